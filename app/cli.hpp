@@ -1,0 +1,32 @@
+#pragma once
+// Shared plumbing for CLI sub-commands: every command prints JSON on stdout, and on
+// bad input prints {"error": {"message", "field"}} on stderr and exits with code 2.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace rp::app {
+
+// Default database path, relative to the working directory.
+inline constexpr const char* kDefaultDb = "./regenpath-data/regenpath.db";
+
+// Reads a whole file, or standard input for "-". Throws InputError(field).
+std::string read_text(const std::string& path_or_dash, const std::string& field);
+// Reads and parses JSON from a file or "-". Throws InputError naming the JSON error.
+nlohmann::json read_json(const std::string& path_or_dash, const std::string& field);
+// One compact JSON value and a newline on stdout.
+void print_json(const nlohmann::json& value);
+
+// Sub-command families; each lives in its own cli_*.cpp.
+void add_date_commands(CLI::App& app);
+void add_schedule_command(CLI::App& app);
+void add_eligibility_command(CLI::App& app);
+void add_db_commands(CLI::App& app);
+void add_patient_commands(CLI::App& app);
+void add_episode_commands(CLI::App& app);
+void add_demo_command(CLI::App& app);
+void add_score_commands(CLI::App& app);
+void add_stats_commands(CLI::App& app);
+void add_report_commands(CLI::App& app);
+
+}  // namespace rp::app

@@ -1,0 +1,25 @@
+#pragma once
+// Solar Hijri (Jalali) calendar through ICU's Persian calendar.
+#include <string>
+#include <string_view>
+
+#include "base/civil_date.hpp"
+
+namespace rp {
+
+struct JalaliDate {
+  int y, m, d;
+  std::string iso() const;  // YYYY-MM-DD in ASCII digits
+};
+
+JalaliDate to_jalali(const CivilDate& date);
+// Throws InputError(field) when the Jalali day does not exist (month 8 has 30 days).
+CivilDate from_jalali(int y, int m, int d, std::string_view field = "date");
+CivilDate parse_jalali(std::string_view text, std::string_view field = "date");
+
+// Weekday names from ICU's locale data: "Monday", "دوشنبه".
+std::string weekday_name(const CivilDate& date, std::string_view lang);
+// A date as a person reads it: "1405-09-10" in Persian digits for fa, ISO for en.
+std::string display_date(const CivilDate& date, std::string_view lang, bool jalali);
+
+}  // namespace rp
