@@ -1,7 +1,5 @@
 #include "app/cli.hpp"
 namespace rp::app {
-void add_schedule_command(CLI::App&) {}
-void add_eligibility_command(CLI::App&) {}
 void add_db_commands(CLI::App&) {}
 void add_patient_commands(CLI::App&) {}
 void add_episode_commands(CLI::App&) {}

@@ -1,0 +1,48 @@
+#include "api/json_pathway.hpp"
+#include "app/cli.hpp"
+#include "base/civil_date.hpp"
+#include "base/error.hpp"
+#include "domain/eligibility.hpp"
+#include "domain/schedule.hpp"
+#include "service/protocols.hpp"
+
+namespace rp::app {
+
+void add_schedule_command(CLI::App& app) {
+  struct Opts {
+    std::string protocol, harvest, injection, lang = "en";
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("schedule", "Every dated item of the pathway for given anchor dates");
+  cmd->add_option("--protocol", o->protocol, "protocol name (hip-msc-v1) or file")->required();
+  cmd->add_option("--harvest", o->harvest, "harvest date, YYYY-MM-DD")->required();
+  cmd->add_option("--injection", o->injection, "injection date, YYYY-MM-DD")->required();
+  cmd->add_option("--lang", o->lang, "language of titles: en or fa")->check(CLI::IsMember({"en", "fa"}));
+  cmd->callback([o] {
+    const CivilDate harvest = parse_gregorian(o->harvest, "harvest");
+    const CivilDate injection = parse_gregorian(o->injection, "injection");
+    if (injection < harvest) throw InputError("injection", "must not be before the harvest date");
+    const auto protocol = service::load_protocol(o->protocol);
+    const auto items = derive_schedule(*protocol, {{"harvest", harvest}, {"injection", injection}});
+    print_json(api::to_json(items, *protocol, o->lang));
+  });
+}
+
+void add_eligibility_command(CLI::App& app) {
+  struct Opts {
+    std::string file = "-", protocol = "hip-msc-v1", lang = "en";
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("eligibility", "Eligibility decision with every reason, from JSON findings");
+  cmd->add_option("FILE", o->file, "JSON object of findings, or - for stdin");
+  cmd->add_option("--protocol", o->protocol, "protocol name or file");
+  cmd->add_option("--lang", o->lang, "language of reasons: en or fa")->check(CLI::IsMember({"en", "fa"}));
+  cmd->callback([o] {
+    const auto protocol = service::load_protocol(o->protocol);
+    const nlohmann::json json = read_json(o->file, "findings");
+    const Findings findings = parse_findings(json, protocol->eligibility);
+    print_json(api::to_json(assess_eligibility(protocol->eligibility, findings), o->lang));
+  });
+}
+
+}  // namespace rp::app

@@ -1,0 +1,115 @@
+#include "domain/eligibility.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <set>
+
+#include "base/error.hpp"
+
+namespace rp {
+namespace {
+
+template <typename F>
+void for_each_rule(const EligibilityRules& rules, F&& f) {
+  f(rules.indication, "indication");
+  for (const auto& r : rules.exclusions) f(r, "exclusion");
+  for (const auto& r : rules.cautions) f(r, "caution");
+}
+
+// Grades with a published range; other numeric findings only need to be non-negative.
+void check_range(const std::string& name, double v) {
+  if (name == "kl_grade" && (v != std::floor(v) || v < 0 || v > 4)) {
+    throw InputError(name, "Kellgren–Lawrence grade must be a whole number 0 to 4");
+  }
+  if (name == "tonnis_grade" && (v != std::floor(v) || v < 0 || v > 3)) {
+    throw InputError(name, "Tönnis grade must be a whole number 0 to 3");
+  }
+  if (v < 0) throw InputError(name, "must not be negative");
+}
+
+}  // namespace
+
+std::string_view to_string(Decision d) {
+  switch (d) {
+    case Decision::eligible:
+      return "eligible";
+    case Decision::ineligible:
+      return "ineligible";
+    case Decision::needs_review:
+      return "needs_review";
+  }
+  return "needs_review";
+}
+
+Findings parse_findings(const nlohmann::json& json, const EligibilityRules& rules) {
+  if (!json.is_object()) throw InputError("findings", "must be a JSON object of finding: value");
+  std::map<std::string, bool> boolean_finding;
+  for_each_rule(rules, [&](const EligibilityRule& r, const char*) { boolean_finding[r.finding] = r.is_boolean(); });
+  Findings out;
+  for (const auto& [name, value] : json.items()) {
+    const auto known = boolean_finding.find(name);
+    if (known == boolean_finding.end()) throw InputError(name, "is not a finding this protocol's eligibility uses");
+    if (value.is_null()) continue;  // not yet recorded
+    if (known->second) {
+      if (!value.is_boolean()) throw InputError(name, "must be true or false");
+      out[name] = value.get<bool>() ? 1 : 0;
+    } else {
+      if (!value.is_number()) throw InputError(name, "must be a number");
+      const double v = value.get<double>();
+      if (!std::isfinite(v)) throw InputError(name, "must be a finite number");
+      check_range(name, v);
+      out[name] = v;
+    }
+  }
+  return out;
+}
+
+EligibilityResult assess_eligibility(const EligibilityRules& rules, const Findings& findings) {
+  EligibilityResult result;
+  bool excluded = false, review = false;
+  std::set<std::string> excluded_findings, missing_reported;
+  auto missing = [&](const EligibilityRule& r) {
+    if (missing_reported.insert(r.finding).second) {
+      result.reasons.push_back({r.id, "missing", r.finding,
+                                {"Not yet recorded: " + r.finding, "هنوز ثبت نشده: " + r.finding}});
+    }
+    review = true;
+  };
+  for (const auto& r : rules.exclusions) {
+    const auto f = findings.find(r.finding);
+    if (f == findings.end()) {
+      missing(r);
+    } else if (r.matches(f->second)) {
+      result.reasons.push_back({r.id, "exclusion", r.finding, r.text});
+      excluded = true;
+      excluded_findings.insert(r.finding);
+    }
+  }
+  const EligibilityRule& ind = rules.indication;
+  if (const auto f = findings.find(ind.finding); f == findings.end()) {
+    missing(ind);
+  } else if (ind.matches(f->second)) {
+    result.reasons.push_back({ind.id, "indication", ind.finding, ind.text});
+  } else if (!excluded_findings.count(ind.finding)) {
+    // An exclusion on the same finding (severe OA) already says why.
+    result.reasons.push_back({ind.id, "indication_not_met", ind.finding,
+                              {"Not met: " + ind.text.en, "برقرار نیست: " + ind.text.fa}});
+    excluded = true;
+  } else {
+    excluded = true;
+  }
+  for (const auto& r : rules.cautions) {
+    const auto f = findings.find(r.finding);
+    if (f == findings.end()) {
+      missing(r);
+    } else if (r.matches(f->second)) {
+      result.reasons.push_back({r.id, "caution", r.finding, r.text});
+      review = true;
+    }
+  }
+  result.decision = excluded ? Decision::ineligible : review ? Decision::needs_review : Decision::eligible;
+  return result;
+}
+
+}  // namespace rp

@@ -1,0 +1,105 @@
+#include "domain/patient.hpp"
+
+#include <algorithm>
+
+#include "base/digits.hpp"
+#include "base/error.hpp"
+
+namespace rp {
+namespace {
+
+// Keeps digits (any script, turned ASCII) and drops the separators people type.
+std::string digits_only(std::string_view text, std::string_view field, std::string_view allowed_separators) {
+  const std::string ascii = ascii_digits(text, field);
+  std::string out;
+  for (char c : ascii) {
+    if (c >= '0' && c <= '9') {
+      out.push_back(c);
+    } else if (allowed_separators.find(c) == std::string_view::npos) {
+      throw InputError(std::string(field), "may contain only digits and separators, found '" + std::string(1, c) + "'");
+    }
+  }
+  return out;
+}
+
+bool trimmed_empty(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+}  // namespace
+
+std::string_view to_string(Sex s) {
+  switch (s) {
+    case Sex::female:
+      return "female";
+    case Sex::male:
+      return "male";
+    case Sex::other:
+      return "other";
+    case Sex::unknown:
+      break;
+  }
+  return "unknown";
+}
+
+Sex parse_sex(std::string_view text, std::string_view field) {
+  for (Sex s : {Sex::female, Sex::male, Sex::other, Sex::unknown}) {
+    if (text == to_string(s)) return s;
+  }
+  throw InputError(std::string(field), "must be one of female, male, other, unknown");
+}
+
+bool national_id_check_digit_ok(std::string_view d) {
+  if (d.size() != 10) return false;
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) sum += (d[i] - '0') * (10 - i);
+  const int r = sum % 11;
+  const int check = d[9] - '0';
+  return r < 2 ? check == r : check == 11 - r;
+}
+
+std::string normalise_national_id(std::string_view text, std::string_view field) {
+  const std::string d = digits_only(text, field, "- ");
+  if (d.size() != 10) throw InputError(std::string(field), "must have exactly 10 digits");
+  // Ten equal digits pass the checksum but are never issued.
+  if (std::all_of(d.begin(), d.end(), [&](char c) { return c == d[0]; })) {
+    throw InputError(std::string(field), "is not an issued national id (all digits equal)");
+  }
+  if (!national_id_check_digit_ok(d)) throw InputError(std::string(field), "check digit does not match");
+  return d;
+}
+
+std::string normalise_mobile(std::string_view text, std::string_view field) {
+  std::string t = ascii_digits(text, field);
+  const bool plus = !t.empty() && t[0] == '+';
+  std::string d = digits_only(plus ? std::string_view(t).substr(1) : std::string_view(t), field, " -()");
+  if (d.rfind("0098", 0) == 0) {
+    d = d.substr(4);
+  } else if (d.rfind("98", 0) == 0 && (plus || d.size() == 12)) {
+    d = d.substr(2);
+  } else if (plus) {
+    throw InputError(std::string(field), "must be an Iranian number (+98…)");
+  } else if (d.rfind('0', 0) == 0) {
+    d = d.substr(1);
+  }
+  if (d.size() != 10 || d[0] != '9') {
+    throw InputError(std::string(field), "must be an Iranian mobile number like 0912 345 6789");
+  }
+  return "+98" + d;
+}
+
+void validate_patient(Patient& p, const CivilDate& today) {
+  if (trimmed_empty(p.centre_id)) throw InputError("centre", "is required");
+  if (trimmed_empty(p.mrn)) throw InputError("mrn", "is required");
+  if (p.mrn.size() > 32) throw InputError("mrn", "must be at most 32 characters");
+  if (trimmed_empty(p.name_fa) && trimmed_empty(p.name_latin)) {
+    throw InputError("name_fa", "a name in Persian or Latin script is required");
+  }
+  if (p.name_fa.size() > 200 || p.name_latin.size() > 200) throw InputError("name", "must be at most 200 bytes");
+  if (p.birth_date > today) throw InputError("birth_date", "must not be in the future");
+  if (p.birth_date < today.plus_months(-12 * 120)) throw InputError("birth_date", "must be within the last 120 years");
+  if (!p.mobile.empty()) p.mobile = normalise_mobile(p.mobile);
+  if (!p.national_id.empty()) p.national_id = normalise_national_id(p.national_id);
+}
+
+}  // namespace rp

@@ -1,0 +1,264 @@
+#include "domain/protocol.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <charconv>
+#include <set>
+
+#include "base/error.hpp"
+
+namespace rp {
+namespace {
+
+// Error helpers: every message names the source file, the line and the key path.
+struct Ctx {
+  std::string_view source;
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& path, const std::string& why) const {
+    const int line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
+    throw InputError(path, std::string(source) + (line ? ":" + std::to_string(line) : std::string()) + ": '" + path +
+                               "' " + why);
+  }
+};
+
+void allow_keys(const Ctx& ctx, const YAML::Node& map, const std::string& path, std::set<std::string> allowed) {
+  if (!map.IsMap()) ctx.fail(map, path, "must be a mapping");
+  for (const auto& kv : map) {
+    const auto key = kv.first.as<std::string>();
+    if (!allowed.count(key)) ctx.fail(kv.first, path.empty() ? key : path + "." + key, "is not a known key");
+  }
+}
+
+YAML::Node need(const Ctx& ctx, const YAML::Node& map, const std::string& key, const std::string& path) {
+  const YAML::Node n = map[key];
+  if (!n.IsDefined() || n.IsNull()) ctx.fail(map, path.empty() ? key : path + "." + key, "is required");
+  return n;
+}
+
+std::string scalar(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
+  if (!n.IsScalar()) ctx.fail(n, path, "must be a single value");
+  const std::string s = n.as<std::string>();
+  if (s.empty()) ctx.fail(n, path, "must not be empty");
+  return s;
+}
+
+std::string child_path(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
+std::string req_string(const Ctx& ctx, const YAML::Node& map, const std::string& key, const std::string& path) {
+  return scalar(ctx, need(ctx, map, key, path), child_path(path, key));
+}
+
+double number(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
+  const std::string s = scalar(ctx, n, path);
+  double v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) ctx.fail(n, path, "must be a number, not '" + s + "'");
+  return v;
+}
+
+bool boolean(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
+  const std::string s = scalar(ctx, n, path);
+  if (s == "true") return true;
+  if (s == "false") return false;
+  ctx.fail(n, path, "must be true or false");
+}
+
+LocalText local_text(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
+  allow_keys(ctx, n, path, {"en", "fa"});
+  return {req_string(ctx, n, "en", path), req_string(ctx, n, "fa", path)};
+}
+
+Offset offset(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
+  try {
+    return Offset::parse(scalar(ctx, n, path), path);
+  } catch (const InputError& e) {
+    ctx.fail(n, path, e.what());
+  }
+}
+
+std::vector<std::string> string_list(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
+  if (!n.IsSequence()) ctx.fail(n, path, "must be a list");
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < n.size(); ++i) out.push_back(scalar(ctx, n[i], path + "[" + std::to_string(i) + "]"));
+  return out;
+}
+
+EligibilityRule rule(const Ctx& ctx, const YAML::Node& n, const std::string& path, bool range_allowed) {
+  allow_keys(ctx, n, path, {"id", "finding", "is", "at_least", "at_most", "below", "above", "text"});
+  EligibilityRule r;
+  r.id = req_string(ctx, n, "id", path);
+  r.finding = req_string(ctx, n, "finding", path);
+  r.text = local_text(ctx, need(ctx, n, "text", path), child_path(path, "text"));
+  if (n["is"]) r.is = boolean(ctx, n["is"], child_path(path, "is"));
+  if (n["at_least"]) r.at_least = number(ctx, n["at_least"], child_path(path, "at_least"));
+  if (n["at_most"]) r.at_most = number(ctx, n["at_most"], child_path(path, "at_most"));
+  if (n["below"]) r.below = number(ctx, n["below"], child_path(path, "below"));
+  if (n["above"]) r.above = number(ctx, n["above"], child_path(path, "above"));
+  const int comparisons = r.is.has_value() + r.at_least.has_value() + r.at_most.has_value() + r.below.has_value() +
+                          r.above.has_value();
+  const bool range = range_allowed && comparisons == 2 && r.at_least && r.at_most;
+  if (comparisons != 1 && !range) {
+    ctx.fail(n, path, range_allowed ? "needs one of is, at_least, at_most, below, above (or at_least with at_most)"
+                                    : "needs exactly one of is, at_least, at_most, below, above");
+  }
+  return r;
+}
+
+const std::set<std::string> kKinds{"order",  "hold",  "procedure", "rest",         "advice",
+                                   "rehab",  "visit", "imaging",   "questionnaire"};
+
+ProtocolItem item(const Ctx& ctx, const YAML::Node& n, const std::string& path, const Protocol& p) {
+  allow_keys(ctx, n, path,
+             {"id", "kind", "anchor", "at", "until", "window", "title", "detail", "flags", "instruments", "role"});
+  ProtocolItem it;
+  it.id = req_string(ctx, n, "id", path);
+  it.kind = req_string(ctx, n, "kind", path);
+  if (!kKinds.count(it.kind)) ctx.fail(n["kind"], child_path(path, "kind"), "'" + it.kind + "' is not a known kind");
+  it.anchor = req_string(ctx, n, "anchor", path);
+  if (!p.anchors.count(it.anchor)) {
+    ctx.fail(n["anchor"], child_path(path, "anchor"), "'" + it.anchor + "' is not one of the protocol's anchors");
+  }
+  it.at = offset(ctx, need(ctx, n, "at", path), child_path(path, "at"));
+  it.until = n["until"] ? offset(ctx, n["until"], child_path(path, "until")) : it.at;
+  // Months and days cannot be compared in general; check on dates that stress month ends.
+  for (const CivilDate probe : {CivilDate::from_ymd(2001, 1, 31), CivilDate::from_ymd(2004, 2, 29)}) {
+    if (it.until.apply(probe) < it.at.apply(probe)) ctx.fail(n["until"], child_path(path, "until"), "is before 'at'");
+  }
+  if (const YAML::Node w = n["window"]) {
+    if (!w.IsSequence() || w.size() != 2) ctx.fail(w, child_path(path, "window"), "must be [before, after]");
+    it.window_before = offset(ctx, w[0], child_path(path, "window[0]"));
+    it.window_after = offset(ctx, w[1], child_path(path, "window[1]"));
+    if (it.window_before.amount > 0) ctx.fail(w[0], child_path(path, "window[0]"), "must not be positive");
+    if (it.window_after.amount < 0) ctx.fail(w[1], child_path(path, "window[1]"), "must not be negative");
+    it.has_window = true;
+  }
+  it.title = local_text(ctx, need(ctx, n, "title", path), child_path(path, "title"));
+  if (n["detail"]) it.detail = local_text(ctx, n["detail"], child_path(path, "detail"));
+  if (n["flags"]) it.flags = string_list(ctx, n["flags"], child_path(path, "flags"));
+  if (n["instruments"]) it.instruments = string_list(ctx, n["instruments"], child_path(path, "instruments"));
+  if (n["role"]) it.role = scalar(ctx, n["role"], child_path(path, "role"));
+  if (it.kind == "questionnaire" && it.instruments.empty()) {
+    ctx.fail(n, child_path(path, "instruments"), "is required for a questionnaire");
+  }
+  return it;
+}
+
+}  // namespace
+
+Offset Offset::parse(std::string_view text, std::string_view field) {
+  auto bad = [&] {
+    return InputError(std::string(field), "'" + std::string(text) + "' is not an offset like +14d, -2w, +3m or +1y");
+  };
+  if (text.size() < 2) throw bad();
+  std::size_t i = 0;
+  int sign = 1;
+  if (text[0] == '+' || text[0] == '-') {
+    sign = text[0] == '-' ? -1 : 1;
+    ++i;
+  }
+  int amount = 0;
+  const auto [end, ec] = std::from_chars(text.data() + i, text.data() + text.size() - 1, amount);
+  if (ec != std::errc() || end != text.data() + text.size() - 1 || end == text.data() + i) throw bad();
+  if (amount > 36500) throw bad();
+  Offset o;
+  o.amount = sign * amount;
+  switch (text.back()) {
+    case 'd':
+      o.unit = Unit::days;
+      break;
+    case 'w':
+      o.unit = Unit::weeks;
+      break;
+    case 'm':
+      o.unit = Unit::months;
+      break;
+    case 'y':
+      o.unit = Unit::years;
+      break;
+    default:
+      throw bad();
+  }
+  return o;
+}
+
+CivilDate Offset::apply(const CivilDate& from) const {
+  switch (unit) {
+    case Unit::days:
+      return from.plus_days(amount);
+    case Unit::weeks:
+      return from.plus_days(7LL * amount);
+    case Unit::months:
+      return from.plus_months(amount);
+    case Unit::years:
+      return from.plus_months(12 * amount);
+  }
+  return from;
+}
+
+std::string Offset::str() const {
+  const char unit_char = unit == Unit::days ? 'd' : unit == Unit::weeks ? 'w' : unit == Unit::months ? 'm' : 'y';
+  return (amount < 0 ? "-" : "+") + std::to_string(amount < 0 ? -amount : amount) + unit_char;
+}
+
+bool EligibilityRule::matches(double v) const {
+  if (is) return (v != 0) == *is;
+  return (!at_least || v >= *at_least) && (!at_most || v <= *at_most) && (!below || v < *below) &&
+         (!above || v > *above);
+}
+
+const ProtocolItem* Protocol::find_item(std::string_view item_id) const {
+  for (const auto& it : items) {
+    if (it.id == item_id) return &it;
+  }
+  return nullptr;
+}
+
+Protocol parse_protocol(std::string_view yaml_text, std::string_view source) {
+  const Ctx ctx{source};
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml_text));
+  } catch (const YAML::Exception& e) {
+    throw InputError("protocol", std::string(source) + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  }
+  if (!root.IsMap()) ctx.fail(root, "protocol", "must be a mapping at the top level");
+  allow_keys(ctx, root, "", {"id", "version", "joint", "title", "anchors", "eligibility", "items"});
+  Protocol p;
+  p.id = req_string(ctx, root, "id", "");
+  const double version = number(ctx, need(ctx, root, "version", ""), "version");
+  if (version < 1 || version != static_cast<int>(version)) ctx.fail(root["version"], "version", "must be a whole number >= 1");
+  p.version = static_cast<int>(version);
+  p.joint = req_string(ctx, root, "joint", "");
+  p.title = local_text(ctx, need(ctx, root, "title", ""), "title");
+  const YAML::Node anchors = need(ctx, root, "anchors", "");
+  if (!anchors.IsMap() || anchors.size() == 0) ctx.fail(anchors, "anchors", "must name at least one anchor");
+  for (const auto& kv : anchors) {
+    const auto name = kv.first.as<std::string>();
+    p.anchors[name] = local_text(ctx, kv.second, "anchors." + name);
+  }
+  const YAML::Node elig = need(ctx, root, "eligibility", "");
+  allow_keys(ctx, elig, "eligibility", {"indication", "exclusions", "cautions"});
+  p.eligibility.indication = rule(ctx, need(ctx, elig, "indication", "eligibility"), "eligibility.indication", true);
+  for (const char* list : {"exclusions", "cautions"}) {
+    const YAML::Node rules = elig[list];
+    if (!rules) continue;
+    const std::string path = std::string("eligibility.") + list;
+    if (!rules.IsSequence()) ctx.fail(rules, path, "must be a list");
+    auto& out = std::string(list) == "exclusions" ? p.eligibility.exclusions : p.eligibility.cautions;
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      out.push_back(rule(ctx, rules[i], path + "[" + std::to_string(i) + "]", false));
+    }
+  }
+  const YAML::Node items = need(ctx, root, "items", "");
+  if (!items.IsSequence() || items.size() == 0) ctx.fail(items, "items", "must be a non-empty list");
+  std::set<std::string> ids;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string path = "items[" + std::to_string(i) + "]";
+    p.items.push_back(item(ctx, items[i], path, p));
+    if (!ids.insert(p.items.back().id).second) {
+      ctx.fail(items[i]["id"], path + ".id", "'" + p.items.back().id + "' is used twice");
+    }
+  }
+  return p;
+}
+
+}  // namespace rp
