@@ -1,0 +1,214 @@
+#include "stats/cox.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <string>
+
+#include "base/error.hpp"
+#include "stats/distributions.hpp"
+#include "stats/linear_algebra.hpp"
+
+namespace rp::stats {
+namespace {
+
+// Centred covariates in time order, row-major; centring keeps exp(x'beta) in range and
+// leaves the likelihood and the Newton iterates unchanged.
+struct Design {
+  std::vector<double> time;
+  std::vector<int> event;
+  std::vector<double> x;  // n x p
+  int p = 0;
+};
+
+struct Evaluation {
+  double loglik = 0;
+  std::vector<double> u, imat;  // score and information (p x p, upper triangle filled symmetric)
+};
+
+// One pass from the latest time backwards, accumulating the risk set (coxfit6's loop).
+Evaluation evaluate(const Design& d, const std::vector<double>& beta) {
+  const auto p = static_cast<std::size_t>(d.p);
+  Evaluation ev;
+  ev.u.assign(p, 0.0);
+  ev.imat.assign(p * p, 0.0);
+  std::vector<double> a(p, 0.0), a2(p, 0.0), cmat(p * p, 0.0), cmat2(p * p, 0.0);
+  double denom = 0;
+  std::ptrdiff_t person = static_cast<std::ptrdiff_t>(d.time.size()) - 1;
+  while (person >= 0) {
+    const double dtime = d.time[static_cast<std::size_t>(person)];
+    int ndead = 0;
+    double denom2 = 0;
+    std::fill(a2.begin(), a2.end(), 0.0);
+    std::fill(cmat2.begin(), cmat2.end(), 0.0);
+    for (; person >= 0 && d.time[static_cast<std::size_t>(person)] == dtime; --person) {
+      const double* xi = &d.x[static_cast<std::size_t>(person) * p];
+      double zbeta = 0;
+      for (std::size_t j = 0; j < p; ++j) zbeta += beta[j] * xi[j];
+      const double risk = std::exp(zbeta);
+      if (d.event[static_cast<std::size_t>(person)] == 0) {
+        denom += risk;
+        for (std::size_t i = 0; i < p; ++i) {
+          a[i] += risk * xi[i];
+          for (std::size_t j = 0; j <= i; ++j) cmat[i * p + j] += risk * xi[i] * xi[j];
+        }
+      } else {
+        ++ndead;
+        denom2 += risk;
+        ev.loglik += zbeta;
+        for (std::size_t i = 0; i < p; ++i) {
+          ev.u[i] += xi[i];
+          a2[i] += risk * xi[i];
+          for (std::size_t j = 0; j <= i; ++j) cmat2[i * p + j] += risk * xi[i] * xi[j];
+        }
+      }
+    }
+    if (ndead == 0) continue;
+    // Efron: the k-th of the tied deaths sees the risk set less k/ndead of the deaths' weight.
+    for (int k = 0; k < ndead; ++k) {
+      const double temp = static_cast<double>(k) / ndead;
+      const double d2 = denom + (1 - temp) * denom2;
+      ev.loglik -= std::log(d2);
+      for (std::size_t i = 0; i < p; ++i) {
+        const double temp2 = (a[i] + (1 - temp) * a2[i]) / d2;
+        ev.u[i] -= temp2;
+        for (std::size_t j = 0; j <= i; ++j) {
+          ev.imat[j * p + i] +=
+              (cmat[i * p + j] + (1 - temp) * cmat2[i * p + j]) / d2 - temp2 * (a[j] + (1 - temp) * a2[j]) / d2;
+        }
+      }
+    }
+    denom += denom2;
+    for (std::size_t i = 0; i < p; ++i) {
+      a[i] += a2[i];
+      for (std::size_t j = 0; j <= i; ++j) cmat[i * p + j] += cmat2[i * p + j];
+    }
+  }
+  for (std::size_t i = 0; i < p; ++i) {
+    for (std::size_t j = 0; j < i; ++j) ev.imat[i * p + j] = ev.imat[j * p + i];
+  }
+  return ev;
+}
+
+Design make_design(std::span<const double> time, std::span<const int> event,
+                   const std::vector<std::span<const double>>& covariates) {
+  const std::size_t n = time.size();
+  if (event.size() != n) throw InputError("event", "event and time columns differ in length");
+  if (covariates.empty()) throw InputError("covariates", "at least one covariate is required");
+  for (const auto& c : covariates) {
+    if (c.size() != n) throw InputError("covariates", "covariate and time columns differ in length");
+  }
+  std::int64_t events = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(time[i]) || time[i] < 0) {
+      throw InputError("time", "observation " + std::to_string(i) + ": time must be a finite number >= 0");
+    }
+    if (event[i] != 0 && event[i] != 1) {
+      throw InputError("event", "observation " + std::to_string(i) + ": event must be 0 or 1");
+    }
+    events += event[i];
+    for (const auto& c : covariates) {
+      if (!std::isfinite(c[i])) {
+        throw InputError("covariates", "observation " + std::to_string(i) + ": covariates must be finite");
+      }
+    }
+  }
+  if (events == 0) throw InputError("event", "the Cox model needs at least one event");
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return time[a] < time[b]; });
+  Design d;
+  d.p = static_cast<int>(covariates.size());
+  const auto p = covariates.size();
+  d.time.resize(n);
+  d.event.resize(n);
+  d.x.resize(n * p);
+  for (std::size_t j = 0; j < p; ++j) {
+    const double mean = std::accumulate(covariates[j].begin(), covariates[j].end(), 0.0) / static_cast<double>(n);
+    for (std::size_t r = 0; r < n; ++r) d.x[r * p + j] = covariates[j][order[r]] - mean;
+  }
+  for (std::size_t r = 0; r < n; ++r) {
+    d.time[r] = time[order[r]];
+    d.event[r] = event[order[r]];
+  }
+  return d;
+}
+
+}  // namespace
+
+CoxFit cox_ph(std::span<const double> time, std::span<const int> event,
+              const std::vector<std::span<const double>>& covariates, const CoxOptions& options) {
+  const Design d = make_design(time, event, covariates);
+  const int p = d.p;
+  const auto pu = static_cast<std::size_t>(p);
+  const double toler =
+      options.toler_chol > 0 ? options.toler_chol : std::pow(std::numeric_limits<double>::epsilon(), 0.75);
+  CoxFit fit;
+  fit.n = static_cast<std::int64_t>(time.size());
+  for (const int e : event) fit.events += e;
+
+  std::vector<double> beta(pu, 0.0);
+  Evaluation ev = evaluate(d, beta);
+  fit.loglik_null = ev.loglik;
+  double best_loglik = ev.loglik;
+  std::vector<double> step = ev.u;
+  cholesky2(ev.imat, p, toler);
+  chsolve2(ev.imat, p, step);
+  for (std::size_t i = 0; i < pu; ++i) fit.score_chisq += ev.u[i] * step[i];
+
+  std::vector<double> newbeta(pu);
+  for (std::size_t i = 0; i < pu; ++i) newbeta[i] = beta[i] + step[i];
+  bool halving = false;
+  int iter = 1;
+  for (; iter <= options.max_iter; ++iter) {
+    ev = evaluate(d, newbeta);
+    cholesky2(ev.imat, p, toler);
+    if (std::abs(1 - best_loglik / ev.loglik) <= options.eps && !halving) {
+      fit.converged = true;
+      break;
+    }
+    if (iter == options.max_iter) break;
+    if (!(ev.loglik >= best_loglik)) {  // not improving (or not finite): halve the step
+      halving = true;
+      for (std::size_t i = 0; i < pu; ++i) newbeta[i] = (newbeta[i] + beta[i]) / 2;
+    } else {
+      halving = false;
+      best_loglik = ev.loglik;
+      step = ev.u;
+      chsolve2(ev.imat, p, step);
+      for (std::size_t i = 0; i < pu; ++i) {
+        beta[i] = newbeta[i];
+        newbeta[i] += step[i];
+      }
+    }
+  }
+  fit.iterations = std::min(iter, options.max_iter);
+  fit.loglik = ev.loglik;
+  fit.coef = newbeta;
+  fit.var = chinv2(ev.imat, p);
+
+  const double z = z_for_level(options.conf_level);
+  for (std::size_t i = 0; i < pu; ++i) {
+    const double se = std::sqrt(fit.var[i * pu + i]);
+    fit.se.push_back(se);
+    fit.z.push_back(fit.coef[i] / se);
+    fit.p.push_back(2 * pnorm_upper(std::abs(fit.coef[i] / se)));
+    fit.hazard_ratio.push_back(std::exp(fit.coef[i]));
+    fit.hr_lower.push_back(std::exp(fit.coef[i] - z * se));
+    fit.hr_upper.push_back(std::exp(fit.coef[i] + z * se));
+    if (fit.var[i * pu + i] > 0) ++fit.df;
+  }
+  // Wald test coef' V^-1 coef, via the same generalised Cholesky inverse as coxph.wtest.
+  std::vector<double> v = fit.var, w = fit.coef;
+  cholesky2(v, p, 1e-9);
+  chsolve2(v, p, w);
+  for (std::size_t i = 0; i < pu; ++i) fit.wald_chisq += fit.coef[i] * w[i];
+  fit.lr_chisq = 2 * (fit.loglik - fit.loglik_null);
+  fit.lr_p = pchisq_upper(fit.lr_chisq, fit.df);
+  fit.wald_p = pchisq_upper(fit.wald_chisq, fit.df);
+  fit.score_p = pchisq_upper(fit.score_chisq, fit.df);
+  return fit;
+}
+
+}  // namespace rp::stats

@@ -1,0 +1,54 @@
+#include "stats/survival_data.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "base/error.hpp"
+
+namespace rp::stats {
+
+SortedSurvival::SortedSurvival(std::span<const double> time, std::span<const int> event, std::span<const int> group,
+                               int n_groups) {
+  if (event.size() != time.size()) throw InputError("event", "event and time columns differ in length");
+  if (!group.empty() && group.size() != time.size()) throw InputError("group", "group and time columns differ in length");
+  if (n_groups < 1) throw InputError("group", "at least one group is required");
+  group_size_.assign(static_cast<std::size_t>(n_groups), 0);
+  obs_.resize(time.size());
+  for (std::size_t i = 0; i < time.size(); ++i) {
+    const double t = time[i];
+    if (!std::isfinite(t) || t < 0) {
+      throw InputError("time", "observation " + std::to_string(i) + ": time must be a finite number >= 0");
+    }
+    const int e = event[i];
+    if (e != 0 && e != 1) throw InputError("event", "observation " + std::to_string(i) + ": event must be 0 or 1");
+    const int g = group.empty() ? 0 : group[i];
+    if (g < 0 || g >= n_groups) {
+      throw InputError("group", "observation " + std::to_string(i) + ": group index out of range");
+    }
+    obs_[i] = {t, g, e};
+    ++group_size_[static_cast<std::size_t>(g)];
+  }
+  std::sort(obs_.begin(), obs_.end(), [](const Observation& a, const Observation& b) {
+    return a.time < b.time || (a.time == b.time && a.event > b.event);
+  });
+}
+
+std::vector<SurvivalTable> survival_tables(const SortedSurvival& data) {
+  std::vector<SurvivalTable> tables(static_cast<std::size_t>(data.n_groups()));
+  std::vector<std::int64_t> seen(tables.size(), 0);  // observations of the group before the current row
+  for (const Observation& o : data.observations()) {
+    SurvivalTable& t = tables[static_cast<std::size_t>(o.group)];
+    if (t.time.empty() || t.time.back() != o.time) {
+      t.time.push_back(o.time);
+      t.n_risk.push_back(data.group_sizes()[static_cast<std::size_t>(o.group)] - seen[static_cast<std::size_t>(o.group)]);
+      t.n_event.push_back(0);
+      t.n_censor.push_back(0);
+    }
+    (o.event ? t.n_event : t.n_censor).back() += 1;
+    ++seen[static_cast<std::size_t>(o.group)];
+  }
+  return tables;
+}
+
+}  // namespace rp::stats
