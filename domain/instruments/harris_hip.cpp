@@ -20,12 +20,8 @@ struct OptionItem {
   std::span<const Option> options;
 };
 
-constexpr std::array<Option, 6> kPain{{{"none", 44},
-                                       {"slight", 40},
-                                       {"mild", 30},
-                                       {"moderate", 20},
-                                       {"marked", 10},
-                                       {"disabled", 0}}};
+constexpr std::array<Option, 6> kPain{
+    {{"none", 44}, {"slight", 40}, {"mild", 30}, {"moderate", 20}, {"marked", 10}, {"disabled", 0}}};
 constexpr std::array<Option, 4> kLimp{{{"none", 11}, {"slight", 8}, {"moderate", 5}, {"severe", 0}}};
 constexpr std::array<Option, 6> kSupport{{{"none", 11},
                                           {"cane_long_walks", 7},

@@ -27,16 +27,22 @@ namespace rp::instruments {
 
 // Answer ids; grouped measurements are dotted, matching the nested FHIR linkIds.
 inline constexpr std::array<std::string_view, 17> kHarrisItemIds{
-    "pain",        "limp",
-    "support",     "distance",
-    "stairs",      "shoes_socks",
-    "sitting",     "public_transport",
+    "pain",
+    "limp",
+    "support",
+    "distance",
+    "stairs",
+    "shoes_socks",
+    "sitting",
+    "public_transport",
     "deformity.fixed_flexion_deg",
     "deformity.fixed_adduction_deg",
     "deformity.fixed_internal_rotation_deg",
     "deformity.leg_length_discrepancy_cm",
-    "rom.flexion", "rom.abduction",
-    "rom.adduction", "rom.external_rotation",
+    "rom.flexion",
+    "rom.abduction",
+    "rom.adduction",
+    "rom.external_rotation",
     "rom.internal_rotation",
 };
 
@@ -46,8 +52,7 @@ struct HarrisRom {
 };
 
 struct HarrisDeformity {
-  double fixed_flexion_deg = 0, fixed_adduction_deg = 0, fixed_internal_rotation_deg = 0,
-         leg_length_discrepancy_cm = 0;
+  double fixed_flexion_deg = 0, fixed_adduction_deg = 0, fixed_internal_rotation_deg = 0, leg_length_discrepancy_cm = 0;
 };
 
 // Option codes as in the CLI and API (pain: none|slight|mild|moderate|marked|disabled, ...).

@@ -14,12 +14,12 @@
 namespace rp::instruments {
 
 inline constexpr std::array<std::string_view, 40> kHoosItemIds{
-    "S1",  "S2",  "S3",  "S4",  "S5",                                                   // symptoms
-    "P1",  "P2",  "P3",  "P4",  "P5",  "P6",  "P7",  "P8",  "P9",  "P10",               // pain
-    "A1",  "A2",  "A3",  "A4",  "A5",  "A6",  "A7",  "A8",  "A9",  "A10", "A11", "A12",  // ADL ...
-    "A13", "A14", "A15", "A16", "A17",                                                  // ... ADL
-    "SP1", "SP2", "SP3", "SP4",                                                         // sport/recreation
-    "Q1",  "Q2",  "Q3",  "Q4",                                                          // quality of life
+    "S1",  "S2",  "S3",  "S4",  "S5",                                                // symptoms
+    "P1",  "P2",  "P3",  "P4",  "P5",  "P6", "P7", "P8", "P9", "P10",                // pain
+    "A1",  "A2",  "A3",  "A4",  "A5",  "A6", "A7", "A8", "A9", "A10", "A11", "A12",  // ADL ...
+    "A13", "A14", "A15", "A16", "A17",                                               // ... ADL
+    "SP1", "SP2", "SP3", "SP4",                                                      // sport/recreation
+    "Q1",  "Q2",  "Q3",  "Q4",                                                       // quality of life
 };
 
 // Responses in kHoosItemIds order; each 0–4 or missing.

@@ -18,11 +18,8 @@ constexpr std::array<ScoreDef, 3> kNrsScores{{{"pain", "72514-3"}, {"pain_rest",
 constexpr std::array<ScoreDef, 1> kGlobalScores{{{"global", ""}}};
 constexpr std::array<ScoreDef, 2> kReturnScores{{{"returned", ""}, {"date", ""}}};
 constexpr std::array<ScoreDef, 1> kSatisfactionScores{{{"satisfaction", ""}}};
-constexpr std::array<ScoreDef, 5> kHoosScores{{{"symptoms", "72096-1"},
-                                               {"pain", "72097-9"},
-                                               {"adl", "72095-3"},
-                                               {"sport", "72094-6"},
-                                               {"qol", "72093-8"}}};
+constexpr std::array<ScoreDef, 5> kHoosScores{
+    {{"symptoms", "72096-1"}, {"pain", "72097-9"}, {"adl", "72095-3"}, {"sport", "72094-6"}, {"qol", "72093-8"}}};
 constexpr std::array<ScoreDef, 2> kHoosJrScores{{{"raw", ""}, {"interval", "82323-7"}}};
 constexpr std::array<ScoreDef, 4> kWomacScores{{{"pain", ""}, {"stiffness", ""}, {"function", ""}, {"total", ""}}};
 constexpr std::array<ScoreDef, 1> kOxfordScores{{{"total", ""}}};
@@ -32,8 +29,8 @@ constexpr std::array<ScoreDef, 4> kHarrisScores{
 constexpr std::array<InstrumentDef, 9> kInstruments{{
     {InstrumentId::nrs, "nrs", "Hip pain numeric rating scale (0–10, last week)", "nrs.json", false, kNrsItemIds,
      kNrsScores},
-    {InstrumentId::patient_global, "patient-global", "Patient global assessment (0–100)", "patient-global.json",
-     false, kPatientGlobalItemIds, kGlobalScores},
+    {InstrumentId::patient_global, "patient-global", "Patient global assessment (0–100)", "patient-global.json", false,
+     kPatientGlobalItemIds, kGlobalScores},
     {InstrumentId::return_to_activity, "return-to-activity", "Return to usual daily activities",
      "return-to-activity.json", false, kReturnToActivityItemIds, kReturnScores},
     {InstrumentId::satisfaction, "satisfaction", "Satisfaction with treatment (1–5)", "satisfaction.json", false,
@@ -43,8 +40,8 @@ constexpr std::array<InstrumentDef, 9> kInstruments{{
     {InstrumentId::womac_from_hoos, "womac-from-hoos", kWomacFromHoosLabel, "", false, kHoosItemIds, kWomacScores},
     {InstrumentId::oxford_hip, "oxford-hip", "Oxford Hip Score (0–48, 48 = best)", "oxford-hip.json", false,
      kOxfordHipItemIds, kOxfordScores},
-    {InstrumentId::harris_hip, "harris-hip", "Harris Hip Score (clinician)", "harris-hip.json", true,
-     kHarrisItemIds, kHarrisScores},
+    {InstrumentId::harris_hip, "harris-hip", "Harris Hip Score (clinician)", "harris-hip.json", true, kHarrisItemIds,
+     kHarrisScores},
 }};
 
 template <typename T>

@@ -25,8 +25,8 @@ struct ImmpactThresholds {
 };
 
 struct McidThreshold {
-  double value = 0;     // points on the 0–100 HOOS Pain scale
-  std::string method;   // e.g. "anchor-based MCII"
+  double value = 0;    // points on the 0–100 HOOS Pain scale
+  std::string method;  // e.g. "anchor-based MCII"
   std::string population;
   Citation citation;
 };

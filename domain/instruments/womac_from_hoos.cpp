@@ -22,8 +22,8 @@ WomacScores score_womac_from_hoos(const HoosResponses& r) {
   WomacScores w;
   w.pain = complete_sum(r, {"P4", "P5", "P6", "P7", "P8"});
   w.stiffness = complete_sum(r, {"S4", "S5"});
-  w.function = complete_sum(r, {"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "A11", "A12", "A13",
-                                "A14", "A15", "A16", "A17"});
+  w.function = complete_sum(r, {"A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8", "A9", "A10", "A11", "A12", "A13", "A14",
+                                "A15", "A16", "A17"});
   if (w.pain && w.stiffness && w.function) w.total = *w.pain + *w.stiffness + *w.function;
   return w;
 }
