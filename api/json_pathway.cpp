@@ -52,6 +52,17 @@ nlohmann::json to_json(const EligibilityResult& r, std::string_view lang) {
   return {{"decision", to_string(r.decision)}, {"reasons", reasons}};
 }
 
+nlohmann::json to_json(const Centre& c) {
+  return {{"id", c.id},
+          {"name_en", c.name_en},
+          {"name_fa", c.name_fa},
+          {"city_en", c.city_en},
+          {"city_fa", c.city_fa},
+          {"licence_status", c.licence_status},
+          {"licence_number", c.licence_number},
+          {"phone", c.phone}};
+}
+
 nlohmann::json to_json(const Patient& p) {
   return {{"id", p.id},
           {"centre", p.centre_id},
@@ -73,7 +84,8 @@ nlohmann::json to_json(const Episode& e) {
           {"centre", e.centre_id},
           {"protocol", e.protocol_id},
           {"side", to_string(e.side)},
-          {"diagnosis", {{"system", e.diagnosis.system}, {"code", e.diagnosis.code}, {"display", diagnosis_display(e.diagnosis)}}},
+          {"diagnosis",
+           {{"system", e.diagnosis.system}, {"code", e.diagnosis.code}, {"display", diagnosis_display(e.diagnosis)}}},
           {"kl_grade", optional_value(e.kl_grade)},
           {"tonnis_grade", optional_value(e.tonnis_grade)},
           {"cell_source", e.cell_source ? nlohmann::json(to_string(*e.cell_source)) : nullptr},

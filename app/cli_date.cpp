@@ -21,7 +21,8 @@ void convert_all(const std::vector<std::string>& dates, bool from_jalali_input) 
   if (!dates.empty()) {
     // Validate every argument before printing any, so bad input yields no partial output.
     std::vector<CivilDate> parsed;
-    for (const auto& d : dates) parsed.push_back(from_jalali_input ? parse_jalali(d, "date") : parse_gregorian(d, "date"));
+    for (const auto& d : dates)
+      parsed.push_back(from_jalali_input ? parse_jalali(d, "date") : parse_gregorian(d, "date"));
     for (const auto& g : parsed) print_json(date_object(g));
     return;
   }

@@ -12,13 +12,15 @@ namespace chr = std::chrono;
 CivilDate CivilDate::from_ymd(int y, int m, int d, std::string_view field) {
   chr::year_month_day ymd{chr::year{y}, chr::month{unsigned(m)}, chr::day{unsigned(d)}};
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || !ymd.ok()) {
-    throw InputError(std::string(field), "'" + std::to_string(y) + "-" + std::to_string(m) + "-" +
-                                             std::to_string(d) + "' is not a day of the Gregorian calendar");
+    throw InputError(std::string(field), "'" + std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(d) +
+                                             "' is not a day of the Gregorian calendar");
   }
   return CivilDate(ymd);
 }
 
-CivilDate CivilDate::from_days(std::int64_t days) { return CivilDate(chr::year_month_day{chr::sys_days{chr::days{days}}}); }
+CivilDate CivilDate::from_days(std::int64_t days) {
+  return CivilDate(chr::year_month_day{chr::sys_days{chr::days{days}}});
+}
 
 std::int64_t CivilDate::days_since_epoch() const { return chr::sys_days{ymd_}.time_since_epoch().count(); }
 

@@ -8,8 +8,7 @@ namespace rp {
 
 class InputError : public std::runtime_error {
  public:
-  InputError(std::string field, const std::string& message)
-      : std::runtime_error(message), field_(std::move(field)) {}
+  InputError(std::string field, const std::string& message) : std::runtime_error(message), field_(std::move(field)) {}
   const std::string& field() const { return field_; }
 
  private:
@@ -25,6 +24,16 @@ class ConflictError : public InputError {
 
 // The named thing does not exist (unknown patient, unknown protocol).
 class NotFoundError : public InputError {
+ public:
+  using InputError::InputError;
+};
+
+}  // namespace rp
+
+namespace rp {
+
+// The actor's role or centre does not allow the action (HTTP 403).
+class ForbiddenError : public InputError {
  public:
   using InputError::InputError;
 };

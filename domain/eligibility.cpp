@@ -71,8 +71,8 @@ EligibilityResult assess_eligibility(const EligibilityRules& rules, const Findin
   std::set<std::string> excluded_findings, missing_reported;
   auto missing = [&](const EligibilityRule& r) {
     if (missing_reported.insert(r.finding).second) {
-      result.reasons.push_back({r.id, "missing", r.finding,
-                                {"Not yet recorded: " + r.finding, "هنوز ثبت نشده: " + r.finding}});
+      result.reasons.push_back(
+          {r.id, "missing", r.finding, {"Not yet recorded: " + r.finding, "هنوز ثبت نشده: " + r.finding}});
     }
     review = true;
   };
@@ -93,8 +93,8 @@ EligibilityResult assess_eligibility(const EligibilityRules& rules, const Findin
     result.reasons.push_back({ind.id, "indication", ind.finding, ind.text});
   } else if (!excluded_findings.count(ind.finding)) {
     // An exclusion on the same finding (severe OA) already says why.
-    result.reasons.push_back({ind.id, "indication_not_met", ind.finding,
-                              {"Not met: " + ind.text.en, "برقرار نیست: " + ind.text.fa}});
+    result.reasons.push_back(
+        {ind.id, "indication_not_met", ind.finding, {"Not met: " + ind.text.en, "برقرار نیست: " + ind.text.fa}});
     excluded = true;
   } else {
     excluded = true;

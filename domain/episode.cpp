@@ -56,7 +56,8 @@ bool needs_reason(S to) {
 }
 
 template <typename E, std::size_t N>
-E parse_enum(const std::array<std::pair<E, std::string_view>, N>& names, std::string_view text, std::string_view field) {
+E parse_enum(const std::array<std::pair<E, std::string_view>, N>& names, std::string_view text,
+             std::string_view field) {
   for (const auto& [value, name] : names) {
     if (name == text) return value;
   }
@@ -102,15 +103,21 @@ const std::vector<Code> kIcd10CmCodes{
     {"M16.9", "Osteoarthritis of hip, unspecified", {}},
 };
 const std::vector<Code> kIcd10WhoCodes{
-    {"M16.0", "Primary coxarthrosis, bilateral", {}},  {"M16.1", "Other primary coxarthrosis", {}},
+    {"M16.0", "Primary coxarthrosis, bilateral", {}},
+    {"M16.1", "Other primary coxarthrosis", {}},
     {"M16.2", "Coxarthrosis resulting from dysplasia, bilateral", {}},
-    {"M16.3", "Other dysplastic coxarthrosis", {}},    {"M16.4", "Post-traumatic coxarthrosis, bilateral", {}},
-    {"M16.5", "Other post-traumatic coxarthrosis", {}}, {"M16.6", "Other secondary coxarthrosis, bilateral", {}},
-    {"M16.7", "Other secondary coxarthrosis", {}},     {"M16.9", "Coxarthrosis, unspecified", {}},
+    {"M16.3", "Other dysplastic coxarthrosis", {}},
+    {"M16.4", "Post-traumatic coxarthrosis, bilateral", {}},
+    {"M16.5", "Other post-traumatic coxarthrosis", {}},
+    {"M16.6", "Other secondary coxarthrosis, bilateral", {}},
+    {"M16.7", "Other secondary coxarthrosis", {}},
+    {"M16.9", "Coxarthrosis, unspecified", {}},
 };
 
 const Code* find_code(const Diagnosis& d) {
-  const std::vector<Code>* table = d.system == kIcd10Cm ? &kIcd10CmCodes : d.system == kIcd10Who ? &kIcd10WhoCodes : nullptr;
+  const std::vector<Code>* table = d.system == kIcd10Cm    ? &kIcd10CmCodes
+                                   : d.system == kIcd10Who ? &kIcd10WhoCodes
+                                                           : nullptr;
   if (!table) return nullptr;
   auto it = std::find_if(table->begin(), table->end(), [&](const Code& c) { return c.code == d.code; });
   return it == table->end() ? nullptr : &*it;
@@ -181,7 +188,8 @@ std::string diagnosis_display(const Diagnosis& d) {
 void validate_episode(const Episode& e) {
   validate_diagnosis(e.diagnosis, e.side);
   if (e.kl_grade && (*e.kl_grade < 0 || *e.kl_grade > 4)) throw InputError("kl_grade", "must be 0 to 4");
-  if (e.tonnis_grade && (*e.tonnis_grade < 0 || *e.tonnis_grade > 3)) throw InputError("tonnis_grade", "must be 0 to 3");
+  if (e.tonnis_grade && (*e.tonnis_grade < 0 || *e.tonnis_grade > 3))
+    throw InputError("tonnis_grade", "must be 0 to 3");
   if (e.harvest_date && e.injection_date && *e.injection_date < *e.harvest_date) {
     throw InputError("injection_date", "must not be before the harvest date");
   }

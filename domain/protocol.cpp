@@ -15,8 +15,8 @@ struct Ctx {
   std::string_view source;
   [[noreturn]] void fail(const YAML::Node& node, const std::string& path, const std::string& why) const {
     const int line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
-    throw InputError(path, std::string(source) + (line ? ":" + std::to_string(line) : std::string()) + ": '" + path +
-                               "' " + why);
+    throw InputError(
+        path, std::string(source) + (line ? ":" + std::to_string(line) : std::string()) + ": '" + path + "' " + why);
   }
 };
 
@@ -41,7 +41,9 @@ std::string scalar(const Ctx& ctx, const YAML::Node& n, const std::string& path)
   return s;
 }
 
-std::string child_path(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+std::string child_path(const std::string& path, const std::string& key) {
+  return path.empty() ? key : path + "." + key;
+}
 
 std::string req_string(const Ctx& ctx, const YAML::Node& map, const std::string& key, const std::string& path) {
   return scalar(ctx, need(ctx, map, key, path), child_path(path, key));
@@ -93,18 +95,19 @@ EligibilityRule rule(const Ctx& ctx, const YAML::Node& n, const std::string& pat
   if (n["at_most"]) r.at_most = number(ctx, n["at_most"], child_path(path, "at_most"));
   if (n["below"]) r.below = number(ctx, n["below"], child_path(path, "below"));
   if (n["above"]) r.above = number(ctx, n["above"], child_path(path, "above"));
-  const int comparisons = r.is.has_value() + r.at_least.has_value() + r.at_most.has_value() + r.below.has_value() +
-                          r.above.has_value();
+  const int comparisons =
+      r.is.has_value() + r.at_least.has_value() + r.at_most.has_value() + r.below.has_value() + r.above.has_value();
   const bool range = range_allowed && comparisons == 2 && r.at_least && r.at_most;
   if (comparisons != 1 && !range) {
-    ctx.fail(n, path, range_allowed ? "needs one of is, at_least, at_most, below, above (or at_least with at_most)"
-                                    : "needs exactly one of is, at_least, at_most, below, above");
+    ctx.fail(n, path,
+             range_allowed ? "needs one of is, at_least, at_most, below, above (or at_least with at_most)"
+                           : "needs exactly one of is, at_least, at_most, below, above");
   }
   return r;
 }
 
-const std::set<std::string> kKinds{"order",  "hold",  "procedure", "rest",         "advice",
-                                   "rehab",  "visit", "imaging",   "questionnaire"};
+const std::set<std::string> kKinds{"order", "hold",  "procedure", "rest",         "advice",
+                                   "rehab", "visit", "imaging",   "questionnaire"};
 
 ProtocolItem item(const Ctx& ctx, const YAML::Node& n, const std::string& path, const Protocol& p) {
   allow_keys(ctx, n, path,
@@ -225,7 +228,8 @@ Protocol parse_protocol(std::string_view yaml_text, std::string_view source) {
   Protocol p;
   p.id = req_string(ctx, root, "id", "");
   const double version = number(ctx, need(ctx, root, "version", ""), "version");
-  if (version < 1 || version != static_cast<int>(version)) ctx.fail(root["version"], "version", "must be a whole number >= 1");
+  if (version < 1 || version != static_cast<int>(version))
+    ctx.fail(root["version"], "version", "must be a whole number >= 1");
   p.version = static_cast<int>(version);
   p.joint = req_string(ctx, root, "joint", "");
   p.title = local_text(ctx, need(ctx, root, "title", ""), "title");

@@ -32,7 +32,8 @@ std::shared_ptr<const Protocol> load_protocol(const std::string& name_or_path) {
   static std::mutex mutex;
   static std::map<std::string, std::shared_ptr<const Protocol>> cache;
   const bool is_path = name_or_path.find('/') != std::string::npos || name_or_path.ends_with(".yaml");
-  const fs::path path = is_path ? fs::path(name_or_path) : fs::path(data_dir()) / "protocols" / (name_or_path + ".yaml");
+  const fs::path path =
+      is_path ? fs::path(name_or_path) : fs::path(data_dir()) / "protocols" / (name_or_path + ".yaml");
   std::lock_guard lock(mutex);
   if (auto it = cache.find(path.string()); it != cache.end()) return it->second;
   std::ifstream in(path, std::ios::binary);

@@ -1,0 +1,52 @@
+#include "base/clock.hpp"
+
+#include <unicode/calendar.h>
+#include <unicode/gregocal.h>
+#include <unicode/timezone.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <stdexcept>
+
+namespace rp {
+
+Clock Clock::system() {
+  return {[] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  }};
+}
+
+Clock Clock::fixed(std::int64_t ms) {
+  return {[ms] { return ms; }};
+}
+
+std::string Clock::now_iso() const {
+  const std::int64_t ms = now_ms();
+  const std::int64_t days = ms >= 0 ? ms / 86400000 : -((-ms + 86399999) / 86400000);
+  const std::int64_t rest = ms - days * 86400000;
+  const CivilDate d = CivilDate::from_days(days);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d.%03dZ", d.iso().c_str(), int(rest / 3600000),
+                int(rest / 60000 % 60), int(rest / 1000 % 60), int(rest % 1000));
+  return buf;
+}
+
+CivilDate Clock::today(const std::string& zone) const { return civil_date_in_zone(now_ms(), zone); }
+
+CivilDate civil_date_in_zone(std::int64_t utc_ms, const std::string& zone) {
+  std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
+  if (*tz == icu::TimeZone::getUnknown()) throw std::invalid_argument("unknown time zone " + zone);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::GregorianCalendar cal(tz.release(), status);
+  // A proleptic Gregorian calendar, so dates before 1582 agree with std::chrono.
+  cal.setGregorianChange(-8.64e15, status);
+  cal.setTime(static_cast<UDate>(utc_ms), status);
+  const int y = cal.get(UCAL_EXTENDED_YEAR, status), m = cal.get(UCAL_MONTH, status) + 1,
+            d = cal.get(UCAL_DATE, status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU time zone conversion failed");
+  return CivilDate::from_ymd(y, m, d);
+}
+
+}  // namespace rp

@@ -1,0 +1,17 @@
+#pragma once
+// A treatment centre. The article tells patients to check a centre's licence before
+// treatment, so its licence status is part of the record.
+#include <string>
+
+namespace rp {
+
+struct Centre {
+  std::string id;
+  std::string name_en, name_fa;
+  std::string city_en, city_fa;
+  std::string licence_status = "unknown";  // licensed | pending | suspended | unknown
+  std::string licence_number;
+  std::string phone;
+};
+
+}  // namespace rp

@@ -1,0 +1,85 @@
+#include "service/actor.hpp"
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "base/error.hpp"
+
+namespace rp::service {
+namespace {
+
+using Roles = std::vector<std::string_view>;
+
+const std::map<Permission, Roles>& permission_table() {
+  static const std::map<Permission, Roles> table{
+      {Permission::patient_create, {"admin", "coordinator", "surgeon"}},
+      {Permission::patient_read, {"admin", "coordinator", "surgeon", "lab", "physiotherapist"}},
+      {Permission::episode_create, {"coordinator", "surgeon"}},
+      {Permission::episode_update, {"coordinator", "surgeon"}},
+      {Permission::eligibility_assess, {"surgeon"}},
+      {Permission::schedule_update, {"coordinator", "surgeon", "physiotherapist"}},
+      {Permission::audit_verify, {"admin"}},
+  };
+  return table;
+}
+
+const std::map<std::string_view, Roles>& transition_table() {
+  static const std::map<std::string_view, Roles> table{
+      {"screening", {"coordinator", "surgeon"}},
+      {"eligible", {"surgeon"}},
+      {"ineligible", {"surgeon"}},
+      {"workup", {"coordinator", "surgeon"}},
+      {"scheduled", {"coordinator", "surgeon"}},
+      {"harvested", {"surgeon", "lab"}},
+      {"product_released", {"lab"}},
+      {"injected", {"surgeon"}},
+      {"follow_up", {"coordinator", "surgeon"}},
+      {"completed", {"coordinator", "surgeon"}},
+      {"converted_to_thr", {"surgeon"}},
+      {"withdrawn", {"coordinator", "surgeon"}},
+      {"lost_to_follow_up", {"coordinator", "surgeon"}},
+  };
+  return table;
+}
+
+const char* name(Permission p) {
+  switch (p) {
+    case Permission::patient_create:
+      return "create patients";
+    case Permission::patient_read:
+      return "read patient records";
+    case Permission::episode_create:
+      return "create episodes";
+    case Permission::episode_update:
+      return "update episodes";
+    case Permission::eligibility_assess:
+      return "assess eligibility";
+    case Permission::schedule_update:
+      return "update schedules";
+    case Permission::audit_verify:
+      return "verify the audit log";
+  }
+  return "?";
+}
+
+}  // namespace
+
+void require(const Actor& actor, Permission p) {
+  if (actor.role == "operator") return;
+  const Roles& roles = permission_table().at(p);
+  if (std::find(roles.begin(), roles.end(), actor.role) == roles.end()) {
+    throw ForbiddenError("role", "role '" + actor.role + "' may not " + name(p));
+  }
+}
+
+void require_transition(const Actor& actor, std::string_view to_state) {
+  if (actor.role == "operator") return;
+  const auto it = transition_table().find(to_state);
+  if (it == transition_table().end() ||
+      std::find(it->second.begin(), it->second.end(), actor.role) == it->second.end()) {
+    throw ForbiddenError("role", "role '" + actor.role + "' may not move an episode to " + std::string(to_state));
+  }
+}
+
+}  // namespace rp::service

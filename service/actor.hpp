@@ -1,0 +1,37 @@
+#pragma once
+// Who is doing something: every service call takes an Actor, checks its role and centre,
+// and records it in the audit log.
+#include <string>
+#include <string_view>
+
+namespace rp::service {
+
+struct Actor {
+  std::string user;
+  std::string role;  // admin, surgeon, coordinator, lab, physiotherapist, analyst, operator
+  std::string centre;
+  // Only the operator at the command line works across centres.
+  bool all_centres = false;
+
+  static Actor cli_operator() { return {"cli", "operator", "", true}; }
+  bool sees_centre(std::string_view centre_id) const { return all_centres || centre == centre_id; }
+};
+
+// What each use case allows, by role; the operator may do everything.
+enum class Permission {
+  patient_create,
+  patient_read,
+  episode_create,
+  episode_update,
+  eligibility_assess,
+  schedule_update,
+  audit_verify,
+};
+
+// Throws ForbiddenError naming the permission when the role lacks it.
+void require(const Actor& actor, Permission p);
+// Transitions are permitted by target state (the lab releases products, the surgeon
+// injects, ...). Throws ForbiddenError.
+void require_transition(const Actor& actor, std::string_view to_state);
+
+}  // namespace rp::service

@@ -1,0 +1,302 @@
+#include "service/pathway.hpp"
+
+#include <algorithm>
+
+#include "base/error.hpp"
+#include "service/protocols.hpp"
+
+namespace rp::service {
+namespace {
+
+// A patient of another centre is reported as not found, so ids reveal nothing.
+Patient visible_patient(store::Transaction& tx, const Actor& actor, std::int64_t id) {
+  auto p = tx.find_patient(id);
+  if (!p || !actor.sees_centre(p->centre_id)) throw NotFoundError("patient", "no patient " + std::to_string(id));
+  return *p;
+}
+
+Episode visible_episode(store::Transaction& tx, const Actor& actor, std::int64_t id) {
+  auto e = tx.find_episode(id);
+  if (!e || !actor.sees_centre(e->centre_id)) throw NotFoundError("episode", "no episode " + std::to_string(id));
+  return *e;
+}
+
+Anchors anchors_of(const Episode& e) {
+  Anchors a;
+  if (e.harvest_date) a["harvest"] = *e.harvest_date;
+  if (e.injection_date) a["injection"] = *e.injection_date;
+  return a;
+}
+
+void mark_done(std::vector<ScheduledItem>& items, const std::string& id, const CivilDate& on) {
+  for (auto& s : items) {
+    if (s.id == id) {
+      s.status = ItemStatus::done;
+      s.done_on = on;
+    }
+  }
+}
+
+}  // namespace
+
+store::AuditEntry audit_entry(const Clock& clock, const Actor& actor, std::string centre, std::string action,
+                              std::string entity, std::string entity_id, std::string detail) {
+  return {clock.now_iso(),   actor.user,        actor.role,           std::move(centre),
+          std::move(action), std::move(entity), std::move(entity_id), std::move(detail)};
+}
+
+void Pathway::upsert_centre(const Actor& actor, const Centre& c) {
+  if (actor.role != "operator" && actor.role != "admin") throw ForbiddenError("role", "only an admin may edit centres");
+  if (c.id.empty()) throw InputError("id", "is required");
+  if (c.name_en.empty() || c.name_fa.empty()) throw InputError("name", "names in English and Persian are required");
+  store_.write([&](store::Transaction& tx) {
+    tx.upsert_centre(c);
+    tx.append_audit(audit_entry(clock_, actor, c.id, "centre.upsert", "centre", c.id));
+  });
+}
+
+std::vector<Centre> Pathway::centres() {
+  std::vector<Centre> out;
+  store_.read([&](store::Transaction& tx) { out = tx.list_centres(); });
+  return out;
+}
+
+Patient Pathway::add_patient(const Actor& actor, Patient p) {
+  require(actor, Permission::patient_create);
+  if (!actor.all_centres) p.centre_id = actor.centre;
+  validate_patient(p, clock_.today());
+  store_.write([&](store::Transaction& tx) {
+    if (!tx.find_centre(p.centre_id)) throw NotFoundError("centre", "no centre '" + p.centre_id + "'");
+    p.id = tx.insert_patient(p, clock_.now_iso());
+    tx.append_audit(audit_entry(clock_, actor, p.centre_id, "patient.create", "patient", std::to_string(p.id)));
+  });
+  return p;
+}
+
+std::vector<Patient> Pathway::find_patients(const Actor& actor, store::PatientQuery q) {
+  require(actor, Permission::patient_read);
+  if (!actor.all_centres) q.centre_id = actor.centre;
+  q.limit = std::clamp(q.limit, 1, 1000);
+  std::vector<Patient> out;
+  // A search shows identifying data, so it is audited like a record read.
+  store_.write([&](store::Transaction& tx) {
+    out = tx.list_patients(q);
+    tx.append_audit(audit_entry(clock_, actor, q.centre_id.value_or("*"), "patient.search", "patient", "",
+                                std::to_string(out.size()) + " results"));
+  });
+  return out;
+}
+
+PatientRecord Pathway::patient_record(const Actor& actor, std::int64_t patient_id) {
+  require(actor, Permission::patient_read);
+  PatientRecord r;
+  store_.write([&](store::Transaction& tx) {
+    r.patient = visible_patient(tx, actor, patient_id);
+    r.episodes = tx.episodes_of_patient(patient_id);
+    tx.append_audit(
+        audit_entry(clock_, actor, r.patient.centre_id, "patient.read", "patient", std::to_string(patient_id)));
+  });
+  return r;
+}
+
+Episode Pathway::add_episode(const Actor& actor, Episode e) {
+  require(actor, Permission::episode_create);
+  load_protocol(e.protocol_id);  // an unknown protocol is refused before anything is written
+  e.state = EpisodeState::referred;
+  validate_episode(e);
+  store_.write([&](store::Transaction& tx) {
+    const Patient p = visible_patient(tx, actor, e.patient_id);
+    e.centre_id = p.centre_id;
+    std::optional<Episode> other;
+    if (e.bilateral_with) {
+      other = tx.find_episode(*e.bilateral_with);
+      if (!other || other->patient_id != e.patient_id) {
+        throw InputError("bilateral_with", "must be an episode of the same patient");
+      }
+      if (other->side == e.side) throw InputError("bilateral_with", "must be the episode of the other hip");
+      if (other->bilateral_with) throw ConflictError("bilateral_with", "that episode is already linked");
+    }
+    if (e.repeat_of) {
+      const auto first = tx.find_episode(*e.repeat_of);
+      if (!first || first->patient_id != e.patient_id)
+        throw InputError("repeat_of", "must be an episode of the same patient");
+      if (first->side != e.side) throw InputError("repeat_of", "must be an episode of the same hip");
+    }
+    const std::string now = clock_.now_iso();
+    e.id = tx.insert_episode(e, now);
+    if (other) {
+      other->bilateral_with = e.id;
+      tx.update_episode(*other, now);
+    }
+    tx.insert_transition(
+        {e.id, EpisodeState::referred, EpisodeState::referred, "referral", actor.user, actor.role, now});
+    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "episode.create", "episode", std::to_string(e.id),
+                                "protocol " + e.protocol_id));
+  });
+  return e;
+}
+
+EpisodeRecord Pathway::episode_record(const Actor& actor, std::int64_t episode_id) {
+  require(actor, Permission::patient_read);
+  EpisodeRecord r;
+  store_.write([&](store::Transaction& tx) {
+    r.episode = visible_episode(tx, actor, episode_id);
+    r.schedule = tx.schedule_of(episode_id);
+    r.transitions = tx.transitions_of(episode_id);
+    r.eligibility = tx.eligibility_of(episode_id);
+    tx.append_audit(
+        audit_entry(clock_, actor, r.episode.centre_id, "episode.read", "episode", std::to_string(episode_id)));
+  });
+  return r;
+}
+
+Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const TransitionRequest& req) {
+  require_transition(actor, to_string(req.to));
+  Episode e;
+  store_.write([&](store::Transaction& tx) {
+    e = visible_episode(tx, actor, episode_id);
+    check_transition(e.state, req.to, req.reason);
+    const auto protocol = load_protocol(e.protocol_id);
+    const CivilDate on = req.on.value_or(clock_.today());
+    auto items = tx.schedule_of(episode_id);
+    switch (req.to) {
+      case EpisodeState::eligible: {
+        // Eligibility is decided by the rules, or by a clinician who reviewed the cautions.
+        const auto assessments = tx.eligibility_of(episode_id);
+        if (assessments.empty()) throw ConflictError("state", "assess eligibility before marking the episode eligible");
+        const std::string& decision = assessments.back().decision;
+        if (decision == "ineligible") throw ConflictError("state", "the last eligibility assessment was ineligible");
+        if (decision == "needs_review" && req.reason.empty()) {
+          throw InputError("reason", "the last assessment needs review: give the reviewing clinician's reason");
+        }
+        break;
+      }
+      case EpisodeState::scheduled:
+        if (!e.harvest_date || !e.injection_date) {
+          throw ConflictError("state", "plan the harvest and injection dates before scheduling");
+        }
+        items = reschedule(*protocol, anchors_of(e), items);
+        break;
+      case EpisodeState::harvested:
+        if (!e.cell_source)
+          throw InputError("cell_source", "record the cell source (bone_marrow or adipose) at harvest");
+        if (e.injection_date && *e.injection_date < on) e.injection_date = on;
+        e.harvest_date = on;
+        items = reschedule(*protocol, anchors_of(e), items);
+        mark_done(items, "harvest", on);
+        break;
+      case EpisodeState::injected:
+        if (!e.guidance) throw InputError("guidance", "record the image guidance (ultrasound or fluoroscopy)");
+        if (e.harvest_date && on < *e.harvest_date) throw InputError("on", "the injection cannot precede the harvest");
+        e.injection_date = on;
+        items = reschedule(*protocol, anchors_of(e), items);
+        mark_done(items, "injection", on);
+        break;
+      default:
+        break;
+    }
+    const std::string now = clock_.now_iso();
+    Transition t{episode_id, e.state, req.to, req.reason, actor.user, actor.role, now};
+    e.state = req.to;
+    tx.update_episode(e, now);
+    tx.replace_schedule(episode_id, items);
+    tx.insert_transition(t);
+    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "episode.transition", "episode", std::to_string(episode_id),
+                                std::string(to_string(t.from)) + " -> " + std::string(to_string(t.to))));
+  });
+  return e;
+}
+
+EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::optional<CivilDate> harvest,
+                            std::optional<CivilDate> injection) {
+  require(actor, Permission::schedule_update);
+  EpisodeRecord r;
+  store_.write([&](store::Transaction& tx) {
+    Episode e = visible_episode(tx, actor, episode_id);
+    const auto done = tx.schedule_of(episode_id);
+    const bool harvested = std::any_of(done.begin(), done.end(),
+                                       [](const auto& s) { return s.id == "harvest" && s.status == ItemStatus::done; });
+    if (harvested && harvest && harvest != e.harvest_date) {
+      throw ConflictError("harvest", "the harvest has been done; its date is recorded by the harvest transition");
+    }
+    if (harvest) e.harvest_date = harvest;
+    if (injection) e.injection_date = injection;
+    if (e.harvest_date && e.injection_date && *e.injection_date < *e.harvest_date) {
+      throw InputError("injection", "must not be before the harvest date");
+    }
+    const auto protocol = load_protocol(e.protocol_id);
+    const auto items = reschedule(*protocol, anchors_of(e), tx.schedule_of(episode_id));
+    tx.update_episode(e, clock_.now_iso());
+    tx.replace_schedule(episode_id, items);
+    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "episode.plan", "episode", std::to_string(episode_id),
+                                "harvest " + (e.harvest_date ? e.harvest_date->iso() : std::string("-")) +
+                                    ", injection " + (e.injection_date ? e.injection_date->iso() : std::string("-"))));
+    r.episode = e;
+    r.schedule = items;
+    r.transitions = tx.transitions_of(episode_id);
+    r.eligibility = tx.eligibility_of(episode_id);
+  });
+  return r;
+}
+
+Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, const Details& d) {
+  require(actor, Permission::episode_update);
+  Episode e;
+  store_.write([&](store::Transaction& tx) {
+    e = visible_episode(tx, actor, episode_id);
+    if (d.kl_grade) e.kl_grade = d.kl_grade;
+    if (d.tonnis_grade) e.tonnis_grade = d.tonnis_grade;
+    if (d.cell_source) e.cell_source = d.cell_source;
+    if (d.guidance) e.guidance = d.guidance;
+    validate_episode(e);
+    tx.update_episode(e, clock_.now_iso());
+    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "episode.update", "episode", std::to_string(episode_id)));
+  });
+  return e;
+}
+
+EligibilityResult Pathway::assess_eligibility(const Actor& actor, std::int64_t episode_id,
+                                              const nlohmann::json& findings_json) {
+  require(actor, Permission::eligibility_assess);
+  EligibilityResult result;
+  store_.write([&](store::Transaction& tx) {
+    Episode e = visible_episode(tx, actor, episode_id);
+    const auto protocol = load_protocol(e.protocol_id);
+    const Findings findings = parse_findings(findings_json, protocol->eligibility);
+    result = rp::assess_eligibility(protocol->eligibility, findings);
+    nlohmann::json reasons = nlohmann::json::array();
+    for (const auto& r : result.reasons)
+      reasons.push_back({{"rule", r.rule}, {"kind", r.kind}, {"finding", r.finding}});
+    if (auto kl = findings.find("kl_grade"); kl != findings.end()) {
+      e.kl_grade = static_cast<int>(kl->second);
+      tx.update_episode(e, clock_.now_iso());
+    }
+    tx.insert_eligibility({0, episode_id, findings_json.dump(), std::string(to_string(result.decision)), reasons.dump(),
+                           actor.user, clock_.now_iso()});
+    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "eligibility.assess", "episode", std::to_string(episode_id),
+                                std::string(to_string(result.decision))));
+  });
+  return result;
+}
+
+ScheduledItem Pathway::mark_item(const Actor& actor, std::int64_t episode_id, const std::string& item_id,
+                                 ItemStatus status, std::optional<CivilDate> on) {
+  require(actor, Permission::schedule_update);
+  ScheduledItem out;
+  store_.write([&](store::Transaction& tx) {
+    const Episode e = visible_episode(tx, actor, episode_id);
+    auto items = tx.schedule_of(episode_id);
+    auto it = std::find_if(items.begin(), items.end(), [&](const auto& s) { return s.id == item_id; });
+    if (it == items.end())
+      throw NotFoundError("item", "episode " + std::to_string(episode_id) + " has no item " + item_id);
+    it->status = status;
+    it->done_on = status == ItemStatus::done ? std::optional<CivilDate>(on.value_or(clock_.today())) : std::nullopt;
+    tx.replace_schedule(episode_id, items);
+    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "schedule.mark", "episode", std::to_string(episode_id),
+                                item_id + " " + std::string(to_string(status))));
+    out = *it;
+  });
+  return out;
+}
+
+}  // namespace rp::service

@@ -1,0 +1,77 @@
+#pragma once
+// The pathway's use cases: one function per thing a user does. Each checks the actor's
+// role and centre, applies the domain rules, and writes its data with an audit row in
+// one transaction.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "domain/eligibility.hpp"
+#include "service/actor.hpp"
+#include "store/store.hpp"
+
+namespace rp::service {
+
+struct PatientRecord {
+  Patient patient;
+  std::vector<Episode> episodes;
+};
+
+struct EpisodeRecord {
+  Episode episode;
+  std::vector<ScheduledItem> schedule;
+  std::vector<Transition> transitions;
+  std::vector<store::EligibilityRecord> eligibility;
+};
+
+// Moving an episode; `on` is the day it happened (harvest or injection day), default today.
+struct TransitionRequest {
+  EpisodeState to = EpisodeState::referred;
+  std::string reason;
+  std::optional<CivilDate> on;
+};
+
+class Pathway {
+ public:
+  Pathway(store::Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+
+  void upsert_centre(const Actor& actor, const Centre& centre);
+  std::vector<Centre> centres();
+
+  Patient add_patient(const Actor& actor, Patient p);
+  std::vector<Patient> find_patients(const Actor& actor, store::PatientQuery q);
+  PatientRecord patient_record(const Actor& actor, std::int64_t patient_id);
+
+  // A new episode starts as referred. Links a bilateral pair both ways.
+  Episode add_episode(const Actor& actor, Episode e);
+  EpisodeRecord episode_record(const Actor& actor, std::int64_t episode_id);
+  Episode advance(const Actor& actor, std::int64_t episode_id, const TransitionRequest& request);
+  // Sets or moves the planned harvest and injection dates and re-derives every item not
+  // yet done.
+  EpisodeRecord plan(const Actor& actor, std::int64_t episode_id, std::optional<CivilDate> harvest,
+                     std::optional<CivilDate> injection);
+  // Grades, cell source and guidance as they become known.
+  struct Details {
+    std::optional<int> kl_grade, tonnis_grade;
+    std::optional<CellSource> cell_source;
+    std::optional<Guidance> guidance;
+  };
+  Episode update_details(const Actor& actor, std::int64_t episode_id, const Details& d);
+  EligibilityResult assess_eligibility(const Actor& actor, std::int64_t episode_id, const nlohmann::json& findings);
+  // Marks a schedule item done, missed or cancelled (or back to planned).
+  ScheduledItem mark_item(const Actor& actor, std::int64_t episode_id, const std::string& item_id, ItemStatus status,
+                          std::optional<CivilDate> on);
+
+  const Clock& clock() const { return clock_; }
+
+ private:
+  store::Store& store_;
+  Clock clock_;
+};
+
+// The audit row for an action, stamped now.
+store::AuditEntry audit_entry(const Clock& clock, const Actor& actor, std::string centre, std::string action,
+                              std::string entity, std::string entity_id, std::string detail = "");
+
+}  // namespace rp::service

@@ -1,0 +1,15 @@
+# Writes a C++ source holding every store/migrations/NNNN_name.sql as a string, so the
+# binary carries exactly the schema versions it knows. Run with -DOUT=... -DDIR=...
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "// Generated from store/migrations/*.sql; do not edit.\n#include \"store/migrations.hpp\"\nnamespace rp::store {\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all{\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(REGEX MATCH "^[0-9]+" number ${name})
+  math(EXPR version "${number} + 0")
+  file(READ ${f} sql)
+  string(APPEND body "      {${version}, \"${name}\", R\"rpsql(${sql})rpsql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n}  // namespace rp::store\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,128 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <filesystem>
+
+#include "base/error.hpp"
+#include "store/migrations.hpp"
+
+namespace rp::store {
+
+int latest_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
+
+std::unique_ptr<Store> open_sqlite(const std::string& path, OpenMode mode) {
+  return std::make_unique<sqlite::SqliteStore>(path, mode);
+}
+
+namespace sqlite {
+
+Connection::Connection(const std::string& path, bool create)
+    : db_(path, SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_FULLMUTEX) {
+  db_.setBusyTimeout(10000);
+  db_.exec("PRAGMA foreign_keys = ON");
+  db_.exec("PRAGMA journal_mode = WAL");
+  // FULL: a commit is on disk before it returns, so an acknowledged write survives a crash
+  // or power loss, not just a killed process.
+  db_.exec("PRAGMA synchronous = FULL");
+}
+
+SQLite::Statement& Connection::statement(const char* sql) {
+  auto& slot = cache_[sql];
+  if (!slot) {
+    slot = std::make_unique<SQLite::Statement>(db_, sql);
+  } else {
+    slot->reset();
+    slot->clearBindings();
+  }
+  return *slot;
+}
+
+namespace {
+
+bool create_file(const std::string& path, OpenMode mode) {
+  if (mode != OpenMode::create_or_migrate) {
+    if (!std::filesystem::exists(path)) throw NotFoundError("db", "no database at '" + path + "'");
+    return false;
+  }
+  const auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  return true;
+}
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path, OpenMode mode) : conn_(path, create_file(path, mode)) {
+  conn_.db().exec(
+      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))");
+  const int have = schema_version();
+  if (have > latest_schema_version()) {
+    throw ConflictError("db", "database schema version " + std::to_string(have) + " is newer than this regenpath (" +
+                                  std::to_string(latest_schema_version()) + "); upgrade regenpath");
+  }
+  if (mode == OpenMode::create_or_migrate) migrate();
+}
+
+int SqliteStore::schema_version() {
+  std::lock_guard lock(mutex_);
+  return conn_.db().execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_version").getInt();
+}
+
+int SqliteStore::migrate() {
+  const int have = schema_version();
+  int applied = 0;
+  std::lock_guard lock(mutex_);
+  for (const Migration& m : migrations()) {
+    if (m.version <= have) continue;
+    // Each migration and its version row commit together, or not at all.
+    SQLite::Transaction tx(conn_.db());
+    conn_.db().exec(std::string(m.sql));
+    SQLite::Statement ins(conn_.db(), "INSERT INTO schema_version (version, name) VALUES (?, ?)");
+    ins.bind(1, m.version);
+    ins.bind(2, std::string(m.name));
+    ins.exec();
+    tx.commit();
+    ++applied;
+  }
+  return applied;
+}
+
+std::string SqliteStore::integrity_check() {
+  std::lock_guard lock(mutex_);
+  std::string out;
+  SQLite::Statement q(conn_.db(), "PRAGMA integrity_check");
+  while (q.executeStep()) out += (out.empty() ? "" : "; ") + q.getColumn(0).getString();
+  SQLite::Statement fk(conn_.db(), "PRAGMA foreign_key_check");
+  while (fk.executeStep()) out += "; foreign key violation in " + fk.getColumn(0).getString();
+  return out;
+}
+
+void SqliteStore::write(const std::function<void(Transaction&)>& fn) {
+  std::lock_guard lock(mutex_);
+  // IMMEDIATE takes the write lock up front, so a transaction never fails half-way on
+  // a lock upgrade.
+  conn_.db().exec("BEGIN IMMEDIATE");
+  try {
+    SqliteTransaction tx(conn_);
+    fn(tx);
+    conn_.db().exec("COMMIT");
+  } catch (...) {
+    conn_.db().exec("ROLLBACK");
+    throw;
+  }
+}
+
+void SqliteStore::read(const std::function<void(Transaction&)>& fn) {
+  std::lock_guard lock(mutex_);
+  conn_.db().exec("BEGIN");
+  try {
+    SqliteTransaction tx(conn_);
+    fn(tx);
+    conn_.db().exec("COMMIT");
+  } catch (...) {
+    conn_.db().exec("ROLLBACK");
+    throw;
+  }
+}
+
+}  // namespace sqlite
+}  // namespace rp::store

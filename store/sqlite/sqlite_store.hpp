@@ -1,0 +1,68 @@
+#pragma once
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "store/store.hpp"
+
+namespace rp::store::sqlite {
+
+// One connection with its prepared statements, kept across transactions because
+// preparing costs more than running most of these statements.
+class Connection {
+ public:
+  explicit Connection(const std::string& path, bool create);
+  SQLite::Database& db() { return db_; }
+  // A prepared statement for this SQL text, reset and with no bindings.
+  SQLite::Statement& statement(const char* sql);
+
+ private:
+  SQLite::Database db_;
+  std::map<const char*, std::unique_ptr<SQLite::Statement>> cache_;
+};
+
+class SqliteTransaction final : public Transaction {
+ public:
+  explicit SqliteTransaction(Connection& c) : c_(c) {}
+
+  void upsert_centre(const Centre& c) override;
+  std::optional<Centre> find_centre(const std::string& id) override;
+  std::vector<Centre> list_centres() override;
+  std::int64_t insert_patient(const Patient& p, const std::string& now) override;
+  std::optional<Patient> find_patient(std::int64_t id) override;
+  std::vector<Patient> list_patients(const PatientQuery& q) override;
+  std::int64_t insert_episode(const Episode& e, const std::string& now) override;
+  void update_episode(const Episode& e, const std::string& now) override;
+  std::optional<Episode> find_episode(std::int64_t id) override;
+  std::vector<Episode> episodes_of_patient(std::int64_t patient_id) override;
+  void insert_transition(const Transition& t) override;
+  std::vector<Transition> transitions_of(std::int64_t episode_id) override;
+  void replace_schedule(std::int64_t episode_id, const std::vector<ScheduledItem>& items) override;
+  std::vector<ScheduledItem> schedule_of(std::int64_t episode_id) override;
+  std::int64_t insert_eligibility(const EligibilityRecord& r) override;
+  std::vector<EligibilityRecord> eligibility_of(std::int64_t episode_id) override;
+  void append_audit(const AuditEntry& e) override;
+  std::vector<AuditRow> audit_rows(std::int64_t after_seq, int limit) override;
+
+ private:
+  Connection& c_;
+};
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(const std::string& path, OpenMode mode);
+  void write(const std::function<void(Transaction&)>& fn) override;
+  void read(const std::function<void(Transaction&)>& fn) override;
+  int schema_version() override;
+  int migrate() override;
+  std::string integrity_check() override;
+
+ private:
+  std::mutex mutex_;  // one writer at a time; SQLite serialises writers anyway
+  Connection conn_;
+};
+
+}  // namespace rp::store::sqlite

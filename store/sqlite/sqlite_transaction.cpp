@@ -1,0 +1,393 @@
+// The Store operations on SQLite. Every statement is prepared once per connection.
+#include <sqlite3.h>
+
+#include "base/error.hpp"
+#include "store/audit_chain.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace rp::store::sqlite {
+namespace {
+
+void bind_opt(SQLite::Statement& q, int i, const std::optional<int>& v) {
+  if (v) {
+    q.bind(i, *v);
+  } else {
+    q.bind(i);
+  }
+}
+void bind_opt(SQLite::Statement& q, int i, const std::optional<std::int64_t>& v) {
+  if (v) {
+    q.bind(i, static_cast<int64_t>(*v));
+  } else {
+    q.bind(i);
+  }
+}
+void bind_opt(SQLite::Statement& q, int i, const std::optional<CivilDate>& v) {
+  if (v) {
+    q.bind(i, v->iso());
+  } else {
+    q.bind(i);
+  }
+}
+void bind_opt(SQLite::Statement& q, int i, const std::optional<std::string_view>& v) {
+  if (v) {
+    q.bind(i, std::string(*v));
+  } else {
+    q.bind(i);
+  }
+}
+
+std::optional<int> opt_int(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional<int>(c.getInt());
+}
+std::optional<std::int64_t> opt_int64(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional<std::int64_t>(c.getInt64());
+}
+std::optional<CivilDate> opt_date(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional<CivilDate>(parse_gregorian(c.getString()));
+}
+
+// Runs an insert or update, turning a UNIQUE violation into a ConflictError on `field`.
+void exec_unique(SQLite::Statement& q, const std::string& field, const std::string& message) {
+  try {
+    q.exec();
+  } catch (const SQLite::Exception& e) {
+    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) throw ConflictError(field, message);
+    throw;
+  }
+}
+
+constexpr const char* kPatientColumns =
+    "id, centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, consent_treatment, "
+    "consent_registry, consent_contact";
+
+Patient read_patient(SQLite::Statement& q) {
+  Patient p;
+  p.id = q.getColumn(0).getInt64();
+  p.centre_id = q.getColumn(1).getString();
+  p.mrn = q.getColumn(2).getString();
+  p.name_fa = q.getColumn(3).getString();
+  p.name_latin = q.getColumn(4).getString();
+  p.sex = parse_sex(q.getColumn(5).getString());
+  p.birth_date = parse_gregorian(q.getColumn(6).getString());
+  p.mobile = q.getColumn(7).getString();
+  p.national_id = q.getColumn(8).getString();
+  p.consent = {q.getColumn(9).getInt() != 0, q.getColumn(10).getInt() != 0, q.getColumn(11).getInt() != 0};
+  return p;
+}
+
+constexpr const char* kEpisodeColumns =
+    "id, patient_id, centre_id, protocol_id, side, diagnosis_system, diagnosis_code, kl_grade, tonnis_grade, "
+    "cell_source, guidance, state, bilateral_with, repeat_of, harvest_date, injection_date";
+
+Episode read_episode(SQLite::Statement& q) {
+  Episode e;
+  e.id = q.getColumn(0).getInt64();
+  e.patient_id = q.getColumn(1).getInt64();
+  e.centre_id = q.getColumn(2).getString();
+  e.protocol_id = q.getColumn(3).getString();
+  e.side = parse_side(q.getColumn(4).getString());
+  e.diagnosis = {q.getColumn(5).getString(), q.getColumn(6).getString()};
+  e.kl_grade = opt_int(q.getColumn(7));
+  e.tonnis_grade = opt_int(q.getColumn(8));
+  if (!q.getColumn(9).isNull()) e.cell_source = parse_cell_source(q.getColumn(9).getString());
+  if (!q.getColumn(10).isNull()) e.guidance = parse_guidance(q.getColumn(10).getString());
+  e.state = parse_episode_state(q.getColumn(11).getString());
+  e.bilateral_with = opt_int64(q.getColumn(12));
+  e.repeat_of = opt_int64(q.getColumn(13));
+  e.harvest_date = opt_date(q.getColumn(14));
+  e.injection_date = opt_date(q.getColumn(15));
+  return e;
+}
+
+void bind_episode_fields(SQLite::Statement& q, const Episode& e) {
+  q.bind(1, static_cast<int64_t>(e.patient_id));
+  q.bind(2, e.centre_id);
+  q.bind(3, e.protocol_id);
+  q.bind(4, std::string(to_string(e.side)));
+  q.bind(5, e.diagnosis.system);
+  q.bind(6, e.diagnosis.code);
+  bind_opt(q, 7, e.kl_grade);
+  bind_opt(q, 8, e.tonnis_grade);
+  bind_opt(q, 9, e.cell_source ? std::optional<std::string_view>(to_string(*e.cell_source)) : std::nullopt);
+  bind_opt(q, 10, e.guidance ? std::optional<std::string_view>(to_string(*e.guidance)) : std::nullopt);
+  q.bind(11, std::string(to_string(e.state)));
+  bind_opt(q, 12, e.bilateral_with);
+  bind_opt(q, 13, e.repeat_of);
+  bind_opt(q, 14, e.harvest_date);
+  bind_opt(q, 15, e.injection_date);
+}
+
+}  // namespace
+
+void SqliteTransaction::upsert_centre(const Centre& c) {
+  auto& q = c_.statement(
+      "INSERT INTO centres (id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone) "
+      "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_fa = "
+      "excluded.name_fa, city_en = excluded.city_en, city_fa = excluded.city_fa, licence_status = "
+      "excluded.licence_status, licence_number = excluded.licence_number, phone = excluded.phone");
+  int i = 1;
+  for (const std::string* f :
+       {&c.id, &c.name_en, &c.name_fa, &c.city_en, &c.city_fa, &c.licence_status, &c.licence_number, &c.phone}) {
+    q.bind(i++, *f);
+  }
+  q.exec();
+}
+
+std::vector<Centre> SqliteTransaction::list_centres() {
+  auto& q = c_.statement(
+      "SELECT id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone FROM centres ORDER BY id");
+  std::vector<Centre> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                   q.getColumn(6).getString(), q.getColumn(7).getString()});
+  }
+  return out;
+}
+
+std::optional<Centre> SqliteTransaction::find_centre(const std::string& id) {
+  for (auto& c : list_centres()) {
+    if (c.id == id) return c;
+  }
+  return std::nullopt;
+}
+
+std::int64_t SqliteTransaction::insert_patient(const Patient& p, const std::string& now) {
+  auto& q = c_.statement(
+      "INSERT INTO patients (centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, "
+      "consent_treatment, consent_registry, consent_contact, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+  q.bind(1, p.centre_id);
+  q.bind(2, p.mrn);
+  q.bind(3, p.name_fa);
+  q.bind(4, p.name_latin);
+  q.bind(5, std::string(to_string(p.sex)));
+  q.bind(6, p.birth_date.iso());
+  q.bind(7, p.mobile);
+  q.bind(8, p.national_id);
+  q.bind(9, p.consent.treatment ? 1 : 0);
+  q.bind(10, p.consent.registry ? 1 : 0);
+  q.bind(11, p.consent.contact ? 1 : 0);
+  q.bind(12, now);
+  exec_unique(q, "mrn", "record number '" + p.mrn + "' is already used at centre " + p.centre_id);
+  return c_.db().getLastInsertRowid();
+}
+
+std::optional<Patient> SqliteTransaction::find_patient(std::int64_t id) {
+  static const std::string sql = std::string("SELECT ") + kPatientColumns + " FROM patients WHERE id = ?";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep()) return std::nullopt;
+  return read_patient(q);
+}
+
+std::vector<Patient> SqliteTransaction::list_patients(const PatientQuery& pq) {
+  // ?1 centre (NULL = all), ?2 text (NULL = any), ?3 episode state (NULL = any), ?4 limit.
+  static const std::string sql =
+      std::string("SELECT ") + kPatientColumns +
+      " FROM patients p WHERE (?1 IS NULL OR centre_id = ?1)"
+      " AND (?2 IS NULL OR instr(lower(name_latin), lower(?2)) > 0 OR instr(name_fa, ?2) > 0 OR mrn = ?2"
+      "      OR national_id = ?2 OR mobile = ?2)"
+      " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = p.id AND e.state = ?3))"
+      " ORDER BY id LIMIT ?4";
+  auto& q = c_.statement(sql.c_str());
+  bind_opt(q, 1, pq.centre_id ? std::optional<std::string_view>(*pq.centre_id) : std::nullopt);
+  bind_opt(q, 2, pq.text.empty() ? std::nullopt : std::optional<std::string_view>(pq.text));
+  bind_opt(q, 3, pq.episode_state ? std::optional<std::string_view>(to_string(*pq.episode_state)) : std::nullopt);
+  q.bind(4, pq.limit);
+  std::vector<Patient> out;
+  while (q.executeStep()) out.push_back(read_patient(q));
+  return out;
+}
+
+std::int64_t SqliteTransaction::insert_episode(const Episode& e, const std::string& now) {
+  auto& q = c_.statement(
+      "INSERT INTO episodes (patient_id, centre_id, protocol_id, side, diagnosis_system, diagnosis_code, kl_grade, "
+      "tonnis_grade, cell_source, guidance, state, bilateral_with, repeat_of, harvest_date, injection_date, "
+      "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?16,?16)");
+  bind_episode_fields(q, e);
+  q.bind(16, now);
+  q.exec();
+  return c_.db().getLastInsertRowid();
+}
+
+void SqliteTransaction::update_episode(const Episode& e, const std::string& now) {
+  auto& q = c_.statement(
+      "UPDATE episodes SET patient_id = ?1, centre_id = ?2, protocol_id = ?3, side = ?4, diagnosis_system = ?5, "
+      "diagnosis_code = ?6, kl_grade = ?7, tonnis_grade = ?8, cell_source = ?9, guidance = ?10, state = ?11, "
+      "bilateral_with = ?12, repeat_of = ?13, harvest_date = ?14, injection_date = ?15, updated_at = ?16 "
+      "WHERE id = ?17");
+  bind_episode_fields(q, e);
+  q.bind(16, now);
+  q.bind(17, static_cast<int64_t>(e.id));
+  if (q.exec() != 1) throw NotFoundError("episode", "no episode " + std::to_string(e.id));
+}
+
+std::optional<Episode> SqliteTransaction::find_episode(std::int64_t id) {
+  static const std::string sql = std::string("SELECT ") + kEpisodeColumns + " FROM episodes WHERE id = ?";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep()) return std::nullopt;
+  return read_episode(q);
+}
+
+std::vector<Episode> SqliteTransaction::episodes_of_patient(std::int64_t patient_id) {
+  static const std::string sql =
+      std::string("SELECT ") + kEpisodeColumns + " FROM episodes WHERE patient_id = ? ORDER BY id";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, static_cast<int64_t>(patient_id));
+  std::vector<Episode> out;
+  while (q.executeStep()) out.push_back(read_episode(q));
+  return out;
+}
+
+void SqliteTransaction::insert_transition(const Transition& t) {
+  auto& q = c_.statement(
+      "INSERT INTO episode_transitions (episode_id, from_state, to_state, reason, actor, role, at) "
+      "VALUES (?,?,?,?,?,?,?)");
+  q.bind(1, static_cast<int64_t>(t.episode_id));
+  q.bind(2, std::string(to_string(t.from)));
+  q.bind(3, std::string(to_string(t.to)));
+  q.bind(4, t.reason);
+  q.bind(5, t.actor);
+  q.bind(6, t.role);
+  q.bind(7, t.at);
+  q.exec();
+}
+
+std::vector<Transition> SqliteTransaction::transitions_of(std::int64_t episode_id) {
+  auto& q = c_.statement(
+      "SELECT episode_id, from_state, to_state, reason, actor, role, at FROM episode_transitions "
+      "WHERE episode_id = ? ORDER BY id");
+  q.bind(1, static_cast<int64_t>(episode_id));
+  std::vector<Transition> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt64(), parse_episode_state(q.getColumn(1).getString()),
+                   parse_episode_state(q.getColumn(2).getString()), q.getColumn(3).getString(),
+                   q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString()});
+  }
+  return out;
+}
+
+void SqliteTransaction::replace_schedule(std::int64_t episode_id, const std::vector<ScheduledItem>& items) {
+  auto& del = c_.statement("DELETE FROM schedule_items WHERE episode_id = ?");
+  del.bind(1, static_cast<int64_t>(episode_id));
+  del.exec();
+  for (const ScheduledItem& s : items) {
+    auto& q = c_.statement(
+        "INSERT INTO schedule_items (episode_id, item_id, kind, anchor, offset_text, start_date, end_date, "
+        "window_start, window_end, status, done_on) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    q.bind(1, static_cast<int64_t>(episode_id));
+    q.bind(2, s.id);
+    q.bind(3, s.kind);
+    q.bind(4, s.anchor);
+    q.bind(5, s.offset);
+    q.bind(6, s.start.iso());
+    q.bind(7, s.end.iso());
+    q.bind(8, s.window_start.iso());
+    q.bind(9, s.window_end.iso());
+    q.bind(10, std::string(to_string(s.status)));
+    bind_opt(q, 11, s.done_on);
+    q.exec();
+  }
+}
+
+std::vector<ScheduledItem> SqliteTransaction::schedule_of(std::int64_t episode_id) {
+  auto& q = c_.statement(
+      "SELECT item_id, kind, anchor, offset_text, start_date, end_date, window_start, window_end, status, done_on "
+      "FROM schedule_items WHERE episode_id = ? ORDER BY start_date, rowid");
+  q.bind(1, static_cast<int64_t>(episode_id));
+  std::vector<ScheduledItem> out;
+  while (q.executeStep()) {
+    ScheduledItem s;
+    s.id = q.getColumn(0).getString();
+    s.kind = q.getColumn(1).getString();
+    s.anchor = q.getColumn(2).getString();
+    s.offset = q.getColumn(3).getString();
+    s.start = parse_gregorian(q.getColumn(4).getString());
+    s.end = parse_gregorian(q.getColumn(5).getString());
+    s.window_start = parse_gregorian(q.getColumn(6).getString());
+    s.window_end = parse_gregorian(q.getColumn(7).getString());
+    s.status = parse_item_status(q.getColumn(8).getString());
+    s.done_on = opt_date(q.getColumn(9));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::int64_t SqliteTransaction::insert_eligibility(const EligibilityRecord& r) {
+  auto& q = c_.statement(
+      "INSERT INTO eligibility_assessments (episode_id, findings_json, decision, reasons_json, actor, at) "
+      "VALUES (?,?,?,?,?,?)");
+  q.bind(1, static_cast<int64_t>(r.episode_id));
+  q.bind(2, r.findings_json);
+  q.bind(3, r.decision);
+  q.bind(4, r.reasons_json);
+  q.bind(5, r.actor);
+  q.bind(6, r.at);
+  q.exec();
+  return c_.db().getLastInsertRowid();
+}
+
+std::vector<EligibilityRecord> SqliteTransaction::eligibility_of(std::int64_t episode_id) {
+  auto& q = c_.statement(
+      "SELECT id, episode_id, findings_json, decision, reasons_json, actor, at FROM eligibility_assessments "
+      "WHERE episode_id = ? ORDER BY id");
+  q.bind(1, static_cast<int64_t>(episode_id));
+  std::vector<EligibilityRecord> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
+                   q.getColumn(6).getString()});
+  }
+  return out;
+}
+
+void SqliteTransaction::append_audit(const AuditEntry& e) {
+  auto& last = c_.statement("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  std::int64_t seq = 1;
+  std::string prev = kAuditGenesis;
+  if (last.executeStep()) {
+    seq = last.getColumn(0).getInt64() + 1;
+    prev = last.getColumn(1).getString();
+  }
+  last.reset();
+  auto& q = c_.statement(
+      "INSERT INTO audit_log (seq, at, actor, role, centre_id, action, entity, entity_id, detail, prev_hash, hash) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  q.bind(1, static_cast<int64_t>(seq));
+  int i = 2;
+  for (const std::string* f : {&e.at, &e.actor, &e.role, &e.centre_id, &e.action, &e.entity, &e.entity_id, &e.detail}) {
+    q.bind(i++, *f);
+  }
+  q.bind(10, prev);
+  q.bind(11, audit_hash(prev, seq, e));
+  q.exec();
+}
+
+std::vector<AuditRow> SqliteTransaction::audit_rows(std::int64_t after_seq, int limit) {
+  auto& q = c_.statement(
+      "SELECT seq, at, actor, role, centre_id, action, entity, entity_id, detail, prev_hash, hash FROM audit_log "
+      "WHERE seq > ? ORDER BY seq LIMIT ?");
+  q.bind(1, static_cast<int64_t>(after_seq));
+  q.bind(2, limit);
+  std::vector<AuditRow> out;
+  while (q.executeStep()) {
+    AuditRow r;
+    r.seq = q.getColumn(0).getInt64();
+    r.at = q.getColumn(1).getString();
+    r.actor = q.getColumn(2).getString();
+    r.role = q.getColumn(3).getString();
+    r.centre_id = q.getColumn(4).getString();
+    r.action = q.getColumn(5).getString();
+    r.entity = q.getColumn(6).getString();
+    r.entity_id = q.getColumn(7).getString();
+    r.detail = q.getColumn(8).getString();
+    r.prev_hash = q.getColumn(9).getString();
+    r.hash = q.getColumn(10).getString();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace rp::store::sqlite
