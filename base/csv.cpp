@@ -95,7 +95,8 @@ const std::vector<std::string>& CsvTable::column(std::string_view name) const {
   if (it == header_.end()) {
     std::string known;
     for (const auto& h : header_) known += (known.empty() ? "" : ", ") + h;
-    throw InputError(std::string(name), "no column '" + std::string(name) + "' in the CSV header (columns: " + known + ")");
+    throw InputError(std::string(name),
+                     "no column '" + std::string(name) + "' in the CSV header (columns: " + known + ")");
   }
   return columns_[static_cast<std::size_t>(it - header_.begin())];
 }

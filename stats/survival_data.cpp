@@ -51,4 +51,19 @@ std::vector<SurvivalTable> survival_tables(const SortedSurvival& data) {
   return tables;
 }
 
+SurvivalTable pooled_table(const SortedSurvival& data) {
+  SurvivalTable t;
+  const auto obs = data.observations();
+  for (std::size_t i = 0; i < obs.size(); ++i) {
+    if (t.time.empty() || t.time.back() != obs[i].time) {
+      t.time.push_back(obs[i].time);
+      t.n_risk.push_back(static_cast<std::int64_t>(obs.size() - i));
+      t.n_event.push_back(0);
+      t.n_censor.push_back(0);
+    }
+    (obs[i].event ? t.n_event : t.n_censor).back() += 1;
+  }
+  return t;
+}
+
 }  // namespace rp::stats

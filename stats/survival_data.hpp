@@ -41,5 +41,7 @@ struct SurvivalTable {
 
 // One table per group, built in a single pass over the sorted observations.
 std::vector<SurvivalTable> survival_tables(const SortedSurvival& data);
+// All groups together (the overall curve), from the same sort.
+SurvivalTable pooled_table(const SortedSurvival& data);
 
 }  // namespace rp::stats

@@ -73,6 +73,19 @@ double required_number(const Answers& answers, std::string_view item, double max
   return *v;
 }
 
+// Validates one item if it was answered (throws InputError naming it); silent if absent.
+void check_if_answered(const Answers& answers, std::string_view item) {
+  if (item.starts_with("rom.")) {
+    integer_item(answers, item, 0, 180);
+  } else if (item == "deformity.leg_length_discrepancy_cm") {
+    number_item(answers, item, 0, 30);
+  } else if (item.starts_with("deformity.")) {
+    number_item(answers, item, 0, 180);
+  } else if (const auto code = code_item(answers, item)) {
+    harris_option_points(item, *code);
+  }
+}
+
 // Degrees of `deg` that fall in the band [lo, hi).
 int in_band(int deg, int lo, int hi) { return std::clamp(deg, lo, hi) - lo; }
 
@@ -107,6 +120,8 @@ int harris_option_points(std::string_view item, std::string_view code) {
 
 HarrisAnswers harris_answers(const Answers& answers) {
   reject_unknown_items(answers, kHarrisItemIds, "harris-hip");
+  // Report a wrong answer where it is before complaining about gaps in a half-filled form.
+  for (std::string_view item : kHarrisItemIds) check_if_answered(answers, item);
   HarrisAnswers h;
   h.pain = required_code(answers, "pain");
   h.limp = required_code(answers, "limp");

@@ -125,6 +125,17 @@ TEST(KmGroups, OneCurvePerGroupFromOneSort) {
   EXPECT_DOUBLE_EQ(curves[1].surv[1], 2.0 / 3 * 1.0 / 2);
 }
 
+TEST(KmGroups, PooledTableEqualsUngroupedCurve) {
+  const std::vector<double> time{5, 1, 3, 2, 4, 6, 3};
+  const std::vector<int> event{1, 1, 0, 1, 1, 0, 1};
+  const std::vector<int> group{1, 0, 0, 1, 0, 1, 1};
+  const KaplanMeier pooled = kaplan_meier(pooled_table(SortedSurvival(time, event, group, 2)));
+  const KaplanMeier direct = kaplan_meier(time, event);
+  EXPECT_EQ(pooled.time, direct.time);
+  EXPECT_EQ(pooled.n_risk, direct.n_risk);
+  EXPECT_EQ(pooled.surv, direct.surv);
+}
+
 TEST(KmInput, RejectsNegativeTimeAndBadEvent) {
   const std::vector<double> bad_time{1, -2};
   const std::vector<int> ok_event{1, 0};

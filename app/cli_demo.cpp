@@ -1,0 +1,37 @@
+#include <filesystem>
+
+#include "app/store_options.hpp"
+#include "base/clock.hpp"
+#include "service/demo.hpp"
+
+namespace rp::app {
+
+void add_demo_command(CLI::App& app) {
+  struct Opts {
+    std::string data = "./regenpath-data", today;
+    int patients = 60;
+    int port = 8080;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* demo = app.add_subcommand("demo", "Build a fresh demo database (3 centres, ~60 patients in every state)");
+  demo->add_option("--data", o->data, "folder for the demo database")->capture_default_str();
+  demo->add_option("--patients", o->patients, "how many patients")->check(CLI::Range(1, 100000));
+  demo->add_option("--today", o->today, "the day the demo is set on (default: today in Tehran)");
+  demo->add_option("--port", o->port, "port for the server")->check(CLI::Range(1, 65535));
+  demo->callback([o] {
+    const CivilDate today = o->today.empty() ? Clock::system().today() : parse_gregorian(o->today, "today");
+    const std::string db = (std::filesystem::path(o->data) / "demo.db").string();
+    // A demo always starts from scratch, so its data is the same every time.
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+    auto store = open_store(db);
+    const auto summary = service::build_demo(*store, today, o->patients);
+    print_json({{"db", db},
+                {"today", today.iso()},
+                {"centres", summary.centres},
+                {"patients", summary.patients},
+                {"episodes_by_state", summary.episodes_by_state}});
+    // DEMO-SERVER: the server starts here once it exists (issue 4).
+  });
+}
+
+}  // namespace rp::app

@@ -1,0 +1,203 @@
+#include "service/demo.hpp"
+
+#include <array>
+#include <random>
+
+#include "base/error.hpp"
+
+namespace rp::service {
+namespace {
+
+struct Name {
+  const char* fa;
+  const char* latin;
+};
+constexpr std::array<Name, 12> kFemale{{{"مریم", "Maryam"},
+                                        {"زهرا", "Zahra"},
+                                        {"فاطمه", "Fatemeh"},
+                                        {"سارا", "Sara"},
+                                        {"نرگس", "Narges"},
+                                        {"لیلا", "Leila"},
+                                        {"پروین", "Parvin"},
+                                        {"شیرین", "Shirin"},
+                                        {"مینا", "Mina"},
+                                        {"الهام", "Elham"},
+                                        {"طاهره", "Tahereh"},
+                                        {"فرزانه", "Farzaneh"}}};
+constexpr std::array<Name, 12> kMale{{{"علی", "Ali"},
+                                      {"محمد", "Mohammad"},
+                                      {"حسین", "Hossein"},
+                                      {"رضا", "Reza"},
+                                      {"مهدی", "Mahdi"},
+                                      {"حسن", "Hassan"},
+                                      {"مجید", "Majid"},
+                                      {"بهرام", "Bahram"},
+                                      {"کاوه", "Kaveh"},
+                                      {"داریوش", "Dariush"},
+                                      {"جواد", "Javad"},
+                                      {"سعید", "Saeed"}}};
+constexpr std::array<Name, 16> kFamily{{{"رضایی", "Rezaei"},
+                                        {"احمدی", "Ahmadi"},
+                                        {"محمدی", "Mohammadi"},
+                                        {"حسینی", "Hosseini"},
+                                        {"کریمی", "Karimi"},
+                                        {"موسوی", "Mousavi"},
+                                        {"جعفری", "Jafari"},
+                                        {"صادقی", "Sadeghi"},
+                                        {"رحیمی", "Rahimi"},
+                                        {"نوری", "Nouri"},
+                                        {"کاظمی", "Kazemi"},
+                                        {"قاسمی", "Ghasemi"},
+                                        {"شریفی", "Sharifi"},
+                                        {"تهرانی", "Tehrani"},
+                                        {"اصفهانی", "Esfahani"},
+                                        {"شیرازی", "Shirazi"}}};
+
+const std::vector<Centre>& demo_centres() {
+  static const std::vector<Centre> centres{
+      {"tehran-1", "Tehran Cell Therapy Centre", "مرکز سلول‌درمانی تهران", "Tehran", "تهران",
+       "licensed", "TH-1402-117", "+982100000001"},
+      {"mashhad-1", "Mashhad Orthopaedic Centre", "مرکز ارتوپدی مشهد", "Mashhad", "مشهد", "licensed", "MS-1401-052",
+       "+985100000002"},
+      {"shiraz-1", "Shiraz Regenerative Clinic", "درمانگاه طب بازساختی شیراز", "Shiraz", "شیراز", "pending", "",
+       "+987100000003"},
+  };
+  return centres;
+}
+
+// Nine random digits and the check digit that makes a valid national id.
+std::string national_id(std::mt19937& rng) {
+  std::uniform_int_distribution<int> digit(0, 9);
+  std::string d;
+  for (int i = 0; i < 9; ++i) d.push_back(static_cast<char>('0' + digit(rng)));
+  int sum = 0;
+  for (int i = 0; i < 9; ++i) sum += (d[i] - '0') * (10 - i);
+  const int r = sum % 11;
+  d.push_back(static_cast<char>('0' + (r < 2 ? r : 11 - r)));
+  return d;
+}
+
+// The states an episode passes through to reach `target`, in order.
+std::vector<EpisodeState> path_to(EpisodeState target) {
+  using S = EpisodeState;
+  const std::vector<S> main{S::screening, S::eligible,         S::workup,   S::scheduled,
+                            S::harvested, S::product_released, S::injected, S::follow_up};
+  std::vector<S> path;
+  switch (target) {
+    case S::referred:
+      return {};
+    case S::ineligible:
+      return {S::screening, S::ineligible};
+    case S::completed:
+    case S::converted_to_thr:
+    case S::lost_to_follow_up:
+      path = main;
+      path.push_back(target);
+      return path;
+    case S::withdrawn:
+      return {S::screening, S::eligible, S::workup, S::withdrawn};
+    default:
+      for (S s : main) {
+        path.push_back(s);
+        if (s == target) break;
+      }
+      return path;
+  }
+}
+
+nlohmann::json findings(bool eligible, std::mt19937& rng) {
+  std::uniform_int_distribution<int> kl(2, 3), bmi(21, 33);
+  return {{"kl_grade", eligible ? kl(rng) : 4},
+          {"active_infection", false},
+          {"malignancy", false},
+          {"bleeding_disorder", false},
+          {"pregnancy", false},
+          {"inflammatory_arthritis", false},
+          {"weeks_since_intra_articular_steroid", 26},
+          {"anticoagulant_use", false},
+          {"diabetes", false},
+          {"bmi", bmi(rng)}};
+}
+
+}  // namespace
+
+DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_count) {
+  std::mt19937 rng(20261124);
+  // Timestamps are the clinic's noon of `today`, so the demo is the same on every run.
+  const Clock clock = Clock::fixed((today.days_since_epoch() * 86400 + 9 * 3600) * 1000);
+  Pathway pathway(store, clock);
+  const Actor op = Actor::cli_operator();
+  DemoSummary summary;
+  for (const Centre& c : demo_centres()) pathway.upsert_centre(op, c);
+  summary.centres = static_cast<int>(demo_centres().size());
+
+  const auto& states = all_episode_states();
+  std::uniform_int_distribution<int> pick_name(0, 11), pick_family(0, 15), age(45, 75), day_of_year(0, 364);
+  for (int i = 0; i < patient_count; ++i) {
+    const bool female = i % 2 == 0;
+    const Name& first = female ? kFemale[pick_name(rng)] : kMale[pick_name(rng)];
+    const Name& family = kFamily[pick_family(rng)];
+    Patient p;
+    p.centre_id = demo_centres()[i % demo_centres().size()].id;
+    p.mrn = "MRN-" + std::to_string(1000 + i);
+    p.name_fa = std::string(first.fa) + " " + family.fa;
+    p.name_latin = std::string(first.latin) + " " + family.latin;
+    p.sex = female ? Sex::female : Sex::male;
+    p.birth_date = CivilDate::from_ymd(today.year() - age(rng), 1, 1).plus_days(day_of_year(rng));
+    p.mobile = "+98912" + std::to_string(1000000 + i * 7919 % 9000000);
+    p.national_id = national_id(rng);
+    p.consent = {true, i % 7 != 0, i % 5 != 0};
+    p = pathway.add_patient(op, p);
+
+    const EpisodeState target = states[i % states.size()];
+    Episode e;
+    e.patient_id = p.id;
+    e.protocol_id = "hip-msc-v1";
+    e.side = i % 3 == 0 ? Side::left : Side::right;
+    e.diagnosis = {std::string(kIcd10Cm), e.side == Side::left ? "M16.12" : "M16.11"};
+    e.tonnis_grade = 1 + i % 2;
+    e.cell_source = i % 4 == 0 ? CellSource::adipose : CellSource::bone_marrow;
+    e.guidance = i % 3 == 0 ? Guidance::fluoroscopy : Guidance::ultrasound;
+    e = pathway.add_episode(op, e);
+
+    // Episodes past injection were injected up to three years ago; the others are planned
+    // over the coming weeks.
+    const std::vector<EpisodeState> path = path_to(target);
+    const bool injected = std::find(path.begin(), path.end(), EpisodeState::injected) != path.end();
+    std::uniform_int_distribution<int> days_ago(20, 1000), days_ahead(5, 60);
+    const CivilDate harvest = injected ? today.plus_days(-days_ago(rng)) : today.plus_days(days_ahead(rng));
+    const CivilDate injection = harvest.plus_days(i % 5 == 0 ? 21 : 0);  // some products are expanded first
+    for (EpisodeState s : path) {
+      TransitionRequest req{s, "", std::nullopt};
+      if (s == EpisodeState::eligible || s == EpisodeState::ineligible) {
+        pathway.assess_eligibility(op, e.id, findings(target != EpisodeState::ineligible, rng));
+      }
+      if (s == EpisodeState::scheduled) pathway.plan(op, e.id, harvest, injection);
+      if (s == EpisodeState::harvested) req.on = harvest;
+      if (s == EpisodeState::injected) req.on = injection;
+      if (s == EpisodeState::ineligible) req.reason = "severe osteoarthritis on X-ray";
+      if (s == EpisodeState::withdrawn) req.reason = "patient chose not to proceed";
+      if (s == EpisodeState::lost_to_follow_up) req.reason = "no answer to three calls";
+      if (s == EpisodeState::converted_to_thr) req.reason = "total hip replacement after persistent pain";
+      pathway.advance(op, e.id, req);
+    }
+    // Items whose window has passed were mostly done; a few were missed.
+    if (injected) {
+      const auto record = pathway.episode_record(op, e.id);
+      int n = 0;
+      for (const auto& item : record.schedule) {
+        if (item.status != ItemStatus::planned || item.window_end >= today) continue;
+        if (item.kind != "visit" && item.kind != "imaging" && item.kind != "questionnaire" && item.kind != "order")
+          continue;
+        const bool missed = (++n + i) % 9 == 0;
+        pathway.mark_item(op, e.id, item.id, missed ? ItemStatus::missed : ItemStatus::done,
+                          missed ? std::nullopt : std::optional<CivilDate>(item.start));
+      }
+    }
+    ++summary.episodes_by_state[std::string(to_string(target))];
+    ++summary.patients;
+  }
+  return summary;
+}
+
+}  // namespace rp::service

@@ -1,0 +1,20 @@
+#pragma once
+// A deterministic demo database: three centres and about sixty patients spread over
+// every state of the pathway, with schedules, as a clinic would have them on `today`.
+#include <map>
+#include <string>
+
+#include "service/pathway.hpp"
+
+namespace rp::service {
+
+struct DemoSummary {
+  int centres = 0;
+  int patients = 0;
+  std::map<std::string, int> episodes_by_state;
+};
+
+// Fills an empty store. The same `today` and `patients` give the same data.
+DemoSummary build_demo(store::Store& store, const CivilDate& today, int patients = 60);
+
+}  // namespace rp::service
