@@ -70,17 +70,19 @@ Answers submission_from_json(const json& body) {
 
 json scores_to_json(const Scores& scores) {
   json values = json::object();
-  for (const auto& [name, value] : scores.values) {
+  for (const auto& entry : scores.values) {
+    // Not a structured binding: clang 14 cannot capture those in the lambda.
+    const std::string name(entry.first);
     std::visit(
         [&](const auto& v) {
           using T = std::decay_t<decltype(v)>;
           if constexpr (std::is_same_v<T, std::monostate>) {
-            values[std::string(name)] = nullptr;
+            values[name] = nullptr;
           } else {
-            values[std::string(name)] = v;
+            values[name] = v;
           }
         },
-        value);
+        entry.second);
   }
   const InstrumentDef& def = instrument(scores.instrument);
   return json{{"instrument", def.key}, {"title", def.title}, {"scores", values}};
