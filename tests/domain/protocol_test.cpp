@@ -1,0 +1,113 @@
+#include <gtest/gtest.h>
+
+#include "base/error.hpp"
+#include "test_protocols.hpp"
+
+namespace rp {
+namespace {
+
+std::string minimal(const std::string& items) {
+  return "id: t\nversion: 1\njoint: hip\ntitle: {en: T, fa: ت}\nanchors:\n  injection: {en: I, fa: ت}\n"
+         "eligibility:\n  indication: {id: i, finding: kl_grade, at_least: 2, at_most: 3, text: {en: x, fa: y}}\n"
+         "items:\n" +
+         items;
+}
+
+// The error names the key path and the line.
+void expect_error(const std::string& yaml, const std::string& field, const std::string& line) {
+  try {
+    parse_protocol(yaml, "t.yaml");
+    ADD_FAILURE() << "accepted:\n" << yaml;
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.field(), field) << e.what();
+    EXPECT_NE(std::string(e.what()).find("t.yaml:" + line), std::string::npos) << e.what();
+  }
+}
+
+TEST(Protocol, TheHipProtocolLoadsCompletely) {
+  const Protocol& p = test::hip_protocol();
+  EXPECT_EQ(p.id, "hip-msc-v1");
+  for (const char* id : {"workup-exam",
+                         "workup-xray",
+                         "workup-mri",
+                         "workup-blood",
+                         "hold-anti-inflammatory",
+                         "hold-blood-thinner",
+                         "harvest",
+                         "lab-processing",
+                         "injection",
+                         "rest-48h",
+                         "no-nsaid",
+                         "rehab-water-stretch",
+                         "rehab-walking",
+                         "rehab-strength",
+                         "no-high-impact",
+                         "visit-2w",
+                         "visit-6w",
+                         "visit-12w",
+                         "imaging-3m",
+                         "imaging-6m",
+                         "prom-baseline",
+                         "prom-2w",
+                         "prom-6w",
+                         "prom-3m",
+                         "prom-6m",
+                         "prom-12m",
+                         "prom-24m",
+                         "prom-36m",
+                         "nutrition",
+                         "red-flags"}) {
+    ASSERT_NE(p.find_item(id), nullptr) << id;
+    EXPECT_FALSE(p.find_item(id)->title.en.empty());
+    EXPECT_FALSE(p.find_item(id)->title.fa.empty());
+  }
+  const auto& flags = p.find_item("hold-blood-thinner")->flags;
+  EXPECT_NE(std::find(flags.begin(), flags.end(), "needs_prescriber_approval"), flags.end());
+}
+
+TEST(Protocol, OffsetsParseAndApply) {
+  const CivilDate d = CivilDate::from_ymd(2027, 1, 31);
+  EXPECT_EQ(Offset::parse("+1m", "f").apply(d).iso(), "2027-02-28");
+  EXPECT_EQ(Offset::parse("-14d", "f").apply(d).iso(), "2027-01-17");
+  EXPECT_EQ(Offset::parse("+2w", "f").apply(d).iso(), "2027-02-14");
+  EXPECT_EQ(Offset::parse("+1y", "f").apply(CivilDate::from_ymd(2028, 2, 29)).iso(), "2029-02-28");
+  EXPECT_EQ(Offset::parse("0d", "f").str(), "+0d");
+  for (const char* bad : {"14", "+d", "+14x", "++1d", "+1.5d", "", "+99999999d"}) {
+    EXPECT_THROW(Offset::parse(bad, "f"), InputError) << bad;
+  }
+}
+
+TEST(Protocol, MalformedFilesNameLineAndKey) {
+  expect_error(minimal("  - {id: a, kind: visit, anchor: injection, at: +2x, title: {en: a, fa: b}}\n"), "items[0].at",
+               "10");
+  expect_error(minimal("  - {id: a, kind: party, anchor: injection, at: +2d, title: {en: a, fa: b}}\n"),
+               "items[0].kind", "10");
+  expect_error(minimal("  - {id: a, kind: visit, anchor: harvest, at: +2d, title: {en: a, fa: b}}\n"),
+               "items[0].anchor", "10");
+  expect_error(minimal("  - {id: a, kind: visit, anchor: injection, at: +2d, title: {en: a}}\n"), "items[0].title.fa",
+               "10");
+  expect_error(minimal("  - {id: a, kind: visit, anchor: injection, at: +2d, title: {en: a, fa: b}}\n"
+                       "  - {id: a, kind: visit, anchor: injection, at: +3d, title: {en: a, fa: b}}\n"),
+               "items[1].id", "11");
+  expect_error(
+      minimal("  - {id: a, kind: visit, anchor: injection, at: +2d, wndow: [-1d, +1d], title: {en: a, fa: b}}\n"),
+      "items[0].wndow", "10");
+  expect_error(minimal("  - {id: a, kind: hold, anchor: injection, at: +2d, until: +1d, title: {en: a, fa: b}}\n"),
+               "items[0].until", "10");
+  expect_error(minimal("  - {id: a, kind: questionnaire, anchor: injection, at: +2d, title: {en: a, fa: b}}\n"),
+               "items[0].instruments", "10");
+  expect_error(
+      minimal("  - {id: a, kind: visit, anchor: injection, at: +2d, window: [+1d, +1d], title: {en: a, fa: b}}\n"),
+      "items[0].window[0]", "10");
+  // Broken YAML syntax: the parser's own line.
+  try {
+    parse_protocol("id: t\nitems: [\n", "t.yaml");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.field(), "protocol");
+    EXPECT_NE(std::string(e.what()).find("t.yaml:"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace rp
