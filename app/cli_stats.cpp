@@ -35,8 +35,8 @@ std::vector<double> time_column(const CsvTable& t, const std::string& name) {
   std::vector<double> out = numeric_column(t, name);
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (out[i] < 0) {
-      throw InputError(name, "data row " + std::to_string(i + 1) + ": time must be >= 0 (got " +
-                                 t.column(name)[i] + ")");
+      throw InputError(name,
+                       "data row " + std::to_string(i + 1) + ": time must be >= 0 (got " + t.column(name)[i] + ")");
     }
   }
   return out;
@@ -255,7 +255,8 @@ void add_stats_commands(CLI::App& app) {
   mean->add_option("--csv", mean_args->csv, "CSV file with a header row")->required();
   mean->add_option("--column", mean_args->column, "column of values (the follow-up value when --baseline is given)")
       ->required();
-  mean->add_option("--baseline", mean_args->baseline, "column of baseline values: report the mean of column - baseline");
+  mean->add_option("--baseline", mean_args->baseline,
+                   "column of baseline values: report the mean of column - baseline");
   mean->add_option("--conf-level", mean_args->level, "confidence level, default 0.95");
   mean->callback([mean_args] {
     const double level = conf_level(mean_args->level);

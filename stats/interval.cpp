@@ -13,7 +13,8 @@ namespace {
 void check_counts(std::int64_t k, std::int64_t n) {
   if (n <= 0) throw InputError("n", "n must be a positive count");
   if (k < 0) throw InputError("successes", "successes must be >= 0");
-  if (k > n) throw InputError("successes", "successes (" + std::to_string(k) + ") exceed n (" + std::to_string(n) + ")");
+  if (k > n)
+    throw InputError("successes", "successes (" + std::to_string(k) + ") exceed n (" + std::to_string(n) + ")");
 }
 
 void check_level(double conf_level) {

@@ -37,7 +37,7 @@ std::vector<KaplanMeier> kaplan_meier_by_group(const SortedSurvival& data, const
 // The curve read at a time, as summary(fit, times = t) prints it.
 struct KmPoint {
   double time;
-  std::int64_t n_risk;  // number with follow-up >= time
+  std::int64_t n_risk;                 // number with follow-up >= time
   double surv, std_err, lower, upper;  // std_err is that of S(t); NaN where R prints NA/NaN
   // R's summary (extend = FALSE) drops times after the last follow-up time. We keep the row,
   // mark it, and report n_risk 0 with NaN estimates: the curve is not estimable there.

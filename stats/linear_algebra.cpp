@@ -89,7 +89,8 @@ std::vector<double> chinv2(std::vector<double> a, int n) {
   // A dropped (aliased) variable has no variance: zero its row and column, as chinv2 does.
   for (int i = 0; i < n; ++i) {
     if (a[static_cast<std::size_t>(i * n + i)] == 0) {
-      for (int j = 0; j < n; ++j) inv[static_cast<std::size_t>(i * n + j)] = inv[static_cast<std::size_t>(j * n + i)] = 0;
+      for (int j = 0; j < n; ++j)
+        inv[static_cast<std::size_t>(i * n + j)] = inv[static_cast<std::size_t>(j * n + i)] = 0;
     }
   }
   return inv;

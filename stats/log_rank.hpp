@@ -8,9 +8,9 @@
 namespace rp::stats {
 
 struct LogRank {
-  std::vector<std::int64_t> n;            // observations per group
+  std::vector<std::int64_t> n;             // observations per group
   std::vector<double> observed, expected;  // events per group, and expected under H0
-  std::vector<double> variance;           // k x k row-major, survdiff's $var
+  std::vector<double> variance;            // k x k row-major, survdiff's $var
   double chisq = 0;
   int df = 0;  // groups with expected > 0, minus one
   double p = 0;

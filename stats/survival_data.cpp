@@ -11,7 +11,8 @@ namespace rp::stats {
 SortedSurvival::SortedSurvival(std::span<const double> time, std::span<const int> event, std::span<const int> group,
                                int n_groups) {
   if (event.size() != time.size()) throw InputError("event", "event and time columns differ in length");
-  if (!group.empty() && group.size() != time.size()) throw InputError("group", "group and time columns differ in length");
+  if (!group.empty() && group.size() != time.size())
+    throw InputError("group", "group and time columns differ in length");
   if (n_groups < 1) throw InputError("group", "at least one group is required");
   group_size_.assign(static_cast<std::size_t>(n_groups), 0);
   obs_.resize(time.size());
@@ -41,7 +42,8 @@ std::vector<SurvivalTable> survival_tables(const SortedSurvival& data) {
     SurvivalTable& t = tables[static_cast<std::size_t>(o.group)];
     if (t.time.empty() || t.time.back() != o.time) {
       t.time.push_back(o.time);
-      t.n_risk.push_back(data.group_sizes()[static_cast<std::size_t>(o.group)] - seen[static_cast<std::size_t>(o.group)]);
+      t.n_risk.push_back(data.group_sizes()[static_cast<std::size_t>(o.group)] -
+                         seen[static_cast<std::size_t>(o.group)]);
       t.n_event.push_back(0);
       t.n_censor.push_back(0);
     }
