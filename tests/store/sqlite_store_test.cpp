@@ -1,0 +1,117 @@
+#include <gtest/gtest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "base/error.hpp"
+#include "store/audit_chain.hpp"
+#include "store/migrations.hpp"
+#include "store/store.hpp"
+#include "store_test_support.hpp"
+
+namespace rp::store {
+namespace {
+
+Centre centre(const std::string& id) { return {id, "C " + id, "م " + id, "Tehran", "تهران", "licensed", "", ""}; }
+
+Patient patient(const std::string& centre_id, const std::string& mrn) {
+  Patient p;
+  p.centre_id = centre_id;
+  p.mrn = mrn;
+  p.name_latin = "Test Patient";
+  p.birth_date = CivilDate::from_ymd(1960, 5, 1);
+  return p;
+}
+
+TEST(SqliteStore, CreatesWithEveryMigrationAndWalFullSync) {
+  test::TempDb db;
+  auto s = open_sqlite(db.path());
+  EXPECT_EQ(s->schema_version(), latest_schema_version());
+  EXPECT_GE(latest_schema_version(), 1);
+  EXPECT_EQ(s->integrity_check(), "ok");
+  SQLite::Database raw(db.path());
+  EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(raw.execAndGet("SELECT COUNT(*) FROM schema_version").getInt(), static_cast<int>(migrations().size()));
+  // Reopening applies nothing more.
+  s.reset();
+  auto again = open_sqlite(db.path());
+  EXPECT_EQ(again->migrate(), 0);
+}
+
+TEST(SqliteStore, RefusesASchemaNewerThanTheBinary) {
+  test::TempDb db;
+  open_sqlite(db.path()).reset();
+  {
+    SQLite::Database raw(db.path(), SQLite::OPEN_READWRITE);
+    raw.exec("INSERT INTO schema_version (version, name) VALUES (9999, 'from the future')");
+  }
+  EXPECT_THROW(open_sqlite(db.path()), ConflictError);
+}
+
+TEST(SqliteStore, CheckModeNeverCreatesAFile) {
+  test::TempDb db;
+  EXPECT_THROW(open_sqlite(db.path(), OpenMode::existing_no_migrate), NotFoundError);
+  EXPECT_FALSE(std::filesystem::exists(db.path()));
+}
+
+TEST(SqliteStore, DuplicateRecordNumberIsAConflictPerCentre) {
+  test::TempDb db;
+  auto s = open_sqlite(db.path());
+  s->write([](Transaction& tx) {
+    tx.upsert_centre(centre("a"));
+    tx.upsert_centre(centre("b"));
+    tx.insert_patient(patient("a", "M1"), "t");
+    tx.insert_patient(patient("b", "M1"), "t");  // the same number at another centre is fine
+  });
+  try {
+    s->write([](Transaction& tx) { tx.insert_patient(patient("a", "M1"), "t"); });
+    FAIL();
+  } catch (const ConflictError& e) {
+    EXPECT_EQ(e.field(), "mrn");
+  }
+}
+
+TEST(SqliteStore, AFailedTransactionLeavesNothing) {
+  test::TempDb db;
+  auto s = open_sqlite(db.path());
+  s->write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
+  EXPECT_THROW(s->write([](Transaction& tx) {
+    tx.insert_patient(patient("a", "M1"), "t");
+    tx.append_audit({"t", "u", "r", "a", "patient.create", "patient", "1", ""});
+    throw InputError("x", "late failure");
+  }),
+               InputError);
+  s->read([](Transaction& tx) {
+    EXPECT_TRUE(tx.list_patients({}).empty());
+    EXPECT_TRUE(tx.audit_rows(0, 10).empty());
+  });
+}
+
+TEST(SqliteStore, ForeignKeysAreEnforced) {
+  test::TempDb db;
+  auto s = open_sqlite(db.path());
+  EXPECT_ANY_THROW(s->write([](Transaction& tx) { tx.insert_patient(patient("nowhere", "M1"), "t"); }));
+}
+
+TEST(AuditChain, EachRowChainsAndTamperingChangesTheHash) {
+  test::TempDb db;
+  auto s = open_sqlite(db.path());
+  s->write([](Transaction& tx) {
+    for (int i = 0; i < 3; ++i) tx.append_audit({"t", "u", "r", "a", "x.y", "e", std::to_string(i), ""});
+  });
+  std::vector<AuditRow> rows;
+  s->read([&](Transaction& tx) { rows = tx.audit_rows(0, 10); });
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].prev_hash, kAuditGenesis);
+  EXPECT_EQ(rows[1].prev_hash, rows[0].hash);
+  EXPECT_EQ(rows[2].prev_hash, rows[1].hash);
+  EXPECT_EQ(audit_hash(rows[1].prev_hash, rows[1].seq, rows[1]), rows[1].hash);
+  AuditRow changed = rows[1];
+  changed.entity_id = "9";
+  EXPECT_NE(audit_hash(changed.prev_hash, changed.seq, changed), rows[1].hash);
+  // Moving bytes between fields must not give the same hash.
+  AuditEntry a{"t", "ab", "c", "", "", "", "", ""}, b{"t", "a", "bc", "", "", "", "", ""};
+  EXPECT_NE(audit_hash(kAuditGenesis, 1, a), audit_hash(kAuditGenesis, 1, b));
+}
+
+}  // namespace
+}  // namespace rp::store
