@@ -18,9 +18,12 @@ std::string bound(double v) {
   return s;
 }
 
-const double* number_or_throw(const AnswerValue& value, std::string_view item, std::string_view expected) {
-  if (const auto* d = std::get_if<double>(&value)) return d;
-  throw InputError(str(item), "item '" + str(item) + "' must be " + str(expected) + ", not text");
+// Cold path: the message is built only when the answer is wrong, so validating a
+// correct form allocates nothing.
+[[noreturn]] void reject(std::string_view item, const AnswerValue& value, const std::string& expected) {
+  const auto* d = std::get_if<double>(&value);
+  throw InputError(str(item),
+                   "item '" + str(item) + "' must be " + expected + (d ? ", got " + bound(*d) : ", not text"));
 }
 
 }  // namespace
@@ -53,23 +56,19 @@ void reject_unknown_items(const Answers& answers, std::span<const std::string_vi
 std::optional<int> integer_item(const Answers& answers, std::string_view item, int min, int max) {
   const AnswerValue* value = answers.find(item);
   if (value == nullptr) return std::nullopt;
-  const std::string range = std::to_string(min) + "–" + std::to_string(max);
-  const double v = *number_or_throw(*value, item, "a whole number " + range);
-  if (!(v >= min && v <= max) || std::floor(v) != v) {
-    throw InputError(str(item), "item '" + str(item) + "' must be a whole number " + range + ", got " + bound(v));
+  const auto* v = std::get_if<double>(value);
+  if (v == nullptr || !(*v >= min && *v <= max) || std::floor(*v) != *v) {
+    reject(item, *value, "a whole number " + std::to_string(min) + "–" + std::to_string(max));
   }
-  return static_cast<int>(v);
+  return static_cast<int>(*v);
 }
 
 std::optional<double> number_item(const Answers& answers, std::string_view item, double min, double max) {
   const AnswerValue* value = answers.find(item);
   if (value == nullptr) return std::nullopt;
-  const std::string range = bound(min) + "–" + bound(max);
-  const double v = *number_or_throw(*value, item, "a number " + range);
-  if (!(v >= min && v <= max)) {
-    throw InputError(str(item), "item '" + str(item) + "' must be a number " + range + ", got " + bound(v));
-  }
-  return v;
+  const auto* v = std::get_if<double>(value);
+  if (v == nullptr || !(*v >= min && *v <= max)) reject(item, *value, "a number " + bound(min) + "–" + bound(max));
+  return *v;
 }
 
 std::optional<std::string_view> code_item(const Answers& answers, std::string_view item) {
