@@ -212,7 +212,9 @@ void add_stats_commands(CLI::App& app) {
   auto km_args = std::make_shared<SurvivalArgs>();
   auto* km = stats_cmd->add_subcommand("km", "Kaplan-Meier curves: median with CI and survival at given times");
   add_survival_options(km, *km_args, false);
-  km->add_option("--at", km_args->at, "comma-separated times to read the curve at (as summary(fit, times=))");
+  km->add_option("--at", km_args->at,
+                 "comma-separated times to read the curve at, as summary(fit, times=); times after the last follow-up "
+                 "give null estimates and beyond_follow_up: true (R drops them)");
   km->add_option("--conf-type", km_args->conf_type, "log (default, as R), log-log or plain");
   km->add_option("--conf-level", km_args->level, "confidence level, default 0.95");
   km->callback([km_args] { run_km(*km_args); });
