@@ -20,6 +20,12 @@ const std::map<Permission, Roles>& permission_table() {
       {Permission::eligibility_assess, {"surgeon"}},
       {Permission::schedule_update, {"coordinator", "surgeon", "physiotherapist"}},
       {Permission::audit_verify, {"admin"}},
+      {Permission::questionnaire_submit, {"coordinator", "surgeon", "physiotherapist"}},
+      {Permission::adverse_event_record, {"surgeon", "coordinator", "physiotherapist"}},
+      {Permission::red_flag_review, {"surgeon", "coordinator", "physiotherapist"}},
+      {Permission::link_issue, {"coordinator", "surgeon"}},
+      {Permission::registry_read, {"analyst", "admin"}},
+      {Permission::account_admin, {"admin"}},
   };
   return table;
 }
@@ -59,6 +65,18 @@ const char* name(Permission p) {
       return "update schedules";
     case Permission::audit_verify:
       return "verify the audit log";
+    case Permission::questionnaire_submit:
+      return "submit questionnaires";
+    case Permission::adverse_event_record:
+      return "record adverse events";
+    case Permission::red_flag_review:
+      return "review red flags";
+    case Permission::link_issue:
+      return "issue questionnaire links";
+    case Permission::registry_read:
+      return "read registry aggregates";
+    case Permission::account_admin:
+      return "administer accounts";
   }
   return "?";
 }

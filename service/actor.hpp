@@ -1,6 +1,8 @@
 #pragma once
 // Who is doing something: every service call takes an Actor, checks its role and centre,
 // and records it in the audit log.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +14,8 @@ struct Actor {
   std::string centre;
   // Only the operator at the command line works across centres.
   bool all_centres = false;
+  // Set for a patient signed in to the portal (role "patient"): the only record they see.
+  std::optional<std::int64_t> patient_id;
 
   static Actor cli_operator() { return {"cli", "operator", "", true}; }
   bool sees_centre(std::string_view centre_id) const { return all_centres || centre == centre_id; }
@@ -26,6 +30,12 @@ enum class Permission {
   eligibility_assess,
   schedule_update,
   audit_verify,
+  questionnaire_submit,
+  adverse_event_record,
+  red_flag_review,
+  link_issue,
+  registry_read,
+  account_admin,
 };
 
 // Throws ForbiddenError naming the permission when the role lacks it.

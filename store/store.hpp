@@ -3,6 +3,7 @@
 // transactions. SQLite is the embedded default; a PostgreSQL adapter implements the same
 // interface. Services never see SQL.
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -13,6 +14,8 @@
 #include "domain/episode.hpp"
 #include "domain/patient.hpp"
 #include "domain/schedule.hpp"
+#include "store/access_records.hpp"
+#include "store/submission_records.hpp"
 
 namespace rp::store {
 
@@ -74,6 +77,43 @@ class Transaction {
   // Appends to the hash chain: reads the last hash and writes the new row.
   virtual void append_audit(const AuditEntry& e) = 0;
   virtual std::vector<AuditRow> audit_rows(std::int64_t after_seq, int limit) = 0;
+
+  // Sign-in (0003_accounts.sql). Usernames are unique: ConflictError("username").
+  virtual std::int64_t insert_account(const AccountRow& a) = 0;
+  virtual std::optional<AccountRow> find_account(std::int64_t id) = 0;
+  virtual std::optional<AccountRow> find_account_by_username(const std::string& username) = 0;
+  virtual std::vector<AccountRow> list_accounts(const std::optional<std::string>& centre_id) = 0;
+  // Writes password_hash, failed_logins, locked_until and locked.
+  virtual void update_account(const AccountRow& a) = 0;
+  virtual void insert_session(const SessionRow& s) = 0;
+  virtual std::optional<SessionRow> find_session(const std::string& token_hash) = 0;
+  virtual void delete_session(const std::string& token_hash) = 0;
+  virtual void delete_sessions_of_account(std::int64_t account_id) = 0;
+  virtual void insert_access_token(const AccessTokenRow& t) = 0;
+  virtual std::optional<AccessTokenRow> find_access_token(const std::string& token_hash) = 0;
+  // The patient's tokens of one purpose, newest first.
+  virtual std::vector<AccessTokenRow> access_tokens_of(std::int64_t patient_id, const std::string& purpose) = 0;
+  // Writes used_at and attempts.
+  virtual void update_access_token(const AccessTokenRow& t) = 0;
+  virtual std::optional<IdempotencyRow> find_idempotency(const std::string& actor, const std::string& key) = 0;
+  virtual void insert_idempotency(const IdempotencyRow& r) = 0;
+
+  // Submissions (0004_submissions.sql).
+  virtual std::int64_t insert_questionnaire_response(const QuestionnaireResponseRow& r) = 0;
+  virtual std::optional<QuestionnaireResponseRow> find_response_by_key(const std::string& submitted_by,
+                                                                       const std::string& idempotency_key) = 0;
+  virtual std::vector<QuestionnaireResponseRow> responses_of(std::int64_t episode_id) = 0;
+  virtual std::int64_t insert_adverse_event(const AdverseEventRow& r) = 0;
+  virtual std::optional<AdverseEventRow> find_adverse_event(std::int64_t id) = 0;
+  virtual std::vector<AdverseEventRow> adverse_events_of(std::int64_t episode_id) = 0;
+  // Open red flags, oldest first; every centre when centre_id is unset.
+  virtual std::vector<AdverseEventRow> open_red_flags(const std::optional<std::string>& centre_id) = 0;
+  // Writes status, acknowledged_by and acknowledged_at.
+  virtual void update_adverse_event(const AdverseEventRow& r) = 0;
+  // De-identified aggregates: episodes per centre and state; adverse events per centre
+  // and kind:severity.
+  virtual std::vector<CountRow> episode_state_counts() = 0;
+  virtual std::vector<CountRow> adverse_event_counts() = 0;
 };
 
 class Store {
@@ -84,6 +124,21 @@ class Store {
   virtual void write(const std::function<void(Transaction&)>& fn) = 0;
   // A read-only snapshot.
   virtual void read(const std::function<void(Transaction&)>& fn) = 0;
+  // Group commit: runs each function in its own savepoint of one transaction and commits
+  // once, so concurrent writers share one fsync. A function that throws rolls back only
+  // its own work; result i holds its exception (null on success). This default runs one
+  // write() per function, for engines without savepoints.
+  virtual std::vector<std::exception_ptr> write_batch(const std::vector<const std::function<void(Transaction&)>*>& fns) {
+    std::vector<std::exception_ptr> out(fns.size());
+    for (std::size_t i = 0; i < fns.size(); ++i) {
+      try {
+        write(*fns[i]);
+      } catch (...) {
+        out[i] = std::current_exception();
+      }
+    }
+    return out;
+  }
   virtual int schema_version() = 0;
   // Applies the migrations the database lacks; returns how many.
   virtual int migrate() = 0;

@@ -46,6 +46,34 @@ class SqliteTransaction final : public Transaction {
   std::vector<EligibilityRecord> eligibility_of(std::int64_t episode_id) override;
   void append_audit(const AuditEntry& e) override;
   std::vector<AuditRow> audit_rows(std::int64_t after_seq, int limit) override;
+  // sqlite_access.cpp
+  std::int64_t insert_account(const AccountRow& a) override;
+  std::optional<AccountRow> find_account(std::int64_t id) override;
+  std::optional<AccountRow> find_account_by_username(const std::string& username) override;
+  std::vector<AccountRow> list_accounts(const std::optional<std::string>& centre_id) override;
+  void update_account(const AccountRow& a) override;
+  void insert_session(const SessionRow& s) override;
+  std::optional<SessionRow> find_session(const std::string& token_hash) override;
+  void delete_session(const std::string& token_hash) override;
+  void delete_sessions_of_account(std::int64_t account_id) override;
+  void insert_access_token(const AccessTokenRow& t) override;
+  std::optional<AccessTokenRow> find_access_token(const std::string& token_hash) override;
+  std::vector<AccessTokenRow> access_tokens_of(std::int64_t patient_id, const std::string& purpose) override;
+  void update_access_token(const AccessTokenRow& t) override;
+  std::optional<IdempotencyRow> find_idempotency(const std::string& actor, const std::string& key) override;
+  void insert_idempotency(const IdempotencyRow& r) override;
+  // sqlite_submissions.cpp
+  std::int64_t insert_questionnaire_response(const QuestionnaireResponseRow& r) override;
+  std::optional<QuestionnaireResponseRow> find_response_by_key(const std::string& submitted_by,
+                                                               const std::string& idempotency_key) override;
+  std::vector<QuestionnaireResponseRow> responses_of(std::int64_t episode_id) override;
+  std::int64_t insert_adverse_event(const AdverseEventRow& r) override;
+  std::optional<AdverseEventRow> find_adverse_event(std::int64_t id) override;
+  std::vector<AdverseEventRow> adverse_events_of(std::int64_t episode_id) override;
+  std::vector<AdverseEventRow> open_red_flags(const std::optional<std::string>& centre_id) override;
+  void update_adverse_event(const AdverseEventRow& r) override;
+  std::vector<CountRow> episode_state_counts() override;
+  std::vector<CountRow> adverse_event_counts() override;
 
  private:
   Connection& c_;
@@ -56,6 +84,9 @@ class SqliteStore final : public Store {
   SqliteStore(const std::string& path, OpenMode mode);
   void write(const std::function<void(Transaction&)>& fn) override;
   void read(const std::function<void(Transaction&)>& fn) override;
+  // sqlite_group_commit.cpp: one BEGIN IMMEDIATE ... COMMIT, a savepoint per function.
+  std::vector<std::exception_ptr> write_batch(
+      const std::vector<const std::function<void(Transaction&)>*>& fns) override;
   int schema_version() override;
   int migrate() override;
   std::string integrity_check() override;

@@ -1,0 +1,114 @@
+#include "api/decode.hpp"
+
+#include "api/http/json_body.hpp"
+#include "base/error.hpp"
+
+namespace rp::api {
+
+using http::BodyReader;
+
+Patient decode_patient(const nlohmann::json& body) {
+  BodyReader r(body, {"centre", "mrn", "name_fa", "name_latin", "sex", "birth_date", "mobile", "national_id", "consent"});
+  Patient p;
+  p.centre_id = r.opt_text("centre", 64).value_or("");
+  p.mrn = r.text("mrn", 64);
+  p.name_fa = r.text("name_fa", 200);
+  p.name_latin = r.text("name_latin", 200);
+  p.sex = parse_sex(r.text("sex", 16));
+  const auto birth = r.opt_date("birth_date");
+  if (!birth) throw InputError("birth_date", "is required");
+  p.birth_date = *birth;
+  p.mobile = r.text("mobile", 32);
+  p.national_id = r.text("national_id", 32);
+  if (const auto* c = r.opt_object("consent")) {
+    BodyReader cr(*c, {"treatment", "registry", "contact"});
+    p.consent.treatment = cr.opt_bool("treatment").value_or(false);
+    p.consent.registry = cr.opt_bool("registry").value_or(false);
+    p.consent.contact = cr.opt_bool("contact").value_or(false);
+  }
+  return p;
+}
+
+Episode decode_episode(const nlohmann::json& body, std::int64_t patient_id) {
+  BodyReader r(body, {"protocol", "side", "diagnosis", "kl_grade", "tonnis_grade", "bilateral_with", "repeat_of"});
+  Episode e;
+  e.patient_id = patient_id;
+  e.protocol_id = r.text("protocol", 64);
+  e.side = parse_side(r.text("side", 8));
+  const auto* d = r.opt_object("diagnosis");
+  if (!d) throw InputError("diagnosis", "is required: {\"system\", \"code\"}");
+  BodyReader dr(*d, {"system", "code"});
+  e.diagnosis = {dr.opt_text("system", 100).value_or(std::string(kIcd10Cm)), dr.text("code", 16)};
+  if (auto k = r.opt_int("kl_grade")) e.kl_grade = static_cast<int>(std::clamp<std::int64_t>(*k, -1, 99));
+  if (auto t = r.opt_int("tonnis_grade")) e.tonnis_grade = static_cast<int>(std::clamp<std::int64_t>(*t, -1, 99));
+  e.bilateral_with = r.opt_int("bilateral_with");
+  e.repeat_of = r.opt_int("repeat_of");
+  return e;
+}
+
+service::TransitionRequest decode_transition(const nlohmann::json& body) {
+  BodyReader r(body, {"to", "reason", "on"});
+  service::TransitionRequest t;
+  t.to = parse_episode_state(r.text("to", 32), "to");
+  t.reason = r.opt_text("reason", 1000).value_or("");
+  t.on = r.opt_date("on");
+  return t;
+}
+
+service::Pathway::Details decode_details(const nlohmann::json& body) {
+  BodyReader r(body, {"kl_grade", "tonnis_grade", "cell_source", "guidance"});
+  service::Pathway::Details d;
+  if (auto k = r.opt_int("kl_grade")) d.kl_grade = static_cast<int>(std::clamp<std::int64_t>(*k, -1, 99));
+  if (auto t = r.opt_int("tonnis_grade")) d.tonnis_grade = static_cast<int>(std::clamp<std::int64_t>(*t, -1, 99));
+  if (auto c = r.opt_text("cell_source", 32)) d.cell_source = parse_cell_source(*c);
+  if (auto g = r.opt_text("guidance", 32)) d.guidance = parse_guidance(*g);
+  return d;
+}
+
+PlanRequest decode_plan(const nlohmann::json& body) {
+  BodyReader r(body, {"harvest", "injection"});
+  PlanRequest p{r.opt_date("harvest"), r.opt_date("injection")};
+  if (!p.harvest && !p.injection) throw InputError("harvest", "give a harvest or an injection date");
+  return p;
+}
+
+MarkRequest decode_mark(const nlohmann::json& body) {
+  BodyReader r(body, {"status", "on"});
+  return {parse_item_status(r.text("status", 16)), r.opt_date("on")};
+}
+
+service::QuestionnaireSubmission decode_questionnaire(const nlohmann::json& body) {
+  BodyReader r(body, {"instrument", "item_id", "answers"});
+  service::QuestionnaireSubmission s;
+  s.instrument = r.text("instrument", 32);
+  s.item_id = r.opt_text("item_id", 64).value_or("");
+  const auto* a = r.opt_object("answers");
+  if (!a) throw InputError("answers", "is required: an object of item id to answer");
+  s.answers = *a;
+  return s;
+}
+
+service::AdverseEventInput decode_event(const nlohmann::json& body) {
+  BodyReader r(body, {"category", "severity", "description", "onset"});
+  return {r.text("category", 64), r.text("severity", 16), r.opt_text("description", 4000).value_or(""),
+          r.opt_date("onset")};
+}
+
+Centre decode_centre(const nlohmann::json& body, const std::string& id) {
+  BodyReader r(body, {"name_en", "name_fa", "city_en", "city_fa", "licence_status", "licence_number", "phone"});
+  Centre c;
+  c.id = id;
+  c.name_en = r.text("name_en");
+  c.name_fa = r.text("name_fa");
+  c.city_en = r.opt_text("city_en").value_or("");
+  c.city_fa = r.opt_text("city_fa").value_or("");
+  c.licence_status = r.opt_text("licence_status", 16).value_or("unknown");
+  if (c.licence_status != "licensed" && c.licence_status != "pending" && c.licence_status != "suspended" &&
+      c.licence_status != "unknown")
+    throw InputError("licence_status", "must be licensed, pending, suspended or unknown");
+  c.licence_number = r.opt_text("licence_number", 64).value_or("");
+  c.phone = r.opt_text("phone", 32).value_or("");
+  return c;
+}
+
+}  // namespace rp::api

@@ -1,0 +1,127 @@
+#include "api/http/api.hpp"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "api/http/json_body.hpp"
+#include "base/error.hpp"
+
+namespace rp::api::http {
+namespace {
+
+bool changes_state(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+
+bool same_secret(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && !a.empty() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+const service::Actor& anonymous() {
+  static const service::Actor a{"anonymous", kPublic, "", false, std::nullopt};
+  return a;
+}
+
+}  // namespace
+
+Api::Api(Services& services, const store::GroupCommitStore* group_commit)
+    : services_(services), group_commit_(group_commit) {
+  router_.add({"GET", "/healthz", "Liveness: 200 when the server answers and the store opens a transaction",
+               {kPublic}, {}, "", false, false, [this](Call&) {
+                 services_.store.read([](store::Transaction& tx) { tx.find_centre(""); });
+                 return ok({{"status", "ok"}});
+               }});
+  router_.add({"GET", "/metrics", "Prometheus metrics: requests, latency histogram, errors, store commit timings",
+               {kPublic}, {}, "", false, false, [this](Call&) {
+                 Response r;
+                 r.content_type = "text/plain; version=0.0.4";
+                 r.body = metrics_.render(group_commit_);
+                 return r;
+               }});
+  router_.add({"GET", "/api/v1/openapi.json", "This document: OpenAPI 3, generated from the route table", {kPublic},
+               {}, "", false, false, [this](Call&) { return ok(openapi_document(router_)); }});
+  add_all_routes(router_, services_);
+}
+
+Response Api::handle(Request& request) {
+  const auto start = std::chrono::steady_clock::now();
+  const Route* route = nullptr;
+  Response res;
+  try {
+    res = dispatch(request, route);
+  } catch (const service::TooManyAttemptsError& e) {
+    res = error_response(429, "too_many_attempts", e.what(), e.field());
+    if (e.retry_after_s() > 0) res.headers.emplace_back("Retry-After", std::to_string(e.retry_after_s()));
+  } catch (const service::UnauthorizedError& e) {
+    res = error_response(401, "unauthorized", e.what(), e.field());
+  } catch (const ForbiddenError& e) {
+    res = error_response(403, "forbidden", e.what(), e.field());
+  } catch (const NotFoundError& e) {
+    res = error_response(404, "not_found", e.what(), e.field());
+  } catch (const ConflictError& e) {
+    res = error_response(409, "conflict", e.what(), e.field());
+  } catch (const InputError& e) {
+    res = error_response(422, "invalid", e.what(), e.field());
+  } catch (const MalformedBody& e) {
+    res = error_response(400, "malformed_json", e.what(), "body");
+  } catch (const std::exception& e) {
+    // Engine messages name tables and constraints, never values: safe to log.
+    spdlog::error("internal error on {} {}: {}", request.method, route ? route->path : "?", e.what());
+    res = error_response(500, "internal", "internal error; the request changed nothing");
+  }
+  add_security_headers(res, services_.tls);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  metrics_.observe(route ? route->path : "unmatched", request.method, res.status, seconds);
+  return res;
+}
+
+Response Api::dispatch(Request& request, const Route*& route) {
+  const Match m = router_.match(request);
+  if (!m.route) {
+    if (m.path_known) return error_response(405, "method_not_allowed", "this path does not take " + request.method);
+    return error_response(404, "not_found", "no such route");
+  }
+  route = m.route;
+  if (changes_state(request.method) && !request.body.empty() &&
+      request.content_type.rfind("application/json", 0) != 0) {
+    return error_response(415, "unsupported_media_type", "send the body as application/json", "Content-Type");
+  }
+  std::optional<service::Principal> principal;
+  if (const std::string token = cookie_value(request.cookie, kSessionCookie); !token.empty())
+    principal = services_.auth.session(token);
+  if (!route->is_public()) {
+    if (!principal) return error_response(401, "unauthorized", "sign in first (no session or session expired)", "session");
+    if (!route->allows(principal->actor.role))
+      return error_response(403, "forbidden", "role '" + principal->actor.role + "' may not call this route", "role");
+    // Double-submit: a cross-site form cannot read the token to send it back.
+    if (changes_state(request.method) && !same_secret(request.csrf_token, principal->csrf))
+      return error_response(403, "csrf", "missing or wrong X-CSRF-Token header", "X-CSRF-Token");
+  }
+  Call call{request, principal ? &*principal : nullptr, principal ? principal->actor : anonymous()};
+  if (route->creates && !route->idempotent_in_service && !request.idempotency_key.empty() && principal)
+    return with_idempotency(*route, call);
+  return route->handler(call);
+}
+
+Response Api::with_idempotency(const Route& route, Call& call) {
+  const std::string& key = call.request.idempotency_key;
+  if (key.size() > 128) throw InputError("Idempotency-Key", "must be at most 128 bytes");
+  const std::string route_id = route.method + " " + call.request.path;
+  std::optional<store::IdempotencyRow> earlier;
+  services_.store.read([&](store::Transaction& tx) { earlier = tx.find_idempotency(call.actor.user, key); });
+  if (earlier) {
+    if (earlier->route != route_id) throw ConflictError("Idempotency-Key", "this key was used for another request");
+    Response r = json_response(earlier->status, earlier->response);
+    r.headers.emplace_back("Idempotent-Replayed", "true");
+    return r;
+  }
+  Response r = route.handler(call);
+  if (r.status >= 200 && r.status < 300) {
+    services_.store.write([&](store::Transaction& tx) {
+      tx.insert_idempotency({call.actor.user, key, route_id, r.status, r.body, services_.clock.now_iso()});
+    });
+  }
+  return r;
+}
+
+}  // namespace rp::api::http

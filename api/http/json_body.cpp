@@ -1,0 +1,116 @@
+#include "api/http/json_body.hpp"
+
+#include <charconv>
+
+#include "base/error.hpp"
+
+namespace rp::api::http {
+namespace {
+
+// Text fields must be valid UTF-8 without control characters (other than tab and
+// newline): they end up in records, exports and terminals.
+void check_utf8_text(const std::string& field, const std::string& s) {
+  for (unsigned char c : s) {
+    if (c < 0x20 && c != '\t' && c != '\n') throw InputError(field, "must not contain control characters");
+    if (c == 0x7f) throw InputError(field, "must not contain control characters");
+  }
+}
+
+}  // namespace
+
+nlohmann::json parse_json_object(std::string_view body) {
+  if (body.empty()) return nlohmann::json::object();
+  int depth = 0, max_depth = 0;
+  auto limit = [&](int d, nlohmann::json::parse_event_t e, nlohmann::json&) {
+    if (e == nlohmann::json::parse_event_t::object_start || e == nlohmann::json::parse_event_t::array_start) {
+      depth = d;
+      max_depth = std::max(max_depth, d);
+    }
+    return d <= 32;
+  };
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(body.begin(), body.end(), limit);
+  } catch (const nlohmann::json::exception& e) {
+    throw MalformedBody(std::string("body is not valid JSON: ") + e.what());
+  }
+  (void)depth;
+  if (max_depth > 32) throw MalformedBody("body nests deeper than 32 levels");
+  if (j.is_discarded()) throw MalformedBody("body nests deeper than 32 levels");
+  if (!j.is_object()) throw InputError("body", "must be a JSON object");
+  return j;
+}
+
+BodyReader::BodyReader(const nlohmann::json& body, std::initializer_list<std::string_view> known) : body_(body) {
+  if (!body.is_object()) throw InputError("body", "must be a JSON object");
+  for (const auto& [key, value] : body.items()) {
+    bool ok = false;
+    for (auto k : known) ok = ok || k == key;
+    if (!ok) throw InputError(key, "unknown field");
+  }
+}
+
+const nlohmann::json* BodyReader::find(const char* field) const {
+  auto it = body_.find(field);
+  if (it == body_.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+std::optional<std::string> BodyReader::opt_text(const char* field, std::size_t max_bytes) const {
+  const auto* v = find(field);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) throw InputError(field, "must be a string");
+  std::string s = v->get<std::string>();
+  if (s.size() > max_bytes) throw InputError(field, "must be at most " + std::to_string(max_bytes) + " bytes");
+  check_utf8_text(field, s);
+  return s;
+}
+
+std::string BodyReader::text(const char* field, std::size_t max_bytes) const {
+  auto s = opt_text(field, max_bytes);
+  if (!s || s->empty()) throw InputError(field, "is required");
+  return *s;
+}
+
+std::optional<std::int64_t> BodyReader::opt_int(const char* field) const {
+  const auto* v = find(field);
+  if (!v) return std::nullopt;
+  if (!v->is_number_integer()) throw InputError(field, "must be an integer");
+  return v->get<std::int64_t>();
+}
+
+std::int64_t BodyReader::integer(const char* field) const {
+  auto v = opt_int(field);
+  if (!v) throw InputError(field, "is required");
+  return *v;
+}
+
+std::optional<bool> BodyReader::opt_bool(const char* field) const {
+  const auto* v = find(field);
+  if (!v) return std::nullopt;
+  if (!v->is_boolean()) throw InputError(field, "must be true or false");
+  return v->get<bool>();
+}
+
+std::optional<CivilDate> BodyReader::opt_date(const char* field) const {
+  auto s = opt_text(field, 10);
+  if (!s) return std::nullopt;
+  return parse_gregorian(*s, field);
+}
+
+const nlohmann::json* BodyReader::opt_object(const char* field) const {
+  const auto* v = find(field);
+  if (!v) return nullptr;
+  if (!v->is_object()) throw InputError(field, "must be an object");
+  return v;
+}
+
+std::int64_t id_param(const std::string& value, const char* name) {
+  std::int64_t out = 0;
+  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
+  if (ec != std::errc() || end != value.data() + value.size() || out <= 0)
+    throw NotFoundError(name, std::string("no ") + name + " '" + value.substr(0, 40) + "'");
+  return out;
+}
+
+}  // namespace rp::api::http

@@ -1,0 +1,46 @@
+#pragma once
+// Requests and responses as the API sees them: plain data, no Beast types, so routing,
+// authentication and the handlers compile fast and can be tested and fuzzed without a
+// socket. The server (server.cpp) converts to and from Beast's messages.
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace rp::api::http {
+
+struct Request {
+  std::string method;  // GET, POST, ...
+  std::string path;    // percent-decoded, without the query
+  std::map<std::string, std::string> query;
+  std::map<std::string, std::string> params;  // from the route's path template
+  std::string body;
+  // The headers the API reads.
+  std::string content_type, cookie, csrf_token, idempotency_key;
+  bool tls = false;
+};
+
+struct Response {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json";
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+// Splits "/a/b?x=1&y=%20" into a decoded path and query map. Returns false for a target
+// that is not origin-form or has bad percent-encoding (the server answers 400).
+bool parse_target(std::string_view target, Request& out);
+std::string percent_decode(std::string_view s, bool plus_is_space, bool& ok);
+
+// The value of one cookie in a Cookie header, or "".
+std::string cookie_value(std::string_view header, std::string_view name);
+
+// {"error": {"code", "message", "field"}} with security headers.
+Response error_response(int status, std::string_view code, std::string_view message, std::string_view field = "");
+Response json_response(int status, const std::string& json_text);
+
+// CSP, frame-ancestors, nosniff, referrer policy, no caching of API data, and HSTS
+// under TLS. Every response gets them, errors included.
+void add_security_headers(Response& r, bool tls);
+
+}  // namespace rp::api::http

@@ -1,0 +1,77 @@
+#include "api/http/metrics.hpp"
+
+#include <cstdio>
+
+namespace rp::api::http {
+
+void Metrics::observe(const std::string& route, const std::string& method, int status, double seconds) {
+  std::lock_guard lock(mutex_);
+  ++requests_[{route, method, status}];
+  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+    if (seconds <= kBuckets[i]) {
+      ++bucket_counts_[i];
+      break;
+    }
+  }
+  ++count_;
+  sum_ += seconds;
+}
+
+std::string Metrics::render(const store::GroupCommitStore* store) const {
+  std::string out;
+  char line[512];
+  std::lock_guard lock(mutex_);
+  out += "# HELP regenpath_http_requests_total HTTP requests by route template, method and status.\n";
+  out += "# TYPE regenpath_http_requests_total counter\n";
+  std::uint64_t errors = 0;
+  for (const auto& [key, n] : requests_) {
+    const auto& [route, method, status] = key;
+    std::snprintf(line, sizeof line, "regenpath_http_requests_total{route=\"%s\",method=\"%s\",status=\"%d\"} %llu\n",
+                  route.c_str(), method.c_str(), status, static_cast<unsigned long long>(n));
+    out += line;
+    if (status >= 400) errors += n;
+  }
+  out += "# HELP regenpath_http_errors_total Responses with status 400 or above.\n";
+  out += "# TYPE regenpath_http_errors_total counter\n";
+  out += "regenpath_http_errors_total " + std::to_string(errors) + "\n";
+  out += "# HELP regenpath_http_request_duration_seconds Time from request parsed to response ready.\n";
+  out += "# TYPE regenpath_http_request_duration_seconds histogram\n";
+  std::uint64_t cumulative = 0;
+  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+    cumulative += bucket_counts_[i];
+    std::snprintf(line, sizeof line, "regenpath_http_request_duration_seconds_bucket{le=\"%g\"} %llu\n", kBuckets[i],
+                  static_cast<unsigned long long>(cumulative));
+    out += line;
+  }
+  std::snprintf(line, sizeof line,
+                "regenpath_http_request_duration_seconds_bucket{le=\"+Inf\"} %llu\n"
+                "regenpath_http_request_duration_seconds_sum %.6f\n"
+                "regenpath_http_request_duration_seconds_count %llu\n",
+                static_cast<unsigned long long>(count_), sum_, static_cast<unsigned long long>(count_));
+  out += line;
+  out += "# TYPE regenpath_http_open_connections gauge\n";
+  out += "regenpath_http_open_connections " + std::to_string(connections_.load()) + "\n";
+  if (store) {
+    const auto s = store->stats();
+    std::snprintf(line, sizeof line,
+                  "# HELP regenpath_store_commits_total Group commits (one fsync each).\n"
+                  "# TYPE regenpath_store_commits_total counter\n"
+                  "regenpath_store_commits_total %llu\n"
+                  "# TYPE regenpath_store_writes_total counter\n"
+                  "regenpath_store_writes_total %llu\n"
+                  "# TYPE regenpath_store_failed_writes_total counter\n"
+                  "regenpath_store_failed_writes_total %llu\n"
+                  "# HELP regenpath_store_commit_seconds_total Time spent running and committing batches.\n"
+                  "# TYPE regenpath_store_commit_seconds_total counter\n"
+                  "regenpath_store_commit_seconds_total %.6f\n"
+                  "# TYPE regenpath_store_max_batch gauge\n"
+                  "regenpath_store_max_batch %llu\n",
+                  static_cast<unsigned long long>(s.batches), static_cast<unsigned long long>(s.writes),
+                  static_cast<unsigned long long>(s.failed_writes), s.commit_us_total / 1e6,
+                  static_cast<unsigned long long>(s.max_batch));
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace rp::api::http

@@ -1,0 +1,70 @@
+#pragma once
+// The route table: every route carries its method, path template, summary, parameters
+// and roles, so the OpenAPI document and the role × route matrix test are generated
+// from the same table the server dispatches on.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/http/message.hpp"
+#include "service/auth.hpp"
+
+namespace rp::api::http {
+
+struct Param {
+  std::string name;
+  std::string description;
+  bool required = false;
+  std::string type = "string";  // string | integer
+};
+
+// What a handler gets: the request and who is making it.
+struct Call {
+  const Request& request;
+  const service::Principal* principal;  // null on public routes
+  const service::Actor& actor;          // an anonymous actor on public routes
+};
+
+using Handler = std::function<Response(Call&)>;
+
+// Who may call a route. "public" needs no session; "patient" is the portal; the others
+// are staff roles.
+inline constexpr const char* kPublic = "public";
+
+struct Route {
+  std::string method;  // GET | POST | PUT | PATCH | DELETE
+  std::string path;    // /api/v1/episodes/{episode_id}
+  std::string summary;
+  std::vector<std::string> roles;
+  std::vector<Param> query;
+  std::string body;  // a one-line description of the JSON body, empty when none
+  // A creating POST: honours an Idempotency-Key header. `idempotent_in_service`
+  // routes pass the key to the service, which stores it in the same transaction.
+  bool creates = false;
+  bool idempotent_in_service = false;
+  Handler handler;
+
+  bool allows(std::string_view role) const;
+  bool is_public() const { return allows(kPublic); }
+  // Path parameter names in template order ("episode_id", ...).
+  std::vector<std::string> path_params() const;
+};
+
+struct Match {
+  const Route* route = nullptr;
+  bool path_known = false;  // some route has this path (405 rather than 404)
+};
+
+class Router {
+ public:
+  void add(Route r);
+  // Fills request.params on a match.
+  Match match(Request& request) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace rp::api::http

@@ -1,0 +1,251 @@
+#include "api/http/server.hpp"
+
+#include "api/http/asio.hpp"  // first: see the note in asio.hpp
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace rp::api::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bh = beast::http;
+using tcp = asio::ip::tcp;
+
+// What the graceful stop needs to know about a live connection. Touched only on the
+// connection's strand.
+struct ConnectionState {
+  tcp::socket* socket = nullptr;
+  bool idle = true;  // waiting for the next request, nothing in flight
+};
+
+std::string header(const bh::request<bh::string_body>& r, std::string_view name) {
+  const auto it = r.find(beast::string_view(name.data(), name.size()));
+  return it == r.end() ? std::string() : std::string(it->value());
+}
+
+// A parse error (as opposed to a closed, reset or timed-out connection).
+bool malformed(const beast::error_code& ec) {
+  return ec.category() == bh::make_error_code(bh::error::bad_target).category() && ec != bh::error::end_of_stream &&
+         ec != bh::error::partial_message;
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerConfig cfg;
+  RequestHandler handler;
+  std::function<void(int)> on_connection;
+  asio::io_context ioc;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor;
+  asio::signal_set signals;
+  std::optional<asio::ssl::context> tls;
+  std::atomic<bool> stopping{false};
+  std::mutex closers_mutex;
+  std::map<std::uint64_t, std::function<void()>> idle_closers;
+  std::uint64_t next_connection = 0;
+
+  Impl(const ServerConfig& c, RequestHandler h, std::function<void(int)> on_conn)
+      : cfg(c),
+        handler(std::move(h)),
+        on_connection(std::move(on_conn)),
+        ioc(c.io_threads),
+        workers(static_cast<std::size_t>(c.workers)),
+        acceptor(ioc),
+        signals(ioc, SIGINT, SIGTERM) {
+    const tcp::endpoint ep(asio::ip::make_address(cfg.address), cfg.port);
+    acceptor.open(ep.protocol());
+    acceptor.set_option(asio::socket_base::reuse_address(true));
+    acceptor.bind(ep);
+    acceptor.listen(asio::socket_base::max_listen_connections);
+    if (cfg.tls()) {
+      tls.emplace(asio::ssl::context::tls_server);
+      tls->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                       asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1 |
+                       asio::ssl::context::single_dh_use);
+      tls->use_certificate_chain_file(cfg.tls_cert);
+      tls->use_private_key_file(cfg.tls_key, asio::ssl::context::pem);
+    }
+  }
+
+  void begin_stop() {
+    if (stopping.exchange(true)) return;
+    spdlog::info("stopping: finishing in-flight requests");
+    beast::error_code ec;
+    acceptor.close(ec);
+    signals.cancel(ec);
+    std::lock_guard lock(closers_mutex);
+    for (auto& [id, close] : idle_closers) close();
+  }
+
+  template <class Stream>
+  asio::awaitable<void> send(Stream& stream, Response res, unsigned version, bool keep_alive, beast::error_code& ec) {
+    bh::response<bh::string_body> out{static_cast<bh::status>(res.status), version};
+    out.set(bh::field::server, "regenpath");
+    out.set(bh::field::content_type, res.content_type);
+    for (auto& [name, value] : res.headers) out.insert(beast::string_view(name.data(), name.size()), value);
+    out.body() = std::move(res.body);
+    out.keep_alive(keep_alive);
+    out.prepare_payload();
+    beast::get_lowest_layer(stream).expires_after(cfg.write_timeout);
+    co_await bh::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+  }
+
+  Response protocol_error(int status, std::string_view code, std::string_view message) {
+    Response r = error_response(status, code, message);
+    add_security_headers(r, cfg.tls());
+    return r;
+  }
+
+  // One connection's requests, one after another (HTTP/1.1 keep-alive).
+  template <class Stream>
+  asio::awaitable<void> serve(Stream& stream, ConnectionState& state) {
+    beast::flat_buffer buffer;
+    beast::error_code ec;
+    for (;;) {
+      bh::request_parser<bh::string_body> parser;
+      parser.body_limit(cfg.body_limit);
+      parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit));
+      state.idle = true;
+      if (stopping) co_return;
+      beast::get_lowest_layer(stream).expires_after(cfg.idle_timeout);
+      co_await bh::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      state.idle = false;
+      if (ec == bh::error::header_limit) {
+        co_await send(stream, protocol_error(431, "header_too_large", "request headers are too large"), 11, false, ec);
+        co_return;
+      }
+      if (ec) {
+        // Closed, timed out, or not HTTP at all: answer garbage with 400, then close.
+        if (malformed(ec))
+          co_await send(stream, protocol_error(400, "bad_request", "malformed HTTP request"), 11, false, ec);
+        co_return;
+      }
+      beast::get_lowest_layer(stream).expires_after(cfg.read_timeout);
+      co_await bh::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == bh::error::body_limit) {
+        co_await send(stream, protocol_error(413, "payload_too_large",
+                                             "request body exceeds " + std::to_string(cfg.body_limit) + " bytes"),
+                      11, false, ec);
+        co_return;
+      }
+      if (ec) {
+        if (malformed(ec))
+          co_await send(stream, protocol_error(400, "bad_request", "malformed HTTP request"), 11, false, ec);
+        co_return;
+      }
+      auto& breq = parser.get();
+      Request req;
+      Response res;
+      if (!parse_target(std::string_view(breq.target().data(), breq.target().size()), req)) {
+        res = protocol_error(400, "bad_request", "malformed request target");
+      } else {
+        req.method = std::string(breq.method_string());
+        req.body = std::move(breq.body());
+        req.content_type = header(breq, "Content-Type");
+        req.cookie = header(breq, "Cookie");
+        req.csrf_token = header(breq, "X-CSRF-Token");
+        req.idempotency_key = header(breq, "Idempotency-Key");
+        req.tls = cfg.tls();
+        // Handlers may wait for a group commit: run them on the worker pool, not here.
+        res = co_await asio::co_spawn(
+            workers, [&]() -> asio::awaitable<Response> { co_return handler(req); }, asio::use_awaitable);
+      }
+      const bool keep_alive = breq.keep_alive() && !stopping;
+      co_await send(stream, std::move(res), breq.version(), keep_alive, ec);
+      if (ec || !keep_alive) co_return;
+    }
+  }
+
+  asio::awaitable<void> connection(tcp::socket socket) {
+    ConnectionState state;
+    const auto executor = socket.get_executor();
+    std::uint64_t id;
+    {
+      std::lock_guard lock(closers_mutex);
+      id = next_connection++;
+      idle_closers[id] = [executor, &state] {
+        asio::post(executor, [&state] {
+          beast::error_code ignored;
+          if (state.idle && state.socket) state.socket->close(ignored);
+        });
+      };
+    }
+    if (on_connection) on_connection(+1);
+    beast::tcp_stream stream(std::move(socket));
+    state.socket = &stream.socket();
+    beast::error_code ec;
+    try {
+      if (tls) {
+        beast::ssl_stream<beast::tcp_stream&> secure(stream, *tls);
+        stream.expires_after(cfg.read_timeout);
+        co_await secure.async_handshake(asio::ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
+        if (!ec) {
+          co_await serve(secure, state);
+          stream.expires_after(std::chrono::seconds(5));
+          co_await secure.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+        }
+      } else {
+        co_await serve(stream, state);
+        stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+      }
+    } catch (const std::exception& e) {
+      spdlog::warn("connection ended by an error: {}", e.what());
+    }
+    state.socket = nullptr;
+    {
+      std::lock_guard lock(closers_mutex);
+      idle_closers.erase(id);
+    }
+    if (on_connection) on_connection(-1);
+  }
+
+  asio::awaitable<void> accept_loop() {
+    for (;;) {
+      beast::error_code ec;
+      tcp::socket socket =
+          co_await acceptor.async_accept(asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) {
+        if (stopping || !acceptor.is_open()) co_return;
+        continue;  // e.g. too many open files: keep serving the connections we have
+      }
+      socket.set_option(tcp::no_delay(true), ec);
+      const auto executor = socket.get_executor();
+      asio::co_spawn(executor, connection(std::move(socket)), asio::detached);
+    }
+  }
+};
+
+Server::Server(const ServerConfig& config, RequestHandler handler, std::function<void(int)> on_connection)
+    : impl_(std::make_unique<Impl>(config, std::move(handler), std::move(on_connection))) {}
+
+Server::~Server() = default;
+
+unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::run() {
+  Impl& s = *impl_;
+  s.signals.async_wait([&s](const boost::system::error_code& ec, int) {
+    if (!ec) s.begin_stop();
+  });
+  asio::co_spawn(s.ioc, s.accept_loop(), asio::detached);
+  std::vector<std::thread> threads;
+  for (int i = 1; i < s.cfg.io_threads; ++i) threads.emplace_back([&s] { s.ioc.run(); });
+  s.ioc.run();
+  for (auto& t : threads) t.join();
+  s.workers.join();
+}
+
+void Server::stop() {
+  asio::post(impl_->ioc, [s = impl_.get()] { s->begin_stop(); });
+}
+
+}  // namespace rp::api::http

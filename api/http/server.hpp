@@ -1,0 +1,36 @@
+#pragma once
+// The HTTP/1.1 server: Boost.Beast on Asio with C++20 coroutines. A few I/O threads
+// read and write sockets; handlers run on a worker pool because they may wait for a
+// group commit. Keep-alive, header and body limits, timeouts, optional TLS, and a
+// graceful stop: the listener closes, idle connections close, in-flight requests
+// finish and are answered, then run() returns.
+#include <functional>
+#include <memory>
+
+#include "api/http/message.hpp"
+#include "api/http/server_config.hpp"
+
+namespace rp::api::http {
+
+using RequestHandler = std::function<Response(Request&)>;
+
+class Server {
+ public:
+  Server(const ServerConfig& config, RequestHandler handler, std::function<void(int delta)> on_connection = {});
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // The bound port (useful when the config asked for port 0).
+  unsigned short port() const;
+  // Serves until stop() or SIGTERM/SIGINT.
+  void run();
+  // Thread-safe; begins the graceful stop.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rp::api::http

@@ -1,0 +1,53 @@
+#include "api/json_records.hpp"
+
+#include "api/json_pathway.hpp"
+#include "service/protocols.hpp"
+
+namespace rp::api {
+
+nlohmann::json to_json(const store::QuestionnaireResponseRow& r) {
+  return {{"id", r.id},
+          {"episode_id", r.episode_id},
+          {"instrument", r.instrument},
+          {"item_id", r.item_id},
+          {"answers", nlohmann::json::parse(r.answers_json)},
+          {"scores", nlohmann::json::parse(r.scores_json)},
+          {"source", r.source},
+          {"submitted_by", r.submitted_by},
+          {"submitted_at", r.submitted_at}};
+}
+
+nlohmann::json to_json(const store::AdverseEventRow& r) {
+  return {{"id", r.id},
+          {"episode_id", r.episode_id},
+          {"kind", r.kind},
+          {"category", r.category},
+          {"severity", r.severity},
+          {"description", r.description},
+          {"onset", r.onset_date},
+          {"reported_by", r.reported_by},
+          {"role", r.role},
+          {"reported_at", r.reported_at},
+          {"status", r.status},
+          {"acknowledged_by", r.acknowledged_by},
+          {"acknowledged_at", r.acknowledged_at}};
+}
+
+nlohmann::json episode_record_json(const service::EpisodeRecord& r, const std::string& lang) {
+  nlohmann::json j = to_json(r.episode);
+  const auto protocol = service::load_protocol(r.episode.protocol_id);
+  j["schedule"] = to_json(r.schedule, *protocol, lang);
+  j["transitions"] = nlohmann::json::array();
+  for (const auto& t : r.transitions) j["transitions"].push_back(to_json(t));
+  j["eligibility"] = nlohmann::json::array();
+  for (const auto& a : r.eligibility) {
+    j["eligibility"].push_back({{"decision", a.decision},
+                                {"findings", nlohmann::json::parse(a.findings_json)},
+                                {"reasons", nlohmann::json::parse(a.reasons_json)},
+                                {"actor", a.actor},
+                                {"at", a.at}});
+  }
+  return j;
+}
+
+}  // namespace rp::api

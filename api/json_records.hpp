@@ -1,0 +1,16 @@
+#pragma once
+// JSON shapes of the records the HTTP API adds to the pathway's (api/json_pathway.hpp):
+// questionnaire responses, adverse events, timelines.
+#include <nlohmann/json.hpp>
+
+#include "service/pathway.hpp"
+#include "store/store.hpp"
+
+namespace rp::api {
+
+nlohmann::json to_json(const store::QuestionnaireResponseRow& r);
+nlohmann::json to_json(const store::AdverseEventRow& r);
+// Episode with schedule, transitions and eligibility assessments.
+nlohmann::json episode_record_json(const service::EpisodeRecord& r, const std::string& lang);
+
+}  // namespace rp::api

@@ -1,0 +1,21 @@
+#include "api/routes.hpp"
+
+namespace rp::api {
+
+http::Response ok(const nlohmann::json& body, int status) {
+  return http::json_response(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+void add_all_routes(http::Router& r, Services& s) {
+  add_auth_routes(r, s);
+  add_patient_routes(r, s);
+  add_episode_routes(r, s);
+  add_schedule_routes(r, s);
+  add_questionnaire_routes(r, s);
+  add_event_routes(r, s);
+  add_portal_routes(r, s);
+  add_report_routes(r, s);
+  add_admin_routes(r, s);
+}
+
+}  // namespace rp::api

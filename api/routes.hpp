@@ -1,0 +1,51 @@
+#pragma once
+// The services the routes call, and one registration function per route family
+// (routes_*.cpp). Handlers decode JSON into typed commands, call one service function
+// and render its result; the service checks role and centre and writes the audit row.
+#include <memory>
+#include <string>
+
+#include "api/http/router.hpp"
+#include "base/clock.hpp"
+#include "service/accounts.hpp"
+#include "service/auth.hpp"
+#include "service/pathway.hpp"
+#include "service/submissions.hpp"
+#include "store/store.hpp"
+
+namespace rp::api {
+
+struct Services {
+  store::Store& store;
+  Clock clock;
+  service::Pathway& pathway;
+  service::Accounts& accounts;
+  service::Auth& auth;
+  service::Submissions& submissions;
+  bool tls = false;       // cookies get Secure under TLS
+  std::string lang = "en";  // default language of titles in responses
+};
+
+// Role lists used by several families.
+namespace roles {
+inline const std::vector<std::string> kClinical{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
+inline const std::vector<std::string> kAllStaff{"admin", "surgeon", "coordinator", "lab", "physiotherapist", "analyst"};
+}  // namespace roles
+
+void add_auth_routes(http::Router& r, Services& s);
+void add_patient_routes(http::Router& r, Services& s);
+void add_episode_routes(http::Router& r, Services& s);
+void add_schedule_routes(http::Router& r, Services& s);
+void add_questionnaire_routes(http::Router& r, Services& s);
+void add_event_routes(http::Router& r, Services& s);
+void add_report_routes(http::Router& r, Services& s);
+void add_admin_routes(http::Router& r, Services& s);
+void add_portal_routes(http::Router& r, Services& s);
+
+// Every family, in documentation order.
+void add_all_routes(http::Router& r, Services& s);
+
+// The response body of a handler: JSON with status.
+http::Response ok(const nlohmann::json& body, int status = 200);
+
+}  // namespace rp::api

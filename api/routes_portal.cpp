@@ -1,0 +1,42 @@
+// The patient portal: a signed-in patient sees their own record and schedule, answers
+// questionnaires and reports red flags. Nothing here reaches another patient.
+#include "api/decode.hpp"
+#include "api/http/json_body.hpp"
+#include "api/json_pathway.hpp"
+#include "api/json_records.hpp"
+#include "api/routes.hpp"
+#include "service/protocols.hpp"
+
+namespace rp::api {
+
+http::Response submit_questionnaire(Services& s, http::Call& c);
+
+void add_portal_routes(http::Router& r, Services& s) {
+  const std::vector<std::string> patient{"patient"};
+  r.add({"GET", "/api/v1/me/record", "The signed-in patient's record: episodes with schedules", patient, {}, "", false,
+         false, [&s](http::Call& c) {
+           const auto rec = s.submissions.portal_record(c.actor);
+           nlohmann::json j = {{"name_fa", rec.patient.name_fa},
+                               {"name_latin", rec.patient.name_latin},
+                               {"centre", rec.patient.centre_id},
+                               {"episodes", nlohmann::json::array()}};
+           for (std::size_t i = 0; i < rec.episodes.size(); ++i) {
+             nlohmann::json e = to_json(rec.episodes[i]);
+             e["schedule"] =
+                 to_json(rec.schedules[i], *service::load_protocol(rec.episodes[i].protocol_id), s.lang);
+             j["episodes"].push_back(e);
+           }
+           return ok(j);
+         }});
+  r.add({"POST", "/api/v1/me/episodes/{episode_id}/questionnaires", "The patient answers a questionnaire", patient,
+         {}, "{instrument, item_id?, answers}", true, true, [&s](http::Call& c) { return submit_questionnaire(s, c); }});
+  r.add({"POST", "/api/v1/me/episodes/{episode_id}/red-flags",
+         "The patient reports a red flag (unusual pain, swelling, redness, fever): it reaches the clinic at once",
+         patient, {}, "{category, severity, description?, onset?}", true, false, [&s](http::Call& c) {
+           const auto in = decode_event(http::parse_json_object(c.request.body));
+           const auto id = http::id_param(c.request.params.at("episode_id"), "episode");
+           return ok(to_json(s.submissions.report_red_flag(c.actor, id, in)), 201);
+         }});
+}
+
+}  // namespace rp::api

@@ -1,0 +1,181 @@
+#include "service/accounts.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+#include "base/error.hpp"
+#include "service/pathway.hpp"
+
+namespace rp::service {
+namespace {
+
+void init_sodium() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+// Usernames appear in audit rows and logs: plain ASCII keeps them unambiguous.
+void check_username(const std::string& username) {
+  if (username.size() < 3 || username.size() > 64)
+    throw InputError("username", "must be 3 to 64 characters");
+  for (unsigned char c : username) {
+    if (!std::isalnum(c) && c != '.' && c != '_' && c != '-')
+      throw InputError("username", "may contain only letters, digits, '.', '_' and '-'");
+  }
+}
+
+void check_role(const std::string& role) {
+  if (std::find(kStaffRoles.begin(), kStaffRoles.end(), role) == kStaffRoles.end())
+    throw InputError("role", "must be one of admin, surgeon, coordinator, lab, physiotherapist, analyst");
+}
+
+// Admins act within their centre only.
+void require_admin_of(const Actor& actor, const std::string& centre_id) {
+  require(actor, Permission::account_admin);
+  if (!actor.sees_centre(centre_id)) throw NotFoundError("centre", "no centre '" + centre_id + "'");
+}
+
+}  // namespace
+
+void check_password_rules(std::string_view username, std::string_view password) {
+  if (password.size() < 12) throw InputError("password", "must be at least 12 characters");
+  if (password.size() > 128) throw InputError("password", "must be at most 128 characters");
+  const bool letter = std::any_of(password.begin(), password.end(), [](unsigned char c) { return std::isalpha(c); });
+  const bool digit = std::any_of(password.begin(), password.end(), [](unsigned char c) { return std::isdigit(c); });
+  if (!letter || !digit) throw InputError("password", "must contain letters and digits");
+  if (!username.empty() && lower(password).find(lower(username)) != std::string::npos)
+    throw InputError("password", "must not contain the username");
+  static const char* const common[] = {"password1234", "123456789abc", "qwerty123456", "iloveyou1234",
+                                       "admin1234567", "abc123456789", "password123456"};
+  for (const char* c : common) {
+    if (lower(password) == c) throw InputError("password", "is a well-known password");
+  }
+}
+
+std::string hash_password(std::string_view password) {
+  init_sodium();
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    throw std::runtime_error("out of memory hashing a password");
+  }
+  return out;
+}
+
+bool verify_password(const std::string& hash, std::string_view password) {
+  init_sodium();
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string random_password() {
+  init_sodium();
+  // No look-alike characters (0/O, 1/l/I): demo passwords are read off a terminal.
+  static const char letters[] = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ";
+  static const char digits[] = "23456789";
+  std::string out;
+  for (int group = 0; group < 4; ++group) {
+    if (group) out += '-';
+    for (int i = 0; i < 3; ++i) out += letters[randombytes_uniform(sizeof letters - 1)];
+    out += digits[randombytes_uniform(sizeof digits - 1)];
+  }
+  return out;  // e.g. kXp4-Rtm7-aQz2-Hwe9: 16 characters, letters and digits
+}
+
+Account to_account(const store::AccountRow& r) { return {r.id, r.username, r.role, r.centre_id, r.locked, r.failed_logins}; }
+
+Account Accounts::create(const Actor& actor, const std::string& username, const std::string& role,
+                         const std::string& centre_id, const std::string& password) {
+  require_admin_of(actor, centre_id);
+  check_username(username);
+  check_role(role);
+  check_password_rules(username, password);
+  store::AccountRow row;
+  row.username = username;
+  row.role = role;
+  row.centre_id = centre_id;
+  row.password_hash = hash_password(password);  // slow on purpose: outside the transaction
+  row.created_at = row.password_changed_at = clock_.now_iso();
+  store_.write([&](store::Transaction& tx) {
+    if (!tx.find_centre(centre_id)) throw NotFoundError("centre", "no centre '" + centre_id + "'");
+    row.id = tx.insert_account(row);
+    tx.append_audit(audit_entry(clock_, actor, centre_id, "account.create", "account", std::to_string(row.id), role));
+  });
+  return to_account(row);
+}
+
+Account Accounts::reset(const Actor& actor, store::AccountRow row, const std::string& password_hash,
+                        store::Transaction& tx) {
+  row.password_hash = password_hash;
+  row.failed_logins = 0;
+  row.locked_until.clear();
+  row.locked = false;
+  row.password_changed_at = clock_.now_iso();
+  tx.update_account(row);
+  tx.delete_sessions_of_account(row.id);
+  tx.append_audit(
+      audit_entry(clock_, actor, row.centre_id, "account.reset_password", "account", std::to_string(row.id)));
+  return to_account(row);
+}
+
+Account Accounts::reset_password(const Actor& actor, std::int64_t account_id, const std::string& password) {
+  require(actor, Permission::account_admin);
+  std::optional<store::AccountRow> row;
+  store_.read([&](store::Transaction& tx) { row = tx.find_account(account_id); });
+  if (!row || !actor.sees_centre(row->centre_id))
+    throw NotFoundError("account", "no account " + std::to_string(account_id));
+  check_password_rules(row->username, password);
+  const std::string hash = hash_password(password);
+  Account out;
+  store_.write([&](store::Transaction& tx) {
+    auto current = tx.find_account(account_id);
+    if (!current) throw NotFoundError("account", "no account " + std::to_string(account_id));
+    out = reset(actor, *current, hash, tx);
+  });
+  return out;
+}
+
+Account Accounts::reset_password(const Actor& actor, const std::string& username, const std::string& password) {
+  std::optional<store::AccountRow> row;
+  store_.read([&](store::Transaction& tx) { row = tx.find_account_by_username(username); });
+  if (!row) throw NotFoundError("username", "no account '" + username + "'");
+  return reset_password(actor, row->id, password);
+}
+
+std::vector<Account> Accounts::list(const Actor& actor) {
+  require(actor, Permission::account_admin);
+  std::vector<Account> out;
+  store_.read([&](store::Transaction& tx) {
+    for (const auto& r : tx.list_accounts(actor.all_centres ? std::nullopt : std::optional(actor.centre)))
+      out.push_back(to_account(r));
+  });
+  return out;
+}
+
+std::vector<Accounts::Credential> Accounts::create_demo_accounts(const Actor& actor,
+                                                                 const std::vector<std::string>& centre_ids) {
+  std::vector<Credential> out;
+  for (const auto& centre : centre_ids) {
+    for (const auto role : kStaffRoles) {
+      Credential c{std::string(role) + "." + centre, std::string(role), centre, random_password()};
+      std::optional<store::AccountRow> existing;
+      store_.read([&](store::Transaction& tx) { existing = tx.find_account_by_username(c.username); });
+      if (existing) {
+        reset_password(actor, existing->id, c.password);
+      } else {
+        create(actor, c.username, c.role, c.centre_id, c.password);
+      }
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+}  // namespace rp::service

@@ -1,0 +1,63 @@
+#pragma once
+// Staff accounts: argon2id password hashes (libsodium), password rules, and the admin's
+// use cases (create an account, reset a password, list accounts). An admin manages
+// the accounts of their own centre; the operator at the command line manages all.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "service/actor.hpp"
+#include "store/store.hpp"
+
+namespace rp::service {
+
+inline constexpr std::array<std::string_view, 6> kStaffRoles{"admin", "surgeon",         "coordinator",
+                                                             "lab",   "physiotherapist", "analyst"};
+
+struct Account {
+  std::int64_t id = 0;
+  std::string username, role, centre_id;
+  bool locked = false;
+  int failed_logins = 0;
+};
+
+// At least 12 and at most 128 characters, letters and digits, not containing the
+// username, not a well-known password. Throws InputError("password") naming the rule.
+void check_password_rules(std::string_view username, std::string_view password);
+// argon2id (libsodium's interactive limits): a self-describing string with salt.
+std::string hash_password(std::string_view password);
+bool verify_password(const std::string& hash, std::string_view password);
+// A random password that meets the rules (for the demo and for resets by the CLI).
+std::string random_password();
+
+class Accounts {
+ public:
+  Accounts(store::Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+
+  Account create(const Actor& actor, const std::string& username, const std::string& role,
+                 const std::string& centre_id, const std::string& password);
+  // Sets a new password, clears any lockout and ends the account's sessions.
+  Account reset_password(const Actor& actor, std::int64_t account_id, const std::string& password);
+  Account reset_password(const Actor& actor, const std::string& username, const std::string& password);
+  std::vector<Account> list(const Actor& actor);
+
+  struct Credential {
+    std::string username, role, centre_id, password;
+  };
+  // One account per staff role per centre (username role.centre) with a fresh random
+  // password each, for the demo; existing demo accounts get a new password.
+  std::vector<Credential> create_demo_accounts(const Actor& actor, const std::vector<std::string>& centre_ids);
+
+ private:
+  Account reset(const Actor& actor, store::AccountRow row, const std::string& password_hash, store::Transaction& tx);
+
+  store::Store& store_;
+  Clock clock_;
+};
+
+Account to_account(const store::AccountRow& row);
+
+}  // namespace rp::service

@@ -1,0 +1,250 @@
+#include "service/submissions.hpp"
+
+#include <algorithm>
+
+#include "base/error.hpp"
+#include "domain/instruments/answers_json.hpp"
+#include "domain/instruments/registry.hpp"
+#include "service/pathway.hpp"
+
+namespace rp::service {
+namespace {
+
+// Staff see their centre's episodes; a patient sees only their own. Anything else is
+// reported as not found, so ids reveal nothing.
+Episode visible_episode(store::Transaction& tx, const Actor& actor, std::int64_t id) {
+  auto e = tx.find_episode(id);
+  const bool visible = e && (actor.role == "patient" ? actor.patient_id == e->patient_id : actor.sees_centre(e->centre_id));
+  if (!visible) throw NotFoundError("episode", "no episode " + std::to_string(id));
+  return *e;
+}
+
+instruments::InstrumentId instrument_of(const std::string& key) {
+  auto id = instruments::parse_instrument_key(key);
+  if (!id) throw InputError("instrument", "unknown instrument '" + key + "'");
+  return *id;
+}
+
+// Validates and scores before any transaction opens: bad answers write nothing.
+std::string scored_json(instruments::InstrumentId id, const nlohmann::json& answers) {
+  if (!answers.is_object()) throw InputError("answers", "must be an object of item id to answer");
+  const auto parsed = instruments::answers_from_json(answers);
+  return instruments::scores_to_json(instruments::score(id, parsed)).dump();
+}
+
+void check_text(const std::string& field, const std::string& value, std::size_t max) {
+  if (value.empty()) throw InputError(field, "is required");
+  if (value.size() > max) throw InputError(field, "must be at most " + std::to_string(max) + " bytes");
+}
+
+store::AdverseEventRow event_row(const Actor& actor, const Episode& e, std::string kind, const AdverseEventInput& in,
+                                 const Clock& clock) {
+  static const std::vector<std::string> severities{"mild", "moderate", "severe", "serious"};
+  if (std::find(severities.begin(), severities.end(), in.severity) == severities.end())
+    throw InputError("severity", "must be mild, moderate, severe or serious");
+  check_text("category", in.category, 64);
+  if (in.description.size() > 4000) throw InputError("description", "must be at most 4000 bytes");
+  const CivilDate today = clock.today();
+  const CivilDate onset = in.onset.value_or(today);
+  if (today < onset) throw InputError("onset", "must not be in the future");
+  store::AdverseEventRow r;
+  r.episode_id = e.id;
+  r.centre_id = e.centre_id;
+  r.kind = std::move(kind);
+  r.category = in.category;
+  r.severity = in.severity;
+  r.description = in.description;
+  r.onset_date = onset.iso();
+  r.reported_by = actor.user;
+  r.role = actor.role;
+  r.reported_at = clock.now_iso();
+  r.status = r.kind == "red_flag" ? "open" : "acknowledged";
+  return r;
+}
+
+}  // namespace
+
+SubmittedQuestionnaire Submissions::submit_questionnaire(const Actor& actor, std::int64_t episode_id,
+                                                         const QuestionnaireSubmission& s) {
+  if (actor.role != "patient") require(actor, Permission::questionnaire_submit);
+  const auto id = instrument_of(s.instrument);
+  if (s.item_id.size() > 64) throw InputError("item_id", "must be at most 64 bytes");
+  if (s.idempotency_key.size() > 128) throw InputError("Idempotency-Key", "must be at most 128 bytes");
+  const std::string scores = scored_json(id, s.answers);
+  SubmittedQuestionnaire out;
+  store_.write([&](store::Transaction& tx) {
+    const Episode e = visible_episode(tx, actor, episode_id);
+    if (!s.idempotency_key.empty()) {
+      if (auto earlier = tx.find_response_by_key(actor.user, s.idempotency_key)) {
+        if (earlier->episode_id != episode_id || earlier->instrument != s.instrument)
+          throw ConflictError("Idempotency-Key", "this key was used for another submission");
+        out = {*earlier, true};
+        return;
+      }
+    }
+    store::QuestionnaireResponseRow r{0,          episode_id,        e.centre_id,  s.instrument,
+                                      s.item_id,  s.answers.dump(),  scores,       actor.role == "patient" ? "patient" : "staff",
+                                      actor.user, clock_.now_iso(),  s.idempotency_key};
+    r.id = tx.insert_questionnaire_response(r);
+    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "questionnaire.submit", "episode",
+                                std::to_string(episode_id), s.instrument));
+    out = {r, false};
+  });
+  return out;
+}
+
+SubmittedQuestionnaire Submissions::submit_by_link(const std::string& token, const nlohmann::json& answers) {
+  // The instrument is known only from the token: look it up, then score outside the write.
+  const store::AccessTokenRow link = link_info(token);
+  const std::string scores = scored_json(instrument_of(link.instrument), answers);
+  SubmittedQuestionnaire out;
+  store_.write([&](store::Transaction& tx) {
+    auto t = auth_.find_link(tx, token);  // again inside the transaction: spent exactly once
+    auto e = tx.find_episode(t.episode_id.value_or(0));
+    if (!e) throw NotFoundError("token", "this link is unknown, used or expired");
+    const Actor link_actor{"link:patient:" + std::to_string(t.patient_id), "patient", e->centre_id, false,
+                           t.patient_id};
+    store::QuestionnaireResponseRow r{0,          e->id,         e->centre_id,    t.instrument, t.item_id,
+                                      answers.dump(), scores,    "link",          link_actor.user,
+                                      clock_.now_iso(), ""};
+    r.id = tx.insert_questionnaire_response(r);
+    t.used_at = clock_.now_iso();
+    tx.update_access_token(t);
+    tx.append_audit(audit_entry(clock_, link_actor, e->centre_id, "questionnaire.submit", "episode",
+                                std::to_string(e->id), t.instrument + " by link"));
+    out = {r, false};
+  });
+  return out;
+}
+
+store::AccessTokenRow Submissions::link_info(const std::string& token) {
+  store::AccessTokenRow t;
+  store_.read([&](store::Transaction& tx) { t = auth_.find_link(tx, token); });
+  return t;
+}
+
+std::vector<store::QuestionnaireResponseRow> Submissions::questionnaires(const Actor& actor, std::int64_t episode_id) {
+  if (actor.role != "patient") require(actor, Permission::patient_read);
+  std::vector<store::QuestionnaireResponseRow> out;
+  store_.write([&](store::Transaction& tx) {
+    const Episode e = visible_episode(tx, actor, episode_id);
+    out = tx.responses_of(episode_id);
+    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "questionnaire.read", "episode", std::to_string(episode_id)));
+  });
+  return out;
+}
+
+store::AdverseEventRow Submissions::record_adverse_event(const Actor& actor, std::int64_t episode_id,
+                                                         const AdverseEventInput& in) {
+  require(actor, Permission::adverse_event_record);
+  store::AdverseEventRow r;
+  store_.write([&](store::Transaction& tx) {
+    const Episode e = visible_episode(tx, actor, episode_id);
+    r = event_row(actor, e, "adverse_event", in, clock_);
+    r.id = tx.insert_adverse_event(r);
+    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "adverse_event.record", "episode",
+                                std::to_string(episode_id), r.category + " " + r.severity));
+  });
+  return r;
+}
+
+std::vector<store::AdverseEventRow> Submissions::adverse_events(const Actor& actor, std::int64_t episode_id) {
+  if (actor.role != "patient") require(actor, Permission::patient_read);
+  std::vector<store::AdverseEventRow> out;
+  store_.write([&](store::Transaction& tx) {
+    const Episode e = visible_episode(tx, actor, episode_id);
+    out = tx.adverse_events_of(episode_id);
+    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "adverse_event.read", "episode", std::to_string(episode_id)));
+  });
+  return out;
+}
+
+store::AdverseEventRow Submissions::report_red_flag(const Actor& patient, std::int64_t episode_id,
+                                                    const AdverseEventInput& in) {
+  if (patient.role != "patient") throw ForbiddenError("role", "red flags are reported by the patient");
+  store::AdverseEventRow r;
+  store_.write([&](store::Transaction& tx) {
+    const Episode e = visible_episode(tx, patient, episode_id);
+    r = event_row(patient, e, "red_flag", in, clock_);
+    r.id = tx.insert_adverse_event(r);
+    tx.append_audit(audit_entry(clock_, patient, e.centre_id, "red_flag.report", "episode",
+                                std::to_string(episode_id), r.category + " " + r.severity));
+  });
+  return r;
+}
+
+std::vector<store::AdverseEventRow> Submissions::open_red_flags(const Actor& actor) {
+  require(actor, Permission::red_flag_review);
+  std::vector<store::AdverseEventRow> out;
+  store_.write([&](store::Transaction& tx) {
+    out = tx.open_red_flags(actor.all_centres ? std::nullopt : std::optional(actor.centre));
+    tx.append_audit(audit_entry(clock_, actor, actor.centre, "red_flag.list", "adverse_event", "",
+                                std::to_string(out.size()) + " open"));
+  });
+  return out;
+}
+
+store::AdverseEventRow Submissions::acknowledge_red_flag(const Actor& actor, std::int64_t event_id) {
+  require(actor, Permission::red_flag_review);
+  store::AdverseEventRow r;
+  store_.write([&](store::Transaction& tx) {
+    auto found = tx.find_adverse_event(event_id);
+    if (!found || !actor.sees_centre(found->centre_id))
+      throw NotFoundError("event", "no event " + std::to_string(event_id));
+    r = *found;
+    if (r.status != "open") throw ConflictError("status", "this event is already " + r.status);
+    r.status = "acknowledged";
+    r.acknowledged_by = actor.user;
+    r.acknowledged_at = clock_.now_iso();
+    tx.update_adverse_event(r);
+    tx.append_audit(audit_entry(clock_, actor, r.centre_id, "red_flag.acknowledge", "adverse_event",
+                                std::to_string(event_id)));
+  });
+  return r;
+}
+
+nlohmann::json Submissions::registry_summary(const Actor& actor) {
+  require(actor, Permission::registry_read);
+  nlohmann::json out = {{"episodes_by_state", nlohmann::json::object()},
+                        {"adverse_events", nlohmann::json::object()}};
+  store_.write([&](store::Transaction& tx) {
+    for (const auto& c : tx.episode_state_counts()) out["episodes_by_state"][c.centre_id][c.key] = c.count;
+    for (const auto& c : tx.adverse_event_counts()) out["adverse_events"][c.centre_id][c.key] = c.count;
+    tx.append_audit(audit_entry(clock_, actor, actor.centre, "registry.summary", "registry", ""));
+  });
+  return out;
+}
+
+EpisodeTimeline Submissions::timeline(const Actor& actor, std::int64_t episode_id) {
+  require(actor, Permission::patient_read);
+  EpisodeTimeline t;
+  store_.write([&](store::Transaction& tx) {
+    t.record.episode = visible_episode(tx, actor, episode_id);
+    t.record.schedule = tx.schedule_of(episode_id);
+    t.record.transitions = tx.transitions_of(episode_id);
+    t.record.eligibility = tx.eligibility_of(episode_id);
+    t.questionnaires = tx.responses_of(episode_id);
+    t.events = tx.adverse_events_of(episode_id);
+    tx.append_audit(audit_entry(clock_, actor, t.record.episode.centre_id, "episode.read", "episode",
+                                std::to_string(episode_id), "timeline"));
+  });
+  return t;
+}
+
+PortalRecord Submissions::portal_record(const Actor& patient) {
+  if (patient.role != "patient" || !patient.patient_id)
+    throw ForbiddenError("role", "the portal is for signed-in patients");
+  PortalRecord r;
+  store_.write([&](store::Transaction& tx) {
+    auto p = tx.find_patient(*patient.patient_id);
+    if (!p) throw NotFoundError("patient", "no patient");
+    r.patient = *p;
+    r.episodes = tx.episodes_of_patient(p->id);
+    for (const auto& e : r.episodes) r.schedules.push_back(tx.schedule_of(e.id));
+    tx.append_audit(audit_entry(clock_, patient, p->centre_id, "patient.read", "patient", std::to_string(p->id),
+                                "portal"));
+  });
+  return r;
+}
+
+}  // namespace rp::service

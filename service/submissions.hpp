@@ -1,0 +1,88 @@
+#pragma once
+// What is submitted after enrolment: questionnaires (validated and scored, by staff,
+// by the patient in the portal, or through a link), adverse events recorded by staff,
+// red flags reported by patients, and the de-identified registry counts an analyst
+// reads. Each write and each record read leaves an audit row in its transaction.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "service/actor.hpp"
+#include "service/auth.hpp"
+#include "service/pathway.hpp"
+#include "store/store.hpp"
+
+namespace rp::service {
+
+struct QuestionnaireSubmission {
+  std::string instrument;  // instrument key: hoos-jr, nrs, ...
+  std::string item_id;     // schedule item answered, optional
+  nlohmann::json answers;  // {"P5": 2, ...}
+  std::string idempotency_key;
+};
+
+struct SubmittedQuestionnaire {
+  store::QuestionnaireResponseRow row;
+  bool replayed = false;  // an earlier submission with the same idempotency key
+};
+
+struct AdverseEventInput {
+  std::string category;  // infection, swelling, pain, bleeding, ...
+  std::string severity;  // mild | moderate | severe | serious
+  std::string description;
+  std::optional<CivilDate> onset;
+};
+
+struct PortalRecord {
+  Patient patient;
+  std::vector<Episode> episodes;
+  std::vector<std::vector<ScheduledItem>> schedules;  // per episode
+};
+
+// Everything about one episode, read in one transaction with one audit row: the
+// clinician's timeline view.
+struct EpisodeTimeline {
+  EpisodeRecord record;
+  std::vector<store::QuestionnaireResponseRow> questionnaires;
+  std::vector<store::AdverseEventRow> events;
+};
+
+class Submissions {
+ public:
+  Submissions(store::Store& store, Clock clock, Auth& auth) : store_(store), clock_(std::move(clock)), auth_(auth) {}
+
+  // Staff (questionnaire_submit) or the patient for their own episode.
+  SubmittedQuestionnaire submit_questionnaire(const Actor& actor, std::int64_t episode_id,
+                                              const QuestionnaireSubmission& s);
+  // Through a questionnaire link: the token decides the episode and instrument, and is
+  // spent in the same transaction as the response.
+  SubmittedQuestionnaire submit_by_link(const std::string& token, const nlohmann::json& answers);
+  // What a link asks for (instrument, item), without identifying data.
+  store::AccessTokenRow link_info(const std::string& token);
+  std::vector<store::QuestionnaireResponseRow> questionnaires(const Actor& actor, std::int64_t episode_id);
+
+  store::AdverseEventRow record_adverse_event(const Actor& actor, std::int64_t episode_id, const AdverseEventInput& in);
+  std::vector<store::AdverseEventRow> adverse_events(const Actor& actor, std::int64_t episode_id);
+  // A patient reports a red flag on their own episode; it stays open for the clinic.
+  store::AdverseEventRow report_red_flag(const Actor& patient, std::int64_t episode_id, const AdverseEventInput& in);
+  std::vector<store::AdverseEventRow> open_red_flags(const Actor& actor);
+  store::AdverseEventRow acknowledge_red_flag(const Actor& actor, std::int64_t event_id);
+
+  // De-identified counts per centre: episodes by state, adverse events by kind and
+  // severity. No ids, no names, no dates of birth.
+  nlohmann::json registry_summary(const Actor& actor);
+
+  EpisodeTimeline timeline(const Actor& actor, std::int64_t episode_id);
+
+  // The signed-in patient's own record.
+  PortalRecord portal_record(const Actor& patient);
+
+ private:
+  store::Store& store_;
+  Clock clock_;
+  Auth& auth_;
+};
+
+}  // namespace rp::service

@@ -1,0 +1,59 @@
+#include "store/group_commit.hpp"
+
+#include <chrono>
+
+namespace rp::store {
+
+void GroupCommitStore::write(const std::function<void(Transaction&)>& fn) {
+  Pending mine{&fn, nullptr, false};
+  std::unique_lock lock(mutex_);
+  queue_.push_back(&mine);
+  while (!mine.done) {
+    if (leader_busy_) {
+      done_.wait(lock);
+      continue;
+    }
+    // Lead one batch: everything queued so far (our own write among it unless an
+    // earlier leader took it, in which case we lead for the others).
+    leader_busy_ = true;
+    std::vector<Pending*> batch;
+    while (!queue_.empty() && batch.size() < max_batch_) {
+      batch.push_back(queue_.front());
+      queue_.pop_front();
+    }
+    lock.unlock();
+    std::vector<const std::function<void(Transaction&)>*> fns;
+    fns.reserve(batch.size());
+    for (Pending* p : batch) fns.push_back(p->fn);
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<std::exception_ptr> errors;
+    try {
+      errors = inner_.write_batch(fns);
+    } catch (...) {
+      errors.assign(batch.size(), std::current_exception());
+    }
+    const auto us =
+        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
+    lock.lock();
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      batch[i]->error = errors[i];
+      batch[i]->done = true;
+      if (errors[i]) ++stats_.failed_writes;
+    }
+    ++stats_.batches;
+    stats_.writes += batch.size();
+    stats_.commit_us_total += static_cast<std::uint64_t>(us);
+    if (batch.size() > stats_.max_batch) stats_.max_batch = batch.size();
+    leader_busy_ = false;
+    done_.notify_all();
+  }
+  lock.unlock();
+  if (mine.error) std::rethrow_exception(mine.error);
+}
+
+GroupCommitStats GroupCommitStore::stats() const {
+  std::lock_guard lock(mutex_);
+  return stats_;
+}
+
+}  // namespace rp::store

@@ -1,0 +1,165 @@
+// Questionnaire responses, adverse events and red flags on SQLite, and the
+// de-identified counts the registry view reads.
+#include <sqlite3.h>
+
+#include "base/error.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace rp::store::sqlite {
+namespace {
+
+constexpr const char* kResponseColumns =
+    "SELECT id, episode_id, centre_id, instrument, item_id, answers_json, scores_json, source, submitted_by, "
+    "submitted_at, COALESCE(idempotency_key, '') FROM questionnaire_responses ";
+
+QuestionnaireResponseRow read_response(SQLite::Statement& q) {
+  QuestionnaireResponseRow r;
+  r.id = q.getColumn(0).getInt64();
+  r.episode_id = q.getColumn(1).getInt64();
+  r.centre_id = q.getColumn(2).getString();
+  r.instrument = q.getColumn(3).getString();
+  r.item_id = q.getColumn(4).getString();
+  r.answers_json = q.getColumn(5).getString();
+  r.scores_json = q.getColumn(6).getString();
+  r.source = q.getColumn(7).getString();
+  r.submitted_by = q.getColumn(8).getString();
+  r.submitted_at = q.getColumn(9).getString();
+  r.idempotency_key = q.getColumn(10).getString();
+  return r;
+}
+
+constexpr const char* kEventColumns =
+    "SELECT id, episode_id, centre_id, kind, category, severity, description, onset_date, reported_by, role, "
+    "reported_at, status, acknowledged_by, acknowledged_at FROM adverse_events ";
+
+AdverseEventRow read_event(SQLite::Statement& q) {
+  AdverseEventRow r;
+  r.id = q.getColumn(0).getInt64();
+  r.episode_id = q.getColumn(1).getInt64();
+  std::string* fields[] = {&r.centre_id,   &r.kind,        &r.category, &r.severity,    &r.description,
+                           &r.onset_date,  &r.reported_by, &r.role,     &r.reported_at, &r.status,
+                           &r.acknowledged_by, &r.acknowledged_at};
+  int i = 2;
+  for (std::string* f : fields) *f = q.getColumn(i++).getString();
+  return r;
+}
+
+std::vector<CountRow> read_counts(SQLite::Statement& q) {
+  std::vector<CountRow> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt64()});
+  return out;
+}
+
+}  // namespace
+
+std::int64_t SqliteTransaction::insert_questionnaire_response(const QuestionnaireResponseRow& r) {
+  auto& q = c_.statement(
+      "INSERT INTO questionnaire_responses (episode_id, centre_id, instrument, item_id, answers_json, scores_json, "
+      "source, submitted_by, submitted_at, idempotency_key) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  q.bind(1, static_cast<int64_t>(r.episode_id));
+  int i = 2;
+  for (const std::string* f : {&r.centre_id, &r.instrument, &r.item_id, &r.answers_json, &r.scores_json, &r.source,
+                               &r.submitted_by, &r.submitted_at})
+    q.bind(i++, *f);
+  if (r.idempotency_key.empty()) {
+    q.bind(10);
+  } else {
+    q.bind(10, r.idempotency_key);
+  }
+  try {
+    q.exec();
+  } catch (const SQLite::Exception& e) {
+    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
+      throw ConflictError("Idempotency-Key", "this key was used for another submission");
+    throw;
+  }
+  return c_.db().getLastInsertRowid();
+}
+
+std::optional<QuestionnaireResponseRow> SqliteTransaction::find_response_by_key(const std::string& submitted_by,
+                                                                                const std::string& key) {
+  static const std::string sql = std::string(kResponseColumns) + "WHERE submitted_by = ? AND idempotency_key = ?";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, submitted_by);
+  q.bind(2, key);
+  if (!q.executeStep()) return std::nullopt;
+  return read_response(q);
+}
+
+std::vector<QuestionnaireResponseRow> SqliteTransaction::responses_of(std::int64_t episode_id) {
+  static const std::string sql = std::string(kResponseColumns) + "WHERE episode_id = ? ORDER BY id";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, static_cast<int64_t>(episode_id));
+  std::vector<QuestionnaireResponseRow> out;
+  while (q.executeStep()) out.push_back(read_response(q));
+  return out;
+}
+
+std::int64_t SqliteTransaction::insert_adverse_event(const AdverseEventRow& r) {
+  auto& q = c_.statement(
+      "INSERT INTO adverse_events (episode_id, centre_id, kind, category, severity, description, onset_date, "
+      "reported_by, role, reported_at, status, acknowledged_by, acknowledged_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  q.bind(1, static_cast<int64_t>(r.episode_id));
+  int i = 2;
+  for (const std::string* f : {&r.centre_id, &r.kind, &r.category, &r.severity, &r.description, &r.onset_date,
+                               &r.reported_by, &r.role, &r.reported_at, &r.status, &r.acknowledged_by,
+                               &r.acknowledged_at})
+    q.bind(i++, *f);
+  q.exec();
+  return c_.db().getLastInsertRowid();
+}
+
+std::optional<AdverseEventRow> SqliteTransaction::find_adverse_event(std::int64_t id) {
+  static const std::string sql = std::string(kEventColumns) + "WHERE id = ?";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep()) return std::nullopt;
+  return read_event(q);
+}
+
+std::vector<AdverseEventRow> SqliteTransaction::adverse_events_of(std::int64_t episode_id) {
+  static const std::string sql = std::string(kEventColumns) + "WHERE episode_id = ? ORDER BY id";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, static_cast<int64_t>(episode_id));
+  std::vector<AdverseEventRow> out;
+  while (q.executeStep()) out.push_back(read_event(q));
+  return out;
+}
+
+std::vector<AdverseEventRow> SqliteTransaction::open_red_flags(const std::optional<std::string>& centre_id) {
+  static const std::string sql = std::string(kEventColumns) +
+                                 "WHERE kind = 'red_flag' AND status = 'open' AND (?1 IS NULL OR centre_id = ?1) "
+                                 "ORDER BY id LIMIT 1000";
+  auto& q = c_.statement(sql.c_str());
+  if (centre_id) {
+    q.bind(1, *centre_id);
+  } else {
+    q.bind(1);
+  }
+  std::vector<AdverseEventRow> out;
+  while (q.executeStep()) out.push_back(read_event(q));
+  return out;
+}
+
+void SqliteTransaction::update_adverse_event(const AdverseEventRow& r) {
+  auto& q = c_.statement("UPDATE adverse_events SET status = ?, acknowledged_by = ?, acknowledged_at = ? WHERE id = ?");
+  q.bind(1, r.status);
+  q.bind(2, r.acknowledged_by);
+  q.bind(3, r.acknowledged_at);
+  q.bind(4, static_cast<int64_t>(r.id));
+  q.exec();
+}
+
+std::vector<CountRow> SqliteTransaction::episode_state_counts() {
+  auto& q = c_.statement("SELECT centre_id, state, COUNT(*) FROM episodes GROUP BY centre_id, state ORDER BY 1, 2");
+  return read_counts(q);
+}
+
+std::vector<CountRow> SqliteTransaction::adverse_event_counts() {
+  auto& q = c_.statement(
+      "SELECT centre_id, kind || ':' || severity, COUNT(*) FROM adverse_events GROUP BY 1, 2 ORDER BY 1, 2");
+  return read_counts(q);
+}
+
+}  // namespace rp::store::sqlite

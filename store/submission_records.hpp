@@ -1,0 +1,37 @@
+#pragma once
+// Rows of what patients and staff submit after enrolment: questionnaire responses with
+// their scores, adverse events and red flags (see 0004_submissions.sql).
+#include <cstdint>
+#include <string>
+
+namespace rp::store {
+
+struct QuestionnaireResponseRow {
+  std::int64_t id = 0;
+  std::int64_t episode_id = 0;
+  std::string centre_id, instrument, item_id;
+  std::string answers_json, scores_json;
+  std::string source;  // staff | patient | link
+  std::string submitted_by, submitted_at;
+  std::string idempotency_key;  // empty when none was sent
+};
+
+struct AdverseEventRow {
+  std::int64_t id = 0;
+  std::int64_t episode_id = 0;
+  std::string centre_id;
+  std::string kind;  // adverse_event | red_flag
+  std::string category, severity, description, onset_date;
+  std::string reported_by, role, reported_at;
+  std::string status;  // open | acknowledged | resolved
+  std::string acknowledged_by, acknowledged_at;
+};
+
+// One count of a de-identified aggregate: how many episodes of a centre are in a state,
+// or how many adverse events of a kind and severity.
+struct CountRow {
+  std::string centre_id, key;
+  std::int64_t count = 0;
+};
+
+}  // namespace rp::store
