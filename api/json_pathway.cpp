@@ -99,7 +99,8 @@ nlohmann::json to_json(const Episode& e) {
 
 nlohmann::json to_json(const Transition& t) {
   return {{"from", to_string(t.from)}, {"to", to_string(t.to)}, {"reason", t.reason},
-          {"actor", t.actor},          {"role", t.role},        {"at", t.at}, {"on", t.on.iso()}};
+          {"actor", t.actor},          {"role", t.role},        {"at", t.at},
+          {"on", t.on.iso()}};
 }
 
 }  // namespace rp::api

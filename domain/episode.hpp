@@ -88,7 +88,10 @@ struct Transition {
   std::string reason;
   std::string actor;
   std::string role;
-  std::string at;  // UTC instant, ISO 8601
+  std::string at;  // UTC instant it was recorded, ISO 8601
+  // The day it happened (a conversion to hip replacement may be recorded weeks later):
+  // the event date for survival analysis.
+  CivilDate on;
 };
 
 }  // namespace rp

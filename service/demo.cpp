@@ -178,7 +178,11 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
       if (s == EpisodeState::ineligible) req.reason = "severe osteoarthritis on X-ray";
       if (s == EpisodeState::withdrawn) req.reason = "patient chose not to proceed";
       if (s == EpisodeState::lost_to_follow_up) req.reason = "no answer to three calls";
-      if (s == EpisodeState::converted_to_thr) req.reason = "total hip replacement after persistent pain";
+      if (s == EpisodeState::converted_to_thr) {
+        req.reason = "total hip replacement after persistent pain";
+        const auto since = today.days_since_epoch() - injection.days_since_epoch();
+        req.on = injection.plus_days(std::max<std::int64_t>(1, since * (30 + i % 60) / 100));
+      }
       pathway.advance(op, e.id, req);
     }
     // Items whose window has passed were mostly done; a few were missed.

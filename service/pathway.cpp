@@ -128,8 +128,8 @@ Episode Pathway::add_episode(const Actor& actor, Episode e) {
       other->bilateral_with = e.id;
       tx.update_episode(*other, now);
     }
-    tx.insert_transition(
-        {e.id, EpisodeState::referred, EpisodeState::referred, "referral", actor.user, actor.role, now});
+    tx.insert_transition({e.id, EpisodeState::referred, EpisodeState::referred, "referral", actor.user, actor.role, now,
+                          clock_.today()});
     tx.append_audit(audit_entry(clock_, actor, e.centre_id, "episode.create", "episode", std::to_string(e.id),
                                 "protocol " + e.protocol_id));
   });
@@ -192,11 +192,17 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
         items = reschedule(*protocol, anchors_of(e), items);
         mark_done(items, "injection", on);
         break;
+      case EpisodeState::converted_to_thr:
+      case EpisodeState::lost_to_follow_up:
+      case EpisodeState::withdrawn:
+        if (on > clock_.today()) throw InputError("on", "must not be in the future");
+        if (e.injection_date && on < *e.injection_date) throw InputError("on", "must not be before the injection");
+        break;
       default:
         break;
     }
     const std::string now = clock_.now_iso();
-    Transition t{episode_id, e.state, req.to, req.reason, actor.user, actor.role, now};
+    Transition t{episode_id, e.state, req.to, req.reason, actor.user, actor.role, now, on};
     e.state = req.to;
     tx.update_episode(e, now);
     tx.replace_schedule(episode_id, items);

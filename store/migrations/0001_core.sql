@@ -64,7 +64,8 @@ CREATE TABLE episode_transitions (
   reason TEXT NOT NULL,
   actor TEXT NOT NULL,
   role TEXT NOT NULL,
-  at TEXT NOT NULL
+  at TEXT NOT NULL,
+  on_date TEXT NOT NULL
 );
 CREATE INDEX transitions_by_episode ON episode_transitions(episode_id);
 

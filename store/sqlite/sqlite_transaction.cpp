@@ -243,8 +243,8 @@ std::vector<Episode> SqliteTransaction::episodes_of_patient(std::int64_t patient
 
 void SqliteTransaction::insert_transition(const Transition& t) {
   auto& q = c_.statement(
-      "INSERT INTO episode_transitions (episode_id, from_state, to_state, reason, actor, role, at) "
-      "VALUES (?,?,?,?,?,?,?)");
+      "INSERT INTO episode_transitions (episode_id, from_state, to_state, reason, actor, role, at, on_date) "
+      "VALUES (?,?,?,?,?,?,?,?)");
   q.bind(1, static_cast<int64_t>(t.episode_id));
   q.bind(2, std::string(to_string(t.from)));
   q.bind(3, std::string(to_string(t.to)));
@@ -252,19 +252,21 @@ void SqliteTransaction::insert_transition(const Transition& t) {
   q.bind(5, t.actor);
   q.bind(6, t.role);
   q.bind(7, t.at);
+  q.bind(8, t.on.iso());
   q.exec();
 }
 
 std::vector<Transition> SqliteTransaction::transitions_of(std::int64_t episode_id) {
   auto& q = c_.statement(
-      "SELECT episode_id, from_state, to_state, reason, actor, role, at FROM episode_transitions "
+      "SELECT episode_id, from_state, to_state, reason, actor, role, at, on_date FROM episode_transitions "
       "WHERE episode_id = ? ORDER BY id");
   q.bind(1, static_cast<int64_t>(episode_id));
   std::vector<Transition> out;
   while (q.executeStep()) {
     out.push_back({q.getColumn(0).getInt64(), parse_episode_state(q.getColumn(1).getString()),
                    parse_episode_state(q.getColumn(2).getString()), q.getColumn(3).getString(),
-                   q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString()});
+                   q.getColumn(4).getString(), q.getColumn(5).getString(), q.getColumn(6).getString(),
+                   parse_gregorian(q.getColumn(7).getString())});
   }
   return out;
 }
