@@ -28,5 +28,10 @@ void add_demo_command(CLI::App& app);
 void add_score_commands(CLI::App& app);
 void add_stats_commands(CLI::App& app);
 void add_report_commands(CLI::App& app);
+void add_serve_commands(CLI::App& app);  // serve, config sample, user add/reset
+
+// Runs the HTTP server on the demo database after creating one account per role per
+// centre; prints the URL and the accounts, and blocks until SIGTERM/SIGINT.
+void serve_demo(const std::string& db, int port);
 
 }  // namespace rp::app

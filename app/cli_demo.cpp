@@ -11,6 +11,7 @@ void add_demo_command(CLI::App& app) {
     std::string data = "./regenpath-data", today;
     int patients = 60;
     int port = 8080;
+    bool no_serve = false;
   };
   auto o = std::make_shared<Opts>();
   auto* demo = app.add_subcommand("demo", "Build a fresh demo database (3 centres, ~60 patients in every state)");
@@ -18,6 +19,7 @@ void add_demo_command(CLI::App& app) {
   demo->add_option("--patients", o->patients, "how many patients")->check(CLI::Range(1, 100000));
   demo->add_option("--today", o->today, "the day the demo is set on (default: today in Tehran)");
   demo->add_option("--port", o->port, "port for the server")->check(CLI::Range(1, 65535));
+  demo->add_flag("--no-serve", o->no_serve, "build the database only; do not start the server");
   demo->callback([o] {
     const CivilDate today = o->today.empty() ? Clock::system().today() : parse_gregorian(o->today, "today");
     const std::string db = (std::filesystem::path(o->data) / "demo.db").string();
@@ -30,7 +32,8 @@ void add_demo_command(CLI::App& app) {
                 {"centres", summary.centres},
                 {"patients", summary.patients},
                 {"episodes_by_state", summary.episodes_by_state}});
-    // DEMO-SERVER: the server starts here once it exists (issue 4).
+    // DEMO-SERVER: the server starts here (issue 4).
+    if (!o->no_serve) serve_demo(db, o->port);
   });
 }
 

@@ -1,0 +1,142 @@
+#include <yaml-cpp/yaml.h>
+
+#include <cstdlib>
+
+#include "api/http/server_config.hpp"
+#include "base/error.hpp"
+
+namespace rp::api::http {
+namespace {
+
+template <typename T>
+void read_key(const YAML::Node& root, const char* key, T& out) {
+  const auto node = root[key];
+  if (!node) return;
+  try {
+    out = node.as<T>();
+  } catch (const YAML::Exception&) {
+    throw InputError(key, std::string("config key '") + key + "' has the wrong type");
+  }
+}
+
+void read_seconds(const YAML::Node& root, const char* key, std::chrono::seconds& out) {
+  long long s = out.count();
+  read_key(root, key, s);
+  if (s <= 0 || s > 3600) throw InputError(key, std::string(key) + " must be 1..3600 seconds");
+  out = std::chrono::seconds(s);
+}
+
+const char* env(const char* name) {
+  const char* v = std::getenv(name);
+  return v && *v ? v : nullptr;
+}
+
+int env_int(const char* name, int fallback, int lo, int hi) {
+  const char* v = env(name);
+  if (!v) return fallback;
+  try {
+    const int n = std::stoi(v);
+    if (n < lo || n > hi) throw std::out_of_range(name);
+    return n;
+  } catch (const std::exception&) {
+    throw InputError(name, std::string(name) + " must be an integer " + std::to_string(lo) + ".." + std::to_string(hi));
+  }
+}
+
+}  // namespace
+
+ServerConfig load_server_config(const std::string& path) {
+  ServerConfig c;
+  if (!path.empty()) {
+    YAML::Node root;
+    try {
+      root = YAML::LoadFile(path);
+    } catch (const YAML::BadFile&) {
+      throw NotFoundError("config", "cannot read config file '" + path + "'");
+    } catch (const YAML::Exception& e) {
+      throw InputError("config", "config file '" + path + "': " + e.what());
+    }
+    if (root && !root.IsNull() && !root.IsMap()) throw InputError("config", "config file must be a mapping");
+    static const char* known[] = {"address", "port", "io_threads", "workers", "body_limit", "header_limit",
+                                  "read_timeout", "idle_timeout", "write_timeout", "tls_cert", "tls_key", "db",
+                                  "lang", "log_level"};
+    for (const auto& kv : root) {
+      const auto key = kv.first.as<std::string>();
+      if (std::find(std::begin(known), std::end(known), key) == std::end(known))
+        throw InputError(key, "unknown config key '" + key + "'");
+    }
+    read_key(root, "address", c.address);
+    int port = c.port;
+    read_key(root, "port", port);
+    if (port < 0 || port > 65535) throw InputError("port", "port must be 0..65535");
+    c.port = static_cast<unsigned short>(port);
+    read_key(root, "io_threads", c.io_threads);
+    read_key(root, "workers", c.workers);
+    read_key(root, "body_limit", c.body_limit);
+    read_key(root, "header_limit", c.header_limit);
+    read_seconds(root, "read_timeout", c.read_timeout);
+    read_seconds(root, "idle_timeout", c.idle_timeout);
+    read_seconds(root, "write_timeout", c.write_timeout);
+    read_key(root, "tls_cert", c.tls_cert);
+    read_key(root, "tls_key", c.tls_key);
+    read_key(root, "db", c.db);
+    read_key(root, "lang", c.lang);
+    read_key(root, "log_level", c.log_level);
+  }
+  if (const char* v = env("REGENPATH_ADDRESS")) c.address = v;
+  c.port = static_cast<unsigned short>(env_int("REGENPATH_PORT", c.port, 0, 65535));
+  if (const char* v = env("REGENPATH_DB")) c.db = v;
+  if (const char* v = env("REGENPATH_TLS_CERT")) c.tls_cert = v;
+  if (const char* v = env("REGENPATH_TLS_KEY")) c.tls_key = v;
+  if (const char* v = env("REGENPATH_LOG_LEVEL")) c.log_level = v;
+  c.workers = env_int("REGENPATH_WORKERS", c.workers, 1, 256);
+  c.io_threads = env_int("REGENPATH_IO_THREADS", c.io_threads, 1, 64);
+  if (c.io_threads < 1 || c.io_threads > 64) throw InputError("io_threads", "io_threads must be 1..64");
+  if (c.workers < 1 || c.workers > 256) throw InputError("workers", "workers must be 1..256");
+  if (c.body_limit < 1024 || c.body_limit > (64u << 20)) throw InputError("body_limit", "body_limit must be 1 KiB..64 MiB");
+  if (c.header_limit < 1024 || c.header_limit > (1u << 20))
+    throw InputError("header_limit", "header_limit must be 1 KiB..1 MiB");
+  if (c.tls_cert.empty() != c.tls_key.empty()) throw InputError("tls_cert", "set both tls_cert and tls_key, or neither");
+  return c;
+}
+
+std::string sample_server_config() {
+  return R"(# regenpath server configuration (YAML). Every key is optional; the values shown are
+# the defaults. Environment variables override the file: REGENPATH_ADDRESS,
+# REGENPATH_PORT, REGENPATH_DB, REGENPATH_TLS_CERT, REGENPATH_TLS_KEY, REGENPATH_WORKERS,
+# REGENPATH_IO_THREADS, REGENPATH_LOG_LEVEL.
+
+# Where to listen. Keep 127.0.0.1 behind a reverse proxy; 0.0.0.0 listens everywhere.
+address: 127.0.0.1
+port: 8080
+
+# The embedded SQLite database (created and migrated on first start).
+db: ./regenpath-data/regenpath.db
+
+# Threads: io_threads move bytes (one per core); workers run requests and wait for the
+# store's group commit, so there are more of them than cores.
+io_threads: 2
+workers: 16
+
+# Limits: larger requests are refused with 413 / 431 before they are read.
+body_limit: 1048576     # bytes
+header_limit: 16384     # bytes
+
+# Timeouts in seconds: a whole request, an idle keep-alive connection, a response write.
+read_timeout: 15
+idle_timeout: 60
+write_timeout: 30
+
+# TLS: set both to PEM files to serve HTTPS (session cookies then carry Secure).
+tls_cert: ""
+tls_key: ""
+
+# Default language of titles in responses: en or fa.
+lang: en
+
+# trace, debug, info, warn, error. Logs never contain patients' identifying data.
+log_level: info
+)";
+}
+
+}  // namespace rp::api::http

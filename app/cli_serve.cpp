@@ -1,0 +1,135 @@
+// `serve`, `config sample` and `user add/reset`: the server and its accounts.
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "api/http/api.hpp"
+#include "api/http/server.hpp"
+#include "api/http/server_config.hpp"
+#include "app/cli.hpp"
+#include "app/store_options.hpp"
+#include "base/error.hpp"
+#include "service/accounts.hpp"
+#include "store/group_commit.hpp"
+
+namespace rp::app {
+namespace {
+
+void setup_logging(const std::string& level) {
+  // Logs go to stderr; stdout carries the one JSON line saying where the server listens.
+  auto logger = spdlog::stderr_logger_mt("regenpath");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::from_str(level));
+}
+
+// No SMS gateway is configured: one-time codes go to the server log, with the patient's
+// id only (never the number or the name). For the demo and development.
+void log_code(std::int64_t patient_id, const std::string& /*mobile*/, const std::string& code) {
+  spdlog::info("one-time code for patient #{}: {}", patient_id, code);
+}
+
+}  // namespace
+
+void run_server(const api::http::ServerConfig& cfg, const std::function<void(const std::string& url)>& on_ready) {
+  if (!spdlog::get("regenpath")) setup_logging(cfg.log_level);
+  auto sqlite = store::open_sqlite(cfg.db);
+  store::GroupCommitStore store(*sqlite);
+  const Clock clock = Clock::system();
+  service::Pathway pathway(store, clock);
+  service::Accounts accounts(store, clock);
+  service::Auth auth(store, clock, {}, log_code);
+  service::Submissions submissions(store, clock, auth);
+  api::Services services{store, clock, pathway, accounts, auth, submissions, cfg.tls(), cfg.lang};
+  api::http::Api api(services, &store);
+  api::http::Server server(
+      cfg, [&api](api::http::Request& r) { return api.handle(r); },
+      [&api](int delta) { delta > 0 ? api.metrics().connection_opened() : api.metrics().connection_closed(); });
+  const std::string url =
+      std::string(cfg.tls() ? "https" : "http") + "://" + cfg.address + ":" + std::to_string(server.port());
+  spdlog::info("regenpath listening on {} (database {})", url, cfg.db);
+  if (on_ready) on_ready(url);
+  std::cout << nlohmann::json{{"listening", url}}.dump() << std::endl;
+  server.run();
+  spdlog::info("stopped; store closed cleanly");
+}
+
+void serve_demo(const std::string& db, int port) {
+  auto cfg = api::http::load_server_config("");
+  cfg.db = db;
+  cfg.port = static_cast<unsigned short>(port);
+  std::vector<service::Accounts::Credential> credentials;
+  {
+    auto s = store::open_sqlite(db);
+    service::Pathway pathway(*s, Clock::system());
+    std::vector<std::string> centres;
+    for (const auto& c : pathway.centres()) centres.push_back(c.id);
+    service::Accounts accounts(*s, Clock::system());
+    credentials = accounts.create_demo_accounts(service::Actor::cli_operator(), centres);
+  }
+  run_server(cfg, [&](const std::string& url) {
+    std::cerr << "\nregenpath demo: open " << url << "\nDemo accounts (username / password):\n";
+    for (const auto& c : credentials) std::cerr << "  " << c.username << "  " << c.password << '\n';
+    std::cerr << "Patients sign in with their mobile number; one-time codes appear in this log.\n"
+              << "Stop with Ctrl-C.\n\n";
+  });
+}
+
+void add_serve_commands(CLI::App& app) {
+  auto config_path = std::make_shared<std::string>();
+  auto port = std::make_shared<int>(-1);
+  auto db = std::make_shared<std::string>();
+  auto* serve = app.add_subcommand("serve", "Run the HTTP server (JSON API under /api/v1)");
+  serve->add_option("--config", *config_path, "YAML config file (see `regenpath config sample`)");
+  serve->add_option("--port", *port, "port (overrides the config; 0 picks a free one)")->check(CLI::Range(0, 65535));
+  serve->add_option("--db", *db, "SQLite database file (overrides the config)");
+  serve->callback([config_path, port, db] {
+    auto cfg = api::http::load_server_config(*config_path);
+    if (*port >= 0) cfg.port = static_cast<unsigned short>(*port);
+    if (!db->empty()) cfg.db = *db;
+    run_server(cfg, nullptr);
+  });
+
+  auto* config = app.add_subcommand("config", "Server configuration");
+  config->require_subcommand(1);
+  config->add_subcommand("sample", "Print a documented sample config file")->callback([] {
+    std::cout << api::http::sample_server_config();
+  });
+
+  struct UserOpts {
+    std::string db = kDefaultDb, username, role, centre, password;
+  };
+  auto o = std::make_shared<UserOpts>();
+  auto* user = app.add_subcommand("user", "Staff accounts");
+  user->require_subcommand(1);
+  auto* add = user->add_subcommand("add", "Create a staff account (prints a generated password unless given)");
+  add_db_option(add, o->db);
+  add->add_option("--username", o->username, "login name")->required();
+  add->add_option("--role", o->role, "admin, surgeon, coordinator, lab, physiotherapist or analyst")->required();
+  add->add_option("--centre", o->centre, "centre id")->required();
+  add->add_option("--password", o->password, "password (default: generated and printed)");
+  add->callback([o] {
+    auto s = open_store(o->db);
+    service::Accounts accounts(*s, Clock::system());
+    const std::string password = o->password.empty() ? service::random_password() : o->password;
+    const auto a = accounts.create(service::Actor::cli_operator(), o->username, o->role, o->centre, password);
+    nlohmann::json out = {{"id", a.id}, {"username", a.username}, {"role", a.role}, {"centre", a.centre_id}};
+    if (o->password.empty()) out["password"] = password;
+    print_json(out);
+  });
+  auto* reset = user->add_subcommand("reset", "Set a new password, clear a lockout and end the account's sessions");
+  add_db_option(reset, o->db);
+  reset->add_option("--username", o->username, "login name")->required();
+  reset->add_option("--password", o->password, "password (default: generated and printed)");
+  reset->callback([o] {
+    auto s = open_store(o->db);
+    service::Accounts accounts(*s, Clock::system());
+    const std::string password = o->password.empty() ? service::random_password() : o->password;
+    const auto a = accounts.reset_password(service::Actor::cli_operator(), o->username, password);
+    nlohmann::json out = {{"id", a.id}, {"username", a.username}};
+    if (o->password.empty()) out["password"] = password;
+    print_json(out);
+  });
+}
+
+}  // namespace rp::app
