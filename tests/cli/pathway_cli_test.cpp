@@ -1,0 +1,194 @@
+// The foundation's command line, run as a user would: the real binary, real files.
+#include <gtest/gtest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "score_cli_support.hpp"
+
+namespace rp::cli_test {
+namespace {
+
+std::string db_arg() { return "--db " + (scratch() / "pathway.db").string(); }
+
+std::int64_t count_rows(const std::string& table) {
+  SQLite::Database db((scratch() / "pathway.db").string());
+  return db.execAndGet("SELECT COUNT(*) FROM " + table).getInt64();
+}
+
+TEST(DateCli, GregorianToJalaliOnePerLine) {
+  const auto r = run("date jalali 2026-12-01 2025/03/21", "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto first = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
+  EXPECT_EQ(first["gregorian"], "2026-12-01");
+  EXPECT_EQ(first["jalali"], "1405-09-10");
+  EXPECT_EQ(first["weekday_en"], "Tuesday");
+  EXPECT_EQ(first["weekday_fa"], "سه‌شنبه");
+  const auto second = nlohmann::json::parse(r.out.substr(r.out.find('\n') + 1));
+  EXPECT_EQ(second["jalali"], "1404-01-01");
+}
+
+TEST(DateCli, JalaliToGregorianFromStdinWithPersianDigits) {
+  const auto r = run("date gregorian", "۱۴۰۵/۰۹/۱۰\n1403-12-30\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"gregorian\":\"2026-12-01\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"gregorian\":\"2025-03-20\""), std::string::npos);
+}
+
+TEST(DateCli, ImpossibleDatesExitTwoWithTheField) {
+  for (const char* args : {"date jalali 2025-02-30", "date gregorian 1404-08-31", "date jalali 2025-2"}) {
+    const auto r = run(args, "");
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(r.error_field(), "date") << args;
+    EXPECT_TRUE(r.out.empty()) << args;
+  }
+}
+
+TEST(ScheduleCli, TheSeedScheduleForInjectionOnFirstDecember) {
+  const auto r = run("schedule --protocol hip-msc-v1 --harvest 2026-12-01 --injection 2026-12-01", "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, nlohmann::json> by_id;
+  const auto items = r.json();
+  for (const auto& item : items) by_id[item["id"]] = item;
+  EXPECT_EQ(by_id["visit-2w"]["start"], "2026-12-15");
+  EXPECT_EQ(by_id["visit-6w"]["start"], "2027-01-12");
+  EXPECT_EQ(by_id["visit-12w"]["start"], "2027-02-23");
+  EXPECT_EQ(by_id["imaging-3m"]["start"], "2027-03-01");
+  EXPECT_EQ(by_id["imaging-6m"]["start"], "2027-06-01");
+  EXPECT_EQ(by_id["hold-anti-inflammatory"]["start"], "2026-11-17");
+  EXPECT_EQ(by_id["hold-anti-inflammatory"]["kind"], "hold");
+  EXPECT_EQ(by_id["no-nsaid"]["end"], "2027-01-12");
+  EXPECT_EQ(by_id["rest-48h"]["kind"], "rest");
+  EXPECT_EQ(by_id["prom-6m"]["kind"], "questionnaire");
+  for (const char* key : {"id", "kind", "title", "start", "end", "window_start", "window_end", "anchor", "offset"}) {
+    EXPECT_TRUE(by_id["visit-2w"].contains(key)) << key;
+  }
+  EXPECT_EQ(by_id["visit-2w"]["anchor"], "injection");
+  EXPECT_EQ(by_id["visit-2w"]["offset"], "+2w");
+}
+
+TEST(ScheduleCli, PersianTitlesAndErrors) {
+  const auto fa = run("schedule --protocol hip-msc-v1 --harvest 2026-12-01 --injection 2026-12-01 --lang fa", "");
+  ASSERT_EQ(fa.exit_code, 0);
+  EXPECT_NE(fa.out.find("ویزیت پیگیری ۲ هفته"), std::string::npos);
+  auto r = run("schedule --protocol no-such --harvest 2026-12-01 --injection 2026-12-01", "");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.error_field(), "protocol");
+  r = run("schedule --protocol hip-msc-v1 --harvest 2026-12-01 --injection 2026-02-30", "");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.error_field(), "injection");
+  r = run("schedule --protocol hip-msc-v1 --harvest 2026-12-05 --injection 2026-12-01", "");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.error_field(), "injection");
+  // A protocol given as a file, with a malformed key: the line and key are named.
+  const auto bad =
+      write_file("bad-protocol.yaml",
+                 "id: x\nversion: 1\njoint: hip\ntitle: {en: a, fa: b}\nanchors: {injection: {en: a, fa: "
+                 "b}}\neligibility: {indication: {id: i, finding: k, is: true, text: {en: a, fa: b}}}\n"
+                 "items:\n  - {id: a, kind: visit, anchor: injection, at: 2 weeks, title: {en: a, fa: b}}\n");
+  r = run("schedule --protocol " + bad.string() + " --harvest 2026-12-01 --injection 2026-12-01", "");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.error_field(), "items[0].at");
+  EXPECT_NE(r.err.find("bad-protocol.yaml:8"), std::string::npos) << r.err;
+}
+
+TEST(EligibilityCli, DecisionWithEveryReason) {
+  const auto r = run("eligibility -",
+                     R"({"kl_grade": 4, "active_infection": true, "malignancy": false, "bleeding_disorder": false,
+                         "pregnancy": false, "inflammatory_arthritis": false,
+                         "weeks_since_intra_articular_steroid": 40, "anticoagulant_use": true, "diabetes": false,
+                         "bmi": 30})");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = r.json();
+  EXPECT_EQ(j["decision"], "ineligible");
+  std::set<std::string> rules;
+  for (const auto& reason : j["reasons"]) rules.insert(reason["rule"].get<std::string>());
+  EXPECT_EQ(rules, (std::set<std::string>{"severe_oa", "active_infection", "anticoagulant"}));
+  const auto bad = run("eligibility -", R"({"kl_grade": "two"})");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.error_field(), "kl_grade");
+  EXPECT_EQ(run("eligibility -", "{not json").exit_code, 2);
+}
+
+// One patient through the pathway from the command line; refused steps write nothing.
+TEST(RecordsCli, PatientAndEpisodeLifecycle) {
+  std::filesystem::remove(scratch() / "pathway.db");
+  ASSERT_EQ(run("db init " + db_arg(), "").exit_code, 0);
+  ASSERT_EQ(run("centre add " + db_arg() + " --id c1 --name-en Clinic --name-fa درمانگاه --licence-status licensed", "")
+                .exit_code,
+            0);
+  auto r = run("patient add " + db_arg() +
+                   " --centre c1 --mrn M-1 --name-fa 'مریم رضایی' --name-latin 'Maryam Rezaei' --sex female"
+                   " --birth-date-jalali 1345/05/12 --mobile '0912 345 6789' --national-id 0013542419"
+                   " --consent treatment,registry",
+               "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["mobile"], "+989123456789");
+  EXPECT_EQ(r.json()["birth_date"], "1966-08-03");
+  const auto audit_before = count_rows("audit_log");
+
+  // Bad input: exit 2, the field named, nothing written.
+  for (const auto& [args, field] : std::vector<std::pair<std::string, std::string>>{
+           {"patient add --centre c1 --mrn M-1 --name-latin X --birth-date 1960-01-01", "mrn"},
+           {"patient add --centre c1 --mrn M-2 --name-latin X --birth-date 1960-01-01 --national-id 0013542418",
+            "national_id"},
+           {"patient add --centre c1 --mrn M-3 --name-latin X --birth-date 1960-02-30", "birth_date"},
+           {"patient add --centre c1 --mrn M-4 --name-latin X --birth-date 1960-01-01 --mobile 02112345678", "mobile"},
+           {"episode add --patient 1 --side left --diagnosis M16.11", "diagnosis.code"},
+           {"episode add --patient 1 --side right --diagnosis M16.11 --protocol nope", "protocol"},
+       }) {
+    const auto bad = run(args + " " + db_arg(), "");
+    EXPECT_EQ(bad.exit_code, 2) << args;
+    EXPECT_EQ(bad.error_field(), field) << args << " " << bad.err;
+  }
+  EXPECT_EQ(count_rows("patients"), 1);
+  EXPECT_EQ(count_rows("episodes"), 0);
+  EXPECT_EQ(count_rows("audit_log"), audit_before);
+
+  r = run("episode add " + db_arg() + " --patient 1 --side right --diagnosis M16.11 --kl 2", "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["state"], "referred");
+  r = run("episode advance 1 --to injected " + db_arg(), "");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.error_field(), "state");
+  EXPECT_NE(r.err.find("referred"), std::string::npos);
+  ASSERT_EQ(run("episode advance 1 --to screening " + db_arg(), "").exit_code, 0);
+  r = run("episode plan 1 --harvest 2026-12-01 --injection 2026-12-01 " + db_arg(), "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run("episode show 1 " + db_arg(), "");
+  ASSERT_EQ(r.exit_code, 0);
+  bool found = false;
+  const auto shown = r.json();
+  for (const auto& item : shown["schedule"]) {
+    if (item["id"] == "visit-12w") found = item["start"] == "2027-02-23";
+  }
+  EXPECT_TRUE(found);
+  r = run("patient list --search rezaei " + db_arg(), "");
+  ASSERT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.json().size(), 1u);
+  r = run("patient show 1 " + db_arg(), "");
+  EXPECT_EQ(r.json()["episodes"].size(), 1u);
+  r = run("audit verify " + db_arg(), "");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.json()["intact"], true);
+  r = run("db check " + db_arg(), "");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.json()["integrity"], "ok");
+}
+
+TEST(DemoCli, BuildsEveryStateDeterministically) {
+  const std::string dir = (scratch() / "demo").string();
+  // The demo also starts the server when one exists; --no-serve keeps this test to the data.
+  auto r = run("demo --no-serve --today 2026-11-24 --data " + dir, "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto first = r.json();
+  EXPECT_EQ(first["centres"], 3);
+  EXPECT_GE(first["patients"], 55);
+  EXPECT_EQ(first["episodes_by_state"].size(), 14u);
+  r = run("demo --no-serve --today 2026-11-24 --data " + dir, "");
+  EXPECT_EQ(r.json(), first);
+  r = run("audit verify --db " + dir + "/demo.db", "");
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+}  // namespace
+}  // namespace rp::cli_test
