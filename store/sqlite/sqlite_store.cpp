@@ -97,23 +97,16 @@ std::string SqliteStore::integrity_check() {
 }
 
 void SqliteStore::write(const std::function<void(Transaction&)>& fn) {
-  std::lock_guard lock(mutex_);
   // IMMEDIATE takes the write lock up front, so a transaction never fails half-way on
   // a lock upgrade.
-  conn_.db().exec("BEGIN IMMEDIATE");
-  try {
-    SqliteTransaction tx(conn_);
-    fn(tx);
-    conn_.db().exec("COMMIT");
-  } catch (...) {
-    conn_.db().exec("ROLLBACK");
-    throw;
-  }
+  in_transaction("BEGIN IMMEDIATE", fn);
 }
 
-void SqliteStore::read(const std::function<void(Transaction&)>& fn) {
+void SqliteStore::read(const std::function<void(Transaction&)>& fn) { in_transaction("BEGIN", fn); }
+
+void SqliteStore::in_transaction(const char* begin, const std::function<void(Transaction&)>& fn) {
   std::lock_guard lock(mutex_);
-  conn_.db().exec("BEGIN");
+  conn_.db().exec(begin);
   try {
     SqliteTransaction tx(conn_);
     fn(tx);

@@ -92,6 +92,8 @@ class SqliteStore final : public Store {
   std::string integrity_check() override;
 
  private:
+  void in_transaction(const char* begin, const std::function<void(Transaction&)>& fn);
+
   std::mutex mutex_;  // one writer at a time; SQLite serialises writers anyway
   Connection conn_;
 };
