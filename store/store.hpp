@@ -15,6 +15,7 @@
 #include "domain/patient.hpp"
 #include "domain/schedule.hpp"
 #include "store/access_records.hpp"
+#include "store/outcome_columns.hpp"
 #include "store/submission_records.hpp"
 
 namespace rp::store {
@@ -114,6 +115,14 @@ class Transaction {
   // and kind:severity.
   virtual std::vector<CountRow> episode_state_counts() = 0;
   virtual std::vector<CountRow> adverse_event_counts() = 0;
+
+  // Outcomes (0010_outcomes.sql). An adverse event's CTCAE v5.0 grade (1–5) and whether it
+  // is serious by the regulatory definition. NotFoundError("adverse_event") for no such row.
+  virtual void grade_adverse_event(std::int64_t id, int ctcae_grade, bool serious) = 0;
+  // The registry as columns for the outcome report, one pass per table
+  // (store/outcome_columns.hpp); PROM columns for the questionnaire items `time_points`
+  // (schedule item ids), in that order.
+  virtual OutcomeColumns outcome_columns(const std::vector<std::string>& time_points) = 0;
 };
 
 class Store {

@@ -74,6 +74,9 @@ class SqliteTransaction final : public Transaction {
   void update_adverse_event(const AdverseEventRow& r) override;
   std::vector<CountRow> episode_state_counts() override;
   std::vector<CountRow> adverse_event_counts() override;
+  // sqlite_outcomes.cpp
+  void grade_adverse_event(std::int64_t id, int ctcae_grade, bool serious) override;
+  OutcomeColumns outcome_columns(const std::vector<std::string>& time_points) override;
 
  private:
   Connection& c_;

@@ -1,0 +1,165 @@
+// The claims file (claims/seed-claims.yaml) to a ClaimSet. Every error names the file,
+// the line and the key path, so whoever edits the file can find the mistake.
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <string>
+
+#include "base/error.hpp"
+#include "domain/claims.hpp"
+
+namespace rp {
+namespace {
+
+class Node {
+ public:
+  Node(YAML::Node node, std::string path, std::string_view source)
+      : node_(std::move(node)), path_(std::move(path)), source_(source) {}
+
+  bool has(const std::string& key) const {
+    if (!node_.IsMap()) fail("must be a mapping");
+    const YAML::Node c = node_[key];
+    return c.IsDefined() && !c.IsNull();
+  }
+
+  Node child(const std::string& key) const {
+    if (!has(key)) fail("needs '" + key + "'", join(key));
+    return Node(node_[key], join(key), source_);
+  }
+
+  std::size_t size() const {
+    if (!node_.IsSequence()) fail("must be a list");
+    return node_.size();
+  }
+  Node at(std::size_t i) const { return Node(node_[i], path_ + "[" + std::to_string(i) + "]", source_); }
+
+  std::string text() const {
+    if (!node_.IsScalar() || node_.Scalar().empty()) fail("must be non-empty text");
+    return node_.Scalar();
+  }
+  double number(double min, double max) const {
+    double v = 0;
+    if (!node_.IsScalar() || !YAML::convert<double>::decode(node_, v) || !std::isfinite(v) || v < min || v > max)
+      fail("must be a number from " + fmt(min) + " to " + fmt(max));
+    return v;
+  }
+  long long integer(long long min, long long max) const {
+    long long v = 0;
+    if (!node_.IsScalar() || !YAML::convert<long long>::decode(node_, v) || v < min || v > max)
+      fail("must be a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    return v;
+  }
+  LocalText local_text() const { return {child("en").text(), child("fa").text()}; }
+
+  [[noreturn]] void fail(const std::string& rule, const std::string& path = {}) const {
+    const std::string key = path.empty() ? path_ : path;
+    const int line = node_.Mark().line + 1;  // yaml-cpp counts from 0; -1 when unknown
+    throw InputError(key.empty() ? std::string(source_) : key,
+                     std::string(source_) + (line > 0 ? " line " + std::to_string(line) : "") + ": " +
+                         (key.empty() ? "document" : key) + " " + rule);
+  }
+
+ private:
+  std::string join(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+  static std::string fmt(double v) {
+    std::string s = std::to_string(v);
+    s.erase(s.find_last_not_of('0') + 1);
+    if (s.back() == '.') s.pop_back();
+    return s;
+  }
+
+  YAML::Node node_;
+  std::string path_;
+  std::string_view source_;
+};
+
+ClaimMetric parse_metric(const Node& n) {
+  const std::string t = n.text();
+  for (ClaimMetric m :
+       {ClaimMetric::responder_rate, ClaimMetric::survival_free_of_thr, ClaimMetric::back_to_daily_activities,
+        ClaimMetric::serious_adverse_event_rate, ClaimMetric::duration_of_benefit})
+    if (to_string(m) == t) return m;
+  n.fail(
+      "must be one of responder_rate, survival_free_of_thr, back_to_daily_activities, "
+      "serious_adverse_event_rate, duration_of_benefit");
+}
+
+// claimed: {value: 0.8} | {range: [0.75, 0.85]} | {below: 0.01} | {at_least: 0.5}
+void parse_claimed(const Node& n, Claim& c) {
+  int forms = 0;
+  if (n.has("value")) {
+    c.low = c.high = n.child("value").number(0, 1);
+    ++forms;
+  }
+  if (n.has("range")) {
+    const Node r = n.child("range");
+    if (r.size() != 2) r.fail("must be two numbers [low, high]");
+    c.low = r.at(0).number(0, 1);
+    c.high = r.at(1).number(0, 1);
+    if (c.low > c.high) r.fail("must have low <= high");
+    ++forms;
+  }
+  if (n.has("below")) {
+    c.low = 0;
+    c.high = n.child("below").number(0, 1);
+    ++forms;
+  }
+  if (n.has("at_least")) {
+    c.low = n.child("at_least").number(0, 1);
+    c.high = 1;
+    ++forms;
+  }
+  if (forms != 1) n.fail("needs exactly one of value, range, below, at_least (proportions 0–1)");
+}
+
+Claim parse_claim(const Node& n) {
+  Claim c;
+  c.id = n.child("id").text();
+  c.words = n.child("words").local_text();
+  if (n.has("note")) c.note = n.child("note").local_text();
+  c.metric = parse_metric(n.child("metric"));
+  const bool needs_definition = c.metric == ClaimMetric::responder_rate || c.metric == ClaimMetric::duration_of_benefit;
+  if (needs_definition) {
+    const Node d = n.child("definition");
+    c.definition = parse_responder_definition(d.text());
+    if (!c.definition) d.fail("must be one of omeract_oarsi, nrs_30, nrs_50, hoos_pain_mcid");
+    c.time_point = n.child("time_point").text();
+  }
+  if (c.metric == ClaimMetric::duration_of_benefit) c.until = n.child("until").text();
+  if (c.metric == ClaimMetric::survival_free_of_thr || c.metric == ClaimMetric::back_to_daily_activities)
+    c.day = static_cast<int>(n.child("day").integer(1, 36500));
+  parse_claimed(n.child("claimed"), c);
+  // Serious harm is the one claim whose good side is a low proportion.
+  c.favourable = c.metric == ClaimMetric::serious_adverse_event_rate ? Favourable::low : Favourable::high;
+  const Node min = n.child("minimum");
+  c.min_n = min.child("n").integer(1, 100000000);
+  c.min_follow_up_days = static_cast<int>(min.child("follow_up_days").integer(0, 36500));
+  return c;
+}
+
+}  // namespace
+
+ClaimSet parse_claims(std::string_view yaml_text, std::string_view source) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml_text));
+  } catch (const YAML::Exception& e) {
+    throw InputError(std::string(source),
+                     std::string(source) + " line " + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
+  }
+  const Node top(root, "", source);
+  if (top.child("version").integer(1, 1) != 1) top.fail("unsupported version");
+  ClaimSet set;
+  set.source = top.child("source").local_text();
+  const Node list = top.child("claims");
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    Claim c = parse_claim(list.at(i));
+    for (const Claim& earlier : set.claims)
+      if (earlier.id == c.id) list.at(i).child("id").fail("repeats the id of an earlier claim");
+    set.claims.push_back(std::move(c));
+  }
+  if (set.claims.empty()) list.fail("must list at least one claim");
+  return set;
+}
+
+}  // namespace rp
