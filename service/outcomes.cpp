@@ -1,0 +1,81 @@
+// The outcome report use case: who may read it, which centres they see, and the one
+// read of the registry it rests on (with its audit row).
+#include "service/outcomes.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "base/error.hpp"
+#include "service/pathway.hpp"
+#include "service/protocols.hpp"
+
+namespace rp::service {
+namespace {
+
+std::string read_file(const std::string& path, const std::string& field) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw NotFoundError(field, "cannot read '" + path + "'");
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool sees_every_centre(const Actor& a) { return a.all_centres || a.role == "analyst" || a.role == "operator"; }
+
+void require_report_role(const Actor& a) {
+  if (sees_every_centre(a) || a.role == "surgeon" || a.role == "admin") return;
+  throw ForbiddenError("role", "the role '" + a.role + "' may not read the outcome report");
+}
+
+}  // namespace
+
+OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request) {
+  require_report_role(actor);
+  OutcomeInputs in;
+  in.as_of = clock_.today();
+  in.time_points = questionnaire_time_points(*load_protocol(request.protocol));
+  const std::string dir = data_dir();
+  const std::string thresholds = dir + "/instruments/responder-thresholds.yaml";
+  in.thresholds = instruments::parse_responder_thresholds(read_file(thresholds, "thresholds"), thresholds);
+  const std::string claims = request.claims_file.empty() ? dir + "/claims/seed-claims.yaml" : request.claims_file;
+  in.claims = parse_claims(read_file(claims, "claims"), std::filesystem::path(claims).filename().string());
+
+  ReportView view;
+  view.name_other_centres = sees_every_centre(actor);
+  if (request.centre_id) {
+    if (!actor.sees_centre(*request.centre_id) && !sees_every_centre(actor))
+      throw ForbiddenError("centre", "you may read the report of your own centre only");
+    view.centres.push_back(*request.centre_id);
+  } else if (!sees_every_centre(actor)) {
+    view.centres.push_back(actor.centre);
+  }
+
+  store::OutcomeColumns columns;
+  std::vector<std::string> item_ids;
+  for (const TimePoint& t : in.time_points) item_ids.push_back(t.item_id);
+  store_.write([&](store::Transaction& tx) {
+    if (request.centre_id && !tx.find_centre(*request.centre_id))
+      throw NotFoundError("centre", "no centre '" + *request.centre_id + "'");
+    columns = tx.outcome_columns(item_ids);
+    if (view.centres.empty()) view.centres = columns.centre_ids;
+    tx.append_audit(audit_entry(clock_, actor, actor.centre, "outcomes.report", "registry",
+                                request.centre_id.value_or(""), "de-identified aggregates"));
+  });
+  return compute_outcome_report(columns, in, view);
+}
+
+void Outcomes::grade_adverse_event(const Actor& actor, std::int64_t event_id, int ctcae_grade, bool serious) {
+  require(actor, Permission::adverse_event_record);
+  store_.write([&](store::Transaction& tx) {
+    const auto event = tx.find_adverse_event(event_id);
+    if (!event || !actor.sees_centre(event->centre_id))
+      throw NotFoundError("adverse_event", "no adverse event " + std::to_string(event_id));
+    tx.grade_adverse_event(event_id, ctcae_grade, serious);
+    tx.append_audit(audit_entry(clock_, actor, event->centre_id, "adverse_event.grade", "adverse_event",
+                                std::to_string(event_id),
+                                "ctcae " + std::to_string(ctcae_grade) + (serious ? ", serious" : "")));
+  });
+}
+
+}  // namespace rp::service

@@ -1,0 +1,176 @@
+#pragma once
+// The outcome report: per centre and overall, survival free of hip replacement, PROM
+// trajectories, responder rates, adverse events by CTCAE grade and seriousness,
+// completeness of follow-up, a funnel plot of centres' responder rates, and the audit of
+// the clinic's claims. Only aggregates: no patient, record number or episode id appears.
+//
+// compute_outcome_report() is pure (columns in, figures out) so it can be tested on
+// hand-made registries and benchmarked on a million episodes without a database;
+// Outcomes::report() adds the role check, the store read and the audit row.
+#include <array>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "domain/claims.hpp"
+#include "domain/instruments/responder_thresholds.hpp"
+#include "service/actor.hpp"
+#include "stats/interval.hpp"
+#include "stats/kaplan_meier.hpp"
+#include "stats/log_rank.hpp"
+#include "store/store.hpp"
+
+namespace rp::service {
+
+// A questionnaire item of the protocol; the first is the baseline.
+struct TimePoint {
+  std::string item_id;  // prom-6m
+  int day = 0;          // nominal days after the injection (0 for the baseline)
+  LocalText title;
+};
+
+struct OutcomeInputs {
+  std::vector<TimePoint> time_points;
+  instruments::ResponderThresholds thresholds;
+  ClaimSet claims;
+  CivilDate as_of;
+  // The responder rate the funnel plot compares centres on.
+  ResponderDefinition funnel_definition = ResponderDefinition::omeract_oarsi;
+  std::string funnel_time_point = "prom-6m";
+  // Days at which the survival curve is read (and the number at risk shown).
+  std::vector<double> survival_days{0, 182, 365, 548, 730, 913, 1095};
+};
+
+// The time points of a protocol's questionnaires, baseline first.
+std::vector<TimePoint> questionnaire_time_points(const Protocol& protocol);
+
+struct SurvivalSummary {
+  std::int64_t n = 0, events = 0;
+  // The step curve at each event time (and the last follow-up), for drawing.
+  struct Step {
+    double day, surv, lower, upper;
+  };
+  std::vector<Step> curve;
+  std::vector<stats::KmPoint> at;  // at OutcomeInputs::survival_days
+  stats::MedianCi median{};
+  int longest_follow_up_days = 0;
+};
+
+struct TrajectoryPoint {
+  int time_point = 0;
+  std::int64_t n = 0;
+  double mean = 0, lower = 0, upper = 0;  // NaN below two values
+};
+struct Trajectory {
+  store::PromMeasure measure;
+  std::vector<TrajectoryPoint> points;
+};
+
+// One responder definition at one follow-up time point. n counts patients whose status
+// is known: scored at baseline and at the time point, or converted to hip replacement
+// before it (a known failure). `missing` were due (the item's window has closed) but have
+// no status. The worst case counts every missing patient as a non-responder.
+struct ResponderRate {
+  ResponderDefinition definition;
+  int time_point = 0;
+  std::int64_t n = 0, responders = 0, missing = 0;
+  stats::Interval ci{}, worst_case{};  // Wilson 95 %
+};
+
+struct AdverseEventSummary {
+  std::array<std::int64_t, 6> events_by_grade{};  // [0] not graded yet, [1..5] CTCAE grade
+  std::int64_t events = 0, serious_events = 0;
+  std::int64_t patients = 0, patients_with_serious = 0;
+  stats::Interval serious_rate{};  // Clopper–Pearson 95 %, patients with a serious event
+};
+
+struct Completeness {
+  int time_point = 0;
+  std::int64_t due = 0, received = 0;  // due: window closed and not converted before
+};
+
+struct ClaimResult {
+  std::string claim_id;
+  ClaimMeasurement measured;
+  Judgement judgement;
+};
+
+struct ScopeReport {
+  std::optional<std::string> centre_id;  // unset: every centre together
+  std::int64_t injected = 0;
+  SurvivalSummary survival;
+  std::vector<Trajectory> trajectories;
+  std::vector<ResponderRate> responders;
+  AdverseEventSummary adverse_events;
+  std::vector<Completeness> completeness;
+  std::vector<ClaimResult> claims;
+};
+
+struct Funnel {
+  ResponderDefinition definition;
+  int time_point = 0;
+  double overall = 0;  // pooled rate across centres (NaN with no data)
+  struct Centre {
+    std::string label;  // the centre id, or "other centre" for a centre the reader may not see
+    bool own = false;
+    std::int64_t n = 0, responders = 0;
+  };
+  std::vector<Centre> centres;
+  // Control limits around the pooled rate (normal approximation, clipped to 0–1).
+  struct Limit {
+    double n, lower95, upper95, lower998, upper998;
+  };
+  std::vector<Limit> limits;
+};
+
+struct LogRankByCentre {
+  std::vector<std::string> labels;  // as in the funnel
+  stats::LogRank test;
+};
+
+struct OutcomeReport {
+  CivilDate as_of;
+  std::vector<TimePoint> time_points;
+  std::vector<ScopeReport> scopes;          // overall first, then each centre shown
+  std::optional<LogRankByCentre> log_rank;  // unset with fewer than two centres with events
+  Funnel funnel;
+  ClaimSet claims;
+};
+
+// Which centres a report shows in detail, and under which names.
+struct ReportView {
+  std::vector<std::string> centres;  // ids shown as scopes, in order
+  bool name_other_centres = true;    // false: others appear as "other centre" in funnel and log-rank
+};
+
+OutcomeReport compute_outcome_report(const store::OutcomeColumns& columns, const OutcomeInputs& inputs,
+                                     const ReportView& view);
+
+nlohmann::json to_json(const OutcomeReport& report);
+
+struct OutcomeRequest {
+  std::optional<std::string> centre_id;  // one centre (and the overall figures)
+  std::string protocol = "hip-msc-v1";
+  std::string claims_file;  // empty: claims/seed-claims.yaml in the data directory
+};
+
+class Outcomes {
+ public:
+  Outcomes(store::Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+
+  // The analyst (and the operator) see every centre; a centre's surgeons and admins see
+  // their centre and the overall figures, other centres unnamed. Other roles:
+  // ForbiddenError. An unknown centre: NotFoundError("centre").
+  OutcomeReport report(const Actor& actor, const OutcomeRequest& request);
+
+  // A clinician grades a recorded adverse event (CTCAE 1–5) and marks it serious or not.
+  void grade_adverse_event(const Actor& actor, std::int64_t event_id, int ctcae_grade, bool serious);
+
+ private:
+  store::Store& store_;
+  Clock clock_;
+};
+
+}  // namespace rp::service
