@@ -8,7 +8,8 @@ namespace rp::api {
 using http::BodyReader;
 
 Patient decode_patient(const nlohmann::json& body) {
-  BodyReader r(body, {"centre", "mrn", "name_fa", "name_latin", "sex", "birth_date", "mobile", "national_id", "consent"});
+  BodyReader r(body,
+               {"centre", "mrn", "name_fa", "name_latin", "sex", "birth_date", "mobile", "national_id", "consent"});
   Patient p;
   p.centre_id = r.opt_text("centre", 64).value_or("");
   p.mrn = r.text("mrn", 64);

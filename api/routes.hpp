@@ -22,7 +22,7 @@ struct Services {
   service::Accounts& accounts;
   service::Auth& auth;
   service::Submissions& submissions;
-  bool tls = false;       // cookies get Secure under TLS
+  bool tls = false;         // cookies get Secure under TLS
   std::string lang = "en";  // default language of titles in responses
 };
 

@@ -9,44 +9,77 @@ namespace rp::api {
 namespace {
 
 nlohmann::json to_json(const service::Account& a) {
-  return {{"id", a.id},         {"username", a.username}, {"role", a.role},
-          {"centre", a.centre_id}, {"locked", a.locked},   {"failed_logins", a.failed_logins}};
+  return {{"id", a.id},         {"username", a.username},          {"role", a.role}, {"centre", a.centre_id},
+          {"locked", a.locked}, {"failed_logins", a.failed_logins}};
 }
 
 }  // namespace
 
 void add_admin_routes(http::Router& r, Services& s) {
   const std::vector<std::string> admin{"admin"};
-  r.add({"GET", "/api/v1/accounts", "The accounts of the admin's centre", admin, {}, "", false, false,
+  r.add({"GET",
+         "/api/v1/accounts",
+         "The accounts of the admin's centre",
+         admin,
+         {},
+         "",
+         false,
+         false,
          [&s](http::Call& c) {
            nlohmann::json out = nlohmann::json::array();
            for (const auto& a : s.accounts.list(c.actor)) out.push_back(to_json(a));
            return ok(out);
          }});
-  r.add({"POST", "/api/v1/accounts", "Creates a staff account at the admin's centre (password rules apply)", admin,
-         {}, "{username, role, password}", true, false, [&s](http::Call& c) {
+  r.add({"POST",
+         "/api/v1/accounts",
+         "Creates a staff account at the admin's centre (password rules apply)",
+         admin,
+         {},
+         "{username, role, password}",
+         true,
+         false,
+         [&s](http::Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            http::BodyReader b(body, {"username", "role", "password"});
            return ok(to_json(s.accounts.create(c.actor, b.text("username", 64), b.text("role", 32), c.actor.centre,
                                                b.text("password", 128))),
                      201);
          }});
-  r.add({"POST", "/api/v1/accounts/{account_id}/password",
-         "Resets a password: clears a lockout and ends the account's sessions", admin, {}, "{password}", false, false,
+  r.add({"POST",
+         "/api/v1/accounts/{account_id}/password",
+         "Resets a password: clears a lockout and ends the account's sessions",
+         admin,
+         {},
+         "{password}",
+         false,
+         false,
          [&s](http::Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            http::BodyReader b(body, {"password"});
            const auto id = http::id_param(c.request.params.at("account_id"), "account");
            return ok(to_json(s.accounts.reset_password(c.actor, id, b.text("password", 128))));
          }});
-  r.add({"GET", "/api/v1/centres", "The centres with their licence status", roles::kAllStaff, {}, "", false, false,
+  r.add({"GET",
+         "/api/v1/centres",
+         "The centres with their licence status",
+         roles::kAllStaff,
+         {},
+         "",
+         false,
+         false,
          [&s](http::Call&) {
            nlohmann::json out = nlohmann::json::array();
            for (const auto& centre : s.pathway.centres()) out.push_back(api::to_json(centre));
            return ok(out);
          }});
-  r.add({"PUT", "/api/v1/centres/{centre_id}", "Creates or updates the admin's own centre", admin, {},
-         "{name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?}", false, false,
+  r.add({"PUT",
+         "/api/v1/centres/{centre_id}",
+         "Creates or updates the admin's own centre",
+         admin,
+         {},
+         "{name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?}",
+         false,
+         false,
          [&s](http::Call& c) {
            const std::string& id = c.request.params.at("centre_id");
            if (!c.actor.sees_centre(id)) throw NotFoundError("centre", "no centre '" + id.substr(0, 64) + "'");
@@ -54,8 +87,15 @@ void add_admin_routes(http::Router& r, Services& s) {
            s.pathway.upsert_centre(c.actor, centre);
            return ok(api::to_json(centre));
          }});
-  r.add({"GET", "/api/v1/audit/verify", "Checks the audit log's hash chain; names the first broken row", admin, {},
-         "", false, false, [&s](http::Call& c) {
+  r.add({"GET",
+         "/api/v1/audit/verify",
+         "Checks the audit log's hash chain; names the first broken row",
+         admin,
+         {},
+         "",
+         false,
+         false,
+         [&s](http::Call& c) {
            const auto v = service::verify_audit_chain(s.store, c.actor);
            return ok({{"rows", v.rows},
                       {"intact", !v.first_broken_seq},

@@ -12,17 +12,15 @@ using http::Response;
 // The session cookie is invisible to scripts; the CSRF cookie is readable so the web
 // app can echo it in X-CSRF-Token.
 void set_session_cookies(Response& r, const service::Login& login, bool tls) {
-  const std::string attrs = "; Path=/; SameSite=Strict; Max-Age=" + std::to_string(login.expires_in_s) +
-                            (tls ? "; Secure" : "");
+  const std::string attrs =
+      "; Path=/; SameSite=Strict; Max-Age=" + std::to_string(login.expires_in_s) + (tls ? "; Secure" : "");
   r.headers.emplace_back("Set-Cookie", std::string("rp_session=") + login.token + "; HttpOnly" + attrs);
   r.headers.emplace_back("Set-Cookie", std::string("rp_csrf=") + login.principal.csrf + attrs);
 }
 
 nlohmann::json whoami(const service::Principal& p, std::int64_t expires_in_s) {
-  nlohmann::json j = {{"user", p.actor.user},
-                      {"role", p.actor.role},
-                      {"centre", p.actor.centre},
-                      {"csrf_token", p.csrf}};
+  nlohmann::json j = {
+      {"user", p.actor.user}, {"role", p.actor.role}, {"centre", p.actor.centre}, {"csrf_token", p.csrf}};
   if (p.actor.patient_id) j["patient_id"] = *p.actor.patient_id;
   if (expires_in_s) j["expires_in"] = expires_in_s;
   return j;
@@ -37,10 +35,16 @@ std::vector<std::string> everyone_signed_in() {
 }  // namespace
 
 void add_auth_routes(http::Router& r, Services& s) {
-  r.add({"POST", "/api/v1/auth/login",
+  r.add({"POST",
+         "/api/v1/auth/login",
          "Staff sign-in: sets the session cookie and returns the CSRF token. Repeated failures are delayed, "
          "then the account is locked",
-         {http::kPublic}, {}, "{username, password}", false, false, [&s](Call& c) {
+         {http::kPublic},
+         {},
+         "{username, password}",
+         false,
+         false,
+         [&s](Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            BodyReader b(body, {"username", "password"});
            const auto login = s.auth.login(b.text("username", 64), b.text("password", 128));
@@ -48,27 +52,46 @@ void add_auth_routes(http::Router& r, Services& s) {
            set_session_cookies(res, login, s.tls);
            return res;
          }});
-  r.add({"POST", "/api/v1/auth/logout", "Ends the session", everyone_signed_in(), {}, "", false, false,
-         [&s](Call& c) {
+  r.add({"POST", "/api/v1/auth/logout", "Ends the session", everyone_signed_in(), {}, "", false, false, [&s](Call& c) {
            s.auth.logout(http::cookie_value(c.request.cookie, "rp_session"));
            Response res = ok({{"signed_out", true}});
            res.headers.emplace_back("Set-Cookie", "rp_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
            res.headers.emplace_back("Set-Cookie", "rp_csrf=; Path=/; Max-Age=0; SameSite=Strict");
            return res;
          }});
-  r.add({"GET", "/api/v1/auth/me", "Who is signed in, with the CSRF token", everyone_signed_in(), {}, "", false,
-         false, [](Call& c) { return ok(whoami(*c.principal, 0)); }});
-  r.add({"POST", "/api/v1/patient-auth/code",
+  r.add({"GET",
+         "/api/v1/auth/me",
+         "Who is signed in, with the CSRF token",
+         everyone_signed_in(),
+         {},
+         "",
+         false,
+         false,
+         [](Call& c) { return ok(whoami(*c.principal, 0)); }});
+  r.add({"POST",
+         "/api/v1/patient-auth/code",
          "Sends a one-time code to the mobile number of a registered patient. Answers the same whether or not "
          "the number is known",
-         {http::kPublic}, {}, "{mobile}", false, false, [&s](Call& c) {
+         {http::kPublic},
+         {},
+         "{mobile}",
+         false,
+         false,
+         [&s](Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            BodyReader b(body, {"mobile"});
            s.auth.request_code(b.text("mobile", 32));
            return ok({{"sent", true}}, 202);
          }});
-  r.add({"POST", "/api/v1/patient-auth/login", "Patient sign-in with mobile number and one-time code",
-         {http::kPublic}, {}, "{mobile, code}", false, false, [&s](Call& c) {
+  r.add({"POST",
+         "/api/v1/patient-auth/login",
+         "Patient sign-in with mobile number and one-time code",
+         {http::kPublic},
+         {},
+         "{mobile, code}",
+         false,
+         false,
+         [&s](Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            BodyReader b(body, {"mobile", "code"});
            const auto login = s.auth.patient_login(b.text("mobile", 32), b.text("code", 16));

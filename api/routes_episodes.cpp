@@ -15,23 +15,40 @@ std::int64_t episode_id(const http::Call& c) { return http::id_param(c.request.p
 
 void add_episode_routes(http::Router& r, Services& s) {
   const std::vector<std::string> readers{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
-  r.add({"POST", "/api/v1/patients/{patient_id}/episodes",
+  r.add({"POST",
+         "/api/v1/patients/{patient_id}/episodes",
          "Opens a treatment episode for one hip (starts as referred; links a bilateral pair both ways)",
-         {"coordinator", "surgeon"}, {},
-         "{protocol, side, diagnosis: {system, code}, kl_grade?, tonnis_grade?, bilateral_with?, repeat_of?}", true,
-         false, [&s](http::Call& c) {
+         {"coordinator", "surgeon"},
+         {},
+         "{protocol, side, diagnosis: {system, code}, kl_grade?, tonnis_grade?, bilateral_with?, repeat_of?}",
+         true,
+         false,
+         [&s](http::Call& c) {
            const auto e = decode_episode(http::parse_json_object(c.request.body),
                                          http::id_param(c.request.params.at("patient_id"), "patient"));
            return ok(to_json(s.pathway.add_episode(c.actor, e)), 201);
          }});
-  r.add({"GET", "/api/v1/episodes/{episode_id}", "One episode with its schedule, transitions and eligibility",
-         readers, {}, "", false, false, [&s](http::Call& c) {
+  r.add({"GET",
+         "/api/v1/episodes/{episode_id}",
+         "One episode with its schedule, transitions and eligibility",
+         readers,
+         {},
+         "",
+         false,
+         false,
+         [&s](http::Call& c) {
            return ok(episode_record_json(s.pathway.episode_record(c.actor, episode_id(c)), s.lang));
          }});
-  r.add({"GET", "/api/v1/episodes/{episode_id}/timeline",
+  r.add({"GET",
+         "/api/v1/episodes/{episode_id}/timeline",
          "Everything about one episode in one read: schedule, transitions, eligibility, questionnaires with "
          "scores, adverse events and red flags",
-         readers, {}, "", false, false, [&s](http::Call& c) {
+         readers,
+         {},
+         "",
+         false,
+         false,
+         [&s](http::Call& c) {
            const auto t = s.submissions.timeline(c.actor, episode_id(c));
            nlohmann::json j = episode_record_json(t.record, s.lang);
            j["questionnaires"] = nlohmann::json::array();
@@ -40,17 +57,28 @@ void add_episode_routes(http::Router& r, Services& s) {
            for (const auto& e : t.events) j["events"].push_back(to_json(e));
            return ok(j);
          }});
-  r.add({"PATCH", "/api/v1/episodes/{episode_id}",
+  r.add({"PATCH",
+         "/api/v1/episodes/{episode_id}",
          "Records findings and procedure details as they become known: grades, cell source, guidance",
-         {"coordinator", "surgeon"}, {}, "{kl_grade?, tonnis_grade?, cell_source?, guidance?}", false, false,
+         {"coordinator", "surgeon"},
+         {},
+         "{kl_grade?, tonnis_grade?, cell_source?, guidance?}",
+         false,
+         false,
          [&s](http::Call& c) {
            const auto d = decode_details(http::parse_json_object(c.request.body));
            return ok(to_json(s.pathway.update_details(c.actor, episode_id(c), d)));
          }});
-  r.add({"POST", "/api/v1/episodes/{episode_id}/transitions",
+  r.add({"POST",
+         "/api/v1/episodes/{episode_id}/transitions",
          "Moves the episode to its next state (harvested, product_released, injected, ...); the role must be "
          "allowed that target state",
-         {"coordinator", "surgeon", "lab"}, {}, "{to, reason?, on?}", false, false, [&s](http::Call& c) {
+         {"coordinator", "surgeon", "lab"},
+         {},
+         "{to, reason?, on?}",
+         false,
+         false,
+         [&s](http::Call& c) {
            const auto t = decode_transition(http::parse_json_object(c.request.body));
            return ok(to_json(s.pathway.advance(c.actor, episode_id(c), t)));
          }});

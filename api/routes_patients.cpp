@@ -8,12 +8,17 @@ namespace rp::api {
 
 void add_patient_routes(http::Router& r, Services& s) {
   const std::vector<std::string> readers{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
-  r.add({"GET", "/api/v1/patients", "Searches the centre's patients (audited: results show identifying data)",
+  r.add({"GET",
+         "/api/v1/patients",
+         "Searches the centre's patients (audited: results show identifying data)",
          readers,
          {{"q", "name, record number, national id or mobile"},
           {"state", "only patients with an episode in this state"},
           {"limit", "at most this many (1-1000, default 200)", false, "integer"}},
-         "", false, false, [&s](http::Call& c) {
+         "",
+         false,
+         false,
+         [&s](http::Call& c) {
            store::PatientQuery q;
            const auto& query = c.request.query;
            if (auto it = query.find("q"); it != query.end()) q.text = it->second.substr(0, 200);
@@ -30,16 +35,29 @@ void add_patient_routes(http::Router& r, Services& s) {
            for (const auto& p : s.pathway.find_patients(c.actor, q)) out.push_back(to_json(p));
            return ok(out);
          }});
-  r.add({"POST", "/api/v1/patients", "Registers a patient at the signed-in user's centre",
-         {"admin", "coordinator", "surgeon"}, {},
+  r.add({"POST",
+         "/api/v1/patients",
+         "Registers a patient at the signed-in user's centre",
+         {"admin", "coordinator", "surgeon"},
+         {},
          "{mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, consent: {treatment, registry, contact}}",
-         true, false, [&s](http::Call& c) {
+         true,
+         false,
+         [&s](http::Call& c) {
            const auto p = decode_patient(http::parse_json_object(c.request.body));
            return ok(to_json(s.pathway.add_patient(c.actor, p)), 201);
          }});
-  r.add({"GET", "/api/v1/patients/{patient_id}", "One patient with their episodes", readers, {}, "", false, false,
+  r.add({"GET",
+         "/api/v1/patients/{patient_id}",
+         "One patient with their episodes",
+         readers,
+         {},
+         "",
+         false,
+         false,
          [&s](http::Call& c) {
-           const auto rec = s.pathway.patient_record(c.actor, http::id_param(c.request.params.at("patient_id"), "patient"));
+           const auto rec =
+               s.pathway.patient_record(c.actor, http::id_param(c.request.params.at("patient_id"), "patient"));
            nlohmann::json j = to_json(rec.patient);
            j["episodes"] = nlohmann::json::array();
            for (const auto& e : rec.episodes) j["episodes"].push_back(to_json(e));

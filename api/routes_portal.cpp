@@ -13,8 +13,15 @@ http::Response submit_questionnaire(Services& s, http::Call& c);
 
 void add_portal_routes(http::Router& r, Services& s) {
   const std::vector<std::string> patient{"patient"};
-  r.add({"GET", "/api/v1/me/record", "The signed-in patient's record: episodes with schedules", patient, {}, "", false,
-         false, [&s](http::Call& c) {
+  r.add({"GET",
+         "/api/v1/me/record",
+         "The signed-in patient's record: episodes with schedules",
+         patient,
+         {},
+         "",
+         false,
+         false,
+         [&s](http::Call& c) {
            const auto rec = s.submissions.portal_record(c.actor);
            nlohmann::json j = {{"name_fa", rec.patient.name_fa},
                                {"name_latin", rec.patient.name_latin},
@@ -22,17 +29,29 @@ void add_portal_routes(http::Router& r, Services& s) {
                                {"episodes", nlohmann::json::array()}};
            for (std::size_t i = 0; i < rec.episodes.size(); ++i) {
              nlohmann::json e = to_json(rec.episodes[i]);
-             e["schedule"] =
-                 to_json(rec.schedules[i], *service::load_protocol(rec.episodes[i].protocol_id), s.lang);
+             e["schedule"] = to_json(rec.schedules[i], *service::load_protocol(rec.episodes[i].protocol_id), s.lang);
              j["episodes"].push_back(e);
            }
            return ok(j);
          }});
-  r.add({"POST", "/api/v1/me/episodes/{episode_id}/questionnaires", "The patient answers a questionnaire", patient,
-         {}, "{instrument, item_id?, answers}", true, true, [&s](http::Call& c) { return submit_questionnaire(s, c); }});
-  r.add({"POST", "/api/v1/me/episodes/{episode_id}/red-flags",
+  r.add({"POST",
+         "/api/v1/me/episodes/{episode_id}/questionnaires",
+         "The patient answers a questionnaire",
+         patient,
+         {},
+         "{instrument, item_id?, answers}",
+         true,
+         true,
+         [&s](http::Call& c) { return submit_questionnaire(s, c); }});
+  r.add({"POST",
+         "/api/v1/me/episodes/{episode_id}/red-flags",
          "The patient reports a red flag (unusual pain, swelling, redness, fever): it reaches the clinic at once",
-         patient, {}, "{category, severity, description?, onset?}", true, false, [&s](http::Call& c) {
+         patient,
+         {},
+         "{category, severity, description?, onset?}",
+         true,
+         false,
+         [&s](http::Call& c) {
            const auto in = decode_event(http::parse_json_object(c.request.body));
            const auto id = http::id_param(c.request.params.at("episode_id"), "episode");
            return ok(to_json(s.submissions.report_red_flag(c.actor, id, in)), 201);

@@ -27,8 +27,15 @@ http::Response submit_questionnaire(Services& s, http::Call& c) {
 
 void add_questionnaire_routes(http::Router& r, Services& s) {
   const std::vector<std::string> readers{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
-  r.add({"GET", "/api/v1/instruments", "The instruments regenpath scores, with their item ids and scores",
-         {http::kPublic}, {}, "", false, false, [](http::Call&) {
+  r.add({"GET",
+         "/api/v1/instruments",
+         "The instruments regenpath scores, with their item ids and scores",
+         {http::kPublic},
+         {},
+         "",
+         false,
+         false,
+         [](http::Call&) {
            nlohmann::json out = nlohmann::json::array();
            for (const auto& d : instruments::all_instruments()) {
              nlohmann::json scores = nlohmann::json::array();
@@ -43,41 +50,73 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
            }
            return ok(out);
          }});
-  r.add({"POST", "/api/v1/episodes/{episode_id}/questionnaires",
+  r.add({"POST",
+         "/api/v1/episodes/{episode_id}/questionnaires",
          "Submits a questionnaire: validated, scored and stored durably with its audit row; an Idempotency-Key "
          "makes a retry return the first submission",
-         {"coordinator", "surgeon", "physiotherapist"}, {}, "{instrument, item_id?, answers: {item: value}}", true,
-         true, [&s](http::Call& c) { return submit_questionnaire(s, c); }});
-  r.add({"GET", "/api/v1/episodes/{episode_id}/questionnaires", "The episode's questionnaire responses with scores",
-         readers, {}, "", false, false, [&s](http::Call& c) {
+         {"coordinator", "surgeon", "physiotherapist"},
+         {},
+         "{instrument, item_id?, answers: {item: value}}",
+         true,
+         true,
+         [&s](http::Call& c) { return submit_questionnaire(s, c); }});
+  r.add({"GET",
+         "/api/v1/episodes/{episode_id}/questionnaires",
+         "The episode's questionnaire responses with scores",
+         readers,
+         {},
+         "",
+         false,
+         false,
+         [&s](http::Call& c) {
            nlohmann::json out = nlohmann::json::array();
            for (const auto& q : s.submissions.questionnaires(c.actor, episode_id(c))) out.push_back(to_json(q));
            return ok(out);
          }});
-  r.add({"POST", "/api/v1/episodes/{episode_id}/questionnaire-links",
+  r.add({"POST",
+         "/api/v1/episodes/{episode_id}/questionnaire-links",
          "Issues a single-use questionnaire link (128-bit random token, expires) for the patient to answer",
-         {"coordinator", "surgeon"}, {}, "{instrument, item_id?}", true, false, [&s](http::Call& c) {
+         {"coordinator", "surgeon"},
+         {},
+         "{instrument, item_id?}",
+         true,
+         false,
+         [&s](http::Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            http::BodyReader b(body, {"instrument", "item_id"});
            const auto link = s.auth.issue_link(c.actor, episode_id(c), b.text("instrument", 32),
                                                b.opt_text("item_id", 64).value_or(""));
            return ok({{"token", link.token}, {"path", "/q/" + link.token}, {"expires_at", link.expires_at}}, 201);
          }});
-  r.add({"GET", "/api/v1/q/{token}", "What a questionnaire link asks for (no identifying data)", {http::kPublic}, {},
-         "", false, false, [&s](http::Call& c) {
+  r.add({"GET",
+         "/api/v1/q/{token}",
+         "What a questionnaire link asks for (no identifying data)",
+         {http::kPublic},
+         {},
+         "",
+         false,
+         false,
+         [&s](http::Call& c) {
            const auto t = s.submissions.link_info(c.request.params.at("token"));
            return ok({{"instrument", t.instrument}, {"item_id", t.item_id}, {"expires_at", t.expires_at}});
          }});
-  r.add({"POST", "/api/v1/q/{token}", "Answers a questionnaire link; the link is spent", {http::kPublic}, {},
-         "{answers: {item: value}}", false, false, [&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           http::BodyReader b(body, {"answers"});
-           const auto* answers = b.opt_object("answers");
-           if (!answers) throw InputError("answers", "is required");
-           const auto done = s.submissions.submit_by_link(c.request.params.at("token"), *answers);
-           return ok({{"instrument", done.row.instrument}, {"scores", nlohmann::json::parse(done.row.scores_json)}},
-                     201);
-         }});
+  r.add(
+      {"POST",
+       "/api/v1/q/{token}",
+       "Answers a questionnaire link; the link is spent",
+       {http::kPublic},
+       {},
+       "{answers: {item: value}}",
+       false,
+       false,
+       [&s](http::Call& c) {
+         const auto body = http::parse_json_object(c.request.body);
+         http::BodyReader b(body, {"answers"});
+         const auto* answers = b.opt_object("answers");
+         if (!answers) throw InputError("answers", "is required");
+         const auto done = s.submissions.submit_by_link(c.request.params.at("token"), *answers);
+         return ok({{"instrument", done.row.instrument}, {"scores", nlohmann::json::parse(done.row.scores_json)}}, 201);
+       }});
 }
 
 }  // namespace rp::api

@@ -17,30 +17,54 @@ std::int64_t episode_id(const http::Call& c) { return http::id_param(c.request.p
 void add_schedule_routes(http::Router& r, Services& s) {
   const std::vector<std::string> readers{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
   const std::vector<std::string> planners{"coordinator", "surgeon", "physiotherapist"};
-  r.add({"POST", "/api/v1/episodes/{episode_id}/eligibility",
-         "Assesses eligibility from findings against the protocol's rules and stores the assessment", {"surgeon"},
-         {}, "{findings: {kl_grade, ...}}", false, false, [&s](http::Call& c) {
+  r.add({"POST",
+         "/api/v1/episodes/{episode_id}/eligibility",
+         "Assesses eligibility from findings against the protocol's rules and stores the assessment",
+         {"surgeon"},
+         {},
+         "{findings: {kl_grade, ...}}",
+         false,
+         false,
+         [&s](http::Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            http::BodyReader b(body, {"findings"});
            const auto* findings = b.opt_object("findings");
            if (!findings) throw InputError("findings", "is required");
            return ok(to_json(s.pathway.assess_eligibility(c.actor, episode_id(c), *findings), s.lang));
          }});
-  r.add({"GET", "/api/v1/episodes/{episode_id}/schedule",
-         "The schedule the protocol derives: visits, drug holds, rehab stages, imaging and questionnaires", readers,
-         {}, "", false, false, [&s](http::Call& c) {
+  r.add({"GET",
+         "/api/v1/episodes/{episode_id}/schedule",
+         "The schedule the protocol derives: visits, drug holds, rehab stages, imaging and questionnaires",
+         readers,
+         {},
+         "",
+         false,
+         false,
+         [&s](http::Call& c) {
            const auto rec = s.pathway.episode_record(c.actor, episode_id(c));
            return ok(to_json(rec.schedule, *service::load_protocol(rec.episode.protocol_id), s.lang));
          }});
-  r.add({"POST", "/api/v1/episodes/{episode_id}/plan",
-         "Sets or moves the planned harvest and injection dates; re-derives every item not yet done", planners, {},
-         "{harvest?, injection?}", false, false, [&s](http::Call& c) {
+  r.add({"POST",
+         "/api/v1/episodes/{episode_id}/plan",
+         "Sets or moves the planned harvest and injection dates; re-derives every item not yet done",
+         planners,
+         {},
+         "{harvest?, injection?}",
+         false,
+         false,
+         [&s](http::Call& c) {
            const auto p = decode_plan(http::parse_json_object(c.request.body));
            return ok(episode_record_json(s.pathway.plan(c.actor, episode_id(c), p.harvest, p.injection), s.lang));
          }});
-  r.add({"POST", "/api/v1/episodes/{episode_id}/schedule/{item_id}",
-         "Marks a schedule item done, missed or cancelled (or planned again)", planners, {}, "{status, on?}", false,
-         false, [&s](http::Call& c) {
+  r.add({"POST",
+         "/api/v1/episodes/{episode_id}/schedule/{item_id}",
+         "Marks a schedule item done, missed or cancelled (or planned again)",
+         planners,
+         {},
+         "{status, on?}",
+         false,
+         false,
+         [&s](http::Call& c) {
            const auto m = decode_mark(http::parse_json_object(c.request.body));
            const std::string& item = c.request.params.at("item_id");
            if (item.size() > 64) throw NotFoundError("item", "no such item");

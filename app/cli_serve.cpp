@@ -38,7 +38,9 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   const Clock clock = Clock::system();
   service::Pathway pathway(store, clock);
   service::Accounts accounts(store, clock);
-  service::Auth auth(store, clock, {}, log_code);
+  service::AuthPolicy policy;
+  policy.idle_ms = cfg.session_idle_s * 1000LL;
+  service::Auth auth(store, clock, policy, log_code);
   service::Submissions submissions(store, clock, auth);
   api::Services services{store, clock, pathway, accounts, auth, submissions, cfg.tls(), cfg.lang};
   api::http::Api api(services, &store);

@@ -24,8 +24,7 @@ std::string lower(std::string_view s) {
 
 // Usernames appear in audit rows and logs: plain ASCII keeps them unambiguous.
 void check_username(const std::string& username) {
-  if (username.size() < 3 || username.size() > 64)
-    throw InputError("username", "must be 3 to 64 characters");
+  if (username.size() < 3 || username.size() > 64) throw InputError("username", "must be 3 to 64 characters");
   for (unsigned char c : username) {
     if (!std::isalnum(c) && c != '.' && c != '_' && c != '-')
       throw InputError("username", "may contain only letters, digits, '.', '_' and '-'");
@@ -53,7 +52,7 @@ void check_password_rules(std::string_view username, std::string_view password) 
   if (!letter || !digit) throw InputError("password", "must contain letters and digits");
   if (!username.empty() && lower(password).find(lower(username)) != std::string::npos)
     throw InputError("password", "must not contain the username");
-  static const char* const common[] = {"password1234", "123456789abc", "qwerty123456", "iloveyou1234",
+  static const char* const common[] = {"password1234", "123456789abc", "qwerty123456",  "iloveyou1234",
                                        "admin1234567", "abc123456789", "password123456"};
   for (const char* c : common) {
     if (lower(password) == c) throw InputError("password", "is a well-known password");
@@ -89,7 +88,9 @@ std::string random_password() {
   return out;  // e.g. kXp4-Rtm7-aQz2-Hwe9: 16 characters, letters and digits
 }
 
-Account to_account(const store::AccountRow& r) { return {r.id, r.username, r.role, r.centre_id, r.locked, r.failed_logins}; }
+Account to_account(const store::AccountRow& r) {
+  return {r.id, r.username, r.role, r.centre_id, r.locked, r.failed_logins};
+}
 
 Account Accounts::create(const Actor& actor, const std::string& username, const std::string& role,
                          const std::string& centre_id, const std::string& password) {

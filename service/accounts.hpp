@@ -37,8 +37,8 @@ class Accounts {
  public:
   Accounts(store::Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
 
-  Account create(const Actor& actor, const std::string& username, const std::string& role,
-                 const std::string& centre_id, const std::string& password);
+  Account create(const Actor& actor, const std::string& username, const std::string& role, const std::string& centre_id,
+                 const std::string& password);
   // Sets a new password, clears any lockout and ends the account's sessions.
   Account reset_password(const Actor& actor, std::int64_t account_id, const std::string& password);
   Account reset_password(const Actor& actor, const std::string& username, const std::string& password);

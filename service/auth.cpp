@@ -35,9 +35,8 @@ std::vector<Patient> patients_with_mobile(store::Transaction& tx, const std::str
 }
 
 bool is_hex_token(std::string_view t, std::size_t length) {
-  return t.size() == length && std::all_of(t.begin(), t.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
+  return t.size() == length &&
+         std::all_of(t.begin(), t.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 }  // namespace
@@ -73,8 +72,9 @@ Login Auth::open_session(const std::string& kind, const Actor& actor, std::optio
   out.token = random_hex(32);
   out.principal = {actor, random_hex(16), token_hash(out.token)};
   out.expires_in_s = lifetime_ms / 1000;
-  store::SessionRow row{out.principal.token_hash, kind, account_id, patient_id, out.principal.csrf,
-                        clock_.now_iso(), iso_after(clock_, lifetime_ms)};
+  store::SessionRow row{
+      out.principal.token_hash,      kind, account_id, patient_id, out.principal.csrf, clock_.now_iso(),
+      iso_after(clock_, lifetime_ms)};
   store_.write([&](store::Transaction& tx) {
     tx.insert_session(row);
     tx.append_audit(audit_entry(clock_, actor, actor.centre, "auth.login", kind == "staff" ? "account" : "patient",
@@ -130,6 +130,7 @@ std::optional<Principal> Auth::session(const std::string& token) {
   const std::string hash = token_hash(token);
   const std::int64_t now_ms = clock_.now_ms();
   const std::string now = clock_.now_iso();
+  bool ended = false;
   {
     std::lock_guard lock(mutex_);
     if (auto it = cache_.find(hash); it != cache_.end()) {
@@ -138,8 +139,13 @@ std::optional<Principal> Auth::session(const std::string& token) {
         return it->second.principal;
       }
       cache_.erase(it);
-      // Expired or idle: fall through to remove it from the store too.
+      ended = true;
     }
+  }
+  if (ended) {
+    // Expired or idle: gone for good, from the store too.
+    store_.write([&](store::Transaction& tx) { tx.delete_session(hash); });
+    return std::nullopt;
   }
   std::optional<Principal> found;
   bool expired = false;
@@ -244,11 +250,13 @@ Login Auth::patient_login(const std::string& mobile_text, const std::string& cod
 QuestionnaireLink Auth::issue_link(const Actor& actor, std::int64_t episode_id, const std::string& instrument,
                                    const std::string& item_id) {
   require(actor, Permission::link_issue);
-  if (!instruments::parse_instrument_key(instrument)) throw InputError("instrument", "unknown instrument '" + instrument + "'");
+  if (!instruments::parse_instrument_key(instrument))
+    throw InputError("instrument", "unknown instrument '" + instrument + "'");
   QuestionnaireLink out{random_hex(16), iso_after(clock_, policy_.link_ms)};
   store_.write([&](store::Transaction& tx) {
     auto e = tx.find_episode(episode_id);
-    if (!e || !actor.sees_centre(e->centre_id)) throw NotFoundError("episode", "no episode " + std::to_string(episode_id));
+    if (!e || !actor.sees_centre(e->centre_id))
+      throw NotFoundError("episode", "no episode " + std::to_string(episode_id));
     store::AccessTokenRow t;
     t.token_hash = token_hash(out.token);
     t.purpose = "questionnaire";

@@ -40,10 +40,10 @@ struct AuthPolicy {
   std::int64_t staff_session_ms = 12LL * 3600 * 1000;  // absolute
   std::int64_t patient_session_ms = 2LL * 3600 * 1000;
   std::int64_t idle_ms = 30LL * 60 * 1000;
-  std::int64_t code_ms = 10LL * 60 * 1000;               // one-time code lifetime
-  std::int64_t link_ms = 14LL * 24 * 3600 * 1000;        // questionnaire link lifetime
-  int free_failures = 3;   // failures before delays start
-  int lockout_failures = 10;  // failures before the account is locked until reset
+  std::int64_t code_ms = 10LL * 60 * 1000;         // one-time code lifetime
+  std::int64_t link_ms = 14LL * 24 * 3600 * 1000;  // questionnaire link lifetime
+  int free_failures = 3;                           // failures before delays start
+  int lockout_failures = 10;                       // failures before the account is locked until reset
   int max_delay_s = 300;
   int code_attempts = 5;
 };
@@ -53,8 +53,8 @@ struct AuthPolicy {
 using CodeSender = std::function<void(std::int64_t patient_id, const std::string& mobile, const std::string& code)>;
 
 struct Principal {
-  Actor actor;          // role "patient" for portal sessions
-  std::string csrf;     // must accompany every state-changing request
+  Actor actor;       // role "patient" for portal sessions
+  std::string csrf;  // must accompany every state-changing request
   std::string token_hash;
 };
 

@@ -14,7 +14,8 @@ namespace {
 // reported as not found, so ids reveal nothing.
 Episode visible_episode(store::Transaction& tx, const Actor& actor, std::int64_t id) {
   auto e = tx.find_episode(id);
-  const bool visible = e && (actor.role == "patient" ? actor.patient_id == e->patient_id : actor.sees_centre(e->centre_id));
+  const bool visible =
+      e && (actor.role == "patient" ? actor.patient_id == e->patient_id : actor.sees_centre(e->centre_id));
   if (!visible) throw NotFoundError("episode", "no episode " + std::to_string(id));
   return *e;
 }
@@ -82,9 +83,10 @@ SubmittedQuestionnaire Submissions::submit_questionnaire(const Actor& actor, std
         return;
       }
     }
-    store::QuestionnaireResponseRow r{0,          episode_id,        e.centre_id,  s.instrument,
-                                      s.item_id,  s.answers.dump(),  scores,       actor.role == "patient" ? "patient" : "staff",
-                                      actor.user, clock_.now_iso(),  s.idempotency_key};
+    store::QuestionnaireResponseRow r{
+        0,          episode_id,       e.centre_id,      s.instrument,
+        s.item_id,  s.answers.dump(), scores,           actor.role == "patient" ? "patient" : "staff",
+        actor.user, clock_.now_iso(), s.idempotency_key};
     r.id = tx.insert_questionnaire_response(r);
     tx.append_audit(audit_entry(clock_, actor, e.centre_id, "questionnaire.submit", "episode",
                                 std::to_string(episode_id), s.instrument));
@@ -104,9 +106,8 @@ SubmittedQuestionnaire Submissions::submit_by_link(const std::string& token, con
     if (!e) throw NotFoundError("token", "this link is unknown, used or expired");
     const Actor link_actor{"link:patient:" + std::to_string(t.patient_id), "patient", e->centre_id, false,
                            t.patient_id};
-    store::QuestionnaireResponseRow r{0,          e->id,         e->centre_id,    t.instrument, t.item_id,
-                                      answers.dump(), scores,    "link",          link_actor.user,
-                                      clock_.now_iso(), ""};
+    store::QuestionnaireResponseRow r{0,      e->id,  e->centre_id,    t.instrument,     t.item_id, answers.dump(),
+                                      scores, "link", link_actor.user, clock_.now_iso(), ""};
     r.id = tx.insert_questionnaire_response(r);
     t.used_at = clock_.now_iso();
     tx.update_access_token(t);
@@ -129,7 +130,8 @@ std::vector<store::QuestionnaireResponseRow> Submissions::questionnaires(const A
   store_.write([&](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);
     out = tx.responses_of(episode_id);
-    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "questionnaire.read", "episode", std::to_string(episode_id)));
+    tx.append_audit(
+        audit_entry(clock_, actor, e.centre_id, "questionnaire.read", "episode", std::to_string(episode_id)));
   });
   return out;
 }
@@ -154,7 +156,8 @@ std::vector<store::AdverseEventRow> Submissions::adverse_events(const Actor& act
   store_.write([&](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);
     out = tx.adverse_events_of(episode_id);
-    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "adverse_event.read", "episode", std::to_string(episode_id)));
+    tx.append_audit(
+        audit_entry(clock_, actor, e.centre_id, "adverse_event.read", "episode", std::to_string(episode_id)));
   });
   return out;
 }
@@ -167,8 +170,8 @@ store::AdverseEventRow Submissions::report_red_flag(const Actor& patient, std::i
     const Episode e = visible_episode(tx, patient, episode_id);
     r = event_row(patient, e, "red_flag", in, clock_);
     r.id = tx.insert_adverse_event(r);
-    tx.append_audit(audit_entry(clock_, patient, e.centre_id, "red_flag.report", "episode",
-                                std::to_string(episode_id), r.category + " " + r.severity));
+    tx.append_audit(audit_entry(clock_, patient, e.centre_id, "red_flag.report", "episode", std::to_string(episode_id),
+                                r.category + " " + r.severity));
   });
   return r;
 }
@@ -197,16 +200,15 @@ store::AdverseEventRow Submissions::acknowledge_red_flag(const Actor& actor, std
     r.acknowledged_by = actor.user;
     r.acknowledged_at = clock_.now_iso();
     tx.update_adverse_event(r);
-    tx.append_audit(audit_entry(clock_, actor, r.centre_id, "red_flag.acknowledge", "adverse_event",
-                                std::to_string(event_id)));
+    tx.append_audit(
+        audit_entry(clock_, actor, r.centre_id, "red_flag.acknowledge", "adverse_event", std::to_string(event_id)));
   });
   return r;
 }
 
 nlohmann::json Submissions::registry_summary(const Actor& actor) {
   require(actor, Permission::registry_read);
-  nlohmann::json out = {{"episodes_by_state", nlohmann::json::object()},
-                        {"adverse_events", nlohmann::json::object()}};
+  nlohmann::json out = {{"episodes_by_state", nlohmann::json::object()}, {"adverse_events", nlohmann::json::object()}};
   store_.write([&](store::Transaction& tx) {
     for (const auto& c : tx.episode_state_counts()) out["episodes_by_state"][c.centre_id][c.key] = c.count;
     for (const auto& c : tx.adverse_event_counts()) out["adverse_events"][c.centre_id][c.key] = c.count;
@@ -241,8 +243,8 @@ PortalRecord Submissions::portal_record(const Actor& patient) {
     r.patient = *p;
     r.episodes = tx.episodes_of_patient(p->id);
     for (const auto& e : r.episodes) r.schedules.push_back(tx.schedule_of(e.id));
-    tx.append_audit(audit_entry(clock_, patient, p->centre_id, "patient.read", "patient", std::to_string(p->id),
-                                "portal"));
+    tx.append_audit(
+        audit_entry(clock_, patient, p->centre_id, "patient.read", "patient", std::to_string(p->id), "portal"));
   });
   return r;
 }

@@ -26,20 +26,41 @@ const service::Actor& anonymous() {
 
 Api::Api(Services& services, const store::GroupCommitStore* group_commit)
     : services_(services), group_commit_(group_commit) {
-  router_.add({"GET", "/healthz", "Liveness: 200 when the server answers and the store opens a transaction",
-               {kPublic}, {}, "", false, false, [this](Call&) {
+  router_.add({"GET",
+               "/healthz",
+               "Liveness: 200 when the server answers and the store opens a transaction",
+               {kPublic},
+               {},
+               "",
+               false,
+               false,
+               [this](Call&) {
                  services_.store.read([](store::Transaction& tx) { tx.find_centre(""); });
                  return ok({{"status", "ok"}});
                }});
-  router_.add({"GET", "/metrics", "Prometheus metrics: requests, latency histogram, errors, store commit timings",
-               {kPublic}, {}, "", false, false, [this](Call&) {
+  router_.add({"GET",
+               "/metrics",
+               "Prometheus metrics: requests, latency histogram, errors, store commit timings",
+               {kPublic},
+               {},
+               "",
+               false,
+               false,
+               [this](Call&) {
                  Response r;
                  r.content_type = "text/plain; version=0.0.4";
                  r.body = metrics_.render(group_commit_);
                  return r;
                }});
-  router_.add({"GET", "/api/v1/openapi.json", "This document: OpenAPI 3, generated from the route table", {kPublic},
-               {}, "", false, false, [this](Call&) { return ok(openapi_document(router_)); }});
+  router_.add({"GET",
+               "/api/v1/openapi.json",
+               "This document: OpenAPI 3, generated from the route table",
+               {kPublic},
+               {},
+               "",
+               false,
+               false,
+               [this](Call&) { return ok(openapi_document(router_)); }});
   add_all_routes(router_, services_);
 }
 
@@ -90,7 +111,8 @@ Response Api::dispatch(Request& request, const Route*& route) {
   if (const std::string token = cookie_value(request.cookie, kSessionCookie); !token.empty())
     principal = services_.auth.session(token);
   if (!route->is_public()) {
-    if (!principal) return error_response(401, "unauthorized", "sign in first (no session or session expired)", "session");
+    if (!principal)
+      return error_response(401, "unauthorized", "sign in first (no session or session expired)", "session");
     if (!route->allows(principal->actor.role))
       return error_response(403, "forbidden", "role '" + principal->actor.role + "' may not call this route", "role");
     // Double-submit: a cross-site form cannot read the token to send it back.

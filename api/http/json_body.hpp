@@ -3,8 +3,8 @@
 // must have the expected type, and a field the route does not know is an error (a
 // typo must not be silently ignored in a clinical record). Each failure throws
 // InputError naming the field.
-#include <nlohmann/json.hpp>
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

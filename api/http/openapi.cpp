@@ -31,10 +31,8 @@ nlohmann::json openapi_document(const Router& router) {
     nlohmann::json params = nlohmann::json::array();
     for (const auto& name : r.path_params()) {
       const bool numeric = name == "patient_id" || name == "episode_id" || name == "event_id" || name == "account_id";
-      params.push_back({{"name", name},
-                        {"in", "path"},
-                        {"required", true},
-                        {"schema", {{"type", numeric ? "integer" : "string"}}}});
+      params.push_back(
+          {{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", numeric ? "integer" : "string"}}}});
     }
     for (const Param& q : r.query) {
       params.push_back({{"name", q.name},
@@ -58,8 +56,11 @@ nlohmann::json openapi_document(const Router& router) {
     }
     op["responses"] = {{"200", {{"description", "success"}}},
                        {"default",
-                        {{"description", "error",
-                         }, {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}};
+                        {{
+                             "description",
+                             "error",
+                         },
+                         {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}};
     if (!r.is_public()) op["security"] = nlohmann::json::array({{{"session", nlohmann::json::array()}}});
     paths[r.path][lower(r.method)] = op;
   }

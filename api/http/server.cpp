@@ -119,6 +119,13 @@ struct Server::Impl {
       beast::get_lowest_layer(stream).expires_after(cfg.idle_timeout);
       co_await bh::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       state.idle = false;
+      if (ec == bh::error::body_limit) {  // a Content-Length over the limit is refused unread
+        co_await send(stream,
+                      protocol_error(413, "payload_too_large",
+                                     "request body exceeds " + std::to_string(cfg.body_limit) + " bytes"),
+                      11, false, ec);
+        co_return;
+      }
       if (ec == bh::error::header_limit) {
         co_await send(stream, protocol_error(431, "header_too_large", "request headers are too large"), 11, false, ec);
         co_return;
@@ -132,8 +139,9 @@ struct Server::Impl {
       beast::get_lowest_layer(stream).expires_after(cfg.read_timeout);
       co_await bh::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
       if (ec == bh::error::body_limit) {
-        co_await send(stream, protocol_error(413, "payload_too_large",
-                                             "request body exceeds " + std::to_string(cfg.body_limit) + " bytes"),
+        co_await send(stream,
+                      protocol_error(413, "payload_too_large",
+                                     "request body exceeds " + std::to_string(cfg.body_limit) + " bytes"),
                       11, false, ec);
         co_return;
       }

@@ -57,9 +57,9 @@ ServerConfig load_server_config(const std::string& path) {
       throw InputError("config", "config file '" + path + "': " + e.what());
     }
     if (root && !root.IsNull() && !root.IsMap()) throw InputError("config", "config file must be a mapping");
-    static const char* known[] = {"address", "port", "io_threads", "workers", "body_limit", "header_limit",
-                                  "read_timeout", "idle_timeout", "write_timeout", "tls_cert", "tls_key", "db",
-                                  "lang", "log_level"};
+    static const char* known[] = {"address",      "port",         "io_threads",   "workers",       "body_limit",
+                                  "header_limit", "read_timeout", "idle_timeout", "write_timeout", "tls_cert",
+                                  "tls_key",      "db",           "lang",         "log_level",     "session_idle_s"};
     for (const auto& kv : root) {
       const auto key = kv.first.as<std::string>();
       if (std::find(std::begin(known), std::end(known), key) == std::end(known))
@@ -82,6 +82,7 @@ ServerConfig load_server_config(const std::string& path) {
     read_key(root, "db", c.db);
     read_key(root, "lang", c.lang);
     read_key(root, "log_level", c.log_level);
+    read_key(root, "session_idle_s", c.session_idle_s);
   }
   if (const char* v = env("REGENPATH_ADDRESS")) c.address = v;
   c.port = static_cast<unsigned short>(env_int("REGENPATH_PORT", c.port, 0, 65535));
@@ -89,14 +90,17 @@ ServerConfig load_server_config(const std::string& path) {
   if (const char* v = env("REGENPATH_TLS_CERT")) c.tls_cert = v;
   if (const char* v = env("REGENPATH_TLS_KEY")) c.tls_key = v;
   if (const char* v = env("REGENPATH_LOG_LEVEL")) c.log_level = v;
+  c.session_idle_s = env_int("REGENPATH_SESSION_IDLE_S", c.session_idle_s, 1, 7 * 24 * 3600);
   c.workers = env_int("REGENPATH_WORKERS", c.workers, 1, 256);
   c.io_threads = env_int("REGENPATH_IO_THREADS", c.io_threads, 1, 64);
   if (c.io_threads < 1 || c.io_threads > 64) throw InputError("io_threads", "io_threads must be 1..64");
   if (c.workers < 1 || c.workers > 256) throw InputError("workers", "workers must be 1..256");
-  if (c.body_limit < 1024 || c.body_limit > (64u << 20)) throw InputError("body_limit", "body_limit must be 1 KiB..64 MiB");
+  if (c.body_limit < 1024 || c.body_limit > (64u << 20))
+    throw InputError("body_limit", "body_limit must be 1 KiB..64 MiB");
   if (c.header_limit < 1024 || c.header_limit > (1u << 20))
     throw InputError("header_limit", "header_limit must be 1 KiB..1 MiB");
-  if (c.tls_cert.empty() != c.tls_key.empty()) throw InputError("tls_cert", "set both tls_cert and tls_key, or neither");
+  if (c.tls_cert.empty() != c.tls_key.empty())
+    throw InputError("tls_cert", "set both tls_cert and tls_key, or neither");
   return c;
 }
 
@@ -133,6 +137,9 @@ tls_key: ""
 
 # Default language of titles in responses: en or fa.
 lang: en
+
+# A session (staff or patient) ends after this many seconds unused.
+session_idle_s: 1800
 
 # trace, debug, info, warn, error. Logs never contain patients' identifying data.
 log_level: info

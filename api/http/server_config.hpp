@@ -8,24 +8,25 @@ namespace rp::api::http {
 
 struct ServerConfig {
   std::string address = "127.0.0.1";
-  unsigned short port = 8080;  // 0: any free port (tests)
-  int io_threads = 2;          // socket work: one per core
-  int workers = 16;            // handlers; they block on the store, so more than cores
-  std::size_t body_limit = 1 << 20;    // bytes
-  std::size_t header_limit = 16 << 10;  // bytes
-  std::chrono::seconds read_timeout{15};   // a whole request, headers and body
-  std::chrono::seconds idle_timeout{60};   // keep-alive wait for the next request
+  unsigned short port = 8080;             // 0: any free port (tests)
+  int io_threads = 2;                     // socket work: one per core
+  int workers = 16;                       // handlers; they block on the store, so more than cores
+  std::size_t body_limit = 1 << 20;       // bytes
+  std::size_t header_limit = 16 << 10;    // bytes
+  std::chrono::seconds read_timeout{15};  // a whole request, headers and body
+  std::chrono::seconds idle_timeout{60};  // keep-alive wait for the next request
   std::chrono::seconds write_timeout{30};
   std::string tls_cert, tls_key;  // PEM files; TLS is on when both are set
   std::string db = "./regenpath-data/regenpath.db";
   std::string lang = "en";
   std::string log_level = "info";
+  int session_idle_s = 30 * 60;  // a staff or patient session ends after this long unused
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
 };
 
 // Reads a YAML config file (every key optional), then applies REGENPATH_* environment
 // overrides (REGENPATH_ADDRESS, _PORT, _DB, _TLS_CERT, _TLS_KEY, _WORKERS, _IO_THREADS,
-// _LOG_LEVEL). An empty path reads no file. Throws InputError naming a bad key.
+// _LOG_LEVEL, _SESSION_IDLE_S). An empty path reads no file. Throws InputError naming a bad key.
 ServerConfig load_server_config(const std::string& path);
 // A documented sample config file.
 std::string sample_server_config();

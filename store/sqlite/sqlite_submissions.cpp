@@ -36,9 +36,9 @@ AdverseEventRow read_event(SQLite::Statement& q) {
   AdverseEventRow r;
   r.id = q.getColumn(0).getInt64();
   r.episode_id = q.getColumn(1).getInt64();
-  std::string* fields[] = {&r.centre_id,   &r.kind,        &r.category, &r.severity,    &r.description,
-                           &r.onset_date,  &r.reported_by, &r.role,     &r.reported_at, &r.status,
-                           &r.acknowledged_by, &r.acknowledged_at};
+  std::string* fields[] = {&r.centre_id,   &r.kind,       &r.category,        &r.severity,
+                           &r.description, &r.onset_date, &r.reported_by,     &r.role,
+                           &r.reported_at, &r.status,     &r.acknowledged_by, &r.acknowledged_at};
   int i = 2;
   for (std::string* f : fields) *f = q.getColumn(i++).getString();
   return r;
@@ -102,9 +102,9 @@ std::int64_t SqliteTransaction::insert_adverse_event(const AdverseEventRow& r) {
       "reported_by, role, reported_at, status, acknowledged_by, acknowledged_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, static_cast<int64_t>(r.episode_id));
   int i = 2;
-  for (const std::string* f : {&r.centre_id, &r.kind, &r.category, &r.severity, &r.description, &r.onset_date,
-                               &r.reported_by, &r.role, &r.reported_at, &r.status, &r.acknowledged_by,
-                               &r.acknowledged_at})
+  for (const std::string* f :
+       {&r.centre_id, &r.kind, &r.category, &r.severity, &r.description, &r.onset_date, &r.reported_by, &r.role,
+        &r.reported_at, &r.status, &r.acknowledged_by, &r.acknowledged_at})
     q.bind(i++, *f);
   q.exec();
   return c_.db().getLastInsertRowid();

@@ -1,0 +1,252 @@
+#pragma once
+// Integration tests talk to a real `regenpath serve` process over real HTTP on
+// 127.0.0.1, against a real SQLite file. This header holds the plumbing: a small
+// blocking HTTP/1.1 client (plain sockets: no Beast, so tests compile fast), the server
+// process, and a seeded database (two centres, one account per role per centre, one
+// patient with one episode per centre).
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "service/accounts.hpp"
+#include "service/pathway.hpp"
+#include "store/store.hpp"
+
+namespace rp::test {
+
+inline constexpr const char* kPassword = "Testing-pass-2026";
+
+struct Reply {
+  int status = 0;
+  std::multimap<std::string, std::string> headers;  // names lower-cased
+  std::string body;
+  nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
+  std::string header(const std::string& name) const {
+    auto it = headers.find(name);
+    return it == headers.end() ? "" : it->second;
+  }
+};
+
+// Sends raw bytes and reads the reply until the server closes (Connection: close).
+inline Reply raw_exchange(int port, const std::string& bytes) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    ::close(fd);
+    throw std::runtime_error("cannot connect to the server");
+  }
+  std::size_t sent = 0;
+  while (sent < bytes.size()) {
+    const auto n = ::send(fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;  // the server may refuse early (413) and close
+    sent += static_cast<std::size_t>(n);
+  }
+  std::string in;
+  char buf[65536];
+  for (;;) {
+    const auto n = ::recv(fd, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    in.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  Reply r;
+  const auto head_end = in.find("\r\n\r\n");
+  if (in.size() < 12 || head_end == std::string::npos) return r;  // status 0: no reply
+  r.status = std::stoi(in.substr(9, 3));
+  std::size_t pos = in.find("\r\n") + 2;
+  while (pos < head_end) {
+    const auto eol = in.find("\r\n", pos);
+    const std::string line = in.substr(pos, eol - pos);
+    const auto colon = line.find(':');
+    std::string name = line.substr(0, colon);
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    r.headers.emplace(name, line.substr(colon + 2));
+    pos = eol + 2;
+  }
+  r.body = in.substr(head_end + 4);
+  return r;
+}
+
+// A signed-in client: the session cookie and the CSRF token.
+struct Client {
+  int port = 0;
+  std::string cookie, csrf;
+
+  Reply call(const std::string& method, const std::string& path, const std::string& body = "",
+             std::map<std::string, std::string> extra = {}, bool send_csrf = true) const {
+    std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+    if (!cookie.empty()) req += "Cookie: " + cookie + "\r\n";
+    if (send_csrf && !csrf.empty()) req += "X-CSRF-Token: " + csrf + "\r\n";
+    if (!body.empty()) req += "Content-Type: application/json\r\n";
+    for (const auto& [k, v] : extra) req += k + ": " + v + "\r\n";
+    req += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+    return raw_exchange(port, req);
+  }
+  Reply get(const std::string& path) const { return call("GET", path); }
+  Reply post(const std::string& path, const nlohmann::json& body, std::map<std::string, std::string> extra = {}) const {
+    return call("POST", path, body.dump(), std::move(extra));
+  }
+
+  // Signs in; on success keeps the cookie and CSRF token.
+  Reply login(const std::string& username, const std::string& password = kPassword) {
+    Reply r = Client{port}.post("/api/v1/auth/login", {{"username", username}, {"password", password}});
+    if (r.status == 200) {
+      auto range = r.headers.equal_range("set-cookie");
+      for (auto it = range.first; it != range.second; ++it) {
+        if (it->second.rfind("rp_session=", 0) == 0) cookie = it->second.substr(0, it->second.find(';'));
+      }
+      csrf = r.json()["csrf_token"].get<std::string>();
+    }
+    return r;
+  }
+};
+
+class TempDir {
+ public:
+  TempDir() {
+    char tmpl[] = "/tmp/rp-http-test-XXXXXX";
+    path_ = ::mkdtemp(tmpl);
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+// `regenpath serve --port 0`: reads the {"listening": url} line for the port.
+class ServerProcess {
+ public:
+  // `log` (optional) receives the server's stderr log, where one-time codes appear.
+  explicit ServerProcess(const std::string& db, std::vector<std::string> env = {}, std::string log = "")
+      : log_(std::move(log)) {
+    start(db, env);
+  }
+  ~ServerProcess() { stop(SIGTERM); }
+
+  int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  // Sends the signal and waits; returns the exit status (or -signal).
+  int stop(int sig) {
+    if (pid_ <= 0) return 0;
+    ::kill(pid_, sig);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    if (out_) ::fclose(out_);
+    out_ = nullptr;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+  }
+
+ private:
+  void start(const std::string& db, const std::vector<std::string>& env) {
+    int pipe_fd[2];
+    if (::pipe(pipe_fd) != 0) throw std::runtime_error("pipe");
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(pipe_fd[1], 1);
+      ::close(pipe_fd[0]);
+      ::close(pipe_fd[1]);
+      if (!log_.empty()) {
+        FILE* f = ::fopen(log_.c_str(), "a");
+        if (f) ::dup2(::fileno(f), 2);
+        ::setenv("REGENPATH_LOG_LEVEL", "info", 1);
+      }
+      for (const auto& e : env) ::putenv(const_cast<char*>(e.c_str()));
+      ::setenv("REGENPATH_LOG_LEVEL", "warn", 0);
+      ::execl(RP_BINARY, RP_BINARY, "serve", "--port", "0", "--db", db.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    ::close(pipe_fd[1]);
+    out_ = ::fdopen(pipe_fd[0], "r");
+    char line[512];
+    while (::fgets(line, sizeof line, out_)) {
+      auto j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_object() && j.contains("listening")) {
+        const std::string url = j["listening"];
+        port_ = std::stoi(url.substr(url.rfind(':') + 1));
+        return;
+      }
+    }
+    throw std::runtime_error("server did not start");
+  }
+
+  std::string log_;
+  pid_t pid_ = -1;
+  FILE* out_ = nullptr;
+  int port_ = 0;
+};
+
+// The newest one-time code the log sender wrote for a patient.
+inline std::string code_from_log(const std::string& log, std::int64_t patient_id) {
+  std::FILE* f = std::fopen(log.c_str(), "r");
+  if (!f) return "";
+  const std::string marker = "one-time code for patient #" + std::to_string(patient_id) + ": ";
+  std::string code;
+  char line[1024];
+  while (std::fgets(line, sizeof line, f)) {
+    const std::string l = line;
+    if (auto pos = l.find(marker); pos != std::string::npos) code = l.substr(pos + marker.size(), 6);
+  }
+  std::fclose(f);
+  return code;
+}
+
+struct Seeded {
+  std::int64_t patient_a = 0, episode_a = 0, patient_b = 0, episode_b = 0;
+};
+
+inline Patient test_patient(const std::string& centre, const std::string& mrn) {
+  Patient p;
+  p.centre_id = centre;
+  p.mrn = mrn;
+  p.name_latin = "Test Patient";
+  p.name_fa = "بیمار آزمون";
+  p.sex = Sex::female;
+  p.birth_date = CivilDate::from_ymd(1961, 3, 21);
+  p.national_id = "0013542419";
+  p.mobile = "09121234567";
+  p.consent = {true, true, true};
+  return p;
+}
+
+// Centres a and b, every staff role at each (username role.centre, kPassword), and a
+// patient with a referred episode at each centre.
+inline Seeded seed(const std::string& db) {
+  auto store = store::open_sqlite(db);
+  const auto op = service::Actor::cli_operator();
+  service::Pathway pathway(*store, Clock::system());
+  service::Accounts accounts(*store, Clock::system());
+  Seeded s;
+  for (const std::string c : {"a", "b"}) {
+    pathway.upsert_centre(op, {c, "Centre " + c, "مرکز", "Tehran", "تهران", "licensed", "", ""});
+    for (auto role : service::kStaffRoles)
+      accounts.create(op, std::string(role) + "." + c, std::string(role), c, kPassword);
+    Patient p = pathway.add_patient(op, test_patient(c, "MRN-" + c));
+    Episode e;
+    e.patient_id = p.id;
+    e.protocol_id = "hip-msc-v1";
+    e.side = Side::right;
+    e.diagnosis = {std::string(kIcd10Cm), "M16.11"};
+    e = pathway.add_episode(op, e);
+    (c == "a" ? s.patient_a : s.patient_b) = p.id;
+    (c == "a" ? s.episode_a : s.episode_b) = e.id;
+  }
+  return s;
+}
+
+}  // namespace rp::test

@@ -1,0 +1,156 @@
+// One patient through the whole pathway over real HTTP against a real SQLite file:
+// register, open an episode, screen, assess eligibility, plan, harvest, release,
+// inject, follow up with questionnaires (staff, link, portal), red flag, and verify
+// the audit chain at the end.
+#include <gtest/gtest.h>
+
+#include "http_test_support.hpp"
+
+namespace rp::test {
+namespace {
+
+class PathwayOverHttp : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    seeded_ = seed(dir_.file("walk.db"));
+    server_ = std::make_unique<ServerProcess>(dir_.file("walk.db"), std::vector<std::string>{}, dir_.file("log"));
+    for (auto* c : {&coordinator_, &surgeon_, &lab_, &admin_}) c->port = server_->port();
+    ASSERT_EQ(coordinator_.login("coordinator.a").status, 200);
+    ASSERT_EQ(surgeon_.login("surgeon.a").status, 200);
+    ASSERT_EQ(lab_.login("lab.a").status, 200);
+    ASSERT_EQ(admin_.login("admin.a").status, 200);
+  }
+  Reply step(const Client& c, const std::string& episode, const nlohmann::json& body) {
+    return c.post("/api/v1/episodes/" + episode + "/transitions", body);
+  }
+
+  TempDir dir_;
+  Seeded seeded_;
+  std::unique_ptr<ServerProcess> server_;
+  Client coordinator_, surgeon_, lab_, admin_;
+};
+
+TEST_F(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
+  const nlohmann::json new_patient = {{"mrn", "WALK-1"},
+                                      {"name_fa", "سارا احمدی"},
+                                      {"name_latin", "Sara Ahmadi"},
+                                      {"sex", "female"},
+                                      {"birth_date", "1965-05-01"},
+                                      {"mobile", "0912 765 4321"},
+                                      {"national_id", "0013542419"},
+                                      {"consent", {{"treatment", true}, {"registry", true}}}};
+  Reply r = coordinator_.post("/api/v1/patients", new_patient);
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string pid = std::to_string(r.json()["id"].get<int>());
+  EXPECT_EQ(r.json()["mobile"], "+989127654321");
+
+  r = coordinator_.post("/api/v1/patients/" + pid + "/episodes",
+                        {{"protocol", "hip-msc-v1"}, {"side", "left"}, {"diagnosis", {{"code", "M16.12"}}}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string eid = std::to_string(r.json()["id"].get<int>());
+  EXPECT_EQ(r.json()["state"], "referred");
+
+  ASSERT_EQ(step(coordinator_, eid, {{"to", "screening"}}).status, 200);
+  r = surgeon_.post("/api/v1/episodes/" + eid + "/eligibility", {{"findings",
+                                                                  {{"kl_grade", 2},
+                                                                   {"active_infection", false},
+                                                                   {"malignancy", false},
+                                                                   {"bleeding_disorder", false},
+                                                                   {"pregnancy", false},
+                                                                   {"inflammatory_arthritis", false},
+                                                                   {"weeks_since_intra_articular_steroid", 52},
+                                                                   {"anticoagulant_use", false},
+                                                                   {"diabetes", false},
+                                                                   {"bmi", 26}}}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["decision"], "eligible");
+  ASSERT_EQ(step(surgeon_, eid, {{"to", "eligible"}}).status, 200);
+  ASSERT_EQ(step(surgeon_, eid, {{"to", "workup"}}).status, 200);
+  r = coordinator_.post("/api/v1/episodes/" + eid + "/plan", {{"harvest", "2030-01-10"}, {"injection", "2030-01-10"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_GE(r.json()["schedule"].size(), 20u);
+  ASSERT_EQ(step(coordinator_, eid, {{"to", "scheduled"}}).status, 200);
+  r = surgeon_.call("PATCH", "/api/v1/episodes/" + eid,
+                    nlohmann::json{{"cell_source", "bone_marrow"}, {"guidance", "ultrasound"}}.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  // The lab may not inject; the surgeon may not release the product.
+  EXPECT_EQ(step(lab_, eid, {{"to", "injected"}}).status, 403);
+  ASSERT_EQ(step(surgeon_, eid, {{"to", "harvested"}, {"on", "2030-01-10"}}).status, 200);
+  EXPECT_EQ(step(surgeon_, eid, {{"to", "product_released"}}).status, 403);
+  ASSERT_EQ(step(lab_, eid, {{"to", "product_released"}}).status, 200);
+  r = step(surgeon_, eid, {{"to", "injected"}, {"on", "2030-01-11"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["injection_date"], "2030-01-11");
+  ASSERT_EQ(step(coordinator_, eid, {{"to", "follow_up"}}).status, 200);
+  // An illegal step is a conflict that changes nothing.
+  EXPECT_EQ(step(coordinator_, eid, {{"to", "screening"}}).status, 409);
+
+  r = coordinator_.post("/api/v1/episodes/" + eid + "/schedule/visit-2w", {{"status", "done"}, {"on", "2030-01-25"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+
+  // Questionnaire by staff, retried with the same key: stored once.
+  const nlohmann::json nrs = {
+      {"instrument", "nrs"}, {"item_id", "visit-2w"}, {"answers", {{"pain_rest", 2}, {"pain_activity", 4}}}};
+  r = coordinator_.post("/api/v1/episodes/" + eid + "/questionnaires", nrs, {{"Idempotency-Key", "walk-1"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  r = coordinator_.post("/api/v1/episodes/" + eid + "/questionnaires", nrs, {{"Idempotency-Key", "walk-1"}});
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("idempotent-replayed"), "true");
+
+  // A questionnaire link: answered once, then spent.
+  r = coordinator_.post("/api/v1/episodes/" + eid + "/questionnaire-links", {{"instrument", "nrs"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string token = r.json()["token"];
+  EXPECT_EQ(token.size(), 32u);  // 128 bits
+  Client anonymous{server_->port()};
+  EXPECT_EQ(anonymous.get("/api/v1/q/" + token).json()["instrument"], "nrs");
+  const nlohmann::json answers = {{"answers", {{"pain_rest", 1}, {"pain_activity", 3}}}};
+  EXPECT_EQ(anonymous.post("/api/v1/q/" + token, answers).status, 201);
+  EXPECT_EQ(anonymous.post("/api/v1/q/" + token, answers).status, 404);
+
+  // The patient signs in with a one-time code and sees only their own record.
+  EXPECT_EQ(anonymous.post("/api/v1/patient-auth/code", {{"mobile", "09127654321"}}).status, 202);
+  const std::string code = code_from_log(dir_.file("log"), std::stoi(pid));
+  ASSERT_EQ(code.size(), 6u);
+  Client patient{server_->port()};
+  r = Client{server_->port()}.post("/api/v1/patient-auth/login", {{"mobile", "+989127654321"}, {"code", code}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  for (auto [k, v] : r.headers)
+    if (k == "set-cookie" && v.rfind("rp_session=", 0) == 0) patient.cookie = v.substr(0, v.find(';'));
+  patient.csrf = r.json()["csrf_token"];
+  r = patient.get("/api/v1/me/record");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.json()["episodes"].size(), 1u);
+  EXPECT_EQ(patient.get("/api/v1/patients/" + pid).status, 403);
+  r = patient.post("/api/v1/me/episodes/" + eid + "/red-flags", {{"category", "swelling"}, {"severity", "moderate"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(patient
+                .post("/api/v1/me/episodes/" + std::to_string(seeded_.episode_a) + "/red-flags",
+                      {{"category", "swelling"}, {"severity", "moderate"}})
+                .status,
+            404);  // not their episode
+
+  r = surgeon_.get("/api/v1/red-flags");
+  ASSERT_EQ(r.json().size(), 1u);
+  const std::string flag = std::to_string(r.json()[0]["id"].get<int>());
+  EXPECT_EQ(surgeon_.post("/api/v1/red-flags/" + flag + "/acknowledge", nlohmann::json::object()).status, 200);
+
+  r = surgeon_.get("/api/v1/episodes/" + eid + "/timeline");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.json()["state"], "follow_up");
+  EXPECT_EQ(r.json()["questionnaires"].size(), 2u);
+  EXPECT_EQ(r.json()["events"].size(), 1u);
+  EXPECT_EQ(r.json()["transitions"].size(), 9u);  // the referral and eight steps
+
+  r = admin_.get("/api/v1/audit/verify");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_TRUE(r.json()["intact"].get<bool>());
+  EXPECT_GT(r.json()["rows"].get<int>(), 20);
+
+  // Logout ends the session.
+  EXPECT_EQ(surgeon_.post("/api/v1/auth/logout", nlohmann::json::object()).status, 200);
+  EXPECT_EQ(surgeon_.get("/api/v1/red-flags").status, 401);
+}
+
+}  // namespace
+}  // namespace rp::test
