@@ -4,6 +4,11 @@
 #include <random>
 
 #include "base/error.hpp"
+#include "domain/instruments/answers_json.hpp"
+#include "domain/instruments/hoos.hpp"
+#include "domain/instruments/oxford_hip.hpp"
+#include "domain/instruments/registry.hpp"
+#include "service/protocols.hpp"
 
 namespace rp::service {
 namespace {
@@ -119,6 +124,138 @@ nlohmann::json findings(bool eligible, std::mt19937& rng) {
           {"bmi", bmi(rng)}};
 }
 
+// ---- questionnaire answers and adverse events, so the outcome report has content ----
+
+// How one patient's hip responds: most improve a little or a lot, some not at all, a few
+// get worse; the benefit builds over three months and partly fades after a year.
+struct Course {
+  double peak;     // fraction of baseline symptoms relieved at best (negative = worse)
+  int level;       // baseline HOOS item level 1–3 (0 = no problem, 4 = extreme)
+  int pain;        // baseline NRS on activity 4–9
+  int back_after;  // days from injection to usual daily activities
+};
+
+Course course_of(std::mt19937& rng) {
+  std::discrete_distribution<int> kind{35, 30, 25, 10};  // strong, moderate, none, worse
+  std::uniform_int_distribution<int> level(1, 3), pain(4, 9), back(2, 30);
+  const double peaks[] = {0.65, 0.35, 0.05, -0.15};
+  return {peaks[kind(rng)], level(rng), pain(rng), back(rng)};
+}
+
+double relief(const Course& c, int day) {
+  if (day <= 0) return 0;
+  const double build = std::min(1.0, day / 90.0);
+  const double fade = day > 365 ? std::max(0.5, 1.0 - (day - 365) / 1460.0) : 1.0;
+  return c.peak * build * fade;
+}
+
+nlohmann::json demo_answers(std::string_view instrument, const Course& c, int day, const CivilDate& injection,
+                            std::mt19937& rng) {
+  std::uniform_int_distribution<int> jitter(-1, 1);
+  std::bernoulli_distribution skip(0.04);  // now and then an item is left blank
+  const double f = relief(c, day);
+  auto item = [&](double base, int lo, int hi) {
+    return std::clamp(static_cast<int>(std::lround(base * (1 - f))) + jitter(rng), lo, hi);
+  };
+  nlohmann::json a = nlohmann::json::object();
+  if (instrument == "nrs") {
+    a["pain_activity"] = item(c.pain, 0, 10);
+    a["pain_rest"] = std::max(0, a["pain_activity"].get<int>() - 2);
+  } else if (instrument == "hoos") {
+    for (std::string_view id : instruments::kHoosItemIds)
+      if (!skip(rng)) a[std::string(id)] = item(c.level, 0, 4);
+  } else if (instrument == "oxford-hip") {
+    for (std::string_view id : instruments::kOxfordHipItemIds) a[std::string(id)] = 4 - item(c.level, 0, 4);
+  } else if (instrument == "patient-global") {
+    a["global"] = std::clamp(static_cast<int>(std::lround(c.pain * 10 * (1 - f))) + 5 * jitter(rng), 0, 100);
+  } else if (instrument == "return-to-activity") {
+    a["returned_on"] = c.back_after <= day ? injection.plus_days(c.back_after).iso() : std::string("not_yet");
+  } else if (instrument == "satisfaction") {
+    a["satisfaction"] = f > 0.3 ? 4 + (jitter(rng) > 0) : 2 + jitter(rng);
+  }
+  return a;
+}
+
+struct DemoEvent {
+  const char* category;
+  const char* severity;
+  int grade;
+  bool serious;
+  const char* description;
+};
+// Mostly minor local reactions, as published series report them; one serious event in ten.
+constexpr std::array<DemoEvent, 10> kDemoEvents{{
+    {"injection_site_pain", "mild", 1, false, "Pain at the injection site for three days, simple analgesics"},
+    {"effusion", "moderate", 2, false, "Hip effusion and swelling in the first week, settled with rest"},
+    {"harvest_site_haematoma", "mild", 1, false, "Bruising at the iliac-crest harvest site"},
+    {"flare", "moderate", 2, false, "Post-injection flare of pain, settled in ten days"},
+    {"septic_arthritis", "serious", 3, true, "Septic arthritis, admitted for washout and intravenous antibiotics"},
+    {"injection_site_pain", "mild", 1, false, "Aching at the injection site for two days"},
+    {"harvest_site_pain", "mild", 1, false, "Soreness at the harvest site for a week"},
+    {"swelling", "mild", 1, false, "Mild swelling of the hip region, no treatment needed"},
+    {"vasovagal", "mild", 1, false, "Fainting feeling during the harvest, recovered lying down"},
+    {"effusion", "moderate", 2, false, "Effusion needing aspiration at the clinic"},
+}};
+
+// Answers for each questionnaire the schedule shows as done (up to a conversion), one
+// adverse event for some patients, written as staff would enter them.
+void add_outcome_data(store::Store& store, const Clock& clock, const Actor& op, const Protocol& protocol,
+                      const EpisodeRecord& record, const CivilDate& injection, int index) {
+  std::mt19937 rng(static_cast<unsigned>(7919 * index + 17));  // per patient, so the main sequence is untouched
+  const Course c = course_of(rng);
+  const Episode& e = record.episode;
+  std::optional<CivilDate> converted;
+  for (const Transition& t : record.transitions)
+    if (t.to == EpisodeState::converted_to_thr) converted = t.on;
+  std::bernoulli_distribution unanswered(0.08);
+  store.write([&](store::Transaction& tx) {
+    for (const ScheduledItem& item : record.schedule) {
+      if (item.kind != "questionnaire" || item.status != ItemStatus::done || !item.done_on) continue;
+      if ((converted && *item.done_on > *converted) || unanswered(rng)) continue;
+      const ProtocolItem* def = protocol.find_item(item.id);
+      if (def == nullptr) continue;
+      const int day = static_cast<int>(item.done_on->days_since_epoch() - injection.days_since_epoch());
+      for (const std::string& key : def->instruments) {
+        const auto id = instruments::parse_instrument_key(key);
+        if (!id) continue;
+        store::QuestionnaireResponseRow r;
+        r.episode_id = e.id;
+        r.centre_id = e.centre_id;
+        r.instrument = key;
+        r.item_id = item.id;
+        const nlohmann::json answers = demo_answers(key, c, day, injection, rng);
+        r.answers_json = answers.dump();
+        r.scores_json =
+            instruments::scores_to_json(instruments::score(*id, instruments::answers_from_json(answers))).dump();
+        r.source = "staff";
+        r.submitted_by = op.user;
+        r.submitted_at = item.done_on->iso() + "T06:30:00.000Z";
+        r.id = tx.insert_questionnaire_response(r);
+        tx.append_audit(audit_entry(clock, op, e.centre_id, "questionnaire.submit", "episode", std::to_string(e.id),
+                                    key + " " + item.id));
+      }
+    }
+    if (index % 6 != 1) return;
+    const DemoEvent& ev = kDemoEvents[static_cast<std::size_t>(index / 6) % kDemoEvents.size()];
+    store::AdverseEventRow a;
+    a.episode_id = e.id;
+    a.centre_id = e.centre_id;
+    a.kind = "adverse_event";
+    a.category = ev.category;
+    a.severity = ev.severity;
+    a.description = ev.description;
+    a.onset_date = injection.plus_days(2 + index % 5).iso();
+    a.reported_by = op.user;
+    a.role = op.role;
+    a.reported_at = clock.now_iso();
+    a.status = "resolved";
+    a.id = tx.insert_adverse_event(a);
+    tx.grade_adverse_event(a.id, ev.grade, ev.serious);
+    tx.append_audit(audit_entry(clock, op, e.centre_id, "adverse_event.record", "episode", std::to_string(e.id),
+                                std::string(ev.category)));
+  });
+}
+
 }  // namespace
 
 DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_count) {
@@ -132,6 +269,7 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
   summary.centres = static_cast<int>(demo_centres().size());
 
   const auto& states = all_episode_states();
+  const auto protocol = load_protocol("hip-msc-v1");
   std::uniform_int_distribution<int> pick_name(0, 11), pick_family(0, 15), age(45, 75), day_of_year(0, 364);
   for (int i = 0; i < patient_count; ++i) {
     const bool female = i % 2 == 0;
@@ -197,6 +335,7 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
         pathway.mark_item(op, e.id, item.id, missed ? ItemStatus::missed : ItemStatus::done,
                           missed ? std::nullopt : std::optional<CivilDate>(item.start));
       }
+      add_outcome_data(store, clock, op, *protocol, pathway.episode_record(op, e.id), injection, i);
     }
     ++summary.episodes_by_state[std::string(to_string(target))];
     ++summary.patients;

@@ -1,0 +1,174 @@
+#include "app/report_svg.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace rp::app {
+namespace {
+
+using nlohmann::json;
+
+// Coordinates in ASCII with two decimals, whatever the reader's digits.
+std::string xy(double x, double y) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.2f,%.2f", x, y);
+  return buf;
+}
+std::string f2(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", v);
+  return buf;
+}
+double value_or(const json& v, double fallback) { return v.is_number() ? v.get<double>() : fallback; }
+
+// A plot area mapping data to pixels.
+struct Frame {
+  double left, right, top, bottom;  // pixels
+  double x_max, y_max;              // data
+  double x(double v) const { return left + (right - left) * v / x_max; }
+  double y(double v) const { return bottom - (bottom - top) * v / y_max; }
+};
+
+std::string axes(const Frame& f) {
+  return "<line x1=\"" + f2(f.left) + "\" y1=\"" + f2(f.bottom) + "\" x2=\"" + f2(f.right) + "\" y2=\"" + f2(f.bottom) +
+         "\" stroke=\"#8a93a3\"/><line x1=\"" + f2(f.left) + "\" y1=\"" + f2(f.top) + "\" x2=\"" + f2(f.left) +
+         "\" y2=\"" + f2(f.bottom) + "\" stroke=\"#8a93a3\"/>";
+}
+
+std::string text_at(double x, double y, const std::string& s, const char* anchor = "middle") {
+  return "<text x=\"" + f2(x) + "\" y=\"" + f2(y) + "\" text-anchor=\"" + anchor + "\">" + s + "</text>";
+}
+
+std::string y_grid_percent(const Frame& f, const Words& w) {
+  std::string out;
+  for (int k = 0; k <= 4; ++k) {
+    const double v = k / 4.0;
+    out += "<line x1=\"" + f2(f.left) + "\" y1=\"" + f2(f.y(v)) + "\" x2=\"" + f2(f.right) + "\" y2=\"" + f2(f.y(v)) +
+           "\" stroke=\"#eceff4\"/>";
+    out += text_at(f.left - 6, f.y(v) + 4, w.digits(std::to_string(25 * k)) + (w.rtl() ? "٪" : "%"), "end");
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string survival_svg(const json& survival, const Words& w) {
+  const json& curve = survival.at("curve");
+  const json& at = survival.at("at");
+  double x_max = 1095;
+  for (const auto& p : curve) x_max = std::max(x_max, value_or(p[0], 0));
+  const Frame f{64, 660, 16, 236, x_max, 1};
+  std::string upper, lower, line;
+  double prev_s = 1, prev_u = 1, prev_l = 1;
+  for (const auto& p : curve) {
+    const double d = value_or(p[0], 0), s = value_or(p[1], 0);
+    const double u = value_or(p[3], s), l = value_or(p[2], s);
+    upper += xy(f.x(d), f.y(prev_u)) + " " + xy(f.x(d), f.y(u)) + " ";
+    lower = xy(f.x(d), f.y(l)) + " " + xy(f.x(d), f.y(prev_l)) + " " + lower;
+    line += (line.empty() ? "M" : " L") + xy(f.x(d), f.y(prev_s)) + " L" + xy(f.x(d), f.y(s));
+    prev_s = s;
+    prev_u = u;
+    prev_l = l;
+  }
+  std::string svg =
+      "<svg class=\"figure\" direction=\"ltr\" viewBox=\"0 0 680 320\" width=\"680\" height=\"320\" "
+      "role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">";
+  svg += y_grid_percent(f, w) + axes(f);
+  if (!curve.empty()) {
+    svg += "<polygon class=\"ci-band\" points=\"" + upper + lower + "\" fill=\"#9cc3e6\" fill-opacity=\"0.45\"/>";
+    svg += "<path class=\"survival-curve\" d=\"" + line + "\" fill=\"none\" stroke=\"#1f5f99\" stroke-width=\"2\"/>";
+  }
+  // Time axis with the number at risk beneath each tick.
+  svg += text_at(f.left - 6, 290, w("at_risk"), "end");
+  for (const auto& p : at) {
+    const double d = p.at("day").get<double>();
+    if (d > x_max) continue;
+    svg += "<line x1=\"" + f2(f.x(d)) + "\" y1=\"" + f2(f.bottom) + "\" x2=\"" + f2(f.x(d)) + "\" y2=\"" +
+           f2(f.bottom + 4) + "\" stroke=\"#8a93a3\"/>";
+    svg += text_at(f.x(d), f.bottom + 16, w.digits(std::to_string(static_cast<int>(d))));
+    svg += "<text class=\"at-risk\" x=\"" + f2(f.x(d)) + "\" y=\"290\" text-anchor=\"middle\">" +
+           w.count(p.at("n_risk").get<std::int64_t>()) + "</text>";
+  }
+  svg += text_at((f.left + f.right) / 2, 312, w("days"));
+  return svg + "</svg>";
+}
+
+std::string trajectory_svg(const json& trajectory, const json& time_points, double top, const Words& w) {
+  const json& points = trajectory.at("points");
+  const double slots = static_cast<double>(std::max<std::size_t>(time_points.size(), 2) - 1);
+  const Frame f{48, 320, 12, 152, slots, top};
+  std::string svg =
+      "<svg class=\"figure trajectory\" direction=\"ltr\" viewBox=\"0 0 340 190\" width=\"340\" "
+      "height=\"190\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">";
+  for (int k = 0; k <= 4; ++k) {
+    const double v = top * k / 4;
+    svg += "<line x1=\"" + f2(f.left) + "\" y1=\"" + f2(f.y(v)) + "\" x2=\"" + f2(f.right) + "\" y2=\"" + f2(f.y(v)) +
+           "\" stroke=\"#eceff4\"/>";
+    svg += text_at(f.left - 5, f.y(v) + 4, w.number(v, 0), "end");
+  }
+  svg += axes(f);
+  std::string line;
+  for (std::size_t t = 0; t < time_points.size() && t < points.size(); ++t) {
+    const double x = f.x(static_cast<double>(t));
+    std::string label = time_points[t].at("id").get<std::string>();
+    if (label.rfind("prom-", 0) == 0) label = label.substr(5);
+    svg += text_at(x, f.bottom + 15, escape_html(w.digits(label)));
+    const json& p = points[t];
+    if (!p.at("mean").is_number()) continue;
+    const double m = p.at("mean").get<double>();
+    if (p.at("lower").is_number()) {
+      svg += "<line class=\"ci\" x1=\"" + f2(x) + "\" y1=\"" + f2(f.y(std::clamp(p["lower"].get<double>(), 0.0, top))) +
+             "\" x2=\"" + f2(x) + "\" y2=\"" + f2(f.y(std::clamp(p["upper"].get<double>(), 0.0, top))) +
+             "\" stroke=\"#1f5f99\" stroke-width=\"1.5\"/>";
+    }
+    svg += "<circle cx=\"" + f2(x) + "\" cy=\"" + f2(f.y(m)) + "\" r=\"3.5\" fill=\"#1f5f99\"/>";
+    line += (line.empty() ? "M" : " L") + xy(x, f.y(m));
+  }
+  if (!line.empty()) svg += "<path d=\"" + line + "\" fill=\"none\" stroke=\"#1f5f99\" stroke-opacity=\"0.5\"/>";
+  return svg + "</svg>";
+}
+
+std::string funnel_svg(const json& funnel, const Words& w) {
+  const json& centres = funnel.at("centres");
+  const json& limits = funnel.at("limits");
+  double x_max = 10;
+  for (const auto& c : centres) x_max = std::max(x_max, c.at("n").get<double>() * 1.1);
+  const Frame f{64, 660, 16, 256, x_max, 1};
+  std::string svg =
+      "<svg class=\"figure funnel\" direction=\"ltr\" viewBox=\"0 0 680 300\" width=\"680\" "
+      "height=\"300\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">";
+  svg += y_grid_percent(f, w) + axes(f);
+  const char* styles[] = {"stroke-dasharray=\"5,4\" stroke=\"#7c8799\"", "stroke-dasharray=\"5,4\" stroke=\"#7c8799\"",
+                          "stroke=\"#b04a4a\"", "stroke=\"#b04a4a\""};
+  for (int k = 0; k < 4; ++k) {
+    std::string d;
+    for (const auto& l : limits) {
+      const double n = l[0].get<double>();
+      if (n > x_max || !l[k + 1].is_number()) continue;
+      d += (d.empty() ? "M" : " L") + xy(f.x(n), f.y(l[k + 1].get<double>()));
+    }
+    if (!d.empty()) svg += "<path class=\"limit\" d=\"" + d + "\" fill=\"none\" " + styles[k] + "/>";
+  }
+  if (funnel.at("overall").is_number()) {
+    const double p = funnel["overall"].get<double>();
+    svg += "<line x1=\"" + f2(f.left) + "\" y1=\"" + f2(f.y(p)) + "\" x2=\"" + f2(f.right) + "\" y2=\"" + f2(f.y(p)) +
+           "\" stroke=\"#1f5f99\"/>";
+  }
+  for (const auto& c : centres) {
+    if (!c.at("rate").is_number()) continue;
+    const double x = f.x(c["n"].get<double>()), y = f.y(c["rate"].get<double>());
+    const bool own = c.at("own").get<bool>();
+    svg += "<circle class=\"centre\" cx=\"" + f2(x) + "\" cy=\"" + f2(y) + "\" r=\"5\" fill=\"" +
+           (own ? "#d9822b" : "#1f5f99") + "\"/>";
+    svg += text_at(x + 8, y - 6, escape_html(c["centre"].get<std::string>()), "start");
+  }
+  for (int k = 0; k <= 4; ++k) {
+    const double n = x_max * k / 4;
+    svg += text_at(f.x(n), f.bottom + 16, w.number(n, 0));
+  }
+  svg += text_at((f.left + f.right) / 2, 292, w("patients"));
+  return svg + "</svg>";
+}
+
+}  // namespace rp::app
