@@ -1,0 +1,118 @@
+#!/bin/sh
+# Whole-system HTTP bench: our server beside nginx (a static 600-byte JSON file) and
+# Orthanc (GET /patients/{id}), all on loopback, wrk with 64 connections, 15 s each.
+# Prints each figure, the peer's, and the ratio; and the idle server's RSS.
+# Orthanc binds every interface, so it runs inside a private network namespace holding
+# only loopback (unshare --net), with its wrk client inside too.
+# Usage: bench/http/run.sh [BUILD_DIR]   (needs wrk, nginx, Orthanc: deps/debian-packages.txt)
+set -eu
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${1:-$ROOT/build-http}
+BIN=$BUILD/regenpath
+DUR=${DUR:-15}
+T=$(mktemp -d /tmp/rp-bench-http.XXXXXX)
+PIDS=""
+cleanup() { for p in $PIDS; do kill "$p" 2>/dev/null || true; done; sleep 0.5; rm -rf "$T"; }
+trap cleanup EXIT INT TERM
+
+rate() { awk '/Requests\/sec/ {print $2}' "$1"; }
+p99() { awk '/ 99%/ {print $2}' "$1"; }
+
+# --- ours: the demo database, the server on its own port ---------------------------
+PORT=18181
+REGENPATH_LOG_LEVEL=warn "$BIN" demo --data "$T/demo" --port $PORT >"$T/demo.out" 2>"$T/demo.err" &
+PIDS="$PIDS $!"
+for i in $(seq 1 100); do grep -q listening "$T/demo.out" 2>/dev/null && break; sleep 0.2; done
+SERVER_PID=$(pgrep -n -f "$BIN demo --data $T/demo" || true)
+sleep 2
+RSS_IDLE=$(awk '/VmRSS/ {print $2}' /proc/"$SERVER_PID"/status)
+PASS=$(awk '$1 == "coordinator.tehran-1" {print $2}' "$T/demo.err")
+URL=http://127.0.0.1:$PORT
+curl -s -c "$T/cj" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"coordinator.tehran-1\",\"password\":\"$PASS\"}" $URL/api/v1/auth/login >"$T/login.json"
+CSRF=$(sed 's/.*"csrf_token":"\([0-9a-f]*\)".*/\1/' "$T/login.json")
+COOKIE="rp_session=$(awk '$6 == "rp_session" {print $7}' "$T/cj")"
+# Reads go to one follow-up episode, submissions to another, so the timeline read keeps
+# its real size (40 items) however many submissions the write bench stores.
+follow_up_episode() {
+  P=$(curl -s -b "$T/cj" "$URL/api/v1/patients?state=follow_up&limit=2" | python3 -c "import json,sys; print(json.load(sys.stdin)[$1]['id'])")
+  curl -s -b "$T/cj" "$URL/api/v1/patients/$P" | python3 -c 'import json,sys; print(json.load(sys.stdin)["episodes"][0]["id"])'
+}
+EP=$(follow_up_episode 0)
+EP_WRITE=$(follow_up_episode 1)
+ITEMS=$(curl -s -b "$T/cj" "$URL/api/v1/episodes/$EP/timeline" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(len(j["schedule"])+len(j["transitions"]))')
+BYTES=$(curl -s -b "$T/cj" "$URL/api/v1/episodes/$EP/timeline" | wc -c)
+
+cat >"$T/submit.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Cookie"] = "$COOKIE"
+wrk.headers["X-CSRF-Token"] = "$CSRF"
+wrk.body = '{"instrument":"nrs","item_id":"visit-2w","answers":{"pain_rest":2,"pain_activity":4}}'
+LUA
+cat >"$T/read.lua" <<LUA
+wrk.headers["Cookie"] = "$COOKIE"
+LUA
+# A sync probe from this run: fsync latency on these machines is bimodal.
+PROBE=$(python3 -c "
+import os,time
+f=os.open('$T/probe',os.O_WRONLY|os.O_CREAT); t=[]
+for i in range(50):
+  os.write(f,b'x'*512); s=time.perf_counter(); os.fsync(f); t.append(time.perf_counter()-s)
+t.sort(); print('%.2f' % (t[len(t)//2]*1000))")
+wrk -t2 -c64 -d${DUR}s --latency -s "$T/read.lua" "$URL/api/v1/episodes/$EP/timeline" >"$T/b.txt"
+wrk -t2 -c64 -d${DUR}s --latency -s "$T/submit.lua" "$URL/api/v1/episodes/$EP_WRITE/questionnaires" >"$T/a.txt"
+STATUS_A=$(grep -c "Non-2xx" "$T/a.txt" || true)
+COMMITS=$(curl -s $URL/metrics | awk '/^regenpath_store_commits_total/ {c=$2} /^regenpath_store_writes_total/ {w=$2} END {printf "%.1f", w/c}')
+
+# --- nginx: a static 600-byte JSON file ---------------------------------------------
+mkdir -p "$T/www" "$T/nginx"
+python3 -c "
+import json
+base = json.dumps({'id': 'p-1', 'pad': ''})
+open('$T/www/record.json', 'w').write(json.dumps({'id': 'p-1', 'pad': 'x' * (600 - len(base))}))"
+cat >"$T/nginx/nginx.conf" <<NGX
+worker_processes 2;
+pid $T/nginx/nginx.pid;
+error_log $T/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type application/json;
+  server { listen 127.0.0.1:18182; root $T/www; }
+}
+NGX
+nginx -c "$T/nginx/nginx.conf" -p "$T/nginx" &
+sleep 1
+PIDS="$PIDS $(cat "$T/nginx/nginx.pid")"
+wrk -t2 -c64 -d${DUR}s --latency http://127.0.0.1:18182/record.json >"$T/c.txt"
+kill "$(cat "$T/nginx/nginx.pid")" 2>/dev/null || true
+
+# --- Orthanc: GET /patients/{id}, inside a loopback-only namespace -------------------
+python3 "$ROOT/bench/http/make_dicom.py" "$T/bench.dcm"
+mkdir -p "$T/orthanc-db"
+cat >"$T/orthanc.json" <<OJ
+{ "Name": "bench", "StorageDirectory": "$T/orthanc-db", "IndexDirectory": "$T/orthanc-db",
+  "HttpPort": 18183, "DicomServerEnabled": false, "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false, "Plugins": [], "HttpDescribeErrors": false }
+OJ
+unshare --net sh -c "
+  ip link set lo up
+  Orthanc --logdir=$T $T/orthanc.json >/dev/null 2>&1 &
+  OP=\$!
+  for i in \$(seq 1 100); do curl -s -o /dev/null http://127.0.0.1:18183/system && break; sleep 0.2; done
+  PID=\$(curl -s -X POST --data-binary @$T/bench.dcm http://127.0.0.1:18183/instances | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"ParentPatient\"])')
+  curl -s http://127.0.0.1:18183/patients/\$PID | wc -c > $T/orthanc-bytes
+  wrk -t2 -c64 -d${DUR}s --latency http://127.0.0.1:18183/patients/\$PID > $T/d.txt
+  kill \$OP
+"
+
+A=$(rate "$T/a.txt"); B=$(rate "$T/b.txt"); C=$(rate "$T/c.txt"); D=$(rate "$T/d.txt")
+echo "regenpath HTTP bench (wrk -t2 -c64 -d${DUR}s, 127.0.0.1, $(nproc) cores)"
+echo "fsync probe this run: median $PROBE ms; writes per group commit: $COMMITS"
+printf '(a) questionnaire submit (validate, score, durable write, audit): %10s req/s  p99 %s  non-2xx lines: %s\n' "$A" "$(p99 "$T/a.txt")" "$STATUS_A"
+printf '(b) episode timeline read (%s items, %s bytes, audited):       %10s req/s  p99 %s\n' "$ITEMS" "$BYTES" "$B" "$(p99 "$T/b.txt")"
+printf '(c) nginx static 600-byte JSON:                                %10s req/s  p99 %s\n' "$C" "$(p99 "$T/c.txt")"
+printf '(d) Orthanc GET /patients/{id} (%s bytes):                     %10s req/s  p99 %s\n' "$(cat "$T/orthanc-bytes")" "$D" "$(p99 "$T/d.txt")"
+python3 -c "print('ratios: (b)/(c) nginx = %.2f   (b)/(d) Orthanc = %.2f   (a)/(d) = %.2f' % ($B/$C, $B/$D, $A/$D))"
+echo "idle server RSS: $((RSS_IDLE / 1024)) MB"
