@@ -23,7 +23,7 @@ icu::Calendar& persian_calendar() {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Calendar> c(
         icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), icu::Locale("en@calendar=persian"), status));
-    if (U_FAILURE(status)) throw std::runtime_error("ICU Persian calendar unavailable");
+    if (U_FAILURE(status) || !c) throw std::runtime_error("ICU Persian calendar unavailable");
     return c;
   }();
   return *cal;

@@ -85,7 +85,7 @@ struct Code {
   std::string_view code, display;
   std::optional<Side> side;
 };
-const std::vector<Code> kIcd10CmCodes{
+constexpr std::array<Code, 15> kIcd10CmCodes{{
     {"M16.0", "Bilateral primary osteoarthritis of hip", {}},
     {"M16.10", "Unilateral primary osteoarthritis, unspecified hip", {}},
     {"M16.11", "Unilateral primary osteoarthritis, right hip", Side::right},
@@ -101,8 +101,8 @@ const std::vector<Code> kIcd10CmCodes{
     {"M16.6", "Other bilateral secondary osteoarthritis of hip", {}},
     {"M16.7", "Other unilateral secondary osteoarthritis of hip", {}},
     {"M16.9", "Osteoarthritis of hip, unspecified", {}},
-};
-const std::vector<Code> kIcd10WhoCodes{
+}};
+constexpr std::array<Code, 9> kIcd10WhoCodes{{
     {"M16.0", "Primary coxarthrosis, bilateral", {}},
     {"M16.1", "Other primary coxarthrosis", {}},
     {"M16.2", "Coxarthrosis resulting from dysplasia, bilateral", {}},
@@ -112,15 +112,16 @@ const std::vector<Code> kIcd10WhoCodes{
     {"M16.6", "Other secondary coxarthrosis, bilateral", {}},
     {"M16.7", "Other secondary coxarthrosis", {}},
     {"M16.9", "Coxarthrosis, unspecified", {}},
-};
+}};
 
 const Code* find_code(const Diagnosis& d) {
-  const std::vector<Code>* table = d.system == kIcd10Cm    ? &kIcd10CmCodes
-                                   : d.system == kIcd10Who ? &kIcd10WhoCodes
-                                                           : nullptr;
-  if (!table) return nullptr;
-  auto it = std::find_if(table->begin(), table->end(), [&](const Code& c) { return c.code == d.code; });
-  return it == table->end() ? nullptr : &*it;
+  auto find_in = [&](const auto& table) -> const Code* {
+    auto it = std::find_if(table.begin(), table.end(), [&](const Code& c) { return c.code == d.code; });
+    return it == table.end() ? nullptr : &*it;
+  };
+  if (d.system == kIcd10Cm) return find_in(kIcd10CmCodes);
+  if (d.system == kIcd10Who) return find_in(kIcd10WhoCodes);
+  return nullptr;
 }
 
 }  // namespace
