@@ -118,9 +118,10 @@ port: 8080
 db: ./regenpath-data/regenpath.db
 
 # Threads: io_threads move bytes (one per core); workers run requests and wait for the
-# store's group commit, so there are more of them than cores.
+# store's group commit, so there are more of them than cores (one per expected
+# concurrent connection lets one commit acknowledge them all).
 io_threads: 2
-workers: 16
+workers: 64
 
 # Limits: larger requests are refused with 413 / 431 before they are read.
 body_limit: 1048576     # bytes

@@ -8,9 +8,9 @@ namespace rp::api::http {
 
 struct ServerConfig {
   std::string address = "127.0.0.1";
-  unsigned short port = 8080;             // 0: any free port (tests)
-  int io_threads = 2;                     // socket work: one per core
-  int workers = 16;                       // handlers; they block on the store, so more than cores
+  unsigned short port = 8080;  // 0: any free port (tests)
+  int io_threads = 2;          // socket work: one per core
+  int workers = 64;            // handlers wait for the group commit: one per connection lets a commit take them all
   std::size_t body_limit = 1 << 20;       // bytes
   std::size_t header_limit = 16 << 10;    // bytes
   std::chrono::seconds read_timeout{15};  // a whole request, headers and body

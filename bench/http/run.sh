@@ -20,7 +20,7 @@ p99() { awk '/ 99%/ {print $2}' "$1"; }
 
 # --- ours: the demo database, the server on its own port ---------------------------
 PORT=18181
-REGENPATH_LOG_LEVEL=warn "$BIN" demo --data "$T/demo" --port $PORT >"$T/demo.out" 2>"$T/demo.err" &
+REGENPATH_WORKERS=${WORKERS:-64} REGENPATH_LOG_LEVEL=warn "$BIN" demo --data "$T/demo" --port $PORT >"$T/demo.out" 2>"$T/demo.err" &
 PIDS="$PIDS $!"
 for i in $(seq 1 100); do grep -q listening "$T/demo.out" 2>/dev/null && break; sleep 0.2; done
 SERVER_PID=$(pgrep -n -f "$BIN demo --data $T/demo" || true)

@@ -1,0 +1,36 @@
+// Every JSON body decoder of the API: arbitrary bytes must yield a typed command or an
+// InputError / MalformedBody, never a crash.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "api/decode.hpp"
+#include "api/http/json_body.hpp"
+#include "base/error.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  nlohmann::json body;
+  try {
+    body = rp::api::http::parse_json_object(std::string_view(reinterpret_cast<const char*>(data), size));
+  } catch (const rp::api::http::MalformedBody&) {
+    return 0;
+  } catch (const rp::InputError&) {
+    return 0;
+  }
+  auto attempt = [&](auto&& decode) {
+    try {
+      decode();
+    } catch (const rp::InputError&) {
+    }
+  };
+  attempt([&] { rp::api::decode_patient(body); });
+  attempt([&] { rp::api::decode_episode(body, 1); });
+  attempt([&] { rp::api::decode_transition(body); });
+  attempt([&] { rp::api::decode_details(body); });
+  attempt([&] { rp::api::decode_plan(body); });
+  attempt([&] { rp::api::decode_mark(body); });
+  attempt([&] { rp::api::decode_questionnaire(body); });
+  attempt([&] { rp::api::decode_event(body); });
+  attempt([&] { rp::api::decode_centre(body, "c"); });
+  return 0;
+}
