@@ -1,5 +1,6 @@
 // Registry views: de-identified aggregates only.
 #include "api/routes.hpp"
+#include "service/outcomes.hpp"
 
 namespace rp::api {
 
@@ -13,20 +14,25 @@ void add_report_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c) { return ok(s.submissions.registry_summary(c.actor)); }});
-  // The outcomes engine (survival free of hip replacement, responder rates, claims audit)
-  // has no service entry point yet; this route answers 501 until it does.
   r.add({"GET",
          "/api/v1/reports/outcomes",
-         "Outcomes report: survival free of hip replacement, responder rates, adverse-event rates, claims audit "
-         "(not implemented yet)",
+         "Outcomes report: survival free of hip replacement with log-rank by centre, PROM trajectories, responder "
+         "rates, adverse events, completeness, funnel and claims audit. Analysts see every centre; a centre's "
+         "surgeons and admins see theirs and the overall figures",
          {"analyst", "admin", "surgeon"},
-         {},
+         {{"centre", "one centre's figures beside the overall ones"}, {"protocol", "protocol id (default hip-msc-v1)"}},
          "",
          false,
          false,
-         [](http::Call&) {
-           return http::error_response(501, "not_implemented",
-                                       "the outcomes report is not available in this build yet");
+         [&s](http::Call& c) {
+           service::OutcomeRequest req;
+           const auto& q = c.request.query;
+           if (auto it = q.find("centre"); it != q.end() && !it->second.empty())
+             req.centre_id = it->second.substr(0, 64);
+           if (auto it = q.find("protocol"); it != q.end() && !it->second.empty())
+             req.protocol = it->second.substr(0, 64);
+           service::Outcomes outcomes(s.store, s.clock);
+           return ok(service::to_json(outcomes.report(c.actor, req)));
          }});
 }
 
