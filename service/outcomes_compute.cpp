@@ -3,6 +3,7 @@
 // whole report on a million episodes is a handful of linear passes and one sort.
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <limits>
 
 #include "base/error.hpp"
@@ -127,34 +128,47 @@ SurvivalSummary summarise(const stats::KaplanMeier& km, const std::vector<double
 
 // ---- trajectories: mean and t interval per scope, as stats::mean_ci sums them ----
 
-void trajectories(const Registry& r, std::vector<ScopeReport>& scopes) {
+// Measures [from, to); each scope's trajectories are sized beforehand, so two threads can
+// fill different measures.
+void trajectories(const Registry& r, std::vector<ScopeReport>& scopes, int from, int to) {
   const auto S = static_cast<std::size_t>(r.scopes());
   std::vector<double> sum(S), ss(S), mean(S);
   std::vector<std::int64_t> n(S);
-  for (int m = 0; m < store::kPromMeasures; ++m) {
-    for (auto& scope : scopes) scope.trajectories.push_back({static_cast<PromMeasure>(m), {}});
+  for (int m = from; m < to; ++m) {
+    for (auto& scope : scopes) scope.trajectories[static_cast<std::size_t>(m)] = {static_cast<PromMeasure>(m), {}};
     for (int tp = 0; tp < static_cast<int>(r.in.time_points.size()); ++tp) {
       const std::vector<double>& col = r.cols.proms.column(static_cast<PromMeasure>(m), tp);
       std::fill(sum.begin(), sum.end(), 0.0);
       std::fill(ss.begin(), ss.end(), 0.0);
       std::fill(n.begin(), n.end(), 0);
+      // Branch-free: a missing value adds exactly 0, so the sums equal mean_ci's over the
+      // answered values, in the same order. The overall sum lives in a register; the
+      // centres' sums in their own array, so the two never alias.
+      const double* v = col.data();
+      const int* centre = r.centre.data();
+      double all_sum = 0;
+      std::int64_t all_n = 0;
       for (std::size_t i = 0; i < r.size(); ++i) {
-        const double v = col[i];
-        if (std::isnan(v)) continue;
-        const auto c = static_cast<std::size_t>(r.centre[i] + 1);
-        sum[0] += v;
-        sum[c] += v;
-        ++n[0];
-        ++n[c];
+        const bool answered = v[i] == v[i];
+        const double x = answered ? v[i] : 0.0;
+        const auto c = static_cast<std::size_t>(centre[i] + 1);
+        all_sum += x;
+        sum[c] += x;
+        all_n += answered;
+        n[c] += answered;
       }
+      sum[0] = all_sum;
+      n[0] = all_n;
       for (std::size_t s = 0; s < S; ++s) mean[s] = n[s] > 0 ? sum[s] / static_cast<double>(n[s]) : kNaN;
+      double all_ss = 0;
+      const double all_mean = mean[0];
       for (std::size_t i = 0; i < r.size(); ++i) {
-        const double v = col[i];
-        if (std::isnan(v)) continue;
-        const auto c = static_cast<std::size_t>(r.centre[i] + 1);
-        ss[0] += (v - mean[0]) * (v - mean[0]);
-        ss[c] += (v - mean[c]) * (v - mean[c]);
+        const bool answered = v[i] == v[i];
+        const auto c = static_cast<std::size_t>(centre[i] + 1);
+        all_ss += answered ? (v[i] - all_mean) * (v[i] - all_mean) : 0.0;
+        ss[c] += answered ? (v[i] - mean[c]) * (v[i] - mean[c]) : 0.0;
       }
+      ss[0] = all_ss;
       for (std::size_t s = 0; s < S; ++s) {
         TrajectoryPoint p{tp, n[s], mean[s], kNaN, kNaN};
         if (n[s] >= 2) {
@@ -164,7 +178,7 @@ void trajectories(const Registry& r, std::vector<ScopeReport>& scopes) {
           p.lower = mean[s] - t * se;
           p.upper = mean[s] + t * se;
         }
-        scopes[s].trajectories.back().points.push_back(p);
+        scopes[s].trajectories[static_cast<std::size_t>(m)].points.push_back(p);
       }
     }
   }
@@ -216,12 +230,58 @@ ResponderRate rate_of(ResponderDefinition def, int tp, const Count& c) {
   return rate;
 }
 
+// Every definition in one pass per time point. The conversion and due checks are shared
+// by all definitions; each definition's rule is still the domain's responder function.
 void responders(const Registry& r, std::vector<ScopeReport>& scopes) {
-  for (ResponderDefinition def : all_responder_definitions()) {
-    for (int tp = 1; tp < static_cast<int>(r.in.time_points.size()); ++tp) {
-      const auto counts = r.count([&](std::size_t i) { return responder_status(r, def, tp, i); });
-      for (std::size_t s = 0; s < scopes.size(); ++s) scopes[s].responders.push_back(rate_of(def, tp, counts[s]));
+  using instruments::OarsiDomains;
+  const auto& t = r.in.thresholds;
+  const int tps = static_cast<int>(r.in.time_points.size());
+  constexpr std::size_t kDefs = 4;  // omeract_oarsi, nrs_30, nrs_50, hoos_pain_mcid
+  std::vector<std::array<Count, kDefs>> counts(static_cast<std::size_t>(r.scopes()));
+  for (int tp = 1; tp < tps; ++tp) {
+    std::fill(counts.begin(), counts.end(), std::array<Count, kDefs>{});
+    const int day = r.in.time_points[tp].day;
+    auto col = [&](PromMeasure m, int at) { return r.cols.proms.column(m, at).data(); };
+    const double *nrs0 = col(PromMeasure::nrs_pain, 0), *nrs1 = col(PromMeasure::nrs_pain, tp);
+    const double *pain0 = col(PromMeasure::hoos_pain, 0), *pain1 = col(PromMeasure::hoos_pain, tp);
+    const double *adl0 = col(PromMeasure::hoos_adl, 0), *adl1 = col(PromMeasure::hoos_adl, tp);
+    const double *gl0 = col(PromMeasure::patient_global, 0), *gl1 = col(PromMeasure::patient_global, tp);
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      std::array<Status, kDefs> st;
+      if (r.converted_after[i] <= day) {
+        st.fill(Status::failure);  // replaced before the time point: a known failure
+      } else {
+        const Status unknown = r.due(i, tp) ? Status::missing : Status::not_due;
+        auto of = [&](bool responded) { return responded ? Status::success : Status::failure; };
+        const bool oarsi_known = !std::isnan(pain0[i] + pain1[i] + adl0[i] + adl1[i] + gl0[i] + gl1[i]);
+        // OMERACT-OARSI scales are higher = worse; HOOS is higher = better.
+        st[0] = oarsi_known
+                    ? of(instruments::oarsi_responder(OarsiDomains{100 - pain0[i], 100 - adl0[i], gl0[i]},
+                                                      OarsiDomains{100 - pain1[i], 100 - adl1[i], gl1[i]}, t.oarsi)
+                             .responder)
+                    : unknown;
+        if (!std::isnan(nrs0[i] + nrs1[i])) {
+          const auto res =
+              instruments::immpact_nrs_response(static_cast<int>(nrs0[i]), static_cast<int>(nrs1[i]), t.immpact);
+          st[1] = of(res.moderate);
+          st[2] = of(res.substantial);
+        } else {
+          st[1] = st[2] = unknown;
+        }
+        st[3] = !std::isnan(pain0[i] + pain1[i])
+                    ? of(instruments::hoos_pain_mcid(pain0[i], pain1[i], t.hoos_pain_mcid).met)
+                    : unknown;
+      }
+      auto& overall = counts[0];
+      auto& centre = counts[static_cast<std::size_t>(r.centre[i] + 1)];
+      for (std::size_t d = 0; d < kDefs; ++d) {
+        overall[d].add(st[d]);
+        centre[d].add(st[d]);
+      }
     }
+    const auto& defs = all_responder_definitions();
+    for (std::size_t s = 0; s < scopes.size(); ++s)
+      for (std::size_t d = 0; d < kDefs; ++d) scopes[s].responders.push_back(rate_of(defs[d], tp, counts[s][d]));
   }
 }
 
@@ -310,8 +370,12 @@ std::vector<ClaimResult> evaluate_claim(const Registry& r, const Claim& claim, c
   bool exact = false;
   switch (claim.metric) {
     case ClaimMetric::responder_rate: {
+      // Already counted for the responder section.
       const int tp = time_point_index(r.in, claim.time_point, claim.id);
-      counts = r.count([&](std::size_t i) { return responder_status(r, *claim.definition, tp, i); });
+      for (const auto& scope : scopes)
+        for (const auto& rate : scope.responders)
+          if (rate.definition == *claim.definition && rate.time_point == tp)
+            counts.push_back({rate.n, rate.responders, rate.missing});
       break;
     }
     case ClaimMetric::duration_of_benefit: {
@@ -437,6 +501,13 @@ OutcomeReport compute_outcome_report(const store::OutcomeColumns& columns, const
   std::vector<ScopeReport> all(static_cast<std::size_t>(r.scopes()));
   for (int c = 0; c < r.n_centres; ++c) all[static_cast<std::size_t>(c + 1)].centre_id = columns.centre_ids[c];
 
+  // The sections write disjoint members of each scope, so two of them run beside the rest.
+  for (auto& scope : all) scope.trajectories.resize(store::kPromMeasures, {PromMeasure::nrs_pain, {}});
+  auto beside = std::async(std::launch::async, [&] {
+    responders(r, all);
+    completeness(r, all);
+    trajectories(r, all, 3, store::kPromMeasures);
+  });
   // Survival: one sort by time; per-centre curves, the overall curve and log-rank from it.
   std::vector<stats::KaplanMeier> curves(all.size());
   std::vector<std::string> labels;
@@ -463,10 +534,9 @@ OutcomeReport compute_outcome_report(const store::OutcomeColumns& columns, const
     all[s].survival = summarise(curves[s], inputs.survival_days);
     all[s].injected = all[s].survival.n;
   }
-  trajectories(r, all);
-  responders(r, all);
-  completeness(r, all);
+  trajectories(r, all, 0, 3);
   const std::vector<std::uint8_t> serious = adverse_events(r, all);
+  beside.get();
   for (const Claim& claim : inputs.claims.claims) {
     auto results = evaluate_claim(r, claim, all, curves, serious);
     for (std::size_t s = 0; s < all.size(); ++s) all[s].claims.push_back(std::move(results[s]));

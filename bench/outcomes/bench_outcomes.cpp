@@ -22,6 +22,8 @@
 #include "domain/instruments/responder_thresholds.hpp"
 #include "service/outcomes.hpp"
 #include "service/protocols.hpp"
+#include "stats/kaplan_meier.hpp"
+#include "stats/log_rank.hpp"
 
 namespace {
 
@@ -118,6 +120,33 @@ void write_csv(const OutcomeColumns& c, const std::string& path) {
   }
 }
 
+// The survival part of the report alone (what R is asked to do): per-centre and overall
+// Kaplan–Meier read at the report's days, medians, and log-rank. Best of three, seconds.
+double survival_only_seconds(const OutcomeColumns& c) {
+  const auto& e = c.episodes;
+  std::vector<double> time(e.size());
+  std::vector<int> event(e.size()), centre(e.centre.begin(), e.centre.end());
+  for (std::size_t i = 0; i < e.size(); ++i) {
+    event[i] = e.converted_day[i] != rp::store::kNoDay;
+    time[i] = (event[i] ? e.converted_day[i] : std::max({e.injection_day[i], e.last_contact_day[i], e.exit_day[i]})) -
+              e.injection_day[i];
+  }
+  const std::vector<double> days{0, 182, 365, 548, 730, 913, 1095};
+  double best = 1e9, sink = 0;
+  for (int round = 0; round < 3; ++round) {
+    const auto start = std::chrono::steady_clock::now();
+    const rp::stats::SortedSurvival sorted(time, event, centre, static_cast<int>(c.centre_ids.size()));
+    for (const auto& km : rp::stats::kaplan_meier_by_group(sorted))
+      sink += rp::stats::km_at(km, days).back().surv + rp::stats::km_median(km).median;
+    const auto overall = rp::stats::kaplan_meier(rp::stats::pooled_table(sorted));
+    sink += rp::stats::km_at(overall, days).back().surv + rp::stats::km_median(overall).median;
+    sink += rp::stats::log_rank(sorted).chisq;
+    best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  }
+  if (sink == 42) std::printf(" ");  // keeps the work observable
+  return best;
+}
+
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
@@ -199,8 +228,11 @@ int main(int argc, char** argv) {
   }
   const bool agree = std::abs(r_730 - ours_730) <= 1e-9 &&
                      std::abs(r_chisq - report.log_rank->test.chisq) <= 1e-9 * std::max(1.0, std::abs(r_chisq));
+  const double survival_only = survival_only_seconds(columns);
   std::printf("R survfit + survdiff (survival only): %.3f s; regenpath full report: %.3f s; ratio %.1fx\n", r_seconds,
               best, r_seconds / best);
+  std::printf("same work as R (survival only): regenpath %.3f s; ratio %.1fx\n", survival_only,
+              r_seconds / survival_only);
   std::printf("S(730): R %.17g, regenpath %.17g; chisq: R %.17g, regenpath %.17g; %s\n", r_730, ours_730, r_chisq,
               report.log_rank->test.chisq, agree ? "figures agree to 1e-9" : "FIGURES DIFFER");
   return agree ? 0 : 1;
