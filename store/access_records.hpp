@@ -1,6 +1,6 @@
 #pragma once
 // Rows behind sign-in: staff accounts, sessions, patients' single-purpose tokens and
-// idempotency keys. Secrets appear only as hashes (see 0003_accounts.sql).
+// idempotency keys. Secrets appear only as hashes (see 0002_accounts.sql).
 #include <cstdint>
 #include <optional>
 #include <string>

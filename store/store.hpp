@@ -79,7 +79,7 @@ class Transaction {
   virtual void append_audit(const AuditEntry& e) = 0;
   virtual std::vector<AuditRow> audit_rows(std::int64_t after_seq, int limit) = 0;
 
-  // Sign-in (0003_accounts.sql). Usernames are unique: ConflictError("username").
+  // Sign-in (0002_accounts.sql). Usernames are unique: ConflictError("username").
   virtual std::int64_t insert_account(const AccountRow& a) = 0;
   virtual std::optional<AccountRow> find_account(std::int64_t id) = 0;
   virtual std::optional<AccountRow> find_account_by_username(const std::string& username) = 0;
@@ -99,7 +99,7 @@ class Transaction {
   virtual std::optional<IdempotencyRow> find_idempotency(const std::string& actor, const std::string& key) = 0;
   virtual void insert_idempotency(const IdempotencyRow& r) = 0;
 
-  // Submissions (0004_submissions.sql).
+  // Submissions (0003_submissions.sql).
   virtual std::int64_t insert_questionnaire_response(const QuestionnaireResponseRow& r) = 0;
   virtual std::optional<QuestionnaireResponseRow> find_response_by_key(const std::string& submitted_by,
                                                                        const std::string& idempotency_key) = 0;
@@ -116,7 +116,7 @@ class Transaction {
   virtual std::vector<CountRow> episode_state_counts() = 0;
   virtual std::vector<CountRow> adverse_event_counts() = 0;
 
-  // Outcomes (0010_outcomes.sql). An adverse event's CTCAE v5.0 grade (1–5) and whether it
+  // Outcomes (0004_outcomes.sql). An adverse event's CTCAE v5.0 grade (1–5) and whether it
   // is serious by the regulatory definition. NotFoundError("adverse_event") for no such row.
   virtual void grade_adverse_event(std::int64_t id, int ctcae_grade, bool serious) = 0;
   // The registry as columns for the outcome report, one pass per table

@@ -1,6 +1,6 @@
 #pragma once
 // Rows of what patients and staff submit after enrolment: questionnaire responses with
-// their scores, adverse events and red flags (see 0004_submissions.sql).
+// their scores, adverse events and red flags (see 0003_submissions.sql).
 #include <cstdint>
 #include <string>
 

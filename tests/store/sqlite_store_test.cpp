@@ -37,6 +37,13 @@ TEST(SqliteStore, CreatesWithEveryMigrationAndWalFullSync) {
   EXPECT_EQ(again->migrate(), 0);
 }
 
+// An existing database applies only migrations numbered above its version, so a gap
+// filled later would be skipped: the numbers must run 1..N.
+TEST(SqliteStore, MigrationsAreNumberedWithoutGaps) {
+  int expected = 1;
+  for (const Migration& m : migrations()) EXPECT_EQ(m.version, expected++) << m.name;
+}
+
 TEST(SqliteStore, RefusesASchemaNewerThanTheBinary) {
   test::TempDb db;
   open_sqlite(db.path()).reset();
