@@ -137,7 +137,8 @@ class Store {
   // once, so concurrent writers share one fsync. A function that throws rolls back only
   // its own work; result i holds its exception (null on success). This default runs one
   // write() per function, for engines without savepoints.
-  virtual std::vector<std::exception_ptr> write_batch(const std::vector<const std::function<void(Transaction&)>*>& fns) {
+  virtual std::vector<std::exception_ptr> write_batch(
+      const std::vector<const std::function<void(Transaction&)>*>& fns) {
     std::vector<std::exception_ptr> out(fns.size());
     for (std::size_t i = 0; i < fns.size(); ++i) {
       try {
