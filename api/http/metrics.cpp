@@ -19,7 +19,7 @@ void Metrics::observe(const std::string& route, const std::string& method, int s
 
 std::string Metrics::render(const store::GroupCommitStore* store) const {
   std::string out;
-  char line[512];
+  char line[2048];  // the store block alone is up to ~950 bytes
   std::lock_guard lock(mutex_);
   out += "# HELP regenpath_http_requests_total HTTP requests by route template, method and status.\n";
   out += "# TYPE regenpath_http_requests_total counter\n";

@@ -93,6 +93,17 @@ TEST_F(BadInput, OversizedBodyIs413) {
   EXPECT_EQ(Client{server_->port()}.get("/healthz").status, 200);
 }
 
+// Prometheus text: every family present, the last one whole (a short buffer once cut it).
+TEST_F(BadInput, MetricsArePrometheusTextInFull) {
+  const Reply r = Client{server_->port()}.get("/metrics");
+  EXPECT_EQ(r.status, 200);
+  for (const char* family :
+       {"regenpath_http_requests_total", "regenpath_http_request_duration_seconds_bucket",
+        "regenpath_store_commits_total", "regenpath_store_commit_seconds_total", "regenpath_store_max_batch "}) {
+    EXPECT_NE(r.body.find(family), std::string::npos) << family;
+  }
+}
+
 TEST_F(BadInput, InjectionStringsAreStoredAsTextOrRefused) {
   const std::vector<std::string> nasty = {"'; DROP TABLE patients; --", "<script>alert(1)</script>", "\" OR 1=1 --",
                                           "Robert'); DELETE FROM audit_log;--"};
