@@ -41,7 +41,9 @@ class BadInput : public ::testing::Test {
     ASSERT_TRUE(j.contains("error")) << r.body;
     EXPECT_TRUE(j["error"].contains("code"));
     EXPECT_TRUE(j["error"].contains("message"));
-    if (!field.empty()) EXPECT_EQ(j["error"]["field"], field);
+    if (!field.empty()) {
+      EXPECT_EQ(j["error"]["field"], field);
+    }
     EXPECT_EQ(r.header("x-content-type-options"), "nosniff");
     EXPECT_NE(r.header("content-security-policy").find("frame-ancestors 'none'"), std::string::npos);
   }

@@ -88,7 +88,9 @@ TEST_F(PathwayTest, WalksOnePatientThroughThePathway) {
       EXPECT_EQ(s.start.iso(), "2026-12-16");  // follows the actual injection day
       found = true;
     }
-    if (s.id == "injection") EXPECT_EQ(s.status, ItemStatus::done);
+    if (s.id == "injection") {
+      EXPECT_EQ(s.status, ItemStatus::done);
+    }
   }
   EXPECT_TRUE(found);
   const auto v = verify_audit_chain(*store_, op_);
