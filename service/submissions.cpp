@@ -1,6 +1,7 @@
 #include "service/submissions.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "base/error.hpp"
 #include "domain/instruments/answers_json.hpp"
@@ -61,6 +62,21 @@ store::AdverseEventRow event_row(const Actor& actor, const Episode& e, std::stri
   r.reported_at = clock.now_iso();
   r.status = r.kind == "red_flag" ? "open" : "acknowledged";
   return r;
+}
+
+// Rows of one visible episode, read with their audit row in one transaction. Patients are
+// limited to their own episode by visible_episode; staff need the record-read permission.
+template <typename Fetch>
+auto audited_episode_read(store::Store& store, const Clock& clock, const Actor& actor, std::int64_t episode_id,
+                          const char* action, Fetch fetch) {
+  if (actor.role != "patient") require(actor, Permission::patient_read);
+  decltype(fetch(std::declval<store::Transaction&>())) out;
+  store.write([&](store::Transaction& tx) {
+    const Episode e = visible_episode(tx, actor, episode_id);
+    out = fetch(tx);
+    tx.append_audit(audit_entry(clock, actor, e.centre_id, action, "episode", std::to_string(episode_id)));
+  });
+  return out;
 }
 
 }  // namespace
@@ -125,15 +141,8 @@ store::AccessTokenRow Submissions::link_info(const std::string& token) {
 }
 
 std::vector<store::QuestionnaireResponseRow> Submissions::questionnaires(const Actor& actor, std::int64_t episode_id) {
-  if (actor.role != "patient") require(actor, Permission::patient_read);
-  std::vector<store::QuestionnaireResponseRow> out;
-  store_.write([&](store::Transaction& tx) {
-    const Episode e = visible_episode(tx, actor, episode_id);
-    out = tx.responses_of(episode_id);
-    tx.append_audit(
-        audit_entry(clock_, actor, e.centre_id, "questionnaire.read", "episode", std::to_string(episode_id)));
-  });
-  return out;
+  return audited_episode_read(store_, clock_, actor, episode_id, "questionnaire.read",
+                              [&](store::Transaction& tx) { return tx.responses_of(episode_id); });
 }
 
 store::AdverseEventRow Submissions::record_adverse_event(const Actor& actor, std::int64_t episode_id,
@@ -151,15 +160,8 @@ store::AdverseEventRow Submissions::record_adverse_event(const Actor& actor, std
 }
 
 std::vector<store::AdverseEventRow> Submissions::adverse_events(const Actor& actor, std::int64_t episode_id) {
-  if (actor.role != "patient") require(actor, Permission::patient_read);
-  std::vector<store::AdverseEventRow> out;
-  store_.write([&](store::Transaction& tx) {
-    const Episode e = visible_episode(tx, actor, episode_id);
-    out = tx.adverse_events_of(episode_id);
-    tx.append_audit(
-        audit_entry(clock_, actor, e.centre_id, "adverse_event.read", "episode", std::to_string(episode_id)));
-  });
-  return out;
+  return audited_episode_read(store_, clock_, actor, episode_id, "adverse_event.read",
+                              [&](store::Transaction& tx) { return tx.adverse_events_of(episode_id); });
 }
 
 store::AdverseEventRow Submissions::report_red_flag(const Actor& patient, std::int64_t episode_id,
