@@ -1,0 +1,190 @@
+// Browser-test plumbing: the real `regenpath demo` binary on a free loopback port with a
+// fresh data folder, serving the built web app (web/dist); Debian's chromium driven by
+// playwright-core (never a downloaded browser); axe-core for accessibility; screenshots
+// kept as artefacts. A test fails on any page error or Content-Security-Policy violation,
+// because the app must run under the server's strict CSP.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+import { chromium } from 'playwright-core'
+
+const here = dirname(fileURLToPath(import.meta.url))
+export const repo = resolve(here, '../..')
+const binary = process.env.RP_BINARY || join(repo, 'build/regenpath')
+const webDist = process.env.RP_WEB_DIST || join(repo, 'web/dist')
+const artefacts = process.env.RP_WEB_ARTIFACTS || join(repo, 'build/test-artifacts/web')
+const chromiumPath = process.env.RP_CHROMIUM || '/usr/bin/chromium'
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer()
+    s.once('error', fail)
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address()
+      s.close(() => ok(port))
+    })
+  })
+}
+
+// Starts `regenpath demo` and waits until it listens. The demo prints one account per
+// role per centre ("  username  password") and writes patients' one-time codes to its log.
+export async function startServer({ patients } = {}) {
+  if (!existsSync(join(webDist, 'index.html'))) throw new Error(`web app not built: ${webDist}/index.html missing`)
+  const data = mkdtempSync(join(tmpdir(), 'rp-web-'))
+  const port = await freePort()
+  const args = ['demo', '--data', data, '--port', String(port)]
+  if (patients) args.push('--patients', String(patients))
+  const child = spawn(binary, args, {
+    env: { ...process.env, REGENPATH_WEB_DIR: webDist, REGENPATH_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  child.stdout.on('data', (d) => (out += d))
+  child.stderr.on('data', (d) => (out += d))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 60_000
+  while (!/"listening"/.test(out) || !/Stop with/.test(out)) {
+    if (child.exitCode !== null) throw new Error(`regenpath demo exited ${child.exitCode}:\n${out}`)
+    if (Date.now() > deadline) throw new Error(`regenpath demo did not start:\n${out}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  const accounts = new Map()
+  for (const m of out.matchAll(/^ {2}(\S+\.\S+) {2}(\S+)$/gm)) accounts.set(m[1], m[2])
+  return {
+    url,
+    port,
+    accounts,
+    log: () => out,
+    // The newest one-time code the server logged for this patient.
+    codeFor(patientId) {
+      const all = [...out.matchAll(new RegExp(`one-time code for patient #${patientId}: (\\d+)`, 'g'))]
+      if (!all.length) throw new Error(`no one-time code logged for patient #${patientId}`)
+      return all[all.length - 1][1]
+    },
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
+        if (child.exitCode === null) child.kill('SIGKILL')
+      }
+      rmSync(data, { recursive: true, force: true })
+    },
+  }
+}
+
+// A signed-in API client from node (cookie + CSRF), for setting up and for checking what
+// the browser did by re-reading the server's state.
+export async function apiSession(server, username) {
+  const password = server.accounts.get(username)
+  if (!password) throw new Error(`no demo account ${username}`)
+  const res = await fetch(server.url + '/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`)
+  const me = await res.json()
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const call = async (method, path, body) => {
+    const r = await fetch(server.url + path, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': me.csrf_token, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await r.text()
+    return { status: r.status, json: text ? JSON.parse(text) : null }
+  }
+  return {
+    me,
+    get: (p) => call('GET', p),
+    post: (p, b = {}) => call('POST', p, b),
+    put: (p, b) => call('PUT', p, b),
+    patch: (p, b) => call('PATCH', p, b),
+  }
+}
+
+function watch(page, problems) {
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(`CSP: ${m.text()}`)
+  })
+}
+
+// Chromium from Debian. The flags keep it off the network this machine does not have.
+export async function launch({ viewport = { width: 1280, height: 900 }, mobile = false, lang } = {}) {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  })
+  const context = await browser.newContext({
+    viewport,
+    isMobile: mobile,
+    hasTouch: mobile,
+    deviceScaleFactor: mobile ? 2 : 1,
+  })
+  if (lang) await context.addInitScript((l) => localStorage.setItem('regenpath.lang', l), lang)
+  const problems = []
+  context.on('page', (p) => watch(p, problems))
+  const page = await context.newPage()
+  return {
+    browser,
+    context,
+    page,
+    problems,
+    // Throws when any page error or CSP violation happened.
+    assertClean() {
+      if (problems.length) throw new Error('browser problems:\n' + problems.join('\n'))
+    },
+    close: () => browser.close(),
+  }
+}
+
+export async function loginStaff(page, server, username) {
+  const password = server.accounts.get(username)
+  if (!password) throw new Error(`no demo account ${username}`)
+  await page.goto(server.url + '/login')
+  await page.locator('input[name=username]').fill(username)
+  await page.locator('input[name=password]').fill(password)
+  await page.locator('form button[type=submit]').click()
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+// Runs axe-core in the page (injected through the DevTools protocol, which the page's CSP
+// does not govern) and fails on serious or critical violations, listing each.
+export async function checkA11y(page, label) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource)
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] })
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }))
+  })
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  if (bad.length)
+    throw new Error(`accessibility (${label}):\n` + bad.map((v) => `  ${v.impact} ${v.id}: ${v.help} at ${v.nodes.join(', ')}`).join('\n'))
+  return violations
+}
+
+export async function shot(page, name) {
+  mkdirSync(artefacts, { recursive: true })
+  const path = join(artefacts, `${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  return path
+}
