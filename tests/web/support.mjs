@@ -139,7 +139,14 @@ export async function launch({ viewport = { width: 1280, height: 900 }, mobile =
     hasTouch: mobile,
     deviceScaleFactor: mobile ? 2 : 1,
   })
-  if (lang) await context.addInitScript((l) => localStorage.setItem('regenpath.lang', l), lang)
+  // The first page is about:blank, whose storage is off limits: set the language only
+  // where the app runs.
+  if (lang)
+    await context.addInitScript((l) => {
+      try {
+        if (!localStorage.getItem('regenpath.lang')) localStorage.setItem('regenpath.lang', l)
+      } catch {}
+    }, lang)
   const problems = []
   context.on('page', (p) => watch(p, problems))
   const page = await context.newPage()
