@@ -1,0 +1,262 @@
+// The patient portal on a phone (390×844, touch): a questionnaire answered from the link a
+// coordinator issued (one question per screen, kept across a reload, sent once, refused the
+// second time), and a patient who signs in with mobile + one-time code, reads the schedule
+// in Jalali dates and Persian digits, and raises a red flag that the clinic then sees.
+// Every portal screen passes axe in Persian and in English; each is photographed.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, apiSession, launch, loginStaff, checkA11y, shot } from './support.mjs'
+
+const phone = { viewport: { width: 390, height: 844 }, mobile: true }
+const persianDigit = /[\u06F0-\u06F9]/
+const jalaliMonth = /فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند/
+const toPersianDigits = (s) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + +d))
+
+let server
+let coordinator
+let patient // a tehran-1 patient in follow-up, with the episode
+before(async () => {
+  server = await startServer()
+  coordinator = await apiSession(server, 'coordinator.tehran-1')
+  const list = await coordinator.get('/api/v1/patients')
+  assert.equal(list.status, 200)
+  for (const p of list.json) {
+    const full = await coordinator.get(`/api/v1/patients/${p.id}`)
+    const ep = full.json.episodes.find((e) => e.state === 'follow_up' && e.injection_date)
+    if (ep && full.json.mobile) {
+      patient = { id: p.id, mobile: full.json.mobile, episode: ep.id }
+      break
+    }
+  }
+  assert.ok(patient, 'the demo has a tehran-1 patient in follow-up')
+})
+after(async () => {
+  await server?.stop()
+})
+
+async function setLang(page, lang) {
+  await page.getByTestId('lang').selectOption(lang)
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang)
+}
+
+// axe in both languages on the screen as it is, then back to the language it was in.
+async function a11yBoth(page, label) {
+  const start = await page.evaluate(() => document.documentElement.lang)
+  for (const lang of start === 'fa' ? ['fa', 'en'] : ['en', 'fa']) {
+    await setLang(page, lang)
+    await checkA11y(page, `${label} ${lang}`)
+    await shot(page, `portal-${label}-${lang}`)
+  }
+  await setLang(page, start)
+}
+
+const visibleQuestions = (page) => page.locator('[data-testid=question-text]:visible').count()
+
+test('a questionnaire link: one question per screen, resumable, sent once, refused the second time', async () => {
+  const link = await coordinator.post(`/api/v1/episodes/${patient.episode}/questionnaire-links`, { instrument: 'nrs', item_id: 'prom-6m' })
+  assert.equal(link.status, 201, JSON.stringify(link.json))
+  const before = await coordinator.get(`/api/v1/episodes/${patient.episode}/questionnaires`)
+  const b = await launch({ ...phone, lang: 'fa' })
+  try {
+    const { page, context } = b
+    await page.goto(server.url + link.json.path)
+    await page.getByTestId('q-progress').waitFor()
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl')
+    assert.equal((await page.getByTestId('q-progress').textContent()).trim(), 'پرسش ۱ از ۲')
+    assert.equal(await visibleQuestions(page), 1)
+    assert.match(await page.getByTestId('question-text').textContent(), /استراحت/)
+    await a11yBoth(page, 'link-question')
+
+    // 0–10 as radio buttons: choose 6 by touch, move on, come back after a reload.
+    await page.locator('.scale-point').nth(6).tap()
+    await page.getByTestId('q-next').tap()
+    assert.equal((await page.getByTestId('q-progress').textContent()).trim(), 'پرسش ۲ از ۲')
+    assert.equal(await visibleQuestions(page), 1)
+    assert.match(await page.getByTestId('question-text').textContent(), /فعالیت/)
+    await page.reload()
+    await page.getByTestId('resumed').waitFor()
+    assert.equal((await page.getByTestId('q-progress').textContent()).trim(), 'پرسش ۲ از ۲')
+    await page.getByTestId('q-back').tap()
+    assert.equal(await page.locator('.scale-point input').nth(6).isChecked(), true, 'the first answer survived the reload')
+
+    // Keyboard: the second scale is operated with the arrow keys alone.
+    await page.getByTestId('q-next').click()
+    await page.locator('.scale-point input').first().focus()
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowDown')
+    assert.equal(await page.locator('.scale-point input').nth(7).isChecked(), true, 'arrow keys choose an answer')
+    await page.getByTestId('q-next').tap()
+    await page.getByTestId('q-review').waitFor()
+    assert.equal(await page.locator('.review-list li').count(), 2)
+    await a11yBoth(page, 'link-review')
+
+    // A second tab on the same link, resumed from this phone's saved answers.
+    const other = await context.newPage()
+    await other.goto(server.url + link.json.path)
+    await other.getByTestId('q-review').waitFor()
+
+    await page.getByTestId('q-submit').tap()
+    await page.getByTestId('q-thanks').waitFor()
+    const echo = await page.getByTestId('q-echo').textContent()
+    assert.match(echo, /۶ از ۱۰/)
+    assert.match(echo, /۷ از ۱۰/)
+    assert.doesNotMatch(await page.getByTestId('q-thanks').textContent(), /خفیف|متوسط|شدید|پاسخ‌دهنده/, 'no clinical interpretation')
+    await a11yBoth(page, 'link-thanks')
+    const drafts = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('regenpath.portal.draft.')).length)
+    assert.equal(drafts, 0, 'the saved answers are cleared after a successful submit')
+
+    // The clinic sees the submission.
+    const after = await coordinator.get(`/api/v1/episodes/${patient.episode}/questionnaires`)
+    assert.equal(after.status, 200)
+    assert.equal(after.json.length, before.json.length + 1)
+    const row = after.json.find((q) => !before.json.some((o) => o.id === q.id))
+    assert.equal(row.instrument, 'nrs')
+    assert.deepEqual(row.answers, { pain_rest: 6, pain_activity: 7 })
+
+    // The spent link: a second submit is refused, and opening it again says so.
+    await other.getByTestId('q-submit').tap()
+    await other.getByTestId('q-error').waitFor()
+    assert.match(await other.getByTestId('q-error').textContent(), /پیش‌تر استفاده شده یا منقضی شده/)
+    await page.goto(server.url + link.json.path)
+    await page.getByTestId('link-problem').waitFor()
+    assert.match(await page.getByTestId('link-problem').textContent(), /پیش‌تر استفاده شده یا منقضی شده/)
+    await a11yBoth(page, 'link-spent')
+    const again = await coordinator.get(`/api/v1/episodes/${patient.episode}/questionnaires`)
+    assert.equal(again.json.length, after.json.length, 'the refused submit stored nothing')
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+})
+
+test('a patient signs in with mobile and code, reads the schedule in Jalali, and raises a red flag the clinic sees', async () => {
+  const b = await launch({ ...phone, lang: 'fa' })
+  try {
+    const { page } = b
+    await page.goto(server.url + '/portal')
+    await page.waitForURL(/\/portal\/login/)
+    await a11yBoth(page, 'login')
+
+    // The mobile in Persian digits, national form (09…).
+    const national = '0' + patient.mobile.replace(/^\+98/, '')
+    await page.locator('input[name=mobile]').fill(toPersianDigits(national))
+    await page.locator('form button[type=submit]').tap()
+    await page.getByTestId('code-sent').waitFor()
+    assert.match(await page.getByTestId('code-sent').textContent(), /اگر این شماره/)
+    await a11yBoth(page, 'login-code')
+
+    await page.locator('input[name=code]').fill('000000')
+    await page.locator('form button[type=submit]').tap()
+    await page.locator('.field.invalid .error-text').waitFor()
+    assert.match(await page.locator('.field.invalid .error-text').textContent(), /کد نادرست است/)
+
+    await page.locator('input[name=code]').fill(toPersianDigits(server.codeFor(patient.id)))
+    await page.locator('form button[type=submit]').tap()
+    await page.waitForURL((u) => u.pathname === '/portal')
+    await page.getByTestId('my-schedule').waitFor()
+
+    // Persian: right to left, Jalali month names, Persian digits, Persian titles.
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl')
+    const schedule = await page.getByTestId('my-schedule').textContent()
+    assert.match(schedule, persianDigit)
+    assert.match(schedule, jalaliMonth)
+    assert.match(schedule, /پرسشنامه|ویزیت|تصویربرداری/)
+    assert.ok((await page.locator('[data-testid=my-schedule] time[datetime]').count()) > 0)
+    assert.match(await page.getByTestId('next-appointment').textContent(), jalaliMonth)
+    assert.match(await page.getByTestId('thinner-warning').textContent(), /پزشکی است که آن را تجویز کرده/)
+    assert.match(await page.getByTestId('drug-holds').textContent(), /رقیق‌کنندهٔ خون|رقیق‌کننده خون/)
+    await page.getByTestId('this-week').waitFor()
+    await page.getByTestId('centre-contact').waitFor()
+    const tel = page.getByTestId('centre-phone')
+    if (await tel.count()) assert.match(await tel.getAttribute('href'), /^tel:\+?\d+$/)
+    await a11yBoth(page, 'home')
+
+    // English with the Jalali calendar chosen: Latin digits, Jalali months in English.
+    await setLang(page, 'en')
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr')
+    assert.match(await page.getByTestId('my-schedule').textContent(), /20\d\d/)
+    await page.getByTestId('calendar').selectOption('jalali')
+    await page.waitForFunction(() => /14\d\d/.test(document.querySelector('[data-testid=my-schedule]').textContent))
+    assert.match(await page.getByTestId('my-schedule').textContent(), /Azar|Dey|Bahman|Esfand|Farvardin|Ordibehesht|Khordad|Tir|Mordad|Shahrivar|Mehr|Aban/)
+    await shot(page, 'portal-home-en-jalali')
+    await page.getByTestId('calendar').selectOption('gregorian')
+    await setLang(page, 'fa')
+
+    // The red flag.
+    await page.getByTestId('red-flag-button').tap()
+    await page.getByTestId('red-flag-send').waitFor()
+    await page.getByTestId('red-flag-send').tap()
+    assert.equal(await page.locator('[data-testid=red-flag] .error-text').count(), 2, 'category and severity are required')
+    await a11yBoth(page, 'red-flag-form')
+    await page.getByRole('radio', { name: 'تورم' }).check()
+    await page.getByRole('radio', { name: 'متوسط' }).check()
+    await page.locator('textarea[name=description]').fill('از دیروز ران چپ متورم است')
+    await page.getByTestId('red-flag-send').tap()
+    await page.getByTestId('red-flag-sent').waitFor()
+    assert.match(await page.getByTestId('red-flag-sent').textContent(), /تیم درمان/)
+    await a11yBoth(page, 'red-flag-sent')
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+
+  // The clinic sees it: in the API's open red flags, and on the staff worklist if it exists.
+  const flags = await coordinator.get('/api/v1/red-flags')
+  assert.equal(flags.status, 200)
+  const mine = flags.json.find((f) => f.episode_id === patient.episode && f.category === 'swelling')
+  assert.ok(mine, 'the red flag is open at the clinic: ' + JSON.stringify(flags.json))
+  assert.equal(mine.severity, 'moderate')
+  assert.equal(mine.status, 'open')
+
+  const staff = await launch({ lang: 'en' })
+  try {
+    await loginStaff(staff.page, server, 'coordinator.tehran-1')
+    await staff.page.goto(server.url + '/worklist')
+    await staff.page.waitForLoadState('networkidle')
+    const text = await staff.page.locator('main').textContent()
+    if (!/does not exist/.test(text)) assert.match(text, /swelling/i, 'the worklist shows the red flag')
+  } finally {
+    await staff.close()
+  }
+})
+
+test('a patient fills a scheduled questionnaire after signing in', async () => {
+  const b = await launch({ ...phone, lang: 'en' })
+  try {
+    const { page } = b
+    await page.goto(server.url + '/portal/login')
+    await page.locator('input[name=mobile]').fill(patient.mobile)
+    await page.locator('form button[type=submit]').tap()
+    await page.getByTestId('code-sent').waitFor()
+    await page.locator('input[name=code]').fill(server.codeFor(patient.id))
+    await page.locator('form button[type=submit]').tap()
+    await page.getByTestId('questionnaires-due').waitFor()
+    const fill = page.locator('[data-testid=questionnaires-due] a[data-instrument=nrs]').first()
+    if (!(await fill.count())) return // no questionnaire falls due on the demo's today
+    await fill.tap()
+    await page.getByTestId('q-progress').waitFor()
+    assert.equal((await page.getByTestId('q-progress').textContent()).trim(), 'Question 1 of 2')
+    await a11yBoth(page, 'own-question')
+    // Next without an answer is allowed; the review then refuses to send and names the item.
+    await page.getByTestId('q-next').tap()
+    await page.locator('.scale-point').nth(3).tap()
+    await page.getByTestId('q-next').tap()
+    await page.getByTestId('q-submit').tap()
+    assert.match(await page.getByTestId('q-error').textContent(), /Not answered: 1\./)
+    await page.locator('.review-list li.missing button').tap()
+    assert.equal((await page.getByTestId('q-progress').textContent()).trim(), 'Question 1 of 2')
+    await page.locator('.scale-point').nth(2).tap()
+    await page.getByTestId('q-next').tap()
+    await page.getByTestId('q-next').tap()
+    await page.getByTestId('q-submit').tap()
+    await page.getByTestId('q-thanks').waitFor()
+    const rows = await coordinator.get(`/api/v1/episodes/${patient.episode}/questionnaires`)
+    const latest = rows.json.filter((q) => q.instrument === 'nrs').at(-1)
+    assert.deepEqual(latest.answers, { pain_rest: 2, pain_activity: 3 })
+    await page.getByTestId('q-thanks').getByRole('link').tap()
+    await page.getByTestId('questionnaires-due').waitFor()
+    assert.equal(await page.locator('[data-testid=questionnaires-due] a[data-instrument=nrs]').count(), 0, 'the sent questionnaire is no longer offered')
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+})

@@ -1,0 +1,81 @@
+// What the portal reads and writes. Shapes follow GET /api/v1/me/record and the
+// questionnaire-link routes; fields added later by the server (centre contact, rehab
+// stage, holds in effect, bilingual texts) are optional so the portal works before
+// and after they land.
+import { api, idempotencyKey } from '../../api/client'
+
+export type Bilingual = { en: string; fa: string }
+
+export interface ScheduleItem {
+  id: string
+  kind: string
+  title: string | Bilingual | null
+  detail?: string | Bilingual
+  start: string
+  end: string
+  window_start: string
+  window_end: string
+  status: string
+  recorded_status?: string
+  done_on?: string | null
+  flags?: string[]
+  instruments?: string[]
+}
+
+export interface PortalEpisode {
+  id: number
+  protocol: string
+  side: 'left' | 'right'
+  state: string
+  harvest_date: string | null
+  injection_date: string | null
+  schedule: ScheduleItem[]
+  rehab_stage?: ScheduleItem[]
+  holds_in_effect?: ScheduleItem[]
+}
+
+export interface CentreContact {
+  name_en: string
+  name_fa: string
+  city_en: string
+  city_fa: string
+  phone: string
+}
+
+export interface PortalRecord {
+  name_fa: string
+  name_latin: string
+  centre: string
+  centre_contact?: CentreContact | null
+  today?: string
+  episodes: PortalEpisode[]
+}
+
+export interface RedFlagInput {
+  category: string
+  severity: string
+  description?: string
+}
+
+export type Answers = Record<string, number | string>
+
+export interface LinkInfo {
+  instrument: string
+  item_id: string
+  expires_at: string
+}
+
+export interface Submitted {
+  instrument: string
+  scores?: unknown
+}
+
+export const portalApi = {
+  record: () => api.get<PortalRecord>('/api/v1/me/record'),
+  reportRedFlag: (episodeId: number, body: RedFlagInput) =>
+    api.post<{ id: number }>(`/api/v1/me/episodes/${episodeId}/red-flags`, body, idempotencyKey()),
+  submitOwn: (episodeId: number, instrument: string, itemId: string, answers: Answers) =>
+    api.post<Submitted>(`/api/v1/me/episodes/${episodeId}/questionnaires`, { instrument, item_id: itemId, answers }, idempotencyKey()),
+  linkInfo: (token: string) => api.get<LinkInfo>(`/api/v1/q/${encodeURIComponent(token)}`),
+  submitLink: (token: string, answers: Answers) => api.post<Submitted>(`/api/v1/q/${encodeURIComponent(token)}`, { answers }),
+}
