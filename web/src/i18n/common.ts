@@ -9,6 +9,8 @@ export default {
       loading: 'Loading…',
       nav: 'Main',
       signedInAs: 'Signed in as {user} ({role}), {centre}',
+      // A patient's login name is an internal id: it means nothing to them.
+      signedInPatient: 'Signed in',
       signOut: 'Sign out',
       language: 'Language',
       calendar: 'Calendar',
@@ -99,6 +101,7 @@ export default {
       loading: 'در حال بارگذاری…',
       nav: 'منوی اصلی',
       signedInAs: 'واردشده: {user} ({role})، {centre}',
+      signedInPatient: 'وارد شده‌اید',
       signOut: 'خروج',
       language: 'زبان',
       calendar: 'تقویم',
