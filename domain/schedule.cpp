@@ -73,24 +73,56 @@ std::string_view to_string(TimelineState s) {
   switch (s) {
     case TimelineState::done:
       return "done";
+    case TimelineState::missed:
+      return "missed";
+    case TimelineState::cancelled:
+      return "cancelled";
     case TimelineState::upcoming:
       return "upcoming";
     case TimelineState::due:
       return "due";
     case TimelineState::overdue:
       return "overdue";
-    case TimelineState::cancelled:
-      return "cancelled";
+    case TimelineState::out_of_window:
+      return "out_of_window";
+    case TimelineState::active:
+      return "active";
+    case TimelineState::ended:
+      return "ended";
   }
   return "upcoming";
 }
 
+bool spans_days(const ScheduledItem& item) { return item.start < item.end; }
+
 TimelineState timeline_state(const ScheduledItem& item, const CivilDate& today) {
-  if (item.status == ItemStatus::done) return TimelineState::done;
-  if (item.status == ItemStatus::cancelled) return TimelineState::cancelled;
-  if (item.status == ItemStatus::missed || today > item.window_end) return TimelineState::overdue;
+  switch (item.status) {
+    case ItemStatus::done:
+      return TimelineState::done;
+    case ItemStatus::missed:
+      return TimelineState::missed;
+    case ItemStatus::cancelled:
+      return TimelineState::cancelled;
+    case ItemStatus::planned:
+      break;
+  }
+  if (spans_days(item)) {
+    if (today < item.start) return TimelineState::upcoming;
+    return today > item.end ? TimelineState::ended : TimelineState::active;
+  }
   if (today < item.window_start) return TimelineState::upcoming;
-  return TimelineState::due;
+  if (today <= item.start) return TimelineState::due;
+  if (today <= item.window_end) return TimelineState::overdue;
+  return TimelineState::out_of_window;
+}
+
+std::vector<ScheduledItem> in_effect(const std::vector<ScheduledItem>& items, std::string_view kind,
+                                     const CivilDate& today) {
+  std::vector<ScheduledItem> out;
+  for (const auto& s : items) {
+    if (s.kind == kind && s.status != ItemStatus::cancelled && !(today < s.start) && !(s.end < today)) out.push_back(s);
+  }
+  return out;
 }
 
 }  // namespace rp

@@ -36,9 +36,21 @@ std::vector<ScheduledItem> derive_schedule(const Protocol& protocol, const Ancho
 std::vector<ScheduledItem> reschedule(const Protocol& protocol, const Anchors& anchors,
                                       const std::vector<ScheduledItem>& previous);
 
-// Where an item stands on a given day, as a worklist shows it.
-enum class TimelineState { done, upcoming, due, overdue, cancelled };
+// Where an item stands on the clinic's today, as the timeline and the worklist show it.
+// Recorded outcomes win: done, missed, cancelled. Otherwise an item done on one day
+// (a visit, an order, a questionnaire) is upcoming before its window opens, due from
+// then until its date, overdue after its date while the window is still open, and
+// out_of_window once it has closed. An item that spans days (a drug hold, rest, a rehab
+// stage, advice) is upcoming, then active while it runs, then ended.
+enum class TimelineState { done, missed, cancelled, upcoming, due, overdue, out_of_window, active, ended };
 std::string_view to_string(TimelineState s);
 TimelineState timeline_state(const ScheduledItem& item, const CivilDate& today);
+// True for an item that spans days rather than being done on one day.
+bool spans_days(const ScheduledItem& item);
+
+// The items of one kind running on `today` (start <= today <= end, not cancelled), in
+// schedule order: the patient's current rehab stage, the holds in force.
+std::vector<ScheduledItem> in_effect(const std::vector<ScheduledItem>& items, std::string_view kind,
+                                     const CivilDate& today);
 
 }  // namespace rp

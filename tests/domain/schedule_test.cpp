@@ -87,15 +87,57 @@ TEST(Schedule, MovingAnAnchorKeepsWhatIsDone) {
   EXPECT_EQ(moved.size(), s.size());
 }
 
-TEST(Schedule, TimelineStates) {
+TEST(Schedule, TimelineStatesOfAOneDayItem) {
   const auto s = hip_schedule("2026-12-01", "2026-12-01");
-  ScheduledItem v = item(s, "visit-2w");  // window 12-12 .. 12-18
-  EXPECT_EQ(timeline_state(v, parse_gregorian("2026-12-11")), TimelineState::upcoming);
-  EXPECT_EQ(timeline_state(v, parse_gregorian("2026-12-12")), TimelineState::due);
-  EXPECT_EQ(timeline_state(v, parse_gregorian("2026-12-18")), TimelineState::due);
-  EXPECT_EQ(timeline_state(v, parse_gregorian("2026-12-19")), TimelineState::overdue);
+  ScheduledItem v = item(s, "visit-2w");  // due 12-15, window 12-12 .. 12-18
+  const auto on = [&](const char* day) { return std::string(to_string(timeline_state(v, parse_gregorian(day)))); };
+  EXPECT_EQ(on("2026-12-11"), "upcoming");
+  EXPECT_EQ(on("2026-12-12"), "due");
+  EXPECT_EQ(on("2026-12-15"), "due");
+  EXPECT_EQ(on("2026-12-16"), "overdue");
+  EXPECT_EQ(on("2026-12-18"), "overdue");
+  EXPECT_EQ(on("2026-12-19"), "out_of_window");
   v.status = ItemStatus::done;
-  EXPECT_EQ(timeline_state(v, parse_gregorian("2026-12-19")), TimelineState::done);
+  EXPECT_EQ(on("2026-12-19"), "done");
+  EXPECT_EQ(on("2026-12-01"), "done");  // a recorded outcome wins over the calendar
+  v.status = ItemStatus::missed;
+  EXPECT_EQ(on("2026-12-13"), "missed");
+  v.status = ItemStatus::cancelled;
+  EXPECT_EQ(on("2026-12-13"), "cancelled");
+}
+
+// An item without a window is due on its day only.
+TEST(Schedule, TimelineStatesWithoutAWindow) {
+  const ScheduledItem h = item(hip_schedule("2026-12-01", "2026-12-05"), "harvest");
+  EXPECT_FALSE(spans_days(h));
+  EXPECT_EQ(timeline_state(h, parse_gregorian("2026-11-30")), TimelineState::upcoming);
+  EXPECT_EQ(timeline_state(h, parse_gregorian("2026-12-01")), TimelineState::due);
+  EXPECT_EQ(timeline_state(h, parse_gregorian("2026-12-02")), TimelineState::out_of_window);
+}
+
+// Holds, rest and rehab stages run for a span: active while they run, then ended, never overdue.
+TEST(Schedule, TimelineStatesOfASpan) {
+  const ScheduledItem hold = item(hip_schedule("2026-12-01", "2026-12-01"), "hold-blood-thinner");  // 11-17 .. 12-01
+  EXPECT_TRUE(spans_days(hold));
+  EXPECT_EQ(timeline_state(hold, parse_gregorian("2026-11-16")), TimelineState::upcoming);
+  EXPECT_EQ(timeline_state(hold, parse_gregorian("2026-11-17")), TimelineState::active);
+  EXPECT_EQ(timeline_state(hold, parse_gregorian("2026-12-01")), TimelineState::active);
+  EXPECT_EQ(timeline_state(hold, parse_gregorian("2026-12-02")), TimelineState::ended);
+}
+
+TEST(Schedule, RehabStageInEffect) {
+  const auto s = hip_schedule("2026-12-01", "2026-12-01");
+  const auto ids = [&](const char* day) {
+    std::vector<std::string> out;
+    for (const auto& i : in_effect(s, "rehab", parse_gregorian(day))) out.push_back(i.id);
+    return out;
+  };
+  EXPECT_EQ(ids("2026-11-30"), std::vector<std::string>{});
+  EXPECT_EQ(ids("2026-12-01"), std::vector<std::string>{"no-high-impact"});
+  EXPECT_EQ(ids("2026-12-15"), (std::vector<std::string>{"no-high-impact", "rehab-water-stretch"}));
+  EXPECT_EQ(ids("2027-02-01"),
+            (std::vector<std::string>{"no-high-impact", "rehab-water-stretch", "rehab-walking", "rehab-strength"}));
+  EXPECT_EQ(ids("2027-03-02"), std::vector<std::string>{});
 }
 
 // A second protocol with other anchors, kinds and units runs through the same engine.
