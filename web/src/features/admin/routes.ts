@@ -1,0 +1,10 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+export default [
+  {
+    path: '/admin',
+    name: 'admin',
+    component: () => import('./AdminPage.vue'),
+    meta: { roles: ['admin'], nav: { label: 'nav.admin', order: 50 } },
+  },
+] satisfies RouteRecordRaw[]
