@@ -17,6 +17,7 @@
 #include "store/access_records.hpp"
 #include "store/outcome_columns.hpp"
 #include "store/submission_records.hpp"
+#include "store/worklist_records.hpp"
 
 namespace rp::store {
 
@@ -123,6 +124,14 @@ class Transaction {
   // (store/outcome_columns.hpp); PROM columns for the questionnaire items `time_points`
   // (schedule item ids), in that order.
   virtual OutcomeColumns outcome_columns(const std::vector<std::string>& time_points) = 0;
+
+  // The staff worklist of one centre (store/worklist_records.hpp), one query each.
+  // Schedule items by start date.
+  virtual std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) = 0;
+  // Open red flags, newest first.
+  virtual std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) = 0;
+  // Episodes harvested whose product is not yet released, oldest harvest first.
+  virtual std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id) = 0;
 };
 
 class Store {

@@ -24,6 +24,10 @@ class Connection {
   std::map<const char*, std::unique_ptr<SQLite::Statement>> cache_;
 };
 
+// The schedule_items columns item_id, kind, anchor, offset_text, start_date, end_date,
+// window_start, window_end, status, done_on, read from column `first` on.
+ScheduledItem read_scheduled_item(SQLite::Statement& q, int first);
+
 class SqliteTransaction final : public Transaction {
  public:
   explicit SqliteTransaction(Connection& c) : c_(c) {}
@@ -77,6 +81,10 @@ class SqliteTransaction final : public Transaction {
   // sqlite_outcomes.cpp
   void grade_adverse_event(std::int64_t id, int ctcae_grade, bool serious) override;
   OutcomeColumns outcome_columns(const std::vector<std::string>& time_points) override;
+  // sqlite_worklist.cpp
+  std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) override;
+  std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) override;
+  std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id) override;
 
  private:
   Connection& c_;

@@ -120,6 +120,21 @@ void bind_episode_fields(SQLite::Statement& q, const Episode& e) {
 
 }  // namespace
 
+ScheduledItem read_scheduled_item(SQLite::Statement& q, int first) {
+  ScheduledItem s;
+  s.id = q.getColumn(first).getString();
+  s.kind = q.getColumn(first + 1).getString();
+  s.anchor = q.getColumn(first + 2).getString();
+  s.offset = q.getColumn(first + 3).getString();
+  s.start = parse_gregorian(q.getColumn(first + 4).getString());
+  s.end = parse_gregorian(q.getColumn(first + 5).getString());
+  s.window_start = parse_gregorian(q.getColumn(first + 6).getString());
+  s.window_end = parse_gregorian(q.getColumn(first + 7).getString());
+  s.status = parse_item_status(q.getColumn(first + 8).getString());
+  s.done_on = opt_date(q.getColumn(first + 9));
+  return s;
+}
+
 void SqliteTransaction::upsert_centre(const Centre& c) {
   auto& q = c_.statement(
       "INSERT INTO centres (id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone) "
@@ -300,20 +315,7 @@ std::vector<ScheduledItem> SqliteTransaction::schedule_of(std::int64_t episode_i
       "FROM schedule_items WHERE episode_id = ? ORDER BY start_date, rowid");
   q.bind(1, static_cast<int64_t>(episode_id));
   std::vector<ScheduledItem> out;
-  while (q.executeStep()) {
-    ScheduledItem s;
-    s.id = q.getColumn(0).getString();
-    s.kind = q.getColumn(1).getString();
-    s.anchor = q.getColumn(2).getString();
-    s.offset = q.getColumn(3).getString();
-    s.start = parse_gregorian(q.getColumn(4).getString());
-    s.end = parse_gregorian(q.getColumn(5).getString());
-    s.window_start = parse_gregorian(q.getColumn(6).getString());
-    s.window_end = parse_gregorian(q.getColumn(7).getString());
-    s.status = parse_item_status(q.getColumn(8).getString());
-    s.done_on = opt_date(q.getColumn(9));
-    out.push_back(std::move(s));
-  }
+  while (q.executeStep()) out.push_back(read_scheduled_item(q, 0));
   return out;
 }
 

@@ -1,0 +1,99 @@
+// The staff worklist on SQLite. Plain SQL that PostgreSQL runs unchanged: dates are ISO
+// text compared as text, no engine functions.
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace rp::store::sqlite {
+namespace {
+
+// The first eight columns of every worklist query: the patient and the episode.
+constexpr const char* kWho = "SELECT p.id, p.mrn, p.name_fa, p.name_latin, e.id, e.side, e.state, e.protocol_id";
+
+// Episodes that need nothing more from the clinic.
+constexpr const char* kEnded = "('completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up', 'ineligible')";
+
+WorklistPatient read_who(SQLite::Statement& q) {
+  WorklistPatient w;
+  w.patient_id = q.getColumn(0).getInt64();
+  w.mrn = q.getColumn(1).getString();
+  w.name_fa = q.getColumn(2).getString();
+  w.name_latin = q.getColumn(3).getString();
+  w.episode_id = q.getColumn(4).getInt64();
+  w.side = parse_side(q.getColumn(5).getString());
+  w.state = parse_episode_state(q.getColumn(6).getString());
+  w.protocol_id = q.getColumn(7).getString();
+  return w;
+}
+
+std::optional<CivilDate> opt_date(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional(parse_gregorian(c.getString()));
+}
+
+}  // namespace
+
+std::vector<WorklistItemRow> SqliteTransaction::worklist_items(const WorklistQuery& query) {
+  static const std::string sql =
+      std::string(kWho) +
+      ", s.item_id, s.kind, s.anchor, s.offset_text, s.start_date, s.end_date, s.window_start, s.window_end, "
+      "s.status, s.done_on "
+      "FROM episodes e JOIN patients p ON p.id = e.patient_id JOIN schedule_items s ON s.episode_id = e.id "
+      "WHERE e.centre_id = ? AND e.state NOT IN " +
+      kEnded +
+      " AND s.status = 'planned' AND ("
+      "(s.kind IN ('visit', 'imaging') AND s.window_start <= ?) "
+      "OR (s.kind = 'questionnaire' AND s.window_start <= ? AND NOT EXISTS "
+      "(SELECT 1 FROM questionnaire_responses r WHERE r.episode_id = s.episode_id AND r.item_id = s.item_id)) "
+      "OR (s.kind = 'hold' AND s.start_date >= ? AND s.start_date <= ?)) "
+      "ORDER BY s.start_date, e.id, s.item_id";
+  auto& q = c_.statement(sql.c_str());
+  const std::string today = query.today.iso();
+  q.bind(1, query.centre_id);
+  q.bind(2, today);
+  q.bind(3, today);
+  q.bind(4, today);
+  q.bind(5, query.holds_until.iso());
+  std::vector<WorklistItemRow> out;
+  while (q.executeStep()) out.push_back({read_who(q), read_scheduled_item(q, 8)});
+  return out;
+}
+
+std::vector<WorklistRedFlagRow> SqliteTransaction::worklist_red_flags(const std::string& centre_id) {
+  static const std::string sql =
+      std::string(kWho) +
+      ", a.id, a.category, a.severity, a.description, a.onset_date, a.reported_by, a.reported_at, a.status "
+      "FROM adverse_events a JOIN episodes e ON e.id = a.episode_id JOIN patients p ON p.id = e.patient_id "
+      "WHERE a.centre_id = ? AND a.kind = 'red_flag' AND a.status = 'open' "
+      "ORDER BY a.reported_at DESC, a.id DESC";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, centre_id);
+  std::vector<WorklistRedFlagRow> out;
+  while (q.executeStep()) {
+    WorklistRedFlagRow r{read_who(q), {}};
+    AdverseEventRow& a = r.event;
+    a.id = q.getColumn(8).getInt64();
+    a.episode_id = r.who.episode_id;
+    a.centre_id = centre_id;
+    a.kind = "red_flag";
+    a.category = q.getColumn(9).getString();
+    a.severity = q.getColumn(10).getString();
+    a.description = q.getColumn(11).getString();
+    a.onset_date = q.getColumn(12).getString();
+    a.reported_by = q.getColumn(13).getString();
+    a.reported_at = q.getColumn(14).getString();
+    a.status = q.getColumn(15).getString();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::vector<WorklistProductRow> SqliteTransaction::worklist_awaiting_release(const std::string& centre_id) {
+  static const std::string sql = std::string(kWho) +
+                                 ", e.harvest_date FROM episodes e JOIN patients p ON p.id = e.patient_id "
+                                 "WHERE e.centre_id = ? AND e.state = 'harvested' ORDER BY e.harvest_date, e.id";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, centre_id);
+  std::vector<WorklistProductRow> out;
+  while (q.executeStep()) out.push_back({read_who(q), opt_date(q.getColumn(8))});
+  return out;
+}
+
+}  // namespace rp::store::sqlite
