@@ -24,6 +24,7 @@ struct Services {
   service::Submissions& submissions;
   bool tls = false;         // cookies get Secure under TLS
   std::string lang = "en";  // default language of titles in responses
+  std::string web_dir;      // the built web app served at /; empty: "not built"
 };
 
 // Role lists used by several families.
@@ -41,6 +42,8 @@ void add_event_routes(http::Router& r, Services& s);
 void add_report_routes(http::Router& r, Services& s);
 void add_admin_routes(http::Router& r, Services& s);
 void add_portal_routes(http::Router& r, Services& s);
+void add_worklist_routes(http::Router& r, Services& s);
+void add_protocol_routes(http::Router& r, Services& s);
 
 // Every family, in documentation order.
 void add_all_routes(http::Router& r, Services& s);

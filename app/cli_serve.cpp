@@ -42,7 +42,7 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   policy.idle_ms = cfg.session_idle_s * 1000LL;
   service::Auth auth(store, clock, policy, log_code);
   service::Submissions submissions(store, clock, auth);
-  api::Services services{store, clock, pathway, accounts, auth, submissions, cfg.tls(), cfg.lang};
+  api::Services services{store, clock, pathway, accounts, auth, submissions, cfg.tls(), cfg.lang, cfg.web_dir};
   api::http::Api api(services, &store);
   api::http::Server server(
       cfg, [&api](api::http::Request& r) { return api.handle(r); },
@@ -70,7 +70,7 @@ void serve_demo(const std::string& db, int port) {
     credentials = accounts.create_demo_accounts(service::Actor::cli_operator(), centres);
   }
   run_server(cfg, [&](const std::string& url) {
-    std::cerr << "\nregenpath demo: open " << url << "\nDemo accounts (username / password):\n";
+    std::cerr << "\nregenpath demo: open " << url << "/\nDemo accounts (username / password):\n";
     for (const auto& c : credentials) std::cerr << "  " << c.username << "  " << c.password << '\n';
     std::cerr << "Patients sign in with their mobile number; one-time codes appear in this log.\n"
               << "Stop with Ctrl-C.\n\n";

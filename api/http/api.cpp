@@ -25,7 +25,7 @@ const service::Actor& anonymous() {
 }  // namespace
 
 Api::Api(Services& services, const store::GroupCommitStore* group_commit)
-    : services_(services), group_commit_(group_commit) {
+    : services_(services), group_commit_(group_commit), web_app_(services.web_dir) {
   router_.add({"GET",
                "/healthz",
                "Liveness: 200 when the server answers and the store opens a transaction",
@@ -97,6 +97,7 @@ Response Api::handle(Request& request) {
 }
 
 Response Api::dispatch(Request& request, const Route*& route) {
+  if (StaticFiles::serves(request)) return web_app_.serve(request);
   const Match m = router_.match(request);
   if (!m.route) {
     if (m.path_known) return error_response(405, "method_not_allowed", "this path does not take " + request.method);

@@ -8,6 +8,7 @@
 #include "api/http/message.hpp"
 #include "api/http/metrics.hpp"
 #include "api/http/router.hpp"
+#include "api/http/static_files.hpp"
 #include "api/routes.hpp"
 #include "store/group_commit.hpp"
 
@@ -32,6 +33,7 @@ class Api {
   Services& services_;
   const store::GroupCommitStore* group_commit_;
   Router router_;
+  StaticFiles web_app_;
   Metrics metrics_;
 };
 

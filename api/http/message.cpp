@@ -1,5 +1,6 @@
 #include "api/http/message.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace rp::api::http {
@@ -96,7 +97,11 @@ void add_security_headers(Response& r, bool tls) {
   r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   r.headers.emplace_back("Referrer-Policy", "no-referrer");
   r.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
-  r.headers.emplace_back("Cache-Control", "no-store");
+  // API data is never cached; a response that chose its own policy (the web app's
+  // hashed assets) keeps it.
+  const bool has_cache_policy =
+      std::any_of(r.headers.begin(), r.headers.end(), [](const auto& h) { return h.first == "Cache-Control"; });
+  if (!has_cache_policy) r.headers.emplace_back("Cache-Control", "no-store");
   if (tls) r.headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
 }
 

@@ -47,6 +47,7 @@ int env_int(const char* name, int fallback, int lo, int hi) {
 
 ServerConfig load_server_config(const std::string& path) {
   ServerConfig c;
+  c.web_dir = RP_WEB_DIR;
   if (!path.empty()) {
     YAML::Node root;
     try {
@@ -57,9 +58,10 @@ ServerConfig load_server_config(const std::string& path) {
       throw InputError("config", "config file '" + path + "': " + e.what());
     }
     if (root && !root.IsNull() && !root.IsMap()) throw InputError("config", "config file must be a mapping");
-    static const char* known[] = {"address",      "port",         "io_threads",   "workers",       "body_limit",
-                                  "header_limit", "read_timeout", "idle_timeout", "write_timeout", "tls_cert",
-                                  "tls_key",      "db",           "lang",         "log_level",     "session_idle_s"};
+    static const char* known[] = {"address",       "port",         "io_threads",     "workers",
+                                  "body_limit",    "header_limit", "read_timeout",   "idle_timeout",
+                                  "write_timeout", "tls_cert",     "tls_key",        "db",
+                                  "lang",          "log_level",    "session_idle_s", "web_dir"};
     for (const auto& kv : root) {
       const auto key = kv.first.as<std::string>();
       if (std::find(std::begin(known), std::end(known), key) == std::end(known))
@@ -83,6 +85,7 @@ ServerConfig load_server_config(const std::string& path) {
     read_key(root, "lang", c.lang);
     read_key(root, "log_level", c.log_level);
     read_key(root, "session_idle_s", c.session_idle_s);
+    read_key(root, "web_dir", c.web_dir);
   }
   if (const char* v = env("REGENPATH_ADDRESS")) c.address = v;
   c.port = static_cast<unsigned short>(env_int("REGENPATH_PORT", c.port, 0, 65535));
@@ -90,6 +93,7 @@ ServerConfig load_server_config(const std::string& path) {
   if (const char* v = env("REGENPATH_TLS_CERT")) c.tls_cert = v;
   if (const char* v = env("REGENPATH_TLS_KEY")) c.tls_key = v;
   if (const char* v = env("REGENPATH_LOG_LEVEL")) c.log_level = v;
+  if (const char* v = env("REGENPATH_WEB_DIR")) c.web_dir = v;
   c.session_idle_s = env_int("REGENPATH_SESSION_IDLE_S", c.session_idle_s, 1, 7 * 24 * 3600);
   c.workers = env_int("REGENPATH_WORKERS", c.workers, 1, 256);
   c.io_threads = env_int("REGENPATH_IO_THREADS", c.io_threads, 1, 64);
@@ -108,7 +112,7 @@ std::string sample_server_config() {
   return R"(# regenpath server configuration (YAML). Every key is optional; the values shown are
 # the defaults. Environment variables override the file: REGENPATH_ADDRESS,
 # REGENPATH_PORT, REGENPATH_DB, REGENPATH_TLS_CERT, REGENPATH_TLS_KEY, REGENPATH_WORKERS,
-# REGENPATH_IO_THREADS, REGENPATH_LOG_LEVEL.
+# REGENPATH_IO_THREADS, REGENPATH_LOG_LEVEL, REGENPATH_SESSION_IDLE_S, REGENPATH_WEB_DIR.
 
 # Where to listen. Keep 127.0.0.1 behind a reverse proxy; 0.0.0.0 listens everywhere.
 address: 127.0.0.1
@@ -141,6 +145,10 @@ lang: en
 
 # A session (staff or patient) ends after this many seconds unused.
 session_idle_s: 1800
+
+# The built web app (`./dev build` writes it), served at / beside the API. Default: the
+# source tree's web/dist. Without an index.html there, / answers 503 "not built".
+# web_dir: /usr/share/regenpath/web
 
 # trace, debug, info, warn, error. Logs never contain patients' identifying data.
 log_level: info
