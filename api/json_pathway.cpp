@@ -13,7 +13,8 @@ nlohmann::json optional_value(const std::optional<T>& v) {
 
 }  // namespace
 
-nlohmann::json to_json(const ScheduledItem& s, const Protocol& protocol, std::string_view lang) {
+nlohmann::json to_json(const ScheduledItem& s, const Protocol& protocol, std::string_view lang,
+                       const CivilDate& today) {
   nlohmann::json j = {{"id", s.id},
                       {"kind", s.kind},
                       {"title", nullptr},
@@ -25,7 +26,8 @@ nlohmann::json to_json(const ScheduledItem& s, const Protocol& protocol, std::st
                       {"offset", s.offset},
                       {"start_jalali", to_jalali(s.start).iso()},
                       {"end_jalali", to_jalali(s.end).iso()},
-                      {"status", to_string(s.status)},
+                      {"status", to_string(timeline_state(s, today))},
+                      {"recorded_status", to_string(s.status)},
                       {"done_on", optional_date(s.done_on)}};
   if (const ProtocolItem* p = protocol.find_item(s.id)) {
     j["title"] = p->title.in(lang);
@@ -37,9 +39,10 @@ nlohmann::json to_json(const ScheduledItem& s, const Protocol& protocol, std::st
   return j;
 }
 
-nlohmann::json to_json(const std::vector<ScheduledItem>& items, const Protocol& protocol, std::string_view lang) {
+nlohmann::json to_json(const std::vector<ScheduledItem>& items, const Protocol& protocol, std::string_view lang,
+                       const CivilDate& today) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& s : items) out.push_back(to_json(s, protocol, lang));
+  for (const auto& s : items) out.push_back(to_json(s, protocol, lang, today));
   return out;
 }
 
@@ -50,6 +53,56 @@ nlohmann::json to_json(const EligibilityResult& r, std::string_view lang) {
         {{"rule", reason.rule}, {"kind", reason.kind}, {"finding", reason.finding}, {"text", reason.text.in(lang)}});
   }
   return {{"decision", to_string(r.decision)}, {"reasons", reasons}};
+}
+
+nlohmann::json to_json(const LocalText& t) { return {{"en", t.en}, {"fa", t.fa}}; }
+
+namespace {
+
+nlohmann::json rule_json(const EligibilityRule& r) {
+  nlohmann::json j = {{"id", r.id}, {"finding", r.finding}, {"text", to_json(r.text)}};
+  if (r.is) j["is"] = *r.is;
+  if (r.at_least) j["at_least"] = *r.at_least;
+  if (r.at_most) j["at_most"] = *r.at_most;
+  if (r.below) j["below"] = *r.below;
+  if (r.above) j["above"] = *r.above;
+  return j;
+}
+
+nlohmann::json protocol_item_json(const ProtocolItem& i) {
+  nlohmann::json j = {{"id", i.id},
+                      {"kind", i.kind},
+                      {"anchor", i.anchor},
+                      {"at", i.at.str()},
+                      {"until", i.until.str()},
+                      {"window", i.has_window ? nlohmann::json::array({i.window_before.str(), i.window_after.str()})
+                                              : nlohmann::json(nullptr)},
+                      {"title", to_json(i.title)},
+                      {"detail", i.detail ? to_json(*i.detail) : nlohmann::json(nullptr)},
+                      {"flags", i.flags},
+                      {"instruments", i.instruments},
+                      {"role", i.role.empty() ? nlohmann::json(nullptr) : nlohmann::json(i.role)}};
+  return j;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const Protocol& p) {
+  nlohmann::json anchors = nlohmann::json::object();
+  for (const auto& [name, text] : p.anchors) anchors[name] = to_json(text);
+  nlohmann::json exclusions = nlohmann::json::array(), cautions = nlohmann::json::array(),
+                 items = nlohmann::json::array();
+  for (const auto& r : p.eligibility.exclusions) exclusions.push_back(rule_json(r));
+  for (const auto& r : p.eligibility.cautions) cautions.push_back(rule_json(r));
+  for (const auto& i : p.items) items.push_back(protocol_item_json(i));
+  return {{"id", p.id},
+          {"version", p.version},
+          {"joint", p.joint},
+          {"title", to_json(p.title)},
+          {"anchors", anchors},
+          {"eligibility",
+           {{"indication", rule_json(p.eligibility.indication)}, {"exclusions", exclusions}, {"cautions", cautions}}},
+          {"items", items}};
 }
 
 nlohmann::json to_json(const Centre& c) {

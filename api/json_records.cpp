@@ -1,6 +1,7 @@
 #include "api/json_records.hpp"
 
 #include "api/json_pathway.hpp"
+#include "base/clock.hpp"
 #include "service/protocols.hpp"
 
 namespace rp::api {
@@ -34,9 +35,13 @@ nlohmann::json to_json(const store::AdverseEventRow& r) {
 }
 
 nlohmann::json episode_record_json(const service::EpisodeRecord& r, const std::string& lang) {
+  return episode_record_json(r, lang, Clock::system().today());
+}
+
+nlohmann::json episode_record_json(const service::EpisodeRecord& r, const std::string& lang, const CivilDate& today) {
   nlohmann::json j = to_json(r.episode);
   const auto protocol = service::load_protocol(r.episode.protocol_id);
-  j["schedule"] = to_json(r.schedule, *protocol, lang);
+  j["schedule"] = to_json(r.schedule, *protocol, lang, today);
   j["transitions"] = nlohmann::json::array();
   for (const auto& t : r.transitions) j["transitions"].push_back(to_json(t));
   j["eligibility"] = nlohmann::json::array();

@@ -10,7 +10,10 @@ namespace rp::api {
 
 nlohmann::json to_json(const store::QuestionnaireResponseRow& r);
 nlohmann::json to_json(const store::AdverseEventRow& r);
-// Episode with schedule, transitions and eligibility assessments.
+// Episode with schedule, transitions and eligibility assessments; schedule statuses are
+// relative to `today`, the clinic's date.
+nlohmann::json episode_record_json(const service::EpisodeRecord& r, const std::string& lang, const CivilDate& today);
+// The same for the clinic's today by the system clock, the clock the server runs on.
 nlohmann::json episode_record_json(const service::EpisodeRecord& r, const std::string& lang);
 
 }  // namespace rp::api

@@ -11,11 +11,29 @@ namespace rp::api {
 
 http::Response submit_questionnaire(Services& s, http::Call& c);
 
+namespace {
+
+// How the patient reaches their centre. Centres are not patient data: no audit row.
+nlohmann::json centre_contact(Services& s, const std::string& centre_id) {
+  for (const auto& c : s.pathway.centres()) {
+    if (c.id == centre_id)
+      return {{"name_en", c.name_en},
+              {"name_fa", c.name_fa},
+              {"city_en", c.city_en},
+              {"city_fa", c.city_fa},
+              {"phone", c.phone}};
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 void add_portal_routes(http::Router& r, Services& s) {
   const std::vector<std::string> patient{"patient"};
   r.add({"GET",
          "/api/v1/me/record",
-         "The signed-in patient's record: episodes with schedules",
+         "The signed-in patient's record: episodes with schedules, the rehab stage and drug holds in effect "
+         "today, and the centre's contact details",
          patient,
          {},
          "",
@@ -23,13 +41,19 @@ void add_portal_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c) {
            const auto rec = s.submissions.portal_record(c.actor);
+           const CivilDate today = s.clock.today();
            nlohmann::json j = {{"name_fa", rec.patient.name_fa},
                                {"name_latin", rec.patient.name_latin},
                                {"centre", rec.patient.centre_id},
+                               {"centre_contact", centre_contact(s, rec.patient.centre_id)},
+                               {"today", today.iso()},
                                {"episodes", nlohmann::json::array()}};
            for (std::size_t i = 0; i < rec.episodes.size(); ++i) {
+             const auto protocol = service::load_protocol(rec.episodes[i].protocol_id);
              nlohmann::json e = to_json(rec.episodes[i]);
-             e["schedule"] = to_json(rec.schedules[i], *service::load_protocol(rec.episodes[i].protocol_id), s.lang);
+             e["schedule"] = to_json(rec.schedules[i], *protocol, s.lang, today);
+             e["rehab_stage"] = to_json(in_effect(rec.schedules[i], "rehab", today), *protocol, s.lang, today);
+             e["holds_in_effect"] = to_json(in_effect(rec.schedules[i], "hold", today), *protocol, s.lang, today);
              j["episodes"].push_back(e);
            }
            return ok(j);

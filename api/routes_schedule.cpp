@@ -42,7 +42,7 @@ void add_schedule_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c) {
            const auto rec = s.pathway.episode_record(c.actor, episode_id(c));
-           return ok(to_json(rec.schedule, *service::load_protocol(rec.episode.protocol_id), s.lang));
+           return ok(to_json(rec.schedule, *service::load_protocol(rec.episode.protocol_id), s.lang, s.clock.today()));
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/plan",
@@ -54,7 +54,8 @@ void add_schedule_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c) {
            const auto p = decode_plan(http::parse_json_object(c.request.body));
-           return ok(episode_record_json(s.pathway.plan(c.actor, episode_id(c), p.harvest, p.injection), s.lang));
+           return ok(episode_record_json(s.pathway.plan(c.actor, episode_id(c), p.harvest, p.injection), s.lang,
+                                         s.clock.today()));
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/schedule/{item_id}",

@@ -24,7 +24,7 @@ void with_pathway(const std::string& db, F&& f) {
 nlohmann::json episode_record_json(const service::EpisodeRecord& r, const std::string& lang) {
   nlohmann::json j = api::to_json(r.episode);
   const auto protocol = service::load_protocol(r.episode.protocol_id);
-  j["schedule"] = api::to_json(r.schedule, *protocol, lang);
+  j["schedule"] = api::to_json(r.schedule, *protocol, lang, Clock::system().today());
   j["transitions"] = nlohmann::json::array();
   for (const auto& t : r.transitions) j["transitions"].push_back(api::to_json(t));
   j["eligibility"] = nlohmann::json::array();
@@ -276,7 +276,8 @@ void add_episode_commands(CLI::App& app) {
     with_pathway(o->db, [&](service::Pathway& pw, const service::Actor& a) {
       const auto item = pw.mark_item(a, o->id, o->item, parse_item_status(o->status), opt_date(o->on, "on"));
       const auto rec = pw.episode_record(a, o->id);
-      print_json(api::to_json(item, *service::load_protocol(rec.episode.protocol_id), o->lang));
+      print_json(
+          api::to_json(item, *service::load_protocol(rec.episode.protocol_id), o->lang, Clock::system().today()));
     });
   });
 

@@ -1,6 +1,7 @@
 #include "api/json_pathway.hpp"
 #include "app/cli.hpp"
 #include "base/civil_date.hpp"
+#include "base/clock.hpp"
 #include "base/error.hpp"
 #include "domain/eligibility.hpp"
 #include "domain/schedule.hpp"
@@ -24,7 +25,7 @@ void add_schedule_command(CLI::App& app) {
     if (injection < harvest) throw InputError("injection", "must not be before the harvest date");
     const auto protocol = service::load_protocol(o->protocol);
     const auto items = derive_schedule(*protocol, {{"harvest", harvest}, {"injection", injection}});
-    print_json(api::to_json(items, *protocol, o->lang));
+    print_json(api::to_json(items, *protocol, o->lang, Clock::system().today()));
   });
 }
 
