@@ -8,6 +8,7 @@ http::Response ok(const nlohmann::json& body, int status) {
 
 void add_all_routes(http::Router& r, Services& s) {
   add_auth_routes(r, s);
+  add_worklist_routes(r, s);
   add_patient_routes(r, s);
   add_episode_routes(r, s);
   add_schedule_routes(r, s);
@@ -16,6 +17,7 @@ void add_all_routes(http::Router& r, Services& s) {
   add_portal_routes(r, s);
   add_report_routes(r, s);
   add_admin_routes(r, s);
+  add_protocol_routes(r, s);
 }
 
 }  // namespace rp::api

@@ -28,6 +28,18 @@ std::vector<std::string> protocol_names() {
   return names;
 }
 
+std::string protocol_source(const std::string& name) {
+  const auto names = protocol_names();
+  // Only listed names: a name is never read as a path.
+  if (std::find(names.begin(), names.end(), name) == names.end())
+    throw NotFoundError("protocol", "unknown protocol '" + name.substr(0, 64) + "'");
+  std::ifstream in(fs::path(data_dir()) / "protocols" / (name + ".yaml"), std::ios::binary);
+  if (!in) throw NotFoundError("protocol", "cannot read protocol '" + name + "'");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 std::shared_ptr<const Protocol> load_protocol(const std::string& name_or_path) {
   static std::mutex mutex;
   static std::map<std::string, std::shared_ptr<const Protocol>> cache;

@@ -19,4 +19,8 @@ std::shared_ptr<const Protocol> load_protocol(const std::string& name_or_path);
 // The names of the protocols in the data directory.
 std::vector<std::string> protocol_names();
 
+// The YAML text of a protocol in the data directory, by name only (never a path).
+// Throws NotFoundError("protocol") for a name that is not one of protocol_names().
+std::string protocol_source(const std::string& name);
+
 }  // namespace rp::service

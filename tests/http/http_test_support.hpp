@@ -206,6 +206,21 @@ inline std::string code_from_log(const std::string& log, std::int64_t patient_id
   return code;
 }
 
+// A patient signed in to the portal with the one-time code the server logged (`log` is
+// the ServerProcess's log file). Status 0 when sign-in failed.
+inline Client patient_client(int port, const std::string& log, std::int64_t patient_id,
+                             const std::string& mobile = "09121234567") {
+  Client{port}.post("/api/v1/patient-auth/code", {{"mobile", mobile}});
+  const std::string code = code_from_log(log, patient_id);
+  const Reply r = Client{port}.post("/api/v1/patient-auth/login", {{"mobile", mobile}, {"code", code}});
+  Client p{port};
+  if (r.status != 200) return Client{0};
+  for (const auto& [k, v] : r.headers)
+    if (k == "set-cookie" && v.rfind("rp_session=", 0) == 0) p.cookie = v.substr(0, v.find(';'));
+  p.csrf = r.json()["csrf_token"];
+  return p;
+}
+
 struct Seeded {
   std::int64_t patient_a = 0, episode_a = 0, patient_b = 0, episode_b = 0;
 };
