@@ -5,6 +5,7 @@
 #include "api/json_records.hpp"
 #include "api/routes.hpp"
 #include "domain/instruments/registry.hpp"
+#include "service/instrument_forms.hpp"
 
 namespace rp::api {
 namespace {
@@ -29,7 +30,8 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
   const std::vector<std::string> readers{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
   r.add({"GET",
          "/api/v1/instruments",
-         "The instruments regenpath scores, with their item ids and scores",
+         "The instruments regenpath scores: item ids, scores, and the form (each question's text in English and "
+         "Persian, type, range or options with labels)",
          {http::kPublic},
          {},
          "",
@@ -46,7 +48,9 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
                             {"title", d.title},
                             {"clinician_completed", d.clinician_completed},
                             {"items", items},
-                            {"scores", scores}});
+                            {"scores", scores},
+                            {"form", d.questionnaire_file.empty() ? nlohmann::json(nullptr)
+                                                                  : service::instrument_form(d.questionnaire_file)}});
            }
            return ok(out);
          }});

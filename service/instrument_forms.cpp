@@ -1,0 +1,104 @@
+#include "service/instrument_forms.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+
+#include "base/error.hpp"
+#include "service/protocols.hpp"
+
+namespace rp::service {
+namespace {
+using nlohmann::json;
+
+constexpr std::string_view kFhirExt = "http://hl7.org/fhir/StructureDefinition/";
+
+// The Persian translation in a FHIR "_text"/"_display"/"_title" element, or null.
+json persian(const json& element) {
+  if (!element.is_object() || !element.contains("extension")) return nullptr;
+  for (const auto& ext : element["extension"]) {
+    json lang, content;
+    for (const auto& part : ext.value("extension", json::array())) {
+      if (part.value("url", "") == "lang") lang = part.value("valueCode", "");
+      if (part.value("url", "") == "content") content = part.value("valueString", "");
+    }
+    if (lang == "fa" && content.is_string()) return content;
+  }
+  return nullptr;
+}
+
+json local(const json& node, const char* key) {
+  return {{"en", node.value(key, "")}, {"fa", persian(node.value(std::string("_") + key, json::object()))}};
+}
+
+// The answer to send for an option code: "3" is sent as 3, "none" as "none".
+json answer_value(const std::string& code) {
+  if (!code.empty() && code.find_first_not_of("0123456789") == std::string::npos) return std::stoi(code);
+  return code;
+}
+
+void add_extensions(const json& item, json& q) {
+  for (const auto& ext : item.value("extension", json::array())) {
+    const std::string url = ext.value("url", "");
+    if (!url.starts_with(kFhirExt)) continue;
+    const std::string name = url.substr(kFhirExt.size());
+    const json* value = nullptr;
+    for (const char* k : {"valueInteger", "valueDecimal", "valueString", "valueCoding"})
+      if (ext.contains(k)) value = &ext[k];
+    if (!value) continue;
+    if (name == "minValue") q["min"] = *value;
+    if (name == "maxValue") q["max"] = *value;
+    if (name == "questionnaire-unit") q["unit"] = value->value("code", "");
+    if (name == "entryFormat") q["entry_format"] = *value;
+  }
+}
+
+void collect(const json& items, const std::string& group, json& out) {
+  for (const auto& item : items) {
+    const std::string type = item.value("type", "");
+    if (type == "group") {
+      collect(item.value("item", json::array()), item.value("linkId", ""), out);
+      continue;
+    }
+    json q = {{"id", item.value("linkId", "")},
+              {"group", group.empty() ? json(nullptr) : json(group)},
+              {"type", type},
+              {"text", local(item, "text")},
+              {"required", item.value("required", false)}};
+    add_extensions(item, q);
+    if (item.contains("answerOption")) {
+      json options = json::array();
+      for (const auto& opt : item["answerOption"]) {
+        const json& coding = opt.value("valueCoding", json::object());
+        options.push_back({{"value", answer_value(coding.value("code", ""))}, {"label", local(coding, "display")}});
+      }
+      q["options"] = options;
+    }
+    out.push_back(q);
+  }
+}
+
+json load_form(std::string_view file) {
+  std::ifstream in(std::filesystem::path(data_dir()) / "instruments" / std::string(file));
+  if (!in) throw NotFoundError("instrument", "cannot read instrument file '" + std::string(file) + "'");
+  const json q = json::parse(in, nullptr, false);
+  if (!q.is_object()) throw InputError("instrument", "instrument file '" + std::string(file) + "' is not JSON");
+  json questions = json::array();
+  collect(q.value("item", json::array()), "", questions);
+  return {{"title", local(q, "title")},
+          {"copyright", q.contains("copyright") ? q["copyright"] : json(nullptr)},
+          {"questions", questions}};
+}
+
+}  // namespace
+
+const nlohmann::json& instrument_form(std::string_view questionnaire_file) {
+  static std::mutex mutex;
+  static std::map<std::string, json, std::less<>> cache;
+  std::lock_guard lock(mutex);
+  if (auto it = cache.find(questionnaire_file); it != cache.end()) return it->second;
+  return cache.emplace(std::string(questionnaire_file), load_form(questionnaire_file)).first->second;
+}
+
+}  // namespace rp::service

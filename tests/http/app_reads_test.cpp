@@ -1,0 +1,176 @@
+// Reads the web app builds its screens from, over real HTTP: protocols (read-only),
+// the portal record with the centre's contact and the rehab stage, schedule item
+// statuses in the episode views, and the questionnaire forms of /instruments.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "http_test_support.hpp"
+
+namespace rp::test {
+namespace {
+
+const std::set<std::string> kStatuses{"done",    "missed",        "cancelled", "upcoming", "due",
+                                      "overdue", "out_of_window", "active",    "ended"};
+
+class AppReads : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string db = dir_.file("reads.db");
+    seeded_ = seed(db);
+    {
+      auto store = store::open_sqlite(db);
+      const auto op = service::Actor::cli_operator();
+      service::Pathway pathway(*store, Clock::system());
+      pathway.upsert_centre(op, {"a", "Centre a", "مرکز الف", "Tehran", "تهران", "licensed", "L-1", "+982112345678"});
+      // Injected 20 days ago: water exercise started on day 14, walking starts on day 21.
+      today_ = Clock::system().today();
+      pathway.plan(op, seeded_.episode_a, today_.plus_days(-22), today_.plus_days(-20));
+      pathway.mark_item(op, seeded_.episode_a, "harvest", ItemStatus::done, today_.plus_days(-22));
+    }
+    server_ = std::make_unique<ServerProcess>(db, std::vector<std::string>{}, dir_.file("log"));
+    for (auto* c : {&admin_, &surgeon_}) c->port = server_->port();
+    ASSERT_EQ(admin_.login("admin.a").status, 200);
+    ASSERT_EQ(surgeon_.login("surgeon.a").status, 200);
+  }
+
+  const nlohmann::json* item(const nlohmann::json& schedule, const std::string& id) {
+    for (const auto& i : schedule)
+      if (i["id"] == id) return &i;
+    return nullptr;
+  }
+
+  TempDir dir_;
+  Seeded seeded_;
+  CivilDate today_;
+  std::unique_ptr<ServerProcess> server_;
+  Client admin_, surgeon_;
+};
+
+TEST_F(AppReads, ProtocolListAndOneProtocolWithItsYaml) {
+  Reply r = admin_.get("/api/v1/protocols");
+  ASSERT_EQ(r.status, 200) << r.body;
+  bool found = false;
+  for (const auto& p : r.json()) {
+    if (p["id"] != "hip-msc-v1") continue;
+    found = true;
+    EXPECT_EQ(p["version"], 1);
+    EXPECT_EQ(p["joint"], "hip");
+    EXPECT_EQ(p["title"]["en"], "Autologous cell injection for hip osteoarthritis");
+    EXPECT_FALSE(p["title"]["fa"].get<std::string>().empty());
+  }
+  EXPECT_TRUE(found) << r.body;
+
+  r = surgeon_.get("/api/v1/protocols/hip-msc-v1");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto p = r.json();
+  EXPECT_NE(p["yaml"].get<std::string>().find("id: hip-msc-v1"), std::string::npos);
+  EXPECT_EQ(p["anchors"]["harvest"]["en"], "Cell harvest");
+  EXPECT_EQ(p["eligibility"]["indication"]["finding"], "kl_grade");
+  EXPECT_EQ(p["eligibility"]["indication"]["at_least"], 2);
+  const nlohmann::json* visit = item(p["items"], "visit-2w");
+  ASSERT_NE(visit, nullptr);
+  EXPECT_EQ((*visit)["at"], "+2w");
+  EXPECT_EQ((*visit)["window"], nlohmann::json::array({"-3d", "+3d"}));
+  const nlohmann::json* hold = item(p["items"], "hold-blood-thinner");
+  ASSERT_NE(hold, nullptr);
+  EXPECT_EQ((*hold)["flags"], nlohmann::json::array({"needs_prescriber_approval"}));
+
+  EXPECT_EQ(surgeon_.get("/api/v1/protocols/nope").status, 404);
+  EXPECT_EQ(surgeon_.get("/api/v1/protocols/..%2F..%2FCMakeLists").status, 404);
+  EXPECT_EQ(surgeon_.get("/api/v1/protocols/%2Fetc%2Fpasswd").status, 404);
+  const Client patient = patient_client(server_->port(), dir_.file("log"), seeded_.patient_a);
+  EXPECT_EQ(patient.get("/api/v1/protocols").status, 403);
+}
+
+TEST_F(AppReads, PortalRecordCarriesCentreContactAndRehabStage) {
+  const Client patient = patient_client(server_->port(), dir_.file("log"), seeded_.patient_a);
+  ASSERT_NE(patient.port, 0);
+  const Reply r = patient.get("/api/v1/me/record");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto j = r.json();
+  EXPECT_EQ(j["today"], today_.iso());
+  EXPECT_EQ(j["centre"], "a");
+  EXPECT_EQ(j["centre_contact"]["name_en"], "Centre a");
+  EXPECT_EQ(j["centre_contact"]["name_fa"], "مرکز الف");
+  EXPECT_EQ(j["centre_contact"]["city_en"], "Tehran");
+  EXPECT_EQ(j["centre_contact"]["city_fa"], "تهران");
+  EXPECT_EQ(j["centre_contact"]["phone"], "+982112345678");
+  ASSERT_EQ(j["episodes"].size(), 1u);
+  const auto& e = j["episodes"][0];
+  std::set<std::string> stage;
+  for (const auto& i : e["rehab_stage"]) {
+    stage.insert(i["id"].get<std::string>());
+    EXPECT_EQ(i["status"], "active");
+  }
+  EXPECT_EQ(stage, (std::set<std::string>{"no-high-impact", "rehab-water-stretch"}));
+  EXPECT_TRUE(e["holds_in_effect"].is_array());
+  EXPECT_EQ((*item(e["schedule"], "no-nsaid"))["status"], "active");  // injection + 6 weeks
+  EXPECT_EQ((*item(e["schedule"], "visit-2w"))["status"], "out_of_window");
+  EXPECT_EQ((*item(e["schedule"], "harvest"))["status"], "done");
+  EXPECT_EQ((*item(e["schedule"], "visit-6w"))["status"], "upcoming");
+}
+
+TEST_F(AppReads, EpisodeAndTimelineItemsCarryAStatus) {
+  const std::string id = std::to_string(seeded_.episode_a);
+  for (const std::string& path : {"/api/v1/episodes/" + id, "/api/v1/episodes/" + id + "/timeline"}) {
+    const Reply r = surgeon_.get(path);
+    ASSERT_EQ(r.status, 200) << r.body;
+    const auto schedule = r.json()["schedule"];
+    ASSERT_FALSE(schedule.empty());
+    for (const auto& i : schedule) {
+      EXPECT_TRUE(kStatuses.count(i["status"].get<std::string>())) << i.dump();
+      EXPECT_TRUE(i.contains("recorded_status"));
+    }
+    EXPECT_EQ((*item(schedule, "harvest"))["status"], "done");
+    EXPECT_EQ((*item(schedule, "harvest"))["recorded_status"], "done");
+    EXPECT_EQ((*item(schedule, "visit-2w"))["status"], "out_of_window");
+    EXPECT_EQ((*item(schedule, "visit-2w"))["recorded_status"], "planned");
+  }
+}
+
+TEST_F(AppReads, InstrumentsCarryTheirForms) {
+  const Reply r = Client{server_->port()}.get("/api/v1/instruments");
+  ASSERT_EQ(r.status, 200);
+  std::map<std::string, nlohmann::json> forms;
+  for (const auto& i : r.json()) forms[i["key"]] = i["form"];
+  const auto question = [&](const std::string& key, const std::string& id) {
+    for (const auto& q : forms.at(key)["questions"])
+      if (q["id"] == id) return q;
+    return nlohmann::json();
+  };
+  const auto pain = question("nrs", "pain_rest");
+  EXPECT_EQ(pain["type"], "integer");
+  EXPECT_EQ(pain["min"], 0);
+  EXPECT_EQ(pain["max"], 10);
+  EXPECT_FALSE(pain["text"]["en"].get<std::string>().empty());
+  EXPECT_FALSE(pain["text"]["fa"].get<std::string>().empty());
+  EXPECT_FALSE(forms.at("nrs")["title"]["fa"].is_null());
+
+  const auto satisfied = question("satisfaction", "satisfaction");
+  ASSERT_EQ(satisfied["options"].size(), 5u);
+  EXPECT_EQ(satisfied["options"][0]["value"], 1);
+  EXPECT_EQ(satisfied["options"][0]["label"]["en"], "Very dissatisfied");
+  EXPECT_EQ(satisfied["options"][0]["label"]["fa"], "بسیار ناراضی");
+
+  const auto grinding = question("hoos", "S1");
+  EXPECT_EQ(grinding["group"], "symptoms");
+  ASSERT_EQ(grinding["options"].size(), 5u);
+  EXPECT_EQ(grinding["options"][4]["value"], 4);
+  EXPECT_FALSE(forms.at("hoos")["copyright"].is_null());
+
+  EXPECT_EQ(question("harris-hip", "pain")["options"][0]["value"], "none");
+  EXPECT_EQ(question("harris-hip", "rom.flexion")["unit"], "deg");
+  EXPECT_EQ(question("return-to-activity", "returned_on")["entry_format"], "YYYY-MM-DD");
+  // Every question on a form is an item its scorer accepts (HOOS JR's scorer also takes
+  // the full HOOS items it is derived from, so not the other way round).
+  for (const auto& i : r.json()) {
+    if (i["form"].is_null()) continue;
+    const auto items = i["items"].get<std::set<std::string>>();
+    EXPECT_FALSE(i["form"]["questions"].empty()) << i["key"];
+    for (const auto& q : i["form"]["questions"]) EXPECT_TRUE(items.count(q["id"].get<std::string>())) << q["id"];
+  }
+}
+
+}  // namespace
+}  // namespace rp::test
