@@ -1,0 +1,379 @@
+// The clinic staff screens, clicked through as the roles do it: a coordinator registers a
+// patient and opens an episode, a surgeon screens and plans it and records the harvest,
+// the lab releases the product, the surgeon records the injection and enters a
+// questionnaire; the worklist shows an overdue item and a patient's red flag within
+// seconds; Persian is right-to-left with Jalali dates in Persian digits; another centre
+// cannot open the patient. Every step is checked against the server's own state.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot } from './support.mjs'
+
+let server
+before(async () => {
+  server = await startServer()
+})
+after(async () => {
+  await server?.stop()
+})
+
+const MRN = 'WEB-7301'
+const NAME_FA = 'نرگس مرادی'
+const NAME_LATIN = 'Narges Moradi'
+const MOBILE = '0912 555 0101'
+const NATIONAL_ID = '0012345679' // check digit valid
+
+const PERSIAN_DIGIT = /[\u06F0-\u06F9]/
+const JALALI_MONTHS = /فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند/
+
+function addDays(iso, n) {
+  const d = new Date(iso + 'T00:00:00Z')
+  d.setUTCDate(d.getUTCDate() + n)
+  return d.toISOString().slice(0, 10)
+}
+
+async function fillPatient(form, mrn) {
+  await form.locator('input[name=mrn]').fill(mrn)
+  await form.locator('input[name=name_fa]').fill(NAME_FA)
+  await form.locator('input[name=name_latin]').fill(NAME_LATIN)
+  await form.locator('select[name=sex]').selectOption('female')
+  await form.locator('input[name=birth_date]').fill('1968-04-12')
+  await form.locator('input[name=mobile]').fill(MOBILE)
+  await form.locator('input[name=national_id]').fill(NATIONAL_ID)
+  await form.locator('input[name=consent_treatment]').check()
+  await form.locator('input[name=consent_registry]').check()
+}
+
+async function signOut(page) {
+  await page.locator('header button.link-button').click()
+  await page.waitForURL(/\/login/)
+}
+
+async function openPatient(page, id) {
+  await page.goto(`${server.url}/patients/${id}`)
+  await page.getByTestId('episode-panel').waitFor()
+}
+
+// Moves the selected episode one step through the transition form and waits for the state.
+async function step(page, to, extra = async () => {}) {
+  const panel = page.getByTestId('transition-panel')
+  await panel.getByTestId('transition-to').selectOption(to)
+  await extra(panel)
+  await panel.getByTestId('transition-submit').click()
+  await page.waitForFunction((s) => document.querySelector('[data-testid=episode-state]')?.getAttribute('data-value') === s, to)
+}
+
+// The schedule rows' ISO dates, by item id, as the page shows them.
+async function scheduleStarts(page) {
+  return page.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('[data-testid=timeline] tr[data-item]')].map((r) => [r.dataset.item, r.dataset.start])),
+  )
+}
+
+test('staff click through the pathway in English and Persian', async () => {
+  const b = await launch({ lang: 'en' })
+  const { page } = b
+  try {
+    const coordinatorApi = await apiSession(server, 'coordinator.tehran-1')
+    const today = (await coordinatorApi.get('/api/v1/worklist')).json.date
+    assert.match(today, /^\d{4}-\d{2}-\d{2}$/)
+
+    // --- coordinator: register a patient, validated as typed, the server's message beside its field
+    await loginStaff(page, server, 'coordinator.tehran-1')
+    await page.goto(server.url + '/patients')
+    await page.getByTestId('patient-results').waitFor()
+    await checkA11y(page, 'patients en')
+    await shot(page, 'staff-patients-en')
+    await page.getByTestId('register-open').click()
+    let form = page.getByTestId('register-form')
+    await form.locator('input[name=national_id]').fill('12345')
+    assert.match(await form.locator('.field', { has: page.locator('input[name=national_id]') }).textContent(), /exactly 10 digits/)
+    await form.locator('input[name=mobile]').fill('0812')
+    assert.match(await form.locator('.field', { has: page.locator('input[name=mobile]') }).textContent(), /Iranian mobile number/)
+    await fillPatient(form, MRN)
+    await checkA11y(page, 'register form en')
+    await form.getByTestId('register-submit').click()
+    await page.getByTestId('registered').waitFor()
+    const found = (await coordinatorApi.get('/api/v1/patients?q=' + MRN)).json
+    assert.equal(found.length, 1)
+    const patientId = found[0].id
+    assert.equal(found[0].mobile, '+989125550101')
+    assert.deepEqual(found[0].consent, { treatment: true, registry: true, contact: false })
+
+    // found by record number and by the Persian name
+    await page.locator(`tr[data-mrn="${MRN}"]`).waitFor()
+    await page.getByTestId('patient-search').fill('نرگس')
+    await page.getByTestId('patient-search').press('Enter')
+    await page.waitForFunction(() => /نرگس/.test(document.querySelector('[data-testid=patient-results]')?.textContent ?? ''))
+    assert.equal(await page.locator(`tr[data-mrn="${MRN}"]`).count(), 1)
+    await page.getByTestId('patient-search').fill(MRN)
+    await page.getByTestId('patient-search').press('Enter')
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=patient-results] tbody tr').length === 1)
+    assert.match(await page.getByTestId('patient-results').textContent(), new RegExp(NAME_LATIN))
+    // the mobile number typed the way people say it finds the patient too
+    await page.getByTestId('patient-search').fill('۰۹۱۲۵۵۵۰۱۰۱')
+    await page.getByTestId('patient-search').press('Enter')
+    await page.waitForFunction((m) => !!document.querySelector(`tr[data-mrn="${m}"]`) && document.querySelectorAll('[data-testid=patient-results] tbody tr').length === 1, MRN)
+
+    // a second registration with the same record number: the server's message beside the field
+    await page.getByTestId('register-open').click()
+    form = page.getByTestId('register-form')
+    await fillPatient(form, MRN)
+    await form.getByTestId('register-submit').click()
+    const mrnError = form.locator('.field', { has: page.locator('input[name=mrn]') }).locator('.error-text')
+    await mrnError.waitFor()
+    assert.match(await mrnError.textContent(), /already used/)
+    assert.equal((await coordinatorApi.get('/api/v1/patients?q=' + MRN)).json.length, 1)
+    await form.getByRole('button', { name: 'Cancel' }).click()
+
+    // --- open an episode for the right hip
+    await page.locator(`tr[data-mrn="${MRN}"] a`).first().click()
+    await page.getByTestId('patient-page').waitFor()
+    await page.getByTestId('new-episode-open').click()
+    const ep = page.getByTestId('new-episode-form')
+    await ep.locator('select[name=side]').selectOption('right')
+    assert.equal(await ep.locator('select[name=diagnosis_code]').inputValue(), 'M16.11')
+    await ep.locator('input[name=kl_grade]').fill('7')
+    assert.match(await ep.textContent(), /Out of range/)
+    await ep.locator('input[name=kl_grade]').fill('3')
+    await ep.getByTestId('new-episode-submit').click()
+    await page.getByTestId('episode-panel').waitFor()
+    const record = (await coordinatorApi.get(`/api/v1/patients/${patientId}`)).json
+    assert.equal(record.episodes.length, 1)
+    const episodeId = record.episodes[0].id
+    assert.equal(record.episodes[0].state, 'referred')
+    assert.equal(record.episodes[0].diagnosis.code, 'M16.11')
+    await step(page, 'screening')
+    await signOut(page)
+
+    // --- surgeon: screen eligible with the reasons shown, plan, schedule, record the harvest
+    await loginStaff(page, server, 'surgeon.tehran-1')
+    await openPatient(page, patientId)
+    const elig = page.getByTestId('eligibility-form')
+    await elig.locator('[data-finding=kl_grade]').fill('3')
+    await elig.locator('[data-finding=bmi]').fill('26.5')
+    await elig.locator('[data-finding=weeks_since_intra_articular_steroid]').fill('30')
+    for (const f of ['active_infection', 'malignancy', 'bleeding_disorder', 'pregnancy', 'inflammatory_arthritis', 'anticoagulant_use', 'diabetes'])
+      await elig.locator(`[data-finding=${f}]`).selectOption('false')
+    await elig.getByTestId('eligibility-submit').click()
+    await page.locator('[data-testid=eligibility-decision][data-decision=eligible]').waitFor()
+    assert.match(await page.getByTestId('eligibility-reasons').textContent(), /Mild to moderate hip osteoarthritis/)
+    await step(page, 'eligible')
+    await step(page, 'workup')
+
+    // planned: harvest today, injection in a week; the follow-up visits fall 2, 6 and 12 weeks after it
+    const plannedInjection = addDays(today, 7)
+    await page.getByTestId('plan-harvest').fill(today)
+    await page.getByTestId('plan-injection').fill(plannedInjection)
+    await page.getByTestId('plan-submit').click()
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=timeline] tr[data-item]').length > 10)
+    let starts = await scheduleStarts(page)
+    assert.equal(starts['visit-2w'], addDays(plannedInjection, 14))
+    assert.equal(starts['visit-6w'], addDays(plannedInjection, 42))
+    assert.equal(starts['visit-12w'], addDays(plannedInjection, 84))
+    assert.equal(starts['hold-blood-thinner'], addDays(today, -14))
+    const visitRow = page.locator('[data-testid=timeline] tr[data-item=visit-2w]')
+    const shown = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(
+      new Date(addDays(plannedInjection, 14) + 'T00:00:00Z'),
+    )
+    assert.match(await visitRow.textContent(), new RegExp(shown))
+    assert.match(await page.locator('[data-testid=timeline] tr[data-item=hold-blood-thinner]').textContent(), /prescribing doctor must approve/)
+    assert.equal(await page.locator('[data-testid=timeline] table[data-phase]').count(), 4)
+    await step(page, 'scheduled')
+    await step(page, 'harvested', (panel) => panel.getByTestId('transition-cell-source').selectOption('bone_marrow'))
+    const surgeonApi = await apiSession(server, 'surgeon.tehran-1')
+    let episode = (await surgeonApi.get(`/api/v1/episodes/${episodeId}`)).json
+    assert.equal(episode.state, 'harvested')
+    assert.equal(episode.cell_source, 'bone_marrow')
+    assert.equal(episode.harvest_date, today)
+    // the surgeon may not release the product: the step is the lab's
+    assert.match(await page.getByTestId('transition-panel').textContent(), /Laboratory/)
+    await signOut(page)
+
+    // --- lab: the product waits on the worklist; release it
+    await loginStaff(page, server, 'lab.tehran-1')
+    await page.goto(server.url + '/worklist')
+    await page.getByTestId('wl-release').locator(`text=${MRN}`).waitFor()
+    await openPatient(page, patientId)
+    await step(page, 'product_released')
+    await signOut(page)
+
+    // --- surgeon: record the injection today; the visits move with it
+    await loginStaff(page, server, 'surgeon.tehran-1')
+    await openPatient(page, patientId)
+    await step(page, 'injected', (panel) => panel.getByTestId('transition-guidance').selectOption('ultrasound'))
+    episode = (await surgeonApi.get(`/api/v1/episodes/${episodeId}`)).json
+    assert.equal(episode.injection_date, today)
+    assert.equal(episode.guidance, 'ultrasound')
+    await page.waitForFunction((d) => document.querySelector('[data-testid=timeline] tr[data-item=visit-2w]')?.dataset.start === d, addDays(today, 14))
+    starts = await scheduleStarts(page)
+    assert.equal(starts['visit-6w'], addDays(today, 42))
+    assert.equal(starts['visit-12w'], addDays(today, 84))
+    const history = await page.getByTestId('transition-history').textContent()
+    assert.match(history, /surgeon\.tehran-1/)
+    assert.match(history, /lab\.tehran-1/)
+
+    // --- the worklist: the baseline questionnaire (a week before the harvest) is overdue
+    await page.goto(server.url + '/worklist')
+    const overdue = page.locator(`[data-testid=wl-questionnaires] tr[data-item=prom-baseline][data-status=overdue]`, { hasText: MRN })
+    await overdue.waitFor()
+    await checkA11y(page, 'worklist en')
+    await shot(page, 'staff-worklist-en')
+
+    // --- a questionnaire entered by staff, scored, with its trajectory chart
+    await openPatient(page, patientId)
+    const qf = page.getByTestId('questionnaire-form')
+    await qf.getByTestId('q-time-point').selectOption('prom-baseline')
+    await qf.getByTestId('q-instrument').selectOption('nrs')
+    await qf.locator('[data-answer=pain_rest]').fill('14')
+    assert.match(await qf.textContent(), /Out of range/)
+    await qf.locator('[data-answer=pain_rest]').fill('4')
+    await qf.locator('[data-answer=pain_activity]').fill('7')
+    await qf.getByTestId('q-submit').click()
+    await qf.getByTestId('q-saved').waitFor()
+    const responses = (await surgeonApi.get(`/api/v1/episodes/${episodeId}/questionnaires`)).json
+    assert.equal(responses.length, 1)
+    assert.equal(responses[0].scores.scores.pain, 7)
+    assert.equal(responses[0].item_id, 'prom-baseline')
+    const results = page.locator('[data-testid=questionnaires] [data-instrument=nrs]')
+    await results.waitFor()
+    assert.ok((await results.locator('svg[role=img]').count()) >= 2, 'a chart per score')
+    assert.match(await results.locator('figcaption').first().textContent(), /Lower is better/)
+
+    // a link for the patient to answer at home
+    const link = page.getByTestId('questionnaire-link')
+    await link.getByTestId('link-instrument').selectOption('hoos')
+    await link.getByTestId('link-submit').click()
+    const url = await link.getByTestId('link-url').inputValue()
+    assert.match(url, new RegExp('^' + server.url + '/q/[0-9a-f]{32}$'))
+    assert.equal((await fetch(url.replace('/q/', '/api/v1/q/'))).status, 200)
+
+    // an adverse event, recorded and listed
+    const ae = page.getByTestId('event-form')
+    await ae.locator('select[name=category]').selectOption('injection_site_pain')
+    await ae.locator('select[name=severity]').selectOption('mild')
+    await ae.getByTestId('event-submit').click()
+    await page.getByTestId('adverse-events').locator('tbody tr').first().waitFor()
+    const events = (await surgeonApi.get(`/api/v1/episodes/${episodeId}/adverse-events`)).json
+    assert.equal(events.length, 1)
+    assert.equal(events[0].severity, 'mild')
+    await checkA11y(page, 'patient en')
+    await shot(page, 'staff-patient-en')
+
+    // --- Persian: right to left, Jalali dates in Persian digits
+    await page.getByTestId('lang').selectOption('fa')
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl')
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl')
+    const birth = await page.locator('[data-testid=demographics] time').first().textContent()
+    assert.match(birth, PERSIAN_DIGIT)
+    assert.match(birth, /فروردین|اردیبهشت/) // 12 April 1968 is 23 Farvardin 1347
+    assert.match(birth, /۱۳۴۷/)
+    const visitFa = await page.locator('[data-testid=timeline] tr[data-item=visit-2w] td.date').first().textContent()
+    assert.match(visitFa, PERSIAN_DIGIT)
+    assert.match(visitFa, JALALI_MONTHS)
+    assert.doesNotMatch(visitFa, /[0-9]/)
+    assert.match(await page.getByTestId('timeline').textContent(), /ویزیت پیگیری ۲ هفته/)
+    await checkA11y(page, 'patient fa')
+    await shot(page, 'staff-patient-fa')
+    await page.goto(server.url + '/worklist')
+    await page.getByTestId('wl-questionnaires').waitFor()
+    assert.match(await page.locator('h1').textContent(), /کارهای امروز/)
+    await checkA11y(page, 'worklist fa')
+    await shot(page, 'staff-worklist-fa')
+    await page.goto(server.url + '/patients')
+    await page.getByTestId('patient-results').waitFor()
+    await checkA11y(page, 'patients fa')
+    await shot(page, 'staff-patients-fa')
+    b.assertClean()
+
+    // --- another centre: no access to the Tehran patient, in the page or the API
+    await signOut(page)
+    await loginStaff(page, server, 'coordinator.shiraz-1')
+    await page.goto(`${server.url}/patients/${patientId}`)
+    await page.getByTestId('patient-denied').waitFor()
+    assert.match(await page.getByTestId('patient-denied').textContent(), /دسترسی ندارید|یافت نشد/)
+    assert.equal(await page.getByTestId('demographics').count(), 0)
+    const shiraz = await apiSession(server, 'coordinator.shiraz-1')
+    assert.ok([403, 404].includes((await shiraz.get(`/api/v1/patients/${patientId}`)).status))
+    assert.ok([403, 404].includes((await shiraz.get(`/api/v1/episodes/${episodeId}/timeline`)).status))
+    assert.equal((await shiraz.get('/api/v1/patients?q=' + MRN)).json.length, 0)
+    b.assertClean()
+  } catch (e) {
+    await shot(page, 'staff-failure').catch(() => {})
+    throw e
+  } finally {
+    await b.close()
+  }
+})
+
+// A patient reports a red flag from the portal; the worklist shows it at the top within
+// seconds (it polls), and a clinician acknowledges it.
+test('a red flag reaches the worklist within seconds and is acknowledged', async () => {
+  const coordinatorApi = await apiSession(server, 'coordinator.tehran-1')
+  // an injected patient of the demo, who can report
+  const injected = (await coordinatorApi.get('/api/v1/patients?state=follow_up')).json[0]
+  assert.ok(injected, 'the demo has a patient in follow-up')
+  const record = (await coordinatorApi.get(`/api/v1/patients/${injected.id}`)).json
+  const episode = record.episodes.find((e) => e.state === 'follow_up')
+
+  const b = await launch({ lang: 'en' })
+  const { page } = b
+  try {
+    await loginStaff(page, server, 'coordinator.tehran-1')
+    await page.goto(server.url + '/worklist')
+    await page.getByTestId('red-flags').waitFor()
+    const before = await page.getByTestId('red-flag').count()
+
+    // the patient signs in with mobile + one-time code and reports swelling
+    await fetch(server.url + '/api/v1/patient-auth/code', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mobile: injected.mobile }),
+    })
+    let code
+    for (let i = 0; i < 50 && !code; i++) {
+      try {
+        code = server.codeFor(injected.id)
+      } catch {
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    }
+    const login = await fetch(server.url + '/api/v1/patient-auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mobile: injected.mobile, code }),
+    })
+    assert.equal(login.status, 200)
+    const me = await login.json()
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
+    const reported = await fetch(`${server.url}/api/v1/me/episodes/${episode.id}/red-flags`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'X-CSRF-Token': me.csrf_token, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ category: 'swelling', severity: 'moderate', description: 'Hip swollen since last night' }),
+    })
+    assert.equal(reported.status, 201)
+    const flag = await reported.json()
+
+    // shown within the poll interval, newest first, count in the heading
+    const t0 = Date.now()
+    await page.getByTestId('red-flag').nth(before).waitFor({ timeout: 15_000 })
+    assert.ok(Date.now() - t0 < 15_000)
+    const first = page.getByTestId('red-flag').first()
+    assert.match(await first.textContent(), /Swelling/)
+    assert.match(await first.textContent(), /Hip swollen since last night/)
+    assert.match(await first.textContent(), new RegExp(injected.mrn))
+    assert.match(await page.locator('#red-flags-heading').textContent(), new RegExp(String(before + 1)))
+    await checkA11y(page, 'worklist with red flag')
+    await shot(page, 'staff-worklist-red-flag')
+
+    await first.getByRole('button', { name: /Acknowledge/ }).click()
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=red-flag]').length === n, before)
+    const open = (await coordinatorApi.get('/api/v1/red-flags')).json
+    assert.ok(!open.some((e) => e.id === flag.id), 'acknowledged on the server')
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+})

@@ -1,0 +1,93 @@
+// The staff screens' calls, one function per thing a user does.
+import { api, idempotencyKey, query } from '../../api/client'
+import type {
+  AdverseEvent,
+  CellSource,
+  Consent,
+  EligibilityReason,
+  Decision,
+  Episode,
+  EpisodeState,
+  EpisodeTimeline,
+  Guidance,
+  Instrument,
+  Patient,
+  PatientRecord,
+  Protocol,
+  QuestionnaireResponse,
+  Sex,
+  Side,
+  Worklist,
+} from './types'
+
+const V = '/api/v1'
+
+export interface NewPatient {
+  mrn: string
+  name_fa: string
+  name_latin: string
+  sex: Sex
+  birth_date: string
+  mobile: string
+  national_id: string
+  consent: Consent
+}
+
+export interface NewEpisode {
+  protocol: string
+  side: Side
+  diagnosis: { system: string; code: string }
+  kl_grade?: number
+  tonnis_grade?: number
+}
+
+export interface EpisodeDetails {
+  kl_grade?: number
+  tonnis_grade?: number
+  cell_source?: CellSource
+  guidance?: Guidance
+}
+
+export const staffApi = {
+  searchPatients: (q: string, state: EpisodeState | '') => api.get<Patient[]>(`${V}/patients${query({ q, state })}`),
+  registerPatient: (p: NewPatient) => api.post<Patient>(`${V}/patients`, p, idempotencyKey()),
+  patient: (id: number) => api.get<PatientRecord>(`${V}/patients/${id}`),
+  openEpisode: (patientId: number, e: NewEpisode) => api.post<Episode>(`${V}/patients/${patientId}/episodes`, e, idempotencyKey()),
+  episode: (id: number) => api.get<Episode>(`${V}/episodes/${id}`),
+  timeline: (id: number) => api.get<EpisodeTimeline>(`${V}/episodes/${id}/timeline`),
+  transition: (id: number, to: EpisodeState, reason: string, on: string) =>
+    api.post<Episode>(`${V}/episodes/${id}/transitions`, { to, ...(reason ? { reason } : {}), ...(on ? { on } : {}) }),
+  assess: (id: number, findings: Record<string, number | boolean>) =>
+    api.post<{ decision: Decision; reasons: EligibilityReason[] }>(`${V}/episodes/${id}/eligibility`, { findings }),
+  plan: (id: number, harvest: string, injection: string) =>
+    api.post<EpisodeTimeline>(`${V}/episodes/${id}/plan`, { ...(harvest ? { harvest } : {}), ...(injection ? { injection } : {}) }),
+  updateDetails: (id: number, d: EpisodeDetails) => api.patch<Episode>(`${V}/episodes/${id}`, d),
+  markItem: (id: number, itemId: string, status: 'done' | 'missed' | 'planned', on?: string) =>
+    api.post<{ id: string; status: string; done_on: string | null }>(
+      `${V}/episodes/${id}/schedule/${encodeURIComponent(itemId)}`,
+      { status, ...(on ? { on } : {}) },
+    ),
+  submitQuestionnaire: (id: number, instrument: string, itemId: string, answers: Record<string, unknown>) =>
+    api.post<QuestionnaireResponse>(
+      `${V}/episodes/${id}/questionnaires`,
+      { instrument, ...(itemId ? { item_id: itemId } : {}), answers },
+      idempotencyKey(),
+    ),
+  questionnaireLink: (id: number, instrument: string, itemId: string) =>
+    api.post<{ token: string; path: string; expires_at: string }>(
+      `${V}/episodes/${id}/questionnaire-links`,
+      { instrument, ...(itemId ? { item_id: itemId } : {}) },
+      idempotencyKey(),
+    ),
+  recordAdverseEvent: (id: number, e: { category: string; severity: string; description: string; onset: string }) =>
+    api.post<AdverseEvent>(
+      `${V}/episodes/${id}/adverse-events`,
+      { category: e.category, severity: e.severity, description: e.description, ...(e.onset ? { onset: e.onset } : {}) },
+      idempotencyKey(),
+    ),
+  instruments: () => api.get<Instrument[]>(`${V}/instruments`),
+  protocol: (id: string) => api.get<Protocol>(`${V}/protocols/${encodeURIComponent(id)}`),
+  worklist: () => api.get<Worklist>(`${V}/worklist`),
+  redFlags: () => api.get<AdverseEvent[]>(`${V}/red-flags`),
+  acknowledge: (eventId: number) => api.post<AdverseEvent>(`${V}/red-flags/${eventId}/acknowledge`),
+}

@@ -1,0 +1,269 @@
+// The API's shapes as the staff screens read them (see api/json_pathway.cpp,
+// api/json_records.cpp and api/routes_worklist.cpp on the server).
+
+export const EPISODE_STATES = [
+  'referred',
+  'screening',
+  'eligible',
+  'ineligible',
+  'workup',
+  'scheduled',
+  'harvested',
+  'product_released',
+  'injected',
+  'follow_up',
+  'completed',
+  'converted_to_thr',
+  'withdrawn',
+  'lost_to_follow_up',
+] as const
+export type EpisodeState = (typeof EPISODE_STATES)[number]
+
+export type Sex = 'female' | 'male' | 'other' | 'unknown'
+export type Side = 'left' | 'right'
+export type CellSource = 'bone_marrow' | 'adipose'
+export type Guidance = 'ultrasound' | 'fluoroscopy'
+
+export interface Consent {
+  treatment: boolean
+  registry: boolean
+  contact: boolean
+}
+
+export interface Patient {
+  id: number
+  centre: string
+  mrn: string
+  name_fa: string
+  name_latin: string
+  sex: Sex
+  birth_date: string
+  birth_date_jalali: string
+  mobile: string
+  national_id: string
+  consent: Consent
+}
+
+export interface Diagnosis {
+  system: string
+  code: string
+  display?: string
+}
+
+export interface Episode {
+  id: number
+  patient_id: number
+  centre: string
+  protocol: string
+  side: Side
+  diagnosis: Diagnosis
+  kl_grade: number | null
+  tonnis_grade: number | null
+  cell_source: CellSource | null
+  guidance: Guidance | null
+  state: EpisodeState
+  bilateral_with: number | null
+  repeat_of: number | null
+  harvest_date: string | null
+  injection_date: string | null
+}
+
+export interface PatientRecord extends Patient {
+  episodes: Episode[]
+}
+
+// Where a schedule item stands today. Older servers send the recorded status ('planned').
+export type ItemStatus =
+  | 'done'
+  | 'missed'
+  | 'cancelled'
+  | 'upcoming'
+  | 'due'
+  | 'overdue'
+  | 'out_of_window'
+  | 'active'
+  | 'ended'
+  | 'planned'
+
+export interface ScheduleItem {
+  id: string
+  kind: string
+  title: string | null
+  detail?: string
+  start: string
+  end: string
+  window_start: string
+  window_end: string
+  anchor: string
+  offset: string
+  start_jalali: string
+  end_jalali: string
+  status: ItemStatus
+  recorded_status?: 'planned' | 'done' | 'missed' | 'cancelled'
+  done_on: string | null
+  flags?: string[]
+  instruments?: string[]
+  role?: string
+}
+
+export interface Transition {
+  from: EpisodeState
+  to: EpisodeState
+  reason: string
+  actor: string
+  role: string
+  at: string
+  on: string
+}
+
+export interface EligibilityReason {
+  rule: string
+  kind: 'indication' | 'indication_not_met' | 'exclusion' | 'caution' | 'missing'
+  finding: string
+  text?: string
+}
+
+export type Decision = 'eligible' | 'ineligible' | 'needs_review'
+
+export interface EligibilityAssessment {
+  decision: Decision
+  findings: Record<string, number | boolean>
+  reasons: EligibilityReason[]
+  actor: string
+  at: string
+}
+
+export interface QuestionnaireResponse {
+  id: number
+  episode_id: number
+  instrument: string
+  item_id: string
+  answers: Record<string, unknown>
+  scores: { instrument: string; title: string; scores: Record<string, number | string | boolean | null> }
+  source: string
+  submitted_by: string
+  submitted_at: string
+}
+
+export interface AdverseEvent {
+  id: number
+  episode_id: number
+  kind: string // adverse_event | red_flag
+  category: string
+  severity: string
+  description: string
+  onset: string
+  reported_by: string
+  role: string
+  reported_at: string
+  status: string
+  acknowledged_by: string
+  acknowledged_at: string
+}
+
+export interface EpisodeTimeline extends Episode {
+  schedule: ScheduleItem[]
+  transitions: Transition[]
+  eligibility: EligibilityAssessment[]
+  questionnaires: QuestionnaireResponse[]
+  events: AdverseEvent[]
+}
+
+export interface Question {
+  id: string
+  group: string | null
+  type: 'integer' | 'decimal' | 'choice' | 'open-choice' | string
+  text: { en: string | null; fa: string | null }
+  min?: number
+  max?: number
+  required?: boolean
+  options?: { value: number | string; label: { en: string | null; fa: string | null } }[]
+  entry_format?: string // open-choice: what may be typed besides the options ('YYYY-MM-DD')
+}
+
+export interface Instrument {
+  key: string
+  title: string
+  clinician_completed: boolean
+  items: string[]
+  scores: string[]
+  // Wording and answer types, where the clinic ships them (licensed instruments may have none).
+  form?: { title?: unknown; copyright?: string | null; questions?: Question[] }
+}
+
+export interface LocalText {
+  en: string
+  fa: string
+}
+
+export interface ProtocolRule {
+  id: string
+  finding: string
+  text: LocalText
+  is?: boolean
+  at_least?: number
+  at_most?: number
+  below?: number
+  above?: number
+}
+
+export interface Protocol {
+  id: string
+  version: number
+  title: LocalText
+  anchors: Record<string, LocalText>
+  eligibility: { indication: ProtocolRule; exclusions: ProtocolRule[]; cautions: ProtocolRule[] }
+  items: { id: string; kind: string; title: LocalText; detail: LocalText | null }[]
+}
+
+// GET /api/v1/worklist
+export interface WorklistWho {
+  patient_id: number
+  mrn: string
+  name_fa: string
+  name_latin: string
+  episode_id: number
+  side: Side
+  state: EpisodeState
+}
+
+export interface WorklistEntry extends WorklistWho {
+  item: {
+    id: string
+    kind: string
+    title: LocalText | string
+    due: string
+    ends: string
+    window_from: string
+    window_to: string
+    status: ItemStatus
+    needs_prescriber_approval: boolean
+  }
+}
+
+export interface WorklistRedFlag extends WorklistWho {
+  red_flag: {
+    id: number
+    category: string
+    severity: string
+    description: string
+    onset: string
+    reported_by: string
+    reported_at: string
+    status: string
+  }
+}
+
+export interface WorklistProduct extends WorklistWho {
+  harvest_date: string | null
+  days_since_harvest: number | null
+}
+
+export interface Worklist {
+  date: string
+  visits: WorklistEntry[]
+  questionnaires: WorklistEntry[]
+  holds: WorklistEntry[]
+  red_flags: WorklistRedFlag[]
+  awaiting_release: WorklistProduct[]
+}
