@@ -281,6 +281,13 @@ test('staff click through the pathway in English and Persian', async () => {
     await shot(page, 'staff-worklist-fa')
     await page.goto(server.url + '/patients')
     await page.getByTestId('patient-results').waitFor()
+    // dates are typed in Jalali, in Persian or Latin digits
+    await page.getByTestId('register-open').click()
+    const birthFa = page.getByTestId('register-form').locator('input[name=birth_date]')
+    await birthFa.fill('۱۳۴۷/۱۳/۰۱')
+    assert.match(await page.getByTestId('register-form').textContent(), /تاریخ معتبر نیست/)
+    await birthFa.fill('۱۳۴۷/۰۱/۲۳')
+    assert.doesNotMatch(await page.getByTestId('register-form').textContent(), /تاریخ معتبر نیست/)
     await checkA11y(page, 'patients fa')
     await shot(page, 'staff-patients-fa')
     b.assertClean()
