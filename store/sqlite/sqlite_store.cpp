@@ -30,7 +30,10 @@ SQLite::Statement& Connection::statement(const char* sql) {
   if (!slot) {
     slot = std::make_unique<SQLite::Statement>(db_, sql);
   } else {
-    slot->reset();
+    // tryReset, not reset: after a failed step (a UNIQUE conflict reported as 409)
+    // sqlite3_reset returns that step's error again, and reset() would throw it at the
+    // next, unrelated use of the statement. The error was already reported once.
+    slot->tryReset();
     slot->clearBindings();
   }
   return *slot;

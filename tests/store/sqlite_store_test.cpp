@@ -77,6 +77,23 @@ TEST(SqliteStore, DuplicateRecordNumberIsAConflictPerCentre) {
   }
 }
 
+// A conflict must not poison the cached statement: the next, valid registration at the
+// same centre succeeds (it once answered 500 with the previous UNIQUE error).
+TEST(SqliteStore, AConflictDoesNotBreakTheNextInsert) {
+  test::TempDb db;
+  auto s = open_sqlite(db.path());
+  s->write([](Transaction& tx) {
+    tx.upsert_centre(centre("a"));
+    tx.insert_patient(patient("a", "M1"), "t");
+  });
+  for (int round = 0; round < 3; ++round) {
+    EXPECT_THROW(s->write([](Transaction& tx) { tx.insert_patient(patient("a", "M1"), "t"); }), ConflictError);
+    const std::string mrn = "M" + std::to_string(round + 2);
+    EXPECT_NO_THROW(s->write([&](Transaction& tx) { tx.insert_patient(patient("a", mrn), "t"); }));
+  }
+  s->read([](Transaction& tx) { EXPECT_EQ(tx.list_patients({}).size(), 4U); });
+}
+
 TEST(SqliteStore, AFailedTransactionLeavesNothing) {
   test::TempDb db;
   auto s = open_sqlite(db.path());

@@ -1,0 +1,223 @@
+// Outcomes and administration screens against the real server: the analyst's outcome
+// report (survival curve with CI band and number at risk, claims audit equal to the API,
+// nothing identifying, no access to patients or administration), the admin's accounts,
+// centre, audit check and protocol view, both in English and in Persian.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot } from './support.mjs'
+
+let server
+before(async () => {
+  server = await startServer()
+})
+after(async () => {
+  await server?.stop()
+})
+
+const verdictWords = { consistent: 'Not contradicted', contradicted: 'Contradicted', insufficient_data: 'Insufficient data' }
+const persianDigits = (n) => String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + +d))
+const jalaliLong = (iso) => {
+  const [y, m, d] = iso.split('-').map(Number)
+  return new Intl.DateTimeFormat('fa-IR-u-ca-persian-nu-arabext', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  )
+}
+
+// Every identifying value of every centre's patients, read by each centre's admin.
+async function identifyingValues() {
+  const values = new Set()
+  for (const centre of ['tehran-1', 'mashhad-1', 'shiraz-1']) {
+    const admin = await apiSession(server, `admin.${centre}`)
+    const res = await admin.get('/api/v1/patients?limit=500')
+    assert.equal(res.status, 200)
+    for (const p of res.json) for (const v of [p.name_latin, p.name_fa, p.mrn, p.national_id, p.mobile]) if (v) values.add(v)
+  }
+  assert.ok(values.size > 20, 'the demo has patients to look for')
+  return values
+}
+
+test('analyst: outcome report and claims audit equal the API, de-identified, in English and Persian', async () => {
+  const b = await launch({ lang: 'en' })
+  try {
+    const { page } = b
+    await loginStaff(page, server, 'analyst.tehran-1')
+    await page.waitForURL(/\/outcomes/)
+    const analyst = await apiSession(server, 'analyst.tehran-1')
+    const report = (await analyst.get('/api/v1/reports/outcomes')).json
+    const scope = report.scopes.find((s) => s.centre === 'tehran-1')
+    assert.ok(scope, 'the report has the analyst’s centre')
+
+    // The analyst's own centre is shown by default, with its cohort size and data date.
+    await page.getByTestId('survival-chart').waitFor()
+    assert.equal(await page.getByTestId('scope').inputValue(), 'tehran-1')
+    assert.equal(Number(await page.getByTestId('cohort').getAttribute('data-n')), scope.injected)
+    assert.equal(await page.getByTestId('as-of').getAttribute('data-iso'), report.as_of)
+    assert.match(await page.getByTestId('caveat').textContent(), /claims being tested/)
+
+    // Survival: an SVG image with a name, a closed CI band, the step line, and the
+    // number at risk at each of the report's days.
+    const svg = page.getByTestId('survival-chart')
+    assert.equal(await svg.getAttribute('role'), 'img')
+    assert.match(await svg.locator('title').textContent(), /Survival free of hip replacement/)
+    assert.match(await page.getByTestId('survival-ci-band').getAttribute('d'), /^M[\d.,LM]+Z$/)
+    assert.match(await page.getByTestId('survival-line').getAttribute('d'), /^M[\d.,L]+$/)
+    const atRisk = page.getByTestId('at-risk')
+    assert.equal(await atRisk.count(), scope.survival.at.length)
+    assert.equal(Number(await atRisk.first().getAttribute('data-n')), scope.survival.at[0].n_risk)
+    assert.equal((await atRisk.first().textContent()).trim(), String(scope.survival.at[0].n_risk))
+    assert.ok(await page.getByTestId('at-risk-row').locator('text', { hasText: 'At risk' }).count())
+
+    // The other charts exist, each with its table alternative.
+    for (const tr of scope.trajectories) await page.getByTestId('prom-' + tr.measure).waitFor()
+    for (const def of new Set(scope.responders.map((r) => r.definition))) await page.getByTestId('responders-' + def).waitFor()
+    await page.getByTestId('completeness-chart').waitFor()
+    assert.ok((await page.locator('figure details summary').count()) >= 3)
+
+    // Claims: one row per claim of the API, in order, with its n and verdict.
+    const rows = page.getByTestId('claim-row')
+    assert.equal(await rows.count(), scope.claims.length)
+    for (let i = 0; i < scope.claims.length; i++) {
+      const c = scope.claims[i]
+      const row = rows.nth(i)
+      assert.equal(await row.getAttribute('data-claim'), c.id)
+      assert.equal(await row.getAttribute('data-verdict'), c.verdict)
+      assert.equal((await row.getByTestId('claim-verdict').textContent()).trim(), verdictWords[c.verdict])
+      assert.equal((await row.getByTestId('claim-n').textContent()).trim(), String(c.n))
+      assert.equal((await row.getByTestId('claim-missing').textContent()).trim(), String(c.missing))
+      assert.match(await row.textContent(), /The article says:/)
+    }
+
+    // Nothing identifying: no patient's name, record number, national id or mobile.
+    const text = await page.locator('body').innerText()
+    for (const v of await identifyingValues()) assert.ok(!text.includes(v), `the outcomes page shows ${v}`)
+
+    await checkA11y(page, 'outcomes en')
+    await shot(page, 'outcomes-en')
+
+    // The analyst may not open the patient list or the administration.
+    const nav = await page.getByRole('navigation', { name: 'Main' }).innerText()
+    assert.ok(!/Administration/.test(nav) && !/Patients/.test(nav))
+    for (const path of ['/admin', '/patients']) {
+      await page.goto(server.url + path)
+      await page.getByRole('heading', { name: 'Your role cannot open this page.' }).waitFor()
+    }
+
+    // Persian: right to left, Persian digits on the charts' axes and at-risk row, Jalali
+    // date; the time axis still runs left to right.
+    await page.goto(server.url + '/outcomes')
+    await page.getByTestId('survival-chart').waitFor()
+    await page.getByTestId('lang').selectOption('fa')
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl')
+    await page.getByTestId('at-risk').first().waitFor()
+    const ticks = await page.getByTestId('survival-chart').getByTestId('x-tick').allTextContents()
+    assert.ok(ticks.length > 2)
+    for (const tk of ticks) assert.match(tk.trim(), /^[۰-۹]+$/)
+    const xs = await page
+      .getByTestId('survival-chart')
+      .getByTestId('x-tick')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('x'))))
+    assert.deepEqual(
+      xs,
+      [...xs].sort((a, c) => a - c),
+      'time runs left to right',
+    )
+    assert.equal((await page.getByTestId('at-risk').first().textContent()).trim(), persianDigits(scope.survival.at[0].n_risk))
+    assert.ok((await page.getByTestId('as-of').textContent()).includes(jalaliLong(report.as_of)))
+    assert.equal((await page.getByTestId('claim-verdict').first().textContent()).trim().length > 0, true)
+    assert.match(await page.getByTestId('claims-table').textContent(), /مقاله می‌گوید/)
+    await checkA11y(page, 'outcomes fa')
+    await shot(page, 'outcomes-fa')
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+})
+
+test('admin: accounts, centre, audit check and protocol, in English and Persian', async () => {
+  const b = await launch({ lang: 'en' })
+  try {
+    const { page, browser } = b
+    const admin = await apiSession(server, 'admin.tehran-1')
+    await loginStaff(page, server, 'admin.tehran-1')
+    await page.goto(server.url + '/admin')
+    await page.getByTestId('accounts-table').locator('tr[data-username="admin.tehran-1"]').waitFor()
+
+    // A weak password is refused with the server's own message beside the field.
+    const weak = await admin.post('/api/v1/accounts', { username: 'probe.tehran-1', role: 'coordinator', password: 'short1' })
+    assert.ok(weak.status >= 400 && weak.status < 500)
+    assert.equal(weak.json.error.field, 'password')
+    const form = page.getByTestId('create-account')
+    await form.locator('input[name=new-username]').fill('nurse.tehran-1')
+    await form.locator('select[name=new-role]').selectOption('coordinator')
+    await form.locator('input[name=new-password]').fill('short1')
+    await form.locator('button[type=submit]').click()
+    const passwordField = form.locator('.field', { has: page.locator('input[name=new-password]') })
+    await passwordField.locator('.error-text').waitFor()
+    assert.equal((await passwordField.locator('.error-text').textContent()).trim(), weak.json.error.message)
+    assert.equal(await form.locator('input[name=new-password]').getAttribute('aria-invalid'), 'true')
+
+    // A good password creates it; the server lists it; it can sign in.
+    const password = 'Kavir7Sahel2048'
+    await form.locator('input[name=new-password]').fill(password)
+    await form.locator('button[type=submit]').click()
+    await page.getByTestId('accounts-table').locator('tr[data-username="nurse.tehran-1"]').waitFor()
+    assert.match(await page.getByTestId('accounts-notice').textContent(), /nurse\.tehran-1 created/)
+    const listed = (await admin.get('/api/v1/accounts')).json.find((a) => a.username === 'nurse.tehran-1')
+    assert.equal(listed?.role, 'coordinator')
+    assert.equal(listed?.centre, 'tehran-1')
+    server.accounts.set('nurse.tehran-1', password)
+    const fresh = await browser.newContext()
+    try {
+      const p2 = await fresh.newPage()
+      await loginStaff(p2, server, 'nurse.tehran-1')
+      await p2.getByTestId('who').waitFor()
+      assert.match(await p2.getByTestId('who').textContent(), /nurse\.tehran-1/)
+    } finally {
+      await fresh.close()
+    }
+
+    // The centre's phone, edited and read back from the server.
+    const row = page.getByTestId('centres-table').locator('tr[data-centre="tehran-1"]')
+    await row.getByRole('button', { name: /Edit/ }).click()
+    const centreForm = page.getByTestId('centre-form')
+    await centreForm.locator('input[name=phone]').fill('+982188776655')
+    await centreForm.locator('button[type=submit]').click()
+    await page.getByTestId('centres-notice').filter({ hasText: 'saved' }).waitFor()
+    assert.equal((await row.getByTestId('centre-phone').textContent()).trim(), '+982188776655')
+    const centre = (await admin.get('/api/v1/centres')).json.find((c) => c.id === 'tehran-1')
+    assert.equal(centre.phone, '+982188776655')
+    assert.equal(centre.name_en, 'Tehran Cell Therapy Centre', 'the other fields are kept')
+
+    // The audit chain check.
+    await page.getByTestId('audit-check').click()
+    await page.locator('[data-testid=audit-result][data-intact=true]').waitFor()
+    assert.match(await page.getByTestId('audit-result').textContent(), /intact/)
+
+    // The protocol, read-only: the 14-day drug hold before harvest and the YAML text.
+    const holds = page.getByTestId('protocol-hold')
+    await holds.waitFor()
+    const blood = holds.locator('tr[data-item="hold-blood-thinner"]')
+    assert.match(await blood.getByTestId('item-when').textContent(), /from 14 days before cell harvest until the day of cell harvest/)
+    assert.match(await blood.textContent(), /prescriber/)
+    assert.match(await page.getByTestId('protocol-yaml').textContent(), /id: hip-msc-v1/)
+
+    await checkA11y(page, 'admin en')
+    await shot(page, 'admin-en')
+
+    // Persian.
+    await page.getByTestId('lang').selectOption('fa')
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl')
+    assert.match(await blood.getByTestId('item-when').textContent(), /۱۴ روز پیش از برداشت سلول/)
+    assert.equal((await row.getByTestId('centre-phone').textContent()).trim(), '+۹۸۲۱۸۸۷۷۶۶۵۵')
+    await form.locator('input[name=new-username]').fill('physio2.tehran-1')
+    await form.locator('input[name=new-password]').fill('short1')
+    await form.locator('button[type=submit]').click()
+    await passwordField.locator('.error-text').waitFor()
+    assert.equal((await passwordField.locator('.error-text').textContent()).trim(), 'باید دست‌کم ۱۲ نویسه باشد')
+    await checkA11y(page, 'admin fa')
+    await shot(page, 'admin-fa')
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+})
