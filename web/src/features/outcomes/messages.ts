@@ -137,6 +137,12 @@ export default {
         colFraction: 'Complete',
         none: 'none due yet',
       },
+      registry: {
+        heading: 'Episodes by state, per centre',
+        explain: 'Where every treated or screened hip is on the pathway today: counts only, no patient named.',
+        state: 'State',
+        total: 'All episodes',
+      },
       ae: {
         heading: 'Adverse events',
         explain: 'Events recorded by staff, by CTCAE grade (1 mild, 2 moderate, 3 severe, 4 life-threatening, 5 death) and by seriousness.',
@@ -281,6 +287,12 @@ export default {
         colReceived: 'پاسخ‌داده',
         colFraction: 'کامل',
         none: 'هنوز موعدی نرسیده',
+      },
+      registry: {
+        heading: 'دوره‌های درمان بر حسب وضعیت، در هر مرکز',
+        explain: 'هر مفصل غربالگری‌شده یا درمان‌شده امروز در کدام مرحلهٔ مسیر درمان است: فقط شمارش، بدون نام بیمار.',
+        state: 'وضعیت',
+        total: 'همهٔ دوره‌ها',
       },
       ae: {
         heading: 'عوارض ناخواسته',
