@@ -49,13 +49,18 @@ void add_episode_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c) {
-           const auto t = s.submissions.timeline(c.actor, episode_id(c));
-           nlohmann::json j = episode_record_json(t.record, s.lang);
-           j["questionnaires"] = nlohmann::json::array();
-           for (const auto& q : t.questionnaires) j["questionnaires"].push_back(to_json(q));
-           j["events"] = nlohmann::json::array();
-           for (const auto& e : t.events) j["events"].push_back(to_json(e));
-           return ok(j);
+           // Schedule statuses depend on the clinic's today: a rendering is kept for one day.
+           const CivilDate today = s.clock.today();
+           auto render = [&](const service::EpisodeTimeline& t) {
+             nlohmann::json j = episode_record_json(t.record, s.lang, today);
+             j["questionnaires"] = nlohmann::json::array();
+             for (const auto& q : t.questionnaires) j["questionnaires"].push_back(to_json(q));
+             j["events"] = nlohmann::json::array();
+             for (const auto& e : t.events) j["events"].push_back(to_json(e));
+             return ok(j).body;
+           };
+           return http::json_response(
+               200, s.submissions.rendered_timeline(c.actor, episode_id(c), s.lang + " " + today.iso(), render));
          }});
   r.add({"PATCH",
          "/api/v1/episodes/{episode_id}",

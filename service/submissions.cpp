@@ -79,6 +79,22 @@ auto audited_episode_read(store::Store& store, const Clock& clock, const Actor& 
   return out;
 }
 
+EpisodeTimeline read_timeline(store::Transaction& tx, const Actor& actor, std::int64_t episode_id) {
+  EpisodeTimeline t;
+  t.record.episode = visible_episode(tx, actor, episode_id);
+  t.record.schedule = tx.schedule_of(episode_id);
+  t.record.transitions = tx.transitions_of(episode_id);
+  t.record.eligibility = tx.eligibility_of(episode_id);
+  t.questionnaires = tx.responses_of(episode_id);
+  t.events = tx.adverse_events_of(episode_id);
+  return t;
+}
+
+store::AuditEntry timeline_audit(const Clock& clock, const Actor& actor, const std::string& centre,
+                                 std::int64_t episode_id) {
+  return audit_entry(clock, actor, centre, "episode.read", "episode", std::to_string(episode_id), "timeline");
+}
+
 }  // namespace
 
 SubmittedQuestionnaire Submissions::submit_questionnaire(const Actor& actor, std::int64_t episode_id,
@@ -223,16 +239,30 @@ EpisodeTimeline Submissions::timeline(const Actor& actor, std::int64_t episode_i
   require(actor, Permission::patient_read);
   EpisodeTimeline t;
   store_.write([&](store::Transaction& tx) {
-    t.record.episode = visible_episode(tx, actor, episode_id);
-    t.record.schedule = tx.schedule_of(episode_id);
-    t.record.transitions = tx.transitions_of(episode_id);
-    t.record.eligibility = tx.eligibility_of(episode_id);
-    t.questionnaires = tx.responses_of(episode_id);
-    t.events = tx.adverse_events_of(episode_id);
-    tx.append_audit(audit_entry(clock_, actor, t.record.episode.centre_id, "episode.read", "episode",
-                                std::to_string(episode_id), "timeline"));
+    t = read_timeline(tx, actor, episode_id);
+    tx.append_audit(timeline_audit(clock_, actor, t.record.episode.centre_id, episode_id));
   });
   return t;
+}
+
+std::string Submissions::rendered_timeline(const Actor& actor, std::int64_t episode_id, const std::string& variant,
+                                           const std::function<std::string(const EpisodeTimeline&)>& render) {
+  require(actor, Permission::patient_read);
+  // The audit row joins the next group commit like any write, and we return only once it
+  // is durable: the fsync is shared by every request in the batch.
+  store_.write([&](store::Transaction& tx) {
+    const Episode e = visible_episode(tx, actor, episode_id);
+    tx.append_audit(timeline_audit(clock_, actor, e.centre_id, episode_id));
+  });
+  const auto generation = store_.data_generation();
+  if (generation) {
+    if (auto body = timelines_.find(episode_id, variant, *generation)) return *body;
+  }
+  EpisodeTimeline t;
+  store_.read([&](store::Transaction& tx) { t = read_timeline(tx, actor, episode_id); });
+  std::string body = render(t);
+  if (generation) timelines_.put(episode_id, variant, *generation, body);
+  return body;
 }
 
 PortalRecord Submissions::portal_record(const Actor& patient) {

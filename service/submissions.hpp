@@ -3,6 +3,7 @@
 // by the patient in the portal, or through a link), adverse events recorded by staff,
 // red flags reported by patients, and the de-identified registry counts an analyst
 // reads. Each write and each record read leaves an audit row in its transaction.
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "service/actor.hpp"
 #include "service/auth.hpp"
 #include "service/pathway.hpp"
+#include "service/rendered_cache.hpp"
 #include "store/store.hpp"
 
 namespace rp::service {
@@ -75,6 +77,14 @@ class Submissions {
   nlohmann::json registry_summary(const Actor& actor);
 
   EpisodeTimeline timeline(const Actor& actor, std::int64_t episode_id);
+  // The timeline as `render` writes it, for the clinician's repeated reads. Every call
+  // checks the actor and writes the read's audit row durably before anything is returned;
+  // the rendering is reused while the store reports no change to any record since it was
+  // made. `variant` names whatever else the rendering depends on (language, today).
+  // The audit row and the read are two transactions, audit first: a read that fails after
+  // its audit row leaves one row too many, never a record shown without one.
+  std::string rendered_timeline(const Actor& actor, std::int64_t episode_id, const std::string& variant,
+                                const std::function<std::string(const EpisodeTimeline&)>& render);
 
   // The signed-in patient's own record.
   PortalRecord portal_record(const Actor& patient);
@@ -83,6 +93,7 @@ class Submissions {
   store::Store& store_;
   Clock clock_;
   Auth& auth_;
+  RenderedCache timelines_;
 };
 
 }  // namespace rp::service

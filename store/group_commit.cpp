@@ -5,12 +5,12 @@
 namespace rp::store {
 
 void GroupCommitStore::write(const std::function<void(Transaction&)>& fn) {
-  Pending mine{&fn, nullptr, false};
+  Pending mine{&fn, nullptr, false, {}};
   std::unique_lock lock(mutex_);
   queue_.push_back(&mine);
   while (!mine.done) {
     if (leader_busy_) {
-      done_.wait(lock);
+      mine.wake.wait(lock);
       continue;
     }
     // Lead one batch: everything queued so far (our own write among it unless an
@@ -35,9 +35,12 @@ void GroupCommitStore::write(const std::function<void(Transaction&)>& fn) {
     const auto us =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
     lock.lock();
+    // Notified under the lock: once it sees done and the lock is free, a writer returns
+    // and its Pending is gone.
     for (std::size_t i = 0; i < batch.size(); ++i) {
       batch[i]->error = errors[i];
       batch[i]->done = true;
+      batch[i]->wake.notify_one();
       if (errors[i]) ++stats_.failed_writes;
     }
     ++stats_.batches;
@@ -45,7 +48,7 @@ void GroupCommitStore::write(const std::function<void(Transaction&)>& fn) {
     stats_.commit_us_total += static_cast<std::uint64_t>(us);
     if (batch.size() > stats_.max_batch) stats_.max_batch = batch.size();
     leader_busy_ = false;
-    done_.notify_all();
+    if (!queue_.empty()) queue_.front()->wake.notify_one();  // the next leader
   }
   lock.unlock();
   if (mine.error) std::rethrow_exception(mine.error);

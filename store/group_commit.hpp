@@ -26,6 +26,7 @@ class GroupCommitStore final : public Store {
 
   void write(const std::function<void(Transaction&)>& fn) override;
   void read(const std::function<void(Transaction&)>& fn) override { inner_.read(fn); }
+  std::optional<std::uint64_t> data_generation() override { return inner_.data_generation(); }
   int schema_version() override { return inner_.schema_version(); }
   int migrate() override { return inner_.migrate(); }
   std::string integrity_check() override { return inner_.integrity_check(); }
@@ -33,16 +34,19 @@ class GroupCommitStore final : public Store {
   GroupCommitStats stats() const;
 
  private:
+  // One waiting writer. Each has its own condition variable so that a commit wakes only
+  // the writers it acknowledged and the next leader, not every thread that is queued
+  // (with 64 handler threads, waking them all cost more than the commit).
   struct Pending {
     const std::function<void(Transaction&)>* fn;
     std::exception_ptr error;
     bool done = false;
+    std::condition_variable wake;
   };
 
   Store& inner_;
   const std::size_t max_batch_;
   mutable std::mutex mutex_;
-  std::condition_variable done_;
   std::deque<Pending*> queue_;
   bool leader_busy_ = false;
   GroupCommitStats stats_;

@@ -158,6 +158,11 @@ class Store {
     }
     return out;
   }
+  // A number that changes whenever committed records other than the audit log may have
+  // changed, here or through another connection; the audit row of a record read leaves it
+  // as it is. Caches of rendered records key on it; nullopt (engines that do not track it)
+  // means "do not cache".
+  virtual std::optional<std::uint64_t> data_generation() { return std::nullopt; }
   virtual int schema_version() = 0;
   // Applies the migrations the database lacks; returns how many.
   virtual int migrate() = 0;

@@ -111,10 +111,15 @@ void SqliteStore::in_transaction(const char* begin, const std::function<void(Tra
   std::lock_guard lock(mutex_);
   conn_.db().exec(begin);
   try {
+    note_other_connections();
+    const std::int64_t changes = conn_.record_changes();
     SqliteTransaction tx(conn_);
     fn(tx);
+    conn_.finish_statements();
     conn_.db().exec("COMMIT");
+    note_commit(changes);
   } catch (...) {
+    conn_.finish_statements();
     conn_.db().exec("ROLLBACK");
     throw;
   }

@@ -1,6 +1,7 @@
 #pragma once
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -18,6 +19,15 @@ class Connection {
   SQLite::Database& db() { return db_; }
   // A prepared statement for this SQL text, reset and with no bindings.
   SQLite::Statement& statement(const char* sql);
+  // Rows inserted, updated or deleted on this connection, audit rows left out: when a
+  // transaction leaves this unchanged it changed no record (sqlite_generation.cpp).
+  std::int64_t record_changes();
+  std::int64_t audit_rows_appended = 0;
+  // Resets every statement still stepping (a lookup that read its one row and stopped),
+  // called before COMMIT or ROLLBACK. Such a statement would keep the transaction's
+  // snapshot open after it ends; once another process commits, the next BEGIN IMMEDIATE
+  // on that stale snapshot fails at once with "database is locked" (sqlite_statements.cpp).
+  void finish_statements();
 
  private:
   SQLite::Database db_;
@@ -98,15 +108,22 @@ class SqliteStore final : public Store {
   // sqlite_group_commit.cpp: one BEGIN IMMEDIATE ... COMMIT, a savepoint per function.
   std::vector<std::exception_ptr> write_batch(
       const std::vector<const std::function<void(Transaction&)>*>& fns) override;
+  std::optional<std::uint64_t> data_generation() override { return generation_.load(); }
   int schema_version() override;
   int migrate() override;
   std::string integrity_check() override;
 
  private:
   void in_transaction(const char* begin, const std::function<void(Transaction&)>& fn);
+  // sqlite_generation.cpp: called with the mutex held, right after BEGIN, and after COMMIT
+  // with the record_changes() taken at BEGIN.
+  void note_other_connections();
+  void note_commit(std::int64_t record_changes_at_begin);
 
   std::mutex mutex_;  // one writer at a time; SQLite serialises writers anyway
   Connection conn_;
+  std::atomic<std::uint64_t> generation_{0};
+  std::int64_t data_version_ = -1;  // PRAGMA data_version last seen; moves on other connections' commits
 };
 
 }  // namespace rp::store::sqlite

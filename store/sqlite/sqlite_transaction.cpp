@@ -367,6 +367,7 @@ void SqliteTransaction::append_audit(const AuditEntry& e) {
   q.bind(10, prev);
   q.bind(11, audit_hash(prev, seq, e));
   q.exec();
+  ++c_.audit_rows_appended;
 }
 
 std::vector<AuditRow> SqliteTransaction::audit_rows(std::int64_t after_seq, int limit) {
