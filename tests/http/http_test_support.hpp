@@ -38,6 +38,27 @@ struct Reply {
   }
 };
 
+// A whole HTTP/1.1 reply as received: status line, headers, body. Status 0 when it is
+// not one.
+inline Reply parse_reply(const std::string& in) {
+  Reply r;
+  const auto head_end = in.find("\r\n\r\n");
+  if (in.size() < 12 || head_end == std::string::npos) return r;  // status 0: no reply
+  r.status = std::stoi(in.substr(9, 3));
+  std::size_t pos = in.find("\r\n") + 2;
+  while (pos < head_end) {
+    const auto eol = in.find("\r\n", pos);
+    const std::string line = in.substr(pos, eol - pos);
+    const auto colon = line.find(':');
+    std::string name = line.substr(0, colon);
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    r.headers.emplace(name, line.substr(colon + 2));
+    pos = eol + 2;
+  }
+  r.body = in.substr(head_end + 4);
+  return r;
+}
+
 // Sends raw bytes and reads the reply until the server closes (Connection: close).
 inline Reply raw_exchange(int port, const std::string& bytes) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -63,22 +84,7 @@ inline Reply raw_exchange(int port, const std::string& bytes) {
     in.append(buf, static_cast<std::size_t>(n));
   }
   ::close(fd);
-  Reply r;
-  const auto head_end = in.find("\r\n\r\n");
-  if (in.size() < 12 || head_end == std::string::npos) return r;  // status 0: no reply
-  r.status = std::stoi(in.substr(9, 3));
-  std::size_t pos = in.find("\r\n") + 2;
-  while (pos < head_end) {
-    const auto eol = in.find("\r\n", pos);
-    const std::string line = in.substr(pos, eol - pos);
-    const auto colon = line.find(':');
-    std::string name = line.substr(0, colon);
-    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    r.headers.emplace(name, line.substr(colon + 2));
-    pos = eol + 2;
-  }
-  r.body = in.substr(head_end + 4);
-  return r;
+  return parse_reply(in);
 }
 
 // A signed-in client: the session cookie and the CSRF token.
