@@ -3,8 +3,19 @@
 #include <chrono>
 
 namespace rp::store {
+namespace {
+
+// The store whose batch this thread is committing: a write called from inside one of its
+// functions joins that function's transaction rather than queueing behind itself.
+thread_local const GroupCommitStore* leading_here = nullptr;
+
+}  // namespace
 
 void GroupCommitStore::write(const std::function<void(Transaction&)>& fn) {
+  if (leading_here == this) {
+    inner_.write(fn);  // the inner store runs it inside the open transaction
+    return;
+  }
   Pending mine{&fn, nullptr, false, {}};
   std::unique_lock lock(mutex_);
   queue_.push_back(&mine);
@@ -27,11 +38,13 @@ void GroupCommitStore::write(const std::function<void(Transaction&)>& fn) {
     for (Pending* p : batch) fns.push_back(p->fn);
     const auto start = std::chrono::steady_clock::now();
     std::vector<std::exception_ptr> errors;
+    leading_here = this;
     try {
       errors = inner_.write_batch(fns);
     } catch (...) {
       errors.assign(batch.size(), std::current_exception());
     }
+    leading_here = nullptr;
     const auto us =
         std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
     lock.lock();

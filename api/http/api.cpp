@@ -130,20 +130,28 @@ Response Api::with_idempotency(const Route& route, Call& call) {
   const std::string& key = call.request.idempotency_key;
   if (key.size() > 128) throw InputError("Idempotency-Key", "must be at most 128 bytes");
   const std::string route_id = route.method + " " + call.request.path;
-  std::optional<store::IdempotencyRow> earlier;
-  services_.store.read([&](store::Transaction& tx) { earlier = tx.find_idempotency(call.actor.user, key); });
-  if (earlier) {
-    if (earlier->route != route_id) throw ConflictError("Idempotency-Key", "this key was used for another request");
-    Response r = json_response(earlier->status, earlier->response);
-    r.headers.emplace_back("Idempotent-Replayed", "true");
-    return r;
-  }
-  Response r = route.handler(call);
-  if (r.status >= 200 && r.status < 300) {
-    services_.store.write([&](store::Transaction& tx) {
-      tx.insert_idempotency({call.actor.user, key, route_id, r.status, r.body, services_.clock.now_iso()});
-    });
-  }
+  // The same key with another body is another request: refused, never replayed as if equal.
+  const std::string request_id = route_id + " body " + service::token_hash(call.request.body);
+  Response r;
+  // The handler runs inside the transaction that records the key, so the created row and
+  // its key commit together: a retry after a crash finds both or neither. The service's
+  // own write joins this transaction (the store runs nested writes inside it).
+  services_.store.write([&](store::Transaction& tx) {
+    if (const auto earlier = tx.find_idempotency(call.actor.user, key)) {
+      // route_id alone: a key recorded before bodies were part of it.
+      if (earlier->route != request_id && earlier->route != route_id) {
+        throw ConflictError("Idempotency-Key",
+                            "this key was already used for a different request (another path or body); send a new "
+                            "key for a new request");
+      }
+      r = json_response(earlier->status, earlier->response);
+      r.headers.emplace_back("Idempotent-Replayed", "true");
+      return;
+    }
+    r = route.handler(call);
+    if (r.status >= 200 && r.status < 300)
+      tx.insert_idempotency({call.actor.user, key, request_id, r.status, r.body, services_.clock.now_iso()});
+  });
   return r;
 }
 

@@ -14,6 +14,7 @@ std::vector<std::exception_ptr> SqliteStore::write_batch(
     note_other_connections();
     const std::int64_t changes = conn_.record_changes();
     SqliteTransaction tx(conn_);
+    const RunningTransaction running(this, tx);
     // Prepared once: a batch runs two of these per request, so parsing them each time showed.
     auto run = [this](const char* sql) { conn_.statement(sql).exec(); };
     for (std::size_t i = 0; i < fns.size(); ++i) {

@@ -108,13 +108,20 @@ void SqliteStore::write(const std::function<void(Transaction&)>& fn) {
 void SqliteStore::read(const std::function<void(Transaction&)>& fn) { in_transaction("BEGIN", fn); }
 
 void SqliteStore::in_transaction(const char* begin, const std::function<void(Transaction&)>& fn) {
+  if (Transaction* open = RunningTransaction::of(this)) {
+    fn(*open);  // called from inside a transaction: part of it, committed with it
+    return;
+  }
   std::lock_guard lock(mutex_);
   conn_.db().exec(begin);
   try {
     note_other_connections();
     const std::int64_t changes = conn_.record_changes();
     SqliteTransaction tx(conn_);
-    fn(tx);
+    {
+      const RunningTransaction running(this, tx);
+      fn(tx);
+    }
     conn_.finish_statements();
     conn_.db().exec("COMMIT");
     note_commit(changes);

@@ -100,6 +100,24 @@ class SqliteTransaction final : public Transaction {
   Connection& c_;
 };
 
+// Marks, for this thread, the transaction a store is running functions in, so that a
+// write or read called from inside one joins it instead of waiting for the lock its own
+// caller holds: an idempotent request runs its handler inside the transaction that
+// records its key (sqlite_nesting.cpp).
+class RunningTransaction {
+ public:
+  RunningTransaction(const void* store, Transaction& tx);
+  ~RunningTransaction();
+  RunningTransaction(const RunningTransaction&) = delete;
+  RunningTransaction& operator=(const RunningTransaction&) = delete;
+  // The transaction `store` is running on this thread, or null.
+  static Transaction* of(const void* store);
+
+ private:
+  const void* outer_store_;
+  Transaction* outer_tx_;
+};
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::string& path, OpenMode mode);
