@@ -110,6 +110,52 @@ std::vector<EpisodeState> path_to(EpisodeState target) {
   }
 }
 
+// The clinic's noon (09:00 UTC) of a day, as the fixed clock of the step recorded then.
+Clock clock_on(const CivilDate& day) { return Clock::fixed((day.days_since_epoch() * 86400 + 9 * 3600) * 1000); }
+
+// The day each step of an episode happened, so its history reads in order: referral
+// eight weeks before the harvest, a step a week through screening and work-up, the
+// product released on the injection day (or, while it waits, the day after harvest),
+// follow-up from the injection, completion at the three-year visit. Nothing is dated after `today`; a step never
+// precedes the one before it.
+CivilDate day_of_step(EpisodeState s, const CivilDate& referral, const CivilDate& harvest, const CivilDate& injection,
+                      bool injected, const CivilDate& today) {
+  using S = EpisodeState;
+  CivilDate d = today;
+  switch (s) {
+    case S::screening:
+      d = referral.plus_days(7);
+      break;
+    case S::eligible:
+    case S::ineligible:
+      d = referral.plus_days(14);
+      break;
+    case S::workup:
+      d = referral.plus_days(21);
+      break;
+    case S::scheduled:
+    case S::withdrawn:
+      d = referral.plus_days(28);
+      break;
+    case S::harvested:
+      d = harvest;
+      break;
+    case S::product_released:
+      d = injected ? injection : harvest.plus_days(1);
+      break;
+    case S::injected:
+    case S::follow_up:
+      d = injection;
+      break;
+    case S::completed:  // the three-year visit
+      d = injection.plus_days(1096);
+      break;
+    default:
+      break;
+  }
+  return std::min(d, today);
+}
+
 nlohmann::json findings(bool eligible, std::mt19937& rng) {
   std::uniform_int_distribution<int> kl(2, 3), bmi(21, 33);
   return {{"kl_grade", eligible ? kl(rng) : 4},
@@ -285,9 +331,26 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
     p.mobile = "+98912" + std::to_string(1000000 + i * 7919 % 9000000);
     p.national_id = national_id(rng);
     p.consent = {true, i % 7 != 0, i % 5 != 0};
-    p = pathway.add_patient(op, p);
-
+    // When this episode's steps happen (see day_of_step): harvests over three years ago
+    // for completed episodes, up to three years ago for the others past injection, in the last days for products
+    // awaiting release or injection, in the coming weeks for the others.
     const EpisodeState target = states[i % states.size()];
+    const std::vector<EpisodeState> path = path_to(target);
+    const auto passes = [&path](EpisodeState s) { return std::find(path.begin(), path.end(), s) != path.end(); };
+    const bool injected = passes(EpisodeState::injected);
+    const bool awaiting_injection = passes(EpisodeState::harvested) && !injected;
+    std::uniform_int_distribution<int> days_ago(40, 1000), days_ahead(5, 60), days_since_harvest(1, 6);
+    std::uniform_int_distribution<int> over_three_years(1100, 1300);
+    const CivilDate harvest = target == EpisodeState::completed ? today.plus_days(-over_three_years(rng))
+                              : injected                        ? today.plus_days(-days_ago(rng))
+                              : awaiting_injection              ? today.plus_days(-days_since_harvest(rng))
+                                                                : today.plus_days(days_ahead(rng));
+    // Some products are expanded in the laboratory for three weeks first.
+    const CivilDate injection = harvest.plus_days(i % 5 == 0 || awaiting_injection ? 21 : 0);
+    const CivilDate referral = std::min(today, harvest.plus_days(-56));
+    const auto on = [&](const CivilDate& day) { return Pathway(store, clock_on(day)); };
+
+    p = on(referral).add_patient(op, p);
     Episode e;
     e.patient_id = p.id;
     e.protocol_id = "hip-msc-v1";
@@ -296,39 +359,39 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
     e.tonnis_grade = 1 + i % 2;
     e.cell_source = i % 4 == 0 ? CellSource::adipose : CellSource::bone_marrow;
     e.guidance = i % 3 == 0 ? Guidance::fluoroscopy : Guidance::ultrasound;
-    e = pathway.add_episode(op, e);
+    e = on(referral).add_episode(op, e);
 
-    // Episodes past injection were injected up to three years ago; the others are planned
-    // over the coming weeks.
-    const std::vector<EpisodeState> path = path_to(target);
-    const bool injected = std::find(path.begin(), path.end(), EpisodeState::injected) != path.end();
-    std::uniform_int_distribution<int> days_ago(20, 1000), days_ahead(5, 60);
-    const CivilDate harvest = injected ? today.plus_days(-days_ago(rng)) : today.plus_days(days_ahead(rng));
-    const CivilDate injection = harvest.plus_days(i % 5 == 0 ? 21 : 0);  // some products are expanded first
     for (EpisodeState s : path) {
-      TransitionRequest req{s, "", std::nullopt};
-      if (s == EpisodeState::eligible || s == EpisodeState::ineligible) {
-        pathway.assess_eligibility(op, e.id, findings(target != EpisodeState::ineligible, rng));
-      }
-      if (s == EpisodeState::scheduled) pathway.plan(op, e.id, harvest, injection);
-      if (s == EpisodeState::harvested) req.on = harvest;
-      if (s == EpisodeState::injected) req.on = injection;
+      CivilDate day = day_of_step(s, referral, harvest, injection, injected, today);
+      TransitionRequest req{s, "", day};
       if (s == EpisodeState::ineligible) req.reason = "severe osteoarthritis on X-ray";
       if (s == EpisodeState::withdrawn) req.reason = "patient chose not to proceed";
-      if (s == EpisodeState::lost_to_follow_up) req.reason = "no answer to three calls";
+      const auto since = today.days_since_epoch() - injection.days_since_epoch();
+      if (s == EpisodeState::lost_to_follow_up) {
+        // Lost some months after the injection: the schedule after that day stays undone.
+        req.reason = "no answer to three calls";
+        req.on = injection.plus_days(std::max<std::int64_t>(1, since * (40 + i % 50) / 100));
+      }
       if (s == EpisodeState::converted_to_thr) {
         req.reason = "total hip replacement after persistent pain";
-        const auto since = today.days_since_epoch() - injection.days_since_epoch();
         req.on = injection.plus_days(std::max<std::int64_t>(1, since * (30 + i % 60) / 100));
       }
-      pathway.advance(op, e.id, req);
+      day = *req.on;
+      Pathway at = on(day);
+      if (s == EpisodeState::eligible || s == EpisodeState::ineligible) {
+        at.assess_eligibility(op, e.id, findings(target != EpisodeState::ineligible, rng));
+      }
+      if (s == EpisodeState::scheduled) at.plan(op, e.id, harvest, injection);
+      at.advance(op, e.id, req);
     }
-    // Items whose window has passed were mostly done; a few were missed.
+    // Items whose window has passed were mostly done; a few were missed. Nothing is done
+    // after the episode ended (lost to follow-up, converted to hip replacement).
     if (injected) {
       const auto record = pathway.episode_record(op, e.id);
+      const CivilDate until = record.transitions.empty() ? today : std::min(today, record.transitions.back().on);
       int n = 0;
       for (const auto& item : record.schedule) {
-        if (item.status != ItemStatus::planned || item.window_end >= today) continue;
+        if (item.status != ItemStatus::planned || item.window_end >= until) continue;
         if (item.kind != "visit" && item.kind != "imaging" && item.kind != "questionnaire" && item.kind != "order")
           continue;
         const bool missed = (++n + i) % 9 == 0;

@@ -158,6 +158,12 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
     check_transition(e.state, req.to, req.reason);
     const auto protocol = load_protocol(e.protocol_id);
     const CivilDate on = req.on.value_or(clock_.today());
+    // A transition records what happened: never on a day still to come, never before
+    // the step it follows (a history must read in order).
+    if (on > clock_.today()) throw InputError("on", "must not be in the future");
+    const auto history = tx.transitions_of(episode_id);
+    if (!history.empty() && on < history.back().on)
+      throw InputError("on", "must not be before the previous step (" + history.back().on.iso() + ")");
     auto items = tx.schedule_of(episode_id);
     switch (req.to) {
       case EpisodeState::eligible: {
@@ -195,7 +201,6 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
       case EpisodeState::converted_to_thr:
       case EpisodeState::lost_to_follow_up:
       case EpisodeState::withdrawn:
-        if (on > clock_.today()) throw InputError("on", "must not be in the future");
         if (e.injection_date && on < *e.injection_date) throw InputError("on", "must not be before the injection");
         break;
       default:

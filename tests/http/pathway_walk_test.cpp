@@ -4,6 +4,7 @@
 // the audit chain at the end.
 #include <gtest/gtest.h>
 
+#include "base/clock.hpp"
 #include "http_test_support.hpp"
 
 namespace rp::test {
@@ -66,7 +67,10 @@ TEST_F(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   EXPECT_EQ(r.json()["decision"], "eligible");
   ASSERT_EQ(step(surgeon_, eid, {{"to", "eligible"}}).status, 200);
   ASSERT_EQ(step(surgeon_, eid, {{"to", "workup"}}).status, 200);
-  r = coordinator_.post("/api/v1/episodes/" + eid + "/plan", {{"harvest", "2030-01-10"}, {"injection", "2030-01-10"}});
+  // The server records each step on the clinic's today and refuses days still to come,
+  // so harvest and injection happen today.
+  const std::string today = Clock::system().today().iso();
+  r = coordinator_.post("/api/v1/episodes/" + eid + "/plan", {{"harvest", today}, {"injection", today}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_GE(r.json()["schedule"].size(), 20u);
   ASSERT_EQ(step(coordinator_, eid, {{"to", "scheduled"}}).status, 200);
@@ -75,17 +79,18 @@ TEST_F(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   ASSERT_EQ(r.status, 200) << r.body;
   // The lab may not inject; the surgeon may not release the product.
   EXPECT_EQ(step(lab_, eid, {{"to", "injected"}}).status, 403);
-  ASSERT_EQ(step(surgeon_, eid, {{"to", "harvested"}, {"on", "2030-01-10"}}).status, 200);
+  EXPECT_EQ(step(surgeon_, eid, {{"to", "harvested"}, {"on", "2030-01-10"}}).status, 422);  // not yet
+  ASSERT_EQ(step(surgeon_, eid, {{"to", "harvested"}, {"on", today}}).status, 200);
   EXPECT_EQ(step(surgeon_, eid, {{"to", "product_released"}}).status, 403);
   ASSERT_EQ(step(lab_, eid, {{"to", "product_released"}}).status, 200);
-  r = step(surgeon_, eid, {{"to", "injected"}, {"on", "2030-01-11"}});
+  r = step(surgeon_, eid, {{"to", "injected"}, {"on", today}});
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.json()["injection_date"], "2030-01-11");
+  EXPECT_EQ(r.json()["injection_date"], today);
   ASSERT_EQ(step(coordinator_, eid, {{"to", "follow_up"}}).status, 200);
   // An illegal step is a conflict that changes nothing.
   EXPECT_EQ(step(coordinator_, eid, {{"to", "screening"}}).status, 409);
 
-  r = coordinator_.post("/api/v1/episodes/" + eid + "/schedule/visit-2w", {{"status", "done"}, {"on", "2030-01-25"}});
+  r = coordinator_.post("/api/v1/episodes/" + eid + "/schedule/visit-2w", {{"status", "done"}, {"on", today}});
   ASSERT_EQ(r.status, 200) << r.body;
 
   // Questionnaire by staff, retried with the same key: stored once.

@@ -74,9 +74,15 @@ TEST_F(PathwayTest, WalksOnePatientThroughThePathway) {
   pathway_->plan(coordinator_a_, e.id, CivilDate::from_ymd(2026, 12, 1), CivilDate::from_ymd(2026, 12, 1));
   pathway_->advance(coordinator_a_, e.id, {EpisodeState::scheduled, "", std::nullopt});
   pathway_->update_details(surgeon_a_, e.id, {std::nullopt, 1, CellSource::bone_marrow, Guidance::ultrasound});
-  pathway_->advance(surgeon_a_, e.id, {EpisodeState::harvested, "", CivilDate::from_ymd(2026, 12, 1)});
-  pathway_->advance(lab_a_, e.id, {EpisodeState::product_released, "", std::nullopt});
-  e = pathway_->advance(surgeon_a_, e.id, {EpisodeState::injected, "", CivilDate::from_ymd(2026, 12, 2)});
+  // Steps are recorded on the day they happen: a fortnight later, 2026-12-02.
+  Pathway later(*store_, Clock::fixed(1795000000000 + 14 * 86400000LL));
+  EXPECT_THROW(pathway_->advance(surgeon_a_, e.id, {EpisodeState::harvested, "", CivilDate::from_ymd(2026, 12, 1)}),
+               InputError);  // not yet: 2026-12-01 is still to come on the 18th
+  later.advance(surgeon_a_, e.id, {EpisodeState::harvested, "", CivilDate::from_ymd(2026, 12, 1)});
+  EXPECT_THROW(later.advance(lab_a_, e.id, {EpisodeState::product_released, "", CivilDate::from_ymd(2026, 11, 30)}),
+               InputError);  // before the harvest it follows
+  later.advance(lab_a_, e.id, {EpisodeState::product_released, "", CivilDate::from_ymd(2026, 12, 2)});
+  e = later.advance(surgeon_a_, e.id, {EpisodeState::injected, "", CivilDate::from_ymd(2026, 12, 2)});
   EXPECT_EQ(e.injection_date->iso(), "2026-12-02");
   const auto rec = pathway_->episode_record(surgeon_a_, e.id);
   EXPECT_EQ(rec.episode.kl_grade, 2);     // recorded from the findings
