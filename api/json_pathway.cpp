@@ -30,8 +30,14 @@ nlohmann::json to_json(const ScheduledItem& s, const Protocol& protocol, std::st
                       {"recorded_status", to_string(s.status)},
                       {"done_on", optional_date(s.done_on)}};
   if (const ProtocolItem* p = protocol.find_item(s.id)) {
+    // `title` and `detail` in the server's language (the CLI and older readers), and
+    // both languages in `titles` / `details`, so an app can follow its user's choice.
     j["title"] = p->title.in(lang);
-    if (p->detail) j["detail"] = p->detail->in(lang);
+    j["titles"] = to_json(p->title);
+    if (p->detail) {
+      j["detail"] = p->detail->in(lang);
+      j["details"] = to_json(*p->detail);
+    }
     if (!p->flags.empty()) j["flags"] = p->flags;
     if (!p->instruments.empty()) j["instruments"] = p->instruments;
     if (!p->role.empty()) j["role"] = p->role;

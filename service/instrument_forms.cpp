@@ -54,11 +54,14 @@ void add_extensions(const json& item, json& q) {
   }
 }
 
-void collect(const json& items, const std::string& group, json& out) {
+// Questions in order, each naming its group; the groups (HOOS subscales, Harris
+// sections) with their headings in `groups`.
+void collect(const json& items, const std::string& group, json& out, json& groups) {
   for (const auto& item : items) {
     const std::string type = item.value("type", "");
     if (type == "group") {
-      collect(item.value("item", json::array()), item.value("linkId", ""), out);
+      groups.push_back({{"id", item.value("linkId", "")}, {"text", local(item, "text")}});
+      collect(item.value("item", json::array()), item.value("linkId", ""), out, groups);
       continue;
     }
     json q = {{"id", item.value("linkId", "")},
@@ -84,10 +87,11 @@ json load_form(std::string_view file) {
   if (!in) throw NotFoundError("instrument", "cannot read instrument file '" + std::string(file) + "'");
   const json q = json::parse(in, nullptr, false);
   if (!q.is_object()) throw InputError("instrument", "instrument file '" + std::string(file) + "' is not JSON");
-  json questions = json::array();
-  collect(q.value("item", json::array()), "", questions);
+  json questions = json::array(), groups = json::array();
+  collect(q.value("item", json::array()), "", questions, groups);
   return {{"title", local(q, "title")},
           {"copyright", q.contains("copyright") ? q["copyright"] : json(nullptr)},
+          {"groups", groups},
           {"questions", questions}};
 }
 

@@ -121,7 +121,13 @@ TEST_F(AppReads, EpisodeAndTimelineItemsCarryAStatus) {
     for (const auto& i : schedule) {
       EXPECT_TRUE(kStatuses.count(i["status"].get<std::string>())) << i.dump();
       EXPECT_TRUE(i.contains("recorded_status"));
+      // Both languages, whatever the server's own: the app follows its user's choice.
+      EXPECT_FALSE(i["titles"]["en"].get<std::string>().empty()) << i.dump();
+      EXPECT_FALSE(i["titles"]["fa"].get<std::string>().empty()) << i.dump();
+      EXPECT_EQ(i["titles"]["en"], i["title"]);
     }
+    const auto hold = *item(schedule, "hold-blood-thinner");
+    EXPECT_FALSE(hold["details"]["fa"].get<std::string>().empty()) << hold.dump();
     EXPECT_EQ((*item(schedule, "harvest"))["status"], "done");
     EXPECT_EQ((*item(schedule, "harvest"))["recorded_status"], "done");
     EXPECT_EQ((*item(schedule, "visit-2w"))["status"], "out_of_window");
@@ -139,6 +145,12 @@ TEST_F(AppReads, InstrumentsCarryTheirForms) {
       if (q["id"] == id) return q;
     return nlohmann::json();
   };
+  // Groups carry their headings: the HOOS subscales, in order.
+  const auto& hoos_groups = forms.at("hoos")["groups"];
+  ASSERT_EQ(hoos_groups.size(), 5U) << forms.at("hoos").dump();
+  EXPECT_EQ(hoos_groups[0]["id"], "symptoms");
+  EXPECT_FALSE(hoos_groups[0]["text"]["en"].get<std::string>().empty());
+  EXPECT_TRUE(forms.at("nrs")["groups"].empty());
   const auto pain = question("nrs", "pain_rest");
   EXPECT_EQ(pain["type"], "integer");
   EXPECT_EQ(pain["min"], 0);

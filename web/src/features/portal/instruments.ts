@@ -1,44 +1,30 @@
-// Questionnaire forms for the portal, built from the FHIR R4 Questionnaire resources in
-// the repository's instruments/ folder (item linkId = the answer id the API scores;
-// Persian through the FHIR translation extension). The JSON files are bundled at build
-// time, one lazy chunk each. This is the single place to switch to GET /api/v1/instruments
-// once that route carries item texts and answer options.
+// Questionnaire forms for the portal, from GET /api/v1/instruments: the server builds
+// each form from the FHIR R4 Questionnaire in its instruments/ folder (question id = the
+// answer id the API scores; Persian from the FHIR translation extension, null where the
+// file has none). Read once per page load; the route is public because a questionnaire
+// link is answered without signing in.
+import { api } from '../../api/client'
 import type { Bilingual } from './portalApi'
 
-const sources = import.meta.glob<{ default: FhirQuestionnaire }>('../../../../instruments/*.json')
-
-interface FhirExtension {
-  url: string
-  valueString?: string
-  valueCode?: string
-  valueInteger?: number
-  valueDecimal?: number
-  extension?: FhirExtension[]
-}
-interface FhirTranslatable {
-  extension?: FhirExtension[]
-}
-interface FhirCoding {
-  code: string
-  display?: string
-  _display?: FhirTranslatable
-  extension?: FhirExtension[]
-}
-interface FhirItem {
-  linkId: string
-  text?: string
-  _text?: FhirTranslatable
+type MaybeBilingual = { en: string; fa: string | null }
+interface ApiQuestion {
+  id: string
+  group: string | null
   type: string
-  required?: boolean
-  extension?: FhirExtension[]
-  answerOption?: { valueCoding: FhirCoding }[]
-  item?: FhirItem[]
+  text: MaybeBilingual
+  required: boolean
+  min?: number
+  max?: number
+  options?: { value: number | string; label: MaybeBilingual }[]
 }
-interface FhirQuestionnaire {
-  resourceType: 'Questionnaire'
-  title?: string
-  _title?: FhirTranslatable
-  item?: FhirItem[]
+interface ApiForm {
+  title: MaybeBilingual
+  groups: { id: string; text: MaybeBilingual }[]
+  questions: ApiQuestion[]
+}
+interface ApiInstrument {
+  key: string
+  form: ApiForm | null
 }
 
 export interface AnswerChoice {
@@ -65,64 +51,40 @@ export interface QuestionnaireForm {
   items: FormItem[]
 }
 
-function persian(t: FhirTranslatable | undefined): string | undefined {
-  for (const e of t?.extension ?? []) {
-    if (!e.url.endsWith('/translation')) continue
-    const lang = e.extension?.find((x) => x.url === 'lang')?.valueCode
-    const content = e.extension?.find((x) => x.url === 'content')?.valueString
-    if (lang === 'fa' && content) return content
-  }
-  return undefined
-}
-
 // English is the fallback where no Persian wording is shipped (licensed instruments carry
 // short English labels only until the clinic loads its licensed translation).
-function bilingual(en: string | undefined, fa: FhirTranslatable | undefined): Bilingual {
-  const e = en ?? ''
-  return { en: e, fa: persian(fa) ?? e }
+function bilingual(t: MaybeBilingual | undefined): Bilingual {
+  const en = t?.en ?? ''
+  return { en, fa: t?.fa || en }
 }
 
-function extensionNumber(exts: FhirExtension[] | undefined, name: string): number | undefined {
-  const e = exts?.find((x) => x.url.endsWith('/' + name))
-  return e?.valueInteger ?? e?.valueDecimal
-}
-
-function choiceOf(c: FhirCoding): AnswerChoice {
-  const ordinal = extensionNumber(c.extension, 'ordinalValue')
-  const numeric = /^-?\d+$/.test(c.code) ? Number(c.code) : undefined
-  return { value: ordinal ?? numeric ?? c.code, label: bilingual(c.display ?? c.code, c._display) }
-}
-
-function formItem(i: FhirItem, section: Bilingual | null): FormItem {
-  const choices = (i.answerOption ?? []).map((o) => choiceOf(o.valueCoding))
-  const min = extensionNumber(i.extension, 'minValue') ?? 0
-  const max = extensionNumber(i.extension, 'maxValue') ?? 0
+function formItem(q: ApiQuestion, sections: Map<string, Bilingual>): FormItem {
+  const choices: AnswerChoice[] = (q.options ?? []).map((o) => ({ value: o.value, label: bilingual(o.label) }))
+  const min = q.min ?? 0
+  const max = q.max ?? 0
   let kind: FormItem['kind'] = 'choice'
-  if (i.type === 'integer' || i.type === 'decimal') kind = max - min <= 10 ? 'scale' : 'number'
-  else if (i.type === 'open-choice' || i.type === 'date') kind = 'dateOrCode'
-  return { linkId: i.linkId, text: bilingual(i.text, i._text), section, kind, min, max, choices }
+  if (q.type === 'integer' || q.type === 'decimal') kind = max - min <= 10 ? 'scale' : 'number'
+  else if (q.type === 'open-choice' || q.type === 'date') kind = 'dateOrCode'
+  const section = q.group ? (sections.get(q.group) ?? null) : null
+  return { linkId: q.id, text: bilingual(q.text), section, kind, min, max, choices }
 }
 
-function flatten(items: FhirItem[] | undefined, section: Bilingual | null, out: FormItem[]): FormItem[] {
-  for (const i of items ?? []) {
-    if (i.type === 'group') flatten(i.item, bilingual(i.text, i._text), out)
-    else if (i.type !== 'display') out.push(formItem(i, section))
-  }
-  return out
+export function formFromApi(key: string, f: ApiForm): QuestionnaireForm {
+  const sections = new Map(f.groups.map((g) => [g.id, bilingual(g.text)]))
+  return { key, title: bilingual(f.title), items: f.questions.map((q) => formItem(q, sections)) }
 }
 
-export function formFromFhir(key: string, q: FhirQuestionnaire): QuestionnaireForm {
-  return { key, title: bilingual(q.title ?? key, q._title), items: flatten(q.item, null, []) }
-}
+let all: Promise<ApiInstrument[]> | null = null
 
-// The form for an instrument key (nrs, hoos, …); null when regenpath ships no wording for
-// it (a clinician-completed or derived instrument).
+// The form for an instrument key (nrs, hoos, …); null when there is no form for it (a
+// derived instrument such as WOMAC-from-HOOS).
 export async function loadForm(key: string): Promise<QuestionnaireForm | null> {
-  const load = sources[`../../../../instruments/${key}.json`]
-  if (!load || !/^[a-z0-9-]+$/.test(key)) return null
-  const q = (await load()).default
-  if (q.resourceType !== 'Questionnaire') return null
-  return formFromFhir(key, q)
+  all ??= api.get<ApiInstrument[]>('/api/v1/instruments').catch((e) => {
+    all = null // a failed read is tried again next time
+    throw e
+  })
+  const found = (await all).find((i) => i.key === key)
+  return found?.form ? formFromApi(key, found.form) : null
 }
 
 // Instruments a patient completes (the Harris Hip Score is filled in by the clinician).

@@ -10,7 +10,9 @@ export interface ScheduleItem {
   id: string
   kind: string
   title: string | Bilingual | null
+  titles?: Bilingual
   detail?: string | Bilingual
+  details?: Bilingual
   start: string
   end: string
   window_start: string
