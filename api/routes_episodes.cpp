@@ -29,6 +29,22 @@ CivilDate clinic_today(const Clock& clock) {
   return date;
 }
 
+// Schedule statuses depend on the clinic's today: a rendering is kept for one day and
+// one language.
+std::string timeline_variant(const Services& s, const CivilDate& today) { return s.lang + " " + today.iso(); }
+
+std::function<std::string(const service::EpisodeTimeline&)> timeline_renderer(const Services& s,
+                                                                              const CivilDate& today) {
+  return [lang = s.lang, today](const service::EpisodeTimeline& t) {
+    nlohmann::json j = episode_record_json(t.record, lang, today);
+    j["questionnaires"] = nlohmann::json::array();
+    for (const auto& q : t.questionnaires) j["questionnaires"].push_back(to_json(q));
+    j["events"] = nlohmann::json::array();
+    for (const auto& e : t.events) j["events"].push_back(to_json(e));
+    return ok(j).body;
+  };
+}
+
 }  // namespace
 
 void add_episode_routes(http::Router& r, Services& s) {
@@ -67,18 +83,19 @@ void add_episode_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c) {
-           // Schedule statuses depend on the clinic's today: a rendering is kept for one day.
            const CivilDate today = clinic_today(s.clock);
-           auto render = [&](const service::EpisodeTimeline& t) {
-             nlohmann::json j = episode_record_json(t.record, s.lang, today);
-             j["questionnaires"] = nlohmann::json::array();
-             for (const auto& q : t.questionnaires) j["questionnaires"].push_back(to_json(q));
-             j["events"] = nlohmann::json::array();
-             for (const auto& e : t.events) j["events"].push_back(to_json(e));
-             return ok(j).body;
-           };
            return http::json_response(
-               200, s.submissions.rendered_timeline(c.actor, episode_id(c), s.lang + " " + today.iso(), render));
+               200, s.submissions.rendered_timeline(c.actor, episode_id(c), timeline_variant(s, today),
+                                                    timeline_renderer(s, today)));
+         },
+         // The server's path: no thread waits for the audit row's group commit.
+         [&s](http::Call& c, http::Reply reply) {
+           const CivilDate today = clinic_today(s.clock);
+           s.submissions.rendered_timeline_then(
+               c.actor, episode_id(c), timeline_variant(s, today), timeline_renderer(s, today),
+               [reply = std::move(reply)](service::Submissions::Fetch fetch) {
+                 reply([fetch = std::move(fetch)] { return http::json_response(200, fetch()); });
+               });
          }});
   r.add({"PATCH",
          "/api/v1/episodes/{episode_id}",

@@ -47,6 +47,10 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   api::http::Server server(
       cfg, [&api](api::http::Request& r) { return api.handle(r); },
       [&api](int delta) { delta > 0 ? api.metrics().connection_opened() : api.metrics().connection_closed(); });
+  server.set_async_handler(
+      [&api](api::http::Request& r, std::function<void(std::function<api::http::Response()>)> reply) {
+        return api.handle_async(r, std::move(reply));
+      });
   const std::string url =
       std::string(cfg.tls() ? "https" : "http") + "://" + cfg.address + ":" + std::to_string(server.port());
   spdlog::info("regenpath listening on {} (database {})", url, cfg.db);

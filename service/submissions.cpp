@@ -254,6 +254,29 @@ std::string Submissions::rendered_timeline(const Actor& actor, std::int64_t epis
     const Episode e = visible_episode(tx, actor, episode_id);
     tx.append_audit(timeline_audit(clock_, actor, e.centre_id, episode_id));
   });
+  return timeline_after_audit(actor, episode_id, variant, render);
+}
+
+void Submissions::rendered_timeline_then(const Actor& actor, std::int64_t episode_id, std::string variant,
+                                         std::function<std::string(const EpisodeTimeline&)> render,
+                                         std::function<void(Fetch)> done) {
+  require(actor, Permission::patient_read);
+  auto audit = [this, actor, episode_id](store::Transaction& tx) {
+    const Episode e = visible_episode(tx, actor, episode_id);
+    tx.append_audit(timeline_audit(clock_, actor, e.centre_id, episode_id));
+  };
+  store_.write_then(audit, [this, actor, episode_id, variant = std::move(variant), render = std::move(render),
+                            done = std::move(done)](std::exception_ptr error) {
+    // Only after the audit row is durable (or refused) is the rendering handed out.
+    done([this, actor, episode_id, variant, render, error] {
+      if (error) std::rethrow_exception(error);
+      return timeline_after_audit(actor, episode_id, variant, render);
+    });
+  });
+}
+
+std::string Submissions::timeline_after_audit(const Actor& actor, std::int64_t episode_id, const std::string& variant,
+                                              const std::function<std::string(const EpisodeTimeline&)>& render) {
   const auto generation = store_.data_generation();
   if (generation) {
     if (auto body = timelines_.find(episode_id, variant, *generation)) return *body;

@@ -85,11 +85,22 @@ class Submissions {
   // its audit row leaves one row too many, never a record shown without one.
   std::string rendered_timeline(const Actor& actor, std::int64_t episode_id, const std::string& variant,
                                 const std::function<std::string(const EpisodeTimeline&)>& render);
+  // The same without holding the caller's thread while the audit row commits: once the
+  // row is durable, `done` is called (on the store's committer thread) with a function
+  // that returns the rendering, or throws the error, wherever the caller runs it.
+  using Fetch = std::function<std::string()>;
+  void rendered_timeline_then(const Actor& actor, std::int64_t episode_id, std::string variant,
+                              std::function<std::string(const EpisodeTimeline&)> render,
+                              std::function<void(Fetch)> done);
 
   // The signed-in patient's own record.
   PortalRecord portal_record(const Actor& patient);
 
  private:
+  // The rendering kept for the store's data generation, or a fresh read and rendering.
+  std::string timeline_after_audit(const Actor& actor, std::int64_t episode_id, const std::string& variant,
+                                   const std::function<std::string(const EpisodeTimeline&)>& render);
+
   store::Store& store_;
   Clock clock_;
   Auth& auth_;

@@ -11,12 +11,21 @@ thread_local const GroupCommitStore* leading_here = nullptr;
 
 }  // namespace
 
+GroupCommitStore::~GroupCommitStore() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  committer_wake_.notify_all();
+  if (committer_.joinable()) committer_.join();
+}
+
 void GroupCommitStore::write(const std::function<void(Transaction&)>& fn) {
   if (leading_here == this) {
     inner_.write(fn);  // the inner store runs it inside the open transaction
     return;
   }
-  Pending mine{&fn, nullptr, false, {}};
+  Pending mine{&fn, nullptr, false, {}, {}, {}};
   std::unique_lock lock(mutex_);
   queue_.push_back(&mine);
   while (!mine.done) {
@@ -26,45 +35,94 @@ void GroupCommitStore::write(const std::function<void(Transaction&)>& fn) {
     }
     // Lead one batch: everything queued so far (our own write among it unless an
     // earlier leader took it, in which case we lead for the others).
-    leader_busy_ = true;
-    std::vector<Pending*> batch;
-    while (!queue_.empty() && batch.size() < max_batch_) {
-      batch.push_back(queue_.front());
-      queue_.pop_front();
-    }
-    lock.unlock();
-    std::vector<const std::function<void(Transaction&)>*> fns;
-    fns.reserve(batch.size());
-    for (Pending* p : batch) fns.push_back(p->fn);
-    const auto start = std::chrono::steady_clock::now();
-    std::vector<std::exception_ptr> errors;
-    leading_here = this;
-    try {
-      errors = inner_.write_batch(fns);
-    } catch (...) {
-      errors.assign(batch.size(), std::current_exception());
-    }
-    leading_here = nullptr;
-    const auto us =
-        std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
-    lock.lock();
-    // Notified under the lock: once it sees done and the lock is free, a writer returns
-    // and its Pending is gone.
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      batch[i]->error = errors[i];
-      batch[i]->done = true;
-      batch[i]->wake.notify_one();
-      if (errors[i]) ++stats_.failed_writes;
-    }
-    ++stats_.batches;
-    stats_.writes += batch.size();
-    stats_.commit_us_total += static_cast<std::uint64_t>(us);
-    if (batch.size() > stats_.max_batch) stats_.max_batch = batch.size();
-    leader_busy_ = false;
-    if (!queue_.empty()) queue_.front()->wake.notify_one();  // the next leader
+    lead_batch(lock);
   }
   lock.unlock();
   if (mine.error) std::rethrow_exception(mine.error);
+}
+
+void GroupCommitStore::write_then(std::function<void(Transaction&)> fn, std::function<void(std::exception_ptr)> then) {
+  auto* p = new Pending{nullptr, nullptr, false, {}, std::move(fn), std::move(then)};
+  p->fn = &p->owned_fn;
+  {
+    std::lock_guard lock(mutex_);
+    if (!committer_.joinable()) committer_ = std::thread([this] { committer_loop(); });
+    queue_.push_back(p);
+  }
+  committer_wake_.notify_one();
+}
+
+void GroupCommitStore::committer_loop() {
+  std::unique_lock lock(mutex_);
+  for (;;) {
+    committer_wake_.wait(lock, [this] { return stopping_ || (!queue_.empty() && !leader_busy_); });
+    if (queue_.empty() && stopping_) return;
+    if (!queue_.empty() && !leader_busy_) lead_batch(lock);
+  }
+}
+
+void GroupCommitStore::lead_batch(std::unique_lock<std::mutex>& lock) {
+  leader_busy_ = true;
+  std::vector<Pending*> batch;
+  while (!queue_.empty() && batch.size() < max_batch_) {
+    batch.push_back(queue_.front());
+    queue_.pop_front();
+  }
+  lock.unlock();
+  std::vector<const std::function<void(Transaction&)>*> fns;
+  fns.reserve(batch.size());
+  for (Pending* p : batch) fns.push_back(p->fn);
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::exception_ptr> errors;
+  leading_here = this;
+  try {
+    errors = inner_.write_batch(fns);
+  } catch (...) {
+    errors.assign(batch.size(), std::current_exception());
+  }
+  leading_here = nullptr;
+  const auto us =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
+  // The write_then writes are told after the lock is released: `then` may take a while.
+  std::vector<Pending*> told;
+  lock.lock();
+  // Waiters are notified under the lock: once it sees done and the lock is free, a writer
+  // returns and its Pending is gone.
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    batch[i]->error = errors[i];
+    if (errors[i]) ++stats_.failed_writes;
+    if (batch[i]->then) {
+      told.push_back(batch[i]);
+    } else {
+      batch[i]->done = true;
+      batch[i]->wake.notify_one();
+    }
+  }
+  ++stats_.batches;
+  stats_.writes += batch.size();
+  stats_.commit_us_total += static_cast<std::uint64_t>(us);
+  if (batch.size() > stats_.max_batch) stats_.max_batch = batch.size();
+  leader_busy_ = false;
+  // The next leader: a waiting writer, or the committer for write_then writes.
+  if (!queue_.empty()) {
+    if (queue_.front()->then) {
+      committer_wake_.notify_one();
+    } else {
+      queue_.front()->wake.notify_one();
+    }
+  }
+  if (told.empty()) return;
+  lock.unlock();
+  for (Pending* p : told) {
+    try {
+      p->then(p->error);
+    } catch (...) {
+      // `then` must not throw: it runs on the leader, which may be another request's
+      // writer thread. Nothing of this write is lost; only its caller is not told.
+    }
+    delete p;
+  }
+  lock.lock();
 }
 
 GroupCommitStats GroupCommitStore::stats() const {

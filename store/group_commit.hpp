@@ -4,10 +4,13 @@
 // (Store::write_batch), while later writers queue for the next batch. Under load one
 // fsync then acknowledges many requests; alone, a write costs what it did before.
 // Each write still returns only after its own batch is durably committed.
+// write_then() queues a write without a waiting thread: a committer thread, started on
+// first use, leads the batches nobody waits in, and calls `then` after the commit.
 #include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <thread>
 
 #include "store/store.hpp"
 
@@ -23,8 +26,10 @@ class GroupCommitStore final : public Store {
  public:
   // `max_batch` bounds one commit so that a huge queue does not delay the first writer.
   explicit GroupCommitStore(Store& inner, std::size_t max_batch = 256) : inner_(inner), max_batch_(max_batch) {}
+  ~GroupCommitStore() override;
 
   void write(const std::function<void(Transaction&)>& fn) override;
+  void write_then(std::function<void(Transaction&)> fn, std::function<void(std::exception_ptr)> then) override;
   void read(const std::function<void(Transaction&)>& fn) override { inner_.read(fn); }
   std::optional<std::uint64_t> data_generation() override { return inner_.data_generation(); }
   int schema_version() override { return inner_.schema_version(); }
@@ -34,15 +39,22 @@ class GroupCommitStore final : public Store {
   GroupCommitStats stats() const;
 
  private:
-  // One waiting writer. Each has its own condition variable so that a commit wakes only
-  // the writers it acknowledged and the next leader, not every thread that is queued
-  // (with 64 handler threads, waking them all cost more than the commit).
+  // One queued write. A waiting writer has its own condition variable so that a commit
+  // wakes only the writers it acknowledged and the next leader, not every queued thread
+  // (with 64 handler threads, waking them all cost more than the commit). A write_then
+  // write has no waiter: it owns its function and is told through `then`.
   struct Pending {
     const std::function<void(Transaction&)>* fn;
     std::exception_ptr error;
     bool done = false;
     std::condition_variable wake;
+    std::function<void(Transaction&)> owned_fn;
+    std::function<void(std::exception_ptr)> then;
   };
+
+  // Commits everything queued (up to max_batch_); called and returns with `lock` held.
+  void lead_batch(std::unique_lock<std::mutex>& lock);
+  void committer_loop();
 
   Store& inner_;
   const std::size_t max_batch_;
@@ -50,6 +62,9 @@ class GroupCommitStore final : public Store {
   std::deque<Pending*> queue_;
   bool leader_busy_ = false;
   GroupCommitStats stats_;
+  std::thread committer_;
+  std::condition_variable committer_wake_;
+  bool stopping_ = false;
 };
 
 }  // namespace rp::store

@@ -158,6 +158,17 @@ class Store {
     }
     return out;
   }
+  // write(fn), then `then` with fn's exception (null on success) once it is durable; the
+  // caller's thread need not wait. Engines without a committer thread run both here.
+  virtual void write_then(std::function<void(Transaction&)> fn, std::function<void(std::exception_ptr)> then) {
+    std::exception_ptr error;
+    try {
+      write(fn);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    then(error);
+  }
   // A number that changes whenever committed records other than the audit log may have
   // changed, here or through another connection; the audit row of a record read leaves it
   // as it is. Caches of rendered records key on it; nullopt (engines that do not track it)

@@ -64,12 +64,10 @@ Api::Api(Services& services, const store::GroupCommitStore* group_commit)
   add_all_routes(router_, services_);
 }
 
-Response Api::handle(Request& request) {
-  const auto start = std::chrono::steady_clock::now();
-  const Route* route = nullptr;
+Response Api::error_for(std::exception_ptr error, const Request& request, const Route* route) {
   Response res;
   try {
-    res = dispatch(request, route);
+    std::rethrow_exception(error);
   } catch (const service::TooManyAttemptsError& e) {
     res = error_response(429, "too_many_attempts", e.what(), e.field());
     if (e.retry_after_s() > 0) res.headers.emplace_back("Retry-After", std::to_string(e.retry_after_s()));
@@ -90,10 +88,80 @@ Response Api::handle(Request& request) {
     spdlog::error("internal error on {} {}: {}", request.method, route ? route->path : "?", e.what());
     res = error_response(500, "internal", "internal error; the request changed nothing");
   }
+  return res;
+}
+
+void Api::finish(Response& res, const std::string& method, const Route* route,
+                 std::chrono::steady_clock::time_point start) {
   add_security_headers(res, services_.tls);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  metrics_.observe(route ? route->path : "unmatched", request.method, res.status, seconds);
+  metrics_.observe(route ? route->path : "unmatched", method, res.status, seconds);
+}
+
+Response Api::handle(Request& request) {
+  const auto start = std::chrono::steady_clock::now();
+  const Route* route = nullptr;
+  Response res;
+  try {
+    res = dispatch(request, route);
+  } catch (...) {
+    res = error_for(std::current_exception(), request, route);
+  }
+  finish(res, request.method, route, start);
   return res;
+}
+
+bool Api::handle_async(Request& request, std::function<void(std::function<Response()>)> reply) {
+  if (request.method != "GET" || StaticFiles::serves(request)) return false;
+  const Match m = router_.match(request);
+  if (!m.route || !m.route->async_handler) return false;
+  const auto start = std::chrono::steady_clock::now();
+  const Route* route = m.route;
+  // Called once, here or on the store's committer thread; the response is made where
+  // the server runs it. `request` lives until then.
+  auto answer = [this, &request, route, start, reply = std::move(reply)](std::function<Response()> make) {
+    reply([this, &request, route, start, make = std::move(make)] {
+      Response res;
+      try {
+        res = make();
+      } catch (...) {
+        res = error_for(std::current_exception(), request, route);
+      }
+      finish(res, request.method, route, start);
+      return res;
+    });
+  };
+  try {
+    std::optional<service::Principal> principal;
+    if (auto refused = admit(request, *route, principal)) {
+      answer([res = std::move(*refused)] { return res; });
+      return true;
+    }
+    Call call{request, principal ? &*principal : nullptr, principal ? principal->actor : anonymous()};
+    route->async_handler(call, answer);
+  } catch (...) {
+    answer([error = std::current_exception()]() -> Response { std::rethrow_exception(error); });
+  }
+  return true;
+}
+
+std::optional<Response> Api::admit(Request& request, const Route& route, std::optional<service::Principal>& principal) {
+  if (changes_state(request.method) && !request.body.empty() &&
+      request.content_type.rfind("application/json", 0) != 0) {
+    return error_response(415, "unsupported_media_type", "send the body as application/json", "Content-Type");
+  }
+  if (const std::string token = cookie_value(request.cookie, kSessionCookie); !token.empty())
+    principal = services_.auth.session(token);
+  if (!route.is_public()) {
+    if (!principal)
+      return error_response(401, "unauthorized", "sign in first (no session or session expired)", "session");
+    if (!route.allows(principal->actor.role))
+      return error_response(403, "forbidden", "role '" + principal->actor.role + "' may not call this route", "role");
+    // Double-submit: a cross-site form cannot read the token to send it back.
+    if (changes_state(request.method) && !same_secret(request.csrf_token, principal->csrf))
+      return error_response(403, "csrf", "missing or wrong X-CSRF-Token header", "X-CSRF-Token");
+  }
+  return std::nullopt;
 }
 
 Response Api::dispatch(Request& request, const Route*& route) {
@@ -104,22 +172,8 @@ Response Api::dispatch(Request& request, const Route*& route) {
     return error_response(404, "not_found", "no such route");
   }
   route = m.route;
-  if (changes_state(request.method) && !request.body.empty() &&
-      request.content_type.rfind("application/json", 0) != 0) {
-    return error_response(415, "unsupported_media_type", "send the body as application/json", "Content-Type");
-  }
   std::optional<service::Principal> principal;
-  if (const std::string token = cookie_value(request.cookie, kSessionCookie); !token.empty())
-    principal = services_.auth.session(token);
-  if (!route->is_public()) {
-    if (!principal)
-      return error_response(401, "unauthorized", "sign in first (no session or session expired)", "session");
-    if (!route->allows(principal->actor.role))
-      return error_response(403, "forbidden", "role '" + principal->actor.role + "' may not call this route", "role");
-    // Double-submit: a cross-site form cannot read the token to send it back.
-    if (changes_state(request.method) && !same_secret(request.csrf_token, principal->csrf))
-      return error_response(403, "csrf", "missing or wrong X-CSRF-Token header", "X-CSRF-Token");
-  }
+  if (auto refused = admit(request, *route, principal)) return *refused;
   Call call{request, principal ? &*principal : nullptr, principal ? principal->actor : anonymous()};
   if (route->creates && !route->idempotent_in_service && !request.idempotency_key.empty() && principal)
     return with_idempotency(*route, call);

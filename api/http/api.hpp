@@ -3,7 +3,10 @@
 // (session cookie), the route's role gate, the CSRF check and idempotency replay, maps
 // errors to {"error": {...}} responses, adds security headers and records metrics.
 // The same object serves the real server, the tests and the fuzzers.
+#include <chrono>
+#include <functional>
 #include <memory>
+#include <optional>
 
 #include "api/http/message.hpp"
 #include "api/http/metrics.hpp"
@@ -23,11 +26,22 @@ class Api {
   Api(Services& services, const store::GroupCommitStore* group_commit);
 
   Response handle(Request& request);
+  // A GET whose route answers without holding a thread (Route::async_handler): `reply`
+  // is called once, here or on the store's committer thread, with a function that makes
+  // the response (never throws); `request` must live until it has run. False when the
+  // route has none: call handle().
+  bool handle_async(Request& request, std::function<void(std::function<Response()>)> reply);
   const Router& router() const { return router_; }
   Metrics& metrics() { return metrics_; }
 
  private:
   Response dispatch(Request& request, const Route*& route);
+  // Session, role and CSRF checks: the refusal, or nothing when the call may go ahead.
+  std::optional<Response> admit(Request& request, const Route& route, std::optional<service::Principal>& principal);
+  Response error_for(std::exception_ptr error, const Request& request, const Route* route);
+  // Security headers and metrics, on every answer.
+  void finish(Response& res, const std::string& method, const Route* route,
+              std::chrono::steady_clock::time_point start);
   Response with_idempotency(const Route& route, Call& call);
 
   Services& services_;

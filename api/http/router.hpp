@@ -27,6 +27,13 @@ struct Call {
 };
 
 using Handler = std::function<Response(Call&)>;
+// Answers later, once, through `reply`, without holding a thread while it waits: the
+// timeline read waits only for its audit row's commit. `reply` takes a function that
+// makes the response (or throws the error): the server runs it on the connection's own
+// thread, so the thread that calls reply (the store's committer) only hands it over. The
+// Call is valid only during the call itself.
+using Reply = std::function<void(std::function<Response()> make)>;
+using AsyncHandler = std::function<void(Call&, Reply)>;
 
 // Who may call a route. "public" needs no session; "patient" is the portal; the others
 // are staff roles.
@@ -44,6 +51,8 @@ struct Route {
   bool creates = false;
   bool idempotent_in_service = false;
   Handler handler;
+  // Optional; the server prefers it to `handler`, which stays for the synchronous path.
+  AsyncHandler async_handler;
 
   bool allows(std::string_view role) const;
   bool is_public() const { return allows(kPublic); }

@@ -42,6 +42,7 @@ bool malformed(const beast::error_code& ec) {
 struct Server::Impl {
   ServerConfig cfg;
   RequestHandler handler;
+  AsyncRequestHandler async_handler;
   std::function<void(int)> on_connection;
   asio::io_context ioc;
   asio::thread_pool workers;
@@ -105,6 +106,27 @@ struct Server::Impl {
     return r;
   }
 
+  asio::awaitable<Response> answer(Request& req) {
+    if (async_handler) {
+      // Status 0 from the async path: not taken.
+      Response res = co_await asio::async_initiate<const asio::use_awaitable_t<>&, void(Response)>(
+          [this, &req](auto resume) {
+            auto shared = std::make_shared<decltype(resume)>(std::move(resume));
+            // Resumed through the connection's executor, never inside this call.
+            auto reply = [shared](std::function<Response()> make) {
+              auto executor = shared->get_executor();
+              asio::post(executor, [shared, make = std::move(make)]() { (*shared)(make()); });
+            };
+            if (!async_handler(req, reply)) reply([] { return Response{0, {}, {}, {}}; });
+          },
+          asio::use_awaitable);
+      if (res.status != 0) co_return res;
+    }
+    // Handlers may wait for a group commit: run them on the worker pool, not here.
+    co_return co_await asio::co_spawn(
+        workers, [&]() -> asio::awaitable<Response> { co_return handler(req); }, asio::use_awaitable);
+  }
+
   // One connection's requests, one after another (HTTP/1.1 keep-alive).
   template <class Stream>
   asio::awaitable<void> serve(Stream& stream, ConnectionState& state) {
@@ -163,9 +185,7 @@ struct Server::Impl {
         req.csrf_token = header(breq, "X-CSRF-Token");
         req.idempotency_key = header(breq, "Idempotency-Key");
         req.tls = cfg.tls();
-        // Handlers may wait for a group commit: run them on the worker pool, not here.
-        res = co_await asio::co_spawn(
-            workers, [&]() -> asio::awaitable<Response> { co_return handler(req); }, asio::use_awaitable);
+        res = co_await answer(req);
       }
       const bool keep_alive = breq.keep_alive() && !stopping;
       co_await send(stream, std::move(res), breq.version(), keep_alive, ec);
@@ -236,6 +256,8 @@ Server::Server(const ServerConfig& config, RequestHandler handler, std::function
     : impl_(std::make_unique<Impl>(config, std::move(handler), std::move(on_connection))) {}
 
 Server::~Server() = default;
+
+void Server::set_async_handler(AsyncRequestHandler handler) { impl_->async_handler = std::move(handler); }
 
 unsigned short Server::port() const { return impl_->acceptor.local_endpoint().port(); }
 

@@ -13,6 +13,11 @@
 namespace rp::api::http {
 
 using RequestHandler = std::function<Response(Request&)>;
+// Takes a request it can answer without holding a thread (true) and replies later, from
+// any thread, with a function that makes the response; the server runs that function on
+// the connection's executor. False leaves the request to the RequestHandler on the
+// worker pool.
+using AsyncRequestHandler = std::function<bool(Request&, std::function<void(std::function<Response()>)> reply)>;
 
 class Server {
  public:
@@ -21,6 +26,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
+  // Before run(): requests it takes skip the worker pool (see AsyncRequestHandler).
+  void set_async_handler(AsyncRequestHandler handler);
   // The bound port (useful when the config asked for port 0).
   unsigned short port() const;
   // Serves until stop() or SIGTERM/SIGINT.
