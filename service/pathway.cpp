@@ -300,6 +300,8 @@ ScheduledItem Pathway::mark_item(const Actor& actor, std::int64_t episode_id, co
     auto it = std::find_if(items.begin(), items.end(), [&](const auto& s) { return s.id == item_id; });
     if (it == items.end())
       throw NotFoundError("item", "episode " + std::to_string(episode_id) + " has no item " + item_id);
+    // Done is something that happened: never on a day still to come.
+    if (status == ItemStatus::done && on && *on > clock_.today()) throw InputError("on", "must not be in the future");
     it->status = status;
     it->done_on = status == ItemStatus::done ? std::optional<CivilDate>(on.value_or(clock_.today())) : std::nullopt;
     tx.replace_schedule(episode_id, items);

@@ -99,6 +99,11 @@ TEST_F(PathwayTest, WalksOnePatientThroughThePathway) {
     }
   }
   EXPECT_TRUE(found);
+  // A visit is marked done on the day it happened, not ahead of it.
+  EXPECT_THROW(later.mark_item(coordinator_a_, e.id, "visit-2w", ItemStatus::done, CivilDate::from_ymd(2026, 12, 16)),
+               InputError);
+  EXPECT_EQ(later.mark_item(coordinator_a_, e.id, "visit-2w", ItemStatus::done, std::nullopt).done_on->iso(),
+            "2026-12-02");
   const auto v = verify_audit_chain(*store_, op_);
   EXPECT_FALSE(v.first_broken_seq);
   EXPECT_GT(v.rows, 10);
