@@ -63,7 +63,17 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "{instrument, item_id?, answers: {item: value}}",
          true,
          true,
-         [&s](http::Call& c) { return submit_questionnaire(s, c); }});
+         [&s](http::Call& c) { return submit_questionnaire(s, c); },
+         // The server's path: no thread waits for the group commit.
+         [&s](http::Call& c, http::Reply reply) {
+           auto q = decode_questionnaire(http::parse_json_object(c.request.body));
+           q.idempotency_key = c.request.idempotency_key;
+           s.submissions.submit_questionnaire_then(
+               c.actor, episode_id(c), std::move(q),
+               [reply = std::move(reply)](std::function<service::SubmittedQuestionnaire()> result) {
+                 reply([result = std::move(result)] { return submitted(result()); });
+               });
+         }});
   r.add({"GET",
          "/api/v1/episodes/{episode_id}/questionnaires",
          "The episode's questionnaire responses with scores",

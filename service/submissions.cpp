@@ -97,34 +97,54 @@ store::AuditEntry timeline_audit(const Clock& clock, const Actor& actor, const s
 
 }  // namespace
 
-SubmittedQuestionnaire Submissions::submit_questionnaire(const Actor& actor, std::int64_t episode_id,
-                                                         const QuestionnaireSubmission& s) {
+std::function<void(store::Transaction&)> Submissions::questionnaire_write(
+    const Actor& actor, std::int64_t episode_id, QuestionnaireSubmission s,
+    std::shared_ptr<SubmittedQuestionnaire> out) const {
   if (actor.role != "patient") require(actor, Permission::questionnaire_submit);
   const auto id = instrument_of(s.instrument);
   if (s.item_id.size() > 64) throw InputError("item_id", "must be at most 64 bytes");
   if (s.idempotency_key.size() > 128) throw InputError("Idempotency-Key", "must be at most 128 bytes");
-  const std::string scores = scored_json(id, s.answers);
-  SubmittedQuestionnaire out;
-  store_.write([&](store::Transaction& tx) {
+  std::string scores = scored_json(id, s.answers);
+  // Owns everything it uses: with write_then it runs after the caller has returned.
+  return [clock = clock_, actor, episode_id, s = std::move(s), scores = std::move(scores),
+          out = std::move(out)](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);
     if (!s.idempotency_key.empty()) {
       if (auto earlier = tx.find_response_by_key(actor.user, s.idempotency_key)) {
         if (earlier->episode_id != episode_id || earlier->instrument != s.instrument)
           throw ConflictError("Idempotency-Key", "this key was used for another submission");
-        out = {*earlier, true};
+        *out = {*earlier, true};
         return;
       }
     }
     store::QuestionnaireResponseRow r{
         0,          episode_id,       e.centre_id,      s.instrument,
         s.item_id,  s.answers.dump(), scores,           actor.role == "patient" ? "patient" : "staff",
-        actor.user, clock_.now_iso(), s.idempotency_key};
+        actor.user, clock.now_iso(),  s.idempotency_key};
     r.id = tx.insert_questionnaire_response(r);
-    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "questionnaire.submit", "episode",
+    tx.append_audit(audit_entry(clock, actor, e.centre_id, "questionnaire.submit", "episode",
                                 std::to_string(episode_id), s.instrument));
-    out = {r, false};
+    *out = {r, false};
+  };
+}
+
+SubmittedQuestionnaire Submissions::submit_questionnaire(const Actor& actor, std::int64_t episode_id,
+                                                         const QuestionnaireSubmission& s) {
+  auto out = std::make_shared<SubmittedQuestionnaire>();
+  store_.write(questionnaire_write(actor, episode_id, s, out));
+  return *out;
+}
+
+void Submissions::submit_questionnaire_then(const Actor& actor, std::int64_t episode_id, QuestionnaireSubmission s,
+                                            std::function<void(std::function<SubmittedQuestionnaire()>)> done) {
+  auto out = std::make_shared<SubmittedQuestionnaire>();
+  auto write = questionnaire_write(actor, episode_id, std::move(s), out);  // bad input throws here, unwritten
+  store_.write_then(std::move(write), [out, done = std::move(done)](std::exception_ptr error) {
+    done([out, error] {
+      if (error) std::rethrow_exception(error);
+      return *out;
+    });
   });
-  return out;
 }
 
 SubmittedQuestionnaire Submissions::submit_by_link(const std::string& token, const nlohmann::json& answers) {

@@ -4,6 +4,7 @@
 // red flags reported by patients, and the de-identified registry counts an analyst
 // reads. Each write and each record read leaves an audit row in its transaction.
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -58,6 +59,11 @@ class Submissions {
   // Staff (questionnaire_submit) or the patient for their own episode.
   SubmittedQuestionnaire submit_questionnaire(const Actor& actor, std::int64_t episode_id,
                                               const QuestionnaireSubmission& s);
+  // The same without holding the caller's thread while it commits: bad input throws here;
+  // otherwise `done` is called once the response is durable (on the store's committer
+  // thread) with a function that returns it or throws the error.
+  void submit_questionnaire_then(const Actor& actor, std::int64_t episode_id, QuestionnaireSubmission s,
+                                 std::function<void(std::function<SubmittedQuestionnaire()>)> done);
   // Through a questionnaire link: the token decides the episode and instrument, and is
   // spent in the same transaction as the response.
   SubmittedQuestionnaire submit_by_link(const std::string& token, const nlohmann::json& answers);
@@ -97,6 +103,11 @@ class Submissions {
   PortalRecord portal_record(const Actor& patient);
 
  private:
+  // Checks and scores the submission (throwing on bad input) and returns the write that
+  // stores it with its audit row, or finds the earlier one with the same key, into `out`.
+  std::function<void(store::Transaction&)> questionnaire_write(const Actor& actor, std::int64_t episode_id,
+                                                               QuestionnaireSubmission s,
+                                                               std::shared_ptr<SubmittedQuestionnaire> out) const;
   // The rendering kept for the store's data generation, or a fresh read and rendering.
   std::string timeline_after_audit(const Actor& actor, std::int64_t episode_id, const std::string& variant,
                                    const std::function<std::string(const EpisodeTimeline&)>& render);

@@ -112,9 +112,10 @@ Response Api::handle(Request& request) {
 }
 
 bool Api::handle_async(Request& request, std::function<void(std::function<Response()>)> reply) {
-  if (request.method != "GET" || StaticFiles::serves(request)) return false;
+  if (StaticFiles::serves(request)) return false;
   const Match m = router_.match(request);
-  if (!m.route || !m.route->async_handler) return false;
+  // A creating route whose key the API records (with_idempotency) stays synchronous.
+  if (!m.route || !m.route->async_handler || (m.route->creates && !m.route->idempotent_in_service)) return false;
   const auto start = std::chrono::steady_clock::now();
   const Route* route = m.route;
   // Called once, here or on the store's committer thread; the response is made where
