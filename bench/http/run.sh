@@ -60,8 +60,17 @@ f=os.open('$T/probe',os.O_WRONLY|os.O_CREAT); t=[]
 for i in range(50):
   os.write(f,b'x'*512); s=time.perf_counter(); os.fsync(f); t.append(time.perf_counter()-s)
 t.sort(); print('%.2f' % (t[len(t)//2]*1000))")
+# Server CPU per request (user + system, from /proc): unlike req/s it hardly moves with
+# what else the shared machine is running.
+cpu_ticks() { awk '{print $14 + $15}' /proc/"$SERVER_PID"/stat; }
+per_request() { python3 -c "print('%.0f' % (($2 - $1) * 1e6 / $(getconf CLK_TCK) / $(awk '/requests in/ {print $1}' "$3")))"; }
+C0=$(cpu_ticks)
 wrk -t2 -c64 -d${DUR}s --latency -s "$T/read.lua" "$URL/api/v1/episodes/$EP/timeline" >"$T/b.txt"
+C1=$(cpu_ticks)
 wrk -t2 -c64 -d${DUR}s --latency -s "$T/submit.lua" "$URL/api/v1/episodes/$EP_WRITE/questionnaires" >"$T/a.txt"
+C2=$(cpu_ticks)
+CPU_B=$(per_request "$C0" "$C1" "$T/b.txt")
+CPU_A=$(per_request "$C1" "$C2" "$T/a.txt")
 STATUS_A=$(grep -c "Non-2xx" "$T/a.txt" || true)
 COMMITS=$(curl -s $URL/metrics | awk '/^regenpath_store_commits_total/ {c=$2} /^regenpath_store_writes_total/ {w=$2} END {printf "%.1f", w/c}')
 
@@ -110,8 +119,8 @@ unshare --net sh -c "
 A=$(rate "$T/a.txt"); B=$(rate "$T/b.txt"); C=$(rate "$T/c.txt"); D=$(rate "$T/d.txt")
 echo "regenpath HTTP bench (wrk -t2 -c64 -d${DUR}s, 127.0.0.1, $(nproc) cores)"
 echo "fsync probe this run: median $PROBE ms; writes per group commit: $COMMITS"
-printf '(a) questionnaire submit (validate, score, durable write, audit): %10s req/s  p99 %s  non-2xx lines: %s\n' "$A" "$(p99 "$T/a.txt")" "$STATUS_A"
-printf '(b) episode timeline read (%s items, %s bytes, audited):       %10s req/s  p99 %s\n' "$ITEMS" "$BYTES" "$B" "$(p99 "$T/b.txt")"
+printf '(a) questionnaire submit (validate, score, durable write, audit): %10s req/s  p99 %s  non-2xx lines: %s  server CPU %s us/request\n' "$A" "$(p99 "$T/a.txt")" "$STATUS_A" "$CPU_A"
+printf '(b) episode timeline read (%s items, %s bytes, audited):       %10s req/s  p99 %s  server CPU %s us/request\n' "$ITEMS" "$BYTES" "$B" "$(p99 "$T/b.txt")" "$CPU_B"
 printf '(c) nginx static 600-byte JSON:                                %10s req/s  p99 %s\n' "$C" "$(p99 "$T/c.txt")"
 printf '(d) Orthanc GET /patients/{id} (%s bytes):                     %10s req/s  p99 %s\n' "$(cat "$T/orthanc-bytes")" "$D" "$(p99 "$T/d.txt")"
 python3 -c "print('ratios: (b)/(c) nginx = %.2f   (b)/(d) Orthanc = %.2f   (a)/(d) = %.2f' % ($B/$C, $B/$D, $A/$D))"
