@@ -112,8 +112,11 @@ struct Server::Impl {
       Response res = co_await asio::async_initiate<const asio::use_awaitable_t<>&, void(Response)>(
           [this, &req](auto resume) {
             auto shared = std::make_shared<decltype(resume)>(std::move(resume));
+            // Counts as work, so that a graceful stop waits for this answer too.
+            auto work =
+                std::make_shared<asio::executor_work_guard<asio::io_context::executor_type>>(ioc.get_executor());
             // Resumed through the connection's executor, never inside this call.
-            auto reply = [shared](std::function<Response()> make) {
+            auto reply = [shared, work](std::function<Response()> make) {
               auto executor = shared->get_executor();
               asio::post(executor, [shared, make = std::move(make)]() { (*shared)(make()); });
             };
