@@ -2,6 +2,7 @@
 
 #include "api/json_pathway.hpp"
 #include "base/clock.hpp"
+#include "service/actor.hpp"
 #include "service/protocols.hpp"
 
 namespace rp::api {
@@ -44,6 +45,14 @@ nlohmann::json episode_record_json(const service::EpisodeRecord& r, const std::s
   j["schedule"] = to_json(r.schedule, *protocol, lang, today);
   j["transitions"] = nlohmann::json::array();
   for (const auto& t : r.transitions) j["transitions"].push_back(to_json(t));
+  // The steps the state machine allows from here, who may take each, and whether it
+  // needs a reason: the app offers these; the service still decides.
+  j["next"] = nlohmann::json::array();
+  for (const EpisodeState to : allowed_transitions(r.episode.state)) {
+    j["next"].push_back({{"to", to_string(to)},
+                         {"roles", service::roles_for_transition(to_string(to))},
+                         {"needs_reason", transition_needs_reason(to)}});
+  }
   j["eligibility"] = nlohmann::json::array();
   for (const auto& a : r.eligibility) {
     j["eligibility"].push_back({{"decision", a.decision},

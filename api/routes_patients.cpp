@@ -10,7 +10,8 @@ void add_patient_routes(http::Router& r, Services& s) {
   const std::vector<std::string> readers{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
   r.add({"GET",
          "/api/v1/patients",
-         "Searches the centre's patients (audited: results show identifying data)",
+         "Searches the centre's patients, each with its episodes (id, side, state) (audited: results show identifying "
+         "data)",
          readers,
          {{"q", "name, record number, national id or mobile"},
           {"state", "only patients with an episode in this state"},
@@ -32,7 +33,13 @@ void add_patient_routes(http::Router& r, Services& s) {
              }
            }
            nlohmann::json out = nlohmann::json::array();
-           for (const auto& p : s.pathway.find_patients(c.actor, q)) out.push_back(to_json(p));
+           for (const auto& r : s.pathway.find_patients(c.actor, q)) {
+             nlohmann::json j = to_json(r.patient);
+             j["episodes"] = nlohmann::json::array();
+             for (const auto& e : r.episodes)
+               j["episodes"].push_back({{"id", e.id}, {"side", to_string(e.side)}, {"state", to_string(e.state)}});
+             out.push_back(j);
+           }
            return ok(out);
          }});
   r.add({"POST",

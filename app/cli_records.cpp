@@ -107,7 +107,7 @@ void add_patient_list_show(CLI::App* patient, std::shared_ptr<std::string> db) {
     q.limit = o->limit;
     with_pathway(*db, [&](service::Pathway& pw, const service::Actor& a) {
       nlohmann::json out = nlohmann::json::array();
-      for (const auto& p : pw.find_patients(a, q)) out.push_back(api::to_json(p));
+      for (const auto& r : pw.find_patients(a, q)) out.push_back(api::to_json(r.patient));
       print_json(out);
     });
   });

@@ -126,6 +126,8 @@ const Code* find_code(const Diagnosis& d) {
 
 }  // namespace
 
+bool transition_needs_reason(EpisodeState to) { return needs_reason(to); }
+
 std::string_view to_string(EpisodeState s) { return enum_name(kStateNames, s); }
 EpisodeState parse_episode_state(std::string_view text, std::string_view field) {
   return parse_enum(kStateNames, text, field);

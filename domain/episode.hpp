@@ -31,6 +31,8 @@ EpisodeState parse_episode_state(std::string_view text, std::string_view field =
 const std::vector<EpisodeState>& all_episode_states();
 // The states reachable from `from` in one step.
 std::vector<EpisodeState> allowed_transitions(EpisodeState from);
+// Exits from the pathway (ineligible, withdrawn, lost, converted) need a reason.
+bool transition_needs_reason(EpisodeState to);
 // Throws ConflictError naming both states when the step is not allowed, and
 // InputError("reason") when an exit (withdrawn, ineligible, ...) has no reason.
 void check_transition(EpisodeState from, EpisodeState to, std::string_view reason);

@@ -91,6 +91,12 @@ void require(const Actor& actor, Permission p) {
   }
 }
 
+std::vector<std::string> roles_for_transition(std::string_view to_state) {
+  const auto it = transition_table().find(to_state);
+  if (it == transition_table().end()) return {};
+  return {it->second.begin(), it->second.end()};
+}
+
 void require_transition(const Actor& actor, std::string_view to_state) {
   if (actor.role == "operator") return;
   const auto it = transition_table().find(to_state);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace rp::service {
 
@@ -43,5 +44,8 @@ void require(const Actor& actor, Permission p);
 // Transitions are permitted by target state (the lab releases products, the surgeon
 // injects, ...). Throws ForbiddenError.
 void require_transition(const Actor& actor, std::string_view to_state);
+// The roles that may move an episode to `to_state` (empty: none), for an app to offer
+// only the steps the signed-in role can take.
+std::vector<std::string> roles_for_transition(std::string_view to_state);
 
 }  // namespace rp::service

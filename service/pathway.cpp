@@ -73,14 +73,18 @@ Patient Pathway::add_patient(const Actor& actor, Patient p) {
   return p;
 }
 
-std::vector<Patient> Pathway::find_patients(const Actor& actor, store::PatientQuery q) {
+std::vector<PatientRecord> Pathway::find_patients(const Actor& actor, store::PatientQuery q) {
   require(actor, Permission::patient_read);
   if (!actor.all_centres) q.centre_id = actor.centre;
   q.limit = std::clamp(q.limit, 1, 1000);
-  std::vector<Patient> out;
-  // A search shows identifying data, so it is audited like a record read.
+  std::vector<PatientRecord> out;
+  // A search shows identifying data, so it is audited like a record read. Each result
+  // carries its episodes, so a list can show where every patient stands.
   store_.write([&](store::Transaction& tx) {
-    out = tx.list_patients(q);
+    for (auto& p : tx.list_patients(q)) {
+      auto episodes = tx.episodes_of_patient(p.id);
+      out.push_back({std::move(p), std::move(episodes)});
+    }
     tx.append_audit(audit_entry(clock_, actor, q.centre_id.value_or("*"), "patient.search", "patient", "",
                                 std::to_string(out.size()) + " results"));
   });

@@ -40,7 +40,7 @@ class Pathway {
   std::vector<Centre> centres();
 
   Patient add_patient(const Actor& actor, Patient p);
-  std::vector<Patient> find_patients(const Actor& actor, store::PatientQuery q);
+  std::vector<PatientRecord> find_patients(const Actor& actor, store::PatientQuery q);
   PatientRecord patient_record(const Actor& actor, std::int64_t patient_id);
 
   // A new episode starts as referred. Links a bilateral pair both ways.

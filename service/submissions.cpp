@@ -1,12 +1,14 @@
 #include "service/submissions.hpp"
 
 #include <algorithm>
+#include <set>
 #include <utility>
 
 #include "base/error.hpp"
 #include "domain/instruments/answers_json.hpp"
 #include "domain/instruments/registry.hpp"
 #include "service/pathway.hpp"
+#include "service/protocols.hpp"
 
 namespace rp::service {
 namespace {
@@ -90,6 +92,27 @@ EpisodeTimeline read_timeline(store::Transaction& tx, const Actor& actor, std::i
   return t;
 }
 
+// A questionnaire time point (prom-2w, prom-6m, ...) is done once every instrument the
+// protocol lists for it has an answer given for it: the schedule then shows it done on
+// the clinic's day, and it leaves the worklist and the patient's list of things to fill.
+void complete_time_point_when_answered(store::Transaction& tx, const Episode& e, const std::string& item_id,
+                                       const CivilDate& day) {
+  if (item_id.empty()) return;
+  auto items = tx.schedule_of(e.id);
+  const auto it = std::find_if(items.begin(), items.end(), [&](const ScheduledItem& s) { return s.id == item_id; });
+  if (it == items.end() || it->kind != "questionnaire" || it->status != ItemStatus::planned) return;
+  const ProtocolItem* p = load_protocol(e.protocol_id)->find_item(item_id);
+  if (!p || p->instruments.empty()) return;
+  std::set<std::string> answered;
+  for (const auto& r : tx.responses_of(e.id))
+    if (r.item_id == item_id) answered.insert(r.instrument);
+  for (const auto& instrument : p->instruments)
+    if (!answered.count(instrument)) return;
+  it->status = ItemStatus::done;
+  it->done_on = day;
+  tx.replace_schedule(e.id, items);
+}
+
 store::AuditEntry timeline_audit(const Clock& clock, const Actor& actor, const std::string& centre,
                                  std::int64_t episode_id) {
   return audit_entry(clock, actor, centre, "episode.read", "episode", std::to_string(episode_id), "timeline");
@@ -122,6 +145,7 @@ std::function<void(store::Transaction&)> Submissions::questionnaire_write(
         s.item_id,  s.answers.dump(), scores,           actor.role == "patient" ? "patient" : "staff",
         actor.user, clock.now_iso(),  s.idempotency_key};
     r.id = tx.insert_questionnaire_response(r);
+    complete_time_point_when_answered(tx, e, s.item_id, clock.today());
     tx.append_audit(audit_entry(clock, actor, e.centre_id, "questionnaire.submit", "episode",
                                 std::to_string(episode_id), s.instrument));
     *out = {r, false};
@@ -161,6 +185,7 @@ SubmittedQuestionnaire Submissions::submit_by_link(const std::string& token, con
     store::QuestionnaireResponseRow r{0,      e->id,  e->centre_id,    t.instrument,     t.item_id, answers.dump(),
                                       scores, "link", link_actor.user, clock_.now_iso(), ""};
     r.id = tx.insert_questionnaire_response(r);
+    complete_time_point_when_answered(tx, *e, t.item_id, clock_.today());
     t.used_at = clock_.now_iso();
     tx.update_access_token(t);
     tx.append_audit(audit_entry(clock_, link_actor, e->centre_id, "questionnaire.submit", "episode",

@@ -128,11 +128,52 @@ TEST_F(AppReads, EpisodeAndTimelineItemsCarryAStatus) {
     }
     const auto hold = *item(schedule, "hold-blood-thinner");
     EXPECT_FALSE(hold["details"]["fa"].get<std::string>().empty()) << hold.dump();
+    // A referred episode may go to screening (coordinator or surgeon) or be withdrawn,
+    // which needs a reason; the product release (lab only) is not offered yet.
+    const auto next = r.json()["next"];
+    ASSERT_EQ(next.size(), 2U) << next.dump();
+    EXPECT_EQ(next[0]["to"], "screening");
+    EXPECT_EQ(next[0]["roles"], nlohmann::json({"coordinator", "surgeon"}));
+    EXPECT_EQ(next[0]["needs_reason"], false);
+    EXPECT_EQ(next[1]["to"], "withdrawn");
+    EXPECT_EQ(next[1]["needs_reason"], true);
     EXPECT_EQ((*item(schedule, "harvest"))["status"], "done");
     EXPECT_EQ((*item(schedule, "harvest"))["recorded_status"], "done");
     EXPECT_EQ((*item(schedule, "visit-2w"))["status"], "out_of_window");
     EXPECT_EQ((*item(schedule, "visit-2w"))["recorded_status"], "planned");
   }
+}
+
+TEST_F(AppReads, PatientSearchCarriesEachPatientsEpisodes) {
+  const Reply r = surgeon_.get("/api/v1/patients");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto all = r.json();
+  ASSERT_EQ(all.size(), 1U) << r.body;  // centre a's patient only
+  const auto& p = all[0];
+  EXPECT_EQ(p["id"], seeded_.patient_a);
+  ASSERT_EQ(p["episodes"].size(), 1U);
+  EXPECT_EQ(p["episodes"][0]["id"], seeded_.episode_a);
+  EXPECT_EQ(p["episodes"][0]["side"], "right");
+  EXPECT_EQ(p["episodes"][0]["state"], "referred");
+}
+
+TEST_F(AppReads, ATimePointIsDoneOnceEveryInstrumentIsAnswered) {
+  const std::string ep = "/api/v1/episodes/" + std::to_string(seeded_.episode_a);
+  const auto recorded = [&] {
+    const auto all = surgeon_.get(ep).json();
+    return (*item(all["schedule"], "prom-2w"))["recorded_status"].get<std::string>();
+  };
+  ASSERT_EQ(recorded(), "planned");
+  Reply r = surgeon_.post(
+      ep + "/questionnaires",
+      {{"instrument", "nrs"}, {"item_id", "prom-2w"}, {"answers", {{"pain_rest", 2}, {"pain_activity", 3}}}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(recorded(), "planned");  // the protocol asks for return-to-activity too
+  r = surgeon_.post(
+      ep + "/questionnaires",
+      {{"instrument", "return-to-activity"}, {"item_id", "prom-2w"}, {"answers", {{"returned_on", "not_yet"}}}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(recorded(), "done");
 }
 
 TEST_F(AppReads, InstrumentsCarryTheirForms) {

@@ -1,10 +1,8 @@
-// Patient search with each patient's episode states. GET /api/v1/patients returns the
-// patients without their episodes, so the states come from one filtered search per
-// state (a patient appears under every state one of their episodes is in). When the
-// search answers with the states itself, this becomes a single call.
+// Patient search with each patient's episode states: GET /api/v1/patients answers each
+// patient with their episodes (id, side, state), in one audited call.
 import { toLatinDigits } from '../../format/dates'
 import { staffApi } from './api'
-import { EPISODE_STATES, type EpisodeState, type Patient } from './types'
+import type { EpisodeState, Patient } from './types'
 
 export interface PatientRow extends Patient {
   states: EpisodeState[]
@@ -20,11 +18,6 @@ export function normaliseSearch(text: string): string {
 }
 
 export async function searchPatients(text: string, state: EpisodeState | ''): Promise<PatientRow[]> {
-  const q = normaliseSearch(text)
-  const [all, ...byState] = await Promise.all([staffApi.searchPatients(q, state), ...EPISODE_STATES.map((s) => staffApi.searchPatients(q, s))])
-  const states = new Map<number, EpisodeState[]>()
-  byState.forEach((patients, i) => {
-    for (const p of patients) states.set(p.id, [...(states.get(p.id) ?? []), EPISODE_STATES[i]])
-  })
-  return all.map((p) => ({ ...p, states: states.get(p.id) ?? [] }))
+  const found = await staffApi.searchPatients(normaliseSearch(text), state)
+  return found.map((p) => ({ ...p, states: [...new Set((p.episodes ?? []).map((e) => e.state))] }))
 }

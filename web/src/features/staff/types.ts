@@ -1,5 +1,6 @@
 // The API's shapes as the staff screens read them (see api/json_pathway.cpp,
 // api/json_records.cpp and api/routes_worklist.cpp on the server).
+import type { Role } from '../../api/session'
 
 export const EPISODE_STATES = [
   'referred',
@@ -42,6 +43,8 @@ export interface Patient {
   mobile: string
   national_id: string
   consent: Consent
+  // In search results: where each of the patient's episodes stands.
+  episodes?: { id: number; side: Side; state: EpisodeState }[]
 }
 
 export interface Diagnosis {
@@ -164,6 +167,7 @@ export interface AdverseEvent {
 export interface EpisodeTimeline extends Episode {
   schedule: ScheduleItem[]
   transitions: Transition[]
+  next: NextStep[]
   eligibility: EligibilityAssessment[]
   questionnaires: QuestionnaireResponse[]
   events: AdverseEvent[]
@@ -266,4 +270,11 @@ export interface Worklist {
   holds: WorklistEntry[]
   red_flags: WorklistRedFlag[]
   awaiting_release: WorklistProduct[]
+}
+
+// A step the state machine allows from the episode's state (GET /episodes/{id}: `next`).
+export interface NextStep {
+  to: EpisodeState
+  roles: Role[]
+  needs_reason: boolean
 }
