@@ -42,3 +42,44 @@ test('the app loads under the server CSP, signs in, and switches language', asyn
     await b.close()
   }
 })
+
+test('keyboard only: skip link, sign-in form and the navigation work without a mouse', async () => {
+  const b = await launch({ lang: 'en' })
+  try {
+    const { page } = b
+    await page.goto(server.url + '/login')
+    await page.locator('input[name=username]').waitFor()
+    // The first Tab reaches the skip link, which moves focus to the page's main region.
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link')
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(() => location.hash === '#main')
+    // Tab order through the form: username, password, the submit button; Enter signs in.
+    await page.locator('input[name=username]').focus()
+    await page.keyboard.type('coordinator.tehran-1')
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'password')
+    await page.keyboard.type(server.accounts.get('coordinator.tehran-1'))
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('type')), 'submit')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('who').waitFor()
+    // After the page changed, focus is on the new page's main region; the navigation
+    // before it is reached with Shift+Tab and opens a page with Enter.
+    await page.waitForFunction(() => document.activeElement?.id === 'main')
+    const navLinks = await page.locator('nav.main-nav a').count()
+    assert.ok(navLinks >= 2, 'a coordinator has at least the worklist and patients')
+    let reached = null
+    for (let i = 0; i < 20 && reached === null; ++i) {
+      await page.keyboard.press('Shift+Tab')
+      const href = await page.evaluate(() => document.activeElement?.closest('nav.main-nav') ? document.activeElement.getAttribute('href') : null)
+      if (href === '/patients') reached = href
+    }
+    assert.equal(reached, '/patients', 'Tab reaches the Patients link')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/patients$/)
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+})
