@@ -78,6 +78,9 @@ export default {
       overdue: 'Overdue',
       missed: 'Missed',
       out_of_window: 'Out of window',
+      active: 'In effect',
+      ended: 'Ended',
+      cancelled: 'Cancelled',
     },
     kind: {
       order: 'Test',
@@ -169,6 +172,9 @@ export default {
       overdue: 'عقب‌افتاده',
       missed: 'از دست رفته',
       out_of_window: 'خارج از بازهٔ زمانی',
+      active: 'در جریان',
+      ended: 'پایان‌یافته',
+      cancelled: 'لغوشده',
     },
     kind: {
       order: 'آزمایش و تصویربرداری',

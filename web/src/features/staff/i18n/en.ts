@@ -185,7 +185,6 @@ export default {
     recovery: 'Recovery and rehabilitation',
     followUp: 'Follow-up visits, imaging and questionnaires',
   },
-  status: { active: 'In effect', ended: 'Ended', cancelled: 'Cancelled' },
   questionnaires: {
     title: 'Questionnaires',
     none: 'No questionnaire answered yet.',

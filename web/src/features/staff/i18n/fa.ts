@@ -185,7 +185,6 @@ export default {
     recovery: 'بهبودی و توانبخشی',
     followUp: 'ویزیت‌های پیگیری، تصویربرداری و پرسشنامه‌ها',
   },
-  status: { active: 'در جریان', ended: 'پایان‌یافته', cancelled: 'لغوشده' },
   questionnaires: {
     title: 'پرسشنامه‌ها',
     none: 'هنوز پرسشنامه‌ای تکمیل نشده است.',
