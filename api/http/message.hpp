@@ -25,6 +25,8 @@ struct Response {
   std::string body;
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
+  // An answer to HEAD: Content-Length tells the body's size, the body itself is not sent.
+  bool head = false;
 };
 
 // Splits "/a/b?x=1&y=%20" into a decoded path and query map. Returns false for a target

@@ -96,6 +96,7 @@ struct Server::Impl {
     out.body() = std::move(res.body);
     out.keep_alive(keep_alive);
     out.prepare_payload();
+    if (res.head) out.body().clear();  // Content-Length stays that of the body not sent
     beast::get_lowest_layer(stream).expires_after(cfg.write_timeout);
     co_await bh::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
   }

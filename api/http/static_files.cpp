@@ -120,8 +120,9 @@ Response StaticFiles::serve(const Request& request) const {
   // index.html names the current hashed bundles: always fetch it afresh.
   const bool immutable = !index && is_hashed_asset(request.path);
   r.headers.emplace_back("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-store");
-  // HEAD: the same headers without the body (the server frames the reply by the body).
-  if (request.method != "HEAD") r.body = std::move(*body);
+  // HEAD: the same headers, Content-Length included, without the body.
+  r.body = std::move(*body);
+  r.head = request.method == "HEAD";
   return r;
 }
 

@@ -119,6 +119,8 @@ TEST_F(WebApp, SecurityHeadersStayAndHeadHasNoBody) {
   EXPECT_EQ(head.status, 200);
   EXPECT_EQ(head.header("content-type"), "text/html; charset=utf-8");
   EXPECT_TRUE(head.body.empty());
+  // The length is the one a GET would bring.
+  EXPECT_EQ(head.header("content-length"), std::to_string(raw_get(port(), "/").body.size()));
 }
 
 TEST_F(WebApp, ApiPathsStayWithTheApi) {
