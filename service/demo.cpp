@@ -111,7 +111,10 @@ std::vector<EpisodeState> path_to(EpisodeState target) {
 }
 
 // The clinic's noon (09:00 UTC) of a day, as the fixed clock of the step recorded then.
-Clock clock_on(const CivilDate& day) { return Clock::fixed((day.days_since_epoch() * 86400 + 9 * 3600) * 1000); }
+Clock clock_on(const CivilDate& day) {
+  constexpr std::int64_t kNineUtcSeconds = std::int64_t{9} * 3600;
+  return Clock::fixed((day.days_since_epoch() * 86400 + kNineUtcSeconds) * 1000);
+}
 
 // The day each step of an episode happened, so its history reads in order: referral
 // eight weeks before the harvest, a step a week through screening and work-up, the
@@ -307,7 +310,7 @@ void add_outcome_data(store::Store& store, const Clock& clock, const Actor& op, 
 DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_count) {
   std::mt19937 rng(20261124);
   // Timestamps are the clinic's noon of `today`, so the demo is the same on every run.
-  const Clock clock = Clock::fixed((today.days_since_epoch() * 86400 + 9 * 3600) * 1000);
+  const Clock clock = clock_on(today);
   Pathway pathway(store, clock);
   const Actor op = Actor::cli_operator();
   DemoSummary summary;
