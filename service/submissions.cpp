@@ -163,7 +163,7 @@ void Submissions::submit_questionnaire_then(const Actor& actor, std::int64_t epi
                                             std::function<void(std::function<SubmittedQuestionnaire()>)> done) {
   auto out = std::make_shared<SubmittedQuestionnaire>();
   auto write = questionnaire_write(actor, episode_id, std::move(s), out);  // bad input throws here, unwritten
-  store_.write_then(std::move(write), [out, done = std::move(done)](std::exception_ptr error) {
+  store_.write_then(std::move(write), [out, done = std::move(done)](const std::exception_ptr& error) {
     done([out, error] {
       if (error) std::rethrow_exception(error);
       return *out;
@@ -311,7 +311,7 @@ void Submissions::rendered_timeline_then(const Actor& actor, std::int64_t episod
     tx.append_audit(timeline_audit(clock_, actor, e.centre_id, episode_id));
   };
   store_.write_then(audit, [this, actor, episode_id, variant = std::move(variant), render = std::move(render),
-                            done = std::move(done)](std::exception_ptr error) {
+                            done = std::move(done)](const std::exception_ptr& error) {
     // Only after the audit row is durable (or refused) is the rendering handed out.
     done([this, actor, episode_id, variant, render, error] {
       if (error) std::rethrow_exception(error);
