@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <utility>
 
 #include "api/http/json_body.hpp"
 #include "base/error.hpp"
@@ -67,7 +68,7 @@ Api::Api(Services& services, const store::GroupCommitStore* group_commit)
 Response Api::error_for(std::exception_ptr error, const Request& request, const Route* route) {
   Response res;
   try {
-    std::rethrow_exception(error);
+    std::rethrow_exception(std::move(error));
   } catch (const service::TooManyAttemptsError& e) {
     res = error_response(429, "too_many_attempts", e.what(), e.field());
     if (e.retry_after_s() > 0) res.headers.emplace_back("Retry-After", std::to_string(e.retry_after_s()));
