@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <iostream>
+#include <sstream>
 
 #include "api/http/api.hpp"
 #include "api/http/server.hpp"
@@ -74,10 +75,14 @@ void serve_demo(const std::string& db, int port) {
     credentials = accounts.create_demo_accounts(service::Actor::cli_operator(), centres);
   }
   run_server(cfg, [&](const std::string& url) {
-    std::cerr << "\nregenpath demo: open " << url << "/\nDemo accounts (username / password):\n";
-    for (const auto& c : credentials) std::cerr << "  " << c.username << "  " << c.password << '\n';
-    std::cerr << "Patients sign in with their mobile number; one-time codes appear in this log.\n"
-              << "Stop with Ctrl-C.\n\n";
+    // One write: std::cerr is unbuffered, and the server's threads already log to the
+    // same stream, so a listing written piece by piece could be cut by their lines.
+    std::ostringstream text;
+    text << "\nregenpath demo: open " << url << "/\nDemo accounts (username / password):\n";
+    for (const auto& c : credentials) text << "  " << c.username << "  " << c.password << '\n';
+    text << "Patients sign in with their mobile number; one-time codes appear in this log.\n"
+         << "Stop with Ctrl-C.\n\n";
+    std::cerr << text.str() << std::flush;
   });
 }
 

@@ -42,26 +42,30 @@ export async function startServer({ patients } = {}) {
     env: { ...process.env, REGENPATH_WEB_DIR: webDist, REGENPATH_LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  // The two streams are kept apart: read together, a chunk of one can land inside a
+  // line of the other and break the account listing (stderr) in two.
   let out = ''
+  let err = ''
   child.stdout.on('data', (d) => (out += d))
-  child.stderr.on('data', (d) => (out += d))
+  child.stderr.on('data', (d) => (err += d))
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 60_000
-  while (!/"listening"/.test(out) || !/Stop with/.test(out)) {
-    if (child.exitCode !== null) throw new Error(`regenpath demo exited ${child.exitCode}:\n${out}`)
-    if (Date.now() > deadline) throw new Error(`regenpath demo did not start:\n${out}`)
+  while (!/"listening"/.test(out) || !/Stop with/.test(err)) {
+    if (child.exitCode !== null) throw new Error(`regenpath demo exited ${child.exitCode}:\n${out}\n${err}`)
+    if (Date.now() > deadline) throw new Error(`regenpath demo did not start:\n${out}\n${err}`)
     await new Promise((r) => setTimeout(r, 100))
   }
   const accounts = new Map()
-  for (const m of out.matchAll(/^ {2}(\S+\.\S+) {2}(\S+)$/gm)) accounts.set(m[1], m[2])
+  for (const m of err.matchAll(/^ {2}(\S+\.\S+) {2}(\S+)$/gm)) accounts.set(m[1], m[2])
+  if (accounts.size < 18) throw new Error(`demo accounts not all read (${accounts.size}):\n${err}`)
   return {
     url,
     port,
     accounts,
-    log: () => out,
+    log: () => out + err,
     // The newest one-time code the server logged for this patient.
     codeFor(patientId) {
-      const all = [...out.matchAll(new RegExp(`one-time code for patient #${patientId}: (\\d+)`, 'g'))]
+      const all = [...err.matchAll(new RegExp(`one-time code for patient #${patientId}: (\\d+)`, 'g'))]
       if (!all.length) throw new Error(`no one-time code logged for patient #${patientId}`)
       return all[all.length - 1][1]
     },
