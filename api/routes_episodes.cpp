@@ -84,7 +84,7 @@ void add_episode_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c) {
            const CivilDate today = clinic_today(s.clock);
-           return http::json_response(
+           return http::shared_json_response(
                200, s.submissions.rendered_timeline(c.actor, episode_id(c), timeline_variant(s, today),
                                                     timeline_renderer(s, today)));
          },
@@ -94,7 +94,7 @@ void add_episode_routes(http::Router& r, Services& s) {
            s.submissions.rendered_timeline_then(
                c.actor, episode_id(c), timeline_variant(s, today), timeline_renderer(s, today),
                [reply = std::move(reply)](service::Submissions::Fetch fetch) {
-                 reply([fetch = std::move(fetch)] { return http::json_response(200, fetch()); });
+                 reply([fetch = std::move(fetch)] { return http::shared_json_response(200, fetch()); });
                });
          }});
   r.add({"PATCH",

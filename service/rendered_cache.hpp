@@ -26,8 +26,7 @@ class RenderedCache {
 
   // `generation` must be the one read before the record was read: a change committed in
   // between then leaves an entry that no later generation matches.
-  void put(std::int64_t id, std::string variant, std::uint64_t generation, std::string body) {
-    auto shared = std::make_shared<const std::string>(std::move(body));
+  void put(std::int64_t id, std::string variant, std::uint64_t generation, std::shared_ptr<const std::string> shared) {
     std::lock_guard lock(mutex_);
     // Bounded memory without bookkeeping: when full, start again. Reads that repeat refill
     // it at once.

@@ -290,15 +290,38 @@ EpisodeTimeline Submissions::timeline(const Actor& actor, std::int64_t episode_i
   return t;
 }
 
-std::string Submissions::rendered_timeline(const Actor& actor, std::int64_t episode_id, const std::string& variant,
-                                           const std::function<std::string(const EpisodeTimeline&)>& render) {
+Submissions::AuditWrite Submissions::timeline_audit_write(const Actor& actor, std::int64_t episode_id) {
+  AuditWrite w;
+  if (auto centre = centres_.find(episode_id)) {
+    if (!actor.sees_centre(*centre)) throw NotFoundError("episode", "no episode " + std::to_string(episode_id));
+    w.write = [entry = timeline_audit(clock_, actor, *centre, episode_id)](store::Transaction& tx) {
+      tx.append_audit(entry);
+    };
+    return w;
+  }
+  w.read_centre = std::make_shared<std::string>();
+  w.write = [this, actor, episode_id, centre = w.read_centre](store::Transaction& tx) {
+    const Episode e = visible_episode(tx, actor, episode_id);
+    tx.append_audit(timeline_audit(clock_, actor, e.centre_id, episode_id));
+    *centre = e.centre_id;
+  };
+  return w;
+}
+
+void Submissions::AuditWrite::committed(EpisodeCentres& centres, std::int64_t episode_id) const {
+  // Only once committed: an episode read inside a batch that then failed may not exist.
+  if (read_centre && !read_centre->empty()) centres.remember(episode_id, *read_centre);
+}
+
+Submissions::Rendering Submissions::rendered_timeline(
+    const Actor& actor, std::int64_t episode_id, const std::string& variant,
+    const std::function<std::string(const EpisodeTimeline&)>& render) {
   require(actor, Permission::patient_read);
   // The audit row joins the next group commit like any write, and we return only once it
   // is durable: the fsync is shared by every request in the batch.
-  store_.write([&](store::Transaction& tx) {
-    const Episode e = visible_episode(tx, actor, episode_id);
-    tx.append_audit(timeline_audit(clock_, actor, e.centre_id, episode_id));
-  });
+  const AuditWrite audit = timeline_audit_write(actor, episode_id);
+  store_.write(audit.write);
+  audit.committed(centres_, episode_id);
   return timeline_after_audit(actor, episode_id, variant, render);
 }
 
@@ -306,12 +329,11 @@ void Submissions::rendered_timeline_then(const Actor& actor, std::int64_t episod
                                          std::function<std::string(const EpisodeTimeline&)> render,
                                          std::function<void(Fetch)> done) {
   require(actor, Permission::patient_read);
-  auto audit = [this, actor, episode_id](store::Transaction& tx) {
-    const Episode e = visible_episode(tx, actor, episode_id);
-    tx.append_audit(timeline_audit(clock_, actor, e.centre_id, episode_id));
-  };
-  store_.write_then(audit, [this, actor, episode_id, variant = std::move(variant), render = std::move(render),
-                            done = std::move(done)](const std::exception_ptr& error) {
+  AuditWrite audit = timeline_audit_write(actor, episode_id);
+  auto write = std::move(audit.write);
+  store_.write_then(write, [this, actor, episode_id, audit = std::move(audit), variant = std::move(variant),
+                            render = std::move(render), done = std::move(done)](const std::exception_ptr& error) {
+    if (!error) audit.committed(centres_, episode_id);
     // Only after the audit row is durable (or refused) is the rendering handed out.
     done([this, actor, episode_id, variant, render, error] {
       if (error) std::rethrow_exception(error);
@@ -320,15 +342,16 @@ void Submissions::rendered_timeline_then(const Actor& actor, std::int64_t episod
   });
 }
 
-std::string Submissions::timeline_after_audit(const Actor& actor, std::int64_t episode_id, const std::string& variant,
-                                              const std::function<std::string(const EpisodeTimeline&)>& render) {
+Submissions::Rendering Submissions::timeline_after_audit(
+    const Actor& actor, std::int64_t episode_id, const std::string& variant,
+    const std::function<std::string(const EpisodeTimeline&)>& render) {
   const auto generation = store_.data_generation();
   if (generation) {
-    if (auto body = timelines_.find(episode_id, variant, *generation)) return *body;
+    if (auto body = timelines_.find(episode_id, variant, *generation)) return body;
   }
   EpisodeTimeline t;
   store_.read([&](store::Transaction& tx) { t = read_timeline(tx, actor, episode_id); });
-  std::string body = render(t);
+  auto body = std::make_shared<const std::string>(render(t));
   if (generation) timelines_.put(episode_id, variant, *generation, body);
   return body;
 }

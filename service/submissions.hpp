@@ -13,6 +13,7 @@
 #include "base/clock.hpp"
 #include "service/actor.hpp"
 #include "service/auth.hpp"
+#include "service/episode_centres.hpp"
 #include "service/pathway.hpp"
 #include "service/rendered_cache.hpp"
 #include "store/store.hpp"
@@ -89,12 +90,14 @@ class Submissions {
   // made. `variant` names whatever else the rendering depends on (language, today).
   // The audit row and the read are two transactions, audit first: a read that fails after
   // its audit row leaves one row too many, never a record shown without one.
-  std::string rendered_timeline(const Actor& actor, std::int64_t episode_id, const std::string& variant,
-                                const std::function<std::string(const EpisodeTimeline&)>& render);
+  // The rendering is shared with the cache (and sent without a copy).
+  using Rendering = std::shared_ptr<const std::string>;
+  Rendering rendered_timeline(const Actor& actor, std::int64_t episode_id, const std::string& variant,
+                              const std::function<std::string(const EpisodeTimeline&)>& render);
   // The same without holding the caller's thread while the audit row commits: once the
   // row is durable, `done` is called (on the store's committer thread) with a function
   // that returns the rendering, or throws the error, wherever the caller runs it.
-  using Fetch = std::function<std::string()>;
+  using Fetch = std::function<Rendering()>;
   void rendered_timeline_then(const Actor& actor, std::int64_t episode_id, std::string variant,
                               std::function<std::string(const EpisodeTimeline&)> render,
                               std::function<void(Fetch)> done);
@@ -108,14 +111,24 @@ class Submissions {
   std::function<void(store::Transaction&)> questionnaire_write(const Actor& actor, std::int64_t episode_id,
                                                                QuestionnaireSubmission s,
                                                                std::shared_ptr<SubmittedQuestionnaire> out) const;
+  // The write that records a timeline read: the audit row alone when the episode's centre
+  // is known (throwing now if the actor may not see it), else a lookup and the row, the
+  // centre kept once that commits.
+  struct AuditWrite {
+    std::function<void(store::Transaction&)> write;
+    std::shared_ptr<std::string> read_centre;  // filled by the write when it looks the episode up
+    void committed(EpisodeCentres& centres, std::int64_t episode_id) const;
+  };
+  AuditWrite timeline_audit_write(const Actor& actor, std::int64_t episode_id);
   // The rendering kept for the store's data generation, or a fresh read and rendering.
-  std::string timeline_after_audit(const Actor& actor, std::int64_t episode_id, const std::string& variant,
-                                   const std::function<std::string(const EpisodeTimeline&)>& render);
+  Rendering timeline_after_audit(const Actor& actor, std::int64_t episode_id, const std::string& variant,
+                                 const std::function<std::string(const EpisodeTimeline&)>& render);
 
   store::Store& store_;
   Clock clock_;
   Auth& auth_;
   RenderedCache timelines_;
+  EpisodeCentres centres_;
 };
 
 }  // namespace rp::service

@@ -206,7 +206,8 @@ Response Api::with_idempotency(const Route& route, Call& call) {
     }
     r = route.handler(call);
     if (r.status >= 200 && r.status < 300)
-      tx.insert_idempotency({call.actor.user, key, request_id, r.status, r.body, services_.clock.now_iso()});
+      tx.insert_idempotency(
+          {call.actor.user, key, request_id, r.status, std::string(r.body_text()), services_.clock.now_iso()});
   });
   return r;
 }

@@ -74,10 +74,10 @@ std::string cookie_value(std::string_view header, std::string_view name) {
   return "";
 }
 
-Response json_response(int status, const std::string& json_text) {
+Response json_response(int status, std::string json_text) {
   Response r;
   r.status = status;
-  r.body = json_text;
+  r.body = std::move(json_text);
   return r;
 }
 
@@ -90,19 +90,15 @@ Response error_response(int status, std::string_view code, std::string_view mess
 }
 
 void add_security_headers(Response& r, bool tls) {
-  r.headers.emplace_back("Content-Security-Policy",
-                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
-  r.headers.emplace_back("X-Frame-Options", "DENY");
-  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-  r.headers.emplace_back("Referrer-Policy", "no-referrer");
-  r.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
-  // API data is never cached; a response that chose its own policy (the web app's
-  // hashed assets) keeps it.
-  const bool has_cache_policy =
-      std::any_of(r.headers.begin(), r.headers.end(), [](const auto& h) { return h.first == "Cache-Control"; });
-  if (!has_cache_policy) r.headers.emplace_back("Cache-Control", "no-store");
-  if (tls) r.headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
+  r.secured = true;
+  r.hsts = tls;
+}
+
+Response shared_json_response(int status, std::shared_ptr<const std::string> json_text) {
+  Response r;
+  r.status = status;
+  r.shared_body = std::move(json_text);
+  return r;
 }
 
 }  // namespace rp::api::http

@@ -3,7 +3,9 @@
 // authentication and the handlers compile fast and can be tested and fuzzed without a
 // socket. The server (server.cpp) converts to and from Beast's messages.
 #include <map>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,11 +25,28 @@ struct Request {
 struct Response {
   int status = 200;
   std::string body;
+  // A body shared with a cache, sent without a copy; when set, `body` is empty.
+  std::shared_ptr<const std::string> shared_body;
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
   // An answer to HEAD: Content-Length tells the body's size, the body itself is not sent.
   bool head = false;
+  // Set by add_security_headers: the head carries CSP, frame, sniffing, referrer and
+  // opener policies, no-store unless a Cache-Control header is given, and HSTS under TLS.
+  bool secured = false;
+  bool hsts = false;
+
+  std::string_view body_text() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
 };
+
+// The security headers every response carries, as they go on the wire.
+inline constexpr std::string_view kSecurityHeaders =
+    "Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
+    "X-Frame-Options: DENY\r\n"
+    "X-Content-Type-Options: nosniff\r\n"
+    "Referrer-Policy: no-referrer\r\n"
+    "Cross-Origin-Opener-Policy: same-origin\r\n";
 
 // Splits "/a/b?x=1&y=%20" into a decoded path and query map. Returns false for a target
 // that is not origin-form or has bad percent-encoding (the server answers 400).
@@ -39,10 +58,12 @@ std::string cookie_value(std::string_view header, std::string_view name);
 
 // {"error": {"code", "message", "field"}} with security headers.
 Response error_response(int status, std::string_view code, std::string_view message, std::string_view field = "");
-Response json_response(int status, const std::string& json_text);
+Response json_response(int status, std::string json_text);
 
 // CSP, frame-ancestors, nosniff, referrer policy, no caching of API data, and HSTS
-// under TLS. Every response gets them, errors included.
+// under TLS (kSecurityHeaders, written by response_head). Every response gets them,
+// errors included.
 void add_security_headers(Response& r, bool tls);
+Response shared_json_response(int status, std::shared_ptr<const std::string> json_text);
 
 }  // namespace rp::api::http

@@ -1,40 +1,48 @@
 #include "api/http/router.hpp"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 namespace rp::api::http {
 namespace {
 
-std::vector<std::string_view> segments(std::string_view path) {
-  std::vector<std::string_view> out;
+// Calls `each` with every segment of a path ("/a/b/" → "a", "b", ""); stops early and
+// returns false when `each` does.
+template <class Each>
+bool for_each_segment(std::string_view path, Each each) {
   while (!path.empty()) {
     if (path.front() == '/') path.remove_prefix(1);
     const auto slash = path.find('/');
-    out.push_back(path.substr(0, slash));
+    if (!each(path.substr(0, slash))) return false;
     if (slash == std::string_view::npos) break;
     path = path.substr(slash);
   }
-  return out;
+  return true;
 }
 
 bool is_param(std::string_view seg) { return seg.size() > 2 && seg.front() == '{' && seg.back() == '}'; }
 
-// Matches a path against a template, collecting parameters; an empty segment never
-// matches a parameter.
-bool match_template(std::string_view tmpl, std::string_view path, std::map<std::string, std::string>* params) {
-  const auto t = segments(tmpl);
-  const auto p = segments(path);
-  if (t.size() != p.size()) return false;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (is_param(t[i])) {
-      if (p[i].empty()) return false;
-      if (params) (*params)[std::string(t[i].substr(1, t[i].size() - 2))] = std::string(p[i]);
-    } else if (t[i] != p[i]) {
+// The longest template has six segments: a path with more than this matches no route.
+constexpr std::size_t kMaxSegments = 16;
+
+struct SplitPath {
+  std::array<std::string_view, kMaxSegments> segments;
+  std::size_t size = 0;
+  bool too_long = false;
+};
+
+SplitPath split(std::string_view path) {
+  SplitPath out;
+  for_each_segment(path, [&](std::string_view seg) {
+    if (out.size == kMaxSegments) {
+      out.too_long = true;
       return false;
     }
-  }
-  return true;
+    out.segments[out.size++] = seg;
+    return true;
+  });
+  return out;
 }
 
 }  // namespace
@@ -43,8 +51,10 @@ bool Route::allows(std::string_view role) const { return std::find(roles.begin()
 
 std::vector<std::string> Route::path_params() const {
   std::vector<std::string> out;
-  for (auto s : segments(path))
+  for_each_segment(path, [&](std::string_view s) {
     if (is_param(s)) out.emplace_back(s.substr(1, s.size() - 2));
+    return true;
+  });
   return out;
 }
 
@@ -53,28 +63,45 @@ void Router::add(Route r) {
     if (existing.method == r.method && existing.path == r.path)
       throw std::logic_error("route registered twice: " + r.method + " " + r.path);
   }
+  Compiled c;
+  for_each_segment(r.path, [&](std::string_view s) {
+    const bool param = is_param(s);
+    c.segments.push_back({std::string(param ? s.substr(1, s.size() - 2) : s), param});
+    c.params += param ? 1 : 0;
+    return true;
+  });
+  if (c.segments.size() > kMaxSegments) throw std::logic_error("route template too long: " + r.path);
   routes_.push_back(std::move(r));
+  compiled_.push_back(std::move(c));
 }
 
 Match Router::match(Request& request) const {
   Match m;
-  // Literal segments win over parameters: try templates with fewer parameters first.
-  const Route* best = nullptr;
-  std::size_t best_params = 0;
-  for (const auto& r : routes_) {
-    if (!match_template(r.path, request.path, nullptr)) continue;
-    m.path_known = true;
-    if (r.method != request.method) continue;
-    const std::size_t n = r.path_params().size();
-    if (!best || n < best_params) {
-      best = &r;
-      best_params = n;
+  const SplitPath path = split(request.path);
+  if (path.too_long) return m;
+  // An empty segment never matches a parameter.
+  auto matches = [&path](const Compiled& c) {
+    if (c.segments.size() != path.size) return false;
+    for (std::size_t i = 0; i < path.size; ++i) {
+      const Segment& s = c.segments[i];
+      if (s.param ? path.segments[i].empty() : s.text != path.segments[i]) return false;
     }
+    return true;
+  };
+  // Literal segments win over parameters: try templates with fewer parameters first.
+  std::size_t best = routes_.size();
+  for (std::size_t i = 0; i < routes_.size(); ++i) {
+    if (!matches(compiled_[i])) continue;
+    m.path_known = true;
+    if (routes_[i].method != request.method) continue;
+    if (best == routes_.size() || compiled_[i].params < compiled_[best].params) best = i;
   }
-  if (best) {
+  if (best < routes_.size()) {
     request.params.clear();
-    match_template(best->path, request.path, &request.params);
-    m.route = best;
+    const Compiled& c = compiled_[best];
+    for (std::size_t i = 0; i < path.size; ++i)
+      if (c.segments[i].param) request.params[c.segments[i].text] = std::string(path.segments[i]);
+    m.route = &routes_[best];
   }
   return m;
 }

@@ -4,6 +4,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/http/response_head.hpp"
+
+#include <array>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -89,16 +92,13 @@ struct Server::Impl {
 
   template <class Stream>
   asio::awaitable<void> send(Stream& stream, Response res, unsigned version, bool keep_alive, beast::error_code& ec) {
-    bh::response<bh::string_body> out{static_cast<bh::status>(res.status), version};
-    out.set(bh::field::server, "regenpath");
-    out.set(bh::field::content_type, res.content_type);
-    for (auto& [name, value] : res.headers) out.insert(beast::string_view(name.data(), name.size()), value);
-    out.body() = std::move(res.body);
-    out.keep_alive(keep_alive);
-    out.prepare_payload();
-    if (res.head) out.body().clear();  // Content-Length stays that of the body not sent
+    const std::string_view body = res.body_text();
+    // Content-Length stays that of the body, which HEAD does not send.
+    const std::string head = response_head(res, version, keep_alive, body.size());
+    const std::array<asio::const_buffer, 2> buffers{asio::buffer(head),
+                                                    asio::buffer(body.data(), res.head ? 0 : body.size())};
     beast::get_lowest_layer(stream).expires_after(cfg.write_timeout);
-    co_await bh::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
+    co_await asio::async_write(stream, buffers, asio::redirect_error(asio::use_awaitable, ec));
   }
 
   Response protocol_error(int status, std::string_view code, std::string_view message) {

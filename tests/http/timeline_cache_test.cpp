@@ -61,5 +61,33 @@ TEST(TimelineCache, RepeatedReadsAreEachAuditedAndSeeEveryChange) {
   EXPECT_EQ(timeline_audit_rows(db, "coordinator.a"), 4);
 }
 
+// The centre check runs before any audit row is written, from the store the first time
+// and from memory after: both refuse another centre alike, and leave no row.
+TEST(TimelineCache, AnotherCentreIsRefusedBeforeAndAfterTheEpisodeIsKnown) {
+  TempDir dir;
+  const std::string db = dir.file("centres.db");
+  const Seeded seeded = seed(db);
+  ServerProcess server(db);
+  const std::string path_a = "/api/v1/episodes/" + std::to_string(seeded.episode_a) + "/timeline";
+  const std::string path_b = "/api/v1/episodes/" + std::to_string(seeded.episode_b) + "/timeline";
+  Client b{server.port()};
+  ASSERT_EQ(b.login("surgeon.b").status, 200);
+  EXPECT_EQ(b.get(path_a).status, 404);  // never read yet: looked up in the store
+  Client a{server.port()};
+  ASSERT_EQ(a.login("coordinator.a").status, 200);
+  ASSERT_EQ(a.get(path_a).status, 200);
+  EXPECT_EQ(b.get(path_a).status, 404);  // now known
+  EXPECT_EQ(b.get(path_a).status, 404);
+  EXPECT_EQ(timeline_audit_rows(db, "surgeon.b"), 0);
+  EXPECT_EQ(a.get(path_b).status, 404);
+  EXPECT_EQ(b.get(path_b).status, 200);
+  EXPECT_EQ(b.get(path_b).status, 200);
+  EXPECT_EQ(timeline_audit_rows(db, "surgeon.b"), 2);
+  EXPECT_EQ(timeline_audit_rows(db, "coordinator.a"), 1);
+  // An episode that does not exist is not found either way.
+  EXPECT_EQ(a.get("/api/v1/episodes/999999/timeline").status, 404);
+  EXPECT_EQ(a.get("/api/v1/episodes/999999/timeline").status, 404);
+}
+
 }  // namespace
 }  // namespace rp::test

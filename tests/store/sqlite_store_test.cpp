@@ -110,6 +110,36 @@ TEST(SqliteStore, AFailedTransactionLeavesNothing) {
   });
 }
 
+// The server remembers each episode's centre to check reads without a query
+// (service/episode_centres.hpp): the schema must keep that true.
+TEST(SqliteStore, AnEpisodeNeverMovesToAnotherCentre) {
+  test::TempDb db;
+  auto s = open_sqlite(db.path());
+  Episode e;
+  s->write([&](Transaction& tx) {
+    tx.upsert_centre(centre("a"));
+    tx.upsert_centre(centre("b"));
+    e.patient_id = tx.insert_patient(patient("a", "M1"), "t");
+    e.centre_id = "a";
+    e.protocol_id = "hip-msc-v1";
+    e.diagnosis = {"icd10", "M16.1"};
+    e.id = tx.insert_episode(e, "t");
+  });
+  Episode moved = e;
+  moved.centre_id = "b";
+  EXPECT_ANY_THROW(s->write([&](Transaction& tx) { tx.update_episode(moved, "t2"); }));
+  // Other details still change.
+  Episode graded = e;
+  graded.kl_grade = 3;
+  s->write([&](Transaction& tx) { tx.update_episode(graded, "t2"); });
+  s->read([&](Transaction& tx) {
+    const auto now = tx.find_episode(e.id);
+    ASSERT_TRUE(now.has_value());
+    EXPECT_EQ(now->centre_id, "a");
+    EXPECT_EQ(now->kl_grade, 3);
+  });
+}
+
 TEST(SqliteStore, ForeignKeysAreEnforced) {
   test::TempDb db;
   auto s = open_sqlite(db.path());
