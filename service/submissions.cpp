@@ -294,9 +294,8 @@ Submissions::AuditWrite Submissions::timeline_audit_write(const Actor& actor, st
   AuditWrite w;
   if (auto centre = centres_.find(episode_id)) {
     if (!actor.sees_centre(*centre)) throw NotFoundError("episode", "no episode " + std::to_string(episode_id));
-    w.write = [entry = timeline_audit(clock_, actor, *centre, episode_id)](store::Transaction& tx) {
-      tx.append_audit(entry);
-    };
+    w.entry = timeline_audit(clock_, actor, *centre, episode_id);
+    w.write = [entry = *w.entry](store::Transaction& tx) { tx.append_audit(entry); };
     return w;
   }
   w.read_centre = std::make_shared<std::string>();
@@ -331,15 +330,21 @@ void Submissions::rendered_timeline_then(const Actor& actor, std::int64_t episod
   require(actor, Permission::patient_read);
   AuditWrite audit = timeline_audit_write(actor, episode_id);
   auto write = std::move(audit.write);
-  store_.write_then(write, [this, actor, episode_id, audit = std::move(audit), variant = std::move(variant),
-                            render = std::move(render), done = std::move(done)](const std::exception_ptr& error) {
+  auto entry = std::move(audit.entry);
+  auto then = [this, actor, episode_id, audit = std::move(audit), variant = std::move(variant),
+               render = std::move(render), done = std::move(done)](const std::exception_ptr& error) {
     if (!error) audit.committed(centres_, episode_id);
     // Only after the audit row is durable (or refused) is the rendering handed out.
     done([this, actor, episode_id, variant, render, error] {
       if (error) std::rethrow_exception(error);
       return timeline_after_audit(actor, episode_id, variant, render);
     });
-  });
+  };
+  if (entry) {
+    store_.audit_then(std::move(*entry), std::move(then));
+  } else {
+    store_.write_then(std::move(write), std::move(then));
+  }
 }
 
 Submissions::Rendering Submissions::timeline_after_audit(

@@ -116,6 +116,7 @@ class Submissions {
   // centre kept once that commits.
   struct AuditWrite {
     std::function<void(store::Transaction&)> write;
+    std::optional<store::AuditEntry> entry;    // the row alone, when the centre was known
     std::shared_ptr<std::string> read_centre;  // filled by the write when it looks the episode up
     void committed(EpisodeCentres& centres, std::int64_t episode_id) const;
   };

@@ -25,7 +25,7 @@ void GroupCommitStore::write(const std::function<void(Transaction&)>& fn) {
     inner_.write(fn);  // the inner store runs it inside the open transaction
     return;
   }
-  Pending mine{&fn, nullptr, false, {}, {}, {}};
+  Pending mine{&fn, nullptr, false, {}, {}, {}, std::nullopt};
   std::unique_lock lock(mutex_);
   queue_.push_back(&mine);
   while (!mine.done) {
@@ -42,8 +42,16 @@ void GroupCommitStore::write(const std::function<void(Transaction&)>& fn) {
 }
 
 void GroupCommitStore::write_then(std::function<void(Transaction&)> fn, std::function<void(std::exception_ptr)> then) {
-  auto* p = new Pending{nullptr, nullptr, false, {}, std::move(fn), std::move(then)};
+  auto* p = new Pending{nullptr, nullptr, false, {}, std::move(fn), std::move(then), std::nullopt};
   p->fn = &p->owned_fn;
+  queue_for_committer(p);
+}
+
+void GroupCommitStore::audit_then(AuditEntry entry, std::function<void(std::exception_ptr)> then) {
+  queue_for_committer(new Pending{nullptr, nullptr, false, {}, {}, std::move(then), std::move(entry)});
+}
+
+void GroupCommitStore::queue_for_committer(Pending* p) {
   {
     std::lock_guard lock(mutex_);
     if (!committer_.joinable()) committer_ = std::thread([this] { committer_loop(); });
@@ -69,18 +77,39 @@ void GroupCommitStore::lead_batch(std::unique_lock<std::mutex>& lock) {
     queue_.pop_front();
   }
   lock.unlock();
+  // The audit_then rows become one function, placed where the first of them was queued;
+  // its outcome is theirs.
+  std::vector<AuditEntry> audits;
+  std::size_t audits_at = 0;
+  const std::function<void(Transaction&)> append_audits = [&audits](Transaction& tx) { tx.append_audits(audits); };
   std::vector<const std::function<void(Transaction&)>*> fns;
+  std::vector<std::size_t> fn_of(batch.size());  // which function carried each write
   fns.reserve(batch.size());
-  for (Pending* p : batch) fns.push_back(p->fn);
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    Pending* p = batch[i];
+    if (p->audit) {
+      if (audits.empty()) {
+        audits_at = fns.size();
+        fns.push_back(&append_audits);
+      }
+      audits.push_back(std::move(*p->audit));
+      fn_of[i] = audits_at;
+    } else {
+      fn_of[i] = fns.size();
+      fns.push_back(p->fn);
+    }
+  }
   const auto start = std::chrono::steady_clock::now();
-  std::vector<std::exception_ptr> errors;
+  std::vector<std::exception_ptr> fn_errors;
   leading_here = this;
   try {
-    errors = inner_.write_batch(fns);
+    fn_errors = inner_.write_batch(fns);
   } catch (...) {
-    errors.assign(batch.size(), std::current_exception());
+    fn_errors.assign(fns.size(), std::current_exception());
   }
   leading_here = nullptr;
+  std::vector<std::exception_ptr> errors(batch.size());
+  for (std::size_t i = 0; i < batch.size(); ++i) errors[i] = fn_errors[fn_of[i]];
   const auto us =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
   // The write_then writes are told after the lock is released: `then` may take a while.

@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "store/store.hpp"
@@ -30,6 +31,7 @@ class GroupCommitStore final : public Store {
 
   void write(const std::function<void(Transaction&)>& fn) override;
   void write_then(std::function<void(Transaction&)> fn, std::function<void(std::exception_ptr)> then) override;
+  void audit_then(AuditEntry entry, std::function<void(std::exception_ptr)> then) override;
   void read(const std::function<void(Transaction&)>& fn) override { inner_.read(fn); }
   std::optional<std::uint64_t> data_generation() override { return inner_.data_generation(); }
   int schema_version() override { return inner_.schema_version(); }
@@ -50,8 +52,12 @@ class GroupCommitStore final : public Store {
     std::condition_variable wake;
     std::function<void(Transaction&)> owned_fn;
     std::function<void(std::exception_ptr)> then;
+    // An audit_then row (fn is null): appended with the batch's other rows in one step.
+    std::optional<AuditEntry> audit;
   };
 
+  // Starts the committer if need be and queues a write nobody waits for.
+  void queue_for_committer(Pending* p);
   // Commits everything queued (up to max_batch_); called and returns with `lock` held.
   void lead_batch(std::unique_lock<std::mutex>& lock);
   void committer_loop();

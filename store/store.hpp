@@ -78,6 +78,10 @@ class Transaction {
 
   // Appends to the hash chain: reads the last hash and writes the new row.
   virtual void append_audit(const AuditEntry& e) = 0;
+  // Appends several rows in order; an engine may read the chain's last hash once for all.
+  virtual void append_audits(const std::vector<AuditEntry>& entries) {
+    for (const auto& e : entries) append_audit(e);
+  }
   virtual std::vector<AuditRow> audit_rows(std::int64_t after_seq, int limit) = 0;
 
   // Sign-in (0002_accounts.sql). Usernames are unique: ConflictError("username").
@@ -168,6 +172,12 @@ class Store {
       error = std::current_exception();
     }
     then(error);
+  }
+  // Appends one audit row and calls `then` once it is durable, like write_then. The
+  // record reads' rows: a group-committing store appends all those queued for a batch in
+  // one step, without a savepoint each (appending fails only if the commit does).
+  virtual void audit_then(AuditEntry entry, std::function<void(std::exception_ptr)> then) {
+    write_then([entry = std::move(entry)](Transaction& tx) { tx.append_audit(entry); }, std::move(then));
   }
   // A number that changes whenever committed records other than the audit log may have
   // changed, here or through another connection; the audit row of a record read leaves it

@@ -59,6 +59,7 @@ class SqliteTransaction final : public Transaction {
   std::int64_t insert_eligibility(const EligibilityRecord& r) override;
   std::vector<EligibilityRecord> eligibility_of(std::int64_t episode_id) override;
   void append_audit(const AuditEntry& e) override;
+  void append_audits(const std::vector<AuditEntry>& entries) override;
   std::vector<AuditRow> audit_rows(std::int64_t after_seq, int limit) override;
   // sqlite_access.cpp
   std::int64_t insert_account(const AccountRow& a) override;

@@ -347,27 +347,38 @@ std::vector<EligibilityRecord> SqliteTransaction::eligibility_of(std::int64_t ep
   return out;
 }
 
-void SqliteTransaction::append_audit(const AuditEntry& e) {
+void SqliteTransaction::append_audit(const AuditEntry& e) { append_audits({e}); }
+
+void SqliteTransaction::append_audits(const std::vector<AuditEntry>& entries) {
+  if (entries.empty()) return;
+  // The chain's tip, read once: within this transaction nobody else appends.
   auto& last = c_.statement("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-  std::int64_t seq = 1;
+  std::int64_t seq = 0;
   std::string prev = kAuditGenesis;
   if (last.executeStep()) {
-    seq = last.getColumn(0).getInt64() + 1;
+    seq = last.getColumn(0).getInt64();
     prev = last.getColumn(1).getString();
   }
   last.reset();
   auto& q = c_.statement(
       "INSERT INTO audit_log (seq, at, actor, role, centre_id, action, entity, entity_id, detail, prev_hash, hash) "
       "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-  q.bind(1, static_cast<int64_t>(seq));
-  int i = 2;
-  for (const std::string* f : {&e.at, &e.actor, &e.role, &e.centre_id, &e.action, &e.entity, &e.entity_id, &e.detail}) {
-    q.bind(i++, *f);
+  for (const AuditEntry& e : entries) {
+    ++seq;
+    std::string hash = audit_hash(prev, seq, e);
+    q.bind(1, static_cast<int64_t>(seq));
+    int i = 2;
+    for (const std::string* f :
+         {&e.at, &e.actor, &e.role, &e.centre_id, &e.action, &e.entity, &e.entity_id, &e.detail}) {
+      q.bindNoCopy(i++, *f);
+    }
+    q.bindNoCopy(10, prev);
+    q.bindNoCopy(11, hash);
+    q.exec();
+    q.reset();
+    ++c_.audit_rows_appended;
+    prev = std::move(hash);
   }
-  q.bind(10, prev);
-  q.bind(11, audit_hash(prev, seq, e));
-  q.exec();
-  ++c_.audit_rows_appended;
 }
 
 std::vector<AuditRow> SqliteTransaction::audit_rows(std::int64_t after_seq, int limit) {
