@@ -1,7 +1,5 @@
 // Episodes: open one for a hip, read it (or its whole timeline), record details
 // (grades, cell source, guidance) and move it through the state machine.
-#include <mutex>
-
 #include "api/decode.hpp"
 #include "api/http/json_body.hpp"
 #include "api/json_pathway.hpp"
@@ -12,22 +10,6 @@ namespace rp::api {
 namespace {
 
 std::int64_t episode_id(const http::Call& c) { return http::id_param(c.request.params.at("episode_id"), "episode"); }
-
-// The clinic's date, through ICU once a minute instead of on every read (it showed in the
-// timeline's profile): in every real time zone the date changes on a minute boundary.
-CivilDate clinic_today(const Clock& clock) {
-  static std::mutex mutex;
-  static std::int64_t minute = -1;
-  static CivilDate date;
-  const std::int64_t now = clock.now_ms();
-  const std::int64_t this_minute = now / 60000 - (now % 60000 < 0 ? 1 : 0);
-  std::lock_guard lock(mutex);
-  if (this_minute != minute) {
-    date = Clock::fixed(this_minute * 60000).today();
-    minute = this_minute;
-  }
-  return date;
-}
 
 // Schedule statuses depend on the clinic's today: a rendering is kept for one day and
 // one language.
@@ -83,14 +65,14 @@ void add_episode_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c) {
-           const CivilDate today = clinic_today(s.clock);
+           const CivilDate today = s.clock.today();
            return http::shared_json_response(
                200, s.submissions.rendered_timeline(c.actor, episode_id(c), timeline_variant(s, today),
                                                     timeline_renderer(s, today)));
          },
          // The server's path: no thread waits for the audit row's group commit.
          [&s](http::Call& c, http::Reply reply) {
-           const CivilDate today = clinic_today(s.clock);
+           const CivilDate today = s.clock.today();
            s.submissions.rendered_timeline_then(
                c.actor, episode_id(c), timeline_variant(s, today), timeline_renderer(s, today),
                [reply = std::move(reply)](service::Submissions::Fetch fetch) {

@@ -6,6 +6,7 @@
 #include <unicode/timezone.h>
 
 #include <chrono>
+#include <limits>
 #include <memory>
 #include <stdexcept>
 
@@ -33,7 +34,22 @@ std::string Clock::now_iso() const {
                      rest / 60000 % 60, rest / 1000 % 60, rest % 1000);
 }
 
-CivilDate Clock::today(const std::string& zone) const { return civil_date_in_zone(now_ms(), zone); }
+CivilDate Clock::today(const std::string& zone) const {
+  // ICU builds a time zone and a calendar for each conversion, and "today" is asked on
+  // every submission and record read (it showed in their profiles). Every zone's offset is
+  // a whole number of minutes today, so a date holds for its whole minute: kept per thread.
+  thread_local std::string cached_zone;
+  thread_local std::int64_t cached_minute = std::numeric_limits<std::int64_t>::min();
+  thread_local CivilDate cached;
+  const std::int64_t now = now_ms();
+  const std::int64_t minute = now / 60000 - (now % 60000 < 0 ? 1 : 0);
+  if (minute != cached_minute || zone != cached_zone) {
+    cached = civil_date_in_zone(now, zone);
+    cached_minute = minute;
+    cached_zone = zone;
+  }
+  return cached;
+}
 
 CivilDate civil_date_in_zone(std::int64_t utc_ms, const std::string& zone) {
   std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));

@@ -1,7 +1,6 @@
 #include "service/submissions.hpp"
 
 #include <algorithm>
-#include <set>
 #include <utility>
 
 #include "base/error.hpp"
@@ -98,19 +97,17 @@ EpisodeTimeline read_timeline(store::Transaction& tx, const Actor& actor, std::i
 void complete_time_point_when_answered(store::Transaction& tx, const Episode& e, const std::string& item_id,
                                        const CivilDate& day) {
   if (item_id.empty()) return;
-  auto items = tx.schedule_of(e.id);
-  const auto it = std::find_if(items.begin(), items.end(), [&](const ScheduledItem& s) { return s.id == item_id; });
-  if (it == items.end() || it->kind != "questionnaire" || it->status != ItemStatus::planned) return;
+  // The one item, not the whole schedule: this runs inside the group commit.
+  auto item = tx.schedule_item(e.id, item_id);
+  if (!item || item->kind != "questionnaire" || item->status != ItemStatus::planned) return;
   const ProtocolItem* p = load_protocol(e.protocol_id)->find_item(item_id);
   if (!p || p->instruments.empty()) return;
-  std::set<std::string> answered;
-  for (const auto& r : tx.responses_of(e.id))
-    if (r.item_id == item_id) answered.insert(r.instrument);
+  const auto answered = tx.instruments_answered(e.id, item_id);
   for (const auto& instrument : p->instruments)
-    if (!answered.count(instrument)) return;
-  it->status = ItemStatus::done;
-  it->done_on = day;
-  tx.replace_schedule(e.id, items);
+    if (std::find(answered.begin(), answered.end(), instrument) == answered.end()) return;
+  item->status = ItemStatus::done;
+  item->done_on = day;
+  tx.update_schedule_item_status(e.id, *item);
 }
 
 store::AuditEntry timeline_audit(const Clock& clock, const Actor& actor, const std::string& centre,

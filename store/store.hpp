@@ -72,6 +72,10 @@ class Transaction {
 
   virtual void replace_schedule(std::int64_t episode_id, const std::vector<ScheduledItem>& items) = 0;
   virtual std::vector<ScheduledItem> schedule_of(std::int64_t episode_id) = 0;
+  // One item, for a write that changes only it (a submission completing its time point).
+  virtual std::optional<ScheduledItem> schedule_item(std::int64_t episode_id, const std::string& item_id) = 0;
+  // Writes one item's status and done date; NotFoundError when the episode has no such item.
+  virtual void update_schedule_item_status(std::int64_t episode_id, const ScheduledItem& item) = 0;
 
   virtual std::int64_t insert_eligibility(const EligibilityRecord& r) = 0;
   virtual std::vector<EligibilityRecord> eligibility_of(std::int64_t episode_id) = 0;
@@ -109,6 +113,8 @@ class Transaction {
   virtual std::optional<QuestionnaireResponseRow> find_response_by_key(const std::string& submitted_by,
                                                                        const std::string& idempotency_key) = 0;
   virtual std::vector<QuestionnaireResponseRow> responses_of(std::int64_t episode_id) = 0;
+  // The instruments answered for one schedule item of an episode, each once.
+  virtual std::vector<std::string> instruments_answered(std::int64_t episode_id, const std::string& item_id) = 0;
   virtual std::int64_t insert_adverse_event(const AdverseEventRow& r) = 0;
   virtual std::optional<AdverseEventRow> find_adverse_event(std::int64_t id) = 0;
   virtual std::vector<AdverseEventRow> adverse_events_of(std::int64_t episode_id) = 0;

@@ -56,6 +56,8 @@ class SqliteTransaction final : public Transaction {
   std::vector<Transition> transitions_of(std::int64_t episode_id) override;
   void replace_schedule(std::int64_t episode_id, const std::vector<ScheduledItem>& items) override;
   std::vector<ScheduledItem> schedule_of(std::int64_t episode_id) override;
+  std::optional<ScheduledItem> schedule_item(std::int64_t episode_id, const std::string& item_id) override;
+  void update_schedule_item_status(std::int64_t episode_id, const ScheduledItem& item) override;
   std::int64_t insert_eligibility(const EligibilityRecord& r) override;
   std::vector<EligibilityRecord> eligibility_of(std::int64_t episode_id) override;
   void append_audit(const AuditEntry& e) override;
@@ -82,6 +84,7 @@ class SqliteTransaction final : public Transaction {
   std::optional<QuestionnaireResponseRow> find_response_by_key(const std::string& submitted_by,
                                                                const std::string& idempotency_key) override;
   std::vector<QuestionnaireResponseRow> responses_of(std::int64_t episode_id) override;
+  std::vector<std::string> instruments_answered(std::int64_t episode_id, const std::string& item_id) override;
   std::int64_t insert_adverse_event(const AdverseEventRow& r) override;
   std::optional<AdverseEventRow> find_adverse_event(std::int64_t id) override;
   std::vector<AdverseEventRow> adverse_events_of(std::int64_t episode_id) override;

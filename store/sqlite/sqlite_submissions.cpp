@@ -96,6 +96,16 @@ std::vector<QuestionnaireResponseRow> SqliteTransaction::responses_of(std::int64
   return out;
 }
 
+std::vector<std::string> SqliteTransaction::instruments_answered(std::int64_t episode_id, const std::string& item_id) {
+  auto& q = c_.statement(
+      "SELECT DISTINCT instrument FROM questionnaire_responses WHERE episode_id = ? AND item_id = ? ORDER BY 1");
+  q.bind(1, static_cast<int64_t>(episode_id));
+  q.bind(2, item_id);
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
 std::int64_t SqliteTransaction::insert_adverse_event(const AdverseEventRow& r) {
   auto& q = c_.statement(
       "INSERT INTO adverse_events (episode_id, centre_id, kind, category, severity, description, onset_date, "

@@ -319,6 +319,26 @@ std::vector<ScheduledItem> SqliteTransaction::schedule_of(std::int64_t episode_i
   return out;
 }
 
+std::optional<ScheduledItem> SqliteTransaction::schedule_item(std::int64_t episode_id, const std::string& item_id) {
+  auto& q = c_.statement(
+      "SELECT item_id, kind, anchor, offset_text, start_date, end_date, window_start, window_end, status, done_on "
+      "FROM schedule_items WHERE episode_id = ? AND item_id = ?");
+  q.bind(1, static_cast<int64_t>(episode_id));
+  q.bind(2, item_id);
+  if (!q.executeStep()) return std::nullopt;
+  return read_scheduled_item(q, 0);
+}
+
+void SqliteTransaction::update_schedule_item_status(std::int64_t episode_id, const ScheduledItem& item) {
+  auto& q = c_.statement("UPDATE schedule_items SET status = ?, done_on = ? WHERE episode_id = ? AND item_id = ?");
+  q.bind(1, std::string(to_string(item.status)));
+  bind_opt(q, 2, item.done_on);
+  q.bind(3, static_cast<int64_t>(episode_id));
+  q.bind(4, item.id);
+  if (q.exec() != 1)
+    throw NotFoundError("item_id", "episode " + std::to_string(episode_id) + " has no item " + item.id);
+}
+
 std::int64_t SqliteTransaction::insert_eligibility(const EligibilityRecord& r) {
   auto& q = c_.statement(
       "INSERT INTO eligibility_assessments (episode_id, findings_json, decision, reasons_json, actor, at) "

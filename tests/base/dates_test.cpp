@@ -73,5 +73,25 @@ TEST(Clock, TodayIsTehransDate) {
   EXPECT_EQ(Clock::fixed(ms).now_iso(), "2026-11-24T21:00:00.000Z");
 }
 
+// today() is kept per minute: asked again and again across Tehran's midnight (20:30 UTC)
+// it turns with the clock, in whichever order the instants and zones come.
+TEST(Clock, TodayTurnsAtMidnightThoughKeptPerMinute) {
+  const std::int64_t midnight = (parse_gregorian("2026-11-24").days_since_epoch() * 86400 + 20 * 3600 + 30 * 60) * 1000;
+  std::int64_t now = midnight - 1;
+  const Clock clock{[&now] { return now; }};
+  EXPECT_EQ(clock.today().iso(), "2026-11-24");
+  EXPECT_EQ(clock.today().iso(), "2026-11-24");
+  now = midnight;
+  EXPECT_EQ(clock.today().iso(), "2026-11-25");
+  EXPECT_EQ(clock.today("UTC").iso(), "2026-11-24");
+  EXPECT_EQ(clock.today().iso(), "2026-11-25");
+  now = midnight - 60001;  // back a minute: not the minute kept
+  EXPECT_EQ(clock.today().iso(), "2026-11-24");
+  now = -1;  // before 1970, where the minute rounds down
+  EXPECT_EQ(clock.today("UTC").iso(), "1969-12-31");
+  now = 0;
+  EXPECT_EQ(clock.today("UTC").iso(), "1970-01-01");
+}
+
 }  // namespace
 }  // namespace rp
