@@ -162,8 +162,11 @@ struct Server::Impl {
           co_await send(stream, protocol_error(400, "bad_request", "malformed HTTP request"), 11, false, ec);
         co_return;
       }
-      beast::get_lowest_layer(stream).expires_after(cfg.read_timeout);
-      co_await bh::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      // A request without a body (most GETs) is complete with its header: no second read.
+      if (!parser.is_done()) {
+        beast::get_lowest_layer(stream).expires_after(cfg.read_timeout);
+        co_await bh::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      }
       if (ec == bh::error::body_limit) {
         co_await send(stream,
                       protocol_error(413, "payload_too_large",

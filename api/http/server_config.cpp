@@ -1,6 +1,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdlib>
+#include <thread>
 
 #include "api/http/server_config.hpp"
 #include "base/error.hpp"
@@ -108,8 +109,13 @@ ServerConfig load_server_config(const std::string& path) {
   return c;
 }
 
+int default_io_threads() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores > 2 ? static_cast<int>(cores) - 1 : 1;
+}
+
 std::string sample_server_config() {
-  return R"(# regenpath server configuration (YAML). Every key is optional; the values shown are
+  return std::string(R"(# regenpath server configuration (YAML). Every key is optional; the values shown are
 # the defaults. Environment variables override the file: REGENPATH_ADDRESS,
 # REGENPATH_PORT, REGENPATH_DB, REGENPATH_TLS_CERT, REGENPATH_TLS_KEY, REGENPATH_WORKERS,
 # REGENPATH_IO_THREADS, REGENPATH_LOG_LEVEL, REGENPATH_SESSION_IDLE_S, REGENPATH_WEB_DIR.
@@ -121,10 +127,12 @@ port: 8080
 # The embedded SQLite database (created and migrated on first start).
 db: ./regenpath-data/regenpath.db
 
-# Threads: io_threads move bytes (one per core); workers run requests and wait for the
-# store's group commit, so there are more of them than cores (one per expected
-# concurrent connection lets one commit acknowledge them all).
-io_threads: 2
+# Threads: io_threads move bytes (default: one per core but one, which the store's
+# committer thread takes); workers run requests and wait for the store's group commit,
+# so there are more of them than cores (one per expected concurrent connection lets one
+# commit acknowledge them all).
+io_threads: )") +
+         std::to_string(default_io_threads()) + R"(
 workers: 64
 
 # Limits: larger requests are refused with 413 / 431 before they are read.

@@ -1,0 +1,77 @@
+// The sample config that `regenpath config sample` writes says it shows the defaults:
+// read back, it must give exactly them. Unknown keys and out-of-range values are
+// refused naming the key.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "api/http/server_config.hpp"
+#include "base/error.hpp"
+
+namespace rp::api::http {
+namespace {
+
+class ConfigFile {
+ public:
+  explicit ConfigFile(const std::string& text)
+      : path_(std::filesystem::temp_directory_path() / ("rp-config-" + std::to_string(::getpid()) + ".yaml")) {
+    std::ofstream(path_) << text;
+  }
+  ~ConfigFile() { std::filesystem::remove(path_); }
+  std::string path() const { return path_.string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
+TEST(ServerConfig, TheSampleReadsBackAsTheDefaults) {
+  ::unsetenv("REGENPATH_IO_THREADS");
+  ::unsetenv("REGENPATH_WORKERS");
+  const ServerConfig defaults = load_server_config("");
+  const ConfigFile sample(sample_server_config());
+  const ServerConfig read = load_server_config(sample.path());
+  EXPECT_EQ(read.io_threads, defaults.io_threads);
+  EXPECT_EQ(read.io_threads, default_io_threads());
+  EXPECT_EQ(read.workers, defaults.workers);
+  EXPECT_EQ(read.port, defaults.port);
+  EXPECT_EQ(read.address, defaults.address);
+  EXPECT_EQ(read.body_limit, defaults.body_limit);
+  EXPECT_EQ(read.header_limit, defaults.header_limit);
+  EXPECT_EQ(read.read_timeout, defaults.read_timeout);
+  EXPECT_EQ(read.idle_timeout, defaults.idle_timeout);
+  EXPECT_EQ(read.write_timeout, defaults.write_timeout);
+  EXPECT_EQ(read.session_idle_s, defaults.session_idle_s);
+  EXPECT_EQ(read.db, defaults.db);
+  EXPECT_FALSE(read.tls());
+}
+
+TEST(ServerConfig, OneIoThreadPerCoreButOne) {
+  const unsigned cores = std::thread::hardware_concurrency();
+  EXPECT_GE(default_io_threads(), 1);
+  if (cores > 2) EXPECT_EQ(default_io_threads(), static_cast<int>(cores) - 1);
+}
+
+TEST(ServerConfig, BadKeysAndValuesAreRefusedNamingTheKey) {
+  const auto field_of = [](const std::string& text) {
+    const ConfigFile f(text);
+    try {
+      load_server_config(f.path());
+    } catch (const InputError& e) {
+      return e.field();
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(field_of("io_threads: 0\n"), "io_threads");
+  EXPECT_EQ(field_of("workers: 1000\n"), "workers");
+  EXPECT_EQ(field_of("port: 70000\n"), "port");
+  EXPECT_EQ(field_of("colour: blue\n"), "colour");
+  EXPECT_EQ(field_of("tls_cert: a.pem\n"), "tls_cert");
+  EXPECT_EQ(field_of("io_threads: 3\n"), "accepted");
+}
+
+}  // namespace
+}  // namespace rp::api::http
