@@ -7,7 +7,8 @@ namespace rp::api {
 void add_report_routes(http::Router& r, Services& s) {
   r.add({"GET",
          "/api/v1/registry/summary",
-         "De-identified counts per centre: episodes by state, adverse events by kind and severity",
+         "De-identified counts per centre: episodes by state, adverse events by kind and severity. Analysts "
+         "see every centre; a centre's admin sees that centre's",
          {"analyst", "admin"},
          {},
          "",

@@ -20,6 +20,11 @@ struct Actor {
 
   static Actor cli_operator() { return {"cli", "operator", "", true}; }
   bool sees_centre(std::string_view centre_id) const { return all_centres || centre == centre_id; }
+  // De-identified aggregates: the analyst and the operator see every centre's; a centre's
+  // own staff only their centre's.
+  bool sees_aggregates_of(std::string_view centre_id) const {
+    return all_centres || role == "analyst" || role == "operator" || centre == centre_id;
+  }
 };
 
 // What each use case allows, by role; the operator may do everything.

@@ -270,8 +270,10 @@ nlohmann::json Submissions::registry_summary(const Actor& actor) {
   require(actor, Permission::registry_read);
   nlohmann::json out = {{"episodes_by_state", nlohmann::json::object()}, {"adverse_events", nlohmann::json::object()}};
   store_.write([&](store::Transaction& tx) {
-    for (const auto& c : tx.episode_state_counts()) out["episodes_by_state"][c.centre_id][c.key] = c.count;
-    for (const auto& c : tx.adverse_event_counts()) out["adverse_events"][c.centre_id][c.key] = c.count;
+    for (const auto& c : tx.episode_state_counts())
+      if (actor.sees_aggregates_of(c.centre_id)) out["episodes_by_state"][c.centre_id][c.key] = c.count;
+    for (const auto& c : tx.adverse_event_counts())
+      if (actor.sees_aggregates_of(c.centre_id)) out["adverse_events"][c.centre_id][c.key] = c.count;
     tx.append_audit(audit_entry(clock_, actor, actor.centre, "registry.summary", "registry", ""));
   });
   return out;

@@ -92,11 +92,18 @@ Response Api::error_for(std::exception_ptr error, const Request& request, const 
   return res;
 }
 
-void Api::finish(Response& res, const std::string& method, const Route* route,
+const std::string& Api::metrics_label(const Request& request, const Route* route) {
+  // The web app's files are one series, not one per file nor lumped with unknown paths.
+  static const std::string static_files = "static", unmatched = "unmatched";
+  if (route) return route->path;
+  return StaticFiles::serves(request) ? static_files : unmatched;
+}
+
+void Api::finish(Response& res, const std::string& method, const std::string& label,
                  std::chrono::steady_clock::time_point start) {
   add_security_headers(res, services_.tls);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  metrics_.observe(route ? route->path : "unmatched", method, res.status, seconds);
+  metrics_.observe(label, method, res.status, seconds);
 }
 
 Response Api::handle(Request& request) {
@@ -108,7 +115,7 @@ Response Api::handle(Request& request) {
   } catch (...) {
     res = error_for(std::current_exception(), request, route);
   }
-  finish(res, request.method, route, start);
+  finish(res, request.method, metrics_label(request, route), start);
   return res;
 }
 
@@ -129,7 +136,7 @@ bool Api::handle_async(Request& request, std::function<void(std::function<Respon
       } catch (...) {
         res = error_for(std::current_exception(), request, route);
       }
-      finish(res, request.method, route, start);
+      finish(res, request.method, metrics_label(request, route), start);
       return res;
     });
   };

@@ -40,7 +40,8 @@ class Api {
   std::optional<Response> admit(Request& request, const Route& route, std::optional<service::Principal>& principal);
   Response error_for(std::exception_ptr error, const Request& request, const Route* route);
   // Security headers and metrics, on every answer.
-  void finish(Response& res, const std::string& method, const Route* route,
+  static const std::string& metrics_label(const Request& request, const Route* route);
+  void finish(Response& res, const std::string& method, const std::string& label,
               std::chrono::steady_clock::time_point start);
   Response with_idempotency(const Route& route, Call& call);
 

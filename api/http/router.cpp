@@ -79,6 +79,8 @@ Match Router::match(Request& request) const {
   Match m;
   const SplitPath path = split(request.path);
   if (path.too_long) return m;
+  // HEAD is GET without the body (the server leaves the body out).
+  const std::string_view method = request.method == "HEAD" ? std::string_view("GET") : request.method;
   // An empty segment never matches a parameter.
   auto matches = [&path](const Compiled& c) {
     if (c.segments.size() != path.size) return false;
@@ -93,7 +95,7 @@ Match Router::match(Request& request) const {
   for (std::size_t i = 0; i < routes_.size(); ++i) {
     if (!matches(compiled_[i])) continue;
     m.path_known = true;
-    if (routes_[i].method != request.method) continue;
+    if (routes_[i].method != method) continue;
     if (best == routes_.size() || compiled_[i].params < compiled_[best].params) best = i;
   }
   if (best < routes_.size()) {

@@ -68,7 +68,7 @@ struct Match {
 class Router {
  public:
   void add(Route r);
-  // Fills request.params on a match.
+  // Fills request.params on a match. HEAD matches the GET route.
   Match match(Request& request) const;
   const std::vector<Route>& routes() const { return routes_; }
 

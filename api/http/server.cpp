@@ -193,6 +193,7 @@ struct Server::Impl {
         req.idempotency_key = header(breq, "Idempotency-Key");
         req.tls = cfg.tls();
         res = co_await answer(req);
+        res.head = res.head || req.method == "HEAD";
       }
       const bool keep_alive = breq.keep_alive() && !stopping;
       co_await send(stream, std::move(res), breq.version(), keep_alive, ec);

@@ -79,6 +79,16 @@ TEST(Router, SegmentCountMustAgree) {
   EXPECT_FALSE(match(r, "GET", deep).path_known);
 }
 
+TEST(Router, HeadMatchesTheGetRoute) {
+  const Router r = table();
+  Request req;
+  const Match m = match(r, "HEAD", "/api/v1/patients/7", &req);
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->method, "GET");
+  EXPECT_EQ(req.params.at("patient_id"), "7");
+  EXPECT_EQ(match(r, "HEAD", "/api/v1/episodes/1/schedule/2").route->method, "GET");
+}
+
 TEST(Router, ParameterNamesInTemplateOrder) {
   const Router r = table();
   const Match m = match(r, "GET", "/api/v1/episodes/1/schedule/2");

@@ -176,6 +176,21 @@ TEST_F(AppReads, ATimePointIsDoneOnceEveryInstrumentIsAnswered) {
   EXPECT_EQ(recorded(), "done");
 }
 
+// Aggregates name centres: an admin sees their own centre's, the analyst every one.
+TEST_F(AppReads, RegistryCountsShowAnAdminOnlyTheirCentre) {
+  const Reply mine = admin_.get("/api/v1/registry/summary");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  const auto by_state = mine.json()["episodes_by_state"];
+  ASSERT_TRUE(by_state.contains("a")) << mine.body;
+  EXPECT_FALSE(by_state.contains("b")) << mine.body;
+  Client analyst{server_->port()};
+  ASSERT_EQ(analyst.login("analyst.a").status, 200);
+  const Reply all = analyst.get("/api/v1/registry/summary");
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_TRUE(all.json()["episodes_by_state"].contains("a"));
+  EXPECT_TRUE(all.json()["episodes_by_state"].contains("b"));
+}
+
 TEST_F(AppReads, InstrumentsCarryTheirForms) {
   const Reply r = Client{server_->port()}.get("/api/v1/instruments");
   ASSERT_EQ(r.status, 200);

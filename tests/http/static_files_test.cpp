@@ -123,6 +123,20 @@ TEST_F(WebApp, SecurityHeadersStayAndHeadHasNoBody) {
   EXPECT_EQ(head.header("content-length"), std::to_string(raw_get(port(), "/").body.size()));
 }
 
+// The web app's files are counted as one series; unknown API paths as another.
+TEST_F(WebApp, MetricsCountFilesAsStatic) {
+  ASSERT_EQ(raw_get(port(), "/assets/index-3f2a91c0.js").status, 200);
+  ASSERT_EQ(raw_get(port(), "/patients/1").status, 200);
+  ASSERT_EQ(raw_get(port(), "/api/v1/no-such-route").status, 404);
+  const std::string m = raw_get(port(), "/metrics").body;
+  EXPECT_NE(m.find("regenpath_http_requests_total{route=\"static\",method=\"GET\",status=\"200\"} 2"),
+            std::string::npos)
+      << m;
+  EXPECT_NE(m.find("regenpath_http_requests_total{route=\"unmatched\",method=\"GET\",status=\"404\"} 1"),
+            std::string::npos)
+      << m;
+}
+
 TEST_F(WebApp, ApiPathsStayWithTheApi) {
   Reply r = raw_get(port(), "/api/v1/no-such-route");
   EXPECT_EQ(r.status, 404);

@@ -20,15 +20,35 @@ int timeline_audit_rows(const std::string& db, const std::string& actor) {
   return q.getColumn(0).getInt();
 }
 
-TEST(TimelineCache, RepeatedReadsAreEachAuditedAndSeeEveryChange) {
+// A server on a seeded file; `c` is centre a's coordinator, `path` the timeline of
+// centre a's episode.
+class TimelineCache : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    seeded = seed(db);
+    server = std::make_unique<ServerProcess>(db);
+    c.port = server->port();
+    ASSERT_EQ(c.login("coordinator.a").status, 200);
+    path = timeline_of(seeded.episode_a);
+  }
+  static std::string timeline_of(std::int64_t episode) {
+    return "/api/v1/episodes/" + std::to_string(episode) + "/timeline";
+  }
+  Client signed_in(const std::string& username) {
+    Client out{server->port()};
+    EXPECT_EQ(out.login(username).status, 200);
+    return out;
+  }
+
   TempDir dir;
   const std::string db = dir.file("timeline.db");
-  const Seeded seeded = seed(db);
-  ServerProcess server(db);
-  Client c{server.port()};
-  ASSERT_EQ(c.login("coordinator.a").status, 200);
-  const std::string path = "/api/v1/episodes/" + std::to_string(seeded.episode_a) + "/timeline";
+  Seeded seeded;
+  std::unique_ptr<ServerProcess> server;
+  Client c{0};
+  std::string path;
+};
 
+TEST_F(TimelineCache, RepeatedReadsAreEachAuditedAndSeeEveryChange) {
   const Reply first = c.get(path);
   ASSERT_EQ(first.status, 200) << first.body;
   const Reply second = c.get(path);
@@ -37,8 +57,7 @@ TEST(TimelineCache, RepeatedReadsAreEachAuditedAndSeeEveryChange) {
   EXPECT_EQ(timeline_audit_rows(db, "coordinator.a"), 2);
 
   // Another centre's staff: not found, even while the rendering is kept.
-  Client other{server.port()};
-  ASSERT_EQ(other.login("surgeon.b").status, 200);
+  Client other = signed_in("surgeon.b");
   EXPECT_EQ(other.get(path).status, 404);
   EXPECT_EQ(timeline_audit_rows(db, "surgeon.b"), 0);
 
@@ -63,18 +82,12 @@ TEST(TimelineCache, RepeatedReadsAreEachAuditedAndSeeEveryChange) {
 
 // The centre check runs before any audit row is written, from the store the first time
 // and from memory after: both refuse another centre alike, and leave no row.
-TEST(TimelineCache, AnotherCentreIsRefusedBeforeAndAfterTheEpisodeIsKnown) {
-  TempDir dir;
-  const std::string db = dir.file("centres.db");
-  const Seeded seeded = seed(db);
-  ServerProcess server(db);
-  const std::string path_a = "/api/v1/episodes/" + std::to_string(seeded.episode_a) + "/timeline";
-  const std::string path_b = "/api/v1/episodes/" + std::to_string(seeded.episode_b) + "/timeline";
-  Client b{server.port()};
-  ASSERT_EQ(b.login("surgeon.b").status, 200);
+TEST_F(TimelineCache, AnotherCentreIsRefusedBeforeAndAfterTheEpisodeIsKnown) {
+  const std::string& path_a = path;
+  const std::string path_b = timeline_of(seeded.episode_b);
+  Client b = signed_in("surgeon.b");
   EXPECT_EQ(b.get(path_a).status, 404);  // never read yet: looked up in the store
-  Client a{server.port()};
-  ASSERT_EQ(a.login("coordinator.a").status, 200);
+  Client& a = c;
   ASSERT_EQ(a.get(path_a).status, 200);
   EXPECT_EQ(b.get(path_a).status, 404);  // now known
   EXPECT_EQ(b.get(path_a).status, 404);
@@ -87,6 +100,20 @@ TEST(TimelineCache, AnotherCentreIsRefusedBeforeAndAfterTheEpisodeIsKnown) {
   // An episode that does not exist is not found either way.
   EXPECT_EQ(a.get("/api/v1/episodes/999999/timeline").status, 404);
   EXPECT_EQ(a.get("/api/v1/episodes/999999/timeline").status, 404);
+}
+
+// HEAD on an API route answers as GET would, without the body, and is a read like any
+// other: refused to another centre, audited.
+TEST_F(TimelineCache, HeadIsAnAuditedReadWithoutTheBody) {
+  const Reply get = c.get(path);
+  ASSERT_EQ(get.status, 200);
+  const Reply head = c.call("HEAD", path, "");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.header("content-length"), std::to_string(get.body.size()));
+  EXPECT_EQ(head.header("content-type"), "application/json");
+  EXPECT_EQ(timeline_audit_rows(db, "coordinator.a"), 2);
+  EXPECT_EQ(signed_in("surgeon.b").call("HEAD", path, "").status, 404);
 }
 
 }  // namespace
