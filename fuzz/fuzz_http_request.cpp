@@ -28,7 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string input(reinterpret_cast<const char*>(data), size);
   const auto split = input.find('\n');
   rp::api::http::Request req;
-  req.method = "GET";
+  // The method from the input's length, so GET, HEAD (matched as GET) and POST all run.
+  static const char* methods[] = {"GET", "HEAD", "POST"};
+  req.method = methods[size % 3];
   if (rp::api::http::parse_target(input.substr(0, split), req)) router().match(req);
   if (split != std::string::npos) rp::api::http::cookie_value(input.substr(split + 1), "rp_session");
   return 0;
