@@ -9,8 +9,8 @@ namespace rp::api {
 namespace {
 
 nlohmann::json to_json(const service::Account& a) {
-  return {{"id", a.id},         {"username", a.username},          {"role", a.role}, {"centre", a.centre_id},
-          {"locked", a.locked}, {"failed_logins", a.failed_logins}};
+  return {{"id", a.id},         {"username", a.username},           {"role", a.role},        {"centre", a.centre_id},
+          {"locked", a.locked}, {"failed_logins", a.failed_logins}, {"disabled", a.disabled}};
 }
 
 }  // namespace
@@ -58,6 +58,23 @@ void add_admin_routes(http::Router& r, Services& s) {
            http::BodyReader b(body, {"password"});
            const auto id = http::id_param(c.request.params.at("account_id"), "account");
            return ok(to_json(s.accounts.reset_password(c.actor, id, b.text("password", 128))));
+         }});
+  r.add({"PATCH",
+         "/api/v1/accounts/{account_id}",
+         "Changes an account's role or disables (enables) it; either ends its sessions at once. Not one's own",
+         admin,
+         {},
+         "{role?, disabled?}",
+         false,
+         false,
+         [&s](http::Call& c) {
+           const auto body = http::parse_json_object(c.request.body);
+           http::BodyReader b(body, {"role", "disabled"});
+           service::AccountChange change;
+           change.role = b.opt_text("role", 32);
+           change.disabled = b.opt_bool("disabled");
+           const auto id = http::id_param(c.request.params.at("account_id"), "account");
+           return ok(to_json(s.accounts.update(c.actor, id, change)));
          }});
   r.add({"GET",
          "/api/v1/centres",

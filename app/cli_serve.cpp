@@ -38,10 +38,10 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   store::GroupCommitStore store(*sqlite);
   const Clock clock = Clock::system();
   service::Pathway pathway(store, clock);
-  service::Accounts accounts(store, clock);
   service::AuthPolicy policy;
   policy.idle_ms = cfg.session_idle_s * 1000LL;
   service::Auth auth(store, clock, policy, log_code);
+  service::Accounts accounts(store, clock, &auth);
   service::Submissions submissions(store, clock, auth);
   api::Services services{store, clock, pathway, accounts, auth, submissions, cfg.tls(), cfg.lang, cfg.web_dir};
   api::http::Api api(services, &store);

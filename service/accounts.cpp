@@ -1,5 +1,7 @@
 #include "service/accounts.hpp"
 
+#include "service/auth.hpp"
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -7,6 +9,7 @@
 #include <stdexcept>
 
 #include "base/error.hpp"
+#include "service/auth.hpp"
 #include "service/pathway.hpp"
 
 namespace rp::service {
@@ -89,7 +92,7 @@ std::string random_password() {
 }
 
 Account to_account(const store::AccountRow& r) {
-  return {r.id, r.username, r.role, r.centre_id, r.locked, r.failed_logins};
+  return {r.id, r.username, r.role, r.centre_id, r.locked, r.failed_logins, r.disabled};
 }
 
 Account Accounts::create(const Actor& actor, const std::string& username, const std::string& role,
@@ -140,7 +143,46 @@ Account Accounts::reset_password(const Actor& actor, std::int64_t account_id, co
     if (!current) throw NotFoundError("account", "no account " + std::to_string(account_id));
     out = reset(actor, *current, hash, tx);
   });
+  end_sessions(out.username);
   return out;
+}
+
+Account Accounts::update(const Actor& actor, std::int64_t account_id, const AccountChange& change) {
+  require(actor, Permission::account_admin);
+  if (change.role) check_role(*change.role);
+  if (!change.role && !change.disabled) throw InputError("body", "send role, disabled or both");
+  Account out;
+  bool changed = false;
+  store_.write([&](store::Transaction& tx) {
+    auto row = tx.find_account(account_id);
+    if (!row || !actor.sees_centre(row->centre_id))
+      throw NotFoundError("account", "no account " + std::to_string(account_id));
+    if (row->username == actor.user) {
+      if (change.disabled.value_or(false))
+        throw ForbiddenError("disabled", "an admin cannot disable their own account");
+      if (change.role && *change.role != row->role)
+        throw ForbiddenError("role", "an admin cannot change their own role");
+    }
+    std::string detail;
+    if (change.role && *change.role != row->role) detail = "role " + row->role + " -> " + *change.role;
+    if (change.disabled && *change.disabled != row->disabled)
+      detail += std::string(detail.empty() ? "" : "; ") + (*change.disabled ? "disabled" : "enabled");
+    if (change.role) row->role = *change.role;
+    if (change.disabled) row->disabled = *change.disabled;
+    out = to_account(*row);
+    if (detail.empty()) return;  // nothing changes: nothing written, sessions kept
+    changed = true;
+    tx.update_account(*row);
+    tx.delete_sessions_of_account(row->id);
+    tx.append_audit(
+        audit_entry(clock_, actor, row->centre_id, "account.update", "account", std::to_string(row->id), detail));
+  });
+  if (changed) end_sessions(out.username);
+  return out;
+}
+
+void Accounts::end_sessions(const std::string& username) {
+  if (sessions_) sessions_->end_staff_sessions(username);
 }
 
 Account Accounts::reset_password(const Actor& actor, const std::string& username, const std::string& password) {

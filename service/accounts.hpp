@@ -4,6 +4,7 @@
 // the accounts of their own centre; the operator at the command line manages all.
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +23,16 @@ struct Account {
   std::string username, role, centre_id;
   bool locked = false;
   int failed_logins = 0;
+  bool disabled = false;
 };
+
+// What an admin may change of an account besides its password; unset fields stay.
+struct AccountChange {
+  std::optional<std::string> role;
+  std::optional<bool> disabled;
+};
+
+class Auth;
 
 // At least 12 and at most 128 characters, letters and digits, not containing the
 // username, not a well-known password. Throws InputError("password") naming the rule.
@@ -35,7 +45,10 @@ std::string random_password();
 
 class Accounts {
  public:
-  Accounts(store::Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+  // `sessions` (optional): told to forget an account's cached sessions when a reset, a
+  // disable or a role change ends them.
+  Accounts(store::Store& store, Clock clock, Auth* sessions = nullptr)
+      : store_(store), clock_(std::move(clock)), sessions_(sessions) {}
 
   Account create(const Actor& actor, const std::string& username, const std::string& role, const std::string& centre_id,
                  const std::string& password);
@@ -43,6 +56,10 @@ class Accounts {
   Account reset_password(const Actor& actor, std::int64_t account_id, const std::string& password);
   Account reset_password(const Actor& actor, const std::string& username, const std::string& password);
   std::vector<Account> list(const Actor& actor);
+  // Changes a role or disables (enables) an account of the admin's centre. Either ends the
+  // account's sessions. An admin cannot disable their own account or change their own
+  // role, so a centre is never left without the admin who could undo it.
+  Account update(const Actor& actor, std::int64_t account_id, const AccountChange& change);
 
   struct Credential {
     std::string username, role, centre_id, password;
@@ -54,8 +71,11 @@ class Accounts {
  private:
   Account reset(const Actor& actor, store::AccountRow row, const std::string& password_hash, store::Transaction& tx);
 
+  void end_sessions(const std::string& username);
+
   store::Store& store_;
   Clock clock_;
+  Auth* sessions_;
 };
 
 Account to_account(const store::AccountRow& row);

@@ -81,7 +81,7 @@ Login Auth::open_session(const std::string& kind, const Actor& actor, std::optio
                                 account_id ? std::to_string(*account_id) : std::to_string(patient_id.value_or(0))));
   });
   std::lock_guard lock(mutex_);
-  cache_[row.token_hash] = {out.principal, row.expires_at, clock_.now_ms()};
+  cache_[row.token_hash] = {out.principal, row.expires_at, clock_.now_ms(), clock_.now_ms()};
   return out;
 }
 
@@ -115,6 +115,9 @@ Login Auth::login(const std::string& username, const std::string& password) {
     });
     throw UnauthorizedError("username", "wrong username or password");
   }
+  // Told only to someone who knows the password: it reveals nothing to a guesser.
+  if (account->disabled)
+    throw UnauthorizedError("username", "this account is disabled; ask your centre's admin to enable it");
   if (account->failed_logins > 0) {
     store_.write([&](store::Transaction& tx) {
       account->failed_logins = 0;
@@ -131,15 +134,21 @@ std::optional<Principal> Auth::session(const std::string& token) {
   const std::int64_t now_ms = clock_.now_ms();
   const std::string now = clock_.now_iso();
   bool ended = false;
+  std::optional<std::int64_t> recheck_idle_since;
   {
     std::lock_guard lock(mutex_);
     if (auto it = cache_.find(hash); it != cache_.end()) {
-      if (it->second.expires_at > now && now_ms - it->second.last_seen_ms <= policy_.idle_ms) {
+      const bool alive = it->second.expires_at > now && now_ms - it->second.last_seen_ms <= policy_.idle_ms;
+      if (alive && now_ms - it->second.checked_ms <= policy_.recheck_ms) {
         it->second.last_seen_ms = now_ms;
         return it->second.principal;
       }
+      if (alive) {
+        recheck_idle_since = it->second.last_seen_ms;  // confirmed below, idle time kept
+      } else {
+        ended = true;
+      }
       cache_.erase(it);
-      ended = true;
     }
   }
   if (ended) {
@@ -158,7 +167,7 @@ std::optional<Principal> Auth::session(const std::string& token) {
     }
     if (s->kind == "staff" && s->account_id) {
       auto a = tx.find_account(*s->account_id);
-      if (a && !a->locked) found = Principal{staff_actor(*a), s->csrf, hash};
+      if (a && !a->locked && !a->disabled) found = Principal{staff_actor(*a), s->csrf, hash};
     } else if (s->patient_id) {
       auto p = tx.find_patient(*s->patient_id);
       if (p) found = Principal{patient_actor(p->id, p->centre_id), s->csrf, hash};
@@ -167,11 +176,19 @@ std::optional<Principal> Auth::session(const std::string& token) {
       std::lock_guard lock(mutex_);
       // A session found only in the store (after a restart) was idle for an unknown
       // time; counting from now is the kind reading.
-      cache_[hash] = {*found, s->expires_at, now_ms};
+      cache_[hash] = {*found, s->expires_at, recheck_idle_since.value_or(now_ms), now_ms};
     }
   });
   if (expired) store_.write([&](store::Transaction& tx) { tx.delete_session(hash); });
   return found;
+}
+
+void Auth::end_staff_sessions(const std::string& username) {
+  std::lock_guard lock(mutex_);
+  std::erase_if(cache_, [&](const auto& entry) {
+    const Actor& a = entry.second.principal.actor;
+    return a.role != "patient" && a.user == username;
+  });
 }
 
 void Auth::logout(const std::string& token) {

@@ -46,6 +46,10 @@ struct AuthPolicy {
   int lockout_failures = 10;                       // failures before the account is locked until reset
   int max_delay_s = 300;
   int code_attempts = 5;
+  // A cached session is checked against the store again after this long, so that an
+  // account disabled or reset by another process (the command line) loses its sessions
+  // within it; changes made through this server end them at once.
+  std::int64_t recheck_ms = 2000;
 };
 
 // Delivers a one-time code to a patient's mobile. The demo's sender writes it to the
@@ -86,6 +90,9 @@ class Auth {
   // The signed-in principal for a session token, or nullopt (unknown, expired, idle).
   std::optional<Principal> session(const std::string& token);
   void logout(const std::string& token);
+  // Forgets every cached session of a staff account at once (its rows are deleted by the
+  // caller): after a password reset, a disable or a role change.
+  void end_staff_sessions(const std::string& username);
 
   // Sends a code to every patient registered with this mobile number. Silent whether or
   // not the number is known, so it reveals nothing.
@@ -105,6 +112,7 @@ class Auth {
     Principal principal;
     std::string expires_at;
     std::int64_t last_seen_ms = 0;
+    std::int64_t checked_ms = 0;  // when the store last confirmed it
   };
   Login open_session(const std::string& kind, const Actor& actor, std::optional<std::int64_t> account_id,
                      std::optional<std::int64_t> patient_id, std::int64_t lifetime_ms);

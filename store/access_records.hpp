@@ -14,6 +14,7 @@ struct AccountRow {
   int failed_logins = 0;
   std::string locked_until;  // UTC instant or empty
   bool locked = false;       // until an admin resets the password
+  bool disabled = false;     // by an admin: no sign-in until enabled again
   std::string created_at, password_changed_at;
 };
 

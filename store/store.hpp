@@ -93,7 +93,7 @@ class Transaction {
   virtual std::optional<AccountRow> find_account(std::int64_t id) = 0;
   virtual std::optional<AccountRow> find_account_by_username(const std::string& username) = 0;
   virtual std::vector<AccountRow> list_accounts(const std::optional<std::string>& centre_id) = 0;
-  // Writes password_hash, failed_logins, locked_until and locked.
+  // Writes password_hash, failed_logins, locked_until, locked, role and disabled.
   virtual void update_account(const AccountRow& a) = 0;
   virtual void insert_session(const SessionRow& s) = 0;
   virtual std::optional<SessionRow> find_session(const std::string& token_hash) = 0;

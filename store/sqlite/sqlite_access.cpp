@@ -21,7 +21,7 @@ std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::st
 
 constexpr const char* kAccountColumns =
     "SELECT id, username, role, centre_id, password_hash, failed_logins, locked_until, locked, created_at, "
-    "password_changed_at FROM accounts ";
+    "password_changed_at, disabled FROM accounts ";
 
 AccountRow read_account(SQLite::Statement& q) {
   AccountRow a;
@@ -35,6 +35,7 @@ AccountRow read_account(SQLite::Statement& q) {
   a.locked = q.getColumn(7).getInt() != 0;
   a.created_at = q.getColumn(8).getString();
   a.password_changed_at = q.getColumn(9).getString();
+  a.disabled = q.getColumn(10).getInt() != 0;
   return a;
 }
 
@@ -111,7 +112,7 @@ std::vector<AccountRow> SqliteTransaction::list_accounts(const std::optional<std
 void SqliteTransaction::update_account(const AccountRow& a) {
   auto& q = c_.statement(
       "UPDATE accounts SET password_hash = ?, failed_logins = ?, locked_until = ?, locked = ?, "
-      "password_changed_at = ? WHERE id = ?");
+      "password_changed_at = ?, role = ?, disabled = ? WHERE id = ?");
   q.bind(1, a.password_hash);
   q.bind(2, a.failed_logins);
   if (a.locked_until.empty()) {
@@ -121,7 +122,9 @@ void SqliteTransaction::update_account(const AccountRow& a) {
   }
   q.bind(4, a.locked ? 1 : 0);
   q.bind(5, a.password_changed_at);
-  q.bind(6, static_cast<int64_t>(a.id));
+  q.bind(6, a.role);
+  q.bind(7, a.disabled ? 1 : 0);
+  q.bind(8, static_cast<int64_t>(a.id));
   q.exec();
 }
 
