@@ -176,6 +176,25 @@ test('admin: accounts, centre, audit check and protocol, in English and Persian'
       await fresh.close()
     }
 
+    // Disabled from its row: the row says so, and the account's open session has ended.
+    const nurse = await apiSession(server, 'nurse.tehran-1')
+    assert.equal((await nurse.get('/api/v1/patients')).status, 200)
+    assert.equal(
+      await page.getByTestId('accounts-table').locator('tr[data-username="admin.tehran-1"] [data-testid=change-account-open]').count(),
+      0,
+      'an admin is not offered a change to their own account',
+    )
+    const nurseRow = page.getByTestId('accounts-table').locator('tr[data-username="nurse.tehran-1"]')
+    await nurseRow.getByTestId('change-account-open').click()
+    const change = page.getByTestId('change-account')
+    await change.getByLabel('Disabled').check()
+    await change.locator('button[type=submit]').click()
+    await page.getByTestId('accounts-notice').filter({ hasText: 'sessions have ended' }).waitFor()
+    assert.match(await nurseRow.textContent(), /Disabled/)
+    assert.equal((await nurse.get('/api/v1/patients')).status, 401)
+    const after = (await admin.get('/api/v1/accounts')).json.find((a) => a.username === 'nurse.tehran-1')
+    assert.equal(after.disabled, true)
+
     // The centre's phone, edited and read back from the server.
     const row = page.getByTestId('centres-table').locator('tr[data-centre="tehran-1"]')
     await row.getByRole('button', { name: /Edit/ }).click()

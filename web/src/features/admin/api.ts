@@ -10,6 +10,9 @@ export const createAccount = (a: { username: string; role: string; password: str
 
 export const resetPassword = (id: number, password: string) => api.post<Account>(`/api/v1/accounts/${id}/password`, { password })
 
+export const updateAccount = (id: number, change: { role?: string; disabled?: boolean }) =>
+  api.patch<Account>(`/api/v1/accounts/${id}`, change)
+
 export const listCentres = () => api.get<Centre[]>('/api/v1/centres')
 
 export const saveCentre = (c: Centre) => {

@@ -13,6 +13,7 @@ export interface Account {
   centre: string
   locked: boolean
   failed_logins: number
+  disabled: boolean
 }
 
 export interface Centre {
