@@ -27,7 +27,9 @@ TEST(CrashSafety, AcknowledgedSubmissionsSurviveSigkillExactlyOnce) {
   TempDir dir;
   const std::string db = dir.file("crash.db");
   const Seeded seeded = seed(db);
-  auto server = std::make_unique<ServerProcess>(db);
+  // Three I/O threads, whatever the machine: the default (cores less one) is one on two
+  // cores, and the concurrent burst should also cross threads.
+  auto server = std::make_unique<ServerProcess>(db, std::vector<std::string>{"REGENPATH_IO_THREADS=3"});
   Client c{server->port()};
   ASSERT_EQ(c.login("coordinator.a").status, 200);
   const std::string path = "/api/v1/episodes/" + std::to_string(seeded.episode_a) + "/questionnaires";
