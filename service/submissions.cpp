@@ -294,16 +294,20 @@ Submissions::AuditWrite Submissions::timeline_audit_write(const Actor& actor, st
   if (auto centre = centres_.find(episode_id)) {
     if (!actor.sees_centre(*centre)) throw NotFoundError("episode", "no episode " + std::to_string(episode_id));
     w.entry = timeline_audit(clock_, actor, *centre, episode_id);
-    w.write = [entry = *w.entry](store::Transaction& tx) { tx.append_audit(entry); };
     return w;
   }
   w.read_centre = std::make_shared<std::string>();
-  w.write = [this, actor, episode_id, centre = w.read_centre](store::Transaction& tx) {
+  w.lookup_and_row = [this, actor, episode_id, centre = w.read_centre](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);
     tx.append_audit(timeline_audit(clock_, actor, e.centre_id, episode_id));
     *centre = e.centre_id;
   };
   return w;
+}
+
+std::function<void(store::Transaction&)> Submissions::AuditWrite::write() const {
+  if (!entry) return lookup_and_row;
+  return [row = *entry](store::Transaction& tx) { tx.append_audit(row); };
 }
 
 void Submissions::AuditWrite::committed(EpisodeCentres& centres, std::int64_t episode_id) const {
@@ -318,7 +322,7 @@ Submissions::Rendering Submissions::rendered_timeline(
   // The audit row joins the next group commit like any write, and we return only once it
   // is durable: the fsync is shared by every request in the batch.
   const AuditWrite audit = timeline_audit_write(actor, episode_id);
-  store_.write(audit.write);
+  store_.write(audit.write());
   audit.committed(centres_, episode_id);
   return timeline_after_audit(actor, episode_id, variant, render);
 }
@@ -328,8 +332,8 @@ void Submissions::rendered_timeline_then(const Actor& actor, std::int64_t episod
                                          std::function<void(Fetch)> done) {
   require(actor, Permission::patient_read);
   AuditWrite audit = timeline_audit_write(actor, episode_id);
-  auto write = std::move(audit.write);
   auto entry = std::move(audit.entry);
+  auto lookup_and_row = std::move(audit.lookup_and_row);
   auto then = [this, actor, episode_id, audit = std::move(audit), variant = std::move(variant),
                render = std::move(render), done = std::move(done)](const std::exception_ptr& error) {
     if (!error) audit.committed(centres_, episode_id);
@@ -342,7 +346,7 @@ void Submissions::rendered_timeline_then(const Actor& actor, std::int64_t episod
   if (entry) {
     store_.audit_then(std::move(*entry), std::move(then));
   } else {
-    store_.write_then(std::move(write), std::move(then));
+    store_.write_then(std::move(lookup_and_row), std::move(then));
   }
 }
 

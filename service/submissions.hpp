@@ -115,9 +115,10 @@ class Submissions {
   // is known (throwing now if the actor may not see it), else a lookup and the row, the
   // centre kept once that commits.
   struct AuditWrite {
-    std::function<void(store::Transaction&)> write;
-    std::optional<store::AuditEntry> entry;    // the row alone, when the centre was known
-    std::shared_ptr<std::string> read_centre;  // filled by the write when it looks the episode up
+    std::optional<store::AuditEntry> entry;                   // the row alone, when the centre was known
+    std::function<void(store::Transaction&)> lookup_and_row;  // else: set only then
+    std::shared_ptr<std::string> read_centre;                 // filled by lookup_and_row
+    std::function<void(store::Transaction&)> write() const;
     void committed(EpisodeCentres& centres, std::int64_t episode_id) const;
   };
   AuditWrite timeline_audit_write(const Actor& actor, std::int64_t episode_id);

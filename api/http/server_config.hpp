@@ -7,8 +7,8 @@
 namespace rp::api::http {
 
 // One thread per core but one: the store's committer thread (SQLite, fsync) takes the
-// last core. On two cores one I/O thread served 7% more timeline reads with 15% less
-// CPU per read than two, which spent the difference switching between threads.
+// last core. On two cores one I/O thread served timeline reads with less CPU per read
+// than two, which spent the difference switching between threads.
 int default_io_threads();
 
 struct ServerConfig {

@@ -149,8 +149,8 @@ TEST(SqliteStore, ForeignKeysAreEnforced) {
 // The row hash's exact input is a stored format: databases written by earlier versions
 // must still verify. This value was computed by the first implementation.
 TEST(AuditChain, TheRowHashFormatNeverChanges) {
-  const AuditEntry e{"2026-11-25T08:00:00.000Z", "coordinator.a", "coordinator", "a", "episode.read", "episode", "42",
-                     "timeline"};
+  const AuditEntry e{
+      "2026-11-25T08:00:00.000Z", "coordinator.a", "coordinator", "a", "episode.read", "episode", "42", "timeline"};
   EXPECT_EQ(audit_hash(kAuditGenesis, 7, e), "a94c296a436e1c2a9a5e034eac4db75a64f9769812735b4089d35af753711407");
 }
 

@@ -18,6 +18,8 @@ const persian: Record<string, string> = {
   'must be one of admin, surgeon, coordinator, lab, physiotherapist, analyst': 'باید یکی از نقش‌های کارکنان باشد',
   'must be licensed, pending, suspended or unknown': 'باید یکی از وضعیت‌های مجوز باشد',
   'is required': 'الزامی است',
+  'an admin cannot disable their own account': 'مدیر نمی‌تواند حساب خودش را غیرفعال کند',
+  'an admin cannot change their own role': 'مدیر نمی‌تواند نقش خودش را تغییر دهد',
 }
 
 export function serverText(e: ApiError): string {
@@ -43,5 +45,19 @@ export function useServerErrors() {
     else form.value = serverText(e)
   }
 
-  return { fields, form, clear, show }
+  // Runs a form's request: busy meanwhile, errors cleared first and shown after a refusal.
+  const busy = ref(false)
+  async function submit(request: () => Promise<void>, known: string[]) {
+    busy.value = true
+    clear()
+    try {
+      await request()
+    } catch (e) {
+      show(e, known)
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return { fields, form, busy, clear, show, submit }
 }
