@@ -49,6 +49,7 @@ void add_auth_routes(http::Router& r, Services& s) {
            BodyReader b(body, {"username", "password"});
            const auto login = s.auth.login(b.text("username", 64), b.text("password", 128));
            Response res = ok(whoami(login.principal, login.expires_in_s));
+           res.carries_secret = true;
            set_session_cookies(res, login, s.tls);
            return res;
          }});
@@ -67,7 +68,11 @@ void add_auth_routes(http::Router& r, Services& s) {
          "",
          false,
          false,
-         [](Call& c) { return ok(whoami(*c.principal, 0)); }});
+         [](Call& c) {
+           Response res = ok(whoami(*c.principal, 0));
+           res.carries_secret = true;
+           return res;
+         }});
   r.add({"POST",
          "/api/v1/patient-auth/code",
          "Sends a one-time code to the mobile number of a registered patient. Answers the same whether or not "
@@ -96,6 +101,7 @@ void add_auth_routes(http::Router& r, Services& s) {
            BodyReader b(body, {"mobile", "code"});
            const auto login = s.auth.patient_login(b.text("mobile", 32), b.text("code", 16));
            Response res = ok(whoami(login.principal, login.expires_in_s));
+           res.carries_secret = true;
            set_session_cookies(res, login, s.tls);
            return res;
          }});

@@ -1,10 +1,11 @@
 // The request-line and header pieces regenpath parses itself (Beast parses the framing):
-// the target (path, percent-decoding, query), cookies, and routing against the full
-// route table. Nothing may crash, hang or read out of bounds.
+// the target (path, percent-decoding, query), cookies, Accept-Encoding (q-values), and
+// routing against the full route table. Nothing may crash, hang or read out of bounds.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include "api/http/compression.hpp"
 #include "api/http/message.hpp"
 #include "api/http/router.hpp"
 
@@ -32,6 +33,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   static const char* methods[] = {"GET", "HEAD", "POST"};
   req.method = methods[size % 3];
   if (rp::api::http::parse_target(input.substr(0, split), req)) router().match(req);
-  if (split != std::string::npos) rp::api::http::cookie_value(input.substr(split + 1), "rp_session");
+  if (split != std::string::npos) {
+    rp::api::http::cookie_value(input.substr(split + 1), "rp_session");
+    rp::api::http::accepts_gzip(std::string_view(input).substr(split + 1));
+  }
   return 0;
 }

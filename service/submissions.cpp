@@ -359,7 +359,7 @@ Submissions::Rendering Submissions::timeline_after_audit(
   }
   EpisodeTimeline t;
   store_.read([&](store::Transaction& tx) { t = read_timeline(tx, actor, episode_id); });
-  auto body = std::make_shared<const std::string>(render(t));
+  auto body = std::make_shared<const CompressibleText>(render(t));
   if (generation) timelines_.put(episode_id, variant, *generation, body);
   return body;
 }

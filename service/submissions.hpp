@@ -91,7 +91,7 @@ class Submissions {
   // The audit row and the read are two transactions, audit first: a read that fails after
   // its audit row leaves one row too many, never a record shown without one.
   // The rendering is shared with the cache (and sent without a copy).
-  using Rendering = std::shared_ptr<const std::string>;
+  using Rendering = std::shared_ptr<const CompressibleText>;
   Rendering rendered_timeline(const Actor& actor, std::int64_t episode_id, const std::string& variant,
                               const std::function<std::string(const EpisodeTimeline&)>& render);
   // The same without holding the caller's thread while the audit row commits: once the

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <utility>
 
+#include "api/http/compression.hpp"
 #include "api/http/json_body.hpp"
 #include "base/error.hpp"
 
@@ -99,11 +100,12 @@ const std::string& Api::metrics_label(const Request& request, const Route* route
   return StaticFiles::serves(request) ? static_files : unmatched;
 }
 
-void Api::finish(Response& res, const std::string& method, const std::string& label,
+void Api::finish(Response& res, const Request& request, const Route* route,
                  std::chrono::steady_clock::time_point start) {
   add_security_headers(res, services_.tls);
+  negotiate_encoding(request, res);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  metrics_.observe(label, method, res.status, seconds);
+  metrics_.observe(metrics_label(request, route), request.method, res.status, seconds);
 }
 
 Response Api::handle(Request& request) {
@@ -115,7 +117,7 @@ Response Api::handle(Request& request) {
   } catch (...) {
     res = error_for(std::current_exception(), request, route);
   }
-  finish(res, request.method, metrics_label(request, route), start);
+  finish(res, request, route, start);
   return res;
 }
 
@@ -136,7 +138,7 @@ bool Api::handle_async(Request& request, std::function<void(std::function<Respon
       } catch (...) {
         res = error_for(std::current_exception(), request, route);
       }
-      finish(res, request.method, metrics_label(request, route), start);
+      finish(res, request, route, start);
       return res;
     });
   };

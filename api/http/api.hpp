@@ -39,10 +39,9 @@ class Api {
   // Session, role and CSRF checks: the refusal, or nothing when the call may go ahead.
   std::optional<Response> admit(Request& request, const Route& route, std::optional<service::Principal>& principal);
   Response error_for(std::exception_ptr error, const Request& request, const Route* route);
-  // Security headers and metrics, on every answer.
   static const std::string& metrics_label(const Request& request, const Route* route);
-  void finish(Response& res, const std::string& method, const std::string& label,
-              std::chrono::steady_clock::time_point start);
+  // Security headers, content coding and metrics, on every answer.
+  void finish(Response& res, const Request& request, const Route* route, std::chrono::steady_clock::time_point start);
   Response with_idempotency(const Route& route, Call& call);
 
   Services& services_;

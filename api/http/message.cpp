@@ -94,7 +94,7 @@ void add_security_headers(Response& r, bool tls) {
   r.hsts = tls;
 }
 
-Response shared_json_response(int status, std::shared_ptr<const std::string> json_text) {
+Response shared_json_response(int status, std::shared_ptr<const CompressibleText> json_text) {
   Response r;
   r.status = status;
   r.shared_body = std::move(json_text);

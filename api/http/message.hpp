@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/compressible_text.hpp"
+
 namespace rp::api::http {
 
 struct Request {
@@ -18,15 +20,16 @@ struct Request {
   std::map<std::string, std::string> params;  // from the route's path template
   std::string body;
   // The headers the API reads.
-  std::string content_type, cookie, csrf_token, idempotency_key;
+  std::string content_type, cookie, csrf_token, idempotency_key, accept_encoding;
   bool tls = false;
 };
 
 struct Response {
   int status = 200;
   std::string body;
-  // A body shared with a cache, sent without a copy; when set, `body` is empty.
-  std::shared_ptr<const std::string> shared_body;
+  // A body shared with a cache, sent without a copy (its gzip form made once); when set,
+  // `body` is empty.
+  std::shared_ptr<const CompressibleText> shared_body;
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
   // An answer to HEAD: Content-Length tells the body's size, the body itself is not sent.
@@ -35,8 +38,19 @@ struct Response {
   // opener policies, no-store unless a Cache-Control header is given, and HSTS under TLS.
   bool secured = false;
   bool hsts = false;
+  // A body holding a secret (a CSRF token) is never compressed: compressed beside text an
+  // attacker chose, its length would leak the secret (BREACH).
+  bool carries_secret = false;
+  // Set by negotiate_encoding: the body goes as gzip (Content-Encoding), and the answer
+  // depended on Accept-Encoding (Vary).
+  bool gzip = false;
+  bool varies_by_encoding = false;
 
-  std::string_view body_text() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
+  // What goes on the wire: the gzip form when chosen.
+  std::string_view body_text() const {
+    if (!shared_body) return body;
+    return gzip ? shared_body->gzip() : shared_body->text();
+  }
 };
 
 // The security headers every response carries, as they go on the wire.
@@ -64,6 +78,6 @@ Response json_response(int status, std::string json_text);
 // under TLS (kSecurityHeaders, written by response_head). Every response gets them,
 // errors included.
 void add_security_headers(Response& r, bool tls);
-Response shared_json_response(int status, std::shared_ptr<const std::string> json_text);
+Response shared_json_response(int status, std::shared_ptr<const CompressibleText> json_text);
 
 }  // namespace rp::api::http

@@ -191,6 +191,7 @@ struct Server::Impl {
         req.cookie = header(breq, "Cookie");
         req.csrf_token = header(breq, "X-CSRF-Token");
         req.idempotency_key = header(breq, "Idempotency-Key");
+        req.accept_encoding = header(breq, "Accept-Encoding");
         req.tls = cfg.tls();
         res = co_await answer(req);
         res.head = res.head || req.method == "HEAD";

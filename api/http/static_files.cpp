@@ -48,14 +48,19 @@ std::optional<fs::path> safe_relative(std::string_view path) {
   return out;
 }
 
-// A regular file inside `root` (a symbolic link out of the folder is refused too).
-std::optional<std::string> read_file(const fs::path& root, const fs::path& relative) {
+// The canonical path of a regular file inside `root` (a symbolic link out of the folder
+// is refused too).
+std::optional<fs::path> inside(const fs::path& root, const fs::path& relative) {
   std::error_code ec;
   const fs::path p = fs::weakly_canonical(root / relative, ec);
   if (ec || !fs::is_regular_file(p, ec)) return std::nullopt;
   const fs::path base = fs::weakly_canonical(root, ec);
   const auto [end, _] = std::mismatch(base.begin(), base.end(), p.begin(), p.end());
   if (ec || end != base.end()) return std::nullopt;
+  return p;
+}
+
+std::optional<std::string> read_whole(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream s;
@@ -96,20 +101,41 @@ bool StaticFiles::serves(const Request& request) {
   return !starts_with_segment(p, "/api") && p != "/healthz" && p != "/metrics";
 }
 
+std::shared_ptr<const CompressibleText> StaticFiles::file(const fs::path& root, const fs::path& relative) const {
+  const auto path = inside(root, relative);
+  if (!path) return nullptr;
+  std::error_code ec;
+  const auto size = fs::file_size(*path, ec);
+  const auto modified = fs::last_write_time(*path, ec);
+  if (ec) return nullptr;
+  const std::string key = path->string();
+  {
+    std::lock_guard lock(mutex_);
+    const auto it = files_.find(key);
+    if (it != files_.end() && it->second.size == size && it->second.modified == modified) return it->second.text;
+  }
+  auto content = read_whole(*path);
+  if (!content) return nullptr;
+  auto text = std::make_shared<const CompressibleText>(std::move(*content));
+  std::lock_guard lock(mutex_);
+  files_[key] = {size, modified, text};
+  return text;
+}
+
 Response StaticFiles::serve(const Request& request) const {
   const auto relative = safe_relative(request.path);
   if (!relative) return error_response(404, "not_found", "no such file");
   const fs::path root(dir_);
   const bool wants_index = relative->empty() || !has_extension(*relative);
-  std::optional<std::string> body;
+  std::shared_ptr<const CompressibleText> body;
   std::string type;
   bool index = false;
   if (!dir_.empty() && !relative->empty()) {
-    body = read_file(root, *relative);
+    body = file(root, *relative);
     type = content_type_of(relative->filename().string());
   }
   if (!body && wants_index) {
-    if (!dir_.empty()) body = read_file(root, "index.html");
+    if (!dir_.empty()) body = file(root, "index.html");
     if (!body) return not_built();
     type = content_type_of("index.html");
     index = true;
@@ -121,7 +147,7 @@ Response StaticFiles::serve(const Request& request) const {
   const bool immutable = !index && is_hashed_asset(request.path);
   r.headers.emplace_back("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-store");
   // HEAD: the same headers, Content-Length included, without the body.
-  r.body = std::move(*body);
+  r.shared_body = std::move(body);
   r.head = request.method == "HEAD";
   return r;
 }

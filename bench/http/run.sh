@@ -4,6 +4,8 @@
 # Prints each figure, the peer's, and the ratio; and the idle server's RSS.
 # Orthanc binds every interface, so it runs inside a private network namespace holding
 # only loopback (unshare --net), with its wrk client inside too.
+# The timeline is read twice: (b) as a browser asks for it (Accept-Encoding: gzip, so the
+# kept gzip form goes out), and (b') by a client that asks for no coding (the whole JSON).
 # Usage: bench/http/run.sh [BUILD_DIR]   (needs wrk, nginx, Orthanc: deps/debian-packages.txt)
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -42,6 +44,8 @@ EP=$(follow_up_episode 0)
 EP_WRITE=$(follow_up_episode 1)
 ITEMS=$(curl -s -b "$T/cj" "$URL/api/v1/episodes/$EP/timeline" | python3 -c 'import json,sys; j=json.load(sys.stdin); print(len(j["schedule"])+len(j["transitions"]))')
 BYTES=$(curl -s -b "$T/cj" "$URL/api/v1/episodes/$EP/timeline" | wc -c)
+BROWSER_CODINGS="gzip, deflate, br"
+BYTES_GZIP=$(curl -s -b "$T/cj" -H "Accept-Encoding: $BROWSER_CODINGS" "$URL/api/v1/episodes/$EP/timeline" | wc -c)
 
 cat >"$T/submit.lua" <<LUA
 wrk.method = "POST"
@@ -51,6 +55,10 @@ wrk.headers["X-CSRF-Token"] = "$CSRF"
 wrk.body = '{"instrument":"nrs","item_id":"visit-2w","answers":{"pain_rest":2,"pain_activity":4}}'
 LUA
 cat >"$T/read.lua" <<LUA
+wrk.headers["Cookie"] = "$COOKIE"
+wrk.headers["Accept-Encoding"] = "$BROWSER_CODINGS"
+LUA
+cat >"$T/read-identity.lua" <<LUA
 wrk.headers["Cookie"] = "$COOKIE"
 LUA
 # A sync probe from this run: fsync latency on these machines is bimodal.
@@ -67,10 +75,13 @@ per_request() { python3 -c "print('%.0f' % (($2 - $1) * 1e6 / $(getconf CLK_TCK)
 C0=$(cpu_ticks)
 wrk -t2 -c64 -d${DUR}s --latency -s "$T/read.lua" "$URL/api/v1/episodes/$EP/timeline" >"$T/b.txt"
 C1=$(cpu_ticks)
+wrk -t2 -c64 -d${DUR}s --latency -s "$T/read-identity.lua" "$URL/api/v1/episodes/$EP/timeline" >"$T/b0.txt"
+C1b=$(cpu_ticks)
 wrk -t2 -c64 -d${DUR}s --latency -s "$T/submit.lua" "$URL/api/v1/episodes/$EP_WRITE/questionnaires" >"$T/a.txt"
 C2=$(cpu_ticks)
 CPU_B=$(per_request "$C0" "$C1" "$T/b.txt")
-CPU_A=$(per_request "$C1" "$C2" "$T/a.txt")
+CPU_B0=$(per_request "$C1" "$C1b" "$T/b0.txt")
+CPU_A=$(per_request "$C1b" "$C2" "$T/a.txt")
 STATUS_A=$(grep -c "Non-2xx" "$T/a.txt" || true)
 COMMITS=$(curl -s $URL/metrics | awk '/^regenpath_store_commits_total/ {c=$2} /^regenpath_store_writes_total/ {w=$2} END {printf "%.1f", w/c}')
 
@@ -116,12 +127,14 @@ unshare --net sh -c "
   kill \$OP
 "
 
-A=$(rate "$T/a.txt"); B=$(rate "$T/b.txt"); C=$(rate "$T/c.txt"); D=$(rate "$T/d.txt")
+A=$(rate "$T/a.txt"); B=$(rate "$T/b.txt"); B0=$(rate "$T/b0.txt"); C=$(rate "$T/c.txt"); D=$(rate "$T/d.txt")
 echo "regenpath HTTP bench (wrk -t2 -c64 -d${DUR}s, 127.0.0.1, $(nproc) cores)"
 echo "fsync probe this run: median $PROBE ms; writes per group commit: $COMMITS"
 printf '(a) questionnaire submit (validate, score, durable write, audit): %10s req/s  p99 %s  non-2xx lines: %s  server CPU %s us/request\n' "$A" "$(p99 "$T/a.txt")" "$STATUS_A" "$CPU_A"
-printf '(b) episode timeline read (%s items, %s bytes, audited):       %10s req/s  p99 %s  server CPU %s us/request\n' "$ITEMS" "$BYTES" "$B" "$(p99 "$T/b.txt")" "$CPU_B"
+printf '(b) episode timeline read (%s items, %s bytes as gzip, audited): %8s req/s  p99 %s  server CPU %s us/request\n' "$ITEMS" "$BYTES_GZIP" "$B" "$(p99 "$T/b.txt")" "$CPU_B"
+printf "(b') the same, no coding asked (%s bytes of JSON):             %10s req/s  p99 %s  server CPU %s us/request\n" "$BYTES" "$B0" "$(p99 "$T/b0.txt")" "$CPU_B0"
 printf '(c) nginx static 600-byte JSON:                                %10s req/s  p99 %s\n' "$C" "$(p99 "$T/c.txt")"
 printf '(d) Orthanc GET /patients/{id} (%s bytes):                     %10s req/s  p99 %s\n' "$(cat "$T/orthanc-bytes")" "$D" "$(p99 "$T/d.txt")"
 python3 -c "print('ratios: (b)/(c) nginx = %.2f   (b)/(d) Orthanc = %.2f   (a)/(d) = %.2f' % ($B/$C, $B/$D, $A/$D))"
+python3 -c "print(\"        (b')/(c) nginx = %.2f  (b')/(d) Orthanc = %.2f\" % ($B0/$C, $B0/$D))"
 echo "idle server RSS: $((RSS_IDLE / 1024)) MB"

@@ -82,10 +82,23 @@ TEST(ResponseHead, AHeaderThatWouldSplitTheHeadIsRefused) {
 }
 
 TEST(ResponseHead, SharedBodyIsTheBody) {
-  Response r = shared_json_response(200, std::make_shared<const std::string>("{\"a\":1}"));
+  Response r = shared_json_response(200, std::make_shared<const CompressibleText>("{\"a\":1}"));
   EXPECT_EQ(r.body_text(), "{\"a\":1}");
   EXPECT_TRUE(r.body.empty());
   EXPECT_EQ(json_response(200, "[]").body_text(), "[]");
+  r.gzip = true;  // the gzip form once chosen
+  EXPECT_EQ(r.body_text(), r.shared_body->gzip());
+}
+
+TEST(ResponseHead, ContentCodingAndVary) {
+  Response r = secured(200);
+  EXPECT_EQ(response_head(r, 11, true, 2).find("Content-Encoding"), std::string::npos);
+  EXPECT_EQ(response_head(r, 11, true, 2).find("Vary"), std::string::npos);
+  r.varies_by_encoding = true;
+  EXPECT_TRUE(has_line(response_head(r, 11, true, 2), "Vary: Accept-Encoding"));
+  EXPECT_EQ(response_head(r, 11, true, 2).find("Content-Encoding"), std::string::npos);
+  r.gzip = true;
+  EXPECT_TRUE(has_line(response_head(r, 11, true, 2), "Content-Encoding: gzip"));
 }
 
 }  // namespace

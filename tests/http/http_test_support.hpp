@@ -227,6 +227,20 @@ inline Client patient_client(int port, const std::string& log, std::int64_t pati
   return p;
 }
 
+// Findings of a patient the protocol finds eligible (KL 2, no contraindication).
+inline nlohmann::json eligible_findings() {
+  return {{"kl_grade", 2},
+          {"active_infection", false},
+          {"malignancy", false},
+          {"bleeding_disorder", false},
+          {"pregnancy", false},
+          {"inflammatory_arthritis", false},
+          {"weeks_since_intra_articular_steroid", 52},
+          {"anticoagulant_use", false},
+          {"diabetes", false},
+          {"bmi", 26}};
+}
+
 struct Seeded {
   std::int64_t patient_a = 0, episode_a = 0, patient_b = 0, episode_b = 0;
 };

@@ -52,17 +52,7 @@ TEST_F(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   EXPECT_EQ(r.json()["state"], "referred");
 
   ASSERT_EQ(step(coordinator_, eid, {{"to", "screening"}}).status, 200);
-  r = surgeon_.post("/api/v1/episodes/" + eid + "/eligibility", {{"findings",
-                                                                  {{"kl_grade", 2},
-                                                                   {"active_infection", false},
-                                                                   {"malignancy", false},
-                                                                   {"bleeding_disorder", false},
-                                                                   {"pregnancy", false},
-                                                                   {"inflammatory_arthritis", false},
-                                                                   {"weeks_since_intra_articular_steroid", 52},
-                                                                   {"anticoagulant_use", false},
-                                                                   {"diabetes", false},
-                                                                   {"bmi", 26}}}});
+  r = surgeon_.post("/api/v1/episodes/" + eid + "/eligibility", {{"findings", eligible_findings()}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["decision"], "eligible");
   ASSERT_EQ(step(surgeon_, eid, {{"to", "eligible"}}).status, 200);

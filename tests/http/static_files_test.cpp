@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "base/gzip.hpp"
 #include "http_test_support.hpp"
 
 namespace rp::test {
@@ -148,6 +149,38 @@ TEST_F(WebApp, ApiPathsStayWithTheApi) {
   r = raw_exchange(port(), "POST / HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   EXPECT_EQ(r.status, 404);
   EXPECT_EQ(r.header("content-type"), "application/json");
+}
+
+// A bundle goes gzip to a browser, whole to a client that did not ask; a file rebuilt
+// while the server runs is served new at once, compressed or not.
+TEST_F(WebApp, BundlesGoGzipAndARebuildIsServedAtOnce) {
+  std::string bundle;
+  for (int i = 0; i < 200; ++i)
+    bundle += "export function f" + std::to_string(i) + "() { return " + std::to_string(i) + "; }\n";
+  const std::string web = dir_.file("dist");
+  write(web + "/assets/big-1a2b3c4d.js", bundle);
+  const std::string gzip_get =
+      "GET /assets/big-1a2b3c4d.js HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAccept-Encoding: gzip, "
+      "deflate, br\r\n\r\n";
+  Reply r = raw_exchange(port(), gzip_get);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("content-encoding"), "gzip");
+  EXPECT_EQ(r.header("vary"), "Accept-Encoding");
+  EXPECT_EQ(r.header("cache-control"), "public, max-age=31536000, immutable");
+  EXPECT_LT(r.body.size() * 3, bundle.size());
+  EXPECT_EQ(gzip_decompress(r.body, 1 << 24), bundle);
+  EXPECT_EQ(raw_get(port(), "/assets/big-1a2b3c4d.js").body, bundle);
+
+  const std::string rebuilt = bundle + "export const rebuilt = true;\n";
+  write(web + "/assets/big-1a2b3c4d.js", rebuilt);
+  EXPECT_EQ(raw_get(port(), "/assets/big-1a2b3c4d.js").body, rebuilt);
+  EXPECT_EQ(gzip_decompress(raw_exchange(port(), gzip_get).body, 1 << 24), rebuilt);
+  // Small files and images go as they are.
+  EXPECT_EQ(raw_exchange(port(),
+                         "GET /assets/index-3f2a91c0.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                         "Accept-Encoding: gzip\r\n\r\n")
+                .body,
+            "console.log('app')");
 }
 
 TEST(WebAppNotBuilt, RootSays503WithHowToBuild) {

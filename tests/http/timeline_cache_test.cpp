@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "base/gzip.hpp"
 #include "http_test_support.hpp"
 
 namespace rp::test {
@@ -114,6 +115,59 @@ TEST_F(TimelineCache, HeadIsAnAuditedReadWithoutTheBody) {
   EXPECT_EQ(head.header("content-type"), "application/json");
   EXPECT_EQ(timeline_audit_rows(db, "coordinator.a"), 2);
   EXPECT_EQ(signed_in("surgeon.b").call("HEAD", path, "").status, 404);
+}
+
+// A browser asks for gzip: the timeline comes compressed, unpacks to exactly the body a
+// client without gzip gets, is audited like any read, and shows a change at once (the
+// kept gzip form goes with the rendering it was made from).
+TEST_F(TimelineCache, GzipWhenAcceptedIsTheSameTimeline) {
+  // Planned, the episode has its whole schedule: a timeline of real size.
+  const std::string episode = "/api/v1/episodes/" + std::to_string(seeded.episode_a);
+  Client surgeon = signed_in("surgeon.a");
+  ASSERT_EQ(c.post(episode + "/transitions", {{"to", "screening"}}).status, 200);
+  const Reply eligibility = surgeon.post(episode + "/eligibility", {{"findings", eligible_findings()}});
+  ASSERT_EQ(eligibility.status, 200) << eligibility.body;
+  ASSERT_EQ(surgeon.post(episode + "/transitions", {{"to", "eligible"}}).status, 200);
+  ASSERT_EQ(surgeon.post(episode + "/transitions", {{"to", "workup"}}).status, 200);
+  const std::string today = Clock::system().today().iso();
+  ASSERT_EQ(c.post(episode + "/plan", {{"harvest", today}, {"injection", today}}).status, 200);
+
+  const std::map<std::string, std::string> browser = {{"Accept-Encoding", "gzip, deflate, br"}};
+  const Reply plain = c.get(path);
+  ASSERT_EQ(plain.status, 200);
+  EXPECT_EQ(plain.header("content-encoding"), "");
+  EXPECT_EQ(plain.header("vary"), "Accept-Encoding");
+  for (int i = 0; i < 2; ++i) {  // made, then kept
+    const Reply packed = c.call("GET", path, "", browser);
+    ASSERT_EQ(packed.status, 200);
+    EXPECT_EQ(packed.header("content-encoding"), "gzip");
+    EXPECT_EQ(packed.header("vary"), "Accept-Encoding");
+    EXPECT_EQ(packed.header("content-length"), std::to_string(packed.body.size()));
+    EXPECT_LT(packed.body.size() * 3, plain.body.size());
+    EXPECT_EQ(gzip_decompress(packed.body, 1 << 24), plain.body);
+  }
+  const Reply head = c.call("HEAD", path, "", browser);
+  EXPECT_EQ(head.header("content-encoding"), "gzip");
+  EXPECT_EQ(head.header("content-length"), std::to_string(gzip_compress(plain.body).size()));
+  EXPECT_EQ(timeline_audit_rows(db, "coordinator.a"), 4);
+
+  const nlohmann::json answers = {{"instrument", "nrs"}, {"answers", {{"pain_rest", 3}, {"pain_activity", 5}}}};
+  ASSERT_EQ(c.post("/api/v1/episodes/" + std::to_string(seeded.episode_a) + "/questionnaires", answers).status, 201);
+  const auto after = nlohmann::json::parse(gzip_decompress(c.call("GET", path, "", browser).body, 1 << 24));
+  EXPECT_EQ(after["questionnaires"].size(), 1u);
+  // Another centre gets its refusal, not a compressed body.
+  Client other = signed_in("surgeon.b");
+  const Reply refused = other.call("GET", path, "", browser);
+  EXPECT_EQ(refused.status, 404);
+  EXPECT_EQ(refused.header("content-encoding"), "");
+}
+
+// The CSRF token is never sent compressed (BREACH), however the client asks.
+TEST_F(TimelineCache, TheSessionAnswerIsNeverCompressed) {
+  const Reply me = c.call("GET", "/api/v1/auth/me", "", {{"Accept-Encoding", "gzip"}});
+  ASSERT_EQ(me.status, 200);
+  EXPECT_EQ(me.header("content-encoding"), "");
+  EXPECT_EQ(me.json()["csrf_token"], c.csrf);
 }
 
 }  // namespace
