@@ -71,6 +71,8 @@ TEST(Clock, TodayIsTehransDate) {
   EXPECT_EQ(Clock::fixed(ms).today().iso(), "2026-11-25");
   EXPECT_EQ(Clock::fixed(ms).today("UTC").iso(), "2026-11-24");
   EXPECT_EQ(Clock::fixed(ms).now_iso(), "2026-11-24T21:00:00.000Z");
+  EXPECT_EQ(Clock::fixed(ms + 3723456).now_iso(), "2026-11-24T22:02:03.456Z");
+  EXPECT_EQ(Clock::fixed(-1).now_iso(), "1969-12-31T23:59:59.999Z");
 }
 
 // today() is kept per minute: asked again and again across Tehran's midnight (20:30 UTC)
