@@ -1,5 +1,6 @@
-// The shell: served by regenpath under its CSP, signs a coordinator in, switches to
-// Persian (right-to-left, remembered after reload) and back, passes axe.
+// The shell: served by regenpath under its CSP (its bundles gzip, as the browser asks),
+// signs a coordinator in, switches to Persian (right-to-left, remembered after reload)
+// and back, passes axe.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launch, loginStaff, checkA11y, shot } from './support.mjs'
@@ -20,6 +21,13 @@ test('the app loads under the server CSP, signs in, and switches language', asyn
     assert.equal(res.status(), 200)
     assert.match(res.headers()['content-security-policy'] ?? '', /script-src 'self'/)
     await page.waitForURL(/\/login/)
+    // The main bundle came compressed and unpacked to what the server holds.
+    const bundles = await page.evaluate(() =>
+      performance.getEntriesByType('resource').filter((e) => /\/assets\/.*\.js$/.test(e.name))
+        .map((e) => ({ name: e.name, wire: e.encodedBodySize, size: e.decodedBodySize })))
+    const main = bundles.reduce((a, e) => (e.size > a.size ? e : a), { size: 0 })
+    assert.ok(main.size > 10000, `a main bundle was loaded: ${JSON.stringify(bundles)}`)
+    assert.ok(main.wire * 2 < main.size, `the bundle came gzip: ${JSON.stringify(main)}`)
     await checkA11y(page, 'login en')
     await page.locator('input[name=username]').fill('coordinator.tehran-1')
     await page.locator('input[name=password]').fill('wrong-password-1')
