@@ -1,4 +1,5 @@
-// `serve`, `config sample` and `user add/reset`: the server and its accounts.
+// `serve`, `config sample` and `user add/reset/list/disable/enable`: the server and its
+// accounts.
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -28,6 +29,11 @@ void setup_logging(const std::string& level) {
 // id only (never the number or the name). For the demo and development.
 void log_code(std::int64_t patient_id, const std::string& /*mobile*/, const std::string& code) {
   spdlog::info("one-time code for patient #{}: {}", patient_id, code);
+}
+
+nlohmann::json account_json(const service::Account& a) {
+  return {{"id", a.id},         {"username", a.username}, {"role", a.role}, {"centre", a.centre_id},
+          {"locked", a.locked}, {"disabled", a.disabled}};
 }
 
 }  // namespace
@@ -141,6 +147,28 @@ void add_serve_commands(CLI::App& app) {
     if (o->password.empty()) out["password"] = password;
     print_json(out);
   });
+  auto* list = user->add_subcommand("list", "Every staff account, with its role, centre and state");
+  add_db_option(list, o->db);
+  list->callback([o] {
+    auto s = open_store(o->db);
+    service::Accounts accounts(*s, Clock::system());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& a : accounts.list(service::Actor::cli_operator())) out.push_back(account_json(a));
+    print_json(out);
+  });
+  // A running server notices within seconds (it checks cached sessions against the file).
+  for (const bool disable : {true, false}) {
+    auto* cmd = user->add_subcommand(disable ? "disable" : "enable",
+                                     disable ? "Stop an account signing in and end its sessions (kept, audited)"
+                                             : "Let a disabled account sign in again");
+    add_db_option(cmd, o->db);
+    cmd->add_option("--username", o->username, "login name")->required();
+    cmd->callback([o, disable] {
+      auto s = open_store(o->db);
+      service::Accounts accounts(*s, Clock::system());
+      print_json(account_json(accounts.update(service::Actor::cli_operator(), o->username, {std::nullopt, disable})));
+    });
+  }
 }
 
 }  // namespace rp::app

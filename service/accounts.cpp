@@ -186,10 +186,18 @@ void Accounts::end_sessions(const std::string& username) {
 }
 
 Account Accounts::reset_password(const Actor& actor, const std::string& username, const std::string& password) {
+  return reset_password(actor, id_of(username), password);
+}
+
+Account Accounts::update(const Actor& actor, const std::string& username, const AccountChange& change) {
+  return update(actor, id_of(username), change);
+}
+
+std::int64_t Accounts::id_of(const std::string& username) {
   std::optional<store::AccountRow> row;
   store_.read([&](store::Transaction& tx) { row = tx.find_account_by_username(username); });
   if (!row) throw NotFoundError("username", "no account '" + username + "'");
-  return reset_password(actor, row->id, password);
+  return row->id;
 }
 
 std::vector<Account> Accounts::list(const Actor& actor) {

@@ -60,6 +60,7 @@ class Accounts {
   // account's sessions. An admin cannot disable their own account or change their own
   // role, so a centre is never left without the admin who could undo it.
   Account update(const Actor& actor, std::int64_t account_id, const AccountChange& change);
+  Account update(const Actor& actor, const std::string& username, const AccountChange& change);
 
   struct Credential {
     std::string username, role, centre_id, password;
@@ -72,6 +73,8 @@ class Accounts {
   Account reset(const Actor& actor, store::AccountRow row, const std::string& password_hash, store::Transaction& tx);
 
   void end_sessions(const std::string& username);
+  // For the command line, which names accounts by username.
+  std::int64_t id_of(const std::string& username);
 
   store::Store& store_;
   Clock clock_;

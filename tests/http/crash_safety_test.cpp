@@ -77,7 +77,9 @@ TEST(CrashSafety, AcknowledgedSubmissionsSurviveSigkillExactlyOnce) {
   for (const auto& key : attempted) {
     const Reply r = again.post(path, body, {{"Idempotency-Key", key}});
     EXPECT_TRUE(r.status == 200 || r.status == 201) << r.body;
-    if (acked.count(key)) EXPECT_EQ(r.status, 200) << key;  // replayed, not stored again
+    if (acked.count(key)) {
+      EXPECT_EQ(r.status, 200) << key;  // replayed, not stored again
+    }
   }
   stored = stored_keys(db);
   for (const auto& key : attempted) EXPECT_EQ(stored[key], 1) << key;
