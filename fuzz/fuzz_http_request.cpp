@@ -1,12 +1,15 @@
 // The request-line and header pieces regenpath parses itself (Beast parses the framing):
-// the target (path, percent-decoding, query), cookies, Accept-Encoding (q-values), and
-// routing against the full route table. Nothing may crash, hang or read out of bounds.
+// the target (path, percent-decoding, query), cookies, Accept-Encoding and
+// Accept-Language (q-values), routing against the full route table, and the Persian
+// error catalogue's patterns. Nothing may crash, hang or read out of bounds.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include "api/http/compression.hpp"
+#include "api/http/languages.hpp"
 #include "api/http/message.hpp"
+#include "api/http/messages_fa.hpp"
 #include "api/http/router.hpp"
 
 namespace {
@@ -35,7 +38,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (rp::api::http::parse_target(input.substr(0, split), req)) router().match(req);
   if (split != std::string::npos) {
     rp::api::http::cookie_value(input.substr(split + 1), "rp_session");
-    rp::api::http::accepts_gzip(std::string_view(input).substr(split + 1));
+    const std::string_view header = std::string_view(input).substr(split + 1);
+    rp::api::http::accepts_gzip(header);
+    rp::api::http::preferred_language(header);
+    rp::api::http::persian_message(header);
   }
   return 0;
 }

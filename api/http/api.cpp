@@ -8,6 +8,8 @@
 
 #include "api/http/compression.hpp"
 #include "api/http/json_body.hpp"
+#include "api/http/languages.hpp"
+#include "api/http/messages_fa.hpp"
 #include "base/error.hpp"
 
 namespace rp::api::http {
@@ -22,6 +24,27 @@ bool same_secret(const std::string& a, const std::string& b) {
 const service::Actor& anonymous() {
   static const service::Actor a{"anonymous", kPublic, "", false, std::nullopt};
   return a;
+}
+
+// An error's message in the language the client prefers: Persian when the client asks
+// for it and the catalogue knows the message. Code and field stay as they are, for
+// programs; Content-Language says which language the message is in.
+void localize_error(Response& res, const Request& request) {
+  if (res.status < 400) return;
+  res.varies_by_language = true;
+  const auto language = [&res](const char* tag) { res.headers.emplace_back("Content-Language", tag); };
+  if (request.accept_language.empty() || preferred_language(request.accept_language) != "fa") return language("en");
+  nlohmann::json body = nlohmann::json::parse(res.body_text(), nullptr, false);
+  if (!body.is_object() || !body.contains("error") || !body["error"].is_object()) return;
+  nlohmann::json& message = body["error"]["message"];
+  if (!message.is_string()) return;
+  const auto persian = persian_message(message.get<std::string>());
+  if (!persian) return language("en");
+  message = *persian;
+  res.shared_body.reset();
+  res.gzip = false;
+  res.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  language("fa");
 }
 
 }  // namespace
@@ -103,6 +126,7 @@ const std::string& Api::metrics_label(const Request& request, const Route* route
 void Api::finish(Response& res, const Request& request, const Route* route,
                  std::chrono::steady_clock::time_point start) {
   add_security_headers(res, services_.tls);
+  localize_error(res, request);
   negotiate_encoding(request, res);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.observe(metrics_label(request, route), request.method, res.status, seconds);

@@ -20,7 +20,7 @@ struct Request {
   std::map<std::string, std::string> params;  // from the route's path template
   std::string body;
   // The headers the API reads.
-  std::string content_type, cookie, csrf_token, idempotency_key, accept_encoding;
+  std::string content_type, cookie, csrf_token, idempotency_key, accept_encoding, accept_language;
   bool tls = false;
 };
 
@@ -45,6 +45,8 @@ struct Response {
   // depended on Accept-Encoding (Vary).
   bool gzip = false;
   bool varies_by_encoding = false;
+  // Set by the API on an error: its message follows Accept-Language (Vary).
+  bool varies_by_language = false;
 
   // What goes on the wire: the gzip form when chosen.
   std::string_view body_text() const {

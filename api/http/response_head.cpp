@@ -53,7 +53,13 @@ std::string response_head(const Response& r, unsigned version, bool keep_alive, 
     if (r.hsts) out.append("Strict-Transport-Security: max-age=31536000\r\n");
   }
   if (r.gzip) out.append("Content-Encoding: gzip\r\n");
-  if (r.varies_by_encoding) out.append("Vary: Accept-Encoding\r\n");
+  if (r.varies_by_encoding && r.varies_by_language) {
+    out.append("Vary: Accept-Encoding, Accept-Language\r\n");
+  } else if (r.varies_by_encoding) {
+    out.append("Vary: Accept-Encoding\r\n");
+  } else if (r.varies_by_language) {
+    out.append("Vary: Accept-Language\r\n");
+  }
   out.append("Content-Length: ").append(std::to_string(content_length)).append("\r\n");
   // HTTP/1.1 keeps the connection unless told; HTTP/1.0 closes it unless told.
   if (version == 10 && keep_alive) out.append("Connection: keep-alive\r\n");

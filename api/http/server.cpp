@@ -192,6 +192,7 @@ struct Server::Impl {
         req.csrf_token = header(breq, "X-CSRF-Token");
         req.idempotency_key = header(breq, "Idempotency-Key");
         req.accept_encoding = header(breq, "Accept-Encoding");
+        req.accept_language = header(breq, "Accept-Language");
         req.tls = cfg.tls();
         res = co_await answer(req);
         res.head = res.head || req.method == "HEAD";

@@ -99,6 +99,11 @@ TEST(ResponseHead, ContentCodingAndVary) {
   EXPECT_EQ(response_head(r, 11, true, 2).find("Content-Encoding"), std::string::npos);
   r.gzip = true;
   EXPECT_TRUE(has_line(response_head(r, 11, true, 2), "Content-Encoding: gzip"));
+  // An error's message follows Accept-Language: one Vary line names both.
+  r.varies_by_language = true;
+  EXPECT_TRUE(has_line(response_head(r, 11, true, 2), "Vary: Accept-Encoding, Accept-Language"));
+  r.varies_by_encoding = false;
+  EXPECT_TRUE(has_line(response_head(r, 11, true, 2), "Vary: Accept-Language"));
 }
 
 }  // namespace

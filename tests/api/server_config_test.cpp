@@ -52,7 +52,9 @@ TEST(ServerConfig, TheSampleReadsBackAsTheDefaults) {
 TEST(ServerConfig, OneIoThreadPerCoreButOne) {
   const unsigned cores = std::thread::hardware_concurrency();
   EXPECT_GE(default_io_threads(), 1);
-  if (cores > 2) EXPECT_EQ(default_io_threads(), static_cast<int>(cores) - 1);
+  if (cores > 2) {
+    EXPECT_EQ(default_io_threads(), static_cast<int>(cores) - 1);
+  }
 }
 
 TEST(ServerConfig, BadKeysAndValuesAreRefusedNamingTheKey) {

@@ -88,6 +88,38 @@ TEST_F(BadInput, WrongTypesUnknownFieldsAndBadValuesAre422) {
   EXPECT_EQ(coordinator_.get(ep).json().size(), 0u);
 }
 
+// The error's message follows Accept-Language (the web app sends the language the user
+// chose); its code and field do not, and neither does what is stored: nothing.
+TEST_F(BadInput, ErrorsSpeakTheClientsLanguage) {
+  const auto before = patients();
+  auto p = valid_patient();
+  p["national_id"] = "1234567890";
+  const auto ask = [&](const char* language) {
+    return coordinator_.call("POST", "/api/v1/patients", p.dump(), {{"Accept-Language", language}});
+  };
+  const Reply fa = ask("fa-IR,fa;q=0.9,en;q=0.8");
+  expect_error(fa, 422, "national_id");
+  EXPECT_EQ(fa.json()["error"]["code"], "invalid");
+  EXPECT_EQ(fa.json()["error"]["message"], "رقم کنترل کد ملی درست نیست");
+  EXPECT_EQ(fa.header("content-language"), "fa");
+  EXPECT_NE(fa.header("vary").find("Accept-Language"), std::string::npos);
+  const Reply en = ask("en-US,en;q=0.9,fa;q=0.8");
+  expect_error(en, 422, "national_id");
+  EXPECT_EQ(en.json()["error"]["message"], "check digit does not match");
+  EXPECT_EQ(en.header("content-language"), "en");
+  // A message with a value in it, and one the catalogue does not know (left in English).
+  const Reply missing = coordinator_.call("GET", "/api/v1/patients/999999", "", {{"Accept-Language", "fa"}});
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_EQ(missing.json()["error"]["message"], "بیمار شماره ۹۹۹۹۹۹ یافت نشد") << missing.body;
+  // Sign-in refusals too, before any session exists.
+  const Reply login = Client{server_->port()}.call("POST", "/api/v1/auth/login",
+                                                   R"({"username":"nobody.here","password":"not-the-password-1"})",
+                                                   {{"Accept-Language", "fa"}});
+  EXPECT_EQ(login.status, 401);
+  EXPECT_EQ(login.json()["error"]["message"], "نام کاربری یا گذرواژه نادرست است");
+  EXPECT_EQ(patients(), before);
+}
+
 TEST_F(BadInput, OversizedBodyIs413) {
   const std::string huge = "{\"mrn\": \"" + std::string(2 << 20, 'x') + "\"}";
   const Reply r = coordinator_.call("POST", "/api/v1/patients", huge);

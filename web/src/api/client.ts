@@ -1,7 +1,9 @@
 // One way to talk to the regenpath API: JSON in and out, the session cookie sent by the
-// browser, the CSRF token echoed on every state-changing request, and errors turned
-// into ApiError carrying the server's {code, message, field} so a form can show the
-// message beside the field it names.
+// browser, the CSRF token echoed on every state-changing request, the language the user
+// chose (so the server explains a refusal in it), and errors turned into ApiError
+// carrying the server's {code, message, field} so a form can show the message beside
+// the field it names.
+import { prefs } from '../i18n/prefs'
 
 export class ApiError extends Error {
   constructor(
@@ -28,7 +30,7 @@ function csrfFromCookie(): string {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 async function call<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const h: Record<string, string> = { Accept: 'application/json', ...headers }
+  const h: Record<string, string> = { Accept: 'application/json', 'Accept-Language': prefs.lang, ...headers }
   if (body !== undefined) h['Content-Type'] = 'application/json'
   if (method !== 'GET') h['X-CSRF-Token'] = csrfToken || csrfFromCookie()
   let res: Response

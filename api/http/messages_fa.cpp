@@ -1,0 +1,252 @@
+#include "api/http/messages_fa.hpp"
+
+#include <algorithm>
+#include <regex>
+#include <unordered_map>
+#include <vector>
+
+#include "base/digits.hpp"
+
+namespace rp::api::http {
+namespace {
+
+const std::unordered_map<std::string_view, std::string_view>& exact() {
+  static const std::unordered_map<std::string_view, std::string_view> m = {
+      // Request bodies
+      {"is required", "الزامی است"},
+      {"unknown field", "فیلد ناشناخته است"},
+      {"must be a string", "باید متن باشد"},
+      {"must be an integer", "باید عدد صحیح باشد"},
+      {"must be a number", "باید عدد باشد"},
+      {"must be a finite number", "باید عددی متناهی باشد"},
+      {"must not be negative", "نباید منفی باشد"},
+      {"must be true or false", "باید true یا false باشد"},
+      {"must be an object", "باید یک شیء JSON باشد"},
+      {"must be a JSON object", "باید یک شیء JSON باشد"},
+      {"must not contain control characters", "نباید نویسه‌های کنترلی داشته باشد"},
+      {"is not valid UTF-8", "متن با UTF-8 معتبر نوشته نشده است"},
+      {"body nests deeper than 32 levels", "بدنه درخواست بیش از ۳۲ سطح تودرتو است"},
+      {"send the body as application/json", "بدنه درخواست را با نوع application/json بفرستید"},
+      // Sessions and roles
+      {"sign in first (no session or session expired)", "نخست وارد شوید (نشستی نیست یا نشست به پایان رسیده است)"},
+      {"missing or wrong X-CSRF-Token header", "سرآیند X-CSRF-Token نیست یا نادرست است؛ صفحه را دوباره بارگذاری کنید"},
+      {"wrong username or password", "نام کاربری یا گذرواژه نادرست است"},
+      {"account locked after repeated failed logins; ask an admin to reset it",
+       "حساب پس از چند ورود ناموفق قفل شد؛ از مدیر بخواهید آن را بازنشانی کند"},
+      {"too many failed logins; wait before trying again",
+       "ورود ناموفق بیش از اندازه بود؛ کمی صبر کنید و دوباره بکوشید"},
+      {"this account is disabled; ask your centre's admin to enable it",
+       "این حساب غیرفعال است؛ از مدیر مرکز بخواهید آن را فعال کند"},
+      {"wrong or expired code", "کد نادرست است یا زمان آن گذشته است"},
+      {"this link is unknown, used or expired",
+       "این پیوند شناخته نیست، پیش‌تر به کار رفته یا زمان آن گذشته "
+       "است"},
+      {"the portal is for signed-in patients",
+       "درگاه بیماران برای بیمارانی است که وارد شده‌اند"},
+      {"red flags are reported by the patient",
+       "علامت هشدار را خود بیمار گزارش می‌کند"},
+      {"only an admin may edit centres", "فقط مدیر می‌تواند مراکز را ویرایش کند"},
+      {"you may read the report of your own centre only",
+       "فقط گزارش مرکز خودتان را می‌توانید ببینید"},
+      {"the worklist is per centre; this account has none", "فهرست کارها برای هر مرکز است و این حساب مرکزی ندارد"},
+      // Accounts
+      {"must be at least 12 characters", "باید دست‌کم ۱۲ نویسه باشد"},
+      {"must contain letters and digits", "باید هم حرف و هم رقم داشته باشد"},
+      {"must not contain the username", "نباید نام کاربری را در بر داشته باشد"},
+      {"is a well-known password", "گذرواژه‌ای شناخته‌شده و ناامن است"},
+      {"must be 3 to 64 characters", "باید ۳ تا ۶۴ نویسه باشد"},
+      {"may contain only letters, digits, '.', '_' and '-'",
+       "فقط حرف و رقم لاتین و نویسه‌های . و _ و - مجاز است"},
+      {"an account with this username exists", "حسابی با این نام کاربری وجود دارد"},
+      {"must be one of admin, surgeon, coordinator, lab, physiotherapist, analyst",
+       "باید یکی از نقش‌های admin، surgeon، coordinator، lab، physiotherapist یا analyst "
+       "باشد"},
+      {"an admin cannot disable their own account",
+       "مدیر نمی‌تواند حساب خودش را غیرفعال کند"},
+      {"an admin cannot change their own role", "مدیر نمی‌تواند نقش خودش را تغییر دهد"},
+      {"send role, disabled or both", "نقش، غیرفعال بودن یا هر دو را بفرستید"},
+      // Centres and patients
+      {"must be licensed, pending, suspended or unknown", "باید یکی از licensed، pending، suspended یا unknown باشد"},
+      {"names in English and Persian are required", "نام به انگلیسی و فارسی الزامی است"},
+      {"a name in Persian or Latin script is required", "نام به خط فارسی یا لاتین الزامی است"},
+      {"must be one of female, male, other, unknown", "باید یکی از female، male، other یا unknown باشد"},
+      {"must have exactly 10 digits", "باید دقیقاً ۱۰ رقم داشته باشد"},
+      {"is not an issued national id (all digits equal)",
+       "کد ملی صادرشده‌ای نیست (همه رقم‌ها یکسان‌اند)"},
+      {"check digit does not match", "رقم کنترل کد ملی درست نیست"},
+      {"must be an Iranian number (+98…)", "باید شماره‌ای ایرانی باشد (+98…)"},
+      {"must be an Iranian mobile number like 0912 345 6789", "باید شماره همراه ایرانی باشد، مانند ۰۹۱۲ ۳۴۵ ۶۷۸۹"},
+      {"must not be in the future", "نباید در آینده باشد"},
+      {"must be within the last 120 years", "باید در ۱۲۰ سال گذشته باشد"},
+      {"no patient", "بیمار یافت نشد"},
+      // Episodes and the pathway
+      {"must be 0 to 4", "باید از ۰ تا ۴ باشد"},
+      {"must be 0 to 3", "باید از ۰ تا ۳ باشد"},
+      {"Kellgren–Lawrence grade must be a whole number 0 to 4", "درجه کلگرن–لارنس باید عددی صحیح از ۰ تا ۴ باشد"},
+      {"Tönnis grade must be a whole number 0 to 3", "درجه تونیس باید عددی صحیح از ۰ تا ۳ باشد"},
+      {"is not a finding this protocol's eligibility uses",
+       "از یافته‌هایی نیست که معیارهای این پروتکل به کار می‌برد"},
+      {"must be a JSON object of finding: value", "باید شیء JSON از «یافته: مقدار» باشد"},
+      {"must be icd-10-cm or icd-10", "باید icd-10-cm یا icd-10 باشد"},
+      {"must be an episode of the same hip", "باید دوره درمانی همان مفصل ران باشد"},
+      {"must be an episode of the same patient", "باید دوره درمانی همان بیمار باشد"},
+      {"must be the episode of the other hip", "باید دوره درمانی مفصل ران دیگر باشد"},
+      {"that episode is already linked", "آن دوره درمانی پیش‌تر پیوند داده شده است"},
+      {"an episode names no known centre",
+       "دوره درمانی به مرکز شناخته‌شده‌ای تعلق ندارد"},
+      {"give a harvest or an injection date", "تاریخ برداشت یا تزریق را وارد کنید"},
+      {"must not be before the harvest date", "نباید پیش از تاریخ برداشت باشد"},
+      {"must not be before the injection", "نباید پیش از تزریق باشد"},
+      {"the injection cannot precede the harvest", "تزریق نمی‌تواند پیش از برداشت باشد"},
+      {"assess eligibility before marking the episode eligible",
+       "پیش از واجد شرایط شمردن دوره درمانی، ارزیابی شرایط را ثبت کنید"},
+      {"the last eligibility assessment was ineligible", "آخرین ارزیابی، بیمار را فاقد شرایط دانسته است"},
+      {"the last assessment needs review: give the reviewing clinician's reason",
+       "آخرین ارزیابی نیاز به بازبینی دارد: دلیل پزشک بازبین را بنویسید"},
+      {"plan the harvest and injection dates before scheduling",
+       "پیش از زمان‌بندی، تاریخ برداشت و تزریق را برنامه‌ریزی کنید"},
+      {"the harvest has been done; its date is recorded by the harvest transition",
+       "برداشت انجام شده است؛ تاریخ آن با مرحله برداشت ثبت شده است"},
+      {"record the cell source (bone_marrow or adipose) at harvest",
+       "منبع سلول (مغز استخوان یا بافت چربی) را هنگام برداشت ثبت کنید"},
+      {"record the image guidance (ultrasound or fluoroscopy)",
+       "روش هدایت تصویری (سونوگرافی یا فلوروسکوپی) را ثبت کنید"},
+      {"must be one of planned, done, missed, cancelled", "باید یکی از planned، done، missed یا cancelled باشد"},
+      {"no such item", "چنین موردی در برنامه نیست"},
+      // Questionnaires and events
+      {"must be an object of item id to answer", "باید شیئی از شناسه پرسش به پاسخ باشد"},
+      {"is required: an object of item id to answer", "الزامی است: شیئی از شناسه پرسش به پاسخ"},
+      {"'answers' must be an object of item id → value", "«answers» باید شیئی از شناسه پرسش به مقدار باشد"},
+      {"this key was used for another submission", "این کلید برای ثبت دیگری به کار رفته است"},
+      {"must be mild, moderate, severe or serious", "باید یکی از mild، moderate، severe یا serious باشد"},
+      {"the CTCAE grade must be 1 to 5", "درجه CTCAE باید از ۱ تا ۵ باشد"},
+      {"the protocol needs a baseline and a follow-up", "پروتکل به یک سنجش پایه و یک پیگیری نیاز دارد"},
+      // Routing and the server
+      {"no such route", "چنین مسیری وجود ندارد"},
+      {"no such file", "چنین پرونده‌ای وجود ندارد"},
+      {"internal error; the request changed nothing", "خطای درونی رخ داد؛ درخواست چیزی را تغییر نداد"},
+  };
+  return m;
+}
+
+// The pathway's states as the web app names them in Persian.
+std::string state_fa(const std::string& state) {
+  static const std::unordered_map<std::string_view, std::string_view> names = {
+      {"referred", "ارجاع‌شده"},
+      {"screening", "غربالگری"},
+      {"eligible", "واجد شرایط"},
+      {"ineligible", "فاقد شرایط"},
+      {"workup", "بررسی‌های پیش از درمان"},
+      {"scheduled", "زمان‌بندی‌شده"},
+      {"harvested", "برداشت سلول انجام شد"},
+      {"product_released", "فرآورده آزاد شد"},
+      {"injected", "تزریق انجام شد"},
+      {"follow_up", "پیگیری"},
+      {"completed", "پایان‌یافته"},
+      {"converted_to_thr", "تبدیل به تعویض مفصل ران"},
+      {"withdrawn", "انصراف"},
+      {"lost_to_follow_up", "از پیگیری خارج‌شده"},
+  };
+  const auto it = names.find(state);
+  return it == names.end() ? state : "«" + std::string(it->second) + "»";
+}
+
+struct Pattern {
+  std::regex english;
+  // The Persian text; $1, $2 ... are the English captures, numbers in Persian digits.
+  std::string persian;
+  // Captures that name a pathway state, shown by their Persian names.
+  std::vector<int> states;
+};
+
+const std::vector<Pattern>& patterns() {
+  static const std::vector<Pattern> p = [] {
+    std::vector<Pattern> out;
+    auto add = [&out](const char* re, const char* fa, std::vector<int> states = {}) {
+      out.push_back({std::regex(re), fa, std::move(states)});
+    };
+    add(R"(must be at most (\d+) bytes)", "باید حداکثر $1 بایت باشد");
+    add(R"(must be at most (\d+) characters)", "باید حداکثر $1 نویسه باشد");
+    add(R"(no patient (\d+))", "بیمار شماره $1 یافت نشد");
+    add(R"(no episode (\d+))", "دوره درمانی شماره $1 یافت نشد");
+    add(R"(no event (\d+))", "رویداد شماره $1 یافت نشد");
+    add(R"(no adverse event (\d+))", "عارضه شماره $1 یافت نشد");
+    add(R"(no account (\d+))", "حساب شماره $1 یافت نشد");
+    add(R"(no account '(.+)')", "حسابی با نام کاربری «$1» نیست");
+    add(R"(no centre '(.+)')", "مرکزی با شناسه «$1» نیست");
+    add(R"(episode (\d+) has no item (.+))", "دوره درمانی شماره $1 موردی با شناسه «$2» ندارد");
+    add(R"(cannot move an episode from (\w+) to (\w+) \(.*\))",
+        "دوره درمانی را نمی‌توان از $1 به $2 برد", {1, 2});
+    add(R"(a reason is required to move an episode to (\w+))", "برای بردن دوره درمانی به $1 نوشتن دلیل لازم است", {1});
+    add(R"(role '(.+)' may not move an episode to (\w+))",
+        "نقش «$1» نمی‌تواند دوره درمانی را به $2 ببرد", {2});
+    add(R"(the role '(.+)' may not read the outcome report)", "نقش «$1» اجازه دیدن گزارش پیامدها را ندارد");
+    add(R"(role '(.+)' may not .+)", "نقش «$1» اجازه این کار را ندارد");
+    add(R"(this event is already (\w+))", "به این رویداد پیش‌تر رسیدگی شده است ($1)");
+    add(R"(must not be before the previous step \((.+)\))", "نباید پیش از مرحله قبلی ($1) باشد");
+    add(R"(this path does not take (\w+))", "این مسیر روش $1 را نمی‌پذیرد");
+    add(R"(unknown instrument '(.+)')", "پرسشنامه «$1» شناخته نیست");
+    add(R"(unknown item '(.+)' for instrument (.+))", "پرسش «$1» در پرسشنامه $2 نیست");
+    add(R"(item '(.+)' is answered twice)", "به پرسش «$1» دو بار پاسخ داده شده است");
+    add(R"(item '(.+)' must be .+)", "پاسخ پرسش «$1» پذیرفته نیست");
+    add(R"(Harris Hip Score needs every item; '(.+)' is missing)",
+        "امتیاز هریس به پاسخ همه پرسش‌ها نیاز دارد؛ «$1» بی‌پاسخ است");
+    add(R"(HOOS items are 0–4, got .+)", "پاسخ پرسش‌های HOOS باید از ۰ تا ۴ باشد");
+    add(R"('(.+)' is not a hip osteoarthritis \(M16\) code of .+)", "«$1» کد استئوآرتریت مفصل ران (M16) نیست");
+    add(R"('(.+)' is not one of (.+))", "«$1» از مقدارهای مجاز نیست ($2)");
+    add(R"(may contain only digits and separators, found '(.+)')", "فقط رقم و جداکننده مجاز است، نه «$1»");
+    add(R"(body is not valid JSON: .*)", "بدنه درخواست JSON معتبر نیست");
+    add(R"('(\d+)-(\d+)-(\d+)' is not a day of the Gregorian calendar)", "«$1-$2-$3» روزی از تقویم میلادی نیست");
+    add(R"('(\d+)-(\d+)-(\d+)' is not a day of the Jalali calendar)", "«$1-$2-$3» روزی از تقویم خورشیدی نیست");
+    add(R"('(.*)' is not a date: .*)", "«$1» تاریخ نیست؛ آن را به شکل سال-ماه-روز بنویسید");
+    add(R"(record number '(.+)' is already used at centre (.+))",
+        "شماره پرونده «$1» پیش‌تر در مرکز $2 به کار رفته است");
+    add(R"(this key was already used for a different request.*)",
+        "این کلید برای درخواست دیگری به کار رفته است؛ برای درخواست تازه کلید تازه بفرستید");
+    add(R"(unknown protocol '([^']*)'.*)", "پروتکل «$1» شناخته نیست");
+    add(R"(unexpected field '(.+)'; answers go under "answers")",
+        "فیلد «$1» پیش‌بینی نشده است؛ پاسخ‌ها را زیر «answers» بفرستید");
+    return out;
+  }();
+  return p;
+}
+
+bool all_digits(const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; }
+
+}  // namespace
+
+std::optional<std::string> persian_message(std::string_view english) {
+  if (const auto it = exact().find(english); it != exact().end()) return std::string(it->second);
+  // libstdc++'s std::regex matches recursively, one frame per character: a message
+  // quoting a long value from the request stays English rather than risk the stack.
+  if (english.size() > kLongestPatterned) return std::nullopt;
+  const std::string text(english);
+  for (const Pattern& p : patterns()) {
+    std::smatch m;
+    if (!std::regex_match(text, m, p.english)) continue;
+    std::string out;
+    for (std::size_t i = 0; i < p.persian.size(); ++i) {
+      const char c = p.persian[i];
+      if (c == '$' && i + 1 < p.persian.size() && p.persian[i + 1] >= '1' && p.persian[i + 1] <= '9') {
+        const int group = p.persian[++i] - '0';
+        const std::string capture = m[group].str();
+        const bool is_state = std::find(p.states.begin(), p.states.end(), group) != p.states.end();
+        out += is_state ? state_fa(capture) : all_digits(capture) ? persian_digits(capture) : capture;
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string_view> persian_catalogue() {
+  std::vector<std::string_view> keys;
+  keys.reserve(exact().size());
+  for (const auto& entry : exact()) keys.push_back(entry.first);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+}  // namespace rp::api::http
