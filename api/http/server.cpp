@@ -22,10 +22,20 @@ namespace beast = boost::beast;
 namespace bh = beast::http;
 using tcp = asio::ip::tcp;
 
+// A connection's executor is its strand, named as a concrete type rather than Asio's
+// default any_io_executor: the type-erased executor copied and reference-counted its
+// strand at every suspension, about a tenth of a request's instructions.
+using Executor = asio::strand<asio::io_context::executor_type>;
+using Socket = asio::basic_stream_socket<tcp, Executor>;
+using Stream = beast::basic_stream<tcp, Executor>;
+template <class T>
+using Task = asio::awaitable<T, Executor>;
+constexpr asio::use_awaitable_t<Executor> use_task;
+
 // What the graceful stop needs to know about a live connection. Touched only on the
 // connection's strand.
 struct ConnectionState {
-  tcp::socket* socket = nullptr;
+  Socket* socket = nullptr;
   bool idle = true;  // waiting for the next request, nothing in flight
 };
 
@@ -90,15 +100,15 @@ struct Server::Impl {
     for (auto& [id, close] : idle_closers) close();
   }
 
-  template <class Stream>
-  asio::awaitable<void> send(Stream& stream, Response res, unsigned version, bool keep_alive, beast::error_code& ec) {
+  template <class AnyStream>
+  Task<void> send(AnyStream& stream, Response res, unsigned version, bool keep_alive, beast::error_code& ec) {
     const std::string_view body = res.body_text();
     // Content-Length stays that of the body, which HEAD does not send.
     const std::string head = response_head(res, version, keep_alive, body.size());
     const std::array<asio::const_buffer, 2> buffers{asio::buffer(head),
                                                     asio::buffer(body.data(), res.head ? 0 : body.size())};
     beast::get_lowest_layer(stream).expires_after(cfg.write_timeout);
-    co_await asio::async_write(stream, buffers, asio::redirect_error(asio::use_awaitable, ec));
+    co_await asio::async_write(stream, buffers, asio::redirect_error(use_task, ec));
   }
 
   Response protocol_error(int status, std::string_view code, std::string_view message) {
@@ -107,10 +117,10 @@ struct Server::Impl {
     return r;
   }
 
-  asio::awaitable<Response> answer(Request& req) {
+  Task<Response> answer(Request& req) {
     if (async_handler) {
       // Status 0 from the async path: not taken.
-      Response res = co_await asio::async_initiate<const asio::use_awaitable_t<>&, void(Response)>(
+      Response res = co_await asio::async_initiate<const asio::use_awaitable_t<Executor>&, void(Response)>(
           [this, &req](auto resume) {
             auto shared = std::make_shared<decltype(resume)>(std::move(resume));
             // Counts as work, so that a graceful stop waits for this answer too.
@@ -123,17 +133,17 @@ struct Server::Impl {
             };
             if (!async_handler(req, reply)) reply([] { return Response{0, {}, {}, {}}; });
           },
-          asio::use_awaitable);
+          use_task);
       if (res.status != 0) co_return res;
     }
     // Handlers may wait for a group commit: run them on the worker pool, not here.
     co_return co_await asio::co_spawn(
-        workers, [&]() -> asio::awaitable<Response> { co_return handler(req); }, asio::use_awaitable);
+        workers, [&]() -> asio::awaitable<Response> { co_return handler(req); }, use_task);
   }
 
   // One connection's requests, one after another (HTTP/1.1 keep-alive).
-  template <class Stream>
-  asio::awaitable<void> serve(Stream& stream, ConnectionState& state) {
+  template <class AnyStream>
+  Task<void> serve(AnyStream& stream, ConnectionState& state) {
     beast::flat_buffer buffer;
     beast::error_code ec;
     for (;;) {
@@ -143,7 +153,7 @@ struct Server::Impl {
       state.idle = true;
       if (stopping) co_return;
       beast::get_lowest_layer(stream).expires_after(cfg.idle_timeout);
-      co_await bh::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+      co_await bh::async_read_header(stream, buffer, parser, asio::redirect_error(use_task, ec));
       state.idle = false;
       if (ec == bh::error::body_limit) {  // a Content-Length over the limit is refused unread
         co_await send(stream,
@@ -165,7 +175,7 @@ struct Server::Impl {
       // A request without a body (most GETs) is complete with its header: no second read.
       if (!parser.is_done()) {
         beast::get_lowest_layer(stream).expires_after(cfg.read_timeout);
-        co_await bh::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+        co_await bh::async_read(stream, buffer, parser, asio::redirect_error(use_task, ec));
       }
       if (ec == bh::error::body_limit) {
         co_await send(stream,
@@ -203,7 +213,7 @@ struct Server::Impl {
     }
   }
 
-  asio::awaitable<void> connection(tcp::socket socket) {
+  Task<void> connection(Socket socket) {
     ConnectionState state;
     const auto executor = socket.get_executor();
     std::uint64_t id;
@@ -218,18 +228,18 @@ struct Server::Impl {
       };
     }
     if (on_connection) on_connection(+1);
-    beast::tcp_stream stream(std::move(socket));
+    Stream stream(std::move(socket));
     state.socket = &stream.socket();
     beast::error_code ec;
     try {
       if (tls) {
-        beast::ssl_stream<beast::tcp_stream&> secure(stream, *tls);
+        beast::ssl_stream<Stream&> secure(stream, *tls);
         stream.expires_after(cfg.read_timeout);
-        co_await secure.async_handshake(asio::ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
+        co_await secure.async_handshake(asio::ssl::stream_base::server, asio::redirect_error(use_task, ec));
         if (!ec) {
           co_await serve(secure, state);
           stream.expires_after(std::chrono::seconds(5));
-          co_await secure.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+          co_await secure.async_shutdown(asio::redirect_error(use_task, ec));
         }
       } else {
         co_await serve(stream, state);
@@ -249,7 +259,7 @@ struct Server::Impl {
   asio::awaitable<void> accept_loop() {
     for (;;) {
       beast::error_code ec;
-      tcp::socket socket =
+      Socket socket =
           co_await acceptor.async_accept(asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
       if (ec) {
         if (stopping || !acceptor.is_open()) co_return;

@@ -75,6 +75,25 @@ TEST(Clock, TodayIsTehransDate) {
   EXPECT_EQ(Clock::fixed(-1).now_iso(), "1969-12-31T23:59:59.999Z");
 }
 
+// now_iso keeps the text up to the second: instants within one second, across a day's
+// end, and back again each get their own stamp, whichever came before.
+TEST(Clock, NowIsoKeptPerSecondNeverStale) {
+  const std::int64_t midnight = parse_gregorian("2026-12-31").days_since_epoch() * 86400 * 1000 + 86400 * 1000;
+  const std::pair<std::int64_t, const char*> cases[] = {
+      {midnight - 1, "2026-12-31T23:59:59.999Z"},
+      {midnight - 999, "2026-12-31T23:59:59.001Z"},
+      {midnight, "2027-01-01T00:00:00.000Z"},
+      {midnight - 1000, "2026-12-31T23:59:59.000Z"},
+      {midnight + 61010, "2027-01-01T00:01:01.010Z"},
+      {-1000, "1969-12-31T23:59:59.000Z"},
+      {-999, "1969-12-31T23:59:59.001Z"},
+      {0, "1970-01-01T00:00:00.000Z"},
+  };
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& [ms, iso] : cases) EXPECT_EQ(Clock::fixed(ms).now_iso(), iso) << ms;
+  }
+}
+
 // today() is kept per minute: asked again and again across Tehran's midnight (20:30 UTC)
 // it turns with the clock, in whichever order the instants and zones come.
 TEST(Clock, TodayTurnsAtMidnightThoughKeptPerMinute) {
