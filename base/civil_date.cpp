@@ -37,9 +37,23 @@ CivilDate CivilDate::plus_months(int n) const {
 }
 
 std::string CivilDate::iso() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year(), month(), day());
-  return buf;
+  const int y = year();
+  if (y < 0 || y > 9999) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, month(), day());
+    return buf;
+  }
+  // Digits written directly: snprintf's format parsing showed in the timeline read's
+  // profile, which names the day of every rendering it keeps.
+  std::string out = "0000-00-00";
+  const auto put = [&out](std::size_t at, int value, int width) {
+    for (int i = width - 1; i >= 0; --i, value /= 10)
+      out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+  };
+  put(0, y, 4);
+  put(5, static_cast<int>(month()), 2);
+  put(8, static_cast<int>(day()), 2);
+  return out;
 }
 
 DateParts parse_date_parts(std::string_view text, std::string_view field) {

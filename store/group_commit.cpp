@@ -71,7 +71,10 @@ void GroupCommitStore::committer_loop() {
 
 void GroupCommitStore::lead_batch(std::unique_lock<std::mutex>& lock) {
   leader_busy_ = true;
+  // Every vector here is sized once for the batch: the committer runs this for each
+  // batch of reads, and regrowing them showed in the read's profile.
   std::vector<Pending*> batch;
+  batch.reserve(std::min(queue_.size(), max_batch_));
   while (!queue_.empty() && batch.size() < max_batch_) {
     batch.push_back(queue_.front());
     queue_.pop_front();
@@ -80,6 +83,7 @@ void GroupCommitStore::lead_batch(std::unique_lock<std::mutex>& lock) {
   // The audit_then rows become one function, placed where the first of them was queued;
   // its outcome is theirs.
   std::vector<AuditEntry> audits;
+  audits.reserve(batch.size());
   std::size_t audits_at = 0;
   const std::function<void(Transaction&)> append_audits = [&audits](Transaction& tx) { tx.append_audits(audits); };
   std::vector<const std::function<void(Transaction&)>*> fns;
@@ -114,6 +118,7 @@ void GroupCommitStore::lead_batch(std::unique_lock<std::mutex>& lock) {
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
   // The write_then writes are told after the lock is released: `then` may take a while.
   std::vector<Pending*> told;
+  told.reserve(batch.size());
   lock.lock();
   // Waiters are notified under the lock: once it sees done and the lock is free, a writer
   // returns and its Pending is gone.

@@ -15,6 +15,18 @@ TEST(CivilDate, ParsesIsoWithEitherSeparatorAndAnyDigits) {
   EXPECT_EQ(parse_gregorian("٢٠٢٦-١٢-٠١").iso(), "2026-12-01");  // Arabic-Indic digits
 }
 
+// ISO text pads every field, from the first year to the last four-digit one; days
+// beyond (from arithmetic, never from input) still print.
+TEST(CivilDate, IsoTextAcrossTheYears) {
+  EXPECT_EQ(CivilDate::from_ymd(1, 1, 1).iso(), "0001-01-01");
+  EXPECT_EQ(CivilDate::from_ymd(999, 9, 9).iso(), "0999-09-09");
+  EXPECT_EQ(CivilDate::from_ymd(9999, 12, 31).iso(), "9999-12-31");
+  EXPECT_EQ(CivilDate::from_ymd(1970, 1, 1).iso(), "1970-01-01");
+  EXPECT_EQ(CivilDate::from_ymd(9999, 12, 31).plus_days(1).iso(), "10000-01-01");
+  EXPECT_EQ(CivilDate::from_ymd(1, 1, 1).plus_days(-1).iso(), "0000-12-31");
+  EXPECT_EQ(CivilDate::from_ymd(1, 1, 1).plus_days(-367).iso(), "-001-12-31");
+}
+
 TEST(CivilDate, RefusesImpossibleAndMalformedDates) {
   for (const char* bad : {"2025-02-30", "2025-13-01", "2025-00-10", "2023-02-29", "2026-12", "2026-12-01-01",
                           "2026/12-01", "20261201", "2026-12-0a", "", "12026-01-01"}) {
