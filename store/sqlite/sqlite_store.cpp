@@ -1,6 +1,9 @@
 #include "store/sqlite/sqlite_store.hpp"
 
+#include <sqlite3.h>
+
 #include <filesystem>
+#include <mutex>
 
 #include "base/error.hpp"
 #include "store/migrations.hpp"
@@ -14,12 +17,24 @@ std::unique_ptr<Store> open_sqlite(const std::string& path, OpenMode mode) {
 }
 
 namespace sqlite {
+namespace {
+
+// SQLite counts every allocation it makes under a global mutex unless told not to; the
+// counts are never read here. Set before SQLite first initialises (a later call is
+// refused by SQLite and changes nothing), so before the first connection opens.
+const std::string& configured_first(const std::string& path) {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  return path;
+}
+
+}  // namespace
 
 // NOMUTEX: SQLite's own lock around every call (each bind, step and reset) is not needed,
 // because the store's mutex_ already lets one thread at a time use the connection and its
 // statements; those locks were a twentieth of a record read's instructions.
 Connection::Connection(const std::string& path, bool create)
-    : db_(path, SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_NOMUTEX) {
+    : db_(configured_first(path), SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_NOMUTEX) {
   db_.setBusyTimeout(10000);
   db_.exec("PRAGMA foreign_keys = ON");
   db_.exec("PRAGMA journal_mode = WAL");
