@@ -30,6 +30,27 @@ Patient decode_patient(const nlohmann::json& body) {
   return p;
 }
 
+service::PatientChange decode_patient_change(const nlohmann::json& body) {
+  BodyReader r(body,
+               {"mrn", "name_fa", "name_latin", "sex", "birth_date", "mobile", "national_id", "consent", "reason"});
+  service::PatientChange c;
+  c.mrn = r.opt_text("mrn", 64);
+  c.name_fa = r.opt_text("name_fa", 200);
+  c.name_latin = r.opt_text("name_latin", 200);
+  if (const auto sex = r.opt_text("sex", 16)) c.sex = parse_sex(*sex);
+  c.birth_date = r.opt_date("birth_date");
+  c.mobile = r.opt_text("mobile", 32);
+  c.national_id = r.opt_text("national_id", 32);
+  if (const auto* consent = r.opt_object("consent")) {
+    BodyReader cr(*consent, {"treatment", "registry", "contact"});
+    c.consent_treatment = cr.opt_bool("treatment");
+    c.consent_registry = cr.opt_bool("registry");
+    c.consent_contact = cr.opt_bool("contact");
+  }
+  c.reason = r.opt_text("reason", 500).value_or("");
+  return c;
+}
+
 Episode decode_episode(const nlohmann::json& body, std::int64_t patient_id) {
   BodyReader r(body, {"protocol", "side", "diagnosis", "kl_grade", "tonnis_grade", "bilateral_with", "repeat_of"});
   Episode e;

@@ -13,6 +13,8 @@
 namespace rp::api {
 
 Patient decode_patient(const nlohmann::json& body);
+// A correction: any of the registration's fields but the centre, and the reason.
+service::PatientChange decode_patient_change(const nlohmann::json& body);
 Episode decode_episode(const nlohmann::json& body, std::int64_t patient_id);
 service::TransitionRequest decode_transition(const nlohmann::json& body);
 service::Pathway::Details decode_details(const nlohmann::json& body);

@@ -54,6 +54,21 @@ void add_patient_routes(http::Router& r, Services& s) {
            const auto p = decode_patient(http::parse_json_object(c.request.body));
            return ok(to_json(s.pathway.add_patient(c.actor, p)), 201);
          }});
+  r.add({"PATCH",
+         "/api/v1/patients/{patient_id}",
+         "Corrects a patient's details (only the fields sent; the centre never changes). The audit row keeps each "
+         "changed field's old and new value and the reason",
+         {"admin", "coordinator", "surgeon"},
+         {},
+         "{mrn?, name_fa?, name_latin?, sex?, birth_date?, mobile?, national_id?, consent?: {treatment?, registry?, "
+         "contact?}, reason}",
+         false,
+         false,
+         [&s](http::Call& c) {
+           const auto change = decode_patient_change(http::parse_json_object(c.request.body));
+           const auto id = http::id_param(c.request.params.at("patient_id"), "patient");
+           return ok(to_json(s.pathway.update_patient(c.actor, id, change)));
+         }});
   r.add({"GET",
          "/api/v1/patients/{patient_id}",
          "One patient with their episodes",

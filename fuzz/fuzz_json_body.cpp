@@ -24,6 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   };
   attempt([&] { rp::api::decode_patient(body); });
+  attempt([&] { rp::api::decode_patient_change(body); });
   attempt([&] { rp::api::decode_episode(body, 1); });
   attempt([&] { rp::api::decode_transition(body); });
   attempt([&] { rp::api::decode_details(body); });

@@ -15,6 +15,7 @@ const std::map<Permission, Roles>& permission_table() {
   static const std::map<Permission, Roles> table{
       {Permission::patient_create, {"admin", "coordinator", "surgeon"}},
       {Permission::patient_read, {"admin", "coordinator", "surgeon", "lab", "physiotherapist"}},
+      {Permission::patient_update, {"admin", "coordinator", "surgeon"}},
       {Permission::episode_create, {"coordinator", "surgeon"}},
       {Permission::episode_update, {"coordinator", "surgeon"}},
       {Permission::eligibility_assess, {"surgeon"}},
@@ -55,6 +56,8 @@ const char* name(Permission p) {
       return "create patients";
     case Permission::patient_read:
       return "read patient records";
+    case Permission::patient_update:
+      return "correct patient details";
     case Permission::episode_create:
       return "create episodes";
     case Permission::episode_update:

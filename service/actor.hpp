@@ -31,6 +31,7 @@ struct Actor {
 enum class Permission {
   patient_create,
   patient_read,
+  patient_update,
   episode_create,
   episode_update,
   eligibility_assess,

@@ -103,6 +103,54 @@ PatientRecord Pathway::patient_record(const Actor& actor, std::int64_t patient_i
   return r;
 }
 
+Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, const PatientChange& change) {
+  require(actor, Permission::patient_update);
+  if (change.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+    throw InputError("reason", "is required: say why the details change");
+  }
+  if (change.reason.size() > 500) throw InputError("reason", "must be at most 500 bytes");
+  Patient out;
+  store_.write([&](store::Transaction& tx) {
+    const Patient before = visible_patient(tx, actor, patient_id);
+    Patient after = before;
+    if (change.mrn) after.mrn = *change.mrn;
+    if (change.name_fa) after.name_fa = *change.name_fa;
+    if (change.name_latin) after.name_latin = *change.name_latin;
+    if (change.sex) after.sex = *change.sex;
+    if (change.birth_date) after.birth_date = *change.birth_date;
+    if (change.mobile) after.mobile = *change.mobile;
+    if (change.national_id) after.national_id = *change.national_id;
+    if (change.consent_treatment) after.consent.treatment = *change.consent_treatment;
+    if (change.consent_registry) after.consent.registry = *change.consent_registry;
+    if (change.consent_contact) after.consent.contact = *change.consent_contact;
+    validate_patient(after, clock_.today());
+    // Each changed field with what it was and what it is now: the audit row keeps the
+    // old value, so a correction never loses what was typed before.
+    nlohmann::json changed = nlohmann::json::object();
+    const auto note = [&changed](const char* field, const nlohmann::json& from, const nlohmann::json& to) {
+      if (from != to) changed[field] = {{"from", from}, {"to", to}};
+    };
+    note("mrn", before.mrn, after.mrn);
+    note("name_fa", before.name_fa, after.name_fa);
+    note("name_latin", before.name_latin, after.name_latin);
+    note("sex", to_string(before.sex), to_string(after.sex));
+    note("birth_date", before.birth_date.iso(), after.birth_date.iso());
+    note("mobile", before.mobile, after.mobile);
+    note("national_id", before.national_id, after.national_id);
+    note("consent.treatment", before.consent.treatment, after.consent.treatment);
+    note("consent.registry", before.consent.registry, after.consent.registry);
+    note("consent.contact", before.consent.contact, after.consent.contact);
+    out = after;
+    if (changed.empty()) return;
+    tx.update_patient(after);
+    const nlohmann::json detail = {{"changed", changed}, {"reason", change.reason}};
+    tx.append_audit(audit_entry(clock_, actor, before.centre_id, "patient.update", "patient",
+                                std::to_string(patient_id),
+                                detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+  });
+  return out;
+}
+
 Episode Pathway::add_episode(const Actor& actor, Episode e) {
   require(actor, Permission::episode_create);
   load_protocol(e.protocol_id);  // an unknown protocol is refused before anything is written

@@ -18,6 +18,17 @@ struct PatientRecord {
   std::vector<Episode> episodes;
 };
 
+// A correction of a patient's details: only the fields given change. The reason is
+// kept in the audit row beside each changed field's old and new value, so nothing typed
+// before is lost.
+struct PatientChange {
+  std::optional<std::string> mrn, name_fa, name_latin, mobile, national_id;
+  std::optional<Sex> sex;
+  std::optional<CivilDate> birth_date;
+  std::optional<bool> consent_treatment, consent_registry, consent_contact;
+  std::string reason;
+};
+
 struct EpisodeRecord {
   Episode episode;
   std::vector<ScheduledItem> schedule;
@@ -42,6 +53,9 @@ class Pathway {
   Patient add_patient(const Actor& actor, Patient p);
   std::vector<PatientRecord> find_patients(const Actor& actor, store::PatientQuery q);
   PatientRecord patient_record(const Actor& actor, std::int64_t patient_id);
+  // Corrects the given fields (validated as at registration); the centre never changes.
+  // A change that changes nothing writes nothing.
+  Patient update_patient(const Actor& actor, std::int64_t patient_id, const PatientChange& change);
 
   // A new episode starts as referred. Links a bilateral pair both ways.
   Episode add_episode(const Actor& actor, Episode e);

@@ -60,6 +60,9 @@ class Transaction {
 
   virtual std::int64_t insert_patient(const Patient& p, const std::string& now) = 0;
   virtual std::optional<Patient> find_patient(std::int64_t id) = 0;
+  // Every field but the id and the centre, which never change. ConflictError (mrn) when
+  // the record number is taken at the centre.
+  virtual void update_patient(const Patient& p) = 0;
   virtual std::vector<Patient> list_patients(const PatientQuery& q) = 0;
 
   virtual std::int64_t insert_episode(const Episode& e, const std::string& now) = 0;

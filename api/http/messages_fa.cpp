@@ -79,6 +79,8 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
       {"must not be in the future", "نباید در آینده باشد"},
       {"must be within the last 120 years", "باید در ۱۲۰ سال گذشته باشد"},
       {"no patient", "بیمار یافت نشد"},
+      {"is required: say why the details change",
+       "الزامی است: بنویسید چرا مشخصات تغییر می‌کند"},
       // Episodes and the pathway
       {"must be 0 to 4", "باید از ۰ تا ۴ باشد"},
       {"must be 0 to 3", "باید از ۰ تا ۳ باشد"},

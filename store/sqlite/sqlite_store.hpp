@@ -47,6 +47,7 @@ class SqliteTransaction final : public Transaction {
   std::vector<Centre> list_centres() override;
   std::int64_t insert_patient(const Patient& p, const std::string& now) override;
   std::optional<Patient> find_patient(std::int64_t id) override;
+  void update_patient(const Patient& p) override;
   std::vector<Patient> list_patients(const PatientQuery& q) override;
   std::int64_t insert_episode(const Episode& e, const std::string& now) override;
   void update_episode(const Episode& e, const std::string& now) override;

@@ -188,6 +188,24 @@ std::int64_t SqliteTransaction::insert_patient(const Patient& p, const std::stri
   return c_.db().getLastInsertRowid();
 }
 
+void SqliteTransaction::update_patient(const Patient& p) {
+  auto& q = c_.statement(
+      "UPDATE patients SET mrn = ?, name_fa = ?, name_latin = ?, sex = ?, birth_date = ?, mobile = ?, national_id = ?, "
+      "consent_treatment = ?, consent_registry = ?, consent_contact = ? WHERE id = ?");
+  q.bind(1, p.mrn);
+  q.bind(2, p.name_fa);
+  q.bind(3, p.name_latin);
+  q.bind(4, std::string(to_string(p.sex)));
+  q.bind(5, p.birth_date.iso());
+  q.bind(6, p.mobile);
+  q.bind(7, p.national_id);
+  q.bind(8, p.consent.treatment ? 1 : 0);
+  q.bind(9, p.consent.registry ? 1 : 0);
+  q.bind(10, p.consent.contact ? 1 : 0);
+  q.bind(11, static_cast<int64_t>(p.id));
+  exec_unique(q, "mrn", "record number '" + p.mrn + "' is already used at centre " + p.centre_id);
+}
+
 std::optional<Patient> SqliteTransaction::find_patient(std::int64_t id) {
   static const std::string sql = std::string("SELECT ") + kPatientColumns + " FROM patients WHERE id = ?";
   auto& q = c_.statement(sql.c_str());
