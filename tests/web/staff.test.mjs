@@ -143,6 +143,25 @@ test('staff click through the pathway in English and Persian', async () => {
     assert.equal(record.episodes[0].state, 'referred')
     assert.equal(record.episodes[0].diagnosis.code, 'M16.11')
     await step(page, 'screening')
+
+    // a mistyped mobile number corrected: the reason is asked for, the record reads back
+    // corrected, the other details stay as they were
+    await page.getByTestId('correct-open').click()
+    const fix = page.getByTestId('correct-form')
+    assert.equal(await fix.locator('input[name=mrn]').inputValue(), MRN)
+    await fix.locator('input[name=mobile]').fill('۰۹۱۲ ۵۵۵ ۰۲۰۲')
+    await fix.getByTestId('correct-submit').click()
+    assert.match(await fix.locator('.field', { has: page.locator('textarea[name=reason]') }).textContent(), /Required/)
+    await fix.locator('textarea[name=reason]').fill('The patient gave a new number')
+    await checkA11y(page, 'correct details en')
+    await shot(page, 'staff-correct-details-en')
+    await fix.getByTestId('correct-submit').click()
+    await page.getByTestId('corrected').waitFor()
+    const fixed = (await coordinatorApi.get(`/api/v1/patients/${patientId}`)).json
+    assert.equal(fixed.mobile, '+989125550202')
+    assert.equal(fixed.name_latin, NAME_LATIN)
+    assert.deepEqual(fixed.consent, { treatment: true, registry: true, contact: false })
+    await page.waitForFunction(() => /555 ?0202|5550202|۵۵۵۰۲۰۲/.test(document.querySelector('[data-testid=demographics]')?.textContent ?? ''))
     await signOut(page)
 
     // --- surgeon: screen eligible with the reasons shown, plan, schedule, record the harvest

@@ -94,7 +94,7 @@ export default {
       imaging: 'Imaging',
     },
     side: { left: 'Left hip', right: 'Right hip' },
-    sex: { female: 'Female', male: 'Male', other: 'Other' },
+    sex: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not recorded' },
   },
   fa: {
     app: {
@@ -188,6 +188,6 @@ export default {
       imaging: 'تصویربرداری',
     },
     side: { left: 'ران چپ', right: 'ران راست' },
-    sex: { female: 'زن', male: 'مرد', other: 'دیگر' },
+    sex: { female: 'زن', male: 'مرد', other: 'دیگر', unknown: 'ثبت‌نشده' },
   },
 }

@@ -33,6 +33,9 @@ export interface NewPatient {
   consent: Consent
 }
 
+// A correction: the fields that change (consent flags one by one) and why.
+export type PatientCorrection = Omit<Partial<NewPatient>, 'consent'> & { consent?: Partial<Consent>; reason: string }
+
 export interface NewEpisode {
   protocol: string
   side: Side
@@ -51,6 +54,7 @@ export interface EpisodeDetails {
 export const staffApi = {
   searchPatients: (q: string, state: EpisodeState | '') => api.get<Patient[]>(`${V}/patients${query({ q, state })}`),
   registerPatient: (p: NewPatient) => api.post<Patient>(`${V}/patients`, p, idempotencyKey()),
+  correctPatient: (id: number, change: PatientCorrection) => api.patch<Patient>(`${V}/patients/${id}`, change),
   patient: (id: number) => api.get<PatientRecord>(`${V}/patients/${id}`),
   openEpisode: (patientId: number, e: NewEpisode) => api.post<Episode>(`${V}/patients/${patientId}/episodes`, e, idempotencyKey()),
   episode: (id: number) => api.get<Episode>(`${V}/episodes/${id}`),

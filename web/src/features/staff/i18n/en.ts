@@ -74,6 +74,14 @@ export default {
     mobileHint: 'Iranian mobile, e.g. 0912 345 6789. The patient signs in with it.',
     nationalIdHint: '10 digits.',
   },
+  correct: {
+    open: 'Correct details',
+    title: 'Correct patient details',
+    submit: 'Save the correction',
+    reason: 'Reason for the correction',
+    reasonHint: 'Kept in the record beside the old values.',
+    done: 'Details corrected.',
+  },
   field: {
     mrn: 'Medical record number',
     nameFa: 'Name in Persian',
