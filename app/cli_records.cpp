@@ -86,6 +86,59 @@ void add_patient_add(CLI::App* patient, std::shared_ptr<std::string> db) {
   });
 }
 
+std::optional<bool> yes_no(const std::string& text, const std::string& field) {
+  if (text.empty()) return std::nullopt;
+  if (text == "yes") return true;
+  if (text == "no") return false;
+  throw InputError(field, "must be yes or no");
+}
+
+void add_patient_update(CLI::App* patient, std::shared_ptr<std::string> db) {
+  struct Opts {
+    std::int64_t id = 0;
+    std::string mrn, name_fa, name_latin, sex, birth, birth_jalali, mobile, national_id, reason;
+    std::string treatment, registry, contact;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* update = patient->add_subcommand("update", "Correct a patient's details (only the options given change)");
+  add_db_option(update, *db);
+  update->add_option("ID", o->id, "patient id")->required();
+  update->add_option("--reason", o->reason, "why the details change (kept in the audit row)")->required();
+  update->add_option("--mrn", o->mrn, "medical record number");
+  update->add_option("--name-fa", o->name_fa, "name in Persian script");
+  update->add_option("--name-latin", o->name_latin, "name in Latin script");
+  update->add_option("--sex", o->sex, "female, male, other or unknown");
+  update->add_option("--birth-date", o->birth, "birth date, Gregorian YYYY-MM-DD");
+  update->add_option("--birth-date-jalali", o->birth_jalali, "birth date, Jalali YYYY/MM/DD");
+  update->add_option("--mobile", o->mobile, "mobile number (09…, +989…)");
+  update->add_option("--national-id", o->national_id, "10-digit national id");
+  update->add_option("--consent-treatment", o->treatment, "yes or no");
+  update->add_option("--consent-registry", o->registry, "yes or no");
+  update->add_option("--consent-contact", o->contact, "yes or no");
+  update->callback([o, db, update] {
+    service::PatientChange c;
+    c.reason = o->reason;
+    const auto given = [update](const char* option) { return update->count(option) > 0; };
+    if (given("--mrn")) c.mrn = o->mrn;
+    if (given("--name-fa")) c.name_fa = o->name_fa;
+    if (given("--name-latin")) c.name_latin = o->name_latin;
+    if (given("--sex")) c.sex = parse_sex(o->sex);
+    if (given("--birth-date") && given("--birth-date-jalali")) {
+      throw InputError("birth_date", "give at most one of --birth-date or --birth-date-jalali");
+    }
+    if (given("--birth-date")) c.birth_date = parse_gregorian(o->birth, "birth_date");
+    if (given("--birth-date-jalali")) c.birth_date = parse_jalali(o->birth_jalali, "birth_date");
+    if (given("--mobile")) c.mobile = o->mobile;
+    if (given("--national-id")) c.national_id = o->national_id;
+    c.consent_treatment = yes_no(o->treatment, "consent.treatment");
+    c.consent_registry = yes_no(o->registry, "consent.registry");
+    c.consent_contact = yes_no(o->contact, "consent.contact");
+    with_pathway(*db, [&](service::Pathway& pw, const service::Actor& a) {
+      print_json(api::to_json(pw.update_patient(a, o->id, c)));
+    });
+  });
+}
+
 void add_patient_list_show(CLI::App* patient, std::shared_ptr<std::string> db) {
   struct Opts {
     std::string centre, search, state;
@@ -167,6 +220,7 @@ void add_patient_commands(CLI::App& app) {
   auto db = std::make_shared<std::string>(kDefaultDb);
   add_patient_add(patient, db);
   add_patient_list_show(patient, db);
+  add_patient_update(patient, db);
 }
 
 void add_episode_commands(CLI::App& app) {

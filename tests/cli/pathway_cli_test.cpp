@@ -133,6 +133,10 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
             "national_id"},
            {"patient add --centre c1 --mrn M-3 --name-latin X --birth-date 1960-02-30", "birth_date"},
            {"patient add --centre c1 --mrn M-4 --name-latin X --birth-date 1960-01-01 --mobile 02112345678", "mobile"},
+           {"patient update 1 --mobile 0812 --reason typo", "mobile"},
+           {"patient update 1 --consent-contact maybe --reason typo", "consent.contact"},
+           {"patient update 1 --mobile 09120000000 --reason ' '", "reason"},
+           {"patient update 2 --mobile 09120000000 --reason typo", "patient"},
            {"episode add --patient 1 --side left --diagnosis M16.11", "diagnosis.code"},
            {"episode add --patient 1 --side right --diagnosis M16.11 --protocol nope", "protocol"},
        }) {
@@ -143,6 +147,18 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
   EXPECT_EQ(count_rows("patients"), 1);
   EXPECT_EQ(count_rows("episodes"), 0);
   EXPECT_EQ(count_rows("audit_log"), audit_before);
+
+  // A correction: only what is given changes, and one audit row says why.
+  r = run("patient update 1 " + db_arg() +
+              " --mobile '۰۹۱۲ ۳۴۵ ۰۰۰۰' --birth-date-jalali 1345/05/13 --consent-contact yes --reason 'new phone'",
+          "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["mobile"], "+989123450000");
+  EXPECT_EQ(r.json()["birth_date"], "1966-08-04");
+  EXPECT_EQ(r.json()["consent"]["contact"], true);
+  EXPECT_EQ(r.json()["consent"]["registry"], true);
+  EXPECT_EQ(r.json()["name_latin"], "Maryam Rezaei");
+  EXPECT_EQ(count_rows("audit_log"), audit_before + 1);
 
   r = run("episode add " + db_arg() + " --patient 1 --side right --diagnosis M16.11 --kl 2", "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
