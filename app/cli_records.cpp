@@ -38,7 +38,7 @@ nlohmann::json episode_record_json(const service::EpisodeRecord& r, const std::s
   return j;
 }
 
-void add_patient_add(CLI::App* patient, std::shared_ptr<std::string> db) {
+void add_patient_add(CLI::App* patient, const std::shared_ptr<std::string>& db) {
   struct Opts {
     std::string centre, mrn, name_fa, name_latin, sex = "unknown", birth, birth_jalali, mobile, national_id;
     std::vector<std::string> consent;
@@ -93,7 +93,7 @@ std::optional<bool> yes_no(const std::string& text, const std::string& field) {
   throw InputError(field, "must be yes or no");
 }
 
-void add_patient_update(CLI::App* patient, std::shared_ptr<std::string> db) {
+void add_patient_update(CLI::App* patient, const std::shared_ptr<std::string>& db) {
   struct Opts {
     std::int64_t id = 0;
     std::string mrn, name_fa, name_latin, sex, birth, birth_jalali, mobile, national_id, reason;
@@ -139,7 +139,7 @@ void add_patient_update(CLI::App* patient, std::shared_ptr<std::string> db) {
   });
 }
 
-void add_patient_list_show(CLI::App* patient, std::shared_ptr<std::string> db) {
+void add_patient_list_show(CLI::App* patient, const std::shared_ptr<std::string>& db) {
   struct Opts {
     std::string centre, search, state;
     int limit = 200;
