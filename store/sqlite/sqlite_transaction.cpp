@@ -168,21 +168,32 @@ std::optional<Centre> SqliteTransaction::find_centre(const std::string& id) {
   return std::nullopt;
 }
 
+namespace {
+
+// The ten fields a registration sets and a correction may change, in the column order
+// both statements name them, bound from `first` on.
+void bind_patient_fields(SQLite::Statement& q, const Patient& p, int first) {
+  int i = first;
+  q.bind(i++, p.mrn);
+  q.bind(i++, p.name_fa);
+  q.bind(i++, p.name_latin);
+  q.bind(i++, std::string(to_string(p.sex)));
+  q.bind(i++, p.birth_date.iso());
+  q.bind(i++, p.mobile);
+  q.bind(i++, p.national_id);
+  q.bind(i++, p.consent.treatment ? 1 : 0);
+  q.bind(i++, p.consent.registry ? 1 : 0);
+  q.bind(i, p.consent.contact ? 1 : 0);
+}
+
+}  // namespace
+
 std::int64_t SqliteTransaction::insert_patient(const Patient& p, const std::string& now) {
   auto& q = c_.statement(
       "INSERT INTO patients (centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, "
       "consent_treatment, consent_registry, consent_contact, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, p.centre_id);
-  q.bind(2, p.mrn);
-  q.bind(3, p.name_fa);
-  q.bind(4, p.name_latin);
-  q.bind(5, std::string(to_string(p.sex)));
-  q.bind(6, p.birth_date.iso());
-  q.bind(7, p.mobile);
-  q.bind(8, p.national_id);
-  q.bind(9, p.consent.treatment ? 1 : 0);
-  q.bind(10, p.consent.registry ? 1 : 0);
-  q.bind(11, p.consent.contact ? 1 : 0);
+  bind_patient_fields(q, p, 2);
   q.bind(12, now);
   exec_unique(q, "mrn", "record number '" + p.mrn + "' is already used at centre " + p.centre_id);
   return c_.db().getLastInsertRowid();
@@ -192,16 +203,7 @@ void SqliteTransaction::update_patient(const Patient& p) {
   auto& q = c_.statement(
       "UPDATE patients SET mrn = ?, name_fa = ?, name_latin = ?, sex = ?, birth_date = ?, mobile = ?, national_id = ?, "
       "consent_treatment = ?, consent_registry = ?, consent_contact = ? WHERE id = ?");
-  q.bind(1, p.mrn);
-  q.bind(2, p.name_fa);
-  q.bind(3, p.name_latin);
-  q.bind(4, std::string(to_string(p.sex)));
-  q.bind(5, p.birth_date.iso());
-  q.bind(6, p.mobile);
-  q.bind(7, p.national_id);
-  q.bind(8, p.consent.treatment ? 1 : 0);
-  q.bind(9, p.consent.registry ? 1 : 0);
-  q.bind(10, p.consent.contact ? 1 : 0);
+  bind_patient_fields(q, p, 1);
   q.bind(11, static_cast<int64_t>(p.id));
   exec_unique(q, "mrn", "record number '" + p.mrn + "' is already used at centre " + p.centre_id);
 }
