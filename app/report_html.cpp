@@ -206,7 +206,10 @@ std::string render_outcomes_html(const json& report, const std::string& page_tem
   page = fill(page, "dir", w.rtl() ? "rtl" : "ltr");
   page = fill(page, "title", w("title"));
   page = fill(page, "meta",
-              w("meta", {{"as_of", escape_html(display_date(as_of, lang, lang == "fa"))},
+              w("meta", {{"protocol", escape_html(report["protocol"]["title"][lang].get<std::string>())},
+                         {"protocol_id", escape_html(report["protocol"]["id"].get<std::string>())},
+                         {"version", w.count(report["protocol"]["version"])},
+                         {"as_of", escape_html(display_date(as_of, lang, lang == "fa"))},
                          {"scope_note", named_centres ? w("scope_centre") : w("scope_all")}}));
   page = fill(page, "caveat", w("caveat"));
   page = fill(page, "footer", w("footer", {{"source", escape_html(report["claims_source"][lang].get<std::string>())}}));

@@ -34,7 +34,8 @@ OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request
   require_report_role(actor);
   OutcomeInputs in;
   in.as_of = clock_.today();
-  in.time_points = questionnaire_time_points(*load_protocol(request.protocol));
+  const auto protocol = load_protocol(request.protocol);
+  in.time_points = questionnaire_time_points(*protocol);
   const std::string dir = data_dir();
   const std::string thresholds = dir + "/instruments/responder-thresholds.yaml";
   in.thresholds = instruments::parse_responder_thresholds(read_file(thresholds, "thresholds"), thresholds);
@@ -57,12 +58,15 @@ OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request
   store_.write([&](store::Transaction& tx) {
     if (request.centre_id && !tx.find_centre(*request.centre_id))
       throw NotFoundError("centre", "no centre '" + *request.centre_id + "'");
-    columns = tx.outcome_columns(item_ids);
+    // Episodes name their protocol as they were opened with it.
+    columns = tx.outcome_columns(request.protocol, item_ids);
     if (view.centres.empty()) view.centres = columns.centre_ids;
     tx.append_audit(audit_entry(clock_, actor, actor.centre, "outcomes.report", "registry",
                                 request.centre_id.value_or(""), "de-identified aggregates"));
   });
-  return compute_outcome_report(columns, in, view);
+  OutcomeReport report = compute_outcome_report(columns, in, view);
+  report.protocol = {protocol->id, protocol->version, protocol->title};
+  return report;
 }
 
 void Outcomes::grade_adverse_event(const Actor& actor, std::int64_t event_id, int ctcae_grade, bool serious) {

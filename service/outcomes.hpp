@@ -137,6 +137,12 @@ struct OutcomeReport {
   std::optional<LogRankByCentre> log_rank;  // unset with fewer than two centres with events
   Funnel funnel;
   ClaimSet claims;
+  // Which protocol's episodes the figures count (only those).
+  struct ProtocolName {
+    std::string id;
+    int version = 0;
+    LocalText title;
+  } protocol;
 };
 
 // Which centres a report shows in detail, and under which names.

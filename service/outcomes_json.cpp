@@ -169,6 +169,7 @@ nlohmann::json to_json(const OutcomeReport& r) {
   json claims = json::array();
   for (const auto& c : r.claims.claims) claims.push_back(claim_definition(c));
   return {{"report", "outcomes"},
+          {"protocol", {{"id", r.protocol.id}, {"version", r.protocol.version}, {"title", local(r.protocol.title)}}},
           {"as_of", r.as_of.iso()},
           {"time_points", tps},
           {"scopes", scopes},

@@ -136,7 +136,10 @@ class Transaction {
   // The registry as columns for the outcome report, one pass per table
   // (store/outcome_columns.hpp); PROM columns for the questionnaire items `time_points`
   // (schedule item ids), in that order.
-  virtual OutcomeColumns outcome_columns(const std::vector<std::string>& time_points) = 0;
+  // Only episodes of `protocol_id`: a knee protocol's patients never count in a hip
+  // protocol's figures (nor its conversions to hip replacement in theirs).
+  virtual OutcomeColumns outcome_columns(const std::string& protocol_id,
+                                         const std::vector<std::string>& time_points) = 0;
 
   // The staff worklist of one centre (store/worklist_records.hpp), one query each.
   // Schedule items by start date.

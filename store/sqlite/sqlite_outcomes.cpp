@@ -56,10 +56,11 @@ int row_of(const std::vector<std::int64_t>& ids, std::int64_t id) {
   return it != ids.end() && *it == id ? static_cast<int>(it - ids.begin()) : -1;
 }
 
-void read_episodes(Connection& c, OutcomeColumns& out, std::vector<std::int64_t>& ids) {
+void read_episodes(Connection& c, const std::string& protocol_id, OutcomeColumns& out, std::vector<std::int64_t>& ids) {
   auto& q = c.statement(
-      "SELECT id, centre_id, injection_date FROM episodes WHERE injection_date IS NOT NULL "
+      "SELECT id, centre_id, injection_date FROM episodes WHERE injection_date IS NOT NULL AND protocol_id = ? "
       "ORDER BY id");
+  q.bind(1, protocol_id);
   EpisodeColumns& e = out.episodes;
   while (q.executeStep()) {
     ids.push_back(q.getColumn(0).getInt64());
@@ -162,12 +163,13 @@ void SqliteTransaction::grade_adverse_event(std::int64_t id, int ctcae_grade, bo
   if (q.exec() == 0) throw NotFoundError("adverse_event", "no adverse event " + std::to_string(id));
 }
 
-OutcomeColumns SqliteTransaction::outcome_columns(const std::vector<std::string>& time_points) {
+OutcomeColumns SqliteTransaction::outcome_columns(const std::string& protocol_id,
+                                                  const std::vector<std::string>& time_points) {
   OutcomeColumns out;
   auto& centres = c_.statement("SELECT id FROM centres ORDER BY id");
   while (centres.executeStep()) out.centre_ids.push_back(centres.getColumn(0).getString());
   std::vector<std::int64_t> ids;
-  read_episodes(c_, out, ids);
+  read_episodes(c_, protocol_id, out, ids);
   out.proms.resize(static_cast<int>(time_points.size()), ids.size());
   read_transitions(c_, ids, out.episodes);
   read_schedule(c_, ids, time_points, out);

@@ -55,8 +55,12 @@ class ReportCli : public ::testing::Test {
 
 TEST_F(ReportCli, JsonHasEverySection) {
   const json r = json::parse(report("--format json"));
-  for (const char* key : {"as_of", "time_points", "scopes", "log_rank_by_centre", "funnel", "claims", "claims_source"})
+  for (const char* key :
+       {"protocol", "as_of", "time_points", "scopes", "log_rank_by_centre", "funnel", "claims", "claims_source"})
     EXPECT_TRUE(r.contains(key)) << key;
+  EXPECT_EQ(r["protocol"]["id"], "hip-msc-v1");  // the figures say whose episodes they count
+  EXPECT_EQ(r["protocol"]["version"], 1);
+  EXPECT_FALSE(r["protocol"]["title"]["fa"].get<std::string>().empty());
   ASSERT_EQ(r["scopes"].size(), 4u);  // overall and three centres
   EXPECT_TRUE(r["scopes"][0]["centre"].is_null());
   const json& overall = r["scopes"][0];
@@ -92,7 +96,8 @@ TEST_F(ReportCli, HtmlIsOneSelfContainedPageWithChartsAndClaims) {
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
   for (const char* s :
        {"<svg", "survival-curve", "ci-band", "at-risk", "class=\"figure trajectory\"", "class=\"figure funnel\"",
-        "class=\"claims\"", "70 % of patients did not need joint replacement", "Insufficient data", "dir=\"ltr\""})
+        "class=\"claims\"", "70 % of patients did not need joint replacement", "Insufficient data", "dir=\"ltr\"",
+        "protocol hip-msc-v1, version 1"})
     EXPECT_NE(html.find(s), std::string::npos) << s;
   // No scripts and nothing fetched from elsewhere.
   EXPECT_EQ(html.find("<script"), std::string::npos);

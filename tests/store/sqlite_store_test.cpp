@@ -140,6 +140,42 @@ TEST(SqliteStore, AnEpisodeNeverMovesToAnotherCentre) {
   });
 }
 
+// The outcome report counts one protocol's episodes: a knee protocol's patient never
+// enters a hip protocol's survival or responder figures, nor the other way round.
+TEST(SqliteStore, OutcomeColumnsHoldOneProtocolsEpisodes) {
+  test::TempDb db;
+  auto s = open_sqlite(db.path());
+  std::int64_t hip = 0, knee = 0;
+  s->write([&](Transaction& tx) {
+    tx.upsert_centre(centre("a"));
+    const auto patient_id = tx.insert_patient(patient("a", "M1"), "t");
+    for (const auto& [protocol, id] : {std::pair<const char*, std::int64_t*>{"hip-msc-v1", &hip},
+                                       std::pair<const char*, std::int64_t*>{"knee-prp-test", &knee}}) {
+      Episode e;
+      e.patient_id = patient_id;
+      e.centre_id = "a";
+      e.protocol_id = protocol;
+      e.diagnosis = {"icd10", "M16.1"};
+      e.injection_date = CivilDate::from_ymd(2026, 1, 10);
+      *id = tx.insert_episode(e, "t");
+    }
+    Episode not_injected;
+    not_injected.patient_id = patient_id;
+    not_injected.centre_id = "a";
+    not_injected.protocol_id = "hip-msc-v1";
+    not_injected.diagnosis = {"icd10", "M16.1"};
+    tx.insert_episode(not_injected, "t");
+  });
+  s->read([&](Transaction& tx) {
+    const auto hips = tx.outcome_columns("hip-msc-v1", {"prom-baseline"});
+    ASSERT_EQ(hips.episodes.injection_day.size(), 1U);
+    EXPECT_EQ(hips.episodes.injection_day[0], CivilDate::from_ymd(2026, 1, 10).days_since_epoch());
+    EXPECT_EQ(tx.outcome_columns("knee-prp-test", {"prom-baseline"}).episodes.injection_day.size(), 1U);
+    EXPECT_TRUE(tx.outcome_columns("no-such-protocol", {"prom-baseline"}).episodes.injection_day.empty());
+  });
+  EXPECT_NE(hip, knee);
+}
+
 TEST(SqliteStore, ForeignKeysAreEnforced) {
   test::TempDb db;
   auto s = open_sqlite(db.path());
