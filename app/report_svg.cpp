@@ -79,6 +79,16 @@ std::string survival_svg(const json& survival, const Words& w) {
     svg += "<polygon class=\"ci-band\" points=\"" + upper + lower + "\" fill=\"#9cc3e6\" fill-opacity=\"0.45\"/>";
     svg += "<path class=\"survival-curve\" d=\"" + line + "\" fill=\"none\" stroke=\"#1f5f99\" stroke-width=\"2\"/>";
   }
+  // A tick where someone's follow-up ended without a replacement (censored), as R's
+  // plot.survfit marks them.
+  std::string ticks;
+  for (const auto& c : survival.value("censored", json::array())) {
+    const double x = f.x(value_or(c[0], 0)), y = f.y(value_or(c[1], 0));
+    ticks += "M" + xy(x, y - 5) + " L" + xy(x, y + 5) + " ";
+  }
+  if (!ticks.empty()) {
+    svg += "<path class=\"censor-marks\" d=\"" + ticks + "\" fill=\"none\" stroke=\"#1f5f99\" stroke-width=\"1.5\"/>";
+  }
   // Time axis with the number at risk beneath each tick.
   svg += text_at(f.left - 6, 290, w("at_risk"), "end");
   for (const auto& p : at) {

@@ -53,6 +53,13 @@ struct SurvivalSummary {
     double day, surv, lower, upper;
   };
   std::vector<Step> curve;
+  // Each day someone's follow-up ended without a replacement (censored): the curve's value
+  // there and how many, for the tick marks a survival plot shows (R's mark.time).
+  struct Censored {
+    double day, surv;
+    std::int64_t count;
+  };
+  std::vector<Censored> censored;
   std::vector<stats::KmPoint> at;  // at OutcomeInputs::survival_days
   stats::MedianCi median{};
   int longest_follow_up_days = 0;

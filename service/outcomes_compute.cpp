@@ -119,6 +119,7 @@ SurvivalSummary summarise(const stats::KaplanMeier& km, const std::vector<double
   for (std::size_t k = 0; k < km.time.size(); ++k) {
     if (km.n_event[k] > 0 || k + 1 == km.time.size())
       s.curve.push_back({km.time[k], km.surv[k], km.lower[k], km.upper[k]});
+    if (km.n_censor[k] > 0) s.censored.push_back({km.time[k], km.surv[k], km.n_censor[k]});
   }
   s.at = stats::km_at(km, days);
   s.median = stats::km_median(km);

@@ -36,6 +36,8 @@ std::string_view measure_key(store::PromMeasure m) {
 json survival(const SurvivalSummary& s) {
   json curve = json::array();
   for (const auto& p : s.curve) curve.push_back({num(p.day), num(p.surv), num(p.lower), num(p.upper)});
+  json censored = json::array();
+  for (const auto& c : s.censored) censored.push_back({num(c.day), num(c.surv), c.count});
   json at = json::array();
   for (const auto& p : s.at)
     at.push_back({{"day", p.time},
@@ -50,6 +52,7 @@ json survival(const SurvivalSummary& s) {
           {"longest_follow_up_days", s.longest_follow_up_days},
           {"median", {{"days", num(s.median.median)}, {"lower", num(s.median.lower)}, {"upper", num(s.median.upper)}}},
           {"curve", curve},
+          {"censored", censored},
           {"at", at}};
 }
 

@@ -95,9 +95,9 @@ TEST_F(ReportCli, HtmlIsOneSelfContainedPageWithChartsAndClaims) {
   const std::string html = report("--format html");
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
   for (const char* s :
-       {"<svg", "survival-curve", "ci-band", "at-risk", "class=\"figure trajectory\"", "class=\"figure funnel\"",
-        "class=\"claims\"", "70 % of patients did not need joint replacement", "Insufficient data", "dir=\"ltr\"",
-        "protocol hip-msc-v1, version 1"})
+       {"<svg", "survival-curve", "ci-band", "censor-marks", "at-risk", "class=\"figure trajectory\"",
+        "class=\"figure funnel\"", "class=\"claims\"", "70 % of patients did not need joint replacement",
+        "Insufficient data", "dir=\"ltr\"", "protocol hip-msc-v1, version 1"})
     EXPECT_NE(html.find(s), std::string::npos) << s;
   // No scripts and nothing fetched from elsewhere.
   EXPECT_EQ(html.find("<script"), std::string::npos);

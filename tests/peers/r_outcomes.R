@@ -51,6 +51,17 @@ compare_scope <- function(scope, data, label) {
   check(paste(label, "median lower"), scope$survival$median$lower, tab[["0.95LCL"]])
   check(paste(label, "median upper"), scope$survival$median$upper, tab[["0.95UCL"]])
   check(paste(label, "events"), scope$survival$events, sum(data$event))
+  # The censoring marks: every time with a censoring, the curve there and how many (the
+  # marks plot.survfit draws).
+  cens <- scope$survival$censored
+  marks <- which(fit$n.censor > 0)
+  check(paste(label, "censoring marks"), length(cens), length(marks))
+  for (k in seq_len(min(length(cens), length(marks)))) {
+    m <- marks[k]
+    check(sprintf("%s censored time %d", label, k), cens[[k]][[1]], fit$time[m])
+    check(sprintf("%s censored surv %d", label, k), cens[[k]][[2]], fit$surv[m])
+    check(sprintf("%s censored count %d", label, k), cens[[k]][[3]], fit$n.censor[m])
+  }
 }
 
 compare_scope(report$scopes[[1]], d, "overall")

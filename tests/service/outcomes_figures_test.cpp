@@ -36,6 +36,14 @@ TEST(OutcomesFigures, KaplanMeierAtADayByHand) {
   EXPECT_EQ(overall.at[1].n_risk, 2);
   EXPECT_EQ(overall.at[2].n_risk, 1);
   EXPECT_EQ(overall.longest_follow_up_days, 40);
+  // Censoring marks where follow-up ended without a replacement, on the curve's value there.
+  ASSERT_EQ(overall.censored.size(), 3U);
+  EXPECT_EQ(overall.censored[0].day, 20);
+  EXPECT_DOUBLE_EQ(overall.censored[0].surv, 0.6);
+  EXPECT_EQ(overall.censored[0].count, 1);
+  EXPECT_EQ(overall.censored[2].day, 40);
+  EXPECT_DOUBLE_EQ(overall.censored[2].surv, 0.6);
+  EXPECT_EQ(report.scopes[2].survival.censored.size(), 1U);  // centre b: day 40 only
   // Centre a: 10 (event), 20, 30 -> S(25) = 2/3; centre b: 15 (event), 40 -> S(25) = 1/2.
   EXPECT_DOUBLE_EQ(report.scopes[1].survival.at[1].surv, 2.0 / 3);
   EXPECT_DOUBLE_EQ(report.scopes[2].survival.at[1].surv, 0.5);

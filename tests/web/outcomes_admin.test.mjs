@@ -66,6 +66,11 @@ test('analyst: outcome report and claims audit equal the API, de-identified, in 
     assert.equal(Number(await atRisk.first().getAttribute('data-n')), scope.survival.at[0].n_risk)
     assert.equal((await atRisk.first().textContent()).trim(), String(scope.survival.at[0].n_risk))
     assert.ok(await page.getByTestId('at-risk-row').locator('text', { hasText: 'At risk' }).count())
+    // A tick for every day someone's follow-up ended without a replacement, as the API lists them.
+    assert.ok(scope.survival.censored.length > 0, 'the demo has censored follow-up')
+    const marks = page.getByTestId('survival-censor-marks')
+    assert.equal(Number(await marks.getAttribute('data-count')), scope.survival.censored.length)
+    assert.equal((await marks.getAttribute('d')).match(/M/g).length, scope.survival.censored.length)
 
     // The other charts exist, each with its table alternative.
     for (const tr of scope.trajectories) await page.getByTestId('prom-' + tr.measure).waitFor()

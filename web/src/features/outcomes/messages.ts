@@ -76,6 +76,7 @@ export default {
         colAtRisk: 'At risk',
         beyond: 'beyond follow-up',
         band: '95 % confidence band',
+        censored: 'Follow-up ended without a replacement (censored)',
         line: 'Kaplan–Meier estimate',
       },
       logRank: {
@@ -227,6 +228,7 @@ export default {
         colAtRisk: 'در معرض خطر',
         beyond: 'فراتر از پیگیری',
         band: 'نوار اطمینان ۹۵ درصد',
+        censored: 'پایان پیگیری بدون تعویض مفصل (سانسورشده)',
         line: 'برآورد کاپلان-مایر',
       },
       logRank: {

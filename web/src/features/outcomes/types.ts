@@ -35,6 +35,8 @@ export interface Survival {
   median: { days: number | null; lower: number | null; upper: number | null }
   // [day, survival, lower, upper] at time 0 and at each event, then at the longest follow-up.
   curve: [number, number | null, number | null, number | null][]
+  // [day, survival there, how many] where follow-up ended without a replacement.
+  censored: [number, number | null, number][]
   at: SurvivalAt[]
 }
 
