@@ -42,7 +42,6 @@ void localize_error(Response& res, const Request& request) {
   if (!persian) return language("en");
   message = *persian;
   res.shared_body.reset();
-  res.gzip = false;
   res.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   language("fa");
 }

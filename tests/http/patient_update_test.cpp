@@ -41,12 +41,12 @@ TEST(PatientUpdateHttp, ACoordinatorCorrectsDetailsWithAReason) {
 
   // Another patient at this centre holds MRN-x: a conflict naming the field.
   const Reply added = coordinator.post("/api/v1/patients", {{"mrn", "MRN-x"},
-                                                           {"name_fa", "دیگری"},
-                                                           {"name_latin", "Other"},
-                                                           {"sex", "male"},
-                                                           {"birth_date", "1970-01-01"},
-                                                           {"mobile", "09120000002"},
-                                                           {"national_id", "0013542419"}});
+                                                            {"name_fa", "دیگری"},
+                                                            {"name_latin", "Other"},
+                                                            {"sex", "male"},
+                                                            {"birth_date", "1970-01-01"},
+                                                            {"mobile", "09120000002"},
+                                                            {"national_id", "0013542419"}});
   ASSERT_EQ(added.status, 201) << added.body;
   refused({{"mrn", "MRN-x"}, {"reason", "merge"}}, 409, "mrn");
 

@@ -1,6 +1,6 @@
-// The server's error messages are English. The portal shows a Persian patient the same
-// meaning in Persian for the errors it knows (by code and field), and the server's own
-// words otherwise.
+// The server words its errors for staff, in the language the client asks for. To a
+// Persian-speaking patient the portal says the errors it knows (by code and field) in its
+// own plainer words; everything else is shown as the server words it.
 import { ApiError } from '../../api/client'
 import { prefs } from '../../i18n/prefs'
 
