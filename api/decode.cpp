@@ -110,10 +110,74 @@ service::QuestionnaireSubmission decode_questionnaire(const nlohmann::json& body
   return s;
 }
 
+namespace {
+
+std::vector<SeriousReason> serious_reasons(const std::vector<std::string>& names) {
+  std::vector<SeriousReason> out;
+  for (const auto& n : names) out.push_back(parse_serious_reason(n));
+  return out;
+}
+
+// The assessment fields an event's report, triage and grading share.
+EventAssessment read_assessment(const BodyReader& r) {
+  EventAssessment a;
+  if (auto g = r.opt_int("ctcae_grade")) a.ctcae_grade = static_cast<int>(std::clamp<std::int64_t>(*g, -1, 99));
+  if (auto s = r.opt_text_list("serious_reasons", 6)) a.serious = serious_reasons(*s);
+  if (auto v = r.opt_text("relatedness", 16)) a.relatedness = parse_relatedness(*v);
+  if (auto v = r.opt_text("outcome", 16)) a.outcome = parse_event_outcome(*v);
+  return a;
+}
+
+}  // namespace
+
 service::AdverseEventInput decode_event(const nlohmann::json& body) {
-  BodyReader r(body, {"category", "severity", "description", "onset"});
+  BodyReader r(body, {"category", "severity", "description", "onset", "ctcae_grade", "serious_reasons", "relatedness",
+                      "outcome"});
   return {r.text("category", 64), r.text("severity", 16), r.opt_text("description", 4000).value_or(""),
-          r.opt_date("onset")};
+          r.opt_date("onset"), read_assessment(r)};
+}
+
+service::RedFlagReport decode_red_flag(const nlohmann::json& body) {
+  BodyReader r(body, {"category", "severity", "description", "onset"});
+  return {r.text("category", 64),
+          r.text("severity", 16),
+          r.opt_text("description", 4000).value_or(""),
+          r.opt_date("onset"),
+          {}};
+}
+
+service::AssessmentChange decode_assessment_change(const nlohmann::json& body) {
+  BodyReader r(body, {"ctcae_grade", "serious_reasons", "relatedness", "outcome", "reason"});
+  service::AssessmentChange c;
+  if (auto g = r.opt_int("ctcae_grade")) c.ctcae_grade = static_cast<int>(std::clamp<std::int64_t>(*g, -1, 99));
+  if (auto s = r.opt_text_list("serious_reasons", 6)) c.serious_reasons = serious_reasons(*s);
+  if (auto v = r.opt_text("relatedness", 16)) c.relatedness = parse_relatedness(*v);
+  if (auto v = r.opt_text("outcome", 16)) c.outcome = parse_event_outcome(*v);
+  c.reason = r.opt_text("reason", 4000).value_or("");
+  return c;
+}
+
+service::RedFlagTriage decode_triage(const nlohmann::json& body) {
+  BodyReader r(body, {"decision", "reason", "category", "severity", "description", "onset", "ctcae_grade",
+                      "serious_reasons", "relatedness", "outcome"});
+  service::RedFlagTriage t;
+  const std::string decision = r.text("decision", 32);
+  if (decision != "adverse_event" && decision != "not_adverse_event")
+    throw InputError("decision", "must be adverse_event or not_adverse_event");
+  t.adverse_event = decision == "adverse_event";
+  t.reason = r.opt_text("reason", 4000).value_or("");
+  const std::optional<std::string> category = r.opt_text("category", 64);
+  if (!t.adverse_event) {
+    // Nothing of an adverse event may come with a dismissal: it would be silently dropped.
+    for (const char* f :
+         {"category", "severity", "description", "onset", "ctcae_grade", "serious_reasons", "relatedness", "outcome"})
+      if (body.contains(f) && !body[f].is_null()) throw InputError(f, "only with the decision adverse_event");
+    return t;
+  }
+  if (!category || category->empty()) throw InputError("category", "is required: the adverse event's category");
+  t.event = {*category, r.opt_text("severity", 16).value_or(""), r.opt_text("description", 4000).value_or(""),
+             r.opt_date("onset"), read_assessment(r)};
+  return t;
 }
 
 Centre decode_centre(const nlohmann::json& body, const std::string& id) {

@@ -28,7 +28,12 @@ struct MarkRequest {
 };
 MarkRequest decode_mark(const nlohmann::json& body);
 service::QuestionnaireSubmission decode_questionnaire(const nlohmann::json& body);
+// Staff record an event with as much of its assessment as is known.
 service::AdverseEventInput decode_event(const nlohmann::json& body);
+// A patient reports a red flag: what and how bad, never a grade.
+service::RedFlagReport decode_red_flag(const nlohmann::json& body);
+service::AssessmentChange decode_assessment_change(const nlohmann::json& body);
+service::RedFlagTriage decode_triage(const nlohmann::json& body);
 Centre decode_centre(const nlohmann::json& body, const std::string& id);
 
 }  // namespace rp::api

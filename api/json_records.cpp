@@ -20,6 +20,9 @@ nlohmann::json to_json(const store::QuestionnaireResponseRow& r) {
 }
 
 nlohmann::json to_json(const store::AdverseEventRow& r) {
+  const EventAssessment& a = r.assessment;
+  nlohmann::json reasons = nlohmann::json::array();
+  for (SeriousReason s : a.serious) reasons.push_back(to_string(s));
   return {{"id", r.id},
           {"episode_id", r.episode_id},
           {"kind", r.kind},
@@ -32,7 +35,18 @@ nlohmann::json to_json(const store::AdverseEventRow& r) {
           {"reported_at", r.reported_at},
           {"status", r.status},
           {"acknowledged_by", r.acknowledged_by},
-          {"acknowledged_at", r.acknowledged_at}};
+          {"acknowledged_at", r.acknowledged_at},
+          {"ctcae_grade", a.ctcae_grade ? nlohmann::json(*a.ctcae_grade) : nlohmann::json(nullptr)},
+          {"serious_reasons", reasons},
+          {"serious", r.serious},
+          {"assessed", a.is_assessed()},
+          {"relatedness", a.relatedness ? nlohmann::json(to_string(*a.relatedness)) : nlohmann::json(nullptr)},
+          {"outcome", a.outcome ? nlohmann::json(to_string(*a.outcome)) : nlohmann::json(nullptr)},
+          {"red_flag_id", r.red_flag_id ? nlohmann::json(*r.red_flag_id) : nlohmann::json(nullptr)},
+          {"triage", r.triage.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.triage)},
+          {"triage_reason", r.triage_reason},
+          {"assessed_by", r.assessed_by},
+          {"assessed_at", r.assessed_at}};
 }
 
 nlohmann::json episode_record_json(const service::EpisodeRecord& r, const std::string& lang) {

@@ -15,7 +15,9 @@ void add_event_routes(http::Router& r, Services& s) {
          "Records an adverse event",
          clinicians,
          {},
-         "{category, severity: mild|moderate|severe|serious, description?, onset?}",
+         "{category, severity: mild|moderate|severe|serious, description?, onset?, ctcae_grade?: 1-5, "
+         "serious_reasons?: [death|life_threatening|hospitalisation|persistent_disability|congenital_anomaly|"
+         "medically_important], relatedness?: harvest|injection|neither, outcome?: resolved|ongoing|sequelae|death}",
          true,
          false,
          [&s](http::Call& c) {
@@ -50,9 +52,41 @@ void add_event_routes(http::Router& r, Services& s) {
            for (const auto& e : s.submissions.open_red_flags(c.actor)) out.push_back(to_json(e));
            return ok(out);
          }});
+  r.add({"PATCH",
+         "/api/v1/adverse-events/{event_id}",
+         "A surgeon grades an adverse event (CTCAE 1-5), ticks its seriousness criteria, its relatedness and "
+         "outcome; only the fields given change, and the reason is kept in the audit row",
+         {"surgeon"},
+         {},
+         "{ctcae_grade?: 1-5, serious_reasons?: [..], relatedness?: harvest|injection|neither, "
+         "outcome?: resolved|ongoing|sequelae|death, reason}",
+         false,
+         false,
+         [&s](http::Call& c) {
+           const auto change = decode_assessment_change(http::parse_json_object(c.request.body));
+           const auto id = http::id_param(c.request.params.at("event_id"), "event");
+           return ok(to_json(s.submissions.assess_adverse_event(c.actor, id, change)));
+         }});
+  r.add({"POST",
+         "/api/v1/red-flags/{event_id}/triage",
+         "A clinician decides a red flag: an adverse event (recorded from it and linked to it) or not one, with why",
+         clinicians,
+         {},
+         "{decision: adverse_event|not_adverse_event, reason (required for not_adverse_event), category (for "
+         "adverse_event), severity?, description?, onset?, ctcae_grade?, serious_reasons?, relatedness?, outcome?}",
+         false,
+         false,
+         [&s](http::Call& c) {
+           const auto triage = decode_triage(http::parse_json_object(c.request.body));
+           const auto id = http::id_param(c.request.params.at("event_id"), "event");
+           const auto out = s.submissions.triage_red_flag(c.actor, id, triage);
+           nlohmann::json j = {{"red_flag", to_json(out.flag)}, {"adverse_event", nullptr}};
+           if (out.event) j["adverse_event"] = to_json(*out.event);
+           return ok(j);
+         }});
   r.add({"POST",
          "/api/v1/red-flags/{event_id}/acknowledge",
-         "A clinician acknowledges a red flag",
+         "A clinician acknowledges a red flag: seen and being acted on; it stays on the worklist until triaged",
          clinicians,
          {},
          "",

@@ -76,7 +76,7 @@ void add_portal_routes(http::Router& r, Services& s) {
          true,
          false,
          [&s](http::Call& c) {
-           const auto in = decode_event(http::parse_json_object(c.request.body));
+           const auto in = decode_red_flag(http::parse_json_object(c.request.body));
            const auto id = http::id_param(c.request.params.at("episode_id"), "episode");
            return ok(to_json(s.submissions.report_red_flag(c.actor, id, in)), 201);
          }});

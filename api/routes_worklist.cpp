@@ -1,5 +1,6 @@
 // The staff worklist: one read of everything at the caller's centre that needs someone
-// today. Red flags are acknowledged through POST /api/v1/red-flags/{event_id}/acknowledge.
+// today. Red flags are acknowledged through POST /api/v1/red-flags/{event_id}/acknowledge
+// and leave the worklist once triaged (POST /api/v1/red-flags/{event_id}/triage).
 #include "api/json_pathway.hpp"
 #include "api/routes.hpp"
 #include "base/error.hpp"
@@ -49,7 +50,9 @@ nlohmann::json worklist_json(const service::Worklist& w) {
                        {"onset", f.event.onset_date},
                        {"reported_by", f.event.reported_by},
                        {"reported_at", f.event.reported_at},
-                       {"status", f.event.status}};
+                       {"status", f.event.status},
+                       {"acknowledged_by", f.event.acknowledged_by},
+                       {"acknowledged_at", f.event.acknowledged_at}};
     flags.push_back(row);
   }
   for (const auto& p : w.awaiting_release) {

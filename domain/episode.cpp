@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "base/enum_names.hpp"
 #include "base/error.hpp"
 
 namespace rp {
@@ -53,25 +54,6 @@ const std::vector<std::pair<S, std::vector<S>>>& transition_table() {
 
 bool needs_reason(S to) {
   return to == S::ineligible || to == S::withdrawn || to == S::lost_to_follow_up || to == S::converted_to_thr;
-}
-
-template <typename E, std::size_t N>
-E parse_enum(const std::array<std::pair<E, std::string_view>, N>& names, std::string_view text,
-             std::string_view field) {
-  for (const auto& [value, name] : names) {
-    if (name == text) return value;
-  }
-  std::string allowed;
-  for (const auto& [value, name] : names) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
-  throw InputError(std::string(field), "'" + std::string(text) + "' is not one of " + allowed);
-}
-
-template <typename E, std::size_t N>
-std::string_view enum_name(const std::array<std::pair<E, std::string_view>, N>& names, E value) {
-  for (const auto& [v, name] : names) {
-    if (v == value) return name;
-  }
-  return "?";
 }
 
 constexpr std::array<std::pair<Side, std::string_view>, 2> kSides{{{Side::left, "left"}, {Side::right, "right"}}};
@@ -133,11 +115,7 @@ EpisodeState parse_episode_state(std::string_view text, std::string_view field) 
   return parse_enum(kStateNames, text, field);
 }
 const std::vector<EpisodeState>& all_episode_states() {
-  static const std::vector<EpisodeState> all = [] {
-    std::vector<EpisodeState> v;
-    for (const auto& [s, name] : kStateNames) v.push_back(s);
-    return v;
-  }();
+  static const std::vector<EpisodeState> all = enum_values(kStateNames);
   return all;
 }
 

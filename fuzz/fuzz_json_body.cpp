@@ -32,6 +32,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   attempt([&] { rp::api::decode_mark(body); });
   attempt([&] { rp::api::decode_questionnaire(body); });
   attempt([&] { rp::api::decode_event(body); });
+  attempt([&] { rp::api::decode_red_flag(body); });
+  attempt([&] { rp::api::decode_assessment_change(body); });
+  attempt([&] { rp::api::decode_triage(body); });
   attempt([&] { rp::api::decode_centre(body, "c"); });
   return 0;
 }

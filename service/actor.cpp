@@ -23,6 +23,7 @@ const std::map<Permission, Roles>& permission_table() {
       {Permission::audit_verify, {"admin"}},
       {Permission::questionnaire_submit, {"coordinator", "surgeon", "physiotherapist"}},
       {Permission::adverse_event_record, {"surgeon", "coordinator", "physiotherapist"}},
+      {Permission::adverse_event_assess, {"surgeon"}},
       {Permission::red_flag_review, {"surgeon", "coordinator", "physiotherapist"}},
       {Permission::link_issue, {"coordinator", "surgeon"}},
       {Permission::registry_read, {"analyst", "admin"}},
@@ -72,6 +73,8 @@ const char* name(Permission p) {
       return "submit questionnaires";
     case Permission::adverse_event_record:
       return "record adverse events";
+    case Permission::adverse_event_assess:
+      return "grade adverse events";
     case Permission::red_flag_review:
       return "review red flags";
     case Permission::link_issue:

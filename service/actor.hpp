@@ -39,6 +39,7 @@ enum class Permission {
   audit_verify,
   questionnaire_submit,
   adverse_event_record,
+  adverse_event_assess,
   red_flag_review,
   link_issue,
   registry_read,

@@ -227,23 +227,27 @@ nlohmann::json demo_answers(std::string_view instrument, const Course& c, int da
 
 struct DemoEvent {
   const char* category;
-  const char* severity;
-  int grade;
-  bool serious;
+  const char* severity;  // the patient's word
+  int grade;             // CTCAE, as the surgeon graded it
+  bool hospitalised;     // the seriousness criterion met, if any
+  Relatedness related;
   const char* description;
 };
 // Mostly minor local reactions, as published series report them; one serious event in ten.
 constexpr std::array<DemoEvent, 10> kDemoEvents{{
-    {"injection_site_pain", "mild", 1, false, "Pain at the injection site for three days, simple analgesics"},
-    {"effusion", "moderate", 2, false, "Hip effusion and swelling in the first week, settled with rest"},
-    {"harvest_site_haematoma", "mild", 1, false, "Bruising at the iliac-crest harvest site"},
-    {"flare", "moderate", 2, false, "Post-injection flare of pain, settled in ten days"},
-    {"septic_arthritis", "serious", 3, true, "Septic arthritis, admitted for washout and intravenous antibiotics"},
-    {"injection_site_pain", "mild", 1, false, "Aching at the injection site for two days"},
-    {"harvest_site_pain", "mild", 1, false, "Soreness at the harvest site for a week"},
-    {"swelling", "mild", 1, false, "Mild swelling of the hip region, no treatment needed"},
-    {"vasovagal", "mild", 1, false, "Fainting feeling during the harvest, recovered lying down"},
-    {"effusion", "moderate", 2, false, "Effusion needing aspiration at the clinic"},
+    {"injection_site_pain", "mild", 1, false, Relatedness::injection,
+     "Pain at the injection site for three days, simple analgesics"},
+    {"effusion", "moderate", 2, false, Relatedness::injection,
+     "Hip effusion and swelling in the first week, settled with rest"},
+    {"bleeding_haematoma", "mild", 1, false, Relatedness::harvest, "Bruising at the iliac-crest harvest site"},
+    {"flare", "moderate", 2, false, Relatedness::injection, "Post-injection flare of pain, settled in ten days"},
+    {"infection", "serious", 3, true, Relatedness::injection,
+     "Septic arthritis, admitted for washout and intravenous antibiotics"},
+    {"injection_site_pain", "mild", 1, false, Relatedness::injection, "Aching at the injection site for two days"},
+    {"harvest_site_pain", "mild", 1, false, Relatedness::harvest, "Soreness at the harvest site for a week"},
+    {"swelling", "mild", 1, false, Relatedness::injection, "Mild swelling of the hip region, no treatment needed"},
+    {"vasovagal", "mild", 1, false, Relatedness::harvest, "Fainting feeling during the harvest, recovered lying down"},
+    {"effusion", "moderate", 2, false, Relatedness::injection, "Effusion needing aspiration at the clinic"},
 }};
 
 // Answers for each questionnaire the schedule shows as done (up to a conversion), one
@@ -298,8 +302,15 @@ void add_outcome_data(store::Store& store, const Clock& clock, const Actor& op, 
     a.role = op.role;
     a.reported_at = clock.now_iso();
     a.status = "resolved";
+    a.assessment.ctcae_grade = ev.grade;
+    if (ev.hospitalised) a.assessment.serious = {SeriousReason::hospitalisation};
+    a.assessment.relatedness = ev.related;
+    a.assessment.outcome = EventOutcome::resolved;
+    validate_assessment(a.assessment);
+    a.serious = a.assessment.is_serious();
+    a.assessed_by = op.user;
+    a.assessed_at = a.reported_at;
     a.id = tx.insert_adverse_event(a);
-    tx.grade_adverse_event(a.id, ev.grade, ev.serious);
     tx.append_audit(audit_entry(clock, op, e.centre_id, "adverse_event.record", "episode", std::to_string(e.id),
                                 std::string(ev.category)));
   });

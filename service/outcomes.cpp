@@ -69,17 +69,4 @@ OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request
   return report;
 }
 
-void Outcomes::grade_adverse_event(const Actor& actor, std::int64_t event_id, int ctcae_grade, bool serious) {
-  require(actor, Permission::adverse_event_record);
-  store_.write([&](store::Transaction& tx) {
-    const auto event = tx.find_adverse_event(event_id);
-    if (!event || !actor.sees_centre(event->centre_id))
-      throw NotFoundError("adverse_event", "no adverse event " + std::to_string(event_id));
-    tx.grade_adverse_event(event_id, ctcae_grade, serious);
-    tx.append_audit(audit_entry(clock_, actor, event->centre_id, "adverse_event.grade", "adverse_event",
-                                std::to_string(event_id),
-                                "ctcae " + std::to_string(ctcae_grade) + (serious ? ", serious" : "")));
-  });
-}
-
 }  // namespace rp::service

@@ -178,9 +178,6 @@ class Outcomes {
   // ForbiddenError. An unknown centre: NotFoundError("centre").
   OutcomeReport report(const Actor& actor, const OutcomeRequest& request);
 
-  // A clinician grades a recorded adverse event (CTCAE 1–5) and marks it serious or not.
-  void grade_adverse_event(const Actor& actor, std::int64_t event_id, int ctcae_grade, bool serious);
-
  private:
   store::Store& store_;
   Clock clock_;

@@ -6,21 +6,12 @@
 #include "base/error.hpp"
 #include "domain/instruments/answers_json.hpp"
 #include "domain/instruments/registry.hpp"
+#include "service/episode_access.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
 
 namespace rp::service {
 namespace {
-
-// Staff see their centre's episodes; a patient sees only their own. Anything else is
-// reported as not found, so ids reveal nothing.
-Episode visible_episode(store::Transaction& tx, const Actor& actor, std::int64_t id) {
-  auto e = tx.find_episode(id);
-  const bool visible =
-      e && (actor.role == "patient" ? actor.patient_id == e->patient_id : actor.sees_centre(e->centre_id));
-  if (!visible) throw NotFoundError("episode", "no episode " + std::to_string(id));
-  return *e;
-}
 
 instruments::InstrumentId instrument_of(const std::string& key) {
   auto id = instruments::parse_instrument_key(key);
@@ -33,51 +24,6 @@ std::string scored_json(instruments::InstrumentId id, const nlohmann::json& answ
   if (!answers.is_object()) throw InputError("answers", "must be an object of item id to answer");
   const auto parsed = instruments::answers_from_json(answers);
   return instruments::scores_to_json(instruments::score(id, parsed)).dump();
-}
-
-void check_text(const std::string& field, const std::string& value, std::size_t max) {
-  if (value.empty()) throw InputError(field, "is required");
-  if (value.size() > max) throw InputError(field, "must be at most " + std::to_string(max) + " bytes");
-}
-
-store::AdverseEventRow event_row(const Actor& actor, const Episode& e, std::string kind, const AdverseEventInput& in,
-                                 const Clock& clock) {
-  static const std::vector<std::string> severities{"mild", "moderate", "severe", "serious"};
-  if (std::find(severities.begin(), severities.end(), in.severity) == severities.end())
-    throw InputError("severity", "must be mild, moderate, severe or serious");
-  check_text("category", in.category, 64);
-  if (in.description.size() > 4000) throw InputError("description", "must be at most 4000 bytes");
-  const CivilDate today = clock.today();
-  const CivilDate onset = in.onset.value_or(today);
-  if (today < onset) throw InputError("onset", "must not be in the future");
-  store::AdverseEventRow r;
-  r.episode_id = e.id;
-  r.centre_id = e.centre_id;
-  r.kind = std::move(kind);
-  r.category = in.category;
-  r.severity = in.severity;
-  r.description = in.description;
-  r.onset_date = onset.iso();
-  r.reported_by = actor.user;
-  r.role = actor.role;
-  r.reported_at = clock.now_iso();
-  r.status = r.kind == "red_flag" ? "open" : "acknowledged";
-  return r;
-}
-
-// Rows of one visible episode, read with their audit row in one transaction. Patients are
-// limited to their own episode by visible_episode; staff need the record-read permission.
-template <typename Fetch>
-auto audited_episode_read(store::Store& store, const Clock& clock, const Actor& actor, std::int64_t episode_id,
-                          const char* action, Fetch fetch) {
-  if (actor.role != "patient") require(actor, Permission::patient_read);
-  decltype(fetch(std::declval<store::Transaction&>())) out;
-  store.write([&](store::Transaction& tx) {
-    const Episode e = visible_episode(tx, actor, episode_id);
-    out = fetch(tx);
-    tx.append_audit(audit_entry(clock, actor, e.centre_id, action, "episode", std::to_string(episode_id)));
-  });
-  return out;
 }
 
 EpisodeTimeline read_timeline(store::Transaction& tx, const Actor& actor, std::int64_t episode_id) {
@@ -201,69 +147,6 @@ store::AccessTokenRow Submissions::link_info(const std::string& token) {
 std::vector<store::QuestionnaireResponseRow> Submissions::questionnaires(const Actor& actor, std::int64_t episode_id) {
   return audited_episode_read(store_, clock_, actor, episode_id, "questionnaire.read",
                               [&](store::Transaction& tx) { return tx.responses_of(episode_id); });
-}
-
-store::AdverseEventRow Submissions::record_adverse_event(const Actor& actor, std::int64_t episode_id,
-                                                         const AdverseEventInput& in) {
-  require(actor, Permission::adverse_event_record);
-  store::AdverseEventRow r;
-  store_.write([&](store::Transaction& tx) {
-    const Episode e = visible_episode(tx, actor, episode_id);
-    r = event_row(actor, e, "adverse_event", in, clock_);
-    r.id = tx.insert_adverse_event(r);
-    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "adverse_event.record", "episode",
-                                std::to_string(episode_id), r.category + " " + r.severity));
-  });
-  return r;
-}
-
-std::vector<store::AdverseEventRow> Submissions::adverse_events(const Actor& actor, std::int64_t episode_id) {
-  return audited_episode_read(store_, clock_, actor, episode_id, "adverse_event.read",
-                              [&](store::Transaction& tx) { return tx.adverse_events_of(episode_id); });
-}
-
-store::AdverseEventRow Submissions::report_red_flag(const Actor& patient, std::int64_t episode_id,
-                                                    const AdverseEventInput& in) {
-  if (patient.role != "patient") throw ForbiddenError("role", "red flags are reported by the patient");
-  store::AdverseEventRow r;
-  store_.write([&](store::Transaction& tx) {
-    const Episode e = visible_episode(tx, patient, episode_id);
-    r = event_row(patient, e, "red_flag", in, clock_);
-    r.id = tx.insert_adverse_event(r);
-    tx.append_audit(audit_entry(clock_, patient, e.centre_id, "red_flag.report", "episode", std::to_string(episode_id),
-                                r.category + " " + r.severity));
-  });
-  return r;
-}
-
-std::vector<store::AdverseEventRow> Submissions::open_red_flags(const Actor& actor) {
-  require(actor, Permission::red_flag_review);
-  std::vector<store::AdverseEventRow> out;
-  store_.write([&](store::Transaction& tx) {
-    out = tx.open_red_flags(actor.all_centres ? std::nullopt : std::optional(actor.centre));
-    tx.append_audit(audit_entry(clock_, actor, actor.centre, "red_flag.list", "adverse_event", "",
-                                std::to_string(out.size()) + " open"));
-  });
-  return out;
-}
-
-store::AdverseEventRow Submissions::acknowledge_red_flag(const Actor& actor, std::int64_t event_id) {
-  require(actor, Permission::red_flag_review);
-  store::AdverseEventRow r;
-  store_.write([&](store::Transaction& tx) {
-    auto found = tx.find_adverse_event(event_id);
-    if (!found || !actor.sees_centre(found->centre_id))
-      throw NotFoundError("event", "no event " + std::to_string(event_id));
-    r = *found;
-    if (r.status != "open") throw ConflictError("status", "this event is already " + r.status);
-    r.status = "acknowledged";
-    r.acknowledged_by = actor.user;
-    r.acknowledged_at = clock_.now_iso();
-    tx.update_adverse_event(r);
-    tx.append_audit(
-        audit_entry(clock_, actor, r.centre_id, "red_flag.acknowledge", "adverse_event", std::to_string(event_id)));
-  });
-  return r;
 }
 
 nlohmann::json Submissions::registry_summary(const Actor& actor) {

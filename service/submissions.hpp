@@ -1,7 +1,8 @@
 #pragma once
 // What is submitted after enrolment: questionnaires (validated and scored, by staff,
-// by the patient in the portal, or through a link), adverse events recorded by staff,
-// red flags reported by patients, and the de-identified registry counts an analyst
+// by the patient in the portal, or through a link), adverse events recorded by staff and
+// assessed by a surgeon, red flags reported by patients and triaged by a clinician
+// (service/adverse_events.cpp), and the de-identified registry counts an analyst
 // reads. Each write and each record read leaves an audit row in its transaction.
 #include <functional>
 #include <memory>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "base/clock.hpp"
+#include "domain/adverse_event.hpp"
 #include "service/actor.hpp"
 #include "service/auth.hpp"
 #include "service/episode_centres.hpp"
@@ -34,9 +36,38 @@ struct SubmittedQuestionnaire {
 
 struct AdverseEventInput {
   std::string category;  // infection, swelling, pain, bleeding, ...
-  std::string severity;  // mild | moderate | severe | serious
+  std::string severity;  // mild | moderate | severe | serious: the patient's word
   std::string description;
   std::optional<CivilDate> onset;
+  // The clinician's assessment, as far as it is known at the first report (staff only).
+  EventAssessment assessment;
+};
+
+// What a patient reports: the same fields, never an assessment.
+using RedFlagReport = AdverseEventInput;
+
+// A surgeon's change to an adverse event's assessment: only the fields given change, and
+// the reason is kept in the audit row beside each changed field's old and new value.
+struct AssessmentChange {
+  std::optional<int> ctcae_grade;
+  std::optional<std::vector<SeriousReason>> serious_reasons;  // replaces the criteria; empty: none
+  std::optional<Relatedness> relatedness;
+  std::optional<EventOutcome> outcome;
+  std::string reason;
+};
+
+// A clinician's decision on a patient's red flag: an adverse event (recorded from it and
+// linked to it) or not one, with why. Either way the flag is resolved.
+struct RedFlagTriage {
+  bool adverse_event = false;
+  std::string reason;  // required when it is not an adverse event
+  // When it is: the category (required); severity and onset default to the flag's.
+  AdverseEventInput event;
+};
+
+struct TriagedRedFlag {
+  store::AdverseEventRow flag;
+  std::optional<store::AdverseEventRow> event;
 };
 
 struct PortalRecord {
@@ -77,7 +108,13 @@ class Submissions {
   // A patient reports a red flag on their own episode; it stays open for the clinic.
   store::AdverseEventRow report_red_flag(const Actor& patient, std::int64_t episode_id, const AdverseEventInput& in);
   std::vector<store::AdverseEventRow> open_red_flags(const Actor& actor);
+  // A clinician has seen the flag and is acting on it; it stays on the worklist until triaged.
   store::AdverseEventRow acknowledge_red_flag(const Actor& actor, std::int64_t event_id);
+  // Triage of an open or acknowledged flag (ConflictError once triaged).
+  TriagedRedFlag triage_red_flag(const Actor& actor, std::int64_t flag_id, const RedFlagTriage& triage);
+  // A surgeon grades an adverse event, ticks its seriousness criteria, its relatedness and
+  // outcome (adverse_event_assess). A change that changes nothing writes nothing.
+  store::AdverseEventRow assess_adverse_event(const Actor& actor, std::int64_t event_id, const AssessmentChange& c);
 
   // De-identified counts per centre: episodes by state, adverse events by kind and
   // severity. No ids, no names, no dates of birth.

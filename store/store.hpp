@@ -123,16 +123,14 @@ class Transaction {
   virtual std::vector<AdverseEventRow> adverse_events_of(std::int64_t episode_id) = 0;
   // Open red flags, oldest first; every centre when centre_id is unset.
   virtual std::vector<AdverseEventRow> open_red_flags(const std::optional<std::string>& centre_id) = 0;
-  // Writes status, acknowledged_by and acknowledged_at.
+  // Writes every field that may change after the report: status, acknowledgement, the
+  // assessment with `serious`, the triage and who assessed it. NotFoundError for no row.
   virtual void update_adverse_event(const AdverseEventRow& r) = 0;
   // De-identified aggregates: episodes per centre and state; adverse events per centre
   // and kind:severity.
   virtual std::vector<CountRow> episode_state_counts() = 0;
   virtual std::vector<CountRow> adverse_event_counts() = 0;
 
-  // Outcomes (0004_outcomes.sql). An adverse event's CTCAE v5.0 grade (1–5) and whether it
-  // is serious by the regulatory definition. NotFoundError("adverse_event") for no such row.
-  virtual void grade_adverse_event(std::int64_t id, int ctcae_grade, bool serious) = 0;
   // The registry as columns for the outcome report, one pass per table
   // (store/outcome_columns.hpp); PROM columns for the questionnaire items `time_points`
   // (schedule item ids), in that order.
@@ -144,7 +142,7 @@ class Transaction {
   // The staff worklist of one centre (store/worklist_records.hpp), one query each.
   // Schedule items by start date.
   virtual std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) = 0;
-  // Open red flags, newest first.
+  // Red flags not yet triaged: open ones first, then those acknowledged, newest first in each.
   virtual std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) = 0;
   // Episodes harvested whose product is not yet released, oldest harvest first.
   virtual std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id) = 0;

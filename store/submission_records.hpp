@@ -2,7 +2,10 @@
 // Rows of what patients and staff submit after enrolment: questionnaire responses with
 // their scores, adverse events and red flags (see 0003_submissions.sql).
 #include <cstdint>
+#include <optional>
 #include <string>
+
+#include "domain/adverse_event.hpp"
 
 namespace rp::store {
 
@@ -25,6 +28,14 @@ struct AdverseEventRow {
   std::string reported_by, role, reported_at;
   std::string status;  // open | acknowledged | resolved
   std::string acknowledged_by, acknowledged_at;
+  // The clinician's assessment (0007_adverse_event_assessment.sql); `serious` is derived
+  // from it by the domain at every write.
+  EventAssessment assessment;
+  bool serious = false;
+  std::optional<std::int64_t> red_flag_id;  // the red flag this event was triaged from
+  std::string triage;                       // red flags: adverse_event | not_adverse_event | "" (not yet)
+  std::string triage_reason;
+  std::string assessed_by, assessed_at;
 };
 
 // One count of a de-identified aggregate: how many episodes of a centre are in a state,

@@ -98,6 +98,23 @@ std::optional<CivilDate> BodyReader::opt_date(const char* field) const {
   return parse_gregorian(*s, field);
 }
 
+std::optional<std::vector<std::string>> BodyReader::opt_text_list(const char* field, std::size_t max_items,
+                                                                  std::size_t max_bytes) const {
+  const auto* v = find(field);
+  if (!v) return std::nullopt;
+  if (!v->is_array()) throw InputError(field, "must be a list of strings");
+  if (v->size() > max_items) throw InputError(field, "must hold at most " + std::to_string(max_items) + " items");
+  std::vector<std::string> out;
+  for (const auto& item : *v) {
+    if (!item.is_string()) throw InputError(field, "must be a list of strings");
+    std::string s = item.get<std::string>();
+    if (s.size() > max_bytes) throw InputError(field, "each must be at most " + std::to_string(max_bytes) + " bytes");
+    check_utf8_text(field, s);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 const nlohmann::json* BodyReader::opt_object(const char* field) const {
   const auto* v = find(field);
   if (!v) return nullptr;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/civil_date.hpp"
 
@@ -37,6 +38,9 @@ class BodyReader {
   // in the API are Gregorian; the web app converts.
   std::optional<CivilDate> opt_date(const char* field) const;
   const nlohmann::json* opt_object(const char* field) const;
+  // A list of strings (an empty list is a list, not an absence).
+  std::optional<std::vector<std::string>> opt_text_list(const char* field, std::size_t max_items,
+                                                        std::size_t max_bytes = 64) const;
   const nlohmann::json& body() const { return body_; }
 
  private:

@@ -154,15 +154,6 @@ void read_adverse_events(Connection& c, const std::vector<std::int64_t>& ids, Ad
 
 }  // namespace
 
-void SqliteTransaction::grade_adverse_event(std::int64_t id, int ctcae_grade, bool serious) {
-  if (ctcae_grade < 1 || ctcae_grade > 5) throw InputError("ctcae_grade", "the CTCAE grade must be 1 to 5");
-  auto& q = c_.statement("UPDATE adverse_events SET ctcae_grade = ?, serious = ? WHERE id = ?");
-  q.bind(1, ctcae_grade);
-  q.bind(2, serious ? 1 : 0);
-  q.bind(3, static_cast<int64_t>(id));
-  if (q.exec() == 0) throw NotFoundError("adverse_event", "no adverse event " + std::to_string(id));
-}
-
 OutcomeColumns SqliteTransaction::outcome_columns(const std::string& protocol_id,
                                                   const std::vector<std::string>& time_points) {
   OutcomeColumns out;

@@ -94,7 +94,6 @@ class SqliteTransaction final : public Transaction {
   std::vector<CountRow> episode_state_counts() override;
   std::vector<CountRow> adverse_event_counts() override;
   // sqlite_outcomes.cpp
-  void grade_adverse_event(std::int64_t id, int ctcae_grade, bool serious) override;
   OutcomeColumns outcome_columns(const std::string& protocol_id, const std::vector<std::string>& time_points) override;
   // sqlite_worklist.cpp
   std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) override;

@@ -30,18 +30,48 @@ QuestionnaireResponseRow read_response(SQLite::Statement& q) {
 
 constexpr const char* kEventColumns =
     "SELECT id, episode_id, centre_id, kind, category, severity, description, onset_date, reported_by, role, "
-    "reported_at, status, acknowledged_by, acknowledged_at FROM adverse_events ";
+    "reported_at, status, acknowledged_by, acknowledged_at, triage_reason, assessed_by, assessed_at, "
+    "ctcae_grade, serious_reasons, relatedness, outcome, serious, red_flag_id, triage FROM adverse_events ";
 
 AdverseEventRow read_event(SQLite::Statement& q) {
   AdverseEventRow r;
   r.id = q.getColumn(0).getInt64();
   r.episode_id = q.getColumn(1).getInt64();
-  std::string* fields[] = {&r.centre_id,   &r.kind,       &r.category,        &r.severity,
-                           &r.description, &r.onset_date, &r.reported_by,     &r.role,
-                           &r.reported_at, &r.status,     &r.acknowledged_by, &r.acknowledged_at};
+  std::string* fields[] = {&r.centre_id,     &r.kind,        &r.category,        &r.severity,
+                           &r.description,   &r.onset_date,  &r.reported_by,     &r.role,
+                           &r.reported_at,   &r.status,      &r.acknowledged_by, &r.acknowledged_at,
+                           &r.triage_reason, &r.assessed_by, &r.assessed_at};
   int i = 2;
   for (std::string* f : fields) *f = q.getColumn(i++).getString();
+  EventAssessment& a = r.assessment;
+  if (!q.getColumn(17).isNull()) a.ctcae_grade = q.getColumn(17).getInt();
+  a.serious = parse_serious_reasons_text(q.getColumn(18).getText(), "serious_reasons");
+  if (!q.getColumn(19).isNull()) a.relatedness = parse_relatedness(q.getColumn(19).getText());
+  if (!q.getColumn(20).isNull()) a.outcome = parse_event_outcome(q.getColumn(20).getText());
+  r.serious = q.getColumn(21).getInt() != 0;
+  if (!q.getColumn(22).isNull()) r.red_flag_id = q.getColumn(22).getInt64();
+  r.triage = q.getColumn(23).getString();
   return r;
+}
+
+// Binds the assessment and triage columns from `first` on, in the order of
+// kAssessmentColumns (the insert names the same columns in the same order).
+constexpr const char* kAssessmentColumns =
+    "ctcae_grade = ?, serious_reasons = ?, relatedness = ?, outcome = ?, serious = ?, red_flag_id = ?, triage = ?, "
+    "triage_reason = ?, assessed_by = ?, assessed_at = ?";
+void bind_assessment(SQLite::Statement& q, int first, const AdverseEventRow& r) {
+  const EventAssessment& a = r.assessment;
+  int i = first;
+  a.ctcae_grade ? q.bind(i++, *a.ctcae_grade) : q.bind(i++);
+  q.bind(i++, serious_reasons_text(a.serious));
+  a.relatedness ? q.bind(i++, std::string(to_string(*a.relatedness))) : q.bind(i++);
+  a.outcome ? q.bind(i++, std::string(to_string(*a.outcome))) : q.bind(i++);
+  q.bind(i++, r.serious ? 1 : 0);
+  r.red_flag_id ? q.bind(i++, static_cast<int64_t>(*r.red_flag_id)) : q.bind(i++);
+  r.triage.empty() ? q.bind(i++) : q.bind(i++, r.triage);
+  q.bind(i++, r.triage_reason);
+  q.bind(i++, r.assessed_by);
+  q.bind(i++, r.assessed_at);
 }
 
 std::vector<CountRow> read_counts(SQLite::Statement& q) {
@@ -109,13 +139,16 @@ std::vector<std::string> SqliteTransaction::instruments_answered(std::int64_t ep
 std::int64_t SqliteTransaction::insert_adverse_event(const AdverseEventRow& r) {
   auto& q = c_.statement(
       "INSERT INTO adverse_events (episode_id, centre_id, kind, category, severity, description, onset_date, "
-      "reported_by, role, reported_at, status, acknowledged_by, acknowledged_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "reported_by, role, reported_at, status, acknowledged_by, acknowledged_at, ctcae_grade, serious_reasons, "
+      "relatedness, outcome, serious, red_flag_id, triage, triage_reason, assessed_by, assessed_at) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, static_cast<int64_t>(r.episode_id));
   int i = 2;
   for (const std::string* f :
        {&r.centre_id, &r.kind, &r.category, &r.severity, &r.description, &r.onset_date, &r.reported_by, &r.role,
         &r.reported_at, &r.status, &r.acknowledged_by, &r.acknowledged_at})
     q.bind(i++, *f);
+  bind_assessment(q, i, r);
   q.exec();
   return c_.db().getLastInsertRowid();
 }
@@ -153,12 +186,17 @@ std::vector<AdverseEventRow> SqliteTransaction::open_red_flags(const std::option
 }
 
 void SqliteTransaction::update_adverse_event(const AdverseEventRow& r) {
-  auto& q = c_.statement("UPDATE adverse_events SET status = ?, acknowledged_by = ?, acknowledged_at = ? WHERE id = ?");
+  static const std::string sql = std::string(
+                                     "UPDATE adverse_events SET status = ?, acknowledged_by = ?, "
+                                     "acknowledged_at = ?, ") +
+                                 kAssessmentColumns + " WHERE id = ?";
+  auto& q = c_.statement(sql.c_str());
   q.bind(1, r.status);
   q.bind(2, r.acknowledged_by);
   q.bind(3, r.acknowledged_at);
-  q.bind(4, static_cast<int64_t>(r.id));
-  q.exec();
+  bind_assessment(q, 4, r);
+  q.bind(14, static_cast<int64_t>(r.id));
+  if (q.exec() == 0) throw NotFoundError("adverse_event", "no adverse event " + std::to_string(r.id));
 }
 
 std::vector<CountRow> SqliteTransaction::episode_state_counts() {

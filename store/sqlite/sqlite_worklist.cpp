@@ -59,10 +59,11 @@ std::vector<WorklistItemRow> SqliteTransaction::worklist_items(const WorklistQue
 std::vector<WorklistRedFlagRow> SqliteTransaction::worklist_red_flags(const std::string& centre_id) {
   static const std::string sql =
       std::string(kWho) +
-      ", a.id, a.category, a.severity, a.description, a.onset_date, a.reported_by, a.reported_at, a.status "
+      ", a.id, a.category, a.severity, a.description, a.onset_date, a.reported_by, a.reported_at, a.status, "
+      "a.acknowledged_by, a.acknowledged_at "
       "FROM adverse_events a JOIN episodes e ON e.id = a.episode_id JOIN patients p ON p.id = e.patient_id "
-      "WHERE a.centre_id = ? AND a.kind = 'red_flag' AND a.status = 'open' "
-      "ORDER BY a.reported_at DESC, a.id DESC";
+      "WHERE a.centre_id = ? AND a.kind = 'red_flag' AND a.status IN ('open', 'acknowledged') AND a.triage IS NULL "
+      "ORDER BY a.status = 'acknowledged', a.reported_at DESC, a.id DESC";
   auto& q = c_.statement(sql.c_str());
   q.bind(1, centre_id);
   std::vector<WorklistRedFlagRow> out;
@@ -80,6 +81,8 @@ std::vector<WorklistRedFlagRow> SqliteTransaction::worklist_red_flags(const std:
     a.reported_by = q.getColumn(13).getString();
     a.reported_at = q.getColumn(14).getString();
     a.status = q.getColumn(15).getString();
+    a.acknowledged_by = q.getColumn(16).getString();
+    a.acknowledged_at = q.getColumn(17).getString();
     out.push_back(std::move(r));
   }
   return out;

@@ -77,8 +77,8 @@ TEST(Idempotency, EveryCreatingPostIsExactlyOnceAndAReusedKeyWithAnotherBodyIsRe
 
   check_exactly_once(surgeon, db,
                      {episode + "/adverse-events",
-                      {{"category", "pain"}, {"severity", "mild"}},
-                      {{"category", "pain"}, {"severity", "moderate"}},
+                      {{"category", "injection_site_pain"}, {"severity", "mild"}},
+                      {{"category", "injection_site_pain"}, {"severity", "moderate"}},
                       "adverse_events"},
                      "k-event");
 

@@ -46,6 +46,10 @@ std::int64_t red_flag(store::Transaction& tx, std::int64_t episode, const std::s
   r.role = "patient";
   r.reported_at = reported_at;
   r.status = status;
+  if (status == "resolved") {
+    r.triage = "not_adverse_event";
+    r.triage_reason = "expected soreness";
+  }
   return tx.insert_adverse_event(r);
 }
 
@@ -77,7 +81,7 @@ Built build(const std::string& db, const Seeded& seeded) {
     set_state(tx, b.ended_episode, EpisodeState::withdrawn, std::nullopt);
     b.older_flag = red_flag(tx, b.overdue_episode, "a", day(-2) + "T08:00:00.000Z", "open");
     b.newer_flag = red_flag(tx, b.overdue_episode, "a", day(-1) + "T09:30:00.000Z", "open");
-    red_flag(tx, b.overdue_episode, "a", day(0) + "T01:00:00.000Z", "acknowledged");
+    red_flag(tx, b.overdue_episode, "a", day(0) + "T01:00:00.000Z", "resolved");
     red_flag(tx, seeded.episode_b, "b", day(0) + "T02:00:00.000Z", "open");
     // The baseline questionnaire was answered (the item is still marked planned).
     store::QuestionnaireResponseRow q{
@@ -183,15 +187,39 @@ TEST_F(WorklistOverHttp, OpenRedFlagsNewestFirst) {
   EXPECT_EQ(flags[0]["red_flag"]["severity"], "moderate");
   EXPECT_EQ(flags[0]["red_flag"]["reported_at"], day(-1) + "T09:30:00.000Z");
   EXPECT_EQ(flags[0]["mrn"], "MRN-a");
-  // Acknowledging takes it off the list.
+  // Acknowledging keeps it on the list, after the open ones, until a clinician triages it.
   Client surgeon{server_->port()};
   ASSERT_EQ(surgeon.login("surgeon.a").status, 200);
-  const Reply ack =
-      surgeon.post("/api/v1/red-flags/" + std::to_string(built_.newer_flag) + "/acknowledge", nlohmann::json::object());
+  const std::string newer = "/api/v1/red-flags/" + std::to_string(built_.newer_flag);
+  const std::string older = "/api/v1/red-flags/" + std::to_string(built_.older_flag);
+  const Reply ack = surgeon.post(newer + "/acknowledge", nlohmann::json::object());
   ASSERT_EQ(ack.status, 200) << ack.body;
-  const auto after = coordinator_.get("/api/v1/worklist?date=" + kDayText).json()["red_flags"];
+  auto after = coordinator_.get("/api/v1/worklist?date=" + kDayText).json()["red_flags"];
+  ASSERT_EQ(after.size(), 2u);
+  EXPECT_EQ(after[0]["red_flag"]["id"], built_.older_flag);
+  EXPECT_EQ(after[1]["red_flag"]["id"], built_.newer_flag);
+  EXPECT_EQ(after[1]["red_flag"]["status"], "acknowledged");
+  EXPECT_EQ(after[1]["red_flag"]["acknowledged_by"], "surgeon.a");
+  // Dismissed with a reason, it leaves the list.
+  const Reply dismissed = surgeon.post(newer + "/triage", {{"decision", "not_adverse_event"}, {"reason", "bruise"}});
+  ASSERT_EQ(dismissed.status, 200) << dismissed.body;
+  EXPECT_EQ(dismissed.json()["red_flag"]["triage"], "not_adverse_event");
+  EXPECT_EQ(dismissed.json()["red_flag"]["triage_reason"], "bruise");
+  EXPECT_TRUE(dismissed.json()["adverse_event"].is_null());
+  after = coordinator_.get("/api/v1/worklist?date=" + kDayText).json()["red_flags"];
   ASSERT_EQ(after.size(), 1u);
   EXPECT_EQ(after[0]["red_flag"]["id"], built_.older_flag);
+  // Triaged as an adverse event, it becomes one, linked to the flag.
+  // (The flags here are dated in 2031; the event's onset may not be after the real today.)
+  const Reply event =
+      surgeon.post(older + "/triage",
+                   {{"decision", "adverse_event"}, {"category", "effusion"}, {"onset", Clock::system().today().iso()}});
+  ASSERT_EQ(event.status, 200) << event.body;
+  EXPECT_EQ(event.json()["adverse_event"]["red_flag_id"], built_.older_flag);
+  EXPECT_EQ(event.json()["adverse_event"]["severity"], "moderate");  // the flag's, as the patient said it
+  EXPECT_EQ(coordinator_.get("/api/v1/worklist?date=" + kDayText).json()["red_flags"].size(), 0u);
+  // Once triaged, it stays triaged.
+  EXPECT_EQ(surgeon.post(older + "/triage", {{"decision", "not_adverse_event"}, {"reason", "x"}}).status, 409);
 }
 
 TEST_F(WorklistOverHttp, ProductAwaitingRelease) {
