@@ -81,6 +81,7 @@ nlohmann::json protocol_item_json(const ProtocolItem& i) {
                       {"anchor", i.anchor},
                       {"at", i.at.str()},
                       {"until", i.until.str()},
+                      {"until_anchor", i.until_anchor},
                       {"window", i.has_window ? nlohmann::json::array({i.window_before.str(), i.window_after.str()})
                                               : nlohmann::json(nullptr)},
                       {"title", to_json(i.title)},
@@ -108,7 +109,18 @@ nlohmann::json to_json(const Protocol& p) {
           {"anchors", anchors},
           {"eligibility",
            {{"indication", rule_json(p.eligibility.indication)}, {"exclusions", exclusions}, {"cautions", cautions}}},
-          {"items", items}};
+          {"items", items},
+          {"outcomes",
+           {{"claims", p.outcomes.claims.empty() ? nlohmann::json(nullptr) : nlohmann::json(p.outcomes.claims)},
+            {"baseline", p.outcomes.baseline},
+            {"survival",
+             {{"end_point", to_string(p.outcomes.end_point)},
+              {"title", to_json(p.outcomes.survival_title)},
+              {"days", p.outcomes.survival_days}}},
+            {"funnel", p.outcomes.funnel_time_point.empty()
+                           ? nlohmann::json(nullptr)
+                           : nlohmann::json{{"time_point", p.outcomes.funnel_time_point},
+                                            {"definition", p.outcomes.funnel_definition}}}}}};
 }
 
 nlohmann::json to_json(const Centre& c) {

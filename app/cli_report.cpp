@@ -25,7 +25,7 @@ std::string slurp(const std::string& path, const std::string& field) {
 
 struct ReportOptions {
   std::string db = kDefaultDb;
-  std::string centre, format = "json", lang = "en", today, claims;
+  std::string centre, format = "json", lang = "en", today, claims, protocol;
 };
 
 void run_outcomes(const ReportOptions& o) {
@@ -38,7 +38,9 @@ void run_outcomes(const ReportOptions& o) {
   service::Outcomes outcomes(*store, clock);
   service::OutcomeRequest request;
   if (!o.centre.empty()) request.centre_id = o.centre;
-  request.claims_file = o.claims;
+  if (!o.protocol.empty()) request.protocol = o.protocol;
+  if (!o.claims.empty())
+    request.claims = parse_claims(slurp(o.claims, "claims"), std::filesystem::path(o.claims).filename().string());
   const nlohmann::json report = service::to_json(outcomes.report(service::Actor::cli_operator(), request));
   if (o.format == "json") {
     print_json(report);
@@ -57,13 +59,15 @@ void add_report_commands(CLI::App& app) {
   report->require_subcommand(1);
   auto o = std::make_shared<ReportOptions>();
   auto* outcomes = report->add_subcommand(
-      "outcomes", "Outcome report: survival free of hip replacement, PROMs, responders, adverse events, claims audit");
+      "outcomes",
+      "Outcome report: survival free of joint replacement, PROMs, responders, adverse events, claims audit");
   add_db_option(outcomes, o->db);
   outcomes->add_option("--centre", o->centre, "one centre's report (with the overall figures)");
   outcomes->add_option("--format", o->format, "json or html")->check(CLI::IsMember({"json", "html"}));
   outcomes->add_option("--lang", o->lang, "language of the html page: en or fa")->check(CLI::IsMember({"en", "fa"}));
   outcomes->add_option("--today", o->today, "the day the report is made on (default: today in Tehran)");
-  outcomes->add_option("--claims", o->claims, "claims file (default: claims/seed-claims.yaml)");
+  outcomes->add_option("--protocol", o->protocol, "the protocol whose patients are counted (default: hip-msc-v1)");
+  outcomes->add_option("--claims", o->claims, "a claims file to audit instead of the one the protocol names");
   outcomes->callback([o] { run_outcomes(*o); });
 }
 

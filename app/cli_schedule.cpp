@@ -23,7 +23,7 @@ void add_schedule_command(CLI::App& app) {
     const CivilDate harvest = parse_gregorian(o->harvest, "harvest");
     const CivilDate injection = parse_gregorian(o->injection, "injection");
     if (injection < harvest) throw InputError("injection", "must not be before the harvest date");
-    const auto protocol = service::load_protocol(o->protocol);
+    const auto protocol = service::protocol_for_cli(o->protocol);
     const auto items = derive_schedule(*protocol, {{"harvest", harvest}, {"injection", injection}});
     print_json(api::to_json(items, *protocol, o->lang, Clock::system().today()));
   });
@@ -39,7 +39,7 @@ void add_eligibility_command(CLI::App& app) {
   cmd->add_option("--protocol", o->protocol, "protocol name or file");
   cmd->add_option("--lang", o->lang, "language of reasons: en or fa")->check(CLI::IsMember({"en", "fa"}));
   cmd->callback([o] {
-    const auto protocol = service::load_protocol(o->protocol);
+    const auto protocol = service::protocol_for_cli(o->protocol);
     const nlohmann::json json = read_json(o->file, "findings");
     const Findings findings = parse_findings(json, protocol->eligibility);
     print_json(api::to_json(assess_eligibility(protocol->eligibility, findings), o->lang));

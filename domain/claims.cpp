@@ -16,6 +16,10 @@ std::string_view to_string(ClaimMetric m) {
       return "serious_adverse_event_rate";
     case ClaimMetric::duration_of_benefit:
       return "duration_of_benefit";
+    case ClaimMetric::adverse_event_share:
+      return "adverse_event_share";
+    case ClaimMetric::not_testable:
+      return "not_testable";
   }
   return "?";
 }
@@ -54,6 +58,10 @@ std::string_view to_string(Verdict v) {
       return "contradicted";
     case Verdict::insufficient_data:
       return "insufficient_data";
+    case Verdict::not_measurable:
+      return "not_measurable";
+    case Verdict::not_testable:
+      return "not_testable";
   }
   return "?";
 }
@@ -69,6 +77,17 @@ Verdict compare(const Claim& c, double lower, double upper) {
 
 Judgement judge(const Claim& claim, const ClaimMeasurement& m) {
   Judgement j;
+  if (claim.metric == ClaimMetric::not_testable) {
+    j.verdict = j.worst_case = Verdict::not_testable;
+    j.reason = "no_data_here";
+    return j;
+  }
+  if (m.awaiting_assessment > 0) {
+    // Not a lack of patients: records the clinic has and has not finished.
+    j.verdict = j.worst_case = Verdict::not_measurable;
+    j.reason = "events_not_assessed";
+    return j;
+  }
   if (m.longest_follow_up_days < claim.min_follow_up_days) {
     j.reason = "follow_up_too_short";
   } else if (m.n < claim.min_n || m.n == 0) {

@@ -9,6 +9,10 @@
 //   contradicted      the 95 % CI lies wholly outside the claimed value or range
 //   insufficient_data fewer patients than the claim's minimum n have the outcome known at
 //                     the claim's time point, or nobody was followed long enough
+//   not_measurable    the data to judge it are waiting on the clinic (a harm claim while an
+//                     adverse event is ungraded or a red flag untriaged)
+//   not_testable      the claim cannot be tested from the clinic's own data (a comparison
+//                     with another treatment); its note says why
 // Every verdict carries the n it rests on.
 #include <cstdint>
 #include <optional>
@@ -26,6 +30,8 @@ enum class ClaimMetric {
   back_to_daily_activities,    // proportion back to usual daily activities by `day`
   serious_adverse_event_rate,  // proportion of treated patients with a serious adverse event
   duration_of_benefit,         // of responders at `time_point`, the proportion still responding at `until`
+  adverse_event_share,         // of adverse events after treatment, the proportion in `categories`
+  not_testable,                // stated, not measurable here: see the claim's note
 };
 std::string_view to_string(ClaimMetric m);
 
@@ -53,6 +59,7 @@ struct Claim {
   std::string time_point;                         // schedule item id (prom-6m)
   std::string until;                              // duration_of_benefit: the later item
   int day = 0;                                    // survival_free_of_thr, back_to_daily_activities
+  std::vector<std::string> categories;            // adverse_event_share
   double low = 0, high = 1;                       // claimed proportion or range, 0–1
   Favourable favourable = Favourable::high;
   std::int64_t min_n = 0;
@@ -68,11 +75,14 @@ struct ClaimSet {
 // path (claims[2].claimed.low): InputError(field = key path).
 ClaimSet parse_claims(std::string_view yaml_text, std::string_view source);
 
-enum class Verdict { consistent, contradicted, insufficient_data };
+enum class Verdict { consistent, contradicted, insufficient_data, not_measurable, not_testable };
 std::string_view to_string(Verdict v);
 
 // What the registry measured for one claim. Proportions are 0–1; NaN where not estimable.
 struct ClaimMeasurement {
+  // Records the verdict waits on (ungraded adverse events, untriaged red flags): while any
+  // is waiting the verdict is not_measurable.
+  std::int64_t awaiting_assessment = 0;
   std::int64_t n = 0;                         // patients whose outcome at the claim's time point is known
   std::int64_t missing = 0;                   // treated patients due at that time point whose outcome is unknown
   std::int64_t events = 0;                    // responders, patients back to activities, patients with a serious AE
@@ -84,7 +94,9 @@ struct ClaimMeasurement {
 
 struct Judgement {
   Verdict verdict = Verdict::insufficient_data;
-  std::string reason;  // n_below_minimum | follow_up_too_short | not_estimable | ci_excludes_claim | ci_includes_claim
+  // n_below_minimum | follow_up_too_short | not_estimable | ci_excludes_claim |
+  // ci_includes_claim | events_not_assessed | no_data_here
+  std::string reason;
   Verdict worst_case = Verdict::insufficient_data;  // the same rules applied to the worst-case figure
 };
 

@@ -2,10 +2,12 @@
 // the line and the key path, so whoever edits the file can find the mistake.
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "base/error.hpp"
+#include "domain/adverse_event.hpp"
 #include "domain/claims.hpp"
 
 namespace rp {
@@ -75,13 +77,13 @@ class Node {
 
 ClaimMetric parse_metric(const Node& n) {
   const std::string t = n.text();
-  for (ClaimMetric m :
-       {ClaimMetric::responder_rate, ClaimMetric::survival_free_of_thr, ClaimMetric::back_to_daily_activities,
-        ClaimMetric::serious_adverse_event_rate, ClaimMetric::duration_of_benefit})
+  for (ClaimMetric m : {ClaimMetric::responder_rate, ClaimMetric::survival_free_of_thr,
+                        ClaimMetric::back_to_daily_activities, ClaimMetric::serious_adverse_event_rate,
+                        ClaimMetric::duration_of_benefit, ClaimMetric::adverse_event_share, ClaimMetric::not_testable})
     if (to_string(m) == t) return m;
   n.fail(
       "must be one of responder_rate, survival_free_of_thr, back_to_daily_activities, "
-      "serious_adverse_event_rate, duration_of_benefit");
+      "serious_adverse_event_rate, duration_of_benefit, adverse_event_share, not_testable");
 }
 
 // claimed: {value: 0.8} | {range: [0.75, 0.85]} | {below: 0.01} | {at_least: 0.5}
@@ -118,6 +120,13 @@ Claim parse_claim(const Node& n) {
   c.words = n.child("words").local_text();
   if (n.has("note")) c.note = n.child("note").local_text();
   c.metric = parse_metric(n.child("metric"));
+  if (c.metric == ClaimMetric::not_testable) {
+    // Only the words and why they cannot be tested here.
+    if (!n.has("note")) n.fail("needs a note saying why the claim cannot be tested here", "note");
+    for (const char* key : {"definition", "time_point", "until", "day", "claimed", "minimum", "categories"})
+      if (n.has(key)) n.child(key).fail("is not used by a claim that is not testable");
+    return c;
+  }
   const bool needs_definition = c.metric == ClaimMetric::responder_rate || c.metric == ClaimMetric::duration_of_benefit;
   if (needs_definition) {
     const Node d = n.child("definition");
@@ -128,6 +137,16 @@ Claim parse_claim(const Node& n) {
   if (c.metric == ClaimMetric::duration_of_benefit) c.until = n.child("until").text();
   if (c.metric == ClaimMetric::survival_free_of_thr || c.metric == ClaimMetric::back_to_daily_activities)
     c.day = static_cast<int>(n.child("day").integer(1, 36500));
+  if (c.metric == ClaimMetric::adverse_event_share) {
+    const Node list = n.child("categories");
+    const auto& known = adverse_event_categories();
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      c.categories.push_back(list.at(i).text());
+      if (std::find(known.begin(), known.end(), c.categories.back()) == known.end())
+        list.at(i).fail("is not an adverse event category");
+    }
+    if (c.categories.empty()) list.fail("must name at least one adverse event category");
+  }
   parse_claimed(n.child("claimed"), c);
   // Serious harm is the one claim whose good side is a low proportion.
   c.favourable = c.metric == ClaimMetric::serious_adverse_event_rate ? Favourable::low : Favourable::high;

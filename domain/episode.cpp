@@ -62,12 +62,13 @@ constexpr std::array<std::pair<CellSource, std::string_view>, 2> kSources{
 constexpr std::array<std::pair<Guidance, std::string_view>, 2> kGuidance{
     {{Guidance::ultrasound, "ultrasound"}, {Guidance::fluoroscopy, "fluoroscopy"}}};
 
-// Hip OA codes (clinical-facts §10). ICD-10-CM adds a laterality digit to M16.1/3/5.
+// Hip OA codes (clinical-facts §10), and knee OA codes for a knee protocol. ICD-10-CM adds
+// a laterality digit to M16.1/3/5 and M17.1/3.
 struct Code {
   std::string_view code, display;
   std::optional<Side> side;
 };
-constexpr std::array<Code, 15> kIcd10CmCodes{{
+constexpr std::array<Code, 26> kIcd10CmCodes{{
     {"M16.0", "Bilateral primary osteoarthritis of hip", {}},
     {"M16.10", "Unilateral primary osteoarthritis, unspecified hip", {}},
     {"M16.11", "Unilateral primary osteoarthritis, right hip", Side::right},
@@ -83,8 +84,19 @@ constexpr std::array<Code, 15> kIcd10CmCodes{{
     {"M16.6", "Other bilateral secondary osteoarthritis of hip", {}},
     {"M16.7", "Other unilateral secondary osteoarthritis of hip", {}},
     {"M16.9", "Osteoarthritis of hip, unspecified", {}},
+    {"M17.0", "Bilateral primary osteoarthritis of knee", {}},
+    {"M17.10", "Unilateral primary osteoarthritis, unspecified knee", {}},
+    {"M17.11", "Unilateral primary osteoarthritis, right knee", Side::right},
+    {"M17.12", "Unilateral primary osteoarthritis, left knee", Side::left},
+    {"M17.2", "Bilateral post-traumatic osteoarthritis of knee", {}},
+    {"M17.30", "Unilateral post-traumatic osteoarthritis, unspecified knee", {}},
+    {"M17.31", "Unilateral post-traumatic osteoarthritis, right knee", Side::right},
+    {"M17.32", "Unilateral post-traumatic osteoarthritis, left knee", Side::left},
+    {"M17.4", "Other bilateral secondary osteoarthritis of knee", {}},
+    {"M17.5", "Other unilateral secondary osteoarthritis of knee", {}},
+    {"M17.9", "Osteoarthritis of knee, unspecified", {}},
 }};
-constexpr std::array<Code, 9> kIcd10WhoCodes{{
+constexpr std::array<Code, 16> kIcd10WhoCodes{{
     {"M16.0", "Primary coxarthrosis, bilateral", {}},
     {"M16.1", "Other primary coxarthrosis", {}},
     {"M16.2", "Coxarthrosis resulting from dysplasia, bilateral", {}},
@@ -94,7 +106,17 @@ constexpr std::array<Code, 9> kIcd10WhoCodes{{
     {"M16.6", "Other secondary coxarthrosis, bilateral", {}},
     {"M16.7", "Other secondary coxarthrosis", {}},
     {"M16.9", "Coxarthrosis, unspecified", {}},
+    {"M17.0", "Primary gonarthrosis, bilateral", {}},
+    {"M17.1", "Other primary gonarthrosis", {}},
+    {"M17.2", "Post-traumatic gonarthrosis, bilateral", {}},
+    {"M17.3", "Other post-traumatic gonarthrosis", {}},
+    {"M17.4", "Other secondary gonarthrosis, bilateral", {}},
+    {"M17.5", "Other secondary gonarthrosis", {}},
+    {"M17.9", "Gonarthrosis, unspecified", {}},
 }};
+
+// The ICD-10 block of a joint's osteoarthritis: M16 coxarthrosis, M17 gonarthrosis.
+std::string_view block_of(std::string_view joint) { return joint == "knee" ? "M17." : "M16."; }
 
 const Code* find_code(const Diagnosis& d) {
   auto find_in = [&](const auto& table) -> const Code* {
@@ -149,15 +171,20 @@ CellSource parse_cell_source(std::string_view text, std::string_view field) {
 std::string_view to_string(Guidance g) { return enum_name(kGuidance, g); }
 Guidance parse_guidance(std::string_view text, std::string_view field) { return parse_enum(kGuidance, text, field); }
 
-void validate_diagnosis(const Diagnosis& d, Side side) {
+void validate_diagnosis(const Diagnosis& d, Side side, std::string_view joint) {
   if (d.system != kIcd10Cm && d.system != kIcd10Who) {
     throw InputError("diagnosis.system", "must be " + std::string(kIcd10Cm) + " or " + std::string(kIcd10Who));
   }
   const Code* c = find_code(d);
-  if (!c) throw InputError("diagnosis.code", "'" + d.code + "' is not a hip osteoarthritis (M16) code of " + d.system);
+  const std::string_view block = block_of(joint);
+  if (!c || !c->code.starts_with(block))
+    throw InputError("diagnosis.code", "'" + d.code.substr(0, 16) + "' is not a " + std::string(joint) +
+                                           " osteoarthritis (" + std::string(block.substr(0, 3)) + ") code of " +
+                                           d.system);
   if (c->side && *c->side != side) {
-    throw InputError("diagnosis.code", "'" + d.code + "' is for the " + std::string(to_string(*c->side)) +
-                                           " hip but the episode is for the " + std::string(to_string(side)));
+    throw InputError("diagnosis.code", "'" + d.code + "' is for the " + std::string(to_string(*c->side)) + " " +
+                                           std::string(joint) + " but the episode is for the " +
+                                           std::string(to_string(side)));
   }
 }
 
@@ -166,8 +193,8 @@ std::string diagnosis_display(const Diagnosis& d) {
   return c ? std::string(c->display) : std::string();
 }
 
-void validate_episode(const Episode& e) {
-  validate_diagnosis(e.diagnosis, e.side);
+void validate_episode(const Episode& e, std::string_view joint) {
+  validate_diagnosis(e.diagnosis, e.side, joint);
   if (e.kl_grade && (*e.kl_grade < 0 || *e.kl_grade > 4)) throw InputError("kl_grade", "must be 0 to 4");
   if (e.tonnis_grade && (*e.tonnis_grade < 0 || *e.tonnis_grade > 3))
     throw InputError("tonnis_grade", "must be 0 to 3");

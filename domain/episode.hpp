@@ -57,9 +57,10 @@ struct Diagnosis {
 };
 inline constexpr std::string_view kIcd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
 inline constexpr std::string_view kIcd10Who = "http://hl7.org/fhir/sid/icd-10";
-// Checks the code is a hip OA code of its system and, for ICD-10-CM's lateral codes,
-// agrees with the side. Throws InputError("diagnosis").
-void validate_diagnosis(const Diagnosis& d, Side side);
+// Checks the code is an osteoarthritis code of the joint (the protocol's: hip M16, knee
+// M17) in its system and, for ICD-10-CM's lateral codes, agrees with the side. Throws
+// InputError("diagnosis.code") or ("diagnosis.system").
+void validate_diagnosis(const Diagnosis& d, Side side, std::string_view joint = "hip");
 std::string diagnosis_display(const Diagnosis& d);
 
 struct Episode {
@@ -81,7 +82,7 @@ struct Episode {
 };
 
 // Throws InputError naming the first bad field (grades out of range, bad diagnosis).
-void validate_episode(const Episode& e);
+void validate_episode(const Episode& e, std::string_view joint = "hip");
 
 struct Transition {
   std::int64_t episode_id = 0;

@@ -1,88 +1,15 @@
 #include "domain/protocol.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <charconv>
 #include <set>
 
 #include "base/error.hpp"
+#include "domain/protocol_yaml.hpp"
 
 namespace rp {
 namespace {
 
-// Error helpers: every message names the source file, the line and the key path.
-struct Ctx {
-  std::string_view source;
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& path, const std::string& why) const {
-    const int line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
-    throw InputError(
-        path, std::string(source) + (line ? ":" + std::to_string(line) : std::string()) + ": '" + path + "' " + why);
-  }
-};
-
-void allow_keys(const Ctx& ctx, const YAML::Node& map, const std::string& path, std::set<std::string> allowed) {
-  if (!map.IsMap()) ctx.fail(map, path, "must be a mapping");
-  for (const auto& kv : map) {
-    const auto key = kv.first.as<std::string>();
-    if (!allowed.count(key)) ctx.fail(kv.first, path.empty() ? key : path + "." + key, "is not a known key");
-  }
-}
-
-YAML::Node need(const Ctx& ctx, const YAML::Node& map, const std::string& key, const std::string& path) {
-  const YAML::Node n = map[key];
-  if (!n.IsDefined() || n.IsNull()) ctx.fail(map, path.empty() ? key : path + "." + key, "is required");
-  return n;
-}
-
-std::string scalar(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
-  if (!n.IsScalar()) ctx.fail(n, path, "must be a single value");
-  const std::string s = n.as<std::string>();
-  if (s.empty()) ctx.fail(n, path, "must not be empty");
-  return s;
-}
-
-std::string child_path(const std::string& path, const std::string& key) {
-  return path.empty() ? key : path + "." + key;
-}
-
-std::string req_string(const Ctx& ctx, const YAML::Node& map, const std::string& key, const std::string& path) {
-  return scalar(ctx, need(ctx, map, key, path), child_path(path, key));
-}
-
-double number(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
-  const std::string s = scalar(ctx, n, path);
-  double v = 0;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size()) ctx.fail(n, path, "must be a number, not '" + s + "'");
-  return v;
-}
-
-bool boolean(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
-  const std::string s = scalar(ctx, n, path);
-  if (s == "true") return true;
-  if (s == "false") return false;
-  ctx.fail(n, path, "must be true or false");
-}
-
-LocalText local_text(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
-  allow_keys(ctx, n, path, {"en", "fa"});
-  return {req_string(ctx, n, "en", path), req_string(ctx, n, "fa", path)};
-}
-
-Offset offset(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
-  try {
-    return Offset::parse(scalar(ctx, n, path), path);
-  } catch (const InputError& e) {
-    ctx.fail(n, path, e.what());
-  }
-}
-
-std::vector<std::string> string_list(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
-  if (!n.IsSequence()) ctx.fail(n, path, "must be a list");
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < n.size(); ++i) out.push_back(scalar(ctx, n[i], path + "[" + std::to_string(i) + "]"));
-  return out;
-}
+using namespace protocol_yaml;
 
 EligibilityRule rule(const Ctx& ctx, const YAML::Node& n, const std::string& path, bool range_allowed) {
   allow_keys(ctx, n, path, {"id", "finding", "is", "at_least", "at_most", "below", "above", "text"});
@@ -121,10 +48,25 @@ ProtocolItem item(const Ctx& ctx, const YAML::Node& n, const std::string& path, 
     ctx.fail(n["anchor"], child_path(path, "anchor"), "'" + it.anchor + "' is not one of the protocol's anchors");
   }
   it.at = offset(ctx, need(ctx, n, "at", path), child_path(path, "at"));
-  it.until = n["until"] ? offset(ctx, n["until"], child_path(path, "until")) : it.at;
+  it.until = it.at;
+  it.until_anchor = it.anchor;
+  if (const YAML::Node u = n["until"]; u && u.IsMap()) {
+    // until: {anchor: injection, at: +0d}
+    const std::string upath = child_path(path, "until");
+    allow_keys(ctx, u, upath, {"anchor", "at"});
+    it.until_anchor = req_string(ctx, u, "anchor", upath);
+    if (!p.anchors.count(it.until_anchor))
+      ctx.fail(u["anchor"], child_path(upath, "anchor"),
+               "'" + it.until_anchor + "' is not one of the protocol's anchors");
+    it.until = offset(ctx, need(ctx, u, "at", upath), child_path(upath, "at"));
+  } else if (u) {
+    it.until = offset(ctx, u, child_path(path, "until"));
+  }
   // Months and days cannot be compared in general; check on dates that stress month ends.
+  // (Across two anchors the dates decide, when the schedule is derived.)
   for (const CivilDate probe : {CivilDate::from_ymd(2001, 1, 31), CivilDate::from_ymd(2004, 2, 29)}) {
-    if (it.until.apply(probe) < it.at.apply(probe)) ctx.fail(n["until"], child_path(path, "until"), "is before 'at'");
+    if (it.until_anchor == it.anchor && it.until.apply(probe) < it.at.apply(probe))
+      ctx.fail(n["until"], child_path(path, "until"), "is before 'at'");
   }
   if (const YAML::Node w = n["window"]) {
     if (!w.IsSequence() || w.size() != 2) ctx.fail(w, child_path(path, "window"), "must be [before, after]");
@@ -224,7 +166,7 @@ Protocol parse_protocol(std::string_view yaml_text, std::string_view source) {
     throw InputError("protocol", std::string(source) + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
   }
   if (!root.IsMap()) ctx.fail(root, "protocol", "must be a mapping at the top level");
-  allow_keys(ctx, root, "", {"id", "version", "joint", "title", "anchors", "eligibility", "items"});
+  allow_keys(ctx, root, "", {"id", "version", "joint", "title", "anchors", "eligibility", "items", "outcomes"});
   Protocol p;
   p.id = req_string(ctx, root, "id", "");
   const double version = number(ctx, need(ctx, root, "version", ""), "version");
@@ -262,6 +204,7 @@ Protocol parse_protocol(std::string_view yaml_text, std::string_view source) {
       ctx.fail(items[i]["id"], path + ".id", "'" + p.items.back().id + "' is used twice");
     }
   }
+  p.outcomes = parse_protocol_outcomes(ctx, root["outcomes"], p);
   return p;
 }
 

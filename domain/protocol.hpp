@@ -55,6 +55,9 @@ struct ProtocolItem {
   std::string anchor;
   Offset at;
   Offset until;  // equal to `at` unless the item spans days
+  // The anchor `until` counts from: the item's own anchor unless the file names another
+  // (a drug hold from 14 days before the harvest until the injection).
+  std::string until_anchor;
   Offset window_before{0, Offset::Unit::days};
   Offset window_after{0, Offset::Unit::days};
   bool has_window = false;
@@ -65,6 +68,24 @@ struct ProtocolItem {
   std::string role;                      // who carries it out, when not the surgeon
 };
 
+// How the outcome report reads this protocol's patients (the `outcomes:` section). A
+// protocol without the section gets a report without claims, with its first
+// questionnaire as the baseline, survival free of joint replacement and no funnel.
+struct ProtocolOutcomes {
+  std::string claims;    // a claims file's name under claims/ (seed-claims); empty: none
+  std::string baseline;  // the questionnaire item every change is measured from
+  // The survival end point: conversion to joint replacement (the episode state
+  // converted_to_thr, whatever the joint), or that or a repeat treatment of the joint.
+  enum class EndPoint { joint_replacement, joint_replacement_or_repeat };
+  EndPoint end_point = EndPoint::joint_replacement;
+  LocalText survival_title{"Free of joint replacement", "بدون نیاز به تعویض مفصل"};
+  std::vector<int> survival_days{0, 182, 365, 548, 730, 913, 1095};  // read off the curve
+  // The responder rate the funnel plot compares centres on; empty time point: no funnel.
+  std::string funnel_time_point;
+  std::string funnel_definition = "omeract_oarsi";
+};
+std::string_view to_string(ProtocolOutcomes::EndPoint e);
+
 struct Protocol {
   std::string id;
   int version = 0;
@@ -73,6 +94,7 @@ struct Protocol {
   std::map<std::string, LocalText> anchors;
   EligibilityRules eligibility;
   std::vector<ProtocolItem> items;
+  ProtocolOutcomes outcomes;
   const ProtocolItem* find_item(std::string_view id) const;
 };
 

@@ -43,7 +43,10 @@ std::vector<ScheduledItem> derive_schedule(const Protocol& protocol, const Ancho
     s.anchor = p.anchor;
     s.offset = p.at.str();
     s.start = p.at.apply(anchor->second);
-    s.end = p.until.apply(anchor->second);
+    // Until another anchor (a hold until the injection): its date once known; until then,
+    // and should the dates cross, the item ends on the day it starts.
+    const auto until = anchors.find(p.until_anchor);
+    s.end = until == anchors.end() ? s.start : std::max(s.start, p.until.apply(until->second));
     s.window_start = p.has_window ? p.window_before.apply(s.start) : s.start;
     s.window_end = p.has_window ? p.window_after.apply(s.start) : s.end;
     out.push_back(std::move(s));

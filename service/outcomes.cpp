@@ -2,24 +2,12 @@
 // read of the registry it rests on (with its audit row).
 #include "service/outcomes.hpp"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "base/error.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
 
 namespace rp::service {
 namespace {
-
-std::string read_file(const std::string& path, const std::string& field) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw NotFoundError(field, "cannot read '" + path + "'");
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 bool sees_every_centre(const Actor& a) { return a.all_centres || a.role == "analyst" || a.role == "operator"; }
 
@@ -32,15 +20,15 @@ void require_report_role(const Actor& a) {
 
 OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request) {
   require_report_role(actor);
-  OutcomeInputs in;
-  in.as_of = clock_.today();
-  const auto protocol = load_protocol(request.protocol);
-  in.time_points = questionnaire_time_points(*protocol);
-  const std::string dir = data_dir();
-  const std::string thresholds = dir + "/instruments/responder-thresholds.yaml";
-  in.thresholds = instruments::parse_responder_thresholds(read_file(thresholds, "thresholds"), thresholds);
-  const std::string claims = request.claims_file.empty() ? dir + "/claims/seed-claims.yaml" : request.claims_file;
-  in.claims = parse_claims(read_file(claims, "claims"), std::filesystem::path(claims).filename().string());
+  // From the catalogue loaded at start: the request's text never names a file.
+  const CatalogueEntry& entry = catalogue_entry(request.protocol);
+  const Protocol& protocol = *entry.protocol;
+  ClaimSet claims = entry.claims.value_or(ClaimSet{});
+  if (request.claims) {
+    check_claims(*request.claims, protocol, "claims");
+    claims = *request.claims;
+  }
+  OutcomeInputs in = outcome_inputs(protocol, std::move(claims), clock_.today(), responder_thresholds());
 
   ReportView view;
   view.name_other_centres = sees_every_centre(actor);
@@ -59,13 +47,14 @@ OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request
     if (request.centre_id && !tx.find_centre(*request.centre_id))
       throw NotFoundError("centre", "no centre '" + *request.centre_id + "'");
     // Episodes name their protocol as they were opened with it.
-    columns = tx.outcome_columns(request.protocol, item_ids);
+    columns = tx.outcome_columns(protocol.id, item_ids);
     if (view.centres.empty()) view.centres = columns.centre_ids;
     tx.append_audit(audit_entry(clock_, actor, actor.centre, "outcomes.report", "registry",
                                 request.centre_id.value_or(""), "de-identified aggregates"));
   });
   OutcomeReport report = compute_outcome_report(columns, in, view);
-  report.protocol = {protocol->id, protocol->version, protocol->title};
+  report.protocol = {protocol.id, protocol.version, protocol.title};
+  report.survival_title = protocol.outcomes.survival_title;
   return report;
 }
 

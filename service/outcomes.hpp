@@ -32,19 +32,27 @@ struct TimePoint {
 };
 
 struct OutcomeInputs {
-  std::vector<TimePoint> time_points;
+  std::vector<TimePoint> time_points;  // the baseline first
   instruments::ResponderThresholds thresholds;
-  ClaimSet claims;
+  ClaimSet claims;  // none: the report has no claims section
   CivilDate as_of;
-  // The responder rate the funnel plot compares centres on.
+  // The responder rate the funnel plot compares centres on; an empty time point: no funnel.
   ResponderDefinition funnel_definition = ResponderDefinition::omeract_oarsi;
   std::string funnel_time_point = "prom-6m";
   // Days at which the survival curve is read (and the number at risk shown).
   std::vector<double> survival_days{0, 182, 365, 548, 730, 913, 1095};
+  ProtocolOutcomes::EndPoint end_point = ProtocolOutcomes::EndPoint::joint_replacement;
+  // Safety figures count joints followed this long (or with a serious event): the
+  // serious-event claim's minimum follow-up, so the section and the claim agree.
+  int safety_follow_up_days = 30;
 };
 
-// The time points of a protocol's questionnaires, baseline first.
+// The time points of a protocol's questionnaires, its baseline first.
 std::vector<TimePoint> questionnaire_time_points(const Protocol& protocol);
+// The inputs a protocol names: time points, survival end point and days, funnel; the
+// claims are the caller's (the catalogue's, or a file the operator names).
+OutcomeInputs outcome_inputs(const Protocol& protocol, ClaimSet claims, const CivilDate& as_of,
+                             instruments::ResponderThresholds thresholds);
 
 struct SurvivalSummary {
   std::int64_t n = 0, events = 0;
@@ -65,10 +73,15 @@ struct SurvivalSummary {
   int longest_follow_up_days = 0;
 };
 
+// A mean on a bounded scale with its 95 % t interval, kept inside the scale: the
+// interval meets the scale (a valid 95 % interval still, since the true mean lies on the
+// scale), and below kMinNForInterval answers no interval is given at all.
+inline constexpr std::int64_t kMinNForInterval = 5;
 struct TrajectoryPoint {
   int time_point = 0;
   std::int64_t n = 0;
-  double mean = 0, lower = 0, upper = 0;  // NaN below two values
+  double mean = 0, lower = 0, upper = 0;  // NaN below kMinNForInterval values
+  bool truncated = false;                 // the t interval reached past the scale's end
 };
 struct Trajectory {
   store::PromMeasure measure;
@@ -89,8 +102,23 @@ struct ResponderRate {
 struct AdverseEventSummary {
   std::array<std::int64_t, 6> events_by_grade{};  // [0] not graded yet, [1..5] CTCAE grade
   std::int64_t events = 0, serious_events = 0;
+  std::int64_t not_assessed = 0;                                  // neither graded nor a seriousness criterion ticked
+  std::int64_t untriaged_red_flags = 0;                           // red flags of treated joints waiting for a clinician
+  std::vector<std::pair<std::string, std::int64_t>> by_category;  // most frequent first
+  std::int64_t treated = 0;                                       // every treated joint
+  // The rate's denominator: joints followed at least OutcomeInputs::safety_follow_up_days,
+  // or with a serious event sooner, as the serious-event claim counts them.
   std::int64_t patients = 0, patients_with_serious = 0;
-  stats::Interval serious_rate{};  // Clopper–Pearson 95 %, patients with a serious event
+  int followed_days = 0;
+  stats::Interval serious_rate{};  // Clopper–Pearson 95 %
+};
+
+// Repeat treatments of a joint: each joint counts once in every figure; a repeat is an
+// event of its own.
+struct RepeatSummary {
+  std::int64_t repeated = 0;                // treated joints treated again
+  double median_days = 0;                   // from the first injection to the repeat (NaN without)
+  std::int64_t min_days = 0, max_days = 0;  // 0 without
 };
 
 struct Completeness {
@@ -112,6 +140,7 @@ struct ScopeReport {
   std::vector<ResponderRate> responders;
   AdverseEventSummary adverse_events;
   std::vector<Completeness> completeness;
+  RepeatSummary repeats;
   std::vector<ClaimResult> claims;
 };
 
@@ -142,8 +171,11 @@ struct OutcomeReport {
   std::vector<TimePoint> time_points;
   std::vector<ScopeReport> scopes;          // overall first, then each centre shown
   std::optional<LogRankByCentre> log_rank;  // unset with fewer than two centres with events
-  Funnel funnel;
-  ClaimSet claims;
+  std::optional<Funnel> funnel;             // unset when the protocol names none
+  ClaimSet claims;                          // empty: the protocol names no claims file
+  ProtocolOutcomes::EndPoint end_point = ProtocolOutcomes::EndPoint::joint_replacement;
+  LocalText survival_title;
+  int safety_follow_up_days = 30;
   // Which protocol's episodes the figures count (only those).
   struct ProtocolName {
     std::string id;
@@ -162,11 +194,15 @@ OutcomeReport compute_outcome_report(const store::OutcomeColumns& columns, const
                                      const ReportView& view);
 
 nlohmann::json to_json(const OutcomeReport& report);
+// What each figure of the report counts, in English and Persian ({key: {en, fa}}): the
+// screens and the HTML page print them beside the figures, from this one source.
+nlohmann::json outcome_definitions(const OutcomeReport& report);
 
 struct OutcomeRequest {
   std::optional<std::string> centre_id;  // one centre (and the overall figures)
   std::string protocol = "hip-msc-v1";
-  std::string claims_file;  // empty: claims/seed-claims.yaml in the data directory
+  // The operator's own claims (a file named on the command line); unset: the protocol's.
+  std::optional<ClaimSet> claims;
 };
 
 class Outcomes {

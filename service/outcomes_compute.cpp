@@ -82,19 +82,24 @@ Registry derive(const store::OutcomeColumns& cols, const OutcomeInputs& in) {
   r.event.resize(n);
   r.centre.resize(n);
   r.converted_after.resize(n);
+  const bool repeat_ends = in.end_point == ProtocolOutcomes::EndPoint::joint_replacement_or_repeat;
   for (std::size_t i = 0; i < n; ++i) {
     const std::int32_t start = e.injection_day[i];
     if (e.centre[i] < 0 || e.centre[i] >= r.n_centres) throw InputError("centre", "an episode names no known centre");
     r.centre[i] = e.centre[i];
-    if (e.converted_day[i] != kNoDay) {
+    r.converted_after[i] = e.converted_day[i] != kNoDay ? std::max(0, e.converted_day[i] - start) : kNever;
+    // The survival end point: the replacement, or (when the protocol says so) a repeat
+    // treatment first.
+    std::int32_t ended = r.converted_after[i];
+    if (repeat_ends && !e.repeat_day.empty() && e.repeat_day[i] != kNoDay)
+      ended = std::min(ended, std::max(0, e.repeat_day[i] - start));
+    if (ended != kNever) {
       r.event[i] = 1;
-      r.converted_after[i] = std::max(0, e.converted_day[i] - start);
-      r.time[i] = r.converted_after[i];
+      r.time[i] = ended;
     } else {
       // Censored at the last day the patient was known to be without a replacement.
       const std::int32_t last = std::max({start, e.last_contact_day[i], e.exit_day[i]});
       r.event[i] = 0;
-      r.converted_after[i] = kNever;
       r.time[i] = last - start;
     }
   }
@@ -170,14 +175,18 @@ void trajectories(const Registry& r, std::vector<ScopeReport>& scopes, int from,
         ss[c] += answered ? (v[i] - mean[c]) * (v[i] - mean[c]) : 0.0;
       }
       ss[0] = all_ss;
+      const auto [bottom, top] = store::scale_of(static_cast<PromMeasure>(m));
       for (std::size_t s = 0; s < S; ++s) {
         TrajectoryPoint p{tp, n[s], mean[s], kNaN, kNaN};
-        if (n[s] >= 2) {
+        if (n[s] >= kMinNForInterval) {
           const double k = static_cast<double>(n[s]);
           const double se = std::sqrt(ss[s] / (k - 1) / k);
           const double t = stats::qt(0.975, k - 1);
           p.lower = mean[s] - t * se;
           p.upper = mean[s] + t * se;
+          p.truncated = p.lower < bottom || p.upper > top;
+          p.lower = std::max(p.lower, bottom);
+          p.upper = std::min(p.upper, top);
         }
         scopes[s].trajectories[static_cast<std::size_t>(m)].points.push_back(p);
       }
@@ -308,6 +317,8 @@ void completeness(const Registry& r, std::vector<ScopeReport>& scopes) {
 std::vector<std::uint8_t> adverse_events(const Registry& r, std::vector<ScopeReport>& scopes) {
   const auto& a = r.cols.adverse_events;
   std::vector<std::uint8_t> serious(r.size(), 0);
+  const std::size_t categories = a.category_names.size();
+  std::vector<std::vector<std::int64_t>> by_category(scopes.size(), std::vector<std::int64_t>(categories, 0));
   for (std::size_t k = 0; k < a.size(); ++k) {
     const auto row = static_cast<std::size_t>(a.episode_row[k]);
     for (std::size_t s : {std::size_t{0}, static_cast<std::size_t>(r.centre[row] + 1)}) {
@@ -315,17 +326,57 @@ std::vector<std::uint8_t> adverse_events(const Registry& r, std::vector<ScopeRep
       ++sum.events;
       ++sum.events_by_grade[static_cast<std::size_t>(std::clamp<int>(a.ctcae_grade[k], 0, 5))];
       sum.serious_events += a.serious[k];
+      sum.not_assessed += a.assessed.empty() || a.assessed[k] == 0 ? 1 : 0;
+      if (!a.category.empty()) ++by_category[s][static_cast<std::size_t>(a.category[k])];
     }
     serious[row] |= static_cast<std::uint8_t>(a.serious[k] != 0);
   }
-  const auto counts = r.count([&](std::size_t i) { return serious[i] ? Status::success : Status::failure; });
+  for (std::size_t i = 0; i < a.untriaged_red_flags.size() && i < r.size(); ++i) {
+    scopes[0].adverse_events.untriaged_red_flags += a.untriaged_red_flags[i];
+    scopes[static_cast<std::size_t>(r.centre[i] + 1)].adverse_events.untriaged_red_flags += a.untriaged_red_flags[i];
+  }
+  // The same joints the serious-event claim counts: followed long enough, or harmed sooner.
+  const int days = r.in.safety_follow_up_days;
+  const auto counts = r.count([&](std::size_t i) {
+    if (serious[i]) return Status::success;
+    return r.time[i] >= days ? Status::failure : Status::not_due;
+  });
   for (std::size_t s = 0; s < scopes.size(); ++s) {
     AdverseEventSummary& sum = scopes[s].adverse_events;
+    sum.treated = scopes[s].injected;
+    sum.followed_days = days;
     sum.patients = counts[s].n;
     sum.patients_with_serious = counts[s].successes;
     sum.serious_rate = proportion(counts[s].successes, counts[s].n, true);
+    for (std::size_t c = 0; c < categories; ++c)
+      if (by_category[s][c] > 0) sum.by_category.emplace_back(a.category_names[c], by_category[s][c]);
+    std::stable_sort(sum.by_category.begin(), sum.by_category.end(),
+                     [](const auto& x, const auto& y) { return x.second > y.second; });
   }
   return serious;
+}
+
+void repeats(const Registry& r, std::vector<ScopeReport>& scopes) {
+  const auto& repeat = r.cols.episodes.repeat_day;
+  std::vector<std::vector<double>> days(scopes.size());
+  for (std::size_t i = 0; i < repeat.size() && i < r.size(); ++i) {
+    if (repeat[i] == kNoDay) continue;
+    const double d = std::max(0, repeat[i] - r.cols.episodes.injection_day[i]);
+    days[0].push_back(d);
+    days[static_cast<std::size_t>(r.centre[i] + 1)].push_back(d);
+  }
+  for (std::size_t s = 0; s < scopes.size(); ++s) {
+    RepeatSummary& out = scopes[s].repeats;
+    auto& d = days[s];
+    out.repeated = static_cast<std::int64_t>(d.size());
+    out.median_days = kNaN;
+    if (d.empty()) continue;
+    std::sort(d.begin(), d.end());
+    const std::size_t mid = d.size() / 2;
+    out.median_days = d.size() % 2 ? d[mid] : (d[mid - 1] + d[mid]) / 2;
+    out.min_days = static_cast<std::int64_t>(d.front());
+    out.max_days = static_cast<std::int64_t>(d.back());
+  }
 }
 
 // ---- claims ----
@@ -403,6 +454,24 @@ std::vector<ClaimResult> evaluate_claim(const Registry& r, const Claim& claim, c
       counts = r.count([&](std::size_t i) { return back_by(r, claim.day, first_after, i); });
       break;
     }
+    case ClaimMetric::adverse_event_share: {
+      // Of the events recorded after treatment, those of the named categories.
+      const auto& a = r.cols.adverse_events;
+      std::vector<std::uint8_t> named(a.category_names.size(), 0);
+      for (std::size_t c = 0; c < named.size(); ++c)
+        named[c] =
+            std::find(claim.categories.begin(), claim.categories.end(), a.category_names[c]) != claim.categories.end();
+      counts.assign(scopes.size(), Count{});
+      for (std::size_t k = 0; k < a.size(); ++k) {
+        const Status st = named[static_cast<std::size_t>(a.category[k])] ? Status::success : Status::failure;
+        counts[0].add(st);
+        counts[static_cast<std::size_t>(r.centre[static_cast<std::size_t>(a.episode_row[k])] + 1)].add(st);
+      }
+      break;
+    }
+    case ClaimMetric::not_testable:
+      counts.assign(scopes.size(), Count{});
+      break;
     case ClaimMetric::serious_adverse_event_rate:
       exact = true;  // rare events: the exact interval, as safety reporting expects
       counts = r.count([&](std::size_t i) {
@@ -426,6 +495,11 @@ std::vector<ClaimResult> evaluate_claim(const Registry& r, const Claim& claim, c
       res.measured.lower = estimable ? at[0].lower : kNaN;
       res.measured.upper = estimable ? at[0].upper : kNaN;
     }
+    if (claim.metric == ClaimMetric::serious_adverse_event_rate) {
+      // An event nobody has graded, or a red flag nobody has triaged, may be serious.
+      const AdverseEventSummary& a = scopes[s].adverse_events;
+      res.measured.awaiting_assessment = a.not_assessed + a.untriaged_red_flags;
+    }
     res.judgement = judge(claim, res.measured);
     out.push_back(std::move(res));
   }
@@ -434,8 +508,9 @@ std::vector<ClaimResult> evaluate_claim(const Registry& r, const Claim& claim, c
 
 // ---- funnel ----
 
-Funnel funnel(const OutcomeInputs& in, const std::vector<ScopeReport>& all, const std::vector<std::string>& labels,
-              const std::vector<bool>& own) {
+std::optional<Funnel> funnel(const OutcomeInputs& in, const std::vector<ScopeReport>& all,
+                             const std::vector<std::string>& labels, const std::vector<bool>& own) {
+  if (in.funnel_time_point.empty()) return std::nullopt;
   Funnel f{in.funnel_definition};
   f.time_point = -1;
   for (std::size_t t = 0; t < in.time_points.size(); ++t)
@@ -471,7 +546,12 @@ Funnel funnel(const OutcomeInputs& in, const std::vector<ScopeReport>& all, cons
 
 std::vector<TimePoint> questionnaire_time_points(const Protocol& protocol) {
   std::vector<TimePoint> out;
-  for (const ProtocolItem& item : protocol.items) {
+  std::vector<const ProtocolItem*> items;
+  if (const ProtocolItem* baseline = protocol.find_item(protocol.outcomes.baseline)) items.push_back(baseline);
+  for (const ProtocolItem& item : protocol.items)
+    if (item.id != protocol.outcomes.baseline) items.push_back(&item);
+  for (const ProtocolItem* p : items) {
+    const ProtocolItem& item = *p;
     if (item.kind != "questionnaire") continue;
     int day = 0;
     if (item.anchor == "injection" && item.at.amount > 0) {
@@ -495,9 +575,25 @@ std::vector<TimePoint> questionnaire_time_points(const Protocol& protocol) {
   return out;
 }
 
+OutcomeInputs outcome_inputs(const Protocol& protocol, ClaimSet claims, const CivilDate& as_of,
+                             instruments::ResponderThresholds thresholds) {
+  OutcomeInputs in;
+  in.time_points = questionnaire_time_points(protocol);
+  in.thresholds = std::move(thresholds);
+  in.as_of = as_of;
+  const ProtocolOutcomes& o = protocol.outcomes;
+  in.funnel_time_point = o.funnel_time_point;
+  if (auto d = parse_responder_definition(o.funnel_definition)) in.funnel_definition = *d;
+  in.survival_days.assign(o.survival_days.begin(), o.survival_days.end());
+  in.end_point = o.end_point;
+  for (const Claim& c : claims.claims)
+    if (c.metric == ClaimMetric::serious_adverse_event_rate) in.safety_follow_up_days = c.min_follow_up_days;
+  in.claims = std::move(claims);
+  return in;
+}
+
 OutcomeReport compute_outcome_report(const store::OutcomeColumns& columns, const OutcomeInputs& inputs,
                                      const ReportView& view) {
-  if (inputs.time_points.size() < 2) throw InputError("protocol", "the protocol needs a baseline and a follow-up");
   const Registry r = derive(columns, inputs);
   std::vector<ScopeReport> all(static_cast<std::size_t>(r.scopes()));
   for (int c = 0; c < r.n_centres; ++c) all[static_cast<std::size_t>(c + 1)].centre_id = columns.centre_ids[c];
@@ -537,6 +633,7 @@ OutcomeReport compute_outcome_report(const store::OutcomeColumns& columns, const
   }
   trajectories(r, all, 0, 3);
   const std::vector<std::uint8_t> serious = adverse_events(r, all);
+  repeats(r, all);
   beside.get();
   for (const Claim& claim : inputs.claims.claims) {
     auto results = evaluate_claim(r, claim, all, curves, serious);
@@ -545,6 +642,8 @@ OutcomeReport compute_outcome_report(const store::OutcomeColumns& columns, const
 
   OutcomeReport report{inputs.as_of, inputs.time_points};
   report.funnel = funnel(inputs, all, labels, own);
+  report.end_point = inputs.end_point;
+  report.safety_follow_up_days = inputs.safety_follow_up_days;
   report.log_rank = std::move(log_rank);
   report.claims = inputs.claims;
   report.scopes.push_back(std::move(all[0]));

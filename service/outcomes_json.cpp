@@ -84,7 +84,10 @@ json scope(const ScopeReport& s, const std::vector<TimePoint>& tps) {
                         {"n", p.n},
                         {"mean", num(p.mean)},
                         {"lower", num(p.lower)},
-                        {"upper", num(p.upper)}});
+                        {"upper", num(p.upper)},
+                        {"interval", p.n < kMinNForInterval ? "n_too_small"
+                                     : p.truncated          ? "kept_in_scale"
+                                                            : "t"}});
     trajectories.push_back({{"measure", measure_key(t.measure)}, {"points", points}});
   }
   json responders = json::array();
@@ -108,6 +111,9 @@ json scope(const ScopeReport& s, const std::vector<TimePoint>& tps) {
          {"fraction", c.due > 0 ? num(static_cast<double>(c.received) / static_cast<double>(c.due)) : json(nullptr)}});
   json claims = json::array();
   for (const auto& c : s.claims) claims.push_back(claim_result(c));
+  json categories = json::array();
+  for (const auto& [name, count] : a.by_category) categories.push_back({{"category", name}, {"events", count}});
+  const RepeatSummary& rep = s.repeats;
   return {{"centre", s.centre_id ? json(*s.centre_id) : json(nullptr)},
           {"injected", s.injected},
           {"survival", survival(s.survival)},
@@ -116,11 +122,21 @@ json scope(const ScopeReport& s, const std::vector<TimePoint>& tps) {
           {"adverse_events",
            {{"events", a.events},
             {"by_grade", grades},
+            {"by_category", categories},
+            {"not_assessed", a.not_assessed},
+            {"untriaged_red_flags", a.untriaged_red_flags},
             {"serious_events", a.serious_events},
+            {"treated", a.treated},
+            {"followed_days", a.followed_days},
             {"patients", a.patients},
             {"patients_with_serious", a.patients_with_serious},
             {"serious_rate", interval(a.serious_rate)}}},
           {"completeness", completeness},
+          {"repeats",
+           {{"repeated", rep.repeated},
+            {"median_days", num(rep.median_days)},
+            {"min_days", rep.repeated ? json(rep.min_days) : json(nullptr)},
+            {"max_days", rep.repeated ? json(rep.max_days) : json(nullptr)}}},
           {"claims", claims}};
 }
 
@@ -136,6 +152,7 @@ json claim_definition(const Claim& c) {
   if (!c.time_point.empty()) out["time_point"] = c.time_point;
   if (!c.until.empty()) out["until"] = c.until;
   if (c.day > 0) out["day"] = c.day;
+  if (!c.categories.empty()) out["categories"] = c.categories;
   return out;
 }
 
@@ -157,33 +174,40 @@ nlohmann::json to_json(const OutcomeReport& r) {
                         {"expected", num(lr.expected[g])}});
     log_rank = {{"chisq", num(lr.chisq)}, {"df", lr.df}, {"p", num(lr.p)}, {"groups", groups}};
   }
-  const Funnel& f = r.funnel;
-  json centres = json::array();
-  for (const auto& c : f.centres)
-    centres.push_back(
-        {{"centre", c.label},
-         {"own", c.own},
-         {"n", c.n},
-         {"responders", c.responders},
-         {"rate", c.n > 0 ? num(static_cast<double>(c.responders) / static_cast<double>(c.n)) : json(nullptr)}});
-  json limits = json::array();
-  for (const auto& l : f.limits)
-    limits.push_back({num(l.n), num(l.lower95), num(l.upper95), num(l.lower998), num(l.upper998)});
-  json claims = json::array();
+  json funnel = nullptr;
+  if (r.funnel) {
+    const Funnel& f = *r.funnel;
+    json centres = json::array();
+    for (const auto& c : f.centres)
+      centres.push_back(
+          {{"centre", c.label},
+           {"own", c.own},
+           {"n", c.n},
+           {"responders", c.responders},
+           {"rate", c.n > 0 ? num(static_cast<double>(c.responders) / static_cast<double>(c.n)) : json(nullptr)}});
+    json limits = json::array();
+    for (const auto& l : f.limits)
+      limits.push_back({num(l.n), num(l.lower95), num(l.upper95), num(l.lower998), num(l.upper998)});
+    funnel = {{"definition", to_string(f.definition)},
+              {"time_point", f.time_point >= 0 ? json(r.time_points[f.time_point].item_id) : json(nullptr)},
+              {"overall", num(f.overall)},
+              {"centres", centres},
+              {"limits", limits}};
+  }
+  // A protocol without a claims file has no claims section.
+  const bool has_claims = !r.claims.claims.empty();
+  json claims = has_claims ? json::array() : json(nullptr);
   for (const auto& c : r.claims.claims) claims.push_back(claim_definition(c));
   return {{"report", "outcomes"},
           {"protocol", {{"id", r.protocol.id}, {"version", r.protocol.version}, {"title", local(r.protocol.title)}}},
           {"as_of", r.as_of.iso()},
+          {"survival_end_point", {{"id", to_string(r.end_point)}, {"title", local(r.survival_title)}}},
+          {"definitions", outcome_definitions(r)},
           {"time_points", tps},
           {"scopes", scopes},
           {"log_rank_by_centre", log_rank},
-          {"funnel",
-           {{"definition", to_string(f.definition)},
-            {"time_point", f.time_point >= 0 ? json(r.time_points[f.time_point].item_id) : json(nullptr)},
-            {"overall", num(f.overall)},
-            {"centres", centres},
-            {"limits", limits}}},
-          {"claims_source", local(r.claims.source)},
+          {"funnel", funnel},
+          {"claims_source", has_claims ? local(r.claims.source) : json(nullptr)},
           {"claims", claims}};
 }
 

@@ -153,9 +153,10 @@ Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, con
 
 Episode Pathway::add_episode(const Actor& actor, Episode e) {
   require(actor, Permission::episode_create);
-  load_protocol(e.protocol_id);  // an unknown protocol is refused before anything is written
+  // An unknown protocol is refused before anything is written; the diagnosis is of its joint.
+  const auto protocol = load_protocol(e.protocol_id);
   e.state = EpisodeState::referred;
-  validate_episode(e);
+  validate_episode(e, protocol->joint);
   store_.write([&](store::Transaction& tx) {
     const Patient p = visible_patient(tx, actor, e.patient_id);
     e.centre_id = p.centre_id;
@@ -173,6 +174,10 @@ Episode Pathway::add_episode(const Actor& actor, Episode e) {
       if (!first || first->patient_id != e.patient_id)
         throw InputError("repeat_of", "must be an episode of the same patient");
       if (first->side != e.side) throw InputError("repeat_of", "must be an episode of the same hip");
+      // A repeat treats a joint again: the earlier course must have reached its injection.
+      const auto steps = tx.transitions_of(first->id);
+      if (std::none_of(steps.begin(), steps.end(), [](const Transition& t) { return t.to == EpisodeState::injected; }))
+        throw ConflictError("repeat_of", "the earlier episode has no injection yet: continue it instead");
     }
     const std::string now = clock_.now_iso();
     e.id = tx.insert_episode(e, now);
@@ -311,7 +316,7 @@ Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, con
     if (d.tonnis_grade) e.tonnis_grade = d.tonnis_grade;
     if (d.cell_source) e.cell_source = d.cell_source;
     if (d.guidance) e.guidance = d.guidance;
-    validate_episode(e);
+    validate_episode(e, load_protocol(e.protocol_id)->joint);
     tx.update_episode(e, clock_.now_iso());
     tx.append_audit(audit_entry(clock_, actor, e.centre_id, "episode.update", "episode", std::to_string(episode_id)));
   });

@@ -5,61 +5,116 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <mutex>
 #include <sstream>
 
 #include "base/error.hpp"
 
 namespace rp::service {
 namespace fs = std::filesystem;
+namespace {
+
+// A data file of the installation, named by the code (never by a request).
+std::string read_data_file(const fs::path& path, const std::string& field) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw NotFoundError(field, "cannot read '" + path.string() + "'");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+struct Catalogue {
+  std::map<std::string, CatalogueEntry> entries;
+  instruments::ResponderThresholds thresholds;
+};
+
+// Reads every protocols/*.yaml of the data directory; a malformed file, a file whose id
+// is not its name, or a claims file that does not fit its protocol stops the start with
+// the file, line and key named.
+Catalogue read_catalogue() {
+  Catalogue c;
+  const fs::path root(data_dir());
+  const fs::path thresholds = root / "instruments" / "responder-thresholds.yaml";
+  c.thresholds =
+      instruments::parse_responder_thresholds(read_data_file(thresholds, "thresholds"), thresholds.filename().string());
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(root / "protocols", ec))
+    if (e.path().extension() == ".yaml") files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    CatalogueEntry entry;
+    entry.yaml = read_data_file(file, "protocol");
+    const std::string name = file.filename().string();
+    auto protocol = std::make_shared<const Protocol>(parse_protocol(entry.yaml, name));
+    if (protocol->id != file.stem().string())
+      throw InputError("protocol", name + ": the id '" + protocol->id + "' must be the file's name");
+    if (!protocol->outcomes.claims.empty()) {
+      const std::string claims_name = protocol->outcomes.claims + ".yaml";
+      ClaimSet claims = parse_claims(read_data_file(root / "claims" / claims_name, "claims"), claims_name);
+      check_claims(claims, *protocol, claims_name);
+      entry.claims = std::move(claims);
+    }
+    entry.protocol = std::move(protocol);
+    c.entries.emplace(entry.protocol->id, std::move(entry));
+  }
+  return c;
+}
+
+const Catalogue& catalogue() {
+  static const Catalogue c = read_catalogue();  // once, thread-safe
+  return c;
+}
+
+}  // namespace
 
 std::string data_dir() {
   const char* env = std::getenv("REGENPATH_DATA_DIR");
   return env && *env ? env : RP_DATA_DIR;
 }
 
+const CatalogueEntry& catalogue_entry(const std::string& id) {
+  const auto& entries = catalogue().entries;
+  const auto it = entries.find(id);
+  if (it != entries.end()) return it->second;
+  std::string known;
+  for (const auto& [name, e] : entries) known += (known.empty() ? "" : ", ") + name;
+  // The request's text is not repeated: the answer is the same whatever was asked.
+  throw NotFoundError("protocol", "unknown protocol (known: " + known + ")");
+}
+
+std::shared_ptr<const Protocol> load_protocol(const std::string& id) { return catalogue_entry(id).protocol; }
+
 std::vector<std::string> protocol_names() {
   std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(fs::path(data_dir()) / "protocols", ec)) {
-    if (e.path().extension() == ".yaml") names.push_back(e.path().stem().string());
-  }
-  std::sort(names.begin(), names.end());
+  for (const auto& [id, e] : catalogue().entries) names.push_back(id);
   return names;
 }
 
-std::string protocol_source(const std::string& name) {
-  const auto names = protocol_names();
-  // Only listed names: a name is never read as a path.
-  if (std::find(names.begin(), names.end(), name) == names.end())
-    throw NotFoundError("protocol", "unknown protocol '" + name.substr(0, 64) + "'");
-  std::ifstream in(fs::path(data_dir()) / "protocols" / (name + ".yaml"), std::ios::binary);
-  if (!in) throw NotFoundError("protocol", "cannot read protocol '" + name + "'");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+std::string protocol_source(const std::string& id) { return catalogue_entry(id).yaml; }
+
+const instruments::ResponderThresholds& responder_thresholds() { return catalogue().thresholds; }
+
+std::shared_ptr<const Protocol> load_protocol_file(const std::string& path) {
+  const std::string text = read_data_file(path, "protocol");
+  return std::make_shared<const Protocol>(parse_protocol(text, fs::path(path).filename().string()));
 }
 
-std::shared_ptr<const Protocol> load_protocol(const std::string& name_or_path) {
-  static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const Protocol>> cache;
-  const bool is_path = name_or_path.find('/') != std::string::npos || name_or_path.ends_with(".yaml");
-  const fs::path path =
-      is_path ? fs::path(name_or_path) : fs::path(data_dir()) / "protocols" / (name_or_path + ".yaml");
-  std::lock_guard lock(mutex);
-  if (auto it = cache.find(path.string()); it != cache.end()) return it->second;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (is_path) throw NotFoundError("protocol", "cannot read protocol file '" + name_or_path + "'");
-    std::string known;
-    for (const auto& n : protocol_names()) known += (known.empty() ? "" : ", ") + n;
-    throw NotFoundError("protocol", "unknown protocol '" + name_or_path + "' (known: " + known + ")");
+std::shared_ptr<const Protocol> protocol_for_cli(const std::string& id_or_path) {
+  const bool is_path = id_or_path.find('/') != std::string::npos || id_or_path.ends_with(".yaml");
+  return is_path ? load_protocol_file(id_or_path) : load_protocol(id_or_path);
+}
+
+void check_claims(const ClaimSet& claims, const Protocol& protocol, const std::string& source) {
+  auto follow_up = [&](const Claim& c, const std::string& item_id, const char* key) {
+    const ProtocolItem* item = protocol.find_item(item_id);
+    if (!item || item->kind != "questionnaire" || item_id == protocol.outcomes.baseline)
+      throw InputError("claims", source + ": claim " + c.id + " names " + key + " '" + item_id +
+                                     "', which is not a follow-up questionnaire of protocol " + protocol.id);
+  };
+  for (const Claim& c : claims.claims) {
+    if (!c.time_point.empty()) follow_up(c, c.time_point, "time_point");
+    if (!c.until.empty()) follow_up(c, c.until, "until");
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto protocol = std::make_shared<const Protocol>(parse_protocol(text.str(), path.filename().string()));
-  cache[path.string()] = protocol;
-  return protocol;
 }
 
 }  // namespace rp::service

@@ -1,26 +1,49 @@
 #pragma once
-// Finds protocol files by name (protocols/NAME.yaml under the data directory) or by path,
-// parses each once and keeps it for the life of the process.
+// The protocol catalogue: every protocol in the data directory's protocols/ folder, read
+// and checked once, on first use (the server's start), with the claims file each names
+// and the responder thresholds. A request names a protocol by its id and only ever gets
+// one from here: no text a request carries reaches the file system.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "domain/claims.hpp"
+#include "domain/instruments/responder_thresholds.hpp"
 #include "domain/protocol.hpp"
 
 namespace rp::service {
 
-// The folder holding protocols/ and instruments/: $REGENPATH_DATA_DIR, else the source tree.
+// The folder holding protocols/, claims/, instruments/ and templates/:
+// $REGENPATH_DATA_DIR, else the source tree.
 std::string data_dir();
 
-// NAME (hip-msc-v1) or a path to a .yaml file. Throws NotFoundError("protocol") for an
-// unknown name and InputError (file, line and key) for a malformed file.
-std::shared_ptr<const Protocol> load_protocol(const std::string& name_or_path);
+struct CatalogueEntry {
+  std::shared_ptr<const Protocol> protocol;
+  std::string yaml;                // the file's text, for the admin's protocol view
+  std::optional<ClaimSet> claims;  // the claims file the protocol names, checked against it
+};
 
-// The names of the protocols in the data directory.
+// The catalogue's protocol `id`. Throws NotFoundError("protocol") naming the known ids,
+// the same for every unknown text, whatever files exist.
+const CatalogueEntry& catalogue_entry(const std::string& id);
+std::shared_ptr<const Protocol> load_protocol(const std::string& id);
+// The ids of the catalogue's protocols, sorted.
 std::vector<std::string> protocol_names();
+// The YAML text of a catalogue protocol (NotFoundError as load_protocol).
+std::string protocol_source(const std::string& id);
+// The responder thresholds (instruments/responder-thresholds.yaml), read with the catalogue.
+const instruments::ResponderThresholds& responder_thresholds();
 
-// The YAML text of a protocol in the data directory, by name only (never a path).
-// Throws NotFoundError("protocol") for a name that is not one of protocol_names().
-std::string protocol_source(const std::string& name);
+// A protocol file the operator names on the command line (`schedule --protocol FILE`),
+// read now; never reachable from a request.
+std::shared_ptr<const Protocol> load_protocol_file(const std::string& path);
+// The operator's id or file, for command-line tools: a path (with '/' or ending .yaml)
+// is read as a file, anything else looked up in the catalogue.
+std::shared_ptr<const Protocol> protocol_for_cli(const std::string& id_or_path);
+
+// Checks a claims set against a protocol: each claim's time points are follow-up
+// questionnaires of the protocol. Throws InputError naming the claim.
+void check_claims(const ClaimSet& claims, const Protocol& protocol, const std::string& source);
 
 }  // namespace rp::service

@@ -8,19 +8,25 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace rp::store {
 
 inline constexpr std::int32_t kNoDay = std::numeric_limits<std::int32_t>::min();
 
-// One row per injected episode (injection_date set), in episode id order.
+// One row per treated joint: an episode of the protocol whose injection is recorded as
+// done (a transition to injected; a planned date is not a treatment), and that is not
+// itself a repeat. A repeat treatment of the same joint (repeat_of) adds no row: its
+// injection is an event of the first episode's row, and its conversion, exit and contacts
+// count there. Rows are in episode id order.
 struct EpisodeColumns {
-  std::vector<std::int32_t> centre;  // index into OutcomeColumns::centre_ids
-  std::vector<std::int32_t> injection_day;
-  std::vector<std::int32_t> converted_day;     // the day of the hip replacement, or kNoDay
+  std::vector<std::int32_t> centre;            // index into OutcomeColumns::centre_ids
+  std::vector<std::int32_t> injection_day;     // the day the injection was recorded as done
+  std::vector<std::int32_t> converted_day;     // the day of the joint replacement, or kNoDay
   std::vector<std::int32_t> exit_day;          // withdrawn or lost to follow-up, or kNoDay
   std::vector<std::int32_t> last_contact_day;  // last done schedule item or questionnaire, or kNoDay
+  std::vector<std::int32_t> repeat_day;        // the first repeat treatment's injection, or kNoDay
   std::size_t size() const { return centre.size(); }
 };
 
@@ -33,6 +39,21 @@ enum class PromMeasure : int {
   patient_global,  // 0–100, higher = worse
 };
 inline constexpr int kPromMeasures = 5;
+
+// The ends of the scale a measure is on: a mean, and any interval around it, lies between.
+inline std::pair<double, double> scale_of(PromMeasure m) {
+  switch (m) {
+    case PromMeasure::nrs_pain:
+      return {0, 10};
+    case PromMeasure::oxford_total:
+      return {0, 48};
+    case PromMeasure::hoos_pain:
+    case PromMeasure::hoos_adl:
+    case PromMeasure::patient_global:
+      break;
+  }
+  return {0, 100};
+}
 
 // Scores per time point (a questionnaire item of the protocol, in the order asked for):
 // value[measure][time_point][episode row], NaN where not answered or not scorable. One
@@ -54,11 +75,17 @@ struct PromColumns {
   void resize(int n_time_points, std::size_t episodes);
 };
 
-// One row per staff-recorded adverse event of an injected episode.
+// One row per staff-recorded adverse event of a treated joint (its episode or a repeat's).
 struct AdverseEventColumns {
   std::vector<std::int32_t> episode_row;  // row in EpisodeColumns
   std::vector<std::int8_t> ctcae_grade;   // 1–5, 0 = not graded yet
   std::vector<std::int8_t> serious;       // 0 or 1
+  std::vector<std::int8_t> assessed;      // 1: graded or a seriousness criterion ticked
+  std::vector<std::int16_t> category;     // index into category_names
+  std::vector<std::string> category_names;
+  // Red flags of treated joints that no clinician has triaged yet, per row: each may be an
+  // adverse event, so a harm figure cannot be judged while any is waiting.
+  std::vector<std::int32_t> untriaged_red_flags;
   std::size_t size() const { return episode_row.size(); }
 };
 

@@ -122,7 +122,23 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
       {"this key was used for another submission", "این کلید برای ثبت دیگری به کار رفته است"},
       {"must be mild, moderate, severe or serious", "باید یکی از mild، moderate، severe یا serious باشد"},
       {"the CTCAE grade must be 1 to 5", "درجه CTCAE باید از ۱ تا ۵ باشد"},
-      {"the protocol needs a baseline and a follow-up", "پروتکل به یک سنجش پایه و یک پیگیری نیاز دارد"},
+      {"must be a list of strings", "باید فهرستی از متن‌ها باشد"},
+      {"say why the assessment changes", "بنویسید چرا ارزیابی تغییر می‌کند"},
+      {"give the grade, the seriousness criteria, the relatedness or the outcome",
+       "درجه، معیارهای جدی بودن، ارتباط یا پیامد را بنویسید"},
+      {"say why this red flag is not an adverse event", "بنویسید چرا این علامت هشدار عارضه نیست"},
+      {"a red flag is triaged, not graded",
+       "علامت هشدار بررسی و دسته‌بندی می‌شود، نه درجه‌بندی"},
+      {"must be adverse_event or not_adverse_event", "باید adverse_event یا not_adverse_event باشد"},
+      {"only with the decision adverse_event", "فقط وقتی تصمیم adverse_event است"},
+      {"is required: the adverse event's category", "الزامی است: نوع عارضه"},
+      {"CTCAE grade 5 is death: the outcome must be death", "درجه ۵ CTCAE یعنی مرگ: پیامد باید مرگ باشد"},
+      {"an event whose outcome is death is CTCAE grade 5",
+       "عارضه‌ای که به مرگ انجامیده درجه ۵ CTCAE است"},
+      {"the seriousness criterion death needs the outcome death",
+       "معیار جدی بودنِ مرگ، پیامد مرگ را می‌خواهد"},
+      {"the earlier episode has no injection yet: continue it instead",
+       "دوره درمانی پیشین هنوز تزریق نشده است: همان را ادامه دهید"},
       // Routing and the server
       {"no such route", "چنین مسیری وجود ندارد"},
       {"no such file", "چنین پرونده‌ای وجود ندارد"},
@@ -195,6 +211,14 @@ const std::vector<Pattern>& patterns() {
         "امتیاز هریس به پاسخ همه پرسش‌ها نیاز دارد؛ «$1» بی‌پاسخ است");
     add(R"(HOOS items are 0–4, got .+)", "پاسخ پرسش‌های HOOS باید از ۰ تا ۴ باشد");
     add(R"('(.+)' is not a hip osteoarthritis \(M16\) code of .+)", "«$1» کد استئوآرتریت مفصل ران (M16) نیست");
+    add(R"('(.+)' is not a knee osteoarthritis \(M17\) code of .+)", "«$1» کد استئوآرتریت مفصل زانو (M17) نیست");
+    add(R"(no red flag (\d+))", "علامت هشدار شماره $1 یافت نشد");
+    add(R"(this red flag was already triaged \((\w+)\))",
+        "این علامت هشدار پیش‌تر بررسی شده است ($1)");
+    add(R"(must hold at most (\d+) items)", "باید حداکثر $1 مورد داشته باشد");
+    add(R"(each must be at most (\d+) bytes)", "هر کدام باید حداکثر $1 بایت باشد");
+    add(R"(unknown protocol \(known: (.*)\))",
+        "پروتکل شناخته نیست (پروتکل‌های موجود: $1)");
     add(R"('(.+)' is not one of (.+))", "«$1» از مقدارهای مجاز نیست ($2)");
     add(R"(may contain only digits and separators, found '(.+)')", "فقط رقم و جداکننده مجاز است، نه «$1»");
     add(R"(body is not valid JSON: .*)", "بدنه درخواست JSON معتبر نیست");

@@ -50,58 +50,103 @@ int index_of(const std::vector<std::string>& list, std::string_view text) {
   return -1;
 }
 
-// Episode ids are read in order, so a row is found by binary search.
-int row_of(const std::vector<std::int64_t>& ids, std::int64_t id) {
-  const auto it = std::lower_bound(ids.begin(), ids.end(), id);
-  return it != ids.end() && *it == id ? static_cast<int>(it - ids.begin()) : -1;
-}
+// Which row each episode of a treated joint feeds: the joint's first episode and its
+// repeats, sorted by episode id so that a row is found by binary search. Only the first
+// episode's questionnaires are the row's time points (a repeat restarts its own schedule).
+struct Members {
+  struct Member {
+    std::int64_t episode;
+    int row;
+    bool first;
+  };
+  std::vector<Member> firsts, repeats;  // each in episode id order
+  const Member* find(std::int64_t id) const {
+    for (const auto* list : {&firsts, &repeats}) {
+      const auto it = std::lower_bound(list->begin(), list->end(), id,
+                                       [](const Member& m, std::int64_t v) { return m.episode < v; });
+      if (it != list->end() && it->episode == id) return &*it;
+    }
+    return nullptr;
+  }
+};
 
-void read_episodes(Connection& c, const std::string& protocol_id, OutcomeColumns& out, std::vector<std::int64_t>& ids) {
+// The treated joints of the protocol: its episodes with a recorded injection that repeat
+// no other, with the day the injection was recorded as done.
+void read_episodes(Connection& c, const std::string& protocol_id, OutcomeColumns& out, Members& members) {
   auto& q = c.statement(
-      "SELECT id, centre_id, injection_date FROM episodes WHERE injection_date IS NOT NULL AND protocol_id = ? "
-      "ORDER BY id");
+      "SELECT e.id, e.centre_id, MIN(t.on_date) FROM episodes e "
+      "JOIN episode_transitions t ON t.episode_id = e.id AND t.to_state = 'injected' "
+      "WHERE e.protocol_id = ? AND e.repeat_of IS NULL GROUP BY e.id, e.centre_id ORDER BY e.id");
   q.bind(1, protocol_id);
   EpisodeColumns& e = out.episodes;
   while (q.executeStep()) {
-    ids.push_back(q.getColumn(0).getInt64());
+    members.firsts.push_back({q.getColumn(0).getInt64(), static_cast<int>(e.centre.size()), true});
     e.centre.push_back(index_of(out.centre_ids, q.getColumn(1).getText()));
     e.injection_day.push_back(day_of(q.getColumn(2)));
   }
-  e.converted_day.assign(ids.size(), kNoDay);
-  e.exit_day.assign(ids.size(), kNoDay);
-  e.last_contact_day.assign(ids.size(), kNoDay);
+  const std::size_t n = e.centre.size();
+  e.converted_day.assign(n, kNoDay);
+  e.exit_day.assign(n, kNoDay);
+  e.last_contact_day.assign(n, kNoDay);
+  e.repeat_day.assign(n, kNoDay);
 }
 
-void read_transitions(Connection& c, const std::vector<std::int64_t>& ids, EpisodeColumns& e) {
+// Repeats join the row of the joint they treat again (following repeat_of to the first
+// episode); the first repeat injected is the row's repeat event.
+void read_repeats(Connection& c, OutcomeColumns& out, Members& members) {
+  auto& q = c.statement(
+      "SELECT e.id, e.repeat_of, (SELECT MIN(t.on_date) FROM episode_transitions t WHERE t.episode_id = e.id "
+      "AND t.to_state = 'injected') FROM episodes e WHERE e.repeat_of IS NOT NULL ORDER BY e.id");
+  struct Repeat {
+    std::int64_t id, of;
+    std::int32_t injected;
+  };
+  std::vector<Repeat> repeats;
+  while (q.executeStep())
+    repeats.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), day_of(q.getColumn(2))});
+  // An episode repeats one made before it, so in id order each one's joint is known once
+  // the earlier ones are placed.
+  for (const Repeat& r : repeats) {
+    const Members::Member* of = members.find(r.of);
+    if (!of) continue;  // the joint's first episode is of another protocol, or not treated
+    const int row = of->row;
+    members.repeats.push_back({r.id, row, false});  // in id order, as read
+    auto& day = out.episodes.repeat_day[static_cast<std::size_t>(row)];
+    if (r.injected != kNoDay && (day == kNoDay || r.injected < day)) day = r.injected;
+  }
+}
+
+void read_transitions(Connection& c, const Members& members, EpisodeColumns& e) {
   auto& q = c.statement(
       "SELECT episode_id, to_state = 'converted_to_thr', on_date FROM episode_transitions "
       "WHERE to_state IN ('converted_to_thr', 'withdrawn', 'lost_to_follow_up')");
   while (q.executeStep()) {
-    const int row = row_of(ids, q.getColumn(0).getInt64());
-    if (row < 0) continue;
-    auto& slot = q.getColumn(1).getInt() != 0 ? e.converted_day[row] : e.exit_day[row];
+    const auto* m = members.find(q.getColumn(0).getInt64());
+    if (!m) continue;
+    auto& slot = q.getColumn(1).getInt() != 0 ? e.converted_day[m->row] : e.exit_day[m->row];
     slot = std::max(slot, day_of(q.getColumn(2)));
   }
 }
 
-void read_schedule(Connection& c, const std::vector<std::int64_t>& ids, const std::vector<std::string>& time_points,
+void read_schedule(Connection& c, const Members& members, const std::vector<std::string>& time_points,
                    OutcomeColumns& out) {
   auto& q = c.statement(
       "SELECT episode_id, item_id, status = 'done', done_on, window_end FROM schedule_items "
       "WHERE status = 'done' OR kind = 'questionnaire'");
   while (q.executeStep()) {
-    const int row = row_of(ids, q.getColumn(0).getInt64());
-    if (row < 0) continue;
+    const auto* m = members.find(q.getColumn(0).getInt64());
+    if (!m) continue;
     if (q.getColumn(2).getInt() != 0) {
-      auto& last = out.episodes.last_contact_day[row];
+      auto& last = out.episodes.last_contact_day[m->row];
       last = std::max(last, day_of(q.getColumn(3)));
     }
+    if (!m->first) continue;
     const int tp = index_of(time_points, q.getColumn(1).getText());
-    if (tp >= 0) out.proms.window_end_day[tp][row] = day_of(q.getColumn(4));
+    if (tp >= 0) out.proms.window_end_day[tp][m->row] = day_of(q.getColumn(4));
   }
 }
 
-void read_responses(Connection& c, const std::vector<std::int64_t>& ids, const std::vector<std::string>& time_points,
+void read_responses(Connection& c, const Members& members, const std::vector<std::string>& time_points,
                     OutcomeColumns& out) {
   // The submission day is the UTC date of the instant; a day early at most, for answers
   // given between midnight and 03:30 in Tehran.
@@ -113,14 +158,18 @@ void read_responses(Connection& c, const std::vector<std::int64_t>& ids, const s
       "WHERE instrument IN ('nrs', 'hoos', 'oxford-hip', 'patient-global', 'return-to-activity')");
   PromColumns& p = out.proms;
   while (q.executeStep()) {
-    const int row = row_of(ids, q.getColumn(0).getInt64());
-    if (row < 0) continue;
+    const auto* m = members.find(q.getColumn(0).getInt64());
+    if (!m) continue;
+    const int row = m->row;
     auto& last = out.episodes.last_contact_day[row];
     last = std::max(last, day_of(q.getColumn(3)));
+    if (!m->first) continue;
     const int tp = index_of(time_points, q.getColumn(1).getText());
     if (tp < 0) continue;
     const std::string_view instrument = q.getColumn(2).getText();
-    auto set = [&](PromMeasure m, int col) { p.value[static_cast<int>(m)][tp][row] = number_or_nan(q.getColumn(col)); };
+    auto set = [&](PromMeasure measure, int col) {
+      p.value[static_cast<int>(measure)][tp][row] = number_or_nan(q.getColumn(col));
+    };
     if (instrument == "nrs") {
       set(PromMeasure::nrs_pain, 4);
     } else if (instrument == "hoos") {
@@ -140,15 +189,28 @@ void read_responses(Connection& c, const std::vector<std::int64_t>& ids, const s
   }
 }
 
-void read_adverse_events(Connection& c, const std::vector<std::int64_t>& ids, AdverseEventColumns& a) {
+void read_adverse_events(Connection& c, const Members& members, std::size_t rows, AdverseEventColumns& a) {
   auto& q = c.statement(
-      "SELECT episode_id, COALESCE(ctcae_grade, 0), serious FROM adverse_events WHERE kind = 'adverse_event'");
+      "SELECT episode_id, kind, COALESCE(ctcae_grade, 0), serious, ctcae_grade IS NOT NULL OR serious_reasons <> '', "
+      "category FROM adverse_events WHERE kind = 'adverse_event' OR (kind = 'red_flag' AND triage IS NULL)");
+  a.untriaged_red_flags.assign(rows, 0);
   while (q.executeStep()) {
-    const int row = row_of(ids, q.getColumn(0).getInt64());
-    if (row < 0) continue;  // recorded before the injection: not an outcome of it
-    a.episode_row.push_back(row);
-    a.ctcae_grade.push_back(static_cast<std::int8_t>(q.getColumn(1).getInt()));
-    a.serious.push_back(static_cast<std::int8_t>(q.getColumn(2).getInt() != 0));
+    const auto* m = members.find(q.getColumn(0).getInt64());
+    if (!m) continue;  // an episode never treated: not an outcome of a treatment
+    if (std::string_view(q.getColumn(1).getText()) == "red_flag") {
+      ++a.untriaged_red_flags[static_cast<std::size_t>(m->row)];
+      continue;
+    }
+    a.episode_row.push_back(m->row);
+    a.ctcae_grade.push_back(static_cast<std::int8_t>(q.getColumn(2).getInt()));
+    a.serious.push_back(static_cast<std::int8_t>(q.getColumn(3).getInt() != 0));
+    a.assessed.push_back(static_cast<std::int8_t>(q.getColumn(4).getInt() != 0 || q.getColumn(3).getInt() != 0));
+    int category = index_of(a.category_names, q.getColumn(5).getText());
+    if (category < 0) {
+      category = static_cast<int>(a.category_names.size());
+      a.category_names.emplace_back(q.getColumn(5).getText());
+    }
+    a.category.push_back(static_cast<std::int16_t>(category));
   }
 }
 
@@ -159,13 +221,14 @@ OutcomeColumns SqliteTransaction::outcome_columns(const std::string& protocol_id
   OutcomeColumns out;
   auto& centres = c_.statement("SELECT id FROM centres ORDER BY id");
   while (centres.executeStep()) out.centre_ids.push_back(centres.getColumn(0).getString());
-  std::vector<std::int64_t> ids;
-  read_episodes(c_, protocol_id, out, ids);
-  out.proms.resize(static_cast<int>(time_points.size()), ids.size());
-  read_transitions(c_, ids, out.episodes);
-  read_schedule(c_, ids, time_points, out);
-  read_responses(c_, ids, time_points, out);
-  read_adverse_events(c_, ids, out.adverse_events);
+  Members members;
+  read_episodes(c_, protocol_id, out, members);
+  read_repeats(c_, out, members);
+  out.proms.resize(static_cast<int>(time_points.size()), out.episodes.size());
+  read_transitions(c_, members, out.episodes);
+  read_schedule(c_, members, time_points, out);
+  read_responses(c_, members, time_points, out);
+  read_adverse_events(c_, members, out.episodes.size(), out.adverse_events);
   return out;
 }
 

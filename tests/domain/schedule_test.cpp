@@ -142,10 +142,11 @@ TEST(Schedule, RehabStageInEffect) {
 
 // A second protocol with other anchors, kinds and units runs through the same engine.
 TEST(Schedule, ASecondProtocolNeedsNoCodeChange) {
-  const Protocol knee = parse_protocol(test::read_file(std::string(RP_TEST_DATA) + "/protocols/knee-prp-test.yaml"),
-                                       "knee-prp-test.yaml");
+  const Protocol knee =
+      parse_protocol(test::read_file(std::string(RP_DATA_DIR) + "/protocols/knee-prp-test.yaml"), "knee-prp-test.yaml");
   const auto s = derive_schedule(knee, {{"injection", parse_gregorian("2027-01-31")}});
-  ASSERT_EQ(s.size(), 3u);
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(item(s, "prom-baseline").start.iso(), "2027-01-24");
   EXPECT_EQ(item(s, "visit-1m").start.iso(), "2027-02-28");
   EXPECT_EQ(item(s, "prom-1y").start.iso(), "2028-01-31");
   EXPECT_EQ(item(s, "prom-1y").window_start.iso(), "2027-12-31");

@@ -120,19 +120,40 @@ TEST(OutcomesFigures, CompletenessPerTimePoint) {
 }
 
 TEST(OutcomesFigures, TrajectoryMeanEqualsTTest) {
-  const std::vector<PatientSpec> patients{{0, 200, false, 8, 4}, {0, 200, false, 6, 5}, {1, 200, false, 7, 1}};
+  const std::vector<PatientSpec> patients{{0, 200, false, 8, 4}, {0, 200, false, 6, 5}, {1, 200, false, 7, 5},
+                                          {0, 200, false, 7, 6}, {1, 200, false, 9, 3}, {0, 200, false, 8, 4}};
   const auto report = compute_outcome_report(test::registry(patients), test::small_inputs(400), both());
   const auto& nrs = report.scopes[0].trajectories[0];
   ASSERT_EQ(nrs.measure, store::PromMeasure::nrs_pain);
-  const std::vector<double> six{4, 5, 1};
+  const std::vector<double> six{4, 5, 5, 6, 3, 4};
   const auto expected = stats::mean_ci(six);
-  EXPECT_EQ(nrs.points[2].n, 3);
+  EXPECT_EQ(nrs.points[2].n, 6);
   EXPECT_DOUBLE_EQ(nrs.points[2].mean, expected.estimate);
-  EXPECT_DOUBLE_EQ(nrs.points[2].lower, expected.lower);
+  EXPECT_DOUBLE_EQ(nrs.points[2].lower, expected.lower);  // inside 0–10: the t interval as it is
   EXPECT_DOUBLE_EQ(nrs.points[2].upper, expected.upper);
-  // Centre b has one value: a mean but no interval.
-  EXPECT_EQ(report.scopes[2].trajectories[0].points[2].n, 1);
+  EXPECT_FALSE(nrs.points[2].truncated);
+  // Centre b has two values: a mean, but too few answers for an interval.
+  EXPECT_EQ(report.scopes[2].trajectories[0].points[2].n, 2);
+  EXPECT_DOUBLE_EQ(report.scopes[2].trajectories[0].points[2].mean, 4);
   EXPECT_TRUE(std::isnan(report.scopes[2].trajectories[0].points[2].lower));
+}
+
+// Pain near the bottom of the 0–10 scale with a wide spread: the t interval reaches below
+// 0 (0.8 ± 1.3), which no mean of 0–10 answers can; the interval stops at the scale.
+TEST(OutcomesFigures, TrajectoryIntervalStaysInsideTheScale) {
+  const std::vector<PatientSpec> patients{{0, 200, false, 8, 0},
+                                          {0, 200, false, 6, 0},
+                                          {0, 200, false, 7, 0},
+                                          {0, 200, false, 7, 0},
+                                          {0, 200, false, 9, 4}};
+  const auto report = compute_outcome_report(test::registry(patients), test::small_inputs(400), both());
+  const auto& p = report.scopes[0].trajectories[0].points[2];
+  const auto t = stats::mean_ci(std::vector<double>{0, 0, 0, 0, 4});
+  ASSERT_LT(t.lower, 0);  // what the plain t interval says
+  EXPECT_DOUBLE_EQ(p.mean, 0.8);
+  EXPECT_DOUBLE_EQ(p.lower, 0);
+  EXPECT_DOUBLE_EQ(p.upper, t.upper);
+  EXPECT_TRUE(p.truncated);
 }
 
 TEST(OutcomesFigures, BackToActivitiesAndSeriousEvents) {
@@ -171,9 +192,9 @@ TEST(OutcomesFigures, OtherCentresAreUnnamedForACentresStaff) {
   auto report = compute_outcome_report(test::registry(five()), test::small_inputs(400), {{"centre-b"}, false});
   ASSERT_EQ(report.scopes.size(), 2u);
   EXPECT_EQ(*report.scopes[1].centre_id, "centre-b");
-  EXPECT_EQ(report.funnel.centres[0].label, "other centre");
-  EXPECT_EQ(report.funnel.centres[1].label, "centre-b");
-  EXPECT_TRUE(report.funnel.centres[1].own);
+  EXPECT_EQ(report.funnel->centres[0].label, "other centre");
+  EXPECT_EQ(report.funnel->centres[1].label, "centre-b");
+  EXPECT_TRUE(report.funnel->centres[1].own);
   const std::string json = to_json(report).dump();
   EXPECT_EQ(json.find("centre-a"), std::string::npos);
 }

@@ -54,6 +54,7 @@ inline store::OutcomeColumns registry(const std::vector<PatientSpec>& patients, 
     c.episodes.converted_day.push_back(p.converted ? kDay0 + p.followed : store::kNoDay);
     c.episodes.exit_day.push_back(store::kNoDay);
     c.episodes.last_contact_day.push_back(p.converted ? store::kNoDay : kDay0 + p.followed);
+    c.episodes.repeat_day.push_back(store::kNoDay);
     const int days[] = {0, 14, 183};
     for (int tp = 0; tp < 3; ++tp) c.proms.window_end_day[tp][i] = kDay0 + days[tp] + 7;
     auto set = [&](store::PromMeasure m, int tp, double v) { c.proms.value[static_cast<int>(m)][tp][i] = v; };
@@ -66,8 +67,12 @@ inline store::OutcomeColumns registry(const std::vector<PatientSpec>& patients, 
       c.adverse_events.episode_row.push_back(static_cast<std::int32_t>(i));
       c.adverse_events.ctcae_grade.push_back(3);
       c.adverse_events.serious.push_back(1);
+      c.adverse_events.assessed.push_back(1);
+      c.adverse_events.category.push_back(0);
     }
   }
+  c.adverse_events.category_names = {"infection"};
+  c.adverse_events.untriaged_red_flags.assign(patients.size(), 0);
   return c;
 }
 

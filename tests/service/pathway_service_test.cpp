@@ -209,6 +209,12 @@ TEST_F(PathwayTest, BilateralEpisodesLinkBothWaysAndRepeatsLinkBack) {
   repeat.side = Side::right;
   repeat.diagnosis = {std::string(kIcd10Cm), "M16.11"};
   repeat.repeat_of = right.id;
+  // Not before the first course's injection: that course is still going on.
+  EXPECT_THROW(pathway_->add_episode(coordinator_a_, repeat), ConflictError);
+  store_->write([&](store::Transaction& tx) {
+    tx.insert_transition({right.id, EpisodeState::product_released, EpisodeState::injected, "", "dr-a", "surgeon",
+                          "2026-11-18T08:00:00.000Z", CivilDate::from_ymd(2026, 11, 18)});
+  });
   EXPECT_EQ(pathway_->add_episode(coordinator_a_, repeat).repeat_of, right.id);
   repeat.repeat_of = left.id;  // the other hip
   EXPECT_THROW(pathway_->add_episode(coordinator_a_, repeat), InputError);

@@ -157,7 +157,10 @@ TEST(SqliteStore, OutcomeColumnsHoldOneProtocolsEpisodes) {
       e.protocol_id = protocol;
       e.diagnosis = {"icd10", "M16.1"};
       e.injection_date = CivilDate::from_ymd(2026, 1, 10);
+      e.state = EpisodeState::injected;
       *id = tx.insert_episode(e, "t");
+      tx.insert_transition({*id, EpisodeState::product_released, EpisodeState::injected, "", "u", "surgeon", "t",
+                            CivilDate::from_ymd(2026, 1, 10)});
     }
     Episode not_injected;
     not_injected.patient_id = patient_id;
@@ -165,6 +168,11 @@ TEST(SqliteStore, OutcomeColumnsHoldOneProtocolsEpisodes) {
     not_injected.protocol_id = "hip-msc-v1";
     not_injected.diagnosis = {"icd10", "M16.1"};
     tx.insert_episode(not_injected, "t");
+    // Planned for an injection that has not happened: not a treated joint.
+    Episode planned = not_injected;
+    planned.injection_date = CivilDate::from_ymd(2026, 1, 20);
+    planned.state = EpisodeState::product_released;
+    tx.insert_episode(planned, "t");
   });
   s->read([&](Transaction& tx) {
     const auto hips = tx.outcome_columns("hip-msc-v1", {"prom-baseline"});

@@ -1,0 +1,94 @@
+#pragma once
+// Reading a protocol file's YAML: every error names the source file, the line and the
+// key path. Shared by the protocol's parts (domain/protocol.cpp, protocol_outcomes.cpp).
+#include <yaml-cpp/yaml.h>
+
+#include <charconv>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/error.hpp"
+#include "domain/protocol.hpp"
+
+namespace rp::protocol_yaml {
+
+// Error helpers: every message names the source file, the line and the key path.
+struct Ctx {
+  std::string_view source;
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& path, const std::string& why) const {
+    const int line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
+    throw InputError(
+        path, std::string(source) + (line ? ":" + std::to_string(line) : std::string()) + ": '" + path + "' " + why);
+  }
+};
+
+inline void allow_keys(const Ctx& ctx, const YAML::Node& map, const std::string& path, std::set<std::string> allowed) {
+  if (!map.IsMap()) ctx.fail(map, path, "must be a mapping");
+  for (const auto& kv : map) {
+    const auto key = kv.first.as<std::string>();
+    if (!allowed.count(key)) ctx.fail(kv.first, path.empty() ? key : path + "." + key, "is not a known key");
+  }
+}
+
+inline YAML::Node need(const Ctx& ctx, const YAML::Node& map, const std::string& key, const std::string& path) {
+  const YAML::Node n = map[key];
+  if (!n.IsDefined() || n.IsNull()) ctx.fail(map, path.empty() ? key : path + "." + key, "is required");
+  return n;
+}
+
+inline std::string scalar(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
+  if (!n.IsScalar()) ctx.fail(n, path, "must be a single value");
+  const std::string s = n.as<std::string>();
+  if (s.empty()) ctx.fail(n, path, "must not be empty");
+  return s;
+}
+
+inline std::string child_path(const std::string& path, const std::string& key) {
+  return path.empty() ? key : path + "." + key;
+}
+
+inline std::string req_string(const Ctx& ctx, const YAML::Node& map, const std::string& key, const std::string& path) {
+  return scalar(ctx, need(ctx, map, key, path), child_path(path, key));
+}
+
+inline double number(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
+  const std::string s = scalar(ctx, n, path);
+  double v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) ctx.fail(n, path, "must be a number, not '" + s + "'");
+  return v;
+}
+
+inline bool boolean(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
+  const std::string s = scalar(ctx, n, path);
+  if (s == "true") return true;
+  if (s == "false") return false;
+  ctx.fail(n, path, "must be true or false");
+}
+
+inline LocalText local_text(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
+  allow_keys(ctx, n, path, {"en", "fa"});
+  return {req_string(ctx, n, "en", path), req_string(ctx, n, "fa", path)};
+}
+
+inline Offset offset(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
+  try {
+    return Offset::parse(scalar(ctx, n, path), path);
+  } catch (const InputError& e) {
+    ctx.fail(n, path, e.what());
+  }
+}
+
+inline std::vector<std::string> string_list(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
+  if (!n.IsSequence()) ctx.fail(n, path, "must be a list");
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < n.size(); ++i) out.push_back(scalar(ctx, n[i], path + "[" + std::to_string(i) + "]"));
+  return out;
+}
+
+// The `outcomes:` section (absent: the defaults), checked against the protocol's items.
+ProtocolOutcomes parse_protocol_outcomes(const Ctx& ctx, const YAML::Node& n, const Protocol& p);
+
+}  // namespace rp::protocol_yaml
