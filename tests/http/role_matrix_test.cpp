@@ -1,51 +1,137 @@
 // Role × route × centre, generated from the route table (the served OpenAPI document):
 // every operation is called by every role (each staff role, a patient, and nobody) with
-// ids of the caller's own centre and of the other centre. Each cell must be either
-// refused (401 without a session, 403 for a role the route does not list) or allowed;
-// an allowed call with the other centre's ids must find nothing (404) or fail
-// validation first (422), never succeed or reveal a conflict. No cell goes untested.
+// ids of the caller's own centre and of the other centre, each with a body that passes
+// validation (a fixture per route: a route without one fails the test), so that the
+// centre check itself is what a cross-centre call meets. Each cell must be refused (401
+// without a session, 403 for a role the route does not list) or allowed; an allowed call
+// with the other centre's ids must find nothing (404) and change nothing in the records.
 #include <gtest/gtest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <set>
 
 #include "http_test_support.hpp"
 #include "service/accounts.hpp"
+#include "service/submissions.hpp"
 
 namespace rp::test {
 namespace {
 
 struct Ids {
-  std::int64_t patient = 0, episode = 0;
+  std::int64_t patient = 0, episode = 0, event = 0, red_flag = 0, account = 0;
 };
 
-std::string fill(std::string path, const Ids& ids, const std::string& centre) {
+std::string fill(std::string path, const std::string& method, const Ids& ids, const std::string& centre) {
   auto replace = [&](const std::string& name, const std::string& value) {
     if (auto pos = path.find("{" + name + "}"); pos != std::string::npos) path.replace(pos, name.size() + 2, value);
   };
   replace("patient_id", std::to_string(ids.patient));
   replace("episode_id", std::to_string(ids.episode));
-  replace("event_id", "999999");
-  replace("account_id", "999999");
+  // The red-flag routes take a red flag; the adverse-event route an adverse event.
+  replace("event_id", std::to_string(path.find("red-flags") != std::string::npos ? ids.red_flag : ids.event));
+  replace("account_id", std::to_string(ids.account));
   replace("centre_id", centre);
   replace("item_id", "visit-2w");
   replace("token", "00000000000000000000000000000000");
   replace("protocol_id", "hip-msc-v1");
+  (void)method;
   return path;
 }
 
 // Path parameters that name shared data, not a centre's records: the same for every centre.
 bool centre_scoped(const std::string& path) {
   std::string rest = path;
-  for (const char* shared : {"{protocol_id}"}) {
+  for (const char* shared : {"{protocol_id}", "{token}"}) {
     if (auto pos = rest.find(shared); pos != std::string::npos) rest.erase(pos, std::string(shared).size());
   }
   return rest.find('{') != std::string::npos;
 }
 
+// A body each write accepts, as its users would send it.
+const std::map<std::string, nlohmann::json>& valid_bodies() {
+  const std::string soon = Clock::system().today().plus_days(30).iso();
+  static const std::map<std::string, nlohmann::json> bodies{
+      {"POST /api/v1/accounts", {{"username", "new.person"}, {"role", "coordinator"}, {"password", kPassword}}},
+      {"POST /api/v1/accounts/{account_id}/password", {{"password", "Another-pass-2027"}}},
+      {"PATCH /api/v1/accounts/{account_id}", {{"disabled", false}}},
+      {"PUT /api/v1/centres/{centre_id}", {{"name_en", "Centre"}, {"name_fa", "مرکز"}}},
+      {"POST /api/v1/auth/login", {{"username", "coordinator.a"}, {"password", kPassword}}},
+      {"POST /api/v1/auth/logout", nlohmann::json::object()},
+      {"POST /api/v1/patient-auth/code", {{"mobile", "09121234567"}}},
+      {"POST /api/v1/patient-auth/login", {{"mobile", "09121234567"}, {"code", "123456"}}},
+      {"POST /api/v1/patients/{patient_id}/episodes",
+       {{"protocol", "hip-msc-v1"}, {"side", "left"}, {"diagnosis", {{"code", "M16.12"}}}}},
+      {"PATCH /api/v1/episodes/{episode_id}", {{"kl_grade", 2}}},
+      {"POST /api/v1/episodes/{episode_id}/transitions", {{"to", "screening"}}},
+      {"POST /api/v1/episodes/{episode_id}/adverse-events", {{"category", "swelling"}, {"severity", "mild"}}},
+      {"PATCH /api/v1/adverse-events/{event_id}", {{"ctcae_grade", 2}, {"reason", "graded at the visit"}}},
+      {"POST /api/v1/red-flags/{event_id}/triage", {{"decision", "not_adverse_event"}, {"reason", "expected"}}},
+      {"POST /api/v1/red-flags/{event_id}/acknowledge", nlohmann::json::object()},
+      {"POST /api/v1/patients", nlohmann::json::parse(R"({"mrn": "MRN-new", "name_fa": "بیمار", "name_latin": "New",
+         "sex": "male", "birth_date": "1960-01-01", "mobile": "09121112233", "national_id": "0013542419"})")},
+      {"PATCH /api/v1/patients/{patient_id}", {{"mobile", "09121112244"}, {"reason", "new number"}}},
+      {"POST /api/v1/me/episodes/{episode_id}/questionnaires",
+       {{"instrument", "nrs"}, {"answers", {{"pain_rest", 3}, {"pain_activity", 5}}}}},
+      {"POST /api/v1/me/episodes/{episode_id}/red-flags", {{"category", "swelling"}, {"severity", "mild"}}},
+      {"POST /api/v1/episodes/{episode_id}/questionnaires",
+       {{"instrument", "nrs"}, {"answers", {{"pain_rest", 3}, {"pain_activity", 5}}}}},
+      {"POST /api/v1/episodes/{episode_id}/questionnaire-links", {{"instrument", "nrs"}}},
+      {"POST /api/v1/q/{token}", {{"answers", {{"pain_rest", 3}, {"pain_activity", 5}}}}},
+      {"POST /api/v1/episodes/{episode_id}/eligibility",
+       nlohmann::json::parse(R"({"findings": {"kl_grade": 2, "active_infection": false, "malignancy": false,
+         "bleeding_disorder": false, "pregnancy": false, "inflammatory_arthritis": false,
+         "weeks_since_intra_articular_steroid": 52, "anticoagulant_use": false, "diabetes": false, "bmi": 26}})")},
+      {"POST /api/v1/episodes/{episode_id}/plan", {{"harvest", soon}, {"injection", soon}}},
+      {"POST /api/v1/episodes/{episode_id}/schedule/{item_id}", {{"status", "done"}}},
+  };
+  return bodies;
+}
+
+// Every record a write could change, as text: compared before and after a call.
+std::string records(const std::string& db) {
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  std::string out;
+  for (const char* table : {"centres", "patients", "episodes", "episode_transitions", "schedule_items",
+                            "eligibility_assessments", "questionnaire_responses", "adverse_events", "access_tokens"}) {
+    SQLite::Statement q(d, std::string("SELECT * FROM ") + table + " ORDER BY 1");
+    while (q.executeStep())
+      for (int i = 0; i < q.getColumnCount(); ++i) out += q.getColumn(i).getString() + '\x1f';
+  }
+  SQLite::Statement accounts(d, "SELECT id, username, role, centre_id, password_hash, disabled FROM accounts");
+  while (accounts.executeStep())
+    for (int i = 0; i < 6; ++i) out += accounts.getColumn(i).getString() + '\x1f';
+  return out;
+}
+
+// An adverse event and an open red flag on each centre's episode, and a spare account at
+// each centre (not one of the callers, whose sessions a reset would end): ids a
+// cross-centre call could aim at.
+void seed_events(const std::string& db, const Seeded& s, Ids& a, Ids& b) {
+  auto store = store::open_sqlite(db);
+  service::Auth auth(*store, Clock::system(), {}, [](std::int64_t, const std::string&, const std::string&) {});
+  service::Submissions submissions(*store, Clock::system(), auth);
+  service::Accounts accounts(*store, Clock::system());
+  for (Ids* ids : {&a, &b}) {
+    const bool is_a = ids == &a;
+    ids->patient = is_a ? s.patient_a : s.patient_b;
+    ids->episode = is_a ? s.episode_a : s.episode_b;
+    const service::Actor op = service::Actor::cli_operator();
+    ids->event = submissions.record_adverse_event(op, ids->episode, {"swelling", "mild", "", {}, {}}).id;
+    const service::Actor patient{"patient", "patient", is_a ? "a" : "b", false, ids->patient};
+    ids->red_flag = submissions.report_red_flag(patient, ids->episode, {"swelling", "moderate", "", {}, {}}).id;
+    ids->account = accounts.create(op, is_a ? "spare.a" : "spare.b", "coordinator", is_a ? "a" : "b", kPassword).id;
+  }
+}
+
 TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
   TempDir dir;
-  const Seeded seeded = seed(dir.file("matrix.db"));
-  ServerProcess server(dir.file("matrix.db"), {}, dir.file("log"));
+  const std::string db = dir.file("matrix.db");
+  const Seeded seeded = seed(db);
+  Ids own, other;
+  seed_events(db, seeded, own, other);
+  ASSERT_NE(other.account, 0);
+  ServerProcess server(db, {}, dir.file("log"));
   const int port = server.port();
   const nlohmann::json doc = Client{port}.get("/api/v1/openapi.json").json();
   ASSERT_TRUE(doc.contains("paths"));
@@ -61,8 +147,7 @@ TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
   ASSERT_NE(callers["patient"].port, 0);
   callers["public"] = Client{port};
 
-  const Ids own{seeded.patient_a, seeded.episode_a}, other{seeded.patient_b, seeded.episode_b};
-  int cells = 0;
+  int cells = 0, cross_centre_writes = 0;
   std::vector<std::pair<std::string, std::string>> ops;
   for (const auto& [path, methods] : doc["paths"].items())
     for (const auto& [method, op] : methods.items()) ops.emplace_back(method, path);
@@ -73,27 +158,45 @@ TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
     const auto& op = doc["paths"][path][method_lower];
     std::string method = method_lower;
     for (auto& ch : method) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    std::string body;
+    if (method != "GET") {
+      const auto it = valid_bodies().find(method + " " + path);
+      ASSERT_NE(it, valid_bodies().end()) << "no valid body for " << method << " " << path << ": add one";
+      body = it->second.dump();
+    }
     const std::set<std::string> roles = op["x-roles"].get<std::set<std::string>>();
     const bool is_public = roles.count("public") > 0;
     const bool scoped = centre_scoped(path);
     for (const auto& [who, client] : callers) {
-      for (const bool other_centre : {false, true}) {
+      for (const bool other_centre : {true, false}) {
         if (other_centre && !scoped) continue;
-        const std::string target = fill(path, other_centre ? other : own, other_centre ? "b" : "a");
-        const Reply r = client.call(method, target, method == "GET" ? "" : "{}");
+        const std::string target = fill(path, method, other_centre ? other : own, other_centre ? "b" : "a");
+        const bool cross_write = other_centre && method != "GET" && roles.count(who) > 0;
+        const std::string before = cross_write ? records(db) : "";
+        const Reply r = client.call(method, target, body);
         ++cells;
-        SCOPED_TRACE(who + " " + method + " " + target + " -> " + std::to_string(r.status) + " " + r.body);
+        SCOPED_TRACE(who + " " + method + " " + target + " " + body + " -> " + std::to_string(r.status) + " " + r.body);
         ASSERT_NE(r.status, 0);
         EXPECT_LT(r.status, 500);
+        // Moving an episode is allowed per target state: a role the route lists may still
+        // not take this step, whoever's episode it is.
+        const auto movers = service::roles_for_transition("screening");
+        const bool step_refused = path == "/api/v1/episodes/{episode_id}/transitions" &&
+                                  std::find(movers.begin(), movers.end(), who) == movers.end();
         if (is_public) {
           EXPECT_NE(r.status, 403);
-          EXPECT_NE(r.status, 401);
+          // A one-time code nobody asked for is wrong: the sign-in's own refusal.
+          if (path != "/api/v1/patient-auth/login") EXPECT_NE(r.status, 401);
         } else if (who == "public") {
           EXPECT_EQ(r.status, 401);
-        } else if (!roles.count(who)) {
+        } else if (!roles.count(who) || step_refused) {
           EXPECT_EQ(r.status, 403);
-        } else if (other_centre && path != "/api/v1/auth/logout" && path != "/api/v1/auth/me") {
-          EXPECT_TRUE(r.status == 404 || r.status == 422) << "other centre's record leaked";
+        } else if (other_centre) {
+          EXPECT_EQ(r.status, 404) << "another centre's record must be not found, past validation";
+          if (cross_write) {
+            ++cross_centre_writes;
+            EXPECT_EQ(records(db), before) << "a refused cross-centre write changed a record";
+          }
         } else {
           EXPECT_NE(r.status, 403);
           EXPECT_NE(r.status, 401);
@@ -101,8 +204,9 @@ TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
       }
     }
   }
-  // 41+ operations × 8 callers, and the centre dimension for every templated path.
-  EXPECT_GT(cells, 400);
+  // 44+ operations × 8 callers, and the centre dimension for every templated path.
+  EXPECT_GT(cells, 450);
+  EXPECT_GT(cross_centre_writes, 20);
   EXPECT_EQ(Client{port}.get("/healthz").status, 200);
 }
 

@@ -1,5 +1,6 @@
 // The staff screens' calls, one function per thing a user does.
 import { api, idempotencyKey, query } from '../../api/client'
+import type { AssessmentBody } from './assessment'
 import type {
   AdverseEvent,
   CellSource,
@@ -42,7 +43,20 @@ export interface NewEpisode {
   diagnosis: { system: string; code: string }
   kl_grade?: number
   tonnis_grade?: number
+  repeat_of?: number
+  bilateral_with?: number
 }
+
+export interface NewAdverseEvent extends AssessmentBody {
+  category: string
+  severity?: string
+  description?: string
+  onset?: string
+}
+
+export type Triage =
+  | { decision: 'not_adverse_event'; reason: string }
+  | ({ decision: 'adverse_event'; reason?: string } & NewAdverseEvent)
 
 export interface EpisodeDetails {
   kl_grade?: number
@@ -83,12 +97,11 @@ export const staffApi = {
       { instrument, ...(itemId ? { item_id: itemId } : {}) },
       idempotencyKey(),
     ),
-  recordAdverseEvent: (id: number, e: { category: string; severity: string; description: string; onset: string }) =>
-    api.post<AdverseEvent>(
-      `${V}/episodes/${id}/adverse-events`,
-      { category: e.category, severity: e.severity, description: e.description, ...(e.onset ? { onset: e.onset } : {}) },
-      idempotencyKey(),
-    ),
+  recordAdverseEvent: (id: number, e: NewAdverseEvent) => api.post<AdverseEvent>(`${V}/episodes/${id}/adverse-events`, e, idempotencyKey()),
+  // A surgeon's grading: only the fields given change; the reason goes to the audit row.
+  assessEvent: (eventId: number, change: AssessmentBody & { reason: string }) => api.patch<AdverseEvent>(`${V}/adverse-events/${eventId}`, change),
+  triage: (flagId: number, decision: Triage) =>
+    api.post<{ red_flag: AdverseEvent; adverse_event: AdverseEvent | null }>(`${V}/red-flags/${flagId}/triage`, decision),
   instruments: () => api.get<Instrument[]>(`${V}/instruments`),
   protocol: (id: string) => api.get<Protocol>(`${V}/protocols/${encodeURIComponent(id)}`),
   worklist: () => api.get<Worklist>(`${V}/worklist`),

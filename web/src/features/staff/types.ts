@@ -162,6 +162,19 @@ export interface AdverseEvent {
   status: string
   acknowledged_by: string
   acknowledged_at: string
+  // The clinician's assessment (api/json_records.cpp). `serious` is derived from the
+  // criteria and a grade of 4 or 5, never from the patient's severity word.
+  ctcae_grade: number | null
+  serious_reasons: string[]
+  serious: boolean
+  assessed: boolean
+  relatedness: string | null
+  outcome: string | null
+  red_flag_id: number | null // the red flag an adverse event was triaged from
+  triage: 'adverse_event' | 'not_adverse_event' | null // a red flag's decision
+  triage_reason: string
+  assessed_by: string
+  assessed_at: string
 }
 
 export interface EpisodeTimeline extends Episode {
@@ -254,7 +267,9 @@ export interface WorklistRedFlag extends WorklistWho {
     onset: string
     reported_by: string
     reported_at: string
-    status: string
+    status: string // open | acknowledged (kept on the list until triaged)
+    acknowledged_by: string
+    acknowledged_at: string
   }
 }
 
