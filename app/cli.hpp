@@ -24,6 +24,7 @@ void add_eligibility_command(CLI::App& app);
 void add_db_commands(CLI::App& app);
 void add_patient_commands(CLI::App& app);
 void add_episode_commands(CLI::App& app);
+void add_event_commands(CLI::App& app);
 void add_demo_command(CLI::App& app);
 void add_score_commands(CLI::App& app);
 void add_stats_commands(CLI::App& app);
