@@ -417,6 +417,7 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
     ++summary.episodes_by_state[std::string(to_string(target))];
     ++summary.patients;
   }
+  add_demo_extras(store, today, summary);
   return summary;
 }
 

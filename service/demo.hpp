@@ -17,4 +17,8 @@ struct DemoSummary {
 // Fills an empty store. The same `today` and `patients` give the same data.
 DemoSummary build_demo(store::Store& store, const CivilDate& today, int patients = 60);
 
+// Added by build_demo after the hip patients (service/demo_extras.cpp): knee test
+// protocol patients, red flags waiting and triaged, a hip treated a second time.
+void add_demo_extras(store::Store& store, const CivilDate& today, DemoSummary& summary);
+
 }  // namespace rp::service

@@ -463,7 +463,8 @@ std::vector<ClaimResult> evaluate_claim(const Registry& r, const Claim& claim, c
             std::find(claim.categories.begin(), claim.categories.end(), a.category_names[c]) != claim.categories.end();
       counts.assign(scopes.size(), Count{});
       for (std::size_t k = 0; k < a.size(); ++k) {
-        const Status st = named[static_cast<std::size_t>(a.category[k])] ? Status::success : Status::failure;
+        const bool in_named = k < a.category.size() && named[static_cast<std::size_t>(a.category[k])];
+        const Status st = in_named ? Status::success : Status::failure;
         counts[0].add(st);
         counts[static_cast<std::size_t>(r.centre[static_cast<std::size_t>(a.episode_row[k])] + 1)].add(st);
       }

@@ -21,10 +21,12 @@ Episode visible_episode(store::Transaction& tx, const Actor& actor, std::int64_t
   return *e;
 }
 
-Anchors anchors_of(const Episode& e) {
+// The episode's dates for the anchors its protocol has (a protocol without a harvest, like
+// an injection of a blood product, dates everything from the injection).
+Anchors anchors_of(const Episode& e, const Protocol& p) {
   Anchors a;
-  if (e.harvest_date) a["harvest"] = *e.harvest_date;
-  if (e.injection_date) a["injection"] = *e.injection_date;
+  if (e.harvest_date && p.anchors.count("harvest")) a["harvest"] = *e.harvest_date;
+  if (e.injection_date && p.anchors.count("injection")) a["injection"] = *e.injection_date;
   return a;
 }
 
@@ -235,24 +237,26 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
         break;
       }
       case EpisodeState::scheduled:
-        if (!e.harvest_date || !e.injection_date) {
+        if ((protocol->anchors.count("harvest") && !e.harvest_date) ||
+            (protocol->anchors.count("injection") && !e.injection_date)) {
           throw ConflictError("state", "plan the harvest and injection dates before scheduling");
         }
-        items = reschedule(*protocol, anchors_of(e), items);
+        items = reschedule(*protocol, anchors_of(e, *protocol), items);
         break;
       case EpisodeState::harvested:
-        if (!e.cell_source)
+        // The cell source is asked of a protocol that harvests cells.
+        if (!e.cell_source && protocol->anchors.count("harvest"))
           throw InputError("cell_source", "record the cell source (bone_marrow or adipose) at harvest");
         if (e.injection_date && *e.injection_date < on) e.injection_date = on;
         e.harvest_date = on;
-        items = reschedule(*protocol, anchors_of(e), items);
+        items = reschedule(*protocol, anchors_of(e, *protocol), items);
         mark_done(items, "harvest", on);
         break;
       case EpisodeState::injected:
         if (!e.guidance) throw InputError("guidance", "record the image guidance (ultrasound or fluoroscopy)");
         if (e.harvest_date && on < *e.harvest_date) throw InputError("on", "the injection cannot precede the harvest");
         e.injection_date = on;
-        items = reschedule(*protocol, anchors_of(e), items);
+        items = reschedule(*protocol, anchors_of(e, *protocol), items);
         mark_done(items, "injection", on);
         break;
       case EpisodeState::converted_to_thr:
@@ -293,7 +297,7 @@ EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::op
       throw InputError("injection", "must not be before the harvest date");
     }
     const auto protocol = load_protocol(e.protocol_id);
-    const auto items = reschedule(*protocol, anchors_of(e), tx.schedule_of(episode_id));
+    const auto items = reschedule(*protocol, anchors_of(e, *protocol), tx.schedule_of(episode_id));
     tx.update_episode(e, clock_.now_iso());
     tx.replace_schedule(episode_id, items);
     tx.append_audit(audit_entry(clock_, actor, e.centre_id, "episode.plan", "episode", std::to_string(episode_id),

@@ -18,6 +18,7 @@
 #include <random>
 #include <string>
 
+#include "domain/adverse_event.hpp"
 #include "domain/claims.hpp"
 #include "domain/instruments/responder_thresholds.hpp"
 #include "service/outcomes.hpp"
@@ -37,14 +38,9 @@ std::string slurp(const std::string& path) {
 }
 
 OutcomeInputs inputs() {
-  const std::string dir = rp::service::data_dir();
-  OutcomeInputs in;
-  in.as_of = rp::CivilDate::from_ymd(2026, 11, 24);
-  in.time_points = rp::service::questionnaire_time_points(*rp::service::load_protocol("hip-msc-v1"));
-  in.thresholds = rp::instruments::parse_responder_thresholds(slurp(dir + "/instruments/responder-thresholds.yaml"),
-                                                              "responder-thresholds.yaml");
-  in.claims = rp::parse_claims(slurp(dir + "/claims/seed-claims.yaml"), "seed-claims.yaml");
-  return in;
+  const auto& entry = rp::service::catalogue_entry("hip-msc-v1");
+  return rp::service::outcome_inputs(*entry.protocol, *entry.claims, rp::CivilDate::from_ymd(2026, 11, 24),
+                                     rp::service::responder_thresholds());
 }
 
 OutcomeColumns generate(std::size_t n, const OutcomeInputs& in) {
@@ -75,6 +71,9 @@ OutcomeColumns generate(std::size_t n, const OutcomeInputs& in) {
     e.converted_day.push_back(converted ? injected + t_event : rp::store::kNoDay);
     e.exit_day.push_back(!converted && t_censor < open ? injected + t_censor : rp::store::kNoDay);
     e.last_contact_day.push_back(injected + (converted ? t_event : t_censor));
+    // One joint in a hundred treated again within its follow-up (not a survival event
+    // under the seed protocol's end point).
+    e.repeat_day.push_back(!converted && t_censor > 400 && unit(rng) < 0.01 ? injected + 365 : rp::store::kNoDay);
     const double p = peak(rng);
     const double nrs0 = 4 + static_cast<int>(unit(rng) * 6), hoos0 = 30 + 40 * unit(rng);
     const std::int32_t followed = converted ? t_event : t_censor;
@@ -102,8 +101,12 @@ OutcomeColumns generate(std::size_t n, const OutcomeInputs& in) {
       c.adverse_events.episode_row.push_back(static_cast<std::int32_t>(i));
       c.adverse_events.ctcae_grade.push_back(static_cast<std::int8_t>(1 + (unit(rng) < 0.2) + (unit(rng) < 0.05)));
       c.adverse_events.serious.push_back(static_cast<std::int8_t>(unit(rng) < 0.08));
+      c.adverse_events.assessed.push_back(1);
+      c.adverse_events.category.push_back(static_cast<std::int16_t>(unit(rng) * 11));
     }
   }
+  for (std::string_view name : rp::adverse_event_categories()) c.adverse_events.category_names.emplace_back(name);
+  c.adverse_events.untriaged_red_flags.assign(n, 0);
   return c;
 }
 

@@ -21,21 +21,76 @@ ClaimMeasurement measured(std::int64_t n, double lower, double upper, int follow
   return m;
 }
 
-TEST(Claims, SeedFileHoldsTheArticlesSixClaims) {
+// The article's measurable statements, and those it makes that the clinic's data cannot
+// test, each with why.
+TEST(Claims, SeedFileHoldsTheArticlesClaims) {
   const ClaimSet set = parse_claims(test::read_source_file("claims/seed-claims.yaml"), "seed-claims.yaml");
-  ASSERT_EQ(set.claims.size(), 6u);
-  EXPECT_EQ(set.claims[0].id, "success-75-85");
-  EXPECT_DOUBLE_EQ(set.claims[0].low, 0.75);
-  EXPECT_DOUBLE_EQ(set.claims[0].high, 0.85);
-  EXPECT_EQ(set.claims[2].metric, ClaimMetric::survival_free_of_thr);
-  EXPECT_EQ(set.claims[2].day, 730);
-  EXPECT_EQ(set.claims[5].favourable, Favourable::low);
-  EXPECT_DOUBLE_EQ(set.claims[5].high, 0.01);
+  ASSERT_EQ(set.claims.size(), 12u);
+  auto find = [&](const std::string& id) -> const Claim& {
+    for (const Claim& c : set.claims)
+      if (c.id == id) return c;
+    ADD_FAILURE() << id;
+    return set.claims[0];
+  };
+  EXPECT_DOUBLE_EQ(find("success-75-85").low, 0.75);
+  EXPECT_DOUBLE_EQ(find("success-75-85").high, 0.85);
+  EXPECT_EQ(find("free-of-replacement-70-2y").metric, ClaimMetric::survival_free_of_thr);
+  EXPECT_EQ(find("free-of-replacement-70-2y").day, 730);
+  const Claim& serious = find("serious-side-effects-under-1");
+  EXPECT_EQ(serious.favourable, Favourable::low);
+  EXPECT_DOUBLE_EQ(serious.high, 0.01);
+  EXPECT_EQ(find("benefit-lasts-2y").until, "prom-24m");
+  const Claim& common = find("common-side-effects-injection-site");
+  EXPECT_EQ(common.metric, ClaimMetric::adverse_event_share);
+  EXPECT_EQ(common.categories, (std::vector<std::string>{"injection_site_pain", "swelling", "effusion", "flare"}));
+  int not_testable = 0;
   for (const Claim& c : set.claims) {
     EXPECT_FALSE(c.words.en.empty());
     EXPECT_FALSE(c.words.fa.empty());
-    EXPECT_GT(c.min_n, 0);
+    if (c.metric == ClaimMetric::not_testable) {
+      ++not_testable;
+      EXPECT_FALSE(c.note.en.empty()) << c.id << ": says why it cannot be tested";
+      EXPECT_FALSE(c.note.fa.empty()) << c.id;
+      EXPECT_EQ(judge(c, {}).verdict, Verdict::not_testable);
+    } else {
+      EXPECT_GT(c.min_n, 0) << c.id;
+    }
   }
+  EXPECT_EQ(not_testable, 4);
+}
+
+TEST(Claims, NotTestableTakesOnlyWordsAndANote) {
+  const std::string head = "version: 1\nsource: {en: a, fa: b}\nclaims:\n  - id: x\n    words: {en: a, fa: b}\n";
+  EXPECT_THROW(parse_claims(head + "    metric: not_testable\n", "c.yaml"), InputError);  // no note
+  EXPECT_THROW(
+      parse_claims(head + "    note: {en: a, fa: b}\n    metric: not_testable\n    claimed: {value: 0.5}\n", "c.yaml"),
+      InputError);
+  EXPECT_EQ(parse_claims(head + "    note: {en: a, fa: b}\n    metric: not_testable\n", "c.yaml").claims[0].metric,
+            ClaimMetric::not_testable);
+  // A share names real adverse event categories.
+  EXPECT_THROW(parse_claims(head + "    metric: adverse_event_share\n    categories: [sneezing]\n"
+                                   "    claimed: {at_least: 0.5}\n    minimum: {n: 30, follow_up_days: 0}\n",
+                            "c.yaml"),
+               InputError);
+}
+
+// While an adverse event waits to be graded, or a red flag to be triaged, a harm claim has
+// no verdict: the missing grade could be the serious one.
+TEST(Claims, AHarmClaimWaitsForEveryEventToBeAssessed) {
+  Claim c = test::claim_of(ClaimMetric::serious_adverse_event_rate, 0, 0.01, 1, 0);
+  ClaimMeasurement m;
+  m.n = 400;
+  m.estimate = 0.0;
+  m.lower = 0.0;
+  m.upper = 0.009;
+  m.longest_follow_up_days = 400;
+  m.worst_lower = 0;
+  m.worst_upper = 0.009;
+  EXPECT_EQ(judge(c, m).verdict, Verdict::consistent);
+  m.awaiting_assessment = 1;
+  const Judgement j = judge(c, m);
+  EXPECT_EQ(j.verdict, Verdict::not_measurable);
+  EXPECT_EQ(j.reason, "events_not_assessed");
 }
 
 TEST(Claims, ErrorsNameTheLineAndTheKey) {
