@@ -57,6 +57,11 @@ TEST(Diagnosis, CodeSystemsAndLaterality) {
   EXPECT_NO_THROW(validate_diagnosis({std::string(kIcd10Who), "M16.1"}, Side::left));
   EXPECT_THROW(validate_diagnosis({std::string(kIcd10Who), "M16.11"}, Side::right), InputError);
   EXPECT_THROW(validate_diagnosis({std::string(kIcd10Cm), "M17.11"}, Side::right), InputError);  // knee
+  // A knee protocol takes knee codes, and only those.
+  EXPECT_NO_THROW(validate_diagnosis({std::string(kIcd10Cm), "M17.11"}, Side::right, "knee"));
+  EXPECT_NO_THROW(validate_diagnosis({std::string(kIcd10Who), "M17.1"}, Side::left, "knee"));
+  EXPECT_THROW(validate_diagnosis({std::string(kIcd10Cm), "M17.12"}, Side::right, "knee"), InputError);
+  EXPECT_THROW(validate_diagnosis({std::string(kIcd10Cm), "M16.11"}, Side::right, "knee"), InputError);
   EXPECT_THROW(validate_diagnosis({"http://snomed.info/sct", "239872002"}, Side::right), InputError);
 }
 

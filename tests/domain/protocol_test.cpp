@@ -27,7 +27,8 @@ void expect_error(const std::string& yaml, const std::string& field, const std::
 TEST(Protocol, TheHipProtocolLoadsCompletely) {
   const Protocol& p = test::hip_protocol();
   EXPECT_EQ(p.id, "hip-msc-v1");
-  for (const char* id : {"workup-exam",
+  for (const char* id : {"consultation",
+                         "workup-exam",
                          "workup-xray",
                          "workup-mri",
                          "workup-blood",
@@ -63,6 +64,40 @@ TEST(Protocol, TheHipProtocolLoadsCompletely) {
   }
   const auto& flags = p.find_item("hold-blood-thinner")->flags;
   EXPECT_NE(std::find(flags.begin(), flags.end(), "needs_prescriber_approval"), flags.end());
+  EXPECT_EQ(p.find_item("hold-anti-inflammatory")->until_anchor, "injection");
+  // How the outcome report reads it.
+  EXPECT_EQ(p.outcomes.claims, "seed-claims");
+  EXPECT_EQ(p.outcomes.baseline, "prom-baseline");
+  EXPECT_EQ(p.outcomes.funnel_time_point, "prom-6m");
+  EXPECT_EQ(p.outcomes.funnel_definition, "omeract_oarsi");
+  EXPECT_EQ(p.outcomes.survival_title.en, "Free of total hip replacement");
+  EXPECT_EQ(p.outcomes.end_point, ProtocolOutcomes::EndPoint::joint_replacement);
+}
+
+TEST(Protocol, OutcomesSectionIsCheckedAgainstTheItems) {
+  const std::string head = test::read_file(std::string(RP_DATA_DIR) + "/protocols/knee-prp-test.yaml");
+  const std::string before = head.substr(0, head.find("outcomes:"));
+  const std::string items = head.substr(head.find("items:"));
+  auto refused = [&](const std::string& outcomes, const std::string& field) {
+    try {
+      parse_protocol(before + outcomes + items, "knee.yaml");
+      ADD_FAILURE() << outcomes;
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.field(), field) << e.what();
+    }
+  };
+  refused("outcomes:\n  baseline: visit-1m\n", "outcomes.baseline");      // not a questionnaire
+  refused("outcomes:\n  claims: ../../etc/passwd\n", "outcomes.claims");  // a name, never a path
+  refused("outcomes:\n  funnel: {time_point: prom-baseline}\n", "outcomes.funnel.time_point");
+  refused("outcomes:\n  funnel: {time_point: prom-1y, definition: vibes}\n", "outcomes.funnel.definition");
+  refused("outcomes:\n  survival: {end_point: death}\n", "outcomes.survival.end_point");
+  refused("outcomes:\n  survival: {days: [0, 365, 100]}\n", "outcomes.survival.days[2]");
+  refused("outcomes:\n  colour: blue\n", "outcomes.colour");
+  // Without the section: no claims, the first questionnaire the baseline, no funnel.
+  const Protocol bare = parse_protocol(before + items, "knee.yaml");
+  EXPECT_TRUE(bare.outcomes.claims.empty());
+  EXPECT_EQ(bare.outcomes.baseline, "prom-baseline");
+  EXPECT_TRUE(bare.outcomes.funnel_time_point.empty());
 }
 
 TEST(Protocol, OffsetsParseAndApply) {

@@ -49,6 +49,32 @@ TEST(Schedule, AnchorsAreIndependent) {
   EXPECT_EQ(item(s, "visit-2w").start.iso(), "2027-01-05");
 }
 
+// No anti-inflammatory drug from 14 days before the harvest until 6 weeks after the
+// injection, without a gap, however long the cells are expanded in between.
+TEST(Schedule, NoNsaidPeriodHasNoGapBetweenHarvestAndInjection) {
+  for (const char* injection : {"2026-12-01", "2026-12-22", "2027-02-15"}) {
+    SCOPED_TRACE(injection);
+    const auto s = hip_schedule("2026-12-01", injection);
+    const auto& before = item(s, "hold-anti-inflammatory");
+    const auto& after = item(s, "no-nsaid");
+    EXPECT_EQ(before.start.iso(), "2026-11-17");
+    EXPECT_EQ(before.end.iso(), injection);
+    EXPECT_EQ(after.start.iso(), injection);
+    EXPECT_EQ(after.end, parse_gregorian(injection).plus_days(42));
+  }
+  // Before the injection is planned, the hold is known to start, not yet to end.
+  const auto harvest_only = derive_schedule(test::hip_protocol(), {{"harvest", parse_gregorian("2026-12-01")}});
+  EXPECT_EQ(item(harvest_only, "hold-anti-inflammatory").start.iso(), "2026-11-17");
+}
+
+// The pathway starts with the consultation, before the work-up.
+TEST(Schedule, ConsultationComesFirst) {
+  const auto s = hip_schedule("2026-12-01", "2026-12-01");
+  EXPECT_EQ(s.front().id, "consultation");
+  EXPECT_EQ(item(s, "consultation").start.iso(), "2026-10-27");
+  EXPECT_LT(item(s, "consultation").start, item(s, "workup-exam").start);
+}
+
 TEST(Schedule, MonthEndsClamp) {
   const auto s = hip_schedule("2027-08-31", "2027-08-31");
   EXPECT_EQ(item(s, "imaging-6m").start.iso(), "2028-02-29");

@@ -188,6 +188,78 @@ TEST(OutcomesFigures, BackToActivitiesAndSeriousEvents) {
   EXPECT_EQ(report.scopes[0].adverse_events.patients_with_serious, 1);
 }
 
+// Duration of benefit, by hand: of the joints responding (pain down 30 %) at 2 weeks,
+// how many still respond at 6 months. NRS baseline, 2 weeks, 6 months:
+//   P1 8, 4, 4   responder, still one                   -> counted, still responding
+//   P2 8, 4, 7   responder, no longer (down 12.5 %)      -> counted, not responding
+//   P3 8, 7, 2   not a responder at 2 weeks              -> not counted
+//   P4 8, 4, -   responder; 6 months due, not answered  -> missing
+//   P5 8, 4, -   responder; hip replaced on day 100     -> counted, not responding
+// n = 3, still responding 1 (33 %); worst case 1 of 4.
+TEST(OutcomesFigures, DurationOfBenefitByHand) {
+  auto in = test::small_inputs(400);
+  Claim lasting = test::claim_of(ClaimMetric::duration_of_benefit, 0.5, 1, 1, 0);
+  lasting.definition = ResponderDefinition::nrs_30;
+  lasting.time_point = "prom-2w";
+  lasting.until = "prom-6m";
+  in.claims.claims = {lasting};
+  const std::vector<PatientSpec> patients{{0, 300, false, 8, 4},
+                                          {0, 300, false, 8, 7},
+                                          {1, 300, false, 8, 2},
+                                          {1, 300, false, 8, NAN},
+                                          {0, 100, true, 8, NAN}};
+  auto columns = test::registry(patients);
+  const double at_two_weeks[] = {4, 4, 7, 4, 4};
+  for (std::size_t i = 0; i < patients.size(); ++i)
+    columns.proms.value[static_cast<int>(store::PromMeasure::nrs_pain)][1][i] = at_two_weeks[i];
+  const auto report = compute_outcome_report(columns, in, both());
+  const service::ClaimResult& c = report.scopes[0].claims[0];
+  EXPECT_EQ(c.measured.n, 3);
+  EXPECT_EQ(c.measured.events, 1);
+  EXPECT_EQ(c.measured.missing, 1);
+  const auto ci = stats::wilson(1, 3), worst = stats::wilson(1, 4);
+  EXPECT_DOUBLE_EQ(c.measured.estimate, 1.0 / 3);
+  EXPECT_DOUBLE_EQ(c.measured.lower, ci.lower);
+  EXPECT_DOUBLE_EQ(c.measured.upper, ci.upper);
+  EXPECT_DOUBLE_EQ(c.measured.worst_estimate, 0.25);
+  EXPECT_DOUBLE_EQ(c.measured.worst_upper, worst.upper);
+  // The claim is "at least half": the interval (about 6 % to 79 %) reaches it.
+  EXPECT_EQ(c.judgement.verdict, Verdict::consistent);
+  // Centre a: P1, P2 counted and P5 replaced, so 1 of 3; centre b: only P4, missing.
+  EXPECT_EQ(report.scopes[1].claims[0].measured.n, 3);
+  EXPECT_EQ(report.scopes[2].claims[0].measured.n, 0);
+  EXPECT_EQ(report.scopes[2].claims[0].measured.missing, 1);
+}
+
+// A share of adverse events by category, and a protocol without claims or a funnel.
+TEST(OutcomesFigures, AdverseEventShareByCategory) {
+  auto in = test::small_inputs(400);
+  Claim common = test::claim_of(ClaimMetric::adverse_event_share, 0.5, 1, 1, 0);
+  common.categories = {"swelling"};
+  in.claims.claims = {common};
+  in.funnel_time_point.clear();
+  std::vector<PatientSpec> patients(3, PatientSpec{0, 300});
+  auto c = test::registry(patients);
+  auto& a = c.adverse_events;
+  a.category_names = {"swelling", "fever"};
+  for (const auto& [row, category] : std::vector<std::pair<int, int>>{{0, 0}, {1, 0}, {1, 1}, {2, 0}}) {
+    a.episode_row.push_back(row);
+    a.ctcae_grade.push_back(1);
+    a.serious.push_back(0);
+    a.assessed.push_back(1);
+    a.category.push_back(static_cast<std::int16_t>(category));
+  }
+  const auto report = compute_outcome_report(c, in, both());
+  const auto& m = report.scopes[0].claims[0].measured;
+  EXPECT_EQ(m.n, 4);
+  EXPECT_EQ(m.events, 3);
+  const auto& by = report.scopes[0].adverse_events.by_category;
+  ASSERT_EQ(by.size(), 2u);
+  EXPECT_EQ(by[0], (std::pair<std::string, std::int64_t>{"swelling", 3}));
+  EXPECT_EQ(by[1], (std::pair<std::string, std::int64_t>{"fever", 1}));
+  EXPECT_FALSE(report.funnel.has_value());
+}
+
 TEST(OutcomesFigures, OtherCentresAreUnnamedForACentresStaff) {
   auto report = compute_outcome_report(test::registry(five()), test::small_inputs(400), {{"centre-b"}, false});
   ASSERT_EQ(report.scopes.size(), 2u);

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "base/error.hpp"
@@ -182,6 +184,57 @@ TEST(SqliteStore, OutcomeColumnsHoldOneProtocolsEpisodes) {
     EXPECT_TRUE(tx.outcome_columns("no-such-protocol", {"prom-baseline"}).episodes.injection_day.empty());
   });
   EXPECT_NE(hip, knee);
+}
+
+// A joint treated twice is one row: the repeat's injection is its own event on that row,
+// and what happens after it (here a replacement) is the joint's.
+TEST(SqliteStore, ARepeatTreatmentCountsOnceForItsJoint) {
+  test::TempDb db;
+  auto s = open_sqlite(db.path());
+  std::int64_t first = 0;
+  s->write([&](Transaction& tx) {
+    tx.upsert_centre(centre("a"));
+    const auto patient_id = tx.insert_patient(patient("a", "M1"), "t");
+    Episode e;
+    e.patient_id = patient_id;
+    e.centre_id = "a";
+    e.protocol_id = "hip-msc-v1";
+    e.diagnosis = {"icd10", "M16.1"};
+    e.state = EpisodeState::follow_up;
+    first = tx.insert_episode(e, "t");
+    tx.insert_transition({first, EpisodeState::product_released, EpisodeState::injected, "", "u", "surgeon", "t",
+                          CivilDate::from_ymd(2025, 1, 10)});
+    Episode again = e;
+    again.repeat_of = first;
+    again.state = EpisodeState::converted_to_thr;
+    const std::int64_t repeat = tx.insert_episode(again, "t");
+    tx.insert_transition({repeat, EpisodeState::product_released, EpisodeState::injected, "", "u", "surgeon", "t",
+                          CivilDate::from_ymd(2026, 1, 10)});
+    tx.insert_transition({repeat, EpisodeState::follow_up, EpisodeState::converted_to_thr, "THR", "u", "surgeon", "t",
+                          CivilDate::from_ymd(2026, 6, 1)});
+    // The repeat restarts its own questionnaires: its 6-month answer is not the first's.
+    QuestionnaireResponseRow r{0,
+                               repeat,
+                               "a",
+                               "nrs",
+                               "prom-6m",
+                               R"({"pain_activity": 2})",
+                               R"({"scores": {"pain": 2}})",
+                               "staff",
+                               "u",
+                               "2026-07-10T08:00:00.000Z",
+                               ""};
+    tx.insert_questionnaire_response(r);
+  });
+  s->read([&](Transaction& tx) {
+    const auto c = tx.outcome_columns("hip-msc-v1", {"prom-baseline", "prom-6m"});
+    ASSERT_EQ(c.episodes.size(), 1U);
+    EXPECT_EQ(c.episodes.injection_day[0], CivilDate::from_ymd(2025, 1, 10).days_since_epoch());
+    EXPECT_EQ(c.episodes.repeat_day[0], CivilDate::from_ymd(2026, 1, 10).days_since_epoch());
+    EXPECT_EQ(c.episodes.converted_day[0], CivilDate::from_ymd(2026, 6, 1).days_since_epoch());
+    EXPECT_EQ(c.episodes.last_contact_day[0], CivilDate::from_ymd(2026, 7, 10).days_since_epoch());
+    EXPECT_TRUE(std::isnan(c.proms.column(PromMeasure::nrs_pain, 1)[0]));
+  });
 }
 
 TEST(SqliteStore, ForeignKeysAreEnforced) {
