@@ -6,7 +6,7 @@
 // cannot open the patient. Every step is checked against the server's own state.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, loginStaff, apiSession, checkA11y, shot } from './support.mjs'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot, patientSession } from './support.mjs'
 
 let server
 before(async () => {
@@ -332,7 +332,8 @@ test('staff click through the pathway in English and Persian', async () => {
 })
 
 // A patient reports a red flag from the portal; the worklist shows it at the top within
-// seconds (it polls), and a clinician acknowledges it.
+// seconds (it polls), and a clinician acknowledges it: it stays, marked acknowledged, until
+// someone triages it (adverse_events.test.mjs).
 test('a red flag reaches the worklist within seconds and is acknowledged', async () => {
   const coordinatorApi = await apiSession(server, 'coordinator.tehran-1')
   // an injected patient of the demo, who can report
@@ -347,57 +348,40 @@ test('a red flag reaches the worklist within seconds and is acknowledged', async
     await loginStaff(page, server, 'coordinator.tehran-1')
     await page.goto(server.url + '/worklist')
     await page.getByTestId('red-flags').waitFor()
-    const before = await page.getByTestId('red-flag').count()
+    const openBefore = await page.locator('[data-testid=red-flag][data-status=open]').count()
 
     // the patient signs in with mobile + one-time code and reports swelling
-    await fetch(server.url + '/api/v1/patient-auth/code', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ mobile: injected.mobile }),
-    })
-    let code
-    for (let i = 0; i < 50 && !code; i++) {
-      try {
-        code = server.codeFor(injected.id)
-      } catch {
-        await new Promise((r) => setTimeout(r, 100))
-      }
-    }
-    const login = await fetch(server.url + '/api/v1/patient-auth/login', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ mobile: injected.mobile, code }),
-    })
-    assert.equal(login.status, 200)
-    const me = await login.json()
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ')
-    const reported = await fetch(`${server.url}/api/v1/me/episodes/${episode.id}/red-flags`, {
-      method: 'POST',
-      headers: { Cookie: cookie, 'X-CSRF-Token': me.csrf_token, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ category: 'swelling', severity: 'moderate', description: 'Hip swollen since last night' }),
+    const portal = await patientSession(server, injected.id, injected.mobile)
+    const reported = await portal.post(`/api/v1/me/episodes/${episode.id}/red-flags`, {
+      category: 'swelling',
+      severity: 'moderate',
+      description: 'Hip swollen since last night',
     })
     assert.equal(reported.status, 201)
-    const flag = await reported.json()
+    const flag = reported.json
 
     // shown within the poll interval, newest first, count in the heading
     const t0 = Date.now()
-    await page.getByTestId('red-flag').nth(before).waitFor({ timeout: 15_000 })
+    const shown = page.locator(`[data-testid=red-flag][data-flag="${flag.id}"]`)
+    await shown.waitFor({ timeout: 15_000 })
     assert.ok(Date.now() - t0 < 15_000)
     const first = page.getByTestId('red-flag').first()
+    assert.equal(await first.getAttribute('data-flag'), String(flag.id))
     assert.match(await first.textContent(), /Swelling/)
     assert.match(await first.textContent(), /Hip swollen since last night/)
     assert.match(await first.textContent(), new RegExp(injected.mrn))
-    assert.match(await page.locator('#red-flags-heading').textContent(), new RegExp(String(before + 1)))
+    assert.match(await page.locator('#red-flags-heading').textContent(), new RegExp(`: ${openBefore + 1}$`))
     await checkA11y(page, 'worklist with red flag')
     await shot(page, 'staff-worklist-red-flag')
 
     await first.getByRole('button', { name: /Acknowledge/ }).click()
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=red-flag]').length === n, before)
+    await page.locator(`[data-testid=red-flag][data-flag="${flag.id}"][data-status=acknowledged]`).waitFor()
+    assert.match(await page.locator('#red-flags-heading').textContent(), new RegExp(`: ${openBefore}$`))
+    assert.match(await shown.getByTestId('acknowledged-by').textContent(), /coordinator\.tehran-1/)
     const open = (await coordinatorApi.get('/api/v1/red-flags')).json
     assert.ok(!open.some((e) => e.id === flag.id), 'acknowledged on the server')
+    const listed = (await coordinatorApi.get('/api/v1/worklist')).json.red_flags.find((f) => f.red_flag.id === flag.id)
+    assert.equal(listed?.red_flag.status, 'acknowledged', 'still on the worklist until triaged')
     b.assertClean()
   } finally {
     await b.close()

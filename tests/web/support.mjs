@@ -199,3 +199,105 @@ export async function shot(page, name) {
   await page.screenshot({ path, fullPage: true })
   return path
 }
+
+export function addDays(iso, n) {
+  const d = new Date(iso + 'T00:00:00Z')
+  d.setUTCDate(d.getUTCDate() + n)
+  return d.toISOString().slice(0, 10)
+}
+
+// A patient registered at tehran-1 through the API and taken along the pathway to a hip
+// injected today (no step can be dated before the episode was opened): screened eligible,
+// planned, harvested, released by the lab and injected. Each step is checked; the tests
+// then assert on data they made.
+export async function injectedPatient(server, { mrn, mobile, nationalId, side = 'right' }) {
+  const coordinator = await apiSession(server, 'coordinator.tehran-1')
+  const surgeon = await apiSession(server, 'surgeon.tehran-1')
+  const lab = await apiSession(server, 'lab.tehran-1')
+  const ok = (r, what) => {
+    if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.json)}`)
+    return r.json
+  }
+  const today = ok(await coordinator.get('/api/v1/worklist'), 'worklist').date
+  const patient = ok(
+    await coordinator.post('/api/v1/patients', {
+      mrn,
+      name_fa: 'بیمار آزمون',
+      name_latin: 'Test Patient',
+      sex: 'female',
+      birth_date: '1965-03-01',
+      mobile,
+      national_id: nationalId,
+      consent: { treatment: true, registry: true, contact: true },
+    }),
+    'register',
+  )
+  const code = side === 'right' ? 'M16.11' : 'M16.12'
+  const episode = ok(
+    await coordinator.post(`/api/v1/patients/${patient.id}/episodes`, {
+      protocol: 'hip-msc-v1',
+      side,
+      diagnosis: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code },
+      kl_grade: 3,
+    }),
+    'episode',
+  )
+  const id = episode.id
+  const harvest = today
+  const injection = today
+  const move = async (who, to, on) => ok(await who.post(`/api/v1/episodes/${id}/transitions`, { to, ...(on ? { on } : {}) }), 'to ' + to)
+  await move(coordinator, 'screening')
+  const findings = { kl_grade: 3, bmi: 26.5, weeks_since_intra_articular_steroid: 30 }
+  for (const f of ['active_infection', 'malignancy', 'bleeding_disorder', 'pregnancy', 'inflammatory_arthritis', 'anticoagulant_use', 'diabetes'])
+    findings[f] = false
+  ok(await surgeon.post(`/api/v1/episodes/${id}/eligibility`, { findings }), 'eligibility')
+  await move(surgeon, 'eligible')
+  await move(surgeon, 'workup')
+  ok(await surgeon.post(`/api/v1/episodes/${id}/plan`, { harvest, injection }), 'plan')
+  await move(surgeon, 'scheduled')
+  ok(await surgeon.patch(`/api/v1/episodes/${id}`, { cell_source: 'bone_marrow' }), 'cell source')
+  await move(surgeon, 'harvested')
+  await move(lab, 'product_released')
+  ok(await surgeon.patch(`/api/v1/episodes/${id}`, { guidance: 'ultrasound' }), 'guidance')
+  await move(surgeon, 'injected')
+  return { patientId: patient.id, episodeId: id, mobile: patient.mobile, today, harvest, injection, coordinator, surgeon }
+}
+
+// A patient signed in to the portal (mobile + the one-time code the server logged).
+export async function patientSession(server, patientId, mobile) {
+  await fetch(server.url + '/api/v1/patient-auth/code', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ mobile }),
+  })
+  let code
+  for (let i = 0; i < 50 && !code; i++) {
+    try {
+      code = server.codeFor(patientId)
+    } catch {
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+  const login = await fetch(server.url + '/api/v1/patient-auth/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ mobile, code }),
+  })
+  if (login.status !== 200) throw new Error(`patient login: ${login.status} ${await login.text()}`)
+  const me = await login.json()
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  return {
+    async post(path, body) {
+      const r = await fetch(server.url + path, {
+        method: 'POST',
+        headers: { Cookie: cookie, 'X-CSRF-Token': me.csrf_token, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      const text = await r.text()
+      return { status: r.status, json: text ? JSON.parse(text) : null }
+    },
+  }
+}

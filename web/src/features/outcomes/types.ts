@@ -46,6 +46,9 @@ export interface TrajectoryPoint {
   mean: number | null
   lower: number | null
   upper: number | null
+  // t: a 95 % t interval; kept_in_scale: cut at the scale's ends; n_too_small: none
+  // (lower and upper null).
+  interval?: 't' | 'kept_in_scale' | 'n_too_small'
 }
 
 export interface Trajectory {
@@ -70,7 +73,7 @@ export interface Completeness {
   fraction: number | null
 }
 
-export type Verdict = 'consistent' | 'contradicted' | 'insufficient_data'
+export type Verdict = 'consistent' | 'contradicted' | 'insufficient_data' | 'not_measurable' | 'not_testable'
 
 export interface ClaimResult {
   id: string
@@ -89,10 +92,24 @@ export interface ClaimResult {
 export interface AdverseEvents {
   events: number
   by_grade: Record<string, number>
+  by_category?: { category: string; events: number }[]
+  not_assessed?: number // neither graded nor a seriousness criterion ticked
+  untriaged_red_flags?: number
   serious_events: number
+  treated?: number // every treated joint
+  followed_days?: number
+  // Joints followed at least followed_days, or with a serious event sooner: the
+  // serious-event claim's denominator.
   patients: number
   patients_with_serious: number
   serious_rate: Interval
+}
+
+export interface Repeats {
+  repeated: number
+  median_days: number | null
+  min_days: number | null
+  max_days: number | null
 }
 
 export interface Scope {
@@ -103,6 +120,7 @@ export interface Scope {
   responders: ResponderRate[]
   adverse_events: AdverseEvents
   completeness: Completeness[]
+  repeats?: Repeats
   claims: ClaimResult[]
 }
 
@@ -118,6 +136,7 @@ export interface ClaimDefinition {
   time_point?: string
   until?: string
   day?: number
+  categories?: string[]
 }
 
 export interface LogRank {
@@ -133,8 +152,34 @@ export interface OutcomeReport {
   time_points: TimePoint[]
   scopes: Scope[]
   log_rank_by_centre: LogRank | null
-  claims_source: LocalText
-  claims: ClaimDefinition[]
+  // Null when the protocol has no claims file: no claims section.
+  claims_source: LocalText | null
+  claims: ClaimDefinition[] | null
+  protocol?: { id: string; version: number; title: LocalText }
+  survival_end_point?: { id: string; title: LocalText }
+  // What each figure counts, said in both languages beside its section.
+  definitions?: Partial<Record<DefinitionKey, LocalText>>
+  funnel?: Funnel | null
+}
+
+export type DefinitionKey =
+  | 'treated'
+  | 'survival'
+  | 'trajectories'
+  | 'responders'
+  | 'completeness'
+  | 'adverse_events'
+  | 'serious_rate'
+  | 'repeats'
+
+// Each centre's responder rate at one time point against the overall rate, with the
+// 95 % and 99.8 % control limits by n: [n, lower95, upper95, lower998, upper998].
+export interface Funnel {
+  definition: string
+  time_point: string | null
+  overall: number | null
+  centres: { centre: string; own: boolean; n: number; responders: number; rate: number | null }[]
+  limits: [number, number | null, number | null, number | null, number | null][]
 }
 
 export interface CentreSummary {

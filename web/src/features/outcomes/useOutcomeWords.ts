@@ -7,7 +7,7 @@ import { timePointLabel } from './chart'
 import type { CentreSummary, Interval, LocalText, TimePoint } from './types'
 
 export function useOutcomeWords(timePoints: () => TimePoint[] = () => [], centres: () => CentreSummary[] = () => []) {
-  const { t } = useI18n()
+  const { t, te } = useI18n()
 
   const pct = (v: number | null | undefined, digits = 0) => formatPercent(v, digits)
   const num = (v: number | null | undefined, digits = 1) => formatNumber(v, digits)
@@ -45,5 +45,5 @@ export function useOutcomeWords(timePoints: () => TimePoint[] = () => [], centre
     return c ? (prefs.lang === 'fa' ? c.name_fa : c.name_en) : id
   }
 
-  return { t, pct, num, local, withCi, ci, tpShort, tpTitle, centreName }
+  return { t, te, pct, num, local, withCi, ci, tpShort, tpTitle, centreName }
 }

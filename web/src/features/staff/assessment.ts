@@ -72,3 +72,12 @@ export function assessmentProblems(d: AssessmentDraft): Record<string, Problem> 
     outcome: (grade5 || reasonDeath) && d.outcome && !outcomeDeath ? 'deathOutcome' : null,
   }
 }
+
+// What the triage form needs of a red flag (from the worklist or the events table).
+export interface FlagToTriage {
+  id: number
+  category: string
+  severity: string
+  description: string
+  onset: string | null
+}

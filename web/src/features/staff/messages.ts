@@ -1,5 +1,8 @@
-// The staff screens' words, kept in i18n/en.ts and i18n/fa.ts under the `staff` namespace.
+// The staff screens' words, kept in i18n/en.ts and i18n/fa.ts under the `staff` namespace,
+// with adverse events and red flags in i18n/eventsEn.ts and i18n/eventsFa.ts.
 import en from './i18n/en'
+import eventsEn from './i18n/eventsEn'
+import eventsFa from './i18n/eventsFa'
 import fa from './i18n/fa'
 
-export default { en: { staff: en }, fa: { staff: fa } }
+export default { en: { staff: { ...en, ...eventsEn } }, fa: { staff: { ...fa, ...eventsFa } } }

@@ -71,6 +71,17 @@ export interface Episode {
   injection_date: string | null
 }
 
+// What the patient page fills in when it opens the new-episode form for a repeat course
+// or the other side.
+export interface EpisodePreset {
+  protocol?: string
+  side?: Side
+  system?: string
+  code?: string
+  repeat_of?: number
+  bilateral_with?: number
+}
+
 export interface PatientRecord extends Patient {
   episodes: Episode[]
 }
@@ -211,6 +222,14 @@ export interface Instrument {
 export interface LocalText {
   en: string
   fa: string
+}
+
+// GET /api/v1/protocols: one row per protocol the server knows.
+export interface ProtocolSummary {
+  id: string
+  version: number
+  joint: string // hip | knee
+  title: LocalText
 }
 
 export interface ProtocolRule {
