@@ -14,7 +14,14 @@ after(async () => {
   await server?.stop()
 })
 
-const verdictWords = { consistent: 'Not contradicted', contradicted: 'Contradicted', insufficient_data: 'Insufficient data' }
+const verdictWords = {
+  consistent: 'Not contradicted',
+  contradicted: 'Contradicted',
+  insufficient_data: 'Insufficient data',
+  not_measurable: 'Not measurable yet',
+  not_testable: 'Not testable here',
+}
+const phone = { viewport: { width: 390, height: 844 }, mobile: true }
 const persianDigits = (n) => String(n).replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + +d))
 const jalaliLong = (iso) => {
   const [y, m, d] = iso.split('-').map(Number)
@@ -58,7 +65,10 @@ test('analyst: outcome report and claims audit equal the API, de-identified, in 
     // number at risk at each of the report's days.
     const svg = page.getByTestId('survival-chart')
     assert.equal(await svg.getAttribute('role'), 'img')
-    assert.match(await svg.locator('title').textContent(), /Survival free of hip replacement/)
+    assert.equal(report.survival_end_point.title.en, 'Free of total hip replacement')
+    assert.equal((await svg.locator('title').textContent()).trim(), report.survival_end_point.title.en)
+    assert.equal((await page.getByTestId('survival-title').textContent()).trim(), report.survival_end_point.title.en)
+    assert.equal(await page.getByTestId('protocol').inputValue(), 'hip-msc-v1')
     assert.match(await page.getByTestId('survival-ci-band').getAttribute('d'), /^M[\d.,LM]+Z$/)
     assert.match(await page.getByTestId('survival-line').getAttribute('d'), /^M[\d.,L]+$/)
     const atRisk = page.getByTestId('at-risk')
@@ -90,7 +100,13 @@ test('analyst: outcome report and claims audit equal the API, de-identified, in 
       assert.equal((await row.getByTestId('claim-n').textContent()).trim(), String(c.n))
       assert.equal((await row.getByTestId('claim-missing').textContent()).trim(), String(c.missing))
       assert.match(await row.textContent(), /The article says:/)
+      // a claim these data cannot test says why in its own note
+      if (c.verdict === 'not_testable') assert.ok((await row.getByTestId('claim-why').textContent()).includes(report.claims.find((d) => d.id === c.id).note.en))
     }
+    assert.ok(scope.claims.some((c) => c.verdict === 'not_testable'), 'the hip claims include not-testable ones')
+    // each section says what it counts, in the report's own words
+    for (const k of ['treated', 'survival', 'trajectories', 'responders', 'completeness', 'adverse_events', 'serious_rate'])
+      assert.equal((await page.getByTestId('definition-' + k).textContent()).includes(report.definitions[k].en), true, k)
 
     // Nothing identifying: no patient's name, record number, national id or mobile.
     const text = await page.locator('body').innerText()
@@ -135,6 +151,88 @@ test('analyst: outcome report and claims audit equal the API, de-identified, in 
     b.assertClean()
   } finally {
     await b.close()
+  }
+})
+
+// What the outcome page shows of one scope's trajectories: points too small for an
+// interval say so, the others show one.
+async function checkTooSmall(page, scope) {
+  for (const tr of scope.trajectories) {
+    const cells = page.locator('figure', { has: page.getByTestId('prom-' + tr.measure) }).locator('td[data-interval]')
+    const shown = await cells.evaluateAll((tds) => tds.map((td) => td.dataset.interval))
+    assert.deepEqual(shown, tr.points.map((p) => p.interval), tr.measure)
+    const small = tr.points.filter((p) => p.interval === 'n_too_small').length
+    const figure = page.locator('figure', { has: page.getByTestId('prom-' + tr.measure) })
+    assert.equal(await figure.getByTestId('n-too-small').count(), small ? 1 : 0, tr.measure)
+    assert.equal(await figure.locator('td[data-interval=n_too_small]', { hasText: 'n too small' }).count(), small, tr.measure)
+  }
+}
+
+test('the knee test protocol’s report: chosen from the list, its own survival title, no claims, in English, Persian and on a phone', async () => {
+  const analyst = await apiSession(server, 'analyst.tehran-1')
+  const protocols = (await analyst.get('/api/v1/protocols')).json
+  assert.deepEqual(protocols.map((p) => p.id).sort(), ['hip-msc-v1', 'knee-prp-test'])
+  const knee = (await analyst.get('/api/v1/reports/outcomes?protocol=knee-prp-test')).json
+  assert.equal(knee.claims, null, 'the knee test protocol has no claims file')
+  assert.equal(knee.survival_end_point.title.en, 'Free of total knee replacement')
+  const b = await launch({ lang: 'en' })
+  try {
+    const { page } = b
+    await loginStaff(page, server, 'analyst.tehran-1')
+    await page.waitForURL(/\/outcomes/)
+    await page.getByTestId('claims-section').waitFor()
+    const options = await page.getByTestId('protocol').locator('option').allTextContents()
+    assert.ok(options.some((o) => o.includes('Test knee protocol (platelet-rich plasma)')))
+
+    await page.getByTestId('protocol').selectOption('knee-prp-test')
+    await page.waitForURL(/protocol=knee-prp-test/)
+    await page.locator('[data-testid=report-protocol][data-id=knee-prp-test]').waitFor()
+    const scope = knee.scopes.find((s) => s.centre === 'tehran-1')
+    assert.equal((await page.getByTestId('survival-title').textContent()).trim(), 'Free of total knee replacement')
+    assert.equal(await page.getByTestId('claims-section').count(), 0, 'no claims section')
+    assert.equal(await page.getByTestId('claim-row').count(), 0)
+    assert.equal(Number(await page.getByTestId('cohort').getAttribute('data-n')), scope.injected)
+    assert.ok((await page.getByTestId('definition-survival').textContent()).includes(knee.definitions.survival.en))
+    assert.ok((await page.getByTestId('definition-serious_rate').textContent()).includes(knee.definitions.serious_rate.en))
+    assert.equal(Number(await page.getByTestId('ae-treated').getAttribute('data-n')), scope.adverse_events.treated)
+    assert.match(await page.getByTestId('serious-line').textContent(), new RegExp(`followed at least ${scope.adverse_events.followed_days} days`))
+    assert.equal(await page.getByTestId('funnel').count(), knee.funnel ? 1 : 0)
+    assert.equal(Number(await page.getByTestId('repeats').getAttribute('data-n')), scope.repeats.repeated)
+    await checkTooSmall(page, scope)
+    for (const section of ['survival-h', 'resp-h', 'prom-h', 'compl-h'])
+      assert.doesNotMatch(await page.locator(`[aria-labelledby=${section}]`).innerText(), /hip replacement/i, `no hip wording in ${section}`)
+    await checkA11y(page, 'outcomes knee en')
+    await shot(page, 'outcomes-knee-en')
+
+    await page.getByTestId('lang').selectOption('fa')
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl')
+    assert.equal((await page.getByTestId('survival-title').textContent()).trim(), knee.survival_end_point.title.fa)
+    assert.ok((await page.getByTestId('definition-survival').textContent()).includes(knee.definitions.survival.fa))
+    assert.equal(await page.getByTestId('claims-section').count(), 0)
+    await checkA11y(page, 'outcomes knee fa')
+    await shot(page, 'outcomes-knee-fa')
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+
+  // On a phone, in Persian, from a shared address: nothing wider than the screen.
+  const p = await launch({ ...phone, lang: 'fa' })
+  try {
+    const { page } = p
+    await loginStaff(page, server, 'analyst.tehran-1')
+    await page.goto(server.url + '/outcomes?protocol=knee-prp-test')
+    await page.locator('[data-testid=report-protocol][data-id=knee-prp-test]').waitFor()
+    assert.equal(await page.getByTestId('protocol').inputValue(), 'knee-prp-test')
+    assert.equal((await page.getByTestId('survival-title').textContent()).trim(), knee.survival_end_point.title.fa)
+    assert.equal(await page.getByTestId('claims-section').count(), 0)
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 1, `the page is ${overflow}px wider than the phone`)
+    await checkA11y(page, 'outcomes knee phone fa')
+    await shot(page, 'outcomes-knee-phone-fa')
+    p.assertClean()
+  } finally {
+    await p.close()
   }
 })
 

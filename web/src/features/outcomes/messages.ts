@@ -116,7 +116,7 @@ export default {
         colCi: '95 % CI',
         colN: 'Answered',
         nTooSmall: 'n too small: no interval',
-        nTooSmallLegend: 'Too few answers for an interval at: {points} (mean only).',
+        nTooSmallLegend: 'No interval where too few answered (n too small): {points}.',
         keptInScale: '(kept within the scale)',
         measure: {
           nrs_pain: 'Pain on activity (0–10, lower is better)',
@@ -128,7 +128,7 @@ export default {
       },
       responders: {
         heading: 'Responder rates',
-        explain: 'The share of patients who improved by a pre-set amount compared with before treatment, with its 95 % confidence interval (Wilson). A hip replacement before the time point counts as no response. The worst case (hollow mark) counts every missing patient as a non-responder.',
+        explain: 'The share of patients who improved by a pre-set amount compared with before treatment, with its 95 % confidence interval (Wilson). A joint replacement before the time point counts as no response. The worst case (hollow mark) counts every missing patient as a non-responder.',
         chartDesc: '{definition}: responder rate at {k} time points; highest estimate {best}.',
         axisY: 'Responders',
         estimate: 'Rate with 95 % CI',
@@ -298,7 +298,7 @@ export default {
         colCi: 'فاصلهٔ اطمینان ۹۵٪',
         colN: 'پاسخ‌داده',
         nTooSmall: 'n کوچک است: بدون فاصلهٔ اطمینان',
-        nTooSmallLegend: 'پاسخ‌ها برای فاصلهٔ اطمینان کافی نیست در: {points} (فقط میانگین).',
+        nTooSmallLegend: 'جایی که پاسخ‌ها کم است (n کوچک) فاصلهٔ اطمینان نیست: {points}.',
         keptInScale: '(درون مقیاس نگه داشته شده)',
         measure: {
           nrs_pain: 'درد هنگام فعالیت (۰ تا ۱۰، کمتر بهتر)',
