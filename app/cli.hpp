@@ -34,5 +34,8 @@ void add_serve_commands(CLI::App& app);  // serve, config sample, user add/reset
 // Runs the HTTP server on the demo database after creating one account per role per
 // centre; prints the URL and the accounts, and blocks until SIGTERM/SIGINT.
 void serve_demo(const std::string& db, int port);
+// Refuses (InputError "port") a port another program holds, before the demo database is
+// rebuilt: a second demo must not replace a running one's data and then fail.
+void check_demo_port(int port);
 
 }  // namespace rp::app

@@ -23,16 +23,17 @@ void add_demo_command(CLI::App& app) {
   demo->callback([o] {
     const CivilDate today = o->today.empty() ? Clock::system().today() : parse_gregorian(o->today, "today");
     const std::string db = (std::filesystem::path(o->data) / "demo.db").string();
+    if (!o->no_serve) check_demo_port(o->port);
     // A demo always starts from scratch, so its data is the same every time.
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
-    auto store = open_store(db);
+    auto store = store::open_sqlite(db, store::OpenMode::scratch);
     const auto summary = service::build_demo(*store, today, o->patients);
+    store.reset();  // closed before the server opens its own connection
     print_json({{"db", db},
                 {"today", today.iso()},
                 {"centres", summary.centres},
                 {"patients", summary.patients},
                 {"episodes_by_state", summary.episodes_by_state}});
-    // DEMO-SERVER: the server starts here (issue 4).
     if (!o->no_serve) serve_demo(db, o->port);
   });
 }

@@ -67,13 +67,17 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   spdlog::info("stopped; store closed cleanly");
 }
 
+void check_demo_port(int port) {
+  api::http::check_port_free(api::http::load_server_config("").address, static_cast<unsigned short>(port));
+}
+
 void serve_demo(const std::string& db, int port) {
   auto cfg = api::http::load_server_config("");
   cfg.db = db;
   cfg.port = static_cast<unsigned short>(port);
   std::vector<service::Accounts::Credential> credentials;
   {
-    auto s = store::open_sqlite(db);
+    auto s = store::open_sqlite(db, store::OpenMode::scratch);
     service::Pathway pathway(*s, Clock::system());
     std::vector<std::string> centres;
     for (const auto& c : pathway.centres()) centres.push_back(c.id);

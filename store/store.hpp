@@ -204,6 +204,9 @@ class Store {
 enum class OpenMode {
   create_or_migrate,    // the embedded default: create the file, apply pending migrations
   existing_no_migrate,  // for `db check`: open as is, never change the schema
+  // As create_or_migrate, but commits do not wait for the disk (synchronous = OFF): only
+  // for a database rebuilt from nothing on every start, like the demo's.
+  scratch,
 };
 
 // Opens (or creates) an SQLite database file: WAL, foreign keys on, full sync.

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/http/response_head.hpp"
+#include "base/error.hpp"
 
 #include <array>
 #include <atomic>
@@ -30,6 +31,17 @@ using Socket = asio::basic_stream_socket<tcp, Executor>;
 using Stream = beast::basic_stream<tcp, Executor>;
 template <class T>
 using Task = asio::awaitable<T, Executor>;
+
+// A port another program holds is the user's to change: say so, naming the option.
+void bind_or_explain(tcp::acceptor& acceptor, const tcp::endpoint& ep) {
+  boost::system::error_code ec;
+  acceptor.bind(ep, ec);
+  if (ec == asio::error::address_in_use)
+    throw InputError("port", "port " + std::to_string(ep.port()) + " on " + ep.address().to_string() +
+                                 " is in use; choose another with --port");
+  if (ec) throw boost::system::system_error(ec, "bind");
+}
+
 constexpr asio::use_awaitable_t<Executor> use_task;
 
 // What the graceful stop needs to know about a live connection. Touched only on the
@@ -78,7 +90,7 @@ struct Server::Impl {
     const tcp::endpoint ep(asio::ip::make_address(cfg.address), cfg.port);
     acceptor.open(ep.protocol());
     acceptor.set_option(asio::socket_base::reuse_address(true));
-    acceptor.bind(ep);
+    bind_or_explain(acceptor, ep);
     acceptor.listen(asio::socket_base::max_listen_connections);
     if (cfg.tls()) {
       tls.emplace(asio::ssl::context::tls_server);
@@ -296,6 +308,15 @@ void Server::run() {
 
 void Server::stop() {
   asio::post(impl_->ioc, [s = impl_.get()] { s->begin_stop(); });
+}
+
+void check_port_free(const std::string& address, unsigned short port) {
+  asio::io_context ioc;
+  const tcp::endpoint ep(asio::ip::make_address(address), port);
+  tcp::acceptor probe(ioc);
+  probe.open(ep.protocol());
+  probe.set_option(asio::socket_base::reuse_address(true));
+  bind_or_explain(probe, ep);
 }
 
 }  // namespace rp::api::http

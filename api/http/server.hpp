@@ -6,6 +6,7 @@
 // finish and are answered, then run() returns.
 #include <functional>
 #include <memory>
+#include <string>
 
 #include "api/http/message.hpp"
 #include "api/http/server_config.hpp"
@@ -39,5 +40,9 @@ class Server {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Throws InputError("port") naming the option when another program holds the port: for
+// a command to refuse before it does anything else (the demo rebuilds its database).
+void check_port_free(const std::string& address, unsigned short port);
 
 }  // namespace rp::api::http

@@ -60,7 +60,7 @@ SQLite::Statement& Connection::statement(const char* sql) {
 namespace {
 
 bool create_file(const std::string& path, OpenMode mode) {
-  if (mode != OpenMode::create_or_migrate) {
+  if (mode == OpenMode::existing_no_migrate) {
     if (!std::filesystem::exists(path)) throw NotFoundError("db", "no database at '" + path + "'");
     return false;
   }
@@ -80,7 +80,8 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode) : conn_(path, c
     throw ConflictError("db", "database schema version " + std::to_string(have) + " is newer than this regenpath (" +
                                   std::to_string(latest_schema_version()) + "); upgrade regenpath");
   }
-  if (mode == OpenMode::create_or_migrate) migrate();
+  if (mode == OpenMode::scratch) conn_.db().exec("PRAGMA synchronous = OFF");
+  if (mode != OpenMode::existing_no_migrate) migrate();
 }
 
 int SqliteStore::schema_version() {
