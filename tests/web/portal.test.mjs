@@ -5,7 +5,7 @@
 // Every portal screen passes axe in Persian and in English; each is photographed.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, apiSession, launch, loginStaff, checkA11y, shot } from './support.mjs'
+import { startServer, apiSession, launch, loginStaff, checkA11y, shot, injectedPatient } from './support.mjs'
 
 const phone = { viewport: { width: 390, height: 844 }, mobile: true }
 const persianDigit = /[\u06F0-\u06F9]/
@@ -166,8 +166,8 @@ test('a patient signs in with mobile and code, reads the schedule in Jalali, and
     assert.match(await page.getByTestId('drug-holds').textContent(), /رقیق‌کنندهٔ خون|رقیق‌کننده خون/)
     await page.getByTestId('this-week').waitFor()
     await page.getByTestId('centre-contact').waitFor()
-    const tel = page.getByTestId('centre-phone')
-    if (await tel.count()) assert.match(await tel.getAttribute('href'), /^tel:\+?\d+$/)
+    // the demo's centres all have a phone: the patient can call it from here
+    assert.match(await page.getByTestId('centre-phone').getAttribute('href'), /^tel:\+?\d+$/)
     await a11yBoth(page, 'home')
 
     // English with the Jalali calendar chosen: Latin digits, Jalali months in English.
@@ -199,11 +199,12 @@ test('a patient signs in with mobile and code, reads the schedule in Jalali, and
     await b.close()
   }
 
-  // The clinic sees it: in the API's open red flags, and on the staff worklist if it exists.
+  // The clinic sees it: in the API's open red flags and at the top of the staff worklist.
   const flags = await coordinator.get('/api/v1/red-flags')
   assert.equal(flags.status, 200)
-  const mine = flags.json.find((f) => f.episode_id === patient.episode && f.category === 'swelling')
+  const mine = flags.json.find((f) => f.episode_id === patient.episode && f.description === 'از دیروز ران چپ متورم است')
   assert.ok(mine, 'the red flag is open at the clinic: ' + JSON.stringify(flags.json))
+  assert.equal(mine.category, 'swelling')
   assert.equal(mine.severity, 'moderate')
   assert.equal(mine.status, 'open')
 
@@ -211,27 +212,35 @@ test('a patient signs in with mobile and code, reads the schedule in Jalali, and
   try {
     await loginStaff(staff.page, server, 'coordinator.tehran-1')
     await staff.page.goto(server.url + '/worklist')
-    await staff.page.waitForLoadState('networkidle')
-    const text = await staff.page.locator('main').textContent()
-    if (!/does not exist/.test(text)) assert.match(text, /swelling/i, 'the worklist shows the red flag')
+    const shown = staff.page.locator(`[data-testid=red-flag][data-flag="${mine.id}"]`)
+    await shown.waitFor()
+    assert.equal(await shown.getAttribute('data-status'), 'open')
+    assert.match(await shown.textContent(), /Swelling/)
+    assert.match(await shown.textContent(), /از دیروز ران چپ متورم است/)
   } finally {
     await staff.close()
   }
 })
 
+// A patient of its own, treated today: the baseline questionnaire (a week before the
+// harvest) is due, so the portal must offer it.
 test('a patient fills a scheduled questionnaire after signing in', async () => {
+  const made = await injectedPatient(server, { mrn: 'PORTAL-6101', mobile: '09125550401', nationalId: '0012345679' })
+  const timeline = (await coordinator.get(`/api/v1/episodes/${made.episodeId}/timeline`)).json
+  const baseline = timeline.schedule.find((i) => i.id === 'prom-baseline')
+  assert.ok(['due', 'overdue'].includes(baseline?.status), 'the baseline questionnaire is due: ' + JSON.stringify(baseline))
   const b = await launch({ ...phone, lang: 'en' })
   try {
     const { page } = b
     await page.goto(server.url + '/portal/login')
-    await page.locator('input[name=mobile]').fill(patient.mobile)
+    await page.locator('input[name=mobile]').fill(made.mobile)
     await page.locator('form button[type=submit]').tap()
     await page.getByTestId('code-sent').waitFor()
-    await page.locator('input[name=code]').fill(server.codeFor(patient.id))
+    await page.locator('input[name=code]').fill(server.codeFor(made.patientId))
     await page.locator('form button[type=submit]').tap()
     await page.getByTestId('questionnaires-due').waitFor()
     const fill = page.locator('[data-testid=questionnaires-due] a[data-instrument=nrs]').first()
-    if (!(await fill.count())) return // no questionnaire falls due on the demo's today
+    await fill.waitFor()
     await fill.tap()
     await page.getByTestId('q-progress').waitFor()
     assert.equal((await page.getByTestId('q-progress').textContent()).trim(), 'Question 1 of 2')
@@ -249,7 +258,7 @@ test('a patient fills a scheduled questionnaire after signing in', async () => {
     await page.getByTestId('q-next').tap()
     await page.getByTestId('q-submit').tap()
     await page.getByTestId('q-thanks').waitFor()
-    const rows = await coordinator.get(`/api/v1/episodes/${patient.episode}/questionnaires`)
+    const rows = await coordinator.get(`/api/v1/episodes/${made.episodeId}/questionnaires`)
     const latest = rows.json.filter((q) => q.instrument === 'nrs').at(-1)
     assert.deepEqual(latest.answers, { pain_rest: 2, pain_activity: 3 })
     await page.getByTestId('q-thanks').getByRole('link').tap()

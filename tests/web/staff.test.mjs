@@ -6,7 +6,7 @@
 // cannot open the patient. Every step is checked against the server's own state.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, loginStaff, apiSession, checkA11y, shot, patientSession } from './support.mjs'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot, patientSession, injectedPatient } from './support.mjs'
 
 let server
 before(async () => {
@@ -365,16 +365,24 @@ test('a red flag reaches the worklist within seconds and is acknowledged', async
     const shown = page.locator(`[data-testid=red-flag][data-flag="${flag.id}"]`)
     await shown.waitFor({ timeout: 15_000 })
     assert.ok(Date.now() - t0 < 15_000)
-    const first = page.getByTestId('red-flag').first()
-    assert.equal(await first.getAttribute('data-flag'), String(flag.id))
-    assert.match(await first.textContent(), /Swelling/)
-    assert.match(await first.textContent(), /Hip swollen since last night/)
-    assert.match(await first.textContent(), new RegExp(injected.mrn))
+    assert.match(await shown.textContent(), /Swelling/)
+    assert.match(await shown.textContent(), /Hip swollen since last night/)
+    assert.match(await shown.textContent(), new RegExp(injected.mrn))
+    // open flags first, each group newest first
+    const reportedAt = new Map((await coordinatorApi.get('/api/v1/worklist')).json.red_flags.map((f) => [String(f.red_flag.id), f.red_flag]))
+    const order = await page.getByTestId('red-flag').evaluateAll((els) => els.map((e) => e.dataset.flag))
+    const rows = order.map((id) => reportedAt.get(id))
+    assert.ok(rows.every(Boolean), 'every flag shown is on the server’s worklist')
+    for (let i = 1; i < rows.length; i++) {
+      const [a, c] = [rows[i - 1], rows[i]]
+      assert.ok(a.status === 'open' || c.status !== 'open', 'open flags come first')
+      if (a.status === c.status) assert.ok(a.reported_at >= c.reported_at, 'newest first')
+    }
     assert.match(await page.locator('#red-flags-heading').textContent(), new RegExp(`: ${openBefore + 1}$`))
     await checkA11y(page, 'worklist with red flag')
     await shot(page, 'staff-worklist-red-flag')
 
-    await first.getByRole('button', { name: /Acknowledge/ }).click()
+    await shown.getByRole('button', { name: /Acknowledge/ }).click()
     await page.locator(`[data-testid=red-flag][data-flag="${flag.id}"][data-status=acknowledged]`).waitFor()
     assert.match(await page.locator('#red-flags-heading').textContent(), new RegExp(`: ${openBefore}$`))
     assert.match(await shown.getByTestId('acknowledged-by').textContent(), /coordinator\.tehran-1/)
@@ -383,6 +391,87 @@ test('a red flag reaches the worklist within seconds and is acknowledged', async
     const listed = (await coordinatorApi.get('/api/v1/worklist')).json.red_flags.find((f) => f.red_flag.id === flag.id)
     assert.equal(listed?.red_flag.status, 'acknowledged', 'still on the worklist until triaged')
     b.assertClean()
+  } finally {
+    await b.close()
+  }
+})
+
+// From the patient page: the new-episode form names the protocols and offers the chosen
+// joint's codes; a hip whose injection is done gets a repeat course (same side, repeat_of)
+// and the other hip its own episode (bilateral_with), each from a pre-filled form.
+test('a repeat treatment and the other hip are opened from the patient page', async () => {
+  const made = await injectedPatient(server, { mrn: 'WEB-7302', mobile: '09125550303', nationalId: '0012345679' })
+  const b = await launch({ lang: 'en' })
+  const { page } = b
+  const episodesOf = async () => (await made.coordinator.get(`/api/v1/patients/${made.patientId}`)).json.episodes
+  try {
+    await loginStaff(page, server, 'coordinator.tehran-1')
+    await openPatient(page, made.patientId)
+    const first = page.locator(`[data-testid=episodes] tr[data-episode="${made.episodeId}"]`)
+
+    // the plain form: protocol titles, and the codes follow the protocol's joint
+    await page.getByTestId('new-episode-open').click()
+    let ep = page.getByTestId('new-episode-form')
+    const titles = await ep.locator('select[name=protocol] option').allTextContents()
+    assert.ok(titles.includes('Autologous cell injection for hip osteoarthritis'), titles.join())
+    assert.ok(titles.includes('Test knee protocol (platelet-rich plasma)'), titles.join())
+    await ep.locator('select[name=protocol]').selectOption('knee-prp-test')
+    let codes = await ep.locator('select[name=diagnosis_code] option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean))
+    assert.ok(codes.length > 5 && codes.every((c) => c.startsWith('M17')), codes.join())
+    await ep.locator('select[name=side]').selectOption('left')
+    assert.equal(await ep.locator('select[name=diagnosis_code]').inputValue(), 'M17.12')
+    await ep.locator('select[name=protocol]').selectOption('hip-msc-v1')
+    codes = await ep.locator('select[name=diagnosis_code] option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean))
+    assert.ok(codes.every((c) => c.startsWith('M16')), codes.join())
+    assert.equal(await ep.locator('select[name=diagnosis_code]').inputValue(), 'M16.12')
+    await ep.getByRole('button', { name: 'Cancel' }).click()
+
+    // a repeat course of the injected right hip
+    await first.getByTestId('repeat-open').click()
+    ep = page.getByTestId('new-episode-form')
+    assert.match(await ep.getByTestId('new-episode-repeat').textContent(), new RegExp(`Repeat of episode ${made.episodeId}`))
+    assert.equal(await ep.locator('select[name=protocol]').inputValue(), 'hip-msc-v1')
+    assert.equal(await ep.locator('select[name=side]').inputValue(), 'right')
+    assert.equal(await ep.locator('select[name=diagnosis_code]').inputValue(), 'M16.11')
+    await checkA11y(page, 'repeat episode form en')
+    await shot(page, 'staff-repeat-episode-en')
+    await ep.getByTestId('new-episode-submit').click()
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=episodes] tbody tr').length === 2)
+    let episodes = await episodesOf()
+    const repeat = episodes.find((e) => e.id !== made.episodeId)
+    assert.equal(repeat.repeat_of, made.episodeId)
+    assert.equal(repeat.side, 'right')
+    assert.equal(repeat.diagnosis.code, 'M16.11')
+    await page.waitForURL(new RegExp(`episode=${repeat.id}`))
+    // the new course is not injected: it offers no repeat of its own
+    assert.equal(await page.locator(`[data-testid=episodes] tr[data-episode="${repeat.id}"] [data-testid=repeat-open]`).count(), 0)
+
+    // the other hip
+    assert.equal((await first.getByTestId('other-side-open').textContent()).trim(), 'Open the other hip')
+    await first.getByTestId('other-side-open').click()
+    ep = page.getByTestId('new-episode-form')
+    assert.match(await ep.getByTestId('new-episode-bilateral').textContent(), new RegExp(`other side of episode ${made.episodeId}`))
+    assert.equal(await ep.locator('select[name=side]').inputValue(), 'left')
+    assert.equal(await ep.locator('select[name=diagnosis_code]').inputValue(), 'M16.12')
+    await ep.getByTestId('new-episode-submit').click()
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=episodes] tbody tr').length === 3)
+    episodes = await episodesOf()
+    const left = episodes.find((e) => e.side === 'left')
+    assert.equal(left.bilateral_with, made.episodeId)
+    assert.equal(await page.getByTestId('other-side-open').count(), 0, 'both hips have an episode')
+
+    // Persian
+    await page.getByTestId('lang').selectOption('fa')
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl')
+    assert.equal((await first.getByTestId('repeat-open').textContent()).trim(), 'درمان تکراری')
+    await first.getByTestId('repeat-open').click()
+    assert.match(await page.getByTestId('new-episode-repeat').textContent(), /تکرار دورهٔ درمان/)
+    await checkA11y(page, 'repeat episode form fa')
+    await shot(page, 'staff-repeat-episode-fa')
+    b.assertClean()
+  } catch (e) {
+    await shot(page, 'staff-repeat-failure').catch(() => {})
+    throw e
   } finally {
     await b.close()
   }
