@@ -5,16 +5,18 @@
 namespace rp::api {
 
 void add_report_routes(http::Router& r, Services& s) {
-  r.add({"GET",
-         "/api/v1/registry/summary",
-         "De-identified counts per centre: episodes by state, adverse events by kind and severity. Analysts "
-         "see every centre; a centre's admin sees that centre's",
-         {"analyst", "admin"},
-         {},
-         "",
-         false,
-         false,
-         [&s](http::Call& c) { return ok(s.submissions.registry_summary(c.actor)); }});
+  r.add(
+      {"GET",
+       "/api/v1/registry/summary",
+       "De-identified counts per centre: episodes by state, adverse events by what a clinician decided of them "
+       "(adverse_event:serious|not_serious|not_assessed, red_flag:untriaged|adverse_event|not_adverse_event). Analysts "
+       "see every centre; a centre's admin sees that centre's",
+       {"analyst", "admin"},
+       {},
+       "",
+       false,
+       false,
+       [&s](http::Call& c) { return ok(s.submissions.registry_summary(c.actor)); }});
   r.add({"GET",
          "/api/v1/reports/outcomes",
          "Outcomes report: survival free of hip replacement with log-rank by centre, PROM trajectories, responder "

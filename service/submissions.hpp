@@ -116,8 +116,8 @@ class Submissions {
   // outcome (adverse_event_assess). A change that changes nothing writes nothing.
   store::AdverseEventRow assess_adverse_event(const Actor& actor, std::int64_t event_id, const AssessmentChange& c);
 
-  // De-identified counts per centre: episodes by state, adverse events by kind and
-  // severity. No ids, no names, no dates of birth.
+  // De-identified counts per centre: episodes by state, adverse events by what a
+  // clinician decided of them. No ids, no names, no dates of birth.
   nlohmann::json registry_summary(const Actor& actor);
 
   EpisodeTimeline timeline(const Actor& actor, std::int64_t episode_id);

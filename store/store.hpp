@@ -127,7 +127,9 @@ class Transaction {
   // assessment with `serious`, the triage and who assessed it. NotFoundError for no row.
   virtual void update_adverse_event(const AdverseEventRow& r) = 0;
   // De-identified aggregates: episodes per centre and state; adverse events per centre
-  // and kind:severity.
+  // and by what a clinician decided of them: adverse_event:serious | not_serious |
+  // not_assessed, red_flag:untriaged | adverse_event | not_adverse_event (never the
+  // patient's severity word, which decides nothing).
   virtual std::vector<CountRow> episode_state_counts() = 0;
   virtual std::vector<CountRow> adverse_event_counts() = 0;
 

@@ -206,7 +206,9 @@ std::vector<CountRow> SqliteTransaction::episode_state_counts() {
 
 std::vector<CountRow> SqliteTransaction::adverse_event_counts() {
   auto& q = c_.statement(
-      "SELECT centre_id, kind || ':' || severity, COUNT(*) FROM adverse_events GROUP BY 1, 2 ORDER BY 1, 2");
+      "SELECT centre_id, kind || ':' || CASE WHEN kind = 'red_flag' THEN COALESCE(triage, 'untriaged') "
+      "WHEN serious = 1 THEN 'serious' WHEN ctcae_grade IS NOT NULL THEN 'not_serious' ELSE 'not_assessed' END, "
+      "COUNT(*) FROM adverse_events GROUP BY 1, 2 ORDER BY 1, 2");
   return read_counts(q);
 }
 

@@ -189,6 +189,20 @@ TEST_F(AppReads, RegistryCountsShowAnAdminOnlyTheirCentre) {
   ASSERT_EQ(all.status, 200) << all.body;
   EXPECT_TRUE(all.json()["episodes_by_state"].contains("a"));
   EXPECT_TRUE(all.json()["episodes_by_state"].contains("b"));
+  // Adverse events are counted by what a clinician decided, not by the patient's word.
+  Client nurse{server_->port()};
+  ASSERT_EQ(nurse.login("coordinator.a").status, 200);
+  const std::string events = "/api/v1/episodes/" + std::to_string(seeded_.episode_a) + "/adverse-events";
+  ASSERT_EQ(nurse.post(events, {{"category", "infection"}, {"severity", "serious"}}).status, 201);
+  ASSERT_EQ(nurse.post(events, {{"category", "swelling"}, {"severity", "mild"}, {"ctcae_grade", 1}}).status, 201);
+  ASSERT_EQ(nurse.post(events, {{"category", "fever"}, {"severity", "mild"}, {"serious_reasons", {"hospitalisation"}}})
+                .status,
+            201);
+  const auto counts = analyst.get("/api/v1/registry/summary").json()["adverse_events"]["a"];
+  EXPECT_EQ(counts["adverse_event:not_assessed"], 1) << counts;
+  EXPECT_EQ(counts["adverse_event:not_serious"], 1) << counts;
+  EXPECT_EQ(counts["adverse_event:serious"], 1) << counts;
+  EXPECT_FALSE(counts.contains("adverse_event:serious:serious"));
 }
 
 TEST_F(AppReads, InstrumentsCarryTheirForms) {
