@@ -1,5 +1,6 @@
 #include "app/report_format.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -32,19 +33,62 @@ std::string escape_html(const std::string& text) {
   return out;
 }
 
+std::string tag(const char* name, const std::string& body, const std::string& cls) {
+  return std::string("<") + name + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">" + body + "</" + name + ">";
+}
+
+std::string row(std::initializer_list<std::string> cells, bool head) {
+  std::string out;
+  for (const auto& c : cells) out += tag(head ? "th" : "td", c);
+  return tag("tr", out);
+}
+
+std::string command(const std::string& text) { return "<code dir=\"ltr\">" + escape_html(text) + "</code>"; }
+
+const nlohmann::json& field(const nlohmann::json& object, const char* key) {
+  static const nlohmann::json null;
+  if (!object.is_object()) return null;
+  const auto it = object.find(key);
+  return it != object.end() ? *it : null;
+}
+
+std::int64_t count_of(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return 0;
+  const auto it = object.find(key);
+  return it != object.end() && it->is_number() ? it->get<std::int64_t>() : 0;
+}
+
 Words::Words(const nlohmann::json& all, std::string lang) : text_(all.at(lang)), lang_(std::move(lang)) {}
 
 std::string Words::operator()(const std::string& key,
                               std::initializer_list<std::pair<const char*, std::string>> values) const {
   const auto it = text_.find(key);
   if (it == text_.end()) throw InputError("template", "the report wording has no '" + key + "' in " + lang_);
-  std::string s = escape_html(it->get<std::string>());
-  for (const auto& [name, value] : values) {
-    const std::string slot = std::string("{") + name + "}";
-    for (std::size_t at = s.find(slot); at != std::string::npos; at = s.find(slot, at + value.size()))
-      s.replace(at, slot.size(), value);
+  // One pass over the text, so a value (a title from a protocol file) is never searched
+  // for placeholders itself.
+  const std::string s = escape_html(it->get<std::string>());
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at = s.find('{'); at != std::string::npos; at = s.find('{', from)) {
+    const std::size_t end = s.find('}', at);
+    if (end == std::string::npos) break;
+    const std::string name = s.substr(at + 1, end - at - 1);
+    const auto value = std::find_if(values.begin(), values.end(), [&](const auto& v) { return name == v.first; });
+    if (value == values.end()) {
+      out += s.substr(from, at + 1 - from);
+      from = at + 1;
+      continue;
+    }
+    out += s.substr(from, at - from) + value->second;
+    from = end + 1;
   }
-  return s;
+  return out + s.substr(from);
+}
+
+std::string Words::local(const nlohmann::json& text) const {
+  if (!text.is_object()) return {};
+  const auto it = text.find(lang_);
+  return it != text.end() && it->is_string() ? escape_html(it->get<std::string>()) : std::string();
 }
 
 std::string Words::digits(const std::string& ascii) const {
@@ -59,6 +103,12 @@ std::string Words::number(const nlohmann::json& value, int decimals) const {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, value.get<double>());
   return digits(buf);
+}
+
+std::string Words::days(const nlohmann::json& value) const {
+  if (!value.is_number()) return "–";
+  const double v = value.get<double>();
+  return number(value, std::floor(v) == v ? 0 : 1);
 }
 
 std::string Words::percent(const nlohmann::json& value) const {

@@ -90,7 +90,7 @@ std::string survival_svg(const json& survival, const Words& w) {
     svg += "<path class=\"censor-marks\" d=\"" + ticks + "\" fill=\"none\" stroke=\"#1f5f99\" stroke-width=\"1.5\"/>";
   }
   // Time axis with the number at risk beneath each tick.
-  svg += text_at(f.left - 6, 290, w("at_risk"), "end");
+  svg += text_at(4, 274, w("at_risk"), "start");  // above the row, so a long word never meets its numbers
   for (const auto& p : at) {
     const double d = p.at("day").get<double>();
     if (d > x_max) continue;
@@ -125,15 +125,21 @@ std::string trajectory_svg(const json& trajectory, const json& time_points, doub
     if (label.rfind("prom-", 0) == 0) label = label.substr(5);
     svg += text_at(x, f.bottom + 15, escape_html(w.digits(label)));
     const json& p = points[t];
-    if (!p.at("mean").is_number()) continue;
-    const double m = p.at("mean").get<double>();
-    if (p.at("lower").is_number()) {
+    if (!p.contains("mean") || !p["mean"].is_number()) continue;
+    const double m = p["mean"].get<double>();
+    // Below the minimum number of answers there is no interval: the point is drawn hollow.
+    const bool no_interval = p.contains("interval") && p["interval"] == "n_too_small";
+    const bool bar =
+        !no_interval && p.contains("lower") && p["lower"].is_number() && p.contains("upper") && p["upper"].is_number();
+    if (bar) {
       svg += "<line class=\"ci\" x1=\"" + f2(x) + "\" y1=\"" + f2(f.y(std::clamp(p["lower"].get<double>(), 0.0, top))) +
              "\" x2=\"" + f2(x) + "\" y2=\"" + f2(f.y(std::clamp(p["upper"].get<double>(), 0.0, top))) +
              "\" stroke=\"#1f5f99\" stroke-width=\"1.5\"/>";
     }
-    svg += "<circle cx=\"" + f2(x) + "\" cy=\"" + f2(f.y(m)) + "\" r=\"3.5\" fill=\"#1f5f99\"/>";
-    line += (line.empty() ? "M" : " L") + xy(x, f.y(m));
+    svg += "<circle class=\"" + std::string(bar ? "mean" : "mean no-interval") + "\" cx=\"" + f2(x) + "\" cy=\"" +
+           f2(f.y(std::clamp(m, 0.0, top))) + "\" r=\"3.5\" " +
+           (bar ? "fill=\"#1f5f99\"" : "fill=\"#fff\" stroke=\"#1f5f99\" stroke-width=\"1.5\"") + "/>";
+    line += (line.empty() ? "M" : " L") + xy(x, f.y(std::clamp(m, 0.0, top)));
   }
   if (!line.empty()) svg += "<path d=\"" + line + "\" fill=\"none\" stroke=\"#1f5f99\" stroke-opacity=\"0.5\"/>";
   return svg + "</svg>";
@@ -143,7 +149,7 @@ std::string funnel_svg(const json& funnel, const Words& w) {
   const json& centres = funnel.at("centres");
   const json& limits = funnel.at("limits");
   double x_max = 10;
-  for (const auto& c : centres) x_max = std::max(x_max, c.at("n").get<double>() * 1.1);
+  for (const auto& c : centres) x_max = std::max(x_max, value_or(c.value("n", json()), 0) * 1.1);
   const Frame f{64, 660, 16, 256, x_max, 1};
   std::string svg =
       "<svg class=\"figure funnel\" direction=\"ltr\" viewBox=\"0 0 680 300\" width=\"680\" "
@@ -154,24 +160,25 @@ std::string funnel_svg(const json& funnel, const Words& w) {
   for (int k = 0; k < 4; ++k) {
     std::string d;
     for (const auto& l : limits) {
+      if (!l.is_array() || l.size() < 5 || !l[0].is_number() || !l[k + 1].is_number()) continue;
       const double n = l[0].get<double>();
-      if (n > x_max || !l[k + 1].is_number()) continue;
+      if (n > x_max) continue;
       d += (d.empty() ? "M" : " L") + xy(f.x(n), f.y(l[k + 1].get<double>()));
     }
     if (!d.empty()) svg += "<path class=\"limit\" d=\"" + d + "\" fill=\"none\" " + styles[k] + "/>";
   }
-  if (funnel.at("overall").is_number()) {
+  if (funnel.value("overall", json()).is_number()) {
     const double p = funnel["overall"].get<double>();
     svg += "<line x1=\"" + f2(f.left) + "\" y1=\"" + f2(f.y(p)) + "\" x2=\"" + f2(f.right) + "\" y2=\"" + f2(f.y(p)) +
            "\" stroke=\"#1f5f99\"/>";
   }
   for (const auto& c : centres) {
-    if (!c.at("rate").is_number()) continue;
+    if (!c.value("rate", json()).is_number() || !c.value("n", json()).is_number()) continue;
     const double x = f.x(c["n"].get<double>()), y = f.y(c["rate"].get<double>());
-    const bool own = c.at("own").get<bool>();
+    const bool own = c.value("own", false);
     svg += "<circle class=\"centre\" cx=\"" + f2(x) + "\" cy=\"" + f2(y) + "\" r=\"5\" fill=\"" +
            (own ? "#d9822b" : "#1f5f99") + "\"/>";
-    svg += text_at(x + 8, y - 6, escape_html(c["centre"].get<std::string>()), "start");
+    svg += text_at(x + 8, y - 6, escape_html(c.value("centre", std::string())), "start");
   }
   for (int k = 0; k <= 4; ++k) {
     const double n = x_max * k / 4;
