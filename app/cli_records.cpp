@@ -224,7 +224,7 @@ void add_patient_commands(CLI::App& app) {
 }
 
 void add_episode_commands(CLI::App& app) {
-  auto* episode = app.add_subcommand("episode", "Treatment episodes: one course of one hip");
+  auto* episode = app.add_subcommand("episode", "Treatment episodes: one course of treatment of one joint");
   episode->require_subcommand(1);
   struct Opts {
     std::string db = kDefaultDb, side, diagnosis, system = "icd-10-cm", protocol = "hip-msc-v1", cell_source, guidance,
@@ -241,7 +241,7 @@ void add_episode_commands(CLI::App& app) {
     cmd->add_option("--guidance", o->guidance, "ultrasound or fluoroscopy");
   };
 
-  auto* add = episode->add_subcommand("add", "Open an episode for one hip (state: referred)");
+  auto* add = episode->add_subcommand("add", "Open an episode for one joint (state: referred)");
   add_db_option(add, o->db);
   add->add_option("--patient", o->patient, "patient id")->required();
   add->add_option("--side", o->side, "left or right")->required();

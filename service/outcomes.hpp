@@ -45,7 +45,13 @@ struct OutcomeInputs {
   // Safety figures count joints followed this long (or with a serious event): the
   // serious-event claim's minimum follow-up, so the section and the claim agree.
   int safety_follow_up_days = 30;
+  // The measures the protocol's questionnaires ask (a knee protocol asking only the NRS
+  // has no HOOS or Oxford figures to show).
+  std::array<bool, store::kPromMeasures> measures_asked{true, true, true, true, true};
 };
+
+// Whether a responder definition's measures are all asked.
+bool definition_asked(ResponderDefinition d, const std::array<bool, store::kPromMeasures>& asked);
 
 // The time points of a protocol's questionnaires, its baseline first.
 std::vector<TimePoint> questionnaire_time_points(const Protocol& protocol);
@@ -176,6 +182,7 @@ struct OutcomeReport {
   ProtocolOutcomes::EndPoint end_point = ProtocolOutcomes::EndPoint::joint_replacement;
   LocalText survival_title;
   int safety_follow_up_days = 30;
+  std::array<bool, store::kPromMeasures> measures_asked{true, true, true, true, true};
   // Which protocol's episodes the figures count (only those).
   struct ProtocolName {
     std::string id;

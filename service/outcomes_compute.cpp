@@ -576,6 +576,20 @@ std::vector<TimePoint> questionnaire_time_points(const Protocol& protocol) {
   return out;
 }
 
+bool definition_asked(ResponderDefinition d, const std::array<bool, store::kPromMeasures>& asked) {
+  auto has = [&](PromMeasure m) { return asked[static_cast<std::size_t>(m)]; };
+  switch (d) {
+    case ResponderDefinition::omeract_oarsi:
+      return has(PromMeasure::hoos_pain) && has(PromMeasure::hoos_adl) && has(PromMeasure::patient_global);
+    case ResponderDefinition::nrs_30:
+    case ResponderDefinition::nrs_50:
+      return has(PromMeasure::nrs_pain);
+    case ResponderDefinition::hoos_pain_mcid:
+      return has(PromMeasure::hoos_pain);
+  }
+  return true;
+}
+
 OutcomeInputs outcome_inputs(const Protocol& protocol, ClaimSet claims, const CivilDate& as_of,
                              instruments::ResponderThresholds thresholds) {
   OutcomeInputs in;
@@ -589,6 +603,19 @@ OutcomeInputs outcome_inputs(const Protocol& protocol, ClaimSet claims, const Ci
   in.end_point = o.end_point;
   for (const Claim& c : claims.claims)
     if (c.metric == ClaimMetric::serious_adverse_event_rate) in.safety_follow_up_days = c.min_follow_up_days;
+  in.measures_asked.fill(false);
+  for (const ProtocolItem& item : protocol.items) {
+    for (const std::string& instrument : item.instruments) {
+      auto ask = [&](PromMeasure m) { in.measures_asked[static_cast<std::size_t>(m)] = true; };
+      if (instrument == "nrs") ask(PromMeasure::nrs_pain);
+      if (instrument == "hoos") {
+        ask(PromMeasure::hoos_pain);
+        ask(PromMeasure::hoos_adl);
+      }
+      if (instrument == "oxford-hip") ask(PromMeasure::oxford_total);
+      if (instrument == "patient-global") ask(PromMeasure::patient_global);
+    }
+  }
   in.claims = std::move(claims);
   return in;
 }
@@ -645,6 +672,7 @@ OutcomeReport compute_outcome_report(const store::OutcomeColumns& columns, const
   report.funnel = funnel(inputs, all, labels, own);
   report.end_point = inputs.end_point;
   report.safety_follow_up_days = inputs.safety_follow_up_days;
+  report.measures_asked = inputs.measures_asked;
   report.log_rank = std::move(log_rank);
   report.claims = inputs.claims;
   report.scopes.push_back(std::move(all[0]));

@@ -47,13 +47,16 @@ json survival(const SurvivalSummary& s) {
                   {"lower", num(p.lower)},
                   {"upper", num(p.upper)},
                   {"beyond_follow_up", p.beyond_follow_up}});
-  return {{"n", s.n},
-          {"events", s.events},
-          {"longest_follow_up_days", s.longest_follow_up_days},
-          {"median", {{"days", num(s.median.median)}, {"lower", num(s.median.lower)}, {"upper", num(s.median.upper)}}},
-          {"curve", curve},
-          {"censored", censored},
-          {"at", at}};
+  return {
+      {"n", s.n},
+      {"events", s.events},
+      {"longest_follow_up_days", s.longest_follow_up_days},
+      {"median",
+       s.n == 0 ? json(nullptr)
+                : json{{"days", num(s.median.median)}, {"lower", num(s.median.lower)}, {"upper", num(s.median.upper)}}},
+      {"curve", curve},
+      {"censored", censored},
+      {"at", at}};
 }
 
 json claim_result(const ClaimResult& c) {
@@ -64,6 +67,7 @@ json claim_result(const ClaimResult& c) {
           {"n", m.n},
           {"events", m.events},
           {"missing", m.missing},
+          {"awaiting_assessment", m.awaiting_assessment},
           {"estimate", num(m.estimate)},
           {"lower", num(m.lower)},
           {"upper", num(m.upper)},
@@ -75,9 +79,11 @@ json claim_result(const ClaimResult& c) {
             {"verdict", to_string(c.judgement.worst_case)}}}};
 }
 
-json scope(const ScopeReport& s, const std::vector<TimePoint>& tps) {
+json scope(const ScopeReport& s, const std::vector<TimePoint>& tps,
+           const std::array<bool, store::kPromMeasures>& asked) {
   json trajectories = json::array();
   for (const auto& t : s.trajectories) {
+    if (!asked[static_cast<std::size_t>(t.measure)]) continue;  // the protocol never asks it
     json points = json::array();
     for (const auto& p : t.points)
       points.push_back({{"time_point", tps[p.time_point].item_id},
@@ -92,13 +98,14 @@ json scope(const ScopeReport& s, const std::vector<TimePoint>& tps) {
   }
   json responders = json::array();
   for (const auto& r : s.responders)
-    responders.push_back({{"definition", to_string(r.definition)},
-                          {"time_point", tps[r.time_point].item_id},
-                          {"n", r.n},
-                          {"responders", r.responders},
-                          {"missing", r.missing},
-                          {"rate", interval(r.ci)},
-                          {"worst_case", interval(r.worst_case)}});
+    if (definition_asked(r.definition, asked))
+      responders.push_back({{"definition", to_string(r.definition)},
+                            {"time_point", tps[r.time_point].item_id},
+                            {"n", r.n},
+                            {"responders", r.responders},
+                            {"missing", r.missing},
+                            {"rate", interval(r.ci)},
+                            {"worst_case", interval(r.worst_case)}});
   const AdverseEventSummary& a = s.adverse_events;
   json grades = {{"ungraded", a.events_by_grade[0]}};
   for (int g = 1; g <= 5; ++g) grades[std::to_string(g)] = a.events_by_grade[static_cast<std::size_t>(g)];
@@ -141,6 +148,8 @@ json scope(const ScopeReport& s, const std::vector<TimePoint>& tps) {
 }
 
 json claim_definition(const Claim& c) {
+  if (c.metric == ClaimMetric::not_testable)  // only what it says and why it cannot be tested
+    return {{"id", c.id}, {"metric", to_string(c.metric)}, {"words", local(c.words)}, {"note", local(c.note)}};
   json out = {{"id", c.id},
               {"metric", to_string(c.metric)},
               {"claimed", {{"low", c.low}, {"high", c.high}}},
@@ -162,7 +171,7 @@ nlohmann::json to_json(const OutcomeReport& r) {
   json tps = json::array();
   for (const auto& t : r.time_points) tps.push_back({{"id", t.item_id}, {"day", t.day}, {"title", local(t.title)}});
   json scopes = json::array();
-  for (const auto& s : r.scopes) scopes.push_back(scope(s, r.time_points));
+  for (const auto& s : r.scopes) scopes.push_back(scope(s, r.time_points, r.measures_asked));
   json log_rank = nullptr;
   if (r.log_rank) {
     const auto& lr = r.log_rank->test;
@@ -203,6 +212,7 @@ nlohmann::json to_json(const OutcomeReport& r) {
           {"as_of", r.as_of.iso()},
           {"survival_end_point", {{"id", to_string(r.end_point)}, {"title", local(r.survival_title)}}},
           {"definitions", outcome_definitions(r)},
+          {"interval_min_n", kMinNForInterval},
           {"time_points", tps},
           {"scopes", scopes},
           {"log_rank_by_centre", log_rank},

@@ -161,7 +161,7 @@ std::string state_fa(const std::string& state) {
       {"injected", "تزریق انجام شد"},
       {"follow_up", "پیگیری"},
       {"completed", "پایان‌یافته"},
-      {"converted_to_thr", "تبدیل به تعویض مفصل ران"},
+      {"converted_to_thr", "تبدیل به تعویض مفصل"},
       {"withdrawn", "انصراف"},
       {"lost_to_follow_up", "از پیگیری خارج‌شده"},
   };

@@ -32,7 +32,7 @@ export interface Survival {
   n: number
   events: number
   longest_follow_up_days: number
-  median: { days: number | null; lower: number | null; upper: number | null }
+  median: { days: number | null; lower: number | null; upper: number | null } | null // null when nobody is treated
   // [day, survival, lower, upper] at time 0 and at each event, then at the longest follow-up.
   curve: [number, number | null, number | null, number | null][]
   // [day, survival there, how many] where follow-up ended without a replacement.
@@ -127,9 +127,9 @@ export interface Scope {
 export interface ClaimDefinition {
   id: string
   metric: string
-  claimed: { low: number; high: number }
-  favourable: 'high' | 'low'
-  minimum: { n: number; follow_up_days: number }
+  claimed?: { low: number; high: number } // absent for a not_testable claim
+  favourable?: 'high' | 'low'
+  minimum?: { n: number; follow_up_days: number } // absent for a not_testable claim
   words: LocalText
   note: LocalText
   definition?: string
