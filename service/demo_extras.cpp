@@ -83,16 +83,19 @@ void add_knee_patients(store::Store& store, const CivilDate& today, const Actor&
   }
 }
 
-// The hip episodes of a centre that are being followed up, newest injection first.
+// The hip episodes of a centre past their injection and still followed, newest
+// injection first.
 std::vector<Episode> followed_hips(store::Store& store, const std::string& centre) {
   std::vector<Episode> out;
   store.read([&](store::Transaction& tx) {
-    store::PatientQuery q;
-    q.centre_id = centre;
-    q.episode_state = EpisodeState::follow_up;
-    for (const Patient& p : tx.list_patients(q))
-      for (const Episode& e : tx.episodes_of_patient(p.id))
-        if (e.state == EpisodeState::follow_up && e.protocol_id == "hip-msc-v1" && e.injection_date) out.push_back(e);
+    for (EpisodeState state : {EpisodeState::injected, EpisodeState::follow_up}) {
+      store::PatientQuery q;
+      q.centre_id = centre;
+      q.episode_state = state;
+      for (const Patient& p : tx.list_patients(q))
+        for (const Episode& e : tx.episodes_of_patient(p.id))
+          if (e.state == state && e.protocol_id == "hip-msc-v1" && e.injection_date && !e.repeat_of) out.push_back(e);
+    }
   });
   std::sort(out.begin(), out.end(),
             [](const Episode& a, const Episode& b) { return *a.injection_date > *b.injection_date; });
@@ -111,15 +114,15 @@ void add_red_flags(store::Store& store, const CivilDate& today) {
     const Actor nurse{"demo.coordinator", "coordinator", centre};
     if (centre == "tehran-1") {
       // Two waiting: one just reported, one a nurse has seen and is acting on.
-      submissions.report_red_flag(
-          patient_of(hips[0]), hips[0].id,
-          {"swelling", "moderate", "The hip has been swollen and warm since last night", {}, {}});
-      const auto seen = submissions.report_red_flag(patient_of(hips[1]), hips[1].id,
-                                                    {"unusual_pain", "severe", "Sharp pain when walking", {}, {}});
+      submissions.report_red_flag(patient_of(hips[0]), hips[0].id,
+                                  {"swelling", "moderate", "از دیشب ران ورم کرده و داغ است", {}, {}});
+      const auto seen =
+          submissions.report_red_flag(patient_of(hips[1]), hips[1].id,
+                                      {"unusual_pain", "severe", "هنگام راه رفتن درد تیز در کشاله ران دارم", {}, {}});
       submissions.acknowledge_red_flag(nurse, seen.id);
     } else {
       const auto effusion = submissions.report_red_flag(
-          patient_of(hips[0]), hips[0].id, {"swelling", "moderate", "Knee-like swelling of the hip", {}, {}});
+          patient_of(hips[0]), hips[0].id, {"swelling", "moderate", "از دو روز پیش ران متورم شده است", {}, {}});
       RedFlagTriage as_event;
       as_event.adverse_event = true;
       as_event.event.category = "effusion";
@@ -127,9 +130,11 @@ void add_red_flags(store::Store& store, const CivilDate& today) {
       as_event.event.assessment.relatedness = Relatedness::injection;
       submissions.triage_red_flag(nurse, effusion.id, as_event);
       const auto bruise = submissions.report_red_flag(patient_of(hips[1]), hips[1].id,
-                                                      {"redness", "mild", "Red mark at the harvest site", {}, {}});
+                                                      {"redness", "mild", "جای برداشت سلول قرمز شده است", {}, {}});
       RedFlagTriage dismissed;
-      dismissed.reason = "Bruise fading as expected after the harvest; patient reassured by phone";
+      dismissed.reason =
+          "کبودی محل برداشت، رو به بهبود چنان که انتظار می‌رود؛ تلفنی با بیمار صحبت "
+          "شد";
       submissions.triage_red_flag(nurse, bruise.id, dismissed);
     }
   }
