@@ -1,5 +1,6 @@
 // `serve`, `config sample` and `user add/reset/list/disable/enable`: the server and its
 // accounts.
+#include <fmt/ranges.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
@@ -13,6 +14,7 @@
 #include "app/store_options.hpp"
 #include "base/error.hpp"
 #include "service/accounts.hpp"
+#include "service/protocols.hpp"
 #include "store/group_commit.hpp"
 
 namespace rp::app {
@@ -40,6 +42,9 @@ nlohmann::json account_json(const service::Account& a) {
 
 void run_server(const api::http::ServerConfig& cfg, const std::function<void(const std::string& url)>& on_ready) {
   if (!spdlog::get("regenpath")) setup_logging(cfg.log_level);
+  // The protocol catalogue is read now: a malformed protocol or claims file stops the
+  // start with its file, line and key, rather than failing the first request to use it.
+  spdlog::info("protocols: {}", fmt::join(service::protocol_names(), ", "));
   auto sqlite = store::open_sqlite(cfg.db);
   store::GroupCommitStore store(*sqlite);
   const Clock clock = Clock::system();

@@ -161,16 +161,7 @@ CivilDate day_of_step(EpisodeState s, const CivilDate& referral, const CivilDate
 
 nlohmann::json findings(bool eligible, std::mt19937& rng) {
   std::uniform_int_distribution<int> kl(2, 3), bmi(21, 33);
-  return {{"kl_grade", eligible ? kl(rng) : 4},
-          {"active_infection", false},
-          {"malignancy", false},
-          {"bleeding_disorder", false},
-          {"pregnancy", false},
-          {"inflammatory_arthritis", false},
-          {"weeks_since_intra_articular_steroid", 26},
-          {"anticoagulant_use", false},
-          {"diabetes", false},
-          {"bmi", bmi(rng)}};
+  return demo_hip_findings(eligible ? kl(rng) : 4, bmi(rng));
 }
 
 // ---- questionnaire answers and adverse events, so the outcome report has content ----
@@ -317,6 +308,19 @@ void add_outcome_data(store::Store& store, const Clock& clock, const Actor& op, 
 }
 
 }  // namespace
+
+nlohmann::json demo_hip_findings(int kl_grade, int bmi) {
+  return {{"kl_grade", kl_grade},
+          {"active_infection", false},
+          {"malignancy", false},
+          {"bleeding_disorder", false},
+          {"pregnancy", false},
+          {"inflammatory_arthritis", false},
+          {"weeks_since_intra_articular_steroid", 26},
+          {"anticoagulant_use", false},
+          {"diabetes", false},
+          {"bmi", bmi}};
+}
 
 DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_count) {
   std::mt19937 rng(20261124);

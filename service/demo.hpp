@@ -2,6 +2,7 @@
 // A deterministic demo database: three centres and about sixty patients spread over
 // every state of the pathway, with schedules, as a clinic would have them on `today`.
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "service/pathway.hpp"
@@ -16,6 +17,9 @@ struct DemoSummary {
 
 // Fills an empty store. The same `today` and `patients` give the same data.
 DemoSummary build_demo(store::Store& store, const CivilDate& today, int patients = 60);
+
+// A hip patient's eligibility findings without any contraindication.
+nlohmann::json demo_hip_findings(int kl_grade, int bmi);
 
 // Added by build_demo after the hip patients (service/demo_extras.cpp): knee test
 // protocol patients, red flags waiting and triaged, a hip treated a second time.

@@ -133,7 +133,8 @@ void add_red_flags(store::Store& store, const CivilDate& today) {
                                                       {"redness", "mild", "جای برداشت سلول قرمز شده است", {}, {}});
       RedFlagTriage dismissed;
       dismissed.reason =
-          "کبودی محل برداشت، رو به بهبود چنان که انتظار می‌رود؛ تلفنی با بیمار صحبت "
+          "کبودی محل برداشت، رو به بهبود چنان که انتظار می‌رود؛ تلفنی با بیمار "
+          "صحبت "
           "شد";
       submissions.triage_red_flag(nurse, bruise.id, dismissed);
     }
@@ -154,18 +155,7 @@ void add_repeat(store::Store& store, const CivilDate& today, const Actor& op, De
     e.cell_source = CellSource::bone_marrow;
     e.guidance = Guidance::ultrasound;
     e = Pathway(store, noon_of(again.plus_days(-49))).add_episode(op, e);
-    walk_to_injection(store, op, e.id, again,
-                      {{"kl_grade", 3},
-                       {"active_infection", false},
-                       {"malignancy", false},
-                       {"bleeding_disorder", false},
-                       {"pregnancy", false},
-                       {"inflammatory_arthritis", false},
-                       {"weeks_since_intra_articular_steroid", 52},
-                       {"anticoagulant_use", false},
-                       {"diabetes", false},
-                       {"bmi", 27}},
-                      true);
+    walk_to_injection(store, op, e.id, again, demo_hip_findings(3, 27), true);
     Pathway(store, noon_of(again)).advance(op, e.id, {EpisodeState::follow_up, "", std::nullopt});
     ++summary.episodes_by_state["follow_up"];
     return;

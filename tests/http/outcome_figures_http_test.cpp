@@ -25,19 +25,6 @@ namespace {
 
 Clock noon(const CivilDate& day) { return Clock::fixed((day.days_since_epoch() * 86400 + 9 * 3600) * 1000); }
 
-nlohmann::json clean_findings() {
-  return {{"kl_grade", 2},
-          {"active_infection", false},
-          {"malignancy", false},
-          {"bleeding_disorder", false},
-          {"pregnancy", false},
-          {"inflammatory_arthritis", false},
-          {"weeks_since_intra_articular_steroid", 52},
-          {"anticoagulant_use", false},
-          {"diabetes", false},
-          {"bmi", 26}};
-}
-
 struct Clinic {
   store::Store& store;
   CivilDate today;
@@ -59,7 +46,7 @@ struct Clinic {
   // and injection planned for `day`.
   void walk(std::int64_t e, int day, EpisodeState until) const {
     on(day - 42).advance(op, e, {EpisodeState::screening, "", std::nullopt});
-    on(day - 35).assess_eligibility(op, e, clean_findings());
+    on(day - 35).assess_eligibility(op, e, eligible_findings());
     on(day - 35).advance(op, e, {EpisodeState::eligible, "", std::nullopt});
     on(day - 28).advance(op, e, {EpisodeState::workup, "", std::nullopt});
     on(day - 21).plan(op, e, today.plus_days(day), today.plus_days(day));
