@@ -1,5 +1,6 @@
 // Fuzzes the claims-file parser: any text either parses into claims whose ranges are
-// proportions with low <= high, or throws InputError naming the key. Nothing else may
+// proportions with low <= high (or into a not-testable claim with its note), or throws
+// InputError naming the key. Nothing else may
 // escape, and judging a parsed claim never fails.
 #include <cmath>
 #include <cstdint>
@@ -13,6 +14,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   try {
     const rp::ClaimSet set = rp::parse_claims(text, "fuzz.yaml");
     for (const rp::Claim& c : set.claims) {
+      if (c.metric == rp::ClaimMetric::not_testable) {
+        // Words and a note only, judged as such whatever is measured.
+        if (c.note.en.empty() || rp::judge(c, {}).verdict != rp::Verdict::not_testable) __builtin_trap();
+        continue;
+      }
       if (!(c.low >= 0 && c.low <= c.high && c.high <= 1) || c.min_n < 1) __builtin_trap();
       rp::ClaimMeasurement m;
       m.n = c.min_n;
