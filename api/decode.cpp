@@ -114,6 +114,7 @@ namespace {
 
 std::vector<SeriousReason> serious_reasons(const std::vector<std::string>& names) {
   std::vector<SeriousReason> out;
+  out.reserve(names.size());
   for (const auto& n : names) out.push_back(parse_serious_reason(n));
   return out;
 }

@@ -23,7 +23,7 @@ bool is_plain_name(const std::string& s) {
 }
 
 std::string questionnaire(const Ctx& ctx, const YAML::Node& n, const std::string& path, const Protocol& p) {
-  const std::string id = scalar(ctx, n, path);
+  std::string id = scalar(ctx, n, path);
   const ProtocolItem* item = p.find_item(id);
   if (!item || item->kind != "questionnaire") ctx.fail(n, path, "'" + id + "' is not a questionnaire of the protocol");
   return id;

@@ -10,7 +10,10 @@
 namespace rp::service {
 namespace {
 
-Clock noon_of(const CivilDate& day) { return Clock::fixed((day.days_since_epoch() * 86400 + 9 * 3600) * 1000); }
+Clock noon_of(const CivilDate& day) {
+  constexpr std::int64_t kNineUtcSeconds = std::int64_t{9} * 3600;
+  return Clock::fixed((day.days_since_epoch() * 86400 + kNineUtcSeconds) * 1000);
+}
 
 Auth quiet_auth(store::Store& store, const Clock& clock) {
   return Auth(store, clock, {}, [](std::int64_t, const std::string&, const std::string&) {});
@@ -133,7 +136,8 @@ void add_red_flags(store::Store& store, const CivilDate& today) {
                                                       {"redness", "mild", "جای برداشت سلول قرمز شده است", {}, {}});
       RedFlagTriage dismissed;
       dismissed.reason =
-          "کبودی محل برداشت، رو به بهبود چنان که انتظار می‌رود؛ تلفنی با بیمار "
+          "کبودی محل برداشت، رو به بهبود چنان که انتظار می‌رود؛ تلفنی با "
+          "بیمار "
           "صحبت "
           "شد";
       submissions.triage_red_flag(nurse, bruise.id, dismissed);

@@ -66,7 +66,7 @@ struct Registry {
     for (std::size_t i = 0; i < size(); ++i) {
       const Status s = status_of(i);
       out[0].add(s);
-      out[static_cast<std::size_t>(centre[i] + 1)].add(s);
+      out[static_cast<std::size_t>(centre[i]) + 1].add(s);
     }
     return out;
   }
@@ -157,7 +157,7 @@ void trajectories(const Registry& r, std::vector<ScopeReport>& scopes, int from,
       for (std::size_t i = 0; i < r.size(); ++i) {
         const bool answered = v[i] == v[i];
         const double x = answered ? v[i] : 0.0;
-        const auto c = static_cast<std::size_t>(centre[i] + 1);
+        const auto c = static_cast<std::size_t>(centre[i]) + 1;
         all_sum += x;
         sum[c] += x;
         all_n += answered;
@@ -170,7 +170,7 @@ void trajectories(const Registry& r, std::vector<ScopeReport>& scopes, int from,
       const double all_mean = mean[0];
       for (std::size_t i = 0; i < r.size(); ++i) {
         const bool answered = v[i] == v[i];
-        const auto c = static_cast<std::size_t>(centre[i] + 1);
+        const auto c = static_cast<std::size_t>(centre[i]) + 1;
         all_ss += answered ? (v[i] - all_mean) * (v[i] - all_mean) : 0.0;
         ss[c] += answered ? (v[i] - mean[c]) * (v[i] - mean[c]) : 0.0;
       }
@@ -283,7 +283,7 @@ void responders(const Registry& r, std::vector<ScopeReport>& scopes) {
                     : unknown;
       }
       auto& overall = counts[0];
-      auto& centre = counts[static_cast<std::size_t>(r.centre[i] + 1)];
+      auto& centre = counts[static_cast<std::size_t>(r.centre[i]) + 1];
       for (std::size_t d = 0; d < kDefs; ++d) {
         overall[d].add(st[d]);
         centre[d].add(st[d]);
@@ -321,7 +321,7 @@ std::vector<std::uint8_t> adverse_events(const Registry& r, std::vector<ScopeRep
   std::vector<std::vector<std::int64_t>> by_category(scopes.size(), std::vector<std::int64_t>(categories, 0));
   for (std::size_t k = 0; k < a.size(); ++k) {
     const auto row = static_cast<std::size_t>(a.episode_row[k]);
-    for (std::size_t s : {std::size_t{0}, static_cast<std::size_t>(r.centre[row] + 1)}) {
+    for (std::size_t s : {std::size_t{0}, static_cast<std::size_t>(r.centre[row]) + 1}) {
       AdverseEventSummary& sum = scopes[s].adverse_events;
       ++sum.events;
       ++sum.events_by_grade[static_cast<std::size_t>(std::clamp<int>(a.ctcae_grade[k], 0, 5))];
@@ -333,7 +333,7 @@ std::vector<std::uint8_t> adverse_events(const Registry& r, std::vector<ScopeRep
   }
   for (std::size_t i = 0; i < a.untriaged_red_flags.size() && i < r.size(); ++i) {
     scopes[0].adverse_events.untriaged_red_flags += a.untriaged_red_flags[i];
-    scopes[static_cast<std::size_t>(r.centre[i] + 1)].adverse_events.untriaged_red_flags += a.untriaged_red_flags[i];
+    scopes[static_cast<std::size_t>(r.centre[i]) + 1].adverse_events.untriaged_red_flags += a.untriaged_red_flags[i];
   }
   // The same joints the serious-event claim counts: followed long enough, or harmed sooner.
   const int days = r.in.safety_follow_up_days;
@@ -363,7 +363,7 @@ void repeats(const Registry& r, std::vector<ScopeReport>& scopes) {
     if (repeat[i] == kNoDay) continue;
     const double d = std::max(0, repeat[i] - r.cols.episodes.injection_day[i]);
     days[0].push_back(d);
-    days[static_cast<std::size_t>(r.centre[i] + 1)].push_back(d);
+    days[static_cast<std::size_t>(r.centre[i]) + 1].push_back(d);
   }
   for (std::size_t s = 0; s < scopes.size(); ++s) {
     RepeatSummary& out = scopes[s].repeats;
@@ -466,7 +466,7 @@ std::vector<ClaimResult> evaluate_claim(const Registry& r, const Claim& claim, c
         const bool in_named = k < a.category.size() && named[static_cast<std::size_t>(a.category[k])];
         const Status st = in_named ? Status::success : Status::failure;
         counts[0].add(st);
-        counts[static_cast<std::size_t>(r.centre[static_cast<std::size_t>(a.episode_row[k])] + 1)].add(st);
+        counts[static_cast<std::size_t>(r.centre[static_cast<std::size_t>(a.episode_row[k])]) + 1].add(st);
       }
       break;
     }
@@ -624,7 +624,7 @@ OutcomeReport compute_outcome_report(const store::OutcomeColumns& columns, const
                                      const ReportView& view) {
   const Registry r = derive(columns, inputs);
   std::vector<ScopeReport> all(static_cast<std::size_t>(r.scopes()));
-  for (int c = 0; c < r.n_centres; ++c) all[static_cast<std::size_t>(c + 1)].centre_id = columns.centre_ids[c];
+  for (int c = 0; c < r.n_centres; ++c) all[static_cast<std::size_t>(c) + 1].centre_id = columns.centre_ids[c];
 
   // The sections write disjoint members of each scope, so two of them run beside the rest.
   for (auto& scope : all) scope.trajectories.resize(store::kPromMeasures, {PromMeasure::nrs_pain, {}});
@@ -648,7 +648,7 @@ OutcomeReport compute_outcome_report(const store::OutcomeColumns& columns, const
     const stats::SortedSurvival sorted(r.time, r.event, r.centre, std::max(1, r.n_centres));
     auto by_centre = stats::kaplan_meier_by_group(sorted);
     curves[0] = stats::kaplan_meier(stats::pooled_table(sorted));
-    for (int c = 0; c < r.n_centres; ++c) curves[static_cast<std::size_t>(c + 1)] = std::move(by_centre[c]);
+    for (int c = 0; c < r.n_centres; ++c) curves[static_cast<std::size_t>(c) + 1] = std::move(by_centre[c]);
     try {
       log_rank = LogRankByCentre{labels, stats::log_rank(sorted)};
     } catch (const InputError&) {
