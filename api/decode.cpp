@@ -78,8 +78,9 @@ service::TransitionRequest decode_transition(const nlohmann::json& body) {
 }
 
 service::Pathway::Details decode_details(const nlohmann::json& body) {
-  BodyReader r(body, {"kl_grade", "tonnis_grade", "cell_source", "guidance"});
+  BodyReader r(body, {"kl_grade", "tonnis_grade", "cell_source", "guidance", "reason"});
   service::Pathway::Details d;
+  d.reason = r.opt_text("reason", 500).value_or("");
   if (auto k = r.opt_int("kl_grade")) d.kl_grade = static_cast<int>(std::clamp<std::int64_t>(*k, -1, 99));
   if (auto t = r.opt_int("tonnis_grade")) d.tonnis_grade = static_cast<int>(std::clamp<std::int64_t>(*t, -1, 99));
   if (auto c = r.opt_text("cell_source", 32)) d.cell_source = parse_cell_source(*c);
@@ -88,8 +89,8 @@ service::Pathway::Details decode_details(const nlohmann::json& body) {
 }
 
 PlanRequest decode_plan(const nlohmann::json& body) {
-  BodyReader r(body, {"harvest", "injection"});
-  PlanRequest p{r.opt_date("harvest"), r.opt_date("injection")};
+  BodyReader r(body, {"harvest", "injection", "reason"});
+  PlanRequest p{r.opt_date("harvest"), r.opt_date("injection"), r.opt_text("reason", 500).value_or("")};
   if (!p.harvest && !p.injection) throw InputError("harvest", "give a harvest or an injection date");
   return p;
 }

@@ -20,6 +20,7 @@ service::TransitionRequest decode_transition(const nlohmann::json& body);
 service::Pathway::Details decode_details(const nlohmann::json& body);
 struct PlanRequest {
   std::optional<CivilDate> harvest, injection;
+  std::string reason;  // required when a date is before today
 };
 PlanRequest decode_plan(const nlohmann::json& body);
 struct MarkRequest {

@@ -81,10 +81,11 @@ void add_episode_routes(http::Router& r, Services& s) {
          }});
   r.add({"PATCH",
          "/api/v1/episodes/{episode_id}",
-         "Records findings and procedure details as they become known: grades, cell source, guidance",
+         "Records findings and procedure details as they become known: grades, cell source, guidance (after the "
+         "injection, a change of cell source or guidance needs the reason, kept in the audit row)",
          {"coordinator", "surgeon"},
          {},
-         "{kl_grade?, tonnis_grade?, cell_source?, guidance?}",
+         "{kl_grade?, tonnis_grade?, cell_source?, guidance?, reason?}",
          false,
          false,
          [&s](http::Call& c) {

@@ -83,6 +83,8 @@ void add_patient_routes(http::Router& r, Services& s) {
            nlohmann::json j = to_json(rec.patient);
            j["episodes"] = nlohmann::json::array();
            for (const auto& e : rec.episodes) j["episodes"].push_back(to_json(e));
+           // Possibly the same person at another centre: said, never merged.
+           j["same_national_id_at"] = rec.same_national_id_at;
            return ok(j);
          }});
 }

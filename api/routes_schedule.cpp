@@ -46,16 +46,17 @@ void add_schedule_routes(http::Router& r, Services& s) {
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/plan",
-         "Sets or moves the planned harvest and injection dates; re-derives every item not yet done",
+         "Sets or moves the planned harvest and injection dates (from a year before to two years after today; "
+         "a date before today needs the reason); re-derives every item not yet done",
          planners,
          {},
-         "{harvest?, injection?}",
+         "{harvest?, injection?, reason?}",
          false,
          false,
          [&s](http::Call& c) {
            const auto p = decode_plan(http::parse_json_object(c.request.body));
-           return ok(episode_record_json(s.pathway.plan(c.actor, episode_id(c), p.harvest, p.injection), s.lang,
-                                         s.clock.today()));
+           return ok(episode_record_json(s.pathway.plan(c.actor, episode_id(c), p.harvest, p.injection, p.reason),
+                                         s.lang, s.clock.today()));
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/schedule/{item_id}",

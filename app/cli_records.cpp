@@ -273,8 +273,9 @@ void add_episode_commands(CLI::App& app) {
   add_db_option(update, o->db);
   update->add_option("ID", o->id, "episode id")->required();
   episode_details(update);
+  update->add_option("--reason", o->reason, "why, when correcting the cell source or guidance after the injection");
   update->callback([o] {
-    service::Pathway::Details d{o->kl, o->tonnis, std::nullopt, std::nullopt};
+    service::Pathway::Details d{o->kl, o->tonnis, std::nullopt, std::nullopt, o->reason};
     if (!o->cell_source.empty()) d.cell_source = parse_cell_source(o->cell_source);
     if (!o->guidance.empty()) d.guidance = parse_guidance(o->guidance);
     with_pathway(o->db, [&](service::Pathway& pw, const service::Actor& a) {
@@ -300,11 +301,12 @@ void add_episode_commands(CLI::App& app) {
   plan->add_option("ID", o->id, "episode id")->required();
   plan->add_option("--harvest", o->harvest, "planned harvest date");
   plan->add_option("--injection", o->injection, "planned injection date");
+  plan->add_option("--reason", o->reason, "why, for a date before today");
   plan->add_option("--lang", o->lang, "en or fa")->check(CLI::IsMember({"en", "fa"}));
   plan->callback([o] {
     with_pathway(o->db, [&](service::Pathway& pw, const service::Actor& a) {
       print_json(episode_record_json(
-          pw.plan(a, o->id, opt_date(o->harvest, "harvest"), opt_date(o->injection, "injection")), o->lang));
+          pw.plan(a, o->id, opt_date(o->harvest, "harvest"), opt_date(o->injection, "injection"), o->reason), o->lang));
     });
   });
 

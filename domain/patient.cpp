@@ -49,13 +49,15 @@ Sex parse_sex(std::string_view text, std::string_view field) {
   throw InputError(std::string(field), "must be one of female, male, other, unknown");
 }
 
-bool national_id_check_digit_ok(std::string_view d) {
-  if (d.size() != 10) return false;
+char national_id_check_digit(std::string_view nine) {
   int sum = 0;
-  for (int i = 0; i < 9; ++i) sum += (d[i] - '0') * (10 - i);
+  for (int i = 0; i < 9; ++i) sum += (nine[i] - '0') * (10 - i);
   const int r = sum % 11;
-  const int check = d[9] - '0';
-  return r < 2 ? check == r : check == 11 - r;
+  return static_cast<char>('0' + (r < 2 ? r : 11 - r));
+}
+
+bool national_id_check_digit_ok(std::string_view d) {
+  return d.size() == 10 && d[9] == national_id_check_digit(d.substr(0, 9));
 }
 
 std::string normalise_national_id(std::string_view text, std::string_view field) {

@@ -36,6 +36,8 @@ struct Patient {
 // Persian/Arabic digits and separators; returns the 10 ASCII digits or throws InputError.
 std::string normalise_national_id(std::string_view text, std::string_view field = "national_id");
 bool national_id_check_digit_ok(std::string_view ten_digits);
+// The check digit that completes nine digits into a national id.
+char national_id_check_digit(std::string_view nine_digits);
 
 // Iranian mobile number in any usual form (09…, 9…, +989…, 00989…, with spaces or
 // dashes, any digits) → "+989XXXXXXXXX". Throws InputError.

@@ -75,10 +75,7 @@ std::string national_id(std::mt19937& rng) {
   std::uniform_int_distribution<int> digit(0, 9);
   std::string d;
   for (int i = 0; i < 9; ++i) d.push_back(static_cast<char>('0' + digit(rng)));
-  int sum = 0;
-  for (int i = 0; i < 9; ++i) sum += (d[i] - '0') * (10 - i);
-  const int r = sum % 11;
-  d.push_back(static_cast<char>('0' + (r < 2 ? r : 11 - r)));
+  d.push_back(national_id_check_digit(d));
   return d;
 }
 

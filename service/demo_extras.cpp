@@ -58,7 +58,8 @@ void add_knee_patients(store::Store& store, const CivilDate& today, const Actor&
     p.sex = i % 2 ? Sex::male : Sex::female;
     p.birth_date = CivilDate::from_ymd(1958 + i, 3 + i, 10);
     p.mobile = "+98912" + std::to_string(3300100 + i);
-    p.national_id = "0013542419";
+    const std::string nine = "00135424" + std::to_string(i);
+    p.national_id = nine + national_id_check_digit(nine);
     p.consent = {true, true, true};
     Pathway on_referral(store, noon_of(injection.plus_days(-49)));
     p = on_referral.add_patient(op, p);
@@ -136,7 +137,8 @@ void add_red_flags(store::Store& store, const CivilDate& today) {
                                                       {"redness", "mild", "جای برداشت سلول قرمز شده است", {}, {}});
       RedFlagTriage dismissed;
       dismissed.reason =
-          "کبودی محل برداشت، رو به بهبود چنان که انتظار می‌رود؛ تلفنی با "
+          "کبودی محل برداشت، رو به بهبود چنان که انتظار می‌رود؛ تلفنی "
+          "با "
           "بیمار "
           "صحبت "
           "شد";
@@ -149,7 +151,10 @@ void add_red_flags(store::Store& store, const CivilDate& today) {
 void add_repeat(store::Store& store, const CivilDate& today, const Actor& op, DemoSummary& summary) {
   for (const Episode& first : followed_hips(store, "shiraz-1")) {
     const CivilDate again = first.injection_date->plus_days(365);
-    if (today.plus_days(-30) < again) continue;  // followed long enough for a second course
+    if (first.state != EpisodeState::follow_up || today.plus_days(-30) < again) continue;
+    // One open course per joint: the first ends as the second begins.
+    Pathway(store, noon_of(again.plus_days(-49)))
+        .advance(op, first.id, {EpisodeState::completed, "treated again: a second course", std::nullopt});
     Episode e;
     e.patient_id = first.patient_id;
     e.protocol_id = first.protocol_id;
@@ -161,7 +166,8 @@ void add_repeat(store::Store& store, const CivilDate& today, const Actor& op, De
     e = Pathway(store, noon_of(again.plus_days(-49))).add_episode(op, e);
     walk_to_injection(store, op, e.id, again, demo_hip_findings(3, 27), true);
     Pathway(store, noon_of(again)).advance(op, e.id, {EpisodeState::follow_up, "", std::nullopt});
-    ++summary.episodes_by_state["follow_up"];
+    // The repeat is followed up in the first course's place, which is now completed.
+    ++summary.episodes_by_state["completed"];
     return;
   }
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/error.hpp"
+#include "domain/pathway_rules.hpp"
 #include "service/protocols.hpp"
 
 namespace rp::service {
@@ -28,6 +29,37 @@ Anchors anchors_of(const Episode& e, const Protocol& p) {
   if (e.harvest_date && p.anchors.count("harvest")) a["harvest"] = *e.harvest_date;
   if (e.injection_date && p.anchors.count("injection")) a["injection"] = *e.injection_date;
   return a;
+}
+
+// A national id names one person: one record of them per centre.
+void check_national_id_free(store::Transaction& tx, const Patient& p) {
+  if (p.national_id.empty()) return;
+  for (const Patient& other : tx.patients_with_national_id(p.national_id))
+    if (other.id != p.id && other.centre_id == p.centre_id)
+      throw ConflictError("national_id",
+                          "a patient with this national id is already registered here (record " + other.mrn + ")");
+}
+
+// The centres (never the records) where the same national id is registered.
+std::vector<std::string> other_centres_with(store::Transaction& tx, const Patient& p) {
+  std::vector<std::string> out;
+  if (p.national_id.empty()) return out;
+  for (const Patient& other : tx.patients_with_national_id(p.national_id))
+    if (other.centre_id != p.centre_id && std::find(out.begin(), out.end(), other.centre_id) == out.end())
+      out.push_back(other.centre_id);
+  return out;
+}
+
+// The day the episode began: its referral, the first step of its history.
+CivilDate began(store::Transaction& tx, const Episode& e, const CivilDate& today) {
+  const auto history = tx.transitions_of(e.id);
+  return history.empty() ? today : history.front().on;
+}
+
+bool injected(store::Transaction& tx, const Episode& e) {
+  const auto history = tx.transitions_of(e.id);
+  return std::any_of(history.begin(), history.end(),
+                     [](const Transition& t) { return t.to == EpisodeState::injected; });
 }
 
 void mark_done(std::vector<ScheduledItem>& items, const std::string& id, const CivilDate& on) {
@@ -69,6 +101,7 @@ Patient Pathway::add_patient(const Actor& actor, Patient p) {
   validate_patient(p, clock_.today());
   store_.write([&](store::Transaction& tx) {
     if (!tx.find_centre(p.centre_id)) throw NotFoundError("centre", "no centre '" + p.centre_id + "'");
+    check_national_id_free(tx, p);
     p.id = tx.insert_patient(p, clock_.now_iso());
     tx.append_audit(audit_entry(clock_, actor, p.centre_id, "patient.create", "patient", std::to_string(p.id)));
   });
@@ -99,6 +132,7 @@ PatientRecord Pathway::patient_record(const Actor& actor, std::int64_t patient_i
   store_.write([&](store::Transaction& tx) {
     r.patient = visible_patient(tx, actor, patient_id);
     r.episodes = tx.episodes_of_patient(patient_id);
+    r.same_national_id_at = other_centres_with(tx, r.patient);
     tx.append_audit(
         audit_entry(clock_, actor, r.patient.centre_id, "patient.read", "patient", std::to_string(patient_id)));
   });
@@ -126,6 +160,7 @@ Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, con
     if (change.consent_registry) after.consent.registry = *change.consent_registry;
     if (change.consent_contact) after.consent.contact = *change.consent_contact;
     validate_patient(after, clock_.today());
+    if (after.national_id != before.national_id) check_national_id_free(tx, after);
     // Each changed field with what it was and what it is now: the audit row keeps the
     // old value, so a correction never loses what was typed before.
     nlohmann::json changed = nlohmann::json::object();
@@ -162,6 +197,7 @@ Episode Pathway::add_episode(const Actor& actor, Episode e) {
   store_.write([&](store::Transaction& tx) {
     const Patient p = visible_patient(tx, actor, e.patient_id);
     e.centre_id = p.centre_id;
+    check_one_open_episode(tx.episodes_of_patient(p.id), e);
     std::optional<Episode> other;
     if (e.bilateral_with) {
       other = tx.find_episode(*e.bilateral_with);
@@ -237,6 +273,8 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
         break;
       }
       case EpisodeState::scheduled:
+        if (const auto patient = tx.find_patient(e.patient_id); !patient || !patient->consent.treatment)
+          throw ConflictError("consent", "the patient has not consented to treatment: record the consent first");
         if ((protocol->anchors.count("harvest") && !e.harvest_date) ||
             (protocol->anchors.count("injection") && !e.injection_date)) {
           throw ConflictError("state", "plan the harvest and injection dates before scheduling");
@@ -280,8 +318,15 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
 }
 
 EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::optional<CivilDate> harvest,
-                            std::optional<CivilDate> injection) {
+                            std::optional<CivilDate> injection, const std::string& reason) {
   require(actor, Permission::schedule_update);
+  const CivilDate today = clock_.today();
+  for (const auto& [date, field] : {std::pair{harvest, "harvest"}, std::pair{injection, "injection"}}) {
+    if (!date) continue;
+    check_plan_date(*date, today, field);
+    check_past_plan_reason(*date, today, reason);
+  }
+  if (reason.size() > 500) throw InputError("reason", "must be at most 500 bytes");
   EpisodeRecord r;
   store_.write([&](store::Transaction& tx) {
     Episode e = visible_episode(tx, actor, episode_id);
@@ -302,7 +347,8 @@ EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::op
     tx.replace_schedule(episode_id, items);
     tx.append_audit(audit_entry(clock_, actor, e.centre_id, "episode.plan", "episode", std::to_string(episode_id),
                                 "harvest " + (e.harvest_date ? e.harvest_date->iso() : std::string("-")) +
-                                    ", injection " + (e.injection_date ? e.injection_date->iso() : std::string("-"))));
+                                    ", injection " + (e.injection_date ? e.injection_date->iso() : std::string("-")) +
+                                    (reason.empty() ? "" : "; reason: " + reason)));
     r.episode = e;
     r.schedule = items;
     r.transitions = tx.transitions_of(episode_id);
@@ -316,13 +362,32 @@ Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, con
   Episode e;
   store_.write([&](store::Transaction& tx) {
     e = visible_episode(tx, actor, episode_id);
+    const Episode before = e;
     if (d.kl_grade) e.kl_grade = d.kl_grade;
     if (d.tonnis_grade) e.tonnis_grade = d.tonnis_grade;
     if (d.cell_source) e.cell_source = d.cell_source;
     if (d.guidance) e.guidance = d.guidance;
     validate_episode(e, load_protocol(e.protocol_id)->joint);
+    std::string detail;
+    auto note = [&detail](const char* field, std::string_view from, std::string_view to) {
+      if (from != to)
+        detail +=
+            (detail.empty() ? "" : "; ") + std::string(field) + ": " + std::string(from) + " -> " + std::string(to);
+    };
+    auto name = [](const auto& v) { return v ? std::string(to_string(*v)) : std::string("-"); };
+    auto number = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string("-"); };
+    note("kl_grade", number(before.kl_grade), number(e.kl_grade));
+    note("tonnis_grade", number(before.tonnis_grade), number(e.tonnis_grade));
+    const bool done_changed = before.cell_source != e.cell_source || before.guidance != e.guidance;
+    note("cell_source", name(before.cell_source), name(e.cell_source));
+    note("guidance", name(before.guidance), name(e.guidance));
+    // After the injection they say what was done: a change is a correction, with why.
+    if (done_changed && injected(tx, before) && d.reason.find_first_not_of(" \t\r\n") == std::string::npos)
+      throw InputError("reason", "the injection is done: say why its cell source or guidance changes");
+    if (!d.reason.empty()) detail += "; reason: " + d.reason;
     tx.update_episode(e, clock_.now_iso());
-    tx.append_audit(audit_entry(clock_, actor, e.centre_id, "episode.update", "episode", std::to_string(episode_id)));
+    tx.append_audit(
+        audit_entry(clock_, actor, e.centre_id, "episode.update", "episode", std::to_string(episode_id), detail));
   });
   return e;
 }
@@ -361,8 +426,10 @@ ScheduledItem Pathway::mark_item(const Actor& actor, std::int64_t episode_id, co
     auto it = std::find_if(items.begin(), items.end(), [&](const auto& s) { return s.id == item_id; });
     if (it == items.end())
       throw NotFoundError("item", "episode " + std::to_string(episode_id) + " has no item " + item_id);
-    // Done is something that happened: never on a day still to come.
-    if (status == ItemStatus::done && on && *on > clock_.today()) throw InputError("on", "must not be in the future");
+    // Done is something that happened: on a day that has come, after the episode began,
+    // and for a follow-up item not before its window opened.
+    if (status == ItemStatus::done)
+      check_done_on(*it, on.value_or(clock_.today()), clock_.today(), began(tx, e, clock_.today()));
     it->status = status;
     it->done_on = status == ItemStatus::done ? std::optional<CivilDate>(on.value_or(clock_.today())) : std::nullopt;
     tx.replace_schedule(episode_id, items);

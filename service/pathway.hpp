@@ -16,6 +16,9 @@ namespace rp::service {
 struct PatientRecord {
   Patient patient;
   std::vector<Episode> episodes;
+  // Other centres where a patient with the same national id is registered: possibly the
+  // same person, shown to staff and never merged (their records stay each centre's own).
+  std::vector<std::string> same_national_id_at;
 };
 
 // A correction of a patient's details: only the fields given change. The reason is
@@ -62,14 +65,18 @@ class Pathway {
   EpisodeRecord episode_record(const Actor& actor, std::int64_t episode_id);
   Episode advance(const Actor& actor, std::int64_t episode_id, const TransitionRequest& request);
   // Sets or moves the planned harvest and injection dates and re-derives every item not
-  // yet done.
+  // yet done. A date is within a year before and two years after today; one before today
+  // needs the reason, kept in the audit row.
   EpisodeRecord plan(const Actor& actor, std::int64_t episode_id, std::optional<CivilDate> harvest,
-                     std::optional<CivilDate> injection);
-  // Grades, cell source and guidance as they become known.
+                     std::optional<CivilDate> injection, const std::string& reason = "");
+  // Grades, cell source and guidance as they become known. Once the injection is done,
+  // the cell source and guidance record what happened: changing them needs the reason,
+  // kept in the audit row beside the old and new value.
   struct Details {
     std::optional<int> kl_grade, tonnis_grade;
     std::optional<CellSource> cell_source;
     std::optional<Guidance> guidance;
+    std::string reason;
   };
   Episode update_details(const Actor& actor, std::int64_t episode_id, const Details& d);
   EligibilityResult assess_eligibility(const Actor& actor, std::int64_t episode_id, const nlohmann::json& findings);

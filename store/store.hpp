@@ -64,6 +64,8 @@ class Transaction {
   // the record number is taken at the centre.
   virtual void update_patient(const Patient& p) = 0;
   virtual std::vector<Patient> list_patients(const PatientQuery& q) = 0;
+  // Every patient with this national id, at any centre (index patients_by_national_id).
+  virtual std::vector<Patient> patients_with_national_id(const std::string& national_id) = 0;
 
   virtual std::int64_t insert_episode(const Episode& e, const std::string& now) = 0;
   virtual void update_episode(const Episode& e, const std::string& now) = 0;

@@ -137,6 +137,11 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
        "عارضه‌ای که به مرگ انجامیده درجه ۵ CTCAE است"},
       {"the seriousness criterion death needs the outcome death",
        "معیار جدی بودنِ مرگ، پیامد مرگ را می‌خواهد"},
+      {"a plan dated before today needs a reason", "برنامه‌ای با تاریخ گذشته به دلیل نیاز دارد"},
+      {"the patient has not consented to treatment: record the consent first",
+       "بیمار رضایت درمان نداده است: نخست رضایت را ثبت کنید"},
+      {"the injection is done: say why its cell source or guidance changes",
+       "تزریق انجام شده است: بنویسید چرا منبع سلول یا روش هدایت تغییر می‌کند"},
       {"the earlier episode has no injection yet: continue it instead",
        "دوره درمانی پیشین هنوز تزریق نشده است: همان را ادامه دهید"},
       // Routing and the server
@@ -213,6 +218,15 @@ const std::vector<Pattern>& patterns() {
     add(R"('(.+)' is not a hip osteoarthritis \(M16\) code of .+)", "«$1» کد استئوآرتریت مفصل ران (M16) نیست");
     add(R"('(.+)' is not a knee osteoarthritis \(M17\) code of .+)", "«$1» کد استئوآرتریت مفصل زانو (M17) نیست");
     add(R"(no red flag (\d+))", "علامت هشدار شماره $1 یافت نشد");
+    add(R"('([-0-9]+)' is not a plausible plan: give a date from ([-0-9]+) to ([-0-9]+))",
+        "«$1» تاریخ باورپذیری برای برنامه نیست: تاریخی از $2 تا $3 بدهید");
+    add(R"(must not be before the episode began \(([-0-9]+)\))", "نباید پیش از آغاز دوره درمانی ($1) باشد");
+    add(R"(the window of (.+) opens on ([-0-9]+): it cannot be done before)",
+        "بازه «$1» از $2 باز می‌شود: پیش از آن انجام‌شده ثبت نمی‌شود");
+    add(R"(the (\w+) joint already has an open episode (\d+) \((\w+)\): continue it, or end it first)",
+        "این مفصل ($1) دوره درمانی باز شماره $2 دارد ($3): همان را ادامه دهید یا نخست آن را ببندید", {3});
+    add(R"(a patient with this national id is already registered here \(record (.+)\))",
+        "بیماری با این کد ملی پیش‌تر در این مرکز ثبت شده است (پرونده $1)");
     add(R"(this red flag was already triaged \((\w+)\))",
         "این علامت هشدار پیش‌تر بررسی شده است ($1)");
     add(R"(must hold at most (\d+) items)", "باید حداکثر $1 مورد داشته باشد");

@@ -49,6 +49,7 @@ class SqliteTransaction final : public Transaction {
   std::optional<Patient> find_patient(std::int64_t id) override;
   void update_patient(const Patient& p) override;
   std::vector<Patient> list_patients(const PatientQuery& q) override;
+  std::vector<Patient> patients_with_national_id(const std::string& national_id) override;
   std::int64_t insert_episode(const Episode& e, const std::string& now) override;
   void update_episode(const Episode& e, const std::string& now) override;
   std::optional<Episode> find_episode(std::int64_t id) override;

@@ -235,6 +235,16 @@ std::vector<Patient> SqliteTransaction::list_patients(const PatientQuery& pq) {
   return out;
 }
 
+std::vector<Patient> SqliteTransaction::patients_with_national_id(const std::string& national_id) {
+  static const std::string sql =
+      std::string("SELECT ") + kPatientColumns + " FROM patients WHERE national_id = ? ORDER BY id";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, national_id);
+  std::vector<Patient> out;
+  while (q.executeStep()) out.push_back(read_patient(q));
+  return out;
+}
+
 std::int64_t SqliteTransaction::insert_episode(const Episode& e, const std::string& now) {
   auto& q = c_.statement(
       "INSERT INTO episodes (patient_id, centre_id, protocol_id, side, diagnosis_system, diagnosis_code, kl_grade, "

@@ -168,7 +168,9 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
   EXPECT_EQ(r.error_field(), "state");
   EXPECT_NE(r.err.find("referred"), std::string::npos);
   ASSERT_EQ(run("episode advance 1 --to screening " + db_arg(), "").exit_code, 0);
-  r = run("episode plan 1 --harvest 2026-12-01 --injection 2026-12-01 " + db_arg(), "");
+  r = run(
+      "episode plan 1 --harvest 2026-12-01 --injection 2026-12-01 --reason \"planned at the consultation\" " + db_arg(),
+      "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   r = run("episode show 1 " + db_arg(), "");
   ASSERT_EQ(r.exit_code, 0);

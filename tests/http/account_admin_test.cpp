@@ -90,7 +90,7 @@ TEST_F(AccountAdmin, ARoleChangeTakesEffectAtOnce) {
                                   {"sex", "male"},
                                   {"birth_date", "1958-02-01"},
                                   {"mobile", "09120000002"},
-                                  {"national_id", "0013542419"}};
+                                  {"national_id", test_national_id("NEW-1")}};
   const Reply created = coordinator.post("/api/v1/patients", patient);
   ASSERT_EQ(created.status, 201) << created.body;
   const Reply r = patch("coordinator.a", {{"role", "lab"}});

@@ -25,8 +25,18 @@ class AppReads : public ::testing::Test {
       pathway.upsert_centre(op, {"a", "Centre a", "مرکز الف", "Tehran", "تهران", "licensed", "L-1", "+982112345678"});
       // Injected 20 days ago: water exercise started on day 14, walking starts on day 21.
       today_ = Clock::system().today();
-      pathway.plan(op, seeded_.episode_a, today_.plus_days(-22), today_.plus_days(-20));
-      pathway.mark_item(op, seeded_.episode_a, "harvest", ItemStatus::done, today_.plus_days(-22));
+      pathway.plan(op, seeded_.episode_a, today_.plus_days(-22), today_.plus_days(-20), "entered after the injection");
+      // The harvest as history recorded it (the fixture's episode began today, so the step is
+      // written as data, not marked as a user would).
+      store->write([&](store::Transaction& tx) {
+        auto items = tx.schedule_of(seeded_.episode_a);
+        for (auto& item : items)
+          if (item.id == "harvest") {
+            item.status = ItemStatus::done;
+            item.done_on = today_.plus_days(-22);
+          }
+        tx.replace_schedule(seeded_.episode_a, items);
+      });
     }
     server_ = std::make_unique<ServerProcess>(db, std::vector<std::string>{}, dir_.file("log"));
     for (auto* c : {&admin_, &surgeon_}) c->port = server_->port();

@@ -33,7 +33,7 @@ class BadInput : public ::testing::Test {
             {"sex", "male"},
             {"birth_date", "1970-01-01"},
             {"mobile", "09120000001"},
-            {"national_id", "0013542419"}};
+            {"national_id", test_national_id("B-1")}};
   }
   static void expect_error(const Reply& r, int status, const std::string& field = "") {
     EXPECT_EQ(r.status, status) << r.body;
@@ -145,6 +145,7 @@ TEST_F(BadInput, InjectionStringsAreStoredAsTextOrRefused) {
   for (const auto& s : nasty) {
     auto p = valid_patient();
     p["mrn"] = "INJ-" + std::to_string(n++);
+    p["national_id"] = test_national_id(p["mrn"]);
     p["name_latin"] = s;
     const Reply r = coordinator_.post("/api/v1/patients", p);
     ASSERT_EQ(r.status, 201) << r.body;

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "../store/store_test_support.hpp"
 #include "service/accounts.hpp"
 #include "service/pathway.hpp"
 #include "store/store.hpp"
@@ -253,7 +254,7 @@ inline Patient test_patient(const std::string& centre, const std::string& mrn) {
   p.name_fa = "بیمار آزمون";
   p.sex = Sex::female;
   p.birth_date = CivilDate::from_ymd(1961, 3, 21);
-  p.national_id = "0013542419";
+  p.national_id = test_national_id(mrn);
   p.mobile = "09121234567";
   p.consent = {true, true, true};
   return p;

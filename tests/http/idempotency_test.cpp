@@ -60,10 +60,11 @@ TEST(Idempotency, EveryCreatingPostIsExactlyOnceAndAReusedKeyWithAnotherBodyIsRe
                             {"sex", "male"},
                             {"birth_date", "1970-01-01"},
                             {"mobile", "09121112233"},
-                            {"national_id", "0013542419"},
+                            {"national_id", test_national_id("MRN-idem")},
                             {"consent", {{"treatment", true}, {"registry", true}, {"contact", true}}}};
   nlohmann::json other_patient = patient;
   other_patient["mrn"] = "MRN-idem-2";
+  other_patient["national_id"] = test_national_id("MRN-idem-2");
   check_exactly_once(c, db, {"/api/v1/patients", patient, other_patient, "patients"}, "k-patient");
 
   const nlohmann::json left = {{"protocol", "hip-msc-v1"},
@@ -114,6 +115,7 @@ TEST(Idempotency, EveryCreatingPostIsExactlyOnceAndAReusedKeyWithAnotherBodyIsRe
   // A refused request records no key: the key stays free for a corrected retry.
   nlohmann::json bad = patient;
   bad["mrn"] = "MRN-bad";
+  bad["national_id"] = test_national_id("MRN-bad");
   bad["birth_date"] = "1970-02-30";
   EXPECT_EQ(c.post("/api/v1/patients", bad, {{"Idempotency-Key", "k-fixed"}}).status, 422);
   bad["birth_date"] = "1970-02-28";

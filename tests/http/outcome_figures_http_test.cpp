@@ -32,6 +32,9 @@ struct Clinic {
 
   service::Pathway on(int day) const { return service::Pathway(store, noon(today.plus_days(day))); }
 
+  std::int64_t patient(const std::string& centre, const std::string& mrn) const {
+    return on(-500).add_patient(op, test_patient(centre, mrn)).id;
+  }
   std::int64_t episode(std::int64_t patient, Side side) const {
     Episode e;
     e.patient_id = patient;
@@ -69,27 +72,27 @@ struct Built {
   std::int64_t b1 = 0;
 };
 
-Built build(const std::string& db, const Seeded& seeded) {
+Built build(const std::string& db) {
   auto store = store::open_sqlite(db);
   Clinic c{*store, Clock::system().today()};
   Built out;
-  const std::int64_t a1 = c.episode(seeded.patient_a, Side::left);
+  const std::int64_t a1 = c.episode(c.patient("a", "A1"), Side::left);
   c.walk(a1, -400, EpisodeState::injected);
   c.nrs(a1, "prom-baseline", -407, 8);
   c.nrs(a1, "prom-6m", -217, 2);
-  const std::int64_t a2 = c.episode(seeded.patient_a, Side::right);
+  const std::int64_t a2 = c.episode(c.patient("a", "A2"), Side::right);
   c.walk(a2, -400, EpisodeState::injected);
   c.nrs(a2, "prom-baseline", -407, 6);
   c.nrs(a2, "prom-6m", -217, 5);
   c.on(-100).advance(c.op, a2, {EpisodeState::converted_to_thr, "total hip replacement", std::nullopt});
-  const std::int64_t a3 = c.episode(seeded.patient_a, Side::right);
+  const std::int64_t a3 = c.episode(c.patient("a", "A3"), Side::right);
   c.walk(a3, -20, EpisodeState::scheduled);  // A3: planned, the day has passed
   // A4: released, but the injection never recorded.
-  const std::int64_t a4 = c.episode(seeded.patient_a, Side::left);
+  const std::int64_t a4 = c.episode(c.patient("a", "A4"), Side::left);
   c.walk(a4, -10, EpisodeState::product_released);
-  out.b1 = c.episode(seeded.patient_b, Side::right);
+  out.b1 = c.episode(c.patient("b", "B1"), Side::right);
   c.walk(out.b1, -100, EpisodeState::injected);
-  const std::int64_t b2 = c.episode(seeded.patient_b, Side::left);
+  const std::int64_t b2 = c.episode(c.patient("b", "B2"), Side::left);
   c.walk(b2, -10, EpisodeState::injected);
   return out;
 }
@@ -115,8 +118,8 @@ const nlohmann::json& rate(const nlohmann::json& s, const std::string& definitio
 TEST(OutcomeFiguresHttp, EveryFigureOfAHandBuiltClinic) {
   TempDir dir;
   const std::string db = dir.file("clinic.db");
-  const Seeded seeded = seed(db);
-  const Built built = build(db, seeded);
+  seed(db);
+  const Built built = build(db);
   ServerProcess server(db);
   Client analyst{server.port()}, coordinator{server.port()}, surgeon_b{server.port()}, coordinator_b{server.port()};
   ASSERT_EQ(analyst.login("analyst.a").status, 200);

@@ -38,7 +38,7 @@ TEST_F(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
                                       {"sex", "female"},
                                       {"birth_date", "1965-05-01"},
                                       {"mobile", "0912 765 4321"},
-                                      {"national_id", "0013542419"},
+                                      {"national_id", test_national_id("WALK-1")},
                                       {"consent", {{"treatment", true}, {"registry", true}}}};
   Reply r = coordinator_.post("/api/v1/patients", new_patient);
   ASSERT_EQ(r.status, 201) << r.body;
@@ -80,7 +80,11 @@ TEST_F(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   // An illegal step is a conflict that changes nothing.
   EXPECT_EQ(step(coordinator_, eid, {{"to", "screening"}}).status, 409);
 
+  // A follow-up visit is not done before its window opens; the work-up exam on its day is.
   r = coordinator_.post("/api/v1/episodes/" + eid + "/schedule/visit-2w", {{"status", "done"}, {"on", today}});
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(r.json()["error"]["field"], "on");
+  r = coordinator_.post("/api/v1/episodes/" + eid + "/schedule/workup-exam", {{"status", "done"}, {"on", today}});
   ASSERT_EQ(r.status, 200) << r.body;
 
   // Questionnaire by staff, retried with the same key: stored once.

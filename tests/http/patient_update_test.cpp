@@ -46,7 +46,7 @@ TEST(PatientUpdateHttp, ACoordinatorCorrectsDetailsWithAReason) {
                                                             {"sex", "male"},
                                                             {"birth_date", "1970-01-01"},
                                                             {"mobile", "09120000002"},
-                                                            {"national_id", "0013542419"}});
+                                                            {"national_id", test_national_id("MRN-x")}});
   ASSERT_EQ(added.status, 201) << added.body;
   refused({{"mrn", "MRN-x"}, {"reason", "merge"}}, 409, "mrn");
 

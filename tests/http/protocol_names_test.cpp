@@ -69,13 +69,14 @@ TEST(ProtocolNames, AreCatalogueIdsNeverPaths) {
   // audit check) runs beside the server, the server restarts, and every write is there.
   std::vector<std::int64_t> created;
   for (int i = 0; i < 5; ++i) {
-    const Reply r = coordinator.post("/api/v1/patients", {{"mrn", "WAL-" + std::to_string(i)},
-                                                          {"name_fa", "بیمار"},
-                                                          {"name_latin", "Kept"},
-                                                          {"sex", "female"},
-                                                          {"birth_date", "1960-01-01"},
-                                                          {"mobile", "09121234567"},
-                                                          {"national_id", "0013542419"}});
+    const Reply r =
+        coordinator.post("/api/v1/patients", {{"mrn", "WAL-" + std::to_string(i)},
+                                              {"name_fa", "بیمار"},
+                                              {"name_latin", "Kept"},
+                                              {"sex", "female"},
+                                              {"birth_date", "1960-01-01"},
+                                              {"mobile", "09121234567"},
+                                              {"national_id", test_national_id("WAL-" + std::to_string(i))}});
     ASSERT_EQ(r.status, 201) << r.body;
     created.push_back(r.json()["id"].get<std::int64_t>());
     analyst.get("/api/v1/reports/outcomes?protocol=" + percent_encoded(db));

@@ -63,19 +63,20 @@ void set_state(store::Transaction& tx, std::int64_t episode, EpisodeState state,
 Built build(const std::string& db, const Seeded& seeded) {
   auto store = store::open_sqlite(db);
   const auto op = service::Actor::cli_operator();
-  service::Pathway pathway(*store, Clock::system());
+  // The fixture's steps are taken on day D, the worklist's day.
+  service::Pathway pathway(*store, Clock::fixed((kDay.days_since_epoch() * 86400 + std::int64_t{9} * 3600) * 1000));
   Built b;
   // Injected 16 days before D: visit-2w was due D-2 (window D-5..D+1), prom-2w likewise.
   b.overdue_episode = seeded.episode_a;
-  pathway.plan(op, b.overdue_episode, kDay.plus_days(-30), kDay.plus_days(-16));
+  pathway.plan(op, b.overdue_episode, kDay.plus_days(-30), kDay.plus_days(-16), "entered after the injection");
   // Harvest at D+17: both drug holds start at D+3; the baseline questionnaire's window is open.
   b.holds_episode = add_episode(pathway, op, "a", "MRN-holds");
   pathway.plan(op, b.holds_episode, kDay.plus_days(17), kDay.plus_days(17));
   b.harvested_episode = add_episode(pathway, op, "a", "MRN-harvested");
   b.ended_episode = add_episode(pathway, op, "a", "MRN-ended");
-  pathway.plan(op, b.ended_episode, kDay.plus_days(-30), kDay.plus_days(-16));
+  pathway.plan(op, b.ended_episode, kDay.plus_days(-30), kDay.plus_days(-16), "entered late");
   // The other centre's patient has the same overdue visit and an open red flag.
-  pathway.plan(op, seeded.episode_b, kDay.plus_days(-30), kDay.plus_days(-16));
+  pathway.plan(op, seeded.episode_b, kDay.plus_days(-30), kDay.plus_days(-16), "entered late");
   store->write([&](store::Transaction& tx) {
     set_state(tx, b.harvested_episode, EpisodeState::harvested, kDay.plus_days(-3));
     set_state(tx, b.ended_episode, EpisodeState::withdrawn, std::nullopt);

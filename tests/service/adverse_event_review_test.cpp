@@ -26,7 +26,7 @@ class AdverseEventReview : public ::testing::Test {
     p.name_latin = "Test";
     p.name_fa = "آزمون";
     p.birth_date = CivilDate::from_ymd(1961, 3, 21);
-    p.national_id = "0013542419";
+    p.national_id = test::test_national_id(p.mrn);
     patient_ = pathway_->add_patient(op_, p).id;
     Episode e;
     e.patient_id = patient_;

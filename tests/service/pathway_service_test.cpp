@@ -24,7 +24,8 @@ class PathwayTest : public ::testing::Test {
     p.name_latin = "Test";
     p.name_fa = "آزمون";
     p.birth_date = CivilDate::from_ymd(1961, 3, 21);
-    p.national_id = "0013542419";
+    p.national_id = test::test_national_id(p.mrn);
+    p.consent.treatment = true;
     return pathway_->add_patient(who, p);
   }
   Episode add_episode(const Actor& who, std::int64_t patient) {
@@ -84,6 +85,23 @@ TEST_F(PathwayTest, WalksOnePatientThroughThePathway) {
   later.advance(lab_a_, e.id, {EpisodeState::product_released, "", CivilDate::from_ymd(2026, 12, 2)});
   e = later.advance(surgeon_a_, e.id, {EpisodeState::injected, "", CivilDate::from_ymd(2026, 12, 2)});
   EXPECT_EQ(e.injection_date->iso(), "2026-12-02");
+  // What was done at the injection changes only with a reason, kept in the audit row.
+  try {
+    later.update_details(surgeon_a_, e.id, {std::nullopt, std::nullopt, std::nullopt, Guidance::fluoroscopy, ""});
+    ADD_FAILURE() << "guidance changed after the injection without a reason";
+  } catch (const InputError& err) {
+    EXPECT_EQ(err.field(), "reason");
+  }
+  later.update_details(
+      surgeon_a_, e.id,
+      {std::nullopt, std::nullopt, std::nullopt, Guidance::fluoroscopy, "typed ultrasound by mistake"});
+  {
+    std::vector<store::AuditRow> rows;
+    store_->read([&](store::Transaction& tx) { rows = tx.audit_rows(0, 1000); });
+    EXPECT_EQ(rows.back().action, "episode.update");
+    EXPECT_NE(rows.back().detail.find("guidance: ultrasound -> fluoroscopy"), std::string::npos) << rows.back().detail;
+    EXPECT_NE(rows.back().detail.find("typed ultrasound by mistake"), std::string::npos);
+  }
   const auto rec = pathway_->episode_record(surgeon_a_, e.id);
   EXPECT_EQ(rec.episode.kl_grade, 2);     // recorded from the findings
   EXPECT_EQ(rec.transitions.size(), 8u);  // the referral and seven steps
@@ -102,8 +120,16 @@ TEST_F(PathwayTest, WalksOnePatientThroughThePathway) {
   // A visit is marked done on the day it happened, not ahead of it.
   EXPECT_THROW(later.mark_item(coordinator_a_, e.id, "visit-2w", ItemStatus::done, CivilDate::from_ymd(2026, 12, 16)),
                InputError);
-  EXPECT_EQ(later.mark_item(coordinator_a_, e.id, "visit-2w", ItemStatus::done, std::nullopt).done_on->iso(),
-            "2026-12-02");
+  // Nor before its window opens (2026-12-13): on 2026-12-02 it is refused, from then on taken.
+  EXPECT_THROW(later.mark_item(coordinator_a_, e.id, "visit-2w", ItemStatus::done, std::nullopt), InputError);
+  Pathway at_visit(*store_, Clock::fixed(1795000000000 + 28 * 86400000LL));  // 2026-12-16
+  EXPECT_EQ(at_visit.mark_item(coordinator_a_, e.id, "visit-2w", ItemStatus::done, CivilDate::from_ymd(2026, 12, 13))
+                .done_on->iso(),
+            "2026-12-13");
+  // Nor before the episode began.
+  EXPECT_THROW(
+      at_visit.mark_item(coordinator_a_, e.id, "workup-exam", ItemStatus::done, CivilDate::from_ymd(2026, 10, 1)),
+      InputError);
   const auto v = verify_audit_chain(*store_, op_);
   EXPECT_FALSE(v.first_broken_seq);
   EXPECT_GT(v.rows, 10);
@@ -121,7 +147,7 @@ TEST_F(PathwayTest, EveryWriteAndRecordReadIsAudited) {
   EXPECT_EQ(rows.back().actor, "dr-a");
   EXPECT_EQ(rows.back().role, "surgeon");
   EXPECT_EQ(rows.back().centre_id, "a");
-  for (const auto& r : rows) EXPECT_EQ(r.detail.find("0013542419"), std::string::npos);  // no identifying data
+  for (const auto& r : rows) EXPECT_EQ(r.detail.find(p.national_id), std::string::npos);  // no identifying data
 }
 
 TEST_F(PathwayTest, ACentreNeverSeesAnothersPatients) {
@@ -209,11 +235,25 @@ TEST_F(PathwayTest, BilateralEpisodesLinkBothWaysAndRepeatsLinkBack) {
   repeat.side = Side::right;
   repeat.diagnosis = {std::string(kIcd10Cm), "M16.11"};
   repeat.repeat_of = right.id;
-  // Not before the first course's injection: that course is still going on.
+  // Not while the first course is open: one open episode per joint.
   EXPECT_THROW(pathway_->add_episode(coordinator_a_, repeat), ConflictError);
+  repeat.repeat_of.reset();
+  EXPECT_THROW(pathway_->add_episode(coordinator_a_, repeat), ConflictError);
+  repeat.repeat_of = right.id;
+  // Ended without an injection: nothing to repeat.
+  store_->write([&](store::Transaction& tx) {
+    Episode ended = *tx.find_episode(right.id);
+    ended.state = EpisodeState::withdrawn;
+    tx.update_episode(ended, "2026-11-18T08:00:00.000Z");
+  });
+  EXPECT_THROW(pathway_->add_episode(coordinator_a_, repeat), ConflictError);
+  // Injected and completed: a repeat treats the joint again.
   store_->write([&](store::Transaction& tx) {
     tx.insert_transition({right.id, EpisodeState::product_released, EpisodeState::injected, "", "dr-a", "surgeon",
                           "2026-11-18T08:00:00.000Z", CivilDate::from_ymd(2026, 11, 18)});
+    Episode done = *tx.find_episode(right.id);
+    done.state = EpisodeState::completed;
+    tx.update_episode(done, "2026-11-18T08:00:00.000Z");
   });
   EXPECT_EQ(pathway_->add_episode(coordinator_a_, repeat).repeat_of, right.id);
   repeat.repeat_of = left.id;  // the other hip

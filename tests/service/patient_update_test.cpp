@@ -26,7 +26,7 @@ class PatientUpdate : public ::testing::Test {
     p.name_latin = "Test";
     p.name_fa = "آزمون";
     p.birth_date = CivilDate::from_ymd(1961, 3, 21);
-    p.national_id = "0013542419";
+    p.national_id = test::test_national_id(p.mrn);
     p.mobile = "09121234567";
     return pathway_->add_patient(Actor{"co-" + centre, "coordinator", centre}, p);
   }

@@ -1,8 +1,11 @@
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include <unistd.h>
+
+#include "domain/patient.hpp"
 
 namespace rp::test {
 
@@ -25,5 +28,12 @@ class TempDb {
   }
   std::filesystem::path dir_;
 };
+
+// A valid national id of its own for each record number (one person, one record).
+inline std::string test_national_id(const std::string& mrn) {
+  std::string nine = std::to_string(std::hash<std::string>{}(mrn) % 1000000000ULL);
+  nine.insert(0, 9 - nine.size(), '0');
+  return nine + national_id_check_digit(nine);
+}
 
 }  // namespace rp::test

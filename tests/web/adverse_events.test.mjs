@@ -45,7 +45,7 @@ async function outcomesScope(page) {
 }
 
 test('a surgeon grades an ungraded serious-sounding event; the claim and the serious count follow', async () => {
-  const made = await injectedPatient(server, { mrn: 'AE-5101', mobile: '09125550301', nationalId: '0012345679' })
+  const made = await injectedPatient(server, { mrn: 'AE-5101', mobile: '09125550301' })
   const { surgeon } = made
   const reportScope = async () => (await surgeon.get('/api/v1/reports/outcomes')).json.scopes.find((s) => s.centre === 'tehran-1')
   // Red flags the demo left waiting at the centre would hold the claim back too: they are
@@ -167,7 +167,7 @@ test('a surgeon grades an ungraded serious-sounding event; the claim and the ser
 })
 
 test('red flags from the portal are triaged on the worklist: one an adverse event, one not', async () => {
-  const made = await injectedPatient(server, { mrn: 'AE-5102', mobile: '09125550302', nationalId: '0012345679' })
+  const made = await injectedPatient(server, { mrn: 'AE-5102', mobile: '09125550302' })
   const { coordinator } = made
   const portal = await patientSession(server, made.patientId, made.mobile)
   const report = async (body) => {

@@ -225,7 +225,7 @@ test('a patient signs in with mobile and code, reads the schedule in Jalali, and
 // A patient of its own, treated today: the baseline questionnaire (a week before the
 // harvest) is due, so the portal must offer it.
 test('a patient fills a scheduled questionnaire after signing in', async () => {
-  const made = await injectedPatient(server, { mrn: 'PORTAL-6101', mobile: '09125550401', nationalId: '0012345679' })
+  const made = await injectedPatient(server, { mrn: 'PORTAL-6101', mobile: '09125550401' })
   const timeline = (await coordinator.get(`/api/v1/episodes/${made.episodeId}/timeline`)).json
   const baseline = timeline.schedule.find((i) => i.id === 'prom-baseline')
   assert.ok(['due', 'overdue'].includes(baseline?.status), 'the baseline questionnaire is due: ' + JSON.stringify(baseline))

@@ -397,17 +397,26 @@ test('a red flag reaches the worklist within seconds and is acknowledged', async
 })
 
 // From the patient page: the new-episode form names the protocols and offers the chosen
-// joint's codes; a hip whose injection is done gets a repeat course (same side, repeat_of)
-// and the other hip its own episode (bilateral_with), each from a pre-filled form.
+// joint's codes; a hip whose course ended after its injection gets a repeat course (same
+// side, repeat_of) and the other hip its own episode (bilateral_with), each from a
+// pre-filled form. A joint has one open episode: no repeat while the first is followed up.
 test('a repeat treatment and the other hip are opened from the patient page', async () => {
-  const made = await injectedPatient(server, { mrn: 'WEB-7302', mobile: '09125550303', nationalId: '0012345679' })
+  const made = await injectedPatient(server, { mrn: 'WEB-7302', mobile: '09125550303' })
   const b = await launch({ lang: 'en' })
   const { page } = b
   const episodesOf = async () => (await made.coordinator.get(`/api/v1/patients/${made.patientId}`)).json.episodes
   try {
     await loginStaff(page, server, 'coordinator.tehran-1')
     await openPatient(page, made.patientId)
-    const first = page.locator(`[data-testid=episodes] tr[data-episode="${made.episodeId}"]`)
+    let first = page.locator(`[data-testid=episodes] tr[data-episode="${made.episodeId}"]`)
+    await first.waitFor()
+    assert.equal(await first.getByTestId('repeat-open').count(), 0, 'no repeat while the injected course is open')
+    for (const to of ['follow_up', 'completed']) {
+      const r = await made.coordinator.post(`/api/v1/episodes/${made.episodeId}/transitions`, { to })
+      assert.equal(r.status, 200, JSON.stringify(r.json))
+    }
+    await openPatient(page, made.patientId)
+    first = page.locator(`[data-testid=episodes] tr[data-episode="${made.episodeId}"]`)
 
     // the plain form: protocol titles, and the codes follow the protocol's joint
     await page.getByTestId('new-episode-open').click()
@@ -460,7 +469,15 @@ test('a repeat treatment and the other hip are opened from the patient page', as
     assert.equal(left.bilateral_with, made.episodeId)
     assert.equal(await page.getByTestId('other-side-open').count(), 0, 'both hips have an episode')
 
-    // Persian
+    // The repeat is the right hip's open course now: no second repeat beside it.
+    assert.equal(await first.getByTestId('repeat-open').count(), 0, 'one open episode per joint')
+    // Persian: the repeat form, from the repeat's own course once it too has ended.
+    for (const to of ['screening', 'withdrawn']) {
+      const r = await made.coordinator.post(`/api/v1/episodes/${repeat.id}/transitions`, { to, reason: 'patient chose to wait' })
+      assert.equal(r.status, 200, JSON.stringify(r.json))
+    }
+    await openPatient(page, made.patientId)
+    first = page.locator(`[data-testid=episodes] tr[data-episode="${made.episodeId}"]`)
     await page.getByTestId('lang').selectOption('fa')
     await page.waitForFunction(() => document.documentElement.dir === 'rtl')
     assert.equal((await first.getByTestId('repeat-open').textContent()).trim(), 'درمان تکراری')

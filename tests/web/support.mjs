@@ -210,7 +210,19 @@ export function addDays(iso, n) {
 // injected today (no step can be dated before the episode was opened): screened eligible,
 // planned, harvested, released by the lab and injected. Each step is checked; the tests
 // then assert on data they made.
-export async function injectedPatient(server, { mrn, mobile, nationalId, side = 'right' }) {
+// A valid national id of its own for each record number (a national id is one person: a
+// centre registers it once).
+export function nationalIdFor(mrn) {
+  let h = 7
+  for (const ch of mrn) h = (h * 31 + ch.codePointAt(0)) % 1000000000
+  const nine = String(h).padStart(9, '0')
+  let sum = 0
+  for (let i = 0; i < 9; i++) sum += Number(nine[i]) * (10 - i)
+  const r = sum % 11
+  return nine + String(r < 2 ? r : 11 - r)
+}
+
+export async function injectedPatient(server, { mrn, mobile, side = 'right' }) {
   const coordinator = await apiSession(server, 'coordinator.tehran-1')
   const surgeon = await apiSession(server, 'surgeon.tehran-1')
   const lab = await apiSession(server, 'lab.tehran-1')
@@ -227,7 +239,7 @@ export async function injectedPatient(server, { mrn, mobile, nationalId, side = 
       sex: 'female',
       birth_date: '1965-03-01',
       mobile,
-      national_id: nationalId,
+      national_id: nationalIdFor(mrn),
       consent: { treatment: true, registry: true, contact: true },
     }),
     'register',

@@ -63,6 +63,7 @@ export interface EpisodeDetails {
   tonnis_grade?: number
   cell_source?: CellSource
   guidance?: Guidance
+  reason?: string // required to correct the cell source or guidance after the injection
 }
 
 export const staffApi = {
@@ -77,8 +78,12 @@ export const staffApi = {
     api.post<Episode>(`${V}/episodes/${id}/transitions`, { to, ...(reason ? { reason } : {}), ...(on ? { on } : {}) }),
   assess: (id: number, findings: Record<string, number | boolean>) =>
     api.post<{ decision: Decision; reasons: EligibilityReason[] }>(`${V}/episodes/${id}/eligibility`, { findings }),
-  plan: (id: number, harvest: string, injection: string) =>
-    api.post<EpisodeTimeline>(`${V}/episodes/${id}/plan`, { ...(harvest ? { harvest } : {}), ...(injection ? { injection } : {}) }),
+  plan: (id: number, harvest: string, injection: string, reason = '') =>
+    api.post<EpisodeTimeline>(`${V}/episodes/${id}/plan`, {
+      ...(harvest ? { harvest } : {}),
+      ...(injection ? { injection } : {}),
+      ...(reason ? { reason } : {}),
+    }),
   updateDetails: (id: number, d: EpisodeDetails) => api.patch<Episode>(`${V}/episodes/${id}`, d),
   markItem: (id: number, itemId: string, status: 'done' | 'missed' | 'planned', on?: string) =>
     api.post<{ id: string; status: string; done_on: string | null }>(

@@ -84,6 +84,8 @@ export interface EpisodePreset {
 
 export interface PatientRecord extends Patient {
   episodes: Episode[]
+  // Other centres where the same national id is registered (possibly the same person).
+  same_national_id_at?: string[]
 }
 
 // Where a schedule item stands today. Older servers send the recorded status ('planned').

@@ -138,7 +138,8 @@ export default {
     final: 'This episode has ended; no further step.',
     otherRoles: 'By another role: {steps}',
   },
-  details: { title: 'Findings and procedure details' },
+  sameNationalIdElsewhere: 'A patient with the same national id is registered at another centre ({centres}): possibly the same person. The records stay separate.',
+  details: { title: 'Findings and procedure details', reason: 'Why the record of the injection is corrected', reasonHint: 'The injection is done: the old value and the reason are kept in the audit record.' },
   cellSource: { bone_marrow: 'Bone marrow (iliac crest)', adipose: 'Fat tissue (abdomen)' },
   guidance: { ultrasound: 'Ultrasound', fluoroscopy: 'Fluoroscopy' },
   eligibility: {
@@ -182,6 +183,8 @@ export default {
     harvestDone: 'The harvest is recorded; its date is fixed.',
     submit: 'Save the plan',
     saved: 'Plan saved; the schedule is updated.',
+    reason: 'Why a date before today',
+    reasonHint: 'Kept in the audit record.',
   },
   timeline: {
     title: 'Schedule',
