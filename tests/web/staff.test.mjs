@@ -114,14 +114,15 @@ test('staff click through the pathway in English and Persian', async () => {
     await page.getByTestId('patient-search').press('Enter')
     await page.waitForFunction((m) => !!document.querySelector(`tr[data-mrn="${m}"]`) && document.querySelectorAll('[data-testid=patient-results] tbody tr').length === 1, MRN)
 
-    // a second registration with the same record number: the server's message beside the field
+    // the same person registered again: the server's message beside the national id, naming
+    // the record the person already has
     await page.getByTestId('register-open').click()
     form = page.getByTestId('register-form')
     await fillPatient(form, MRN)
     await form.getByTestId('register-submit').click()
-    const mrnError = form.locator('.field', { has: page.locator('input[name=mrn]') }).locator('.error-text')
-    await mrnError.waitFor()
-    assert.match(await mrnError.textContent(), /already used/)
+    const idError = form.locator('.field', { has: page.locator('input[name=national_id]') }).locator('.error-text')
+    await idError.waitFor()
+    assert.match(await idError.textContent(), new RegExp(`already registered here \\(record ${MRN}\\)`))
     assert.equal((await coordinatorApi.get('/api/v1/patients?q=' + MRN)).json.length, 1)
     await form.getByRole('button', { name: 'Cancel' }).click()
 
