@@ -25,6 +25,7 @@ struct Services {
   bool tls = false;         // cookies get Secure under TLS
   std::string lang = "en";  // default language of titles in responses
   std::string web_dir;      // the built web app served at /; empty: "not built"
+  std::string metrics_token;  // when set, /metrics asks for it as a bearer token
 };
 
 // Role lists used by several families.

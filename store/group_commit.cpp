@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "store/storage_errors.hpp"
+
 namespace rp::store {
 namespace {
 
@@ -132,6 +134,7 @@ void GroupCommitStore::lead_batch(std::unique_lock<std::mutex>& lock) {
       batch[i]->wake.notify_one();
     }
   }
+  note_storage(errors);
   ++stats_.batches;
   stats_.writes += batch.size();
   stats_.commit_us_total += static_cast<std::uint64_t>(us);
@@ -162,6 +165,61 @@ void GroupCommitStore::lead_batch(std::unique_lock<std::mutex>& lock) {
 GroupCommitStats GroupCommitStore::stats() const {
   std::lock_guard lock(mutex_);
   return stats_;
+}
+
+void GroupCommitStore::note_storage_full(const std::exception_ptr& error) {
+  if (!health_.disk_full) health_.since = std::chrono::steady_clock::now();
+  health_.disk_full = true;
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    health_.detail = e.what();
+  }
+}
+
+void GroupCommitStore::note_storage(const std::vector<std::exception_ptr>& errors) {
+  bool committed = false;
+  const std::exception_ptr* full = nullptr;
+  for (const auto& e : errors) {
+    if (!e) {
+      committed = true;
+    } else if (is_storage_full(e)) {
+      full = &e;
+      ++stats_.disk_full_writes;
+    }
+  }
+  if (full) {
+    note_storage_full(*full);
+  } else if (committed) {
+    health_ = {};
+  }
+}
+
+StorageHealth GroupCommitStore::storage_health() const {
+  std::lock_guard lock(mutex_);
+  return health_;
+}
+
+void GroupCommitStore::probe_write() {
+  try {
+    inner_.probe_write();
+  } catch (const StorageFullError&) {
+    std::lock_guard lock(mutex_);
+    note_storage_full(std::current_exception());
+    throw;
+  }
+  std::lock_guard lock(mutex_);
+  health_ = {};
+}
+
+StorageHealth GroupCommitStore::recheck_storage() {
+  if (!storage_health().disk_full) return storage_health();
+  try {
+    probe_write();
+  } catch (const StorageFullError&) {
+    // Still full: the health says so.
+  }
+  return storage_health();
 }
 
 }  // namespace rp::store

@@ -201,6 +201,10 @@ class Store {
   virtual int migrate() = 0;
   // Engine integrity check ("ok" or the problems found).
   virtual std::string integrity_check() = 0;
+  // Commits a write that changes no record but reaches the disk like any other, to learn
+  // whether the disk takes writes again: throws what a write would (StorageFullError
+  // while the disk is full).
+  virtual void probe_write() = 0;
 };
 
 enum class OpenMode {
