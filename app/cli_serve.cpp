@@ -57,11 +57,10 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   service::Auth auth(store, clock, policy, log_code);
   service::Accounts accounts(store, clock, &auth);
   service::Submissions submissions(store, clock, auth);
-  api::Services services{store,     clock,    pathway, accounts,    auth,
+  api::Services services{store,       clock,     pathway,  accounts,    auth,
                          submissions, cfg.tls(), cfg.lang, cfg.web_dir, cfg.metrics_token};
   if (cfg.metrics_token.empty() && !loopback_only(cfg.address))
-    spdlog::warn("/metrics is open to every client that reaches {}: set metrics_token to require a token",
-                 cfg.address);
+    spdlog::warn("/metrics is open to every client that reaches {}: set metrics_token to require a token", cfg.address);
   api::http::Api api(services, &store);
   api::http::Server server(
       cfg, [&api](api::http::Request& r) { return api.handle(r); },

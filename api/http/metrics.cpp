@@ -87,9 +87,8 @@ std::string Metrics::render(const store::GroupCommitStore* store) const {
                   "# TYPE regenpath_store_disk_full_writes_total counter\n"
                   "regenpath_store_disk_full_writes_total %llu\n",
                   static_cast<unsigned long long>(s.batches), static_cast<unsigned long long>(s.writes),
-                  static_cast<unsigned long long>(s.failed_writes), s.commit_us_total / 1e6,
-                  static_cast<unsigned long long>(s.max_batch),
-                  static_cast<unsigned long long>(s.disk_full_writes));
+                  static_cast<unsigned long long>(s.failed_writes), static_cast<double>(s.commit_us_total) / 1e6,
+                  static_cast<unsigned long long>(s.max_batch), static_cast<unsigned long long>(s.disk_full_writes));
     out += line;
     // 1 while the disk is full and writes answer 507; /healthz answers 503 meanwhile.
     out += "# TYPE regenpath_store_disk_full gauge\n";

@@ -61,10 +61,11 @@ ServerConfig load_server_config(const std::string& path) {
     }
     if (root && !root.IsNull() && !root.IsMap()) throw InputError("config", "config file must be a mapping");
     // read_timeout: request_timeout's former name, still read from older files.
-    static const char* known[] = {"address",        "port",          "io_threads",   "workers",         "body_limit",
-                                  "header_limit",   "request_timeout", "read_timeout", "idle_timeout",  "write_timeout",
-                                  "tls_cert",       "tls_key",       "db",           "lang",            "log_level",
-                                  "session_idle_s", "web_dir",       "metrics_token"};
+    static const char* known[] = {"address",      "port",          "io_threads",      "workers",
+                                  "body_limit",   "header_limit",  "request_timeout", "read_timeout",
+                                  "idle_timeout", "write_timeout", "tls_cert",        "tls_key",
+                                  "db",           "lang",          "log_level",       "session_idle_s",
+                                  "web_dir",      "metrics_token"};
     for (const auto& kv : root) {
       const auto key = kv.first.as<std::string>();
       if (std::find(std::begin(known), std::end(known), key) == std::end(known))
@@ -102,8 +103,8 @@ ServerConfig load_server_config(const std::string& path) {
   if (const char* v = env("REGENPATH_LOG_LEVEL")) c.log_level = v;
   if (const char* v = env("REGENPATH_WEB_DIR")) c.web_dir = v;
   if (const char* v = env("REGENPATH_METRICS_TOKEN")) c.metrics_token = v;
-  c.request_timeout = std::chrono::seconds(
-      env_int("REGENPATH_REQUEST_TIMEOUT", static_cast<int>(c.request_timeout.count()), 1, 3600));
+  c.request_timeout =
+      std::chrono::seconds(env_int("REGENPATH_REQUEST_TIMEOUT", static_cast<int>(c.request_timeout.count()), 1, 3600));
   c.session_idle_s = env_int("REGENPATH_SESSION_IDLE_S", c.session_idle_s, 1, 7 * 24 * 3600);
   c.workers = env_int("REGENPATH_WORKERS", c.workers, 1, 256);
   c.io_threads = env_int("REGENPATH_IO_THREADS", c.io_threads, 1, 64);
@@ -114,8 +115,8 @@ ServerConfig load_server_config(const std::string& path) {
   if (c.header_limit < 1024 || c.header_limit > (1u << 20))
     throw InputError("header_limit", "header_limit must be 1 KiB..1 MiB");
   // It goes in a header (Authorization: Bearer ...) and must resist guessing.
-  const bool visible_ascii = std::all_of(c.metrics_token.begin(), c.metrics_token.end(),
-                                         [](char ch) { return ch > ' ' && ch < 0x7f; });
+  const bool visible_ascii =
+      std::all_of(c.metrics_token.begin(), c.metrics_token.end(), [](char ch) { return ch > ' ' && ch < 0x7f; });
   if (!c.metrics_token.empty() && (c.metrics_token.size() < 16 || c.metrics_token.size() > 256 || !visible_ascii))
     throw InputError("metrics_token", "metrics_token must be 16 to 256 visible ASCII characters, without spaces");
   if (c.tls_cert.empty() != c.tls_key.empty())

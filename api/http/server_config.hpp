@@ -16,8 +16,8 @@ struct ServerConfig {
   unsigned short port = 8080;             // 0: any free port (tests)
   int io_threads = default_io_threads();  // socket work
   int workers = 64;  // handlers wait for the group commit: one per connection lets a commit take them all
-  std::size_t body_limit = 1 << 20;       // bytes
-  std::size_t header_limit = 16 << 10;    // bytes
+  std::size_t body_limit = 1 << 20;     // bytes
+  std::size_t header_limit = 16 << 10;  // bytes
   // One deadline for a whole request, header and body, from its first byte: a client
   // trickling its header holds a connection this long at most. Also the TLS handshake's.
   std::chrono::seconds request_timeout{30};

@@ -55,8 +55,12 @@ void fill_disk(const std::string& path) {
 }
 
 nlohmann::json patient(const std::string& mrn) {
-  return {{"mrn", mrn},       {"name_fa", "نام"},           {"name_latin", "Name"},
-          {"sex", "female"},  {"birth_date", "1970-01-01"}, {"mobile", "09120000001"},
+  return {{"mrn", mrn},
+          {"name_fa", "نام"},
+          {"name_latin", "Name"},
+          {"sex", "female"},
+          {"birth_date", "1970-01-01"},
+          {"mobile", "09120000001"},
           {"national_id", "0013542419"}};
 }
 
@@ -125,8 +129,8 @@ TEST(DiskFull, WritesAnswer507HealthDegradesAndBothRecoverWhenSpaceReturns) {
   EXPECT_EQ(full.json()["error"]["code"], "insufficient_storage");
   EXPECT_EQ(full.json()["error"]["message"],
             "the server's disk is full, so nothing was saved; try again later or tell the operator");
-  const Reply full_fa = coordinator.call("POST", "/api/v1/patients", patient("FULL-2").dump(),
-                                         {{"Accept-Language", "fa"}});
+  const Reply full_fa =
+      coordinator.call("POST", "/api/v1/patients", patient("FULL-2").dump(), {{"Accept-Language", "fa"}});
   ASSERT_EQ(full_fa.status, 507) << full_fa.body;
   EXPECT_EQ(full_fa.json()["error"]["message"],
             "دیسک سرور پر است و چیزی ذخیره نشد؛ بعداً دوباره بکوشید یا به مسئول سرور خبر دهید");

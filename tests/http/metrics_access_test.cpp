@@ -39,9 +39,10 @@ TEST(MetricsAccess, InventedMethodsAndPathsAddNoSeries) {
     methods.insert(method);
     // Half on a real route (405), half on paths nobody serves (404).
     const std::string path = i % 2 ? "/api/v1/patients" : "/api/v1/made-up-" + std::to_string(i);
-    const Reply r = raw_exchange(server.port(), method + " " + path +
-                                                    " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-                                                    "Content-Length: 0\r\n\r\n");
+    std::string request = method;
+    request.append(" ").append(path).append(
+        " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    const Reply r = raw_exchange(server.port(), request);
     ASSERT_TRUE(r.status == 404 || r.status == 405) << method << " " << path << ": " << r.status;
   }
   const Reply m = Client{server.port()}.get("/metrics");
@@ -81,7 +82,8 @@ TEST(MetricsAccess, AConfiguredTokenIsRequiredAsABearerToken) {
   expect_refused(anyone.call("GET", "/metrics", "", {{"Authorization", token}}));
   const Reply persian = anyone.call("GET", "/metrics", "", {{"Accept-Language", "fa"}});
   EXPECT_EQ(persian.status, 401);
-  EXPECT_EQ(persian.json()["error"]["message"], "توکن سنجه‌ها را در سرآیند Authorization: Bearer <token> بفرستید");
+  EXPECT_EQ(persian.json()["error"]["message"],
+            "توکن سنجه‌ها را در سرآیند Authorization: Bearer <token> بفرستید");
   const Reply english = anyone.get("/metrics");
   EXPECT_EQ(english.json()["error"]["message"], "send the metrics token as Authorization: Bearer <token>");
 

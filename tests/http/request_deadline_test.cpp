@@ -104,9 +104,10 @@ TEST_F(RequestDeadline, AKeptAliveConnectionWaitsLongerThanTheDeadlineForTheNext
 TEST_F(RequestDeadline, ARequestInPiecesWithinTheDeadlineIsAnswered) {
   const int fd = connect_loopback(server_->port());
   const std::string body = R"({"username":"nobody.here","password":"not-the-password-1"})";
-  const std::string head = "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-                           "Content-Length: " +
-                           std::to_string(body.size()) + "\r\n\r\n";
+  const std::string head =
+      "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+      "Content-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n";
   ASSERT_EQ(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), static_cast<ssize_t>(head.size()));
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   EXPECT_EQ(exchange_on(fd, body).status, 401);
