@@ -25,8 +25,9 @@ struct GroupCommitStats {
   std::uint64_t disk_full_writes = 0;  // writes refused because the disk was full
 };
 
-// Whether the disk took the last writes. Degraded from a write refused for want of space
-// until a later write (or probe) commits: the state a health check reports.
+// Whether the disk takes writes: degraded from a write refused for want of space until a
+// probe (Store::probe_write) succeeds, taken after each batch that commits meanwhile and
+// at each health check. The state /healthz reports.
 struct StorageHealth {
   bool disk_full = false;
   std::chrono::steady_clock::time_point since;  // when the disk was first found full
@@ -55,6 +56,7 @@ class GroupCommitStore final : public Store {
   // While the disk is full: probes whether it takes writes again, so that the health
   // recovers by itself even when nothing writes (a load balancer that stopped sending
   // traffic to a degraded server). Otherwise the health as it is, without writing.
+  // Throws what the probe threw, unless the disk is merely still full.
   StorageHealth recheck_storage();
 
  private:
@@ -78,9 +80,14 @@ class GroupCommitStore final : public Store {
   // Commits everything queued (up to max_batch_); called and returns with `lock` held.
   void lead_batch(std::unique_lock<std::mutex>& lock);
   void committer_loop();
-  // After a batch (`lock` held): a full disk degrades the health; a commit clears it.
-  void note_storage(const std::vector<std::exception_ptr>& errors);
+  // With mutex_ held. After a batch: a write refused for want of space degrades the
+  // health; otherwise the probe taken after it, if any, may restore it.
+  void note_storage(const std::vector<std::exception_ptr>& errors, const std::optional<std::exception_ptr>& probe);
   void note_storage_full(const std::exception_ptr& error);
+  // A probe's outcome (null: the disk takes writes).
+  void note_probe(const std::exception_ptr& error);
+  // inner_.probe_write(), its exception returned rather than thrown.
+  std::exception_ptr probe_inner();
 
   Store& inner_;
   const std::size_t max_batch_;
@@ -89,6 +96,7 @@ class GroupCommitStore final : public Store {
   bool leader_busy_ = false;
   GroupCommitStats stats_;
   StorageHealth health_;
+  std::atomic<bool> disk_full_{false};  // health_.disk_full, readable without mutex_ on every batch
   std::thread committer_;
   std::condition_variable committer_wake_;
   bool stopping_ = false;

@@ -2,8 +2,12 @@
 // I/O error whose system cause is ENOSPC (no space) or EDQUOT (over quota). Either becomes
 // a StorageFullError, which the API answers with 507 and the server's health reports.
 #include <sqlite3.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <optional>
 
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/storage_errors.hpp"
@@ -29,9 +33,32 @@ void rollback_if_open(SQLite::Database& db) {
   if (sqlite3_get_autocommit(db.getHandle()) == 0) db.exec("ROLLBACK");
 }
 
+namespace {
+
+// The room a probe asks for: a WAL grows to about 4 MiB (1,000 pages, SQLite's automatic
+// checkpoint) before it is written back and reused, so with less free the next writes
+// may fail again, and the health would flap between ok and degraded.
+constexpr std::uint64_t kFreeMargin = 4u << 20;
+
+// Bytes this process may still write on the filesystem holding `path`; root may use the
+// blocks reserved for it. Nothing when the filesystem does not say.
+std::optional<std::uint64_t> free_bytes(const std::string& path) {
+  struct statvfs fs {};
+  if (::statvfs(path.c_str(), &fs) != 0) return std::nullopt;
+  const auto blocks = ::geteuid() == 0 ? fs.f_bfree : fs.f_bavail;
+  return static_cast<std::uint64_t>(blocks) * fs.f_frsize;
+}
+
+}  // namespace
+
 void SqliteStore::probe_write() {
   std::lock_guard lock(mutex_);
   auto& db = conn_.db();
+  if (const auto free = free_bytes(db.getFilename()); free && *free < kFreeMargin) {
+    throw StorageFullError("disk full: " + std::to_string(*free) +
+                           " bytes free where the database is, fewer than the " + std::to_string(kFreeMargin) +
+                           " a probe asks for");
+  }
   db.exec("BEGIN IMMEDIATE");
   try {
     // Setting the header's user_version to the value it has changes no record, yet

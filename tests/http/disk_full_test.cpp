@@ -76,9 +76,9 @@ Stored stored(const std::string& db) {
   store->read([&](store::Transaction& tx) {
     store::PatientQuery q;
     q.centre_id = "a";
-    q.limit = 1000;
+    q.limit = 1000000;
     for (const auto& p : tx.list_patients(q)) out.mrns.insert(p.mrn);
-    for (const auto& row : tx.audit_rows(0, 100000))
+    for (const auto& row : tx.audit_rows(0, 1000000))
       if (row.action == "patient.create") ++out.creates_audited;
   });
   EXPECT_EQ(store->integrity_check(), "ok");
@@ -87,7 +87,7 @@ Stored stored(const std::string& db) {
 
 TEST(DiskFull, WritesAnswer507HealthDegradesAndBothRecoverWhenSpaceReturns) {
   TempDir dir;
-  const SmallDisk disk(dir.file("disk"), "8m");
+  const SmallDisk disk(dir.file("disk"), "32m");
   ASSERT_TRUE(disk.mounted()) << disk.error();
   const std::string db = dir.file("disk/regenpath.db");
   const std::string filler = dir.file("disk/filler");
@@ -164,7 +164,7 @@ TEST(DiskFull, WritesAnswer507HealthDegradesAndBothRecoverWhenSpaceReturns) {
 // Recovery needs no health check either: the next write that fits clears the state.
 TEST(DiskFull, AWriteThatSucceedsClearsTheDegradedState) {
   TempDir dir;
-  const SmallDisk disk(dir.file("disk"), "8m");
+  const SmallDisk disk(dir.file("disk"), "32m");
   ASSERT_TRUE(disk.mounted()) << disk.error();
   const std::string db = dir.file("disk/regenpath.db");
   seed(db);
