@@ -22,9 +22,10 @@ struct Services {
   service::Accounts& accounts;
   service::Auth& auth;
   service::Submissions& submissions;
-  bool tls = false;         // cookies get Secure under TLS
-  std::string lang = "en";  // default language of titles in responses
-  std::string web_dir;      // the built web app served at /; empty: "not built"
+  bool tls = false;           // cookies get Secure under TLS
+  std::string lang = "en";    // default language of titles in responses
+  std::string web_dir;        // the built web app served at /; empty: "not built"
+  std::string metrics_token;  // when set, /metrics asks for it as a bearer token
 };
 
 // Role lists used by several families.

@@ -33,6 +33,9 @@ void log_code(std::int64_t patient_id, const std::string& /*mobile*/, const std:
   spdlog::info("one-time code for patient #{}: {}", patient_id, code);
 }
 
+// Whether only this machine can connect to the address (127.0.0.0/8 or ::1).
+bool loopback_only(const std::string& address) { return address.rfind("127.", 0) == 0 || address == "::1"; }
+
 nlohmann::json account_json(const service::Account& a) {
   return {{"id", a.id},         {"username", a.username}, {"role", a.role}, {"centre", a.centre_id},
           {"locked", a.locked}, {"disabled", a.disabled}};
@@ -54,7 +57,10 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   service::Auth auth(store, clock, policy, log_code);
   service::Accounts accounts(store, clock, &auth);
   service::Submissions submissions(store, clock, auth);
-  api::Services services{store, clock, pathway, accounts, auth, submissions, cfg.tls(), cfg.lang, cfg.web_dir};
+  api::Services services{store,       clock,     pathway,  accounts,    auth,
+                         submissions, cfg.tls(), cfg.lang, cfg.web_dir, cfg.metrics_token};
+  if (cfg.metrics_token.empty() && !loopback_only(cfg.address))
+    spdlog::warn("/metrics is open to every client that reaches {}: set metrics_token to require a token", cfg.address);
   api::http::Api api(services, &store);
   api::http::Server server(
       cfg, [&api](api::http::Request& r) { return api.handle(r); },

@@ -1,7 +1,8 @@
 // The request-line and header pieces regenpath parses itself (Beast parses the framing):
 // the target (path, percent-decoding, query), cookies, Accept-Encoding and
-// Accept-Language (q-values), routing against the full route table, and the Persian
-// error catalogue's patterns. Nothing may crash, hang or read out of bounds.
+// Accept-Language (q-values), routing against the full route table, the Persian error
+// catalogue's patterns, and the bearer token /metrics may ask for. Nothing may crash,
+// hang or read out of bounds.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -10,6 +11,7 @@
 #include "api/http/languages.hpp"
 #include "api/http/message.hpp"
 #include "api/http/messages_fa.hpp"
+#include "api/http/operations.hpp"
 #include "api/http/router.hpp"
 
 namespace {
@@ -42,6 +44,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     rp::api::http::accepts_gzip(header);
     rp::api::http::preferred_language(header);
     rp::api::http::persian_message(header);
+    // The Authorization header as /metrics reads it (the bearer token check).
+    req.authorization = std::string(header);
+    rp::api::http::refuse_metrics_reader(req, "fuzz-metrics-token-0123");
   }
   return 0;
 }

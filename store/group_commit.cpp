@@ -1,6 +1,9 @@
 #include "store/group_commit.hpp"
 
+#include <algorithm>
 #include <chrono>
+
+#include "store/storage_errors.hpp"
 
 namespace rp::store {
 namespace {
@@ -116,6 +119,13 @@ void GroupCommitStore::lead_batch(std::unique_lock<std::mutex>& lock) {
   for (std::size_t i = 0; i < batch.size(); ++i) errors[i] = fn_errors[fn_of[i]];
   const auto us =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
+  // While the disk is full, a batch that commits proves little: it may have fitted in
+  // space a refused write had taken at the end of the WAL, while the next, larger write
+  // fails again. A probe (free space and a write) decides whether the disk recovered.
+  std::optional<std::exception_ptr> probe;
+  if (disk_full_ && std::any_of(errors.begin(), errors.end(), [](const auto& e) { return !e; }) &&
+      std::none_of(errors.begin(), errors.end(), is_storage_full))
+    probe = probe_inner();
   // The write_then writes are told after the lock is released: `then` may take a while.
   std::vector<Pending*> told;
   told.reserve(batch.size());
@@ -132,6 +142,7 @@ void GroupCommitStore::lead_batch(std::unique_lock<std::mutex>& lock) {
       batch[i]->wake.notify_one();
     }
   }
+  note_storage(errors, probe);
   ++stats_.batches;
   stats_.writes += batch.size();
   stats_.commit_us_total += static_cast<std::uint64_t>(us);
@@ -162,6 +173,71 @@ void GroupCommitStore::lead_batch(std::unique_lock<std::mutex>& lock) {
 GroupCommitStats GroupCommitStore::stats() const {
   std::lock_guard lock(mutex_);
   return stats_;
+}
+
+void GroupCommitStore::note_storage_full(const std::exception_ptr& error) {
+  if (!health_.disk_full) health_.since = std::chrono::steady_clock::now();
+  health_.disk_full = true;
+  disk_full_ = true;
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    health_.detail = e.what();
+  }
+}
+
+void GroupCommitStore::note_probe(const std::exception_ptr& error) {
+  if (!error) {
+    health_ = {};
+    disk_full_ = false;
+  } else if (is_storage_full(error)) {
+    note_storage_full(error);
+  }
+}
+
+void GroupCommitStore::note_storage(const std::vector<std::exception_ptr>& errors,
+                                    const std::optional<std::exception_ptr>& probe) {
+  bool full = false;
+  for (const auto& e : errors) {
+    if (!is_storage_full(e)) continue;
+    ++stats_.disk_full_writes;
+    if (!full) note_storage_full(e);
+    full = true;
+  }
+  if (!full && probe) note_probe(*probe);
+}
+
+std::exception_ptr GroupCommitStore::probe_inner() {
+  try {
+    inner_.probe_write();
+  } catch (...) {
+    return std::current_exception();
+  }
+  return nullptr;
+}
+
+StorageHealth GroupCommitStore::storage_health() const {
+  std::lock_guard lock(mutex_);
+  return health_;
+}
+
+void GroupCommitStore::probe_write() {
+  const auto error = probe_inner();
+  {
+    std::lock_guard lock(mutex_);
+    note_probe(error);
+  }
+  if (error) std::rethrow_exception(error);
+}
+
+StorageHealth GroupCommitStore::recheck_storage() {
+  if (!disk_full_) return storage_health();
+  try {
+    probe_write();
+  } catch (const StorageFullError&) {
+    // Still full: the health says so.
+  }
+  return storage_health();
 }
 
 }  // namespace rp::store

@@ -7,6 +7,7 @@
 // write_then() queues a write without a waiting thread: a committer thread, started on
 // first use, leads the batches nobody waits in, and calls `then` after the commit.
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -21,6 +22,16 @@ struct GroupCommitStats {
   std::uint64_t batches = 0, writes = 0, failed_writes = 0;
   std::uint64_t commit_us_total = 0;  // time spent inside write_batch
   std::uint64_t max_batch = 0;
+  std::uint64_t disk_full_writes = 0;  // writes refused because the disk was full
+};
+
+// Whether the disk takes writes: degraded from a write refused for want of space until a
+// probe (Store::probe_write) succeeds, taken after each batch that commits meanwhile and
+// at each health check. The state /healthz reports.
+struct StorageHealth {
+  bool disk_full = false;
+  std::chrono::steady_clock::time_point since;  // when the disk was first found full
+  std::string detail;                           // the engine's last message about it
 };
 
 class GroupCommitStore final : public Store {
@@ -37,8 +48,16 @@ class GroupCommitStore final : public Store {
   int schema_version() override { return inner_.schema_version(); }
   int migrate() override { return inner_.migrate(); }
   std::string integrity_check() override { return inner_.integrity_check(); }
+  // Probes the inner store and records the outcome in storage_health().
+  void probe_write() override;
 
   GroupCommitStats stats() const;
+  StorageHealth storage_health() const;
+  // While the disk is full: probes whether it takes writes again, so that the health
+  // recovers by itself even when nothing writes (a load balancer that stopped sending
+  // traffic to a degraded server). Otherwise the health as it is, without writing.
+  // Throws what the probe threw, unless the disk is merely still full.
+  StorageHealth recheck_storage();
 
  private:
   // One queued write. A waiting writer has its own condition variable so that a commit
@@ -61,6 +80,14 @@ class GroupCommitStore final : public Store {
   // Commits everything queued (up to max_batch_); called and returns with `lock` held.
   void lead_batch(std::unique_lock<std::mutex>& lock);
   void committer_loop();
+  // With mutex_ held. After a batch: a write refused for want of space degrades the
+  // health; otherwise the probe taken after it, if any, may restore it.
+  void note_storage(const std::vector<std::exception_ptr>& errors, const std::optional<std::exception_ptr>& probe);
+  void note_storage_full(const std::exception_ptr& error);
+  // A probe's outcome (null: the disk takes writes).
+  void note_probe(const std::exception_ptr& error);
+  // inner_.probe_write(), its exception returned rather than thrown.
+  std::exception_ptr probe_inner();
 
   Store& inner_;
   const std::size_t max_batch_;
@@ -68,6 +95,8 @@ class GroupCommitStore final : public Store {
   std::deque<Pending*> queue_;
   bool leader_busy_ = false;
   GroupCommitStats stats_;
+  StorageHealth health_;
+  std::atomic<bool> disk_full_{false};  // health_.disk_full, readable without mutex_ on every batch
   std::thread committer_;
   std::condition_variable committer_wake_;
   bool stopping_ = false;

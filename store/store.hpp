@@ -203,6 +203,12 @@ class Store {
   virtual int migrate() = 0;
   // Engine integrity check ("ok" or the problems found).
   virtual std::string integrity_check() = 0;
+  // Whether the disk takes writes again after a full disk: throws StorageFullError while
+  // it has too little room (an engine may ask for a margin of free space, so that a small
+  // write squeezing into space a failed one left does not count as recovery), else
+  // commits a write that changes no record but reaches the disk like any other, and
+  // throws what that write throws.
+  virtual void probe_write() = 0;
 };
 
 enum class OpenMode {

@@ -10,7 +10,9 @@
 #include "api/http/json_body.hpp"
 #include "api/http/languages.hpp"
 #include "api/http/messages_fa.hpp"
+#include "api/http/operations.hpp"
 #include "base/error.hpp"
+#include "store/storage_errors.hpp"
 
 namespace rp::api::http {
 namespace {
@@ -48,29 +50,29 @@ void localize_error(Response& res, const Request& request) {
 
 }  // namespace
 
-Api::Api(Services& services, const store::GroupCommitStore* group_commit)
+Api::Api(Services& services, store::GroupCommitStore* group_commit)
     : services_(services), group_commit_(group_commit), web_app_(services.web_dir) {
   router_.add({"GET",
                "/healthz",
-               "Liveness: 200 when the server answers and the store opens a transaction",
+               "Health: 200 when the store opens a transaction and the disk takes writes; 503 \"degraded\" while "
+               "the disk is full",
                {kPublic},
                {},
                "",
                false,
                false,
-               [this](Call&) {
-                 services_.store.read([](store::Transaction& tx) { tx.find_centre(""); });
-                 return ok({{"status", "ok"}});
-               }});
+               [this](Call&) { return health_check(services_.store, group_commit_); }});
   router_.add({"GET",
                "/metrics",
-               "Prometheus metrics: requests, latency histogram, errors, store commit timings",
+               "Prometheus metrics: requests, latency histogram, errors, store commit timings; asks for the "
+               "configured metrics_token as a bearer token",
                {kPublic},
                {},
                "",
                false,
                false,
-               [this](Call&) {
+               [this](Call& call) {
+                 if (auto refused = refuse_metrics_reader(call.request, services_.metrics_token)) return *refused;
                  Response r;
                  r.content_type = "text/plain; version=0.0.4";
                  r.body = metrics_.render(group_commit_);
@@ -107,6 +109,11 @@ Response Api::error_for(std::exception_ptr error, const Request& request, const 
     res = error_response(422, "invalid", e.what(), e.field());
   } catch (const MalformedBody& e) {
     res = error_response(400, "malformed_json", e.what(), "body");
+  } catch (const store::StorageFullError& e) {
+    // 507 rather than 500: the request was fine and may be sent again once space is freed.
+    spdlog::error("write refused on {} {}: {}", request.method, route ? route->path : "?", e.what());
+    res = error_response(507, "insufficient_storage",
+                         "the server's disk is full, so nothing was saved; try again later or tell the operator");
   } catch (const std::exception& e) {
     // Engine messages name tables and constraints, never values: safe to log.
     spdlog::error("internal error on {} {}: {}", request.method, route ? route->path : "?", e.what());

@@ -22,8 +22,9 @@ inline constexpr const char* kCsrfCookie = "rp_csrf";
 
 class Api {
  public:
-  // `group_commit` (optional) is reported in /metrics.
-  Api(Services& services, const store::GroupCommitStore* group_commit);
+  // `group_commit` (optional) is reported in /metrics, and /healthz reports whether its
+  // disk takes writes.
+  Api(Services& services, store::GroupCommitStore* group_commit);
 
   Response handle(Request& request);
   // A request whose route answers without holding a thread (Route::async_handler): `reply`
@@ -45,7 +46,7 @@ class Api {
   Response with_idempotency(const Route& route, Call& call);
 
   Services& services_;
-  const store::GroupCommitStore* group_commit_;
+  store::GroupCommitStore* group_commit_;
   Router router_;
   StaticFiles web_app_;
   Metrics metrics_;

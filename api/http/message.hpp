@@ -21,6 +21,7 @@ struct Request {
   std::string body;
   // The headers the API reads.
   std::string content_type, cookie, csrf_token, idempotency_key, accept_encoding, accept_language;
+  std::string authorization;  // read by /metrics only (its bearer token); sessions use the cookie
   bool tls = false;
 };
 

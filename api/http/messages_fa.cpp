@@ -148,6 +148,10 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
       {"no such route", "چنین مسیری وجود ندارد"},
       {"no such file", "چنین پرونده‌ای وجود ندارد"},
       {"internal error; the request changed nothing", "خطای درونی رخ داد؛ درخواست چیزی را تغییر نداد"},
+      {"the server's disk is full, so nothing was saved; try again later or tell the operator",
+       "دیسک سرور پر است و چیزی ذخیره نشد؛ بعداً دوباره بکوشید یا به مسئول سرور خبر دهید"},
+      {"send the metrics token as Authorization: Bearer <token>",
+       "توکن سنجه‌ها را در سرآیند Authorization: Bearer <token> بفرستید"},
   };
   return m;
 }

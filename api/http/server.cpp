@@ -44,6 +44,9 @@ void bind_or_explain(tcp::acceptor& acceptor, const tcp::endpoint& ep) {
 
 constexpr asio::use_awaitable_t<Executor> use_task;
 
+// The first read of a request: most requests' whole header, so the parser seldom reads again.
+constexpr std::size_t kFirstRead = 4096;
+
 // What the graceful stop needs to know about a live connection. Touched only on the
 // connection's strand.
 struct ConnectionState {
@@ -164,7 +167,18 @@ struct Server::Impl {
       parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit));
       state.idle = true;
       if (stopping) co_return;
-      beast::get_lowest_layer(stream).expires_after(cfg.idle_timeout);
+      // The keep-alive wait lasts until the next request's first byte (a pipelined one may
+      // be buffered already). From that byte on, the whole request, header and body, has
+      // one deadline: a client trickling its header a byte at a time would otherwise hold
+      // the connection for an idle timeout per byte.
+      if (buffer.size() == 0) {
+        beast::get_lowest_layer(stream).expires_after(cfg.idle_timeout);
+        const std::size_t n =
+            co_await stream.async_read_some(buffer.prepare(kFirstRead), asio::redirect_error(use_task, ec));
+        buffer.commit(n);
+        if (ec) co_return;  // closed, reset, or idle too long
+      }
+      beast::get_lowest_layer(stream).expires_after(cfg.request_timeout);
       co_await bh::async_read_header(stream, buffer, parser, asio::redirect_error(use_task, ec));
       state.idle = false;
       if (ec == bh::error::body_limit) {  // a Content-Length over the limit is refused unread
@@ -185,10 +199,8 @@ struct Server::Impl {
         co_return;
       }
       // A request without a body (most GETs) is complete with its header: no second read.
-      if (!parser.is_done()) {
-        beast::get_lowest_layer(stream).expires_after(cfg.read_timeout);
+      if (!parser.is_done())  // still within the request's deadline, set at its first byte
         co_await bh::async_read(stream, buffer, parser, asio::redirect_error(use_task, ec));
-      }
       if (ec == bh::error::body_limit) {
         co_await send(stream,
                       protocol_error(413, "payload_too_large",
@@ -215,6 +227,7 @@ struct Server::Impl {
         req.idempotency_key = header(breq, "Idempotency-Key");
         req.accept_encoding = header(breq, "Accept-Encoding");
         req.accept_language = header(breq, "Accept-Language");
+        req.authorization = header(breq, "Authorization");
         req.tls = cfg.tls();
         res = co_await answer(req);
         res.head = res.head || req.method == "HEAD";
@@ -246,7 +259,7 @@ struct Server::Impl {
     try {
       if (tls) {
         beast::ssl_stream<Stream&> secure(stream, *tls);
-        stream.expires_after(cfg.read_timeout);
+        stream.expires_after(cfg.request_timeout);
         co_await secure.async_handshake(asio::ssl::stream_base::server, asio::redirect_error(use_task, ec));
         if (!ec) {
           co_await serve(secure, state);

@@ -1,5 +1,6 @@
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <thread>
 
@@ -59,10 +60,12 @@ ServerConfig load_server_config(const std::string& path) {
       throw InputError("config", "config file '" + path + "': " + e.what());
     }
     if (root && !root.IsNull() && !root.IsMap()) throw InputError("config", "config file must be a mapping");
-    static const char* known[] = {"address",       "port",         "io_threads",     "workers",
-                                  "body_limit",    "header_limit", "read_timeout",   "idle_timeout",
-                                  "write_timeout", "tls_cert",     "tls_key",        "db",
-                                  "lang",          "log_level",    "session_idle_s", "web_dir"};
+    // read_timeout: request_timeout's former name, still read from older files.
+    static const char* known[] = {"address",      "port",          "io_threads",      "workers",
+                                  "body_limit",   "header_limit",  "request_timeout", "read_timeout",
+                                  "idle_timeout", "write_timeout", "tls_cert",        "tls_key",
+                                  "db",           "lang",          "log_level",       "session_idle_s",
+                                  "web_dir",      "metrics_token"};
     for (const auto& kv : root) {
       const auto key = kv.first.as<std::string>();
       if (std::find(std::begin(known), std::end(known), key) == std::end(known))
@@ -77,7 +80,10 @@ ServerConfig load_server_config(const std::string& path) {
     read_key(root, "workers", c.workers);
     read_key(root, "body_limit", c.body_limit);
     read_key(root, "header_limit", c.header_limit);
-    read_seconds(root, "read_timeout", c.read_timeout);
+    if (root["read_timeout"] && root["request_timeout"])
+      throw InputError("read_timeout", "read_timeout is the former name of request_timeout; keep only request_timeout");
+    read_seconds(root, "read_timeout", c.request_timeout);
+    read_seconds(root, "request_timeout", c.request_timeout);
     read_seconds(root, "idle_timeout", c.idle_timeout);
     read_seconds(root, "write_timeout", c.write_timeout);
     read_key(root, "tls_cert", c.tls_cert);
@@ -87,6 +93,7 @@ ServerConfig load_server_config(const std::string& path) {
     read_key(root, "log_level", c.log_level);
     read_key(root, "session_idle_s", c.session_idle_s);
     read_key(root, "web_dir", c.web_dir);
+    read_key(root, "metrics_token", c.metrics_token);
   }
   if (const char* v = env("REGENPATH_ADDRESS")) c.address = v;
   c.port = static_cast<unsigned short>(env_int("REGENPATH_PORT", c.port, 0, 65535));
@@ -95,6 +102,9 @@ ServerConfig load_server_config(const std::string& path) {
   if (const char* v = env("REGENPATH_TLS_KEY")) c.tls_key = v;
   if (const char* v = env("REGENPATH_LOG_LEVEL")) c.log_level = v;
   if (const char* v = env("REGENPATH_WEB_DIR")) c.web_dir = v;
+  if (const char* v = env("REGENPATH_METRICS_TOKEN")) c.metrics_token = v;
+  c.request_timeout =
+      std::chrono::seconds(env_int("REGENPATH_REQUEST_TIMEOUT", static_cast<int>(c.request_timeout.count()), 1, 3600));
   c.session_idle_s = env_int("REGENPATH_SESSION_IDLE_S", c.session_idle_s, 1, 7 * 24 * 3600);
   c.workers = env_int("REGENPATH_WORKERS", c.workers, 1, 256);
   c.io_threads = env_int("REGENPATH_IO_THREADS", c.io_threads, 1, 64);
@@ -104,6 +114,11 @@ ServerConfig load_server_config(const std::string& path) {
     throw InputError("body_limit", "body_limit must be 1 KiB..64 MiB");
   if (c.header_limit < 1024 || c.header_limit > (1u << 20))
     throw InputError("header_limit", "header_limit must be 1 KiB..1 MiB");
+  // It goes in a header (Authorization: Bearer ...) and must resist guessing.
+  const bool visible_ascii =
+      std::all_of(c.metrics_token.begin(), c.metrics_token.end(), [](char ch) { return ch > ' ' && ch < 0x7f; });
+  if (!c.metrics_token.empty() && (c.metrics_token.size() < 16 || c.metrics_token.size() > 256 || !visible_ascii))
+    throw InputError("metrics_token", "metrics_token must be 16 to 256 visible ASCII characters, without spaces");
   if (c.tls_cert.empty() != c.tls_key.empty())
     throw InputError("tls_cert", "set both tls_cert and tls_key, or neither");
   return c;
@@ -118,7 +133,8 @@ std::string sample_server_config() {
   return std::string(R"(# regenpath server configuration (YAML). Every key is optional; the values shown are
 # the defaults. Environment variables override the file: REGENPATH_ADDRESS,
 # REGENPATH_PORT, REGENPATH_DB, REGENPATH_TLS_CERT, REGENPATH_TLS_KEY, REGENPATH_WORKERS,
-# REGENPATH_IO_THREADS, REGENPATH_LOG_LEVEL, REGENPATH_SESSION_IDLE_S, REGENPATH_WEB_DIR.
+# REGENPATH_IO_THREADS, REGENPATH_LOG_LEVEL, REGENPATH_SESSION_IDLE_S, REGENPATH_WEB_DIR,
+# REGENPATH_REQUEST_TIMEOUT, REGENPATH_METRICS_TOKEN.
 
 # Where to listen. Keep 127.0.0.1 behind a reverse proxy; 0.0.0.0 listens everywhere.
 address: 127.0.0.1
@@ -139,8 +155,12 @@ workers: 64
 body_limit: 1048576     # bytes
 header_limit: 16384     # bytes
 
-# Timeouts in seconds: a whole request, an idle keep-alive connection, a response write.
-read_timeout: 15
+# Timeouts in seconds. request_timeout: one deadline for a whole request, header and
+# body, from its first byte (and for a TLS handshake), so a client sending its header a
+# byte at a time holds a connection no longer. idle_timeout: how long a kept-alive
+# connection waits for the next request to begin. write_timeout: sending a response.
+# (read_timeout, request_timeout's former name, is still read.)
+request_timeout: 30
 idle_timeout: 60
 write_timeout: 30
 
@@ -153,6 +173,14 @@ lang: en
 
 # A session (staff or patient) ends after this many seconds unused.
 session_idle_s: 1800
+
+# /metrics (Prometheus). Empty: anyone who reaches the server reads it, fine while it
+# listens on 127.0.0.1 only; a reverse proxy that forwards every path makes it public.
+# Set a token (16 to 256 visible ASCII characters, e.g. `openssl rand -hex 32`) and
+# /metrics answers 401 unless the scraper sends `Authorization: Bearer <token>`
+# (Prometheus: `authorization: {credentials_file: ...}`). REGENPATH_METRICS_TOKEN sets it
+# from the environment, out of this file.
+metrics_token: ""
 
 # The built web app (`./dev build` writes it), served at / beside the API. Default: the
 # source tree's web/dist. Without an index.html there, / answers 503 "not built".

@@ -16,10 +16,12 @@ struct ServerConfig {
   unsigned short port = 8080;             // 0: any free port (tests)
   int io_threads = default_io_threads();  // socket work
   int workers = 64;  // handlers wait for the group commit: one per connection lets a commit take them all
-  std::size_t body_limit = 1 << 20;       // bytes
-  std::size_t header_limit = 16 << 10;    // bytes
-  std::chrono::seconds read_timeout{15};  // a whole request, headers and body
-  std::chrono::seconds idle_timeout{60};  // keep-alive wait for the next request
+  std::size_t body_limit = 1 << 20;     // bytes
+  std::size_t header_limit = 16 << 10;  // bytes
+  // One deadline for a whole request, header and body, from its first byte: a client
+  // trickling its header holds a connection this long at most. Also the TLS handshake's.
+  std::chrono::seconds request_timeout{30};
+  std::chrono::seconds idle_timeout{60};  // keep-alive wait for the next request's first byte
   std::chrono::seconds write_timeout{30};
   std::string tls_cert, tls_key;  // PEM files; TLS is on when both are set
   std::string db = "./regenpath-data/regenpath.db";
@@ -27,12 +29,14 @@ struct ServerConfig {
   std::string log_level = "info";
   int session_idle_s = 30 * 60;  // a staff or patient session ends after this long unused
   std::string web_dir;           // the built web app; load_server_config defaults it to the source tree's web/dist
+  std::string metrics_token;     // when set, /metrics answers only `Authorization: Bearer <token>`
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
 };
 
 // Reads a YAML config file (every key optional), then applies REGENPATH_* environment
 // overrides (REGENPATH_ADDRESS, _PORT, _DB, _TLS_CERT, _TLS_KEY, _WORKERS, _IO_THREADS,
-// _LOG_LEVEL, _SESSION_IDLE_S, _WEB_DIR). An empty path reads no file. Throws InputError naming a bad key.
+// _LOG_LEVEL, _SESSION_IDLE_S, _WEB_DIR, _REQUEST_TIMEOUT, _METRICS_TOKEN). An empty path
+// reads no file. Throws InputError naming a bad key.
 ServerConfig load_server_config(const std::string& path);
 // A documented sample config file.
 std::string sample_server_config();

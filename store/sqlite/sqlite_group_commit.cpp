@@ -1,6 +1,7 @@
 // Group commit on SQLite: many writers' transactions in one commit, each isolated by a
 // savepoint so that one failing request rolls back only its own rows.
 #include "store/sqlite/sqlite_store.hpp"
+#include "store/storage_errors.hpp"
 
 namespace rp::store::sqlite {
 
@@ -23,7 +24,9 @@ std::vector<std::exception_ptr> SqliteStore::write_batch(
         (*fns[i])(tx);
         run("RELEASE rp_request");
       } catch (...) {
-        out[i] = std::current_exception();
+        // A statement can hit a full disk before the commit does (a large transaction
+        // spills pages to the WAL).
+        out[i] = storage_error_or_same(std::current_exception(), db);
         run("ROLLBACK TO rp_request");
         run("RELEASE rp_request");
       }
@@ -33,12 +36,16 @@ std::vector<std::exception_ptr> SqliteStore::write_batch(
     note_commit(changes);
   } catch (...) {
     // The commit itself failed (disk full, I/O error): nobody's work is durable.
+    auto failure = storage_error_or_same(std::current_exception(), db);
+    // After a full disk SQLite may have ended the transaction itself, so that undoing a
+    // request's savepoint is what failed: the full disk is still the cause to report.
+    for (const auto& e : out)
+      if (is_storage_full(e)) failure = e;
     try {
       conn_.finish_statements();
-      db.exec("ROLLBACK");
+      rollback_if_open(db);
     } catch (...) {
     }
-    const auto failure = std::current_exception();
     for (auto& e : out) e = failure;
   }
   return out;

@@ -145,9 +145,10 @@ void SqliteStore::in_transaction(const char* begin, const std::function<void(Tra
     conn_.db().exec("COMMIT");
     note_commit(changes);
   } catch (...) {
+    const auto error = storage_error_or_same(std::current_exception(), conn_.db());
     conn_.finish_statements();
-    conn_.db().exec("ROLLBACK");
-    throw;
+    rollback_if_open(conn_.db());
+    std::rethrow_exception(error);
   }
 }
 

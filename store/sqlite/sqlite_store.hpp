@@ -123,6 +123,15 @@ class RunningTransaction {
   Transaction* outer_tx_;
 };
 
+// `error` as a StorageFullError when the disk was full (SQLITE_FULL, or an I/O error from
+// ENOSPC or EDQUOT), else `error` itself. Called where the failure is caught, before
+// anything else runs on `db` (sqlite_disk_full.cpp).
+std::exception_ptr storage_error_or_same(std::exception_ptr error, SQLite::Database& db);
+// ROLLBACK unless no transaction is open: after a full disk or an I/O error SQLite may
+// have rolled the transaction back itself, and a ROLLBACK then would fail and hide the
+// error that matters.
+void rollback_if_open(SQLite::Database& db);
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(const std::string& path, OpenMode mode);
@@ -135,6 +144,8 @@ class SqliteStore final : public Store {
   int schema_version() override;
   int migrate() override;
   std::string integrity_check() override;
+  // sqlite_disk_full.cpp
+  void probe_write() override;
 
  private:
   void in_transaction(const char* begin, const std::function<void(Transaction&)>& fn);

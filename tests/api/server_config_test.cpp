@@ -31,6 +31,8 @@ class ConfigFile {
 TEST(ServerConfig, TheSampleReadsBackAsTheDefaults) {
   ::unsetenv("REGENPATH_IO_THREADS");
   ::unsetenv("REGENPATH_WORKERS");
+  ::unsetenv("REGENPATH_REQUEST_TIMEOUT");
+  ::unsetenv("REGENPATH_METRICS_TOKEN");
   const ServerConfig defaults = load_server_config("");
   const ConfigFile sample(sample_server_config());
   const ServerConfig read = load_server_config(sample.path());
@@ -41,11 +43,14 @@ TEST(ServerConfig, TheSampleReadsBackAsTheDefaults) {
   EXPECT_EQ(read.address, defaults.address);
   EXPECT_EQ(read.body_limit, defaults.body_limit);
   EXPECT_EQ(read.header_limit, defaults.header_limit);
-  EXPECT_EQ(read.read_timeout, defaults.read_timeout);
+  EXPECT_EQ(read.request_timeout, defaults.request_timeout);
+  EXPECT_EQ(read.request_timeout, std::chrono::seconds(30));
   EXPECT_EQ(read.idle_timeout, defaults.idle_timeout);
   EXPECT_EQ(read.write_timeout, defaults.write_timeout);
   EXPECT_EQ(read.session_idle_s, defaults.session_idle_s);
   EXPECT_EQ(read.db, defaults.db);
+  EXPECT_EQ(read.metrics_token, defaults.metrics_token);
+  EXPECT_EQ(read.metrics_token, "");
   EXPECT_FALSE(read.tls());
 }
 
@@ -73,6 +78,37 @@ TEST(ServerConfig, BadKeysAndValuesAreRefusedNamingTheKey) {
   EXPECT_EQ(field_of("colour: blue\n"), "colour");
   EXPECT_EQ(field_of("tls_cert: a.pem\n"), "tls_cert");
   EXPECT_EQ(field_of("io_threads: 3\n"), "accepted");
+  EXPECT_EQ(field_of("request_timeout: 0\n"), "request_timeout");
+  EXPECT_EQ(field_of("metrics_token: short\n"), "metrics_token");
+  EXPECT_EQ(field_of("metrics_token: \"with a space in the middle\"\n"), "metrics_token");
+  EXPECT_EQ(field_of("metrics_token: 0123456789abcdef\n"), "accepted");
+  EXPECT_EQ(field_of("read_timeout: 10\nrequest_timeout: 20\n"), "read_timeout");
+}
+
+// read_timeout, the key's former name, still sets the one request deadline.
+TEST(ServerConfig, TheFormerReadTimeoutKeySetsTheRequestDeadline) {
+  ::unsetenv("REGENPATH_REQUEST_TIMEOUT");
+  const ConfigFile f("read_timeout: 7\n");
+  EXPECT_EQ(load_server_config(f.path()).request_timeout, std::chrono::seconds(7));
+  const ConfigFile g("request_timeout: 9\n");
+  EXPECT_EQ(load_server_config(g.path()).request_timeout, std::chrono::seconds(9));
+}
+
+TEST(ServerConfig, TheEnvironmentSetsTheRequestDeadlineAndMetricsToken) {
+  ::setenv("REGENPATH_REQUEST_TIMEOUT", "5", 1);
+  ::setenv("REGENPATH_METRICS_TOKEN", "env-token-0123456789", 1);
+  const ServerConfig c = load_server_config("");
+  EXPECT_EQ(c.request_timeout, std::chrono::seconds(5));
+  EXPECT_EQ(c.metrics_token, "env-token-0123456789");
+  ::setenv("REGENPATH_METRICS_TOKEN", "short", 1);
+  try {
+    load_server_config("");
+    ADD_FAILURE() << "a short token was accepted";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.field(), "metrics_token");
+  }
+  ::unsetenv("REGENPATH_REQUEST_TIMEOUT");
+  ::unsetenv("REGENPATH_METRICS_TOKEN");
 }
 
 }  // namespace
