@@ -84,12 +84,16 @@ void add_episode_routes(http::Router& r, Services& s) {
          "Records findings and procedure details as they become known: grades, cell source, guidance",
          {"coordinator", "surgeon"},
          {},
-         "{kl_grade?, tonnis_grade?, cell_source?, guidance?}",
+         "{kl_grade?, tonnis_grade?, cell_source?, guidance?}. Grades are JSON numbers. The answer says "
+         "\"changed\": false when nothing differed (nothing is written then)",
          false,
          false,
          [&s](http::Call& c) {
            const auto d = decode_details(http::parse_json_object(c.request.body));
-           return ok(to_json(s.pathway.update_details(c.actor, episode_id(c), d)));
+           bool changed = false;
+           nlohmann::json j = to_json(s.pathway.update_details(c.actor, episode_id(c), d, &changed));
+           j["changed"] = changed;
+           return ok(j);
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/transitions",
@@ -97,7 +101,7 @@ void add_episode_routes(http::Router& r, Services& s) {
          "allowed that target state",
          {"coordinator", "surgeon", "lab"},
          {},
-         "{to, reason?, on?}",
+         "{to, reason?, on? | on_jalali?}. on is Gregorian (2026-03-20), on_jalali Jalali (1404/12/29); any digits",
          false,
          false,
          [&s](http::Call& c) {

@@ -4,6 +4,7 @@
 
 #include "base/error.hpp"
 #include "service/protocols.hpp"
+#include "service/unchanged.hpp"
 
 namespace rp::service {
 namespace {
@@ -47,14 +48,18 @@ store::AuditEntry audit_entry(const Clock& clock, const Actor& actor, std::strin
           std::move(action), std::move(entity), std::move(entity_id), std::move(detail)};
 }
 
-void Pathway::upsert_centre(const Actor& actor, const Centre& c) {
+bool Pathway::upsert_centre(const Actor& actor, const Centre& c) {
   if (actor.role != "operator" && actor.role != "admin") throw ForbiddenError("role", "only an admin may edit centres");
   if (c.id.empty()) throw InputError("id", "is required");
   if (c.name_en.empty() || c.name_fa.empty()) throw InputError("name", "names in English and Persian are required");
+  bool changed = false;
   store_.write([&](store::Transaction& tx) {
+    if (const auto before = tx.find_centre(c.id); before && *before == c) return;  // the same: nothing written
+    changed = true;
     tx.upsert_centre(c);
     tx.append_audit(audit_entry(clock_, actor, c.id, "centre.upsert", "centre", c.id));
   });
+  return changed;
 }
 
 std::vector<Centre> Pathway::centres() {
@@ -105,7 +110,8 @@ PatientRecord Pathway::patient_record(const Actor& actor, std::int64_t patient_i
   return r;
 }
 
-Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, const PatientChange& change) {
+Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, const PatientChange& change,
+                                bool* changed_anything) {
   require(actor, Permission::patient_update);
   if (change.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw InputError("reason", "is required: say why the details change");
@@ -143,6 +149,7 @@ Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, con
     note("consent.registry", before.consent.registry, after.consent.registry);
     note("consent.contact", before.consent.contact, after.consent.contact);
     out = after;
+    if (changed_anything) *changed_anything = !changed.empty();
     if (changed.empty()) return;
     tx.update_patient(after);
     const nlohmann::json detail = {{"changed", changed}, {"reason", change.reason}};
@@ -280,11 +287,12 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
 }
 
 EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::optional<CivilDate> harvest,
-                            std::optional<CivilDate> injection) {
-  require(actor, Permission::schedule_update);
+                            std::optional<CivilDate> injection, bool* changed) {
+  require(actor, Permission::schedule_plan);
   EpisodeRecord r;
   store_.write([&](store::Transaction& tx) {
     Episode e = visible_episode(tx, actor, episode_id);
+    if (plans_nothing_new(e, harvest, injection, changed)) return read_record(tx, e, r);
     const auto done = tx.schedule_of(episode_id);
     const bool harvested = std::any_of(done.begin(), done.end(),
                                        [](const auto& s) { return s.id == "harvest" && s.status == ItemStatus::done; });
@@ -311,16 +319,18 @@ EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::op
   return r;
 }
 
-Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, const Details& d) {
+Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, const Details& d, bool* changed) {
   require(actor, Permission::episode_update);
   Episode e;
   store_.write([&](store::Transaction& tx) {
     e = visible_episode(tx, actor, episode_id);
+    const Episode before = e;
     if (d.kl_grade) e.kl_grade = d.kl_grade;
     if (d.tonnis_grade) e.tonnis_grade = d.tonnis_grade;
     if (d.cell_source) e.cell_source = d.cell_source;
     if (d.guidance) e.guidance = d.guidance;
     validate_episode(e, load_protocol(e.protocol_id)->joint);
+    if (!details_differ(before, e, changed)) return;  // the same: nothing written
     tx.update_episode(e, clock_.now_iso());
     tx.append_audit(audit_entry(clock_, actor, e.centre_id, "episode.update", "episode", std::to_string(episode_id)));
   });
@@ -352,8 +362,8 @@ EligibilityResult Pathway::assess_eligibility(const Actor& actor, std::int64_t e
 }
 
 ScheduledItem Pathway::mark_item(const Actor& actor, std::int64_t episode_id, const std::string& item_id,
-                                 ItemStatus status, std::optional<CivilDate> on) {
-  require(actor, Permission::schedule_update);
+                                 ItemStatus status, std::optional<CivilDate> on, bool* changed) {
+  require(actor, Permission::schedule_mark);
   ScheduledItem out;
   store_.write([&](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);
@@ -361,8 +371,11 @@ ScheduledItem Pathway::mark_item(const Actor& actor, std::int64_t episode_id, co
     auto it = std::find_if(items.begin(), items.end(), [&](const auto& s) { return s.id == item_id; });
     if (it == items.end())
       throw NotFoundError("item", "episode " + std::to_string(episode_id) + " has no item " + item_id);
+    require_mark(actor, it->kind, status);
     // Done is something that happened: never on a day still to come.
     if (status == ItemStatus::done && on && *on > clock_.today()) throw InputError("on", "must not be in the future");
+    out = *it;
+    if (!mark_changes(*it, status, on, changed)) return;  // the same: nothing written
     it->status = status;
     it->done_on = status == ItemStatus::done ? std::optional<CivilDate>(on.value_or(clock_.today())) : std::nullopt;
     tx.replace_schedule(episode_id, items);
