@@ -7,9 +7,11 @@
 
 namespace rp::api {
 
-nlohmann::json unscored(const nlohmann::json& scores) {
+nlohmann::json unscored(const nlohmann::json& scored) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& [name, value] : scores.items())
+  const auto values = scored.find("scores");  // {"instrument", "title", "scores": {name: value}}
+  if (values == scored.end() || !values->is_object()) return out;
+  for (const auto& [name, value] : values->items())
     if (value.is_null()) out.push_back(name);
   return out;
 }
