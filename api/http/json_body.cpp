@@ -77,6 +77,9 @@ std::string BodyReader::text(const char* field, std::size_t max_bytes) const {
 std::optional<std::int64_t> BodyReader::opt_int(const char* field) const {
   const auto* v = find(field);
   if (!v) return std::nullopt;
+  // A grade or an id is a JSON number. Text that spells one ("3", "۳") is refused rather
+  // than read: the web app and any client send numbers, and text here is a mistake.
+  if (v->is_string()) throw InputError(field, "must be an integer (a JSON number, not text)");
   if (!v->is_number_integer()) throw InputError(field, "must be an integer");
   return v->get<std::int64_t>();
 }

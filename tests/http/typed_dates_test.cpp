@@ -188,8 +188,9 @@ TEST_F(TypedDates, EveryDateFieldTakesItsJalaliTwin) {
       {{"category", "swelling"}, {"severity", "moderate"}, {"onset_jalali", persian_digits(jalali_slashes(today_))}});
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_EQ(r.json()["onset"], today_.iso());
-  r = surgeon_.post("/api/v1/red-flags/" + std::to_string(r.json()["id"].get<int>()) + "/triage",
-                    {{"decision", "adverse_event"}, {"category", "swelling"}, {"onset_jalali", jalali_slashes(today_)}});
+  r = surgeon_.post(
+      "/api/v1/red-flags/" + std::to_string(r.json()["id"].get<int>()) + "/triage",
+      {{"decision", "adverse_event"}, {"category", "swelling"}, {"onset_jalali", jalali_slashes(today_)}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["adverse_event"]["onset"], today_.iso());
 }
@@ -214,6 +215,23 @@ TEST_F(TypedDates, TheOneTimeCodeInPersianDigitsSignsIn) {
       "/api/v1/patient-auth/login", {{"mobile", persian_digits("09121234567")}, {"code", persian_digits(code)}});
   EXPECT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["role"], "patient");
+}
+
+// A record number is stored in ASCII digits however it is typed; a grade is a JSON
+// number, and text spelling one is refused saying so.
+TEST_F(TypedDates, RecordNumbersInAnyDigitsAndGradesAsNumbers) {
+  auto body = patient(persian_digits("M-77"));
+  body["birth_date"] = "1970-01-01";
+  const Reply r = coordinator_.post("/api/v1/patients", body);
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_EQ(r.json()["mrn"], "M-77");
+  EXPECT_EQ(coordinator_.get("/api/v1/patients?q=" + percent_encoded(arabic_indic("M-77"))).json().size(), 1u);
+  const std::string eid = new_episode();
+  refused(coordinator_.call("PATCH", "/api/v1/episodes/" + eid, R"({"kl_grade": "۳"})"), "kl_grade",
+          "must be an integer (a JSON number, not text)");
+  const Reply grade = coordinator_.call("PATCH", "/api/v1/episodes/" + eid, R"({"kl_grade": 3})");
+  ASSERT_EQ(grade.status, 200) << grade.body;
+  EXPECT_EQ(grade.json()["kl_grade"], 3);
 }
 
 TEST_F(TypedDates, ALimitOutsideItsRangeIsRefusedNotClamped) {
