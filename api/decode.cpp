@@ -2,14 +2,15 @@
 
 #include "api/http/json_body.hpp"
 #include "base/error.hpp"
+#include "base/text.hpp"
 
 namespace rp::api {
 
 using http::BodyReader;
 
 Patient decode_patient(const nlohmann::json& body) {
-  BodyReader r(body,
-               {"centre", "mrn", "name_fa", "name_latin", "sex", "birth_date", "mobile", "national_id", "consent"});
+  BodyReader r(body, {"centre", "mrn", "name_fa", "name_latin", "sex", "birth_date", "birth_date_jalali", "mobile",
+                      "national_id", "consent"});
   Patient p;
   p.centre_id = r.opt_text("centre", 64).value_or("");
   p.mrn = r.text("mrn", 64);
@@ -17,7 +18,7 @@ Patient decode_patient(const nlohmann::json& body) {
   p.name_latin = r.text("name_latin", 200);
   p.sex = parse_sex(r.text("sex", 16));
   const auto birth = r.opt_date("birth_date");
-  if (!birth) throw InputError("birth_date", "is required");
+  if (!birth) throw InputError("birth_date", "is required (or birth_date_jalali)");
   p.birth_date = *birth;
   p.mobile = r.text("mobile", 32);
   p.national_id = r.text("national_id", 32);
@@ -31,8 +32,8 @@ Patient decode_patient(const nlohmann::json& body) {
 }
 
 service::PatientChange decode_patient_change(const nlohmann::json& body) {
-  BodyReader r(body,
-               {"mrn", "name_fa", "name_latin", "sex", "birth_date", "mobile", "national_id", "consent", "reason"});
+  BodyReader r(body, {"mrn", "name_fa", "name_latin", "sex", "birth_date", "birth_date_jalali", "mobile", "national_id",
+                      "consent", "reason"});
   service::PatientChange c;
   c.mrn = r.opt_text("mrn", 64);
   c.name_fa = r.opt_text("name_fa", 200);
@@ -69,7 +70,7 @@ Episode decode_episode(const nlohmann::json& body, std::int64_t patient_id) {
 }
 
 service::TransitionRequest decode_transition(const nlohmann::json& body) {
-  BodyReader r(body, {"to", "reason", "on"});
+  BodyReader r(body, {"to", "reason", "on", "on_jalali"});
   service::TransitionRequest t;
   t.to = parse_episode_state(r.text("to", 32), "to");
   t.reason = r.opt_text("reason", 1000).value_or("");
@@ -89,14 +90,14 @@ service::Pathway::Details decode_details(const nlohmann::json& body) {
 }
 
 PlanRequest decode_plan(const nlohmann::json& body) {
-  BodyReader r(body, {"harvest", "injection", "reason"});
+  BodyReader r(body, {"harvest", "harvest_jalali", "injection", "injection_jalali", "reason"});
   PlanRequest p{r.opt_date("harvest"), r.opt_date("injection"), r.opt_text("reason", 500).value_or("")};
   if (!p.harvest && !p.injection) throw InputError("harvest", "give a harvest or an injection date");
   return p;
 }
 
 MarkRequest decode_mark(const nlohmann::json& body) {
-  BodyReader r(body, {"status", "on"});
+  BodyReader r(body, {"status", "on", "on_jalali"});
   return {parse_item_status(r.text("status", 16)), r.opt_date("on")};
 }
 
@@ -133,14 +134,14 @@ EventAssessment read_assessment(const BodyReader& r) {
 }  // namespace
 
 service::AdverseEventInput decode_event(const nlohmann::json& body) {
-  BodyReader r(body, {"category", "severity", "description", "onset", "ctcae_grade", "serious_reasons", "relatedness",
-                      "outcome"});
+  BodyReader r(body, {"category", "severity", "description", "onset", "onset_jalali", "ctcae_grade", "serious_reasons",
+                      "relatedness", "outcome"});
   return {r.text("category", 64), r.text("severity", 16), r.opt_text("description", 4000).value_or(""),
           r.opt_date("onset"), read_assessment(r)};
 }
 
 service::RedFlagReport decode_red_flag(const nlohmann::json& body) {
-  BodyReader r(body, {"category", "severity", "description", "onset"});
+  BodyReader r(body, {"category", "severity", "description", "onset", "onset_jalali"});
   return {r.text("category", 64),
           r.text("severity", 16),
           r.opt_text("description", 4000).value_or(""),
@@ -160,8 +161,8 @@ service::AssessmentChange decode_assessment_change(const nlohmann::json& body) {
 }
 
 service::RedFlagTriage decode_triage(const nlohmann::json& body) {
-  BodyReader r(body, {"decision", "reason", "category", "severity", "description", "onset", "ctcae_grade",
-                      "serious_reasons", "relatedness", "outcome"});
+  BodyReader r(body, {"decision", "reason", "category", "severity", "description", "onset", "onset_jalali",
+                      "ctcae_grade", "serious_reasons", "relatedness", "outcome"});
   service::RedFlagTriage t;
   const std::string decision = r.text("decision", 32);
   if (decision != "adverse_event" && decision != "not_adverse_event")
@@ -171,8 +172,8 @@ service::RedFlagTriage decode_triage(const nlohmann::json& body) {
   const std::optional<std::string> category = r.opt_text("category", 64);
   if (!t.adverse_event) {
     // Nothing of an adverse event may come with a dismissal: it would be silently dropped.
-    for (const char* f :
-         {"category", "severity", "description", "onset", "ctcae_grade", "serious_reasons", "relatedness", "outcome"})
+    for (const char* f : {"category", "severity", "description", "onset", "onset_jalali", "ctcae_grade",
+                          "serious_reasons", "relatedness", "outcome"})
       if (body.contains(f) && !body[f].is_null()) throw InputError(f, "only with the decision adverse_event");
     return t;
   }
@@ -190,6 +191,10 @@ Centre decode_centre(const nlohmann::json& body, const std::string& id) {
   c.name_fa = r.text("name_fa");
   c.city_en = r.opt_text("city_en").value_or("");
   c.city_fa = r.opt_text("city_fa").value_or("");
+  // Names patients and staff read: a letter at least, nothing invisible or reordering.
+  for (const auto& [field, text] : {std::pair{"name_en", &c.name_en}, std::pair{"name_fa", &c.name_fa},
+                                    std::pair{"city_en", &c.city_en}, std::pair{"city_fa", &c.city_fa}})
+    if (!text->empty()) check_name(*text, field);
   c.licence_status = r.opt_text("licence_status", 16).value_or("unknown");
   if (c.licence_status != "licensed" && c.licence_status != "pending" && c.licence_status != "suspended" &&
       c.licence_status != "unknown")

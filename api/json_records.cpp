@@ -7,13 +7,25 @@
 
 namespace rp::api {
 
+nlohmann::json unscored(const nlohmann::json& scored) {
+  nlohmann::json out = nlohmann::json::array();
+  const auto values = scored.find("scores");  // {"instrument", "title", "scores": {name: value}}
+  if (values == scored.end() || !values->is_object()) return out;
+  for (const auto& [name, value] : values->items())
+    if (value.is_null()) out.push_back(name);
+  return out;
+}
+
 nlohmann::json to_json(const store::QuestionnaireResponseRow& r) {
+  nlohmann::json scores = nlohmann::json::parse(r.scores_json);
+  nlohmann::json withheld = unscored(scores);
   return {{"id", r.id},
           {"episode_id", r.episode_id},
           {"instrument", r.instrument},
           {"item_id", r.item_id},
           {"answers", nlohmann::json::parse(r.answers_json)},
-          {"scores", nlohmann::json::parse(r.scores_json)},
+          {"scores", std::move(scores)},
+          {"unscored", std::move(withheld)},
           {"source", r.source},
           {"submitted_by", r.submitted_by},
           {"submitted_at", r.submitted_at}};

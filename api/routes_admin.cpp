@@ -64,7 +64,8 @@ void add_admin_routes(http::Router& r, Services& s) {
          "Changes an account's role or disables (enables) it; either ends its sessions at once. Not one's own",
          admin,
          {},
-         "{role?, disabled?}",
+         "{role?, disabled?}. The answer says \"changed\": false when the account already was so (nothing is "
+         "written, sessions kept)",
          false,
          false,
          [&s](http::Call& c) {
@@ -74,7 +75,10 @@ void add_admin_routes(http::Router& r, Services& s) {
            change.role = b.opt_text("role", 32);
            change.disabled = b.opt_bool("disabled");
            const auto id = http::id_param(c.request.params.at("account_id"), "account");
-           return ok(to_json(s.accounts.update(c.actor, id, change)));
+           bool changed = false;
+           nlohmann::json j = to_json(s.accounts.update(c.actor, id, change, &changed));
+           j["changed"] = changed;
+           return ok(j);
          }});
   r.add({"GET",
          "/api/v1/centres",
@@ -94,15 +98,17 @@ void add_admin_routes(http::Router& r, Services& s) {
          "Creates or updates the admin's own centre",
          admin,
          {},
-         "{name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?}",
+         "{name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?}. The answer says "
+         "\"changed\": false when the centre already had these details (nothing is written then)",
          false,
          false,
          [&s](http::Call& c) {
            const std::string& id = c.request.params.at("centre_id");
            if (!c.actor.sees_centre(id)) throw NotFoundError("centre", "no centre '" + id.substr(0, 64) + "'");
            const auto centre = decode_centre(http::parse_json_object(c.request.body), id);
-           s.pathway.upsert_centre(c.actor, centre);
-           return ok(api::to_json(centre));
+           nlohmann::json j = api::to_json(centre);
+           j["changed"] = s.pathway.upsert_centre(c.actor, centre);
+           return ok(j);
          }});
   r.add({"GET",
          "/api/v1/audit/verify",

@@ -1,6 +1,7 @@
 // Sign-in for staff (username + password) and patients (mobile + one-time code).
 #include "api/http/json_body.hpp"
 #include "api/routes.hpp"
+#include "base/digits.hpp"
 
 namespace rp::api {
 namespace {
@@ -24,6 +25,15 @@ nlohmann::json whoami(const service::Principal& p, std::int64_t expires_in_s) {
   if (p.actor.patient_id) j["patient_id"] = *p.actor.patient_id;
   if (expires_in_s) j["expires_in"] = expires_in_s;
   return j;
+}
+
+// The one-time code as the patient typed it: six digits in any script (a Persian phone
+// keyboard types ۱۲۳۴۵۶), perhaps in groups with spaces.
+std::string typed_code(const std::string& text) {
+  std::string out;
+  for (const char c : ascii_digits(text, "code"))
+    if (c != ' ') out.push_back(c);
+  return out;
 }
 
 std::vector<std::string> everyone_signed_in() {
@@ -90,7 +100,7 @@ void add_auth_routes(http::Router& r, Services& s) {
          }});
   r.add({"POST",
          "/api/v1/patient-auth/login",
-         "Patient sign-in with mobile number and one-time code",
+         "Patient sign-in with mobile number and one-time code (six digits, Latin, Persian or Arabic-Indic)",
          {http::kPublic},
          {},
          "{mobile, code}",
@@ -99,7 +109,7 @@ void add_auth_routes(http::Router& r, Services& s) {
          [&s](Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            BodyReader b(body, {"mobile", "code"});
-           const auto login = s.auth.patient_login(b.text("mobile", 32), b.text("code", 16));
+           const auto login = s.auth.patient_login(b.text("mobile", 32), typed_code(b.text("code", 64)));
            Response res = ok(whoami(login.principal, login.expires_in_s));
            res.carries_secret = true;
            set_session_cookies(res, login, s.tls);

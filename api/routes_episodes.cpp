@@ -85,12 +85,16 @@ void add_episode_routes(http::Router& r, Services& s) {
          "injection, a change of cell source or guidance needs the reason, kept in the audit row)",
          {"coordinator", "surgeon"},
          {},
-         "{kl_grade?, tonnis_grade?, cell_source?, guidance?, reason?}",
+         "{kl_grade?, tonnis_grade?, cell_source?, guidance?, reason?}. Grades are JSON numbers. The answer says "
+         "\"changed\": false when nothing differed (nothing is written then)",
          false,
          false,
          [&s](http::Call& c) {
            const auto d = decode_details(http::parse_json_object(c.request.body));
-           return ok(to_json(s.pathway.update_details(c.actor, episode_id(c), d)));
+           bool changed = false;
+           nlohmann::json j = to_json(s.pathway.update_details(c.actor, episode_id(c), d, &changed));
+           j["changed"] = changed;
+           return ok(j);
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/transitions",
@@ -98,7 +102,7 @@ void add_episode_routes(http::Router& r, Services& s) {
          "allowed that target state",
          {"coordinator", "surgeon", "lab"},
          {},
-         "{to, reason?, on?}",
+         "{to, reason?, on? | on_jalali?}. on is Gregorian (2026-03-20), on_jalali Jalali (1404/12/29); any digits",
          false,
          false,
          [&s](http::Call& c) {

@@ -15,9 +15,10 @@ void add_event_routes(http::Router& r, Services& s) {
          "Records an adverse event",
          clinicians,
          {},
-         "{category, severity: mild|moderate|severe|serious, description?, onset?, ctcae_grade?: 1-5, "
+         "{category, severity: mild|moderate|severe|serious, description?, onset? | onset_jalali?, ctcae_grade?: 1-5, "
          "serious_reasons?: [death|life_threatening|hospitalisation|persistent_disability|congenital_anomaly|"
-         "medically_important], relatedness?: harvest|injection|neither, outcome?: resolved|ongoing|sequelae|death}",
+         "medically_important], relatedness?: harvest|injection|neither, outcome?: resolved|ongoing|sequelae|death}. "
+         "onset is Gregorian (2026-03-20), onset_jalali Jalali (1404/12/29); any digits",
          true,
          false,
          [&s](http::Call& c) {
@@ -59,31 +60,37 @@ void add_event_routes(http::Router& r, Services& s) {
          {"surgeon"},
          {},
          "{ctcae_grade?: 1-5, serious_reasons?: [..], relatedness?: harvest|injection|neither, "
-         "outcome?: resolved|ongoing|sequelae|death, reason}",
+         "outcome?: resolved|ongoing|sequelae|death, reason}. The answer says \"changed\": false when nothing "
+         "differed (nothing is written then)",
          false,
          false,
          [&s](http::Call& c) {
            const auto change = decode_assessment_change(http::parse_json_object(c.request.body));
            const auto id = http::id_param(c.request.params.at("event_id"), "event");
-           return ok(to_json(s.submissions.assess_adverse_event(c.actor, id, change)));
-         }});
-  r.add({"POST",
-         "/api/v1/red-flags/{event_id}/triage",
-         "A clinician decides a red flag: an adverse event (recorded from it and linked to it) or not one, with why",
-         clinicians,
-         {},
-         "{decision: adverse_event|not_adverse_event, reason (required for not_adverse_event), category (for "
-         "adverse_event), severity?, description?, onset?, ctcae_grade?, serious_reasons?, relatedness?, outcome?}",
-         false,
-         false,
-         [&s](http::Call& c) {
-           const auto triage = decode_triage(http::parse_json_object(c.request.body));
-           const auto id = http::id_param(c.request.params.at("event_id"), "event");
-           const auto out = s.submissions.triage_red_flag(c.actor, id, triage);
-           nlohmann::json j = {{"red_flag", to_json(out.flag)}, {"adverse_event", nullptr}};
-           if (out.event) j["adverse_event"] = to_json(*out.event);
+           bool changed = false;
+           nlohmann::json j = to_json(s.submissions.assess_adverse_event(c.actor, id, change, &changed));
+           j["changed"] = changed;
            return ok(j);
          }});
+  r.add(
+      {"POST",
+       "/api/v1/red-flags/{event_id}/triage",
+       "A clinician decides a red flag: an adverse event (recorded from it and linked to it) or not one, with why",
+       clinicians,
+       {},
+       "{decision: adverse_event|not_adverse_event, reason (required for not_adverse_event), category (for "
+       "adverse_event), severity?, description?, onset? | onset_jalali?, ctcae_grade?, serious_reasons?, relatedness?, "
+       "outcome?}. onset is Gregorian (2026-03-20), onset_jalali Jalali (1404/12/29); any digits",
+       false,
+       false,
+       [&s](http::Call& c) {
+         const auto triage = decode_triage(http::parse_json_object(c.request.body));
+         const auto id = http::id_param(c.request.params.at("event_id"), "event");
+         const auto out = s.submissions.triage_red_flag(c.actor, id, triage);
+         nlohmann::json j = {{"red_flag", to_json(out.flag)}, {"adverse_event", nullptr}};
+         if (out.event) j["adverse_event"] = to_json(*out.event);
+         return ok(j);
+       }});
   r.add({"POST",
          "/api/v1/red-flags/{event_id}/acknowledge",
          "A clinician acknowledges a red flag: seen and being acted on; it stays on the worklist until triaged",

@@ -72,7 +72,8 @@ void add_portal_routes(http::Router& r, Services& s) {
          "The patient reports a red flag (unusual pain, swelling, redness, fever): it reaches the clinic at once",
          patient,
          {},
-         "{category, severity, description?, onset?}",
+         "{category, severity, description?, onset? | onset_jalali?}. onset is Gregorian (2026-03-20), onset_jalali "
+         "Jalali (1404/12/29); any digits",
          true,
          false,
          [&s](http::Call& c) {

@@ -60,7 +60,9 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "makes a retry return the first submission",
          {"coordinator", "surgeon", "physiotherapist"},
          {},
-         "{instrument, item_id?, answers: {item: value}}",
+         "{instrument, item_id?, answers: {item: value}}. item_id is a questionnaire time point of the "
+         "episode's protocol (prom-6w, ...) that lists the instrument. Answers from which the instrument's "
+         "missing-item rule computes no score are refused; `unscored` names the scores it withheld",
          true,
          true,
          [&s](http::Call& c) { return submit_questionnaire(s, c); },
@@ -114,23 +116,23 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
            const auto t = s.submissions.link_info(c.request.params.at("token"));
            return ok({{"instrument", t.instrument}, {"item_id", t.item_id}, {"expires_at", t.expires_at}});
          }});
-  r.add(
-      {"POST",
-       "/api/v1/q/{token}",
-       "Answers a questionnaire link; the link is spent",
-       {http::kPublic},
-       {},
-       "{answers: {item: value}}",
-       false,
-       false,
-       [&s](http::Call& c) {
-         const auto body = http::parse_json_object(c.request.body);
-         http::BodyReader b(body, {"answers"});
-         const auto* answers = b.opt_object("answers");
-         if (!answers) throw InputError("answers", "is required");
-         const auto done = s.submissions.submit_by_link(c.request.params.at("token"), *answers);
-         return ok({{"instrument", done.row.instrument}, {"scores", nlohmann::json::parse(done.row.scores_json)}}, 201);
-       }});
+  r.add({"POST",
+         "/api/v1/q/{token}",
+         "Answers a questionnaire link; the link is spent",
+         {http::kPublic},
+         {},
+         "{answers: {item: value}}",
+         false,
+         false,
+         [&s](http::Call& c) {
+           const auto body = http::parse_json_object(c.request.body);
+           http::BodyReader b(body, {"answers"});
+           const auto* answers = b.opt_object("answers");
+           if (!answers) throw InputError("answers", "is required");
+           const auto done = s.submissions.submit_by_link(c.request.params.at("token"), *answers);
+           const auto scores = nlohmann::json::parse(done.row.scores_json);
+           return ok({{"instrument", done.row.instrument}, {"scores", scores}, {"unscored", unscored(scores)}}, 201);
+         }});
 }
 
 }  // namespace rp::api

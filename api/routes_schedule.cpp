@@ -16,7 +16,10 @@ std::int64_t episode_id(const http::Call& c) { return http::id_param(c.request.p
 
 void add_schedule_routes(http::Router& r, Services& s) {
   const std::vector<std::string> readers{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
-  const std::vector<std::string> planners{"coordinator", "surgeon", "physiotherapist"};
+  // Planning moves the procedures; marking is allowed per item kind (service::require_mark):
+  // the physiotherapist marks the rehab stages and visits, not a harvest or an injection.
+  const std::vector<std::string> planners{"coordinator", "surgeon"};
+  const std::vector<std::string> markers{"coordinator", "surgeon", "physiotherapist"};
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/eligibility",
          "Assesses eligibility from findings against the protocol's rules and stores the assessment",
@@ -50,30 +53,41 @@ void add_schedule_routes(http::Router& r, Services& s) {
          "a date before today needs the reason); re-derives every item not yet done",
          planners,
          {},
-         "{harvest?, injection?, reason?}",
+         "{harvest? | harvest_jalali?, injection? | injection_jalali?, reason?}. harvest and injection are Gregorian "
+         "(2026-03-20), their _jalali twins Jalali (1404/12/29); any digits. The answer says \"changed\": false when "
+         "these dates were already planned (nothing is written then)",
          false,
          false,
          [&s](http::Call& c) {
            const auto p = decode_plan(http::parse_json_object(c.request.body));
-           return ok(episode_record_json(s.pathway.plan(c.actor, episode_id(c), p.harvest, p.injection, p.reason),
-                                         s.lang, s.clock.today()));
+           bool changed = false;
+           nlohmann::json j =
+               episode_record_json(s.pathway.plan(c.actor, episode_id(c), p.harvest, p.injection, p.reason, &changed),
+                                   s.lang, s.clock.today());
+           j["changed"] = changed;
+           return ok(j);
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/schedule/{item_id}",
-         "Marks a schedule item done, missed or cancelled (or planned again)",
-         planners,
+         "Marks a schedule item done, missed or cancelled (or planned again). A procedure (harvest, lab processing, "
+         "injection) is marked done by the surgeon and re-booked by the surgeon or the coordinator; the "
+         "physiotherapist marks rehab stages and visits",
+         markers,
          {},
-         "{status, on?}",
+         "{status, on? | on_jalali?}. on is Gregorian (2026-03-20), on_jalali Jalali (1404/12/29); any digits. The "
+         "answer says \"changed\": false when the item already had this status (nothing is written then)",
          false,
          false,
          [&s](http::Call& c) {
            const auto m = decode_mark(http::parse_json_object(c.request.body));
            const std::string& item = c.request.params.at("item_id");
            if (item.size() > 64) throw NotFoundError("item", "no such item");
-           const auto done = s.pathway.mark_item(c.actor, episode_id(c), item, m.status, m.on);
+           bool changed = false;
+           const auto done = s.pathway.mark_item(c.actor, episode_id(c), item, m.status, m.on, &changed);
            return ok({{"id", done.id},
                       {"status", to_string(done.status)},
-                      {"done_on", done.done_on ? nlohmann::json(done.done_on->iso()) : nullptr}});
+                      {"done_on", done.done_on ? nlohmann::json(done.done_on->iso()) : nullptr},
+                      {"changed", changed}});
          }});
 }
 

@@ -3,6 +3,7 @@
 // and leave the worklist once triaged (POST /api/v1/red-flags/{event_id}/triage).
 #include "api/json_pathway.hpp"
 #include "api/routes.hpp"
+#include "base/date_input.hpp"
 #include "base/error.hpp"
 #include "base/jalali.hpp"
 #include "service/worklist.hpp"
@@ -78,14 +79,18 @@ void add_worklist_routes(http::Router& r, Services& s) {
          "The day's worklist at the caller's centre: visits due or overdue, questionnaires outstanding, drug "
          "holds starting within 7 days, open red flags (newest first) and products awaiting release",
          roles::kClinical,
-         {{"date", "the day, YYYY-MM-DD (default: the clinic's today, Asia/Tehran)", false}},
+         {{"date", "the day, Gregorian YYYY-MM-DD, any digits (default: the clinic's today, Asia/Tehran)", false},
+          {"date_jalali", "the day in the Jalali calendar, YYYY/MM/DD, any digits (instead of date)", false}},
          "",
          false,
          false,
          [&s](http::Call& c) {
-           std::optional<CivilDate> date;
-           if (auto it = c.request.query.find("date"); it != c.request.query.end())
-             date = parse_gregorian(it->second.substr(0, 32), "date");
+           const auto param = [&c](const char* name) -> std::optional<std::string> {
+             const auto it = c.request.query.find(name);
+             if (it == c.request.query.end()) return std::nullopt;
+             return it->second.substr(0, 64);
+           };
+           const std::optional<CivilDate> date = date_from_twins(param("date"), param("date_jalali"), "date");
            return ok(worklist_json(service::worklist(s.store, s.clock, c.actor, date)));
          }});
 }

@@ -4,6 +4,7 @@
 #include "api/json_records.hpp"
 #include "app/store_options.hpp"
 #include "base/civil_date.hpp"
+#include "base/date_input.hpp"
 #include "base/error.hpp"
 #include "service/submissions.hpp"
 
@@ -54,7 +55,7 @@ EventAssessment assessment_of(const EventOptions& o) {
 
 service::AdverseEventInput event_input(const EventOptions& o) {
   service::AdverseEventInput in{o.category, o.severity, o.description, std::nullopt, assessment_of(o)};
-  if (!o.onset.empty()) in.onset = parse_gregorian(o.onset, "onset");
+  if (!o.onset.empty()) in.onset = parse_gregorian_input(o.onset, "onset");
   return in;
 }
 

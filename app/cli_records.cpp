@@ -1,6 +1,7 @@
 // patient and episode sub-commands: the pathway from the command line, as the operator.
 #include "api/json_pathway.hpp"
 #include "app/store_options.hpp"
+#include "base/date_input.hpp"
 #include "base/error.hpp"
 #include "base/jalali.hpp"
 #include "service/pathway.hpp"
@@ -11,7 +12,7 @@ namespace {
 
 std::optional<CivilDate> opt_date(const std::string& text, const std::string& field) {
   if (text.empty()) return std::nullopt;
-  return parse_gregorian(text, field);
+  return parse_gregorian_input(text, field);
 }
 
 template <typename F>
@@ -66,8 +67,8 @@ void add_patient_add(CLI::App* patient, const std::shared_ptr<std::string>& db) 
     if (o->birth.empty() == o->birth_jalali.empty()) {
       throw InputError("birth_date", "give exactly one of --birth-date or --birth-date-jalali");
     }
-    p.birth_date =
-        o->birth.empty() ? parse_jalali(o->birth_jalali, "birth_date") : parse_gregorian(o->birth, "birth_date");
+    p.birth_date = o->birth.empty() ? parse_jalali_input(o->birth_jalali, "birth_date", "--birth-date")
+                                    : parse_gregorian_input(o->birth, "birth_date", "--birth-date-jalali");
     p.mobile = o->mobile;
     p.national_id = o->national_id;
     for (const auto& c : o->consent) {
@@ -126,8 +127,8 @@ void add_patient_update(CLI::App* patient, const std::shared_ptr<std::string>& d
     if (given("--birth-date") && given("--birth-date-jalali")) {
       throw InputError("birth_date", "give at most one of --birth-date or --birth-date-jalali");
     }
-    if (given("--birth-date")) c.birth_date = parse_gregorian(o->birth, "birth_date");
-    if (given("--birth-date-jalali")) c.birth_date = parse_jalali(o->birth_jalali, "birth_date");
+    if (given("--birth-date")) c.birth_date = parse_gregorian_input(o->birth, "birth_date", "--birth-date-jalali");
+    if (given("--birth-date-jalali")) c.birth_date = parse_jalali_input(o->birth_jalali, "birth_date", "--birth-date");
     if (given("--mobile")) c.mobile = o->mobile;
     if (given("--national-id")) c.national_id = o->national_id;
     c.consent_treatment = yes_no(o->treatment, "consent.treatment");

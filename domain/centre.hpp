@@ -12,6 +12,8 @@ struct Centre {
   std::string licence_status = "unknown";  // licensed | pending | suspended | unknown
   std::string licence_number;
   std::string phone;
+
+  bool operator==(const Centre&) const = default;
 };
 
 }  // namespace rp

@@ -4,6 +4,7 @@
 
 #include "base/digits.hpp"
 #include "base/error.hpp"
+#include "base/text.hpp"
 
 namespace rp {
 namespace {
@@ -93,11 +94,19 @@ std::string normalise_mobile(std::string_view text, std::string_view field) {
 void validate_patient(Patient& p, const CivilDate& today) {
   if (trimmed_empty(p.centre_id)) throw InputError("centre", "is required");
   if (trimmed_empty(p.mrn)) throw InputError("mrn", "is required");
+  // A record number typed in Persian digits is the same number: stored in ASCII digits,
+  // so it is unique and found however it is typed.
+  p.mrn = ascii_digits(p.mrn, "mrn");
+  check_typed_text(p.mrn, "mrn", false);
   if (p.mrn.size() > 32) throw InputError("mrn", "must be at most 32 characters");
   if (trimmed_empty(p.name_fa) && trimmed_empty(p.name_latin)) {
     throw InputError("name_fa", "a name in Persian or Latin script is required");
   }
   if (p.name_fa.size() > 200 || p.name_latin.size() > 200) throw InputError("name", "must be at most 200 bytes");
+  // A name shown to staff must read as what it is: a letter at least, nothing invisible
+  // and nothing that turns the text around it.
+  if (!p.name_fa.empty()) check_name(p.name_fa, "name_fa");
+  if (!p.name_latin.empty()) check_name(p.name_latin, "name_latin");
   if (p.birth_date > today) throw InputError("birth_date", "must not be in the future");
   if (p.birth_date < today.plus_months(-12 * 120)) throw InputError("birth_date", "must be within the last 120 years");
   if (!p.mobile.empty()) p.mobile = normalise_mobile(p.mobile);

@@ -7,6 +7,7 @@
 #include "api/decode.hpp"
 #include "api/http/json_body.hpp"
 #include "base/error.hpp"
+#include "base/text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   nlohmann::json body;
@@ -36,5 +37,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   attempt([&] { rp::api::decode_assessment_change(body); });
   attempt([&] { rp::api::decode_triage(body); });
   attempt([&] { rp::api::decode_centre(body, "c"); });
+  // The person-typed text rules and numbers every decoder relies on, on the raw bytes.
+  const std::string_view raw(reinterpret_cast<const char*>(data), size);
+  attempt([&] { rp::check_name(raw, "name"); });
+  attempt([&] { rp::check_typed_text(raw, "text", size % 2 == 0); });
+  attempt([&] {
+    const auto n = rp::api::http::bounded_integer(raw, "limit", 1, 1000);
+    if (n < 1 || n > 1000) __builtin_trap();
+  });
   return 0;
 }

@@ -147,7 +147,8 @@ Account Accounts::reset_password(const Actor& actor, std::int64_t account_id, co
   return out;
 }
 
-Account Accounts::update(const Actor& actor, std::int64_t account_id, const AccountChange& change) {
+Account Accounts::update(const Actor& actor, std::int64_t account_id, const AccountChange& change,
+                         bool* changed_anything) {
   require(actor, Permission::account_admin);
   if (change.role) check_role(*change.role);
   if (!change.role && !change.disabled) throw InputError("body", "send role, disabled or both");
@@ -178,6 +179,7 @@ Account Accounts::update(const Actor& actor, std::int64_t account_id, const Acco
         audit_entry(clock_, actor, row->centre_id, "account.update", "account", std::to_string(row->id), detail));
   });
   if (changed) end_sessions(out.username);
+  if (changed_anything) *changed_anything = changed;
   return out;
 }
 

@@ -59,7 +59,9 @@ class Accounts {
   // Changes a role or disables (enables) an account of the admin's centre. Either ends the
   // account's sessions. An admin cannot disable their own account or change their own
   // role, so a centre is never left without the admin who could undo it.
-  Account update(const Actor& actor, std::int64_t account_id, const AccountChange& change);
+  // A change to what the account already is writes nothing and keeps its sessions;
+  // `*changed` (when given) says whether anything changed.
+  Account update(const Actor& actor, std::int64_t account_id, const AccountChange& change, bool* changed = nullptr);
   Account update(const Actor& actor, const std::string& username, const AccountChange& change);
 
   struct Credential {

@@ -19,7 +19,10 @@ const std::map<Permission, Roles>& permission_table() {
       {Permission::episode_create, {"coordinator", "surgeon"}},
       {Permission::episode_update, {"coordinator", "surgeon"}},
       {Permission::eligibility_assess, {"surgeon"}},
-      {Permission::schedule_update, {"coordinator", "surgeon", "physiotherapist"}},
+      // Planning moves the procedures and every date derived from them: the clinicians
+      // who book them. The physiotherapist marks what they run (require_mark).
+      {Permission::schedule_plan, {"coordinator", "surgeon"}},
+      {Permission::schedule_mark, {"coordinator", "surgeon", "physiotherapist"}},
       {Permission::audit_verify, {"admin"}},
       {Permission::questionnaire_submit, {"coordinator", "surgeon", "physiotherapist"}},
       {Permission::adverse_event_record, {"surgeon", "coordinator", "physiotherapist"}},
@@ -51,6 +54,26 @@ const std::map<std::string_view, Roles>& transition_table() {
   return table;
 }
 
+// Who marks an item of each kind: `any` with any status, `booking` only as planned,
+// missed or cancelled (not done). Kinds not listed: the coordinator and the surgeon.
+struct MarkRule {
+  std::string_view kind;
+  Roles any, booking;
+};
+
+const std::vector<MarkRule>& mark_table() {
+  static const std::vector<MarkRule> table{
+      {"procedure", {"surgeon"}, {"coordinator"}},
+      {"visit", {"coordinator", "surgeon", "physiotherapist"}, {}},
+      {"rehab", {"coordinator", "surgeon", "physiotherapist"}, {}},
+  };
+  return table;
+}
+
+bool listed(const Roles& roles, std::string_view role) {
+  return std::find(roles.begin(), roles.end(), role) != roles.end();
+}
+
 const char* name(Permission p) {
   switch (p) {
     case Permission::patient_create:
@@ -65,8 +88,10 @@ const char* name(Permission p) {
       return "update episodes";
     case Permission::eligibility_assess:
       return "assess eligibility";
-    case Permission::schedule_update:
-      return "update schedules";
+    case Permission::schedule_plan:
+      return "plan the harvest and injection";
+    case Permission::schedule_mark:
+      return "mark schedule items";
     case Permission::audit_verify:
       return "verify the audit log";
     case Permission::questionnaire_submit:
@@ -95,6 +120,25 @@ void require(const Actor& actor, Permission p) {
   if (std::find(roles.begin(), roles.end(), actor.role) == roles.end()) {
     throw ForbiddenError("role", "role '" + actor.role + "' may not " + name(p));
   }
+}
+
+void require_mark(const Actor& actor, std::string_view item_kind, ItemStatus status) {
+  require(actor, Permission::schedule_mark);
+  if (actor.role == "operator") return;
+  static const MarkRule kOthers{"", {"coordinator", "surgeon"}, {}};
+  const auto& table = mark_table();
+  const auto it = std::find_if(table.begin(), table.end(), [&](const MarkRule& r) { return r.kind == item_kind; });
+  const MarkRule& rule = it == table.end() ? kOthers : *it;
+  if (listed(rule.any, actor.role) || (status != ItemStatus::done && listed(rule.booking, actor.role))) return;
+  throw ForbiddenError("role", "role '" + actor.role + "' may not mark a " + std::string(item_kind) + " " +
+                                   std::string(to_string(status)));
+}
+
+IdentifierAccess identifiers_shown(const Actor& actor, PatientView view) {
+  if (actor.role == "operator" || actor.role == "admin" || actor.role == "coordinator" || actor.role == "surgeon")
+    return {true, true};
+  if (actor.role == "physiotherapist") return {false, view == PatientView::record};
+  return {};
 }
 
 std::vector<std::string> roles_for_transition(std::string_view to_state) {

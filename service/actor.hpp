@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/schedule.hpp"
+
 namespace rp::service {
 
 struct Actor {
@@ -35,7 +37,8 @@ enum class Permission {
   episode_create,
   episode_update,
   eligibility_assess,
-  schedule_update,
+  schedule_plan,  // set or move the harvest and injection dates
+  schedule_mark,  // mark schedule items; which ones, by kind: require_mark
   audit_verify,
   questionnaire_submit,
   adverse_event_record,
@@ -48,6 +51,24 @@ enum class Permission {
 
 // Throws ForbiddenError naming the permission when the role lacks it.
 void require(const Actor& actor, Permission p);
+// Marking a schedule item is permitted by the item's kind and the status given: a
+// procedure (harvest, lab processing, injection) is marked done by the surgeon who did it
+// and re-booked (missed, cancelled, planned) by the surgeon or the coordinator; the
+// physiotherapist marks the rehab stages and visits they run. Throws ForbiddenError.
+void require_mark(const Actor& actor, std::string_view item_kind, ItemStatus status);
+
+// Which identifying fields of a patient a role is shown. The national id and mobile
+// number are for those who register, correct and contact patients (admin, coordinator,
+// surgeon); the lab identifies a patient by record number, name and birth date, the
+// physiotherapist too, and sees the mobile on the one patient's record (to arrange
+// sessions), never in a list.
+struct IdentifierAccess {
+  bool national_id = false;
+  bool mobile = false;
+};
+enum class PatientView { search_results, record };
+IdentifierAccess identifiers_shown(const Actor& actor, PatientView view);
+
 // Transitions are permitted by target state (the lab releases products, the surgeon
 // injects, ...). Throws ForbiddenError.
 void require_transition(const Actor& actor, std::string_view to_state);

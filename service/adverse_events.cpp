@@ -180,7 +180,7 @@ TriagedRedFlag Submissions::triage_red_flag(const Actor& actor, std::int64_t fla
 }
 
 store::AdverseEventRow Submissions::assess_adverse_event(const Actor& actor, std::int64_t event_id,
-                                                         const AssessmentChange& c) {
+                                                         const AssessmentChange& c, bool* changed) {
   require(actor, Permission::adverse_event_assess);
   if (c.reason.find_first_not_of(" \t\r\n") == std::string::npos)
     throw InputError("reason", "say why the assessment changes");
@@ -207,7 +207,9 @@ store::AdverseEventRow Submissions::assess_adverse_event(const Actor& actor, std
     note("serious_reasons", reasons_text(before.serious), reasons_text(a.serious));
     note("relatedness", enum_text(before.relatedness), enum_text(a.relatedness));
     note("outcome", enum_text(before.outcome), enum_text(a.outcome));
-    if (changes.empty() && was_serious == r.serious) return;  // nothing changes: nothing written
+    const bool same = changes.empty() && was_serious == r.serious;
+    if (changed) *changed = !same;
+    if (same) return;  // nothing changes: nothing written
     note("serious", was_serious ? "yes" : "no", r.serious ? "yes" : "no");
     r.assessed_by = actor.user;
     r.assessed_at = clock_.now_iso();

@@ -9,6 +9,7 @@
 #include "domain/patient.hpp"
 #include "service/accounts.hpp"
 #include "service/pathway.hpp"
+#include "service/protocols.hpp"
 
 namespace rp::service {
 namespace {
@@ -274,6 +275,7 @@ QuestionnaireLink Auth::issue_link(const Actor& actor, std::int64_t episode_id, 
     auto e = tx.find_episode(episode_id);
     if (!e || !actor.sees_centre(e->centre_id))
       throw NotFoundError("episode", "no episode " + std::to_string(episode_id));
+    check_time_point(*load_protocol(e->protocol_id), item_id, instrument);
     store::AccessTokenRow t;
     t.token_hash = token_hash(out.token);
     t.purpose = "questionnaire";

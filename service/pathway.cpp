@@ -5,6 +5,7 @@
 #include "base/error.hpp"
 #include "domain/pathway_rules.hpp"
 #include "service/protocols.hpp"
+#include "service/unchanged.hpp"
 
 namespace rp::service {
 namespace {
@@ -79,14 +80,18 @@ store::AuditEntry audit_entry(const Clock& clock, const Actor& actor, std::strin
           std::move(action), std::move(entity), std::move(entity_id), std::move(detail)};
 }
 
-void Pathway::upsert_centre(const Actor& actor, const Centre& c) {
+bool Pathway::upsert_centre(const Actor& actor, const Centre& c) {
   if (actor.role != "operator" && actor.role != "admin") throw ForbiddenError("role", "only an admin may edit centres");
   if (c.id.empty()) throw InputError("id", "is required");
   if (c.name_en.empty() || c.name_fa.empty()) throw InputError("name", "names in English and Persian are required");
+  bool changed = false;
   store_.write([&](store::Transaction& tx) {
+    if (const auto before = tx.find_centre(c.id); before && *before == c) return;  // the same: nothing written
+    changed = true;
     tx.upsert_centre(c);
     tx.append_audit(audit_entry(clock_, actor, c.id, "centre.upsert", "centre", c.id));
   });
+  return changed;
 }
 
 std::vector<Centre> Pathway::centres() {
@@ -139,7 +144,8 @@ PatientRecord Pathway::patient_record(const Actor& actor, std::int64_t patient_i
   return r;
 }
 
-Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, const PatientChange& change) {
+Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, const PatientChange& change,
+                                bool* changed_anything) {
   require(actor, Permission::patient_update);
   if (change.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw InputError("reason", "is required: say why the details change");
@@ -178,6 +184,7 @@ Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, con
     note("consent.registry", before.consent.registry, after.consent.registry);
     note("consent.contact", before.consent.contact, after.consent.contact);
     out = after;
+    if (changed_anything) *changed_anything = !changed.empty();
     if (changed.empty()) return;
     tx.update_patient(after);
     const nlohmann::json detail = {{"changed", changed}, {"reason", change.reason}};
@@ -318,18 +325,19 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
 }
 
 EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::optional<CivilDate> harvest,
-                            std::optional<CivilDate> injection, const std::string& reason) {
-  require(actor, Permission::schedule_update);
+                            std::optional<CivilDate> injection, const std::string& reason, bool* changed) {
+  require(actor, Permission::schedule_plan);
   const CivilDate today = clock_.today();
-  for (const auto& [date, field] : {std::pair{harvest, "harvest"}, std::pair{injection, "injection"}}) {
-    if (!date) continue;
-    check_plan_date(*date, today, field);
-    check_past_plan_reason(*date, today, reason);
-  }
+  for (const auto& [date, field] : {std::pair{harvest, "harvest"}, std::pair{injection, "injection"}})
+    if (date) check_plan_date(*date, today, field);
   if (reason.size() > 500) throw InputError("reason", "must be at most 500 bytes");
   EpisodeRecord r;
   store_.write([&](store::Transaction& tx) {
     Episode e = visible_episode(tx, actor, episode_id);
+    if (plans_nothing_new(e, harvest, injection, changed)) return read_record(tx, e, r);
+    // A plan dated before today records a decision made earlier: it says why.
+    for (const auto& date : {harvest, injection})
+      if (date) check_past_plan_reason(*date, today, reason);
     const auto done = tx.schedule_of(episode_id);
     const bool harvested = std::any_of(done.begin(), done.end(),
                                        [](const auto& s) { return s.id == "harvest" && s.status == ItemStatus::done; });
@@ -357,7 +365,7 @@ EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::op
   return r;
 }
 
-Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, const Details& d) {
+Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, const Details& d, bool* changed) {
   require(actor, Permission::episode_update);
   Episode e;
   store_.write([&](store::Transaction& tx) {
@@ -368,6 +376,7 @@ Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, con
     if (d.cell_source) e.cell_source = d.cell_source;
     if (d.guidance) e.guidance = d.guidance;
     validate_episode(e, load_protocol(e.protocol_id)->joint);
+    if (!details_differ(before, e, changed)) return;  // the same: nothing written
     std::string detail;
     auto note = [&detail](const char* field, std::string_view from, std::string_view to) {
       if (from != to)
@@ -417,8 +426,8 @@ EligibilityResult Pathway::assess_eligibility(const Actor& actor, std::int64_t e
 }
 
 ScheduledItem Pathway::mark_item(const Actor& actor, std::int64_t episode_id, const std::string& item_id,
-                                 ItemStatus status, std::optional<CivilDate> on) {
-  require(actor, Permission::schedule_update);
+                                 ItemStatus status, std::optional<CivilDate> on, bool* changed) {
+  require(actor, Permission::schedule_mark);
   ScheduledItem out;
   store_.write([&](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);
@@ -426,10 +435,13 @@ ScheduledItem Pathway::mark_item(const Actor& actor, std::int64_t episode_id, co
     auto it = std::find_if(items.begin(), items.end(), [&](const auto& s) { return s.id == item_id; });
     if (it == items.end())
       throw NotFoundError("item", "episode " + std::to_string(episode_id) + " has no item " + item_id);
+    require_mark(actor, it->kind, status);
     // Done is something that happened: on a day that has come, after the episode began,
     // and for a follow-up item not before its window opened.
     if (status == ItemStatus::done)
       check_done_on(*it, on.value_or(clock_.today()), clock_.today(), began(tx, e, clock_.today()));
+    out = *it;
+    if (!mark_changes(*it, status, on, changed)) return;  // the same: nothing written
     it->status = status;
     it->done_on = status == ItemStatus::done ? std::optional<CivilDate>(on.value_or(clock_.today())) : std::nullopt;
     tx.replace_schedule(episode_id, items);

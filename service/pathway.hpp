@@ -50,15 +50,18 @@ class Pathway {
  public:
   Pathway(store::Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
 
-  void upsert_centre(const Actor& actor, const Centre& centre);
+  // Returns whether anything changed: the same details again write nothing.
+  bool upsert_centre(const Actor& actor, const Centre& centre);
   std::vector<Centre> centres();
 
   Patient add_patient(const Actor& actor, Patient p);
   std::vector<PatientRecord> find_patients(const Actor& actor, store::PatientQuery q);
   PatientRecord patient_record(const Actor& actor, std::int64_t patient_id);
   // Corrects the given fields (validated as at registration); the centre never changes.
-  // A change that changes nothing writes nothing.
-  Patient update_patient(const Actor& actor, std::int64_t patient_id, const PatientChange& change);
+  // A change that changes nothing writes nothing. Each update here sets `*changed` (when
+  // given) to whether anything changed (service/unchanged.hpp).
+  Patient update_patient(const Actor& actor, std::int64_t patient_id, const PatientChange& change,
+                         bool* changed = nullptr);
 
   // A new episode starts as referred. Links a bilateral pair both ways.
   Episode add_episode(const Actor& actor, Episode e);
@@ -66,9 +69,9 @@ class Pathway {
   Episode advance(const Actor& actor, std::int64_t episode_id, const TransitionRequest& request);
   // Sets or moves the planned harvest and injection dates and re-derives every item not
   // yet done. A date is within a year before and two years after today; one before today
-  // needs the reason, kept in the audit row.
+  // needs the reason, kept in the audit row. The dates already planned write nothing.
   EpisodeRecord plan(const Actor& actor, std::int64_t episode_id, std::optional<CivilDate> harvest,
-                     std::optional<CivilDate> injection, const std::string& reason = "");
+                     std::optional<CivilDate> injection, const std::string& reason = "", bool* changed = nullptr);
   // Grades, cell source and guidance as they become known. Once the injection is done,
   // the cell source and guidance record what happened: changing them needs the reason,
   // kept in the audit row beside the old and new value.
@@ -78,11 +81,12 @@ class Pathway {
     std::optional<Guidance> guidance;
     std::string reason;
   };
-  Episode update_details(const Actor& actor, std::int64_t episode_id, const Details& d);
+  Episode update_details(const Actor& actor, std::int64_t episode_id, const Details& d, bool* changed = nullptr);
   EligibilityResult assess_eligibility(const Actor& actor, std::int64_t episode_id, const nlohmann::json& findings);
-  // Marks a schedule item done, missed or cancelled (or back to planned).
+  // Marks a schedule item done, missed or cancelled (or back to planned); who may mark
+  // which item: require_mark. The status it has already writes nothing.
   ScheduledItem mark_item(const Actor& actor, std::int64_t episode_id, const std::string& item_id, ItemStatus status,
-                          std::optional<CivilDate> on);
+                          std::optional<CivilDate> on, bool* changed = nullptr);
 
   const Clock& clock() const { return clock_; }
 

@@ -117,4 +117,15 @@ void check_claims(const ClaimSet& claims, const Protocol& protocol, const std::s
   }
 }
 
+void check_time_point(const Protocol& protocol, const std::string& item_id, const std::string& instrument) {
+  if (item_id.empty()) return;
+  const ProtocolItem* item = protocol.find_item(item_id);
+  if (!item || item->kind != "questionnaire")
+    throw InputError("item_id", "'" + item_id + "' is not a questionnaire time point of protocol " + protocol.id);
+  if (std::find(item->instruments.begin(), item->instruments.end(), instrument) != item->instruments.end()) return;
+  std::string asked;
+  for (const auto& i : item->instruments) asked += (asked.empty() ? "" : ", ") + i;
+  throw InputError("instrument", "'" + instrument + "' is not asked at " + item_id + " (asked: " + asked + ")");
+}
+
 }  // namespace rp::service

@@ -42,6 +42,12 @@ std::shared_ptr<const Protocol> load_protocol_file(const std::string& path);
 // is read as a file, anything else looked up in the catalogue.
 std::shared_ptr<const Protocol> protocol_for_cli(const std::string& id_or_path);
 
+// A questionnaire answered for a time point (item_id prom-6w, ...): the item must be one
+// of the protocol's questionnaire time points (InputError "item_id"), and the instrument
+// one it lists (InputError "instrument"). An empty item_id is an answer outside the
+// schedule, for any instrument.
+void check_time_point(const Protocol& protocol, const std::string& item_id, const std::string& instrument);
+
 // Checks a claims set against a protocol: each claim's time points are follow-up
 // questionnaires of the protocol. Throws InputError naming the claim.
 void check_claims(const ClaimSet& claims, const Protocol& protocol, const std::string& source);

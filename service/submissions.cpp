@@ -6,6 +6,7 @@
 #include "base/error.hpp"
 #include "domain/instruments/answers_json.hpp"
 #include "domain/instruments/registry.hpp"
+#include "domain/instruments/score_rules.hpp"
 #include "service/episode_access.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
@@ -23,7 +24,9 @@ instruments::InstrumentId instrument_of(const std::string& key) {
 std::string scored_json(instruments::InstrumentId id, const nlohmann::json& answers) {
   if (!answers.is_object()) throw InputError("answers", "must be an object of item id to answer");
   const auto parsed = instruments::answers_from_json(answers);
-  return instruments::scores_to_json(instruments::score(id, parsed)).dump();
+  const auto scores = instruments::score(id, parsed);
+  instruments::require_a_score(scores, parsed);
+  return instruments::scores_to_json(scores).dump();
 }
 
 EpisodeTimeline read_timeline(store::Transaction& tx, const Actor& actor, std::int64_t episode_id) {
@@ -83,6 +86,7 @@ std::function<void(store::Transaction&)> Submissions::questionnaire_write(
         return;
       }
     }
+    check_time_point(*load_protocol(e.protocol_id), s.item_id, s.instrument);
     store::QuestionnaireResponseRow r{
         0,          episode_id,       e.centre_id,      s.instrument,
         s.item_id,  s.answers.dump(), scores,           actor.role == "patient" ? "patient" : "staff",

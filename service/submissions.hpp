@@ -113,8 +113,10 @@ class Submissions {
   // Triage of an open or acknowledged flag (ConflictError once triaged).
   TriagedRedFlag triage_red_flag(const Actor& actor, std::int64_t flag_id, const RedFlagTriage& triage);
   // A surgeon grades an adverse event, ticks its seriousness criteria, its relatedness and
-  // outcome (adverse_event_assess). A change that changes nothing writes nothing.
-  store::AdverseEventRow assess_adverse_event(const Actor& actor, std::int64_t event_id, const AssessmentChange& c);
+  // outcome (adverse_event_assess). A change that changes nothing writes nothing;
+  // `*changed` (when given) says whether anything changed.
+  store::AdverseEventRow assess_adverse_event(const Actor& actor, std::int64_t event_id, const AssessmentChange& c,
+                                              bool* changed = nullptr);
 
   // De-identified counts per centre: episodes by state, adverse events by what a
   // clinician decided of them. No ids, no names, no dates of birth.

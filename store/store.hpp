@@ -38,6 +38,7 @@ struct AuditRow : AuditEntry {
 struct PatientQuery {
   std::optional<std::string> centre_id;       // unset: every centre (operator only)
   std::string text;                           // matches either name, record number, national id or mobile
+  bool by_identifiers = true;                 // false: the text never matches a national id or mobile
   std::optional<EpisodeState> episode_state;  // patients with an episode in this state
   int limit = 200;
 };

@@ -2,19 +2,21 @@
 
 #include <charconv>
 
+#include "base/date_input.hpp"
+#include "base/digits.hpp"
 #include "base/error.hpp"
+#include "base/text.hpp"
 
 namespace rp::api::http {
 namespace {
 
 // Text fields must be valid UTF-8 without control characters (other than tab and
-// newline): they end up in records, exports and terminals.
-void check_utf8_text(const std::string& field, const std::string& s) {
-  for (unsigned char c : s) {
-    if (c < 0x20 && c != '\t' && c != '\n') throw InputError(field, "must not contain control characters");
-    if (c == 0x7f) throw InputError(field, "must not contain control characters");
-  }
-}
+// newline), bidirectional overrides or line separators: they end up in records, exports
+// and terminals, and are shown to other people.
+void check_utf8_text(const std::string& field, const std::string& s) { check_typed_text(s, field, true); }
+
+// A date in Persian digits takes two bytes a digit, and may come wrapped in direction marks.
+constexpr std::size_t kDateBytes = 64;
 
 }  // namespace
 
@@ -75,6 +77,9 @@ std::string BodyReader::text(const char* field, std::size_t max_bytes) const {
 std::optional<std::int64_t> BodyReader::opt_int(const char* field) const {
   const auto* v = find(field);
   if (!v) return std::nullopt;
+  // A grade or an id is a JSON number. Text that spells one ("3", "۳") is refused rather
+  // than read: the web app and any client send numbers, and text here is a mistake.
+  if (v->is_string()) throw InputError(field, "must be an integer (a JSON number, not text)");
   if (!v->is_number_integer()) throw InputError(field, "must be an integer");
   return v->get<std::int64_t>();
 }
@@ -93,9 +98,8 @@ std::optional<bool> BodyReader::opt_bool(const char* field) const {
 }
 
 std::optional<CivilDate> BodyReader::opt_date(const char* field) const {
-  auto s = opt_text(field, 10);
-  if (!s) return std::nullopt;
-  return parse_gregorian(*s, field);
+  const std::string twin = std::string(field) + std::string(kJalaliTwinSuffix);
+  return date_from_twins(opt_text(field, kDateBytes), opt_text(twin.c_str(), kDateBytes), field);
 }
 
 std::optional<std::vector<std::string>> BodyReader::opt_text_list(const char* field, std::size_t max_items,
@@ -120,6 +124,18 @@ const nlohmann::json* BodyReader::opt_object(const char* field) const {
   if (!v) return nullptr;
   if (!v->is_object()) throw InputError(field, "must be an object");
   return v;
+}
+
+std::int64_t bounded_integer(std::string_view text, const char* field, std::int64_t min, std::int64_t max) {
+  const std::string range = std::to_string(min) + "-" + std::to_string(max);
+  if (text.size() > 64) throw InputError(field, "must be a whole number " + range);
+  const std::string ascii = ascii_digits(text, field);
+  std::int64_t out = 0;
+  const auto [end, ec] = std::from_chars(ascii.data(), ascii.data() + ascii.size(), out);
+  if (ascii.empty() || ec != std::errc() || end != ascii.data() + ascii.size())
+    throw InputError(field, "must be a whole number " + range);
+  if (out < min || out > max) throw InputError(field, "must be a whole number " + range);
+  return out;
 }
 
 std::int64_t id_param(const std::string& value, const char* name) {

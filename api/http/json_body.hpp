@@ -34,8 +34,9 @@ class BodyReader {
   std::optional<std::int64_t> opt_int(const char* field) const;
   std::int64_t integer(const char* field) const;
   std::optional<bool> opt_bool(const char* field) const;
-  // ISO Gregorian (2025-03-01) or Jalali with a "j:" prefix is not accepted here: dates
-  // in the API are Gregorian; the web app converts.
+  // The day in `field` (Gregorian, 2026-03-20) or in its twin `field`_jalali (Jalali,
+  // 1404/12/29), any digits (base/date_input.hpp). The route lists both as known. A
+  // Gregorian date with a Jalali year (1300-1499) is refused, saying where it goes.
   std::optional<CivilDate> opt_date(const char* field) const;
   const nlohmann::json* opt_object(const char* field) const;
   // A list of strings (an empty list is a list, not an absence).
@@ -47,6 +48,10 @@ class BodyReader {
   const nlohmann::json* find(const char* field) const;
   const nlohmann::json& body_;
 };
+
+// A whole number a person typed (a query parameter such as ?limit=), in any digits,
+// within [min, max]; anything else is InputError(field) saying the range, never clamped.
+std::int64_t bounded_integer(std::string_view text, const char* field, std::int64_t min, std::int64_t max);
 
 // The integer in a path parameter; NotFoundError for anything else, as for an unknown id.
 std::int64_t id_param(const std::string& value, const char* name);

@@ -17,6 +17,7 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
       {"unknown field", "فیلد ناشناخته است"},
       {"must be a string", "باید متن باشد"},
       {"must be an integer", "باید عدد صحیح باشد"},
+      {"must be an integer (a JSON number, not text)", "باید عدد صحیح باشد (عدد JSON، نه متن)"},
       {"must be a number", "باید عدد باشد"},
       {"must be a finite number", "باید عددی متناهی باشد"},
       {"must not be negative", "نباید منفی باشد"},
@@ -144,6 +145,19 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
        "تزریق انجام شده است: بنویسید چرا منبع سلول یا روش هدایت تغییر می‌کند"},
       {"the earlier episode has no injection yet: continue it instead",
        "دوره درمانی پیشین هنوز تزریق نشده است: همان را ادامه دهید"},
+      // Dates, names and questionnaires as typed
+      {"is required (or birth_date_jalali)", "الزامی است (یا birth_date_jalali)"},
+      {"must contain a letter (only spaces or invisible characters)",
+       "باید دست‌کم یک حرف داشته باشد "
+       "(فقط فاصله یا نویسه‌های نادیدنی دارد)"},
+      {"hoos scores a subscale only when at least half of its items are answered, and none has that many",
+       "HOOS هر زیرمقیاس را فقط وقتی امتیاز می‌دهد "
+       "که دست‌کم به نیمی از پرسش‌های آن پاسخ داده شده باشد، "
+       "و هیچ زیرمقیاسی چنین نیست"},
+      {"womac-from-hoos scores a subscale only when all of its items are answered, and none has them all",
+       "WOMAC هر زیرمقیاس را فقط وقتی امتیاز می‌دهد "
+       "که به همه پرسش‌های آن پاسخ داده شده باشد، "
+       "و هیچ زیرمقیاسی چنین نیست"},
       // Routing and the server
       {"no such route", "چنین مسیری وجود ندارد"},
       {"no such file", "چنین پرونده‌ای وجود ندارد"},
@@ -248,6 +262,33 @@ const std::vector<Pattern>& patterns() {
     add(R"(this key was already used for a different request.*)",
         "این کلید برای درخواست دیگری به کار رفته است؛ برای درخواست تازه کلید تازه بفرستید");
     add(R"(unknown protocol '([^']*)'.*)", "پروتکل «$1» شناخته نیست");
+    add(R"('(\d+)-(\d+)-(\d+)' is a Jalali date \(its year is 1300-1499\), but (\w+) takes a Gregorian one: send a Jalali )"
+        R"(date as (\w+))",
+        "«$1-$2-$3» تاریخ خورشیدی است (سال آن ۱۳۰۰ تا ۱۴۹۹ است)، "
+        "اما $4 تاریخ میلادی می‌گیرد: "
+        "تاریخ خورشیدی را در $5 بفرستید");
+    add(R"('(\d+)-(\d+)-(\d+)' is a Jalali date \(its year is 1300-1499\), but (\w+) takes a Gregorian one)",
+        "«$1-$2-$3» تاریخ خورشیدی است (سال آن ۱۳۰۰ تا ۱۴۹۹ است)، "
+        "اما $4 تاریخ میلادی می‌گیرد");
+    add(R"('(\d+)-(\d+)-(\d+)' is a Gregorian date \(its year is 1900-2199\), but (\w+) takes a Jalali one: send it as )"
+        R"((\w+))",
+        "«$1-$2-$3» تاریخ میلادی است (سال آن ۱۹۰۰ تا ۲۱۹۹ است)، "
+        "اما $4 تاریخ خورشیدی می‌گیرد: "
+        "آن را در $5 بفرستید");
+    add(R"(give (\w+) or (\w+), not both)", "$1 یا $2 را بفرستید، نه هر دو را");
+    add(R"(must not contain the bidirectional control (U\+[0-9A-F]+))", "نباید نویسه کنترل جهت متن ($1) داشته باشد");
+    add(R"(must not contain the line or paragraph separator (U\+[0-9A-F]+))",
+        "نباید جداکننده سطر یا بند ($1) داشته باشد");
+    add(R"(must not contain the invisible character (U\+[0-9A-F]+))", "نباید نویسه نادیدنی ($1) داشته باشد");
+    add(R"(must be a whole number (-?\d+)-(\d+))", "باید عددی صحیح از $1 تا $2 باشد");
+    add(R"('(.+)' is not a questionnaire time point of protocol (.+))",
+        "«$1» از زمان‌های پرسشنامه پروتکل $2 نیست");
+    add(R"('(.+)' is not asked at (.+) \(asked: (.+)\))",
+        "پرسشنامه «$1» در $2 پرسیده نمی‌شود (پرسیده می‌شود: $3)");
+    add(R"((.+) is scored only with all (\d+) of its items answered; missing: (.+))",
+        "$1 فقط با پاسخ به همه $2 پرسش آن امتیاز می‌گیرد؛ بی‌پاسخ: $3");
+    add(R"((.+) gives no score without an answer to (.+))",
+        "$1 بدون پاسخ به $2 امتیازی نمی‌دهد");
     add(R"(unexpected field '(.+)'; answers go under "answers")",
         "فیلد «$1» پیش‌بینی نشده است؛ پاسخ‌ها را زیر «answers» بفرستید");
     return out;

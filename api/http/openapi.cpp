@@ -71,7 +71,12 @@ nlohmann::json openapi_document(const Router& router) {
             {"description",
              "Autologous cell therapy for hip osteoarthritis, from consult to outcome. Staff sign in at "
              "/api/v1/auth/login (session cookie rp_session; send the CSRF token from the login response as "
-             "X-CSRF-Token on every state-changing request). x-roles lists who may call each operation."}}},
+             "X-CSRF-Token on every state-changing request). x-roles lists who may call each operation. Dates: a "
+             "date field (birth_date, harvest, on, onset, ...) takes a Gregorian date, YYYY-MM-DD; its twin with "
+             "_jalali (birth_date_jalali, ...) takes the same day in the Jalali calendar, YYYY/MM/DD; one or the "
+             "other, not both. Either takes Latin, Persian or Arabic-Indic digits and '-' or '/'. A Gregorian date "
+             "whose year is 1300-1499 is refused as a Jalali date in the wrong field. Answers give both: "
+             "birth_date and birth_date_jalali."}}},
           {"paths", paths},
           {"components",
            {{"schemas", {{"Error", error_schema()}}},

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "base/date_input.hpp"
 #include "base/error.hpp"
 #include "domain/instruments/item_rules.hpp"
 
@@ -27,7 +28,7 @@ ReturnToActivity score_return_to_activity(const Answers& answers) {
   if (!code) return {};
   if (*code == "not_yet") return {.returned = false, .date = std::nullopt};
   try {
-    return {.returned = true, .date = parse_gregorian(*code, "returned_on")};
+    return {.returned = true, .date = parse_gregorian_input(*code, "returned_on")};
   } catch (const InputError& e) {
     throw InputError("returned_on", std::string(e.what()) + " (item 'returned_on' takes a date YYYY-MM-DD or not_yet)");
   }

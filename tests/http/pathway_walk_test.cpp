@@ -89,7 +89,7 @@ TEST_F(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
 
   // Questionnaire by staff, retried with the same key: stored once.
   const nlohmann::json nrs = {
-      {"instrument", "nrs"}, {"item_id", "visit-2w"}, {"answers", {{"pain_rest", 2}, {"pain_activity", 4}}}};
+      {"instrument", "nrs"}, {"item_id", "prom-2w"}, {"answers", {{"pain_rest", 2}, {"pain_activity", 4}}}};
   r = coordinator_.post("/api/v1/episodes/" + eid + "/questionnaires", nrs, {{"Idempotency-Key", "walk-1"}});
   ASSERT_EQ(r.status, 201) << r.body;
   r = coordinator_.post("/api/v1/episodes/" + eid + "/questionnaires", nrs, {{"Idempotency-Key", "walk-1"}});

@@ -10,6 +10,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <set>
+#include <tuple>
 
 #include "http_test_support.hpp"
 #include "service/accounts.hpp"
@@ -208,6 +209,83 @@ TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
   EXPECT_GT(cells, 450);
   EXPECT_GT(cross_centre_writes, 20);
   EXPECT_EQ(Client{port}.get("/healthz").status, 200);
+}
+
+// Least privilege inside the routes a role may call: the physiotherapist marks the rehab
+// stages and visits they run, not a harvest or an injection, and plans neither; the
+// coordinator re-books a procedure but does not mark it done. Search results show the
+// national id and mobile only to those who register and contact patients; the
+// physiotherapist sees the mobile on the one patient's record, the lab neither. A refused
+// step changes nothing.
+TEST(RoleRouteCentreMatrix, ScheduleStepsAndIdentifiersFollowTheRole) {
+  TempDir dir;
+  const std::string db = dir.file("steps.db");
+  const Seeded seeded = seed(db);
+  ServerProcess server(db);
+  std::map<std::string, Client> as;
+  for (auto role : service::kStaffRoles) {
+    Client c{server.port()};
+    ASSERT_EQ(c.login(std::string(role) + ".a").status, 200) << role;
+    as[std::string(role)] = c;
+  }
+  const std::string episode = "/api/v1/episodes/" + std::to_string(seeded.episode_a);
+  const std::string soon = Clock::system().today().plus_days(30).iso();
+  ASSERT_EQ(as["coordinator"].post(episode + "/plan", {{"harvest", soon}, {"injection", soon}}).status, 200);
+  const auto schedule = [&] { return as["coordinator"].get(episode + "/schedule").body; };
+  const auto mark = [&](const std::string& role, const std::string& item, const std::string& status) {
+    return as[role].post(episode + "/schedule/" + item, {{"status", status}}).status;
+  };
+
+  const std::string before = schedule();
+  for (const auto& [role, expected] :
+       std::map<std::string, int>{{"physiotherapist", 403}, {"lab", 403}, {"admin", 403}, {"analyst", 403}})
+    EXPECT_EQ(as[role].post(episode + "/plan", {{"harvest", soon}}).status, expected) << role << " plans";
+  for (const char* status : {"done", "cancelled", "missed", "planned"}) {
+    for (const char* item : {"harvest", "injection", "lab-processing"}) {
+      EXPECT_EQ(mark("physiotherapist", item, status), 403) << "physiotherapist marks " << item << " " << status;
+      EXPECT_EQ(mark("lab", item, status), 403) << "lab marks " << item << " " << status;
+    }
+    EXPECT_EQ(mark("physiotherapist", "workup-mri", status), 403) << "physiotherapist marks an order " << status;
+  }
+  EXPECT_EQ(mark("coordinator", "harvest", "done"), 403);
+  EXPECT_EQ(mark("coordinator", "injection", "done"), 403);
+  EXPECT_EQ(schedule(), before) << "a refused step changed the schedule";
+
+  EXPECT_EQ(mark("physiotherapist", "rehab-walking", "done"), 200);
+  EXPECT_EQ(mark("physiotherapist", "visit-6w", "missed"), 200);
+  EXPECT_EQ(mark("coordinator", "injection", "planned"), 200);  // re-booked: allowed, and no change
+  EXPECT_EQ(mark("coordinator", "workup-mri", "done"), 200);
+  EXPECT_EQ(mark("surgeon", "injection", "cancelled"), 200);
+
+  // Identifiers in search results and on the record.
+  const std::string record = "/api/v1/patients/" + std::to_string(seeded.patient_a);
+  for (const auto& [role, list_shows, record_shows_mobile, record_shows_national_id] :
+       std::vector<std::tuple<std::string, bool, bool, bool>>{{"admin", true, true, true},
+                                                              {"coordinator", true, true, true},
+                                                              {"surgeon", true, true, true},
+                                                              {"physiotherapist", false, true, false},
+                                                              {"lab", false, false, false}}) {
+    const nlohmann::json list = as[role].get("/api/v1/patients").json();
+    ASSERT_EQ(list.size(), 1u) << role;
+    EXPECT_EQ(list[0].contains("national_id"), list_shows) << role;
+    EXPECT_EQ(list[0].contains("mobile"), list_shows) << role;
+    EXPECT_EQ(list[0]["mrn"], "MRN-a") << role;
+    const nlohmann::json one = as[role].get(record).json();
+    EXPECT_EQ(one.contains("mobile"), record_shows_mobile) << role;
+    EXPECT_EQ(one.contains("national_id"), record_shows_national_id) << role;
+    EXPECT_EQ(one["birth_date"], "1961-03-21") << role;
+    // A role not shown the identifiers cannot learn them by searching either.
+    EXPECT_EQ(as[role].get("/api/v1/patients?q=0013542419").json().size(), list_shows ? 1u : 0u) << role;
+    EXPECT_EQ(as[role].get("/api/v1/patients?q=%2B989121234567").json().size(), list_shows ? 1u : 0u) << role;
+    EXPECT_EQ(as[role].get("/api/v1/patients?q=MRN-a").json().size(), 1u) << role;
+    for (const auto& section : as[role].get("/api/v1/worklist").json().items()) {
+      if (!section.value().is_array()) continue;
+      for (const auto& row : section.value()) {
+        EXPECT_FALSE(row.contains("national_id")) << role;
+        EXPECT_FALSE(row.contains("mobile")) << role;
+      }
+    }
+  }
 }
 
 }  // namespace

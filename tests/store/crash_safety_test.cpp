@@ -67,7 +67,7 @@ TEST(CrashSafety, EveryAcknowledgedWriteSurvivesSigkill) {
     EXPECT_EQ(store->integrity_check(), "ok");
     std::set<std::int64_t> present;
     store->read([&](store::Transaction& tx) {
-      for (const auto& p : tx.list_patients({std::nullopt, "", std::nullopt, 1000000})) present.insert(p.id);
+      for (const auto& p : tx.list_patients({std::nullopt, "", true, std::nullopt, 1000000})) present.insert(p.id);
     });
     for (std::int64_t a : acked) EXPECT_TRUE(present.count(a)) << "acknowledged patient " << a << " lost";
     EXPECT_FALSE(service::verify_audit_chain(*store, service::Actor::cli_operator()).first_broken_seq);

@@ -214,6 +214,10 @@ test('staff click through the pathway in English and Persian', async () => {
     await page.goto(server.url + '/worklist')
     await page.getByTestId('wl-release').locator(`text=${MRN}`).waitFor()
     await openPatient(page, patientId)
+    // the lab knows the patient by record number, name and birth date: no national id, no mobile
+    const facts = await page.getByTestId('demographics').textContent()
+    assert.match(facts, new RegExp(MRN))
+    assert.doesNotMatch(facts, /National id|کد ملی|Mobile|تلفن همراه/)
     await step(page, 'product_released')
     await signOut(page)
 

@@ -40,8 +40,10 @@ export interface Patient {
   sex: Sex
   birth_date: string
   birth_date_jalali: string
-  mobile: string
-  national_id: string
+  // Left out for a role not shown them (the lab; the physiotherapist in search results,
+  // and the national id on the record): see the server's GET /api/v1/patients.
+  mobile?: string
+  national_id?: string
   consent: Consent
   // In search results: where each of the patient's episodes stands.
   episodes?: { id: number; side: Side; state: EpisodeState }[]
