@@ -9,8 +9,12 @@ namespace rp::api {
 namespace {
 
 nlohmann::json to_json(const service::Account& a) {
-  return {{"id", a.id},         {"username", a.username},           {"role", a.role},        {"centre", a.centre_id},
-          {"locked", a.locked}, {"failed_logins", a.failed_logins}, {"disabled", a.disabled}};
+  return {{"id", a.id},
+          {"username", a.username},
+          {"role", a.role},
+          {"centre", a.centre_id},
+          {"failed_logins", a.failed_logins},
+          {"disabled", a.disabled}};
 }
 
 }  // namespace

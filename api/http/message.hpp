@@ -21,6 +21,9 @@ struct Request {
   std::string body;
   // The headers the API reads.
   std::string content_type, cookie, csrf_token, idempotency_key, accept_encoding, accept_language;
+  // The client's IP address as the socket sees it (the proxy's, behind a reverse proxy):
+  // sign-in attempts are counted per address.
+  std::string peer_address;
   bool tls = false;
 };
 
