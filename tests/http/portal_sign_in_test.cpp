@@ -135,7 +135,7 @@ TEST_F(PortalSignIn, ASharedNumberAsksWhoIsSigningInOnlyAfterTheCode) {
   ASSERT_EQ(asked.status, 200) << asked.body;
   EXPECT_FALSE(asked.json().contains("csrf_token")) << "no session before the choice";
   EXPECT_TRUE(asked.header("set-cookie").empty());
-  const auto& choose = asked.json()["choose_patient"];
+  const nlohmann::json choose = asked.json()["choose_patient"];
   ASSERT_EQ(choose["patients"].size(), 2u) << asked.body;
   std::set<std::string> mrns;
   for (const auto& p : choose["patients"]) {
