@@ -65,8 +65,17 @@ TEST_F(PortalSignIn, ANewCodeReplacesTheNumbersLiveCode) {
   const std::string second = code_of(solo_);
   ASSERT_EQ(first.size(), 6u);
   ASSERT_NE(first, second);
+  // Five wrong codes end the live code; the one it replaced is not live either (it used
+  // to be: three live codes, five tries each).
+  for (int i = 0; i < 5; ++i) {
+    std::string guess = wrong_code(first, i);
+    if (guess == second) guess = wrong_code(first, i + 50);
+    EXPECT_EQ(sign_in(kSolo, guess).status, 401) << i;
+  }
   EXPECT_EQ(sign_in(kSolo, first).status, 401);
-  const Reply r = sign_in(kSolo, second);
+  EXPECT_EQ(sign_in(kSolo, second).status, 401);
+  ASSERT_EQ(ask_code(kSolo).status, 202);
+  const Reply r = sign_in(kSolo, code_of(solo_));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["patient_id"], solo_);
 }
