@@ -5,13 +5,12 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <cstring>
 
 namespace rp::service {
 namespace {
 
-int field_at(std::string_view text, std::size_t at, std::size_t length) {
-  int value = 0;
+std::int64_t field_at(std::string_view text, std::size_t at, std::size_t length) {
+  std::int64_t value = 0;
   if (at + length > text.size()) return 0;
   std::from_chars(text.data() + at, text.data() + at + length, value);
   return value;
@@ -29,7 +28,7 @@ int delay_after_failures(const DelayRule& rule, int failures) {
 }
 
 std::string address_key(std::string_view peer) {
-  const std::string text(peer);
+  std::string text(peer);
   std::array<unsigned char, 16> bytes{};
   if (::inet_pton(AF_INET6, text.c_str(), bytes.data()) != 1) return text;  // IPv4 or not an address
   std::array<char, INET6_ADDRSTRLEN> out{};
@@ -46,7 +45,9 @@ std::string address_key(std::string_view peer) {
 std::int64_t instant_ms(std::string_view iso) {
   // 2026-11-24T21:57:58.123Z
   if (iso.size() < 23) return 0;
-  const CivilDate day = CivilDate::from_ymd(field_at(iso, 0, 4), field_at(iso, 5, 2), field_at(iso, 8, 2));
+  const CivilDate day =
+      CivilDate::from_ymd(static_cast<int>(field_at(iso, 0, 4)), static_cast<int>(field_at(iso, 5, 2)),
+                          static_cast<int>(field_at(iso, 8, 2)));
   const std::int64_t seconds =
       day.days_since_epoch() * 86400 + field_at(iso, 11, 2) * 3600 + field_at(iso, 14, 2) * 60 + field_at(iso, 17, 2);
   return seconds * 1000 + field_at(iso, 20, 3);

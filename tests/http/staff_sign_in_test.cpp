@@ -86,8 +86,8 @@ TEST_F(StaffSignIn, UnknownAndKnownUsernamesAreAnsweredAlike) {
   const int rows_before = failed_sign_in_rows();
   // Each name from its own address, one attempt right after another: failures, then waits.
   auto attempts = [](Client c, const std::string& username) {
-    std::vector<Reply> out;
-    for (int i = 0; i < 6; ++i) out.push_back(c.login(username, "Wrong-guess-2026"));
+    std::vector<Reply> out(6);
+    for (auto& reply : out) reply = c.login(username, "Wrong-guess-2026");
     return out;
   };
   const auto known = attempts(from("127.0.0.6"), "lab.b");

@@ -163,7 +163,7 @@ TEST_F(PatientCodes, TheWorklistListsEveryPatientOfAGuessedNumberWithinTheDay) {
   EXPECT_EQ(w.code_guesses[0].wrong_codes, 3);
   EXPECT_NE(w.code_guesses[0].patient_id, ali_);
   EXPECT_NE(w.code_guesses[1].patient_id, ali_);
-  advance_s(24 * 3600);
+  advance_s(std::int64_t{24} * 3600);
   w = worklist(*store_, Clock{[now = now_] { return *now; }}, coordinator, std::nullopt, policy_.guess_alert);
   EXPECT_TRUE(w.code_guesses.empty());
 }
