@@ -25,6 +25,8 @@ struct Services {
   bool tls = false;         // cookies get Secure under TLS
   std::string lang = "en";  // default language of titles in responses
   std::string web_dir;      // the built web app served at /; empty: "not built"
+  // Reverse proxies whose X-Forwarded-For names the client (http/client_address.hpp).
+  std::vector<std::string> trusted_proxies = {};
 };
 
 // Role lists used by several families.

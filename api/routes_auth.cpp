@@ -1,4 +1,5 @@
 // Sign-in for staff (username + password) and patients (mobile + one-time code).
+#include "api/http/client_address.hpp"
 #include "api/http/json_body.hpp"
 #include "api/routes.hpp"
 
@@ -67,7 +68,8 @@ void add_auth_routes(http::Router& r, Services& s) {
          [&s](Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            BodyReader b(body, {"username", "password"});
-           const auto login = s.auth.login(b.text("username", 64), b.text("password", 128), c.request.peer_address);
+           const auto login = s.auth.login(b.text("username", 64), b.text("password", 128),
+                                           http::client_address(c.request, s.trusted_proxies));
            Response res = ok(whoami(login.principal, login.expires_in_s));
            res.carries_secret = true;
            set_session_cookies(res, login, s.tls);
@@ -106,7 +108,7 @@ void add_auth_routes(http::Router& r, Services& s) {
          [&s](Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            BodyReader b(body, {"mobile"});
-           s.auth.request_code(b.text("mobile", 32), c.request.peer_address);
+           s.auth.request_code(b.text("mobile", 32), http::client_address(c.request, s.trusted_proxies));
            return ok({{"sent", true}}, 202);
          }});
   r.add({"POST",
@@ -124,8 +126,8 @@ void add_auth_routes(http::Router& r, Services& s) {
          [&s](Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            BodyReader b(body, {"mobile", "code"});
-           const auto signed_in =
-               s.auth.patient_login(b.text("mobile", 32), b.text("code", 16), c.request.peer_address);
+           const auto signed_in = s.auth.patient_login(b.text("mobile", 32), b.text("code", 16),
+                                                       http::client_address(c.request, s.trusted_proxies));
            if (signed_in.choice) {
              Response res = ok({{"choose_patient", choice_json(*signed_in.choice)}});
              res.carries_secret = true;

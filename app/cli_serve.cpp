@@ -59,7 +59,8 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   service::Auth auth(store, clock, policy, log_code);
   service::Accounts accounts(store, clock, &auth);
   service::Submissions submissions(store, clock, auth);
-  api::Services services{store, clock, pathway, accounts, auth, submissions, cfg.tls(), cfg.lang, cfg.web_dir};
+  api::Services services{store,       clock,     pathway,  accounts,    auth,
+                         submissions, cfg.tls(), cfg.lang, cfg.web_dir, cfg.trusted_proxies};
   api::http::Api api(services, &store);
   api::http::Server server(
       cfg, [&api](api::http::Request& r) { return api.handle(r); },

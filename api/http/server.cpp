@@ -225,6 +225,7 @@ struct Server::Impl {
         req.accept_language = header(breq, "Accept-Language");
         req.tls = cfg.tls();
         req.peer_address = peer_address(state.socket);
+        req.forwarded_for = header(breq, "X-Forwarded-For");
         res = co_await answer(req);
         res.head = res.head || req.method == "HEAD";
       }

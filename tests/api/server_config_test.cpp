@@ -45,6 +45,7 @@ TEST(ServerConfig, TheSampleReadsBackAsTheDefaults) {
   EXPECT_EQ(read.idle_timeout, defaults.idle_timeout);
   EXPECT_EQ(read.write_timeout, defaults.write_timeout);
   EXPECT_EQ(read.session_idle_s, defaults.session_idle_s);
+  EXPECT_EQ(read.trusted_proxies, defaults.trusted_proxies);
   EXPECT_EQ(read.db, defaults.db);
   EXPECT_FALSE(read.tls());
 }
@@ -73,6 +74,20 @@ TEST(ServerConfig, BadKeysAndValuesAreRefusedNamingTheKey) {
   EXPECT_EQ(field_of("colour: blue\n"), "colour");
   EXPECT_EQ(field_of("tls_cert: a.pem\n"), "tls_cert");
   EXPECT_EQ(field_of("io_threads: 3\n"), "accepted");
+  EXPECT_EQ(field_of("trusted_proxies: [proxy.example]\n"), "trusted_proxies");
+  EXPECT_EQ(field_of("trusted_proxies: 10.0.0.2\n"), "trusted_proxies");  // a list, not one address
+}
+
+TEST(ServerConfig, TrustedProxiesFromTheFileOrTheEnvironment) {
+  ::unsetenv("REGENPATH_TRUSTED_PROXIES");
+  EXPECT_TRUE(load_server_config("").trusted_proxies.empty());
+  const ConfigFile f("trusted_proxies: [127.0.0.1, '2001:DB8::0:1']\n");
+  EXPECT_EQ(load_server_config(f.path()).trusted_proxies, (std::vector<std::string>{"127.0.0.1", "2001:db8::1"}));
+  ::setenv("REGENPATH_TRUSTED_PROXIES", "10.0.0.2,10.0.0.3", 1);
+  EXPECT_EQ(load_server_config(f.path()).trusted_proxies, (std::vector<std::string>{"10.0.0.2", "10.0.0.3"}));
+  ::setenv("REGENPATH_TRUSTED_PROXIES", "10.0.0.2,nonsense", 1);
+  EXPECT_THROW(load_server_config(""), InputError);
+  ::unsetenv("REGENPATH_TRUSTED_PROXIES");
 }
 
 }  // namespace

@@ -119,5 +119,33 @@ TEST_F(StaffSignIn, AnAdminCanStillDisableAnAccount) {
   EXPECT_NE(r.json()["error"]["message"].get<std::string>().find("disabled"), std::string::npos) << r.body;
 }
 
+TEST_F(StaffSignIn, AClientsOwnForwardedForHeaderDoesNotEscapeTheWait) {
+  // Not from a trusted proxy: X-Forwarded-For is the client's word, and ignored.
+  Client attacker = from("127.0.0.10");
+  auto as = [&](const std::string& claimed, const std::string& password) {
+    return attacker.call("POST", "/api/v1/auth/login",
+                         nlohmann::json{{"username", "surgeon.b"}, {"password", password}}.dump(),
+                         {{"X-Forwarded-For", claimed}});
+  };
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(as("198.51.100." + std::to_string(i), "Wrong-guess-2026").status, 401);
+  EXPECT_EQ(as("198.51.100.99", kPassword).status, 429);
+}
+
+// Behind a reverse proxy every connection comes from the proxy: trusted, it tells each
+// client's address, and an attacker's failures again hold up only the attacker.
+TEST(StaffSignInBehindAProxy, TheForwardedAddressIsTheClients) {
+  TempDir dir;
+  seed(dir.file("proxied.db"));
+  ServerProcess server(dir.file("proxied.db"), {"REGENPATH_TRUSTED_PROXIES=127.0.0.1"});
+  auto via_proxy = [&](const std::string& client, const std::string& password) {
+    return Client{server.port()}.call("POST", "/api/v1/auth/login",
+                                      nlohmann::json{{"username", "surgeon.a"}, {"password", password}}.dump(),
+                                      {{"X-Forwarded-For", client}});
+  };
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(via_proxy("203.0.113.5", "Wrong-guess-2026").status, 401) << i;
+  EXPECT_EQ(via_proxy("203.0.113.5", kPassword).status, 429);
+  EXPECT_EQ(via_proxy("198.51.100.7", kPassword).status, 200);
+}
+
 }  // namespace
 }  // namespace rp::test
