@@ -19,6 +19,32 @@ Actor staff_actor(const store::AccountRow& a) { return {a.username, a.role, a.ce
 // by nothing they typed (it may be a password typed in the wrong field).
 Actor unknown_user() { return {"anonymous", "public", "", false, std::nullopt}; }
 
+// Holds a client address's one staff sign-in in flight, or is refused because another
+// is: attempts sent all at once would otherwise each pass the wait check before any of
+// their failures is counted.
+class OneAttemptAtATime {
+ public:
+  OneAttemptAtATime(std::mutex& mutex, std::unordered_set<std::string>& in_flight, std::string key)
+      : mutex_(mutex), in_flight_(in_flight), key_(std::move(key)) {
+    std::lock_guard lock(mutex_);
+    admitted_ = in_flight_.insert(key_).second;
+  }
+  ~OneAttemptAtATime() {
+    if (!admitted_) return;
+    std::lock_guard lock(mutex_);
+    in_flight_.erase(key_);
+  }
+  OneAttemptAtATime(const OneAttemptAtATime&) = delete;
+  OneAttemptAtATime& operator=(const OneAttemptAtATime&) = delete;
+  bool admitted() const { return admitted_; }
+
+ private:
+  std::mutex& mutex_;
+  std::unordered_set<std::string>& in_flight_;
+  std::string key_;
+  bool admitted_ = false;
+};
+
 }  // namespace
 
 std::string random_hex(std::size_t bytes) {
@@ -74,6 +100,8 @@ Login Auth::login(const std::string& username, const std::string& password, cons
   const std::string where = address_key(address);
   const std::string at_address = token_hash("account\n" + username + "\n" + where);
   const std::string from_address = token_hash("address\n" + where);
+  const OneAttemptAtATime one(attempts_mutex_, attempts_in_flight_, from_address);
+  if (!one.admitted()) throw TooManyAttemptsError("username", "too many failed logins; wait before trying again", 1);
   const std::int64_t now_ms = clock_.now_ms();
   int wait = 0;
   std::optional<store::AccountRow> account;

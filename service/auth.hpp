@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "base/clock.hpp"
@@ -164,6 +165,9 @@ class Auth {
   std::string dummy_hash_;  // verified against for unknown users, so timing reveals nothing
   std::mutex mutex_;
   std::unordered_map<std::string, Cached> cache_;  // token hash → session
+  // Client addresses (keys) with a staff sign-in being checked: one at a time each.
+  std::mutex attempts_mutex_;
+  std::unordered_set<std::string> attempts_in_flight_;
 };
 
 }  // namespace rp::service

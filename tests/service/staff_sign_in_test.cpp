@@ -4,7 +4,9 @@
 // as the key it is counted under (IPv4-mapped, IPv6 /64).
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <memory>
+#include <thread>
 
 #include "../store/store_test_support.hpp"
 #include "service/accounts.hpp"
@@ -63,6 +65,22 @@ TEST_F(StaffSignInWaits, TheWaitDoublesAfterTheFreeFailuresUpToTheCap) {
   // The right password waits too, here; elsewhere it signs in at once.
   EXPECT_EQ(attempt("surgeon.a", "Testing-pass-2026", "10.0.0.1"), 8);
   EXPECT_EQ(attempt("surgeon.a", "Testing-pass-2026", "10.0.0.2"), 0);
+}
+
+TEST_F(StaffSignInWaits, AttemptsSentAllAtOnceAreCountedOneByOne) {
+  // Sixteen at once from one address: without one attempt at a time per address, all
+  // would pass the wait check before any failure is counted. The clock stands still, so
+  // once the fourth failure sets a wait, nothing more from here is checked.
+  std::vector<std::thread> threads;
+  std::atomic<int> checked{0};
+  for (int i = 0; i < 16; ++i) {
+    threads.emplace_back([&] {
+      if (wrong("surgeon.a", "10.0.5.1") == 401) ++checked;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_LE(checked.load(), 4);
+  EXPECT_GE(checked.load(), 1);
 }
 
 TEST_F(StaffSignInWaits, FailuresAreForgottenAfterAQuietSpell) {
