@@ -72,6 +72,7 @@ TEST_F(StaffSignInWaits, AttemptsSentAllAtOnceAreCountedOneByOne) {
   // would pass the wait check before any failure is counted. The clock stands still, so
   // once the fourth failure sets a wait, nothing more from here is checked.
   std::vector<std::thread> threads;
+  threads.reserve(16);
   std::atomic<int> checked{0};
   for (int i = 0; i < 16; ++i) {
     threads.emplace_back([&] {
