@@ -51,7 +51,7 @@ void add_admin_routes(http::Router& r, Services& s) {
          }});
   r.add({"POST",
          "/api/v1/accounts/{account_id}/password",
-         "Resets a password: clears a lockout and ends the account's sessions",
+         "Resets a password: ends the account's sessions and clears its count of failed sign-ins",
          admin,
          {},
          "{password}",
