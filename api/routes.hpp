@@ -26,6 +26,8 @@ struct Services {
   std::string lang = "en";    // default language of titles in responses
   std::string web_dir;        // the built web app served at /; empty: "not built"
   std::string metrics_token;  // when set, /metrics asks for it as a bearer token
+  // Reverse proxies whose X-Forwarded-For names the client (http/client_address.hpp).
+  std::vector<std::string> trusted_proxies = {};
 };
 
 // Role lists used by several families.

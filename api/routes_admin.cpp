@@ -9,8 +9,12 @@ namespace rp::api {
 namespace {
 
 nlohmann::json to_json(const service::Account& a) {
-  return {{"id", a.id},         {"username", a.username},           {"role", a.role},        {"centre", a.centre_id},
-          {"locked", a.locked}, {"failed_logins", a.failed_logins}, {"disabled", a.disabled}};
+  return {{"id", a.id},
+          {"username", a.username},
+          {"role", a.role},
+          {"centre", a.centre_id},
+          {"failed_logins", a.failed_logins},
+          {"disabled", a.disabled}};
 }
 
 }  // namespace
@@ -47,7 +51,7 @@ void add_admin_routes(http::Router& r, Services& s) {
          }});
   r.add({"POST",
          "/api/v1/accounts/{account_id}/password",
-         "Resets a password: clears a lockout and ends the account's sessions",
+         "Resets a password: ends the account's sessions and clears its count of failed sign-ins",
          admin,
          {},
          "{password}",

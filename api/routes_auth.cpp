@@ -1,4 +1,5 @@
 // Sign-in for staff (username + password) and patients (mobile + one-time code).
+#include "api/http/client_address.hpp"
 #include "api/http/json_body.hpp"
 #include "api/routes.hpp"
 #include "base/digits.hpp"
@@ -36,6 +37,25 @@ std::string typed_code(const std::string& text) {
   return out;
 }
 
+nlohmann::json choice_json(const service::PatientChoice& choice) {
+  nlohmann::json patients = nlohmann::json::array();
+  for (const auto& p : choice.patients) {
+    patients.push_back({{"patient_id", p.patient_id},
+                        {"first_name_fa", p.first_name_fa},
+                        {"first_name_latin", p.first_name_latin},
+                        {"mrn", p.mrn}});
+  }
+  return {{"choice", choice.token}, {"patients", patients}, {"expires_in", choice.expires_in_s}};
+}
+
+// A session opened: who is signed in, with the cookies. Never compressed (the CSRF token).
+Response signed_in_response(const service::Login& login, bool tls) {
+  Response res = ok(whoami(login.principal, login.expires_in_s));
+  res.carries_secret = true;
+  set_session_cookies(res, login, tls);
+  return res;
+}
+
 std::vector<std::string> everyone_signed_in() {
   auto r = roles::kAllStaff;
   r.push_back("patient");
@@ -47,8 +67,9 @@ std::vector<std::string> everyone_signed_in() {
 void add_auth_routes(http::Router& r, Services& s) {
   r.add({"POST",
          "/api/v1/auth/login",
-         "Staff sign-in: sets the session cookie and returns the CSRF token. Repeated failures are delayed, "
-         "then the account is locked",
+         "Staff sign-in: sets the session cookie and returns the CSRF token. After a few failures the username "
+         "at the client's address, and the address, must wait (429 with Retry-After), the wait doubling up to a "
+         "cap; never a lock-out. Unknown usernames are answered exactly like known ones",
          {http::kPublic},
          {},
          "{username, password}",
@@ -57,7 +78,8 @@ void add_auth_routes(http::Router& r, Services& s) {
          [&s](Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            BodyReader b(body, {"username", "password"});
-           const auto login = s.auth.login(b.text("username", 64), b.text("password", 128));
+           const auto login = s.auth.login(b.text("username", 64), b.text("password", 128),
+                                           http::client_address(c.request, s.trusted_proxies));
            Response res = ok(whoami(login.principal, login.expires_in_s));
            res.carries_secret = true;
            set_session_cookies(res, login, s.tls);
@@ -85,8 +107,9 @@ void add_auth_routes(http::Router& r, Services& s) {
          }});
   r.add({"POST",
          "/api/v1/patient-auth/code",
-         "Sends a one-time code to the mobile number of a registered patient. Answers the same whether or not "
-         "the number is known",
+         "Sends a one-time code to the mobile number of a registered patient, replacing the number's live code. "
+         "Answers the same whether or not the number is known; 429 with Retry-After when the number, the client's "
+         "address or everyone asked for too many codes within the hour",
          {http::kPublic},
          {},
          "{mobile}",
@@ -95,12 +118,16 @@ void add_auth_routes(http::Router& r, Services& s) {
          [&s](Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            BodyReader b(body, {"mobile"});
-           s.auth.request_code(b.text("mobile", 32));
+           s.auth.request_code(b.text("mobile", 32), http::client_address(c.request, s.trusted_proxies));
            return ok({{"sent", true}}, 202);
          }});
   r.add({"POST",
          "/api/v1/patient-auth/login",
-         "Patient sign-in with mobile number and one-time code (six digits, Latin, Persian or Arabic-Indic)",
+         "Patient sign-in with mobile number and one-time code (six digits, Latin, Persian or Arabic-Indic). On a "
+         "number several patients share, the right code answers {choose_patient: {choice, patients: [{patient_id, "
+         "first_name_fa, first_name_latin, mrn}], expires_in}} instead of a session: the person picks who they are "
+         "with POST /api/v1/patient-auth/choose. 429 with Retry-After when the number, the client's address or "
+         "everyone typed too many wrong codes within the hour",
          {http::kPublic},
          {},
          "{mobile, code}",
@@ -109,11 +136,29 @@ void add_auth_routes(http::Router& r, Services& s) {
          [&s](Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            BodyReader b(body, {"mobile", "code"});
-           const auto login = s.auth.patient_login(b.text("mobile", 32), typed_code(b.text("code", 64)));
-           Response res = ok(whoami(login.principal, login.expires_in_s));
-           res.carries_secret = true;
-           set_session_cookies(res, login, s.tls);
-           return res;
+           const auto signed_in = s.auth.patient_login(b.text("mobile", 32), typed_code(b.text("code", 64)),
+                                                       http::client_address(c.request, s.trusted_proxies));
+           if (signed_in.choice) {
+             Response res = ok({{"choose_patient", choice_json(*signed_in.choice)}});
+             res.carries_secret = true;
+             return res;
+           }
+           return signed_in_response(*signed_in.login, s.tls);
+         }});
+  r.add({"POST",
+         "/api/v1/patient-auth/choose",
+         "After the right code on a shared number: signs in as the patient picked from the offered list, with "
+         "the choice token (single use, a few minutes)",
+         {http::kPublic},
+         {},
+         "{choice, patient_id}",
+         false,
+         false,
+         [&s](Call& c) {
+           const auto body = http::parse_json_object(c.request.body);
+           BodyReader b(body, {"choice", "patient_id"});
+           const std::string choice = b.text("choice", 64);
+           return signed_in_response(s.auth.choose_patient(choice, b.integer("patient_id")), s.tls);
          }});
 }
 

@@ -62,13 +62,23 @@ nlohmann::json worklist_json(const service::Worklist& w) {
     row["days_since_harvest"] = p.days_since_harvest ? nlohmann::json(*p.days_since_harvest) : nullptr;
     products.push_back(row);
   }
+  nlohmann::json guesses = nlohmann::json::array();
+  for (const auto& g : w.code_guesses) {
+    guesses.push_back({{"patient_id", g.patient_id},
+                       {"mrn", g.mrn},
+                       {"name_fa", g.name_fa},
+                       {"name_latin", g.name_latin},
+                       {"wrong_codes", g.wrong_codes},
+                       {"last_wrong_at", g.last_wrong_at}});
+  }
   return {{"date", w.date.iso()},
           {"date_jalali", to_jalali(w.date).iso()},
           {"visits", entries_json(w.visits)},
           {"questionnaires", entries_json(w.questionnaires)},
           {"holds", entries_json(w.holds)},
           {"red_flags", flags},
-          {"awaiting_release", products}};
+          {"awaiting_release", products},
+          {"code_guesses", guesses}};
 }
 
 }  // namespace
@@ -77,7 +87,8 @@ void add_worklist_routes(http::Router& r, Services& s) {
   r.add({"GET",
          "/api/v1/worklist",
          "The day's worklist at the caller's centre: visits due or overdue, questionnaires outstanding, drug "
-         "holds starting within 7 days, open red flags (newest first) and products awaiting release",
+         "holds starting within 7 days, open red flags (newest first), products awaiting release, and patients "
+         "whose sign-in code is being guessed (wrong codes typed for their mobile number within a day)",
          roles::kClinical,
          {{"date", "the day, Gregorian YYYY-MM-DD, any digits (default: the clinic's today, Asia/Tehran)", false},
           {"date_jalali", "the day in the Jalali calendar, YYYY/MM/DD, any digits (instead of date)", false}},
@@ -91,7 +102,7 @@ void add_worklist_routes(http::Router& r, Services& s) {
              return it->second.substr(0, 64);
            };
            const std::optional<CivilDate> date = date_from_twins(param("date"), param("date_jalali"), "date");
-           return ok(worklist_json(service::worklist(s.store, s.clock, c.actor, date)));
+           return ok(worklist_json(service::worklist(s.store, s.clock, c.actor, date, s.auth.policy().guess_alert)));
          }});
 }
 

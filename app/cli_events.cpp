@@ -30,7 +30,8 @@ service::Actor actor_of(const EventOptions& o) {
 template <typename F>
 void with_submissions(const EventOptions& o, F&& f) {
   auto store = open_store(o.db);
-  service::Auth auth(*store, Clock::system(), {}, [](std::int64_t, const std::string&, const std::string&) {});
+  service::Auth auth(*store, Clock::system(), {},
+                     [](const std::vector<std::int64_t>&, const std::string&, const std::string&) {});
   service::Submissions submissions(*store, Clock::system(), auth);
   f(submissions, actor_of(o));
 }

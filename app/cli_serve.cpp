@@ -27,18 +27,23 @@ void setup_logging(const std::string& level) {
   spdlog::set_level(spdlog::level::from_str(level));
 }
 
-// No SMS gateway is configured: one-time codes go to the server log, with the patient's
-// id only (never the number or the name). For the demo and development.
-void log_code(std::int64_t patient_id, const std::string& /*mobile*/, const std::string& code) {
-  spdlog::info("one-time code for patient #{}: {}", patient_id, code);
+// No SMS gateway is configured: one-time codes go to the server log, with the patients'
+// ids only (never the number or the name). For the demo and development. A number shared
+// by several patients gets one code, logged once for each of them.
+void log_code(const std::vector<std::int64_t>& patient_ids, const std::string& /*mobile*/, const std::string& code) {
+  for (const std::int64_t id : patient_ids) spdlog::info("one-time code for patient #{}: {}", id, code);
 }
 
 // Whether only this machine can connect to the address (127.0.0.0/8 or ::1).
 bool loopback_only(const std::string& address) { return address.rfind("127.", 0) == 0 || address == "::1"; }
 
 nlohmann::json account_json(const service::Account& a) {
-  return {{"id", a.id},         {"username", a.username}, {"role", a.role}, {"centre", a.centre_id},
-          {"locked", a.locked}, {"disabled", a.disabled}};
+  return {{"id", a.id},
+          {"username", a.username},
+          {"role", a.role},
+          {"centre", a.centre_id},
+          {"failed_logins", a.failed_logins},
+          {"disabled", a.disabled}};
 }
 
 }  // namespace
@@ -57,8 +62,8 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   service::Auth auth(store, clock, policy, log_code);
   service::Accounts accounts(store, clock, &auth);
   service::Submissions submissions(store, clock, auth);
-  api::Services services{store,       clock,     pathway,  accounts,    auth,
-                         submissions, cfg.tls(), cfg.lang, cfg.web_dir, cfg.metrics_token};
+  api::Services services{store,    clock,       pathway,           accounts,           auth, submissions, cfg.tls(),
+                         cfg.lang, cfg.web_dir, cfg.metrics_token, cfg.trusted_proxies};
   if (cfg.metrics_token.empty() && !loopback_only(cfg.address))
     spdlog::warn("/metrics is open to every client that reaches {}: set metrics_token to require a token", cfg.address);
   api::http::Api api(services, &store);
@@ -149,7 +154,10 @@ void add_serve_commands(CLI::App& app) {
     if (o->password.empty()) out["password"] = password;
     print_json(out);
   });
-  auto* reset = user->add_subcommand("reset", "Set a new password, clear a lockout and end the account's sessions");
+  auto* reset = user->add_subcommand(
+      "reset",
+      "Set a new password and end the account's sessions (there is no lock-out to clear: failed sign-ins only "
+      "make their address wait)");
   add_db_option(reset, o->db);
   reset->add_option("--username", o->username, "login name")->required();
   reset->add_option("--password", o->password, "password (default: generated and printed)");

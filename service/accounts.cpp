@@ -92,7 +92,7 @@ std::string random_password() {
 }
 
 Account to_account(const store::AccountRow& r) {
-  return {r.id, r.username, r.role, r.centre_id, r.locked, r.failed_logins, r.disabled};
+  return {r.id, r.username, r.role, r.centre_id, r.failed_logins, r.disabled};
 }
 
 Account Accounts::create(const Actor& actor, const std::string& username, const std::string& role,
@@ -119,8 +119,6 @@ Account Accounts::reset(const Actor& actor, store::AccountRow row, const std::st
                         store::Transaction& tx) {
   row.password_hash = password_hash;
   row.failed_logins = 0;
-  row.locked_until.clear();
-  row.locked = false;
   row.password_changed_at = clock_.now_iso();
   tx.update_account(row);
   tx.delete_sessions_of_account(row.id);

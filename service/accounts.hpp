@@ -21,8 +21,7 @@ inline constexpr std::array<std::string_view, 6> kStaffRoles{"admin", "surgeon",
 struct Account {
   std::int64_t id = 0;
   std::string username, role, centre_id;
-  bool locked = false;
-  int failed_logins = 0;
+  int failed_logins = 0;  // since the last sign-in that succeeded
   bool disabled = false;
 };
 
@@ -52,7 +51,8 @@ class Accounts {
 
   Account create(const Actor& actor, const std::string& username, const std::string& role, const std::string& centre_id,
                  const std::string& password);
-  // Sets a new password, clears any lockout and ends the account's sessions.
+  // Sets a new password, clears the count of failed sign-ins and ends the account's
+  // sessions.
   Account reset_password(const Actor& actor, std::int64_t account_id, const std::string& password);
   Account reset_password(const Actor& actor, const std::string& username, const std::string& password);
   std::vector<Account> list(const Actor& actor);

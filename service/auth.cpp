@@ -6,8 +6,8 @@
 #include <stdexcept>
 
 #include "domain/instruments/instrument_id.hpp"
-#include "domain/patient.hpp"
 #include "service/accounts.hpp"
+#include "service/auth_helpers.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
 
@@ -15,30 +15,36 @@ namespace rp::service {
 namespace {
 
 Actor staff_actor(const store::AccountRow& a) { return {a.username, a.role, a.centre_id, false, std::nullopt}; }
-Actor patient_actor(std::int64_t patient_id, const std::string& centre_id) {
-  return {"patient:" + std::to_string(patient_id), "patient", centre_id, false, patient_id};
-}
 
-// The delay after the n-th consecutive failure: none for the first few, then doubling.
-int delay_after_failures(const AuthPolicy& p, int failures) {
-  if (failures < p.free_failures) return 0;
-  const int steps = std::min(failures - p.free_failures, 16);
-  return std::min(1 << steps, p.max_delay_s);
-}
+// The one who failed to sign in with a username no account has: named in the audit row
+// by nothing they typed (it may be a password typed in the wrong field).
+Actor unknown_user() { return {"anonymous", "public", "", false, std::nullopt}; }
 
-std::vector<Patient> patients_with_mobile(store::Transaction& tx, const std::string& mobile) {
-  store::PatientQuery q;
-  q.text = mobile;
-  q.limit = 20;
-  auto all = tx.list_patients(q);
-  std::erase_if(all, [&](const Patient& p) { return p.mobile != mobile; });
-  return all;
-}
+// Holds a client address's one staff sign-in in flight, or is refused because another
+// is: attempts sent all at once would otherwise each pass the wait check before any of
+// their failures is counted.
+class OneAttemptAtATime {
+ public:
+  OneAttemptAtATime(std::mutex& mutex, std::unordered_set<std::string>& in_flight, std::string key)
+      : mutex_(mutex), in_flight_(in_flight), key_(std::move(key)) {
+    std::lock_guard lock(mutex_);
+    admitted_ = in_flight_.insert(key_).second;
+  }
+  ~OneAttemptAtATime() {
+    if (!admitted_) return;
+    std::lock_guard lock(mutex_);
+    in_flight_.erase(key_);
+  }
+  OneAttemptAtATime(const OneAttemptAtATime&) = delete;
+  OneAttemptAtATime& operator=(const OneAttemptAtATime&) = delete;
+  bool admitted() const { return admitted_; }
 
-bool is_hex_token(std::string_view t, std::size_t length) {
-  return t.size() == length &&
-         std::all_of(t.begin(), t.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
-}
+ private:
+  std::mutex& mutex_;
+  std::unordered_set<std::string>& in_flight_;
+  std::string key_;
+  bool admitted_ = false;
+};
 
 }  // namespace
 
@@ -67,66 +73,74 @@ Auth::Auth(store::Store& store, Clock clock, AuthPolicy policy, CodeSender sende
   dummy_hash_ = hash_password(random_hex(16));
 }
 
-Login Auth::open_session(const std::string& kind, const Actor& actor, std::optional<std::int64_t> account_id,
-                         std::optional<std::int64_t> patient_id, std::int64_t lifetime_ms) {
-  Login out;
-  out.token = random_hex(32);
-  out.principal = {actor, random_hex(16), token_hash(out.token)};
-  out.expires_in_s = lifetime_ms / 1000;
-  store::SessionRow row{
-      out.principal.token_hash,      kind, account_id, patient_id, out.principal.csrf, clock_.now_iso(),
-      iso_after(clock_, lifetime_ms)};
-  store_.write([&](store::Transaction& tx) {
-    tx.insert_session(row);
-    tx.append_audit(audit_entry(clock_, actor, actor.centre, "auth.login", kind == "staff" ? "account" : "patient",
-                                account_id ? std::to_string(*account_id) : std::to_string(patient_id.value_or(0))));
-  });
-  std::lock_guard lock(mutex_);
-  cache_[row.token_hash] = {out.principal, row.expires_at, clock_.now_ms(), clock_.now_ms()};
+Auth::NewSession Auth::insert_session(store::Transaction& tx, const std::string& kind, const Actor& actor,
+                                      std::optional<std::int64_t> account_id, std::optional<std::int64_t> patient_id,
+                                      std::int64_t lifetime_ms) {
+  NewSession out;
+  out.login.token = random_hex(32);
+  out.login.principal = {actor, random_hex(16), token_hash(out.login.token)};
+  out.login.expires_in_s = lifetime_ms / 1000;
+  out.expires_at = iso_after(clock_, lifetime_ms);
+  tx.insert_session({out.login.principal.token_hash, kind, account_id, patient_id, out.login.principal.csrf,
+                     clock_.now_iso(), out.expires_at});
+  tx.append_audit(audit_entry(clock_, actor, actor.centre, "auth.login", kind == "staff" ? "account" : "patient",
+                              account_id ? std::to_string(*account_id) : std::to_string(patient_id.value_or(0))));
   return out;
 }
 
-Login Auth::login(const std::string& username, const std::string& password) {
-  if (username.empty() || username.size() > 64) throw UnauthorizedError("username", "wrong username or password");
+void Auth::remember(const NewSession& s) {
+  std::lock_guard lock(mutex_);
+  cache_[s.login.principal.token_hash] = {s.login.principal, s.expires_at, clock_.now_ms(), clock_.now_ms()};
+}
+
+Login Auth::login(const std::string& username, const std::string& password, const std::string& address) {
+  const UnauthorizedError wrong("username", "wrong username or password");
+  if (username.empty() || username.size() > 64) throw wrong;
+  // Counted under the username at this address and under the address alone: an
+  // attacker's failures make the attacker wait, never the same user elsewhere.
+  const std::string where = address_key(address);
+  const std::string at_address = token_hash("account\n" + username + "\n" + where);
+  const std::string from_address = token_hash("address\n" + where);
+  const OneAttemptAtATime one(attempts_mutex_, attempts_in_flight_, from_address);
+  if (!one.admitted()) throw TooManyAttemptsError("username", "too many failed logins; wait before trying again", 1);
+  const std::int64_t now_ms = clock_.now_ms();
+  int wait = 0;
   std::optional<store::AccountRow> account;
-  store_.read([&](store::Transaction& tx) { account = tx.find_account_by_username(username); });
-  if (!account) {
-    verify_password(dummy_hash_, password);
-    throw UnauthorizedError("username", "wrong username or password");
-  }
-  const std::string now = clock_.now_iso();
-  if (account->locked) {
-    throw TooManyAttemptsError("username", "account locked after repeated failed logins; ask an admin to reset it", 0);
-  }
-  if (!account->locked_until.empty() && account->locked_until > now) {
-    throw TooManyAttemptsError("username", "too many failed logins; wait before trying again",
-                               delay_after_failures(policy_, account->failed_logins));
-  }
-  if (!verify_password(account->password_hash, password)) {
+  store_.read([&](store::Transaction& tx) {
+    wait = std::max(wait_s(tx, at_address, now_ms), wait_s(tx, from_address, now_ms));
+    if (wait == 0) account = tx.find_account_by_username(username);
+  });
+  if (wait > 0) throw TooManyAttemptsError("username", "too many failed logins; wait before trying again", wait);
+  // The same argon2id work whether or not the username exists, so time tells nothing.
+  const bool verified = verify_password(account ? account->password_hash : dummy_hash_, password);
+  if (!verified || !account) {
+    // The same statements for a known and an unknown username.
     store_.write([&](store::Transaction& tx) {
-      auto a = tx.find_account(account->id);
-      if (!a) return;
-      ++a->failed_logins;
-      const int delay = delay_after_failures(policy_, a->failed_logins);
-      a->locked_until = delay > 0 ? iso_after(clock_, delay * 1000LL) : "";
-      if (a->failed_logins >= policy_.lockout_failures) a->locked = true;
-      tx.update_account(*a);
-      tx.append_audit(audit_entry(clock_, staff_actor(*a), a->centre_id, "auth.login_failed", "account",
-                                  std::to_string(a->id), std::to_string(a->failed_logins) + " consecutive"));
+      count_failure(tx, at_address, policy_.account_at_address, clock_);
+      count_failure(tx, from_address, policy_.address, clock_);
+      tx.count_failed_login(username);
+      tx.prune_sign_in_delays(
+          iso_after(clock_, -std::max(policy_.account_at_address.memory_ms, policy_.address.memory_ms)));
+      tx.append_audit(audit_entry(clock_, account ? staff_actor(*account) : unknown_user(),
+                                  account ? account->centre_id : "", "auth.login_failed", "account",
+                                  account ? std::to_string(account->id) : "", account ? "" : "unknown username"));
     });
-    throw UnauthorizedError("username", "wrong username or password");
+    throw wrong;
   }
   // Told only to someone who knows the password: it reveals nothing to a guesser.
   if (account->disabled)
     throw UnauthorizedError("username", "this account is disabled; ask your centre's admin to enable it");
-  if (account->failed_logins > 0) {
-    store_.write([&](store::Transaction& tx) {
-      account->failed_logins = 0;
-      account->locked_until.clear();
-      tx.update_account(*account);
-    });
-  }
-  return open_session("staff", staff_actor(*account), account->id, std::nullopt, policy_.staff_session_ms);
+  NewSession session;
+  store_.write([&](store::Transaction& tx) {
+    tx.delete_sign_in_delay(at_address);
+    if (auto a = tx.find_account(account->id); a && a->failed_logins > 0) {
+      a->failed_logins = 0;
+      tx.update_account(*a);
+    }
+    session = insert_session(tx, "staff", staff_actor(*account), account->id, std::nullopt, policy_.staff_session_ms);
+  });
+  remember(session);
+  return session.login;
 }
 
 std::optional<Principal> Auth::session(const std::string& token) {
@@ -168,7 +182,7 @@ std::optional<Principal> Auth::session(const std::string& token) {
     }
     if (s->kind == "staff" && s->account_id) {
       auto a = tx.find_account(*s->account_id);
-      if (a && !a->locked && !a->disabled) found = Principal{staff_actor(*a), s->csrf, hash};
+      if (a && !a->disabled) found = Principal{staff_actor(*a), s->csrf, hash};
     } else if (s->patient_id) {
       auto p = tx.find_patient(*s->patient_id);
       if (p) found = Principal{patient_actor(p->id, p->centre_id), s->csrf, hash};
@@ -203,66 +217,6 @@ void Auth::logout(const std::string& token) {
     tx.delete_session(hash);
     if (p) tx.append_audit(audit_entry(clock_, p->actor, p->actor.centre, "auth.logout", "session", ""));
   });
-}
-
-void Auth::request_code(const std::string& mobile_text) {
-  const std::string mobile = normalise_mobile(mobile_text);
-  struct Sent {
-    std::int64_t patient_id;
-    std::string code;
-  };
-  std::vector<Sent> sent;
-  const std::string now = clock_.now_iso();
-  const std::string window_start = iso_after(clock_, -policy_.code_ms);
-  store_.write([&](store::Transaction& tx) {
-    for (const Patient& p : patients_with_mobile(tx, mobile)) {
-      const auto recent = tx.access_tokens_of(p.id, "login_code");
-      const auto in_window =
-          std::count_if(recent.begin(), recent.end(), [&](const auto& t) { return t.created_at > window_start; });
-      if (in_window >= 3) continue;  // rate limit: a few codes per code lifetime
-      if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
-      char code[8];
-      std::snprintf(code, sizeof code, "%06u", randombytes_uniform(1000000));
-      store::AccessTokenRow t;
-      t.token_hash = token_hash(std::to_string(p.id) + ":" + code);
-      t.purpose = "login_code";
-      t.patient_id = p.id;
-      t.created_at = now;
-      t.expires_at = iso_after(clock_, policy_.code_ms);
-      tx.insert_access_token(t);
-      tx.append_audit(audit_entry(clock_, patient_actor(p.id, p.centre_id), p.centre_id, "auth.code_sent", "patient",
-                                  std::to_string(p.id)));
-      sent.push_back({p.id, code});
-    }
-  });
-  for (const auto& s : sent) sender_(s.patient_id, mobile, s.code);
-}
-
-Login Auth::patient_login(const std::string& mobile_text, const std::string& code) {
-  const std::string mobile = normalise_mobile(mobile_text);
-  if (code.size() != 6 || !std::all_of(code.begin(), code.end(), ::isdigit))
-    throw UnauthorizedError("code", "wrong or expired code");
-  const std::string now = clock_.now_iso();
-  std::optional<Patient> who;
-  store_.write([&](store::Transaction& tx) {
-    for (const Patient& p : patients_with_mobile(tx, mobile)) {
-      for (auto t : tx.access_tokens_of(p.id, "login_code")) {
-        if (!t.used_at.empty() || t.expires_at <= now || t.attempts >= policy_.code_attempts) continue;
-        if (t.token_hash == token_hash(std::to_string(p.id) + ":" + code)) {
-          t.used_at = now;
-          tx.update_access_token(t);
-          who = p;
-          return;
-        }
-        ++t.attempts;  // counts against the newest live code only
-        tx.update_access_token(t);
-        break;
-      }
-    }
-  });
-  if (!who) throw UnauthorizedError("code", "wrong or expired code");
-  return open_session("patient", patient_actor(who->id, who->centre_id), std::nullopt, who->id,
-                      policy_.patient_session_ms);
 }
 
 QuestionnaireLink Auth::issue_link(const Actor& actor, std::int64_t episode_id, const std::string& instrument,

@@ -16,7 +16,7 @@ Clock noon_of(const CivilDate& day) {
 }
 
 Auth quiet_auth(store::Store& store, const Clock& clock) {
-  return Auth(store, clock, {}, [](std::int64_t, const std::string&, const std::string&) {});
+  return Auth(store, clock, {}, [](const std::vector<std::int64_t>&, const std::string&, const std::string&) {});
 }
 
 // Screening to injection, each step on its day; the injection on `injection`.

@@ -27,7 +27,8 @@ WorklistEntry entry(const store::WorklistItemRow& row, const CivilDate& date,
 
 }  // namespace
 
-Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, std::optional<CivilDate> date) {
+Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, std::optional<CivilDate> date,
+                  const GuessAlert& guesses) {
   require(actor, Permission::patient_read);
   if (actor.centre.empty()) throw InputError("centre", "the worklist is per centre; this account has none");
   Worklist w;
@@ -39,9 +40,12 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
     items = tx.worklist_items(query);
     w.red_flags = tx.worklist_red_flags(actor.centre);
     products = tx.worklist_awaiting_release(actor.centre);
+    w.code_guesses = tx.worklist_code_guesses(actor.centre, Clock::fixed(clock.now_ms() - guesses.window_ms).now_iso(),
+                                              guesses.min_wrong);
     tx.append_audit(audit_entry(clock, actor, actor.centre, "worklist.read", "worklist", w.date.iso(),
                                 std::to_string(items.size()) + " items, " + std::to_string(w.red_flags.size()) +
-                                    " red flags, " + std::to_string(products.size()) + " products"));
+                                    " red flags, " + std::to_string(products.size()) + " products, " +
+                                    std::to_string(w.code_guesses.size()) + " codes being guessed"));
   });
   std::map<std::string, std::shared_ptr<const Protocol>> protocols;
   for (const auto& row : items) {

@@ -7,6 +7,7 @@
 
 #include "base/clock.hpp"
 #include "service/actor.hpp"
+#include "service/sign_in_limits.hpp"
 #include "store/store.hpp"
 
 namespace rp::service {
@@ -35,12 +36,16 @@ struct Worklist {
   std::vector<WorklistEntry> holds;                  // drug holds starting within kHoldLookaheadDays
   std::vector<store::WorklistRedFlagRow> red_flags;  // open, newest first
   std::vector<WorklistProduct> awaiting_release;     // harvested, product not yet released
+  // Patients whose sign-in code is being guessed: wrong codes typed for their number
+  // within the alert's window, the most recent first.
+  std::vector<store::WorklistCodeGuessRow> code_guesses;
 };
 
 inline constexpr int kHoldLookaheadDays = 7;
 
 // Clinical staff (patient_read) of the actor's own centre. `date` is the clinic's today
-// unless given.
-Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, std::optional<CivilDate> date);
+// unless given; `guesses` says when a patient's code counts as being guessed.
+Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, std::optional<CivilDate> date,
+                  const GuessAlert& guesses = {});
 
 }  // namespace rp::service

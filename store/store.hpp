@@ -99,18 +99,34 @@ class Transaction {
   virtual std::optional<AccountRow> find_account(std::int64_t id) = 0;
   virtual std::optional<AccountRow> find_account_by_username(const std::string& username) = 0;
   virtual std::vector<AccountRow> list_accounts(const std::optional<std::string>& centre_id) = 0;
-  // Writes password_hash, failed_logins, locked_until, locked, role and disabled.
+  // Writes password_hash, failed_logins, role and disabled.
   virtual void update_account(const AccountRow& a) = 0;
+  // Adds one to failed_logins of the account with this username, if there is one: the
+  // same statement whether or not there is, so a failure costs the same for both.
+  virtual void count_failed_login(const std::string& username) = 0;
   virtual void insert_session(const SessionRow& s) = 0;
   virtual std::optional<SessionRow> find_session(const std::string& token_hash) = 0;
   virtual void delete_session(const std::string& token_hash) = 0;
   virtual void delete_sessions_of_account(std::int64_t account_id) = 0;
   virtual void insert_access_token(const AccessTokenRow& t) = 0;
   virtual std::optional<AccessTokenRow> find_access_token(const std::string& token_hash) = 0;
-  // The patient's tokens of one purpose, newest first.
-  virtual std::vector<AccessTokenRow> access_tokens_of(std::int64_t patient_id, const std::string& purpose) = 0;
   // Writes used_at and attempts.
   virtual void update_access_token(const AccessTokenRow& t) = 0;
+  // Sign-in delays and patients' codes (0009_sign_in_limits.sql).
+  virtual std::optional<SignInDelayRow> find_sign_in_delay(const std::string& key) = 0;
+  virtual void put_sign_in_delay(const SignInDelayRow& r) = 0;  // inserts or replaces
+  virtual void delete_sign_in_delay(const std::string& key) = 0;
+  // Forgets the delays whose last failure is before `before`.
+  virtual void prune_sign_in_delays(const std::string& before) = 0;
+  virtual std::optional<LoginCodeRow> find_login_code(const std::string& mobile) = 0;
+  virtual std::optional<LoginCodeRow> find_login_code_by_choice(const std::string& choice_hash) = 0;
+  // Inserts, or replaces the number's code: one per mobile number.
+  virtual void put_login_code(const LoginCodeRow& r) = 0;
+  // Deletes codes that expired, and whose choice expired, before `before`.
+  virtual void prune_login_codes(const std::string& before) = 0;
+  virtual void insert_code_event(const CodeEventRow& e) = 0;
+  virtual CodeEventCount count_code_events(const CodeEventQuery& q) = 0;
+  virtual void prune_code_events(const std::string& before) = 0;
   virtual std::optional<IdempotencyRow> find_idempotency(const std::string& actor, const std::string& key) = 0;
   virtual void insert_idempotency(const IdempotencyRow& r) = 0;
 
@@ -151,6 +167,10 @@ class Transaction {
   virtual std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) = 0;
   // Episodes harvested whose product is not yet released, oldest harvest first.
   virtual std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id) = 0;
+  // Patients of the centre whose mobile number got at least `min_wrong` wrong sign-in
+  // codes since `since`, the most recently guessed first.
+  virtual std::vector<WorklistCodeGuessRow> worklist_code_guesses(const std::string& centre_id,
+                                                                  const std::string& since, int min_wrong) = 0;
 };
 
 class Store {

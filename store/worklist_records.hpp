@@ -36,6 +36,16 @@ struct WorklistProductRow {
   std::optional<CivilDate> harvest_date;
 };
 
+// A patient whose sign-in code is being guessed: wrong codes typed for their mobile
+// number since an instant (the portal's codes are per number, so every patient with the
+// number is listed).
+struct WorklistCodeGuessRow {
+  std::int64_t patient_id = 0;
+  std::string mrn, name_fa, name_latin;
+  int wrong_codes = 0;
+  std::string last_wrong_at;  // UTC instant
+};
+
 // Items that need someone at a centre on `today`: visits and imaging whose window has
 // opened, questionnaires whose window has opened and that have no response for the
 // item, all still planned; drug holds starting from `today` to `holds_until`. Episodes

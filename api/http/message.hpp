@@ -22,6 +22,10 @@ struct Request {
   // The headers the API reads.
   std::string content_type, cookie, csrf_token, idempotency_key, accept_encoding, accept_language;
   std::string authorization;  // read by /metrics only (its bearer token); sessions use the cookie
+  // The IP address of the socket's peer (the proxy's, behind a reverse proxy), and the
+  // X-Forwarded-For header, which client_address.hpp believes only from a trusted proxy:
+  // sign-in attempts are counted per client address.
+  std::string peer_address, forwarded_for;
   bool tls = false;
 };
 

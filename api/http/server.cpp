@@ -65,6 +65,14 @@ bool malformed(const beast::error_code& ec) {
          ec != bh::error::partial_message;
 }
 
+// The client's address, for counting sign-in attempts per address; empty if the socket
+// is gone.
+std::string peer_address(const Socket* socket) {
+  boost::system::error_code ec;
+  const auto endpoint = socket ? socket->remote_endpoint(ec) : tcp::endpoint();
+  return socket && !ec ? endpoint.address().to_string() : std::string();
+}
+
 }  // namespace
 
 struct Server::Impl {
@@ -229,6 +237,8 @@ struct Server::Impl {
         req.accept_language = header(breq, "Accept-Language");
         req.authorization = header(breq, "Authorization");
         req.tls = cfg.tls();
+        req.peer_address = peer_address(state.socket);
+        req.forwarded_for = header(breq, "X-Forwarded-For");
         res = co_await answer(req);
         res.head = res.head || req.method == "HEAD";
       }

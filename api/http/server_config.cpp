@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string_view>
 #include <thread>
 
+#include "api/http/client_address.hpp"
 #include "api/http/server_config.hpp"
 #include "base/error.hpp"
 
@@ -45,6 +47,17 @@ int env_int(const char* name, int fallback, int lo, int hi) {
   }
 }
 
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto comma = std::min(text.find(',', start), text.size());
+    if (comma > start) out.emplace_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 ServerConfig load_server_config(const std::string& path) {
@@ -65,7 +78,7 @@ ServerConfig load_server_config(const std::string& path) {
                                   "body_limit",   "header_limit",  "request_timeout", "read_timeout",
                                   "idle_timeout", "write_timeout", "tls_cert",        "tls_key",
                                   "db",           "lang",          "log_level",       "session_idle_s",
-                                  "web_dir",      "metrics_token"};
+                                  "web_dir",      "metrics_token", "trusted_proxies"};
     for (const auto& kv : root) {
       const auto key = kv.first.as<std::string>();
       if (std::find(std::begin(known), std::end(known), key) == std::end(known))
@@ -94,6 +107,7 @@ ServerConfig load_server_config(const std::string& path) {
     read_key(root, "session_idle_s", c.session_idle_s);
     read_key(root, "web_dir", c.web_dir);
     read_key(root, "metrics_token", c.metrics_token);
+    read_key(root, "trusted_proxies", c.trusted_proxies);
   }
   if (const char* v = env("REGENPATH_ADDRESS")) c.address = v;
   c.port = static_cast<unsigned short>(env_int("REGENPATH_PORT", c.port, 0, 65535));
@@ -105,6 +119,13 @@ ServerConfig load_server_config(const std::string& path) {
   if (const char* v = env("REGENPATH_METRICS_TOKEN")) c.metrics_token = v;
   c.request_timeout =
       std::chrono::seconds(env_int("REGENPATH_REQUEST_TIMEOUT", static_cast<int>(c.request_timeout.count()), 1, 3600));
+  if (const char* v = env("REGENPATH_TRUSTED_PROXIES")) c.trusted_proxies = split_list(v);
+  for (auto& proxy : c.trusted_proxies) {
+    const std::string ip = canonical_ip(proxy);
+    if (ip.empty())
+      throw InputError("trusted_proxies", "each of trusted_proxies must be an IP address, not '" + proxy + "'");
+    proxy = ip;
+  }
   c.session_idle_s = env_int("REGENPATH_SESSION_IDLE_S", c.session_idle_s, 1, 7 * 24 * 3600);
   c.workers = env_int("REGENPATH_WORKERS", c.workers, 1, 256);
   c.io_threads = env_int("REGENPATH_IO_THREADS", c.io_threads, 1, 64);
@@ -134,7 +155,7 @@ std::string sample_server_config() {
 # the defaults. Environment variables override the file: REGENPATH_ADDRESS,
 # REGENPATH_PORT, REGENPATH_DB, REGENPATH_TLS_CERT, REGENPATH_TLS_KEY, REGENPATH_WORKERS,
 # REGENPATH_IO_THREADS, REGENPATH_LOG_LEVEL, REGENPATH_SESSION_IDLE_S, REGENPATH_WEB_DIR,
-# REGENPATH_REQUEST_TIMEOUT, REGENPATH_METRICS_TOKEN.
+# REGENPATH_REQUEST_TIMEOUT, REGENPATH_METRICS_TOKEN, REGENPATH_TRUSTED_PROXIES (comma-separated).
 
 # Where to listen. Keep 127.0.0.1 behind a reverse proxy; 0.0.0.0 listens everywhere.
 address: 127.0.0.1
@@ -181,6 +202,11 @@ session_idle_s: 1800
 # (Prometheus: `authorization: {credentials_file: ...}`). REGENPATH_METRICS_TOKEN sets it
 # from the environment, out of this file.
 metrics_token: ""
+# Sign-in counts failed attempts per client address. Behind a reverse proxy every
+# connection comes from the proxy: list its address here, and the client's address is
+# read from the X-Forwarded-For the proxy appends (never believed from anyone else).
+# Without it, all clients share the proxy's address and its waits.
+trusted_proxies: []
 
 # The built web app (`./dev build` writes it), served at / beside the API. Default: the
 # source tree's web/dist. Without an index.html there, / answers 503 "not built".

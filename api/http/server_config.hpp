@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace rp::api::http {
 
@@ -30,13 +31,15 @@ struct ServerConfig {
   int session_idle_s = 30 * 60;  // a staff or patient session ends after this long unused
   std::string web_dir;           // the built web app; load_server_config defaults it to the source tree's web/dist
   std::string metrics_token;     // when set, /metrics answers only `Authorization: Bearer <token>`
+  // Reverse proxies whose X-Forwarded-For names the client (canonical IP addresses).
+  std::vector<std::string> trusted_proxies;
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
 };
 
 // Reads a YAML config file (every key optional), then applies REGENPATH_* environment
 // overrides (REGENPATH_ADDRESS, _PORT, _DB, _TLS_CERT, _TLS_KEY, _WORKERS, _IO_THREADS,
-// _LOG_LEVEL, _SESSION_IDLE_S, _WEB_DIR, _REQUEST_TIMEOUT, _METRICS_TOKEN). An empty path
-// reads no file. Throws InputError naming a bad key.
+// _LOG_LEVEL, _SESSION_IDLE_S, _WEB_DIR, _REQUEST_TIMEOUT, _METRICS_TOKEN, _TRUSTED_PROXIES
+// comma-separated). An empty path reads no file. Throws InputError naming a bad key.
 ServerConfig load_server_config(const std::string& path);
 // A documented sample config file.
 std::string sample_server_config();

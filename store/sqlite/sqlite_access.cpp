@@ -20,8 +20,8 @@ std::optional<std::int64_t> opt_id(const SQLite::Column& c) {
 std::string text_or_empty(const SQLite::Column& c) { return c.isNull() ? std::string() : c.getString(); }
 
 constexpr const char* kAccountColumns =
-    "SELECT id, username, role, centre_id, password_hash, failed_logins, locked_until, locked, created_at, "
-    "password_changed_at, disabled FROM accounts ";
+    "SELECT id, username, role, centre_id, password_hash, failed_logins, created_at, password_changed_at, disabled "
+    "FROM accounts ";
 
 AccountRow read_account(SQLite::Statement& q) {
   AccountRow a;
@@ -31,11 +31,9 @@ AccountRow read_account(SQLite::Statement& q) {
   a.centre_id = q.getColumn(3).getString();
   a.password_hash = q.getColumn(4).getString();
   a.failed_logins = q.getColumn(5).getInt();
-  a.locked_until = text_or_empty(q.getColumn(6));
-  a.locked = q.getColumn(7).getInt() != 0;
-  a.created_at = q.getColumn(8).getString();
-  a.password_changed_at = q.getColumn(9).getString();
-  a.disabled = q.getColumn(10).getInt() != 0;
+  a.created_at = q.getColumn(6).getString();
+  a.password_changed_at = q.getColumn(7).getString();
+  a.disabled = q.getColumn(8).getInt() != 0;
   return a;
 }
 
@@ -62,8 +60,8 @@ AccessTokenRow read_token(SQLite::Statement& q) {
 
 std::int64_t SqliteTransaction::insert_account(const AccountRow& a) {
   auto& q = c_.statement(
-      "INSERT INTO accounts (username, role, centre_id, password_hash, failed_logins, locked_until, locked, "
-      "created_at, password_changed_at) VALUES (?,?,?,?,0,NULL,0,?,?)");
+      "INSERT INTO accounts (username, role, centre_id, password_hash, failed_logins, created_at, "
+      "password_changed_at) VALUES (?,?,?,?,0,?,?)");
   q.bind(1, a.username);
   q.bind(2, a.role);
   q.bind(3, a.centre_id);
@@ -111,20 +109,20 @@ std::vector<AccountRow> SqliteTransaction::list_accounts(const std::optional<std
 
 void SqliteTransaction::update_account(const AccountRow& a) {
   auto& q = c_.statement(
-      "UPDATE accounts SET password_hash = ?, failed_logins = ?, locked_until = ?, locked = ?, "
-      "password_changed_at = ?, role = ?, disabled = ? WHERE id = ?");
+      "UPDATE accounts SET password_hash = ?, failed_logins = ?, password_changed_at = ?, role = ?, disabled = ? "
+      "WHERE id = ?");
   q.bind(1, a.password_hash);
   q.bind(2, a.failed_logins);
-  if (a.locked_until.empty()) {
-    q.bind(3);
-  } else {
-    q.bind(3, a.locked_until);
-  }
-  q.bind(4, a.locked ? 1 : 0);
-  q.bind(5, a.password_changed_at);
-  q.bind(6, a.role);
-  q.bind(7, a.disabled ? 1 : 0);
-  q.bind(8, static_cast<int64_t>(a.id));
+  q.bind(3, a.password_changed_at);
+  q.bind(4, a.role);
+  q.bind(5, a.disabled ? 1 : 0);
+  q.bind(6, static_cast<int64_t>(a.id));
+  q.exec();
+}
+
+void SqliteTransaction::count_failed_login(const std::string& username) {
+  auto& q = c_.statement("UPDATE accounts SET failed_logins = failed_logins + 1 WHERE username = ?");
+  q.bind(1, username);
   q.exec();
 }
 
@@ -192,17 +190,6 @@ std::optional<AccessTokenRow> SqliteTransaction::find_access_token(const std::st
   q.bind(1, token_hash);
   if (!q.executeStep()) return std::nullopt;
   return read_token(q);
-}
-
-std::vector<AccessTokenRow> SqliteTransaction::access_tokens_of(std::int64_t patient_id, const std::string& purpose) {
-  static const std::string sql =
-      std::string(kTokenColumns) + "WHERE patient_id = ? AND purpose = ? ORDER BY created_at DESC, rowid DESC";
-  auto& q = c_.statement(sql.c_str());
-  q.bind(1, static_cast<int64_t>(patient_id));
-  q.bind(2, purpose);
-  std::vector<AccessTokenRow> out;
-  while (q.executeStep()) out.push_back(read_token(q));
-  return out;
 }
 
 void SqliteTransaction::update_access_token(const AccessTokenRow& t) {

@@ -71,16 +71,28 @@ class SqliteTransaction final : public Transaction {
   std::optional<AccountRow> find_account_by_username(const std::string& username) override;
   std::vector<AccountRow> list_accounts(const std::optional<std::string>& centre_id) override;
   void update_account(const AccountRow& a) override;
+  void count_failed_login(const std::string& username) override;
   void insert_session(const SessionRow& s) override;
   std::optional<SessionRow> find_session(const std::string& token_hash) override;
   void delete_session(const std::string& token_hash) override;
   void delete_sessions_of_account(std::int64_t account_id) override;
   void insert_access_token(const AccessTokenRow& t) override;
   std::optional<AccessTokenRow> find_access_token(const std::string& token_hash) override;
-  std::vector<AccessTokenRow> access_tokens_of(std::int64_t patient_id, const std::string& purpose) override;
   void update_access_token(const AccessTokenRow& t) override;
   std::optional<IdempotencyRow> find_idempotency(const std::string& actor, const std::string& key) override;
   void insert_idempotency(const IdempotencyRow& r) override;
+  // sqlite_sign_in.cpp
+  std::optional<SignInDelayRow> find_sign_in_delay(const std::string& key) override;
+  void put_sign_in_delay(const SignInDelayRow& r) override;
+  void delete_sign_in_delay(const std::string& key) override;
+  void prune_sign_in_delays(const std::string& before) override;
+  std::optional<LoginCodeRow> find_login_code(const std::string& mobile) override;
+  std::optional<LoginCodeRow> find_login_code_by_choice(const std::string& choice_hash) override;
+  void put_login_code(const LoginCodeRow& r) override;
+  void prune_login_codes(const std::string& before) override;
+  void insert_code_event(const CodeEventRow& e) override;
+  CodeEventCount count_code_events(const CodeEventQuery& q) override;
+  void prune_code_events(const std::string& before) override;
   // sqlite_submissions.cpp
   std::int64_t insert_questionnaire_response(const QuestionnaireResponseRow& r) override;
   std::optional<QuestionnaireResponseRow> find_response_by_key(const std::string& submitted_by,
@@ -100,6 +112,8 @@ class SqliteTransaction final : public Transaction {
   std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) override;
   std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) override;
   std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id) override;
+  std::vector<WorklistCodeGuessRow> worklist_code_guesses(const std::string& centre_id, const std::string& since,
+                                                          int min_wrong) override;
 
  private:
   Connection& c_;

@@ -99,4 +99,22 @@ std::vector<WorklistProductRow> SqliteTransaction::worklist_awaiting_release(con
   return out;
 }
 
+std::vector<WorklistCodeGuessRow> SqliteTransaction::worklist_code_guesses(const std::string& centre_id,
+                                                                           const std::string& since, int min_wrong) {
+  auto& q = c_.statement(
+      "SELECT p.id, p.mrn, p.name_fa, p.name_latin, COUNT(*), MAX(c.at) "
+      "FROM code_events c JOIN patients p ON p.mobile = c.mobile "
+      "WHERE c.kind = 'wrong' AND c.at > ? AND p.centre_id = ? "
+      "GROUP BY p.id, p.mrn, p.name_fa, p.name_latin HAVING COUNT(*) >= ? ORDER BY MAX(c.at) DESC, p.id");
+  q.bind(1, since);
+  q.bind(2, centre_id);
+  q.bind(3, min_wrong);
+  std::vector<WorklistCodeGuessRow> out;
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+                   q.getColumn(3).getString(), q.getColumn(4).getInt(), q.getColumn(5).getString()});
+  }
+  return out;
+}
+
 }  // namespace rp::store::sqlite

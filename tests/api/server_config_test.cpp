@@ -48,6 +48,7 @@ TEST(ServerConfig, TheSampleReadsBackAsTheDefaults) {
   EXPECT_EQ(read.idle_timeout, defaults.idle_timeout);
   EXPECT_EQ(read.write_timeout, defaults.write_timeout);
   EXPECT_EQ(read.session_idle_s, defaults.session_idle_s);
+  EXPECT_EQ(read.trusted_proxies, defaults.trusted_proxies);
   EXPECT_EQ(read.db, defaults.db);
   EXPECT_EQ(read.metrics_token, defaults.metrics_token);
   EXPECT_EQ(read.metrics_token, "");
@@ -83,6 +84,8 @@ TEST(ServerConfig, BadKeysAndValuesAreRefusedNamingTheKey) {
   EXPECT_EQ(field_of("metrics_token: \"with a space in the middle\"\n"), "metrics_token");
   EXPECT_EQ(field_of("metrics_token: 0123456789abcdef\n"), "accepted");
   EXPECT_EQ(field_of("read_timeout: 10\nrequest_timeout: 20\n"), "read_timeout");
+  EXPECT_EQ(field_of("trusted_proxies: [proxy.example]\n"), "trusted_proxies");
+  EXPECT_EQ(field_of("trusted_proxies: 10.0.0.2\n"), "trusted_proxies");  // a list, not one address
 }
 
 // read_timeout, the key's former name, still sets the one request deadline.
@@ -109,6 +112,18 @@ TEST(ServerConfig, TheEnvironmentSetsTheRequestDeadlineAndMetricsToken) {
   }
   ::unsetenv("REGENPATH_REQUEST_TIMEOUT");
   ::unsetenv("REGENPATH_METRICS_TOKEN");
+}
+
+TEST(ServerConfig, TrustedProxiesFromTheFileOrTheEnvironment) {
+  ::unsetenv("REGENPATH_TRUSTED_PROXIES");
+  EXPECT_TRUE(load_server_config("").trusted_proxies.empty());
+  const ConfigFile f("trusted_proxies: [127.0.0.1, '2001:DB8::0:1']\n");
+  EXPECT_EQ(load_server_config(f.path()).trusted_proxies, (std::vector<std::string>{"127.0.0.1", "2001:db8::1"}));
+  ::setenv("REGENPATH_TRUSTED_PROXIES", "10.0.0.2,10.0.0.3", 1);
+  EXPECT_EQ(load_server_config(f.path()).trusted_proxies, (std::vector<std::string>{"10.0.0.2", "10.0.0.3"}));
+  ::setenv("REGENPATH_TRUSTED_PROXIES", "10.0.0.2,nonsense", 1);
+  EXPECT_THROW(load_server_config(""), InputError);
+  ::unsetenv("REGENPATH_TRUSTED_PROXIES");
 }
 
 }  // namespace

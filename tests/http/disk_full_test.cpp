@@ -61,7 +61,7 @@ nlohmann::json patient(const std::string& mrn) {
           {"sex", "female"},
           {"birth_date", "1970-01-01"},
           {"mobile", "09120000001"},
-          {"national_id", "0013542419"}};
+          {"national_id", test_national_id(mrn)}};
 }
 
 // Record numbers at centre a, and how many patient.create rows the audit log holds.

@@ -61,8 +61,19 @@ inline Reply parse_reply(const std::string& in) {
 }
 
 // Sends raw bytes and reads the reply until the server closes (Connection: close).
-inline Reply raw_exchange(int port, const std::string& bytes) {
+// `from` (optional) is the loopback address to send from, such as 127.0.0.2: another
+// client address as the server sees it.
+inline Reply raw_exchange(int port, const std::string& bytes, const std::string& from = "") {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (!from.empty()) {
+    sockaddr_in source{};
+    source.sin_family = AF_INET;
+    if (::inet_pton(AF_INET, from.c_str(), &source.sin_addr) != 1 ||
+        ::bind(fd, reinterpret_cast<sockaddr*>(&source), sizeof source) != 0) {
+      ::close(fd);
+      throw std::runtime_error("cannot send from " + from);
+    }
+  }
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<std::uint16_t>(port));
@@ -88,10 +99,12 @@ inline Reply raw_exchange(int port, const std::string& bytes) {
   return parse_reply(in);
 }
 
-// A signed-in client: the session cookie and the CSRF token.
+// A signed-in client: the session cookie and the CSRF token, and (optional) the loopback
+// address it sends from.
 struct Client {
   int port = 0;
   std::string cookie, csrf;
+  std::string from;
 
   Reply call(const std::string& method, const std::string& path, const std::string& body = "",
              std::map<std::string, std::string> extra = {}, bool send_csrf = true) const {
@@ -101,7 +114,7 @@ struct Client {
     if (!body.empty()) req += "Content-Type: application/json\r\n";
     for (const auto& [k, v] : extra) req += k + ": " + v + "\r\n";
     req += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
-    return raw_exchange(port, req);
+    return raw_exchange(port, req, from);
   }
   Reply get(const std::string& path) const { return call("GET", path); }
   Reply post(const std::string& path, const nlohmann::json& body, std::map<std::string, std::string> extra = {}) const {
@@ -110,15 +123,19 @@ struct Client {
 
   // Signs in; on success keeps the cookie and CSRF token.
   Reply login(const std::string& username, const std::string& password = kPassword) {
-    Reply r = Client{port}.post("/api/v1/auth/login", {{"username", username}, {"password", password}});
-    if (r.status == 200) {
-      auto range = r.headers.equal_range("set-cookie");
-      for (auto it = range.first; it != range.second; ++it) {
-        if (it->second.rfind("rp_session=", 0) == 0) cookie = it->second.substr(0, it->second.find(';'));
-      }
-      csrf = r.json()["csrf_token"].get<std::string>();
-    }
+    Reply r = Client{port, "", "", from}.post("/api/v1/auth/login", {{"username", username}, {"password", password}});
+    keep_session(r);
     return r;
+  }
+
+  // Keeps the cookie and CSRF token of a reply that opened a session.
+  void keep_session(const Reply& r) {
+    if (r.status != 200 || !r.json().contains("csrf_token")) return;
+    auto range = r.headers.equal_range("set-cookie");
+    for (auto it = range.first; it != range.second; ++it) {
+      if (it->second.rfind("rp_session=", 0) == 0) cookie = it->second.substr(0, it->second.find(';'));
+    }
+    csrf = r.json()["csrf_token"].get<std::string>();
   }
 };
 
@@ -214,18 +231,20 @@ inline std::string code_from_log(const std::string& log, std::int64_t patient_id
 }
 
 // A patient signed in to the portal with the one-time code the server logged (`log` is
-// the ServerProcess's log file). Status 0 when sign-in failed.
+// the ServerProcess's log file), picking `patient_id` when the number is shared. Port 0
+// when sign-in failed.
 inline Client patient_client(int port, const std::string& log, std::int64_t patient_id,
                              const std::string& mobile = "09121234567") {
   Client{port}.post("/api/v1/patient-auth/code", {{"mobile", mobile}});
   const std::string code = code_from_log(log, patient_id);
-  const Reply r = Client{port}.post("/api/v1/patient-auth/login", {{"mobile", mobile}, {"code", code}});
+  Reply r = Client{port}.post("/api/v1/patient-auth/login", {{"mobile", mobile}, {"code", code}});
+  if (r.status == 200 && r.json().contains("choose_patient")) {
+    r = Client{port}.post("/api/v1/patient-auth/choose",
+                          {{"choice", r.json()["choose_patient"]["choice"]}, {"patient_id", patient_id}});
+  }
   Client p{port};
-  if (r.status != 200) return Client{0};
-  for (const auto& [k, v] : r.headers)
-    if (k == "set-cookie" && v.rfind("rp_session=", 0) == 0) p.cookie = v.substr(0, v.find(';'));
-  p.csrf = r.json()["csrf_token"];
-  return p;
+  p.keep_session(r);
+  return p.csrf.empty() ? Client{0} : p;
 }
 
 // Findings of a patient the protocol finds eligible (KL 2, no contraindication).

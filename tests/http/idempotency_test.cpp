@@ -93,18 +93,10 @@ TEST(Idempotency, EveryCreatingPostIsExactlyOnceAndAReusedKeyWithAnotherBodyIsRe
   EXPECT_EQ(theirs.status, 201) << theirs.body;
   EXPECT_TRUE(theirs.header("idempotent-replayed").empty());
 
-  // A patient's red flag, through the portal.
-  Client anonymous{server.port()};
-  ASSERT_EQ(anonymous.post("/api/v1/patient-auth/code", {{"mobile", "09121234567"}}).status, 202);
-  const std::string code = code_from_log(log, seeded.patient_a);
-  ASSERT_EQ(code.size(), 6u);
-  Client me{server.port()};
-  const Reply signed_in = me.post("/api/v1/patient-auth/login", {{"mobile", "09121234567"}, {"code", code}});
-  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
-  for (const auto& [k, v] : signed_in.headers) {
-    if (k == "set-cookie" && v.rfind("rp_session=", 0) == 0) me.cookie = v.substr(0, v.find(';'));
-  }
-  me.csrf = signed_in.json()["csrf_token"];
+  // A patient's red flag, through the portal (the seeded patients share a number: the
+  // helper picks centre a's).
+  const Client me = patient_client(server.port(), log, seeded.patient_a);
+  ASSERT_NE(me.port, 0);
   check_exactly_once(me, db,
                      {"/api/v1/me/episodes/" + std::to_string(seeded.episode_a) + "/red-flags",
                       {{"category", "swelling"}, {"severity", "moderate"}},

@@ -62,7 +62,8 @@ struct Clinic {
   }
   void nrs(std::int64_t e, const std::string& item, int day, int pain) const {
     const Clock clock = noon(today.plus_days(day));
-    service::Auth auth(store, clock, {}, [](std::int64_t, const std::string&, const std::string&) {});
+    service::Auth auth(store, clock, {},
+                       [](const std::vector<std::int64_t>&, const std::string&, const std::string&) {});
     service::Submissions(store, clock, auth)
         .submit_questionnaire(op, e, {"nrs", item, {{"pain_activity", pain}, {"pain_rest", 0}}, ""});
   }

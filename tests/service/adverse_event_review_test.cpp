@@ -17,7 +17,7 @@ class AdverseEventReview : public ::testing::Test {
     const Clock clock = Clock::fixed(1795000000000);  // 2026-11-18
     pathway_ = std::make_unique<Pathway>(*store_, clock);
     auth_ = std::make_unique<Auth>(*store_, clock, AuthPolicy{},
-                                   [](std::int64_t, const std::string&, const std::string&) {});
+                                   [](const std::vector<std::int64_t>&, const std::string&, const std::string&) {});
     submissions_ = std::make_unique<Submissions>(*store_, clock, *auth_);
     for (const char* c : {"a", "b"}) pathway_->upsert_centre(op_, {c, "C", "م", "", "", "licensed", "", ""});
     Patient p;

@@ -1,7 +1,8 @@
 // The patient portal on a phone (390×844, touch): a questionnaire answered from the link a
 // coordinator issued (one question per screen, kept across a reload, sent once, refused the
 // second time), and a patient who signs in with mobile + one-time code, reads the schedule
-// in Jalali dates and Persian digits, and raises a red flag that the clinic then sees.
+// in Jalali dates and Persian digits, and raises a red flag that the clinic then sees; on a
+// mobile number two patients share, the person picks who they are after the code.
 // Every portal screen passes axe in Persian and in English; each is photographed.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
@@ -267,5 +268,103 @@ test('a patient fills a scheduled questionnaire after signing in', async () => {
     b.assertClean()
   } finally {
     await b.close()
+  }
+})
+
+// Two patients with one mobile number (a mother and her son): one code for the number,
+// and only after the right code does the portal ask who is signing in, by first name and
+// record number. Wrong codes typed for the number reach the clinic's worklist.
+test('a shared mobile: the portal asks who is signing in after the code, and wrong codes reach the worklist', async () => {
+  const family = '09125550777'
+  const register = async (mrn, fa, latin, nationalId) => {
+    const r = await coordinator.post('/api/v1/patients', {
+      mrn,
+      name_fa: fa,
+      name_latin: latin,
+      sex: 'female',
+      birth_date: '1960-01-01',
+      mobile: family,
+      national_id: nationalId,
+      consent: { treatment: true, registry: true, contact: true },
+    })
+    assert.equal(r.status, 201, JSON.stringify(r.json))
+    return r.json.id
+  }
+  const mother = await register('FAM-7001', 'مریم احمدی', 'Maryam Ahmadi', '0012345679')
+  const son = await register('FAM-7002', 'امیر احمدی', 'Amir Ahmadi', '0013542419')
+  const b = await launch({ ...phone, lang: 'fa' })
+  try {
+    const { page } = b
+    await page.goto(server.url + '/portal/login')
+    await page.locator('input[name=mobile]').fill(toPersianDigits(family))
+    await page.locator('form button[type=submit]').tap()
+    await page.getByTestId('code-sent').waitFor()
+    let code
+    for (let i = 0; i < 50 && !code; i++) {
+      try {
+        code = server.codeFor(mother)
+      } catch {
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    }
+    assert.equal(server.codeFor(son), code, 'one code for the number')
+
+    // A wrong code: refused, and nobody on the number is named.
+    const wrong = code === '000000' ? '000001' : '000000'
+    await page.locator('input[name=code]').fill(wrong)
+    await page.locator('form button[type=submit]').tap()
+    await page.locator('.field.invalid .error-text').waitFor()
+    assert.doesNotMatch(await page.locator('body').textContent(), /مریم|امیر|FAM-/)
+
+    await page.locator('input[name=code]').fill(toPersianDigits(code))
+    await page.locator('form button[type=submit]').tap()
+    const chooser = page.getByTestId('patient-chooser')
+    await chooser.waitFor()
+    assert.match(await chooser.textContent(), /چه کسی وارد می‌شود/)
+    assert.equal(await page.getByRole('radio', { name: /مریم.*FAM-7001/ }).count(), 1)
+    assert.equal(await page.getByRole('radio', { name: /امیر.*FAM-7002/ }).count(), 1)
+    assert.doesNotMatch(await chooser.textContent(), /احمدی/, 'first names only')
+    await a11yBoth(page, 'login-choose')
+    await setLang(page, 'en')
+    assert.equal(await page.getByRole('radio', { name: 'Amir (record FAM-7002)' }).count(), 1)
+    // Continuing without a choice names what is missing.
+    await chooser.locator('button[type=submit]').tap()
+    assert.match(await chooser.locator('.error-text').textContent(), /Choose who is signing in/)
+    await page.getByRole('radio', { name: /Amir/ }).check()
+    await chooser.locator('button[type=submit]').tap()
+    await page.waitForURL((u) => u.pathname === '/portal')
+    await page.getByTestId('portal-hello').waitFor()
+    assert.match(await page.getByTestId('portal-hello').textContent(), /Amir Ahmadi/)
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+
+  // Two more wrong codes for the number (three within the day): the clinic's worklist
+  // names both patients on it, with the count.
+  for (const guess of ['111111', '222222']) {
+    const r = await fetch(server.url + '/api/v1/patient-auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mobile: family, code: guess }),
+    })
+    assert.equal(r.status, 401)
+  }
+  const staff = await launch({ lang: 'fa' })
+  try {
+    await loginStaff(staff.page, server, 'coordinator.tehran-1')
+    await staff.page.goto(server.url + '/worklist')
+    const alert = staff.page.getByTestId('wl-code-guesses')
+    await alert.waitFor()
+    assert.match(await alert.textContent(), /تلاش برای حدس زدن کد ورود بیماران/)
+    for (const id of [mother, son]) {
+      const row = alert.locator(`[data-testid=code-guess][data-patient="${id}"]`)
+      assert.equal(await row.locator('[data-testid=wrong-codes]').textContent(), '۳')
+    }
+    await checkA11y(staff.page, 'worklist with code guesses fa')
+    await shot(staff.page, 'worklist-code-guesses-fa')
+    staff.assertClean()
+  } finally {
+    await staff.close()
   }
 })

@@ -40,8 +40,30 @@ export async function requestPatientCode(mobile: string): Promise<void> {
   await api.post('/api/v1/patient-auth/code', { mobile })
 }
 
-export async function patientLogin(mobile: string, code: string): Promise<Me> {
-  return signedIn(await api.post<Me>('/api/v1/patient-auth/login', { mobile, code }))
+// One of the patients registered with a shared mobile number, offered after its right code.
+export interface PatientOption {
+  patient_id: number
+  first_name_fa: string
+  first_name_latin: string
+  mrn: string
+}
+
+// The right code on a number several patients share: who is signing in? `choice` picks one
+// of them once, within `expires_in` seconds.
+export interface PatientChoice {
+  choice: string
+  patients: PatientOption[]
+  expires_in: number
+}
+
+// Signed in, or (a shared number) the patients to choose from.
+export async function patientLogin(mobile: string, code: string): Promise<Me | PatientChoice> {
+  const answer = await api.post<Me | { choose_patient: PatientChoice }>('/api/v1/patient-auth/login', { mobile, code })
+  return 'choose_patient' in answer ? answer.choose_patient : signedIn(answer)
+}
+
+export async function choosePatient(choice: string, patientId: number): Promise<Me> {
+  return signedIn(await api.post<Me>('/api/v1/patient-auth/choose', { choice, patient_id: patientId }))
 }
 
 export async function logout(): Promise<void> {

@@ -11,7 +11,6 @@ export interface Account {
   username: string
   role: Role
   centre: string
-  locked: boolean
   failed_logins: number
   disabled: boolean
 }

@@ -12,6 +12,7 @@ export function portalError(e: unknown, t: T): string {
   if (prefs.lang === 'en' && e.message && e.status !== 404) return e.message
   if (e.status === 429) return t('portal.errors.tooMany')
   if (e.status === 401 && e.field === 'code') return t('portal.errors.wrongCode')
+  if (e.status === 401 && e.field === 'choice') return t('portal.errors.choiceExpired')
   if (e.field === 'mobile') return t('portal.errors.mobile')
   if (e.field === 'token' || (e.status === 404 && e.code === 'not_found')) return t('portal.errors.linkSpent')
   if (e.status === 401) return t('error.session')

@@ -301,6 +301,16 @@ export interface WorklistProduct extends WorklistWho {
   days_since_harvest: number | null
 }
 
+// A patient whose portal sign-in code is being guessed (wrong codes for their number).
+export interface WorklistCodeGuess {
+  patient_id: number
+  mrn: string
+  name_fa: string
+  name_latin: string
+  wrong_codes: number
+  last_wrong_at: string
+}
+
 export interface Worklist {
   date: string
   visits: WorklistEntry[]
@@ -308,6 +318,7 @@ export interface Worklist {
   holds: WorklistEntry[]
   red_flags: WorklistRedFlag[]
   awaiting_release: WorklistProduct[]
+  code_guesses: WorklistCodeGuess[]
 }
 
 // A step the state machine allows from the episode's state (GET /episodes/{id}: `next`).

@@ -23,6 +23,8 @@ export default {
     bloodThinnerWarning: 'Blood thinner: the prescribing doctor must approve the stop. Never stop it without their approval.',
     release: 'Products awaiting release',
     noRelease: 'No products awaiting release.',
+    codeGuesses: 'Sign-in codes being guessed',
+    codeGuessesHint: 'Wrong codes were typed for these patients’ mobile numbers in the last day. Call the patient: someone else may be trying to open their record, or the number may have changed hands.',
   },
   col: {
     patient: 'Patient',
@@ -34,6 +36,8 @@ export default {
     side: 'Side',
     harvested: 'Harvested',
     daysSince: 'Days since harvest',
+    wrongCodes: 'Wrong codes',
+    lastWrongCode: 'Last wrong code',
     mrn: 'Record no.',
     name: 'Name',
     sex: 'Sex',
