@@ -8,6 +8,7 @@
 #include "api/http/router.hpp"
 #include "base/clock.hpp"
 #include "service/accounts.hpp"
+#include "service/audit_anchors.hpp"
 #include "service/auth.hpp"
 #include "service/pathway.hpp"
 #include "service/submissions.hpp"
@@ -25,6 +26,10 @@ struct Services {
   bool tls = false;         // cookies get Secure under TLS
   std::string lang = "en";  // default language of titles in responses
   std::string web_dir;      // the built web app served at /; empty: "not built"
+  // The audit anchors the server signs (null: none), and the database file, which the
+  // audit check reads on a connection of its own so that the server goes on meanwhile.
+  service::AuditAnchors* anchors = nullptr;
+  std::string db_path;
 };
 
 // Role lists used by several families.

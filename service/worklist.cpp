@@ -6,6 +6,7 @@
 #include "base/error.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
+#include "store/audit_chain.hpp"
 
 namespace rp::service {
 namespace {
@@ -39,9 +40,16 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
     items = tx.worklist_items(query);
     w.red_flags = tx.worklist_red_flags(actor.centre);
     products = tx.worklist_awaiting_release(actor.centre);
-    tx.append_audit(audit_entry(clock, actor, actor.centre, "worklist.read", "worklist", w.date.iso(),
-                                std::to_string(items.size()) + " items, " + std::to_string(w.red_flags.size()) +
-                                    " red flags, " + std::to_string(products.size()) + " products"));
+    store::AuditEntry row = audit_entry(clock, actor, actor.centre, "worklist.read", "worklist", w.date.iso(),
+                                        std::to_string(items.size()) + " items, " + std::to_string(w.red_flags.size()) +
+                                            " red flags, " + std::to_string(products.size()) + " products");
+    // Every patient the list shows, by id, so the log answers who saw whom.
+    std::vector<std::int64_t> shown;
+    for (const auto& i : items) shown.push_back(i.who.patient_id);
+    for (const auto& f : w.red_flags) shown.push_back(f.who.patient_id);
+    for (const auto& p : products) shown.push_back(p.who.patient_id);
+    row.shown = store::format_shown(std::move(shown));
+    tx.append_audit(row);
   });
   std::map<std::string, std::shared_ptr<const Protocol>> protocols;
   for (const auto& row : items) {
