@@ -25,7 +25,7 @@ namespace rp::service {
 
 // A record whose content is not what the audit log last vouched for.
 struct ChangedRecord {
-  std::string kind;  // patient | episode
+  std::string kind;  // store::kRecordKinds
   std::int64_t id = 0;
   std::string centre_id;
   std::optional<std::int64_t> last_seq;  // the row that last vouched for it; unset: none did
@@ -49,7 +49,7 @@ struct AuditVerification {
   std::int64_t unanchored_rows = 0;                 // rows after the last anchor
 
   // Records (store/record_content.hpp).
-  std::int64_t records_checked = 0;
+  std::int64_t records_checked = 0;            // of every centre (a count names nobody)
   std::int64_t records_unchecked = 0;          // written before migration 0008 and not since
   std::vector<ChangedRecord> changed_records;  // of the actor's centre (the operator: all)
   std::int64_t changed_elsewhere = 0;          // of other centres, counted only

@@ -16,3 +16,6 @@ CREATE TABLE audit_content_start (
 );
 INSERT INTO audit_content_start (kind, first_id) SELECT 'patient', COALESCE(MAX(id), 0) + 1 FROM patients;
 INSERT INTO audit_content_start (kind, first_id) SELECT 'episode', COALESCE(MAX(id), 0) + 1 FROM episodes;
+INSERT INTO audit_content_start (kind, first_id) SELECT 'adverse_event', COALESCE(MAX(id), 0) + 1 FROM adverse_events;
+INSERT INTO audit_content_start (kind, first_id)
+  SELECT 'questionnaire_response', COALESCE(MAX(id), 0) + 1 FROM questionnaire_responses;

@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <map>
 #include <stdexcept>
 
 #include "store/record_content.hpp"
@@ -29,19 +30,42 @@ constexpr RecordTable kRecordTables[] = {
     {"episode_transitions", "episode", "episode_id"},
     {"schedule_items", "episode", "episode_id"},
     {"eligibility_assessments", "episode", "episode_id"},
-    {"questionnaire_responses", "episode", "episode_id"},
-    {"adverse_events", "episode", "episode_id"},
+    {"questionnaire_responses", "questionnaire_response", "id"},
+    {"adverse_events", "adverse_event", "id"},
 };
 
 // Content v1: every column named, so a column a later migration adds changes no v1 hash.
-constexpr const char* kPatientSql =
-    "SELECT id, centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, consent_treatment, "
-    "consent_registry, consent_contact, created_at FROM patients WHERE id = ?";
-constexpr const char* kEpisodeSql =
-    "SELECT id, centre_id, patient_id, protocol_id, side, diagnosis_system, diagnosis_code, kl_grade, tonnis_grade, "
-    "cell_source, guidance, state, bilateral_with, repeat_of, harvest_date, injection_date, created_at, updated_at "
-    "FROM episodes WHERE id = ?";
-// The rows recorded on an episode, each table in its own order.
+// Each kind's main statement names the record's centre second.
+struct RecordKind {
+  const char* kind;
+  const char* table;
+  const char* sql;
+};
+constexpr RecordKind kKinds[] = {
+    {"patient", "patients",
+     "SELECT id, centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, consent_treatment, "
+     "consent_registry, consent_contact, created_at FROM patients WHERE id = ?"},
+    {"episode", "episodes",
+     "SELECT id, centre_id, patient_id, protocol_id, side, diagnosis_system, diagnosis_code, kl_grade, tonnis_grade, "
+     "cell_source, guidance, state, bilateral_with, repeat_of, harvest_date, injection_date, created_at, updated_at "
+     "FROM episodes WHERE id = ?"},
+    {"adverse_event", "adverse_events",
+     "SELECT id, centre_id, episode_id, kind, category, severity, description, onset_date, reported_by, role, "
+     "reported_at, status, acknowledged_by, acknowledged_at, ctcae_grade, serious, serious_reasons, relatedness, "
+     "outcome, red_flag_id, triage, triage_reason, assessed_by, assessed_at FROM adverse_events WHERE id = ?"},
+    {"questionnaire_response", "questionnaire_responses",
+     "SELECT id, centre_id, episode_id, instrument, item_id, answers_json, scores_json, source, submitted_by, "
+     "submitted_at, idempotency_key FROM questionnaire_responses WHERE id = ?"},
+};
+
+const RecordKind& record_kind(const std::string& kind) {
+  for (const RecordKind& k : kKinds) {
+    if (kind == k.kind) return k;
+  }
+  throw std::invalid_argument("not a kind of record: " + kind);
+}
+
+// The rows of an episode's course, each table in its own order.
 struct EpisodePart {
   const char* table;
   const char* sql;
@@ -56,14 +80,6 @@ constexpr EpisodePart kEpisodeParts[] = {
     {"eligibility_assessments",
      "SELECT id, findings_json, decision, reasons_json, actor, at FROM eligibility_assessments "
      "WHERE episode_id = ? ORDER BY id"},
-    {"questionnaire_responses",
-     "SELECT id, centre_id, instrument, item_id, answers_json, scores_json, source, submitted_by, submitted_at, "
-     "idempotency_key FROM questionnaire_responses WHERE episode_id = ? ORDER BY id"},
-    {"adverse_events",
-     "SELECT id, centre_id, kind, category, severity, description, onset_date, reported_by, role, reported_at, "
-     "status, acknowledged_by, acknowledged_at, ctcae_grade, serious, serious_reasons, relatedness, outcome, "
-     "red_flag_id, triage, triage_reason, assessed_by, assessed_at FROM adverse_events WHERE episode_id = ? "
-     "ORDER BY id"},
 };
 
 // BLAKE2b-256 over a stream of tagged, length-prefixed values: no two different records
@@ -175,17 +191,17 @@ std::string SqliteTransaction::take_changed_content() {
 }
 
 std::optional<RecordContent> SqliteTransaction::record_content(const std::string& kind, std::int64_t id) {
-  if (kind != "patient" && kind != "episode") throw std::invalid_argument("not a kind of record: " + kind);
-  auto& main = c_.statement(kind == "patient" ? kPatientSql : kEpisodeSql);
+  const RecordKind& k = record_kind(kind);
+  auto& main = c_.statement(k.sql);
   main.bind(1, static_cast<int64_t>(id));
   if (!main.executeStep()) return std::nullopt;
   ContentHash h;
   h.tagged('K', "regenpath record v1");
   h.tagged('K', kind);
-  h.tagged('T', kind == "patient" ? "patients" : "episodes");
+  h.tagged('T', k.table);
   h.row(main);
   RecordContent out;
-  out.centre_id = main.getColumn(1).getString();  // both statements name the centre second
+  out.centre_id = main.getColumn(1).getString();
   main.reset();
   if (kind == "episode") {
     for (const EpisodePart& part : kEpisodeParts) {
@@ -199,9 +215,13 @@ std::optional<RecordContent> SqliteTransaction::record_content(const std::string
 }
 
 std::vector<std::int64_t> SqliteTransaction::record_ids(const std::string& kind) {
-  if (kind != "patient" && kind != "episode") throw std::invalid_argument("not a kind of record: " + kind);
-  auto& q =
-      c_.statement(kind == "patient" ? "SELECT id FROM patients ORDER BY id" : "SELECT id FROM episodes ORDER BY id");
+  // Fixed text per kind (statements are cached by their text's address).
+  static const auto sql = [] {
+    std::map<std::string, std::string> m;
+    for (const RecordKind& k : kKinds) m[k.kind] = std::string("SELECT id FROM ") + k.table + " ORDER BY id";
+    return m;
+  }();
+  auto& q = c_.statement(sql.at(record_kind(kind).kind).c_str());
   std::vector<std::int64_t> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
   return out;

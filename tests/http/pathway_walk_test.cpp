@@ -141,10 +141,10 @@ TEST_F(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   ASSERT_EQ(r.status, 200);
   EXPECT_TRUE(r.json()["intact"].get<bool>()) << r.body;
   EXPECT_GT(r.json()["rows"].get<int>(), 20);
-  // Every write of the walk (staff, link and portal answers, the red flag, each step)
-  // left its record's content in its audit row: all three patients and their episodes
-  // match what the log last vouched for.
-  EXPECT_EQ(r.json()["records"]["checked"], 6) << r.body;
+  // Every write of the walk (each step, the answers, the red flag) left its record's
+  // content in its audit row: the three patients, their episodes, the walk's two
+  // questionnaire responses and its red flag match what the log last vouched for.
+  EXPECT_EQ(r.json()["records"]["checked"], 9) << r.body;
   EXPECT_TRUE(r.json()["records"]["changed"].empty()) << r.body;
 
   // Logout ends the session.

@@ -104,7 +104,7 @@ TEST_F(AuditVerify, ListsNameThePatientsTheyShowed) {
 
 TEST_F(AuditVerify, ChangedAddedAndRemovedRecordsAreNamedToTheirCentresAdmin) {
   EXPECT_EQ(verify_audit_chain(*store_, op_).records_checked, 4);
-  // Centre a's patient renamed, centre b's episode given an answer nobody recorded.
+  // Centre a's patient renamed, centre b's episode given answers nobody recorded.
   sql("UPDATE patients SET name_latin = 'Other' WHERE id = " + std::to_string(patients_[0]));
   sql("INSERT INTO questionnaire_responses (episode_id, centre_id, instrument, answers_json, scores_json, source, "
       "submitted_by, submitted_at) VALUES (" +
@@ -114,8 +114,11 @@ TEST_F(AuditVerify, ChangedAddedAndRemovedRecordsAreNamedToTheirCentresAdmin) {
   ASSERT_EQ(v.changed_records.size(), 2u);
   EXPECT_EQ(v.changed_records[0].kind, "patient");
   EXPECT_EQ(v.changed_records[0].id, patients_[0]);
-  EXPECT_EQ(v.changed_records[1].kind, "episode");
-  EXPECT_EQ(v.changed_records[1].id, episodes_[1]);
+  EXPECT_EQ(v.changed_records[0].last_seq, 3);  // its registration
+  EXPECT_EQ(v.changed_records[1].kind, "questionnaire_response");
+  EXPECT_EQ(v.changed_records[1].centre_id, "b");
+  EXPECT_FALSE(v.changed_records[1].last_seq);
+  EXPECT_NE(v.changed_records[1].why.find("no audit row"), std::string::npos);
   EXPECT_FALSE(v.first_broken_seq);
   v = verify_audit_chain(*store_, admin_a_);
   ASSERT_EQ(v.changed_records.size(), 1u);
@@ -128,8 +131,8 @@ TEST_F(AuditVerify, ChangedAddedAndRemovedRecordsAreNamedToTheirCentresAdmin) {
       "'1960-01-01', '', '', 0, 0, 0, 't')");
   v = verify_audit_chain(*store_, op_);
   ASSERT_EQ(v.changed_records.size(), 3u);
+  EXPECT_EQ(v.changed_records[1].kind, "patient");
   EXPECT_FALSE(v.changed_records[1].last_seq);
-  EXPECT_NE(v.changed_records[1].why.find("no audit row"), std::string::npos);
 }
 
 TEST_F(AuditVerify, ARemovedRecordIsNamedAndAnOlderOneCountedUnchecked) {

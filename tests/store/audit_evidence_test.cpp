@@ -67,7 +67,7 @@ TEST_F(AuditEvidence, AWritesRowCarriesTheRecordsContentAReadsRowNone) {
   EXPECT_NE(audit_hash(edited.prev_hash, edited.seq, edited), r[0].hash);
 }
 
-TEST_F(AuditEvidence, AnEpisodeIsItsRowAndEverythingRecordedOnIt) {
+TEST_F(AuditEvidence, AnEpisodeIsItsCourseAnEventARecordOfItsOwn) {
   std::int64_t pid = 0, eid = 0;
   store_->write([&](Transaction& tx) {
     pid = tx.insert_patient(patient("M1"), "t");
@@ -79,11 +79,23 @@ TEST_F(AuditEvidence, AnEpisodeIsItsRowAndEverythingRecordedOnIt) {
     eid = tx.insert_episode(e, "t");
     tx.append_audit(entry("episode.create", std::to_string(eid)));
   });
-  std::string before;
-  store_->read([&](Transaction& tx) { before = tx.record_content("episode", eid)->hash; });
-  // An adverse event on the episode, written with its row: the episode's content moves,
-  // the patient's does not, and the row names only the episode.
-  const std::string patient_before = content_of(pid);
+  auto hash = [&](const char* kind, std::int64_t id) {
+    std::string out;
+    store_->read([&](Transaction& tx) { out = tx.record_content(kind, id)->hash; });
+    return out;
+  };
+  const std::string episode_before = hash("episode", eid);
+  // A step of its course moves the episode's content.
+  store_->write([&](Transaction& tx) {
+    tx.insert_transition({eid, EpisodeState::referred, EpisodeState::screening, "", "u", "coordinator", "t",
+                          CivilDate::from_ymd(2026, 11, 20)});
+    tx.append_audit(entry("episode.transition", std::to_string(eid)));
+  });
+  const std::string episode_after = hash("episode", eid);
+  EXPECT_NE(episode_after, episode_before);
+  EXPECT_EQ(rows().back().content, format_content({{"episode", eid, episode_after}}));
+  // An adverse event is its own record: the row names it, and the episode stays as it was.
+  std::int64_t event = 0;
   store_->write([&](Transaction& tx) {
     AdverseEventRow a;
     a.episode_id = eid;
@@ -96,14 +108,11 @@ TEST_F(AuditEvidence, AnEpisodeIsItsRowAndEverythingRecordedOnIt) {
     a.role = "surgeon";
     a.reported_at = "t";
     a.status = "acknowledged";
-    tx.insert_adverse_event(a);
+    event = tx.insert_adverse_event(a);
     tx.append_audit(entry("adverse_event.record", std::to_string(eid)));
   });
-  std::string after;
-  store_->read([&](Transaction& tx) { after = tx.record_content("episode", eid)->hash; });
-  EXPECT_NE(before, after);
-  EXPECT_EQ(content_of(pid), patient_before);
-  EXPECT_EQ(rows().back().content, format_content({{"episode", eid, after}}));
+  EXPECT_EQ(hash("episode", eid), episode_after);
+  EXPECT_EQ(rows().back().content, format_content({{"adverse_event", event, hash("adverse_event", event)}}));
 }
 
 // A change made without an audit row is not vouched for by the next transaction's row:
