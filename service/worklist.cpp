@@ -45,6 +45,7 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
                                             " red flags, " + std::to_string(products.size()) + " products");
     // Every patient the list shows, by id, so the log answers who saw whom.
     std::vector<std::int64_t> shown;
+    shown.reserve(items.size() + w.red_flags.size() + products.size());
     for (const auto& i : items) shown.push_back(i.who.patient_id);
     for (const auto& f : w.red_flags) shown.push_back(f.who.patient_id);
     for (const auto& p : products) shown.push_back(p.who.patient_id);

@@ -122,7 +122,7 @@ SigningKey load_or_create_signing_key(const std::string& path) {
 }
 
 std::string read_public_key_file(const std::string& path, const std::string& field) {
-  const std::string text = read_small_file(path, field);
+  std::string text = read_small_file(path, field);
   if (!parse_public_key(text)) throw InputError(field, "'" + path + "' is not a public key (64 lower-case hex digits)");
   return text;
 }

@@ -157,16 +157,24 @@ void Connection::track_record_changes() {
   db_.exec(
       "CREATE TEMP TABLE IF NOT EXISTS rp_changed_records (kind TEXT NOT NULL, id INTEGER NOT NULL, "
       "PRIMARY KEY (kind, id)) WITHOUT ROWID");
+  // One trigger per table and event, noting the record each changed row belongs to (for
+  // an update, before and after: a row that moved records would change both).
+  auto trigger = [this](const RecordTable& t, const char* event, std::initializer_list<const char*> rows) {
+    std::string sql = "CREATE TEMP TRIGGER IF NOT EXISTS rp_changed_";
+    sql.append(t.table).append("_").append(event).append(" AFTER ").append(event).append(" ON main.");
+    sql.append(t.table).append(" BEGIN INSERT OR IGNORE INTO rp_changed_records VALUES ");
+    const char* sep = "";
+    for (const char* row : rows) {
+      sql.append(sep).append("('").append(t.kind).append("', ").append(row).append(".").append(t.column).append(")");
+      sep = ", ";
+    }
+    sql.append("; END");
+    db_.exec(sql);
+  };
   for (const RecordTable& t : kRecordTables) {
-    const std::string name = std::string("rp_changed_") + t.table;
-    const std::string on = std::string(" ON main.") + t.table + " BEGIN INSERT OR IGNORE INTO rp_changed_records ";
-    const std::string k = std::string("'") + t.kind + "'";
-    db_.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + name + "_insert AFTER INSERT" + on + "VALUES (" + k + ", NEW." +
-             t.column + "); END");
-    db_.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + name + "_update AFTER UPDATE" + on + "VALUES (" + k + ", OLD." +
-             t.column + "), (" + k + ", NEW." + t.column + "); END");
-    db_.exec("CREATE TEMP TRIGGER IF NOT EXISTS " + name + "_delete AFTER DELETE" + on + "VALUES (" + k + ", OLD." +
-             t.column + "); END");
+    trigger(t, "INSERT", {"NEW"});
+    trigger(t, "UPDATE", {"OLD", "NEW"});
+    trigger(t, "DELETE", {"OLD"});
   }
   tracking_changes_ = true;
 }

@@ -17,8 +17,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::string kHead(64, 'c');
-const std::string kAt = "2026-11-25T08:00:00.000Z";
+constexpr const char* kHead = "cccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc";
+constexpr const char* kAt = "2026-11-25T08:00:00.000Z";
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -31,7 +31,8 @@ TEST(AuditAnchor, ASignedLineParsesBackAndVerifiesWithItsKeyOnly) {
   const SigningKey key = generate_signing_key();
   const AuditAnchor a = sign_anchor(42, kHead, kAt, key);
   const std::string line = anchor_line(a);
-  EXPECT_EQ(line.rfind("regenpath-audit-anchor v1 seq=42 head=" + kHead + " at=" + kAt + " key=", 0), 0u) << line;
+  EXPECT_EQ(line.rfind(std::string("regenpath-audit-anchor v1 seq=42 head=") + kHead + " at=" + kAt + " key=", 0), 0u)
+      << line;
   const auto back = parse_anchor_line(line);
   ASSERT_TRUE(back);
   EXPECT_EQ(*back, a);
@@ -66,15 +67,15 @@ TEST(AuditAnchor, OnlyTheExactFormatParses) {
       replaced("seq=7", "seq=-7"),
       replaced("seq=7", "seq="),
       replaced("seq=7", "seq=1234567890123456789"),
-      replaced("head=" + kHead, "head=" + std::string(64, 'C')),
-      replaced("head=" + kHead, "head=" + std::string(63, 'c')),
+      replaced(std::string("head=") + kHead, "head=" + std::string(64, 'C')),
+      replaced(std::string("head=") + kHead, "head=" + std::string(63, 'c')),
       replaced(kAt, "2026-11-25T08:00:00Z"),
       replaced(kAt, "2026-13-25T08:00:00.000Z"),
       replaced(kAt, "2026-11-25 08:00:00.000Z"),
       replaced(" key=", "  key="),
       replaced("v1", "v2"),
       replaced(" sig=", " sig=0"),
-      replaced("seq=7 head=", "head=" + kHead + " seq=7 head="),
+      replaced("seq=7 head=", std::string("head=") + kHead + " seq=7 head="),
   };
   for (const auto& line : bad) {
     std::string why;

@@ -191,7 +191,7 @@ TEST(RecordContent, FormatAndParseRoundTripAndRefuseWhatIsNotIt) {
   EXPECT_EQ(back->size(), 3u);
   EXPECT_EQ((*back)[1], (RecordHash{"episode", 12, h}));
   EXPECT_TRUE(parse_content("")->empty());
-  for (const std::string bad :
+  for (const std::string& bad :
        {"v2 patient:1=" + h, "v1 centre:1=" + h, "v1 patient:x=" + h, std::string("v1 patient:1=abc"),
         "v1 patient:0=" + h, "v1  patient:1=" + h, "v1 patient:1=" + h + " ", "v1 patient:-1=" + h,
         "v1 patient:1=" + std::string(64, 'B')}) {
