@@ -180,7 +180,7 @@ AnchorFile read_anchor_file(const std::string& path, const std::string& trusted_
     return none;
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("anchors", "cannot read the anchor file '" + path + "'");
+  if (!in) throw std::runtime_error("cannot read the anchor file '" + path + "'");
   std::ostringstream text;
   text << in.rdbuf();
   AnchorFile f = check_anchor_text(text.str(), trusted_public_key);

@@ -49,7 +49,8 @@ struct AnchorFile {
   std::vector<AnchorDefect> defects;
 };
 AnchorFile check_anchor_text(std::string_view text, const std::string& trusted_public_key);
-// A file that does not exist gives exists = false and no anchors.
+// A file that does not exist gives exists = false and no anchors; one that exists but
+// cannot be read throws (the server or its disk is wrong, not the request).
 AnchorFile read_anchor_file(const std::string& path, const std::string& trusted_public_key);
 
 }  // namespace rp::store
