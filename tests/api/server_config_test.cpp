@@ -46,6 +46,9 @@ TEST(ServerConfig, TheSampleReadsBackAsTheDefaults) {
   EXPECT_EQ(read.write_timeout, defaults.write_timeout);
   EXPECT_EQ(read.session_idle_s, defaults.session_idle_s);
   EXPECT_EQ(read.db, defaults.db);
+  EXPECT_EQ(read.audit_key_path(), defaults.audit_key_path());
+  EXPECT_EQ(read.audit_anchor_path(), defaults.audit_anchor_path());
+  EXPECT_EQ(read.audit_anchor_interval_s, defaults.audit_anchor_interval_s);
   EXPECT_FALSE(read.tls());
 }
 
@@ -73,6 +76,27 @@ TEST(ServerConfig, BadKeysAndValuesAreRefusedNamingTheKey) {
   EXPECT_EQ(field_of("colour: blue\n"), "colour");
   EXPECT_EQ(field_of("tls_cert: a.pem\n"), "tls_cert");
   EXPECT_EQ(field_of("io_threads: 3\n"), "accepted");
+  EXPECT_EQ(field_of("audit_anchor_interval_s: 0\n"), "audit_anchor_interval_s");
+  EXPECT_EQ(field_of("audit_anchor_interval_s: soon\n"), "audit_anchor_interval_s");
+}
+
+// The audit key and anchors sit beside the database unless the config puts them elsewhere.
+TEST(ServerConfig, AuditKeyAndAnchorsDefaultBesideTheDatabase) {
+  ::unsetenv("REGENPATH_AUDIT_KEY");
+  ::unsetenv("REGENPATH_AUDIT_ANCHORS");
+  const ConfigFile beside("db: /srv/rp/clinic.db\n");
+  ServerConfig c = load_server_config(beside.path());
+  EXPECT_EQ(c.audit_key_path(), "/srv/rp/audit-signing.key");
+  EXPECT_EQ(c.audit_anchor_path(), "/srv/rp/clinic.db.anchors");
+  EXPECT_EQ(c.audit_anchor_interval_s, 60);
+  const ConfigFile elsewhere(
+      "db: /srv/rp/clinic.db\naudit_key: /etc/rp/k\naudit_anchors: /evidence/a\naudit_anchor_copy: /mnt/b\n"
+      "audit_anchor_interval_s: 300\n");
+  c = load_server_config(elsewhere.path());
+  EXPECT_EQ(c.audit_key_path(), "/etc/rp/k");
+  EXPECT_EQ(c.audit_anchor_path(), "/evidence/a");
+  EXPECT_EQ(c.audit_anchor_copy, "/mnt/b");
+  EXPECT_EQ(c.audit_anchor_interval_s, 300);
 }
 
 }  // namespace
