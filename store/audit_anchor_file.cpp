@@ -128,6 +128,8 @@ std::string read_public_key_file(const std::string& path, const std::string& fie
 }
 
 void append_anchor_line(const std::string& path, const std::string& line) {
+  const fs::path parent = fs::path(path).parent_path();
+  if (!parent.empty()) fs::create_directories(parent);
   const int fd = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) throw std::runtime_error(system_error("cannot open the anchor file", path));
   try {

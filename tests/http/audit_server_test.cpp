@@ -75,6 +75,10 @@ TEST(AuditAnchoring, AtIntervalsIntoTheFileAndItsCopyAndCheckedAtStart) {
   }
   EXPECT_EQ(lines(copy), lines(dir.file("clinic.db.anchors")));
   EXPECT_EQ(slurp(dir.file("log")).find("does not match its last signed anchor"), std::string::npos);
+  // A restart with nothing new to vouch for adds no line.
+  const std::size_t anchored = lines(dir.file("clinic.db.anchors")).size();
+  { ServerProcess idle(dir.file("clinic.db"), env, dir.file("log")); }
+  EXPECT_EQ(lines(dir.file("clinic.db.anchors")).size(), anchored);
   // The last row cut while no server runs: the next start says so.
   SQLite::Database(dir.file("clinic.db"), SQLite::OPEN_READWRITE)
       .exec("DELETE FROM audit_log WHERE seq = " + std::to_string(head_seq()));
