@@ -8,6 +8,7 @@
 #include "api/http/router.hpp"
 #include "base/clock.hpp"
 #include "service/accounts.hpp"
+#include "service/audit_anchors.hpp"
 #include "service/auth.hpp"
 #include "service/pathway.hpp"
 #include "service/submissions.hpp"
@@ -22,9 +23,13 @@ struct Services {
   service::Accounts& accounts;
   service::Auth& auth;
   service::Submissions& submissions;
-  bool tls = false;           // cookies get Secure under TLS
-  std::string lang = "en";    // default language of titles in responses
-  std::string web_dir;        // the built web app served at /; empty: "not built"
+  bool tls = false;         // cookies get Secure under TLS
+  std::string lang = "en";  // default language of titles in responses
+  std::string web_dir;      // the built web app served at /; empty: "not built"
+  // The audit anchors the server signs (null: none), and the database file, which the
+  // audit check reads on a connection of its own so that the server goes on meanwhile.
+  service::AuditAnchors* anchors = nullptr;
+  std::string db_path;
   std::string metrics_token;  // when set, /metrics asks for it as a bearer token
   // Reverse proxies whose X-Forwarded-For names the client (http/client_address.hpp).
   std::vector<std::string> trusted_proxies = {};

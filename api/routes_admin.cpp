@@ -1,6 +1,7 @@
 // Administration: accounts of the admin's centre, centres, and the audit chain check.
 #include "api/decode.hpp"
 #include "api/http/json_body.hpp"
+#include "api/json_audit.hpp"
 #include "api/json_pathway.hpp"
 #include "api/routes.hpp"
 #include "service/audit.hpp"
@@ -15,6 +16,20 @@ nlohmann::json to_json(const service::Account& a) {
           {"centre", a.centre_id},
           {"failed_logins", a.failed_logins},
           {"disabled", a.disabled}};
+}
+
+// The audit check on a connection of its own (a snapshot: the server's writes go on), with
+// the head signed first when the server keeps anchors.
+nlohmann::json check_audit_log(Services& s, const service::Actor& actor) {
+  service::AuditCheckOptions options;
+  if (s.anchors) {
+    options.anchor_head = [&s](const store::AuditRow& head) { s.anchors->anchor(head.seq, head.hash); };
+    options.read_anchors = [&s] { return s.anchors->read_anchors(); };
+  }
+  const std::string key = s.anchors ? s.anchors->public_key() : "";
+  if (s.db_path.empty()) return audit_verification_json(service::verify_audit_chain(s.store, actor, options), key);
+  const auto snapshot = store::open_sqlite(s.db_path, store::OpenMode::existing_no_migrate);
+  return audit_verification_json(service::verify_audit_chain(*snapshot, actor, options), key);
 }
 
 }  // namespace
@@ -116,18 +131,28 @@ void add_admin_routes(http::Router& r, Services& s) {
          }});
   r.add({"GET",
          "/api/v1/audit/verify",
-         "Checks the audit log's hash chain; names the first broken row",
+         "Checks the audit log: the hash chain, the signed anchors (the server signs the head first) and every "
+         "record's content against its last audit row; names the first missing or forged row",
+         admin,
+         {},
+         "",
+         false,
+         false,
+         [&s](http::Call& c) { return ok(check_audit_log(s, c.actor)); }});
+  r.add({"GET",
+         "/api/v1/audit/who-saw",
+         "Every audit row that opened, wrote or listed the patient (?patient=ID), oldest first; the question is "
+         "audited too",
          admin,
          {},
          "",
          false,
          false,
          [&s](http::Call& c) {
-           const auto v = service::verify_audit_chain(s.store, c.actor);
-           return ok({{"rows", v.rows},
-                      {"intact", !v.first_broken_seq},
-                      {"first_broken_seq", v.first_broken_seq ? nlohmann::json(*v.first_broken_seq) : nullptr},
-                      {"problem", v.problem}});
+           const auto it = c.request.query.find("patient");
+           if (it == c.request.query.end()) throw InputError("patient", "is required");
+           const auto id = http::id_param(it->second, "patient");
+           return ok(who_saw_json(service::who_saw(s.store, s.clock, c.actor, id)));
          }});
 }
 

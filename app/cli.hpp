@@ -3,12 +3,26 @@
 // bad input prints {"error": {"message", "field"}} on stderr and exits with code 2.
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
 
 namespace rp::app {
 
 // Default database path, relative to the working directory.
 inline constexpr const char* kDefaultDb = "./regenpath-data/regenpath.db";
+
+// A command that ran and found something wrong, its report already on stdout: main prints
+// the message as an error on stderr and exits with `code` (kExitTampered: the audit log
+// shows tampering).
+class CommandVerdict : public std::runtime_error {
+ public:
+  CommandVerdict(int code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  int code() const { return code_; }
+
+ private:
+  int code_;
+};
+inline constexpr int kExitTampered = 3;
 
 // Reads a whole file, or standard input for "-". Throws InputError(field).
 std::string read_text(const std::string& path_or_dash, const std::string& field);
@@ -22,6 +36,7 @@ void add_date_commands(CLI::App& app);
 void add_schedule_command(CLI::App& app);
 void add_eligibility_command(CLI::App& app);
 void add_db_commands(CLI::App& app);
+void add_audit_commands(CLI::App& app);  // audit verify, anchor, who-saw
 void add_patient_commands(CLI::App& app);
 void add_episode_commands(CLI::App& app);
 void add_event_commands(CLI::App& app);

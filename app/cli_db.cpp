@@ -1,3 +1,4 @@
+#include "app/audit_options.hpp"
 #include "app/store_options.hpp"
 #include "service/audit.hpp"
 #include "store/store.hpp"
@@ -34,30 +35,23 @@ void add_db_commands(CLI::App& app) {
                           {"schema_version", version},
                           {"latest_schema_version", store::latest_schema_version()},
                           {"integrity", integrity}};
+    bool tampered = false;
     if (version == store::latest_schema_version()) {
-      const auto audit = service::verify_audit_chain(*s, service::Actor::cli_operator());
+      // Against the anchors beside the database, when the server left any.
+      const AuditEvidence e = resolve_audit_evidence({*path, "", "", ""});
+      const auto audit = service::verify_audit_chain(*s, service::Actor::cli_operator(), e.options);
+      tampered = audit.tampered();
       out["audit"] = {{"rows", audit.rows},
-                      {"intact", !audit.first_broken_seq},
+                      {"verdict", audit.verdict()},
+                      {"intact", audit.verdict() == "intact"},
+                      {"tampered", tampered},
+                      {"unanchored_rows", audit.unanchored_rows},
                       {"first_broken_seq", audit.first_broken_seq ? nlohmann::json(*audit.first_broken_seq) : nullptr}};
     }
     print_json(out);
     if (integrity != "ok" || version != store::latest_schema_version())
       throw std::runtime_error("database check failed");
-  });
-
-  auto* audit = app.add_subcommand("audit", "The audit log");
-  audit->require_subcommand(1);
-  auto* verify = audit->add_subcommand("verify", "Check the hash chain; names the first broken row");
-  add_db_option(verify, *path);
-  verify->callback([path] {
-    auto s = store::open_sqlite(*path, store::OpenMode::existing_no_migrate);
-    const auto v = service::verify_audit_chain(*s, service::Actor::cli_operator());
-    print_json({{"rows", v.rows},
-                {"intact", !v.first_broken_seq},
-                {"first_broken_seq", v.first_broken_seq ? nlohmann::json(*v.first_broken_seq) : nullptr},
-                {"problem", v.problem}});
-    if (v.first_broken_seq)
-      throw std::runtime_error("audit chain broken at row " + std::to_string(*v.first_broken_seq));
+    if (tampered) throw CommandVerdict(kExitTampered, "the audit log shows tampering: run `regenpath audit verify`");
   });
 }
 

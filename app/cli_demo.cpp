@@ -3,6 +3,7 @@
 #include "app/store_options.hpp"
 #include "base/clock.hpp"
 #include "service/demo.hpp"
+#include "store/audit_anchor_file.hpp"
 
 namespace rp::app {
 
@@ -26,6 +27,8 @@ void add_demo_command(CLI::App& app) {
     if (!o->no_serve) check_demo_port(o->port);
     // A demo always starts from scratch, so its data is the same every time.
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+    // The anchors of the database just removed would vouch for rows that are no more.
+    std::filesystem::remove(store::default_anchor_path(db));
     auto store = store::open_sqlite(db, store::OpenMode::scratch);
     const auto summary = service::build_demo(*store, today, o->patients);
     store.reset();  // closed before the server opens its own connection

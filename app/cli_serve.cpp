@@ -14,7 +14,9 @@
 #include "app/store_options.hpp"
 #include "base/error.hpp"
 #include "service/accounts.hpp"
+#include "service/audit_anchors.hpp"
 #include "service/protocols.hpp"
+#include "store/audit_anchor_file.hpp"
 #include "store/group_commit.hpp"
 
 namespace rp::app {
@@ -62,8 +64,16 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   service::Auth auth(store, clock, policy, log_code);
   service::Accounts accounts(store, clock, &auth);
   service::Submissions submissions(store, clock, auth);
-  api::Services services{store,    clock,       pathway,           accounts,           auth, submissions, cfg.tls(),
-                         cfg.lang, cfg.web_dir, cfg.metrics_token, cfg.trusted_proxies};
+  // The audit chain's head is signed now, at intervals and at the end (service/audit_anchors.hpp).
+  service::AnchorConfig anchoring{cfg.audit_key_path(), cfg.audit_anchor_path(), {}};
+  if (!cfg.audit_anchor_copy.empty()) anchoring.copy_paths.push_back(cfg.audit_anchor_copy);
+  service::AuditAnchors anchors(store, clock, anchoring,
+                                [](const std::string& problem) { spdlog::error("{}", problem); });
+  anchors.start(std::chrono::seconds(cfg.audit_anchor_interval_s));
+  spdlog::info("audit anchors: {} (public key {})", anchoring.anchor_path, store::public_key_path(anchoring.key_path));
+  api::Services services{
+      store,    clock,  pathway,           accounts,           auth, submissions, cfg.tls(), cfg.lang, cfg.web_dir,
+      &anchors, cfg.db, cfg.metrics_token, cfg.trusted_proxies};
   if (cfg.metrics_token.empty() && !loopback_only(cfg.address))
     spdlog::warn("/metrics is open to every client that reaches {}: set metrics_token to require a token", cfg.address);
   api::http::Api api(services, &store);
@@ -80,7 +90,8 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   if (on_ready) on_ready(url);
   std::cout << nlohmann::json{{"listening", url}}.dump() << std::endl;
   server.run();
-  spdlog::info("stopped; store closed cleanly");
+  anchors.stop();  // the shutdown anchor: every row written is now vouched for
+  spdlog::info("stopped; audit head signed; store closed cleanly");
 }
 
 void check_demo_port(int port) {
@@ -91,6 +102,9 @@ void serve_demo(const std::string& db, int port) {
   auto cfg = api::http::load_server_config("");
   cfg.db = db;
   cfg.port = static_cast<unsigned short>(port);
+  // The demo's anchors live beside its database, which each demo builds afresh.
+  cfg.audit_anchors.clear();
+  cfg.audit_anchor_copy.clear();
   std::vector<service::Accounts::Credential> credentials;
   {
     auto s = store::open_sqlite(db, store::OpenMode::scratch);

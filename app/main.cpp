@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   rp::app::add_schedule_command(app);
   rp::app::add_eligibility_command(app);
   rp::app::add_db_commands(app);
+  rp::app::add_audit_commands(app);
   rp::app::add_patient_commands(app);
   rp::app::add_episode_commands(app);
   rp::app::add_event_commands(app);
@@ -39,6 +40,9 @@ int main(int argc, char** argv) {
     return report_error("arguments", e.what());
   } catch (const rp::InputError& e) {
     return report_error(e.field(), e.what());
+  } catch (const rp::app::CommandVerdict& e) {
+    std::cerr << nlohmann::json{{"error", {{"message", e.what()}, {"field", nullptr}}}}.dump() << '\n';
+    return e.code();
   } catch (const std::exception& e) {
     std::cerr << nlohmann::json{{"error", {{"message", e.what()}, {"field", nullptr}}}}.dump() << '\n';
     return 1;

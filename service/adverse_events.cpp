@@ -8,6 +8,7 @@
 #include "base/error.hpp"
 #include "service/episode_access.hpp"
 #include "service/submissions.hpp"
+#include "store/audit_chain.hpp"
 
 namespace rp::service {
 namespace {
@@ -114,8 +115,15 @@ std::vector<store::AdverseEventRow> Submissions::open_red_flags(const Actor& act
   std::vector<store::AdverseEventRow> out;
   store_.write([&](store::Transaction& tx) {
     out = tx.open_red_flags(actor.all_centres ? std::nullopt : std::optional(actor.centre));
-    tx.append_audit(audit_entry(clock_, actor, actor.centre, "red_flag.list", "adverse_event", "",
-                                std::to_string(out.size()) + " open"));
+    store::AuditEntry row = audit_entry(clock_, actor, actor.centre, "red_flag.list", "adverse_event", "",
+                                        std::to_string(out.size()) + " open");
+    // The patients whose flags the list shows, by id, so the log answers who saw whom.
+    std::vector<std::int64_t> shown;
+    for (const auto& r : out) {
+      if (const auto e = tx.find_episode(r.episode_id)) shown.push_back(e->patient_id);
+    }
+    row.shown = store::format_shown(std::move(shown));
+    tx.append_audit(row);
   });
   return out;
 }

@@ -6,6 +6,7 @@
 #include "domain/pathway_rules.hpp"
 #include "service/protocols.hpp"
 #include "service/unchanged.hpp"
+#include "store/audit_chain.hpp"
 
 namespace rp::service {
 namespace {
@@ -125,8 +126,14 @@ std::vector<PatientRecord> Pathway::find_patients(const Actor& actor, store::Pat
       auto episodes = tx.episodes_of_patient(p.id);
       out.push_back({std::move(p), std::move(episodes)});
     }
-    tx.append_audit(audit_entry(clock_, actor, q.centre_id.value_or("*"), "patient.search", "patient", "",
-                                std::to_string(out.size()) + " results"));
+    // The row names every patient shown (ids only), so the log answers who saw whom.
+    store::AuditEntry row = audit_entry(clock_, actor, q.centre_id.value_or("*"), "patient.search", "patient", "",
+                                        std::to_string(out.size()) + " results");
+    std::vector<std::int64_t> shown;
+    shown.reserve(out.size());
+    for (const auto& r : out) shown.push_back(r.patient.id);
+    row.shown = store::format_shown(std::move(shown));
+    tx.append_audit(row);
   });
   return out;
 }

@@ -6,6 +6,7 @@
 #include "base/error.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
+#include "store/audit_chain.hpp"
 
 namespace rp::service {
 namespace {
@@ -42,10 +43,19 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
     products = tx.worklist_awaiting_release(actor.centre);
     w.code_guesses = tx.worklist_code_guesses(actor.centre, Clock::fixed(clock.now_ms() - guesses.window_ms).now_iso(),
                                               guesses.min_wrong);
-    tx.append_audit(audit_entry(clock, actor, actor.centre, "worklist.read", "worklist", w.date.iso(),
-                                std::to_string(items.size()) + " items, " + std::to_string(w.red_flags.size()) +
-                                    " red flags, " + std::to_string(products.size()) + " products, " +
-                                    std::to_string(w.code_guesses.size()) + " codes being guessed"));
+    store::AuditEntry row = audit_entry(clock, actor, actor.centre, "worklist.read", "worklist", w.date.iso(),
+                                        std::to_string(items.size()) + " items, " + std::to_string(w.red_flags.size()) +
+                                            " red flags, " + std::to_string(products.size()) + " products, " +
+                                            std::to_string(w.code_guesses.size()) + " codes being guessed");
+    // Every patient the list shows, by id, so the log answers who saw whom.
+    std::vector<std::int64_t> shown;
+    shown.reserve(items.size() + w.red_flags.size() + products.size() + w.code_guesses.size());
+    for (const auto& i : items) shown.push_back(i.who.patient_id);
+    for (const auto& f : w.red_flags) shown.push_back(f.who.patient_id);
+    for (const auto& p : products) shown.push_back(p.who.patient_id);
+    for (const auto& g : w.code_guesses) shown.push_back(g.patient_id);
+    row.shown = store::format_shown(std::move(shown));
+    tx.append_audit(row);
   });
   std::map<std::string, std::shared_ptr<const Protocol>> protocols;
   for (const auto& row : items) {

@@ -2,13 +2,13 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <charconv>
 #include <stdexcept>
-#include <string_view>
 
 namespace rp::store {
 
-std::string audit_hash(const std::string& prev_hash, std::int64_t seq, const AuditEntry& e) {
+std::string audit_hash(const std::string& prev_hash, std::int64_t seq, const AuditEntry& e, std::string_view content) {
   if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
   crypto_generichash_state st;
   crypto_generichash_init(&st, nullptr, 0, 32);
@@ -28,11 +28,39 @@ std::string audit_hash(const std::string& prev_hash, std::int64_t seq, const Aud
   char seq_text[24];
   add(std::string_view(
       seq_text, static_cast<std::size_t>(std::to_chars(seq_text, seq_text + sizeof seq_text, seq).ptr - seq_text)));
+  // Two more fields only when either is set, so older rows keep their hash. A row with
+  // them and one without never hash the same input: every field is length-prefixed.
+  if (!content.empty() || !e.shown.empty()) {
+    add(content);
+    add(e.shown);
+  }
   unsigned char out[32];
   crypto_generichash_final(&st, out, sizeof out);
   char hex[65];
   sodium_bin2hex(hex, sizeof hex, out, sizeof out);
   return hex;
+}
+
+std::string format_shown(std::vector<std::int64_t> patient_ids) {
+  std::sort(patient_ids.begin(), patient_ids.end());
+  patient_ids.erase(std::unique(patient_ids.begin(), patient_ids.end()), patient_ids.end());
+  std::string out;
+  for (const std::int64_t id : patient_ids) {
+    if (!out.empty()) out += ',';
+    out += std::to_string(id);
+  }
+  return out;
+}
+
+bool shows_patient(std::string_view shown, std::int64_t patient_id) {
+  const std::string id = std::to_string(patient_id);
+  for (std::size_t start = 0; start <= shown.size();) {
+    std::size_t end = shown.find(',', start);
+    if (end == std::string_view::npos) end = shown.size();
+    if (shown.substr(start, end - start) == id) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 }  // namespace rp::store

@@ -28,11 +28,24 @@ struct AuditEntry {
   std::string entity;  // patient, episode, ...
   std::string entity_id;
   std::string detail;  // never identifying data
+  // The patients a list read showed (a search, the worklist), as ids: "3,5,9" (format_shown
+  // in store/audit_chain.hpp), so the log answers who saw a patient. Empty for other rows.
+  std::string shown;
 };
 
 struct AuditRow : AuditEntry {
   std::int64_t seq = 0;
   std::string prev_hash, hash;
+  // The records the row's transaction wrote, each with the hash of its content after the
+  // write (store/record_content.hpp). Set by the store, never by a use case; empty for
+  // reads and for rows written before migration 0008.
+  std::string content;
+};
+
+// A record the audit log vouches for, with its content hash now and its centre.
+struct RecordContent {
+  std::string hash;
+  std::string centre_id;
 };
 
 struct PatientQuery {
@@ -86,13 +99,27 @@ class Transaction {
   virtual std::int64_t insert_eligibility(const EligibilityRecord& r) = 0;
   virtual std::vector<EligibilityRecord> eligibility_of(std::int64_t episode_id) = 0;
 
-  // Appends to the hash chain: reads the last hash and writes the new row.
+  // Appends to the hash chain: reads the last hash and writes the new row. The row's
+  // content names every record (store/record_content.hpp) this transaction changed since
+  // its previous audit row, with the record's content hash now.
   virtual void append_audit(const AuditEntry& e) = 0;
   // Appends several rows in order; an engine may read the chain's last hash once for all.
   virtual void append_audits(const std::vector<AuditEntry>& entries) {
     for (const auto& e : entries) append_audit(e);
   }
   virtual std::vector<AuditRow> audit_rows(std::int64_t after_seq, int limit) = 0;
+  // The chain's head: its last row, if any.
+  virtual std::optional<AuditRow> last_audit_row() = 0;
+  // Every row that named the patient, one of their episodes or adverse events, or showed
+  // them in a list, oldest first.
+  virtual std::vector<AuditRow> audit_rows_about_patient(std::int64_t patient_id) = 0;
+  // Records as the audit log vouches for them (store/record_content.hpp): the ids of one
+  // kind ("patient", "episode"), one record's content hash now (nullopt: no such record),
+  // and the first id created under migration 0008, from which every record must have
+  // been written with an audit row that carries its content.
+  virtual std::vector<std::int64_t> record_ids(const std::string& kind) = 0;
+  virtual std::optional<RecordContent> record_content(const std::string& kind, std::int64_t id) = 0;
+  virtual std::int64_t first_id_with_content(const std::string& kind) = 0;
 
   // Sign-in (0002_accounts.sql). Usernames are unique: ConflictError("username").
   virtual std::int64_t insert_account(const AccountRow& a) = 0;

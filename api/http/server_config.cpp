@@ -8,6 +8,7 @@
 #include "api/http/client_address.hpp"
 #include "api/http/server_config.hpp"
 #include "base/error.hpp"
+#include "store/audit_anchor_file.hpp"
 
 namespace rp::api::http {
 namespace {
@@ -74,11 +75,29 @@ ServerConfig load_server_config(const std::string& path) {
     }
     if (root && !root.IsNull() && !root.IsMap()) throw InputError("config", "config file must be a mapping");
     // read_timeout: request_timeout's former name, still read from older files.
-    static const char* known[] = {"address",      "port",          "io_threads",      "workers",
-                                  "body_limit",   "header_limit",  "request_timeout", "read_timeout",
-                                  "idle_timeout", "write_timeout", "tls_cert",        "tls_key",
-                                  "db",           "lang",          "log_level",       "session_idle_s",
-                                  "web_dir",      "metrics_token", "trusted_proxies"};
+    static const char* known[] = {"address",
+                                  "port",
+                                  "io_threads",
+                                  "workers",
+                                  "body_limit",
+                                  "header_limit",
+                                  "request_timeout",
+                                  "read_timeout",
+                                  "idle_timeout",
+                                  "write_timeout",
+                                  "tls_cert",
+                                  "tls_key",
+                                  "db",
+                                  "lang",
+                                  "log_level",
+                                  "session_idle_s",
+                                  "web_dir",
+                                  "metrics_token",
+                                  "trusted_proxies",
+                                  "audit_key",
+                                  "audit_anchors",
+                                  "audit_anchor_copy",
+                                  "audit_anchor_interval_s"};
     for (const auto& kv : root) {
       const auto key = kv.first.as<std::string>();
       if (std::find(std::begin(known), std::end(known), key) == std::end(known))
@@ -108,6 +127,10 @@ ServerConfig load_server_config(const std::string& path) {
     read_key(root, "web_dir", c.web_dir);
     read_key(root, "metrics_token", c.metrics_token);
     read_key(root, "trusted_proxies", c.trusted_proxies);
+    read_key(root, "audit_key", c.audit_key);
+    read_key(root, "audit_anchors", c.audit_anchors);
+    read_key(root, "audit_anchor_copy", c.audit_anchor_copy);
+    read_key(root, "audit_anchor_interval_s", c.audit_anchor_interval_s);
   }
   if (const char* v = env("REGENPATH_ADDRESS")) c.address = v;
   c.port = static_cast<unsigned short>(env_int("REGENPATH_PORT", c.port, 0, 65535));
@@ -127,6 +150,12 @@ ServerConfig load_server_config(const std::string& path) {
     proxy = ip;
   }
   c.session_idle_s = env_int("REGENPATH_SESSION_IDLE_S", c.session_idle_s, 1, 7 * 24 * 3600);
+  if (const char* v = env("REGENPATH_AUDIT_KEY")) c.audit_key = v;
+  if (const char* v = env("REGENPATH_AUDIT_ANCHORS")) c.audit_anchors = v;
+  if (const char* v = env("REGENPATH_AUDIT_ANCHOR_COPY")) c.audit_anchor_copy = v;
+  c.audit_anchor_interval_s = env_int("REGENPATH_AUDIT_ANCHOR_INTERVAL_S", c.audit_anchor_interval_s, 1, 86400);
+  if (c.audit_anchor_interval_s < 1 || c.audit_anchor_interval_s > 86400)
+    throw InputError("audit_anchor_interval_s", "audit_anchor_interval_s must be 1..86400 seconds");
   c.workers = env_int("REGENPATH_WORKERS", c.workers, 1, 256);
   c.io_threads = env_int("REGENPATH_IO_THREADS", c.io_threads, 1, 64);
   if (c.io_threads < 1 || c.io_threads > 64) throw InputError("io_threads", "io_threads must be 1..64");
@@ -145,6 +174,14 @@ ServerConfig load_server_config(const std::string& path) {
   return c;
 }
 
+std::string ServerConfig::audit_key_path() const {
+  return audit_key.empty() ? store::default_signing_key_path(db) : audit_key;
+}
+
+std::string ServerConfig::audit_anchor_path() const {
+  return audit_anchors.empty() ? store::default_anchor_path(db) : audit_anchors;
+}
+
 int default_io_threads() {
   const unsigned cores = std::thread::hardware_concurrency();
   return cores > 2 ? static_cast<int>(cores) - 1 : 1;
@@ -155,7 +192,9 @@ std::string sample_server_config() {
 # the defaults. Environment variables override the file: REGENPATH_ADDRESS,
 # REGENPATH_PORT, REGENPATH_DB, REGENPATH_TLS_CERT, REGENPATH_TLS_KEY, REGENPATH_WORKERS,
 # REGENPATH_IO_THREADS, REGENPATH_LOG_LEVEL, REGENPATH_SESSION_IDLE_S, REGENPATH_WEB_DIR,
-# REGENPATH_REQUEST_TIMEOUT, REGENPATH_METRICS_TOKEN, REGENPATH_TRUSTED_PROXIES (comma-separated).
+# REGENPATH_REQUEST_TIMEOUT, REGENPATH_METRICS_TOKEN, REGENPATH_TRUSTED_PROXIES (comma-separated),
+# REGENPATH_AUDIT_KEY, REGENPATH_AUDIT_ANCHORS, REGENPATH_AUDIT_ANCHOR_COPY,
+# REGENPATH_AUDIT_ANCHOR_INTERVAL_S.
 
 # Where to listen. Keep 127.0.0.1 behind a reverse proxy; 0.0.0.0 listens everywhere.
 address: 127.0.0.1
@@ -214,6 +253,20 @@ trusted_proxies: []
 
 # trace, debug, info, warn, error. Logs never contain patients' identifying data.
 log_level: info
+
+# The audit log is hash-chained; its head (row number and hash) is signed with an Ed25519
+# key kept outside the database, at start, every audit_anchor_interval_s seconds while it
+# moves, when an admin checks the log, and at shutdown. Each signature is one line appended
+# to the anchor file, which `regenpath audit verify` checks with the public key alone
+# (<audit_key>.pub). The key is created on first start, readable by its owner only; keep
+# it where a copy of the database does not go (another volume, a secrets mount), and the
+# anchor file's copy on another disk or host, so that whoever can rewrite the database
+# can neither sign nor erase the anchors.
+# Defaults: audit_key <folder of db>/audit-signing.key, audit_anchors <db>.anchors.
+# audit_key: /etc/regenpath/audit-signing.key
+# audit_anchors: /var/lib/regenpath/regenpath.db.anchors
+# audit_anchor_copy: /mnt/evidence/regenpath.anchors
+audit_anchor_interval_s: 60
 )";
 }
 

@@ -33,13 +33,21 @@ struct ServerConfig {
   std::string metrics_token;     // when set, /metrics answers only `Authorization: Bearer <token>`
   // Reverse proxies whose X-Forwarded-For names the client (canonical IP addresses).
   std::vector<std::string> trusted_proxies;
+  // Audit anchors (store/audit_anchor.hpp): the key that signs the chain's head, the
+  // append-only file the anchors go to, an optional copy of it, and how often the head is
+  // signed while it moves. Empty paths: beside the database.
+  std::string audit_key, audit_anchors, audit_anchor_copy;
+  int audit_anchor_interval_s = 60;
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
+  std::string audit_key_path() const;
+  std::string audit_anchor_path() const;
 };
 
 // Reads a YAML config file (every key optional), then applies REGENPATH_* environment
 // overrides (REGENPATH_ADDRESS, _PORT, _DB, _TLS_CERT, _TLS_KEY, _WORKERS, _IO_THREADS,
 // _LOG_LEVEL, _SESSION_IDLE_S, _WEB_DIR, _REQUEST_TIMEOUT, _METRICS_TOKEN, _TRUSTED_PROXIES
-// comma-separated). An empty path reads no file. Throws InputError naming a bad key.
+// comma-separated, _AUDIT_KEY, _AUDIT_ANCHORS, _AUDIT_ANCHOR_COPY, _AUDIT_ANCHOR_INTERVAL_S).
+// An empty path reads no file. Throws InputError naming a bad key.
 ServerConfig load_server_config(const std::string& path);
 // A documented sample config file.
 std::string sample_server_config();

@@ -21,6 +21,7 @@ std::vector<std::exception_ptr> SqliteStore::write_batch(
     for (std::size_t i = 0; i < fns.size(); ++i) {
       run("SAVEPOINT rp_request");
       try {
+        conn_.forget_changed_records();
         (*fns[i])(tx);
         run("RELEASE rp_request");
       } catch (...) {

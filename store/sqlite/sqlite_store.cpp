@@ -81,7 +81,11 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode) : conn_(path, c
                                   std::to_string(latest_schema_version()) + "); upgrade regenpath");
   }
   if (mode == OpenMode::scratch) conn_.db().exec("PRAGMA synchronous = OFF");
-  if (mode != OpenMode::existing_no_migrate) migrate();
+  if (mode != OpenMode::existing_no_migrate) {
+    migrate();
+  } else if (have == latest_schema_version()) {
+    conn_.track_record_changes();
+  }
 }
 
 int SqliteStore::schema_version() {
@@ -105,6 +109,8 @@ int SqliteStore::migrate() {
     tx.commit();
     ++applied;
   }
+  // Record changes are noted on a current schema only: the triggers name its tables.
+  if (!conn_.tracking_changes() && have + applied >= latest_schema_version()) conn_.track_record_changes();
   return applied;
 }
 
@@ -135,6 +141,7 @@ void SqliteStore::in_transaction(const char* begin, const std::function<void(Tra
   conn_.db().exec(begin);
   try {
     note_other_connections();
+    if (std::string_view(begin) != "BEGIN") conn_.forget_changed_records();  // a write
     const std::int64_t changes = conn_.record_changes();
     SqliteTransaction tx(conn_);
     {

@@ -28,9 +28,17 @@ class Connection {
   // snapshot open after it ends; once another process commits, the next BEGIN IMMEDIATE
   // on that stale snapshot fails at once with "database is locked" (sqlite_statements.cpp).
   void finish_statements();
+  // sqlite_record_content.cpp: temporary triggers that note each record a transaction
+  // changes, once the schema is current; and forgetting the notes at a transaction's (or a
+  // batched request's) start, so that a change without an audit row is not vouched for
+  // by the next request's row.
+  void track_record_changes();
+  void forget_changed_records();
+  bool tracking_changes() const { return tracking_changes_; }
 
  private:
   SQLite::Database db_;
+  bool tracking_changes_ = false;
   std::map<const char*, std::unique_ptr<SQLite::Statement>> cache_;
 };
 
@@ -64,7 +72,14 @@ class SqliteTransaction final : public Transaction {
   std::vector<EligibilityRecord> eligibility_of(std::int64_t episode_id) override;
   void append_audit(const AuditEntry& e) override;
   void append_audits(const std::vector<AuditEntry>& entries) override;
+  // sqlite_audit.cpp
   std::vector<AuditRow> audit_rows(std::int64_t after_seq, int limit) override;
+  std::optional<AuditRow> last_audit_row() override;
+  std::vector<AuditRow> audit_rows_about_patient(std::int64_t patient_id) override;
+  // sqlite_record_content.cpp
+  std::vector<std::int64_t> record_ids(const std::string& kind) override;
+  std::optional<RecordContent> record_content(const std::string& kind, std::int64_t id) override;
+  std::int64_t first_id_with_content(const std::string& kind) override;
   // sqlite_access.cpp
   std::int64_t insert_account(const AccountRow& a) override;
   std::optional<AccountRow> find_account(std::int64_t id) override;
@@ -116,6 +131,8 @@ class SqliteTransaction final : public Transaction {
                                                           int min_wrong) override;
 
  private:
+  // The content field for the records changed since the last audit row (and forgets them).
+  std::string take_changed_content();
   Connection& c_;
 };
 

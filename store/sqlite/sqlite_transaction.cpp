@@ -2,7 +2,6 @@
 #include <sqlite3.h>
 
 #include "base/error.hpp"
-#include "store/audit_chain.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {
@@ -396,65 +395,6 @@ std::vector<EligibilityRecord> SqliteTransaction::eligibility_of(std::int64_t ep
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString(),
                    q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
                    q.getColumn(6).getString()});
-  }
-  return out;
-}
-
-void SqliteTransaction::append_audit(const AuditEntry& e) { append_audits({e}); }
-
-void SqliteTransaction::append_audits(const std::vector<AuditEntry>& entries) {
-  if (entries.empty()) return;
-  // The chain's tip, read once: within this transaction nobody else appends.
-  auto& last = c_.statement("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-  std::int64_t seq = 0;
-  std::string prev = kAuditGenesis;
-  if (last.executeStep()) {
-    seq = last.getColumn(0).getInt64();
-    prev = last.getColumn(1).getString();
-  }
-  last.reset();
-  auto& q = c_.statement(
-      "INSERT INTO audit_log (seq, at, actor, role, centre_id, action, entity, entity_id, detail, prev_hash, hash) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-  for (const AuditEntry& e : entries) {
-    ++seq;
-    std::string hash = audit_hash(prev, seq, e);
-    q.bind(1, static_cast<int64_t>(seq));
-    int i = 2;
-    for (const std::string* f :
-         {&e.at, &e.actor, &e.role, &e.centre_id, &e.action, &e.entity, &e.entity_id, &e.detail}) {
-      q.bindNoCopy(i++, *f);
-    }
-    q.bindNoCopy(10, prev);
-    q.bindNoCopy(11, hash);
-    q.exec();
-    q.reset();
-    ++c_.audit_rows_appended;
-    prev = std::move(hash);
-  }
-}
-
-std::vector<AuditRow> SqliteTransaction::audit_rows(std::int64_t after_seq, int limit) {
-  auto& q = c_.statement(
-      "SELECT seq, at, actor, role, centre_id, action, entity, entity_id, detail, prev_hash, hash FROM audit_log "
-      "WHERE seq > ? ORDER BY seq LIMIT ?");
-  q.bind(1, static_cast<int64_t>(after_seq));
-  q.bind(2, limit);
-  std::vector<AuditRow> out;
-  while (q.executeStep()) {
-    AuditRow r;
-    r.seq = q.getColumn(0).getInt64();
-    r.at = q.getColumn(1).getString();
-    r.actor = q.getColumn(2).getString();
-    r.role = q.getColumn(3).getString();
-    r.centre_id = q.getColumn(4).getString();
-    r.action = q.getColumn(5).getString();
-    r.entity = q.getColumn(6).getString();
-    r.entity_id = q.getColumn(7).getString();
-    r.detail = q.getColumn(8).getString();
-    r.prev_hash = q.getColumn(9).getString();
-    r.hash = q.getColumn(10).getString();
-    out.push_back(std::move(r));
   }
   return out;
 }

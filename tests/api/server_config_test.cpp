@@ -52,6 +52,9 @@ TEST(ServerConfig, TheSampleReadsBackAsTheDefaults) {
   EXPECT_EQ(read.db, defaults.db);
   EXPECT_EQ(read.metrics_token, defaults.metrics_token);
   EXPECT_EQ(read.metrics_token, "");
+  EXPECT_EQ(read.audit_key_path(), defaults.audit_key_path());
+  EXPECT_EQ(read.audit_anchor_path(), defaults.audit_anchor_path());
+  EXPECT_EQ(read.audit_anchor_interval_s, defaults.audit_anchor_interval_s);
   EXPECT_FALSE(read.tls());
 }
 
@@ -86,6 +89,8 @@ TEST(ServerConfig, BadKeysAndValuesAreRefusedNamingTheKey) {
   EXPECT_EQ(field_of("read_timeout: 10\nrequest_timeout: 20\n"), "read_timeout");
   EXPECT_EQ(field_of("trusted_proxies: [proxy.example]\n"), "trusted_proxies");
   EXPECT_EQ(field_of("trusted_proxies: 10.0.0.2\n"), "trusted_proxies");  // a list, not one address
+  EXPECT_EQ(field_of("audit_anchor_interval_s: 0\n"), "audit_anchor_interval_s");
+  EXPECT_EQ(field_of("audit_anchor_interval_s: soon\n"), "audit_anchor_interval_s");
 }
 
 // read_timeout, the key's former name, still sets the one request deadline.
@@ -124,6 +129,25 @@ TEST(ServerConfig, TrustedProxiesFromTheFileOrTheEnvironment) {
   ::setenv("REGENPATH_TRUSTED_PROXIES", "10.0.0.2,nonsense", 1);
   EXPECT_THROW(load_server_config(""), InputError);
   ::unsetenv("REGENPATH_TRUSTED_PROXIES");
+}
+
+// The audit key and anchors sit beside the database unless the config puts them elsewhere.
+TEST(ServerConfig, AuditKeyAndAnchorsDefaultBesideTheDatabase) {
+  ::unsetenv("REGENPATH_AUDIT_KEY");
+  ::unsetenv("REGENPATH_AUDIT_ANCHORS");
+  const ConfigFile beside("db: /srv/rp/clinic.db\n");
+  ServerConfig c = load_server_config(beside.path());
+  EXPECT_EQ(c.audit_key_path(), "/srv/rp/audit-signing.key");
+  EXPECT_EQ(c.audit_anchor_path(), "/srv/rp/clinic.db.anchors");
+  EXPECT_EQ(c.audit_anchor_interval_s, 60);
+  const ConfigFile elsewhere(
+      "db: /srv/rp/clinic.db\naudit_key: /etc/rp/k\naudit_anchors: /evidence/a\naudit_anchor_copy: /mnt/b\n"
+      "audit_anchor_interval_s: 300\n");
+  c = load_server_config(elsewhere.path());
+  EXPECT_EQ(c.audit_key_path(), "/etc/rp/k");
+  EXPECT_EQ(c.audit_anchor_path(), "/evidence/a");
+  EXPECT_EQ(c.audit_anchor_copy, "/mnt/b");
+  EXPECT_EQ(c.audit_anchor_interval_s, 300);
 }
 
 }  // namespace

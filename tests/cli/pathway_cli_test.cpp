@@ -185,6 +185,15 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
   EXPECT_EQ(r.json().size(), 1u);
   r = run("patient show 1 " + db_arg(), "");
   EXPECT_EQ(r.json()["episodes"].size(), 1u);
+  // Written by the command line alone, nothing has signed the log's head: nothing is
+  // wrong, and nothing is anchored either, until `audit anchor` (or a server's start).
+  r = run("audit verify " + db_arg(), "");
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(r.json()["verdict"], "unanchored");
+  EXPECT_EQ(r.json()["tampered"], false);
+  EXPECT_EQ(r.json()["unanchored_rows"], r.json()["rows"]);
+  EXPECT_EQ(r.json()["records"]["checked"], 2);  // the patient and the episode
+  ASSERT_EQ(run("audit anchor " + db_arg(), "").exit_code, 0);
   r = run("audit verify " + db_arg(), "");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.json()["intact"], true);

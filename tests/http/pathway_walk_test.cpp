@@ -143,8 +143,13 @@ TEST_F(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
 
   r = admin_.get("/api/v1/audit/verify");
   ASSERT_EQ(r.status, 200);
-  EXPECT_TRUE(r.json()["intact"].get<bool>());
+  EXPECT_TRUE(r.json()["intact"].get<bool>()) << r.body;
   EXPECT_GT(r.json()["rows"].get<int>(), 20);
+  // Every write of the walk (each step, the answers, the red flag) left its record's
+  // content in its audit row: the three patients, their episodes, the walk's two
+  // questionnaire responses and its red flag match what the log last vouched for.
+  EXPECT_EQ(r.json()["records"]["checked"], 9) << r.body;
+  EXPECT_TRUE(r.json()["records"]["changed"].empty()) << r.body;
 
   // Logout ends the session.
   EXPECT_EQ(surgeon_.post("/api/v1/auth/logout", nlohmann::json::object()).status, 200);

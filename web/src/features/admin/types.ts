@@ -32,11 +32,30 @@ export type LicenceStatus = (typeof licenceStatuses)[number]
 // What an admin may give a new account; patients sign in another way.
 export const staffRoles = ['admin', 'surgeon', 'coordinator', 'lab', 'physiotherapist', 'analyst'] as const
 
+// GET /api/v1/audit/verify (api/json_audit.hpp).
 export interface AuditCheck {
-  rows: number
+  verdict: 'intact' | 'unanchored' | 'tampered'
   intact: boolean
+  tampered: boolean
+  rows: number
   first_broken_seq: number | null
   problem: string
+  unanchored_rows: number
+  anchors: {
+    file: string | null
+    exists: boolean
+    count: number
+    last_seq: number | null
+    last_at: string | null
+    defects: { line: number; why: string }[]
+  }
+  records: {
+    checked: number
+    unchecked: number
+    changed: { kind: string; id: number; last_seq: number | null; why: string }[]
+    changed_elsewhere: number
+  }
+  findings: string[]
 }
 
 export interface ProtocolSummary {

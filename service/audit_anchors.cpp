@@ -1,0 +1,116 @@
+#include "service/audit_anchors.hpp"
+
+#include <exception>
+
+namespace rp::service {
+
+AuditAnchors::AuditAnchors(store::Store& store, Clock clock, AnchorConfig config,
+                           std::function<void(const std::string&)> on_error)
+    : store_(store),
+      clock_(std::move(clock)),
+      config_(std::move(config)),
+      on_error_(std::move(on_error)),
+      key_(store::load_or_create_signing_key(config_.key_path)) {}
+
+AuditAnchors::~AuditAnchors() {
+  // Without the shutdown anchor: a process that did not stop() is being unwound.
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+std::optional<store::AuditAnchor> AuditAnchors::anchor(std::int64_t seq, const std::string& hash) {
+  std::lock_guard lock(mutex_);
+  if (last_seq_ == seq && last_hash_ == hash) return std::nullopt;
+  const store::AuditAnchor a = store::sign_anchor(seq, hash, clock_.now_iso(), key_);
+  const std::string line = store::anchor_line(a);
+  store::append_anchor_line(config_.anchor_path, line);
+  last_seq_ = seq;
+  last_hash_ = hash;
+  // The copies are extra evidence: one that fails is reported, and the others still get it.
+  for (const std::string& copy : config_.copy_paths) {
+    try {
+      store::append_anchor_line(copy, line);
+    } catch (const std::exception& e) {
+      if (on_error_) on_error_(std::string("audit anchor copy not written: ") + e.what());
+    }
+  }
+  return a;
+}
+
+std::optional<store::AuditAnchor> AuditAnchors::anchor_now() {
+  std::optional<store::AuditRow> head;
+  store_.read([&](store::Transaction& tx) { head = tx.last_audit_row(); });
+  if (!head) return std::nullopt;  // an empty log: nothing to vouch for
+  return anchor(head->seq, head->hash);
+}
+
+void AuditAnchors::anchor_logged() {
+  try {
+    anchor_now();
+  } catch (const std::exception& e) {
+    if (on_error_) on_error_(std::string("audit anchor not written: ") + e.what());
+  }
+}
+
+void AuditAnchors::check_last_anchor() {
+  try {
+    const store::AnchorFile file = read_anchors();
+    if (!file.defects.empty() && on_error_)
+      on_error_("the audit anchor file has " + std::to_string(file.defects.size()) +
+                " lines not signed by this server's key (first: line " + std::to_string(file.defects.front().line) +
+                "): run `regenpath audit verify`");
+    if (file.anchors.empty()) return;
+    const store::AuditAnchor& last = file.anchors.back().anchor;
+    {
+      // A restart with nothing new to vouch for adds no line.
+      std::lock_guard lock(mutex_);
+      last_seq_ = last.seq;
+      last_hash_ = last.head;
+    }
+    std::vector<store::AuditRow> rows;
+    store_.read([&](store::Transaction& tx) { rows = tx.audit_rows(last.seq - 1, 1); });
+    if ((rows.empty() || rows.front().seq != last.seq || rows.front().hash != last.head) && on_error_)
+      on_error_("the audit log does not match its last signed anchor (row " + std::to_string(last.seq) + ", signed " +
+                last.at +
+                "): rows were removed or rewritten while the server was stopped; run "
+                "`regenpath audit verify`");
+  } catch (const std::exception& e) {
+    if (on_error_) on_error_(std::string("the audit anchor file could not be checked: ") + e.what());
+  }
+}
+
+void AuditAnchors::start(std::chrono::seconds interval) {
+  check_last_anchor();
+  anchor_logged();  // the head as found at start: rows the command line wrote meanwhile
+  thread_ = std::thread([this, interval] { run(interval); });
+}
+
+void AuditAnchors::run(std::chrono::seconds interval) {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    if (wake_.wait_for(lock, interval, [this] { return stopping_; })) break;
+    lock.unlock();
+    anchor_logged();
+    lock.lock();
+  }
+}
+
+void AuditAnchors::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  anchor_logged();
+}
+
+store::AnchorFile AuditAnchors::read_anchors() const {
+  return store::read_anchor_file(config_.anchor_path, key_.public_key_hex());
+}
+
+}  // namespace rp::service

@@ -1,0 +1,109 @@
+// The audit log on SQLite: appending to the hash chain (with the content of the records
+// the transaction wrote), reading it back, and the rows about one patient.
+#include "store/audit_chain.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+
+namespace rp::store::sqlite {
+namespace {
+
+constexpr const char* kAuditColumns =
+    "SELECT seq, at, actor, role, centre_id, action, entity, entity_id, detail, prev_hash, hash, content, shown "
+    "FROM audit_log ";
+
+AuditRow read_audit_row(SQLite::Statement& q) {
+  AuditRow r;
+  r.seq = q.getColumn(0).getInt64();
+  r.at = q.getColumn(1).getString();
+  r.actor = q.getColumn(2).getString();
+  r.role = q.getColumn(3).getString();
+  r.centre_id = q.getColumn(4).getString();
+  r.action = q.getColumn(5).getString();
+  r.entity = q.getColumn(6).getString();
+  r.entity_id = q.getColumn(7).getString();
+  r.detail = q.getColumn(8).getString();
+  r.prev_hash = q.getColumn(9).getString();
+  r.hash = q.getColumn(10).getString();
+  r.content = q.getColumn(11).getString();
+  r.shown = q.getColumn(12).getString();
+  return r;
+}
+
+}  // namespace
+
+void SqliteTransaction::append_audit(const AuditEntry& e) { append_audits({e}); }
+
+void SqliteTransaction::append_audits(const std::vector<AuditEntry>& entries) {
+  if (entries.empty()) return;
+  // The chain's tip, read once: within this transaction nobody else appends.
+  auto& last = c_.statement("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  std::int64_t seq = 0;
+  std::string prev = kAuditGenesis;
+  if (last.executeStep()) {
+    seq = last.getColumn(0).getInt64();
+    prev = last.getColumn(1).getString();
+  }
+  last.reset();
+  // What the transaction wrote before these rows; nothing changes between them, so the
+  // first row carries it all.
+  std::string content = take_changed_content();
+  auto& q = c_.statement(
+      "INSERT INTO audit_log (seq, at, actor, role, centre_id, action, entity, entity_id, detail, prev_hash, hash, "
+      "content, shown) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  for (const AuditEntry& e : entries) {
+    ++seq;
+    std::string hash = audit_hash(prev, seq, e, content);
+    q.bind(1, static_cast<int64_t>(seq));
+    int i = 2;
+    for (const std::string* f :
+         {&e.at, &e.actor, &e.role, &e.centre_id, &e.action, &e.entity, &e.entity_id, &e.detail}) {
+      q.bindNoCopy(i++, *f);
+    }
+    q.bindNoCopy(10, prev);
+    q.bindNoCopy(11, hash);
+    q.bindNoCopy(12, content);
+    q.bindNoCopy(13, e.shown);
+    q.exec();
+    q.reset();
+    ++c_.audit_rows_appended;
+    prev = std::move(hash);
+    content.clear();
+  }
+}
+
+std::vector<AuditRow> SqliteTransaction::audit_rows(std::int64_t after_seq, int limit) {
+  static const std::string sql = std::string(kAuditColumns) + "WHERE seq > ? ORDER BY seq LIMIT ?";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, static_cast<int64_t>(after_seq));
+  q.bind(2, limit);
+  std::vector<AuditRow> out;
+  while (q.executeStep()) out.push_back(read_audit_row(q));
+  return out;
+}
+
+std::optional<AuditRow> SqliteTransaction::last_audit_row() {
+  static const std::string sql = std::string(kAuditColumns) + "ORDER BY seq DESC LIMIT 1";
+  auto& q = c_.statement(sql.c_str());
+  if (!q.executeStep()) return std::nullopt;
+  return read_audit_row(q);
+}
+
+std::vector<AuditRow> SqliteTransaction::audit_rows_about_patient(std::int64_t patient_id) {
+  // One pass over the log: an investigation's query, not a clinic's, so no index is kept
+  // for it on the path every read's row takes. The episodes and events are those of the
+  // patient now (an episode never changes patient).
+  static const std::string sql =
+      std::string(kAuditColumns) +
+      "WHERE (entity = 'patient' AND entity_id = CAST(?1 AS TEXT))"
+      " OR (entity = 'episode' AND entity_id IN (SELECT CAST(id AS TEXT) FROM episodes WHERE patient_id = ?1))"
+      " OR (entity = 'adverse_event' AND entity_id IN (SELECT CAST(a.id AS TEXT) FROM adverse_events a"
+      "     JOIN episodes e ON e.id = a.episode_id WHERE e.patient_id = ?1))"
+      " OR (shown <> '' AND instr(',' || shown || ',', ',' || ?1 || ',') > 0)"
+      " ORDER BY seq";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, static_cast<int64_t>(patient_id));
+  std::vector<AuditRow> out;
+  while (q.executeStep()) out.push_back(read_audit_row(q));
+  return out;
+}
+
+}  // namespace rp::store::sqlite
