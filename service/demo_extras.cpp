@@ -58,7 +58,8 @@ void add_knee_patients(store::Store& store, const CivilDate& today, const Actor&
     p.sex = i % 2 ? Sex::male : Sex::female;
     p.birth_date = CivilDate::from_ymd(1958 + i, 3 + i, 10);
     p.mobile = "+98912" + std::to_string(3300100 + i);
-    const std::string nine = "00135424" + std::to_string(i);
+    // A block of numbers apart from the example ids tests and documentation use.
+    const std::string nine = "00907700" + std::to_string(i);
     p.national_id = nine + national_id_check_digit(nine);
     p.consent = {true, true, true};
     Pathway on_referral(store, noon_of(injection.plus_days(-49)));
