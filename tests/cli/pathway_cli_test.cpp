@@ -3,10 +3,20 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <chrono>
+
+#include "base/civil_date.hpp"
 #include "score_cli_support.hpp"
 
 namespace rp::cli_test {
 namespace {
+
+// A date near today, so a plan stays inside the range a plan may have (a year back to
+// two years ahead) whenever the test runs.
+CivilDate days_from_today(int n) {
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return CivilDate::from_days(today.time_since_epoch().count()).plus_days(n);
+}
 
 std::string db_arg() { return "--db " + (scratch() / "pathway.db").string(); }
 
@@ -168,16 +178,15 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
   EXPECT_EQ(r.error_field(), "state");
   EXPECT_NE(r.err.find("referred"), std::string::npos);
   ASSERT_EQ(run("episode advance 1 --to screening " + db_arg(), "").exit_code, 0);
-  r = run(
-      "episode plan 1 --harvest 2026-12-01 --injection 2026-12-01 --reason \"planned at the consultation\" " + db_arg(),
-      "");
+  const CivilDate planned = days_from_today(14);
+  r = run("episode plan 1 --harvest " + planned.iso() + " --injection " + planned.iso() + " " + db_arg(), "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   r = run("episode show 1 " + db_arg(), "");
   ASSERT_EQ(r.exit_code, 0);
   bool found = false;
   const auto shown = r.json();
   for (const auto& item : shown["schedule"]) {
-    if (item["id"] == "visit-12w") found = item["start"] == "2027-02-23";
+    if (item["id"] == "visit-12w") found = item["start"] == planned.plus_days(12 * 7).iso();
   }
   EXPECT_TRUE(found);
   r = run("patient list --search rezaei " + db_arg(), "");
