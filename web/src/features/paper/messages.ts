@@ -89,6 +89,7 @@ export default {
       set: 'Set licence',
       setFor: 'Set the licence of {centre}',
       saved: 'Licence of {centre} saved.',
+      operatorOnly: 'Managed by the operator',
     },
     print: {
       action: 'Print',
@@ -188,6 +189,7 @@ export default {
       set: 'تعیین مجوز',
       setFor: 'تعیین مجوز {centre}',
       saved: 'مجوز {centre} ذخیره شد.',
+      operatorOnly: 'با راهبر سامانه',
     },
     print: {
       action: 'چاپ',
