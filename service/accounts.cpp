@@ -240,7 +240,7 @@ std::vector<Accounts::Credential> Accounts::create_demo_accounts(const Actor& ac
   // One registry account (kept at the first centre, as every account has one): it sets
   // every centre's licence status.
   if (!centre_ids.empty()) {
-    Credential c{std::string(kRegistryRole), std::string(kRegistryRole), centre_ids.front(), random_password()};
+    Credential c{"registry.licensing", std::string(kRegistryRole), centre_ids.front(), random_password()};
     std::optional<store::AccountRow> existing;
     store_.read([&](store::Transaction& tx) { existing = tx.find_account_by_username(c.username); });
     if (existing)
