@@ -73,10 +73,6 @@ void mark_done(std::vector<ScheduledItem>& items, const std::string& id, const C
   }
 }
 
-}  // namespace
-
-namespace {
-
 void check_licence_status(const std::string& s) {
   if (s != "licensed" && s != "pending" && s != "suspended" && s != "unknown")
     throw InputError("licence_status", "must be licensed, pending, suspended or unknown");
@@ -116,15 +112,16 @@ bool Pathway::set_centre_licence(const Actor& actor, const std::string& centre_i
   if (number && number->size() > 64) throw InputError("licence_number", "must be at most 64 characters");
   bool changed = false;
   store_.write([&](store::Transaction& tx) {
-    auto c = tx.find_centre(centre_id);
-    if (!c) throw NotFoundError("centre", "no centre '" + centre_id.substr(0, 64) + "'");
-    const std::string was = c->licence_status;
-    c->licence_status = status;
-    if (number) c->licence_number = *number;
-    if (const auto before = tx.find_centre(centre_id); *before == *c) return;
+    const auto before = tx.find_centre(centre_id);
+    if (!before) throw NotFoundError("centre", "no centre '" + centre_id.substr(0, 64) + "'");
+    Centre c = *before;
+    c.licence_status = status;
+    if (number) c.licence_number = *number;
+    if (c == *before) return;  // the same: nothing written
     changed = true;
-    tx.upsert_centre(*c);
-    tx.append_audit(audit_entry(clock_, actor, c->id, "centre.licence", "centre", c->id, was + " -> " + status));
+    tx.upsert_centre(c);
+    tx.append_audit(
+        audit_entry(clock_, actor, c.id, "centre.licence", "centre", c.id, before->licence_status + " -> " + status));
   });
   return changed;
 }
