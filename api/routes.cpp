@@ -17,6 +17,7 @@ void add_all_routes(http::Router& r, Services& s) {
   add_portal_routes(r, s);
   add_report_routes(r, s);
   add_admin_routes(r, s);
+  add_audit_routes(r, s);
   add_protocol_routes(r, s);
 }
 

@@ -39,6 +39,9 @@ struct Services {
 namespace roles {
 inline const std::vector<std::string> kClinical{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
 inline const std::vector<std::string> kAllStaff{"admin", "surgeon", "coordinator", "lab", "physiotherapist", "analyst"};
+// Staff and the registry (which reads the centres and sets their licence status).
+inline const std::vector<std::string> kWithRegistry{"admin",           "surgeon", "coordinator", "lab",
+                                                    "physiotherapist", "analyst", "registry"};
 }  // namespace roles
 
 void add_auth_routes(http::Router& r, Services& s);
@@ -49,6 +52,7 @@ void add_questionnaire_routes(http::Router& r, Services& s);
 void add_event_routes(http::Router& r, Services& s);
 void add_report_routes(http::Router& r, Services& s);
 void add_admin_routes(http::Router& r, Services& s);
+void add_audit_routes(http::Router& r, Services& s);
 void add_portal_routes(http::Router& r, Services& s);
 void add_worklist_routes(http::Router& r, Services& s);
 void add_protocol_routes(http::Router& r, Services& s);

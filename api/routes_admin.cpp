@@ -102,7 +102,7 @@ void add_admin_routes(http::Router& r, Services& s) {
   r.add({"GET",
          "/api/v1/centres",
          "The centres with their licence status",
-         roles::kAllStaff,
+         roles::kWithRegistry,
          {},
          "",
          false,
@@ -124,10 +124,39 @@ void add_admin_routes(http::Router& r, Services& s) {
          [&s](http::Call& c) {
            const std::string& id = c.request.params.at("centre_id");
            if (!c.actor.sees_centre(id)) throw NotFoundError("centre", "no centre '" + id.substr(0, 64) + "'");
-           const auto centre = decode_centre(http::parse_json_object(c.request.body), id);
+           const auto body = http::parse_json_object(c.request.body);
+           auto centre = decode_centre(body, id);
+           // Not sent: the status the registry set stays (the admin may not change it).
+           if (!body.contains("licence_status")) {
+             for (const auto& now : s.pathway.centres())
+               if (now.id == id) centre.licence_status = now.licence_status;
+           }
            nlohmann::json j = api::to_json(centre);
            j["changed"] = s.pathway.upsert_centre(c.actor, centre);
            return ok(j);
+         }});
+  r.add({"PUT",
+         "/api/v1/centres/{centre_id}/licence",
+         "Sets a centre's licence status (and number): the registry's, never the centre's own admin's",
+         {"registry"},
+         {},
+         "{licence_status: licensed | pending | suspended | unknown, licence_number?}",
+         false,
+         false,
+         [&s](http::Call& c) {
+           const std::string& id = c.request.params.at("centre_id");
+           const auto body = http::parse_json_object(c.request.body);
+           http::BodyReader b(body, {"licence_status", "licence_number"});
+           const std::string status = b.text("licence_status");
+           const auto number = b.opt_text("licence_number", 64);
+           const bool changed = s.pathway.set_centre_licence(c.actor, id, status, number);
+           for (const auto& centre : s.pathway.centres()) {
+             if (centre.id != id) continue;
+             nlohmann::json j = api::to_json(centre);
+             j["changed"] = changed;
+             return ok(j);
+           }
+           throw NotFoundError("centre", "no centre '" + id.substr(0, 64) + "'");
          }});
   r.add({"GET",
          "/api/v1/audit/verify",

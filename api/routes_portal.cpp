@@ -44,6 +44,7 @@ void add_portal_routes(http::Router& r, Services& s) {
            const CivilDate today = s.clock.today();
            nlohmann::json j = {{"name_fa", rec.patient.name_fa},
                                {"name_latin", rec.patient.name_latin},
+                               {"mrn", rec.patient.mrn},  // on the printed schedule, for the front desk
                                {"centre", rec.patient.centre_id},
                                {"centre_contact", centre_contact(s, rec.patient.centre_id)},
                                {"today", today.iso()},

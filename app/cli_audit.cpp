@@ -1,7 +1,11 @@
 // `audit verify`, `audit anchor` and `audit who-saw`: the audit log checked against the
 // signed anchors and the records, the head signed by hand, and who saw a patient.
+#include <algorithm>
 #include <filesystem>
+#include <iostream>
+#include <map>
 
+#include "api/audit_search.hpp"
 #include "api/http/server_config.hpp"
 #include "api/json_audit.hpp"
 #include "app/audit_options.hpp"
@@ -113,6 +117,35 @@ void add_audit_commands(CLI::App& app) {
     const auto cfg = server_config(*paths);
     auto s = open_store(cfg.db);
     print_json(api::who_saw_json(service::who_saw(*s, Clock::system(), service::Actor::cli_operator(), *patient)));
+  });
+
+  // The audit viewer of the web app, for every centre: the same filters as
+  // GET /api/v1/audit/rows, JSON or (--format csv) the export's CSV.
+  auto* search = audit->add_subcommand("search", "Audit rows, newest first, filtered by patient, user and days");
+  add_paths(search, *paths);
+  auto filters = std::make_shared<std::map<std::string, std::string>>();
+  auto format = std::make_shared<std::string>("json");
+  for (const char* name : {"patient", "user", "from", "from-jalali", "to", "to-jalali", "before", "limit"})
+    search->add_option_function<std::string>(
+        std::string("--") + name, [filters, name](const std::string& v) { (*filters)[name] = v; }, "filter");
+  search->add_option("--format", *format, "json or csv")->check(CLI::IsMember({"json", "csv"}));
+  search->callback([paths, filters, format] {
+    const auto cfg = server_config(*paths);
+    auto s = open_store(cfg.db);
+    std::map<std::string, std::string> query;
+    for (const auto& [k, v] : *filters) {
+      std::string key = k;
+      std::replace(key.begin(), key.end(), '-', '_');
+      query[key] = v;
+    }
+    const bool csv = *format == "csv";
+    const int max = csv ? service::kAuditExportMax : service::kAuditPageMax;
+    const auto search = api::audit_search_from_query(query, csv ? max : 100, max);
+    const auto page = service::search_audit(*s, Clock::system(), service::Actor::cli_operator(), search, max);
+    if (csv)
+      std::cout << api::audit_page_csv(page);
+    else
+      print_json(api::audit_page_json(page));
   });
 }
 

@@ -1,5 +1,7 @@
 #include "base/clock.hpp"
 
+#include "base/zone_day.hpp"
+
 #include <fmt/compile.h>
 #include <fmt/format.h>
 #include <unicode/calendar.h>
@@ -79,6 +81,20 @@ CivilDate civil_date_in_zone(std::int64_t utc_ms, const std::string& zone) {
             d = cal.get(UCAL_DATE, status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU time zone conversion failed");
   return CivilDate::from_ymd(y, m, d);
+}
+
+std::int64_t day_start_in_zone(CivilDate day, const std::string& zone) {
+  std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
+  if (*tz == icu::TimeZone::getUnknown()) throw std::invalid_argument("unknown time zone " + zone);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::GregorianCalendar cal(tz.release(), status);
+  cal.setGregorianChange(-8.64e15, status);
+  cal.clear();
+  cal.set(static_cast<int32_t>(day.year()), static_cast<int32_t>(day.month()) - 1, static_cast<int32_t>(day.day()), 0,
+          0, 0);
+  const UDate ms = cal.getTime(status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU time zone conversion failed");
+  return static_cast<std::int64_t>(ms);
 }
 
 }  // namespace rp

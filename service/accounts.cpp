@@ -35,8 +35,15 @@ void check_username(const std::string& username) {
 }
 
 void check_role(const std::string& role) {
-  if (std::find(kStaffRoles.begin(), kStaffRoles.end(), role) == kStaffRoles.end())
+  if (role != kRegistryRole && std::find(kStaffRoles.begin(), kStaffRoles.end(), role) == kStaffRoles.end())
     throw InputError("role", "must be one of admin, surgeon, coordinator, lab, physiotherapist, analyst");
+}
+
+// A registry account is the operator's to manage: an admin who could make or take one
+// over would set their own centre's licence status.
+void guard_registry(const Actor& actor, std::string_view role) {
+  if (role == kRegistryRole && !actor.all_centres)
+    throw ForbiddenError("role", "only the operator manages registry accounts");
 }
 
 // Admins act within their centre only.
@@ -100,6 +107,7 @@ Account Accounts::create(const Actor& actor, const std::string& username, const 
   require_admin_of(actor, centre_id);
   check_username(username);
   check_role(role);
+  guard_registry(actor, role);
   check_password_rules(username, password);
   store::AccountRow row;
   row.username = username;
@@ -133,6 +141,7 @@ Account Accounts::reset_password(const Actor& actor, std::int64_t account_id, co
   store_.read([&](store::Transaction& tx) { row = tx.find_account(account_id); });
   if (!row || !actor.sees_centre(row->centre_id))
     throw NotFoundError("account", "no account " + std::to_string(account_id));
+  guard_registry(actor, row->role);
   check_password_rules(row->username, password);
   const std::string hash = hash_password(password);
   Account out;
@@ -156,6 +165,8 @@ Account Accounts::update(const Actor& actor, std::int64_t account_id, const Acco
     auto row = tx.find_account(account_id);
     if (!row || !actor.sees_centre(row->centre_id))
       throw NotFoundError("account", "no account " + std::to_string(account_id));
+    guard_registry(actor, row->role);
+    if (change.role) guard_registry(actor, *change.role);
     if (row->username == actor.user) {
       if (change.disabled.value_or(false))
         throw ForbiddenError("disabled", "an admin cannot disable their own account");
@@ -225,6 +236,18 @@ std::vector<Accounts::Credential> Accounts::create_demo_accounts(const Actor& ac
       }
       out.push_back(std::move(c));
     }
+  }
+  // One registry account (kept at the first centre, as every account has one): it sets
+  // every centre's licence status.
+  if (!centre_ids.empty()) {
+    Credential c{"registry.licensing", std::string(kRegistryRole), centre_ids.front(), random_password()};
+    std::optional<store::AccountRow> existing;
+    store_.read([&](store::Transaction& tx) { existing = tx.find_account_by_username(c.username); });
+    if (existing)
+      reset_password(actor, existing->id, c.password);
+    else
+      create(actor, c.username, c.role, c.centre_id, c.password);
+    out.push_back(std::move(c));
   }
   return out;
 }

@@ -17,6 +17,10 @@ namespace rp::service {
 
 inline constexpr std::array<std::string_view, 6> kStaffRoles{"admin", "surgeon",         "coordinator",
                                                              "lab",   "physiotherapist", "analyst"};
+// The body that licenses centres (DESIGN: centres, each with its licence status): it sets
+// any centre's licence status and reads nothing of patients. Only the operator creates,
+// resets or changes such an account, so a centre's admin cannot make one for themselves.
+inline constexpr std::string_view kRegistryRole = "registry";
 
 struct Account {
   std::int64_t id = 0;

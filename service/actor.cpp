@@ -31,6 +31,8 @@ const std::map<Permission, Roles>& permission_table() {
       {Permission::link_issue, {"coordinator", "surgeon"}},
       {Permission::registry_read, {"analyst", "admin"}},
       {Permission::account_admin, {"admin"}},
+      // The body that licenses centres keeps their status; a centre's own admin cannot.
+      {Permission::centre_licence, {"registry"}},
   };
   return table;
 }
@@ -108,6 +110,8 @@ const char* name(Permission p) {
       return "read registry aggregates";
     case Permission::account_admin:
       return "administer accounts";
+    case Permission::centre_licence:
+      return "set a centre's licence status";
   }
   return "?";
 }

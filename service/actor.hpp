@@ -13,7 +13,7 @@ namespace rp::service {
 
 struct Actor {
   std::string user;
-  std::string role;  // admin, surgeon, coordinator, lab, physiotherapist, analyst, operator
+  std::string role;  // admin, surgeon, coordinator, lab, physiotherapist, analyst, registry, operator
   std::string centre;
   // Only the operator at the command line works across centres.
   bool all_centres = false;
@@ -47,6 +47,7 @@ enum class Permission {
   link_issue,
   registry_read,
   account_admin,
+  centre_licence,  // a centre's licence status: the registry, never the centre itself
 };
 
 // Throws ForbiddenError naming the permission when the role lacks it.

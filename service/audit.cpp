@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/error.hpp"
+#include "base/zone_day.hpp"
 #include "service/audit_records.hpp"
 #include "service/pathway.hpp"
 #include "store/audit_chain.hpp"
@@ -161,6 +162,51 @@ std::vector<PatientAccess> who_saw(store::Store& store, const Clock& clock, cons
                                 std::to_string(out.size()) + " rows"));
   });
   return out;
+}
+
+AuditPage search_audit(store::Store& store, const Clock& clock, const Actor& actor, const AuditSearch& search,
+                       int max_limit) {
+  require(actor, Permission::audit_verify);
+  if (search.limit < 1 || search.limit > max_limit)
+    throw InputError("limit", "must be a whole number 1-" + std::to_string(max_limit));
+  if (search.from && search.to && *search.to < *search.from) throw InputError("to", "must not be before the from date");
+  if (search.user.size() > 64) throw InputError("user", "must be at most 64 characters");
+  store::AuditQuery q;
+  if (!actor.all_centres) q.centre_id = actor.centre;
+  q.patient_id = search.patient_id;
+  q.actor = search.user;
+  const auto instant = [](CivilDate d) { return Clock::fixed(day_start_in_zone(d, "Asia/Tehran")).now_iso(); };
+  if (search.from) q.from = instant(*search.from);
+  if (search.to) q.to = instant(search.to->plus_days(1));
+  q.before_seq = search.before_seq;
+  q.limit = search.limit + 1;  // one more tells whether an older page exists
+  AuditPage page;
+  store.write([&](store::Transaction& tx) {
+    page.rows.clear();
+    std::string centre = actor.centre;
+    if (search.patient_id) {
+      const auto p = tx.find_patient(*search.patient_id);
+      if (!p || !actor.sees_centre(p->centre_id))
+        throw NotFoundError("patient", "no patient " + std::to_string(*search.patient_id));
+      centre = p->centre_id;
+    }
+    auto rows = tx.audit_search(q);
+    page.next_before_seq.reset();
+    if (static_cast<int>(rows.size()) > search.limit) {
+      rows.resize(static_cast<std::size_t>(search.limit));
+      page.next_before_seq = rows.back().seq;
+    }
+    for (auto& row : rows) {
+      const bool listed = search.patient_id && store::shows_patient(row.shown, *search.patient_id);
+      page.rows.push_back({std::move(row), listed});
+    }
+    // The question names no one (ids and a username at most), like the rows it reads.
+    std::string detail = std::to_string(page.rows.size()) + " rows";
+    if (!search.user.empty()) detail += ", user " + search.user;
+    tx.append_audit(audit_entry(clock, actor, centre, "audit.search", search.patient_id ? "patient" : "audit_log",
+                                search.patient_id ? std::to_string(*search.patient_id) : "", detail));
+  });
+  return page;
 }
 
 }  // namespace rp::service

@@ -84,4 +84,29 @@ struct PatientAccess {
 std::vector<PatientAccess> who_saw(store::Store& store, const Clock& clock, const Actor& actor,
                                    std::int64_t patient_id);
 
+// The audit viewer: who read or changed which record, when. Every filter is optional;
+// the dates are civil days in the clinic's zone (Asia/Tehran), both inclusive.
+struct AuditSearch {
+  std::optional<std::int64_t> patient_id;
+  std::string user;
+  std::optional<CivilDate> from, to;
+  std::optional<std::int64_t> before_seq;  // the next page: rows older than this
+  int limit = 100;
+};
+
+inline constexpr int kAuditPageMax = 1000;     // rows of one page on screen
+inline constexpr int kAuditExportMax = 10000;  // rows of one CSV export
+
+struct AuditPage {
+  std::vector<PatientAccess> rows;  // newest first
+  // The `before_seq` of the next (older) page; unset when this page is the last.
+  std::optional<std::int64_t> next_before_seq;
+};
+
+// Admins see the rows of their own centre (a patient of another centre is "not found"),
+// the operator every centre's. `max_limit` bounds the limit (kAuditPageMax, or
+// kAuditExportMax for an export). The search is audited like who_saw.
+AuditPage search_audit(store::Store& store, const Clock& clock, const Actor& actor, const AuditSearch& search,
+                       int max_limit = kAuditPageMax);
+
 }  // namespace rp::service

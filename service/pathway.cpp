@@ -73,6 +73,11 @@ void mark_done(std::vector<ScheduledItem>& items, const std::string& id, const C
   }
 }
 
+void check_licence_status(const std::string& s) {
+  if (s != "licensed" && s != "pending" && s != "suspended" && s != "unknown")
+    throw InputError("licence_status", "must be licensed, pending, suspended or unknown");
+}
+
 }  // namespace
 
 store::AuditEntry audit_entry(const Clock& clock, const Actor& actor, std::string centre, std::string action,
@@ -87,10 +92,36 @@ bool Pathway::upsert_centre(const Actor& actor, const Centre& c) {
   if (c.name_en.empty() || c.name_fa.empty()) throw InputError("name", "names in English and Persian are required");
   bool changed = false;
   store_.write([&](store::Transaction& tx) {
-    if (const auto before = tx.find_centre(c.id); before && *before == c) return;  // the same: nothing written
+    const auto before = tx.find_centre(c.id);
+    if (before && *before == c) return;  // the same: nothing written
+    // Patients are told to check a centre's licence: the centre cannot vouch for itself.
+    const std::string status_now = before ? before->licence_status : Centre{}.licence_status;
+    if (!actor.all_centres && c.licence_status != status_now)
+      throw ForbiddenError("licence_status", kLicenceByRegistry);
     changed = true;
     tx.upsert_centre(c);
     tx.append_audit(audit_entry(clock_, actor, c.id, "centre.upsert", "centre", c.id));
+  });
+  return changed;
+}
+
+bool Pathway::set_centre_licence(const Actor& actor, const std::string& centre_id, const std::string& status,
+                                 const std::optional<std::string>& number) {
+  require(actor, Permission::centre_licence);
+  check_licence_status(status);
+  if (number && number->size() > 64) throw InputError("licence_number", "must be at most 64 characters");
+  bool changed = false;
+  store_.write([&](store::Transaction& tx) {
+    const auto before = tx.find_centre(centre_id);
+    if (!before) throw NotFoundError("centre", "no centre '" + centre_id.substr(0, 64) + "'");
+    Centre c = *before;
+    c.licence_status = status;
+    if (number) c.licence_number = *number;
+    if (c == *before) return;  // the same: nothing written
+    changed = true;
+    tx.upsert_centre(c);
+    tx.append_audit(
+        audit_entry(clock_, actor, c.id, "centre.licence", "centre", c.id, before->licence_status + " -> " + status));
   });
   return changed;
 }

@@ -52,6 +52,11 @@ class Pathway {
 
   // Returns whether anything changed: the same details again write nothing.
   bool upsert_centre(const Actor& actor, const Centre& centre);
+  // The registry (and the operator) set a centre's licence status and, when given, its
+  // number; a centre's admin keeps the status the registry set (kLicenceByRegistry).
+  // Returns false when nothing changed.
+  bool set_centre_licence(const Actor& actor, const std::string& centre_id, const std::string& status,
+                          const std::optional<std::string>& number);
   std::vector<Centre> centres();
 
   Patient add_patient(const Actor& actor, Patient p);
@@ -96,6 +101,10 @@ class Pathway {
 };
 
 // The audit row for an action, stamped now.
+// Why a centre's admin may not change its licence status (field licence_status).
+inline constexpr const char* kLicenceByRegistry =
+    "a centre's licence status is set by the registry, not by the centre's own staff";
+
 store::AuditEntry audit_entry(const Clock& clock, const Actor& actor, std::string centre, std::string action,
                               std::string entity, std::string entity_id, std::string detail = "");
 

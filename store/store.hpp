@@ -48,6 +48,17 @@ struct RecordContent {
   std::string centre_id;
 };
 
+// The audit viewer's question: rows newest first, each filter optional. Instants are UTC
+// ISO 8601 text (as the rows carry them), `from` inclusive and `to` exclusive.
+struct AuditQuery {
+  std::optional<std::string> centre_id;    // unset: every centre (operator only)
+  std::optional<std::int64_t> patient_id;  // rows naming or showing the patient (audit_rows_about_patient)
+  std::string actor;                       // a username; empty: anyone
+  std::string from, to;                    // empty: unbounded
+  std::optional<std::int64_t> before_seq;  // paging: rows older than this one
+  int limit = 100;
+};
+
 struct PatientQuery {
   std::optional<std::string> centre_id;       // unset: every centre (operator only)
   std::string text;                           // matches either name, record number, national id or mobile
@@ -113,6 +124,8 @@ class Transaction {
   // Every row that named the patient, one of their episodes or adverse events, or showed
   // them in a list, oldest first.
   virtual std::vector<AuditRow> audit_rows_about_patient(std::int64_t patient_id) = 0;
+  // The rows an audit query matches, newest first, at most q.limit of them.
+  virtual std::vector<AuditRow> audit_search(const AuditQuery& q) = 0;
   // Records as the audit log vouches for them (store/record_content.hpp): the ids of one
   // kind ("patient", "episode"), one record's content hash now (nullopt: no such record),
   // and the first id created under migration 0008, from which every record must have

@@ -52,6 +52,12 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
       {"red flags are reported by the patient",
        "علامت هشدار را خود بیمار گزارش می‌کند"},
       {"only an admin may edit centres", "فقط مدیر می‌تواند مراکز را ویرایش کند"},
+      {"a centre's licence status is set by the registry, not by the centre's own staff",
+       "وضعیت مجوز مرکز را نهاد ثبت و صدور مجوز تعیین می‌کند، "
+       "نه کارکنان خود مرکز"},
+      {"only the operator manages registry accounts",
+       "حساب‌های نهاد ثبت را فقط راهبر سامانه مدیریت می‌کند"},
+      {"must not be before the from date", "نباید پیش از تاریخ آغاز باشد"},
       {"you may read the report of your own centre only",
        "فقط گزارش مرکز خودتان را می‌توانید ببینید"},
       {"the worklist is per centre; this account has none", "فهرست کارها برای هر مرکز است و این حساب مرکزی ندارد"},

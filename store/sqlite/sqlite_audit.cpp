@@ -106,4 +106,44 @@ std::vector<AuditRow> SqliteTransaction::audit_rows_about_patient(std::int64_t p
   return out;
 }
 
+std::vector<AuditRow> SqliteTransaction::audit_search(const AuditQuery& q) {
+  // One fixed statement: a filter not given binds NULL (or '') and is skipped. Newest
+  // first along the primary key, so a page is read from the log's end and stops at the
+  // limit; the patient condition is audit_rows_about_patient's.
+  static const std::string sql =
+      std::string(kAuditColumns) +
+      "WHERE (?1 IS NULL OR centre_id = ?1)"
+      " AND (?2 = '' OR actor = ?2)"
+      " AND (?3 = '' OR at >= ?3)"
+      " AND (?4 = '' OR at < ?4)"
+      " AND (?5 IS NULL OR seq < ?5)"
+      " AND (?6 IS NULL"
+      "  OR (entity = 'patient' AND entity_id = CAST(?6 AS TEXT))"
+      "  OR (entity = 'episode' AND entity_id IN (SELECT CAST(id AS TEXT) FROM episodes WHERE patient_id = ?6))"
+      "  OR (entity = 'adverse_event' AND entity_id IN (SELECT CAST(a.id AS TEXT) FROM adverse_events a"
+      "      JOIN episodes e ON e.id = a.episode_id WHERE e.patient_id = ?6))"
+      "  OR (shown <> '' AND instr(',' || shown || ',', ',' || ?6 || ',') > 0))"
+      " ORDER BY seq DESC LIMIT ?7";
+  auto& s = c_.statement(sql.c_str());
+  if (q.centre_id)
+    s.bind(1, *q.centre_id);
+  else
+    s.bind(1);
+  s.bind(2, q.actor);
+  s.bind(3, q.from);
+  s.bind(4, q.to);
+  if (q.before_seq)
+    s.bind(5, static_cast<int64_t>(*q.before_seq));
+  else
+    s.bind(5);
+  if (q.patient_id)
+    s.bind(6, static_cast<int64_t>(*q.patient_id));
+  else
+    s.bind(6);
+  s.bind(7, q.limit);
+  std::vector<AuditRow> out;
+  while (s.executeStep()) out.push_back(read_audit_row(s));
+  return out;
+}
+
 }  // namespace rp::store::sqlite

@@ -96,6 +96,7 @@ int SqliteStore::schema_version() {
 int SqliteStore::migrate() {
   const int have = schema_version();
   int applied = 0;
+  int reached = have;  // the version reached: numbers may leave gaps (0013 before 0010)
   std::lock_guard lock(mutex_);
   for (const Migration& m : migrations()) {
     if (m.version <= have) continue;
@@ -108,9 +109,10 @@ int SqliteStore::migrate() {
     ins.exec();
     tx.commit();
     ++applied;
+    reached = m.version;
   }
   // Record changes are noted on a current schema only: the triggers name its tables.
-  if (!conn_.tracking_changes() && have + applied >= latest_schema_version()) conn_.track_record_changes();
+  if (!conn_.tracking_changes() && reached >= latest_schema_version()) conn_.track_record_changes();
   return applied;
 }
 

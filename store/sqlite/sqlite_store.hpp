@@ -76,6 +76,7 @@ class SqliteTransaction final : public Transaction {
   std::vector<AuditRow> audit_rows(std::int64_t after_seq, int limit) override;
   std::optional<AuditRow> last_audit_row() override;
   std::vector<AuditRow> audit_rows_about_patient(std::int64_t patient_id) override;
+  std::vector<AuditRow> audit_search(const AuditQuery& q) override;
   // sqlite_record_content.cpp
   std::vector<std::int64_t> record_ids(const std::string& kind) override;
   std::optional<RecordContent> record_content(const std::string& kind, std::int64_t id) override;

@@ -57,6 +57,7 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
       {"POST /api/v1/accounts/{account_id}/password", {{"password", "Another-pass-2027"}}},
       {"PATCH /api/v1/accounts/{account_id}", {{"disabled", false}}},
       {"PUT /api/v1/centres/{centre_id}", {{"name_en", "Centre"}, {"name_fa", "مرکز"}}},
+      {"PUT /api/v1/centres/{centre_id}/licence", {{"licence_status", "licensed"}}},
       {"POST /api/v1/auth/login", {{"username", "coordinator.a"}, {"password", kPassword}}},
       {"POST /api/v1/auth/logout", nlohmann::json::object()},
       {"POST /api/v1/patient-auth/code", {{"mobile", "09121234567"}}},

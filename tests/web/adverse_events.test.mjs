@@ -6,7 +6,7 @@
 // Every patient here is made by the test through the API.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, loginStaff, apiSession, checkA11y, shot, injectedPatient, patientSession } from './support.mjs'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot, injectedPatient, patientSession, unfold } from './support.mjs'
 
 let server
 before(async () => {
@@ -64,6 +64,7 @@ test('a surgeon grades an ungraded serious-sounding event; the claim and the ser
     // --- coordinator: severity "serious" as the patient put it, no grade
     await loginStaff(page, server, 'coordinator.tehran-1')
     await page.goto(`${server.url}/patients/${made.patientId}?episode=${made.episodeId}`)
+    await unfold(page)
     const form = page.getByTestId('event-form')
     await form.waitFor()
     const categories = await form.locator('select[name=category] option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean))
@@ -101,6 +102,7 @@ test('a surgeon grades an ungraded serious-sounding event; the claim and the ser
 
     // --- the grading form in English: grade 5 must mean death
     await page.goto(`${server.url}/patients/${made.patientId}?episode=${made.episodeId}`)
+    await unfold(page)
     const gradeRow = page.locator(`[data-testid=event-row][data-event="${event.id}"]`)
     await gradeRow.getByTestId('grade-open').click()
     let grading = page.getByTestId('grade-form')
@@ -243,6 +245,7 @@ test('red flags from the portal are triaged on the worklist: one an adverse even
 
     // the patient page says what was decided
     await page.goto(`${server.url}/patients/${made.patientId}?episode=${made.episodeId}`)
+    await unfold(page)
     const table = page.getByTestId('adverse-events')
     await table.locator(`[data-event="${recorded.id}"]`).waitFor()
     assert.match(await table.locator(`[data-event="${recorded.id}"] [data-testid=from-flag]`).textContent(), new RegExp(`Triaged from red flag ${pain.id}`))
@@ -257,6 +260,7 @@ test('red flags from the portal are triaged on the worklist: one an adverse even
     const fever = await report({ category: 'fever', severity: 'severe', description: '38.5 since the morning' })
     await page.setViewportSize({ width: 390, height: 844 })
     await page.reload()
+    await unfold(page)
     const feverRow = table.locator(`[data-event="${fever.id}"]`)
     await feverRow.getByTestId('flag-triage').waitFor()
     assert.match(await feverRow.getByTestId('flag-triage').textContent(), /Not triaged yet/)

@@ -6,7 +6,7 @@
 // cannot open the patient. Every step is checked against the server's own state.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, loginStaff, apiSession, checkA11y, shot, patientSession, injectedPatient } from './support.mjs'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot, patientSession, injectedPatient, unfold } from './support.mjs'
 
 let server
 before(async () => {
@@ -51,10 +51,12 @@ async function signOut(page) {
 async function openPatient(page, id) {
   await page.goto(`${server.url}/patients/${id}`)
   await page.getByTestId('episode-panel').waitFor()
+  await unfold(page)
 }
 
 // Moves the selected episode one step through the transition form and waits for the state.
 async function step(page, to, extra = async () => {}) {
+  await unfold(page, 'transition')
   const panel = page.getByTestId('transition-panel')
   await panel.getByTestId('transition-to').selectOption(to)
   await extra(panel)

@@ -313,3 +313,13 @@ export async function patientSession(server, patientId, mobile) {
     },
   }
 }
+
+// Opens the patient page's folded sections (every one, or those named: transition,
+// details, eligibility, plan, timeline, questionnaires, events, history) once the
+// episode has loaded. The page remembers them open until it is left.
+export async function unfold(page, ...ids) {
+  await page.locator('[data-fold=history]').waitFor({ state: 'attached' })
+  const scope = ids.length ? ids.map((id) => `[data-fold=${id}]`) : ['[data-fold]']
+  const closed = page.locator(scope.map((s) => `${s} > .fold-head button[aria-expanded=false]`).join(', '))
+  while ((await closed.count()) > 0) await closed.first().click()
+}

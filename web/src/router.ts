@@ -20,6 +20,7 @@ export function homeFor(role: Role | undefined): string {
   if (!role) return '/login'
   if (role === 'patient') return '/portal'
   if (role === 'analyst') return '/outcomes'
+  if (role === 'registry') return '/admin'
   return '/worklist'
 }
 

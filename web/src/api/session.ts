@@ -2,7 +2,7 @@
 import { reactive } from 'vue'
 import { api, ApiError, setCsrfToken } from './client'
 
-export type Role = 'admin' | 'surgeon' | 'coordinator' | 'lab' | 'physiotherapist' | 'analyst' | 'patient'
+export type Role = 'admin' | 'surgeon' | 'coordinator' | 'lab' | 'physiotherapist' | 'analyst' | 'registry' | 'patient'
 
 export interface Me {
   user: string

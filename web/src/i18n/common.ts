@@ -68,6 +68,7 @@ export default {
       lab: 'Laboratory',
       physiotherapist: 'Physiotherapist',
       analyst: 'Analyst',
+      registry: 'Licensing registry',
       patient: 'Patient',
     },
     status: {
@@ -162,6 +163,7 @@ export default {
       lab: 'آزمایشگاه',
       physiotherapist: 'فیزیوتراپیست',
       analyst: 'تحلیلگر',
+      registry: 'نهاد ثبت و صدور مجوز',
       patient: 'بیمار',
     },
     status: {

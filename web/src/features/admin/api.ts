@@ -15,10 +15,15 @@ export const updateAccount = (id: number, change: { role?: string; disabled?: bo
 
 export const listCentres = () => api.get<Centre[]>('/api/v1/centres')
 
-export const saveCentre = (c: Centre) => {
+// Without licence_status the server keeps the status the registry set.
+export const saveCentre = (c: Omit<Centre, 'licence_status'> & { licence_status?: Centre['licence_status'] }) => {
   const { id, ...body } = c
   return api.put<Centre>(`/api/v1/centres/${encodeURIComponent(id)}`, body)
 }
+
+// The licensing registry's call: any centre's licence status and number.
+export const setLicence = (id: string, licence: { licence_status: Centre['licence_status']; licence_number: string }) =>
+  api.put<Centre>(`/api/v1/centres/${encodeURIComponent(id)}/licence`, licence)
 
 export const verifyAudit = () => api.get<AuditCheck>('/api/v1/audit/verify')
 

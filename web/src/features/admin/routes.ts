@@ -5,6 +5,6 @@ export default [
     path: '/admin',
     name: 'admin',
     component: () => import('./AdminPage.vue'),
-    meta: { roles: ['admin'], nav: { label: 'nav.admin', order: 50 } },
+    meta: { roles: ['admin', 'registry'], nav: { label: 'nav.admin', order: 50 } },
   },
 ] satisfies RouteRecordRaw[]

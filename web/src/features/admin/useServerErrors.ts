@@ -4,6 +4,7 @@
 import { reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ApiError } from '../../api/client'
+import { announceSaved } from '../../components/saveStatus'
 
 export function useServerErrors() {
   const { t } = useI18n()
@@ -31,6 +32,7 @@ export function useServerErrors() {
     clear()
     try {
       await request()
+      announceSaved()
     } catch (e) {
       show(e, known)
     } finally {

@@ -47,6 +47,7 @@ export interface CentreContact {
 export interface PortalRecord {
   name_fa: string
   name_latin: string
+  mrn?: string // the record number, printed on the schedule the patient takes home
   centre: string
   centre_contact?: CentreContact | null
   today?: string

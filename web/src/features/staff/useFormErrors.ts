@@ -4,6 +4,7 @@
 import { reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ApiError } from '../../api/client'
+import { announceSaved } from '../../components/saveStatus'
 import type { Problem } from './validation'
 
 // `fields` may be a function when the form's fields change (a questionnaire's items).
@@ -60,14 +61,16 @@ export function useFormErrors(fields: readonly string[] | (() => readonly string
   }
 
   // Checks the form, runs the request with `busy` set, and on success clears the form's
-  // errors; on failure puts the server's message in place. True when it went through.
+  // errors and says so (`saved`: the i18n key of what to say); on failure puts the
+  // server's message in place. True when it went through.
   const busy = ref(false)
-  async function submit(request: () => Promise<unknown>): Promise<boolean> {
+  async function submit(request: () => Promise<unknown>, saved = 'save.done'): Promise<boolean> {
     if (!valid()) return false
     busy.value = true
     try {
       await request()
       reset()
+      announceSaved(saved)
       return true
     } catch (e) {
       fromError(e)

@@ -1,0 +1,45 @@
+// GET /api/v1/audit/rows and its CSV twin (api/audit_search.hpp): the filters as query
+// parameters, the same for the page on screen and the file.
+import { api } from '../../api/client'
+
+export interface AuditLogRow {
+  seq: number
+  at: string
+  actor: string
+  role: string
+  centre: string
+  action: string
+  entity: string
+  entity_id: string
+  detail: string
+  via: 'record' | 'list'
+}
+
+export interface AuditLogPage {
+  rows: AuditLogRow[]
+  next_before: number | null
+}
+
+export interface AuditLogFilters {
+  patient?: number
+  user?: string
+  from?: string // ISO civil dates, both inclusive
+  to?: string
+}
+
+export function auditQuery(f: AuditLogFilters, extra: Record<string, string> = {}): string {
+  const q = new URLSearchParams()
+  if (f.patient) q.set('patient', String(f.patient))
+  if (f.user) q.set('user', f.user)
+  if (f.from) q.set('from', f.from)
+  if (f.to) q.set('to', f.to)
+  for (const [k, v] of Object.entries(extra)) q.set(k, v)
+  const s = q.toString()
+  return s ? '?' + s : ''
+}
+
+export const auditRows = (f: AuditLogFilters, before?: number) =>
+  api.get<AuditLogPage>('/api/v1/audit/rows' + auditQuery(f, before ? { before: String(before), limit: '50' } : { limit: '50' }))
+
+// A plain link: the browser downloads it with the session cookie (a GET needs no CSRF token).
+export const auditCsvUrl = (f: AuditLogFilters) => '/api/v1/audit/rows.csv' + auditQuery(f)
