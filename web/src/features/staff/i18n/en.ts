@@ -7,7 +7,7 @@ export default {
   notAnswered: 'Not answered',
   saved: 'Saved.',
   listSeparator: ', ',
-  dateHint: 'Pick the date.',
+  dateHint: 'Day/month/year, or choose it from the calendar.',
   worklist: {
     title: 'Today’s worklist',
     redFlags: 'Red flags to acknowledge: {n}',

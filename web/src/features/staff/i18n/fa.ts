@@ -7,7 +7,7 @@ export default {
   notAnswered: 'بی‌پاسخ',
   saved: 'ذخیره شد.',
   listSeparator: '، ',
-  dateHint: 'تاریخ شمسی، مانند ۱۴۰۵/۰۹/۱۰',
+  dateHint: 'سال/ماه/روز خورشیدی، مانند ۱۴۰۵/۰۹/۱۰، یا از تقویم برگزینید.',
   worklist: {
     title: 'کارهای امروز',
     redFlags: 'علائم هشدار در انتظار تأیید: {n}',
