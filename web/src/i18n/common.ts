@@ -69,6 +69,7 @@ export default {
       physiotherapist: 'Physiotherapist',
       analyst: 'Analyst',
       patient: 'Patient',
+      operator: 'Operator',
     },
     status: {
       done: 'Done',
@@ -174,6 +175,7 @@ export default {
       physiotherapist: 'فیزیوتراپیست',
       analyst: 'تحلیلگر',
       patient: 'بیمار',
+      operator: 'راهبر سامانه',
     },
     status: {
       done: 'انجام شد',

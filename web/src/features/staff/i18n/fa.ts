@@ -7,6 +7,8 @@ export default {
   notAnswered: 'بی‌پاسخ',
   saved: 'ذخیره شد.',
   listSeparator: '، ',
+  actor: { cli: 'خط فرمان' },
+  reasonCode: { referral: 'ارجاع برای درمان' },
   dateHint: 'سال/ماه/روز خورشیدی، مانند ۱۴۰۵/۰۹/۱۰، یا از تقویم برگزینید.',
   worklist: {
     title: 'کارهای امروز',
@@ -74,7 +76,7 @@ export default {
     title: 'ثبت بیمار جدید',
     submit: 'ثبت',
     done: 'بیمار با شمارهٔ پروندهٔ {mrn} ثبت شد.',
-    nameHint: 'نام به فارسی یا انگلیسی الزامی است.',
+    nameHint: 'نام را به فارسی، به حروف لاتین یا هر دو بنویسید: یکی از این دو الزامی است.',
     mobileHint: 'شمارهٔ همراه ایران، مانند ۰۹۱۲ ۳۴۵ ۶۷۸۹. بیمار با همین شماره وارد می‌شود.',
     nationalIdHint: 'ده رقم.',
   },
@@ -89,7 +91,7 @@ export default {
   field: {
     mrn: 'شمارهٔ پرونده',
     nameFa: 'نام به فارسی',
-    nameLatin: 'نام به انگلیسی',
+    nameLatin: 'نام به حروف لاتین',
     sex: 'جنس',
     birthDate: 'تاریخ تولد',
     mobile: 'تلفن همراه',
@@ -243,7 +245,7 @@ export default {
   history: { title: 'تاریخچهٔ مراحل', change: 'تغییر', on: 'تاریخ', who: 'توسط', recorded: 'زمان ثبت', reason: 'دلیل' },
   invalid: {
     required: 'الزامی است.',
-    nameRequired: 'نام را به فارسی یا انگلیسی وارد کنید.',
+    nameRequired: 'نام را به فارسی یا به حروف لاتین بنویسید: یکی از این دو الزامی است.',
     future: 'نباید در آینده باشد.',
     invalidDate: 'تاریخ معتبر نیست.',
     digitsOnly: 'فقط رقم وارد کنید.',
