@@ -196,3 +196,85 @@ test('Persian on a phone: only a Persian name, a Jalali birth date picked in Per
     await b.close()
   }
 })
+
+// Every Latin letter or digit visible on the page outside the spots allowed to hold one:
+// text marked lang="en" (a name in Latin script) or translate="no" (a code such as M16.11,
+// shown beside its Persian name), the product's name, usernames, and the acronyms of
+// instruments and grading scales. Inputs' values and chosen options count too.
+function latinOnScreen() {
+  const allowed = [
+    /\bregenpath\b/g,
+    /\b[a-z]+\.[a-z]+(-\d+)?\b/g, // usernames: coordinator.tehran-1, demo.coordinator
+    /\b(HOOS( JR)?|WOMAC|CTCAE|NSAID)\b/g,
+    /ویتامین [A-Z](?: و [A-Z])?/g, // vitamins C and D, in the protocol's advice
+  ]
+  const skip = (el) => el.closest('[lang=en],[translate=no],script,style,.visually-hidden')
+  const out = []
+  const root = document.querySelector('#app') || document.body
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement
+    if (!el || skip(el) || !el.getClientRects().length) continue
+    let text = n.textContent
+    for (const a of allowed) text = text.replace(a, '')
+    if (/[A-Za-z0-9]/.test(text)) out.push(n.textContent.trim().slice(0, 90))
+  }
+  for (const el of root.querySelectorAll('input:not([type=checkbox]):not([type=radio]):not([type=hidden]),textarea'))
+    if (!skip(el) && el.getClientRects().length && /[A-Za-z0-9]/.test(el.value)) out.push(`input ${el.name}=${el.value}`)
+  for (const el of root.querySelectorAll('select')) {
+    const o = el.selectedOptions[0]
+    let text = o?.textContent ?? ''
+    for (const a of allowed) text = text.replace(a, '')
+    if (o && !skip(el) && el.getClientRects().length && /[A-Za-z0-9]/.test(text)) out.push(`select ${el.name}=${o.textContent.trim()}`)
+  }
+  return [...new Set(out)]
+}
+
+async function assertPersianOnly(page, label) {
+  await page.waitForLoadState('networkidle')
+  const found = await page.evaluate(latinOnScreen)
+  assert.deepEqual(found, [], `${label}: Latin letters or digits on a Persian screen`)
+}
+
+test('Persian staff screens show no Latin letter, Latin digit or raw value', async () => {
+  const b = await launch({ lang: 'fa' })
+  const { page } = b
+  try {
+    const followUp = (await coordinator.get('/api/v1/patients?state=follow_up')).json[0]
+    assert.ok(followUp, 'the demo has a patient in follow-up')
+    for (const who of ['coordinator.tehran-1', 'surgeon.tehran-1']) {
+      await loginStaff(page, server, who)
+      await page.goto(server.url + '/worklist')
+      await page.getByTestId('wl-questionnaires').waitFor()
+      await assertPersianOnly(page, `worklist (${who})`)
+      assert.match(await page.getByTestId('who').textContent(), /تهران/) // the centre's name, not tehran-1
+      await page.goto(server.url + '/patients')
+      await page.getByTestId('patient-results').waitFor()
+      await assertPersianOnly(page, `patients (${who})`)
+      await page.goto(`${server.url}/patients/${followUp.id}`)
+      await page.getByTestId('episode-panel').waitFor()
+      await page.getByTestId('transition-history').waitFor()
+      await assertPersianOnly(page, `patient page (${who})`)
+      // the diagnosis: its code, and its name in Persian
+      const diagnosis = await page.getByTestId('diagnosis').textContent()
+      assert.match(diagnosis, /M۱[۶۷]\.[۰-۹]+ آرتروز/)
+      // the first step of every course is the referral, in words, by the command line here
+      const history = await page.getByTestId('transition-history').textContent()
+      assert.doesNotMatch(history, /referral|operator|\bcli\b/)
+      await page.locator('header button.link-button').click()
+      await page.waitForURL(/\/login/)
+    }
+    await loginStaff(page, server, 'coordinator.tehran-1')
+    await page.goto(server.url + '/patients')
+    await page.getByTestId('register-open').click()
+    await page.getByTestId('register-form').waitFor()
+    await assertPersianOnly(page, 'register form')
+    await shot(page, 'dates-persian-register')
+    b.assertClean()
+  } catch (e) {
+    await shot(page, 'dates-persian-walk-failure').catch(() => {})
+    throw e
+  } finally {
+    await b.close()
+  }
+})

@@ -48,7 +48,10 @@ export function errorText(e: unknown, networkText: string): string {
 // know as it came.
 export function actorLabel(actor: string | null | undefined): string {
   if (!actor) return '—'
-  return actor === 'cli' ? i18n.global.t('staff.actor.cli') : actor
+  if (actor === 'cli') return i18n.global.t('staff.actor.cli')
+  // the patient, by the portal or a link ('patient', 'patient:7'): no internal id shown
+  if (actor === 'patient' || /^patient:\d+$/.test(actor)) return i18n.global.t('role.patient')
+  return actor
 }
 export function roleLabel(role: string | null | undefined): string {
   if (!role) return ''

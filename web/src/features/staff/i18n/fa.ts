@@ -100,7 +100,7 @@ export default {
     protocol: 'پروتکل درمان',
     side: 'سمت',
     codeSystem: 'نظام کدگذاری',
-    diagnosis: 'تشخیص (ICD-10)',
+    diagnosis: 'تشخیص (کد بیماری)',
     klGrade: 'درجهٔ کلگرن-لارنس',
     tonnisGrade: 'درجهٔ تونیس',
     cellSource: 'منبع سلول',
