@@ -200,12 +200,13 @@ test('Persian on a phone: only a Persian name, a Jalali birth date picked in Per
 // Every Latin letter or digit visible on the page outside the spots allowed to hold one:
 // text marked lang="en" (a name in Latin script) or translate="no" (a code such as M16.11,
 // shown beside its Persian name), the product's name, usernames, and the acronyms of
-// instruments and grading scales. Inputs' values and chosen options count too.
+// instruments, grading scales and response criteria. Inputs' values and every option of a list count too.
 function latinOnScreen() {
   const allowed = [
     /\bregenpath\b/g,
     /\b[a-z]+\.[a-z]+(-\d+)?\b/g, // usernames: coordinator.tehran-1, demo.coordinator
     /\b(HOOS( JR)?|WOMAC|CTCAE|NSAID)\b/g,
+    /\b(OMERACT-OARSI|IMMPACT)\b/g, // the published response criteria, named as published
     /ویتامین [A-Z](?: و [A-Z])?/g, // vitamins C and D, in the protocol's advice
   ]
   const skip = (el) => el.closest('[lang=en],[translate=no],script,style,.visually-hidden')
@@ -222,10 +223,12 @@ function latinOnScreen() {
   for (const el of root.querySelectorAll('input:not([type=checkbox]):not([type=radio]):not([type=hidden]),textarea'))
     if (!skip(el) && el.getClientRects().length && /[A-Za-z0-9]/.test(el.value)) out.push(`input ${el.name}=${el.value}`)
   for (const el of root.querySelectorAll('select')) {
-    const o = el.selectedOptions[0]
-    let text = o?.textContent ?? ''
-    for (const a of allowed) text = text.replace(a, '')
-    if (o && !skip(el) && el.getClientRects().length && /[A-Za-z0-9]/.test(text)) out.push(`select ${el.name}=${o.textContent.trim()}`)
+    if (skip(el) || !el.getClientRects().length) continue
+    for (const o of el.options) {
+      let text = o.textContent
+      for (const a of allowed) text = text.replace(a, '')
+      if (!o.closest('[lang=en]') && /[A-Za-z0-9]/.test(text)) out.push(`option of ${el.name || el.id}: ${o.textContent.trim()}`)
+    }
   }
   return [...new Set(out)]
 }
@@ -264,6 +267,20 @@ test('Persian staff screens show no Latin letter, Latin digit or raw value', asy
       await page.locator('header button.link-button').click()
       await page.waitForURL(/\/login/)
     }
+    // the lab's worklist, the outcomes and the administration
+    await loginStaff(page, server, 'lab.tehran-1')
+    await page.goto(server.url + '/worklist')
+    await page.getByTestId('wl-release').waitFor()
+    await assertPersianOnly(page, 'worklist (lab)')
+    await loginStaff(page, server, 'admin.tehran-1')
+    await page.goto(server.url + '/outcomes')
+    await page.getByTestId('n-too-small').first().waitFor()
+    await assertPersianOnly(page, 'outcomes')
+    await page.goto(server.url + '/admin')
+    await page.getByTestId('protocol-view').waitFor()
+    await assertPersianOnly(page, 'administration')
+    // the protocol's rules name the finding in Persian
+    assert.match(await page.getByTestId('protocol-view').textContent(), /درجهٔ کلگرن-لارنس ≥ ۲، ≤ ۳/)
     await loginStaff(page, server, 'coordinator.tehran-1')
     await page.goto(server.url + '/patients')
     await page.getByTestId('register-open').click()

@@ -11,6 +11,7 @@ const NAMES: Record<string, { en: string; fa: string }> = {
   'hoos-jr': { en: 'HOOS JR: hip disability, short form', fa: 'پرسشنامهٔ کوتاه HOOS JR: ناتوانی مفصل ران' },
   'oxford-hip': { en: 'Oxford Hip Score', fa: 'نمرهٔ مفصل ران آکسفورد' },
   womac: { en: 'WOMAC osteoarthritis index', fa: 'شاخص آرتروز WOMAC' },
+  'womac-from-hoos': { en: 'WOMAC (from HOOS, 1-week recall)', fa: 'شاخص WOMAC (برگرفته از HOOS، یادآوری یک هفته)' },
   'patient-global': { en: 'Patient global assessment', fa: 'ارزیابی کلی بیمار' },
   satisfaction: { en: 'Satisfaction with the treatment', fa: 'رضایت از درمان' },
 }
