@@ -140,6 +140,9 @@ test('a server message naming its field reads as a whole sentence', () => {
   assert.equal(m.asSentence('Name in Persian', 'is required'), 'Name in Persian is required.')
   assert.equal(m.asSentence('National id', 'A national id has exactly 10 digits.'), 'A national id has exactly 10 digits.')
   assert.equal(m.asSentence('Mobile', 'the number is in use'), 'The number is in use.')
+  // a message shown alone, in a banner
+  assert.equal(m.asSentence('', 'wrong username or password'), 'Wrong username or password.')
+  assert.equal(m.asSentence('', 'is required'), 'Is required.')
   as('fa')
   assert.equal(m.asSentence('تاریخ تولد', 'نباید در آینده باشد'), 'تاریخ تولد نباید در آینده باشد.')
   assert.equal(m.asSentence('نام به فارسی', 'الزامی است'), 'نام به فارسی الزامی است.')

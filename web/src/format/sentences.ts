@@ -2,7 +2,7 @@
 // future", in Persian "نباید در آینده باشد"): its `field` says which. Shown beside the
 // field, that is half a sentence; with the field's label in front it is a whole one
 // ("Date of birth must not be in the future."). A message that is already a sentence is
-// only given its capital and full stop.
+// only given its capital and full stop; so is a message shown alone (no label).
 import { prefs } from '../i18n/prefs'
 
 const PREDICATE_EN = /^(is|are|must|may|cannot|can|does|do|has|have|was|were|should|needs?|already)\b/
@@ -13,6 +13,6 @@ export function asSentence(label: string, message: string): string {
   if (!text) return text
   const end = /[.!?؟…]$/.test(text) ? '' : '.'
   const predicate = prefs.lang === 'fa' ? PREDICATE_FA.test(text) : PREDICATE_EN.test(text)
-  if (predicate) return `${label.trim()} ${text}${end}`
+  if (predicate && label.trim()) return `${label.trim()} ${text}${end}`
   return text.charAt(0).toUpperCase() + text.slice(1) + end
 }
