@@ -258,6 +258,12 @@ test('Persian staff screens show no Latin letter, Latin digit or raw value', asy
       await page.getByTestId('episode-panel').waitFor()
       await page.getByTestId('transition-history').waitFor()
       await assertPersianOnly(page, `patient page (${who})`)
+      // the correction form: record number, mobile and national id prefilled in Persian digits
+      await page.getByTestId('correct-open').click()
+      await page.getByTestId('correct-form').waitFor()
+      await assertPersianOnly(page, `correction form (${who})`)
+      assert.match(await page.getByTestId('correct-form').locator('input[name=mobile]').inputValue(), /^\+۹۸۹[۰-۹]{9}$/)
+      await page.getByTestId('correct-open').click()
       // the diagnosis: its code, and its name in Persian
       const diagnosis = await page.getByTestId('diagnosis').textContent()
       assert.match(diagnosis, /M۱[۶۷]\.[۰-۹]+ آرتروز/)
