@@ -87,12 +87,24 @@ test('English with the Jalali calendar: only a Latin name, a birth date picked f
     await popup.waitFor({ state: 'detached' })
     // 30 Farvardin 1347; a month back, 30 Esfand 1346 (a leap year); a day on, 1 Farvardin 1347
     assert.equal(await birth.inputValue(), '01/01/1347')
+    // End and Home: the ends of the week, which runs Saturday to Friday in Jalali
+    // (1 Farvardin 1347 was a Thursday)
+    await page.keyboard.press('Enter')
+    await popup.waitFor()
+    await page.keyboard.press('End')
+    await page.keyboard.press('Enter')
+    assert.equal(await birth.inputValue(), '02/01/1347')
+    await page.keyboard.press('Enter')
+    await popup.waitFor()
+    await page.keyboard.press('Home')
+    await page.keyboard.press('Enter')
+    assert.equal(await birth.inputValue(), '26/12/1346')
     // Escape closes without choosing
     await field.getByTestId('date-pick').click()
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('Escape')
     await popup.waitFor({ state: 'detached' })
-    assert.equal(await birth.inputValue(), '01/01/1347')
+    assert.equal(await birth.inputValue(), '26/12/1346')
 
     // typed day first: 12/09/1350 is 12 Azar 1350
     await birth.fill('12/09/1350')
