@@ -219,7 +219,9 @@ function latinOnScreen() {
     /\b[a-z]+\.[a-z]+(-\d+)?\b/g, // usernames: coordinator.tehran-1, demo.coordinator
     /\b(HOOS( JR)?|WOMAC|CTCAE|NSAID)\b/g,
     /\b(OMERACT-OARSI|IMMPACT)\b/g, // the published response criteria, named as published
+    /\bICD-10(-CM)?\b/g, // the code systems, named as published
     /ویتامین [A-Z](?: و [A-Z])?/g, // vitamins C and D, in the protocol's advice
+    /\bM[۰-۹]{2}(\.[۰-۹]+)?(?= [\u0600-\u06FF])/g, // an ICD code, in Persian digits, before its Persian name
   ]
   const skip = (el) => el.closest('[lang=en],[translate=no],script,style,.visually-hidden')
   const out = []
@@ -239,7 +241,7 @@ function latinOnScreen() {
     for (const o of el.options) {
       let text = o.textContent
       for (const a of allowed) text = text.replace(a, '')
-      if (!o.closest('[lang=en]') && /[A-Za-z0-9]/.test(text)) out.push(`option of ${el.name || el.id}: ${o.textContent.trim()}`)
+      if (!skip(o) && /[A-Za-z0-9]/.test(text)) out.push(`option of ${el.name || el.id}: ${o.textContent.trim()}`)
     }
   }
   return [...new Set(out)]
@@ -276,6 +278,11 @@ test('Persian staff screens show no Latin letter, Latin digit or raw value', asy
       await assertPersianOnly(page, `correction form (${who})`)
       assert.match(await page.getByTestId('correct-form').locator('input[name=mobile]').inputValue(), /^\+۹۸۹[۰-۹]{9}$/)
       await page.getByTestId('correct-open').click()
+      // the new-episode form: protocols by title, each diagnosis code with its Persian name
+      await page.getByTestId('new-episode-open').click()
+      await page.getByTestId('new-episode-form').waitFor()
+      await assertPersianOnly(page, `new-episode form (${who})`)
+      await page.getByTestId('new-episode-form').getByRole('button', { name: 'انصراف' }).click()
       // the diagnosis: its code, and its name in Persian
       const diagnosis = await page.getByTestId('diagnosis').textContent()
       assert.match(diagnosis, /M۱[۶۷]\.[۰-۹]+ آرتروز/)
