@@ -23,6 +23,8 @@ before(async () => {
 export * from './format/dates'
 export * from './format/numbers'
 export * from './format/sentences'
+export { diagnosisNameIn } from './features/staff/diagnosisNames'
+export { instrumentTitle } from './features/staff/instrumentNames'
 export { prefs } from './i18n/prefs'`,
       resolveDir: join(repo, 'web/src'),
       loader: 'ts',
@@ -147,4 +149,23 @@ test('a server message naming its field reads as a whole sentence', () => {
   assert.equal(m.asSentence('تاریخ تولد', 'نباید در آینده باشد'), 'تاریخ تولد نباید در آینده باشد.')
   assert.equal(m.asSentence('نام به فارسی', 'الزامی است'), 'نام به فارسی الزامی است.')
   assert.equal(m.asSentence('کد ملی', 'کد ملی باید ۱۰ رقم باشد.'), 'کد ملی باید ۱۰ رقم باشد.')
+})
+
+test('diagnosis codes have names in both languages; instruments have Persian names', () => {
+  assert.equal(m.diagnosisNameIn('M16.11', 'fa'), 'آرتروز اولیهٔ یک‌طرفهٔ مفصل ران راست')
+  assert.equal(m.diagnosisNameIn('M16.11', 'en'), 'Unilateral primary osteoarthritis of the right hip')
+  assert.equal(m.diagnosisNameIn('M16.10', 'en'), 'Unilateral primary osteoarthritis of the hip, unspecified side')
+  assert.equal(m.diagnosisNameIn('M16.0', 'fa'), 'آرتروز اولیهٔ دوطرفهٔ مفصل ران')
+  assert.equal(m.diagnosisNameIn('M16.9', 'en'), 'Unspecified osteoarthritis of the hip')
+  // knee codes have no dysplasia: M17.3 is post-traumatic, M17.32 of the left knee
+  assert.equal(m.diagnosisNameIn('M17.32', 'fa'), 'آرتروز یک‌طرفهٔ پس از آسیب مفصل زانو چپ')
+  assert.equal(m.diagnosisNameIn('M17.5', 'en'), 'Other secondary osteoarthritis of the knee')
+  assert.equal(m.diagnosisNameIn('M16.8', 'fa'), null)
+  assert.equal(m.diagnosisNameIn('M16.13', 'fa'), null)
+  assert.equal(m.diagnosisNameIn('S72.0', 'en'), null)
+  as('fa')
+  assert.equal(m.instrumentTitle({ key: 'nrs', title: 'Hip pain in the last week (0-10)' }), 'درد مفصل ران در هفتهٔ گذشته (۰ تا ۱۰)')
+  assert.equal(m.instrumentTitle({ key: 'unknown-one', title: 'Something' }), 'Something')
+  as('en')
+  assert.equal(m.instrumentTitle({ key: 'nrs', title: 'Hip pain in the last week (0-10)' }), 'Hip pain in the last week (0-10)')
 })

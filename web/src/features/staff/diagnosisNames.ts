@@ -22,7 +22,7 @@ const HIP_KIND: Record<string, Words> = {
   '5': { en: 'Unilateral post-traumatic osteoarthritis', fa: 'آرتروز یک‌طرفهٔ پس از آسیب' },
   '6': { en: 'Other bilateral secondary osteoarthritis', fa: 'دیگر آرتروزهای ثانویهٔ دوطرفهٔ' },
   '7': { en: 'Other secondary osteoarthritis', fa: 'دیگر آرتروزهای ثانویهٔ' },
-  '9': { en: 'Osteoarthritis, unspecified,', fa: 'آرتروز نامشخص' },
+  '9': { en: 'Unspecified osteoarthritis', fa: 'آرتروز نامشخص' },
 }
 const KNEE_KIND: Record<string, Words> = {
   ...HIP_KIND,
@@ -42,7 +42,9 @@ export function diagnosisNameIn(code: string, lang: 'en' | 'fa'): string | null 
   const side = m[3] ? SIDE[m[3]]?.[lang] : undefined
   if (m[3] && !side) return null
   if (lang === 'fa') return [kind.fa, joint, side].filter(Boolean).join(' ')
-  return [kind.en, 'of the', side && side !== SIDE['0'].en ? side : '', joint].filter(Boolean).join(' ') + (side === SIDE['0'].en ? `, ${side}` : '')
+  // 'of the right hip'; an unspecified side after the joint: 'of the hip, unspecified side'
+  const unspecified = m[3] === '0'
+  return `${kind.en} of the ${side && !unspecified ? side + ' ' : ''}${joint}${unspecified ? ', ' + side : ''}`
 }
 
 // A code's name in the user's language, or what the server sent with it.
