@@ -14,8 +14,10 @@ Patient decode_patient(const nlohmann::json& body) {
   Patient p;
   p.centre_id = r.opt_text("centre", 64).value_or("");
   p.mrn = r.text("mrn", 64);
-  p.name_fa = r.text("name_fa", 200);
-  p.name_latin = r.text("name_latin", 200);
+  // A name in either script: one of the two is enough (domain/patient.cpp says so when
+  // neither is given), so each alone may be missing or empty here.
+  p.name_fa = r.opt_text("name_fa", 200).value_or("");
+  p.name_latin = r.opt_text("name_latin", 200).value_or("");
   p.sex = parse_sex(r.text("sex", 16));
   const auto birth = r.opt_date("birth_date");
   if (!birth) throw InputError("birth_date", "is required (or birth_date_jalali)");

@@ -100,9 +100,10 @@ void validate_patient(Patient& p, const CivilDate& today) {
   check_typed_text(p.mrn, "mrn", false);
   if (p.mrn.size() > 32) throw InputError("mrn", "must be at most 32 characters");
   if (trimmed_empty(p.name_fa) && trimmed_empty(p.name_latin)) {
-    throw InputError("name_fa", "a name in Persian or Latin script is required");
+    throw InputError("name_fa", "is required when the name in Latin script is not given: one of the two is needed");
   }
-  if (p.name_fa.size() > 200 || p.name_latin.size() > 200) throw InputError("name", "must be at most 200 bytes");
+  if (p.name_fa.size() > 200) throw InputError("name_fa", "must be at most 200 bytes");
+  if (p.name_latin.size() > 200) throw InputError("name_latin", "must be at most 200 bytes");
   // A name shown to staff must read as what it is: a letter at least, nothing invisible
   // and nothing that turns the text around it.
   if (!p.name_fa.empty()) check_name(p.name_fa, "name_fa");

@@ -41,7 +41,7 @@ nlohmann::json outcome_definitions(const OutcomeReport& r) {
        text("Mean score of the treated joints answered at each time point, with a 95 % t interval kept inside the "
             "scale; below " +
                 min_n + " answers no interval is given.",
-            "میانگین نمره مفصل‌های درمان‌شده‌ای که در هر زمان پاسخ داده‌اند، با فاصله اطمینان ۹۵ درصد t که "
+            "میانگین نمره مفصل‌های درمان‌شده‌ای که در هر زمان پاسخ داده‌اند، با فاصله اطمینان ۹۵ درصد (توزیع تی استیودنت) که "
             "درون "
             "مقیاس می‌ماند؛ با کمتر از " +
                 persian_digits(min_n) + " پاسخ فاصله‌ای داده نمی‌شود.")},

@@ -80,7 +80,8 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
       // Centres and patients
       {"must be licensed, pending, suspended or unknown", "باید یکی از licensed، pending، suspended یا unknown باشد"},
       {"names in English and Persian are required", "نام به انگلیسی و فارسی الزامی است"},
-      {"a name in Persian or Latin script is required", "نام به خط فارسی یا لاتین الزامی است"},
+      {"is required when the name in Latin script is not given: one of the two is needed",
+       "الزامی است، مگر آن‌که نام به خط لاتین داده شود: یکی از این دو لازم است"},
       {"must be one of female, male, other, unknown", "باید یکی از female، male، other یا unknown باشد"},
       {"must have exactly 10 digits", "باید دقیقاً ۱۰ رقم داشته باشد"},
       {"is not an issued national id (all digits equal)",

@@ -256,7 +256,9 @@ test('admin: accounts, centre, audit check and protocol, in English and Persian'
     await form.locator('button[type=submit]').click()
     const passwordField = form.locator('.field', { has: page.locator('input[name=new-password]') })
     await passwordField.locator('.error-text').waitFor()
-    assert.equal((await passwordField.locator('.error-text').textContent()).trim(), weak.json.error.message)
+    // the server's rule beside the field, as a sentence that starts with the field's label
+    const label = (await passwordField.locator('label').textContent()).replace('*', '').trim()
+    assert.equal((await passwordField.locator('.error-text').textContent()).trim(), `${label} ${weak.json.error.message}.`)
     assert.equal(await form.locator('input[name=new-password]').getAttribute('aria-invalid'), 'true')
 
     // A good password creates it; the server lists it; it can sign in.
@@ -335,7 +337,7 @@ test('admin: accounts, centre, audit check and protocol, in English and Persian'
     await form.locator('input[name=new-password]').fill('short1')
     await form.locator('button[type=submit]').click()
     await passwordField.locator('.error-text').waitFor()
-    assert.equal((await passwordField.locator('.error-text').textContent()).trim(), 'باید دست‌کم ۱۲ نویسه باشد')
+    assert.equal((await passwordField.locator('.error-text').textContent()).trim(), 'گذرواژه باید دست‌کم ۱۲ نویسه باشد.')
     await checkA11y(page, 'admin fa')
     await shot(page, 'admin-fa')
     b.assertClean()

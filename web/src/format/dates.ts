@@ -3,10 +3,15 @@
 // typed by the user turned back into ISO with jalaali-js.
 import { toGregorian, toJalaali, isValidJalaaliDate } from 'jalaali-js'
 import { prefs, effectiveCalendar } from '../i18n/prefs'
+import { isoFrom, persianDigits, type Calendar } from './calendar'
+
+function tagFor(cal: Calendar): string {
+  if (prefs.lang === 'fa') return cal === 'jalali' ? 'fa-IR-u-ca-persian-nu-arabext' : 'fa-IR-u-ca-gregory-nu-arabext'
+  return cal === 'jalali' ? 'en-GB-u-ca-persian' : 'en-GB'
+}
 
 function localeTag(): string {
-  if (prefs.lang === 'fa') return 'fa-IR-u-ca-persian-nu-arabext'
-  return effectiveCalendar() === 'jalali' ? 'en-GB-u-ca-persian' : 'en-GB'
+  return tagFor(effectiveCalendar())
 }
 
 function civil(iso: string): Date | null {
@@ -14,7 +19,8 @@ function civil(iso: string): Date | null {
   return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null
 }
 
-// '2026-12-01' → '1 Dec 2026', '10 Azar 1405 AP' or '۱۰ آذر ۱۴۰۵'.
+// '2026-12-01' → '1 December 2026', '10 Azar 1405 AP' or '۱۰ آذر ۱۴۰۵' (day, month, year in
+// both languages); short: '01/12/2026', '10/09/1405 AP' or '۱۴۰۵/۰۹/۱۰'.
 export function formatDate(iso: string | null | undefined, style: 'long' | 'short' = 'long'): string {
   if (!iso) return '—'
   const d = civil(iso)
@@ -26,17 +32,42 @@ export function formatDate(iso: string | null | undefined, style: 'long' | 'shor
   return new Intl.DateTimeFormat(localeTag(), opts).format(d)
 }
 
+// '2026-12-03' → 'Thursday 3 December 2026', 'Thursday 12 Azar 1405 AP' or
+// 'پنجشنبه ۱۲ آذر ۱۴۰۵': weekday, day, month, year in both languages (ICU's Persian
+// pattern puts the year first and the weekday last).
 export function formatWeekdayDate(iso: string | null | undefined): string {
   if (!iso) return '—'
   const d = civil(iso)
   if (!d) return iso
-  return new Intl.DateTimeFormat(localeTag(), {
+  const parts = new Intl.DateTimeFormat(localeTag(), {
     timeZone: 'UTC',
     weekday: 'long',
     year: 'numeric',
     month: 'long',
     day: 'numeric',
-  }).format(d)
+  }).formatToParts(d)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  const era = part('era')
+  return [part('weekday'), part('day'), part('month'), part('year'), era].filter(Boolean).join(' ')
+}
+
+// A month's name in the user's language and in `cal` ('Azar', 'آذر', 'December').
+export function monthName(cal: Calendar, y: number, m: number): string {
+  const iso = isoFrom(cal, y, m, 15)
+  const d = iso ? civil(iso) : null
+  if (!d) return String(m)
+  return new Intl.DateTimeFormat(tagFor(cal), { timeZone: 'UTC', month: 'long' }).format(d)
+}
+
+// A weekday's name ('long': 'Saturday', 'شنبه'; 'narrow': 'S', 'ش') for an ISO date.
+export function weekdayName(iso: string, width: 'long' | 'short' | 'narrow' = 'long'): string {
+  const d = civil(iso)
+  return d ? new Intl.DateTimeFormat(localeTag(), { timeZone: 'UTC', weekday: width }).format(d) : ''
+}
+
+// A year or day number in the user's digits, without grouping ('۱۴۰۵', not '۱٬۴۰۵').
+export function calendarNumber(n: number): string {
+  return prefs.lang === 'fa' ? persianDigits(String(n)) : String(n)
 }
 
 // A UTC timestamp shown in the clinic's time zone.

@@ -202,7 +202,7 @@ export default {
         when: 'زمان',
         window: 'بازهٔ مجاز',
         notes: 'توضیح',
-        yaml: 'پروندهٔ پروتکل (YAML)',
+        yaml: 'پروندهٔ پروتکل',
         yamlLabel: 'متن پروندهٔ پروتکل',
         group: {
           hold: 'قطع داروها',

@@ -3,6 +3,7 @@
 // late", a rule {finding: kl_grade, at_least: 2} "kl_grade ≥ 2".
 import { formatNumber } from '../../format/numbers'
 import { prefs } from '../../i18n/prefs'
+import { i18n } from '../../i18n'
 import type { EligibilityRule, Protocol, ProtocolItem } from './types'
 
 type T = (key: string, named?: Record<string, unknown>) => string
@@ -65,7 +66,9 @@ export function ruleCondition(t: T, r: EligibilityRule): string {
   if (r.at_most !== undefined) parts.push('≤ ' + formatNumber(r.at_most))
   if (r.above !== undefined) parts.push('> ' + formatNumber(r.above))
   if (r.below !== undefined) parts.push('< ' + formatNumber(r.below))
-  return `${r.finding} ${parts.join(', ')}`
+  // The finding by its name on a Persian screen (the staff screens' words for it).
+  const finding = prefs.lang === 'fa' && i18n.global.te('staff.finding.' + r.finding) ? i18n.global.t('staff.finding.' + r.finding) : r.finding
+  return `${finding} ${parts.join(prefs.lang === 'fa' ? '، ' : ', ')}`
 }
 
 // Item kinds in the order a reader of the pathway meets them.

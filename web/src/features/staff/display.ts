@@ -3,10 +3,18 @@ import { ApiError } from '../../api/client'
 import { prefs } from '../../i18n/prefs'
 import { todayIso } from '../../format/dates'
 import type { LocalText } from './types'
+import { i18n } from '../../i18n'
 
 // A name in the user's script first; the other script as a second line where shown.
 export function primaryName(p: { name_fa: string; name_latin: string }): string {
   return (prefs.lang === 'fa' ? p.name_fa || p.name_latin : p.name_latin || p.name_fa) || '—'
+}
+// The language of each, for the lang attribute (screen readers read each name in its own).
+export function primaryLang(p: { name_fa: string; name_latin: string }): 'fa' | 'en' {
+  return (prefs.lang === 'fa' ? p.name_fa || !p.name_latin : p.name_fa && !p.name_latin) ? 'fa' : 'en'
+}
+export function secondaryLang(p: { name_fa: string; name_latin: string }): 'fa' | 'en' {
+  return primaryLang(p) === 'fa' ? 'en' : 'fa'
 }
 export function secondaryName(p: { name_fa: string; name_latin: string }): string {
   const other = prefs.lang === 'fa' ? p.name_latin : p.name_fa
@@ -33,4 +41,25 @@ export function ageYears(birthIso: string): number | null {
 export function errorText(e: unknown, networkText: string): string {
   if (e instanceof ApiError && e.code === 'network') return networkText
   return e instanceof Error ? e.message : String(e)
+}
+
+// Who did something, as staff read it: an account's username stays (it is how staff know
+// each other), the command line gets words. The role in words, a role the app does not
+// know as it came.
+export function actorLabel(actor: string | null | undefined): string {
+  if (!actor) return '—'
+  if (actor === 'cli') return i18n.global.t('staff.actor.cli')
+  // the patient, by the portal or a link ('patient', 'patient:7'): no internal id shown
+  if (actor === 'patient' || /^patient:\d+$/.test(actor)) return i18n.global.t('role.patient')
+  return actor
+}
+export function roleLabel(role: string | null | undefined): string {
+  if (!role) return ''
+  return i18n.global.te('role.' + role) ? i18n.global.t('role.' + role) : role
+}
+// A reason the server records as a code (the referral that opens an episode) in words;
+// a reason a person typed, as typed.
+export function reasonLabel(reason: string | null | undefined): string {
+  if (!reason) return '—'
+  return i18n.global.te('staff.reasonCode.' + reason) ? i18n.global.t('staff.reasonCode.' + reason) : reason
 }

@@ -5,6 +5,7 @@ import { reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ApiError } from '../../api/client'
 import { announceSaved } from '../../components/saveStatus'
+import { asSentence } from '../../format/sentences'
 import type { Problem } from './validation'
 
 // `fields` may be a function when the form's fields change (a questionnaire's items).
@@ -54,7 +55,7 @@ export function useFormErrors(fields: readonly string[] | (() => readonly string
       const names = typeof fields === 'function' ? fields() : fields
       const target = names.includes(f) ? f : names.find((x) => f.startsWith(x + '.'))
       if (target) server[target] = e.message
-      else banner.value = e.message
+      else banner.value = asSentence('', e.message)
       return
     }
     banner.value = String(e)

@@ -7,7 +7,9 @@ export default {
   notAnswered: 'Not answered',
   saved: 'Saved.',
   listSeparator: ', ',
-  dateHint: 'Pick the date.',
+  actor: { cli: 'Command line' },
+  reasonCode: { referral: 'Referred for treatment' },
+  dateHint: 'Day/month/year, or choose it from the calendar.',
   worklist: {
     title: 'Today’s worklist',
     redFlags: 'Red flags to acknowledge: {n}',
@@ -74,7 +76,7 @@ export default {
     title: 'Register a patient',
     submit: 'Register',
     done: 'Patient {mrn} registered.',
-    nameHint: 'A name in Persian or in English is required.',
+    nameHint: 'Give the name in Persian, in Latin letters, or both: one of the two is required.',
     mobileHint: 'Iranian mobile, e.g. 0912 345 6789. The patient signs in with it.',
     nationalIdHint: '10 digits.',
   },
@@ -89,7 +91,7 @@ export default {
   field: {
     mrn: 'Medical record number',
     nameFa: 'Name in Persian',
-    nameLatin: 'Name in English',
+    nameLatin: 'Name in Latin letters',
     sex: 'Sex',
     birthDate: 'Date of birth',
     mobile: 'Mobile',
@@ -243,7 +245,7 @@ export default {
   history: { title: 'State history', change: 'Change', on: 'On', who: 'By', recorded: 'Recorded', reason: 'Reason' },
   invalid: {
     required: 'Required.',
-    nameRequired: 'Give a name in Persian or in English.',
+    nameRequired: 'Give the name in Persian or in Latin letters: one of the two is required.',
     future: 'Must not be in the future.',
     invalidDate: 'Not a real date.',
     digitsOnly: 'Digits only.',
