@@ -283,7 +283,8 @@ TEST(RoleRouteCentreMatrix, ScheduleStepsAndIdentifiersFollowTheRole) {
         << role;
     EXPECT_EQ(as[role].get("/api/v1/patients?q=%2B989121234567").json().size(), list_shows ? 1u : 0u) << role;
     EXPECT_EQ(as[role].get("/api/v1/patients?q=MRN-a").json().size(), 1u) << role;
-    for (const auto& section : as[role].get("/api/v1/worklist").json().items()) {
+    const nlohmann::json worklist = as[role].get("/api/v1/worklist").json();  // kept: items() only refers to it
+    for (const auto& section : worklist.items()) {
       if (!section.value().is_array()) continue;
       for (const auto& row : section.value()) {
         EXPECT_FALSE(row.contains("national_id")) << role;
