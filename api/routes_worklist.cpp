@@ -53,7 +53,12 @@ nlohmann::json worklist_json(const service::Worklist& w) {
                        {"reported_at", f.event.reported_at},
                        {"status", f.event.status},
                        {"acknowledged_by", f.event.acknowledged_by},
-                       {"acknowledged_at", f.event.acknowledged_at}};
+                       {"acknowledged_at", f.event.acknowledged_at},
+                       {"acknowledged_role", f.event.acknowledged_role},
+                       {"ack_action", f.event.ack_action.empty() ? nlohmann::json(nullptr)
+                                                                 : nlohmann::json(f.event.ack_action)},
+                       {"ack_note", f.event.ack_note}};
+    row["mobile"] = f.mobile.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.mobile);
     flags.push_back(row);
   }
   for (const auto& p : w.awaiting_release) {

@@ -281,7 +281,12 @@ export interface WorklistEntry extends WorklistWho {
   }
 }
 
+// What a clinician did on acknowledging a red flag.
+export type AcknowledgeAction = 'called' | 'asked_to_come_in' | 'referred_to_emergency'
+export const ACKNOWLEDGE_ACTIONS: AcknowledgeAction[] = ['called', 'asked_to_come_in', 'referred_to_emergency']
+
 export interface WorklistRedFlag extends WorklistWho {
+  mobile?: string | null // shown to the roles that may see it in a list
   red_flag: {
     id: number
     category: string
@@ -293,6 +298,9 @@ export interface WorklistRedFlag extends WorklistWho {
     status: string // open | acknowledged (kept on the list until triaged)
     acknowledged_by: string
     acknowledged_at: string
+    acknowledged_role?: string
+    ack_action?: AcknowledgeAction | null
+    ack_note?: string
   }
 }
 
