@@ -49,8 +49,8 @@ http::Response EventStreams::open(const service::Principal& who) {
   // Only this centre's alerts, and only ids and the count: no name, no number.
   const std::uint64_t subscription = alerts_.subscribe(actor.centre, [weak](const service::RedFlagAlert& a) {
     if (auto s = weak.lock()) {
-      s->send(sse_event(a.type, nlohmann::json{{"id", a.flag_id}, {"episode_id", a.episode_id}, {"open", a.open}}
-                                    .dump()));
+      s->send(
+          sse_event(a.type, nlohmann::json{{"id", a.flag_id}, {"episode_id", a.episode_id}, {"open", a.open}}.dump()));
     }
   });
   const std::string hash = who.token_hash;

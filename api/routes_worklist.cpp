@@ -53,11 +53,12 @@ nlohmann::json worklist_json(const service::Worklist& w) {
                        {"reported_at", f.event.reported_at},
                        {"status", f.event.status},
                        {"acknowledged_by", f.event.acknowledged_by},
-                       {"acknowledged_at", f.event.acknowledged_at},
-                       {"acknowledged_role", f.event.acknowledged_role},
-                       {"ack_action", f.event.ack_action.empty() ? nlohmann::json(nullptr)
-                                                                 : nlohmann::json(f.event.ack_action)},
-                       {"ack_note", f.event.ack_note}};
+                       {"acknowledged_at", f.event.acknowledged_at}};
+    // What was done on acknowledging it, and the number to call from its card.
+    nlohmann::json& flag = row["red_flag"];
+    flag["acknowledged_role"] = f.event.acknowledged_role;
+    flag["ack_action"] = f.event.ack_action.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.event.ack_action);
+    flag["ack_note"] = f.event.ack_note;
     row["mobile"] = f.mobile.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.mobile);
     flags.push_back(row);
   }

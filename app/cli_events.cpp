@@ -138,8 +138,9 @@ void add_event_commands(CLI::App& app) {
   });
 
   auto* ack = event->add_subcommand(
-      "acknowledge", "Acknowledge a patient's red flag, recording what was done; the patient's portal shows it was "
-                     "seen, by the role given");
+      "acknowledge",
+      "Acknowledge a patient's red flag, recording what was done; the patient's portal shows it was "
+      "seen, by the role given");
   add_db_option(ack, o->db);
   ack->add_option("ID", o->id, "red flag id")->required();
   ack->add_option("--action", o->action, "called, asked_to_come_in or referred_to_emergency")->required();

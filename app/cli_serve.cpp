@@ -77,9 +77,20 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
                                 [](const std::string& problem) { spdlog::error("{}", problem); });
   anchors.start(std::chrono::seconds(cfg.audit_anchor_interval_s));
   spdlog::info("audit anchors: {} (public key {})", anchoring.anchor_path, store::public_key_path(anchoring.key_path));
-  api::Services services{
-      store,    clock,  pathway,           accounts,           auth, submissions, cfg.tls(), cfg.lang, cfg.web_dir,
-      &anchors, cfg.db, cfg.metrics_token, cfg.trusted_proxies, &event_streams};
+  api::Services services{store,
+                         clock,
+                         pathway,
+                         accounts,
+                         auth,
+                         submissions,
+                         cfg.tls(),
+                         cfg.lang,
+                         cfg.web_dir,
+                         &anchors,
+                         cfg.db,
+                         cfg.metrics_token,
+                         cfg.trusted_proxies,
+                         &event_streams};
   if (cfg.metrics_token.empty() && !loopback_only(cfg.address))
     spdlog::warn("/metrics is open to every client that reaches {}: set metrics_token to require a token", cfg.address);
   api::http::Api api(services, &store);

@@ -311,7 +311,23 @@ struct Server::Impl {
         watch->timer.expires_after(events->heartbeat_interval());
         beast::error_code waited;
         co_await watch->timer.async_wait(asio::redirect_error(use_task, waited));
-        if (!waited) events->heartbeat();  // the full interval passed: no wake
+        // The full interval passed, no wake: a heartbeat. Its session check may read the
+        // store, which can wait for a commit: on the worker pool, not this I/O thread.
+        if (!waited)
+          co_await asio::co_spawn(
+              workers,
+              [&]() -> asio::awaitable<void> {
+                try {
+                  events->heartbeat();
+                } catch (const std::exception& e) {
+                  // The session could not be checked: end the stream; the browser
+                  // reconnects and is checked afresh.
+                  spdlog::warn("event stream heartbeat failed: {}", e.what());
+                  events->end();
+                }
+                co_return;
+              },
+              use_task);
       }
     }
     state.idle = false;

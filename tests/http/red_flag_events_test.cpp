@@ -219,9 +219,8 @@ TEST_F(RedFlagEvents, NoSessionIsRefusedAndAcknowledgingSaysWhatWasDone) {
   EXPECT_EQ(mine.json()[0]["action"], "called");
   const Reply again = surgeon.post(ack, {{"action", "asked_to_come_in"}});
   EXPECT_EQ(again.status, 409);
-  const Reply too_long = surgeon.post(
-      "/api/v1/red-flags/" + std::to_string(report_flag(patient)) + "/acknowledge",
-      {{"action", "referred_to_emergency"}, {"note", std::string(2001, 'x')}});
+  const Reply too_long = surgeon.post("/api/v1/red-flags/" + std::to_string(report_flag(patient)) + "/acknowledge",
+                                      {{"action", "referred_to_emergency"}, {"note", std::string(2001, 'x')}});
   EXPECT_EQ(too_long.status, 422);
   EXPECT_EQ(too_long.json()["error"]["field"], "note");
 }
