@@ -74,14 +74,6 @@ for (const [lang, mobile] of [
       await p.getByTestId('red-flag-send').tap()
       await p.getByTestId('red-flag-sent').waitFor()
       const sentAt = Date.now()
-      // What the portal promises is what happens: the team is alerted; no "right now".
-      const promise = await p.getByTestId('red-flag-sent').textContent()
-      assert.doesNotMatch(promise, /right now|همین حالا آن را می‌بیند/)
-      assert.match(promise, lang === 'en' ? /alerted/ : /هشدار داده شد/)
-      assert.match(promise, /115|۱۱۵/)
-      await p.getByTestId('report-waiting').waitFor()
-      assert.match(await p.getByTestId('report-waiting').first().textContent(), w.waiting)
-
       // Within 2 s the badge on the patient list counts it, and the title carries the count.
       await page.locator(`[data-testid=alert-badge][data-count="${before + 1}"]`).waitFor({ timeout: 2000 })
       assert.ok(Date.now() - sentAt <= 2000, `badge raised ${Date.now() - sentAt} ms after the portal's send`)
@@ -89,6 +81,13 @@ for (const [lang, mobile] of [
       const shown = lang === 'fa' ? persianDigits(before + 1) : String(before + 1)
       assert.ok((await badge.textContent()).includes(shown), 'the badge shows the count in the page’s digits')
       assert.ok((await page.title()).startsWith(`(${shown}) `), 'the tab title leads with the count: ' + (await page.title()))
+      // What the portal promises is what happens: the team is alerted; no "right now".
+      const promise = await p.getByTestId('red-flag-sent').textContent()
+      assert.doesNotMatch(promise, /right now|همین حالا آن را می‌بیند/)
+      assert.match(promise, lang === 'en' ? /alerted/ : /هشدار داده شد/)
+      assert.match(promise, /115|۱۱۵/)
+      await p.getByTestId('report-waiting').waitFor()
+      assert.match(await p.getByTestId('report-waiting').first().textContent(), w.waiting)
 
       // The badge's list: the new flag, with the patient's number as a tel: link.
       const flag = (await made.coordinator.get('/api/v1/red-flags')).json.find((f) => f.patient.patient_id === made.patientId)
