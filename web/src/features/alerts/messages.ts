@@ -4,7 +4,6 @@ export default {
   en: {
     alerts: {
       badge: 'Red flags: {n}',
-      badgeLabel: 'Red flags waiting for a clinician: {n}. Show them',
       none: 'No red flag is waiting.',
       listTitle: 'Red flags waiting for a clinician',
       offline: 'Live alerts are reconnecting; the count is refreshed when they are back.',
@@ -39,7 +38,6 @@ export default {
   fa: {
     alerts: {
       badge: 'علامت هشدار: {n}',
-      badgeLabel: 'علامت‌های هشدار در انتظار پزشک: {n}. نمایش',
       none: 'هیچ علامت هشداری در انتظار نیست.',
       listTitle: 'علامت‌های هشدار در انتظار پزشک',
       offline: 'هشدارهای زنده دوباره وصل می‌شوند؛ پس از وصل شدن، شمار به‌روز می‌شود.',
