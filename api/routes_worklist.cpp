@@ -59,7 +59,7 @@ nlohmann::json worklist_json(const service::Worklist& w) {
     flag["acknowledged_role"] = f.event.acknowledged_role;
     flag["ack_action"] = f.event.ack_action.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.event.ack_action);
     flag["ack_note"] = f.event.ack_note;
-    row["mobile"] = f.mobile.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.mobile);
+    if (!f.mobile.empty()) row["mobile"] = f.mobile;  // only for the roles shown it in lists
     flags.push_back(row);
   }
   for (const auto& p : w.awaiting_release) {
