@@ -113,6 +113,12 @@ for (const [lang, mobile] of [
       assert.match(await page.getByTestId('ack-done').textContent(), w.done)
       await page.locator(`[data-testid=alert-badge][data-count="${before}"]`).waitFor({ timeout: 5000 })
       await card.waitFor({ state: 'detached' })
+      // On a phone-sized screen the list stays within the screen, in either direction.
+      await page.setViewportSize({ width: 390, height: 844 })
+      const box = await page.getByTestId('alert-panel').boundingBox()
+      assert.ok(box && box.x >= 0 && box.x + box.width <= 390, 'the list fits the phone: ' + JSON.stringify(box))
+      await shot(page, `alerts-panel-phone-${lang}`)
+      await page.setViewportSize({ width: 1280, height: 900 })
       const listed = (await made.coordinator.get('/api/v1/worklist')).json.red_flags.find((f) => f.red_flag.id === flag.id)
       assert.equal(listed.red_flag.status, 'acknowledged')
       assert.equal(listed.red_flag.ack_action, 'called')
