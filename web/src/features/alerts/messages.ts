@@ -14,7 +14,7 @@ export default {
       notifyBody: 'A patient reported a problem. Red flags waiting: {n}',
       titleCount: '({n})',
       reportedAt: 'Reported {when}',
-      call: 'Call {phone}',
+      callTo: 'Call',
       worklist: 'Open the worklist',
       close: 'Close',
       ack: {
@@ -48,7 +48,7 @@ export default {
       notifyBody: 'بیماری مشکلی گزارش کرده است. علامت‌های هشدار در انتظار: {n}',
       titleCount: '({n})',
       reportedAt: 'گزارش‌شده در {when}',
-      call: 'تماس با {phone}',
+      callTo: 'تماس با',
       worklist: 'باز کردن فهرست کارها',
       close: 'بستن',
       ack: {
