@@ -274,5 +274,19 @@ TEST_F(RedFlagEvents, SigningOutEndsTheStream) {
   EXPECT_EQ(after.head().status, 401);
 }
 
+// A graceful stop does not wait for open pages: their streams close like idle
+// connections, and the server exits at once.
+TEST_F(RedFlagEvents, AGracefulStopEndsOpenStreams) {
+  start();
+  const Client coordinator = staff("coordinator.a");
+  Stream s(port_, coordinator.cookie);
+  ASSERT_EQ(s.head().status, 200);
+  ASSERT_TRUE(s.wait_for("event: ready", milliseconds(2000)));
+  const auto asked = steady_clock::now();
+  EXPECT_EQ(server_->stop(SIGTERM), 0);
+  EXPECT_LT(steady_clock::now() - asked, std::chrono::seconds(5));
+  EXPECT_TRUE(s.ended_within(milliseconds(500)));
+}
+
 }  // namespace
 }  // namespace rp::test
