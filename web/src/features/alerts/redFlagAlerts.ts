@@ -85,6 +85,8 @@ export function startAlerts(): void {
     // out, too many tabs) closes the stream for good: try again later while signed in.
     if (s.readyState === EventSource.CLOSED) {
       source = null
+      // Meanwhile the count comes from a plain read, so the badge never shows a stale 0.
+      void refreshFlags()
       restart = window.setTimeout(() => {
         // A session that ended signs the page out (the shell then closes the alerts).
         void loadSession()
