@@ -274,6 +274,18 @@ TEST_F(RedFlagEvents, SigningOutEndsTheStream) {
   EXPECT_EQ(after.head().status, 401);
 }
 
+// An open page does not keep an unattended session alive: the stream is not activity,
+// and once the session idles out the stream ends at its next heartbeat.
+TEST_F(RedFlagEvents, AnIdleSessionEndsTheStream) {
+  start({"REGENPATH_SESSION_IDLE_S=2"});
+  Client coordinator = staff("coordinator.a");
+  Stream s(port_, coordinator.cookie);
+  ASSERT_EQ(s.head().status, 200);
+  ASSERT_TRUE(s.wait_for(": heartbeat", milliseconds(2000)));
+  EXPECT_TRUE(s.ended_within(milliseconds(5000))) << s.received();
+  EXPECT_EQ(coordinator.get("/api/v1/red-flags").status, 401);
+}
+
 // A graceful stop does not wait for open pages: their streams close like idle
 // connections, and the server exits at once.
 TEST_F(RedFlagEvents, AGracefulStopEndsOpenStreams) {
