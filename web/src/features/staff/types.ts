@@ -177,6 +177,8 @@ export interface AdverseEvent {
   status: string
   acknowledged_by: string
   acknowledged_at: string
+  ack_action?: AcknowledgeAction | null // red flags: what was done on acknowledging
+  ack_note?: string
   // The clinician's assessment (api/json_records.cpp). `serious` is derived from the
   // criteria and a grade of 4 or 5, never from the patient's severity word.
   ctcae_grade: number | null
