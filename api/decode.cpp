@@ -185,6 +185,12 @@ service::RedFlagTriage decode_triage(const nlohmann::json& body) {
   return t;
 }
 
+service::RedFlagAcknowledgement decode_acknowledgement(const nlohmann::json& body) {
+  BodyReader r(body, {"action", "note"});
+  // A missing action is the service's to explain (it names the choices).
+  return {r.opt_text("action", 32).value_or(""), r.opt_text("note", 2000).value_or("")};
+}
+
 Centre decode_centre(const nlohmann::json& body, const std::string& id) {
   BodyReader r(body, {"name_en", "name_fa", "city_en", "city_fa", "licence_status", "licence_number", "phone"});
   Centre c;

@@ -35,6 +35,8 @@ service::AdverseEventInput decode_event(const nlohmann::json& body);
 service::RedFlagReport decode_red_flag(const nlohmann::json& body);
 service::AssessmentChange decode_assessment_change(const nlohmann::json& body);
 service::RedFlagTriage decode_triage(const nlohmann::json& body);
+// {action: called|asked_to_come_in|referred_to_emergency, note?}
+service::RedFlagAcknowledgement decode_acknowledgement(const nlohmann::json& body);
 Centre decode_centre(const nlohmann::json& body, const std::string& id);
 
 }  // namespace rp::api

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "api/event_streams.hpp"
 #include "api/http/router.hpp"
 #include "base/clock.hpp"
 #include "service/accounts.hpp"
@@ -33,6 +34,8 @@ struct Services {
   std::string metrics_token;  // when set, /metrics asks for it as a bearer token
   // Reverse proxies whose X-Forwarded-For names the client (http/client_address.hpp).
   std::vector<std::string> trusted_proxies = {};
+  // The staff's live event streams (GET /api/v1/events); null: the route answers 503.
+  EventStreams* event_streams = nullptr;
 };
 
 // Role lists used by several families.

@@ -87,6 +87,8 @@ void add_auth_routes(http::Router& r, Services& s) {
          }});
   r.add({"POST", "/api/v1/auth/logout", "Ends the session", everyone_signed_in(), {}, "", false, false, [&s](Call& c) {
            s.auth.logout(http::cookie_value(c.request.cookie, "rp_session"));
+           // The session's live event streams end now, not at their next heartbeat.
+           if (s.event_streams && c.principal) s.event_streams->end_session(c.principal->token_hash);
            Response res = ok({{"signed_out", true}});
            res.headers.emplace_back("Set-Cookie", "rp_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
            res.headers.emplace_back("Set-Cookie", "rp_csrf=; Path=/; Max-Age=0; SameSite=Strict");

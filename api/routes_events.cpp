@@ -50,8 +50,32 @@ void add_event_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c) {
            nlohmann::json out = nlohmann::json::array();
-           for (const auto& e : s.submissions.open_red_flags(c.actor)) out.push_back(to_json(e));
+           for (const auto& o : s.submissions.open_red_flags(c.actor)) {
+             nlohmann::json j = to_json(o.flag);
+             j["patient"] = {{"patient_id", o.patient_id},
+                             {"mrn", o.mrn},
+                             {"name_fa", o.name_fa},
+                             {"name_latin", o.name_latin},
+                             {"mobile", o.mobile.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.mobile)}};
+             out.push_back(j);
+           }
            return ok(out);
+         }});
+  r.add({"GET",
+         "/api/v1/events",
+         "Live events for the caller's centre as Server-Sent Events (text/event-stream): red_flag.raised and "
+         "red_flag.acknowledged with {id, episode_id, open} (open: the centre's unacknowledged red flags), a "
+         "first `ready` event (refetch GET /api/v1/red-flags on it: it follows every reconnect), `retry:` and "
+         "heartbeat comments. Bounded per account and overall (429 / 503 beyond); ends with the session",
+         clinicians,
+         {},
+         "",
+         false,
+         false,
+         [&s](http::Call& c) {
+           if (!s.event_streams)
+             return http::error_response(503, "unavailable", "live events are not available on this server");
+           return s.event_streams->open(*c.principal);
          }});
   r.add({"PATCH",
          "/api/v1/adverse-events/{event_id}",
@@ -93,15 +117,17 @@ void add_event_routes(http::Router& r, Services& s) {
        }});
   r.add({"POST",
          "/api/v1/red-flags/{event_id}/acknowledge",
-         "A clinician acknowledges a red flag: seen and being acted on; it stays on the worklist until triaged",
+         "A clinician acknowledges a red flag and records what was done; it stays on the worklist until triaged. "
+         "The patient's portal then shows it was seen, when, by which role, and the action",
          clinicians,
          {},
-         "",
+         "{action: called|asked_to_come_in|referred_to_emergency, note?: text up to 2000 bytes}",
          false,
          false,
          [&s](http::Call& c) {
+           const auto ack = decode_acknowledgement(http::parse_json_object(c.request.body));
            const auto id = http::id_param(c.request.params.at("event_id"), "event");
-           return ok(to_json(s.submissions.acknowledge_red_flag(c.actor, id)));
+           return ok(to_json(s.submissions.acknowledge_red_flag(c.actor, id, ack)));
          }});
 }
 

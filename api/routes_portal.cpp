@@ -82,6 +82,35 @@ void add_portal_routes(http::Router& r, Services& s) {
            const auto id = http::id_param(c.request.params.at("episode_id"), "episode");
            return ok(to_json(s.submissions.report_red_flag(c.actor, id, in)), 201);
          }});
+  r.add({"GET",
+         "/api/v1/me/red-flags",
+         "The patient's own red-flag reports, newest first: whether each was seen, when, by which role of the "
+         "clinic's team and what was done (called, asked to come in, referred to emergency); never a staff "
+         "member's name",
+         patient,
+         {},
+         "",
+         false,
+         false,
+         [&s](http::Call& c) {
+           nlohmann::json out = nlohmann::json::array();
+           for (const auto& f : s.submissions.own_red_flags(c.actor)) {
+             const bool seen = !f.acknowledged_at.empty();
+             out.push_back({{"id", f.id},
+                            {"episode_id", f.episode_id},
+                            {"category", f.category},
+                            {"severity", f.severity},
+                            {"reported_at", f.reported_at},
+                            {"seen", seen},
+                            {"seen_at", seen ? nlohmann::json(f.acknowledged_at) : nlohmann::json(nullptr)},
+                            // The role, not the person: acknowledged before roles were kept, "clinician".
+                            {"seen_by_role", !seen                         ? nlohmann::json(nullptr)
+                                             : f.acknowledged_role.empty() ? nlohmann::json("clinician")
+                                                                           : nlohmann::json(f.acknowledged_role)},
+                            {"action", f.ack_action.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.ack_action)}});
+           }
+           return ok(out);
+         }});
 }
 
 }  // namespace rp::api

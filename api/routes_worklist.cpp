@@ -54,6 +54,12 @@ nlohmann::json worklist_json(const service::Worklist& w) {
                        {"status", f.event.status},
                        {"acknowledged_by", f.event.acknowledged_by},
                        {"acknowledged_at", f.event.acknowledged_at}};
+    // What was done on acknowledging it, and the number to call from its card.
+    nlohmann::json& flag = row["red_flag"];
+    flag["acknowledged_role"] = f.event.acknowledged_role;
+    flag["ack_action"] = f.event.ack_action.empty() ? nlohmann::json(nullptr) : nlohmann::json(f.event.ack_action);
+    flag["ack_note"] = f.event.ack_note;
+    if (!f.mobile.empty()) row["mobile"] = f.mobile;  // only for the roles shown it in lists
     flags.push_back(row);
   }
   for (const auto& p : w.awaiting_release) {

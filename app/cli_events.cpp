@@ -1,6 +1,7 @@
 // event sub-commands: adverse events and red flags from the command line, as the
 // operator: record one, grade it (CTCAE grade, seriousness criteria, relatedness,
-// outcome, with a reason), triage a red flag, list an episode's events.
+// outcome, with a reason), acknowledge a red flag with what was done, triage it, list an
+// episode's events.
 #include "api/json_records.hpp"
 #include "app/store_options.hpp"
 #include "base/civil_date.hpp"
@@ -15,6 +16,7 @@ struct EventOptions {
   std::string db = kDefaultDb;
   std::int64_t id = 0, episode = 0;
   std::string category, severity, description, onset, related, outcome, reason, decision, by;
+  std::string action, note, role;
   std::optional<int> grade;
   std::vector<std::string> serious;
 };
@@ -132,6 +134,24 @@ void add_event_commands(CLI::App& app) {
       const auto out = s.triage_red_flag(a, o->id, t);
       print_json({{"red_flag", api::to_json(out.flag)},
                   {"adverse_event", out.event ? api::to_json(*out.event) : nlohmann::json(nullptr)}});
+    });
+  });
+
+  auto* ack = event->add_subcommand(
+      "acknowledge",
+      "Acknowledge a patient's red flag, recording what was done; the patient's portal shows it was "
+      "seen, by the role given");
+  add_db_option(ack, o->db);
+  ack->add_option("ID", o->id, "red flag id")->required();
+  ack->add_option("--action", o->action, "called, asked_to_come_in or referred_to_emergency")->required();
+  ack->add_option("--note", o->note, "what was said or arranged (optional)");
+  ack->add_option("--by", o->by, "the clinician who acted, for the audit row");
+  ack->add_option("--role", o->role,
+                  "the clinician's role, which the patient sees: surgeon, coordinator or physiotherapist "
+                  "(default: clinician)");
+  ack->callback([o] {
+    with_submissions(*o, [&](service::Submissions& s, const service::Actor& a) {
+      print_json(api::to_json(s.acknowledge_red_flag(a, o->id, {o->action, o->note, o->role})));
     });
   });
 

@@ -64,6 +64,12 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   service::Auth auth(store, clock, policy, log_code);
   service::Accounts accounts(store, clock, &auth);
   service::Submissions submissions(store, clock, auth);
+  // Red flags raised and acknowledged reach the staff's open pages at once.
+  service::RedFlagAlerts alerts;
+  submissions.set_alerts(&alerts);
+  api::EventStreams event_streams(alerts, auth,
+                                  {cfg.event_streams_per_account, cfg.event_streams,
+                                   std::chrono::seconds(cfg.event_heartbeat_s), std::chrono::seconds(3)});
   // The audit chain's head is signed now, at intervals and at the end (service/audit_anchors.hpp).
   service::AnchorConfig anchoring{cfg.audit_key_path(), cfg.audit_anchor_path(), {}};
   if (!cfg.audit_anchor_copy.empty()) anchoring.copy_paths.push_back(cfg.audit_anchor_copy);
@@ -71,9 +77,20 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
                                 [](const std::string& problem) { spdlog::error("{}", problem); });
   anchors.start(std::chrono::seconds(cfg.audit_anchor_interval_s));
   spdlog::info("audit anchors: {} (public key {})", anchoring.anchor_path, store::public_key_path(anchoring.key_path));
-  api::Services services{
-      store,    clock,  pathway,           accounts,           auth, submissions, cfg.tls(), cfg.lang, cfg.web_dir,
-      &anchors, cfg.db, cfg.metrics_token, cfg.trusted_proxies};
+  api::Services services{store,
+                         clock,
+                         pathway,
+                         accounts,
+                         auth,
+                         submissions,
+                         cfg.tls(),
+                         cfg.lang,
+                         cfg.web_dir,
+                         &anchors,
+                         cfg.db,
+                         cfg.metrics_token,
+                         cfg.trusted_proxies,
+                         &event_streams};
   if (cfg.metrics_token.empty() && !loopback_only(cfg.address))
     spdlog::warn("/metrics is open to every client that reaches {}: set metrics_token to require a token", cfg.address);
   api::http::Api api(services, &store);

@@ -73,6 +73,11 @@ store::AdverseEventRow find_event(store::Transaction& tx, const Actor& actor, st
   return *found;
 }
 
+// The centre's open red flags, for the count on every staff page's badge.
+std::int64_t open_count(store::Transaction& tx, const std::string& centre_id) {
+  return static_cast<std::int64_t>(tx.open_red_flags(centre_id).size());
+}
+
 }  // namespace
 
 store::AdverseEventRow Submissions::record_adverse_event(const Actor& actor, std::int64_t episode_id,
@@ -100,27 +105,40 @@ store::AdverseEventRow Submissions::report_red_flag(const Actor& patient, std::i
                                                     const AdverseEventInput& in) {
   if (patient.role != "patient") throw ForbiddenError("role", "red flags are reported by the patient");
   store::AdverseEventRow r;
+  std::int64_t open = 0;
   store_.write([&](store::Transaction& tx) {
     const Episode e = visible_episode(tx, patient, episode_id);
     r = event_row(patient, e, "red_flag", in, clock_);
     r.id = tx.insert_adverse_event(r);
     tx.append_audit(audit_entry(clock_, patient, e.centre_id, "red_flag.report", "episode", std::to_string(episode_id),
                                 r.category + " " + r.severity));
+    open = open_count(tx, e.centre_id);
   });
+  if (alerts_) alerts_->publish({"red_flag.raised", r.centre_id, r.id, r.episode_id, open});
   return r;
 }
 
-std::vector<store::AdverseEventRow> Submissions::open_red_flags(const Actor& actor) {
+std::vector<OpenRedFlag> Submissions::open_red_flags(const Actor& actor) {
   require(actor, Permission::red_flag_review);
-  std::vector<store::AdverseEventRow> out;
+  const bool mobile = identifiers_shown(actor, PatientView::search_results).mobile;
+  std::vector<OpenRedFlag> out;
   store_.write([&](store::Transaction& tx) {
-    out = tx.open_red_flags(actor.all_centres ? std::nullopt : std::optional(actor.centre));
+    for (auto& r : tx.open_red_flags(actor.all_centres ? std::nullopt : std::optional(actor.centre)))
+      out.push_back({std::move(r), 0, "", "", "", ""});
     store::AuditEntry row = audit_entry(clock_, actor, actor.centre, "red_flag.list", "adverse_event", "",
                                         std::to_string(out.size()) + " open");
     // The patients whose flags the list shows, by id, so the log answers who saw whom.
     std::vector<std::int64_t> shown;
-    for (const auto& r : out) {
-      if (const auto e = tx.find_episode(r.episode_id)) shown.push_back(e->patient_id);
+    for (auto& o : out) {
+      const auto e = tx.find_episode(o.flag.episode_id);
+      const auto p = e ? tx.find_patient(e->patient_id) : std::nullopt;
+      if (!p) continue;
+      shown.push_back(p->id);
+      o.patient_id = p->id;
+      o.mrn = p->mrn;
+      o.name_fa = p->name_fa;
+      o.name_latin = p->name_latin;
+      if (mobile) o.mobile = p->mobile;
     }
     row.shown = store::format_shown(std::move(shown));
     tx.append_audit(row);
@@ -128,20 +146,54 @@ std::vector<store::AdverseEventRow> Submissions::open_red_flags(const Actor& act
   return out;
 }
 
-store::AdverseEventRow Submissions::acknowledge_red_flag(const Actor& actor, std::int64_t event_id) {
+store::AdverseEventRow Submissions::acknowledge_red_flag(const Actor& actor, std::int64_t event_id,
+                                                         const RedFlagAcknowledgement& ack) {
   require(actor, Permission::red_flag_review);
+  if (std::find(kAcknowledgeActions.begin(), kAcknowledgeActions.end(), ack.action) == kAcknowledgeActions.end())
+    throw InputError("action", "say what was done: called, asked_to_come_in or referred_to_emergency");
+  if (ack.note.size() > 2000) throw InputError("note", "must be at most 2000 bytes");
+  std::string role = actor.role;
+  if (actor.role == "operator") {
+    if (!ack.role.empty() && ack.role != "surgeon" && ack.role != "coordinator" && ack.role != "physiotherapist")
+      throw InputError("role", "must be surgeon, coordinator or physiotherapist");
+    role = ack.role.empty() ? "clinician" : ack.role;
+  }
   store::AdverseEventRow r;
+  std::int64_t open = 0;
   store_.write([&](store::Transaction& tx) {
     r = find_event(tx, actor, event_id, "red_flag");
     if (r.status != "open") throw ConflictError("status", "this event is already " + r.status);
     r.status = "acknowledged";
     r.acknowledged_by = actor.user;
+    r.acknowledged_role = role;
     r.acknowledged_at = clock_.now_iso();
+    r.ack_action = ack.action;
+    r.ack_note = ack.note;
     tx.update_adverse_event(r);
-    tx.append_audit(
-        audit_entry(clock_, actor, r.centre_id, "red_flag.acknowledge", "adverse_event", std::to_string(event_id)));
+    tx.append_audit(audit_entry(clock_, actor, r.centre_id, "red_flag.acknowledge", "adverse_event",
+                                std::to_string(event_id),
+                                ack.action + (ack.note.empty() ? "" : "; note: " + ack.note)));
+    open = open_count(tx, r.centre_id);
   });
+  if (alerts_) alerts_->publish({"red_flag.acknowledged", r.centre_id, r.id, r.episode_id, open});
   return r;
+}
+
+std::vector<store::AdverseEventRow> Submissions::own_red_flags(const Actor& patient) {
+  if (patient.role != "patient" || !patient.patient_id)
+    throw ForbiddenError("role", "the portal is for signed-in patients");
+  std::vector<store::AdverseEventRow> out;
+  store_.write([&](store::Transaction& tx) {
+    const auto p = tx.find_patient(*patient.patient_id);
+    if (!p) throw NotFoundError("patient", "no patient");
+    for (const auto& e : tx.episodes_of_patient(p->id))
+      for (auto& r : tx.adverse_events_of(e.id))
+        if (r.kind == "red_flag") out.push_back(std::move(r));
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
+    tx.append_audit(audit_entry(clock_, patient, p->centre_id, "red_flag.read", "patient", std::to_string(p->id),
+                                "portal, " + std::to_string(out.size()) + " reports"));
+  });
+  return out;
 }
 
 TriagedRedFlag Submissions::triage_red_flag(const Actor& actor, std::int64_t flag_id, const RedFlagTriage& triage) {
@@ -151,6 +203,8 @@ TriagedRedFlag Submissions::triage_red_flag(const Actor& actor, std::int64_t fla
   if (!triage.adverse_event && triage.reason.find_first_not_of(" \t\r\n") == std::string::npos)
     throw InputError("reason", "say why this red flag is not an adverse event");
   TriagedRedFlag out;
+  bool was_open = false;
+  std::int64_t open = 0;
   store_.write([&](store::Transaction& tx) {
     store::AdverseEventRow flag = find_event(tx, actor, flag_id, "red_flag");
     if (!flag.triage.empty()) throw ConflictError("triage", "this red flag was already triaged (" + flag.triage + ")");
@@ -168,8 +222,10 @@ TriagedRedFlag Submissions::triage_red_flag(const Actor& actor, std::int64_t fla
                                   event.category + " " + event.severity + " from red flag " + std::to_string(flag.id)));
       out.event = std::move(event);
     }
-    if (flag.status == "open") {
+    was_open = flag.status == "open";
+    if (was_open) {
       flag.acknowledged_by = actor.user;
+      flag.acknowledged_role = actor.role == "operator" ? "clinician" : actor.role;
       flag.acknowledged_at = now;
     }
     flag.status = "resolved";
@@ -182,8 +238,11 @@ TriagedRedFlag Submissions::triage_red_flag(const Actor& actor, std::int64_t fla
                                 std::to_string(flag.id),
                                 flag.triage + (out.event ? " " + std::to_string(out.event->id) : "") +
                                     (triage.reason.empty() ? "" : "; reason: " + triage.reason)));
+    if (was_open) open = open_count(tx, flag.centre_id);
     out.flag = std::move(flag);
   });
+  if (was_open && alerts_)
+    alerts_->publish({"red_flag.acknowledged", out.flag.centre_id, out.flag.id, out.flag.episode_id, open});
   return out;
 }
 

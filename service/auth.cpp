@@ -198,6 +198,35 @@ std::optional<Principal> Auth::session(const std::string& token) {
   return found;
 }
 
+bool Auth::session_alive(const std::string& hash) {
+  const std::int64_t now_ms = clock_.now_ms();
+  const std::string now = clock_.now_iso();
+  {
+    std::lock_guard lock(mutex_);
+    const auto it = cache_.find(hash);
+    if (it == cache_.end()) return false;
+    if (it->second.expires_at <= now || now_ms - it->second.last_seen_ms > policy_.idle_ms) return false;
+    if (now_ms - it->second.checked_ms <= policy_.recheck_ms) return true;
+  }
+  // Confirmed against the store (an account disabled by another process), idle time kept.
+  bool live = false;
+  store_.read([&](store::Transaction& tx) {
+    const auto s = tx.find_session(hash);
+    if (!s || s->expires_at <= now) return;
+    if (s->kind == "staff" && s->account_id) {
+      const auto a = tx.find_account(*s->account_id);
+      live = a && !a->disabled;
+    } else {
+      live = s->patient_id.has_value();
+    }
+  });
+  std::lock_guard lock(mutex_);
+  const auto it = cache_.find(hash);
+  if (!live || it == cache_.end()) return false;
+  it->second.checked_ms = now_ms;
+  return true;
+}
+
 void Auth::end_staff_sessions(const std::string& username) {
   std::lock_guard lock(mutex_);
   std::erase_if(cache_, [&](const auto& entry) {

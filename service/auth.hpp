@@ -113,6 +113,11 @@ class Auth {
   Login login(const std::string& username, const std::string& password, const std::string& address);
   // The signed-in principal for a session token, or nullopt (unknown, expired, idle).
   std::optional<Principal> session(const std::string& token);
+  // Whether a session is still live, without counting the question as the user's
+  // activity: a page's open event stream must not keep an unattended session from
+  // idling out. False once it expired, idled, was signed out or its account was
+  // disabled; only sessions this server issued or confirmed (in its cache) can be live.
+  bool session_alive(const std::string& token_hash);
   void logout(const std::string& token);
   // Forgets every cached session of a staff account at once (its rows are deleted by the
   // caller): after a password reset, a disable or a role change.

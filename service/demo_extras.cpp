@@ -124,7 +124,7 @@ void add_red_flags(store::Store& store, const CivilDate& today) {
       const auto seen =
           submissions.report_red_flag(patient_of(hips[1]), hips[1].id,
                                       {"unusual_pain", "severe", "هنگام راه رفتن درد تیز در کشاله ران دارم", {}, {}});
-      submissions.acknowledge_red_flag(nurse, seen.id);
+      submissions.acknowledge_red_flag(nurse, seen.id, {"called", "آمدن به درمانگاه فردا صبح هماهنگ شد"});
     } else {
       const auto effusion = submissions.report_red_flag(
           patient_of(hips[0]), hips[0].id, {"swelling", "moderate", "از دو روز پیش ران متورم شده است", {}, {}});

@@ -17,6 +17,7 @@
 #include "service/auth.hpp"
 #include "service/episode_centres.hpp"
 #include "service/pathway.hpp"
+#include "service/red_flag_alerts.hpp"
 #include "service/rendered_cache.hpp"
 #include "store/store.hpp"
 
@@ -65,6 +66,25 @@ struct RedFlagTriage {
   AdverseEventInput event;
 };
 
+// What a clinician did on acknowledging a red flag: the action (called |
+// asked_to_come_in | referred_to_emergency) and an optional note.
+struct RedFlagAcknowledgement {
+  std::string action;
+  std::string note;
+  // The clinician's role when the operator records it for them (the command line); the
+  // patient sees it. Ignored for staff, whose own role is recorded.
+  std::string role = {};
+};
+inline const std::vector<std::string> kAcknowledgeActions{"called", "asked_to_come_in", "referred_to_emergency"};
+
+// An open red flag as the staff's alert list shows it: who it is about, and the mobile
+// number to call when the role may see it in a list (identifiers_shown).
+struct OpenRedFlag {
+  store::AdverseEventRow flag;
+  std::int64_t patient_id = 0;
+  std::string mrn, name_fa, name_latin, mobile;
+};
+
 struct TriagedRedFlag {
   store::AdverseEventRow flag;
   std::optional<store::AdverseEventRow> event;
@@ -107,9 +127,16 @@ class Submissions {
   std::vector<store::AdverseEventRow> adverse_events(const Actor& actor, std::int64_t episode_id);
   // A patient reports a red flag on their own episode; it stays open for the clinic.
   store::AdverseEventRow report_red_flag(const Actor& patient, std::int64_t episode_id, const AdverseEventInput& in);
-  std::vector<store::AdverseEventRow> open_red_flags(const Actor& actor);
-  // A clinician has seen the flag and is acting on it; it stays on the worklist until triaged.
-  store::AdverseEventRow acknowledge_red_flag(const Actor& actor, std::int64_t event_id);
+  std::vector<OpenRedFlag> open_red_flags(const Actor& actor);
+  // A clinician has seen the flag and records what was done; it stays on the worklist
+  // until triaged.
+  store::AdverseEventRow acknowledge_red_flag(const Actor& actor, std::int64_t event_id,
+                                              const RedFlagAcknowledgement& ack);
+  // The signed-in patient's own red flags, newest first: the portal shows whether each was
+  // seen, when, by which role and what was done (never by whom).
+  std::vector<store::AdverseEventRow> own_red_flags(const Actor& patient);
+  // Where raised and acknowledged flags are announced (null: nowhere).
+  void set_alerts(RedFlagAlerts* alerts) { alerts_ = alerts; }
   // Triage of an open or acknowledged flag (ConflictError once triaged).
   TriagedRedFlag triage_red_flag(const Actor& actor, std::int64_t flag_id, const RedFlagTriage& triage);
   // A surgeon grades an adverse event, ticks its seriousness criteria, its relatedness and
@@ -170,6 +197,7 @@ class Submissions {
   Auth& auth_;
   RenderedCache timelines_;
   EpisodeCentres centres_;
+  RedFlagAlerts* alerts_ = nullptr;
 };
 
 }  // namespace rp::service

@@ -40,6 +40,9 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   store.write([&](store::Transaction& tx) {
     items = tx.worklist_items(query);
     w.red_flags = tx.worklist_red_flags(actor.centre);
+    // The number to call from the flag's card, for the roles shown mobiles in lists.
+    if (!identifiers_shown(actor, PatientView::search_results).mobile)
+      for (auto& f : w.red_flags) f.mobile.clear();
     products = tx.worklist_awaiting_release(actor.centre);
     w.code_guesses = tx.worklist_code_guesses(actor.centre, Clock::fixed(clock.now_ms() - guesses.window_ms).now_iso(),
                                               guesses.min_wrong);

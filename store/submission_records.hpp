@@ -28,6 +28,10 @@ struct AdverseEventRow {
   std::string reported_by, role, reported_at;
   std::string status;  // open | acknowledged | resolved
   std::string acknowledged_by, acknowledged_at;
+  // Red flags (0010_red_flag_acknowledgement.sql): the acknowledging account's role, what
+  // was done (called | asked_to_come_in | referred_to_emergency; "" when not recorded) and
+  // the clinician's note.
+  std::string acknowledged_role, ack_action, ack_note;
   // The clinician's assessment (0007_adverse_event_assessment.sql); `serious` is derived
   // from it by the domain at every write.
   EventAssessment assessment;

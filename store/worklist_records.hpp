@@ -29,6 +29,7 @@ struct WorklistItemRow {
 struct WorklistRedFlagRow {
   WorklistPatient who;
   AdverseEventRow event;
+  std::string mobile;  // the patient's, to call them; the service blanks it for roles not shown it
 };
 
 struct WorklistProductRow {

@@ -13,6 +13,8 @@
 
 namespace rp::api::http {
 
+class EventStream;  // api/http/event_stream.hpp
+
 struct Request {
   std::string method;  // GET, POST, ...
   std::string path;    // percent-decoded, without the query
@@ -52,6 +54,9 @@ struct Response {
   bool varies_by_encoding = false;
   // Set by the API on an error: its message follows Accept-Language (Vary).
   bool varies_by_language = false;
+  // A stream of events (text/event-stream) that follows the head instead of a body: the
+  // head has no Content-Length and the connection closes when the stream ends.
+  std::shared_ptr<EventStream> stream;
 
   // What goes on the wire: the gzip form when chosen.
   std::string_view body_text() const {

@@ -49,6 +49,11 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
        "است"},
       {"the portal is for signed-in patients",
        "درگاه بیماران برای بیمارانی است که وارد شده‌اند"},
+      {"say what was done: called, asked_to_come_in or referred_to_emergency",
+       "بنویسید چه کاری انجام شد: تماس با بیمار (called)، فراخواندن بیمار به مرکز (asked_to_come_in) یا فرستادن به "
+       "اورژانس (referred_to_emergency)"},
+      {"must be surgeon, coordinator or physiotherapist", "باید جراح، هماهنگ‌کننده یا فیزیوتراپیست باشد"},
+      {"live events are not available on this server", "رویدادهای زنده در این سرور در دسترس نیست"},
       {"red flags are reported by the patient",
        "علامت هشدار را خود بیمار گزارش می‌کند"},
       {"only an admin may edit centres", "فقط مدیر می‌تواند مراکز را ویرایش کند"},
@@ -247,6 +252,12 @@ const std::vector<Pattern>& patterns() {
     add(R"(HOOS items are 0–4, got .+)", "پاسخ پرسش‌های HOOS باید از ۰ تا ۴ باشد");
     add(R"('(.+)' is not a hip osteoarthritis \(M16\) code of .+)", "«$1» کد استئوآرتریت مفصل ران (M16) نیست");
     add(R"('(.+)' is not a knee osteoarthritis \(M17\) code of .+)", "«$1» کد استئوآرتریت مفصل زانو (M17) نیست");
+    add(R"(this account already has (\d+) live event streams open, the most it may; close another tab or window )"
+        R"(of this site)",
+        "این حساب هم‌اکنون $1 جریان رویداد زنده باز دارد که بیشترین اندازه مجاز است؛ یکی از زبانه‌ها یا پنجره‌های دیگر "
+        "این سایت را ببندید");
+    add(R"(the server is serving the most live event streams it may \((\d+)\); try again in a minute)",
+        "سرور بیشترین شمار مجاز جریان‌های رویداد زنده ($1) را می‌فرستد؛ یک دقیقه دیگر دوباره بکوشید");
     add(R"(no red flag (\d+))", "علامت هشدار شماره $1 یافت نشد");
     add(R"('([-0-9]+)' is not a plausible plan: give a date from ([-0-9]+) to ([-0-9]+))",
         "«$1» تاریخ باورپذیری برای برنامه نیست: تاریخی از $2 تا $3 بدهید");

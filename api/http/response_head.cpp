@@ -60,7 +60,8 @@ std::string response_head(const Response& r, unsigned version, bool keep_alive, 
   } else if (r.varies_by_language) {
     out.append("Vary: Accept-Language\r\n");
   }
-  out.append("Content-Length: ").append(std::to_string(content_length)).append("\r\n");
+  // An event stream's body is delimited by the connection's end.
+  if (!r.stream) out.append("Content-Length: ").append(std::to_string(content_length)).append("\r\n");
   // HTTP/1.1 keeps the connection unless told; HTTP/1.0 closes it unless told.
   if (version == 10 && keep_alive) out.append("Connection: keep-alive\r\n");
   if (version != 10 && !keep_alive) out.append("Connection: close\r\n");

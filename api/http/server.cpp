@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/http/event_stream.hpp"
 #include "api/http/response_head.hpp"
 #include "base/error.hpp"
 
@@ -51,7 +52,18 @@ constexpr std::size_t kFirstRead = 4096;
 // connection's strand.
 struct ConnectionState {
   Socket* socket = nullptr;
-  bool idle = true;  // waiting for the next request, nothing in flight
+  bool idle = true;  // waiting for the next request, nothing in flight (or streaming events)
+};
+
+// An event stream's waits: the timer sleeps until the next heartbeat and is cancelled
+// to wake the writer early (an event queued, the stream ended, the client gone). Touched
+// only on the connection's strand; shared with the handlers that may outlive a wait.
+struct StreamWatch {
+  explicit StreamWatch(const Executor& ex) : timer(ex) {}
+  asio::steady_timer timer;
+  std::array<char, 512> scratch{};
+  bool client_gone = false;
+  bool reading = false;
 };
 
 std::string header(const bh::request<bh::string_body>& r, std::string_view name) {
@@ -242,9 +254,91 @@ struct Server::Impl {
         res = co_await answer(req);
         res.head = res.head || req.method == "HEAD";
       }
+      if (res.stream && res.status == 200 && !res.head) {
+        co_await stream_events(stream, state, std::move(res), breq.version());
+        co_return;
+      }
+      res.stream.reset();
       const bool keep_alive = breq.keep_alive() && !stopping;
       co_await send(stream, std::move(res), breq.version(), keep_alive, ec);
       if (ec || !keep_alive) co_return;
+    }
+  }
+
+  // A response that stays open (text/event-stream): the head, then whatever the stream
+  // queues, until it ends, the client goes, a write stalls past the write timeout or the
+  // server stops. The request's deadline no longer applies; the connection holds no
+  // worker thread, only this coroutine on its strand. A pending read notices at once a
+  // client that closed (a browser leaving the page), so its slot is freed at once.
+  template <class AnyStream>
+  Task<void> stream_events(AnyStream& stream, ConnectionState& state, Response res, unsigned version) {
+    const std::shared_ptr<EventStream> events = std::move(res.stream);
+    auto& lowest = beast::get_lowest_layer(stream);
+    const auto executor = lowest.socket().get_executor();
+    auto watch = std::make_shared<StreamWatch>(executor);
+    beast::error_code ec;
+    lowest.expires_never();
+    lowest.expires_after(cfg.write_timeout);
+    res.stream = events;  // the head leaves out Content-Length for a stream
+    const std::string head = response_head(res, version, false, 0);
+    co_await asio::async_write(stream, asio::buffer(head), asio::redirect_error(use_task, ec));
+    // A graceful stop closes it like an idle connection.
+    state.idle = !ec;
+    if (!ec) {
+      lowest.expires_never();
+      events->set_wake([executor, weak = std::weak_ptr<StreamWatch>(watch)] {
+        asio::post(executor, [weak] {
+          if (auto w = weak.lock()) w->timer.cancel();
+        });
+      });
+      // The read has no deadline (expires_never above); a client has nothing to send.
+      watch->reading = true;
+      stream.async_read_some(asio::buffer(watch->scratch), [watch](const beast::error_code&, std::size_t) {
+        watch->client_gone = true;
+        watch->reading = false;
+        watch->timer.cancel();
+      });
+      for (;;) {
+        bool ended = false;
+        const std::string text = events->drain(ended);
+        if (!text.empty() && !watch->client_gone) {
+          // Only the write's timer is set: the read is pending, so its deadline stays never.
+          lowest.expires_after(cfg.write_timeout);
+          co_await asio::async_write(stream, asio::buffer(text), asio::redirect_error(use_task, ec));
+          if (ec) break;
+        }
+        if (ended || watch->client_gone || stopping) break;
+        watch->timer.expires_after(events->heartbeat_interval());
+        beast::error_code waited;
+        co_await watch->timer.async_wait(asio::redirect_error(use_task, waited));
+        // The full interval passed, no wake: a heartbeat. Its session check may read the
+        // store, which can wait for a commit: on the worker pool, not this I/O thread.
+        if (!waited)
+          co_await asio::co_spawn(
+              workers,
+              [&]() -> asio::awaitable<void> {
+                try {
+                  events->heartbeat();
+                } catch (const std::exception& e) {
+                  // The session could not be checked: end the stream; the browser
+                  // reconnects and is checked afresh.
+                  spdlog::warn("event stream heartbeat failed: {}", e.what());
+                  events->end();
+                }
+                co_return;
+              },
+              use_task);
+      }
+    }
+    state.idle = false;
+    events->set_wake({});
+    // The pending read must finish before the stream it reads goes away.
+    beast::error_code ignored;
+    lowest.socket().shutdown(tcp::socket::shutdown_both, ignored);
+    lowest.socket().cancel(ignored);
+    while (watch->reading) {
+      watch->timer.expires_after(std::chrono::seconds(1));
+      co_await watch->timer.async_wait(asio::redirect_error(use_task, ignored));
     }
   }
 

@@ -97,7 +97,10 @@ ServerConfig load_server_config(const std::string& path) {
                                   "audit_key",
                                   "audit_anchors",
                                   "audit_anchor_copy",
-                                  "audit_anchor_interval_s"};
+                                  "audit_anchor_interval_s",
+                                  "event_streams",
+                                  "event_streams_per_account",
+                                  "event_heartbeat_s"};
     for (const auto& kv : root) {
       const auto key = kv.first.as<std::string>();
       if (std::find(std::begin(known), std::end(known), key) == std::end(known))
@@ -131,6 +134,9 @@ ServerConfig load_server_config(const std::string& path) {
     read_key(root, "audit_anchors", c.audit_anchors);
     read_key(root, "audit_anchor_copy", c.audit_anchor_copy);
     read_key(root, "audit_anchor_interval_s", c.audit_anchor_interval_s);
+    read_key(root, "event_streams", c.event_streams);
+    read_key(root, "event_streams_per_account", c.event_streams_per_account);
+    read_key(root, "event_heartbeat_s", c.event_heartbeat_s);
   }
   if (const char* v = env("REGENPATH_ADDRESS")) c.address = v;
   c.port = static_cast<unsigned short>(env_int("REGENPATH_PORT", c.port, 0, 65535));
@@ -156,6 +162,13 @@ ServerConfig load_server_config(const std::string& path) {
   c.audit_anchor_interval_s = env_int("REGENPATH_AUDIT_ANCHOR_INTERVAL_S", c.audit_anchor_interval_s, 1, 86400);
   if (c.audit_anchor_interval_s < 1 || c.audit_anchor_interval_s > 86400)
     throw InputError("audit_anchor_interval_s", "audit_anchor_interval_s must be 1..86400 seconds");
+  c.event_streams = env_int("REGENPATH_EVENT_STREAMS", c.event_streams, 1, 100000);
+  c.event_streams_per_account = env_int("REGENPATH_EVENT_STREAMS_PER_ACCOUNT", c.event_streams_per_account, 1, 1000);
+  c.event_heartbeat_s = env_int("REGENPATH_EVENT_HEARTBEAT_S", c.event_heartbeat_s, 1, 3600);
+  if (c.event_streams < 1 || c.event_streams_per_account < 1)
+    throw InputError("event_streams", "event_streams and event_streams_per_account must be at least 1");
+  if (c.event_heartbeat_s < 1 || c.event_heartbeat_s > 3600)
+    throw InputError("event_heartbeat_s", "event_heartbeat_s must be 1..3600 seconds");
   c.workers = env_int("REGENPATH_WORKERS", c.workers, 1, 256);
   c.io_threads = env_int("REGENPATH_IO_THREADS", c.io_threads, 1, 64);
   if (c.io_threads < 1 || c.io_threads > 64) throw InputError("io_threads", "io_threads must be 1..64");
@@ -194,7 +207,8 @@ std::string sample_server_config() {
 # REGENPATH_IO_THREADS, REGENPATH_LOG_LEVEL, REGENPATH_SESSION_IDLE_S, REGENPATH_WEB_DIR,
 # REGENPATH_REQUEST_TIMEOUT, REGENPATH_METRICS_TOKEN, REGENPATH_TRUSTED_PROXIES (comma-separated),
 # REGENPATH_AUDIT_KEY, REGENPATH_AUDIT_ANCHORS, REGENPATH_AUDIT_ANCHOR_COPY,
-# REGENPATH_AUDIT_ANCHOR_INTERVAL_S.
+# REGENPATH_AUDIT_ANCHOR_INTERVAL_S, REGENPATH_EVENT_STREAMS, REGENPATH_EVENT_STREAMS_PER_ACCOUNT,
+# REGENPATH_EVENT_HEARTBEAT_S.
 
 # Where to listen. Keep 127.0.0.1 behind a reverse proxy; 0.0.0.0 listens everywhere.
 address: 127.0.0.1
@@ -233,6 +247,16 @@ lang: en
 
 # A session (staff or patient) ends after this many seconds unused.
 session_idle_s: 1800
+
+# Live events (GET /api/v1/events, the red-flag alerts on every staff page). Each open
+# page holds one connection, without a worker thread, for as long as it stays open; the
+# request deadline does not cut it. At most event_streams at once (503 beyond) and
+# event_streams_per_account per account (429 beyond: a few tabs). A comment goes every
+# event_heartbeat_s seconds so that proxies keep the connection open; the session is
+# checked then too, and a stream ends with its session.
+event_streams: 200
+event_streams_per_account: 4
+event_heartbeat_s: 15
 
 # /metrics (Prometheus). Empty: anyone who reaches the server reads it, fine while it
 # listens on 127.0.0.1 only; a reverse proxy that forwards every path makes it public.

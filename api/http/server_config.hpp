@@ -38,6 +38,11 @@ struct ServerConfig {
   // signed while it moves. Empty paths: beside the database.
   std::string audit_key, audit_anchors, audit_anchor_copy;
   int audit_anchor_interval_s = 60;
+  // Live event streams (GET /api/v1/events): the bounds overall and per account, and the
+  // heartbeat, at which the session is also checked.
+  int event_streams = 200;
+  int event_streams_per_account = 4;
+  int event_heartbeat_s = 15;
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
   std::string audit_key_path() const;
   std::string audit_anchor_path() const;
@@ -46,7 +51,8 @@ struct ServerConfig {
 // Reads a YAML config file (every key optional), then applies REGENPATH_* environment
 // overrides (REGENPATH_ADDRESS, _PORT, _DB, _TLS_CERT, _TLS_KEY, _WORKERS, _IO_THREADS,
 // _LOG_LEVEL, _SESSION_IDLE_S, _WEB_DIR, _REQUEST_TIMEOUT, _METRICS_TOKEN, _TRUSTED_PROXIES
-// comma-separated, _AUDIT_KEY, _AUDIT_ANCHORS, _AUDIT_ANCHOR_COPY, _AUDIT_ANCHOR_INTERVAL_S).
+// comma-separated, _AUDIT_KEY, _AUDIT_ANCHORS, _AUDIT_ANCHOR_COPY, _AUDIT_ANCHOR_INTERVAL_S,
+// _EVENT_STREAMS, _EVENT_STREAMS_PER_ACCOUNT, _EVENT_HEARTBEAT_S).
 // An empty path reads no file. Throws InputError naming a bad key.
 ServerConfig load_server_config(const std::string& path);
 // A documented sample config file.

@@ -31,7 +31,8 @@ QuestionnaireResponseRow read_response(SQLite::Statement& q) {
 constexpr const char* kEventColumns =
     "SELECT id, episode_id, centre_id, kind, category, severity, description, onset_date, reported_by, role, "
     "reported_at, status, acknowledged_by, acknowledged_at, triage_reason, assessed_by, assessed_at, "
-    "ctcae_grade, serious_reasons, relatedness, outcome, serious, red_flag_id, triage FROM adverse_events ";
+    "ctcae_grade, serious_reasons, relatedness, outcome, serious, red_flag_id, triage, acknowledged_role, "
+    "COALESCE(ack_action, ''), ack_note FROM adverse_events ";
 
 AdverseEventRow read_event(SQLite::Statement& q) {
   AdverseEventRow r;
@@ -51,6 +52,9 @@ AdverseEventRow read_event(SQLite::Statement& q) {
   r.serious = q.getColumn(21).getInt() != 0;
   if (!q.getColumn(22).isNull()) r.red_flag_id = q.getColumn(22).getInt64();
   r.triage = q.getColumn(23).getString();
+  r.acknowledged_role = q.getColumn(24).getString();
+  r.ack_action = q.getColumn(25).getString();
+  r.ack_note = q.getColumn(26).getString();
   return r;
 }
 
@@ -58,7 +62,7 @@ AdverseEventRow read_event(SQLite::Statement& q) {
 // kAssessmentColumns (the insert names the same columns in the same order).
 constexpr const char* kAssessmentColumns =
     "ctcae_grade = ?, serious_reasons = ?, relatedness = ?, outcome = ?, serious = ?, red_flag_id = ?, triage = ?, "
-    "triage_reason = ?, assessed_by = ?, assessed_at = ?";
+    "triage_reason = ?, assessed_by = ?, assessed_at = ?, acknowledged_role = ?, ack_action = ?, ack_note = ?";
 void bind_assessment(SQLite::Statement& q, int first, const AdverseEventRow& r) {
   const EventAssessment& a = r.assessment;
   int i = first;
@@ -72,6 +76,9 @@ void bind_assessment(SQLite::Statement& q, int first, const AdverseEventRow& r) 
   q.bind(i++, r.triage_reason);
   q.bind(i++, r.assessed_by);
   q.bind(i++, r.assessed_at);
+  q.bind(i++, r.acknowledged_role);
+  r.ack_action.empty() ? q.bind(i++) : q.bind(i++, r.ack_action);
+  q.bind(i++, r.ack_note);
 }
 
 std::vector<CountRow> read_counts(SQLite::Statement& q) {
@@ -140,8 +147,8 @@ std::int64_t SqliteTransaction::insert_adverse_event(const AdverseEventRow& r) {
   auto& q = c_.statement(
       "INSERT INTO adverse_events (episode_id, centre_id, kind, category, severity, description, onset_date, "
       "reported_by, role, reported_at, status, acknowledged_by, acknowledged_at, ctcae_grade, serious_reasons, "
-      "relatedness, outcome, serious, red_flag_id, triage, triage_reason, assessed_by, assessed_at) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "relatedness, outcome, serious, red_flag_id, triage, triage_reason, assessed_by, assessed_at, "
+      "acknowledged_role, ack_action, ack_note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, static_cast<int64_t>(r.episode_id));
   int i = 2;
   for (const std::string* f :
@@ -195,7 +202,7 @@ void SqliteTransaction::update_adverse_event(const AdverseEventRow& r) {
   q.bind(2, r.acknowledged_by);
   q.bind(3, r.acknowledged_at);
   bind_assessment(q, 4, r);
-  q.bind(14, static_cast<int64_t>(r.id));
+  q.bind(17, static_cast<int64_t>(r.id));
   if (q.exec() == 0) throw NotFoundError("adverse_event", "no adverse event " + std::to_string(r.id));
 }
 

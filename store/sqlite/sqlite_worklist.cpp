@@ -60,7 +60,7 @@ std::vector<WorklistRedFlagRow> SqliteTransaction::worklist_red_flags(const std:
   static const std::string sql =
       std::string(kWho) +
       ", a.id, a.category, a.severity, a.description, a.onset_date, a.reported_by, a.reported_at, a.status, "
-      "a.acknowledged_by, a.acknowledged_at "
+      "a.acknowledged_by, a.acknowledged_at, a.acknowledged_role, COALESCE(a.ack_action, ''), a.ack_note, p.mobile "
       "FROM adverse_events a JOIN episodes e ON e.id = a.episode_id JOIN patients p ON p.id = e.patient_id "
       "WHERE a.centre_id = ? AND a.kind = 'red_flag' AND a.status IN ('open', 'acknowledged') AND a.triage IS NULL "
       "ORDER BY a.status = 'acknowledged', a.reported_at DESC, a.id DESC";
@@ -68,7 +68,7 @@ std::vector<WorklistRedFlagRow> SqliteTransaction::worklist_red_flags(const std:
   q.bind(1, centre_id);
   std::vector<WorklistRedFlagRow> out;
   while (q.executeStep()) {
-    WorklistRedFlagRow r{read_who(q), {}};
+    WorklistRedFlagRow r{read_who(q), {}, q.getColumn(21).getString()};
     AdverseEventRow& a = r.event;
     a.id = q.getColumn(8).getInt64();
     a.episode_id = r.who.episode_id;
@@ -83,6 +83,9 @@ std::vector<WorklistRedFlagRow> SqliteTransaction::worklist_red_flags(const std:
     a.status = q.getColumn(15).getString();
     a.acknowledged_by = q.getColumn(16).getString();
     a.acknowledged_at = q.getColumn(17).getString();
+    a.acknowledged_role = q.getColumn(18).getString();
+    a.ack_action = q.getColumn(19).getString();
+    a.ack_note = q.getColumn(20).getString();
     out.push_back(std::move(r));
   }
   return out;

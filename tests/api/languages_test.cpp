@@ -64,6 +64,21 @@ TEST(PersianMessage, PatternsCarryTheirValuesInPersianDigits) {
             "شماره پرونده «M-1» پیش‌تر در مرکز tehran-1 به کار رفته است");
 }
 
+// The live event stream's refusals beyond its bounds read in Persian, the bound in
+// Persian digits.
+TEST(PersianMessage, EventStreamBounds) {
+  const auto account = persian_message(
+      "this account already has 4 live event streams open, the most it may; close another tab or window of this "
+      "site");
+  ASSERT_TRUE(account.has_value());
+  EXPECT_NE(account->find("۴"), std::string::npos) << *account;
+  const auto server =
+      persian_message("the server is serving the most live event streams it may (200); try again in a minute");
+  ASSERT_TRUE(server.has_value());
+  EXPECT_NE(server->find("۲۰۰"), std::string::npos) << *server;
+  EXPECT_TRUE(persian_message("say what was done: called, asked_to_come_in or referred_to_emergency").has_value());
+}
+
 TEST(PersianMessage, StatesByTheirPersianNames) {
   const auto m = persian_message("cannot move an episode from referred to injected (allowed: screening, withdrawn)");
   ASSERT_TRUE(m);

@@ -132,7 +132,7 @@ TEST_F(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   r = surgeon_.get("/api/v1/red-flags");
   ASSERT_EQ(r.json().size(), 1u);
   const std::string flag = std::to_string(r.json()[0]["id"].get<int>());
-  EXPECT_EQ(surgeon_.post("/api/v1/red-flags/" + flag + "/acknowledge", nlohmann::json::object()).status, 200);
+  EXPECT_EQ(surgeon_.post("/api/v1/red-flags/" + flag + "/acknowledge", {{"action", "called"}}).status, 200);
 
   r = surgeon_.get("/api/v1/episodes/" + eid + "/timeline");
   ASSERT_EQ(r.status, 200);

@@ -193,7 +193,7 @@ TEST_F(WorklistOverHttp, OpenRedFlagsNewestFirst) {
   ASSERT_EQ(surgeon.login("surgeon.a").status, 200);
   const std::string newer = "/api/v1/red-flags/" + std::to_string(built_.newer_flag);
   const std::string older = "/api/v1/red-flags/" + std::to_string(built_.older_flag);
-  const Reply ack = surgeon.post(newer + "/acknowledge", nlohmann::json::object());
+  const Reply ack = surgeon.post(newer + "/acknowledge", {{"action", "asked_to_come_in"}});
   ASSERT_EQ(ack.status, 200) << ack.body;
   auto after = coordinator_.get("/api/v1/worklist?date=" + kDayText).json()["red_flags"];
   ASSERT_EQ(after.size(), 2u);

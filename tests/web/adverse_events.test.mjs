@@ -191,9 +191,11 @@ test('red flags from the portal are triaged on the worklist: one an adverse even
     assert.equal(await flag(redness.id).getAttribute('data-status'), 'open')
 
     // acknowledged: still listed, below the open ones, with who acknowledged it
-    await flag(pain.id).getByRole('button', { name: /Acknowledge/ }).click()
+    await flag(pain.id).getByTestId('ack-open').click()
+    await flag(pain.id).locator('input[data-action=asked_to_come_in]').check()
+    await flag(pain.id).getByTestId('ack-submit').click()
     await page.locator(`[data-testid=red-flag][data-flag="${pain.id}"][data-status=acknowledged]`).waitFor()
-    assert.match(await flag(pain.id).getByTestId('acknowledged-by').textContent(), /Acknowledged by coordinator\.tehran-1/)
+    assert.match(await flag(pain.id).getByTestId('acknowledged-by').textContent(), /Acknowledged by coordinator\.tehran-1.*Asked them to come in/)
     assert.equal(await page.locator(`[data-group=acknowledged] [data-flag="${pain.id}"]`).count(), 1)
     assert.equal(await page.locator(`[data-group=open] [data-flag="${redness.id}"]`).count(), 1)
     assert.match(await page.locator('#red-flags-acknowledged').textContent(), /Acknowledged, awaiting triage/)

@@ -389,7 +389,11 @@ test('a red flag reaches the worklist within seconds and is acknowledged', async
     await checkA11y(page, 'worklist with red flag')
     await shot(page, 'staff-worklist-red-flag')
 
-    await shown.getByRole('button', { name: /Acknowledge/ }).click()
+    // the card has the patient's number to call; acknowledging says what was done
+    assert.equal(await shown.getByTestId('flag-phone').getAttribute('href'), 'tel:' + injected.mobile.replace(/[^\d+]/g, ''))
+    await shown.getByTestId('ack-open').click()
+    await shown.locator('input[data-action=called]').check()
+    await shown.getByTestId('ack-submit').click()
     await page.locator(`[data-testid=red-flag][data-flag="${flag.id}"][data-status=acknowledged]`).waitFor()
     assert.match(await page.locator('#red-flags-heading').textContent(), new RegExp(`: ${openBefore}$`))
     assert.match(await shown.getByTestId('acknowledged-by').textContent(), /coordinator\.tehran-1/)

@@ -68,8 +68,8 @@ export default {
       redFlag: {
         button: 'Report a problem now',
         title: 'Report a problem',
-        intro: 'Tell the clinic at once about unusual pain, swelling, redness or fever.',
-        emergency: 'In an emergency, do not wait for an answer here: call the clinic now, or go to the nearest emergency department.',
+        intro: 'Tell the clinic about unusual pain, swelling, redness or fever. Your report alerts the clinical team on their screens straight away.',
+        emergency: 'In an emergency, do not wait for an answer here: call 115 or the clinic now, or go to the nearest emergency department.',
         category: 'What is the problem?',
         severity: 'How bad is it?',
         description: 'Anything else we should know (optional)',
@@ -78,8 +78,8 @@ export default {
         cancel: 'Cancel',
         choose: 'Choose one',
         sentTitle: 'Your report has reached the clinic',
-        sentBody: 'A member of the clinical team sees it now and will contact you. Keep your phone with you.',
-        sentEmergency: 'If it gets worse, or you have a high fever, call the clinic now.',
+        sentBody: 'The clinical team has been alerted on their screens. A member of the team will contact you once they have seen it; this page shows when it has been seen. Keep your phone with you.',
+        sentEmergency: 'If it gets worse, or you have a high fever, call the clinic now. In an emergency call 115 or go to the nearest emergency department.',
         cat: {
           unusual_pain: 'Unusual pain',
           swelling: 'Swelling',
@@ -91,6 +91,24 @@ export default {
           mild: 'Mild',
           moderate: 'Moderate',
           severe: 'Severe',
+        },
+      },
+      reports: {
+        title: 'Your reports',
+        reported: 'Sent {when}',
+        waiting: 'Not seen yet. The clinical team has been alerted. If it gets worse, call the clinic; in an emergency call 115.',
+        seen: 'Seen by the clinic’s {role} at {when}',
+        seenDid: '{seen}; {did}',
+        action: {
+          called: 'they called you',
+          asked_to_come_in: 'they asked you to come in',
+          referred_to_emergency: 'they referred you to emergency care',
+        },
+        role: {
+          surgeon: 'surgeon',
+          coordinator: 'coordinator',
+          physiotherapist: 'physiotherapist',
+          clinician: 'clinical team',
         },
       },
       q: {
@@ -208,8 +226,8 @@ export default {
       redFlag: {
         button: 'گزارش فوری مشکل',
         title: 'گزارش مشکل',
-        intro: 'درد غیرعادی، تورم، قرمزی یا تب را فوراً به مرکز درمانی اطلاع دهید.',
-        emergency: 'در وضعیت اورژانسی منتظر پاسخ در اینجا نمانید: همین حالا با مرکز درمانی تماس بگیرید یا به نزدیک‌ترین اورژانس بروید.',
+        intro: 'درد غیرعادی، تورم، قرمزی یا تب را به مرکز درمانی اطلاع دهید. گزارش شما بی‌درنگ روی صفحه‌های تیم درمان هشدار می‌دهد.',
+        emergency: 'در وضعیت اورژانسی منتظر پاسخ در اینجا نمانید: همین حالا با ۱۱۵ یا مرکز درمانی تماس بگیرید یا به نزدیک‌ترین اورژانس بروید.',
         category: 'مشکل چیست؟',
         severity: 'شدت آن چقدر است؟',
         description: 'توضیح بیشتر (اختیاری)',
@@ -218,8 +236,8 @@ export default {
         cancel: 'انصراف',
         choose: 'یکی را انتخاب کنید',
         sentTitle: 'گزارش شما به مرکز درمانی رسید',
-        sentBody: 'یکی از اعضای تیم درمان همین حالا آن را می‌بیند و با شما تماس می‌گیرد. تلفن همراهتان را نزدیک خود نگه دارید.',
-        sentEmergency: 'اگر حالتان بدتر شد یا تب بالا دارید، همین حالا با مرکز درمانی تماس بگیرید.',
+        sentBody: 'به تیم درمان روی صفحه‌هایشان هشدار داده شد. یکی از اعضای تیم پس از دیدن گزارش با شما تماس می‌گیرد؛ همین صفحه نشان می‌دهد که گزارش کی دیده شد. تلفن همراهتان را نزدیک خود نگه دارید.',
+        sentEmergency: 'اگر حالتان بدتر شد یا تب بالا دارید، همین حالا با مرکز درمانی تماس بگیرید. در وضعیت اورژانسی با ۱۱۵ تماس بگیرید یا به نزدیک‌ترین اورژانس بروید.',
         cat: {
           unusual_pain: 'درد غیرعادی',
           swelling: 'تورم',
@@ -231,6 +249,24 @@ export default {
           mild: 'خفیف',
           moderate: 'متوسط',
           severe: 'شدید',
+        },
+      },
+      reports: {
+        title: 'گزارش‌های شما',
+        reported: 'فرستاده‌شده در {when}',
+        waiting: 'هنوز دیده نشده است. به تیم درمان هشدار داده شده است. اگر حالتان بدتر شد با مرکز درمانی تماس بگیرید؛ در وضعیت اورژانسی با ۱۱۵.',
+        seen: 'دیده‌شده به دست {role} مرکز درمانی در {when}',
+        seenDid: '{seen}؛ {did}',
+        action: {
+          called: 'با شما تماس گرفتند',
+          asked_to_come_in: 'از شما خواستند به مرکز بیایید',
+          referred_to_emergency: 'شما را به اورژانس فرستادند',
+        },
+        role: {
+          surgeon: 'جراح',
+          coordinator: 'هماهنگ‌کننده',
+          physiotherapist: 'فیزیوتراپیست',
+          clinician: 'تیم درمان',
         },
       },
       q: {

@@ -60,6 +60,20 @@ export interface RedFlagInput {
   description?: string
 }
 
+// One of the patient's own red-flag reports: whether it was seen, when, by which role of
+// the clinic's team (never a name) and what was done.
+export interface OwnRedFlag {
+  id: number
+  episode_id: number
+  category: string
+  severity: string
+  reported_at: string
+  seen: boolean
+  seen_at: string | null
+  seen_by_role: string | null // surgeon | coordinator | physiotherapist | clinician
+  action: 'called' | 'asked_to_come_in' | 'referred_to_emergency' | null
+}
+
 export type Answers = Record<string, number | string>
 
 export interface LinkInfo {
@@ -77,6 +91,7 @@ export const portalApi = {
   record: () => api.get<PortalRecord>('/api/v1/me/record'),
   reportRedFlag: (episodeId: number, body: RedFlagInput) =>
     api.post<{ id: number }>(`/api/v1/me/episodes/${episodeId}/red-flags`, body, idempotencyKey()),
+  ownRedFlags: () => api.get<OwnRedFlag[]>('/api/v1/me/red-flags'),
   submitOwn: (episodeId: number, instrument: string, itemId: string, answers: Answers) =>
     api.post<Submitted>(`/api/v1/me/episodes/${episodeId}/questionnaires`, { instrument, item_id: itemId, answers }, idempotencyKey()),
   linkInfo: (token: string) => api.get<LinkInfo>(`/api/v1/q/${encodeURIComponent(token)}`),

@@ -2,6 +2,7 @@
 import { api, idempotencyKey, query } from '../../api/client'
 import type { AssessmentBody } from './assessment'
 import type {
+  AcknowledgeAction,
   AdverseEvent,
   CellSource,
   Consent,
@@ -111,5 +112,6 @@ export const staffApi = {
   protocol: (id: string) => api.get<Protocol>(`${V}/protocols/${encodeURIComponent(id)}`),
   worklist: () => api.get<Worklist>(`${V}/worklist`),
   redFlags: () => api.get<AdverseEvent[]>(`${V}/red-flags`),
-  acknowledge: (eventId: number) => api.post<AdverseEvent>(`${V}/red-flags/${eventId}/acknowledge`),
+  acknowledge: (eventId: number, body: { action: AcknowledgeAction; note?: string }) =>
+    api.post<AdverseEvent>(`${V}/red-flags/${eventId}/acknowledge`, body),
 }

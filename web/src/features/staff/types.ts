@@ -177,6 +177,8 @@ export interface AdverseEvent {
   status: string
   acknowledged_by: string
   acknowledged_at: string
+  ack_action?: AcknowledgeAction | null // red flags: what was done on acknowledging
+  ack_note?: string
   // The clinician's assessment (api/json_records.cpp). `serious` is derived from the
   // criteria and a grade of 4 or 5, never from the patient's severity word.
   ctcae_grade: number | null
@@ -281,7 +283,12 @@ export interface WorklistEntry extends WorklistWho {
   }
 }
 
+// What a clinician did on acknowledging a red flag.
+export type AcknowledgeAction = 'called' | 'asked_to_come_in' | 'referred_to_emergency'
+export const ACKNOWLEDGE_ACTIONS: AcknowledgeAction[] = ['called', 'asked_to_come_in', 'referred_to_emergency']
+
 export interface WorklistRedFlag extends WorklistWho {
+  mobile?: string | null // shown to the roles that may see it in a list
   red_flag: {
     id: number
     category: string
@@ -293,6 +300,9 @@ export interface WorklistRedFlag extends WorklistWho {
     status: string // open | acknowledged (kept on the list until triaged)
     acknowledged_by: string
     acknowledged_at: string
+    acknowledged_role?: string
+    ack_action?: AcknowledgeAction | null
+    ack_note?: string
   }
 }
 
