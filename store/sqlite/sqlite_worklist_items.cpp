@@ -34,7 +34,8 @@ constexpr const char* kUnanswered =
 // Window open today, or due by the end of the coming days (a window may open later).
 constexpr const char* kOpen =
     "AND s.status = 'planned' AND s.window_end >= ?5 AND (s.window_start <= ?5 OR s.start_date <= ?6) ";
-constexpr const char* kWindowClosed = "AND s.status = 'planned' AND s.window_end < ?5 ";
+// (?6 is bound for every query of the family; here it plays no part.)
+constexpr const char* kWindowClosed = "AND s.status = 'planned' AND s.window_end < ?5 AND ?6 = ?6 ";
 constexpr const char* kMissed = "AND s.status = 'missed' ";
 
 void bind_query(SQLite::Statement& q, const WorklistItemsQuery& w) {

@@ -51,17 +51,18 @@ Built build(const std::string& db, const Seeded& seeded) {
   // Injected 14 days ago: visit-2w and prom-2w are due today.
   b.today = add_episode(pathway, op, "MRN-today", "Today Person");
   pathway.plan(op, b.today, kToday.plus_days(-20), kToday.plus_days(-14), "entered after the injection");
-  // Harvest in 27 days: the work-up tests (28 days before it) are due tomorrow.
+  // Harvest in 29 days: the work-up tests (28 days before it) are due tomorrow.
   b.workup = add_episode(pathway, op, "MRN-workup", "Workup Person");
-  pathway.plan(op, b.workup, kToday.plus_days(27), kToday.plus_days(27));
-  // Injected 800 days ago: every window but the three-year questionnaire's has closed.
+  pathway.plan(op, b.workup, kToday.plus_days(29), kToday.plus_days(29));
+  // Injected 300 days ago: every window up to the 6-month one has closed; the next opens
+  // in a month.
   b.old = add_episode(pathway, op, "MRN-old", "Old Person");
-  pathway.plan(op, b.old, kToday.plus_days(-810), kToday.plus_days(-800), "entered from paper");
+  pathway.plan(op, b.old, kToday.plus_days(-305), kToday.plus_days(-300), "entered from paper");
   // It was injected then: a treated joint the outcome report counts.
   store->write([&](store::Transaction& tx) {
     Episode e = *tx.find_episode(b.old);
     tx.insert_transition({b.old, e.state, EpisodeState::injected, "", "cli", "operator", "2024-01-01T00:00:00.000Z",
-                          kToday.plus_days(-800)});
+                          kToday.plus_days(-300)});
     e.state = EpisodeState::follow_up;
     tx.update_episode(e, "2024-01-01T00:00:00.000Z");
   });
@@ -145,8 +146,9 @@ TEST_F(WorklistToday, TodayThenOverdueThenThisWeekAndNothingWhoseWindowClosed) {
     const auto& a = items[i - 1]["item"];
     const auto& b = items[i]["item"];
     ASSERT_LE(rank(a["group"]), rank(b["group"])) << items.dump();
-    if (a["group"] == "overdue" && b["group"] == "overdue")
+    if (a["group"] == "overdue" && b["group"] == "overdue") {
       EXPECT_LE(a["window_to"].get<std::string>(), b["window_to"].get<std::string>());
+    }
   }
   EXPECT_EQ(items[0]["item"]["group"], "today");
   const auto today = rows(items, built_.today, "visit-2w");
@@ -173,9 +175,9 @@ TEST_F(WorklistToday, TodayThenOverdueThenThisWeekAndNothingWhoseWindowClosed) {
 
 TEST_F(WorklistToday, WorkUpTestsAppearWhenDueAndOverdue) {
   const auto items = list()["items"];
-  const auto workup = rows(items, built_.workup);
   std::set<std::string> ids;
-  for (const auto& r : workup) {
+  for (const auto& r : rows(items, built_.workup)) {
+    if (r["item"]["kind"] != "order") continue;
     ids.insert(r["item"]["id"]);
     EXPECT_EQ(r["item"]["kind"], "order");
     EXPECT_EQ(r["item"]["group"], "upcoming");
@@ -187,7 +189,9 @@ TEST_F(WorklistToday, WorkUpTestsAppearWhenDueAndOverdue) {
   const Reply later = coordinator_.get("/api/v1/worklist?date=" + day(8));
   ASSERT_EQ(later.status, 200);
   for (const auto& r : rows(later.json()["items"], built_.workup))
-    if (r["item"]["kind"] == "order") EXPECT_EQ(r["item"]["group"], "overdue") << r.dump();
+    if (r["item"]["kind"] == "order") {
+      EXPECT_EQ(r["item"]["group"], "overdue") << r.dump();
+    }
   EXPECT_EQ(rows(later.json()["items"], built_.workup, "workup-mri").size(), 1u);
 }
 
