@@ -58,7 +58,8 @@ TEST(WorklistCli, ListCloseInBulkAndReopen) {
   ASSERT_FALSE(find(w["window_closed"], "workup-mri").is_null());
   r = run("worklist list --centre c1 --kind order " + db_arg(), "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const auto& row : r.json()["window_closed"]) EXPECT_EQ(row["item"]["kind"], "order");
+  const auto orders = r.json();
+  for (const auto& row : orders["window_closed"]) EXPECT_EQ(row["item"]["kind"], "order");
 
   // Refused: exit 2, the field named, nothing written.
   const std::string before = schedule_and_closures();
@@ -88,8 +89,9 @@ TEST(WorklistCli, ListCloseInBulkAndReopen) {
   r = run("worklist close-before --centre c1 --before " + day(-40) + " --reason patient_unreachable " + db_arg(), "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::set<std::string> closed;
-  for (const auto& row : r.json()["items"]) closed.insert(row["item"]["id"]);
-  EXPECT_EQ(closed, (std::set<std::string>{"consultation", "workup-blood", "workup-exam", "workup-xray"}));
+  const auto bulk = r.json();
+  for (const auto& row : bulk["items"]) closed.insert(row["item"]["id"]);
+  EXPECT_EQ(closed, (std::set<std::string>{"consultation", "workup-blood", "workup-exam", "workup-xray"})) << r.out;
   w = run("worklist list --centre c1 " + db_arg(), "").json();
   EXPECT_TRUE(find(w["window_closed"], "workup-xray").is_null());
   EXPECT_FALSE(find(w["window_closed"], "prom-baseline").is_null()) << "its window closed later";

@@ -293,7 +293,9 @@ TEST(RoleRouteCentreMatrix, ScheduleStepsAndIdentifiersFollowTheRole) {
       if (!section.value().is_array()) continue;
       for (const auto& row : section.value()) {
         EXPECT_FALSE(row.contains("national_id")) << role;
-        if (!list_shows) EXPECT_FALSE(row.contains("mobile")) << role << " " << section.key();
+        if (!list_shows) {
+          EXPECT_FALSE(row.contains("mobile")) << role << " " << section.key();
+        }
       }
     }
     for (const auto& row : worklist["items"]) EXPECT_EQ(row.contains("mobile"), list_shows) << role;

@@ -116,6 +116,9 @@ class WorklistToday : public ::testing::Test {
     EXPECT_EQ(r.status, 200) << r.body;
     return r.json();
   }
+  // One section of the list, by value: safe to loop over (a reference into list()'s
+  // temporary would dangle).
+  nlohmann::json section(const std::string& query, const char* key) { return list(query)[key]; }
   std::string item_path(std::int64_t episode, const std::string& item) {
     return "/api/v1/episodes/" + std::to_string(episode) + "/schedule/" + item;
   }
@@ -196,22 +199,24 @@ TEST_F(WorklistToday, WorkUpTestsAppearWhenDueAndOverdue) {
 }
 
 TEST_F(WorklistToday, FiltersByKindPatientAndRole) {
-  for (const auto& r : list("?kind=order")["items"]) EXPECT_EQ(r["item"]["kind"], "order");
+  for (const auto& r : section("?kind=order", "items")) EXPECT_EQ(r["item"]["kind"], "order");
   EXPECT_EQ(rows(list("?kind=order")["items"], built_.workup).size(), 4u);
   EXPECT_TRUE(rows(list("?kind=questionnaire")["items"], built_.workup).empty());
   const auto by_mrn = list("?patient=mrn-TODAY");
   ASSERT_FALSE(by_mrn["items"].empty());
   for (const auto& r : by_mrn["items"]) EXPECT_EQ(r["episode_id"], built_.today);
-  for (const auto& r : list("?patient=Workup%20pers")["items"]) EXPECT_EQ(r["episode_id"], built_.workup);
+  const auto by_name = section("?patient=Workup%20pers", "items");
+  EXPECT_FALSE(by_name.empty());
+  for (const auto& r : by_name) EXPECT_EQ(r["episode_id"], built_.workup);
   EXPECT_TRUE(list("?patient=nobody-like-this")["items"].empty());
   // The coordinator chases questionnaires; the surgeon sees the visits and the work-up.
   const auto coordinator = list("?responsible=coordinator")["items"];
   ASSERT_FALSE(coordinator.empty());
   for (const auto& r : coordinator) EXPECT_EQ(r["item"]["kind"], "questionnaire");
-  for (const auto& r : list("?responsible=surgeon")["items"]) EXPECT_NE(r["item"]["kind"], "questionnaire");
+  for (const auto& r : section("?responsible=surgeon", "items")) EXPECT_NE(r["item"]["kind"], "questionnaire");
   EXPECT_TRUE(list("?responsible=physiotherapist")["items"].empty());
   // Filters also narrow the items whose window closed.
-  for (const auto& r : list("?kind=visit")["window_closed"]) EXPECT_EQ(r["item"]["kind"], "visit");
+  for (const auto& r : section("?kind=visit", "window_closed")) EXPECT_EQ(r["item"]["kind"], "visit");
   // Bad filters name the field.
   for (const std::string bad : {"kind=surgery", "responsible=janitor", "limit=0", "limit=5000", "offset=-1"}) {
     const Reply r = coordinator_.get("/api/v1/worklist?" + bad);
@@ -355,8 +360,10 @@ TEST_F(WorklistToday, CloseInBulkEveryItemWhoseWindowClosedBeforeADay) {
       coordinator_.post("/api/v1/worklist/close-missed",
                         {{"before_jalali", jalali_today()}, {"reason", "declined"}, {"kind", "questionnaire"}});
   ASSERT_EQ(q.status, 200) << q.body;
-  for (const auto& r : q.json()["items"]) EXPECT_EQ(r["item"]["kind"], "questionnaire");
-  for (const auto& r : list("?limit=1000")["window_closed"]) EXPECT_NE(r["item"]["kind"], "questionnaire");
+  const auto closed_now = q.json();
+  for (const auto& r : closed_now["items"]) EXPECT_EQ(r["item"]["kind"], "questionnaire");
+  EXPECT_FALSE(closed_now["items"].empty());
+  for (const auto& r : section("?limit=1000", "window_closed")) EXPECT_NE(r["item"]["kind"], "questionnaire");
 }
 
 // Completeness of follow-up reads a missed questionnaire as due and not received: one

@@ -70,8 +70,9 @@ TEST_F(WorklistItemsStore, TodayThenOverdueThenComingUpAndTheWholeCount) {
     EXPECT_EQ(tx.worklist_open_count(query()), static_cast<std::int64_t>(rows.size()));
     for (std::size_t i = 1; i < rows.size(); ++i) {
       ASSERT_LE(rank(rows[i - 1].item), rank(rows[i].item));
-      if (rank(rows[i].item) == 1 && rank(rows[i - 1].item) == 1)
+      if (rank(rows[i].item) == 1 && rank(rows[i - 1].item) == 1) {
         EXPECT_LE(rows[i - 1].item.window_end, rows[i].item.window_end);
+      }
     }
     EXPECT_EQ(rows.front().who.episode_id, today_);
     for (const auto& r : rows) {
@@ -101,7 +102,9 @@ TEST_F(WorklistItemsStore, WindowClosedApartNewestFirst) {
     ASSERT_FALSE(rows.empty());
     for (std::size_t i = 0; i < rows.size(); ++i) {
       EXPECT_LT(rows[i].item.window_end, kDay);
-      if (i) EXPECT_GE(rows[i - 1].item.window_end, rows[i].item.window_end);
+      if (i) {
+        EXPECT_GE(rows[i - 1].item.window_end, rows[i].item.window_end);
+      }
     }
     EXPECT_EQ(tx.worklist_window_closed_count(query()), static_cast<std::int64_t>(rows.size()));
   });
