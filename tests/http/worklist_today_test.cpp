@@ -328,6 +328,10 @@ TEST_F(WorklistToday, RefusalsNameTheFieldAndChangeNothing) {
       EXPECT_EQ(r.json()["error"]["field"], c.field) << c.path << " " << r.body;
       EXPECT_FALSE(r.json()["error"]["message"].get<std::string>().empty());
     }
+    // Every refusal is said in Persian too.
+    const Reply fa = c.who->call("POST", c.path, c.body.dump(), {{"Accept-Language", "fa"}});
+    EXPECT_EQ(fa.status, c.status);
+    EXPECT_NE(fa.json()["error"]["message"], r.json()["error"]["message"]) << "not translated: " << r.body;
   }
   EXPECT_EQ(records(db_), before) << "a refused close changes nothing";
   EXPECT_EQ(audit_rows(db_, "schedule.close_missed"), 0);
