@@ -1,9 +1,11 @@
 // The worklist's schedule items on SQLite: the day's (due today, overdue, due soon), those
 // whose window closed, those closed as missed, and the closing decisions. Plain SQL that
 // PostgreSQL runs unchanged (instr aside, as in the patient search): dates are ISO text
-// compared as text. Every query starts at the centre's running episodes
-// (episodes_by_centre_state) and reaches the items by primary key, so a read costs the
-// centre's active pathways, never the whole registry; pages are bounded by the caller.
+// compared as text. The planned items are found by status and the day their window closes
+// (index schedule_by_status_window_end, migration 0011), their episode and patient by
+// key, and a questionnaire's answers by time point (responses_by_episode_item): a read
+// costs the items near the day, not the whole registry's schedule. Pages are bounded by
+// the caller.
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {
