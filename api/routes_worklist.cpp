@@ -74,7 +74,8 @@ nlohmann::json worklist_json(const service::Worklist& w) {
 void add_worklist_routes(http::Router& r, Services& s) {
   r.add({"GET", "/api/v1/worklist",
          "The day's worklist at the caller's centre: visits, imaging, questionnaires and work-up tests due today, "
-         "then overdue (target passed, window still open: group overdue), then due within 7 days; apart, the items "
+         "then overdue (target passed, window still open: group overdue), then those whose window is open or that "
+         "are due within 7 days (group upcoming); apart, the items "
          "whose window closed with nothing recorded (window_closed, to be closed as missed); drug holds starting "
          "within 7 days, open red flags (newest first), products awaiting release, and patients whose sign-in code "
          "is being guessed. Each item row has the role responsible and, for admin, coordinator and surgeon, the "
