@@ -1,14 +1,20 @@
 // The staff worklist: one read of everything at the caller's centre that needs someone
 // today. Red flags are acknowledged through POST /api/v1/red-flags/{event_id}/acknowledge
-// and leave the worklist once triaged (POST /api/v1/red-flags/{event_id}/triage).
+// and leave the worklist once triaged (POST /api/v1/red-flags/{event_id}/triage); items
+// whose window closed are closed as missed (and reopened) by the routes in
+// routes_worklist_closing.cpp.
 #include "api/json_pathway.hpp"
 #include "api/routes.hpp"
+#include "api/worklist_json.hpp"
 #include "base/date_input.hpp"
 #include "base/error.hpp"
 #include "base/jalali.hpp"
 #include "service/worklist.hpp"
 
 namespace rp::api {
+
+void add_worklist_closing_routes(http::Router& r, Services& s);
+
 namespace {
 
 // Who every worklist row is about, as flat fields.
@@ -17,27 +23,6 @@ nlohmann::json row_json(const store::WorklistPatient& w) {
           {"name_fa", w.name_fa},       {"name_latin", w.name_latin},
           {"episode_id", w.episode_id}, {"side", to_string(w.side)},
           {"state", to_string(w.state)}};
-}
-
-nlohmann::json entry_json(const service::WorklistEntry& e) {
-  nlohmann::json row = row_json(e.who);
-  row["item"] = {{"id", e.item.id},
-                 {"kind", e.item.kind},
-                 {"title", to_json(e.title)},
-                 {"due", e.item.start.iso()},
-                 {"due_jalali", to_jalali(e.item.start).iso()},
-                 {"ends", e.item.end.iso()},
-                 {"window_from", e.item.window_start.iso()},
-                 {"window_to", e.item.window_end.iso()},
-                 {"status", to_string(e.status)},
-                 {"needs_prescriber_approval", e.needs_prescriber_approval}};
-  return row;
-}
-
-nlohmann::json entries_json(const std::vector<service::WorklistEntry>& entries) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& e : entries) out.push_back(entry_json(e));
-  return out;
 }
 
 nlohmann::json worklist_json(const service::Worklist& w) {
@@ -79,8 +64,11 @@ nlohmann::json worklist_json(const service::Worklist& w) {
   }
   return {{"date", w.date.iso()},
           {"date_jalali", to_jalali(w.date).iso()},
-          {"visits", entries_json(w.visits)},
-          {"questionnaires", entries_json(w.questionnaires)},
+          {"filter", filter_json(w.filter)},
+          {"items", entries_json(w.items)},
+          {"items_total", w.items_total},
+          {"window_closed", entries_json(w.window_closed)},
+          {"window_closed_total", w.window_closed_total},
           {"holds", entries_json(w.holds)},
           {"red_flags", flags},
           {"awaiting_release", products},
@@ -90,26 +78,26 @@ nlohmann::json worklist_json(const service::Worklist& w) {
 }  // namespace
 
 void add_worklist_routes(http::Router& r, Services& s) {
-  r.add({"GET",
-         "/api/v1/worklist",
-         "The day's worklist at the caller's centre: visits due or overdue, questionnaires outstanding, drug "
-         "holds starting within 7 days, open red flags (newest first), products awaiting release, and patients "
-         "whose sign-in code is being guessed (wrong codes typed for their mobile number within a day)",
-         roles::kClinical,
-         {{"date", "the day, Gregorian YYYY-MM-DD, any digits (default: the clinic's today, Asia/Tehran)", false},
-          {"date_jalali", "the day in the Jalali calendar, YYYY/MM/DD, any digits (instead of date)", false}},
-         "",
-         false,
-         false,
-         [&s](http::Call& c) {
+  r.add({"GET", "/api/v1/worklist",
+         "The day's worklist at the caller's centre: visits, imaging, questionnaires and work-up tests due today, "
+         "then overdue (target passed, window still open: group overdue), then those whose window is open or that "
+         "are due within 7 days (group upcoming); apart, the items "
+         "whose window closed with nothing recorded (window_closed, to be closed as missed); drug holds starting "
+         "within 7 days, open red flags (newest first), products awaiting release, and patients whose sign-in code "
+         "is being guessed. Each item row has the role responsible and, for admin, coordinator and surgeon, the "
+         "patient's mobile",
+         roles::kClinical, worklist_filter_params(true), "", false, false, [&s](http::Call& c) {
            const auto param = [&c](const char* name) -> std::optional<std::string> {
              const auto it = c.request.query.find(name);
              if (it == c.request.query.end()) return std::nullopt;
              return it->second.substr(0, 64);
            };
            const std::optional<CivilDate> date = date_from_twins(param("date"), param("date_jalali"), "date");
-           return ok(worklist_json(service::worklist(s.store, s.clock, c.actor, date, s.auth.policy().guess_alert)));
+           const service::WorklistFilter filter = worklist_filter(c.request.query);
+           return ok(
+               worklist_json(service::worklist(s.store, s.clock, c.actor, date, s.auth.policy().guess_alert, filter)));
          }});
+  add_worklist_closing_routes(r, s);
 }
 
 }  // namespace rp::api

@@ -40,6 +40,7 @@ void add_audit_commands(CLI::App& app);  // audit verify, anchor, who-saw
 void add_patient_commands(CLI::App& app);
 void add_episode_commands(CLI::App& app);
 void add_event_commands(CLI::App& app);
+void add_worklist_commands(CLI::App& app);  // worklist list, close, close-before, reopen
 void add_demo_command(CLI::App& app);
 void add_score_commands(CLI::App& app);
 void add_stats_commands(CLI::App& app);

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   rp::app::add_patient_commands(app);
   rp::app::add_episode_commands(app);
   rp::app::add_event_commands(app);
+  rp::app::add_worklist_commands(app);
   rp::app::add_demo_command(app);
   rp::app::add_score_commands(app);
   rp::app::add_stats_commands(app);

@@ -23,6 +23,9 @@ const std::map<Permission, Roles>& permission_table() {
       // who book them. The physiotherapist marks what they run (require_mark).
       {Permission::schedule_plan, {"coordinator", "surgeon"}},
       {Permission::schedule_mark, {"coordinator", "surgeon", "physiotherapist"}},
+      // Giving up on a follow-up is the coordinator's call (they chase visits and
+      // surveys) or the surgeon's, as booking is.
+      {Permission::worklist_close, {"coordinator", "surgeon"}},
       {Permission::audit_verify, {"admin"}},
       {Permission::questionnaire_submit, {"coordinator", "surgeon", "physiotherapist"}},
       {Permission::adverse_event_record, {"surgeon", "coordinator", "physiotherapist"}},
@@ -94,6 +97,8 @@ const char* name(Permission p) {
       return "plan the harvest and injection";
     case Permission::schedule_mark:
       return "mark schedule items";
+    case Permission::worklist_close:
+      return "close worklist items as missed";
     case Permission::audit_verify:
       return "verify the audit log";
     case Permission::questionnaire_submit:

@@ -39,6 +39,7 @@ enum class Permission {
   eligibility_assess,
   schedule_plan,  // set or move the harvest and injection dates
   schedule_mark,  // mark schedule items; which ones, by kind: require_mark
+  worklist_close,  // close worklist items as missed, one or many, and reopen them
   audit_verify,
   questionnaire_submit,
   adverse_event_record,

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/error.hpp"
+#include "domain/worklist_rules.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
 #include "store/audit_chain.hpp"
@@ -11,34 +12,116 @@
 namespace rp::service {
 namespace {
 
-// Fills the protocol's words and flags into the item rows; protocols are parsed once
-// per process, and looked up once per read here.
-WorklistEntry entry(const store::WorklistItemRow& row, const CivilDate& date,
-                    std::map<std::string, std::shared_ptr<const Protocol>>& protocols) {
-  auto& protocol = protocols[row.who.protocol_id];
-  if (!protocol) protocol = load_protocol(row.who.protocol_id);
-  WorklistEntry e{row.who, row.item, {row.item.id, row.item.id}, timeline_state(row.item, date), false};
-  if (const ProtocolItem* p = protocol->find_item(row.item.id)) {
+const ProtocolItem* protocol_item(const std::string& protocol_id, const std::string& item_id) {
+  return load_protocol(protocol_id)->find_item(item_id);
+}
+
+// Fills the protocol's words and flags into a hold's row.
+WorklistEntry hold_entry(const store::WorklistItemRow& row, const CivilDate& date) {
+  WorklistEntry e{row.who, row.item,     {row.item.id, row.item.id}, timeline_state(row.item, date), false,
+                  "hold",  "coordinator"};
+  if (const ProtocolItem* p = protocol_item(row.who.protocol_id, row.item.id)) {
     e.title = p->title;
+    e.responsible = responsible_role(*p);
     e.needs_prescriber_approval =
         std::find(p->flags.begin(), p->flags.end(), "needs_prescriber_approval") != p->flags.end();
   }
   return e;
 }
 
+std::string group_of(const ScheduledItem& item, const CivilDate& date) {
+  if (item.status != ItemStatus::planned) return "closed";
+  if (item.status == ItemStatus::planned && item.window_end < date) return "window_closed";
+  if (item.start == date) return "today";
+  return item.start < date ? "overdue" : "upcoming";
+}
+
+// Case-insensitive for Latin letters, as the store's lower() is.
+bool contains(std::string text, std::string part) {
+  auto lower = [](std::string& s) {
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  };
+  lower(text);
+  lower(part);
+  return text.find(part) != std::string::npos;
+}
+
+bool hold_matches(const WorklistEntry& e, const WorklistFilter& f) {
+  if (!f.kind.empty() && f.kind != "hold") return false;
+  if (!f.responsible.empty() && e.responsible != f.responsible) return false;
+  if (f.patient.empty()) return true;
+  return contains(e.who.name_latin, f.patient) || contains(e.who.name_fa, f.patient) || contains(e.who.mrn, f.patient);
+}
+
 }  // namespace
 
+void check_filter(const WorklistFilter& f) {
+  if (!f.kind.empty()) parse_worklist_kind(f.kind, "kind");
+  if (!f.responsible.empty()) parse_responsible_role(f.responsible, "responsible");
+  if (f.patient.size() > 200) throw InputError("patient", "must be at most 200 bytes");
+  if (f.limit < 1 || f.limit > 1000) throw InputError("limit", "must be a whole number 1-1000");
+  if (f.offset < 0 || f.offset > 1000000) throw InputError("offset", "must be a whole number 0-1000000");
+  if (f.closed_offset < 0 || f.closed_offset > 1000000)
+    throw InputError("closed_offset", "must be a whole number 0-1000000");
+}
+
+store::WorklistItemsQuery items_query(const std::string& centre, const CivilDate& date, const WorklistFilter& f) {
+  store::WorklistItemsQuery q{centre, date, date.plus_days(kUpcomingDays), f.kind, f.patient, "", f.limit, f.offset};
+  if (!f.responsible.empty()) {
+    // "," alone keeps nothing: no item of any protocol is the role's.
+    q.items = ",";
+    for (const auto& id : protocol_names())
+      for (const auto& item : load_protocol(id)->items)
+        if (on_worklist(item.kind) && responsible_role(item) == f.responsible) q.items += id + "/" + item.id + ",";
+  }
+  return q;
+}
+
+WorklistEntry worklist_entry(const store::WorklistOpenItemRow& row, const CivilDate& date, const Actor& actor) {
+  WorklistEntry e{
+      row.who,  row.item, {row.item.id, row.item.id}, timeline_state(row.item, date), false, group_of(row.item, date),
+      "surgeon"};
+  if (const ProtocolItem* p = protocol_item(row.who.protocol_id, row.item.id)) {
+    e.title = p->title;
+    e.responsible = responsible_role(*p);
+  }
+  if (identifiers_shown(actor, PatientView::search_results).mobile) e.mobile = row.mobile;
+  return e;
+}
+
 Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, std::optional<CivilDate> date,
-                  const GuessAlert& guesses) {
+                  const GuessAlert& guesses, const WorklistFilter& filter) {
   require(actor, Permission::patient_read);
   if (actor.centre.empty()) throw InputError("centre", "the worklist is per centre; this account has none");
+  check_filter(filter);
   Worklist w;
   w.date = date.value_or(clock.today());
-  const store::WorklistQuery query{actor.centre, w.date, w.date.plus_days(kHoldLookaheadDays)};
-  std::vector<store::WorklistItemRow> items;
+  w.filter = filter;
+  const store::WorklistQuery holds_query{actor.centre, w.date, w.date.plus_days(kHoldLookaheadDays)};
+  store::WorklistItemsQuery query = items_query(actor.centre, w.date, filter);
+  const bool holds_only = filter.kind == "hold";
+  std::vector<store::WorklistItemRow> holds;
+  std::vector<store::WorklistOpenItemRow> items, closed;
   std::vector<store::WorklistProductRow> products;
+  const bool show_mobile = identifiers_shown(actor, PatientView::search_results).mobile;
   store.write([&](store::Transaction& tx) {
-    items = tx.worklist_items(query);
+    if (!holds_only) {
+      items = tx.worklist_open_items(query);
+      w.items_total = tx.worklist_open_count(query);
+      store::WorklistItemsQuery closed_query = query;
+      closed_query.offset = filter.closed_offset;
+      closed = tx.worklist_window_closed(closed_query);
+      w.window_closed_total = tx.worklist_window_closed_count(closed_query);
+    }
+    holds = tx.worklist_items(holds_query);
+    for (const auto& h : holds) {
+      WorklistEntry e = hold_entry(h, w.date);
+      if (!hold_matches(e, filter)) continue;
+      if (show_mobile)
+        if (const auto p = tx.find_patient(h.who.patient_id)) e.mobile = p->mobile;
+      w.holds.push_back(std::move(e));
+    }
     w.red_flags = tx.worklist_red_flags(actor.centre);
     // The number to call from the flag's card, for the roles shown mobiles in lists.
     if (!identifiers_shown(actor, PatientView::search_results).mobile)
@@ -46,26 +129,27 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
     products = tx.worklist_awaiting_release(actor.centre);
     w.code_guesses = tx.worklist_code_guesses(actor.centre, Clock::fixed(clock.now_ms() - guesses.window_ms).now_iso(),
                                               guesses.min_wrong);
-    store::AuditEntry row = audit_entry(clock, actor, actor.centre, "worklist.read", "worklist", w.date.iso(),
-                                        std::to_string(items.size()) + " items, " + std::to_string(w.red_flags.size()) +
-                                            " red flags, " + std::to_string(products.size()) + " products, " +
-                                            std::to_string(w.code_guesses.size()) + " codes being guessed");
+    store::AuditEntry row =
+        audit_entry(clock, actor, actor.centre, "worklist.read", "worklist", w.date.iso(),
+                    std::to_string(items.size()) + " items, " + std::to_string(closed.size()) +
+                        " with the window closed, " + std::to_string(w.holds.size()) + " holds, " +
+                        std::to_string(w.red_flags.size()) + " red flags, " + std::to_string(products.size()) +
+                        " products, " + std::to_string(w.code_guesses.size()) + " codes being guessed");
     // Every patient the list shows, by id, so the log answers who saw whom.
     std::vector<std::int64_t> shown;
-    shown.reserve(items.size() + w.red_flags.size() + products.size() + w.code_guesses.size());
+    shown.reserve(items.size() + closed.size() + w.holds.size() + w.red_flags.size() + products.size() +
+                  w.code_guesses.size());
     for (const auto& i : items) shown.push_back(i.who.patient_id);
+    for (const auto& i : closed) shown.push_back(i.who.patient_id);
+    for (const auto& h : w.holds) shown.push_back(h.who.patient_id);
     for (const auto& f : w.red_flags) shown.push_back(f.who.patient_id);
     for (const auto& p : products) shown.push_back(p.who.patient_id);
     for (const auto& g : w.code_guesses) shown.push_back(g.patient_id);
     row.shown = store::format_shown(std::move(shown));
     tx.append_audit(row);
   });
-  std::map<std::string, std::shared_ptr<const Protocol>> protocols;
-  for (const auto& row : items) {
-    WorklistEntry e = entry(row, w.date, protocols);
-    auto& section = row.item.kind == "hold" ? w.holds : row.item.kind == "questionnaire" ? w.questionnaires : w.visits;
-    section.push_back(std::move(e));
-  }
+  for (const auto& row : items) w.items.push_back(worklist_entry(row, w.date, actor));
+  for (const auto& row : closed) w.window_closed.push_back(worklist_entry(row, w.date, actor));
   for (const auto& p : products) {
     std::optional<int> days;
     if (p.harvest_date) days = static_cast<int>(w.date.days_since_epoch() - p.harvest_date->days_since_epoch());

@@ -1,7 +1,8 @@
 #pragma once
-// The staff worklist for one day at the actor's centre: what is due or late, what starts
-// soon, what came in and waits for a clinician. It shows identifying data, so each read
-// leaves one audit row.
+// The staff worklist for one day at the actor's centre: what is due today or late, what
+// is due soon, what came in and waits for a clinician, and apart from those, items whose
+// window closed with nothing recorded (to be closed as missed, service/worklist_closing).
+// It shows identifying data, so each read leaves one audit row.
 #include <optional>
 #include <vector>
 
@@ -12,6 +13,17 @@
 
 namespace rp::service {
 
+// Narrows the worklist's items (and holds); red flags, products and code guesses are
+// alerts and always shown. Empty text means any.
+struct WorklistFilter {
+  std::string kind;         // visit, imaging, questionnaire, order (work-up) or hold
+  std::string patient;      // part of either name, or of the record number
+  std::string responsible;  // the role responsible (domain/worklist_rules.hpp)
+  int limit = 200;          // rows per section, 1-1000
+  int offset = 0;           // of the day's items
+  int closed_offset = 0;    // of the items whose window closed
+};
+
 // A schedule item on the worklist with what the protocol says about it.
 struct WorklistEntry {
   store::WorklistPatient who;
@@ -21,6 +33,11 @@ struct WorklistEntry {
   // A drug hold whose stop needs the prescriber's approval (protocol flag
   // needs_prescriber_approval): someone must ask the prescriber before it starts.
   bool needs_prescriber_approval = false;
+  // today | overdue | upcoming | window_closed | hold: where the row stands on the day.
+  std::string group;
+  std::string responsible;  // the role that carries it out
+  // The patient's mobile, for a call; only for roles shown mobiles in lists.
+  std::optional<std::string> mobile;
 };
 
 struct WorklistProduct {
@@ -31,8 +48,15 @@ struct WorklistProduct {
 
 struct Worklist {
   CivilDate date;
-  std::vector<WorklistEntry> visits;                 // visits and imaging: due, overdue or out of window
-  std::vector<WorklistEntry> questionnaires;         // window open or passed, no response for the item
+  WorklistFilter filter;
+  // Visits, imaging, questionnaires and work-up tests: due today, then overdue (target
+  // passed, window still open), then those whose window is open or that are due within
+  // kUpcomingDays (group upcoming); one page, and how many.
+  std::vector<WorklistEntry> items;
+  std::int64_t items_total = 0;
+  // Still planned with the window closed before the day: the latest closed first.
+  std::vector<WorklistEntry> window_closed;
+  std::int64_t window_closed_total = 0;
   std::vector<WorklistEntry> holds;                  // drug holds starting within kHoldLookaheadDays
   std::vector<store::WorklistRedFlagRow> red_flags;  // open, newest first
   std::vector<WorklistProduct> awaiting_release;     // harvested, product not yet released
@@ -42,10 +66,22 @@ struct Worklist {
 };
 
 inline constexpr int kHoldLookaheadDays = 7;
+inline constexpr int kUpcomingDays = 7;
+
+// Checks a filter's words (InputError naming kind, responsible, limit or offset).
+void check_filter(const WorklistFilter& f);
+
+// The store query for a filter at the actor's centre on `date`: the kind and the
+// patient's text as given, the responsible role as the protocols' items it covers.
+store::WorklistItemsQuery items_query(const std::string& centre, const CivilDate& date, const WorklistFilter& f);
+
+// Fills an item row's words, group, responsible role and (when the role may see it)
+// mobile for the worklist's day.
+WorklistEntry worklist_entry(const store::WorklistOpenItemRow& row, const CivilDate& date, const Actor& actor);
 
 // Clinical staff (patient_read) of the actor's own centre. `date` is the clinic's today
 // unless given; `guesses` says when a patient's code counts as being guessed.
 Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, std::optional<CivilDate> date,
-                  const GuessAlert& guesses = {});
+                  const GuessAlert& guesses = {}, const WorklistFilter& filter = {});
 
 }  // namespace rp::service

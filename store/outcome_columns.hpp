@@ -65,7 +65,10 @@ struct PromColumns {
   // point; kNotYet when the answer was "not yet"; kNoDay when not answered.
   static constexpr std::int32_t kNotYet = -1;
   std::vector<std::vector<std::int32_t>> returned_after;
-  // The last day of the item's window (when an answer is due), or kNoDay without the item.
+  // The last day of the item's window (when an answer is due), or kNoDay without the item;
+  // kMissedDay for an item recorded as missed (closed from the worklist, or marked so):
+  // it counts as due at once, a missing answer rather than one not yet due.
+  static constexpr std::int32_t kMissedDay = std::numeric_limits<std::int32_t>::min() + 1;
   std::vector<std::vector<std::int32_t>> window_end_day;
 
   const std::vector<double>& column(PromMeasure m, int tp) const {

@@ -201,7 +201,7 @@ class Transaction {
                                          const std::vector<std::string>& time_points) = 0;
 
   // The staff worklist of one centre (store/worklist_records.hpp), one query each.
-  // Schedule items by start date.
+  // Drug holds starting soon, by start date.
   virtual std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) = 0;
   // Red flags not yet triaged: open ones first, then those acknowledged, newest first in each.
   virtual std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) = 0;
@@ -211,6 +211,20 @@ class Transaction {
   // codes since `since`, the most recently guessed first.
   virtual std::vector<WorklistCodeGuessRow> worklist_code_guesses(const std::string& centre_id,
                                                                   const std::string& since, int min_wrong) = 0;
+  // The day's items (sqlite_worklist_items.cpp): due today, then overdue (the window
+  // closing soonest first), then those whose window is open or that are due by
+  // q.upcoming_until, by date; each with its count.
+  virtual std::vector<WorklistOpenItemRow> worklist_open_items(const WorklistItemsQuery& q) = 0;
+  virtual std::int64_t worklist_open_count(const WorklistItemsQuery& q) = 0;
+  // Items whose window closed before q.today, still planned: the latest closed first.
+  virtual std::vector<WorklistOpenItemRow> worklist_window_closed(const WorklistItemsQuery& q) = 0;
+  virtual std::int64_t worklist_window_closed_count(const WorklistItemsQuery& q) = 0;
+  // Items now missed that were closed from the worklist, the latest closure first
+  // (q.today, q.upcoming_until unused).
+  virtual std::vector<WorklistClosedRow> worklist_closed_missed(const WorklistItemsQuery& q) = 0;
+  virtual std::int64_t insert_schedule_closure(const ScheduleClosureRow& r) = 0;
+  // One item's decisions, oldest first.
+  virtual std::vector<ScheduleClosureRow> schedule_closures(std::int64_t episode_id, const std::string& item_id) = 0;
 };
 
 class Store {

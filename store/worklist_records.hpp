@@ -47,14 +47,54 @@ struct WorklistCodeGuessRow {
   std::string last_wrong_at;  // UTC instant
 };
 
-// Items that need someone at a centre on `today`: visits and imaging whose window has
-// opened, questionnaires whose window has opened and that have no response for the
-// item, all still planned; drug holds starting from `today` to `holds_until`. Episodes
-// that have ended (completed, withdrawn, ...) are left out.
+// Drug holds still planned that start from `today` to `holds_until`. Episodes that have
+// ended (completed, withdrawn, ...) are left out. (Visits, imaging, questionnaires and
+// work-up orders: WorklistItemsQuery.)
 struct WorklistQuery {
   std::string centre_id;
   CivilDate today;
   CivilDate holds_until;
+};
+
+// The worklist's schedule items at a centre (visits, imaging, questionnaires, work-up
+// orders), still planned, of episodes still running; a questionnaire with an answer
+// for its time point is left out. Filters: "" means any.
+struct WorklistItemsQuery {
+  std::string centre_id;
+  CivilDate today;
+  CivilDate upcoming_until;  // open items: window open today, or due up to this day
+  std::string kind;          // one worklist kind
+  std::string patient;       // part of either name, or of the record number
+  // The items kept, as ",protocol/item,protocol/item," (the items one role is
+  // responsible for, as the protocols say).
+  std::string items;
+  int limit = 200, offset = 0;
+};
+
+// A schedule item with its patient, and the patient's mobile for a call.
+struct WorklistOpenItemRow {
+  WorklistPatient who;
+  std::string mobile;
+  ScheduledItem item;
+};
+
+// One decision on a worklist item (0011_worklist_closures.sql).
+struct ScheduleClosureRow {
+  std::int64_t id = 0;
+  std::int64_t episode_id = 0;
+  std::string item_id;
+  std::string action;  // closed | reopened
+  std::string reason;  // for closed: a MissedReason word; '' for reopened
+  std::string note;
+  std::string actor, role, at;
+};
+
+// An item closed as missed, with the decision that closed it.
+struct WorklistClosedRow {
+  WorklistPatient who;
+  std::string mobile;
+  ScheduledItem item;
+  ScheduleClosureRow closure;
 };
 
 }  // namespace rp::store

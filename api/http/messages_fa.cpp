@@ -66,6 +66,10 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
       {"you may read the report of your own centre only",
        "فقط گزارش مرکز خودتان را می‌توانید ببینید"},
       {"the worklist is per centre; this account has none", "فهرست کارها برای هر مرکز است و این حساب مرکزی ندارد"},
+      {"only visits, imaging, questionnaires and work-up tests are closed as missed",
+       "فقط ویزیت، تصویربرداری، پرسشنامه و آزمایش‌های پیش از درمان به‌عنوان ازدست‌رفته بسته می‌شوند"},
+      {"is required when the reason is other: say why", "وقتی دلیل «دیگر» است الزامی است: بنویسید چرا"},
+      {"is required: the day before which the windows closed", "الزامی است: روزی که بازه‌ها پیش از آن بسته شده‌اند"},
       // Accounts
       {"must be at least 12 characters", "باید دست‌کم ۱۲ نویسه باشد"},
       {"must contain letters and digits", "باید هم حرف و هم رقم داشته باشد"},
@@ -270,6 +274,13 @@ const std::vector<Pattern>& patterns() {
         "بیماری با این کد ملی پیش‌تر در این مرکز ثبت شده است (پرونده $1)");
     add(R"(this red flag was already triaged \((\w+)\))",
         "این علامت هشدار پیش‌تر بررسی شده است ($1)");
+    add(R"(this item is already (\w+))", "این مورد پیش‌تر وضعیت «$1» گرفته است");
+    add(R"(the window of (.+) is open until ([-0-9]+): it can be closed as missed once the window has closed)",
+        "بازه «$1» تا $2 باز است: پس از بسته شدن بازه می‌توان آن را ازدست‌رفته بست");
+    add(R"(must not be after today \(([-0-9]+)\): only items whose window has closed are closed as missed)",
+        "نباید پس از امروز ($1) باشد: فقط مواردی که بازه‌شان بسته شده است ازدست‌رفته بسته می‌شوند");
+    add(R"(only a missed item is reopened; this one is (\w+))",
+        "فقط مورد ازدست‌رفته دوباره باز می‌شود؛ وضعیت این مورد «$1» است");
     add(R"(must hold at most (\d+) items)", "باید حداکثر $1 مورد داشته باشد");
     add(R"(each must be at most (\d+) bytes)", "هر کدام باید حداکثر $1 بایت باشد");
     add(R"(unknown protocol \(known: (.*)\))",

@@ -131,7 +131,7 @@ void read_transitions(Connection& c, const Members& members, EpisodeColumns& e) 
 void read_schedule(Connection& c, const Members& members, const std::vector<std::string>& time_points,
                    OutcomeColumns& out) {
   auto& q = c.statement(
-      "SELECT episode_id, item_id, status = 'done', done_on, window_end FROM schedule_items "
+      "SELECT episode_id, item_id, status = 'done', done_on, window_end, status = 'missed' FROM schedule_items "
       "WHERE status = 'done' OR kind = 'questionnaire'");
   while (q.executeStep()) {
     const auto* m = members.find(q.getColumn(0).getInt64());
@@ -142,7 +142,9 @@ void read_schedule(Connection& c, const Members& members, const std::vector<std:
     }
     if (!m->first) continue;
     const int tp = index_of(time_points, q.getColumn(1).getText());
-    if (tp >= 0) out.proms.window_end_day[tp][m->row] = day_of(q.getColumn(4));
+    if (tp >= 0)
+      out.proms.window_end_day[tp][m->row] =
+          q.getColumn(5).getInt() != 0 ? PromColumns::kMissedDay : day_of(q.getColumn(4));
   }
 }
 

@@ -130,6 +130,14 @@ class SqliteTransaction final : public Transaction {
   std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id) override;
   std::vector<WorklistCodeGuessRow> worklist_code_guesses(const std::string& centre_id, const std::string& since,
                                                           int min_wrong) override;
+  // sqlite_worklist_items.cpp
+  std::vector<WorklistOpenItemRow> worklist_open_items(const WorklistItemsQuery& q) override;
+  std::int64_t worklist_open_count(const WorklistItemsQuery& q) override;
+  std::vector<WorklistOpenItemRow> worklist_window_closed(const WorklistItemsQuery& q) override;
+  std::int64_t worklist_window_closed_count(const WorklistItemsQuery& q) override;
+  std::vector<WorklistClosedRow> worklist_closed_missed(const WorklistItemsQuery& q) override;
+  std::int64_t insert_schedule_closure(const ScheduleClosureRow& r) override;
+  std::vector<ScheduleClosureRow> schedule_closures(std::int64_t episode_id, const std::string& item_id) override;
 
  private:
   // The content field for the records changed since the last audit row (and forgets them).

@@ -38,19 +38,12 @@ std::vector<WorklistItemRow> SqliteTransaction::worklist_items(const WorklistQue
       "FROM episodes e JOIN patients p ON p.id = e.patient_id JOIN schedule_items s ON s.episode_id = e.id "
       "WHERE e.centre_id = ? AND e.state NOT IN " +
       kEnded +
-      " AND s.status = 'planned' AND ("
-      "(s.kind IN ('visit', 'imaging') AND s.window_start <= ?) "
-      "OR (s.kind = 'questionnaire' AND s.window_start <= ? AND NOT EXISTS "
-      "(SELECT 1 FROM questionnaire_responses r WHERE r.episode_id = s.episode_id AND r.item_id = s.item_id)) "
-      "OR (s.kind = 'hold' AND s.start_date >= ? AND s.start_date <= ?)) "
+      " AND s.status = 'planned' AND s.kind = 'hold' AND s.start_date >= ? AND s.start_date <= ? "
       "ORDER BY s.start_date, e.id, s.item_id";
   auto& q = c_.statement(sql.c_str());
-  const std::string today = query.today.iso();
   q.bind(1, query.centre_id);
-  q.bind(2, today);
-  q.bind(3, today);
-  q.bind(4, today);
-  q.bind(5, query.holds_until.iso());
+  q.bind(2, query.today.iso());
+  q.bind(3, query.holds_until.iso());
   std::vector<WorklistItemRow> out;
   while (q.executeStep()) out.push_back({read_who(q), read_scheduled_item(q, 8)});
   return out;

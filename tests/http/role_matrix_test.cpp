@@ -87,6 +87,9 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
          "weeks_since_intra_articular_steroid": 52, "anticoagulant_use": false, "diabetes": false, "bmi": 26}})")},
       {"POST /api/v1/episodes/{episode_id}/plan", {{"harvest", soon}, {"injection", soon}}},
       {"POST /api/v1/episodes/{episode_id}/schedule/{item_id}", {{"status", "done"}}},
+      {"POST /api/v1/episodes/{episode_id}/schedule/{item_id}/close-missed", {{"reason", "declined"}}},
+      {"POST /api/v1/episodes/{episode_id}/schedule/{item_id}/reopen", {{"reason", "the patient called back"}}},
+      {"POST /api/v1/worklist/close-missed", {{"before", Clock::system().today().iso()}, {"reason", "declined"}}},
   };
   return bodies;
 }
@@ -286,7 +289,10 @@ TEST(RoleRouteCentreMatrix, ScheduleStepsAndIdentifiersFollowTheRole) {
         << role;
     EXPECT_EQ(as[role].get("/api/v1/patients?q=%2B989121234567").json().size(), list_shows ? 1u : 0u) << role;
     EXPECT_EQ(as[role].get("/api/v1/patients?q=MRN-a").json().size(), 1u) << role;
-    const nlohmann::json worklist = as[role].get("/api/v1/worklist").json();  // kept: items() only refers to it
+    // The worklist's rows carry the mobile (to call the patient) for the roles a list shows
+    // it to, never the national id.
+    const nlohmann::json worklist = as[role].get("/api/v1/worklist").json();
+    EXPECT_FALSE(worklist["items"].empty()) << role << ": the work-up is due";
     for (const auto& section : worklist.items()) {
       if (!section.value().is_array()) continue;
       for (const auto& row : section.value()) {
@@ -295,6 +301,7 @@ TEST(RoleRouteCentreMatrix, ScheduleStepsAndIdentifiersFollowTheRole) {
         EXPECT_TRUE(!row.contains("mobile") || list_shows) << role;
       }
     }
+    for (const auto& row : worklist["items"]) EXPECT_EQ(row.contains("mobile"), list_shows) << role;
   }
 }
 

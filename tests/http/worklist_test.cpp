@@ -137,8 +137,8 @@ class WorklistOverHttp : public ::testing::Test {
 TEST_F(WorklistOverHttp, VisitOverdueWithPatientAndItem) {
   EXPECT_EQ(list_["date"], kDayText);
   EXPECT_EQ(list_["date_jalali"], "1410-02-30");
-  const auto visit = rows(list_["visits"], built_.overdue_episode, "visit-2w");
-  ASSERT_EQ(visit.size(), 1u) << list_["visits"].dump();
+  const auto visit = rows(list_["items"], built_.overdue_episode, "visit-2w");
+  ASSERT_EQ(visit.size(), 1u) << list_["items"].dump();
   const auto& v = visit[0];
   EXPECT_EQ(v["patient_id"], seeded_.patient_a);
   EXPECT_EQ(v["mrn"], "MRN-a");
@@ -148,21 +148,25 @@ TEST_F(WorklistOverHttp, VisitOverdueWithPatientAndItem) {
   EXPECT_EQ(v["state"], "referred");
   EXPECT_EQ(v["item"]["kind"], "visit");
   EXPECT_EQ(v["item"]["status"], "overdue");
+  EXPECT_EQ(v["item"]["group"], "overdue");
+  EXPECT_EQ(v["item"]["responsible"], "surgeon");
+  EXPECT_EQ(v["mobile"], "+989121234567");  // the coordinator calls the patient
   EXPECT_EQ(v["item"]["due"], day(-2));
   EXPECT_EQ(v["item"]["window_from"], day(-5));
   EXPECT_EQ(v["item"]["window_to"], day(1));
   EXPECT_EQ(v["item"]["title"]["en"], "Follow-up visit at 2 weeks");
   EXPECT_EQ(v["item"]["title"]["fa"], "ویزیت پیگیری ۲ هفته");
   // Not yet due: the 6-week visit's window opens later.
-  EXPECT_TRUE(rows(list_["visits"], built_.overdue_episode, "visit-6w").empty());
+  EXPECT_TRUE(rows(list_["items"], built_.overdue_episode, "visit-6w").empty());
 }
 
 TEST_F(WorklistOverHttp, QuestionnairesOutstandingButNotAnswered) {
-  const auto two_weeks = rows(list_["questionnaires"], built_.overdue_episode, "prom-2w");
+  const auto two_weeks = rows(list_["items"], built_.overdue_episode, "prom-2w");
   ASSERT_EQ(two_weeks.size(), 1u);
   EXPECT_EQ(two_weeks[0]["item"]["status"], "overdue");
-  EXPECT_TRUE(rows(list_["questionnaires"], built_.overdue_episode, "prom-baseline").empty()) << "answered";
-  const auto baseline = rows(list_["questionnaires"], built_.holds_episode, "prom-baseline");
+  EXPECT_TRUE(rows(list_["items"], built_.overdue_episode, "prom-baseline").empty()) << "answered";
+  EXPECT_TRUE(rows(list_["window_closed"], built_.overdue_episode, "prom-baseline").empty()) << "answered";
+  const auto baseline = rows(list_["items"], built_.holds_episode, "prom-baseline");
   ASSERT_EQ(baseline.size(), 1u);
   EXPECT_EQ(baseline[0]["item"]["status"], "due");
 }
@@ -234,7 +238,7 @@ TEST_F(WorklistOverHttp, ProductAwaitingRelease) {
 }
 
 TEST_F(WorklistOverHttp, OtherCentreAndEndedEpisodesLeftOut) {
-  for (const char* section : {"visits", "questionnaires", "holds", "red_flags", "awaiting_release"}) {
+  for (const char* section : {"items", "window_closed", "holds", "red_flags", "awaiting_release"}) {
     EXPECT_TRUE(rows(list_[section], seeded_.episode_b).empty()) << section;
     EXPECT_TRUE(rows(list_[section], built_.ended_episode).empty()) << section;
   }
@@ -242,9 +246,9 @@ TEST_F(WorklistOverHttp, OtherCentreAndEndedEpisodesLeftOut) {
   Client other{server_->port()};
   ASSERT_EQ(other.login("coordinator.b").status, 200);
   const auto b = other.get("/api/v1/worklist?date=" + kDayText).json();
-  EXPECT_EQ(rows(b["visits"], seeded_.episode_b, "visit-2w").size(), 1u);
+  EXPECT_EQ(rows(b["items"], seeded_.episode_b, "visit-2w").size(), 1u);
   EXPECT_EQ(b["red_flags"].size(), 1u);
-  EXPECT_TRUE(rows(b["visits"], built_.overdue_episode).empty());
+  EXPECT_TRUE(rows(b["items"], built_.overdue_episode).empty());
 }
 
 TEST_F(WorklistOverHttp, RolesBadDateAndOneAuditRowPerRead) {

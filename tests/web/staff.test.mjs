@@ -240,7 +240,7 @@ test('staff click through the pathway in English and Persian', async () => {
 
     // --- the worklist: the baseline questionnaire (a week before the harvest) is overdue
     await page.goto(server.url + '/worklist')
-    const overdue = page.locator(`[data-testid=wl-questionnaires] tr[data-item=prom-baseline][data-status=overdue]`, { hasText: MRN })
+    const overdue = page.locator(`[data-testid=wl-today] tr[data-item=prom-baseline][data-status=overdue]`, { hasText: MRN })
     await overdue.waitFor()
     await checkA11y(page, 'worklist en')
     await shot(page, 'staff-worklist-en')
@@ -301,7 +301,7 @@ test('staff click through the pathway in English and Persian', async () => {
     await checkA11y(page, 'patient fa')
     await shot(page, 'staff-patient-fa')
     await page.goto(server.url + '/worklist')
-    await page.getByTestId('wl-questionnaires').waitFor()
+    await page.getByTestId('wl-today').waitFor()
     assert.match(await page.locator('h1').textContent(), /کارهای امروز/)
     await checkA11y(page, 'worklist fa')
     await shot(page, 'staff-worklist-fa')

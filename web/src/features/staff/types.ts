@@ -269,7 +269,12 @@ export interface WorklistWho {
   state: EpisodeState
 }
 
+// Where a worklist row stands on the day: today's, overdue (target passed, window
+// open), due within the week, window closed with nothing recorded, a hold, or closed.
+export type WorklistGroup = 'today' | 'overdue' | 'upcoming' | 'window_closed' | 'hold' | 'closed'
+
 export interface WorklistEntry extends WorklistWho {
+  mobile?: string // only for roles shown mobiles in lists
   item: {
     id: string
     kind: string
@@ -279,6 +284,8 @@ export interface WorklistEntry extends WorklistWho {
     window_from: string
     window_to: string
     status: ItemStatus
+    group: WorklistGroup
+    responsible: string
     needs_prescriber_approval: boolean
   }
 }
@@ -286,6 +293,19 @@ export interface WorklistEntry extends WorklistWho {
 // What a clinician did on acknowledging a red flag.
 export type AcknowledgeAction = 'called' | 'asked_to_come_in' | 'referred_to_emergency'
 export const ACKNOWLEDGE_ACTIONS: AcknowledgeAction[] = ['called', 'asked_to_come_in', 'referred_to_emergency']
+
+export type MissedReason = 'patient_unreachable' | 'declined' | 'moved_away' | 'clinical_reason' | 'other'
+
+// An item closed as missed, with the decision (GET /api/v1/worklist/closed).
+export interface WorklistClosed extends WorklistEntry {
+  closure: { id: number; action: string; reason: MissedReason; note: string; by: string; role: string; at: string }
+}
+
+export interface WorklistFilter {
+  kind: string
+  patient: string
+  responsible: string
+}
 
 export interface WorklistRedFlag extends WorklistWho {
   mobile?: string | null // shown to the roles that may see it in a list
@@ -323,8 +343,10 @@ export interface WorklistCodeGuess {
 
 export interface Worklist {
   date: string
-  visits: WorklistEntry[]
-  questionnaires: WorklistEntry[]
+  items: WorklistEntry[] // today's, then overdue, then due within the week
+  items_total: number
+  window_closed: WorklistEntry[]
+  window_closed_total: number
   holds: WorklistEntry[]
   red_flags: WorklistRedFlag[]
   awaiting_release: WorklistProduct[]

@@ -1,0 +1,102 @@
+// Closing worklist items as missed, and taking them back (service/worklist_closing.hpp):
+// one item, or every item whose window closed before a day; the list of those closed.
+#include "api/http/json_body.hpp"
+#include "api/routes.hpp"
+#include "api/worklist_json.hpp"
+#include "base/error.hpp"
+#include "service/worklist_closing.hpp"
+
+namespace rp::api {
+namespace {
+
+const std::vector<std::string> kClosers{"coordinator", "surgeon"};
+constexpr const char* kReasons = "patient_unreachable, declined, moved_away, clinical_reason or other";
+
+std::int64_t episode_of(const http::Call& c) { return http::id_param(c.request.params.at("episode_id"), "episode"); }
+
+const std::string& item_of(const http::Call& c) {
+  const std::string& item = c.request.params.at("item_id");
+  if (item.size() > 64) throw NotFoundError("item", "no such item");
+  return item;
+}
+
+service::MissedClosing decode_closing(const http::BodyReader& r) {
+  service::MissedClosing c;
+  c.reason = parse_missed_reason(r.text("reason", 64), "reason");
+  c.note = r.opt_text("note", 500).value_or("");
+  return c;
+}
+
+nlohmann::json closed_list_json(const std::vector<service::ClosedItem>& items) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& c : items) out.push_back(closed_json(c));
+  return out;
+}
+
+}  // namespace
+
+void add_worklist_closing_routes(http::Router& r, Services& s) {
+  r.add({"POST",
+         "/api/v1/episodes/{episode_id}/schedule/{item_id}/close-missed",
+         "Closes one worklist item (visit, imaging, questionnaire or work-up test) whose window has closed as missed, "
+         "with a reason; it leaves the worklist, and the decision is kept with its audit row",
+         kClosers,
+         {},
+         std::string("{reason, note?}. reason: ") + kReasons + "; note (at most 500 bytes) is required with other",
+         false,
+         false,
+         [&s](http::Call& c) {
+           const auto body = http::parse_json_object(c.request.body);
+           const http::BodyReader reader(body, {"reason", "note"});
+           const auto closing = decode_closing(reader);
+           return ok(closed_json(service::close_missed(s.store, s.clock, c.actor, episode_of(c), item_of(c), closing)));
+         }});
+  r.add({"POST",
+         "/api/v1/episodes/{episode_id}/schedule/{item_id}/reopen",
+         "Takes an item closed as missed back onto the worklist (planned again), with why",
+         kClosers,
+         {},
+         "{reason} (at most 500 bytes)",
+         false,
+         false,
+         [&s](http::Call& c) {
+           const auto body = http::parse_json_object(c.request.body);
+           const http::BodyReader reader(body, {"reason"});
+           const std::string reason = reader.text("reason", 500);
+           return ok(closed_json(service::reopen_item(s.store, s.clock, c.actor, episode_of(c), item_of(c), reason)));
+         }});
+  r.add({"POST",
+         "/api/v1/worklist/close-missed",
+         "Closes as missed every item at the caller's centre whose window closed before a day (not after today), "
+         "narrowed by the worklist's filters when given, with one reason; answers the items closed",
+         kClosers,
+         {},
+         std::string("{before | before_jalali, reason, note?, kind?, patient?, responsible?}. before is Gregorian, "
+                     "before_jalali Jalali; any digits. reason: ") +
+             kReasons,
+         false,
+         false,
+         [&s](http::Call& c) {
+           const auto body = http::parse_json_object(c.request.body);
+           const http::BodyReader reader(
+               body, {"before", "before_jalali", "reason", "note", "kind", "patient", "responsible"});
+           const auto before = reader.opt_date("before");
+           if (!before) throw InputError("before", "is required: the day before which the windows closed");
+           const auto closing = decode_closing(reader);
+           std::map<std::string, std::string> query;
+           for (const char* name : {"kind", "patient", "responsible"})
+             if (auto v = reader.opt_text(name, 200)) query[name] = *v;
+           const auto closed =
+               service::close_missed_before(s.store, s.clock, c.actor, *before, worklist_filter(query), closing);
+           return ok({{"before", before->iso()}, {"closed", closed.size()}, {"items", closed_list_json(closed)}});
+         }});
+  r.add({"GET", "/api/v1/worklist/closed",
+         "Items at the caller's centre closed as missed, the latest closing first, each with its reason, who closed "
+         "it and when (to reopen one)",
+         roles::kClinical, worklist_filter_params(false), "", false, false, [&s](http::Call& c) {
+           return ok(
+               closed_list_json(service::closed_items(s.store, s.clock, c.actor, worklist_filter(c.request.query))));
+         }});
+}
+
+}  // namespace rp::api

@@ -1,0 +1,26 @@
+#pragma once
+// The worklist's item rows and filters on the wire, shared by the worklist read and the
+// routes that close items as missed and reopen them.
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "api/http/router.hpp"
+#include "service/worklist.hpp"
+#include "service/worklist_closing.hpp"
+
+namespace rp::api {
+
+// A row: who (with "mobile" only when the role is shown it) and the item.
+nlohmann::json entry_json(const service::WorklistEntry& e);
+nlohmann::json entries_json(const std::vector<service::WorklistEntry>& entries);
+nlohmann::json closed_json(const service::ClosedItem& c);
+nlohmann::json filter_json(const service::WorklistFilter& f);
+
+// The filter's query parameters: kind, patient, responsible, limit, offset (and
+// closed_offset and the date twins for the worklist read).
+std::vector<http::Param> worklist_filter_params(bool worklist_read);
+service::WorklistFilter worklist_filter(const std::map<std::string, std::string>& query);
+
+}  // namespace rp::api

@@ -1,0 +1,231 @@
+// The worklist of a working morning, as a coordinator uses it in a browser: today's and
+// overdue items at the top, a work-up test among them, items whose window closed folded
+// below and closed as missed with a reason (a note required with Other; the server's
+// refusal shown beside the field), the closed item reopened; filters by patient and kind;
+// the patient's phone as a tel: link. In English on a desktop and in Persian on a phone
+// (right to left, Persian digits). Every patient here is made by the test through the API.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot, addDays, nationalIdFor } from './support.mjs'
+
+const PERSIAN_DIGIT = /[\u06F0-\u06F9]/
+
+let server
+before(async () => {
+  server = await startServer()
+})
+after(async () => {
+  await server?.stop()
+})
+
+// A patient whose episode was planned with the harvest 30 days ago and the injection 16
+// days ago: the 2-week visit is overdue, the work-up tests' windows closed weeks ago.
+async function latePatient(mrn, mobile, nameLatin) {
+  const coordinator = await apiSession(server, 'coordinator.tehran-1')
+  const ok = (r, what) => {
+    if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.json)}`)
+    return r.json
+  }
+  const today = ok(await coordinator.get('/api/v1/worklist?limit=1'), 'worklist').date
+  const patient = ok(
+    await coordinator.post('/api/v1/patients', {
+      mrn,
+      name_fa: 'بیمار فهرست',
+      name_latin: nameLatin,
+      sex: 'male',
+      birth_date: '1962-05-01',
+      mobile,
+      national_id: nationalIdFor(mrn),
+      consent: { treatment: true, registry: true, contact: true },
+    }),
+    'register',
+  )
+  const episode = ok(
+    await coordinator.post(`/api/v1/patients/${patient.id}/episodes`, {
+      protocol: 'hip-msc-v1',
+      side: 'left',
+      diagnosis: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M16.12' },
+    }),
+    'episode',
+  )
+  ok(
+    await coordinator.post(`/api/v1/episodes/${episode.id}/plan`, {
+      harvest: addDays(today, -30),
+      injection: addDays(today, -16),
+      reason: 'entered from the paper file',
+    }),
+    'plan',
+  )
+  return { patientId: patient.id, episodeId: episode.id, today, coordinator }
+}
+
+async function setLang(page, lang) {
+  await page.getByTestId('lang').selectOption(lang)
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang)
+}
+
+async function filterByPatient(page, text) {
+  await page.getByTestId('wl-filter-patient').fill(text)
+  // Every row left on the day's list is the patient's.
+  await page.waitForFunction(
+    (mrn) => {
+      const rows = [...document.querySelectorAll('[data-testid=wl-today] tbody tr[data-item], [data-testid=wl-upcoming] tbody tr[data-item]')]
+      return rows.length > 0 && rows.every((r) => r.dataset.mrn === mrn)
+    },
+    text,
+  )
+}
+
+test('a coordinator on a desktop, in English: filters, closes an item as missed with a reason, reopens it', async () => {
+  const MRN = 'WL-7101'
+  const made = await latePatient(MRN, '09125557101', 'Worklist Desktop')
+  const b = await launch({ lang: 'en' })
+  const { page } = b
+  try {
+    await loginStaff(page, server, 'coordinator.tehran-1')
+    await page.goto(server.url + '/worklist')
+    await page.getByTestId('wl-filters').waitFor()
+    await setLang(page, 'en')
+
+    // The day's list starts with today's and overdue items; nothing on it had its window close.
+    const groups = await page.$$eval('[data-testid=wl-today] tbody tr[data-item]', (rows) => rows.map((r) => r.dataset.group))
+    assert.ok(groups.length > 0)
+    assert.ok(groups.every((g) => g === 'today' || g === 'overdue'), groups.join())
+    const firstOverdue = groups.indexOf('overdue')
+    if (firstOverdue >= 0) assert.ok(groups.slice(firstOverdue).every((g) => g === 'overdue'), 'today before overdue')
+
+    // This patient's overdue visit, clearly marked, with the phone to call.
+    await filterByPatient(page, MRN)
+    const visit = page.locator('[data-testid=wl-today] tr[data-item=visit-2w][data-group=overdue]')
+    await visit.waitFor()
+    assert.match(await visit.getByTestId('overdue-note').textContent(), /Overdue/)
+    assert.equal(await visit.getByTestId('wl-phone').getAttribute('href'), 'tel:+989125557101')
+    assert.equal((await visit.getByTestId('wl-phone').textContent()).trim(), '+989125557101')
+
+    // Filtered by kind: only questionnaires.
+    await page.getByTestId('wl-filter-kind').selectOption('questionnaire')
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid=wl-today] tbody tr[data-item]')]
+      return rows.length > 0 && rows.every((r) => r.dataset.kind === 'questionnaire')
+    })
+    await page.getByTestId('wl-filter-kind').selectOption('')
+
+    // The work-up's window closed: folded below, closed as missed from there.
+    await page.getByTestId('wl-window-closed-fold').locator('summary').click()
+    const mri = page.locator('[data-testid=wl-window-closed] tr[data-item=workup-mri]', { hasText: MRN })
+    await mri.waitFor()
+    await mri.getByTestId('close-open').click()
+    const form = page.getByTestId('close-missed-form')
+    await form.getByTestId('close-reason').selectOption('other')
+    await form.getByTestId('close-submit').click()
+    assert.match(await form.textContent(), /Required/)
+    await form.getByTestId('close-note').fill('MRI done at another hospital; report not sent')
+    await form.getByTestId('close-submit').click()
+    await page.getByTestId('close-done').waitFor()
+    await mri.waitFor({ state: 'detached' })
+    const closed = (await made.coordinator.get('/api/v1/worklist/closed?patient=' + MRN)).json
+    assert.equal(closed.length, 1)
+    assert.equal(closed[0].item.id, 'workup-mri')
+    assert.equal(closed[0].closure.reason, 'other')
+    assert.equal(closed[0].closure.by, 'coordinator.tehran-1')
+    await checkA11y(page, 'worklist close en')
+    await shot(page, 'worklist-closed-en')
+
+    // Reopened with why: back among the items whose window closed.
+    await page.getByTestId('wl-closed').locator('summary').click()
+    const row = page.locator('[data-testid=wl-closed] tr[data-item=workup-mri]', { hasText: MRN })
+    await row.waitFor()
+    assert.match(await row.textContent(), /Other/)
+    assert.match(await row.textContent(), /another hospital/)
+    await row.getByTestId('reopen-open').click()
+    await page.getByTestId('reopen-submit').click()
+    assert.match(await page.getByTestId('reopen-form').textContent(), /Required/)
+    await page.getByTestId('reopen-reason').fill('the report arrived; to be recorded')
+    await page.getByTestId('reopen-submit').click()
+    await page.getByTestId('reopen-done').waitFor()
+    await mri.waitFor()
+    assert.equal((await made.coordinator.get('/api/v1/worklist/closed?patient=' + MRN)).json.length, 0)
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+})
+
+test('a coordinator on a phone, in Persian: right to left, Persian digits, closes a work-up test as missed', async () => {
+  const MRN = 'WL-7202'
+  const made = await latePatient(MRN, '09125557202', 'Worklist Phone')
+  const b = await launch({ viewport: { width: 390, height: 844 }, mobile: true, lang: 'fa' })
+  const { page } = b
+  try {
+    await loginStaff(page, server, 'coordinator.tehran-1')
+    await page.goto(server.url + '/worklist')
+    await page.getByTestId('wl-filters').waitFor()
+    await setLang(page, 'fa')
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl')
+    await filterByPatient(page, MRN)
+    const visit = page.locator('[data-testid=wl-today] tr[data-item=visit-2w][data-group=overdue]')
+    await visit.waitFor()
+    assert.match(await visit.textContent(), /ویزیت پیگیری ۲ هفته/)
+    assert.match(await visit.getByTestId('overdue-note').textContent(), /عقب‌افتاده/)
+    const phone = visit.getByTestId('wl-phone')
+    assert.equal(await phone.getAttribute('href'), 'tel:+989125557202')
+    assert.equal((await phone.textContent()).trim(), '+۹۸۹۱۲۵۵۵۷۲۰۲')
+    const due = await visit.locator('time').first().textContent()
+    assert.match(due, PERSIAN_DIGIT)
+    assert.doesNotMatch(due, /[0-9]/)
+
+    // Work-up tests only, then close one whose window closed.
+    await page.getByTestId('wl-filter-kind').selectOption('order')
+    await page.getByTestId('wl-window-closed-fold').locator('summary').click()
+    const blood = page.locator('[data-testid=wl-window-closed] tr[data-item=workup-blood]', { hasText: MRN })
+    await blood.waitFor()
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid=wl-window-closed] tbody tr[data-item]')].every((r) => r.dataset.kind === 'order'),
+    )
+    assert.match(await blood.textContent(), /آزمایش پیش از درمان/)
+    await blood.getByTestId('close-open').click()
+    const form = page.getByTestId('close-missed-form')
+    assert.match(await form.textContent(), /دسترسی به بیمار ممکن نشد/)
+    await form.getByTestId('close-reason').selectOption('patient_unreachable')
+    await form.getByTestId('close-submit').click()
+    await page.getByTestId('close-done').waitFor()
+    assert.match(await page.getByTestId('close-done').textContent(), /ازدست‌رفته/)
+    await blood.waitFor({ state: 'detached' })
+    const closed = (await made.coordinator.get('/api/v1/worklist/closed?patient=' + MRN)).json
+    assert.deepEqual(
+      closed.map((c) => [c.item.id, c.closure.reason]),
+      [['workup-blood', 'patient_unreachable']],
+    )
+    // The page fits the phone's width: nothing but the tables scrolls sideways.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1))
+    await checkA11y(page, 'worklist close fa phone')
+    await shot(page, 'worklist-closed-fa-phone')
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+})
+
+test('a lab account sees no mobile numbers and cannot close items', async () => {
+  const MRN = 'WL-7303'
+  await latePatient(MRN, '09125557303', 'Worklist Lab')
+  const lab = await apiSession(server, 'lab.tehran-1')
+  const w = (await lab.get('/api/v1/worklist?patient=' + MRN)).json
+  assert.ok(w.items.length > 0)
+  assert.ok(w.items.every((r) => !('mobile' in r)))
+  const r = await lab.post(`/api/v1/episodes/${w.items[0].episode_id}/schedule/workup-mri/close-missed`, { reason: 'declined' })
+  assert.equal(r.status, 403)
+  const b = await launch({ lang: 'en' })
+  try {
+    await loginStaff(b.page, server, 'lab.tehran-1')
+    await b.page.goto(server.url + '/worklist')
+    await filterByPatient(b.page, MRN)
+    assert.equal(await b.page.getByTestId('wl-phone').count(), 0)
+    await b.page.getByTestId('wl-window-closed-fold').locator('summary').click()
+    await b.page.locator('[data-testid=wl-window-closed] tr[data-item=workup-mri]').first().waitFor()
+    assert.equal(await b.page.getByTestId('close-open').count(), 0)
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+})
