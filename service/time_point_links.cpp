@@ -25,12 +25,10 @@ std::vector<std::string> patient_instruments_at(const Protocol& protocol, const 
 
 std::vector<std::string> still_asked(store::Transaction& tx, const store::AccessTokenRow& link,
                                      const std::string& protocol_id) {
-  std::vector<std::string> asked;
-  if (!link.instrument.empty())
-    asked.push_back(link.instrument);
-  else
-    asked = patient_instruments_at(*load_protocol(protocol_id), link.item_id);
-  if (link.item_id.empty()) return asked;  // an unscheduled link: its one instrument until spent
+  // A link for one instrument asks for it until spent, even if it was answered before:
+  // the clinic asked for it again on purpose.
+  if (!link.instrument.empty()) return {link.instrument};
+  auto asked = patient_instruments_at(*load_protocol(protocol_id), link.item_id);
   const auto answered = tx.instruments_answered(link.episode_id.value_or(0), link.item_id);
   std::erase_if(asked,
                 [&](const std::string& k) { return std::find(answered.begin(), answered.end(), k) != answered.end(); });

@@ -15,9 +15,9 @@ namespace rp::service {
 // when the protocol has no such questionnaire time point or it asks the patient nothing.
 std::vector<std::string> patient_instruments_at(const Protocol& protocol, const std::string& item_id);
 
-// What a questionnaire link still asks for: its one instrument, or the patient's
-// instruments of its time point, less those already answered for the episode at that
-// time point (an answer set saved from this link, the portal or by staff).
+// What a questionnaire link still asks for: its one instrument (until the link is spent),
+// or the patient's instruments of its time point less those already answered for the
+// episode at that time point (an answer set saved from this link, the portal or by staff).
 std::vector<std::string> still_asked(store::Transaction& tx, const store::AccessTokenRow& link,
                                      const std::string& protocol_id);
 
