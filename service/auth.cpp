@@ -221,14 +221,16 @@ void Auth::logout(const std::string& token) {
   });
 }
 
+// A link names one instrument or a time point (whose questionnaires it all asks for).
+constexpr const char* kOneOrTheTimePoint =
+    "is required unless item_id names a time point (a link asks for one instrument, or for every questionnaire of one "
+    "time point)";
+
 QuestionnaireLink Auth::issue_link(const Actor& actor, std::int64_t episode_id, const std::string& instrument,
                                    const std::string& item_id) {
   require(actor, Permission::link_issue);
   // One instrument, or (none named) every instrument the time point asks the patient for.
-  if (instrument.empty() && item_id.empty())
-    throw InputError("instrument",
-                     "is required unless item_id names a time point (a link asks for one "
-                     "instrument, or for every questionnaire of one time point)");
+  if (instrument.empty() && item_id.empty()) throw InputError("instrument", kOneOrTheTimePoint);
   if (!instrument.empty()) patient_instrument(instrument);
   QuestionnaireLink out{random_hex(16), iso_after(clock_, policy_.link_ms)};
   store_.write([&](store::Transaction& tx) {

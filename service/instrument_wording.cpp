@@ -10,6 +10,10 @@ namespace rp::service {
 namespace {
 using nlohmann::json;
 
+constexpr const char* kNoLanguage =
+    "no language has text for every title, heading, item and answer (the translation extension with lang fa gives "
+    "Persian)";
+
 constexpr int kMaxDepth = 40;  // HOOS nests about 12 deep; anything deeper is not a questionnaire
 
 json parse(std::string_view text) {
@@ -108,10 +112,7 @@ CheckedWording check_wording(std::string_view text, const std::string& instrumen
   out.version = wording_version_of(out.questionnaire);
   out.form["version"] = out.version;
   for (const auto& l : out.form["languages"]) out.languages.push_back(l);
-  if (out.languages.empty())
-    throw InputError("item",
-                     "no language has text for every title, heading, item and answer (the translation "
-                     "extension with lang fa gives Persian)");
+  if (out.languages.empty()) throw InputError("item", kNoLanguage);
   return out;
 }
 
