@@ -223,8 +223,7 @@ void Auth::logout(const std::string& token) {
 
 // A link names one instrument or a time point (whose questionnaires it all asks for).
 constexpr const char* kOneOrTheTimePoint =
-    "is required unless item_id names a time point (a link asks for one instrument, or for every questionnaire of one "
-    "time point)";
+    "is required unless item_id names a time point (the link then asks for all of its questionnaires)";
 
 QuestionnaireLink Auth::issue_link(const Actor& actor, std::int64_t episode_id, const std::string& instrument,
                                    const std::string& item_id) {

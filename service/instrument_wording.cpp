@@ -11,8 +11,7 @@ namespace {
 using nlohmann::json;
 
 constexpr const char* kNoLanguage =
-    "no language has text for every title, heading, item and answer (the translation extension with lang fa gives "
-    "Persian)";
+    "no language has text for every title, heading, item and answer (Persian: translation extension, lang fa)";
 
 constexpr int kMaxDepth = 40;  // HOOS nests about 12 deep; anything deeper is not a questionnaire
 

@@ -127,10 +127,8 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
       {"'answers' must be an object of item id → value", "«answers» باید شیئی از شناسه پرسش به مقدار باشد"},
       {"this key was used for another submission", "این کلید برای ثبت دیگری به کار رفته است"},
       // Questionnaire links and wording
-      {"is required unless item_id names a time point (a link asks for one instrument, or for every questionnaire "
-       "of one time point)",
-       "الزامی است، مگر آنکه item_id یک زمان پرسشنامه را نام ببرد (پیوند یا یک پرسشنامه را می‌پرسد یا همه "
-       "پرسشنامه‌های یک زمان را)"},
+      {"is required unless item_id names a time point (the link then asks for all of its questionnaires)",
+       "الزامی است، مگر آنکه item_id یک زمان پرسشنامه را نام ببرد (پیوند آنگاه همهٔ پرسشنامه‌های آن را می‌پرسد)"},
       {"nests deeper than 40 levels", "بیش از ۴۰ سطح تودرتو است"},
       {"is not JSON", "JSON نیست"},
       {"must be Questionnaire (a FHIR R4 Questionnaire resource)", "باید Questionnaire باشد (منبع Questionnaire در FHIR R4)"},
@@ -140,8 +138,7 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
        "ساختار Questionnaire در FHIR R4 را ندارد (item، text، answerOption)"},
       {"the file's items match no instrument's; name the instrument",
        "پرسش‌های پرونده با هیچ پرسشنامه‌ای جور نیست؛ پرسشنامه را نام ببرید"},
-      {"no language has text for every title, heading, item and answer (the translation extension with lang fa "
-       "gives Persian)",
+      {"no language has text for every title, heading, item and answer (Persian: translation extension, lang fa)",
        "هیچ زبانی برای همهٔ عنوان‌ها، سرفصل‌ها، پرسش‌ها و پاسخ‌ها متن ندارد (افزونهٔ translation با lang fa متن فارسی "
        "را می‌دهد)"},
       {"loading questionnaire wording needs the operator or an admin",

@@ -29,11 +29,13 @@ TEST(InstrumentCli, LoadsAWordingWithTheInstrumentsStructureAsAVersion) {
   ASSERT_EQ(run("db init " + db_arg(), "").exit_code, 0);
 
   auto wrong = clinic_oxford();
-  wrong["item"][4]["answerOption"].erase(4);  // OHS5 without its "4 - best"
+  wrong["item"][4]["answerOption"].erase(4);  // OHS5 without its "0 - worst"
   auto r = run("instrument load - --instrument oxford-hip " + db_arg(), wrong.dump());
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_EQ(r.error_field(), "item");
-  EXPECT_NE(r.err.find("item OHS5 has answer codes [0, 1, 2, 3]"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("item OHS5 has answer codes [4, 3, 2, 1] where oxford-hip scores [4, 3, 2, 1, 0]"),
+            std::string::npos)
+      << r.err;
   r = run("instrument load - " + db_arg(), R"({"resourceType": "Patient"})");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.error_field(), "resourceType");
