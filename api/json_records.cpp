@@ -28,7 +28,17 @@ nlohmann::json to_json(const store::QuestionnaireResponseRow& r) {
           {"unscored", std::move(withheld)},
           {"source", r.source},
           {"submitted_by", r.submitted_by},
-          {"submitted_at", r.submitted_at}};
+          {"submitted_at", r.submitted_at},
+          {"wording_version", r.wording_version}};
+}
+
+nlohmann::json to_json(const store::InstrumentWordingRow& r) {
+  return {{"id", r.id},
+          {"instrument", r.instrument},
+          {"version", r.version},
+          {"languages", r.languages},
+          {"loaded_by", r.loaded_by},
+          {"loaded_at", r.loaded_at}};
 }
 
 nlohmann::json to_json(const store::AdverseEventRow& r) {

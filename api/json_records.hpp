@@ -12,6 +12,7 @@ namespace rp::api {
 // rule withheld (a HOOS subscale with fewer than half its items answered, ...).
 nlohmann::json unscored(const nlohmann::json& scored);
 nlohmann::json to_json(const store::QuestionnaireResponseRow& r);
+nlohmann::json to_json(const store::InstrumentWordingRow& r);
 nlohmann::json to_json(const store::AdverseEventRow& r);
 // Episode with schedule, transitions and eligibility assessments; schedule statuses are
 // relative to `today`, the clinic's date.

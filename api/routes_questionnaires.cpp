@@ -6,6 +6,7 @@
 #include "api/routes.hpp"
 #include "domain/instruments/registry.hpp"
 #include "service/instrument_forms.hpp"
+#include "service/instrument_wordings.hpp"
 
 namespace rp::api {
 namespace {
@@ -37,22 +38,44 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "",
          false,
          false,
-         [](http::Call&) {
+         [&s](http::Call&) {
+           std::map<std::string, nlohmann::json> forms;
+           s.store.read([&](store::Transaction& tx) { forms = service::forms_in_use(tx); });
            nlohmann::json out = nlohmann::json::array();
            for (const auto& d : instruments::all_instruments()) {
              nlohmann::json scores = nlohmann::json::array();
              for (const auto& sc : d.scores) scores.push_back(sc.name);
              nlohmann::json items = nlohmann::json::array();
              for (const auto& i : d.item_ids) items.push_back(i);
-             out.push_back({{"key", d.key},
-                            {"title", d.title},
-                            {"clinician_completed", d.clinician_completed},
-                            {"items", items},
-                            {"scores", scores},
-                            {"form", d.questionnaire_file.empty() ? nlohmann::json(nullptr)
-                                                                  : service::instrument_form(d.questionnaire_file)}});
+             out.push_back(
+                 {{"key", d.key},
+                  {"title", d.title},
+                  {"clinician_completed", d.clinician_completed},
+                  {"items", items},
+                  {"scores", scores},
+                  {"patient_fillable", service::not_for_patients(d).empty()},
+                  {"not_for_patients", service::not_for_patients(d)},
+                  {"form", forms.contains(std::string(d.key)) ? forms[std::string(d.key)] : nlohmann::json(nullptr)}});
            }
            return ok(out);
+         }});
+  r.add({"POST",
+         "/api/v1/instrument-wordings",
+         "Loads the clinic's licensed, validated wording of an instrument (a FHIR R4 Questionnaire with the "
+         "translation extension for Persian), checked against the instrument's structure and kept as a new version",
+         {"admin"},
+         {},
+         "{instrument?, questionnaire: Questionnaire}: the same answerable items (linkIds, count, order), types, "
+         "ranges and answer codes as the instrument; a version is required",
+         true,
+         false,
+         [&s](http::Call& c) {
+           const auto body = http::parse_json_object(c.request.body);
+           http::BodyReader b(body, {"instrument", "questionnaire"});
+           const auto instrument = b.opt_text("instrument", 32).value_or("");
+           const auto* q = b.opt_object("questionnaire");
+           if (!q) throw InputError("questionnaire", "is required: a FHIR R4 Questionnaire");
+           return ok(to_json(service::load_wording(s.store, s.clock, c.actor, q->dump(), instrument)), 201);
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/questionnaires",
@@ -94,44 +117,57 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "Issues a single-use questionnaire link (128-bit random token, expires) for the patient to answer",
          {"coordinator", "surgeon"},
          {},
-         "{instrument, item_id?}",
+         "{instrument?, item_id?}: one instrument a patient fills (never a clinician's form or a derived score), "
+         "or, without an instrument, every questionnaire of the time point item_id in one sitting",
          true,
          false,
          [&s](http::Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            http::BodyReader b(body, {"instrument", "item_id"});
-           const auto link = s.auth.issue_link(c.actor, episode_id(c), b.text("instrument", 32),
+           const auto link = s.auth.issue_link(c.actor, episode_id(c), b.opt_text("instrument", 32).value_or(""),
                                                b.opt_text("item_id", 64).value_or(""));
            return ok({{"token", link.token}, {"path", "/q/" + link.token}, {"expires_at", link.expires_at}}, 201);
          }});
   r.add({"GET",
          "/api/v1/q/{token}",
-         "What a questionnaire link asks for (no identifying data)",
+         "What a questionnaire link asks for (no identifying data): the instruments still to answer, in order, "
+         "and those of its time point answered already",
          {http::kPublic},
          {},
          "",
          false,
          false,
          [&s](http::Call& c) {
-           const auto t = s.submissions.link_info(c.request.params.at("token"));
-           return ok({{"instrument", t.instrument}, {"item_id", t.item_id}, {"expires_at", t.expires_at}});
+           const auto a = s.submissions.link_info(c.request.params.at("token"));
+           return ok({{"instrument", a.instruments.empty() ? "" : a.instruments.front()},
+                      {"instruments", a.instruments},
+                      {"answered", a.answered},
+                      {"item_id", a.link.item_id},
+                      {"expires_at", a.link.expires_at}});
          }});
   r.add({"POST",
          "/api/v1/q/{token}",
-         "Answers a questionnaire link; the link is spent",
+         "Answers one questionnaire of a link, saved as its own answer set; the link is spent once every "
+         "questionnaire it asks for is answered",
          {http::kPublic},
          {},
-         "{answers: {item: value}}",
+         "{instrument?, answers: {item: value}}: instrument is required while the link asks for several",
          false,
          false,
          [&s](http::Call& c) {
            const auto body = http::parse_json_object(c.request.body);
-           http::BodyReader b(body, {"answers"});
+           http::BodyReader b(body, {"instrument", "answers"});
+           const auto instrument = b.opt_text("instrument", 32).value_or("");
            const auto* answers = b.opt_object("answers");
            if (!answers) throw InputError("answers", "is required");
-           const auto done = s.submissions.submit_by_link(c.request.params.at("token"), *answers);
+           const auto done = s.submissions.submit_by_link(c.request.params.at("token"), instrument, *answers);
            const auto scores = nlohmann::json::parse(done.row.scores_json);
-           return ok({{"instrument", done.row.instrument}, {"scores", scores}, {"unscored", unscored(scores)}}, 201);
+           return ok({{"instrument", done.row.instrument},
+                      {"scores", scores},
+                      {"unscored", unscored(scores)},
+                      {"wording_version", done.row.wording_version},
+                      {"still_asked", done.still_asked}},
+                     201);
          }});
 }
 

@@ -43,6 +43,7 @@ void add_event_commands(CLI::App& app);
 void add_worklist_commands(CLI::App& app);  // worklist list, close, close-before, reopen
 void add_demo_command(CLI::App& app);
 void add_score_commands(CLI::App& app);
+void add_instrument_commands(CLI::App& app);  // instrument load, wordings
 void add_stats_commands(CLI::App& app);
 void add_report_commands(CLI::App& app);
 void add_serve_commands(CLI::App& app);  // serve, config sample, user add/reset

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   rp::app::add_worklist_commands(app);
   rp::app::add_demo_command(app);
   rp::app::add_score_commands(app);
+  rp::app::add_instrument_commands(app);
   rp::app::add_stats_commands(app);
   rp::app::add_report_commands(app);
   rp::app::add_serve_commands(app);

@@ -8,8 +8,10 @@
 #include "domain/instruments/instrument_id.hpp"
 #include "service/accounts.hpp"
 #include "service/auth_helpers.hpp"
+#include "service/instrument_forms.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
+#include "service/time_point_links.hpp"
 
 namespace rp::service {
 namespace {
@@ -248,17 +250,26 @@ void Auth::logout(const std::string& token) {
   });
 }
 
+// A link names one instrument or a time point (whose questionnaires it all asks for).
+constexpr const char* kOneOrTheTimePoint =
+    "is required unless item_id names a time point (the link then asks for all of its questionnaires)";
+
 QuestionnaireLink Auth::issue_link(const Actor& actor, std::int64_t episode_id, const std::string& instrument,
                                    const std::string& item_id) {
   require(actor, Permission::link_issue);
-  if (!instruments::parse_instrument_key(instrument))
-    throw InputError("instrument", "unknown instrument '" + instrument + "'");
+  // One instrument, or (none named) every instrument the time point asks the patient for.
+  if (instrument.empty() && item_id.empty()) throw InputError("instrument", kOneOrTheTimePoint);
+  if (!instrument.empty()) patient_instrument(instrument);
   QuestionnaireLink out{random_hex(16), iso_after(clock_, policy_.link_ms)};
   store_.write([&](store::Transaction& tx) {
     auto e = tx.find_episode(episode_id);
     if (!e || !actor.sees_centre(e->centre_id))
       throw NotFoundError("episode", "no episode " + std::to_string(episode_id));
-    check_time_point(*load_protocol(e->protocol_id), item_id, instrument);
+    const auto protocol = load_protocol(e->protocol_id);
+    if (instrument.empty())
+      patient_instruments_at(*protocol, item_id);
+    else
+      check_time_point(*protocol, item_id, instrument);
     store::AccessTokenRow t;
     t.token_hash = token_hash(out.token);
     t.purpose = "questionnaire";
@@ -270,7 +281,7 @@ QuestionnaireLink Auth::issue_link(const Actor& actor, std::int64_t episode_id, 
     t.expires_at = out.expires_at;
     tx.insert_access_token(t);
     tx.append_audit(audit_entry(clock_, actor, e->centre_id, "questionnaire.link_issue", "episode",
-                                std::to_string(episode_id), instrument));
+                                std::to_string(episode_id), instrument.empty() ? item_id : instrument));
   });
   return out;
 }

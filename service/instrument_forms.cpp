@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "base/error.hpp"
+#include "domain/instruments/instrument_id.hpp"
 #include "service/protocols.hpp"
 
 namespace rp::service {
@@ -82,20 +83,80 @@ void collect(const json& items, const std::string& group, json& out, json& group
   }
 }
 
+bool worded_in(const json& text, const char* lang) {
+  const json& t = text.value(lang, json());
+  return t.is_string() && !t.get_ref<const std::string&>().empty();
+}
+
+// A language counts only when every text a patient reads is in it: the title, every
+// section heading, every question and every answer label. One English question in a
+// Persian form would be one too many.
+json languages_of(const json& form) {
+  json out = json::array();
+  for (const char* lang : {"en", "fa"}) {
+    bool all = worded_in(form["title"], lang);
+    for (const auto& g : form["groups"]) all = all && worded_in(g["text"], lang);
+    for (const auto& q : form["questions"]) {
+      all = all && worded_in(q["text"], lang);
+      for (const auto& o : q.value("options", json::array())) all = all && worded_in(o["label"], lang);
+    }
+    if (all) out.push_back(lang);
+  }
+  return out;
+}
+
 json load_form(std::string_view file) {
   std::ifstream in(std::filesystem::path(data_dir()) / "instruments" / std::string(file));
   if (!in) throw NotFoundError("instrument", "cannot read instrument file '" + std::string(file) + "'");
   const json q = json::parse(in, nullptr, false);
   if (!q.is_object()) throw InputError("instrument", "instrument file '" + std::string(file) + "' is not JSON");
-  json questions = json::array(), groups = json::array();
-  collect(q.value("item", json::array()), "", questions, groups);
-  return {{"title", local(q, "title")},
-          {"copyright", q.contains("copyright") ? q["copyright"] : json(nullptr)},
-          {"groups", groups},
-          {"questions", questions}};
+  return form_of_questionnaire(q);
 }
 
 }  // namespace
+
+nlohmann::json form_of_questionnaire(const nlohmann::json& q) {
+  json questions = json::array(), groups = json::array();
+  collect(q.value("item", json::array()), "", questions, groups);
+  json form = {{"title", local(q, "title")},
+               {"copyright", q.contains("copyright") ? q["copyright"] : json(nullptr)},
+               {"version", wording_version_of(q)},
+               {"groups", groups},
+               {"questions", questions}};
+  form["languages"] = languages_of(form);
+  return form;
+}
+
+std::string wording_version_of(const nlohmann::json& q) {
+  const auto text = [&](const char* key) {
+    const json& v = q.value(key, json());
+    return v.is_string() ? v.get<std::string>() : std::string();
+  };
+  return text("url") + "|" + text("version");
+}
+
+bool form_has_language(const nlohmann::json& form, std::string_view lang) {
+  for (const auto& l : form.value("languages", json::array()))
+    if (l == lang) return true;
+  return false;
+}
+
+std::string not_for_patients(const instruments::InstrumentDef& d) {
+  const std::string key(d.key);
+  if (d.clinician_completed) return "'" + key + "' is filled in by the clinician and cannot be sent to a patient";
+  if (d.questionnaire_file.empty())
+    return "'" + key + "' has no questionnaire of its own (it is computed from another instrument's answers) " +
+           "and cannot be sent to a patient";
+  return "";
+}
+
+const instruments::InstrumentDef& patient_instrument(const std::string& key) {
+  const auto id = instruments::parse_instrument_key(key);
+  if (!id) throw InputError("instrument", "unknown instrument '" + key + "'");
+  const auto& d = instruments::instrument(*id);
+  if (auto why = not_for_patients(d); !why.empty()) throw InputError("instrument", why);
+  return d;
+}
 
 const nlohmann::json& instrument_form(std::string_view questionnaire_file) {
   static std::mutex mutex;

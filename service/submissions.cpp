@@ -8,8 +8,11 @@
 #include "domain/instruments/registry.hpp"
 #include "domain/instruments/score_rules.hpp"
 #include "service/episode_access.hpp"
+#include "service/instrument_forms.hpp"
+#include "service/instrument_wordings.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
+#include "service/time_point_links.hpp"
 
 namespace rp::service {
 namespace {
@@ -27,6 +30,21 @@ std::string scored_json(instruments::InstrumentId id, const nlohmann::json& answ
   const auto scores = instruments::score(id, parsed);
   instruments::require_a_score(scores, parsed);
   return instruments::scores_to_json(scores).dump();
+}
+
+// The instrument a link submission answers: the one named, which the link must still ask
+// for, or the only one left.
+std::string chosen_instrument(const std::vector<std::string>& asked, const std::string& named) {
+  std::string list;
+  for (const auto& k : asked) list += (list.empty() ? "" : ", ") + k;
+  if (named.empty()) {
+    if (asked.size() == 1) return asked.front();
+    throw InputError("instrument", "is required: this link asks for several questionnaires (" + list + ")");
+  }
+  if (std::find(asked.begin(), asked.end(), named) == asked.end())
+    throw InputError("instrument", "'" + named + "' is not asked by this link, or is answered already (asked: " +
+                                       (list.empty() ? "nothing" : list) + ")");
+  return named;
 }
 
 EpisodeTimeline read_timeline(store::Transaction& tx, const Actor& actor, std::int64_t episode_id) {
@@ -70,6 +88,7 @@ std::function<void(store::Transaction&)> Submissions::questionnaire_write(
     const Actor& actor, std::int64_t episode_id, QuestionnaireSubmission s,
     std::shared_ptr<SubmittedQuestionnaire> out) const {
   if (actor.role != "patient") require(actor, Permission::questionnaire_submit);
+  if (actor.role == "patient") patient_instrument(s.instrument);  // never a clinician's form
   const auto id = instrument_of(s.instrument);
   if (s.item_id.size() > 64) throw InputError("item_id", "must be at most 64 bytes");
   if (s.idempotency_key.size() > 128) throw InputError("Idempotency-Key", "must be at most 128 bytes");
@@ -91,6 +110,7 @@ std::function<void(store::Transaction&)> Submissions::questionnaire_write(
         0,          episode_id,       e.centre_id,      s.instrument,
         s.item_id,  s.answers.dump(), scores,           actor.role == "patient" ? "patient" : "staff",
         actor.user, clock.now_iso(),  s.idempotency_key};
+    r.wording_version = wording_in_use(tx, s.instrument);
     r.id = tx.insert_questionnaire_response(r);
     complete_time_point_when_answered(tx, e, s.item_id, clock.today());
     tx.append_audit(audit_entry(clock, actor, e.centre_id, "questionnaire.submit", "episode",
@@ -118,34 +138,48 @@ void Submissions::submit_questionnaire_then(const Actor& actor, std::int64_t epi
   });
 }
 
-SubmittedQuestionnaire Submissions::submit_by_link(const std::string& token, const nlohmann::json& answers) {
-  // The instrument is known only from the token: look it up, then score outside the write.
-  const store::AccessTokenRow link = link_info(token);
-  const std::string scores = scored_json(instrument_of(link.instrument), answers);
+SubmittedQuestionnaire Submissions::submit_by_link(const std::string& token, const std::string& instrument,
+                                                   const nlohmann::json& answers) {
+  // The instruments are known only from the token: look them up, then score outside the write.
+  const LinkAsks asks = link_info(token);
+  const std::string key = chosen_instrument(asks.instruments, instrument);
+  const std::string scores = scored_json(instrument_of(key), answers);
   SubmittedQuestionnaire out;
   store_.write([&](store::Transaction& tx) {
     auto t = auth_.find_link(tx, token);  // again inside the transaction: spent exactly once
     auto e = tx.find_episode(t.episode_id.value_or(0));
     if (!e) throw NotFoundError("token", "this link is unknown, used or expired");
+    auto left = still_asked(tx, t, e->protocol_id);
+    chosen_instrument(left, key);  // answered meanwhile (another tab): refused, nothing written
     const Actor link_actor{"link:patient:" + std::to_string(t.patient_id), "patient", e->centre_id, false,
                            t.patient_id};
-    store::QuestionnaireResponseRow r{0,      e->id,  e->centre_id,    t.instrument,     t.item_id, answers.dump(),
-                                      scores, "link", link_actor.user, clock_.now_iso(), ""};
+    store::QuestionnaireResponseRow r{0,      e->id,           e->centre_id,     key, t.item_id, answers.dump(), scores,
+                                      "link", link_actor.user, clock_.now_iso(), ""};
+    r.wording_version = wording_in_use(tx, key);
     r.id = tx.insert_questionnaire_response(r);
     complete_time_point_when_answered(tx, *e, t.item_id, clock_.today());
-    t.used_at = clock_.now_iso();
-    tx.update_access_token(t);
+    std::erase(left, key);
+    if (left.empty()) {
+      t.used_at = clock_.now_iso();
+      tx.update_access_token(t);
+    }
     tx.append_audit(audit_entry(clock_, link_actor, e->centre_id, "questionnaire.submit", "episode",
-                                std::to_string(e->id), t.instrument + " by link"));
-    out = {r, false};
+                                std::to_string(e->id), key + " by link"));
+    out = {r, false, left};
   });
   return out;
 }
 
-store::AccessTokenRow Submissions::link_info(const std::string& token) {
-  store::AccessTokenRow t;
-  store_.read([&](store::Transaction& tx) { t = auth_.find_link(tx, token); });
-  return t;
+Submissions::LinkAsks Submissions::link_info(const std::string& token) {
+  LinkAsks out;
+  store_.read([&](store::Transaction& tx) {
+    out.link = auth_.find_link(tx, token);
+    const auto e = tx.find_episode(out.link.episode_id.value_or(0));
+    if (!e) throw NotFoundError("token", "this link is unknown, used or expired");
+    out.instruments = still_asked(tx, out.link, e->protocol_id);
+    if (!out.link.item_id.empty()) out.answered = tx.instruments_answered(e->id, out.link.item_id);
+  });
+  return out;
 }
 
 std::vector<store::QuestionnaireResponseRow> Submissions::questionnaires(const Actor& actor, std::int64_t episode_id) {

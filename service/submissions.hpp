@@ -32,7 +32,8 @@ struct QuestionnaireSubmission {
 
 struct SubmittedQuestionnaire {
   store::QuestionnaireResponseRow row;
-  bool replayed = false;  // an earlier submission with the same idempotency key
+  bool replayed = false;                 // an earlier submission with the same idempotency key
+  std::vector<std::string> still_asked;  // by a link: the instruments it still asks for
 };
 
 struct AdverseEventInput {
@@ -118,9 +119,18 @@ class Submissions {
                                  std::function<void(std::function<SubmittedQuestionnaire()>)> done);
   // Through a questionnaire link: the token decides the episode and instrument, and is
   // spent in the same transaction as the response.
-  SubmittedQuestionnaire submit_by_link(const std::string& token, const nlohmann::json& answers);
-  // What a link asks for (instrument, item), without identifying data.
-  store::AccessTokenRow link_info(const std::string& token);
+  // A link of a whole time point asks for several instruments: `instrument` names the one
+  // answered (it may be empty when one is left). Each is saved as its own answer set; the
+  // link is spent once every instrument it asks for is answered.
+  SubmittedQuestionnaire submit_by_link(const std::string& token, const std::string& instrument,
+                                        const nlohmann::json& answers);
+  // What a link asks for, without identifying data.
+  struct LinkAsks {
+    store::AccessTokenRow link;
+    std::vector<std::string> instruments;  // still to answer, in protocol order
+    std::vector<std::string> answered;     // of the time point, answered already
+  };
+  LinkAsks link_info(const std::string& token);
   std::vector<store::QuestionnaireResponseRow> questionnaires(const Actor& actor, std::int64_t episode_id);
 
   store::AdverseEventRow record_adverse_event(const Actor& actor, std::int64_t episode_id, const AdverseEventInput& in);

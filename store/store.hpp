@@ -177,6 +177,11 @@ class Transaction {
   virtual std::vector<QuestionnaireResponseRow> responses_of(std::int64_t episode_id) = 0;
   // The instruments answered for one schedule item of an episode, each once.
   virtual std::vector<std::string> instruments_answered(std::int64_t episode_id, const std::string& item_id) = 0;
+  // Loaded questionnaire wordings (0012_instrument_wordings.sql). ConflictError("version")
+  // when the instrument already has that version.
+  virtual std::int64_t insert_instrument_wording(const InstrumentWordingRow& r) = 0;
+  // The latest loaded wording of each instrument that has one.
+  virtual std::vector<InstrumentWordingRow> latest_instrument_wordings() = 0;
   virtual std::int64_t insert_adverse_event(const AdverseEventRow& r) = 0;
   virtual std::optional<AdverseEventRow> find_adverse_event(std::int64_t id) = 0;
   virtual std::vector<AdverseEventRow> adverse_events_of(std::int64_t episode_id) = 0;

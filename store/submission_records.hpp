@@ -17,6 +17,18 @@ struct QuestionnaireResponseRow {
   std::string source;  // staff | patient | link
   std::string submitted_by, submitted_at;
   std::string idempotency_key;  // empty when none was sent
+  // The wording the answers were given to: the Questionnaire's canonical "url|version"
+  // (0012_instrument_wordings.sql); empty for answer sets from before it was kept.
+  std::string wording_version;
+};
+
+// A questionnaire wording a clinic loaded (its licensed translation), one per version.
+struct InstrumentWordingRow {
+  std::int64_t id = 0;
+  std::string instrument, version;
+  std::string questionnaire_json;
+  std::string languages;  // space-separated: "en fa"
+  std::string loaded_by, loaded_at;
 };
 
 struct AdverseEventRow {

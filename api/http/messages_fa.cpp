@@ -142,6 +142,24 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
       {"is required: an object of item id to answer", "الزامی است: شیئی از شناسه پرسش به پاسخ"},
       {"'answers' must be an object of item id → value", "«answers» باید شیئی از شناسه پرسش به مقدار باشد"},
       {"this key was used for another submission", "این کلید برای ثبت دیگری به کار رفته است"},
+      // Questionnaire links and wording
+      {"is required unless item_id names a time point (the link then asks for all of its questionnaires)",
+       "الزامی است، مگر آنکه item_id یک زمان پرسشنامه را نام ببرد (پیوند آنگاه همهٔ پرسشنامه‌های آن را می‌پرسد)"},
+      {"nests deeper than 40 levels", "بیش از ۴۰ سطح تودرتو است"},
+      {"is not JSON", "JSON نیست"},
+      {"must be Questionnaire (a FHIR R4 Questionnaire resource)", "باید Questionnaire باشد (منبع Questionnaire در FHIR R4)"},
+      {"is required: each loaded wording is kept under its own version",
+       "الزامی است: هر متن بارگذاری‌شده با نسخهٔ خود نگه داشته می‌شود"},
+      {"does not have the shape of a FHIR R4 Questionnaire (item, text, answerOption)",
+       "ساختار Questionnaire در FHIR R4 را ندارد (item، text، answerOption)"},
+      {"the file's items match no instrument's; name the instrument",
+       "پرسش‌های پرونده با هیچ پرسشنامه‌ای جور نیست؛ پرسشنامه را نام ببرید"},
+      {"no language has text for every title, heading, item and answer (Persian: translation extension, lang fa)",
+       "هیچ زبانی برای همهٔ عنوان‌ها، سرفصل‌ها، پرسش‌ها و پاسخ‌ها متن ندارد (افزونهٔ translation با lang fa متن فارسی "
+       "را می‌دهد)"},
+      {"loading questionnaire wording needs the operator or an admin",
+       "بارگذاری متن پرسشنامه کار گرداننده سامانه یا مدیر است"},
+      {"is required: a FHIR R4 Questionnaire", "الزامی است: یک Questionnaire در FHIR R4"},
       {"must be mild, moderate, severe or serious", "باید یکی از mild، moderate، severe یا serious باشد"},
       {"the CTCAE grade must be 1 to 5", "درجه CTCAE باید از ۱ تا ۵ باشد"},
       {"must be a list of strings", "باید فهرستی از متن‌ها باشد"},
@@ -323,6 +341,29 @@ const std::vector<Pattern>& patterns() {
         "$1 فقط با پاسخ به همه $2 پرسش آن امتیاز می‌گیرد؛ بی‌پاسخ: $3");
     add(R"((.+) gives no score without an answer to (.+))",
         "$1 بدون پاسخ به $2 امتیازی نمی‌دهد");
+    add(R"('(.+)' is filled in by the clinician and cannot be sent to a patient)",
+        "«$1» را پزشک پر می‌کند و نمی‌توان آن را برای بیمار فرستاد");
+    add(R"('(.+)' has no questionnaire of its own \(it is computed from another instrument's answers\) and cannot )"
+        R"(be sent to a patient)",
+        "«$1» پرسشنامهٔ جداگانه‌ای ندارد (از پاسخ‌های پرسشنامهٔ دیگری حساب می‌شود) و نمی‌توان آن را برای بیمار فرستاد");
+    add(R"('(.+)' asks the patient for no questionnaire)", "در «$1» پرسشنامه‌ای از بیمار پرسیده نمی‌شود");
+    add(R"(is required: this link asks for several questionnaires \((.+)\))",
+        "الزامی است: این پیوند چند پرسشنامه را می‌پرسد ($1)");
+    add(R"('(.+)' is not asked by this link, or is answered already \(asked: (.+)\))",
+        "«$1» را این پیوند نمی‌پرسد یا پیش‌تر پاسخ داده شده است (پرسیده می‌شود: $2)");
+    add(R"(this instrument already has a wording with version '(.+)')",
+        "این پرسشنامه پیش‌تر متنی با نسخهٔ «$1» دارد");
+    add(R"(item (.+) is missing: (.+) has (\d+) answerable items, the file (\d+))",
+        "پرسش $1 نیست: $2 دارای $3 پرسش است و پرونده $4 پرسش دارد");
+    add(R"(item (\d+) is '(.+)' where (.+) has (.+) \(the same linkIds, in the same order\))",
+        "پرسش $1 «$2» است، حال آنکه در $3 «$4» است (همان linkIdها به همان ترتیب)");
+    add(R"(item (.+) has type (.+) where (.+) has (.+))", "نوع پرسش $1 ($2) با نوع آن در $3 ($4) یکی نیست");
+    add(R"(item (.+) has another answer range than (.+)'s)", "بازهٔ پاسخ پرسش $1 با بازهٔ آن در $2 یکی نیست");
+    add(R"(item (.+) has answer codes \[(.*)\] where (.+) scores \[(.*)\])",
+        "کدهای پاسخ پرسش $1 [$2] است، حال آنکه $3 با [$4] امتیاز می‌دهد");
+    add(R"(item (.+) has no text)", "پرسش $1 متنی ندارد");
+    add(R"(item (.+) is not one of (.+)'s: it has (\d+) answerable items, the file (\d+))",
+        "پرسش $1 از پرسش‌های $2 نیست: $2 دارای $3 پرسش است و پرونده $4 پرسش دارد");
     add(R"(unexpected field '(.+)'; answers go under "answers")",
         "فیلد «$1» پیش‌بینی نشده است؛ پاسخ‌ها را زیر «answers» بفرستید");
     return out;

@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kResponseColumns =
     "SELECT id, episode_id, centre_id, instrument, item_id, answers_json, scores_json, source, submitted_by, "
-    "submitted_at, COALESCE(idempotency_key, '') FROM questionnaire_responses ";
+    "submitted_at, COALESCE(idempotency_key, ''), wording_version FROM questionnaire_responses ";
 
 QuestionnaireResponseRow read_response(SQLite::Statement& q) {
   QuestionnaireResponseRow r;
@@ -25,6 +25,7 @@ QuestionnaireResponseRow read_response(SQLite::Statement& q) {
   r.submitted_by = q.getColumn(8).getString();
   r.submitted_at = q.getColumn(9).getString();
   r.idempotency_key = q.getColumn(10).getString();
+  r.wording_version = q.getColumn(11).getString();
   return r;
 }
 
@@ -93,7 +94,7 @@ std::vector<CountRow> read_counts(SQLite::Statement& q) {
 std::int64_t SqliteTransaction::insert_questionnaire_response(const QuestionnaireResponseRow& r) {
   auto& q = c_.statement(
       "INSERT INTO questionnaire_responses (episode_id, centre_id, instrument, item_id, answers_json, scores_json, "
-      "source, submitted_by, submitted_at, idempotency_key) VALUES (?,?,?,?,?,?,?,?,?,?)");
+      "source, submitted_by, submitted_at, idempotency_key, wording_version) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, static_cast<int64_t>(r.episode_id));
   int i = 2;
   for (const std::string* f : {&r.centre_id, &r.instrument, &r.item_id, &r.answers_json, &r.scores_json, &r.source,
@@ -104,6 +105,7 @@ std::int64_t SqliteTransaction::insert_questionnaire_response(const Questionnair
   } else {
     q.bind(10, r.idempotency_key);
   }
+  q.bind(11, r.wording_version);
   try {
     q.exec();
   } catch (const SQLite::Exception& e) {
@@ -140,6 +142,41 @@ std::vector<std::string> SqliteTransaction::instruments_answered(std::int64_t ep
   q.bind(2, item_id);
   std::vector<std::string> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  return out;
+}
+
+std::int64_t SqliteTransaction::insert_instrument_wording(const InstrumentWordingRow& r) {
+  auto& q = c_.statement(
+      "INSERT INTO instrument_wordings (instrument, version, questionnaire_json, languages, loaded_by, loaded_at) "
+      "VALUES (?,?,?,?,?,?)");
+  int i = 1;
+  for (const std::string* f :
+       {&r.instrument, &r.version, &r.questionnaire_json, &r.languages, &r.loaded_by, &r.loaded_at})
+    q.bind(i++, *f);
+  try {
+    q.exec();
+  } catch (const SQLite::Exception& e) {
+    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
+      throw ConflictError("version", "this instrument already has a wording with version '" + r.version + "'");
+    throw;
+  }
+  return c_.db().getLastInsertRowid();
+}
+
+std::vector<InstrumentWordingRow> SqliteTransaction::latest_instrument_wordings() {
+  auto& q = c_.statement(
+      "SELECT id, instrument, version, questionnaire_json, languages, loaded_by, loaded_at FROM instrument_wordings "
+      "WHERE id IN (SELECT MAX(id) FROM instrument_wordings GROUP BY instrument) ORDER BY instrument");
+  std::vector<InstrumentWordingRow> out;
+  while (q.executeStep()) {
+    InstrumentWordingRow r;
+    r.id = q.getColumn(0).getInt64();
+    std::string* fields[] = {&r.instrument, &r.version,   &r.questionnaire_json,
+                             &r.languages,  &r.loaded_by, &r.loaded_at};
+    int i = 1;
+    for (std::string* f : fields) *f = q.getColumn(i++).getString();
+    out.push_back(std::move(r));
+  }
   return out;
 }
 

@@ -111,7 +111,8 @@ export default {
   },
   fa: {
     app: {
-      name: 'regenpath',
+      // The product's name in Persian script: a Persian screen shows no Latin letter.
+      name: 'ریجن‌پث',
       tagline: 'درمان بازساختی مفصل ران، از نخستین ویزیت تا پیامد سه‌ساله',
       skip: 'رفتن به محتوای اصلی',
       loading: 'در حال بارگذاری…',

@@ -12,7 +12,7 @@ const SENT = 'regenpath.portal.sent.'
 
 export const draftKey = {
   own: (episodeId: number | string, itemId: string, instrument: string) => `episode:${episodeId}:${itemId}:${instrument}`,
-  link: (token: string) => `link:${token}`,
+  link: (token: string, instrument: string) => `link:${token}:${instrument}`,
 }
 
 export function loadDraft(key: string): Draft | null {

@@ -1,7 +1,9 @@
 // Questionnaire forms for the portal, from GET /api/v1/instruments: the server builds
-// each form from the FHIR R4 Questionnaire in its instruments/ folder (question id = the
-// answer id the API scores; Persian from the FHIR translation extension, null where the
-// file has none). Read once per page load; the route is public because a questionnaire
+// each form from the wording in use (the clinic's loaded wording, else the project's
+// short labels in instruments/; question id = the answer id the API scores; Persian from
+// the FHIR translation extension). `languages` lists the languages every text of the form
+// is worded in: a form is offered only in those, so a Persian reader never meets an
+// English question. Read once per page load; the route is public because a questionnaire
 // link is answered without signing in.
 import { api } from '../../api/client'
 import type { Bilingual } from './portalApi'
@@ -19,11 +21,14 @@ interface ApiQuestion {
 }
 interface ApiForm {
   title: MaybeBilingual
+  version?: string
+  languages?: string[]
   groups: { id: string; text: MaybeBilingual }[]
   questions: ApiQuestion[]
 }
 interface ApiInstrument {
   key: string
+  patient_fillable?: boolean
   form: ApiForm | null
 }
 
@@ -49,13 +54,14 @@ export interface QuestionnaireForm {
   key: string
   title: Bilingual
   items: FormItem[]
+  languages: string[] // the languages every text is worded in
+  version: string // the wording's "url|version", kept with the answers
 }
 
-// English is the fallback where no Persian wording is shipped (licensed instruments carry
-// short English labels only until the clinic loads its licensed translation).
+// A missing translation stays empty, never English in its place: a form is offered only
+// in the languages it is fully worded in (offeredIn).
 function bilingual(t: MaybeBilingual | undefined): Bilingual {
-  const en = t?.en ?? ''
-  return { en, fa: t?.fa || en }
+  return { en: t?.en ?? '', fa: t?.fa ?? '' }
 }
 
 function formItem(q: ApiQuestion, sections: Map<string, Bilingual>): FormItem {
@@ -71,21 +77,44 @@ function formItem(q: ApiQuestion, sections: Map<string, Bilingual>): FormItem {
 
 export function formFromApi(key: string, f: ApiForm): QuestionnaireForm {
   const sections = new Map(f.groups.map((g) => [g.id, bilingual(g.text)]))
-  return { key, title: bilingual(f.title), items: f.questions.map((q) => formItem(q, sections)) }
+  return {
+    key,
+    title: bilingual(f.title),
+    items: f.questions.map((q) => formItem(q, sections)),
+    languages: f.languages ?? ['en'],
+    version: f.version ?? '',
+  }
+}
+
+export const offeredIn = (form: QuestionnaireForm, lang: string) => form.languages.includes(lang)
+
+// An answer label such as "0 - none / never": its number and its words apart, so that
+// each is isolated and the number stays first in right-to-left text too ("۰ - هیچ").
+export function answerParts(label: string): { code: string | null; words: string } {
+  const m = /^\s*(\d+)\s*(?:-\s*(.*))?$/.exec(label)
+  return m ? { code: m[1], words: m[2] ?? '' } : { code: null, words: label }
 }
 
 let all: Promise<ApiInstrument[]> | null = null
 
-// The form for an instrument key (nrs, hoos, …); null when there is no form for it (a
-// derived instrument such as WOMAC-from-HOOS).
-export async function loadForm(key: string): Promise<QuestionnaireForm | null> {
+function instruments(): Promise<ApiInstrument[]> {
   all ??= api.get<ApiInstrument[]>('/api/v1/instruments').catch((e) => {
     all = null // a failed read is tried again next time
     throw e
   })
-  const found = (await all).find((i) => i.key === key)
-  return found?.form ? formFromApi(key, found.form) : null
+  return all
 }
 
-// Instruments a patient completes (the Harris Hip Score is filled in by the clinician).
-export const patientInstruments = new Set(['nrs', 'hoos', 'hoos-jr', 'oxford-hip', 'patient-global', 'return-to-activity', 'satisfaction'])
+// The form a patient fills for an instrument key (nrs, hoos, …); null for an instrument
+// a patient does not fill (a clinician's form, a score derived from other answers).
+export async function loadForm(key: string): Promise<QuestionnaireForm | null> {
+  const found = (await instruments()).find((i) => i.key === key)
+  return found?.form && found.patient_fillable !== false ? formFromApi(key, found.form) : null
+}
+
+// The forms of several instruments, in the order given, leaving out those a patient does
+// not fill.
+export async function loadForms(keys: string[]): Promise<QuestionnaireForm[]> {
+  const forms = await Promise.all(keys.map(loadForm))
+  return forms.filter((f): f is QuestionnaireForm => f !== null)
+}

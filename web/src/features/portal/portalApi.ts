@@ -78,6 +78,8 @@ export type Answers = Record<string, number | string>
 
 export interface LinkInfo {
   instrument: string
+  instruments?: string[] // still to answer, in order (a time point's link asks for several)
+  answered?: string[]
   item_id: string
   expires_at: string
 }
@@ -95,5 +97,6 @@ export const portalApi = {
   submitOwn: (episodeId: number, instrument: string, itemId: string, answers: Answers) =>
     api.post<Submitted>(`/api/v1/me/episodes/${episodeId}/questionnaires`, { instrument, item_id: itemId, answers }, idempotencyKey()),
   linkInfo: (token: string) => api.get<LinkInfo>(`/api/v1/q/${encodeURIComponent(token)}`),
-  submitLink: (token: string, answers: Answers) => api.post<Submitted>(`/api/v1/q/${encodeURIComponent(token)}`, { answers }),
+  submitLink: (token: string, instrument: string, answers: Answers) =>
+    api.post<Submitted>(`/api/v1/q/${encodeURIComponent(token)}`, { instrument, answers }),
 }

@@ -10,7 +10,7 @@ export default [
     meta: { patientFacing: true, roles: ['patient'], nav: { label: 'nav.portal', order: 1 } },
   },
   {
-    path: '/portal/questionnaire/:episodeId(\\d+)/:itemId/:instrument',
+    path: '/portal/questionnaire/:episodeId(\\d+)/:itemId/:instrument?',
     name: 'portal-questionnaire',
     component: () => import('./QuestionnaireOwnPage.vue'),
     meta: { patientFacing: true, roles: ['patient'] },

@@ -222,7 +222,10 @@ export interface Instrument {
   items: string[]
   scores: string[]
   // Wording and answer types, where the clinic ships them (licensed instruments may have none).
-  form?: { title?: unknown; copyright?: string | null; questions?: Question[] }
+  form?: { title?: unknown; copyright?: string | null; questions?: Question[]; languages?: string[]; version?: string }
+  // Whether the instrument can be sent to a patient, and if not, why (the server's words).
+  patient_fillable?: boolean
+  not_for_patients?: string
 }
 
 export interface LocalText {

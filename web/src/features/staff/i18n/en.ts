@@ -241,6 +241,13 @@ export default {
     expires: 'Single use; expires {when}.',
     copy: 'Copy',
     copied: 'Copied',
+    allOfTimePoint: 'Every questionnaire of the time point (one sitting)',
+    asks: 'The link asks for',
+    languagesBoth: 'in English and Persian',
+    notInPersian: 'not asked in Persian: no Persian wording yet (load the clinic\'s translation with "regenpath instrument load")',
+    notInEnglish: 'not asked in English: no English wording',
+    notForPatients: 'not sent: filled in by the clinician',
+    chooseTimePoint: 'Choose a time point, or one questionnaire.',
   },
   history: { title: 'State history', change: 'Change', on: 'On', who: 'By', recorded: 'Recorded', reason: 'Reason' },
   invalid: {

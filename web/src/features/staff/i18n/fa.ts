@@ -241,6 +241,13 @@ export default {
     expires: 'یک‌بارمصرف؛ اعتبار تا {when}.',
     copy: 'رونوشت',
     copied: 'رونوشت شد',
+    allOfTimePoint: 'همهٔ پرسشنامه‌های این زمان (در یک نوبت)',
+    asks: 'این پیوند می‌پرسد',
+    languagesBoth: 'به فارسی و انگلیسی',
+    notInPersian: 'از بیمار فارسی‌زبان پرسیده نمی‌شود: هنوز متن فارسی ندارد (ترجمهٔ مرکز را با «regenpath instrument load» بارگذاری کنید)',
+    notInEnglish: 'از بیمار انگلیسی‌زبان پرسیده نمی‌شود: متن انگلیسی ندارد',
+    notForPatients: 'فرستاده نمی‌شود: پزشک آن را پر می‌کند',
+    chooseTimePoint: 'یک زمان پرسشنامه یا یک پرسشنامه را برگزینید.',
   },
   history: { title: 'تاریخچهٔ مراحل', change: 'تغییر', on: 'تاریخ', who: 'توسط', recorded: 'زمان ثبت', reason: 'دلیل' },
   invalid: {

@@ -1,0 +1,52 @@
+#include "service/instrument_wordings.hpp"
+
+#include "base/error.hpp"
+#include "domain/instruments/registry.hpp"
+#include "service/instrument_forms.hpp"
+#include "service/pathway.hpp"
+
+namespace rp::service {
+
+std::map<std::string, nlohmann::json> forms_in_use(store::Transaction& tx) {
+  std::map<std::string, nlohmann::json> out;
+  for (const auto& d : instruments::all_instruments())
+    if (!d.questionnaire_file.empty()) out[std::string(d.key)] = instrument_form(d.questionnaire_file);
+  for (const auto& w : tx.latest_instrument_wordings()) {
+    auto form = form_of_questionnaire(nlohmann::json::parse(w.questionnaire_json));
+    form["version"] = w.version;
+    form["loaded_at"] = w.loaded_at;
+    out[w.instrument] = std::move(form);
+  }
+  return out;
+}
+
+std::string wording_in_use(store::Transaction& tx, const std::string& instrument) {
+  for (const auto& w : tx.latest_instrument_wordings())
+    if (w.instrument == instrument) return w.version;
+  const auto id = instruments::parse_instrument_key(instrument);
+  if (!id) return "";
+  const auto& d = instruments::instrument(*id);
+  return d.questionnaire_file.empty() ? "" : instrument_form(d.questionnaire_file).value("version", "");
+}
+
+store::InstrumentWordingRow load_wording(store::Store& store, const Clock& clock, const Actor& actor,
+                                         std::string_view questionnaire_text, const std::string& instrument) {
+  if (actor.role != "operator" && actor.role != "admin")
+    throw ForbiddenError("role", "loading questionnaire wording needs the operator or an admin");
+  const CheckedWording w = check_wording(questionnaire_text, instrument);
+  store::InstrumentWordingRow row;
+  row.instrument = w.instrument;
+  row.version = w.version;
+  row.questionnaire_json = w.questionnaire.dump();
+  for (const auto& l : w.languages) row.languages += (row.languages.empty() ? "" : " ") + l;
+  row.loaded_by = actor.user;
+  row.loaded_at = clock.now_iso();
+  store.write([&](store::Transaction& tx) {
+    row.id = tx.insert_instrument_wording(row);
+    tx.append_audit(audit_entry(clock, actor, actor.centre, "instrument.wording_load", "instrument", row.instrument,
+                                row.version + " (" + row.languages + ")"));
+  });
+  return row;
+}
+
+}  // namespace rp::service
