@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { startServer, launch, loginStaff, apiSession, checkA11y, shot, nationalIdFor, repo } from './support.mjs'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot, nationalIdFor, repo, unfold } from './support.mjs'
 
 const jalaali = createRequire(join(repo, 'web/package.json'))('jalaali-js')
 const isoOfJalali = (jy, jm, jd) => {
@@ -262,7 +262,7 @@ test('Persian staff screens show no Latin letter, Latin digit or raw value', asy
     for (const who of ['coordinator.tehran-1', 'surgeon.tehran-1']) {
       await loginStaff(page, server, who)
       await page.goto(server.url + '/worklist')
-      await page.getByTestId('wl-questionnaires').waitFor()
+      await page.getByTestId('wl-today').waitFor()
       await assertPersianOnly(page, `worklist (${who})`)
       assert.match(await page.getByTestId('who').textContent(), /تهران/) // the centre's name, not tehran-1
       await page.goto(server.url + '/patients')
@@ -270,6 +270,7 @@ test('Persian staff screens show no Latin letter, Latin digit or raw value', asy
       await assertPersianOnly(page, `patients (${who})`)
       await page.goto(`${server.url}/patients/${followUp.id}`)
       await page.getByTestId('episode-panel').waitFor()
+      await unfold(page) // every section open, so every word of the page is checked
       await page.getByTestId('transition-history').waitFor()
       await assertPersianOnly(page, `patient page (${who})`)
       // the correction form: record number, mobile and national id prefilled in Persian digits

@@ -7,7 +7,7 @@
 // Persian reader while the staff's link card says why.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, apiSession, launch, loginStaff, checkA11y, shot, injectedPatient } from './support.mjs'
+import { startServer, apiSession, launch, loginStaff, checkA11y, shot, injectedPatient, unfold } from './support.mjs'
 
 const phone = { viewport: { width: 390, height: 844 }, mobile: true }
 const latin = /[A-Za-z]/
@@ -276,6 +276,7 @@ test('a questionnaire without Persian wording is not offered to a Persian reader
     await loginStaff(page, server, 'coordinator.tehran-1')
     await page.goto(`${server.url}/patients/${made.patientId}`)
     await page.getByTestId('episode-panel').waitFor()
+    await unfold(page, 'questionnaires') // the patient page opens with its sections folded
     const card = page.getByTestId('questionnaire-link')
     await card.scrollIntoViewIfNeeded()
     await card.locator('select[name=link_item_id]').selectOption('prom-6m')

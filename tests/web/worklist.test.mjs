@@ -8,6 +8,8 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launch, loginStaff, apiSession, checkA11y, shot, addDays, nationalIdFor } from './support.mjs'
 
+const persianDigits = (s) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + +d))
+
 const PERSIAN_DIGIT = /[\u06F0-\u06F9]/
 
 let server
@@ -177,7 +179,8 @@ test('a coordinator on a phone, in Persian: right to left, Persian digits, close
     // Work-up tests only, then close one whose window closed.
     await page.getByTestId('wl-filter-kind').selectOption('order')
     await page.getByTestId('wl-window-closed-fold').locator('summary').click()
-    const blood = page.locator('[data-testid=wl-window-closed] tr[data-item=workup-blood]', { hasText: MRN })
+    // A Persian screen shows the record number in Persian digits.
+    const blood = page.locator('[data-testid=wl-window-closed] tr[data-item=workup-blood]', { hasText: persianDigits(MRN) })
     await blood.waitFor()
     await page.waitForFunction(() =>
       [...document.querySelectorAll('[data-testid=wl-window-closed] tbody tr[data-item]')].every((r) => r.dataset.kind === 'order'),

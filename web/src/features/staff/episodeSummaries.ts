@@ -3,6 +3,7 @@
 import type { ComposerTranslation } from 'vue-i18n'
 import { formatDate } from '../../format/dates'
 import { localDigits } from '../../format/numbers'
+import { diagnosisName } from './diagnosisNames'
 import type { EpisodeTimeline } from './types'
 
 export type SectionId = 'transition' | 'details' | 'eligibility' | 'plan' | 'timeline' | 'questionnaires' | 'events' | 'history'
@@ -15,7 +16,8 @@ export function episodeSummaries(e: EpisodeTimeline, t: ComposerTranslation): Re
   const openFlags = e.events.filter((x) => x.kind === 'red_flag' && !x.triage).length
   return {
     transition: t('fold.summary.state', { state: t('state.' + e.state) }),
-    details: [e.diagnosis.code, e.kl_grade !== null ? t('fold.summary.kl', { grade: n(e.kl_grade) }) : '']
+    // The code in the screen's digits before its name, as the details show it.
+    details: [`${localDigits(e.diagnosis.code)} ${diagnosisName(e.diagnosis.code, e.diagnosis.display ?? '')}`.trim(), e.kl_grade !== null ? t('fold.summary.kl', { grade: n(e.kl_grade) }) : '']
       .filter(Boolean)
       .join(' · '),
     eligibility: latest ? t('staff.decision.' + latest.decision) : t('staff.eligibility.none'),
