@@ -37,8 +37,8 @@ enum class Permission {
   episode_create,
   episode_update,
   eligibility_assess,
-  schedule_plan,  // set or move the harvest and injection dates
-  schedule_mark,  // mark schedule items; which ones, by kind: require_mark
+  schedule_plan,   // set or move the harvest and injection dates
+  schedule_mark,   // mark schedule items; which ones, by kind: require_mark
   worklist_close,  // close worklist items as missed, one or many, and reopen them
   audit_verify,
   questionnaire_submit,

@@ -32,7 +32,10 @@ class CentreLicence : public ::testing::Test {
   }
 
   static nlohmann::json details(const std::string& status) {
-    nlohmann::json body = {{"name_en", "Centre a"}, {"name_fa", "مرکز"}, {"city_en", "Tehran"}, {"city_fa", "تهران"},
+    nlohmann::json body = {{"name_en", "Centre a"},
+                           {"name_fa", "مرکز"},
+                           {"city_en", "Tehran"},
+                           {"city_fa", "تهران"},
                            {"phone", "+982112345678"}};
     if (!status.empty()) body["licence_status"] = status;
     return body;
@@ -89,9 +92,10 @@ TEST_F(CentreLicence, TheRegistrySetsAnyCentresStatus) {
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(r.json()["error"]["field"], "licence_status");
   EXPECT_EQ(centre("b")["licence_status"], "suspended");
-  EXPECT_EQ(registry_.call("PUT", "/api/v1/centres/nowhere/licence", nlohmann::json{{"licence_status", "pending"}}.dump())
-                .status,
-            404);
+  EXPECT_EQ(
+      registry_.call("PUT", "/api/v1/centres/nowhere/licence", nlohmann::json{{"licence_status", "pending"}}.dump())
+          .status,
+      404);
   // The registry reads centres, never patients, and edits no centre's details.
   EXPECT_EQ(registry_.get("/api/v1/centres").status, 200);
   EXPECT_EQ(registry_.get("/api/v1/patients").status, 403);
@@ -103,9 +107,11 @@ TEST_F(CentreLicence, OnlyTheOperatorManagesRegistryAccounts) {
                         {{"username", "my.registry"}, {"role", "registry"}, {"password", "Another-pass-2026"}});
   ASSERT_EQ(r.status, 403) << r.body;
   EXPECT_EQ(r.json()["error"]["field"], "role");
-  r = admin_.post("/api/v1/accounts/" + std::to_string(registry_id_) + "/password", {{"password", "Another-pass-2026"}});
+  r = admin_.post("/api/v1/accounts/" + std::to_string(registry_id_) + "/password",
+                  {{"password", "Another-pass-2026"}});
   EXPECT_EQ(r.status, 403) << r.body;
-  r = admin_.call("PATCH", "/api/v1/accounts/" + std::to_string(registry_id_), nlohmann::json{{"disabled", true}}.dump());
+  r = admin_.call("PATCH", "/api/v1/accounts/" + std::to_string(registry_id_),
+                  nlohmann::json{{"disabled", true}}.dump());
   EXPECT_EQ(r.status, 403) << r.body;
   EXPECT_EQ(registry_.get("/api/v1/centres").status, 200);  // still signed in
 }
