@@ -32,11 +32,6 @@ using rp::service::OutcomeInputs;
 using rp::store::OutcomeColumns;
 using rp::store::PromMeasure;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 OutcomeInputs inputs() {
   const auto& entry = rp::service::catalogue_entry("hip-msc-v1");
   return rp::service::outcome_inputs(*entry.protocol, *entry.claims, rp::CivilDate::from_ymd(2026, 11, 24),

@@ -60,7 +60,9 @@ TEST_F(AuditViewer, AnAdminSeesTheirCentreNewestFirst) {
   bool read_a = false;
   for (std::size_t i = 0; i < all.size(); ++i) {
     EXPECT_EQ(all[i]["centre"], "a") << all[i].dump();  // centre b's rows never reach admin.a
-    if (i) EXPECT_LT(all[i]["seq"].get<std::int64_t>(), all[i - 1]["seq"].get<std::int64_t>());
+    if (i) {
+      EXPECT_LT(all[i]["seq"].get<std::int64_t>(), all[i - 1]["seq"].get<std::int64_t>());
+    }
     read_a |= all[i]["action"] == "patient.read" && all[i]["actor"] == "coordinator.a" &&
               all[i]["entity_id"] == std::to_string(seeded_.patient_a);
   }
@@ -126,7 +128,8 @@ TEST_F(AuditViewer, PagesAreBoundedAndDoNotOverlap) {
   for (const auto& row : page["rows"]) seen.insert(row["seq"].get<std::int64_t>());
   r = admin_a_.get("/api/v1/audit/rows?limit=2&before=" + std::to_string(page["next_before"].get<std::int64_t>()));
   ASSERT_EQ(r.status, 200);
-  for (const auto& row : r.json()["rows"]) {
+  const nlohmann::json older = r.json();  // kept: the loop refers into it
+  for (const auto& row : older["rows"]) {
     EXPECT_LT(row["seq"].get<std::int64_t>(), page["next_before"].get<std::int64_t>());
     EXPECT_TRUE(seen.insert(row["seq"].get<std::int64_t>()).second);
   }

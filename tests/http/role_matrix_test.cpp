@@ -209,7 +209,9 @@ TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
           EXPECT_NE(r.status, 403);
           // A one-time code nobody asked for is wrong, a choice nobody was offered expired:
           // the sign-in's own refusals.
-          if (path != "/api/v1/patient-auth/login" && path != "/api/v1/patient-auth/choose") EXPECT_NE(r.status, 401);
+          if (path != "/api/v1/patient-auth/login" && path != "/api/v1/patient-auth/choose") {
+            EXPECT_NE(r.status, 401);
+          }
         } else if (who == "public") {
           EXPECT_EQ(r.status, 401);
         } else if (!roles.count(who) || step_refused) {

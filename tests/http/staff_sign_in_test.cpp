@@ -63,7 +63,9 @@ TEST_F(StaffSignIn, TenWrongPasswordsNoLongerLockTheAccount) {
   EXPECT_FALSE(listed.contains("locked")) << listed;
   EXPECT_EQ(from("127.0.0.3").login("surgeon.b").status, 200);
   for (const auto& a : admin.get("/api/v1/accounts").json())
-    if (a["username"] == "surgeon.b") EXPECT_EQ(a["failed_logins"], 0) << a;
+    if (a["username"] == "surgeon.b") {
+      EXPECT_EQ(a["failed_logins"], 0) << a;
+    }
 }
 
 TEST_F(StaffSignIn, OneAddressTryingEveryUsernameIsSlowedAsAWhole) {

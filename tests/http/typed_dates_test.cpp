@@ -111,7 +111,7 @@ ServerProcess* TypedDates::server_ = nullptr;
 
 TEST_F(TypedDates, ABirthDateInTheJalaliTwinInEveryScriptOfDigits) {
   int n = 0;
-  for (const std::string jalali :
+  for (const std::string& jalali :
        {std::string("1340/01/01"), persian_digits("1340/01/01"), arabic_indic("1340-01-01")}) {
     auto body = patient("J-" + std::to_string(++n));
     body["birth_date_jalali"] = jalali;

@@ -1,0 +1,20 @@
+#pragma once
+// Who may see a patient's record, for the pathway's use cases: staff see their centre's
+// patients; another centre's patient is "not found", exactly like one that does not
+// exist, so ids reveal nothing.
+#include <cstdint>
+#include <string>
+
+#include "base/error.hpp"
+#include "service/actor.hpp"
+#include "store/store.hpp"
+
+namespace rp::service {
+
+inline Patient visible_patient(store::Transaction& tx, const Actor& actor, std::int64_t id) {
+  auto p = tx.find_patient(id);
+  if (!p || !actor.sees_centre(p->centre_id)) throw NotFoundError("patient", "no patient " + std::to_string(id));
+  return *p;
+}
+
+}  // namespace rp::service
