@@ -1,8 +1,10 @@
 #include "api/audit_search.hpp"
 
 #include <limits>
+#include <utility>
 
 #include "api/http/json_body.hpp"
+#include "api/json_audit.hpp"
 #include "base/date_input.hpp"
 #include "base/error.hpp"
 
@@ -40,17 +42,9 @@ service::AuditSearch audit_search_from_query(const std::map<std::string, std::st
 nlohmann::json audit_page_json(const service::AuditPage& page) {
   nlohmann::json rows = nlohmann::json::array();
   for (const auto& a : page.rows) {
-    const auto& r = a.row;
-    rows.push_back({{"seq", r.seq},
-                    {"at", r.at},
-                    {"actor", r.actor},
-                    {"role", r.role},
-                    {"centre", r.centre_id},
-                    {"action", r.action},
-                    {"entity", r.entity},
-                    {"entity_id", r.entity_id},
-                    {"detail", r.detail},
-                    {"via", a.listed ? "list" : "record"}});
+    nlohmann::json row = patient_access_json(a);
+    row["detail"] = a.row.detail;  // the viewer shows what was done; who-saw only who
+    rows.push_back(std::move(row));
   }
   return {{"rows", rows},
           {"next_before", page.next_before_seq ? nlohmann::json(*page.next_before_seq) : nlohmann::json(nullptr)}};

@@ -37,20 +37,22 @@ nlohmann::json audit_verification_json(const service::AuditVerification& v, cons
           {"findings", v.findings}};
 }
 
+nlohmann::json patient_access_json(const service::PatientAccess& access) {
+  const auto& r = access.row;
+  return {{"seq", r.seq},
+          {"at", r.at},
+          {"actor", r.actor},
+          {"role", r.role},
+          {"centre", r.centre_id},
+          {"action", r.action},
+          {"entity", r.entity},
+          {"entity_id", r.entity_id},
+          {"via", access.listed ? "list" : "record"}};
+}
+
 nlohmann::json who_saw_json(const std::vector<service::PatientAccess>& rows) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& a : rows) {
-    const auto& r = a.row;
-    out.push_back({{"seq", r.seq},
-                   {"at", r.at},
-                   {"actor", r.actor},
-                   {"role", r.role},
-                   {"centre", r.centre_id},
-                   {"action", r.action},
-                   {"entity", r.entity},
-                   {"entity_id", r.entity_id},
-                   {"via", a.listed ? "list" : "record"}});
-  }
+  for (const auto& a : rows) out.push_back(patient_access_json(a));
   return out;
 }
 

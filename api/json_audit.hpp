@@ -14,7 +14,11 @@ namespace rp::api {
 //  findings: [text]}
 nlohmann::json audit_verification_json(const service::AuditVerification& v, const std::string& public_key);
 
-// [{seq, at, actor, role, centre, action, entity, entity_id, via: record | list}]
+// {seq, at, actor, role, centre, action, entity, entity_id, via: record | list}: one row
+// that opened, wrote or listed a patient (who-saw and the audit viewer alike).
+nlohmann::json patient_access_json(const service::PatientAccess& access);
+
+// [patient_access_json, ...]
 nlohmann::json who_saw_json(const std::vector<service::PatientAccess>& rows);
 
 }  // namespace rp::api

@@ -52,7 +52,8 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
       {"say what was done: called, asked_to_come_in or referred_to_emergency",
        "بنویسید چه کاری انجام شد: تماس با بیمار (called)، فراخواندن بیمار به مرکز (asked_to_come_in) یا فرستادن به "
        "اورژانس (referred_to_emergency)"},
-      {"must be surgeon, coordinator or physiotherapist", "باید جراح، هماهنگ‌کننده یا فیزیوتراپیست باشد"},
+      {"must be surgeon, coordinator or physiotherapist",
+       "باید جراح، هماهنگ‌کننده یا فیزیوتراپیست باشد"},
       {"live events are not available on this server", "رویدادهای زنده در این سرور در دسترس نیست"},
       {"red flags are reported by the patient",
        "علامت هشدار را خود بیمار گزارش می‌کند"},
@@ -67,9 +68,11 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
        "فقط گزارش مرکز خودتان را می‌توانید ببینید"},
       {"the worklist is per centre; this account has none", "فهرست کارها برای هر مرکز است و این حساب مرکزی ندارد"},
       {"only visits, imaging, questionnaires and work-up tests are closed as missed",
-       "فقط ویزیت، تصویربرداری، پرسشنامه و آزمایش‌های پیش از درمان به‌عنوان ازدست‌رفته بسته می‌شوند"},
+       "فقط ویزیت، تصویربرداری، پرسشنامه و آزمایش‌های پیش از درمان به‌عنوان ازدست‌رفته بسته "
+       "می‌شوند"},
       {"is required when the reason is other: say why", "وقتی دلیل «دیگر» است الزامی است: بنویسید چرا"},
-      {"is required: the day before which the windows closed", "الزامی است: روزی که بازه‌ها پیش از آن بسته شده‌اند"},
+      {"is required: the day before which the windows closed",
+       "الزامی است: روزی که بازه‌ها پیش از آن بسته شده‌اند"},
       // Accounts
       {"must be at least 12 characters", "باید دست‌کم ۱۲ نویسه باشد"},
       {"must contain letters and digits", "باید هم حرف و هم رقم داشته باشد"},
@@ -90,7 +93,8 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
       {"must be licensed, pending, suspended or unknown", "باید یکی از licensed، pending، suspended یا unknown باشد"},
       {"names in English and Persian are required", "نام به انگلیسی و فارسی الزامی است"},
       {"is required when the name in Latin script is not given: one of the two is needed",
-       "الزامی است، مگر آن‌که نام به خط لاتین داده شود: یکی از این دو لازم است"},
+       "الزامی است، مگر آن‌که نام به خط لاتین داده شود: یکی از این دو لازم "
+       "است"},
       {"must be one of female, male, other, unknown", "باید یکی از female، male، other یا unknown باشد"},
       {"must have exactly 10 digits", "باید دقیقاً ۱۰ رقم داشته باشد"},
       {"is not an issued national id (all digits equal)",
@@ -144,18 +148,23 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
       {"this key was used for another submission", "این کلید برای ثبت دیگری به کار رفته است"},
       // Questionnaire links and wording
       {"is required unless item_id names a time point (the link then asks for all of its questionnaires)",
-       "الزامی است، مگر آنکه item_id یک زمان پرسشنامه را نام ببرد (پیوند آنگاه همهٔ پرسشنامه‌های آن را می‌پرسد)"},
+       "الزامی است، مگر آنکه item_id یک زمان پرسشنامه را نام ببرد (پیوند آنگاه همهٔ پرسشنامه‌های آن را "
+       "می‌پرسد)"},
       {"nests deeper than 40 levels", "بیش از ۴۰ سطح تودرتو است"},
       {"is not JSON", "JSON نیست"},
-      {"must be Questionnaire (a FHIR R4 Questionnaire resource)", "باید Questionnaire باشد (منبع Questionnaire در FHIR R4)"},
+      {"must be Questionnaire (a FHIR R4 Questionnaire resource)",
+       "باید Questionnaire باشد (منبع Questionnaire در FHIR R4)"},
       {"is required: each loaded wording is kept under its own version",
-       "الزامی است: هر متن بارگذاری‌شده با نسخهٔ خود نگه داشته می‌شود"},
+       "الزامی است: هر متن بارگذاری‌شده با نسخهٔ خود نگه داشته "
+       "می‌شود"},
       {"does not have the shape of a FHIR R4 Questionnaire (item, text, answerOption)",
        "ساختار Questionnaire در FHIR R4 را ندارد (item، text، answerOption)"},
       {"the file's items match no instrument's; name the instrument",
-       "پرسش‌های پرونده با هیچ پرسشنامه‌ای جور نیست؛ پرسشنامه را نام ببرید"},
+       "پرسش‌های پرونده با هیچ پرسشنامه‌ای جور نیست؛ پرسشنامه را نام "
+       "ببرید"},
       {"no language has text for every title, heading, item and answer (Persian: translation extension, lang fa)",
-       "هیچ زبانی برای همهٔ عنوان‌ها، سرفصل‌ها، پرسش‌ها و پاسخ‌ها متن ندارد (افزونهٔ translation با lang fa متن فارسی "
+       "هیچ زبانی برای همهٔ عنوان‌ها، سرفصل‌ها، پرسش‌ها و پاسخ‌ها متن ندارد (افزونهٔ translation با lang fa متن "
+       "فارسی "
        "را می‌دهد)"},
       {"loading questionnaire wording needs the operator or an admin",
        "بارگذاری متن پرسشنامه کار گرداننده سامانه یا مدیر است"},
@@ -177,11 +186,13 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
        "عارضه‌ای که به مرگ انجامیده درجه ۵ CTCAE است"},
       {"the seriousness criterion death needs the outcome death",
        "معیار جدی بودنِ مرگ، پیامد مرگ را می‌خواهد"},
-      {"a plan dated before today needs a reason", "برنامه‌ای با تاریخ گذشته به دلیل نیاز دارد"},
+      {"a plan dated before today needs a reason",
+       "برنامه‌ای با تاریخ گذشته به دلیل نیاز دارد"},
       {"the patient has not consented to treatment: record the consent first",
        "بیمار رضایت درمان نداده است: نخست رضایت را ثبت کنید"},
       {"the injection is done: say why its cell source or guidance changes",
-       "تزریق انجام شده است: بنویسید چرا منبع سلول یا روش هدایت تغییر می‌کند"},
+       "تزریق انجام شده است: بنویسید چرا منبع سلول یا روش هدایت تغییر "
+       "می‌کند"},
       {"the earlier episode has no injection yet: continue it instead",
        "دوره درمانی پیشین هنوز تزریق نشده است: همان را ادامه دهید"},
       // Dates, names and questionnaires as typed
@@ -276,10 +287,12 @@ const std::vector<Pattern>& patterns() {
     add(R"('(.+)' is not a knee osteoarthritis \(M17\) code of .+)", "«$1» کد استئوآرتریت مفصل زانو (M17) نیست");
     add(R"(this account already has (\d+) live event streams open, the most it may; close another tab or window )"
         R"(of this site)",
-        "این حساب هم‌اکنون $1 جریان رویداد زنده باز دارد که بیشترین اندازه مجاز است؛ یکی از زبانه‌ها یا پنجره‌های دیگر "
+        "این حساب هم‌اکنون $1 جریان رویداد زنده باز دارد که بیشترین اندازه مجاز است؛ یکی از زبانه‌ها یا "
+        "پنجره‌های دیگر "
         "این سایت را ببندید");
     add(R"(the server is serving the most live event streams it may \((\d+)\); try again in a minute)",
-        "سرور بیشترین شمار مجاز جریان‌های رویداد زنده ($1) را می‌فرستد؛ یک دقیقه دیگر دوباره بکوشید");
+        "سرور بیشترین شمار مجاز جریان‌های رویداد زنده ($1) را می‌فرستد؛ یک دقیقه دیگر دوباره "
+        "بکوشید");
     add(R"(no red flag (\d+))", "علامت هشدار شماره $1 یافت نشد");
     add(R"('([-0-9]+)' is not a plausible plan: give a date from ([-0-9]+) to ([-0-9]+))",
         "«$1» تاریخ باورپذیری برای برنامه نیست: تاریخی از $2 تا $3 بدهید");
@@ -289,16 +302,20 @@ const std::vector<Pattern>& patterns() {
     add(R"(the (\w+) joint already has an open episode (\d+) \((\w+)\): continue it, or end it first)",
         "این مفصل ($1) دوره درمانی باز شماره $2 دارد ($3): همان را ادامه دهید یا نخست آن را ببندید", {3});
     add(R"(a patient with this national id is already registered here \(record (.+)\))",
-        "بیماری با این کد ملی پیش‌تر در این مرکز ثبت شده است (پرونده $1)");
+        "بیماری با این کد ملی پیش‌تر در این مرکز ثبت شده است (پرونده "
+        "$1)");
     add(R"(this red flag was already triaged \((\w+)\))",
         "این علامت هشدار پیش‌تر بررسی شده است ($1)");
     add(R"(this item is already (\w+))", "این مورد پیش‌تر وضعیت «$1» گرفته است");
     add(R"(the window of (.+) is open until ([-0-9]+): it can be closed as missed once the window has closed)",
-        "بازه «$1» تا $2 باز است: پس از بسته شدن بازه می‌توان آن را ازدست‌رفته بست");
+        "بازه «$1» تا $2 باز است: پس از بسته شدن بازه می‌توان آن را ازدست‌رفته "
+        "بست");
     add(R"(must not be after today \(([-0-9]+)\): only items whose window has closed are closed as missed)",
-        "نباید پس از امروز ($1) باشد: فقط مواردی که بازه‌شان بسته شده است ازدست‌رفته بسته می‌شوند");
+        "نباید پس از امروز ($1) باشد: فقط مواردی که بازه‌شان بسته شده است ازدست‌رفته بسته "
+        "می‌شوند");
     add(R"(only a missed item is reopened; this one is (\w+))",
-        "فقط مورد ازدست‌رفته دوباره باز می‌شود؛ وضعیت این مورد «$1» است");
+        "فقط مورد ازدست‌رفته دوباره باز می‌شود؛ وضعیت این مورد «$1» "
+        "است");
     add(R"(must hold at most (\d+) items)", "باید حداکثر $1 مورد داشته باشد");
     add(R"(each must be at most (\d+) bytes)", "هر کدام باید حداکثر $1 بایت باشد");
     add(R"(unknown protocol \(known: (.*)\))",
@@ -345,12 +362,15 @@ const std::vector<Pattern>& patterns() {
         "«$1» را پزشک پر می‌کند و نمی‌توان آن را برای بیمار فرستاد");
     add(R"('(.+)' has no questionnaire of its own \(it is computed from another instrument's answers\) and cannot )"
         R"(be sent to a patient)",
-        "«$1» پرسشنامهٔ جداگانه‌ای ندارد (از پاسخ‌های پرسشنامهٔ دیگری حساب می‌شود) و نمی‌توان آن را برای بیمار فرستاد");
-    add(R"('(.+)' asks the patient for no questionnaire)", "در «$1» پرسشنامه‌ای از بیمار پرسیده نمی‌شود");
+        "«$1» پرسشنامهٔ جداگانه‌ای ندارد (از پاسخ‌های پرسشنامهٔ دیگری حساب می‌شود) و نمی‌توان آن را برای بیمار "
+        "فرستاد");
+    add(R"('(.+)' asks the patient for no questionnaire)",
+        "در «$1» پرسشنامه‌ای از بیمار پرسیده نمی‌شود");
     add(R"(is required: this link asks for several questionnaires \((.+)\))",
         "الزامی است: این پیوند چند پرسشنامه را می‌پرسد ($1)");
     add(R"('(.+)' is not asked by this link, or is answered already \(asked: (.+)\))",
-        "«$1» را این پیوند نمی‌پرسد یا پیش‌تر پاسخ داده شده است (پرسیده می‌شود: $2)");
+        "«$1» را این پیوند نمی‌پرسد یا پیش‌تر پاسخ داده شده است (پرسیده می‌شود: "
+        "$2)");
     add(R"(this instrument already has a wording with version '(.+)')",
         "این پرسشنامه پیش‌تر متنی با نسخهٔ «$1» دارد");
     add(R"(item (.+) is missing: (.+) has (\d+) answerable items, the file (\d+))",
@@ -363,7 +383,8 @@ const std::vector<Pattern>& patterns() {
         "کدهای پاسخ پرسش $1 [$2] است، حال آنکه $3 با [$4] امتیاز می‌دهد");
     add(R"(item (.+) has no text)", "پرسش $1 متنی ندارد");
     add(R"(item (.+) is not one of (.+)'s: it has (\d+) answerable items, the file (\d+))",
-        "پرسش $1 از پرسش‌های $2 نیست: $2 دارای $3 پرسش است و پرونده $4 پرسش دارد");
+        "پرسش $1 از پرسش‌های $2 نیست: $2 دارای $3 پرسش است و پرونده $4 پرسش "
+        "دارد");
     add(R"(unexpected field '(.+)'; answers go under "answers")",
         "فیلد «$1» پیش‌بینی نشده است؛ پاسخ‌ها را زیر «answers» بفرستید");
     return out;
