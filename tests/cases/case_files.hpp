@@ -10,8 +10,10 @@
 #include <cmath>
 #include <filesystem>
 #include <functional>
+#include <iomanip>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -118,7 +120,8 @@ inline void expect_only_keys(const YAML::Node& node, std::initializer_list<std::
 inline ::testing::AssertionResult matches_written(const std::string& what, double computed, const YAML::Node& written) {
   if (written.IsNull()) {
     if (std::isnan(computed)) return ::testing::AssertionSuccess();
-    return ::testing::AssertionFailure() << what << ": expected no value (~), computed " << computed;
+    return ::testing::AssertionFailure() << what << ": expected no value (~), computed " << std::setprecision(12)
+                                         << computed;
   }
   const std::string text = written.Scalar();
   const double expected = written.as<double>();
@@ -127,8 +130,10 @@ inline ::testing::AssertionResult matches_written(const std::string& what, doubl
   const int decimals = point == std::string::npos || scientific ? 0 : static_cast<int>(text.size() - point - 1);
   const double tolerance = decimals == 0 ? 1e-9 * std::max(1.0, std::abs(expected)) : 0.5 * std::pow(10.0, -decimals);
   if (std::abs(computed - expected) <= tolerance * (1 + 1e-9)) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << what << ": expected " << text << ", computed "
-                                       << ::testing::PrintToString(computed) << " (which does not round to it)";
+  std::ostringstream shown;
+  shown << std::setprecision(12) << computed;
+  return ::testing::AssertionFailure() << what << ": expected " << text << ", computed " << shown.str()
+                                       << " (which does not round to it)";
 }
 
 }  // namespace rp::cases
