@@ -15,8 +15,8 @@
 namespace rp::cases {
 namespace {
 
-using instruments::AnswerValue;
 using instruments::Answers;
+using instruments::AnswerValue;
 using instruments::ScoreValue;
 
 // A number unless the case quotes it ("2" is the text 2, which a number item refuses).

@@ -18,7 +18,7 @@ using stats::KaplanMeier;
 struct CaseData {
   std::vector<double> time;
   std::vector<int> event;
-  std::vector<int> group;          // index into labels; empty when the case has no groups
+  std::vector<int> group;           // index into labels; empty when the case has no groups
   std::vector<std::string> labels;  // sorted, as R orders a factor's levels
 };
 
@@ -105,8 +105,8 @@ void run_analyses(const YAML::Node& one_case) {
 }
 
 void run_case(const YAML::Node&, const YAML::Node& one_case) {
-  expect_only_keys(one_case,
-                   {"case", "source", "time", "event", "group", "confidence", "curve", "curves", "log rank", "refused"});
+  expect_only_keys(
+      one_case, {"case", "source", "time", "event", "group", "confidence", "curve", "curves", "log rank", "refused"});
   if (const YAML::Node refused = one_case["refused"]) {
     try {
       run_analyses(one_case);
