@@ -111,7 +111,7 @@ void run_case(const YAML::Node& file, const YAML::Node& one_case) {
   }
 }
 
-const bool registered = (register_cases("instruments", "Instrument", run_case), true);
+[[maybe_unused]] const bool registered = (register_cases("instruments", "Instrument", run_case), true);
 
 }  // namespace
 }  // namespace rp::cases

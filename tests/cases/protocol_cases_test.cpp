@@ -88,7 +88,7 @@ void run_case(const YAML::Node& file, const YAML::Node& one_case) {
   }
 }
 
-const bool registered = (register_cases("protocols", "Protocol", run_case), true);
+[[maybe_unused]] const bool registered = (register_cases("protocols", "Protocol", run_case), true);
 
 }  // namespace
 }  // namespace rp::cases

@@ -123,7 +123,7 @@ void run_case(const YAML::Node&, const YAML::Node& one_case) {
   }
 }
 
-const bool registered = (register_cases("statistics", "Statistics", run_case), true);
+[[maybe_unused]] const bool registered = (register_cases("statistics", "Statistics", run_case), true);
 
 }  // namespace
 }  // namespace rp::cases
