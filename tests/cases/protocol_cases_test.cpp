@@ -74,7 +74,9 @@ void run_case(const YAML::Node& file, const YAML::Node& one_case) {
     ASSERT_FALSE(schedule.empty());
     EXPECT_EQ(schedule.front().id, one_case["first item"].Scalar());
   }
-  if (one_case["number of items"]) EXPECT_EQ(schedule.size(), one_case["number of items"].as<std::size_t>());
+  if (one_case["number of items"]) {
+    EXPECT_EQ(schedule.size(), one_case["number of items"].as<std::size_t>());
+  }
   for (const auto& entry : one_case["schedule"]) {
     const std::string id = entry.first.as<std::string>();
     const ScheduledItem* item = find_item(schedule, id);
