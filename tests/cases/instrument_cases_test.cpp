@@ -82,6 +82,7 @@ void expect_score(const std::string& name, const ScoreValue& computed, const YAM
 void run_case(const YAML::Node& file, const YAML::Node& one_case) {
   const auto id = instruments::parse_instrument_key(file["instrument"].as<std::string>(""));
   ASSERT_TRUE(id) << "`instrument:` must be one of the keys in instruments/README.md";
+  expect_only_keys(file, {"instrument", "starting answers", "cases"});
   expect_only_keys(one_case, {"case", "source", "answers", "scores", "refused"});
   const Answers answers = answers_of(file, one_case);
   if (const YAML::Node refused = one_case["refused"]) {

@@ -53,6 +53,7 @@ void expect_item(const ScheduledItem& item, const YAML::Node& written) {
 }
 
 void run_case(const YAML::Node& file, const YAML::Node& one_case) {
+  expect_only_keys(file, {"protocol", "cases"});
   expect_only_keys(one_case, {"case", "source", "dates", "schedule", "first item", "number of items", "refused"});
   const Protocol& protocol = protocol_named(file["protocol"].as<std::string>(""));
   Anchors dates;

@@ -104,7 +104,8 @@ void run_analyses(const YAML::Node& one_case) {
   if (one_case["log rank"]) expect_log_rank(d, stats::log_rank(sorted), one_case["log rank"]);
 }
 
-void run_case(const YAML::Node&, const YAML::Node& one_case) {
+void run_case(const YAML::Node& file, const YAML::Node& one_case) {
+  expect_only_keys(file, {"cases"});
   expect_only_keys(
       one_case, {"case", "source", "time", "event", "group", "confidence", "curve", "curves", "log rank", "refused"});
   if (const YAML::Node refused = one_case["refused"]) {
