@@ -1,4 +1,5 @@
 // Oxford Hip Score: 12 items 0–4 (4 = best), total 0–48; all items required.
+// The scored cases are in tests/cases/instruments/oxford-hip.yaml.
 #include <gtest/gtest.h>
 
 #include "domain/instruments/oxford_hip.hpp"
@@ -8,18 +9,11 @@ namespace rp::instruments {
 namespace {
 
 using testing::answers;
-using testing::error_field;
 
 OxfordHipResponses of(std::array<int, 12> v) {
   OxfordHipResponses r;
   for (std::size_t i = 0; i < 12; ++i) r[i] = v[i];
   return r;
-}
-
-TEST(InstrumentOxford, TotalIsTheSum) {
-  EXPECT_EQ(score_oxford_hip(of({4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4})), 48);
-  EXPECT_EQ(score_oxford_hip(of({0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})), 0);
-  EXPECT_EQ(score_oxford_hip(of({4, 3, 2, 1, 0, 4, 3, 2, 1, 0, 4, 3})), 27);
 }
 
 TEST(InstrumentOxford, OneMissingItemMeansNoTotal) {
@@ -30,10 +24,7 @@ TEST(InstrumentOxford, OneMissingItemMeansNoTotal) {
   }
 }
 
-TEST(InstrumentOxford, ValidatesAnswers) {
-  EXPECT_EQ(error_field([] { oxford_hip_responses(answers({{"OHS3", 5.0}})); }), "OHS3");
-  EXPECT_EQ(error_field([] { oxford_hip_responses(answers({{"OHS13", 1.0}})); }), "OHS13");
-  EXPECT_EQ(error_field([] { oxford_hip_responses(answers({{"P1", 1.0}})); }), "P1");
+TEST(InstrumentOxford, ResponsesAreIndexedByItemNumber) {
   const OxfordHipResponses r = oxford_hip_responses(answers({{"OHS12", 0.0}}));
   EXPECT_EQ(r[11], 0);
   EXPECT_FALSE(r[0]);

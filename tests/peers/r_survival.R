@@ -1,12 +1,14 @@
 # Compares `regenpath stats km|logrank|proportion|mean|cox` with R's survival package
 # and stats functions, on R's own data sets and on generated data with ties and
 # censoring. Every reference number is computed here by R in the same run.
-# Usage: Rscript r_survival.R REGENPATH_BINARY [km|logrank|proportion|mean|cox|all]
+# Part "cases" checks the numbers written in tests/cases/statistics/*.yaml (r_cases.R).
+# Usage: Rscript r_survival.R REGENPATH_BINARY [km|logrank|proportion|mean|cox|cases|all]
 args <- commandArgs(trailingOnly = TRUE)
 bin <- args[1]
 part <- if (length(args) >= 2) args[2] else "all"
 here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))
 source(file.path(here, "r_json.R"))
+source(file.path(here, "r_cases.R"))
 suppressMessages(library(survival))
 
 tol <- 1e-9
@@ -219,8 +221,12 @@ test_cox <- function() {
 }
 
 sets <- surv_sets()
-parts <- if (part == "all") c("km", "logrank", "proportion", "mean", "cox") else part
+parts <- if (part == "all") c("km", "logrank", "proportion", "mean", "cox", "cases") else part
 for (p in parts) get(paste0("test_", p))()
-cat(sprintf("%s: %d of %d comparisons with R agree to %g (largest difference %.3g)\n",
-            part, checks - failures, checks, tol, worst))
+if (part == "cases") {
+  cat(sprintf("cases: %d of %d numbers in the case files are R's to the decimals written\n", checks - failures, checks))
+} else {
+  cat(sprintf("%s: %d of %d comparisons with R agree to %g (largest difference %.3g)\n",
+              part, checks - failures, checks, tol, worst))
+}
 if (failures > 0 || checks == 0) quit(status = 1)
