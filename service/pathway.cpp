@@ -8,6 +8,7 @@
 #include "service/protocols.hpp"
 #include "service/unchanged.hpp"
 #include "store/audit_chain.hpp"
+#include "store/json_columns.hpp"
 
 namespace rp::service {
 namespace {
