@@ -1,5 +1,6 @@
 #include "api/decode.hpp"
 
+#include "api/answers_json.hpp"
 #include "api/http/json_body.hpp"
 #include "base/error.hpp"
 #include "base/text.hpp"
@@ -110,7 +111,7 @@ service::QuestionnaireSubmission decode_questionnaire(const nlohmann::json& body
   s.item_id = r.opt_text("item_id", 64).value_or("");
   const auto* a = r.opt_object("answers");
   if (!a) throw InputError("answers", "is required: an object of item id to answer");
-  s.answers = *a;
+  s.answers = sent_answers(*a);
   return s;
 }
 

@@ -1,5 +1,6 @@
 // Questionnaires: the instruments, submissions by staff (scored at once), the list with
 // scores, and single-use links a patient answers without signing in.
+#include "api/answers_json.hpp"
 #include "api/decode.hpp"
 #include "api/http/json_body.hpp"
 #include "api/json_records.hpp"
@@ -160,7 +161,8 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
            const auto instrument = b.opt_text("instrument", 32).value_or("");
            const auto* answers = b.opt_object("answers");
            if (!answers) throw InputError("answers", "is required");
-           const auto done = s.submissions.submit_by_link(c.request.params.at("token"), instrument, *answers);
+           const auto done =
+               s.submissions.submit_by_link(c.request.params.at("token"), instrument, sent_answers(*answers));
            const auto scores = nlohmann::json::parse(done.row.scores_json);
            return ok({{"instrument", done.row.instrument},
                       {"scores", scores},

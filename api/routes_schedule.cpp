@@ -1,5 +1,6 @@
 // Eligibility and the protocol schedule: assess, plan the harvest and injection dates,
 // mark visits, holds, rehab stages and questionnaires done or missed.
+#include "api/answers_json.hpp"
 #include "api/decode.hpp"
 #include "api/http/json_body.hpp"
 #include "api/json_pathway.hpp"
@@ -33,7 +34,8 @@ void add_schedule_routes(http::Router& r, Services& s) {
            http::BodyReader b(body, {"findings"});
            const auto* findings = b.opt_object("findings");
            if (!findings) throw InputError("findings", "is required");
-           return ok(to_json(s.pathway.assess_eligibility(c.actor, episode_id(c), *findings), s.lang));
+           return ok(
+               to_json(s.pathway.assess_eligibility(c.actor, episode_id(c), recorded_findings(*findings)), s.lang));
          }});
   r.add({"GET",
          "/api/v1/episodes/{episode_id}/schedule",

@@ -1,4 +1,5 @@
 // patient and episode sub-commands: the pathway from the command line, as the operator.
+#include "api/answers_json.hpp"
 #include "api/json_pathway.hpp"
 #include "app/store_options.hpp"
 #include "base/date_input.hpp"
@@ -319,7 +320,7 @@ void add_episode_commands(CLI::App& app) {
   assess->callback([o] {
     const auto findings = read_json(o->findings, "findings");
     with_pathway(o->db, [&](service::Pathway& pw, const service::Actor& a) {
-      print_json(api::to_json(pw.assess_eligibility(a, o->id, findings), o->lang));
+      print_json(api::to_json(pw.assess_eligibility(a, o->id, api::recorded_findings(findings)), o->lang));
     });
   });
 

@@ -1,3 +1,4 @@
+#include "api/answers_json.hpp"
 #include "api/json_pathway.hpp"
 #include "app/cli.hpp"
 #include "base/civil_date.hpp"
@@ -41,7 +42,7 @@ void add_eligibility_command(CLI::App& app) {
   cmd->callback([o] {
     const auto protocol = service::protocol_for_cli(o->protocol);
     const nlohmann::json json = read_json(o->file, "findings");
-    const Findings findings = parse_findings(json, protocol->eligibility);
+    const Findings findings = check_findings(api::recorded_findings(json), protocol->eligibility);
     print_json(api::to_json(assess_eligibility(protocol->eligibility, findings), o->lang));
   });
 }

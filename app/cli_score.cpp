@@ -2,11 +2,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "api/answers_json.hpp"
 #include "app/cli.hpp"
 #include "base/error.hpp"
-#include "domain/instruments/answers_json.hpp"
 #include "domain/instruments/registry.hpp"
 #include "domain/instruments/responder.hpp"
+#include "store/json_columns.hpp"
 
 namespace rp::app {
 namespace {
@@ -24,7 +25,7 @@ void run_score(const std::string& key, const std::string& file) {
   const auto id = ins::parse_instrument_key(key);
   if (!id) throw InputError("instrument", "unknown instrument '" + key + "'; one of: " + instrument_keys());
   const json body = read_json(file, "file");
-  print_json(ins::scores_to_json(ins::score(*id, ins::submission_from_json(body))));
+  print_json(store::scores_to_json(ins::score(*id, api::submission_from_json(body))));
 }
 
 // A 0–100 number at body[group][name]; errors name "group.name".

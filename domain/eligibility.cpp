@@ -1,7 +1,5 @@
 #include "domain/eligibility.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <set>
 
@@ -42,21 +40,20 @@ std::string_view to_string(Decision d) {
   return "needs_review";
 }
 
-Findings parse_findings(const nlohmann::json& json, const EligibilityRules& rules) {
-  if (!json.is_object()) throw InputError("findings", "must be a JSON object of finding: value");
+Findings check_findings(const RecordedFindings& recorded, const EligibilityRules& rules) {
   std::map<std::string, bool> boolean_finding;
   for_each_rule(rules, [&](const EligibilityRule& r, const char*) { boolean_finding[r.finding] = r.is_boolean(); });
   Findings out;
-  for (const auto& [name, value] : json.items()) {
+  for (const auto& [name, value] : recorded) {
     const auto known = boolean_finding.find(name);
     if (known == boolean_finding.end()) throw InputError(name, "is not a finding this protocol's eligibility uses");
-    if (value.is_null()) continue;  // not yet recorded
+    if (value.kind == RecordedFinding::Kind::not_recorded) continue;
     if (known->second) {
-      if (!value.is_boolean()) throw InputError(name, "must be true or false");
-      out[name] = value.get<bool>() ? 1 : 0;
+      if (value.kind != RecordedFinding::Kind::yes_no) throw InputError(name, "must be true or false");
+      out[name] = value.value != 0 ? 1 : 0;
     } else {
-      if (!value.is_number()) throw InputError(name, "must be a number");
-      const double v = value.get<double>();
+      if (value.kind != RecordedFinding::Kind::number) throw InputError(name, "must be a number");
+      const double v = value.value;
       if (!std::isfinite(v)) throw InputError(name, "must be a finite number");
       check_range(name, v);
       out[name] = v;

@@ -6,9 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "api/answers_json.hpp"
 #include "base/error.hpp"
-#include "domain/instruments/answers_json.hpp"
 #include "domain/instruments/registry.hpp"
+#include "store/json_columns.hpp"
 
 namespace {
 
@@ -39,10 +40,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const nlohmann::json body = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) return 0;
   try {
-    const ins::Scores scores = ins::score(def.id, ins::submission_from_json(body));
+    const ins::Scores scores = ins::score(def.id, rp::api::submission_from_json(body));
     if (scores.values.size() != def.scores.size()) __builtin_trap();
     check_range(scores);
-    (void)ins::scores_to_json(scores).dump();
+    (void)rp::store::scores_to_json(scores).dump();
   } catch (const rp::InputError&) {
   }
   return 0;

@@ -4,11 +4,11 @@
 #include <random>
 
 #include "base/error.hpp"
-#include "domain/instruments/answers_json.hpp"
 #include "domain/instruments/hoos.hpp"
 #include "domain/instruments/oxford_hip.hpp"
 #include "domain/instruments/registry.hpp"
 #include "service/protocols.hpp"
+#include "store/json_columns.hpp"
 
 namespace rp::service {
 namespace {
@@ -156,7 +156,7 @@ CivilDate day_of_step(EpisodeState s, const CivilDate& referral, const CivilDate
   return std::min(d, today);
 }
 
-nlohmann::json findings(bool eligible, std::mt19937& rng) {
+RecordedFindings findings(bool eligible, std::mt19937& rng) {
   std::uniform_int_distribution<int> kl(2, 3), bmi(21, 33);
   return demo_hip_findings(eligible ? kl(rng) : 4, bmi(rng));
 }
@@ -186,18 +186,20 @@ double relief(const Course& c, int day) {
   return c.peak * build * fade;
 }
 
-nlohmann::json demo_answers(std::string_view instrument, const Course& c, int day, const CivilDate& injection,
-                            std::mt19937& rng) {
+instruments::SentAnswers demo_answers(std::string_view instrument, const Course& c, int day, const CivilDate& injection,
+                                      std::mt19937& rng) {
   std::uniform_int_distribution<int> jitter(-1, 1);
   std::bernoulli_distribution skip(0.04);  // now and then an item is left blank
   const double f = relief(c, day);
   auto item = [&](double base, int lo, int hi) {
     return std::clamp(static_cast<int>(std::lround(base * (1 - f))) + jitter(rng), lo, hi);
   };
-  nlohmann::json a = nlohmann::json::object();
+  // Items in id order, as the answers_json column keeps them.
+  std::map<std::string, instruments::SentValue> a;
   if (instrument == "nrs") {
-    a["pain_activity"] = item(c.pain, 0, 10);
-    a["pain_rest"] = std::max(0, a["pain_activity"].get<int>() - 2);
+    const int activity = item(c.pain, 0, 10);
+    a["pain_activity"] = activity;
+    a["pain_rest"] = std::max(0, activity - 2);
   } else if (instrument == "hoos") {
     for (std::string_view id : instruments::kHoosItemIds)
       if (!skip(rng)) a[std::string(id)] = item(c.level, 0, 4);
@@ -210,7 +212,9 @@ nlohmann::json demo_answers(std::string_view instrument, const Course& c, int da
   } else if (instrument == "satisfaction") {
     a["satisfaction"] = f > 0.3 ? 4 + (jitter(rng) > 0) : 2 + jitter(rng);
   }
-  return a;
+  instruments::SentAnswers out;
+  for (auto& [id, v] : a) out.push_back({id, std::move(v)});
+  return out;
 }
 
 struct DemoEvent {
@@ -264,10 +268,9 @@ void add_outcome_data(store::Store& store, const Clock& clock, const Actor& op, 
         r.centre_id = e.centre_id;
         r.instrument = key;
         r.item_id = item.id;
-        const nlohmann::json answers = demo_answers(key, c, day, injection, rng);
-        r.answers_json = answers.dump();
-        r.scores_json =
-            instruments::scores_to_json(instruments::score(*id, instruments::answers_from_json(answers))).dump();
+        const instruments::SentAnswers answers = demo_answers(key, c, day, injection, rng);
+        r.answers_json = store::answers_json(answers);
+        r.scores_json = store::scores_to_json(instruments::score(*id, instruments::answers_from(answers))).dump();
         r.source = "staff";
         r.submitted_by = op.user;
         r.submitted_at = item.done_on->iso() + "T06:30:00.000Z";
@@ -306,7 +309,7 @@ void add_outcome_data(store::Store& store, const Clock& clock, const Actor& op, 
 
 }  // namespace
 
-nlohmann::json demo_hip_findings(int kl_grade, int bmi) {
+RecordedFindings demo_hip_findings(int kl_grade, int bmi) {
   return {{"kl_grade", kl_grade},
           {"active_infection", false},
           {"malignancy", false},

@@ -19,7 +19,7 @@ struct DemoSummary {
 DemoSummary build_demo(store::Store& store, const CivilDate& today, int patients = 60);
 
 // A hip patient's eligibility findings without any contraindication.
-nlohmann::json demo_hip_findings(int kl_grade, int bmi);
+RecordedFindings demo_hip_findings(int kl_grade, int bmi);
 
 // Added by build_demo after the hip patients (service/demo_extras.cpp): knee test
 // protocol patients, red flags waiting and triaged, a hip treated a second time.

@@ -21,7 +21,7 @@ Auth quiet_auth(store::Store& store, const Clock& clock) {
 
 // Screening to injection, each step on its day; the injection on `injection`.
 void walk_to_injection(store::Store& store, const Actor& op, std::int64_t episode, const CivilDate& injection,
-                       const nlohmann::json& findings, bool harvests) {
+                       const RecordedFindings& findings, bool harvests) {
   const CivilDate referral = injection.plus_days(-49);
   auto at = [&](int days_before) { return Pathway(store, noon_of(injection.plus_days(-days_before))); };
   at(42).advance(op, episode, {EpisodeState::screening, "", std::nullopt});

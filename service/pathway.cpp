@@ -8,6 +8,7 @@
 #include "service/protocols.hpp"
 #include "service/unchanged.hpp"
 #include "store/audit_chain.hpp"
+#include "store/json_columns.hpp"
 
 namespace rp::service {
 namespace {
@@ -264,13 +265,13 @@ Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, con
 }
 
 EligibilityResult Pathway::assess_eligibility(const Actor& actor, std::int64_t episode_id,
-                                              const nlohmann::json& findings_json) {
+                                              const RecordedFindings& recorded) {
   require(actor, Permission::eligibility_assess);
   EligibilityResult result;
   store_.write([&](store::Transaction& tx) {
     Episode e = visible_episode(tx, actor, episode_id);
     const auto protocol = load_protocol(e.protocol_id);
-    const Findings findings = parse_findings(findings_json, protocol->eligibility);
+    const Findings findings = check_findings(recorded, protocol->eligibility);
     result = rp::assess_eligibility(protocol->eligibility, findings);
     nlohmann::json reasons = nlohmann::json::array();
     for (const auto& r : result.reasons)
@@ -279,8 +280,8 @@ EligibilityResult Pathway::assess_eligibility(const Actor& actor, std::int64_t e
       e.kl_grade = static_cast<int>(kl->second);
       tx.update_episode(e, clock_.now_iso());
     }
-    tx.insert_eligibility({0, episode_id, findings_json.dump(), std::string(to_string(result.decision)), reasons.dump(),
-                           actor.user, clock_.now_iso()});
+    tx.insert_eligibility({0, episode_id, store::findings_json(recorded), std::string(to_string(result.decision)),
+                           reasons.dump(), actor.user, clock_.now_iso()});
     tx.append_audit(audit_entry(clock_, actor, e.centre_id, "eligibility.assess", "episode", std::to_string(episode_id),
                                 std::string(to_string(result.decision))));
   });

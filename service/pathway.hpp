@@ -87,7 +87,7 @@ class Pathway {
     std::string reason;
   };
   Episode update_details(const Actor& actor, std::int64_t episode_id, const Details& d, bool* changed = nullptr);
-  EligibilityResult assess_eligibility(const Actor& actor, std::int64_t episode_id, const nlohmann::json& findings);
+  EligibilityResult assess_eligibility(const Actor& actor, std::int64_t episode_id, const RecordedFindings& findings);
   // Marks a schedule item done, missed or cancelled (or back to planned); who may mark
   // which item: require_mark. The status it has already writes nothing.
   ScheduledItem mark_item(const Actor& actor, std::int64_t episode_id, const std::string& item_id, ItemStatus status,

@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "base/error.hpp"
-#include "domain/instruments/answers_json.hpp"
 #include "domain/instruments/registry.hpp"
 #include "domain/instruments/score_rules.hpp"
 #include "service/episode_access.hpp"
@@ -13,6 +12,7 @@
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
 #include "service/time_point_links.hpp"
+#include "store/json_columns.hpp"
 
 namespace rp::service {
 namespace {
@@ -24,12 +24,11 @@ instruments::InstrumentId instrument_of(const std::string& key) {
 }
 
 // Validates and scores before any transaction opens: bad answers write nothing.
-std::string scored_json(instruments::InstrumentId id, const nlohmann::json& answers) {
-  if (!answers.is_object()) throw InputError("answers", "must be an object of item id to answer");
-  const auto parsed = instruments::answers_from_json(answers);
+std::string scored_json(instruments::InstrumentId id, const instruments::SentAnswers& answers) {
+  const auto parsed = instruments::answers_from(answers);
   const auto scores = instruments::score(id, parsed);
   instruments::require_a_score(scores, parsed);
-  return instruments::scores_to_json(scores).dump();
+  return store::scores_to_json(scores).dump();
 }
 
 // The instrument a link submission answers: the one named, which the link must still ask
@@ -106,10 +105,17 @@ std::function<void(store::Transaction&)> Submissions::questionnaire_write(
       }
     }
     check_time_point(*load_protocol(e.protocol_id), s.item_id, s.instrument);
-    store::QuestionnaireResponseRow r{
-        0,          episode_id,       e.centre_id,      s.instrument,
-        s.item_id,  s.answers.dump(), scores,           actor.role == "patient" ? "patient" : "staff",
-        actor.user, clock.now_iso(),  s.idempotency_key};
+    store::QuestionnaireResponseRow r{0,
+                                      episode_id,
+                                      e.centre_id,
+                                      s.instrument,
+                                      s.item_id,
+                                      store::answers_json(s.answers),
+                                      scores,
+                                      actor.role == "patient" ? "patient" : "staff",
+                                      actor.user,
+                                      clock.now_iso(),
+                                      s.idempotency_key};
     r.wording_version = wording_in_use(tx, s.instrument);
     r.id = tx.insert_questionnaire_response(r);
     complete_time_point_when_answered(tx, e, s.item_id, clock.today());
@@ -139,7 +145,7 @@ void Submissions::submit_questionnaire_then(const Actor& actor, std::int64_t epi
 }
 
 SubmittedQuestionnaire Submissions::submit_by_link(const std::string& token, const std::string& instrument,
-                                                   const nlohmann::json& answers) {
+                                                   const instruments::SentAnswers& answers) {
   // The instruments are known only from the token: look them up, then score outside the write.
   const LinkAsks asks = link_info(token);
   const std::string key = chosen_instrument(asks.instruments, instrument);
@@ -153,8 +159,9 @@ SubmittedQuestionnaire Submissions::submit_by_link(const std::string& token, con
     chosen_instrument(left, key);  // answered meanwhile (another tab): refused, nothing written
     const Actor link_actor{"link:patient:" + std::to_string(t.patient_id), "patient", e->centre_id, false,
                            t.patient_id};
-    store::QuestionnaireResponseRow r{0,      e->id,           e->centre_id,     key, t.item_id, answers.dump(), scores,
-                                      "link", link_actor.user, clock_.now_iso(), ""};
+    store::QuestionnaireResponseRow r{
+        0,      e->id,           e->centre_id,     key, t.item_id, store::answers_json(answers), scores,
+        "link", link_actor.user, clock_.now_iso(), ""};
     r.wording_version = wording_in_use(tx, key);
     r.id = tx.insert_questionnaire_response(r);
     complete_time_point_when_answered(tx, *e, t.item_id, clock_.today());

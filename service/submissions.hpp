@@ -13,6 +13,7 @@
 
 #include "base/clock.hpp"
 #include "domain/adverse_event.hpp"
+#include "domain/instruments/sent_answers.hpp"
 #include "service/actor.hpp"
 #include "service/auth.hpp"
 #include "service/episode_centres.hpp"
@@ -24,9 +25,9 @@
 namespace rp::service {
 
 struct QuestionnaireSubmission {
-  std::string instrument;  // instrument key: hoos-jr, nrs, ...
-  std::string item_id;     // schedule item answered, optional
-  nlohmann::json answers;  // {"P5": 2, ...}
+  std::string instrument;            // instrument key: hoos-jr, nrs, ...
+  std::string item_id;               // schedule item answered, optional
+  instruments::SentAnswers answers;  // {{"P5", 2}, ...}, checked by the instrument when scored
   std::string idempotency_key;
 };
 
@@ -123,7 +124,7 @@ class Submissions {
   // answered (it may be empty when one is left). Each is saved as its own answer set; the
   // link is spent once every instrument it asks for is answered.
   SubmittedQuestionnaire submit_by_link(const std::string& token, const std::string& instrument,
-                                        const nlohmann::json& answers);
+                                        const instruments::SentAnswers& answers);
   // What a link asks for, without identifying data.
   struct LinkAsks {
     store::AccessTokenRow link;

@@ -1,111 +1,18 @@
 #pragma once
-// The registry as plain column arrays, read for the outcome report in one pass per table
-// and handed to the statistics unchanged. Only de-identified facts: a centre index, days
-// and scores; no names, record numbers, birth dates or episode ids leave the store here.
-//
-// Days are whole days since 1970-01-01 (CivilDate::days_since_epoch); kNoDay marks none.
-#include <array>
-#include <cstdint>
-#include <limits>
-#include <string>
-#include <utility>
-#include <vector>
+// The registry's columns for the outcome report are the analytics' own input type
+// (domain/outcomes/columns.hpp): the store fills them (Transaction::outcome_columns) and
+// hands them over unchanged. The names here are the store's for them.
+#include "domain/outcomes/columns.hpp"
 
 namespace rp::store {
 
-inline constexpr std::int32_t kNoDay = std::numeric_limits<std::int32_t>::min();
-
-// One row per treated joint: an episode of the protocol whose injection is recorded as
-// done (a transition to injected; a planned date is not a treatment), and that is not
-// itself a repeat. A repeat treatment of the same joint (repeat_of) adds no row: its
-// injection is an event of the first episode's row, and its conversion, exit and contacts
-// count there. Rows are in episode id order.
-struct EpisodeColumns {
-  std::vector<std::int32_t> centre;            // index into OutcomeColumns::centre_ids
-  std::vector<std::int32_t> injection_day;     // the day the injection was recorded as done
-  std::vector<std::int32_t> converted_day;     // the day of the joint replacement, or kNoDay
-  std::vector<std::int32_t> exit_day;          // withdrawn or lost to follow-up, or kNoDay
-  std::vector<std::int32_t> last_contact_day;  // last done schedule item or questionnaire, or kNoDay
-  std::vector<std::int32_t> repeat_day;        // the first repeat treatment's injection, or kNoDay
-  std::size_t size() const { return centre.size(); }
-};
-
-// The patient-reported scores the report uses, on their own scales.
-enum class PromMeasure : int {
-  nrs_pain,        // 0–10, higher = worse (activity item)
-  hoos_pain,       // 0–100, higher = better
-  hoos_adl,        // 0–100, higher = better (function)
-  oxford_total,    // 0–48, higher = better
-  patient_global,  // 0–100, higher = worse
-};
-inline constexpr int kPromMeasures = 5;
-
-// The ends of the scale a measure is on: a mean, and any interval around it, lies between.
-inline std::pair<double, double> scale_of(PromMeasure m) {
-  switch (m) {
-    case PromMeasure::nrs_pain:
-      return {0, 10};
-    case PromMeasure::oxford_total:
-      return {0, 48};
-    case PromMeasure::hoos_pain:
-    case PromMeasure::hoos_adl:
-    case PromMeasure::patient_global:
-      break;
-  }
-  return {0, 100};
-}
-
-// Scores per time point (a questionnaire item of the protocol, in the order asked for):
-// value[measure][time_point][episode row], NaN where not answered or not scorable. One
-// contiguous column per measure and time point, so each statistic reads memory in order.
-struct PromColumns {
-  int time_points = 0;
-  std::array<std::vector<std::vector<double>>, kPromMeasures> value;
-  // Days from injection to the return to usual daily activities as answered at that time
-  // point; kNotYet when the answer was "not yet"; kNoDay when not answered.
-  static constexpr std::int32_t kNotYet = -1;
-  std::vector<std::vector<std::int32_t>> returned_after;
-  // The last day of the item's window (when an answer is due), or kNoDay without the item;
-  // kMissedDay for an item recorded as missed (closed from the worklist, or marked so):
-  // it counts as due at once, a missing answer rather than one not yet due.
-  static constexpr std::int32_t kMissedDay = std::numeric_limits<std::int32_t>::min() + 1;
-  std::vector<std::vector<std::int32_t>> window_end_day;
-
-  const std::vector<double>& column(PromMeasure m, int tp) const {
-    return value[static_cast<int>(m)][static_cast<std::size_t>(tp)];
-  }
-  // Sizes every column for `episodes` rows, all missing.
-  void resize(int n_time_points, std::size_t episodes);
-};
-
-// One row per staff-recorded adverse event of a treated joint (its episode or a repeat's).
-struct AdverseEventColumns {
-  std::vector<std::int32_t> episode_row;  // row in EpisodeColumns
-  std::vector<std::int8_t> ctcae_grade;   // 1–5, 0 = not graded yet
-  std::vector<std::int8_t> serious;       // 0 or 1
-  std::vector<std::int8_t> assessed;      // 1: graded or a seriousness criterion ticked
-  std::vector<std::int16_t> category;     // index into category_names
-  std::vector<std::string> category_names;
-  // Red flags of treated joints that no clinician has triaged yet, per row: each may be an
-  // adverse event, so a harm figure cannot be judged while any is waiting.
-  std::vector<std::int32_t> untriaged_red_flags;
-  std::size_t size() const { return episode_row.size(); }
-};
-
-struct OutcomeColumns {
-  std::vector<std::string> centre_ids;  // every centre, id order
-  EpisodeColumns episodes;
-  PromColumns proms;
-  AdverseEventColumns adverse_events;
-};
-
-inline void PromColumns::resize(int n_time_points, std::size_t episodes) {
-  time_points = n_time_points;
-  const auto tps = static_cast<std::size_t>(n_time_points);
-  for (auto& measure : value)
-    measure.assign(tps, std::vector<double>(episodes, std::numeric_limits<double>::quiet_NaN()));
-  returned_after.assign(tps, std::vector<std::int32_t>(episodes, kNoDay));
-  window_end_day.assign(tps, std::vector<std::int32_t>(episodes, kNoDay));
-}
+using outcomes::AdverseEventColumns;
+using outcomes::EpisodeColumns;
+using outcomes::kNoDay;
+using outcomes::kPromMeasures;
+using outcomes::PromColumns;
+using outcomes::PromMeasure;
+using outcomes::scale_of;
+using OutcomeColumns = outcomes::Columns;
 
 }  // namespace rp::store

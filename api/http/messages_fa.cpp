@@ -142,7 +142,6 @@ const std::unordered_map<std::string_view, std::string_view>& exact() {
       {"must be one of planned, done, missed, cancelled", "باید یکی از planned، done، missed یا cancelled باشد"},
       {"no such item", "چنین موردی در برنامه نیست"},
       // Questionnaires and events
-      {"must be an object of item id to answer", "باید شیئی از شناسه پرسش به پاسخ باشد"},
       {"is required: an object of item id to answer", "الزامی است: شیئی از شناسه پرسش به پاسخ"},
       {"'answers' must be an object of item id → value", "«answers» باید شیئی از شناسه پرسش به مقدار باشد"},
       {"this key was used for another submission", "این کلید برای ثبت دیگری به کار رفته است"},

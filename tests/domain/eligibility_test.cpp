@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/answers_json.hpp"
 #include "base/error.hpp"
 #include "domain/eligibility.hpp"
 #include "test_protocols.hpp"
@@ -24,7 +25,7 @@ nlohmann::json clean() {
 
 EligibilityResult assess(const nlohmann::json& j) {
   const auto& rules = test::hip_protocol().eligibility;
-  return assess_eligibility(rules, parse_findings(j, rules));
+  return assess_eligibility(rules, check_findings(api::recorded_findings(j), rules));
 }
 
 bool has_reason(const EligibilityResult& r, const std::string& rule, const std::string& kind) {

@@ -3,14 +3,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "domain/instruments/answers_json.hpp"
+#include "api/answers_json.hpp"
 #include "domain/instruments/registry.hpp"
 #include "instrument_test_support.hpp"
+#include "store/json_columns.hpp"
 
 namespace rp::instruments {
 namespace {
 
+using api::submission_from_json;
 using nlohmann::json;
+using store::scores_to_json;
 using testing::error_field;
 
 Scores score_json(InstrumentId id, const char* text) { return score(id, submission_from_json(json::parse(text))); }

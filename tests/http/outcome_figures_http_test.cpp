@@ -16,6 +16,7 @@
 //   B2 centre b  injected day -10; followed less than the 30 days a harm figure needs
 #include <gtest/gtest.h>
 
+#include "api/answers_json.hpp"
 #include "http_test_support.hpp"
 #include "service/submissions.hpp"
 #include "stats/interval.hpp"
@@ -49,7 +50,7 @@ struct Clinic {
   // and injection planned for `day`.
   void walk(std::int64_t e, int day, EpisodeState until) const {
     on(day - 42).advance(op, e, {EpisodeState::screening, "", std::nullopt});
-    on(day - 35).assess_eligibility(op, e, eligible_findings());
+    on(day - 35).assess_eligibility(op, e, api::recorded_findings(eligible_findings()));
     on(day - 35).advance(op, e, {EpisodeState::eligible, "", std::nullopt});
     on(day - 28).advance(op, e, {EpisodeState::workup, "", std::nullopt});
     on(day - 21).plan(op, e, today.plus_days(day), today.plus_days(day));

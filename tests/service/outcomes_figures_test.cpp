@@ -267,7 +267,7 @@ TEST(OutcomesFigures, OtherCentresAreUnnamedForACentresStaff) {
   EXPECT_EQ(report.funnel->centres[0].label, "other centre");
   EXPECT_EQ(report.funnel->centres[1].label, "centre-b");
   EXPECT_TRUE(report.funnel->centres[1].own);
-  const std::string json = to_json(report).dump();
+  const std::string json = service::to_json(report).dump();
   EXPECT_EQ(json.find("centre-a"), std::string::npos);
 }
 

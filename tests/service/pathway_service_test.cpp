@@ -41,7 +41,7 @@ class PathwayTest : public ::testing::Test {
     store_->read([&](store::Transaction& tx) { n = static_cast<std::int64_t>(tx.audit_rows(0, 100000).size()); });
     return n;
   }
-  static nlohmann::json clean_findings() {
+  static RecordedFindings clean_findings() {
     return {{"kl_grade", 2},
             {"active_infection", false},
             {"malignancy", false},

@@ -1,0 +1,53 @@
+cmake_minimum_required(VERSION 3.25)
+# Refuses an #include that runs up the layers, run as `cmake -DROOT=<dir> -P check_layers.cmake`.
+# The include roots (see the root CMakeLists.txt) already make such an include fail to
+# compile; this check names every offending line at once, and also catches what an include
+# path cannot: nlohmann/json in a layer where JSON is no format, and "../" includes that
+# would step around the roots.
+#
+# The order must match RP_LAYERS in the root CMakeLists.txt.
+set(layers base stats domain store service api app)
+# Layers for which JSON is no format: their code takes and returns types.
+set(no_json base stats domain)
+
+if(NOT ROOT)
+  message(FATAL_ERROR "check_layers: pass -DROOT=<source dir>")
+endif()
+
+set(problems "")
+set(index 0)
+foreach(layer ${layers})
+  list(SUBLIST layers 0 ${index} below)
+  string(REPLACE ";" " " below_text "${below}")
+  math(EXPR index "${index} + 1")
+  file(GLOB_RECURSE files "${ROOT}/${layer}/*.cpp" "${ROOT}/${layer}/*.hpp" "${ROOT}/${layer}/*.h")
+  foreach(f ${files})
+    file(STRINGS "${f}" lines REGEX "^[ \t]*#[ \t]*include")
+    file(RELATIVE_PATH rel "${ROOT}" "${f}")
+    foreach(line ${lines})
+      if(line MATCHES "#[ \t]*include[ \t]*[<\"]([^>\"]*)[>\"]")
+        set(target "${CMAKE_MATCH_1}")
+      else()
+        continue()
+      endif()
+      if(target MATCHES "^\\.\\./" OR target MATCHES "/\\.\\./")
+        string(APPEND problems "  ${rel}: ${line}  (a relative include leaves the folder)\n")
+        continue()
+      endif()
+      if(layer IN_LIST no_json AND target MATCHES "^nlohmann/")
+        string(APPEND problems "  ${rel}: ${line}  (${layer}/ takes and returns types; JSON belongs to store/ or api/)\n")
+        continue()
+      endif()
+      if(target MATCHES "^([a-z_]+)/")
+        set(folder "${CMAKE_MATCH_1}")
+        if(folder IN_LIST layers AND NOT folder STREQUAL layer AND NOT folder IN_LIST below)
+          string(APPEND problems "  ${rel}: ${line}  (${layer}/ may include only ${below_text} ${layer})\n")
+        endif()
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+
+if(problems)
+  message(FATAL_ERROR "An include runs up the layers (base <- stats <- domain <- store <- service <- api <- app):\n${problems}")
+endif()
