@@ -257,7 +257,7 @@ void add_episode_commands(CLI::App& app) {
     e.patient_id = o->patient;
     e.side = parse_side(o->side);
     if (o->system != "icd-10-cm" && o->system != "icd-10")
-      throw InputError("diagnosis_system", "must be icd-10-cm or icd-10");
+      throw InputError("diagnosis_system", "unknown_code_system"_err);
     e.diagnosis = {std::string(o->system == "icd-10" ? kIcd10Who : kIcd10Cm), o->diagnosis};
     e.protocol_id = o->protocol;
     e.kl_grade = o->kl;

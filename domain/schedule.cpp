@@ -24,7 +24,7 @@ ItemStatus parse_item_status(std::string_view text, std::string_view field) {
   for (ItemStatus s : {ItemStatus::planned, ItemStatus::done, ItemStatus::missed, ItemStatus::cancelled}) {
     if (to_string(s) == text) return s;
   }
-  throw InputError(std::string(field), "must be one of planned, done, missed, cancelled");
+  throw InputError(std::string(field), "unknown_item_status"_err);
 }
 
 std::vector<ScheduledItem> derive_schedule(const Protocol& protocol, const Anchors& anchors) {

@@ -130,8 +130,7 @@ Login Auth::login(const std::string& username, const std::string& password, cons
     throw wrong;
   }
   // Told only to someone who knows the password: it reveals nothing to a guesser.
-  if (account->disabled)
-    throw UnauthorizedError("username", "this account is disabled; ask your centre's admin to enable it");
+  if (account->disabled) throw UnauthorizedError("username", "account_disabled"_err);
   NewSession session;
   store_.write([&](store::Transaction& tx) {
     tx.delete_sign_in_delay(at_address);
@@ -250,21 +249,17 @@ void Auth::logout(const std::string& token) {
   });
 }
 
-// A link names one instrument or a time point (whose questionnaires it all asks for).
-constexpr const char* kOneOrTheTimePoint =
-    "is required unless item_id names a time point (the link then asks for all of its questionnaires)";
-
 QuestionnaireLink Auth::issue_link(const Actor& actor, std::int64_t episode_id, const std::string& instrument,
                                    const std::string& item_id) {
   require(actor, Permission::link_issue);
   // One instrument, or (none named) every instrument the time point asks the patient for.
-  if (instrument.empty() && item_id.empty()) throw InputError("instrument", kOneOrTheTimePoint);
+  if (instrument.empty() && item_id.empty()) throw InputError("instrument", "instrument_required_for_link"_err);
   if (!instrument.empty()) patient_instrument(instrument);
   QuestionnaireLink out{random_hex(16), iso_after(clock_, policy_.link_ms)};
   store_.write([&](store::Transaction& tx) {
     auto e = tx.find_episode(episode_id);
     if (!e || !actor.sees_centre(e->centre_id))
-      throw NotFoundError("episode", "no episode " + std::to_string(episode_id));
+      throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(episode_id)}});
     const auto protocol = load_protocol(e->protocol_id);
     if (instrument.empty())
       patient_instruments_at(*protocol, item_id);

@@ -152,7 +152,7 @@ std::string not_for_patients(const instruments::InstrumentDef& d) {
 
 const instruments::InstrumentDef& patient_instrument(const std::string& key) {
   const auto id = instruments::parse_instrument_key(key);
-  if (!id) throw InputError("instrument", "unknown instrument '" + key + "'");
+  if (!id) throw InputError("instrument", "unknown_instrument"_err, {{"instrument", key}});
   const auto& d = instruments::instrument(*id);
   if (auto why = not_for_patients(d); !why.empty()) throw InputError("instrument", why);
   return d;

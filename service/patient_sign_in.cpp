@@ -145,8 +145,7 @@ Login Auth::choose_patient(const std::string& choice_token, std::int64_t patient
     const auto patients = patients_with_mobile(tx, row->mobile);
     const auto chosen =
         std::find_if(patients.begin(), patients.end(), [&](const Patient& p) { return p.id == patient_id; });
-    if (chosen == patients.end())
-      throw InputError("patient_id", "is not one of the patients registered with this mobile number");
+    if (chosen == patients.end()) throw InputError("patient_id", "not_a_patient_of_this_mobile"_err);
     row->choice_hash.clear();  // used once
     row->choice_expires_at.clear();
     tx.put_login_code(*row);

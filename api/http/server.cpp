@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/http/error_language.hpp"
 #include "api/http/event_stream.hpp"
 #include "api/http/response_head.hpp"
 #include "base/error.hpp"
@@ -38,8 +39,7 @@ void bind_or_explain(tcp::acceptor& acceptor, const tcp::endpoint& ep) {
   boost::system::error_code ec;
   acceptor.bind(ep, ec);
   if (ec == asio::error::address_in_use)
-    throw InputError("port", "port " + std::to_string(ep.port()) + " on " + ep.address().to_string() +
-                                 " is in use; choose another with --port");
+    throw InputError("port", "port_in_use"_err, {{"port", ep.port()}, {"address", ep.address().to_string()}});
   if (ec) throw boost::system::system_error(ec, "bind");
 }
 
@@ -146,10 +146,22 @@ struct Server::Impl {
     co_await asio::async_write(stream, buffers, asio::redirect_error(use_task, ec));
   }
 
-  Response protocol_error(int status, std::string_view code, std::string_view message) {
-    Response r = error_response(status, code, message);
+  // A refusal before any route runs, in the language the request asks for (its
+  // Accept-Language, read from the parsed head or, for a head too large to parse, from
+  // the bytes received).
+  Response protocol_error(int status, std::string_view code, ErrorCode reason, const ErrorParams& params,
+                          std::string_view accept_language) {
+    Response r = error_response(status, code, reason, params);
     add_security_headers(r, cfg.tls());
+    localize_error(r, accept_language);
     return r;
+  }
+
+  template <class Parser>
+  static std::string accept_language(const Parser& parser, const beast::flat_buffer& buffer) {
+    if (parser.is_header_done()) return header(parser.get(), "Accept-Language");
+    const auto bytes = buffer.data();
+    return raw_header_value(std::string_view(static_cast<const char*>(bytes.data()), bytes.size()), "Accept-Language");
   }
 
   Task<Response> answer(Request& req) {
@@ -203,19 +215,24 @@ struct Server::Impl {
       state.idle = false;
       if (ec == bh::error::body_limit) {  // a Content-Length over the limit is refused unread
         co_await send(stream,
-                      protocol_error(413, "payload_too_large",
-                                     "request body exceeds " + std::to_string(cfg.body_limit) + " bytes"),
+                      protocol_error(413, "payload_too_large", "payload_too_large"_err, {{"max", cfg.body_limit}},
+                                     accept_language(parser, buffer)),
                       11, false, ec);
         co_return;
       }
       if (ec == bh::error::header_limit) {
-        co_await send(stream, protocol_error(431, "header_too_large", "request headers are too large"), 11, false, ec);
+        co_await send(
+            stream,
+            protocol_error(431, "header_too_large", "header_too_large"_err, {}, accept_language(parser, buffer)), 11,
+            false, ec);
         co_return;
       }
       if (ec) {
         // Closed, timed out, or not HTTP at all: answer garbage with 400, then close.
         if (malformed(ec))
-          co_await send(stream, protocol_error(400, "bad_request", "malformed HTTP request"), 11, false, ec);
+          co_await send(
+              stream, protocol_error(400, "bad_request", "malformed_request"_err, {}, accept_language(parser, buffer)),
+              11, false, ec);
         co_return;
       }
       // A request without a body (most GETs) is complete with its header: no second read.
@@ -223,21 +240,23 @@ struct Server::Impl {
         co_await bh::async_read(stream, buffer, parser, asio::redirect_error(use_task, ec));
       if (ec == bh::error::body_limit) {
         co_await send(stream,
-                      protocol_error(413, "payload_too_large",
-                                     "request body exceeds " + std::to_string(cfg.body_limit) + " bytes"),
+                      protocol_error(413, "payload_too_large", "payload_too_large"_err, {{"max", cfg.body_limit}},
+                                     accept_language(parser, buffer)),
                       11, false, ec);
         co_return;
       }
       if (ec) {
         if (malformed(ec))
-          co_await send(stream, protocol_error(400, "bad_request", "malformed HTTP request"), 11, false, ec);
+          co_await send(
+              stream, protocol_error(400, "bad_request", "malformed_request"_err, {}, accept_language(parser, buffer)),
+              11, false, ec);
         co_return;
       }
       auto& breq = parser.get();
       Request req;
       Response res;
       if (!parse_target(std::string_view(breq.target().data(), breq.target().size()), req)) {
-        res = protocol_error(400, "bad_request", "malformed request target");
+        res = protocol_error(400, "bad_request", "malformed_target"_err, {}, header(breq, "Accept-Language"));
       } else {
         req.method = std::string(breq.method_string());
         req.body = std::move(breq.body());
