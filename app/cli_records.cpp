@@ -65,7 +65,7 @@ void add_patient_add(CLI::App* patient, const std::shared_ptr<std::string>& db) 
     p.name_latin = o->name_latin;
     p.sex = parse_sex(o->sex);
     if (o->birth.empty() == o->birth_jalali.empty()) {
-      throw InputError("birth_date", "give exactly one of --birth-date or --birth-date-jalali");
+      throw InputError("birth_date", "birth_date_exactly_one"_err);
     }
     p.birth_date = o->birth.empty() ? parse_jalali_input(o->birth_jalali, "birth_date", "--birth-date")
                                     : parse_gregorian_input(o->birth, "birth_date", "--birth-date-jalali");
@@ -79,7 +79,7 @@ void add_patient_add(CLI::App* patient, const std::shared_ptr<std::string>& db) 
       } else if (c == "contact") {
         p.consent.contact = true;
       } else {
-        throw InputError("consent", "'" + c + "' is not one of treatment, registry, contact");
+        throw InputError("consent", "not_a_consent_kind"_err, {{"value", c}});
       }
     }
     with_pathway(
@@ -91,7 +91,7 @@ std::optional<bool> yes_no(const std::string& text, const std::string& field) {
   if (text.empty()) return std::nullopt;
   if (text == "yes") return true;
   if (text == "no") return false;
-  throw InputError(field, "must be yes or no");
+  throw InputError(field, "not_yes_or_no"_err);
 }
 
 void add_patient_update(CLI::App* patient, const std::shared_ptr<std::string>& db) {
@@ -125,7 +125,7 @@ void add_patient_update(CLI::App* patient, const std::shared_ptr<std::string>& d
     if (given("--name-latin")) c.name_latin = o->name_latin;
     if (given("--sex")) c.sex = parse_sex(o->sex);
     if (given("--birth-date") && given("--birth-date-jalali")) {
-      throw InputError("birth_date", "give at most one of --birth-date or --birth-date-jalali");
+      throw InputError("birth_date", "birth_date_at_most_one"_err);
     }
     if (given("--birth-date")) c.birth_date = parse_gregorian_input(o->birth, "birth_date", "--birth-date-jalali");
     if (given("--birth-date-jalali")) c.birth_date = parse_jalali_input(o->birth_jalali, "birth_date", "--birth-date");

@@ -182,9 +182,11 @@ void validate_diagnosis(const Diagnosis& d, Side side, std::string_view joint) {
     throw InputError("diagnosis.code", joint == "knee" ? "not_knee_oa_code"_err : "not_hip_oa_code"_err,
                      {{"code", d.code.substr(0, 16)}, {"system", d.system}});
   if (c->side && *c->side != side) {
-    throw InputError("diagnosis.code", "'" + d.code + "' is for the " + std::string(to_string(*c->side)) + " " +
-                                           std::string(joint) + " but the episode is for the " +
-                                           std::string(to_string(side)));
+    throw InputError("diagnosis.code", "diagnosis_other_side"_err,
+                     {{"code", d.code},
+                      {"code_side", std::string(to_string(*c->side))},
+                      {"joint", std::string(joint)},
+                      {"side", std::string(to_string(side))}});
   }
 }
 

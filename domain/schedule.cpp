@@ -30,7 +30,7 @@ ItemStatus parse_item_status(std::string_view text, std::string_view field) {
 std::vector<ScheduledItem> derive_schedule(const Protocol& protocol, const Anchors& anchors) {
   for (const auto& [name, date] : anchors) {
     if (!protocol.anchors.count(name)) {
-      throw InputError("anchors", "'" + name + "' is not an anchor of protocol " + protocol.id);
+      throw InputError("anchors", "not_an_anchor"_err, {{"anchor", name}, {"protocol", protocol.id}});
     }
   }
   std::vector<ScheduledItem> out;

@@ -16,7 +16,7 @@ namespace {
 // A data file of the installation, named by the code (never by a request).
 std::string read_data_file(const fs::path& path, const std::string& field) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw NotFoundError(field, "cannot read '" + path.string() + "'");
+  if (!in) throw NotFoundError(field, "cannot_read_file"_err, {{"path", path.string()}});
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();

@@ -116,7 +116,7 @@ int harris_option_points(std::string_view item, std::string_view code) {
     throw InputError(s(item), "item_answer_invalid"_err,
                      {{"item", s(item)}, {"rule", "one of " + allowed + ", got '" + s(code) + "'"}});
   }
-  throw InputError(s(item), "unknown Harris Hip Score item '" + s(item) + "'");
+  throw InputError(s(item), "unknown_harris_item"_err, {{"item", s(item)}});
 }
 
 HarrisAnswers harris_answers(const Answers& answers) {

@@ -41,6 +41,10 @@ TEST(ErrorCatalogue, EveryCodeHasBothLanguagesAndDeclaresItsParams) {
     // English says every parameter (the transitional lookup reads them back from it);
     // Persian may leave out a detail, never invent one.
     EXPECT_EQ(placeholders(e.en), declared) << e.code;
+    // Braces are placeholders only: a literal brace would be read as one.
+    for (const std::string* sentence : {&e.en, &e.fa})
+      EXPECT_EQ(std::regex_replace(*sentence, std::regex(R"(\{[a-z_]+\})"), "").find_first_of("{}"), std::string::npos)
+          << e.code << ": " << *sentence;
     for (const auto& name : placeholders(e.fa)) EXPECT_TRUE(declared.count(name)) << e.code << ": {" << name << "}";
     // Persian sentences are Persian: Latin digits would be a slip of the converter.
     EXPECT_EQ(e.fa.find_first_of("0123456789") == std::string::npos || e.fa.find("CTCAE") != std::string::npos ||
