@@ -104,7 +104,7 @@ Login Auth::login(const std::string& username, const std::string& password, cons
   const std::string at_address = token_hash("account\n" + username + "\n" + where);
   const std::string from_address = token_hash("address\n" + where);
   const OneAttemptAtATime one(attempts_mutex_, attempts_in_flight_, from_address);
-  if (!one.admitted()) throw TooManyAttemptsError("username", "too many failed logins; wait before trying again", 1);
+  if (!one.admitted()) throw TooManyAttemptsError("username", "too_many_failed_logins"_err, 1);
   const std::int64_t now_ms = clock_.now_ms();
   int wait = 0;
   std::optional<store::AccountRow> account;
@@ -112,7 +112,7 @@ Login Auth::login(const std::string& username, const std::string& password, cons
     wait = std::max(wait_s(tx, at_address, now_ms), wait_s(tx, from_address, now_ms));
     if (wait == 0) account = tx.find_account_by_username(username);
   });
-  if (wait > 0) throw TooManyAttemptsError("username", "too many failed logins; wait before trying again", wait);
+  if (wait > 0) throw TooManyAttemptsError("username", "too_many_failed_logins"_err, wait);
   // The same argon2id work whether or not the username exists, so time tells nothing.
   const bool verified = verify_password(account ? account->password_hash : dummy_hash_, password);
   if (!verified || !account) {
