@@ -157,11 +157,26 @@ struct Server::Impl {
     return r;
   }
 
+  // A request refused while its head or body was read. Made here rather than in the
+  // coroutine: GCC 12 cannot keep a braced list of params in a coroutine frame.
   template <class Parser>
-  static std::string accept_language(const Parser& parser, const beast::flat_buffer& buffer) {
-    if (parser.is_header_done()) return header(parser.get(), "Accept-Language");
-    const auto bytes = buffer.data();
-    return raw_header_value(std::string_view(static_cast<const char*>(bytes.data()), bytes.size()), "Accept-Language");
+  Response read_refusal(int status, const Parser& parser, const beast::flat_buffer& buffer) {
+    std::string language;
+    if (parser.is_header_done()) {
+      language = header(parser.get(), "Accept-Language");
+    } else {
+      const auto bytes = buffer.data();
+      language =
+          raw_header_value(std::string_view(static_cast<const char*>(bytes.data()), bytes.size()), "Accept-Language");
+    }
+    if (status == 413)
+      return protocol_error(413, "payload_too_large", "payload_too_large"_err, {{"max", cfg.body_limit}}, language);
+    if (status == 431) return protocol_error(431, "header_too_large", "header_too_large"_err, {}, language);
+    return protocol_error(400, "bad_request", "malformed_request"_err, {}, language);
+  }
+
+  Response target_refusal(const bh::request<bh::string_body>& request) {
+    return protocol_error(400, "bad_request", "malformed_target"_err, {}, header(request, "Accept-Language"));
   }
 
   Task<Response> answer(Request& req) {
@@ -214,49 +229,34 @@ struct Server::Impl {
       co_await bh::async_read_header(stream, buffer, parser, asio::redirect_error(use_task, ec));
       state.idle = false;
       if (ec == bh::error::body_limit) {  // a Content-Length over the limit is refused unread
-        co_await send(stream,
-                      protocol_error(413, "payload_too_large", "payload_too_large"_err, {{"max", cfg.body_limit}},
-                                     accept_language(parser, buffer)),
-                      11, false, ec);
+        co_await send(stream, read_refusal(413, parser, buffer), 11, false, ec);
         co_return;
       }
       if (ec == bh::error::header_limit) {
-        co_await send(
-            stream,
-            protocol_error(431, "header_too_large", "header_too_large"_err, {}, accept_language(parser, buffer)), 11,
-            false, ec);
+        co_await send(stream, read_refusal(431, parser, buffer), 11, false, ec);
         co_return;
       }
       if (ec) {
         // Closed, timed out, or not HTTP at all: answer garbage with 400, then close.
-        if (malformed(ec))
-          co_await send(
-              stream, protocol_error(400, "bad_request", "malformed_request"_err, {}, accept_language(parser, buffer)),
-              11, false, ec);
+        if (malformed(ec)) co_await send(stream, read_refusal(400, parser, buffer), 11, false, ec);
         co_return;
       }
       // A request without a body (most GETs) is complete with its header: no second read.
       if (!parser.is_done())  // still within the request's deadline, set at its first byte
         co_await bh::async_read(stream, buffer, parser, asio::redirect_error(use_task, ec));
       if (ec == bh::error::body_limit) {
-        co_await send(stream,
-                      protocol_error(413, "payload_too_large", "payload_too_large"_err, {{"max", cfg.body_limit}},
-                                     accept_language(parser, buffer)),
-                      11, false, ec);
+        co_await send(stream, read_refusal(413, parser, buffer), 11, false, ec);
         co_return;
       }
       if (ec) {
-        if (malformed(ec))
-          co_await send(
-              stream, protocol_error(400, "bad_request", "malformed_request"_err, {}, accept_language(parser, buffer)),
-              11, false, ec);
+        if (malformed(ec)) co_await send(stream, read_refusal(400, parser, buffer), 11, false, ec);
         co_return;
       }
       auto& breq = parser.get();
       Request req;
       Response res;
       if (!parse_target(std::string_view(breq.target().data(), breq.target().size()), req)) {
-        res = protocol_error(400, "bad_request", "malformed_target"_err, {}, header(breq, "Accept-Language"));
+        res = target_refusal(breq);
       } else {
         req.method = std::string(breq.method_string());
         req.body = std::move(breq.body());
