@@ -146,9 +146,7 @@ struct Server::Impl {
     co_await asio::async_write(stream, buffers, asio::redirect_error(use_task, ec));
   }
 
-  // A refusal before any route runs, in the language the request asks for (its
-  // Accept-Language, read from the parsed head or, for a head too large to parse, from
-  // the bytes received).
+  // A refusal before any route runs, in the language the request asks for.
   Response protocol_error(int status, std::string_view code, ErrorCode reason, const ErrorParams& params,
                           std::string_view accept_language) {
     Response r = error_response(status, code, reason, params);
@@ -161,10 +159,10 @@ struct Server::Impl {
   // coroutine: GCC 12 cannot keep a braced list of params in a coroutine frame.
   template <class Parser>
   Response read_refusal(int status, const Parser& parser, const beast::flat_buffer& buffer) {
-    std::string language;
-    if (parser.is_header_done()) {
-      language = header(parser.get(), "Accept-Language");
-    } else {
+    // Beast keeps the fields it parsed before the refusal (and consumes their bytes); a
+    // head refused before its fields were parsed is still in the buffer.
+    std::string language = header(parser.get(), "Accept-Language");
+    if (language.empty()) {
       const auto bytes = buffer.data();
       language =
           raw_header_value(std::string_view(static_cast<const char*>(bytes.data()), bytes.size()), "Accept-Language");

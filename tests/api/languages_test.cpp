@@ -88,7 +88,8 @@ TEST(PersianMessage, EventStreamBounds) {
 }
 
 TEST(PersianMessage, StatesByTheirPersianNames) {
-  const auto m = persian_message("cannot move an episode from referred to injected (allowed: screening, withdrawn)");
+  const auto m =
+      persian_message("cannot move an episode from referred to injected (allowed from referred: screening, withdrawn)");
   ASSERT_TRUE(m);
   EXPECT_NE(m->find("«ارجاع‌شده»"), std::string::npos) << *m;
   EXPECT_NE(m->find("«تزریق انجام شد»"), std::string::npos) << *m;
