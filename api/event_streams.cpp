@@ -25,19 +25,14 @@ http::Response EventStreams::open(const service::Principal& who) {
     int mine = 0;
     for (const auto& [key, e] : open_) mine += e.user == actor.user ? 1 : 0;
     if (mine >= limits_.per_account) {
-      auto r = http::error_response(429, "too_many_streams",
-                                    "this account already has " + std::to_string(limits_.per_account) +
-                                        " live event streams open, the most it may; close another tab or window "
-                                        "of this site",
-                                    "events");
+      auto r = http::error_response(429, "too_many_streams", "too_many_streams_for_account"_err,
+                                    {{"max", limits_.per_account}}, "events");
       r.headers.emplace_back("Retry-After", "30");
       return r;
     }
     if (static_cast<int>(open_.size()) >= limits_.overall) {
-      auto r = http::error_response(503, "too_many_streams",
-                                    "the server is serving the most live event streams it may (" +
-                                        std::to_string(limits_.overall) + "); try again in a minute",
-                                    "events");
+      auto r = http::error_response(503, "too_many_streams", "too_many_streams_on_server"_err,
+                                    {{"max", limits_.overall}}, "events");
       r.headers.emplace_back("Retry-After", "60");
       return r;
     }

@@ -39,15 +39,13 @@ AuditEvidence resolve_audit_evidence(const AuditPaths& given) {
   e.db = cfg.db;
   e.anchor_file = given.anchors.empty() ? cfg.audit_anchor_path() : given.anchors;
   if (!given.anchors.empty() && !fs::exists(e.anchor_file))
-    throw InputError("anchors", "no anchor file '" + e.anchor_file + "'");
+    throw InputError("anchors", "no_anchor_file"_err, {{"path", e.anchor_file}});
   const std::string key_file =
       given.public_key.empty() ? store::public_key_path(cfg.audit_key_path()) : given.public_key;
   if (!given.public_key.empty() || fs::exists(key_file)) {
     e.public_key = store::read_public_key_file(key_file, "public_key");
   } else if (fs::exists(e.anchor_file)) {
-    throw InputError("public_key", "the anchor file '" + e.anchor_file +
-                                       "' is checked with the server's public key: '" + key_file +
-                                       "' is missing; give --public-key");
+    throw InputError("public_key", "anchor_needs_public_key"_err, {{"path", e.anchor_file}, {"key", key_file}});
   }
   e.options.read_anchors = [file = e.anchor_file, key = e.public_key] { return store::read_anchor_file(file, key); };
   return e;

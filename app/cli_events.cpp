@@ -122,12 +122,12 @@ void add_event_commands(CLI::App& app) {
   assessment_options(triage, *o);
   triage->callback([o] {
     if (o->decision != "adverse_event" && o->decision != "not_adverse_event")
-      throw InputError("decision", "must be adverse_event or not_adverse_event");
+      throw InputError("decision", "unknown_triage_decision"_err);
     service::RedFlagTriage t;
     t.adverse_event = o->decision == "adverse_event";
     t.reason = o->reason;
     if (t.adverse_event) {
-      if (o->category.empty()) throw InputError("category", "is required: the adverse event's category");
+      if (o->category.empty()) throw InputError("category", "adverse_category_required"_err);
       t.event = event_input(*o);
     }
     with_submissions(*o, [&](service::Submissions& s, const service::Actor& a) {

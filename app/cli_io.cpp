@@ -14,7 +14,7 @@ std::string read_text(const std::string& path, const std::string& field) {
     return out.str();
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(field, "cannot read file '" + path + "'");
+  if (!in) throw InputError(field, "cannot_read_named_file"_err, {{"path", path}});
   out << in.rdbuf();
   return out.str();
 }
@@ -24,7 +24,7 @@ nlohmann::json read_json(const std::string& path, const std::string& field) {
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    throw InputError(field, std::string("malformed JSON: ") + e.what());
+    throw InputError(field, "malformed_json"_err, {{"detail", e.what()}});
   }
 }
 

@@ -66,7 +66,7 @@ void add_patient_add(CLI::App* patient, const std::shared_ptr<std::string>& db) 
     p.name_latin = o->name_latin;
     p.sex = parse_sex(o->sex);
     if (o->birth.empty() == o->birth_jalali.empty()) {
-      throw InputError("birth_date", "give exactly one of --birth-date or --birth-date-jalali");
+      throw InputError("birth_date", "birth_date_exactly_one"_err);
     }
     p.birth_date = o->birth.empty() ? parse_jalali_input(o->birth_jalali, "birth_date", "--birth-date")
                                     : parse_gregorian_input(o->birth, "birth_date", "--birth-date-jalali");
@@ -80,7 +80,7 @@ void add_patient_add(CLI::App* patient, const std::shared_ptr<std::string>& db) 
       } else if (c == "contact") {
         p.consent.contact = true;
       } else {
-        throw InputError("consent", "'" + c + "' is not one of treatment, registry, contact");
+        throw InputError("consent", "not_a_consent_kind"_err, {{"value", c}});
       }
     }
     with_pathway(
@@ -92,7 +92,7 @@ std::optional<bool> yes_no(const std::string& text, const std::string& field) {
   if (text.empty()) return std::nullopt;
   if (text == "yes") return true;
   if (text == "no") return false;
-  throw InputError(field, "must be yes or no");
+  throw InputError(field, "not_yes_or_no"_err);
 }
 
 void add_patient_update(CLI::App* patient, const std::shared_ptr<std::string>& db) {
@@ -126,7 +126,7 @@ void add_patient_update(CLI::App* patient, const std::shared_ptr<std::string>& d
     if (given("--name-latin")) c.name_latin = o->name_latin;
     if (given("--sex")) c.sex = parse_sex(o->sex);
     if (given("--birth-date") && given("--birth-date-jalali")) {
-      throw InputError("birth_date", "give at most one of --birth-date or --birth-date-jalali");
+      throw InputError("birth_date", "birth_date_at_most_one"_err);
     }
     if (given("--birth-date")) c.birth_date = parse_gregorian_input(o->birth, "birth_date", "--birth-date-jalali");
     if (given("--birth-date-jalali")) c.birth_date = parse_jalali_input(o->birth_jalali, "birth_date", "--birth-date");
@@ -258,7 +258,7 @@ void add_episode_commands(CLI::App& app) {
     e.patient_id = o->patient;
     e.side = parse_side(o->side);
     if (o->system != "icd-10-cm" && o->system != "icd-10")
-      throw InputError("diagnosis_system", "must be icd-10-cm or icd-10");
+      throw InputError("diagnosis_system", "unknown_code_system"_err);
     e.diagnosis = {std::string(o->system == "icd-10" ? kIcd10Who : kIcd10Cm), o->diagnosis};
     e.protocol_id = o->protocol;
     e.kl_grade = o->kl;

@@ -17,7 +17,7 @@ namespace {
 
 std::string slurp(const std::string& path, const std::string& field) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw NotFoundError(field, "cannot read '" + path + "'");
+  if (!in) throw NotFoundError(field, "cannot_read_file"_err, {{"path", path}});
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
@@ -29,7 +29,7 @@ struct ReportOptions {
 };
 
 void run_outcomes(const ReportOptions& o) {
-  if (!std::filesystem::exists(o.db)) throw NotFoundError("db", "no database at '" + o.db + "'");
+  if (!std::filesystem::exists(o.db)) throw NotFoundError("db", "no_database"_err, {{"path", o.db}});
   // A fixed --today makes the report reproducible; otherwise it is today in Tehran.
   const Clock clock =
       o.today.empty() ? Clock::system()

@@ -23,7 +23,7 @@ void add_schedule_command(CLI::App& app) {
   cmd->callback([o] {
     const CivilDate harvest = parse_gregorian(o->harvest, "harvest");
     const CivilDate injection = parse_gregorian(o->injection, "injection");
-    if (injection < harvest) throw InputError("injection", "must not be before the harvest date");
+    if (injection < harvest) throw InputError("injection", "before_harvest_date"_err);
     const auto protocol = service::protocol_for_cli(o->protocol);
     const auto items = derive_schedule(*protocol, {{"harvest", harvest}, {"injection", injection}});
     print_json(api::to_json(items, *protocol, o->lang, Clock::system().today()));

@@ -23,7 +23,9 @@ std::string instrument_keys() {
 
 void run_score(const std::string& key, const std::string& file) {
   const auto id = ins::parse_instrument_key(key);
-  if (!id) throw InputError("instrument", "unknown instrument '" + key + "'; one of: " + instrument_keys());
+  if (!id)
+    throw InputError("instrument", "unknown_instrument_one_of"_err,
+                     {{"instrument", key}, {"known", instrument_keys()}});
   const json body = read_json(file, "file");
   print_json(store::scores_to_json(ins::score(*id, api::submission_from_json(body))));
 }
@@ -35,15 +37,16 @@ double domain_value(const json& body, const char* group, const char* name) {
     throw InputError(group, std::string("'") + group + "' must be an object {\"pain\", \"function\", \"global\"}");
   }
   const json& g = body.at(group);
-  if (!g.contains(name) || g.at(name).is_null()) throw InputError(field, "'" + field + "' is required");
-  if (!g.at(name).is_number()) throw InputError(field, "'" + field + "' must be a number 0–100");
+  if (!g.contains(name) || g.at(name).is_null())
+    throw InputError(field, "quoted_field_required"_err, {{"field", field}});
+  if (!g.at(name).is_number()) throw InputError(field, "number_0_to_100"_err, {{"field", field}});
   return g.at(name).get<double>();
 }
 
 ins::OarsiDomains domains(const json& body, const char* group) {
   for (const auto& [k, v] : body.at(group).items()) {
     if (k != "pain" && k != "function" && k != "global") {
-      throw InputError(std::string(group) + "." + k, "unknown field '" + k + "'; expected pain, function, global");
+      throw InputError(std::string(group) + "." + k, "unknown_score_field"_err, {{"field", k}});
     }
   }
   ins::OarsiDomains d{domain_value(body, group, "pain"), domain_value(body, group, "function"),
@@ -59,7 +62,7 @@ const json* optional_pair(const json& body, const char* name) {
   for (const char* k : {"baseline", "followup"}) {
     const std::string field = std::string(name) + "." + k;
     if (!p.is_object() || !p.contains(k) || !p.at(k).is_number()) {
-      throw InputError(field, "'" + field + "' must be a number");
+      throw InputError(field, "quoted_field_not_number"_err, {{"field", field}});
     }
   }
   return &p;
@@ -69,7 +72,7 @@ int nrs_value(const json& p, const char* k) {
   const double v = p.at(k).get<double>();
   const std::string field = std::string("nrs_pain.") + k;
   if (!(v >= 0 && v <= 10) || v != static_cast<int>(v)) {
-    throw InputError(field, "'" + field + "' must be a whole number 0–10");
+    throw InputError(field, "responder_nrs_range"_err, {{"field", field}});
   }
   return static_cast<int>(v);
 }
@@ -81,7 +84,7 @@ void run_responder(const std::string& file, const std::string& thresholds_file) 
   if (!body.is_object()) throw InputError("file", "expected an object {\"baseline\": {...}, \"followup\": {...}}");
   for (const auto& [k, v] : body.items()) {
     if (k != "baseline" && k != "followup" && k != "nrs_pain" && k != "hoos_pain") {
-      throw InputError(k, "unknown field '" + k + "'; expected baseline, followup, nrs_pain, hoos_pain");
+      throw InputError(k, "unknown_responder_field"_err, {{"field", k}});
     }
   }
   const ins::OarsiResult r = ins::oarsi_responder(domains(body, "baseline"), domains(body, "followup"), t.oarsi);

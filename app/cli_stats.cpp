@@ -35,8 +35,8 @@ std::vector<double> time_column(const CsvTable& t, const std::string& name) {
   std::vector<double> out = numeric_column(t, name);
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (out[i] < 0) {
-      throw InputError(name,
-                       "data row " + std::to_string(i + 1) + ": time must be >= 0 (got " + t.column(name)[i] + ")");
+      throw InputError(name, "data_row_time_negative"_err,
+                       {{"row", std::to_string(i + 1)}, {"value", t.column(name)[i]}});
     }
   }
   return out;
@@ -47,8 +47,8 @@ std::vector<int> event_column(const CsvTable& t, const std::string& name) {
   std::vector<int> out(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) {
     if (raw[i] != 0 && raw[i] != 1) {
-      throw InputError(name, "data row " + std::to_string(i + 1) + ": event must be 0 (censored) or 1 (event), got '" +
-                                 t.column(name)[i] + "'");
+      throw InputError(name, "data_row_event_invalid"_err,
+                       {{"row", std::to_string(i + 1)}, {"value", t.column(name)[i]}});
     }
     out[i] = static_cast<int>(raw[i]);
   }
@@ -107,7 +107,7 @@ double parse_number(const std::string& text, const std::string& field) {
   double v = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) {
-    throw InputError(field, "'" + text + "' is not a finite number");
+    throw InputError(field, "not_a_finite_number"_err, {{"value", text}});
   }
   return v;
 }
@@ -116,14 +116,14 @@ std::int64_t parse_count(const std::string& text, const std::string& field) {
   std::int64_t v = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < 0) {
-    throw InputError(field, "'" + text + "' is not a whole number >= 0");
+    throw InputError(field, "not_a_whole_number"_err, {{"value", text}});
   }
   return v;
 }
 
 double conf_level(const std::string& text) {
   const double level = parse_number(text, "conf-level");
-  if (!(level > 0 && level < 1)) throw InputError("conf-level", "confidence level must be between 0 and 1");
+  if (!(level > 0 && level < 1)) throw InputError("conf-level", "conf_level_between"_err);
   return level;
 }
 
@@ -148,7 +148,7 @@ void run_km(const SurvivalArgs& a) {
   } else if (a.conf_type == "plain") {
     options.conf_type = stats::ConfType::plain;
   } else {
-    throw InputError("conf-type", "conf-type must be log, log-log or plain (got '" + a.conf_type + "')");
+    throw InputError("conf-type", "unknown_conf_type"_err, {{"value", a.conf_type}});
   }
   options.conf_level = conf_level(a.level);
   std::vector<double> at;
@@ -192,7 +192,7 @@ void run_logrank(const SurvivalArgs& a) {
   const std::vector<double> time = time_column(t, a.time);
   const std::vector<int> event = event_column(t, a.event);
   const Groups groups = group_column(t, a.group);
-  if (groups.labels.size() < 2) throw InputError(a.group, "the log-rank test needs at least two groups");
+  if (groups.labels.size() < 2) throw InputError(a.group, "log_rank_two_groups"_err);
   const stats::LogRank lr =
       stats::log_rank(stats::SortedSurvival(time, event, groups.index, static_cast<int>(groups.labels.size())));
   json out_groups = json::array();
@@ -244,7 +244,7 @@ void add_stats_commands(CLI::App& app) {
     } else if (prop_args->method == "clopper-pearson") {
       ci = stats::clopper_pearson(k, n, level);
     } else {
-      throw InputError("method", "method must be wilson or clopper-pearson (got '" + prop_args->method + "')");
+      throw InputError("method", "unknown_interval_method"_err, {{"value", prop_args->method}});
     }
     print_json({{"estimate", ci.estimate}, {"lower", ci.lower}, {"upper", ci.upper}});
   });
@@ -264,7 +264,7 @@ void add_stats_commands(CLI::App& app) {
     const double level = conf_level(mean_args->level);
     const CsvTable t = load(mean_args->csv);
     const std::vector<double> values = numeric_column(t, mean_args->column);
-    if (values.size() < 2) throw InputError(mean_args->column, "a t interval needs at least two rows");
+    if (values.size() < 2) throw InputError(mean_args->column, "t_interval_two_rows"_err);
     const stats::Interval ci = mean_args->baseline.empty()
                                    ? stats::mean_ci(values, level)
                                    : stats::mean_change_ci(numeric_column(t, mean_args->baseline), values, level);

@@ -102,7 +102,7 @@ void add_worklist_commands(CLI::App& app) {
   filter_options(before, *o);
   before->callback([o] {
     const auto day = date_from_twins(given(o->date), given(o->date_jalali), "before");
-    if (!day) throw InputError("before", "is required: the day before which the windows closed");
+    if (!day) throw InputError("before", "closed_before_required"_err);
     auto store = open_store(o->db);
     const auto closed =
         service::close_missed_before(*store, Clock::system(), actor_of(*o), *day, filter_of(*o), closing_of(*o));

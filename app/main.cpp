@@ -1,14 +1,42 @@
 // regenpath: one treatment pathway from first consult to three-year outcome.
+#include <cstdlib>
 #include <iostream>
+#include <string_view>
 
 #include "app/cli.hpp"
 #include "base/error.hpp"
+#include "base/error_catalogue.hpp"
 
 namespace {
+
+// The command line explains a refusal in the user's language: REGENPATH_LANG, else the
+// locale (LC_ALL, LC_MESSAGES, LANG, first set wins as POSIX orders them); Persian for
+// "fa" or "fa_IR...", English otherwise.
+std::string_view cli_language() {
+  for (const char* name : {"REGENPATH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value && *value) return std::string_view(value).starts_with("fa") ? "fa" : "en";
+  }
+  return "en";
+}
 
 int report_error(const std::string& field, const std::string& message) {
   nlohmann::json err = {{"error", {{"message", message}, {"field", field}}}};
   std::cerr << err.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  return 2;
+}
+
+// {"error": {"message", "field", "reason", "params"}}: the message in the CLI's language
+// from the catalogue, reason and params as the API gives them.
+int report_input_error(const rp::InputError& e) {
+  nlohmann::json err = {{"message", rp::errors::message(e, cli_language())}, {"field", e.field()}};
+  if (const auto coded = rp::errors::coded(e)) {
+    nlohmann::json params = nlohmann::json::object();
+    for (const auto& p : coded->params) params[p.name] = p.value;
+    err["reason"] = coded->code;
+    err["params"] = std::move(params);
+  }
+  std::cerr << nlohmann::json{{"error", err}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   return 2;
 }
 
@@ -41,7 +69,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return report_error("arguments", e.what());
   } catch (const rp::InputError& e) {
-    return report_error(e.field(), e.what());
+    return report_input_error(e);
   } catch (const rp::app::CommandVerdict& e) {
     std::cerr << nlohmann::json{{"error", {{"message", e.what()}, {"field", nullptr}}}}.dump() << '\n';
     return e.code();

@@ -63,7 +63,8 @@ Words::Words(const nlohmann::json& all, std::string lang) : text_(all.at(lang)),
 std::string Words::operator()(const std::string& key,
                               std::initializer_list<std::pair<const char*, std::string>> values) const {
   const auto it = text_.find(key);
-  if (it == text_.end()) throw InputError("template", "the report wording has no '" + key + "' in " + lang_);
+  if (it == text_.end())
+    throw InputError("template", "report_wording_missing"_err, {{"key", key}, {"language", lang_}});
   // One pass over the text, so a value (a title from a protocol file) is never searched
   // for placeholders itself.
   const std::string s = escape_html(it->get<std::string>());

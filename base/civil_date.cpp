@@ -12,8 +12,8 @@ namespace chr = std::chrono;
 CivilDate CivilDate::from_ymd(int y, int m, int d, std::string_view field) {
   chr::year_month_day ymd{chr::year{y}, chr::month{unsigned(m)}, chr::day{unsigned(d)}};
   if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || !ymd.ok()) {
-    throw InputError(std::string(field), "'" + std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(d) +
-                                             "' is not a day of the Gregorian calendar");
+    throw InputError(std::string(field), "not_a_gregorian_day"_err,
+                     {{"value", std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(d)}});
   }
   return CivilDate(ymd);
 }
@@ -59,7 +59,7 @@ std::string CivilDate::iso() const {
 DateParts parse_date_parts(std::string_view text, std::string_view field) {
   const std::string ascii = ascii_digits(text, field);
   auto bad = [&](const std::string& why) {
-    return InputError(std::string(field), "'" + std::string(text) + "' is not a date: " + why);
+    return InputError(std::string(field), "not_a_date"_err, {{"value", std::string(text)}, {"detail", why}});
   };
   std::vector<int> parts;
   char sep = 0;

@@ -73,11 +73,11 @@ CsvTable parse_csv(std::string_view text, const std::string& field) {
                                 csv_strerror(csv_error(parser.get())));
   }
   if (!c.error.empty()) throw InputError(field, c.error);
-  if (!c.have_header) throw InputError(field, "CSV is empty: a header row is required");
+  if (!c.have_header) throw InputError(field, "csv_empty"_err);
   for (std::size_t i = 0; i < c.header.size(); ++i) {
-    if (c.header[i].empty()) throw InputError(field, "header column " + std::to_string(i + 1) + " has no name");
+    if (c.header[i].empty()) throw InputError(field, "csv_column_unnamed"_err, {{"column", std::to_string(i + 1)}});
     for (std::size_t j = 0; j < i; ++j) {
-      if (c.header[j] == c.header[i]) throw InputError(field, "header names column '" + c.header[i] + "' twice");
+      if (c.header[j] == c.header[i]) throw InputError(field, "csv_column_twice"_err, {{"column", c.header[i]}});
     }
   }
   CsvTable table;
@@ -95,8 +95,7 @@ const std::vector<std::string>& CsvTable::column(std::string_view name) const {
   if (it == header_.end()) {
     std::string known;
     for (const auto& h : header_) known += (known.empty() ? "" : ", ") + h;
-    throw InputError(std::string(name),
-                     "no column '" + std::string(name) + "' in the CSV header (columns: " + known + ")");
+    throw InputError(std::string(name), "csv_no_column"_err, {{"column", std::string(name)}, {"known", known}});
   }
   return columns_[static_cast<std::size_t>(it - header_.begin())];
 }
@@ -109,7 +108,7 @@ double parse_csv_number(const std::string& cell, const std::string& column, std:
   double value = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (s.empty() || ec != std::errc() || end != s.data() + s.size() || !std::isfinite(value)) {
-    throw InputError(column, "data row " + std::to_string(row) + ": '" + cell + "' is not a finite number");
+    throw InputError(column, "csv_not_a_number"_err, {{"row", std::to_string(row)}, {"cell", cell}});
   }
   return value;
 }

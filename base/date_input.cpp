@@ -55,9 +55,10 @@ CivilDate parse_gregorian_input(std::string_view text, std::string_view field, s
 CivilDate parse_jalali_input(std::string_view text, std::string_view jalali_field, std::string_view gregorian_field) {
   const DateParts p = parse_date_parts(trimmed(text), jalali_field);
   if (has_gregorian_year(p.y)) {
-    throw InputError(std::string(jalali_field),
-                     "'" + ymd_text(p) + "' is a Gregorian date (its year is 1900-2199), but " +
-                         std::string(jalali_field) + " takes a Jalali one: send it as " + std::string(gregorian_field));
+    throw InputError(std::string(jalali_field), "gregorian_date_for_jalali_field"_err,
+                     {{"value", ymd_text(p)},
+                      {"field", std::string(jalali_field)},
+                      {"gregorian_field", std::string(gregorian_field)}});
   }
   return from_jalali(p.y, p.m, p.d, jalali_field);
 }
@@ -66,7 +67,7 @@ std::optional<CivilDate> date_from_twins(const std::optional<std::string>& grego
                                          const std::optional<std::string>& jalali, std::string_view field) {
   const std::string twin = std::string(field) + std::string(kJalaliTwinSuffix);
   if (gregorian && jalali)
-    throw InputError(std::string(field), "give " + std::string(field) + " or " + twin + ", not both");
+    throw InputError(std::string(field), "give_one_not_both"_err, {{"first", std::string(field)}, {"second", twin}});
   if (gregorian) return parse_gregorian_input(*gregorian, field, twin);
   if (jalali) return parse_jalali_input(*jalali, twin, field);
   return std::nullopt;

@@ -17,7 +17,7 @@ std::string ascii_digits(std::string_view utf8, std::string_view field) {
     UChar32 c;
     const int32_t start = i;
     U8_NEXT(s, i, len, c);
-    if (c < 0) throw InputError(std::string(field), "is not valid UTF-8");
+    if (c < 0) throw InputError(std::string(field), "invalid_utf8"_err);
     const int32_t digit = u_charType(c) == U_DECIMAL_DIGIT_NUMBER ? u_charDigitValue(c) : -1;
     if (digit >= 0) {
       out.push_back(static_cast<char>('0' + digit));

@@ -28,7 +28,8 @@ E parse_enum(const EnumNames<E, N>& names, std::string_view text, std::string_vi
     if (name == text) return v;
   std::string allowed;
   for (const auto& [v, name] : names) allowed += (allowed.empty() ? "" : ", ") + std::string(name);
-  throw InputError(std::string(field), "'" + std::string(text.substr(0, 64)) + "' is not one of " + allowed);
+  throw InputError(std::string(field), "not_one_of"_err,
+                   {{"value", std::string(text.substr(0, 64))}, {"allowed", allowed}});
 }
 
 // Every value, in table order.

@@ -1,18 +1,55 @@
 #pragma once
-// Errors that reach a user. An InputError names the field and the rule it broke;
-// callers turn it into exit code 2 (CLI) or an HTTP 4xx (API) and write nothing.
+// Errors that reach a user. An InputError names the field, the rule it broke (a code of
+// the error catalogue, messages/errors.json) and the values the rule's sentence needs;
+// callers turn it into exit code 2 (CLI) or an HTTP 4xx (API) and write nothing. The
+// catalogue makes the sentence in English (what()) and in Persian.
+#include <concepts>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace rp {
 
+// A catalogue code, written "patient_not_found"_err so that a test can find every code
+// the source uses and check the catalogue has it.
+struct ErrorCode {
+  std::string_view id;
+};
+
+inline constexpr ErrorCode operator""_err(const char* id, std::size_t size) { return ErrorCode{{id, size}}; }
+
+// One named value of an error's sentence, as plain text; the catalogue's type for the
+// name says how each language writes it (digits, a Jalali date, a state's name).
+struct ErrorParam {
+  std::string name;
+  std::string value;
+  ErrorParam(std::string n, std::string v) : name(std::move(n)), value(std::move(v)) {}
+  ErrorParam(std::string n, const char* v) : name(std::move(n)), value(v) {}
+  ErrorParam(std::string n, std::string_view v) : name(std::move(n)), value(v) {}
+  template <std::integral T>
+  ErrorParam(std::string n, T v) : name(std::move(n)), value(std::to_string(v)) {}
+};
+
+using ErrorParams = std::vector<ErrorParam>;
+
 class InputError : public std::runtime_error {
  public:
+  // A catalogued error: what() is the catalogue's English sentence with the params in it.
+  InputError(std::string field, ErrorCode code, ErrorParams params = {});
+  // Transitional: a sentence written in English at the throw site. The catalogue still
+  // finds its code and params by the text (see errors::recognise) for the Persian answer.
   InputError(std::string field, const std::string& message) : std::runtime_error(message), field_(std::move(field)) {}
+
   const std::string& field() const { return field_; }
+  // Empty for an error made from an English sentence.
+  const std::string& code() const { return code_; }
+  const ErrorParams& params() const { return params_; }
 
  private:
   std::string field_;
+  std::string code_;
+  ErrorParams params_;
 };
 
 // A request that is well formed but not allowed in the current state
@@ -27,10 +64,6 @@ class NotFoundError : public InputError {
  public:
   using InputError::InputError;
 };
-
-}  // namespace rp
-
-namespace rp {
 
 // The actor's role or centre does not allow the action (HTTP 403).
 class ForbiddenError : public InputError {

@@ -50,8 +50,8 @@ JalaliDate to_jalali(const CivilDate& date) {
 
 CivilDate from_jalali(int y, int m, int d, std::string_view field) {
   auto bad = [&] {
-    return InputError(std::string(field), "'" + std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(d) +
-                                              "' is not a day of the Jalali calendar");
+    return InputError(std::string(field), "not_a_jalali_day"_err,
+                      {{"value", std::to_string(y) + "-" + std::to_string(m) + "-" + std::to_string(d)}});
   };
   if (y < 1 || y > 9377 || m < 1 || m > 12 || d < 1 || d > 31) throw bad();
   icu::Calendar& cal = persian_calendar();

@@ -31,7 +31,7 @@ void for_each_code_point(std::string_view text, std::string_view field, F&& each
   while (i < len) {
     UChar32 c = 0;
     U8_NEXT(s, i, len, c);
-    if (c < 0) throw InputError(std::string(field), "is not valid UTF-8");
+    if (c < 0) throw InputError(std::string(field), "invalid_utf8"_err);
     each(c);
   }
 }
@@ -39,11 +39,11 @@ void for_each_code_point(std::string_view text, std::string_view field, F&& each
 void check_code_point(UChar32 c, std::string_view field, bool multiline) {
   const bool allowed_control = c == '\t' || (multiline && c == '\n');
   if ((c < 0x20 && !allowed_control) || (c >= 0x7F && c <= 0x9F))
-    throw InputError(std::string(field), "must not contain control characters");
+    throw InputError(std::string(field), "control_characters"_err);
   if (is_bidi_control(c))
-    throw InputError(std::string(field), "must not contain the bidirectional control " + code_point(c));
+    throw InputError(std::string(field), "bidi_control_character"_err, {{"code_point", code_point(c)}});
   if (c == 0x2028 || c == 0x2029)
-    throw InputError(std::string(field), "must not contain the line or paragraph separator " + code_point(c));
+    throw InputError(std::string(field), "line_separator_character"_err, {{"code_point", code_point(c)}});
 }
 
 }  // namespace
@@ -67,14 +67,14 @@ void check_name(std::string_view text, std::string_view field) {
   bool letter = false;
   for_each_code_point(text, field, [&](UChar32 c) {
     check_code_point(c, field, false);
-    if (c == '\t') throw InputError(std::string(field), "must not contain control characters");
+    if (c == '\t') throw InputError(std::string(field), "control_characters"_err);
     // Format characters (zero-width space, direction marks, the byte-order mark, soft
     // hyphen ...) are invisible; the joiners shape Persian words.
     if (u_charType(c) == U_FORMAT_CHAR && c != 0x200C && c != 0x200D)
-      throw InputError(std::string(field), "must not contain the invisible character " + code_point(c));
+      throw InputError(std::string(field), "invisible_character"_err, {{"code_point", code_point(c)}});
     letter = letter || (u_isalpha(c) && !is_blank_letter(c));
   });
-  if (!letter) throw InputError(std::string(field), "must contain a letter (only spaces or invisible characters)");
+  if (!letter) throw InputError(std::string(field), "name_without_letter"_err);
 }
 
 }  // namespace rp

@@ -71,7 +71,7 @@ void check_category(std::string_view kind, std::string_view category) {
   if (std::find(allowed.begin(), allowed.end(), category) != allowed.end()) return;
   std::string list;
   for (std::string_view c : allowed) list += (list.empty() ? "" : ", ") + std::string(c);
-  throw InputError("category", "'" + std::string(category.substr(0, 64)) + "' is not one of " + list);
+  throw InputError("category", "not_one_of"_err, {{"value", std::string(category.substr(0, 64))}, {"allowed", list}});
 }
 
 bool EventAssessment::is_serious() const { return !serious.empty() || (ctcae_grade && *ctcae_grade >= 4); }
@@ -79,19 +79,16 @@ bool EventAssessment::is_assessed() const { return ctcae_grade.has_value() || !s
 
 void validate_assessment(EventAssessment& a) {
   if (a.ctcae_grade && (*a.ctcae_grade < 1 || *a.ctcae_grade > 5))
-    throw InputError("ctcae_grade", "the CTCAE grade must be 1 to 5");
+    throw InputError("ctcae_grade", "ctcae_grade_range"_err);
   std::sort(a.serious.begin(), a.serious.end());
   a.serious.erase(std::unique(a.serious.begin(), a.serious.end()), a.serious.end());
   // A death is one fact: CTCAE grade 5 is "death related to the adverse event".
   const bool grade_death = a.ctcae_grade == 5;
   const bool outcome_death = a.outcome == EventOutcome::death;
   const bool reason_death = has(a.serious, SeriousReason::death);
-  if (grade_death && a.outcome && !outcome_death)
-    throw InputError("outcome", "CTCAE grade 5 is death: the outcome must be death");
-  if (outcome_death && a.ctcae_grade && !grade_death)
-    throw InputError("ctcae_grade", "an event whose outcome is death is CTCAE grade 5");
-  if (reason_death && a.outcome && !outcome_death)
-    throw InputError("outcome", "the seriousness criterion death needs the outcome death");
+  if (grade_death && a.outcome && !outcome_death) throw InputError("outcome", "grade_5_needs_death"_err);
+  if (outcome_death && a.ctcae_grade && !grade_death) throw InputError("ctcae_grade", "death_needs_grade_5"_err);
+  if (reason_death && a.outcome && !outcome_death) throw InputError("outcome", "death_criterion_needs_death"_err);
   // An event that ended in death is serious by that criterion, whether or not it was ticked.
   if ((grade_death || outcome_death) && !reason_death) a.serious.insert(a.serious.begin(), SeriousReason::death);
 }

@@ -153,12 +153,13 @@ void check_transition(EpisodeState from, EpisodeState to, std::string_view reaso
   if (std::find(next.begin(), next.end(), to) == next.end()) {
     std::string allowed;
     for (S s : next) allowed += (allowed.empty() ? "" : ", ") + std::string(to_string(s));
-    throw ConflictError("state", "cannot move an episode from " + std::string(to_string(from)) + " to " +
-                                     std::string(to_string(to)) + " (allowed from " + std::string(to_string(from)) +
-                                     ": " + (allowed.empty() ? "none, it is final" : allowed) + ")");
+    throw ConflictError("state", "illegal_transition"_err,
+                        {{"from", std::string(to_string(from))},
+                         {"to", std::string(to_string(to))},
+                         {"allowed", allowed.empty() ? "none, it is final" : allowed}});
   }
   if (needs_reason(to) && reason.find_first_not_of(" \t\n") == std::string_view::npos) {
-    throw InputError("reason", "a reason is required to move an episode to " + std::string(to_string(to)));
+    throw InputError("reason", "transition_needs_reason"_err, {{"to", std::string(to_string(to))}});
   }
 }
 
@@ -173,18 +174,19 @@ Guidance parse_guidance(std::string_view text, std::string_view field) { return 
 
 void validate_diagnosis(const Diagnosis& d, Side side, std::string_view joint) {
   if (d.system != kIcd10Cm && d.system != kIcd10Who) {
-    throw InputError("diagnosis.system", "must be " + std::string(kIcd10Cm) + " or " + std::string(kIcd10Who));
+    throw InputError("diagnosis.system", "unknown_code_system"_err);
   }
   const Code* c = find_code(d);
   const std::string_view block = block_of(joint);
   if (!c || !c->code.starts_with(block))
-    throw InputError("diagnosis.code", "'" + d.code.substr(0, 16) + "' is not a " + std::string(joint) +
-                                           " osteoarthritis (" + std::string(block.substr(0, 3)) + ") code of " +
-                                           d.system);
+    throw InputError("diagnosis.code", joint == "knee" ? "not_knee_oa_code"_err : "not_hip_oa_code"_err,
+                     {{"code", d.code.substr(0, 16)}, {"system", d.system}});
   if (c->side && *c->side != side) {
-    throw InputError("diagnosis.code", "'" + d.code + "' is for the " + std::string(to_string(*c->side)) + " " +
-                                           std::string(joint) + " but the episode is for the " +
-                                           std::string(to_string(side)));
+    throw InputError("diagnosis.code", "diagnosis_other_side"_err,
+                     {{"code", d.code},
+                      {"code_side", std::string(to_string(*c->side))},
+                      {"joint", std::string(joint)},
+                      {"side", std::string(to_string(side))}});
   }
 }
 
@@ -195,11 +197,11 @@ std::string diagnosis_display(const Diagnosis& d) {
 
 void validate_episode(const Episode& e, std::string_view joint) {
   validate_diagnosis(e.diagnosis, e.side, joint);
-  if (e.kl_grade && (*e.kl_grade < 0 || *e.kl_grade > 4)) throw InputError("kl_grade", "must be 0 to 4");
+  if (e.kl_grade && (*e.kl_grade < 0 || *e.kl_grade > 4)) throw InputError("kl_grade", "not_0_to_4"_err);
   if (e.tonnis_grade && (*e.tonnis_grade < 0 || *e.tonnis_grade > 3))
-    throw InputError("tonnis_grade", "must be 0 to 3");
+    throw InputError("tonnis_grade", "not_0_to_3"_err);
   if (e.harvest_date && e.injection_date && *e.injection_date < *e.harvest_date) {
-    throw InputError("injection_date", "must not be before the harvest date");
+    throw InputError("injection_date", "before_harvest_date"_err);
   }
 }
 

@@ -8,24 +8,24 @@ namespace rp {
 
 void check_plan_date(const CivilDate& date, const CivilDate& today, std::string_view field) {
   if (date < today.plus_days(-kPlanDaysBack) || today.plus_days(kPlanDaysAhead) < date)
-    throw InputError(std::string(field), "'" + date.iso() + "' is not a plausible plan: give a date from " +
-                                             today.plus_days(-kPlanDaysBack).iso() + " to " +
-                                             today.plus_days(kPlanDaysAhead).iso());
+    throw InputError(std::string(field), "implausible_plan_date"_err,
+                     {{"value", date.iso()},
+                      {"earliest", today.plus_days(-kPlanDaysBack).iso()},
+                      {"latest", today.plus_days(kPlanDaysAhead).iso()}});
 }
 
 void check_past_plan_reason(const CivilDate& date, const CivilDate& today, std::string_view reason) {
   if (date < today && reason.find_first_not_of(" \t\r\n") == std::string_view::npos)
-    throw InputError("reason", "a plan dated before today needs a reason");
+    throw InputError("reason", "past_plan_needs_reason"_err);
 }
 
 void check_done_on(const ScheduledItem& item, const CivilDate& on, const CivilDate& today, const CivilDate& began) {
-  if (today < on) throw InputError("on", "must not be in the future");
-  if (on < began) throw InputError("on", "must not be before the episode began (" + began.iso() + ")");
+  if (today < on) throw InputError("on", "in_the_future"_err);
+  if (on < began) throw InputError("on", "before_episode_began"_err, {{"began", began.iso()}});
   const bool follow_up =
       item.anchor == "injection" && (item.kind == "visit" || item.kind == "imaging" || item.kind == "questionnaire");
   if (follow_up && on < item.window_start)
-    throw InputError(
-        "on", "the window of " + item.id + " opens on " + item.window_start.iso() + ": it cannot be done before");
+    throw InputError("on", "window_not_open_yet"_err, {{"item", item.id}, {"opens", item.window_start.iso()}});
 }
 
 bool is_open(EpisodeState s) {
@@ -44,9 +44,10 @@ bool is_open(EpisodeState s) {
 void check_one_open_episode(const std::vector<Episode>& of_patient, const Episode& adding) {
   for (const Episode& e : of_patient) {
     if (e.id == adding.id || e.side != adding.side || !is_open(e.state)) continue;
-    throw ConflictError("side", "the " + std::string(to_string(adding.side)) + " joint already has an open episode " +
-                                    std::to_string(e.id) + " (" + std::string(to_string(e.state)) +
-                                    "): continue it, or end it first");
+    throw ConflictError("side", "joint_has_open_episode"_err,
+                        {{"side", std::string(to_string(adding.side))},
+                         {"episode", std::to_string(e.id)},
+                         {"state", std::string(to_string(e.state))}});
   }
 }
 

@@ -17,7 +17,7 @@ std::string digits_only(std::string_view text, std::string_view field, std::stri
     if (c >= '0' && c <= '9') {
       out.push_back(c);
     } else if (allowed_separators.find(c) == std::string_view::npos) {
-      throw InputError(std::string(field), "may contain only digits and separators, found '" + std::string(1, c) + "'");
+      throw InputError(std::string(field), "only_digits_and_separators"_err, {{"found", std::string(1, c)}});
     }
   }
   return out;
@@ -47,7 +47,7 @@ Sex parse_sex(std::string_view text, std::string_view field) {
   for (Sex s : {Sex::female, Sex::male, Sex::other, Sex::unknown}) {
     if (text == to_string(s)) return s;
   }
-  throw InputError(std::string(field), "must be one of female, male, other, unknown");
+  throw InputError(std::string(field), "unknown_sex"_err);
 }
 
 char national_id_check_digit(std::string_view nine) {
@@ -63,12 +63,12 @@ bool national_id_check_digit_ok(std::string_view d) {
 
 std::string normalise_national_id(std::string_view text, std::string_view field) {
   const std::string d = digits_only(text, field, "- ");
-  if (d.size() != 10) throw InputError(std::string(field), "must have exactly 10 digits");
+  if (d.size() != 10) throw InputError(std::string(field), "national_id_length"_err);
   // Ten equal digits pass the checksum but are never issued.
   if (std::all_of(d.begin(), d.end(), [&](char c) { return c == d[0]; })) {
-    throw InputError(std::string(field), "is not an issued national id (all digits equal)");
+    throw InputError(std::string(field), "national_id_all_equal"_err);
   }
-  if (!national_id_check_digit_ok(d)) throw InputError(std::string(field), "check digit does not match");
+  if (!national_id_check_digit_ok(d)) throw InputError(std::string(field), "national_id_check_digit"_err);
   return d;
 }
 
@@ -81,35 +81,35 @@ std::string normalise_mobile(std::string_view text, std::string_view field) {
   } else if (d.rfind("98", 0) == 0 && (plus || d.size() == 12)) {
     d = d.substr(2);
   } else if (plus) {
-    throw InputError(std::string(field), "must be an Iranian number (+98…)");
+    throw InputError(std::string(field), "not_an_iranian_number"_err);
   } else if (d.rfind('0', 0) == 0) {
     d = d.substr(1);
   }
   if (d.size() != 10 || d[0] != '9') {
-    throw InputError(std::string(field), "must be an Iranian mobile number like 0912 345 6789");
+    throw InputError(std::string(field), "not_an_iranian_mobile"_err);
   }
   return "+98" + d;
 }
 
 void validate_patient(Patient& p, const CivilDate& today) {
-  if (trimmed_empty(p.centre_id)) throw InputError("centre", "is required");
-  if (trimmed_empty(p.mrn)) throw InputError("mrn", "is required");
+  if (trimmed_empty(p.centre_id)) throw InputError("centre", "required"_err);
+  if (trimmed_empty(p.mrn)) throw InputError("mrn", "required"_err);
   // A record number typed in Persian digits is the same number: stored in ASCII digits,
   // so it is unique and found however it is typed.
   p.mrn = ascii_digits(p.mrn, "mrn");
   check_typed_text(p.mrn, "mrn", false);
-  if (p.mrn.size() > 32) throw InputError("mrn", "must be at most 32 characters");
+  if (p.mrn.size() > 32) throw InputError("mrn", "too_many_characters"_err, {{"max", 32}});
   if (trimmed_empty(p.name_fa) && trimmed_empty(p.name_latin)) {
-    throw InputError("name_fa", "is required when the name in Latin script is not given: one of the two is needed");
+    throw InputError("name_fa", "name_required_without_latin"_err);
   }
-  if (p.name_fa.size() > 200) throw InputError("name_fa", "must be at most 200 bytes");
-  if (p.name_latin.size() > 200) throw InputError("name_latin", "must be at most 200 bytes");
+  if (p.name_fa.size() > 200) throw InputError("name_fa", "too_many_bytes"_err, {{"max", 200}});
+  if (p.name_latin.size() > 200) throw InputError("name_latin", "too_many_bytes"_err, {{"max", 200}});
   // A name shown to staff must read as what it is: a letter at least, nothing invisible
   // and nothing that turns the text around it.
   if (!p.name_fa.empty()) check_name(p.name_fa, "name_fa");
   if (!p.name_latin.empty()) check_name(p.name_latin, "name_latin");
-  if (p.birth_date > today) throw InputError("birth_date", "must not be in the future");
-  if (p.birth_date < today.plus_months(-12 * 120)) throw InputError("birth_date", "must be within the last 120 years");
+  if (p.birth_date > today) throw InputError("birth_date", "in_the_future"_err);
+  if (p.birth_date < today.plus_months(-12 * 120)) throw InputError("birth_date", "older_than_120_years"_err);
   if (!p.mobile.empty()) p.mobile = normalise_mobile(p.mobile);
   if (!p.national_id.empty()) p.national_id = normalise_national_id(p.national_id);
 }

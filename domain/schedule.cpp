@@ -24,13 +24,13 @@ ItemStatus parse_item_status(std::string_view text, std::string_view field) {
   for (ItemStatus s : {ItemStatus::planned, ItemStatus::done, ItemStatus::missed, ItemStatus::cancelled}) {
     if (to_string(s) == text) return s;
   }
-  throw InputError(std::string(field), "must be one of planned, done, missed, cancelled");
+  throw InputError(std::string(field), "unknown_item_status"_err);
 }
 
 std::vector<ScheduledItem> derive_schedule(const Protocol& protocol, const Anchors& anchors) {
   for (const auto& [name, date] : anchors) {
     if (!protocol.anchors.count(name)) {
-      throw InputError("anchors", "'" + name + "' is not an anchor of protocol " + protocol.id);
+      throw InputError("anchors", "not_an_anchor"_err, {{"anchor", name}, {"protocol", protocol.id}});
     }
   }
   std::vector<ScheduledItem> out;

@@ -28,8 +28,8 @@ bool on_worklist(std::string_view kind) {
 
 std::string parse_worklist_kind(std::string_view text, std::string_view field) {
   if (on_worklist(text) || text == "hold") return std::string(text);
-  throw InputError(std::string(field), "'" + std::string(text.substr(0, 64)) +
-                                           "' is not one of visit, imaging, questionnaire, order, hold");
+  throw InputError(std::string(field), "not_one_of"_err,
+                   {{"value", text.substr(0, 64)}, {"allowed", "visit, imaging, questionnaire, order, hold"}});
 }
 
 std::string responsible_role(const ProtocolItem& item) {
@@ -41,8 +41,8 @@ std::string responsible_role(const ProtocolItem& item) {
 std::string parse_responsible_role(std::string_view text, std::string_view field) {
   for (std::string_view role : {"coordinator", "surgeon", "physiotherapist", "lab"})
     if (text == role) return std::string(text);
-  throw InputError(std::string(field), "'" + std::string(text.substr(0, 64)) +
-                                           "' is not one of coordinator, surgeon, physiotherapist, lab");
+  throw InputError(std::string(field), "not_one_of"_err,
+                   {{"value", text.substr(0, 64)}, {"allowed", "coordinator, surgeon, physiotherapist, lab"}});
 }
 
 std::string_view to_string(MissedReason r) { return enum_name(kReasons, r); }
@@ -52,13 +52,11 @@ MissedReason parse_missed_reason(std::string_view text, std::string_view field) 
 }
 
 void check_closable(const ScheduledItem& item, const CivilDate& today) {
-  if (!on_worklist(item.kind))
-    throw ConflictError("item", "only visits, imaging, questionnaires and work-up tests are closed as missed");
+  if (!on_worklist(item.kind)) throw ConflictError("item", "not_closable_as_missed"_err);
   if (item.status != ItemStatus::planned)
-    throw ConflictError("item", "this item is already " + std::string(to_string(item.status)));
+    throw ConflictError("item", "item_already_closed"_err, {{"status", std::string(to_string(item.status))}});
   if (!(item.window_end < today))
-    throw ConflictError("item", "the window of " + item.id + " is open until " + item.window_end.iso() +
-                                    ": it can be closed as missed once the window has closed");
+    throw ConflictError("item", "window_still_open"_err, {{"item", item.id}, {"until", item.window_end.iso()}});
 }
 
 }  // namespace rp

@@ -10,9 +10,9 @@
 #include "api/http/compression.hpp"
 #include "api/http/languages.hpp"
 #include "api/http/message.hpp"
-#include "api/http/messages_fa.hpp"
 #include "api/http/operations.hpp"
 #include "api/http/router.hpp"
+#include "base/error_catalogue.hpp"
 
 namespace {
 
@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view header = std::string_view(input).substr(split + 1);
     rp::api::http::accepts_gzip(header);
     rp::api::http::preferred_language(header);
-    rp::api::http::persian_message(header);
+    rp::errors::recognise(header);
     // The Authorization header as /metrics reads it (the bearer token check).
     req.authorization = std::string(header);
     rp::api::http::refuse_metrics_reader(req, "fuzz-metrics-token-0123");

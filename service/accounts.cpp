@@ -27,45 +27,43 @@ std::string lower(std::string_view s) {
 
 // Usernames appear in audit rows and logs: plain ASCII keeps them unambiguous.
 void check_username(const std::string& username) {
-  if (username.size() < 3 || username.size() > 64) throw InputError("username", "must be 3 to 64 characters");
+  if (username.size() < 3 || username.size() > 64) throw InputError("username", "username_length"_err);
   for (unsigned char c : username) {
-    if (!std::isalnum(c) && c != '.' && c != '_' && c != '-')
-      throw InputError("username", "may contain only letters, digits, '.', '_' and '-'");
+    if (!std::isalnum(c) && c != '.' && c != '_' && c != '-') throw InputError("username", "username_characters"_err);
   }
 }
 
 void check_role(const std::string& role) {
   if (role != kRegistryRole && std::find(kStaffRoles.begin(), kStaffRoles.end(), role) == kStaffRoles.end())
-    throw InputError("role", "must be one of admin, surgeon, coordinator, lab, physiotherapist, analyst");
+    throw InputError("role", "unknown_role"_err);
 }
 
 // A registry account is the operator's to manage: an admin who could make or take one
 // over would set their own centre's licence status.
 void guard_registry(const Actor& actor, std::string_view role) {
-  if (role == kRegistryRole && !actor.all_centres)
-    throw ForbiddenError("role", "only the operator manages registry accounts");
+  if (role == kRegistryRole && !actor.all_centres) throw ForbiddenError("role", "registry_accounts_operator_only"_err);
 }
 
 // Admins act within their centre only.
 void require_admin_of(const Actor& actor, const std::string& centre_id) {
   require(actor, Permission::account_admin);
-  if (!actor.sees_centre(centre_id)) throw NotFoundError("centre", "no centre '" + centre_id + "'");
+  if (!actor.sees_centre(centre_id)) throw NotFoundError("centre", "centre_not_found"_err, {{"centre", centre_id}});
 }
 
 }  // namespace
 
 void check_password_rules(std::string_view username, std::string_view password) {
-  if (password.size() < 12) throw InputError("password", "must be at least 12 characters");
-  if (password.size() > 128) throw InputError("password", "must be at most 128 characters");
+  if (password.size() < 12) throw InputError("password", "password_too_short"_err);
+  if (password.size() > 128) throw InputError("password", "too_many_characters"_err, {{"max", 128}});
   const bool letter = std::any_of(password.begin(), password.end(), [](unsigned char c) { return std::isalpha(c); });
   const bool digit = std::any_of(password.begin(), password.end(), [](unsigned char c) { return std::isdigit(c); });
-  if (!letter || !digit) throw InputError("password", "must contain letters and digits");
+  if (!letter || !digit) throw InputError("password", "password_letters_and_digits"_err);
   if (!username.empty() && lower(password).find(lower(username)) != std::string::npos)
-    throw InputError("password", "must not contain the username");
+    throw InputError("password", "password_contains_username"_err);
   static const char* const common[] = {"password1234", "123456789abc", "qwerty123456",  "iloveyou1234",
                                        "admin1234567", "abc123456789", "password123456"};
   for (const char* c : common) {
-    if (lower(password) == c) throw InputError("password", "is a well-known password");
+    if (lower(password) == c) throw InputError("password", "password_well_known"_err);
   }
 }
 
@@ -116,7 +114,7 @@ Account Accounts::create(const Actor& actor, const std::string& username, const 
   row.password_hash = hash_password(password);  // slow on purpose: outside the transaction
   row.created_at = row.password_changed_at = clock_.now_iso();
   store_.write([&](store::Transaction& tx) {
-    if (!tx.find_centre(centre_id)) throw NotFoundError("centre", "no centre '" + centre_id + "'");
+    if (!tx.find_centre(centre_id)) throw NotFoundError("centre", "centre_not_found"_err, {{"centre", centre_id}});
     row.id = tx.insert_account(row);
     tx.append_audit(audit_entry(clock_, actor, centre_id, "account.create", "account", std::to_string(row.id), role));
   });
@@ -140,14 +138,14 @@ Account Accounts::reset_password(const Actor& actor, std::int64_t account_id, co
   std::optional<store::AccountRow> row;
   store_.read([&](store::Transaction& tx) { row = tx.find_account(account_id); });
   if (!row || !actor.sees_centre(row->centre_id))
-    throw NotFoundError("account", "no account " + std::to_string(account_id));
+    throw NotFoundError("account", "account_not_found"_err, {{"id", std::to_string(account_id)}});
   guard_registry(actor, row->role);
   check_password_rules(row->username, password);
   const std::string hash = hash_password(password);
   Account out;
   store_.write([&](store::Transaction& tx) {
     auto current = tx.find_account(account_id);
-    if (!current) throw NotFoundError("account", "no account " + std::to_string(account_id));
+    if (!current) throw NotFoundError("account", "account_not_found"_err, {{"id", std::to_string(account_id)}});
     out = reset(actor, *current, hash, tx);
   });
   end_sessions(out.username);
@@ -158,20 +156,18 @@ Account Accounts::update(const Actor& actor, std::int64_t account_id, const Acco
                          bool* changed_anything) {
   require(actor, Permission::account_admin);
   if (change.role) check_role(*change.role);
-  if (!change.role && !change.disabled) throw InputError("body", "send role, disabled or both");
+  if (!change.role && !change.disabled) throw InputError("body", "account_change_empty"_err);
   Account out;
   bool changed = false;
   store_.write([&](store::Transaction& tx) {
     auto row = tx.find_account(account_id);
     if (!row || !actor.sees_centre(row->centre_id))
-      throw NotFoundError("account", "no account " + std::to_string(account_id));
+      throw NotFoundError("account", "account_not_found"_err, {{"id", std::to_string(account_id)}});
     guard_registry(actor, row->role);
     if (change.role) guard_registry(actor, *change.role);
     if (row->username == actor.user) {
-      if (change.disabled.value_or(false))
-        throw ForbiddenError("disabled", "an admin cannot disable their own account");
-      if (change.role && *change.role != row->role)
-        throw ForbiddenError("role", "an admin cannot change their own role");
+      if (change.disabled.value_or(false)) throw ForbiddenError("disabled", "cannot_disable_self"_err);
+      if (change.role && *change.role != row->role) throw ForbiddenError("role", "cannot_change_own_role"_err);
     }
     std::string detail;
     if (change.role && *change.role != row->role) detail = "role " + row->role + " -> " + *change.role;
@@ -207,7 +203,7 @@ Account Accounts::update(const Actor& actor, const std::string& username, const 
 std::int64_t Accounts::id_of(const std::string& username) {
   std::optional<store::AccountRow> row;
   store_.read([&](store::Transaction& tx) { row = tx.find_account_by_username(username); });
-  if (!row) throw NotFoundError("username", "no account '" + username + "'");
+  if (!row) throw NotFoundError("username", "username_not_found"_err, {{"username", username}});
   return row->id;
 }
 

@@ -127,7 +127,7 @@ void require(const Actor& actor, Permission p) {
   if (actor.role == "operator") return;
   const Roles& roles = permission_table().at(p);
   if (std::find(roles.begin(), roles.end(), actor.role) == roles.end()) {
-    throw ForbiddenError("role", "role '" + actor.role + "' may not " + name(p));
+    throw ForbiddenError("role", "role_may_not"_err, {{"role", actor.role}, {"action", name(p)}});
   }
 }
 
@@ -139,8 +139,9 @@ void require_mark(const Actor& actor, std::string_view item_kind, ItemStatus sta
   const auto it = std::find_if(table.begin(), table.end(), [&](const MarkRule& r) { return r.kind == item_kind; });
   const MarkRule& rule = it == table.end() ? kOthers : *it;
   if (listed(rule.any, actor.role) || (status != ItemStatus::done && listed(rule.booking, actor.role))) return;
-  throw ForbiddenError("role", "role '" + actor.role + "' may not mark a " + std::string(item_kind) + " " +
-                                   std::string(to_string(status)));
+  throw ForbiddenError(
+      "role", "role_may_not"_err,
+      {{"role", actor.role}, {"action", "mark a " + std::string(item_kind) + " " + std::string(to_string(status))}});
 }
 
 IdentifierAccess identifiers_shown(const Actor& actor, PatientView view) {
@@ -161,7 +162,7 @@ void require_transition(const Actor& actor, std::string_view to_state) {
   const auto it = transition_table().find(to_state);
   if (it == transition_table().end() ||
       std::find(it->second.begin(), it->second.end(), actor.role) == it->second.end()) {
-    throw ForbiddenError("role", "role '" + actor.role + "' may not move an episode to " + std::string(to_state));
+    throw ForbiddenError("role", "role_may_not_transition"_err, {{"role", actor.role}, {"to", std::string(to_state)}});
   }
 }
 

@@ -14,8 +14,8 @@ namespace rp::service {
 namespace {
 
 void check_text(const std::string& field, const std::string& value, std::size_t max) {
-  if (value.empty()) throw InputError(field, "is required");
-  if (value.size() > max) throw InputError(field, "must be at most " + std::to_string(max) + " bytes");
+  if (value.empty()) throw InputError(field, "required"_err);
+  if (value.size() > max) throw InputError(field, "too_many_bytes"_err, {{"max", std::to_string(max)}});
 }
 
 void set_assessment(store::AdverseEventRow& r, EventAssessment a) {
@@ -30,13 +30,13 @@ store::AdverseEventRow event_row(const Actor& actor, const Episode& e, std::stri
                                  const Clock& clock) {
   static const std::vector<std::string> severities{"mild", "moderate", "severe", "serious"};
   if (std::find(severities.begin(), severities.end(), in.severity) == severities.end())
-    throw InputError("severity", "must be mild, moderate, severe or serious");
+    throw InputError("severity", "unknown_severity"_err);
   check_text("category", in.category, 64);
   check_category(kind, in.category);
-  if (in.description.size() > 4000) throw InputError("description", "must be at most 4000 bytes");
+  if (in.description.size() > 4000) throw InputError("description", "too_many_bytes"_err, {{"max", 4000}});
   const CivilDate today = clock.today();
   const CivilDate onset = in.onset.value_or(today);
-  if (today < onset) throw InputError("onset", "must not be in the future");
+  if (today < onset) throw InputError("onset", "in_the_future"_err);
   store::AdverseEventRow r;
   r.episode_id = e.id;
   r.centre_id = e.centre_id;
@@ -50,7 +50,7 @@ store::AdverseEventRow event_row(const Actor& actor, const Episode& e, std::stri
   r.reported_at = clock.now_iso();
   r.status = r.kind == "red_flag" ? "open" : "acknowledged";
   if (has_any(in.assessment)) {
-    if (r.kind == "red_flag") throw InputError("ctcae_grade", "a red flag is triaged, not graded");
+    if (r.kind == "red_flag") throw InputError("ctcae_grade", "red_flag_not_graded"_err);
     set_assessment(r, std::move(in.assessment));
     r.assessed_by = actor.user;
     r.assessed_at = r.reported_at;
@@ -68,8 +68,9 @@ std::string reasons_text(const std::vector<SeriousReason>& r) { return r.empty()
 store::AdverseEventRow find_event(store::Transaction& tx, const Actor& actor, std::int64_t id, const char* kind) {
   auto found = tx.find_adverse_event(id);
   if (!found || !actor.sees_centre(found->centre_id) || found->kind != kind)
-    throw NotFoundError("event", "no " + std::string(kind == std::string("red_flag") ? "red flag " : "adverse event ") +
-                                     std::to_string(id));
+    throw NotFoundError("event",
+                        kind == std::string("red_flag") ? "red_flag_not_found"_err : "adverse_event_not_found"_err,
+                        {{"id", id}});
   return *found;
 }
 
@@ -103,7 +104,7 @@ std::vector<store::AdverseEventRow> Submissions::adverse_events(const Actor& act
 
 store::AdverseEventRow Submissions::report_red_flag(const Actor& patient, std::int64_t episode_id,
                                                     const AdverseEventInput& in) {
-  if (patient.role != "patient") throw ForbiddenError("role", "red flags are reported by the patient");
+  if (patient.role != "patient") throw ForbiddenError("role", "red_flags_by_patient"_err);
   store::AdverseEventRow r;
   std::int64_t open = 0;
   store_.write([&](store::Transaction& tx) {
@@ -150,19 +151,19 @@ store::AdverseEventRow Submissions::acknowledge_red_flag(const Actor& actor, std
                                                          const RedFlagAcknowledgement& ack) {
   require(actor, Permission::red_flag_review);
   if (std::find(kAcknowledgeActions.begin(), kAcknowledgeActions.end(), ack.action) == kAcknowledgeActions.end())
-    throw InputError("action", "say what was done: called, asked_to_come_in or referred_to_emergency");
-  if (ack.note.size() > 2000) throw InputError("note", "must be at most 2000 bytes");
+    throw InputError("action", "red_flag_action_required"_err);
+  if (ack.note.size() > 2000) throw InputError("note", "too_many_bytes"_err, {{"max", 2000}});
   std::string role = actor.role;
   if (actor.role == "operator") {
     if (!ack.role.empty() && ack.role != "surgeon" && ack.role != "coordinator" && ack.role != "physiotherapist")
-      throw InputError("role", "must be surgeon, coordinator or physiotherapist");
+      throw InputError("role", "not_a_clinical_role"_err);
     role = ack.role.empty() ? "clinician" : ack.role;
   }
   store::AdverseEventRow r;
   std::int64_t open = 0;
   store_.write([&](store::Transaction& tx) {
     r = find_event(tx, actor, event_id, "red_flag");
-    if (r.status != "open") throw ConflictError("status", "this event is already " + r.status);
+    if (r.status != "open") throw ConflictError("status", "event_already_handled"_err, {{"status", r.status}});
     r.status = "acknowledged";
     r.acknowledged_by = actor.user;
     r.acknowledged_role = role;
@@ -180,12 +181,11 @@ store::AdverseEventRow Submissions::acknowledge_red_flag(const Actor& actor, std
 }
 
 std::vector<store::AdverseEventRow> Submissions::own_red_flags(const Actor& patient) {
-  if (patient.role != "patient" || !patient.patient_id)
-    throw ForbiddenError("role", "the portal is for signed-in patients");
+  if (patient.role != "patient" || !patient.patient_id) throw ForbiddenError("role", "portal_for_patients"_err);
   std::vector<store::AdverseEventRow> out;
   store_.write([&](store::Transaction& tx) {
     const auto p = tx.find_patient(*patient.patient_id);
-    if (!p) throw NotFoundError("patient", "no patient");
+    if (!p) throw NotFoundError("patient", "no_patient"_err);
     for (const auto& e : tx.episodes_of_patient(p->id))
       for (auto& r : tx.adverse_events_of(e.id))
         if (r.kind == "red_flag") out.push_back(std::move(r));
@@ -199,15 +199,16 @@ std::vector<store::AdverseEventRow> Submissions::own_red_flags(const Actor& pati
 TriagedRedFlag Submissions::triage_red_flag(const Actor& actor, std::int64_t flag_id, const RedFlagTriage& triage) {
   require(actor, Permission::red_flag_review);
   if (triage.adverse_event) require(actor, Permission::adverse_event_record);
-  if (triage.reason.size() > 4000) throw InputError("reason", "must be at most 4000 bytes");
+  if (triage.reason.size() > 4000) throw InputError("reason", "too_many_bytes"_err, {{"max", 4000}});
   if (!triage.adverse_event && triage.reason.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw InputError("reason", "say why this red flag is not an adverse event");
+    throw InputError("reason", "not_adverse_reason_required"_err);
   TriagedRedFlag out;
   bool was_open = false;
   std::int64_t open = 0;
   store_.write([&](store::Transaction& tx) {
     store::AdverseEventRow flag = find_event(tx, actor, flag_id, "red_flag");
-    if (!flag.triage.empty()) throw ConflictError("triage", "this red flag was already triaged (" + flag.triage + ")");
+    if (!flag.triage.empty())
+      throw ConflictError("triage", "red_flag_already_triaged"_err, {{"decision", flag.triage}});
     const std::string now = clock_.now_iso();
     if (triage.adverse_event) {
       AdverseEventInput in = triage.event;
@@ -250,10 +251,10 @@ store::AdverseEventRow Submissions::assess_adverse_event(const Actor& actor, std
                                                          const AssessmentChange& c, bool* changed) {
   require(actor, Permission::adverse_event_assess);
   if (c.reason.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw InputError("reason", "say why the assessment changes");
-  if (c.reason.size() > 4000) throw InputError("reason", "must be at most 4000 bytes");
+    throw InputError("reason", "assessment_change_reason_required"_err);
+  if (c.reason.size() > 4000) throw InputError("reason", "too_many_bytes"_err, {{"max", 4000}});
   if (!c.ctcae_grade && !c.serious_reasons && !c.relatedness && !c.outcome)
-    throw InputError("ctcae_grade", "give the grade, the seriousness criteria, the relatedness or the outcome");
+    throw InputError("ctcae_grade", "assessment_change_empty"_err);
   store::AdverseEventRow r;
   store_.write([&](store::Transaction& tx) {
     r = find_event(tx, actor, event_id, "adverse_event");

@@ -153,7 +153,7 @@ std::vector<PatientAccess> who_saw(store::Store& store, const Clock& clock, cons
   store.write([&](store::Transaction& tx) {
     const auto p = tx.find_patient(patient_id);
     if (!p || !actor.sees_centre(p->centre_id))
-      throw NotFoundError("patient", "no patient " + std::to_string(patient_id));
+      throw NotFoundError("patient", "patient_not_found"_err, {{"id", std::to_string(patient_id)}});
     for (auto& row : tx.audit_rows_about_patient(patient_id)) {
       const bool listed = store::shows_patient(row.shown, patient_id);
       out.push_back({std::move(row), listed});
@@ -168,9 +168,9 @@ AuditPage search_audit(store::Store& store, const Clock& clock, const Actor& act
                        int max_limit) {
   require(actor, Permission::audit_verify);
   if (search.limit < 1 || search.limit > max_limit)
-    throw InputError("limit", "must be a whole number 1-" + std::to_string(max_limit));
-  if (search.from && search.to && *search.to < *search.from) throw InputError("to", "must not be before the from date");
-  if (search.user.size() > 64) throw InputError("user", "must be at most 64 characters");
+    throw InputError("limit", "whole_number_range"_err, {{"min", 1}, {"max", max_limit}});
+  if (search.from && search.to && *search.to < *search.from) throw InputError("to", "before_from_date"_err);
+  if (search.user.size() > 64) throw InputError("user", "too_many_characters"_err, {{"max", 64}});
   store::AuditQuery q;
   if (!actor.all_centres) q.centre_id = actor.centre;
   q.patient_id = search.patient_id;
@@ -187,7 +187,7 @@ AuditPage search_audit(store::Store& store, const Clock& clock, const Actor& act
     if (search.patient_id) {
       const auto p = tx.find_patient(*search.patient_id);
       if (!p || !actor.sees_centre(p->centre_id))
-        throw NotFoundError("patient", "no patient " + std::to_string(*search.patient_id));
+        throw NotFoundError("patient", "patient_not_found"_err, {{"id", std::to_string(*search.patient_id)}});
       centre = p->centre_id;
     }
     auto rows = tx.audit_search(q);

@@ -104,7 +104,7 @@ Login Auth::login(const std::string& username, const std::string& password, cons
   const std::string at_address = token_hash("account\n" + username + "\n" + where);
   const std::string from_address = token_hash("address\n" + where);
   const OneAttemptAtATime one(attempts_mutex_, attempts_in_flight_, from_address);
-  if (!one.admitted()) throw TooManyAttemptsError("username", "too many failed logins; wait before trying again", 1);
+  if (!one.admitted()) throw TooManyAttemptsError("username", "too_many_failed_logins"_err, 1);
   const std::int64_t now_ms = clock_.now_ms();
   int wait = 0;
   std::optional<store::AccountRow> account;
@@ -112,7 +112,7 @@ Login Auth::login(const std::string& username, const std::string& password, cons
     wait = std::max(wait_s(tx, at_address, now_ms), wait_s(tx, from_address, now_ms));
     if (wait == 0) account = tx.find_account_by_username(username);
   });
-  if (wait > 0) throw TooManyAttemptsError("username", "too many failed logins; wait before trying again", wait);
+  if (wait > 0) throw TooManyAttemptsError("username", "too_many_failed_logins"_err, wait);
   // The same argon2id work whether or not the username exists, so time tells nothing.
   const bool verified = verify_password(account ? account->password_hash : dummy_hash_, password);
   if (!verified || !account) {
@@ -130,8 +130,7 @@ Login Auth::login(const std::string& username, const std::string& password, cons
     throw wrong;
   }
   // Told only to someone who knows the password: it reveals nothing to a guesser.
-  if (account->disabled)
-    throw UnauthorizedError("username", "this account is disabled; ask your centre's admin to enable it");
+  if (account->disabled) throw UnauthorizedError("username", "account_disabled"_err);
   NewSession session;
   store_.write([&](store::Transaction& tx) {
     tx.delete_sign_in_delay(at_address);
@@ -250,21 +249,17 @@ void Auth::logout(const std::string& token) {
   });
 }
 
-// A link names one instrument or a time point (whose questionnaires it all asks for).
-constexpr const char* kOneOrTheTimePoint =
-    "is required unless item_id names a time point (the link then asks for all of its questionnaires)";
-
 QuestionnaireLink Auth::issue_link(const Actor& actor, std::int64_t episode_id, const std::string& instrument,
                                    const std::string& item_id) {
   require(actor, Permission::link_issue);
   // One instrument, or (none named) every instrument the time point asks the patient for.
-  if (instrument.empty() && item_id.empty()) throw InputError("instrument", kOneOrTheTimePoint);
+  if (instrument.empty() && item_id.empty()) throw InputError("instrument", "instrument_required_for_link"_err);
   if (!instrument.empty()) patient_instrument(instrument);
   QuestionnaireLink out{random_hex(16), iso_after(clock_, policy_.link_ms)};
   store_.write([&](store::Transaction& tx) {
     auto e = tx.find_episode(episode_id);
     if (!e || !actor.sees_centre(e->centre_id))
-      throw NotFoundError("episode", "no episode " + std::to_string(episode_id));
+      throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(episode_id)}});
     const auto protocol = load_protocol(e->protocol_id);
     if (instrument.empty())
       patient_instruments_at(*protocol, item_id);

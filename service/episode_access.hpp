@@ -16,7 +16,7 @@ inline Episode visible_episode(store::Transaction& tx, const Actor& actor, std::
   auto e = tx.find_episode(id);
   const bool visible =
       e && (actor.role == "patient" ? actor.patient_id == e->patient_id : actor.sees_centre(e->centre_id));
-  if (!visible) throw NotFoundError("episode", "no episode " + std::to_string(id));
+  if (!visible) throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(id)}});
   return *e;
 }
 

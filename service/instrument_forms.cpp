@@ -107,9 +107,9 @@ json languages_of(const json& form) {
 
 json load_form(std::string_view file) {
   std::ifstream in(std::filesystem::path(data_dir()) / "instruments" / std::string(file));
-  if (!in) throw NotFoundError("instrument", "cannot read instrument file '" + std::string(file) + "'");
+  if (!in) throw NotFoundError("instrument", "cannot_read_instrument_file"_err, {{"file", std::string(file)}});
   const json q = json::parse(in, nullptr, false);
-  if (!q.is_object()) throw InputError("instrument", "instrument file '" + std::string(file) + "' is not JSON");
+  if (!q.is_object()) throw InputError("instrument", "instrument_file_not_json"_err, {{"file", std::string(file)}});
   return form_of_questionnaire(q);
 }
 
@@ -152,7 +152,7 @@ std::string not_for_patients(const instruments::InstrumentDef& d) {
 
 const instruments::InstrumentDef& patient_instrument(const std::string& key) {
   const auto id = instruments::parse_instrument_key(key);
-  if (!id) throw InputError("instrument", "unknown instrument '" + key + "'");
+  if (!id) throw InputError("instrument", "unknown_instrument"_err, {{"instrument", key}});
   const auto& d = instruments::instrument(*id);
   if (auto why = not_for_patients(d); !why.empty()) throw InputError("instrument", why);
   return d;

@@ -10,25 +10,22 @@ namespace rp::service {
 namespace {
 using nlohmann::json;
 
-constexpr const char* kNoLanguage =
-    "no language has text for every title, heading, item and answer (Persian: translation extension, lang fa)";
-
 constexpr int kMaxDepth = 40;  // HOOS nests about 12 deep; anything deeper is not a questionnaire
 
 json parse(std::string_view text) {
   // The depth is checked as the parser goes, before a deep document is ever walked.
   const json::parser_callback_t shallow = [](int depth, json::parse_event_t, json&) {
-    if (depth > kMaxDepth) throw InputError("questionnaire", "nests deeper than 40 levels");
+    if (depth > kMaxDepth) throw InputError("questionnaire", "too_deep"_err);
     return true;
   };
   json q = json::parse(text, shallow, false);
-  if (q.is_discarded()) throw InputError("questionnaire", "is not JSON");
+  if (q.is_discarded()) throw InputError("questionnaire", "not_json"_err);
   if (!q.is_object() || q.value("resourceType", json()) != "Questionnaire")
-    throw InputError("resourceType", "must be Questionnaire (a FHIR R4 Questionnaire resource)");
+    throw InputError("resourceType", "not_a_questionnaire"_err);
   const json& version = q.value("version", json());
   if (!version.is_string() || version.get_ref<const std::string&>().empty())
-    throw InputError("version", "is required: each loaded wording is kept under its own version");
-  if (q.contains("url") && !q["url"].is_string()) throw InputError("url", "must be a string");
+    throw InputError("version", "wording_version_required"_err);
+  if (q.contains("url") && !q["url"].is_string()) throw InputError("url", "not_a_string"_err);
   return q;
 }
 
@@ -40,7 +37,7 @@ json form_of(const json& q) {
   } catch (const InputError&) {
     throw;
   } catch (const std::exception&) {
-    throw InputError("questionnaire", "does not have the shape of a FHIR R4 Questionnaire (item, text, answerOption)");
+    throw InputError("questionnaire", "not_questionnaire_shape"_err);
   }
 }
 
@@ -63,7 +60,7 @@ const instruments::InstrumentDef& instrument_for(const json& form, const std::st
   const std::string ids = ids_of(form);
   for (const auto& d : instruments::all_instruments())
     if (not_for_patients(d).empty() && ids_of(instrument_form(d.questionnaire_file)) == ids) return d;
-  throw InputError("instrument", "the file's items match no instrument's; name the instrument");
+  throw InputError("instrument", "wording_matches_no_instrument"_err);
 }
 
 void check_structure(const json& ours, const json& theirs, const std::string& key) {
@@ -72,28 +69,37 @@ void check_structure(const json& ours, const json& theirs, const std::string& ke
   for (std::size_t i = 0; i < want.size(); ++i) {
     const std::string id = want[i]["id"];
     if (i >= got.size())
-      throw InputError("item", "item " + id + " is missing: " + key + " has " + std::to_string(want.size()) +
-                                   " answerable items, the file " + std::to_string(got.size()));
+      throw InputError("item", "wording_item_missing"_err,
+                       {{"item", id},
+                        {"instrument", key},
+                        {"expected", std::to_string(want.size())},
+                        {"found", std::to_string(got.size())}});
     const json& g = got[i];
     if (g["id"] != id)
-      throw InputError("item", "item " + std::to_string(i + 1) + " is '" + g["id"].get<std::string>() + "' where " +
-                                   key + " has " + id + " (the same linkIds, in the same order)");
+      throw InputError("item", "wording_item_order"_err,
+                       {{"position", std::to_string(i + 1)},
+                        {"item", g["id"].get<std::string>()},
+                        {"instrument", key},
+                        {"expected", id}});
     if (g["type"] != want[i]["type"])
       throw InputError(
-          "item", "item " + id + " has type " + g["type"].dump() + " where " + key + " has " + want[i]["type"].dump());
+          "item", "wording_item_type"_err,
+          {{"item", id}, {"type", g["type"].dump()}, {"instrument", key}, {"expected", want[i]["type"].dump()}});
     for (const char* bound : {"min", "max"})
       if (g.value(bound, json()) != want[i].value(bound, json()))
-        throw InputError("item", "item " + id + " has another answer range than " + key + "'s");
+        throw InputError("item", "wording_answer_range"_err, {{"item", id}, {"instrument", key}});
     if (codes_of(g) != codes_of(want[i]))
-      throw InputError("item", "item " + id + " has answer codes [" + codes_of(g) + "] where " + key + " scores [" +
-                                   codes_of(want[i]) + "]");
+      throw InputError("item", "wording_answer_codes"_err,
+                       {{"item", id}, {"codes", codes_of(g)}, {"instrument", key}, {"expected", codes_of(want[i])}});
     if (!g["text"]["en"].is_string() && !g["text"]["fa"].is_string())
-      throw InputError("item", "item " + id + " has no text");
+      throw InputError("item", "wording_item_no_text"_err, {{"item", id}});
   }
   if (got.size() > want.size())
-    throw InputError("item", "item " + got[want.size()]["id"].get<std::string>() + " is not one of " + key +
-                                 "'s: it has " + std::to_string(want.size()) + " answerable items, the file " +
-                                 std::to_string(got.size()));
+    throw InputError("item", "wording_item_unknown"_err,
+                     {{"item", got[want.size()]["id"].get<std::string>()},
+                      {"instrument", key},
+                      {"expected", std::to_string(want.size())},
+                      {"found", std::to_string(got.size())}});
 }
 
 }  // namespace
@@ -111,7 +117,7 @@ CheckedWording check_wording(std::string_view text, const std::string& instrumen
   out.version = wording_version_of(out.questionnaire);
   out.form["version"] = out.version;
   for (const auto& l : out.form["languages"]) out.languages.push_back(l);
-  if (out.languages.empty()) throw InputError("item", kNoLanguage);
+  if (out.languages.empty()) throw InputError("item", "wording_incomplete"_err);
   return out;
 }
 

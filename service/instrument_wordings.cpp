@@ -31,8 +31,7 @@ std::string wording_in_use(store::Transaction& tx, const std::string& instrument
 
 store::InstrumentWordingRow load_wording(store::Store& store, const Clock& clock, const Actor& actor,
                                          std::string_view questionnaire_text, const std::string& instrument) {
-  if (actor.role != "operator" && actor.role != "admin")
-    throw ForbiddenError("role", "loading questionnaire wording needs the operator or an admin");
+  if (actor.role != "operator" && actor.role != "admin") throw ForbiddenError("role", "wording_operator_only"_err);
   const CheckedWording w = check_wording(questionnaire_text, instrument);
   store::InstrumentWordingRow row;
   row.instrument = w.instrument;

@@ -13,7 +13,7 @@ bool sees_every_centre(const Actor& a) { return a.all_centres || a.role == "anal
 
 void require_report_role(const Actor& a) {
   if (sees_every_centre(a) || a.role == "surgeon" || a.role == "admin") return;
-  throw ForbiddenError("role", "the role '" + a.role + "' may not read the outcome report");
+  throw ForbiddenError("role", "role_may_not_read_outcomes"_err, {{"role", a.role}});
 }
 
 }  // namespace
@@ -34,7 +34,7 @@ OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request
   view.name_other_centres = sees_every_centre(actor);
   if (request.centre_id) {
     if (!actor.sees_centre(*request.centre_id) && !sees_every_centre(actor))
-      throw ForbiddenError("centre", "you may read the report of your own centre only");
+      throw ForbiddenError("centre", "own_centre_report_only"_err);
     view.centres.push_back(*request.centre_id);
   } else if (!sees_every_centre(actor)) {
     view.centres.push_back(actor.centre);
@@ -45,7 +45,7 @@ OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request
   for (const TimePoint& t : in.time_points) item_ids.push_back(t.item_id);
   store_.write([&](store::Transaction& tx) {
     if (request.centre_id && !tx.find_centre(*request.centre_id))
-      throw NotFoundError("centre", "no centre '" + *request.centre_id + "'");
+      throw NotFoundError("centre", "centre_not_found"_err, {{"centre", *request.centre_id}});
     // Episodes name their protocol as they were opened with it.
     columns = tx.outcome_columns(protocol.id, item_ids);
     if (view.centres.empty()) view.centres = columns.centre_ids;

@@ -16,7 +16,8 @@ namespace {
 // An episode of another centre is reported as not found, so ids reveal nothing.
 Episode visible_episode(store::Transaction& tx, const Actor& actor, std::int64_t id) {
   auto e = tx.find_episode(id);
-  if (!e || !actor.sees_centre(e->centre_id)) throw NotFoundError("episode", "no episode " + std::to_string(id));
+  if (!e || !actor.sees_centre(e->centre_id))
+    throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(id)}});
   return *e;
 }
 
@@ -72,20 +73,19 @@ Episode Pathway::add_episode(const Actor& actor, Episode e) {
     if (e.bilateral_with) {
       other = tx.find_episode(*e.bilateral_with);
       if (!other || other->patient_id != e.patient_id) {
-        throw InputError("bilateral_with", "must be an episode of the same patient");
+        throw InputError("bilateral_with", "not_same_patient"_err);
       }
-      if (other->side == e.side) throw InputError("bilateral_with", "must be the episode of the other hip");
-      if (other->bilateral_with) throw ConflictError("bilateral_with", "that episode is already linked");
+      if (other->side == e.side) throw InputError("bilateral_with", "not_other_hip"_err);
+      if (other->bilateral_with) throw ConflictError("bilateral_with", "episode_already_linked"_err);
     }
     if (e.repeat_of) {
       const auto first = tx.find_episode(*e.repeat_of);
-      if (!first || first->patient_id != e.patient_id)
-        throw InputError("repeat_of", "must be an episode of the same patient");
-      if (first->side != e.side) throw InputError("repeat_of", "must be an episode of the same hip");
+      if (!first || first->patient_id != e.patient_id) throw InputError("repeat_of", "not_same_patient"_err);
+      if (first->side != e.side) throw InputError("repeat_of", "not_same_hip"_err);
       // A repeat treats a joint again: the earlier course must have reached its injection.
       const auto steps = tx.transitions_of(first->id);
       if (std::none_of(steps.begin(), steps.end(), [](const Transition& t) { return t.to == EpisodeState::injected; }))
-        throw ConflictError("repeat_of", "the earlier episode has no injection yet: continue it instead");
+        throw ConflictError("repeat_of", "repeat_before_injection"_err);
     }
     const std::string now = clock_.now_iso();
     e.id = tx.insert_episode(e, now);
@@ -125,44 +125,44 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
     const CivilDate on = req.on.value_or(clock_.today());
     // A transition records what happened: never on a day still to come, never before
     // the step it follows (a history must read in order).
-    if (on > clock_.today()) throw InputError("on", "must not be in the future");
+    if (on > clock_.today()) throw InputError("on", "in_the_future"_err);
     const auto history = tx.transitions_of(episode_id);
     if (!history.empty() && on < history.back().on)
-      throw InputError("on", "must not be before the previous step (" + history.back().on.iso() + ")");
+      throw InputError("on", "before_previous_step"_err, {{"previous", history.back().on.iso()}});
     auto items = tx.schedule_of(episode_id);
     switch (req.to) {
       case EpisodeState::eligible: {
         // Eligibility is decided by the rules, or by a clinician who reviewed the cautions.
         const auto assessments = tx.eligibility_of(episode_id);
-        if (assessments.empty()) throw ConflictError("state", "assess eligibility before marking the episode eligible");
+        if (assessments.empty()) throw ConflictError("state", "eligibility_not_assessed"_err);
         const std::string& decision = assessments.back().decision;
-        if (decision == "ineligible") throw ConflictError("state", "the last eligibility assessment was ineligible");
+        if (decision == "ineligible") throw ConflictError("state", "assessed_ineligible"_err);
         if (decision == "needs_review" && req.reason.empty()) {
-          throw InputError("reason", "the last assessment needs review: give the reviewing clinician's reason");
+          throw InputError("reason", "assessment_needs_review"_err);
         }
         break;
       }
       case EpisodeState::scheduled:
         if (const auto patient = tx.find_patient(e.patient_id); !patient || !patient->consent.treatment)
-          throw ConflictError("consent", "the patient has not consented to treatment: record the consent first");
+          throw ConflictError("consent", "consent_required"_err);
         if ((protocol->anchors.count("harvest") && !e.harvest_date) ||
             (protocol->anchors.count("injection") && !e.injection_date)) {
-          throw ConflictError("state", "plan the harvest and injection dates before scheduling");
+          throw ConflictError("state", "plan_before_scheduling"_err);
         }
         items = reschedule(*protocol, anchors_of(e, *protocol), items);
         break;
       case EpisodeState::harvested:
         // The cell source is asked of a protocol that harvests cells.
         if (!e.cell_source && protocol->anchors.count("harvest"))
-          throw InputError("cell_source", "record the cell source (bone_marrow or adipose) at harvest");
+          throw InputError("cell_source", "cell_source_required"_err);
         if (e.injection_date && *e.injection_date < on) e.injection_date = on;
         e.harvest_date = on;
         items = reschedule(*protocol, anchors_of(e, *protocol), items);
         mark_done(items, "harvest", on);
         break;
       case EpisodeState::injected:
-        if (!e.guidance) throw InputError("guidance", "record the image guidance (ultrasound or fluoroscopy)");
-        if (e.harvest_date && on < *e.harvest_date) throw InputError("on", "the injection cannot precede the harvest");
+        if (!e.guidance) throw InputError("guidance", "guidance_required"_err);
+        if (e.harvest_date && on < *e.harvest_date) throw InputError("on", "injection_before_harvest"_err);
         e.injection_date = on;
         items = reschedule(*protocol, anchors_of(e, *protocol), items);
         mark_done(items, "injection", on);
@@ -170,7 +170,7 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
       case EpisodeState::converted_to_thr:
       case EpisodeState::lost_to_follow_up:
       case EpisodeState::withdrawn:
-        if (e.injection_date && on < *e.injection_date) throw InputError("on", "must not be before the injection");
+        if (e.injection_date && on < *e.injection_date) throw InputError("on", "before_injection"_err);
         break;
       default:
         break;
@@ -193,7 +193,7 @@ EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::op
   const CivilDate today = clock_.today();
   for (const auto& [date, field] : {std::pair{harvest, "harvest"}, std::pair{injection, "injection"}})
     if (date) check_plan_date(*date, today, field);
-  if (reason.size() > 500) throw InputError("reason", "must be at most 500 bytes");
+  if (reason.size() > 500) throw InputError("reason", "too_many_bytes"_err, {{"max", 500}});
   EpisodeRecord r;
   store_.write([&](store::Transaction& tx) {
     Episode e = visible_episode(tx, actor, episode_id);
@@ -205,12 +205,12 @@ EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::op
     const bool harvested = std::any_of(done.begin(), done.end(),
                                        [](const auto& s) { return s.id == "harvest" && s.status == ItemStatus::done; });
     if (harvested && harvest && harvest != e.harvest_date) {
-      throw ConflictError("harvest", "the harvest has been done; its date is recorded by the harvest transition");
+      throw ConflictError("harvest", "harvest_already_done"_err);
     }
     if (harvest) e.harvest_date = harvest;
     if (injection) e.injection_date = injection;
     if (e.harvest_date && e.injection_date && *e.injection_date < *e.harvest_date) {
-      throw InputError("injection", "must not be before the harvest date");
+      throw InputError("injection", "before_harvest_date"_err);
     }
     const auto protocol = load_protocol(e.protocol_id);
     const auto items = reschedule(*protocol, anchors_of(e, *protocol), tx.schedule_of(episode_id));
@@ -255,7 +255,7 @@ Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, con
     note("guidance", name(before.guidance), name(e.guidance));
     // After the injection they say what was done: a change is a correction, with why.
     if (done_changed && injected(tx, before) && d.reason.find_first_not_of(" \t\r\n") == std::string::npos)
-      throw InputError("reason", "the injection is done: say why its cell source or guidance changes");
+      throw InputError("reason", "injection_change_reason_required"_err);
     if (!d.reason.empty()) detail += "; reason: " + d.reason;
     tx.update_episode(e, clock_.now_iso());
     tx.append_audit(
@@ -297,7 +297,8 @@ ScheduledItem Pathway::mark_item(const Actor& actor, std::int64_t episode_id, co
     auto items = tx.schedule_of(episode_id);
     auto it = std::find_if(items.begin(), items.end(), [&](const auto& s) { return s.id == item_id; });
     if (it == items.end())
-      throw NotFoundError("item", "episode " + std::to_string(episode_id) + " has no item " + item_id);
+      throw NotFoundError("item", "episode_item_not_found"_err,
+                          {{"episode", std::to_string(episode_id)}, {"item", item_id}});
     require_mark(actor, it->kind, status);
     // Done is something that happened: on a day that has come, after the episode began,
     // and for a follow-up item not before its window opened.

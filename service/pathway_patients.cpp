@@ -17,8 +17,7 @@ void check_national_id_free(store::Transaction& tx, const Patient& p) {
   if (p.national_id.empty()) return;
   for (const Patient& other : tx.patients_with_national_id(p.national_id))
     if (other.id != p.id && other.centre_id == p.centre_id)
-      throw ConflictError("national_id",
-                          "a patient with this national id is already registered here (record " + other.mrn + ")");
+      throw ConflictError("national_id", "national_id_already_registered"_err, {{"record", other.mrn}});
 }
 
 // The centres (never the records) where the same national id is registered.
@@ -33,15 +32,15 @@ std::vector<std::string> other_centres_with(store::Transaction& tx, const Patien
 
 void check_licence_status(const std::string& s) {
   if (s != "licensed" && s != "pending" && s != "suspended" && s != "unknown")
-    throw InputError("licence_status", "must be licensed, pending, suspended or unknown");
+    throw InputError("licence_status", "unknown_licence_status"_err);
 }
 
 }  // namespace
 
 bool Pathway::upsert_centre(const Actor& actor, const Centre& c) {
-  if (actor.role != "operator" && actor.role != "admin") throw ForbiddenError("role", "only an admin may edit centres");
-  if (c.id.empty()) throw InputError("id", "is required");
-  if (c.name_en.empty() || c.name_fa.empty()) throw InputError("name", "names in English and Persian are required");
+  if (actor.role != "operator" && actor.role != "admin") throw ForbiddenError("role", "centres_admin_only"_err);
+  if (c.id.empty()) throw InputError("id", "required"_err);
+  if (c.name_en.empty() || c.name_fa.empty()) throw InputError("name", "centre_names_required"_err);
   bool changed = false;
   store_.write([&](store::Transaction& tx) {
     const auto before = tx.find_centre(c.id);
@@ -49,7 +48,7 @@ bool Pathway::upsert_centre(const Actor& actor, const Centre& c) {
     // Patients are told to check a centre's licence: the centre cannot vouch for itself.
     const std::string status_now = before ? before->licence_status : Centre{}.licence_status;
     if (!actor.all_centres && c.licence_status != status_now)
-      throw ForbiddenError("licence_status", kLicenceByRegistry);
+      throw ForbiddenError("licence_status", "licence_set_by_registry"_err);
     changed = true;
     tx.upsert_centre(c);
     tx.append_audit(audit_entry(clock_, actor, c.id, "centre.upsert", "centre", c.id));
@@ -61,11 +60,11 @@ bool Pathway::set_centre_licence(const Actor& actor, const std::string& centre_i
                                  const std::optional<std::string>& number) {
   require(actor, Permission::centre_licence);
   check_licence_status(status);
-  if (number && number->size() > 64) throw InputError("licence_number", "must be at most 64 characters");
+  if (number && number->size() > 64) throw InputError("licence_number", "too_many_characters"_err, {{"max", 64}});
   bool changed = false;
   store_.write([&](store::Transaction& tx) {
     const auto before = tx.find_centre(centre_id);
-    if (!before) throw NotFoundError("centre", "no centre '" + centre_id.substr(0, 64) + "'");
+    if (!before) throw NotFoundError("centre", "centre_not_found"_err, {{"centre", centre_id.substr(0, 64)}});
     Centre c = *before;
     c.licence_status = status;
     if (number) c.licence_number = *number;
@@ -89,7 +88,7 @@ Patient Pathway::add_patient(const Actor& actor, Patient p) {
   if (!actor.all_centres) p.centre_id = actor.centre;
   validate_patient(p, clock_.today());
   store_.write([&](store::Transaction& tx) {
-    if (!tx.find_centre(p.centre_id)) throw NotFoundError("centre", "no centre '" + p.centre_id + "'");
+    if (!tx.find_centre(p.centre_id)) throw NotFoundError("centre", "centre_not_found"_err, {{"centre", p.centre_id}});
     check_national_id_free(tx, p);
     p.id = tx.insert_patient(p, clock_.now_iso());
     tx.append_audit(audit_entry(clock_, actor, p.centre_id, "patient.create", "patient", std::to_string(p.id)));
@@ -138,9 +137,9 @@ Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, con
                                 bool* changed_anything) {
   require(actor, Permission::patient_update);
   if (change.reason.find_first_not_of(" \t\r\n") == std::string::npos) {
-    throw InputError("reason", "is required: say why the details change");
+    throw InputError("reason", "details_change_reason_required"_err);
   }
-  if (change.reason.size() > 500) throw InputError("reason", "must be at most 500 bytes");
+  if (change.reason.size() > 500) throw InputError("reason", "too_many_bytes"_err, {{"max", 500}});
   Patient out;
   store_.write([&](store::Transaction& tx) {
     const Patient before = visible_patient(tx, actor, patient_id);

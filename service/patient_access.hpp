@@ -13,7 +13,8 @@ namespace rp::service {
 
 inline Patient visible_patient(store::Transaction& tx, const Actor& actor, std::int64_t id) {
   auto p = tx.find_patient(id);
-  if (!p || !actor.sees_centre(p->centre_id)) throw NotFoundError("patient", "no patient " + std::to_string(id));
+  if (!p || !actor.sees_centre(p->centre_id))
+    throw NotFoundError("patient", "patient_not_found"_err, {{"id", std::to_string(id)}});
   return *p;
 }
 

@@ -58,7 +58,7 @@ void Auth::request_code(const std::string& mobile_text, const std::string& addre
   store_.write([&](store::Transaction& tx) {
     // Counted whether or not a patient has the number, so a refusal tells nothing either.
     check_budget(tx, "requested", mobile, where, policy_.codes_requested, policy_.code_window_ms, clock_, "mobile",
-                 "too many codes asked for; wait before asking again");
+                 "too_many_codes_asked"_err);
     tx.prune_code_events(iso_after(clock_, -std::max(policy_.code_window_ms, policy_.guess_alert.window_ms)));
     tx.prune_login_codes(now);
     tx.insert_code_event({"requested", mobile, where, now});
@@ -91,7 +91,7 @@ PatientSignIn Auth::patient_login(const std::string& mobile_text, const std::str
   std::optional<NewSession> session;
   store_.write([&](store::Transaction& tx) {
     check_budget(tx, "wrong", mobile, where, policy_.wrong_codes, policy_.code_window_ms, clock_, "code",
-                 "too many wrong codes; wait before trying again");
+                 "too_many_wrong_codes"_err);
     auto row = tx.find_login_code(mobile);
     const bool live = row && row->used_at.empty() && row->expires_at > now && row->wrong < policy_.code_attempts;
     const auto patients = patients_with_mobile(tx, mobile);
@@ -145,8 +145,7 @@ Login Auth::choose_patient(const std::string& choice_token, std::int64_t patient
     const auto patients = patients_with_mobile(tx, row->mobile);
     const auto chosen =
         std::find_if(patients.begin(), patients.end(), [&](const Patient& p) { return p.id == patient_id; });
-    if (chosen == patients.end())
-      throw InputError("patient_id", "is not one of the patients registered with this mobile number");
+    if (chosen == patients.end()) throw InputError("patient_id", "not_a_patient_of_this_mobile"_err);
     row->choice_hash.clear();  // used once
     row->choice_expires_at.clear();
     tx.put_login_code(*row);

@@ -16,7 +16,7 @@ namespace {
 // A data file of the installation, named by the code (never by a request).
 std::string read_data_file(const fs::path& path, const std::string& field) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw NotFoundError(field, "cannot read '" + path.string() + "'");
+  if (!in) throw NotFoundError(field, "cannot_read_file"_err, {{"path", path.string()}});
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -79,7 +79,7 @@ const CatalogueEntry& catalogue_entry(const std::string& id) {
   std::string known;
   for (const auto& [name, e] : entries) known += (known.empty() ? "" : ", ") + name;
   // The request's text is not repeated: the answer is the same whatever was asked.
-  throw NotFoundError("protocol", "unknown protocol (known: " + known + ")");
+  throw NotFoundError("protocol", "unknown_protocol_known"_err, {{"known", known}});
 }
 
 std::shared_ptr<const Protocol> load_protocol(const std::string& id) { return catalogue_entry(id).protocol; }
@@ -121,11 +121,12 @@ void check_time_point(const Protocol& protocol, const std::string& item_id, cons
   if (item_id.empty()) return;
   const ProtocolItem* item = protocol.find_item(item_id);
   if (!item || item->kind != "questionnaire")
-    throw InputError("item_id", "'" + item_id + "' is not a questionnaire time point of protocol " + protocol.id);
+    throw InputError("item_id", "not_a_time_point"_err, {{"time_point", item_id}, {"protocol", protocol.id}});
   if (std::find(item->instruments.begin(), item->instruments.end(), instrument) != item->instruments.end()) return;
   std::string asked;
   for (const auto& i : item->instruments) asked += (asked.empty() ? "" : ", ") + i;
-  throw InputError("instrument", "'" + instrument + "' is not asked at " + item_id + " (asked: " + asked + ")");
+  throw InputError("instrument", "not_asked_at"_err,
+                   {{"instrument", instrument}, {"time_point", item_id}, {"asked", asked}});
 }
 
 }  // namespace rp::service

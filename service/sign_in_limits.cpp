@@ -69,7 +69,7 @@ void count_failure(store::Transaction& tx, const std::string& key, const DelayRu
 
 void check_budget(store::Transaction& tx, const std::string& kind, const std::string& mobile,
                   const std::string& address, const WindowBudget& budget, std::int64_t window_ms, const Clock& clock,
-                  const std::string& field, const std::string& message) {
+                  const std::string& field, ErrorCode refusal) {
   const std::int64_t now = clock.now_ms();
   const std::string since = Clock::fixed(now - window_ms).now_iso();
   struct Scope {
@@ -83,7 +83,7 @@ void check_budget(store::Transaction& tx, const std::string& kind, const std::st
     const auto used = tx.count_code_events({kind, since, scope.mobile, scope.address});
     if (used.count < scope.limit) continue;
     const int retry = std::max(1, ceil_seconds(instant_ms(used.oldest_at) + window_ms - now));
-    throw TooManyAttemptsError(field, message, retry);
+    throw TooManyAttemptsError(field, refusal, retry);
   }
 }
 

@@ -25,8 +25,8 @@ class UnauthorizedError : public InputError {
 // Too many attempts: try again after retry_after_s seconds (HTTP 429 with Retry-After).
 class TooManyAttemptsError : public InputError {
  public:
-  TooManyAttemptsError(std::string field, const std::string& message, int retry_after_s)
-      : InputError(std::move(field), message), retry_after_s_(retry_after_s) {}
+  TooManyAttemptsError(std::string field, ErrorCode code, int retry_after_s)
+      : InputError(std::move(field), code), retry_after_s_(retry_after_s) {}
   int retry_after_s() const { return retry_after_s_; }
 
  private:
@@ -76,6 +76,6 @@ struct GuessAlert {
 // leaves the window) when the mobile, the address or everyone has used the budget.
 void check_budget(store::Transaction& tx, const std::string& kind, const std::string& mobile,
                   const std::string& address, const WindowBudget& budget, std::int64_t window_ms, const Clock& clock,
-                  const std::string& field, const std::string& message);
+                  const std::string& field, ErrorCode refusal);
 
 }  // namespace rp::service

@@ -13,13 +13,13 @@ namespace rp::service {
 std::vector<std::string> patient_instruments_at(const Protocol& protocol, const std::string& item_id) {
   const ProtocolItem* item = protocol.find_item(item_id);
   if (!item || item->kind != "questionnaire")
-    throw InputError("item_id", "'" + item_id + "' is not a questionnaire time point of protocol " + protocol.id);
+    throw InputError("item_id", "not_a_time_point"_err, {{"time_point", item_id}, {"protocol", protocol.id}});
   std::vector<std::string> out;
   for (const auto& key : item->instruments) {
     const auto id = instruments::parse_instrument_key(key);
     if (id && not_for_patients(instruments::instrument(*id)).empty()) out.push_back(key);
   }
-  if (out.empty()) throw InputError("item_id", "'" + item_id + "' asks the patient for no questionnaire");
+  if (out.empty()) throw InputError("item_id", "time_point_asks_nothing"_err, {{"time_point", item_id}});
   return out;
 }
 

@@ -59,11 +59,12 @@ bool hold_matches(const WorklistEntry& e, const WorklistFilter& f) {
 void check_filter(const WorklistFilter& f) {
   if (!f.kind.empty()) parse_worklist_kind(f.kind, "kind");
   if (!f.responsible.empty()) parse_responsible_role(f.responsible, "responsible");
-  if (f.patient.size() > 200) throw InputError("patient", "must be at most 200 bytes");
-  if (f.limit < 1 || f.limit > 1000) throw InputError("limit", "must be a whole number 1-1000");
-  if (f.offset < 0 || f.offset > 1000000) throw InputError("offset", "must be a whole number 0-1000000");
+  if (f.patient.size() > 200) throw InputError("patient", "too_many_bytes"_err, {{"max", 200}});
+  if (f.limit < 1 || f.limit > 1000) throw InputError("limit", "whole_number_range"_err, {{"min", 1}, {"max", 1000}});
+  if (f.offset < 0 || f.offset > 1000000)
+    throw InputError("offset", "whole_number_range"_err, {{"min", 0}, {"max", 1000000}});
   if (f.closed_offset < 0 || f.closed_offset > 1000000)
-    throw InputError("closed_offset", "must be a whole number 0-1000000");
+    throw InputError("closed_offset", "whole_number_range"_err, {{"min", 0}, {"max", 1000000}});
 }
 
 store::WorklistItemsQuery items_query(const std::string& centre, const CivilDate& date, const WorklistFilter& f) {
@@ -93,7 +94,7 @@ WorklistEntry worklist_entry(const store::WorklistOpenItemRow& row, const CivilD
 Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, std::optional<CivilDate> date,
                   const GuessAlert& guesses, const WorklistFilter& filter) {
   require(actor, Permission::patient_read);
-  if (actor.centre.empty()) throw InputError("centre", "the worklist is per centre; this account has none");
+  if (actor.centre.empty()) throw InputError("centre", "worklist_needs_centre"_err);
   check_filter(filter);
   Worklist w;
   w.date = date.value_or(clock.today());

@@ -15,14 +15,13 @@ bool blank(const std::string& text) { return text.find_first_not_of(" \t\r\n") =
 
 void check_note(const std::string& text, const char* field, bool required) {
   check_typed_text(text, field);
-  if (text.size() > kMaxNote) throw InputError(field, "must be at most 500 bytes");
-  if (required && blank(text)) throw InputError(field, "is required");
+  if (text.size() > kMaxNote) throw InputError(field, "too_many_bytes"_err, {{"max", 500}});
+  if (required && blank(text)) throw InputError(field, "required"_err);
 }
 
 void check_closing(const MissedClosing& c) {
   check_note(c.note, "note", false);
-  if (c.reason == MissedReason::other && blank(c.note))
-    throw InputError("note", "is required when the reason is other: say why");
+  if (c.reason == MissedReason::other && blank(c.note)) throw InputError("note", "other_reason_required"_err);
 }
 
 store::ScheduleClosureRow decision(const Clock& clock, const Actor& actor, std::int64_t episode_id,
@@ -71,12 +70,15 @@ ClosedItem change_one(store::Store& store, const Clock& clock, const Actor& acto
                       const std::string& item_id, Change change) {
   require(actor, Permission::worklist_close);
   if (item_id.empty() || item_id.size() > 64)
-    throw NotFoundError("item", "episode " + std::to_string(episode_id) + " has no item " + item_id.substr(0, 64));
+    throw NotFoundError("item", "episode_item_not_found"_err,
+                        {{"episode", std::to_string(episode_id)}, {"item", item_id.substr(0, 64)}});
   ClosedItem out;
   store.write([&](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);
     auto item = tx.schedule_item(episode_id, item_id);
-    if (!item) throw NotFoundError("item", "episode " + std::to_string(episode_id) + " has no item " + item_id);
+    if (!item)
+      throw NotFoundError("item", "episode_item_not_found"_err,
+                          {{"episode", std::to_string(episode_id)}, {"item", item_id}});
     store::ScheduleClosureRow row = change(tx, e, *item);
     out = closed_item(e, *tx.find_patient(e.patient_id), *item, std::move(row), clock.today(), actor);
   });
@@ -100,13 +102,11 @@ std::vector<ClosedItem> close_missed_before(store::Store& store, const Clock& cl
                                             const CivilDate& before, const WorklistFilter& filter,
                                             const MissedClosing& closing) {
   require(actor, Permission::worklist_close);
-  if (actor.centre.empty()) throw InputError("centre", "the worklist is per centre; this account has none");
+  if (actor.centre.empty()) throw InputError("centre", "worklist_needs_centre"_err);
   check_closing(closing);
   check_filter(filter);
   const CivilDate today = clock.today();
-  if (today < before)
-    throw InputError("before", "must not be after today (" + today.iso() +
-                                   "): only items whose window has closed are closed as missed");
+  if (today < before) throw InputError("before", "missed_after_today"_err, {{"today", today.iso()}});
   store::WorklistItemsQuery query = items_query(actor.centre, before, filter);
   query.limit = 1000000;
   query.offset = 0;
@@ -129,8 +129,7 @@ ClosedItem reopen_item(store::Store& store, const Clock& clock, const Actor& act
   return change_one(
       store, clock, actor, episode_id, item_id, [&](store::Transaction& tx, const Episode& e, ScheduledItem& item) {
         if (item.status != ItemStatus::missed)
-          throw ConflictError("item",
-                              "only a missed item is reopened; this one is " + std::string(to_string(item.status)));
+          throw ConflictError("item", "only_missed_reopened"_err, {{"status", std::string(to_string(item.status))}});
         item.status = ItemStatus::planned;
         item.done_on.reset();
         tx.update_schedule_item_status(e.id, item);
@@ -145,7 +144,7 @@ ClosedItem reopen_item(store::Store& store, const Clock& clock, const Actor& act
 std::vector<ClosedItem> closed_items(store::Store& store, const Clock& clock, const Actor& actor,
                                      const WorklistFilter& filter) {
   require(actor, Permission::patient_read);
-  if (actor.centre.empty()) throw InputError("centre", "the worklist is per centre; this account has none");
+  if (actor.centre.empty()) throw InputError("centre", "worklist_needs_centre"_err);
   check_filter(filter);
   const CivilDate today = clock.today();
   const store::WorklistItemsQuery query = items_query(actor.centre, today, filter);

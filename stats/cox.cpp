@@ -94,27 +94,27 @@ Evaluation evaluate(const Design& d, const std::vector<double>& beta) {
 Design make_design(std::span<const double> time, std::span<const int> event,
                    const std::vector<std::span<const double>>& covariates) {
   const std::size_t n = time.size();
-  if (event.size() != n) throw InputError("event", "event and time columns differ in length");
-  if (covariates.empty()) throw InputError("covariates", "at least one covariate is required");
+  if (event.size() != n) throw InputError("event", "event_time_lengths"_err);
+  if (covariates.empty()) throw InputError("covariates", "covariate_required"_err);
   for (const auto& c : covariates) {
-    if (c.size() != n) throw InputError("covariates", "covariate and time columns differ in length");
+    if (c.size() != n) throw InputError("covariates", "covariate_time_lengths"_err);
   }
   std::int64_t events = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (!std::isfinite(time[i]) || time[i] < 0) {
-      throw InputError("time", "observation " + std::to_string(i) + ": time must be a finite number >= 0");
+      throw InputError("time", "observation_time_invalid"_err, {{"row", std::to_string(i)}});
     }
     if (event[i] != 0 && event[i] != 1) {
-      throw InputError("event", "observation " + std::to_string(i) + ": event must be 0 or 1");
+      throw InputError("event", "observation_event_invalid"_err, {{"row", std::to_string(i)}});
     }
     events += event[i];
     for (const auto& c : covariates) {
       if (!std::isfinite(c[i])) {
-        throw InputError("covariates", "observation " + std::to_string(i) + ": covariates must be finite");
+        throw InputError("covariates", "observation_covariates_invalid"_err, {{"row", std::to_string(i)}});
       }
     }
   }
-  if (events == 0) throw InputError("event", "the Cox model needs at least one event");
+  if (events == 0) throw InputError("event", "cox_needs_event"_err);
   std::vector<std::size_t> order(n);
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return time[a] < time[b]; });

@@ -24,7 +24,7 @@ double pchisq_upper(double x, double df) {
 double qbeta(double p, double a, double b) { return quantile(boost::math::beta_distribution<double>(a, b), p); }
 
 double z_for_level(double conf_level) {
-  if (!(conf_level > 0 && conf_level < 1)) throw InputError("conf_level", "confidence level must be in (0, 1)");
+  if (!(conf_level > 0 && conf_level < 1)) throw InputError("conf_level", "conf_level_range"_err);
   return qnorm(1 - (1 - conf_level) / 2);
 }
 

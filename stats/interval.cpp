@@ -11,14 +11,15 @@ namespace rp::stats {
 namespace {
 
 void check_counts(std::int64_t k, std::int64_t n) {
-  if (n <= 0) throw InputError("n", "n must be a positive count");
-  if (k < 0) throw InputError("successes", "successes must be >= 0");
+  if (n <= 0) throw InputError("n", "n_not_positive"_err);
+  if (k < 0) throw InputError("successes", "successes_negative"_err);
   if (k > n)
-    throw InputError("successes", "successes (" + std::to_string(k) + ") exceed n (" + std::to_string(n) + ")");
+    throw InputError("successes", "successes_exceed_n"_err,
+                     {{"successes", std::to_string(k)}, {"n", std::to_string(n)}});
 }
 
 void check_level(double conf_level) {
-  if (!(conf_level > 0 && conf_level < 1)) throw InputError("conf_level", "confidence level must be in (0, 1)");
+  if (!(conf_level > 0 && conf_level < 1)) throw InputError("conf_level", "conf_level_range"_err);
 }
 
 }  // namespace
@@ -49,10 +50,10 @@ Interval clopper_pearson(std::int64_t successes, std::int64_t n, double conf_lev
 Interval mean_ci(std::span<const double> values, double conf_level) {
   check_level(conf_level);
   const std::size_t n = values.size();
-  if (n < 2) throw InputError("values", "a t interval needs at least two values");
+  if (n < 2) throw InputError("values", "t_interval_two_values"_err);
   double sum = 0;
   for (const double v : values) {
-    if (!std::isfinite(v)) throw InputError("values", "values must be finite numbers");
+    if (!std::isfinite(v)) throw InputError("values", "values_not_finite"_err);
     sum += v;
   }
   const double mean = sum / static_cast<double>(n);
@@ -64,7 +65,7 @@ Interval mean_ci(std::span<const double> values, double conf_level) {
 }
 
 Interval mean_change_ci(std::span<const double> before, std::span<const double> after, double conf_level) {
-  if (before.size() != after.size()) throw InputError("values", "before and after differ in length");
+  if (before.size() != after.size()) throw InputError("values", "before_after_lengths"_err);
   std::vector<double> change(before.size());
   for (std::size_t i = 0; i < before.size(); ++i) change[i] = after[i] - before[i];
   return mean_ci(change, conf_level);

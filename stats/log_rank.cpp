@@ -10,7 +10,7 @@ namespace rp::stats {
 
 LogRank log_rank(const SortedSurvival& data) {
   const int k = data.n_groups();
-  if (k < 2) throw InputError("group", "the log-rank test needs at least two groups");
+  if (k < 2) throw InputError("group", "log_rank_two_groups"_err);
   const auto ku = static_cast<std::size_t>(k);
   LogRank out;
   out.n = data.group_sizes();
@@ -71,7 +71,7 @@ LogRank log_rank(const SortedSurvival& data) {
       }
     }
     std::vector<double> x = diff;
-    if (!solve_lu(vv, x, m)) throw InputError("group", "the log-rank variance matrix is singular");
+    if (!solve_lu(vv, x, m)) throw InputError("group", "log_rank_singular"_err);
     out.chisq = 0;
     for (int a = 0; a < m; ++a) out.chisq += x[static_cast<std::size_t>(a)] * diff[static_cast<std::size_t>(a)];
   }

@@ -10,22 +10,21 @@ namespace rp::stats {
 
 SortedSurvival::SortedSurvival(std::span<const double> time, std::span<const int> event, std::span<const int> group,
                                int n_groups) {
-  if (event.size() != time.size()) throw InputError("event", "event and time columns differ in length");
-  if (!group.empty() && group.size() != time.size())
-    throw InputError("group", "group and time columns differ in length");
-  if (n_groups < 1) throw InputError("group", "at least one group is required");
+  if (event.size() != time.size()) throw InputError("event", "event_time_lengths"_err);
+  if (!group.empty() && group.size() != time.size()) throw InputError("group", "group_time_lengths"_err);
+  if (n_groups < 1) throw InputError("group", "group_required"_err);
   group_size_.assign(static_cast<std::size_t>(n_groups), 0);
   obs_.resize(time.size());
   for (std::size_t i = 0; i < time.size(); ++i) {
     const double t = time[i];
     if (!std::isfinite(t) || t < 0) {
-      throw InputError("time", "observation " + std::to_string(i) + ": time must be a finite number >= 0");
+      throw InputError("time", "observation_time_invalid"_err, {{"row", std::to_string(i)}});
     }
     const int e = event[i];
-    if (e != 0 && e != 1) throw InputError("event", "observation " + std::to_string(i) + ": event must be 0 or 1");
+    if (e != 0 && e != 1) throw InputError("event", "observation_event_invalid"_err, {{"row", std::to_string(i)}});
     const int g = group.empty() ? 0 : group[i];
     if (g < 0 || g >= n_groups) {
-      throw InputError("group", "observation " + std::to_string(i) + ": group index out of range");
+      throw InputError("group", "observation_group_invalid"_err, {{"row", std::to_string(i)}});
     }
     obs_[i] = {t, g, e};
     ++group_size_[static_cast<std::size_t>(g)];

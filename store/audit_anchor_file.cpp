@@ -62,7 +62,7 @@ bool create_file(const std::string& path, std::string_view text, mode_t mode) {
 
 std::string read_small_file(const std::string& path, const std::string& field) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(field, "cannot read '" + path + "'");
+  if (!in) throw InputError(field, "cannot_read_file"_err, {{"path", path}});
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   return text;
@@ -77,7 +77,7 @@ std::string default_anchor_path(const std::string& db) { return db + ".anchors";
 std::string public_key_path(const std::string& key_path) { return key_path + ".pub"; }
 
 SigningKey load_or_create_signing_key(const std::string& path) {
-  if (path.empty()) throw InputError("audit_key", "the signing key file is not set");
+  if (path.empty()) throw InputError("audit_key", "signing_key_not_set"_err);
   const fs::path parent = fs::path(path).parent_path();
   if (!parent.empty() && !fs::exists(parent)) {
     fs::create_directories(parent);
@@ -98,9 +98,7 @@ SigningKey load_or_create_signing_key(const std::string& path) {
   }
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) throw InputError("audit_key", system_error("cannot read", path));
-  if ((st.st_mode & 077) != 0)
-    throw InputError("audit_key", "the signing key file '" + path +
-                                      "' may be read by others: make it readable by its owner only (chmod 600)");
+  if ((st.st_mode & 077) != 0) throw InputError("audit_key", "signing_key_readable"_err, {{"path", path}});
   std::string text = read_small_file(path, "audit_key");
   std::array<unsigned char, 32> seed{};
   std::size_t len = 0;
@@ -108,22 +106,21 @@ SigningKey load_or_create_signing_key(const std::string& path) {
                   sodium_hex2bin(seed.data(), seed.size(), text.data(), text.size(), nullptr, &len, nullptr) == 0 &&
                   len == seed.size();
   sodium_memzero(text.data(), text.size());
-  if (!ok) throw InputError("audit_key", "'" + path + "' is not a regenpath signing key (64 hex digits)");
+  if (!ok) throw InputError("audit_key", "not_a_signing_key"_err, {{"path", path}});
   SigningKey key = signing_key_from_seed(seed);
   sodium_memzero(seed.data(), seed.size());
   const std::string pub = public_key_path(path);
   if (!fs::exists(pub)) {
     create_file(pub, key.public_key_hex() + "\n", 0644);
   } else if (read_small_file(pub, "audit_key") != key.public_key_hex()) {
-    throw InputError("audit_key", "the public key file '" + pub + "' is not the key of '" + path +
-                                      "': restore the right one, or move it aside to have it written again");
+    throw InputError("audit_key", "public_key_mismatch"_err, {{"public", pub}, {"path", path}});
   }
   return key;
 }
 
 std::string read_public_key_file(const std::string& path, const std::string& field) {
   std::string text = read_small_file(path, field);
-  if (!parse_public_key(text)) throw InputError(field, "'" + path + "' is not a public key (64 lower-case hex digits)");
+  if (!parse_public_key(text)) throw InputError(field, "not_a_public_key"_err, {{"path", path}});
   return text;
 }
 

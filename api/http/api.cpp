@@ -7,9 +7,8 @@
 #include <utility>
 
 #include "api/http/compression.hpp"
+#include "api/http/error_language.hpp"
 #include "api/http/json_body.hpp"
-#include "api/http/languages.hpp"
-#include "api/http/messages_fa.hpp"
 #include "api/http/operations.hpp"
 #include "base/error.hpp"
 #include "store/storage_errors.hpp"
@@ -26,26 +25,6 @@ bool same_secret(const std::string& a, const std::string& b) {
 const service::Actor& anonymous() {
   static const service::Actor a{"anonymous", kPublic, "", false, std::nullopt};
   return a;
-}
-
-// An error's message in the language the client prefers: Persian when the client asks
-// for it and the catalogue knows the message. Code and field stay as they are, for
-// programs; Content-Language says which language the message is in.
-void localize_error(Response& res, const Request& request) {
-  if (res.status < 400) return;
-  res.varies_by_language = true;
-  const auto language = [&res](const char* tag) { res.headers.emplace_back("Content-Language", tag); };
-  if (request.accept_language.empty() || preferred_language(request.accept_language) != "fa") return language("en");
-  nlohmann::json body = nlohmann::json::parse(res.body_text(), nullptr, false);
-  if (!body.is_object() || !body.contains("error") || !body["error"].is_object()) return;
-  nlohmann::json& message = body["error"]["message"];
-  if (!message.is_string()) return;
-  const auto persian = persian_message(message.get<std::string>());
-  if (!persian) return language("en");
-  message = *persian;
-  res.shared_body.reset();
-  res.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  language("fa");
 }
 
 }  // namespace
@@ -95,29 +74,28 @@ Response Api::error_for(std::exception_ptr error, const Request& request, const 
   try {
     std::rethrow_exception(std::move(error));
   } catch (const service::TooManyAttemptsError& e) {
-    res = error_response(429, "too_many_attempts", e.what(), e.field());
+    res = error_response(429, "too_many_attempts", e);
     if (e.retry_after_s() > 0) res.headers.emplace_back("Retry-After", std::to_string(e.retry_after_s()));
   } catch (const service::UnauthorizedError& e) {
-    res = error_response(401, "unauthorized", e.what(), e.field());
+    res = error_response(401, "unauthorized", e);
   } catch (const ForbiddenError& e) {
-    res = error_response(403, "forbidden", e.what(), e.field());
+    res = error_response(403, "forbidden", e);
   } catch (const NotFoundError& e) {
-    res = error_response(404, "not_found", e.what(), e.field());
+    res = error_response(404, "not_found", e);
   } catch (const ConflictError& e) {
-    res = error_response(409, "conflict", e.what(), e.field());
+    res = error_response(409, "conflict", e);
   } catch (const InputError& e) {
-    res = error_response(422, "invalid", e.what(), e.field());
+    res = error_response(422, "invalid", e);
   } catch (const MalformedBody& e) {
     res = error_response(400, "malformed_json", e.what(), "body");
   } catch (const store::StorageFullError& e) {
     // 507 rather than 500: the request was fine and may be sent again once space is freed.
     spdlog::error("write refused on {} {}: {}", request.method, route ? route->path : "?", e.what());
-    res = error_response(507, "insufficient_storage",
-                         "the server's disk is full, so nothing was saved; try again later or tell the operator");
+    res = error_response(507, "insufficient_storage", "disk_full"_err);
   } catch (const std::exception& e) {
     // Engine messages name tables and constraints, never values: safe to log.
     spdlog::error("internal error on {} {}: {}", request.method, route ? route->path : "?", e.what());
-    res = error_response(500, "internal", "internal error; the request changed nothing");
+    res = error_response(500, "internal", "internal"_err);
   }
   return res;
 }
@@ -132,7 +110,7 @@ const std::string& Api::metrics_label(const Request& request, const Route* route
 void Api::finish(Response& res, const Request& request, const Route* route,
                  std::chrono::steady_clock::time_point start) {
   add_security_headers(res, services_.tls);
-  localize_error(res, request);
+  localize_error(res, request.accept_language);
   negotiate_encoding(request, res);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.observe(metrics_label(request, route), request.method, res.status, seconds);
@@ -189,18 +167,17 @@ bool Api::handle_async(Request& request, std::function<void(std::function<Respon
 std::optional<Response> Api::admit(Request& request, const Route& route, std::optional<service::Principal>& principal) {
   if (changes_state(request.method) && !request.body.empty() &&
       request.content_type.rfind("application/json", 0) != 0) {
-    return error_response(415, "unsupported_media_type", "send the body as application/json", "Content-Type");
+    return error_response(415, "unsupported_media_type", "unsupported_media_type"_err, {}, "Content-Type");
   }
   if (const std::string token = cookie_value(request.cookie, kSessionCookie); !token.empty())
     principal = services_.auth.session(token);
   if (!route.is_public()) {
-    if (!principal)
-      return error_response(401, "unauthorized", "sign in first (no session or session expired)", "session");
+    if (!principal) return error_response(401, "unauthorized", "sign_in_first"_err, {}, "session");
     if (!route.allows(principal->actor.role))
-      return error_response(403, "forbidden", "role '" + principal->actor.role + "' may not call this route", "role");
+      return error_response(403, "forbidden", "forbidden_route"_err, {{"role", principal->actor.role}}, "role");
     // Double-submit: a cross-site form cannot read the token to send it back.
     if (changes_state(request.method) && !same_secret(request.csrf_token, principal->csrf))
-      return error_response(403, "csrf", "missing or wrong X-CSRF-Token header", "X-CSRF-Token");
+      return error_response(403, "csrf", "csrf_token"_err, {}, "X-CSRF-Token");
   }
   return std::nullopt;
 }
@@ -209,8 +186,9 @@ Response Api::dispatch(Request& request, const Route*& route) {
   if (StaticFiles::serves(request)) return web_app_.serve(request);
   const Match m = router_.match(request);
   if (!m.route) {
-    if (m.path_known) return error_response(405, "method_not_allowed", "this path does not take " + request.method);
-    return error_response(404, "not_found", "no such route");
+    if (m.path_known)
+      return error_response(405, "method_not_allowed", "method_not_allowed"_err, {{"method", request.method}});
+    return error_response(404, "not_found", "no_such_route"_err);
   }
   route = m.route;
   std::optional<service::Principal> principal;

@@ -39,16 +39,16 @@ nlohmann::json parse_json_object(std::string_view body) {
   (void)depth;
   if (max_depth > 32) throw MalformedBody("body nests deeper than 32 levels");
   if (j.is_discarded()) throw MalformedBody("body nests deeper than 32 levels");
-  if (!j.is_object()) throw InputError("body", "must be a JSON object");
+  if (!j.is_object()) throw InputError("body", "not_a_json_object"_err);
   return j;
 }
 
 BodyReader::BodyReader(const nlohmann::json& body, std::initializer_list<std::string_view> known) : body_(body) {
-  if (!body.is_object()) throw InputError("body", "must be a JSON object");
+  if (!body.is_object()) throw InputError("body", "not_a_json_object"_err);
   for (const auto& [key, value] : body.items()) {
     bool ok = false;
     for (auto k : known) ok = ok || k == key;
-    if (!ok) throw InputError(key, "unknown field");
+    if (!ok) throw InputError(key, "unknown_field"_err);
   }
 }
 
@@ -61,16 +61,16 @@ const nlohmann::json* BodyReader::find(const char* field) const {
 std::optional<std::string> BodyReader::opt_text(const char* field, std::size_t max_bytes) const {
   const auto* v = find(field);
   if (!v) return std::nullopt;
-  if (!v->is_string()) throw InputError(field, "must be a string");
+  if (!v->is_string()) throw InputError(field, "not_a_string"_err);
   std::string s = v->get<std::string>();
-  if (s.size() > max_bytes) throw InputError(field, "must be at most " + std::to_string(max_bytes) + " bytes");
+  if (s.size() > max_bytes) throw InputError(field, "too_many_bytes"_err, {{"max", std::to_string(max_bytes)}});
   check_utf8_text(field, s);
   return s;
 }
 
 std::string BodyReader::text(const char* field, std::size_t max_bytes) const {
   auto s = opt_text(field, max_bytes);
-  if (!s || s->empty()) throw InputError(field, "is required");
+  if (!s || s->empty()) throw InputError(field, "required"_err);
   return *s;
 }
 
@@ -79,21 +79,21 @@ std::optional<std::int64_t> BodyReader::opt_int(const char* field) const {
   if (!v) return std::nullopt;
   // A grade or an id is a JSON number. Text that spells one ("3", "۳") is refused rather
   // than read: the web app and any client send numbers, and text here is a mistake.
-  if (v->is_string()) throw InputError(field, "must be an integer (a JSON number, not text)");
-  if (!v->is_number_integer()) throw InputError(field, "must be an integer");
+  if (v->is_string()) throw InputError(field, "not_a_json_integer"_err);
+  if (!v->is_number_integer()) throw InputError(field, "not_an_integer"_err);
   return v->get<std::int64_t>();
 }
 
 std::int64_t BodyReader::integer(const char* field) const {
   auto v = opt_int(field);
-  if (!v) throw InputError(field, "is required");
+  if (!v) throw InputError(field, "required"_err);
   return *v;
 }
 
 std::optional<bool> BodyReader::opt_bool(const char* field) const {
   const auto* v = find(field);
   if (!v) return std::nullopt;
-  if (!v->is_boolean()) throw InputError(field, "must be true or false");
+  if (!v->is_boolean()) throw InputError(field, "not_a_boolean"_err);
   return v->get<bool>();
 }
 
@@ -106,13 +106,13 @@ std::optional<std::vector<std::string>> BodyReader::opt_text_list(const char* fi
                                                                   std::size_t max_bytes) const {
   const auto* v = find(field);
   if (!v) return std::nullopt;
-  if (!v->is_array()) throw InputError(field, "must be a list of strings");
-  if (v->size() > max_items) throw InputError(field, "must hold at most " + std::to_string(max_items) + " items");
+  if (!v->is_array()) throw InputError(field, "not_a_string_list"_err);
+  if (v->size() > max_items) throw InputError(field, "too_many_items"_err, {{"max", std::to_string(max_items)}});
   std::vector<std::string> out;
   for (const auto& item : *v) {
-    if (!item.is_string()) throw InputError(field, "must be a list of strings");
+    if (!item.is_string()) throw InputError(field, "not_a_string_list"_err);
     std::string s = item.get<std::string>();
-    if (s.size() > max_bytes) throw InputError(field, "each must be at most " + std::to_string(max_bytes) + " bytes");
+    if (s.size() > max_bytes) throw InputError(field, "each_too_many_bytes"_err, {{"max", std::to_string(max_bytes)}});
     check_utf8_text(field, s);
     out.push_back(std::move(s));
   }
@@ -122,19 +122,18 @@ std::optional<std::vector<std::string>> BodyReader::opt_text_list(const char* fi
 const nlohmann::json* BodyReader::opt_object(const char* field) const {
   const auto* v = find(field);
   if (!v) return nullptr;
-  if (!v->is_object()) throw InputError(field, "must be an object");
+  if (!v->is_object()) throw InputError(field, "not_an_object"_err);
   return v;
 }
 
 std::int64_t bounded_integer(std::string_view text, const char* field, std::int64_t min, std::int64_t max) {
-  const std::string range = std::to_string(min) + "-" + std::to_string(max);
-  if (text.size() > 64) throw InputError(field, "must be a whole number " + range);
+  if (text.size() > 64) throw InputError(field, "whole_number_range"_err, {{"min", min}, {"max", max}});
   const std::string ascii = ascii_digits(text, field);
   std::int64_t out = 0;
   const auto [end, ec] = std::from_chars(ascii.data(), ascii.data() + ascii.size(), out);
   if (ascii.empty() || ec != std::errc() || end != ascii.data() + ascii.size())
-    throw InputError(field, "must be a whole number " + range);
-  if (out < min || out > max) throw InputError(field, "must be a whole number " + range);
+    throw InputError(field, "whole_number_range"_err, {{"min", min}, {"max", max}});
+  if (out < min || out > max) throw InputError(field, "whole_number_range"_err, {{"min", min}, {"max", max}});
   return out;
 }
 

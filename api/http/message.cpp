@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
+
+#include "base/error_catalogue.hpp"
 
 namespace rp::api::http {
 namespace {
@@ -81,12 +84,36 @@ Response json_response(int status, std::string json_text) {
   return r;
 }
 
+namespace {
+
+Response error_body(int status, std::string_view code, std::string_view message, std::string_view field,
+                    const std::optional<errors::Recognised>& reason) {
+  nlohmann::json e = {
+      {"code", code}, {"message", message}, {"field", field.empty() ? nlohmann::json(nullptr) : nlohmann::json(field)}};
+  if (reason) {
+    nlohmann::json params = nlohmann::json::object();
+    for (const ErrorParam& p : reason->params) params[p.name] = p.value;
+    e["reason"] = reason->code;
+    e["params"] = std::move(params);
+  }
+  return json_response(status,
+                       nlohmann::json{{"error", e}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+}  // namespace
+
 Response error_response(int status, std::string_view code, std::string_view message, std::string_view field) {
-  nlohmann::json e = {{"error",
-                       {{"code", code},
-                        {"message", message},
-                        {"field", field.empty() ? nlohmann::json(nullptr) : nlohmann::json(field)}}}};
-  return json_response(status, e.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return error_body(status, code, message, field, errors::recognise(message));
+}
+
+Response error_response(int status, std::string_view code, const InputError& e) {
+  return error_body(status, code, e.what(), e.field(), errors::coded(e));
+}
+
+Response error_response(int status, std::string_view code, ErrorCode reason, const ErrorParams& params,
+                        std::string_view field) {
+  const std::string english = errors::sentence(reason.id, params, "en").value_or(std::string(reason.id));
+  return error_body(status, code, english, field, errors::Recognised{std::string(reason.id), params});
 }
 
 void add_security_headers(Response& r, bool tls) {

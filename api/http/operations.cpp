@@ -57,8 +57,7 @@ std::optional<Response> refuse_metrics_reader(const Request& request, const std:
   const auto credentials = bearer_credentials(request.authorization);
   if (credentials && sodium_memcmp(digest(*credentials).data(), digest(token).data(), crypto_generichash_BYTES) == 0)
     return std::nullopt;
-  Response refused =
-      error_response(401, "unauthorized", "send the metrics token as Authorization: Bearer <token>", "Authorization");
+  Response refused = error_response(401, "unauthorized", "metrics_token_required"_err, {}, "Authorization");
   refused.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"regenpath metrics\"");
   return refused;
 }

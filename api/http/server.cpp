@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/http/error_language.hpp"
 #include "api/http/event_stream.hpp"
 #include "api/http/response_head.hpp"
 #include "base/error.hpp"
@@ -38,8 +39,7 @@ void bind_or_explain(tcp::acceptor& acceptor, const tcp::endpoint& ep) {
   boost::system::error_code ec;
   acceptor.bind(ep, ec);
   if (ec == asio::error::address_in_use)
-    throw InputError("port", "port " + std::to_string(ep.port()) + " on " + ep.address().to_string() +
-                                 " is in use; choose another with --port");
+    throw InputError("port", "port_in_use"_err, {{"port", ep.port()}, {"address", ep.address().to_string()}});
   if (ec) throw boost::system::system_error(ec, "bind");
 }
 
@@ -146,10 +146,35 @@ struct Server::Impl {
     co_await asio::async_write(stream, buffers, asio::redirect_error(use_task, ec));
   }
 
-  Response protocol_error(int status, std::string_view code, std::string_view message) {
-    Response r = error_response(status, code, message);
+  // A refusal before any route runs, in the language the request asks for.
+  Response protocol_error(int status, std::string_view code, ErrorCode reason, const ErrorParams& params,
+                          std::string_view accept_language) {
+    Response r = error_response(status, code, reason, params);
     add_security_headers(r, cfg.tls());
+    localize_error(r, accept_language);
     return r;
+  }
+
+  // A request refused while its head or body was read. Made here rather than in the
+  // coroutine: GCC 12 cannot keep a braced list of params in a coroutine frame.
+  template <class Parser>
+  Response read_refusal(int status, const Parser& parser, const beast::flat_buffer& buffer) {
+    // Beast keeps the fields it parsed before the refusal (and consumes their bytes); a
+    // head refused before its fields were parsed is still in the buffer.
+    std::string language = header(parser.get(), "Accept-Language");
+    if (language.empty()) {
+      const auto bytes = buffer.data();
+      language =
+          raw_header_value(std::string_view(static_cast<const char*>(bytes.data()), bytes.size()), "Accept-Language");
+    }
+    if (status == 413)
+      return protocol_error(413, "payload_too_large", "payload_too_large"_err, {{"max", cfg.body_limit}}, language);
+    if (status == 431) return protocol_error(431, "header_too_large", "header_too_large"_err, {}, language);
+    return protocol_error(400, "bad_request", "malformed_request"_err, {}, language);
+  }
+
+  Response target_refusal(const bh::request<bh::string_body>& request) {
+    return protocol_error(400, "bad_request", "malformed_target"_err, {}, header(request, "Accept-Language"));
   }
 
   Task<Response> answer(Request& req) {
@@ -202,42 +227,34 @@ struct Server::Impl {
       co_await bh::async_read_header(stream, buffer, parser, asio::redirect_error(use_task, ec));
       state.idle = false;
       if (ec == bh::error::body_limit) {  // a Content-Length over the limit is refused unread
-        co_await send(stream,
-                      protocol_error(413, "payload_too_large",
-                                     "request body exceeds " + std::to_string(cfg.body_limit) + " bytes"),
-                      11, false, ec);
+        co_await send(stream, read_refusal(413, parser, buffer), 11, false, ec);
         co_return;
       }
       if (ec == bh::error::header_limit) {
-        co_await send(stream, protocol_error(431, "header_too_large", "request headers are too large"), 11, false, ec);
+        co_await send(stream, read_refusal(431, parser, buffer), 11, false, ec);
         co_return;
       }
       if (ec) {
         // Closed, timed out, or not HTTP at all: answer garbage with 400, then close.
-        if (malformed(ec))
-          co_await send(stream, protocol_error(400, "bad_request", "malformed HTTP request"), 11, false, ec);
+        if (malformed(ec)) co_await send(stream, read_refusal(400, parser, buffer), 11, false, ec);
         co_return;
       }
       // A request without a body (most GETs) is complete with its header: no second read.
       if (!parser.is_done())  // still within the request's deadline, set at its first byte
         co_await bh::async_read(stream, buffer, parser, asio::redirect_error(use_task, ec));
       if (ec == bh::error::body_limit) {
-        co_await send(stream,
-                      protocol_error(413, "payload_too_large",
-                                     "request body exceeds " + std::to_string(cfg.body_limit) + " bytes"),
-                      11, false, ec);
+        co_await send(stream, read_refusal(413, parser, buffer), 11, false, ec);
         co_return;
       }
       if (ec) {
-        if (malformed(ec))
-          co_await send(stream, protocol_error(400, "bad_request", "malformed HTTP request"), 11, false, ec);
+        if (malformed(ec)) co_await send(stream, read_refusal(400, parser, buffer), 11, false, ec);
         co_return;
       }
       auto& breq = parser.get();
       Request req;
       Response res;
       if (!parse_target(std::string_view(breq.target().data(), breq.target().size()), req)) {
-        res = protocol_error(400, "bad_request", "malformed request target");
+        res = target_refusal(breq);
       } else {
         req.method = std::string(breq.method_string());
         req.body = std::move(breq.body());

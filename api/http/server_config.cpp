@@ -20,7 +20,7 @@ void read_key(const YAML::Node& root, const char* key, T& out) {
   try {
     out = node.as<T>();
   } catch (const YAML::Exception&) {
-    throw InputError(key, std::string("config key '") + key + "' has the wrong type");
+    throw InputError(key, "config_key_type"_err, {{"key", key}});
   }
 }
 
@@ -69,11 +69,11 @@ ServerConfig load_server_config(const std::string& path) {
     try {
       root = YAML::LoadFile(path);
     } catch (const YAML::BadFile&) {
-      throw NotFoundError("config", "cannot read config file '" + path + "'");
+      throw NotFoundError("config", "cannot_read_config"_err, {{"path", path}});
     } catch (const YAML::Exception& e) {
-      throw InputError("config", "config file '" + path + "': " + e.what());
+      throw InputError("config", "config_file_invalid"_err, {{"path", path}, {"detail", e.what()}});
     }
-    if (root && !root.IsNull() && !root.IsMap()) throw InputError("config", "config file must be a mapping");
+    if (root && !root.IsNull() && !root.IsMap()) throw InputError("config", "config_not_mapping"_err);
     // read_timeout: request_timeout's former name, still read from older files.
     static const char* known[] = {"address",
                                   "port",
@@ -104,19 +104,18 @@ ServerConfig load_server_config(const std::string& path) {
     for (const auto& kv : root) {
       const auto key = kv.first.as<std::string>();
       if (std::find(std::begin(known), std::end(known), key) == std::end(known))
-        throw InputError(key, "unknown config key '" + key + "'");
+        throw InputError(key, "unknown_config_key"_err, {{"key", key}});
     }
     read_key(root, "address", c.address);
     int port = c.port;
     read_key(root, "port", port);
-    if (port < 0 || port > 65535) throw InputError("port", "port must be 0..65535");
+    if (port < 0 || port > 65535) throw InputError("port", "port_range"_err);
     c.port = static_cast<unsigned short>(port);
     read_key(root, "io_threads", c.io_threads);
     read_key(root, "workers", c.workers);
     read_key(root, "body_limit", c.body_limit);
     read_key(root, "header_limit", c.header_limit);
-    if (root["read_timeout"] && root["request_timeout"])
-      throw InputError("read_timeout", "read_timeout is the former name of request_timeout; keep only request_timeout");
+    if (root["read_timeout"] && root["request_timeout"]) throw InputError("read_timeout", "read_timeout_renamed"_err);
     read_seconds(root, "read_timeout", c.request_timeout);
     read_seconds(root, "request_timeout", c.request_timeout);
     read_seconds(root, "idle_timeout", c.idle_timeout);
@@ -151,8 +150,7 @@ ServerConfig load_server_config(const std::string& path) {
   if (const char* v = env("REGENPATH_TRUSTED_PROXIES")) c.trusted_proxies = split_list(v);
   for (auto& proxy : c.trusted_proxies) {
     const std::string ip = canonical_ip(proxy);
-    if (ip.empty())
-      throw InputError("trusted_proxies", "each of trusted_proxies must be an IP address, not '" + proxy + "'");
+    if (ip.empty()) throw InputError("trusted_proxies", "trusted_proxy_not_ip"_err, {{"proxy", proxy}});
     proxy = ip;
   }
   c.session_idle_s = env_int("REGENPATH_SESSION_IDLE_S", c.session_idle_s, 1, 7 * 24 * 3600);
@@ -161,29 +159,26 @@ ServerConfig load_server_config(const std::string& path) {
   if (const char* v = env("REGENPATH_AUDIT_ANCHOR_COPY")) c.audit_anchor_copy = v;
   c.audit_anchor_interval_s = env_int("REGENPATH_AUDIT_ANCHOR_INTERVAL_S", c.audit_anchor_interval_s, 1, 86400);
   if (c.audit_anchor_interval_s < 1 || c.audit_anchor_interval_s > 86400)
-    throw InputError("audit_anchor_interval_s", "audit_anchor_interval_s must be 1..86400 seconds");
+    throw InputError("audit_anchor_interval_s", "anchor_interval_range"_err);
   c.event_streams = env_int("REGENPATH_EVENT_STREAMS", c.event_streams, 1, 100000);
   c.event_streams_per_account = env_int("REGENPATH_EVENT_STREAMS_PER_ACCOUNT", c.event_streams_per_account, 1, 1000);
   c.event_heartbeat_s = env_int("REGENPATH_EVENT_HEARTBEAT_S", c.event_heartbeat_s, 1, 3600);
   if (c.event_streams < 1 || c.event_streams_per_account < 1)
-    throw InputError("event_streams", "event_streams and event_streams_per_account must be at least 1");
+    throw InputError("event_streams", "event_streams_at_least_one"_err);
   if (c.event_heartbeat_s < 1 || c.event_heartbeat_s > 3600)
-    throw InputError("event_heartbeat_s", "event_heartbeat_s must be 1..3600 seconds");
+    throw InputError("event_heartbeat_s", "heartbeat_range"_err);
   c.workers = env_int("REGENPATH_WORKERS", c.workers, 1, 256);
   c.io_threads = env_int("REGENPATH_IO_THREADS", c.io_threads, 1, 64);
-  if (c.io_threads < 1 || c.io_threads > 64) throw InputError("io_threads", "io_threads must be 1..64");
-  if (c.workers < 1 || c.workers > 256) throw InputError("workers", "workers must be 1..256");
-  if (c.body_limit < 1024 || c.body_limit > (64u << 20))
-    throw InputError("body_limit", "body_limit must be 1 KiB..64 MiB");
-  if (c.header_limit < 1024 || c.header_limit > (1u << 20))
-    throw InputError("header_limit", "header_limit must be 1 KiB..1 MiB");
+  if (c.io_threads < 1 || c.io_threads > 64) throw InputError("io_threads", "io_threads_range"_err);
+  if (c.workers < 1 || c.workers > 256) throw InputError("workers", "workers_range"_err);
+  if (c.body_limit < 1024 || c.body_limit > (64u << 20)) throw InputError("body_limit", "body_limit_range"_err);
+  if (c.header_limit < 1024 || c.header_limit > (1u << 20)) throw InputError("header_limit", "header_limit_range"_err);
   // It goes in a header (Authorization: Bearer ...) and must resist guessing.
   const bool visible_ascii =
       std::all_of(c.metrics_token.begin(), c.metrics_token.end(), [](char ch) { return ch > ' ' && ch < 0x7f; });
   if (!c.metrics_token.empty() && (c.metrics_token.size() < 16 || c.metrics_token.size() > 256 || !visible_ascii))
-    throw InputError("metrics_token", "metrics_token must be 16 to 256 visible ASCII characters, without spaces");
-  if (c.tls_cert.empty() != c.tls_key.empty())
-    throw InputError("tls_cert", "set both tls_cert and tls_key, or neither");
+    throw InputError("metrics_token", "metrics_token_shape"_err);
+  if (c.tls_cert.empty() != c.tls_key.empty()) throw InputError("tls_cert", "tls_pair"_err);
   return c;
 }
 

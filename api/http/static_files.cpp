@@ -124,7 +124,7 @@ std::shared_ptr<const CompressibleText> StaticFiles::file(const fs::path& root, 
 
 Response StaticFiles::serve(const Request& request) const {
   const auto relative = safe_relative(request.path);
-  if (!relative) return error_response(404, "not_found", "no such file");
+  if (!relative) return error_response(404, "not_found", "no_such_file"_err);
   const fs::path root(dir_);
   const bool wants_index = relative->empty() || !has_extension(*relative);
   std::shared_ptr<const CompressibleText> body;
@@ -140,7 +140,7 @@ Response StaticFiles::serve(const Request& request) const {
     type = content_type_of("index.html");
     index = true;
   }
-  if (!body) return error_response(404, "not_found", "no such file");
+  if (!body) return error_response(404, "not_found", "no_such_file"_err);
   Response r;
   r.content_type = type;
   // index.html names the current hashed bundles: always fetch it afresh.

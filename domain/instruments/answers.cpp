@@ -5,7 +5,7 @@
 namespace rp::instruments {
 
 void Answers::set(std::string item, AnswerValue value) {
-  if (find(item) != nullptr) throw InputError(item, "item '" + item + "' is answered twice");
+  if (find(item) != nullptr) throw InputError(item, "item_answered_twice"_err, {{"item", item}});
   items_.emplace_back(std::move(item), std::move(value));
 }
 

@@ -51,7 +51,7 @@ constexpr std::array<OptionItem, 8> kOptionItems{{
 std::string s(std::string_view v) { return std::string(v); }
 
 [[noreturn]] void missing(std::string_view item) {
-  throw InputError(s(item), "Harris Hip Score needs every item; '" + s(item) + "' is missing");
+  throw InputError(s(item), "harris_item_missing"_err, {{"item", s(item)}});
 }
 
 std::string required_code(const Answers& answers, std::string_view item) {
@@ -113,9 +113,10 @@ int harris_option_points(std::string_view item, std::string_view code) {
       if (o.code == code) return o.points;
       allowed += (allowed.empty() ? "" : "|") + s(o.code);
     }
-    throw InputError(s(item), "item '" + s(item) + "' must be one of " + allowed + ", got '" + s(code) + "'");
+    throw InputError(s(item), "item_answer_invalid"_err,
+                     {{"item", s(item)}, {"rule", "one of " + allowed + ", got '" + s(code) + "'"}});
   }
-  throw InputError(s(item), "unknown Harris Hip Score item '" + s(item) + "'");
+  throw InputError(s(item), "unknown_harris_item"_err, {{"item", s(item)}});
 }
 
 HarrisAnswers harris_answers(const Answers& answers) {

@@ -36,7 +36,8 @@ std::optional<double> hoos_subscale_score(std::span<const std::optional<int>> it
   int sum = 0;
   for (const auto& item : items) {
     if (!item) continue;
-    if (*item < 0 || *item > 4) throw InputError("item", "HOOS items are 0–4, got " + std::to_string(*item));
+    if (*item < 0 || *item > 4)
+      throw InputError("item", "hoos_item_out_of_range"_err, {{"value", std::to_string(*item)}});
     ++answered;
     sum += *item;
   }

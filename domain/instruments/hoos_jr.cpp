@@ -16,7 +16,7 @@ constexpr std::array<double, 25> kIntervalByRaw{
 }  // namespace
 
 double hoos_jr_interval(int raw) {
-  if (raw < 0 || raw > 24) throw InputError("raw", "HOOS JR raw score must be 0–24, got " + std::to_string(raw));
+  if (raw < 0 || raw > 24) throw InputError("raw", "hoos_jr_raw_range"_err, {{"raw", std::to_string(raw)}});
   return kIntervalByRaw[static_cast<std::size_t>(raw)];
 }
 

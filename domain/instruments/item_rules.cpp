@@ -22,8 +22,8 @@ std::string bound(double v) {
 // correct form allocates nothing.
 [[noreturn]] void reject(std::string_view item, const AnswerValue& value, const std::string& expected) {
   const auto* d = std::get_if<double>(&value);
-  throw InputError(str(item),
-                   "item '" + str(item) + "' must be " + expected + (d ? ", got " + bound(*d) : ", not text"));
+  throw InputError(str(item), "item_answer_invalid"_err,
+                   {{"item", str(item)}, {"rule", expected + (d ? ", got " + bound(*d) : ", not text")}});
 }
 
 }  // namespace
@@ -45,11 +45,12 @@ void reject_unknown_items(const Answers& answers, std::span<const std::string_vi
       const std::string_view parent = std::string_view(id).substr(0, dot);
       for (std::string_view k : known) {
         if (k == parent) {
-          throw InputError(str(parent), "item '" + str(parent) + "' must be a single value, not an object");
+          throw InputError(str(parent), "item_answer_invalid"_err,
+                           {{"item", str(parent)}, {"rule", "a single value, not an object"}});
         }
       }
     }
-    throw InputError(id, "unknown item '" + id + "' for instrument " + str(instrument_key));
+    throw InputError(id, "unknown_item"_err, {{"item", id}, {"instrument", str(instrument_key)}});
   }
 }
 
@@ -75,7 +76,8 @@ std::optional<std::string_view> code_item(const Answers& answers, std::string_vi
   const AnswerValue* value = answers.find(item);
   if (value == nullptr) return std::nullopt;
   if (const auto* s = std::get_if<std::string>(value)) return std::string_view(*s);
-  throw InputError(str(item), "item '" + str(item) + "' must be a code (text), not a number");
+  throw InputError(str(item), "item_answer_invalid"_err,
+                   {{"item", str(item)}, {"rule", "a code (text), not a number"}});
 }
 
 }  // namespace rp::instruments

@@ -12,13 +12,13 @@ constexpr double kTolerance = 1e-9;
 void check_0_100(double v, std::string_view prefix, std::string_view name) {
   if (!(v >= 0 && v <= 100)) {
     const std::string field = std::string(prefix) + "." + std::string(name);
-    throw InputError(field, "'" + field + "' must be on the 0–100 scale (higher = worse), got " + std::to_string(v));
+    throw InputError(field, "responder_scale_range"_err, {{"field", field}, {"value", std::to_string(v)}});
   }
 }
 
 void check_nrs(int v, std::string_view field) {
   if (v < 0 || v > 10) {
-    throw InputError(std::string(field), "'" + std::string(field) + "' must be a whole number 0–10");
+    throw InputError(std::string(field), "responder_nrs_range"_err, {{"field", std::string(field)}});
   }
 }
 

@@ -71,8 +71,7 @@ std::int64_t SqliteTransaction::insert_account(const AccountRow& a) {
   try {
     q.exec();
   } catch (const SQLite::Exception& e) {
-    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
-      throw ConflictError("username", "an account with this username exists");
+    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) throw ConflictError("username", "username_taken"_err);
     throw;
   }
   return c_.db().getLastInsertRowid();

@@ -61,7 +61,7 @@ namespace {
 
 bool create_file(const std::string& path, OpenMode mode) {
   if (mode == OpenMode::existing_no_migrate) {
-    if (!std::filesystem::exists(path)) throw NotFoundError("db", "no database at '" + path + "'");
+    if (!std::filesystem::exists(path)) throw NotFoundError("db", "no_database"_err, {{"path", path}});
     return false;
   }
   const auto parent = std::filesystem::path(path).parent_path();
@@ -77,8 +77,8 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode) : conn_(path, c
       "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))");
   const int have = schema_version();
   if (have > latest_schema_version()) {
-    throw ConflictError("db", "database schema version " + std::to_string(have) + " is newer than this regenpath (" +
-                                  std::to_string(latest_schema_version()) + "); upgrade regenpath");
+    throw ConflictError("db", "schema_newer"_err,
+                        {{"have", std::to_string(have)}, {"latest", std::to_string(latest_schema_version())}});
   }
   if (mode == OpenMode::scratch) conn_.db().exec("PRAGMA synchronous = OFF");
   if (mode != OpenMode::existing_no_migrate) {

@@ -110,7 +110,7 @@ std::int64_t SqliteTransaction::insert_questionnaire_response(const Questionnair
     q.exec();
   } catch (const SQLite::Exception& e) {
     if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
-      throw ConflictError("Idempotency-Key", "this key was used for another submission");
+      throw ConflictError("Idempotency-Key", "submission_key_reused"_err);
     throw;
   }
   return c_.db().getLastInsertRowid();
@@ -157,7 +157,7 @@ std::int64_t SqliteTransaction::insert_instrument_wording(const InstrumentWordin
     q.exec();
   } catch (const SQLite::Exception& e) {
     if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
-      throw ConflictError("version", "this instrument already has a wording with version '" + r.version + "'");
+      throw ConflictError("version", "wording_version_exists"_err, {{"version", r.version}});
     throw;
   }
   return c_.db().getLastInsertRowid();
@@ -240,7 +240,8 @@ void SqliteTransaction::update_adverse_event(const AdverseEventRow& r) {
   q.bind(3, r.acknowledged_at);
   bind_assessment(q, 4, r);
   q.bind(17, static_cast<int64_t>(r.id));
-  if (q.exec() == 0) throw NotFoundError("adverse_event", "no adverse event " + std::to_string(r.id));
+  if (q.exec() == 0)
+    throw NotFoundError("adverse_event", "adverse_event_not_found"_err, {{"id", std::to_string(r.id)}});
 }
 
 std::vector<CountRow> SqliteTransaction::episode_state_counts() {

@@ -267,7 +267,7 @@ void SqliteTransaction::update_episode(const Episode& e, const std::string& now)
   bind_episode_fields(q, e);
   q.bind(16, now);
   q.bind(17, static_cast<int64_t>(e.id));
-  if (q.exec() != 1) throw NotFoundError("episode", "no episode " + std::to_string(e.id));
+  if (q.exec() != 1) throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(e.id)}});
 }
 
 std::optional<Episode> SqliteTransaction::find_episode(std::int64_t id) {
@@ -368,7 +368,8 @@ void SqliteTransaction::update_schedule_item_status(std::int64_t episode_id, con
   q.bind(3, static_cast<int64_t>(episode_id));
   q.bind(4, item.id);
   if (q.exec() != 1)
-    throw NotFoundError("item_id", "episode " + std::to_string(episode_id) + " has no item " + item.id);
+    throw NotFoundError("item_id", "episode_item_not_found"_err,
+                        {{"episode", std::to_string(episode_id)}, {"item", item.id}});
 }
 
 std::int64_t SqliteTransaction::insert_eligibility(const EligibilityRecord& r) {

@@ -1,0 +1,195 @@
+#include "base/error_catalogue.hpp"
+
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <unordered_map>
+
+#include "base/civil_date.hpp"
+#include "base/digits.hpp"
+#include "base/jalali.hpp"
+
+namespace rp::errors {
+
+extern const std::string_view kCatalogueJson;  // error_catalogue_data.cpp, made from the file
+
+namespace {
+
+// A sentence cut at its {name} placeholders: literal text and parameter names, alternately
+// (a sentence starts and ends with literal text, possibly empty).
+struct Template {
+  std::vector<std::string> literals;
+  std::vector<std::string> names;
+};
+
+Template split(const std::string& text) {
+  Template t;
+  std::string literal;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::size_t close = text[i] == '{' ? text.find('}', i) : std::string::npos;
+    if (close == std::string::npos) {
+      literal += text[i];
+      continue;
+    }
+    t.literals.push_back(std::move(literal));
+    literal.clear();
+    t.names.push_back(text.substr(i + 1, close - i - 1));
+    i = close;
+  }
+  t.literals.push_back(std::move(literal));
+  return t;
+}
+
+struct Compiled {
+  Entry entry;
+  Template en, fa;
+  std::unordered_map<std::string, std::string> types;
+};
+
+struct Catalogue {
+  std::vector<Entry> entries;
+  std::vector<Compiled> compiled;
+  std::unordered_map<std::string, std::size_t> by_code;
+  // Sentences without parameters, by their English text.
+  std::unordered_map<std::string, std::size_t> by_english;
+  // Sentences with parameters, in the file's order (the first that matches wins).
+  std::vector<std::pair<std::size_t, std::regex>> patterns;
+  std::unordered_map<std::string, std::string> states_fa;
+};
+
+std::string regex_escaped(const std::string& literal) {
+  static const std::string special = R"(\^$.|?*+()[]{})";
+  std::string out;
+  for (const char c : literal) {
+    if (special.find(c) != std::string::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// What a parameter of each type may look like inside an English sentence.
+std::string value_pattern(const std::string& type) {
+  if (type == "number") return R"((-?\d+))";
+  if (type == "date") return "([-0-9]+)";
+  if (type == "typed_date") return R"((\d+-\d+-\d+))";
+  if (type == "state" || type == "field") return R"((\w+))";
+  return "(.*)";
+}
+
+Catalogue load() {
+  Catalogue c;
+  const nlohmann::json doc = nlohmann::json::parse(kCatalogueJson);
+  for (const auto& [state, name] : doc.at("states").items()) c.states_fa[state] = name.get<std::string>();
+  for (const auto& e : doc.at("errors")) {
+    Compiled k;
+    k.entry.code = e.at("code").get<std::string>();
+    k.entry.en = e.at("en").get<std::string>();
+    k.entry.fa = e.value("fa", "");
+    if (e.contains("params"))
+      for (const auto& [name, type] : e["params"].items()) {
+        k.entry.params.emplace_back(name, type.get<std::string>());
+        k.types[name] = type.get<std::string>();
+      }
+    k.en = split(k.entry.en);
+    k.fa = split(k.entry.fa);
+    const std::size_t index = c.compiled.size();
+    c.by_code.emplace(k.entry.code, index);
+    if (k.en.names.empty()) {
+      c.by_english.emplace(k.entry.en, index);
+    } else {
+      std::string re = regex_escaped(k.en.literals[0]);
+      for (std::size_t i = 0; i < k.en.names.size(); ++i)
+        re += value_pattern(k.types[k.en.names[i]]) + regex_escaped(k.en.literals[i + 1]);
+      c.patterns.emplace_back(index, std::regex(re));
+    }
+    c.entries.push_back(k.entry);
+    c.compiled.push_back(std::move(k));
+  }
+  return c;
+}
+
+const Catalogue& catalogue() {
+  static const Catalogue c = load();
+  return c;
+}
+
+bool all_digits(const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; }
+
+bool looks_iso(const std::string& s) {
+  return s.size() == 10 && s[4] == '-' && s[7] == '-' && all_digits(s.substr(0, 4)) && all_digits(s.substr(5, 2)) &&
+         all_digits(s.substr(8, 2));
+}
+
+// A parameter as Persian writes it; English writes every parameter as it is.
+std::string persian_value(const std::string& value, const std::string& type, const Catalogue& c) {
+  if (type == "number" || type == "typed_date") return persian_digits(value);
+  if (type == "date") {
+    if (!looks_iso(value)) return value;
+    try {
+      return display_date(parse_gregorian(value), "fa", true);
+    } catch (const InputError&) {
+      return value;
+    }
+  }
+  if (type == "state") {
+    const auto it = c.states_fa.find(value);
+    return it == c.states_fa.end() ? value : "«" + it->second + "»";
+  }
+  if (type == "field") return value;
+  return all_digits(value) ? persian_digits(value) : value;
+}
+
+}  // namespace
+
+std::optional<std::string> sentence(std::string_view code, const ErrorParams& params, std::string_view language) {
+  const Catalogue& c = catalogue();
+  const auto it = c.by_code.find(std::string(code));
+  if (it == c.by_code.end()) return std::nullopt;
+  const Compiled& k = c.compiled[it->second];
+  const bool persian = language == "fa" && !k.entry.fa.empty();
+  const Template& t = persian ? k.fa : k.en;
+  std::string out = t.literals[0];
+  for (std::size_t i = 0; i < t.names.size(); ++i) {
+    const std::string& name = t.names[i];
+    std::string value;
+    for (const ErrorParam& p : params)
+      if (p.name == name) value = p.value;
+    const auto type = k.types.find(name);
+    out += persian ? persian_value(value, type == k.types.end() ? "text" : type->second, c) : value;
+    out += t.literals[i + 1];
+  }
+  return out;
+}
+
+std::optional<Recognised> recognise(std::string_view english) {
+  const Catalogue& c = catalogue();
+  if (const auto it = c.by_english.find(std::string(english)); it != c.by_english.end())
+    return Recognised{c.compiled[it->second].entry.code, {}};
+  if (english.size() > kLongestRecognised) return std::nullopt;
+  const std::string text(english);
+  for (const auto& [index, re] : c.patterns) {
+    std::smatch m;
+    if (!std::regex_match(text, m, re)) continue;
+    const Compiled& k = c.compiled[index];
+    Recognised r{k.entry.code, {}};
+    for (std::size_t i = 0; i < k.en.names.size(); ++i) r.params.emplace_back(k.en.names[i], m[i + 1].str());
+    return r;
+  }
+  return std::nullopt;
+}
+
+std::optional<Recognised> coded(const InputError& e) {
+  if (!e.code().empty()) return Recognised{e.code(), e.params()};
+  return recognise(e.what());
+}
+
+std::string message(const InputError& e, std::string_view language) {
+  if (language != "fa") return e.what();
+  const auto c = coded(e);
+  if (!c) return e.what();
+  auto s = sentence(c->code, c->params, language);
+  return s ? *s : std::string(e.what());
+}
+
+const std::vector<Entry>& entries() { return catalogue().entries; }
+
+}  // namespace rp::errors
