@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "base/error.hpp"
+#include "service/audit_entry.hpp"
+#include "service/idempotency.hpp"
 #include "service/pathway.hpp"
 #include "service/patient_access.hpp"
 #include "service/unchanged.hpp"
@@ -39,7 +41,8 @@ void check_licence_status(const std::string& s) {
 }  // namespace
 
 bool Pathway::upsert_centre(const Actor& actor, const Centre& c) {
-  if (actor.role != "operator" && actor.role != "admin") throw ForbiddenError("role", "only an admin may edit centres");
+  if (actor.role != Role::operator_ && actor.role != Role::admin)
+    throw ForbiddenError("role", "only an admin may edit centres");
   if (c.id.empty()) throw InputError("id", "is required");
   if (c.name_en.empty() || c.name_fa.empty()) throw InputError("name", "names in English and Persian are required");
   bool changed = false;
@@ -89,10 +92,15 @@ Patient Pathway::add_patient(const Actor& actor, Patient p) {
   if (!actor.all_centres) p.centre_id = actor.centre;
   validate_patient(p, clock_.today());
   store_.write([&](store::Transaction& tx) {
+    if (const auto earlier = earlier_request(tx, actor)) {
+      p = *tx.find_patient(std::stoll(*earlier));
+      return;
+    }
     if (!tx.find_centre(p.centre_id)) throw NotFoundError("centre", "no centre '" + p.centre_id + "'");
     check_national_id_free(tx, p);
     p.id = tx.insert_patient(p, clock_.now_iso());
     tx.append_audit(audit_entry(clock_, actor, p.centre_id, "patient.create", "patient", std::to_string(p.id)));
+    remember_request(tx, actor, std::to_string(p.id), clock_.now_iso());
   });
   return p;
 }

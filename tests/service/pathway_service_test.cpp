@@ -58,10 +58,10 @@ class PathwayTest : public ::testing::Test {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<Pathway> pathway_;
   Actor op_ = Actor::cli_operator();
-  Actor surgeon_a_{"dr-a", "surgeon", "a"};
-  Actor coordinator_a_{"co-a", "coordinator", "a"};
-  Actor surgeon_b_{"dr-b", "surgeon", "b"};
-  Actor lab_a_{"lab-a", "lab", "a"};
+  Actor surgeon_a_{"dr-a", Role::surgeon, "a"};
+  Actor coordinator_a_{"co-a", Role::coordinator, "a"};
+  Actor surgeon_b_{"dr-b", Role::surgeon, "b"};
+  Actor lab_a_{"lab-a", Role::lab, "a"};
 };
 
 TEST_F(PathwayTest, WalksOnePatientThroughThePathway) {
