@@ -21,8 +21,10 @@ void set_session_cookies(Response& r, const service::Login& login, bool tls) {
 }
 
 nlohmann::json whoami(const service::Principal& p, std::int64_t expires_in_s) {
-  nlohmann::json j = {
-      {"user", p.actor.user}, {"role", p.actor.role}, {"centre", p.actor.centre}, {"csrf_token", p.csrf}};
+  nlohmann::json j = {{"user", p.actor.user},
+                      {"role", service::to_string(p.actor.role)},
+                      {"centre", p.actor.centre},
+                      {"csrf_token", p.csrf}};
   if (p.actor.patient_id) j["patient_id"] = *p.actor.patient_id;
   if (expires_in_s) j["expires_in"] = expires_in_s;
   return j;

@@ -2,7 +2,7 @@
 
 #include "app/store_options.hpp"
 #include "base/clock.hpp"
-#include "service/demo.hpp"
+#include "demo/demo.hpp"
 #include "store/audit_anchor_file.hpp"
 
 namespace rp::app {
@@ -30,7 +30,7 @@ void add_demo_command(CLI::App& app) {
     // The anchors of the database just removed would vouch for rows that are no more.
     std::filesystem::remove(store::default_anchor_path(db));
     auto store = store::open_sqlite(db, store::OpenMode::scratch);
-    const auto summary = service::build_demo(*store, today, o->patients);
+    const auto summary = demo::build_demo(*store, today, o->patients);
     store.reset();  // closed before the server opens its own connection
     print_json({{"db", db},
                 {"today", today.iso()},

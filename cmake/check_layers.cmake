@@ -6,7 +6,7 @@ cmake_minimum_required(VERSION 3.25)
 # would step around the roots.
 #
 # The order must match RP_LAYERS in the root CMakeLists.txt.
-set(layers base stats domain store service api app)
+set(layers base stats domain store service demo api app)
 # Layers for which JSON is no format: their code takes and returns types.
 set(no_json base stats domain)
 
@@ -51,5 +51,5 @@ foreach(layer ${layers})
 endforeach()
 
 if(problems)
-  message(FATAL_ERROR "An include runs up the layers (base <- stats <- domain <- store <- service <- api <- app):\n${problems}")
+  message(FATAL_ERROR "An include runs up the layers (base <- stats <- domain <- store <- service <- demo <- api <- app):\n${problems}")
 endif()

@@ -9,7 +9,9 @@
 #include <stdexcept>
 
 #include "base/error.hpp"
+#include "service/audit_entry.hpp"
 #include "service/auth.hpp"
+#include "service/idempotency.hpp"
 #include "service/pathway.hpp"
 
 namespace rp::service {
@@ -114,9 +116,14 @@ Account Accounts::create(const Actor& actor, const std::string& username, const 
   row.password_hash = hash_password(password);  // slow on purpose: outside the transaction
   row.created_at = row.password_changed_at = clock_.now_iso();
   store_.write([&](store::Transaction& tx) {
+    if (const auto earlier = earlier_request(tx, actor)) {
+      row = *tx.find_account(std::stoll(*earlier));
+      return;
+    }
     if (!tx.find_centre(centre_id)) throw NotFoundError("centre", "centre_not_found"_err, {{"centre", centre_id}});
     row.id = tx.insert_account(row);
     tx.append_audit(audit_entry(clock_, actor, centre_id, "account.create", "account", std::to_string(row.id), role));
+    remember_request(tx, actor, std::to_string(row.id), row.created_at);
   });
   return to_account(row);
 }

@@ -9,52 +9,53 @@
 namespace rp::service {
 namespace {
 
-using Roles = std::vector<std::string_view>;
+using Roles = std::vector<Role>;
+using R = Role;
 
 const std::map<Permission, Roles>& permission_table() {
   static const std::map<Permission, Roles> table{
-      {Permission::patient_create, {"admin", "coordinator", "surgeon"}},
-      {Permission::patient_read, {"admin", "coordinator", "surgeon", "lab", "physiotherapist"}},
-      {Permission::patient_update, {"admin", "coordinator", "surgeon"}},
-      {Permission::episode_create, {"coordinator", "surgeon"}},
-      {Permission::episode_update, {"coordinator", "surgeon"}},
-      {Permission::eligibility_assess, {"surgeon"}},
+      {Permission::patient_create, {R::admin, R::coordinator, R::surgeon}},
+      {Permission::patient_read, {R::admin, R::coordinator, R::surgeon, R::lab, R::physiotherapist}},
+      {Permission::patient_update, {R::admin, R::coordinator, R::surgeon}},
+      {Permission::episode_create, {R::coordinator, R::surgeon}},
+      {Permission::episode_update, {R::coordinator, R::surgeon}},
+      {Permission::eligibility_assess, {R::surgeon}},
       // Planning moves the procedures and every date derived from them: the clinicians
       // who book them. The physiotherapist marks what they run (require_mark).
-      {Permission::schedule_plan, {"coordinator", "surgeon"}},
-      {Permission::schedule_mark, {"coordinator", "surgeon", "physiotherapist"}},
+      {Permission::schedule_plan, {R::coordinator, R::surgeon}},
+      {Permission::schedule_mark, {R::coordinator, R::surgeon, R::physiotherapist}},
       // Giving up on a follow-up is the coordinator's call (they chase visits and
       // surveys) or the surgeon's, as booking is.
-      {Permission::worklist_close, {"coordinator", "surgeon"}},
-      {Permission::audit_verify, {"admin"}},
-      {Permission::questionnaire_submit, {"coordinator", "surgeon", "physiotherapist"}},
-      {Permission::adverse_event_record, {"surgeon", "coordinator", "physiotherapist"}},
-      {Permission::adverse_event_assess, {"surgeon"}},
-      {Permission::red_flag_review, {"surgeon", "coordinator", "physiotherapist"}},
-      {Permission::link_issue, {"coordinator", "surgeon"}},
-      {Permission::registry_read, {"analyst", "admin"}},
-      {Permission::account_admin, {"admin"}},
+      {Permission::worklist_close, {R::coordinator, R::surgeon}},
+      {Permission::audit_verify, {R::admin}},
+      {Permission::questionnaire_submit, {R::coordinator, R::surgeon, R::physiotherapist}},
+      {Permission::adverse_event_record, {R::surgeon, R::coordinator, R::physiotherapist}},
+      {Permission::adverse_event_assess, {R::surgeon}},
+      {Permission::red_flag_review, {R::surgeon, R::coordinator, R::physiotherapist}},
+      {Permission::link_issue, {R::coordinator, R::surgeon}},
+      {Permission::registry_read, {R::analyst, R::admin}},
+      {Permission::account_admin, {R::admin}},
       // The body that licenses centres keeps their status; a centre's own admin cannot.
-      {Permission::centre_licence, {"registry"}},
+      {Permission::centre_licence, {R::registry}},
   };
   return table;
 }
 
 const std::map<std::string_view, Roles>& transition_table() {
   static const std::map<std::string_view, Roles> table{
-      {"screening", {"coordinator", "surgeon"}},
-      {"eligible", {"surgeon"}},
-      {"ineligible", {"surgeon"}},
-      {"workup", {"coordinator", "surgeon"}},
-      {"scheduled", {"coordinator", "surgeon"}},
-      {"harvested", {"surgeon", "lab"}},
-      {"product_released", {"lab"}},
-      {"injected", {"surgeon"}},
-      {"follow_up", {"coordinator", "surgeon"}},
-      {"completed", {"coordinator", "surgeon"}},
-      {"converted_to_thr", {"surgeon"}},
-      {"withdrawn", {"coordinator", "surgeon"}},
-      {"lost_to_follow_up", {"coordinator", "surgeon"}},
+      {"screening", {R::coordinator, R::surgeon}},
+      {"eligible", {R::surgeon}},
+      {"ineligible", {R::surgeon}},
+      {"workup", {R::coordinator, R::surgeon}},
+      {"scheduled", {R::coordinator, R::surgeon}},
+      {"harvested", {R::surgeon, R::lab}},
+      {"product_released", {R::lab}},
+      {"injected", {R::surgeon}},
+      {"follow_up", {R::coordinator, R::surgeon}},
+      {"completed", {R::coordinator, R::surgeon}},
+      {"converted_to_thr", {R::surgeon}},
+      {"withdrawn", {R::coordinator, R::surgeon}},
+      {"lost_to_follow_up", {R::coordinator, R::surgeon}},
   };
   return table;
 }
@@ -68,16 +69,14 @@ struct MarkRule {
 
 const std::vector<MarkRule>& mark_table() {
   static const std::vector<MarkRule> table{
-      {"procedure", {"surgeon"}, {"coordinator"}},
-      {"visit", {"coordinator", "surgeon", "physiotherapist"}, {}},
-      {"rehab", {"coordinator", "surgeon", "physiotherapist"}, {}},
+      {"procedure", {R::surgeon}, {R::coordinator}},
+      {"visit", {R::coordinator, R::surgeon, R::physiotherapist}, {}},
+      {"rehab", {R::coordinator, R::surgeon, R::physiotherapist}, {}},
   };
   return table;
 }
 
-bool listed(const Roles& roles, std::string_view role) {
-  return std::find(roles.begin(), roles.end(), role) != roles.end();
-}
+bool listed(const Roles& roles, Role role) { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
 
 const char* name(Permission p) {
   switch (p) {
@@ -123,46 +122,56 @@ const char* name(Permission p) {
 
 }  // namespace
 
+bool allows(Role role, Permission p) { return role == Role::operator_ || listed(permission_table().at(p), role); }
+
+std::vector<Role> roles_with(Permission p) { return permission_table().at(p); }
+
 void require(const Actor& actor, Permission p) {
-  if (actor.role == "operator") return;
-  const Roles& roles = permission_table().at(p);
-  if (std::find(roles.begin(), roles.end(), actor.role) == roles.end()) {
-    throw ForbiddenError("role", "role_may_not"_err, {{"role", actor.role}, {"action", name(p)}});
-  }
+  if (!allows(actor.role, p))
+    throw ForbiddenError("role", "role_may_not"_err, {{"role", std::string(to_string(actor.role))}, {"action", name(p)}});
 }
 
 void require_mark(const Actor& actor, std::string_view item_kind, ItemStatus status) {
   require(actor, Permission::schedule_mark);
-  if (actor.role == "operator") return;
-  static const MarkRule kOthers{"", {"coordinator", "surgeon"}, {}};
+  if (actor.role == Role::operator_) return;
+  static const MarkRule kOthers{"", {R::coordinator, R::surgeon}, {}};
   const auto& table = mark_table();
   const auto it = std::find_if(table.begin(), table.end(), [&](const MarkRule& r) { return r.kind == item_kind; });
   const MarkRule& rule = it == table.end() ? kOthers : *it;
   if (listed(rule.any, actor.role) || (status != ItemStatus::done && listed(rule.booking, actor.role))) return;
-  throw ForbiddenError(
-      "role", "role_may_not"_err,
-      {{"role", actor.role}, {"action", "mark a " + std::string(item_kind) + " " + std::string(to_string(status))}});
+  throw ForbiddenError("role", "role_may_not"_err,
+                       {{"role", std::string(to_string(actor.role))},
+                        {"action", "mark a " + std::string(item_kind) + " " + std::string(to_string(status))}});
 }
 
 IdentifierAccess identifiers_shown(const Actor& actor, PatientView view) {
-  if (actor.role == "operator" || actor.role == "admin" || actor.role == "coordinator" || actor.role == "surgeon")
-    return {true, true};
-  if (actor.role == "physiotherapist") return {false, view == PatientView::record};
-  return {};
+  switch (actor.role) {
+    case Role::operator_:
+    case Role::admin:
+    case Role::coordinator:
+    case Role::surgeon:
+      return {true, true};
+    case Role::physiotherapist:
+      return {false, view == PatientView::record};
+    default:
+      return {};
+  }
 }
 
 std::vector<std::string> roles_for_transition(std::string_view to_state) {
   const auto it = transition_table().find(to_state);
   if (it == transition_table().end()) return {};
-  return {it->second.begin(), it->second.end()};
+  std::vector<std::string> out;
+  for (const Role r : it->second) out.emplace_back(to_string(r));
+  return out;
 }
 
 void require_transition(const Actor& actor, std::string_view to_state) {
-  if (actor.role == "operator") return;
+  if (actor.role == Role::operator_) return;
   const auto it = transition_table().find(to_state);
-  if (it == transition_table().end() ||
-      std::find(it->second.begin(), it->second.end(), actor.role) == it->second.end()) {
-    throw ForbiddenError("role", "role_may_not_transition"_err, {{"role", actor.role}, {"to", std::string(to_state)}});
+  if (it == transition_table().end() || !listed(it->second, actor.role)) {
+    throw ForbiddenError("role", "role_may_not_transition"_err,
+                         {{"role", std::string(to_string(actor.role))}, {"to", std::string(to_state)}});
   }
 }
 

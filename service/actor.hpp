@@ -8,24 +8,30 @@
 #include <vector>
 
 #include "domain/schedule.hpp"
+#include "service/role.hpp"
 
 namespace rp::service {
 
+struct RequestContext;  // service/idempotency.hpp
+
 struct Actor {
   std::string user;
-  std::string role;  // admin, surgeon, coordinator, lab, physiotherapist, analyst, registry, operator
+  Role role = Role::anonymous;
   std::string centre;
   // Only the operator at the command line works across centres.
   bool all_centres = false;
   // Set for a patient signed in to the portal (role "patient"): the only record they see.
   std::optional<std::int64_t> patient_id;
+  // The request being served, set by the API for a signed-in creating request (its
+  // Idempotency-Key); null at the command line and in use cases called directly.
+  RequestContext* request = nullptr;
 
-  static Actor cli_operator() { return {"cli", "operator", "", true}; }
+  static Actor cli_operator() { return {"cli", Role::operator_, "", true}; }
   bool sees_centre(std::string_view centre_id) const { return all_centres || centre == centre_id; }
   // De-identified aggregates: the analyst and the operator see every centre's; a centre's
   // own staff only their centre's.
   bool sees_aggregates_of(std::string_view centre_id) const {
-    return all_centres || role == "analyst" || role == "operator" || centre == centre_id;
+    return all_centres || role == Role::analyst || role == Role::operator_ || centre == centre_id;
   }
 };
 
@@ -51,6 +57,12 @@ enum class Permission {
   centre_licence,  // a centre's licence status: the registry, never the centre itself
 };
 
+// The one permission table (actor.cpp) decides: whether `role` may do `p` (the operator
+// may do everything), and the roles the table grants `p` to (the operator, who works at
+// the command line and never signs in over HTTP, is not listed), for the route table,
+// the OpenAPI document and the role matrix test.
+bool allows(Role role, Permission p);
+std::vector<Role> roles_with(Permission p);
 // Throws ForbiddenError naming the permission when the role lacks it.
 void require(const Actor& actor, Permission p);
 // Marking a schedule item is permitted by the item's kind and the status given: a

@@ -5,6 +5,7 @@
 
 #include "base/error.hpp"
 #include "base/zone_day.hpp"
+#include "service/audit_entry.hpp"
 #include "service/audit_records.hpp"
 #include "service/pathway.hpp"
 #include "store/audit_chain.hpp"

@@ -7,7 +7,9 @@
 
 #include "domain/instruments/instrument_id.hpp"
 #include "service/accounts.hpp"
+#include "service/audit_entry.hpp"
 #include "service/auth_helpers.hpp"
+#include "service/idempotency.hpp"
 #include "service/instrument_forms.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
@@ -16,11 +18,15 @@
 namespace rp::service {
 namespace {
 
-Actor staff_actor(const store::AccountRow& a) { return {a.username, a.role, a.centre_id, false, std::nullopt}; }
+// An account's role as stored; text that names no role (never written by Accounts) gets
+// no more than a visitor would.
+Actor staff_actor(const store::AccountRow& a) {
+  return {a.username, role_from_string(a.role).value_or(Role::anonymous), a.centre_id, false, std::nullopt};
+}
 
 // The one who failed to sign in with a username no account has: named in the audit row
 // by nothing they typed (it may be a password typed in the wrong field).
-Actor unknown_user() { return {"anonymous", "public", "", false, std::nullopt}; }
+Actor unknown_user() { return {"anonymous", Role::anonymous, "", false, std::nullopt}; }
 
 // Holds a client address's one staff sign-in in flight, or is refused because another
 // is: attempts sent all at once would otherwise each pass the wait check before any of
@@ -232,7 +238,7 @@ void Auth::end_staff_sessions(const std::string& username) {
   std::lock_guard lock(mutex_);
   std::erase_if(cache_, [&](const auto& entry) {
     const Actor& a = entry.second.principal.actor;
-    return a.role != "patient" && a.user == username;
+    return a.role != Role::patient && a.user == username;
   });
 }
 
@@ -257,6 +263,12 @@ QuestionnaireLink Auth::issue_link(const Actor& actor, std::int64_t episode_id, 
   if (!instrument.empty()) patient_instrument(instrument);
   QuestionnaireLink out{random_hex(16), iso_after(clock_, policy_.link_ms)};
   store_.write([&](store::Transaction& tx) {
+    // The token is kept only as a hash, so a retry's answer is the key's own record of it.
+    if (const auto earlier = earlier_request(tx, actor)) {
+      const auto space = earlier->find(' ');
+      out = {earlier->substr(0, space), space == std::string::npos ? "" : earlier->substr(space + 1)};
+      return;
+    }
     auto e = tx.find_episode(episode_id);
     if (!e || !actor.sees_centre(e->centre_id))
       throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(episode_id)}});
@@ -277,6 +289,7 @@ QuestionnaireLink Auth::issue_link(const Actor& actor, std::int64_t episode_id, 
     tx.insert_access_token(t);
     tx.append_audit(audit_entry(clock_, actor, e->centre_id, "questionnaire.link_issue", "episode",
                                 std::to_string(episode_id), instrument.empty() ? item_id : instrument));
+    remember_request(tx, actor, out.token + " " + out.expires_at, t.created_at);
   });
   return out;
 }

@@ -14,7 +14,7 @@
 namespace rp::service {
 
 inline Actor patient_actor(std::int64_t patient_id, const std::string& centre_id) {
-  return {"patient:" + std::to_string(patient_id), "patient", centre_id, false, patient_id};
+  return {"patient:" + std::to_string(patient_id), Role::patient, centre_id, false, patient_id};
 }
 
 // The patients registered with a normalised mobile number, in every centre.

@@ -7,6 +7,7 @@
 
 #include "base/error.hpp"
 #include "service/actor.hpp"
+#include "service/audit_entry.hpp"
 #include "service/pathway.hpp"
 #include "store/store.hpp"
 
@@ -15,7 +16,7 @@ namespace rp::service {
 inline Episode visible_episode(store::Transaction& tx, const Actor& actor, std::int64_t id) {
   auto e = tx.find_episode(id);
   const bool visible =
-      e && (actor.role == "patient" ? actor.patient_id == e->patient_id : actor.sees_centre(e->centre_id));
+      e && (actor.role == Role::patient ? actor.patient_id == e->patient_id : actor.sees_centre(e->centre_id));
   if (!visible) throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(id)}});
   return *e;
 }
@@ -25,7 +26,7 @@ inline Episode visible_episode(store::Transaction& tx, const Actor& actor, std::
 template <typename Fetch>
 auto audited_episode_read(store::Store& store, const Clock& clock, const Actor& actor, std::int64_t episode_id,
                           const char* action, Fetch fetch) {
-  if (actor.role != "patient") require(actor, Permission::patient_read);
+  if (actor.role != Role::patient) require(actor, Permission::patient_read);
   decltype(fetch(std::declval<store::Transaction&>())) out;
   store.write([&](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);

@@ -3,17 +3,18 @@
 #include "service/outcomes.hpp"
 
 #include "base/error.hpp"
+#include "service/audit_entry.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
 
 namespace rp::service {
 namespace {
 
-bool sees_every_centre(const Actor& a) { return a.all_centres || a.role == "analyst" || a.role == "operator"; }
+bool sees_every_centre(const Actor& a) { return a.all_centres || a.role == Role::analyst || a.role == Role::operator_; }
 
 void require_report_role(const Actor& a) {
-  if (sees_every_centre(a) || a.role == "surgeon" || a.role == "admin") return;
-  throw ForbiddenError("role", "role_may_not_read_outcomes"_err, {{"role", a.role}});
+  if (sees_every_centre(a) || a.role == Role::surgeon || a.role == Role::admin) return;
+  throw ForbiddenError("role", "role_may_not_read_outcomes"_err, {{"role", std::string(to_string(a.role))}});
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 
 #include "base/error.hpp"
 #include "domain/pathway_rules.hpp"
+#include "service/audit_entry.hpp"
+#include "service/idempotency.hpp"
 #include "service/patient_access.hpp"
 #include "service/protocols.hpp"
 #include "service/unchanged.hpp"
@@ -53,12 +55,6 @@ void mark_done(std::vector<ScheduledItem>& items, const std::string& id, const C
 
 }  // namespace
 
-store::AuditEntry audit_entry(const Clock& clock, const Actor& actor, std::string centre, std::string action,
-                              std::string entity, std::string entity_id, std::string detail) {
-  return {clock.now_iso(),   actor.user,        actor.role,           std::move(centre),
-          std::move(action), std::move(entity), std::move(entity_id), std::move(detail)};
-}
-
 Episode Pathway::add_episode(const Actor& actor, Episode e) {
   require(actor, Permission::episode_create);
   // An unknown protocol is refused before anything is written; the diagnosis is of its joint.
@@ -66,6 +62,10 @@ Episode Pathway::add_episode(const Actor& actor, Episode e) {
   e.state = EpisodeState::referred;
   validate_episode(e, protocol->joint);
   store_.write([&](store::Transaction& tx) {
+    if (const auto earlier = earlier_request(tx, actor)) {
+      e = *tx.find_episode(std::stoll(*earlier));
+      return;
+    }
     const Patient p = visible_patient(tx, actor, e.patient_id);
     e.centre_id = p.centre_id;
     check_one_open_episode(tx.episodes_of_patient(p.id), e);
@@ -93,10 +93,11 @@ Episode Pathway::add_episode(const Actor& actor, Episode e) {
       other->bilateral_with = e.id;
       tx.update_episode(*other, now);
     }
-    tx.insert_transition({e.id, EpisodeState::referred, EpisodeState::referred, "referral", actor.user, actor.role, now,
-                          clock_.today()});
+    tx.insert_transition({e.id, EpisodeState::referred, EpisodeState::referred, "referral", actor.user,
+                          std::string(to_string(actor.role)), now, clock_.today()});
     tx.append_audit(audit_entry(clock_, actor, e.centre_id, "episode.create", "episode", std::to_string(e.id),
                                 "protocol " + e.protocol_id));
+    remember_request(tx, actor, std::to_string(e.id), now);
   });
   return e;
 }
@@ -176,7 +177,7 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
         break;
     }
     const std::string now = clock_.now_iso();
-    Transition t{episode_id, e.state, req.to, req.reason, actor.user, actor.role, now, on};
+    Transition t{episode_id, e.state, req.to, req.reason, actor.user, std::string(to_string(actor.role)), now, on};
     e.state = req.to;
     tx.update_episode(e, now);
     tx.replace_schedule(episode_id, items);

@@ -100,12 +100,8 @@ class Pathway {
   Clock clock_;
 };
 
-// The audit row for an action, stamped now.
 // Why a centre's admin may not change its licence status (field licence_status).
 inline constexpr const char* kLicenceByRegistry =
     "a centre's licence status is set by the registry, not by the centre's own staff";
-
-store::AuditEntry audit_entry(const Clock& clock, const Actor& actor, std::string centre, std::string action,
-                              std::string entity, std::string entity_id, std::string detail = "");
 
 }  // namespace rp::service

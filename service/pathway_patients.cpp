@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "base/error.hpp"
+#include "service/audit_entry.hpp"
+#include "service/idempotency.hpp"
 #include "service/pathway.hpp"
 #include "service/patient_access.hpp"
 #include "service/unchanged.hpp"
@@ -38,7 +40,8 @@ void check_licence_status(const std::string& s) {
 }  // namespace
 
 bool Pathway::upsert_centre(const Actor& actor, const Centre& c) {
-  if (actor.role != "operator" && actor.role != "admin") throw ForbiddenError("role", "centres_admin_only"_err);
+  if (actor.role != Role::operator_ && actor.role != Role::admin)
+    throw ForbiddenError("role", "centres_admin_only"_err);
   if (c.id.empty()) throw InputError("id", "required"_err);
   if (c.name_en.empty() || c.name_fa.empty()) throw InputError("name", "centre_names_required"_err);
   bool changed = false;
@@ -88,10 +91,15 @@ Patient Pathway::add_patient(const Actor& actor, Patient p) {
   if (!actor.all_centres) p.centre_id = actor.centre;
   validate_patient(p, clock_.today());
   store_.write([&](store::Transaction& tx) {
+    if (const auto earlier = earlier_request(tx, actor)) {
+      p = *tx.find_patient(std::stoll(*earlier));
+      return;
+    }
     if (!tx.find_centre(p.centre_id)) throw NotFoundError("centre", "centre_not_found"_err, {{"centre", p.centre_id}});
     check_national_id_free(tx, p);
     p.id = tx.insert_patient(p, clock_.now_iso());
     tx.append_audit(audit_entry(clock_, actor, p.centre_id, "patient.create", "patient", std::to_string(p.id)));
+    remember_request(tx, actor, std::to_string(p.id), clock_.now_iso());
   });
   return p;
 }

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "service/audit_entry.hpp"
 #include "service/auth.hpp"
 #include "service/auth_helpers.hpp"
 #include "service/pathway.hpp"
@@ -16,7 +17,7 @@ namespace rp::service {
 namespace {
 
 // Someone typing at the portal, before any code is proven: not yet a patient.
-Actor portal_visitor() { return {"anonymous", "public", "", false, std::nullopt}; }
+Actor portal_visitor() { return {"anonymous", Role::anonymous, "", false, std::nullopt}; }
 
 // The code is hashed with its number, so a code row matches only the number it was sent to.
 std::string code_hash(const std::string& mobile, const std::string& code) { return token_hash(mobile + ":" + code); }

@@ -5,6 +5,7 @@
 
 #include "base/error.hpp"
 #include "domain/worklist_rules.hpp"
+#include "service/audit_entry.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
 #include "store/audit_chain.hpp"

@@ -2,6 +2,7 @@
 
 #include "base/error.hpp"
 #include "base/text.hpp"
+#include "service/audit_entry.hpp"
 #include "service/episode_access.hpp"
 #include "service/pathway.hpp"
 #include "store/audit_chain.hpp"
@@ -34,7 +35,7 @@ store::ScheduleClosureRow decision(const Clock& clock, const Actor& actor, std::
   r.reason = std::move(reason);
   r.note = std::move(note);
   r.actor = actor.user;
-  r.role = actor.role;
+  r.role = to_string(actor.role);
   r.at = clock.now_iso();
   return r;
 }

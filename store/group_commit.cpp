@@ -2,14 +2,16 @@
 
 #include <algorithm>
 #include <chrono>
+#include <stdexcept>
 
 #include "store/storage_errors.hpp"
 
 namespace rp::store {
 namespace {
 
-// The store whose batch this thread is committing: a write called from inside one of its
-// functions joins that function's transaction rather than queueing behind itself.
+// The store whose batch this thread is committing. A write called from inside one of its
+// functions would queue behind itself for ever: it is refused instead (a use case owns
+// one transaction and never opens another inside it).
 thread_local const GroupCommitStore* leading_here = nullptr;
 
 }  // namespace
@@ -24,10 +26,7 @@ GroupCommitStore::~GroupCommitStore() {
 }
 
 void GroupCommitStore::write(const std::function<void(Transaction&)>& fn) {
-  if (leading_here == this) {
-    inner_.write(fn);  // the inner store runs it inside the open transaction
-    return;
-  }
+  if (leading_here == this) throw std::logic_error("a store write opened inside another transaction");
   Pending mine{&fn, nullptr, false, {}, {}, {}, std::nullopt};
   std::unique_lock lock(mutex_);
   queue_.push_back(&mine);

@@ -11,6 +11,7 @@
 #include "api/http/json_body.hpp"
 #include "api/http/operations.hpp"
 #include "base/error.hpp"
+#include "service/idempotency.hpp"
 #include "store/storage_errors.hpp"
 
 namespace rp::api::http {
@@ -23,7 +24,7 @@ bool same_secret(const std::string& a, const std::string& b) {
 }
 
 const service::Actor& anonymous() {
-  static const service::Actor a{"anonymous", kPublic, "", false, std::nullopt};
+  static const service::Actor a{"anonymous", service::Role::anonymous, "", false, std::nullopt};
   return a;
 }
 
@@ -132,7 +133,8 @@ Response Api::handle(Request& request) {
 bool Api::handle_async(Request& request, std::function<void(std::function<Response()>)> reply) {
   if (StaticFiles::serves(request)) return false;
   const Match m = router_.match(request);
-  // A creating route whose key the API records (with_idempotency) stays synchronous.
+  // A creating route whose use case records the key it is handed (keyed_creation) stays
+  // synchronous.
   if (!m.route || !m.route->async_handler || (m.route->creates && !m.route->idempotent_in_service)) return false;
   const auto start = std::chrono::steady_clock::now();
   const Route* route = m.route;
@@ -173,8 +175,8 @@ std::optional<Response> Api::admit(Request& request, const Route& route, std::op
     principal = services_.auth.session(token);
   if (!route.is_public()) {
     if (!principal) return error_response(401, "unauthorized", "sign_in_first"_err, {}, "session");
-    if (!route.allows(principal->actor.role))
-      return error_response(403, "forbidden", "forbidden_route"_err, {{"role", principal->actor.role}}, "role");
+    const std::string role(service::to_string(principal->actor.role));
+    if (!route.allows(role)) return error_response(403, "forbidden", "forbidden_route"_err, {{"role", role}}, "role");
     // Double-submit: a cross-site form cannot read the token to send it back.
     if (changes_state(request.method) && !same_secret(request.csrf_token, principal->csrf))
       return error_response(403, "csrf", "csrf_token"_err, {}, "X-CSRF-Token");
@@ -193,39 +195,30 @@ Response Api::dispatch(Request& request, const Route*& route) {
   route = m.route;
   std::optional<service::Principal> principal;
   if (auto refused = admit(request, *route, principal)) return *refused;
+  if (route->creates && !route->idempotent_in_service && principal && !request.idempotency_key.empty())
+    return keyed_creation(*route, request, *principal);
   Call call{request, principal ? &*principal : nullptr, principal ? principal->actor : anonymous()};
-  if (route->creates && !route->idempotent_in_service && !request.idempotency_key.empty() && principal)
-    return with_idempotency(*route, call);
   return route->handler(call);
 }
 
-Response Api::with_idempotency(const Route& route, Call& call) {
-  const std::string& key = call.request.idempotency_key;
-  if (key.size() > 128) throw InputError("Idempotency-Key", "must be at most 128 bytes");
-  const std::string route_id = route.method + " " + call.request.path;
-  // The same key with another body is another request: refused, never replayed as if equal.
-  const std::string request_id = route_id + " body " + service::token_hash(call.request.body);
+Response Api::keyed_creation(const Route& route, Request& request, const service::Principal& principal) {
+  // The use case records and replays the key in its own transaction (service/idempotency.hpp).
+  service::RequestContext context;
+  context.idempotency_key = request.idempotency_key;
+  context.route = route.method + " " + request.path;
+  context.request_id = context.route + " body " + service::token_hash(request.body);
+  service::Actor actor = principal.actor;
+  actor.request = &context;
+  Call call{request, &principal, actor};
   Response r;
-  // The handler runs inside the transaction that records the key, so the created row and
-  // its key commit together: a retry after a crash finds both or neither. The service's
-  // own write joins this transaction (the store runs nested writes inside it).
-  services_.store.write([&](store::Transaction& tx) {
-    if (const auto earlier = tx.find_idempotency(call.actor.user, key)) {
-      // route_id alone: a key recorded before bodies were part of it.
-      if (earlier->route != request_id && earlier->route != route_id) {
-        throw ConflictError("Idempotency-Key",
-                            "this key was already used for a different request (another path or body); send a new "
-                            "key for a new request");
-      }
-      r = json_response(earlier->status, earlier->response);
-      r.headers.emplace_back("Idempotent-Replayed", "true");
-      return;
-    }
+  try {
     r = route.handler(call);
-    if (r.status >= 200 && r.status < 300)
-      tx.insert_idempotency(
-          {call.actor.user, key, request_id, r.status, std::string(r.body_text()), services_.clock.now_iso()});
-  });
+  } catch (const service::RecordedAnswer& earlier) {
+    r = json_response(earlier.status(), earlier.body());
+  }
+  if (context.replayed) r.headers.emplace_back("Idempotent-Replayed", "true");
+  if (r.status >= 200 && r.status < 300 && !context.replayed && !context.recorded)
+    spdlog::error("{} {} created without recording its Idempotency-Key", route.method, route.path);
   return r;
 }
 

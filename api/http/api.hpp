@@ -43,7 +43,9 @@ class Api {
   static const std::string& metrics_label(const Request& request, const Route* route);
   // Security headers, content coding and metrics, on every answer.
   void finish(Response& res, const Request& request, const Route* route, std::chrono::steady_clock::time_point start);
-  Response with_idempotency(const Route& route, Call& call);
+  // A creating request with an Idempotency-Key: hands the key to the use case, which
+  // records or replays it in its own transaction, and marks a replayed answer.
+  Response keyed_creation(const Route& route, Request& request, const service::Principal& principal);
 
   Services& services_;
   store::GroupCommitStore* group_commit_;

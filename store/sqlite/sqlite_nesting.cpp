@@ -1,4 +1,4 @@
-// Writes and reads called from inside a running transaction join it (RunningTransaction).
+// Which transaction this thread runs, so that a nested one is refused (RunningTransaction).
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {

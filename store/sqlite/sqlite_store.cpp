@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <mutex>
+#include <stdexcept>
 
 #include "base/error.hpp"
 #include "store/migrations.hpp"
@@ -135,10 +136,8 @@ void SqliteStore::write(const std::function<void(Transaction&)>& fn) {
 void SqliteStore::read(const std::function<void(Transaction&)>& fn) { in_transaction("BEGIN", fn); }
 
 void SqliteStore::in_transaction(const char* begin, const std::function<void(Transaction&)>& fn) {
-  if (Transaction* open = RunningTransaction::of(this)) {
-    fn(*open);  // called from inside a transaction: part of it, committed with it
-    return;
-  }
+  // Its own mutex is held: a nested transaction would wait for itself.
+  if (RunningTransaction::of(this)) throw std::logic_error("a store transaction opened inside another");
   std::lock_guard lock(mutex_);
   conn_.db().exec(begin);
   try {

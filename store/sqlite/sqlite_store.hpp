@@ -148,9 +148,9 @@ class SqliteTransaction final : public Transaction {
 };
 
 // Marks, for this thread, the transaction a store is running functions in, so that a
-// write or read called from inside one joins it instead of waiting for the lock its own
-// caller holds: an idempotent request runs its handler inside the transaction that
-// records its key (sqlite_nesting.cpp).
+// write or read called from inside one is refused (std::logic_error) rather than waiting
+// for the lock its own caller holds. Transactions never nest: a use case owns its one
+// transaction, its audit row and its idempotency key (sqlite_nesting.cpp).
 class RunningTransaction {
  public:
   RunningTransaction(const void* store, Transaction& tx);

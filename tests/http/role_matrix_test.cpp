@@ -137,7 +137,7 @@ void seed_events(const std::string& db, const Seeded& s, Ids& a, Ids& b) {
     ids->episode = is_a ? s.episode_a : s.episode_b;
     const service::Actor op = service::Actor::cli_operator();
     ids->event = submissions.record_adverse_event(op, ids->episode, {"swelling", "mild", "", {}, {}}).id;
-    const service::Actor patient{"patient", "patient", is_a ? "a" : "b", false, ids->patient};
+    const service::Actor patient{"patient", service::Role::patient, is_a ? "a" : "b", false, ids->patient};
     ids->red_flag = submissions.report_red_flag(patient, ids->episode, {"swelling", "moderate", "", {}, {}}).id;
     ids->account = accounts.create(op, is_a ? "spare.a" : "spare.b", "coordinator", is_a ? "a" : "b", kPassword).id;
   }

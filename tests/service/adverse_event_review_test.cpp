@@ -59,9 +59,9 @@ class AdverseEventReview : public ::testing::Test {
   std::unique_ptr<Submissions> submissions_;
   std::int64_t patient_ = 0, episode_ = 0;
   Actor op_ = Actor::cli_operator();
-  Actor surgeon_{"dr-a", "surgeon", "a"};
-  Actor coordinator_{"co-a", "coordinator", "a"};
-  Actor surgeon_b_{"dr-b", "surgeon", "b"};
+  Actor surgeon_{"dr-a", Role::surgeon, "a"};
+  Actor coordinator_{"co-a", Role::coordinator, "a"};
+  Actor surgeon_b_{"dr-b", Role::surgeon, "b"};
 };
 
 TEST_F(AdverseEventReview, TheSeverityWordAloneIsNotAnAssessment) {
@@ -145,7 +145,7 @@ TEST_F(AdverseEventReview, RefusalsNameTheFieldAndChangeNothing) {
 }
 
 TEST_F(AdverseEventReview, RedFlagTriagedAsAnAdverseEventBecomesOneLinkedToIt) {
-  Actor patient{"patient:" + std::to_string(patient_), "patient", "a", false, patient_};
+  Actor patient{"patient:" + std::to_string(patient_), Role::patient, "a", false, patient_};
   const auto flag = submissions_->report_red_flag(patient, episode_, {"swelling", "severe", "hot and swollen", {}, {}});
   RedFlagTriage t;
   t.adverse_event = true;
@@ -166,7 +166,7 @@ TEST_F(AdverseEventReview, RedFlagTriagedAsAnAdverseEventBecomesOneLinkedToIt) {
 }
 
 TEST_F(AdverseEventReview, RedFlagDismissedSaysWhy) {
-  Actor patient{"patient:" + std::to_string(patient_), "patient", "a", false, patient_};
+  Actor patient{"patient:" + std::to_string(patient_), Role::patient, "a", false, patient_};
   const auto flag = submissions_->report_red_flag(patient, episode_, {"unusual_pain", "mild", "", {}, {}});
   RedFlagTriage t;
   try {

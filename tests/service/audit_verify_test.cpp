@@ -62,8 +62,8 @@ class AuditVerify : public ::testing::Test {
   std::unique_ptr<Submissions> submissions_;
   std::vector<std::int64_t> patients_, episodes_;  // centre a's, then centre b's
   Actor op_ = Actor::cli_operator();
-  Actor coordinator_a_{"co-a", "coordinator", "a"};
-  Actor admin_a_{"admin-a", "admin", "a"};
+  Actor coordinator_a_{"co-a", Role::coordinator, "a"};
+  Actor admin_a_{"admin-a", Role::admin, "a"};
 };
 
 TEST_F(AuditVerify, ListsNameThePatientsTheyShowed) {
@@ -72,7 +72,7 @@ TEST_F(AuditVerify, ListsNameThePatientsTheyShowed) {
   const Worklist w = worklist(*store_, clock_, coordinator_a_, std::nullopt);
   ASSERT_FALSE(w.holds.empty());
   // A red flag from the patient, on the open list.
-  const Actor patient{"patient-" + std::to_string(patients_[0]), "patient", "a", false, patients_[0]};
+  const Actor patient{"patient-" + std::to_string(patients_[0]), Role::patient, "a", false, patients_[0]};
   submissions_->report_red_flag(patient, episodes_[0], {"swelling", "moderate", "", std::nullopt, {}});
   ASSERT_EQ(submissions_->open_red_flags(coordinator_a_).size(), 1u);
   store::PatientQuery q;

@@ -58,10 +58,10 @@ class PathwayTest : public ::testing::Test {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<Pathway> pathway_;
   Actor op_ = Actor::cli_operator();
-  Actor surgeon_a_{"dr-a", "surgeon", "a"};
-  Actor coordinator_a_{"co-a", "coordinator", "a"};
-  Actor surgeon_b_{"dr-b", "surgeon", "b"};
-  Actor lab_a_{"lab-a", "lab", "a"};
+  Actor surgeon_a_{"dr-a", Role::surgeon, "a"};
+  Actor coordinator_a_{"co-a", Role::coordinator, "a"};
+  Actor surgeon_b_{"dr-b", Role::surgeon, "b"};
+  Actor lab_a_{"lab-a", Role::lab, "a"};
 };
 
 TEST_F(PathwayTest, WalksOnePatientThroughThePathway) {
@@ -164,13 +164,13 @@ TEST_F(PathwayTest, ACentreNeverSeesAnothersPatients) {
   q.mrn = "M9";
   q.name_latin = "X";
   q.birth_date = CivilDate::from_ymd(1970, 1, 1);
-  EXPECT_EQ(pathway_->add_patient({"co-b", "coordinator", "b"}, q).centre_id, "b");
+  EXPECT_EQ(pathway_->add_patient({"co-b", Role::coordinator, "b"}, q).centre_id, "b");
 }
 
 TEST_F(PathwayTest, RolesAreEnforced) {
   const Patient p = add_patient(coordinator_a_, "M1");
-  EXPECT_THROW(add_patient({"an", "analyst", "a"}, "M2"), ForbiddenError);
-  EXPECT_THROW(pathway_->patient_record({"an", "analyst", "a"}, p.id), ForbiddenError);
+  EXPECT_THROW(add_patient({"an", Role::analyst, "a"}, "M2"), ForbiddenError);
+  EXPECT_THROW(pathway_->patient_record({"an", Role::analyst, "a"}, p.id), ForbiddenError);
   const Episode e = add_episode(coordinator_a_, p.id);
   pathway_->advance(coordinator_a_, e.id, {EpisodeState::screening, "", std::nullopt});
   EXPECT_THROW(pathway_->assess_eligibility(coordinator_a_, e.id, clean_findings()), ForbiddenError);

@@ -155,7 +155,7 @@ TEST_F(PatientCodes, TheSharedNumbersChoiceIsOfferedOnceAndExpires) {
 }
 
 TEST_F(PatientCodes, TheWorklistListsEveryPatientOfAGuessedNumberWithinTheDay) {
-  const Actor coordinator{"co-a", "coordinator", "a"};
+  const Actor coordinator{"co-a", Role::coordinator, "a"};
   for (int i = 0; i < 3; ++i) EXPECT_EQ(type("09121110002", "00000" + std::to_string(i)), 401);
   EXPECT_EQ(type("09121110001", "000000"), 401);
   auto w = worklist(*store_, Clock{[now = now_] { return *now; }}, coordinator, std::nullopt, policy_.guess_alert);

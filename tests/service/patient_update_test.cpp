@@ -28,7 +28,7 @@ class PatientUpdate : public ::testing::Test {
     p.birth_date = CivilDate::from_ymd(1961, 3, 21);
     p.national_id = test::test_national_id(p.mrn);
     p.mobile = "09121234567";
-    return pathway_->add_patient(Actor{"co-" + centre, "coordinator", centre}, p);
+    return pathway_->add_patient(Actor{"co-" + centre, Role::coordinator, centre}, p);
   }
   Patient stored(std::int64_t id) {
     std::optional<Patient> p;
@@ -61,7 +61,7 @@ class PatientUpdate : public ::testing::Test {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<Pathway> pathway_;
   Actor op_ = Actor::cli_operator();
-  Actor coordinator_a_{"co-a", "coordinator", "a"};
+  Actor coordinator_a_{"co-a", Role::coordinator, "a"};
   Patient patient_;
 };
 
@@ -148,12 +148,12 @@ TEST_F(PatientUpdate, ATakenRecordNumberIsAConflict) {
 TEST_F(PatientUpdate, AnotherCentreAndOtherRolesAreRefused) {
   PatientChange c = because("typo");
   c.mobile = "09127654321";
-  EXPECT_THROW(pathway_->update_patient(Actor{"co-b", "coordinator", "b"}, patient_.id, c), NotFoundError);
-  EXPECT_THROW(pathway_->update_patient(Actor{"lab-a", "lab", "a"}, patient_.id, c), ForbiddenError);
-  EXPECT_THROW(pathway_->update_patient(Actor{"an", "analyst", "a"}, patient_.id, c), ForbiddenError);
+  EXPECT_THROW(pathway_->update_patient(Actor{"co-b", Role::coordinator, "b"}, patient_.id, c), NotFoundError);
+  EXPECT_THROW(pathway_->update_patient(Actor{"lab-a", Role::lab, "a"}, patient_.id, c), ForbiddenError);
+  EXPECT_THROW(pathway_->update_patient(Actor{"an", Role::analyst, "a"}, patient_.id, c), ForbiddenError);
   EXPECT_THROW(pathway_->update_patient(coordinator_a_, 999999, c), NotFoundError);
   expect_unchanged();
-  EXPECT_EQ(pathway_->update_patient(Actor{"dr-a", "surgeon", "a"}, patient_.id, c).mobile, "+989127654321");
+  EXPECT_EQ(pathway_->update_patient(Actor{"dr-a", Role::surgeon, "a"}, patient_.id, c).mobile, "+989127654321");
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-#include "service/demo.hpp"
+#include "demo/demo.hpp"
 
 #include <array>
 #include <random>
@@ -7,10 +7,13 @@
 #include "domain/instruments/hoos.hpp"
 #include "domain/instruments/oxford_hip.hpp"
 #include "domain/instruments/registry.hpp"
+#include "service/audit_entry.hpp"
 #include "service/protocols.hpp"
 #include "store/json_columns.hpp"
 
-namespace rp::service {
+namespace rp::demo {
+using namespace rp::service;
+
 namespace {
 
 struct Name {
@@ -290,7 +293,7 @@ void add_outcome_data(store::Store& store, const Clock& clock, const Actor& op, 
     a.description = ev.description;
     a.onset_date = injection.plus_days(2 + index % 5).iso();
     a.reported_by = op.user;
-    a.role = op.role;
+    a.role = to_string(op.role);
     a.reported_at = clock.now_iso();
     a.status = "resolved";
     a.assessment.ctcae_grade = ev.grade;
@@ -425,4 +428,4 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
   return summary;
 }
 
-}  // namespace rp::service
+}  // namespace rp::demo

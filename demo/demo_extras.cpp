@@ -4,10 +4,12 @@
 // clinician, and two already triaged, one each way; a hip treated a second time.
 #include <algorithm>
 
-#include "service/demo.hpp"
+#include "demo/demo.hpp"
 #include "service/submissions.hpp"
 
-namespace rp::service {
+namespace rp::demo {
+using namespace rp::service;
+
 namespace {
 
 Clock noon_of(const CivilDate& day) {
@@ -115,8 +117,8 @@ void add_red_flags(store::Store& store, const CivilDate& today) {
   for (const std::string centre : {"tehran-1", "mashhad-1"}) {
     const auto hips = followed_hips(store, centre);
     if (hips.size() < 2) continue;
-    auto patient_of = [&](const Episode& e) { return Actor{"patient", "patient", centre, false, e.patient_id}; };
-    const Actor nurse{"demo.coordinator", "coordinator", centre};
+    auto patient_of = [&](const Episode& e) { return Actor{"patient", Role::patient, centre, false, e.patient_id}; };
+    const Actor nurse{"demo.coordinator", Role::coordinator, centre};
     if (centre == "tehran-1") {
       // Two waiting: one just reported, one a nurse has seen and is acting on.
       submissions.report_red_flag(patient_of(hips[0]), hips[0].id,
@@ -182,4 +184,4 @@ void add_demo_extras(store::Store& store, const CivilDate& today, DemoSummary& s
   add_repeat(store, today, op, summary);
 }
 
-}  // namespace rp::service
+}  // namespace rp::demo

@@ -1,13 +1,15 @@
 #pragma once
 // A deterministic demo database: three centres and about sixty patients spread over
 // every state of the pathway, with schedules, as a clinic would have them on `today`.
+// Not a use case: its own library between service/ and app/, made through the use cases
+// and the store like any clinic's data.
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "service/pathway.hpp"
 
-namespace rp::service {
+namespace rp::demo {
 
 struct DemoSummary {
   int centres = 0;
@@ -21,8 +23,8 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patients
 // A hip patient's eligibility findings without any contraindication.
 RecordedFindings demo_hip_findings(int kl_grade, int bmi);
 
-// Added by build_demo after the hip patients (service/demo_extras.cpp): knee test
+// Added by build_demo after the hip patients (demo/demo_extras.cpp): knee test
 // protocol patients, red flags waiting and triaged, a hip treated a second time.
 void add_demo_extras(store::Store& store, const CivilDate& today, DemoSummary& summary);
 
-}  // namespace rp::service
+}  // namespace rp::demo

@@ -1,16 +1,18 @@
-#include "service/submissions.hpp"
-
+// Questionnaires submitted by staff, by the patient in the portal or through a link:
+// validated and scored before any transaction opens, stored with their audit row, and
+// the time point marked done once every instrument it lists is answered.
 #include <algorithm>
 #include <utility>
 
 #include "base/error.hpp"
 #include "domain/instruments/registry.hpp"
 #include "domain/instruments/score_rules.hpp"
+#include "service/audit_entry.hpp"
 #include "service/episode_access.hpp"
 #include "service/instrument_forms.hpp"
 #include "service/instrument_wordings.hpp"
-#include "service/pathway.hpp"
 #include "service/protocols.hpp"
+#include "service/submissions.hpp"
 #include "service/time_point_links.hpp"
 #include "store/json_columns.hpp"
 
@@ -46,17 +48,6 @@ std::string chosen_instrument(const std::vector<std::string>& asked, const std::
   return named;
 }
 
-EpisodeTimeline read_timeline(store::Transaction& tx, const Actor& actor, std::int64_t episode_id) {
-  EpisodeTimeline t;
-  t.record.episode = visible_episode(tx, actor, episode_id);
-  t.record.schedule = tx.schedule_of(episode_id);
-  t.record.transitions = tx.transitions_of(episode_id);
-  t.record.eligibility = tx.eligibility_of(episode_id);
-  t.questionnaires = tx.responses_of(episode_id);
-  t.events = tx.adverse_events_of(episode_id);
-  return t;
-}
-
 // A questionnaire time point (prom-2w, prom-6m, ...) is done once every instrument the
 // protocol lists for it has an answer given for it: the schedule then shows it done on
 // the clinic's day, and it leaves the worklist and the patient's list of things to fill.
@@ -76,18 +67,13 @@ void complete_time_point_when_answered(store::Transaction& tx, const Episode& e,
   tx.update_schedule_item_status(e.id, *item);
 }
 
-store::AuditEntry timeline_audit(const Clock& clock, const Actor& actor, const std::string& centre,
-                                 std::int64_t episode_id) {
-  return audit_entry(clock, actor, centre, "episode.read", "episode", std::to_string(episode_id), "timeline");
-}
-
 }  // namespace
 
 std::function<void(store::Transaction&)> Submissions::questionnaire_write(
     const Actor& actor, std::int64_t episode_id, QuestionnaireSubmission s,
     std::shared_ptr<SubmittedQuestionnaire> out) const {
-  if (actor.role != "patient") require(actor, Permission::questionnaire_submit);
-  if (actor.role == "patient") patient_instrument(s.instrument);  // never a clinician's form
+  if (actor.role != Role::patient) require(actor, Permission::questionnaire_submit);
+  if (actor.role == Role::patient) patient_instrument(s.instrument);  // never a clinician's form
   const auto id = instrument_of(s.instrument);
   if (s.item_id.size() > 64) throw InputError("item_id", "must be at most 64 bytes");
   if (s.idempotency_key.size() > 128) throw InputError("Idempotency-Key", "must be at most 128 bytes");
@@ -112,7 +98,7 @@ std::function<void(store::Transaction&)> Submissions::questionnaire_write(
                                       s.item_id,
                                       store::answers_json(s.answers),
                                       scores,
-                                      actor.role == "patient" ? "patient" : "staff",
+                                      actor.role == Role::patient ? "patient" : "staff",
                                       actor.user,
                                       clock.now_iso(),
                                       s.idempotency_key};
@@ -157,7 +143,7 @@ SubmittedQuestionnaire Submissions::submit_by_link(const std::string& token, con
     if (!e) throw NotFoundError("token", "this link is unknown, used or expired");
     auto left = still_asked(tx, t, e->protocol_id);
     chosen_instrument(left, key);  // answered meanwhile (another tab): refused, nothing written
-    const Actor link_actor{"link:patient:" + std::to_string(t.patient_id), "patient", e->centre_id, false,
+    const Actor link_actor{"link:patient:" + std::to_string(t.patient_id), Role::patient, e->centre_id, false,
                            t.patient_id};
     store::QuestionnaireResponseRow r{
         0,      e->id,           e->centre_id,     key, t.item_id, store::answers_json(answers), scores,
@@ -192,120 +178,6 @@ Submissions::LinkAsks Submissions::link_info(const std::string& token) {
 std::vector<store::QuestionnaireResponseRow> Submissions::questionnaires(const Actor& actor, std::int64_t episode_id) {
   return audited_episode_read(store_, clock_, actor, episode_id, "questionnaire.read",
                               [&](store::Transaction& tx) { return tx.responses_of(episode_id); });
-}
-
-nlohmann::json Submissions::registry_summary(const Actor& actor) {
-  require(actor, Permission::registry_read);
-  nlohmann::json out = {{"episodes_by_state", nlohmann::json::object()}, {"adverse_events", nlohmann::json::object()}};
-  store_.write([&](store::Transaction& tx) {
-    for (const auto& c : tx.episode_state_counts())
-      if (actor.sees_aggregates_of(c.centre_id)) out["episodes_by_state"][c.centre_id][c.key] = c.count;
-    for (const auto& c : tx.adverse_event_counts())
-      if (actor.sees_aggregates_of(c.centre_id)) out["adverse_events"][c.centre_id][c.key] = c.count;
-    tx.append_audit(audit_entry(clock_, actor, actor.centre, "registry.summary", "registry", ""));
-  });
-  return out;
-}
-
-EpisodeTimeline Submissions::timeline(const Actor& actor, std::int64_t episode_id) {
-  require(actor, Permission::patient_read);
-  EpisodeTimeline t;
-  store_.write([&](store::Transaction& tx) {
-    t = read_timeline(tx, actor, episode_id);
-    tx.append_audit(timeline_audit(clock_, actor, t.record.episode.centre_id, episode_id));
-  });
-  return t;
-}
-
-Submissions::AuditWrite Submissions::timeline_audit_write(const Actor& actor, std::int64_t episode_id) {
-  AuditWrite w;
-  if (auto centre = centres_.find(episode_id)) {
-    if (!actor.sees_centre(*centre)) throw NotFoundError("episode", "no episode " + std::to_string(episode_id));
-    w.entry = timeline_audit(clock_, actor, *centre, episode_id);
-    return w;
-  }
-  w.read_centre = std::make_shared<std::string>();
-  w.lookup_and_row = [this, actor, episode_id, centre = w.read_centre](store::Transaction& tx) {
-    const Episode e = visible_episode(tx, actor, episode_id);
-    tx.append_audit(timeline_audit(clock_, actor, e.centre_id, episode_id));
-    *centre = e.centre_id;
-  };
-  return w;
-}
-
-std::function<void(store::Transaction&)> Submissions::AuditWrite::write() const {
-  if (!entry) return lookup_and_row;
-  return [row = *entry](store::Transaction& tx) { tx.append_audit(row); };
-}
-
-void Submissions::AuditWrite::committed(EpisodeCentres& centres, std::int64_t episode_id) const {
-  // Only once committed: an episode read inside a batch that then failed may not exist.
-  if (read_centre && !read_centre->empty()) centres.remember(episode_id, *read_centre);
-}
-
-Submissions::Rendering Submissions::rendered_timeline(
-    const Actor& actor, std::int64_t episode_id, const std::string& variant,
-    const std::function<std::string(const EpisodeTimeline&)>& render) {
-  require(actor, Permission::patient_read);
-  // The audit row joins the next group commit like any write, and we return only once it
-  // is durable: the fsync is shared by every request in the batch.
-  const AuditWrite audit = timeline_audit_write(actor, episode_id);
-  store_.write(audit.write());
-  audit.committed(centres_, episode_id);
-  return timeline_after_audit(actor, episode_id, variant, render);
-}
-
-void Submissions::rendered_timeline_then(const Actor& actor, std::int64_t episode_id, std::string variant,
-                                         std::function<std::string(const EpisodeTimeline&)> render,
-                                         std::function<void(Fetch)> done) {
-  require(actor, Permission::patient_read);
-  AuditWrite audit = timeline_audit_write(actor, episode_id);
-  auto entry = std::move(audit.entry);
-  auto lookup_and_row = std::move(audit.lookup_and_row);
-  auto then = [this, actor, episode_id, audit = std::move(audit), variant = std::move(variant),
-               render = std::move(render), done = std::move(done)](const std::exception_ptr& error) {
-    if (!error) audit.committed(centres_, episode_id);
-    // Only after the audit row is durable (or refused) is the rendering handed out.
-    done([this, actor, episode_id, variant, render, error] {
-      if (error) std::rethrow_exception(error);
-      return timeline_after_audit(actor, episode_id, variant, render);
-    });
-  };
-  if (entry) {
-    store_.audit_then(std::move(*entry), std::move(then));
-  } else {
-    store_.write_then(std::move(lookup_and_row), std::move(then));
-  }
-}
-
-Submissions::Rendering Submissions::timeline_after_audit(
-    const Actor& actor, std::int64_t episode_id, const std::string& variant,
-    const std::function<std::string(const EpisodeTimeline&)>& render) {
-  const auto generation = store_.data_generation();
-  if (generation) {
-    if (auto body = timelines_.find(episode_id, variant, *generation)) return body;
-  }
-  EpisodeTimeline t;
-  store_.read([&](store::Transaction& tx) { t = read_timeline(tx, actor, episode_id); });
-  auto body = std::make_shared<const CompressibleText>(render(t));
-  if (generation) timelines_.put(episode_id, variant, *generation, body);
-  return body;
-}
-
-PortalRecord Submissions::portal_record(const Actor& patient) {
-  if (patient.role != "patient" || !patient.patient_id)
-    throw ForbiddenError("role", "the portal is for signed-in patients");
-  PortalRecord r;
-  store_.write([&](store::Transaction& tx) {
-    auto p = tx.find_patient(*patient.patient_id);
-    if (!p) throw NotFoundError("patient", "no patient");
-    r.patient = *p;
-    r.episodes = tx.episodes_of_patient(p->id);
-    for (const auto& e : r.episodes) r.schedules.push_back(tx.schedule_of(e.id));
-    tx.append_audit(
-        audit_entry(clock_, patient, p->centre_id, "patient.read", "patient", std::to_string(p->id), "portal"));
-  });
-  return r;
 }
 
 }  // namespace rp::service

@@ -1,0 +1,24 @@
+// The signed-in patient's own record, as the portal shows it, with its audit row.
+#include "base/error.hpp"
+#include "service/audit_entry.hpp"
+#include "service/submissions.hpp"
+
+namespace rp::service {
+
+PortalRecord Submissions::portal_record(const Actor& patient) {
+  if (patient.role != Role::patient || !patient.patient_id)
+    throw ForbiddenError("role", "the portal is for signed-in patients");
+  PortalRecord r;
+  store_.write([&](store::Transaction& tx) {
+    auto p = tx.find_patient(*patient.patient_id);
+    if (!p) throw NotFoundError("patient", "no patient");
+    r.patient = *p;
+    r.episodes = tx.episodes_of_patient(p->id);
+    for (const auto& e : r.episodes) r.schedules.push_back(tx.schedule_of(e.id));
+    tx.append_audit(
+        audit_entry(clock_, patient, p->centre_id, "patient.read", "patient", std::to_string(p->id), "portal"));
+  });
+  return r;
+}
+
+}  // namespace rp::service
