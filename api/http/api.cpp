@@ -36,7 +36,7 @@ Api::Api(Services& services, store::GroupCommitStore* group_commit)
                "/healthz",
                "Health: 200 when the store opens a transaction and the disk takes writes; 503 \"degraded\" while "
                "the disk is full",
-               {kPublic},
+               kPublic,
                {},
                "",
                false,
@@ -46,22 +46,22 @@ Api::Api(Services& services, store::GroupCommitStore* group_commit)
                "/metrics",
                "Prometheus metrics: requests, latency histogram, errors, store commit timings; asks for the "
                "configured metrics_token as a bearer token",
-               {kPublic},
+               kPublic,
                {},
                "",
                false,
                false,
-               [this](Call& call) {
+               answering_text("text/plain", [this](Call& call) {
                  if (auto refused = refuse_metrics_reader(call.request, services_.metrics_token)) return *refused;
                  Response r;
                  r.content_type = "text/plain; version=0.0.4";
                  r.body = metrics_.render(group_commit_);
                  return r;
-               }});
+               })});
   router_.add({"GET",
                "/api/v1/openapi.json",
                "This document: OpenAPI 3, generated from the route table",
-               {kPublic},
+               kPublic,
                {},
                "",
                false,
@@ -133,9 +133,9 @@ Response Api::handle(Request& request) {
 bool Api::handle_async(Request& request, std::function<void(std::function<Response()>)> reply) {
   if (StaticFiles::serves(request)) return false;
   const Match m = router_.match(request);
-  // A creating route whose use case records the key it is handed (keyed_creation) stays
-  // synchronous.
-  if (!m.route || !m.route->async_handler || (m.route->creates && !m.route->idempotent_in_service)) return false;
+  // A handler that may wait for the store runs on the worker pool (handle), as does a
+  // creating route whose use case records the key it is handed (keyed_creation).
+  if (!m.route || m.route->handler.blocks || (m.route->creates && !m.route->idempotent_in_service)) return false;
   const auto start = std::chrono::steady_clock::now();
   const Route* route = m.route;
   // Called once, here or on the store's committer thread; the response is made where
@@ -159,7 +159,7 @@ bool Api::handle_async(Request& request, std::function<void(std::function<Respon
       return true;
     }
     Call call{request, principal ? &*principal : nullptr, principal ? principal->actor : anonymous()};
-    route->async_handler(call, answer);
+    route->handler.run(call, answer);
   } catch (...) {
     answer([error = std::current_exception()]() -> Response { std::rethrow_exception(error); });
   }
@@ -198,7 +198,7 @@ Response Api::dispatch(Request& request, const Route*& route) {
   if (route->creates && !route->idempotent_in_service && principal && !request.idempotency_key.empty())
     return keyed_creation(*route, request, *principal);
   Call call{request, principal ? &*principal : nullptr, principal ? principal->actor : anonymous()};
-  return route->handler(call);
+  return run_now(route->handler, call);
 }
 
 Response Api::keyed_creation(const Route& route, Request& request, const service::Principal& principal) {
@@ -212,7 +212,7 @@ Response Api::keyed_creation(const Route& route, Request& request, const service
   Call call{request, &principal, actor};
   Response r;
   try {
-    r = route.handler(call);
+    r = run_now(route.handler, call);
   } catch (const service::RecordedAnswer& earlier) {
     r = json_response(earlier.status(), earlier.body());
   }
