@@ -53,10 +53,13 @@ export function answerChecker(document) {
     return validate.errors.map((e) => `${method} ${path} ${answer.status}: ${e.instancePath || '(body)'} ${e.message}${e.params?.additionalProperty ? ` '${e.params.additionalProperty}'` : ''}`)
   }
 
-  // Whether the document gives a JSON schema for this status (the answer is then typed).
+  // Whether the document gives a JSON schema for this status (the answer is then typed):
+  // an empty schema ({}, any value) types nothing.
+  // The error schema under `default` does not type a success.
   function typed(method, path, status) {
-    const { response } = documented(method, path, status)
-    return !!response?.content?.['application/json']?.schema
+    const { key, response } = documented(method, path, status)
+    const schema = key !== 'default' && response?.content?.['application/json']?.schema
+    return !!schema && Object.keys(schema).length > 0
   }
 
   return { check, typed }
