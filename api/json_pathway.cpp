@@ -1,48 +1,13 @@
 #include "api/json_pathway.hpp"
 
+#include "api/contract/episodes.hpp"
 #include "base/jalali.hpp"
 
 namespace rp::api {
-namespace {
-
-nlohmann::json optional_date(const std::optional<CivilDate>& d) { return d ? nlohmann::json(d->iso()) : nullptr; }
-template <typename T>
-nlohmann::json optional_value(const std::optional<T>& v) {
-  return v ? nlohmann::json(*v) : nullptr;
-}
-
-}  // namespace
 
 nlohmann::json to_json(const ScheduledItem& s, const Protocol& protocol, std::string_view lang,
                        const CivilDate& today) {
-  nlohmann::json j = {{"id", s.id},
-                      {"kind", s.kind},
-                      {"title", nullptr},
-                      {"start", s.start.iso()},
-                      {"end", s.end.iso()},
-                      {"window_start", s.window_start.iso()},
-                      {"window_end", s.window_end.iso()},
-                      {"anchor", s.anchor},
-                      {"offset", s.offset},
-                      {"start_jalali", to_jalali(s.start).iso()},
-                      {"end_jalali", to_jalali(s.end).iso()},
-                      {"status", to_string(timeline_state(s, today))},
-                      {"recorded_status", to_string(s.status)},
-                      {"done_on", optional_date(s.done_on)}};
-  if (const ProtocolItem* p = protocol.find_item(s.id)) {
-    // `title` and `detail` in the server's language (the CLI and older readers), and
-    // both languages in `titles` / `details`, so an app can follow its user's choice.
-    j["title"] = p->title.in(lang);
-    j["titles"] = to_json(p->title);
-    if (p->detail) {
-      j["detail"] = p->detail->in(lang);
-      j["details"] = to_json(*p->detail);
-    }
-    if (!p->flags.empty()) j["flags"] = p->flags;
-    if (!p->instruments.empty()) j["instruments"] = p->instruments;
-    if (!p->role.empty()) j["role"] = p->role;
-  }
-  return j;
+  return http::encode(contract::schedule_item_out(s, protocol, lang, today));
 }
 
 nlohmann::json to_json(const std::vector<ScheduledItem>& items, const Protocol& protocol, std::string_view lang,
@@ -134,44 +99,10 @@ nlohmann::json to_json(const Centre& c) {
           {"phone", c.phone}};
 }
 
-nlohmann::json to_json(const Patient& p) {
-  return {{"id", p.id},
-          {"centre", p.centre_id},
-          {"mrn", p.mrn},
-          {"name_fa", p.name_fa},
-          {"name_latin", p.name_latin},
-          {"sex", to_string(p.sex)},
-          {"birth_date", p.birth_date.iso()},
-          {"birth_date_jalali", to_jalali(p.birth_date).iso()},
-          {"mobile", p.mobile},
-          {"national_id", p.national_id},
-          {"consent",
-           {{"treatment", p.consent.treatment}, {"registry", p.consent.registry}, {"contact", p.consent.contact}}}};
-}
+nlohmann::json to_json(const Patient& p) { return http::encode(contract::patient_out(p)); }
 
-nlohmann::json to_json(const Episode& e) {
-  return {{"id", e.id},
-          {"patient_id", e.patient_id},
-          {"centre", e.centre_id},
-          {"protocol", e.protocol_id},
-          {"side", to_string(e.side)},
-          {"diagnosis",
-           {{"system", e.diagnosis.system}, {"code", e.diagnosis.code}, {"display", diagnosis_display(e.diagnosis)}}},
-          {"kl_grade", optional_value(e.kl_grade)},
-          {"tonnis_grade", optional_value(e.tonnis_grade)},
-          {"cell_source", e.cell_source ? nlohmann::json(to_string(*e.cell_source)) : nullptr},
-          {"guidance", e.guidance ? nlohmann::json(to_string(*e.guidance)) : nullptr},
-          {"state", to_string(e.state)},
-          {"bilateral_with", optional_value(e.bilateral_with)},
-          {"repeat_of", optional_value(e.repeat_of)},
-          {"harvest_date", optional_date(e.harvest_date)},
-          {"injection_date", optional_date(e.injection_date)}};
-}
+nlohmann::json to_json(const Episode& e) { return http::encode(contract::episode_out(e)); }
 
-nlohmann::json to_json(const Transition& t) {
-  return {{"from", to_string(t.from)}, {"to", to_string(t.to)}, {"reason", t.reason},
-          {"actor", t.actor},          {"role", t.role},        {"at", t.at},
-          {"on", t.on.iso()}};
-}
+nlohmann::json to_json(const Transition& t) { return http::encode(contract::transition_out(t)); }
 
 }  // namespace rp::api

@@ -38,15 +38,6 @@ struct Services {
   EventStreams* event_streams = nullptr;
 };
 
-// Role lists used by several families.
-namespace roles {
-inline const std::vector<std::string> kClinical{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
-inline const std::vector<std::string> kAllStaff{"admin", "surgeon", "coordinator", "lab", "physiotherapist", "analyst"};
-// Staff and the registry (which reads the centres and sets their licence status).
-inline const std::vector<std::string> kWithRegistry{"admin",           "surgeon", "coordinator", "lab",
-                                                    "physiotherapist", "analyst", "registry"};
-}  // namespace roles
-
 void add_auth_routes(http::Router& r, Services& s);
 void add_patient_routes(http::Router& r, Services& s);
 void add_episode_routes(http::Router& r, Services& s);

@@ -35,11 +35,10 @@ nlohmann::json check_audit_log(Services& s, const service::Actor& actor) {
 }  // namespace
 
 void add_admin_routes(http::Router& r, Services& s) {
-  const std::vector<std::string> admin{"admin"};
   r.add({"GET",
          "/api/v1/accounts",
          "The accounts of the admin's centre",
-         admin,
+         service::Permission::account_admin,
          {},
          "",
          false,
@@ -52,7 +51,7 @@ void add_admin_routes(http::Router& r, Services& s) {
   r.add({"POST",
          "/api/v1/accounts",
          "Creates a staff account at the admin's centre (password rules apply)",
-         admin,
+         service::Permission::account_admin,
          {},
          "{username, role, password}",
          true,
@@ -67,7 +66,7 @@ void add_admin_routes(http::Router& r, Services& s) {
   r.add({"POST",
          "/api/v1/accounts/{account_id}/password",
          "Resets a password: ends the account's sessions and clears its count of failed sign-ins",
-         admin,
+         service::Permission::account_admin,
          {},
          "{password}",
          false,
@@ -81,7 +80,7 @@ void add_admin_routes(http::Router& r, Services& s) {
   r.add({"PATCH",
          "/api/v1/accounts/{account_id}",
          "Changes an account's role or disables (enables) it; either ends its sessions at once. Not one's own",
-         admin,
+         service::Permission::account_admin,
          {},
          "{role?, disabled?}. The answer says \"changed\": false when the account already was so (nothing is "
          "written, sessions kept)",
@@ -102,7 +101,7 @@ void add_admin_routes(http::Router& r, Services& s) {
   r.add({"GET",
          "/api/v1/centres",
          "The centres with their licence status",
-         roles::kWithRegistry,
+         service::Permission::centre_read,
          {},
          "",
          false,
@@ -115,7 +114,7 @@ void add_admin_routes(http::Router& r, Services& s) {
   r.add({"PUT",
          "/api/v1/centres/{centre_id}",
          "Creates or updates the admin's own centre",
-         admin,
+         service::Permission::centre_edit,
          {},
          "{name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?}. The answer says "
          "\"changed\": false when the centre already had these details (nothing is written then)",
@@ -138,7 +137,7 @@ void add_admin_routes(http::Router& r, Services& s) {
   r.add({"PUT",
          "/api/v1/centres/{centre_id}/licence",
          "Sets a centre's licence status (and number): the registry's, never the centre's own admin's",
-         {"registry"},
+         service::Permission::centre_licence,
          {},
          "{licence_status: licensed | pending | suspended | unknown, licence_number?}",
          false,
@@ -162,7 +161,7 @@ void add_admin_routes(http::Router& r, Services& s) {
          "/api/v1/audit/verify",
          "Checks the audit log: the hash chain, the signed anchors (the server signs the head first) and every "
          "record's content against its last audit row; names the first missing or forged row",
-         admin,
+         service::Permission::audit_verify,
          {},
          "",
          false,
@@ -172,7 +171,7 @@ void add_admin_routes(http::Router& r, Services& s) {
          "/api/v1/audit/who-saw",
          "Every audit row that opened, wrote or listed the patient (?patient=ID), oldest first; the question is "
          "audited too",
-         admin,
+         service::Permission::audit_read,
          {},
          "",
          false,

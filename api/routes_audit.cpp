@@ -24,18 +24,19 @@ std::vector<http::Param> with_limit(const std::string& text) {
 }  // namespace
 
 void add_audit_routes(http::Router& r, Services& s) {
-  const std::vector<std::string> admin{"admin"};
   r.add({"GET", "/api/v1/audit/rows",
          "Audit rows, newest first: who read or changed which record, when (the admin's centre only); the search is "
          "audited too",
-         admin, with_limit("rows on the page, 1-1000 (default 100)"), "", false, false, [&s](http::Call& c) {
+         service::Permission::audit_read, with_limit("rows on the page, 1-1000 (default 100)"), "", false, false,
+         [&s](http::Call& c) {
            const auto search = audit_search_from_query(c.request.query, 100, service::kAuditPageMax);
            return ok(audit_page_json(service::search_audit(s.store, s.clock, c.actor, search)));
          }});
   r.add({"GET", "/api/v1/audit/rows.csv",
          "The same rows as a CSV download with a header row (cells a spreadsheet would run as a formula start with "
          "an apostrophe)",
-         admin, with_limit("rows in the file, 1-10000 (default 10000)"), "", false, false, [&s](http::Call& c) {
+         service::Permission::audit_read, with_limit("rows in the file, 1-10000 (default 10000)"), "", false, false,
+         http::answering_text("text/csv", [&s](http::Call& c) {
            const auto search =
                audit_search_from_query(c.request.query, service::kAuditExportMax, service::kAuditExportMax);
            const auto page = service::search_audit(s.store, s.clock, c.actor, search, service::kAuditExportMax);
@@ -47,7 +48,7 @@ void add_audit_routes(http::Router& r, Services& s) {
            // More rows than one file holds: the seq to continue from.
            if (page.next_before_seq) res.headers.emplace_back("X-Next-Before", std::to_string(*page.next_before_seq));
            return res;
-         }});
+         })});
 }
 
 }  // namespace rp::api

@@ -1,6 +1,6 @@
 // Episodes: open one for a hip, read it (or its whole timeline), record details
 // (grades, cell source, guidance) and move it through the state machine.
-#include "api/decode.hpp"
+#include "api/contract/questionnaires.hpp"
 #include "api/http/json_body.hpp"
 #include "api/json_pathway.hpp"
 #include "api/json_records.hpp"
@@ -18,96 +18,85 @@ std::string timeline_variant(const Services& s, const CivilDate& today) { return
 std::function<std::string(const service::EpisodeTimeline&)> timeline_renderer(const Services& s,
                                                                               const CivilDate& today) {
   return [lang = s.lang, today](const service::EpisodeTimeline& t) {
-    nlohmann::json j = episode_record_json(t.record, lang, today);
-    j["questionnaires"] = nlohmann::json::array();
-    for (const auto& q : t.questionnaires) j["questionnaires"].push_back(to_json(q));
-    j["events"] = nlohmann::json::array();
-    for (const auto& e : t.events) j["events"].push_back(to_json(e));
-    return ok(j).body;
+    contract::EpisodeTimelineOut out{contract::episode_record_out(t.record, lang, today)};
+    for (const auto& q : t.questionnaires) out.questionnaires.push_back(contract::questionnaire_response_out(q));
+    for (const auto& e : t.events) out.events.push_back(contract::adverse_event_out(e));
+    return ok(http::encode(out)).body;
   };
 }
 
 }  // namespace
 
 void add_episode_routes(http::Router& r, Services& s) {
-  const std::vector<std::string> readers{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
   r.add({"POST",
          "/api/v1/patients/{patient_id}/episodes",
          "Opens a treatment episode for one hip (starts as referred; links a bilateral pair both ways)",
-         {"coordinator", "surgeon"},
+         service::Permission::episode_create,
          {},
          "{protocol, side, diagnosis: {system, code}, kl_grade?, tonnis_grade?, bilateral_with?, repeat_of?}",
          true,
          false,
-         [&s](http::Call& c) {
-           const auto e = decode_episode(http::parse_json_object(c.request.body),
-                                         http::id_param(c.request.params.at("patient_id"), "patient"));
-           return ok(to_json(s.pathway.add_episode(c.actor, e)), 201);
+         [&s](http::Call& c, const contract::NewEpisode& in) {
+           const auto e = contract::to_episode(in, http::id_param(c.request.params.at("patient_id"), "patient"));
+           return http::Created<contract::EpisodeOut>{contract::episode_out(s.pathway.add_episode(c.actor, e))};
          }});
   r.add({"GET",
          "/api/v1/episodes/{episode_id}",
          "One episode with its schedule, transitions and eligibility",
-         readers,
+         service::Permission::episode_read,
          {},
          "",
          false,
          false,
          [&s](http::Call& c) {
-           return ok(episode_record_json(s.pathway.episode_record(c.actor, episode_id(c)), s.lang));
+           return contract::episode_record_out(s.pathway.episode_record(c.actor, episode_id(c)), s.lang,
+                                               Clock::system().today());
          }});
   r.add({"GET",
          "/api/v1/episodes/{episode_id}/timeline",
          "Everything about one episode in one read: schedule, transitions, eligibility, questionnaires with "
          "scores, adverse events and red flags",
-         readers,
+         service::Permission::episode_read,
          {},
          "",
          false,
          false,
-         [&s](http::Call& c) {
-           const CivilDate today = s.clock.today();
-           return http::shared_json_response(
-               200, s.submissions.rendered_timeline(c.actor, episode_id(c), timeline_variant(s, today),
-                                                    timeline_renderer(s, today)));
-         },
-         // The server's path: no thread waits for the audit row's group commit.
-         [&s](http::Call& c, http::Reply reply) {
+         // No thread waits for the audit row's group commit.
+         http::answering<contract::EpisodeTimelineOut>([&s](http::Call& c, http::Reply reply) {
            const CivilDate today = s.clock.today();
            s.submissions.rendered_timeline_then(
                c.actor, episode_id(c), timeline_variant(s, today), timeline_renderer(s, today),
                [reply = std::move(reply)](service::Submissions::Fetch fetch) {
                  reply([fetch = std::move(fetch)] { return http::shared_json_response(200, fetch()); });
                });
-         }});
+         })});
   r.add({"PATCH",
          "/api/v1/episodes/{episode_id}",
          "Records findings and procedure details as they become known: grades, cell source, guidance (after the "
          "injection, a change of cell source or guidance needs the reason, kept in the audit row)",
-         {"coordinator", "surgeon"},
+         service::Permission::episode_update,
          {},
          "{kl_grade?, tonnis_grade?, cell_source?, guidance?, reason?}. Grades are JSON numbers. The answer says "
          "\"changed\": false when nothing differed (nothing is written then)",
          false,
          false,
-         [&s](http::Call& c) {
-           const auto d = decode_details(http::parse_json_object(c.request.body));
-           bool changed = false;
-           nlohmann::json j = to_json(s.pathway.update_details(c.actor, episode_id(c), d, &changed));
-           j["changed"] = changed;
-           return ok(j);
+         [&s](http::Call& c, const contract::DetailsChange& in) {
+           contract::EpisodeUpdated out;
+           static_cast<contract::EpisodeOut&>(out) = contract::episode_out(
+               s.pathway.update_details(c.actor, episode_id(c), contract::to_details(in), &out.changed));
+           return out;
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/transitions",
          "Moves the episode to its next state (harvested, product_released, injected, ...); the role must be "
          "allowed that target state",
-         {"coordinator", "surgeon", "lab"},
+         service::Permission::episode_transition,
          {},
          "{to, reason?, on? | on_jalali?}. on is Gregorian (2026-03-20), on_jalali Jalali (1404/12/29); any digits",
          false,
          false,
-         [&s](http::Call& c) {
-           const auto t = decode_transition(http::parse_json_object(c.request.body));
-           return ok(to_json(s.pathway.advance(c.actor, episode_id(c), t)));
+         [&s](http::Call& c, const contract::TransitionIn& in) {
+           return contract::episode_out(s.pathway.advance(c.actor, episode_id(c), contract::to_transition(in)));
          }});
 }
 

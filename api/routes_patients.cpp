@@ -1,7 +1,6 @@
 // Patients: search, register, read one record (every read is audited by the service).
-#include "api/decode.hpp"
+#include "api/contract/patients.hpp"
 #include "api/http/json_body.hpp"
-#include "api/json_pathway.hpp"
 #include "api/routes.hpp"
 #include "base/digits.hpp"
 
@@ -11,23 +10,23 @@ namespace {
 // A patient as this role is shown them: the national id and mobile only where the
 // service's table allows (service::identifiers_shown); the keys are left out, not
 // blanked, so "not shown" never reads as "not recorded".
-nlohmann::json patient_json(const Patient& p, const service::Actor& actor, service::PatientView view) {
-  nlohmann::json j = to_json(p);
+template <class Out = contract::PatientOut>
+Out patient_shown(const Patient& p, const service::Actor& actor, service::PatientView view) {
+  Out out{contract::patient_out(p)};
   const auto shown = service::identifiers_shown(actor, view);
-  if (!shown.national_id) j.erase("national_id");
-  if (!shown.mobile) j.erase("mobile");
-  return j;
+  if (!shown.national_id) out.national_id.reset();
+  if (!shown.mobile) out.mobile.reset();
+  return out;
 }
 
 }  // namespace
 
 void add_patient_routes(http::Router& r, Services& s) {
-  const std::vector<std::string> readers{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
   r.add({"GET",
          "/api/v1/patients",
          "Searches the centre's patients, each with its episodes (id, side, state) (audited: results show identifying "
          "data). national_id and mobile are given to admin, coordinator and surgeon only",
-         readers,
+         service::Permission::patient_read,
          {{"q",
            "name, record number, national id or mobile, any digits (national id and mobile only for the roles "
            "shown them: admin, coordinator, surgeon)"},
@@ -37,7 +36,7 @@ void add_patient_routes(http::Router& r, Services& s) {
          "",
          false,
          false,
-         [&s](http::Call& c) {
+         [&s](http::Call& c) -> std::vector<contract::PatientFound> {
            store::PatientQuery q;
            const auto& query = c.request.query;
            // Record numbers, national ids and mobiles are stored in ASCII digits.
@@ -51,54 +50,51 @@ void add_patient_routes(http::Router& r, Services& s) {
              q.limit = static_cast<int>(http::bounded_integer(it->second, "limit", 1, 1000));
            const auto shown = service::identifiers_shown(c.actor, service::PatientView::search_results);
            q.by_identifiers = shown.national_id && shown.mobile;
-           nlohmann::json out = nlohmann::json::array();
+           std::vector<contract::PatientFound> out;
            for (const auto& r : s.pathway.find_patients(c.actor, q)) {
-             nlohmann::json j = patient_json(r.patient, c.actor, service::PatientView::search_results);
-             j["episodes"] = nlohmann::json::array();
-             for (const auto& e : r.episodes)
-               j["episodes"].push_back({{"id", e.id}, {"side", to_string(e.side)}, {"state", to_string(e.state)}});
-             out.push_back(j);
+             auto& found = out.emplace_back(
+                 patient_shown<contract::PatientFound>(r.patient, c.actor, service::PatientView::search_results));
+             for (const auto& e : r.episodes) found.episodes.push_back({e.id, e.side, e.state});
            }
-           return ok(out);
+           return out;
          }});
   r.add({"POST",
          "/api/v1/patients",
          "Registers a patient at the signed-in user's centre",
-         {"admin", "coordinator", "surgeon"},
+         service::Permission::patient_create,
          {},
          "{mrn, name_fa, name_latin, sex, birth_date | birth_date_jalali, mobile, national_id, consent: {treatment, "
          "registry, contact}}. birth_date is Gregorian (1961-03-21), birth_date_jalali Jalali (1340/01/01); any "
          "digits. Names need a letter and refuse invisible and direction-control characters",
          true,
          false,
-         [&s](http::Call& c) {
-           const auto p = decode_patient(http::parse_json_object(c.request.body));
-           return ok(to_json(s.pathway.add_patient(c.actor, p)), 201);
+         [&s](http::Call& c, const contract::NewPatient& in) {
+           return http::Created<contract::PatientOut>{
+               contract::patient_out(s.pathway.add_patient(c.actor, contract::to_patient(in)))};
          }});
   r.add({"PATCH",
          "/api/v1/patients/{patient_id}",
          "Corrects a patient's details (only the fields sent; the centre never changes). The audit row keeps each "
          "changed field's old and new value and the reason",
-         {"admin", "coordinator", "surgeon"},
+         service::Permission::patient_update,
          {},
          "{mrn?, name_fa?, name_latin?, sex?, birth_date? | birth_date_jalali?, mobile?, national_id?, consent?: "
          "{treatment?, registry?, contact?}, reason}. birth_date is Gregorian, birth_date_jalali Jalali; any digits. "
          "The answer says \"changed\": false when nothing differed (nothing is written then)",
          false,
          false,
-         [&s](http::Call& c) {
-           const auto change = decode_patient_change(http::parse_json_object(c.request.body));
+         [&s](http::Call& c, const contract::PatientCorrection& in) {
            const auto id = http::id_param(c.request.params.at("patient_id"), "patient");
-           bool changed = false;
-           nlohmann::json j = to_json(s.pathway.update_patient(c.actor, id, change, &changed));
-           j["changed"] = changed;
-           return ok(j);
+           contract::PatientUpdated out;
+           static_cast<contract::PatientOut&>(out) =
+               contract::patient_out(s.pathway.update_patient(c.actor, id, contract::to_change(in), &out.changed));
+           return out;
          }});
   r.add({"GET",
          "/api/v1/patients/{patient_id}",
          "One patient with their episodes. national_id is given to admin, coordinator and surgeon; mobile to them "
          "and the physiotherapist (who arranges sessions); the lab is given neither",
-         readers,
+         service::Permission::patient_read,
          {},
          "",
          false,
@@ -106,12 +102,11 @@ void add_patient_routes(http::Router& r, Services& s) {
          [&s](http::Call& c) {
            const auto rec =
                s.pathway.patient_record(c.actor, http::id_param(c.request.params.at("patient_id"), "patient"));
-           nlohmann::json j = patient_json(rec.patient, c.actor, service::PatientView::record);
-           j["episodes"] = nlohmann::json::array();
-           for (const auto& e : rec.episodes) j["episodes"].push_back(to_json(e));
+           auto out = patient_shown<contract::PatientRecordOut>(rec.patient, c.actor, service::PatientView::record);
+           for (const auto& e : rec.episodes) out.episodes.push_back(contract::episode_out(e));
            // Possibly the same person at another centre: said, never merged.
-           j["same_national_id_at"] = rec.same_national_id_at;
-           return ok(j);
+           out.same_national_id_at = rec.same_national_id_at;
+           return out;
          }});
 }
 

@@ -1,5 +1,6 @@
 // The patient portal: a signed-in patient sees their own record and schedule, answers
 // questionnaires and reports red flags. Nothing here reaches another patient.
+#include "api/contract/questionnaires.hpp"
 #include "api/decode.hpp"
 #include "api/http/json_body.hpp"
 #include "api/json_pathway.hpp"
@@ -29,12 +30,11 @@ nlohmann::json centre_contact(Services& s, const std::string& centre_id) {
 }  // namespace
 
 void add_portal_routes(http::Router& r, Services& s) {
-  const std::vector<std::string> patient{"patient"};
   r.add({"GET",
          "/api/v1/me/record",
          "The signed-in patient's record: episodes with schedules, the rehab stage and drug holds in effect "
          "today, and the centre's contact details",
-         patient,
+         service::Permission::portal_own,
          {},
          "",
          false,
@@ -59,19 +59,21 @@ void add_portal_routes(http::Router& r, Services& s) {
            }
            return ok(j);
          }});
-  r.add({"POST",
-         "/api/v1/me/episodes/{episode_id}/questionnaires",
-         "The patient answers a questionnaire",
-         patient,
-         {},
-         "{instrument, item_id?, answers}",
-         true,
-         true,
-         [&s](http::Call& c) { return submit_questionnaire(s, c); }});
+  r.add(
+      {"POST",
+       "/api/v1/me/episodes/{episode_id}/questionnaires",
+       "The patient answers a questionnaire",
+       service::Permission::portal_own,
+       {},
+       "{instrument, item_id?, answers}",
+       true,
+       true,
+       http::answering<contract::QuestionnaireResponseOut>(
+           http::taking<contract::NewQuestionnaire>([&s](http::Call& c) { return submit_questionnaire(s, c); }), 201)});
   r.add({"POST",
          "/api/v1/me/episodes/{episode_id}/red-flags",
          "The patient reports a red flag (unusual pain, swelling, redness, fever): it reaches the clinic at once",
-         patient,
+         service::Permission::portal_own,
          {},
          "{category, severity, description?, onset? | onset_jalali?}. onset is Gregorian (2026-03-20), onset_jalali "
          "Jalali (1404/12/29); any digits",
@@ -87,7 +89,7 @@ void add_portal_routes(http::Router& r, Services& s) {
          "The patient's own red-flag reports, newest first: whether each was seen, when, by which role of the "
          "clinic's team and what was done (called, asked to come in, referred to emergency); never a staff "
          "member's name",
-         patient,
+         service::Permission::portal_own,
          {},
          "",
          false,

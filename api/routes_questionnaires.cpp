@@ -1,5 +1,6 @@
 // Questionnaires: the instruments, submissions by staff (scored at once), the list with
 // scores, and single-use links a patient answers without signing in.
+#include "api/contract/questionnaires.hpp"
 #include "api/decode.hpp"
 #include "api/http/json_body.hpp"
 #include "api/json_records.hpp"
@@ -28,12 +29,11 @@ http::Response submit_questionnaire(Services& s, http::Call& c) {
 }
 
 void add_questionnaire_routes(http::Router& r, Services& s) {
-  const std::vector<std::string> readers{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
   r.add({"GET",
          "/api/v1/instruments",
          "The instruments regenpath scores: item ids, scores, and the form (each question's text in English and "
          "Persian, type, range or options with labels)",
-         {http::kPublic},
+         http::kPublic,
          {},
          "",
          false,
@@ -63,7 +63,7 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "/api/v1/instrument-wordings",
          "Loads the clinic's licensed, validated wording of an instrument (a FHIR R4 Questionnaire with the "
          "translation extension for Persian), checked against the instrument's structure and kept as a new version",
-         {"admin"},
+         service::Permission::wording_load,
          {},
          "{instrument?, questionnaire: Questionnaire}: the same answerable items (linkIds, count, order), types, "
          "ranges and answer codes as the instrument; a version is required",
@@ -81,41 +81,43 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "/api/v1/episodes/{episode_id}/questionnaires",
          "Submits a questionnaire: validated, scored and stored durably with its audit row; an Idempotency-Key "
          "makes a retry return the first submission",
-         {"coordinator", "surgeon", "physiotherapist"},
+         service::Permission::questionnaire_submit,
          {},
          "{instrument, item_id?, answers: {item: value}}. item_id is a questionnaire time point of the "
          "episode's protocol (prom-6w, ...) that lists the instrument. Answers from which the instrument's "
          "missing-item rule computes no score are refused; `unscored` names the scores it withheld",
          true,
          true,
-         [&s](http::Call& c) { return submit_questionnaire(s, c); },
-         // The server's path: no thread waits for the group commit.
-         [&s](http::Call& c, http::Reply reply) {
-           auto q = decode_questionnaire(http::parse_json_object(c.request.body));
-           q.idempotency_key = c.request.idempotency_key;
-           s.submissions.submit_questionnaire_then(
-               c.actor, episode_id(c), std::move(q),
-               [reply = std::move(reply)](std::function<service::SubmittedQuestionnaire()> result) {
-                 reply([result = std::move(result)] { return submitted(result()); });
-               });
-         }});
+         // No thread waits for the group commit. A replay answers 200.
+         http::answering<contract::QuestionnaireResponseOut>(
+             http::taking<contract::NewQuestionnaire>([&s](http::Call& c, http::Reply reply) {
+               auto q = decode_questionnaire(http::parse_json_object(c.request.body));
+               q.idempotency_key = c.request.idempotency_key;
+               s.submissions.submit_questionnaire_then(
+                   c.actor, episode_id(c), std::move(q),
+                   [reply = std::move(reply)](std::function<service::SubmittedQuestionnaire()> result) {
+                     reply([result = std::move(result)] { return submitted(result()); });
+                   });
+             }),
+             201)});
   r.add({"GET",
          "/api/v1/episodes/{episode_id}/questionnaires",
          "The episode's questionnaire responses with scores",
-         readers,
+         service::Permission::episode_read,
          {},
          "",
          false,
          false,
          [&s](http::Call& c) {
-           nlohmann::json out = nlohmann::json::array();
-           for (const auto& q : s.submissions.questionnaires(c.actor, episode_id(c))) out.push_back(to_json(q));
-           return ok(out);
+           std::vector<contract::QuestionnaireResponseOut> out;
+           for (const auto& q : s.submissions.questionnaires(c.actor, episode_id(c)))
+             out.push_back(contract::questionnaire_response_out(q));
+           return out;
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/questionnaire-links",
          "Issues a single-use questionnaire link (128-bit random token, expires) for the patient to answer",
-         {"coordinator", "surgeon"},
+         service::Permission::link_issue,
          {},
          "{instrument?, item_id?}: one instrument a patient fills (never a clinician's form or a derived score), "
          "or, without an instrument, every questionnaire of the time point item_id in one sitting",
@@ -132,7 +134,7 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "/api/v1/q/{token}",
          "What a questionnaire link asks for (no identifying data): the instruments still to answer, in order, "
          "and those of its time point answered already",
-         {http::kPublic},
+         http::kPublic,
          {},
          "",
          false,
@@ -149,7 +151,7 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "/api/v1/q/{token}",
          "Answers one questionnaire of a link, saved as its own answer set; the link is spent once every "
          "questionnaire it asks for is answered",
-         {http::kPublic},
+         http::kPublic,
          {},
          "{instrument?, answers: {item: value}}: instrument is required while the link asks for several",
          false,

@@ -11,7 +11,7 @@ void add_report_routes(http::Router& r, Services& s) {
        "De-identified counts per centre: episodes by state, adverse events by what a clinician decided of them "
        "(adverse_event:serious|not_serious|not_assessed, red_flag:untriaged|adverse_event|not_adverse_event). Analysts "
        "see every centre; a centre's admin sees that centre's",
-       {"analyst", "admin"},
+       service::Permission::registry_read,
        {},
        "",
        false,
@@ -22,7 +22,7 @@ void add_report_routes(http::Router& r, Services& s) {
          "Outcomes report: survival free of hip replacement with log-rank by centre, PROM trajectories, responder "
          "rates, adverse events, completeness, funnel and claims audit. Analysts see every centre; a centre's "
          "surgeons and admins see theirs and the overall figures",
-         {"analyst", "admin", "surgeon"},
+         service::Permission::reports_read,
          {{"centre", "one centre's figures beside the overall ones"}, {"protocol", "protocol id (default hip-msc-v1)"}},
          "",
          false,

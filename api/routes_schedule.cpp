@@ -15,15 +15,12 @@ std::int64_t episode_id(const http::Call& c) { return http::id_param(c.request.p
 }  // namespace
 
 void add_schedule_routes(http::Router& r, Services& s) {
-  const std::vector<std::string> readers{"admin", "surgeon", "coordinator", "lab", "physiotherapist"};
   // Planning moves the procedures; marking is allowed per item kind (service::require_mark):
   // the physiotherapist marks the rehab stages and visits, not a harvest or an injection.
-  const std::vector<std::string> planners{"coordinator", "surgeon"};
-  const std::vector<std::string> markers{"coordinator", "surgeon", "physiotherapist"};
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/eligibility",
          "Assesses eligibility from findings against the protocol's rules and stores the assessment",
-         {"surgeon"},
+         service::Permission::eligibility_assess,
          {},
          "{findings: {kl_grade, ...}}",
          false,
@@ -38,7 +35,7 @@ void add_schedule_routes(http::Router& r, Services& s) {
   r.add({"GET",
          "/api/v1/episodes/{episode_id}/schedule",
          "The schedule the protocol derives: visits, drug holds, rehab stages, imaging and questionnaires",
-         readers,
+         service::Permission::episode_read,
          {},
          "",
          false,
@@ -51,7 +48,7 @@ void add_schedule_routes(http::Router& r, Services& s) {
          "/api/v1/episodes/{episode_id}/plan",
          "Sets or moves the planned harvest and injection dates (from a year before to two years after today; "
          "a date before today needs the reason); re-derives every item not yet done",
-         planners,
+         service::Permission::schedule_plan,
          {},
          "{harvest? | harvest_jalali?, injection? | injection_jalali?, reason?}. harvest and injection are Gregorian "
          "(2026-03-20), their _jalali twins Jalali (1404/12/29); any digits. The answer says \"changed\": false when "
@@ -72,7 +69,7 @@ void add_schedule_routes(http::Router& r, Services& s) {
          "Marks a schedule item done, missed or cancelled (or planned again). A procedure (harvest, lab processing, "
          "injection) is marked done by the surgeon and re-booked by the surgeon or the coordinator; the "
          "physiotherapist marks rehab stages and visits",
-         markers,
+         service::Permission::schedule_mark,
          {},
          "{status, on? | on_jalali?}. on is Gregorian (2026-03-20), on_jalali Jalali (1404/12/29); any digits. The "
          "answer says \"changed\": false when the item already had this status (nothing is written then)",

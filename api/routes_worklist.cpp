@@ -86,7 +86,7 @@ void add_worklist_routes(http::Router& r, Services& s) {
          "within 7 days, open red flags (newest first), products awaiting release, and patients whose sign-in code "
          "is being guessed. Each item row has the role responsible and, for admin, coordinator and surgeon, the "
          "patient's mobile",
-         roles::kClinical, worklist_filter_params(true), "", false, false, [&s](http::Call& c) {
+         service::Permission::worklist_read, worklist_filter_params(true), "", false, false, [&s](http::Call& c) {
            const auto param = [&c](const char* name) -> std::optional<std::string> {
              const auto it = c.request.query.find(name);
              if (it == c.request.query.end()) return std::nullopt;

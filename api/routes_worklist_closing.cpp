@@ -9,7 +9,6 @@
 namespace rp::api {
 namespace {
 
-const std::vector<std::string> kClosers{"coordinator", "surgeon"};
 constexpr const char* kReasons = "patient_unreachable, declined, moved_away, clinical_reason or other";
 
 std::int64_t episode_of(const http::Call& c) { return http::id_param(c.request.params.at("episode_id"), "episode"); }
@@ -40,7 +39,7 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
          "/api/v1/episodes/{episode_id}/schedule/{item_id}/close-missed",
          "Closes one worklist item (visit, imaging, questionnaire or work-up test) whose window has closed as missed, "
          "with a reason; it leaves the worklist, and the decision is kept with its audit row",
-         kClosers,
+         service::Permission::worklist_close,
          {},
          std::string("{reason, note?}. reason: ") + kReasons + "; note (at most 500 bytes) is required with other",
          false,
@@ -54,7 +53,7 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/schedule/{item_id}/reopen",
          "Takes an item closed as missed back onto the worklist (planned again), with why",
-         kClosers,
+         service::Permission::worklist_close,
          {},
          "{reason} (at most 500 bytes)",
          false,
@@ -69,7 +68,7 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
          "/api/v1/worklist/close-missed",
          "Closes as missed every item at the caller's centre whose window closed before a day (not after today), "
          "narrowed by the worklist's filters when given, with one reason; answers the items closed",
-         kClosers,
+         service::Permission::worklist_close,
          {},
          std::string("{before | before_jalali, reason, note?, kind?, patient?, responsible?}. before is Gregorian, "
                      "before_jalali Jalali; any digits. reason: ") +
@@ -93,7 +92,7 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
   r.add({"GET", "/api/v1/worklist/closed",
          "Items at the caller's centre closed as missed, the latest closing first, each with its reason, who closed "
          "it and when (to reopen one)",
-         roles::kClinical, worklist_filter_params(false), "", false, false, [&s](http::Call& c) {
+         service::Permission::worklist_read, worklist_filter_params(false), "", false, false, [&s](http::Call& c) {
            return ok(
                closed_list_json(service::closed_items(s.store, s.clock, c.actor, worklist_filter(c.request.query))));
          }});

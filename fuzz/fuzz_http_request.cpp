@@ -21,7 +21,7 @@ rp::api::http::Router& router() {
     rp::api::http::Router out;
     for (const char* path : {"/api/v1/patients", "/api/v1/patients/{patient_id}", "/api/v1/episodes/{episode_id}",
                              "/api/v1/episodes/{episode_id}/schedule/{item_id}", "/api/v1/q/{token}"}) {
-      out.add({"GET", path, "", {"public"}, {}, "", false, false, nullptr});
+      out.add({"GET", path, "", rp::api::http::kPublic, {}, "", false, false, nullptr});
     }
     return out;
   }();

@@ -36,6 +36,18 @@ const std::map<Permission, Roles>& permission_table() {
       {Permission::account_admin, {"admin"}},
       // The body that licenses centres keeps their status; a centre's own admin cannot.
       {Permission::centre_licence, {"registry"}},
+      // Reads and sessions the API's routes name.
+      {Permission::session_own, {"admin", "surgeon", "coordinator", "lab", "physiotherapist", "analyst", "patient"}},
+      {Permission::episode_read, {"admin", "surgeon", "coordinator", "lab", "physiotherapist"}},
+      {Permission::protocol_read, {"admin", "surgeon", "coordinator", "lab", "physiotherapist", "analyst"}},
+      {Permission::centre_read, {"admin", "surgeon", "coordinator", "lab", "physiotherapist", "analyst", "registry"}},
+      {Permission::worklist_read, {"admin", "surgeon", "coordinator", "lab", "physiotherapist"}},
+      {Permission::audit_read, {"admin"}},
+      {Permission::reports_read, {"admin", "analyst", "surgeon"}},
+      {Permission::portal_own, {"patient"}},
+      {Permission::wording_load, {"admin"}},
+      {Permission::episode_transition, {"coordinator", "surgeon", "lab"}},
+      {Permission::centre_edit, {"admin"}},
   };
   return table;
 }
@@ -117,6 +129,28 @@ const char* name(Permission p) {
       return "administer accounts";
     case Permission::centre_licence:
       return "set a centre's licence status";
+    case Permission::session_own:
+      return "use a session";
+    case Permission::episode_read:
+      return "read episodes";
+    case Permission::protocol_read:
+      return "read protocols";
+    case Permission::centre_read:
+      return "read centres";
+    case Permission::worklist_read:
+      return "read the worklist";
+    case Permission::audit_read:
+      return "read the audit log";
+    case Permission::reports_read:
+      return "read outcome reports";
+    case Permission::portal_own:
+      return "read their own record";
+    case Permission::wording_load:
+      return "load instrument wordings";
+    case Permission::episode_transition:
+      return "move episodes";
+    case Permission::centre_edit:
+      return "edit centres";
   }
   return "?";
 }
@@ -129,6 +163,62 @@ void require(const Actor& actor, Permission p) {
   if (std::find(roles.begin(), roles.end(), actor.role) == roles.end()) {
     throw ForbiddenError("role", "role '" + actor.role + "' may not " + name(p));
   }
+}
+
+std::vector<std::string> roles_with(Permission p) {
+  const Roles& roles = permission_table().at(p);
+  return {roles.begin(), roles.end()};
+}
+
+static const std::map<Permission, std::string_view>& permission_names() {
+  static const std::map<Permission, std::string_view> names{
+      {Permission::patient_create, "patient_create"},
+      {Permission::patient_read, "patient_read"},
+      {Permission::patient_update, "patient_update"},
+      {Permission::episode_create, "episode_create"},
+      {Permission::episode_update, "episode_update"},
+      {Permission::eligibility_assess, "eligibility_assess"},
+      {Permission::schedule_plan, "schedule_plan"},
+      {Permission::schedule_mark, "schedule_mark"},
+      {Permission::worklist_close, "worklist_close"},
+      {Permission::audit_verify, "audit_verify"},
+      {Permission::questionnaire_submit, "questionnaire_submit"},
+      {Permission::adverse_event_record, "adverse_event_record"},
+      {Permission::adverse_event_assess, "adverse_event_assess"},
+      {Permission::red_flag_review, "red_flag_review"},
+      {Permission::link_issue, "link_issue"},
+      {Permission::registry_read, "registry_read"},
+      {Permission::account_admin, "account_admin"},
+      {Permission::centre_licence, "centre_licence"},
+      {Permission::session_own, "session_own"},
+      {Permission::episode_read, "episode_read"},
+      {Permission::protocol_read, "protocol_read"},
+      {Permission::centre_read, "centre_read"},
+      {Permission::worklist_read, "worklist_read"},
+      {Permission::audit_read, "audit_read"},
+      {Permission::reports_read, "reports_read"},
+      {Permission::portal_own, "portal_own"},
+      {Permission::wording_load, "wording_load"},
+      {Permission::episode_transition, "episode_transition"},
+      {Permission::centre_edit, "centre_edit"},
+  };
+  return names;
+}
+
+std::string_view permission_name(Permission p) { return permission_names().at(p); }
+
+std::optional<Permission> permission_named(std::string_view name) {
+  for (const auto& [p, n] : permission_names())
+    if (n == name) return p;
+  return std::nullopt;
+}
+
+std::vector<std::string> all_roles() {
+  std::vector<std::string> out;
+  for (const auto& [permission, roles] : permission_table())
+    for (const auto role : roles)
+      if (std::find(out.begin(), out.end(), role) == out.end()) out.emplace_back(role);
+  return out;
 }
 
 void require_mark(const Actor& actor, std::string_view item_kind, ItemStatus status) {

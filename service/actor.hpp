@@ -49,10 +49,30 @@ enum class Permission {
   registry_read,
   account_admin,
   centre_licence,  // a centre's licence status: the registry, never the centre itself
+  // Reads and sessions, named for the API's routes (api/http/router.hpp Route::access).
+  session_own,         // sign out, who am I: every staff role and the patient
+  episode_read,        // episodes, schedules, questionnaires, adverse events of the centre
+  protocol_read,       // the treatment protocols
+  centre_read,         // the centres' names and licence status
+  worklist_read,       // the centre's worklist and its closed items
+  audit_read,          // the audit log, who saw a record
+  reports_read,        // outcome reports of the centre
+  portal_own,          // a patient's own record in the portal
+  wording_load,        // load an instrument's wording
+  episode_transition,  // move an episode on; which steps, by target state: require_transition
+  centre_edit,         // a centre's names, city and phone
 };
 
 // Throws ForbiddenError naming the permission when the role lacks it.
 void require(const Actor& actor, Permission p);
+// The roles the permission table gives `p` (the operator, who may do everything, aside).
+std::vector<std::string> roles_with(Permission p);
+// The permission's identifier as the API documents it ("patient_read").
+std::string_view permission_name(Permission p);
+// The permission an identifier names, if any.
+std::optional<Permission> permission_named(std::string_view name);
+// Every role the permission table names (the operator aside), in the table's order.
+std::vector<std::string> all_roles();
 // Marking a schedule item is permitted by the item's kind and the status given: a
 // procedure (harvest, lab processing, injection) is marked done by the surgeon who did it
 // and re-booked (missed, cancelled, planned) by the surgeon or the coordinator; the

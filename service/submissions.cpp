@@ -236,18 +236,6 @@ void Submissions::AuditWrite::committed(EpisodeCentres& centres, std::int64_t ep
   if (read_centre && !read_centre->empty()) centres.remember(episode_id, *read_centre);
 }
 
-Submissions::Rendering Submissions::rendered_timeline(
-    const Actor& actor, std::int64_t episode_id, const std::string& variant,
-    const std::function<std::string(const EpisodeTimeline&)>& render) {
-  require(actor, Permission::patient_read);
-  // The audit row joins the next group commit like any write, and we return only once it
-  // is durable: the fsync is shared by every request in the batch.
-  const AuditWrite audit = timeline_audit_write(actor, episode_id);
-  store_.write(audit.write());
-  audit.committed(centres_, episode_id);
-  return timeline_after_audit(actor, episode_id, variant, render);
-}
-
 void Submissions::rendered_timeline_then(const Actor& actor, std::int64_t episode_id, std::string variant,
                                          std::function<std::string(const EpisodeTimeline&)> render,
                                          std::function<void(Fetch)> done) {

@@ -166,13 +166,11 @@ class Submissions {
   // made. `variant` names whatever else the rendering depends on (language, today).
   // The audit row and the read are two transactions, audit first: a read that fails after
   // its audit row leaves one row too many, never a record shown without one.
-  // The rendering is shared with the cache (and sent without a copy).
+  // The rendering is shared with the cache (and sent without a copy). No thread is held
+  // while the audit row commits: once the row is durable, `done` is called (on the store's
+  // committer thread) with a function that returns the rendering, or throws the error,
+  // wherever the caller runs it (api/http/router.hpp run_now waits for it).
   using Rendering = std::shared_ptr<const CompressibleText>;
-  Rendering rendered_timeline(const Actor& actor, std::int64_t episode_id, const std::string& variant,
-                              const std::function<std::string(const EpisodeTimeline&)>& render);
-  // The same without holding the caller's thread while the audit row commits: once the
-  // row is durable, `done` is called (on the store's committer thread) with a function
-  // that returns the rendering, or throws the error, wherever the caller runs it.
   using Fetch = std::function<Rendering()>;
   void rendered_timeline_then(const Actor& actor, std::int64_t episode_id, std::string variant,
                               std::function<std::string(const EpisodeTimeline&)> render,

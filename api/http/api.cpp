@@ -24,7 +24,7 @@ bool same_secret(const std::string& a, const std::string& b) {
 }
 
 const service::Actor& anonymous() {
-  static const service::Actor a{"anonymous", kPublic, "", false, std::nullopt};
+  static const service::Actor a{"anonymous", "public", "", false, std::nullopt};
   return a;
 }
 
@@ -56,7 +56,7 @@ Api::Api(Services& services, store::GroupCommitStore* group_commit)
                "/healthz",
                "Health: 200 when the store opens a transaction and the disk takes writes; 503 \"degraded\" while "
                "the disk is full",
-               {kPublic},
+               kPublic,
                {},
                "",
                false,
@@ -66,22 +66,22 @@ Api::Api(Services& services, store::GroupCommitStore* group_commit)
                "/metrics",
                "Prometheus metrics: requests, latency histogram, errors, store commit timings; asks for the "
                "configured metrics_token as a bearer token",
-               {kPublic},
+               kPublic,
                {},
                "",
                false,
                false,
-               [this](Call& call) {
+               answering_text("text/plain", [this](Call& call) {
                  if (auto refused = refuse_metrics_reader(call.request, services_.metrics_token)) return *refused;
                  Response r;
                  r.content_type = "text/plain; version=0.0.4";
                  r.body = metrics_.render(group_commit_);
                  return r;
-               }});
+               })});
   router_.add({"GET",
                "/api/v1/openapi.json",
                "This document: OpenAPI 3, generated from the route table",
-               {kPublic},
+               kPublic,
                {},
                "",
                false,
@@ -154,8 +154,9 @@ Response Api::handle(Request& request) {
 bool Api::handle_async(Request& request, std::function<void(std::function<Response()>)> reply) {
   if (StaticFiles::serves(request)) return false;
   const Match m = router_.match(request);
-  // A creating route whose key the API records (with_idempotency) stays synchronous.
-  if (!m.route || !m.route->async_handler || (m.route->creates && !m.route->idempotent_in_service)) return false;
+  // A handler that may wait for the store runs on the worker pool (handle), as does a
+  // creating route whose key the API records (with_idempotency).
+  if (!m.route || m.route->handler.blocks || (m.route->creates && !m.route->idempotent_in_service)) return false;
   const auto start = std::chrono::steady_clock::now();
   const Route* route = m.route;
   // Called once, here or on the store's committer thread; the response is made where
@@ -179,7 +180,7 @@ bool Api::handle_async(Request& request, std::function<void(std::function<Respon
       return true;
     }
     Call call{request, principal ? &*principal : nullptr, principal ? principal->actor : anonymous()};
-    route->async_handler(call, answer);
+    route->handler.run(call, answer);
   } catch (...) {
     answer([error = std::current_exception()]() -> Response { std::rethrow_exception(error); });
   }
@@ -218,7 +219,7 @@ Response Api::dispatch(Request& request, const Route*& route) {
   Call call{request, principal ? &*principal : nullptr, principal ? principal->actor : anonymous()};
   if (route->creates && !route->idempotent_in_service && !request.idempotency_key.empty() && principal)
     return with_idempotency(*route, call);
-  return route->handler(call);
+  return run_now(route->handler, call);
 }
 
 Response Api::with_idempotency(const Route& route, Call& call) {
@@ -243,7 +244,7 @@ Response Api::with_idempotency(const Route& route, Call& call) {
       r.headers.emplace_back("Idempotent-Replayed", "true");
       return;
     }
-    r = route.handler(call);
+    r = run_now(route.handler, call);
     if (r.status >= 200 && r.status < 300)
       tx.insert_idempotency(
           {call.actor.user, key, request_id, r.status, std::string(r.body_text()), services_.clock.now_iso()});

@@ -27,7 +27,7 @@ class Api {
   Api(Services& services, store::GroupCommitStore* group_commit);
 
   Response handle(Request& request);
-  // A request whose route answers without holding a thread (Route::async_handler): `reply`
+  // A request whose route answers without holding a thread (Handler::blocks false): `reply`
   // is called once, here or on the store's committer thread, with a function that makes
   // the response (never throws); `request` must live until it has run. False when the
   // route has none: call handle().

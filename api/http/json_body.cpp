@@ -43,13 +43,26 @@ nlohmann::json parse_json_object(std::string_view body) {
   return j;
 }
 
-BodyReader::BodyReader(const nlohmann::json& body, std::initializer_list<std::string_view> known) : body_(body) {
+namespace {
+
+template <class Names>
+void refuse_unknown(const nlohmann::json& body, const Names& known) {
   if (!body.is_object()) throw InputError("body", "must be a JSON object");
   for (const auto& [key, value] : body.items()) {
     bool ok = false;
-    for (auto k : known) ok = ok || k == key;
+    for (const auto& k : known) ok = ok || k == key;
     if (!ok) throw InputError(key, "unknown field");
   }
+}
+
+}  // namespace
+
+BodyReader::BodyReader(const nlohmann::json& body, std::initializer_list<std::string_view> known) : body_(body) {
+  refuse_unknown(body, known);
+}
+
+BodyReader::BodyReader(const nlohmann::json& body, const std::vector<std::string>& known) : body_(body) {
+  refuse_unknown(body, known);
 }
 
 const nlohmann::json* BodyReader::find(const char* field) const {

@@ -28,6 +28,8 @@ class BodyReader {
  public:
   // Throws InputError for any field not in `known`.
   BodyReader(const nlohmann::json& body, std::initializer_list<std::string_view> known);
+  // The same for a typed request's field names (api/http/contract.hpp).
+  BodyReader(const nlohmann::json& body, const std::vector<std::string>& known);
 
   std::string text(const char* field, std::size_t max_bytes = 200) const;  // required
   std::optional<std::string> opt_text(const char* field, std::size_t max_bytes = 200) const;

@@ -1,4 +1,6 @@
-// OpenAPI 3 from the route table: each route documents itself where it is registered.
+// OpenAPI 3 from the route table: each route documents itself where it is registered,
+// its request and answer schemas come from their C++ types (api/http/contract.hpp), and
+// who may call it from the permission table (service/actor.cpp).
 #include <nlohmann/json.hpp>
 
 #include "api/http/api.hpp"
@@ -13,57 +15,106 @@ std::string lower(std::string s) {
 
 nlohmann::json error_schema() {
   return {{"type", "object"},
+          {"required", {"error"}},
           {"properties",
            {{"error",
              {{"type", "object"},
+              {"required", {"code", "message"}},
               {"properties",
                {{"code", {{"type", "string"}}},
                 {"message", {{"type", "string"}}},
                 {"field", {{"type", "string"}, {"nullable", true}}}}}}}}}};
 }
 
+bool takes_body(const Route& r) { return r.method != "GET" && r.method != "DELETE"; }
+
+// The refusals a route can answer, by what it takes and who may call it.
+std::vector<std::pair<int, const char*>> error_answers(const Route& r) {
+  std::vector<std::pair<int, const char*>> out;
+  if (takes_body(r)) out.emplace_back(400, "the body is not JSON");
+  if (!r.is_public() || r.path.rfind("/api/v1/patient-auth/", 0) == 0)
+    out.emplace_back(401, "no session, the session expired, or the sign-in was refused");
+  if (!r.is_public()) out.emplace_back(403, "the role may not do this, or the CSRF token is missing or wrong");
+  if (!r.path_params().empty()) out.emplace_back(404, "no such record at the caller's centre");
+  if (takes_body(r)) {
+    out.emplace_back(409, "the request conflicts with the record's state");
+    out.emplace_back(413, "the body is too large");
+  }
+  if (takes_body(r) || !r.query.empty() || !r.path_params().empty())
+    out.emplace_back(422, "a field, parameter or value was refused; `field` names it");
+  if (r.path == "/api/v1/auth/login" || r.path.rfind("/api/v1/patient-auth/", 0) == 0)
+    out.emplace_back(429, "too many attempts; Retry-After says when to try again");
+  return out;
+}
+
+nlohmann::json json_content(nlohmann::json schema, const std::string& media = "application/json") {
+  return {{media, {{"schema", std::move(schema)}}}};
+}
+
+nlohmann::json operation(const Route& r, SchemaSet& schemas) {
+  const auto roles = r.roles();
+  nlohmann::json op = {{"summary", r.summary}, {"x-roles", roles}};
+  op["operationId"] = lower(r.method) + r.path;
+  if (r.access.permission) op["x-permission"] = std::string(service::permission_name(*r.access.permission));
+  nlohmann::json params = nlohmann::json::array();
+  for (const auto& name : r.path_params()) {
+    const bool numeric = name == "patient_id" || name == "episode_id" || name == "event_id" || name == "account_id";
+    params.push_back(
+        {{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", numeric ? "integer" : "string"}}}});
+  }
+  for (const Param& q : r.query) {
+    params.push_back({{"name", q.name},
+                      {"in", "query"},
+                      {"required", q.required},
+                      {"description", q.description},
+                      {"schema", {{"type", q.type}}}});
+  }
+  if (r.creates) {
+    params.push_back({{"name", "Idempotency-Key"},
+                      {"in", "header"},
+                      {"required", false},
+                      {"description", "a retried request with the same key returns the first response"},
+                      {"schema", {{"type", "string"}, {"maxLength", 128}}}});
+  }
+  if (!params.empty()) op["parameters"] = params;
+  const Handler& h = r.handler;
+  if (h.request) {
+    op["requestBody"] = {{"required", true}, {"content", json_content(h.request.schema(schemas))}};
+    if (!r.body.empty()) op["requestBody"]["description"] = r.body;
+  } else if (!r.body.empty()) {
+    op["requestBody"] = {{"required", true}, {"description", r.body}, {"content", json_content({{"type", "object"}})}};
+    op["x-untyped-request"] = true;
+  }
+  nlohmann::json responses = nlohmann::json::object();
+  if (h.answer) {
+    responses[std::to_string(h.status)] = {{"description", "success"},
+                                           {"content", json_content(h.answer.schema(schemas), h.answer_media)}};
+  } else {
+    responses["200"] = {{"description", "success"}, {"content", json_content(nlohmann::json::object())}};
+    op["x-untyped-answer"] = true;
+  }
+  for (const auto& [status, why] : error_answers(r))
+    responses[std::to_string(status)] = {{"description", why},
+                                         {"content", json_content({{"$ref", "#/components/schemas/Error"}})}};
+  responses["default"] = {{"description", "error"},
+                          {"content", json_content({{"$ref", "#/components/schemas/Error"}})}};
+  op["responses"] = std::move(responses);
+  if (!r.is_public()) op["security"] = nlohmann::json::array({{{"session", nlohmann::json::array()}}});
+  return op;
+}
+
 }  // namespace
 
 nlohmann::json openapi_document(const Router& router) {
+  SchemaSet schemas;
   nlohmann::json paths = nlohmann::json::object();
-  for (const Route& r : router.routes()) {
-    nlohmann::json op = {{"summary", r.summary}, {"x-roles", r.roles}};
-    nlohmann::json params = nlohmann::json::array();
-    for (const auto& name : r.path_params()) {
-      const bool numeric = name == "patient_id" || name == "episode_id" || name == "event_id" || name == "account_id";
-      params.push_back(
-          {{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", numeric ? "integer" : "string"}}}});
-    }
-    for (const Param& q : r.query) {
-      params.push_back({{"name", q.name},
-                        {"in", "query"},
-                        {"required", q.required},
-                        {"description", q.description},
-                        {"schema", {{"type", q.type}}}});
-    }
-    if (r.creates) {
-      params.push_back({{"name", "Idempotency-Key"},
-                        {"in", "header"},
-                        {"required", false},
-                        {"description", "a retried request with the same key returns the first response"},
-                        {"schema", {{"type", "string"}, {"maxLength", 128}}}});
-    }
-    if (!params.empty()) op["parameters"] = params;
-    if (!r.body.empty()) {
-      op["requestBody"] = {{"required", true},
-                           {"description", r.body},
-                           {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
-    }
-    op["responses"] = {{"200", {{"description", "success"}}},
-                       {"default",
-                        {{
-                             "description",
-                             "error",
-                         },
-                         {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}};
-    if (!r.is_public()) op["security"] = nlohmann::json::array({{{"session", nlohmann::json::array()}}});
-    paths[r.path][lower(r.method)] = op;
-  }
+  for (const Route& r : router.routes()) paths[r.path][lower(r.method)] = operation(r, schemas);
+  nlohmann::json components = schemas.components();
+  components["Error"] = error_schema();
+  // Who may do what, as the permission table says: the roles the routes name.
+  nlohmann::json roles = nlohmann::json::array();
+  for (const auto& role : service::all_roles()) roles.push_back(role);
+  components["Role"] = {{"type", "string"}, {"enum", roles}};
   return {{"openapi", "3.0.3"},
           {"info",
            {{"title", "regenpath API"},
@@ -71,7 +122,8 @@ nlohmann::json openapi_document(const Router& router) {
             {"description",
              "Autologous cell therapy for hip osteoarthritis, from consult to outcome. Staff sign in at "
              "/api/v1/auth/login (session cookie rp_session; send the CSRF token from the login response as "
-             "X-CSRF-Token on every state-changing request). x-roles lists who may call each operation. Dates: a "
+             "X-CSRF-Token on every state-changing request). x-permission names what each operation needs and "
+             "x-roles the roles the permission table gives it. Dates: a "
              "date field (birth_date, harvest, on, onset, ...) takes a Gregorian date, YYYY-MM-DD; its twin with "
              "_jalali (birth_date_jalali, ...) takes the same day in the Jalali calendar, YYYY/MM/DD; one or the "
              "other, not both. Either takes Latin, Persian or Arabic-Indic digits and '-' or '/'. A Gregorian date "
@@ -79,7 +131,7 @@ nlohmann::json openapi_document(const Router& router) {
              "birth_date and birth_date_jalali."}}},
           {"paths", paths},
           {"components",
-           {{"schemas", {{"Error", error_schema()}}},
+           {{"schemas", components},
             {"securitySchemes", {{"session", {{"type", "apiKey"}, {"in", "cookie"}, {"name", "rp_session"}}}}}}}};
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <future>
+#include <memory>
 #include <stdexcept>
 
 namespace rp::api::http {
@@ -47,7 +49,32 @@ SplitPath split(std::string_view path) {
 
 }  // namespace
 
-bool Route::allows(std::string_view role) const { return std::find(roles.begin(), roles.end(), role) != roles.end(); }
+bool Route::allows(std::string_view role) const {
+  if (!access.permission) return true;
+  const auto allowed = service::roles_with(*access.permission);
+  return std::find(allowed.begin(), allowed.end(), role) != allowed.end();
+}
+
+std::vector<std::string> Route::roles() const {
+  if (!access.permission) return {"public"};
+  return service::roles_with(*access.permission);
+}
+
+namespace handler_detail {
+
+Response typed_response(int status, const nlohmann::json& body) {
+  return json_response(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+}  // namespace handler_detail
+
+Response run_now(const Handler& handler, Call& call) {
+  // Shared: a handler that answers later may call reply after an error here.
+  auto made = std::make_shared<std::promise<std::function<Response()>>>();
+  auto answer = made->get_future();
+  handler.run(call, [made](std::function<Response()> make) { made->set_value(std::move(make)); });
+  return answer.get()();
+}
 
 std::vector<std::string> Route::path_params() const {
   std::vector<std::string> out;

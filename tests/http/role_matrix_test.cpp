@@ -14,6 +14,7 @@
 
 #include "http_test_support.hpp"
 #include "service/accounts.hpp"
+#include "service/actor.hpp"
 #include "service/submissions.hpp"
 
 namespace rp::test {
@@ -183,7 +184,14 @@ TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
       ASSERT_NE(it, valid_bodies().end()) << "no valid body for " << method << " " << path << ": add one";
       body = it->second.dump();
     }
-    const std::set<std::string> roles = op["x-roles"].get<std::set<std::string>>();
+    // Who may call it, from the permission table itself: the document names the permission.
+    std::set<std::string> roles{"public"};
+    if (op.contains("x-permission")) {
+      const auto permission = service::permission_named(op["x-permission"].get<std::string>());
+      ASSERT_TRUE(permission.has_value()) << method << " " << path;
+      const auto allowed = service::roles_with(*permission);
+      roles = {allowed.begin(), allowed.end()};
+    }
     const bool is_public = roles.count("public") > 0;
     const bool scoped = centre_scoped(path);
     for (const auto& [who, client] : callers) {

@@ -1,0 +1,63 @@
+#include "api/contract/events.hpp"
+
+#include <algorithm>
+
+namespace rp::api::contract {
+namespace {
+
+std::optional<int> grade(const std::optional<std::int64_t>& g) {
+  if (!g) return std::nullopt;
+  return static_cast<int>(std::clamp<std::int64_t>(*g, -1, 99));
+}
+
+std::optional<std::string> unless_empty(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
+
+}  // namespace
+
+AdverseEventOut adverse_event_out(const store::AdverseEventRow& r) {
+  const EventAssessment& a = r.assessment;
+  AdverseEventOut out;
+  out.id = r.id;
+  out.episode_id = r.episode_id;
+  out.kind = r.kind;
+  out.category = r.category;
+  out.severity = r.severity;
+  out.description = r.description;
+  out.onset = r.onset_date;
+  out.reported_by = r.reported_by;
+  out.role = r.role;
+  out.reported_at = r.reported_at;
+  out.status = r.status;
+  out.acknowledged_by = r.acknowledged_by;
+  out.acknowledged_at = r.acknowledged_at;
+  out.acknowledged_role = r.acknowledged_role;
+  out.ack_action = unless_empty(r.ack_action);
+  out.ack_note = r.ack_note;
+  if (a.ctcae_grade) out.ctcae_grade = *a.ctcae_grade;
+  out.serious_reasons = a.serious;
+  out.serious = r.serious;
+  out.assessed = a.is_assessed();
+  out.relatedness = a.relatedness;
+  out.outcome = a.outcome;
+  out.red_flag_id = r.red_flag_id;
+  out.triage = unless_empty(r.triage);
+  out.triage_reason = r.triage_reason;
+  out.assessed_by = r.assessed_by;
+  out.assessed_at = r.assessed_at;
+  return out;
+}
+
+service::AdverseEventInput to_event(const NewAdverseEvent& in) {
+  EventAssessment a;
+  a.ctcae_grade = grade(in.ctcae_grade);
+  if (in.serious_reasons) a.serious = *in.serious_reasons;
+  a.relatedness = in.relatedness;
+  a.outcome = in.outcome;
+  return {in.category, in.severity, in.description.value_or(""), in.onset, a};
+}
+
+service::AssessmentChange to_change(const AssessmentChangeIn& in) {
+  return {grade(in.ctcae_grade), in.serious_reasons, in.relatedness, in.outcome, in.reason.value_or("")};
+}
+
+}  // namespace rp::api::contract
