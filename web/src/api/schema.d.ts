@@ -12,70 +12,10 @@ export interface paths {
             cookie?: never;
         };
         /** The accounts of the admin's centre */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/accounts"];
         put?: never;
         /** Creates a staff account at the admin's centre (password rules apply) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description a retried request with the same key returns the first response */
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            /** @description {username, role, password} */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/accounts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -96,40 +36,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** Changes an account's role or disables (enables) it; either ends its sessions at once. Not one's own */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    account_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {role?, disabled?}. The answer says "changed": false when the account already was so (nothing is written, sessions kept) */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["patch/api/v1/accounts/{account_id}"];
         trace?: never;
     };
     "/api/v1/accounts/{account_id}/password": {
@@ -142,40 +49,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Resets a password: ends the account's sessions and clears its count of failed sign-ins */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    account_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {password} */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/accounts/{account_id}/password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -196,40 +70,7 @@ export interface paths {
         options?: never;
         head?: never;
         /** A surgeon grades an adverse event (CTCAE 1-5), ticks its seriousness criteria, its relatedness and outcome; only the fields given change, and the reason is kept in the audit row */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    event_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {ctcae_grade?: 1-5, serious_reasons?: [..], relatedness?: harvest|injection|neither, outcome?: resolved|ongoing|sequelae|death, reason}. The answer says "changed": false when nothing differed (nothing is written then) */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["patch/api/v1/adverse-events/{event_id}"];
         trace?: never;
     };
     "/api/v1/audit/rows": {
@@ -240,46 +81,7 @@ export interface paths {
             cookie?: never;
         };
         /** Audit rows, newest first: who read or changed which record, when (the admin's centre only); the search is audited too */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description rows naming the patient, one of their episodes or events, or a list that showed them */
-                    patient?: number;
-                    /** @description rows of this username */
-                    user?: string;
-                    /** @description from this day (YYYY-MM-DD, Asia/Tehran), inclusive; or from_jalali (YYYY/MM/DD) */
-                    from?: string;
-                    /** @description up to this day, inclusive; or to_jalali */
-                    to?: string;
-                    /** @description rows older than this seq: the next page (the answer's next_before) */
-                    before?: number;
-                    /** @description rows on the page, 1-1000 (default 100) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/audit/rows"];
         put?: never;
         post?: never;
         delete?: never;
@@ -296,46 +98,7 @@ export interface paths {
             cookie?: never;
         };
         /** The same rows as a CSV download with a header row (cells a spreadsheet would run as a formula start with an apostrophe) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description rows naming the patient, one of their episodes or events, or a list that showed them */
-                    patient?: number;
-                    /** @description rows of this username */
-                    user?: string;
-                    /** @description from this day (YYYY-MM-DD, Asia/Tehran), inclusive; or from_jalali (YYYY/MM/DD) */
-                    from?: string;
-                    /** @description up to this day, inclusive; or to_jalali */
-                    to?: string;
-                    /** @description rows older than this seq: the next page (the answer's next_before) */
-                    before?: number;
-                    /** @description rows in the file, 1-10000 (default 10000) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/audit/rows.csv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -352,33 +115,7 @@ export interface paths {
             cookie?: never;
         };
         /** Checks the audit log: the hash chain, the signed anchors (the server signs the head first) and every record's content against its last audit row; names the first missing or forged row */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/audit/verify"];
         put?: never;
         post?: never;
         delete?: never;
@@ -395,33 +132,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every audit row that opened, wrote or listed the patient (?patient=ID), oldest first; the question is audited too */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/audit/who-saw"];
         put?: never;
         post?: never;
         delete?: never;
@@ -440,38 +151,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Staff sign-in: sets the session cookie and returns the CSRF token. After a few failures the username at the client's address, and the address, must wait (429 with Retry-After), the wait doubling up to a cap; never a lock-out. Unknown usernames are answered exactly like known ones */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description {username, password} */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/auth/login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -488,33 +168,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Ends the session */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/auth/logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -529,33 +183,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who is signed in, with the CSRF token */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/auth/me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -572,33 +200,7 @@ export interface paths {
             cookie?: never;
         };
         /** The centres with their licence status */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/centres"];
         put?: never;
         post?: never;
         delete?: never;
@@ -616,40 +218,7 @@ export interface paths {
         };
         get?: never;
         /** Creates or updates the admin's own centre */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    centre_id: string;
-                };
-                cookie?: never;
-            };
-            /** @description {name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?}. The answer says "changed": false when the centre already had these details (nothing is written then) */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        put: operations["put/api/v1/centres/{centre_id}"];
         post?: never;
         delete?: never;
         options?: never;
@@ -666,40 +235,7 @@ export interface paths {
         };
         get?: never;
         /** Sets a centre's licence status (and number): the registry's, never the centre's own admin's */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    centre_id: string;
-                };
-                cookie?: never;
-            };
-            /** @description {licence_status: licensed | pending | suspended | unknown, licence_number?} */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        put: operations["put/api/v1/centres/{centre_id}/licence"];
         post?: never;
         delete?: never;
         options?: never;
@@ -715,75 +251,14 @@ export interface paths {
             cookie?: never;
         };
         /** One episode with its schedule, transitions and eligibility */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/episodes/{episode_id}"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Records findings and procedure details as they become known: grades, cell source, guidance (after the injection, a change of cell source or guidance needs the reason, kept in the audit row) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {kl_grade?, tonnis_grade?, cell_source?, guidance?, reason?}. Grades are JSON numbers. The answer says "changed": false when nothing differed (nothing is written then) */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["patch/api/v1/episodes/{episode_id}"];
         trace?: never;
     };
     "/api/v1/episodes/{episode_id}/adverse-events": {
@@ -794,74 +269,10 @@ export interface paths {
             cookie?: never;
         };
         /** The episode's adverse events and red flags */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/episodes/{episode_id}/adverse-events"];
         put?: never;
         /** Records an adverse event */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description a retried request with the same key returns the first response */
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {category, severity: mild|moderate|severe|serious, description?, onset? | onset_jalali?, ctcae_grade?: 1-5, serious_reasons?: [death|life_threatening|hospitalisation|persistent_disability|congenital_anomaly|medically_important], relatedness?: harvest|injection|neither, outcome?: resolved|ongoing|sequelae|death}. onset is Gregorian (2026-03-20), onset_jalali Jalali (1404/12/29); any digits */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/episodes/{episode_id}/adverse-events"];
         delete?: never;
         options?: never;
         head?: never;
@@ -878,40 +289,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Assesses eligibility from findings against the protocol's rules and stores the assessment */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {findings: {kl_grade, ...}} */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/episodes/{episode_id}/eligibility"];
         delete?: never;
         options?: never;
         head?: never;
@@ -928,40 +306,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sets or moves the planned harvest and injection dates (from a year before to two years after today; a date before today needs the reason); re-derives every item not yet done */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {harvest? | harvest_jalali?, injection? | injection_jalali?, reason?}. harvest and injection are Gregorian (2026-03-20), their _jalali twins Jalali (1404/12/29); any digits. The answer says "changed": false when these dates were already planned (nothing is written then) */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/episodes/{episode_id}/plan"];
         delete?: never;
         options?: never;
         head?: never;
@@ -978,43 +323,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Issues a single-use questionnaire link (128-bit random token, expires) for the patient to answer */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description a retried request with the same key returns the first response */
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {instrument?, item_id?}: one instrument a patient fills (never a clinician's form or a derived score), or, without an instrument, every questionnaire of the time point item_id in one sitting */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/episodes/{episode_id}/questionnaire-links"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1029,74 +338,10 @@ export interface paths {
             cookie?: never;
         };
         /** The episode's questionnaire responses with scores */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/episodes/{episode_id}/questionnaires"];
         put?: never;
         /** Submits a questionnaire: validated, scored and stored durably with its audit row; an Idempotency-Key makes a retry return the first submission */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description a retried request with the same key returns the first response */
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {instrument, item_id?, answers: {item: value}}. item_id is a questionnaire time point of the episode's protocol (prom-6w, ...) that lists the instrument. Answers from which the instrument's missing-item rule computes no score are refused; `unscored` names the scores it withheld */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/episodes/{episode_id}/questionnaires"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1111,35 +356,7 @@ export interface paths {
             cookie?: never;
         };
         /** The schedule the protocol derives: visits, drug holds, rehab stages, imaging and questionnaires */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/episodes/{episode_id}/schedule"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1158,41 +375,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Marks a schedule item done, missed or cancelled (or planned again). A procedure (harvest, lab processing, injection) is marked done by the surgeon and re-booked by the surgeon or the coordinator; the physiotherapist marks rehab stages and visits */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    episode_id: number;
-                    item_id: string;
-                };
-                cookie?: never;
-            };
-            /** @description {status, on? | on_jalali?}. on is Gregorian (2026-03-20), on_jalali Jalali (1404/12/29); any digits. The answer says "changed": false when the item already had this status (nothing is written then) */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/episodes/{episode_id}/schedule/{item_id}"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1209,41 +392,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Closes one worklist item (visit, imaging, questionnaire or work-up test) whose window has closed as missed, with a reason; it leaves the worklist, and the decision is kept with its audit row */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    episode_id: number;
-                    item_id: string;
-                };
-                cookie?: never;
-            };
-            /** @description {reason, note?}. reason: patient_unreachable, declined, moved_away, clinical_reason or other; note (at most 500 bytes) is required with other */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/episodes/{episode_id}/schedule/{item_id}/close-missed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1260,41 +409,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Takes an item closed as missed back onto the worklist (planned again), with why */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    episode_id: number;
-                    item_id: string;
-                };
-                cookie?: never;
-            };
-            /** @description {reason} (at most 500 bytes) */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/episodes/{episode_id}/schedule/{item_id}/reopen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1309,35 +424,7 @@ export interface paths {
             cookie?: never;
         };
         /** Everything about one episode in one read: schedule, transitions, eligibility, questionnaires with scores, adverse events and red flags */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/episodes/{episode_id}/timeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1356,40 +443,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Moves the episode to its next state (harvested, product_released, injected, ...); the role must be allowed that target state */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {to, reason?, on? | on_jalali?}. on is Gregorian (2026-03-20), on_jalali Jalali (1404/12/29); any digits */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/episodes/{episode_id}/transitions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1404,33 +458,7 @@ export interface paths {
             cookie?: never;
         };
         /** Live events for the caller's centre as Server-Sent Events (text/event-stream): red_flag.raised and red_flag.acknowledged with {id, episode_id, open} (open: the centre's unacknowledged red flags), a first `ready` event (refetch GET /api/v1/red-flags on it: it follows every reconnect), `retry:` and heartbeat comments. Bounded per account and overall (429 / 503 beyond); ends with the session */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/events"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1449,41 +477,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Loads the clinic's licensed, validated wording of an instrument (a FHIR R4 Questionnaire with the translation extension for Persian), checked against the instrument's structure and kept as a new version */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description a retried request with the same key returns the first response */
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            /** @description {instrument?, questionnaire: Questionnaire}: the same answerable items (linkIds, count, order), types, ranges and answer codes as the instrument; a version is required */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/instrument-wordings"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1498,33 +492,7 @@ export interface paths {
             cookie?: never;
         };
         /** The instruments regenpath scores: item ids, scores, and the form (each question's text in English and Persian, type, range or options with labels) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/instruments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1543,43 +511,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The patient answers a questionnaire */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description a retried request with the same key returns the first response */
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {instrument, item_id?, answers} */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/me/episodes/{episode_id}/questionnaires"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1596,43 +528,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** The patient reports a red flag (unusual pain, swelling, redness, fever): it reaches the clinic at once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description a retried request with the same key returns the first response */
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    episode_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {category, severity, description?, onset? | onset_jalali?}. onset is Gregorian (2026-03-20), onset_jalali Jalali (1404/12/29); any digits */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/me/episodes/{episode_id}/red-flags"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1647,33 +543,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in patient's record: episodes with schedules, the rehab stage and drug holds in effect today, and the centre's contact details */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/me/record"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1690,33 +560,7 @@ export interface paths {
             cookie?: never;
         };
         /** The patient's own red-flag reports, newest first: whether each was seen, when, by which role of the clinic's team and what was done (called, asked to come in, referred to emergency); never a staff member's name */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/me/red-flags"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1733,33 +577,7 @@ export interface paths {
             cookie?: never;
         };
         /** This document: OpenAPI 3, generated from the route table */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/openapi.json"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1778,38 +596,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** After the right code on a shared number: signs in as the patient picked from the offered list, with the choice token (single use, a few minutes) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description {choice, patient_id} */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/patient-auth/choose"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1826,38 +613,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sends a one-time code to the mobile number of a registered patient, replacing the number's live code. Answers the same whether or not the number is known; 429 with Retry-After when the number, the client's address or everyone asked for too many codes within the hour */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description {mobile} */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/patient-auth/code"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1874,38 +630,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Patient sign-in with mobile number and one-time code (six digits, Latin, Persian or Arabic-Indic). On a number several patients share, the right code answers {choose_patient: {choice, patients: [{patient_id, first_name_fa, first_name_latin, mrn}], expires_in}} instead of a session: the person picks who they are with POST /api/v1/patient-auth/choose. 429 with Retry-After when the number, the client's address or everyone typed too many wrong codes within the hour */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description {mobile, code} */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/patient-auth/login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1920,77 +645,10 @@ export interface paths {
             cookie?: never;
         };
         /** Searches the centre's patients, each with its episodes (id, side, state) (audited: results show identifying data). national_id and mobile are given to admin, coordinator and surgeon only */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description name, record number, national id or mobile, any digits (national id and mobile only for the roles shown them: admin, coordinator, surgeon) */
-                    q?: string;
-                    /** @description only patients with an episode in this state */
-                    state?: string;
-                    /** @description at most this many (a whole number 1-1000, default 200; anything else is refused) */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/patients"];
         put?: never;
         /** Registers a patient at the signed-in user's centre */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description a retried request with the same key returns the first response */
-                    "Idempotency-Key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            /** @description {mrn, name_fa, name_latin, sex, birth_date | birth_date_jalali, mobile, national_id, consent: {treatment, registry, contact}}. birth_date is Gregorian (1961-03-21), birth_date_jalali Jalali (1340/01/01); any digits. Names need a letter and refuse invisible and direction-control characters */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/patients"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2005,75 +663,14 @@ export interface paths {
             cookie?: never;
         };
         /** One patient with their episodes. national_id is given to admin, coordinator and surgeon; mobile to them and the physiotherapist (who arranges sessions); the lab is given neither */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    patient_id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/patients/{patient_id}"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** Corrects a patient's details (only the fields sent; the centre never changes). The audit row keeps each changed field's old and new value and the reason */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    patient_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {mrn?, name_fa?, name_latin?, sex?, birth_date? | birth_date_jalali?, mobile?, national_id?, consent?: {treatment?, registry?, contact?}, reason}. birth_date is Gregorian, birth_date_jalali Jalali; any digits. The answer says "changed": false when nothing differed (nothing is written then) */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        patch: operations["patch/api/v1/patients/{patient_id}"];
         trace?: never;
     };
     "/api/v1/patients/{patient_id}/episodes": {
@@ -2086,43 +683,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Opens a treatment episode for one hip (starts as referred; links a bilateral pair both ways) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description a retried request with the same key returns the first response */
-                    "Idempotency-Key"?: string;
-                };
-                path: {
-                    patient_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {protocol, side, diagnosis: {system, code}, kl_grade?, tonnis_grade?, bilateral_with?, repeat_of?} */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/patients/{patient_id}/episodes"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2137,33 +698,7 @@ export interface paths {
             cookie?: never;
         };
         /** The treatment protocols in the data directory: id, version, joint and title */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/protocols"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2180,35 +715,7 @@ export interface paths {
             cookie?: never;
         };
         /** One protocol: its parsed anchors, eligibility rules and items, and the YAML text of its file */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    protocol_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/protocols/{protocol_id}"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2225,71 +732,10 @@ export interface paths {
             cookie?: never;
         };
         /** What a questionnaire link asks for (no identifying data): the instruments still to answer, in order, and those of its time point answered already */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/q/{token}"];
         put?: never;
         /** Answers one questionnaire of a link, saved as its own answer set; the link is spent once every questionnaire it asks for is answered */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    token: string;
-                };
-                cookie?: never;
-            };
-            /** @description {instrument?, answers: {item: value}}: instrument is required while the link asks for several */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/q/{token}"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2304,33 +750,7 @@ export interface paths {
             cookie?: never;
         };
         /** Open red flags at the centre, oldest first: they need a clinician now */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/red-flags"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2349,40 +769,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** A clinician acknowledges a red flag and records what was done; it stays on the worklist until triaged. The patient's portal then shows it was seen, when, by which role, and the action */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    event_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {action: called|asked_to_come_in|referred_to_emergency, note?: text up to 2000 bytes} */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/red-flags/{event_id}/acknowledge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2399,40 +786,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** A clinician decides a red flag: an adverse event (recorded from it and linked to it) or not one, with why */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    event_id: number;
-                };
-                cookie?: never;
-            };
-            /** @description {decision: adverse_event|not_adverse_event, reason (required for not_adverse_event), category (for adverse_event), severity?, description?, onset? | onset_jalali?, ctcae_grade?, serious_reasons?, relatedness?, outcome?}. onset is Gregorian (2026-03-20), onset_jalali Jalali (1404/12/29); any digits */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/red-flags/{event_id}/triage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2447,33 +801,7 @@ export interface paths {
             cookie?: never;
         };
         /** De-identified counts per centre: episodes by state, adverse events by what a clinician decided of them (adverse_event:serious|not_serious|not_assessed, red_flag:untriaged|adverse_event|not_adverse_event). Analysts see every centre; a centre's admin sees that centre's */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/registry/summary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2490,38 +818,7 @@ export interface paths {
             cookie?: never;
         };
         /** Outcomes report: survival free of hip replacement with log-rank by centre, PROM trajectories, responder rates, adverse events, completeness, funnel and claims audit. Analysts see every centre; a centre's surgeons and admins see theirs and the overall figures */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description one centre's figures beside the overall ones */
-                    centre?: string;
-                    /** @description protocol id (default hip-msc-v1) */
-                    protocol?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/reports/outcomes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2538,50 +835,7 @@ export interface paths {
             cookie?: never;
         };
         /** The day's worklist at the caller's centre: visits, imaging, questionnaires and work-up tests due today, then overdue (target passed, window still open: group overdue), then those whose window is open or that are due within 7 days (group upcoming); apart, the items whose window closed with nothing recorded (window_closed, to be closed as missed); drug holds starting within 7 days, open red flags (newest first), products awaiting release, and patients whose sign-in code is being guessed. Each item row has the role responsible and, for admin, coordinator and surgeon, the patient's mobile */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description the day, Gregorian YYYY-MM-DD, any digits (default: the clinic's today, Asia/Tehran) */
-                    date?: string;
-                    /** @description the day in the Jalali calendar, YYYY/MM/DD, any digits (instead of date) */
-                    date_jalali?: string;
-                    /** @description only items of this kind: visit, imaging, questionnaire, order (work-up tests) or hold */
-                    kind?: string;
-                    /** @description only patients whose name (either script) or record number contains this text */
-                    patient?: string;
-                    /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
-                    responsible?: string;
-                    /** @description rows per section (a whole number 1-1000, default 200; anything else is refused) */
-                    limit?: number;
-                    /** @description rows of the list to skip (a whole number 0-1000000, default 0) */
-                    offset?: number;
-                    /** @description rows to skip of the items whose window closed (0-1000000, default 0) */
-                    closed_offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/worklist"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2600,38 +854,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Closes as missed every item at the caller's centre whose window closed before a day (not after today), narrowed by the worklist's filters when given, with one reason; answers the items closed */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description {before | before_jalali, reason, note?, kind?, patient?, responsible?}. before is Gregorian, before_jalali Jalali; any digits. reason: patient_unreachable, declined, moved_away, clinical_reason or other */
-            requestBody: {
-                content: {
-                    "application/json": Record<string, unknown>;
-                };
-            };
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        post: operations["post/api/v1/worklist/close-missed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2646,44 +869,7 @@ export interface paths {
             cookie?: never;
         };
         /** Items at the caller's centre closed as missed, the latest closing first, each with its reason, who closed it and when (to reopen one) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description only items of this kind: visit, imaging, questionnaire, order (work-up tests) or hold */
-                    kind?: string;
-                    /** @description only patients whose name (either script) or record number contains this text */
-                    patient?: string;
-                    /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
-                    responsible?: string;
-                    /** @description rows per section (a whole number 1-1000, default 200; anything else is refused) */
-                    limit?: number;
-                    /** @description rows of the list to skip (a whole number 0-1000000, default 0) */
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/api/v1/worklist/closed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2700,33 +886,7 @@ export interface paths {
             cookie?: never;
         };
         /** Health: 200 when the store opens a transaction and the disk takes writes; 503 "degraded" while the disk is full */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/healthz"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2743,33 +903,7 @@ export interface paths {
             cookie?: never;
         };
         /** Prometheus metrics: requests, latency histogram, errors, store commit timings; asks for the configured metrics_token as a bearer token */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description success */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description error */
-                default: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Error"];
-                    };
-                };
-            };
-        };
+        get: operations["get/metrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2782,12 +916,667 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdverseEvent: {
+            /** @description called, asked_to_come_in or referred_to_emergency */
+            ack_action: string | null;
+            ack_note: string;
+            acknowledged_at: string;
+            acknowledged_by: string;
+            acknowledged_role: string;
+            assessed: boolean;
+            assessed_at: string;
+            assessed_by: string;
+            category: string;
+            ctcae_grade: number | null;
+            description: string;
+            episode_id: number;
+            id: number;
+            /** @description adverse_event or red_flag */
+            kind: string;
+            /** @description YYYY-MM-DD, or empty */
+            onset: string;
+            outcome: components["schemas"]["EventOutcome"] | null;
+            /** @description the red flag this event was triaged from */
+            red_flag_id: number | null;
+            relatedness: components["schemas"]["Relatedness"] | null;
+            reported_at: string;
+            reported_by: string;
+            /** @description the reporter's role */
+            role: components["schemas"]["Role"];
+            /** @description derived from the assessment */
+            serious: boolean;
+            serious_reasons: components["schemas"]["SeriousReason"][];
+            severity: string;
+            /** @description open, acknowledged or resolved */
+            status: string;
+            /** @description red flags: adverse_event or not_adverse_event once decided */
+            triage: string | null;
+            triage_reason: string;
+        };
+        AdverseEventAssessmentChange: {
+            /** @description CTCAE grade 1-5 */
+            ctcae_grade: number | null;
+            outcome: components["schemas"]["EventOutcome"] | null;
+            /** @description why a recorded assessment changes */
+            reason: string | null;
+            relatedness: components["schemas"]["Relatedness"] | null;
+            serious_reasons: components["schemas"]["SeriousReason"][] | null;
+        };
+        AdverseEventUpdated: {
+            /** @description called, asked_to_come_in or referred_to_emergency */
+            ack_action: string | null;
+            ack_note: string;
+            acknowledged_at: string;
+            acknowledged_by: string;
+            acknowledged_role: string;
+            assessed: boolean;
+            assessed_at: string;
+            assessed_by: string;
+            category: string;
+            /** @description false when nothing differed (nothing was written) */
+            changed: boolean;
+            ctcae_grade: number | null;
+            description: string;
+            episode_id: number;
+            id: number;
+            /** @description adverse_event or red_flag */
+            kind: string;
+            /** @description YYYY-MM-DD, or empty */
+            onset: string;
+            outcome: components["schemas"]["EventOutcome"] | null;
+            /** @description the red flag this event was triaged from */
+            red_flag_id: number | null;
+            relatedness: components["schemas"]["Relatedness"] | null;
+            reported_at: string;
+            reported_by: string;
+            /** @description the reporter's role */
+            role: components["schemas"]["Role"];
+            /** @description derived from the assessment */
+            serious: boolean;
+            serious_reasons: components["schemas"]["SeriousReason"][];
+            severity: string;
+            /** @description open, acknowledged or resolved */
+            status: string;
+            /** @description red flags: adverse_event or not_adverse_event once decided */
+            triage: string | null;
+            triage_reason: string;
+        };
+        /** @enum {string} */
+        CellSource: "bone_marrow" | "adipose";
+        ChoosePatient: {
+            choice: string;
+            patient_id: number;
+        };
+        CodeRequest: {
+            /** @description the registered mobile number, any digits */
+            mobile: string;
+        };
+        CodeSent: {
+            /** @description always true: unknown numbers are answered alike */
+            sent: boolean;
+        };
+        Consent: {
+            /** @description reminders by SMS */
+            contact: boolean;
+            /** @description de-identified use in the multi-centre registry */
+            registry: boolean;
+            /** @description consent to the treatment */
+            treatment: boolean;
+        };
+        ConsentChange: {
+            contact: boolean | null;
+            registry: boolean | null;
+            treatment: boolean | null;
+        };
+        Diagnosis: {
+            code: string;
+            display: string;
+            /** @description FHIR system URI */
+            system: string;
+        };
+        DiagnosisIn: {
+            /** @description an osteoarthritis code of the joint (M16.x) */
+            code: string;
+            /** @description FHIR system URI (default ICD-10-CM) */
+            system: string | null;
+        };
+        EligibilityAssessment: {
+            actor: string;
+            at: string;
+            /** @description eligible, ineligible or needs_review */
+            decision: string;
+            /** @description the findings assessed */
+            findings: unknown;
+            /** @description each rule that decided */
+            reasons: unknown;
+        };
+        Episode: {
+            /** @description the other hip's episode of a bilateral course */
+            bilateral_with: number | null;
+            cell_source: components["schemas"]["CellSource"] | null;
+            centre: string;
+            diagnosis: components["schemas"]["Diagnosis"];
+            guidance: components["schemas"]["Guidance"] | null;
+            /** @description YYYY-MM-DD */
+            harvest_date: string | null;
+            id: number;
+            /** @description YYYY-MM-DD */
+            injection_date: string | null;
+            /** @description Kellgren-Lawrence 0-4 */
+            kl_grade: number | null;
+            patient_id: number;
+            /** @description the protocol's id */
+            protocol: string;
+            /** @description the earlier episode this one repeats */
+            repeat_of: number | null;
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+            /** @description Tönnis 0-3 */
+            tonnis_grade: number | null;
+        };
+        EpisodeBrief: {
+            id: number;
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+        };
+        EpisodeDetailsChange: {
+            cell_source: components["schemas"]["CellSource"] | null;
+            guidance: components["schemas"]["Guidance"] | null;
+            kl_grade: number | null;
+            /** @description needed after the injection for a change of cell source or guidance */
+            reason: string | null;
+            tonnis_grade: number | null;
+        };
+        EpisodeRecord: {
+            /** @description the other hip's episode of a bilateral course */
+            bilateral_with: number | null;
+            cell_source: components["schemas"]["CellSource"] | null;
+            centre: string;
+            diagnosis: components["schemas"]["Diagnosis"];
+            eligibility: components["schemas"]["EligibilityAssessment"][];
+            guidance: components["schemas"]["Guidance"] | null;
+            /** @description YYYY-MM-DD */
+            harvest_date: string | null;
+            id: number;
+            /** @description YYYY-MM-DD */
+            injection_date: string | null;
+            /** @description Kellgren-Lawrence 0-4 */
+            kl_grade: number | null;
+            /** @description the steps the state machine allows from here */
+            next: components["schemas"]["NextStep"][];
+            patient_id: number;
+            /** @description the protocol's id */
+            protocol: string;
+            /** @description the earlier episode this one repeats */
+            repeat_of: number | null;
+            schedule: components["schemas"]["ScheduleItem"][];
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+            /** @description Tönnis 0-3 */
+            tonnis_grade: number | null;
+            transitions: components["schemas"]["Transition"][];
+        };
+        /** @enum {string} */
+        EpisodeState: "referred" | "screening" | "eligible" | "ineligible" | "workup" | "scheduled" | "harvested" | "product_released" | "injected" | "follow_up" | "completed" | "converted_to_thr" | "withdrawn" | "lost_to_follow_up";
+        EpisodeTimeline: {
+            /** @description the other hip's episode of a bilateral course */
+            bilateral_with: number | null;
+            cell_source: components["schemas"]["CellSource"] | null;
+            centre: string;
+            diagnosis: components["schemas"]["Diagnosis"];
+            eligibility: components["schemas"]["EligibilityAssessment"][];
+            /** @description adverse events and red flags */
+            events: components["schemas"]["AdverseEvent"][];
+            guidance: components["schemas"]["Guidance"] | null;
+            /** @description YYYY-MM-DD */
+            harvest_date: string | null;
+            id: number;
+            /** @description YYYY-MM-DD */
+            injection_date: string | null;
+            /** @description Kellgren-Lawrence 0-4 */
+            kl_grade: number | null;
+            /** @description the steps the state machine allows from here */
+            next: components["schemas"]["NextStep"][];
+            patient_id: number;
+            /** @description the protocol's id */
+            protocol: string;
+            questionnaires: components["schemas"]["QuestionnaireResponse"][];
+            /** @description the earlier episode this one repeats */
+            repeat_of: number | null;
+            schedule: components["schemas"]["ScheduleItem"][];
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+            /** @description Tönnis 0-3 */
+            tonnis_grade: number | null;
+            transitions: components["schemas"]["Transition"][];
+        };
+        EpisodeUpdated: {
+            /** @description the other hip's episode of a bilateral course */
+            bilateral_with: number | null;
+            cell_source: components["schemas"]["CellSource"] | null;
+            centre: string;
+            /** @description false when nothing differed (nothing was written) */
+            changed: boolean;
+            diagnosis: components["schemas"]["Diagnosis"];
+            guidance: components["schemas"]["Guidance"] | null;
+            /** @description YYYY-MM-DD */
+            harvest_date: string | null;
+            id: number;
+            /** @description YYYY-MM-DD */
+            injection_date: string | null;
+            /** @description Kellgren-Lawrence 0-4 */
+            kl_grade: number | null;
+            patient_id: number;
+            /** @description the protocol's id */
+            protocol: string;
+            /** @description the earlier episode this one repeats */
+            repeat_of: number | null;
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+            /** @description Tönnis 0-3 */
+            tonnis_grade: number | null;
+        };
         Error: {
-            error?: {
-                code?: string;
+            error: {
+                code: string;
                 field?: string | null;
-                message?: string;
+                message: string;
             };
+        };
+        /** @enum {string} */
+        EventOutcome: "resolved" | "ongoing" | "sequelae" | "death";
+        /** @enum {string} */
+        Guidance: "ultrasound" | "fluoroscopy";
+        /** @enum {string} */
+        ItemStatus: "planned" | "done" | "missed" | "cancelled";
+        LocalText: {
+            en: string;
+            fa: string;
+        };
+        NewAdverseEvent: {
+            category: string;
+            /** @description CTCAE grade 1-5 */
+            ctcae_grade: number | null;
+            description: string | null;
+            /**
+             * Format: date
+             * @description Gregorian, or onset_jalali
+             */
+            onset: string | null;
+            /** @description the same day as onset in the Jalali calendar, YYYY/MM/DD */
+            onset_jalali?: string;
+            outcome: components["schemas"]["EventOutcome"] | null;
+            relatedness: components["schemas"]["Relatedness"] | null;
+            serious_reasons: components["schemas"]["SeriousReason"][] | null;
+            /** @description mild, moderate or severe */
+            severity: string;
+        };
+        NewEpisode: {
+            /** @description the other hip's episode: links both ways */
+            bilateral_with: number | null;
+            diagnosis: components["schemas"]["DiagnosisIn"];
+            /** @description Kellgren-Lawrence 0-4 */
+            kl_grade: number | null;
+            /** @description the protocol's id */
+            protocol: string;
+            /** @description the earlier episode this one repeats */
+            repeat_of: number | null;
+            side: components["schemas"]["Side"];
+            /** @description Tönnis 0-3 */
+            tonnis_grade: number | null;
+        };
+        NewPatient: {
+            /**
+             * Format: date
+             * @description Gregorian, or birth_date_jalali
+             */
+            birth_date: string;
+            /** @description the same day as birth_date in the Jalali calendar, YYYY/MM/DD */
+            birth_date_jalali?: string;
+            /** @description ignored: the signed-in user's centre */
+            centre: string | null;
+            consent: components["schemas"]["Consent"] | null;
+            /** @description any usual form, any digits */
+            mobile: string;
+            /** @description medical record number, unique within the centre */
+            mrn: string;
+            /** @description the name in Persian script (this or name_latin) */
+            name_fa: string | null;
+            /** @description the name in Latin script (this or name_fa) */
+            name_latin: string | null;
+            /** @description 10 digits with a valid check digit */
+            national_id: string;
+            sex: components["schemas"]["Sex"];
+        };
+        NewQuestionnaire: {
+            /** @description item id to answer */
+            answers: unknown;
+            /** @description the instrument's key */
+            instrument: string;
+            /** @description a questionnaire time point of the episode's protocol */
+            item_id: string | null;
+        };
+        NextStep: {
+            needs_reason: boolean;
+            /** @description the roles that may take this step */
+            roles: string[];
+            to: components["schemas"]["EpisodeState"];
+        };
+        OfferedPatient: {
+            first_name_fa: string;
+            first_name_latin: string;
+            mrn: string;
+            patient_id: number;
+        };
+        OpenRedFlag: {
+            /** @description called, asked_to_come_in or referred_to_emergency */
+            ack_action: string | null;
+            ack_note: string;
+            acknowledged_at: string;
+            acknowledged_by: string;
+            acknowledged_role: string;
+            assessed: boolean;
+            assessed_at: string;
+            assessed_by: string;
+            category: string;
+            ctcae_grade: number | null;
+            description: string;
+            episode_id: number;
+            id: number;
+            /** @description adverse_event or red_flag */
+            kind: string;
+            /** @description YYYY-MM-DD, or empty */
+            onset: string;
+            outcome: components["schemas"]["EventOutcome"] | null;
+            patient: components["schemas"]["RedFlagPatient"];
+            /** @description the red flag this event was triaged from */
+            red_flag_id: number | null;
+            relatedness: components["schemas"]["Relatedness"] | null;
+            reported_at: string;
+            reported_by: string;
+            /** @description the reporter's role */
+            role: components["schemas"]["Role"];
+            /** @description derived from the assessment */
+            serious: boolean;
+            serious_reasons: components["schemas"]["SeriousReason"][];
+            severity: string;
+            /** @description open, acknowledged or resolved */
+            status: string;
+            /** @description red flags: adverse_event or not_adverse_event once decided */
+            triage: string | null;
+            triage_reason: string;
+        };
+        Patient: {
+            /** @description YYYY-MM-DD */
+            birth_date: string;
+            /** @description YYYY/MM/DD */
+            birth_date_jalali: string;
+            /** @description the centre's id */
+            centre: string;
+            consent: components["schemas"]["Consent"];
+            id: number;
+            /** @description +989XXXXXXXXX; left out where the role is not shown it */
+            mobile?: string;
+            /** @description medical record number */
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            /** @description left out where the role is not shown it */
+            national_id?: string;
+            sex: components["schemas"]["Sex"];
+        };
+        PatientChoice: {
+            /** @description the token to send to /api/v1/patient-auth/choose */
+            choice: string;
+            /** @description seconds */
+            expires_in: number;
+            patients: components["schemas"]["OfferedPatient"][];
+        };
+        PatientCorrection: {
+            /**
+             * Format: date
+             * @description Gregorian, or birth_date_jalali
+             */
+            birth_date: string | null;
+            /** @description the same day as birth_date in the Jalali calendar, YYYY/MM/DD */
+            birth_date_jalali?: string;
+            /** @description only the consents sent change */
+            consent: components["schemas"]["ConsentChange"] | null;
+            mobile: string | null;
+            mrn: string | null;
+            name_fa: string | null;
+            name_latin: string | null;
+            national_id: string | null;
+            /** @description why, kept in the audit row */
+            reason: string | null;
+            sex: components["schemas"]["Sex"] | null;
+        };
+        PatientFound: {
+            /** @description YYYY-MM-DD */
+            birth_date: string;
+            /** @description YYYY/MM/DD */
+            birth_date_jalali: string;
+            /** @description the centre's id */
+            centre: string;
+            consent: components["schemas"]["Consent"];
+            episodes: components["schemas"]["EpisodeBrief"][];
+            id: number;
+            /** @description +989XXXXXXXXX; left out where the role is not shown it */
+            mobile?: string;
+            /** @description medical record number */
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            /** @description left out where the role is not shown it */
+            national_id?: string;
+            sex: components["schemas"]["Sex"];
+        };
+        PatientLogin: {
+            /** @description six digits, Latin, Persian or Arabic-Indic, spaces allowed */
+            code: string;
+            mobile: string;
+        };
+        PatientRecord: {
+            /** @description YYYY-MM-DD */
+            birth_date: string;
+            /** @description YYYY/MM/DD */
+            birth_date_jalali: string;
+            /** @description the centre's id */
+            centre: string;
+            consent: components["schemas"]["Consent"];
+            episodes: components["schemas"]["Episode"][];
+            id: number;
+            /** @description +989XXXXXXXXX; left out where the role is not shown it */
+            mobile?: string;
+            /** @description medical record number */
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            /** @description left out where the role is not shown it */
+            national_id?: string;
+            /** @description other centres with a patient of the same national id: possibly the same person, never merged */
+            same_national_id_at: string[];
+            sex: components["schemas"]["Sex"];
+        };
+        PatientSignIn: {
+            centre?: string;
+            /** @description instead of a session: pick who you are */
+            choose_patient?: components["schemas"]["PatientChoice"];
+            csrf_token?: string;
+            expires_in?: number;
+            patient_id?: number;
+            role?: components["schemas"]["Role"];
+            user?: string;
+        };
+        PatientUpdated: {
+            /** @description YYYY-MM-DD */
+            birth_date: string;
+            /** @description YYYY/MM/DD */
+            birth_date_jalali: string;
+            /** @description the centre's id */
+            centre: string;
+            /** @description false when nothing differed (nothing was written) */
+            changed: boolean;
+            consent: components["schemas"]["Consent"];
+            id: number;
+            /** @description +989XXXXXXXXX; left out where the role is not shown it */
+            mobile?: string;
+            /** @description medical record number */
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            /** @description left out where the role is not shown it */
+            national_id?: string;
+            sex: components["schemas"]["Sex"];
+        };
+        QuestionnaireResponse: {
+            /** @description item id to answer, as submitted */
+            answers: unknown;
+            episode_id: number;
+            id: number;
+            instrument: string;
+            /** @description the schedule's time point, or empty */
+            item_id: string;
+            /** @description {instrument, title, scores: {name: value or null}} */
+            scores: unknown;
+            /** @description staff, patient or link */
+            source: string;
+            submitted_at: string;
+            submitted_by: string;
+            /** @description the scores the instrument's missing-item rule withheld */
+            unscored: string[];
+            /** @description the wording answered: the Questionnaire's url|version */
+            wording_version: string;
+        };
+        RedFlagAcknowledgement: {
+            /** @description called, asked_to_come_in or referred_to_emergency */
+            action: string | null;
+            note: string | null;
+        };
+        RedFlagPatient: {
+            /** @description to call the patient back */
+            mobile: string | null;
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            patient_id: number;
+        };
+        RedFlagTriage: {
+            /** @description required for adverse_event */
+            category: string | null;
+            /** @description adverse_event only */
+            ctcae_grade: number | null;
+            /** @description adverse_event or not_adverse_event */
+            decision: string;
+            /** @description adverse_event only */
+            description: string | null;
+            /**
+             * Format: date
+             * @description adverse_event only
+             */
+            onset: string | null;
+            /** @description the same day as onset in the Jalali calendar, YYYY/MM/DD */
+            onset_jalali?: string;
+            /** @description adverse_event only */
+            outcome: components["schemas"]["EventOutcome"] | null;
+            /** @description required for not_adverse_event */
+            reason: string | null;
+            /** @description adverse_event only */
+            relatedness: components["schemas"]["Relatedness"] | null;
+            /** @description adverse_event only */
+            serious_reasons: components["schemas"]["SeriousReason"][] | null;
+            /** @description adverse_event only */
+            severity: string | null;
+        };
+        RedFlagTriaged: {
+            /** @description recorded from the red flag (decision adverse_event) */
+            adverse_event: components["schemas"]["AdverseEvent"] | null;
+            red_flag: components["schemas"]["AdverseEvent"];
+        };
+        /** @enum {string} */
+        Relatedness: "harvest" | "injection" | "neither";
+        /** @enum {string} */
+        Role: "admin" | "coordinator" | "surgeon" | "lab" | "physiotherapist" | "analyst" | "registry" | "patient";
+        ScheduleItem: {
+            anchor: string;
+            detail?: string;
+            details?: components["schemas"]["LocalText"];
+            done_on: string | null;
+            end: string;
+            end_jalali: string;
+            flags?: string[];
+            /** @description the protocol item's id */
+            id: string;
+            instruments?: string[];
+            /** @description procedure, visit, rehab, questionnaire, hold, ... */
+            kind: string;
+            /** @description the protocol's `at`, e.g. +2w */
+            offset: string;
+            /** @description what staff recorded */
+            recorded_status: components["schemas"]["ItemStatus"];
+            /** @description who runs it */
+            role?: string;
+            start: string;
+            start_jalali: string;
+            /** @description where it stands on the clinic's today */
+            status: components["schemas"]["TimelineState"];
+            /** @description in the server's language */
+            title: string | null;
+            titles?: components["schemas"]["LocalText"];
+            window_end: string;
+            window_start: string;
+        };
+        /** @enum {string} */
+        SeriousReason: "death" | "life_threatening" | "hospitalisation" | "persistent_disability" | "congenital_anomaly" | "medically_important";
+        Session: {
+            /** @description the centre's id */
+            centre: string;
+            /** @description send it back as X-CSRF-Token on every state-changing request */
+            csrf_token: string;
+            /** @description seconds the new session lasts (sign-in only) */
+            expires_in?: number;
+            /** @description a patient's own record (the portal) */
+            patient_id?: number;
+            role: components["schemas"]["Role"];
+            /** @description the account, or the patient's portal name */
+            user: string;
+        };
+        /** @enum {string} */
+        Sex: "female" | "male" | "other" | "unknown";
+        /** @enum {string} */
+        Side: "left" | "right";
+        SignedOut: {
+            signed_out: boolean;
+        };
+        StaffLogin: {
+            password: string;
+            username: string;
+        };
+        /** @enum {string} */
+        TimelineState: "done" | "missed" | "cancelled" | "upcoming" | "due" | "overdue" | "out_of_window" | "active" | "ended";
+        Transition: {
+            actor: string;
+            /** @description UTC instant it was recorded, ISO 8601 */
+            at: string;
+            from: components["schemas"]["EpisodeState"];
+            /** @description the day it happened, YYYY-MM-DD */
+            on: string;
+            reason: string;
+            role: components["schemas"]["Role"];
+            to: components["schemas"]["EpisodeState"];
+        };
+        TransitionRequest: {
+            /**
+             * Format: date
+             * @description the day it happened (default today)
+             */
+            on: string | null;
+            /** @description the same day as on in the Jalali calendar, YYYY/MM/DD */
+            on_jalali?: string;
+            /** @description required for an exit (ineligible, withdrawn, ...) */
+            reason: string | null;
+            /** @description the next state */
+            to: components["schemas"]["EpisodeState"];
         };
     };
     responses: never;
@@ -2797,4 +1586,4526 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    "get/api/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key returns the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description {username, role, password} */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "patch/api/v1/accounts/{account_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {role?, disabled?}. The answer says "changed": false when the account already was so (nothing is written, sessions kept) */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/accounts/{account_id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                account_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {password} */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "patch/api/v1/adverse-events/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {ctcae_grade?: 1-5, serious_reasons?: [..], relatedness?: harvest|injection|neither, outcome?: resolved|ongoing|sequelae|death, reason}. The answer says "changed": false when nothing differed (nothing is written then) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdverseEventAssessmentChange"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEventUpdated"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/audit/rows": {
+        parameters: {
+            query?: {
+                /** @description rows naming the patient, one of their episodes or events, or a list that showed them */
+                patient?: number;
+                /** @description rows of this username */
+                user?: string;
+                /** @description from this day (YYYY-MM-DD, Asia/Tehran), inclusive; or from_jalali (YYYY/MM/DD) */
+                from?: string;
+                /** @description up to this day, inclusive; or to_jalali */
+                to?: string;
+                /** @description rows older than this seq: the next page (the answer's next_before) */
+                before?: number;
+                /** @description rows on the page, 1-1000 (default 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/audit/rows.csv": {
+        parameters: {
+            query?: {
+                /** @description rows naming the patient, one of their episodes or events, or a list that showed them */
+                patient?: number;
+                /** @description rows of this username */
+                user?: string;
+                /** @description from this day (YYYY-MM-DD, Asia/Tehran), inclusive; or from_jalali (YYYY/MM/DD) */
+                from?: string;
+                /** @description up to this day, inclusive; or to_jalali */
+                to?: string;
+                /** @description rows older than this seq: the next page (the answer's next_before) */
+                before?: number;
+                /** @description rows in the file, 1-10000 (default 10000) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/audit/who-saw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description {username, password} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffLogin"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many attempts; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedOut"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/auth/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/centres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "put/api/v1/centres/{centre_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                centre_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description {name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?}. The answer says "changed": false when the centre already had these details (nothing is written then) */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "put/api/v1/centres/{centre_id}/licence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                centre_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description {licence_status: licensed | pending | suspended | unknown, licence_number?} */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/episodes/{episode_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EpisodeRecord"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "patch/api/v1/episodes/{episode_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {kl_grade?, tonnis_grade?, cell_source?, guidance?, reason?}. Grades are JSON numbers. The answer says "changed": false when nothing differed (nothing is written then) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EpisodeDetailsChange"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EpisodeUpdated"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/episodes/{episode_id}/adverse-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEvent"][];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/episodes/{episode_id}/adverse-events": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key returns the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {category, severity: mild|moderate|severe|serious, description?, onset? | onset_jalali?, ctcae_grade?: 1-5, serious_reasons?: [death|life_threatening|hospitalisation|persistent_disability|congenital_anomaly|medically_important], relatedness?: harvest|injection|neither, outcome?: resolved|ongoing|sequelae|death}. onset is Gregorian (2026-03-20), onset_jalali Jalali (1404/12/29); any digits */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAdverseEvent"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEvent"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/episodes/{episode_id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {findings: {kl_grade, ...}} */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/episodes/{episode_id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {harvest? | harvest_jalali?, injection? | injection_jalali?, reason?}. harvest and injection are Gregorian (2026-03-20), their _jalali twins Jalali (1404/12/29); any digits. The answer says "changed": false when these dates were already planned (nothing is written then) */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/episodes/{episode_id}/questionnaire-links": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key returns the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {instrument?, item_id?}: one instrument a patient fills (never a clinician's form or a derived score), or, without an instrument, every questionnaire of the time point item_id in one sitting */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/episodes/{episode_id}/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireResponse"][];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/episodes/{episode_id}/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key returns the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {instrument, item_id?, answers: {item: value}}. item_id is a questionnaire time point of the episode's protocol (prom-6w, ...) that lists the instrument. Answers from which the instrument's missing-item rule computes no score are refused; `unscored` names the scores it withheld */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuestionnaire"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireResponse"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/episodes/{episode_id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/episodes/{episode_id}/schedule/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description {status, on? | on_jalali?}. on is Gregorian (2026-03-20), on_jalali Jalali (1404/12/29); any digits. The answer says "changed": false when the item already had this status (nothing is written then) */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/episodes/{episode_id}/schedule/{item_id}/close-missed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description {reason, note?}. reason: patient_unreachable, declined, moved_away, clinical_reason or other; note (at most 500 bytes) is required with other */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/episodes/{episode_id}/schedule/{item_id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description {reason} (at most 500 bytes) */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/episodes/{episode_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EpisodeTimeline"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/episodes/{episode_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {to, reason?, on? | on_jalali?}. on is Gregorian (2026-03-20), on_jalali Jalali (1404/12/29); any digits */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Episode"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/instrument-wordings": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key returns the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description {instrument?, questionnaire: Questionnaire}: the same answerable items (linkIds, count, order), types, ranges and answer codes as the instrument; a version is required */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/me/episodes/{episode_id}/questionnaires": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key returns the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {instrument, item_id?, answers} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewQuestionnaire"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionnaireResponse"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/me/episodes/{episode_id}/red-flags": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key returns the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {category, severity, description?, onset? | onset_jalali?}. onset is Gregorian (2026-03-20), onset_jalali Jalali (1404/12/29); any digits */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/me/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/me/red-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/patient-auth/choose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description {choice, patient_id} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChoosePatient"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many attempts; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/patient-auth/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description {mobile} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeRequest"];
+            };
+        };
+        responses: {
+            /** @description success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeSent"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many attempts; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/patient-auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description {mobile, code} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatientLogin"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientSignIn"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too many attempts; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/patients": {
+        parameters: {
+            query?: {
+                /** @description name, record number, national id or mobile, any digits (national id and mobile only for the roles shown them: admin, coordinator, surgeon) */
+                q?: string;
+                /** @description only patients with an episode in this state */
+                state?: string;
+                /** @description at most this many (a whole number 1-1000, default 200; anything else is refused) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientFound"][];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/patients": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key returns the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description {mrn, name_fa, name_latin, sex, birth_date | birth_date_jalali, mobile, national_id, consent: {treatment, registry, contact}}. birth_date is Gregorian (1961-03-21), birth_date_jalali Jalali (1340/01/01); any digits. Names need a letter and refuse invisible and direction-control characters */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPatient"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Patient"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/patients/{patient_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patient_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientRecord"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "patch/api/v1/patients/{patient_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                patient_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {mrn?, name_fa?, name_latin?, sex?, birth_date? | birth_date_jalali?, mobile?, national_id?, consent?: {treatment?, registry?, contact?}, reason}. birth_date is Gregorian, birth_date_jalali Jalali; any digits. The answer says "changed": false when nothing differed (nothing is written then) */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatientCorrection"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PatientUpdated"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/patients/{patient_id}/episodes": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description a retried request with the same key returns the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                patient_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {protocol, side, diagnosis: {system, code}, kl_grade?, tonnis_grade?, bilateral_with?, repeat_of?} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewEpisode"];
+            };
+        };
+        responses: {
+            /** @description success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Episode"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/protocols": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/protocols/{protocol_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                protocol_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/q/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/q/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        /** @description {instrument?, answers: {item: value}}: instrument is required while the link asks for several */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/red-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenRedFlag"][];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/red-flags/{event_id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {action: called|asked_to_come_in|referred_to_emergency, note?: text up to 2000 bytes} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedFlagAcknowledgement"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdverseEvent"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/red-flags/{event_id}/triage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        /** @description {decision: adverse_event|not_adverse_event, reason (required for not_adverse_event), category (for adverse_event), severity?, description?, onset? | onset_jalali?, ctcae_grade?, serious_reasons?, relatedness?, outcome?}. onset is Gregorian (2026-03-20), onset_jalali Jalali (1404/12/29); any digits */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedFlagTriage"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedFlagTriaged"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/registry/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/reports/outcomes": {
+        parameters: {
+            query?: {
+                /** @description one centre's figures beside the overall ones */
+                centre?: string;
+                /** @description protocol id (default hip-msc-v1) */
+                protocol?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/worklist": {
+        parameters: {
+            query?: {
+                /** @description the day, Gregorian YYYY-MM-DD, any digits (default: the clinic's today, Asia/Tehran) */
+                date?: string;
+                /** @description the day in the Jalali calendar, YYYY/MM/DD, any digits (instead of date) */
+                date_jalali?: string;
+                /** @description only items of this kind: visit, imaging, questionnaire, order (work-up tests) or hold */
+                kind?: string;
+                /** @description only patients whose name (either script) or record number contains this text */
+                patient?: string;
+                /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
+                responsible?: string;
+                /** @description rows per section (a whole number 1-1000, default 200; anything else is refused) */
+                limit?: number;
+                /** @description rows of the list to skip (a whole number 0-1000000, default 0) */
+                offset?: number;
+                /** @description rows to skip of the items whose window closed (0-1000000, default 0) */
+                closed_offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/worklist/close-missed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description {before | before_jalali, reason, note?, kind?, patient?, responsible?}. before is Gregorian, before_jalali Jalali; any digits. reason: patient_unreachable, declined, moved_away, clinical_reason or other */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>;
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/worklist/closed": {
+        parameters: {
+            query?: {
+                /** @description only items of this kind: visit, imaging, questionnaire, order (work-up tests) or hold */
+                kind?: string;
+                /** @description only patients whose name (either script) or record number contains this text */
+                patient?: string;
+                /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
+                responsible?: string;
+                /** @description rows per section (a whole number 1-1000, default 200; anything else is refused) */
+                limit?: number;
+                /** @description rows of the list to skip (a whole number 0-1000000, default 0) */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}

@@ -1,5 +1,5 @@
 // The staff screens' calls, one function per thing a user does.
-import { answer, http, idempotencyKey } from '../../api/client'
+import { answer, http, idempotencyKey, sent } from '../../api/client'
 import type { AssessmentBody } from './assessment'
 import type {
   AcknowledgeAction,
@@ -71,13 +71,13 @@ export interface EpisodeDetails {
 export const staffApi = {
   searchPatients: (q: string, state: EpisodeState | '') =>
     answer<Patient[]>(http.GET('/api/v1/patients', { params: { query: { q, state } } })),
-  registerPatient: (p: NewPatient) => answer<Patient>(http.POST('/api/v1/patients', { body: { ...p }, headers: idempotencyKey() })),
+  registerPatient: (p: NewPatient) => answer<Patient>(http.POST('/api/v1/patients', { body: sent({ ...p }), headers: idempotencyKey() })),
   correctPatient: (id: number, change: PatientCorrection) =>
-    answer<Patient>(http.PATCH('/api/v1/patients/{patient_id}', { params: { path: { patient_id: id } }, body: { ...change } })),
+    answer<Patient>(http.PATCH('/api/v1/patients/{patient_id}', { params: { path: { patient_id: id } }, body: sent({ ...change }) })),
   patient: (id: number) => answer<PatientRecord>(http.GET('/api/v1/patients/{patient_id}', { params: { path: { patient_id: id } } })),
   openEpisode: (patientId: number, e: NewEpisode) =>
     answer<Episode>(
-      http.POST('/api/v1/patients/{patient_id}/episodes', { params: { path: { patient_id: patientId } }, body: { ...e }, headers: idempotencyKey() }),
+      http.POST('/api/v1/patients/{patient_id}/episodes', { params: { path: { patient_id: patientId } }, body: sent({ ...e }), headers: idempotencyKey() }),
     ),
   episode: (id: number) => answer<Episode>(http.GET('/api/v1/episodes/{episode_id}', { params: episodePath(id) })),
   timeline: (id: number) => answer<EpisodeTimeline>(http.GET('/api/v1/episodes/{episode_id}/timeline', { params: episodePath(id) })),
@@ -85,7 +85,7 @@ export const staffApi = {
     answer<Episode>(
       http.POST('/api/v1/episodes/{episode_id}/transitions', {
         params: episodePath(id),
-        body: { to, ...(reason ? { reason } : {}), ...(on ? { on } : {}) },
+        body: sent({ to, ...(reason ? { reason } : {}), ...(on ? { on } : {}) }),
       }),
     ),
   assess: (id: number, findings: Record<string, number | boolean>) =>
@@ -103,7 +103,7 @@ export const staffApi = {
         },
       }),
     ),
-  updateDetails: (id: number, d: EpisodeDetails) => answer<Episode>(http.PATCH('/api/v1/episodes/{episode_id}', { params: episodePath(id), body: { ...d } })),
+  updateDetails: (id: number, d: EpisodeDetails) => answer<Episode>(http.PATCH('/api/v1/episodes/{episode_id}', { params: episodePath(id), body: sent({ ...d }) })),
   markItem: (id: number, itemId: string, status: 'done' | 'missed' | 'planned', on?: string) =>
     answer<{ id: string; status: string; done_on: string | null }>(
       http.POST('/api/v1/episodes/{episode_id}/schedule/{item_id}', {
@@ -115,7 +115,7 @@ export const staffApi = {
     answer<QuestionnaireResponse>(
       http.POST('/api/v1/episodes/{episode_id}/questionnaires', {
         params: episodePath(id),
-        body: { instrument, ...(itemId ? { item_id: itemId } : {}), answers },
+        body: sent({ instrument, ...(itemId ? { item_id: itemId } : {}), answers }),
         headers: idempotencyKey(),
       }),
     ),
@@ -128,20 +128,20 @@ export const staffApi = {
       }),
     ),
   recordAdverseEvent: (id: number, e: NewAdverseEvent) =>
-    answer<AdverseEvent>(http.POST('/api/v1/episodes/{episode_id}/adverse-events', { params: episodePath(id), body: { ...e }, headers: idempotencyKey() })),
+    answer<AdverseEvent>(http.POST('/api/v1/episodes/{episode_id}/adverse-events', { params: episodePath(id), body: sent({ ...e }), headers: idempotencyKey() })),
   // A surgeon's grading: only the fields given change; the reason goes to the audit row.
   assessEvent: (eventId: number, change: AssessmentBody & { reason: string }) =>
-    answer<AdverseEvent>(http.PATCH('/api/v1/adverse-events/{event_id}', { params: { path: { event_id: eventId } }, body: { ...change } })),
+    answer<AdverseEvent>(http.PATCH('/api/v1/adverse-events/{event_id}', { params: { path: { event_id: eventId } }, body: sent({ ...change }) })),
   triage: (flagId: number, decision: Triage) =>
     answer<{ red_flag: AdverseEvent; adverse_event: AdverseEvent | null }>(
-      http.POST('/api/v1/red-flags/{event_id}/triage', { params: { path: { event_id: flagId } }, body: { ...decision } }),
+      http.POST('/api/v1/red-flags/{event_id}/triage', { params: { path: { event_id: flagId } }, body: sent({ ...decision }) }),
     ),
   instruments: () => answer<Instrument[]>(http.GET('/api/v1/instruments')),
   protocol: (id: string) => answer<Protocol>(http.GET('/api/v1/protocols/{protocol_id}', { params: { path: { protocol_id: id } } })),
   worklist: () => answer<Worklist>(http.GET('/api/v1/worklist')),
   redFlags: () => answer<AdverseEvent[]>(http.GET('/api/v1/red-flags')),
   acknowledge: (eventId: number, body: { action: AcknowledgeAction; note?: string }) =>
-    answer<AdverseEvent>(http.POST('/api/v1/red-flags/{event_id}/acknowledge', { params: { path: { event_id: eventId } }, body })),
+    answer<AdverseEvent>(http.POST('/api/v1/red-flags/{event_id}/acknowledge', { params: { path: { event_id: eventId } }, body: sent(body) })),
 }
 
 function episodePath(id: number) {
