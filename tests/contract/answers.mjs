@@ -16,12 +16,19 @@ export function closed(schema, seen = new Map()) {
   for (const [k, v] of Object.entries(schema)) copy[k] = k === 'example' || k === 'enum' ? v : closed(v, seen)
   const composed = copy.allOf || copy.anyOf || copy.oneOf
   if (copy.properties && !composed && copy.additionalProperties === undefined) copy.additionalProperties = false
+  // OpenAPI 3.0's `nullable` (also beside allOf, without a type) as JSON Schema says it.
+  if (copy.nullable === true) {
+    delete copy.nullable
+    const either = { anyOf: [copy, { type: 'null' }] }
+    seen.set(schema, either)
+    return either
+  }
   return copy
 }
 
 export function answerChecker(document) {
-  // OpenAPI 3.0 schemas: `nullable` is ajv's own keyword; `example`, `x-*` and the
-  // documentation keywords are words for readers.
+  // OpenAPI 3.0 schemas (`nullable` made JSON Schema by closed()); `example`, `x-*` and
+  // the documentation keywords are words for readers.
   const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false })
   const compiled = new Map()
 
