@@ -46,7 +46,8 @@ void add_score_commands(CLI::App& app);
 void add_instrument_commands(CLI::App& app);  // instrument load, wordings
 void add_stats_commands(CLI::App& app);
 void add_report_commands(CLI::App& app);
-void add_serve_commands(CLI::App& app);  // serve, config sample, user add/reset
+void add_serve_commands(CLI::App& app);   // serve, config sample, user add/reset
+void add_openapi_command(CLI::App& app);  // the API's OpenAPI document, for the web app's build
 
 // Runs the HTTP server on the demo database after creating one account per role per
 // centre; prints the URL and the accounts, and blocks until SIGTERM/SIGINT.

@@ -2,7 +2,7 @@
 // screen): read once per page load from GET /api/v1/centres, which every staff role may
 // read; the id stays shown until (or unless) the names arrive.
 import { reactive } from 'vue'
-import { api } from './client'
+import { answer, http } from './client'
 import { prefs } from '../i18n/prefs'
 
 interface CentreName {
@@ -17,8 +17,7 @@ let asked = false
 function load(): void {
   if (asked) return
   asked = true
-  api
-    .get<CentreName[]>('/api/v1/centres')
+  answer<CentreName[]>(http.GET('/api/v1/centres'))
     .then((list) => list.forEach((c) => names.set(c.id, c)))
     .catch(() => {
       asked = false // signed out or offline: ask again next time a name is wanted

@@ -1,6 +1,6 @@
 // Who is signed in. Staff sign in with a password; patients with mobile + one-time code.
 import { reactive } from 'vue'
-import { api, ApiError, setCsrfToken } from './client'
+import { answer, ApiError, http, setCsrfToken } from './client'
 
 export type Role = 'admin' | 'surgeon' | 'coordinator' | 'lab' | 'physiotherapist' | 'analyst' | 'registry' | 'patient'
 
@@ -23,7 +23,7 @@ function signedIn(me: Me): Me {
 
 export async function loadSession(): Promise<Me | null> {
   try {
-    return signedIn(await api.get<Me>('/api/v1/auth/me'))
+    return signedIn(await answer<Me>(http.GET('/api/v1/auth/me')))
   } catch (e) {
     if (!(e instanceof ApiError) || (e.status !== 401 && e.status !== 403)) throw e
     session.me = null
@@ -33,11 +33,11 @@ export async function loadSession(): Promise<Me | null> {
 }
 
 export async function staffLogin(username: string, password: string): Promise<Me> {
-  return signedIn(await api.post<Me>('/api/v1/auth/login', { username, password }))
+  return signedIn(await answer<Me>(http.POST('/api/v1/auth/login', { body: { username, password } })))
 }
 
 export async function requestPatientCode(mobile: string): Promise<void> {
-  await api.post('/api/v1/patient-auth/code', { mobile })
+  await answer(http.POST('/api/v1/patient-auth/code', { body: { mobile } }))
 }
 
 // One of the patients registered with a shared mobile number, offered after its right code.
@@ -58,17 +58,17 @@ export interface PatientChoice {
 
 // Signed in, or (a shared number) the patients to choose from.
 export async function patientLogin(mobile: string, code: string): Promise<Me | PatientChoice> {
-  const answer = await api.post<Me | { choose_patient: PatientChoice }>('/api/v1/patient-auth/login', { mobile, code })
-  return 'choose_patient' in answer ? answer.choose_patient : signedIn(answer)
+  const reply = await answer<Me | { choose_patient: PatientChoice }>(http.POST('/api/v1/patient-auth/login', { body: { mobile, code } }))
+  return 'choose_patient' in reply ? reply.choose_patient : signedIn(reply)
 }
 
 export async function choosePatient(choice: string, patientId: number): Promise<Me> {
-  return signedIn(await api.post<Me>('/api/v1/patient-auth/choose', { choice, patient_id: patientId }))
+  return signedIn(await answer<Me>(http.POST('/api/v1/patient-auth/choose', { body: { choice, patient_id: patientId } })))
 }
 
 export async function logout(): Promise<void> {
   try {
-    await api.post('/api/v1/auth/logout')
+    await answer(http.POST('/api/v1/auth/logout'))
   } finally {
     session.me = null
     setCsrfToken('')

@@ -1,32 +1,32 @@
 // The administration calls. Creating POSTs carry an Idempotency-Key so a retried click
 // never makes two accounts.
-import { api, idempotencyKey } from '../../api/client'
+import { answer, http, idempotencyKey } from '../../api/client'
 import type { Account, AuditCheck, Centre, Protocol, ProtocolSummary } from './types'
 
-export const listAccounts = () => api.get<Account[]>('/api/v1/accounts')
+export const listAccounts = () => answer<Account[]>(http.GET('/api/v1/accounts'))
 
 export const createAccount = (a: { username: string; role: string; password: string }) =>
-  api.post<Account>('/api/v1/accounts', a, idempotencyKey())
+  answer<Account>(http.POST('/api/v1/accounts', { body: { ...a }, headers: idempotencyKey() }))
 
-export const resetPassword = (id: number, password: string) => api.post<Account>(`/api/v1/accounts/${id}/password`, { password })
+export const resetPassword = (id: number, password: string) => answer<Account>(http.POST('/api/v1/accounts/{account_id}/password', { params: { path: { account_id: id } }, body: { password } }))
 
 export const updateAccount = (id: number, change: { role?: string; disabled?: boolean }) =>
-  api.patch<Account>(`/api/v1/accounts/${id}`, change)
+  answer<Account>(http.PATCH('/api/v1/accounts/{account_id}', { params: { path: { account_id: id } }, body: { ...change } }))
 
-export const listCentres = () => api.get<Centre[]>('/api/v1/centres')
+export const listCentres = () => answer<Centre[]>(http.GET('/api/v1/centres'))
 
 // Without licence_status the server keeps the status the registry set.
 export const saveCentre = (c: Omit<Centre, 'licence_status'> & { licence_status?: Centre['licence_status'] }) => {
   const { id, ...body } = c
-  return api.put<Centre>(`/api/v1/centres/${encodeURIComponent(id)}`, body)
+  return answer<Centre>(http.PUT('/api/v1/centres/{centre_id}', { params: { path: { centre_id: id } }, body: { ...body } }))
 }
 
 // The licensing registry's call: any centre's licence status and number.
 export const setLicence = (id: string, licence: { licence_status: Centre['licence_status']; licence_number: string }) =>
-  api.put<Centre>(`/api/v1/centres/${encodeURIComponent(id)}/licence`, licence)
+  answer<Centre>(http.PUT('/api/v1/centres/{centre_id}/licence', { params: { path: { centre_id: id } }, body: { ...licence } }))
 
-export const verifyAudit = () => api.get<AuditCheck>('/api/v1/audit/verify')
+export const verifyAudit = () => answer<AuditCheck>(http.GET('/api/v1/audit/verify'))
 
-export const listProtocols = () => api.get<ProtocolSummary[]>('/api/v1/protocols')
+export const listProtocols = () => answer<ProtocolSummary[]>(http.GET('/api/v1/protocols'))
 
-export const getProtocol = (id: string) => api.get<Protocol>(`/api/v1/protocols/${encodeURIComponent(id)}`)
+export const getProtocol = (id: string) => answer<Protocol>(http.GET('/api/v1/protocols/{protocol_id}', { params: { path: { protocol_id: id } } }))

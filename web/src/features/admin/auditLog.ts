@@ -1,6 +1,6 @@
 // GET /api/v1/audit/rows and its CSV twin (api/audit_search.hpp): the filters as query
 // parameters, the same for the page on screen and the file.
-import { api } from '../../api/client'
+import { answer, http } from '../../api/client'
 
 export interface AuditLogRow {
   seq: number
@@ -39,7 +39,11 @@ export function auditQuery(f: AuditLogFilters, extra: Record<string, string> = {
 }
 
 export const auditRows = (f: AuditLogFilters, before?: number) =>
-  api.get<AuditLogPage>('/api/v1/audit/rows' + auditQuery(f, before ? { before: String(before), limit: '50' } : { limit: '50' }))
+  answer<AuditLogPage>(
+    http.GET('/api/v1/audit/rows', {
+      params: { query: Object.fromEntries(new URLSearchParams(auditQuery(f, before ? { before: String(before), limit: '50' } : { limit: '50' }))) },
+    }),
+  )
 
 // A plain link: the browser downloads it with the session cookie (a GET needs no CSRF token).
 export const auditCsvUrl = (f: AuditLogFilters) => '/api/v1/audit/rows.csv' + auditQuery(f)

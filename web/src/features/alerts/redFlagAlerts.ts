@@ -6,7 +6,7 @@
 // is not missed. One stream per tab, opened once a clinician is signed in and closed at
 // sign-out.
 import { reactive } from 'vue'
-import { api } from '../../api/client'
+import { answer, http } from '../../api/client'
 import { loadSession } from '../../api/session'
 
 export interface OpenFlag {
@@ -37,7 +37,7 @@ export async function refreshFlags(): Promise<void> {
   if (fetching) return fetching
   fetching = (async () => {
     try {
-      const flags = await api.get<OpenFlag[]>('/api/v1/red-flags')
+      const flags = await answer<OpenFlag[]>(http.GET('/api/v1/red-flags'))
       alerts.flags = flags.sort((a, b) => b.reported_at.localeCompare(a.reported_at))
       alerts.open = flags.length
       alerts.loaded = true

@@ -1,13 +1,13 @@
 // What the outcomes page reads. Centre names and the protocol list are extras: the page
 // still works when either is unavailable (older server, or a role that may not list them).
-import { api, query } from '../../api/client'
+import { answer, http } from '../../api/client'
 import type { CentreSummary, OutcomeReport, ProtocolSummary } from './types'
 
-export const fetchReport = (protocol?: string) => api.get<OutcomeReport>('/api/v1/reports/outcomes' + query({ protocol }))
+export const fetchReport = (protocol?: string) => answer<OutcomeReport>(http.GET('/api/v1/reports/outcomes', { params: { query: { protocol } } }))
 
 export async function fetchCentres(): Promise<CentreSummary[]> {
   try {
-    return await api.get<CentreSummary[]>('/api/v1/centres')
+    return await answer<CentreSummary[]>(http.GET('/api/v1/centres'))
   } catch {
     return []
   }
@@ -15,7 +15,7 @@ export async function fetchCentres(): Promise<CentreSummary[]> {
 
 export async function fetchProtocols(): Promise<ProtocolSummary[]> {
   try {
-    return await api.get<ProtocolSummary[]>('/api/v1/protocols')
+    return await answer<ProtocolSummary[]>(http.GET('/api/v1/protocols'))
   } catch {
     return []
   }

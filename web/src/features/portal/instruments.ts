@@ -5,7 +5,7 @@
 // is worded in: a form is offered only in those, so a Persian reader never meets an
 // English question. Read once per page load; the route is public because a questionnaire
 // link is answered without signing in.
-import { api } from '../../api/client'
+import { answer, http } from '../../api/client'
 import type { Bilingual } from './portalApi'
 
 type MaybeBilingual = { en: string; fa: string | null }
@@ -98,7 +98,7 @@ export function answerParts(label: string): { code: string | null; words: string
 let all: Promise<ApiInstrument[]> | null = null
 
 function instruments(): Promise<ApiInstrument[]> {
-  all ??= api.get<ApiInstrument[]>('/api/v1/instruments').catch((e) => {
+  all ??= answer<ApiInstrument[]>(http.GET('/api/v1/instruments')).catch((e) => {
     all = null // a failed read is tried again next time
     throw e
   })

@@ -2,7 +2,7 @@
 // questionnaire-link routes; fields added later by the server (centre contact, rehab
 // stage, holds in effect, bilingual texts) are optional so the portal works before
 // and after they land.
-import { api, idempotencyKey } from '../../api/client'
+import { answer, http, idempotencyKey } from '../../api/client'
 
 export type Bilingual = { en: string; fa: string }
 
@@ -90,13 +90,21 @@ export interface Submitted {
 }
 
 export const portalApi = {
-  record: () => api.get<PortalRecord>('/api/v1/me/record'),
+  record: () => answer<PortalRecord>(http.GET('/api/v1/me/record')),
   reportRedFlag: (episodeId: number, body: RedFlagInput) =>
-    api.post<{ id: number }>(`/api/v1/me/episodes/${episodeId}/red-flags`, body, idempotencyKey()),
-  ownRedFlags: () => api.get<OwnRedFlag[]>('/api/v1/me/red-flags'),
+    answer<{ id: number }>(
+      http.POST('/api/v1/me/episodes/{episode_id}/red-flags', { params: { path: { episode_id: episodeId } }, body: { ...body }, headers: idempotencyKey() }),
+    ),
+  ownRedFlags: () => answer<OwnRedFlag[]>(http.GET('/api/v1/me/red-flags')),
   submitOwn: (episodeId: number, instrument: string, itemId: string, answers: Answers) =>
-    api.post<Submitted>(`/api/v1/me/episodes/${episodeId}/questionnaires`, { instrument, item_id: itemId, answers }, idempotencyKey()),
-  linkInfo: (token: string) => api.get<LinkInfo>(`/api/v1/q/${encodeURIComponent(token)}`),
+    answer<Submitted>(
+      http.POST('/api/v1/me/episodes/{episode_id}/questionnaires', {
+        params: { path: { episode_id: episodeId } },
+        body: { instrument, item_id: itemId, answers },
+        headers: idempotencyKey(),
+      }),
+    ),
+  linkInfo: (token: string) => answer<LinkInfo>(http.GET('/api/v1/q/{token}', { params: { path: { token } } })),
   submitLink: (token: string, instrument: string, answers: Answers) =>
-    api.post<Submitted>(`/api/v1/q/${encodeURIComponent(token)}`, { instrument, answers }),
+    answer<Submitted>(http.POST('/api/v1/q/{token}', { params: { path: { token } }, body: { instrument, answers } })),
 }

@@ -1,5 +1,5 @@
 // The staff screens' calls, one function per thing a user does.
-import { api, idempotencyKey, query } from '../../api/client'
+import { answer, http, idempotencyKey, sent } from '../../api/client'
 import type { AssessmentBody } from './assessment'
 import type {
   AcknowledgeAction,
@@ -22,7 +22,6 @@ import type {
   Worklist,
 } from './types'
 
-const V = '/api/v1'
 
 export interface NewPatient {
   mrn: string
@@ -67,51 +66,84 @@ export interface EpisodeDetails {
   reason?: string // required to correct the cell source or guidance after the injection
 }
 
+// Each call names its route as the OpenAPI document does; the answer types are the
+// screens' own until the document gives them.
 export const staffApi = {
-  searchPatients: (q: string, state: EpisodeState | '') => api.get<Patient[]>(`${V}/patients${query({ q, state })}`),
-  registerPatient: (p: NewPatient) => api.post<Patient>(`${V}/patients`, p, idempotencyKey()),
-  correctPatient: (id: number, change: PatientCorrection) => api.patch<Patient>(`${V}/patients/${id}`, change),
-  patient: (id: number) => api.get<PatientRecord>(`${V}/patients/${id}`),
-  openEpisode: (patientId: number, e: NewEpisode) => api.post<Episode>(`${V}/patients/${patientId}/episodes`, e, idempotencyKey()),
-  episode: (id: number) => api.get<Episode>(`${V}/episodes/${id}`),
-  timeline: (id: number) => api.get<EpisodeTimeline>(`${V}/episodes/${id}/timeline`),
+  searchPatients: (q: string, state: EpisodeState | '') =>
+    answer<Patient[]>(http.GET('/api/v1/patients', { params: { query: { q, state } } })),
+  registerPatient: (p: NewPatient) => answer<Patient>(http.POST('/api/v1/patients', { body: sent({ ...p }), headers: idempotencyKey() })),
+  correctPatient: (id: number, change: PatientCorrection) =>
+    answer<Patient>(http.PATCH('/api/v1/patients/{patient_id}', { params: { path: { patient_id: id } }, body: sent({ ...change }) })),
+  patient: (id: number) => answer<PatientRecord>(http.GET('/api/v1/patients/{patient_id}', { params: { path: { patient_id: id } } })),
+  openEpisode: (patientId: number, e: NewEpisode) =>
+    answer<Episode>(
+      http.POST('/api/v1/patients/{patient_id}/episodes', { params: { path: { patient_id: patientId } }, body: sent({ ...e }), headers: idempotencyKey() }),
+    ),
+  episode: (id: number) => answer<Episode>(http.GET('/api/v1/episodes/{episode_id}', { params: episodePath(id) })),
+  timeline: (id: number) => answer<EpisodeTimeline>(http.GET('/api/v1/episodes/{episode_id}/timeline', { params: episodePath(id) })),
   transition: (id: number, to: EpisodeState, reason: string, on: string) =>
-    api.post<Episode>(`${V}/episodes/${id}/transitions`, { to, ...(reason ? { reason } : {}), ...(on ? { on } : {}) }),
+    answer<Episode>(
+      http.POST('/api/v1/episodes/{episode_id}/transitions', {
+        params: episodePath(id),
+        body: sent({ to, ...(reason ? { reason } : {}), ...(on ? { on } : {}) }),
+      }),
+    ),
   assess: (id: number, findings: Record<string, number | boolean>) =>
-    api.post<{ decision: Decision; reasons: EligibilityReason[] }>(`${V}/episodes/${id}/eligibility`, { findings }),
+    answer<{ decision: Decision; reasons: EligibilityReason[] }>(
+      http.POST('/api/v1/episodes/{episode_id}/eligibility', { params: episodePath(id), body: { findings } }),
+    ),
   plan: (id: number, harvest: string, injection: string, reason = '') =>
-    api.post<EpisodeTimeline>(`${V}/episodes/${id}/plan`, {
-      ...(harvest ? { harvest } : {}),
-      ...(injection ? { injection } : {}),
-      ...(reason ? { reason } : {}),
-    }),
-  updateDetails: (id: number, d: EpisodeDetails) => api.patch<Episode>(`${V}/episodes/${id}`, d),
+    answer<EpisodeTimeline>(
+      http.POST('/api/v1/episodes/{episode_id}/plan', {
+        params: episodePath(id),
+        body: {
+          ...(harvest ? { harvest } : {}),
+          ...(injection ? { injection } : {}),
+          ...(reason ? { reason } : {}),
+        },
+      }),
+    ),
+  updateDetails: (id: number, d: EpisodeDetails) => answer<Episode>(http.PATCH('/api/v1/episodes/{episode_id}', { params: episodePath(id), body: sent({ ...d }) })),
   markItem: (id: number, itemId: string, status: 'done' | 'missed' | 'planned', on?: string) =>
-    api.post<{ id: string; status: string; done_on: string | null }>(
-      `${V}/episodes/${id}/schedule/${encodeURIComponent(itemId)}`,
-      { status, ...(on ? { on } : {}) },
+    answer<{ id: string; status: string; done_on: string | null }>(
+      http.POST('/api/v1/episodes/{episode_id}/schedule/{item_id}', {
+        params: { path: { episode_id: id, item_id: itemId } },
+        body: { status, ...(on ? { on } : {}) },
+      }),
     ),
   submitQuestionnaire: (id: number, instrument: string, itemId: string, answers: Record<string, unknown>) =>
-    api.post<QuestionnaireResponse>(
-      `${V}/episodes/${id}/questionnaires`,
-      { instrument, ...(itemId ? { item_id: itemId } : {}), answers },
-      idempotencyKey(),
+    answer<QuestionnaireResponse>(
+      http.POST('/api/v1/episodes/{episode_id}/questionnaires', {
+        params: episodePath(id),
+        body: sent({ instrument, ...(itemId ? { item_id: itemId } : {}), answers }),
+        headers: idempotencyKey(),
+      }),
     ),
   questionnaireLink: (id: number, instrument: string, itemId: string) =>
-    api.post<{ token: string; path: string; expires_at: string }>(
-      `${V}/episodes/${id}/questionnaire-links`,
-      { instrument, ...(itemId ? { item_id: itemId } : {}) },
-      idempotencyKey(),
+    answer<{ token: string; path: string; expires_at: string }>(
+      http.POST('/api/v1/episodes/{episode_id}/questionnaire-links', {
+        params: episodePath(id),
+        body: { instrument, ...(itemId ? { item_id: itemId } : {}) },
+        headers: idempotencyKey(),
+      }),
     ),
-  recordAdverseEvent: (id: number, e: NewAdverseEvent) => api.post<AdverseEvent>(`${V}/episodes/${id}/adverse-events`, e, idempotencyKey()),
+  recordAdverseEvent: (id: number, e: NewAdverseEvent) =>
+    answer<AdverseEvent>(http.POST('/api/v1/episodes/{episode_id}/adverse-events', { params: episodePath(id), body: sent({ ...e }), headers: idempotencyKey() })),
   // A surgeon's grading: only the fields given change; the reason goes to the audit row.
-  assessEvent: (eventId: number, change: AssessmentBody & { reason: string }) => api.patch<AdverseEvent>(`${V}/adverse-events/${eventId}`, change),
+  assessEvent: (eventId: number, change: AssessmentBody & { reason: string }) =>
+    answer<AdverseEvent>(http.PATCH('/api/v1/adverse-events/{event_id}', { params: { path: { event_id: eventId } }, body: sent({ ...change }) })),
   triage: (flagId: number, decision: Triage) =>
-    api.post<{ red_flag: AdverseEvent; adverse_event: AdverseEvent | null }>(`${V}/red-flags/${flagId}/triage`, decision),
-  instruments: () => api.get<Instrument[]>(`${V}/instruments`),
-  protocol: (id: string) => api.get<Protocol>(`${V}/protocols/${encodeURIComponent(id)}`),
-  worklist: () => api.get<Worklist>(`${V}/worklist`),
-  redFlags: () => api.get<AdverseEvent[]>(`${V}/red-flags`),
+    answer<{ red_flag: AdverseEvent; adverse_event: AdverseEvent | null }>(
+      http.POST('/api/v1/red-flags/{event_id}/triage', { params: { path: { event_id: flagId } }, body: sent({ ...decision }) }),
+    ),
+  instruments: () => answer<Instrument[]>(http.GET('/api/v1/instruments')),
+  protocol: (id: string) => answer<Protocol>(http.GET('/api/v1/protocols/{protocol_id}', { params: { path: { protocol_id: id } } })),
+  worklist: () => answer<Worklist>(http.GET('/api/v1/worklist')),
+  redFlags: () => answer<AdverseEvent[]>(http.GET('/api/v1/red-flags')),
   acknowledge: (eventId: number, body: { action: AcknowledgeAction; note?: string }) =>
-    api.post<AdverseEvent>(`${V}/red-flags/${eventId}/acknowledge`, body),
+    answer<AdverseEvent>(http.POST('/api/v1/red-flags/{event_id}/acknowledge', { params: { path: { event_id: eventId } }, body: sent(body) })),
+}
+
+function episodePath(id: number) {
+  return { path: { episode_id: id } }
 }

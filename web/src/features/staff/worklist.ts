@@ -1,10 +1,9 @@
 // The worklist's calls: the day's list at the user's centre with its filters, closing
 // items whose window closed as missed (one, or all closed before a day), the items
 // closed, and reopening one.
-import { api, query } from '../../api/client'
+import { answer, http } from '../../api/client'
 import type { MissedReason, Worklist, WorklistClosed, WorklistFilter } from './types'
 
-const V = '/api/v1'
 
 export const MISSED_REASONS: MissedReason[] = ['patient_unreachable', 'declined', 'moved_away', 'clinical_reason', 'other']
 // Kinds a coordinator filters by; `order` is the protocol's word for a work-up test.
@@ -16,7 +15,7 @@ export function emptyFilter(): WorklistFilter {
 }
 
 export async function loadWorklist(filter: WorklistFilter = emptyFilter()): Promise<Worklist> {
-  return api.get<Worklist>(`${V}/worklist` + query({ ...filter, patient: filter.patient.trim() }))
+  return answer<Worklist>(http.GET('/api/v1/worklist', { params: { query: { ...filter, patient: filter.patient.trim() } } }))
 }
 
 export interface Closing {
@@ -24,18 +23,26 @@ export interface Closing {
   note?: string
 }
 
-function itemPath(episodeId: number, itemId: string): string {
-  return `${V}/episodes/${episodeId}/schedule/${encodeURIComponent(itemId)}`
+function itemPath(episodeId: number, itemId: string) {
+  return { path: { episode_id: episodeId, item_id: itemId } }
 }
 
 export const worklistApi = {
-  closeMissed: (episodeId: number, itemId: string, c: Closing) => api.post<WorklistClosed>(itemPath(episodeId, itemId) + '/close-missed', c),
+  closeMissed: (episodeId: number, itemId: string, c: Closing) => answer<WorklistClosed>(
+      http.POST('/api/v1/episodes/{episode_id}/schedule/{item_id}/close-missed', { params: itemPath(episodeId, itemId), body: { ...c } }),
+    ),
   closeMissedBefore: (before: string, c: Closing, filter: WorklistFilter) =>
-    api.post<{ before: string; closed: number; items: WorklistClosed[] }>(`${V}/worklist/close-missed`, {
-      before,
-      ...c,
-      ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v.trim())),
-    }),
-  closed: (filter: WorklistFilter) => api.get<WorklistClosed[]>(`${V}/worklist/closed` + query({ ...filter })),
-  reopen: (episodeId: number, itemId: string, reason: string) => api.post<WorklistClosed>(itemPath(episodeId, itemId) + '/reopen', { reason }),
+    answer<{ before: string; closed: number; items: WorklistClosed[] }>(
+      http.POST('/api/v1/worklist/close-missed', {
+        body: {
+          before,
+          ...c,
+          ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v.trim())),
+        },
+      }),
+    ),
+  closed: (filter: WorklistFilter) => answer<WorklistClosed[]>(http.GET('/api/v1/worklist/closed', { params: { query: { ...filter } } })),
+  reopen: (episodeId: number, itemId: string, reason: string) => answer<WorklistClosed>(
+      http.POST('/api/v1/episodes/{episode_id}/schedule/{item_id}/reopen', { params: itemPath(episodeId, itemId), body: { reason } }),
+    ),
 }

@@ -1,0 +1,229 @@
+// A tour of the whole API on the demo data, as the clinic would use it: an administrator
+// and the registry set up, a coordinator registers two patients who share a mobile number
+// and one is taken along the pathway to an injection (surgeon, lab), a questionnaire is
+// answered at the clinic, from a link and from the portal, a red flag is raised and
+// handled, items whose window closed are closed and reopened, analysts read the reports,
+// an administrator reads the audit log; then a few refusals (401, 403, 404, 409, 422).
+// Every call is handed to `observe(step, answer)` with the operation's path template;
+// calls that only set something up for the next step are still calls, and are checked.
+import assert from 'node:assert/strict'
+import { client } from './server.mjs'
+
+const centre = 'tehran-1'
+const today = () => new Date().toISOString().slice(0, 10)
+
+// A valid national id of its own for a record number (as tests/web/support.mjs makes them).
+function nationalIdFor(mrn) {
+  let h = 11
+  for (const ch of mrn) h = (h * 31 + ch.codePointAt(0)) % 1000000000
+  const nine = String(h).padStart(9, '0')
+  let sum = 0
+  for (let i = 0; i < 9; i++) sum += Number(nine[i]) * (10 - i)
+  const r = sum % 11
+  return nine + String(r < 2 ? r : 11 - r)
+}
+
+// /api/v1/patients/{patient_id} with {patient_id: 7} → /api/v1/patients/7
+const fill = (path, params = {}) =>
+  path.replace(/\{(\w+)\}/g, (_, name) => {
+    if (params[name] === undefined) throw new Error(`${path}: no value for ${name}`)
+    return encodeURIComponent(String(params[name]))
+  })
+
+const query = (q) => (q ? '?' + new URLSearchParams(q).toString() : '')
+
+export async function tour(server, observe) {
+  const sessions = new Map()
+  // A signed-in client for a staff role at the centre (signing in is itself a checked call).
+  async function as(role, where = centre) {
+    const username = `${role}.${where}`
+    if (!sessions.has(username)) {
+      const c = client(server)
+      const step = { method: 'POST', path: '/api/v1/auth/login', as: 'public', expect: 200 }
+      observe(step, await c.call('POST', step.path, { username, password: server.accounts.get(username) }))
+      c.role = role
+      sessions.set(username, c)
+    }
+    return sessions.get(username)
+  }
+  // One checked call; answers the body.
+  async function call(who, method, path, { params, q, body, expect, headers } = {}) {
+    const target = fill(path, params) + query(q)
+    const answer = path === '/api/v1/events' ? await who.head(target) : await who.call(method, target, body, headers)
+    observe({ method, path, as: who.role || 'public', expect }, answer)
+    return answer.body
+  }
+  const key = () => ({ 'Idempotency-Key': crypto.randomUUID() })
+  const nobody = client(server)
+
+  // Health, metrics and the document itself.
+  await call(nobody, 'GET', '/healthz', { expect: 200 })
+  await call(nobody, 'GET', '/metrics', { expect: 200 })
+  await call(nobody, 'GET', '/api/v1/openapi.json', { expect: 200 })
+
+  // Administration: accounts and centres; the registry sets a licence.
+  const admin = await as('admin')
+  await call(admin, 'GET', '/api/v1/auth/me', { expect: 200 })
+  await call(admin, 'GET', '/api/v1/accounts', { expect: 200 })
+  const account = await call(admin, 'POST', '/api/v1/accounts', {
+    body: { username: 'contract.coordinator', role: 'coordinator', password: 'Contract-pass-2026' },
+    headers: key(),
+    expect: 201,
+  })
+  await call(admin, 'POST', '/api/v1/accounts/{account_id}/password', { params: { account_id: account.id }, body: { password: 'Another-pass-2027' }, expect: 200 })
+  await call(admin, 'PATCH', '/api/v1/accounts/{account_id}', { params: { account_id: account.id }, body: { disabled: true }, expect: 200 })
+  const centres = await call(admin, 'GET', '/api/v1/centres', { expect: 200 })
+  const own = centres.find((c) => c.id === centre)
+  assert.ok(own, `the demo has centre ${centre}`)
+  await call(admin, 'PUT', '/api/v1/centres/{centre_id}', { params: { centre_id: centre }, body: { name_en: own.name_en, name_fa: own.name_fa }, expect: 200 })
+  const registry = await as('registry', 'licensing')
+  await call(registry, 'PUT', '/api/v1/centres/{centre_id}/licence', { params: { centre_id: centre }, body: { licence_status: 'licensed', licence_number: 'LIC-1' }, expect: 200 })
+  await call(admin, 'GET', '/api/v1/protocols', { expect: 200 })
+  await call(admin, 'GET', '/api/v1/protocols/{protocol_id}', { params: { protocol_id: 'hip-msc-v1' }, expect: 200 })
+
+  // A coordinator registers two patients sharing a mobile number.
+  const coordinator = await as('coordinator')
+  const surgeon = await as('surgeon')
+  const lab = await as('lab')
+  const mobile = '09127770011'
+  const register = (mrn, sex) =>
+    call(coordinator, 'POST', '/api/v1/patients', {
+      body: {
+        mrn,
+        name_fa: 'بیمار قرارداد',
+        name_latin: 'Contract Patient',
+        sex,
+        birth_date: '1962-05-04',
+        mobile,
+        national_id: nationalIdFor(mrn),
+        consent: { treatment: true, registry: true, contact: true },
+      },
+      headers: key(),
+      expect: 201,
+    })
+  const patient = await register('CONTRACT-1', 'female')
+  const sibling = await register('CONTRACT-2', 'male')
+  await call(coordinator, 'GET', '/api/v1/patients', { q: { q: 'CONTRACT' }, expect: 200 })
+  await call(coordinator, 'PATCH', '/api/v1/patients/{patient_id}', { params: { patient_id: sibling.id }, body: { name_latin: 'Contract Sibling', reason: 'spelling' }, expect: 200 })
+  await call(coordinator, 'GET', '/api/v1/patients/{patient_id}', { params: { patient_id: patient.id }, expect: 200 })
+
+  // The pathway to an injection today.
+  const episode = await call(coordinator, 'POST', '/api/v1/patients/{patient_id}/episodes', {
+    params: { patient_id: patient.id },
+    body: { protocol: 'hip-msc-v1', side: 'right', diagnosis: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M16.11' }, kl_grade: 3 },
+    headers: key(),
+    expect: 201,
+  })
+  const ep = { episode_id: episode.id }
+  const move = (who, to) => call(who, 'POST', '/api/v1/episodes/{episode_id}/transitions', { params: ep, body: { to }, expect: 200 })
+  await move(coordinator, 'screening')
+  const findings = { kl_grade: 3, bmi: 26.5, weeks_since_intra_articular_steroid: 30 }
+  for (const f of ['active_infection', 'malignancy', 'bleeding_disorder', 'pregnancy', 'inflammatory_arthritis', 'anticoagulant_use', 'diabetes'])
+    findings[f] = false
+  await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/eligibility', { params: ep, body: { findings }, expect: 200 })
+  await move(surgeon, 'eligible')
+  await move(surgeon, 'workup')
+  const day = (await call(coordinator, 'GET', '/api/v1/worklist', { expect: 200 })).date || today()
+  await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/plan', { params: ep, body: { harvest: day, injection: day }, expect: 200 })
+  await move(surgeon, 'scheduled')
+  await call(surgeon, 'PATCH', '/api/v1/episodes/{episode_id}', { params: ep, body: { cell_source: 'bone_marrow' }, expect: 200 })
+  await move(surgeon, 'harvested')
+  await move(lab, 'product_released')
+  await call(surgeon, 'PATCH', '/api/v1/episodes/{episode_id}', { params: ep, body: { guidance: 'ultrasound' }, expect: 200 })
+  await move(surgeon, 'injected')
+  await call(surgeon, 'GET', '/api/v1/episodes/{episode_id}', { params: ep, expect: 200 })
+  await call(surgeon, 'GET', '/api/v1/episodes/{episode_id}/timeline', { params: ep, expect: 200 })
+  const schedule = await call(coordinator, 'GET', '/api/v1/episodes/{episode_id}/schedule', { params: ep, expect: 200 })
+  const items = Array.isArray(schedule) ? schedule : schedule.items || schedule.schedule
+  const visit = items.find((i) => i.kind === 'visit')
+  assert.ok(visit, 'the schedule has a visit')
+  await call(coordinator, 'POST', '/api/v1/episodes/{episode_id}/schedule/{item_id}', { params: { ...ep, item_id: visit.id }, body: { status: 'done', on: day }, expect: 200 })
+
+  // Questionnaires: at the clinic, from a link, from the portal.
+  await call(coordinator, 'GET', '/api/v1/instruments', { expect: 200 })
+  const nrs = { pain_rest: 3, pain_activity: 5 }
+  await call(coordinator, 'POST', '/api/v1/episodes/{episode_id}/questionnaires', { params: ep, body: { instrument: 'nrs', answers: nrs }, headers: key(), expect: 201 })
+  await call(coordinator, 'GET', '/api/v1/episodes/{episode_id}/questionnaires', { params: ep, expect: 200 })
+  const link = await call(coordinator, 'POST', '/api/v1/episodes/{episode_id}/questionnaire-links', { params: ep, body: { instrument: 'nrs' }, headers: key(), expect: 201 })
+  await call(nobody, 'GET', '/api/v1/q/{token}', { params: { token: link.token }, expect: 200 })
+  await call(nobody, 'POST', '/api/v1/q/{token}', { params: { token: link.token }, body: { instrument: 'nrs', answers: nrs }, expect: 201 })
+  await call(admin, 'POST', '/api/v1/instrument-wordings', {
+    body: {
+      questionnaire: {
+        resourceType: 'Questionnaire',
+        version: 'contract-1',
+        title: 'Global',
+        item: [
+          {
+            linkId: 'global',
+            type: 'integer',
+            text: 'How are you doing?',
+            extension: [
+              { url: 'http://hl7.org/fhir/StructureDefinition/minValue', valueInteger: 0 },
+              { url: 'http://hl7.org/fhir/StructureDefinition/maxValue', valueInteger: 100 },
+            ],
+          },
+        ],
+      },
+    },
+    headers: key(),
+  })
+
+  // Adverse events, recorded and graded by the surgeon.
+  const event = await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/adverse-events', { params: ep, body: { category: 'swelling', severity: 'mild' }, headers: key(), expect: 201 })
+  await call(surgeon, 'GET', '/api/v1/episodes/{episode_id}/adverse-events', { params: ep, expect: 200 })
+  await call(surgeon, 'PATCH', '/api/v1/adverse-events/{event_id}', { params: { event_id: event.id }, body: { ctcae_grade: 1, reason: 'graded at the visit' }, expect: 200 })
+
+  // The patient signs in on the shared number, picks who they are, and uses the portal.
+  const portal = client(server)
+  portal.role = 'patient'
+  const anon = (path, body, expect) => call(Object.assign(portal, { role: 'public' }), 'POST', path, { body, expect })
+  await anon('/api/v1/patient-auth/code', { mobile }, 202)
+  const code = await server.codeFor(patient.id)
+  const choice = await anon('/api/v1/patient-auth/login', { mobile, code }, 200)
+  assert.ok(choice.choose_patient, 'a shared number asks who is signing in')
+  await anon('/api/v1/patient-auth/choose', { choice: choice.choose_patient.choice, patient_id: patient.id }, 200)
+  portal.role = 'patient'
+  await call(portal, 'GET', '/api/v1/me/record', { expect: 200 })
+  await call(portal, 'POST', '/api/v1/me/episodes/{episode_id}/questionnaires', { params: ep, body: { instrument: 'nrs', item_id: link.item_id, answers: nrs }, headers: key() })
+  const flag = await call(portal, 'POST', '/api/v1/me/episodes/{episode_id}/red-flags', { params: ep, body: { category: 'swelling', severity: 'moderate', description: 'since yesterday' }, headers: key(), expect: 201 })
+  await call(portal, 'GET', '/api/v1/me/red-flags', { expect: 200 })
+
+  // The clinic sees the red flag, acknowledges and triages it; the alert stream opens.
+  await call(surgeon, 'GET', '/api/v1/events', { expect: 200 })
+  await call(coordinator, 'GET', '/api/v1/red-flags', { expect: 200 })
+  await call(coordinator, 'POST', '/api/v1/red-flags/{event_id}/acknowledge', { params: { event_id: flag.id }, body: { action: 'called', note: 'rest and ice' }, expect: 200 })
+  await call(surgeon, 'POST', '/api/v1/red-flags/{event_id}/triage', { params: { event_id: flag.id }, body: { decision: 'not_adverse_event', reason: 'expected after the injection' }, expect: 200 })
+
+  // The worklist: an item whose window closed, closed as missed and reopened; then every
+  // such item before today closed at once.
+  const worklist = await call(coordinator, 'GET', '/api/v1/worklist', { q: { limit: 50 }, expect: 200 })
+  const lapsed = (worklist.window_closed || []).find((row) => row.item && row.episode_id)
+  assert.ok(lapsed, 'the demo has an item whose window closed')
+  const item = { episode_id: lapsed.episode_id, item_id: lapsed.item.id }
+  await call(coordinator, 'POST', '/api/v1/episodes/{episode_id}/schedule/{item_id}/close-missed', { params: item, body: { reason: 'declined' }, expect: 200 })
+  await call(coordinator, 'GET', '/api/v1/worklist/closed', { expect: 200 })
+  await call(coordinator, 'POST', '/api/v1/episodes/{episode_id}/schedule/{item_id}/reopen', { params: item, body: { reason: 'the patient called back' }, expect: 200 })
+  await call(coordinator, 'POST', '/api/v1/worklist/close-missed', { body: { before: day, reason: 'patient_unreachable' }, expect: 200 })
+
+  // Reports.
+  const analyst = await as('analyst')
+  await call(analyst, 'GET', '/api/v1/reports/outcomes', { q: { protocol: 'hip-msc-v1' }, expect: 200 })
+  await call(analyst, 'GET', '/api/v1/registry/summary', { expect: 200 })
+
+  // The audit log.
+  await call(admin, 'GET', '/api/v1/audit/verify', { expect: 200 })
+  await call(admin, 'GET', '/api/v1/audit/who-saw', { q: { patient: patient.id }, expect: 200 })
+  await call(admin, 'GET', '/api/v1/audit/rows', { expect: 200 })
+  await call(admin, 'GET', '/api/v1/audit/rows.csv', { expect: 200 })
+
+  // Refusals, each answered with the documented error.
+  await call(nobody, 'GET', '/api/v1/patients', { expect: 401 })
+  await call(lab, 'GET', '/api/v1/accounts', { expect: 403 })
+  await call(coordinator, 'GET', '/api/v1/patients/{patient_id}', { params: { patient_id: 999999 }, expect: 404 })
+  await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/transitions', { params: ep, body: { to: 'screening' }, expect: 409 })
+  await call(coordinator, 'POST', '/api/v1/patients', { body: { mrn: '' }, expect: 422 })
+
+  // Signing out ends the session: last.
+  await call(coordinator, 'POST', '/api/v1/auth/logout', { expect: 200 })
+}
