@@ -165,9 +165,10 @@ void require(const Actor& actor, Permission p) {
     throw ForbiddenError("role", "role_may_not"_err, {{"role", std::string(to_string(actor.role))}, {"action", name(p)}});
 }
 
-std::vector<std::string> roles_with(Permission p) {
-  const Roles& roles = permission_table().at(p);
-  return {roles.begin(), roles.end()};
+std::vector<std::string> role_names_with(Permission p) {
+  std::vector<std::string> out;
+  for (const Role role : permission_table().at(p)) out.emplace_back(to_string(role));
+  return out;
 }
 
 static const std::map<Permission, std::string_view>& permission_names() {
@@ -217,7 +218,7 @@ std::vector<std::string> all_roles() {
   std::vector<std::string> out;
   for (const auto& [permission, roles] : permission_table())
     for (const auto role : roles)
-      if (std::find(out.begin(), out.end(), role) == out.end()) out.emplace_back(role);
+      if (std::find(out.begin(), out.end(), to_string(role)) == out.end()) out.emplace_back(to_string(role));
   return out;
 }
 

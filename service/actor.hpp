@@ -77,8 +77,8 @@ bool allows(Role role, Permission p);
 std::vector<Role> roles_with(Permission p);
 // Throws ForbiddenError naming the permission when the role lacks it.
 void require(const Actor& actor, Permission p);
-// The roles the permission table gives `p` (the operator, who may do everything, aside).
-std::vector<std::string> roles_with(Permission p);
+// The same roles as text, as the API documents them.
+std::vector<std::string> role_names_with(Permission p);
 // The permission's identifier as the API documents it ("patient_read").
 std::string_view permission_name(Permission p);
 // The permission an identifier names, if any.

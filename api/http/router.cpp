@@ -51,13 +51,13 @@ SplitPath split(std::string_view path) {
 
 bool Route::allows(std::string_view role) const {
   if (!access.permission) return true;
-  const auto allowed = service::roles_with(*access.permission);
+  const auto allowed = service::role_names_with(*access.permission);
   return std::find(allowed.begin(), allowed.end(), role) != allowed.end();
 }
 
 std::vector<std::string> Route::roles() const {
   if (!access.permission) return {"public"};
-  return service::roles_with(*access.permission);
+  return service::role_names_with(*access.permission);
 }
 
 namespace handler_detail {

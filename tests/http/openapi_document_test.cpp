@@ -158,7 +158,7 @@ TEST(OpenApiDocument, EveryOperationDocumentsItsAnswersAndWhoMayCallIt) {
       } else {
         const auto permission = service::permission_named(op["x-permission"].get<std::string>());
         ASSERT_TRUE(permission.has_value()) << op["x-permission"];
-        const auto roles = service::roles_with(*permission);
+        const auto roles = service::role_names_with(*permission);
         EXPECT_EQ(listed, std::set<std::string>(roles.begin(), roles.end()));
       }
     }

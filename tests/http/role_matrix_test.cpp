@@ -189,7 +189,7 @@ TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
     if (op.contains("x-permission")) {
       const auto permission = service::permission_named(op["x-permission"].get<std::string>());
       ASSERT_TRUE(permission.has_value()) << method << " " << path;
-      const auto allowed = service::roles_with(*permission);
+      const auto allowed = service::role_names_with(*permission);
       roles = {allowed.begin(), allowed.end()};
     }
     const bool is_public = roles.count("public") > 0;
