@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/http/api.hpp"
+#include "base/error_catalogue.hpp"
 
 namespace rp::api::http {
 namespace {
@@ -11,6 +12,14 @@ namespace {
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
+}
+
+// Every code of the error catalogue (messages/errors.json): a client turns `reason` and
+// `params` into its own sentence, in either language, with the catalogue's wording.
+nlohmann::json reason_codes() {
+  nlohmann::json codes = nlohmann::json::array();
+  for (const auto& e : errors::entries()) codes.push_back(e.code);
+  return codes;
 }
 
 nlohmann::json error_schema() {
@@ -23,7 +32,15 @@ nlohmann::json error_schema() {
               {"properties",
                {{"code", {{"type", "string"}}},
                 {"message", {{"type", "string"}}},
-                {"field", {{"type", "string"}, {"nullable", true}}}}}}}}}};
+                {"field", {{"type", "string"}, {"nullable", true}}},
+                {"reason",
+                 {{"type", "string"},
+                  {"description", "the catalogue code of the refusal (messages/errors.json)"},
+                  {"enum", reason_codes()}}},
+                {"params",
+                 {{"type", "object"},
+                  {"description", "the values the catalogue sentence names, as text"},
+                  {"additionalProperties", {{"type", "string"}}}}}}}}}}}};
 }
 
 bool takes_body(const Route& r) { return r.method != "GET" && r.method != "DELETE"; }
