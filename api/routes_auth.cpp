@@ -21,7 +21,9 @@ void set_session_cookies(Response& r, const service::Login& login, bool tls) {
 }
 
 contract::Session whoami(const service::Principal& p, std::int64_t expires_in_s) {
-  contract::Session s{p.actor.user, std::string(service::to_string(p.actor.role)), p.actor.centre, p.csrf, p.actor.patient_id, std::nullopt};
+  contract::Session s{p.actor.user,       std::string(service::to_string(p.actor.role)),
+                      p.actor.centre,     p.csrf,
+                      p.actor.patient_id, std::nullopt};
   if (expires_in_s) s.expires_in = expires_in_s;
   return s;
 }

@@ -38,10 +38,12 @@ const std::map<Permission, Roles>& permission_table() {
       // The body that licenses centres keeps their status; a centre's own admin cannot.
       {Permission::centre_licence, {R::registry}},
       // Reads and sessions the API's routes name.
-      {Permission::session_own, {R::admin, R::surgeon, R::coordinator, R::lab, R::physiotherapist, R::analyst, R::patient}},
+      {Permission::session_own,
+       {R::admin, R::surgeon, R::coordinator, R::lab, R::physiotherapist, R::analyst, R::patient}},
       {Permission::episode_read, {R::admin, R::surgeon, R::coordinator, R::lab, R::physiotherapist}},
       {Permission::protocol_read, {R::admin, R::surgeon, R::coordinator, R::lab, R::physiotherapist, R::analyst}},
-      {Permission::centre_read, {R::admin, R::surgeon, R::coordinator, R::lab, R::physiotherapist, R::analyst, R::registry}},
+      {Permission::centre_read,
+       {R::admin, R::surgeon, R::coordinator, R::lab, R::physiotherapist, R::analyst, R::registry}},
       {Permission::worklist_read, {R::admin, R::surgeon, R::coordinator, R::lab, R::physiotherapist}},
       {Permission::audit_read, {R::admin}},
       {Permission::reports_read, {R::admin, R::analyst, R::surgeon}},
@@ -162,7 +164,8 @@ std::vector<Role> roles_with(Permission p) { return permission_table().at(p); }
 
 void require(const Actor& actor, Permission p) {
   if (!allows(actor.role, p))
-    throw ForbiddenError("role", "role_may_not"_err, {{"role", std::string(to_string(actor.role))}, {"action", name(p)}});
+    throw ForbiddenError("role", "role_may_not"_err,
+                         {{"role", std::string(to_string(actor.role))}, {"action", name(p)}});
 }
 
 std::vector<std::string> role_names_with(Permission p) {

@@ -107,8 +107,7 @@ store::AdverseEventRow Submissions::acknowledge_red_flag(const Actor& actor, std
 }
 
 std::vector<store::AdverseEventRow> Submissions::own_red_flags(const Actor& patient) {
-  if (patient.role != Role::patient || !patient.patient_id)
-    throw ForbiddenError("role", "portal_for_patients"_err);
+  if (patient.role != Role::patient || !patient.patient_id) throw ForbiddenError("role", "portal_for_patients"_err);
   std::vector<store::AdverseEventRow> out;
   store_.write([&](store::Transaction& tx) {
     const auto p = tx.find_patient(*patient.patient_id);
@@ -134,7 +133,8 @@ TriagedRedFlag Submissions::triage_red_flag(const Actor& actor, std::int64_t fla
   std::int64_t open = 0;
   store_.write([&](store::Transaction& tx) {
     store::AdverseEventRow flag = find_event(tx, actor, flag_id, "red_flag");
-    if (!flag.triage.empty()) throw ConflictError("triage", "red_flag_already_triaged"_err, {{"decision", flag.triage}});
+    if (!flag.triage.empty())
+      throw ConflictError("triage", "red_flag_already_triaged"_err, {{"decision", flag.triage}});
     const std::string now = clock_.now_iso();
     if (triage.adverse_event) {
       AdverseEventInput in = triage.event;
