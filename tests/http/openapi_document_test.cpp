@@ -146,7 +146,9 @@ TEST(OpenApiDocument, EveryOperationDocumentsItsAnswersAndWhoMayCallIt) {
           EXPECT_TRUE(op["requestBody"]["content"]["application/json"].contains("schema"));
         }
       }
-      if (path.find('{') != std::string::npos) EXPECT_TRUE(responses.contains("404"));
+      if (path.find('{') != std::string::npos) {
+        EXPECT_TRUE(responses.contains("404"));
+      }
       for (const auto& [status, answer] : responses.items()) {
         if (status[0] != '4' && status != "default") continue;
         EXPECT_EQ(answer["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/Error") << status;
