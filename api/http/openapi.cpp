@@ -107,7 +107,9 @@ nlohmann::json operation(const Route& r, SchemaSet& schemas) {
     responses[std::to_string(h.status)] = {{"description", "success"},
                                            {"content", json_content(h.answer.schema(schemas), h.answer_media)}};
   } else {
-    responses["200"] = {{"description", "success"}, {"content", json_content(nlohmann::json::object())}};
+    // An untyped creating route answers 201 like the typed ones.
+    responses[r.creates ? "201" : "200"] = {{"description", "success"},
+                                            {"content", json_content(nlohmann::json::object())}};
     op["x-untyped-answer"] = true;
   }
   for (const auto& [status, why] : error_answers(r))

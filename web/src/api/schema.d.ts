@@ -1661,7 +1661,7 @@ export interface operations {
         };
         responses: {
             /** @description success */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3270,7 +3270,7 @@ export interface operations {
         };
         responses: {
             /** @description success */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4119,7 +4119,7 @@ export interface operations {
         };
         responses: {
             /** @description success */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4343,7 +4343,7 @@ export interface operations {
         };
         responses: {
             /** @description success */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
