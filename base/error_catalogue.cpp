@@ -1,16 +1,14 @@
 #include "base/error_catalogue.hpp"
 
-#include <nlohmann/json.hpp>
 #include <regex>
 #include <unordered_map>
 
 #include "base/civil_date.hpp"
 #include "base/digits.hpp"
+#include "base/error_catalogue_data.hpp"
 #include "base/jalali.hpp"
 
 namespace rp::errors {
-
-extern const std::string_view kCatalogueJson;  // error_catalogue_data.cpp, made from the file
 
 namespace {
 
@@ -77,18 +75,16 @@ std::string value_pattern(const std::string& type) {
 
 Catalogue load() {
   Catalogue c;
-  const nlohmann::json doc = nlohmann::json::parse(kCatalogueJson);
-  for (const auto& [state, name] : doc.at("states").items()) c.states_fa[state] = name.get<std::string>();
-  for (const auto& e : doc.at("errors")) {
+  for (const auto& s : data::kStates) c.states_fa[std::string(s.state)] = std::string(s.fa);
+  for (const auto& e : data::kErrors) {
     Compiled k;
-    k.entry.code = e.at("code").get<std::string>();
-    k.entry.en = e.at("en").get<std::string>();
-    k.entry.fa = e.value("fa", "");
-    if (e.contains("params"))
-      for (const auto& [name, type] : e["params"].items()) {
-        k.entry.params.emplace_back(name, type.get<std::string>());
-        k.types[name] = type.get<std::string>();
-      }
+    k.entry.code = std::string(e.code);
+    k.entry.en = std::string(e.en);
+    k.entry.fa = std::string(e.fa);
+    for (const auto& [name, type] : e.params) {
+      k.entry.params.emplace_back(std::string(name), std::string(type));
+      k.types[std::string(name)] = std::string(type);
+    }
     k.en = split(k.entry.en);
     k.fa = split(k.entry.fa);
     const std::size_t index = c.compiled.size();

@@ -34,9 +34,7 @@ foreach(layer ${layers})
         string(APPEND problems "  ${rel}: ${line}  (a relative include leaves the folder)\n")
         continue()
       endif()
-      # The one exception: the error catalogue is a JSON data file that base/ reads once,
-      # in this file alone; no base header speaks JSON.
-      if(layer IN_LIST no_json AND target MATCHES "^nlohmann/" AND NOT rel STREQUAL "base/error_catalogue.cpp")
+      if(layer IN_LIST no_json AND target MATCHES "^nlohmann/")
         string(APPEND problems "  ${rel}: ${line}  (${layer}/ takes and returns types; JSON belongs to store/ or api/)\n")
         continue()
       endif()
