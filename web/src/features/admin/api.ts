@@ -23,7 +23,7 @@ export const saveCentre = (c: Omit<Centre, 'licence_status'> & { licence_status?
 }
 
 // The licensing registry's call: any centre's licence status and number.
-export const setLicence = (id: string, licence: { licence_status: Centre['licence_status']; licence_number: string }) =>
+export const setLicence = (id: string, licence: Schema<'LicenceChange'>) =>
   answer<Centre>(http.PUT('/api/v1/centres/{centre_id}/licence', { params: { path: { centre_id: id } }, body: { ...licence } }))
 
 export const verifyAudit = () => answer<AuditCheck>(http.GET('/api/v1/audit/verify'))
