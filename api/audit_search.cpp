@@ -3,8 +3,8 @@
 #include <limits>
 #include <utility>
 
+#include "api/contract/audit.hpp"
 #include "api/http/json_body.hpp"
-#include "api/json_audit.hpp"
 #include "base/date_input.hpp"
 #include "base/error.hpp"
 
@@ -39,16 +39,7 @@ service::AuditSearch audit_search_from_query(const std::map<std::string, std::st
   return s;
 }
 
-nlohmann::json audit_page_json(const service::AuditPage& page) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& a : page.rows) {
-    nlohmann::json row = patient_access_json(a);
-    row["detail"] = a.row.detail;  // the viewer shows what was done; who-saw only who
-    rows.push_back(std::move(row));
-  }
-  return {{"rows", rows},
-          {"next_before", page.next_before_seq ? nlohmann::json(*page.next_before_seq) : nlohmann::json(nullptr)}};
-}
+nlohmann::json audit_page_json(const service::AuditPage& page) { return http::encode(contract::audit_page_out(page)); }
 
 std::string csv_cell(std::string_view text) {
   std::string cell;

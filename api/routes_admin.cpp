@@ -1,35 +1,30 @@
 // Administration: accounts of the admin's centre, centres, and the audit chain check.
+#include "api/contract/accounts.hpp"
+#include "api/contract/audit.hpp"
+#include "api/contract/centres.hpp"
 #include "api/decode.hpp"
 #include "api/http/json_body.hpp"
-#include "api/json_audit.hpp"
-#include "api/json_pathway.hpp"
 #include "api/routes.hpp"
 #include "service/audit.hpp"
 
 namespace rp::api {
 namespace {
 
-nlohmann::json to_json(const service::Account& a) {
-  return {{"id", a.id},
-          {"username", a.username},
-          {"role", a.role},
-          {"centre", a.centre_id},
-          {"failed_logins", a.failed_logins},
-          {"disabled", a.disabled}};
-}
+std::int64_t account_id(const http::Call& c) { return http::id_param(c.request.params.at("account_id"), "account"); }
 
 // The audit check on a connection of its own (a snapshot: the server's writes go on), with
 // the head signed first when the server keeps anchors.
-nlohmann::json check_audit_log(Services& s, const service::Actor& actor) {
+contract::AuditVerificationOut check_audit_log(Services& s, const service::Actor& actor) {
   service::AuditCheckOptions options;
   if (s.anchors) {
     options.anchor_head = [&s](const store::AuditRow& head) { s.anchors->anchor(head.seq, head.hash); };
     options.read_anchors = [&s] { return s.anchors->read_anchors(); };
   }
   const std::string key = s.anchors ? s.anchors->public_key() : "";
-  if (s.db_path.empty()) return audit_verification_json(service::verify_audit_chain(s.store, actor, options), key);
+  if (s.db_path.empty())
+    return contract::audit_verification_out(service::verify_audit_chain(s.store, actor, options), key);
   const auto snapshot = store::open_sqlite(s.db_path, store::OpenMode::existing_no_migrate);
-  return audit_verification_json(service::verify_audit_chain(*snapshot, actor, options), key);
+  return contract::audit_verification_out(service::verify_audit_chain(*snapshot, actor, options), key);
 }
 
 }  // namespace
@@ -44,9 +39,9 @@ void add_admin_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c) {
-           nlohmann::json out = nlohmann::json::array();
-           for (const auto& a : s.accounts.list(c.actor)) out.push_back(to_json(a));
-           return ok(out);
+           std::vector<contract::AccountOut> out;
+           for (const auto& a : s.accounts.list(c.actor)) out.push_back(contract::account_out(a));
+           return out;
          }});
   r.add({"POST",
          "/api/v1/accounts",
@@ -56,12 +51,9 @@ void add_admin_routes(http::Router& r, Services& s) {
          "{username, role, password}",
          true,
          false,
-         [&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           http::BodyReader b(body, {"username", "role", "password"});
-           return ok(to_json(s.accounts.create(c.actor, b.text("username", 64), b.text("role", 32), c.actor.centre,
-                                               b.text("password", 128))),
-                     201);
+         [&s](http::Call& c, const contract::NewAccount& in) {
+           return http::Created<contract::AccountOut>{
+               contract::account_out(s.accounts.create(c.actor, in.username, in.role, c.actor.centre, in.password))};
          }});
   r.add({"POST",
          "/api/v1/accounts/{account_id}/password",
@@ -71,11 +63,8 @@ void add_admin_routes(http::Router& r, Services& s) {
          "{password}",
          false,
          false,
-         [&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           http::BodyReader b(body, {"password"});
-           const auto id = http::id_param(c.request.params.at("account_id"), "account");
-           return ok(to_json(s.accounts.reset_password(c.actor, id, b.text("password", 128))));
+         [&s](http::Call& c, const contract::PasswordReset& in) {
+           return contract::account_out(s.accounts.reset_password(c.actor, account_id(c), in.password));
          }});
   r.add({"PATCH",
          "/api/v1/accounts/{account_id}",
@@ -86,17 +75,11 @@ void add_admin_routes(http::Router& r, Services& s) {
          "written, sessions kept)",
          false,
          false,
-         [&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           http::BodyReader b(body, {"role", "disabled"});
-           service::AccountChange change;
-           change.role = b.opt_text("role", 32);
-           change.disabled = b.opt_bool("disabled");
-           const auto id = http::id_param(c.request.params.at("account_id"), "account");
-           bool changed = false;
-           nlohmann::json j = to_json(s.accounts.update(c.actor, id, change, &changed));
-           j["changed"] = changed;
-           return ok(j);
+         [&s](http::Call& c, const contract::AccountChange& in) {
+           contract::AccountUpdated out;
+           static_cast<contract::AccountOut&>(out) =
+               contract::account_out(s.accounts.update(c.actor, account_id(c), {in.role, in.disabled}, &out.changed));
+           return out;
          }});
   r.add({"GET",
          "/api/v1/centres",
@@ -107,9 +90,9 @@ void add_admin_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call&) {
-           nlohmann::json out = nlohmann::json::array();
-           for (const auto& centre : s.pathway.centres()) out.push_back(api::to_json(centre));
-           return ok(out);
+           std::vector<contract::CentreOut> out;
+           for (const auto& centre : s.pathway.centres()) out.push_back(contract::centre_out(centre));
+           return out;
          }});
   r.add({"PUT",
          "/api/v1/centres/{centre_id}",
@@ -120,7 +103,8 @@ void add_admin_routes(http::Router& r, Services& s) {
          "\"changed\": false when the centre already had these details (nothing is written then)",
          false,
          false,
-         [&s](http::Call& c) {
+         // Decoded by hand: the names are checked as names (api/decode.cpp).
+         http::taking<contract::CentreIn>([&s](http::Call& c) {
            const std::string& id = c.request.params.at("centre_id");
            if (!c.actor.sees_centre(id)) throw NotFoundError("centre", "no centre '" + id.substr(0, 64) + "'");
            const auto body = http::parse_json_object(c.request.body);
@@ -130,10 +114,9 @@ void add_admin_routes(http::Router& r, Services& s) {
              for (const auto& now : s.pathway.centres())
                if (now.id == id) centre.licence_status = now.licence_status;
            }
-           nlohmann::json j = api::to_json(centre);
-           j["changed"] = s.pathway.upsert_centre(c.actor, centre);
-           return ok(j);
-         }});
+           const bool changed = s.pathway.upsert_centre(c.actor, centre);
+           return contract::centre_updated(centre, changed);
+         })});
   r.add({"PUT",
          "/api/v1/centres/{centre_id}/licence",
          "Sets a centre's licence status (and number): the registry's, never the centre's own admin's",
@@ -142,19 +125,11 @@ void add_admin_routes(http::Router& r, Services& s) {
          "{licence_status: licensed | pending | suspended | unknown, licence_number?}",
          false,
          false,
-         [&s](http::Call& c) {
+         [&s](http::Call& c, const contract::LicenceChange& in) {
            const std::string& id = c.request.params.at("centre_id");
-           const auto body = http::parse_json_object(c.request.body);
-           http::BodyReader b(body, {"licence_status", "licence_number"});
-           const std::string status = b.text("licence_status");
-           const auto number = b.opt_text("licence_number", 64);
-           const bool changed = s.pathway.set_centre_licence(c.actor, id, status, number);
-           for (const auto& centre : s.pathway.centres()) {
-             if (centre.id != id) continue;
-             nlohmann::json j = api::to_json(centre);
-             j["changed"] = changed;
-             return ok(j);
-           }
+           const bool changed = s.pathway.set_centre_licence(c.actor, id, in.licence_status, in.licence_number);
+           for (const auto& centre : s.pathway.centres())
+             if (centre.id == id) return contract::centre_updated(centre, changed);
            throw NotFoundError("centre", "no centre '" + id.substr(0, 64) + "'");
          }});
   r.add({"GET",
@@ -166,13 +141,13 @@ void add_admin_routes(http::Router& r, Services& s) {
          "",
          false,
          false,
-         [&s](http::Call& c) { return ok(check_audit_log(s, c.actor)); }});
+         [&s](http::Call& c) { return check_audit_log(s, c.actor); }});
   r.add({"GET",
          "/api/v1/audit/who-saw",
          "Every audit row that opened, wrote or listed the patient (?patient=ID), oldest first; the question is "
          "audited too",
          service::Permission::audit_read,
-         {},
+         {{"patient", "the patient's id", true, "integer"}},
          "",
          false,
          false,
@@ -180,7 +155,7 @@ void add_admin_routes(http::Router& r, Services& s) {
            const auto it = c.request.query.find("patient");
            if (it == c.request.query.end()) throw InputError("patient", "is required");
            const auto id = http::id_param(it->second, "patient");
-           return ok(who_saw_json(service::who_saw(s.store, s.clock, c.actor, id)));
+           return contract::who_saw_out(service::who_saw(s.store, s.clock, c.actor, id));
          }});
 }
 

@@ -1,6 +1,7 @@
 // The audit viewer: who read or changed which record, when, filtered by patient, user and
 // dates, a page at a time or as a CSV export. Admins see their own centre's rows.
 #include "api/audit_search.hpp"
+#include "api/contract/audit.hpp"
 #include "api/routes.hpp"
 
 namespace rp::api {
@@ -30,7 +31,7 @@ void add_audit_routes(http::Router& r, Services& s) {
          service::Permission::audit_read, with_limit("rows on the page, 1-1000 (default 100)"), "", false, false,
          [&s](http::Call& c) {
            const auto search = audit_search_from_query(c.request.query, 100, service::kAuditPageMax);
-           return ok(audit_page_json(service::search_audit(s.store, s.clock, c.actor, search)));
+           return contract::audit_page_out(service::search_audit(s.store, s.clock, c.actor, search));
          }});
   r.add({"GET", "/api/v1/audit/rows.csv",
          "The same rows as a CSV download with a header row (cells a spreadsheet would run as a formula start with "

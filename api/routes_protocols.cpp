@@ -1,6 +1,6 @@
 // Protocols, read-only: the versions in the data directory and each one's parsed form
 // beside the YAML text it came from, for the admin's protocol view.
-#include "api/json_pathway.hpp"
+#include "api/contract/protocols.hpp"
 #include "api/routes.hpp"
 #include "service/protocols.hpp"
 
@@ -16,12 +16,10 @@ void add_protocol_routes(http::Router& r, Services&) {
          false,
          false,
          [](http::Call&) {
-           nlohmann::json out = nlohmann::json::array();
-           for (const auto& name : service::protocol_names()) {
-             const auto p = service::load_protocol(name);
-             out.push_back({{"id", p->id}, {"version", p->version}, {"joint", p->joint}, {"title", to_json(p->title)}});
-           }
-           return ok(out);
+           std::vector<contract::ProtocolSummaryOut> out;
+           for (const auto& name : service::protocol_names())
+             out.push_back(contract::protocol_summary_out(*service::load_protocol(name)));
+           return out;
          }});
   r.add({"GET",
          "/api/v1/protocols/{protocol_id}",
@@ -34,9 +32,7 @@ void add_protocol_routes(http::Router& r, Services&) {
          [](http::Call& c) {
            const std::string& id = c.request.params.at("protocol_id");
            std::string yaml = service::protocol_source(id);  // checks the name before anything is parsed
-           nlohmann::json j = to_json(*service::load_protocol(id));
-           j["yaml"] = std::move(yaml);
-           return ok(j);
+           return contract::protocol_out(*service::load_protocol(id), std::move(yaml));
          }});
 }
 

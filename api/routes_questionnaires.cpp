@@ -1,6 +1,7 @@
 // Questionnaires: the instruments, submissions by staff (scored at once), the list with
 // scores, and single-use links a patient answers without signing in.
 #include "api/answers_json.hpp"
+#include "api/contract/instruments.hpp"
 #include "api/contract/questionnaires.hpp"
 #include "api/decode.hpp"
 #include "api/http/json_body.hpp"
@@ -42,23 +43,18 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          [&s](http::Call&) {
            std::map<std::string, nlohmann::json> forms;
            s.store.read([&](store::Transaction& tx) { forms = service::forms_in_use(tx); });
-           nlohmann::json out = nlohmann::json::array();
+           std::vector<contract::InstrumentOut> out;
            for (const auto& d : instruments::all_instruments()) {
-             nlohmann::json scores = nlohmann::json::array();
-             for (const auto& sc : d.scores) scores.push_back(sc.name);
-             nlohmann::json items = nlohmann::json::array();
-             for (const auto& i : d.item_ids) items.push_back(i);
-             out.push_back(
-                 {{"key", d.key},
-                  {"title", d.title},
-                  {"clinician_completed", d.clinician_completed},
-                  {"items", items},
-                  {"scores", scores},
-                  {"patient_fillable", service::not_for_patients(d).empty()},
-                  {"not_for_patients", service::not_for_patients(d)},
-                  {"form", forms.contains(std::string(d.key)) ? forms[std::string(d.key)] : nlohmann::json(nullptr)}});
+             contract::InstrumentOut i{std::string(d.key), std::string(d.title), d.clinician_completed};
+             for (const auto& item : d.item_ids) i.items.emplace_back(item);
+             for (const auto& sc : d.scores) i.scores.emplace_back(sc.name);
+             i.not_for_patients = service::not_for_patients(d);
+             i.patient_fillable = i.not_for_patients.empty();
+             const auto form = forms.find(i.key);
+             i.form = form != forms.end() ? form->second : nlohmann::json(nullptr);
+             out.push_back(std::move(i));
            }
-           return ok(out);
+           return out;
          }});
   r.add({"POST",
          "/api/v1/instrument-wordings",
@@ -70,14 +66,16 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "ranges and answer codes as the instrument; a version is required",
          true,
          false,
-         [&s](http::Call& c) {
+         // Read by hand: the Questionnaire is passed on as its text.
+         http::taking<contract::NewWording>([&s](http::Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            http::BodyReader b(body, {"instrument", "questionnaire"});
            const auto instrument = b.opt_text("instrument", 32).value_or("");
            const auto* q = b.opt_object("questionnaire");
            if (!q) throw InputError("questionnaire", "is required: a FHIR R4 Questionnaire");
-           return ok(to_json(service::load_wording(s.store, s.clock, c.actor, q->dump(), instrument)), 201);
-         }});
+           return http::Created<contract::WordingOut>{
+               contract::wording_out(service::load_wording(s.store, s.clock, c.actor, q->dump(), instrument))};
+         })});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/questionnaires",
          "Submits a questionnaire: validated, scored and stored durably with its audit row; an Idempotency-Key "

@@ -1,4 +1,5 @@
 // Registry views: de-identified aggregates only.
+#include "api/contract/reports.hpp"
 #include "api/routes.hpp"
 #include "service/outcomes.hpp"
 
@@ -16,7 +17,7 @@ void add_report_routes(http::Router& r, Services& s) {
        "",
        false,
        false,
-       [&s](http::Call& c) { return ok(s.submissions.registry_summary(c.actor)); }});
+       [&s](http::Call& c) { return contract::registry_summary_out(s.submissions.registry_summary(c.actor)); }});
   r.add({"GET",
          "/api/v1/reports/outcomes",
          "Outcomes report: survival free of hip replacement with log-rank by centre, PROM trajectories, responder "
@@ -35,7 +36,7 @@ void add_report_routes(http::Router& r, Services& s) {
            if (auto it = q.find("protocol"); it != q.end() && !it->second.empty())
              req.protocol = it->second.substr(0, 64);
            service::Outcomes outcomes(s.store, s.clock);
-           return ok(service::to_json(outcomes.report(c.actor, req)));
+           return contract::outcome_report_out(outcomes.report(c.actor, req));
          }});
 }
 

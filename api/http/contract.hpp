@@ -17,6 +17,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -68,11 +69,26 @@ struct is_optional<std::optional<T>> : std::true_type {
 };
 
 template <class T>
+struct is_text_map : std::false_type {};
+template <class T>
+struct is_text_map<std::map<std::string, T>> : std::true_type {
+  using inner = T;
+};
+
+template <class T>
 struct is_vector : std::false_type {};
 template <class T>
 struct is_vector<std::vector<T>> : std::true_type {
   using inner = T;
 };
+
+// A value that writes itself (a mixed row of numbers): `static nlohmann::json schema_json()`
+// and `nlohmann::json json() const`. Answers only.
+template <class T, class = void>
+struct writes_itself : std::false_type {};
+template <class T>
+struct writes_itself<T, std::void_t<decltype(T::schema_json()), decltype(std::declval<const T&>().json())>>
+    : std::true_type {};
 
 template <class T, class = void>
 struct has_check : std::false_type {};
@@ -91,8 +107,25 @@ class SchemaSet {
   nlohmann::json ref(const std::string& name, const std::function<nlohmann::json()>& make);
   const nlohmann::json& components() const { return components_; }
 
+  // While a request body is described: a field the decoder lets a client leave out (an
+  // optional, a bool read as false, a date that may come as its _jalali twin) is not
+  // `required`, where an answer's is.
+  bool describing_request() const { return request_; }
+  void set_describing_request(bool request) { request_ = request; }
+
+  // A type that is both a request's and an answer's (a patient's consent) and says
+  // different things as each keeps its name for the answer; the request's form is named
+  // <name>Request. Which names answers use is learnt in a first pass over the routes.
+  const std::set<std::string>& answer_names() const { return answer_names_; }
+  void set_answer_names(std::set<std::string> names) { known_answers_ = std::move(names); }
+
  private:
+  // The name a type's schema is kept under in the mode described now.
+  std::string name_for(const std::string& name, const std::function<nlohmann::json()>& make);
+
   nlohmann::json components_ = nlohmann::json::object();
+  std::set<std::string> answer_names_, known_answers_, comparing_;
+  bool request_ = false;
 };
 
 template <class T>
@@ -124,6 +157,7 @@ struct SchemaVisitor {
   void operator()(const char* name, M C::*, const char* doc, FieldRule rule = {}) {
     nlohmann::json s;
     bool optional = false;
+    const bool request = set.describing_request();
     if constexpr (is_optional<M>::value) {
       optional = true;
       s = schema_of<typename is_optional<M>::inner>(set);
@@ -137,8 +171,14 @@ struct SchemaVisitor {
     if (optional && !rule.omit_when_empty) s = nullable(std::move(s));
     if (doc && *doc) s = describe(std::move(s), doc);
     properties[name] = std::move(s);
-    // An answer's null optional is always present; a left-out one, or a request's, is not.
-    if (!optional || !rule.omit_when_empty) required.emplace_back(name);
+    if (request) {
+      // The decoder reads an absent bool as false, and a date from either twin.
+      constexpr bool may_be_left_out = is_optional<M>::value || std::is_same_v<M, bool> || std::is_same_v<M, CivilDate>;
+      if (!may_be_left_out) required.emplace_back(name);
+    } else if (!optional || !rule.omit_when_empty) {
+      // An answer's null optional is always present; a left-out one is not.
+      required.emplace_back(name);
+    }
     if constexpr (std::is_same_v<M, std::optional<CivilDate>> || std::is_same_v<M, CivilDate>) {
       properties[std::string(name) + "_jalali"] = {
           {"type", "string"},
@@ -266,6 +306,12 @@ nlohmann::json encode_value(const T& v) {
     nlohmann::json a = nlohmann::json::array();
     for (const auto& x : v) a.push_back(encode_value(x));
     return a;
+  } else if constexpr (is_text_map<T>::value) {
+    nlohmann::json o = nlohmann::json::object();
+    for (const auto& [key, x] : v) o[key] = encode_value(x);
+    return o;
+  } else if constexpr (writes_itself<T>::value) {
+    return v.json();
   } else if constexpr (is_described<T>::value) {
     EncodeVisitor<T> e{v};
     T::fields(e);
@@ -290,6 +336,10 @@ nlohmann::json schema_of(SchemaSet& set) {
     return nullable(schema_of<typename is_optional<T>::inner>(set));
   } else if constexpr (is_vector<T>::value) {
     return {{"type", "array"}, {"items", schema_of<typename is_vector<T>::inner>(set)}};
+  } else if constexpr (is_text_map<T>::value) {
+    return {{"type", "object"}, {"additionalProperties", schema_of<typename is_text_map<T>::inner>(set)}};
+  } else if constexpr (writes_itself<T>::value) {
+    return T::schema_json();
   } else if constexpr (is_described<T>::value) {
     return set.ref(T::kSchema, [&set] {
       SchemaVisitor<T> v{set};
@@ -341,6 +391,17 @@ struct TypeSchema {
 template <class T>
 TypeSchema type_schema() {
   return {[](SchemaSet& set) { return schema_of<T>(set); }};
+}
+
+// A request body's schema: its optional fields are not `required` (SchemaSet).
+template <class T>
+TypeSchema request_schema() {
+  return {[](SchemaSet& set) {
+    set.set_describing_request(true);
+    nlohmann::json s = schema_of<T>(set);
+    set.set_describing_request(false);
+    return s;
+  }};
 }
 
 }  // namespace rp::api::http

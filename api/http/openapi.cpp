@@ -125,7 +125,11 @@ nlohmann::json operation(const Route& r, SchemaSet& schemas) {
 }  // namespace
 
 nlohmann::json openapi_document(const Router& router) {
+  // A first pass learns which types answers use (SchemaSet::set_answer_names).
+  SchemaSet first;
+  for (const Route& r : router.routes()) operation(r, first);
   SchemaSet schemas;
+  schemas.set_answer_names(first.answer_names());
   nlohmann::json paths = nlohmann::json::object();
   for (const Route& r : router.routes()) paths[r.path][lower(r.method)] = operation(r, schemas);
   nlohmann::json components = schemas.components();

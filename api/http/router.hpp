@@ -85,7 +85,7 @@ Handler answering(F f, int status = 200) {
 template <class In, class F>
 Handler taking(F f) {
   Handler h(std::move(f));
-  h.request = type_schema<In>();
+  h.request = request_schema<In>();
   return h;
 }
 
@@ -234,7 +234,7 @@ Handler::Handler(F f) {
     run = [f = std::move(f)](Call& c, Reply reply) { answer_now(reply, [&] { return respond(f(c)); }); };
   } else {
     using In = typename second_arg<decltype(&F::operator())>::type;
-    request = type_schema<In>();
+    request = request_schema<In>();
     document_answer<std::invoke_result_t<F&, Call&, const In&>>(*this);
     run = [f = std::move(f)](Call& c, Reply reply) {
       answer_now(reply, [&] { return respond(f(c, decode<In>(parse_json_object(c.request.body)))); });

@@ -1,16 +1,17 @@
 // The administration calls. Creating POSTs carry an Idempotency-Key so a retried click
 // never makes two accounts.
 import { answer, http, idempotencyKey } from '../../api/client'
+import type { Schema } from '../../api/contract'
 import type { Account, AuditCheck, Centre, Protocol, ProtocolSummary } from './types'
 
 export const listAccounts = () => answer<Account[]>(http.GET('/api/v1/accounts'))
 
-export const createAccount = (a: { username: string; role: string; password: string }) =>
+export const createAccount = (a: Schema<'NewAccount'>) =>
   answer<Account>(http.POST('/api/v1/accounts', { body: { ...a }, headers: idempotencyKey() }))
 
 export const resetPassword = (id: number, password: string) => answer<Account>(http.POST('/api/v1/accounts/{account_id}/password', { params: { path: { account_id: id } }, body: { password } }))
 
-export const updateAccount = (id: number, change: { role?: string; disabled?: boolean }) =>
+export const updateAccount = (id: number, change: Schema<'AccountChange'>) =>
   answer<Account>(http.PATCH('/api/v1/accounts/{account_id}', { params: { path: { account_id: id } }, body: { ...change } }))
 
 export const listCentres = () => answer<Centre[]>(http.GET('/api/v1/centres'))
@@ -22,7 +23,7 @@ export const saveCentre = (c: Omit<Centre, 'licence_status'> & { licence_status?
 }
 
 // The licensing registry's call: any centre's licence status and number.
-export const setLicence = (id: string, licence: { licence_status: Centre['licence_status']; licence_number: string }) =>
+export const setLicence = (id: string, licence: Schema<'LicenceChange'>) =>
   answer<Centre>(http.PUT('/api/v1/centres/{centre_id}/licence', { params: { path: { centre_id: id } }, body: { ...licence } }))
 
 export const verifyAudit = () => answer<AuditCheck>(http.GET('/api/v1/audit/verify'))

@@ -1,24 +1,11 @@
 // GET /api/v1/audit/rows and its CSV twin (api/audit_search.hpp): the filters as query
 // parameters, the same for the page on screen and the file.
 import { answer, http } from '../../api/client'
+import type { Schema } from '../../api/contract'
 
-export interface AuditLogRow {
-  seq: number
-  at: string
-  actor: string
-  role: string
-  centre: string
-  action: string
-  entity: string
-  entity_id: string
-  detail: string
-  via: 'record' | 'list'
-}
+export type AuditLogRow = Schema<'AuditRow'>
 
-export interface AuditLogPage {
-  rows: AuditLogRow[]
-  next_before: number | null
-}
+export type AuditLogPage = Schema<'AuditPage'>
 
 export interface AuditLogFilters {
   patient?: number

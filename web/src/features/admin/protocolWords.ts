@@ -53,7 +53,7 @@ function windowEnd(t: T, offset: string): string {
   return t(o.sign < 0 ? 'admin.protocols.early' : 'admin.protocols.late', amount(t, o))
 }
 
-export function describeWindow(t: T, window: [string, string] | null): string {
+export function describeWindow(t: T, window: string[] | null): string {
   if (!window) return '—'
   return t('admin.protocols.windowSpan', { from: windowEnd(t, window[0]), to: windowEnd(t, window[1]) })
 }
