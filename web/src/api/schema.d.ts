@@ -1001,8 +1001,34 @@ export interface components {
             triage: string | null;
             triage_reason: string;
         };
+        BulkMissedClosing: {
+            /**
+             * Format: date
+             * @description required (or before_jalali): the day before which the windows closed, not after today
+             */
+            before: string | null;
+            /** @description the same day as before in the Jalali calendar, YYYY/MM/DD */
+            before_jalali?: string;
+            /** @description only items of this kind, as the worklist's filter */
+            kind: string | null;
+            /** @description required with other */
+            note: string | null;
+            /** @description only patients whose name or record number contains this text */
+            patient: string | null;
+            /** @description patient_unreachable, declined, moved_away, clinical_reason or other */
+            reason: string;
+            /** @description only items this role carries out */
+            responsible: string | null;
+        };
         /** @enum {string} */
         CellSource: "bone_marrow" | "adipose";
+        CentreContact: {
+            city_en: string;
+            city_fa: string;
+            name_en: string;
+            name_fa: string;
+            phone: string;
+        };
         ChoosePatient: {
             choice: string;
             patient_id: number;
@@ -1050,6 +1076,27 @@ export interface components {
             /** @description each rule that decided */
             reasons: unknown;
         };
+        /** @enum {string} */
+        EligibilityDecision: "eligible" | "ineligible" | "needs_review";
+        EligibilityReason: {
+            /** @description the finding the rule reads */
+            finding: string;
+            /** @description indication, indication_not_met, exclusion, caution or missing */
+            kind: string;
+            /** @description the protocol rule's id */
+            rule: string;
+            /** @description the rule in the server's language */
+            text: string;
+        };
+        EligibilityRequest: {
+            /** @description finding to value: grades and measures as numbers, yes/no findings as booleans (kl_grade, ...) */
+            findings: unknown;
+        };
+        EligibilityResult: {
+            decision: components["schemas"]["EligibilityDecision"];
+            /** @description each rule that contributed */
+            reasons: components["schemas"]["EligibilityReason"][];
+        };
         Episode: {
             /** @description the other hip's episode of a bilateral course */
             bilateral_with: number | null;
@@ -1086,6 +1133,37 @@ export interface components {
             /** @description needed after the injection for a change of cell source or guidance */
             reason: string | null;
             tonnis_grade: number | null;
+        };
+        EpisodePlanned: {
+            /** @description the other hip's episode of a bilateral course */
+            bilateral_with: number | null;
+            cell_source: components["schemas"]["CellSource"] | null;
+            centre: string;
+            /** @description false when these dates were already planned (nothing was written) */
+            changed: boolean;
+            diagnosis: components["schemas"]["Diagnosis"];
+            eligibility: components["schemas"]["EligibilityAssessment"][];
+            guidance: components["schemas"]["Guidance"] | null;
+            /** @description YYYY-MM-DD */
+            harvest_date: string | null;
+            id: number;
+            /** @description YYYY-MM-DD */
+            injection_date: string | null;
+            /** @description Kellgren-Lawrence 0-4 */
+            kl_grade: number | null;
+            /** @description the steps the state machine allows from here */
+            next: components["schemas"]["NextStep"][];
+            patient_id: number;
+            /** @description the protocol's id */
+            protocol: string;
+            /** @description the earlier episode this one repeats */
+            repeat_of: number | null;
+            schedule: components["schemas"]["ScheduleItem"][];
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+            /** @description Tönnis 0-3 */
+            tonnis_grade: number | null;
+            transitions: components["schemas"]["Transition"][];
         };
         EpisodeRecord: {
             /** @description the other hip's episode of a bilateral course */
@@ -1202,6 +1280,12 @@ export interface components {
             en: string;
             fa: string;
         };
+        MissedClosing: {
+            /** @description required with other */
+            note: string | null;
+            /** @description patient_unreachable, declined, moved_away, clinical_reason or other */
+            reason: string;
+        };
         NewAdverseEvent: {
             category: string;
             /** @description CTCAE grade 1-5 */
@@ -1314,6 +1398,19 @@ export interface components {
             /** @description red flags: adverse_event or not_adverse_event once decided */
             triage: string | null;
             triage_reason: string;
+        };
+        OwnRedFlag: {
+            /** @description called, asked_to_come_in or referred_to_emergency */
+            action: string | null;
+            category: string;
+            episode_id: number;
+            id: number;
+            reported_at: string;
+            seen: boolean;
+            seen_at: string | null;
+            /** @description the role of who saw it (surgeon, coordinator, ...); clinician for those seen before roles were kept */
+            seen_by_role: string | null;
+            severity: string;
         };
         Patient: {
             /** @description YYYY-MM-DD */
@@ -1438,6 +1535,109 @@ export interface components {
             national_id?: string;
             sex: components["schemas"]["Sex"];
         };
+        PlanRequest: {
+            /**
+             * Format: date
+             * @description the planned harvest (this or injection, or both)
+             */
+            harvest: string | null;
+            /** @description the same day as harvest in the Jalali calendar, YYYY/MM/DD */
+            harvest_jalali?: string;
+            /**
+             * Format: date
+             * @description the planned injection
+             */
+            injection: string | null;
+            /** @description the same day as injection in the Jalali calendar, YYYY/MM/DD */
+            injection_jalali?: string;
+            /** @description required when a date is before today */
+            reason: string | null;
+        };
+        PortalEpisode: {
+            /** @description the other hip's episode of a bilateral course */
+            bilateral_with: number | null;
+            cell_source: components["schemas"]["CellSource"] | null;
+            centre: string;
+            diagnosis: components["schemas"]["Diagnosis"];
+            guidance: components["schemas"]["Guidance"] | null;
+            /** @description YYYY-MM-DD */
+            harvest_date: string | null;
+            /** @description the drug holds in effect today */
+            holds_in_effect: components["schemas"]["ScheduleItem"][];
+            id: number;
+            /** @description YYYY-MM-DD */
+            injection_date: string | null;
+            /** @description Kellgren-Lawrence 0-4 */
+            kl_grade: number | null;
+            patient_id: number;
+            /** @description the protocol's id */
+            protocol: string;
+            /** @description the rehab stages in effect today */
+            rehab_stage: components["schemas"]["ScheduleItem"][];
+            /** @description the earlier episode this one repeats */
+            repeat_of: number | null;
+            schedule: components["schemas"]["ScheduleItem"][];
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+            /** @description Tönnis 0-3 */
+            tonnis_grade: number | null;
+        };
+        PortalRecord: {
+            /** @description the centre's id */
+            centre: string;
+            /** @description null when the centre is not known */
+            centre_contact: components["schemas"]["CentreContact"] | null;
+            episodes: components["schemas"]["PortalEpisode"][];
+            /** @description the record number, on the printed schedule for the front desk */
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            /** @description the clinic's today, YYYY-MM-DD */
+            today: string;
+        };
+        QuestionnaireLink: {
+            /** @description UTC instant */
+            expires_at: string;
+            /** @description the web app's page for the link: /q/<token> */
+            path: string;
+            /** @description 128-bit random, single use */
+            token: string;
+        };
+        QuestionnaireLinkAnswered: {
+            instrument: string;
+            /** @description {instrument, title, scores: {name: value or null}} */
+            scores: unknown;
+            /** @description the instruments the link still asks for (none: it is spent) */
+            still_asked: string[];
+            /** @description the scores the instrument's missing-item rule withheld */
+            unscored: string[];
+            /** @description the wording answered */
+            wording_version: string;
+        };
+        QuestionnaireLinkAnswers: {
+            /** @description item id to answer */
+            answers: unknown;
+            /** @description required while the link asks for several */
+            instrument: string | null;
+        };
+        QuestionnaireLinkAsks: {
+            /** @description of its time point, answered already */
+            answered: string[];
+            /** @description UTC instant */
+            expires_at: string;
+            /** @description the first still to answer, or empty */
+            instrument: string;
+            /** @description still to answer, in order */
+            instruments: string[];
+            /** @description the time point, or empty */
+            item_id: string;
+        };
+        QuestionnaireLinkRequest: {
+            /** @description one instrument a patient fills; without it, every questionnaire of item_id */
+            instrument: string | null;
+            /** @description a questionnaire time point of the episode's protocol */
+            item_id: string | null;
+        };
         QuestionnaireResponse: {
             /** @description item id to answer, as submitted */
             answers: unknown;
@@ -1469,6 +1669,20 @@ export interface components {
             name_fa: string;
             name_latin: string;
             patient_id: number;
+        };
+        RedFlagReport: {
+            /** @description pain, swelling, redness, fever, ... */
+            category: string;
+            description: string | null;
+            /**
+             * Format: date
+             * @description the day it began
+             */
+            onset: string | null;
+            /** @description the same day as onset in the Jalali calendar, YYYY/MM/DD */
+            onset_jalali?: string;
+            /** @description the patient's word: mild, moderate, severe */
+            severity: string;
         };
         RedFlagTriage: {
             /** @description required for adverse_event */
@@ -1504,6 +1718,10 @@ export interface components {
         };
         /** @enum {string} */
         Relatedness: "harvest" | "injection" | "neither";
+        ReopenRequest: {
+            /** @description why the item goes back on the worklist */
+            reason: string;
+        };
         /** @enum {string} */
         Role: "admin" | "coordinator" | "surgeon" | "lab" | "physiotherapist" | "analyst" | "registry" | "patient";
         ScheduleItem: {
@@ -1534,6 +1752,27 @@ export interface components {
             titles?: components["schemas"]["LocalText"];
             window_end: string;
             window_start: string;
+        };
+        ScheduleItemMarked: {
+            /** @description false when the item already had this status (nothing was written) */
+            changed: boolean;
+            /** @description YYYY-MM-DD */
+            done_on: string | null;
+            /** @description the protocol item's id */
+            id: string;
+            /** @description what is recorded now */
+            status: components["schemas"]["ItemStatus"];
+        };
+        ScheduleMark: {
+            /**
+             * Format: date
+             * @description the day it was done (default today)
+             */
+            on: string | null;
+            /** @description the same day as on in the Jalali calendar, YYYY/MM/DD */
+            on_jalali?: string;
+            /** @description done, missed, cancelled, or planned again */
+            status: components["schemas"]["ItemStatus"];
         };
         /** @enum {string} */
         SeriousReason: "death" | "life_threatening" | "hospitalisation" | "persistent_disability" | "congenital_anomaly" | "medically_important";
@@ -1586,6 +1825,166 @@ export interface components {
             reason: string | null;
             /** @description the next state */
             to: components["schemas"]["EpisodeState"];
+        };
+        Worklist: {
+            /** @description harvested, product not yet released */
+            awaiting_release: components["schemas"]["WorklistProduct"][];
+            /** @description patients whose sign-in code is being guessed */
+            code_guesses: components["schemas"]["WorklistCodeGuess"][];
+            /** @description the worklist's day, YYYY-MM-DD */
+            date: string;
+            /** @description the same day, YYYY/MM/DD */
+            date_jalali: string;
+            /** @description the filter applied */
+            filter: components["schemas"]["WorklistFilter"];
+            /** @description drug holds starting within 7 days */
+            holds: components["schemas"]["WorklistEntry"][];
+            /** @description due today, then overdue, then upcoming: one page */
+            items: components["schemas"]["WorklistEntry"][];
+            /** @description items on all pages */
+            items_total: number;
+            /** @description open red flags, newest first */
+            red_flags: components["schemas"]["WorklistRedFlag"][];
+            /** @description still planned with the window closed before the day: one page */
+            window_closed: components["schemas"]["WorklistEntry"][];
+            window_closed_total: number;
+        };
+        WorklistBulkClosed: {
+            /** @description YYYY-MM-DD */
+            before: string;
+            /** @description how many items were closed */
+            closed: number;
+            /** @description the items closed */
+            items: components["schemas"]["WorklistClosedItem"][];
+        };
+        WorklistClosedItem: {
+            /** @description the latest decision on the item */
+            closure: components["schemas"]["WorklistClosure"];
+            episode_id: number;
+            item: components["schemas"]["WorklistItem"];
+            /** @description only for the roles shown mobiles in lists */
+            mobile?: string;
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            patient_id: number;
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+        };
+        WorklistClosure: {
+            /** @description closed or reopened */
+            action: string;
+            /** @description UTC instant, ISO 8601 */
+            at: string;
+            /** @description the account that decided */
+            by: string;
+            id: number;
+            note: string;
+            /** @description for closed: patient_unreachable, declined, moved_away, clinical_reason or other */
+            reason: string;
+            role: components["schemas"]["Role"];
+        };
+        WorklistCodeGuess: {
+            /** @description UTC instant */
+            last_wrong_at: string;
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            patient_id: number;
+            /** @description wrong sign-in codes typed for the patient's number */
+            wrong_codes: number;
+        };
+        WorklistEntry: {
+            episode_id: number;
+            item: components["schemas"]["WorklistItem"];
+            /** @description only for the roles shown mobiles in lists */
+            mobile?: string;
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            patient_id: number;
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+        };
+        WorklistFilter: {
+            closed_offset: number;
+            /** @description empty: any */
+            kind: string;
+            /** @description rows per section */
+            limit: number;
+            offset: number;
+            /** @description empty: any */
+            patient: string;
+            /** @description empty: any */
+            responsible: string;
+        };
+        WorklistItem: {
+            /** @description the target day, YYYY-MM-DD */
+            due: string;
+            /** @description the target day in the Jalali calendar, YYYY/MM/DD */
+            due_jalali: string;
+            ends: string;
+            /** @description today, overdue, upcoming, window_closed or hold */
+            group: string;
+            /** @description the protocol item's id */
+            id: string;
+            /** @description visit, imaging, questionnaire, order (work-up test) or hold */
+            kind: string;
+            /** @description a drug hold whose stop the prescriber must approve first */
+            needs_prescriber_approval: boolean;
+            /** @description the role that carries it out */
+            responsible: string;
+            /** @description where it stands on the worklist's day */
+            status: components["schemas"]["TimelineState"];
+            title: components["schemas"]["LocalText"];
+            window_from: string;
+            window_to: string;
+        };
+        WorklistProduct: {
+            days_since_harvest: number | null;
+            episode_id: number;
+            /** @description YYYY-MM-DD */
+            harvest_date: string | null;
+            /** @description only for the roles shown mobiles in lists */
+            mobile?: string;
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            patient_id: number;
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+        };
+        WorklistRedFlag: {
+            episode_id: number;
+            /** @description only for the roles shown mobiles in lists */
+            mobile?: string;
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            patient_id: number;
+            red_flag: components["schemas"]["WorklistRedFlagEvent"];
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+        };
+        WorklistRedFlagEvent: {
+            /** @description called, asked_to_come_in or referred_to_emergency */
+            ack_action: string | null;
+            ack_note: string;
+            acknowledged_at: string;
+            acknowledged_by: string;
+            acknowledged_role: string;
+            category: string;
+            description: string;
+            /** @description the red flag's event id */
+            id: number;
+            /** @description YYYY-MM-DD, or empty */
+            onset: string;
+            reported_at: string;
+            reported_by: string;
+            /** @description the patient's word */
+            severity: string;
+            /** @description open or acknowledged (kept on the list until triaged) */
+            status: string;
         };
     };
     responses: never;
@@ -3064,7 +3463,7 @@ export interface operations {
         /** @description {findings: {kl_grade, ...}} */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["EligibilityRequest"];
             };
         };
         responses: {
@@ -3074,7 +3473,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["EligibilityResult"];
                 };
             };
             /** @description the body is not JSON */
@@ -3163,7 +3562,7 @@ export interface operations {
         /** @description {harvest? | harvest_jalali?, injection? | injection_jalali?, reason?}. harvest and injection are Gregorian (2026-03-20), their _jalali twins Jalali (1404/12/29); any digits. The answer says "changed": false when these dates were already planned (nothing is written then) */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["PlanRequest"];
             };
         };
         responses: {
@@ -3173,7 +3572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["EpisodePlanned"];
                 };
             };
             /** @description the body is not JSON */
@@ -3265,7 +3664,7 @@ export interface operations {
         /** @description {instrument?, item_id?}: one instrument a patient fills (never a clinician's form or a derived score), or, without an instrument, every questionnaire of the time point item_id in one sitting */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["QuestionnaireLinkRequest"];
             };
         };
         responses: {
@@ -3275,7 +3674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["QuestionnaireLink"];
                 };
             };
             /** @description the body is not JSON */
@@ -3538,7 +3937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ScheduleItem"][];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -3601,7 +4000,7 @@ export interface operations {
         /** @description {status, on? | on_jalali?}. on is Gregorian (2026-03-20), on_jalali Jalali (1404/12/29); any digits. The answer says "changed": false when the item already had this status (nothing is written then) */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["ScheduleMark"];
             };
         };
         responses: {
@@ -3611,7 +4010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ScheduleItemMarked"];
                 };
             };
             /** @description the body is not JSON */
@@ -3701,7 +4100,7 @@ export interface operations {
         /** @description {reason, note?}. reason: patient_unreachable, declined, moved_away, clinical_reason or other; note (at most 500 bytes) is required with other */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["MissedClosing"];
             };
         };
         responses: {
@@ -3711,7 +4110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WorklistClosedItem"];
                 };
             };
             /** @description the body is not JSON */
@@ -3801,7 +4200,7 @@ export interface operations {
         /** @description {reason} (at most 500 bytes) */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["ReopenRequest"];
             };
         };
         responses: {
@@ -3811,7 +4210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WorklistClosedItem"];
                 };
             };
             /** @description the body is not JSON */
@@ -4338,7 +4737,7 @@ export interface operations {
         /** @description {category, severity, description?, onset? | onset_jalali?}. onset is Gregorian (2026-03-20), onset_jalali Jalali (1404/12/29); any digits */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["RedFlagReport"];
             };
         };
         responses: {
@@ -4348,7 +4747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AdverseEvent"];
                 };
             };
             /** @description the body is not JSON */
@@ -4440,7 +4839,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PortalRecord"];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -4487,7 +4886,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OwnRedFlag"][];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -5365,7 +5764,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["QuestionnaireLinkAsks"];
                 };
             };
             /** @description no such record at the caller's centre */
@@ -5409,17 +5808,17 @@ export interface operations {
         /** @description {instrument?, answers: {item: value}}: instrument is required while the link asks for several */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["QuestionnaireLinkAnswers"];
             };
         };
         responses: {
             /** @description success */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["QuestionnaireLinkAnswered"];
                 };
             };
             /** @description the body is not JSON */
@@ -5863,7 +6262,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Worklist"];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -5914,7 +6313,7 @@ export interface operations {
         /** @description {before | before_jalali, reason, note?, kind?, patient?, responsible?}. before is Gregorian, before_jalali Jalali; any digits. reason: patient_unreachable, declined, moved_away, clinical_reason or other */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["BulkMissedClosing"];
             };
         };
         responses: {
@@ -5924,7 +6323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WorklistBulkClosed"];
                 };
             };
             /** @description the body is not JSON */
@@ -6018,7 +6417,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WorklistClosedItem"][];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */

@@ -1,7 +1,8 @@
 // The worklist's calls: the day's list at the user's centre with its filters, closing
 // items whose window closed as missed (one, or all closed before a day), the items
 // closed, and reopening one.
-import { answer, http } from '../../api/client'
+import { answer, http, sent } from '../../api/client'
+import type { Schema } from '../../api/contract'
 import type { MissedReason, Worklist, WorklistClosed, WorklistFilter } from './types'
 
 
@@ -29,16 +30,16 @@ function itemPath(episodeId: number, itemId: string) {
 
 export const worklistApi = {
   closeMissed: (episodeId: number, itemId: string, c: Closing) => answer<WorklistClosed>(
-      http.POST('/api/v1/episodes/{episode_id}/schedule/{item_id}/close-missed', { params: itemPath(episodeId, itemId), body: { ...c } }),
+      http.POST('/api/v1/episodes/{episode_id}/schedule/{item_id}/close-missed', { params: itemPath(episodeId, itemId), body: sent({ ...c }) }),
     ),
   closeMissedBefore: (before: string, c: Closing, filter: WorklistFilter) =>
-    answer<{ before: string; closed: number; items: WorklistClosed[] }>(
+    answer<Schema<'WorklistBulkClosed'>>(
       http.POST('/api/v1/worklist/close-missed', {
-        body: {
+        body: sent({
           before,
           ...c,
           ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v.trim())),
-        },
+        }),
       }),
     ),
   closed: (filter: WorklistFilter) => answer<WorklistClosed[]>(http.GET('/api/v1/worklist/closed', { params: { query: { ...filter } } })),
