@@ -39,13 +39,10 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
          std::string("{reason, note?}. reason: ") + kReasons + "; note (at most 500 bytes) is required with other",
          false,
          false,
-         http::taking<contract::MissedClosingIn>([&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           const http::BodyReader reader(body, {"reason", "note"});
-           const auto closing = decode_closing(reader);
+         [&s](http::Call& c, const contract::MissedClosingIn& in) {
            return contract::closed_item_out(
-               service::close_missed(s.store, s.clock, c.actor, episode_of(c), item_of(c), closing));
-         })});
+               service::close_missed(s.store, s.clock, c.actor, episode_of(c), item_of(c), contract::to_closing(in)));
+         }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/schedule/{item_id}/reopen",
          "Takes an item closed as missed back onto the worklist (planned again), with why",
@@ -54,13 +51,10 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
          "{reason} (at most 500 bytes)",
          false,
          false,
-         http::taking<contract::ReopenIn>([&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           const http::BodyReader reader(body, {"reason"});
-           const std::string reason = reader.text("reason", 500);
+         [&s](http::Call& c, const contract::ReopenIn& in) {
            return contract::closed_item_out(
-               service::reopen_item(s.store, s.clock, c.actor, episode_of(c), item_of(c), reason));
-         })});
+               service::reopen_item(s.store, s.clock, c.actor, episode_of(c), item_of(c), in.reason));
+         }});
   r.add({"POST",
          "/api/v1/worklist/close-missed",
          "Closes as missed every item at the caller's centre whose window closed before a day (not after today), "

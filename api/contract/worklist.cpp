@@ -90,4 +90,11 @@ WorklistOut worklist_out(const service::Worklist& w) {
   return out;
 }
 
+service::MissedClosing to_closing(const MissedClosingIn& in) {
+  service::MissedClosing c;
+  c.reason = in.reason;
+  c.note = in.note.value_or("");
+  return c;
+}
+
 }  // namespace rp::api::contract

@@ -7,8 +7,25 @@
 #include <vector>
 
 #include "api/contract/episodes.hpp"
+#include "domain/worklist_rules.hpp"
 #include "service/worklist.hpp"
 #include "service/worklist_closing.hpp"
+
+namespace rp::api::http {
+
+namespace enum_names {
+inline constexpr char kMissedReason[] = "MissedReason";
+}  // namespace enum_names
+
+template <>
+struct EnumNames<MissedReason> : ParsedEnum<MissedReason, enum_names::kMissedReason, parse_missed_reason> {
+  static std::vector<MissedReason> values() {
+    using R = MissedReason;
+    return {R::patient_unreachable, R::declined, R::moved_away, R::clinical_reason, R::other};
+  }
+};
+
+}  // namespace rp::api::http
 
 namespace rp::api::contract {
 
@@ -209,7 +226,7 @@ struct WorklistOut {
 
 struct MissedClosingIn {
   static constexpr const char* kSchema = "MissedClosing";
-  std::string reason;
+  MissedReason reason = MissedReason::other;
   std::optional<std::string> note;
   template <class V>
   static void fields(V& v) {
@@ -231,14 +248,13 @@ struct ReopenIn {
 struct BulkClosingIn {
   static constexpr const char* kSchema = "BulkMissedClosing";
   std::optional<CivilDate> before;
-  std::string reason;
+  MissedReason reason = MissedReason::other;
   std::optional<std::string> note, kind, patient, responsible;
   template <class V>
   static void fields(V& v) {
     using B = BulkClosingIn;
     v("before", &B::before, "required (or before_jalali): the day before which the windows closed, not after today");
-    v("reason", &B::reason, "patient_unreachable, declined, moved_away, clinical_reason or other",
-      FieldRule{.max_bytes = 64});
+    v("reason", &B::reason, "", FieldRule{.max_bytes = 64});
     v("note", &B::note, "required with other", FieldRule{.max_bytes = 500});
     v("kind", &B::kind, "only items of this kind, as the worklist's filter");
     v("patient", &B::patient, "only patients whose name or record number contains this text");
@@ -263,5 +279,6 @@ WorklistEntryOut worklist_entry_out(const service::WorklistEntry& e);
 ClosedItemOut closed_item_out(const service::ClosedItem& c);
 std::vector<ClosedItemOut> closed_items_out(const std::vector<service::ClosedItem>& items);
 WorklistOut worklist_out(const service::Worklist& w);
+service::MissedClosing to_closing(const MissedClosingIn& in);
 
 }  // namespace rp::api::contract

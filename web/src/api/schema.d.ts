@@ -1015,8 +1015,7 @@ export interface components {
             note: string | null;
             /** @description only patients whose name or record number contains this text */
             patient: string | null;
-            /** @description patient_unreachable, declined, moved_away, clinical_reason or other */
-            reason: string;
+            reason: components["schemas"]["MissedReason"];
             /** @description only items this role carries out */
             responsible: string | null;
         };
@@ -1284,8 +1283,10 @@ export interface components {
             /** @description required with other */
             note: string | null;
             /** @description patient_unreachable, declined, moved_away, clinical_reason or other */
-            reason: string;
+            reason: components["schemas"]["MissedReason"];
         };
+        /** @enum {string} */
+        MissedReason: "patient_unreachable" | "declined" | "moved_away" | "clinical_reason" | "other";
         NewAdverseEvent: {
             category: string;
             /** @description CTCAE grade 1-5 */

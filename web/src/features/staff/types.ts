@@ -157,7 +157,7 @@ export type WorklistEntry = Schema<'WorklistEntry'>
 export type AcknowledgeAction = 'called' | 'asked_to_come_in' | 'referred_to_emergency'
 export const ACKNOWLEDGE_ACTIONS: AcknowledgeAction[] = ['called', 'asked_to_come_in', 'referred_to_emergency']
 
-export type MissedReason = 'patient_unreachable' | 'declined' | 'moved_away' | 'clinical_reason' | 'other'
+export type MissedReason = Schema<'MissedReason'>
 
 // An item closed as missed, with the decision (GET /api/v1/worklist/closed).
 export type WorklistClosed = Schema<'WorklistClosedItem'>

@@ -6,7 +6,10 @@ import type { Schema } from '../../api/contract'
 import type { MissedReason, Worklist, WorklistClosed, WorklistFilter } from './types'
 
 
-export const MISSED_REASONS: MissedReason[] = ['patient_unreachable', 'declined', 'moved_away', 'clinical_reason', 'other']
+// In the order the forms offer them; checked against the document both ways.
+export const MISSED_REASONS = ['patient_unreachable', 'declined', 'moved_away', 'clinical_reason', 'other'] as const satisfies readonly MissedReason[]
+const everyReasonListed: [Exclude<MissedReason, (typeof MISSED_REASONS)[number]>] extends [never] ? true : never = true
+void everyReasonListed
 // Kinds a coordinator filters by; `order` is the protocol's word for a work-up test.
 export const WORKLIST_KINDS = ['visit', 'imaging', 'questionnaire', 'order', 'hold']
 export const RESPONSIBLE_ROLES = ['coordinator', 'surgeon', 'physiotherapist']
