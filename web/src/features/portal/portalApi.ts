@@ -14,11 +14,8 @@ export type CentreContact = Schema<'CentreContact'>
 
 export type PortalRecord = Schema<'PortalRecord'>
 
-export interface RedFlagInput {
-  category: string
-  severity: string
-  description?: string
-}
+// What the report form sends (POST /api/v1/me/episodes/{episode_id}/red-flags).
+export type RedFlagInput = Pick<Schema<'RedFlagReport'>, 'category' | 'severity'> & { description?: string }
 
 // One of the patient's own red-flag reports: whether it was seen, when, by which role of
 // the clinic's team (never a name) and what was done.
