@@ -10,15 +10,6 @@
 
 namespace rp::api {
 
-nlohmann::json unscored(const nlohmann::json& scored) {
-  nlohmann::json out = nlohmann::json::array();
-  const auto values = scored.find("scores");  // {"instrument", "title", "scores": {name: value}}
-  if (values == scored.end() || !values->is_object()) return out;
-  for (const auto& [name, value] : values->items())
-    if (value.is_null()) out.push_back(name);
-  return out;
-}
-
 nlohmann::json to_json(const store::QuestionnaireResponseRow& r) {
   return http::encode(contract::questionnaire_response_out(r));
 }

@@ -10,7 +10,6 @@ namespace rp::api {
 
 // A response with its scores, and `unscored`: the scores its instrument's missing-item
 // rule withheld (a HOOS subscale with fewer than half its items answered, ...).
-nlohmann::json unscored(const nlohmann::json& scored);
 nlohmann::json to_json(const store::QuestionnaireResponseRow& r);
 nlohmann::json to_json(const store::InstrumentWordingRow& r);
 nlohmann::json to_json(const store::AdverseEventRow& r);

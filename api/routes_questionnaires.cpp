@@ -122,12 +122,10 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "or, without an instrument, every questionnaire of the time point item_id in one sitting",
          true,
          false,
-         [&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           http::BodyReader b(body, {"instrument", "item_id"});
-           const auto link = s.auth.issue_link(c.actor, episode_id(c), b.opt_text("instrument", 32).value_or(""),
-                                               b.opt_text("item_id", 64).value_or(""));
-           return ok({{"token", link.token}, {"path", "/q/" + link.token}, {"expires_at", link.expires_at}}, 201);
+         [&s](http::Call& c, const contract::LinkRequest& in) {
+           const auto link =
+               s.auth.issue_link(c.actor, episode_id(c), in.instrument.value_or(""), in.item_id.value_or(""));
+           return http::Created<contract::LinkIssued>{{link.token, "/q/" + link.token, link.expires_at}};
          }});
   r.add({"GET",
          "/api/v1/q/{token}",
@@ -140,11 +138,8 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c) {
            const auto a = s.submissions.link_info(c.request.params.at("token"));
-           return ok({{"instrument", a.instruments.empty() ? "" : a.instruments.front()},
-                      {"instruments", a.instruments},
-                      {"answered", a.answered},
-                      {"item_id", a.link.item_id},
-                      {"expires_at", a.link.expires_at}});
+           return contract::LinkAsksOut{a.instruments.empty() ? "" : a.instruments.front(), a.instruments, a.answered,
+                                        a.link.item_id, a.link.expires_at};
          }});
   r.add({"POST",
          "/api/v1/q/{token}",
@@ -155,7 +150,7 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "{instrument?, answers: {item: value}}: instrument is required while the link asks for several",
          false,
          false,
-         [&s](http::Call& c) {
+         http::taking<contract::LinkAnswersIn>([&s](http::Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            http::BodyReader b(body, {"instrument", "answers"});
            const auto instrument = b.opt_text("instrument", 32).value_or("");
@@ -163,14 +158,10 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
            if (!answers) throw InputError("answers", "is required");
            const auto done =
                s.submissions.submit_by_link(c.request.params.at("token"), instrument, sent_answers(*answers));
-           const auto scores = nlohmann::json::parse(done.row.scores_json);
-           return ok({{"instrument", done.row.instrument},
-                      {"scores", scores},
-                      {"unscored", unscored(scores)},
-                      {"wording_version", done.row.wording_version},
-                      {"still_asked", done.still_asked}},
-                     201);
-         }});
+           const auto response = contract::questionnaire_response_out(done.row);
+           return http::Created<contract::LinkAnswered>{
+               {response.instrument, response.scores, response.unscored, response.wording_version, done.still_asked}};
+         })});
 }
 
 }  // namespace rp::api

@@ -1,10 +1,9 @@
 // Eligibility and the protocol schedule: assess, plan the harvest and injection dates,
 // mark visits, holds, rehab stages and questionnaires done or missed.
 #include "api/answers_json.hpp"
+#include "api/contract/schedule.hpp"
 #include "api/decode.hpp"
 #include "api/http/json_body.hpp"
-#include "api/json_pathway.hpp"
-#include "api/json_records.hpp"
 #include "api/routes.hpp"
 #include "service/protocols.hpp"
 
@@ -26,14 +25,14 @@ void add_schedule_routes(http::Router& r, Services& s) {
          "{findings: {kl_grade, ...}}",
          false,
          false,
-         [&s](http::Call& c) {
+         http::taking<contract::EligibilityRequest>([&s](http::Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            http::BodyReader b(body, {"findings"});
            const auto* findings = b.opt_object("findings");
            if (!findings) throw InputError("findings", "is required");
-           return ok(
-               to_json(s.pathway.assess_eligibility(c.actor, episode_id(c), recorded_findings(*findings)), s.lang));
-         }});
+           return contract::eligibility_result_out(
+               s.pathway.assess_eligibility(c.actor, episode_id(c), recorded_findings(*findings)), s.lang);
+         })});
   r.add({"GET",
          "/api/v1/episodes/{episode_id}/schedule",
          "The schedule the protocol derives: visits, drug holds, rehab stages, imaging and questionnaires",
@@ -44,7 +43,8 @@ void add_schedule_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c) {
            const auto rec = s.pathway.episode_record(c.actor, episode_id(c));
-           return ok(to_json(rec.schedule, *service::load_protocol(rec.episode.protocol_id), s.lang, s.clock.today()));
+           return contract::schedule_out(rec.schedule, *service::load_protocol(rec.episode.protocol_id), s.lang,
+                                         s.clock.today());
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/plan",
@@ -57,15 +57,14 @@ void add_schedule_routes(http::Router& r, Services& s) {
          "these dates were already planned (nothing is written then)",
          false,
          false,
-         [&s](http::Call& c) {
+         http::taking<contract::PlanRequestIn>([&s](http::Call& c) {
            const auto p = decode_plan(http::parse_json_object(c.request.body));
-           bool changed = false;
-           nlohmann::json j =
-               episode_record_json(s.pathway.plan(c.actor, episode_id(c), p.harvest, p.injection, p.reason, &changed),
-                                   s.lang, s.clock.today());
-           j["changed"] = changed;
-           return ok(j);
-         }});
+           contract::EpisodePlanned out;
+           static_cast<contract::EpisodeRecordOut&>(out) = contract::episode_record_out(
+               s.pathway.plan(c.actor, episode_id(c), p.harvest, p.injection, p.reason, &out.changed), s.lang,
+               s.clock.today());
+           return out;
+         })});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/schedule/{item_id}",
          "Marks a schedule item done, missed or cancelled (or planned again). A procedure (harvest, lab processing, "
@@ -77,17 +76,14 @@ void add_schedule_routes(http::Router& r, Services& s) {
          "answer says \"changed\": false when the item already had this status (nothing is written then)",
          false,
          false,
-         [&s](http::Call& c) {
+         http::taking<contract::ScheduleMark>([&s](http::Call& c) {
            const auto m = decode_mark(http::parse_json_object(c.request.body));
            const std::string& item = c.request.params.at("item_id");
            if (item.size() > 64) throw NotFoundError("item", "no such item");
            bool changed = false;
            const auto done = s.pathway.mark_item(c.actor, episode_id(c), item, m.status, m.on, &changed);
-           return ok({{"id", done.id},
-                      {"status", to_string(done.status)},
-                      {"done_on", done.done_on ? nlohmann::json(done.done_on->iso()) : nullptr},
-                      {"changed", changed}});
-         }});
+           return contract::item_marked(done, changed);
+         })});
 }
 
 }  // namespace rp::api

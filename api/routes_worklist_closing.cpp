@@ -1,5 +1,6 @@
 // Closing worklist items as missed, and taking them back (service/worklist_closing.hpp):
 // one item, or every item whose window closed before a day; the list of those closed.
+#include "api/contract/worklist.hpp"
 #include "api/http/json_body.hpp"
 #include "api/routes.hpp"
 #include "api/worklist_json.hpp"
@@ -26,12 +27,6 @@ service::MissedClosing decode_closing(const http::BodyReader& r) {
   return c;
 }
 
-nlohmann::json closed_list_json(const std::vector<service::ClosedItem>& items) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& c : items) out.push_back(closed_json(c));
-  return out;
-}
-
 }  // namespace
 
 void add_worklist_closing_routes(http::Router& r, Services& s) {
@@ -44,11 +39,9 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
          std::string("{reason, note?}. reason: ") + kReasons + "; note (at most 500 bytes) is required with other",
          false,
          false,
-         [&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           const http::BodyReader reader(body, {"reason", "note"});
-           const auto closing = decode_closing(reader);
-           return ok(closed_json(service::close_missed(s.store, s.clock, c.actor, episode_of(c), item_of(c), closing)));
+         [&s](http::Call& c, const contract::MissedClosingIn& in) {
+           return contract::closed_item_out(
+               service::close_missed(s.store, s.clock, c.actor, episode_of(c), item_of(c), contract::to_closing(in)));
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/schedule/{item_id}/reopen",
@@ -58,11 +51,9 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
          "{reason} (at most 500 bytes)",
          false,
          false,
-         [&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           const http::BodyReader reader(body, {"reason"});
-           const std::string reason = reader.text("reason", 500);
-           return ok(closed_json(service::reopen_item(s.store, s.clock, c.actor, episode_of(c), item_of(c), reason)));
+         [&s](http::Call& c, const contract::ReopenIn& in) {
+           return contract::closed_item_out(
+               service::reopen_item(s.store, s.clock, c.actor, episode_of(c), item_of(c), in.reason));
          }});
   r.add({"POST",
          "/api/v1/worklist/close-missed",
@@ -75,7 +66,7 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
              kReasons,
          false,
          false,
-         [&s](http::Call& c) {
+         http::taking<contract::BulkClosingIn>([&s](http::Call& c) {
            const auto body = http::parse_json_object(c.request.body);
            const http::BodyReader reader(
                body, {"before", "before_jalali", "reason", "note", "kind", "patient", "responsible"});
@@ -87,14 +78,15 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
              if (auto v = reader.opt_text(name, 200)) query[name] = *v;
            const auto closed =
                service::close_missed_before(s.store, s.clock, c.actor, *before, worklist_filter(query), closing);
-           return ok({{"before", before->iso()}, {"closed", closed.size()}, {"items", closed_list_json(closed)}});
-         }});
+           return contract::BulkClosedOut{before->iso(), static_cast<std::int64_t>(closed.size()),
+                                          contract::closed_items_out(closed)};
+         })});
   r.add({"GET", "/api/v1/worklist/closed",
          "Items at the caller's centre closed as missed, the latest closing first, each with its reason, who closed "
          "it and when (to reopen one)",
          service::Permission::worklist_read, worklist_filter_params(false), "", false, false, [&s](http::Call& c) {
-           return ok(
-               closed_list_json(service::closed_items(s.store, s.clock, c.actor, worklist_filter(c.request.query))));
+           return contract::closed_items_out(
+               service::closed_items(s.store, s.clock, c.actor, worklist_filter(c.request.query)));
          }});
 }
 

@@ -1,33 +1,12 @@
 #include "api/worklist_json.hpp"
 
+#include "api/contract/worklist.hpp"
 #include "api/http/json_body.hpp"
-#include "api/json_pathway.hpp"
 #include "base/digits.hpp"
-#include "base/jalali.hpp"
 
 namespace rp::api {
 
-nlohmann::json entry_json(const service::WorklistEntry& e) {
-  nlohmann::json row = {{"patient_id", e.who.patient_id}, {"mrn", e.who.mrn},
-                        {"name_fa", e.who.name_fa},       {"name_latin", e.who.name_latin},
-                        {"episode_id", e.who.episode_id}, {"side", to_string(e.who.side)},
-                        {"state", to_string(e.who.state)}};
-  // Left out, not blanked, for a role not shown mobiles: "not shown" never reads as "none".
-  if (e.mobile) row["mobile"] = *e.mobile;
-  row["item"] = {{"id", e.item.id},
-                 {"kind", e.item.kind},
-                 {"title", to_json(e.title)},
-                 {"due", e.item.start.iso()},
-                 {"due_jalali", to_jalali(e.item.start).iso()},
-                 {"ends", e.item.end.iso()},
-                 {"window_from", e.item.window_start.iso()},
-                 {"window_to", e.item.window_end.iso()},
-                 {"status", to_string(e.status)},
-                 {"group", e.group},
-                 {"responsible", e.responsible},
-                 {"needs_prescriber_approval", e.needs_prescriber_approval}};
-  return row;
-}
+nlohmann::json entry_json(const service::WorklistEntry& e) { return http::encode(contract::worklist_entry_out(e)); }
 
 nlohmann::json entries_json(const std::vector<service::WorklistEntry>& entries) {
   nlohmann::json out = nlohmann::json::array();
@@ -35,18 +14,7 @@ nlohmann::json entries_json(const std::vector<service::WorklistEntry>& entries) 
   return out;
 }
 
-nlohmann::json closed_json(const service::ClosedItem& c) {
-  nlohmann::json row = entry_json(c.entry);
-  row["closure"] = {{"id", c.closure.id},     {"action", c.closure.action}, {"reason", c.closure.reason},
-                    {"note", c.closure.note}, {"by", c.closure.actor},      {"role", c.closure.role},
-                    {"at", c.closure.at}};
-  return row;
-}
-
-nlohmann::json filter_json(const service::WorklistFilter& f) {
-  return {{"kind", f.kind},   {"patient", f.patient}, {"responsible", f.responsible},
-          {"limit", f.limit}, {"offset", f.offset},   {"closed_offset", f.closed_offset}};
-}
+nlohmann::json closed_json(const service::ClosedItem& c) { return http::encode(contract::closed_item_out(c)); }
 
 std::vector<http::Param> worklist_filter_params(bool worklist_read) {
   std::vector<http::Param> out;

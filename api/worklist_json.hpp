@@ -12,11 +12,11 @@
 
 namespace rp::api {
 
-// A row: who (with "mobile" only when the role is shown it) and the item.
+// A row: who (with "mobile" only when the role is shown it) and the item, as
+// api/contract/worklist.hpp describes it (for the command line).
 nlohmann::json entry_json(const service::WorklistEntry& e);
 nlohmann::json entries_json(const std::vector<service::WorklistEntry>& entries);
 nlohmann::json closed_json(const service::ClosedItem& c);
-nlohmann::json filter_json(const service::WorklistFilter& f);
 
 // The filter's query parameters: kind, patient, responsible, limit, offset (and
 // closed_offset and the date twins for the worklist read).

@@ -916,38 +916,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
-        AccessVia: "record" | "list";
-        Account: {
-            /** @description the centre's id */
-            centre: string;
-            /** @description a disabled account cannot sign in */
-            disabled: boolean;
-            /** @description failed sign-ins since the last one that succeeded */
-            failed_logins: number;
-            id: number;
-            role: components["schemas"]["Role"];
-            username: string;
-        };
-        AccountChange: {
-            /** @description true disables the account, false enables it */
-            disabled?: boolean | null;
-            /** @description the new role */
-            role?: components["schemas"]["Role"] | null;
-        };
-        AccountUpdated: {
-            /** @description the centre's id */
-            centre: string;
-            /** @description false when the account already was so (nothing was written) */
-            changed: boolean;
-            /** @description a disabled account cannot sign in */
-            disabled: boolean;
-            /** @description failed sign-ins since the last one that succeeded */
-            failed_logins: number;
-            id: number;
-            role: components["schemas"]["Role"];
-            username: string;
-        };
         AdverseEvent: {
             /** @description called, asked_to_come_in or referred_to_emergency */
             ack_action: string | null;
@@ -987,36 +955,12 @@ export interface components {
         };
         AdverseEventAssessmentChange: {
             /** @description CTCAE grade 1-5 */
-            ctcae_grade?: number | null;
-            outcome?: components["schemas"]["EventOutcome"] | null;
+            ctcae_grade: number | null;
+            outcome: components["schemas"]["EventOutcome"] | null;
             /** @description why a recorded assessment changes */
-            reason?: string | null;
-            relatedness?: components["schemas"]["Relatedness"] | null;
-            serious_reasons?: components["schemas"]["SeriousReason"][] | null;
-        };
-        AdverseEventCategoryCount: {
-            category: string;
-            events: number;
-        };
-        AdverseEventSummary: {
-            /** @description most frequent first */
-            by_category: components["schemas"]["AdverseEventCategoryCount"][];
-            /** @description ungraded, 1..5 (CTCAE grade): count */
-            by_grade: {
-                [key: string]: number;
-            };
-            events: number;
-            followed_days: number;
-            /** @description neither graded nor a seriousness criterion ticked */
-            not_assessed: number;
-            /** @description joints followed at least followed_days, or with a serious event sooner: the serious-event claim's denominator */
-            patients: number;
-            patients_with_serious: number;
-            serious_events: number;
-            serious_rate: components["schemas"]["Interval"];
-            /** @description every treated joint */
-            treated: number;
-            untriaged_red_flags: number;
+            reason: string | null;
+            relatedness: components["schemas"]["Relatedness"] | null;
+            serious_reasons: components["schemas"]["SeriousReason"][] | null;
         };
         AdverseEventUpdated: {
             /** @description called, asked_to_come_in or referred_to_emergency */
@@ -1057,180 +1001,36 @@ export interface components {
             triage: string | null;
             triage_reason: string;
         };
-        AuditAnchorDefect: {
-            /** @description the anchor file's line, from 1 */
-            line: number;
-            why: string;
-        };
-        AuditAnchors: {
-            /** @description lines signed by the trusted key */
-            count: number;
-            /** @description lines not signed by the trusted key */
-            defects: components["schemas"]["AuditAnchorDefect"][];
-            exists: boolean;
-            /** @description the anchor file; null when none is kept */
-            file: string | null;
-            /** @description when it was anchored */
-            last_at: string | null;
-            /** @description the last anchored row */
-            last_seq: number | null;
-            /** @description the key the anchors are checked with; null when none */
-            public_key: string | null;
-        };
-        AuditChangedRecord: {
-            id: number;
-            /** @description the record's kind: patient, episode, ... */
-            kind: string;
-            /** @description the row that last vouched for it; null: none did */
-            last_seq: number | null;
-            why: string;
-        };
-        AuditPage: {
-            /** @description the `before` of the next (older) page; null on the last */
-            next_before: number | null;
-            /** @description newest first */
-            rows: components["schemas"]["AuditRow"][];
-        };
-        AuditRecords: {
-            /** @description records of the reader's centre whose content differs */
-            changed: components["schemas"]["AuditChangedRecord"][];
-            /** @description the same at other centres, counted only */
-            changed_elsewhere: number;
-            /** @description records of every centre checked against their last audit row */
-            checked: number;
-            /** @description written before the audit row vouched for content, and not since */
-            unchecked: number;
-        };
-        AuditRow: {
-            /** @description patient.read, episode.transition, ... */
-            action: string;
-            actor: string;
-            /** @description UTC instant, ISO 8601 */
-            at: string;
-            centre: string;
-            /** @description what was done (never identifying data) */
-            detail: string;
-            entity: string;
-            entity_id: string;
-            role: string;
-            /** @description the audit row's number in the chain */
-            seq: number;
-            via: components["schemas"]["AccessVia"];
-        };
-        /** @enum {string} */
-        AuditVerdict: "intact" | "unanchored" | "tampered";
-        AuditVerification: {
-            anchors: components["schemas"]["AuditAnchors"];
-            /** @description every problem, in words (the first 100) */
-            findings: string[];
-            /** @description the first row missing, changed or forged */
-            first_broken_seq: number | null;
-            intact: boolean;
-            /** @description what is wrong there */
-            problem: string;
-            records: components["schemas"]["AuditRecords"];
-            rows: number;
-            tampered: boolean;
-            /** @description rows after the last anchor */
-            unanchored_rows: number;
-            verdict: components["schemas"]["AuditVerdict"];
+        BulkMissedClosing: {
+            /**
+             * Format: date
+             * @description required (or before_jalali): the day before which the windows closed, not after today
+             */
+            before: string | null;
+            /** @description the same day as before in the Jalali calendar, YYYY/MM/DD */
+            before_jalali?: string;
+            /** @description only items of this kind, as the worklist's filter */
+            kind: string | null;
+            /** @description required with other */
+            note: string | null;
+            /** @description only patients whose name or record number contains this text */
+            patient: string | null;
+            reason: components["schemas"]["MissedReason"];
+            /** @description only items this role carries out */
+            responsible: string | null;
         };
         /** @enum {string} */
         CellSource: "bone_marrow" | "adipose";
-        Centre: {
-            /** @description empty when not given */
+        CentreContact: {
             city_en: string;
-            /** @description empty when not given */
             city_fa: string;
-            id: string;
-            /** @description empty when not given */
-            licence_number: string;
-            /** @description set by the registry */
-            licence_status: components["schemas"]["LicenceStatus"];
             name_en: string;
             name_fa: string;
-            /** @description empty when not given */
-            phone: string;
-        };
-        CentreChange: {
-            city_en?: string | null;
-            city_fa?: string | null;
-            licence_number?: string | null;
-            /** @description not sent: the status the registry set stays */
-            licence_status?: components["schemas"]["LicenceStatus"] | null;
-            name_en: string;
-            name_fa: string;
-            phone?: string | null;
-        };
-        CentreUpdated: {
-            /** @description false when the centre already was so (nothing was written) */
-            changed: boolean;
-            /** @description empty when not given */
-            city_en: string;
-            /** @description empty when not given */
-            city_fa: string;
-            id: string;
-            /** @description empty when not given */
-            licence_number: string;
-            /** @description set by the registry */
-            licence_status: components["schemas"]["LicenceStatus"];
-            name_en: string;
-            name_fa: string;
-            /** @description empty when not given */
             phone: string;
         };
         ChoosePatient: {
             choice: string;
             patient_id: number;
-        };
-        ClaimDefinition: {
-            categories?: string[];
-            /** @description the claimed proportion or range, 0-1 */
-            claimed?: components["schemas"]["ClaimRange"];
-            day?: number;
-            definition?: string;
-            /** @description high or low */
-            favourable?: string;
-            id: string;
-            metric: string;
-            minimum?: components["schemas"]["ClaimMinimum"];
-            note: components["schemas"]["LocalText"];
-            time_point?: string;
-            until?: string;
-            words: components["schemas"]["LocalText"];
-        };
-        ClaimMinimum: {
-            follow_up_days: number;
-            n: number;
-        };
-        ClaimRange: {
-            high: number;
-            low: number;
-        };
-        ClaimResult: {
-            /** @description records the verdict waits on */
-            awaiting_assessment: number;
-            estimate: number | null;
-            events: number;
-            id: string;
-            longest_follow_up_days: number;
-            lower: number | null;
-            missing: number;
-            n: number;
-            reason: string;
-            upper: number | null;
-            verdict: components["schemas"]["ClaimVerdict"];
-            /** @description every missing outcome counted against the claim */
-            worst_case: components["schemas"]["ClaimWorstCase"];
-        };
-        /** @enum {string} */
-        ClaimVerdict: "consistent" | "contradicted" | "insufficient_data" | "not_measurable" | "not_testable";
-        ClaimWorstCase: {
-            estimate: number | null;
-            /** @description 95 % interval */
-            lower: number | null;
-            upper: number | null;
-            verdict: components["schemas"]["ClaimVerdict"];
         };
         CodeRequest: {
             /** @description the registered mobile number, any digits */
@@ -1239,13 +1039,6 @@ export interface components {
         CodeSent: {
             /** @description always true: unknown numbers are answered alike */
             sent: boolean;
-        };
-        Completeness: {
-            due: number;
-            /** @description null when none was due */
-            fraction: number | null;
-            received: number;
-            time_point: string;
         };
         Consent: {
             /** @description reminders by SMS */
@@ -1256,17 +1049,9 @@ export interface components {
             treatment: boolean;
         };
         ConsentChange: {
-            contact?: boolean | null;
-            registry?: boolean | null;
-            treatment?: boolean | null;
-        };
-        ConsentRequest: {
-            /** @description reminders by SMS */
-            contact?: boolean;
-            /** @description de-identified use in the multi-centre registry */
-            registry?: boolean;
-            /** @description consent to the treatment */
-            treatment?: boolean;
+            contact: boolean | null;
+            registry: boolean | null;
+            treatment: boolean | null;
         };
         Diagnosis: {
             code: string;
@@ -1278,7 +1063,7 @@ export interface components {
             /** @description an osteoarthritis code of the joint (M16.x) */
             code: string;
             /** @description FHIR system URI (default ICD-10-CM) */
-            system?: string | null;
+            system: string | null;
         };
         EligibilityAssessment: {
             actor: string;
@@ -1290,22 +1075,26 @@ export interface components {
             /** @description each rule that decided */
             reasons: unknown;
         };
-        EligibilityRule: {
-            above?: number;
-            at_least?: number;
-            at_most?: number;
-            below?: number;
+        /** @enum {string} */
+        EligibilityDecision: "eligible" | "ineligible" | "needs_review";
+        EligibilityReason: {
             /** @description the finding the rule reads */
             finding: string;
-            id: string;
-            /** @description a yes/no finding's value that meets the rule */
-            is?: boolean;
-            text: components["schemas"]["LocalText"];
+            /** @description indication, indication_not_met, exclusion, caution or missing */
+            kind: string;
+            /** @description the protocol rule's id */
+            rule: string;
+            /** @description the rule in the server's language */
+            text: string;
         };
-        EligibilityRules: {
-            cautions: components["schemas"]["EligibilityRule"][];
-            exclusions: components["schemas"]["EligibilityRule"][];
-            indication: components["schemas"]["EligibilityRule"];
+        EligibilityRequest: {
+            /** @description finding to value: grades and measures as numbers, yes/no findings as booleans (kl_grade, ...) */
+            findings: unknown;
+        };
+        EligibilityResult: {
+            decision: components["schemas"]["EligibilityDecision"];
+            /** @description each rule that contributed */
+            reasons: components["schemas"]["EligibilityReason"][];
         };
         Episode: {
             /** @description the other hip's episode of a bilateral course */
@@ -1337,12 +1126,43 @@ export interface components {
             state: components["schemas"]["EpisodeState"];
         };
         EpisodeDetailsChange: {
-            cell_source?: components["schemas"]["CellSource"] | null;
-            guidance?: components["schemas"]["Guidance"] | null;
-            kl_grade?: number | null;
+            cell_source: components["schemas"]["CellSource"] | null;
+            guidance: components["schemas"]["Guidance"] | null;
+            kl_grade: number | null;
             /** @description needed after the injection for a change of cell source or guidance */
-            reason?: string | null;
-            tonnis_grade?: number | null;
+            reason: string | null;
+            tonnis_grade: number | null;
+        };
+        EpisodePlanned: {
+            /** @description the other hip's episode of a bilateral course */
+            bilateral_with: number | null;
+            cell_source: components["schemas"]["CellSource"] | null;
+            centre: string;
+            /** @description false when these dates were already planned (nothing was written) */
+            changed: boolean;
+            diagnosis: components["schemas"]["Diagnosis"];
+            eligibility: components["schemas"]["EligibilityAssessment"][];
+            guidance: components["schemas"]["Guidance"] | null;
+            /** @description YYYY-MM-DD */
+            harvest_date: string | null;
+            id: number;
+            /** @description YYYY-MM-DD */
+            injection_date: string | null;
+            /** @description Kellgren-Lawrence 0-4 */
+            kl_grade: number | null;
+            /** @description the steps the state machine allows from here */
+            next: components["schemas"]["NextStep"][];
+            patient_id: number;
+            /** @description the protocol's id */
+            protocol: string;
+            /** @description the earlier episode this one repeats */
+            repeat_of: number | null;
+            schedule: components["schemas"]["ScheduleItem"][];
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+            /** @description Tönnis 0-3 */
+            tonnis_grade: number | null;
+            transitions: components["schemas"]["Transition"][];
         };
         EpisodeRecord: {
             /** @description the other hip's episode of a bilateral course */
@@ -1451,148 +1271,73 @@ export interface components {
         };
         /** @enum {string} */
         EventOutcome: "resolved" | "ongoing" | "sequelae" | "death";
-        Funnel: {
-            centres: components["schemas"]["FunnelCentre"][];
-            definition: string;
-            /** @description [n, lower95, upper95, lower998, upper998]: the control limits by n */
-            limits: (number | null)[][];
-            /** @description the pooled rate across centres */
-            overall: number | null;
-            time_point: string | null;
-        };
-        FunnelCentre: {
-            /** @description the centre's id, or "other centre" for one the reader may not see */
-            centre: string;
-            n: number;
-            own: boolean;
-            rate: number | null;
-            responders: number;
-        };
         /** @enum {string} */
         Guidance: "ultrasound" | "fluoroscopy";
-        Health: {
-            /** @description ok */
-            status: string;
-        };
-        Instrument: {
-            /** @description filled in by a clinician, not the patient */
-            clinician_completed: boolean;
-            /** @description the wording in use: each question's text in English and Persian, type, range or options with labels (null when none is loaded) */
-            form: unknown;
-            /** @description the answerable items' ids */
-            items: string[];
-            key: string;
-            /** @description why a patient may not fill it in; empty when they may */
-            not_for_patients: string;
-            patient_fillable: boolean;
-            /** @description the scores' names */
-            scores: string[];
-            title: string;
-        };
-        InstrumentWording: {
-            id: number;
-            instrument: string;
-            /** @description space-separated: "en fa" */
-            languages: string;
-            loaded_at: string;
-            loaded_by: string;
-            /** @description the Questionnaire's version */
-            version: string;
-        };
-        Interval: {
-            estimate: number | null;
-            /** @description 95 % interval */
-            lower: number | null;
-            upper: number | null;
-        };
         /** @enum {string} */
         ItemStatus: "planned" | "done" | "missed" | "cancelled";
-        LicenceChange: {
-            licence_number?: string | null;
-            licence_status: components["schemas"]["LicenceStatus"];
-        };
-        /** @enum {string} */
-        LicenceStatus: "licensed" | "pending" | "suspended" | "unknown";
         LocalText: {
             en: string;
             fa: string;
         };
-        LogRank: {
-            chisq: number | null;
-            df: number;
-            groups: components["schemas"]["LogRankGroup"][];
-            p: number | null;
+        MissedClosing: {
+            /** @description required with other */
+            note: string | null;
+            /** @description patient_unreachable, declined, moved_away, clinical_reason or other */
+            reason: components["schemas"]["MissedReason"];
         };
-        LogRankGroup: {
-            centre: string;
-            expected: number | null;
-            n: number;
-            observed: number | null;
-        };
-        NewAccount: {
-            /** @description the password rules apply */
-            password: string;
-            /** @description a staff role */
-            role: components["schemas"]["Role"];
-            username: string;
-        };
+        /** @enum {string} */
+        MissedReason: "patient_unreachable" | "declined" | "moved_away" | "clinical_reason" | "other";
         NewAdverseEvent: {
             category: string;
             /** @description CTCAE grade 1-5 */
-            ctcae_grade?: number | null;
-            description?: string | null;
+            ctcae_grade: number | null;
+            description: string | null;
             /**
              * Format: date
              * @description Gregorian, or onset_jalali
              */
-            onset?: string | null;
+            onset: string | null;
             /** @description the same day as onset in the Jalali calendar, YYYY/MM/DD */
             onset_jalali?: string;
-            outcome?: components["schemas"]["EventOutcome"] | null;
-            relatedness?: components["schemas"]["Relatedness"] | null;
-            serious_reasons?: components["schemas"]["SeriousReason"][] | null;
+            outcome: components["schemas"]["EventOutcome"] | null;
+            relatedness: components["schemas"]["Relatedness"] | null;
+            serious_reasons: components["schemas"]["SeriousReason"][] | null;
             /** @description mild, moderate or severe */
             severity: string;
         };
         NewEpisode: {
             /** @description the other hip's episode: links both ways */
-            bilateral_with?: number | null;
+            bilateral_with: number | null;
             diagnosis: components["schemas"]["DiagnosisIn"];
             /** @description Kellgren-Lawrence 0-4 */
-            kl_grade?: number | null;
+            kl_grade: number | null;
             /** @description the protocol's id */
             protocol: string;
             /** @description the earlier episode this one repeats */
-            repeat_of?: number | null;
+            repeat_of: number | null;
             side: components["schemas"]["Side"];
             /** @description Tönnis 0-3 */
-            tonnis_grade?: number | null;
-        };
-        NewInstrumentWording: {
-            /** @description the instrument's key (default: the Questionnaire's) */
-            instrument?: string | null;
-            /** @description a FHIR R4 Questionnaire: the instrument's answerable items (linkIds, count, order), types, ranges and answer codes; a version is required */
-            questionnaire: unknown;
+            tonnis_grade: number | null;
         };
         NewPatient: {
             /**
              * Format: date
              * @description Gregorian, or birth_date_jalali
              */
-            birth_date?: string;
+            birth_date: string;
             /** @description the same day as birth_date in the Jalali calendar, YYYY/MM/DD */
             birth_date_jalali?: string;
             /** @description ignored: the signed-in user's centre */
-            centre?: string | null;
-            consent?: components["schemas"]["ConsentRequest"] | null;
+            centre: string | null;
+            consent: components["schemas"]["Consent"] | null;
             /** @description any usual form, any digits */
             mobile: string;
             /** @description medical record number, unique within the centre */
             mrn: string;
             /** @description the name in Persian script (this or name_latin) */
-            name_fa?: string | null;
+            name_fa: string | null;
             /** @description the name in Latin script (this or name_fa) */
-            name_latin?: string | null;
+            name_latin: string | null;
             /** @description 10 digits with a valid check digit */
             national_id: string;
             sex: components["schemas"]["Sex"];
@@ -1603,7 +1348,7 @@ export interface components {
             /** @description the instrument's key */
             instrument: string;
             /** @description a questionnaire time point of the episode's protocol */
-            item_id?: string | null;
+            item_id: string | null;
         };
         NextStep: {
             needs_reason: boolean;
@@ -1616,13 +1361,6 @@ export interface components {
             first_name_latin: string;
             mrn: string;
             patient_id: number;
-        };
-        OpenApiDocument: {
-            components: unknown;
-            info: unknown;
-            /** @description the OpenAPI version, 3.0.x */
-            openapi: string;
-            paths: unknown;
         };
         OpenRedFlag: {
             /** @description called, asked_to_come_in or referred_to_emergency */
@@ -1662,59 +1400,18 @@ export interface components {
             triage: string | null;
             triage_reason: string;
         };
-        OutcomeProtocol: {
-            id: string;
-            title: components["schemas"]["LocalText"];
-            version: number;
-        };
-        OutcomeReport: {
-            /** @description YYYY-MM-DD */
-            as_of: string;
-            /** @description null when the protocol has no claims file */
-            claims: components["schemas"]["ClaimDefinition"][] | null;
-            /** @description null when the protocol has no claims file */
-            claims_source: components["schemas"]["LocalText"] | null;
-            /** @description what each figure counts, in both languages, by section */
-            definitions: {
-                [key: string]: components["schemas"]["LocalText"];
-            };
-            /** @description null when the protocol names none */
-            funnel: components["schemas"]["Funnel"] | null;
-            /** @description below this many values no interval is given */
-            interval_min_n: number;
-            /** @description null with fewer than two centres with events */
-            log_rank_by_centre: components["schemas"]["LogRank"] | null;
-            /** @description the protocol whose episodes the figures count */
-            protocol: components["schemas"]["OutcomeProtocol"];
-            /** @description always outcomes */
-            report: string;
-            /** @description overall first, then each centre shown */
-            scopes: components["schemas"]["OutcomeScope"][];
-            survival_end_point: components["schemas"]["SurvivalEndPoint"];
-            time_points: components["schemas"]["OutcomeTimePoint"][];
-        };
-        OutcomeScope: {
-            adverse_events: components["schemas"]["AdverseEventSummary"];
-            /** @description null: every centre the reader may see, together */
-            centre: string | null;
-            claims: components["schemas"]["ClaimResult"][];
-            completeness: components["schemas"]["Completeness"][];
-            injected: number;
-            repeats: components["schemas"]["Repeats"];
-            responders: components["schemas"]["ResponderRate"][];
-            survival: components["schemas"]["Survival"];
-            trajectories: components["schemas"]["Trajectory"][];
-        };
-        OutcomeTimePoint: {
-            /** @description nominal days after the injection (0: the baseline) */
-            day: number;
-            /** @description the protocol item, e.g. prom-6m */
-            id: string;
-            title: components["schemas"]["LocalText"];
-        };
-        PasswordReset: {
-            /** @description the new password (the password rules apply) */
-            password: string;
+        OwnRedFlag: {
+            /** @description called, asked_to_come_in or referred_to_emergency */
+            action: string | null;
+            category: string;
+            episode_id: number;
+            id: number;
+            reported_at: string;
+            seen: boolean;
+            seen_at: string | null;
+            /** @description the role of who saw it (surgeon, coordinator, ...); clinician for those seen before roles were kept */
+            seen_by_role: string | null;
+            severity: string;
         };
         Patient: {
             /** @description YYYY-MM-DD */
@@ -1735,20 +1432,6 @@ export interface components {
             national_id?: string;
             sex: components["schemas"]["Sex"];
         };
-        PatientAccess: {
-            /** @description patient.read, episode.transition, ... */
-            action: string;
-            actor: string;
-            /** @description UTC instant, ISO 8601 */
-            at: string;
-            centre: string;
-            entity: string;
-            entity_id: string;
-            role: string;
-            /** @description the audit row's number in the chain */
-            seq: number;
-            via: components["schemas"]["AccessVia"];
-        };
         PatientChoice: {
             /** @description the token to send to /api/v1/patient-auth/choose */
             choice: string;
@@ -1761,19 +1444,19 @@ export interface components {
              * Format: date
              * @description Gregorian, or birth_date_jalali
              */
-            birth_date?: string | null;
+            birth_date: string | null;
             /** @description the same day as birth_date in the Jalali calendar, YYYY/MM/DD */
             birth_date_jalali?: string;
             /** @description only the consents sent change */
-            consent?: components["schemas"]["ConsentChange"] | null;
-            mobile?: string | null;
-            mrn?: string | null;
-            name_fa?: string | null;
-            name_latin?: string | null;
-            national_id?: string | null;
+            consent: components["schemas"]["ConsentChange"] | null;
+            mobile: string | null;
+            mrn: string | null;
+            name_fa: string | null;
+            name_latin: string | null;
+            national_id: string | null;
             /** @description why, kept in the audit row */
-            reason?: string | null;
-            sex?: components["schemas"]["Sex"] | null;
+            reason: string | null;
+            sex: components["schemas"]["Sex"] | null;
         };
         PatientFound: {
             /** @description YYYY-MM-DD */
@@ -1853,70 +1536,108 @@ export interface components {
             national_id?: string;
             sex: components["schemas"]["Sex"];
         };
-        Protocol: {
-            /** @description each anchor's name in both languages */
-            anchors: {
-                [key: string]: components["schemas"]["LocalText"];
-            };
-            eligibility: components["schemas"]["EligibilityRules"];
-            id: string;
-            items: components["schemas"]["ProtocolItem"][];
-            /** @description hip, ... */
-            joint: string;
-            outcomes: components["schemas"]["ProtocolOutcomes"];
-            title: components["schemas"]["LocalText"];
-            version: number;
-            /** @description the text of the protocol's file */
-            yaml: string;
+        PlanRequest: {
+            /**
+             * Format: date
+             * @description the planned harvest (this or injection, or both)
+             */
+            harvest: string | null;
+            /** @description the same day as harvest in the Jalali calendar, YYYY/MM/DD */
+            harvest_jalali?: string;
+            /**
+             * Format: date
+             * @description the planned injection
+             */
+            injection: string | null;
+            /** @description the same day as injection in the Jalali calendar, YYYY/MM/DD */
+            injection_jalali?: string;
+            /** @description required when a date is before today */
+            reason: string | null;
         };
-        ProtocolFunnel: {
-            /** @description the responder definition the centres are compared on */
-            definition: string;
-            time_point: string;
+        PortalEpisode: {
+            /** @description the other hip's episode of a bilateral course */
+            bilateral_with: number | null;
+            cell_source: components["schemas"]["CellSource"] | null;
+            centre: string;
+            diagnosis: components["schemas"]["Diagnosis"];
+            guidance: components["schemas"]["Guidance"] | null;
+            /** @description YYYY-MM-DD */
+            harvest_date: string | null;
+            /** @description the drug holds in effect today */
+            holds_in_effect: components["schemas"]["ScheduleItem"][];
+            id: number;
+            /** @description YYYY-MM-DD */
+            injection_date: string | null;
+            /** @description Kellgren-Lawrence 0-4 */
+            kl_grade: number | null;
+            patient_id: number;
+            /** @description the protocol's id */
+            protocol: string;
+            /** @description the rehab stages in effect today */
+            rehab_stage: components["schemas"]["ScheduleItem"][];
+            /** @description the earlier episode this one repeats */
+            repeat_of: number | null;
+            schedule: components["schemas"]["ScheduleItem"][];
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+            /** @description Tönnis 0-3 */
+            tonnis_grade: number | null;
         };
-        ProtocolItem: {
-            anchor: string;
-            /** @description a signed offset from the anchor as written: -14d, +6w, +3m */
-            at: string;
-            detail: components["schemas"]["LocalText"] | null;
-            flags: string[];
-            id: string;
-            /** @description questionnaires only */
+        PortalRecord: {
+            /** @description the centre's id */
+            centre: string;
+            /** @description null when the centre is not known */
+            centre_contact: components["schemas"]["CentreContact"] | null;
+            episodes: components["schemas"]["PortalEpisode"][];
+            /** @description the record number, on the printed schedule for the front desk */
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            /** @description the clinic's today, YYYY-MM-DD */
+            today: string;
+        };
+        QuestionnaireLink: {
+            /** @description UTC instant */
+            expires_at: string;
+            /** @description the web app's page for the link: /q/<token> */
+            path: string;
+            /** @description 128-bit random, single use */
+            token: string;
+        };
+        QuestionnaireLinkAnswered: {
+            instrument: string;
+            /** @description {instrument, title, scores: {name: value or null}} */
+            scores: unknown;
+            /** @description the instruments the link still asks for (none: it is spent) */
+            still_asked: string[];
+            /** @description the scores the instrument's missing-item rule withheld */
+            unscored: string[];
+            /** @description the wording answered */
+            wording_version: string;
+        };
+        QuestionnaireLinkAnswers: {
+            /** @description item id to answer */
+            answers: unknown;
+            /** @description required while the link asks for several */
+            instrument: string | null;
+        };
+        QuestionnaireLinkAsks: {
+            /** @description of its time point, answered already */
+            answered: string[];
+            /** @description UTC instant */
+            expires_at: string;
+            /** @description the first still to answer, or empty */
+            instrument: string;
+            /** @description still to answer, in order */
             instruments: string[];
-            /** @description order, hold, procedure, rest, advice, rehab, visit, imaging, questionnaire */
-            kind: string;
-            /** @description who carries it out, when not the surgeon */
-            role: string | null;
-            title: components["schemas"]["LocalText"];
-            /** @description equal to `at` unless the item spans days */
-            until: string;
-            /** @description the anchor `until` counts from */
-            until_anchor: string;
-            /** @description [before, after]: the days it may move; null when it has no window */
-            window: string[] | null;
+            /** @description the time point, or empty */
+            item_id: string;
         };
-        ProtocolOutcomes: {
-            /** @description the questionnaire item every change is measured from */
-            baseline: string;
-            /** @description the claims file's name; null: none */
-            claims: string | null;
-            /** @description null: no funnel plot */
-            funnel: components["schemas"]["ProtocolFunnel"] | null;
-            survival: components["schemas"]["ProtocolSurvival"];
-        };
-        ProtocolSummary: {
-            id: string;
-            /** @description hip, ... */
-            joint: string;
-            title: components["schemas"]["LocalText"];
-            version: number;
-        };
-        ProtocolSurvival: {
-            /** @description the days the curve is read at */
-            days: number[];
-            /** @description joint_replacement or joint_replacement_or_repeat */
-            end_point: string;
-            title: components["schemas"]["LocalText"];
+        QuestionnaireLinkRequest: {
+            /** @description one instrument a patient fills; without it, every questionnaire of item_id */
+            instrument: string | null;
+            /** @description a questionnaire time point of the episode's protocol */
+            item_id: string | null;
         };
         QuestionnaireResponse: {
             /** @description item id to answer, as submitted */
@@ -1939,8 +1660,8 @@ export interface components {
         };
         RedFlagAcknowledgement: {
             /** @description called, asked_to_come_in or referred_to_emergency */
-            action?: string | null;
-            note?: string | null;
+            action: string | null;
+            note: string | null;
         };
         RedFlagPatient: {
             /** @description to call the patient back */
@@ -1950,71 +1671,57 @@ export interface components {
             name_latin: string;
             patient_id: number;
         };
+        RedFlagReport: {
+            /** @description pain, swelling, redness, fever, ... */
+            category: string;
+            description: string | null;
+            /**
+             * Format: date
+             * @description the day it began
+             */
+            onset: string | null;
+            /** @description the same day as onset in the Jalali calendar, YYYY/MM/DD */
+            onset_jalali?: string;
+            /** @description the patient's word: mild, moderate, severe */
+            severity: string;
+        };
         RedFlagTriage: {
             /** @description required for adverse_event */
-            category?: string | null;
+            category: string | null;
             /** @description adverse_event only */
-            ctcae_grade?: number | null;
+            ctcae_grade: number | null;
             /** @description adverse_event or not_adverse_event */
             decision: string;
             /** @description adverse_event only */
-            description?: string | null;
+            description: string | null;
             /**
              * Format: date
              * @description adverse_event only
              */
-            onset?: string | null;
+            onset: string | null;
             /** @description the same day as onset in the Jalali calendar, YYYY/MM/DD */
             onset_jalali?: string;
             /** @description adverse_event only */
-            outcome?: components["schemas"]["EventOutcome"] | null;
+            outcome: components["schemas"]["EventOutcome"] | null;
             /** @description required for not_adverse_event */
-            reason?: string | null;
+            reason: string | null;
             /** @description adverse_event only */
-            relatedness?: components["schemas"]["Relatedness"] | null;
+            relatedness: components["schemas"]["Relatedness"] | null;
             /** @description adverse_event only */
-            serious_reasons?: components["schemas"]["SeriousReason"][] | null;
+            serious_reasons: components["schemas"]["SeriousReason"][] | null;
             /** @description adverse_event only */
-            severity?: string | null;
+            severity: string | null;
         };
         RedFlagTriaged: {
             /** @description recorded from the red flag (decision adverse_event) */
             adverse_event: components["schemas"]["AdverseEvent"] | null;
             red_flag: components["schemas"]["AdverseEvent"];
         };
-        RegistrySummary: {
-            /** @description centre id to {adverse_event:serious|not_serious|not_assessed, red_flag:untriaged|adverse_event|not_adverse_event: count} */
-            adverse_events: {
-                [key: string]: {
-                    [key: string]: number;
-                };
-            };
-            /** @description centre id to {episode state: count} */
-            episodes_by_state: {
-                [key: string]: {
-                    [key: string]: number;
-                };
-            };
-        };
         /** @enum {string} */
         Relatedness: "harvest" | "injection" | "neither";
-        Repeats: {
-            max_days: number | null;
-            /** @description from the first injection to the repeat */
-            median_days: number | null;
-            min_days: number | null;
-            /** @description treated joints treated again */
-            repeated: number;
-        };
-        ResponderRate: {
-            definition: string;
-            missing: number;
-            n: number;
-            rate: components["schemas"]["Interval"];
-            responders: number;
-            time_point: string;
-            /** @description every missing answer counted as no response */
-            worst_case: components["schemas"]["Interval"];
+        ReopenRequest: {
+            /** @description why the item goes back on the worklist */
+            reason: string;
         };
         /** @enum {string} */
         Role: "admin" | "coordinator" | "surgeon" | "lab" | "physiotherapist" | "analyst" | "registry" | "patient";
@@ -2047,6 +1754,27 @@ export interface components {
             window_end: string;
             window_start: string;
         };
+        ScheduleItemMarked: {
+            /** @description false when the item already had this status (nothing was written) */
+            changed: boolean;
+            /** @description YYYY-MM-DD */
+            done_on: string | null;
+            /** @description the protocol item's id */
+            id: string;
+            /** @description what is recorded now */
+            status: components["schemas"]["ItemStatus"];
+        };
+        ScheduleMark: {
+            /**
+             * Format: date
+             * @description the day it was done (default today)
+             */
+            on: string | null;
+            /** @description the same day as on in the Jalali calendar, YYYY/MM/DD */
+            on_jalali?: string;
+            /** @description done, missed, cancelled, or planned again */
+            status: components["schemas"]["ItemStatus"];
+        };
         /** @enum {string} */
         SeriousReason: "death" | "life_threatening" | "hospitalisation" | "persistent_disability" | "congenital_anomaly" | "medically_important";
         Session: {
@@ -2073,55 +1801,8 @@ export interface components {
             password: string;
             username: string;
         };
-        Survival: {
-            at: components["schemas"]["SurvivalAt"][];
-            /** @description [day, survival there, how many] where follow-up ended without the event */
-            censored: (number | null)[][];
-            /** @description [day, survival, lower, upper] at time 0 and at each event, then at the longest follow-up */
-            curve: (number | null)[][];
-            events: number;
-            longest_follow_up_days: number;
-            /** @description null when nobody is treated */
-            median: components["schemas"]["SurvivalMedian"] | null;
-            n: number;
-        };
-        SurvivalAt: {
-            /** @description after the longest follow-up: not estimable */
-            beyond_follow_up: boolean;
-            day: number;
-            lower: number | null;
-            n_risk: number;
-            std_err: number | null;
-            surv: number | null;
-            upper: number | null;
-        };
-        SurvivalEndPoint: {
-            /** @description joint_replacement or joint_replacement_or_repeat */
-            id: string;
-            title: components["schemas"]["LocalText"];
-        };
-        SurvivalMedian: {
-            /** @description null: not reached */
-            days: number | null;
-            lower: number | null;
-            upper: number | null;
-        };
         /** @enum {string} */
         TimelineState: "done" | "missed" | "cancelled" | "upcoming" | "due" | "overdue" | "out_of_window" | "active" | "ended";
-        Trajectory: {
-            /** @description nrs_pain, hoos_pain, hoos_adl, oxford_total or patient_global */
-            measure: string;
-            points: components["schemas"]["TrajectoryPoint"][];
-        };
-        TrajectoryPoint: {
-            /** @description t: a 95 % t interval; kept_in_scale: cut at the scale's ends; n_too_small: none (lower and upper null) */
-            interval: string;
-            lower: number | null;
-            mean: number | null;
-            n: number;
-            time_point: string;
-            upper: number | null;
-        };
         Transition: {
             actor: string;
             /** @description UTC instant it was recorded, ISO 8601 */
@@ -2138,13 +1819,173 @@ export interface components {
              * Format: date
              * @description the day it happened (default today)
              */
-            on?: string | null;
+            on: string | null;
             /** @description the same day as on in the Jalali calendar, YYYY/MM/DD */
             on_jalali?: string;
             /** @description required for an exit (ineligible, withdrawn, ...) */
-            reason?: string | null;
+            reason: string | null;
             /** @description the next state */
             to: components["schemas"]["EpisodeState"];
+        };
+        Worklist: {
+            /** @description harvested, product not yet released */
+            awaiting_release: components["schemas"]["WorklistProduct"][];
+            /** @description patients whose sign-in code is being guessed */
+            code_guesses: components["schemas"]["WorklistCodeGuess"][];
+            /** @description the worklist's day, YYYY-MM-DD */
+            date: string;
+            /** @description the same day, YYYY/MM/DD */
+            date_jalali: string;
+            /** @description the filter applied */
+            filter: components["schemas"]["WorklistFilter"];
+            /** @description drug holds starting within 7 days */
+            holds: components["schemas"]["WorklistEntry"][];
+            /** @description due today, then overdue, then upcoming: one page */
+            items: components["schemas"]["WorklistEntry"][];
+            /** @description items on all pages */
+            items_total: number;
+            /** @description open red flags, newest first */
+            red_flags: components["schemas"]["WorklistRedFlag"][];
+            /** @description still planned with the window closed before the day: one page */
+            window_closed: components["schemas"]["WorklistEntry"][];
+            window_closed_total: number;
+        };
+        WorklistBulkClosed: {
+            /** @description YYYY-MM-DD */
+            before: string;
+            /** @description how many items were closed */
+            closed: number;
+            /** @description the items closed */
+            items: components["schemas"]["WorklistClosedItem"][];
+        };
+        WorklistClosedItem: {
+            /** @description the latest decision on the item */
+            closure: components["schemas"]["WorklistClosure"];
+            episode_id: number;
+            item: components["schemas"]["WorklistItem"];
+            /** @description only for the roles shown mobiles in lists */
+            mobile?: string;
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            patient_id: number;
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+        };
+        WorklistClosure: {
+            /** @description closed or reopened */
+            action: string;
+            /** @description UTC instant, ISO 8601 */
+            at: string;
+            /** @description the account that decided */
+            by: string;
+            id: number;
+            note: string;
+            /** @description for closed: patient_unreachable, declined, moved_away, clinical_reason or other */
+            reason: string;
+            role: components["schemas"]["Role"];
+        };
+        WorklistCodeGuess: {
+            /** @description UTC instant */
+            last_wrong_at: string;
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            patient_id: number;
+            /** @description wrong sign-in codes typed for the patient's number */
+            wrong_codes: number;
+        };
+        WorklistEntry: {
+            episode_id: number;
+            item: components["schemas"]["WorklistItem"];
+            /** @description only for the roles shown mobiles in lists */
+            mobile?: string;
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            patient_id: number;
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+        };
+        WorklistFilter: {
+            closed_offset: number;
+            /** @description empty: any */
+            kind: string;
+            /** @description rows per section */
+            limit: number;
+            offset: number;
+            /** @description empty: any */
+            patient: string;
+            /** @description empty: any */
+            responsible: string;
+        };
+        WorklistItem: {
+            /** @description the target day, YYYY-MM-DD */
+            due: string;
+            /** @description the target day in the Jalali calendar, YYYY/MM/DD */
+            due_jalali: string;
+            ends: string;
+            /** @description today, overdue, upcoming, window_closed or hold */
+            group: string;
+            /** @description the protocol item's id */
+            id: string;
+            /** @description visit, imaging, questionnaire, order (work-up test) or hold */
+            kind: string;
+            /** @description a drug hold whose stop the prescriber must approve first */
+            needs_prescriber_approval: boolean;
+            /** @description the role that carries it out */
+            responsible: string;
+            /** @description where it stands on the worklist's day */
+            status: components["schemas"]["TimelineState"];
+            title: components["schemas"]["LocalText"];
+            window_from: string;
+            window_to: string;
+        };
+        WorklistProduct: {
+            days_since_harvest: number | null;
+            episode_id: number;
+            /** @description YYYY-MM-DD */
+            harvest_date: string | null;
+            /** @description only for the roles shown mobiles in lists */
+            mobile?: string;
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            patient_id: number;
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+        };
+        WorklistRedFlag: {
+            episode_id: number;
+            /** @description only for the roles shown mobiles in lists */
+            mobile?: string;
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            patient_id: number;
+            red_flag: components["schemas"]["WorklistRedFlagEvent"];
+            side: components["schemas"]["Side"];
+            state: components["schemas"]["EpisodeState"];
+        };
+        WorklistRedFlagEvent: {
+            /** @description called, asked_to_come_in or referred_to_emergency */
+            ack_action: string | null;
+            ack_note: string;
+            acknowledged_at: string;
+            acknowledged_by: string;
+            acknowledged_role: string;
+            category: string;
+            description: string;
+            /** @description the red flag's event id */
+            id: number;
+            /** @description YYYY-MM-DD, or empty */
+            onset: string;
+            reported_at: string;
+            reported_by: string;
+            /** @description the patient's word */
+            severity: string;
+            /** @description open or acknowledged (kept on the list until triaged) */
+            status: string;
         };
     };
     responses: never;
@@ -2170,7 +2011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Account"][];
+                    "application/json": unknown;
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -2215,7 +2056,7 @@ export interface operations {
         /** @description {username, role, password} */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewAccount"];
+                "application/json": Record<string, unknown>;
             };
         };
         responses: {
@@ -2225,7 +2066,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Account"];
+                    "application/json": unknown;
                 };
             };
             /** @description the body is not JSON */
@@ -2305,7 +2146,7 @@ export interface operations {
         /** @description {role?, disabled?}. The answer says "changed": false when the account already was so (nothing is written, sessions kept) */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AccountChange"];
+                "application/json": Record<string, unknown>;
             };
         };
         responses: {
@@ -2315,7 +2156,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AccountUpdated"];
+                    "application/json": unknown;
                 };
             };
             /** @description the body is not JSON */
@@ -2404,7 +2245,7 @@ export interface operations {
         /** @description {password} */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PasswordReset"];
+                "application/json": Record<string, unknown>;
             };
         };
         responses: {
@@ -2414,7 +2255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Account"];
+                    "application/json": unknown;
                 };
             };
             /** @description the body is not JSON */
@@ -2618,7 +2459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditPage"];
+                    "application/json": unknown;
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -2743,7 +2584,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditVerification"];
+                    "application/json": unknown;
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -2777,10 +2618,7 @@ export interface operations {
     };
     "get/api/v1/audit/who-saw": {
         parameters: {
-            query: {
-                /** @description the patient's id */
-                patient: number;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -2793,7 +2631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PatientAccess"][];
+                    "application/json": unknown;
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -2807,15 +2645,6 @@ export interface operations {
             };
             /** @description the role may not do this, or the CSRF token is missing or wrong */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description a field, parameter or value was refused; `field` names it */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3058,7 +2887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Centre"][];
+                    "application/json": unknown;
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -3102,7 +2931,7 @@ export interface operations {
         /** @description {name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?}. The answer says "changed": false when the centre already had these details (nothing is written then) */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CentreChange"];
+                "application/json": Record<string, unknown>;
             };
         };
         responses: {
@@ -3112,7 +2941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CentreUpdated"];
+                    "application/json": unknown;
                 };
             };
             /** @description the body is not JSON */
@@ -3201,7 +3030,7 @@ export interface operations {
         /** @description {licence_status: licensed | pending | suspended | unknown, licence_number?} */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["LicenceChange"];
+                "application/json": Record<string, unknown>;
             };
         };
         responses: {
@@ -3211,7 +3040,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CentreUpdated"];
+                    "application/json": unknown;
                 };
             };
             /** @description the body is not JSON */
@@ -3635,7 +3464,7 @@ export interface operations {
         /** @description {findings: {kl_grade, ...}} */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["EligibilityRequest"];
             };
         };
         responses: {
@@ -3645,7 +3474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["EligibilityResult"];
                 };
             };
             /** @description the body is not JSON */
@@ -3734,7 +3563,7 @@ export interface operations {
         /** @description {harvest? | harvest_jalali?, injection? | injection_jalali?, reason?}. harvest and injection are Gregorian (2026-03-20), their _jalali twins Jalali (1404/12/29); any digits. The answer says "changed": false when these dates were already planned (nothing is written then) */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["PlanRequest"];
             };
         };
         responses: {
@@ -3744,7 +3573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["EpisodePlanned"];
                 };
             };
             /** @description the body is not JSON */
@@ -3836,7 +3665,7 @@ export interface operations {
         /** @description {instrument?, item_id?}: one instrument a patient fills (never a clinician's form or a derived score), or, without an instrument, every questionnaire of the time point item_id in one sitting */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["QuestionnaireLinkRequest"];
             };
         };
         responses: {
@@ -3846,7 +3675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["QuestionnaireLink"];
                 };
             };
             /** @description the body is not JSON */
@@ -4109,7 +3938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ScheduleItem"][];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -4172,7 +4001,7 @@ export interface operations {
         /** @description {status, on? | on_jalali?}. on is Gregorian (2026-03-20), on_jalali Jalali (1404/12/29); any digits. The answer says "changed": false when the item already had this status (nothing is written then) */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["ScheduleMark"];
             };
         };
         responses: {
@@ -4182,7 +4011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ScheduleItemMarked"];
                 };
             };
             /** @description the body is not JSON */
@@ -4272,7 +4101,7 @@ export interface operations {
         /** @description {reason, note?}. reason: patient_unreachable, declined, moved_away, clinical_reason or other; note (at most 500 bytes) is required with other */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["MissedClosing"];
             };
         };
         responses: {
@@ -4282,7 +4111,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WorklistClosedItem"];
                 };
             };
             /** @description the body is not JSON */
@@ -4372,7 +4201,7 @@ export interface operations {
         /** @description {reason} (at most 500 bytes) */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["ReopenRequest"];
             };
         };
         responses: {
@@ -4382,7 +4211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WorklistClosedItem"];
                 };
             };
             /** @description the body is not JSON */
@@ -4685,7 +4514,7 @@ export interface operations {
         /** @description {instrument?, questionnaire: Questionnaire}: the same answerable items (linkIds, count, order), types, ranges and answer codes as the instrument; a version is required */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["NewInstrumentWording"];
+                "application/json": Record<string, unknown>;
             };
         };
         responses: {
@@ -4695,7 +4524,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InstrumentWording"];
+                    "application/json": unknown;
                 };
             };
             /** @description the body is not JSON */
@@ -4778,7 +4607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Instrument"][];
+                    "application/json": unknown;
                 };
             };
             /** @description error */
@@ -4909,7 +4738,7 @@ export interface operations {
         /** @description {category, severity, description?, onset? | onset_jalali?}. onset is Gregorian (2026-03-20), onset_jalali Jalali (1404/12/29); any digits */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["RedFlagReport"];
             };
         };
         responses: {
@@ -4919,7 +4748,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AdverseEvent"];
                 };
             };
             /** @description the body is not JSON */
@@ -5011,7 +4840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PortalRecord"];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -5058,7 +4887,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OwnRedFlag"][];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -5105,7 +4934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OpenApiDocument"];
+                    "application/json": unknown;
                 };
             };
             /** @description error */
@@ -5820,7 +5649,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProtocolSummary"][];
+                    "application/json": unknown;
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -5869,7 +5698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Protocol"];
+                    "application/json": unknown;
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -5936,7 +5765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["QuestionnaireLinkAsks"];
                 };
             };
             /** @description no such record at the caller's centre */
@@ -5980,17 +5809,17 @@ export interface operations {
         /** @description {instrument?, answers: {item: value}}: instrument is required while the link asks for several */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["QuestionnaireLinkAnswers"];
             };
         };
         responses: {
             /** @description success */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["QuestionnaireLinkAnswered"];
                 };
             };
             /** @description the body is not JSON */
@@ -6309,7 +6138,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RegistrySummary"];
+                    "application/json": unknown;
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -6361,7 +6190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OutcomeReport"];
+                    "application/json": unknown;
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -6434,7 +6263,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Worklist"];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -6485,7 +6314,7 @@ export interface operations {
         /** @description {before | before_jalali, reason, note?, kind?, patient?, responsible?}. before is Gregorian, before_jalali Jalali; any digits. reason: patient_unreachable, declined, moved_away, clinical_reason or other */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["BulkMissedClosing"];
             };
         };
         responses: {
@@ -6495,7 +6324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WorklistBulkClosed"];
                 };
             };
             /** @description the body is not JSON */
@@ -6589,7 +6418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["WorklistClosedItem"][];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -6645,7 +6474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": unknown;
                 };
             };
             /** @description error */

@@ -5,7 +5,7 @@ import type { PortalEpisode, ScheduleItem } from './portalApi'
 const appointmentKinds = new Set(['visit', 'imaging', 'procedure', 'order'])
 // What the patient sees in "my schedule": things that happen on a day.
 export const scheduleKinds = new Set(['visit', 'imaging', 'procedure', 'order', 'questionnaire'])
-const closedStates = new Set(['completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up', 'ineligible'])
+const closedStates = new Set<PortalEpisode['state']>(['completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up', 'ineligible'])
 const finished = new Set(['done', 'missed', 'cancelled'])
 
 const byStart = (a: ScheduleItem, b: ScheduleItem) => a.start.localeCompare(b.start)
@@ -39,7 +39,8 @@ const spanningKinds = new Set(['hold', 'rest', 'rehab', 'advice'])
 // out where a planned item stands, as the server does now: an item that spans days is
 // upcoming, active or ended; a one-day item is read against its window.
 export function effectiveStatus(i: ScheduleItem, today: string): string {
-  if (i.status !== 'planned') return i.status
+  const sent: string = i.status // the document's TimelineState, or an older server's 'planned'
+  if (sent !== 'planned') return sent
   if (spanningKinds.has(i.kind) || i.start !== i.end) return today < i.start ? 'upcoming' : today <= i.end ? 'active' : 'ended'
   if (today < i.window_start) return 'upcoming'
   if (today <= i.start) return 'due'

@@ -1,13 +1,12 @@
 // The staff screens' calls, one function per thing a user does.
 import { answer, http, idempotencyKey, sent } from '../../api/client'
+import type { Schema } from '../../api/contract'
 import type { AssessmentBody } from './assessment'
 import type {
   AcknowledgeAction,
   AdverseEvent,
   CellSource,
   Consent,
-  EligibilityReason,
-  Decision,
   Episode,
   EpisodeState,
   EpisodeTimeline,
@@ -89,26 +88,26 @@ export const staffApi = {
       }),
     ),
   assess: (id: number, findings: Record<string, number | boolean>) =>
-    answer<{ decision: Decision; reasons: EligibilityReason[] }>(
+    answer<Schema<'EligibilityResult'>>(
       http.POST('/api/v1/episodes/{episode_id}/eligibility', { params: episodePath(id), body: { findings } }),
     ),
   plan: (id: number, harvest: string, injection: string, reason = '') =>
-    answer<EpisodeTimeline>(
+    answer<Schema<'EpisodePlanned'>>(
       http.POST('/api/v1/episodes/{episode_id}/plan', {
         params: episodePath(id),
-        body: {
+        body: sent({
           ...(harvest ? { harvest } : {}),
           ...(injection ? { injection } : {}),
           ...(reason ? { reason } : {}),
-        },
+        }),
       }),
     ),
   updateDetails: (id: number, d: EpisodeDetails) => answer<Episode>(http.PATCH('/api/v1/episodes/{episode_id}', { params: episodePath(id), body: sent({ ...d }) })),
   markItem: (id: number, itemId: string, status: 'done' | 'missed' | 'planned', on?: string) =>
-    answer<{ id: string; status: string; done_on: string | null }>(
+    answer<Schema<'ScheduleItemMarked'>>(
       http.POST('/api/v1/episodes/{episode_id}/schedule/{item_id}', {
         params: { path: { episode_id: id, item_id: itemId } },
-        body: { status, ...(on ? { on } : {}) },
+        body: sent({ status, ...(on ? { on } : {}) }),
       }),
     ),
   submitQuestionnaire: (id: number, instrument: string, itemId: string, answers: Record<string, unknown>) =>
@@ -120,10 +119,10 @@ export const staffApi = {
       }),
     ),
   questionnaireLink: (id: number, instrument: string, itemId: string) =>
-    answer<{ token: string; path: string; expires_at: string }>(
+    answer<Schema<'QuestionnaireLink'>>(
       http.POST('/api/v1/episodes/{episode_id}/questionnaire-links', {
         params: episodePath(id),
-        body: { instrument, ...(itemId ? { item_id: itemId } : {}) },
+        body: sent({ instrument, ...(itemId ? { item_id: itemId } : {}) }),
         headers: idempotencyKey(),
       }),
     ),

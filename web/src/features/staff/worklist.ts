@@ -1,11 +1,15 @@
 // The worklist's calls: the day's list at the user's centre with its filters, closing
 // items whose window closed as missed (one, or all closed before a day), the items
 // closed, and reopening one.
-import { answer, http } from '../../api/client'
+import { answer, http, sent } from '../../api/client'
+import type { Schema } from '../../api/contract'
 import type { MissedReason, Worklist, WorklistClosed, WorklistFilter } from './types'
 
 
-export const MISSED_REASONS: MissedReason[] = ['patient_unreachable', 'declined', 'moved_away', 'clinical_reason', 'other']
+// In the order the forms offer them; checked against the document both ways.
+export const MISSED_REASONS = ['patient_unreachable', 'declined', 'moved_away', 'clinical_reason', 'other'] as const satisfies readonly MissedReason[]
+const everyReasonListed: [Exclude<MissedReason, (typeof MISSED_REASONS)[number]>] extends [never] ? true : never = true
+void everyReasonListed
 // Kinds a coordinator filters by; `order` is the protocol's word for a work-up test.
 export const WORKLIST_KINDS = ['visit', 'imaging', 'questionnaire', 'order', 'hold']
 export const RESPONSIBLE_ROLES = ['coordinator', 'surgeon', 'physiotherapist']
@@ -29,16 +33,16 @@ function itemPath(episodeId: number, itemId: string) {
 
 export const worklistApi = {
   closeMissed: (episodeId: number, itemId: string, c: Closing) => answer<WorklistClosed>(
-      http.POST('/api/v1/episodes/{episode_id}/schedule/{item_id}/close-missed', { params: itemPath(episodeId, itemId), body: { ...c } }),
+      http.POST('/api/v1/episodes/{episode_id}/schedule/{item_id}/close-missed', { params: itemPath(episodeId, itemId), body: sent({ ...c }) }),
     ),
   closeMissedBefore: (before: string, c: Closing, filter: WorklistFilter) =>
-    answer<{ before: string; closed: number; items: WorklistClosed[] }>(
+    answer<Schema<'WorklistBulkClosed'>>(
       http.POST('/api/v1/worklist/close-missed', {
-        body: {
+        body: sent({
           before,
           ...c,
           ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v.trim())),
-        },
+        }),
       }),
     ),
   closed: (filter: WorklistFilter) => answer<WorklistClosed[]>(http.GET('/api/v1/worklist/closed', { params: { query: { ...filter } } })),

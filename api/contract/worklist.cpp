@@ -1,0 +1,100 @@
+#include "api/contract/worklist.hpp"
+
+#include "base/jalali.hpp"
+
+namespace rp::api::contract {
+namespace {
+
+WorklistWho who_out(const store::WorklistPatient& w, std::optional<std::string> mobile) {
+  return {w.patient_id, w.mrn, w.name_fa, w.name_latin, w.episode_id, w.side, w.state, std::move(mobile)};
+}
+
+std::optional<std::string> unless_empty(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
+
+std::vector<WorklistEntryOut> entries_out(const std::vector<service::WorklistEntry>& entries) {
+  std::vector<WorklistEntryOut> out;
+  out.reserve(entries.size());
+  for (const auto& e : entries) out.push_back(worklist_entry_out(e));
+  return out;
+}
+
+WorklistRedFlagOut red_flag_out(const store::WorklistRedFlagRow& f) {
+  WorklistRedFlagOut out;
+  static_cast<WorklistWho&>(out) = who_out(f.who, unless_empty(f.mobile));
+  const store::AdverseEventRow& e = f.event;
+  out.red_flag = {
+      e.id,          e.category, e.severity,        e.description,     e.onset_date,        e.reported_by,
+      e.reported_at, e.status,   e.acknowledged_by, e.acknowledged_at, e.acknowledged_role, unless_empty(e.ack_action),
+      e.ack_note};
+  return out;
+}
+
+WorklistProductOut product_out(const service::WorklistProduct& p) {
+  WorklistProductOut out;
+  static_cast<WorklistWho&>(out) = who_out(p.who, std::nullopt);
+  if (p.harvest_date) out.harvest_date = p.harvest_date->iso();
+  out.days_since_harvest = p.days_since_harvest;
+  return out;
+}
+
+}  // namespace
+
+WorklistEntryOut worklist_entry_out(const service::WorklistEntry& e) {
+  WorklistEntryOut out;
+  static_cast<WorklistWho&>(out) = who_out(e.who, e.mobile);
+  out.item = {e.item.id,
+              e.item.kind,
+              {e.title.en, e.title.fa},
+              e.item.start.iso(),
+              to_jalali(e.item.start).iso(),
+              e.item.end.iso(),
+              e.item.window_start.iso(),
+              e.item.window_end.iso(),
+              e.status,
+              e.group,
+              e.responsible,
+              e.needs_prescriber_approval};
+  return out;
+}
+
+ClosedItemOut closed_item_out(const service::ClosedItem& c) {
+  ClosedItemOut out;
+  static_cast<WorklistEntryOut&>(out) = worklist_entry_out(c.entry);
+  const auto& k = c.closure;
+  out.closure = {k.id, k.action, k.reason, k.note, k.actor, k.role, k.at};
+  return out;
+}
+
+std::vector<ClosedItemOut> closed_items_out(const std::vector<service::ClosedItem>& items) {
+  std::vector<ClosedItemOut> out;
+  out.reserve(items.size());
+  for (const auto& c : items) out.push_back(closed_item_out(c));
+  return out;
+}
+
+WorklistOut worklist_out(const service::Worklist& w) {
+  WorklistOut out;
+  out.date = w.date.iso();
+  out.date_jalali = to_jalali(w.date).iso();
+  const auto& f = w.filter;
+  out.filter = {f.kind, f.patient, f.responsible, f.limit, f.offset, f.closed_offset};
+  out.items = entries_out(w.items);
+  out.items_total = w.items_total;
+  out.window_closed = entries_out(w.window_closed);
+  out.window_closed_total = w.window_closed_total;
+  out.holds = entries_out(w.holds);
+  for (const auto& f : w.red_flags) out.red_flags.push_back(red_flag_out(f));
+  for (const auto& p : w.awaiting_release) out.awaiting_release.push_back(product_out(p));
+  for (const auto& g : w.code_guesses)
+    out.code_guesses.push_back({g.patient_id, g.mrn, g.name_fa, g.name_latin, g.wrong_codes, g.last_wrong_at});
+  return out;
+}
+
+service::MissedClosing to_closing(const MissedClosingIn& in) {
+  service::MissedClosing c;
+  c.reason = in.reason;
+  c.note = in.note.value_or("");
+  return c;
+}
+
+}  // namespace rp::api::contract

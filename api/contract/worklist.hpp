@@ -1,0 +1,284 @@
+#pragma once
+// The staff worklist and the closing of its items as missed, as the API writes them
+// (api/routes_worklist.cpp, api/routes_worklist_closing.cpp). Every row names the patient
+// and episode in flat fields (WorklistWho's), then what the row is about.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/contract/episodes.hpp"
+#include "domain/worklist_rules.hpp"
+#include "service/worklist.hpp"
+#include "service/worklist_closing.hpp"
+
+namespace rp::api::http {
+
+namespace enum_names {
+inline constexpr char kMissedReason[] = "MissedReason";
+}  // namespace enum_names
+
+template <>
+struct EnumNames<MissedReason> : ParsedEnum<MissedReason, enum_names::kMissedReason, parse_missed_reason> {
+  static std::vector<MissedReason> values() {
+    using R = MissedReason;
+    return {R::patient_unreachable, R::declined, R::moved_away, R::clinical_reason, R::other};
+  }
+};
+
+}  // namespace rp::api::http
+
+namespace rp::api::contract {
+
+// Who a row is about. `mobile` is left out, not blanked, for a role not shown mobiles in
+// lists: "not shown" never reads as "none".
+struct WorklistWho {
+  static constexpr const char* kSchema = "WorklistWho";
+  std::int64_t patient_id = 0;
+  std::string mrn, name_fa, name_latin;
+  std::int64_t episode_id = 0;
+  Side side = Side::right;
+  EpisodeState state = EpisodeState::referred;
+  std::optional<std::string> mobile;
+  template <class V>
+  static void fields(V& v) {
+    v("patient_id", &WorklistWho::patient_id, "");
+    v("mrn", &WorklistWho::mrn, "");
+    v("name_fa", &WorklistWho::name_fa, "");
+    v("name_latin", &WorklistWho::name_latin, "");
+    v("episode_id", &WorklistWho::episode_id, "");
+    v("side", &WorklistWho::side, "");
+    v("state", &WorklistWho::state, "");
+    v("mobile", &WorklistWho::mobile, "only for the roles shown mobiles in lists", FieldRule{.omit_when_empty = true});
+  }
+};
+
+struct WorklistItemOut {
+  static constexpr const char* kSchema = "WorklistItem";
+  std::string id, kind;
+  Texts title;
+  std::string due, due_jalali, ends, window_from, window_to;
+  TimelineState status = TimelineState::due;
+  std::string group, responsible;
+  bool needs_prescriber_approval = false;
+  template <class V>
+  static void fields(V& v) {
+    using I = WorklistItemOut;
+    v("id", &I::id, "the protocol item's id");
+    v("kind", &I::kind, "visit, imaging, questionnaire, order (work-up test) or hold");
+    v("title", &I::title, "");
+    v("due", &I::due, "the target day, YYYY-MM-DD");
+    v("due_jalali", &I::due_jalali, "the target day in the Jalali calendar, YYYY/MM/DD");
+    v("ends", &I::ends, "");
+    v("window_from", &I::window_from, "");
+    v("window_to", &I::window_to, "");
+    v("status", &I::status, "where it stands on the worklist's day");
+    v("group", &I::group, "today, overdue, upcoming, window_closed or hold");
+    v("responsible", &I::responsible, "the role that carries it out");
+    v("needs_prescriber_approval", &I::needs_prescriber_approval,
+      "a drug hold whose stop the prescriber must approve first");
+  }
+};
+
+struct WorklistEntryOut : WorklistWho {
+  static constexpr const char* kSchema = "WorklistEntry";
+  WorklistItemOut item;
+  template <class V>
+  static void fields(V& v) {
+    WorklistWho::fields(v);
+    v("item", &WorklistEntryOut::item, "");
+  }
+};
+
+struct ClosureOut {
+  static constexpr const char* kSchema = "WorklistClosure";
+  std::int64_t id = 0;
+  std::string action, reason, note, by, role, at;
+  template <class V>
+  static void fields(V& v) {
+    v("id", &ClosureOut::id, "");
+    v("action", &ClosureOut::action, "closed or reopened");
+    v("reason", &ClosureOut::reason, "for closed: patient_unreachable, declined, moved_away, clinical_reason or other");
+    v("note", &ClosureOut::note, "");
+    v("by", &ClosureOut::by, "the account that decided");
+    v("role", &ClosureOut::role, "", FieldRule{.ref = "Role"});
+    v("at", &ClosureOut::at, "UTC instant, ISO 8601");
+  }
+};
+
+struct ClosedItemOut : WorklistEntryOut {
+  static constexpr const char* kSchema = "WorklistClosedItem";
+  ClosureOut closure;
+  template <class V>
+  static void fields(V& v) {
+    WorklistEntryOut::fields(v);
+    v("closure", &ClosedItemOut::closure, "the latest decision on the item");
+  }
+};
+
+struct WorklistFilterOut {
+  static constexpr const char* kSchema = "WorklistFilter";
+  std::string kind, patient, responsible;
+  std::int64_t limit = 0, offset = 0, closed_offset = 0;
+  template <class V>
+  static void fields(V& v) {
+    v("kind", &WorklistFilterOut::kind, "empty: any");
+    v("patient", &WorklistFilterOut::patient, "empty: any");
+    v("responsible", &WorklistFilterOut::responsible, "empty: any");
+    v("limit", &WorklistFilterOut::limit, "rows per section");
+    v("offset", &WorklistFilterOut::offset, "");
+    v("closed_offset", &WorklistFilterOut::closed_offset, "");
+  }
+};
+
+struct RedFlagCard {
+  static constexpr const char* kSchema = "WorklistRedFlagEvent";
+  std::int64_t id = 0;
+  std::string category, severity, description, onset, reported_by, reported_at, status, acknowledged_by,
+      acknowledged_at, acknowledged_role;
+  std::optional<std::string> ack_action;
+  std::string ack_note;
+  template <class V>
+  static void fields(V& v) {
+    using F = RedFlagCard;
+    v("id", &F::id, "the red flag's event id");
+    v("category", &F::category, "");
+    v("severity", &F::severity, "the patient's word");
+    v("description", &F::description, "");
+    v("onset", &F::onset, "YYYY-MM-DD, or empty");
+    v("reported_by", &F::reported_by, "");
+    v("reported_at", &F::reported_at, "");
+    v("status", &F::status, "open or acknowledged (kept on the list until triaged)");
+    v("acknowledged_by", &F::acknowledged_by, "");
+    v("acknowledged_at", &F::acknowledged_at, "");
+    v("acknowledged_role", &F::acknowledged_role, "");
+    v("ack_action", &F::ack_action, "called, asked_to_come_in or referred_to_emergency");
+    v("ack_note", &F::ack_note, "");
+  }
+};
+
+struct WorklistRedFlagOut : WorklistWho {
+  static constexpr const char* kSchema = "WorklistRedFlag";
+  RedFlagCard red_flag;
+  template <class V>
+  static void fields(V& v) {
+    WorklistWho::fields(v);
+    v("red_flag", &WorklistRedFlagOut::red_flag, "");
+  }
+};
+
+struct WorklistProductOut : WorklistWho {
+  static constexpr const char* kSchema = "WorklistProduct";
+  std::optional<std::string> harvest_date;
+  std::optional<std::int64_t> days_since_harvest;
+  template <class V>
+  static void fields(V& v) {
+    WorklistWho::fields(v);
+    v("harvest_date", &WorklistProductOut::harvest_date, "YYYY-MM-DD");
+    v("days_since_harvest", &WorklistProductOut::days_since_harvest, "");
+  }
+};
+
+struct CodeGuessOut {
+  static constexpr const char* kSchema = "WorklistCodeGuess";
+  std::int64_t patient_id = 0;
+  std::string mrn, name_fa, name_latin;
+  std::int64_t wrong_codes = 0;
+  std::string last_wrong_at;
+  template <class V>
+  static void fields(V& v) {
+    v("patient_id", &CodeGuessOut::patient_id, "");
+    v("mrn", &CodeGuessOut::mrn, "");
+    v("name_fa", &CodeGuessOut::name_fa, "");
+    v("name_latin", &CodeGuessOut::name_latin, "");
+    v("wrong_codes", &CodeGuessOut::wrong_codes, "wrong sign-in codes typed for the patient's number");
+    v("last_wrong_at", &CodeGuessOut::last_wrong_at, "UTC instant");
+  }
+};
+
+struct WorklistOut {
+  static constexpr const char* kSchema = "Worklist";
+  std::string date, date_jalali;
+  WorklistFilterOut filter;
+  std::vector<WorklistEntryOut> items;
+  std::int64_t items_total = 0;
+  std::vector<WorklistEntryOut> window_closed;
+  std::int64_t window_closed_total = 0;
+  std::vector<WorklistEntryOut> holds;
+  std::vector<WorklistRedFlagOut> red_flags;
+  std::vector<WorklistProductOut> awaiting_release;
+  std::vector<CodeGuessOut> code_guesses;
+  template <class V>
+  static void fields(V& v) {
+    using W = WorklistOut;
+    v("date", &W::date, "the worklist's day, YYYY-MM-DD");
+    v("date_jalali", &W::date_jalali, "the same day, YYYY/MM/DD");
+    v("filter", &W::filter, "the filter applied");
+    v("items", &W::items, "due today, then overdue, then upcoming: one page");
+    v("items_total", &W::items_total, "items on all pages");
+    v("window_closed", &W::window_closed, "still planned with the window closed before the day: one page");
+    v("window_closed_total", &W::window_closed_total, "");
+    v("holds", &W::holds, "drug holds starting within 7 days");
+    v("red_flags", &W::red_flags, "open red flags, newest first");
+    v("awaiting_release", &W::awaiting_release, "harvested, product not yet released");
+    v("code_guesses", &W::code_guesses, "patients whose sign-in code is being guessed");
+  }
+};
+
+struct MissedClosingIn {
+  static constexpr const char* kSchema = "MissedClosing";
+  MissedReason reason = MissedReason::other;
+  std::optional<std::string> note;
+  template <class V>
+  static void fields(V& v) {
+    v("reason", &MissedClosingIn::reason, "patient_unreachable, declined, moved_away, clinical_reason or other",
+      FieldRule{.max_bytes = 64});
+    v("note", &MissedClosingIn::note, "required with other", FieldRule{.max_bytes = 500});
+  }
+};
+
+struct ReopenIn {
+  static constexpr const char* kSchema = "ReopenRequest";
+  std::string reason;
+  template <class V>
+  static void fields(V& v) {
+    v("reason", &ReopenIn::reason, "why the item goes back on the worklist", FieldRule{.max_bytes = 500});
+  }
+};
+
+struct BulkClosingIn {
+  static constexpr const char* kSchema = "BulkMissedClosing";
+  std::optional<CivilDate> before;
+  MissedReason reason = MissedReason::other;
+  std::optional<std::string> note, kind, patient, responsible;
+  template <class V>
+  static void fields(V& v) {
+    using B = BulkClosingIn;
+    v("before", &B::before, "required (or before_jalali): the day before which the windows closed, not after today");
+    v("reason", &B::reason, "", FieldRule{.max_bytes = 64});
+    v("note", &B::note, "required with other", FieldRule{.max_bytes = 500});
+    v("kind", &B::kind, "only items of this kind, as the worklist's filter");
+    v("patient", &B::patient, "only patients whose name or record number contains this text");
+    v("responsible", &B::responsible, "only items this role carries out");
+  }
+};
+
+struct BulkClosedOut {
+  static constexpr const char* kSchema = "WorklistBulkClosed";
+  std::string before;
+  std::int64_t closed = 0;
+  std::vector<ClosedItemOut> items;
+  template <class V>
+  static void fields(V& v) {
+    v("before", &BulkClosedOut::before, "YYYY-MM-DD");
+    v("closed", &BulkClosedOut::closed, "how many items were closed");
+    v("items", &BulkClosedOut::items, "the items closed");
+  }
+};
+
+WorklistEntryOut worklist_entry_out(const service::WorklistEntry& e);
+ClosedItemOut closed_item_out(const service::ClosedItem& c);
+std::vector<ClosedItemOut> closed_items_out(const std::vector<service::ClosedItem>& items);
+WorklistOut worklist_out(const service::Worklist& w);
+service::MissedClosing to_closing(const MissedClosingIn& in);
+
+}  // namespace rp::api::contract
