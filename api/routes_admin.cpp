@@ -122,7 +122,8 @@ void add_admin_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c) {
            const std::string& id = c.request.params.at("centre_id");
-           if (!c.actor.sees_centre(id)) throw NotFoundError("centre", "no centre '" + id.substr(0, 64) + "'");
+           if (!c.actor.sees_centre(id))
+             throw NotFoundError("centre", "centre_not_found"_err, {{"centre", id.substr(0, 64)}});
            const auto body = http::parse_json_object(c.request.body);
            auto centre = decode_centre(body, id);
            // Not sent: the status the registry set stays (the admin may not change it).
@@ -155,7 +156,7 @@ void add_admin_routes(http::Router& r, Services& s) {
              j["changed"] = changed;
              return ok(j);
            }
-           throw NotFoundError("centre", "no centre '" + id.substr(0, 64) + "'");
+           throw NotFoundError("centre", "centre_not_found"_err, {{"centre", id.substr(0, 64)}});
          }});
   r.add({"GET",
          "/api/v1/audit/verify",
@@ -178,7 +179,7 @@ void add_admin_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c) {
            const auto it = c.request.query.find("patient");
-           if (it == c.request.query.end()) throw InputError("patient", "is required");
+           if (it == c.request.query.end()) throw InputError("patient", "required"_err);
            const auto id = http::id_param(it->second, "patient");
            return ok(who_saw_json(service::who_saw(s.store, s.clock, c.actor, id)));
          }});

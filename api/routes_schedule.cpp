@@ -30,7 +30,7 @@ void add_schedule_routes(http::Router& r, Services& s) {
            const auto body = http::parse_json_object(c.request.body);
            http::BodyReader b(body, {"findings"});
            const auto* findings = b.opt_object("findings");
-           if (!findings) throw InputError("findings", "is required");
+           if (!findings) throw InputError("findings", "required"_err);
            return ok(
                to_json(s.pathway.assess_eligibility(c.actor, episode_id(c), recorded_findings(*findings)), s.lang));
          }});
@@ -80,7 +80,7 @@ void add_schedule_routes(http::Router& r, Services& s) {
          [&s](http::Call& c) {
            const auto m = decode_mark(http::parse_json_object(c.request.body));
            const std::string& item = c.request.params.at("item_id");
-           if (item.size() > 64) throw NotFoundError("item", "no such item");
+           if (item.size() > 64) throw NotFoundError("item", "no_such_item"_err);
            bool changed = false;
            const auto done = s.pathway.mark_item(c.actor, episode_id(c), item, m.status, m.on, &changed);
            return ok({{"id", done.id},
