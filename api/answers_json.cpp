@@ -34,7 +34,7 @@ instruments::SentValue sent_value(const json& v) {
 }  // namespace
 
 instruments::SentAnswers sent_answers(const json& answers) {
-  if (!answers.is_object()) throw InputError("answers", "'answers' must be an object of item id → value");
+  if (!answers.is_object()) throw InputError("answers", "answers_shape"_err);
   instruments::SentAnswers out;
   for (const auto& [id, v] : answers.items()) {
     instruments::SentItem item{id};
@@ -53,16 +53,16 @@ instruments::Answers answers_from_json(const json& answers) { return instruments
 
 instruments::Answers submission_from_json(const json& body) {
   if (!body.is_object() || !body.contains("answers")) {
-    throw InputError("answers", "expected an object {\"answers\": {ITEM_ID: value, ...}}");
+    throw InputError("answers", "answers_body_shape"_err);
   }
   for (const auto& [key, v] : body.items()) {
-    if (key != "answers") throw InputError(key, "unexpected field '" + key + "'; answers go under \"answers\"");
+    if (key != "answers") throw InputError(key, "unexpected_field_answers"_err, {{"field", key}});
   }
   return answers_from_json(body.at("answers"));
 }
 
 RecordedFindings recorded_findings(const json& findings) {
-  if (!findings.is_object()) throw InputError("findings", "must be a JSON object of finding: value");
+  if (!findings.is_object()) throw InputError("findings", "findings_not_an_object"_err);
   RecordedFindings out;
   for (const auto& [name, value] : findings.items()) {
     RecordedFinding& f = out[name];

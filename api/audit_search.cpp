@@ -29,7 +29,7 @@ service::AuditSearch audit_search_from_query(const std::map<std::string, std::st
   s.limit = default_limit;
   if (auto v = param(query, "patient")) s.patient_id = http::bounded_integer(*v, "patient", 1, kMaxId);
   if (auto v = param(query, "user")) {
-    if (v->size() > 64) throw InputError("user", "must be at most 64 characters");
+    if (v->size() > 64) throw InputError("user", "too_many_characters"_err, {{"max", 64}});
     s.user = *v;
   }
   s.from = date_from_twins(param(query, "from"), param(query, "from_jalali"), "from");

@@ -36,7 +36,7 @@ service::Pathway::Details decode_details(const nlohmann::json& body) {
 PlanRequest decode_plan(const nlohmann::json& body) {
   BodyReader r(body, {"harvest", "harvest_jalali", "injection", "injection_jalali", "reason"});
   PlanRequest p{r.opt_date("harvest"), r.opt_date("injection"), r.opt_text("reason", 500).value_or("")};
-  if (!p.harvest && !p.injection) throw InputError("harvest", "give a harvest or an injection date");
+  if (!p.harvest && !p.injection) throw InputError("harvest", "plan_date_required"_err);
   return p;
 }
 
@@ -98,7 +98,7 @@ service::RedFlagTriage decode_triage(const nlohmann::json& body) {
   service::RedFlagTriage t;
   const std::string decision = r.text("decision", 32);
   if (decision != "adverse_event" && decision != "not_adverse_event")
-    throw InputError("decision", "must be adverse_event or not_adverse_event");
+    throw InputError("decision", "unknown_triage_decision"_err);
   t.adverse_event = decision == "adverse_event";
   t.reason = r.opt_text("reason", 4000).value_or("");
   const std::optional<std::string> category = r.opt_text("category", 64);
@@ -106,10 +106,10 @@ service::RedFlagTriage decode_triage(const nlohmann::json& body) {
     // Nothing of an adverse event may come with a dismissal: it would be silently dropped.
     for (const char* f : {"category", "severity", "description", "onset", "onset_jalali", "ctcae_grade",
                           "serious_reasons", "relatedness", "outcome"})
-      if (body.contains(f) && !body[f].is_null()) throw InputError(f, "only with the decision adverse_event");
+      if (body.contains(f) && !body[f].is_null()) throw InputError(f, "only_for_adverse_event"_err);
     return t;
   }
-  if (!category || category->empty()) throw InputError("category", "is required: the adverse event's category");
+  if (!category || category->empty()) throw InputError("category", "adverse_category_required"_err);
   t.event = {*category, r.opt_text("severity", 16).value_or(""), r.opt_text("description", 4000).value_or(""),
              r.opt_date("onset"), read_assessment(r)};
   return t;
@@ -136,7 +136,7 @@ Centre decode_centre(const nlohmann::json& body, const std::string& id) {
   c.licence_status = r.opt_text("licence_status", 16).value_or("unknown");
   if (c.licence_status != "licensed" && c.licence_status != "pending" && c.licence_status != "suspended" &&
       c.licence_status != "unknown")
-    throw InputError("licence_status", "must be licensed, pending, suspended or unknown");
+    throw InputError("licence_status", "unknown_licence_status"_err);
   c.licence_number = r.opt_text("licence_number", 64).value_or("");
   c.phone = r.opt_text("phone", 32).value_or("");
   return c;

@@ -106,7 +106,8 @@ void add_admin_routes(http::Router& r, Services& s) {
          // Decoded by hand: the names are checked as names (api/decode.cpp).
          http::taking<contract::CentreIn>([&s](http::Call& c) {
            const std::string& id = c.request.params.at("centre_id");
-           if (!c.actor.sees_centre(id)) throw NotFoundError("centre", "no centre '" + id.substr(0, 64) + "'");
+           if (!c.actor.sees_centre(id))
+             throw NotFoundError("centre", "centre_not_found"_err, {{"centre", id.substr(0, 64)}});
            const auto body = http::parse_json_object(c.request.body);
            auto centre = decode_centre(body, id);
            // Not sent: the status the registry set stays (the admin may not change it).
@@ -130,7 +131,7 @@ void add_admin_routes(http::Router& r, Services& s) {
            const bool changed = s.pathway.set_centre_licence(c.actor, id, in.licence_status, in.licence_number);
            for (const auto& centre : s.pathway.centres())
              if (centre.id == id) return contract::centre_updated(centre, changed);
-           throw NotFoundError("centre", "no centre '" + id.substr(0, 64) + "'");
+           throw NotFoundError("centre", "centre_not_found"_err, {{"centre", id.substr(0, 64)}});
          }});
   r.add({"GET",
          "/api/v1/audit/verify",
@@ -153,7 +154,7 @@ void add_admin_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c) {
            const auto it = c.request.query.find("patient");
-           if (it == c.request.query.end()) throw InputError("patient", "is required");
+           if (it == c.request.query.end()) throw InputError("patient", "required"_err);
            const auto id = http::id_param(it->second, "patient");
            return contract::who_saw_out(service::who_saw(s.store, s.clock, c.actor, id));
          }});

@@ -69,8 +69,7 @@ void add_event_routes(http::Router& r, Services& s) {
          false,
          false,
          http::answering_text("text/event-stream", [&s](http::Call& c) {
-           if (!s.event_streams)
-             return http::error_response(503, "unavailable", "live events are not available on this server");
+           if (!s.event_streams) return http::error_response(503, "unavailable", "live_events_unavailable"_err);
            return s.event_streams->open(*c.principal);
          })});
   r.add({"PATCH",

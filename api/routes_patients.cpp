@@ -41,7 +41,7 @@ void add_patient_routes(http::Router& r, Services& s) {
            const auto& query = c.request.query;
            // Record numbers, national ids and mobiles are stored in ASCII digits.
            if (auto it = query.find("q"); it != query.end()) {
-             if (it->second.size() > 200) throw InputError("q", "must be at most 200 bytes");
+             if (it->second.size() > 200) throw InputError("q", "too_many_bytes"_err, {{"max", 200}});
              q.text = ascii_digits(it->second, "q");
            }
            if (auto it = query.find("state"); it != query.end() && !it->second.empty())

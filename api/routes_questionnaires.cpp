@@ -72,7 +72,7 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
            http::BodyReader b(body, {"instrument", "questionnaire"});
            const auto instrument = b.opt_text("instrument", 32).value_or("");
            const auto* q = b.opt_object("questionnaire");
-           if (!q) throw InputError("questionnaire", "is required: a FHIR R4 Questionnaire");
+           if (!q) throw InputError("questionnaire", "questionnaire_required"_err);
            return http::Created<contract::WordingOut>{
                contract::wording_out(service::load_wording(s.store, s.clock, c.actor, q->dump(), instrument))};
          })});
@@ -155,7 +155,7 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
            http::BodyReader b(body, {"instrument", "answers"});
            const auto instrument = b.opt_text("instrument", 32).value_or("");
            const auto* answers = b.opt_object("answers");
-           if (!answers) throw InputError("answers", "is required");
+           if (!answers) throw InputError("answers", "required"_err);
            const auto done =
                s.submissions.submit_by_link(c.request.params.at("token"), instrument, sent_answers(*answers));
            const auto response = contract::questionnaire_response_out(done.row);

@@ -29,7 +29,7 @@ void add_schedule_routes(http::Router& r, Services& s) {
            const auto body = http::parse_json_object(c.request.body);
            http::BodyReader b(body, {"findings"});
            const auto* findings = b.opt_object("findings");
-           if (!findings) throw InputError("findings", "is required");
+           if (!findings) throw InputError("findings", "required"_err);
            return contract::eligibility_result_out(
                s.pathway.assess_eligibility(c.actor, episode_id(c), recorded_findings(*findings)), s.lang);
          })});
@@ -79,7 +79,7 @@ void add_schedule_routes(http::Router& r, Services& s) {
          http::taking<contract::ScheduleMark>([&s](http::Call& c) {
            const auto m = decode_mark(http::parse_json_object(c.request.body));
            const std::string& item = c.request.params.at("item_id");
-           if (item.size() > 64) throw NotFoundError("item", "no such item");
+           if (item.size() > 64) throw NotFoundError("item", "no_such_item"_err);
            bool changed = false;
            const auto done = s.pathway.mark_item(c.actor, episode_id(c), item, m.status, m.on, &changed);
            return contract::item_marked(done, changed);

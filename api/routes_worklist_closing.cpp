@@ -16,7 +16,7 @@ std::int64_t episode_of(const http::Call& c) { return http::id_param(c.request.p
 
 const std::string& item_of(const http::Call& c) {
   const std::string& item = c.request.params.at("item_id");
-  if (item.size() > 64) throw NotFoundError("item", "no such item");
+  if (item.size() > 64) throw NotFoundError("item", "no_such_item"_err);
   return item;
 }
 
@@ -71,7 +71,7 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
            const http::BodyReader reader(
                body, {"before", "before_jalali", "reason", "note", "kind", "patient", "responsible"});
            const auto before = reader.opt_date("before");
-           if (!before) throw InputError("before", "is required: the day before which the windows closed");
+           if (!before) throw InputError("before", "closed_before_required"_err);
            const auto closing = decode_closing(reader);
            std::map<std::string, std::string> query;
            for (const char* name : {"kind", "patient", "responsible"})

@@ -43,7 +43,7 @@ service::WorklistFilter worklist_filter(const std::map<std::string, std::string>
   f.kind = text("kind").substr(0, 64);
   f.responsible = text("responsible").substr(0, 64);
   const std::string patient = text("patient");
-  if (patient.size() > 200) throw InputError("patient", "must be at most 200 bytes");
+  if (patient.size() > 200) throw InputError("patient", "too_many_bytes"_err, {{"max", 200}});
   // Record numbers are stored in ASCII digits; names keep their letters.
   f.patient = ascii_digits(patient, "patient");
   if (const auto it = query.find("limit"); it != query.end())

@@ -54,8 +54,8 @@ AuditEvidence resolve_audit_evidence(const AuditPaths& given) {
 void require_current_schema(store::Store& s, const std::string& db) {
   const int version = s.schema_version();
   if (version != store::latest_schema_version())
-    throw InputError("db", "'" + db + "' is at schema version " + std::to_string(version) + "; this regenpath checks " +
-                               std::to_string(store::latest_schema_version()) + ": run `regenpath db migrate` first");
+    throw InputError("db", "schema_not_current"_err,
+                     {{"db", db}, {"have", version}, {"latest", store::latest_schema_version()}});
 }
 
 void add_audit_commands(CLI::App& app) {

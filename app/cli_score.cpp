@@ -34,7 +34,7 @@ void run_score(const std::string& key, const std::string& file) {
 double domain_value(const json& body, const char* group, const char* name) {
   const std::string field = std::string(group) + "." + name;
   if (!body.contains(group) || !body.at(group).is_object()) {
-    throw InputError(group, std::string("'") + group + "' must be an object {\"pain\", \"function\", \"global\"}");
+    throw InputError(group, "score_group_shape"_err, {{"group", group}});
   }
   const json& g = body.at(group);
   if (!g.contains(name) || g.at(name).is_null())
@@ -81,7 +81,7 @@ void run_responder(const std::string& file, const std::string& thresholds_file) 
   const ins::ResponderThresholds t =
       ins::parse_responder_thresholds(read_text(thresholds_file, "thresholds"), thresholds_file);
   const json body = read_json(file, "file");
-  if (!body.is_object()) throw InputError("file", "expected an object {\"baseline\": {...}, \"followup\": {...}}");
+  if (!body.is_object()) throw InputError("file", "responder_file_shape"_err);
   for (const auto& [k, v] : body.items()) {
     if (k != "baseline" && k != "followup" && k != "nrs_pain" && k != "hoos_pain") {
       throw InputError(k, "unknown_responder_field"_err, {{"field", k}});

@@ -30,12 +30,10 @@ int report_error(const std::string& field, const std::string& message) {
 // from the catalogue, reason and params as the API gives them.
 int report_input_error(const rp::InputError& e) {
   nlohmann::json err = {{"message", rp::errors::message(e, cli_language())}, {"field", e.field()}};
-  if (const auto coded = rp::errors::coded(e)) {
-    nlohmann::json params = nlohmann::json::object();
-    for (const auto& p : coded->params) params[p.name] = p.value;
-    err["reason"] = coded->code;
-    err["params"] = std::move(params);
-  }
+  nlohmann::json params = nlohmann::json::object();
+  for (const auto& p : e.params()) params[p.name] = p.value;
+  err["reason"] = e.code();
+  err["params"] = std::move(params);
   std::cerr << nlohmann::json{{"error", err}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   return 2;
 }

@@ -19,7 +19,9 @@ struct Collector {
   std::vector<std::string> header;
   bool have_header = false;
   std::size_t data_rows = 0;
-  std::string error;  // first structural error; parsing continues but the result is rejected
+  // The first data row whose field count differs from the header's, and that count;
+  // parsing continues but the result is rejected.
+  std::size_t ragged_row = 0, ragged_fields = 0;
 };
 
 void on_field(void* s, std::size_t len, void* data) {
@@ -33,7 +35,7 @@ void on_field(void* s, std::size_t len, void* data) {
 
 void on_record(int /*terminator*/, void* data) {
   auto* c = static_cast<Collector*>(data);
-  if (!c->error.empty()) {
+  if (c->ragged_row != 0) {
     c->record.clear();
     return;
   }
@@ -44,8 +46,8 @@ void on_record(int /*terminator*/, void* data) {
   } else {
     ++c->data_rows;
     if (c->record.size() != c->header.size()) {
-      c->error = "data row " + std::to_string(c->data_rows) + " has " + std::to_string(c->record.size()) +
-                 " fields but the header has " + std::to_string(c->header.size());
+      c->ragged_row = c->data_rows;
+      c->ragged_fields = c->record.size();
     } else {
       for (std::size_t i = 0; i < c->record.size(); ++i) c->columns[i].push_back(std::move(c->record[i]));
     }
@@ -69,10 +71,12 @@ CsvTable parse_csv(std::string_view text, const std::string& field) {
   Collector c;
   const std::size_t used = csv_parse(parser.get(), text.data(), text.size(), on_field, on_record, &c);
   if (used != text.size() || csv_fini(parser.get(), on_field, on_record, &c) != 0) {
-    throw InputError(field, std::string("malformed CSV after data row ") + std::to_string(c.data_rows) + ": " +
-                                csv_strerror(csv_error(parser.get())));
+    throw InputError(field, "csv_malformed"_err,
+                     {{"row", c.data_rows}, {"detail", csv_strerror(csv_error(parser.get()))}});
   }
-  if (!c.error.empty()) throw InputError(field, c.error);
+  if (c.ragged_row != 0)
+    throw InputError(field, "csv_row_length"_err,
+                     {{"row", c.ragged_row}, {"fields", c.ragged_fields}, {"columns", c.header.size()}});
   if (!c.have_header) throw InputError(field, "csv_empty"_err);
   for (std::size_t i = 0; i < c.header.size(); ++i) {
     if (c.header[i].empty()) throw InputError(field, "csv_column_unnamed"_err, {{"column", std::to_string(i + 1)}});

@@ -44,10 +44,11 @@ bool has_gregorian_year(int year) { return year >= 1900 && year <= 2199; }
 CivilDate parse_gregorian_input(std::string_view text, std::string_view field, std::string_view jalali_twin) {
   const DateParts p = parse_date_parts(trimmed(text), field);
   if (has_jalali_year(p.y)) {
-    std::string message = "'" + ymd_text(p) + "' is a Jalali date (its year is 1300-1499), but " + std::string(field) +
-                          " takes a Gregorian one";
-    if (!jalali_twin.empty()) message += ": send a Jalali date as " + std::string(jalali_twin);
-    throw InputError(std::string(field), message);
+    if (jalali_twin.empty())
+      throw InputError(std::string(field), "jalali_date_for_gregorian_field"_err,
+                       {{"value", ymd_text(p)}, {"field", field}});
+    throw InputError(std::string(field), "jalali_date_for_gregorian_field_send_as"_err,
+                     {{"value", ymd_text(p)}, {"field", field}, {"jalali_field", jalali_twin}});
   }
   return CivilDate::from_ymd(p.y, p.m, p.d, field);
 }

@@ -35,14 +35,11 @@ using ErrorParams = std::vector<ErrorParam>;
 
 class InputError : public std::runtime_error {
  public:
-  // A catalogued error: what() is the catalogue's English sentence with the params in it.
+  // what() is the catalogue's English sentence with the params in it; every error that
+  // reaches a user has a code, so each language makes its sentence from code and params.
   InputError(std::string field, ErrorCode code, ErrorParams params = {});
-  // Transitional: a sentence written in English at the throw site. The catalogue still
-  // finds its code and params by the text (see errors::recognise) for the Persian answer.
-  InputError(std::string field, const std::string& message) : std::runtime_error(message), field_(std::move(field)) {}
 
   const std::string& field() const { return field_; }
-  // Empty for an error made from an English sentence.
   const std::string& code() const { return code_; }
   const ErrorParams& params() const { return params_; }
 

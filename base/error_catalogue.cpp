@@ -1,6 +1,5 @@
 #include "base/error_catalogue.hpp"
 
-#include <regex>
 #include <unordered_map>
 
 #include "base/civil_date.hpp"
@@ -47,31 +46,8 @@ struct Catalogue {
   std::vector<Entry> entries;
   std::vector<Compiled> compiled;
   std::unordered_map<std::string, std::size_t> by_code;
-  // Sentences without parameters, by their English text.
-  std::unordered_map<std::string, std::size_t> by_english;
-  // Sentences with parameters, in the file's order (the first that matches wins).
-  std::vector<std::pair<std::size_t, std::regex>> patterns;
   std::unordered_map<std::string, std::string> states_fa;
 };
-
-std::string regex_escaped(const std::string& literal) {
-  static const std::string special = R"(\^$.|?*+()[]{})";
-  std::string out;
-  for (const char c : literal) {
-    if (special.find(c) != std::string::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-// What a parameter of each type may look like inside an English sentence.
-std::string value_pattern(const std::string& type) {
-  if (type == "number") return R"((-?\d+))";
-  if (type == "date") return "([-0-9]+)";
-  if (type == "typed_date") return R"((\d+-\d+-\d+))";
-  if (type == "state" || type == "field") return R"((\w+))";
-  return "(.*)";
-}
 
 Catalogue load() {
   Catalogue c;
@@ -87,16 +63,7 @@ Catalogue load() {
     }
     k.en = split(k.entry.en);
     k.fa = split(k.entry.fa);
-    const std::size_t index = c.compiled.size();
-    c.by_code.emplace(k.entry.code, index);
-    if (k.en.names.empty()) {
-      c.by_english.emplace(k.entry.en, index);
-    } else {
-      std::string re = regex_escaped(k.en.literals[0]);
-      for (std::size_t i = 0; i < k.en.names.size(); ++i)
-        re += value_pattern(k.types[k.en.names[i]]) + regex_escaped(k.en.literals[i + 1]);
-      c.patterns.emplace_back(index, std::regex(re));
-    }
+    c.by_code.emplace(k.entry.code, c.compiled.size());
     c.entries.push_back(k.entry);
     c.compiled.push_back(std::move(k));
   }
@@ -156,33 +123,9 @@ std::optional<std::string> sentence(std::string_view code, const ErrorParams& pa
   return out;
 }
 
-std::optional<Recognised> recognise(std::string_view english) {
-  const Catalogue& c = catalogue();
-  if (const auto it = c.by_english.find(std::string(english)); it != c.by_english.end())
-    return Recognised{c.compiled[it->second].entry.code, {}};
-  if (english.size() > kLongestRecognised) return std::nullopt;
-  const std::string text(english);
-  for (const auto& [index, re] : c.patterns) {
-    std::smatch m;
-    if (!std::regex_match(text, m, re)) continue;
-    const Compiled& k = c.compiled[index];
-    Recognised r{k.entry.code, {}};
-    for (std::size_t i = 0; i < k.en.names.size(); ++i) r.params.emplace_back(k.en.names[i], m[i + 1].str());
-    return r;
-  }
-  return std::nullopt;
-}
-
-std::optional<Recognised> coded(const InputError& e) {
-  if (!e.code().empty()) return Recognised{e.code(), e.params()};
-  return recognise(e.what());
-}
-
 std::string message(const InputError& e, std::string_view language) {
   if (language != "fa") return e.what();
-  const auto c = coded(e);
-  if (!c) return e.what();
-  auto s = sentence(c->code, c->params, language);
+  auto s = sentence(e.code(), e.params(), language);
   return s ? *s : std::string(e.what());
 }
 

@@ -17,22 +17,8 @@ namespace rp::errors {
 // params written in; nullopt for a code the catalogue does not have.
 std::optional<std::string> sentence(std::string_view code, const ErrorParams& params, std::string_view language);
 
-// Transitional: the code and params of a sentence written in English at a throw site,
-// found by matching the catalogue's English sentences (a parameter matches what its type
-// allows). Nullopt for a sentence the catalogue does not know, or one longer than
-// kLongestRecognised (libstdc++'s regex recurses once per character).
-struct Recognised {
-  std::string code;
-  ErrorParams params;
-};
-inline constexpr std::size_t kLongestRecognised = 512;
-std::optional<Recognised> recognise(std::string_view english);
-
-// An error's code and params: its own, else those recognised from its English text.
-std::optional<Recognised> coded(const InputError& e);
-
-// An error's sentence in `language`: from its code (or its recognised English text);
-// an error the catalogue does not know keeps its English sentence.
+// An error's sentence in `language`, made from its code and params (its English
+// sentence, what(), for a code the catalogue lacks).
 std::string message(const InputError& e, std::string_view language);
 
 // One catalogue entry, for tests and tools.

@@ -56,9 +56,10 @@ class Node {
   [[noreturn]] void fail(const std::string& rule, const std::string& path = {}) const {
     const std::string key = path.empty() ? path_ : path;
     const int line = node_.Mark().line + 1;  // yaml-cpp counts from 0; -1 when unknown
-    throw InputError(key.empty() ? std::string(source_) : key,
-                     std::string(source_) + (line > 0 ? " line " + std::to_string(line) : "") + ": " +
-                         (key.empty() ? "document" : key) + " " + rule);
+    const ErrorParams params{
+        {"source", source_}, {"line", line}, {"key", key.empty() ? "document" : key}, {"rule", rule}};
+    throw InputError(key.empty() ? std::string(source_) : key, line > 0 ? "yaml_rule_at_line"_err : "yaml_rule"_err,
+                     params);
   }
 
  private:
@@ -163,8 +164,8 @@ ClaimSet parse_claims(std::string_view yaml_text, std::string_view source) {
   try {
     root = YAML::Load(std::string(yaml_text));
   } catch (const YAML::Exception& e) {
-    throw InputError(std::string(source),
-                     std::string(source) + " line " + std::to_string(e.mark.line + 1) + ": malformed YAML: " + e.msg);
+    throw InputError(std::string(source), "yaml_malformed"_err,
+                     {{"source", source}, {"line", e.mark.line + 1}, {"detail", e.msg}});
   }
   const Node top(root, "", source);
   if (top.child("version").integer(1, 1) != 1) top.fail("unsupported version");

@@ -18,12 +18,12 @@ void for_each_rule(const EligibilityRules& rules, F&& f) {
 // Grades with a published range; other numeric findings only need to be non-negative.
 void check_range(const std::string& name, double v) {
   if (name == "kl_grade" && (v != std::floor(v) || v < 0 || v > 4)) {
-    throw InputError(name, "Kellgren–Lawrence grade must be a whole number 0 to 4");
+    throw InputError(name, "kl_grade_range"_err);
   }
   if (name == "tonnis_grade" && (v != std::floor(v) || v < 0 || v > 3)) {
-    throw InputError(name, "Tönnis grade must be a whole number 0 to 3");
+    throw InputError(name, "tonnis_grade_range"_err);
   }
-  if (v < 0) throw InputError(name, "must not be negative");
+  if (v < 0) throw InputError(name, "negative"_err);
 }
 
 }  // namespace
@@ -46,15 +46,15 @@ Findings check_findings(const RecordedFindings& recorded, const EligibilityRules
   Findings out;
   for (const auto& [name, value] : recorded) {
     const auto known = boolean_finding.find(name);
-    if (known == boolean_finding.end()) throw InputError(name, "is not a finding this protocol's eligibility uses");
+    if (known == boolean_finding.end()) throw InputError(name, "unknown_finding"_err);
     if (value.kind == RecordedFinding::Kind::not_recorded) continue;
     if (known->second) {
-      if (value.kind != RecordedFinding::Kind::yes_no) throw InputError(name, "must be true or false");
+      if (value.kind != RecordedFinding::Kind::yes_no) throw InputError(name, "not_a_boolean"_err);
       out[name] = value.value != 0 ? 1 : 0;
     } else {
-      if (value.kind != RecordedFinding::Kind::number) throw InputError(name, "must be a number");
+      if (value.kind != RecordedFinding::Kind::number) throw InputError(name, "not_a_number"_err);
       const double v = value.value;
-      if (!std::isfinite(v)) throw InputError(name, "must be a finite number");
+      if (!std::isfinite(v)) throw InputError(name, "not_finite"_err);
       check_range(name, v);
       out[name] = v;
     }

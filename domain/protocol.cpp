@@ -90,9 +90,7 @@ ProtocolItem item(const Ctx& ctx, const YAML::Node& n, const std::string& path, 
 }  // namespace
 
 Offset Offset::parse(std::string_view text, std::string_view field) {
-  auto bad = [&] {
-    return InputError(std::string(field), "'" + std::string(text) + "' is not an offset like +14d, -2w, +3m or +1y");
-  };
+  auto bad = [&] { return InputError(std::string(field), "not_an_offset"_err, {{"text", text}}); };
   if (text.size() < 2) throw bad();
   std::size_t i = 0;
   int sign = 1;
@@ -163,7 +161,8 @@ Protocol parse_protocol(std::string_view yaml_text, std::string_view source) {
   try {
     root = YAML::Load(std::string(yaml_text));
   } catch (const YAML::Exception& e) {
-    throw InputError("protocol", std::string(source) + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    throw InputError("protocol", "protocol_yaml_malformed"_err,
+                     {{"source", source}, {"line", e.mark.line + 1}, {"detail", e.msg}});
   }
   if (!root.IsMap()) ctx.fail(root, "protocol", "must be a mapping at the top level");
   allow_keys(ctx, root, "", {"id", "version", "joint", "title", "anchors", "eligibility", "items", "outcomes"});

@@ -19,8 +19,9 @@ struct Ctx {
   std::string_view source;
   [[noreturn]] void fail(const YAML::Node& node, const std::string& path, const std::string& why) const {
     const int line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
-    throw InputError(
-        path, std::string(source) + (line ? ":" + std::to_string(line) : std::string()) + ": '" + path + "' " + why);
+    if (line == 0) throw InputError(path, "protocol_rule"_err, {{"source", source}, {"path", path}, {"rule", why}});
+    throw InputError(path, "protocol_rule_at_line"_err,
+                     {{"source", source}, {"line", line}, {"path", path}, {"rule", why}});
   }
 };
 

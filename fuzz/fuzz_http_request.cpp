@@ -1,7 +1,7 @@
 // The request-line and header pieces regenpath parses itself (Beast parses the framing):
 // the target (path, percent-decoding, query), cookies, Accept-Encoding and
-// Accept-Language (q-values), routing against the full route table, the Persian error
-// catalogue's patterns, and the bearer token /metrics may ask for. Nothing may crash,
+// Accept-Language (q-values), routing against the full route table, and the bearer
+// token /metrics may ask for. Nothing may crash,
 // hang or read out of bounds.
 #include <cstddef>
 #include <cstdint>
@@ -12,7 +12,6 @@
 #include "api/http/message.hpp"
 #include "api/http/operations.hpp"
 #include "api/http/router.hpp"
-#include "base/error_catalogue.hpp"
 
 namespace {
 
@@ -43,7 +42,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view header = std::string_view(input).substr(split + 1);
     rp::api::http::accepts_gzip(header);
     rp::api::http::preferred_language(header);
-    rp::errors::recognise(header);
     // The Authorization header as /metrics reads it (the bearer token check).
     req.authorization = std::string(header);
     rp::api::http::refuse_metrics_reader(req, "fuzz-metrics-token-0123");

@@ -102,7 +102,7 @@ void Auth::remember(const NewSession& s) {
 }
 
 Login Auth::login(const std::string& username, const std::string& password, const std::string& address) {
-  const UnauthorizedError wrong("username", "wrong username or password");
+  const UnauthorizedError wrong("username", "wrong_password"_err);
   if (username.empty() || username.size() > 64) throw wrong;
   // Counted under the username at this address and under the address alone: an
   // attacker's failures make the attacker wait, never the same user elsewhere.
@@ -295,7 +295,7 @@ QuestionnaireLink Auth::issue_link(const Actor& actor, std::int64_t episode_id, 
 }
 
 store::AccessTokenRow Auth::find_link(store::Transaction& tx, const std::string& token) {
-  const NotFoundError unknown("token", "this link is unknown, used or expired");
+  const NotFoundError unknown("token", "link_spent"_err);
   if (!is_hex_token(token, 32)) throw unknown;
   auto t = tx.find_access_token(token_hash(token));
   if (!t || t->purpose != "questionnaire" || !t->used_at.empty() || t->expires_at <= clock_.now_iso()) throw unknown;

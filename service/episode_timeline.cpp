@@ -41,7 +41,7 @@ EpisodeTimeline Submissions::timeline(const Actor& actor, std::int64_t episode_i
 Submissions::AuditWrite Submissions::timeline_audit_write(const Actor& actor, std::int64_t episode_id) {
   AuditWrite w;
   if (auto centre = centres_.find(episode_id)) {
-    if (!actor.sees_centre(*centre)) throw NotFoundError("episode", "no episode " + std::to_string(episode_id));
+    if (!actor.sees_centre(*centre)) throw NotFoundError("episode", "episode_not_found"_err, {{"id", episode_id}});
     w.entry = timeline_audit(clock_, actor, *centre, episode_id);
     return w;
   }

@@ -11,7 +11,7 @@ constexpr int kCreated = 201;
 const RequestContext* keyed(const Actor& actor) {
   const RequestContext* r = actor.request;
   if (!r || r->idempotency_key.empty()) return nullptr;
-  if (r->idempotency_key.size() > 128) throw InputError("Idempotency-Key", "must be at most 128 bytes");
+  if (r->idempotency_key.size() > 128) throw InputError("Idempotency-Key", "too_many_bytes"_err, {{"max", 128}});
   return r;
 }
 
@@ -24,9 +24,7 @@ std::optional<std::string> earlier_request(store::Transaction& tx, const Actor& 
   if (!earlier) return std::nullopt;
   // The same key with another body is another request: refused, never replayed as if equal.
   if (earlier->route != r->request_id && earlier->route != r->route) {
-    throw ConflictError("Idempotency-Key",
-                        "this key was already used for a different request (another path or body); send a new key "
-                        "for a new request");
+    throw ConflictError("Idempotency-Key", "idempotency_key_reused"_err);
   }
   actor.request->replayed = true;
   // Earlier versions kept the rendered answer, a JSON object; references never start so.

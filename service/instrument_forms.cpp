@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 
 #include "base/error.hpp"
 #include "domain/instruments/instrument_id.hpp"
@@ -141,20 +142,29 @@ bool form_has_language(const nlohmann::json& form, std::string_view lang) {
   return false;
 }
 
-std::string not_for_patients(const instruments::InstrumentDef& d) {
+namespace {
+
+// Why an instrument cannot be sent to a patient, as the catalogue's error; none when it can.
+std::optional<InputError> refusal_for_patients(const instruments::InstrumentDef& d) {
   const std::string key(d.key);
-  if (d.clinician_completed) return "'" + key + "' is filled in by the clinician and cannot be sent to a patient";
-  if (d.questionnaire_file.empty())
-    return "'" + key + "' has no questionnaire of its own (it is computed from another instrument's answers) " +
-           "and cannot be sent to a patient";
-  return "";
+  if (d.clinician_completed)
+    return InputError("instrument", "clinician_reported_instrument"_err, {{"instrument", key}});
+  if (d.questionnaire_file.empty()) return InputError("instrument", "derived_instrument"_err, {{"instrument", key}});
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string not_for_patients(const instruments::InstrumentDef& d) {
+  const auto refusal = refusal_for_patients(d);
+  return refusal ? refusal->what() : "";
 }
 
 const instruments::InstrumentDef& patient_instrument(const std::string& key) {
   const auto id = instruments::parse_instrument_key(key);
   if (!id) throw InputError("instrument", "unknown_instrument"_err, {{"instrument", key}});
   const auto& d = instruments::instrument(*id);
-  if (auto why = not_for_patients(d); !why.empty()) throw InputError("instrument", why);
+  if (auto refusal = refusal_for_patients(d)) throw *refusal;
   return d;
 }
 

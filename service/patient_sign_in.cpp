@@ -83,7 +83,7 @@ void Auth::request_code(const std::string& mobile_text, const std::string& addre
 
 PatientSignIn Auth::patient_login(const std::string& mobile_text, const std::string& code, const std::string& address) {
   const std::string mobile = normalise_mobile(mobile_text);
-  const UnauthorizedError wrong("code", "wrong or expired code");
+  const UnauthorizedError wrong("code", "wrong_code"_err);
   if (code.size() != 6 || !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
     throw wrong;
   const std::string where = token_hash("address\n" + address_key(address));
@@ -136,7 +136,7 @@ PatientSignIn Auth::patient_login(const std::string& mobile_text, const std::str
 }
 
 Login Auth::choose_patient(const std::string& choice_token, std::int64_t patient_id) {
-  const UnauthorizedError expired("choice", "this choice has expired; ask for a new code");
+  const UnauthorizedError expired("choice", "choice_expired"_err);
   if (!is_hex_token(choice_token, 32)) throw expired;
   const std::string now = clock_.now_iso();
   NewSession session;

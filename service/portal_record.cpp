@@ -6,12 +6,11 @@
 namespace rp::service {
 
 PortalRecord Submissions::portal_record(const Actor& patient) {
-  if (patient.role != Role::patient || !patient.patient_id)
-    throw ForbiddenError("role", "the portal is for signed-in patients");
+  if (patient.role != Role::patient || !patient.patient_id) throw ForbiddenError("role", "portal_for_patients"_err);
   PortalRecord r;
   store_.write([&](store::Transaction& tx) {
     auto p = tx.find_patient(*patient.patient_id);
-    if (!p) throw NotFoundError("patient", "no patient");
+    if (!p) throw NotFoundError("patient", "no_patient"_err);
     r.patient = *p;
     r.episodes = tx.episodes_of_patient(p->id);
     for (const auto& e : r.episodes) r.schedules.push_back(tx.schedule_of(e.id));

@@ -47,7 +47,7 @@ Catalogue read_catalogue() {
     const std::string name = file.filename().string();
     auto protocol = std::make_shared<const Protocol>(parse_protocol(entry.yaml, name));
     if (protocol->id != file.stem().string())
-      throw InputError("protocol", name + ": the id '" + protocol->id + "' must be the file's name");
+      throw InputError("protocol", "protocol_id_not_file_name"_err, {{"file", name}, {"id", protocol->id}});
     if (!protocol->outcomes.claims.empty()) {
       const std::string claims_name = protocol->outcomes.claims + ".yaml";
       ClaimSet claims = parse_claims(read_data_file(root / "claims" / claims_name, "claims"), claims_name);
@@ -108,8 +108,9 @@ void check_claims(const ClaimSet& claims, const Protocol& protocol, const std::s
   auto follow_up = [&](const Claim& c, const std::string& item_id, const char* key) {
     const ProtocolItem* item = protocol.find_item(item_id);
     if (!item || item->kind != "questionnaire" || item_id == protocol.outcomes.baseline)
-      throw InputError("claims", source + ": claim " + c.id + " names " + key + " '" + item_id +
-                                     "', which is not a follow-up questionnaire of protocol " + protocol.id);
+      throw InputError(
+          "claims", "claim_not_a_follow_up"_err,
+          {{"source", source}, {"claim", c.id}, {"key", key}, {"item", item_id}, {"protocol", protocol.id}});
   };
   for (const Claim& c : claims.claims) {
     if (!c.time_point.empty()) follow_up(c, c.time_point, "time_point");

@@ -21,7 +21,7 @@ namespace {
 
 instruments::InstrumentId instrument_of(const std::string& key) {
   auto id = instruments::parse_instrument_key(key);
-  if (!id) throw InputError("instrument", "unknown instrument '" + key + "'");
+  if (!id) throw InputError("instrument", "unknown_instrument"_err, {{"instrument", key}});
   return *id;
 }
 
@@ -40,11 +40,11 @@ std::string chosen_instrument(const std::vector<std::string>& asked, const std::
   for (const auto& k : asked) list += (list.empty() ? "" : ", ") + k;
   if (named.empty()) {
     if (asked.size() == 1) return asked.front();
-    throw InputError("instrument", "is required: this link asks for several questionnaires (" + list + ")");
+    throw InputError("instrument", "link_asks_several"_err, {{"asked", list}});
   }
   if (std::find(asked.begin(), asked.end(), named) == asked.end())
-    throw InputError("instrument", "'" + named + "' is not asked by this link, or is answered already (asked: " +
-                                       (list.empty() ? "nothing" : list) + ")");
+    throw InputError("instrument", "not_asked_by_link"_err,
+                     {{"instrument", named}, {"asked", list.empty() ? "nothing" : list}});
   return named;
 }
 
@@ -75,8 +75,8 @@ std::function<void(store::Transaction&)> Submissions::questionnaire_write(
   if (actor.role != Role::patient) require(actor, Permission::questionnaire_submit);
   if (actor.role == Role::patient) patient_instrument(s.instrument);  // never a clinician's form
   const auto id = instrument_of(s.instrument);
-  if (s.item_id.size() > 64) throw InputError("item_id", "must be at most 64 bytes");
-  if (s.idempotency_key.size() > 128) throw InputError("Idempotency-Key", "must be at most 128 bytes");
+  if (s.item_id.size() > 64) throw InputError("item_id", "too_many_bytes"_err, {{"max", 64}});
+  if (s.idempotency_key.size() > 128) throw InputError("Idempotency-Key", "too_many_bytes"_err, {{"max", 128}});
   std::string scores = scored_json(id, s.answers);
   // Owns everything it uses: with write_then it runs after the caller has returned.
   return [clock = clock_, actor, episode_id, s = std::move(s), scores = std::move(scores),
@@ -85,7 +85,7 @@ std::function<void(store::Transaction&)> Submissions::questionnaire_write(
     if (!s.idempotency_key.empty()) {
       if (auto earlier = tx.find_response_by_key(actor.user, s.idempotency_key)) {
         if (earlier->episode_id != episode_id || earlier->instrument != s.instrument)
-          throw ConflictError("Idempotency-Key", "this key was used for another submission");
+          throw ConflictError("Idempotency-Key", "submission_key_reused"_err);
         *out = {*earlier, true};
         return;
       }
@@ -140,7 +140,7 @@ SubmittedQuestionnaire Submissions::submit_by_link(const std::string& token, con
   store_.write([&](store::Transaction& tx) {
     auto t = auth_.find_link(tx, token);  // again inside the transaction: spent exactly once
     auto e = tx.find_episode(t.episode_id.value_or(0));
-    if (!e) throw NotFoundError("token", "this link is unknown, used or expired");
+    if (!e) throw NotFoundError("token", "link_spent"_err);
     auto left = still_asked(tx, t, e->protocol_id);
     chosen_instrument(left, key);  // answered meanwhile (another tab): refused, nothing written
     const Actor link_actor{"link:patient:" + std::to_string(t.patient_id), Role::patient, e->centre_id, false,
@@ -168,7 +168,7 @@ Submissions::LinkAsks Submissions::link_info(const std::string& token) {
   store_.read([&](store::Transaction& tx) {
     out.link = auth_.find_link(tx, token);
     const auto e = tx.find_episode(out.link.episode_id.value_or(0));
-    if (!e) throw NotFoundError("token", "this link is unknown, used or expired");
+    if (!e) throw NotFoundError("token", "link_spent"_err);
     out.instruments = still_asked(tx, out.link, e->protocol_id);
     if (!out.link.item_id.empty()) out.answered = tx.instruments_answered(e->id, out.link.item_id);
   });

@@ -72,7 +72,7 @@ struct GuessAlert {
   int min_wrong = 3;
 };
 
-// Throws TooManyAttemptsError(field, message, seconds until the oldest counted event
+// Throws TooManyAttemptsError(field, refusal, seconds until the oldest counted event
 // leaves the window) when the mobile, the address or everyone has used the budget.
 void check_budget(store::Transaction& tx, const std::string& kind, const std::string& mobile,
                   const std::string& address, const WindowBudget& budget, std::int64_t window_ms, const Clock& clock,

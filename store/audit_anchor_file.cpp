@@ -97,7 +97,8 @@ SigningKey load_or_create_signing_key(const std::string& path) {
     // Another process created it meanwhile: read theirs.
   }
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) throw InputError("audit_key", system_error("cannot read", path));
+  if (::stat(path.c_str(), &st) != 0)
+    throw InputError("audit_key", "cannot_read_because"_err, {{"path", path}, {"why", std::strerror(errno)}});
   if ((st.st_mode & 077) != 0) throw InputError("audit_key", "signing_key_readable"_err, {{"path", path}});
   std::string text = read_small_file(path, "audit_key");
   std::array<unsigned char, 32> seed{};

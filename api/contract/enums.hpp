@@ -27,7 +27,7 @@ struct WrittenEnum {
   static constexpr const char* kSchema = Name;
   static std::string_view name(E e) { return to_string(e); }
   static E parse(std::string_view, std::string_view field) {
-    throw InputError(std::string(field), "is not accepted in a request");
+    throw InputError(std::string(field), "not_accepted_in_request"_err);
   }
 };
 

@@ -31,7 +31,7 @@ struct NewEpisode {
   static void fields(V& v) {
     v("protocol", &NewEpisode::protocol, "the protocol's id", FieldRule{.max_bytes = 64});
     v("side", &NewEpisode::side, "", FieldRule{.max_bytes = 8});
-    v("diagnosis", &NewEpisode::diagnosis, "", FieldRule{.missing = "is required: {\"system\", \"code\"}"});
+    v("diagnosis", &NewEpisode::diagnosis, "", FieldRule{.missing = "diagnosis_required"_err});
     v("kl_grade", &NewEpisode::kl_grade, "Kellgren-Lawrence 0-4");
     v("tonnis_grade", &NewEpisode::tonnis_grade, "Tönnis 0-3");
     v("bilateral_with", &NewEpisode::bilateral_with, "the other hip's episode: links both ways");

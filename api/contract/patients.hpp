@@ -38,7 +38,7 @@ struct NewPatient {
     v("name_latin", &NewPatient::name_latin, "the name in Latin script (this or name_fa)");
     v("sex", &NewPatient::sex, "", FieldRule{.max_bytes = 16});
     v("birth_date", &NewPatient::birth_date, "Gregorian, or birth_date_jalali",
-      FieldRule{.missing = "is required (or birth_date_jalali)"});
+      FieldRule{.missing = "birth_date_required"_err});
     v("mobile", &NewPatient::mobile, "any usual form, any digits", FieldRule{.max_bytes = 32});
     v("national_id", &NewPatient::national_id, "10 digits with a valid check digit", FieldRule{.max_bytes = 32});
     v("consent", &NewPatient::consent, "");

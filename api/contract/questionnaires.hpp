@@ -46,8 +46,7 @@ struct NewQuestionnaire {
     v("instrument", &NewQuestionnaire::instrument, "the instrument's key", FieldRule{.max_bytes = 32});
     v("item_id", &NewQuestionnaire::item_id, "a questionnaire time point of the episode's protocol",
       FieldRule{.max_bytes = 64});
-    v("answers", &NewQuestionnaire::answers, "item id to answer",
-      FieldRule{.missing = "is required: an object of item id to answer"});
+    v("answers", &NewQuestionnaire::answers, "item id to answer", FieldRule{.missing = "answers_required"_err});
   }
 };
 

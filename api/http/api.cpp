@@ -109,10 +109,10 @@ Response Api::error_for(std::exception_ptr error, const Request& request, const 
     res = error_response(404, "not_found", e);
   } catch (const ConflictError& e) {
     res = error_response(409, "conflict", e);
+  } catch (const MalformedBody& e) {
+    res = error_response(400, "malformed_json", e);
   } catch (const InputError& e) {
     res = error_response(422, "invalid", e);
-  } catch (const MalformedBody& e) {
-    res = error_response(400, "malformed_json", e.what(), "body");
   } catch (const store::StorageFullError& e) {
     // 507 rather than 500: the request was fine and may be sent again once space is freed.
     spdlog::error("write refused on {} {}: {}", request.method, route ? route->path : "?", e.what());

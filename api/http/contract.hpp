@@ -34,8 +34,8 @@ struct FieldRule {
   std::size_t max_items = 0;    // a list of texts in a request
   // Answers: an empty optional leaves the key out instead of writing null.
   bool omit_when_empty = false;
-  // Requests: a required date or object that is missing says this (after the field's name).
-  const char* missing = nullptr;
+  // Requests: a required date or object that is missing is refused with this catalogue code.
+  ErrorCode missing = "required"_err;
   // The schema is this component instead of the C++ type's (a role named by a string).
   const char* ref = nullptr;
 };
@@ -212,9 +212,7 @@ struct DecodeVisitor {
     read(name, out.*member, rule);
   }
 
-  [[noreturn]] static void missing(const char* name, const FieldRule& rule) {
-    throw InputError(name, rule.missing ? rule.missing : "is required");
-  }
+  [[noreturn]] static void missing(const char* name, const FieldRule& rule) { throw InputError(name, rule.missing); }
 
   void read(const char* name, std::string& v, const FieldRule& rule) { v = r.text(name, rule.max_bytes); }
   void read(const char* name, std::optional<std::string>& v, const FieldRule& rule) {

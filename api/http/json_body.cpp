@@ -34,11 +34,10 @@ nlohmann::json parse_json_object(std::string_view body) {
   try {
     j = nlohmann::json::parse(body.begin(), body.end(), limit);
   } catch (const nlohmann::json::exception& e) {
-    throw MalformedBody(std::string("body is not valid JSON: ") + e.what());
+    throw MalformedBody("body", "body_not_json"_err, {{"detail", e.what()}});
   }
   (void)depth;
-  if (max_depth > 32) throw MalformedBody("body nests deeper than 32 levels");
-  if (j.is_discarded()) throw MalformedBody("body nests deeper than 32 levels");
+  if (max_depth > 32 || j.is_discarded()) throw MalformedBody("body", "body_too_deep"_err);
   if (!j.is_object()) throw InputError("body", "not_a_json_object"_err);
   return j;
 }
@@ -154,7 +153,7 @@ std::int64_t id_param(const std::string& value, const char* name) {
   std::int64_t out = 0;
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), out);
   if (ec != std::errc() || end != value.data() + value.size() || out <= 0)
-    throw NotFoundError(name, std::string("no ") + name + " '" + value.substr(0, 40) + "'");
+    throw NotFoundError(name, "no_such_id"_err, {{"name", name}, {"value", value.substr(0, 40)}});
   return out;
 }
 

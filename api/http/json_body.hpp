@@ -11,13 +11,15 @@
 #include <vector>
 
 #include "base/civil_date.hpp"
+#include "base/error.hpp"
 
 namespace rp::api::http {
 
-// Thrown for a body that is not JSON at all (HTTP 400 rather than 422).
-class MalformedBody : public std::runtime_error {
+// Thrown for a body that is not JSON at all (HTTP 400 rather than 422); a catalogued
+// error on the field "body", caught before InputError.
+class MalformedBody : public InputError {
  public:
-  using std::runtime_error::runtime_error;
+  using InputError::InputError;
 };
 
 // Parses the body as a JSON object (an empty body is {}). Nesting deeper than 32 levels

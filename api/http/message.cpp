@@ -87,33 +87,27 @@ Response json_response(int status, std::string json_text) {
 namespace {
 
 Response error_body(int status, std::string_view code, std::string_view message, std::string_view field,
-                    const std::optional<errors::Recognised>& reason) {
+                    std::string_view reason, const ErrorParams& params) {
   nlohmann::json e = {
       {"code", code}, {"message", message}, {"field", field.empty() ? nlohmann::json(nullptr) : nlohmann::json(field)}};
-  if (reason) {
-    nlohmann::json params = nlohmann::json::object();
-    for (const ErrorParam& p : reason->params) params[p.name] = p.value;
-    e["reason"] = reason->code;
-    e["params"] = std::move(params);
-  }
+  nlohmann::json values = nlohmann::json::object();
+  for (const ErrorParam& p : params) values[p.name] = p.value;
+  e["reason"] = reason;
+  e["params"] = std::move(values);
   return json_response(status,
                        nlohmann::json{{"error", e}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace
 
-Response error_response(int status, std::string_view code, std::string_view message, std::string_view field) {
-  return error_body(status, code, message, field, errors::recognise(message));
-}
-
 Response error_response(int status, std::string_view code, const InputError& e) {
-  return error_body(status, code, e.what(), e.field(), errors::coded(e));
+  return error_body(status, code, e.what(), e.field(), e.code(), e.params());
 }
 
 Response error_response(int status, std::string_view code, ErrorCode reason, const ErrorParams& params,
                         std::string_view field) {
   const std::string english = errors::sentence(reason.id, params, "en").value_or(std::string(reason.id));
-  return error_body(status, code, english, field, errors::Recognised{std::string(reason.id), params});
+  return error_body(status, code, english, field, reason.id, params);
 }
 
 void add_security_headers(Response& r, bool tls) {

@@ -86,9 +86,7 @@ std::string cookie_value(std::string_view header, std::string_view name);
 // {"error": {"code", "message", "field", "reason", "params"}}: code is the kind of refusal
 // (invalid, not_found, forbidden, ...), reason the error catalogue's code for the sentence
 // (messages/errors.json) and params its values as text; message is the English sentence,
-// which localize_error (error_language.hpp) turns into the client's language. An English
-// message at the call (transitional) gets its reason when the catalogue recognises it.
-Response error_response(int status, std::string_view code, std::string_view message, std::string_view field = "");
+// which localize_error (error_language.hpp) turns into the client's language.
 Response error_response(int status, std::string_view code, const InputError& e);
 Response error_response(int status, std::string_view code, ErrorCode reason, const ErrorParams& params = {},
                         std::string_view field = "");

@@ -27,7 +27,7 @@ void read_key(const YAML::Node& root, const char* key, T& out) {
 void read_seconds(const YAML::Node& root, const char* key, std::chrono::seconds& out) {
   long long s = out.count();
   read_key(root, key, s);
-  if (s <= 0 || s > 3600) throw InputError(key, std::string(key) + " must be 1..3600 seconds");
+  if (s <= 0 || s > 3600) throw InputError(key, "seconds_range"_err, {{"key", key}});
   out = std::chrono::seconds(s);
 }
 
@@ -44,7 +44,7 @@ int env_int(const char* name, int fallback, int lo, int hi) {
     if (n < lo || n > hi) throw std::out_of_range(name);
     return n;
   } catch (const std::exception&) {
-    throw InputError(name, std::string(name) + " must be an integer " + std::to_string(lo) + ".." + std::to_string(hi));
+    throw InputError(name, "integer_range"_err, {{"name", name}, {"min", lo}, {"max", hi}});
   }
 }
 

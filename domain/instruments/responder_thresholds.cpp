@@ -60,9 +60,10 @@ class Reader {
   }
   [[noreturn]] void fail(const std::string& path, const YAML::Node& at, const std::string& rule) const {
     const int line = at.Mark().line + 1;  // yaml-cpp counts from 0
-    const std::string where = line > 0 ? " line " + std::to_string(line) : "";
-    throw InputError(path.empty() ? std::string(source_) : path,
-                     std::string(source_) + where + ": " + (path.empty() ? "document" : path) + " " + rule);
+    const ErrorParams params{
+        {"source", source_}, {"line", line}, {"key", path.empty() ? "document" : path}, {"rule", rule}};
+    throw InputError(path.empty() ? std::string(source_) : path, line > 0 ? "yaml_rule_at_line"_err : "yaml_rule"_err,
+                     params);
   }
 
   YAML::Node node_;
@@ -77,11 +78,11 @@ ResponderThresholds parse_responder_thresholds(std::string_view yaml_text, std::
   try {
     root = YAML::Load(std::string(yaml_text));
   } catch (const YAML::ParserException& e) {
-    throw InputError(std::string(source_name), std::string(source_name) + " line " + std::to_string(e.mark.line + 1) +
-                                                   ": malformed YAML: " + e.msg);
+    throw InputError(std::string(source_name), "yaml_malformed"_err,
+                     {{"source", source_name}, {"line", e.mark.line + 1}, {"detail", e.msg}});
   }
   const Reader top(root, "", source_name);
-  if (top.integer("version", 1, 1) != 1) throw InputError("version", "unsupported version");
+  if (top.integer("version", 1, 1) != 1) throw InputError("version", "unsupported_version"_err);
 
   ResponderThresholds t;
   const Reader oarsi = top.child("omeract_oarsi");

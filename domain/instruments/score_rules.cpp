@@ -19,11 +19,14 @@ std::string missing_items(std::span<const std::string_view> items, const Answers
 }
 
 // The rule that withheld every score, in the words a form can show.
-std::string rule_text(InstrumentId id, const Answers& answers) {
+InputError refusal(InstrumentId id, const Answers& answers) {
   const std::string key(instrument_key(id));
   const auto all_of = [&](std::span<const std::string_view> items) {
-    return key + " is scored only with all " + std::to_string(items.size()) +
-           " of its items answered; missing: " + missing_items(items, answers);
+    return InputError("answers", "scored_only_with_all_items"_err,
+                      {{"instrument", key}, {"count", items.size()}, {"missing", missing_items(items, answers)}});
+  };
+  const auto without = [&](const char* item) {
+    return InputError("answers", "no_score_without_answer"_err, {{"instrument", key}, {"item", item}});
   };
   switch (id) {
     case InstrumentId::hoos_jr:
@@ -31,21 +34,21 @@ std::string rule_text(InstrumentId id, const Answers& answers) {
     case InstrumentId::oxford_hip:
       return all_of(kOxfordHipItemIds);
     case InstrumentId::hoos:
-      return "hoos scores a subscale only when at least half of its items are answered, and none has that many";
+      return InputError("answers", "hoos_no_subscale"_err);
     case InstrumentId::womac_from_hoos:
-      return "womac-from-hoos scores a subscale only when all of its items are answered, and none has them all";
+      return InputError("answers", "womac_no_subscale"_err);
     case InstrumentId::nrs:
-      return "nrs gives no score without an answer to pain_rest or pain_activity";
+      return without("pain_rest or pain_activity");
     case InstrumentId::patient_global:
-      return "patient-global gives no score without an answer to global";
+      return without("global");
     case InstrumentId::return_to_activity:
-      return "return-to-activity gives no score without an answer to returned_on";
+      return without("returned_on");
     case InstrumentId::satisfaction:
-      return "satisfaction gives no score without an answer to satisfaction";
+      return without("satisfaction");
     case InstrumentId::harris_hip:
       break;  // scored from every item or refused item by item before this
   }
-  return key + " gives no score from these answers";
+  return InputError("answers", "no_score_from_answers"_err, {{"instrument", key}});
 }
 
 }  // namespace
@@ -59,7 +62,7 @@ std::vector<std::string_view> unscored(const Scores& scores) {
 
 void require_a_score(const Scores& scores, const Answers& answers) {
   if (unscored(scores).size() < scores.values.size()) return;
-  throw InputError("answers", rule_text(scores.instrument, answers));
+  throw refusal(scores.instrument, answers);
 }
 
 }  // namespace rp::instruments

@@ -30,12 +30,14 @@ Answers answers_from(const SentAnswers& sent) {
     const std::string& id = item.id;
     if (!item.group) {
       if (add_scalar(out, id, item.value)) continue;
-      throw InputError(id, "item '" + id + "' must be a number, a code or null, not " + item.value.other_type);
+      throw InputError(id, "item_answer_invalid"_err,
+                       {{"item", id}, {"rule", "a number, a code or null, not " + item.value.other_type}});
     }
     for (const auto& [child, cv] : item.items) {
       const std::string dotted = id + "." + child;
       if (!add_scalar(out, dotted, cv)) {
-        throw InputError(dotted, "item '" + dotted + "' must be a number, a code or null, not " + cv.other_type);
+        throw InputError(dotted, "item_answer_invalid"_err,
+                         {{"item", dotted}, {"rule", "a number, a code or null, not " + cv.other_type}});
       }
     }
   }

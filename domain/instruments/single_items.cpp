@@ -30,7 +30,7 @@ ReturnToActivity score_return_to_activity(const Answers& answers) {
   try {
     return {.returned = true, .date = parse_gregorian_input(*code, "returned_on")};
   } catch (const InputError& e) {
-    throw InputError("returned_on", std::string(e.what()) + " (item 'returned_on' takes a date YYYY-MM-DD or not_yet)");
+    throw InputError("returned_on", "returned_on_not_a_date"_err, {{"problem", e.what()}});
   }
 }
 

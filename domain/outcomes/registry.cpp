@@ -26,7 +26,7 @@ Registry derive(const Columns& cols, const OutcomeInputs& in) {
   const bool repeat_ends = in.end_point == ProtocolOutcomes::EndPoint::joint_replacement_or_repeat;
   for (std::size_t i = 0; i < n; ++i) {
     const std::int32_t start = e.injection_day[i];
-    if (e.centre[i] < 0 || e.centre[i] >= r.n_centres) throw InputError("centre", "an episode names no known centre");
+    if (e.centre[i] < 0 || e.centre[i] >= r.n_centres) throw InputError("centre", "episode_centre_unknown"_err);
     r.centre[i] = e.centre[i];
     r.converted_after[i] = e.converted_day[i] != kNoDay ? std::max(0, e.converted_day[i] - start) : kNever;
     // The survival end point: the replacement, or (when the protocol says so) a repeat
@@ -50,8 +50,7 @@ Registry derive(const Columns& cols, const OutcomeInputs& in) {
 int time_point_index(const OutcomeInputs& in, const std::string& item_id, const std::string& claim_id) {
   for (std::size_t t = 0; t < in.time_points.size(); ++t)
     if (in.time_points[t].item_id == item_id) return static_cast<int>(t);
-  throw InputError("claims", "claim " + claim_id + " names time point '" + item_id +
-                                 "', which is not a questionnaire of the protocol");
+  throw InputError("claims", "claim_time_point_unknown"_err, {{"claim", claim_id}, {"time_point", item_id}});
 }
 
 }  // namespace rp::outcomes::detail

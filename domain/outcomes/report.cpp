@@ -42,7 +42,8 @@ std::optional<Funnel> funnel(const OutcomeInputs& in, const std::vector<ScopeRep
   f.time_point = -1;
   for (std::size_t t = 0; t < in.time_points.size(); ++t)
     if (in.time_points[t].item_id == in.funnel_time_point) f.time_point = static_cast<int>(t);
-  if (f.time_point < 1) throw InputError("funnel_time_point", "'" + in.funnel_time_point + "' is not a follow-up");
+  if (f.time_point < 1)
+    throw InputError("funnel_time_point", "not_a_follow_up"_err, {{"time_point", in.funnel_time_point}});
   auto rate_in = [&](const ScopeReport& s) {
     for (const auto& r : s.responders)
       if (r.definition == f.definition && r.time_point == f.time_point) return r;
@@ -128,7 +129,7 @@ OutcomeReport compute_outcome_report(const Columns& columns, const OutcomeInputs
   report.scopes.push_back(std::move(all[0]));
   for (const std::string& id : view.centres) {
     const auto it = std::find(columns.centre_ids.begin(), columns.centre_ids.end(), id);
-    if (it == columns.centre_ids.end()) throw NotFoundError("centre", "no centre '" + id + "'");
+    if (it == columns.centre_ids.end()) throw NotFoundError("centre", "centre_not_found"_err, {{"centre", id}});
     report.scopes.push_back(std::move(all[static_cast<std::size_t>(it - columns.centre_ids.begin()) + 1]));
   }
   return report;

@@ -47,11 +47,11 @@ std::optional<CivilDate> opt_date(const SQLite::Column& c) {
 }
 
 // Runs an insert or update, turning a UNIQUE violation into a ConflictError on `field`.
-void exec_unique(SQLite::Statement& q, const std::string& field, const std::string& message) {
+void exec_unique(SQLite::Statement& q, const std::string& field, ErrorCode code, ErrorParams params) {
   try {
     q.exec();
   } catch (const SQLite::Exception& e) {
-    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) throw ConflictError(field, message);
+    if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE) throw ConflictError(field, code, std::move(params));
     throw;
   }
 }
@@ -194,7 +194,7 @@ std::int64_t SqliteTransaction::insert_patient(const Patient& p, const std::stri
   q.bind(1, p.centre_id);
   bind_patient_fields(q, p, 2);
   q.bind(12, now);
-  exec_unique(q, "mrn", "record number '" + p.mrn + "' is already used at centre " + p.centre_id);
+  exec_unique(q, "mrn", "record_number_used"_err, {{"record", p.mrn}, {"centre", p.centre_id}});
   return c_.db().getLastInsertRowid();
 }
 
@@ -204,7 +204,7 @@ void SqliteTransaction::update_patient(const Patient& p) {
       "consent_treatment = ?, consent_registry = ?, consent_contact = ? WHERE id = ?");
   bind_patient_fields(q, p, 1);
   q.bind(11, static_cast<int64_t>(p.id));
-  exec_unique(q, "mrn", "record number '" + p.mrn + "' is already used at centre " + p.centre_id);
+  exec_unique(q, "mrn", "record_number_used"_err, {{"record", p.mrn}, {"centre", p.centre_id}});
 }
 
 std::optional<Patient> SqliteTransaction::find_patient(std::int64_t id) {

@@ -83,6 +83,31 @@ TEST_F(ErrorCodes, PersianDatesAreJalaliFromTheParams) {
       << en.body;
 }
 
+// Refusals once written as English sentences at their throw sites now name their code:
+// the same English, and the Persian made from the params (a bound in Persian digits).
+TEST_F(ErrorCodes, FormerlyEnglishRefusalsAnswerWithTheirCode) {
+  const std::string long_query = "/api/v1/patients?q=" + std::string(201, 'x');
+  const Reply en = coordinator_.call("GET", long_query, "", {{"Accept-Language", "en"}});
+  ASSERT_EQ(en.status, 422) << en.body;
+  EXPECT_EQ(en.json()["error"]["reason"], "too_many_bytes");
+  EXPECT_EQ(en.json()["error"]["params"]["max"], "200");
+  EXPECT_EQ(en.json()["error"]["message"], "must be at most 200 bytes");
+  const Reply fa = coordinator_.call("GET", long_query, "", {{"Accept-Language", "fa"}});
+  EXPECT_EQ(fa.json()["error"]["message"], "باید حداکثر ۲۰۰ بایت باشد");
+
+  const Reply id = coordinator_.call("GET", "/api/v1/patients/abc", "", {{"Accept-Language", "en"}});
+  ASSERT_EQ(id.status, 404) << id.body;
+  EXPECT_EQ(id.json()["error"]["reason"], "no_such_id");
+  EXPECT_EQ(id.json()["error"]["message"], "no patient 'abc'");
+
+  const Reply body = coordinator_.call("POST", "/api/v1/patients", "{", {{"Accept-Language", "fa"}});
+  ASSERT_EQ(body.status, 400) << body.body;
+  EXPECT_EQ(body.json()["error"]["code"], "malformed_json");
+  EXPECT_EQ(body.json()["error"]["field"], "body");
+  EXPECT_EQ(body.json()["error"]["reason"], "body_not_json");
+  EXPECT_EQ(body.json()["error"]["message"], "بدنه درخواست JSON معتبر نیست");
+}
+
 // Refused by the server before any route runs, and still in the client's language.
 TEST_F(ErrorCodes, OversizedRequestsAreRefusedInPersian) {
   // A Content-Length over the limit is refused unread: the body need not be sent.

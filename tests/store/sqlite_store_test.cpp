@@ -103,7 +103,7 @@ TEST(SqliteStore, AFailedTransactionLeavesNothing) {
   EXPECT_THROW(s->write([](Transaction& tx) {
     tx.insert_patient(patient("a", "M1"), "t");
     tx.append_audit({"t", "u", "r", "a", "patient.create", "patient", "1", ""});
-    throw InputError("x", "late failure");
+    throw InputError("x", "required"_err);
   }),
                InputError);
   s->read([](Transaction& tx) {
