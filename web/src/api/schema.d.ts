@@ -916,6 +916,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AccessVia: "record" | "list";
+        Account: {
+            /** @description the centre's id */
+            centre: string;
+            /** @description a disabled account cannot sign in */
+            disabled: boolean;
+            /** @description failed sign-ins since the last one that succeeded */
+            failed_logins: number;
+            id: number;
+            role: components["schemas"]["Role"];
+            username: string;
+        };
+        AccountChange: {
+            /** @description true disables the account, false enables it */
+            disabled?: boolean | null;
+            /** @description the new role */
+            role?: components["schemas"]["Role"] | null;
+        };
+        AccountUpdated: {
+            /** @description the centre's id */
+            centre: string;
+            /** @description false when the account already was so (nothing was written) */
+            changed: boolean;
+            /** @description a disabled account cannot sign in */
+            disabled: boolean;
+            /** @description failed sign-ins since the last one that succeeded */
+            failed_logins: number;
+            id: number;
+            role: components["schemas"]["Role"];
+            username: string;
+        };
         AdverseEvent: {
             /** @description called, asked_to_come_in or referred_to_emergency */
             ack_action: string | null;
@@ -955,12 +987,36 @@ export interface components {
         };
         AdverseEventAssessmentChange: {
             /** @description CTCAE grade 1-5 */
-            ctcae_grade: number | null;
-            outcome: components["schemas"]["EventOutcome"] | null;
+            ctcae_grade?: number | null;
+            outcome?: components["schemas"]["EventOutcome"] | null;
             /** @description why a recorded assessment changes */
-            reason: string | null;
-            relatedness: components["schemas"]["Relatedness"] | null;
-            serious_reasons: components["schemas"]["SeriousReason"][] | null;
+            reason?: string | null;
+            relatedness?: components["schemas"]["Relatedness"] | null;
+            serious_reasons?: components["schemas"]["SeriousReason"][] | null;
+        };
+        AdverseEventCategoryCount: {
+            category: string;
+            events: number;
+        };
+        AdverseEventSummary: {
+            /** @description most frequent first */
+            by_category: components["schemas"]["AdverseEventCategoryCount"][];
+            /** @description ungraded, 1..5 (CTCAE grade): count */
+            by_grade: {
+                [key: string]: number;
+            };
+            events: number;
+            followed_days: number;
+            /** @description neither graded nor a seriousness criterion ticked */
+            not_assessed: number;
+            /** @description joints followed at least followed_days, or with a serious event sooner: the serious-event claim's denominator */
+            patients: number;
+            patients_with_serious: number;
+            serious_events: number;
+            serious_rate: components["schemas"]["Interval"];
+            /** @description every treated joint */
+            treated: number;
+            untriaged_red_flags: number;
         };
         AdverseEventUpdated: {
             /** @description called, asked_to_come_in or referred_to_emergency */
@@ -1001,26 +1057,129 @@ export interface components {
             triage: string | null;
             triage_reason: string;
         };
+        AuditAnchorDefect: {
+            /** @description the anchor file's line, from 1 */
+            line: number;
+            why: string;
+        };
+        AuditAnchors: {
+            /** @description lines signed by the trusted key */
+            count: number;
+            /** @description lines not signed by the trusted key */
+            defects: components["schemas"]["AuditAnchorDefect"][];
+            exists: boolean;
+            /** @description the anchor file; null when none is kept */
+            file: string | null;
+            /** @description when it was anchored */
+            last_at: string | null;
+            /** @description the last anchored row */
+            last_seq: number | null;
+            /** @description the key the anchors are checked with; null when none */
+            public_key: string | null;
+        };
+        AuditChangedRecord: {
+            id: number;
+            /** @description the record's kind: patient, episode, ... */
+            kind: string;
+            /** @description the row that last vouched for it; null: none did */
+            last_seq: number | null;
+            why: string;
+        };
+        AuditPage: {
+            /** @description the `before` of the next (older) page; null on the last */
+            next_before: number | null;
+            /** @description newest first */
+            rows: components["schemas"]["AuditRow"][];
+        };
+        AuditRecords: {
+            /** @description records of the reader's centre whose content differs */
+            changed: components["schemas"]["AuditChangedRecord"][];
+            /** @description the same at other centres, counted only */
+            changed_elsewhere: number;
+            /** @description records of every centre checked against their last audit row */
+            checked: number;
+            /** @description written before the audit row vouched for content, and not since */
+            unchecked: number;
+        };
+        AuditRow: {
+            /** @description patient.read, episode.transition, ... */
+            action: string;
+            actor: string;
+            /** @description UTC instant, ISO 8601 */
+            at: string;
+            centre: string;
+            /** @description what was done (never identifying data) */
+            detail: string;
+            entity: string;
+            entity_id: string;
+            role: string;
+            /** @description the audit row's number in the chain */
+            seq: number;
+            via: components["schemas"]["AccessVia"];
+        };
+        /** @enum {string} */
+        AuditVerdict: "intact" | "unanchored" | "tampered";
+        AuditVerification: {
+            anchors: components["schemas"]["AuditAnchors"];
+            /** @description every problem, in words (the first 100) */
+            findings: string[];
+            /** @description the first row missing, changed or forged */
+            first_broken_seq: number | null;
+            intact: boolean;
+            /** @description what is wrong there */
+            problem: string;
+            records: components["schemas"]["AuditRecords"];
+            rows: number;
+            tampered: boolean;
+            /** @description rows after the last anchor */
+            unanchored_rows: number;
+            verdict: components["schemas"]["AuditVerdict"];
+        };
         BulkMissedClosing: {
             /**
              * Format: date
              * @description required (or before_jalali): the day before which the windows closed, not after today
              */
-            before: string | null;
+            before?: string | null;
             /** @description the same day as before in the Jalali calendar, YYYY/MM/DD */
             before_jalali?: string;
             /** @description only items of this kind, as the worklist's filter */
-            kind: string | null;
+            kind?: string | null;
             /** @description required with other */
-            note: string | null;
+            note?: string | null;
             /** @description only patients whose name or record number contains this text */
-            patient: string | null;
+            patient?: string | null;
             reason: components["schemas"]["MissedReason"];
             /** @description only items this role carries out */
-            responsible: string | null;
+            responsible?: string | null;
         };
         /** @enum {string} */
         CellSource: "bone_marrow" | "adipose";
+        Centre: {
+            /** @description empty when not given */
+            city_en: string;
+            /** @description empty when not given */
+            city_fa: string;
+            id: string;
+            /** @description empty when not given */
+            licence_number: string;
+            /** @description set by the registry */
+            licence_status: components["schemas"]["LicenceStatus"];
+            name_en: string;
+            name_fa: string;
+            /** @description empty when not given */
+            phone: string;
+        };
+        CentreChange: {
+            city_en?: string | null;
+            city_fa?: string | null;
+            licence_number?: string | null;
+            /** @description not sent: the status the registry set stays */
+            licence_status?: components["schemas"]["LicenceStatus"] | null;
+            name_en: string;
+            name_fa: string;
+            phone?: string | null;
+        };
         CentreContact: {
             city_en: string;
             city_fa: string;
@@ -1028,9 +1187,75 @@ export interface components {
             name_fa: string;
             phone: string;
         };
+        CentreUpdated: {
+            /** @description false when the centre already was so (nothing was written) */
+            changed: boolean;
+            /** @description empty when not given */
+            city_en: string;
+            /** @description empty when not given */
+            city_fa: string;
+            id: string;
+            /** @description empty when not given */
+            licence_number: string;
+            /** @description set by the registry */
+            licence_status: components["schemas"]["LicenceStatus"];
+            name_en: string;
+            name_fa: string;
+            /** @description empty when not given */
+            phone: string;
+        };
         ChoosePatient: {
             choice: string;
             patient_id: number;
+        };
+        ClaimDefinition: {
+            categories?: string[];
+            /** @description the claimed proportion or range, 0-1 */
+            claimed?: components["schemas"]["ClaimRange"];
+            day?: number;
+            definition?: string;
+            /** @description high or low */
+            favourable?: string;
+            id: string;
+            metric: string;
+            minimum?: components["schemas"]["ClaimMinimum"];
+            note: components["schemas"]["LocalText"];
+            time_point?: string;
+            until?: string;
+            words: components["schemas"]["LocalText"];
+        };
+        ClaimMinimum: {
+            follow_up_days: number;
+            n: number;
+        };
+        ClaimRange: {
+            high: number;
+            low: number;
+        };
+        ClaimResult: {
+            /** @description records the verdict waits on */
+            awaiting_assessment: number;
+            estimate: number | null;
+            events: number;
+            id: string;
+            longest_follow_up_days: number;
+            lower: number | null;
+            missing: number;
+            n: number;
+            reason: string;
+            upper: number | null;
+            verdict: components["schemas"]["ClaimVerdict"];
+            /** @description every missing outcome counted against the claim */
+            worst_case: components["schemas"]["ClaimWorstCase"];
+        };
+        /** @enum {string} */
+        ClaimVerdict: "consistent" | "contradicted" | "insufficient_data" | "not_measurable" | "not_testable";
+        ClaimWorstCase: {
+            estimate: number | null;
+            /** @description 95 % interval */
+            lower: number | null;
+            upper: number | null;
+            verdict: components["schemas"]["ClaimVerdict"];
         };
         CodeRequest: {
             /** @description the registered mobile number, any digits */
@@ -1039,6 +1264,13 @@ export interface components {
         CodeSent: {
             /** @description always true: unknown numbers are answered alike */
             sent: boolean;
+        };
+        Completeness: {
+            due: number;
+            /** @description null when none was due */
+            fraction: number | null;
+            received: number;
+            time_point: string;
         };
         Consent: {
             /** @description reminders by SMS */
@@ -1049,9 +1281,17 @@ export interface components {
             treatment: boolean;
         };
         ConsentChange: {
-            contact: boolean | null;
-            registry: boolean | null;
-            treatment: boolean | null;
+            contact?: boolean | null;
+            registry?: boolean | null;
+            treatment?: boolean | null;
+        };
+        ConsentRequest: {
+            /** @description reminders by SMS */
+            contact?: boolean;
+            /** @description de-identified use in the multi-centre registry */
+            registry?: boolean;
+            /** @description consent to the treatment */
+            treatment?: boolean;
         };
         Diagnosis: {
             code: string;
@@ -1063,7 +1303,7 @@ export interface components {
             /** @description an osteoarthritis code of the joint (M16.x) */
             code: string;
             /** @description FHIR system URI (default ICD-10-CM) */
-            system: string | null;
+            system?: string | null;
         };
         EligibilityAssessment: {
             actor: string;
@@ -1096,6 +1336,23 @@ export interface components {
             /** @description each rule that contributed */
             reasons: components["schemas"]["EligibilityReason"][];
         };
+        EligibilityRule: {
+            above?: number;
+            at_least?: number;
+            at_most?: number;
+            below?: number;
+            /** @description the finding the rule reads */
+            finding: string;
+            id: string;
+            /** @description a yes/no finding's value that meets the rule */
+            is?: boolean;
+            text: components["schemas"]["LocalText"];
+        };
+        EligibilityRules: {
+            cautions: components["schemas"]["EligibilityRule"][];
+            exclusions: components["schemas"]["EligibilityRule"][];
+            indication: components["schemas"]["EligibilityRule"];
+        };
         Episode: {
             /** @description the other hip's episode of a bilateral course */
             bilateral_with: number | null;
@@ -1126,12 +1383,12 @@ export interface components {
             state: components["schemas"]["EpisodeState"];
         };
         EpisodeDetailsChange: {
-            cell_source: components["schemas"]["CellSource"] | null;
-            guidance: components["schemas"]["Guidance"] | null;
-            kl_grade: number | null;
+            cell_source?: components["schemas"]["CellSource"] | null;
+            guidance?: components["schemas"]["Guidance"] | null;
+            kl_grade?: number | null;
             /** @description needed after the injection for a change of cell source or guidance */
-            reason: string | null;
-            tonnis_grade: number | null;
+            reason?: string | null;
+            tonnis_grade?: number | null;
         };
         EpisodePlanned: {
             /** @description the other hip's episode of a bilateral course */
@@ -1271,73 +1528,156 @@ export interface components {
         };
         /** @enum {string} */
         EventOutcome: "resolved" | "ongoing" | "sequelae" | "death";
+        Funnel: {
+            centres: components["schemas"]["FunnelCentre"][];
+            definition: string;
+            /** @description [n, lower95, upper95, lower998, upper998]: the control limits by n */
+            limits: (number | null)[][];
+            /** @description the pooled rate across centres */
+            overall: number | null;
+            time_point: string | null;
+        };
+        FunnelCentre: {
+            /** @description the centre's id, or "other centre" for one the reader may not see */
+            centre: string;
+            n: number;
+            own: boolean;
+            rate: number | null;
+            responders: number;
+        };
         /** @enum {string} */
         Guidance: "ultrasound" | "fluoroscopy";
+        Health: {
+            /** @description ok */
+            status: string;
+        };
+        Instrument: {
+            /** @description filled in by a clinician, not the patient */
+            clinician_completed: boolean;
+            /** @description the wording in use: each question's text in English and Persian, type, range or options with labels (null when none is loaded) */
+            form: unknown;
+            /** @description the answerable items' ids */
+            items: string[];
+            key: string;
+            /** @description why a patient may not fill it in; empty when they may */
+            not_for_patients: string;
+            patient_fillable: boolean;
+            /** @description the scores' names */
+            scores: string[];
+            title: string;
+        };
+        InstrumentWording: {
+            id: number;
+            instrument: string;
+            /** @description space-separated: "en fa" */
+            languages: string;
+            loaded_at: string;
+            loaded_by: string;
+            /** @description the Questionnaire's version */
+            version: string;
+        };
+        Interval: {
+            estimate: number | null;
+            /** @description 95 % interval */
+            lower: number | null;
+            upper: number | null;
+        };
         /** @enum {string} */
         ItemStatus: "planned" | "done" | "missed" | "cancelled";
+        LicenceChange: {
+            licence_number?: string | null;
+            licence_status: components["schemas"]["LicenceStatus"];
+        };
+        /** @enum {string} */
+        LicenceStatus: "licensed" | "pending" | "suspended" | "unknown";
         LocalText: {
             en: string;
             fa: string;
         };
+        LogRank: {
+            chisq: number | null;
+            df: number;
+            groups: components["schemas"]["LogRankGroup"][];
+            p: number | null;
+        };
+        LogRankGroup: {
+            centre: string;
+            expected: number | null;
+            n: number;
+            observed: number | null;
+        };
         MissedClosing: {
             /** @description required with other */
-            note: string | null;
+            note?: string | null;
             /** @description patient_unreachable, declined, moved_away, clinical_reason or other */
             reason: components["schemas"]["MissedReason"];
         };
         /** @enum {string} */
         MissedReason: "patient_unreachable" | "declined" | "moved_away" | "clinical_reason" | "other";
+        NewAccount: {
+            /** @description the password rules apply */
+            password: string;
+            /** @description a staff role */
+            role: components["schemas"]["Role"];
+            username: string;
+        };
         NewAdverseEvent: {
             category: string;
             /** @description CTCAE grade 1-5 */
-            ctcae_grade: number | null;
-            description: string | null;
+            ctcae_grade?: number | null;
+            description?: string | null;
             /**
              * Format: date
              * @description Gregorian, or onset_jalali
              */
-            onset: string | null;
+            onset?: string | null;
             /** @description the same day as onset in the Jalali calendar, YYYY/MM/DD */
             onset_jalali?: string;
-            outcome: components["schemas"]["EventOutcome"] | null;
-            relatedness: components["schemas"]["Relatedness"] | null;
-            serious_reasons: components["schemas"]["SeriousReason"][] | null;
+            outcome?: components["schemas"]["EventOutcome"] | null;
+            relatedness?: components["schemas"]["Relatedness"] | null;
+            serious_reasons?: components["schemas"]["SeriousReason"][] | null;
             /** @description mild, moderate or severe */
             severity: string;
         };
         NewEpisode: {
             /** @description the other hip's episode: links both ways */
-            bilateral_with: number | null;
+            bilateral_with?: number | null;
             diagnosis: components["schemas"]["DiagnosisIn"];
             /** @description Kellgren-Lawrence 0-4 */
-            kl_grade: number | null;
+            kl_grade?: number | null;
             /** @description the protocol's id */
             protocol: string;
             /** @description the earlier episode this one repeats */
-            repeat_of: number | null;
+            repeat_of?: number | null;
             side: components["schemas"]["Side"];
             /** @description Tönnis 0-3 */
-            tonnis_grade: number | null;
+            tonnis_grade?: number | null;
+        };
+        NewInstrumentWording: {
+            /** @description the instrument's key (default: the Questionnaire's) */
+            instrument?: string | null;
+            /** @description a FHIR R4 Questionnaire: the instrument's answerable items (linkIds, count, order), types, ranges and answer codes; a version is required */
+            questionnaire: unknown;
         };
         NewPatient: {
             /**
              * Format: date
              * @description Gregorian, or birth_date_jalali
              */
-            birth_date: string;
+            birth_date?: string;
             /** @description the same day as birth_date in the Jalali calendar, YYYY/MM/DD */
             birth_date_jalali?: string;
             /** @description ignored: the signed-in user's centre */
-            centre: string | null;
-            consent: components["schemas"]["Consent"] | null;
+            centre?: string | null;
+            consent?: components["schemas"]["ConsentRequest"] | null;
             /** @description any usual form, any digits */
             mobile: string;
             /** @description medical record number, unique within the centre */
             mrn: string;
             /** @description the name in Persian script (this or name_latin) */
-            name_fa: string | null;
+            name_fa?: string | null;
             /** @description the name in Latin script (this or name_fa) */
-            name_latin: string | null;
+            name_latin?: string | null;
             /** @description 10 digits with a valid check digit */
             national_id: string;
             sex: components["schemas"]["Sex"];
@@ -1348,7 +1688,7 @@ export interface components {
             /** @description the instrument's key */
             instrument: string;
             /** @description a questionnaire time point of the episode's protocol */
-            item_id: string | null;
+            item_id?: string | null;
         };
         NextStep: {
             needs_reason: boolean;
@@ -1361,6 +1701,13 @@ export interface components {
             first_name_latin: string;
             mrn: string;
             patient_id: number;
+        };
+        OpenApiDocument: {
+            components: unknown;
+            info: unknown;
+            /** @description the OpenAPI version, 3.0.x */
+            openapi: string;
+            paths: unknown;
         };
         OpenRedFlag: {
             /** @description called, asked_to_come_in or referred_to_emergency */
@@ -1400,6 +1747,56 @@ export interface components {
             triage: string | null;
             triage_reason: string;
         };
+        OutcomeProtocol: {
+            id: string;
+            title: components["schemas"]["LocalText"];
+            version: number;
+        };
+        OutcomeReport: {
+            /** @description YYYY-MM-DD */
+            as_of: string;
+            /** @description null when the protocol has no claims file */
+            claims: components["schemas"]["ClaimDefinition"][] | null;
+            /** @description null when the protocol has no claims file */
+            claims_source: components["schemas"]["LocalText"] | null;
+            /** @description what each figure counts, in both languages, by section */
+            definitions: {
+                [key: string]: components["schemas"]["LocalText"];
+            };
+            /** @description null when the protocol names none */
+            funnel: components["schemas"]["Funnel"] | null;
+            /** @description below this many values no interval is given */
+            interval_min_n: number;
+            /** @description null with fewer than two centres with events */
+            log_rank_by_centre: components["schemas"]["LogRank"] | null;
+            /** @description the protocol whose episodes the figures count */
+            protocol: components["schemas"]["OutcomeProtocol"];
+            /** @description always outcomes */
+            report: string;
+            /** @description overall first, then each centre shown */
+            scopes: components["schemas"]["OutcomeScope"][];
+            survival_end_point: components["schemas"]["SurvivalEndPoint"];
+            time_points: components["schemas"]["OutcomeTimePoint"][];
+        };
+        OutcomeScope: {
+            adverse_events: components["schemas"]["AdverseEventSummary"];
+            /** @description null: every centre the reader may see, together */
+            centre: string | null;
+            claims: components["schemas"]["ClaimResult"][];
+            completeness: components["schemas"]["Completeness"][];
+            injected: number;
+            repeats: components["schemas"]["Repeats"];
+            responders: components["schemas"]["ResponderRate"][];
+            survival: components["schemas"]["Survival"];
+            trajectories: components["schemas"]["Trajectory"][];
+        };
+        OutcomeTimePoint: {
+            /** @description nominal days after the injection (0: the baseline) */
+            day: number;
+            /** @description the protocol item, e.g. prom-6m */
+            id: string;
+            title: components["schemas"]["LocalText"];
+        };
         OwnRedFlag: {
             /** @description called, asked_to_come_in or referred_to_emergency */
             action: string | null;
@@ -1412,6 +1809,10 @@ export interface components {
             /** @description the role of who saw it (surgeon, coordinator, ...); clinician for those seen before roles were kept */
             seen_by_role: string | null;
             severity: string;
+        };
+        PasswordReset: {
+            /** @description the new password (the password rules apply) */
+            password: string;
         };
         Patient: {
             /** @description YYYY-MM-DD */
@@ -1432,6 +1833,20 @@ export interface components {
             national_id?: string;
             sex: components["schemas"]["Sex"];
         };
+        PatientAccess: {
+            /** @description patient.read, episode.transition, ... */
+            action: string;
+            actor: string;
+            /** @description UTC instant, ISO 8601 */
+            at: string;
+            centre: string;
+            entity: string;
+            entity_id: string;
+            role: string;
+            /** @description the audit row's number in the chain */
+            seq: number;
+            via: components["schemas"]["AccessVia"];
+        };
         PatientChoice: {
             /** @description the token to send to /api/v1/patient-auth/choose */
             choice: string;
@@ -1444,19 +1859,19 @@ export interface components {
              * Format: date
              * @description Gregorian, or birth_date_jalali
              */
-            birth_date: string | null;
+            birth_date?: string | null;
             /** @description the same day as birth_date in the Jalali calendar, YYYY/MM/DD */
             birth_date_jalali?: string;
             /** @description only the consents sent change */
-            consent: components["schemas"]["ConsentChange"] | null;
-            mobile: string | null;
-            mrn: string | null;
-            name_fa: string | null;
-            name_latin: string | null;
-            national_id: string | null;
+            consent?: components["schemas"]["ConsentChange"] | null;
+            mobile?: string | null;
+            mrn?: string | null;
+            name_fa?: string | null;
+            name_latin?: string | null;
+            national_id?: string | null;
             /** @description why, kept in the audit row */
-            reason: string | null;
-            sex: components["schemas"]["Sex"] | null;
+            reason?: string | null;
+            sex?: components["schemas"]["Sex"] | null;
         };
         PatientFound: {
             /** @description YYYY-MM-DD */
@@ -1541,18 +1956,18 @@ export interface components {
              * Format: date
              * @description the planned harvest (this or injection, or both)
              */
-            harvest: string | null;
+            harvest?: string | null;
             /** @description the same day as harvest in the Jalali calendar, YYYY/MM/DD */
             harvest_jalali?: string;
             /**
              * Format: date
              * @description the planned injection
              */
-            injection: string | null;
+            injection?: string | null;
             /** @description the same day as injection in the Jalali calendar, YYYY/MM/DD */
             injection_jalali?: string;
             /** @description required when a date is before today */
-            reason: string | null;
+            reason?: string | null;
         };
         PortalEpisode: {
             /** @description the other hip's episode of a bilateral course */
@@ -1596,6 +2011,71 @@ export interface components {
             /** @description the clinic's today, YYYY-MM-DD */
             today: string;
         };
+        Protocol: {
+            /** @description each anchor's name in both languages */
+            anchors: {
+                [key: string]: components["schemas"]["LocalText"];
+            };
+            eligibility: components["schemas"]["EligibilityRules"];
+            id: string;
+            items: components["schemas"]["ProtocolItem"][];
+            /** @description hip, ... */
+            joint: string;
+            outcomes: components["schemas"]["ProtocolOutcomes"];
+            title: components["schemas"]["LocalText"];
+            version: number;
+            /** @description the text of the protocol's file */
+            yaml: string;
+        };
+        ProtocolFunnel: {
+            /** @description the responder definition the centres are compared on */
+            definition: string;
+            time_point: string;
+        };
+        ProtocolItem: {
+            anchor: string;
+            /** @description a signed offset from the anchor as written: -14d, +6w, +3m */
+            at: string;
+            detail: components["schemas"]["LocalText"] | null;
+            flags: string[];
+            id: string;
+            /** @description questionnaires only */
+            instruments: string[];
+            /** @description order, hold, procedure, rest, advice, rehab, visit, imaging, questionnaire */
+            kind: string;
+            /** @description who carries it out, when not the surgeon */
+            role: string | null;
+            title: components["schemas"]["LocalText"];
+            /** @description equal to `at` unless the item spans days */
+            until: string;
+            /** @description the anchor `until` counts from */
+            until_anchor: string;
+            /** @description [before, after]: the days it may move; null when it has no window */
+            window: string[] | null;
+        };
+        ProtocolOutcomes: {
+            /** @description the questionnaire item every change is measured from */
+            baseline: string;
+            /** @description the claims file's name; null: none */
+            claims: string | null;
+            /** @description null: no funnel plot */
+            funnel: components["schemas"]["ProtocolFunnel"] | null;
+            survival: components["schemas"]["ProtocolSurvival"];
+        };
+        ProtocolSummary: {
+            id: string;
+            /** @description hip, ... */
+            joint: string;
+            title: components["schemas"]["LocalText"];
+            version: number;
+        };
+        ProtocolSurvival: {
+            /** @description the days the curve is read at */
+            days: number[];
+            /** @description joint_replacement or joint_replacement_or_repeat */
+            end_point: string;
+            title: components["schemas"]["LocalText"];
+        };
         QuestionnaireLink: {
             /** @description UTC instant */
             expires_at: string;
@@ -1619,7 +2099,7 @@ export interface components {
             /** @description item id to answer */
             answers: unknown;
             /** @description required while the link asks for several */
-            instrument: string | null;
+            instrument?: string | null;
         };
         QuestionnaireLinkAsks: {
             /** @description of its time point, answered already */
@@ -1635,9 +2115,9 @@ export interface components {
         };
         QuestionnaireLinkRequest: {
             /** @description one instrument a patient fills; without it, every questionnaire of item_id */
-            instrument: string | null;
+            instrument?: string | null;
             /** @description a questionnaire time point of the episode's protocol */
-            item_id: string | null;
+            item_id?: string | null;
         };
         QuestionnaireResponse: {
             /** @description item id to answer, as submitted */
@@ -1660,8 +2140,8 @@ export interface components {
         };
         RedFlagAcknowledgement: {
             /** @description called, asked_to_come_in or referred_to_emergency */
-            action: string | null;
-            note: string | null;
+            action?: string | null;
+            note?: string | null;
         };
         RedFlagPatient: {
             /** @description to call the patient back */
@@ -1674,12 +2154,12 @@ export interface components {
         RedFlagReport: {
             /** @description pain, swelling, redness, fever, ... */
             category: string;
-            description: string | null;
+            description?: string | null;
             /**
              * Format: date
              * @description the day it began
              */
-            onset: string | null;
+            onset?: string | null;
             /** @description the same day as onset in the Jalali calendar, YYYY/MM/DD */
             onset_jalali?: string;
             /** @description the patient's word: mild, moderate, severe */
@@ -1687,41 +2167,73 @@ export interface components {
         };
         RedFlagTriage: {
             /** @description required for adverse_event */
-            category: string | null;
+            category?: string | null;
             /** @description adverse_event only */
-            ctcae_grade: number | null;
+            ctcae_grade?: number | null;
             /** @description adverse_event or not_adverse_event */
             decision: string;
             /** @description adverse_event only */
-            description: string | null;
+            description?: string | null;
             /**
              * Format: date
              * @description adverse_event only
              */
-            onset: string | null;
+            onset?: string | null;
             /** @description the same day as onset in the Jalali calendar, YYYY/MM/DD */
             onset_jalali?: string;
             /** @description adverse_event only */
-            outcome: components["schemas"]["EventOutcome"] | null;
+            outcome?: components["schemas"]["EventOutcome"] | null;
             /** @description required for not_adverse_event */
-            reason: string | null;
+            reason?: string | null;
             /** @description adverse_event only */
-            relatedness: components["schemas"]["Relatedness"] | null;
+            relatedness?: components["schemas"]["Relatedness"] | null;
             /** @description adverse_event only */
-            serious_reasons: components["schemas"]["SeriousReason"][] | null;
+            serious_reasons?: components["schemas"]["SeriousReason"][] | null;
             /** @description adverse_event only */
-            severity: string | null;
+            severity?: string | null;
         };
         RedFlagTriaged: {
             /** @description recorded from the red flag (decision adverse_event) */
             adverse_event: components["schemas"]["AdverseEvent"] | null;
             red_flag: components["schemas"]["AdverseEvent"];
         };
+        RegistrySummary: {
+            /** @description centre id to {adverse_event:serious|not_serious|not_assessed, red_flag:untriaged|adverse_event|not_adverse_event: count} */
+            adverse_events: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /** @description centre id to {episode state: count} */
+            episodes_by_state: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+        };
         /** @enum {string} */
         Relatedness: "harvest" | "injection" | "neither";
         ReopenRequest: {
             /** @description why the item goes back on the worklist */
             reason: string;
+        };
+        Repeats: {
+            max_days: number | null;
+            /** @description from the first injection to the repeat */
+            median_days: number | null;
+            min_days: number | null;
+            /** @description treated joints treated again */
+            repeated: number;
+        };
+        ResponderRate: {
+            definition: string;
+            missing: number;
+            n: number;
+            rate: components["schemas"]["Interval"];
+            responders: number;
+            time_point: string;
+            /** @description every missing answer counted as no response */
+            worst_case: components["schemas"]["Interval"];
         };
         /** @enum {string} */
         Role: "admin" | "coordinator" | "surgeon" | "lab" | "physiotherapist" | "analyst" | "registry" | "patient";
@@ -1769,7 +2281,7 @@ export interface components {
              * Format: date
              * @description the day it was done (default today)
              */
-            on: string | null;
+            on?: string | null;
             /** @description the same day as on in the Jalali calendar, YYYY/MM/DD */
             on_jalali?: string;
             /** @description done, missed, cancelled, or planned again */
@@ -1801,8 +2313,55 @@ export interface components {
             password: string;
             username: string;
         };
+        Survival: {
+            at: components["schemas"]["SurvivalAt"][];
+            /** @description [day, survival there, how many] where follow-up ended without the event */
+            censored: (number | null)[][];
+            /** @description [day, survival, lower, upper] at time 0 and at each event, then at the longest follow-up */
+            curve: (number | null)[][];
+            events: number;
+            longest_follow_up_days: number;
+            /** @description null when nobody is treated */
+            median: components["schemas"]["SurvivalMedian"] | null;
+            n: number;
+        };
+        SurvivalAt: {
+            /** @description after the longest follow-up: not estimable */
+            beyond_follow_up: boolean;
+            day: number;
+            lower: number | null;
+            n_risk: number;
+            std_err: number | null;
+            surv: number | null;
+            upper: number | null;
+        };
+        SurvivalEndPoint: {
+            /** @description joint_replacement or joint_replacement_or_repeat */
+            id: string;
+            title: components["schemas"]["LocalText"];
+        };
+        SurvivalMedian: {
+            /** @description null: not reached */
+            days: number | null;
+            lower: number | null;
+            upper: number | null;
+        };
         /** @enum {string} */
         TimelineState: "done" | "missed" | "cancelled" | "upcoming" | "due" | "overdue" | "out_of_window" | "active" | "ended";
+        Trajectory: {
+            /** @description nrs_pain, hoos_pain, hoos_adl, oxford_total or patient_global */
+            measure: string;
+            points: components["schemas"]["TrajectoryPoint"][];
+        };
+        TrajectoryPoint: {
+            /** @description t: a 95 % t interval; kept_in_scale: cut at the scale's ends; n_too_small: none (lower and upper null) */
+            interval: string;
+            lower: number | null;
+            mean: number | null;
+            n: number;
+            time_point: string;
+            upper: number | null;
+        };
         Transition: {
             actor: string;
             /** @description UTC instant it was recorded, ISO 8601 */
@@ -1819,11 +2378,11 @@ export interface components {
              * Format: date
              * @description the day it happened (default today)
              */
-            on: string | null;
+            on?: string | null;
             /** @description the same day as on in the Jalali calendar, YYYY/MM/DD */
             on_jalali?: string;
             /** @description required for an exit (ineligible, withdrawn, ...) */
-            reason: string | null;
+            reason?: string | null;
             /** @description the next state */
             to: components["schemas"]["EpisodeState"];
         };
@@ -2011,7 +2570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Account"][];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -2056,7 +2615,7 @@ export interface operations {
         /** @description {username, role, password} */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["NewAccount"];
             };
         };
         responses: {
@@ -2066,7 +2625,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Account"];
                 };
             };
             /** @description the body is not JSON */
@@ -2146,7 +2705,7 @@ export interface operations {
         /** @description {role?, disabled?}. The answer says "changed": false when the account already was so (nothing is written, sessions kept) */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["AccountChange"];
             };
         };
         responses: {
@@ -2156,7 +2715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AccountUpdated"];
                 };
             };
             /** @description the body is not JSON */
@@ -2245,7 +2804,7 @@ export interface operations {
         /** @description {password} */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["PasswordReset"];
             };
         };
         responses: {
@@ -2255,7 +2814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Account"];
                 };
             };
             /** @description the body is not JSON */
@@ -2459,7 +3018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AuditPage"];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -2584,7 +3143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["AuditVerification"];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -2618,7 +3177,10 @@ export interface operations {
     };
     "get/api/v1/audit/who-saw": {
         parameters: {
-            query?: never;
+            query: {
+                /** @description the patient's id */
+                patient: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -2631,7 +3193,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["PatientAccess"][];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -2645,6 +3207,15 @@ export interface operations {
             };
             /** @description the role may not do this, or the CSRF token is missing or wrong */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2887,7 +3458,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Centre"][];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -2931,7 +3502,7 @@ export interface operations {
         /** @description {name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?}. The answer says "changed": false when the centre already had these details (nothing is written then) */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["CentreChange"];
             };
         };
         responses: {
@@ -2941,7 +3512,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CentreUpdated"];
                 };
             };
             /** @description the body is not JSON */
@@ -3030,7 +3601,7 @@ export interface operations {
         /** @description {licence_status: licensed | pending | suspended | unknown, licence_number?} */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["LicenceChange"];
             };
         };
         responses: {
@@ -3040,7 +3611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["CentreUpdated"];
                 };
             };
             /** @description the body is not JSON */
@@ -4514,7 +5085,7 @@ export interface operations {
         /** @description {instrument?, questionnaire: Questionnaire}: the same answerable items (linkIds, count, order), types, ranges and answer codes as the instrument; a version is required */
         requestBody: {
             content: {
-                "application/json": Record<string, unknown>;
+                "application/json": components["schemas"]["NewInstrumentWording"];
             };
         };
         responses: {
@@ -4524,7 +5095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["InstrumentWording"];
                 };
             };
             /** @description the body is not JSON */
@@ -4607,7 +5178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Instrument"][];
                 };
             };
             /** @description error */
@@ -4934,7 +5505,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OpenApiDocument"];
                 };
             };
             /** @description error */
@@ -5649,7 +6220,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["ProtocolSummary"][];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -5698,7 +6269,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Protocol"];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -6138,7 +6709,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RegistrySummary"];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -6190,7 +6761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["OutcomeReport"];
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */
@@ -6474,7 +7045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["Health"];
                 };
             };
             /** @description error */
