@@ -54,7 +54,7 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   if (!spdlog::get("regenpath")) setup_logging(cfg.log_level);
   // The protocol catalogue is read now: a malformed protocol or claims file stops the
   // start with its file, line and key, rather than failing the first request to use it.
-  spdlog::info("protocols: {}", fmt::join(service::protocol_names(), ", "));
+  spdlog::info("protocols: {} (data folder {})", fmt::join(service::protocol_names(), ", "), service::data_dir());
   auto sqlite = store::open_sqlite(cfg.db);
   store::GroupCommitStore store(*sqlite);
   const Clock clock = Clock::system();
