@@ -13,6 +13,7 @@
 #include "base/csv.hpp"
 #include "base/error.hpp"
 #include "stats/cox.hpp"
+#include "stats/cox_expected.hpp"
 #include "stats/interval.hpp"
 #include "stats/kaplan_meier.hpp"
 #include "stats/log_rank.hpp"
@@ -170,6 +171,7 @@ void add_stats_commands(CLI::App& app) {
   struct CoxArgs {
     SurvivalArgs s;
     std::string covariates;
+    bool expected = false;
   };
   auto cox_args = std::make_shared<CoxArgs>();
   auto* cox = stats_cmd->add_subcommand("cox", "Cox proportional hazards (Efron ties), as coxph");
@@ -178,6 +180,8 @@ void add_stats_commands(CLI::App& app) {
   cox->add_option("--event", cox_args->s.event, "column: 1 = event, 0 = censored")->required();
   cox->add_option("--covariates", cox_args->covariates, "comma-separated numeric columns")->required();
   cox->add_option("--conf-level", cox_args->s.level, "confidence level for hazard ratios, default 0.95");
+  cox->add_flag("--expected", cox_args->expected,
+                "also print each row's expected events over its follow-up (predict(fit, type = \"expected\"))");
   cox->callback([cox_args] {
     stats::CoxOptions options;
     options.conf_level = conf_level(cox_args->s.level);
@@ -201,7 +205,7 @@ void add_stats_commands(CLI::App& app) {
                        {"upper", num(fit.hr_upper[i])}});
     }
     auto test = [&](double chisq, double p) { return json{{"chisq", num(chisq)}, {"df", fit.df}, {"p", num(p)}}; };
-    print_json({{"n", fit.n},
+    json out = {{"n", fit.n},
                 {"events", fit.events},
                 {"coefficients", coefs},
                 {"loglik", {num(fit.loglik_null), num(fit.loglik)}},
@@ -209,7 +213,9 @@ void add_stats_commands(CLI::App& app) {
                 {"wald", test(fit.wald_chisq, fit.wald_p)},
                 {"score", test(fit.score_chisq, fit.score_p)},
                 {"iterations", fit.iterations},
-                {"converged", fit.converged}});
+                {"converged", fit.converged}};
+    if (cox_args->expected) out["expected"] = stats::cox_expected_events(time, event, spans, fit);
+    print_json(out);
   });
 }
 

@@ -7,6 +7,8 @@
 #include "app/cli.hpp"
 #include "app/stats_columns.hpp"
 #include "base/error.hpp"
+#include "stats/cox.hpp"
+#include "stats/cox_expected.hpp"
 #include "stats/cusum.hpp"
 #include "stats/funnel.hpp"
 #include "stats/logistic.hpp"
@@ -18,7 +20,7 @@ namespace {
 using nlohmann::json;
 
 struct ModelArgs {
-  std::string csv, outcome, covariates, unit, level = "0.95";
+  std::string csv, outcome, covariates, unit, time, level = "0.95";
 };
 
 std::vector<std::vector<double>> covariate_columns(const CsvTable& t, const std::vector<std::string>& names) {
@@ -83,7 +85,21 @@ void run_standardise(const ModelArgs& a) {
   std::vector<double> observed(outcome.begin(), outcome.end());
   std::vector<double> expected;
   json model = nullptr;
-  if (a.covariates.empty()) {
+  if (!a.time.empty()) {
+    // Survival (free of hip replacement): each patient's expected events over their own
+    // follow-up under a Cox model of the case mix fitted on all units.
+    if (a.covariates.empty()) throw InputError("covariates", "covariate_required"_err);
+    const auto names = split_names(a.covariates);
+    const auto columns = covariate_columns(t, names);
+    const std::vector<std::span<const double>> spans(columns.begin(), columns.end());
+    const std::vector<double> time = time_column(t, a.time);
+    const stats::CoxFit fit = stats::cox_ph(time, outcome, spans);
+    expected = stats::cox_expected_events(time, outcome, spans, fit);
+    json coefs = json::array();
+    for (std::size_t i = 0; i < names.size(); ++i)
+      coefs.push_back({{"name", names[i]}, {"coef", num(fit.coef[i])}, {"hazard_ratio", num(fit.hazard_ratio[i])}});
+    model = {{"kind", "cox"}, {"coefficients", coefs}, {"converged", fit.converged}};
+  } else if (a.covariates.empty()) {
     // No case mix: every patient is expected to do as the registry does on average.
     double total = 0;
     for (const int y : outcome) total += y;
@@ -93,6 +109,7 @@ void run_standardise(const ModelArgs& a) {
     const stats::LogisticFit fit = fit_model(t, outcome, names, conf_level(a.level));
     expected = fit.fitted;
     model = logistic_json(fit, names, false);
+    model["kind"] = "logistic";
   }
   const auto result =
       stats::indirect_standardisation(units.index, static_cast<int>(units.labels.size()), observed, expected);
@@ -190,7 +207,9 @@ void add_registry_stats_commands(CLI::App* stats_cmd) {
       "standardise", "Each unit's observed/expected outcomes, expected from a logistic case-mix model on all units");
   s->add_option("--csv", standardise->csv, "CSV file with a header row")->required();
   s->add_option("--unit", standardise->unit, "column: the unit compared (centre, operator)")->required();
-  s->add_option("--outcome", standardise->outcome, "column: 1 = outcome, 0 = not")->required();
+  s->add_option("--outcome", standardise->outcome, "column: 1 = outcome (or event), 0 = not")->required();
+  s->add_option("--time", standardise->time,
+                "column: follow-up time; the outcome is then an event and the case-mix model a Cox model");
   s->add_option("--covariates", standardise->covariates,
                 "comma-separated numeric case-mix columns (none: the crude rate is everyone's expectation)");
   s->callback([standardise] { run_standardise(*standardise); });

@@ -3,12 +3,13 @@
 # agreement is usually far closer), qbinom/pbinom and qpois/ppois for Spiegelhalter's
 # funnel limits and the Steiner CUSUM recursion written out in R (to 1e-9). Every reference
 # number is computed here by R in the same run, on R's own data sets and generated data.
-# Usage: Rscript r_registry.R REGENPATH_BINARY [logistic|funnel|standardise|cusum|all]
+# Usage: Rscript r_registry.R REGENPATH_BINARY [logistic|funnel|standardise|survival|cusum|all]
 args <- commandArgs(trailingOnly = TRUE)
 bin <- args[1]
 part <- if (length(args) >= 2) args[2] else "all"
 here <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)))
 source(file.path(here, "r_json.R"))
+suppressMessages(library(survival))
 
 checks <- 0L
 failures <- 0L
@@ -158,6 +159,50 @@ test_standardise <- function() {
   check("standardise shiraz below", as.numeric(shiraz$verdict %in% c("below_inner", "below_outer")), 1, 0)
 }
 
+# Survival free of hip replacement: expected conversions from a Cox model of the case mix
+# (predict type "expected", Efron ties), observed / expected per centre with Poisson limits.
+test_survival <- function() {
+  d <- registry(2000, 4242)
+  set.seed(99)
+  hazard <- 0.0004 * exp(0.25 * d$age_band + 0.45 * (d$kl - 2) - 0.2 * d$marrow +
+                         ifelse(d$centre == "isfahan", 0.7, 0))
+  convert <- ceiling(rexp(nrow(d), hazard))        # whole days: tied conversions
+  follow <- ceiling(runif(nrow(d), 180, 3 * 365))
+  d$days <- pmin(convert, follow)
+  d$converted <- as.integer(convert <= follow)
+  path <- write_data(d, "survival")
+  fit <- coxph(Surv(days, converted) ~ age_band + kl + marrow, data = d, ties = "efron")
+  expected_r <- predict(fit, type = "expected")
+  ours <- run("stats", "cox", "--csv", path, "--time", "days", "--event", "converted",
+              "--covariates", "age_band,kl,marrow", "--expected")
+  check("cox expected events", unlist(ours$expected), unname(expected_r), 1e-9)
+  check("cox expected sums to events", sum(unlist(ours$expected)), sum(d$converted), 1e-9)
+  # lung, with its ties and two covariates.
+  l <- na.omit(data.frame(time = lung$time, status = lung$status - 1, age = lung$age, sex = lung$sex))
+  lpath <- write_data(l, "lung_expected")
+  lfit <- coxph(Surv(time, status) ~ age + sex, data = l, ties = "efron")
+  lours <- run("stats", "cox", "--csv", lpath, "--time", "time", "--event", "status", "--covariates", "age,sex",
+               "--expected")
+  check("lung expected events", unlist(lours$expected), unname(predict(lfit, type = "expected")), 1e-9)
+
+  std <- run("stats", "standardise", "--csv", path, "--unit", "centre", "--outcome", "converted", "--time", "days",
+             "--covariates", "age_band,kl,marrow")
+  units <- std$units
+  labels <- field(units, "unit")
+  e <- tapply(expected_r, d$centre, sum)
+  o <- tapply(d$converted, d$centre, sum)
+  check("survival observed", field(units, "observed"), o[labels], 0)
+  check("survival expected", field(units, "expected"), e[labels], 1e-9)
+  check("survival ratio", field(units, "ratio"), (o / e)[labels], 1e-9)
+  for (u in units) {
+    check(paste("survival limits", u$unit), c(unlist(u$limits_95), unlist(u$limits_998)),
+          c(poisson_limit(e[[u$unit]], 0.025), poisson_limit(e[[u$unit]], 0.975),
+            poisson_limit(e[[u$unit]], 0.001), poisson_limit(e[[u$unit]], 0.999)), 1e-9)
+  }
+  isfahan <- units[[which(labels == "isfahan")]]
+  check("survival isfahan above", as.numeric(isfahan$verdict %in% c("above_inner", "above_outer")), 1, 0)
+}
+
 cusum_in_r <- function(y, p, r, h) {
   s <- 0; values <- numeric(length(y)); signals <- integer(0)
   w <- y * log(r) - log(1 - p + r * p)
@@ -188,7 +233,7 @@ test_cusum <- function() {
 }
 
 models <- model_sets()
-parts <- if (part == "all") c("logistic", "funnel", "standardise", "cusum") else part
+parts <- if (part == "all") c("logistic", "funnel", "standardise", "survival", "cusum") else part
 for (p in parts) get(paste0("test_", p))()
 cat(sprintf("%s: %d of %d comparisons with R agree (largest relative difference %.3g)\n",
             part, checks - failures, checks, worst))

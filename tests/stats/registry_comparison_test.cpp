@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "stats/cox.hpp"
+#include "stats/cox_expected.hpp"
 #include "stats/cusum.hpp"
 #include "stats/funnel.hpp"
 #include "stats/logistic.hpp"
@@ -107,6 +109,34 @@ TEST(Standardisation, ObservedOverExpectedPerUnit) {
   EXPECT_GT(units[0].inner.upper, 1.0);
   EXPECT_THROW(indirect_standardisation(std::vector<int>{2}, 2, std::vector<double>{1}, std::vector<double>{1}),
                InputError);
+}
+
+TEST(CoxExpected, WithoutCovariateEffectItIsTheNelsonAalenHazardAtEachTime) {
+  // x has no effect (beta = 0 exactly, by symmetry): every score is 1, and an observation
+  // censored at t expects the Nelson-Aalen cumulative hazard at t. Times 1..4, deaths at
+  // 1 and 3: H(2) = 1/4, H(4) = 1/4 + 1/2.
+  const std::vector<double> time{1, 2, 3, 4};
+  const std::vector<int> event{1, 0, 1, 0};
+  const std::vector<double> x{0, 1, 1, 0};
+  const CoxFit fit = cox_ph(time, event, {x});
+  ASSERT_NEAR(fit.coef[0], 0.0, 1e-12);
+  const auto e = cox_expected_events(time, event, {x}, fit);
+  EXPECT_NEAR(e[1], 0.25, 1e-12);
+  EXPECT_NEAR(e[3], 0.75, 1e-12);
+}
+
+TEST(CoxExpected, TiedDeathsShareTheirStepAndTheTotalIsTheEvents) {
+  // At the estimate the martingale residuals sum to 0: expected events sum to the events.
+  const std::vector<double> time{1, 2, 2, 2, 3, 4, 4, 5, 6, 6};
+  const std::vector<int> event{1, 1, 1, 0, 0, 1, 1, 0, 1, 0};
+  const std::vector<double> x{0.5, 1, 0, 1, 0.2, 0, 1, 0.7, 0.1, 1};
+  const CoxFit fit = cox_ph(time, event, {x});
+  const auto e = cox_expected_events(time, event, {x}, fit);
+  double total = 0;
+  for (const double v : e) total += v;
+  EXPECT_NEAR(total, 6.0, 1e-8);
+  // A death in a tie expects less than a censored observation with its score at that time.
+  EXPECT_LT(e[1] / std::exp(fit.coef[0] * x[1]), e[3] / std::exp(fit.coef[0] * x[3]));
 }
 
 TEST(Cusum, FailuresAbovePredictionClimbAndSignal) {
