@@ -1528,6 +1528,42 @@ export interface components {
         };
         /** @enum {string} */
         EventOutcome: "resolved" | "ongoing" | "sequelae" | "death";
+        FormGroup: {
+            /** @description the group's linkId (a subscale, a section) */
+            id: string;
+            /** @description its heading */
+            text: components["schemas"]["FormText"];
+        };
+        FormOption: {
+            label: components["schemas"]["FormText"];
+            /** @description what to send as the answer: a number for a numeric code, else the code */
+            value: number | string;
+        };
+        FormQuestion: {
+            /** @description what may be typed besides the options (YYYY-MM-DD) */
+            entry_format?: string;
+            /** @description the id of the group it is in; null at the top level */
+            group: string | null;
+            /** @description the item id the answers name (the FHIR linkId) */
+            id: string;
+            /** @description the largest answer, where the wording bounds it */
+            max?: number;
+            /** @description the smallest answer, where the wording bounds it */
+            min?: number;
+            /** @description the answers it offers, where it lists them */
+            options?: components["schemas"]["FormOption"][];
+            required: boolean;
+            text: components["schemas"]["FormText"];
+            /** @description the FHIR item type: integer, decimal, choice, open-choice, date, ... */
+            type: string;
+            /** @description the answer's UCUM unit (deg) */
+            unit?: string;
+        };
+        FormText: {
+            en: string;
+            /** @description null where the wording has no Persian (a licensed wording the clinic has not loaded) */
+            fa: string | null;
+        };
         Funnel: {
             centres: components["schemas"]["FunnelCentre"][];
             definition: string;
@@ -1555,7 +1591,7 @@ export interface components {
             /** @description filled in by a clinician, not the patient */
             clinician_completed: boolean;
             /** @description the wording in use: each question's text in English and Persian, type, range or options with labels (null when none is loaded) */
-            form: unknown;
+            form: components["schemas"]["InstrumentForm"] | null;
             /** @description the answerable items' ids */
             items: string[];
             key: string;
@@ -1565,6 +1601,20 @@ export interface components {
             /** @description the scores' names */
             scores: string[];
             title: string;
+        };
+        InstrumentForm: {
+            copyright: string | null;
+            /** @description the sections the questions are grouped in */
+            groups: components["schemas"]["FormGroup"][];
+            /** @description the languages (en, fa) in which every text of the form is worded */
+            languages: string[];
+            /** @description when the clinic loaded it (a clinic's wording only) */
+            loaded_at?: string;
+            /** @description the answerable items, in order */
+            questions: components["schemas"]["FormQuestion"][];
+            title: components["schemas"]["FormText"];
+            /** @description the wording's FHIR canonical reference, url|version, kept with each answer set */
+            version: string;
         };
         InstrumentWording: {
             id: number;
