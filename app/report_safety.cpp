@@ -7,16 +7,10 @@ namespace {
 
 using contract::AdverseEventsOut;
 
-// How many events the summary counts under `key` (ungraded, 1..5); 0 when none.
-std::int64_t events_of(const contract::Counts& by_grade, const std::string& key) {
-  const auto it = by_grade.find(key);
-  return it == by_grade.end() ? 0 : it->second;
-}
-
 std::string grade_table(const AdverseEventsOut& a, const Words& w) {
   std::string rows = row({w("col_grade"), w("col_events")}, true);
-  rows += row({w("ungraded"), w.count(events_of(a.by_grade, "ungraded"))});
-  for (int g = 1; g <= 5; ++g) rows += row({w.count(g), w.count(events_of(a.by_grade, std::to_string(g)))});
+  rows += row({w("ungraded"), w.count(a.by_grade.ungraded)});
+  for (int g = 1; g <= 5; ++g) rows += row({w.count(g), w.count(a.by_grade.grade(g))});
   return "<table class=\"grades\">" + rows + "</table>";
 }
 

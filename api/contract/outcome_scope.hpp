@@ -194,10 +194,33 @@ struct CategoryCount {
   }
 };
 
+// Adverse events by CTCAE grade, and those a surgeon has not graded yet.
+struct GradeCountsOut {
+  static constexpr const char* kSchema = "AdverseEventGrades";
+  std::int64_t ungraded = 0, grade_1 = 0, grade_2 = 0, grade_3 = 0, grade_4 = 0, grade_5 = 0;
+  // The count of grade 1..5.
+  std::int64_t grade(int g) const {
+    const std::int64_t GradeCountsOut::*const by[] = {&GradeCountsOut::grade_1, &GradeCountsOut::grade_2,
+                                                      &GradeCountsOut::grade_3, &GradeCountsOut::grade_4,
+                                                      &GradeCountsOut::grade_5};
+    return this->*by[g - 1];
+  }
+  template <class V>
+  static void fields(V& v) {
+    using G = GradeCountsOut;
+    v("ungraded", &G::ungraded, "");
+    v("1", &G::grade_1, "CTCAE grade 1, mild");
+    v("2", &G::grade_2, "moderate");
+    v("3", &G::grade_3, "severe");
+    v("4", &G::grade_4, "life-threatening");
+    v("5", &G::grade_5, "death");
+  }
+};
+
 struct AdverseEventsOut {
   static constexpr const char* kSchema = "AdverseEventSummary";
   std::int64_t events = 0;
-  Counts by_grade;
+  GradeCountsOut by_grade;
   std::vector<CategoryCount> by_category;
   std::int64_t not_assessed = 0, untriaged_red_flags = 0, serious_events = 0, treated = 0, followed_days = 0,
                patients = 0, patients_with_serious = 0;
@@ -206,7 +229,7 @@ struct AdverseEventsOut {
   static void fields(V& v) {
     using A = AdverseEventsOut;
     v("events", &A::events, "");
-    v("by_grade", &A::by_grade, "ungraded, 1..5 (CTCAE grade): count");
+    v("by_grade", &A::by_grade, "");
     v("by_category", &A::by_category, "most frequent first");
     v("not_assessed", &A::not_assessed, "neither graded nor a seriousness criterion ticked");
     v("untriaged_red_flags", &A::untriaged_red_flags, "");

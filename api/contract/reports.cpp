@@ -86,8 +86,8 @@ ScopeOut scope(const service::ScopeReport& s, const std::vector<service::TimePoi
   const service::AdverseEventSummary& a = s.adverse_events;
   AdverseEventsOut& events = out.adverse_events;
   events.events = a.events;
-  events.by_grade["ungraded"] = a.events_by_grade[0];
-  for (int g = 1; g <= 5; ++g) events.by_grade[std::to_string(g)] = a.events_by_grade[static_cast<std::size_t>(g)];
+  const auto& grades = a.events_by_grade;  // [0]: not graded, then grades 1..5
+  events.by_grade = {grades[0], grades[1], grades[2], grades[3], grades[4], grades[5]};
   for (const auto& [name, count] : a.by_category) events.by_category.push_back({name, count});
   events.not_assessed = a.not_assessed;
   events.untriaged_red_flags = a.untriaged_red_flags;

@@ -998,13 +998,23 @@ export interface components {
             category: string;
             events: number;
         };
+        AdverseEventGrades: {
+            /** @description CTCAE grade 1, mild */
+            1: number;
+            /** @description moderate */
+            2: number;
+            /** @description severe */
+            3: number;
+            /** @description life-threatening */
+            4: number;
+            /** @description death */
+            5: number;
+            ungraded: number;
+        };
         AdverseEventSummary: {
             /** @description most frequent first */
             by_category: components["schemas"]["AdverseEventCategoryCount"][];
-            /** @description ungraded, 1..5 (CTCAE grade): count */
-            by_grade: {
-                [key: string]: number;
-            };
+            by_grade: components["schemas"]["AdverseEventGrades"];
             events: number;
             followed_days: number;
             /** @description neither graded nor a seriousness criterion ticked */
