@@ -998,13 +998,23 @@ export interface components {
             category: string;
             events: number;
         };
+        AdverseEventGrades: {
+            /** @description CTCAE grade 1, mild */
+            1: number;
+            /** @description moderate */
+            2: number;
+            /** @description severe */
+            3: number;
+            /** @description life-threatening */
+            4: number;
+            /** @description death */
+            5: number;
+            ungraded: number;
+        };
         AdverseEventSummary: {
             /** @description most frequent first */
             by_category: components["schemas"]["AdverseEventCategoryCount"][];
-            /** @description ungraded, 1..5 (CTCAE grade): count */
-            by_grade: {
-                [key: string]: number;
-            };
+            by_grade: components["schemas"]["AdverseEventGrades"];
             events: number;
             followed_days: number;
             /** @description neither graded nor a seriousness criterion ticked */
@@ -1155,6 +1165,13 @@ export interface components {
         };
         /** @enum {string} */
         CellSource: "bone_marrow" | "adipose";
+        CensorMark: {
+            /** @description how many were censored that day */
+            count: number;
+            day: number;
+            /** @description the curve's value there */
+            surv: number | null;
+        };
         Centre: {
             /** @description empty when not given */
             city_en: string;
@@ -1567,8 +1584,8 @@ export interface components {
         Funnel: {
             centres: components["schemas"]["FunnelCentre"][];
             definition: string;
-            /** @description [n, lower95, upper95, lower998, upper998]: the control limits by n */
-            limits: (number | null)[][];
+            /** @description the control limits by n */
+            limits: components["schemas"]["FunnelLimit"][];
             /** @description the pooled rate across centres */
             overall: number | null;
             time_point: string | null;
@@ -1580,6 +1597,15 @@ export interface components {
             own: boolean;
             rate: number | null;
             responders: number;
+        };
+        FunnelLimit: {
+            /** @description 95 % limits */
+            lower95: number | null;
+            /** @description 99.8 % limits */
+            lower998: number | null;
+            n: number;
+            upper95: number | null;
+            upper998: number | null;
         };
         /** @enum {string} */
         Guidance: "ultrasound" | "fluoroscopy";
@@ -1797,6 +1823,17 @@ export interface components {
             triage: string | null;
             triage_reason: string;
         };
+        OutcomeDefinitions: {
+            adverse_events: components["schemas"]["LocalText"];
+            completeness: components["schemas"]["LocalText"];
+            repeats: components["schemas"]["LocalText"];
+            responders: components["schemas"]["LocalText"];
+            /** @description the serious-event rate's denominator */
+            serious_rate: components["schemas"]["LocalText"];
+            survival: components["schemas"]["LocalText"];
+            trajectories: components["schemas"]["LocalText"];
+            treated: components["schemas"]["LocalText"];
+        };
         OutcomeProtocol: {
             id: string;
             title: components["schemas"]["LocalText"];
@@ -1810,9 +1847,7 @@ export interface components {
             /** @description null when the protocol has no claims file */
             claims_source: components["schemas"]["LocalText"] | null;
             /** @description what each figure counts, in both languages, by section */
-            definitions: {
-                [key: string]: components["schemas"]["LocalText"];
-            };
+            definitions: components["schemas"]["OutcomeDefinitions"];
             /** @description null when the protocol names none */
             funnel: components["schemas"]["Funnel"] | null;
             /** @description below this many values no interval is given */
@@ -2365,10 +2400,10 @@ export interface components {
         };
         Survival: {
             at: components["schemas"]["SurvivalAt"][];
-            /** @description [day, survival there, how many] where follow-up ended without the event */
-            censored: (number | null)[][];
-            /** @description [day, survival, lower, upper] at time 0 and at each event, then at the longest follow-up */
-            curve: (number | null)[][];
+            /** @description where follow-up ended without the event */
+            censored: components["schemas"]["CensorMark"][];
+            /** @description at time 0 and at each event, then at the longest follow-up */
+            curve: components["schemas"]["SurvivalPoint"][];
             events: number;
             longest_follow_up_days: number;
             /** @description null when nobody is treated */
@@ -2394,6 +2429,15 @@ export interface components {
             /** @description null: not reached */
             days: number | null;
             lower: number | null;
+            upper: number | null;
+        };
+        SurvivalPoint: {
+            /** @description days after the injection */
+            day: number;
+            /** @description 95 % interval */
+            lower: number | null;
+            /** @description the estimated share free of the end point */
+            surv: number | null;
             upper: number | null;
         };
         /** @enum {string} */
