@@ -151,13 +151,16 @@ void read_schedule(Connection& c, const Members& members, const std::vector<std:
 void read_responses(Connection& c, const Members& members, const std::vector<std::string>& time_points,
                     OutcomeColumns& out) {
   // The submission day is the UTC date of the instant; a day early at most, for answers
-  // given between midnight and 03:30 in Tehran.
+  // given between midnight and 03:30 in Tehran. The scores come from their typed rows
+  // (0014_response_scores.sql), one column each; a response is one group, read in id order.
   auto& q = c.statement(
-      "SELECT episode_id, item_id, instrument, submitted_at, json_extract(scores_json, '$.scores.pain'), "
-      "json_extract(scores_json, '$.scores.adl'), json_extract(scores_json, '$.scores.total'), "
-      "json_extract(scores_json, '$.scores.global'), json_extract(scores_json, '$.scores.returned'), "
-      "json_extract(scores_json, '$.scores.date') FROM questionnaire_responses "
-      "WHERE instrument IN ('nrs', 'hoos', 'oxford-hip', 'patient-global', 'return-to-activity')");
+      "SELECT r.episode_id, r.item_id, r.instrument, r.submitted_at, "
+      "MAX(CASE WHEN s.name = 'pain' THEN s.value END), MAX(CASE WHEN s.name = 'adl' THEN s.value END), "
+      "MAX(CASE WHEN s.name = 'total' THEN s.value END), MAX(CASE WHEN s.name = 'global' THEN s.value END), "
+      "MAX(CASE WHEN s.name = 'returned' THEN s.value END), MAX(CASE WHEN s.name = 'date' THEN s.text END) "
+      "FROM questionnaire_responses r LEFT JOIN response_scores s ON s.response_id = r.id "
+      "WHERE r.instrument IN ('nrs', 'hoos', 'oxford-hip', 'patient-global', 'return-to-activity') "
+      "GROUP BY r.id, r.episode_id, r.item_id, r.instrument, r.submitted_at ORDER BY r.id");
   PromColumns& p = out.proms;
   while (q.executeStep()) {
     const auto* m = members.find(q.getColumn(0).getInt64());

@@ -70,6 +70,13 @@ bool create_file(const std::string& path, OpenMode mode) {
   return true;
 }
 
+// Whether the file holds no table yet besides schema_version: a new database, which
+// `current_schema` creates rather than calling it out of date.
+bool holds_no_tables(SQLite::Database& db) {
+  return db.execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version'")
+             .getInt() == 0;
+}
+
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path, OpenMode mode) : conn_(path, create_file(path, mode)) {
@@ -80,6 +87,13 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode) : conn_(path, c
   if (have > latest_schema_version()) {
     throw ConflictError("db", "schema_newer"_err,
                         {{"have", std::to_string(have)}, {"latest", std::to_string(latest_schema_version())}});
+  }
+  // Schema changes run only when asked (`regenpath db migrate`): a server never upgrades
+  // the database under another server, nor one whose backup was not taken first.
+  if (mode == OpenMode::current_schema && have < latest_schema_version() &&
+      (have > 0 || !holds_no_tables(conn_.db()))) {
+    throw ConflictError("db", "schema_not_current"_err,
+                        {{"db", path}, {"have", have}, {"latest", latest_schema_version()}});
   }
   if (mode == OpenMode::scratch) conn_.db().exec("PRAGMA synchronous = OFF");
   if (mode != OpenMode::existing_no_migrate) {
@@ -94,13 +108,14 @@ int SqliteStore::schema_version() {
   return conn_.db().execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_version").getInt();
 }
 
-int SqliteStore::migrate() {
+int SqliteStore::migrate_up_to(int version) {
   const int have = schema_version();
   int applied = 0;
   int reached = have;  // the version reached: numbers may leave gaps (0013 before 0010)
   std::lock_guard lock(mutex_);
   for (const Migration& m : migrations()) {
     if (m.version <= have) continue;
+    if (m.version > version) break;
     // Each migration and its version row commit together, or not at all.
     SQLite::Transaction tx(conn_.db());
     conn_.db().exec(std::string(m.sql));
