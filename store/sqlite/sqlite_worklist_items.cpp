@@ -17,9 +17,10 @@ constexpr const char* kColumns =
     "s.item_id, s.kind, s.anchor, s.offset_text, s.start_date, s.end_date, s.window_start, s.window_end, "
     "s.status, s.done_on ";
 
-// ?1 centre, ?2 kind, ?3 patient text, ?4 items kept, ?5 today, ?6 upcoming until, ?7 the
-// patient text as a pattern. An item is kept when ",protocol/item," is in ?4, matched
-// literally: the item's own % or _ escaped as contains_pattern escapes them.
+// ?1 centre, ?2 kind, ?3 patient text, ?4 items kept, ?5 today, ?6 upcoming until (?7, ?8
+// a page's limit and offset), ?9 the patient text as a pattern. An item is kept when
+// ",protocol/item," is in ?4, matched literally: the item's own % or _ escaped as
+// contains_pattern escapes them.
 constexpr const char* kJoin =
     "FROM episodes e JOIN patients p ON p.id = e.patient_id JOIN schedule_items s ON s.episode_id = e.id ";
 constexpr const char* kWhere =
@@ -27,8 +28,8 @@ constexpr const char* kWhere =
     "'lost_to_follow_up', 'ineligible') "
     "AND s.kind IN ('visit', 'imaging', 'questionnaire', 'order') "
     "AND (?2 = '' OR s.kind = ?2) "
-    "AND (?3 = '' OR lower(p.name_latin) LIKE lower(?7) ESCAPE '\\' OR p.name_fa LIKE ?7 ESCAPE '\\' "
-    "     OR lower(p.mrn) LIKE lower(?7) ESCAPE '\\') "
+    "AND (?3 = '' OR lower(p.name_latin) LIKE lower(?9) ESCAPE '\\' OR p.name_fa LIKE ?9 ESCAPE '\\' "
+    "     OR lower(p.mrn) LIKE lower(?9) ESCAPE '\\') "
     "AND (?4 = '' OR ?4 LIKE '%,' || replace(replace(replace(e.protocol_id || '/' || s.item_id, '\\', '\\\\'), "
     "     '%', '\\%'), '_', '\\_') || ',%' ESCAPE '\\') ";
 
@@ -50,7 +51,7 @@ void bind_query(SQLite::Statement& q, const WorklistItemsQuery& w) {
   q.bind(4, w.items);
   q.bind(5, w.today.iso());
   q.bind(6, w.upcoming_until.iso());
-  q.bind(7, contains_pattern(w.patient));
+  q.bind(9, contains_pattern(w.patient));
 }
 
 WorklistOpenItemRow read_row(SQLite::Statement& q) {
