@@ -151,16 +151,19 @@ void read_schedule(Connection& c, const Members& members, const std::vector<std:
 void read_responses(Connection& c, const Members& members, const std::vector<std::string>& time_points,
                     OutcomeColumns& out) {
   // The submission day is the UTC date of the instant; a day early at most, for answers
-  // given between midnight and 03:30 in Tehran. The scores come from their typed rows
-  // (0014_response_scores.sql), one column each; a response is one group, read in id order.
+  // given between midnight and 03:30 in Tehran. Each score is one lookup of its typed row
+  // by primary key (0014_response_scores.sql): as fast as json_extract on scores_json was,
+  // and five times faster than a join grouped by response (measured on a demo database).
   auto& q = c.statement(
       "SELECT r.episode_id, r.item_id, r.instrument, r.submitted_at, "
-      "MAX(CASE WHEN s.name = 'pain' THEN s.value END), MAX(CASE WHEN s.name = 'adl' THEN s.value END), "
-      "MAX(CASE WHEN s.name = 'total' THEN s.value END), MAX(CASE WHEN s.name = 'global' THEN s.value END), "
-      "MAX(CASE WHEN s.name = 'returned' THEN s.value END), MAX(CASE WHEN s.name = 'date' THEN s.text END) "
-      "FROM questionnaire_responses r LEFT JOIN response_scores s ON s.response_id = r.id "
-      "WHERE r.instrument IN ('nrs', 'hoos', 'oxford-hip', 'patient-global', 'return-to-activity') "
-      "GROUP BY r.id, r.episode_id, r.item_id, r.instrument, r.submitted_at ORDER BY r.id");
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'pain'), "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'adl'), "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'total'), "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'global'), "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'returned'), "
+      "(SELECT text FROM response_scores WHERE response_id = r.id AND name = 'date') "
+      "FROM questionnaire_responses r "
+      "WHERE r.instrument IN ('nrs', 'hoos', 'oxford-hip', 'patient-global', 'return-to-activity')");
   PromColumns& p = out.proms;
   while (q.executeStep()) {
     const auto* m = members.find(q.getColumn(0).getInt64());

@@ -1,8 +1,8 @@
 // Scores as typed rows (0014_response_scores.sql): every response the demo writes through
 // the store has one row per score agreeing with its scores_json (numbers, yes/no, dates,
 // scores the rule withheld); the migration backfills the same rows from the JSON of
-// responses written before it; and the outcome read takes its figures from the rows, never
-// from the JSON.
+// responses written before it; a row changed outside regenpath fails the integrity check;
+// and the outcome read takes its figures from the rows, never from the JSON.
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -82,6 +82,21 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
   EXPECT_EQ(s->migrate(), 1);
   s.reset();
   EXPECT_EQ(rows(), written);
+}
+
+TEST_F(ResponseScores, ARowChangedBehindRegenpathsBackFailsTheIntegrityCheck) {
+  EXPECT_EQ(store::open_sqlite(db_.path())->integrity_check(), "ok");
+  {
+    SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    d.exec(
+        "UPDATE response_scores SET value = value + 1 WHERE (response_id, name) = "
+        "(SELECT response_id, name FROM response_scores WHERE value IS NOT NULL LIMIT 1)");
+    d.exec(
+        "INSERT INTO response_scores (response_id, name, value) SELECT MAX(id), 'made_up', 1 "
+        "FROM questionnaire_responses");
+  }
+  EXPECT_EQ(store::open_sqlite(db_.path())->integrity_check(),
+            "ok; 2 responses whose response_scores disagree with scores_json");
 }
 
 bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
