@@ -63,10 +63,13 @@ void require_file(const std::string& path, const char* field) {
 
 CopiedDatabase backup_database(const std::string& db, const std::string& out) {
   require_file(db, "db");
+  // Renamed over the live file, the copy would leave a running server writing to a file
+  // no longer there.
+  if (fs::exists(out) && fs::equivalent(db, out)) throw InputError("out", "backup_onto_database"_err, {{"out", out}});
   const std::string partial = out + ".partial";
   fs::remove(partial);
   CopiedDatabase copied;
-  {
+  try {
     SQLite::Database source(db, SQLite::OPEN_READWRITE);
     source.setBusyTimeout(10000);
     const auto parent = fs::path(out).parent_path();
@@ -77,6 +80,9 @@ CopiedDatabase backup_database(const std::string& db, const std::string& out) {
     copied.integrity = integrity_of(target);
     // The copy keeps the source's WAL mode; its last connection closing here folds the
     // log into the file, so the renamed file is the whole backup.
+  } catch (...) {
+    fs::remove(partial);
+    throw;
   }
   if (copied.integrity != "ok") {
     fs::remove(partial);

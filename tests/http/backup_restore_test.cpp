@@ -2,7 +2,7 @@
 // into an empty file: the backup is one consistent moment of the writes (every answer
 // acknowledged before it began, none after it ended), the restored database has the
 // backup's rows table by table, its audit chain verifies, and a restore refuses to replace
-// a database unless told to (--force).
+// a database unless told to (--force); a backup never goes over the database itself.
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -99,8 +99,14 @@ TEST(BackupRestore, ALiveDatabaseBackedUpDuringWritesRestoresIntoAnEmptyFile) {
   EXPECT_EQ(row_counts(restored), at_backup);
 }
 
-TEST(BackupRestore, RefusesWhatIsNoDatabase) {
+TEST(BackupRestore, RefusesWhatIsNoDatabaseAndABackupOverTheDatabase) {
   TempDir dir;
+  seed(dir.file("clinic.db"));
+  const BinaryRun onto =
+      regenpath(dir.file(""), "backup --db " + dir.file("clinic.db") + " --out " + dir.file("clinic.db"));
+  EXPECT_EQ(onto.exit_code, 2);
+  EXPECT_NE(onto.err.find("is the database itself"), std::string::npos) << onto.err;
+  EXPECT_EQ(regenpath(dir.file(""), "db check --db " + dir.file("clinic.db")).exit_code, 0);
   EXPECT_EQ(regenpath(dir.file(""), "backup --db " + dir.file("none.db") + " --out " + dir.file("b")).exit_code, 2);
   EXPECT_FALSE(std::filesystem::exists(dir.file("b")));
   EXPECT_EQ(regenpath(dir.file(""), "restore --in " + dir.file("none.db") + " --db " + dir.file("r.db")).exit_code, 2);
