@@ -21,9 +21,9 @@ contract::AuditVerificationOut check_audit_log(Services& s, const service::Actor
     options.read_anchors = [&s] { return s.anchors->read_anchors(); };
   }
   const std::string key = s.anchors ? s.anchors->public_key() : "";
-  if (s.db_path.empty())
+  if (!s.open_snapshot)
     return contract::audit_verification_out(service::verify_audit_chain(s.store, actor, options), key);
-  const auto snapshot = store::open_sqlite(s.db_path, store::OpenMode::existing_no_migrate);
+  const auto snapshot = s.open_snapshot();
   return contract::audit_verification_out(service::verify_audit_chain(*snapshot, actor, options), key);
 }
 

@@ -1,3 +1,6 @@
+#include <filesystem>
+#include <fstream>
+
 #include "app/audit_options.hpp"
 #include "app/store_options.hpp"
 #include "service/audit.hpp"
@@ -17,9 +20,18 @@ void add_db_commands(CLI::App& app) {
     print_json({{"db", *path}, {"schema_version", s->schema_version()}});
   });
 
-  auto* migrate = db->add_subcommand("migrate", "Apply the migrations the database lacks");
+  auto* migrate =
+      db->add_subcommand("migrate",
+                         "Apply the migrations the database lacks (creating it if there is none): the only command "
+                         "that changes the schema of an existing database");
   add_db_option(migrate, *path);
   migrate->callback([path] {
+    // A missing file starts empty, so that every migration counts as applied.
+    if (!std::filesystem::exists(*path)) {
+      const auto parent = std::filesystem::path(*path).parent_path();
+      if (!parent.empty()) std::filesystem::create_directories(parent);
+      std::ofstream(*path).close();
+    }
     auto s = store::open_sqlite(*path, store::OpenMode::existing_no_migrate);
     const int applied = s->migrate();
     print_json({{"db", *path}, {"applied", applied}, {"schema_version", s->schema_version()}});
