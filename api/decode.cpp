@@ -1,9 +1,12 @@
 #include "api/decode.hpp"
 
 #include "api/answers_json.hpp"
+#include "api/contract/centres.hpp"
 #include "api/contract/episodes.hpp"
 #include "api/contract/events.hpp"
+#include "api/contract/portal.hpp"
 #include "api/contract/questionnaires.hpp"
+#include "api/contract/schedule.hpp"
 #include "api/http/json_body.hpp"
 #include "base/error.hpp"
 #include "base/text.hpp"
@@ -34,15 +37,13 @@ service::Pathway::Details decode_details(const nlohmann::json& body) {
 }
 
 PlanRequest decode_plan(const nlohmann::json& body) {
-  BodyReader r(body, {"harvest", "harvest_jalali", "injection", "injection_jalali", "reason"});
-  PlanRequest p{r.opt_date("harvest"), r.opt_date("injection"), r.opt_text("reason", 500).value_or("")};
-  if (!p.harvest && !p.injection) throw InputError("harvest", "plan_date_required"_err);
-  return p;
+  const auto in = http::decode<contract::PlanRequestIn>(body);
+  return {in.harvest, in.injection, in.reason.value_or("")};
 }
 
 MarkRequest decode_mark(const nlohmann::json& body) {
-  BodyReader r(body, {"status", "on", "on_jalali"});
-  return {parse_item_status(r.text("status", 16)), r.opt_date("on")};
+  const auto in = http::decode<contract::ScheduleMark>(body);
+  return {in.status, in.on};
 }
 
 service::QuestionnaireSubmission decode_questionnaire(const nlohmann::json& body) {
@@ -80,12 +81,7 @@ service::AdverseEventInput decode_event(const nlohmann::json& body) {
 }
 
 service::RedFlagReport decode_red_flag(const nlohmann::json& body) {
-  BodyReader r(body, {"category", "severity", "description", "onset", "onset_jalali"});
-  return {r.text("category", 64),
-          r.text("severity", 16),
-          r.opt_text("description", 4000).value_or(""),
-          r.opt_date("onset"),
-          {}};
+  return contract::to_red_flag(http::decode<contract::RedFlagReportIn>(body));
 }
 
 service::AssessmentChange decode_assessment_change(const nlohmann::json& body) {
@@ -122,24 +118,7 @@ service::RedFlagAcknowledgement decode_acknowledgement(const nlohmann::json& bod
 }
 
 Centre decode_centre(const nlohmann::json& body, const std::string& id) {
-  BodyReader r(body, {"name_en", "name_fa", "city_en", "city_fa", "licence_status", "licence_number", "phone"});
-  Centre c;
-  c.id = id;
-  c.name_en = r.text("name_en");
-  c.name_fa = r.text("name_fa");
-  c.city_en = r.opt_text("city_en").value_or("");
-  c.city_fa = r.opt_text("city_fa").value_or("");
-  // Names patients and staff read: a letter at least, nothing invisible or reordering.
-  for (const auto& [field, text] : {std::pair{"name_en", &c.name_en}, std::pair{"name_fa", &c.name_fa},
-                                    std::pair{"city_en", &c.city_en}, std::pair{"city_fa", &c.city_fa}})
-    if (!text->empty()) check_name(*text, field);
-  c.licence_status = r.opt_text("licence_status", 16).value_or("unknown");
-  if (c.licence_status != "licensed" && c.licence_status != "pending" && c.licence_status != "suspended" &&
-      c.licence_status != "unknown")
-    throw InputError("licence_status", "unknown_licence_status"_err);
-  c.licence_number = r.opt_text("licence_number", 64).value_or("");
-  c.phone = r.opt_text("phone", 32).value_or("");
-  return c;
+  return contract::to_centre(http::decode<contract::CentreIn>(body), id);
 }
 
 }  // namespace rp::api

@@ -68,23 +68,18 @@ export type EligibilityReason = Omit<Schema<'EligibilityReason'>, 'text'> & { te
 
 export type Decision = Schema<'EligibilityDecision'>
 
-// Narrowed: the document carries the findings and reasons as stored (free JSON).
-export type EligibilityAssessment = Omit<Schema<'EligibilityAssessment'>, 'decision' | 'findings' | 'reasons'> & {
-  decision: Decision
-  findings: Record<string, number | boolean>
-  reasons: EligibilityReason[]
-}
+// A stored assessment: its findings (a null one was not recorded) and reasons as kept.
+export type EligibilityAssessment = Schema<'EligibilityAssessment'>
 
-// Narrowed: the document carries the scores as computed (free JSON).
-export type QuestionnaireResponse = Omit<Schema<'QuestionnaireResponse'>, 'scores'> & {
-  scores: { instrument: string; title: string; scores: Record<string, number | string | boolean | null> }
-}
+// Finding to value, as an assessment is asked for.
+export type Findings = Schema<'EligibilityRequest'>['findings']
+
+// Its scores as computed: a null one was withheld.
+export type QuestionnaireResponse = Schema<'QuestionnaireResponse'>
 
 export type AdverseEvent = Schema<'AdverseEvent'>
 
-export type EpisodeTimeline = Omit<Schema<'EpisodeTimeline'>, 'eligibility' | 'questionnaires' | 'next'> & {
-  eligibility: EligibilityAssessment[]
-  questionnaires: QuestionnaireResponse[]
+export type EpisodeTimeline = Omit<Schema<'EpisodeTimeline'>, 'next'> & {
   next: NextStep[]
 }
 
