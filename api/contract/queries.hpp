@@ -7,11 +7,22 @@
 
 #include "api/contract/enums.hpp"
 #include "api/http/query.hpp"
+#include "domain/worklist_rules.hpp"
 #include "service/audit.hpp"
 
 namespace rp::api::contract {
 
 using http::ParamRule;
+
+// The values of the worklist's kind and responsible filters, as the service checks them.
+inline std::vector<std::string> worklist_kind_values() {
+  std::vector<std::string> out(worklist_kinds().begin(), worklist_kinds().end());
+  out.emplace_back("hold");
+  return out;
+}
+inline std::vector<std::string> responsible_role_values() {
+  return {responsible_roles().begin(), responsible_roles().end()};
+}
 
 // GET /api/v1/patients
 struct PatientSearch {
@@ -41,9 +52,9 @@ struct WorklistFilterQuery {
     using W = WorklistFilterQuery;
     // The service refuses a kind or role it does not know, naming it.
     v("kind", &W::kind, "only items of this kind: visit, imaging, questionnaire, order (work-up tests) or hold",
-      ParamRule{.max_bytes = 64, .cut = true});
+      ParamRule{.max_bytes = 64, .cut = true, .values = worklist_kind_values});
     v("responsible", &W::responsible, "only items this role carries out: coordinator, surgeon, physiotherapist or lab",
-      ParamRule{.max_bytes = 64, .cut = true});
+      ParamRule{.max_bytes = 64, .cut = true, .values = responsible_role_values});
     v("patient", &W::patient, "only patients whose name (either script) or record number contains this text",
       ParamRule{.digits = true});
     v("limit", &W::limit, "rows per section (a whole number 1-1000, default 200; anything else is refused)",

@@ -38,6 +38,8 @@ struct ParamRule {
   std::int64_t max = std::numeric_limits<std::int64_t>::max();
   bool id = false;      // a record's id: a bad one is not found (404), as in a path
   bool digits = false;  // Persian and Arabic-Indic digits read as ASCII (stored numbers are ASCII)
+  // Text of a set the service checks (naming the choices): documented as an enum.
+  std::vector<std::string> (*values)() = nullptr;
 };
 
 using QueryMap = std::map<std::string, std::string>;
@@ -116,6 +118,7 @@ struct ParamsVisitor {
       }
       if constexpr (std::is_same_v<T, std::string>) {
         if (!rule.cut) s["maxLength"] = rule.max_bytes;
+        if (rule.values) s["enum"] = rule.values();
       }
       return s;
     }};

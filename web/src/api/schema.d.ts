@@ -6838,9 +6838,9 @@ export interface operations {
                 /** @description the same day as date in the Jalali calendar, YYYY/MM/DD, any digits (one or the other) */
                 date_jalali?: string;
                 /** @description only items of this kind: visit, imaging, questionnaire, order (work-up tests) or hold */
-                kind?: string;
+                kind?: "visit" | "imaging" | "questionnaire" | "order" | "hold";
                 /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
-                responsible?: string;
+                responsible?: "coordinator" | "surgeon" | "physiotherapist" | "lab";
                 /** @description only patients whose name (either script) or record number contains this text */
                 patient?: string;
                 /** @description rows per section (a whole number 1-1000, default 200; anything else is refused) */
@@ -6995,9 +6995,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description only items of this kind: visit, imaging, questionnaire, order (work-up tests) or hold */
-                kind?: string;
+                kind?: "visit" | "imaging" | "questionnaire" | "order" | "hold";
                 /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
-                responsible?: string;
+                responsible?: "coordinator" | "surgeon" | "physiotherapist" | "lab";
                 /** @description only patients whose name (either script) or record number contains this text */
                 patient?: string;
                 /** @description rows per section (a whole number 1-1000, default 200; anything else is refused) */

@@ -4,6 +4,7 @@
 // (marked below); the instruments and protocols are still the screens' own until the
 // document types their answers.
 import type { Schema } from '../../api/contract'
+import type { paths } from '../../api/schema'
 import type { Role } from '../../api/session'
 
 // The pathway's order, as the episode states are listed in the shared words. Checked
@@ -157,11 +158,14 @@ export type MissedReason = Schema<'MissedReason'>
 // An item closed as missed, with the decision (GET /api/v1/worklist/closed).
 export type WorklistClosed = Schema<'WorklistClosedItem'>
 
-// The worklist's filter as the screen keeps it.
+// The worklist's filter as the screen keeps it ('' for any), its choices the document's.
+type WorklistQuery = NonNullable<paths['/api/v1/worklist']['get']['parameters']['query']>
+export type WorklistKind = NonNullable<WorklistQuery['kind']>
+export type ResponsibleRole = NonNullable<WorklistQuery['responsible']>
 export interface WorklistFilter {
-  kind: string
+  kind: WorklistKind | ''
   patient: string
-  responsible: string
+  responsible: ResponsibleRole | ''
 }
 
 export type WorklistRedFlag = Schema<'WorklistRedFlag'>
