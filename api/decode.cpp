@@ -13,8 +13,6 @@
 
 namespace rp::api {
 
-using http::BodyReader;
-
 // The typed requests (api/contract/) decode themselves; these names stay for the fuzzer.
 Patient decode_patient(const nlohmann::json& body) {
   return contract::to_patient(http::decode<contract::NewPatient>(body));
@@ -55,27 +53,6 @@ service::QuestionnaireSubmission decode_questionnaire(const nlohmann::json& body
   return s;
 }
 
-namespace {
-
-std::vector<SeriousReason> serious_reasons(const std::vector<std::string>& names) {
-  std::vector<SeriousReason> out;
-  out.reserve(names.size());
-  for (const auto& n : names) out.push_back(parse_serious_reason(n));
-  return out;
-}
-
-// The assessment fields an event's report, triage and grading share.
-EventAssessment read_assessment(const BodyReader& r) {
-  EventAssessment a;
-  if (auto g = r.opt_int("ctcae_grade")) a.ctcae_grade = static_cast<int>(std::clamp<std::int64_t>(*g, -1, 99));
-  if (auto s = r.opt_text_list("serious_reasons", 6)) a.serious = serious_reasons(*s);
-  if (auto v = r.opt_text("relatedness", 16)) a.relatedness = parse_relatedness(*v);
-  if (auto v = r.opt_text("outcome", 16)) a.outcome = parse_event_outcome(*v);
-  return a;
-}
-
-}  // namespace
-
 service::AdverseEventInput decode_event(const nlohmann::json& body) {
   return contract::to_event(http::decode<contract::NewAdverseEvent>(body));
 }
@@ -89,26 +66,7 @@ service::AssessmentChange decode_assessment_change(const nlohmann::json& body) {
 }
 
 service::RedFlagTriage decode_triage(const nlohmann::json& body) {
-  BodyReader r(body, {"decision", "reason", "category", "severity", "description", "onset", "onset_jalali",
-                      "ctcae_grade", "serious_reasons", "relatedness", "outcome"});
-  service::RedFlagTriage t;
-  const std::string decision = r.text("decision", 32);
-  if (decision != "adverse_event" && decision != "not_adverse_event")
-    throw InputError("decision", "unknown_triage_decision"_err);
-  t.adverse_event = decision == "adverse_event";
-  t.reason = r.opt_text("reason", 4000).value_or("");
-  const std::optional<std::string> category = r.opt_text("category", 64);
-  if (!t.adverse_event) {
-    // Nothing of an adverse event may come with a dismissal: it would be silently dropped.
-    for (const char* f : {"category", "severity", "description", "onset", "onset_jalali", "ctcae_grade",
-                          "serious_reasons", "relatedness", "outcome"})
-      if (body.contains(f) && !body[f].is_null()) throw InputError(f, "only_for_adverse_event"_err);
-    return t;
-  }
-  if (!category || category->empty()) throw InputError("category", "adverse_category_required"_err);
-  t.event = {*category, r.opt_text("severity", 16).value_or(""), r.opt_text("description", 4000).value_or(""),
-             r.opt_date("onset"), read_assessment(r)};
-  return t;
+  return contract::to_triage(http::decode<contract::TriageIn>(body));
 }
 
 service::RedFlagAcknowledgement decode_acknowledgement(const nlohmann::json& body) {

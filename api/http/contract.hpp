@@ -216,9 +216,13 @@ struct DecodeVisitor {
   const BodyReader& r;
   Owner& out;
 
+  // A rule may also look at the body as sent (which fields came at all).
   template <class F>
   void rule(const F& check) {
-    check(static_cast<const Owner&>(out));
+    if constexpr (std::is_invocable_v<const F&, const Owner&, const BodyReader&>)
+      check(static_cast<const Owner&>(out), r);
+    else
+      check(static_cast<const Owner&>(out));
   }
 
   template <class M, class C>
