@@ -145,18 +145,13 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "{instrument?, answers: {item: value}}: instrument is required while the link asks for several",
          false,
          false,
-         http::taking<contract::LinkAnswersIn>([&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           http::BodyReader b(body, {"instrument", "answers"});
-           const auto instrument = b.opt_text("instrument", 32).value_or("");
-           const auto* answers = b.opt_object("answers");
-           if (!answers) throw InputError("answers", "required"_err);
-           const auto done =
-               s.submissions.submit_by_link(c.request.params.at("token"), instrument, sent_answers(*answers));
+         [&s](http::Call& c, const contract::LinkAnswersIn& in) {
+           const auto done = s.submissions.submit_by_link(c.request.params.at("token"), in.instrument.value_or(""),
+                                                          sent_answers(in.answers));
            const auto response = contract::questionnaire_response_out(done.row);
            return http::Created<contract::LinkAnswered>{
                {response.instrument, response.scores, response.unscored, response.wording_version, done.still_asked}};
-         })});
+         }});
 }
 
 }  // namespace rp::api

@@ -251,13 +251,14 @@ struct ReopenIn {
 
 struct BulkClosingIn {
   static constexpr const char* kSchema = "BulkMissedClosing";
-  std::optional<CivilDate> before;
+  CivilDate before;
   MissedReason reason = MissedReason::other;
   std::optional<std::string> note, kind, patient, responsible;
   template <class V>
   static void fields(V& v) {
     using B = BulkClosingIn;
-    v("before", &B::before, "required (or before_jalali): the day before which the windows closed, not after today");
+    v("before", &B::before, "required (or before_jalali): the day before which the windows closed, not after today",
+      FieldRule{.missing = "closed_before_required"_err});
     v("reason", &B::reason, "", FieldRule{.max_bytes = 64});
     v("note", &B::note, "required with other", FieldRule{.max_bytes = 500});
     v("kind", &B::kind, "only items of this kind, as the worklist's filter");

@@ -1150,7 +1150,7 @@ export interface components {
              * Format: date
              * @description required (or before_jalali): the day before which the windows closed, not after today
              */
-            before?: string | null;
+            before?: string;
             /** @description the same day as before in the Jalali calendar, YYYY/MM/DD */
             before_jalali?: string;
             /** @description only items of this kind, as the worklist's filter */
@@ -1326,11 +1326,17 @@ export interface components {
             actor: string;
             at: string;
             /** @description eligible, ineligible or needs_review */
-            decision: string;
+            decision: components["schemas"]["EligibilityDecision"];
             /** @description the findings assessed */
-            findings: unknown;
+            findings: {
+                [key: string]: (number | boolean) | null;
+            };
             /** @description each rule that decided */
-            reasons: unknown;
+            reasons: {
+                finding: string;
+                kind: string;
+                rule: string;
+            }[];
         };
         /** @enum {string} */
         EligibilityDecision: "eligible" | "ineligible" | "needs_review";
@@ -1346,7 +1352,9 @@ export interface components {
         };
         EligibilityRequest: {
             /** @description finding to value: grades and measures as numbers, yes/no findings as booleans (kl_grade, ...) */
-            findings: unknown;
+            findings: {
+                [key: string]: (number | boolean) | null;
+            };
         };
         EligibilityResult: {
             decision: components["schemas"]["EligibilityDecision"];
@@ -2171,8 +2179,14 @@ export interface components {
         };
         QuestionnaireLinkAnswered: {
             instrument: string;
-            /** @description {instrument, title, scores: {name: value or null}} */
-            scores: unknown;
+            /** @description the instrument's scores: a null one was withheld */
+            scores: {
+                instrument: string;
+                scores: {
+                    [key: string]: (number | string | boolean) | null;
+                };
+                title: string;
+            };
             /** @description the instruments the link still asks for (none: it is spent) */
             still_asked: string[];
             /** @description the scores the instrument's missing-item rule withheld */
@@ -2212,8 +2226,14 @@ export interface components {
             instrument: string;
             /** @description the schedule's time point, or empty */
             item_id: string;
-            /** @description {instrument, title, scores: {name: value or null}} */
-            scores: unknown;
+            /** @description the instrument's scores: a null one was withheld */
+            scores: {
+                instrument: string;
+                scores: {
+                    [key: string]: (number | string | boolean) | null;
+                };
+                title: string;
+            };
             /** @description staff, patient or link */
             source: string;
             submitted_at: string;
@@ -3091,10 +3111,14 @@ export interface operations {
                 patient?: number;
                 /** @description rows of this username */
                 user?: string;
-                /** @description from this day (YYYY-MM-DD, Asia/Tehran), inclusive; or from_jalali (YYYY/MM/DD) */
+                /** @description from this day (YYYY-MM-DD, Asia/Tehran), inclusive */
                 from?: string;
-                /** @description up to this day, inclusive; or to_jalali */
+                /** @description the same day as from in the Jalali calendar, YYYY/MM/DD, any digits (one or the other) */
+                from_jalali?: string;
+                /** @description up to this day, inclusive */
                 to?: string;
+                /** @description the same day as to in the Jalali calendar, YYYY/MM/DD, any digits (one or the other) */
+                to_jalali?: string;
                 /** @description rows older than this seq: the next page (the answer's next_before) */
                 before?: number;
                 /** @description rows on the page, 1-1000 (default 100) */
@@ -3160,10 +3184,14 @@ export interface operations {
                 patient?: number;
                 /** @description rows of this username */
                 user?: string;
-                /** @description from this day (YYYY-MM-DD, Asia/Tehran), inclusive; or from_jalali (YYYY/MM/DD) */
+                /** @description from this day (YYYY-MM-DD, Asia/Tehran), inclusive */
                 from?: string;
-                /** @description up to this day, inclusive; or to_jalali */
+                /** @description the same day as from in the Jalali calendar, YYYY/MM/DD, any digits (one or the other) */
+                from_jalali?: string;
+                /** @description up to this day, inclusive */
                 to?: string;
+                /** @description the same day as to in the Jalali calendar, YYYY/MM/DD, any digits (one or the other) */
+                to_jalali?: string;
                 /** @description rows older than this seq: the next page (the answer's next_before) */
                 before?: number;
                 /** @description rows in the file, 1-10000 (default 10000) */
@@ -5883,7 +5911,7 @@ export interface operations {
                 /** @description name, record number, national id or mobile, any digits (national id and mobile only for the roles shown them: admin, coordinator, surgeon) */
                 q?: string;
                 /** @description only patients with an episode in this state */
-                state?: string;
+                state?: components["schemas"]["EpisodeState"];
                 /** @description at most this many (a whole number 1-1000, default 200; anything else is refused) */
                 limit?: number;
             };
@@ -6901,14 +6929,14 @@ export interface operations {
             query?: {
                 /** @description the day, Gregorian YYYY-MM-DD, any digits (default: the clinic's today, Asia/Tehran) */
                 date?: string;
-                /** @description the day in the Jalali calendar, YYYY/MM/DD, any digits (instead of date) */
+                /** @description the same day as date in the Jalali calendar, YYYY/MM/DD, any digits (one or the other) */
                 date_jalali?: string;
                 /** @description only items of this kind: visit, imaging, questionnaire, order (work-up tests) or hold */
-                kind?: string;
+                kind?: "visit" | "imaging" | "questionnaire" | "order" | "hold";
+                /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
+                responsible?: "coordinator" | "surgeon" | "physiotherapist" | "lab";
                 /** @description only patients whose name (either script) or record number contains this text */
                 patient?: string;
-                /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
-                responsible?: string;
                 /** @description rows per section (a whole number 1-1000, default 200; anything else is refused) */
                 limit?: number;
                 /** @description rows of the list to skip (a whole number 0-1000000, default 0) */
@@ -7061,11 +7089,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description only items of this kind: visit, imaging, questionnaire, order (work-up tests) or hold */
-                kind?: string;
+                kind?: "visit" | "imaging" | "questionnaire" | "order" | "hold";
+                /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
+                responsible?: "coordinator" | "surgeon" | "physiotherapist" | "lab";
                 /** @description only patients whose name (either script) or record number contains this text */
                 patient?: string;
-                /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
-                responsible?: string;
                 /** @description rows per section (a whole number 1-1000, default 200; anything else is refused) */
                 limit?: number;
                 /** @description rows of the list to skip (a whole number 0-1000000, default 0) */
