@@ -1,4 +1,5 @@
 // Registry views: de-identified aggregates only.
+#include "api/contract/queries.hpp"
 #include "api/contract/reports.hpp"
 #include "api/routes.hpp"
 #include "service/outcomes.hpp"
@@ -24,20 +25,17 @@ void add_report_routes(http::Router& r, Services& s) {
          "rates, adverse events, completeness, funnel and claims audit. Analysts see every centre; a centre's "
          "surgeons and admins see theirs and the overall figures",
          service::Permission::reports_read,
-         {{"centre", "one centre's figures beside the overall ones"}, {"protocol", "protocol id (default hip-msc-v1)"}},
+         {},
          "",
          false,
          false,
-         [&s](http::Call& c) {
+         http::querying<contract::OutcomesQuery>([&s](http::Call& c, const contract::OutcomesQuery& q) {
            service::OutcomeRequest req;
-           const auto& q = c.request.query;
-           if (auto it = q.find("centre"); it != q.end() && !it->second.empty())
-             req.centre_id = it->second.substr(0, 64);
-           if (auto it = q.find("protocol"); it != q.end() && !it->second.empty())
-             req.protocol = it->second.substr(0, 64);
+           if (q.centre) req.centre_id = *q.centre;
+           if (q.protocol) req.protocol = *q.protocol;
            service::Outcomes outcomes(s.store, s.clock);
            return contract::outcome_report_out(outcomes.report(c.actor, req));
-         }});
+         })});
 }
 
 }  // namespace rp::api

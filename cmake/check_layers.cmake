@@ -8,7 +8,7 @@ cmake_minimum_required(VERSION 3.25)
 # The order must match RP_LAYERS in the root CMakeLists.txt.
 set(layers base stats domain store service demo api app)
 # Layers for which JSON is no format: their code takes and returns types.
-set(no_json base stats domain)
+set(no_json base stats domain service)
 # A database engine's headers and its adapter (store/sqlite/, store/postgres/) are seen only
 # by the adapter itself and by app/, which chooses the engine: the rest of store/ (the
 # Store interface, records, audit chain) and every layer above it work on any engine.

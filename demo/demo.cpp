@@ -275,7 +275,7 @@ void add_outcome_data(store::Store& store, const Clock& clock, const Actor& op, 
         const instruments::SentAnswers answers = demo_answers(key, c, day, injection, rng);
         r.answers_json = store::answers_json(answers);
         const instruments::Scores scores = instruments::score(*id, instruments::answers_from(answers));
-        r.scores_json = store::scores_to_json(scores).dump();
+        r.scores_json = store::scores_json(scores);
         r.scores = store::typed_scores(scores);
         r.source = "staff";
         r.submitted_by = op.user;

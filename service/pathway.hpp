@@ -2,7 +2,6 @@
 // The pathway's use cases: one function per thing a user does. Each checks the actor's
 // role and centre, applies the domain rules, and writes its data with an audit row in
 // one transaction.
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <vector>
 

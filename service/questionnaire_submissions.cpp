@@ -37,7 +37,7 @@ KeptScores scored(instruments::InstrumentId id, const instruments::SentAnswers& 
   const auto parsed = instruments::answers_from(answers);
   const auto scores = instruments::score(id, parsed);
   instruments::require_a_score(scores, parsed);
-  return {store::scores_to_json(scores).dump(), store::typed_scores(scores)};
+  return {store::scores_json(scores), store::typed_scores(scores)};
 }
 
 // The instrument a link submission answers: the one named, which the link must still ask

@@ -6,7 +6,6 @@
 // reads. Each write and each record read leaves an audit row in its transaction.
 #include <functional>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>

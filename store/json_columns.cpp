@@ -32,6 +32,8 @@ json scores_to_json(const instruments::Scores& scores) {
   return json{{"instrument", def.key}, {"title", def.title}, {"scores", values}};
 }
 
+std::string scores_json(const instruments::Scores& scores) { return scores_to_json(scores).dump(); }
+
 namespace {
 
 // Whole numbers up to 2^53 are exact in a double; beyond, the number is kept as a double.

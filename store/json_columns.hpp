@@ -15,6 +15,8 @@ namespace rp::store {
 // An answer set's scores, its scores_json column (and what `regenpath score` prints):
 //   {"instrument": key, "title": ..., "scores": {name: value|null, ...}}
 nlohmann::json scores_to_json(const instruments::Scores& scores);
+// The same as the column's text, for a use case that keeps it without reading JSON.
+std::string scores_json(const instruments::Scores& scores);
 
 // An answer set as sent, its answers_json column: {"P1": 2, "P2": null, "rom": {...}}.
 std::string answers_json(const instruments::SentAnswers& answers);

@@ -24,6 +24,19 @@ inline std::vector<std::string> responsible_role_values() {
   return {responsible_roles().begin(), responsible_roles().end()};
 }
 
+// GET /api/v1/reports/outcomes
+struct OutcomesQuery {
+  std::optional<std::string> centre, protocol;
+  template <class V>
+  static void fields(V& v) {
+    // Longer text names no centre or protocol: cut, and the service answers that it knows none such.
+    v("centre", &OutcomesQuery::centre, "one centre's figures beside the overall ones",
+      ParamRule{.max_bytes = 64, .cut = true, .empty_is_absent = true});
+    v("protocol", &OutcomesQuery::protocol, "protocol id (default hip-msc-v1)",
+      ParamRule{.max_bytes = 64, .cut = true, .empty_is_absent = true});
+  }
+};
+
 // GET /api/v1/patients
 struct PatientSearch {
   std::optional<std::string> q;

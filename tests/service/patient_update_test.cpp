@@ -4,6 +4,8 @@
 // may not) changes nothing.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "../store/store_test_support.hpp"
 #include "base/error.hpp"
 #include "service/pathway.hpp"
