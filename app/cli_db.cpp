@@ -13,14 +13,14 @@ void add_db_commands(CLI::App& app) {
   auto* init = db->add_subcommand("init", "Create the database (or bring an existing one up to date)");
   add_db_option(init, *path);
   init->callback([path] {
-    auto s = store::open_sqlite(*path);
+    auto s = store::open_store(*path);
     print_json({{"db", *path}, {"schema_version", s->schema_version()}});
   });
 
   auto* migrate = db->add_subcommand("migrate", "Apply the migrations the database lacks");
   add_db_option(migrate, *path);
   migrate->callback([path] {
-    auto s = store::open_sqlite(*path, store::OpenMode::existing_no_migrate);
+    auto s = store::open_store(*path, store::OpenMode::existing_no_migrate);
     const int applied = s->migrate();
     print_json({{"db", *path}, {"applied", applied}, {"schema_version", s->schema_version()}});
   });
@@ -28,7 +28,7 @@ void add_db_commands(CLI::App& app) {
   auto* check = db->add_subcommand("check", "Report the schema version, integrity and the audit chain");
   add_db_option(check, *path);
   check->callback([path] {
-    auto s = store::open_sqlite(*path, store::OpenMode::existing_no_migrate);
+    auto s = store::open_store(*path, store::OpenMode::existing_no_migrate);
     const int version = s->schema_version();
     const std::string integrity = s->integrity_check();
     nlohmann::json out = {{"db", *path},

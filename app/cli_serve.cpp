@@ -55,8 +55,8 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   // The protocol catalogue is read now: a malformed protocol or claims file stops the
   // start with its file, line and key, rather than failing the first request to use it.
   spdlog::info("protocols: {}", fmt::join(service::protocol_names(), ", "));
-  auto sqlite = store::open_sqlite(cfg.db);
-  store::GroupCommitStore store(*sqlite);
+  auto opened = store::open_store(cfg.db);
+  store::GroupCommitStore store(*opened);
   const Clock clock = Clock::system();
   service::Pathway pathway(store, clock);
   service::AuthPolicy policy;

@@ -8,11 +8,19 @@
 
 namespace rp::app {
 
-inline void add_db_option(CLI::App* cmd, std::string& path) {
-  cmd->add_option("--db", path, "SQLite database file")->capture_default_str();
+// --db names the store (store::open_store); without it, REGENPATH_DB, else `db`'s default.
+inline void add_db_option(CLI::App* cmd, std::string& db) {
+  const std::string fallback = db;
+  db = store::db_from_environment(fallback);
+  auto* option =
+      cmd->add_option("--db", db,
+                      "the database: FILE or sqlite:FILE (SQLite), postgresql://user@host:port/name (PostgreSQL); "
+                      "REGENPATH_DB when not given");
+  // The environment's value may hold a password: shown only when it is the built-in one.
+  if (db == fallback) option->capture_default_str();
 }
 
 // Opens the database, creating it and applying migrations as needed.
-inline std::unique_ptr<store::Store> open_store(const std::string& path) { return store::open_sqlite(path); }
+inline std::unique_ptr<store::Store> open_store(const std::string& db) { return store::open_store(db); }
 
 }  // namespace rp::app
