@@ -23,7 +23,7 @@ contract::AuditVerificationOut check_audit_log(Services& s, const service::Actor
   const std::string key = s.anchors ? s.anchors->public_key() : "";
   if (s.db_path.empty())
     return contract::audit_verification_out(service::verify_audit_chain(s.store, actor, options), key);
-  const auto snapshot = store::open_sqlite(s.db_path, store::OpenMode::existing_no_migrate);
+  const auto snapshot = store::open_store(s.db_path, store::OpenMode::existing_no_migrate);
   return contract::audit_verification_out(service::verify_audit_chain(*snapshot, actor, options), key);
 }
 
