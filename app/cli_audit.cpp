@@ -27,7 +27,9 @@ api::http::ServerConfig server_config(const AuditPaths& given) {
 }
 
 void add_paths(CLI::App* cmd, AuditPaths& p) {
-  cmd->add_option("--db", p.db, std::string("SQLite database file (default: the config's, else ") + kDefaultDb + ")");
+  cmd->add_option("--db", p.db,
+                  std::string("the database: FILE, sqlite:FILE or postgresql://... (default: the config's, else ") +
+                      kDefaultDb + ")");
   cmd->add_option("--config", p.config, "the server's config file, for its database, key and anchor paths");
 }
 

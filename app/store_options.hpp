@@ -1,5 +1,6 @@
 #pragma once
 // The --db option shared by commands that use the database.
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -18,6 +19,14 @@ inline void add_db_option(CLI::App* cmd, std::string& db) {
                       "REGENPATH_DB when not given");
   // The environment's value may hold a password: shown only when it is the built-in one.
   if (db == fallback) option->capture_default_str();
+}
+
+// Whether `db` names an SQLite file (FILE or sqlite:FILE) that does not exist: a command
+// that only reads refuses it rather than creating an empty one. A PostgreSQL URL names
+// no file (its server says whether the database exists).
+inline bool names_missing_file(const std::string& db) {
+  if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0) return false;
+  return !std::filesystem::exists(db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db);
 }
 
 // Opens the database, creating it and applying migrations as needed.

@@ -11,8 +11,9 @@ namespace rp::store {
 // Every store/migrations/postgres/NNNN_name.sql, in version order (generated at build time).
 const std::vector<Migration>& postgres_migration_overrides();
 
-// The migrations PostgreSQL runs, in version order: the shared ones with the overrides in
-// their place, and any version only the override folder has.
+// The migrations PostgreSQL runs, in version order: the shared ones, each with its
+// override in its place. An override numbered past the shared list is left out until the
+// shared file of that number exists, so that both engines know one latest version.
 std::vector<Migration> postgres_migrations();
 
 }  // namespace rp::store

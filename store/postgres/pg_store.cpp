@@ -21,9 +21,9 @@ std::vector<Migration> postgres_migrations() {
     }
     out.push_back(own ? *own : m);
   }
-  for (const Migration& o : overrides) {
-    if (out.empty() || o.version > out.back().version) out.push_back(o);
-  }
+  // An override numbered past the shared list (0014_response_scores before the shared
+  // file of that number exists) waits for it: both engines stay at one schema version,
+  // which `db check`, `audit verify` and the server compare with latest_schema_version().
   return out;
 }
 
@@ -154,9 +154,9 @@ PgStore::PgStore(PgOptions options, OpenMode mode) : pool_(std::move(options)), 
       throw NotFoundError("db", "no_database"_err, {{"path", shown_url(pool_.options().conninfo)}});
     throw;
   }
-  const int latest = postgres_migrations().back().version;
-  if (have > latest) {
-    throw ConflictError("db", "schema_newer"_err, {{"have", std::to_string(have)}, {"latest", std::to_string(latest)}});
+  if (have > latest_schema_version()) {
+    throw ConflictError("db", "schema_newer"_err,
+                        {{"have", std::to_string(have)}, {"latest", std::to_string(latest_schema_version())}});
   }
   if (mode != OpenMode::existing_no_migrate) migrate();
 }
