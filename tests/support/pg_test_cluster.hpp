@@ -29,10 +29,26 @@ namespace rp::test {
 
 class PgTestCluster {
  public:
-  // The process's cluster, started on first use.
+  // The process's cluster, started on first use; or, under ctest, the one the pg_cluster
+  // fixture started for every test process (RP_TEST_PG_DIR, tests/CMakeLists.txt), so
+  // that a run pays for one initdb rather than one per test.
   static PgTestCluster& shared() {
     static PgTestCluster cluster;
     return cluster;
+  }
+
+  // The ctest fixture's steps (tests/support/pg_cluster_main.cpp): a cluster in `dir` that
+  // outlives the process starting it, with its port in dir/port; and its end.
+  static void start_shared(const std::filesystem::path& dir) {
+    stop_shared(dir);  // one left by an interrupted run
+    PgTestCluster c(dir);
+    std::ofstream(dir / "port") << c.port_;
+    c.owned_ = false;
+  }
+  static void stop_shared(const std::filesystem::path& dir) {
+    if (!std::filesystem::exists(dir)) return;
+    PgTestCluster c(dir, 0);
+    c.started_ = std::filesystem::exists(dir / "data" / "postmaster.pid");
   }
 
   // A new, empty database (from template0) and its URL.
@@ -49,6 +65,7 @@ class PgTestCluster {
   int port() const { return port_; }
 
   ~PgTestCluster() {
+    if (!owned_) return;
     if (started_)
       run(as_owner_ + bin("pg_ctl") + " -D " + (dir_ / "data").string() + " -m immediate -w stop > " +
               log("pg_ctl.log") + " 2>&1",
@@ -62,13 +79,37 @@ class PgTestCluster {
 
  private:
   PgTestCluster() {
-    if (!std::filesystem::exists(bin("initdb"))) install();
     if (::geteuid() == 0) as_owner_ = "runuser -u postgres -- ";
+    const char* shared_dir = std::getenv("RP_TEST_PG_DIR");
+    if (shared_dir && *shared_dir) {
+      std::ifstream port(std::filesystem::path(shared_dir) / "port");
+      if (port >> port_) {
+        dir_ = shared_dir;
+        owned_ = false;
+        return;
+      }
+    }
     stop_orphans();
     char pattern[] = "/tmp/rp-pg-XXXXXX";
     if (!::mkdtemp(pattern)) throw std::runtime_error("cannot make a temporary folder for PostgreSQL");
     dir_ = pattern;
     std::ofstream(dir_ / "owner.pid") << ::getpid();
+    start();
+  }
+
+  // A cluster to start in `dir` (made afresh), or, with the second argument, one that is
+  // there to stop and remove.
+  explicit PgTestCluster(std::filesystem::path dir) : dir_(std::move(dir)) {
+    if (::geteuid() == 0) as_owner_ = "runuser -u postgres -- ";
+    std::filesystem::create_directories(dir_);
+    start();
+  }
+  PgTestCluster(std::filesystem::path dir, int) : dir_(std::move(dir)) {
+    if (::geteuid() == 0) as_owner_ = "runuser -u postgres -- ";
+  }
+
+  void start() {
+    if (!std::filesystem::exists(bin("initdb"))) install();
     if (::geteuid() == 0) {
       const passwd* pg = ::getpwnam("postgres");
       if (!pg || ::chown(dir_.c_str(), pg->pw_uid, pg->pw_gid) != 0)
@@ -158,6 +199,7 @@ class PgTestCluster {
   std::string as_owner_;
   int port_ = 0;
   bool started_ = false;
+  bool owned_ = true;  // stopped and removed by this object
   std::atomic<int> databases_{0};
 };
 
