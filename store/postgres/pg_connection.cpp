@@ -107,6 +107,18 @@ Connection::~Connection() {
 
 bool Connection::ok() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
 
+int Connection::socket() const { return PQsocket(conn_); }
+
+int Connection::take_notifications() {
+  if (!PQconsumeInput(conn_) || PQstatus(conn_) != CONNECTION_OK) return -1;
+  int n = 0;
+  while (PGnotify* note = PQnotifies(conn_)) {
+    PQfreemem(note);
+    ++n;
+  }
+  return n;
+}
+
 Result Connection::checked(pg_result* r) {
   const auto status = PQresultStatus(r);
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return Result(r);

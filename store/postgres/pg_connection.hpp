@@ -94,6 +94,10 @@ class Connection {
   void run(const std::string& sql);
   // Whether the connection is still usable (a lost one is dropped from the pool).
   bool ok() const;
+  // For a LISTENing connection: its socket, to wait on; and the notifications that
+  // arrived since the last call, read without blocking (-1: the connection is lost).
+  int socket() const;
+  int take_notifications();
 
  private:
   Result checked(pg_result* r);

@@ -159,6 +159,17 @@ PgStore::PgStore(PgOptions options, OpenMode mode) : pool_(std::move(options)), 
                         {{"have", std::to_string(have)}, {"latest", std::to_string(latest_schema_version())}});
   }
   if (mode != OpenMode::existing_no_migrate) migrate();
+  bool notices = false;
+  {
+    auto c = pool_.acquire();
+    notices = schema_version(*c) == latest_schema_version() && change_notices_installed(*c);
+  }
+  if (notices) listener_ = std::make_unique<GenerationListener>(pool_.options().conninfo, generation_);
+}
+
+std::optional<std::uint64_t> PgStore::data_generation() {
+  if (!listener_ || !listener_->healthy()) return std::nullopt;
+  return generation_.load();
 }
 
 int PgStore::schema_version(Connection& c) {
@@ -198,6 +209,9 @@ int PgStore::migrate() {
       }
       ++applied;
     }
+    // On a current schema, every table but the audit log notes its changes (pg_generation.cpp).
+    const int now = c->exec("SELECT COALESCE(MAX(version), 0) FROM schema_version").int32(0, 0);
+    if (now == latest_schema_version() && !change_notices_installed(*c)) install_change_notices(*c);
   } catch (...) {
     if (c->ok()) c->exec(kMigrationUnlock);
     throw;
@@ -255,7 +269,13 @@ void PgStore::in_transaction(bool writing, const std::function<void(Transaction&
         const Running running(this);
         fn(tx);
       }
+      // Whether a table other than the audit log changed (pg_generation.cpp), asked before
+      // the commit ends the transaction's settings.
+      bool changed = false;
+      if (writing && listener_)
+        changed = c->exec("SELECT current_setting('rp.data_changed', true) = '1'").view(0, 0) == "t";
       c->run("COMMIT");
+      if (changed) ++generation_;
       return;
     } catch (const PgError& e) {
       if (c->ok()) {

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -166,11 +167,37 @@ class Pool {
   int open_ = 0;
 };
 
+// pg_generation.cpp: statement triggers that note a change and NOTIFY rp_data (installed
+// by migrate() on a current schema), and the connection that listens for them.
+bool change_notices_installed(Connection& c);
+void install_change_notices(Connection& c);
+
+class GenerationListener {
+ public:
+  GenerationListener(std::string conninfo, std::atomic<std::uint64_t>& generation);
+  ~GenerationListener();
+  GenerationListener(const GenerationListener&) = delete;
+  GenerationListener& operator=(const GenerationListener&) = delete;
+  bool healthy() const { return healthy_; }
+
+ private:
+  void listen();
+  void run();
+  std::string conninfo_;
+  std::atomic<std::uint64_t>& generation_;
+  std::unique_ptr<Connection> conn_;  // used by the thread alone once it runs
+  std::atomic<bool> stop_{false}, healthy_{false};
+  std::thread thread_;
+};
+
 class PgStore final : public Store {
  public:
   PgStore(PgOptions options, OpenMode mode);
   void write(const std::function<void(Transaction&)>& fn) override;
   void read(const std::function<void(Transaction&)>& fn) override;
+  // Moves on every committed change but audit rows, by any server or program (nullopt
+  // while the change notices are not installed or their listener is not connected).
+  std::optional<std::uint64_t> data_generation() override;
   int schema_version() override;
   int migrate() override;
   std::string integrity_check() override;
@@ -186,6 +213,8 @@ class PgStore final : public Store {
   Pool pool_;
   bool scratch_ = false;
   std::atomic<int> retries_{0};
+  std::atomic<std::uint64_t> generation_{0};
+  std::unique_ptr<GenerationListener> listener_;  // declared last: stopped first
 };
 
 }  // namespace rp::store::postgres

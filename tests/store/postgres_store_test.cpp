@@ -255,6 +255,41 @@ TEST(PostgresStore, AnExhaustedPoolRefusesAfterItsWaitAndRecovers) {
   EXPECT_NO_THROW(s->write([](Transaction& tx) { tx.upsert_centre(centre("after")); }));
 }
 
+// The generation that caches of rendered records key on: a record read's audit row
+// leaves it, any other commit moves it at once for the writer; another server (a second
+// store on the database) and another program's edit move it through LISTEN/NOTIFY.
+TEST(PostgresStore, TheDataGenerationMovesOnEveryServerButNotForAuditRows) {
+  const std::string url = PgTestCluster::shared().fresh_database();
+  auto s = open_postgres(url);
+  auto other_server = open_postgres(url);
+  const auto start = s->data_generation();
+  ASSERT_TRUE(start.has_value());
+  const AuditEntry read{"2026-01-01T00:00:00.000Z", "u", "surgeon", "a", "episode.read", "episode", "1", ""};
+  s->write([&](Transaction& tx) { tx.append_audit(read); });
+  s->read([](Transaction& tx) { tx.list_centres(); });
+  EXPECT_THROW(s->write([](Transaction& tx) {
+    tx.upsert_centre(centre("a"));
+    throw std::runtime_error("changed my mind");
+  }),
+               std::runtime_error);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // no notice is on its way
+  EXPECT_EQ(s->data_generation(), start);
+
+  const auto elsewhere = other_server->data_generation();
+  s->write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
+  EXPECT_NE(s->data_generation(), start);  // the writer's own: at its commit
+  auto moves = [](Store& store, std::optional<std::uint64_t> from) {
+    for (int i = 0; i < 200 && store.data_generation() == from; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return store.data_generation() != from;
+  };
+  EXPECT_TRUE(moves(*other_server, elsewhere));
+
+  const auto before_edit = s->data_generation();
+  Connection(url).run("UPDATE centres SET phone = '021' WHERE id = 'a'");  // another program
+  EXPECT_TRUE(moves(*s, before_edit));
+}
+
 TEST(PostgresStore, ANestedTransactionIsRefusedAndTheOuterRollsBack) {
   auto s = open_postgres(PgTestCluster::shared().fresh_database());
   EXPECT_THROW(s->write([&](Transaction& tx) {
