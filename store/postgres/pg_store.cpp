@@ -1,6 +1,7 @@
 // The PostgreSQL store: its URL, the connection pool, migrations and transactions.
 #include "store/postgres/pg_store.hpp"
 
+#include <algorithm>
 #include <random>
 #include <regex>
 #include <stdexcept>
@@ -243,6 +244,45 @@ void PgStore::write(const std::function<void(Transaction&)>& fn) { in_transactio
 void PgStore::read(const std::function<void(Transaction&)>& fn) { in_transaction(false, fn); }
 
 void PgStore::in_transaction(bool writing, const std::function<void(Transaction&)>& fn, bool reach_disk) {
+  transact(writing, reach_disk, [&](Connection& c) {
+    PgTransaction tx(c);
+    const Running running(this);
+    fn(tx);
+  });
+}
+
+std::vector<std::exception_ptr> PgStore::write_batch(const std::vector<const std::function<void(Transaction&)>*>& fns) {
+  // One transaction, one commit (one WAL flush) for the batch, each function in a savepoint
+  // of its own so that one failing request rolls back only its own rows; as on SQLite.
+  std::vector<std::exception_ptr> out(fns.size());
+  try {
+    transact(true, false, [&](Connection& c) {
+      std::fill(out.begin(), out.end(), nullptr);  // a batch run again starts afresh
+      for (std::size_t i = 0; i < fns.size(); ++i) {
+        c.run("SAVEPOINT rp_request");
+        try {
+          PgTransaction tx(c);  // its own record notes: a request's row names its own writes
+          const Running running(this);
+          (*fns[i])(tx);
+          c.run("RELEASE SAVEPOINT rp_request");
+        } catch (const PgError& e) {
+          if (e.retryable()) throw;  // the whole batch runs again
+          out[i] = std::current_exception();
+          c.run("ROLLBACK TO SAVEPOINT rp_request; RELEASE SAVEPOINT rp_request");
+        } catch (...) {
+          out[i] = std::current_exception();
+          c.run("ROLLBACK TO SAVEPOINT rp_request; RELEASE SAVEPOINT rp_request");
+        }
+      }
+    });
+  } catch (...) {
+    // The commit itself failed, or the batch could not run: nobody's work is durable.
+    for (auto& e : out) e = std::current_exception();
+  }
+  return out;
+}
+
+void PgStore::transact(bool writing, bool reach_disk, const std::function<void(Connection&)>& body) {
   if (running_store == this) throw std::logic_error("a store transaction opened inside another");
   auto c = pool_.acquire();
   // synchronous_commit on: a commit returns once its WAL is flushed, so an acknowledged
@@ -264,11 +304,7 @@ void PgStore::in_transaction(bool writing, const std::function<void(Transaction&
       } else {
         c->run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       }
-      PgTransaction tx(*c);
-      {
-        const Running running(this);
-        fn(tx);
-      }
+      body(*c);
       // Whether a table other than the audit log changed (pg_generation.cpp), asked before
       // the commit ends the transaction's settings.
       bool changed = false;

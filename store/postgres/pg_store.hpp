@@ -195,6 +195,9 @@ class PgStore final : public Store {
   PgStore(PgOptions options, OpenMode mode);
   void write(const std::function<void(Transaction&)>& fn) override;
   void read(const std::function<void(Transaction&)>& fn) override;
+  // Group commit: one transaction and one commit, a savepoint per function.
+  std::vector<std::exception_ptr> write_batch(
+      const std::vector<const std::function<void(Transaction&)>*>& fns) override;
   // Moves on every committed change but audit rows, by any server or program (nullopt
   // while the change notices are not installed or their listener is not connected).
   std::optional<std::uint64_t> data_generation() override;
@@ -209,6 +212,9 @@ class PgStore final : public Store {
   // reach_disk: take a transaction id even if fn writes nothing, so that the commit
   // writes and flushes a WAL record (probe_write).
   void in_transaction(bool writing, const std::function<void(Transaction&)>& fn, bool reach_disk = false);
+  // BEGIN (and the writer lock), body, COMMIT; run again after a deadlock or serialization
+  // failure, rolled back on any other error.
+  void transact(bool writing, bool reach_disk, const std::function<void(Connection&)>& body);
   int schema_version(Connection& c);
   Pool pool_;
   bool scratch_ = false;

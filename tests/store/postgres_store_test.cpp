@@ -290,6 +290,42 @@ TEST(PostgresStore, TheDataGenerationMovesOnEveryServerButNotForAuditRows) {
   EXPECT_TRUE(moves(*s, before_edit));
 }
 
+// A batch (the group commit) is one transaction: a failing request rolls back its own
+// rows only, the others commit together, and each request's audit row names only what
+// that request wrote.
+TEST(PostgresStore, ABatchCommitsTogetherAndAFailingRequestLosesOnlyItsOwnRows) {
+  auto s = open_postgres(PgTestCluster::shared().fresh_database());
+  s->write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
+  auto add = [](const std::string& mrn, bool fail) {
+    return [mrn, fail](Transaction& tx) {
+      Patient p;
+      p.centre_id = "a";
+      p.mrn = mrn;
+      p.birth_date = CivilDate::from_ymd(1960, 1, 1);
+      const auto id = tx.insert_patient(p, "t");
+      tx.append_audit({"t", "u", "coordinator", "a", "patient.create", "patient", std::to_string(id), ""});
+      if (fail) throw std::runtime_error("refused");
+    };
+  };
+  const std::function<void(Transaction&)> first = add("M1", false), second = add("M2", true), third = add("M3", false);
+  const auto errors = s->write_batch({&first, &second, &third});
+  ASSERT_EQ(errors.size(), 3u);
+  EXPECT_FALSE(errors[0]);
+  EXPECT_TRUE(errors[1]);
+  EXPECT_FALSE(errors[2]);
+  s->read([](Transaction& tx) {
+    const auto patients = tx.list_patients({});
+    ASSERT_EQ(patients.size(), 2u);
+    EXPECT_EQ(patients[0].mrn, "M1");
+    EXPECT_EQ(patients[1].mrn, "M3");
+    const auto rows = tx.audit_rows(0, 10);
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_NE(rows[0].content.find("patient:" + std::to_string(patients[0].id) + "="), std::string::npos);
+    EXPECT_EQ(rows[1].content.find("patient:" + std::to_string(patients[0].id) + "="), std::string::npos);
+    EXPECT_EQ(rows[1].prev_hash, rows[0].hash);
+  });
+}
+
 TEST(PostgresStore, ANestedTransactionIsRefusedAndTheOuterRollsBack) {
   auto s = open_postgres(PgTestCluster::shared().fresh_database());
   EXPECT_THROW(s->write([&](Transaction& tx) {
