@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "base/error.hpp"
+#include "store/audit_anchor_file.hpp"
 #include "store/audit_chain.hpp"
 #include "store/postgres/pg_migrations.hpp"
 #include "store/postgres/pg_store.hpp"
@@ -129,6 +130,17 @@ TEST(StoreFactory, ChoosesTheEngineByTheValue) {
   std::size_t centres = 0;
   open_store(other)->read([&](Transaction& tx) { centres = tx.list_centres().size(); });
   EXPECT_EQ(centres, 1u);
+}
+
+// The audit key and anchors default to files beside the database: for a URL, which names
+// no folder, beside regenpath-data/postgresql-<database>.
+TEST(StoreFactory, AuditFilesDefaultBesideTheDatabaseOrInTheDataFolderForAUrl) {
+  EXPECT_EQ(default_anchor_path("data/clinic.db"), "data/clinic.db.anchors");
+  EXPECT_EQ(default_anchor_path("sqlite:data/clinic.db"), "data/clinic.db.anchors");
+  EXPECT_EQ(default_signing_key_path("sqlite:data/clinic.db"), "data/audit-signing.key");
+  EXPECT_EQ(default_anchor_path("postgresql://u:secret@db.example:5432/regenpath?sslmode=require"),
+            "regenpath-data/postgresql-regenpath.anchors");
+  EXPECT_EQ(default_signing_key_path("postgres://db.example/regenpath"), "regenpath-data/audit-signing.key");
 }
 
 TEST(StoreFactory, TheEnvironmentNamesTheDatabaseWhenSet) {
