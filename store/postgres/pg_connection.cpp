@@ -107,6 +107,8 @@ Connection::~Connection() {
 
 bool Connection::ok() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
 
+bool Connection::idle() const { return ok() && PQtransactionStatus(conn_) == PQTRANS_IDLE; }
+
 int Connection::socket() const { return PQsocket(conn_); }
 
 int Connection::take_notifications() {

@@ -92,8 +92,10 @@ class Connection {
   Result exec(const std::string& sql, const Params& params = {});
   // Runs one or more statements without parameters (transaction control, migrations).
   void run(const std::string& sql);
-  // Whether the connection is still usable (a lost one is dropped from the pool).
+  // Whether the connection is still usable (a lost one is dropped from the pool), and
+  // whether it is outside any transaction (one left inside is dropped too).
   bool ok() const;
+  bool idle() const;
   // For a LISTENing connection: its socket, to wait on; and the notifications that
   // arrived since the last call, read without blocking (-1: the connection is lost).
   int socket() const;

@@ -131,10 +131,12 @@ Pool::Lease Pool::acquire() {
 void Pool::give_back(std::unique_ptr<Connection> c) {
   {
     std::lock_guard lock(mutex_);
-    if (c && c->ok()) {
+    if (c && c->idle()) {
       idle_.push_back(std::move(c));
     } else {
-      --open_;  // a lost connection is dropped; the next caller opens a new one
+      // A lost connection, or one a failed ROLLBACK left inside a transaction, is dropped;
+      // the next caller opens a new one.
+      --open_;
     }
   }
   freed_.notify_one();
