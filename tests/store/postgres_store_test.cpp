@@ -338,6 +338,19 @@ TEST(PostgresStore, ABatchCommitsTogetherAndAFailingRequestLosesOnlyItsOwnRows) 
   });
 }
 
+// The disk-full probe commits a write that reaches the WAL; the demo's scratch mode
+// (commits not waiting for the disk) is a working store like any other.
+TEST(PostgresStore, TheWriteProbeAndTheScratchModeWork) {
+  const std::string url = PgTestCluster::shared().fresh_database();
+  auto s = open_postgres(url, OpenMode::scratch);
+  EXPECT_NO_THROW(s->probe_write());
+  s->write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
+  s.reset();
+  std::size_t centres = 0;
+  open_postgres(url)->read([&](Transaction& tx) { centres = tx.list_centres().size(); });
+  EXPECT_EQ(centres, 1u);
+}
+
 TEST(PostgresStore, ANestedTransactionIsRefusedAndTheOuterRollsBack) {
   auto s = open_postgres(PgTestCluster::shared().fresh_database());
   EXPECT_THROW(s->write([&](Transaction& tx) {
