@@ -153,7 +153,12 @@ PgStore::PgStore(PgOptions options, OpenMode mode) : pool_(std::move(options)), 
     }
     have = schema_version(*c);
   } catch (const PgError& e) {
-    if (mode == OpenMode::existing_no_migrate && e.sqlstate() == "08001")
+    // The server says so in words only (libpq has no SQLSTATE before a session exists);
+    // an unreachable server or a refused password stays the connection error it is.
+    const std::string what = e.what();
+    const bool no_database = e.sqlstate() == "08001" && what.find("database \"") != std::string::npos &&
+                             what.find("does not exist") != std::string::npos;
+    if (mode == OpenMode::existing_no_migrate && no_database)
       throw NotFoundError("db", "no_database"_err, {{"path", shown_url(pool_.options().conninfo)}});
     throw;
   }
