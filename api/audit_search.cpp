@@ -1,42 +1,45 @@
 #include "api/audit_search.hpp"
 
-#include <limits>
-#include <utility>
+#include <stdexcept>
 
 #include "api/contract/audit.hpp"
 #include "api/http/json_body.hpp"
-#include "base/date_input.hpp"
-#include "base/error.hpp"
 
 namespace rp::api {
 namespace {
 
-std::optional<std::string> param(const std::map<std::string, std::string>& query, const std::string& name) {
-  const auto it = query.find(name);
-  if (it == query.end() || it->second.empty()) return std::nullopt;
-  return it->second;
-}
-
 constexpr const char* kColumns[] = {"seq",    "at",     "actor",     "role", "centre",
                                     "action", "entity", "entity_id", "via",  "detail"};
 
+template <class Query>
+service::AuditSearch search_of(const Query& q, int default_limit) {
+  service::AuditSearch s;
+  s.patient_id = q.patient;
+  s.user = q.user.value_or("");
+  s.from = q.from;
+  s.to = q.to;
+  s.before_seq = q.before;
+  s.limit = q.limit ? static_cast<int>(*q.limit) : default_limit;
+  return s;
+}
+
 }  // namespace
+
+service::AuditSearch audit_search(const contract::AuditPageQuery& query, int default_limit) {
+  return search_of(query, default_limit);
+}
+
+service::AuditSearch audit_search(const contract::AuditExportQuery& query, int default_limit) {
+  return search_of(query, default_limit);
+}
 
 service::AuditSearch audit_search_from_query(const std::map<std::string, std::string>& query, int default_limit,
                                              int max_limit) {
-  constexpr auto kMaxId = std::numeric_limits<std::int64_t>::max();
-  service::AuditSearch s;
-  s.limit = default_limit;
-  if (auto v = param(query, "patient")) s.patient_id = http::bounded_integer(*v, "patient", 1, kMaxId);
-  if (auto v = param(query, "user")) {
-    if (v->size() > 64) throw InputError("user", "too_many_characters"_err, {{"max", 64}});
-    s.user = *v;
-  }
-  s.from = date_from_twins(param(query, "from"), param(query, "from_jalali"), "from");
-  s.to = date_from_twins(param(query, "to"), param(query, "to_jalali"), "to");
-  if (auto v = param(query, "before")) s.before_seq = http::bounded_integer(*v, "before", 1, kMaxId);
-  if (auto v = param(query, "limit")) s.limit = static_cast<int>(http::bounded_integer(*v, "limit", 1, max_limit));
-  return s;
+  if (max_limit == service::kAuditPageMax)
+    return audit_search(http::decode_query<contract::AuditPageQuery>(query), default_limit);
+  if (max_limit == service::kAuditExportMax)
+    return audit_search(http::decode_query<contract::AuditExportQuery>(query), default_limit);
+  throw std::logic_error("an audit search's limit is a page's or an export's");
 }
 
 nlohmann::json audit_page_json(const service::AuditPage& page) { return http::encode(contract::audit_page_out(page)); }

@@ -7,13 +7,20 @@
 #include <string>
 #include <string_view>
 
+#include "api/contract/queries.hpp"
 #include "service/audit.hpp"
 
 namespace rp::api {
 
-// patient, user, from | from_jalali, to | to_jalali (civil days, both inclusive), before
-// (a row's seq: the older page), limit (1..max_limit, default default_limit). Unknown
-// parameters are ignored like any query's; a bad value is InputError naming it.
+// The filters as the route's query type reads them (api/contract/queries.hpp); the limit
+// is default_limit when not given.
+service::AuditSearch audit_search(const contract::AuditPageQuery& query, int default_limit);
+service::AuditSearch audit_search(const contract::AuditExportQuery& query, int default_limit);
+
+// The same from the command line's options: patient, user, from | from_jalali, to |
+// to_jalali (civil days, both inclusive), before (a row's seq: the older page), limit
+// (1..max_limit, which is kAuditPageMax or kAuditExportMax). Names not listed are
+// ignored; a bad value is InputError naming it.
 service::AuditSearch audit_search_from_query(const std::map<std::string, std::string>& query, int default_limit,
                                              int max_limit);
 

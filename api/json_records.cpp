@@ -14,15 +14,6 @@ nlohmann::json to_json(const store::QuestionnaireResponseRow& r) {
   return http::encode(contract::questionnaire_response_out(r));
 }
 
-nlohmann::json to_json(const store::InstrumentWordingRow& r) {
-  return {{"id", r.id},
-          {"instrument", r.instrument},
-          {"version", r.version},
-          {"languages", r.languages},
-          {"loaded_by", r.loaded_by},
-          {"loaded_at", r.loaded_at}};
-}
-
 nlohmann::json to_json(const store::AdverseEventRow& r) { return http::encode(contract::adverse_event_out(r)); }
 
 nlohmann::json episode_record_json(const service::EpisodeRecord& r, const std::string& lang) {

@@ -11,7 +11,6 @@ namespace rp::api {
 // A response with its scores, and `unscored`: the scores its instrument's missing-item
 // rule withheld (a HOOS subscale with fewer than half its items answered, ...).
 nlohmann::json to_json(const store::QuestionnaireResponseRow& r);
-nlohmann::json to_json(const store::InstrumentWordingRow& r);
 nlohmann::json to_json(const store::AdverseEventRow& r);
 // Episode with schedule, transitions and eligibility assessments; schedule statuses are
 // relative to `today`, the clinic's date.

@@ -2,6 +2,7 @@
 // The services the routes call, and one registration function per route family
 // (routes_*.cpp). Handlers decode JSON into typed commands, call one service function
 // and render its result; the service checks role and centre and writes the audit row.
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -27,10 +28,11 @@ struct Services {
   bool tls = false;         // cookies get Secure under TLS
   std::string lang = "en";  // default language of titles in responses
   std::string web_dir;      // the built web app served at /; empty: "not built"
-  // The audit anchors the server signs (null: none), and the database file, which the
-  // audit check reads on a connection of its own so that the server goes on meanwhile.
+  // The audit anchors the server signs (null: none), and how to open the database on a
+  // connection of its own, which the audit check reads so that the server goes on
+  // meanwhile (app/ knows the engine; empty: the check reads through `store`).
   service::AuditAnchors* anchors = nullptr;
-  std::string db_path;
+  std::function<std::unique_ptr<store::Store>()> open_snapshot;
   std::string metrics_token;  // when set, /metrics asks for it as a bearer token
   // Reverse proxies whose X-Forwarded-For names the client (http/client_address.hpp).
   std::vector<std::string> trusted_proxies = {};

@@ -2,7 +2,7 @@
 #include "api/contract/accounts.hpp"
 #include "api/contract/audit.hpp"
 #include "api/contract/centres.hpp"
-#include "api/decode.hpp"
+#include "api/contract/queries.hpp"
 #include "api/http/json_body.hpp"
 #include "api/routes.hpp"
 #include "service/audit.hpp"
@@ -21,9 +21,9 @@ contract::AuditVerificationOut check_audit_log(Services& s, const service::Actor
     options.read_anchors = [&s] { return s.anchors->read_anchors(); };
   }
   const std::string key = s.anchors ? s.anchors->public_key() : "";
-  if (s.db_path.empty())
+  if (!s.open_snapshot)
     return contract::audit_verification_out(service::verify_audit_chain(s.store, actor, options), key);
-  const auto snapshot = store::open_store(s.db_path, store::OpenMode::existing_no_migrate);
+  const auto snapshot = s.open_snapshot();
   return contract::audit_verification_out(service::verify_audit_chain(*snapshot, actor, options), key);
 }
 
@@ -103,13 +103,14 @@ void add_admin_routes(http::Router& r, Services& s) {
          "\"changed\": false when the centre already had these details (nothing is written then)",
          false,
          false,
-         // Decoded by hand: the names are checked as names (api/decode.cpp).
+         // Decoded in the handler: another centre is not found before its body is read, and a
+         // licence_status sent as null (the status "unknown") differs from one not sent.
          http::taking<contract::CentreIn>([&s](http::Call& c) {
            const std::string& id = c.request.params.at("centre_id");
            if (!c.actor.sees_centre(id))
              throw NotFoundError("centre", "centre_not_found"_err, {{"centre", id.substr(0, 64)}});
            const auto body = http::parse_json_object(c.request.body);
-           auto centre = decode_centre(body, id);
+           auto centre = contract::to_centre(http::decode<contract::CentreIn>(body), id);
            // Not sent: the status the registry set stays (the admin may not change it).
            if (!body.contains("licence_status")) {
              for (const auto& now : s.pathway.centres())
@@ -148,16 +149,13 @@ void add_admin_routes(http::Router& r, Services& s) {
          "Every audit row that opened, wrote or listed the patient (?patient=ID), oldest first; the question is "
          "audited too",
          service::Permission::audit_read,
-         {{"patient", "the patient's id", true, "integer"}},
+         {},
          "",
          false,
          false,
-         [&s](http::Call& c) {
-           const auto it = c.request.query.find("patient");
-           if (it == c.request.query.end()) throw InputError("patient", "required"_err);
-           const auto id = http::id_param(it->second, "patient");
-           return contract::who_saw_out(service::who_saw(s.store, s.clock, c.actor, id));
-         }});
+         http::querying<contract::WhoSawQuery>([&s](http::Call& c, const contract::WhoSawQuery& q) {
+           return contract::who_saw_out(service::who_saw(s.store, s.clock, c.actor, q.patient));
+         })});
 }
 
 }  // namespace rp::api

@@ -101,14 +101,13 @@ void add_event_routes(http::Router& r, Services& s) {
        "outcome?}. onset is Gregorian (2026-03-20), onset_jalali Jalali (1404/12/29); any digits",
        false,
        false,
-       http::taking<contract::TriageIn>([&s](http::Call& c) {
-         const auto triage = decode_triage(http::parse_json_object(c.request.body));
+       [&s](http::Call& c, const contract::TriageIn& in) {
          const auto id = http::id_param(c.request.params.at("event_id"), "event");
-         const auto out = s.submissions.triage_red_flag(c.actor, id, triage);
+         const auto out = s.submissions.triage_red_flag(c.actor, id, contract::to_triage(in));
          contract::TriageOut answer{contract::adverse_event_out(out.flag), std::nullopt};
          if (out.event) answer.adverse_event = contract::adverse_event_out(*out.event);
          return answer;
-       })});
+       }});
   r.add({"POST",
          "/api/v1/red-flags/{event_id}/acknowledge",
          "A clinician acknowledges a red flag and records what was done; it stays on the worklist until triaged. "

@@ -1,8 +1,8 @@
 // Patients: search, register, read one record (every read is audited by the service).
 #include "api/contract/patients.hpp"
+#include "api/contract/queries.hpp"
 #include "api/http/json_body.hpp"
 #include "api/routes.hpp"
-#include "base/digits.hpp"
 
 namespace rp::api {
 namespace {
@@ -27,37 +27,27 @@ void add_patient_routes(http::Router& r, Services& s) {
          "Searches the centre's patients, each with its episodes (id, side, state) (audited: results show identifying "
          "data). national_id and mobile are given to admin, coordinator and surgeon only",
          service::Permission::patient_read,
-         {{"q",
-           "name, record number, national id or mobile, any digits (national id and mobile only for the roles "
-           "shown them: admin, coordinator, surgeon)"},
-          {"state", "only patients with an episode in this state"},
-          {"limit", "at most this many (a whole number 1-1000, default 200; anything else is refused)", false,
-           "integer"}},
+         {},
          "",
          false,
          false,
-         [&s](http::Call& c) -> std::vector<contract::PatientFound> {
-           store::PatientQuery q;
-           const auto& query = c.request.query;
-           // Record numbers, national ids and mobiles are stored in ASCII digits.
-           if (auto it = query.find("q"); it != query.end()) {
-             if (it->second.size() > 200) throw InputError("q", "too_many_bytes"_err, {{"max", 200}});
-             q.text = ascii_digits(it->second, "q");
-           }
-           if (auto it = query.find("state"); it != query.end() && !it->second.empty())
-             q.episode_state = parse_episode_state(it->second, "state");
-           if (auto it = query.find("limit"); it != query.end())
-             q.limit = static_cast<int>(http::bounded_integer(it->second, "limit", 1, 1000));
-           const auto shown = service::identifiers_shown(c.actor, service::PatientView::search_results);
-           q.by_identifiers = shown.national_id && shown.mobile;
-           std::vector<contract::PatientFound> out;
-           for (const auto& r : s.pathway.find_patients(c.actor, q)) {
-             auto& found = out.emplace_back(
-                 patient_shown<contract::PatientFound>(r.patient, c.actor, service::PatientView::search_results));
-             for (const auto& e : r.episodes) found.episodes.push_back({e.id, e.side, e.state});
-           }
-           return out;
-         }});
+         http::querying<contract::PatientSearch>(
+             [&s](http::Call& c, const contract::PatientSearch& search) -> std::vector<contract::PatientFound> {
+               store::PatientQuery q;
+               // Record numbers, national ids and mobiles are stored in ASCII digits (q is read so).
+               if (search.q) q.text = *search.q;
+               q.episode_state = search.state;
+               if (search.limit) q.limit = static_cast<int>(*search.limit);
+               const auto shown = service::identifiers_shown(c.actor, service::PatientView::search_results);
+               q.by_identifiers = shown.national_id && shown.mobile;
+               std::vector<contract::PatientFound> out;
+               for (const auto& r : s.pathway.find_patients(c.actor, q)) {
+                 auto& found = out.emplace_back(
+                     patient_shown<contract::PatientFound>(r.patient, c.actor, service::PatientView::search_results));
+                 for (const auto& e : r.episodes) found.episodes.push_back({e.id, e.side, e.state});
+               }
+               return out;
+             })});
   r.add({"POST",
          "/api/v1/patients",
          "Registers a patient at the signed-in user's centre",

@@ -2,7 +2,6 @@
 // questionnaires and reports red flags. Nothing here reaches another patient.
 #include "api/contract/portal.hpp"
 #include "api/contract/questionnaires.hpp"
-#include "api/decode.hpp"
 #include "api/http/json_body.hpp"
 #include "api/routes.hpp"
 
@@ -44,12 +43,11 @@ void add_portal_routes(http::Router& r, Services& s) {
          "Jalali (1404/12/29); any digits",
          true,
          false,
-         http::taking<contract::RedFlagReportIn>([&s](http::Call& c) {
-           const auto in = decode_red_flag(http::parse_json_object(c.request.body));
+         [&s](http::Call& c, const contract::RedFlagReportIn& in) {
            const auto id = http::id_param(c.request.params.at("episode_id"), "episode");
            return http::Created<contract::AdverseEventOut>{
-               contract::adverse_event_out(s.submissions.report_red_flag(c.actor, id, in))};
-         })});
+               contract::adverse_event_out(s.submissions.report_red_flag(c.actor, id, contract::to_red_flag(in)))};
+         }});
   r.add({"GET",
          "/api/v1/me/red-flags",
          "The patient's own red-flag reports, newest first: whether each was seen, when, by which role of the "

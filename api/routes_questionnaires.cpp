@@ -41,7 +41,7 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call&) {
-           std::map<std::string, nlohmann::json> forms;
+           std::map<std::string, instruments::InstrumentForm> forms;
            s.store.read([&](store::Transaction& tx) { forms = service::forms_in_use(tx); });
            std::vector<contract::InstrumentOut> out;
            for (const auto& d : instruments::all_instruments()) {
@@ -51,7 +51,7 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
              i.not_for_patients = service::not_for_patients(d);
              i.patient_fillable = i.not_for_patients.empty();
              const auto form = forms.find(i.key);
-             i.form = form != forms.end() ? form->second : nlohmann::json(nullptr);
+             if (form != forms.end()) i.form = contract::instrument_form_out(form->second);
              out.push_back(std::move(i));
            }
            return out;
@@ -66,16 +66,11 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "ranges and answer codes as the instrument; a version is required",
          true,
          false,
-         // Read by hand: the Questionnaire is passed on as its text.
-         http::taking<contract::NewWording>([&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           http::BodyReader b(body, {"instrument", "questionnaire"});
-           const auto instrument = b.opt_text("instrument", 32).value_or("");
-           const auto* q = b.opt_object("questionnaire");
-           if (!q) throw InputError("questionnaire", "questionnaire_required"_err);
-           return http::Created<contract::WordingOut>{
-               contract::wording_out(service::load_wording(s.store, s.clock, c.actor, q->dump(), instrument))};
-         })});
+         // The Questionnaire is passed on as its text: the store's reader checks it.
+         [&s](http::Call& c, const contract::NewWording& in) {
+           return http::Created<contract::WordingOut>{contract::wording_out(
+               service::load_wording(s.store, s.clock, c.actor, in.questionnaire.dump(), in.instrument.value_or("")))};
+         }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/questionnaires",
          "Submits a questionnaire: validated, scored and stored durably with its audit row; an Idempotency-Key "
@@ -150,18 +145,13 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          "{instrument?, answers: {item: value}}: instrument is required while the link asks for several",
          false,
          false,
-         http::taking<contract::LinkAnswersIn>([&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           http::BodyReader b(body, {"instrument", "answers"});
-           const auto instrument = b.opt_text("instrument", 32).value_or("");
-           const auto* answers = b.opt_object("answers");
-           if (!answers) throw InputError("answers", "required"_err);
-           const auto done =
-               s.submissions.submit_by_link(c.request.params.at("token"), instrument, sent_answers(*answers));
+         [&s](http::Call& c, const contract::LinkAnswersIn& in) {
+           const auto done = s.submissions.submit_by_link(c.request.params.at("token"), in.instrument.value_or(""),
+                                                          sent_answers(in.answers));
            const auto response = contract::questionnaire_response_out(done.row);
            return http::Created<contract::LinkAnswered>{
                {response.instrument, response.scores, response.unscored, response.wording_version, done.still_asked}};
-         })});
+         }});
 }
 
 }  // namespace rp::api

@@ -2,7 +2,6 @@
 // mark visits, holds, rehab stages and questionnaires done or missed.
 #include "api/answers_json.hpp"
 #include "api/contract/schedule.hpp"
-#include "api/decode.hpp"
 #include "api/http/json_body.hpp"
 #include "api/routes.hpp"
 #include "service/protocols.hpp"
@@ -25,14 +24,10 @@ void add_schedule_routes(http::Router& r, Services& s) {
          "{findings: {kl_grade, ...}}",
          false,
          false,
-         http::taking<contract::EligibilityRequest>([&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           http::BodyReader b(body, {"findings"});
-           const auto* findings = b.opt_object("findings");
-           if (!findings) throw InputError("findings", "required"_err);
+         [&s](http::Call& c, const contract::EligibilityRequest& in) {
            return contract::eligibility_result_out(
-               s.pathway.assess_eligibility(c.actor, episode_id(c), recorded_findings(*findings)), s.lang);
-         })});
+               s.pathway.assess_eligibility(c.actor, episode_id(c), recorded_findings(in.findings.value)), s.lang);
+         }});
   r.add({"GET",
          "/api/v1/episodes/{episode_id}/schedule",
          "The schedule the protocol derives: visits, drug holds, rehab stages, imaging and questionnaires",
@@ -57,14 +52,13 @@ void add_schedule_routes(http::Router& r, Services& s) {
          "these dates were already planned (nothing is written then)",
          false,
          false,
-         http::taking<contract::PlanRequestIn>([&s](http::Call& c) {
-           const auto p = decode_plan(http::parse_json_object(c.request.body));
+         [&s](http::Call& c, const contract::PlanRequestIn& in) {
            contract::EpisodePlanned out;
            static_cast<contract::EpisodeRecordOut&>(out) = contract::episode_record_out(
-               s.pathway.plan(c.actor, episode_id(c), p.harvest, p.injection, p.reason, &out.changed), s.lang,
-               s.clock.today());
+               s.pathway.plan(c.actor, episode_id(c), in.harvest, in.injection, in.reason.value_or(""), &out.changed),
+               s.lang, s.clock.today());
            return out;
-         })});
+         }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/schedule/{item_id}",
          "Marks a schedule item done, missed or cancelled (or planned again). A procedure (harvest, lab processing, "
@@ -76,14 +70,13 @@ void add_schedule_routes(http::Router& r, Services& s) {
          "answer says \"changed\": false when the item already had this status (nothing is written then)",
          false,
          false,
-         http::taking<contract::ScheduleMark>([&s](http::Call& c) {
-           const auto m = decode_mark(http::parse_json_object(c.request.body));
+         [&s](http::Call& c, const contract::ScheduleMark& m) {
            const std::string& item = c.request.params.at("item_id");
            if (item.size() > 64) throw NotFoundError("item", "no_such_item"_err);
            bool changed = false;
            const auto done = s.pathway.mark_item(c.actor, episode_id(c), item, m.status, m.on, &changed);
            return contract::item_marked(done, changed);
-         })});
+         }});
 }
 
 }  // namespace rp::api

@@ -6,7 +6,6 @@
 #include "api/contract/worklist.hpp"
 #include "api/routes.hpp"
 #include "api/worklist_json.hpp"
-#include "base/date_input.hpp"
 #include "service/worklist.hpp"
 
 namespace rp::api {
@@ -14,7 +13,8 @@ namespace rp::api {
 void add_worklist_closing_routes(http::Router& r, Services& s);
 
 void add_worklist_routes(http::Router& r, Services& s) {
-  r.add({"GET", "/api/v1/worklist",
+  r.add({"GET",
+         "/api/v1/worklist",
          "The day's worklist at the caller's centre: visits, imaging, questionnaires and work-up tests due today, "
          "then overdue (target passed, window still open: group overdue), then those whose window is open or that "
          "are due within 7 days (group upcoming); apart, the items "
@@ -22,17 +22,17 @@ void add_worklist_routes(http::Router& r, Services& s) {
          "within 7 days, open red flags (newest first), products awaiting release, and patients whose sign-in code "
          "is being guessed. Each item row has the role responsible and, for admin, coordinator and surgeon, the "
          "patient's mobile",
-         service::Permission::worklist_read, worklist_filter_params(true), "", false, false, [&s](http::Call& c) {
-           const auto param = [&c](const char* name) -> std::optional<std::string> {
-             const auto it = c.request.query.find(name);
-             if (it == c.request.query.end()) return std::nullopt;
-             return it->second.substr(0, 64);
-           };
-           const std::optional<CivilDate> date = date_from_twins(param("date"), param("date_jalali"), "date");
-           const service::WorklistFilter filter = worklist_filter(c.request.query);
+         service::Permission::worklist_read,
+         {},
+         "",
+         false,
+         false,
+         http::querying<contract::WorklistQuery>([&s](http::Call& c, const contract::WorklistQuery& q) {
+           service::WorklistFilter filter = worklist_filter(q);
+           if (q.closed_offset) filter.closed_offset = static_cast<int>(*q.closed_offset);
            return contract::worklist_out(
-               service::worklist(s.store, s.clock, c.actor, date, s.auth.policy().guess_alert, filter));
-         }});
+               service::worklist(s.store, s.clock, c.actor, q.date, s.auth.policy().guess_alert, filter));
+         })});
   add_worklist_closing_routes(r, s);
 }
 

@@ -20,11 +20,8 @@ const std::string& item_of(const http::Call& c) {
   return item;
 }
 
-service::MissedClosing decode_closing(const http::BodyReader& r) {
-  service::MissedClosing c;
-  c.reason = parse_missed_reason(r.text("reason", 64), "reason");
-  c.note = r.opt_text("note", 500).value_or("");
-  return c;
+service::MissedClosing to_closing(const contract::BulkClosingIn& in) {
+  return contract::to_closing(contract::MissedClosingIn{in.reason, in.note});
 }
 
 }  // namespace
@@ -66,28 +63,30 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
              kReasons,
          false,
          false,
-         http::taking<contract::BulkClosingIn>([&s](http::Call& c) {
-           const auto body = http::parse_json_object(c.request.body);
-           const http::BodyReader reader(
-               body, {"before", "before_jalali", "reason", "note", "kind", "patient", "responsible"});
-           const auto before = reader.opt_date("before");
-           if (!before) throw InputError("before", "closed_before_required"_err);
-           const auto closing = decode_closing(reader);
-           std::map<std::string, std::string> query;
-           for (const char* name : {"kind", "patient", "responsible"})
-             if (auto v = reader.opt_text(name, 200)) query[name] = *v;
-           const auto closed =
-               service::close_missed_before(s.store, s.clock, c.actor, *before, worklist_filter(query), closing);
-           return contract::BulkClosedOut{before->iso(), static_cast<std::int64_t>(closed.size()),
+         [&s](http::Call& c, const contract::BulkClosingIn& in) {
+           // The filters are the worklist's, read as its query is.
+           http::QueryMap filters;
+           for (const auto& [name, value] : {std::pair{"kind", &in.kind}, std::pair{"patient", &in.patient},
+                                             std::pair{"responsible", &in.responsible}})
+             if (*value) filters[name] = **value;
+           const auto closed = service::close_missed_before(
+               s.store, s.clock, c.actor, in.before,
+               worklist_filter(http::decode_query<contract::WorklistFilterQuery>(filters)), to_closing(in));
+           return contract::BulkClosedOut{in.before.iso(), static_cast<std::int64_t>(closed.size()),
                                           contract::closed_items_out(closed)};
-         })});
-  r.add({"GET", "/api/v1/worklist/closed",
+         }});
+  r.add({"GET",
+         "/api/v1/worklist/closed",
          "Items at the caller's centre closed as missed, the latest closing first, each with its reason, who closed "
          "it and when (to reopen one)",
-         service::Permission::worklist_read, worklist_filter_params(false), "", false, false, [&s](http::Call& c) {
-           return contract::closed_items_out(
-               service::closed_items(s.store, s.clock, c.actor, worklist_filter(c.request.query)));
-         }});
+         service::Permission::worklist_read,
+         {},
+         "",
+         false,
+         false,
+         http::querying<contract::WorklistFilterQuery>([&s](http::Call& c, const contract::WorklistFilterQuery& q) {
+           return contract::closed_items_out(service::closed_items(s.store, s.clock, c.actor, worklist_filter(q)));
+         })});
 }
 
 }  // namespace rp::api

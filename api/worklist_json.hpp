@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "api/contract/queries.hpp"
 #include "api/http/router.hpp"
 #include "service/worklist.hpp"
 #include "service/worklist_closing.hpp"
@@ -18,9 +19,7 @@ nlohmann::json entry_json(const service::WorklistEntry& e);
 nlohmann::json entries_json(const std::vector<service::WorklistEntry>& entries);
 nlohmann::json closed_json(const service::ClosedItem& c);
 
-// The filter's query parameters: kind, patient, responsible, limit, offset (and
-// closed_offset and the date twins for the worklist read).
-std::vector<http::Param> worklist_filter_params(bool worklist_read);
-service::WorklistFilter worklist_filter(const std::map<std::string, std::string>& query);
+// The filter as the service takes it (the worklist read adds its closed_offset).
+service::WorklistFilter worklist_filter(const contract::WorklistFilterQuery& query);
 
 }  // namespace rp::api

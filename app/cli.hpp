@@ -36,7 +36,8 @@ void add_date_commands(CLI::App& app);
 void add_schedule_command(CLI::App& app);
 void add_eligibility_command(CLI::App& app);
 void add_db_commands(CLI::App& app);
-void add_audit_commands(CLI::App& app);  // audit verify, anchor, who-saw
+void add_backup_commands(CLI::App& app);  // backup, restore
+void add_audit_commands(CLI::App& app);   // audit verify, anchor, who-saw
 void add_patient_commands(CLI::App& app);
 void add_episode_commands(CLI::App& app);
 void add_event_commands(CLI::App& app);
@@ -45,6 +46,8 @@ void add_demo_command(CLI::App& app);
 void add_score_commands(CLI::App& app);
 void add_instrument_commands(CLI::App& app);  // instrument load, wordings
 void add_stats_commands(CLI::App& app);
+// stats logistic | funnel | standardise | cusum (cli_stats_registry.cpp), under `stats`.
+void add_registry_stats_commands(CLI::App* stats_cmd);
 void add_report_commands(CLI::App& app);
 void add_serve_commands(CLI::App& app);   // serve, config sample, user add/reset
 void add_openapi_command(CLI::App& app);  // the API's OpenAPI document, for the web app's build

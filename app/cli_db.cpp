@@ -1,3 +1,6 @@
+#include <filesystem>
+#include <fstream>
+
 #include "app/audit_options.hpp"
 #include "app/store_options.hpp"
 #include "service/audit.hpp"
@@ -17,9 +20,18 @@ void add_db_commands(CLI::App& app) {
     print_json({{"db", *path}, {"schema_version", s->schema_version()}});
   });
 
-  auto* migrate = db->add_subcommand("migrate", "Apply the migrations the database lacks");
+  auto* migrate =
+      db->add_subcommand("migrate",
+                         "Apply the migrations the database lacks (creating it if there is none): the only command "
+                         "that changes the schema of an existing database");
   add_db_option(migrate, *path);
   migrate->callback([path] {
+    // A missing file starts empty, so that every migration counts as applied.
+    if (names_missing_file(*path)) {
+      const std::filesystem::path file = path->rfind("sqlite:", 0) == 0 ? path->substr(7) : *path;
+      if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path());
+      std::ofstream(file).close();
+    }
     auto s = store::open_store(*path, store::OpenMode::existing_no_migrate);
     const int applied = s->migrate();
     print_json({{"db", *path}, {"applied", applied}, {"schema_version", s->schema_version()}});

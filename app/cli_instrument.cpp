@@ -2,9 +2,8 @@
 // clinic's licensed, validated wording (a FHIR R4 Questionnaire with translations) as a
 // new version once it matches the instrument's structure; `instrument wordings` lists the
 // wording each instrument is asked with now and the languages it covers.
-#include "api/json_records.hpp"
+#include "api/contract/instruments.hpp"
 #include "app/store_options.hpp"
-#include "service/instrument_forms.hpp"
 #include "service/instrument_wordings.hpp"
 
 namespace rp::app {
@@ -36,7 +35,9 @@ void add_instrument_commands(CLI::App& app) {
     service::Actor actor = service::Actor::cli_operator();
     if (!o->by.empty()) actor.user = "cli:" + o->by;
     auto store = open_store(o->db);
-    print_json(api::to_json(service::load_wording(*store, Clock::system(), actor, text, o->instrument)));
+    // The same answer as POST /instrument-wordings gives.
+    print_json(api::http::encode(
+        api::contract::wording_out(service::load_wording(*store, Clock::system(), actor, text, o->instrument))));
   });
 
   auto* list = cmd->add_subcommand("wordings", "The wording each instrument is asked with now, and its languages");
@@ -47,9 +48,9 @@ void add_instrument_commands(CLI::App& app) {
     store->read([&](store::Transaction& tx) {
       for (const auto& [key, form] : service::forms_in_use(tx))
         out.push_back({{"instrument", key},
-                       {"version", form.value("version", "")},
-                       {"languages", form.value("languages", nlohmann::json::array())},
-                       {"loaded_at", form.value("loaded_at", nlohmann::json(nullptr))}});
+                       {"version", form.version},
+                       {"languages", form.languages},
+                       {"loaded_at", form.loaded_at ? nlohmann::json(*form.loaded_at) : nlohmann::json(nullptr)}});
     });
     print_json(out);
   });

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "api/contract/reports.hpp"
 #include "app/cli.hpp"
 #include "app/report_html.hpp"
 #include "app/store_options.hpp"
@@ -41,9 +42,11 @@ void run_outcomes(const ReportOptions& o) {
   if (!o.protocol.empty()) request.protocol = o.protocol;
   if (!o.claims.empty())
     request.claims = parse_claims(slurp(o.claims, "claims"), std::filesystem::path(o.claims).filename().string());
-  const nlohmann::json report = service::to_json(outcomes.report(service::Actor::cli_operator(), request));
+  // The API's encoder: the printed JSON is the answer of GET /api/v1/reports/outcomes.
+  const api::contract::OutcomeReportOut report =
+      api::contract::outcome_report_out(outcomes.report(service::Actor::cli_operator(), request));
   if (o.format == "json") {
-    print_json(report);
+    print_json(api::http::encode(report));
     return;
   }
   const std::string dir = service::data_dir() + "/templates/";

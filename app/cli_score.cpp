@@ -7,6 +7,7 @@
 #include "base/error.hpp"
 #include "domain/instruments/registry.hpp"
 #include "domain/instruments/responder.hpp"
+#include "service/protocols.hpp"
 #include "store/json_columns.hpp"
 
 namespace rp::app {
@@ -117,7 +118,7 @@ void add_score_commands(CLI::App& app) {
 
   auto* responder = app.add_subcommand("responder", "OMERACT-OARSI responder (plus IMMPACT NRS, HOOS Pain MCID)");
   auto rfile = std::make_shared<std::string>("-");
-  auto thresholds = std::make_shared<std::string>(std::string(RP_DATA_DIR) + "/instruments/responder-thresholds.yaml");
+  auto thresholds = std::make_shared<std::string>(service::data_dir() + "/instruments/responder-thresholds.yaml");
   responder->add_option("file", *rfile,
                         "JSON {\"baseline\": {pain, function, global}, \"followup\": {...}} on 0–100 scales, "
                         "higher = worse; optional \"nrs_pain\" and \"hoos_pain\": {baseline, followup}");

@@ -54,9 +54,9 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   if (!spdlog::get("regenpath")) setup_logging(cfg.log_level);
   // The protocol catalogue is read now: a malformed protocol or claims file stops the
   // start with its file, line and key, rather than failing the first request to use it.
-  spdlog::info("protocols: {}", fmt::join(service::protocol_names(), ", "));
-  auto opened = store::open_store(cfg.db);
-  store::GroupCommitStore store(*opened);
+  spdlog::info("protocols: {} (data folder {})", fmt::join(service::protocol_names(), ", "), service::data_dir());
+  auto sqlite = open_store(cfg.db);  // refuses a schema it does not know: see `db migrate`
+  store::GroupCommitStore store(*sqlite);
   const Clock clock = Clock::system();
   service::Pathway pathway(store, clock);
   service::AuthPolicy policy;
@@ -87,7 +87,7 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
                          cfg.lang,
                          cfg.web_dir,
                          &anchors,
-                         cfg.db,
+                         [db = cfg.db] { return store::open_store(db, store::OpenMode::existing_no_migrate); },
                          cfg.metrics_token,
                          cfg.trusted_proxies,
                          &event_streams};

@@ -9,9 +9,11 @@
 #include <optional>
 
 #include "app/cli.hpp"
+#include "app/stats_columns.hpp"
 #include "base/csv.hpp"
 #include "base/error.hpp"
 #include "stats/cox.hpp"
+#include "stats/cox_expected.hpp"
 #include "stats/interval.hpp"
 #include "stats/kaplan_meier.hpp"
 #include "stats/log_rank.hpp"
@@ -20,112 +22,6 @@ namespace rp::app {
 namespace {
 
 using nlohmann::json;
-
-// R's NA becomes JSON null.
-json num(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
-
-std::vector<double> numeric_column(const CsvTable& t, const std::string& name) {
-  const auto& cells = t.column(name);
-  std::vector<double> out(cells.size());
-  for (std::size_t i = 0; i < cells.size(); ++i) out[i] = parse_csv_number(cells[i], name, i + 1);
-  return out;
-}
-
-std::vector<double> time_column(const CsvTable& t, const std::string& name) {
-  std::vector<double> out = numeric_column(t, name);
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (out[i] < 0) {
-      throw InputError(name, "data_row_time_negative"_err,
-                       {{"row", std::to_string(i + 1)}, {"value", t.column(name)[i]}});
-    }
-  }
-  return out;
-}
-
-std::vector<int> event_column(const CsvTable& t, const std::string& name) {
-  const std::vector<double> raw = numeric_column(t, name);
-  std::vector<int> out(raw.size());
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    if (raw[i] != 0 && raw[i] != 1) {
-      throw InputError(name, "data_row_event_invalid"_err,
-                       {{"row", std::to_string(i + 1)}, {"value", t.column(name)[i]}});
-    }
-    out[i] = static_cast<int>(raw[i]);
-  }
-  return out;
-}
-
-// Group labels as indices. Labels sort numerically when all are numbers (as R's factor
-// of a numeric column), otherwise as byte strings.
-struct Groups {
-  std::vector<std::string> labels;
-  std::vector<int> index;
-};
-
-Groups group_column(const CsvTable& t, const std::string& name) {
-  const auto& cells = t.column(name);
-  std::vector<std::string> labels(cells.begin(), cells.end());
-  std::sort(labels.begin(), labels.end());
-  labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
-  std::vector<std::optional<double>> value(labels.size());
-  bool all_numeric = true;
-  for (std::size_t i = 0; i < labels.size(); ++i) {
-    double v = 0;
-    const auto [end, ec] = std::from_chars(labels[i].data(), labels[i].data() + labels[i].size(), v);
-    if (labels[i].empty() || ec != std::errc() || end != labels[i].data() + labels[i].size()) all_numeric = false;
-    value[i] = v;
-  }
-  if (all_numeric) {
-    std::vector<std::size_t> order(labels.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return *value[a] < *value[b]; });
-    std::vector<std::string> sorted;
-    for (const auto i : order) sorted.push_back(labels[i]);
-    labels = std::move(sorted);
-  }
-  std::map<std::string, int, std::less<>> index_of;
-  for (std::size_t i = 0; i < labels.size(); ++i) index_of[labels[i]] = static_cast<int>(i);
-  Groups g{labels, std::vector<int>(cells.size())};
-  for (std::size_t i = 0; i < cells.size(); ++i) g.index[i] = index_of.find(cells[i])->second;
-  return g;
-}
-
-CsvTable load(const std::string& path) { return parse_csv(read_text(path, "csv"), "csv"); }
-
-std::vector<std::string> split_names(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', start), text.size());
-    out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
-double parse_number(const std::string& text, const std::string& field) {
-  double v = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v)) {
-    throw InputError(field, "not_a_finite_number"_err, {{"value", text}});
-  }
-  return v;
-}
-
-std::int64_t parse_count(const std::string& text, const std::string& field) {
-  std::int64_t v = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < 0) {
-    throw InputError(field, "not_a_whole_number"_err, {{"value", text}});
-  }
-  return v;
-}
-
-double conf_level(const std::string& text) {
-  const double level = parse_number(text, "conf-level");
-  if (!(level > 0 && level < 1)) throw InputError("conf-level", "conf_level_between"_err);
-  return level;
-}
 
 struct SurvivalArgs {
   std::string csv, time, event, group, at, conf_type = "log", level = "0.95";
@@ -208,6 +104,7 @@ void run_logrank(const SurvivalArgs& a) {
 void add_stats_commands(CLI::App& app) {
   auto* stats_cmd = app.add_subcommand("stats", "Survival and interval estimates (figures match R's survival package)");
   stats_cmd->require_subcommand(1);
+  add_registry_stats_commands(stats_cmd);
 
   auto km_args = std::make_shared<SurvivalArgs>();
   auto* km = stats_cmd->add_subcommand("km", "Kaplan-Meier curves: median with CI and survival at given times");
@@ -274,6 +171,7 @@ void add_stats_commands(CLI::App& app) {
   struct CoxArgs {
     SurvivalArgs s;
     std::string covariates;
+    bool expected = false;
   };
   auto cox_args = std::make_shared<CoxArgs>();
   auto* cox = stats_cmd->add_subcommand("cox", "Cox proportional hazards (Efron ties), as coxph");
@@ -282,6 +180,8 @@ void add_stats_commands(CLI::App& app) {
   cox->add_option("--event", cox_args->s.event, "column: 1 = event, 0 = censored")->required();
   cox->add_option("--covariates", cox_args->covariates, "comma-separated numeric columns")->required();
   cox->add_option("--conf-level", cox_args->s.level, "confidence level for hazard ratios, default 0.95");
+  cox->add_flag("--expected", cox_args->expected,
+                "also print each row's expected events over its follow-up (predict(fit, type = \"expected\"))");
   cox->callback([cox_args] {
     stats::CoxOptions options;
     options.conf_level = conf_level(cox_args->s.level);
@@ -305,7 +205,7 @@ void add_stats_commands(CLI::App& app) {
                        {"upper", num(fit.hr_upper[i])}});
     }
     auto test = [&](double chisq, double p) { return json{{"chisq", num(chisq)}, {"df", fit.df}, {"p", num(p)}}; };
-    print_json({{"n", fit.n},
+    json out = {{"n", fit.n},
                 {"events", fit.events},
                 {"coefficients", coefs},
                 {"loglik", {num(fit.loglik_null), num(fit.loglik)}},
@@ -313,7 +213,9 @@ void add_stats_commands(CLI::App& app) {
                 {"wald", test(fit.wald_chisq, fit.wald_p)},
                 {"score", test(fit.score_chisq, fit.score_p)},
                 {"iterations", fit.iterations},
-                {"converged", fit.converged}});
+                {"converged", fit.converged}};
+    if (cox_args->expected) out["expected"] = stats::cox_expected_events(time, event, spans, fit);
+    print_json(out);
   });
 }
 

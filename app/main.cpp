@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   rp::app::add_schedule_command(app);
   rp::app::add_eligibility_command(app);
   rp::app::add_db_commands(app);
+  rp::app::add_backup_commands(app);
   rp::app::add_audit_commands(app);
   rp::app::add_patient_commands(app);
   rp::app::add_episode_commands(app);

@@ -45,19 +45,6 @@ std::string row(std::initializer_list<std::string> cells, bool head) {
 
 std::string command(const std::string& text) { return "<code dir=\"ltr\">" + escape_html(text) + "</code>"; }
 
-const nlohmann::json& field(const nlohmann::json& object, const char* key) {
-  static const nlohmann::json null;
-  if (!object.is_object()) return null;
-  const auto it = object.find(key);
-  return it != object.end() ? *it : null;
-}
-
-std::int64_t count_of(const nlohmann::json& object, const char* key) {
-  if (!object.is_object()) return 0;
-  const auto it = object.find(key);
-  return it != object.end() && it->is_number() ? it->get<std::int64_t>() : 0;
-}
-
 Words::Words(const nlohmann::json& all, std::string lang) : text_(all.at(lang)), lang_(std::move(lang)) {}
 
 std::string Words::operator()(const std::string& key,
@@ -86,11 +73,7 @@ std::string Words::operator()(const std::string& key,
   return out + s.substr(from);
 }
 
-std::string Words::local(const nlohmann::json& text) const {
-  if (!text.is_object()) return {};
-  const auto it = text.find(lang_);
-  return it != text.end() && it->is_string() ? escape_html(it->get<std::string>()) : std::string();
-}
+std::string Words::local(const contract::Texts& text) const { return escape_html(lang_ == "fa" ? text.fa : text.en); }
 
 std::string Words::digits(const std::string& ascii) const {
   if (lang_ != "fa") return ascii;
@@ -99,22 +82,25 @@ std::string Words::digits(const std::string& ascii) const {
   return s;
 }
 
-std::string Words::number(const nlohmann::json& value, int decimals) const {
-  if (!value.is_number() || !std::isfinite(value.get<double>())) return "–";
+std::string Words::number(Figure value, int decimals) const {
+  if (!value || !std::isfinite(*value)) return "–";
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, value.get<double>());
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, *value);
   return digits(buf);
 }
 
-std::string Words::days(const nlohmann::json& value) const {
-  if (!value.is_number()) return "–";
-  const double v = value.get<double>();
-  return number(value, std::floor(v) == v ? 0 : 1);
+std::string Words::days(Figure value) const {
+  if (!value) return "–";
+  return number(value, std::floor(*value) == *value ? 0 : 1);
 }
 
-std::string Words::percent(const nlohmann::json& value) const {
-  if (!value.is_number()) return "–";
-  return number(value.get<double>() * 100, 1) + (lang_ == "fa" ? "٪" : " %");
+std::string Words::days(std::optional<std::int64_t> value) const {
+  return value ? days(Figure(static_cast<double>(*value))) : "–";
+}
+
+std::string Words::percent(Figure value) const {
+  if (!value) return "–";
+  return number(*value * 100, 1) + (lang_ == "fa" ? "٪" : " %");
 }
 
 }  // namespace rp::app

@@ -13,8 +13,6 @@
 namespace rp::app {
 namespace {
 
-using nlohmann::json;
-
 // Fills every {{slot}} of the template in one pass, so nothing a value brings (a title
 // from a protocol file, the figures) is ever taken for a slot.
 std::string fill(const std::string& page, const std::map<std::string, std::string>& values) {
@@ -37,47 +35,47 @@ std::string fill(const std::string& page, const std::map<std::string, std::strin
 
 // A report for one centre's reader names no other centre: the funnel plot and the
 // log-rank table call them "other centre".
-bool other_centres_unnamed(const json& report) {
-  for (const char* part : {"funnel", "log_rank_by_centre"})
-    for (const char* list : {"centres", "groups"})
-      for (const auto& c : field(field(report, part), list))
-        if (field(c, "centre") == "other centre") return true;
+bool other_centres_unnamed(const OutcomeReportOut& report) {
+  const std::string other = "other centre";
+  if (report.funnel)
+    for (const auto& c : report.funnel->centres)
+      if (c.centre == other) return true;
+  if (report.log_rank_by_centre)
+    for (const auto& g : report.log_rank_by_centre->groups)
+      if (g.centre == other) return true;
   return false;
 }
 
-std::string scope_section(const json& report, const json& scope, const Words& w) {
-  const json& centre = field(scope, "centre");
-  const std::string heading =
-      centre.is_string() ? w("centre", {{"centre", escape_html(centre.get<std::string>())}}) : w("overall");
-  return "<section class=\"scope\">" + tag("h2", heading) +
-         tag("p", w("injected", {{"n", w.count(count_of(scope, "injected"))}})) + definition(report, "treated", w) +
-         claims_section(report, scope, w) + survival_section(report, scope, w) + repeats_section(report, scope, w) +
-         prom_section(report, scope, w) + responders_section(report, scope, w) + adverse_section(report, scope, w) +
+std::string scope_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w) {
+  const std::string heading = scope.centre ? w("centre", {{"centre", escape_html(*scope.centre)}}) : w("overall");
+  return "<section class=\"scope\">" + tag("h2", heading) + tag("p", w("injected", {{"n", w.count(scope.injected)}})) +
+         definition(report.definitions.treated, w) + claims_section(report, scope, w) +
+         survival_section(report, scope, w) + repeats_section(report, scope, w) + prom_section(report, scope, w) +
+         responders_section(report, scope, w) + adverse_section(report, scope, w) +
          completeness_section(report, scope, w) + "</section>";
 }
 
 }  // namespace
 
-std::string render_outcomes_html(const json& report, const std::string& page_template, const json& wording,
-                                 const std::string& lang) {
+std::string render_outcomes_html(const OutcomeReportOut& report, const std::string& page_template,
+                                 const nlohmann::json& wording, const std::string& lang) {
   const Words w(wording, lang);
-  const CivilDate as_of = parse_gregorian(report["as_of"].get<std::string>(), "as_of");
-  const json& protocol = field(report, "protocol");
-  const bool has_claims = field(report, "claims").is_array() && !report["claims"].empty();
+  const CivilDate as_of = parse_gregorian(report.as_of, "as_of");
+  const contract::ReportProtocolOut& protocol = report.protocol;
+  const bool has_claims = report.claims && !report.claims->empty();
   std::string body;
-  for (const auto& scope : field(report, "scopes")) body += scope_section(report, scope, w);
+  for (const auto& scope : report.scopes) body += scope_section(report, scope, w);
   body += log_rank_section(report, w) + funnel_section(report, w);
-  const std::string source = w.local(field(report, "claims_source"));
-  const std::string title = w.local(field(protocol, "title"));
-  const json& id = field(protocol, "id");
+  const std::string source = report.claims_source ? w.local(*report.claims_source) : std::string();
+  const std::string title = w.local(protocol.title);
   return fill(
       page_template,
       {{"lang", lang},
        {"dir", w.rtl() ? "rtl" : "ltr"},
        {"title", w("title", {{"protocol", title}})},
        {"meta", w("meta", {{"protocol", title},
-                           {"protocol_id", escape_html(id.is_string() ? id.get<std::string>() : std::string())},
-                           {"version", w.count(count_of(protocol, "version"))},
+                           {"protocol_id", escape_html(protocol.id)},
+                           {"version", w.count(protocol.version)},
                            {"as_of", escape_html(display_date(as_of, lang, lang == "fa"))},
                            {"scope_note", other_centres_unnamed(report) ? w("scope_centre") : w("scope_all")}})},
        {"caveat", w("caveat") + (has_claims ? " " + w("caveat_claims") : "")},

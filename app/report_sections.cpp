@@ -7,16 +7,12 @@
 namespace rp::app {
 namespace {
 
-using nlohmann::json;
-
 // "42.1 % (30.2 % to 55.0 %)"
-std::string with_ci(const Words& w, const json& ci) {
-  if (!field(ci, "estimate").is_number()) return "–";
-  return w.percent(ci["estimate"]) + " <span class=\"small\">(" + w.percent(field(ci, "lower")) + " – " +
-         w.percent(field(ci, "upper")) + ")</span>";
+std::string with_ci(const Words& w, const contract::IntervalOut& ci) {
+  if (!ci.estimate) return "–";
+  return w.percent(ci.estimate) + " <span class=\"small\">(" + w.percent(ci.lower) + " – " + w.percent(ci.upper) +
+         ")</span>";
 }
-
-std::string text_of(const json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
 
 double scale_top(const std::string& measure) {
   if (measure == "nrs_pain") return 10;
@@ -25,85 +21,85 @@ double scale_top(const std::string& measure) {
 }
 
 // What ends a joint's time on the survival curve, for the lines that name it.
-std::string end_event(const json& report, const Words& w) {
-  const std::string key = "end_event_" + text_of(field(field(report, "survival_end_point"), "id"));
+std::string end_event(const OutcomeReportOut& report, const Words& w) {
+  const std::string key = "end_event_" + report.survival_end_point.id;
   return w(w.has(key) ? key : "end_event_joint_replacement");
 }
 
 }  // namespace
 
-std::string definition(const json& report, const char* key, const Words& w) {
-  const std::string text = w.local(field(field(report, "definitions"), key));
+std::string definition(const contract::Texts& what, const Words& w) {
+  const std::string text = w.local(what);
   if (text.empty()) return {};
   return tag("p", tag("strong", w("counted")) + " " + text, "definition");
 }
 
-std::string time_label(const json& report, const std::string& id, const Words& w) {
-  for (const auto& t : field(report, "time_points"))
-    if (field(t, "id") == id) return w.local(field(t, "title"));
+std::string time_label(const OutcomeReportOut& report, const std::string& id, const Words& w) {
+  for (const auto& t : report.time_points)
+    if (t.id == id) return w.local(t.title);
   return escape_html(id);
 }
 
-std::string survival_section(const json& report, const json& scope, const Words& w) {
-  const json& s = field(scope, "survival");
-  std::string title = w.local(field(field(report, "survival_end_point"), "title"));
+std::string survival_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w) {
+  const contract::SurvivalOut& s = scope.survival;
+  std::string title = w.local(report.survival_end_point.title);
   if (title.empty()) title = w("survival_heading");
-  std::string out = tag("h3", title) + tag("p", w("survival_explain"), "explain") + definition(report, "survival", w);
-  if (count_of(s, "n") == 0) return out + tag("p", w("no_data"));
+  std::string out =
+      tag("h3", title) + tag("p", w("survival_explain"), "explain") + definition(report.definitions.survival, w);
+  if (s.n == 0) return out + tag("p", w("no_data"));
   out += survival_svg(s, w);
   std::string lines;
-  for (const auto& p : field(s, "at")) {
-    const int day = static_cast<int>(field(p, "day").is_number() ? p["day"].get<double>() : 0);
-    if (day == 0 || field(p, "beyond_follow_up") == true) continue;
+  for (const auto& p : s.at) {
+    const int day = static_cast<int>(p.day);
+    if (day == 0 || p.beyond_follow_up) continue;
     lines += tag("li", w("survival_at", {{"title", title},
                                          {"days", w.count(day)},
-                                         {"value", w.percent(field(p, "surv"))},
-                                         {"lower", w.percent(field(p, "lower"))},
-                                         {"upper", w.percent(field(p, "upper"))},
-                                         {"n_risk", w.count(count_of(p, "n_risk"))}}));
+                                         {"value", w.percent(p.surv)},
+                                         {"lower", w.percent(p.lower)},
+                                         {"upper", w.percent(p.upper)},
+                                         {"n_risk", w.count(p.n_risk)}}));
   }
   if (!lines.empty()) out += tag("ul", lines);
-  const json& median = field(field(s, "median"), "days");
+  const Figure median = s.median ? s.median->days : std::nullopt;
   const std::string event = end_event(report, w);
-  out += tag("p", median.is_number() ? w("median", {{"days", w.days(median)}, {"event", event}})
-                                     : w("median_not_reached", {{"event", event}}));
+  out += tag("p", median ? w("median", {{"days", w.days(median)}, {"event", event}})
+                         : w("median_not_reached", {{"event", event}}));
   return out;
 }
 
-std::string repeats_section(const json& report, const json& scope, const Words& w) {
-  const json& r = field(scope, "repeats");
-  if (!r.is_object()) return {};
-  const std::int64_t n = count_of(r, "repeated");
+std::string repeats_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w) {
+  const contract::RepeatsOut& r = scope.repeats;
+  const std::int64_t n = r.repeated;
   std::string line;
   if (n == 0)
     line = w("repeats_none");
   else
     line = w(n == 1 ? "repeats_one" : "repeats_line", {{"n", w.count(n)},
-                                                       {"median", w.days(field(r, "median_days"))},
-                                                       {"min", w.days(field(r, "min_days"))},
-                                                       {"max", w.days(field(r, "max_days"))}});
-  return tag("h3", w("repeats_heading")) + tag("p", line) + definition(report, "repeats", w);
+                                                       {"median", w.days(r.median_days)},
+                                                       {"min", w.days(r.min_days)},
+                                                       {"max", w.days(r.max_days)}});
+  return tag("h3", w("repeats_heading")) + tag("p", line) + definition(report.definitions.repeats, w);
 }
 
-std::string prom_section(const json& report, const json& scope, const Words& w) {
-  std::string out =
-      tag("h3", w("prom_heading")) + tag("p", w("prom_explain"), "explain") + definition(report, "trajectories", w);
+std::string prom_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w) {
+  std::string out = tag("h3", w("prom_heading")) + tag("p", w("prom_explain"), "explain") +
+                    definition(report.definitions.trajectories, w);
   std::string figures;
   bool small_n = false, kept_in_scale = false;
-  for (const auto& t : field(scope, "trajectories")) {
+  for (const auto& t : scope.trajectories) {
     // A measure nobody answered (not one this protocol asks) has nothing to draw.
     bool answered = false;
-    for (const auto& p : field(t, "points")) {
-      if (count_of(p, "n") == 0 || !field(p, "mean").is_number()) continue;
+    for (const auto& p : t.points) {
+      if (p.n == 0 || !p.mean) continue;
       answered = true;
-      small_n |= field(p, "interval") == "n_too_small";
-      kept_in_scale |= field(p, "interval") == "kept_in_scale";
+      small_n |= p.interval == "n_too_small";
+      kept_in_scale |= p.interval == "kept_in_scale";
     }
     if (!answered) continue;
-    const std::string m = text_of(field(t, "measure"));
+    const std::string& m = t.measure;
     const std::string key = "measure_" + m;
     figures += "<div class=\"figure\">" + tag("div", w.has(key) ? w(key) : escape_html(m), "small") +
-               trajectory_svg(t, field(report, "time_points"), scale_top(m), w) + "</div>";
+               trajectory_svg(t, report.time_points, scale_top(m), w) + "</div>";
   }
   if (figures.empty()) return out + tag("p", w("no_data"));
   out += figures;
@@ -112,58 +108,53 @@ std::string prom_section(const json& report, const json& scope, const Words& w) 
   return out;
 }
 
-std::string responders_section(const json& report, const json& scope, const Words& w) {
+std::string responders_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w) {
   std::string rows =
       row({w("col_definition"), w("col_time"), w("col_rate"), w("col_n"), w("col_missing"), w("col_worst")}, true);
   bool any = false;
-  for (const auto& r : field(scope, "responders")) {
-    if (count_of(r, "n") == 0 && count_of(r, "missing") == 0) continue;
+  for (const auto& r : scope.responders) {
+    if (r.n == 0 && r.missing == 0) continue;
     any = true;
-    const std::string d = text_of(field(r, "definition"));
-    rows += row({w.has("def_" + d) ? w("def_" + d) : escape_html(d),
-                 time_label(report, text_of(field(r, "time_point")), w), with_ci(w, field(r, "rate")),
-                 w.count(count_of(r, "n")), w.count(count_of(r, "missing")), with_ci(w, field(r, "worst_case"))});
+    const std::string& d = r.definition;
+    rows += row({w.has("def_" + d) ? w("def_" + d) : escape_html(d), time_label(report, r.time_point, w),
+                 with_ci(w, r.rate), w.count(r.n), w.count(r.missing), with_ci(w, r.worst_case)});
   }
   return tag("h3", w("responders_heading")) + tag("p", w("responders_explain"), "explain") +
-         definition(report, "responders", w) + (any ? "<table>" + rows + "</table>" : tag("p", w("no_data")));
+         definition(report.definitions.responders, w) + (any ? "<table>" + rows + "</table>" : tag("p", w("no_data")));
 }
 
-std::string completeness_section(const json& report, const json& scope, const Words& w) {
+std::string completeness_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w) {
   std::string rows = row({w("col_time"), w("col_due"), w("col_received"), w("col_fraction")}, true);
-  for (const auto& c : field(scope, "completeness"))
-    rows += row({time_label(report, text_of(field(c, "time_point")), w), w.count(count_of(c, "due")),
-                 w.count(count_of(c, "received")), w.percent(field(c, "fraction"))});
+  for (const auto& c : scope.completeness)
+    rows += row({time_label(report, c.time_point, w), w.count(c.due), w.count(c.received), w.percent(c.fraction)});
   return tag("h3", w("completeness_heading")) + tag("p", w("completeness_explain"), "explain") +
-         definition(report, "completeness", w) + "<table>" + rows + "</table>";
+         definition(report.definitions.completeness, w) + "<table>" + rows + "</table>";
 }
 
-std::string log_rank_section(const json& report, const Words& w) {
-  const json& lr = field(report, "log_rank_by_centre");
-  if (!lr.is_object()) return {};
+std::string log_rank_section(const OutcomeReportOut& report, const Words& w) {
+  if (!report.log_rank_by_centre) return {};
+  const contract::LogRankOut& lr = *report.log_rank_by_centre;
   std::string rows = row({w("col_centre"), w("col_n"), w("col_observed"), w("col_expected")}, true);
-  for (const auto& g : field(lr, "groups"))
-    rows += row({escape_html(text_of(field(g, "centre"))), w.count(count_of(g, "n")), w.number(field(g, "observed"), 0),
-                 w.number(field(g, "expected"), 1)});
+  for (const auto& g : lr.groups)
+    rows += row({escape_html(g.centre), w.count(g.n), w.number(g.observed, 0), w.number(g.expected, 1)});
   return tag("h2", w("logrank_heading")) + tag("p", w("logrank_explain"), "explain") +
-         tag("p", w("logrank_result", {{"chisq", w.number(field(lr, "chisq"), 2)},
-                                       {"df", w.count(count_of(lr, "df"))},
-                                       {"p", w.number(field(lr, "p"), 4)}})) +
+         tag("p", w("logrank_result",
+                    {{"chisq", w.number(lr.chisq, 2)}, {"df", w.count(lr.df)}, {"p", w.number(lr.p, 4)}})) +
          "<table>" + rows + "</table>";
 }
 
-std::string funnel_section(const json& report, const Words& w) {
-  const json& f = field(report, "funnel");
-  if (!f.is_object()) return {};
+std::string funnel_section(const OutcomeReportOut& report, const Words& w) {
+  if (!report.funnel) return {};
+  const contract::FunnelOut& f = *report.funnel;
   std::string out = tag("h2", w("funnel_heading"));
   bool any = false;
-  for (const auto& c : field(f, "centres")) any |= count_of(c, "n") > 0;
+  for (const auto& c : f.centres) any |= c.n > 0;
   if (!any) return out + tag("p", w("no_data"));
-  const std::string d = text_of(field(f, "definition"));
-  const json& tp = field(f, "time_point");
+  const std::string& d = f.definition;
   return out +
          tag("p",
              w("funnel_explain", {{"definition", w.has("def_" + d) ? w("def_" + d) : escape_html(d)},
-                                  {"time", tp.is_string() ? time_label(report, tp.get<std::string>(), w) : ""}}),
+                                  {"time", f.time_point ? time_label(report, *f.time_point, w) : ""}}),
              "explain") +
          funnel_svg(f, w);
 }

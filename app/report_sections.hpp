@@ -1,31 +1,33 @@
 #pragma once
-// The sections of the HTML outcome report, each drawn from the report's JSON (the whole
+// The sections of the HTML outcome report, each drawn from the typed report (the whole
 // report, for its time points, definitions and claims, and one scope: every centre
 // together or one centre). Each returns HTML, or nothing when the report has no such
 // section (a protocol without claims, without a funnel plot).
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/report_format.hpp"
 
 namespace rp::app {
 
-// What a figure counts (report.definitions[key]), to print under it; empty without one.
-std::string definition(const nlohmann::json& report, const char* key, const Words& w);
+using contract::OutcomeReportOut;
+using contract::ScopeOut;
+
+// What a figure counts (one of report.definitions), to print under it; empty without one.
+std::string definition(const contract::Texts& what, const Words& w);
 // A time point's title in the reader's language, or its id.
-std::string time_label(const nlohmann::json& report, const std::string& id, const Words& w);
+std::string time_label(const OutcomeReportOut& report, const std::string& id, const Words& w);
 
 // report_claims.cpp
-std::string claims_section(const nlohmann::json& report, const nlohmann::json& scope, const Words& w);
+std::string claims_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w);
 // report_safety.cpp
-std::string adverse_section(const nlohmann::json& report, const nlohmann::json& scope, const Words& w);
+std::string adverse_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w);
 // report_sections.cpp
-std::string survival_section(const nlohmann::json& report, const nlohmann::json& scope, const Words& w);
-std::string repeats_section(const nlohmann::json& report, const nlohmann::json& scope, const Words& w);
-std::string prom_section(const nlohmann::json& report, const nlohmann::json& scope, const Words& w);
-std::string responders_section(const nlohmann::json& report, const nlohmann::json& scope, const Words& w);
-std::string completeness_section(const nlohmann::json& report, const nlohmann::json& scope, const Words& w);
-std::string log_rank_section(const nlohmann::json& report, const Words& w);
-std::string funnel_section(const nlohmann::json& report, const Words& w);
+std::string survival_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w);
+std::string repeats_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w);
+std::string prom_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w);
+std::string responders_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w);
+std::string completeness_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w);
+std::string log_rank_section(const OutcomeReportOut& report, const Words& w);
+std::string funnel_section(const OutcomeReportOut& report, const Words& w);
 
 }  // namespace rp::app

@@ -7,8 +7,6 @@
 namespace rp::app {
 namespace {
 
-using nlohmann::json;
-
 // Coordinates in ASCII with two decimals, whatever the reader's digits.
 std::string xy(double x, double y) {
   char buf[64];
@@ -20,7 +18,7 @@ std::string f2(double v) {
   std::snprintf(buf, sizeof buf, "%.2f", v);
   return buf;
 }
-double value_or(const json& v, double fallback) { return v.is_number() ? v.get<double>() : fallback; }
+double value_or(Figure v, double fallback) { return v.value_or(fallback); }
 
 // A plot area mapping data to pixels.
 struct Frame {
@@ -53,17 +51,16 @@ std::string y_grid_percent(const Frame& f, const Words& w) {
 
 }  // namespace
 
-std::string survival_svg(const json& survival, const Words& w) {
-  const json& curve = survival.at("curve");
-  const json& at = survival.at("at");
+std::string survival_svg(const contract::SurvivalOut& survival, const Words& w) {
+  const auto& curve = survival.curve;
   double x_max = 1095;
-  for (const auto& p : curve) x_max = std::max(x_max, value_or(p[0], 0));
+  for (const auto& p : curve) x_max = std::max(x_max, p.day);
   const Frame f{64, 660, 16, 236, x_max, 1};
   std::string upper, lower, line;
   double prev_s = 1, prev_u = 1, prev_l = 1;
   for (const auto& p : curve) {
-    const double d = value_or(p[0], 0), s = value_or(p[1], 0);
-    const double u = value_or(p[3], s), l = value_or(p[2], s);
+    const double d = p.day, s = value_or(p.surv, 0);
+    const double u = value_or(p.upper, s), l = value_or(p.lower, s);
     upper += xy(f.x(d), f.y(prev_u)) + " " + xy(f.x(d), f.y(u)) + " ";
     lower = xy(f.x(d), f.y(l)) + " " + xy(f.x(d), f.y(prev_l)) + " " + lower;
     line += (line.empty() ? "M" : " L") + xy(f.x(d), f.y(prev_s)) + " L" + xy(f.x(d), f.y(s));
@@ -82,8 +79,8 @@ std::string survival_svg(const json& survival, const Words& w) {
   // A tick where someone's follow-up ended without a replacement (censored), as R's
   // plot.survfit marks them.
   std::string ticks;
-  for (const auto& c : survival.value("censored", json::array())) {
-    const double x = f.x(value_or(c[0], 0)), y = f.y(value_or(c[1], 0));
+  for (const auto& c : survival.censored) {
+    const double x = f.x(c.day), y = f.y(value_or(c.surv, 0));
     ticks += "M" + xy(x, y - 5) + " L" + xy(x, y + 5) + " ";
   }
   if (!ticks.empty()) {
@@ -91,21 +88,22 @@ std::string survival_svg(const json& survival, const Words& w) {
   }
   // Time axis with the number at risk beneath each tick.
   svg += text_at(4, 274, w("at_risk"), "start");  // above the row, so a long word never meets its numbers
-  for (const auto& p : at) {
-    const double d = p.at("day").get<double>();
+  for (const auto& p : survival.at) {
+    const double d = p.day;
     if (d > x_max) continue;
     svg += "<line x1=\"" + f2(f.x(d)) + "\" y1=\"" + f2(f.bottom) + "\" x2=\"" + f2(f.x(d)) + "\" y2=\"" +
            f2(f.bottom + 4) + "\" stroke=\"#8a93a3\"/>";
     svg += text_at(f.x(d), f.bottom + 16, w.digits(std::to_string(static_cast<int>(d))));
-    svg += "<text class=\"at-risk\" x=\"" + f2(f.x(d)) + "\" y=\"290\" text-anchor=\"middle\">" +
-           w.count(p.at("n_risk").get<std::int64_t>()) + "</text>";
+    svg += "<text class=\"at-risk\" x=\"" + f2(f.x(d)) + "\" y=\"290\" text-anchor=\"middle\">" + w.count(p.n_risk) +
+           "</text>";
   }
   svg += text_at((f.left + f.right) / 2, 312, w("days"));
   return svg + "</svg>";
 }
 
-std::string trajectory_svg(const json& trajectory, const json& time_points, double top, const Words& w) {
-  const json& points = trajectory.at("points");
+std::string trajectory_svg(const contract::TrajectoryOut& trajectory,
+                           const std::vector<contract::TimePointOut>& time_points, double top, const Words& w) {
+  const auto& points = trajectory.points;
   const double slots = static_cast<double>(std::max<std::size_t>(time_points.size(), 2) - 1);
   const Frame f{48, 320, 12, 152, slots, top};
   std::string svg =
@@ -121,19 +119,18 @@ std::string trajectory_svg(const json& trajectory, const json& time_points, doub
   std::string line;
   for (std::size_t t = 0; t < time_points.size() && t < points.size(); ++t) {
     const double x = f.x(static_cast<double>(t));
-    std::string label = time_points[t].at("id").get<std::string>();
+    std::string label = time_points[t].id;
     if (label.rfind("prom-", 0) == 0) label = label.substr(5);
     svg += text_at(x, f.bottom + 15, escape_html(w.digits(label)));
-    const json& p = points[t];
-    if (!p.contains("mean") || !p["mean"].is_number()) continue;
-    const double m = p["mean"].get<double>();
+    const contract::TrajectoryPointOut& p = points[t];
+    if (!p.mean) continue;
+    const double m = *p.mean;
     // Below the minimum number of answers there is no interval: the point is drawn hollow.
-    const bool no_interval = p.contains("interval") && p["interval"] == "n_too_small";
-    const bool bar =
-        !no_interval && p.contains("lower") && p["lower"].is_number() && p.contains("upper") && p["upper"].is_number();
+    const bool no_interval = p.interval == "n_too_small";
+    const bool bar = !no_interval && p.lower && p.upper;
     if (bar) {
-      svg += "<line class=\"ci\" x1=\"" + f2(x) + "\" y1=\"" + f2(f.y(std::clamp(p["lower"].get<double>(), 0.0, top))) +
-             "\" x2=\"" + f2(x) + "\" y2=\"" + f2(f.y(std::clamp(p["upper"].get<double>(), 0.0, top))) +
+      svg += "<line class=\"ci\" x1=\"" + f2(x) + "\" y1=\"" + f2(f.y(std::clamp(*p.lower, 0.0, top))) + "\" x2=\"" +
+             f2(x) + "\" y2=\"" + f2(f.y(std::clamp(*p.upper, 0.0, top))) +
              "\" stroke=\"#1f5f99\" stroke-width=\"1.5\"/>";
     }
     svg += "<circle class=\"" + std::string(bar ? "mean" : "mean no-interval") + "\" cx=\"" + f2(x) + "\" cy=\"" +
@@ -145,11 +142,9 @@ std::string trajectory_svg(const json& trajectory, const json& time_points, doub
   return svg + "</svg>";
 }
 
-std::string funnel_svg(const json& funnel, const Words& w) {
-  const json& centres = funnel.at("centres");
-  const json& limits = funnel.at("limits");
+std::string funnel_svg(const contract::FunnelOut& funnel, const Words& w) {
   double x_max = 10;
-  for (const auto& c : centres) x_max = std::max(x_max, value_or(c.value("n", json()), 0) * 1.1);
+  for (const auto& c : funnel.centres) x_max = std::max(x_max, static_cast<double>(c.n) * 1.1);
   const Frame f{64, 660, 16, 256, x_max, 1};
   std::string svg =
       "<svg class=\"figure funnel\" direction=\"ltr\" viewBox=\"0 0 680 300\" width=\"680\" "
@@ -159,26 +154,25 @@ std::string funnel_svg(const json& funnel, const Words& w) {
                           "stroke=\"#b04a4a\"", "stroke=\"#b04a4a\""};
   for (int k = 0; k < 4; ++k) {
     std::string d;
-    for (const auto& l : limits) {
-      if (!l.is_array() || l.size() < 5 || !l[0].is_number() || !l[k + 1].is_number()) continue;
-      const double n = l[0].get<double>();
-      if (n > x_max) continue;
-      d += (d.empty() ? "M" : " L") + xy(f.x(n), f.y(l[k + 1].get<double>()));
+    for (const auto& l : funnel.limits) {
+      const Figure bound = k == 0 ? l.lower95 : k == 1 ? l.upper95 : k == 2 ? l.lower998 : l.upper998;
+      if (!bound || l.n > x_max) continue;
+      d += (d.empty() ? "M" : " L") + xy(f.x(l.n), f.y(*bound));
     }
     if (!d.empty()) svg += "<path class=\"limit\" d=\"" + d + "\" fill=\"none\" " + styles[k] + "/>";
   }
-  if (funnel.value("overall", json()).is_number()) {
-    const double p = funnel["overall"].get<double>();
+  if (funnel.overall) {
+    const double p = *funnel.overall;
     svg += "<line x1=\"" + f2(f.left) + "\" y1=\"" + f2(f.y(p)) + "\" x2=\"" + f2(f.right) + "\" y2=\"" + f2(f.y(p)) +
            "\" stroke=\"#1f5f99\"/>";
   }
-  for (const auto& c : centres) {
-    if (!c.value("rate", json()).is_number() || !c.value("n", json()).is_number()) continue;
-    const double x = f.x(c["n"].get<double>()), y = f.y(c["rate"].get<double>());
-    const bool own = c.value("own", false);
+  for (const auto& c : funnel.centres) {
+    if (!c.rate) continue;
+    const double x = f.x(static_cast<double>(c.n)), y = f.y(*c.rate);
+    const bool own = c.own;
     svg += "<circle class=\"centre\" cx=\"" + f2(x) + "\" cy=\"" + f2(y) + "\" r=\"5\" fill=\"" +
            (own ? "#d9822b" : "#1f5f99") + "\"/>";
-    svg += text_at(x + 8, y - 6, escape_html(c.value("centre", std::string())), "start");
+    svg += text_at(x + 8, y - 6, escape_html(c.centre), "start");
   }
   for (int k = 0; k <= 4; ++k) {
     const double n = x_max * k / 4;

@@ -29,7 +29,11 @@ inline bool names_missing_file(const std::string& db) {
   return !std::filesystem::exists(db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db);
 }
 
-// Opens the database, creating it and applying migrations as needed.
-inline std::unique_ptr<store::Store> open_store(const std::string& db) { return store::open_store(db); }
+// Opens the database for a command that reads or writes records: a new database is created
+// at the latest schema, an existing one must be at it (schema changes run only through
+// `regenpath db migrate`). SQLite or PostgreSQL by the value (store::open_store).
+inline std::unique_ptr<store::Store> open_store(const std::string& db) {
+  return store::open_store(db, store::OpenMode::current_schema);
+}
 
 }  // namespace rp::app

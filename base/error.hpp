@@ -20,11 +20,16 @@ struct ErrorCode {
 inline constexpr ErrorCode operator""_err(const char* id, std::size_t size) { return ErrorCode{{id, size}}; }
 
 // One named value of an error's sentence, as plain text; the catalogue's type for the
-// name says how each language writes it (digits, a Jalali date, a state's name).
+// name says how each language writes it (digits, a Jalali date, a state's name). A text
+// that has its own Persian (the rule a protocol file broke) carries it in `fa`, which the
+// Persian sentence writes as it is; `value` is the English and what the API's params show.
 struct ErrorParam {
   std::string name;
   std::string value;
+  std::string fa;  // empty: the Persian is made from `value` by the param's type
   ErrorParam(std::string n, std::string v) : name(std::move(n)), value(std::move(v)) {}
+  ErrorParam(std::string n, std::string en, std::string persian)
+      : name(std::move(n)), value(std::move(en)), fa(std::move(persian)) {}
   ErrorParam(std::string n, const char* v) : name(std::move(n)), value(v) {}
   ErrorParam(std::string n, std::string_view v) : name(std::move(n)), value(v) {}
   template <std::integral T>

@@ -113,11 +113,15 @@ std::optional<std::string> sentence(std::string_view code, const ErrorParams& pa
   std::string out = t.literals[0];
   for (std::size_t i = 0; i < t.names.size(); ++i) {
     const std::string& name = t.names[i];
-    std::string value;
+    const ErrorParam* param = nullptr;
     for (const ErrorParam& p : params)
-      if (p.name == name) value = p.value;
+      if (p.name == name) param = &p;
+    const std::string value = param ? param->value : std::string();
     const auto type = k.types.find(name);
-    out += persian ? persian_value(value, type == k.types.end() ? "text" : type->second, c) : value;
+    if (persian && param && !param->fa.empty())
+      out += param->fa;  // worded in Persian already
+    else
+      out += persian ? persian_value(value, type == k.types.end() ? "text" : type->second, c) : value;
     out += t.literals[i + 1];
   }
   return out;

@@ -9,6 +9,11 @@ cmake_minimum_required(VERSION 3.25)
 set(layers base stats domain store service demo api app)
 # Layers for which JSON is no format: their code takes and returns types.
 set(no_json base stats domain)
+# A database engine's headers and its adapter (store/sqlite/, store/postgres/) are seen only
+# by the adapter itself and by app/, which chooses the engine: the rest of store/ (the
+# Store interface, records, audit chain) and every layer above it work on any engine.
+set(engine_includes "^(sqlite3\\.h|SQLiteCpp/|libpq-fe\\.h|pqxx/|store/(sqlite|postgres)/)")
+set(engine_folders "^(store/sqlite|store/postgres|app)/")
 
 if(NOT ROOT)
   message(FATAL_ERROR "check_layers: pass -DROOT=<source dir>")
@@ -36,6 +41,10 @@ foreach(layer ${layers})
       endif()
       if(layer IN_LIST no_json AND target MATCHES "^nlohmann/")
         string(APPEND problems "  ${rel}: ${line}  (${layer}/ takes and returns types; JSON belongs to store/ or api/)\n")
+        continue()
+      endif()
+      if(target MATCHES "${engine_includes}" AND NOT rel MATCHES "${engine_folders}")
+        string(APPEND problems "  ${rel}: ${line}  (a database engine is seen only by its adapter in store/ and by app/)\n")
         continue()
       endif()
       if(target MATCHES "^([a-z_]+)/")

@@ -10,6 +10,7 @@
 #include "service/audit_entry.hpp"
 #include "service/protocols.hpp"
 #include "store/json_columns.hpp"
+#include "store/response_scores.hpp"
 
 namespace rp::demo {
 using namespace rp::service;
@@ -273,7 +274,9 @@ void add_outcome_data(store::Store& store, const Clock& clock, const Actor& op, 
         r.item_id = item.id;
         const instruments::SentAnswers answers = demo_answers(key, c, day, injection, rng);
         r.answers_json = store::answers_json(answers);
-        r.scores_json = store::scores_to_json(instruments::score(*id, instruments::answers_from(answers))).dump();
+        const instruments::Scores scores = instruments::score(*id, instruments::answers_from(answers));
+        r.scores_json = store::scores_to_json(scores).dump();
+        r.scores = store::typed_scores(scores);
         r.source = "staff";
         r.submitted_by = op.user;
         r.submitted_at = item.done_on->iso() + "T06:30:00.000Z";

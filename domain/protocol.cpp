@@ -27,8 +27,11 @@ EligibilityRule rule(const Ctx& ctx, const YAML::Node& n, const std::string& pat
   const bool range = range_allowed && comparisons == 2 && r.at_least && r.at_most;
   if (comparisons != 1 && !range) {
     ctx.fail(n, path,
-             range_allowed ? "needs one of is, at_least, at_most, below, above (or at_least with at_most)"
-                           : "needs exactly one of is, at_least, at_most, below, above");
+             range_allowed ? RuleText{"needs one of is, at_least, at_most, below, above (or at_least with at_most)",
+                                      "به یکی از is، at_least، at_most، below یا above نیاز دارد (یا at_least همراه "
+                                      "با at_most)"}
+                           : RuleText{"needs exactly one of is, at_least, at_most, below, above",
+                                      "دقیقاً به یکی از is، at_least، at_most، below یا above نیاز دارد"});
   }
   return r;
 }
@@ -42,10 +45,15 @@ ProtocolItem item(const Ctx& ctx, const YAML::Node& n, const std::string& path, 
   ProtocolItem it;
   it.id = req_string(ctx, n, "id", path);
   it.kind = req_string(ctx, n, "kind", path);
-  if (!kKinds.count(it.kind)) ctx.fail(n["kind"], child_path(path, "kind"), "'" + it.kind + "' is not a known kind");
+  if (!kKinds.count(it.kind))
+    ctx.fail(
+        n["kind"], child_path(path, "kind"),
+        {"'" + it.kind + "' is not a known kind", "«" + it.kind + "» نوع شناخته‌شده‌ای نیست"});
   it.anchor = req_string(ctx, n, "anchor", path);
   if (!p.anchors.count(it.anchor)) {
-    ctx.fail(n["anchor"], child_path(path, "anchor"), "'" + it.anchor + "' is not one of the protocol's anchors");
+    ctx.fail(n["anchor"], child_path(path, "anchor"),
+             {"'" + it.anchor + "' is not one of the protocol's anchors",
+              "«" + it.anchor + "» از لنگرهای (anchors) پروتکل نیست"});
   }
   it.at = offset(ctx, need(ctx, n, "at", path), child_path(path, "at"));
   it.until = it.at;
@@ -57,7 +65,8 @@ ProtocolItem item(const Ctx& ctx, const YAML::Node& n, const std::string& path, 
     it.until_anchor = req_string(ctx, u, "anchor", upath);
     if (!p.anchors.count(it.until_anchor))
       ctx.fail(u["anchor"], child_path(upath, "anchor"),
-               "'" + it.until_anchor + "' is not one of the protocol's anchors");
+               {"'" + it.until_anchor + "' is not one of the protocol's anchors",
+                "«" + it.until_anchor + "» از لنگرهای (anchors) پروتکل نیست"});
     it.until = offset(ctx, need(ctx, u, "at", upath), child_path(upath, "at"));
   } else if (u) {
     it.until = offset(ctx, u, child_path(path, "until"));
@@ -66,14 +75,17 @@ ProtocolItem item(const Ctx& ctx, const YAML::Node& n, const std::string& path, 
   // (Across two anchors the dates decide, when the schedule is derived.)
   for (const CivilDate probe : {CivilDate::from_ymd(2001, 1, 31), CivilDate::from_ymd(2004, 2, 29)}) {
     if (it.until_anchor == it.anchor && it.until.apply(probe) < it.at.apply(probe))
-      ctx.fail(n["until"], child_path(path, "until"), "is before 'at'");
+      ctx.fail(n["until"], child_path(path, "until"), {"is before 'at'", "پیش از «at» است"});
   }
   if (const YAML::Node w = n["window"]) {
-    if (!w.IsSequence() || w.size() != 2) ctx.fail(w, child_path(path, "window"), "must be [before, after]");
+    if (!w.IsSequence() || w.size() != 2)
+      ctx.fail(w, child_path(path, "window"), {"must be [before, after]", "باید [before, after] باشد"});
     it.window_before = offset(ctx, w[0], child_path(path, "window[0]"));
     it.window_after = offset(ctx, w[1], child_path(path, "window[1]"));
-    if (it.window_before.amount > 0) ctx.fail(w[0], child_path(path, "window[0]"), "must not be positive");
-    if (it.window_after.amount < 0) ctx.fail(w[1], child_path(path, "window[1]"), "must not be negative");
+    if (it.window_before.amount > 0)
+      ctx.fail(w[0], child_path(path, "window[0]"), {"must not be positive", "نباید مثبت باشد"});
+    if (it.window_after.amount < 0)
+      ctx.fail(w[1], child_path(path, "window[1]"), {"must not be negative", "نباید منفی باشد"});
     it.has_window = true;
   }
   it.title = local_text(ctx, need(ctx, n, "title", path), child_path(path, "title"));
@@ -82,7 +94,7 @@ ProtocolItem item(const Ctx& ctx, const YAML::Node& n, const std::string& path, 
   if (n["instruments"]) it.instruments = string_list(ctx, n["instruments"], child_path(path, "instruments"));
   if (n["role"]) it.role = scalar(ctx, n["role"], child_path(path, "role"));
   if (it.kind == "questionnaire" && it.instruments.empty()) {
-    ctx.fail(n, child_path(path, "instruments"), "is required for a questionnaire");
+    ctx.fail(n, child_path(path, "instruments"), {"is required for a questionnaire", "برای پرسشنامه الزامی است"});
   }
   return it;
 }
@@ -164,18 +176,22 @@ Protocol parse_protocol(std::string_view yaml_text, std::string_view source) {
     throw InputError("protocol", "protocol_yaml_malformed"_err,
                      {{"source", source}, {"line", e.mark.line + 1}, {"detail", e.msg}});
   }
-  if (!root.IsMap()) ctx.fail(root, "protocol", "must be a mapping at the top level");
+  if (!root.IsMap())
+    ctx.fail(root, "protocol",
+             {"must be a mapping at the top level", "باید در بالاترین سطح یک نگاشت (کلید: مقدار) باشد"});
   allow_keys(ctx, root, "", {"id", "version", "joint", "title", "anchors", "eligibility", "items", "outcomes"});
   Protocol p;
   p.id = req_string(ctx, root, "id", "");
   const double version = number(ctx, need(ctx, root, "version", ""), "version");
   if (version < 1 || version != static_cast<int>(version))
-    ctx.fail(root["version"], "version", "must be a whole number >= 1");
+    ctx.fail(root["version"], "version", {"must be a whole number >= 1", "باید عدد صحیح ۱ یا بیشتر باشد"});
   p.version = static_cast<int>(version);
   p.joint = req_string(ctx, root, "joint", "");
   p.title = local_text(ctx, need(ctx, root, "title", ""), "title");
   const YAML::Node anchors = need(ctx, root, "anchors", "");
-  if (!anchors.IsMap() || anchors.size() == 0) ctx.fail(anchors, "anchors", "must name at least one anchor");
+  if (!anchors.IsMap() || anchors.size() == 0)
+    ctx.fail(anchors, "anchors",
+             {"must name at least one anchor", "باید دست‌کم یک لنگر (anchor) نام ببرد"});
   for (const auto& kv : anchors) {
     const auto name = kv.first.as<std::string>();
     p.anchors[name] = local_text(ctx, kv.second, "anchors." + name);
@@ -187,20 +203,21 @@ Protocol parse_protocol(std::string_view yaml_text, std::string_view source) {
     const YAML::Node rules = elig[list];
     if (!rules) continue;
     const std::string path = std::string("eligibility.") + list;
-    if (!rules.IsSequence()) ctx.fail(rules, path, "must be a list");
+    if (!rules.IsSequence()) ctx.fail(rules, path, rp::rules::list());
     auto& out = std::string(list) == "exclusions" ? p.eligibility.exclusions : p.eligibility.cautions;
     for (std::size_t i = 0; i < rules.size(); ++i) {
       out.push_back(rule(ctx, rules[i], path + "[" + std::to_string(i) + "]", false));
     }
   }
   const YAML::Node items = need(ctx, root, "items", "");
-  if (!items.IsSequence() || items.size() == 0) ctx.fail(items, "items", "must be a non-empty list");
+  if (!items.IsSequence() || items.size() == 0) ctx.fail(items, "items", rules::non_empty_list());
   std::set<std::string> ids;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string path = "items[" + std::to_string(i) + "]";
     p.items.push_back(item(ctx, items[i], path, p));
     if (!ids.insert(p.items.back().id).second) {
-      ctx.fail(items[i]["id"], path + ".id", "'" + p.items.back().id + "' is used twice");
+      ctx.fail(items[i]["id"], path + ".id",
+               {"'" + p.items.back().id + "' is used twice", "«" + p.items.back().id + "» دو بار به کار رفته است"});
     }
   }
   p.outcomes = parse_protocol_outcomes(ctx, root["outcomes"], p);

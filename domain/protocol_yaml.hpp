@@ -10,39 +10,44 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "base/error_catalogue.hpp"
 #include "domain/protocol.hpp"
+#include "domain/rule_text.hpp"
 
 namespace rp::protocol_yaml {
 
-// Error helpers: every message names the source file, the line and the key path.
+// Error helpers: every message names the source file, the line and the key path, and
+// the rule in the message's language.
 struct Ctx {
   std::string_view source;
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& path, const std::string& why) const {
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& path, const RuleText& why) const {
     const int line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
-    if (line == 0) throw InputError(path, "protocol_rule"_err, {{"source", source}, {"path", path}, {"rule", why}});
+    if (line == 0) throw InputError(path, "protocol_rule"_err, {{"source", source}, {"path", path}, rule_param(why)});
     throw InputError(path, "protocol_rule_at_line"_err,
-                     {{"source", source}, {"line", line}, {"path", path}, {"rule", why}});
+                     {{"source", source}, {"line", line}, {"path", path}, rule_param(why)});
   }
 };
 
 inline void allow_keys(const Ctx& ctx, const YAML::Node& map, const std::string& path, std::set<std::string> allowed) {
-  if (!map.IsMap()) ctx.fail(map, path, "must be a mapping");
+  if (!map.IsMap()) ctx.fail(map, path, rules::mapping());
   for (const auto& kv : map) {
     const auto key = kv.first.as<std::string>();
-    if (!allowed.count(key)) ctx.fail(kv.first, path.empty() ? key : path + "." + key, "is not a known key");
+    if (!allowed.count(key))
+      ctx.fail(kv.first, path.empty() ? key : path + "." + key,
+               {"is not a known key", "کلید شناخته‌شده‌ای نیست"});
   }
 }
 
 inline YAML::Node need(const Ctx& ctx, const YAML::Node& map, const std::string& key, const std::string& path) {
   const YAML::Node n = map[key];
-  if (!n.IsDefined() || n.IsNull()) ctx.fail(map, path.empty() ? key : path + "." + key, "is required");
+  if (!n.IsDefined() || n.IsNull()) ctx.fail(map, path.empty() ? key : path + "." + key, rules::required());
   return n;
 }
 
 inline std::string scalar(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
-  if (!n.IsScalar()) ctx.fail(n, path, "must be a single value");
+  if (!n.IsScalar()) ctx.fail(n, path, {"must be a single value", "باید یک مقدار تکی باشد"});
   const std::string s = n.as<std::string>();
-  if (s.empty()) ctx.fail(n, path, "must not be empty");
+  if (s.empty()) ctx.fail(n, path, {"must not be empty", "نباید خالی باشد"});
   return s;
 }
 
@@ -58,7 +63,8 @@ inline double number(const Ctx& ctx, const YAML::Node& n, const std::string& pat
   const std::string s = scalar(ctx, n, path);
   double v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size()) ctx.fail(n, path, "must be a number, not '" + s + "'");
+  if (ec != std::errc() || end != s.data() + s.size())
+    ctx.fail(n, path, {"must be a number, not '" + s + "'", "باید عدد باشد، نه «" + s + "»"});
   return v;
 }
 
@@ -66,7 +72,7 @@ inline bool boolean(const Ctx& ctx, const YAML::Node& n, const std::string& path
   const std::string s = scalar(ctx, n, path);
   if (s == "true") return true;
   if (s == "false") return false;
-  ctx.fail(n, path, "must be true or false");
+  ctx.fail(n, path, {"must be true or false", "باید true یا false باشد"});
 }
 
 inline LocalText local_text(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
@@ -78,12 +84,12 @@ inline Offset offset(const Ctx& ctx, const YAML::Node& n, const std::string& pat
   try {
     return Offset::parse(scalar(ctx, n, path), path);
   } catch (const InputError& e) {
-    ctx.fail(n, path, e.what());
+    ctx.fail(n, path, {e.what(), errors::message(e, "fa")});
   }
 }
 
 inline std::vector<std::string> string_list(const Ctx& ctx, const YAML::Node& n, const std::string& path) {
-  if (!n.IsSequence()) ctx.fail(n, path, "must be a list");
+  if (!n.IsSequence()) ctx.fail(n, path, rules::list());
   std::vector<std::string> out;
   for (std::size_t i = 0; i < n.size(); ++i) out.push_back(scalar(ctx, n[i], path + "[" + std::to_string(i) + "]"));
   return out;

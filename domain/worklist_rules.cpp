@@ -38,8 +38,13 @@ std::string responsible_role(const ProtocolItem& item) {
   return "surgeon";
 }
 
+const std::vector<std::string_view>& responsible_roles() {
+  static const std::vector<std::string_view> roles{"coordinator", "surgeon", "physiotherapist", "lab"};
+  return roles;
+}
+
 std::string parse_responsible_role(std::string_view text, std::string_view field) {
-  for (std::string_view role : {"coordinator", "surgeon", "physiotherapist", "lab"})
+  for (std::string_view role : responsible_roles())
     if (text == role) return std::string(text);
   throw InputError(std::string(field), "not_one_of"_err,
                    {{"value", text.substr(0, 64)}, {"allowed", "coordinator, surgeon, physiotherapist, lab"}});

@@ -23,6 +23,7 @@ std::string parse_worklist_kind(std::string_view text, std::string_view field);
 // ask prescribers), visits, imaging and work-up orders the surgeon's.
 std::string responsible_role(const ProtocolItem& item);
 // The staff roles an item can be the responsibility of; others are refused (InputError).
+const std::vector<std::string_view>& responsible_roles();
 std::string parse_responsible_role(std::string_view text, std::string_view field);
 
 // Why an item was closed as missed.

@@ -6,6 +6,7 @@
 #include "service/idempotency.hpp"
 #include "service/instrument_forms.hpp"
 #include "service/pathway.hpp"
+#include "store/questionnaire_form.hpp"
 
 namespace rp::service {
 namespace {
@@ -36,14 +37,14 @@ store::InstrumentWordingRow wording_answered(const std::string& reference) {
 
 }  // namespace
 
-std::map<std::string, nlohmann::json> forms_in_use(store::Transaction& tx) {
-  std::map<std::string, nlohmann::json> out;
+std::map<std::string, instruments::InstrumentForm> forms_in_use(store::Transaction& tx) {
+  std::map<std::string, instruments::InstrumentForm> out;
   for (const auto& d : instruments::all_instruments())
     if (!d.questionnaire_file.empty()) out[std::string(d.key)] = instrument_form(d.questionnaire_file);
   for (const auto& w : tx.latest_instrument_wordings()) {
-    auto form = form_of_questionnaire(nlohmann::json::parse(w.questionnaire_json));
-    form["version"] = w.version;
-    form["loaded_at"] = w.loaded_at;
+    auto form = store::stored_questionnaire_form(w.questionnaire_json);
+    form.version = w.version;
+    form.loaded_at = w.loaded_at;
     out[w.instrument] = std::move(form);
   }
   return out;
@@ -55,7 +56,7 @@ std::string wording_in_use(store::Transaction& tx, const std::string& instrument
   const auto id = instruments::parse_instrument_key(instrument);
   if (!id) return "";
   const auto& d = instruments::instrument(*id);
-  return d.questionnaire_file.empty() ? "" : instrument_form(d.questionnaire_file).value("version", "");
+  return d.questionnaire_file.empty() ? "" : instrument_form(d.questionnaire_file).version;
 }
 
 store::InstrumentWordingRow load_wording(store::Store& store, const Clock& clock, const Actor& actor,
@@ -66,7 +67,7 @@ store::InstrumentWordingRow load_wording(store::Store& store, const Clock& clock
   store::InstrumentWordingRow row;
   row.instrument = w.instrument;
   row.version = w.version;
-  row.questionnaire_json = w.questionnaire.dump();
+  row.questionnaire_json = w.questionnaire;
   for (const auto& l : w.languages) row.languages += (row.languages.empty() ? "" : " ") + l;
   row.loaded_by = actor.user;
   row.loaded_at = clock.now_iso();

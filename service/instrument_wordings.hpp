@@ -3,7 +3,6 @@
 // licensed translation), else the project's short labels shipped in instruments/. Each
 // answer set keeps the version it was given with.
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "base/clock.hpp"
@@ -14,7 +13,7 @@
 namespace rp::service {
 
 // The forms in use, by instrument key (only instruments with a form), read in `tx`.
-std::map<std::string, nlohmann::json> forms_in_use(store::Transaction& tx);
+std::map<std::string, instruments::InstrumentForm> forms_in_use(store::Transaction& tx);
 // The version ("url|version") an answer set of `instrument` given now is given with.
 std::string wording_in_use(store::Transaction& tx, const std::string& instrument);
 

@@ -2,7 +2,6 @@
 // The outcome report use case. Its figures are computed in domain/outcomes/ from the
 // registry's plain columns (no store, no JSON); Outcomes::report() adds the role check,
 // the store read and the audit row.
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -37,10 +36,13 @@ using outcomes::TimePoint;
 using outcomes::Trajectory;
 using outcomes::TrajectoryPoint;
 
-nlohmann::json to_json(const OutcomeReport& report);
-// What each figure of the report counts, in English and Persian ({key: {en, fa}}): the
-// screens and the HTML page print them beside the figures, from this one source.
-nlohmann::json outcome_definitions(const OutcomeReport& report);
+// What each figure of the report counts, in English and Persian: the screens and the
+// HTML page print them beside the figures, from this one source (api/contract/reports.cpp
+// writes them under `definitions`).
+struct OutcomeDefinitions {
+  LocalText treated, survival, trajectories, responders, completeness, adverse_events, serious_rate, repeats;
+};
+OutcomeDefinitions outcome_definitions(const OutcomeReport& report);
 
 struct OutcomeRequest {
   std::optional<std::string> centre_id;  // one centre (and the overall figures)

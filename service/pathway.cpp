@@ -274,15 +274,12 @@ EligibilityResult Pathway::assess_eligibility(const Actor& actor, std::int64_t e
     const auto protocol = load_protocol(e.protocol_id);
     const Findings findings = check_findings(recorded, protocol->eligibility);
     result = rp::assess_eligibility(protocol->eligibility, findings);
-    nlohmann::json reasons = nlohmann::json::array();
-    for (const auto& r : result.reasons)
-      reasons.push_back({{"rule", r.rule}, {"kind", r.kind}, {"finding", r.finding}});
     if (auto kl = findings.find("kl_grade"); kl != findings.end()) {
       e.kl_grade = static_cast<int>(kl->second);
       tx.update_episode(e, clock_.now_iso());
     }
     tx.insert_eligibility({0, episode_id, store::findings_json(recorded), std::string(to_string(result.decision)),
-                           reasons.dump(), actor.user, clock_.now_iso()});
+                           store::reasons_json(result.reasons), actor.user, clock_.now_iso()});
     tx.append_audit(audit_entry(clock_, actor, e.centre_id, "eligibility.assess", "episode", std::to_string(episode_id),
                                 std::string(to_string(result.decision))));
   });

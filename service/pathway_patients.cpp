@@ -10,6 +10,7 @@
 #include "service/patient_access.hpp"
 #include "service/unchanged.hpp"
 #include "store/audit_chain.hpp"
+#include "store/json_columns.hpp"
 
 namespace rp::service {
 namespace {
@@ -166,14 +167,14 @@ Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, con
     if (after.national_id != before.national_id) check_national_id_free(tx, after);
     // Each changed field with what it was and what it is now: the audit row keeps the
     // old value, so a correction never loses what was typed before.
-    nlohmann::json changed = nlohmann::json::object();
-    const auto note = [&changed](const char* field, const nlohmann::json& from, const nlohmann::json& to) {
-      if (from != to) changed[field] = {{"from", from}, {"to", to}};
+    std::vector<store::FieldChange> changed;
+    const auto note = [&changed](const char* field, store::FieldChange::Value from, store::FieldChange::Value to) {
+      if (from != to) changed.push_back({field, std::move(from), std::move(to)});
     };
     note("mrn", before.mrn, after.mrn);
     note("name_fa", before.name_fa, after.name_fa);
     note("name_latin", before.name_latin, after.name_latin);
-    note("sex", to_string(before.sex), to_string(after.sex));
+    note("sex", std::string(to_string(before.sex)), std::string(to_string(after.sex)));
     note("birth_date", before.birth_date.iso(), after.birth_date.iso());
     note("mobile", before.mobile, after.mobile);
     note("national_id", before.national_id, after.national_id);
@@ -184,10 +185,8 @@ Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, con
     if (changed_anything) *changed_anything = !changed.empty();
     if (changed.empty()) return;
     tx.update_patient(after);
-    const nlohmann::json detail = {{"changed", changed}, {"reason", change.reason}};
     tx.append_audit(audit_entry(clock_, actor, before.centre_id, "patient.update", "patient",
-                                std::to_string(patient_id),
-                                detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+                                std::to_string(patient_id), store::patient_change_json(changed, change.reason)));
   });
   return out;
 }

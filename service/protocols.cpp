@@ -69,7 +69,13 @@ const Catalogue& catalogue() {
 
 std::string data_dir() {
   const char* env = std::getenv("REGENPATH_DATA_DIR");
-  return env && *env ? env : RP_DATA_DIR;
+  if (env && *env) return env;
+  // An installed binary's own data comes first, so that a source tree left at the path
+  // the package was built from never stands in for a file the package lacks.
+  std::error_code ec;
+  const fs::path installed = fs::read_symlink("/proc/self/exe", ec).parent_path().parent_path() / "share" / "regenpath";
+  if (!ec && fs::is_directory(installed / "protocols", ec)) return installed.string();
+  return RP_DATA_DIR;
 }
 
 const CatalogueEntry& catalogue_entry(const std::string& id) {

@@ -15,7 +15,8 @@
 namespace rp::service {
 
 // The folder holding protocols/, claims/, instruments/ and templates/:
-// $REGENPATH_DATA_DIR, else the source tree.
+// $REGENPATH_DATA_DIR; else share/regenpath beside the binary's folder, where the Debian
+// package installs them (/usr/bin/regenpath -> /usr/share/regenpath); else the source tree.
 std::string data_dir();
 
 struct CatalogueEntry {

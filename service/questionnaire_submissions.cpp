@@ -15,6 +15,7 @@
 #include "service/submissions.hpp"
 #include "service/time_point_links.hpp"
 #include "store/json_columns.hpp"
+#include "store/response_scores.hpp"
 
 namespace rp::service {
 namespace {
@@ -25,12 +26,18 @@ instruments::InstrumentId instrument_of(const std::string& key) {
   return *id;
 }
 
+// The scores as kept: the scores_json record and the typed rows the outcome read uses.
+struct KeptScores {
+  std::string json;
+  std::vector<store::ResponseScore> typed;
+};
+
 // Validates and scores before any transaction opens: bad answers write nothing.
-std::string scored_json(instruments::InstrumentId id, const instruments::SentAnswers& answers) {
+KeptScores scored(instruments::InstrumentId id, const instruments::SentAnswers& answers) {
   const auto parsed = instruments::answers_from(answers);
   const auto scores = instruments::score(id, parsed);
   instruments::require_a_score(scores, parsed);
-  return store::scores_to_json(scores).dump();
+  return {store::scores_to_json(scores).dump(), store::typed_scores(scores)};
 }
 
 // The instrument a link submission answers: the one named, which the link must still ask
@@ -77,7 +84,7 @@ std::function<void(store::Transaction&)> Submissions::questionnaire_write(
   const auto id = instrument_of(s.instrument);
   if (s.item_id.size() > 64) throw InputError("item_id", "too_many_bytes"_err, {{"max", 64}});
   if (s.idempotency_key.size() > 128) throw InputError("Idempotency-Key", "too_many_bytes"_err, {{"max", 128}});
-  std::string scores = scored_json(id, s.answers);
+  KeptScores scores = scored(id, s.answers);
   // Owns everything it uses: with write_then it runs after the caller has returned.
   return [clock = clock_, actor, episode_id, s = std::move(s), scores = std::move(scores),
           out = std::move(out)](store::Transaction& tx) {
@@ -97,12 +104,13 @@ std::function<void(store::Transaction&)> Submissions::questionnaire_write(
                                       s.instrument,
                                       s.item_id,
                                       store::answers_json(s.answers),
-                                      scores,
+                                      scores.json,
                                       actor.role == Role::patient ? "patient" : "staff",
                                       actor.user,
                                       clock.now_iso(),
                                       s.idempotency_key};
     r.wording_version = wording_in_use(tx, s.instrument);
+    r.scores = scores.typed;
     r.id = tx.insert_questionnaire_response(r);
     complete_time_point_when_answered(tx, e, s.item_id, clock.today());
     tx.append_audit(audit_entry(clock, actor, e.centre_id, "questionnaire.submit", "episode",
@@ -135,7 +143,7 @@ SubmittedQuestionnaire Submissions::submit_by_link(const std::string& token, con
   // The instruments are known only from the token: look them up, then score outside the write.
   const LinkAsks asks = link_info(token);
   const std::string key = chosen_instrument(asks.instruments, instrument);
-  const std::string scores = scored_json(instrument_of(key), answers);
+  const KeptScores scores = scored(instrument_of(key), answers);
   SubmittedQuestionnaire out;
   store_.write([&](store::Transaction& tx) {
     auto t = auth_.find_link(tx, token);  // again inside the transaction: spent exactly once
@@ -146,9 +154,10 @@ SubmittedQuestionnaire Submissions::submit_by_link(const std::string& token, con
     const Actor link_actor{"link:patient:" + std::to_string(t.patient_id), Role::patient, e->centre_id, false,
                            t.patient_id};
     store::QuestionnaireResponseRow r{
-        0,      e->id,           e->centre_id,     key, t.item_id, store::answers_json(answers), scores,
+        0,      e->id,           e->centre_id,     key, t.item_id, store::answers_json(answers), scores.json,
         "link", link_actor.user, clock_.now_iso(), ""};
     r.wording_version = wording_in_use(tx, key);
+    r.scores = scores.typed;
     r.id = tx.insert_questionnaire_response(r);
     complete_time_point_when_answered(tx, *e, t.item_id, clock_.today());
     std::erase(left, key);

@@ -19,6 +19,7 @@
 #include "service/episode_centres.hpp"
 #include "service/pathway.hpp"
 #include "service/red_flag_alerts.hpp"
+#include "service/registry_summary.hpp"
 #include "service/rendered_cache.hpp"
 #include "store/store.hpp"
 
@@ -158,7 +159,7 @@ class Submissions {
 
   // De-identified counts per centre: episodes by state, adverse events by what a
   // clinician decided of them. No ids, no names, no dates of birth.
-  nlohmann::json registry_summary(const Actor& actor);
+  RegistrySummary registry_summary(const Actor& actor);
 
   EpisodeTimeline timeline(const Actor& actor, std::int64_t episode_id);
   // The timeline as `render` writes it, for the clinician's repeated reads. Every call

@@ -89,4 +89,20 @@ std::string findings_json(const RecordedFindings& findings) {
   return out.dump();
 }
 
+std::string reasons_json(const std::vector<EligibilityReason>& reasons) {
+  json out = json::array();
+  for (const auto& r : reasons) out.push_back({{"rule", r.rule}, {"kind", r.kind}, {"finding", r.finding}});
+  return out.dump();
+}
+
+std::string patient_change_json(const std::vector<FieldChange>& changed, const std::string& reason) {
+  const auto value = [](const FieldChange::Value& v) {
+    return std::holds_alternative<bool>(v) ? json(std::get<bool>(v)) : json(std::get<std::string>(v));
+  };
+  json fields = json::object();
+  for (const auto& c : changed) fields[c.field] = {{"from", value(c.from)}, {"to", value(c.to)}};
+  const json detail = {{"changed", fields}, {"reason", reason}};
+  return detail.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 }  // namespace rp::store

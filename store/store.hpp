@@ -292,8 +292,12 @@ class Store {
 };
 
 enum class OpenMode {
-  create_or_migrate,    // the embedded default: create the file, apply pending migrations
+  create_or_migrate,    // `db init` and tests: create the file, apply pending migrations
   existing_no_migrate,  // for `db check`: open as is, never change the schema
+  // For `serve` and the commands that read or write records: the schema must be the one
+  // this binary knows, else ConflictError (schema_not_current) naming `db migrate`; a
+  // database with no schema yet (a new file) is created at the latest version.
+  current_schema,
   // As create_or_migrate, but commits do not wait for the disk (synchronous = OFF): only
   // for a database rebuilt from nothing on every start, like the demo's.
   scratch,

@@ -4,10 +4,20 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "domain/adverse_event.hpp"
 
 namespace rp::store {
+
+// One score of a response as a typed row (0014_response_scores.sql), so that SQL reads
+// scores without parsing JSON: a number (a whole number, or yes/no as 1/0) in `value`, a
+// text (a date) in `text`, neither when the instrument's rule gave no score.
+struct ResponseScore {
+  std::string name;
+  std::optional<double> value;
+  std::optional<std::string> text;
+};
 
 struct QuestionnaireResponseRow {
   std::int64_t id = 0;
@@ -20,6 +30,9 @@ struct QuestionnaireResponseRow {
   // The wording the answers were given to: the Questionnaire's canonical "url|version"
   // (0012_instrument_wordings.sql); empty for answer sets from before it was kept.
   std::string wording_version;
+  // The scores as typed rows, written with the response (the service sets them from the
+  // scoring result, store/response_scores.hpp); not read back: scores_json is the record.
+  std::vector<ResponseScore> scores;
 };
 
 // A questionnaire wording a clinic loaded (its licensed translation), one per version.

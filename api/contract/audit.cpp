@@ -1,12 +1,9 @@
 #include "api/contract/audit.hpp"
 
+#include "api/contract/optional_text.hpp"
+
 namespace rp::api::contract {
 namespace {
-
-std::optional<std::string> unless_empty(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  return text;
-}
 
 AuditVerdict verdict_of(const service::AuditVerification& v) {
   const std::string verdict = v.verdict();

@@ -74,8 +74,8 @@ struct CentreUpdated : CentreOut {
   }
 };
 
-// The body of PUT /centres/{id}, for the document: the route decodes it by hand
-// (api/decode.cpp), checking the names as names.
+// The body of PUT /centres/{id}. The names are checked as names once all four are read,
+// before the licence fields.
 struct CentreIn {
   static constexpr const char* kSchema = "CentreChange";
   std::string name_en, name_fa;
@@ -88,12 +88,18 @@ struct CentreIn {
     v("name_fa", &CentreIn::name_fa, "");
     v("city_en", &CentreIn::city_en, "");
     v("city_fa", &CentreIn::city_fa, "");
+    v.rule(check_names);
     v("licence_status", &CentreIn::licence_status, "not sent: the status the registry set stays",
       FieldRule{.max_bytes = 16});
     v("licence_number", &CentreIn::licence_number, "", FieldRule{.max_bytes = 64});
     v("phone", &CentreIn::phone, "", FieldRule{.max_bytes = 32});
   }
+  // Names patients and staff read: a letter at least, nothing invisible or reordering.
+  static void check_names(const CentreIn& in);
 };
+
+// The centre `id` as the body describes it; the licence status "unknown" when not sent.
+Centre to_centre(const CentreIn& in, const std::string& id);
 
 struct LicenceChange {
   static constexpr const char* kSchema = "LicenceChange";

@@ -85,7 +85,7 @@ EpisodeRecordOut episode_record_out(const service::EpisodeRecord& r, const std::
     out.next.push_back({to, service::roles_for_transition(to_string(to)), transition_needs_reason(to)});
   for (const auto& a : r.eligibility)
     out.eligibility.push_back(
-        {a.decision, nlohmann::json::parse(a.findings_json), nlohmann::json::parse(a.reasons_json), a.actor, a.at});
+        {a.decision, {nlohmann::json::parse(a.findings_json)}, {nlohmann::json::parse(a.reasons_json)}, a.actor, a.at});
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "api/contract/patients.hpp"
+#include "api/contract/shaped_json.hpp"
 #include "domain/protocol.hpp"
 
 namespace rp::api::contract {
@@ -162,11 +163,13 @@ struct NextStep {
 struct EligibilityAssessment {
   static constexpr const char* kSchema = "EligibilityAssessment";
   std::string decision;
-  http::AnyJson findings, reasons;
+  FindingsJson findings;
+  EligibilityReasonsJson reasons;
   std::string actor, at;
   template <class V>
   static void fields(V& v) {
-    v("decision", &EligibilityAssessment::decision, "eligible, ineligible or needs_review");
+    v("decision", &EligibilityAssessment::decision, "eligible, ineligible or needs_review",
+      FieldRule{.ref = "EligibilityDecision"});
     v("findings", &EligibilityAssessment::findings, "the findings assessed");
     v("reasons", &EligibilityAssessment::reasons, "each rule that decided");
     v("actor", &EligibilityAssessment::actor, "");

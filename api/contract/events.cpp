@@ -60,4 +60,35 @@ service::AssessmentChange to_change(const AssessmentChangeIn& in) {
   return {grade(in.ctcae_grade), in.serious_reasons, in.relatedness, in.outcome, in.reason.value_or("")};
 }
 
+void TriageIn::check_decision(const TriageIn& in) {
+  if (in.decision != "adverse_event" && in.decision != "not_adverse_event")
+    throw InputError("decision", "unknown_triage_decision"_err);
+}
+
+void TriageIn::check_what_came(const TriageIn& in, const http::BodyReader& sent) {
+  if (!in.adverse_event()) {
+    for (const char* f : {"category", "severity", "description", "onset", "onset_jalali", "ctcae_grade",
+                          "serious_reasons", "relatedness", "outcome"}) {
+      const auto it = sent.body().find(f);
+      if (it != sent.body().end() && !it->is_null()) throw InputError(f, "only_for_adverse_event"_err);
+    }
+    return;
+  }
+  if (!in.category || in.category->empty()) throw InputError("category", "adverse_category_required"_err);
+}
+
+service::RedFlagTriage to_triage(const TriageIn& in) {
+  service::RedFlagTriage t;
+  t.adverse_event = in.adverse_event();
+  t.reason = in.reason.value_or("");
+  if (!t.adverse_event) return t;
+  EventAssessment a;
+  a.ctcae_grade = grade(in.ctcae_grade);
+  if (in.serious_reasons) a.serious = *in.serious_reasons;
+  a.relatedness = in.relatedness;
+  a.outcome = in.outcome;
+  t.event = {*in.category, in.severity.value_or(""), in.description.value_or(""), in.onset, a};
+  return t;
+}
+
 }  // namespace rp::api::contract

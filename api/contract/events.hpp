@@ -63,8 +63,9 @@ struct Acknowledgement {
   }
 };
 
-// Documents the triage body; its rules (what may come with which decision) are
-// api/decode.cpp's decode_triage.
+// A red flag's triage. What may come depends on the decision, checked once decision,
+// reason and category are read: nothing of an adverse event with a dismissal (it would
+// be dropped unseen), and a category with an adverse event.
 struct TriageIn {
   static constexpr const char* kSchema = "RedFlagTriage";
   std::string decision;
@@ -77,8 +78,10 @@ struct TriageIn {
   template <class V>
   static void fields(V& v) {
     v("decision", &TriageIn::decision, "adverse_event or not_adverse_event", FieldRule{.max_bytes = 32});
+    v.rule(check_decision);
     v("reason", &TriageIn::reason, "required for not_adverse_event", FieldRule{.max_bytes = 4000});
     v("category", &TriageIn::category, "required for adverse_event", FieldRule{.max_bytes = 64});
+    v.rule(check_what_came);
     v("severity", &TriageIn::severity, "adverse_event only", FieldRule{.max_bytes = 16});
     v("description", &TriageIn::description, "adverse_event only", FieldRule{.max_bytes = 4000});
     v("onset", &TriageIn::onset, "adverse_event only");
@@ -87,6 +90,9 @@ struct TriageIn {
     v("relatedness", &TriageIn::relatedness, "adverse_event only", FieldRule{.max_bytes = 16});
     v("outcome", &TriageIn::outcome, "adverse_event only", FieldRule{.max_bytes = 16});
   }
+  bool adverse_event() const { return decision == "adverse_event"; }
+  static void check_decision(const TriageIn& in);
+  static void check_what_came(const TriageIn& in, const http::BodyReader& sent);
 };
 
 struct AdverseEventOut {
@@ -186,5 +192,6 @@ struct TriageOut {
 AdverseEventOut adverse_event_out(const store::AdverseEventRow& r);
 service::AdverseEventInput to_event(const NewAdverseEvent& in);
 service::AssessmentChange to_change(const AssessmentChangeIn& in);
+service::RedFlagTriage to_triage(const TriageIn& in);
 
 }  // namespace rp::api::contract

@@ -6,11 +6,114 @@
 #include <vector>
 
 #include "api/http/contract.hpp"
+#include "domain/instruments/form.hpp"
 #include "store/submission_records.hpp"
 
 namespace rp::api::contract {
 
 using http::FieldRule;
+
+// The form's texts: English always (empty where the wording has none), Persian or null.
+struct FormTextOut {
+  static constexpr const char* kSchema = "FormText";
+  std::string en;
+  std::optional<std::string> fa;
+  template <class V>
+  static void fields(V& v) {
+    v("en", &FormTextOut::en, "");
+    v("fa", &FormTextOut::fa, "null where the wording has no Persian (a licensed wording the clinic has not loaded)");
+  }
+};
+
+// What to send as an answer: a number for a numeric code, else the code's text.
+struct AnswerValueOut {
+  instruments::AnswerCode code;
+  static nlohmann::json schema_json() {
+    return {{"oneOf", nlohmann::json::array({{{"type", "integer"}}, {{"type", "string"}}})}};
+  }
+  nlohmann::json json() const;
+};
+
+// A bound as the wording writes it: a whole number stays whole.
+struct FormNumberOut {
+  instruments::FormNumber number;
+  static nlohmann::json schema_json() { return {{"type", "number"}}; }
+  nlohmann::json json() const;
+};
+
+struct FormOptionOut {
+  static constexpr const char* kSchema = "FormOption";
+  AnswerValueOut value;
+  FormTextOut label;
+  template <class V>
+  static void fields(V& v) {
+    v("value", &FormOptionOut::value, "what to send as the answer: a number for a numeric code, else the code");
+    v("label", &FormOptionOut::label, "");
+  }
+};
+
+struct FormGroupOut {
+  static constexpr const char* kSchema = "FormGroup";
+  std::string id;
+  FormTextOut text;
+  template <class V>
+  static void fields(V& v) {
+    v("id", &FormGroupOut::id, "the group's linkId (a subscale, a section)");
+    v("text", &FormGroupOut::text, "its heading");
+  }
+};
+
+struct FormQuestionOut {
+  static constexpr const char* kSchema = "FormQuestion";
+  std::string id;
+  std::optional<std::string> group;
+  std::string type;
+  FormTextOut text;
+  bool required = false;
+  std::optional<FormNumberOut> min, max;
+  std::optional<std::string> unit, entry_format;
+  std::optional<std::vector<FormOptionOut>> options;
+  template <class V>
+  static void fields(V& v) {
+    using Q = FormQuestionOut;
+    const FieldRule left_out{.omit_when_empty = true};
+    v("id", &Q::id, "the item id the answers name (the FHIR linkId)");
+    v("group", &Q::group, "the id of the group it is in; null at the top level");
+    v("type", &Q::type, "the FHIR item type: integer, decimal, choice, open-choice, date, ...");
+    v("text", &Q::text, "");
+    v("required", &Q::required, "");
+    v("min", &Q::min, "the smallest answer, where the wording bounds it", left_out);
+    v("max", &Q::max, "the largest answer, where the wording bounds it", left_out);
+    v("unit", &Q::unit, "the answer's UCUM unit (deg)", left_out);
+    v("entry_format", &Q::entry_format, "what may be typed besides the options (YYYY-MM-DD)", left_out);
+    v("options", &Q::options, "the answers it offers, where it lists them", left_out);
+  }
+};
+
+struct InstrumentFormOut {
+  static constexpr const char* kSchema = "InstrumentForm";
+  FormTextOut title;
+  std::optional<std::string> copyright;
+  std::string version;
+  std::vector<FormGroupOut> groups;
+  std::vector<FormQuestionOut> questions;
+  std::vector<std::string> languages;
+  std::optional<std::string> loaded_at;
+  template <class V>
+  static void fields(V& v) {
+    using F = InstrumentFormOut;
+    v("title", &F::title, "");
+    v("copyright", &F::copyright, "");
+    v("version", &F::version, "the wording's FHIR canonical reference, url|version, kept with each answer set");
+    v("groups", &F::groups, "the sections the questions are grouped in");
+    v("questions", &F::questions, "the answerable items, in order");
+    v("languages", &F::languages, "the languages (en, fa) in which every text of the form is worded");
+    v("loaded_at", &F::loaded_at, "when the clinic loaded it (a clinic's wording only)",
+      FieldRule{.omit_when_empty = true});
+  }
+};
+
+InstrumentFormOut instrument_form_out(const instruments::InstrumentForm& form);
 
 struct InstrumentOut {
   static constexpr const char* kSchema = "Instrument";
@@ -19,7 +122,7 @@ struct InstrumentOut {
   std::vector<std::string> items, scores;
   bool patient_fillable = false;
   std::string not_for_patients;
-  http::AnyJson form;
+  std::optional<InstrumentFormOut> form;
   template <class V>
   static void fields(V& v) {
     using I = InstrumentOut;
@@ -36,7 +139,8 @@ struct InstrumentOut {
   }
 };
 
-// The body of POST /instrument-wordings, for the document: the route reads it by hand.
+// The body of POST /instrument-wordings. The Questionnaire is passed on as it came: the
+// store's reader (store/questionnaire_form) checks it.
 struct NewWording {
   static constexpr const char* kSchema = "NewInstrumentWording";
   std::optional<std::string> instrument;
@@ -47,7 +151,8 @@ struct NewWording {
       FieldRule{.max_bytes = 32});
     v("questionnaire", &NewWording::questionnaire,
       "a FHIR R4 Questionnaire: the instrument's answerable items (linkIds, count, order), types, ranges and answer "
-      "codes; a version is required");
+      "codes; a version is required",
+      FieldRule{.missing = "questionnaire_required"_err});
   }
 };
 

@@ -49,4 +49,8 @@ OwnRedFlagOut own_red_flag_out(const store::AdverseEventRow& f) {
   return out;
 }
 
+service::RedFlagReport to_red_flag(const RedFlagReportIn& in) {
+  return {in.category, in.severity, in.description.value_or(""), in.onset, {}};
+}
+
 }  // namespace rp::api::contract

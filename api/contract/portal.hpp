@@ -96,5 +96,6 @@ struct OwnRedFlagOut {
 PortalRecordOut portal_record_out(const service::PortalRecord& rec, const std::vector<Centre>& centres,
                                   std::string_view lang, const CivilDate& today);
 OwnRedFlagOut own_red_flag_out(const store::AdverseEventRow& f);
+service::RedFlagReport to_red_flag(const RedFlagReportIn& in);
 
 }  // namespace rp::api::contract

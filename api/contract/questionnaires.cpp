@@ -9,9 +9,10 @@ QuestionnaireResponseOut questionnaire_response_out(const store::QuestionnaireRe
   out.instrument = r.instrument;
   out.item_id = r.item_id;
   out.answers = nlohmann::json::parse(r.answers_json);
-  out.scores = nlohmann::json::parse(r.scores_json);
+  out.scores.value = nlohmann::json::parse(r.scores_json);
   // {"instrument", "title", "scores": {name: value}}: a null value was withheld.
-  if (const auto values = out.scores.find("scores"); values != out.scores.end() && values->is_object())
+  const nlohmann::json& scores = out.scores.value;
+  if (const auto values = scores.find("scores"); values != scores.end() && values->is_object())
     for (const auto& [name, value] : values->items())
       if (value.is_null()) out.unscored.push_back(name);
   out.source = r.source;

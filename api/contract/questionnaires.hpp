@@ -14,7 +14,8 @@ struct QuestionnaireResponseOut {
   static constexpr const char* kSchema = "QuestionnaireResponse";
   std::int64_t id = 0, episode_id = 0;
   std::string instrument, item_id;
-  http::AnyJson answers, scores;
+  http::AnyJson answers;
+  ScoresJson scores;
   std::vector<std::string> unscored;
   std::string source, submitted_by, submitted_at, wording_version;
   template <class V>
@@ -25,7 +26,7 @@ struct QuestionnaireResponseOut {
     v("instrument", &Q::instrument, "");
     v("item_id", &Q::item_id, "the schedule's time point, or empty");
     v("answers", &Q::answers, "item id to answer, as submitted");
-    v("scores", &Q::scores, "{instrument, title, scores: {name: value or null}}");
+    v("scores", &Q::scores, "the instrument's scores: a null one was withheld");
     v("unscored", &Q::unscored, "the scores the instrument's missing-item rule withheld");
     v("source", &Q::source, "staff, patient or link");
     v("submitted_by", &Q::submitted_by, "");
@@ -104,14 +105,14 @@ struct LinkAnswersIn {
 struct LinkAnswered {
   static constexpr const char* kSchema = "QuestionnaireLinkAnswered";
   std::string instrument;
-  http::AnyJson scores;
+  ScoresJson scores;
   std::vector<std::string> unscored;
   std::string wording_version;
   std::vector<std::string> still_asked;
   template <class V>
   static void fields(V& v) {
     v("instrument", &LinkAnswered::instrument, "");
-    v("scores", &LinkAnswered::scores, "{instrument, title, scores: {name: value or null}}");
+    v("scores", &LinkAnswered::scores, "the instrument's scores: a null one was withheld");
     v("unscored", &LinkAnswered::unscored, "the scores the instrument's missing-item rule withheld");
     v("wording_version", &LinkAnswered::wording_version, "the wording answered");
     v("still_asked", &LinkAnswered::still_asked, "the instruments the link still asks for (none: it is spent)");

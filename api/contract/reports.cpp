@@ -6,7 +6,6 @@ namespace rp::api::contract {
 namespace {
 
 Figure figure(double v) { return std::isfinite(v) ? Figure(v) : std::nullopt; }
-nlohmann::json cell(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
 IntervalOut interval(const stats::Interval& i) { return {figure(i.estimate), figure(i.lower), figure(i.upper)}; }
 
@@ -34,8 +33,8 @@ SurvivalOut survival(const service::SurvivalSummary& s) {
   out.events = s.events;
   out.longest_follow_up_days = s.longest_follow_up_days;
   if (s.n != 0) out.median = MedianOut{figure(s.median.median), figure(s.median.lower), figure(s.median.upper)};
-  for (const auto& p : s.curve) out.curve.push_back({{cell(p.day), cell(p.surv), cell(p.lower), cell(p.upper)}});
-  for (const auto& c : s.censored) out.censored.push_back({{cell(c.day), cell(c.surv), c.count}});
+  for (const auto& p : s.curve) out.curve.push_back({p.day, figure(p.surv), figure(p.lower), figure(p.upper)});
+  for (const auto& c : s.censored) out.censored.push_back({c.day, figure(c.surv), c.count});
   for (const auto& p : s.at)
     out.at.push_back(
         {p.time, p.n_risk, figure(p.surv), figure(p.std_err), figure(p.lower), figure(p.upper), p.beyond_follow_up});
@@ -87,8 +86,8 @@ ScopeOut scope(const service::ScopeReport& s, const std::vector<service::TimePoi
   const service::AdverseEventSummary& a = s.adverse_events;
   AdverseEventsOut& events = out.adverse_events;
   events.events = a.events;
-  events.by_grade["ungraded"] = a.events_by_grade[0];
-  for (int g = 1; g <= 5; ++g) events.by_grade[std::to_string(g)] = a.events_by_grade[static_cast<std::size_t>(g)];
+  const auto& grades = a.events_by_grade;  // [0]: not graded, then grades 1..5
+  events.by_grade = {grades[0], grades[1], grades[2], grades[3], grades[4], grades[5]};
   for (const auto& [name, count] : a.by_category) events.by_category.push_back({name, count});
   events.not_assessed = a.not_assessed;
   events.untriaged_red_flags = a.untriaged_red_flags;
@@ -133,11 +132,8 @@ ClaimDefinitionOut claim_definition(const Claim& c) {
 
 }  // namespace
 
-RegistrySummaryOut registry_summary_out(const nlohmann::json& counts) {
-  RegistrySummaryOut out;
-  out.episodes_by_state = counts.at("episodes_by_state").get<std::map<std::string, Counts>>();
-  out.adverse_events = counts.at("adverse_events").get<std::map<std::string, Counts>>();
-  return out;
+RegistrySummaryOut registry_summary_out(const service::RegistrySummary& counts) {
+  return {counts.episodes_by_state, counts.adverse_events};
 }
 
 OutcomeReportOut outcome_report_out(const service::OutcomeReport& r) {
@@ -145,9 +141,9 @@ OutcomeReportOut outcome_report_out(const service::OutcomeReport& r) {
   out.protocol = {r.protocol.id, r.protocol.version, texts(r.protocol.title)};
   out.as_of = r.as_of.iso();
   out.survival_end_point = {std::string(to_string(r.end_point)), texts(r.survival_title)};
-  const nlohmann::json definitions = service::outcome_definitions(r);
-  for (const auto& [key, text] : definitions.items())
-    out.definitions[key] = {text.at("en").get<std::string>(), text.at("fa").get<std::string>()};
+  const service::OutcomeDefinitions d = service::outcome_definitions(r);
+  out.definitions = {texts(d.treated),      texts(d.survival),       texts(d.trajectories), texts(d.responders),
+                     texts(d.completeness), texts(d.adverse_events), texts(d.serious_rate), texts(d.repeats)};
   out.interval_min_n = service::kMinNForInterval;
   for (const auto& t : r.time_points) out.time_points.push_back({t.item_id, t.day, texts(t.title)});
   for (const auto& s : r.scopes) out.scopes.push_back(scope(s, r.time_points, r.measures_asked));
@@ -169,7 +165,7 @@ OutcomeReportOut outcome_report_out(const service::OutcomeReport& r) {
           {c.label, c.own, c.n, c.responders,
            c.n > 0 ? figure(static_cast<double>(c.responders) / static_cast<double>(c.n)) : std::nullopt});
     for (const auto& l : f.limits)
-      funnel.limits.push_back({{cell(l.n), cell(l.lower95), cell(l.upper95), cell(l.lower998), cell(l.upper998)}});
+      funnel.limits.push_back({l.n, figure(l.lower95), figure(l.upper95), figure(l.lower998), figure(l.upper998)});
     out.funnel = std::move(funnel);
   }
   // A protocol without a claims file has no claims section.

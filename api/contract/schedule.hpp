@@ -1,7 +1,7 @@
 #pragma once
 // Eligibility, planning and the schedule as the API reads and writes them
-// (api/routes_schedule.cpp). The bodies are still read by api/decode.cpp and the routes
-// (their rules cross fields); these types document them.
+// (api/routes_schedule.cpp). Each body is decoded by its type (api/http/contract.hpp);
+// a rule across its fields is the type's check().
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +13,7 @@ namespace rp::api::contract {
 
 struct EligibilityRequest {
   static constexpr const char* kSchema = "EligibilityRequest";
-  http::AnyJson findings;
+  FindingsJson findings;
   template <class V>
   static void fields(V& v) {
     v("findings", &EligibilityRequest::findings,
@@ -53,6 +53,10 @@ struct PlanRequestIn {
     v("harvest", &PlanRequestIn::harvest, "the planned harvest (this or injection, or both)");
     v("injection", &PlanRequestIn::injection, "the planned injection");
     v("reason", &PlanRequestIn::reason, "required when a date is before today", FieldRule{.max_bytes = 500});
+  }
+  // One of the two dates at least (the reason is the service's to ask for).
+  void check() const {
+    if (!harvest && !injection) throw InputError("harvest", "plan_date_required"_err);
   }
 };
 

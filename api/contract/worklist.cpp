@@ -1,15 +1,14 @@
 #include "api/contract/worklist.hpp"
 
+#include "api/contract/optional_text.hpp"
 #include "base/jalali.hpp"
 
 namespace rp::api::contract {
 namespace {
 
 WorklistWho who_out(const store::WorklistPatient& w, std::optional<std::string> mobile) {
-  return {w.patient_id, w.mrn, w.name_fa, w.name_latin, w.episode_id, w.side, w.state, std::move(mobile)};
+  return {{w.patient_id, w.mrn, w.name_fa, w.name_latin}, w.episode_id, w.side, w.state, std::move(mobile)};
 }
-
-std::optional<std::string> unless_empty(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
 
 std::vector<WorklistEntryOut> entries_out(const std::vector<service::WorklistEntry>& entries) {
   std::vector<WorklistEntryOut> out;
@@ -86,7 +85,7 @@ WorklistOut worklist_out(const service::Worklist& w) {
   for (const auto& f : w.red_flags) out.red_flags.push_back(red_flag_out(f));
   for (const auto& p : w.awaiting_release) out.awaiting_release.push_back(product_out(p));
   for (const auto& g : w.code_guesses)
-    out.code_guesses.push_back({g.patient_id, g.mrn, g.name_fa, g.name_latin, g.wrong_codes, g.last_wrong_at});
+    out.code_guesses.push_back({{g.patient_id, g.mrn, g.name_fa, g.name_latin}, g.wrong_codes, g.last_wrong_at});
   return out;
 }
 

@@ -29,22 +29,31 @@ struct EnumNames<MissedReason> : ParsedEnum<MissedReason, enum_names::kMissedRea
 
 namespace rp::api::contract {
 
-// Who a row is about. `mobile` is left out, not blanked, for a role not shown mobiles in
-// lists: "not shown" never reads as "none".
-struct WorklistWho {
-  static constexpr const char* kSchema = "WorklistWho";
+// The patient a row names, the same four fields wherever a list shows one.
+struct PatientLabel {
+  static constexpr const char* kSchema = "PatientLabel";
   std::int64_t patient_id = 0;
   std::string mrn, name_fa, name_latin;
+  template <class V>
+  static void fields(V& v) {
+    v("patient_id", &PatientLabel::patient_id, "");
+    v("mrn", &PatientLabel::mrn, "");
+    v("name_fa", &PatientLabel::name_fa, "");
+    v("name_latin", &PatientLabel::name_latin, "");
+  }
+};
+
+// Who a row is about. `mobile` is left out, not blanked, for a role not shown mobiles in
+// lists: "not shown" never reads as "none".
+struct WorklistWho : PatientLabel {
+  static constexpr const char* kSchema = "WorklistWho";
   std::int64_t episode_id = 0;
   Side side = Side::right;
   EpisodeState state = EpisodeState::referred;
   std::optional<std::string> mobile;
   template <class V>
   static void fields(V& v) {
-    v("patient_id", &WorklistWho::patient_id, "");
-    v("mrn", &WorklistWho::mrn, "");
-    v("name_fa", &WorklistWho::name_fa, "");
-    v("name_latin", &WorklistWho::name_latin, "");
+    PatientLabel::fields(v);
     v("episode_id", &WorklistWho::episode_id, "");
     v("side", &WorklistWho::side, "");
     v("state", &WorklistWho::state, "");
@@ -178,18 +187,13 @@ struct WorklistProductOut : WorklistWho {
   }
 };
 
-struct CodeGuessOut {
+struct CodeGuessOut : PatientLabel {
   static constexpr const char* kSchema = "WorklistCodeGuess";
-  std::int64_t patient_id = 0;
-  std::string mrn, name_fa, name_latin;
   std::int64_t wrong_codes = 0;
   std::string last_wrong_at;
   template <class V>
   static void fields(V& v) {
-    v("patient_id", &CodeGuessOut::patient_id, "");
-    v("mrn", &CodeGuessOut::mrn, "");
-    v("name_fa", &CodeGuessOut::name_fa, "");
-    v("name_latin", &CodeGuessOut::name_latin, "");
+    PatientLabel::fields(v);
     v("wrong_codes", &CodeGuessOut::wrong_codes, "wrong sign-in codes typed for the patient's number");
     v("last_wrong_at", &CodeGuessOut::last_wrong_at, "UTC instant");
   }
@@ -247,13 +251,14 @@ struct ReopenIn {
 
 struct BulkClosingIn {
   static constexpr const char* kSchema = "BulkMissedClosing";
-  std::optional<CivilDate> before;
+  CivilDate before;
   MissedReason reason = MissedReason::other;
   std::optional<std::string> note, kind, patient, responsible;
   template <class V>
   static void fields(V& v) {
     using B = BulkClosingIn;
-    v("before", &B::before, "required (or before_jalali): the day before which the windows closed, not after today");
+    v("before", &B::before, "required (or before_jalali): the day before which the windows closed, not after today",
+      FieldRule{.missing = "closed_before_required"_err});
     v("reason", &B::reason, "", FieldRule{.max_bytes = 64});
     v("note", &B::note, "required with other", FieldRule{.max_bytes = 500});
     v("kind", &B::kind, "only items of this kind, as the worklist's filter");

@@ -3,6 +3,7 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
@@ -46,6 +47,20 @@ struct OpenApiDocument {
     v("components", &OpenApiDocument::components, "");
   }
 };
+
+// A query parameter the route does not read is refused, as an unknown field of a body
+// is: a mistyped filter (?pateint=) must not silently widen what is shown. The parameter
+// is named when it is short printable ASCII (the error is JSON, the name came from a URL).
+void refuse_unknown_parameters(const Request& request, const Route& route) {
+  for (const auto& [name, value] : request.query) {
+    const bool declared =
+        std::any_of(route.query.begin(), route.query.end(), [&name = name](const Param& p) { return p.name == name; });
+    if (declared) continue;
+    const bool nameable =
+        name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) { return c > ' ' && c < 127; });
+    throw InputError(nameable ? name : std::string("query"), "unknown_field"_err);
+  }
+}
 
 const service::Actor& anonymous() {
   static const service::Actor a{"anonymous", service::Role::anonymous, "", false, std::nullopt};
@@ -205,6 +220,7 @@ std::optional<Response> Api::admit(Request& request, const Route& route, std::op
     if (changes_state(request.method) && !same_secret(request.csrf_token, principal->csrf))
       return error_response(403, "csrf", "csrf_token"_err, {}, "X-CSRF-Token");
   }
+  refuse_unknown_parameters(request, route);
   return std::nullopt;
 }
 

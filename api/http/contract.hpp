@@ -13,6 +13,10 @@
 // and that one list decodes a request body (strictly, with the field-by-field errors of
 // BodyReader, in the listed order), encodes an answer, and describes both in the OpenAPI
 // document (components/schemas/<kSchema>). Enums name their values through EnumNames.
+// A rule across fields that must be checked at one point of that order (so that the
+// first bad field of a body is the one named) is listed there too:
+//   v.rule([](const Login& in) { ... throw InputError(...); });
+// the decoder runs it once the fields before it are read; the other visitors skip it.
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -153,6 +157,9 @@ struct SchemaVisitor {
   nlohmann::json properties = nlohmann::json::object();
   std::vector<std::string> required;
 
+  template <class F>
+  void rule(const F&) {}
+
   template <class M, class C>
   void operator()(const char* name, M C::*, const char* doc, FieldRule rule = {}) {
     nlohmann::json s;
@@ -191,6 +198,8 @@ struct SchemaVisitor {
 template <class Owner>
 struct KnownVisitor {
   std::vector<std::string> names;
+  template <class F>
+  void rule(const F&) {}
   template <class M, class C>
   void operator()(const char* name, M C::*, const char*, FieldRule = {}) {
     names.emplace_back(name);
@@ -206,6 +215,15 @@ template <class Owner>
 struct DecodeVisitor {
   const BodyReader& r;
   Owner& out;
+
+  // A rule may also look at the body as sent (which fields came at all).
+  template <class F>
+  void rule(const F& check) {
+    if constexpr (std::is_invocable_v<const F&, const Owner&, const BodyReader&>)
+      check(static_cast<const Owner&>(out), r);
+    else
+      check(static_cast<const Owner&>(out));
+  }
 
   template <class M, class C>
   void operator()(const char* name, M C::*member, const char*, FieldRule rule = {}) {
@@ -251,6 +269,14 @@ struct DecodeVisitor {
     v.emplace();
     for (const auto& t : *texts) v->push_back(EnumNames<E>::parse(t, name));
   }
+  // Free JSON with a documented shape (api/contract/shaped_json.hpp): the object as sent,
+  // its content the use case's to check.
+  template <class S, std::enable_if_t<writes_itself<S>::value, int> = 0>
+  void read(const char* name, S& v, const FieldRule& rule) {
+    const auto* o = r.opt_object(name);
+    if (!o) missing(name, rule);
+    v = S{*o};
+  }
   template <class S, std::enable_if_t<is_described<S>::value, int> = 0>
   void read(const char* name, S& v, const FieldRule& rule) {
     const auto* o = r.opt_object(name);
@@ -282,6 +308,9 @@ template <class Owner>
 struct EncodeVisitor {
   const Owner& in;
   nlohmann::json out = nlohmann::json::object();
+
+  template <class F>
+  void rule(const F&) {}
 
   template <class M, class C>
   void operator()(const char* name, M C::*member, const char*, FieldRule rule = {}) {

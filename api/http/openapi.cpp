@@ -84,7 +84,7 @@ nlohmann::json operation(const Route& r, SchemaSet& schemas) {
                       {"in", "query"},
                       {"required", q.required},
                       {"description", q.description},
-                      {"schema", {{"type", q.type}}}});
+                      {"schema", q.schema ? q.schema.schema(schemas) : nlohmann::json{{"type", q.type}}}});
   }
   if (r.creates) {
     params.push_back({{"name", "Idempotency-Key"},

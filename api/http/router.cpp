@@ -90,6 +90,11 @@ void Router::add(Route r) {
     if (existing.method == r.method && existing.path == r.path)
       throw std::logic_error("route registered twice: " + r.method + " " + r.path);
   }
+  // Parameters are declared once: by the typed query the handler reads, or in the table.
+  if (!r.handler.query.empty()) {
+    if (!r.query.empty()) throw std::logic_error("query parameters declared twice: " + r.method + " " + r.path);
+    r.query = r.handler.query;
+  }
   Compiled c;
   for_each_segment(r.path, [&](std::string_view s) {
     const bool param = is_param(s);

@@ -19,6 +19,7 @@ struct Param {
   std::string description;
   bool required = false;
   std::string type = "string";  // string | integer
+  TypeSchema schema;            // set for a typed parameter (api/http/query.hpp): used instead of `type`
 };
 
 // What a handler gets: the request and who is making it.
@@ -59,6 +60,7 @@ struct Handler {
   TypeSchema request, answer;
   int status = 200;                               // of a typed answer
   std::string answer_media = "application/json";  // of the answer
+  std::vector<Param> query;                       // the typed query it reads (querying<Q>, api/http/query.hpp)
 
   Handler() = default;
   Handler(std::nullptr_t) {}
@@ -113,6 +115,8 @@ struct Route {
   std::string path;    // /api/v1/episodes/{episode_id}
   std::string summary;
   Access access;
+  // The query parameters it reads: any other is refused. A handler made by querying<Q>
+  // brings its own (leave this empty then).
   std::vector<Param> query;
   std::string body;  // a one-line description of the JSON body, empty when none
   // A creating POST: honours an Idempotency-Key header. `idempotent_in_service`

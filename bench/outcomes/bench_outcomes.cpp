@@ -18,6 +18,7 @@
 #include <random>
 #include <string>
 
+#include "api/contract/reports.hpp"
 #include "domain/adverse_event.hpp"
 #include "domain/claims.hpp"
 #include "domain/instruments/responder_thresholds.hpp"
@@ -149,6 +150,11 @@ double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
+// The report as the API answers it (and the command line prints it).
+nlohmann::json report_json(const rp::service::OutcomeReport& report) {
+  return rp::api::http::encode(rp::api::contract::outcome_report_out(report));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -170,8 +176,7 @@ int main(int argc, char** argv) {
   if (!emit.empty()) {
     std::filesystem::create_directories(emit);
     write_csv(columns, emit + "/registry.csv");
-    std::ofstream(emit + "/report.json") << rp::service::to_json(
-        rp::service::compute_outcome_report(columns, in, view));
+    std::ofstream(emit + "/report.json") << report_json(rp::service::compute_outcome_report(columns, in, view));
     return 0;
   }
 
@@ -183,7 +188,7 @@ int main(int argc, char** argv) {
     best = std::min(best, seconds_since(start));
   }
   start = std::chrono::steady_clock::now();
-  const std::string json = rp::service::to_json(report).dump();
+  const std::string json = report_json(report).dump();
   std::printf(
       "regenpath full outcome report (13 scopes, KM, log-rank, trajectories, responders, AEs, completeness, "
       "funnel, claims): %.3f s (best of 3); JSON %.3f s, %zu bytes\n",

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "domain/rule_text.hpp"
 
 namespace rp::instruments {
 namespace {
@@ -18,9 +19,13 @@ class Reader {
 
   Reader child(const std::string& key) const {
     const std::string path = path_.empty() ? key : path_ + "." + key;
-    if (!node_.IsMap()) fail(path_, node_, "must be a mapping");
+    if (!node_.IsMap()) fail(path_, node_, rules::mapping());
     YAML::Node c = node_[key];
-    if (!c.IsDefined() || c.IsNull()) fail(path, node_, "is missing (expected under '" + where() + "')");
+    if (!c.IsDefined() || c.IsNull())
+      fail(path, node_,
+           {"is missing (expected under '" + where() + "')", "وجود ندارد (زیر «" +
+                                                                 (path_.empty() ? std::string("بالاترین سطح") : path_) +
+                                                                 "» انتظار می‌رفت)"});
     return Reader(c, path, source_);
   }
 
@@ -28,7 +33,9 @@ class Reader {
     const Reader c = child(key);
     double v = 0;
     if (!c.node_.IsScalar() || !YAML::convert<double>::decode(c.node_, v) || !(v >= min && v <= max)) {
-      c.fail(c.path_, c.node_, "must be a number " + num(min) + "–" + num(max));
+      c.fail(c.path_, c.node_,
+             {"must be a number " + num(min) + "–" + num(max),
+              "باید عددی از " + persian_digits(num(min)) + " تا " + persian_digits(num(max)) + " باشد"});
     }
     return v;
   }
@@ -37,14 +44,17 @@ class Reader {
     const Reader c = child(key);
     int v = 0;
     if (!c.node_.IsScalar() || !YAML::convert<int>::decode(c.node_, v) || v < min || v > max) {
-      c.fail(c.path_, c.node_, "must be a whole number " + std::to_string(min) + "–" + std::to_string(max));
+      c.fail(c.path_, c.node_,
+             {"must be a whole number " + std::to_string(min) + "–" + std::to_string(max),
+              "باید عدد صحیحی از " + persian_digits(std::to_string(min)) + " تا " +
+                  persian_digits(std::to_string(max)) + " باشد"});
     }
     return v;
   }
 
   std::string text(const std::string& key) const {
     const Reader c = child(key);
-    if (!c.node_.IsScalar() || c.node_.Scalar().empty()) c.fail(c.path_, c.node_, "must be non-empty text");
+    if (!c.node_.IsScalar() || c.node_.Scalar().empty()) c.fail(c.path_, c.node_, rules::non_empty_text());
     return c.node_.Scalar();
   }
 
@@ -58,10 +68,10 @@ class Reader {
     if (s.back() == '.') s.pop_back();
     return s;
   }
-  [[noreturn]] void fail(const std::string& path, const YAML::Node& at, const std::string& rule) const {
+  [[noreturn]] void fail(const std::string& path, const YAML::Node& at, const RuleText& rule) const {
     const int line = at.Mark().line + 1;  // yaml-cpp counts from 0
     const ErrorParams params{
-        {"source", source_}, {"line", line}, {"key", path.empty() ? "document" : path}, {"rule", rule}};
+        {"source", source_}, {"line", line}, {"key", path.empty() ? "document" : path}, rule_param(rule)};
     throw InputError(path.empty() ? std::string(source_) : path, line > 0 ? "yaml_rule_at_line"_err : "yaml_rule"_err,
                      params);
   }

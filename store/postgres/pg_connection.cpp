@@ -4,6 +4,7 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 
 namespace rp::store::postgres {
@@ -15,6 +16,13 @@ Params& Params::text(std::string v) {
 
 Params& Params::integer(std::int64_t v) {
   values_.emplace_back(std::to_string(v));
+  return *this;
+}
+
+Params& Params::real(double v) {
+  char text[40];
+  const int len = std::snprintf(text, sizeof text, "%.17g", v);
+  values_.emplace_back(std::string(text, static_cast<std::size_t>(len)));
   return *this;
 }
 

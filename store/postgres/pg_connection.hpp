@@ -37,12 +37,14 @@ class Params {
  public:
   Params& text(std::string v);
   Params& integer(std::int64_t v);
+  Params& real(double v);                              // every digit a double holds (%.17g)
   Params& flag(bool v) { return integer(v ? 1 : 0); }  // booleans are 0/1 integers, as in SQLite
   Params& date(const CivilDate& d) { return text(d.iso()); }
   Params& null();
   Params& opt_text(const std::optional<std::string>& v) { return v ? text(*v) : null(); }
   Params& opt_integer(const std::optional<std::int64_t>& v) { return v ? integer(*v) : null(); }
   Params& opt_int(const std::optional<int>& v) { return v ? integer(*v) : null(); }
+  Params& opt_real(const std::optional<double>& v) { return v ? real(*v) : null(); }
   Params& opt_date(const std::optional<CivilDate>& v) { return v ? date(*v) : null(); }
   Params& text_or_null(const std::string& v) { return v.empty() ? null() : text(v); }
   int size() const { return static_cast<int>(values_.size()); }

@@ -1,9 +1,6 @@
 // The outcome report's reads on PostgreSQL: each table in one pass into the column arrays
-// of store/outcome_columns.hpp, as the SQLite adapter reads them. The questionnaire
-// scores come from each response's scores_json, parsed here (not by SQL) until the typed
-// response_scores rows (migration 0014) carry them on every engine.
-#include <nlohmann/json.hpp>
-
+// of store/outcome_columns.hpp, as the SQLite adapter reads them; the questionnaire
+// scores from their typed rows (response_scores), never from JSON.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -126,20 +123,20 @@ void read_schedule(Connection& c, const Members& members, const std::vector<std:
   }
 }
 
-// A score as SQLite's json_extract gives it: a number, true 1 / false 0, else nothing.
-double score_value(const nlohmann::json& scores, const char* name) {
-  const auto it = scores.find(name);
-  if (it == scores.end()) return std::numeric_limits<double>::quiet_NaN();
-  if (it->is_number()) return it->get<double>();
-  if (it->is_boolean()) return it->get<bool>() ? 1 : 0;
-  return std::numeric_limits<double>::quiet_NaN();
-}
-
 void read_responses(Connection& c, const Members& members, const std::vector<std::string>& time_points,
                     OutcomeColumns& out) {
+  // Each score is one lookup of its typed row by primary key (0014_response_scores.sql),
+  // as on SQLite.
   auto r = c.exec(
-      "SELECT episode_id, item_id, instrument, submitted_at, scores_json FROM questionnaire_responses "
-      "WHERE instrument IN ('nrs', 'hoos', 'oxford-hip', 'patient-global', 'return-to-activity')");
+      "SELECT r.episode_id, r.item_id, r.instrument, r.submitted_at, "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'pain'), "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'adl'), "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'total'), "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'global'), "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'returned'), "
+      "(SELECT text FROM response_scores WHERE response_id = r.id AND name = 'date') "
+      "FROM questionnaire_responses r "
+      "WHERE r.instrument IN ('nrs', 'hoos', 'oxford-hip', 'patient-global', 'return-to-activity')");
   PromColumns& p = out.proms;
   for (int i = 0; i < r.rows(); ++i) {
     const auto* m = members.find(r.int64(i, 0));
@@ -150,30 +147,24 @@ void read_responses(Connection& c, const Members& members, const std::vector<std
     if (!m->first) continue;
     const int tp = index_of(time_points, r.view(i, 1));
     if (tp < 0) continue;
-    const auto doc = nlohmann::json::parse(r.view(i, 4), nullptr, false);
-    static const nlohmann::json kNone = nlohmann::json::object();
-    const nlohmann::json& scores =
-        doc.is_object() && doc.contains("scores") && doc["scores"].is_object() ? doc["scores"] : kNone;
     const std::string_view instrument = r.view(i, 2);
-    auto set = [&](PromMeasure measure, const char* name) {
-      p.value[static_cast<int>(measure)][tp][row] = score_value(scores, name);
+    auto set = [&](PromMeasure measure, int col) {
+      p.value[static_cast<int>(measure)][tp][row] =
+          r.null(i, col) ? std::numeric_limits<double>::quiet_NaN() : r.number(i, col);
     };
     if (instrument == "nrs") {
-      set(PromMeasure::nrs_pain, "pain");
+      set(PromMeasure::nrs_pain, 4);
     } else if (instrument == "hoos") {
-      set(PromMeasure::hoos_pain, "pain");
-      set(PromMeasure::hoos_adl, "adl");
+      set(PromMeasure::hoos_pain, 4);
+      set(PromMeasure::hoos_adl, 5);
     } else if (instrument == "oxford-hip") {
-      set(PromMeasure::oxford_total, "total");
+      set(PromMeasure::oxford_total, 6);
     } else if (instrument == "patient-global") {
-      set(PromMeasure::patient_global, "global");
-    } else {  // return-to-activity
-      const double returned = score_value(scores, "returned");
-      if (std::isnan(returned)) continue;
-      const auto date = scores.find("date");
-      const std::int32_t back = date != scores.end() && date->is_string() ? day_of(date->get<std::string>()) : kNoDay;
+      set(PromMeasure::patient_global, 7);
+    } else if (!r.null(i, 8)) {  // return-to-activity
+      const std::int32_t back = day_of(r, i, 9);
       const std::int32_t injected = out.episodes.injection_day[row];
-      p.returned_after[tp][row] = static_cast<std::int64_t>(returned) == 0 || back == kNoDay || injected == kNoDay
+      p.returned_after[tp][row] = static_cast<std::int64_t>(r.number(i, 8)) == 0 || back == kNoDay || injected == kNoDay
                                       ? PromColumns::kNotYet
                                       : std::max(0, back - injected);
     }

@@ -166,6 +166,17 @@ PgStore::PgStore(PgOptions options, OpenMode mode) : pool_(std::move(options)), 
     throw ConflictError("db", "schema_newer"_err,
                         {{"have", std::to_string(have)}, {"latest", std::to_string(latest_schema_version())}});
   }
+  // Schema changes run only when asked (`regenpath db migrate`), as on SQLite; a database
+  // with no tables yet is created at the latest version.
+  if (mode == OpenMode::current_schema && have < latest_schema_version()) {
+    auto c = pool_.acquire();
+    const auto tables =
+        c->exec("SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_version'");
+    if (have > 0 || tables.int64(0, 0) > 0)
+      throw ConflictError(
+          "db", "schema_not_current"_err,
+          {{"db", shown_url(pool_.options().conninfo)}, {"have", have}, {"latest", latest_schema_version()}});
+  }
   if (mode != OpenMode::existing_no_migrate) migrate();
   bool notices = false;
   {

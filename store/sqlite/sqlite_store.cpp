@@ -70,6 +70,35 @@ bool create_file(const std::string& path, OpenMode mode) {
   return true;
 }
 
+// Whether the file holds no table yet besides schema_version: a new database, which
+// `current_schema` creates rather than calling it out of date.
+bool holds_no_tables(SQLite::Database& db) {
+  return db.execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name <> 'schema_version'")
+             .getInt() == 0;
+}
+
+// The responses whose typed score rows (0014_response_scores.sql) are not those of their
+// scores_json, the record the audit log vouches for: the outcome figures read the rows, so
+// a row changed behind regenpath's back must show somewhere. Zero before migration 0014.
+int responses_whose_scores_disagree(SQLite::Database& db) {
+  if (db.execAndGet("SELECT COUNT(*) FROM sqlite_master WHERE name = 'response_scores'").getInt() == 0) return 0;
+  return db
+      .execAndGet(
+          "SELECT COUNT(DISTINCT id) FROM ("
+          " SELECT r.id FROM questionnaire_responses r,"
+          "  json_each(CASE WHEN json_valid(r.scores_json) THEN r.scores_json ELSE '{}' END, '$.scores') k"
+          "  LEFT JOIN response_scores s ON s.response_id = r.id AND s.name = k.key"
+          " WHERE s.response_id IS NULL OR NOT ("
+          "  (k.type IN ('integer', 'real', 'true', 'false') AND s.value = k.value AND s.text IS NULL)"
+          "  OR (k.type = 'text' AND s.text = k.value AND s.value IS NULL)"
+          "  OR (k.type = 'null' AND s.value IS NULL AND s.text IS NULL))"
+          " UNION ALL"
+          " SELECT s.response_id FROM response_scores s JOIN questionnaire_responses r ON r.id = s.response_id"
+          " WHERE NOT json_valid(r.scores_json)"
+          "  OR json_type(r.scores_json, '$.scores.\"' || s.name || '\"') IS NULL)")
+      .getInt();
+}
+
 }  // namespace
 
 SqliteStore::SqliteStore(const std::string& path, OpenMode mode) : conn_(path, create_file(path, mode)) {
@@ -80,6 +109,14 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode) : conn_(path, c
   if (have > latest_schema_version()) {
     throw ConflictError("db", "schema_newer"_err,
                         {{"have", std::to_string(have)}, {"latest", std::to_string(latest_schema_version())}});
+  }
+  // Schema changes run only when asked (`regenpath db migrate`): starting a new binary
+  // never changes the schema under a server still running the old one, and the operator
+  // chooses the moment (after a backup).
+  if (mode == OpenMode::current_schema && have < latest_schema_version() &&
+      (have > 0 || !holds_no_tables(conn_.db()))) {
+    throw ConflictError("db", "schema_not_current"_err,
+                        {{"db", path}, {"have", have}, {"latest", latest_schema_version()}});
   }
   if (mode == OpenMode::scratch) conn_.db().exec("PRAGMA synchronous = OFF");
   if (mode != OpenMode::existing_no_migrate) {
@@ -94,13 +131,14 @@ int SqliteStore::schema_version() {
   return conn_.db().execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_version").getInt();
 }
 
-int SqliteStore::migrate() {
+int SqliteStore::migrate_up_to(int version) {
   const int have = schema_version();
   int applied = 0;
   int reached = have;  // the version reached: numbers may leave gaps (0013 before 0010)
   std::lock_guard lock(mutex_);
   for (const Migration& m : migrations()) {
     if (m.version <= have) continue;
+    if (m.version > version) break;
     // Each migration and its version row commit together, or not at all.
     SQLite::Transaction tx(conn_.db());
     conn_.db().exec(std::string(m.sql));
@@ -124,6 +162,9 @@ std::string SqliteStore::integrity_check() {
   while (q.executeStep()) out += (out.empty() ? "" : "; ") + q.getColumn(0).getString();
   SQLite::Statement fk(conn_.db(), "PRAGMA foreign_key_check");
   while (fk.executeStep()) out += "; foreign key violation in " + fk.getColumn(0).getString();
+  const int disagree = responses_whose_scores_disagree(conn_.db());
+  if (disagree > 0)
+    out += "; " + std::to_string(disagree) + " responses whose response_scores disagree with scores_json";
   return out;
 }
 

@@ -113,7 +113,18 @@ std::int64_t SqliteTransaction::insert_questionnaire_response(const Questionnair
       throw ConflictError("Idempotency-Key", "submission_key_reused"_err);
     throw;
   }
-  return c_.db().getLastInsertRowid();
+  const std::int64_t id = c_.db().getLastInsertRowid();
+  auto& score = c_.statement("INSERT INTO response_scores (response_id, name, value, text) VALUES (?,?,?,?)");
+  for (const ResponseScore& s : r.scores) {
+    score.tryReset();
+    score.clearBindings();
+    score.bind(1, static_cast<int64_t>(id));
+    score.bind(2, s.name);
+    if (s.value) score.bind(3, *s.value);
+    if (s.text) score.bind(4, *s.text);
+    score.exec();
+  }
+  return id;
 }
 
 std::optional<QuestionnaireResponseRow> SqliteTransaction::find_response_by_key(const std::string& submitted_by,

@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include "base/error.hpp"
+#include "store/like_pattern.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {
@@ -218,11 +219,12 @@ std::optional<Patient> SqliteTransaction::find_patient(std::int64_t id) {
 std::vector<Patient> SqliteTransaction::list_patients(const PatientQuery& pq) {
   // ?1 centre (NULL = all), ?2 text (NULL = any), ?3 episode state (NULL = any), ?4 limit,
   // ?5 whether the text may match a national id or mobile (a role that is not shown them
-  // must not learn them by searching).
+  // must not learn them by searching), ?6 the names' pattern: containing the text as it is.
   static const std::string sql =
       std::string("SELECT ") + kPatientColumns +
       " FROM patients p WHERE (?1 IS NULL OR centre_id = ?1)"
-      " AND (?2 IS NULL OR instr(lower(name_latin), lower(?2)) > 0 OR instr(name_fa, ?2) > 0 OR mrn = ?2"
+      " AND (?2 IS NULL OR lower(name_latin) LIKE lower(?6) ESCAPE '\\' OR name_fa LIKE ?6 ESCAPE '\\'"
+      "      OR mrn = ?2"
       "      OR (?5 AND (national_id = ?2 OR mobile = ?2)))"
       " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = p.id AND e.state = ?3))"
       " ORDER BY id LIMIT ?4";
@@ -232,6 +234,7 @@ std::vector<Patient> SqliteTransaction::list_patients(const PatientQuery& pq) {
   bind_opt(q, 3, pq.episode_state ? std::optional<std::string_view>(to_string(*pq.episode_state)) : std::nullopt);
   q.bind(4, pq.limit);
   q.bind(5, pq.by_identifiers ? 1 : 0);
+  q.bind(6, contains_pattern(pq.text));
   std::vector<Patient> out;
   while (q.executeStep()) out.push_back(read_patient(q));
   return out;

@@ -1,11 +1,11 @@
 // The worklist's schedule items on SQLite: the day's (due today, overdue, due soon), those
 // whose window closed, those closed as missed, and the closing decisions. Plain SQL that
-// PostgreSQL runs unchanged (instr aside, as in the patient search): dates are ISO text
-// compared as text. The planned items are found by status and the day their window closes
-// (index schedule_by_status_window_end, migration 0011), their episode and patient by
-// key, and a questionnaire's answers by time point (responses_by_episode_item): a read
-// costs the items near the day, not the whole registry's schedule. Pages are bounded by
-// the caller.
+// PostgreSQL runs unchanged: dates are ISO text compared as text, and "contains" is LIKE
+// with an escaped pattern (store/like_pattern.hpp). The planned items are found by status and the day their window
+// closes (index schedule_by_status_window_end, migration 0011), their episode and patient by key, and a questionnaire's
+// answers by time point (responses_by_episode_item): a read costs the items near the day, not the whole registry's
+// schedule. Pages are bounded by the caller.
+#include "store/like_pattern.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {
@@ -17,7 +17,10 @@ constexpr const char* kColumns =
     "s.item_id, s.kind, s.anchor, s.offset_text, s.start_date, s.end_date, s.window_start, s.window_end, "
     "s.status, s.done_on ";
 
-// ?1 centre, ?2 kind, ?3 patient text, ?4 items kept, ?5 today, ?6 upcoming until.
+// ?1 centre, ?2 kind, ?3 patient text, ?4 items kept, ?5 today, ?6 upcoming until (?7, ?8
+// a page's limit and offset), ?9 the patient text as a pattern. An item is kept when
+// ",protocol/item," is in ?4, matched literally: the item's own % or _ escaped as
+// contains_pattern escapes them.
 constexpr const char* kJoin =
     "FROM episodes e JOIN patients p ON p.id = e.patient_id JOIN schedule_items s ON s.episode_id = e.id ";
 constexpr const char* kWhere =
@@ -25,9 +28,10 @@ constexpr const char* kWhere =
     "'lost_to_follow_up', 'ineligible') "
     "AND s.kind IN ('visit', 'imaging', 'questionnaire', 'order') "
     "AND (?2 = '' OR s.kind = ?2) "
-    "AND (?3 = '' OR instr(lower(p.name_latin), lower(?3)) > 0 OR instr(p.name_fa, ?3) > 0 "
-    "     OR instr(lower(p.mrn), lower(?3)) > 0) "
-    "AND (?4 = '' OR instr(?4, ',' || e.protocol_id || '/' || s.item_id || ',') > 0) ";
+    "AND (?3 = '' OR lower(p.name_latin) LIKE lower(?9) ESCAPE '\\' OR p.name_fa LIKE ?9 ESCAPE '\\' "
+    "     OR lower(p.mrn) LIKE lower(?9) ESCAPE '\\') "
+    "AND (?4 = '' OR ?4 LIKE '%,' || replace(replace(replace(e.protocol_id || '/' || s.item_id, '\\', '\\\\'), "
+    "     '%', '\\%'), '_', '\\_') || ',%' ESCAPE '\\') ";
 
 constexpr const char* kUnanswered =
     "AND NOT (s.kind = 'questionnaire' AND EXISTS (SELECT 1 FROM questionnaire_responses r "
@@ -47,6 +51,7 @@ void bind_query(SQLite::Statement& q, const WorklistItemsQuery& w) {
   q.bind(4, w.items);
   q.bind(5, w.today.iso());
   q.bind(6, w.upcoming_until.iso());
+  q.bind(9, contains_pattern(w.patient));
 }
 
 WorklistOpenItemRow read_row(SQLite::Statement& q) {

@@ -1,71 +1,24 @@
 // The real server for the contract tests: `regenpath demo` (three centres, patients in
 // every state of the pathway, one account per role per centre) on a free loopback port
-// with a fresh data folder, as the browser tests start it (tests/web/support.mjs), but
-// without the web app or a browser. Signed-in clients keep their cookies and CSRF token
+// with a fresh data folder, started as the browser tests start it (tests/demo_server.mjs),
+// but without the web app or a browser. Signed-in clients keep their cookies and CSRF token
 // and hand back every answer whole (status, headers, parsed body) for checking.
-import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { binary, repo, startDemo } from '../demo_server.mjs'
 
-const here = dirname(fileURLToPath(import.meta.url))
-export const repo = resolve(here, '../..')
-export const binary = process.env.RP_BINARY || join(repo, 'build/regenpath')
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer()
-    s.once('error', fail)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => ok(port))
-    })
-  })
-}
+export { binary, repo }
 
 export async function startServer() {
-  const data = mkdtempSync(join(tmpdir(), 'rp-contract-'))
-  const port = await freePort()
-  const child = spawn(binary, ['demo', '--data', data, '--port', String(port)], {
-    env: { ...process.env, REGENPATH_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  // Kept apart: a chunk of one stream could land inside a line of the other.
-  let out = ''
-  let err = ''
-  child.stdout.on('data', (d) => (out += d))
-  child.stderr.on('data', (d) => (err += d))
-  const deadline = Date.now() + 60_000
-  while (!/"listening"/.test(out) || !/Stop with/.test(err)) {
-    if (child.exitCode !== null) throw new Error(`regenpath demo exited ${child.exitCode}:\n${out}\n${err}`)
-    if (Date.now() > deadline) throw new Error(`regenpath demo did not start:\n${out}\n${err}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  const accounts = new Map()
-  for (const m of err.matchAll(/^ {2}(\S+\.\S+) {2}(\S+)$/gm)) accounts.set(m[1], m[2])
-  if (accounts.size < 18) throw new Error(`demo accounts not all read (${accounts.size}):\n${err}`)
+  const demo = await startDemo({ prefix: 'rp-contract-' })
   return {
-    url: `http://127.0.0.1:${port}`,
-    accounts,
+    ...demo,
     // The newest one-time code the server logged for this patient, waiting for it a little.
     async codeFor(patientId) {
       for (let i = 0; i < 50; i++) {
-        const all = [...err.matchAll(new RegExp(`one-time code for patient #${patientId}: (\\d+)`, 'g'))]
-        if (all.length) return all[all.length - 1][1]
+        const code = demo.lastCodeFor(patientId)
+        if (code) return code
         await new Promise((r) => setTimeout(r, 100))
       }
       throw new Error(`no one-time code logged for patient #${patientId}`)
-    },
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r))
-        child.kill('SIGTERM')
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
-        if (child.exitCode === null) child.kill('SIGKILL')
-      }
-      rmSync(data, { recursive: true, force: true })
     },
   }
 }

@@ -174,6 +174,32 @@ TEST_F(TimePointLinks, OneLinkAsksTheWholeTimePointInOneSitting) {
   EXPECT_EQ(anyone_.get("/api/v1/q/" + again).json()["instruments"], nlohmann::json::array());
 }
 
+// The form is written as the wording has it: whole bounds stay whole, answer codes that
+// are numbers are sent as numbers, and what an item lacks is left out rather than null.
+TEST_F(TimePointLinks, TheFormSaysEachFieldAsTheWordingHasIt) {
+  const auto all = instruments();
+  const nlohmann::json rest = all.at("nrs")["form"]["questions"][0];
+  EXPECT_EQ(rest["id"], "pain_rest");
+  EXPECT_TRUE(rest["group"].is_null()) << rest;
+  EXPECT_TRUE(rest["min"].is_number_integer()) << rest;
+  EXPECT_EQ(rest["max"], 10);
+  for (const char* absent : {"options", "unit", "entry_format"}) EXPECT_FALSE(rest.contains(absent)) << absent;
+  const nlohmann::json hoos = all.at("hoos")["form"];
+  EXPECT_TRUE(hoos["copyright"].is_string());
+  EXPECT_EQ(hoos["groups"][0]["id"], "symptoms");
+  EXPECT_EQ(hoos["questions"][0]["group"], "symptoms");
+  EXPECT_TRUE(hoos["questions"][0]["options"][0]["value"].is_number_integer());
+  const nlohmann::json returned = all.at("return-to-activity")["form"]["questions"][0];
+  EXPECT_EQ(returned["entry_format"], "YYYY-MM-DD");
+  EXPECT_EQ(returned["options"][0]["value"], "not_yet");
+  EXPECT_TRUE(all.at("patient-global")["form"]["copyright"].is_null());
+  EXPECT_FALSE(all.at("patient-global")["form"].contains("loaded_at")) << "the project's own wording is not loaded";
+  EXPECT_TRUE(all.at("womac-from-hoos")["form"].is_null()) << "a derived score has no form";
+  bool has_unit = false;
+  for (const auto& q : all.at("harris-hip")["form"]["questions"]) has_unit = has_unit || q.value("unit", "") == "deg";
+  EXPECT_TRUE(has_unit);
+}
+
 // The shipped HOOS JR file as a clinic's wording: another url and version, English only.
 nlohmann::json clinic_hoos_jr() {
   std::ifstream in(std::string(RP_SOURCE_DIR) + "/instruments/hoos-jr.json");
@@ -221,6 +247,8 @@ TEST_F(TimePointLinks, AClinicLoadsItsWordingOnlyWithTheInstrumentsStructure) {
   const auto form = instruments().at("hoos-jr")["form"];
   EXPECT_EQ(form["version"], "urn:clinic:hoos-jr-licensed|2.0-clinic");
   EXPECT_EQ(form["languages"], nlohmann::json::array({"en"})) << "no Persian: not offered to Persian readers";
+  EXPECT_TRUE(form["loaded_at"].is_string()) << "a clinic's wording says when it was loaded";
+  EXPECT_TRUE(form["questions"][0]["text"]["fa"].is_null());
 
   nlohmann::json jr;
   for (const char* id : {"P5", "P10", "A3", "A5", "A12", "A14"}) jr[id] = 1;

@@ -1,7 +1,7 @@
 // The typed answers of the admin and registry routes (api/contract/{reports,protocols}.hpp)
-// write the same JSON, number for number, as the shapes the command line and the HTML
-// report are made from (service/outcomes_json.cpp, api/json_pathway.cpp): the API's
-// document describes those answers without changing a byte of them. Checked on the demo
+// are what the command line prints: the outcome report through the same encoder
+// (api/contract/reports.cpp, whose typed report the HTML page is rendered from too), a
+// protocol as api/json_pathway.cpp writes it. Checked on the demo
 // clinic, whose report has every section (survival, trajectories, responders, funnel,
 // log-rank, claims), read over HTTP by an analyst and printed by `regenpath report`.
 #include <gtest/gtest.h>

@@ -58,9 +58,9 @@ compare_scope <- function(scope, data, label) {
   check(paste(label, "censoring marks"), length(cens), length(marks))
   for (k in seq_len(min(length(cens), length(marks)))) {
     m <- marks[k]
-    check(sprintf("%s censored time %d", label, k), cens[[k]][[1]], fit$time[m])
-    check(sprintf("%s censored surv %d", label, k), cens[[k]][[2]], fit$surv[m])
-    check(sprintf("%s censored count %d", label, k), cens[[k]][[3]], fit$n.censor[m])
+    check(sprintf("%s censored time %d", label, k), cens[[k]][["day"]], fit$time[m])
+    check(sprintf("%s censored surv %d", label, k), cens[[k]][["surv"]], fit$surv[m])
+    check(sprintf("%s censored count %d", label, k), cens[[k]][["count"]], fit$n.censor[m])
   }
 }
 

@@ -1,82 +1,35 @@
 // Browser-test plumbing: the real `regenpath demo` binary on a free loopback port with a
-// fresh data folder, serving the built web app (web/dist); Debian's chromium driven by
+// fresh data folder (tests/demo_server.mjs), serving the built web app (web/dist); Debian's chromium driven by
 // playwright-core (never a downloaded browser); axe-core for accessibility; screenshots
 // kept as artefacts. A test fails on any page error or Content-Security-Policy violation,
 // because the app must run under the server's strict CSP.
-import { spawn } from 'node:child_process'
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs'
-import { createServer } from 'node:net'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { mkdirSync, readFileSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import { chromium } from 'playwright-core'
+import { repo, startDemo } from '../demo_server.mjs'
 
-const here = dirname(fileURLToPath(import.meta.url))
-export const repo = resolve(here, '../..')
-const binary = process.env.RP_BINARY || join(repo, 'build/regenpath')
+export { repo }
 const webDist = process.env.RP_WEB_DIST || join(repo, 'web/dist')
 const artefacts = process.env.RP_WEB_ARTIFACTS || join(repo, 'build/test-artifacts/web')
 const chromiumPath = process.env.RP_CHROMIUM || '/usr/bin/chromium'
 
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer()
-    s.once('error', fail)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => ok(port))
-    })
-  })
-}
-
-// Starts `regenpath demo` and waits until it listens. The demo prints one account per
-// role per centre ("  username  password") and writes patients' one-time codes to its log.
+// Starts `regenpath demo` serving the built web app and waits until it listens.
 export async function startServer({ patients } = {}) {
   if (!existsSync(join(webDist, 'index.html'))) throw new Error(`web app not built: ${webDist}/index.html missing`)
-  const data = mkdtempSync(join(tmpdir(), 'rp-web-'))
-  const port = await freePort()
-  const args = ['demo', '--data', data, '--port', String(port)]
-  if (patients) args.push('--patients', String(patients))
-  const child = spawn(binary, args, {
-    env: { ...process.env, REGENPATH_WEB_DIR: webDist, REGENPATH_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const demo = await startDemo({
+    prefix: 'rp-web-',
+    args: patients ? ['--patients', String(patients)] : [],
+    env: { REGENPATH_WEB_DIR: webDist },
   })
-  // The two streams are kept apart: read together, a chunk of one can land inside a
-  // line of the other and break the account listing (stderr) in two.
-  let out = ''
-  let err = ''
-  child.stdout.on('data', (d) => (out += d))
-  child.stderr.on('data', (d) => (err += d))
-  const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 60_000
-  while (!/"listening"/.test(out) || !/Stop with/.test(err)) {
-    if (child.exitCode !== null) throw new Error(`regenpath demo exited ${child.exitCode}:\n${out}\n${err}`)
-    if (Date.now() > deadline) throw new Error(`regenpath demo did not start:\n${out}\n${err}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  const accounts = new Map()
-  for (const m of err.matchAll(/^ {2}(\S+\.\S+) {2}(\S+)$/gm)) accounts.set(m[1], m[2])
-  if (accounts.size < 18) throw new Error(`demo accounts not all read (${accounts.size}):\n${err}`)
   return {
-    url,
-    port,
-    accounts,
-    log: () => out + err,
+    ...demo,
+    log: () => demo.out() + demo.err(),
     // The newest one-time code the server logged for this patient.
     codeFor(patientId) {
-      const all = [...err.matchAll(new RegExp(`one-time code for patient #${patientId}: (\\d+)`, 'g'))]
-      if (!all.length) throw new Error(`no one-time code logged for patient #${patientId}`)
-      return all[all.length - 1][1]
-    },
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r))
-        child.kill('SIGTERM')
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
-        if (child.exitCode === null) child.kill('SIGKILL')
-      }
-      rmSync(data, { recursive: true, force: true })
+      const code = demo.lastCodeFor(patientId)
+      if (!code) throw new Error(`no one-time code logged for patient #${patientId}`)
+      return code
     },
   }
 }

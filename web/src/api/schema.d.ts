@@ -998,13 +998,23 @@ export interface components {
             category: string;
             events: number;
         };
+        AdverseEventGrades: {
+            /** @description CTCAE grade 1, mild */
+            1: number;
+            /** @description moderate */
+            2: number;
+            /** @description severe */
+            3: number;
+            /** @description life-threatening */
+            4: number;
+            /** @description death */
+            5: number;
+            ungraded: number;
+        };
         AdverseEventSummary: {
             /** @description most frequent first */
             by_category: components["schemas"]["AdverseEventCategoryCount"][];
-            /** @description ungraded, 1..5 (CTCAE grade): count */
-            by_grade: {
-                [key: string]: number;
-            };
+            by_grade: components["schemas"]["AdverseEventGrades"];
             events: number;
             followed_days: number;
             /** @description neither graded nor a seriousness criterion ticked */
@@ -1140,7 +1150,7 @@ export interface components {
              * Format: date
              * @description required (or before_jalali): the day before which the windows closed, not after today
              */
-            before?: string | null;
+            before?: string;
             /** @description the same day as before in the Jalali calendar, YYYY/MM/DD */
             before_jalali?: string;
             /** @description only items of this kind, as the worklist's filter */
@@ -1155,6 +1165,13 @@ export interface components {
         };
         /** @enum {string} */
         CellSource: "bone_marrow" | "adipose";
+        CensorMark: {
+            /** @description how many were censored that day */
+            count: number;
+            day: number;
+            /** @description the curve's value there */
+            surv: number | null;
+        };
         Centre: {
             /** @description empty when not given */
             city_en: string;
@@ -1309,11 +1326,17 @@ export interface components {
             actor: string;
             at: string;
             /** @description eligible, ineligible or needs_review */
-            decision: string;
+            decision: components["schemas"]["EligibilityDecision"];
             /** @description the findings assessed */
-            findings: unknown;
+            findings: {
+                [key: string]: (number | boolean) | null;
+            };
             /** @description each rule that decided */
-            reasons: unknown;
+            reasons: {
+                finding: string;
+                kind: string;
+                rule: string;
+            }[];
         };
         /** @enum {string} */
         EligibilityDecision: "eligible" | "ineligible" | "needs_review";
@@ -1329,7 +1352,9 @@ export interface components {
         };
         EligibilityRequest: {
             /** @description finding to value: grades and measures as numbers, yes/no findings as booleans (kl_grade, ...) */
-            findings: unknown;
+            findings: {
+                [key: string]: (number | boolean) | null;
+            };
         };
         EligibilityResult: {
             decision: components["schemas"]["EligibilityDecision"];
@@ -1523,16 +1548,52 @@ export interface components {
                  * @description the catalogue code of the refusal (messages/errors.json)
                  * @enum {string}
                  */
-                reason?: "required" | "unknown_field" | "not_a_string" | "not_an_integer" | "not_a_json_integer" | "not_a_number" | "not_finite" | "negative" | "not_a_boolean" | "not_an_object" | "not_a_json_object" | "control_characters" | "invalid_utf8" | "body_too_deep" | "unsupported_media_type" | "sign_in_first" | "csrf_token" | "wrong_password" | "too_many_failed_logins" | "account_disabled" | "wrong_code" | "too_many_codes_asked" | "too_many_wrong_codes" | "choice_expired" | "not_a_patient_of_this_mobile" | "link_spent" | "portal_for_patients" | "red_flag_action_required" | "not_a_clinical_role" | "live_events_unavailable" | "red_flags_by_patient" | "centres_admin_only" | "licence_set_by_registry" | "registry_accounts_operator_only" | "before_from_date" | "own_centre_report_only" | "worklist_needs_centre" | "not_closable_as_missed" | "other_reason_required" | "closed_before_required" | "password_too_short" | "password_letters_and_digits" | "password_contains_username" | "password_well_known" | "username_length" | "username_characters" | "username_taken" | "unknown_role" | "cannot_disable_self" | "cannot_change_own_role" | "account_change_empty" | "unknown_licence_status" | "centre_names_required" | "name_required_without_latin" | "unknown_sex" | "national_id_length" | "national_id_all_equal" | "national_id_check_digit" | "not_an_iranian_number" | "not_an_iranian_mobile" | "in_the_future" | "older_than_120_years" | "no_patient" | "details_change_reason_required" | "not_0_to_4" | "not_0_to_3" | "kl_grade_range" | "tonnis_grade_range" | "unknown_finding" | "findings_not_an_object" | "unknown_code_system" | "not_same_hip" | "not_same_patient" | "not_other_hip" | "episode_already_linked" | "episode_centre_unknown" | "plan_date_required" | "before_harvest_date" | "before_injection" | "injection_before_harvest" | "eligibility_not_assessed" | "assessed_ineligible" | "assessment_needs_review" | "plan_before_scheduling" | "harvest_already_done" | "cell_source_required" | "guidance_required" | "unknown_item_status" | "no_such_item" | "answers_not_an_object" | "answers_required" | "answers_shape" | "submission_key_reused" | "instrument_required_for_link" | "too_deep" | "not_json" | "not_a_questionnaire" | "wording_version_required" | "not_questionnaire_shape" | "wording_matches_no_instrument" | "wording_incomplete" | "wording_operator_only" | "questionnaire_required" | "unknown_severity" | "ctcae_grade_range" | "not_a_string_list" | "assessment_change_reason_required" | "assessment_change_empty" | "not_adverse_reason_required" | "red_flag_not_graded" | "unknown_triage_decision" | "only_for_adverse_event" | "adverse_category_required" | "grade_5_needs_death" | "death_needs_grade_5" | "death_criterion_needs_death" | "past_plan_needs_reason" | "consent_required" | "injection_change_reason_required" | "repeat_before_injection" | "birth_date_required" | "name_without_letter" | "hoos_no_subscale" | "womac_no_subscale" | "no_such_route" | "no_such_file" | "internal" | "disk_full" | "metrics_token_required" | "too_many_bytes" | "too_many_characters" | "patient_not_found" | "episode_not_found" | "event_not_found" | "adverse_event_not_found" | "account_not_found" | "username_not_found" | "centre_not_found" | "episode_item_not_found" | "illegal_transition" | "transition_needs_reason" | "role_may_not_transition" | "role_may_not_read_outcomes" | "role_may_not" | "event_already_handled" | "before_previous_step" | "method_not_allowed" | "unknown_instrument" | "unknown_item" | "item_answered_twice" | "item_answer_invalid" | "harris_item_missing" | "hoos_item_out_of_range" | "not_hip_oa_code" | "not_knee_oa_code" | "too_many_streams_for_account" | "too_many_streams_on_server" | "red_flag_not_found" | "implausible_plan_date" | "before_episode_began" | "window_not_open_yet" | "joint_has_open_episode" | "national_id_already_registered" | "red_flag_already_triaged" | "item_already_closed" | "window_still_open" | "missed_after_today" | "only_missed_reopened" | "too_many_items" | "each_too_many_bytes" | "unknown_protocol_known" | "not_one_of" | "only_digits_and_separators" | "body_not_json" | "not_a_gregorian_day" | "not_a_jalali_day" | "not_a_date" | "record_number_used" | "idempotency_key_reused" | "unknown_protocol" | "jalali_date_for_gregorian_field_send_as" | "jalali_date_for_gregorian_field" | "gregorian_date_for_jalali_field" | "give_one_not_both" | "bidi_control_character" | "line_separator_character" | "invisible_character" | "whole_number_range" | "not_a_time_point" | "not_asked_at" | "scored_only_with_all_items" | "no_score_without_answer" | "clinician_reported_instrument" | "derived_instrument" | "time_point_asks_nothing" | "link_asks_several" | "not_asked_by_link" | "wording_version_exists" | "wording_item_missing" | "wording_item_order" | "wording_item_type" | "wording_answer_range" | "wording_answer_codes" | "wording_item_no_text" | "wording_item_unknown" | "unexpected_field_answers" | "payload_too_large" | "header_too_large" | "malformed_request" | "malformed_target" | "forbidden_route" | "port_in_use" | "csv_empty" | "csv_column_unnamed" | "csv_column_twice" | "csv_no_column" | "csv_not_a_number" | "not_an_anchor" | "diagnosis_other_side" | "hoos_jr_raw_range" | "responder_scale_range" | "responder_nrs_range" | "unknown_harris_item" | "conf_level_range" | "event_time_lengths" | "covariate_required" | "covariate_time_lengths" | "observation_time_invalid" | "observation_event_invalid" | "observation_covariates_invalid" | "cox_needs_event" | "n_not_positive" | "successes_negative" | "successes_exceed_n" | "t_interval_two_values" | "values_not_finite" | "before_after_lengths" | "log_rank_two_groups" | "log_rank_singular" | "group_time_lengths" | "group_required" | "observation_group_invalid" | "cannot_read_file" | "signing_key_not_set" | "signing_key_readable" | "not_a_signing_key" | "public_key_mismatch" | "not_a_public_key" | "no_database" | "schema_newer" | "cannot_read_instrument_file" | "instrument_file_not_json" | "birth_date_exactly_one" | "birth_date_at_most_one" | "not_a_consent_kind" | "not_yes_or_no" | "cannot_read_named_file" | "malformed_json" | "data_row_time_negative" | "data_row_event_invalid" | "not_a_finite_number" | "not_a_whole_number" | "conf_level_between" | "unknown_conf_type" | "unknown_interval_method" | "t_interval_two_rows" | "unknown_instrument_one_of" | "quoted_field_required" | "number_0_to_100" | "unknown_score_field" | "quoted_field_not_number" | "unknown_responder_field" | "report_wording_missing" | "no_anchor_file" | "anchor_needs_public_key" | "config_key_type" | "cannot_read_config" | "config_file_invalid" | "config_not_mapping" | "unknown_config_key" | "port_range" | "read_timeout_renamed" | "trusted_proxy_not_ip" | "anchor_interval_range" | "event_streams_at_least_one" | "heartbeat_range" | "io_threads_range" | "workers_range" | "body_limit_range" | "header_limit_range" | "metrics_token_shape" | "tls_pair" | "csv_malformed" | "csv_row_length" | "no_such_id" | "seconds_range" | "integer_range" | "diagnosis_required" | "not_accepted_in_request" | "schema_not_current" | "score_group_shape" | "responder_file_shape" | "returned_on_not_a_date" | "no_score_from_answers" | "claim_time_point_unknown" | "not_a_follow_up" | "protocol_id_not_file_name" | "claim_not_a_follow_up" | "answers_body_shape" | "not_an_offset" | "protocol_yaml_malformed" | "protocol_rule" | "protocol_rule_at_line" | "yaml_rule" | "yaml_rule_at_line" | "yaml_malformed" | "unsupported_version" | "cannot_read_because";
+                reason?: "required" | "unknown_field" | "not_a_string" | "not_an_integer" | "not_a_json_integer" | "not_a_number" | "not_finite" | "negative" | "not_a_boolean" | "not_an_object" | "not_a_json_object" | "control_characters" | "invalid_utf8" | "body_too_deep" | "unsupported_media_type" | "sign_in_first" | "csrf_token" | "wrong_password" | "too_many_failed_logins" | "account_disabled" | "wrong_code" | "too_many_codes_asked" | "too_many_wrong_codes" | "choice_expired" | "not_a_patient_of_this_mobile" | "link_spent" | "portal_for_patients" | "red_flag_action_required" | "not_a_clinical_role" | "live_events_unavailable" | "red_flags_by_patient" | "centres_admin_only" | "licence_set_by_registry" | "registry_accounts_operator_only" | "before_from_date" | "own_centre_report_only" | "worklist_needs_centre" | "not_closable_as_missed" | "other_reason_required" | "closed_before_required" | "password_too_short" | "password_letters_and_digits" | "password_contains_username" | "password_well_known" | "username_length" | "username_characters" | "username_taken" | "unknown_role" | "cannot_disable_self" | "cannot_change_own_role" | "account_change_empty" | "unknown_licence_status" | "centre_names_required" | "name_required_without_latin" | "unknown_sex" | "national_id_length" | "national_id_all_equal" | "national_id_check_digit" | "not_an_iranian_number" | "not_an_iranian_mobile" | "in_the_future" | "older_than_120_years" | "no_patient" | "details_change_reason_required" | "not_0_to_4" | "not_0_to_3" | "kl_grade_range" | "tonnis_grade_range" | "unknown_finding" | "findings_not_an_object" | "unknown_code_system" | "not_same_hip" | "not_same_patient" | "not_other_hip" | "episode_already_linked" | "episode_centre_unknown" | "plan_date_required" | "before_harvest_date" | "before_injection" | "injection_before_harvest" | "eligibility_not_assessed" | "assessed_ineligible" | "assessment_needs_review" | "plan_before_scheduling" | "harvest_already_done" | "cell_source_required" | "guidance_required" | "unknown_item_status" | "no_such_item" | "answers_not_an_object" | "answers_required" | "answers_shape" | "submission_key_reused" | "instrument_required_for_link" | "too_deep" | "not_json" | "not_a_questionnaire" | "wording_version_required" | "not_questionnaire_shape" | "wording_matches_no_instrument" | "wording_incomplete" | "wording_operator_only" | "questionnaire_required" | "unknown_severity" | "ctcae_grade_range" | "not_a_string_list" | "assessment_change_reason_required" | "assessment_change_empty" | "not_adverse_reason_required" | "red_flag_not_graded" | "unknown_triage_decision" | "only_for_adverse_event" | "adverse_category_required" | "grade_5_needs_death" | "death_needs_grade_5" | "death_criterion_needs_death" | "past_plan_needs_reason" | "consent_required" | "injection_change_reason_required" | "repeat_before_injection" | "birth_date_required" | "name_without_letter" | "hoos_no_subscale" | "womac_no_subscale" | "no_such_route" | "no_such_file" | "internal" | "disk_full" | "metrics_token_required" | "too_many_bytes" | "too_many_characters" | "patient_not_found" | "episode_not_found" | "event_not_found" | "adverse_event_not_found" | "account_not_found" | "username_not_found" | "centre_not_found" | "episode_item_not_found" | "illegal_transition" | "transition_needs_reason" | "role_may_not_transition" | "role_may_not_read_outcomes" | "role_may_not" | "event_already_handled" | "before_previous_step" | "method_not_allowed" | "unknown_instrument" | "unknown_item" | "item_answered_twice" | "item_answer_invalid" | "harris_item_missing" | "hoos_item_out_of_range" | "not_hip_oa_code" | "not_knee_oa_code" | "too_many_streams_for_account" | "too_many_streams_on_server" | "red_flag_not_found" | "implausible_plan_date" | "before_episode_began" | "window_not_open_yet" | "joint_has_open_episode" | "national_id_already_registered" | "red_flag_already_triaged" | "item_already_closed" | "window_still_open" | "missed_after_today" | "only_missed_reopened" | "too_many_items" | "each_too_many_bytes" | "unknown_protocol_known" | "not_one_of" | "only_digits_and_separators" | "body_not_json" | "not_a_gregorian_day" | "not_a_jalali_day" | "not_a_date" | "record_number_used" | "idempotency_key_reused" | "unknown_protocol" | "jalali_date_for_gregorian_field_send_as" | "jalali_date_for_gregorian_field" | "gregorian_date_for_jalali_field" | "give_one_not_both" | "bidi_control_character" | "line_separator_character" | "invisible_character" | "whole_number_range" | "not_a_time_point" | "not_asked_at" | "scored_only_with_all_items" | "no_score_without_answer" | "clinician_reported_instrument" | "derived_instrument" | "time_point_asks_nothing" | "link_asks_several" | "not_asked_by_link" | "wording_version_exists" | "wording_item_missing" | "wording_item_order" | "wording_item_type" | "wording_answer_range" | "wording_answer_codes" | "wording_item_no_text" | "wording_item_unknown" | "unexpected_field_answers" | "payload_too_large" | "header_too_large" | "malformed_request" | "malformed_target" | "forbidden_route" | "port_in_use" | "csv_empty" | "csv_column_unnamed" | "csv_column_twice" | "csv_no_column" | "csv_not_a_number" | "not_an_anchor" | "diagnosis_other_side" | "hoos_jr_raw_range" | "responder_scale_range" | "responder_nrs_range" | "unknown_harris_item" | "conf_level_range" | "event_time_lengths" | "covariate_required" | "covariate_time_lengths" | "observation_time_invalid" | "observation_event_invalid" | "observation_covariates_invalid" | "cox_needs_event" | "covariate_outcome_lengths" | "observation_outcome_invalid" | "logistic_needs_both_outcomes" | "funnel_level_invalid" | "funnel_target_invalid" | "funnel_expected_invalid" | "column_lengths_differ" | "observation_unit_invalid" | "observation_count_invalid" | "cusum_odds_ratio_invalid" | "cusum_threshold_invalid" | "observation_risk_invalid" | "funnel_proportion_or_ratio" | "n_not_positive" | "successes_negative" | "successes_exceed_n" | "t_interval_two_values" | "values_not_finite" | "before_after_lengths" | "log_rank_two_groups" | "log_rank_singular" | "group_time_lengths" | "group_required" | "observation_group_invalid" | "cannot_read_file" | "signing_key_not_set" | "signing_key_readable" | "not_a_signing_key" | "public_key_mismatch" | "not_a_public_key" | "no_database" | "schema_newer" | "cannot_read_instrument_file" | "instrument_file_not_json" | "birth_date_exactly_one" | "birth_date_at_most_one" | "not_a_consent_kind" | "not_yes_or_no" | "cannot_read_named_file" | "malformed_json" | "data_row_time_negative" | "data_row_event_invalid" | "not_a_finite_number" | "not_a_whole_number" | "conf_level_between" | "unknown_conf_type" | "unknown_interval_method" | "t_interval_two_rows" | "unknown_instrument_one_of" | "quoted_field_required" | "number_0_to_100" | "unknown_score_field" | "quoted_field_not_number" | "unknown_responder_field" | "report_wording_missing" | "no_anchor_file" | "anchor_needs_public_key" | "config_key_type" | "cannot_read_config" | "config_file_invalid" | "config_not_mapping" | "unknown_config_key" | "port_range" | "read_timeout_renamed" | "trusted_proxy_not_ip" | "anchor_interval_range" | "event_streams_at_least_one" | "heartbeat_range" | "io_threads_range" | "workers_range" | "body_limit_range" | "header_limit_range" | "metrics_token_shape" | "tls_pair" | "csv_malformed" | "csv_row_length" | "no_such_id" | "seconds_range" | "integer_range" | "diagnosis_required" | "not_accepted_in_request" | "schema_not_current" | "restore_target_not_empty" | "backup_onto_database" | "score_group_shape" | "responder_file_shape" | "returned_on_not_a_date" | "no_score_from_answers" | "claim_time_point_unknown" | "not_a_follow_up" | "protocol_id_not_file_name" | "claim_not_a_follow_up" | "answers_body_shape" | "not_an_offset" | "protocol_yaml_malformed" | "protocol_rule" | "protocol_rule_at_line" | "yaml_rule" | "yaml_rule_at_line" | "yaml_malformed" | "unsupported_version" | "cannot_read_because";
             };
         };
         /** @enum {string} */
         EventOutcome: "resolved" | "ongoing" | "sequelae" | "death";
+        FormGroup: {
+            /** @description the group's linkId (a subscale, a section) */
+            id: string;
+            /** @description its heading */
+            text: components["schemas"]["FormText"];
+        };
+        FormOption: {
+            label: components["schemas"]["FormText"];
+            /** @description what to send as the answer: a number for a numeric code, else the code */
+            value: number | string;
+        };
+        FormQuestion: {
+            /** @description what may be typed besides the options (YYYY-MM-DD) */
+            entry_format?: string;
+            /** @description the id of the group it is in; null at the top level */
+            group: string | null;
+            /** @description the item id the answers name (the FHIR linkId) */
+            id: string;
+            /** @description the largest answer, where the wording bounds it */
+            max?: number;
+            /** @description the smallest answer, where the wording bounds it */
+            min?: number;
+            /** @description the answers it offers, where it lists them */
+            options?: components["schemas"]["FormOption"][];
+            required: boolean;
+            text: components["schemas"]["FormText"];
+            /** @description the FHIR item type: integer, decimal, choice, open-choice, date, ... */
+            type: string;
+            /** @description the answer's UCUM unit (deg) */
+            unit?: string;
+        };
+        FormText: {
+            en: string;
+            /** @description null where the wording has no Persian (a licensed wording the clinic has not loaded) */
+            fa: string | null;
+        };
         Funnel: {
             centres: components["schemas"]["FunnelCentre"][];
             definition: string;
-            /** @description [n, lower95, upper95, lower998, upper998]: the control limits by n */
-            limits: (number | null)[][];
+            /** @description the control limits by n */
+            limits: components["schemas"]["FunnelLimit"][];
             /** @description the pooled rate across centres */
             overall: number | null;
             time_point: string | null;
@@ -1545,6 +1606,15 @@ export interface components {
             rate: number | null;
             responders: number;
         };
+        FunnelLimit: {
+            /** @description 95 % limits */
+            lower95: number | null;
+            /** @description 99.8 % limits */
+            lower998: number | null;
+            n: number;
+            upper95: number | null;
+            upper998: number | null;
+        };
         /** @enum {string} */
         Guidance: "ultrasound" | "fluoroscopy";
         Health: {
@@ -1555,7 +1625,7 @@ export interface components {
             /** @description filled in by a clinician, not the patient */
             clinician_completed: boolean;
             /** @description the wording in use: each question's text in English and Persian, type, range or options with labels (null when none is loaded) */
-            form: unknown;
+            form: components["schemas"]["InstrumentForm"] | null;
             /** @description the answerable items' ids */
             items: string[];
             key: string;
@@ -1565,6 +1635,20 @@ export interface components {
             /** @description the scores' names */
             scores: string[];
             title: string;
+        };
+        InstrumentForm: {
+            copyright: string | null;
+            /** @description the sections the questions are grouped in */
+            groups: components["schemas"]["FormGroup"][];
+            /** @description the languages (en, fa) in which every text of the form is worded */
+            languages: string[];
+            /** @description when the clinic loaded it (a clinic's wording only) */
+            loaded_at?: string;
+            /** @description the answerable items, in order */
+            questions: components["schemas"]["FormQuestion"][];
+            title: components["schemas"]["FormText"];
+            /** @description the wording's FHIR canonical reference, url|version, kept with each answer set */
+            version: string;
         };
         InstrumentWording: {
             id: number;
@@ -1747,6 +1831,17 @@ export interface components {
             triage: string | null;
             triage_reason: string;
         };
+        OutcomeDefinitions: {
+            adverse_events: components["schemas"]["LocalText"];
+            completeness: components["schemas"]["LocalText"];
+            repeats: components["schemas"]["LocalText"];
+            responders: components["schemas"]["LocalText"];
+            /** @description the serious-event rate's denominator */
+            serious_rate: components["schemas"]["LocalText"];
+            survival: components["schemas"]["LocalText"];
+            trajectories: components["schemas"]["LocalText"];
+            treated: components["schemas"]["LocalText"];
+        };
         OutcomeProtocol: {
             id: string;
             title: components["schemas"]["LocalText"];
@@ -1760,9 +1855,7 @@ export interface components {
             /** @description null when the protocol has no claims file */
             claims_source: components["schemas"]["LocalText"] | null;
             /** @description what each figure counts, in both languages, by section */
-            definitions: {
-                [key: string]: components["schemas"]["LocalText"];
-            };
+            definitions: components["schemas"]["OutcomeDefinitions"];
             /** @description null when the protocol names none */
             funnel: components["schemas"]["Funnel"] | null;
             /** @description below this many values no interval is given */
@@ -2086,8 +2179,14 @@ export interface components {
         };
         QuestionnaireLinkAnswered: {
             instrument: string;
-            /** @description {instrument, title, scores: {name: value or null}} */
-            scores: unknown;
+            /** @description the instrument's scores: a null one was withheld */
+            scores: {
+                instrument: string;
+                scores: {
+                    [key: string]: (number | string | boolean) | null;
+                };
+                title: string;
+            };
             /** @description the instruments the link still asks for (none: it is spent) */
             still_asked: string[];
             /** @description the scores the instrument's missing-item rule withheld */
@@ -2127,8 +2226,14 @@ export interface components {
             instrument: string;
             /** @description the schedule's time point, or empty */
             item_id: string;
-            /** @description {instrument, title, scores: {name: value or null}} */
-            scores: unknown;
+            /** @description the instrument's scores: a null one was withheld */
+            scores: {
+                instrument: string;
+                scores: {
+                    [key: string]: (number | string | boolean) | null;
+                };
+                title: string;
+            };
             /** @description staff, patient or link */
             source: string;
             submitted_at: string;
@@ -2315,10 +2420,10 @@ export interface components {
         };
         Survival: {
             at: components["schemas"]["SurvivalAt"][];
-            /** @description [day, survival there, how many] where follow-up ended without the event */
-            censored: (number | null)[][];
-            /** @description [day, survival, lower, upper] at time 0 and at each event, then at the longest follow-up */
-            curve: (number | null)[][];
+            /** @description where follow-up ended without the event */
+            censored: components["schemas"]["CensorMark"][];
+            /** @description at time 0 and at each event, then at the longest follow-up */
+            curve: components["schemas"]["SurvivalPoint"][];
             events: number;
             longest_follow_up_days: number;
             /** @description null when nobody is treated */
@@ -2344,6 +2449,15 @@ export interface components {
             /** @description null: not reached */
             days: number | null;
             lower: number | null;
+            upper: number | null;
+        };
+        SurvivalPoint: {
+            /** @description days after the injection */
+            day: number;
+            /** @description 95 % interval */
+            lower: number | null;
+            /** @description the estimated share free of the end point */
+            surv: number | null;
             upper: number | null;
         };
         /** @enum {string} */
@@ -2997,10 +3111,14 @@ export interface operations {
                 patient?: number;
                 /** @description rows of this username */
                 user?: string;
-                /** @description from this day (YYYY-MM-DD, Asia/Tehran), inclusive; or from_jalali (YYYY/MM/DD) */
+                /** @description from this day (YYYY-MM-DD, Asia/Tehran), inclusive */
                 from?: string;
-                /** @description up to this day, inclusive; or to_jalali */
+                /** @description the same day as from in the Jalali calendar, YYYY/MM/DD, any digits (one or the other) */
+                from_jalali?: string;
+                /** @description up to this day, inclusive */
                 to?: string;
+                /** @description the same day as to in the Jalali calendar, YYYY/MM/DD, any digits (one or the other) */
+                to_jalali?: string;
                 /** @description rows older than this seq: the next page (the answer's next_before) */
                 before?: number;
                 /** @description rows on the page, 1-1000 (default 100) */
@@ -3066,10 +3184,14 @@ export interface operations {
                 patient?: number;
                 /** @description rows of this username */
                 user?: string;
-                /** @description from this day (YYYY-MM-DD, Asia/Tehran), inclusive; or from_jalali (YYYY/MM/DD) */
+                /** @description from this day (YYYY-MM-DD, Asia/Tehran), inclusive */
                 from?: string;
-                /** @description up to this day, inclusive; or to_jalali */
+                /** @description the same day as from in the Jalali calendar, YYYY/MM/DD, any digits (one or the other) */
+                from_jalali?: string;
+                /** @description up to this day, inclusive */
                 to?: string;
+                /** @description the same day as to in the Jalali calendar, YYYY/MM/DD, any digits (one or the other) */
+                to_jalali?: string;
                 /** @description rows older than this seq: the next page (the answer's next_before) */
                 before?: number;
                 /** @description rows in the file, 1-10000 (default 10000) */
@@ -5789,7 +5911,7 @@ export interface operations {
                 /** @description name, record number, national id or mobile, any digits (national id and mobile only for the roles shown them: admin, coordinator, surgeon) */
                 q?: string;
                 /** @description only patients with an episode in this state */
-                state?: string;
+                state?: components["schemas"]["EpisodeState"];
                 /** @description at most this many (a whole number 1-1000, default 200; anything else is refused) */
                 limit?: number;
             };
@@ -6807,14 +6929,14 @@ export interface operations {
             query?: {
                 /** @description the day, Gregorian YYYY-MM-DD, any digits (default: the clinic's today, Asia/Tehran) */
                 date?: string;
-                /** @description the day in the Jalali calendar, YYYY/MM/DD, any digits (instead of date) */
+                /** @description the same day as date in the Jalali calendar, YYYY/MM/DD, any digits (one or the other) */
                 date_jalali?: string;
                 /** @description only items of this kind: visit, imaging, questionnaire, order (work-up tests) or hold */
-                kind?: string;
+                kind?: "visit" | "imaging" | "questionnaire" | "order" | "hold";
+                /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
+                responsible?: "coordinator" | "surgeon" | "physiotherapist" | "lab";
                 /** @description only patients whose name (either script) or record number contains this text */
                 patient?: string;
-                /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
-                responsible?: string;
                 /** @description rows per section (a whole number 1-1000, default 200; anything else is refused) */
                 limit?: number;
                 /** @description rows of the list to skip (a whole number 0-1000000, default 0) */
@@ -6967,11 +7089,11 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description only items of this kind: visit, imaging, questionnaire, order (work-up tests) or hold */
-                kind?: string;
+                kind?: "visit" | "imaging" | "questionnaire" | "order" | "hold";
+                /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
+                responsible?: "coordinator" | "surgeon" | "physiotherapist" | "lab";
                 /** @description only patients whose name (either script) or record number contains this text */
                 patient?: string;
-                /** @description only items this role carries out: coordinator, surgeon, physiotherapist or lab */
-                responsible?: string;
                 /** @description rows per section (a whole number 1-1000, default 200; anything else is refused) */
                 limit?: number;
                 /** @description rows of the list to skip (a whole number 0-1000000, default 0) */

@@ -48,10 +48,10 @@ export function pathOf(vertices: Step[], x: (v: number) => number, y: (v: number
 
 // The confidence band of a step curve as one closed polygon: the upper steps forward,
 // the lower steps back. A missing bound (not estimable) falls back to the estimate.
-export function bandVertices(curve: [number, number | null, number | null, number | null][]): Step[] {
-  const usable = curve.filter((p) => p[1] !== null)
-  const upper = stepVertices(usable.map((p) => [p[0], p[3] ?? (p[1] as number)]))
-  const lower = stepVertices(usable.map((p) => [p[0], p[2] ?? (p[1] as number)]))
+export function bandVertices(curve: { day: number; surv: number | null; lower: number | null; upper: number | null }[]): Step[] {
+  const usable = curve.flatMap((p) => (p.surv === null ? [] : [{ ...p, surv: p.surv }]))
+  const upper = stepVertices(usable.map((p) => [p.day, p.upper ?? p.surv]))
+  const lower = stepVertices(usable.map((p) => [p.day, p.lower ?? p.surv]))
   return [...upper, ...lower.reverse()]
 }
 

@@ -11,18 +11,13 @@ export type TimePoint = Schema<'OutcomeTimePoint'>
 
 export type SurvivalAt = Schema<'SurvivalAt'>
 
-// The document says a row of numbers; these say which number is where.
-// [day, survival, lower, upper] at time 0 and at each event, then at the longest follow-up.
-export type CurvePoint = [number, number | null, number | null, number | null]
-// [day, survival there, how many] where follow-up ended without a replacement.
-export type CensorMark = [number, number | null, number]
-// [n, lower95, upper95, lower998, upper998]
-export type FunnelLimit = [number, number | null, number | null, number | null, number | null]
+// A point of the step curve: at time 0 and at each event, then at the longest follow-up.
+export type CurvePoint = Schema<'SurvivalPoint'>
 
-export type Survival = Omit<Schema<'Survival'>, 'curve' | 'censored'> & {
-  curve: CurvePoint[]
-  censored: CensorMark[]
-}
+// Where follow-up ended without a replacement: the day, the curve there and how many.
+export type CensorMark = Schema<'CensorMark'>
+
+export type Survival = Schema<'Survival'>
 
 export type TrajectoryPoint = Schema<'TrajectoryPoint'>
 
@@ -40,31 +35,26 @@ export type AdverseEvents = Schema<'AdverseEventSummary'>
 
 export type Repeats = Schema<'Repeats'>
 
-export type Scope = Omit<Schema<'OutcomeScope'>, 'survival'> & { survival: Survival }
+export type Scope = Schema<'OutcomeScope'>
 
 export type ClaimDefinition = Schema<'ClaimDefinition'>
 
 export type LogRank = Schema<'LogRank'>
 
+// The funnel plot's 95 % and 99.8 % control limits for a centre of n patients.
+export type FunnelLimit = Schema<'FunnelLimit'>
+
 // Each centre's responder rate at one time point against the overall rate, with the
-// 95 % and 99.8 % control limits by n.
-export type Funnel = Omit<Schema<'Funnel'>, 'limits'> & { limits: FunnelLimit[] }
+// control limits by n.
+export type Funnel = Schema<'Funnel'>
 
-export type OutcomeReport = Omit<Schema<'OutcomeReport'>, 'scopes' | 'funnel'> & {
-  scopes: Scope[]
-  funnel: Funnel | null
-}
+export type OutcomeReport = Schema<'OutcomeReport'>
 
-// The sections `definitions` names (what each figure counts, in both languages).
-export type DefinitionKey =
-  | 'treated'
-  | 'survival'
-  | 'trajectories'
-  | 'responders'
-  | 'completeness'
-  | 'adverse_events'
-  | 'serious_rate'
-  | 'repeats'
+// What each figure counts, in both languages, by section.
+export type OutcomeDefinitions = Schema<'OutcomeDefinitions'>
+
+// De-identified counts per centre (GET /api/v1/registry/summary).
+export type RegistrySummary = Schema<'RegistrySummary'>
 
 export type CentreSummary = Pick<Schema<'Centre'>, 'id' | 'name_en' | 'name_fa'>
 

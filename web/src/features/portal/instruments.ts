@@ -6,31 +6,13 @@
 // English question. Read once per page load; the route is public because a questionnaire
 // link is answered without signing in.
 import { answer, http } from '../../api/client'
+import type { Schema } from '../../api/contract'
 import type { Bilingual } from './portalApi'
 
-type MaybeBilingual = { en: string; fa: string | null }
-interface ApiQuestion {
-  id: string
-  group: string | null
-  type: string
-  text: MaybeBilingual
-  required: boolean
-  min?: number
-  max?: number
-  options?: { value: number | string; label: MaybeBilingual }[]
-}
-interface ApiForm {
-  title: MaybeBilingual
-  version?: string
-  languages?: string[]
-  groups: { id: string; text: MaybeBilingual }[]
-  questions: ApiQuestion[]
-}
-interface ApiInstrument {
-  key: string
-  patient_fillable?: boolean
-  form: ApiForm | null
-}
+type MaybeBilingual = Schema<'FormText'>
+type ApiQuestion = Schema<'FormQuestion'>
+type ApiForm = Schema<'InstrumentForm'>
+type ApiInstrument = Schema<'Instrument'>
 
 export interface AnswerChoice {
   value: number | string
@@ -81,8 +63,8 @@ export function formFromApi(key: string, f: ApiForm): QuestionnaireForm {
     key,
     title: bilingual(f.title),
     items: f.questions.map((q) => formItem(q, sections)),
-    languages: f.languages ?? ['en'],
-    version: f.version ?? '',
+    languages: f.languages,
+    version: f.version,
   }
 }
 
@@ -109,7 +91,7 @@ function instruments(): Promise<ApiInstrument[]> {
 // a patient does not fill (a clinician's form, a score derived from other answers).
 export async function loadForm(key: string): Promise<QuestionnaireForm | null> {
   const found = (await instruments()).find((i) => i.key === key)
-  return found?.form && found.patient_fillable !== false ? formFromApi(key, found.form) : null
+  return found?.form && found.patient_fillable ? formFromApi(key, found.form) : null
 }
 
 // The forms of several instruments, in the order given, leaving out those a patient does

@@ -10,6 +10,7 @@ import type {
   Episode,
   EpisodeState,
   EpisodeTimeline,
+  Findings,
   Guidance,
   Instrument,
   Patient,
@@ -69,7 +70,7 @@ export interface EpisodeDetails {
 // screens' own until the document gives them.
 export const staffApi = {
   searchPatients: (q: string, state: EpisodeState | '') =>
-    answer<Patient[]>(http.GET('/api/v1/patients', { params: { query: { q, state } } })),
+    answer<Patient[]>(http.GET('/api/v1/patients', { params: { query: { q, state: state || undefined } } })),
   registerPatient: (p: NewPatient) => answer<Patient>(http.POST('/api/v1/patients', { body: sent({ ...p }), headers: idempotencyKey() })),
   correctPatient: (id: number, change: PatientCorrection) =>
     answer<Patient>(http.PATCH('/api/v1/patients/{patient_id}', { params: { path: { patient_id: id } }, body: sent({ ...change }) })),
@@ -87,7 +88,7 @@ export const staffApi = {
         body: sent({ to, ...(reason ? { reason } : {}), ...(on ? { on } : {}) }),
       }),
     ),
-  assess: (id: number, findings: Record<string, number | boolean>) =>
+  assess: (id: number, findings: Findings) =>
     answer<Schema<'EligibilityResult'>>(
       http.POST('/api/v1/episodes/{episode_id}/eligibility', { params: episodePath(id), body: { findings } }),
     ),

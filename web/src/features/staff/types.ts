@@ -4,6 +4,7 @@
 // (marked below); the instruments and protocols are still the screens' own until the
 // document types their answers.
 import type { Schema } from '../../api/contract'
+import type { paths } from '../../api/schema'
 import type { Role } from '../../api/session'
 
 // The pathway's order, as the episode states are listed in the shared words. Checked
@@ -68,23 +69,18 @@ export type EligibilityReason = Omit<Schema<'EligibilityReason'>, 'text'> & { te
 
 export type Decision = Schema<'EligibilityDecision'>
 
-// Narrowed: the document carries the findings and reasons as stored (free JSON).
-export type EligibilityAssessment = Omit<Schema<'EligibilityAssessment'>, 'decision' | 'findings' | 'reasons'> & {
-  decision: Decision
-  findings: Record<string, number | boolean>
-  reasons: EligibilityReason[]
-}
+// A stored assessment: its findings (a null one was not recorded) and reasons as kept.
+export type EligibilityAssessment = Schema<'EligibilityAssessment'>
 
-// Narrowed: the document carries the scores as computed (free JSON).
-export type QuestionnaireResponse = Omit<Schema<'QuestionnaireResponse'>, 'scores'> & {
-  scores: { instrument: string; title: string; scores: Record<string, number | string | boolean | null> }
-}
+// Finding to value, as an assessment is asked for.
+export type Findings = Schema<'EligibilityRequest'>['findings']
+
+// Its scores as computed: a null one was withheld.
+export type QuestionnaireResponse = Schema<'QuestionnaireResponse'>
 
 export type AdverseEvent = Schema<'AdverseEvent'>
 
-export type EpisodeTimeline = Omit<Schema<'EpisodeTimeline'>, 'eligibility' | 'questionnaires' | 'next'> & {
-  eligibility: EligibilityAssessment[]
-  questionnaires: QuestionnaireResponse[]
+export type EpisodeTimeline = Omit<Schema<'EpisodeTimeline'>, 'next'> & {
   next: NextStep[]
 }
 
@@ -162,11 +158,14 @@ export type MissedReason = Schema<'MissedReason'>
 // An item closed as missed, with the decision (GET /api/v1/worklist/closed).
 export type WorklistClosed = Schema<'WorklistClosedItem'>
 
-// The worklist's filter as the screen keeps it.
+// The worklist's filter as the screen keeps it ('' for any), its choices the document's.
+type WorklistQuery = NonNullable<paths['/api/v1/worklist']['get']['parameters']['query']>
+export type WorklistKind = NonNullable<WorklistQuery['kind']>
+export type ResponsibleRole = NonNullable<WorklistQuery['responsible']>
 export interface WorklistFilter {
-  kind: string
+  kind: WorklistKind | ''
   patient: string
-  responsible: string
+  responsible: ResponsibleRole | ''
 }
 
 export type WorklistRedFlag = Schema<'WorklistRedFlag'>

@@ -3,7 +3,7 @@
 // closed, and reopening one.
 import { answer, http, sent } from '../../api/client'
 import type { Schema } from '../../api/contract'
-import type { MissedReason, Worklist, WorklistClosed, WorklistFilter } from './types'
+import type { MissedReason, ResponsibleRole, Worklist, WorklistClosed, WorklistFilter, WorklistKind } from './types'
 
 
 // In the order the forms offer them; checked against the document both ways.
@@ -11,15 +11,20 @@ export const MISSED_REASONS = ['patient_unreachable', 'declined', 'moved_away', 
 const everyReasonListed: [Exclude<MissedReason, (typeof MISSED_REASONS)[number]>] extends [never] ? true : never = true
 void everyReasonListed
 // Kinds a coordinator filters by; `order` is the protocol's word for a work-up test.
-export const WORKLIST_KINDS = ['visit', 'imaging', 'questionnaire', 'order', 'hold']
-export const RESPONSIBLE_ROLES = ['coordinator', 'surgeon', 'physiotherapist']
+export const WORKLIST_KINDS = ['visit', 'imaging', 'questionnaire', 'order', 'hold'] as const satisfies readonly WorklistKind[]
+export const RESPONSIBLE_ROLES = ['coordinator', 'surgeon', 'physiotherapist'] as const satisfies readonly ResponsibleRole[]
 
 export function emptyFilter(): WorklistFilter {
   return { kind: '', patient: '', responsible: '' }
 }
 
+// The filter as query parameters: an empty choice is left out.
+function filterQuery(filter: WorklistFilter) {
+  return { kind: filter.kind || undefined, responsible: filter.responsible || undefined, patient: filter.patient.trim() }
+}
+
 export async function loadWorklist(filter: WorklistFilter = emptyFilter()): Promise<Worklist> {
-  return answer<Worklist>(http.GET('/api/v1/worklist', { params: { query: { ...filter, patient: filter.patient.trim() } } }))
+  return answer<Worklist>(http.GET('/api/v1/worklist', { params: { query: filterQuery(filter) } }))
 }
 
 export interface Closing {
@@ -45,7 +50,7 @@ export const worklistApi = {
         }),
       }),
     ),
-  closed: (filter: WorklistFilter) => answer<WorklistClosed[]>(http.GET('/api/v1/worklist/closed', { params: { query: { ...filter } } })),
+  closed: (filter: WorklistFilter) => answer<WorklistClosed[]>(http.GET('/api/v1/worklist/closed', { params: { query: { ...filterQuery(filter), patient: filter.patient } } })),
   reopen: (episodeId: number, itemId: string, reason: string) => answer<WorklistClosed>(
       http.POST('/api/v1/episodes/{episode_id}/schedule/{item_id}/reopen', { params: itemPath(episodeId, itemId), body: { reason } }),
     ),

@@ -1,0 +1,3 @@
+#pragma once
+// The adapter itself may include its engine: not reported.
+#include <sqlite3.h>

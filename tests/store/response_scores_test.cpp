@@ -1,0 +1,133 @@
+// Scores as typed rows (0014_response_scores.sql): every response the demo writes through
+// the store has one row per score agreeing with its scores_json (numbers, yes/no, dates,
+// scores the rule withheld); the migration backfills the same rows from the JSON of
+// responses written before it; a row changed outside regenpath fails the integrity check;
+// and the outcome read takes its figures from the rows, never from the JSON.
+#include <gtest/gtest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cmath>
+
+#include "demo/demo.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+#include "store/store.hpp"
+#include "store_test_support.hpp"
+
+namespace rp::test {
+namespace {
+
+const CivilDate kToday = parse_gregorian("2031-05-20");
+const std::vector<std::string> kTimePoints = {"prom-baseline", "prom-2w",  "prom-6w", "prom-3m",
+                                              "prom-6m",       "prom-12m", "prom-24m"};
+
+class ResponseScores : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto s = store::open_sqlite(db_.path());
+    demo::build_demo(*s, kToday, 40);
+  }
+  int count(const std::string& sql) {
+    SQLite::Database d(db_.path(), SQLite::OPEN_READONLY);
+    return d.execAndGet(sql).getInt();
+  }
+  // Every score row, in key order, as text: name, value, text (NULL shown as "-").
+  std::vector<std::string> rows() {
+    SQLite::Database d(db_.path(), SQLite::OPEN_READONLY);
+    SQLite::Statement q(d,
+                        "SELECT response_id || '|' || name || '|' || COALESCE(printf('%.17g', value), '-') || '|' "
+                        "|| COALESCE(text, '-') FROM response_scores ORDER BY response_id, name");
+    std::vector<std::string> out;
+    while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    return out;
+  }
+  store::OutcomeColumns outcome_columns() {
+    auto s = store::open_sqlite(db_.path());
+    store::OutcomeColumns out;
+    s->read([&](store::Transaction& tx) { out = tx.outcome_columns("hip-msc-v1", kTimePoints); });
+    return out;
+  }
+  TempDb db_;
+};
+
+TEST_F(ResponseScores, EveryScoreOfEveryResponseIsARowAgreeingWithItsJson) {
+  const int scores = count("SELECT COUNT(*) FROM questionnaire_responses r, json_each(r.scores_json, '$.scores')");
+  ASSERT_GT(scores, 100);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM response_scores"), scores);
+  // Each kind of score is there: numbers, yes/no, a date, and withheld ones.
+  EXPECT_GT(count("SELECT COUNT(*) FROM response_scores WHERE text IS NOT NULL"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM response_scores WHERE name = 'returned'"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM response_scores WHERE value IS NOT NULL AND value <> CAST(value AS INTEGER)"),
+            0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM questionnaire_responses r, json_each(r.scores_json, '$.scores') j "
+                  "LEFT JOIN response_scores s ON s.response_id = r.id AND s.name = j.key "
+                  "WHERE s.response_id IS NULL OR NOT ("
+                  " (j.type IN ('integer', 'real', 'true', 'false') AND s.value = j.value AND s.text IS NULL)"
+                  " OR (j.type = 'text' AND s.text = j.value AND s.value IS NULL)"
+                  " OR (j.type = 'null' AND s.value IS NULL AND s.text IS NULL))"),
+            0);
+}
+
+TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
+  const auto written = rows();
+  ASSERT_FALSE(written.empty());
+  {
+    // The database as the binary before 0014 left it: no typed rows, version 13.
+    SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    d.exec("DROP TABLE response_scores");
+    d.exec("DELETE FROM schema_version WHERE version = 14");
+  }
+  auto s = store::open_sqlite(db_.path(), store::OpenMode::existing_no_migrate);
+  EXPECT_EQ(s->schema_version(), 13);
+  EXPECT_EQ(s->migrate(), 1);
+  s.reset();
+  EXPECT_EQ(rows(), written);
+}
+
+TEST_F(ResponseScores, ARowChangedBehindRegenpathsBackFailsTheIntegrityCheck) {
+  EXPECT_EQ(store::open_sqlite(db_.path())->integrity_check(), "ok");
+  {
+    SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    d.exec(
+        "UPDATE response_scores SET value = value + 1 WHERE (response_id, name) = "
+        "(SELECT response_id, name FROM response_scores WHERE value IS NOT NULL LIMIT 1)");
+    d.exec(
+        "INSERT INTO response_scores (response_id, name, value) SELECT MAX(id), 'made_up', 1 "
+        "FROM questionnaire_responses");
+  }
+  EXPECT_EQ(store::open_sqlite(db_.path())->integrity_check(),
+            "ok; 2 responses whose response_scores disagree with scores_json");
+}
+
+bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+TEST_F(ResponseScores, TheOutcomeReadTakesTheRowsNotTheJson) {
+  const store::OutcomeColumns before = outcome_columns();
+  int answered = 0;
+  for (const auto& measure : before.proms.value)
+    for (const auto& tp : measure)
+      for (double v : tp) answered += std::isnan(v) ? 0 : 1;
+  ASSERT_GT(answered, 50);
+  {
+    SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    d.exec("UPDATE questionnaire_responses SET scores_json = '{}'");
+  }
+  const store::OutcomeColumns without_json = outcome_columns();
+  for (std::size_t m = 0; m < before.proms.value.size(); ++m)
+    for (std::size_t tp = 0; tp < kTimePoints.size(); ++tp)
+      for (std::size_t row = 0; row < before.episodes.size(); ++row)
+        ASSERT_TRUE(same(before.proms.value[m][tp][row], without_json.proms.value[m][tp][row]))
+            << "measure " << m << " time point " << tp << " row " << row;
+  EXPECT_EQ(before.proms.returned_after, without_json.proms.returned_after);
+  {
+    SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    d.exec("DELETE FROM response_scores");
+  }
+  const store::OutcomeColumns without_rows = outcome_columns();
+  for (const auto& measure : without_rows.proms.value)
+    for (const auto& tp : measure)
+      for (double v : tp) ASSERT_TRUE(std::isnan(v));
+}
+
+}  // namespace
+}  // namespace rp::test
