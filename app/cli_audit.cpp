@@ -27,7 +27,9 @@ api::http::ServerConfig server_config(const AuditPaths& given) {
 }
 
 void add_paths(CLI::App* cmd, AuditPaths& p) {
-  cmd->add_option("--db", p.db, std::string("SQLite database file (default: the config's, else ") + kDefaultDb + ")");
+  cmd->add_option("--db", p.db,
+                  std::string("the database: FILE, sqlite:FILE or postgresql://... (default: the config's, else ") +
+                      kDefaultDb + ")");
   cmd->add_option("--config", p.config, "the server's config file, for its database, key and anchor paths");
 }
 
@@ -71,7 +73,7 @@ void add_audit_commands(CLI::App& app) {
   verify->add_option("--public-key", paths->public_key, "the server's public key file (default: <audit key>.pub)");
   verify->callback([paths] {
     const AuditEvidence e = resolve_audit_evidence(*paths);
-    auto s = store::open_sqlite(e.db, store::OpenMode::existing_no_migrate);
+    auto s = store::open_store(e.db, store::OpenMode::existing_no_migrate);
     require_current_schema(*s, e.db);
     const auto v = service::verify_audit_chain(*s, service::Actor::cli_operator(), e.options);
     nlohmann::json out = api::audit_verification_json(v, e.public_key);
@@ -90,7 +92,7 @@ void add_audit_commands(CLI::App& app) {
   add_paths(anchor, *paths);
   anchor->callback([paths] {
     const auto cfg = server_config(*paths);
-    auto s = store::open_sqlite(cfg.db, store::OpenMode::existing_no_migrate);
+    auto s = store::open_store(cfg.db, store::OpenMode::existing_no_migrate);
     require_current_schema(*s, cfg.db);
     service::AnchorConfig anchoring{cfg.audit_key_path(), cfg.audit_anchor_path(), {}};
     if (!cfg.audit_anchor_copy.empty()) anchoring.copy_paths.push_back(cfg.audit_anchor_copy);

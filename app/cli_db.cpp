@@ -16,7 +16,7 @@ void add_db_commands(CLI::App& app) {
   auto* init = db->add_subcommand("init", "Create the database (or bring an existing one up to date)");
   add_db_option(init, *path);
   init->callback([path] {
-    auto s = store::open_sqlite(*path);
+    auto s = store::open_store(*path);
     print_json({{"db", *path}, {"schema_version", s->schema_version()}});
   });
 
@@ -27,12 +27,12 @@ void add_db_commands(CLI::App& app) {
   add_db_option(migrate, *path);
   migrate->callback([path] {
     // A missing file starts empty, so that every migration counts as applied.
-    if (!std::filesystem::exists(*path)) {
-      const auto parent = std::filesystem::path(*path).parent_path();
-      if (!parent.empty()) std::filesystem::create_directories(parent);
-      std::ofstream(*path).close();
+    if (names_missing_file(*path)) {
+      const std::filesystem::path file = path->rfind("sqlite:", 0) == 0 ? path->substr(7) : *path;
+      if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path());
+      std::ofstream(file).close();
     }
-    auto s = store::open_sqlite(*path, store::OpenMode::existing_no_migrate);
+    auto s = store::open_store(*path, store::OpenMode::existing_no_migrate);
     const int applied = s->migrate();
     print_json({{"db", *path}, {"applied", applied}, {"schema_version", s->schema_version()}});
   });
@@ -40,7 +40,7 @@ void add_db_commands(CLI::App& app) {
   auto* check = db->add_subcommand("check", "Report the schema version, integrity and the audit chain");
   add_db_option(check, *path);
   check->callback([path] {
-    auto s = store::open_sqlite(*path, store::OpenMode::existing_no_migrate);
+    auto s = store::open_store(*path, store::OpenMode::existing_no_migrate);
     const int version = s->schema_version();
     const std::string integrity = s->integrity_check();
     nlohmann::json out = {{"db", *path},

@@ -30,7 +30,7 @@ struct ReportOptions {
 };
 
 void run_outcomes(const ReportOptions& o) {
-  if (!std::filesystem::exists(o.db)) throw NotFoundError("db", "no_database"_err, {{"path", o.db}});
+  if (names_missing_file(o.db)) throw NotFoundError("db", "no_database"_err, {{"path", o.db}});
   // A fixed --today makes the report reproducible; otherwise it is today in Tehran.
   const Clock clock =
       o.today.empty() ? Clock::system()

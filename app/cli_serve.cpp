@@ -87,7 +87,7 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
                          cfg.lang,
                          cfg.web_dir,
                          &anchors,
-                         [db = cfg.db] { return store::open_sqlite(db, store::OpenMode::existing_no_migrate); },
+                         [db = cfg.db] { return store::open_store(db, store::OpenMode::existing_no_migrate); },
                          cfg.metrics_token,
                          cfg.trusted_proxies,
                          &event_streams};
@@ -150,7 +150,8 @@ void add_serve_commands(CLI::App& app) {
   auto* serve = app.add_subcommand("serve", "Run the HTTP server (JSON API under /api/v1)");
   serve->add_option("--config", *config_path, "YAML config file (see `regenpath config sample`)");
   serve->add_option("--port", *port, "port (overrides the config; 0 picks a free one)")->check(CLI::Range(0, 65535));
-  serve->add_option("--db", *db, "SQLite database file (overrides the config)");
+  serve->add_option("--db", *db,
+                    "the database: FILE or sqlite:FILE (SQLite), postgresql://... (PostgreSQL); overrides the config");
   serve->callback([config_path, port, db] {
     auto cfg = api::http::load_server_config(*config_path);
     if (*port >= 0) cfg.port = static_cast<unsigned short>(*port);

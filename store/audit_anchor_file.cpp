@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -70,10 +71,28 @@ std::string read_small_file(const std::string& path, const std::string& field) {
 
 }  // namespace
 
-std::string default_signing_key_path(const std::string& db) {
-  return (fs::path(db).parent_path() / "audit-signing.key").string();
+namespace {
+
+// The file the defaults sit beside: the SQLite file (FILE or sqlite:FILE); for a
+// PostgreSQL URL, which names no folder, regenpath-data/postgresql-<database> in the
+// working folder, as the default SQLite file is.
+std::string local_base(const std::string& db) {
+  if (db.rfind("sqlite:", 0) == 0) return db.substr(7);
+  if (db.rfind("postgresql://", 0) != 0 && db.rfind("postgres://", 0) != 0) return db;
+  std::string name = db.substr(db.find("://") + 3);
+  name = name.substr(0, name.find('?'));
+  name = name.find('/') == std::string::npos ? "postgres" : name.substr(name.rfind('/') + 1);
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-') c = '_';
+  return "regenpath-data/postgresql-" + (name.empty() ? std::string("postgres") : name);
 }
-std::string default_anchor_path(const std::string& db) { return db + ".anchors"; }
+
+}  // namespace
+
+std::string default_signing_key_path(const std::string& db) {
+  return (fs::path(local_base(db)).parent_path() / "audit-signing.key").string();
+}
+std::string default_anchor_path(const std::string& db) { return local_base(db) + ".anchors"; }
 std::string public_key_path(const std::string& key_path) { return key_path + ".pub"; }
 
 SigningKey load_or_create_signing_key(const std::string& path) {

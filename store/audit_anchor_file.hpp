@@ -14,6 +14,8 @@ namespace rp::store {
 
 // Defaults when the configuration names no path: beside the database. A clinic that
 // wants the key out of reach of whoever can copy the database sets another path.
+// Beside the SQLite file (FILE or sqlite:FILE); for a postgresql:// URL, beside
+// regenpath-data/postgresql-<database> in the working folder.
 std::string default_signing_key_path(const std::string& db);  // <folder of db>/audit-signing.key
 std::string default_anchor_path(const std::string& db);       // <db>.anchors
 std::string public_key_path(const std::string& key_path);     // <key>.pub

@@ -1,8 +1,18 @@
 # Writes a C++ source holding every store/migrations/NNNN_name.sql as a string, so the
 # binary carries exactly the schema versions it knows. Run with -DOUT=... -DDIR=...
+# (and -DFUNCTION=... -DHEADER=... for a dialect's folder: store/postgres/CMakeLists.txt).
+if(NOT FUNCTION)
+  set(FUNCTION migrations)
+endif()
+if(NOT HEADER)
+  set(HEADER store/migrations.hpp)
+endif()
+if(NOT FOLDER)
+  set(FOLDER store/migrations/)
+endif()
 file(GLOB files ${DIR}/*.sql)
 list(SORT files)
-set(body "// Generated from store/migrations/*.sql; do not edit.\n#include \"store/migrations.hpp\"\nnamespace rp::store {\nconst std::vector<Migration>& migrations() {\n  static const std::vector<Migration> all{\n")
+set(body "// Generated from ${FOLDER}*.sql; do not edit.\n#include \"${HEADER}\"\nnamespace rp::store {\nconst std::vector<Migration>& ${FUNCTION}() {\n  static const std::vector<Migration> all{\n")
 foreach(f ${files})
   get_filename_component(name ${f} NAME_WE)
   string(REGEX MATCH "^[0-9]+" number ${name})

@@ -307,6 +307,17 @@ enum class OpenMode {
 // Refuses a schema newer than this binary knows.
 std::unique_ptr<Store> open_sqlite(const std::string& path, OpenMode mode = OpenMode::create_or_migrate);
 
+// Opens a PostgreSQL database by its URL (postgresql://user@host:port/db, libpq's form;
+// pool_size and pool_wait_ms parameters set the connection pool). The database must exist;
+// its schema is created and migrated as open_sqlite does (store/postgres/).
+std::unique_ptr<Store> open_postgres(const std::string& url, OpenMode mode = OpenMode::create_or_migrate);
+
+// The store a --db value names: postgresql://... or postgres://... for PostgreSQL,
+// sqlite:FILE or a plain FILE for SQLite (store/open/open_store.cpp).
+std::unique_ptr<Store> open_store(const std::string& db, OpenMode mode = OpenMode::create_or_migrate);
+// REGENPATH_DB when it is set and not empty, else `fallback` (what --db names by default).
+std::string db_from_environment(const std::string& fallback);
+
 // The schema version this binary brings (the highest migration).
 int latest_schema_version();
 

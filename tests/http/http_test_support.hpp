@@ -3,7 +3,8 @@
 // 127.0.0.1, against a real SQLite file. This header holds the plumbing: a small
 // blocking HTTP/1.1 client (plain sockets: no Beast, so tests compile fast), the server
 // process, and a seeded database (two centres, one account per role per centre, one
-// patient with one episode per centre).
+// patient with one episode per centre). A test may run the server on a PostgreSQL
+// database instead (tests/support/pg_test_cluster.hpp; pathway_walk_test.cpp).
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -282,7 +283,7 @@ inline Patient test_patient(const std::string& centre, const std::string& mrn) {
 // Centres a and b, every staff role at each (username role.centre, kPassword), and a
 // patient with a referred episode at each centre.
 inline Seeded seed(const std::string& db) {
-  auto store = store::open_sqlite(db);
+  auto store = store::open_store(db);  // a file, or a postgresql:// URL
   const auto op = service::Actor::cli_operator();
   service::Pathway pathway(*store, Clock::system());
   service::Accounts accounts(*store, Clock::system());

@@ -20,6 +20,7 @@
 #include "http_test_support.hpp"
 #include "service/submissions.hpp"
 #include "stats/interval.hpp"
+#include "tests/support/pg_test_cluster.hpp"
 
 namespace rp::test {
 namespace {
@@ -75,7 +76,7 @@ struct Built {
 };
 
 Built build(const std::string& db) {
-  auto store = store::open_sqlite(db);
+  auto store = store::open_store(db);
   Clinic c{*store, Clock::system().today()};
   Built out;
   const std::int64_t a1 = c.episode(c.patient("a", "A1"), Side::left);
@@ -117,12 +118,21 @@ const nlohmann::json& rate(const nlohmann::json& s, const std::string& definitio
   throw std::runtime_error("no rate");
 }
 
-TEST(OutcomeFiguresHttp, EveryFigureOfAHandBuiltClinic) {
+// The same figures on SQLite and on PostgreSQL.
+class OutcomeFiguresHttp : public ::testing::TestWithParam<std::string> {};
+INSTANTIATE_TEST_SUITE_P(Engines, OutcomeFiguresHttp, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+TEST_P(OutcomeFiguresHttp, EveryFigureOfAHandBuiltClinic) {
   TempDir dir;
-  const std::string db = dir.file("clinic.db");
+  const bool postgres = GetParam() == "postgresql";
+  const std::string db = postgres ? PgTestCluster::shared().fresh_database() : dir.file("clinic.db");
+  std::vector<std::string> env;
+  if (postgres)
+    env = {"REGENPATH_AUDIT_KEY=" + dir.file("audit.key"), "REGENPATH_AUDIT_ANCHORS=" + dir.file("anchors")};
   seed(db);
   const Built built = build(db);
-  ServerProcess server(db);
+  ServerProcess server(db, env);
   Client analyst{server.port()}, coordinator{server.port()}, surgeon_b{server.port()}, coordinator_b{server.port()};
   ASSERT_EQ(analyst.login("analyst.a").status, 200);
   ASSERT_EQ(coordinator_b.login("coordinator.b").status, 200);

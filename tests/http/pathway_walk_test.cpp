@@ -1,4 +1,5 @@
-// One patient through the whole pathway over real HTTP against a real SQLite file:
+// One patient through the whole pathway over real HTTP against a real SQLite file, and
+// against a PostgreSQL database:
 // register, open an episode, screen, assess eligibility, plan, harvest, release,
 // inject, follow up with questionnaires (staff, link, portal), red flag, and verify
 // the audit chain at the end.
@@ -6,15 +7,25 @@
 
 #include "base/clock.hpp"
 #include "http_test_support.hpp"
+#include "tests/support/pg_test_cluster.hpp"
 
 namespace rp::test {
 namespace {
 
-class PathwayOverHttp : public ::testing::Test {
+// On SQLite and on PostgreSQL: the same walk, the same answers.
+class PathwayOverHttp : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    seeded_ = seed(dir_.file("walk.db"));
-    server_ = std::make_unique<ServerProcess>(dir_.file("walk.db"), std::vector<std::string>{}, dir_.file("log"));
+    std::vector<std::string> env;
+    if (GetParam() == "postgresql") {
+      db_ = PgTestCluster::shared().fresh_database();
+      // Beside a file they default to <db>.anchors and <db>'s key; a URL names no folder.
+      env = {"REGENPATH_AUDIT_KEY=" + dir_.file("audit.key"), "REGENPATH_AUDIT_ANCHORS=" + dir_.file("anchors")};
+    } else {
+      db_ = dir_.file("walk.db");
+    }
+    seeded_ = seed(db_);
+    server_ = std::make_unique<ServerProcess>(db_, env, dir_.file("log"));
     for (auto* c : {&coordinator_, &surgeon_, &lab_, &admin_}) c->port = server_->port();
     ASSERT_EQ(coordinator_.login("coordinator.a").status, 200);
     ASSERT_EQ(surgeon_.login("surgeon.a").status, 200);
@@ -26,12 +37,16 @@ class PathwayOverHttp : public ::testing::Test {
   }
 
   TempDir dir_;
+  std::string db_;
   Seeded seeded_;
   std::unique_ptr<ServerProcess> server_;
   Client coordinator_, surgeon_, lab_, admin_;
 };
 
-TEST_F(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
+INSTANTIATE_TEST_SUITE_P(Engines, PathwayOverHttp, ::testing::Values("sqlite", "postgresql"),
+                         [](const auto& info) { return info.param; });
+
+TEST_P(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   const nlohmann::json new_patient = {{"mrn", "WALK-1"},
                                       {"name_fa", "سارا احمدی"},
                                       {"name_latin", "Sara Ahmadi"},
@@ -150,6 +165,20 @@ TEST_F(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   // questionnaire responses and its red flag match what the log last vouched for.
   EXPECT_EQ(r.json()["records"]["checked"], 9) << r.body;
   EXPECT_TRUE(r.json()["records"]["changed"].empty()) << r.body;
+
+  // The outcome report counts the walk's treated joint.
+  Client analyst{server_->port()};
+  ASSERT_EQ(analyst.login("analyst.a").status, 200);
+  r = analyst.get("/api/v1/reports/outcomes");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const nlohmann::json report = r.json();
+  int registry_scopes = 0;
+  for (const auto& scope : report["scopes"]) {
+    if (!scope["centre"].is_null()) continue;
+    ++registry_scopes;
+    EXPECT_EQ(scope["injected"], 1) << r.body;
+  }
+  EXPECT_EQ(registry_scopes, 1) << r.body;
 
   // Logout ends the session.
   EXPECT_EQ(surgeon_.post("/api/v1/auth/logout", nlohmann::json::object()).status, 200);

@@ -7,6 +7,7 @@
 #include "store/audit_chain.hpp"
 #include "store/record_content.hpp"
 #include "store/store.hpp"
+#include "store_suite.hpp"
 #include "store_test_support.hpp"
 
 namespace rp::store {
@@ -25,10 +26,10 @@ AuditEntry entry(const std::string& action, const std::string& entity_id) {
   return {"2026-11-25T08:00:00.000Z", "u", "coordinator", "a", action, "patient", entity_id, ""};
 }
 
-class AuditEvidence : public ::testing::Test {
+class AuditEvidence : public test::EngineTest {
  protected:
   void SetUp() override {
-    store_ = open_sqlite(db_.path());
+    store_ = open();
     store_->write([](Transaction& tx) { tx.upsert_centre({"a", "A", "الف", "", "", "licensed", "", ""}); });
   }
   std::vector<AuditRow> rows() {
@@ -42,11 +43,20 @@ class AuditEvidence : public ::testing::Test {
     return hash;
   }
 
-  test::TempDb db_;
+  // Runs SQL on the database directly, as another program would, on either engine.
+  void raw_exec(const std::string& sql) {
+    if (postgres()) {
+      postgres::Connection(db()).run(sql);
+    } else {
+      SQLite::Database(db().substr(7), SQLite::OPEN_READWRITE).exec(sql);
+    }
+  }
+
   std::unique_ptr<Store> store_;
 };
+INSTANTIATE_ENGINES(AuditEvidence);
 
-TEST_F(AuditEvidence, AWritesRowCarriesTheRecordsContentAReadsRowNone) {
+TEST_P(AuditEvidence, AWritesRowCarriesTheRecordsContentAReadsRowNone) {
   std::int64_t id = 0;
   store_->write([&](Transaction& tx) {
     id = tx.insert_patient(patient("M1"), "t");
@@ -67,7 +77,7 @@ TEST_F(AuditEvidence, AWritesRowCarriesTheRecordsContentAReadsRowNone) {
   EXPECT_NE(audit_hash(edited.prev_hash, edited.seq, edited), r[0].hash);
 }
 
-TEST_F(AuditEvidence, AnEpisodeIsItsCourseAnEventARecordOfItsOwn) {
+TEST_P(AuditEvidence, AnEpisodeIsItsCourseAnEventARecordOfItsOwn) {
   std::int64_t pid = 0, eid = 0;
   store_->write([&](Transaction& tx) {
     pid = tx.insert_patient(patient("M1"), "t");
@@ -117,7 +127,7 @@ TEST_F(AuditEvidence, AnEpisodeIsItsCourseAnEventARecordOfItsOwn) {
 
 // A change made without an audit row is not vouched for by the next transaction's row:
 // the check must find it, not have it covered.
-TEST_F(AuditEvidence, AChangeWithoutARowIsNotClaimedByTheNext) {
+TEST_P(AuditEvidence, AChangeWithoutARowIsNotClaimedByTheNext) {
   std::int64_t first = 0, second = 0;
   store_->write([&](Transaction& tx) { first = tx.insert_patient(patient("M1"), "t"); });
   store_->write([&](Transaction& tx) {
@@ -142,16 +152,16 @@ TEST_F(AuditEvidence, AChangeWithoutARowIsNotClaimedByTheNext) {
 // The record hash is a stored format like the row hash: rows written by this version must
 // verify under every later one. This value was computed by the first implementation and
 // by an independent one (Python's hashlib.blake2b over the tagged values).
-TEST_F(AuditEvidence, TheRecordContentFormatNeverChanges) {
-  SQLite::Database raw(db_.path(), SQLite::OPEN_READWRITE);
-  raw.exec(
+TEST_P(AuditEvidence, TheRecordContentFormatNeverChanges) {
+  // The same value on every engine: a record hashes as SQLite stores it.
+  raw_exec(
       "INSERT INTO patients (id, centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, "
       "consent_treatment, consent_registry, consent_contact, created_at) VALUES (7, 'a', 'M-7', 'مریم', "
       "'Maryam Rezaei', 'female', '1961-03-21', '+989121234567', '0013542419', 1, 1, 0, "
       "'2026-11-25T08:00:00.000Z')");
   EXPECT_EQ(content_of(7), "1fb24a61629d225afb490187071d7d1dac6f057029bd6320154cddda6c36da54");
   // One letter of the name is a change.
-  raw.exec("UPDATE patients SET name_latin = 'Maryam Rezaey' WHERE id = 7");
+  raw_exec("UPDATE patients SET name_latin = 'Maryam Rezaey' WHERE id = 7");
   EXPECT_NE(content_of(7), "1fb24a61629d225afb490187071d7d1dac6f057029bd6320154cddda6c36da54");
 }
 

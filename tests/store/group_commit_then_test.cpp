@@ -8,6 +8,7 @@
 #include "store/audit_chain.hpp"
 #include "store/group_commit.hpp"
 #include "store/store.hpp"
+#include "store_suite.hpp"
 #include "store_test_support.hpp"
 
 namespace rp::store {
@@ -15,9 +16,12 @@ namespace {
 
 Centre centre(const std::string& id) { return {id, "Centre " + id, "مرکز", "Tehran", "تهران", "licensed", "", ""}; }
 
-TEST(GroupCommitThen, TellsEachCallerAfterItsCommitWithItsOwnError) {
-  test::TempDb db;
-  auto inner = open_sqlite(db.path());
+// The group commit over every engine (store_suite.hpp).
+class GroupCommitThen : public test::EngineTest {};
+INSTANTIATE_ENGINES(GroupCommitThen);
+
+TEST_P(GroupCommitThen, TellsEachCallerAfterItsCommitWithItsOwnError) {
+  auto inner = open();
   GroupCommitStore s(*inner);
   std::mutex m;
   std::condition_variable cv;
@@ -33,7 +37,7 @@ TEST(GroupCommitThen, TellsEachCallerAfterItsCommitWithItsOwnError) {
         [&, id](std::exception_ptr error) {
           bool committed = false;
           // Another connection sees the row: it is committed, not just written.
-          auto other = open_sqlite(db.path(), OpenMode::existing_no_migrate);
+          auto other = open_store(db(), OpenMode::existing_no_migrate);
           other->read([&](Transaction& tx) { committed = tx.find_centre(id).has_value(); });
           std::lock_guard lock(m);
           ++told;
@@ -53,9 +57,8 @@ TEST(GroupCommitThen, TellsEachCallerAfterItsCommitWithItsOwnError) {
 // audit_then: record reads' audit rows queued among other writes are appended in one
 // step per batch, yet each is committed, chained in order and told once; a failing
 // write beside them leaves them alone.
-TEST(GroupCommitThen, AuditRowsQueuedAmongWritesAreAllChainedAndTold) {
-  test::TempDb db;
-  auto inner = open_sqlite(db.path());
+TEST_P(GroupCommitThen, AuditRowsQueuedAmongWritesAreAllChainedAndTold) {
+  auto inner = open();
   GroupCommitStore s(*inner);
   s.write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
   std::mutex m;

@@ -1,5 +1,5 @@
 // Transactions never nest: a use case owns its one transaction. A write or read opened
-// from inside a running one (directly on SQLite or through the group commit) is refused
+// from inside a running one (directly or through the group commit, on every engine) is refused
 // with std::logic_error rather than joining it or waiting for itself, and the outer
 // transaction then rolls back like any other failed one.
 #include <gtest/gtest.h>
@@ -8,6 +8,7 @@
 
 #include "store/group_commit.hpp"
 #include "store/store.hpp"
+#include "store_suite.hpp"
 #include "store_test_support.hpp"
 
 namespace rp::store {
@@ -15,15 +16,18 @@ namespace {
 
 Centre centre(const std::string& id) { return {id, "Centre " + id, "مرکز", "Tehran", "تهران", "licensed", "", ""}; }
 
+// On every engine (store_suite.hpp).
+class NestedTransaction : public test::EngineTest {};
+INSTANTIATE_ENGINES(NestedTransaction);
+
 bool has_centre(Store& s, const std::string& id) {
   bool found = false;
   s.read([&](Transaction& tx) { found = tx.find_centre(id).has_value(); });
   return found;
 }
 
-TEST(NestedTransaction, IsRefusedOnSqliteAndTheOuterWriteRollsBack) {
-  test::TempDb db;
-  auto s = open_sqlite(db.path());
+TEST_P(NestedTransaction, IsRefusedAndTheOuterWriteRollsBack) {
+  auto s = open();
   EXPECT_THROW(s->write([&](Transaction& tx) {
     tx.upsert_centre(centre("outer"));
     s->write([](Transaction& inner) { inner.upsert_centre(centre("inner")); });
@@ -37,9 +41,8 @@ TEST(NestedTransaction, IsRefusedOnSqliteAndTheOuterWriteRollsBack) {
   EXPECT_TRUE(has_centre(*s, "after"));
 }
 
-TEST(NestedTransaction, IsRefusedThroughTheGroupCommitWithoutWaitingForItself) {
-  test::TempDb db;
-  auto inner = open_sqlite(db.path());
+TEST_P(NestedTransaction, IsRefusedThroughTheGroupCommitWithoutWaitingForItself) {
+  auto inner = open();
   GroupCommitStore s(*inner);
   EXPECT_THROW(s.write([&](Transaction& tx) {
     tx.upsert_centre(centre("outer"));

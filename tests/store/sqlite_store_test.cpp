@@ -8,12 +8,18 @@
 #include "store/audit_chain.hpp"
 #include "store/migrations.hpp"
 #include "store/store.hpp"
+#include "store_suite.hpp"
 #include "store_test_support.hpp"
 
 namespace rp::store {
 namespace {
 
 Centre centre(const std::string& id) { return {id, "C " + id, "م " + id, "Tehran", "تهران", "licensed", "", ""}; }
+
+// The interface's tests, on every engine (store_suite.hpp); SQLite's own file handling
+// and pragmas are tested with TEST(SqliteStore, ...) alone.
+class StoreSuite : public test::EngineTest {};
+INSTANTIATE_ENGINES(StoreSuite);
 
 Patient patient(const std::string& centre_id, const std::string& mrn) {
   Patient p;
@@ -62,9 +68,8 @@ TEST(SqliteStore, CheckModeNeverCreatesAFile) {
   EXPECT_FALSE(std::filesystem::exists(db.path()));
 }
 
-TEST(SqliteStore, DuplicateRecordNumberIsAConflictPerCentre) {
-  test::TempDb db;
-  auto s = open_sqlite(db.path());
+TEST_P(StoreSuite, DuplicateRecordNumberIsAConflictPerCentre) {
+  auto s = open();
   s->write([](Transaction& tx) {
     tx.upsert_centre(centre("a"));
     tx.upsert_centre(centre("b"));
@@ -81,9 +86,8 @@ TEST(SqliteStore, DuplicateRecordNumberIsAConflictPerCentre) {
 
 // A conflict must not poison the cached statement: the next, valid registration at the
 // same centre succeeds (it once answered 500 with the previous UNIQUE error).
-TEST(SqliteStore, AConflictDoesNotBreakTheNextInsert) {
-  test::TempDb db;
-  auto s = open_sqlite(db.path());
+TEST_P(StoreSuite, AConflictDoesNotBreakTheNextInsert) {
+  auto s = open();
   s->write([](Transaction& tx) {
     tx.upsert_centre(centre("a"));
     tx.insert_patient(patient("a", "M1"), "t");
@@ -96,9 +100,8 @@ TEST(SqliteStore, AConflictDoesNotBreakTheNextInsert) {
   s->read([](Transaction& tx) { EXPECT_EQ(tx.list_patients({}).size(), 4U); });
 }
 
-TEST(SqliteStore, AFailedTransactionLeavesNothing) {
-  test::TempDb db;
-  auto s = open_sqlite(db.path());
+TEST_P(StoreSuite, AFailedTransactionLeavesNothing) {
+  auto s = open();
   s->write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
   EXPECT_THROW(s->write([](Transaction& tx) {
     tx.insert_patient(patient("a", "M1"), "t");
@@ -114,9 +117,8 @@ TEST(SqliteStore, AFailedTransactionLeavesNothing) {
 
 // The server remembers each episode's centre to check reads without a query
 // (service/episode_centres.hpp): the schema must keep that true.
-TEST(SqliteStore, AnEpisodeNeverMovesToAnotherCentre) {
-  test::TempDb db;
-  auto s = open_sqlite(db.path());
+TEST_P(StoreSuite, AnEpisodeNeverMovesToAnotherCentre) {
+  auto s = open();
   Episode e;
   s->write([&](Transaction& tx) {
     tx.upsert_centre(centre("a"));
@@ -144,9 +146,8 @@ TEST(SqliteStore, AnEpisodeNeverMovesToAnotherCentre) {
 
 // The outcome report counts one protocol's episodes: a knee protocol's patient never
 // enters a hip protocol's survival or responder figures, nor the other way round.
-TEST(SqliteStore, OutcomeColumnsHoldOneProtocolsEpisodes) {
-  test::TempDb db;
-  auto s = open_sqlite(db.path());
+TEST_P(StoreSuite, OutcomeColumnsHoldOneProtocolsEpisodes) {
+  auto s = open();
   std::int64_t hip = 0, knee = 0;
   s->write([&](Transaction& tx) {
     tx.upsert_centre(centre("a"));
@@ -188,9 +189,8 @@ TEST(SqliteStore, OutcomeColumnsHoldOneProtocolsEpisodes) {
 
 // A joint treated twice is one row: the repeat's injection is its own event on that row,
 // and what happens after it (here a replacement) is the joint's.
-TEST(SqliteStore, ARepeatTreatmentCountsOnceForItsJoint) {
-  test::TempDb db;
-  auto s = open_sqlite(db.path());
+TEST_P(StoreSuite, ARepeatTreatmentCountsOnceForItsJoint) {
+  auto s = open();
   std::int64_t first = 0;
   s->write([&](Transaction& tx) {
     tx.upsert_centre(centre("a"));
@@ -237,9 +237,8 @@ TEST(SqliteStore, ARepeatTreatmentCountsOnceForItsJoint) {
   });
 }
 
-TEST(SqliteStore, ForeignKeysAreEnforced) {
-  test::TempDb db;
-  auto s = open_sqlite(db.path());
+TEST_P(StoreSuite, ForeignKeysAreEnforced) {
+  auto s = open();
   EXPECT_ANY_THROW(s->write([](Transaction& tx) { tx.insert_patient(patient("nowhere", "M1"), "t"); }));
 }
 
@@ -251,9 +250,8 @@ TEST(AuditChain, TheRowHashFormatNeverChanges) {
   EXPECT_EQ(audit_hash(kAuditGenesis, 7, e), "a94c296a436e1c2a9a5e034eac4db75a64f9769812735b4089d35af753711407");
 }
 
-TEST(AuditChain, EachRowChainsAndTamperingChangesTheHash) {
-  test::TempDb db;
-  auto s = open_sqlite(db.path());
+TEST_P(StoreSuite, EachAuditRowChainsAndTamperingChangesTheHash) {
+  auto s = open();
   s->write([](Transaction& tx) {
     for (int i = 0; i < 3; ++i) tx.append_audit({"t", "u", "r", "a", "x.y", "e", std::to_string(i), ""});
   });

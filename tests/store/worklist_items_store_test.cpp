@@ -1,4 +1,4 @@
-// The worklist's store queries on a real SQLite file: the day's items in order (today,
+// The worklist's store queries on every engine (store_suite.hpp): the day's items in order (today,
 // overdue by the window closing soonest, then coming up), the items whose window closed
 // apart and newest first, filters (kind, patient, the items of a role), bounded pages
 // whose count is the whole, closing decisions kept in order, and another centre's or an
@@ -7,6 +7,7 @@
 
 #include "service/pathway.hpp"
 #include "store/store.hpp"
+#include "store_suite.hpp"
 #include "store_test_support.hpp"
 
 namespace rp::test {
@@ -14,10 +15,10 @@ namespace {
 
 const CivilDate kDay = parse_gregorian("2031-05-20");
 
-class WorklistItemsStore : public ::testing::Test {
+class WorklistItemsStore : public EngineTest {
  protected:
   void SetUp() override {
-    store_ = store::open_sqlite(db_.path());
+    store_ = open();
     const auto op = service::Actor::cli_operator();
     service::Pathway pathway(*store_, Clock::fixed((kDay.days_since_epoch() * 86400 + 9 * 3600) * std::int64_t{1000}));
     for (const std::string c : {"a", "b"})
@@ -56,14 +57,15 @@ class WorklistItemsStore : public ::testing::Test {
 
   store::WorklistItemsQuery query() const { return {"a", kDay, kDay.plus_days(7), "", "", "", 1000, 0}; }
 
-  TempDb db_;
   std::unique_ptr<store::Store> store_;
   std::int64_t today_ = 0, overdue_ = 0, workup_ = 0, other_ = 0, ended_ = 0;
 };
 
 int rank(const ScheduledItem& s) { return s.start == kDay ? 0 : s.start < kDay ? 1 : 2; }
 
-TEST_F(WorklistItemsStore, TodayThenOverdueThenComingUpAndTheWholeCount) {
+INSTANTIATE_ENGINES(WorklistItemsStore);
+
+TEST_P(WorklistItemsStore, TodayThenOverdueThenComingUpAndTheWholeCount) {
   store_->read([&](store::Transaction& tx) {
     const auto rows = tx.worklist_open_items(query());
     ASSERT_FALSE(rows.empty());
@@ -96,7 +98,7 @@ TEST_F(WorklistItemsStore, TodayThenOverdueThenComingUpAndTheWholeCount) {
   });
 }
 
-TEST_F(WorklistItemsStore, WindowClosedApartNewestFirst) {
+TEST_P(WorklistItemsStore, WindowClosedApartNewestFirst) {
   store_->read([&](store::Transaction& tx) {
     const auto rows = tx.worklist_window_closed(query());
     ASSERT_FALSE(rows.empty());
@@ -110,7 +112,7 @@ TEST_F(WorklistItemsStore, WindowClosedApartNewestFirst) {
   });
 }
 
-TEST_F(WorklistItemsStore, FiltersByKindPatientAndItems) {
+TEST_P(WorklistItemsStore, FiltersByKindPatientAndItems) {
   store_->read([&](store::Transaction& tx) {
     auto q = query();
     q.kind = "order";
@@ -131,7 +133,7 @@ TEST_F(WorklistItemsStore, FiltersByKindPatientAndItems) {
   });
 }
 
-TEST_F(WorklistItemsStore, ClosedItemsWithTheirLatestDecision) {
+TEST_P(WorklistItemsStore, ClosedItemsWithTheirLatestDecision) {
   store_->write([&](store::Transaction& tx) {
     auto item = *tx.schedule_item(overdue_, "workup-mri");
     item.status = ItemStatus::missed;

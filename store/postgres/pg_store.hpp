@@ -1,0 +1,226 @@
+#pragma once
+// The PostgreSQL store (store::open_postgres): a small pool of libpq connections, each
+// with its prepared statements; writes one at a time across every server on the database
+// (see PgStore::write), reads in read-only snapshots.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "store/postgres/pg_connection.hpp"
+#include "store/store.hpp"
+
+namespace rp::store::postgres {
+
+// How a PostgreSQL store is set up, from the --db URL's own parameters (pg_store.cpp):
+// postgresql://host/db?pool_size=8&pool_wait_ms=10000 (libpq never sees these two).
+struct PgOptions {
+  std::string conninfo;                        // the URL as libpq takes it
+  int pool_size = 8;                           // connections at most
+  std::chrono::milliseconds pool_wait{10000};  // how long a caller waits for a free one
+};
+PgOptions parse_url(const std::string& url);
+
+// The schedule_items columns item_id, kind, anchor, offset_text, start_date, end_date,
+// window_start, window_end, status, done_on of row `row`, from column `first` on.
+ScheduledItem read_scheduled_item(const Result& r, int row, int first);
+
+class PgTransaction final : public Transaction {
+ public:
+  explicit PgTransaction(Connection& c) : c_(c) {}
+
+  void upsert_centre(const Centre& c) override;
+  std::optional<Centre> find_centre(const std::string& id) override;
+  std::vector<Centre> list_centres() override;
+  std::int64_t insert_patient(const Patient& p, const std::string& now) override;
+  std::optional<Patient> find_patient(std::int64_t id) override;
+  void update_patient(const Patient& p) override;
+  std::vector<Patient> list_patients(const PatientQuery& q) override;
+  std::vector<Patient> patients_with_national_id(const std::string& national_id) override;
+  std::int64_t insert_episode(const Episode& e, const std::string& now) override;
+  void update_episode(const Episode& e, const std::string& now) override;
+  std::optional<Episode> find_episode(std::int64_t id) override;
+  std::vector<Episode> episodes_of_patient(std::int64_t patient_id) override;
+  void insert_transition(const Transition& t) override;
+  std::vector<Transition> transitions_of(std::int64_t episode_id) override;
+  void replace_schedule(std::int64_t episode_id, const std::vector<ScheduledItem>& items) override;
+  std::vector<ScheduledItem> schedule_of(std::int64_t episode_id) override;
+  std::optional<ScheduledItem> schedule_item(std::int64_t episode_id, const std::string& item_id) override;
+  void update_schedule_item_status(std::int64_t episode_id, const ScheduledItem& item) override;
+  std::int64_t insert_eligibility(const EligibilityRecord& r) override;
+  std::vector<EligibilityRecord> eligibility_of(std::int64_t episode_id) override;
+  void append_audit(const AuditEntry& e) override;
+  void append_audits(const std::vector<AuditEntry>& entries) override;
+  // pg_audit.cpp
+  std::vector<AuditRow> audit_rows(std::int64_t after_seq, int limit) override;
+  std::optional<AuditRow> last_audit_row() override;
+  std::vector<AuditRow> audit_rows_about_patient(std::int64_t patient_id) override;
+  std::vector<AuditRow> audit_search(const AuditQuery& q) override;
+  // pg_record_content.cpp
+  std::vector<std::int64_t> record_ids(const std::string& kind) override;
+  std::optional<RecordContent> record_content(const std::string& kind, std::int64_t id) override;
+  std::int64_t first_id_with_content(const std::string& kind) override;
+  // pg_access.cpp
+  std::int64_t insert_account(const AccountRow& a) override;
+  std::optional<AccountRow> find_account(std::int64_t id) override;
+  std::optional<AccountRow> find_account_by_username(const std::string& username) override;
+  std::vector<AccountRow> list_accounts(const std::optional<std::string>& centre_id) override;
+  void update_account(const AccountRow& a) override;
+  void count_failed_login(const std::string& username) override;
+  void insert_session(const SessionRow& s) override;
+  std::optional<SessionRow> find_session(const std::string& token_hash) override;
+  void delete_session(const std::string& token_hash) override;
+  void delete_sessions_of_account(std::int64_t account_id) override;
+  void insert_access_token(const AccessTokenRow& t) override;
+  std::optional<AccessTokenRow> find_access_token(const std::string& token_hash) override;
+  void update_access_token(const AccessTokenRow& t) override;
+  std::optional<IdempotencyRow> find_idempotency(const std::string& actor, const std::string& key) override;
+  void insert_idempotency(const IdempotencyRow& r) override;
+  // pg_sign_in.cpp
+  std::optional<SignInDelayRow> find_sign_in_delay(const std::string& key) override;
+  void put_sign_in_delay(const SignInDelayRow& r) override;
+  void delete_sign_in_delay(const std::string& key) override;
+  void prune_sign_in_delays(const std::string& before) override;
+  std::optional<LoginCodeRow> find_login_code(const std::string& mobile) override;
+  std::optional<LoginCodeRow> find_login_code_by_choice(const std::string& choice_hash) override;
+  void put_login_code(const LoginCodeRow& r) override;
+  void prune_login_codes(const std::string& before) override;
+  void insert_code_event(const CodeEventRow& e) override;
+  CodeEventCount count_code_events(const CodeEventQuery& q) override;
+  void prune_code_events(const std::string& before) override;
+  // pg_submissions.cpp
+  std::int64_t insert_questionnaire_response(const QuestionnaireResponseRow& r) override;
+  std::optional<QuestionnaireResponseRow> find_response_by_key(const std::string& submitted_by,
+                                                               const std::string& idempotency_key) override;
+  std::vector<QuestionnaireResponseRow> responses_of(std::int64_t episode_id) override;
+  std::vector<std::string> instruments_answered(std::int64_t episode_id, const std::string& item_id) override;
+  std::int64_t insert_instrument_wording(const InstrumentWordingRow& r) override;
+  std::vector<InstrumentWordingRow> latest_instrument_wordings() override;
+  std::int64_t insert_adverse_event(const AdverseEventRow& r) override;
+  std::optional<AdverseEventRow> find_adverse_event(std::int64_t id) override;
+  std::vector<AdverseEventRow> adverse_events_of(std::int64_t episode_id) override;
+  std::vector<AdverseEventRow> open_red_flags(const std::optional<std::string>& centre_id) override;
+  void update_adverse_event(const AdverseEventRow& r) override;
+  std::vector<CountRow> episode_state_counts() override;
+  std::vector<CountRow> adverse_event_counts() override;
+  // pg_outcomes.cpp
+  OutcomeColumns outcome_columns(const std::string& protocol_id, const std::vector<std::string>& time_points) override;
+  // pg_worklist.cpp
+  std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) override;
+  std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) override;
+  std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id) override;
+  std::vector<WorklistCodeGuessRow> worklist_code_guesses(const std::string& centre_id, const std::string& since,
+                                                          int min_wrong) override;
+  // pg_worklist_items.cpp
+  std::vector<WorklistOpenItemRow> worklist_open_items(const WorklistItemsQuery& q) override;
+  std::int64_t worklist_open_count(const WorklistItemsQuery& q) override;
+  std::vector<WorklistOpenItemRow> worklist_window_closed(const WorklistItemsQuery& q) override;
+  std::int64_t worklist_window_closed_count(const WorklistItemsQuery& q) override;
+  std::vector<WorklistClosedRow> worklist_closed_missed(const WorklistItemsQuery& q) override;
+  std::int64_t insert_schedule_closure(const ScheduleClosureRow& r) override;
+  std::vector<ScheduleClosureRow> schedule_closures(std::int64_t episode_id, const std::string& item_id) override;
+
+  // The records (kind, id) this transaction changed since its last audit row: every write
+  // above notes what it changed (the SQLite adapter's triggers, done in code).
+  void note_change(const char* kind, std::int64_t id) { changed_.emplace(kind, id); }
+
+ private:
+  // The content field for the records changed since the last audit row (and forgets them).
+  std::string take_changed_content();
+  Connection& c_;
+  std::set<std::pair<std::string, std::int64_t>> changed_;
+};
+
+// Connections at most PgOptions::pool_size; a caller waits up to pool_wait for one to
+// come back, then gets a PgError "pool exhausted" (SQLSTATE 53300, too many connections).
+class Pool {
+ public:
+  explicit Pool(PgOptions options) : options_(std::move(options)) {}
+  class Lease {
+   public:
+    Lease(Pool& pool, std::unique_ptr<Connection> c) : pool_(pool), c_(std::move(c)) {}
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    ~Lease() { pool_.give_back(std::move(c_)); }
+    Connection& operator*() { return *c_; }
+    Connection* operator->() { return c_.get(); }
+
+   private:
+    Pool& pool_;
+    std::unique_ptr<Connection> c_;
+  };
+  Lease acquire();
+  const PgOptions& options() const { return options_; }
+
+ private:
+  void give_back(std::unique_ptr<Connection> c);
+  PgOptions options_;
+  std::mutex mutex_;
+  std::condition_variable freed_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  int open_ = 0;
+};
+
+// pg_generation.cpp: statement triggers that note a change and NOTIFY rp_data (installed
+// by migrate() on a current schema), and the connection that listens for them.
+bool change_notices_installed(Connection& c);
+void install_change_notices(Connection& c);
+
+class GenerationListener {
+ public:
+  GenerationListener(std::string conninfo, std::atomic<std::uint64_t>& generation);
+  ~GenerationListener();
+  GenerationListener(const GenerationListener&) = delete;
+  GenerationListener& operator=(const GenerationListener&) = delete;
+  bool healthy() const { return healthy_; }
+
+ private:
+  void listen();
+  void run();
+  std::string conninfo_;
+  std::atomic<std::uint64_t>& generation_;
+  std::unique_ptr<Connection> conn_;  // used by the thread alone once it runs
+  std::atomic<bool> stop_{false}, healthy_{false};
+  std::thread thread_;
+};
+
+class PgStore final : public Store {
+ public:
+  PgStore(PgOptions options, OpenMode mode);
+  void write(const std::function<void(Transaction&)>& fn) override;
+  void read(const std::function<void(Transaction&)>& fn) override;
+  // Group commit: one transaction and one commit, a savepoint per function.
+  std::vector<std::exception_ptr> write_batch(
+      const std::vector<const std::function<void(Transaction&)>*>& fns) override;
+  // Moves on every committed change but audit rows, by any server or program (nullopt
+  // while the change notices are not installed or their listener is not connected).
+  std::optional<std::uint64_t> data_generation() override;
+  int schema_version() override;
+  int migrate() override;
+  std::string integrity_check() override;
+  void probe_write() override;
+  // How many times a write was run again after a serialization failure or deadlock.
+  int retries() const { return retries_; }
+
+ private:
+  // reach_disk: take a transaction id even if fn writes nothing, so that the commit
+  // writes and flushes a WAL record (probe_write).
+  void in_transaction(bool writing, const std::function<void(Transaction&)>& fn, bool reach_disk = false);
+  // BEGIN (and the writer lock), body, COMMIT; run again after a deadlock or serialization
+  // failure, rolled back on any other error.
+  void transact(bool writing, bool reach_disk, const std::function<void(Connection&)>& body);
+  int schema_version(Connection& c);
+  Pool pool_;
+  bool scratch_ = false;
+  std::atomic<int> retries_{0};
+  std::atomic<std::uint64_t> generation_{0};
+  std::unique_ptr<GenerationListener> listener_;  // declared last: stopped first
+};
+
+}  // namespace rp::store::postgres
