@@ -271,8 +271,9 @@ TEST(OutcomesFigures, OtherCentresAreUnnamedForACentresStaff) {
   // checked in tests/api/outcome_report_answer_test.cpp).
   for (const auto& scope : report.scopes) EXPECT_NE(scope.centre_id.value_or(""), "centre-a");
   for (const auto& c : report.funnel->centres) EXPECT_NE(c.label, "centre-a");
-  if (report.log_rank)
+  if (report.log_rank) {
     for (const auto& label : report.log_rank->labels) EXPECT_NE(label, "centre-a");
+  }
 }
 
 TEST(OutcomesFigures, UnknownCentreIsNotFound) {
