@@ -96,9 +96,17 @@ Auth::NewSession Auth::insert_session(store::Transaction& tx, const std::string&
   return out;
 }
 
-void Auth::remember(const NewSession& s) {
+void Auth::remember(const NewSession& s, std::optional<std::uint64_t> generation) {
   std::lock_guard lock(mutex_);
-  cache_[s.login.principal.token_hash] = {s.login.principal, s.expires_at, clock_.now_ms(), clock_.now_ms()};
+  cache_[s.login.principal.token_hash] = {s.login.principal, s.expires_at, clock_.now_ms(), clock_.now_ms(),
+                                          generation};
+}
+
+bool Auth::confirmed_lately(const Cached& c, std::int64_t now_ms, std::optional<std::uint64_t> generation) const {
+  if (now_ms - c.checked_ms > policy_.recheck_ms) return false;
+  // Unknown now (nullopt): only the time bound holds. Known: it must be the one seen
+  // when the store last confirmed the session.
+  return !generation || c.generation == generation;
 }
 
 Login Auth::login(const std::string& username, const std::string& password, const std::string& address) {
@@ -138,6 +146,8 @@ Login Auth::login(const std::string& username, const std::string& password, cons
   // Told only to someone who knows the password: it reveals nothing to a guesser.
   if (account->disabled) throw UnauthorizedError("username", "account_disabled"_err);
   NewSession session;
+  // Read before the write: a change committed meanwhile elsewhere is then seen as one.
+  const auto generation = store_.data_generation();
   store_.write([&](store::Transaction& tx) {
     tx.delete_sign_in_delay(at_address);
     if (auto a = tx.find_account(account->id); a && a->failed_logins > 0) {
@@ -146,7 +156,7 @@ Login Auth::login(const std::string& username, const std::string& password, cons
     }
     session = insert_session(tx, "staff", staff_actor(*account), account->id, std::nullopt, policy_.staff_session_ms);
   });
-  remember(session);
+  remember(session, generation);
   return session.login;
 }
 
@@ -155,13 +165,15 @@ std::optional<Principal> Auth::session(const std::string& token) {
   const std::string hash = token_hash(token);
   const std::int64_t now_ms = clock_.now_ms();
   const std::string now = clock_.now_iso();
+  // Before any read below, so a change committed during it moves the number past this one.
+  const auto generation = store_.data_generation();
   bool ended = false;
   std::optional<std::int64_t> recheck_idle_since;
   {
     std::lock_guard lock(mutex_);
     if (auto it = cache_.find(hash); it != cache_.end()) {
       const bool alive = it->second.expires_at > now && now_ms - it->second.last_seen_ms <= policy_.idle_ms;
-      if (alive && now_ms - it->second.checked_ms <= policy_.recheck_ms) {
+      if (alive && confirmed_lately(it->second, now_ms, generation)) {
         it->second.last_seen_ms = now_ms;
         return it->second.principal;
       }
@@ -198,7 +210,7 @@ std::optional<Principal> Auth::session(const std::string& token) {
       std::lock_guard lock(mutex_);
       // A session found only in the store (after a restart) was idle for an unknown
       // time; counting from now is the kind reading.
-      cache_[hash] = {*found, s->expires_at, recheck_idle_since.value_or(now_ms), now_ms};
+      cache_[hash] = {*found, s->expires_at, recheck_idle_since.value_or(now_ms), now_ms, generation};
     }
   });
   if (expired) store_.write([&](store::Transaction& tx) { tx.delete_session(hash); });
@@ -208,14 +220,16 @@ std::optional<Principal> Auth::session(const std::string& token) {
 bool Auth::session_alive(const std::string& hash) {
   const std::int64_t now_ms = clock_.now_ms();
   const std::string now = clock_.now_iso();
+  const auto generation = store_.data_generation();
   {
     std::lock_guard lock(mutex_);
     const auto it = cache_.find(hash);
     if (it == cache_.end()) return false;
     if (it->second.expires_at <= now || now_ms - it->second.last_seen_ms > policy_.idle_ms) return false;
-    if (now_ms - it->second.checked_ms <= policy_.recheck_ms) return true;
+    if (confirmed_lately(it->second, now_ms, generation)) return true;
   }
-  // Confirmed against the store (an account disabled by another process), idle time kept.
+  // Confirmed against the store (a sign-out on another server, an account disabled by
+  // another process), idle time kept.
   bool live = false;
   store_.read([&](store::Transaction& tx) {
     const auto s = tx.find_session(hash);
@@ -231,6 +245,7 @@ bool Auth::session_alive(const std::string& hash) {
   const auto it = cache_.find(hash);
   if (!live || it == cache_.end()) return false;
   it->second.checked_ms = now_ms;
+  it->second.generation = generation;
   return true;
 }
 

@@ -45,9 +45,11 @@ struct AuthPolicy {
   WindowBudget wrong_codes{10, 20, 500};
   // When a patient's code counts as being guessed, for the worklist.
   GuessAlert guess_alert;
-  // A cached session is checked against the store again after this long, so that an
-  // account disabled or reset by another process (the command line) loses its sessions
-  // within it; changes made through this server end them at once.
+  // A cached session is checked against the store again once the store's data generation
+  // moved (another server or process committed a change, a sign-out among them) and at
+  // the latest after this long, for engines or moments where the generation is not known
+  // (a PostgreSQL listener reconnecting, an SQLite server that has not read since another
+  // process wrote); changes made through this server end them at once.
   std::int64_t recheck_ms = 2000;
 };
 
@@ -151,7 +153,13 @@ class Auth {
     std::string expires_at;
     std::int64_t last_seen_ms = 0;
     std::int64_t checked_ms = 0;  // when the store last confirmed it
+    // The store's data generation read before that confirmation: while it stays the
+    // same, nothing (a sign-out or disable on another server) can have ended the session.
+    std::optional<std::uint64_t> generation;
   };
+  // Whether a cached session may be trusted without asking the store again: confirmed
+  // within recheck_ms and, where the store tracks a generation, nothing committed since.
+  bool confirmed_lately(const Cached& c, std::int64_t now_ms, std::optional<std::uint64_t> generation) const;
   struct NewSession {
     Login login;
     std::string expires_at;
@@ -161,7 +169,9 @@ class Auth {
   NewSession insert_session(store::Transaction& tx, const std::string& kind, const Actor& actor,
                             std::optional<std::int64_t> account_id, std::optional<std::int64_t> patient_id,
                             std::int64_t lifetime_ms);
-  void remember(const NewSession& s);
+  // `generation` read before the session's write; none (the patients' sign-in) has the
+  // store confirm the session once more on its first use.
+  void remember(const NewSession& s, std::optional<std::uint64_t> generation = std::nullopt);
 
   store::Store& store_;
   Clock clock_;
