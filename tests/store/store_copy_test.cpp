@@ -79,6 +79,20 @@ TEST(StoreCopy, DemoGoesToPostgresAndBackWithEveryRowChainAndReport) {
   EXPECT_EQ(outcome_report(*back), outcome_report(*sqlite));
 }
 
+// The checksum sees one changed value or null, but not the order the engine lists the
+// columns in; a copy whose rows differ names the first such table.
+TEST(StoreCopy, ChecksumSeesValuesNotColumnOrderAndAMismatchNamesItsTable) {
+  const store::TableRows rows{"patients", {"id", "mrn"}, {{"1", "M-1"}, {"2", std::nullopt}}};
+  const store::TableRows reordered{"patients", {"mrn", "id"}, {{"M-1", "1"}, {std::nullopt, "2"}}};
+  const store::TableRows changed{"patients", {"id", "mrn"}, {{"1", "M-1"}, {"2", ""}}};
+  EXPECT_EQ(store::table_checksum(rows), store::table_checksum(reordered));
+  EXPECT_NE(store::table_checksum(rows), store::table_checksum(changed));
+  store::CopyOutcome outcome;
+  outcome.tables.push_back({"centres", 1, 1, "a", "a"});
+  outcome.tables.push_back({"patients", 2, 2, store::table_checksum(rows), store::table_checksum(changed)});
+  EXPECT_EQ(outcome.first_mismatch(), "patients");
+}
+
 TEST(StoreCopy, NewRecordsOnTheCopyTakeIdsPastTheCopiedOnes) {
   TempDb source_file;
   auto sqlite = store::open_sqlite(source_file.path());
