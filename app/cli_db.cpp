@@ -37,6 +37,8 @@ void add_db_commands(CLI::App& app) {
     print_json({{"db", *path}, {"applied", applied}, {"schema_version", s->schema_version()}});
   });
 
+  add_db_copy_command(db);
+
   auto* check = db->add_subcommand("check", "Report the schema version, integrity and the audit chain");
   add_db_option(check, *path);
   check->callback([path] {

@@ -17,6 +17,7 @@
 #include "store/access_records.hpp"
 #include "store/outcome_columns.hpp"
 #include "store/submission_records.hpp"
+#include "store/table_copy.hpp"
 #include "store/worklist_records.hpp"
 
 namespace rp::store {
@@ -289,6 +290,13 @@ class Store {
   // commits a write that changes no record but reaches the disk like any other, and
   // throws what that write throws.
   virtual void probe_write() = 0;
+  // Bulk copy between stores (store/copy.hpp). Every row of one table of
+  // copied_tables(), in its order; engines that cannot throw std::logic_error.
+  virtual TableRows dump_table(const std::string& table);
+  // Inserts the tables' rows, ids kept, in one write transaction, then moves the id
+  // sequences past them. Throws TargetNotEmpty and writes nothing when any table but
+  // those a migration fills already has a row.
+  virtual void load_tables(const std::vector<TableRows>& tables);
 };
 
 enum class OpenMode {

@@ -84,6 +84,8 @@ std::optional<CivilDate> Result::opt_date(int row, int col) const {
 
 unsigned Result::type(int col) const { return PQftype(r_, col); }
 
+std::string Result::name(int col) const { return PQfname(r_, col); }
+
 std::int64_t Result::affected() const {
   const char* n = PQcmdTuples(r_);
   return n && *n ? std::strtoll(n, nullptr, 10) : 0;

@@ -75,6 +75,8 @@ class Result {
   std::string text_or_empty(int row, int col) const { return null(row, col) ? std::string() : text(row, col); }
   // The column's type (a pg_type oid), to hash a value by what it is stored as.
   unsigned type(int col) const;
+  // The column's name, as the statement's result calls it.
+  std::string name(int col) const;
   // Rows an INSERT, UPDATE or DELETE touched.
   std::int64_t affected() const;
 

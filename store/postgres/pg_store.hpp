@@ -205,6 +205,9 @@ class PgStore final : public Store {
   int migrate() override;
   std::string integrity_check() override;
   void probe_write() override;
+  // pg_table_copy.cpp
+  TableRows dump_table(const std::string& table) override;
+  void load_tables(const std::vector<TableRows>& tables) override;
   // How many times a write was run again after a serialization failure or deadlock.
   int retries() const { return retries_; }
 

@@ -191,6 +191,9 @@ class SqliteStore final : public Store {
   std::string integrity_check() override;
   // sqlite_disk_full.cpp
   void probe_write() override;
+  // sqlite_table_copy.cpp
+  TableRows dump_table(const std::string& table) override;
+  void load_tables(const std::vector<TableRows>& tables) override;
 
  private:
   void in_transaction(const char* begin, const std::function<void(Transaction&)>& fn);
