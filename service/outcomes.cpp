@@ -12,6 +12,15 @@ namespace {
 
 bool sees_every_centre(const Actor& a) { return a.all_centres || a.role == Role::analyst || a.role == Role::operator_; }
 
+// Which patients who withdrew registry consent count (store::ConsentScope): the analyst
+// reads registry figures, so none; a centre's surgeons and admins their own centre's (the
+// care they give), never another centre's; the operator the clinic's own records, all.
+store::ConsentScope consent_scope(const Actor& a) {
+  if (a.all_centres || a.role == Role::operator_) return store::ConsentScope::everyone();
+  if (a.role == Role::analyst) return store::ConsentScope::registry();
+  return store::ConsentScope::centre_staff(a.centre);
+}
+
 void require_report_role(const Actor& a) {
   if (sees_every_centre(a) || a.role == Role::surgeon || a.role == Role::admin) return;
   throw ForbiddenError("role", "role_may_not_read_outcomes"_err, {{"role", std::string(to_string(a.role))}});
@@ -48,7 +57,7 @@ OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request
     if (request.centre_id && !tx.find_centre(*request.centre_id))
       throw NotFoundError("centre", "centre_not_found"_err, {{"centre", *request.centre_id}});
     // Episodes name their protocol as they were opened with it.
-    columns = tx.outcome_columns(protocol.id, item_ids);
+    columns = tx.outcome_columns(protocol.id, item_ids, consent_scope(actor));
     if (view.centres.empty()) view.centres = columns.centre_ids;
     tx.append_audit(audit_entry(clock_, actor, actor.centre, "outcomes.report", "registry",
                                 request.centre_id.value_or(""), "de-identified aggregates"));

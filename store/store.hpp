@@ -194,7 +194,8 @@ class Transaction {
   // De-identified aggregates: episodes per centre and state; adverse events per centre
   // and by what a clinician decided of them: adverse_event:serious | not_serious |
   // not_assessed, red_flag:untriaged | adverse_event | not_adverse_event (never the
-  // patient's severity word, which decides nothing).
+  // patient's severity word, which decides nothing). Registry figures: only patients who
+  // consent to the registry count; each row also says how many distinct patients it covers.
   virtual std::vector<CountRow> episode_state_counts() = 0;
   virtual std::vector<CountRow> adverse_event_counts() = 0;
 
@@ -203,8 +204,9 @@ class Transaction {
   // (schedule item ids), in that order.
   // Only episodes of `protocol_id`: a knee protocol's patients never count in a hip
   // protocol's figures (nor its conversions to hip replacement in theirs).
-  virtual OutcomeColumns outcome_columns(const std::string& protocol_id,
-                                         const std::vector<std::string>& time_points) = 0;
+  // `consent`: whose joints count (store/outcome_columns.hpp ConsentScope).
+  virtual OutcomeColumns outcome_columns(const std::string& protocol_id, const std::vector<std::string>& time_points,
+                                         const ConsentScope& consent = ConsentScope::everyone()) = 0;
 
   // The staff worklist of one centre (store/worklist_records.hpp), one query each.
   // Drug holds starting soon, by start date.

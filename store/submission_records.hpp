@@ -72,6 +72,7 @@ struct AdverseEventRow {
 struct CountRow {
   std::string centre_id, key;
   std::int64_t count = 0;
+  std::int64_t patients = 0;  // distinct patients among those counted
 };
 
 }  // namespace rp::store

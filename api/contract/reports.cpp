@@ -133,7 +133,7 @@ ClaimDefinitionOut claim_definition(const Claim& c) {
 }  // namespace
 
 RegistrySummaryOut registry_summary_out(const service::RegistrySummary& counts) {
-  return {counts.episodes_by_state, counts.adverse_events};
+  return {counts.episodes_by_state, counts.adverse_events, counts.suppressed};
 }
 
 OutcomeReportOut outcome_report_out(const service::OutcomeReport& r) {

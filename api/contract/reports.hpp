@@ -14,15 +14,23 @@
 
 namespace rp::api::contract {
 
+// Counts of one centre; null: suppressed (a cell of 1-4 patients, or hidden beside one).
+using SuppressibleCounts = std::map<std::string, std::optional<std::int64_t>>;
+
 struct RegistrySummaryOut {
   static constexpr const char* kSchema = "RegistrySummary";
-  std::map<std::string, Counts> episodes_by_state, adverse_events;
+  std::map<std::string, SuppressibleCounts> episodes_by_state, adverse_events;
+  bool suppressed = false;
   template <class V>
   static void fields(V& v) {
-    v("episodes_by_state", &RegistrySummaryOut::episodes_by_state, "centre id to {episode state: count}");
+    v("episodes_by_state", &RegistrySummaryOut::episodes_by_state,
+      "centre id to {episode state: count}; only patients who consent to the registry; null: suppressed");
     v("adverse_events", &RegistrySummaryOut::adverse_events,
       "centre id to {adverse_event:serious|not_serious|not_assessed, red_flag:untriaged|adverse_event|"
-      "not_adverse_event: count}");
+      "not_adverse_event: count}; null: suppressed");
+    v("suppressed", &RegistrySummaryOut::suppressed,
+      "some counts are null: cells of fewer than 5 patients are suppressed for registry readers (the analyst, "
+      "other centres), and one more beside a lone suppressed cell so it cannot be computed back");
   }
 };
 

@@ -59,12 +59,16 @@ struct Members {
   }
 };
 
-void read_episodes(Connection& c, const std::string& protocol_id, OutcomeColumns& out, Members& members) {
+// Only the joints of patients `consent` counts: every other read follows these rows.
+void read_episodes(Connection& c, const std::string& protocol_id, const ConsentScope& consent, OutcomeColumns& out,
+                   Members& members) {
   auto r = c.exec(
       "SELECT e.id, e.centre_id, MIN(t.on_date) FROM episodes e "
       "JOIN episode_transitions t ON t.episode_id = e.id AND t.to_state = 'injected' "
-      "WHERE e.protocol_id = $1 AND e.repeat_of IS NULL GROUP BY e.id, e.centre_id ORDER BY e.id",
-      Params().text(protocol_id));
+      "JOIN patients p ON p.id = e.patient_id "
+      "WHERE e.protocol_id = $1 AND e.repeat_of IS NULL AND ($2 = 1 OR p.consent_registry = 1 OR e.centre_id = $3) "
+      "GROUP BY e.id, e.centre_id ORDER BY e.id",
+      Params().text(protocol_id).flag(consent.every_patient).text(consent.own_centre));
   EpisodeColumns& e = out.episodes;
   for (int i = 0; i < r.rows(); ++i) {
     members.firsts.push_back({r.int64(i, 0), static_cast<int>(e.centre.size()), true});
@@ -200,12 +204,13 @@ void read_adverse_events(Connection& c, const Members& members, std::size_t rows
 }  // namespace
 
 OutcomeColumns PgTransaction::outcome_columns(const std::string& protocol_id,
-                                              const std::vector<std::string>& time_points) {
+                                              const std::vector<std::string>& time_points,
+                                              const ConsentScope& consent) {
   OutcomeColumns out;
   auto centres = c_.exec("SELECT id FROM centres ORDER BY id");
   for (int i = 0; i < centres.rows(); ++i) out.centre_ids.push_back(centres.text(i, 0));
   Members members;
-  read_episodes(c_, protocol_id, out, members);
+  read_episodes(c_, protocol_id, consent, out, members);
   read_repeats(c_, out, members);
   out.proms.resize(static_cast<int>(time_points.size()), out.episodes.size());
   read_transitions(c_, members, out.episodes);

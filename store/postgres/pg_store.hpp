@@ -110,7 +110,8 @@ class PgTransaction final : public Transaction {
   std::vector<CountRow> episode_state_counts() override;
   std::vector<CountRow> adverse_event_counts() override;
   // pg_outcomes.cpp
-  OutcomeColumns outcome_columns(const std::string& protocol_id, const std::vector<std::string>& time_points) override;
+  OutcomeColumns outcome_columns(const std::string& protocol_id, const std::vector<std::string>& time_points,
+                                 const ConsentScope& consent) override;
   // pg_worklist.cpp
   std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) override;
   std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) override;

@@ -69,7 +69,7 @@ void assessment_params(Params& q, const AdverseEventRow& r) {
 
 std::vector<CountRow> read_counts(const Result& r) {
   std::vector<CountRow> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back({r.text(i, 0), r.text(i, 1), r.int64(i, 2)});
+  for (int i = 0; i < r.rows(); ++i) out.push_back({r.text(i, 0), r.text(i, 1), r.int64(i, 2), r.int64(i, 3)});
   return out;
 }
 
@@ -218,14 +218,17 @@ void PgTransaction::update_adverse_event(const AdverseEventRow& e) {
 
 std::vector<CountRow> PgTransaction::episode_state_counts() {
   return read_counts(
-      c_.exec("SELECT centre_id, state, COUNT(*) FROM episodes GROUP BY centre_id, state ORDER BY 1, 2"));
+      c_.exec("SELECT e.centre_id, e.state, COUNT(*), COUNT(DISTINCT e.patient_id) FROM episodes e "
+              "JOIN patients p ON p.id = e.patient_id WHERE p.consent_registry = 1 GROUP BY 1, 2 ORDER BY 1, 2"));
 }
 
 std::vector<CountRow> PgTransaction::adverse_event_counts() {
   return read_counts(
-      c_.exec("SELECT centre_id, kind || ':' || CASE WHEN kind = 'red_flag' THEN COALESCE(triage, 'untriaged') "
-              "WHEN serious = 1 THEN 'serious' WHEN ctcae_grade IS NOT NULL THEN 'not_serious' ELSE 'not_assessed' END "
-              "COLLATE \"C\", COUNT(*) FROM adverse_events GROUP BY 1, 2 ORDER BY 1, 2"));
+      c_.exec("SELECT a.centre_id, a.kind || ':' || CASE WHEN a.kind = 'red_flag' THEN COALESCE(a.triage, 'untriaged') "
+              "WHEN a.serious = 1 THEN 'serious' WHEN a.ctcae_grade IS NOT NULL THEN 'not_serious' ELSE 'not_assessed' "
+              "END COLLATE \"C\", COUNT(*), COUNT(DISTINCT e.patient_id) FROM adverse_events a "
+              "JOIN episodes e ON e.id = a.episode_id JOIN patients p ON p.id = e.patient_id "
+              "WHERE p.consent_registry = 1 GROUP BY 1, 2 ORDER BY 1, 2"));
 }
 
 }  // namespace rp::store::postgres

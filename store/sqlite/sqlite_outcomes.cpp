@@ -72,12 +72,18 @@ struct Members {
 
 // The treated joints of the protocol: its episodes with a recorded injection that repeat
 // no other, with the day the injection was recorded as done.
-void read_episodes(Connection& c, const std::string& protocol_id, OutcomeColumns& out, Members& members) {
+// Only the joints of patients `consent` counts: every other read follows these rows.
+void read_episodes(Connection& c, const std::string& protocol_id, const ConsentScope& consent, OutcomeColumns& out,
+                   Members& members) {
   auto& q = c.statement(
       "SELECT e.id, e.centre_id, MIN(t.on_date) FROM episodes e "
       "JOIN episode_transitions t ON t.episode_id = e.id AND t.to_state = 'injected' "
-      "WHERE e.protocol_id = ? AND e.repeat_of IS NULL GROUP BY e.id, e.centre_id ORDER BY e.id");
+      "JOIN patients p ON p.id = e.patient_id "
+      "WHERE e.protocol_id = ? AND e.repeat_of IS NULL AND (? = 1 OR p.consent_registry = 1 OR e.centre_id = ?) "
+      "GROUP BY e.id, e.centre_id ORDER BY e.id");
   q.bind(1, protocol_id);
+  q.bind(2, consent.every_patient ? 1 : 0);
+  q.bind(3, consent.own_centre);
   EpisodeColumns& e = out.episodes;
   while (q.executeStep()) {
     members.firsts.push_back({q.getColumn(0).getInt64(), static_cast<int>(e.centre.size()), true});
@@ -225,12 +231,13 @@ void read_adverse_events(Connection& c, const Members& members, std::size_t rows
 }  // namespace
 
 OutcomeColumns SqliteTransaction::outcome_columns(const std::string& protocol_id,
-                                                  const std::vector<std::string>& time_points) {
+                                                  const std::vector<std::string>& time_points,
+                                                  const ConsentScope& consent) {
   OutcomeColumns out;
   auto& centres = c_.statement("SELECT id FROM centres ORDER BY id");
   while (centres.executeStep()) out.centre_ids.push_back(centres.getColumn(0).getString());
   Members members;
-  read_episodes(c_, protocol_id, out, members);
+  read_episodes(c_, protocol_id, consent, out, members);
   read_repeats(c_, out, members);
   out.proms.resize(static_cast<int>(time_points.size()), out.episodes.size());
   read_transitions(c_, members, out.episodes);

@@ -85,7 +85,8 @@ void bind_assessment(SQLite::Statement& q, int first, const AdverseEventRow& r) 
 std::vector<CountRow> read_counts(SQLite::Statement& q) {
   std::vector<CountRow> out;
   while (q.executeStep())
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt64()});
+    out.push_back(
+        {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt64(), q.getColumn(3).getInt64()});
   return out;
 }
 
@@ -256,15 +257,18 @@ void SqliteTransaction::update_adverse_event(const AdverseEventRow& r) {
 }
 
 std::vector<CountRow> SqliteTransaction::episode_state_counts() {
-  auto& q = c_.statement("SELECT centre_id, state, COUNT(*) FROM episodes GROUP BY centre_id, state ORDER BY 1, 2");
+  auto& q = c_.statement(
+      "SELECT e.centre_id, e.state, COUNT(*), COUNT(DISTINCT e.patient_id) FROM episodes e "
+      "JOIN patients p ON p.id = e.patient_id WHERE p.consent_registry = 1 GROUP BY 1, 2 ORDER BY 1, 2");
   return read_counts(q);
 }
 
 std::vector<CountRow> SqliteTransaction::adverse_event_counts() {
   auto& q = c_.statement(
-      "SELECT centre_id, kind || ':' || CASE WHEN kind = 'red_flag' THEN COALESCE(triage, 'untriaged') "
-      "WHEN serious = 1 THEN 'serious' WHEN ctcae_grade IS NOT NULL THEN 'not_serious' ELSE 'not_assessed' END, "
-      "COUNT(*) FROM adverse_events GROUP BY 1, 2 ORDER BY 1, 2");
+      "SELECT a.centre_id, a.kind || ':' || CASE WHEN a.kind = 'red_flag' THEN COALESCE(a.triage, 'untriaged') "
+      "WHEN a.serious = 1 THEN 'serious' WHEN a.ctcae_grade IS NOT NULL THEN 'not_serious' ELSE 'not_assessed' END, "
+      "COUNT(*), COUNT(DISTINCT e.patient_id) FROM adverse_events a JOIN episodes e ON e.id = a.episode_id "
+      "JOIN patients p ON p.id = e.patient_id WHERE p.consent_registry = 1 GROUP BY 1, 2 ORDER BY 1, 2");
   return read_counts(q);
 }
 

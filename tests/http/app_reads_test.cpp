@@ -6,6 +6,7 @@
 #include <set>
 
 #include "http_test_support.hpp"
+#include "service/registry_summary.hpp"
 
 namespace rp::test {
 namespace {
@@ -208,11 +209,67 @@ TEST_F(AppReads, RegistryCountsShowAnAdminOnlyTheirCentre) {
   ASSERT_EQ(nurse.post(events, {{"category", "fever"}, {"severity", "mild"}, {"serious_reasons", {"hospitalisation"}}})
                 .status,
             201);
-  const auto counts = analyst.get("/api/v1/registry/summary").json()["adverse_events"]["a"];
+  // The centre's own admin reads exact counts (the analyst reads these small cells suppressed).
+  const nlohmann::json summary = admin_.get("/api/v1/registry/summary").json();
+  const auto counts = summary["adverse_events"]["a"];
   EXPECT_EQ(counts["adverse_event:not_assessed"], 1) << counts;
   EXPECT_EQ(counts["adverse_event:not_serious"], 1) << counts;
   EXPECT_EQ(counts["adverse_event:serious"], 1) << counts;
   EXPECT_FALSE(counts.contains("adverse_event:serious:serious"));
+}
+
+// The analyst never reads a count of 1-4 patients: the seeded centre's one episode is null
+// and flagged; the centre's own admin reads it exactly.
+TEST_F(AppReads, RegistryCountsSuppressSmallCellsForTheAnalyst) {
+  Client analyst{server_->port()};
+  ASSERT_EQ(analyst.login("analyst.a").status, 200);
+  const nlohmann::json all = analyst.get("/api/v1/registry/summary").json();
+  ASSERT_TRUE(all["episodes_by_state"].contains("a")) << all;
+  for (const auto& [state, n] : all["episodes_by_state"]["a"].items()) EXPECT_TRUE(n.is_null()) << state << all;
+  for (const auto& [state, n] : all["episodes_by_state"]["b"].items()) EXPECT_TRUE(n.is_null()) << state << all;
+  EXPECT_EQ(all["suppressed"], true) << all;
+  const nlohmann::json mine = admin_.get("/api/v1/registry/summary").json();
+  std::int64_t total = 0;
+  for (const auto& [state, n] : mine["episodes_by_state"]["a"].items()) total += n.get<std::int64_t>();
+  EXPECT_EQ(total, 1) << mine;
+  EXPECT_EQ(mine["suppressed"], false) << mine;
+}
+
+// A patient who withdraws registry consent (recorded by staff over the API) leaves the
+// registry counts, for the centre's own admin too; consenting again brings them back.
+TEST_F(AppReads, RegistryCountsLeaveOutPatientsWhoWithdrewConsent) {
+  const std::string patient = "/api/v1/patients/" + std::to_string(seeded_.patient_a);
+  auto episodes_of_a = [&] {
+    const nlohmann::json mine = admin_.get("/api/v1/registry/summary").json();
+    std::int64_t total = 0;
+    if (mine["episodes_by_state"].contains("a"))
+      for (const auto& [state, n] : mine["episodes_by_state"]["a"].items()) total += n.get<std::int64_t>();
+    return total;
+  };
+  ASSERT_EQ(episodes_of_a(), 1);
+  auto consent = [&](bool registry) {
+    const nlohmann::json body = {{"consent", {{"registry", registry}}}, {"reason", "patient asked"}};
+    return admin_.call("PATCH", patient, body.dump()).status;
+  };
+  ASSERT_EQ(consent(false), 200);
+  EXPECT_EQ(episodes_of_a(), 0);
+  ASSERT_EQ(consent(true), 200);
+  EXPECT_EQ(episodes_of_a(), 1);
+}
+
+// Secondary suppression: one small cell beside shown ones hides the smallest shown one too.
+TEST(SmallCells, OneHiddenCellHidesTheNextSmallestToo) {
+  using service::CountCell;
+  const auto row = service::suppress_small_cells({{"x", 3, 3}, {"y", 7, 6}, {"z", 20, 20}});
+  EXPECT_FALSE(row.at("x").has_value());
+  EXPECT_FALSE(row.at("y").has_value());
+  EXPECT_EQ(row.at("z"), 20);
+  // Two small cells hide each other; larger ones stay; a count is judged by its patients.
+  const auto two = service::suppress_small_cells({{"x", 1, 1}, {"y", 2, 2}, {"z", 9, 9}, {"w", 8, 4}});
+  EXPECT_FALSE(two.at("x").has_value());
+  EXPECT_FALSE(two.at("y").has_value());
+  EXPECT_FALSE(two.at("w").has_value());
+  EXPECT_EQ(two.at("z"), 9);
 }
 
 TEST_F(AppReads, InstrumentsCarryTheirForms) {

@@ -183,6 +183,15 @@ TEST_P(StoreSuite, OutcomeColumnsHoldOneProtocolsEpisodes) {
     EXPECT_EQ(hips.episodes.injection_day[0], CivilDate::from_ymd(2026, 1, 10).days_since_epoch());
     EXPECT_EQ(tx.outcome_columns("knee-prp-test", {"prom-baseline"}).episodes.injection_day.size(), 1U);
     EXPECT_TRUE(tx.outcome_columns("no-such-protocol", {"prom-baseline"}).episodes.injection_day.empty());
+    // The patient gave no registry consent: gone from the registry's figures and another
+    // centre's staff's, still in their own centre's.
+    auto rows = [&](const store::ConsentScope& c) {
+      return tx.outcome_columns("hip-msc-v1", {"prom-baseline"}, c).episodes.size();
+    };
+    EXPECT_EQ(rows(store::ConsentScope::registry()), 0U);
+    EXPECT_EQ(rows(store::ConsentScope::centre_staff("b")), 0U);
+    EXPECT_EQ(rows(store::ConsentScope::centre_staff("a")), 1U);
+    EXPECT_EQ(rows(store::ConsentScope::everyone()), 1U);
   });
   EXPECT_NE(hip, knee);
 }

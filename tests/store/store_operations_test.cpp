@@ -31,6 +31,7 @@ class StoreOperations : public test::EngineTest {
     p.mobile = mobile;
     p.national_id = test::test_national_id(mrn);
     p.birth_date = CivilDate::from_ymd(1961, 3, 21);
+    p.consent.registry = true;  // registry counts leave out patients who withdrew it
     std::int64_t id = 0;
     s_->write([&](Transaction& tx) { id = tx.insert_patient(p, "2026-01-01T00:00:00.000Z"); });
     return id;

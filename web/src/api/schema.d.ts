@@ -2303,18 +2303,20 @@ export interface components {
             red_flag: components["schemas"]["AdverseEvent"];
         };
         RegistrySummary: {
-            /** @description centre id to {adverse_event:serious|not_serious|not_assessed, red_flag:untriaged|adverse_event|not_adverse_event: count} */
+            /** @description centre id to {adverse_event:serious|not_serious|not_assessed, red_flag:untriaged|adverse_event|not_adverse_event: count}; null: suppressed */
             adverse_events: {
                 [key: string]: {
-                    [key: string]: number;
+                    [key: string]: number | null;
                 };
             };
-            /** @description centre id to {episode state: count} */
+            /** @description centre id to {episode state: count}; only patients who consent to the registry; null: suppressed */
             episodes_by_state: {
                 [key: string]: {
-                    [key: string]: number;
+                    [key: string]: number | null;
                 };
             };
+            /** @description some counts are null: cells of fewer than 5 patients are suppressed for registry readers (the analyst, other centres), and one more beside a lone suppressed cell so it cannot be computed back */
+            suppressed: boolean;
         };
         /** @enum {string} */
         Relatedness: "harvest" | "injection" | "neither";

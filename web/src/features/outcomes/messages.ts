@@ -165,6 +165,8 @@ export default {
         explain: 'Where every treated or screened joint is on the pathway today: counts only, no patient named.',
         state: 'State',
         total: 'All episodes',
+        suppressed: '<5',
+        suppressedNote: 'Registry figures count only patients who consent to the registry; a cell of fewer than 5 patients is shown as <5 (and one more beside it, so it cannot be worked out from the total).',
       },
       ae: {
         heading: 'Adverse events',
@@ -348,6 +350,8 @@ export default {
         explain: 'هر مفصل غربالگری‌شده یا درمان‌شده امروز در کدام مرحلهٔ مسیر درمان است: فقط شمارش، بدون نام بیمار.',
         state: 'وضعیت',
         total: 'همهٔ دوره‌ها',
+        suppressed: '<۵',
+        suppressedNote: 'آمار ثبت فقط بیمارانی را می‌شمارد که به ثبت رضایت داده‌اند؛ خانه‌ای با کمتر از ۵ بیمار «<۵» نشان داده می‌شود (و یک خانهٔ دیگر کنار آن، تا از جمع به دست نیاید).',
       },
       ae: {
         heading: 'عوارض ناخواسته',
