@@ -30,7 +30,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   attempt<c::PatientSearch>(r);
   attempt<c::WorklistFilterQuery>(r);
   attempt<c::WorklistQuery>(r);
-  attempt<c::AuditQuery>(r);
+  attempt<c::AuditPageQuery>(r);
+  attempt<c::AuditExportQuery>(r);
   attempt<c::WhoSawQuery>(r);
   return 0;
 }
