@@ -36,7 +36,7 @@ void add_date_commands(CLI::App& app);
 void add_schedule_command(CLI::App& app);
 void add_eligibility_command(CLI::App& app);
 void add_db_commands(CLI::App& app);
-void add_db_copy_command(CLI::App* db);  // db copy (cli_db_copy.cpp)
+void add_db_copy_command(CLI::App* db);   // db copy (cli_db_copy.cpp)
 void add_backup_commands(CLI::App& app);  // backup, restore
 void add_audit_commands(CLI::App& app);   // audit verify, anchor, who-saw
 void add_patient_commands(CLI::App& app);
