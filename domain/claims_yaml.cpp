@@ -115,10 +115,12 @@ void parse_claimed(const Node& n, Claim& c) {
     c.high = 1;
     ++forms;
   }
+  // Kept whole: clang-format splits a Persian sentence differently on every run.
+  // clang-format off
   if (forms != 1)
     n.fail({"needs exactly one of value, range, below, at_least (proportions 0–1)",
-            "دقیقاً به یکی از value، range، below یا at_least نیاز دارد (نسبت‌های ۰ تا "
-            "۱)"});
+            "دقیقاً به یکی از value، range، below یا at_least نیاز دارد (نسبت‌های ۰ تا ۱)"});
+  // clang-format on
 }
 
 Claim parse_claim(const Node& n) {
