@@ -193,7 +193,7 @@ Protocol parse_protocol(std::string_view yaml_text, std::string_view source) {
     ctx.fail(anchors, "anchors",
              {"must name at least one anchor", "باید دست‌کم یک لنگر (anchor) نام ببرد"});
   for (const auto& kv : anchors) {
-    const auto name = kv.first.as<std::string>();
+    const auto name = key_of(ctx, kv.first, "anchors");
     p.anchors[name] = local_text(ctx, kv.second, "anchors." + name);
   }
   const YAML::Node elig = need(ctx, root, "eligibility", "");

@@ -28,10 +28,17 @@ struct Ctx {
   }
 };
 
+// A mapping's key must itself be a plain value: YAML allows a list or a mapping as a
+// key ("? [a, b]: 1"), which no protocol field is.
+inline std::string key_of(const Ctx& ctx, const YAML::Node& key, const std::string& path) {
+  if (!key.IsScalar()) ctx.fail(key, path, {"has a key that is not a single value", "کلیدی دارد که یک مقدار تکی نیست"});
+  return key.Scalar();
+}
+
 inline void allow_keys(const Ctx& ctx, const YAML::Node& map, const std::string& path, std::set<std::string> allowed) {
   if (!map.IsMap()) ctx.fail(map, path, rules::mapping());
   for (const auto& kv : map) {
-    const auto key = kv.first.as<std::string>();
+    const auto key = key_of(ctx, kv.first, path.empty() ? "protocol" : path);
     if (!allowed.count(key))
       ctx.fail(kv.first, path.empty() ? key : path + "." + key,
                {"is not a known key", "کلید شناخته‌شده‌ای نیست"});

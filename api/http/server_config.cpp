@@ -102,7 +102,8 @@ ServerConfig load_server_config(const std::string& path) {
                                   "event_streams_per_account",
                                   "event_heartbeat_s"};
     for (const auto& kv : root) {
-      const auto key = kv.first.as<std::string>();
+      if (!kv.first.IsScalar()) throw InputError("config", "config_key_type"_err, {{"key", "?"}});
+      const auto key = kv.first.Scalar();
       if (std::find(std::begin(known), std::end(known), key) == std::end(known))
         throw InputError(key, "unknown_config_key"_err, {{"key", key}});
     }

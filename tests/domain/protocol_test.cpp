@@ -134,6 +134,13 @@ TEST(Protocol, MalformedFilesNameLineAndKey) {
   expect_error(
       minimal("  - {id: a, kind: visit, anchor: injection, at: +2d, window: [+1d, +1d], title: {en: a, fa: b}}\n"),
       "items[0].window[0]", "10");
+  // A key that is a list or a mapping (YAML's "? [a, b]") is refused, never thrown as a
+  // conversion error out of the parser.
+  expect_error(
+      minimal("  - {id: a, kind: visit, anchor: injection, at: +2d, title: {en: a, fa: b}}\n") + "? [x, y]\n: 1\n",
+      "protocol", "11");
+  expect_error("id: t\nversion: 1\njoint: hip\ntitle: {en: T, fa: ت}\nanchors:\n  ? {x: 1}\n  : {en: I, fa: ت}\n",
+               "anchors", "6");
   // Broken YAML syntax: the parser's own line.
   try {
     parse_protocol("id: t\nitems: [\n", "t.yaml");
