@@ -64,6 +64,16 @@ struct Running {
   const void* outer;
 };
 
+// Creates the version table of a new database. Asked first: CREATE ... IF NOT EXISTS
+// needs the right to create in the schema even when the table is there, which the role a
+// server runs as lacks (README, "PostgreSQL roles").
+void ensure_schema_version_table(Connection& c) {
+  if (c.exec("SELECT to_regclass('schema_version') IS NOT NULL").view(0, 0) == "t") return;
+  c.run(
+      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))");
+}
+
 }  // namespace
 
 PgOptions parse_url(const std::string& url) {
@@ -151,9 +161,7 @@ PgStore::PgStore(PgOptions options, OpenMode mode) : pool_(std::move(options)), 
   try {
     auto c = pool_.acquire();
     if (mode != OpenMode::existing_no_migrate) {
-      c->run(
-          "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-          "applied_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))");
+      ensure_schema_version_table(*c);
     }
     have = schema_version(*c);
   } catch (const PgError& e) {
@@ -213,9 +221,7 @@ int PgStore::migrate() {
   c->exec(kMigrationLock);
   int applied = 0;
   try {
-    c->run(
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-        "applied_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))");
+    ensure_schema_version_table(*c);
     const int have = c->exec("SELECT COALESCE(MAX(version), 0) FROM schema_version").int32(0, 0);
     for (const Migration& m : postgres_migrations()) {
       if (m.version <= have) continue;
