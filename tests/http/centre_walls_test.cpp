@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "http_test_support.hpp"
 #include "store/postgres/pg_connection.hpp"
@@ -147,11 +148,24 @@ TEST_F(CentreRowSecurity, HeldToCentreATheStoreReadsNoneOfCentreBsRows) {
 TEST_F(CentreRowSecurity, HeldToCentreATheAggregatesCountOnlyCentreA) {
   std::vector<store::CountRow> scoped, all;
   std::optional<std::size_t> open_flags;
+  store::OutcomeColumns scoped_outcomes, all_outcomes;
   app_->read(store::CentreScope::of_centre("a"), [&](store::Transaction& tx) {
     scoped = tx.episode_state_counts();
     open_flags = tx.open_red_flags(std::nullopt).size();  // "every centre" asked: the wall answers
+    scoped_outcomes = tx.outcome_columns("hip-msc-v1", {"prom-baseline"});
   });
-  app_->read([&](store::Transaction& tx) { all = tx.episode_state_counts(); });
+  app_->read([&](store::Transaction& tx) {
+    all = tx.episode_state_counts();
+    all_outcomes = tx.outcome_columns("hip-msc-v1", {"prom-baseline"});
+  });
+  // The outcome columns: both injected joints for every centre, centre a's alone here.
+  const auto outcome_centres = [](const store::OutcomeColumns& c) {
+    std::set<std::string> out;
+    for (const auto i : c.episodes.centre) out.insert(c.centre_ids.at(static_cast<std::size_t>(i)));
+    return out;
+  };
+  EXPECT_EQ(outcome_centres(all_outcomes), (std::set<std::string>{"a", "b"}));
+  EXPECT_EQ(outcome_centres(scoped_outcomes), (std::set<std::string>{"a"}));
   const auto centres = [](const std::vector<store::CountRow>& rows) {
     std::set<std::string> out;
     for (const auto& r : rows) out.insert(r.centre_id);
