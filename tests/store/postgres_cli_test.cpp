@@ -59,7 +59,7 @@ TEST(PostgresCli, EveryDatabaseCommandWorksOnTheDemo) {
   const auto patients = ran("patient list --db " + url);
   ASSERT_TRUE(patients.is_array());
   EXPECT_GE(patients.size(), 12u);
-  const std::string centre = patients.at(0)["centre_id"].get<std::string>();
+  const std::string centre = patients.at(0)["centre"].get<std::string>();
   const auto worklist = ran("worklist list --centre " + centre + " --date 2026-11-24 --db " + url);
   EXPECT_TRUE(worklist.is_object());
 
