@@ -56,7 +56,7 @@ void add_backup_commands(CLI::App& app) {
   backup->callback([p] {
     if (names_postgres(p->db)) {
       const auto dumped = store::postgres::backup_database(p->db, p->out);
-      print_json({{"db", "postgresql"},
+      print_json({{"db", shown_db(p->db)},
                   {"out", p->out},
                   {"format", "pg_dump custom"},
                   {"bytes", dumped.bytes},
@@ -80,7 +80,7 @@ void add_backup_commands(CLI::App& app) {
       // Never over a PostgreSQL database, --force or not: dropping one is the DBA's step.
       nlohmann::json out = check_restored(p->db, store::postgres::restore_database(p->in, p->db));
       out["in"] = p->in;
-      out["db"] = "postgresql";
+      out["db"] = shown_db(p->db);
       print_json(out);
       if (out["integrity"] != "ok") throw std::runtime_error("the restored database fails its integrity check");
       if (out.contains("audit") && out["audit"]["tampered"].get<bool>())

@@ -54,7 +54,7 @@ void add_demo_command(CLI::App& app) {
     std::filesystem::remove(store::default_anchor_path(db));
     const auto summary = demo::build_demo(*store, today, o->patients);
     store.reset();  // closed before the server opens its own connection
-    print_json({{"db", o->db.rfind("postgres", 0) == 0 ? "postgresql" : db},
+    print_json({{"db", shown_db(db)},
                 {"today", today.iso()},
                 {"centres", summary.centres},
                 {"patients", summary.patients},

@@ -60,7 +60,8 @@ std::string find_pg_tool(const std::string& name) {
   }
   const std::string fixed = "/usr/lib/postgresql/15/bin/" + name;
   if (executable(fixed)) return fixed;
-  throw std::runtime_error(name + " was not found on PATH nor in /usr/lib/postgresql/15/bin: install postgresql-client-15");
+  throw std::runtime_error(name +
+                           " was not found on PATH nor in /usr/lib/postgresql/15/bin: install postgresql-client-15");
 }
 
 ToolRun run_pg_tool(const std::string& path, const std::vector<std::string>& args, const std::string& conninfo) {

@@ -24,8 +24,7 @@ std::optional<WorkLock> PgStore::try_work_lock(std::string_view name) {
   // Not a pooled connection: the lock is the session's, and a pooled one would carry it
   // on to whoever leased the connection next.
   auto held = std::make_shared<Connection>(pool_.options().conninfo);
-  const Result granted =
-      held->exec("SELECT pg_try_advisory_lock(1920103284, $1::int)", Params().integer(key));
+  const Result granted = held->exec("SELECT pg_try_advisory_lock(1920103284, $1::int)", Params().integer(key));
   if (granted.view(0, 0) != "t") return std::nullopt;
   // Unlocked before the connection closes: a closing session frees its locks only once its
   // server process has gone, a moment after the close returns.

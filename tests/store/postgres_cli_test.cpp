@@ -35,7 +35,7 @@ std::string demo_database() {
   EXPECT_EQ(migrated["schema_version"], latest_schema_version());
   const auto demo = ran("demo --no-serve --patients 12 --today 2026-11-24 --db " + url);
   EXPECT_GE(demo["patients"].get<int>(), 12);
-  EXPECT_EQ(demo["db"], "postgresql") << "the URL is not echoed";
+  EXPECT_EQ(demo["db"], url) << "a URL without a password is shown as it is";
   return url;
 }
 
@@ -54,6 +54,15 @@ TEST(PostgresCli, EveryDatabaseCommandWorksOnTheDemo) {
 
   const auto verified = ran("audit verify --db " + url);
   EXPECT_FALSE(verified.empty());
+  // A password in the URL (the test cluster trusts every connection, so any works) is
+  // never printed back.
+  const std::string with_password = "postgresql://postgres:s3cret-word@" + url.substr(url.find('@') + 1);
+  for (const std::string command : {"db check", "db migrate", "audit verify"}) {
+    const auto shown = run(command + " --db " + with_password, "");
+    EXPECT_EQ(shown.exit_code, 0) << command << ": " << shown.err;
+    EXPECT_EQ(shown.out.find("s3cret"), std::string::npos) << command << ": " << shown.out;
+    EXPECT_NE(shown.out.find("postgres:***@"), std::string::npos) << command << ": " << shown.out;
+  }
   const auto report = ran("report outcomes --today 2026-11-24 --db " + url);
   EXPECT_TRUE(report.is_object());
   const auto patients = ran("patient list --db " + url);
@@ -65,8 +74,9 @@ TEST(PostgresCli, EveryDatabaseCommandWorksOnTheDemo) {
 
   // A score row changed outside regenpath: the outcome figures would read it, db check says so.
   postgres::Connection c(url);
-  c.run("UPDATE response_scores SET value = value + 1 WHERE (response_id, name) = "
-        "(SELECT response_id, name FROM response_scores WHERE value IS NOT NULL ORDER BY 1, 2 LIMIT 1)");
+  c.run(
+      "UPDATE response_scores SET value = value + 1 WHERE (response_id, name) = "
+      "(SELECT response_id, name FROM response_scores WHERE value IS NOT NULL ORDER BY 1, 2 LIMIT 1)");
   const auto broken = run("db check --db " + url, "");
   EXPECT_NE(broken.exit_code, 0);
   EXPECT_NE(broken.out.find("1 responses whose response_scores disagree with scores_json"), std::string::npos)
@@ -77,7 +87,10 @@ TEST(PostgresCli, BackupRestoresIntoAnEmptyDatabaseAsItWas) {
   const std::string source = demo_database();
   const std::string archive = (cli_test::scratch() / "pg-backup.dump").string();
   std::filesystem::remove(archive);
-  const auto backed_up = ran("backup --db " + source + " --out " + archive);
+  // The password reaches pg_dump through PGPASSWORD, never its command line or the output.
+  const std::string with_password = "postgresql://postgres:s3cret-word@" + source.substr(source.find('@') + 1);
+  const auto backed_up = ran("backup --db " + with_password + " --out " + archive);
+  EXPECT_EQ(backed_up.dump().find("s3cret"), std::string::npos) << backed_up.dump();
   EXPECT_EQ(backed_up["schema_version"], latest_schema_version());
   EXPECT_GT(backed_up["bytes"].get<std::int64_t>(), 1000);
   EXPECT_FALSE(std::filesystem::exists(archive + ".partial"));
