@@ -1,7 +1,8 @@
 // The command line on PostgreSQL, run as an operator runs it (the real binary, a --db URL
 // of a throw-away cluster's database): db migrate, demo into the empty database (and never
 // into a filled one), db check (which also finds a score row changed behind regenpath's
-// back), audit verify, report outcomes, worklist list, patient list; then backup with
+// back), audit verify, report outcomes, worklist list, patient list, patient and episode
+// writes, user add, audit who-saw and search; then backup with
 // pg_dump and restore with pg_restore into a fresh database, compared table by table with
 // the checksums `db copy` computes, the audit chain verified, and a second restore over
 // the filled database refused.
@@ -71,6 +72,21 @@ TEST(PostgresCli, EveryDatabaseCommandWorksOnTheDemo) {
   const std::string centre = patients.at(0)["centre"].get<std::string>();
   const auto worklist = ran("worklist list --centre " + centre + " --date 2026-11-24 --db " + url);
   EXPECT_TRUE(worklist.is_object());
+
+  // Writes: a patient, an episode and its first step, an account; each leaves its audit row.
+  const auto patient = ran("patient add --centre " + centre +
+                           " --mrn PG-CLI-1 --name-latin Clinician --sex female --birth-date 1960-01-01 --db " + url);
+  const std::string patient_id = std::to_string(patient["id"].get<std::int64_t>());
+  const auto episode = ran("episode add --patient " + patient_id + " --side right --diagnosis M16.11 --db " + url);
+  const std::string episode_id = std::to_string(episode["id"].get<std::int64_t>());
+  EXPECT_EQ(ran("episode advance " + episode_id + " --to screening --db " + url)["state"], "screening");
+  EXPECT_EQ(ran("user add --username cli.admin --role admin --centre " + centre + " --db " + url)["role"], "admin");
+  const auto who = ran("audit who-saw --patient " + patient_id + " --db " + url);
+  ASSERT_TRUE(who.is_array());
+  EXPECT_GE(who.size(), 3u) << who.dump();
+  const auto search = ran("audit search --limit 5 --db " + url);
+  EXPECT_EQ(search["rows"].size(), 5u);
+  EXPECT_FALSE(ran("db check --db " + url)["audit"]["tampered"].get<bool>());
 
   // A score row changed outside regenpath: the outcome figures would read it, db check says so.
   postgres::Connection c(url);
