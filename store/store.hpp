@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "store/outcome_columns.hpp"
 #include "store/submission_records.hpp"
 #include "store/table_copy.hpp"
+#include "store/work_lock.hpp"
 #include "store/worklist_records.hpp"
 
 namespace rp::store {
@@ -359,6 +361,11 @@ class Store {
   // sequences past them. Throws TargetNotEmpty and writes nothing when any table but
   // those a migration fills already has a row.
   virtual void load_tables(const std::vector<TableRows>& tables);
+  // Background work done by one server at a time (store/work_lock.hpp): the lock named
+  // `name` ("audit_anchoring") when no other server or process on this database holds it,
+  // else nullopt, without waiting. This default always grants it: one process per database
+  // (SQLite's file, which a second server does not share).
+  virtual std::optional<WorkLock> try_work_lock(std::string_view name);
 };
 
 enum class OpenMode {

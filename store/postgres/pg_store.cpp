@@ -257,6 +257,11 @@ std::string PgStore::integrity_check() {
   std::string out;
   for (int i = 0; i < r.rows(); ++i)
     out += (out.empty() ? "" : "; ") + ("constraint not validated: " + r.text(i, 0) + "." + r.text(i, 1));
+  // The outcome figures read the typed score rows: one changed behind regenpath's back shows here.
+  const std::int64_t disagree = responses_whose_scores_disagree(*c);
+  if (disagree > 0)
+    out += (out.empty() ? "" : "; ") + std::to_string(disagree) +
+           " responses whose response_scores disagree with scores_json";
   return out.empty() ? "ok" : out;
 }
 

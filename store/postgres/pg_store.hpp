@@ -177,6 +177,9 @@ class Pool {
 bool change_notices_installed(Connection& c);
 void install_change_notices(Connection& c);
 
+// pg_score_check.cpp: responses whose typed score rows are not those of their scores_json.
+std::int64_t responses_whose_scores_disagree(Connection& c);
+
 class GenerationListener {
  public:
   GenerationListener(std::string conninfo, std::atomic<std::uint64_t>& generation);
@@ -216,6 +219,8 @@ class PgStore final : public Store {
   // pg_table_copy.cpp
   TableRows dump_table(const std::string& table) override;
   void load_tables(const std::vector<TableRows>& tables) override;
+  // pg_work_lock.cpp: an advisory lock held by a connection of its own.
+  std::optional<WorkLock> try_work_lock(std::string_view name) override;
   // How many times a write was run again after a serialization failure or deadlock.
   int retries() const { return retries_; }
 
