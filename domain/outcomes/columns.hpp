@@ -28,6 +28,8 @@ struct EpisodeColumns {
   std::vector<std::int32_t> exit_day;          // withdrawn or lost to follow-up, or kNoDay
   std::vector<std::int32_t> last_contact_day;  // last done schedule item or questionnaire, or kNoDay
   std::vector<std::int32_t> repeat_day;        // the first repeat treatment's injection, or kNoDay
+  // Who injected: an index into Columns::operator_ids, -1 where not recorded.
+  std::vector<std::int32_t> injecting_operator;
   std::size_t size() const { return centre.size(); }
 };
 
@@ -95,6 +97,9 @@ struct AdverseEventColumns {
 
 struct Columns {
   std::vector<std::string> centre_ids;  // every centre, id order
+  // The usernames of the accounts that injected the rows' joints, in name order; only the
+  // comparison by operator (visible to the centre's own staff) reads them.
+  std::vector<std::string> operator_ids;
   EpisodeColumns episodes;
   PromColumns proms;
   AdverseEventColumns adverse_events;

@@ -73,11 +73,13 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
   const auto written = rows();
   ASSERT_FALSE(written.empty());
   {
-    // The database as the binary before 0014 left it: no typed rows, version 13.
+    // The database as the binary before 0014 left it: no typed rows, version 13 (and
+    // nothing of the later migrations: 0015's episodes.injected_by).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
     d.exec("DROP TABLE response_scores");
     // Later migrations are forgotten too, as that binary never knew them (those that
     // follow 0014 apply again).
+    d.exec("ALTER TABLE episodes DROP COLUMN injected_by");
     d.exec("DELETE FROM schema_version WHERE version >= 14");
   }
   auto s = store::open_sqlite(db_.path(), store::OpenMode::existing_no_migrate);
