@@ -1,0 +1,54 @@
+// The outcomes page's comparison of centres adjusted for case mix, against the real
+// server: each centre's observed / expected ratio on the page is the API's, in English and
+// in Persian digits; the comparison by injecting operator is never in the analyst's view.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launch, loginStaff, apiSession, shot } from './support.mjs'
+
+let server
+before(async () => {
+  server = await startServer()
+})
+after(async () => {
+  await server?.stop()
+})
+
+const formatted = (lang, v, digits) =>
+  v === null ? '—' : new Intl.NumberFormat(lang === 'fa' ? 'fa-IR' : 'en-GB', { maximumFractionDigits: digits }).format(v)
+
+for (const lang of ['en', 'fa']) {
+  test(`analyst (${lang}): the adjusted comparison shows the API's figures, no operators`, async () => {
+    const analyst = await apiSession(server, 'analyst.tehran-1')
+    const report = (await analyst.get('/api/v1/reports/outcomes')).json
+    assert.ok(report.cross_centre, 'the demo protocol names a funnel, so the report compares centres')
+    assert.equal(report.by_operator, null, 'the analyst never sees the comparison by operator')
+    const b = await launch({ lang })
+    try {
+      const { page } = b
+      await loginStaff(page, server, 'analyst.tehran-1')
+      await page.waitForURL(/\/outcomes/)
+      const section = page.getByTestId('cross-centre')
+      await section.waitFor()
+      for (const part of ['responders', 'survival']) {
+        const figures = report.cross_centre[part]
+        const block = section.getByTestId(`adjusted-centres-${part}`)
+        // The joints used, in the reader's digits.
+        assert.match(await block.locator('p').first().innerText(), new RegExp(formatted(lang, figures.n, 0)))
+        if (!figures.adjusted) {
+          assert.ok(figures.warnings.length > 0, 'no adjusted figure without a reason')
+          assert.equal(await block.locator('.warning').count(), figures.warnings.length)
+          continue
+        }
+        const ratios = await block.getByTestId('oe').allInnerTexts()
+        assert.deepEqual(
+          ratios,
+          figures.units.map((u) => formatted(lang, u.ratio, 2)),
+        )
+      }
+      assert.equal(await page.getByTestId('by-operator').count(), 0)
+      await shot(page, `cross-centre-${lang}`)
+    } finally {
+      await b.close()
+    }
+  })
+}
