@@ -1,5 +1,5 @@
 // Episodes: open one for a hip, read it (or its whole timeline), record details
-// (grades, cell source, guidance) and move it through the state machine.
+// (grades, cell source, guidance, who injected) and move it through the state machine.
 #include "api/contract/questionnaires.hpp"
 #include "api/http/json_body.hpp"
 #include "api/json_pathway.hpp"
@@ -72,11 +72,13 @@ void add_episode_routes(http::Router& r, Services& s) {
          })});
   r.add({"PATCH",
          "/api/v1/episodes/{episode_id}",
-         "Records findings and procedure details as they become known: grades, cell source, guidance (after the "
-         "injection, a change of cell source or guidance needs the reason, kept in the audit row)",
+         "Records findings and procedure details as they become known: grades, cell source, guidance, who "
+         "injected (after the injection, a change of cell source, guidance or operator needs the reason, kept in "
+         "the audit row)",
          service::Permission::episode_update,
          {},
-         "{kl_grade?, tonnis_grade?, cell_source?, guidance?, reason?}. Grades are JSON numbers. The answer says "
+         "{kl_grade?, tonnis_grade?, cell_source?, guidance?, injected_by?, reason?}. Grades are JSON numbers. The "
+         "answer says "
          "\"changed\": false when nothing differed (nothing is written then)",
          false,
          false,
@@ -85,6 +87,18 @@ void add_episode_routes(http::Router& r, Services& s) {
            static_cast<contract::EpisodeOut&>(out) = contract::episode_out(
                s.pathway.update_details(c.actor, episode_id(c), contract::to_details(in), &out.changed));
            return out;
+         }});
+  r.add({"GET",
+         "/api/v1/episodes/{episode_id}/operators",
+         "The usernames that may be recorded as having performed the episode's injection: its centre's active "
+         "surgeons",
+         service::Permission::episode_update,
+         {},
+         "",
+         false,
+         false,
+         [&s](http::Call& c) {
+           return contract::InjectingOperatorsOut{s.pathway.injecting_operators(c.actor, episode_id(c))};
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/transitions",

@@ -230,7 +230,7 @@ void add_episode_commands(CLI::App& app) {
   episode->require_subcommand(1);
   struct Opts {
     std::string db = kDefaultDb, side, diagnosis, system = "icd-10-cm", protocol = "hip-msc-v1", cell_source, guidance,
-                to, reason, on, harvest, injection, lang = "en", findings = "-", item, status = "done";
+                to, reason, on, harvest, injection, lang = "en", findings = "-", item, status = "done", injected_by;
     std::optional<int> kl, tonnis;
     std::optional<std::int64_t> bilateral_with, repeat_of;
     std::int64_t patient = 0, id = 0;
@@ -241,6 +241,8 @@ void add_episode_commands(CLI::App& app) {
     cmd->add_option("--tonnis", o->tonnis, "Tönnis grade 0–3");
     cmd->add_option("--cell-source", o->cell_source, "bone_marrow or adipose");
     cmd->add_option("--guidance", o->guidance, "ultrasound or fluoroscopy");
+    cmd->add_option("--injected-by", o->injected_by,
+                    "USERNAME of the surgeon who performed the injection (an active account of the centre)");
   };
 
   auto* add = episode->add_subcommand("add", "Open an episode for one joint (state: referred)");
@@ -265,21 +267,24 @@ void add_episode_commands(CLI::App& app) {
     e.tonnis_grade = o->tonnis;
     if (!o->cell_source.empty()) e.cell_source = parse_cell_source(o->cell_source);
     if (!o->guidance.empty()) e.guidance = parse_guidance(o->guidance);
+    if (!o->injected_by.empty()) e.injected_by = o->injected_by;
     e.bilateral_with = o->bilateral_with;
     e.repeat_of = o->repeat_of;
     with_pathway(
         o->db, [&](service::Pathway& pw, const service::Actor& a) { print_json(api::to_json(pw.add_episode(a, e))); });
   });
 
-  auto* update = episode->add_subcommand("update", "Record grades, cell source or guidance");
+  auto* update = episode->add_subcommand("update", "Record grades, cell source, guidance or who injected");
   add_db_option(update, o->db);
   update->add_option("ID", o->id, "episode id")->required();
   episode_details(update);
-  update->add_option("--reason", o->reason, "why, when correcting the cell source or guidance after the injection");
+  update->add_option("--reason", o->reason,
+                     "why, when correcting the cell source, guidance or operator after the injection");
   update->callback([o] {
     service::Pathway::Details d{o->kl, o->tonnis, std::nullopt, std::nullopt, o->reason};
     if (!o->cell_source.empty()) d.cell_source = parse_cell_source(o->cell_source);
     if (!o->guidance.empty()) d.guidance = parse_guidance(o->guidance);
+    if (!o->injected_by.empty()) d.injected_by = o->injected_by;
     with_pathway(o->db, [&](service::Pathway& pw, const service::Actor& a) {
       print_json(api::to_json(pw.update_details(a, o->id, d)));
     });

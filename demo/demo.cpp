@@ -7,6 +7,7 @@
 #include "domain/instruments/hoos.hpp"
 #include "domain/instruments/oxford_hip.hpp"
 #include "domain/instruments/registry.hpp"
+#include "service/accounts.hpp"
 #include "service/audit_entry.hpp"
 #include "service/protocols.hpp"
 #include "store/json_columns.hpp"
@@ -328,6 +329,8 @@ RecordedFindings demo_hip_findings(int kl_grade, int bmi) {
           {"bmi", bmi}};
 }
 
+std::string demo_surgeon(const std::string& centre_id) { return "surgeon." + centre_id; }
+
 DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_count) {
   std::mt19937 rng(20261124);
   // Timestamps are the clinic's noon of `today`, so the demo is the same on every run.
@@ -336,6 +339,10 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
   const Actor op = Actor::cli_operator();
   DemoSummary summary;
   for (const Centre& c : demo_centres()) pathway.upsert_centre(op, c);
+  // Each centre's surgeon, recorded as the one who injected its patients (injected_by must
+  // name an account of the centre). Serving the demo gives the account a password to show.
+  Accounts accounts(store, clock);
+  for (const Centre& c : demo_centres()) accounts.create(op, demo_surgeon(c.id), "surgeon", c.id, random_password());
   summary.centres = static_cast<int>(demo_centres().size());
 
   const auto& states = all_episode_states();
@@ -383,6 +390,7 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
     e.tonnis_grade = 1 + i % 2;
     e.cell_source = i % 4 == 0 ? CellSource::adipose : CellSource::bone_marrow;
     e.guidance = i % 3 == 0 ? Guidance::fluoroscopy : Guidance::ultrasound;
+    if (injected) e.injected_by = demo_surgeon(p.centre_id);
     e = on(referral).add_episode(op, e);
 
     for (EpisodeState s : path) {

@@ -20,6 +20,10 @@ struct DemoSummary {
 // Fills an empty store. The same `today` and `patients` give the same data.
 DemoSummary build_demo(store::Store& store, const CivilDate& today, int patients = 60);
 
+// The username of the centre's demo surgeon: the account `serve` signs in as
+// surgeon.<centre>, recorded as having injected the centre's demo patients.
+std::string demo_surgeon(const std::string& centre_id);
+
 // A hip patient's eligibility findings without any contraindication.
 RecordedFindings demo_hip_findings(int kl_grade, int bmi);
 

@@ -73,6 +73,7 @@ void add_knee_patients(store::Store& store, const CivilDate& today, const Actor&
     e.diagnosis = {std::string(kIcd10Cm), i % 2 ? "M17.12" : "M17.11"};
     e.kl_grade = 2;
     e.guidance = Guidance::ultrasound;
+    e.injected_by = demo_surgeon(p.centre_id);
     e = on_referral.add_episode(op, e);
     walk_to_injection(store, op, e.id, injection, {{"kl_grade", 2}, {"age", 60 + i}}, false);
     answer_nrs(store, op, e.id, "prom-baseline", injection.plus_days(-7), before[i]);
@@ -166,6 +167,7 @@ void add_repeat(store::Store& store, const CivilDate& today, const Actor& op, De
     e.repeat_of = first.id;
     e.cell_source = CellSource::bone_marrow;
     e.guidance = Guidance::ultrasound;
+    e.injected_by = demo_surgeon(first.centre_id);
     e = Pathway(store, noon_of(again.plus_days(-49))).add_episode(op, e);
     walk_to_injection(store, op, e.id, again, demo_hip_findings(3, 27), true);
     Pathway(store, noon_of(again)).advance(op, e.id, {EpisodeState::follow_up, "", std::nullopt});

@@ -79,6 +79,9 @@ struct Episode {
   std::optional<std::int64_t> repeat_of;       // the earlier episode this one repeats
   std::optional<CivilDate> harvest_date;
   std::optional<CivilDate> injection_date;
+  // The username of the account that performed the injection: the operator whose results
+  // the registry compares (service/pathway.cpp checks it names an injecting clinician).
+  std::optional<std::string> injected_by;
 };
 
 // Throws InputError naming the first bad field (grades out of range, bad diagnosis).

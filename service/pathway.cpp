@@ -44,6 +44,17 @@ bool injected(store::Transaction& tx, const Episode& e) {
                      [](const Transition& t) { return t.to == EpisodeState::injected; });
 }
 
+// The injecting operator is an active account of the episode's centre whose role may
+// record the injection (the transition table's: the surgeon; no other clinical role
+// injects). A disabled account still names the injections it did, but none new.
+void check_injecting_operator(store::Transaction& tx, const std::string& centre_id, const std::string& username) {
+  const auto account = tx.find_account_by_username(username);
+  const auto roles = roles_for_transition("injected");
+  if (!account || account->disabled || account->centre_id != centre_id ||
+      std::find(roles.begin(), roles.end(), account->role) == roles.end())
+    throw InputError("injected_by", "injected_by_not_an_operator"_err, {{"username", username}});
+}
+
 void mark_done(std::vector<ScheduledItem>& items, const std::string& id, const CivilDate& on) {
   for (auto& s : items) {
     if (s.id == id) {
@@ -69,6 +80,7 @@ Episode Pathway::add_episode(const Actor& actor, Episode e) {
     const Patient p = visible_patient(tx, actor, e.patient_id);
     e.centre_id = p.centre_id;
     check_one_open_episode(tx.episodes_of_patient(p.id), e);
+    if (e.injected_by) check_injecting_operator(tx, e.centre_id, *e.injected_by);
     std::optional<Episode> other;
     if (e.bilateral_with) {
       other = tx.find_episode(*e.bilateral_with);
@@ -163,6 +175,9 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
         break;
       case EpisodeState::injected:
         if (!e.guidance) throw InputError("guidance", "guidance_required"_err);
+        // Who injected is what the registry compares operators by: asked with the step.
+        if (!e.injected_by && protocol->anchors.count("injection"))
+          throw InputError("injected_by", "injected_by_required"_err);
         if (e.harvest_date && on < *e.harvest_date) throw InputError("on", "injection_before_harvest"_err);
         e.injection_date = on;
         items = reschedule(*protocol, anchors_of(e, *protocol), items);
@@ -239,6 +254,10 @@ Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, con
     if (d.tonnis_grade) e.tonnis_grade = d.tonnis_grade;
     if (d.cell_source) e.cell_source = d.cell_source;
     if (d.guidance) e.guidance = d.guidance;
+    if (d.injected_by && d.injected_by != e.injected_by) {
+      check_injecting_operator(tx, e.centre_id, *d.injected_by);
+      e.injected_by = d.injected_by;
+    }
     validate_episode(e, load_protocol(e.protocol_id)->joint);
     if (!details_differ(before, e, changed)) return;  // the same: nothing written
     std::string detail;
@@ -251,9 +270,11 @@ Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, con
     auto number = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string("-"); };
     note("kl_grade", number(before.kl_grade), number(e.kl_grade));
     note("tonnis_grade", number(before.tonnis_grade), number(e.tonnis_grade));
-    const bool done_changed = before.cell_source != e.cell_source || before.guidance != e.guidance;
+    const bool done_changed =
+        before.cell_source != e.cell_source || before.guidance != e.guidance || before.injected_by != e.injected_by;
     note("cell_source", name(before.cell_source), name(e.cell_source));
     note("guidance", name(before.guidance), name(e.guidance));
+    note("injected_by", before.injected_by.value_or("-"), e.injected_by.value_or("-"));
     // After the injection they say what was done: a change is a correction, with why.
     if (done_changed && injected(tx, before) && d.reason.find_first_not_of(" \t\r\n") == std::string::npos)
       throw InputError("reason", "injection_change_reason_required"_err);
@@ -263,6 +284,19 @@ Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, con
         audit_entry(clock_, actor, e.centre_id, "episode.update", "episode", std::to_string(episode_id), detail));
   });
   return e;
+}
+
+std::vector<std::string> Pathway::injecting_operators(const Actor& actor, std::int64_t episode_id) {
+  require(actor, Permission::episode_update);
+  std::vector<std::string> out;
+  store_.read([&](store::Transaction& tx) {
+    const Episode e = visible_episode(tx, actor, episode_id);
+    const auto roles = roles_for_transition("injected");
+    for (const auto& a : tx.list_accounts(e.centre_id))
+      if (!a.disabled && std::find(roles.begin(), roles.end(), a.role) != roles.end()) out.push_back(a.username);
+  });
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 EligibilityResult Pathway::assess_eligibility(const Actor& actor, std::int64_t episode_id,

@@ -76,16 +76,23 @@ class Pathway {
   // needs the reason, kept in the audit row. The dates already planned write nothing.
   EpisodeRecord plan(const Actor& actor, std::int64_t episode_id, std::optional<CivilDate> harvest,
                      std::optional<CivilDate> injection, const std::string& reason = "", bool* changed = nullptr);
-  // Grades, cell source and guidance as they become known. Once the injection is done,
-  // the cell source and guidance record what happened: changing them needs the reason,
+  // Grades, cell source, guidance and who injected, as they become known. Once the
+  // injection is done, the cell source, guidance and operator record what happened:
+  // changing them needs the reason,
   // kept in the audit row beside the old and new value.
   struct Details {
     std::optional<int> kl_grade, tonnis_grade;
     std::optional<CellSource> cell_source;
     std::optional<Guidance> guidance;
     std::string reason;
+    // The username of the account that injected: an active surgeon of the episode's centre.
+    // Last, so that initialisers written before it still mean what they say.
+    std::optional<std::string> injected_by;
   };
   Episode update_details(const Actor& actor, std::int64_t episode_id, const Details& d, bool* changed = nullptr);
+  // The usernames that may be recorded as the episode's injected_by (active surgeons of
+  // its centre), in name order. Account names only: no audit row, as for any list of staff.
+  std::vector<std::string> injecting_operators(const Actor& actor, std::int64_t episode_id);
   EligibilityResult assess_eligibility(const Actor& actor, std::int64_t episode_id, const RecordedFindings& findings);
   // Marks a schedule item done, missed or cancelled (or back to planned); who may mark
   // which item: require_mark. The status it has already writes nothing.

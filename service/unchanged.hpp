@@ -19,10 +19,11 @@ inline bool plans_nothing_new(const Episode& e, const std::optional<CivilDate>& 
   return same;
 }
 
-// True when the details an update may set (grades, cell source, guidance) differ.
+// True when the details an update may set (grades, cell source, guidance, operator) differ.
 inline bool details_differ(const Episode& before, const Episode& after, bool* changed) {
   const bool differ = before.kl_grade != after.kl_grade || before.tonnis_grade != after.tonnis_grade ||
-                      before.cell_source != after.cell_source || before.guidance != after.guidance;
+                      before.cell_source != after.cell_source || before.guidance != after.guidance ||
+                      before.injected_by != after.injected_by;
   if (changed) *changed = differ;
   return differ;
 }

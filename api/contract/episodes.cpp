@@ -33,7 +33,8 @@ Episode to_episode(const NewEpisode& in, std::int64_t patient_id) {
 }
 
 service::Pathway::Details to_details(const DetailsChange& in) {
-  return {grade(in.kl_grade), grade(in.tonnis_grade), in.cell_source, in.guidance, in.reason.value_or("")};
+  return {grade(in.kl_grade), grade(in.tonnis_grade), in.cell_source,
+          in.guidance,        in.reason.value_or(""), in.injected_by};
 }
 
 service::TransitionRequest to_transition(const TransitionIn& in) { return {in.to, in.reason.value_or(""), in.on}; }

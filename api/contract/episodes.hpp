@@ -47,14 +47,18 @@ struct DetailsChange {
   std::optional<std::int64_t> kl_grade, tonnis_grade;
   std::optional<CellSource> cell_source;
   std::optional<Guidance> guidance;
+  std::optional<std::string> injected_by;
   template <class V>
   static void fields(V& v) {
-    v("reason", &DetailsChange::reason, "needed after the injection for a change of cell source or guidance",
+    v("reason", &DetailsChange::reason, "needed after the injection for a change of cell source, guidance or operator",
       FieldRule{.max_bytes = 500});
     v("kl_grade", &DetailsChange::kl_grade, "");
     v("tonnis_grade", &DetailsChange::tonnis_grade, "");
     v("cell_source", &DetailsChange::cell_source, "", FieldRule{.max_bytes = 32});
     v("guidance", &DetailsChange::guidance, "", FieldRule{.max_bytes = 32});
+    v("injected_by", &DetailsChange::injected_by,
+      "the username of the surgeon who performed the injection (an active account of the episode's centre)",
+      FieldRule{.max_bytes = 64});
   }
 };
 
@@ -79,6 +83,17 @@ struct EpisodeUpdated : EpisodeOut {
   static void fields(V& v) {
     EpisodeOut::fields(v);
     v("changed", &EpisodeUpdated::changed, "false when nothing differed (nothing was written)");
+  }
+};
+
+// Who may be recorded as having injected an episode: the usernames of its centre's active
+// surgeons, for the screen to offer (names only: no roles, no other accounts).
+struct InjectingOperatorsOut {
+  static constexpr const char* kSchema = "InjectingOperators";
+  std::vector<std::string> usernames;
+  template <class V>
+  static void fields(V& v) {
+    v("usernames", &InjectingOperatorsOut::usernames, "in name order");
   }
 };
 

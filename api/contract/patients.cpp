@@ -35,7 +35,8 @@ EpisodeOut episode_out(const Episode& e) {
           e.bilateral_with,
           e.repeat_of,
           date(e.harvest_date),
-          date(e.injection_date)};
+          date(e.injection_date),
+          e.injected_by};
 }
 
 Patient to_patient(const NewPatient& in) {

@@ -162,6 +162,7 @@ struct EpisodeOut {
   EpisodeState state = EpisodeState::referred;
   std::optional<std::int64_t> bilateral_with, repeat_of;
   std::optional<std::string> harvest_date, injection_date;
+  std::optional<std::string> injected_by;
   template <class V>
   static void fields(V& v) {
     v("id", &EpisodeOut::id, "");
@@ -179,6 +180,7 @@ struct EpisodeOut {
     v("repeat_of", &EpisodeOut::repeat_of, "the earlier episode this one repeats");
     v("harvest_date", &EpisodeOut::harvest_date, "YYYY-MM-DD");
     v("injection_date", &EpisodeOut::injection_date, "YYYY-MM-DD");
+    v("injected_by", &EpisodeOut::injected_by, "the username of the surgeon who performed the injection");
   }
 };
 

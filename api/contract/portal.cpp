@@ -24,6 +24,7 @@ PortalRecordOut portal_record_out(const service::PortalRecord& rec, const std::v
     const auto& schedule = rec.schedules[i];
     PortalEpisodeOut e;
     static_cast<EpisodeOut&>(e) = episode_out(rec.episodes[i]);
+    e.injected_by.reset();  // staff account names stay inside the clinic
     e.schedule = schedule_out(schedule, *protocol, lang, today);
     e.rehab_stage = schedule_out(in_effect(schedule, "rehab", today), *protocol, lang, today);
     e.holds_in_effect = schedule_out(in_effect(schedule, "hold", today), *protocol, lang, today);

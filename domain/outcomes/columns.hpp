@@ -36,8 +36,7 @@ struct EpisodeColumns {
   std::vector<std::int8_t> age_band;
   std::vector<std::int8_t> kl_grade;     // Kellgren–Lawrence 0–4
   std::vector<std::int8_t> cell_source;  // index of rp::CellSource
-  // Who injected: an index into Columns::operator_ids, -1 unknown. Empty when the store
-  // does not record it: then no comparison by operator is made.
+  // Who injected: an index into Columns::operator_ids, -1 where not recorded.
   std::vector<std::int32_t> injecting_operator;
   std::size_t size() const { return centre.size(); }
 };
@@ -112,8 +111,10 @@ struct AdverseEventColumns {
 };
 
 struct Columns {
-  std::vector<std::string> centre_ids;    // every centre, id order
-  std::vector<std::string> operator_ids;  // the injecting operators EpisodeColumns::injecting_operator names
+  std::vector<std::string> centre_ids;  // every centre, id order
+  // The usernames of the accounts that injected the rows' joints, in name order; only the
+  // comparison by operator (visible to the centre's own staff) reads them.
+  std::vector<std::string> operator_ids;
   EpisodeColumns episodes;
   PromColumns proms;
   AdverseEventColumns adverse_events;

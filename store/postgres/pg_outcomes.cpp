@@ -100,6 +100,23 @@ void read_repeats(Connection& c, OutcomeColumns& out, Members& members) {
   }
 }
 
+// The account that injected each row's joint, in name order (COLLATE "C", as SQLite
+// sorts) so that operator_ids comes out sorted without a map.
+void read_operators(Connection& c, const Members& members, OutcomeColumns& out) {
+  auto r = c.exec(
+      "SELECT id, injected_by FROM episodes WHERE injected_by IS NOT NULL AND repeat_of IS NULL "
+      "ORDER BY injected_by, id");
+  auto& rows = out.episodes.injecting_operator;
+  rows.assign(out.episodes.size(), -1);
+  for (int i = 0; i < r.rows(); ++i) {
+    const auto* m = members.find(r.int64(i, 0));
+    if (!m || !m->first) continue;
+    const std::string_view name = r.view(i, 1);
+    if (out.operator_ids.empty() || out.operator_ids.back() != name) out.operator_ids.emplace_back(name);
+    rows[static_cast<std::size_t>(m->row)] = static_cast<std::int32_t>(out.operator_ids.size() - 1);
+  }
+}
+
 void read_transitions(Connection& c, const Members& members, EpisodeColumns& e) {
   auto r = c.exec(
       "SELECT episode_id, to_state = 'converted_to_thr', on_date FROM episode_transitions "
@@ -215,6 +232,7 @@ OutcomeColumns PgTransaction::outcome_columns(const std::string& protocol_id,
   Members members;
   read_episodes(c_, protocol_id, consent, out, members);
   read_repeats(c_, out, members);
+  read_operators(c_, members, out);
   out.proms.resize(static_cast<int>(time_points.size()), out.episodes.size());
   read_transitions(c_, members, out.episodes);
   read_schedule(c_, members, time_points, out);

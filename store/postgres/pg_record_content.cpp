@@ -65,6 +65,12 @@ constexpr EpisodePart kEpisodeParts[] = {
      "WHERE episode_id = $1 ORDER BY id"},
 };
 
+// Columns added to the episodes row after content v1, each hashed only when set, as
+// sqlite_record_content.cpp does.
+constexpr EpisodePart kEpisodeLaterFields[] = {
+    {"injected_by", "SELECT injected_by FROM episodes WHERE id = $1 AND injected_by IS NOT NULL"},
+};
+
 // pg_type oids of the column types the schema uses.
 constexpr unsigned kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701;
 
@@ -144,6 +150,12 @@ std::optional<RecordContent> PgTransaction::record_content(const std::string& ki
   out.centre_id = main.text(0, 1);
   if (kind == "episode") {
     for (const EpisodePart& part : kEpisodeParts) h.table(part.table, c_.exec(part.sql, Params().integer(id)));
+    for (const EpisodePart& field : kEpisodeLaterFields) {
+      const auto r = c_.exec(field.sql, Params().integer(id));
+      if (r.rows() == 0) continue;
+      h.tagged('F', field.table);
+      h.row(r, 0);
+    }
   }
   out.hash = h.hex();
   return out;

@@ -28,7 +28,7 @@ Patient read_patient(const Result& r, int i) {
 
 constexpr const char* kEpisodeColumns =
     "id, patient_id, centre_id, protocol_id, side, diagnosis_system, diagnosis_code, kl_grade, tonnis_grade, "
-    "cell_source, guidance, state, bilateral_with, repeat_of, harvest_date, injection_date";
+    "cell_source, guidance, state, bilateral_with, repeat_of, harvest_date, injection_date, injected_by";
 
 Episode read_episode(const Result& r, int i) {
   Episode e;
@@ -47,10 +47,11 @@ Episode read_episode(const Result& r, int i) {
   e.repeat_of = r.opt_int64(i, 13);
   e.harvest_date = r.opt_date(i, 14);
   e.injection_date = r.opt_date(i, 15);
+  if (!r.null(i, 16)) e.injected_by = r.text(i, 16);
   return e;
 }
 
-// $1..$15 in the order of the episode statements.
+// $1..$16 in the order of the episode statements.
 Params episode_params(const Episode& e) {
   Params p;
   p.integer(e.patient_id)
@@ -65,6 +66,7 @@ Params episode_params(const Episode& e) {
   e.guidance ? p.text(std::string(to_string(*e.guidance))) : p.null();
   p.text(std::string(to_string(e.state))).opt_integer(e.bilateral_with).opt_integer(e.repeat_of);
   p.opt_date(e.harvest_date).opt_date(e.injection_date);
+  e.injected_by ? p.text(*e.injected_by) : p.null();
   return p;
 }
 
@@ -214,7 +216,8 @@ std::int64_t PgTransaction::insert_episode(const Episode& e, const std::string& 
   auto r = c_.exec(
       "INSERT INTO episodes (patient_id, centre_id, protocol_id, side, diagnosis_system, diagnosis_code, kl_grade, "
       "tonnis_grade, cell_source, guidance, state, bilateral_with, repeat_of, harvest_date, injection_date, "
-      "created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$16) RETURNING id",
+      "injected_by, created_at, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$17) "
+      "RETURNING id",
       episode_params(e).text(now));
   const std::int64_t id = r.int64(0, 0);
   note_change("episode", id);
@@ -225,8 +228,8 @@ void PgTransaction::update_episode(const Episode& e, const std::string& now) {
   auto r = c_.exec(
       "UPDATE episodes SET patient_id = $1, centre_id = $2, protocol_id = $3, side = $4, diagnosis_system = $5, "
       "diagnosis_code = $6, kl_grade = $7, tonnis_grade = $8, cell_source = $9, guidance = $10, state = $11, "
-      "bilateral_with = $12, repeat_of = $13, harvest_date = $14, injection_date = $15, updated_at = $16 "
-      "WHERE id = $17",
+      "bilateral_with = $12, repeat_of = $13, harvest_date = $14, injection_date = $15, injected_by = $16, "
+      "updated_at = $17 WHERE id = $18",
       episode_params(e).text(now).integer(e.id));
   if (r.affected() != 1) throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(e.id)}});
   note_change("episode", e.id);

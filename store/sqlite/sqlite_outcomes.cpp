@@ -127,6 +127,23 @@ void read_repeats(Connection& c, OutcomeColumns& out, Members& members) {
   }
 }
 
+// The account that injected each row's joint (its first episode's injected_by), read in
+// name order so that operator_ids comes out sorted without a map.
+void read_operators(Connection& c, const Members& members, OutcomeColumns& out) {
+  auto& q = c.statement(
+      "SELECT id, injected_by FROM episodes WHERE injected_by IS NOT NULL AND repeat_of IS NULL "
+      "ORDER BY injected_by, id");
+  auto& rows = out.episodes.injecting_operator;
+  rows.assign(out.episodes.size(), -1);
+  while (q.executeStep()) {
+    const auto* m = members.find(q.getColumn(0).getInt64());
+    if (!m || !m->first) continue;
+    const std::string_view name = q.getColumn(1).getText();
+    if (out.operator_ids.empty() || out.operator_ids.back() != name) out.operator_ids.emplace_back(name);
+    rows[static_cast<std::size_t>(m->row)] = static_cast<std::int32_t>(out.operator_ids.size() - 1);
+  }
+}
+
 void read_transitions(Connection& c, const Members& members, EpisodeColumns& e) {
   auto& q = c.statement(
       "SELECT episode_id, to_state = 'converted_to_thr', on_date FROM episode_transitions "
@@ -244,6 +261,7 @@ OutcomeColumns SqliteTransaction::outcome_columns(const std::string& protocol_id
   Members members;
   read_episodes(c_, protocol_id, consent, out, members);
   read_repeats(c_, out, members);
+  read_operators(c_, members, out);
   out.proms.resize(static_cast<int>(time_points.size()), out.episodes.size());
   read_transitions(c_, members, out.episodes);
   read_schedule(c_, members, time_points, out);

@@ -82,6 +82,13 @@ constexpr EpisodePart kEpisodeParts[] = {
      "WHERE episode_id = ? ORDER BY id"},
 };
 
+// Columns added to the episodes row after content v1, each hashed only when set (a tagged
+// 'F' name, then the row): an episode that never had them hashes exactly as before, so
+// old audit rows still verify. pg_record_content.cpp has the same list.
+constexpr EpisodePart kEpisodeLaterFields[] = {
+    {"injected_by", "SELECT injected_by FROM episodes WHERE id = ? AND injected_by IS NOT NULL"},
+};
+
 // BLAKE2b-256 over a stream of tagged, length-prefixed values: no two different records
 // give the same input, whatever their text holds.
 class ContentHash {
@@ -216,6 +223,15 @@ std::optional<RecordContent> SqliteTransaction::record_content(const std::string
       auto& q = c_.statement(part.sql);
       q.bind(1, static_cast<int64_t>(id));
       h.table(part.table, q);
+    }
+    for (const EpisodePart& field : kEpisodeLaterFields) {
+      auto& q = c_.statement(field.sql);
+      q.bind(1, static_cast<int64_t>(id));
+      if (q.executeStep()) {
+        h.tagged('F', field.table);
+        h.row(q);
+      }
+      q.reset();
     }
   }
   out.hash = h.hex();

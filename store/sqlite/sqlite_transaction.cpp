@@ -78,7 +78,7 @@ Patient read_patient(SQLite::Statement& q) {
 
 constexpr const char* kEpisodeColumns =
     "id, patient_id, centre_id, protocol_id, side, diagnosis_system, diagnosis_code, kl_grade, tonnis_grade, "
-    "cell_source, guidance, state, bilateral_with, repeat_of, harvest_date, injection_date";
+    "cell_source, guidance, state, bilateral_with, repeat_of, harvest_date, injection_date, injected_by";
 
 Episode read_episode(SQLite::Statement& q) {
   Episode e;
@@ -97,6 +97,7 @@ Episode read_episode(SQLite::Statement& q) {
   e.repeat_of = opt_int64(q.getColumn(13));
   e.harvest_date = opt_date(q.getColumn(14));
   e.injection_date = opt_date(q.getColumn(15));
+  if (!q.getColumn(16).isNull()) e.injected_by = q.getColumn(16).getString();
   return e;
 }
 
@@ -116,6 +117,7 @@ void bind_episode_fields(SQLite::Statement& q, const Episode& e) {
   bind_opt(q, 13, e.repeat_of);
   bind_opt(q, 14, e.harvest_date);
   bind_opt(q, 15, e.injection_date);
+  bind_opt(q, 16, e.injected_by ? std::optional<std::string_view>(*e.injected_by) : std::nullopt);
 }
 
 }  // namespace
@@ -254,9 +256,9 @@ std::int64_t SqliteTransaction::insert_episode(const Episode& e, const std::stri
   auto& q = c_.statement(
       "INSERT INTO episodes (patient_id, centre_id, protocol_id, side, diagnosis_system, diagnosis_code, kl_grade, "
       "tonnis_grade, cell_source, guidance, state, bilateral_with, repeat_of, harvest_date, injection_date, "
-      "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?16,?16)");
+      "injected_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?17,?17)");
   bind_episode_fields(q, e);
-  q.bind(16, now);
+  q.bind(17, now);
   q.exec();
   return c_.db().getLastInsertRowid();
 }
@@ -265,11 +267,11 @@ void SqliteTransaction::update_episode(const Episode& e, const std::string& now)
   auto& q = c_.statement(
       "UPDATE episodes SET patient_id = ?1, centre_id = ?2, protocol_id = ?3, side = ?4, diagnosis_system = ?5, "
       "diagnosis_code = ?6, kl_grade = ?7, tonnis_grade = ?8, cell_source = ?9, guidance = ?10, state = ?11, "
-      "bilateral_with = ?12, repeat_of = ?13, harvest_date = ?14, injection_date = ?15, updated_at = ?16 "
-      "WHERE id = ?17");
+      "bilateral_with = ?12, repeat_of = ?13, harvest_date = ?14, injection_date = ?15, injected_by = ?16, "
+      "updated_at = ?17 WHERE id = ?18");
   bind_episode_fields(q, e);
-  q.bind(16, now);
-  q.bind(17, static_cast<int64_t>(e.id));
+  q.bind(17, now);
+  q.bind(18, static_cast<int64_t>(e.id));
   if (q.exec() != 1) throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(e.id)}});
 }
 

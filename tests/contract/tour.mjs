@@ -129,7 +129,11 @@ export async function tour(server, observe) {
   await call(surgeon, 'PATCH', '/api/v1/episodes/{episode_id}', { params: ep, body: { cell_source: 'bone_marrow' }, expect: 200 })
   await move(surgeon, 'harvested')
   await move(lab, 'product_released')
-  await call(surgeon, 'PATCH', '/api/v1/episodes/{episode_id}', { params: ep, body: { guidance: 'ultrasound' }, expect: 200 })
+  // Who may be named as the injecting operator, then the one who injected.
+  const operators = await call(coordinator, 'GET', '/api/v1/episodes/{episode_id}/operators', { params: ep, expect: 200 })
+  assert.ok(operators.usernames.includes(`surgeon.${centre}`), 'the centre\'s surgeon may be named')
+  await call(surgeon, 'PATCH', '/api/v1/episodes/{episode_id}', { params: ep, body: { injected_by: 'nobody.here' }, expect: 422 })
+  await call(surgeon, 'PATCH', '/api/v1/episodes/{episode_id}', { params: ep, body: { guidance: 'ultrasound', injected_by: `surgeon.${centre}` }, expect: 200 })
   await move(surgeon, 'injected')
   await call(surgeon, 'GET', '/api/v1/episodes/{episode_id}', { params: ep, expect: 200 })
   await call(surgeon, 'GET', '/api/v1/episodes/{episode_id}/timeline', { params: ep, expect: 200 })

@@ -45,6 +45,7 @@ struct Clinic {
     e.diagnosis = {std::string(kIcd10Cm), side == Side::right ? "M16.11" : "M16.12"};
     e.cell_source = CellSource::bone_marrow;
     e.guidance = Guidance::ultrasound;
+    store.read([&](store::Transaction& tx) { e.injected_by = "surgeon." + tx.find_patient(patient)->centre_id; });
     return on(-500).add_episode(op, e).id;
   }
   // Referral to `until` (scheduled, harvested, product_released or injected), the harvest

@@ -79,8 +79,9 @@ TEST_P(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_GE(r.json()["schedule"].size(), 20u);
   ASSERT_EQ(step(coordinator_, eid, {{"to", "scheduled"}}).status, 200);
-  r = surgeon_.call("PATCH", "/api/v1/episodes/" + eid,
-                    nlohmann::json{{"cell_source", "bone_marrow"}, {"guidance", "ultrasound"}}.dump());
+  r = surgeon_.call(
+      "PATCH", "/api/v1/episodes/" + eid,
+      nlohmann::json{{"cell_source", "bone_marrow"}, {"guidance", "ultrasound"}, {"injected_by", "surgeon.a"}}.dump());
   ASSERT_EQ(r.status, 200) << r.body;
   // The lab may not inject; the surgeon may not release the product.
   EXPECT_EQ(step(lab_, eid, {{"to", "injected"}}).status, 403);
@@ -91,6 +92,7 @@ TEST_P(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   r = step(surgeon_, eid, {{"to", "injected"}, {"on", today}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["injection_date"], today);
+  EXPECT_EQ(r.json()["injected_by"], "surgeon.a");
   ASSERT_EQ(step(coordinator_, eid, {{"to", "follow_up"}}).status, 200);
   // An illegal step is a conflict that changes nothing.
   EXPECT_EQ(step(coordinator_, eid, {{"to", "screening"}}).status, 409);

@@ -4,6 +4,7 @@
 
 #include "../store/store_test_support.hpp"
 #include "base/error.hpp"
+#include "service/accounts.hpp"
 #include "service/audit.hpp"
 #include "service/pathway.hpp"
 
@@ -16,6 +17,8 @@ class PathwayTest : public ::testing::Test {
     store_ = store::open_sqlite(db_.path());
     pathway_ = std::make_unique<Pathway>(*store_, Clock::fixed(1795000000000));  // 2026-11-18
     for (const char* c : {"a", "b"}) pathway_->upsert_centre(op_, {c, "C", "م", "", "", "licensed", "", ""});
+    // The surgeon's account: the injection is recorded as theirs (injected_by).
+    Accounts(*store_, Clock::fixed(1795000000000)).create(op_, "dr-a", "surgeon", "a", "walk-the-path-2026");
   }
   Patient add_patient(const Actor& who, const std::string& mrn) {
     Patient p;
@@ -74,7 +77,8 @@ TEST_F(PathwayTest, WalksOnePatientThroughThePathway) {
   pathway_->advance(surgeon_a_, e.id, {EpisodeState::workup, "", std::nullopt});
   pathway_->plan(coordinator_a_, e.id, CivilDate::from_ymd(2026, 12, 1), CivilDate::from_ymd(2026, 12, 1));
   pathway_->advance(coordinator_a_, e.id, {EpisodeState::scheduled, "", std::nullopt});
-  pathway_->update_details(surgeon_a_, e.id, {std::nullopt, 1, CellSource::bone_marrow, Guidance::ultrasound});
+  pathway_->update_details(surgeon_a_, e.id,
+                           {std::nullopt, 1, CellSource::bone_marrow, Guidance::ultrasound, "", "dr-a"});
   // Steps are recorded on the day they happen: a fortnight later, 2026-12-02.
   Pathway later(*store_, Clock::fixed(1795000000000 + 14 * 86400000LL));
   EXPECT_THROW(pathway_->advance(surgeon_a_, e.id, {EpisodeState::harvested, "", CivilDate::from_ymd(2026, 12, 1)}),

@@ -72,14 +72,16 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
   const auto written = rows();
   ASSERT_FALSE(written.empty());
   {
-    // The database as the binary before 0014 left it: no typed rows, version 13.
+    // The database as the binary before 0014 left it: no typed rows, version 13 (and
+    // nothing of the later migrations: 0015's episodes.injected_by).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
     d.exec("DROP TABLE response_scores");
-    d.exec("DELETE FROM schema_version WHERE version = 14");
+    d.exec("ALTER TABLE episodes DROP COLUMN injected_by");
+    d.exec("DELETE FROM schema_version WHERE version >= 14");
   }
   auto s = store::open_sqlite(db_.path(), store::OpenMode::existing_no_migrate);
   EXPECT_EQ(s->schema_version(), 13);
-  EXPECT_EQ(s->migrate(), 1);
+  EXPECT_EQ(s->migrate(), 2);
   s.reset();
   EXPECT_EQ(rows(), written);
 }

@@ -226,10 +226,20 @@ test('staff click through the pathway in English and Persian', async () => {
     // --- surgeon: record the injection today; the visits move with it
     await loginStaff(page, server, 'surgeon.tehran-1')
     await openPatient(page, patientId)
-    await step(page, 'injected', (panel) => panel.getByTestId('transition-guidance').selectOption('ultrasound'))
+    await step(page, 'injected', async (panel) => {
+      await panel.getByTestId('transition-guidance').selectOption('ultrasound')
+      // who injected is asked with the step, the signed-in surgeon offered first
+      const injectedBy = panel.getByTestId('transition-injected-by')
+      await injectedBy.locator('option[value="surgeon.tehran-1"]').waitFor({ state: 'attached' })
+      await page.waitForFunction(() => document.querySelector('[data-testid=transition-injected-by]')?.value === 'surgeon.tehran-1')
+    })
     episode = (await surgeonApi.get(`/api/v1/episodes/${episodeId}`)).json
     assert.equal(episode.injection_date, today)
     assert.equal(episode.guidance, 'ultrasound')
+    assert.equal(episode.injected_by, 'surgeon.tehran-1')
+    await page.getByTestId('history-injected-by').waitFor({ state: 'attached' })
+    assert.match(await page.getByTestId('history-injected-by').textContent(), /Injected by: surgeon\.tehran-1/)
+    assert.match(await page.getByTestId('injected-by').textContent(), /surgeon\.tehran-1/)
     await page.waitForFunction((d) => document.querySelector('[data-testid=timeline] tr[data-item=visit-2w]')?.dataset.start === d, addDays(today, 14))
     starts = await scheduleStarts(page)
     assert.equal(starts['visit-6w'], addDays(today, 42))

@@ -223,7 +223,7 @@ export async function injectedPatient(server, { mrn, mobile, side = 'right' }) {
   ok(await surgeon.patch(`/api/v1/episodes/${id}`, { cell_source: 'bone_marrow' }), 'cell source')
   await move(surgeon, 'harvested')
   await move(lab, 'product_released')
-  ok(await surgeon.patch(`/api/v1/episodes/${id}`, { guidance: 'ultrasound' }), 'guidance')
+  ok(await surgeon.patch(`/api/v1/episodes/${id}`, { guidance: 'ultrasound', injected_by: 'surgeon.tehran-1' }), 'guidance')
   await move(surgeon, 'injected')
   return { patientId: patient.id, episodeId: id, mobile: patient.mobile, today, harvest, injection, coordinator, surgeon }
 }

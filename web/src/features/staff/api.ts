@@ -63,7 +63,8 @@ export interface EpisodeDetails {
   tonnis_grade?: number
   cell_source?: CellSource
   guidance?: Guidance
-  reason?: string // required to correct the cell source or guidance after the injection
+  injected_by?: string // the username of the surgeon who injected
+  reason?: string // required to correct the cell source, guidance or operator after the injection
 }
 
 // Each call names its route as the OpenAPI document does; the answer types are the
@@ -103,6 +104,9 @@ export const staffApi = {
         }),
       }),
     ),
+  // The usernames that may be recorded as having injected (the centre's active surgeons).
+  injectingOperators: (id: number) =>
+    answer<Schema<'InjectingOperators'>>(http.GET('/api/v1/episodes/{episode_id}/operators', { params: episodePath(id) })),
   updateDetails: (id: number, d: EpisodeDetails) => answer<Episode>(http.PATCH('/api/v1/episodes/{episode_id}', { params: episodePath(id), body: sent({ ...d }) })),
   markItem: (id: number, itemId: string, status: 'done' | 'missed' | 'planned', on?: string) =>
     answer<Schema<'ScheduleItemMarked'>>(

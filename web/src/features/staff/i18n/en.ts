@@ -105,6 +105,7 @@ export default {
     tonnisGrade: 'Tönnis grade',
     cellSource: 'Cell source',
     guidance: 'Image guidance',
+    injectedBy: 'Injected by',
   },
   hint: { kl: '0 to 4', tonnis: '0 to 3' },
   consent: { treatment: 'Treatment', registry: 'Registry', contact: 'Contact' },

@@ -105,6 +105,7 @@ export default {
     tonnisGrade: 'درجهٔ تونیس',
     cellSource: 'منبع سلول',
     guidance: 'روش هدایت تصویری',
+    injectedBy: 'تزریق‌کننده',
   },
   hint: { kl: '۰ تا ۴', tonnis: '۰ تا ۳' },
   consent: { treatment: 'درمان', registry: 'ثبت در رجیستری', contact: 'تماس با بیمار' },
