@@ -54,3 +54,33 @@ for (const lang of ['en', 'fa']) {
     }
   })
 }
+
+// A centre's surgeon reads their own centre's comparison by injecting operator (the demo
+// names each centre's surgeon as the injector); another centre's operators never appear.
+test('surgeon: the comparison by operator of their own centre, on the page as in the API', async () => {
+  const surgeon = await apiSession(server, 'surgeon.tehran-1')
+  const report = (await surgeon.get('/api/v1/reports/outcomes')).json
+  assert.ok(report.by_operator, 'a centre’s surgeon reads its operators')
+  assert.equal(report.by_operator.centre, 'tehran-1')
+  const units = report.by_operator.figures.responders.units
+  assert.ok(units.length > 0)
+  for (const u of units) assert.ok(u.label === 'surgeon.tehran-1' || u.label === 'unknown', u.label)
+  const n = units.reduce((sum, u) => sum + u.n, 0)
+  const own = report.cross_centre.responders.units.find((u) => u.own)
+  assert.equal(n, own.n, 'every joint of the centre, each under its operator')
+  assert.equal(report.by_operator.cusums.reduce((sum, c) => sum + c.value.length, 0), own.n)
+  const b = await launch({ lang: 'en' })
+  try {
+    const { page } = b
+    await loginStaff(page, server, 'surgeon.tehran-1')
+    await page.goto(`${server.url}/outcomes`)
+    await page.getByTestId('by-operator').waitFor()
+    const ratios = await page.getByTestId('adjusted-operators-responders').getByTestId('oe').allInnerTexts()
+    assert.deepEqual(
+      ratios,
+      units.map((u) => formatted('en', u.ratio, 2)),
+    )
+  } finally {
+    await b.close()
+  }
+})
