@@ -26,6 +26,8 @@ std::string_view to_string(FitWarning w) {
   return "?";
 }
 
+// The Persian sentences stay whole on their lines, out of clang-format's reach.
+// clang-format off
 LocalText fit_warning_text(FitWarning w) {
   switch (w) {
     case FitWarning::too_few_events:
@@ -46,6 +48,7 @@ LocalText fit_warning_text(FitWarning w) {
   }
   return {};
 }
+// clang-format on
 
 namespace detail {
 namespace {
