@@ -105,6 +105,7 @@ void add_stats_commands(CLI::App& app) {
   auto* stats_cmd = app.add_subcommand("stats", "Survival and interval estimates (figures match R's survival package)");
   stats_cmd->require_subcommand(1);
   add_registry_stats_commands(stats_cmd);
+  add_cross_centre_stats_command(stats_cmd);
 
   auto km_args = std::make_shared<SurvivalArgs>();
   auto* km = stats_cmd->add_subcommand("km", "Kaplan-Meier curves: median with CI and survival at given times");

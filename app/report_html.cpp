@@ -65,7 +65,7 @@ std::string render_outcomes_html(const OutcomeReportOut& report, const std::stri
   const bool has_claims = report.claims && !report.claims->empty();
   std::string body;
   for (const auto& scope : report.scopes) body += scope_section(report, scope, w);
-  body += log_rank_section(report, w) + funnel_section(report, w);
+  body += log_rank_section(report, w) + funnel_section(report, w) + cross_centre_section(report, w);
   const std::string source = report.claims_source ? w.local(*report.claims_source) : std::string();
   const std::string title = w.local(protocol.title);
   return fill(

@@ -29,5 +29,7 @@ std::string responders_section(const OutcomeReportOut& report, const ScopeOut& s
 std::string completeness_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w);
 std::string log_rank_section(const OutcomeReportOut& report, const Words& w);
 std::string funnel_section(const OutcomeReportOut& report, const Words& w);
+// report_cross_centre.cpp
+std::string cross_centre_section(const OutcomeReportOut& report, const Words& w);
 
 }  // namespace rp::app

@@ -182,4 +182,61 @@ std::string funnel_svg(const contract::FunnelOut& funnel, const Words& w) {
   return svg + "</svg>";
 }
 
+// Observed / expected against the expected count; the ratio's axis runs 0 to 3 (a unit
+// beyond is drawn on the edge, its figure in the table beside).
+std::string ratio_funnel_svg(const contract::AdjustedComparisonOut& c, const Words& w) {
+  double x_max = 10;
+  for (const auto& u : c.units) x_max = std::max(x_max, value_or(u.expected, 0) * 1.1);
+  const double y_max = 3;
+  const Frame f{64, 660, 16, 256, x_max, y_max};
+  std::string svg =
+      "<svg class=\"figure ratio-funnel\" direction=\"ltr\" viewBox=\"0 0 680 300\" width=\"680\" "
+      "height=\"300\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">";
+  svg += axes(f);
+  for (int k = 0; k <= 3; ++k) svg += text_at(f.left - 6, f.y(k) + 4, w.number(static_cast<double>(k), 0), "end");
+  const char* styles[] = {"stroke-dasharray=\"5,4\" stroke=\"#7c8799\"", "stroke-dasharray=\"5,4\" stroke=\"#7c8799\"",
+                          "stroke=\"#b04a4a\"", "stroke=\"#b04a4a\""};
+  for (int k = 0; k < 4; ++k) {
+    std::string d;
+    for (const auto& l : c.limits) {
+      const Figure bound = k == 0 ? l.lower95 : k == 1 ? l.upper95 : k == 2 ? l.lower998 : l.upper998;
+      if (!bound || l.expected > x_max) continue;
+      d += (d.empty() ? "M" : " L") + xy(f.x(l.expected), f.y(std::min(*bound, y_max)));
+    }
+    if (!d.empty()) svg += "<path class=\"limit\" d=\"" + d + "\" fill=\"none\" " + styles[k] + "/>";
+  }
+  svg += "<line x1=\"" + f2(f.left) + "\" y1=\"" + f2(f.y(1)) + "\" x2=\"" + f2(f.right) + "\" y2=\"" + f2(f.y(1)) +
+         "\" stroke=\"#1f5f99\"/>";
+  for (const auto& u : c.units) {
+    if (!u.ratio || !u.expected) continue;
+    const double x = f.x(*u.expected), y = f.y(std::min(*u.ratio, y_max));
+    svg += "<circle class=\"unit\" cx=\"" + f2(x) + "\" cy=\"" + f2(y) + "\" r=\"5\" fill=\"" +
+           (u.own ? "#d9822b" : "#1f5f99") + "\"/>";
+    svg += text_at(x + 8, y - 6, escape_html(u.label), "start");
+  }
+  for (int k = 0; k <= 4; ++k) svg += text_at(f.x(x_max * k / 4), f.bottom + 16, w.number(x_max * k / 4, 0));
+  svg += text_at((f.left + f.right) / 2, 292, w("xc_expected_axis"));
+  return svg + "</svg>";
+}
+
+// One operator's CUSUM after each result, with the threshold it signals at.
+std::string cusum_svg(const contract::OperatorCusumOut& c, double threshold, const Words& w) {
+  double y_max = threshold * 1.25;
+  for (double v : c.value) y_max = std::max(y_max, v * 1.1);
+  const double x_max = std::max<double>(2, static_cast<double>(c.value.size()));
+  const Frame f{64, 660, 12, 132, x_max, y_max};
+  std::string svg =
+      "<svg class=\"figure cusum\" direction=\"ltr\" viewBox=\"0 0 680 160\" width=\"680\" height=\"160\" "
+      "role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">" +
+      axes(f);
+  svg += "<line x1=\"" + f2(f.left) + "\" y1=\"" + f2(f.y(threshold)) + "\" x2=\"" + f2(f.right) + "\" y2=\"" +
+         f2(f.y(threshold)) + "\" stroke=\"#b04a4a\" stroke-dasharray=\"5,4\"/>";
+  svg += text_at(f.left - 6, f.y(threshold) + 4, w.number(threshold, 1), "end");
+  std::string d = "M" + xy(f.x(0), f.y(0));
+  for (std::size_t t = 0; t < c.value.size(); ++t) d += " L" + xy(f.x(static_cast<double>(t + 1)), f.y(c.value[t]));
+  svg += "<path class=\"cusum-line\" d=\"" + d + "\" fill=\"none\" stroke=\"#1f5f99\"/>";
+  svg += text_at((f.left + f.right) / 2, 152, w("xc_cusum_axis"));
+  return svg + "</svg>";
+}
+
 }  // namespace rp::app

@@ -15,5 +15,9 @@ std::string trajectory_svg(const contract::TrajectoryOut& trajectory,
                            const std::vector<contract::TimePointOut>& time_points, double top, const Words& w);
 // Centres' responder rates against their size, with 95 % and 99.8 % control limits.
 std::string funnel_svg(const contract::FunnelOut& funnel, const Words& w);
+// Units' observed / expected ratios against their expected count, with the Poisson limits.
+std::string ratio_funnel_svg(const contract::AdjustedComparisonOut& comparison, const Words& w);
+// One operator's risk-adjusted CUSUM with its threshold.
+std::string cusum_svg(const contract::OperatorCusumOut& cusum, double threshold, const Words& w);
 
 }  // namespace rp::app

@@ -49,6 +49,10 @@ OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request
   } else if (!sees_every_centre(actor)) {
     view.centres.push_back(actor.centre);
   }
+  // The comparison by injecting operator is the centre's own business: its surgeons and
+  // admin see their centre's, the analyst (and anyone reading every centre) never.
+  if (!sees_every_centre(actor) && (actor.role == Role::surgeon || actor.role == Role::admin))
+    view.operators_of = actor.centre;
 
   store::OutcomeColumns columns;
   std::vector<std::string> item_ids;

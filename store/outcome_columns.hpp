@@ -10,6 +10,8 @@
 namespace rp::store {
 
 using outcomes::AdverseEventColumns;
+using outcomes::age_band_of;
+using outcomes::cell_source_index;
 using outcomes::EpisodeColumns;
 using outcomes::kNoDay;
 using outcomes::kPromMeasures;

@@ -168,6 +168,10 @@ OutcomeReportOut outcome_report_out(const service::OutcomeReport& r) {
       funnel.limits.push_back({l.n, figure(l.lower95), figure(l.upper95), figure(l.lower998), figure(l.upper998)});
     out.funnel = std::move(funnel);
   }
+  std::vector<std::string> item_ids;
+  for (const auto& t : r.time_points) item_ids.push_back(t.item_id);
+  if (r.cross_centre) out.cross_centre = cross_centre_out(*r.cross_centre, item_ids);
+  if (r.by_operator) out.by_operator = operator_comparison_out(*r.by_operator, item_ids);
   // A protocol without a claims file has no claims section.
   if (!r.claims.claims.empty()) {
     out.claims_source = texts(r.claims.source);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "api/contract/cross_centre.hpp"
 #include "api/contract/outcome_scope.hpp"
 #include "service/outcomes.hpp"
 #include "service/registry_summary.hpp"
@@ -215,6 +216,8 @@ struct OutcomeReportOut {
   std::vector<ScopeOut> scopes;
   std::optional<LogRankOut> log_rank_by_centre;
   std::optional<FunnelOut> funnel;
+  std::optional<CrossCentreOut> cross_centre;
+  std::optional<OperatorComparisonOut> by_operator;
   std::optional<Texts> claims_source;
   std::optional<std::vector<ClaimDefinitionOut>> claims;
   template <class V>
@@ -230,6 +233,9 @@ struct OutcomeReportOut {
     v("scopes", &R::scopes, "overall first, then each centre shown");
     v("log_rank_by_centre", &R::log_rank_by_centre, "null with fewer than two centres with events");
     v("funnel", &R::funnel, "null when the protocol names none");
+    v("cross_centre", &R::cross_centre, "adjusted for case mix; null when the protocol names no funnel");
+    v("by_operator", &R::by_operator,
+      "the same by injecting operator within the reader's centre: only for its own surgeons and admin");
     v("claims_source", &R::claims_source, "null when the protocol has no claims file");
     v("claims", &R::claims, "null when the protocol has no claims file");
   }

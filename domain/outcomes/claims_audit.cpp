@@ -7,7 +7,6 @@
 #include "domain/outcomes/sections.hpp"
 
 namespace rp::outcomes::detail {
-namespace {
 
 Status responder_status(const Registry& r, ResponderDefinition def, int tp, std::size_t i) {
   using instruments::OarsiDomains;
@@ -45,6 +44,8 @@ Status responder_status(const Registry& r, ResponderDefinition def, int tp, std:
   if (responded) return *responded ? Status::success : Status::failure;
   return r.due(i, tp) ? Status::missing : Status::not_due;
 }
+
+namespace {
 
 ClaimMeasurement measurement(const Count& c, bool exact, Favourable favourable, int longest) {
   ClaimMeasurement m;

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -28,10 +29,24 @@ struct EpisodeColumns {
   std::vector<std::int32_t> exit_day;          // withdrawn or lost to follow-up, or kNoDay
   std::vector<std::int32_t> last_contact_day;  // last done schedule item or questionnaire, or kNoDay
   std::vector<std::int32_t> repeat_day;        // the first repeat treatment's injection, or kNoDay
+  // The case mix the cross-centre comparison adjusts for (cross_centre.hpp); kUnknown where
+  // the record does not say. Age is a 5-year band (12: 60–64 years) of the age in whole
+  // years on the injection day, never the birth date itself.
+  static constexpr std::int8_t kUnknown = -1;
+  std::vector<std::int8_t> age_band;
+  std::vector<std::int8_t> kl_grade;     // Kellgren–Lawrence 0–4
+  std::vector<std::int8_t> cell_source;  // index of rp::CellSource
   // Who injected: an index into Columns::operator_ids, -1 where not recorded.
   std::vector<std::int32_t> injecting_operator;
   std::size_t size() const { return centre.size(); }
 };
+
+// The 5-year age band of someone born on `birth` on the day `on`, both ISO dates
+// (YYYY-MM-DD...), or EpisodeColumns::kUnknown when either is not a date or `on` is
+// before `birth`. Both store adapters fill EpisodeColumns::age_band with it.
+std::int8_t age_band_of(std::string_view birth, std::string_view on);
+// The index of rp::CellSource a stored name stands for, or EpisodeColumns::kUnknown.
+std::int8_t cell_source_index(std::string_view stored);
 
 // The patient-reported scores the report uses, on their own scales.
 enum class PromMeasure : int {

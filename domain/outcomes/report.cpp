@@ -5,6 +5,7 @@
 #include <future>
 
 #include "base/error.hpp"
+#include "domain/outcomes/case_mix_models.hpp"
 #include "domain/outcomes/sections.hpp"
 #include "stats/distributions.hpp"
 
@@ -70,6 +71,34 @@ std::optional<Funnel> funnel(const OutcomeInputs& in, const std::vector<ScopeRep
   return f;
 }
 
+// ---- cross-centre, adjusted for case mix ----
+
+void adjusted_comparisons(const Registry& r, const ReportView& view, const std::vector<std::string>& labels,
+                          const std::vector<bool>& own, OutcomeReport& report) {
+  if (!report.funnel || report.funnel->time_point < 1) return;
+  const CrossCentre head{report.funnel->definition, report.funnel->time_point, {}, {}};
+  const CaseMixModels models = fit_case_mix(r, head.definition, head.time_point);
+  report.cross_centre = compare_units(models, head, r.centre, labels, own);
+
+  const auto& e = r.cols.episodes;
+  if (view.operators_of.empty() || e.injecting_operator.size() != r.size()) return;
+  const auto centre = std::find(r.cols.centre_ids.begin(), r.cols.centre_ids.end(), view.operators_of);
+  if (centre == r.cols.centre_ids.end()) return;
+  const int c = static_cast<int>(centre - r.cols.centre_ids.begin());
+  // The centre's joints by operator; a joint whose operator is not recorded is compared
+  // as "unknown", not dropped.
+  std::vector<std::string> names = r.cols.operator_ids;
+  const int unknown = static_cast<int>(names.size());
+  names.push_back("unknown");
+  std::vector<int> unit(r.size(), -1);
+  for (std::size_t i = 0; i < r.size(); ++i)
+    if (r.centre[i] == c) unit[i] = e.injecting_operator[i] >= 0 ? e.injecting_operator[i] : unknown;
+  OperatorComparison ops{
+      view.operators_of, compare_units(models, head, unit, names, std::vector<bool>(names.size(), false)), {}};
+  ops.cusums = operator_cusums(r, models.responders, unit, names);
+  report.by_operator = std::move(ops);
+}
+
 }  // namespace
 
 OutcomeReport compute_outcome_report(const Columns& columns, const OutcomeInputs& inputs, const ReportView& view) {
@@ -121,6 +150,7 @@ OutcomeReport compute_outcome_report(const Columns& columns, const OutcomeInputs
 
   OutcomeReport report{inputs.as_of, inputs.time_points};
   report.funnel = funnel(inputs, all, labels, own);
+  adjusted_comparisons(r, view, labels, own, report);
   report.end_point = inputs.end_point;
   report.safety_follow_up_days = inputs.safety_follow_up_days;
   report.measures_asked = inputs.measures_asked;

@@ -20,6 +20,7 @@
 #include "domain/claims.hpp"
 #include "domain/instruments/responder_thresholds.hpp"
 #include "domain/outcomes/columns.hpp"
+#include "domain/outcomes/cross_centre.hpp"
 #include "domain/protocol.hpp"
 #include "stats/interval.hpp"
 #include "stats/kaplan_meier.hpp"
@@ -181,7 +182,11 @@ struct OutcomeReport {
   std::vector<ScopeReport> scopes;          // overall first, then each centre shown
   std::optional<LogRankByCentre> log_rank;  // unset with fewer than two centres with events
   std::optional<Funnel> funnel;             // unset when the protocol names none
-  ClaimSet claims;                          // empty: the protocol names no claims file
+  // Adjusted for case mix (cross_centre.hpp); unset without a funnel time point.
+  std::optional<CrossCentre> cross_centre;
+  // By injecting operator within ReportView::operators_of; unset unless asked for.
+  std::optional<OperatorComparison> by_operator;
+  ClaimSet claims;  // empty: the protocol names no claims file
   ProtocolOutcomes::EndPoint end_point = ProtocolOutcomes::EndPoint::joint_replacement;
   LocalText survival_title;
   int safety_follow_up_days = 30;
@@ -198,6 +203,9 @@ struct OutcomeReport {
 struct ReportView {
   std::vector<std::string> centres;  // ids shown as scopes, in order
   bool name_other_centres = true;    // false: others appear as "other centre" in funnel and log-rank
+  // The centre whose injecting operators are compared: only for that centre's own
+  // surgeons and admin, never the analyst or a public view. Empty: no operator comparison.
+  std::string operators_of;
 };
 
 OutcomeReport compute_outcome_report(const Columns& columns, const OutcomeInputs& inputs, const ReportView& view);

@@ -74,6 +74,9 @@ int time_point_index(const OutcomeInputs& in, const std::string& item_id, const 
 // Trajectories of measures [from, to).
 void trajectories(const Registry& r, std::vector<ScopeReport>& scopes, int from, int to);
 void responders(const Registry& r, std::vector<ScopeReport>& scopes);
+// Row i's status under one responder definition at time point tp (as responders() counts
+// it; claims_audit.cpp).
+Status responder_status(const Registry& r, ResponderDefinition def, int tp, std::size_t i);
 void completeness(const Registry& r, std::vector<ScopeReport>& scopes);
 // Returns, per row, whether the joint had a serious adverse event.
 std::vector<std::uint8_t> adverse_events(const Registry& r, std::vector<ScopeReport>& scopes);

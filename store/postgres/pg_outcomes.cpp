@@ -64,17 +64,20 @@ struct Members {
 void read_episodes(Connection& c, const std::string& protocol_id, const ConsentScope& consent, OutcomeColumns& out,
                    Members& members) {
   auto r = c.exec(
-      "SELECT e.id, e.centre_id, MIN(t.on_date) FROM episodes e "
+      "SELECT e.id, e.centre_id, MIN(t.on_date), p.birth_date, e.kl_grade, e.cell_source FROM episodes e "
       "JOIN episode_transitions t ON t.episode_id = e.id AND t.to_state = 'injected' "
       "JOIN patients p ON p.id = e.patient_id "
       "WHERE e.protocol_id = $1 AND e.repeat_of IS NULL AND ($2 = 1 OR p.consent_registry = 1 OR e.centre_id = $3) "
-      "GROUP BY e.id, e.centre_id ORDER BY e.id",
+      "GROUP BY e.id, e.centre_id, p.birth_date, e.kl_grade, e.cell_source ORDER BY e.id",
       Params().text(protocol_id).flag(consent.every_patient).text(consent.own_centre));
   EpisodeColumns& e = out.episodes;
   for (int i = 0; i < r.rows(); ++i) {
     members.firsts.push_back({r.int64(i, 0), static_cast<int>(e.centre.size()), true});
     e.centre.push_back(index_of(out.centre_ids, r.view(i, 1)));
     e.injection_day.push_back(day_of(r, i, 2));
+    e.age_band.push_back(r.null(i, 2) ? EpisodeColumns::kUnknown : age_band_of(r.view(i, 3), r.view(i, 2)));
+    e.kl_grade.push_back(r.null(i, 4) ? EpisodeColumns::kUnknown : static_cast<std::int8_t>(r.int32(i, 4)));
+    e.cell_source.push_back(r.null(i, 5) ? EpisodeColumns::kUnknown : cell_source_index(r.view(i, 5)));
   }
   const std::size_t n = e.centre.size();
   e.converted_day.assign(n, kNoDay);

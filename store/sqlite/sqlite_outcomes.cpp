@@ -76,11 +76,11 @@ struct Members {
 void read_episodes(Connection& c, const std::string& protocol_id, const ConsentScope& consent, OutcomeColumns& out,
                    Members& members) {
   auto& q = c.statement(
-      "SELECT e.id, e.centre_id, MIN(t.on_date) FROM episodes e "
+      "SELECT e.id, e.centre_id, MIN(t.on_date), p.birth_date, e.kl_grade, e.cell_source FROM episodes e "
       "JOIN episode_transitions t ON t.episode_id = e.id AND t.to_state = 'injected' "
       "JOIN patients p ON p.id = e.patient_id "
       "WHERE e.protocol_id = ? AND e.repeat_of IS NULL AND (? = 1 OR p.consent_registry = 1 OR e.centre_id = ?) "
-      "GROUP BY e.id, e.centre_id ORDER BY e.id");
+      "GROUP BY e.id, e.centre_id, p.birth_date, e.kl_grade, e.cell_source ORDER BY e.id");
   q.bind(1, protocol_id);
   q.bind(2, consent.every_patient ? 1 : 0);
   q.bind(3, consent.own_centre);
@@ -89,6 +89,11 @@ void read_episodes(Connection& c, const std::string& protocol_id, const ConsentS
     members.firsts.push_back({q.getColumn(0).getInt64(), static_cast<int>(e.centre.size()), true});
     e.centre.push_back(index_of(out.centre_ids, q.getColumn(1).getText()));
     e.injection_day.push_back(day_of(q.getColumn(2)));
+    const SQLite::Column injected = q.getColumn(2), kl = q.getColumn(4), source = q.getColumn(5);
+    e.age_band.push_back(injected.isNull() ? EpisodeColumns::kUnknown
+                                           : age_band_of(q.getColumn(3).getText(), injected.getText()));
+    e.kl_grade.push_back(kl.isNull() ? EpisodeColumns::kUnknown : static_cast<std::int8_t>(kl.getInt()));
+    e.cell_source.push_back(source.isNull() ? EpisodeColumns::kUnknown : cell_source_index(source.getText()));
   }
   const std::size_t n = e.centre.size();
   e.converted_day.assign(n, kNoDay);

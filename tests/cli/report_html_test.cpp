@@ -142,3 +142,30 @@ claims:
 }
 
 }  // namespace
+
+// The comparison adjusted for case mix: its heading, the n each model used and every
+// centre the JSON compares, in both languages; never the comparison by operator, which
+// only a centre's own staff read through the API.
+TEST_F(ReportCli, CentresComparedAdjustedForCaseMix) {
+  const json r = json::parse(report("--format json"));
+  ASSERT_TRUE(r["cross_centre"].is_object());
+  EXPECT_TRUE(r["by_operator"].is_null());
+  const std::string en = report("--format html"), fa = report("--format html --lang fa");
+  EXPECT_NE(en.find("<h2>Centres compared, adjusted for case mix</h2>"), std::string::npos);
+  EXPECT_NE(fa.find("<h2>مقایسه مراکز، تعدیل‌شده برای ترکیب بیماران</h2>"),
+            std::string::npos);
+  bool any_adjusted = false;
+  for (const char* part : {"responders", "survival"}) {
+    const json& c = r["cross_centre"][part];
+    any_adjusted |= c["adjusted"].get<bool>();
+    EXPECT_NE(en.find("Joints used: " + std::to_string(c["n"].get<int>()) + ";"), std::string::npos) << part;
+    if (!c["adjusted"].get<bool>()) {
+      EXPECT_NE(en.find(escaped(c["warnings"][0]["text"]["en"])), std::string::npos) << part;
+      continue;
+    }
+    for (const auto& u : c["units"])
+      EXPECT_NE(en.find("<td>" + escaped(u["label"]) + "</td>"), std::string::npos) << part << " " << u["label"];
+  }
+  EXPECT_EQ(en.find("class=\"figure ratio-funnel\"") != std::string::npos, any_adjusted);
+  EXPECT_EQ(en.find("Injecting operators of"), std::string::npos);
+}

@@ -48,6 +48,11 @@ export type FunnelLimit = Schema<'FunnelLimit'>
 // control limits by n.
 export type Funnel = Schema<'Funnel'>
 
+// Centres (or a centre's operators) compared after adjusting for case mix.
+export type AdjustedComparison = Schema<'AdjustedComparison'>
+export type CrossCentre = Schema<'CrossCentre'>
+export type OperatorComparison = Schema<'OperatorComparison'>
+
 export type OutcomeReport = Schema<'OutcomeReport'>
 
 // What each figure counts, in both languages, by section.
