@@ -50,6 +50,7 @@ void add_stats_commands(CLI::App& app);
 // stats logistic | funnel | standardise | cusum (cli_stats_registry.cpp), under `stats`.
 void add_registry_stats_commands(CLI::App* stats_cmd);
 void add_report_commands(CLI::App& app);
+void add_export_commands(CLI::App& app);  // export deidentified (cli_export.cpp)
 void add_serve_commands(CLI::App& app);   // serve, config sample, user add/reset
 void add_openapi_command(CLI::App& app);  // the API's OpenAPI document, for the web app's build
 

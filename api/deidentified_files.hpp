@@ -1,0 +1,17 @@
+#pragma once
+// The de-identified export's tables as files (service/deidentified_export.hpp): CSV
+// (RFC 4180, a header row, an empty field for no value) or NDJSON (one JSON object per
+// row, numbers as numbers, no value as null), and the data dictionary as CSV.
+#include <string>
+#include <vector>
+
+#include "service/deidentified_export.hpp"
+
+namespace rp::api {
+
+std::string export_csv(const service::ExportTable& table);
+std::string export_ndjson(const service::ExportTable& table);
+// One row per column of every table: table, column, type, unit, allowed, meaning_en, meaning_fa.
+std::string data_dictionary_csv(const std::vector<service::ExportTable>& tables);
+
+}  // namespace rp::api
