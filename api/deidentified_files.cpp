@@ -34,12 +34,17 @@ void csv_line(std::string& out, const std::vector<std::string>& fields) {
 nlohmann::ordered_json json_cell(const ExportCell& cell, ExportColumnType type) {
   if (!cell) return nullptr;
   const std::string& v = *cell;
-  if (type == ExportColumnType::integer) {
+  const char* end = v.data() + v.size();
+  if (type == ExportColumnType::integer || type == ExportColumnType::number) {
+    // A whole number stays one (3, not 3.0), as the CSV writes it.
     std::int64_t n = 0;
-    if (std::from_chars(v.data(), v.data() + v.size(), n).ec == std::errc{}) return n;
-  } else if (type == ExportColumnType::number) {
+    const auto whole = std::from_chars(v.data(), end, n);
+    if (whole.ec == std::errc{} && whole.ptr == end) return n;
+  }
+  if (type == ExportColumnType::number) {
     double d = 0;
-    if (std::from_chars(v.data(), v.data() + v.size(), d).ec == std::errc{}) return d;
+    const auto r = std::from_chars(v.data(), end, d);
+    if (r.ec == std::errc{} && r.ptr == end) return d;
   }
   return v;
 }
