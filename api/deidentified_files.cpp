@@ -84,4 +84,33 @@ std::string data_dictionary_csv(const std::vector<service::ExportTable>& tables)
   return out;
 }
 
+namespace {
+
+// A Markdown table cell: a pipe would end the cell early.
+std::string md_cell(const std::string& v) {
+  std::string out;
+  for (char c : v) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out;
+}
+
+}  // namespace
+
+std::string data_dictionary_markdown(const std::vector<service::ExportTable>& tables) {
+  std::string out =
+      "# Data dictionary / فرهنگ داده‌ها\n\n"
+      "De-identified: pseudonyms instead of ids, every date of a patient moved by the patient's own shift, "
+      "ages in five-year bands; patients without registry consent left out.\n\n"
+      "بی‌نام‌شده: شناسهٔ مستعار به جای شناسه، همهٔ تاریخ‌های هر بیمار با جابه‌جایی ویژهٔ او، سن در "
+      "بازه‌های "
+      "پنج‌ساله؛ بیماران بدون رضایت ثبت کنار گذاشته شده‌اند.\n";
+  for (const auto& t : tables) {
+    out += "\n## " + t.name + "\n\n" + t.meaning_en + "\n\n" + t.meaning_fa + "\n\n";
+    out += "| column | type | unit | allowed | meaning | معنا |\n|---|---|---|---|---|---|\n";
+    for (const auto& c : t.columns)
+      out += "| " + c.name + " | " + std::string(to_string(c.type)) + " | " + c.unit + " | " + md_cell(c.allowed) +
+             " | " + md_cell(c.meaning_en) + " | " + md_cell(c.meaning_fa) + " |\n";
+  }
+  return out;
+}
+
 }  // namespace rp::api

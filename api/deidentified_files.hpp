@@ -13,5 +13,8 @@ std::string export_csv(const service::ExportTable& table);
 std::string export_ndjson(const service::ExportTable& table);
 // One row per column of every table: table, column, type, unit, allowed, meaning_en, meaning_fa.
 std::string data_dictionary_csv(const std::vector<service::ExportTable>& tables);
+// The same dictionary to read: each table with what a row is, then its columns, in
+// English and Persian (Markdown).
+std::string data_dictionary_markdown(const std::vector<service::ExportTable>& tables);
 
 }  // namespace rp::api

@@ -43,6 +43,8 @@ void run_export(const ExportOptions& o) {
   }
   write_file(dir / "data-dictionary.csv", api::data_dictionary_csv(e.tables));
   files.push_back({{"file", "data-dictionary.csv"}});
+  write_file(dir / "data-dictionary.md", api::data_dictionary_markdown(e.tables));
+  files.push_back({{"file", "data-dictionary.md"}});
   print_json({{"out", o.out},
               {"format", o.format},
               {"files", files},
@@ -60,7 +62,7 @@ void add_export_commands(CLI::App& app) {
   auto* deid = exp->add_subcommand(
       "deidentified",
       "The registry's records de-identified (pseudonyms, shifted dates, age bands; patients without registry "
-      "consent left out): one file per table and data-dictionary.csv");
+      "consent left out): one file per table and data-dictionary.csv (.md to read)");
   add_db_option(deid, o->db);
   deid->add_option("--out", o->out, "the folder the files are written into (created if need be)")->required();
   deid->add_option("--format", o->format, "csv or ndjson")->check(CLI::IsMember({"csv", "ndjson"}));
