@@ -64,14 +64,30 @@ std::string export_csv(const service::ExportTable& table) {
   return out;
 }
 
+static nlohmann::ordered_json json_row(const service::ExportTable& table, const std::vector<ExportCell>& row) {
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  for (std::size_t i = 0; i < row.size(); ++i) o[table.columns[i].name] = json_cell(row[i], table.columns[i].type);
+  return o;
+}
+
 std::string export_ndjson(const service::ExportTable& table) {
   std::string out;
   for (const auto& row : table.rows) {
-    nlohmann::ordered_json o = nlohmann::ordered_json::object();
-    for (std::size_t i = 0; i < row.size(); ++i) o[table.columns[i].name] = json_cell(row[i], table.columns[i].type);
-    out += o.dump();
+    out += json_row(table, row).dump();
     out += '\n';
   }
+  return out;
+}
+
+std::string export_ndjson_all(const std::vector<service::ExportTable>& tables) {
+  std::string out;
+  for (const auto& t : tables)
+    for (const auto& row : t.rows) {
+      nlohmann::ordered_json line{{"table", t.name}};
+      line["row"] = json_row(t, row);
+      out += line.dump();
+      out += '\n';
+    }
   return out;
 }
 
@@ -100,7 +116,8 @@ std::string data_dictionary_markdown(const std::vector<service::ExportTable>& ta
       "# Data dictionary / فرهنگ داده‌ها\n\n"
       "De-identified: pseudonyms instead of ids, every date of a patient moved by the patient's own shift, "
       "ages in five-year bands; patients without registry consent left out.\n\n"
-      "بی‌نام‌شده: شناسهٔ مستعار به جای شناسه، همهٔ تاریخ‌های هر بیمار با جابه‌جایی ویژهٔ او، سن در "
+      "بی‌نام‌شده: شناسهٔ مستعار به جای شناسه، همهٔ تاریخ‌های هر بیمار با جابه‌جایی ویژهٔ او، سن "
+      "در "
       "بازه‌های "
       "پنج‌ساله؛ بیماران بدون رضایت ثبت کنار گذاشته شده‌اند.\n";
   for (const auto& t : tables) {

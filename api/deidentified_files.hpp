@@ -16,5 +16,8 @@ std::string data_dictionary_csv(const std::vector<service::ExportTable>& tables)
 // The same dictionary to read: each table with what a row is, then its columns, in
 // English and Persian (Markdown).
 std::string data_dictionary_markdown(const std::vector<service::ExportTable>& tables);
+// Every table in one NDJSON text, for the API: a line {"table": name, "row": {...}} per
+// row, table after table in the dictionary's order.
+std::string export_ndjson_all(const std::vector<service::ExportTable>& tables);
 
 }  // namespace rp::api
