@@ -1,6 +1,6 @@
-// The de-identified export use case (service/deidentified_export.hpp): one transaction
-// reads the records in scope, draws pseudonyms and date shifts for the patients and
-// episodes that have none yet, fills the dictionary's tables and writes the audit row.
+// The de-identified export use case (service/deidentified_export.hpp): a read snapshot of
+// the records in scope; a short write that draws pseudonyms and date shifts for the
+// patients and episodes that have none yet and writes the audit row; then the tables.
 #include "service/deidentified_export.hpp"
 
 #include <sodium.h>
@@ -39,31 +39,51 @@ int random_shift() {
   return v < kMaxShiftDays ? v - kMaxShiftDays : v - kMaxShiftDays + 1;
 }
 
-// The pseudonyms of one kind already kept, and new ones drawn (and kept) as needed.
+// The pseudonyms of one kind: those kept, read with the records; then, in the short write
+// that follows, new ones drawn and kept for the records that lack one.
 class Pseudonyms {
  public:
-  Pseudonyms(store::Transaction& tx, std::string kind, char prefix) : tx_(tx), kind_(std::move(kind)), prefix_(prefix) {
-    for (auto& r : tx_.pseudonyms(kind_)) known_[r.record_id] = std::move(r);
+  Pseudonyms(std::string kind, char prefix) : kind_(std::move(kind)), prefix_(prefix) {}
+  void load(store::Transaction& tx) {
+    known_.clear();
+    for (auto& r : tx.pseudonyms(kind_)) known_[r.record_id] = std::move(r);
   }
-  const store::PseudonymRow& of(std::int64_t record_id) {
-    auto it = known_.find(record_id);
-    if (it != known_.end()) return it->second;
+  bool has(std::int64_t record_id) const { return known_.count(record_id) != 0; }
+  void ensure(store::Transaction& tx, std::int64_t record_id) {
+    if (has(record_id)) return;
     store::PseudonymRow row{kind_, record_id, "", kind_ == "patient" ? random_shift() : 0};
-    // A random name already taken (or a row another export wrote meanwhile) writes nothing.
+    // A random name already taken, or a row another export wrote since the read, writes
+    // nothing: draw again, or keep the one there.
     for (;;) {
       row.pseudonym = random_name(prefix_);
-      if (tx_.insert_pseudonym(row)) break;
-      for (auto& r : tx_.pseudonyms(kind_))
-        if (r.record_id == record_id) return known_[record_id] = std::move(r);
+      if (tx.insert_pseudonym(row)) break;
+      for (auto& r : tx.pseudonyms(kind_))
+        if (r.record_id == record_id) {
+          known_[record_id] = std::move(r);
+          return;
+        }
     }
-    return known_[record_id] = std::move(row);
+    known_[record_id] = std::move(row);
   }
+  const store::PseudonymRow& of(std::int64_t record_id) const { return known_.at(record_id); }
 
  private:
-  store::Transaction& tx_;
   std::string kind_;
   char prefix_;
   std::map<std::int64_t, store::PseudonymRow> known_;
+};
+
+// One patient's records in scope, as read in one snapshot.
+struct EpisodeRecords {
+  Episode episode;
+  std::vector<ScheduledItem> schedule;
+  std::vector<Transition> transitions;
+  std::vector<store::QuestionnaireResponseRow> responses;
+  std::vector<store::AdverseEventRow> events;
+};
+struct PatientRecords {
+  Patient patient;
+  std::vector<EpisodeRecords> episodes;
 };
 
 // One row of a table, its cells set by column name (the dictionary's names only).
@@ -101,7 +121,7 @@ struct PatientWriter {
   std::map<std::string, ExportTable*> tables;
   const Patient& patient;
   const store::PseudonymRow& name;
-  Pseudonyms& episodes;
+  const Pseudonyms& episodes;
 
   ExportCell date(const std::optional<CivilDate>& d) const {
     return d ? ExportCell(shifted(*d, name.shift_days).iso()) : std::nullopt;
@@ -121,7 +141,8 @@ struct PatientWriter {
         .add();
   }
 
-  void episode_rows(store::Transaction& tx, const Episode& e) {
+  void episode_rows(const EpisodeRecords& records) {
+    const Episode& e = records.episode;
     const std::string ep = episodes.of(e.id).pseudonym;
     Row(*tables["episodes"])
         .set("episode", ep)
@@ -142,7 +163,7 @@ struct PatientWriter {
         .set("injection_date", date(e.injection_date))
         .set("age_band_at_injection", band(e.injection_date))
         .add();
-    for (const auto& item : tx.schedule_of(e.id))
+    for (const auto& item : records.schedule)
       Row(*tables["visits"])
           .set("episode", ep)
           .set("item", item.id)
@@ -154,7 +175,7 @@ struct PatientWriter {
           .set("status", std::string(to_string(item.status)))
           .set("done_on", date(item.done_on))
           .add();
-    for (const auto& t : tx.transitions_of(e.id))
+    for (const auto& t : records.transitions)
       Row(*tables["transitions"])
           .set("episode", ep)
           .set("from_state", std::string(to_string(t.from)))
@@ -162,8 +183,8 @@ struct PatientWriter {
           .set("on", date(t.on))
           .set("age_band", band(t.on))
           .add();
-    for (const auto& r : tx.responses_of(e.id)) score_rows(ep, r);
-    for (const auto& a : tx.adverse_events_of(e.id)) adverse_event_row(ep, a);
+    for (const auto& r : records.responses) score_rows(ep, r);
+    for (const auto& a : records.events) adverse_event_row(ep, a);
   }
 
   void score_rows(const std::string& ep, const store::QuestionnaireResponseRow& r) {
@@ -223,38 +244,65 @@ std::optional<std::string> centre_in_scope(const Actor& actor, const ExportReque
 DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, const Actor& actor,
                                        const ExportRequest& request) {
   const std::optional<std::string> centre = centre_in_scope(actor, request);
-  DeidentifiedExport out;
-  store.write([&](store::Transaction& tx) {
-    out = DeidentifiedExport{export_dictionary()};
-    std::map<std::string, ExportTable*> tables;
-    for (auto& t : out.tables) tables[t.name] = &t;
-    Pseudonyms patients(tx, "patient", 'P'), episodes(tx, "episode", 'E');
+  DeidentifiedExport out{export_dictionary()};
+  std::vector<PatientRecords> in_scope;
+  Pseudonyms patients("patient", 'P'), episodes("episode", 'E');
+  // The records in one read snapshot, so that an export of a large registry never holds
+  // the write lock the clinic's own writes wait for.
+  store.read([&](store::Transaction& tx) {
+    in_scope.clear();
+    out.withdrawn_left_out = 0;
     for (std::int64_t id : tx.record_ids("patient")) {
-      const std::optional<Patient> p = tx.find_patient(id);
+      std::optional<Patient> p = tx.find_patient(id);
       if (!p || (centre && p->centre_id != *centre)) continue;
-      std::vector<Episode> in_scope;
+      PatientRecords records{std::move(*p), {}};
       for (auto& e : tx.episodes_of_patient(id))
         if ((!centre || e.centre_id == *centre) && (!request.protocol_id || e.protocol_id == *request.protocol_id))
-          in_scope.push_back(std::move(e));
+          records.episodes.push_back({std::move(e), {}, {}, {}, {}});
       // A protocol's export holds the patients treated under it, not every patient.
-      if (request.protocol_id && in_scope.empty()) continue;
-      if (!p->consent.registry) {
+      if (request.protocol_id && records.episodes.empty()) continue;
+      if (!records.patient.consent.registry) {
         ++out.withdrawn_left_out;
         continue;
       }
-      PatientWriter w{tables, *p, patients.of(id), episodes};
-      w.patient_row();
-      ++out.patients;
-      for (const auto& e : in_scope) {
-        w.episode_rows(tx, e);
-        ++out.episodes;
+      for (auto& r : records.episodes) {
+        const std::int64_t e = r.episode.id;
+        r.schedule = tx.schedule_of(e);
+        r.transitions = tx.transitions_of(e);
+        r.responses = tx.responses_of(e);
+        r.events = tx.adverse_events_of(e);
+      }
+      in_scope.push_back(std::move(records));
+    }
+  });
+  for (const auto& p : in_scope) {
+    ++out.patients;
+    out.episodes += static_cast<std::int64_t>(p.episodes.size());
+  }
+  // Then a short write: the pseudonyms the records lack, and the audit row (counts only:
+  // it names no patient, as the export names none), durable before anything is answered.
+  store.write([&](store::Transaction& tx) {
+    patients.load(tx);
+    episodes.load(tx);
+    for (const auto& p : in_scope) {
+      patients.ensure(tx, p.patient.id);
+      for (const auto& r : p.episodes) {
+        episodes.ensure(tx, r.episode.id);
+        for (const auto& other : {r.episode.bilateral_with, r.episode.repeat_of})
+          if (other) episodes.ensure(tx, *other);
       }
     }
-    // Counts only: the audit row names no patient (and the export none either).
     tx.append_audit(audit_entry(clock, actor, centre.value_or(""), "registry.export", "registry", "",
                                 "protocol=" + request.protocol_id.value_or("") + " patients=" +
                                     std::to_string(out.patients) + " episodes=" + std::to_string(out.episodes)));
   });
+  std::map<std::string, ExportTable*> tables;
+  for (auto& t : out.tables) tables[t.name] = &t;
+  for (const auto& p : in_scope) {
+    PatientWriter w{tables, p.patient, patients.of(p.patient.id), episodes};
+    w.patient_row();
+    for (const auto& r : p.episodes) w.episode_rows(r);
+  }
   return out;
 }
 

@@ -63,9 +63,9 @@ struct DeidentifiedExport {
   std::int64_t withdrawn_left_out = 0;  // patients in scope left out for withdrawn consent
 };
 
-// Reads the records in scope, gives pseudonyms and shifts to those that lack them, and
-// writes the audit row, in one transaction. ForbiddenError for a role without
-// registry_read, or an admin asking for another centre.
+// Reads the records in scope in one snapshot, then in one short write gives pseudonyms
+// and shifts to those that lack them and writes the audit row. ForbiddenError for a role
+// without registry_read, or an admin asking for another centre.
 DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, const Actor& actor,
                                        const ExportRequest& request);
 
