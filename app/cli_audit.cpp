@@ -77,7 +77,7 @@ void add_audit_commands(CLI::App& app) {
     require_current_schema(*s, e.db);
     const auto v = service::verify_audit_chain(*s, service::Actor::cli_operator(), e.options);
     nlohmann::json out = api::audit_verification_json(v, e.public_key);
-    out["db"] = e.db;
+    out["db"] = shown_db(e.db);
     print_json(out);
     if (v.tampered()) {
       const std::string first = !v.problem.empty()    ? v.problem

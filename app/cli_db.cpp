@@ -17,7 +17,7 @@ void add_db_commands(CLI::App& app) {
   add_db_option(init, *path);
   init->callback([path] {
     auto s = store::open_store(*path);
-    print_json({{"db", *path}, {"schema_version", s->schema_version()}});
+    print_json({{"db", shown_db(*path)}, {"schema_version", s->schema_version()}});
   });
 
   auto* migrate =
@@ -34,7 +34,7 @@ void add_db_commands(CLI::App& app) {
     }
     auto s = store::open_store(*path, store::OpenMode::existing_no_migrate);
     const int applied = s->migrate();
-    print_json({{"db", *path}, {"applied", applied}, {"schema_version", s->schema_version()}});
+    print_json({{"db", shown_db(*path)}, {"applied", applied}, {"schema_version", s->schema_version()}});
   });
 
   add_db_copy_command(db);
@@ -45,7 +45,7 @@ void add_db_commands(CLI::App& app) {
     auto s = store::open_store(*path, store::OpenMode::existing_no_migrate);
     const int version = s->schema_version();
     const std::string integrity = s->integrity_check();
-    nlohmann::json out = {{"db", *path},
+    nlohmann::json out = {{"db", shown_db(*path)},
                           {"schema_version", version},
                           {"latest_schema_version", store::latest_schema_version()},
                           {"integrity", integrity}};

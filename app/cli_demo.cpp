@@ -6,10 +6,20 @@
 #include "store/audit_anchor_file.hpp"
 
 namespace rp::app {
+namespace {
+
+// The demo's records go only where there are none: they would mix with a clinic's.
+void require_no_records(store::Store& s) {
+  bool empty = false;
+  s.read([&](store::Transaction& tx) { empty = tx.list_centres().empty() && !tx.last_audit_row(); });
+  if (!empty) throw std::runtime_error("the demo is built only in an empty database: this one holds records");
+}
+
+}  // namespace
 
 void add_demo_command(CLI::App& app) {
   struct Opts {
-    std::string data = "./regenpath-data", today;
+    std::string data = "./regenpath-data", today, db;
     int patients = 60;
     int port = 8080;
     bool no_serve = false;
@@ -20,19 +30,31 @@ void add_demo_command(CLI::App& app) {
   demo->add_option("--patients", o->patients, "how many patients")->check(CLI::Range(1, 100000));
   demo->add_option("--today", o->today, "the day the demo is set on (default: today in Tehran)");
   demo->add_option("--port", o->port, "port for the server")->check(CLI::Range(1, 65535));
+  // Not REGENPATH_DB: the demo goes where it is told, never into the configured database.
+  demo->add_option("--db", o->db,
+                   "build the demo in this empty database instead (postgresql://... or an SQLite FILE), kept as it "
+                   "is found if it holds records");
   demo->add_flag("--no-serve", o->no_serve, "build the database only; do not start the server");
   demo->callback([o] {
     const CivilDate today = o->today.empty() ? Clock::system().today() : parse_gregorian(o->today, "today");
-    const std::string db = (std::filesystem::path(o->data) / "demo.db").string();
+    const std::string db = o->db.empty() ? (std::filesystem::path(o->data) / "demo.db").string() : o->db;
     if (!o->no_serve) check_demo_port(o->port);
-    // A demo always starts from scratch, so its data is the same every time.
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
-    // The anchors of the database just removed would vouch for rows that are no more.
+    std::unique_ptr<store::Store> store;
+    if (o->db.empty()) {
+      // A demo always starts from scratch, so its data is the same every time.
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+      store = store::open_sqlite(db, store::OpenMode::scratch);
+    } else {
+      // A database named is never emptied here (on PostgreSQL that is the DBA's step).
+      store = store::open_store(db, store::OpenMode::scratch);
+      require_no_records(*store);
+    }
+    // The anchors of the database just removed (or of an earlier one of that name) would
+    // vouch for rows that are not there.
     std::filesystem::remove(store::default_anchor_path(db));
-    auto store = store::open_sqlite(db, store::OpenMode::scratch);
     const auto summary = demo::build_demo(*store, today, o->patients);
     store.reset();  // closed before the server opens its own connection
-    print_json({{"db", db},
+    print_json({{"db", shown_db(db)},
                 {"today", today.iso()},
                 {"centres", summary.centres},
                 {"patients", summary.patients},

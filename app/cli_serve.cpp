@@ -124,7 +124,7 @@ void serve_demo(const std::string& db, int port) {
   cfg.audit_anchor_copy.clear();
   std::vector<service::Accounts::Credential> credentials;
   {
-    auto s = store::open_sqlite(db, store::OpenMode::scratch);
+    auto s = store::open_store(db, store::OpenMode::scratch);  // the demo file, or a --db URL
     service::Pathway pathway(*s, Clock::system());
     std::vector<std::string> centres;
     for (const auto& c : pathway.centres()) centres.push_back(c.id);

@@ -29,6 +29,16 @@ inline bool names_missing_file(const std::string& db) {
   return !std::filesystem::exists(db.rfind("sqlite:", 0) == 0 ? db.substr(7) : db);
 }
 
+// The --db value as a command may print it: a PostgreSQL URL's password masked (`***`).
+inline std::string shown_db(const std::string& db) {
+  const auto scheme = db.find("://");
+  const auto at = db.find('@');
+  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return db;
+  const auto colon = db.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return db;
+  return db.substr(0, colon + 1) + "***" + db.substr(at);
+}
+
 // Opens the database for a command that reads or writes records: a new database is created
 // at the latest schema, an existing one must be at it (schema changes run only through
 // `regenpath db migrate`). SQLite or PostgreSQL by the value (store::open_store).

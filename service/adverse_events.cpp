@@ -7,6 +7,7 @@
 #include "base/error.hpp"
 #include "service/adverse_event_rows.hpp"
 #include "service/audit_entry.hpp"
+#include "service/centre_scope.hpp"
 #include "service/episode_access.hpp"
 #include "service/idempotency.hpp"
 #include "service/submissions.hpp"
@@ -32,7 +33,7 @@ store::AdverseEventRow Submissions::record_adverse_event(const Actor& actor, std
                                                          const AdverseEventInput& in) {
   require(actor, Permission::adverse_event_record);
   store::AdverseEventRow r;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     if (const auto earlier = earlier_request(tx, actor)) {
       r = *tx.find_adverse_event(std::stoll(*earlier));
       return;
@@ -63,7 +64,7 @@ store::AdverseEventRow Submissions::assess_adverse_event(const Actor& actor, std
   if (!c.ctcae_grade && !c.serious_reasons && !c.relatedness && !c.outcome)
     throw InputError("ctcae_grade", "assessment_change_empty"_err);
   store::AdverseEventRow r;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     r = find_event(tx, actor, event_id, "adverse_event");
     const EventAssessment before = r.assessment;
     EventAssessment after = before;

@@ -1,4 +1,5 @@
 #include "service/audit.hpp"
+#include "service/centre_scope.hpp"
 
 #include <algorithm>
 #include <map>
@@ -151,7 +152,7 @@ std::vector<PatientAccess> who_saw(store::Store& store, const Clock& clock, cons
   require(actor, Permission::audit_verify);
   std::vector<PatientAccess> out;
   // A write: the question leaves its row, durable before the answer, like a record read.
-  store.write([&](store::Transaction& tx) {
+  store.write(record_scope(actor), [&](store::Transaction& tx) {
     const auto p = tx.find_patient(patient_id);
     if (!p || !actor.sees_centre(p->centre_id))
       throw NotFoundError("patient", "patient_not_found"_err, {{"id", std::to_string(patient_id)}});
@@ -182,7 +183,7 @@ AuditPage search_audit(store::Store& store, const Clock& clock, const Actor& act
   q.before_seq = search.before_seq;
   q.limit = search.limit + 1;  // one more tells whether an older page exists
   AuditPage page;
-  store.write([&](store::Transaction& tx) {
+  store.write(record_scope(actor), [&](store::Transaction& tx) {
     page.rows.clear();
     std::string centre = actor.centre;
     if (search.patient_id) {

@@ -1,8 +1,30 @@
 #include "service/audit_anchors.hpp"
 
+#include <algorithm>
 #include <exception>
+#include <fstream>
 
 namespace rp::service {
+namespace {
+
+// The anchor file's last line signed by `public_key`, read from the file's end only: the
+// file grows by a line per anchor for as long as the clinic runs.
+std::optional<store::AuditAnchor> last_signed_anchor(const std::string& path, const std::string& public_key) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return std::nullopt;
+  const std::streamoff size = in.tellg();
+  const std::streamoff tail = std::min<std::streamoff>(size, 4096);  // several lines of ~300 bytes
+  std::string text(static_cast<std::size_t>(tail), '\0');
+  in.seekg(size - tail);
+  in.read(text.data(), tail);
+  // The first line of the tail may be cut; it is not the last one unless the file is short.
+  if (tail < size) text.erase(0, text.find('\n') == std::string::npos ? text.size() : text.find('\n') + 1);
+  const store::AnchorFile found = store::check_anchor_text(text, public_key);
+  if (found.anchors.empty()) return std::nullopt;
+  return found.anchors.back().anchor;
+}
+
+}  // namespace
 
 AuditAnchors::AuditAnchors(store::Store& store, Clock clock, AnchorConfig config,
                            std::function<void(const std::string&)> on_error)
@@ -50,10 +72,26 @@ std::optional<store::AuditAnchor> AuditAnchors::anchor_now() {
 
 void AuditAnchors::anchor_logged() {
   try {
+    // Servers sharing a database take turns: the one holding the lock signs, the others
+    // skip this turn (the head they would sign gets signed by the holder, or by whoever
+    // holds it next). A shutdown anchor skipped so is written by a server still running.
+    const auto turn = store_.try_work_lock("audit_anchoring");
+    if (!turn) return;
+    adopt_last_anchor();
     anchor_now();
   } catch (const std::exception& e) {
     if (on_error_) on_error_(std::string("audit anchor not written: ") + e.what());
   }
+}
+
+void AuditAnchors::adopt_last_anchor() {
+  // Another server writing to the same anchor file may have signed the head since this
+  // one last did: signing it again would add a second line for one head.
+  const auto last = last_signed_anchor(config_.anchor_path, key_.public_key_hex());
+  if (!last) return;
+  std::lock_guard lock(mutex_);
+  last_seq_ = last->seq;
+  last_hash_ = last->head;
 }
 
 void AuditAnchors::check_last_anchor() {

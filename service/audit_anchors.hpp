@@ -56,7 +56,11 @@ class AuditAnchors {
 
  private:
   void run(std::chrono::seconds interval);
+  // Under the anchoring lock (Store::try_work_lock): anchors the head unless another
+  // server holds the lock; nothing when it does.
   void anchor_logged();
+  // Takes the anchor file's last signed anchor as the last one published, whoever wrote it.
+  void adopt_last_anchor();
   // Whether the chain still holds the row the file's last anchor names, as signed; tells
   // on_error when not (the log was cut or rewritten while no server ran).
   void check_last_anchor();

@@ -1,4 +1,5 @@
 #include "service/auth.hpp"
+#include "service/centre_scope.hpp"
 
 #include <sodium.h>
 
@@ -277,7 +278,7 @@ QuestionnaireLink Auth::issue_link(const Actor& actor, std::int64_t episode_id, 
   if (instrument.empty() && item_id.empty()) throw InputError("instrument", "instrument_required_for_link"_err);
   if (!instrument.empty()) patient_instrument(instrument);
   QuestionnaireLink out{random_hex(16), iso_after(clock_, policy_.link_ms)};
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     // The token is kept only as a hash, so a retry's answer is the key's own record of it.
     if (const auto earlier = earlier_request(tx, actor)) {
       const auto space = earlier->find(' ');

@@ -249,7 +249,7 @@ DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, 
   Pseudonyms patients("patient", 'P'), episodes("episode", 'E');
   // The records in one read snapshot, so that an export of a large registry never holds
   // the write lock the clinic's own writes wait for.
-  store.read([&](store::Transaction& tx) {
+  const auto read_records = [&](store::Transaction& tx) {
     in_scope.clear();
     out.withdrawn_left_out = 0;
     for (std::int64_t id : tx.record_ids("patient")) {
@@ -274,7 +274,13 @@ DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, 
       }
       in_scope.push_back(std::move(records));
     }
-  });
+  };
+  // One centre's export reads under that centre's scope: on PostgreSQL its row-level
+  // security keeps any other centre's rows out even if a check above were missed.
+  if (centre)
+    store.read(store::CentreScope::of_centre(*centre), read_records);
+  else
+    store.read(read_records);
   for (const auto& p : in_scope) {
     ++out.patients;
     out.episodes += static_cast<std::int64_t>(p.episodes.size());

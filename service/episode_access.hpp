@@ -8,6 +8,7 @@
 #include "base/error.hpp"
 #include "service/actor.hpp"
 #include "service/audit_entry.hpp"
+#include "service/centre_scope.hpp"
 #include "service/pathway.hpp"
 #include "store/store.hpp"
 
@@ -28,7 +29,7 @@ auto audited_episode_read(store::Store& store, const Clock& clock, const Actor& 
                           const char* action, Fetch fetch) {
   if (actor.role != Role::patient) require(actor, Permission::patient_read);
   decltype(fetch(std::declval<store::Transaction&>())) out;
-  store.write([&](store::Transaction& tx) {
+  store.write(record_scope(actor), [&](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);
     out = fetch(tx);
     tx.append_audit(audit_entry(clock, actor, e.centre_id, action, "episode", std::to_string(episode_id)));

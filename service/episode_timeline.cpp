@@ -4,6 +4,7 @@
 
 #include "base/error.hpp"
 #include "service/audit_entry.hpp"
+#include "service/centre_scope.hpp"
 #include "service/episode_access.hpp"
 #include "service/submissions.hpp"
 
@@ -31,7 +32,7 @@ store::AuditEntry timeline_audit(const Clock& clock, const Actor& actor, const s
 EpisodeTimeline Submissions::timeline(const Actor& actor, std::int64_t episode_id) {
   require(actor, Permission::patient_read);
   EpisodeTimeline t;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     t = read_timeline(tx, actor, episode_id);
     tx.append_audit(timeline_audit(clock_, actor, t.record.episode.centre_id, episode_id));
   });
@@ -83,7 +84,7 @@ void Submissions::rendered_timeline_then(const Actor& actor, std::int64_t episod
   if (entry) {
     store_.audit_then(std::move(*entry), std::move(then));
   } else {
-    store_.write_then(std::move(lookup_and_row), std::move(then));
+    store_.write_then(record_scope(actor), std::move(lookup_and_row), std::move(then));
   }
 }
 
@@ -95,7 +96,7 @@ Submissions::Rendering Submissions::timeline_after_audit(
     if (auto body = timelines_.find(episode_id, variant, *generation)) return body;
   }
   EpisodeTimeline t;
-  store_.read([&](store::Transaction& tx) { t = read_timeline(tx, actor, episode_id); });
+  store_.read(record_scope(actor), [&](store::Transaction& tx) { t = read_timeline(tx, actor, episode_id); });
   auto body = std::make_shared<const CompressibleText>(render(t));
   if (generation) timelines_.put(episode_id, variant, *generation, body);
   return body;

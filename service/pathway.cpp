@@ -1,4 +1,5 @@
 #include "service/pathway.hpp"
+#include "service/centre_scope.hpp"
 
 #include <algorithm>
 
@@ -61,7 +62,7 @@ Episode Pathway::add_episode(const Actor& actor, Episode e) {
   const auto protocol = load_protocol(e.protocol_id);
   e.state = EpisodeState::referred;
   validate_episode(e, protocol->joint);
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     if (const auto earlier = earlier_request(tx, actor)) {
       e = *tx.find_episode(std::stoll(*earlier));
       return;
@@ -105,7 +106,7 @@ Episode Pathway::add_episode(const Actor& actor, Episode e) {
 EpisodeRecord Pathway::episode_record(const Actor& actor, std::int64_t episode_id) {
   require(actor, Permission::patient_read);
   EpisodeRecord r;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     r.episode = visible_episode(tx, actor, episode_id);
     r.schedule = tx.schedule_of(episode_id);
     r.transitions = tx.transitions_of(episode_id);
@@ -119,7 +120,7 @@ EpisodeRecord Pathway::episode_record(const Actor& actor, std::int64_t episode_i
 Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const TransitionRequest& req) {
   require_transition(actor, to_string(req.to));
   Episode e;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     e = visible_episode(tx, actor, episode_id);
     check_transition(e.state, req.to, req.reason);
     const auto protocol = load_protocol(e.protocol_id);
@@ -196,7 +197,7 @@ EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::op
     if (date) check_plan_date(*date, today, field);
   if (reason.size() > 500) throw InputError("reason", "too_many_bytes"_err, {{"max", 500}});
   EpisodeRecord r;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     Episode e = visible_episode(tx, actor, episode_id);
     if (plans_nothing_new(e, harvest, injection, changed)) return read_record(tx, e, r);
     // A plan dated before today records a decision made earlier: it says why.
@@ -232,7 +233,7 @@ EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::op
 Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, const Details& d, bool* changed) {
   require(actor, Permission::episode_update);
   Episode e;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     e = visible_episode(tx, actor, episode_id);
     const Episode before = e;
     if (d.kl_grade) e.kl_grade = d.kl_grade;
@@ -269,7 +270,7 @@ EligibilityResult Pathway::assess_eligibility(const Actor& actor, std::int64_t e
                                               const RecordedFindings& recorded) {
   require(actor, Permission::eligibility_assess);
   EligibilityResult result;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     Episode e = visible_episode(tx, actor, episode_id);
     const auto protocol = load_protocol(e.protocol_id);
     const Findings findings = check_findings(recorded, protocol->eligibility);
@@ -290,7 +291,7 @@ ScheduledItem Pathway::mark_item(const Actor& actor, std::int64_t episode_id, co
                                  ItemStatus status, std::optional<CivilDate> on, bool* changed) {
   require(actor, Permission::schedule_mark);
   ScheduledItem out;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);
     auto items = tx.schedule_of(episode_id);
     auto it = std::find_if(items.begin(), items.end(), [&](const auto& s) { return s.id == item_id; });

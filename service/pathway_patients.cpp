@@ -5,6 +5,7 @@
 
 #include "base/error.hpp"
 #include "service/audit_entry.hpp"
+#include "service/centre_scope.hpp"
 #include "service/idempotency.hpp"
 #include "service/pathway.hpp"
 #include "service/patient_access.hpp"
@@ -27,9 +28,8 @@ void check_national_id_free(store::Transaction& tx, const Patient& p) {
 std::vector<std::string> other_centres_with(store::Transaction& tx, const Patient& p) {
   std::vector<std::string> out;
   if (p.national_id.empty()) return out;
-  for (const Patient& other : tx.patients_with_national_id(p.national_id))
-    if (other.centre_id != p.centre_id && std::find(out.begin(), out.end(), other.centre_id) == out.end())
-      out.push_back(other.centre_id);
+  for (const std::string& centre : tx.centres_with_national_id(p.national_id))
+    if (centre != p.centre_id && std::find(out.begin(), out.end(), centre) == out.end()) out.push_back(centre);
   return out;
 }
 
@@ -91,7 +91,7 @@ Patient Pathway::add_patient(const Actor& actor, Patient p) {
   require(actor, Permission::patient_create);
   if (!actor.all_centres) p.centre_id = actor.centre;
   validate_patient(p, clock_.today());
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     if (const auto earlier = earlier_request(tx, actor)) {
       p = *tx.find_patient(std::stoll(*earlier));
       return;
@@ -112,7 +112,7 @@ std::vector<PatientRecord> Pathway::find_patients(const Actor& actor, store::Pat
   std::vector<PatientRecord> out;
   // A search shows identifying data, so it is audited like a record read. Each result
   // carries its episodes, so a list can show where every patient stands.
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     for (auto& p : tx.list_patients(q)) {
       auto episodes = tx.episodes_of_patient(p.id);
       out.push_back({std::move(p), std::move(episodes)});
@@ -132,7 +132,7 @@ std::vector<PatientRecord> Pathway::find_patients(const Actor& actor, store::Pat
 PatientRecord Pathway::patient_record(const Actor& actor, std::int64_t patient_id) {
   require(actor, Permission::patient_read);
   PatientRecord r;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     r.patient = visible_patient(tx, actor, patient_id);
     r.episodes = tx.episodes_of_patient(patient_id);
     r.same_national_id_at = other_centres_with(tx, r.patient);
@@ -150,7 +150,7 @@ Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, con
   }
   if (change.reason.size() > 500) throw InputError("reason", "too_many_bytes"_err, {{"max", 500}});
   Patient out;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     const Patient before = visible_patient(tx, actor, patient_id);
     Patient after = before;
     if (change.mrn) after.mrn = *change.mrn;

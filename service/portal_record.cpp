@@ -1,6 +1,7 @@
 // The signed-in patient's own record, as the portal shows it, with its audit row.
 #include "base/error.hpp"
 #include "service/audit_entry.hpp"
+#include "service/centre_scope.hpp"
 #include "service/submissions.hpp"
 
 namespace rp::service {
@@ -8,7 +9,7 @@ namespace rp::service {
 PortalRecord Submissions::portal_record(const Actor& patient) {
   if (patient.role != Role::patient || !patient.patient_id) throw ForbiddenError("role", "portal_for_patients"_err);
   PortalRecord r;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(patient), [&](store::Transaction& tx) {
     auto p = tx.find_patient(*patient.patient_id);
     if (!p) throw NotFoundError("patient", "no_patient"_err);
     r.patient = *p;

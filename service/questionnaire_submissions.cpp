@@ -8,6 +8,7 @@
 #include "domain/instruments/registry.hpp"
 #include "domain/instruments/score_rules.hpp"
 #include "service/audit_entry.hpp"
+#include "service/centre_scope.hpp"
 #include "service/episode_access.hpp"
 #include "service/instrument_forms.hpp"
 #include "service/instrument_wordings.hpp"
@@ -122,7 +123,7 @@ std::function<void(store::Transaction&)> Submissions::questionnaire_write(
 SubmittedQuestionnaire Submissions::submit_questionnaire(const Actor& actor, std::int64_t episode_id,
                                                          const QuestionnaireSubmission& s) {
   auto out = std::make_shared<SubmittedQuestionnaire>();
-  store_.write(questionnaire_write(actor, episode_id, s, out));
+  store_.write(record_scope(actor), questionnaire_write(actor, episode_id, s, out));
   return *out;
 }
 
@@ -130,12 +131,13 @@ void Submissions::submit_questionnaire_then(const Actor& actor, std::int64_t epi
                                             std::function<void(std::function<SubmittedQuestionnaire()>)> done) {
   auto out = std::make_shared<SubmittedQuestionnaire>();
   auto write = questionnaire_write(actor, episode_id, std::move(s), out);  // bad input throws here, unwritten
-  store_.write_then(std::move(write), [out, done = std::move(done)](const std::exception_ptr& error) {
-    done([out, error] {
-      if (error) std::rethrow_exception(error);
-      return *out;
-    });
-  });
+  store_.write_then(record_scope(actor), std::move(write),
+                    [out, done = std::move(done)](const std::exception_ptr& error) {
+                      done([out, error] {
+                        if (error) std::rethrow_exception(error);
+                        return *out;
+                      });
+                    });
 }
 
 SubmittedQuestionnaire Submissions::submit_by_link(const std::string& token, const std::string& instrument,

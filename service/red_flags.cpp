@@ -6,6 +6,7 @@
 #include "base/error.hpp"
 #include "service/adverse_event_rows.hpp"
 #include "service/audit_entry.hpp"
+#include "service/centre_scope.hpp"
 #include "service/episode_access.hpp"
 #include "service/idempotency.hpp"
 #include "service/submissions.hpp"
@@ -26,7 +27,7 @@ store::AdverseEventRow Submissions::report_red_flag(const Actor& patient, std::i
   store::AdverseEventRow r;
   std::int64_t open = 0;
   bool replayed = false;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(patient), [&](store::Transaction& tx) {
     if (const auto earlier = earlier_request(tx, patient)) {
       r = *tx.find_adverse_event(std::stoll(*earlier));
       replayed = true;
@@ -49,7 +50,7 @@ std::vector<OpenRedFlag> Submissions::open_red_flags(const Actor& actor) {
   require(actor, Permission::red_flag_review);
   const bool mobile = identifiers_shown(actor, PatientView::search_results).mobile;
   std::vector<OpenRedFlag> out;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     for (auto& r : tx.open_red_flags(actor.all_centres ? std::nullopt : std::optional(actor.centre)))
       out.push_back({std::move(r), 0, "", "", "", ""});
     store::AuditEntry row = audit_entry(clock_, actor, actor.centre, "red_flag.list", "adverse_event", "",
@@ -87,7 +88,7 @@ store::AdverseEventRow Submissions::acknowledge_red_flag(const Actor& actor, std
   }
   store::AdverseEventRow r;
   std::int64_t open = 0;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     r = find_event(tx, actor, event_id, "red_flag");
     if (r.status != "open") throw ConflictError("status", "event_already_handled"_err, {{"status", r.status}});
     r.status = "acknowledged";
@@ -109,7 +110,7 @@ store::AdverseEventRow Submissions::acknowledge_red_flag(const Actor& actor, std
 std::vector<store::AdverseEventRow> Submissions::own_red_flags(const Actor& patient) {
   if (patient.role != Role::patient || !patient.patient_id) throw ForbiddenError("role", "portal_for_patients"_err);
   std::vector<store::AdverseEventRow> out;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(patient), [&](store::Transaction& tx) {
     const auto p = tx.find_patient(*patient.patient_id);
     if (!p) throw NotFoundError("patient", "no_patient"_err);
     for (const auto& e : tx.episodes_of_patient(p->id))
@@ -131,7 +132,7 @@ TriagedRedFlag Submissions::triage_red_flag(const Actor& actor, std::int64_t fla
   TriagedRedFlag out;
   bool was_open = false;
   std::int64_t open = 0;
-  store_.write([&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
     store::AdverseEventRow flag = find_event(tx, actor, flag_id, "red_flag");
     if (!flag.triage.empty())
       throw ConflictError("triage", "red_flag_already_triaged"_err, {{"decision", flag.triage}});

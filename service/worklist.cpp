@@ -1,4 +1,5 @@
 #include "service/worklist.hpp"
+#include "service/centre_scope.hpp"
 
 #include <algorithm>
 #include <map>
@@ -107,7 +108,7 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   std::vector<store::WorklistOpenItemRow> items, closed;
   std::vector<store::WorklistProductRow> products;
   const bool show_mobile = identifiers_shown(actor, PatientView::search_results).mobile;
-  store.write([&](store::Transaction& tx) {
+  store.write(record_scope(actor), [&](store::Transaction& tx) {
     if (!holds_only) {
       items = tx.worklist_open_items(query);
       w.items_total = tx.worklist_open_count(query);

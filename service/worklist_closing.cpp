@@ -1,4 +1,5 @@
 #include "service/worklist_closing.hpp"
+#include "service/centre_scope.hpp"
 
 #include "base/error.hpp"
 #include "base/text.hpp"
@@ -74,7 +75,7 @@ ClosedItem change_one(store::Store& store, const Clock& clock, const Actor& acto
     throw NotFoundError("item", "episode_item_not_found"_err,
                         {{"episode", std::to_string(episode_id)}, {"item", item_id.substr(0, 64)}});
   ClosedItem out;
-  store.write([&](store::Transaction& tx) {
+  store.write(record_scope(actor), [&](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);
     auto item = tx.schedule_item(episode_id, item_id);
     if (!item)
@@ -113,7 +114,7 @@ std::vector<ClosedItem> close_missed_before(store::Store& store, const Clock& cl
   query.offset = 0;
   std::vector<ClosedItem> out;
   const std::string how = " (with every item whose window closed before " + before.iso() + ")";
-  store.write([&](store::Transaction& tx) {
+  store.write(record_scope(actor), [&](store::Transaction& tx) {
     for (auto& row : tx.worklist_window_closed(query)) {
       check_closable(row.item, today);
       auto closure = close_one(tx, clock, actor, actor.centre, row.who.episode_id, row.item, closing, how);
@@ -150,7 +151,7 @@ std::vector<ClosedItem> closed_items(store::Store& store, const Clock& clock, co
   const CivilDate today = clock.today();
   const store::WorklistItemsQuery query = items_query(actor.centre, today, filter);
   std::vector<store::WorklistClosedRow> rows;
-  store.write([&](store::Transaction& tx) {
+  store.write(record_scope(actor), [&](store::Transaction& tx) {
     rows = tx.worklist_closed_missed(query);
     store::AuditEntry row = audit_entry(clock, actor, actor.centre, "worklist.closed.read", "worklist", today.iso(),
                                         std::to_string(rows.size()) + " items closed as missed");

@@ -36,6 +36,9 @@ struct StorageHealth {
 
 class GroupCommitStore final : public Store {
  public:
+  using Store::read;  // the scoped forms (CentreScope): each write's scope rides in its batch
+  using Store::write;
+  using Store::write_then;
   // `max_batch` bounds one commit so that a huge queue does not delay the first writer.
   explicit GroupCommitStore(Store& inner, std::size_t max_batch = 256) : inner_(inner), max_batch_(max_batch) {}
   ~GroupCommitStore() override;

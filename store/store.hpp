@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "domain/centre.hpp"
@@ -19,6 +21,7 @@
 #include "store/pseudonym_records.hpp"
 #include "store/submission_records.hpp"
 #include "store/table_copy.hpp"
+#include "store/work_lock.hpp"
 #include "store/worklist_records.hpp"
 
 namespace rp::store {
@@ -69,6 +72,29 @@ struct PatientQuery {
   int limit = 200;
 };
 
+// Whose rows a transaction may read and write: one centre's (its staff, its patients) or
+// every centre's (the operator, the registry's de-identified reads, system work). On
+// PostgreSQL the adapter sets it per transaction (the setting regenpath.centre, SET LOCAL
+// semantics) and row-level security (migration 0017) holds every query to it, so a check
+// the service misses still cannot return another centre's row. SQLite ignores it: there
+// the service's own checks are the only wall.
+class CentreScope {
+ public:
+  // One centre's rows. A centre id of "*" or "" names no centre: no rows.
+  static CentreScope of_centre(const std::string& centre_id) {
+    return CentreScope(centre_id == kEvery ? std::string() : centre_id);
+  }
+  static CentreScope every_centre() { return CentreScope(kEvery); }
+  bool every() const { return setting_ == kEvery; }
+  // The value of regenpath.centre: a centre id, or "*" for every centre.
+  const std::string& setting() const { return setting_; }
+
+ private:
+  static constexpr const char* kEvery = "*";
+  explicit CentreScope(std::string setting) : setting_(std::move(setting)) {}
+  std::string setting_;
+};
+
 struct EligibilityRecord {
   std::int64_t id = 0;
   std::int64_t episode_id = 0;
@@ -81,6 +107,11 @@ class Transaction {
  public:
   virtual ~Transaction() = default;
 
+  // Holds the rest of the transaction to one scope (Store::read and write with a scope
+  // call it first). PostgreSQL sets regenpath.centre; engines without row-level security
+  // do nothing.
+  virtual void limit_to(const CentreScope&) {}
+
   virtual void upsert_centre(const Centre& c) = 0;
   virtual std::optional<Centre> find_centre(const std::string& id) = 0;
   virtual std::vector<Centre> list_centres() = 0;
@@ -91,8 +122,16 @@ class Transaction {
   // the record number is taken at the centre.
   virtual void update_patient(const Patient& p) = 0;
   virtual std::vector<Patient> list_patients(const PatientQuery& q) = 0;
-  // Every patient with this national id, at any centre (index patients_by_national_id).
+  // Every patient with this national id, at any centre the transaction's scope reaches
+  // (index patients_by_national_id).
   virtual std::vector<Patient> patients_with_national_id(const std::string& national_id) = 0;
+  // The centres where a patient with this national id is registered, whatever the scope:
+  // a registration names the other centres (never their records).
+  virtual std::vector<std::string> centres_with_national_id(const std::string& national_id) {
+    std::vector<std::string> out;
+    for (const Patient& p : patients_with_national_id(national_id)) out.push_back(p.centre_id);
+    return out;
+  }
 
   virtual std::int64_t insert_episode(const Episode& e, const std::string& now) = 0;
   virtual void update_episode(const Episode& e, const std::string& now) = 0;
@@ -250,6 +289,20 @@ class Store {
   virtual void write(const std::function<void(Transaction&)>& fn) = 0;
   // A read-only snapshot.
   virtual void read(const std::function<void(Transaction&)>& fn) = 0;
+  // The same, held to one centre's rows (CentreScope). The plain forms above reach every
+  // centre: system work, the operator, the registry's de-identified figures.
+  void write(const CentreScope& scope, const std::function<void(Transaction&)>& fn) {
+    write([&](Transaction& tx) {
+      tx.limit_to(scope);
+      fn(tx);
+    });
+  }
+  void read(const CentreScope& scope, const std::function<void(Transaction&)>& fn) {
+    read([&](Transaction& tx) {
+      tx.limit_to(scope);
+      fn(tx);
+    });
+  }
   // Group commit: runs each function in its own savepoint of one transaction and commits
   // once, so concurrent writers share one fsync. A function that throws rolls back only
   // its own work; result i holds its exception (null on success). This default runs one
@@ -283,6 +336,15 @@ class Store {
   virtual void audit_then(AuditEntry entry, std::function<void(std::exception_ptr)> then) {
     write_then([entry = std::move(entry)](Transaction& tx) { tx.append_audit(entry); }, std::move(then));
   }
+  void write_then(const CentreScope& scope, std::function<void(Transaction&)> fn,
+                  std::function<void(std::exception_ptr)> then) {
+    write_then(
+        [scope, fn = std::move(fn)](Transaction& tx) {
+          tx.limit_to(scope);
+          fn(tx);
+        },
+        std::move(then));
+  }
   // A number that changes whenever committed records other than the audit log may have
   // changed, here or through another connection; the audit row of a record read leaves it
   // as it is. Caches of rendered records key on it; nullopt (engines that do not track it)
@@ -306,6 +368,11 @@ class Store {
   // sequences past them. Throws TargetNotEmpty and writes nothing when any table but
   // those a migration fills already has a row.
   virtual void load_tables(const std::vector<TableRows>& tables);
+  // Background work done by one server at a time (store/work_lock.hpp): the lock named
+  // `name` ("audit_anchoring") when no other server or process on this database holds it,
+  // else nullopt, without waiting. This default always grants it: one process per database
+  // (SQLite's file, which a second server does not share).
+  virtual std::optional<WorkLock> try_work_lock(std::string_view name);
 };
 
 enum class OpenMode {

@@ -41,6 +41,10 @@ constexpr const char* kWriterLock = "SELECT pg_advisory_xact_lock(1920103284, 1)
 constexpr const char* kMigrationLock = "SELECT pg_advisory_lock(1920103284, 2)";
 constexpr const char* kMigrationUnlock = "SELECT pg_advisory_unlock(1920103284, 2)";
 
+// A transaction reaches every centre's rows (row-level security, migration 0017) until
+// Transaction::limit_to holds it to one; the plain Store::read and write are system work.
+constexpr const char* kEveryCentre = "SELECT set_config('regenpath.centre', '*', true)";
+
 // A write that lost to another (serialization failure, deadlock) runs again this many times.
 constexpr int kWriteAttempts = 8;
 
@@ -59,6 +63,16 @@ struct Running {
   ~Running() { running_store = outer; }
   const void* outer;
 };
+
+// Creates the version table of a new database. Asked first: CREATE ... IF NOT EXISTS
+// needs the right to create in the schema even when the table is there, which the role a
+// server runs as lacks (README, "PostgreSQL roles").
+void ensure_schema_version_table(Connection& c) {
+  if (c.exec("SELECT to_regclass('schema_version') IS NOT NULL").view(0, 0) == "t") return;
+  c.run(
+      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+      "applied_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))");
+}
 
 }  // namespace
 
@@ -147,9 +161,7 @@ PgStore::PgStore(PgOptions options, OpenMode mode) : pool_(std::move(options)), 
   try {
     auto c = pool_.acquire();
     if (mode != OpenMode::existing_no_migrate) {
-      c->run(
-          "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-          "applied_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))");
+      ensure_schema_version_table(*c);
     }
     have = schema_version(*c);
   } catch (const PgError& e) {
@@ -209,9 +221,7 @@ int PgStore::migrate() {
   c->exec(kMigrationLock);
   int applied = 0;
   try {
-    c->run(
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-        "applied_at TEXT NOT NULL DEFAULT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'))");
+    ensure_schema_version_table(*c);
     const int have = c->exec("SELECT COALESCE(MAX(version), 0) FROM schema_version").int32(0, 0);
     for (const Migration& m : postgres_migrations()) {
       if (m.version <= have) continue;
@@ -247,6 +257,11 @@ std::string PgStore::integrity_check() {
   std::string out;
   for (int i = 0; i < r.rows(); ++i)
     out += (out.empty() ? "" : "; ") + ("constraint not validated: " + r.text(i, 0) + "." + r.text(i, 1));
+  // The outcome figures read the typed score rows: one changed behind regenpath's back shows here.
+  const std::int64_t disagree = responses_whose_scores_disagree(*c);
+  if (disagree > 0)
+    out += (out.empty() ? "" : "; ") + std::to_string(disagree) +
+           " responses whose response_scores disagree with scores_json";
   return out.empty() ? "ok" : out;
 }
 
@@ -277,7 +292,8 @@ std::vector<std::exception_ptr> PgStore::write_batch(const std::vector<const std
     transact(true, false, [&](Connection& c) {
       std::fill(out.begin(), out.end(), nullptr);  // a batch run again starts afresh
       for (std::size_t i = 0; i < fns.size(); ++i) {
-        c.run("SAVEPOINT rp_request");
+        // A scope set by the previous request outlives its released savepoint: start afresh.
+        c.run(std::string("SAVEPOINT rp_request; ") + kEveryCentre);
         try {
           PgTransaction tx(c);  // its own record notes: a request's row names its own writes
           const Running running(this);
@@ -315,12 +331,14 @@ void PgStore::transact(bool writing, bool reach_disk, const std::function<void(C
         // transition from the state just read, the audit chain's head) stay correct
         // without SERIALIZABLE's predicate locks, and a lock taken by a statement inside a
         // transaction would not help SERIALIZABLE: its snapshot is taken before the wait.
-        c->run(scratch_ ? "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL synchronous_commit = off"
-                        : "BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL synchronous_commit = on");
+        c->run(scratch_ ? std::string("BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL synchronous_commit = off; ") +
+                              kEveryCentre
+                        : std::string("BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL synchronous_commit = on; ") +
+                              kEveryCentre);
         c->exec(kWriterLock);
         if (reach_disk) c->exec("SELECT pg_current_xact_id()::text");
       } else {
-        c->run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        c->run(std::string("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ") + kEveryCentre);
       }
       body(*c);
       // Whether a table other than the audit log changed (pg_generation.cpp), asked before

@@ -35,6 +35,9 @@ class PgTransaction final : public Transaction {
  public:
   explicit PgTransaction(Connection& c) : c_(c) {}
 
+  // set_config('regenpath.centre', ..., true): the row-level security of migration 0017.
+  void limit_to(const CentreScope& scope) override;
+
   void upsert_centre(const Centre& c) override;
   std::optional<Centre> find_centre(const std::string& id) override;
   std::vector<Centre> list_centres() override;
@@ -43,6 +46,7 @@ class PgTransaction final : public Transaction {
   void update_patient(const Patient& p) override;
   std::vector<Patient> list_patients(const PatientQuery& q) override;
   std::vector<Patient> patients_with_national_id(const std::string& national_id) override;
+  std::vector<std::string> centres_with_national_id(const std::string& national_id) override;
   std::int64_t insert_episode(const Episode& e, const std::string& now) override;
   void update_episode(const Episode& e, const std::string& now) override;
   std::optional<Episode> find_episode(std::int64_t id) override;
@@ -175,6 +179,9 @@ class Pool {
 bool change_notices_installed(Connection& c);
 void install_change_notices(Connection& c);
 
+// pg_score_check.cpp: responses whose typed score rows are not those of their scores_json.
+std::int64_t responses_whose_scores_disagree(Connection& c);
+
 class GenerationListener {
  public:
   GenerationListener(std::string conninfo, std::atomic<std::uint64_t>& generation);
@@ -195,6 +202,9 @@ class GenerationListener {
 
 class PgStore final : public Store {
  public:
+  using Store::read;  // the scoped forms (CentreScope)
+  using Store::write;
+  using Store::write_then;
   PgStore(PgOptions options, OpenMode mode);
   void write(const std::function<void(Transaction&)>& fn) override;
   void read(const std::function<void(Transaction&)>& fn) override;
@@ -211,6 +221,8 @@ class PgStore final : public Store {
   // pg_table_copy.cpp
   TableRows dump_table(const std::string& table) override;
   void load_tables(const std::vector<TableRows>& tables) override;
+  // pg_work_lock.cpp: an advisory lock held by a connection of its own.
+  std::optional<WorkLock> try_work_lock(std::string_view name) override;
   // How many times a write was run again after a serialization failure or deadlock.
   int retries() const { return retries_; }
 

@@ -201,6 +201,19 @@ std::vector<Patient> PgTransaction::list_patients(const PatientQuery& pq) {
   return out;
 }
 
+void PgTransaction::limit_to(const CentreScope& scope) {
+  c_.exec("SELECT set_config('regenpath.centre', $1::text, true)", Params().text(scope.setting()));
+}
+
+std::vector<std::string> PgTransaction::centres_with_national_id(const std::string& national_id) {
+  // A function of migration 0017 that looks past the scope and answers centre ids only.
+  auto r = c_.exec("SELECT centre_id FROM regenpath_centres_with_national_id($1::text) AS centre_id",
+                   Params().text(national_id));
+  std::vector<std::string> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
+  return out;
+}
+
 std::vector<Patient> PgTransaction::patients_with_national_id(const std::string& national_id) {
   static const std::string sql =
       std::string("SELECT ") + kPatientColumns + " FROM patients WHERE national_id = $1 ORDER BY id";

@@ -179,6 +179,9 @@ void rollback_if_open(SQLite::Database& db);
 
 class SqliteStore final : public Store {
  public:
+  using Store::read;  // the scoped forms (CentreScope), which SQLite ignores
+  using Store::write;
+  using Store::write_then;
   SqliteStore(const std::string& path, OpenMode mode);
   void write(const std::function<void(Transaction&)>& fn) override;
   void read(const std::function<void(Transaction&)>& fn) override;

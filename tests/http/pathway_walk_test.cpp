@@ -7,17 +7,19 @@
 
 #include "base/clock.hpp"
 #include "http_test_support.hpp"
+#include "tests/support/pg_app_role.hpp"
 #include "tests/support/pg_test_cluster.hpp"
 
 namespace rp::test {
 namespace {
 
-// On SQLite and on PostgreSQL: the same walk, the same answers.
+// On SQLite and on PostgreSQL: the same walk, the same answers; on PostgreSQL also with
+// the server connected as the app role, under row-level security (migration 0017).
 class PathwayOverHttp : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     std::vector<std::string> env;
-    if (GetParam() == "postgresql") {
+    if (GetParam() != "sqlite") {
       db_ = PgTestCluster::shared().fresh_database();
       // Beside a file they default to <db>.anchors and <db>'s key; a URL names no folder.
       env = {"REGENPATH_AUDIT_KEY=" + dir_.file("audit.key"), "REGENPATH_AUDIT_ANCHORS=" + dir_.file("anchors")};
@@ -25,6 +27,7 @@ class PathwayOverHttp : public ::testing::TestWithParam<std::string> {
       db_ = dir_.file("walk.db");
     }
     seeded_ = seed(db_);
+    if (GetParam() == "postgresql_app_role") db_ = app_role_url(db_);
     server_ = std::make_unique<ServerProcess>(db_, env, dir_.file("log"));
     for (auto* c : {&coordinator_, &surgeon_, &lab_, &admin_}) c->port = server_->port();
     ASSERT_EQ(coordinator_.login("coordinator.a").status, 200);
@@ -43,7 +46,7 @@ class PathwayOverHttp : public ::testing::TestWithParam<std::string> {
   Client coordinator_, surgeon_, lab_, admin_;
 };
 
-INSTANTIATE_TEST_SUITE_P(Engines, PathwayOverHttp, ::testing::Values("sqlite", "postgresql"),
+INSTANTIATE_TEST_SUITE_P(Engines, PathwayOverHttp, ::testing::Values("sqlite", "postgresql", "postgresql_app_role"),
                          [](const auto& info) { return info.param; });
 
 TEST_P(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
