@@ -1,7 +1,11 @@
 // Registry views: de-identified aggregates only.
 #include "api/contract/queries.hpp"
+#include "api/contract/registry_export.hpp"
 #include "api/contract/reports.hpp"
+#include "api/deidentified_files.hpp"
 #include "api/routes.hpp"
+#include "base/error.hpp"
+#include "service/deidentified_export.hpp"
 #include "service/outcomes.hpp"
 
 namespace rp::api {
@@ -36,6 +40,31 @@ void add_report_routes(http::Router& r, Services& s) {
            service::Outcomes outcomes(s.store, s.clock);
            return contract::outcome_report_out(outcomes.report(c.actor, req));
          })});
+  r.add({"GET",
+         "/api/v1/registry/export",
+         "The de-identified export as NDJSON, a line {table, row} per row of patients, episodes, visits, scores, "
+         "transitions and adverse_events: pseudonyms, dates moved by a per-patient shift, ages in five-year bands, "
+         "no patient without registry consent. Analysts export any centre; a centre's admin their own",
+         service::Permission::registry_read,
+         {},
+         "",
+         false,
+         false,
+         http::answering_text(
+             "application/x-ndjson",
+             http::querying<contract::RegistryExportQuery>([&s](http::Call& c, const contract::RegistryExportQuery& q) {
+               if (q.format && *q.format != "ndjson")
+                 throw InputError("format", "not_one_of"_err, {{"value", *q.format}, {"allowed", "ndjson"}});
+               service::ExportRequest req;
+               req.centre_id = q.centre;
+               req.protocol_id = q.protocol;
+               const auto e = service::export_deidentified(s.store, s.clock, c.actor, req);
+               http::Response res;
+               res.body = export_ndjson_all(e.tables);
+               res.content_type = "application/x-ndjson; charset=utf-8";
+               res.headers.emplace_back("Content-Disposition", "attachment; filename=\"registry-export.ndjson\"");
+               return res;
+             }))});
 }
 
 }  // namespace rp::api

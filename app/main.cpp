@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   rp::app::add_instrument_commands(app);
   rp::app::add_stats_commands(app);
   rp::app::add_report_commands(app);
+  rp::app::add_export_commands(app);
   rp::app::add_serve_commands(app);
   rp::app::add_openapi_command(app);
   try {

@@ -18,6 +18,7 @@
 #include "domain/schedule.hpp"
 #include "store/access_records.hpp"
 #include "store/outcome_columns.hpp"
+#include "store/pseudonym_records.hpp"
 #include "store/submission_records.hpp"
 #include "store/table_copy.hpp"
 #include "store/work_lock.hpp"
@@ -272,6 +273,12 @@ class Transaction {
   virtual std::int64_t insert_schedule_closure(const ScheduleClosureRow& r) = 0;
   // One item's decisions, oldest first.
   virtual std::vector<ScheduleClosureRow> schedule_closures(std::int64_t episode_id, const std::string& item_id) = 0;
+
+  // The de-identified export's pseudonyms (store/pseudonym_records.hpp): every one of a
+  // kind ("patient", "episode"), and a new one, written unless the record already has
+  // one or the pseudonym is taken (false then, and nothing written).
+  virtual std::vector<PseudonymRow> pseudonyms(const std::string& kind) = 0;
+  virtual bool insert_pseudonym(const PseudonymRow& r) = 0;
 };
 
 class Store {

@@ -31,6 +31,7 @@ const std::vector<CopiedTable>& copied_tables() {
       {"code_events", "id", {}},
       {"schedule_closures", "id", {}},
       {"instrument_wordings", "id", {}},
+      {"pseudonyms", "kind, record_id", {}},  // the export's, so a moved clinic exports alike
   };
   return tables;
 }

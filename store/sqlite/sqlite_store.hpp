@@ -117,6 +117,8 @@ class SqliteTransaction final : public Transaction {
   std::vector<std::string> instruments_answered(std::int64_t episode_id, const std::string& item_id) override;
   std::int64_t insert_instrument_wording(const InstrumentWordingRow& r) override;
   std::vector<InstrumentWordingRow> latest_instrument_wordings() override;
+  std::vector<PseudonymRow> pseudonyms(const std::string& kind) override;
+  bool insert_pseudonym(const PseudonymRow& r) override;
   std::int64_t insert_adverse_event(const AdverseEventRow& r) override;
   std::optional<AdverseEventRow> find_adverse_event(std::int64_t id) override;
   std::vector<AdverseEventRow> adverse_events_of(std::int64_t episode_id) override;

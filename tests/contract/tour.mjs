@@ -214,6 +214,7 @@ export async function tour(server, observe) {
   const analyst = await as('analyst')
   await call(analyst, 'GET', '/api/v1/reports/outcomes', { q: { protocol: 'hip-msc-v1' }, expect: 200 })
   await call(analyst, 'GET', '/api/v1/registry/summary', { expect: 200 })
+  await call(analyst, 'GET', '/api/v1/registry/export', { q: { format: 'ndjson' }, expect: 200 })
 
   // The audit log.
   await call(admin, 'GET', '/api/v1/audit/verify', { expect: 200 })

@@ -74,12 +74,13 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
   ASSERT_FALSE(written.empty());
   {
     // The database as the binary before 0014 left it: no typed rows, version 13 (and
-    // nothing of the later migrations: 0015's episodes.injected_by).
+    // nothing of the later migrations).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
     d.exec("DROP TABLE response_scores");
     // Later migrations are forgotten too, as that binary never knew them (those that
-    // follow 0014 apply again).
+    // follow 0014 apply again: 0015's column and 0016's table go, to be made again).
     d.exec("ALTER TABLE episodes DROP COLUMN injected_by");
+    d.exec("DROP TABLE pseudonyms");
     d.exec("DELETE FROM schema_version WHERE version >= 14");
   }
   auto s = store::open_sqlite(db_.path(), store::OpenMode::existing_no_migrate);

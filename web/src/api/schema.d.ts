@@ -810,6 +810,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registry/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The de-identified export as NDJSON, a line {table, row} per row of patients, episodes, visits, scores, transitions and adverse_events: pseudonyms, dates moved by a per-patient shift, ages in five-year bands, no patient without registry consent. Analysts export any centre; a centre's admin their own */
+        get: operations["get/api/v1/registry/export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/registry/summary": {
         parameters: {
             query?: never;
@@ -6987,6 +7004,69 @@ export interface operations {
             };
             /** @description the body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/registry/export": {
+        parameters: {
+            query?: {
+                /** @description ndjson (the default; CSV is one file per table: the command line's) */
+                format?: "ndjson";
+                /** @description one centre's records (a centre's admin: their own, the default) */
+                centre?: string;
+                /** @description the records of one protocol's patients */
+                protocol?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,315 @@
+// The de-identified export use case (service/deidentified_export.hpp): a read snapshot of
+// the records in scope; a short write that draws pseudonyms and date shifts for the
+// patients and episodes that have none yet and writes the audit row; then the tables.
+#include "service/deidentified_export.hpp"
+
+#include <sodium.h>
+
+#include <charconv>
+#include <map>
+
+#include "base/error.hpp"
+#include "domain/adverse_event.hpp"
+#include "domain/deidentification.hpp"
+#include "service/audit_entry.hpp"
+#include "store/response_scores.hpp"
+
+namespace rp::service {
+namespace {
+
+// The widest shift either way: enough that a calendar date says nothing, small enough
+// that seasons stay roughly where they were.
+constexpr int kMaxShiftDays = 180;
+
+std::string random_name(char prefix) {
+  unsigned char raw[8];
+  randombytes_buf(raw, sizeof raw);
+  static const char hex[] = "0123456789abcdef";
+  std::string out{prefix, '-'};
+  for (unsigned char b : raw) {
+    out += hex[b >> 4];
+    out += hex[b & 15];
+  }
+  return out;
+}
+
+// Uniform over -180..-1 and 1..180 (never 0, so every date moves), from the CSPRNG.
+int random_shift() {
+  const int v = static_cast<int>(randombytes_uniform(2 * kMaxShiftDays));
+  return v < kMaxShiftDays ? v - kMaxShiftDays : v - kMaxShiftDays + 1;
+}
+
+// The pseudonyms of one kind: those kept, read with the records; then, in the short write
+// that follows, new ones drawn and kept for the records that lack one.
+class Pseudonyms {
+ public:
+  Pseudonyms(std::string kind, char prefix) : kind_(std::move(kind)), prefix_(prefix) {}
+  void load(store::Transaction& tx) {
+    known_.clear();
+    for (auto& r : tx.pseudonyms(kind_)) known_[r.record_id] = std::move(r);
+  }
+  bool has(std::int64_t record_id) const { return known_.count(record_id) != 0; }
+  void ensure(store::Transaction& tx, std::int64_t record_id) {
+    if (has(record_id)) return;
+    store::PseudonymRow row{kind_, record_id, "", kind_ == "patient" ? random_shift() : 0};
+    // A random name already taken, or a row another export wrote since the read, writes
+    // nothing: draw again, or keep the one there.
+    for (;;) {
+      row.pseudonym = random_name(prefix_);
+      if (tx.insert_pseudonym(row)) break;
+      for (auto& r : tx.pseudonyms(kind_))
+        if (r.record_id == record_id) {
+          known_[record_id] = std::move(r);
+          return;
+        }
+    }
+    known_[record_id] = std::move(row);
+  }
+  const store::PseudonymRow& of(std::int64_t record_id) const { return known_.at(record_id); }
+
+ private:
+  std::string kind_;
+  char prefix_;
+  std::map<std::int64_t, store::PseudonymRow> known_;
+};
+
+// One patient's records in scope, as read in one snapshot.
+struct EpisodeRecords {
+  Episode episode;
+  std::vector<ScheduledItem> schedule;
+  std::vector<Transition> transitions;
+  std::vector<store::QuestionnaireResponseRow> responses;
+  std::vector<store::AdverseEventRow> events;
+};
+struct PatientRecords {
+  Patient patient;
+  std::vector<EpisodeRecords> episodes;
+};
+
+// One row of a table, its cells set by column name (the dictionary's names only).
+class Row {
+ public:
+  explicit Row(ExportTable& table) : table_(table), cells_(table.columns.size()) {}
+  Row& set(const std::string& column, ExportCell value) {
+    cells_[table_.column(column)] = std::move(value);
+    return *this;
+  }
+  void add() { table_.rows.push_back(std::move(cells_)); }
+
+ private:
+  ExportTable& table_;
+  std::vector<ExportCell> cells_;
+};
+
+ExportCell number(double v) {
+  char buf[32];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+ExportCell integer(std::optional<std::int64_t> v) { return v ? ExportCell(std::to_string(*v)) : std::nullopt; }
+ExportCell text(std::string_view v) { return v.empty() ? std::nullopt : ExportCell(std::string(v)); }
+
+bool looks_like_iso_date(std::string_view s) { return s.size() == 10 && s[4] == '-' && s[7] == '-'; }
+// The UTC day of an instant as the store keeps it (2026-11-24T21:57:58.123Z).
+std::optional<CivilDate> day_of(const std::string& text) {
+  if (text.size() < 10 || !looks_like_iso_date(std::string_view(text).substr(0, 10))) return std::nullopt;
+  return parse_gregorian(text.substr(0, 10));
+}
+
+// One patient's rows: everything dated moves by the patient's shift.
+struct PatientWriter {
+  std::map<std::string, ExportTable*> tables;
+  const Patient& patient;
+  const store::PseudonymRow& name;
+  const Pseudonyms& episodes;
+
+  ExportCell date(const std::optional<CivilDate>& d) const {
+    return d ? ExportCell(shifted(*d, name.shift_days).iso()) : std::nullopt;
+  }
+  ExportCell band(const std::optional<CivilDate>& true_day) const {
+    return true_day ? ExportCell(five_year_age_band(patient.birth_date, *true_day)) : std::nullopt;
+  }
+  ExportCell episode_name(std::optional<std::int64_t> id) {
+    return id ? ExportCell(episodes.of(*id).pseudonym) : std::nullopt;
+  }
+
+  void patient_row() {
+    Row(*tables["patients"])
+        .set("patient", name.pseudonym)
+        .set("centre", patient.centre_id)
+        .set("sex", std::string(to_string(patient.sex)))
+        .add();
+  }
+
+  void episode_rows(const EpisodeRecords& records) {
+    const Episode& e = records.episode;
+    const std::string ep = episodes.of(e.id).pseudonym;
+    Row(*tables["episodes"])
+        .set("episode", ep)
+        .set("patient", name.pseudonym)
+        .set("centre", e.centre_id)
+        .set("protocol", e.protocol_id)
+        .set("side", std::string(to_string(e.side)))
+        .set("diagnosis_system", text(e.diagnosis.system))
+        .set("diagnosis_code", text(e.diagnosis.code))
+        .set("kl_grade", integer(e.kl_grade))
+        .set("tonnis_grade", integer(e.tonnis_grade))
+        .set("cell_source", e.cell_source ? text(to_string(*e.cell_source)) : std::nullopt)
+        .set("guidance", e.guidance ? text(to_string(*e.guidance)) : std::nullopt)
+        .set("state", std::string(to_string(e.state)))
+        .set("bilateral_with", episode_name(e.bilateral_with))
+        .set("repeat_of", episode_name(e.repeat_of))
+        .set("harvest_date", date(e.harvest_date))
+        .set("injection_date", date(e.injection_date))
+        .set("age_band_at_injection", band(e.injection_date))
+        .add();
+    for (const auto& item : records.schedule)
+      Row(*tables["visits"])
+          .set("episode", ep)
+          .set("item", item.id)
+          .set("kind", text(item.kind))
+          .set("start_date", date(item.start))
+          .set("end_date", date(item.end))
+          .set("window_start", date(item.window_start))
+          .set("window_end", date(item.window_end))
+          .set("status", std::string(to_string(item.status)))
+          .set("done_on", date(item.done_on))
+          .add();
+    for (const auto& t : records.transitions)
+      Row(*tables["transitions"])
+          .set("episode", ep)
+          .set("from_state", std::string(to_string(t.from)))
+          .set("to_state", std::string(to_string(t.to)))
+          .set("on", date(t.on))
+          .set("age_band", band(t.on))
+          .add();
+    for (const auto& r : records.responses) score_rows(ep, r);
+    for (const auto& a : records.events) adverse_event_row(ep, a);
+  }
+
+  void score_rows(const std::string& ep, const store::QuestionnaireResponseRow& r) {
+    const ExportCell answered = date(day_of(r.submitted_at));
+    for (const auto& s : store::typed_scores_of_json(r.scores_json)) {
+      ExportCell score_text;
+      // A date given as a score moves with the patient's other dates.
+      if (s.text) score_text = looks_like_iso_date(*s.text) ? date(parse_gregorian(*s.text)) : text(*s.text);
+      Row(*tables["scores"])
+          .set("episode", ep)
+          .set("item", r.item_id)
+          .set("instrument", r.instrument)
+          .set("source", text(r.source))
+          .set("answered_on", answered)
+          .set("score", s.name)
+          .set("value", s.value ? number(*s.value) : std::nullopt)
+          .set("text", score_text)
+          .add();
+    }
+  }
+
+  void adverse_event_row(const std::string& ep, const store::AdverseEventRow& a) {
+    const std::optional<CivilDate> onset =
+        looks_like_iso_date(a.onset_date) ? std::optional(parse_gregorian(a.onset_date)) : std::nullopt;
+    const auto& as = a.assessment;
+    Row(*tables["adverse_events"])
+        .set("episode", ep)
+        .set("kind", text(a.kind))
+        .set("category", text(a.category))
+        .set("severity", text(a.severity))
+        .set("onset_date", date(onset))
+        .set("reported_on", date(day_of(a.reported_at)))
+        .set("status", text(a.status))
+        .set("ctcae_grade", integer(as.ctcae_grade))
+        .set("serious", a.serious ? "1" : "0")
+        .set("serious_reasons", text(serious_reasons_text(as.serious)))
+        .set("relatedness", as.relatedness ? text(to_string(*as.relatedness)) : std::nullopt)
+        .set("outcome", as.outcome ? text(to_string(*as.outcome)) : std::nullopt)
+        .set("triage", text(a.triage))
+        .set("age_band_at_onset", band(onset))
+        .add();
+  }
+};
+
+// The centre the export covers: the analyst and the operator any (or all); a centre's
+// admin only their own, which is also what they get without asking.
+std::optional<std::string> centre_in_scope(const Actor& actor, const ExportRequest& request) {
+  require(actor, Permission::registry_read);
+  if (actor.all_centres || actor.role == Role::analyst || actor.role == Role::operator_) return request.centre_id;
+  if (request.centre_id && *request.centre_id != actor.centre)
+    throw ForbiddenError("centre", "own_centre_report_only"_err);
+  return actor.centre;
+}
+
+}  // namespace
+
+DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, const Actor& actor,
+                                       const ExportRequest& request) {
+  const std::optional<std::string> centre = centre_in_scope(actor, request);
+  DeidentifiedExport out{export_dictionary()};
+  std::vector<PatientRecords> in_scope;
+  Pseudonyms patients("patient", 'P'), episodes("episode", 'E');
+  // The records in one read snapshot, so that an export of a large registry never holds
+  // the write lock the clinic's own writes wait for.
+  const auto read_records = [&](store::Transaction& tx) {
+    in_scope.clear();
+    out.withdrawn_left_out = 0;
+    for (std::int64_t id : tx.record_ids("patient")) {
+      std::optional<Patient> p = tx.find_patient(id);
+      if (!p || (centre && p->centre_id != *centre)) continue;
+      PatientRecords records{std::move(*p), {}};
+      for (auto& e : tx.episodes_of_patient(id))
+        if ((!centre || e.centre_id == *centre) && (!request.protocol_id || e.protocol_id == *request.protocol_id))
+          records.episodes.push_back({std::move(e), {}, {}, {}, {}});
+      // A protocol's export holds the patients treated under it, not every patient.
+      if (request.protocol_id && records.episodes.empty()) continue;
+      if (!records.patient.consent.registry) {
+        ++out.withdrawn_left_out;
+        continue;
+      }
+      for (auto& r : records.episodes) {
+        const std::int64_t e = r.episode.id;
+        r.schedule = tx.schedule_of(e);
+        r.transitions = tx.transitions_of(e);
+        r.responses = tx.responses_of(e);
+        r.events = tx.adverse_events_of(e);
+      }
+      in_scope.push_back(std::move(records));
+    }
+  };
+  // One centre's export reads under that centre's scope: on PostgreSQL its row-level
+  // security keeps any other centre's rows out even if a check above were missed.
+  if (centre)
+    store.read(store::CentreScope::of_centre(*centre), read_records);
+  else
+    store.read(read_records);
+  for (const auto& p : in_scope) {
+    ++out.patients;
+    out.episodes += static_cast<std::int64_t>(p.episodes.size());
+  }
+  // Then a short write: the pseudonyms the records lack, and the audit row (counts only:
+  // it names no patient, as the export names none), durable before anything is answered.
+  store.write([&](store::Transaction& tx) {
+    patients.load(tx);
+    episodes.load(tx);
+    for (const auto& p : in_scope) {
+      patients.ensure(tx, p.patient.id);
+      for (const auto& r : p.episodes) {
+        episodes.ensure(tx, r.episode.id);
+        for (const auto& other : {r.episode.bilateral_with, r.episode.repeat_of})
+          if (other) episodes.ensure(tx, *other);
+      }
+    }
+    tx.append_audit(audit_entry(clock, actor, centre.value_or(""), "registry.export", "registry", "",
+                                "protocol=" + request.protocol_id.value_or("") + " patients=" +
+                                    std::to_string(out.patients) + " episodes=" + std::to_string(out.episodes)));
+  });
+  std::map<std::string, ExportTable*> tables;
+  for (auto& t : out.tables) tables[t.name] = &t;
+  for (const auto& p : in_scope) {
+    PatientWriter w{tables, p.patient, patients.of(p.patient.id), episodes};
+    w.patient_row();
+    for (const auto& r : p.episodes) w.episode_rows(r);
+  }
+  return out;
+}
+
+}  // namespace rp::service

@@ -1,0 +1,72 @@
+#pragma once
+// The de-identified export for the registry: the clinic's records as tables an analyst can
+// read and join, with nothing that names a patient.
+//
+// - No names, national ids, mobile numbers, record numbers, birth dates, database ids, or
+//   free text that could carry identity (reasons, notes, descriptions); only coded values.
+// - Patients and episodes under random pseudonyms, kept in the store (0016_pseudonyms.sql)
+//   so that every export names them alike and two exports join.
+// - Every date of a patient moved by the patient's own random shift (kept with the
+//   pseudonym, never 0, at most 180 days either way): intervals within a patient hold.
+// - Ages as five-year bands at the true date of the event (domain/deidentification.hpp).
+// - Centre ids kept: centres are not people.
+// - Patients who withdrew registry consent are left out altogether.
+//
+// Who: the registry analyst and the operator, any centre or all; a centre's admin their
+// own centre only (Permission::registry_read). Each export leaves an audit row.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "service/actor.hpp"
+#include "store/store.hpp"
+
+namespace rp::service {
+
+enum class ExportColumnType { text, integer, number, date };
+std::string_view to_string(ExportColumnType t);
+
+// One column as the data dictionary describes it.
+struct ExportColumn {
+  std::string name;
+  ExportColumnType type = ExportColumnType::text;
+  std::string unit;     // "days", "points", ... ("" when none)
+  std::string allowed;  // the values it may take ("" when any of its type)
+  std::string meaning_en, meaning_fa;
+};
+
+// A cell: the value as text (a number in decimal, a date as YYYY-MM-DD), none when empty.
+using ExportCell = std::optional<std::string>;
+
+struct ExportTable {
+  std::string name;  // patients, episodes, ...: the file's name
+  std::string meaning_en, meaning_fa;
+  std::vector<ExportColumn> columns;
+  std::vector<std::vector<ExportCell>> rows;  // each in the columns' order
+  // The column's index; throws std::logic_error for a name the dictionary lacks.
+  std::size_t column(const std::string& name) const;
+};
+
+// The tables the export writes, with their columns and no rows: the data dictionary.
+const std::vector<ExportTable>& export_dictionary();
+
+struct ExportRequest {
+  std::optional<std::string> centre_id;    // unset: every centre the reader may export
+  std::optional<std::string> protocol_id;  // unset: every protocol
+};
+
+struct DeidentifiedExport {
+  std::vector<ExportTable> tables;  // export_dictionary()'s, filled
+  std::int64_t patients = 0, episodes = 0;
+  std::int64_t withdrawn_left_out = 0;  // patients in scope left out for withdrawn consent
+};
+
+// Reads the records in scope in one snapshot, then in one short write gives pseudonyms
+// and shifts to those that lack them and writes the audit row. ForbiddenError for a role
+// without registry_read, or an admin asking for another centre.
+DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, const Actor& actor,
+                                       const ExportRequest& request);
+
+}  // namespace rp::service
