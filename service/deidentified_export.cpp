@@ -12,6 +12,7 @@
 #include "domain/adverse_event.hpp"
 #include "domain/deidentification.hpp"
 #include "service/audit_entry.hpp"
+#include "service/protocols.hpp"
 #include "store/response_scores.hpp"
 
 namespace rp::service {
@@ -244,12 +245,17 @@ std::optional<std::string> centre_in_scope(const Actor& actor, const ExportReque
 DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, const Actor& actor,
                                        const ExportRequest& request) {
   const std::optional<std::string> centre = centre_in_scope(actor, request);
+  // A protocol this clinic does not know is named as such (NotFoundError "protocol").
+  if (request.protocol_id) (void)catalogue_entry(*request.protocol_id);
   DeidentifiedExport out{export_dictionary()};
   std::vector<PatientRecords> in_scope;
   Pseudonyms patients("patient", 'P'), episodes("episode", 'E');
   // The records in one read snapshot, so that an export of a large registry never holds
   // the write lock the clinic's own writes wait for.
   const auto read_records = [&](store::Transaction& tx) {
+    // A centre that does not exist is named as such, never answered with an empty export.
+    if (request.centre_id && !tx.find_centre(*request.centre_id))
+      throw NotFoundError("centre", "centre_not_found"_err, {{"centre", *request.centre_id}});
     in_scope.clear();
     out.withdrawn_left_out = 0;
     for (std::int64_t id : tx.record_ids("patient")) {
