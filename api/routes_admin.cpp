@@ -17,7 +17,7 @@ std::int64_t account_id(const http::Call& c) { return http::id_param(c.request.p
 contract::AuditVerificationOut check_audit_log(Services& s, const service::Actor& actor) {
   service::AuditCheckOptions options;
   if (s.anchors) {
-    options.anchor_head = [&s](const store::AuditRow& head) { s.anchors->anchor(head.seq, head.hash); };
+    options.anchor_head = [&s](const store::AuditRow& head) { s.anchors->anchor_in_turn(head.seq, head.hash); };
     options.read_anchors = [&s] { return s.anchors->read_anchors(); };
   }
   const std::string key = s.anchors ? s.anchors->public_key() : "";

@@ -70,6 +70,14 @@ std::optional<store::AuditAnchor> AuditAnchors::anchor_now() {
   return anchor(head->seq, head->hash);
 }
 
+std::optional<store::AuditAnchor> AuditAnchors::anchor_in_turn(std::int64_t seq, const std::string& hash) {
+  // As the periodic turn: a server whose peer holds the lock leaves the head to it.
+  const auto turn = store_.try_work_lock("audit_anchoring");
+  if (!turn) return std::nullopt;
+  adopt_last_anchor();
+  return anchor(seq, hash);
+}
+
 void AuditAnchors::anchor_logged() {
   try {
     // Servers sharing a database take turns: the one holding the lock signs, the others

@@ -42,6 +42,9 @@ class AuditAnchors {
   std::optional<store::AuditAnchor> anchor(std::int64_t seq, const std::string& hash);
   // The chain's head now.
   std::optional<store::AuditAnchor> anchor_now();
+  // anchor(), under the anchoring lock taken by servers sharing the database (the admin's
+  // "verify now" with several servers): nullopt when another server holds it.
+  std::optional<store::AuditAnchor> anchor_in_turn(std::int64_t seq, const std::string& hash);
 
   // Checks the file's last anchor against the chain, signs the head as found, then signs
   // it every `interval` while it moves, on a thread of its own; stop() ends that and
