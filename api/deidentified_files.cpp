@@ -116,7 +116,8 @@ std::string data_dictionary_markdown(const std::vector<service::ExportTable>& ta
       "# Data dictionary / فرهنگ داده‌ها\n\n"
       "De-identified: pseudonyms instead of ids, every date of a patient moved by the patient's own shift, "
       "ages in five-year bands; patients without registry consent left out.\n\n"
-      "بی‌نام‌شده: شناسهٔ مستعار به جای شناسه، همهٔ تاریخ‌های هر بیمار با جابه‌جایی ویژهٔ او، سن "
+      "بی‌نام‌شده: شناسهٔ مستعار به جای شناسه، همهٔ تاریخ‌های هر بیمار با جابه‌جایی ویژهٔ او، "
+      "سن "
       "در "
       "بازه‌های "
       "پنج‌ساله؛ بیماران بدون رضایت ثبت کنار گذاشته شده‌اند.\n";
