@@ -41,8 +41,7 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call&) {
-           std::map<std::string, instruments::InstrumentForm> forms;
-           s.store.read([&](store::Transaction& tx) { forms = service::forms_in_use(tx); });
+           const auto forms = service::forms_in_use(s.store);
            std::vector<contract::InstrumentOut> out;
            for (const auto& d : instruments::all_instruments()) {
              contract::InstrumentOut i{std::string(d.key), std::string(d.title), d.clinician_completed};

@@ -45,13 +45,11 @@ void add_instrument_commands(CLI::App& app) {
   list->callback([o] {
     auto store = open_store(o->db);
     nlohmann::json out = nlohmann::json::array();
-    store->read([&](store::Transaction& tx) {
-      for (const auto& [key, form] : service::forms_in_use(tx))
-        out.push_back({{"instrument", key},
-                       {"version", form.version},
-                       {"languages", form.languages},
-                       {"loaded_at", form.loaded_at ? nlohmann::json(*form.loaded_at) : nlohmann::json(nullptr)}});
-    });
+    for (const auto& [key, form] : service::forms_in_use(*store))
+      out.push_back({{"instrument", key},
+                     {"version", form.version},
+                     {"languages", form.languages},
+                     {"loaded_at", form.loaded_at ? nlohmann::json(*form.loaded_at) : nlohmann::json(nullptr)}});
     print_json(out);
   });
 }

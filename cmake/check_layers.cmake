@@ -57,6 +57,18 @@ foreach(layer ${layers})
   endforeach()
 endforeach()
 
+# api/ decodes, asks the service and encodes: every transaction (its audit row, its
+# idempotency key) begins in a use case of service/, so no api/ file names one.
+file(GLOB_RECURSE api_files "${ROOT}/api/*.cpp" "${ROOT}/api/*.hpp")
+foreach(f ${api_files})
+  file(STRINGS "${f}" lines REGEX "store::Transaction|\\.(read|write)\\(\\[")
+  file(RELATIVE_PATH rel "${ROOT}" "${f}")
+  foreach(line ${lines})
+    string(STRIP "${line}" line)
+    string(APPEND problems "  ${rel}: ${line}  (api/ opens no store transaction: a use case in service/ does)\n")
+  endforeach()
+endforeach()
+
 if(problems)
   message(FATAL_ERROR "An include runs up the layers (base <- stats <- domain <- store <- service <- demo <- api <- app):\n${problems}")
 endif()

@@ -50,6 +50,12 @@ std::map<std::string, instruments::InstrumentForm> forms_in_use(store::Transacti
   return out;
 }
 
+std::map<std::string, instruments::InstrumentForm> forms_in_use(store::Store& store) {
+  std::map<std::string, instruments::InstrumentForm> out;
+  store.read([&](store::Transaction& tx) { out = forms_in_use(tx); });
+  return out;
+}
+
 std::string wording_in_use(store::Transaction& tx, const std::string& instrument) {
   for (const auto& w : tx.latest_instrument_wordings())
     if (w.instrument == instrument) return w.version;

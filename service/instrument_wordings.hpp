@@ -14,6 +14,8 @@ namespace rp::service {
 
 // The forms in use, by instrument key (only instruments with a form), read in `tx`.
 std::map<std::string, instruments::InstrumentForm> forms_in_use(store::Transaction& tx);
+// The same in a read of its own (the instruments route, the command line).
+std::map<std::string, instruments::InstrumentForm> forms_in_use(store::Store& store);
 // The version ("url|version") an answer set of `instrument` given now is given with.
 std::string wording_in_use(store::Transaction& tx, const std::string& instrument);
 

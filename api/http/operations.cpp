@@ -7,6 +7,8 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "service/store_health.hpp"
+
 namespace rp::api::http {
 namespace {
 
@@ -48,7 +50,7 @@ Response health_check(store::Store& store, store::GroupCommitStore* group_commit
       return json_response(503, body.dump());
     }
   }
-  store.read([](store::Transaction& tx) { tx.find_centre(""); });
+  service::check_store_answers(store);
   return json_response(200, nlohmann::json{{"status", "ok"}}.dump());
 }
 
