@@ -3,6 +3,7 @@
 #include "service/outcomes.hpp"
 
 #include "base/error.hpp"
+#include "domain/outcomes/suppression.hpp"
 #include "service/audit_entry.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
@@ -19,6 +20,31 @@ store::ConsentScope consent_scope(const Actor& a) {
   if (a.all_centres || a.role == Role::operator_) return store::ConsentScope::everyone();
   if (a.role == Role::analyst) return store::ConsentScope::registry();
   return store::ConsentScope::centre_staff(a.centre);
+}
+
+// Small cells (domain/outcomes/suppression.hpp): the operator reads the clinic's own
+// records whole; a centre's surgeons and admin their own centre's figures whole and the
+// rest as a registry reader; the analyst every figure as a registry reader, as
+// /registry/summary answers them (service/registry_summary.cpp).
+outcomes::ReportSuppression hidden_from(const Actor& a, const OutcomeReport& report) {
+  if (a.all_centres || a.role == Role::operator_) return {};
+  if (a.role == Role::analyst) return outcomes::small_cell_suppression(report);
+  return outcomes::small_cell_suppression(report, a.centre);
+}
+
+// The analyst's report of one centre hides what the report of every centre hides there:
+// a centre's cell hidden only beside the others' (secondary suppression) must stay hidden
+// when the centres are asked for one at a time.
+outcomes::ReportSuppression hidden_from_one_centre(const store::OutcomeColumns& columns, const OutcomeInputs& in,
+                                                   ReportView every, const std::string& centre) {
+  every.centres = columns.centre_ids;
+  const OutcomeReport all = compute_outcome_report(columns, in, every);
+  outcomes::ReportSuppression hidden = outcomes::small_cell_suppression(all);
+  std::vector<outcomes::ScopeSuppression> kept{hidden.scopes.at(0)};  // the overall figures
+  for (std::size_t k = 1; k < all.scopes.size(); ++k)
+    if (all.scopes[k].centre_id == centre) kept.push_back(hidden.scopes[k]);
+  hidden.scopes = std::move(kept);
+  return hidden;
 }
 
 void require_report_role(const Actor& a) {
@@ -69,6 +95,9 @@ OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request
   OutcomeReport report = compute_outcome_report(columns, in, view);
   report.protocol = {protocol.id, protocol.version, protocol.title};
   report.survival_title = protocol.outcomes.survival_title;
+  const bool one_centre_to_analyst = actor.role == Role::analyst && !actor.all_centres && request.centre_id;
+  report.suppressed = one_centre_to_analyst ? hidden_from_one_centre(columns, in, view, *request.centre_id)
+                                            : hidden_from(actor, report);
   return report;
 }
 

@@ -9,6 +9,11 @@ export default {
         'These figures describe the clinic’s own patients. There is no comparison group, so they cannot show that the injection caused any change: pain often eases after any injection, including a placebo. The figures from the clinic’s article appear here only as claims being tested against these patients, never as facts.',
       asOf: 'Data as of {date}',
       cohort: '{n} treated joints (injection recorded as done)',
+      suppressed: {
+        title: 'fewer than 5 patients',
+        legend: '— fewer than 5 patients, or a figure that would give such a count back from the totals: not shown to registry readers.',
+        survival: 'The curve is not shown: it covers fewer than 5 patients.',
+      },
       counted: 'Who is counted:',
       repeats: {
         none: 'No treated joint has been treated again.',
@@ -208,6 +213,11 @@ export default {
         'این ارقام بیماران خود درمانگاه را توصیف می‌کنند. گروه مقایسه وجود ندارد، پس نمی‌توانند نشان دهند که تزریق باعث تغییری شده است: درد اغلب پس از هر تزریقی، حتی دارونما، کم می‌شود. ارقام مقالهٔ درمانگاه در اینجا فقط به‌عنوان ادعاهایی آمده‌اند که با داده‌های همین بیماران سنجیده می‌شوند، نه به‌عنوان واقعیت.',
       asOf: 'داده‌ها تا تاریخ {date}',
       cohort: '{n} مفصل درمان‌شده (تزریق انجام‌شده ثبت شده است)',
+      suppressed: {
+        title: 'کمتر از ۵ بیمار',
+        legend: '— کمتر از ۵ بیمار، یا رقمی که چنین شماری را از جمع‌ها باز می‌نماید: به خوانندگان ثبت نشان داده نمی‌شود.',
+        survival: 'منحنی نشان داده نمی‌شود: کمتر از ۵ بیمار را در بر می‌گیرد.',
+      },
       counted: 'چه کسانی شمرده می‌شوند:',
       repeats: {
         none: 'هیچ مفصل درمان‌شده‌ای دوباره درمان نشده است.',
