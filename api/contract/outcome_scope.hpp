@@ -135,7 +135,8 @@ struct SurvivalOut {
   template <class V>
   static void fields(V& v) {
     v("n", &SurvivalOut::n, kSuppressedCount);
-    v("events", &SurvivalOut::events, "null: suppressed, and then the curve, its marks and the median are left out");
+    v("events", &SurvivalOut::events,
+      "null: suppressed, and then the curve, its marks, the median and the values at each day are left out");
     v("longest_follow_up_days", &SurvivalOut::longest_follow_up_days, "");
     v("median", &SurvivalOut::median, "null when nobody is treated, or the counts are suppressed");
     v("curve", &SurvivalOut::curve,

@@ -40,12 +40,17 @@ SurvivalOut survival(const service::SurvivalSummary& s, const outcomes::ScopeSup
   out.n = shown(s.n, hide.survival_counts);
   out.events = shown(s.events, hide.survival_counts);
   out.longest_follow_up_days = s.longest_follow_up_days;
+  // With the counts hidden, the curve's steps and marks, its median and its value at each
+  // day would give the few events (and their days) back: only the days stay.
   for (std::size_t i = 0; i < s.at.size(); ++i) {
     const auto& p = s.at[i];
-    out.at.push_back({p.time, shown(p.n_risk, hidden(hide.at_risk, i)), figure(p.surv), figure(p.std_err),
-                      figure(p.lower), figure(p.upper), p.beyond_follow_up});
+    const Count n_risk = shown(p.n_risk, hidden(hide.at_risk, i) || hide.survival_counts);
+    if (hide.survival_counts)
+      out.at.push_back({p.time, n_risk, {}, {}, {}, {}, p.beyond_follow_up});
+    else
+      out.at.push_back(
+          {p.time, n_risk, figure(p.surv), figure(p.std_err), figure(p.lower), figure(p.upper), p.beyond_follow_up});
   }
-  // The curve's steps and marks would give the few events and their days back.
   if (hide.survival_counts) return out;
   if (s.n != 0) out.median = MedianOut{figure(s.median.median), figure(s.median.lower), figure(s.median.upper)};
   for (const auto& p : s.curve) out.curve.push_back({p.day, figure(p.surv), figure(p.lower), figure(p.upper)});
