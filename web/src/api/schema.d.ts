@@ -2610,7 +2610,7 @@ export interface components {
             censored: components["schemas"]["CensorMark"][];
             /** @description at time 0 and at each event, then at the longest follow-up; empty when the counts are suppressed */
             curve: components["schemas"]["SurvivalPoint"][];
-            /** @description null: suppressed, and then the curve, its marks and the median are left out */
+            /** @description null: suppressed, and then the curve, its marks, the median and the values at each day are left out */
             events: number | null;
             longest_follow_up_days: number;
             /** @description null when nobody is treated, or the counts are suppressed */
