@@ -50,6 +50,8 @@ class Words {
   // A proportion 0–1 as a percentage with one decimal ("42.1 %"), or an en dash.
   std::string percent(Figure value) const;
   std::string count(std::int64_t n) const { return digits(std::to_string(n)); }
+  // A count a registry reader is not shown (fewer than 5 patients): an en dash.
+  std::string count(contract::Count n) const { return n ? count(*n) : "–"; }
 
  private:
   const nlohmann::json& text_;

@@ -78,7 +78,8 @@ std::string render_outcomes_html(const OutcomeReportOut& report, const std::stri
                            {"version", w.count(protocol.version)},
                            {"as_of", escape_html(display_date(as_of, lang, lang == "fa"))},
                            {"scope_note", other_centres_unnamed(report) ? w("scope_centre") : w("scope_all")}})},
-       {"caveat", w("caveat") + (has_claims ? " " + w("caveat_claims") : "")},
+       {"caveat", w("caveat") + (has_claims ? " " + w("caveat_claims") : "") +
+                      (report.suppressed ? " " + w("suppressed_note") : "")},
        {"footer", w("footer", {{"claims", source.empty() ? "" : " " + w("footer_claims", {{"source", source}})}})},
        {"body", body}});
 }

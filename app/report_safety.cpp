@@ -33,9 +33,9 @@ std::string adverse_section(const OutcomeReportOut& report, const ScopeOut& scop
   std::string out = tag("h3", w("ae_heading")) + tag("p", w("ae_explain"), "explain") +
                     definition(report.definitions.adverse_events, w);
   // Records a clinician has not decided yet: the figures below may change with them.
-  if (const std::int64_t n = a.not_assessed; n > 0)
+  if (const std::int64_t n = a.not_assessed.value_or(0); n > 0)
     out += tag("p", w("ae_not_assessed", {{"n", w.count(n)}, {"grade", command("regenpath event grade")}}), "warning");
-  if (const std::int64_t n = a.untriaged_red_flags; n > 0)
+  if (const std::int64_t n = a.untriaged_red_flags.value_or(0); n > 0)
     out += tag("p", w("ae_untriaged", {{"n", w.count(n)}, {"triage", command("regenpath event triage")}}), "warning");
   if (a.events == 0)
     out += tag("p", w("ae_none"));

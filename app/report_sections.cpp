@@ -69,7 +69,7 @@ std::string survival_section(const OutcomeReportOut& report, const ScopeOut& sco
 
 std::string repeats_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w) {
   const contract::RepeatsOut& r = scope.repeats;
-  const std::int64_t n = r.repeated;
+  const contract::Count n = r.repeated;  // null: suppressed, written as a dash
   std::string line;
   if (n == 0)
     line = w("repeats_none");

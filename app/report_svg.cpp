@@ -144,7 +144,7 @@ std::string trajectory_svg(const contract::TrajectoryOut& trajectory,
 
 std::string funnel_svg(const contract::FunnelOut& funnel, const Words& w) {
   double x_max = 10;
-  for (const auto& c : funnel.centres) x_max = std::max(x_max, static_cast<double>(c.n) * 1.1);
+  for (const auto& c : funnel.centres) x_max = std::max(x_max, static_cast<double>(c.n.value_or(0)) * 1.1);
   const Frame f{64, 660, 16, 256, x_max, 1};
   std::string svg =
       "<svg class=\"figure funnel\" direction=\"ltr\" viewBox=\"0 0 680 300\" width=\"680\" "
@@ -167,8 +167,8 @@ std::string funnel_svg(const contract::FunnelOut& funnel, const Words& w) {
            "\" stroke=\"#1f5f99\"/>";
   }
   for (const auto& c : funnel.centres) {
-    if (!c.rate) continue;
-    const double x = f.x(static_cast<double>(c.n)), y = f.y(*c.rate);
+    if (!c.rate || !c.n) continue;  // no rate to plot, or suppressed
+    const double x = f.x(static_cast<double>(*c.n)), y = f.y(*c.rate);
     const bool own = c.own;
     svg += "<circle class=\"centre\" cx=\"" + f2(x) + "\" cy=\"" + f2(y) + "\" r=\"5\" fill=\"" +
            (own ? "#d9822b" : "#1f5f99") + "\"/>";

@@ -3,6 +3,7 @@
 #include "service/outcomes.hpp"
 
 #include "base/error.hpp"
+#include "domain/outcomes/suppression.hpp"
 #include "service/audit_entry.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
@@ -19,6 +20,38 @@ store::ConsentScope consent_scope(const Actor& a) {
   if (a.all_centres || a.role == Role::operator_) return store::ConsentScope::everyone();
   if (a.role == Role::analyst) return store::ConsentScope::registry();
   return store::ConsentScope::centre_staff(a.centre);
+}
+
+// Small cells (domain/outcomes/suppression.hpp): the operator reads the clinic's own
+// records whole; a centre's surgeons and admin their own centre's figures whole and the
+// rest as a registry reader; the analyst every figure as a registry reader, as
+// /registry/summary answers them (service/registry_summary.cpp).
+outcomes::ReportSuppression hidden_from(const Actor& a, const OutcomeReport& report) {
+  if (a.all_centres || a.role == Role::operator_) return {};
+  if (a.role == Role::analyst) return outcomes::small_cell_suppression(report);
+  return outcomes::small_cell_suppression(report, a.centre);
+}
+
+// The analyst's report of one centre is the report of every centre cut down to it, so
+// that a cell hidden only beside another centre's (secondary suppression) stays hidden
+// when the centres are asked for one at a time: the overall scope and the centre's, the
+// centre marked as the one shown in the comparisons.
+void keep_only_centre(OutcomeReport& report, const std::string& centre) {
+  std::vector<ScopeReport> scopes;
+  std::vector<outcomes::ScopeSuppression> hidden;
+  for (std::size_t k = 0; k < report.scopes.size(); ++k)
+    if (k == 0 || report.scopes[k].centre_id == centre) {
+      scopes.push_back(std::move(report.scopes[k]));
+      hidden.push_back(std::move(report.suppressed.scopes[k]));
+    }
+  if (scopes.size() < 2) throw NotFoundError("centre", "centre_not_found"_err, {{"centre", centre}});
+  report.scopes = std::move(scopes);
+  report.suppressed.scopes = std::move(hidden);
+  if (report.funnel)
+    for (auto& c : report.funnel->centres) c.own = c.label == centre;
+  if (report.cross_centre)
+    for (auto* c : {&report.cross_centre->responders, &report.cross_centre->survival})
+      for (auto& u : c->units) u.own = u.label == centre;
 }
 
 void require_report_role(const Actor& a) {
@@ -66,9 +99,14 @@ OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request
     tx.append_audit(audit_entry(clock_, actor, actor.centre, "outcomes.report", "registry",
                                 request.centre_id.value_or(""), "de-identified aggregates"));
   });
-  OutcomeReport report = compute_outcome_report(columns, in, view);
+  const bool one_centre_to_analyst = actor.role == Role::analyst && !actor.all_centres && request.centre_id;
+  ReportView computed = view;
+  if (one_centre_to_analyst) computed.centres = columns.centre_ids;
+  OutcomeReport report = compute_outcome_report(columns, in, computed);
   report.protocol = {protocol.id, protocol.version, protocol.title};
   report.survival_title = protocol.outcomes.survival_title;
+  report.suppressed = hidden_from(actor, report);
+  if (one_centre_to_analyst) keep_only_centre(report, *request.centre_id);
   return report;
 }
 

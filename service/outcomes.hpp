@@ -57,7 +57,9 @@ class Outcomes {
 
   // The analyst (and the operator) see every centre; a centre's surgeons and admins see
   // their centre and the overall figures, other centres unnamed. Other roles:
-  // ForbiddenError. An unknown centre: NotFoundError("centre").
+  // ForbiddenError. An unknown centre: NotFoundError("centre"). Figures of 1-4 patients
+  // that the reader may not see are marked in OutcomeReport::suppressed: the analyst's
+  // every one, a centre's staff's outside their own centre; none of the operator's.
   OutcomeReport report(const Actor& actor, const OutcomeRequest& request);
 
  private:

@@ -7,7 +7,7 @@ namespace {
 
 Figure figure(double v) { return std::isfinite(v) ? Figure(v) : std::nullopt; }
 
-AdjustedComparisonOut comparison(const outcomes::AdjustedComparison& c) {
+AdjustedComparisonOut comparison(const outcomes::AdjustedComparison& c, const std::vector<bool>& hidden) {
   AdjustedComparisonOut out;
   out.n = c.n;
   out.events = c.events;
@@ -20,10 +20,20 @@ AdjustedComparisonOut comparison(const outcomes::AdjustedComparison& c) {
   for (const auto& t : c.terms)
     out.terms.push_back(
         {t.factor, t.level, t.reference, t.n, figure(t.ratio), figure(t.lower), figure(t.upper), figure(t.p)});
-  for (const auto& u : c.units)
+  for (std::size_t i = 0; i < c.units.size(); ++i) {
+    const auto& u = c.units[i];
+    if (i < hidden.size() && hidden[i]) {
+      AdjustedUnitOut unit;
+      unit.label = u.label;
+      unit.own = u.own;
+      unit.suppressed = true;
+      out.units.push_back(std::move(unit));
+      continue;
+    }
     out.units.push_back({u.label, u.own, u.n, figure(u.observed), figure(u.expected), figure(u.ratio),
                          figure(u.adjusted_rate), figure(u.lower95), figure(u.upper95), figure(u.lower998),
-                         figure(u.upper998)});
+                         figure(u.upper998), false});
+  }
   for (const auto& l : c.limits)
     out.limits.push_back({l.expected, figure(l.lower95), figure(l.upper95), figure(l.lower998), figure(l.upper998)});
   return out;
@@ -31,13 +41,14 @@ AdjustedComparisonOut comparison(const outcomes::AdjustedComparison& c) {
 
 }  // namespace
 
-CrossCentreOut cross_centre_out(const outcomes::CrossCentre& c, const std::vector<std::string>& time_point_ids) {
+CrossCentreOut cross_centre_out(const outcomes::CrossCentre& c, const std::vector<std::string>& time_point_ids,
+                                const HiddenUnits& hidden) {
   CrossCentreOut out;
   out.definition = std::string(to_string(c.definition));
   if (c.time_point >= 0 && static_cast<std::size_t>(c.time_point) < time_point_ids.size())
     out.time_point = time_point_ids[static_cast<std::size_t>(c.time_point)];
-  out.responders = comparison(c.responders);
-  out.survival = comparison(c.survival);
+  out.responders = comparison(c.responders, hidden.responders);
+  out.survival = comparison(c.survival, hidden.survival);
   return out;
 }
 

@@ -35,14 +35,15 @@ struct AdjustedUnitOut {
   static constexpr const char* kSchema = "AdjustedUnit";
   std::string label;
   bool own = false;
-  std::int64_t n = 0;
+  Count n;
   Figure observed, expected, ratio, adjusted_rate, lower95, upper95, lower998, upper998;
+  bool suppressed = false;
   template <class V>
   static void fields(V& v) {
     using U = AdjustedUnitOut;
     v("label", &U::label, "the centre (as in the funnel) or the operator");
     v("own", &U::own, "");
-    v("n", &U::n, "");
+    v("n", &U::n, kSuppressedCount);
     v("observed", &U::observed, "");
     v("expected", &U::expected, "from the case-mix model fitted on every centre");
     v("ratio", &U::ratio, "observed / expected");
@@ -51,6 +52,10 @@ struct AdjustedUnitOut {
     v("upper95", &U::upper95, "");
     v("lower998", &U::lower998, "");
     v("upper998", &U::upper998, "");
+    v("suppressed", &U::suppressed,
+      "every figure of the unit is null (n, observed, expected, ratio, rate and limits, each of which with the "
+      "rest gives the observed count back): a registry reader's view of a centre with 1-4 joints, 1-4 events or "
+      "1-4 without, or of one that would give such a centre's back from the totals; its own staff see it whole");
   }
 };
 
@@ -147,7 +152,12 @@ struct OperatorComparisonOut {
   }
 };
 
-CrossCentreOut cross_centre_out(const outcomes::CrossCentre& c, const std::vector<std::string>& time_point_ids);
+// The units a reader may not see, as outcomes::ReportSuppression marks them.
+struct HiddenUnits {
+  std::vector<bool> responders, survival;
+};
+CrossCentreOut cross_centre_out(const outcomes::CrossCentre& c, const std::vector<std::string>& time_point_ids,
+                                const HiddenUnits& hidden = {});
 OperatorComparisonOut operator_comparison_out(const outcomes::OperatorComparison& o,
                                               const std::vector<std::string>& time_point_ids);
 

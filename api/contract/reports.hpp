@@ -38,14 +38,18 @@ struct RegistrySummaryOut {
 struct LogRankGroupOut {
   static constexpr const char* kSchema = "LogRankGroup";
   std::string centre;
-  std::int64_t n = 0;
+  Count n;
   Figure observed, expected;
+  bool suppressed = false;
   template <class V>
   static void fields(V& v) {
     v("centre", &LogRankGroupOut::centre, "");
-    v("n", &LogRankGroupOut::n, "");
-    v("observed", &LogRankGroupOut::observed, "");
-    v("expected", &LogRankGroupOut::expected, "");
+    v("n", &LogRankGroupOut::n, kSuppressedCount);
+    v("observed", &LogRankGroupOut::observed, "null when suppressed");
+    v("expected", &LogRankGroupOut::expected, "null when suppressed: with the observed count it would give it back");
+    v("suppressed", &LogRankGroupOut::suppressed,
+      "n, observed and expected are null: the centre's patients or its events (or those without) number 1-4, or "
+      "they would give such a centre's back from the totals; the test itself is over every centre");
   }
 };
 
@@ -68,15 +72,19 @@ struct FunnelCentreOut {
   static constexpr const char* kSchema = "FunnelCentre";
   std::string centre;
   bool own = false;
-  std::int64_t n = 0, responders = 0;
+  Count n, responders;
   Figure rate;
+  bool suppressed = false;
   template <class V>
   static void fields(V& v) {
     v("centre", &FunnelCentreOut::centre, "the centre's id, or \"other centre\" for one the reader may not see");
     v("own", &FunnelCentreOut::own, "");
-    v("n", &FunnelCentreOut::n, "");
-    v("responders", &FunnelCentreOut::responders, "");
-    v("rate", &FunnelCentreOut::rate, "");
+    v("n", &FunnelCentreOut::n, kSuppressedCount);
+    v("responders", &FunnelCentreOut::responders, kSuppressedCount);
+    v("rate", &FunnelCentreOut::rate, "null when suppressed");
+    v("suppressed", &FunnelCentreOut::suppressed,
+      "n, responders and rate are null: responders or non-responders number 1-4 (or would follow from the "
+      "totals); the centre is left off the plot");
   }
 };
 
@@ -220,6 +228,7 @@ struct OutcomeReportOut {
   std::optional<OperatorComparisonOut> by_operator;
   std::optional<Texts> claims_source;
   std::optional<std::vector<ClaimDefinitionOut>> claims;
+  bool suppressed = false;
   template <class V>
   static void fields(V& v) {
     using R = OutcomeReportOut;
@@ -238,6 +247,9 @@ struct OutcomeReportOut {
       "the same by injecting operator within the reader's centre: only for its own surgeons and admin");
     v("claims_source", &R::claims_source, "null when the protocol has no claims file");
     v("claims", &R::claims, "null when the protocol has no claims file");
+    v("suppressed", &R::suppressed,
+      "some figures are null for this reader: cells of fewer than 5 patients are suppressed for registry readers "
+      "(each scope, row and unit says which)");
   }
 };
 

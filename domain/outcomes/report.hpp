@@ -21,6 +21,7 @@
 #include "domain/instruments/responder_thresholds.hpp"
 #include "domain/outcomes/columns.hpp"
 #include "domain/outcomes/cross_centre.hpp"
+#include "domain/outcomes/suppressed_cells.hpp"
 #include "domain/protocol.hpp"
 #include "stats/interval.hpp"
 #include "stats/kaplan_meier.hpp"
@@ -187,6 +188,9 @@ struct OutcomeReport {
   // By injecting operator within ReportView::operators_of; unset unless asked for.
   std::optional<OperatorComparison> by_operator;
   ClaimSet claims;  // empty: the protocol names no claims file
+  // The small cells hidden from this report's reader (service/outcomes.cpp decides whom);
+  // empty: every figure is shown.
+  ReportSuppression suppressed;
   ProtocolOutcomes::EndPoint end_point = ProtocolOutcomes::EndPoint::joint_replacement;
   LocalText survival_title;
   int safety_follow_up_days = 30;

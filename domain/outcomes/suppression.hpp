@@ -4,17 +4,26 @@
 // be shown to the registry analyst, as /registry/summary already does for its counts
 // (service/registry_summary.hpp). Secondary suppression: where a row's total is shown and
 // only one cell of the row would be hidden, the smallest other cell is hidden too, so the
-// hidden one does not follow from the total and the rest.
+// hidden one does not follow from the total and the rest. The centres' rows (treated
+// joints, the funnel, the log-rank groups, the adjusted comparison) are such rows: the
+// overall figure is their total.
 //
-// A pure pass: it reads the report and says what to hide; the encoder answers each hidden
-// figure as null with `suppressed`. Counts of events stand for the patients they cover
-// (a patient has at least one event of each count they are in, so fewer than 5 events
-// means fewer than 5 patients).
-#include <array>
+// A centre's own staff see their own centre's figures whole. They also see the overall
+// figures, which less their own give the other centres' together: an overall figure is
+// hidden from them when that difference covers 1-4 patients (and only then: the rest of
+// it is their own).
+//
+// A pure pass: it reads the report and says what to hide (suppressed_cells.hpp); the
+// encoder answers each hidden figure as null with `suppressed`. Counts of events stand
+// for the patients they cover (a patient has at least one event of each count they are
+// in, so fewer than 5 events means fewer than 5 patients).
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "domain/outcomes/report.hpp"
+#include "domain/outcomes/suppressed_cells.hpp"
 
 namespace rp::outcomes {
 
@@ -27,25 +36,9 @@ bool small_cell(std::int64_t patients);
 // row's total is shown, the smallest other non-zero one too.
 std::vector<bool> cells_to_hide(const std::vector<std::int64_t>& row, bool total_shown = true);
 
-struct ScopeSuppression {
-  bool injected = false;
-  bool survival_counts = false;                      // n and events
-  std::vector<bool> at_risk;                         // per SurvivalSummary::at: the number at risk
-  std::vector<std::vector<bool>> trajectory_points;  // per Trajectory, per point: n and mean
-  std::vector<bool> responders;                      // per ResponderRate: n, responders, missing, rates
-  std::array<bool, 6> events_by_grade{};             // as AdverseEventSummary::events_by_grade
-  std::vector<bool> by_category;                     // per AdverseEventSummary::by_category
-  bool serious = false;                              // serious events, patients with one, the serious rate
-  std::vector<bool> completeness;                    // per Completeness: due and received
-  bool any() const;
-};
-
-struct ReportSuppression {
-  std::vector<ScopeSuppression> scopes;  // as OutcomeReport::scopes
-  std::vector<bool> funnel_centres;      // as Funnel::centres: n and responders
-  bool any() const;
-};
-
-ReportSuppression small_cell_suppression(const OutcomeReport& report);
+// What `own_centre`'s staff may not see (nullopt: a registry reader, who sees no centre
+// whole). Figures labelled with the own centre's id are shown whole.
+ReportSuppression small_cell_suppression(const OutcomeReport& report,
+                                         const std::optional<std::string>& own_centre = std::nullopt);
 
 }  // namespace rp::outcomes

@@ -86,7 +86,7 @@ DumpedDatabase restore_database(const std::string& in, const std::string& url) {
   std::string database;
   {
     Connection c(options.conninfo);
-    if (user_relations(c) > 0) throw ConflictError("db", "restore_target_not_empty"_err, {{"db", shown(url)}});
+    if (user_relations(c) > 0) throw ConflictError("db", "restore_target_not_empty_postgres"_err, {{"db", shown(url)}});
     database = c.exec("SELECT current_database()").text(0, 0);
   }
   DumpedDatabase restored;

@@ -22,7 +22,7 @@ struct DumpedDatabase {
 DumpedDatabase backup_database(const std::string& url, const std::string& out);
 
 // Restores the archive `in` into the database at `url`, which must exist and hold no
-// table (ConflictError "db", restore_target_not_empty: a PostgreSQL database is never
+// table (ConflictError "db", restore_target_not_empty_postgres: a PostgreSQL database is never
 // replaced, --force or not), in one transaction, so a failed restore leaves it empty.
 // Objects are owned by the URL's user. Returns the restored database's schema version;
 // ConflictError (schema_newer) when it is newer than this binary knows.

@@ -70,5 +70,57 @@ TEST(OutcomeSuppression, EveryAggregateOfAScopeIsCheckedAndCentresBesideTheTotal
   EXPECT_EQ(s.funnel_centres, (std::vector<bool>{false, true, true}));
 }
 
+// Two centres beside the overall figures, 6 and 2 treated, none answered yet; in the
+// log-rank and adjusted comparisons a third, larger centre too.
+OutcomeReport two_centres() {
+  OutcomeReport r;
+  for (auto [centre, treated] : {std::pair<std::optional<std::string>, std::int64_t>{std::nullopt, 8},
+                                 {std::string("a"), 6},
+                                 {std::string("b"), 2}}) {
+    ScopeReport s;
+    s.centre_id = centre;
+    s.injected = s.survival.n = treated;
+    s.completeness.push_back({0, treated, 0});
+    r.scopes.push_back(std::move(s));
+  }
+  r.log_rank = LogRankByCentre{{"a", "b", "c"}, {}};
+  r.log_rank->test.n = {6, 2, 40};
+  r.log_rank->test.observed = {1, 0, 20};
+  r.cross_centre = CrossCentre{};
+  r.cross_centre->responders.units = {{"a", true, 6, 0}, {"b", true, 2, 1}, {"c", true, 40, 20}};
+  return r;
+}
+
+TEST(OutcomeSuppression, EachCountOfACentreBesideTheOverallOneTakesAnotherCentresWithIt) {
+  const ReportSuppression s = small_cell_suppression(two_centres());
+  // b's 2 hide a's 6 in every count where b's is hidden (8 - 6 = 2), not the overall's.
+  for (std::size_t k : {1u, 2u}) {
+    EXPECT_TRUE(s.scopes[k].injected) << k;
+    EXPECT_TRUE(s.scopes[k].survival_counts) << k;
+    EXPECT_EQ(s.scopes[k].completeness, std::vector<bool>{true}) << k;
+  }
+  EXPECT_FALSE(s.scopes[0].any());
+  // Log-rank: a's 1 event and b's 2 patients are small; c's 40 and 20 stand.
+  EXPECT_EQ(s.log_rank_groups, (std::vector<bool>{true, true, false}));
+  // Adjusted units: b alone is small (2 joints), so the next smallest, a, goes with it.
+  EXPECT_EQ(s.cross_centre_responders, (std::vector<bool>{true, true, false}));
+}
+
+TEST(OutcomeSuppression, ACentresStaffSeeTheirOwnWholeAndTheOverallWhereOthersAreNotSmall) {
+  const OutcomeReport r = two_centres();
+  // Centre a's staff: their own scope whole; the overall less theirs is b's 2: hidden.
+  const ReportSuppression a = small_cell_suppression(r, std::string("a"));
+  EXPECT_FALSE(a.scopes[1].any());
+  EXPECT_TRUE(a.scopes[0].injected);
+  EXPECT_TRUE(a.scopes[0].survival_counts);
+  EXPECT_EQ(a.log_rank_groups, (std::vector<bool>{false, true, true}));  // b small; c beside it, never a
+  EXPECT_EQ(a.cross_centre_responders, (std::vector<bool>{false, true, true}));
+  // Centre b's staff: the overall less theirs is a's 6: shown.
+  const ReportSuppression b = small_cell_suppression(r, std::string("b"));
+  EXPECT_FALSE(b.scopes[2].any());
+  EXPECT_FALSE(b.scopes[0].injected);
+  EXPECT_FALSE(b.scopes[0].any());
+}
+
 }  // namespace
 }  // namespace rp::outcomes

@@ -1,5 +1,7 @@
 // A small clinic built by hand, every figure of its outcome report worked out on paper
-// below, read back as an analyst reads it over HTTP. Two of its episodes have an
+// below, read back whole as the operator reads it (the API's encoder, as `regenpath report
+// outcomes` prints it: every cell of this clinic is under 5 patients, which the analyst
+// reads suppressed, as the last test shows on a clinic built for it). Two of its episodes have an
 // injection only planned: they are not treated joints and must count nowhere. A serious
 // adverse event is recorded and graded the way staff do it, through the API, and moves
 // the serious-event figures and the claim.
@@ -17,6 +19,8 @@
 #include <gtest/gtest.h>
 
 #include "api/answers_json.hpp"
+#include "api/contract/reports.hpp"
+#include "api/http/contract.hpp"
 #include "http_test_support.hpp"
 #include "service/submissions.hpp"
 #include "stats/interval.hpp"
@@ -134,14 +138,13 @@ TEST_P(OutcomeFiguresHttp, EveryFigureOfAHandBuiltClinic) {
   seed(db);
   const Built built = build(db);
   ServerProcess server(db, env);
-  Client analyst{server.port()}, coordinator{server.port()}, surgeon_b{server.port()}, coordinator_b{server.port()};
-  ASSERT_EQ(analyst.login("analyst.a").status, 200);
+  Client surgeon_b{server.port()}, coordinator_b{server.port()};
   ASSERT_EQ(coordinator_b.login("coordinator.b").status, 200);
   ASSERT_EQ(surgeon_b.login("surgeon.b").status, 200);
   auto report = [&] {
-    const Reply r = analyst.get("/api/v1/reports/outcomes");
-    EXPECT_EQ(r.status, 200) << r.body;
-    return r.json();
+    auto store = store::open_store(db);
+    service::Outcomes outcomes(*store, Clock::system());
+    return api::http::encode(api::contract::outcome_report_out(outcomes.report(service::Actor::cli_operator(), {})));
   };
 
   // The serious event as a nurse first records it: the patient's word, no grade yet.
@@ -243,6 +246,88 @@ TEST_P(OutcomeFiguresHttp, EveryFigureOfAHandBuiltClinic) {
     EXPECT_FALSE(r["definitions"][key]["fa"].get<std::string>().empty()) << key;
   }
   EXPECT_NE(r["definitions"]["serious_rate"]["en"].get<std::string>().find("30 days"), std::string::npos);
+}
+
+// Small cells (domain/outcomes/suppression.hpp): centre a treats 6 hips and centre b 2,
+// all on one day and with no answers or events since. The analyst reads b's figures of 2
+// patients as null, and a's matching figures too though they count 6, since the overall
+// figure less a's would give b's back (secondary suppression); the overall figures (8
+// hips) stand. Each centre's admin reads their own centre whole, and the overall figures
+// suppressed only where less their own they leave another centre's 1-4 patients.
+TEST(OutcomeSuppressionHttp, TheAnalystReadsSmallCellsAsNullAndACentresAdminReadsTheirOwn) {
+  TempDir dir;
+  const std::string db = dir.file("clinic.db");
+  seed(db);
+  {
+    auto store = store::open_store(db);
+    Clinic c{*store, Clock::system().today()};
+    int k = 0;
+    for (const char* centre : {"a", "a", "a", "a", "a", "a", "b", "b"}) {
+      const std::int64_t e = c.episode(c.patient(centre, "S" + std::to_string(++k)), Side::left);
+      c.walk(e, -400, EpisodeState::injected);
+    }
+  }
+  ServerProcess server(db);
+  Client analyst{server.port()}, admin_a{server.port()}, admin_b{server.port()};
+  ASSERT_EQ(analyst.login("analyst.a").status, 200);
+  ASSERT_EQ(admin_a.login("admin.a").status, 200);
+  ASSERT_EQ(admin_b.login("admin.b").status, 200);
+  const auto report = [](Client& reader, const std::string& query = "") {
+    const Reply r = reader.get("/api/v1/reports/outcomes" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.json();
+  };
+  const auto baseline = [](const nlohmann::json& s) -> const nlohmann::json& {
+    for (const auto& c : s["completeness"])
+      if (c["time_point"] == "prom-baseline") return c;
+    throw std::runtime_error("no baseline completeness");
+  };
+
+  const nlohmann::json r = report(analyst);
+  EXPECT_TRUE(r["suppressed"].get<bool>());
+  const nlohmann::json& all = scope(r, nullptr);
+  EXPECT_EQ(all["injected"], 8);
+  EXPECT_EQ(all["survival"]["n"], 8);
+  EXPECT_EQ(baseline(all)["due"], 8);
+  EXPECT_FALSE(all["suppressed"].get<bool>()) << all.dump();
+  // Centre b's 2 patients: every count of them null, and the curve that would show them.
+  const nlohmann::json& b = scope(r, "b");
+  EXPECT_TRUE(b["suppressed"].get<bool>());
+  EXPECT_TRUE(b["injected"].is_null());
+  EXPECT_TRUE(b["survival"]["n"].is_null());
+  EXPECT_TRUE(b["survival"]["curve"].empty());
+  EXPECT_TRUE(b["survival"]["at"][0]["n_risk"].is_null());
+  EXPECT_TRUE(baseline(b)["due"].is_null());
+  EXPECT_TRUE(baseline(b)["suppressed"].get<bool>());
+  EXPECT_TRUE(b["adverse_events"]["treated"].is_null()) << b["adverse_events"].dump();
+  // Centre a's 6: hidden where b's are, since 8 - 6 = 2; a count of no one stays shown.
+  const nlohmann::json& a = scope(r, "a");
+  EXPECT_TRUE(a["suppressed"].get<bool>());
+  EXPECT_TRUE(a["injected"].is_null());
+  EXPECT_TRUE(a["survival"]["n"].is_null());
+  EXPECT_TRUE(baseline(a)["due"].is_null());
+  EXPECT_TRUE(a["survival"]["events"].is_null());  // n and events go together
+  EXPECT_EQ(a["adverse_events"]["events"], 0);
+  EXPECT_EQ(a["trajectories"][0]["points"][0]["n"], 0);
+  EXPECT_FALSE(a["trajectories"][0]["points"][0]["suppressed"].get<bool>());
+  // Asked for centre a alone, the analyst reads it as hidden as beside b.
+  const nlohmann::json only_a = report(analyst, "?centre=a");
+  EXPECT_TRUE(scope(only_a, "a")["injected"].is_null()) << only_a.dump().substr(0, 2000);
+
+  // Centre a's admin: their own 6 whole; the overall 8 is hidden, as 8 - 6 names b's 2.
+  const nlohmann::json ra = report(admin_a);
+  EXPECT_EQ(scope(ra, "a")["injected"], 6);
+  EXPECT_EQ(scope(ra, "a")["survival"]["n"], 6);
+  EXPECT_FALSE(scope(ra, "a")["survival"]["curve"].empty());
+  EXPECT_FALSE(scope(ra, "a")["suppressed"].get<bool>());
+  EXPECT_TRUE(scope(ra, nullptr)["injected"].is_null());
+  EXPECT_TRUE(scope(ra, nullptr)["suppressed"].get<bool>());
+  // Centre b's admin: their own 2 whole, and the overall 8, which less theirs leaves a's 6.
+  const nlohmann::json rb = report(admin_b);
+  EXPECT_EQ(scope(rb, "b")["injected"], 2);
+  EXPECT_EQ(baseline(scope(rb, "b"))["due"], 2);
+  EXPECT_EQ(scope(rb, nullptr)["injected"], 8);
+  EXPECT_FALSE(scope(rb, "b")["suppressed"].get<bool>());
 }
 
 }  // namespace

@@ -3,7 +3,8 @@
 // (api/contract/reports.cpp, whose typed report the HTML page is rendered from too), a
 // protocol as api/json_pathway.cpp writes it. Checked on the demo
 // clinic, whose report has every section (survival, trajectories, responders, funnel,
-// log-rank, claims), read over HTTP by an analyst and printed by `regenpath report`.
+// log-rank, claims), read over HTTP by an analyst and printed by `regenpath report`
+// (the analyst's with its small cells suppressed).
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -50,6 +51,36 @@ class TypedAdminAnswers : public ::testing::Test {
   static inline std::string db_;
 };
 
+// Where the analyst's answer differs from the operator's printed one, it is by a
+// suppressed small cell only: a null for a number, an empty survival curve or marks (and
+// no median) beside counts that are null, a `suppressed` flag set. Counts those.
+int suppressed_differences(const nlohmann::json& answered, const nlohmann::json& printed, const std::string& path) {
+  if (answered.dump() == printed.dump()) return 0;
+  if (answered.is_null() && (printed.is_number() || printed.is_object())) return 1;
+  if (answered.is_boolean() && path.ends_with("/suppressed")) {
+    EXPECT_TRUE(answered.get<bool>()) << path << ": set for the analyst where the operator's is not";
+    return 0;
+  }
+  if (answered.is_array() && answered.empty() && (path.ends_with("/curve") || path.ends_with("/censored"))) return 1;
+  if (answered.is_object() && printed.is_object() && answered.size() == printed.size()) {
+    int n = 0;
+    for (const auto& [key, value] : printed.items()) {
+      EXPECT_TRUE(answered.contains(key)) << path << "/" << key;
+      if (answered.contains(key)) n += suppressed_differences(answered[key], value, path + "/" + key);
+    }
+    return n;
+  }
+  if (answered.is_array() && printed.is_array() && answered.size() == printed.size()) {
+    int n = 0;
+    for (std::size_t i = 0; i < printed.size(); ++i)
+      n += suppressed_differences(answered[i], printed[i], path + "/" + std::to_string(i));
+    return n;
+  }
+  ADD_FAILURE() << path << ": answered " << answered.dump().substr(0, 200) << ", printed "
+                << printed.dump().substr(0, 200);
+  return 0;
+}
+
 TEST_F(TypedAdminAnswers, TheOutcomeReportIsTheOneTheCommandLinePrints) {
   ServerProcess server(db_);
   Client analyst{server.port()};
@@ -61,12 +92,16 @@ TEST_F(TypedAdminAnswers, TheOutcomeReportIsTheOneTheCommandLinePrints) {
       nlohmann::json::parse(run(std::string(RP_BINARY) + " report outcomes --format json --db " + db_));
   // Every section is there to compare (the demo clinic has them all).
   ASSERT_GE(answered["scopes"].size(), 2U);
-  EXPECT_FALSE(answered["scopes"][0]["survival"]["curve"].empty());
-  EXPECT_FALSE(answered["scopes"][0]["trajectories"].empty());
+  EXPECT_FALSE(printed["scopes"][0]["survival"]["curve"].empty());
+  EXPECT_FALSE(printed["scopes"][0]["trajectories"].empty());
   EXPECT_TRUE(answered["funnel"].is_object());
   EXPECT_TRUE(answered["claims"].is_array());
-  // dump() tells 3 from 3.0: an integer written as a double would differ here.
-  EXPECT_EQ(answered.dump(), printed.dump());
+  // dump() tells 3 from 3.0: an integer written as a double would differ here. The
+  // analyst reads the demo's small cells suppressed; the operator at the command line
+  // reads the clinic's own records whole.
+  const int hidden = suppressed_differences(answered, printed, "");
+  EXPECT_EQ(hidden > 0, answered["suppressed"].get<bool>()) << hidden;
+  EXPECT_FALSE(printed["suppressed"].get<bool>());
 }
 
 TEST_F(TypedAdminAnswers, AProtocolIsTheOneTheCommandLineReads) {

@@ -142,6 +142,13 @@ TEST(PostgresCli, BackupRestoresIntoAnEmptyDatabaseAsItWas) {
   const auto over = run("restore --in " + archive + " --db " + target, "");
   EXPECT_NE(over.exit_code, 0);
   EXPECT_EQ(over.error_field(), "db") << over.err;
+  // PostgreSQL's own sentence: --force replaces only an SQLite file, so it is never offered here.
+  const auto over_error = nlohmann::json::parse(over.err).at("error");
+  EXPECT_EQ(over_error.at("reason"), "restore_target_not_empty_postgres") << over.err;
+  const std::string said = over_error.at("message").get<std::string>();
+  EXPECT_NE(said.find("empty database"), std::string::npos) << said;
+  EXPECT_NE(said.find("createdb"), std::string::npos) << said;
+  EXPECT_EQ(said.find("--force"), std::string::npos) << said;
   const auto not_archive = run("restore --in " + cli_test::write_file("not-a-dump", "hello").string() + " --db " +
                                    PgTestCluster::shared().fresh_database(),
                                "");

@@ -46,6 +46,17 @@ for (const lang of ['en', 'fa']) {
           ratios,
           figures.units.map((u) => formatted(lang, u.ratio, 2)),
         )
+        // The funnel plot draws every unit the API gives a ratio (none it suppresses), at its
+        // expected count and observed / expected, inside the four limit lines.
+        const points = await block.getByTestId('funnel-point').evaluateAll((gs) =>
+          gs.map((g) => ({ label: g.dataset.label, expected: Number(g.dataset.expected), ratio: Number(g.dataset.ratio) })),
+        )
+        assert.deepEqual(
+          points,
+          figures.units.filter((u) => !u.suppressed && u.ratio !== null && u.expected !== null).map((u) => ({ label: u.label, expected: u.expected, ratio: u.ratio })),
+        )
+        assert.ok(points.length > 0, 'the demo has centres to plot')
+        assert.equal(await block.getByTestId('funnel-limit').count(), 4)
       }
       assert.equal(await page.getByTestId('by-operator').count(), 0)
       await shot(page, `cross-centre-${lang}`)
@@ -80,6 +91,13 @@ test('surgeon: the comparison by operator of their own centre, on the page as in
       ratios,
       units.map((u) => formatted('en', u.ratio, 2)),
     )
+    // One CUSUM chart per operator, its line through 0 and each result of the API's chart.
+    const lines = await page.getByTestId('cusum-line').evaluateAll((ps) => ps.map((p) => Number(p.dataset.points)))
+    assert.deepEqual(
+      lines,
+      report.by_operator.cusums.map((c) => c.value.length + 1),
+    )
+    assert.equal(await page.getByTestId('cusum-signal').count(), report.by_operator.cusums.reduce((sum, c) => sum + c.signals.length, 0))
   } finally {
     await b.close()
   }

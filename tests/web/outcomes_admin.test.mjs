@@ -8,7 +8,9 @@ import { startServer, launch, loginStaff, apiSession, checkA11y, shot } from './
 
 let server
 before(async () => {
-  server = await startServer()
+  // Enough patients that the analyst's centre has a survival curve of 5 events or more,
+  // and still claims of fewer than 5 patients, which the analyst reads suppressed.
+  server = await startServer({ patients: 400 })
 })
 after(async () => {
   await server?.stop()
@@ -97,13 +99,21 @@ test('analyst: outcome report and claims audit equal the API, de-identified, in 
       assert.equal(await row.getAttribute('data-claim'), c.id)
       assert.equal(await row.getAttribute('data-verdict'), c.verdict)
       assert.equal((await row.getByTestId('claim-verdict').textContent()).trim(), verdictWords[c.verdict])
-      assert.equal((await row.getByTestId('claim-n').textContent()).trim(), String(c.n))
-      assert.equal((await row.getByTestId('claim-missing').textContent()).trim(), String(c.missing))
+      assert.equal((await row.getByTestId('claim-n').textContent()).trim(), c.n === null ? '—' : String(c.n))
+      assert.equal((await row.getByTestId('claim-missing').textContent()).trim(), c.missing === null ? '—' : String(c.missing))
+      // A count of fewer than 5 patients is a dash that says so, never the number.
+      const dash = row.getByTestId('claim-n').getByTestId('suppressed')
+      assert.equal(await dash.count(), c.n === null ? 1 : 0, c.id)
+      if (c.n === null) assert.equal(await dash.getAttribute('title'), 'fewer than 5 patients')
       assert.match(await row.textContent(), /The article says:/)
       // a claim these data cannot test says why in its own note
       if (c.verdict === 'not_testable') assert.ok((await row.getByTestId('claim-why').textContent()).includes(report.claims.find((d) => d.id === c.id).note.en))
     }
     assert.ok(scope.claims.some((c) => c.verdict === 'not_testable'), 'the hip claims include not-testable ones')
+    // The demo's small claims (fewer than 5 patients) are suppressed for the analyst, and
+    // the page says what its dashes stand for.
+    assert.ok(report.suppressed && scope.claims.some((c) => c.suppressed && c.n === null), 'the analyst reads small cells suppressed')
+    assert.match(await page.getByTestId('suppressed-legend').textContent(), /fewer than 5 patients/)
     // each section says what it counts, in the report's own words
     for (const k of ['treated', 'survival', 'trajectories', 'responders', 'completeness', 'adverse_events', 'serious_rate'])
       assert.equal((await page.getByTestId('definition-' + k).textContent()).includes(report.definitions[k].en), true, k)
@@ -146,6 +156,8 @@ test('analyst: outcome report and claims audit equal the API, de-identified, in 
     assert.ok((await page.getByTestId('as-of').textContent()).includes(jalaliLong(report.as_of)))
     assert.equal((await page.getByTestId('claim-verdict').first().textContent()).trim().length > 0, true)
     assert.match(await page.getByTestId('claims-table').textContent(), /مقاله می‌گوید/)
+    assert.match(await page.getByTestId('suppressed-legend').textContent(), /کمتر از ۵ بیمار/)
+    assert.equal(await page.getByTestId('claims-table').getByTestId('suppressed').first().getAttribute('title'), 'کمتر از ۵ بیمار')
     await checkA11y(page, 'outcomes fa')
     await shot(page, 'outcomes-fa')
     b.assertClean()

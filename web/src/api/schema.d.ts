@@ -1008,11 +1008,14 @@ export interface components {
             /** @description the ratio's funnel limits at this expected count */
             lower95: number | null;
             lower998: number | null;
-            n: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            n: number | null;
             observed: number | null;
             own: boolean;
             /** @description observed / expected */
             ratio: number | null;
+            /** @description every figure of the unit is null (n, observed, expected, ratio, rate and limits, each of which with the rest gives the observed count back): a registry reader's view of a centre with 1-4 joints, 1-4 events or 1-4 without, or of one that would give such a centre's back from the totals; its own staff see it whole */
+            suppressed: boolean;
             upper95: number | null;
             upper998: number | null;
         };
@@ -1064,37 +1067,42 @@ export interface components {
         };
         AdverseEventCategoryCount: {
             category: string;
-            events: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            events: number | null;
         };
         AdverseEventGrades: {
             /** @description CTCAE grade 1, mild */
-            1: number;
+            1: number | null;
             /** @description moderate */
-            2: number;
+            2: number | null;
             /** @description severe */
-            3: number;
+            3: number | null;
             /** @description life-threatening */
-            4: number;
+            4: number | null;
             /** @description death */
-            5: number;
-            ungraded: number;
+            5: number | null;
+            /** @description each count null when suppressed */
+            ungraded: number | null;
         };
         AdverseEventSummary: {
             /** @description most frequent first */
             by_category: components["schemas"]["AdverseEventCategoryCount"][];
             by_grade: components["schemas"]["AdverseEventGrades"];
-            events: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            events: number | null;
             followed_days: number;
             /** @description neither graded nor a seriousness criterion ticked */
-            not_assessed: number;
+            not_assessed: number | null;
             /** @description joints followed at least followed_days, or with a serious event sooner: the serious-event claim's denominator */
-            patients: number;
-            patients_with_serious: number;
-            serious_events: number;
+            patients: number | null;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            patients_with_serious: number | null;
+            serious_events: number | null;
+            /** @description null figures with the serious counts suppressed */
             serious_rate: components["schemas"]["Interval"];
             /** @description every treated joint */
-            treated: number;
-            untriaged_red_flags: number;
+            treated: number | null;
+            untriaged_red_flags: number | null;
         };
         AdverseEventUpdated: {
             /** @description called, asked_to_come_in or referred_to_emergency */
@@ -1338,13 +1346,18 @@ export interface components {
             /** @description records the verdict waits on */
             awaiting_assessment: number;
             estimate: number | null;
-            events: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            events: number | null;
             id: string;
             longest_follow_up_days: number;
             lower: number | null;
-            missing: number;
-            n: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            missing: number | null;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            n: number | null;
             reason: string;
+            /** @description the counts and estimates are null (fewer than 5 patients, for a registry reader); the verdict stands */
+            suppressed: boolean;
             upper: number | null;
             verdict: components["schemas"]["ClaimVerdict"];
             /** @description every missing outcome counted against the claim */
@@ -1368,10 +1381,14 @@ export interface components {
             sent: boolean;
         };
         Completeness: {
-            due: number;
-            /** @description null when none was due */
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            due: number | null;
+            /** @description null when none was due, or suppressed */
             fraction: number | null;
-            received: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            received: number | null;
+            /** @description some of this row's figures are null: they cover fewer than 5 patients and the reader is a registry reader (the analyst, or a centre's staff reading beyond their centre) */
+            suppressed: boolean;
             time_point: string;
         };
         Consent: {
@@ -1654,7 +1671,7 @@ export interface components {
                  * @description the catalogue code of the refusal (messages/errors.json)
                  * @enum {string}
                  */
-                reason?: "required" | "unknown_field" | "not_a_string" | "not_an_integer" | "not_a_json_integer" | "not_a_number" | "not_finite" | "negative" | "not_a_boolean" | "not_an_object" | "not_a_json_object" | "control_characters" | "invalid_utf8" | "body_too_deep" | "unsupported_media_type" | "sign_in_first" | "csrf_token" | "wrong_password" | "too_many_failed_logins" | "account_disabled" | "wrong_code" | "too_many_codes_asked" | "too_many_wrong_codes" | "choice_expired" | "not_a_patient_of_this_mobile" | "link_spent" | "portal_for_patients" | "red_flag_action_required" | "not_a_clinical_role" | "live_events_unavailable" | "red_flags_by_patient" | "centres_admin_only" | "licence_set_by_registry" | "registry_accounts_operator_only" | "before_from_date" | "own_centre_report_only" | "worklist_needs_centre" | "not_closable_as_missed" | "other_reason_required" | "closed_before_required" | "password_too_short" | "password_letters_and_digits" | "password_contains_username" | "password_well_known" | "username_length" | "username_characters" | "username_taken" | "unknown_role" | "cannot_disable_self" | "cannot_change_own_role" | "account_change_empty" | "unknown_licence_status" | "centre_names_required" | "name_required_without_latin" | "unknown_sex" | "national_id_length" | "national_id_all_equal" | "national_id_check_digit" | "not_an_iranian_number" | "not_an_iranian_mobile" | "in_the_future" | "older_than_120_years" | "no_patient" | "details_change_reason_required" | "not_0_to_4" | "not_0_to_3" | "kl_grade_range" | "tonnis_grade_range" | "unknown_finding" | "findings_not_an_object" | "unknown_code_system" | "not_same_hip" | "not_same_patient" | "not_other_hip" | "episode_already_linked" | "episode_centre_unknown" | "plan_date_required" | "before_harvest_date" | "before_injection" | "injection_before_harvest" | "eligibility_not_assessed" | "assessed_ineligible" | "assessment_needs_review" | "plan_before_scheduling" | "harvest_already_done" | "cell_source_required" | "guidance_required" | "unknown_item_status" | "no_such_item" | "answers_not_an_object" | "answers_required" | "answers_shape" | "submission_key_reused" | "instrument_required_for_link" | "too_deep" | "not_json" | "not_a_questionnaire" | "wording_version_required" | "not_questionnaire_shape" | "wording_matches_no_instrument" | "wording_incomplete" | "wording_operator_only" | "questionnaire_required" | "unknown_severity" | "ctcae_grade_range" | "not_a_string_list" | "assessment_change_reason_required" | "assessment_change_empty" | "not_adverse_reason_required" | "red_flag_not_graded" | "unknown_triage_decision" | "only_for_adverse_event" | "adverse_category_required" | "grade_5_needs_death" | "death_needs_grade_5" | "death_criterion_needs_death" | "past_plan_needs_reason" | "consent_required" | "injection_change_reason_required" | "injected_by_required" | "injected_by_not_an_operator" | "repeat_before_injection" | "birth_date_required" | "name_without_letter" | "hoos_no_subscale" | "womac_no_subscale" | "no_such_route" | "no_such_file" | "internal" | "disk_full" | "metrics_token_required" | "too_many_bytes" | "too_many_characters" | "patient_not_found" | "episode_not_found" | "event_not_found" | "adverse_event_not_found" | "account_not_found" | "username_not_found" | "centre_not_found" | "episode_item_not_found" | "illegal_transition" | "transition_needs_reason" | "role_may_not_transition" | "role_may_not_read_outcomes" | "role_may_not" | "event_already_handled" | "before_previous_step" | "method_not_allowed" | "unknown_instrument" | "unknown_item" | "item_answered_twice" | "item_answer_invalid" | "harris_item_missing" | "hoos_item_out_of_range" | "not_hip_oa_code" | "not_knee_oa_code" | "too_many_streams_for_account" | "too_many_streams_on_server" | "red_flag_not_found" | "implausible_plan_date" | "before_episode_began" | "window_not_open_yet" | "joint_has_open_episode" | "national_id_already_registered" | "red_flag_already_triaged" | "item_already_closed" | "window_still_open" | "missed_after_today" | "only_missed_reopened" | "too_many_items" | "each_too_many_bytes" | "unknown_protocol_known" | "not_one_of" | "only_digits_and_separators" | "body_not_json" | "not_a_gregorian_day" | "not_a_jalali_day" | "not_a_date" | "record_number_used" | "idempotency_key_reused" | "unknown_protocol" | "jalali_date_for_gregorian_field_send_as" | "jalali_date_for_gregorian_field" | "gregorian_date_for_jalali_field" | "give_one_not_both" | "bidi_control_character" | "line_separator_character" | "invisible_character" | "whole_number_range" | "not_a_time_point" | "not_asked_at" | "scored_only_with_all_items" | "no_score_without_answer" | "clinician_reported_instrument" | "derived_instrument" | "time_point_asks_nothing" | "link_asks_several" | "not_asked_by_link" | "wording_version_exists" | "wording_item_missing" | "wording_item_order" | "wording_item_type" | "wording_answer_range" | "wording_answer_codes" | "wording_item_no_text" | "wording_item_unknown" | "unexpected_field_answers" | "payload_too_large" | "header_too_large" | "malformed_request" | "malformed_target" | "forbidden_route" | "port_in_use" | "csv_empty" | "csv_column_unnamed" | "csv_column_twice" | "csv_no_column" | "csv_not_a_number" | "not_an_anchor" | "diagnosis_other_side" | "hoos_jr_raw_range" | "responder_scale_range" | "responder_nrs_range" | "unknown_harris_item" | "conf_level_range" | "event_time_lengths" | "covariate_required" | "covariate_time_lengths" | "observation_time_invalid" | "observation_event_invalid" | "observation_covariates_invalid" | "case_mix_level_invalid" | "cox_needs_event" | "covariate_outcome_lengths" | "observation_outcome_invalid" | "logistic_needs_both_outcomes" | "funnel_level_invalid" | "funnel_target_invalid" | "funnel_expected_invalid" | "column_lengths_differ" | "observation_unit_invalid" | "observation_count_invalid" | "cusum_odds_ratio_invalid" | "cusum_threshold_invalid" | "observation_risk_invalid" | "funnel_proportion_or_ratio" | "n_not_positive" | "successes_negative" | "successes_exceed_n" | "t_interval_two_values" | "values_not_finite" | "before_after_lengths" | "log_rank_two_groups" | "log_rank_singular" | "group_time_lengths" | "group_required" | "observation_group_invalid" | "cannot_read_file" | "signing_key_not_set" | "signing_key_readable" | "not_a_signing_key" | "public_key_mismatch" | "not_a_public_key" | "no_database" | "schema_newer" | "cannot_read_instrument_file" | "instrument_file_not_json" | "birth_date_exactly_one" | "birth_date_at_most_one" | "not_a_consent_kind" | "not_yes_or_no" | "cannot_read_named_file" | "malformed_json" | "data_row_time_negative" | "data_row_event_invalid" | "not_a_finite_number" | "not_a_whole_number" | "conf_level_between" | "unknown_conf_type" | "unknown_interval_method" | "t_interval_two_rows" | "unknown_instrument_one_of" | "quoted_field_required" | "number_0_to_100" | "unknown_score_field" | "quoted_field_not_number" | "unknown_responder_field" | "report_wording_missing" | "no_anchor_file" | "anchor_needs_public_key" | "config_key_type" | "cannot_read_config" | "config_file_invalid" | "config_not_mapping" | "unknown_config_key" | "port_range" | "read_timeout_renamed" | "trusted_proxy_not_ip" | "anchor_interval_range" | "event_streams_at_least_one" | "heartbeat_range" | "io_threads_range" | "workers_range" | "body_limit_range" | "header_limit_range" | "metrics_token_shape" | "tls_pair" | "csv_malformed" | "csv_row_length" | "no_such_id" | "seconds_range" | "integer_range" | "diagnosis_required" | "not_accepted_in_request" | "schema_not_current" | "restore_target_not_empty" | "backup_onto_database" | "score_group_shape" | "responder_file_shape" | "returned_on_not_a_date" | "no_score_from_answers" | "claim_time_point_unknown" | "not_a_follow_up" | "protocol_id_not_file_name" | "claim_not_a_follow_up" | "answers_body_shape" | "not_an_offset" | "protocol_yaml_malformed" | "protocol_rule" | "protocol_rule_at_line" | "yaml_rule" | "yaml_rule_at_line" | "yaml_malformed" | "unsupported_version" | "cannot_read_because";
+                reason?: "required" | "unknown_field" | "not_a_string" | "not_an_integer" | "not_a_json_integer" | "not_a_number" | "not_finite" | "negative" | "not_a_boolean" | "not_an_object" | "not_a_json_object" | "control_characters" | "invalid_utf8" | "body_too_deep" | "unsupported_media_type" | "sign_in_first" | "csrf_token" | "wrong_password" | "too_many_failed_logins" | "account_disabled" | "wrong_code" | "too_many_codes_asked" | "too_many_wrong_codes" | "choice_expired" | "not_a_patient_of_this_mobile" | "link_spent" | "portal_for_patients" | "red_flag_action_required" | "not_a_clinical_role" | "live_events_unavailable" | "red_flags_by_patient" | "centres_admin_only" | "licence_set_by_registry" | "registry_accounts_operator_only" | "before_from_date" | "own_centre_report_only" | "worklist_needs_centre" | "not_closable_as_missed" | "other_reason_required" | "closed_before_required" | "password_too_short" | "password_letters_and_digits" | "password_contains_username" | "password_well_known" | "username_length" | "username_characters" | "username_taken" | "unknown_role" | "cannot_disable_self" | "cannot_change_own_role" | "account_change_empty" | "unknown_licence_status" | "centre_names_required" | "name_required_without_latin" | "unknown_sex" | "national_id_length" | "national_id_all_equal" | "national_id_check_digit" | "not_an_iranian_number" | "not_an_iranian_mobile" | "in_the_future" | "older_than_120_years" | "no_patient" | "details_change_reason_required" | "not_0_to_4" | "not_0_to_3" | "kl_grade_range" | "tonnis_grade_range" | "unknown_finding" | "findings_not_an_object" | "unknown_code_system" | "not_same_hip" | "not_same_patient" | "not_other_hip" | "episode_already_linked" | "episode_centre_unknown" | "plan_date_required" | "before_harvest_date" | "before_injection" | "injection_before_harvest" | "eligibility_not_assessed" | "assessed_ineligible" | "assessment_needs_review" | "plan_before_scheduling" | "harvest_already_done" | "cell_source_required" | "guidance_required" | "unknown_item_status" | "no_such_item" | "answers_not_an_object" | "answers_required" | "answers_shape" | "submission_key_reused" | "instrument_required_for_link" | "too_deep" | "not_json" | "not_a_questionnaire" | "wording_version_required" | "not_questionnaire_shape" | "wording_matches_no_instrument" | "wording_incomplete" | "wording_operator_only" | "questionnaire_required" | "unknown_severity" | "ctcae_grade_range" | "not_a_string_list" | "assessment_change_reason_required" | "assessment_change_empty" | "not_adverse_reason_required" | "red_flag_not_graded" | "unknown_triage_decision" | "only_for_adverse_event" | "adverse_category_required" | "grade_5_needs_death" | "death_needs_grade_5" | "death_criterion_needs_death" | "past_plan_needs_reason" | "consent_required" | "injection_change_reason_required" | "injected_by_required" | "injected_by_not_an_operator" | "repeat_before_injection" | "birth_date_required" | "name_without_letter" | "hoos_no_subscale" | "womac_no_subscale" | "no_such_route" | "no_such_file" | "internal" | "disk_full" | "metrics_token_required" | "too_many_bytes" | "too_many_characters" | "patient_not_found" | "episode_not_found" | "event_not_found" | "adverse_event_not_found" | "account_not_found" | "username_not_found" | "centre_not_found" | "episode_item_not_found" | "illegal_transition" | "transition_needs_reason" | "role_may_not_transition" | "role_may_not_read_outcomes" | "role_may_not" | "event_already_handled" | "before_previous_step" | "method_not_allowed" | "unknown_instrument" | "unknown_item" | "item_answered_twice" | "item_answer_invalid" | "harris_item_missing" | "hoos_item_out_of_range" | "not_hip_oa_code" | "not_knee_oa_code" | "too_many_streams_for_account" | "too_many_streams_on_server" | "red_flag_not_found" | "implausible_plan_date" | "before_episode_began" | "window_not_open_yet" | "joint_has_open_episode" | "national_id_already_registered" | "red_flag_already_triaged" | "item_already_closed" | "window_still_open" | "missed_after_today" | "only_missed_reopened" | "too_many_items" | "each_too_many_bytes" | "unknown_protocol_known" | "not_one_of" | "only_digits_and_separators" | "body_not_json" | "not_a_gregorian_day" | "not_a_jalali_day" | "not_a_date" | "record_number_used" | "idempotency_key_reused" | "unknown_protocol" | "jalali_date_for_gregorian_field_send_as" | "jalali_date_for_gregorian_field" | "gregorian_date_for_jalali_field" | "give_one_not_both" | "bidi_control_character" | "line_separator_character" | "invisible_character" | "whole_number_range" | "not_a_time_point" | "not_asked_at" | "scored_only_with_all_items" | "no_score_without_answer" | "clinician_reported_instrument" | "derived_instrument" | "time_point_asks_nothing" | "link_asks_several" | "not_asked_by_link" | "wording_version_exists" | "wording_item_missing" | "wording_item_order" | "wording_item_type" | "wording_answer_range" | "wording_answer_codes" | "wording_item_no_text" | "wording_item_unknown" | "unexpected_field_answers" | "payload_too_large" | "header_too_large" | "malformed_request" | "malformed_target" | "forbidden_route" | "port_in_use" | "csv_empty" | "csv_column_unnamed" | "csv_column_twice" | "csv_no_column" | "csv_not_a_number" | "not_an_anchor" | "diagnosis_other_side" | "hoos_jr_raw_range" | "responder_scale_range" | "responder_nrs_range" | "unknown_harris_item" | "conf_level_range" | "event_time_lengths" | "covariate_required" | "covariate_time_lengths" | "observation_time_invalid" | "observation_event_invalid" | "observation_covariates_invalid" | "case_mix_level_invalid" | "cox_needs_event" | "covariate_outcome_lengths" | "observation_outcome_invalid" | "logistic_needs_both_outcomes" | "funnel_level_invalid" | "funnel_target_invalid" | "funnel_expected_invalid" | "column_lengths_differ" | "observation_unit_invalid" | "observation_count_invalid" | "cusum_odds_ratio_invalid" | "cusum_threshold_invalid" | "observation_risk_invalid" | "funnel_proportion_or_ratio" | "n_not_positive" | "successes_negative" | "successes_exceed_n" | "t_interval_two_values" | "values_not_finite" | "before_after_lengths" | "log_rank_two_groups" | "log_rank_singular" | "group_time_lengths" | "group_required" | "observation_group_invalid" | "cannot_read_file" | "signing_key_not_set" | "signing_key_readable" | "not_a_signing_key" | "public_key_mismatch" | "not_a_public_key" | "no_database" | "schema_newer" | "cannot_read_instrument_file" | "instrument_file_not_json" | "birth_date_exactly_one" | "birth_date_at_most_one" | "not_a_consent_kind" | "not_yes_or_no" | "cannot_read_named_file" | "malformed_json" | "data_row_time_negative" | "data_row_event_invalid" | "not_a_finite_number" | "not_a_whole_number" | "conf_level_between" | "unknown_conf_type" | "unknown_interval_method" | "t_interval_two_rows" | "unknown_instrument_one_of" | "quoted_field_required" | "number_0_to_100" | "unknown_score_field" | "quoted_field_not_number" | "unknown_responder_field" | "report_wording_missing" | "no_anchor_file" | "anchor_needs_public_key" | "config_key_type" | "cannot_read_config" | "config_file_invalid" | "config_not_mapping" | "unknown_config_key" | "port_range" | "read_timeout_renamed" | "trusted_proxy_not_ip" | "anchor_interval_range" | "event_streams_at_least_one" | "heartbeat_range" | "io_threads_range" | "workers_range" | "body_limit_range" | "header_limit_range" | "metrics_token_shape" | "tls_pair" | "csv_malformed" | "csv_row_length" | "no_such_id" | "seconds_range" | "integer_range" | "diagnosis_required" | "not_accepted_in_request" | "schema_not_current" | "restore_target_not_empty" | "restore_target_not_empty_postgres" | "backup_onto_database" | "score_group_shape" | "responder_file_shape" | "returned_on_not_a_date" | "no_score_from_answers" | "claim_time_point_unknown" | "not_a_follow_up" | "protocol_id_not_file_name" | "claim_not_a_follow_up" | "answers_body_shape" | "not_an_offset" | "protocol_yaml_malformed" | "protocol_rule" | "protocol_rule_at_line" | "yaml_rule" | "yaml_rule_at_line" | "yaml_malformed" | "unsupported_version" | "cannot_read_because";
             };
         };
         /** @enum {string} */
@@ -1712,10 +1729,15 @@ export interface components {
         FunnelCentre: {
             /** @description the centre's id, or "other centre" for one the reader may not see */
             centre: string;
-            n: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            n: number | null;
             own: boolean;
+            /** @description null when suppressed */
             rate: number | null;
-            responders: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            responders: number | null;
+            /** @description n, responders and rate are null: responders or non-responders number 1-4 (or would follow from the totals); the centre is left off the plot */
+            suppressed: boolean;
         };
         FunnelLimit: {
             /** @description 95 % limits */
@@ -1801,9 +1823,14 @@ export interface components {
         };
         LogRankGroup: {
             centre: string;
+            /** @description null when suppressed: with the observed count it would give it back */
             expected: number | null;
-            n: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            n: number | null;
+            /** @description null when suppressed */
             observed: number | null;
+            /** @description n, observed and expected are null: the centre's patients or its events (or those without) number 1-4, or they would give such a centre's back from the totals; the test itself is over every centre */
+            suppressed: boolean;
         };
         MissedClosing: {
             /** @description required with other */
@@ -2005,6 +2032,8 @@ export interface components {
             report: string;
             /** @description overall first, then each centre shown */
             scopes: components["schemas"]["OutcomeScope"][];
+            /** @description some figures are null for this reader: cells of fewer than 5 patients are suppressed for registry readers (each scope, row and unit says which) */
+            suppressed: boolean;
             survival_end_point: components["schemas"]["SurvivalEndPoint"];
             time_points: components["schemas"]["OutcomeTimePoint"][];
         };
@@ -2014,9 +2043,12 @@ export interface components {
             centre: string | null;
             claims: components["schemas"]["ClaimResult"][];
             completeness: components["schemas"]["Completeness"][];
-            injected: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            injected: number | null;
             repeats: components["schemas"]["Repeats"];
             responders: components["schemas"]["ResponderRate"][];
+            /** @description some figures of this scope are null: cells of fewer than 5 patients are suppressed for registry readers (the analyst; a centre's staff for the overall figures, where less their own they would give other centres' small cells), and one more beside a lone suppressed cell so it cannot be computed back. A centre's own staff see their centre's figures whole */
+            suppressed: boolean;
             survival: components["schemas"]["Survival"];
             trajectories: components["schemas"]["Trajectory"][];
         };
@@ -2475,15 +2507,21 @@ export interface components {
             /** @description from the first injection to the repeat */
             median_days: number | null;
             min_days: number | null;
-            /** @description treated joints treated again */
-            repeated: number;
+            /** @description treated joints treated again; null (and the days too) when suppressed */
+            repeated: number | null;
         };
         ResponderRate: {
             definition: string;
-            missing: number;
-            n: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            missing: number | null;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            n: number | null;
+            /** @description null figures with the counts suppressed */
             rate: components["schemas"]["Interval"];
-            responders: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            responders: number | null;
+            /** @description some of this row's figures are null: they cover fewer than 5 patients and the reader is a registry reader (the analyst, or a centre's staff reading beyond their centre) */
+            suppressed: boolean;
             time_point: string;
             /** @description every missing answer counted as no response */
             worst_case: components["schemas"]["Interval"];
@@ -2570,20 +2608,23 @@ export interface components {
             at: components["schemas"]["SurvivalAt"][];
             /** @description where follow-up ended without the event */
             censored: components["schemas"]["CensorMark"][];
-            /** @description at time 0 and at each event, then at the longest follow-up */
+            /** @description at time 0 and at each event, then at the longest follow-up; empty when the counts are suppressed */
             curve: components["schemas"]["SurvivalPoint"][];
-            events: number;
+            /** @description null: suppressed, and then the curve, its marks, the median and the values at each day are left out */
+            events: number | null;
             longest_follow_up_days: number;
-            /** @description null when nobody is treated */
+            /** @description null when nobody is treated, or the counts are suppressed */
             median: components["schemas"]["SurvivalMedian"] | null;
-            n: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            n: number | null;
         };
         SurvivalAt: {
             /** @description after the longest follow-up: not estimable */
             beyond_follow_up: boolean;
             day: number;
             lower: number | null;
-            n_risk: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            n_risk: number | null;
             std_err: number | null;
             surv: number | null;
             upper: number | null;
@@ -2619,8 +2660,12 @@ export interface components {
             /** @description t: a 95 % t interval; kept_in_scale: cut at the scale's ends; n_too_small: none (lower and upper null) */
             interval: string;
             lower: number | null;
+            /** @description null with n suppressed */
             mean: number | null;
-            n: number;
+            /** @description null: suppressed for a registry reader (fewer than 5 patients, or one that would give such a count back) */
+            n: number | null;
+            /** @description some of this row's figures are null: they cover fewer than 5 patients and the reader is a registry reader (the analyst, or a centre's staff reading beyond their centre) */
+            suppressed: boolean;
             time_point: string;
             upper: number | null;
         };
