@@ -100,13 +100,10 @@ void fill(const std::string& path, int patients, int centres, std::vector<Person
   for (int i = 0; i < patients; ++i) {
     Person p = person(i, centres, rng);
     ins.reset();
-    ins.bind(1, p.centre);
-    ins.bind(2, p.mrn);
-    ins.bind(3, p.fa);
-    ins.bind(4, p.latin);
-    ins.bind(5, p.mobile);
-    ins.bind(6, p.national_id);
-    ins.bind(7, rp::store::patient_search_names(p.fa, p.latin));
+    int column = 1;
+    for (const std::string& value :
+         {p.centre, p.mrn, p.fa, p.latin, p.mobile, p.national_id, rp::store::patient_search_names(p.fa, p.latin)})
+      ins.bind(column++, value);
     ins.exec();
     people.push_back(std::move(p));
   }

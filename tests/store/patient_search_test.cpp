@@ -8,6 +8,7 @@
 
 #include <algorithm>
 
+#include "planned_patients.hpp"
 #include "service/pathway.hpp"
 #include "store/store.hpp"
 #include "store_suite.hpp"
@@ -22,12 +23,9 @@ class PatientSearch : public EngineTest {
  protected:
   void SetUp() override {
     store_ = open();
-    const auto op = service::Actor::cli_operator();
     service::Pathway pathway(*store_, Clock::fixed((kDay.days_since_epoch() * 86400 + 9 * 3600) * std::int64_t{1000}));
-    for (const std::string c : {"a", "b"})
-      pathway.upsert_centre(op, {c, "Centre " + c, "مرکز", "Tehran", "تهران", "licensed", "", ""});
-    const auto add = [&](const std::string& centre, const std::string& mrn, const std::string& fa,
-                         const std::string& latin, const std::string& mobile) {
+    add_centres(pathway, {"a", "b"});
+    const auto add = [&](const char* centre, const char* mrn, const char* fa, const char* latin, const char* mobile) {
       Patient p;
       p.centre_id = centre;
       p.mrn = mrn;
@@ -38,14 +36,8 @@ class PatientSearch : public EngineTest {
       p.national_id = test_national_id(mrn);
       p.mobile = mobile;
       p.consent = {true, true, true};
-      p = pathway.add_patient(op, p);
-      Episode e;
-      e.patient_id = p.id;
-      e.protocol_id = "hip-msc-v1";
-      e.side = Side::right;
-      e.diagnosis = {std::string(kIcd10Cm), "M16.11"};
-      e = pathway.add_episode(op, e);
-      pathway.plan(op, e.id, kDay.plus_days(-20), kDay.plus_days(-14), "test");
+      p = pathway.add_patient(service::Actor::cli_operator(), p);
+      planned_episode(pathway, p.id, kDay.plus_days(-20), kDay.plus_days(-14));
       return p;
     };
     karimi_ = add("a", "A-1", "علی کریمی", "Ali Karimi", "09121111111");  // Persian ی and ک
