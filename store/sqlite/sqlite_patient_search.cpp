@@ -90,10 +90,6 @@ void bind_patient_search(SQLite::Statement& st, const PatientQuery& q) {
   }
 }
 
-}  // namespace rp::store::sqlite
-
-namespace rp::store::sqlite {
-
 void fill_search_names(SQLite::Database& db) {
   // A thousand patients at a time, in id order: rows are never changed under a read still
   // stepping over them.
