@@ -9,6 +9,7 @@
 
 #include "base/error.hpp"
 #include "store/postgres/pg_migrations.hpp"
+#include "store/search_names.hpp"
 
 namespace rp::store {
 
@@ -229,6 +230,7 @@ int PgStore::migrate() {
       c->run("BEGIN");
       try {
         c->run(std::string(m.sql));
+        if (m.version == kSearchNamesMigration) fill_search_names(*c);
         c->exec("INSERT INTO schema_version (version, name) VALUES ($1::int, $2::text)",
                 Params().integer(m.version).text(std::string(m.name)));
         c->run("COMMIT");

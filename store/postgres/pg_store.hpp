@@ -31,6 +31,19 @@ PgOptions parse_url(const std::string& url);
 // window_start, window_end, status, done_on of row `row`, from column `first` on.
 ScheduledItem read_scheduled_item(const Result& r, int row, int first);
 
+// The patients columns a Patient is read from (read_patient, pg_transaction.cpp).
+inline constexpr const char* kPatientColumns =
+    "id, centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, consent_treatment, "
+    "consent_registry, consent_contact";
+Patient read_patient(const Result& r, int i);
+
+// pg_patient_search.cpp: the statement list_patients runs for `q` and its parameters (the
+// plan test runs EXPLAIN on the same), and migration 0018's own step: the folded names of
+// every patient already registered.
+const std::string& patient_search_sql(const PatientQuery& q);
+Params patient_search_params(const PatientQuery& q);
+void fill_search_names(Connection& c);
+
 class PgTransaction final : public Transaction {
  public:
   explicit PgTransaction(Connection& c) : c_(c) {}

@@ -3,13 +3,9 @@
 // reference; text is ordered byte-wise (COLLATE "C" in the schema), as SQLite orders it.
 #include "base/error.hpp"
 #include "store/postgres/pg_store.hpp"
+#include "store/search_names.hpp"
 
 namespace rp::store::postgres {
-namespace {
-
-constexpr const char* kPatientColumns =
-    "id, centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, consent_treatment, "
-    "consent_registry, consent_contact";
 
 Patient read_patient(const Result& r, int i) {
   Patient p;
@@ -25,6 +21,8 @@ Patient read_patient(const Result& r, int i) {
   p.consent = {r.int64(i, 9) != 0, r.int64(i, 10) != 0, r.int64(i, 11) != 0};
   return p;
 }
+
+namespace {
 
 constexpr const char* kEpisodeColumns =
     "id, patient_id, centre_id, protocol_id, side, diagnosis_system, diagnosis_code, kl_grade, tonnis_grade, "
@@ -72,9 +70,12 @@ Params episode_params(const Episode& e) {
 
 // The ten fields a registration sets and a correction may change, in the column order
 // both statements name them.
+// The ten fields a registration sets and a correction may change, then the names folded
+// for search (store/search_names.hpp).
 void patient_fields(Params& q, const Patient& p) {
   q.text(p.mrn).text(p.name_fa).text(p.name_latin).text(std::string(to_string(p.sex))).date(p.birth_date);
   q.text(p.mobile).text(p.national_id).flag(p.consent.treatment).flag(p.consent.registry).flag(p.consent.contact);
+  q.text(patient_search_names(p.name_fa, p.name_latin));
 }
 
 constexpr const char* kItemColumns =
@@ -144,8 +145,8 @@ std::int64_t PgTransaction::insert_patient(const Patient& p, const std::string& 
   q.text(now);
   auto r = c_.exec(
       "INSERT INTO patients (centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, "
-      "consent_treatment, consent_registry, consent_contact, created_at) VALUES "
-      "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) "
+      "consent_treatment, consent_registry, consent_contact, search_names, created_at) VALUES "
+      "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) "
       "ON CONFLICT DO NOTHING RETURNING id",
       q);
   if (r.rows() == 0) throw ConflictError("mrn", "record_number_used"_err, {{"record", p.mrn}, {"centre", p.centre_id}});
@@ -164,7 +165,8 @@ void PgTransaction::update_patient(const Patient& p) {
   try {
     auto r = c_.exec(
         "UPDATE patients SET mrn = $1, name_fa = $2, name_latin = $3, sex = $4, birth_date = $5, mobile = $6, "
-        "national_id = $7, consent_treatment = $8, consent_registry = $9, consent_contact = $10 WHERE id = $11",
+        "national_id = $7, consent_treatment = $8, consent_registry = $9, consent_contact = $10, search_names = $11 "
+        "WHERE id = $12",
         q);
     c_.run("RELEASE SAVEPOINT rp_update_patient");
     if (r.affected() > 0) note_change("patient", p.id);
@@ -181,26 +183,6 @@ std::optional<Patient> PgTransaction::find_patient(std::int64_t id) {
   auto r = c_.exec(sql, Params().integer(id));
   if (r.rows() == 0) return std::nullopt;
   return read_patient(r, 0);
-}
-
-std::vector<Patient> PgTransaction::list_patients(const PatientQuery& pq) {
-  // $1 centre (NULL = all), $2 text (NULL = any), $3 episode state (NULL = any), $4 limit,
-  // $5 whether the text may match a national id or mobile. strpos is SQLite's instr.
-  static const std::string sql =
-      std::string("SELECT ") + kPatientColumns +
-      " FROM patients p WHERE ($1::text IS NULL OR centre_id = $1)"
-      " AND ($2::text IS NULL OR strpos(lower(name_latin), lower($2)) > 0 OR strpos(name_fa, $2) > 0 OR mrn = $2"
-      "      OR ($5::int = 1 AND (national_id = $2 OR mobile = $2)))"
-      " AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = p.id AND e.state = $3))"
-      " ORDER BY id LIMIT $4";
-  Params q;
-  q.opt_text(pq.centre_id).text_or_null(pq.text);
-  pq.episode_state ? q.text(std::string(to_string(*pq.episode_state))) : q.null();
-  q.integer(pq.limit).flag(pq.by_identifiers);
-  auto r = c_.exec(sql, q);
-  std::vector<Patient> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back(read_patient(r, i));
-  return out;
 }
 
 void PgTransaction::limit_to(const CentreScope& scope) {

@@ -2,6 +2,7 @@
 // guesses, and the schedule items of the day (the SQLite adapter's statements with $n
 // parameters, strpos for instr, and typed parameters where nothing else names a type).
 #include "store/postgres/pg_store.hpp"
+#include "store/search_names.hpp"
 
 namespace rp::store::postgres {
 namespace {
@@ -31,7 +32,8 @@ constexpr const char* kColumns =
     "s.item_id, s.kind, s.anchor, s.offset_text, s.start_date, s.end_date, s.window_start, s.window_end, "
     "s.status, s.done_on ";
 
-// $1 centre, $2 kind, $3 patient text, $4 items kept, $5 today, $6 upcoming until.
+// $1 centre, $2 kind, $3 patient text folded for search ('' = any: the SQLite adapter says
+// how it is matched), $4 items kept, $5 today, $6 upcoming until.
 constexpr const char* kJoin =
     "FROM episodes e JOIN patients p ON p.id = e.patient_id JOIN schedule_items s ON s.episode_id = e.id ";
 constexpr const char* kWhere =
@@ -39,8 +41,7 @@ constexpr const char* kWhere =
     "'lost_to_follow_up', 'ineligible') "
     "AND s.kind IN ('visit', 'imaging', 'questionnaire', 'order') "
     "AND ($2::text = '' OR s.kind = $2) "
-    "AND ($3::text = '' OR strpos(lower(p.name_latin), lower($3)) > 0 OR strpos(p.name_fa, $3) > 0 "
-    "     OR strpos(lower(p.mrn), lower($3)) > 0) "
+    "AND ($3::text = '' OR strpos(p.search_names, $3) > 0 OR strpos(lower(p.mrn), $3) > 0) "
     "AND ($4::text = '' OR strpos($4, ',' || e.protocol_id || '/' || s.item_id || ',') > 0) ";
 constexpr const char* kUnanswered =
     "AND NOT (s.kind = 'questionnaire' AND EXISTS (SELECT 1 FROM questionnaire_responses r "
@@ -52,7 +53,7 @@ constexpr const char* kMissed = "AND s.status = 'missed' ";
 
 Params query_params(const WorklistItemsQuery& w) {
   Params p;
-  p.text(w.centre_id).text(w.kind).text(w.patient).text(w.items).date(w.today).date(w.upcoming_until);
+  p.text(w.centre_id).text(w.kind).text(search_folded(w.patient)).text(w.items).date(w.today).date(w.upcoming_until);
   return p;
 }
 

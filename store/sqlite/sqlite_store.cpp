@@ -8,6 +8,7 @@
 
 #include "base/error.hpp"
 #include "store/migrations.hpp"
+#include "store/search_names.hpp"
 
 namespace rp::store {
 
@@ -142,6 +143,7 @@ int SqliteStore::migrate_up_to(int version) {
     // Each migration and its version row commit together, or not at all.
     SQLite::Transaction tx(conn_.db());
     conn_.db().exec(std::string(m.sql));
+    if (m.version == kSearchNamesMigration) fill_search_names(conn_.db());
     SQLite::Statement ins(conn_.db(), "INSERT INTO schema_version (version, name) VALUES (?, ?)");
     ins.bind(1, m.version);
     ins.bind(2, std::string(m.name));

@@ -42,6 +42,19 @@ class Connection {
   std::map<const char*, std::unique_ptr<SQLite::Statement>> cache_;
 };
 
+// The patients columns a Patient is read from, in read_patient's order.
+inline constexpr const char* kPatientColumns =
+    "id, centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, consent_treatment, "
+    "consent_registry, consent_contact";
+
+// sqlite_patient_search.cpp: the statement list_patients runs for `q` (one of a few fixed
+// texts, so that the connection prepares each once), and its parameters bound from `q`.
+// The plan test runs EXPLAIN QUERY PLAN on the same text.
+const char* patient_search_sql(const PatientQuery& q);
+void bind_patient_search(SQLite::Statement& st, const PatientQuery& q);
+// Migration 0018's own step: the folded names of every patient already registered.
+void fill_search_names(SQLite::Database& db);
+
 // The schedule_items columns item_id, kind, anchor, offset_text, start_date, end_date,
 // window_start, window_end, status, done_on, read from column `first` on.
 ScheduledItem read_scheduled_item(SQLite::Statement& q, int first);

@@ -3,6 +3,7 @@
 
 #include "base/error.hpp"
 #include "store/like_pattern.hpp"
+#include "store/search_names.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {
@@ -56,10 +57,6 @@ void exec_unique(SQLite::Statement& q, const std::string& field, ErrorCode code,
     throw;
   }
 }
-
-constexpr const char* kPatientColumns =
-    "id, centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, consent_treatment, "
-    "consent_registry, consent_contact";
 
 Patient read_patient(SQLite::Statement& q) {
   Patient p;
@@ -172,8 +169,9 @@ std::optional<Centre> SqliteTransaction::find_centre(const std::string& id) {
 
 namespace {
 
-// The ten fields a registration sets and a correction may change, in the column order
-// both statements name them, bound from `first` on.
+// The ten fields a registration sets and a correction may change, then the names folded
+// for search (store/search_names.hpp), in the column order both statements name them,
+// bound from `first` on.
 void bind_patient_fields(SQLite::Statement& q, const Patient& p, int first) {
   int i = first;
   q.bind(i++, p.mrn);
@@ -185,7 +183,8 @@ void bind_patient_fields(SQLite::Statement& q, const Patient& p, int first) {
   q.bind(i++, p.national_id);
   q.bind(i++, p.consent.treatment ? 1 : 0);
   q.bind(i++, p.consent.registry ? 1 : 0);
-  q.bind(i, p.consent.contact ? 1 : 0);
+  q.bind(i++, p.consent.contact ? 1 : 0);
+  q.bind(i, patient_search_names(p.name_fa, p.name_latin));
 }
 
 }  // namespace
@@ -193,10 +192,11 @@ void bind_patient_fields(SQLite::Statement& q, const Patient& p, int first) {
 std::int64_t SqliteTransaction::insert_patient(const Patient& p, const std::string& now) {
   auto& q = c_.statement(
       "INSERT INTO patients (centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, "
-      "consent_treatment, consent_registry, consent_contact, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+      "consent_treatment, consent_registry, consent_contact, search_names, created_at) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, p.centre_id);
   bind_patient_fields(q, p, 2);
-  q.bind(12, now);
+  q.bind(13, now);
   exec_unique(q, "mrn", "record_number_used"_err, {{"record", p.mrn}, {"centre", p.centre_id}});
   return c_.db().getLastInsertRowid();
 }
@@ -204,9 +204,9 @@ std::int64_t SqliteTransaction::insert_patient(const Patient& p, const std::stri
 void SqliteTransaction::update_patient(const Patient& p) {
   auto& q = c_.statement(
       "UPDATE patients SET mrn = ?, name_fa = ?, name_latin = ?, sex = ?, birth_date = ?, mobile = ?, national_id = ?, "
-      "consent_treatment = ?, consent_registry = ?, consent_contact = ? WHERE id = ?");
+      "consent_treatment = ?, consent_registry = ?, consent_contact = ?, search_names = ? WHERE id = ?");
   bind_patient_fields(q, p, 1);
-  q.bind(11, static_cast<int64_t>(p.id));
+  q.bind(12, static_cast<int64_t>(p.id));
   exec_unique(q, "mrn", "record_number_used"_err, {{"record", p.mrn}, {"centre", p.centre_id}});
 }
 
@@ -219,24 +219,8 @@ std::optional<Patient> SqliteTransaction::find_patient(std::int64_t id) {
 }
 
 std::vector<Patient> SqliteTransaction::list_patients(const PatientQuery& pq) {
-  // ?1 centre (NULL = all), ?2 text (NULL = any), ?3 episode state (NULL = any), ?4 limit,
-  // ?5 whether the text may match a national id or mobile (a role that is not shown them
-  // must not learn them by searching), ?6 the names' pattern: containing the text as it is.
-  static const std::string sql =
-      std::string("SELECT ") + kPatientColumns +
-      " FROM patients p WHERE (?1 IS NULL OR centre_id = ?1)"
-      " AND (?2 IS NULL OR lower(name_latin) LIKE lower(?6) ESCAPE '\\' OR name_fa LIKE ?6 ESCAPE '\\'"
-      "      OR mrn = ?2"
-      "      OR (?5 AND (national_id = ?2 OR mobile = ?2)))"
-      " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = p.id AND e.state = ?3))"
-      " ORDER BY id LIMIT ?4";
-  auto& q = c_.statement(sql.c_str());
-  bind_opt(q, 1, pq.centre_id ? std::optional<std::string_view>(*pq.centre_id) : std::nullopt);
-  bind_opt(q, 2, pq.text.empty() ? std::nullopt : std::optional<std::string_view>(pq.text));
-  bind_opt(q, 3, pq.episode_state ? std::optional<std::string_view>(to_string(*pq.episode_state)) : std::nullopt);
-  q.bind(4, pq.limit);
-  q.bind(5, pq.by_identifiers ? 1 : 0);
-  q.bind(6, contains_pattern(pq.text));
+  auto& q = c_.statement(patient_search_sql(pq));
+  bind_patient_search(q, pq);
   std::vector<Patient> out;
   while (q.executeStep()) out.push_back(read_patient(q));
   return out;

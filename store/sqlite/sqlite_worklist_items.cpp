@@ -6,6 +6,7 @@
 // answers by time point (responses_by_episode_item): a read costs the items near the day, not the whole registry's
 // schedule. Pages are bounded by the caller.
 #include "store/like_pattern.hpp"
+#include "store/search_names.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {
@@ -17,8 +18,12 @@ constexpr const char* kColumns =
     "s.item_id, s.kind, s.anchor, s.offset_text, s.start_date, s.end_date, s.window_start, s.window_end, "
     "s.status, s.done_on ";
 
-// ?1 centre, ?2 kind, ?3 patient text, ?4 items kept, ?5 today, ?6 upcoming until (?7, ?8
-// a page's limit and offset), ?9 the patient text as a pattern. An item is kept when
+// ?1 centre, ?2 kind, ?3 patient text folded for search ('' = any patient), ?4 items kept,
+// ?5 today, ?6 upcoming until (?7, ?8 a page's limit and offset), ?9 the folded patient
+// text as a pattern, matched against both names folded (patients.search_names, migration
+// 0018: ي finds ی, with or without the zero-width non-joiner) and the record number in
+// lower case. A text that folds to nothing (spaces, invisible characters) filters nothing.
+// An item is kept when
 // ",protocol/item," is in ?4, matched literally: the item's own % or _ escaped as
 // contains_pattern escapes them.
 constexpr const char* kJoin =
@@ -28,8 +33,7 @@ constexpr const char* kWhere =
     "'lost_to_follow_up', 'ineligible') "
     "AND s.kind IN ('visit', 'imaging', 'questionnaire', 'order') "
     "AND (?2 = '' OR s.kind = ?2) "
-    "AND (?3 = '' OR lower(p.name_latin) LIKE lower(?9) ESCAPE '\\' OR p.name_fa LIKE ?9 ESCAPE '\\' "
-    "     OR lower(p.mrn) LIKE lower(?9) ESCAPE '\\') "
+    "AND (?3 = '' OR p.search_names LIKE ?9 ESCAPE '\\' OR lower(p.mrn) LIKE ?9 ESCAPE '\\') "
     "AND (?4 = '' OR ?4 LIKE '%,' || replace(replace(replace(e.protocol_id || '/' || s.item_id, '\\', '\\\\'), "
     "     '%', '\\%'), '_', '\\_') || ',%' ESCAPE '\\') ";
 
@@ -47,11 +51,12 @@ constexpr const char* kMissed = "AND s.status = 'missed' ";
 void bind_query(SQLite::Statement& q, const WorklistItemsQuery& w) {
   q.bind(1, w.centre_id);
   q.bind(2, w.kind);
-  q.bind(3, w.patient);
+  const std::string patient = search_folded(w.patient);
+  q.bind(3, patient);
   q.bind(4, w.items);
   q.bind(5, w.today.iso());
   q.bind(6, w.upcoming_until.iso());
-  q.bind(9, contains_pattern(w.patient));
+  q.bind(9, contains_pattern(patient));
 }
 
 WorklistOpenItemRow read_row(SQLite::Statement& q) {

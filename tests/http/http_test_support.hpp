@@ -12,12 +12,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "../store/store_test_support.hpp"
@@ -28,6 +30,23 @@
 namespace rp::test {
 
 inline constexpr const char* kPassword = "Testing-pass-2026";
+
+// `text` as one query parameter's value or one path segment: letters, digits and - _ .
+// as they are, every other byte as %XX.
+inline std::string percent_encoded(std::string_view text) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (const unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
 
 struct Reply {
   int status = 0;

@@ -13,21 +13,6 @@
 namespace rp::test {
 namespace {
 
-std::string percent_encoded(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 TEST(ProtocolNames, AreCatalogueIdsNeverPaths) {
   TempDir dir;
   const std::string db = dir.file("names.db");

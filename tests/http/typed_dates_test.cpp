@@ -42,17 +42,6 @@ std::string national_id(int n) {
   return d + std::to_string(r < 2 ? r : 11 - r);
 }
 
-std::string percent_encoded(std::string_view text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : text) {
-    out += '%';
-    out += hex[c >> 4];
-    out += hex[c & 15];
-  }
-  return out;
-}
-
 class TypedDates : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "planned_patients.hpp"
 #include "service/pathway.hpp"
 #include "store/like_pattern.hpp"
 #include "store/store.hpp"
@@ -25,9 +26,8 @@ class LiteralSearch : public ::testing::Test {
  protected:
   void SetUp() override {
     store_ = store::open_sqlite(db_.path());
-    const auto op = service::Actor::cli_operator();
     service::Pathway pathway(*store_, Clock::fixed((kDay.days_since_epoch() * 86400 + 9 * 3600) * std::int64_t{1000}));
-    pathway.upsert_centre(op, {"a", "Centre a", "مرکز", "Tehran", "تهران", "licensed", "", ""});
+    add_centres(pathway, {"a"});
     // Written straight through the store: the names' own rules are not under test here.
     const auto add = [&](const std::string& mrn, const std::string& latin, const std::string& fa) {
       Patient p;
@@ -39,13 +39,7 @@ class LiteralSearch : public ::testing::Test {
       p.national_id = test_national_id(mrn);
       std::int64_t id = 0;
       store_->write([&](store::Transaction& tx) { id = tx.insert_patient(p, "2031-01-01T00:00:00.000Z"); });
-      Episode e;
-      e.patient_id = id;
-      e.protocol_id = "hip-msc-v1";
-      e.side = Side::right;
-      e.diagnosis = {std::string(kIcd10Cm), "M16.11"};
-      e = pathway.add_episode(op, e);
-      pathway.plan(op, e.id, kDay.plus_days(-20), kDay.plus_days(-14), "test");
+      planned_episode(pathway, id, kDay.plus_days(-20), kDay.plus_days(-14));
       ids_[mrn] = id;
     };
     add("M_1", "Ali_Reza Karimi", "علی_رضا");

@@ -81,6 +81,13 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
     // follow 0014 apply again: 0015's column and 0016's table go, to be made again).
     d.exec("ALTER TABLE episodes DROP COLUMN injected_by");
     d.exec("DROP TABLE pseudonyms");
+    // 0018: the folded names, their trigram index and its triggers, the record number's index.
+    d.exec("DROP TRIGGER patient_names_insert");
+    d.exec("DROP TRIGGER patient_names_delete");
+    d.exec("DROP TRIGGER patient_names_update");
+    d.exec("DROP TABLE patient_names");
+    d.exec("DROP INDEX patients_by_mrn");
+    d.exec("ALTER TABLE patients DROP COLUMN search_names");
     d.exec("DELETE FROM schema_version WHERE version >= 14");
   }
   auto s = store::open_sqlite(db_.path(), store::OpenMode::existing_no_migrate);
@@ -90,6 +97,12 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
   EXPECT_EQ(s->migrate(), after_13);
   s.reset();
   EXPECT_EQ(rows(), written);
+  // 0018's own step folded the names of the patients already there, and the trigram index
+  // holds them: every patient is found by the first three letters of their folded Persian name.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM patients WHERE search_names NOT LIKE '_%' || char(10) || '_%'"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM patients p WHERE EXISTS (SELECT 1 FROM patient_names WHERE patient_names "
+                  "MATCH '\"' || substr(p.search_names, 1, 3) || '\"' AND rowid = p.id)"),
+            count("SELECT COUNT(*) FROM patients"));
 }
 
 TEST_F(ResponseScores, ARowChangedBehindRegenpathsBackFailsTheIntegrityCheck) {
