@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
-# Heavy reads beside light ones: timeline reads (wrk, 8 connections) while analysts ask for
-# the outcome report back to back (two at a time), on one SQLite database of N demo
-# patients, served in turn by a server from before this change (the report read inside
-# the write transaction) and by this one (the report on a snapshot of its own). Prints
-# the timeline's p50 and p99 under the reports for both, the ratio, the report's own time,
-# and the report's time when served from the cache (a second look at unchanged data).
-# The reports of the "after" run are never served from the cache (report_cache_mb 0):
-# each reads and computes the whole report, as "before" does.
+# Heavy reads beside light ones: timeline reads (wrk, 8 connections) while two analysts ask
+# for the outcome report back to back, on one SQLite database, served in turn by a server
+# from before this change (the report read inside the write transaction) and by this one
+# (the report on a snapshot of its own). Prints the timeline's p50 and p99 under the
+# reports for both, the ratio, the report's own time, and the report's time when served
+# from the cache (a second look at unchanged data). The reports of the "after" run are
+# never served from the cache (report_cache_mb 0): each reads and computes the whole
+# report, as "before" does.
+# The database: `regenpath demo` with --patients (at most 100,000; a few minutes per
+# 5,000 on 2 shared cores), or an existing demo database (--db), grown --copies times by
+# bench/snapshot/scale_sqlite.py (copies of its patients with their histories).
 #
-#   bench/snapshot/run.sh [--patients N] [--seconds S] BEFORE_BIN AFTER_BIN
+#   bench/snapshot/run.sh [--patients N | --db DEMO.db] [--copies K] [--seconds S] BEFORE_BIN AFTER_BIN
 # BEFORE_BIN: a regenpath built from the commit before (e.g. git worktree + cmake --build
-# --target regenpath); AFTER_BIN: this tree's. Needs wrk and curl.
+# --target regenpath); AFTER_BIN: this tree's. Needs wrk, curl and sqlite3 (python3's).
 set -euo pipefail
-patients=20000 seconds=20
+patients=5000 seconds=20 copies=1 from=
 while [ $# -gt 2 ]; do
   case "$1" in
     --patients) patients=$2; shift 2 ;;
+    --db) from=$2; shift 2 ;;
+    --copies) copies=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     *) break ;;
   esac
@@ -28,12 +33,18 @@ trap stop EXIT
 password=Bench-pass-2026
 
 start=$(date +%s)
-"$after" demo --no-serve --patients "$patients" --data "$work/demo" >"$work/demo.json"
+if [ -n "$from" ]; then
+  mkdir -p "$work/demo"
+  cp "$from" "$work/demo/demo.db"
+else
+  "$after" demo --no-serve --patients "$patients" --data "$work/demo" >"$work/demo.json"
+fi
+patients=$(/usr/bin/python3 "$(dirname "$0")/scale_sqlite.py" "$work/demo/demo.db" "$copies")
 for who in analyst:analyst coordinator:coordinator; do
   "$after" user add --db "$work/demo/demo.db" --username "bench.${who%%:*}" --role "${who##*:}" \
     --centre tehran-1 --password "$password" >/dev/null
 done
-echo "database: $patients demo patients (built in $(($(date +%s) - start)) s): $(du -h "$work/demo/demo.db" | cut -f1)"
+echo "database: $patients patients (demo histories; built in $(($(date +%s) - start)) s): $(du -h "$work/demo/demo.db" | cut -f1)"
 
 sign_in() {  # user jar
   curl -s -c "$2" -H 'Content-Type: application/json' \
