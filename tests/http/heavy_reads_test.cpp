@@ -59,7 +59,8 @@ int report_audit_rows(const std::string& db) {
 }
 
 int overall_injected(const Reply& report) {
-  for (const auto& s : report.json()["scopes"])
+  const nlohmann::json json = report.json();
+  for (const auto& s : json["scopes"])
     if (s["centre"].is_null()) return s["injected"].get<int>();
   throw std::runtime_error("no overall scope");
 }
@@ -117,9 +118,10 @@ TEST_P(HeavyReads, WritesAndTimelinesAreAnsweredWhileAReportHoldsItsSnapshot) {
     return coordinator.post(episode + "/questionnaires",
                             {{"instrument", "nrs"}, {"answers", {{"pain_rest", 2}, {"pain_activity", 4}}}});
   });
-  auto timeline = std::async(std::launch::async, [&] { return coordinator.get(episode + "/timeline"); });
   // Generous bounds: this checks that they are answered at all, not how fast.
   const bool submitted = submit.wait_for(20s) == std::future_status::ready;
+  // Then the timeline, which shows the answer just written.
+  auto timeline = std::async(std::launch::async, [&] { return coordinator.get(episode + "/timeline"); });
   const bool read = timeline.wait_for(20s) == std::future_status::ready;
   const bool report_still_held = report.wait_for(0s) != std::future_status::ready;
   std::ofstream(hold / "release") << "go\n";
