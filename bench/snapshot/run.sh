@@ -69,10 +69,8 @@ report_s() { curl -s -o /dev/null -w '%{time_total}\n' -b "$work/analyst.jar" "$
 measure() {  # binary label
   serve "$1" "$2" 0
   cookie="rp_session=$(awk '$6 == "rp_session" {print $7}' "$work/coordinator.jar")"
-  patient=$(curl -s -b "$work/coordinator.jar" "$url/api/v1/patients?state=follow_up&limit=1" |
-    sed 's/^\[{"id":\([0-9]*\).*/\1/')
-  episode=$(curl -s -b "$work/coordinator.jar" "$url/api/v1/patients/$patient" |
-    sed 's/.*"episodes":\[{"id":\([0-9]*\).*/\1/')
+  episode=$(curl -s -b "$work/coordinator.jar" "$url/api/v1/patients?state=follow_up&limit=1" |
+    /usr/bin/python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["episodes"][0]["id"])')
   printf 'wrk.headers["Cookie"] = "%s"\n' "$cookie" >"$work/read.lua"
   # Two analysts' reports back to back for as long as the timeline reads run.
   : >"$work/$2.reports"
@@ -96,7 +94,7 @@ cached() {
   first=$(report_s)
   second=$(report_s)
   stop_server
-  awk -v f="$first" -v s="$second" 'BEGIN { printf "%.0f %.1f", f * 1000, s * 1000 }'
+  awk -v f="$first" -v s="$second" 'BEGIN { printf "%.0f %.1f\n", f * 1000, s * 1000 }'
 }
 
 read -r b50 b99 bn bms < <(measure "$before" before)
