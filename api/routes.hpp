@@ -12,6 +12,7 @@
 #include "service/accounts.hpp"
 #include "service/audit_anchors.hpp"
 #include "service/auth.hpp"
+#include "service/heavy_reads.hpp"
 #include "service/pathway.hpp"
 #include "service/submissions.hpp"
 #include "store/store.hpp"
@@ -38,6 +39,9 @@ struct Services {
   std::vector<std::string> trusted_proxies = {};
   // The staff's live event streams (GET /api/v1/events); null: the route answers 503.
   EventStreams* event_streams = nullptr;
+  // The bound on heavy reads at once and the cache of outcome reports
+  // (service/heavy_reads.hpp); null: unbounded and not cached.
+  service::HeavyReads* heavy_reads = nullptr;
 };
 
 void add_auth_routes(http::Router& r, Services& s);

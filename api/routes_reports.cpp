@@ -22,7 +22,9 @@ void add_report_routes(http::Router& r, Services& s) {
        "",
        false,
        false,
-       [&s](http::Call& c) { return contract::registry_summary_out(s.submissions.registry_summary(c.actor)); }});
+       [&s](http::Call& c) {
+         return contract::registry_summary_out(s.submissions.registry_summary(c.actor, s.heavy_reads));
+       }});
   r.add({"GET",
          "/api/v1/reports/outcomes",
          "Outcomes report: survival free of hip replacement with log-rank by centre, PROM trajectories, responder "
@@ -33,13 +35,21 @@ void add_report_routes(http::Router& r, Services& s) {
          "",
          false,
          false,
-         http::querying<contract::OutcomesQuery>([&s](http::Call& c, const contract::OutcomesQuery& q) {
-           service::OutcomeRequest req;
-           if (q.centre) req.centre_id = *q.centre;
-           if (q.protocol) req.protocol = *q.protocol;
-           service::Outcomes outcomes(s.store, s.clock);
-           return contract::outcome_report_out(outcomes.report(c.actor, req));
-         })});
+         // Rendered once per data generation and kept (service/report_cache.hpp); X-Cache
+         // says whether this answer was (hit) or was computed now (miss).
+         http::answering<contract::OutcomeReportOut>(
+             http::querying<contract::OutcomesQuery>([&s](http::Call& c, const contract::OutcomesQuery& q) {
+               service::OutcomeRequest req;
+               if (q.centre) req.centre_id = *q.centre;
+               if (q.protocol) req.protocol = *q.protocol;
+               service::Outcomes outcomes(s.store, s.clock, s.heavy_reads);
+               const auto rendered = outcomes.rendered_report(c.actor, req, "", [](const service::OutcomeReport& r) {
+                 return ok(http::encode(contract::outcome_report_out(r))).body;
+               });
+               http::Response res = http::shared_json_response(200, rendered.body);
+               res.headers.emplace_back("X-Cache", rendered.cached ? "hit" : "miss");
+               return res;
+             }))});
   r.add({"GET",
          "/api/v1/registry/export",
          "The de-identified export as NDJSON, a line {table, row} per row of patients, episodes, visits, scores, "
@@ -58,7 +68,7 @@ void add_report_routes(http::Router& r, Services& s) {
                service::ExportRequest req;
                req.centre_id = q.centre;
                req.protocol_id = q.protocol;
-               const auto e = service::export_deidentified(s.store, s.clock, c.actor, req);
+               const auto e = service::export_deidentified(s.store, s.clock, c.actor, req, s.heavy_reads);
                http::Response res;
                res.body = export_ndjson_all(e.tables);
                res.content_type = "application/x-ndjson; charset=utf-8";

@@ -4,8 +4,13 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "api/http/api.hpp"
 #include "api/http/server.hpp"
@@ -15,6 +20,7 @@
 #include "base/error.hpp"
 #include "service/accounts.hpp"
 #include "service/audit_anchors.hpp"
+#include "service/heavy_reads.hpp"
 #include "service/protocols.hpp"
 #include "store/audit_anchor_file.hpp"
 #include "store/group_commit.hpp"
@@ -48,6 +54,29 @@ nlohmann::json account_json(const service::Account& a) {
           {"disabled", a.disabled}};
 }
 
+service::HeavyReadLimits heavy_read_limits(const api::http::ServerConfig& cfg) {
+  service::HeavyReadLimits limits;
+  if (cfg.heavy_reads > 0) limits.at_once = cfg.heavy_reads;
+  limits.report_cache_bytes = static_cast<std::size_t>(cfg.report_cache_mb) << 20;
+  return limits;
+}
+
+// For tests only (tests/http/heavy_reads_test.cpp): with REGENPATH_TEST_HOLD_HEAVY_READS
+// naming a folder, every heavy read, inside its snapshot, creates `held` there and waits
+// (a minute at most) until `release` appears, so that a test keeps a snapshot open for
+// as long as it checks what else goes on meanwhile. Unset, nothing waits.
+void hold_heavy_reads_for_tests(service::HeavyReads& heavy) {
+  const char* dir = std::getenv("REGENPATH_TEST_HOLD_HEAVY_READS");
+  if (!dir || !*dir) return;
+  spdlog::warn("heavy reads wait for {}/release (REGENPATH_TEST_HOLD_HEAVY_READS: for tests only)", dir);
+  heavy.hold_inside_reads([folder = std::filesystem::path(dir)] {
+    std::ofstream(folder / "held") << "held\n";
+    const auto until = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+    while (!std::filesystem::exists(folder / "release") && std::chrono::steady_clock::now() < until)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  });
+}
+
 }  // namespace
 
 void run_server(const api::http::ServerConfig& cfg, const std::function<void(const std::string& url)>& on_ready) {
@@ -77,6 +106,8 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
                                 [](const std::string& problem) { spdlog::error("{}", problem); });
   anchors.start(std::chrono::seconds(cfg.audit_anchor_interval_s));
   spdlog::info("audit anchors: {} (public key {})", anchoring.anchor_path, store::public_key_path(anchoring.key_path));
+  service::HeavyReads heavy_reads(heavy_read_limits(cfg));
+  hold_heavy_reads_for_tests(heavy_reads);
   api::Services services{store,
                          clock,
                          pathway,
@@ -90,7 +121,8 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
                          [db = cfg.db] { return store::open_store(db, store::OpenMode::existing_no_migrate); },
                          cfg.metrics_token,
                          cfg.trusted_proxies,
-                         &event_streams};
+                         &event_streams,
+                         &heavy_reads};
   if (cfg.metrics_token.empty() && !loopback_only(cfg.address))
     spdlog::warn("/metrics is open to every client that reaches {}: set metrics_token to require a token", cfg.address);
   api::http::Api api(services, &store);

@@ -243,7 +243,7 @@ std::optional<std::string> centre_in_scope(const Actor& actor, const ExportReque
 }  // namespace
 
 DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, const Actor& actor,
-                                       const ExportRequest& request) {
+                                       const ExportRequest& request, HeavyReads* heavy) {
   const std::optional<std::string> centre = centre_in_scope(actor, request);
   // A protocol this clinic does not know is named as such (NotFoundError "protocol").
   if (request.protocol_id) (void)catalogue_entry(*request.protocol_id);
@@ -283,10 +283,19 @@ DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, 
   };
   // One centre's export reads under that centre's scope: on PostgreSQL its row-level
   // security keeps any other centre's rows out even if a check above were missed.
-  if (centre)
-    store.read(store::CentreScope::of_centre(*centre), read_records);
-  else
-    store.read(read_records);
+  // A snapshot of its own (store::Store::snapshot): the clinic's writes and record reads
+  // go on while it reads, and at most so many heavy reads run at once.
+  {
+    const HeavyReads::Slot slot = HeavyReads::enter(heavy);
+    const auto read_and_hold = [&](store::Transaction& tx) {
+      read_records(tx);
+      HeavyReads::inside_read(heavy);
+    };
+    if (centre)
+      store.snapshot(store::CentreScope::of_centre(*centre), read_and_hold);
+    else
+      store.snapshot(read_and_hold);
+  }
   for (const auto& p : in_scope) {
     ++out.patients;
     out.episodes += static_cast<std::int64_t>(p.episodes.size());

@@ -21,6 +21,7 @@
 
 #include "base/clock.hpp"
 #include "service/actor.hpp"
+#include "service/heavy_reads.hpp"
 #include "store/store.hpp"
 
 namespace rp::service {
@@ -63,10 +64,11 @@ struct DeidentifiedExport {
   std::int64_t withdrawn_left_out = 0;  // patients in scope left out for withdrawn consent
 };
 
-// Reads the records in scope in one snapshot, then in one short write gives pseudonyms
-// and shifts to those that lack them and writes the audit row. ForbiddenError for a role
-// without registry_read, or an admin asking for another centre.
+// Reads the records in scope in one snapshot (store::Store::snapshot, bounded by `heavy`
+// when given), then in one short write gives pseudonyms and shifts to those that lack
+// them and writes the audit row, durable before anything is answered. ForbiddenError for
+// a role without registry_read, or an admin asking for another centre.
 DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, const Actor& actor,
-                                       const ExportRequest& request);
+                                       const ExportRequest& request, HeavyReads* heavy = nullptr);
 
 }  // namespace rp::service

@@ -1,5 +1,5 @@
-// The outcome report use case: who may read it, which centres they see, and the one
-// read of the registry it rests on (with its audit row).
+// The outcome report use case: who may read it, which centres they see, the read's audit
+// row, and the one snapshot of the registry it rests on (kept rendered per generation).
 #include "service/outcomes.hpp"
 
 #include "base/error.hpp"
@@ -59,55 +59,109 @@ void require_report_role(const Actor& a) {
   throw ForbiddenError("role", "role_may_not_read_outcomes"_err, {{"role", std::string(to_string(a.role))}});
 }
 
+// What a rendered report depends on besides the data: the protocol, the day (follow-up
+// runs to today), the centre asked for, and who reads (their role and centre decide the
+// centres named, the operators compared, whose withdrawn consent counts, and which small
+// cells are hidden), and the rendering's own variant.
+std::string cache_key(const Actor& actor, const OutcomeRequest& request, const CivilDate& today,
+                      const std::string& variant) {
+  const char sep = '\x1f';
+  std::string key = request.protocol + sep + today.iso() + sep + request.centre_id.value_or("*") + sep;
+  key += std::string(to_string(actor.role)) + sep + (actor.all_centres ? "*" : actor.centre) + sep + variant;
+  return key;
+}
+
 }  // namespace
 
-OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request) {
+Outcomes::Prepared Outcomes::prepare(const Actor& actor, const OutcomeRequest& request) const {
   require_report_role(actor);
   // From the catalogue loaded at start: the request's text never names a file.
   const CatalogueEntry& entry = catalogue_entry(request.protocol);
-  const Protocol& protocol = *entry.protocol;
+  Prepared p{*entry.protocol, {}, {}, consent_scope(actor), {}};
   ClaimSet claims = entry.claims.value_or(ClaimSet{});
   if (request.claims) {
-    check_claims(*request.claims, protocol, "claims");
+    check_claims(*request.claims, p.protocol, "claims");
     claims = *request.claims;
   }
-  OutcomeInputs in = outcome_inputs(protocol, std::move(claims), clock_.today(), responder_thresholds());
-
-  ReportView view;
-  view.name_other_centres = sees_every_centre(actor);
+  p.in = outcome_inputs(p.protocol, std::move(claims), clock_.today(), responder_thresholds());
+  p.view.name_other_centres = sees_every_centre(actor);
   if (request.centre_id) {
     if (!actor.sees_centre(*request.centre_id) && !sees_every_centre(actor))
       throw ForbiddenError("centre", "own_centre_report_only"_err);
-    view.centres.push_back(*request.centre_id);
+    p.view.centres.push_back(*request.centre_id);
   } else if (!sees_every_centre(actor)) {
-    view.centres.push_back(actor.centre);
+    p.view.centres.push_back(actor.centre);
   }
   // The comparison by injecting operator is the centre's own business: its surgeons and
   // admin see their centre's, the analyst (and anyone reading every centre) never.
   if (!sees_every_centre(actor) && (actor.role == Role::surgeon || actor.role == Role::admin))
-    view.operators_of = actor.centre;
+    p.view.operators_of = actor.centre;
+  for (const TimePoint& t : p.in.time_points) p.item_ids.push_back(t.item_id);
+  return p;
+}
 
-  store::OutcomeColumns columns;
-  std::vector<std::string> item_ids;
-  for (const TimePoint& t : in.time_points) item_ids.push_back(t.item_id);
+void Outcomes::audit_read(const Actor& actor, const OutcomeRequest& request) {
+  // The audit row is written first, in a short write of its own, and is durable before
+  // the snapshot is read: no figure can be answered without its row (a read that then
+  // fails leaves a row, which the audit rules allow), and the long read never holds the
+  // write lock. An unknown centre is refused here, before any row is written.
   store_.write([&](store::Transaction& tx) {
     if (request.centre_id && !tx.find_centre(*request.centre_id))
       throw NotFoundError("centre", "centre_not_found"_err, {{"centre", *request.centre_id}});
-    // Episodes name their protocol as they were opened with it.
-    columns = tx.outcome_columns(protocol.id, item_ids, consent_scope(actor));
-    if (view.centres.empty()) view.centres = columns.centre_ids;
     tx.append_audit(audit_entry(clock_, actor, actor.centre, "outcomes.report", "registry",
                                 request.centre_id.value_or(""), "de-identified aggregates"));
   });
+}
+
+OutcomeReport Outcomes::compute(const Actor& actor, const OutcomeRequest& request, Prepared& p) {
+  store::OutcomeColumns columns;
+  // Every centre's rows: the overall figures count them all; the view decides what is named.
+  store_.snapshot([&](store::Transaction& tx) {
+    // Episodes name their protocol as they were opened with it.
+    columns = tx.outcome_columns(p.protocol.id, p.item_ids, p.consent);
+    HeavyReads::inside_read(heavy_);
+  });
+  if (p.view.centres.empty()) p.view.centres = columns.centre_ids;
   const bool one_centre_to_analyst = actor.role == Role::analyst && !actor.all_centres && request.centre_id;
-  ReportView computed = view;
+  ReportView computed = p.view;
   if (one_centre_to_analyst) computed.centres = columns.centre_ids;
-  OutcomeReport report = compute_outcome_report(columns, in, computed);
-  report.protocol = {protocol.id, protocol.version, protocol.title};
-  report.survival_title = protocol.outcomes.survival_title;
+  OutcomeReport report = compute_outcome_report(columns, p.in, computed);
+  report.protocol = {p.protocol.id, p.protocol.version, p.protocol.title};
+  report.survival_title = p.protocol.outcomes.survival_title;
   report.suppressed = hidden_from(actor, report);
   if (one_centre_to_analyst) keep_only_centre(report, *request.centre_id);
   return report;
+}
+
+OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request) {
+  Prepared p = prepare(actor, request);
+  audit_read(actor, request);
+  const HeavyReads::Slot slot = HeavyReads::enter(heavy_);
+  return compute(actor, request, p);
+}
+
+RenderedOutcomes Outcomes::rendered_report(const Actor& actor, const OutcomeRequest& request,
+                                           const std::string& variant,
+                                           const std::function<std::string(const OutcomeReport&)>& render) {
+  Prepared p = prepare(actor, request);
+  audit_read(actor, request);
+  // Read after the audit row's write, which on SQLite also notices commits made by other
+  // connections: the generation is then at least that of any data the row could vouch for.
+  const auto generation = store_.data_generation();
+  // The operator's own claims (the command line) are not kept: they vary with the file.
+  const bool cacheable = heavy_ && generation && !request.claims;
+  const std::string key = cacheable ? cache_key(actor, request, clock_.today(), variant) : "";
+  if (cacheable) {
+    if (auto body = heavy_->reports().find(key, *generation)) return {std::move(body), true};
+  }
+  const HeavyReads::Slot slot = HeavyReads::enter(heavy_);
+  // Another request for the same report may have computed it while this one waited.
+  if (cacheable) {
+    if (auto body = heavy_->reports().find(key, *generation)) return {std::move(body), true};
+  }
+  auto body = std::make_shared<const CompressibleText>(render(compute(actor, request, p)));
+  if (cacheable) heavy_->reports().put(key, *generation, body);
+  return {std::move(body), false};
 }
 
 }  // namespace rp::service

@@ -2,13 +2,18 @@
 // The outcome report use case. Its figures are computed in domain/outcomes/ from the
 // registry's plain columns (no store, no JSON); Outcomes::report() adds the role check,
 // the store read and the audit row.
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/clock.hpp"
+#include "base/compressible_text.hpp"
 #include "domain/claims.hpp"
 #include "domain/outcomes/report.hpp"
 #include "service/actor.hpp"
+#include "service/heavy_reads.hpp"
 #include "store/store.hpp"
 
 namespace rp::service {
@@ -51,20 +56,50 @@ struct OutcomeRequest {
   std::optional<ClaimSet> claims;
 };
 
+// A report as the API sends it: its rendering, and whether it came from the cache.
+struct RenderedOutcomes {
+  std::shared_ptr<const CompressibleText> body;
+  bool cached = false;
+};
+
 class Outcomes {
  public:
-  Outcomes(store::Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+  // `heavy` (optional): the bound on heavy reads running at once and the cache of
+  // rendered reports (service/heavy_reads.hpp); the command line passes none.
+  Outcomes(store::Store& store, Clock clock, HeavyReads* heavy = nullptr)
+      : store_(store), clock_(std::move(clock)), heavy_(heavy) {}
 
   // The analyst (and the operator) see every centre; a centre's surgeons and admins see
   // their centre and the overall figures, other centres unnamed. Other roles:
   // ForbiddenError. An unknown centre: NotFoundError("centre"). Figures of 1-4 patients
   // that the reader may not see are marked in OutcomeReport::suppressed: the analyst's
   // every one, a centre's staff's outside their own centre; none of the operator's.
+  // Every report answered leaves an audit row, durable before the registry's snapshot is read.
   OutcomeReport report(const Actor& actor, const OutcomeRequest& request);
+  // The same report rendered by `render` (the API's JSON), kept per data generation in the
+  // cache of `heavy` and served from it while nothing changed; the audit row is written
+  // for every request all the same (a cached answer is still a read of the data).
+  // `variant` names what else the rendering depends on (empty when nothing).
+  RenderedOutcomes rendered_report(const Actor& actor, const OutcomeRequest& request, const std::string& variant,
+                                   const std::function<std::string(const OutcomeReport&)>& render);
 
  private:
+  // What the request asks for, checked: the role, the protocol, the centres shown.
+  struct Prepared {
+    const Protocol& protocol;
+    OutcomeInputs in;
+    ReportView view;
+    store::ConsentScope consent;
+    std::vector<std::string> item_ids;  // the questionnaire time points, in order
+  };
+  Prepared prepare(const Actor& actor, const OutcomeRequest& request) const;
+  void audit_read(const Actor& actor, const OutcomeRequest& request);
+  // The snapshot read and the figures computed from it, cut to what the reader may see.
+  OutcomeReport compute(const Actor& actor, const OutcomeRequest& request, Prepared& p);
+
   store::Store& store_;
   Clock clock_;
+  HeavyReads* heavy_;
 };
 
 }  // namespace rp::service

@@ -57,13 +57,19 @@ std::map<std::string, std::optional<std::int64_t>> suppress_small_cells(const st
   return out;
 }
 
-RegistrySummary Submissions::registry_summary(const Actor& actor) {
+RegistrySummary Submissions::registry_summary(const Actor& actor, HeavyReads* heavy) {
   require(actor, Permission::registry_read);
-  RegistrySummary out;
+  // The audit row first, durable before the counts are read (as the outcome report's):
+  // the counts are then read in a snapshot that holds up no write.
   store_.write([&](store::Transaction& tx) {
+    tx.append_audit(audit_entry(clock_, actor, actor.centre, "registry.summary", "registry", ""));
+  });
+  const HeavyReads::Slot slot = HeavyReads::enter(heavy);
+  RegistrySummary out;
+  store_.snapshot([&](store::Transaction& tx) {
     add_rows(actor, tx.episode_state_counts(), out.episodes_by_state, out.suppressed);
     add_rows(actor, tx.adverse_event_counts(), out.adverse_events, out.suppressed);
-    tx.append_audit(audit_entry(clock_, actor, actor.centre, "registry.summary", "registry", ""));
+    HeavyReads::inside_read(heavy);
   });
   return out;
 }

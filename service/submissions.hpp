@@ -16,6 +16,7 @@
 #include "service/actor.hpp"
 #include "service/auth.hpp"
 #include "service/episode_centres.hpp"
+#include "service/heavy_reads.hpp"
 #include "service/pathway.hpp"
 #include "service/red_flag_alerts.hpp"
 #include "service/registry_summary.hpp"
@@ -158,7 +159,8 @@ class Submissions {
 
   // De-identified counts per centre: episodes by state, adverse events by what a
   // clinician decided of them. No ids, no names, no dates of birth.
-  RegistrySummary registry_summary(const Actor& actor);
+  // A heavy read (service/heavy_reads.hpp): a snapshot of its own, bounded by `heavy` when given.
+  RegistrySummary registry_summary(const Actor& actor, HeavyReads* heavy = nullptr);
 
   EpisodeTimeline timeline(const Actor& actor, std::int64_t episode_id);
   // The timeline as `render` writes it, for the clinician's repeated reads. Every call

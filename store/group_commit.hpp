@@ -37,6 +37,7 @@ struct StorageHealth {
 class GroupCommitStore final : public Store {
  public:
   using Store::read;  // the scoped forms (CentreScope): each write's scope rides in its batch
+  using Store::snapshot;
   using Store::write;
   using Store::write_then;
   // `max_batch` bounds one commit so that a huge queue does not delay the first writer.
@@ -47,6 +48,8 @@ class GroupCommitStore final : public Store {
   void write_then(std::function<void(Transaction&)> fn, std::function<void(std::exception_ptr)> then) override;
   void audit_then(AuditEntry entry, std::function<void(std::exception_ptr)> then) override;
   void read(const std::function<void(Transaction&)>& fn) override { inner_.read(fn); }
+  // Snapshots bypass the batches altogether: they write nothing.
+  void snapshot(const std::function<void(Transaction&)>& fn) override { inner_.snapshot(fn); }
   std::optional<std::uint64_t> data_generation() override { return inner_.data_generation(); }
   int schema_version() override { return inner_.schema_version(); }
   int migrate() override { return inner_.migrate(); }

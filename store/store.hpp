@@ -303,6 +303,18 @@ class Store {
       fn(tx);
     });
   }
+  // A heavy read (the outcome report, the registry's summary and exports): a read-only
+  // snapshot on a connection of its own, so that it runs beside the writes and the record
+  // reads rather than holding them up for as long as it reads (SQLite in WAL mode lets
+  // readers run beside the writer; PostgreSQL gives it a pool of its own). No write
+  // inside. Engines with a single connection run it as read().
+  virtual void snapshot(const std::function<void(Transaction&)>& fn) { read(fn); }
+  void snapshot(const CentreScope& scope, const std::function<void(Transaction&)>& fn) {
+    snapshot([&](Transaction& tx) {
+      tx.limit_to(scope);
+      fn(tx);
+    });
+  }
   // Group commit: runs each function in its own savepoint of one transaction and commits
   // once, so concurrent writers share one fsync. A function that throws rolls back only
   // its own work; result i holds its exception (null on success). This default runs one

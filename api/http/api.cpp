@@ -12,6 +12,7 @@
 #include "api/http/json_body.hpp"
 #include "api/http/operations.hpp"
 #include "base/error.hpp"
+#include "service/heavy_reads.hpp"
 #include "service/idempotency.hpp"
 #include "store/storage_errors.hpp"
 
@@ -116,6 +117,9 @@ Response Api::error_for(std::exception_ptr error, const Request& request, const 
   } catch (const service::TooManyAttemptsError& e) {
     res = error_response(429, "too_many_attempts", e);
     if (e.retry_after_s() > 0) res.headers.emplace_back("Retry-After", std::to_string(e.retry_after_s()));
+  } catch (const service::HeavyReadsBusy& e) {
+    res = error_response(503, "busy", e);
+    res.headers.emplace_back("Retry-After", std::to_string(e.retry_after_s()));
   } catch (const service::UnauthorizedError& e) {
     res = error_response(401, "unauthorized", e);
   } catch (const ForbiddenError& e) {

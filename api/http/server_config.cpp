@@ -100,7 +100,9 @@ ServerConfig load_server_config(const std::string& path) {
                                   "audit_anchor_interval_s",
                                   "event_streams",
                                   "event_streams_per_account",
-                                  "event_heartbeat_s"};
+                                  "event_heartbeat_s",
+                                  "heavy_reads",
+                                  "report_cache_mb"};
     for (const auto& kv : root) {
       if (!kv.first.IsScalar()) throw InputError("config", "config_key_type"_err, {{"key", "?"}});
       const auto key = kv.first.Scalar();
@@ -137,6 +139,8 @@ ServerConfig load_server_config(const std::string& path) {
     read_key(root, "event_streams", c.event_streams);
     read_key(root, "event_streams_per_account", c.event_streams_per_account);
     read_key(root, "event_heartbeat_s", c.event_heartbeat_s);
+    read_key(root, "heavy_reads", c.heavy_reads);
+    read_key(root, "report_cache_mb", c.report_cache_mb);
   }
   if (const char* v = env("REGENPATH_ADDRESS")) c.address = v;
   c.port = static_cast<unsigned short>(env_int("REGENPATH_PORT", c.port, 0, 65535));
@@ -168,6 +172,12 @@ ServerConfig load_server_config(const std::string& path) {
     throw InputError("event_streams", "event_streams_at_least_one"_err);
   if (c.event_heartbeat_s < 1 || c.event_heartbeat_s > 3600)
     throw InputError("event_heartbeat_s", "heartbeat_range"_err);
+  c.heavy_reads = env_int("REGENPATH_HEAVY_READS", c.heavy_reads, 0, 256);
+  if (c.heavy_reads < 0 || c.heavy_reads > 256)
+    throw InputError("heavy_reads", "integer_range"_err, {{"name", "heavy_reads"}, {"min", 0}, {"max", 256}});
+  c.report_cache_mb = env_int("REGENPATH_REPORT_CACHE_MB", c.report_cache_mb, 0, 65536);
+  if (c.report_cache_mb < 0 || c.report_cache_mb > 65536)
+    throw InputError("report_cache_mb", "integer_range"_err, {{"name", "report_cache_mb"}, {"min", 0}, {"max", 65536}});
   c.workers = env_int("REGENPATH_WORKERS", c.workers, 1, 256);
   c.io_threads = env_int("REGENPATH_IO_THREADS", c.io_threads, 1, 64);
   if (c.io_threads < 1 || c.io_threads > 64) throw InputError("io_threads", "io_threads_range"_err);
@@ -253,6 +263,14 @@ session_idle_s: 1800
 event_streams: 200
 event_streams_per_account: 4
 event_heartbeat_s: 15
+
+# Heavy reads (the outcome report, the registry summary and exports) each read a snapshot
+# of their own while the clinic's writes and record reads go on. At most heavy_reads run at
+# once (0: one per core); others wait in line up to 15 s, then get 503 with Retry-After.
+# Rendered outcome reports are kept while the data stays unchanged, in at most
+# report_cache_mb megabytes (0: none kept).
+heavy_reads: 0
+report_cache_mb: 64
 
 # /metrics (Prometheus). Empty: anyone who reaches the server reads it, fine while it
 # listens on 127.0.0.1 only; a reverse proxy that forwards every path makes it public.

@@ -43,6 +43,9 @@ struct ServerConfig {
   int event_streams = 200;
   int event_streams_per_account = 4;
   int event_heartbeat_s = 15;
+  // Heavy reads at once (0: one per core) and the outcome reports' cache (service/heavy_reads.hpp).
+  int heavy_reads = 0;
+  int report_cache_mb = 64;
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
   std::string audit_key_path() const;
   std::string audit_anchor_path() const;
@@ -52,7 +55,7 @@ struct ServerConfig {
 // overrides (REGENPATH_ADDRESS, _PORT, _DB, _TLS_CERT, _TLS_KEY, _WORKERS, _IO_THREADS,
 // _LOG_LEVEL, _SESSION_IDLE_S, _WEB_DIR, _REQUEST_TIMEOUT, _METRICS_TOKEN, _TRUSTED_PROXIES
 // comma-separated, _AUDIT_KEY, _AUDIT_ANCHORS, _AUDIT_ANCHOR_COPY, _AUDIT_ANCHOR_INTERVAL_S,
-// _EVENT_STREAMS, _EVENT_STREAMS_PER_ACCOUNT, _EVENT_HEARTBEAT_S).
+// _EVENT_STREAMS, _EVENT_STREAMS_PER_ACCOUNT, _EVENT_HEARTBEAT_S, _HEAVY_READS, _REPORT_CACHE_MB).
 // An empty path reads no file. Throws InputError naming a bad key.
 ServerConfig load_server_config(const std::string& path);
 // A documented sample config file.

@@ -157,7 +157,8 @@ void Pool::give_back(std::unique_ptr<Connection> c) {
   freed_.notify_one();
 }
 
-PgStore::PgStore(PgOptions options, OpenMode mode) : pool_(std::move(options)), scratch_(mode == OpenMode::scratch) {
+PgStore::PgStore(PgOptions options, OpenMode mode)
+    : pool_(options), snapshots_(options), scratch_(mode == OpenMode::scratch) {
   int have = 0;
   try {
     auto c = pool_.acquire();
@@ -278,12 +279,17 @@ void PgStore::write(const std::function<void(Transaction&)>& fn) { in_transactio
 
 void PgStore::read(const std::function<void(Transaction&)>& fn) { in_transaction(false, fn); }
 
-void PgStore::in_transaction(bool writing, const std::function<void(Transaction&)>& fn, bool reach_disk) {
-  transact(writing, reach_disk, [&](Connection& c) {
-    PgTransaction tx(c);
-    const Running running(this);
-    fn(tx);
-  });
+void PgStore::snapshot(const std::function<void(Transaction&)>& fn) { in_transaction(false, fn, false, &snapshots_); }
+
+void PgStore::in_transaction(bool writing, const std::function<void(Transaction&)>& fn, bool reach_disk, Pool* pool) {
+  transact(
+      writing, reach_disk,
+      [&](Connection& c) {
+        PgTransaction tx(c);
+        const Running running(this);
+        fn(tx);
+      },
+      pool);
 }
 
 std::vector<std::exception_ptr> PgStore::write_batch(const std::vector<const std::function<void(Transaction&)>*>& fns) {
@@ -318,9 +324,9 @@ std::vector<std::exception_ptr> PgStore::write_batch(const std::vector<const std
   return out;
 }
 
-void PgStore::transact(bool writing, bool reach_disk, const std::function<void(Connection&)>& body) {
+void PgStore::transact(bool writing, bool reach_disk, const std::function<void(Connection&)>& body, Pool* pool) {
   if (running_store == this) throw std::logic_error("a store transaction opened inside another");
-  auto c = pool_.acquire();
+  auto c = (pool ? *pool : pool_).acquire();
   // synchronous_commit on: a commit returns once its WAL is flushed, so an acknowledged
   // write survives a crash (off only for the demo's scratch database).
   static thread_local std::minstd_rand jitter(std::random_device{}());

@@ -216,11 +216,16 @@ class GenerationListener {
 class PgStore final : public Store {
  public:
   using Store::read;  // the scoped forms (CentreScope)
+  using Store::snapshot;
   using Store::write;
   using Store::write_then;
   PgStore(PgOptions options, OpenMode mode);
   void write(const std::function<void(Transaction&)>& fn) override;
   void read(const std::function<void(Transaction&)>& fn) override;
+  // A REPEATABLE READ READ ONLY transaction on a connection of the snapshot pool, which
+  // only heavy reads use: however long they read, the pool the writes and record reads
+  // share keeps its connections.
+  void snapshot(const std::function<void(Transaction&)>& fn) override;
   // Group commit: one transaction and one commit, a savepoint per function.
   std::vector<std::exception_ptr> write_batch(
       const std::vector<const std::function<void(Transaction&)>*>& fns) override;
@@ -242,12 +247,14 @@ class PgStore final : public Store {
  private:
   // reach_disk: take a transaction id even if fn writes nothing, so that the commit
   // writes and flushes a WAL record (probe_write).
-  void in_transaction(bool writing, const std::function<void(Transaction&)>& fn, bool reach_disk = false);
+  void in_transaction(bool writing, const std::function<void(Transaction&)>& fn, bool reach_disk = false,
+                      Pool* pool = nullptr);
   // BEGIN (and the writer lock), body, COMMIT; run again after a deadlock or serialization
-  // failure, rolled back on any other error.
-  void transact(bool writing, bool reach_disk, const std::function<void(Connection&)>& body);
+  // failure, rolled back on any other error. On a connection of `pool` (null: pool_).
+  void transact(bool writing, bool reach_disk, const std::function<void(Connection&)>& body, Pool* pool = nullptr);
   int schema_version(Connection& c);
   Pool pool_;
+  Pool snapshots_;  // as large as pool_, opened as heavy reads need them
   bool scratch_ = false;
   std::atomic<int> retries_{0};
   std::atomic<std::uint64_t> generation_{0};

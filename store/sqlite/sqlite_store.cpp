@@ -35,9 +35,12 @@ const std::string& configured_first(const std::string& path) {
 // NOMUTEX: SQLite's own lock around every call (each bind, step and reset) is not needed,
 // because the store's mutex_ already lets one thread at a time use the connection and its
 // statements; those locks were a twentieth of a record read's instructions.
-Connection::Connection(const std::string& path, bool create)
-    : db_(configured_first(path), SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0) | SQLite::OPEN_NOMUTEX) {
+Connection::Connection(const std::string& path, bool create, bool read_only)
+    : db_(configured_first(path),
+          (read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | (create ? SQLite::OPEN_CREATE : 0)) |
+              SQLite::OPEN_NOMUTEX) {
   db_.setBusyTimeout(10000);
+  if (read_only) return;
   db_.exec("PRAGMA foreign_keys = ON");
   db_.exec("PRAGMA journal_mode = WAL");
   // FULL: a commit is on disk before it returns, so an acknowledged write survives a crash
@@ -102,7 +105,8 @@ int responses_whose_scores_disagree(SQLite::Database& db) {
 
 }  // namespace
 
-SqliteStore::SqliteStore(const std::string& path, OpenMode mode) : conn_(path, create_file(path, mode)) {
+SqliteStore::SqliteStore(const std::string& path, OpenMode mode)
+    : conn_(path, create_file(path, mode)), reader_path_(path == ":memory:" || path.empty() ? "" : path) {
   conn_.db().exec(
       "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
       "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))");

@@ -6,6 +6,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "store/store.hpp"
 
@@ -15,7 +16,9 @@ namespace rp::store::sqlite {
 // preparing costs more than running most of these statements.
 class Connection {
  public:
-  explicit Connection(const std::string& path, bool create);
+  // read_only: a snapshot reader (sqlite_snapshot.cpp), which leaves the file's settings
+  // (WAL, synchronous) to the writing connection.
+  explicit Connection(const std::string& path, bool create, bool read_only = false);
   SQLite::Database& db() { return db_; }
   // A prepared statement for this SQL text, reset and with no bindings.
   SQLite::Statement& statement(const char* sql);
@@ -193,11 +196,14 @@ void rollback_if_open(SQLite::Database& db);
 class SqliteStore final : public Store {
  public:
   using Store::read;  // the scoped forms (CentreScope), which SQLite ignores
+  using Store::snapshot;
   using Store::write;
   using Store::write_then;
   SqliteStore(const std::string& path, OpenMode mode);
   void write(const std::function<void(Transaction&)>& fn) override;
   void read(const std::function<void(Transaction&)>& fn) override;
+  // sqlite_snapshot.cpp: a read transaction on a read-only connection of its own (WAL).
+  void snapshot(const std::function<void(Transaction&)>& fn) override;
   // sqlite_group_commit.cpp: one BEGIN IMMEDIATE ... COMMIT, a savepoint per function.
   std::vector<std::exception_ptr> write_batch(
       const std::vector<const std::function<void(Transaction&)>*>& fns) override;
@@ -221,8 +227,17 @@ class SqliteStore final : public Store {
   void note_other_connections();
   void note_commit(std::int64_t record_changes_at_begin);
 
+  // sqlite_snapshot.cpp: a reader connection, idle or newly opened, and its return.
+  std::unique_ptr<Connection> take_reader();
+  void give_back_reader(std::unique_ptr<Connection> reader);
+
   std::mutex mutex_;  // one writer at a time; SQLite serialises writers anyway
   Connection conn_;
+  // The file snapshot readers open; empty for an in-memory database, which a second
+  // connection would not share (snapshots then run as read()).
+  std::string reader_path_;
+  std::mutex readers_mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;
   std::atomic<std::uint64_t> generation_{0};
   std::int64_t data_version_ = -1;  // PRAGMA data_version last seen; moves on other connections' commits
 };

@@ -33,6 +33,8 @@ TEST(ServerConfig, TheSampleReadsBackAsTheDefaults) {
   ::unsetenv("REGENPATH_WORKERS");
   ::unsetenv("REGENPATH_REQUEST_TIMEOUT");
   ::unsetenv("REGENPATH_METRICS_TOKEN");
+  ::unsetenv("REGENPATH_HEAVY_READS");
+  ::unsetenv("REGENPATH_REPORT_CACHE_MB");
   const ServerConfig defaults = load_server_config("");
   const ConfigFile sample(sample_server_config());
   const ServerConfig read = load_server_config(sample.path());
@@ -58,6 +60,8 @@ TEST(ServerConfig, TheSampleReadsBackAsTheDefaults) {
   EXPECT_EQ(read.event_streams, defaults.event_streams);
   EXPECT_EQ(read.event_streams_per_account, defaults.event_streams_per_account);
   EXPECT_EQ(read.event_heartbeat_s, defaults.event_heartbeat_s);
+  EXPECT_EQ(read.heavy_reads, defaults.heavy_reads);
+  EXPECT_EQ(read.report_cache_mb, defaults.report_cache_mb);
   EXPECT_FALSE(read.tls());
 }
 
@@ -94,6 +98,10 @@ TEST(ServerConfig, BadKeysAndValuesAreRefusedNamingTheKey) {
   EXPECT_EQ(field_of("trusted_proxies: 10.0.0.2\n"), "trusted_proxies");  // a list, not one address
   EXPECT_EQ(field_of("audit_anchor_interval_s: 0\n"), "audit_anchor_interval_s");
   EXPECT_EQ(field_of("audit_anchor_interval_s: soon\n"), "audit_anchor_interval_s");
+  EXPECT_EQ(field_of("heavy_reads: -1\n"), "heavy_reads");
+  EXPECT_EQ(field_of("heavy_reads: 2\n"), "accepted");
+  EXPECT_EQ(field_of("report_cache_mb: -5\n"), "report_cache_mb");
+  EXPECT_EQ(field_of("report_cache_mb: 0\n"), "accepted");
 }
 
 // read_timeout, the key's former name, still sets the one request deadline.
