@@ -60,6 +60,9 @@ OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request
   store_.write([&](store::Transaction& tx) {
     if (request.centre_id && !tx.find_centre(*request.centre_id))
       throw NotFoundError("centre", "centre_not_found"_err, {{"centre", *request.centre_id}});
+    // The joints changed since the last report are stored afresh first (a write as short
+    // as the changes); the read is exact either way (store/outcome_rows.hpp).
+    tx.refresh_outcome_rows();
     // Episodes name their protocol as they were opened with it.
     columns = tx.outcome_columns(protocol.id, item_ids, consent_scope(actor));
     if (view.centres.empty()) view.centres = columns.centre_ids;
