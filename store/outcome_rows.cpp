@@ -451,6 +451,20 @@ void OutcomeRowsMerge::fresh_before(std::int64_t episode) {
   }
 }
 
+void OutcomeRowsMerge::reserve(std::size_t rows) {
+  EpisodeColumns& e = out_.episodes;
+  for (auto* column : {&e.centre, &e.injection_day, &e.converted_day, &e.exit_day, &e.last_contact_day, &e.repeat_day,
+                       &e.injecting_operator, &out_.adverse_events.untriaged_red_flags})
+    column->reserve(rows);
+  for (auto* column : {&e.age_band, &e.kl_grade, &e.cell_source}) column->reserve(rows);
+  PromColumns& p = out_.proms;
+  for (int tp = 0; tp < p.time_points; ++tp) {
+    for (auto& measure : p.value) measure[tp].reserve(rows);
+    p.returned_after[tp].reserve(rows);
+    p.window_end_day[tp].reserve(rows);
+  }
+}
+
 void OutcomeRowsMerge::stored(std::int64_t episode, std::string_view centre, std::string_view facts) {
   if (std::binary_search(stale_.begin(), stale_.end(), episode)) return;
   fresh_before(episode);

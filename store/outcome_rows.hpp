@@ -123,6 +123,8 @@ class OutcomeRowsMerge {
   OutcomeRowsMerge(OutcomeColumns& out, const std::vector<std::string>& time_points, std::vector<std::int64_t> stale,
                    std::vector<JointRow> fresh, const std::string& protocol, const ConsentScope& consent);
   ~OutcomeRowsMerge();
+  // Sizes the columns for about `rows` joints, so that a million rows append in place.
+  void reserve(std::size_t rows);
   void stored(std::int64_t episode, std::string_view centre, std::string_view facts);
   // Adds the fresh rows left and settles the operator and adverse-event columns.
   void finish();

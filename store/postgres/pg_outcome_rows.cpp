@@ -165,6 +165,7 @@ OutcomeColumns PgTransaction::outcome_columns(const std::string& protocol_id,
       "SELECT episode_id, centre_id, facts FROM outcome_joints "
       "WHERE protocol_id = $1 AND ($2::int = 1 OR consent_registry = 1 OR centre_id = $3) ORDER BY episode_id",
       Params().text(protocol_id).flag(consent.every_patient).text(consent.own_centre));
+  merge.reserve(static_cast<std::size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) merge.stored(big_endian_int64(r.view(i, 0)), r.view(i, 1), r.view(i, 2));
   merge.finish();
   return out;
