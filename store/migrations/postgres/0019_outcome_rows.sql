@@ -62,55 +62,31 @@ BEGIN
   RETURN NULL;
 END $$;
 
-CREATE TRIGGER outcome_stale_insert AFTER INSERT ON episodes REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_episodes();
-CREATE TRIGGER outcome_stale_update AFTER UPDATE ON episodes REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_episodes();
-CREATE TRIGGER outcome_stale_delete AFTER DELETE ON episodes REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_episodes();
+-- Three triggers per table (a trigger with transition tables has one event), each table
+-- with its function.
+DO $$
+DECLARE
+  t TEXT[];
+BEGIN
+  FOREACH t SLICE 1 IN ARRAY ARRAY[
+      ['episodes', 'regenpath_outcome_stale_episodes'],
+      ['response_scores', 'regenpath_outcome_stale_scores'],
+      ['episode_transitions', 'regenpath_outcome_stale_by_episode'],
+      ['schedule_items', 'regenpath_outcome_stale_by_episode'],
+      ['questionnaire_responses', 'regenpath_outcome_stale_by_episode'],
+      ['adverse_events', 'regenpath_outcome_stale_by_episode']] LOOP
+    EXECUTE format('CREATE TRIGGER outcome_stale_insert AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION %I()', t[1], t[2]);
+    EXECUTE format('CREATE TRIGGER outcome_stale_update AFTER UPDATE ON %I '
+                   'REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION %I()', t[1], t[2]);
+    EXECUTE format('CREATE TRIGGER outcome_stale_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION %I()', t[1], t[2]);
+  END LOOP;
+END $$;
 
 CREATE TRIGGER outcome_stale_update AFTER UPDATE ON patients REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_patients();
-
-CREATE TRIGGER outcome_stale_insert AFTER INSERT ON response_scores REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_scores();
-CREATE TRIGGER outcome_stale_update AFTER UPDATE ON response_scores
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_scores();
-CREATE TRIGGER outcome_stale_delete AFTER DELETE ON response_scores REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_scores();
-
-CREATE TRIGGER outcome_stale_insert AFTER INSERT ON episode_transitions REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_by_episode();
-CREATE TRIGGER outcome_stale_update AFTER UPDATE ON episode_transitions
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_by_episode();
-CREATE TRIGGER outcome_stale_delete AFTER DELETE ON episode_transitions REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_by_episode();
-
-CREATE TRIGGER outcome_stale_insert AFTER INSERT ON schedule_items REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_by_episode();
-CREATE TRIGGER outcome_stale_update AFTER UPDATE ON schedule_items
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_by_episode();
-CREATE TRIGGER outcome_stale_delete AFTER DELETE ON schedule_items REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_by_episode();
-
-CREATE TRIGGER outcome_stale_insert AFTER INSERT ON questionnaire_responses REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_by_episode();
-CREATE TRIGGER outcome_stale_update AFTER UPDATE ON questionnaire_responses
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_by_episode();
-CREATE TRIGGER outcome_stale_delete AFTER DELETE ON questionnaire_responses REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_by_episode();
-
-CREATE TRIGGER outcome_stale_insert AFTER INSERT ON adverse_events REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_by_episode();
-CREATE TRIGGER outcome_stale_update AFTER UPDATE ON adverse_events
-  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_by_episode();
-CREATE TRIGGER outcome_stale_delete AFTER DELETE ON adverse_events REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION regenpath_outcome_stale_by_episode();
 
 -- Centre walls (0017): a joint's row is its centre's, a mark its episode's centre's.
 ALTER TABLE outcome_joints ENABLE ROW LEVEL SECURITY;
