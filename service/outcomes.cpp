@@ -108,6 +108,10 @@ void Outcomes::audit_read(const Actor& actor, const OutcomeRequest& request) {
   store_.write([&](store::Transaction& tx) {
     if (request.centre_id && !tx.find_centre(*request.centre_id))
       throw NotFoundError("centre", "centre_not_found"_err, {{"centre", *request.centre_id}});
+    // The joints changed since the last report are stored afresh here (a write as short as
+    // the changes), so the snapshot's read finds them ready; it is exact either way
+    // (store/outcome_rows.hpp).
+    tx.refresh_outcome_rows();
     tx.append_audit(audit_entry(clock_, actor, actor.centre, "outcomes.report", "registry",
                                 request.centre_id.value_or(""), "de-identified aggregates"));
   });

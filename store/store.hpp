@@ -245,8 +245,19 @@ class Transaction {
   // Only episodes of `protocol_id`: a knee protocol's patients never count in a hip
   // protocol's figures (nor its conversions to hip replacement in theirs).
   // `consent`: whose joints count (store/outcome_columns.hpp ConsentScope).
+  // Read from the derived rows of migration 0019 (store/outcome_rows.hpp): stored rows,
+  // and rows computed from the source tables for the joints marked stale since.
   virtual OutcomeColumns outcome_columns(const std::string& protocol_id, const std::vector<std::string>& time_points,
                                          const ConsentScope& consent = ConsentScope::everyone()) = 0;
+  // The same columns read from the source tables alone, every table scanned: the
+  // reference the derived rows are checked against (tests, `db check`).
+  virtual OutcomeColumns scan_outcome_columns(const std::string& protocol_id,
+                                              const std::vector<std::string>& time_points,
+                                              const ConsentScope& consent = ConsentScope::everyone()) = 0;
+  // Recomputes and stores the derived rows of the joints marked stale (in scope), and
+  // clears their marks: a write as short as the changes since the last one. Returns the
+  // joints recomputed.
+  virtual std::size_t refresh_outcome_rows() = 0;
 
   // The staff worklist of one centre (store/worklist_records.hpp), one query each.
   // Drug holds starting soon, by start date.

@@ -142,7 +142,11 @@ Result Connection::checked(pg_result* r) {
   throw PgError("PostgreSQL: " + message, state);
 }
 
-Result Connection::exec(const std::string& sql, const Params& params) {
+Result Connection::exec(const std::string& sql, const Params& params) { return exec_as(sql, params, 0); }
+
+Result Connection::exec_binary(const std::string& sql, const Params& params) { return exec_as(sql, params, 1); }
+
+Result Connection::exec_as(const std::string& sql, const Params& params, int result_format) {
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
     std::string name = "rp" + std::to_string(prepared_.size() + 1);
@@ -150,7 +154,8 @@ Result Connection::exec(const std::string& sql, const Params& params) {
     it = prepared_.emplace(sql, std::move(name)).first;
   }
   const auto values = params.pointers();
-  return checked(PQexecPrepared(conn_, it->second.c_str(), params.size(), values.data(), nullptr, nullptr, 0));
+  return checked(
+      PQexecPrepared(conn_, it->second.c_str(), params.size(), values.data(), nullptr, nullptr, result_format));
 }
 
 void Connection::run(const std::string& sql) { checked(PQexec(conn_, sql.c_str())); }

@@ -94,6 +94,9 @@ class Connection {
 
   // Runs a statement prepared once per connection (the text is the key) with parameters.
   Result exec(const std::string& sql, const Params& params = {});
+  // The same, its result in binary format: bytea and text columns as their raw bytes
+  // (no hex to decode), integers big-endian. For bulk reads of blobs.
+  Result exec_binary(const std::string& sql, const Params& params = {});
   // Runs one or more statements without parameters (transaction control, migrations).
   void run(const std::string& sql);
   // Whether the connection is still usable (a lost one is dropped from the pool), and
@@ -107,6 +110,7 @@ class Connection {
 
  private:
   Result checked(pg_result* r);
+  Result exec_as(const std::string& sql, const Params& params, int result_format);
   pg_conn* conn_ = nullptr;
   std::map<std::string, std::string> prepared_;  // SQL text -> statement name
 };

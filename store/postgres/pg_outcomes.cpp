@@ -1,41 +1,24 @@
-// The outcome report's reads on PostgreSQL: each table in one pass into the column arrays
-// of store/outcome_columns.hpp, as the SQLite adapter reads them; the questionnaire
-// scores from their typed rows (response_scores), never from JSON.
+// The outcome report's whole-table read on PostgreSQL (scan_outcome_columns): each table
+// in one pass into the column arrays of store/outcome_columns.hpp, as the SQLite adapter
+// reads them; the questionnaire scores from their typed rows (response_scores), never
+// from JSON. The report reads the derived rows (pg_outcome_rows.cpp); this read is their
+// reference. Adverse events in id order, as the derived rows give them.
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string_view>
 #include <unordered_map>
 
+#include "store/outcome_rows.hpp"
 #include "store/postgres/pg_store.hpp"
 
 namespace rp::store::postgres {
 namespace {
 
-// Days since 1970-01-01 of an ISO date's first ten characters (H. Hinnant's
-// days_from_civil), or kNoDay for NULL or text that is not a date.
-std::int32_t day_of(std::string_view s) {
-  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return kNoDay;
-  auto digits = [s](int from, int count) {
-    int v = 0;
-    for (int i = from; i < from + count; ++i) {
-      if (s[i] < '0' || s[i] > '9') return -1;
-      v = v * 10 + (s[i] - '0');
-    }
-    return v;
-  };
-  int y = digits(0, 4);
-  const int m = digits(5, 2), d = digits(8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return kNoDay;
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+// The day of a date column, or kNoDay for NULL or text that is not a date.
+std::int32_t day_of(const Result& r, int i, int col) {
+  return r.null(i, col) ? kNoDay : outcome_day_of(r.view(i, col));
 }
-
-std::int32_t day_of(const Result& r, int i, int col) { return r.null(i, col) ? kNoDay : day_of(r.view(i, col)); }
 
 int index_of(const std::vector<std::string>& list, std::string_view text) {
   for (std::size_t i = 0; i < list.size(); ++i)
@@ -212,7 +195,7 @@ void read_responses(Connection& c, const Members& members, const std::vector<std
         break;
       case Answered::returned:
         if (name == "returned") a.returned = value;
-        if (name == "date") a.back = s.null(i, 3) ? kNoDay : day_of(s.view(i, 3));
+        if (name == "date") a.back = s.null(i, 3) ? kNoDay : outcome_day_of(s.view(i, 3));
         break;
     }
   }
@@ -228,7 +211,8 @@ void read_responses(Connection& c, const Members& members, const std::vector<std
 void read_adverse_events(Connection& c, const Members& members, std::size_t rows, AdverseEventColumns& a) {
   auto r = c.exec(
       "SELECT episode_id, kind, COALESCE(ctcae_grade, 0), serious, ctcae_grade IS NOT NULL OR serious_reasons <> '', "
-      "category FROM adverse_events WHERE kind = 'adverse_event' OR (kind = 'red_flag' AND triage IS NULL)");
+      "category FROM adverse_events WHERE kind = 'adverse_event' OR (kind = 'red_flag' AND triage IS NULL) ORDER BY "
+      "id");
   a.untriaged_red_flags.assign(rows, 0);
   for (int i = 0; i < r.rows(); ++i) {
     const auto* m = members.find(r.int64(i, 0));
@@ -253,9 +237,9 @@ void read_adverse_events(Connection& c, const Members& members, std::size_t rows
 
 }  // namespace
 
-OutcomeColumns PgTransaction::outcome_columns(const std::string& protocol_id,
-                                              const std::vector<std::string>& time_points,
-                                              const ConsentScope& consent) {
+OutcomeColumns PgTransaction::scan_outcome_columns(const std::string& protocol_id,
+                                                   const std::vector<std::string>& time_points,
+                                                   const ConsentScope& consent) {
   OutcomeColumns out;
   auto centres = c_.exec("SELECT id FROM centres ORDER BY id");
   for (int i = 0; i < centres.rows(); ++i) out.centre_ids.push_back(centres.text(i, 0));

@@ -131,6 +131,9 @@ class PgTransaction final : public Transaction {
   // pg_outcomes.cpp
   OutcomeColumns outcome_columns(const std::string& protocol_id, const std::vector<std::string>& time_points,
                                  const ConsentScope& consent) override;
+  OutcomeColumns scan_outcome_columns(const std::string& protocol_id, const std::vector<std::string>& time_points,
+                                      const ConsentScope& consent) override;
+  std::size_t refresh_outcome_rows() override;
   // pg_worklist.cpp
   std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) override;
   std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) override;

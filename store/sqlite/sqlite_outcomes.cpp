@@ -1,5 +1,7 @@
-// The outcome report's reads on SQLite: each table in one pass, straight into the column
-// arrays of store/outcome_columns.hpp. Text is read through SQLite's own buffers and dates
+// The outcome report's whole-table read on SQLite (scan_outcome_columns): each table in
+// one pass, straight into the column arrays of store/outcome_columns.hpp; the reference
+// of the derived rows the report reads (sqlite_outcome_rows.cpp). Adverse events in id
+// order, as the derived rows give them. Text is read through SQLite's own buffers and dates
 // are parsed in place, so no row allocates.
 #include <sqlite3.h>
 
@@ -10,35 +12,14 @@
 #include <string_view>
 
 #include "base/error.hpp"
+#include "store/outcome_rows.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {
 namespace {
 
-// Days since 1970-01-01 of an ISO date's first ten characters (H. Hinnant's
-// days_from_civil), or kNoDay for NULL or text that is not a date.
-std::int32_t day_of(const SQLite::Column& col) {
-  if (col.isNull()) return kNoDay;
-  const char* s = col.getText();
-  if (std::strlen(s) < 10 || s[4] != '-' || s[7] != '-') return kNoDay;
-  auto digits = [s](int from, int count) {
-    int v = 0;
-    for (int i = from; i < from + count; ++i) {
-      if (s[i] < '0' || s[i] > '9') return -1;
-      v = v * 10 + (s[i] - '0');
-    }
-    return v;
-  };
-  int y = digits(0, 4);
-  const int m = digits(5, 2), d = digits(8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return kNoDay;
-  y -= m <= 2;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;
-  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
+// The day of a date column, or kNoDay for NULL or text that is not a date.
+std::int32_t day_of(const SQLite::Column& col) { return col.isNull() ? kNoDay : outcome_day_of(col.getText()); }
 
 double number_or_nan(const SQLite::Column& col) {
   return col.isNull() ? std::numeric_limits<double>::quiet_NaN() : col.getDouble();
@@ -228,7 +209,8 @@ void read_responses(Connection& c, const Members& members, const std::vector<std
 void read_adverse_events(Connection& c, const Members& members, std::size_t rows, AdverseEventColumns& a) {
   auto& q = c.statement(
       "SELECT episode_id, kind, COALESCE(ctcae_grade, 0), serious, ctcae_grade IS NOT NULL OR serious_reasons <> '', "
-      "category FROM adverse_events WHERE kind = 'adverse_event' OR (kind = 'red_flag' AND triage IS NULL)");
+      "category FROM adverse_events WHERE kind = 'adverse_event' OR (kind = 'red_flag' AND triage IS NULL) ORDER BY "
+      "id");
   a.untriaged_red_flags.assign(rows, 0);
   while (q.executeStep()) {
     const auto* m = members.find(q.getColumn(0).getInt64());
@@ -252,9 +234,9 @@ void read_adverse_events(Connection& c, const Members& members, std::size_t rows
 
 }  // namespace
 
-OutcomeColumns SqliteTransaction::outcome_columns(const std::string& protocol_id,
-                                                  const std::vector<std::string>& time_points,
-                                                  const ConsentScope& consent) {
+OutcomeColumns SqliteTransaction::scan_outcome_columns(const std::string& protocol_id,
+                                                       const std::vector<std::string>& time_points,
+                                                       const ConsentScope& consent) {
   OutcomeColumns out;
   auto& centres = c_.statement("SELECT id FROM centres ORDER BY id");
   while (centres.executeStep()) out.centre_ids.push_back(centres.getColumn(0).getString());

@@ -227,6 +227,50 @@ TEST_F(CentreRowSecurity, ARegistrationStillNamesTheOtherCentresOfANationalId) {
   EXPECT_EQ(centres, std::vector<std::string>{"b"});
 }
 
+// The outcome report's derived rows (0019) stand behind the same wall: a joint's stored
+// row and the marks of its changes are its centre's. Held to centre a, a refresh stores
+// centre a's joints only, a read finds centre a's rows only, and centre b's marks are
+// neither seen nor cleared.
+TEST_F(CentreRowSecurity, HeldToCentreATheDerivedOutcomeRowsAreCentreAsAlone) {
+  const auto scope_a = store::CentreScope::of_centre("a");
+  store::postgres::Connection raw(app_url_);
+  const auto centres_in = [&](const std::string& setting, const char* query) {
+    raw.run("BEGIN");
+    raw.exec("SELECT set_config('regenpath.centre', $1::text, true)", store::postgres::Params().text(setting));
+    const auto r = raw.exec(query);
+    raw.run("COMMIT");
+    std::set<std::string> out;
+    for (int i = 0; i < r.rows(); ++i) out.insert(r.text(i, 0));
+    return out;
+  };
+  const char* stored = "SELECT centre_id FROM outcome_joints";
+  const char* marked = "SELECT e.centre_id FROM outcome_stale s JOIN episodes e ON e.id = s.episode_id";
+  EXPECT_EQ(centres_in("a", marked), (std::set<std::string>{"a"}));
+  EXPECT_EQ(centres_in("*", marked), (std::set<std::string>{"a", "b"}));
+
+  app_->write(scope_a, [](store::Transaction& tx) { EXPECT_GT(tx.refresh_outcome_rows(), 0U); });
+  EXPECT_EQ(centres_in("*", stored), (std::set<std::string>{"a"}));
+  EXPECT_EQ(centres_in("*", marked), (std::set<std::string>{"b"})) << "centre b's marks are left to its readers";
+  app_->write([](store::Transaction& tx) { EXPECT_GT(tx.refresh_outcome_rows(), 0U); });
+  EXPECT_EQ(centres_in("*", stored), (std::set<std::string>{"a", "b"}));
+  EXPECT_EQ(centres_in("a", stored), (std::set<std::string>{"a"}));
+  EXPECT_EQ(raw.exec("SELECT COUNT(*) FROM outcome_joints").int64(0, 0), 0) << "no setting, no row";
+
+  // Centre b's joint changes: its mark is centre b's, out of centre a's sight and reach.
+  app_->write([&](store::Transaction& tx) {
+    tx.insert_transition({seeded_.episode_b, EpisodeState::injected, EpisodeState::converted_to_thr, "test", "op",
+                          "operator", kDay.iso() + "T10:00:00.000Z", kDay});
+  });
+  EXPECT_EQ(centres_in("a", marked), (std::set<std::string>{}));
+  app_->write(scope_a, [](store::Transaction& tx) { EXPECT_EQ(tx.refresh_outcome_rows(), 0U); });
+  EXPECT_EQ(centres_in("*", marked), (std::set<std::string>{"b"}));
+  store::OutcomeColumns scoped;
+  app_->read(scope_a, [&](store::Transaction& tx) { scoped = tx.outcome_columns("hip-msc-v1", {"prom-baseline"}); });
+  std::set<std::string> outcome_centres;
+  for (const auto i : scoped.episodes.centre) outcome_centres.insert(scoped.centre_ids.at(static_cast<std::size_t>(i)));
+  EXPECT_EQ(outcome_centres, (std::set<std::string>{"a"}));
+}
+
 // Without the setting (a connection that is not the store's: psql as the app role, a
 // reporting tool) the policies fail closed; '*' opens every centre.
 TEST_F(CentreRowSecurity, WithoutTheSettingNoRowIsSeen) {

@@ -76,9 +76,18 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
     // The database as the binary before 0014 left it: no typed rows, version 13 (and
     // nothing of the later migrations).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    // 0019's derived outcome rows first: the triggers that mark them hang on response_scores too.
+    for (const char* table : {"episode", "transition", "schedule", "response", "score", "event"})
+      for (const char* op : {"insert", "update", "delete"})
+        d.exec(std::string("DROP TRIGGER outcome_stale_") + table + "_" + op);
+    d.exec("DROP TRIGGER outcome_stale_patient_update");
+    d.exec("DROP INDEX episodes_by_repeat_of");
+    d.exec("DROP TABLE outcome_joints");
+    d.exec("DROP TABLE outcome_stale");
     d.exec("DROP TABLE response_scores");
     // Later migrations are forgotten too, as that binary never knew them (those that
-    // follow 0014 apply again: 0015's column and 0016's table go, to be made again).
+    // follow 0014 apply again: 0015's column, 0016's table and 0019's tables and
+    // triggers go, to be made again).
     d.exec("ALTER TABLE episodes DROP COLUMN injected_by");
     d.exec("DROP TABLE pseudonyms");
     // 0018: the folded names, their trigram index and its triggers, the record number's index.
