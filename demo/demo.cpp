@@ -5,14 +5,9 @@
 #include <random>
 
 #include "base/error.hpp"
-#include "domain/instruments/hoos.hpp"
-#include "domain/instruments/oxford_hip.hpp"
-#include "domain/instruments/registry.hpp"
 #include "service/accounts.hpp"
 #include "service/audit_entry.hpp"
 #include "service/protocols.hpp"
-#include "store/json_columns.hpp"
-#include "store/response_scores.hpp"
 
 namespace rp::demo {
 using namespace rp::service;
@@ -53,24 +48,11 @@ void add_outcome_data(store::Store& store, const Clock& clock, const Actor& op, 
       if ((converted && *item.done_on > *converted) || unanswered(rng)) continue;
       const ProtocolItem* def = protocol.find_item(item.id);
       if (def == nullptr) continue;
-      const int day = static_cast<int>(item.done_on->days_since_epoch() - injection.days_since_epoch());
       for (const std::string& key : def->instruments) {
-        const auto id = instruments::parse_instrument_key(key);
-        if (!id) continue;
-        store::QuestionnaireResponseRow r;
-        r.episode_id = e.id;
-        r.centre_id = e.centre_id;
-        r.instrument = key;
-        r.item_id = item.id;
-        const instruments::SentAnswers answers = demo_answers(key, c, day, injection, rng);
-        r.answers_json = store::answers_json(answers);
-        const instruments::Scores scores = instruments::score(*id, instruments::answers_from(answers));
-        r.scores_json = store::scores_json(scores);
-        r.scores = store::typed_scores(scores);
-        r.source = "staff";
-        r.submitted_by = op.user;
-        r.submitted_at = item.done_on->iso() + "T06:30:00.000Z";
-        r.id = tx.insert_questionnaire_response(r);
+        auto r = demo_response(key, c, item, injection, e.centre_id, op.user, rng);
+        if (!r) continue;
+        r->episode_id = e.id;
+        r->id = tx.insert_questionnaire_response(*r);
         tx.append_audit(audit_entry(clock, op, e.centre_id, "questionnaire.submit", "episode", std::to_string(e.id),
                                     key + " " + item.id));
       }

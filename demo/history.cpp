@@ -5,8 +5,11 @@
 #include <map>
 
 #include "domain/instruments/hoos.hpp"
+#include "domain/instruments/instrument_id.hpp"
 #include "domain/instruments/oxford_hip.hpp"
 #include "domain/patient.hpp"
+#include "store/json_columns.hpp"
+#include "store/response_scores.hpp"
 
 namespace rp::demo {
 namespace {
@@ -142,6 +145,28 @@ instruments::SentAnswers demo_answers(std::string_view instrument, const Course&
   instruments::SentAnswers out;
   for (auto& [id, v] : a) out.push_back({id, std::move(v)});
   return out;
+}
+
+std::optional<store::QuestionnaireResponseRow> demo_response(const std::string& key, const Course& c,
+                                                             const ScheduledItem& item, const CivilDate& injection,
+                                                             const std::string& centre_id, const std::string& by,
+                                                             std::mt19937& rng) {
+  const auto id = instruments::parse_instrument_key(key);
+  if (!id || !item.done_on) return std::nullopt;
+  const int day = static_cast<int>(item.done_on->days_since_epoch() - injection.days_since_epoch());
+  store::QuestionnaireResponseRow r;
+  r.centre_id = centre_id;
+  r.instrument = key;
+  r.item_id = item.id;
+  const instruments::SentAnswers answers = demo_answers(key, c, day, injection, rng);
+  r.answers_json = store::answers_json(answers);
+  const instruments::Scores scores = instruments::score(*id, instruments::answers_from(answers));
+  r.scores_json = store::scores_json(scores);
+  r.scores = store::typed_scores(scores);
+  r.source = "staff";
+  r.submitted_by = by;
+  r.submitted_at = item.done_on->iso() + "T06:30:00.000Z";
+  return r;
 }
 
 }  // namespace rp::demo

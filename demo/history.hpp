@@ -4,6 +4,7 @@
 // episode passes through and the day of each step, how a hip responds and the answers it
 // gives, and typical adverse events. Deterministic for a given random engine.
 #include <array>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -15,6 +16,8 @@
 #include "domain/episode.hpp"
 #include "domain/instruments/registry.hpp"
 #include "domain/instruments/sent_answers.hpp"
+#include "domain/schedule.hpp"
+#include "store/submission_records.hpp"
 
 namespace rp::demo {
 
@@ -93,6 +96,14 @@ Course course_of(std::mt19937& rng);
 // One instrument's answers `day` days after the injection, as the patient's course gives them.
 instruments::SentAnswers demo_answers(std::string_view instrument, const Course& c, int day, const CivilDate& injection,
                                       std::mt19937& rng);
+
+// One instrument's answers at a questionnaire time point done on `item.done_on`, scored
+// by the instrument's own rules, as staff enter them: the row without its episode and id.
+// nullopt for a key that names no instrument.
+std::optional<store::QuestionnaireResponseRow> demo_response(const std::string& key, const Course& c,
+                                                             const ScheduledItem& item, const CivilDate& injection,
+                                                             const std::string& centre_id, const std::string& by,
+                                                             std::mt19937& rng);
 
 struct DemoEvent {
   const char* category;

@@ -11,12 +11,8 @@
 #include "demo/demo.hpp"
 #include "demo/history.hpp"
 #include "domain/eligibility.hpp"
-#include "domain/instruments/instrument_id.hpp"
-#include "domain/instruments/registry.hpp"
-#include "domain/instruments/sent_answers.hpp"
 #include "service/adverse_event_rows.hpp"
 #include "store/json_columns.hpp"
-#include "store/response_scores.hpp"
 
 namespace rp::bench::scale {
 namespace {
@@ -171,24 +167,9 @@ std::vector<store::QuestionnaireResponseRow> answers_of(const History& h, const 
     if (item.kind != "questionnaire" || item.status != ItemStatus::done || !item.done_on) continue;
     const ProtocolItem* def = protocol.find_item(item.id);
     if (def == nullptr) continue;
-    const int day = static_cast<int>(item.done_on->days_since_epoch() - injection.days_since_epoch());
-    for (const std::string& key : def->instruments) {
-      const auto id = instruments::parse_instrument_key(key);
-      if (!id) continue;
-      const instruments::SentAnswers answers = demo::demo_answers(key, course, day, injection, rng);
-      const instruments::Scores scores = instruments::score(*id, instruments::answers_from(answers));
-      store::QuestionnaireResponseRow r;
-      r.centre_id = h.episode.centre_id;
-      r.instrument = key;
-      r.item_id = item.id;
-      r.answers_json = store::answers_json(answers);
-      r.scores_json = store::scores_json(scores);
-      r.scores = store::typed_scores(scores);
-      r.source = "staff";
-      r.submitted_by = by;
-      r.submitted_at = item.done_on->iso() + "T06:30:00.000Z";
-      out.push_back(std::move(r));
-    }
+    for (const std::string& key : def->instruments)
+      if (auto r = demo::demo_response(key, course, item, injection, h.episode.centre_id, by, rng))
+        out.push_back(std::move(*r));
   }
   return out;
 }
