@@ -74,7 +74,9 @@ void sample_patients(LoadClient& c, const std::string& target, CentreSample& s, 
     if (record.status != 200) continue;
     for (const auto& e : nlohmann::json::parse(record.body).value("episodes", nlohmann::json::array())) {
       s.episodes.push_back(e["id"].get<std::int64_t>());
-      if (into) into->push_back(e["id"].get<std::int64_t>());
+      // Submissions answer the hip protocol's two-week time point of a hip in follow-up.
+      if (into && e.value("state", "") == "follow_up" && e.value("protocol", "") == "hip-msc-v1")
+        into->push_back(e["id"].get<std::int64_t>());
     }
   }
 }
