@@ -8,7 +8,10 @@
 # goals.
 #
 #   bench/scale/run.sh [--patients N] [--db sqlite|pg] [--seconds D] [--clients K]
-#                      [--centres C] [--seed S] [BUILD_DIR]
+#                      [--centres C] [--seed S] [--check] [BUILD_DIR]
+#
+# --check runs `regenpath db check` on the generated database before the day (the audit
+# chain and every record's content hash, which takes a while at a million patients).
 #
 # SQLite: the generated file is kept under BUILD_DIR/scale-data and reused by later runs
 # with the same N, C and S (the day's submissions add to it; delete it to start afresh).
@@ -16,7 +19,7 @@
 # generated on every run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-patients=1000000 engine=sqlite seconds=60 clients=8 centres=20 seed=1 build=$root/build-bench
+patients=1000000 engine=sqlite seconds=60 clients=8 centres=20 seed=1 check=0 build=$root/build-bench
 while [ $# -gt 0 ]; do
   case "$1" in
     --patients) patients=$2; shift 2 ;;
@@ -25,6 +28,7 @@ while [ $# -gt 0 ]; do
     --clients) clients=$2; shift 2 ;;
     --centres) centres=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
+    --check) check=1; shift ;;
     *) build=$1; shift ;;
   esac
 done
@@ -86,6 +90,10 @@ if [ "$fresh" = 1 ]; then
   [ "$engine" = pg ] || date -u +%F >"$file.generated"
 else
   echo "reusing $file (generated on $(cat "$file.generated"))"
+fi
+if [ "$check" = 1 ]; then
+  "$bin" db check --db "$db"
+  echo
 fi
 
 # --- the demo database, then the generated one, the same day's load on each -----------
