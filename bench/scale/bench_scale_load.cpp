@@ -1,7 +1,8 @@
 // The scale bench's load (bench/scale/run.sh drives it):
 //
 //   bench_scale_load run --port P --staff USER:PASSWORD [--staff ...] --analyst USER:PASSWORD
-//                        [--seconds D] [--clients K] [--server-pid PID] [--label L] [--out FILE]
+//                        [--seconds D] [--clients K] [--report-every S] [--server-pid PID] [--label L]
+//                        [--out FILE]
 //       runs the mixed day (mixed_day.hpp) against the server on 127.0.0.1:P and prints
 //       p50/p99 per kind of request, requests/s, the server's CPU per request and RSS;
 //       --out keeps the figures as JSON.
@@ -91,7 +92,8 @@ void compare(const DayFigures& demo, const DayFigures& scale, const std::string&
 
 int usage() {
   std::cerr << "usage: bench_scale_load run --port P --staff USER:PASSWORD [--staff ...] --analyst USER:PASSWORD\n"
-               "                            [--seconds D] [--clients K] [--server-pid PID] [--label L] [--out FILE]\n"
+               "                            [--seconds D] [--clients K] [--report-every S] [--server-pid PID]\n"
+               "                            [--label L] [--out FILE]\n"
                "       bench_scale_load compare --demo FILE --scale FILE [--patients N]\n";
   return 2;
 }
@@ -114,6 +116,8 @@ int main(int argc, char** argv) {
         o.analyst = credential(value);
       else if (arg == "--seconds")
         o.seconds = std::stod(value);
+      else if (arg == "--report-every")
+        o.report_every = std::stod(value);
       else if (arg == "--clients")
         o.clients = std::stoi(value);
       else if (arg == "--server-pid")

@@ -164,7 +164,7 @@ void run_analyst(const DayOptions& o, Ready& ready, const Clock::time_point& sta
     LoadClient c(o.host, o.port);
     sign_in_in_turn(c, o.analyst);
     arrival.wait();
-    for (double at = o.report_every / 10; at < o.seconds; at += o.report_every) {
+    for (double at = o.report_every / 10; o.report_every > 0 && at < o.seconds; at += o.report_every) {
       std::this_thread::sleep_until(start +
                                     std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(at)));
       ++report_phase;

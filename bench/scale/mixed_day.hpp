@@ -25,7 +25,7 @@ struct DayOptions {
   Credential analyst;
   int clients = 8;
   double seconds = 60;
-  double report_every = 60;  // seconds; the first at a tenth of that
+  double report_every = 60;  // seconds; the first at a tenth of that; 0: no report
   int server_pid = 0;        // 0: no server figures
 };
 

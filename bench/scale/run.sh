@@ -8,8 +8,10 @@
 # goals.
 #
 #   bench/scale/run.sh [--patients N] [--db sqlite|pg] [--seconds D] [--clients K]
-#                      [--centres C] [--seed S] [--check] [BUILD_DIR]
+#                      [--centres C] [--seed S] [--report-every S] [--check] [BUILD_DIR]
 #
+# --report-every 0 leaves the outcome report out (default: one a minute, the first at
+# a tenth of that), to see the other kinds without it.
 # --check runs `regenpath db check` on the generated database before the day (the audit
 # chain and every record's content hash, which takes a while at a million patients).
 #
@@ -19,7 +21,7 @@
 # generated on every run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-patients=1000000 engine=sqlite seconds=60 clients=8 centres=20 seed=1 check=0 build=$root/build-bench
+patients=1000000 engine=sqlite seconds=60 clients=8 centres=20 seed=1 report_every=60 check=0 build=$root/build-bench
 while [ $# -gt 0 ]; do
   case "$1" in
     --patients) patients=$2; shift 2 ;;
@@ -28,6 +30,7 @@ while [ $# -gt 0 ]; do
     --clients) clients=$2; shift 2 ;;
     --centres) centres=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
+    --report-every) report_every=$2; shift 2 ;;
     --check) check=1; shift ;;
     *) build=$1; shift ;;
   esac
@@ -61,7 +64,7 @@ load() { # label port pid out staff... -- analyst
   local label=$1 port=$2 pid=$3 out=$4
   shift 4
   "$build/bench/bench_scale_load" run --port "$port" --server-pid "$pid" --seconds "$seconds" --clients "$clients" \
-    --label "$label" --out "$out" "$@"
+    --report-every "$report_every" --label "$label" --out "$out" "$@"
 }
 
 # --- the generated database -------------------------------------------------------
