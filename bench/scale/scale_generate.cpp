@@ -1,6 +1,7 @@
 #include "bench/scale/scale_generate.hpp"
 
 #include <array>
+#include <cctype>
 
 #include "bench/scale/scale_history.hpp"
 #include "demo/history.hpp"
@@ -12,40 +13,26 @@
 namespace rp::bench::scale {
 namespace {
 
-struct City {
-  const char* id;
-  const char* en;
-  const char* fa;
-};
-constexpr std::array<City, 20> kCities{{{"tehran", "Tehran", "تهران"},
-                                        {"mashhad", "Mashhad", "مشهد"},
-                                        {"isfahan", "Isfahan", "اصفهان"},
-                                        {"shiraz", "Shiraz", "شیراز"},
-                                        {"tabriz", "Tabriz", "تبریز"},
-                                        {"karaj", "Karaj", "کرج"},
-                                        {"ahvaz", "Ahvaz", "اهواز"},
-                                        {"qom", "Qom", "قم"},
-                                        {"kermanshah", "Kermanshah", "کرمانشاه"},
-                                        {"rasht", "Rasht", "رشت"},
-                                        {"kerman", "Kerman", "کرمان"},
-                                        {"urmia", "Urmia", "ارومیه"},
-                                        {"zahedan", "Zahedan", "زاهدان"},
-                                        {"hamadan", "Hamadan", "همدان"},
-                                        {"yazd", "Yazd", "یزد"},
-                                        {"arak", "Arak", "اراک"},
-                                        {"ardabil", "Ardabil", "اردبیل"},
-                                        {"bandar-abbas", "Bandar Abbas", "بندرعباس"},
-                                        {"qazvin", "Qazvin", "قزوین"},
-                                        {"zanjan", "Zanjan", "زنجان"}}};
+// The centres' cities, in both scripts (a centre's id is its Latin name, lower case).
+constexpr std::array<demo::Name, 20> kCities{
+    {{"تهران", "Tehran"},   {"مشهد", "Mashhad"},   {"اصفهان", "Isfahan"},
+     {"شیراز", "Shiraz"},   {"تبریز", "Tabriz"},   {"کرج", "Karaj"},
+     {"اهواز", "Ahvaz"},    {"قم", "Qom"},         {"کرمانشاه", "Kermanshah"},
+     {"رشت", "Rasht"},      {"کرمان", "Kerman"},   {"ارومیه", "Urmia"},
+     {"زاهدان", "Zahedan"}, {"همدان", "Hamadan"},  {"یزد", "Yazd"},
+     {"اراک", "Arak"},      {"اردبیل", "Ardabil"}, {"بندرعباس", "Bandar Abbas"},
+     {"قزوین", "Qazvin"},   {"زنجان", "Zanjan"}}};
 
 Centre centre(int c) {
-  const City& city = kCities[static_cast<std::size_t>(c) % kCities.size()];
+  const demo::Name& city = kCities[static_cast<std::size_t>(c) % kCities.size()];
   const int round = c / static_cast<int>(kCities.size()) + 1;
+  std::string id = city.latin;
+  for (char& ch : id) ch = ch == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   Centre out;
-  out.id = std::string(city.id) + "-" + std::to_string(round);
-  out.name_en = std::string(city.en) + " Orthopaedic Centre " + std::to_string(round);
+  out.id = id + "-" + std::to_string(round);
+  out.name_en = std::string(city.latin) + " Orthopaedic Centre " + std::to_string(round);
   out.name_fa = std::string("مرکز ارتوپدی ") + city.fa + " " + std::to_string(round);
-  out.city_en = city.en;
+  out.city_en = city.latin;
   out.city_fa = city.fa;
   out.licence_status = c % 7 == 6 ? "pending" : "licensed";
   return out;
