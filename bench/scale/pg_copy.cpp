@@ -14,10 +14,11 @@ namespace {
 
 using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
 
-void exec(PGconn* c, const std::string& sql) {
+// `expect`: PGRES_COPY_IN for a COPY ... FROM STDIN, which then waits for its rows.
+void exec(PGconn* c, const std::string& sql, ExecStatusType expect = PGRES_COMMAND_OK) {
   std::unique_ptr<PGresult, decltype(&PQclear)> r(PQexec(c, sql.c_str()), PQclear);
   const auto status = PQresultStatus(r.get());
-  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+  if (status != expect && status != PGRES_TUPLES_OK)
     throw std::runtime_error(sql.substr(0, 60) + ": " + PQerrorMessage(c));
 }
 
@@ -43,7 +44,7 @@ std::int64_t copy_table(SQLite::Database& from, PGconn* to, const store::CopiedT
       from, std::string("SELECT * FROM \"") + spec.name + "\" ORDER BY " + (*spec.order_by ? spec.order_by : "rowid"));
   std::string columns;
   for (int i = 0; i < q.getColumnCount(); ++i) columns += std::string(i ? ", \"" : "\"") + q.getColumnName(i) + '"';
-  exec(to, std::string("COPY \"") + spec.name + "\" (" + columns + ") FROM STDIN (FORMAT csv)");
+  exec(to, std::string("COPY \"") + spec.name + "\" (" + columns + ") FROM STDIN (FORMAT csv)", PGRES_COPY_IN);
   std::int64_t rows = 0;
   std::string chunk;
   auto flush = [&] {

@@ -39,8 +39,12 @@ if [ ! -f "$build/build.ninja" ]; then
   cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRP_TESTS=OFF >/dev/null
 fi
 cmake --build "$build" -j2 --target regenpath bench_scale_generate bench_scale_load
+build=$(cd "$build" && pwd)
 bin=$build/regenpath
 work=$(mktemp -d "${TMPDIR:-/tmp}/rp-bench-scale.XXXXXX")
+# The server keeps a PostgreSQL database's audit anchors under ./regenpath-data, named by
+# the database: working in the run's own folder, a throw-away cluster's never meet another's.
+cd "$work"
 server=
 pg=/usr/lib/postgresql/15/bin
 as_owner=()
