@@ -86,6 +86,7 @@ void compare(const DayFigures& demo, const DayFigures& scale, const std::string&
       "%-40s %11.2f %11.2f %8.2fx\n", "server CPU per request (ms)", demo.server_cpu_ms_per_request,
       scale.server_cpu_ms_per_request,
       demo.server_cpu_ms_per_request > 0 ? scale.server_cpu_ms_per_request / demo.server_cpu_ms_per_request : 0.0);
+  std::printf("(server CPU and RSS are regenpath's own process: on PostgreSQL the database's work is not in them)\n");
   std::printf("%-40s %11.0f %11.0f %8.2fx\n", "requests per second", demo.requests / demo.seconds,
               scale.requests / scale.seconds, (scale.requests / scale.seconds) / (demo.requests / demo.seconds));
 }
