@@ -1,67 +1,18 @@
 #include "demo/demo.hpp"
+#include "demo/history.hpp"
 
 #include <array>
 #include <random>
 
 #include "base/error.hpp"
-#include "domain/instruments/hoos.hpp"
-#include "domain/instruments/oxford_hip.hpp"
-#include "domain/instruments/registry.hpp"
 #include "service/accounts.hpp"
 #include "service/audit_entry.hpp"
 #include "service/protocols.hpp"
-#include "store/json_columns.hpp"
-#include "store/response_scores.hpp"
 
 namespace rp::demo {
 using namespace rp::service;
 
 namespace {
-
-struct Name {
-  const char* fa;
-  const char* latin;
-};
-constexpr std::array<Name, 12> kFemale{{{"مریم", "Maryam"},
-                                        {"زهرا", "Zahra"},
-                                        {"فاطمه", "Fatemeh"},
-                                        {"سارا", "Sara"},
-                                        {"نرگس", "Narges"},
-                                        {"لیلا", "Leila"},
-                                        {"پروین", "Parvin"},
-                                        {"شیرین", "Shirin"},
-                                        {"مینا", "Mina"},
-                                        {"الهام", "Elham"},
-                                        {"طاهره", "Tahereh"},
-                                        {"فرزانه", "Farzaneh"}}};
-constexpr std::array<Name, 12> kMale{{{"علی", "Ali"},
-                                      {"محمد", "Mohammad"},
-                                      {"حسین", "Hossein"},
-                                      {"رضا", "Reza"},
-                                      {"مهدی", "Mahdi"},
-                                      {"حسن", "Hassan"},
-                                      {"مجید", "Majid"},
-                                      {"بهرام", "Bahram"},
-                                      {"کاوه", "Kaveh"},
-                                      {"داریوش", "Dariush"},
-                                      {"جواد", "Javad"},
-                                      {"سعید", "Saeed"}}};
-constexpr std::array<Name, 16> kFamily{{{"رضایی", "Rezaei"},
-                                        {"احمدی", "Ahmadi"},
-                                        {"محمدی", "Mohammadi"},
-                                        {"حسینی", "Hosseini"},
-                                        {"کریمی", "Karimi"},
-                                        {"موسوی", "Mousavi"},
-                                        {"جعفری", "Jafari"},
-                                        {"صادقی", "Sadeghi"},
-                                        {"رحیمی", "Rahimi"},
-                                        {"نوری", "Nouri"},
-                                        {"کاظمی", "Kazemi"},
-                                        {"قاسمی", "Ghasemi"},
-                                        {"شریفی", "Sharifi"},
-                                        {"تهرانی", "Tehrani"},
-                                        {"اصفهانی", "Esfahani"},
-                                        {"شیرازی", "Shirazi"}}};
 
 const std::vector<Centre>& demo_centres() {
   static const std::vector<Centre> centres{
@@ -75,177 +26,10 @@ const std::vector<Centre>& demo_centres() {
   return centres;
 }
 
-// Nine random digits and the check digit that makes a valid national id.
-std::string national_id(std::mt19937& rng) {
-  std::uniform_int_distribution<int> digit(0, 9);
-  std::string d;
-  for (int i = 0; i < 9; ++i) d.push_back(static_cast<char>('0' + digit(rng)));
-  d.push_back(national_id_check_digit(d));
-  return d;
-}
-
-// The states an episode passes through to reach `target`, in order.
-std::vector<EpisodeState> path_to(EpisodeState target) {
-  using S = EpisodeState;
-  const std::vector<S> main{S::screening, S::eligible,         S::workup,   S::scheduled,
-                            S::harvested, S::product_released, S::injected, S::follow_up};
-  std::vector<S> path;
-  switch (target) {
-    case S::referred:
-      return {};
-    case S::ineligible:
-      return {S::screening, S::ineligible};
-    case S::completed:
-    case S::converted_to_thr:
-    case S::lost_to_follow_up:
-      path = main;
-      path.push_back(target);
-      return path;
-    case S::withdrawn:
-      return {S::screening, S::eligible, S::workup, S::withdrawn};
-    default:
-      for (S s : main) {
-        path.push_back(s);
-        if (s == target) break;
-      }
-      return path;
-  }
-}
-
-// The clinic's noon (09:00 UTC) of a day, as the fixed clock of the step recorded then.
-Clock clock_on(const CivilDate& day) {
-  constexpr std::int64_t kNineUtcSeconds = std::int64_t{9} * 3600;
-  return Clock::fixed((day.days_since_epoch() * 86400 + kNineUtcSeconds) * 1000);
-}
-
-// The day each step of an episode happened, so its history reads in order: referral
-// eight weeks before the harvest, a step a week through screening and work-up, the
-// product released on the injection day (or, while it waits, the day after harvest),
-// follow-up from the injection, completion at the three-year visit. Nothing is dated after `today`; a step never
-// precedes the one before it.
-CivilDate day_of_step(EpisodeState s, const CivilDate& referral, const CivilDate& harvest, const CivilDate& injection,
-                      bool injected, const CivilDate& today) {
-  using S = EpisodeState;
-  CivilDate d = today;
-  switch (s) {
-    case S::screening:
-      d = referral.plus_days(7);
-      break;
-    case S::eligible:
-    case S::ineligible:
-      d = referral.plus_days(14);
-      break;
-    case S::workup:
-      d = referral.plus_days(21);
-      break;
-    case S::scheduled:
-    case S::withdrawn:
-      d = referral.plus_days(28);
-      break;
-    case S::harvested:
-      d = harvest;
-      break;
-    case S::product_released:
-      d = injected ? injection : harvest.plus_days(1);
-      break;
-    case S::injected:
-    case S::follow_up:
-      d = injection;
-      break;
-    case S::completed:  // the three-year visit
-      d = injection.plus_days(1096);
-      break;
-    default:
-      break;
-  }
-  return std::min(d, today);
-}
-
 RecordedFindings findings(bool eligible, std::mt19937& rng) {
   std::uniform_int_distribution<int> kl(2, 3), bmi(21, 33);
   return demo_hip_findings(eligible ? kl(rng) : 4, bmi(rng));
 }
-
-// ---- questionnaire answers and adverse events, so the outcome report has content ----
-
-// How one patient's hip responds: most improve a little or a lot, some not at all, a few
-// get worse; the benefit builds over three months and partly fades after a year.
-struct Course {
-  double peak;     // fraction of baseline symptoms relieved at best (negative = worse)
-  int level;       // baseline HOOS item level 1–3 (0 = no problem, 4 = extreme)
-  int pain;        // baseline NRS on activity 4–9
-  int back_after;  // days from injection to usual daily activities
-};
-
-Course course_of(std::mt19937& rng) {
-  std::discrete_distribution<int> kind{35, 30, 25, 10};  // strong, moderate, none, worse
-  std::uniform_int_distribution<int> level(1, 3), pain(4, 9), back(2, 30);
-  const double peaks[] = {0.65, 0.35, 0.05, -0.15};
-  return {peaks[kind(rng)], level(rng), pain(rng), back(rng)};
-}
-
-double relief(const Course& c, int day) {
-  if (day <= 0) return 0;
-  const double build = std::min(1.0, day / 90.0);
-  const double fade = day > 365 ? std::max(0.5, 1.0 - (day - 365) / 1460.0) : 1.0;
-  return c.peak * build * fade;
-}
-
-instruments::SentAnswers demo_answers(std::string_view instrument, const Course& c, int day, const CivilDate& injection,
-                                      std::mt19937& rng) {
-  std::uniform_int_distribution<int> jitter(-1, 1);
-  std::bernoulli_distribution skip(0.04);  // now and then an item is left blank
-  const double f = relief(c, day);
-  auto item = [&](double base, int lo, int hi) {
-    return std::clamp(static_cast<int>(std::lround(base * (1 - f))) + jitter(rng), lo, hi);
-  };
-  // Items in id order, as the answers_json column keeps them.
-  std::map<std::string, instruments::SentValue> a;
-  if (instrument == "nrs") {
-    const int activity = item(c.pain, 0, 10);
-    a["pain_activity"] = activity;
-    a["pain_rest"] = std::max(0, activity - 2);
-  } else if (instrument == "hoos") {
-    for (std::string_view id : instruments::kHoosItemIds)
-      if (!skip(rng)) a[std::string(id)] = item(c.level, 0, 4);
-  } else if (instrument == "oxford-hip") {
-    for (std::string_view id : instruments::kOxfordHipItemIds) a[std::string(id)] = 4 - item(c.level, 0, 4);
-  } else if (instrument == "patient-global") {
-    a["global"] = std::clamp(static_cast<int>(std::lround(c.pain * 10 * (1 - f))) + 5 * jitter(rng), 0, 100);
-  } else if (instrument == "return-to-activity") {
-    a["returned_on"] = c.back_after <= day ? injection.plus_days(c.back_after).iso() : std::string("not_yet");
-  } else if (instrument == "satisfaction") {
-    a["satisfaction"] = f > 0.3 ? 4 + (jitter(rng) > 0) : 2 + jitter(rng);
-  }
-  instruments::SentAnswers out;
-  for (auto& [id, v] : a) out.push_back({id, std::move(v)});
-  return out;
-}
-
-struct DemoEvent {
-  const char* category;
-  const char* severity;  // the patient's word
-  int grade;             // CTCAE, as the surgeon graded it
-  bool hospitalised;     // the seriousness criterion met, if any
-  Relatedness related;
-  const char* description;
-};
-// Mostly minor local reactions, as published series report them; one serious event in ten.
-constexpr std::array<DemoEvent, 10> kDemoEvents{{
-    {"injection_site_pain", "mild", 1, false, Relatedness::injection,
-     "Pain at the injection site for three days, simple analgesics"},
-    {"effusion", "moderate", 2, false, Relatedness::injection,
-     "Hip effusion and swelling in the first week, settled with rest"},
-    {"bleeding_haematoma", "mild", 1, false, Relatedness::harvest, "Bruising at the iliac-crest harvest site"},
-    {"flare", "moderate", 2, false, Relatedness::injection, "Post-injection flare of pain, settled in ten days"},
-    {"infection", "serious", 3, true, Relatedness::injection,
-     "Septic arthritis, admitted for washout and intravenous antibiotics"},
-    {"injection_site_pain", "mild", 1, false, Relatedness::injection, "Aching at the injection site for two days"},
-    {"harvest_site_pain", "mild", 1, false, Relatedness::harvest, "Soreness at the harvest site for a week"},
-    {"swelling", "mild", 1, false, Relatedness::injection, "Mild swelling of the hip region, no treatment needed"},
-    {"vasovagal", "mild", 1, false, Relatedness::harvest, "Fainting feeling during the harvest, recovered lying down"},
-    {"effusion", "moderate", 2, false, Relatedness::injection, "Effusion needing aspiration at the clinic"},
-}};
 
 // Answers for each questionnaire the schedule shows as done (up to a conversion), one
 // adverse event for some patients, written as staff would enter them.
@@ -264,24 +48,11 @@ void add_outcome_data(store::Store& store, const Clock& clock, const Actor& op, 
       if ((converted && *item.done_on > *converted) || unanswered(rng)) continue;
       const ProtocolItem* def = protocol.find_item(item.id);
       if (def == nullptr) continue;
-      const int day = static_cast<int>(item.done_on->days_since_epoch() - injection.days_since_epoch());
       for (const std::string& key : def->instruments) {
-        const auto id = instruments::parse_instrument_key(key);
-        if (!id) continue;
-        store::QuestionnaireResponseRow r;
-        r.episode_id = e.id;
-        r.centre_id = e.centre_id;
-        r.instrument = key;
-        r.item_id = item.id;
-        const instruments::SentAnswers answers = demo_answers(key, c, day, injection, rng);
-        r.answers_json = store::answers_json(answers);
-        const instruments::Scores scores = instruments::score(*id, instruments::answers_from(answers));
-        r.scores_json = store::scores_json(scores);
-        r.scores = store::typed_scores(scores);
-        r.source = "staff";
-        r.submitted_by = op.user;
-        r.submitted_at = item.done_on->iso() + "T06:30:00.000Z";
-        r.id = tx.insert_questionnaire_response(r);
+        auto r = demo_response(key, c, item, injection, e.centre_id, op.user, rng);
+        if (!r) continue;
+        r->episode_id = e.id;
+        r->id = tx.insert_questionnaire_response(*r);
         tx.append_audit(audit_entry(clock, op, e.centre_id, "questionnaire.submit", "episode", std::to_string(e.id),
                                     key + " " + item.id));
       }
