@@ -192,8 +192,10 @@ std::vector<WorklistCodeGuessRow> PgTransaction::worklist_code_guesses(const std
                                                                        const std::string& since, int min_wrong) {
   auto r = c_.exec(
       "SELECT p.id, p.mrn, p.name_fa, p.name_latin, COUNT(*), MAX(c.at) "
-      "FROM code_events c JOIN patients p ON p.mobile = c.mobile "
-      "WHERE c.kind = 'wrong' AND c.at > $1 AND p.centre_id = $2 "
+      // The SQLite adapter's statement: the window's wrong codes, then their patients by
+      // mobile (PostgreSQL plans the CROSS JOIN as the join it is).
+      "FROM code_events c CROSS JOIN patients p "
+      "WHERE p.mobile = c.mobile AND c.kind = 'wrong' AND c.at > $1 AND p.centre_id = $2 "
       "GROUP BY p.id, p.mrn, p.name_fa, p.name_latin HAVING COUNT(*) >= $3 ORDER BY MAX(c.at) DESC, p.id",
       Params().text(since).text(centre_id).integer(min_wrong));
   std::vector<WorklistCodeGuessRow> out;

@@ -444,7 +444,7 @@ TEST_F(WorklistToday, PagesFollowNextOnceEachAndEachReadNamesWhoItShowed) {
     const Reply r = coordinator_.get(std::string("/api/v1/worklist?after=") + bad);
     EXPECT_EQ(r.status, 422) << bad << " " << r.body;
     EXPECT_EQ(r.json()["error"]["field"], "after") << r.body;
-    EXPECT_EQ(r.json()["error"]["code"], "worklist_cursor_invalid") << r.body;
+    EXPECT_EQ(r.json()["error"]["reason"], "worklist_cursor_invalid") << r.body;
   }
   EXPECT_EQ(audit_rows(db_, "worklist.read"), reads + 1) << "a refused read writes nothing";
 }
