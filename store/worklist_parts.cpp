@@ -23,10 +23,4 @@ std::vector<WorklistOpenItemRow> read_worklist_parts(const WorklistItemsQuery& q
   return out;
 }
 
-std::int64_t count_worklist_parts(const WorklistPartCount& count) {
-  std::int64_t n = 0;
-  for (int part = 0; part < kWorklistParts; ++part) n += count(part, false);
-  return n;
-}
-
 }  // namespace rp::store

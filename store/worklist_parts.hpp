@@ -24,7 +24,4 @@ using WorklistPartCount = std::function<std::int64_t(int part, bool from_cursor)
 std::vector<WorklistOpenItemRow> read_worklist_parts(const WorklistItemsQuery& q, const WorklistPartRead& read,
                                                      const WorklistPartCount& count);
 
-// Every part's count: the day's items in all.
-std::int64_t count_worklist_parts(const WorklistPartCount& count);
-
 }  // namespace rp::store

@@ -20,7 +20,7 @@ WHERE status = 'planned' AND kind IN ('visit', 'imaging', 'questionnaire', 'orde
 CREATE INDEX schedule_worklist_by_start ON schedule_items(worklist_centre, start_date, episode_id, item_id,
   window_start, window_end, kind) WHERE worklist_centre IS NOT NULL;
 CREATE INDEX schedule_worklist_by_end ON schedule_items(worklist_centre, window_end, start_date, episode_id, item_id,
-  kind) WHERE worklist_centre IS NOT NULL;
+  window_start, kind) WHERE worklist_centre IS NOT NULL;
 
 CREATE FUNCTION regenpath_worklist_item() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
