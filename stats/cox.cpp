@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <compare>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 #include <string>
@@ -9,16 +11,22 @@
 #include "base/error.hpp"
 #include "stats/distributions.hpp"
 #include "stats/linear_algebra.hpp"
+#include "stats/row_cells.hpp"
 
 namespace rp::stats {
 namespace {
 
-// Centred covariates in time order, row-major; centring keeps exp(x'beta) in range and
+// Cells of identical observations (time, event, covariate pattern) in time order: every
+// sum over the risk set or the deaths counts a cell's term as many times as it holds
+// observations, and exp(x'beta) is taken once per pattern (stats/row_cells.hpp). The
+// patterns' covariates are centred, row-major; centring keeps exp(x'beta) in range and
 // leaves the likelihood and the Newton iterates unchanged.
 struct Design {
   std::vector<double> time;
   std::vector<int> event;
-  std::vector<double> x;  // n x p
+  std::vector<double> count;
+  std::vector<std::uint32_t> pattern;  // of each cell
+  std::vector<double> x;               // patterns x p
   int p = 0;
 };
 
@@ -34,31 +42,39 @@ Evaluation evaluate(const Design& d, const std::vector<double>& beta) {
   ev.u.assign(p, 0.0);
   ev.imat.assign(p * p, 0.0);
   std::vector<double> a(p, 0.0), a2(p, 0.0), cmat(p * p, 0.0), cmat2(p * p, 0.0);
+  const std::size_t patterns = d.x.size() / std::max<std::size_t>(p, 1);
+  std::vector<double> zbetas(patterns), risks(patterns);
+  for (std::size_t g = 0; g < patterns; ++g) {
+    for (std::size_t j = 0; j < p; ++j) zbetas[g] += beta[j] * d.x[g * p + j];
+    risks[g] = std::exp(zbetas[g]);
+  }
   double denom = 0;
-  std::ptrdiff_t person = static_cast<std::ptrdiff_t>(d.time.size()) - 1;
-  while (person >= 0) {
-    const double dtime = d.time[static_cast<std::size_t>(person)];
+  std::ptrdiff_t cell_at = static_cast<std::ptrdiff_t>(d.time.size()) - 1;
+  while (cell_at >= 0) {
+    const double dtime = d.time[static_cast<std::size_t>(cell_at)];
     int ndead = 0;
     double denom2 = 0;
     std::fill(a2.begin(), a2.end(), 0.0);
     std::fill(cmat2.begin(), cmat2.end(), 0.0);
-    for (; person >= 0 && d.time[static_cast<std::size_t>(person)] == dtime; --person) {
-      const double* xi = &d.x[static_cast<std::size_t>(person) * p];
-      double zbeta = 0;
-      for (std::size_t j = 0; j < p; ++j) zbeta += beta[j] * xi[j];
-      const double risk = std::exp(zbeta);
-      if (d.event[static_cast<std::size_t>(person)] == 0) {
+    for (; cell_at >= 0 && d.time[static_cast<std::size_t>(cell_at)] == dtime; --cell_at) {
+      const auto cell = static_cast<std::size_t>(cell_at);
+      const std::size_t g = d.pattern[cell];
+      const double* xi = &d.x[g * p];
+      const double count = d.count[cell];
+      const double zbeta = zbetas[g];
+      const double risk = count * risks[g];
+      if (d.event[cell] == 0) {
         denom += risk;
         for (std::size_t i = 0; i < p; ++i) {
           a[i] += risk * xi[i];
           for (std::size_t j = 0; j <= i; ++j) cmat[i * p + j] += risk * xi[i] * xi[j];
         }
       } else {
-        ++ndead;
+        ndead += static_cast<int>(count);
         denom2 += risk;
-        ev.loglik += zbeta;
+        ev.loglik += count * zbeta;
         for (std::size_t i = 0; i < p; ++i) {
-          ev.u[i] += xi[i];
+          ev.u[i] += count * xi[i];
           a2[i] += risk * xi[i];
           for (std::size_t j = 0; j <= i; ++j) cmat2[i * p + j] += risk * xi[i] * xi[j];
         }
@@ -115,22 +131,36 @@ Design make_design(std::span<const double> time, std::span<const int> event,
     }
   }
   if (events == 0) throw InputError("event", "cox_needs_event"_err);
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return time[a] < time[b]; });
+  // The covariate patterns, then the observations as (time, event, pattern) sorted and
+  // collapsed: a sort of small records, where a table of every distinct observation
+  // would be as large as the data and as slow to probe.
+  const RowCells patterns = collapse_rows(covariates, n);
+  struct Observation {
+    double time;
+    int event;
+    std::uint32_t pattern;
+    auto operator<=>(const Observation&) const = default;
+  };
+  std::vector<Observation> obs(n);
+  for (std::size_t i = 0; i < n; ++i) obs[i] = {time[i], event[i], static_cast<std::uint32_t>(patterns.cell_of[i])};
+  std::sort(obs.begin(), obs.end());
   Design d;
   d.p = static_cast<int>(covariates.size());
   const auto p = covariates.size();
-  d.time.resize(n);
-  d.event.resize(n);
-  d.x.resize(n * p);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0 && obs[i] == obs[i - 1]) {
+      d.count.back() += 1;
+      continue;
+    }
+    d.time.push_back(obs[i].time);
+    d.event.push_back(obs[i].event);
+    d.pattern.push_back(obs[i].pattern);
+    d.count.push_back(1);
+  }
+  d.x.resize(patterns.size() * p);
   for (std::size_t j = 0; j < p; ++j) {
     const double mean = std::accumulate(covariates[j].begin(), covariates[j].end(), 0.0) / static_cast<double>(n);
-    for (std::size_t r = 0; r < n; ++r) d.x[r * p + j] = covariates[j][order[r]] - mean;
-  }
-  for (std::size_t r = 0; r < n; ++r) {
-    d.time[r] = time[order[r]];
-    d.event[r] = event[order[r]];
+    for (std::size_t g = 0; g < patterns.size(); ++g) d.x[g * p + j] = patterns.row(g)[j] - mean;
   }
   return d;
 }

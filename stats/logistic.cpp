@@ -7,6 +7,7 @@
 #include "base/error.hpp"
 #include "stats/distributions.hpp"
 #include "stats/linear_algebra.hpp"
+#include "stats/row_cells.hpp"
 
 namespace rp::stats {
 namespace {
@@ -57,17 +58,26 @@ LogisticFit logistic_regression(std::span<const int> y, const std::vector<std::s
   const std::size_t n = y.size();
   const std::size_t k = x.size() + 1;
   const int ki = static_cast<int>(k);
-  const auto column = [&x](std::size_t j, std::size_t i) { return j == 0 ? 1.0 : x[j - 1][i]; };
+  // Every quantity of glm.fit's IRLS is a function of an observation's outcome and
+  // covariates: it runs on cells of identical observations (outcome first), each sum's
+  // term counted as many times as the cell holds observations (stats/row_cells.hpp).
+  std::vector<double> outcome(y.begin(), y.end());
+  std::vector<std::span<const double>> rows{outcome};
+  rows.insert(rows.end(), x.begin(), x.end());
+  const RowCells cells = collapse_rows(rows, n);
+  const std::size_t m = cells.size();
+  const auto yc = [&cells](std::size_t c) { return static_cast<int>(cells.row(c)[0]); };
+  const auto column = [&cells](std::size_t j, std::size_t c) { return j == 0 ? 1.0 : cells.row(c)[j]; };
 
   LogisticFit fit;
   fit.n = static_cast<std::int64_t>(n);
-  std::vector<double> mu(n), eta(n), beta(k, 0.0), xtwx(k * k), rhs(k);
+  std::vector<double> mu(m), eta(m), beta(k, 0.0), xtwx(k * k), rhs(k);
   double devold = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    mu[i] = (y[i] + 0.5) / 2;
-    eta[i] = std::log(mu[i] / (1 - mu[i]));
-    devold += deviance_of(y[i], mu[i]);
-    fit.events += y[i];
+  for (std::size_t c = 0; c < m; ++c) {
+    mu[c] = (yc(c) + 0.5) / 2;
+    eta[c] = std::log(mu[c] / (1 - mu[c]));
+    devold += cells.count[c] * deviance_of(yc(c), mu[c]);
+    fit.events += static_cast<std::int64_t>(cells.count[c]) * yc(c);
   }
   // cholesky2 treats pivots below this share of the largest diagonal as 0 (aliased).
   const double toler = std::pow(kEps, 0.75);
@@ -78,14 +88,14 @@ LogisticFit logistic_regression(std::span<const int> y, const std::vector<std::s
     // The weighted least-squares problem of this iteration: (X'WX) beta = X'Wz.
     std::fill(xtwx.begin(), xtwx.end(), 0.0);
     std::fill(rhs.begin(), rhs.end(), 0.0);
-    for (std::size_t i = 0; i < n; ++i) {
-      const double d = mu_eta(eta[i]);
-      const double w = d * d / (mu[i] * (1 - mu[i]));
-      const double z = eta[i] + (y[i] - mu[i]) / d;
+    for (std::size_t c = 0; c < m; ++c) {
+      const double d = mu_eta(eta[c]);
+      const double w = cells.count[c] * d * d / (mu[c] * (1 - mu[c]));
+      const double z = eta[c] + (yc(c) - mu[c]) / d;
       for (std::size_t a = 0; a < k; ++a) {
-        const double wa = w * column(a, i);
+        const double wa = w * column(a, c);
         rhs[a] += wa * z;
-        for (std::size_t b = 0; b <= a; ++b) xtwx[a * k + b] += wa * column(b, i);
+        for (std::size_t b = 0; b <= a; ++b) xtwx[a * k + b] += wa * column(b, c);
       }
     }
     for (std::size_t a = 0; a < k; ++a)
@@ -95,12 +105,12 @@ LogisticFit logistic_regression(std::span<const int> y, const std::vector<std::s
     beta = rhs;
     chsolve2(factor, ki, beta);
     dev = 0;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t c = 0; c < m; ++c) {
       double e = 0;
-      for (std::size_t a = 0; a < k; ++a) e += beta[a] * column(a, i);
-      eta[i] = e;
-      mu[i] = linkinv(e);
-      dev += deviance_of(y[i], mu[i]);
+      for (std::size_t a = 0; a < k; ++a) e += beta[a] * column(a, c);
+      eta[c] = e;
+      mu[c] = linkinv(e);
+      dev += cells.count[c] * deviance_of(yc(c), mu[c]);
     }
     if (std::abs(dev - devold) / (std::abs(dev) + 0.1) < options.epsilon) {
       fit.converged = true;
@@ -131,12 +141,13 @@ LogisticFit logistic_regression(std::span<const int> y, const std::vector<std::s
     fit.or_lower.push_back(std::exp(c - zc * se));
     fit.or_upper.push_back(std::exp(c + zc * se));
   }
-  fit.fitted = mu;
-  for (const double m : mu)
-    if (m > 1 - 10 * kEps || m < 10 * kEps) fit.fitted_at_boundary = true;
+  fit.fitted.resize(n);
+  for (std::size_t i = 0; i < n; ++i) fit.fitted[i] = mu[cells.cell_of[i]];
+  for (const double p : mu)
+    if (p > 1 - 10 * kEps || p < 10 * kEps) fit.fitted_at_boundary = true;
   fit.deviance = dev;
   const double mean = static_cast<double>(fit.events) / static_cast<double>(n);
-  for (std::size_t i = 0; i < n; ++i) fit.null_deviance += deviance_of(y[i], mean);
+  for (std::size_t c = 0; c < m; ++c) fit.null_deviance += cells.count[c] * deviance_of(yc(c), mean);
   // For 0/1 outcomes -2 log-likelihood is the deviance.
   fit.aic = dev + 2.0 * rank;
   fit.df_residual = static_cast<int>(n) - rank;

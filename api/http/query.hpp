@@ -110,6 +110,7 @@ struct ParamsVisitor {
     using T = typename value_type<M>::type;
     Param p{name, doc, !is_optional<M>::value};
     p.schema = {[rule](SchemaSet& set) {
+      static_cast<void>(rule);  // a date's or a flag's schema has no rule to follow
       nlohmann::json s = schema_of<T>(set);
       if constexpr (std::is_same_v<T, std::int64_t>) {
         const std::int64_t min = rule.id ? 1 : rule.min;

@@ -63,7 +63,7 @@ wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Cookie"] = "$COOKIE"
 wrk.headers["X-CSRF-Token"] = "$CSRF"
-wrk.body = '{"instrument":"nrs","item_id":"visit-2w","answers":{"pain_rest":2,"pain_activity":4}}'
+wrk.body = '{"instrument":"nrs","item_id":"prom-2w","answers":{"pain_rest":2,"pain_activity":4}}'
 LUA
 cat >"$T/read.lua" <<LUA
 wrk.headers["Cookie"] = "$COOKIE"

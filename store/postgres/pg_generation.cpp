@@ -18,11 +18,22 @@ constexpr const char* kNoticeFunction =
     "CREATE OR REPLACE FUNCTION rp_data_changed() RETURNS trigger LANGUAGE plpgsql AS $$ "
     "BEGIN PERFORM set_config('rp.data_changed', '1', true); PERFORM pg_notify('rp_data', ''); RETURN NULL; END; $$";
 
-// Every table but the audit log (a record read's row changes no record) and the schema's
-// own version list.
+// Tables whose changes change nothing a cache renders: the audit log (a record read's row
+// changes no record), the schema's own version list, and the outcome report's derived rows
+// (migration 0019), which follow the tables that notify for themselves; the refresh a
+// report runs must not make its own cached answer stale.
 constexpr const char* kTablesWithout =
     "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-    "AND tablename NOT IN ('audit_log', 'schema_version') ORDER BY 1";
+    "AND tablename NOT IN ('audit_log', 'schema_version', 'outcome_joints', 'outcome_stale') ORDER BY 1";
+
+// Notices an earlier version installed on a table now left out.
+std::string tables_left_out() {
+  return std::string(
+             "SELECT r.relname::text FROM pg_trigger g JOIN pg_class r ON r.oid = g.tgrelid JOIN pg_namespace n "
+             "ON n.oid = r.relnamespace WHERE g.tgname = 'rp_data_changed' AND n.nspname = current_schema() "
+             "AND r.relname::text NOT IN (") +
+         kTablesWithout + ")";
+}
 
 }  // namespace
 
@@ -38,6 +49,8 @@ void install_change_notices(Connection& c) {
   c.run("BEGIN");
   try {
     c.run(kNoticeFunction);
+    auto left_out = c.exec(tables_left_out());
+    for (int i = 0; i < left_out.rows(); ++i) c.run("DROP TRIGGER rp_data_changed ON \"" + left_out.text(i, 0) + '"');
     auto tables = c.exec(kTablesWithout);
     for (int i = 0; i < tables.rows(); ++i) {
       const std::string table = tables.text(i, 0);  // from the catalogue: a plain identifier

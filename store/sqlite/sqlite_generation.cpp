@@ -1,6 +1,7 @@
 // The data generation of an SQLite store: caches of rendered records (an episode's
 // timeline) stay valid while it stays the same. It moves after a commit that changed
-// any row other than audit rows, so the audit row every record read appends does not
+// any row other than audit rows and derived rows, so the audit row every record read
+// appends, and the outcome rows a report refreshes from records already counted, do not
 // empty the caches, and when another connection (the CLI, another process) committed.
 #include <sqlite3.h>
 
@@ -10,7 +11,8 @@ namespace rp::store::sqlite {
 
 std::int64_t Connection::record_changes() {
   // Counts rows of statements rolled back too: a cache emptied needlessly, never a stale one.
-  return static_cast<std::int64_t>(sqlite3_total_changes64(db_.getHandle())) - audit_rows_appended;
+  return static_cast<std::int64_t>(sqlite3_total_changes64(db_.getHandle())) - audit_rows_appended -
+         derived_rows_written;
 }
 
 void SqliteStore::note_other_connections() {

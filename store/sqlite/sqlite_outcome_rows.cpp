@@ -159,12 +159,15 @@ OutcomeColumns SqliteTransaction::outcome_columns(const std::string& protocol_id
 std::size_t SqliteTransaction::refresh_outcome_rows() {
   const auto marked = ids_of(c_.statement("SELECT episode_id FROM outcome_stale"));
   if (marked.empty()) return 0;
+  // Derived from records whose own changes moved the data generation already.
+  const auto changes_before = sqlite3_total_changes64(c_.db().getHandle());
   SqliteJointSource source(c_);
   const std::size_t joints =
       recompute_joints(source, marked, [&](const std::vector<std::int64_t>& firsts, const std::vector<JointRow>& rows) {
         store_rows(c_, firsts, rows);
       });
   c_.statement("DELETE FROM outcome_stale").exec();
+  c_.derived_rows_written += sqlite3_total_changes64(c_.db().getHandle()) - changes_before;
   return joints;
 }
 

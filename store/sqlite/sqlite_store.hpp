@@ -22,10 +22,12 @@ class Connection {
   SQLite::Database& db() { return db_; }
   // A prepared statement for this SQL text, reset and with no bindings.
   SQLite::Statement& statement(const char* sql);
-  // Rows inserted, updated or deleted on this connection, audit rows left out: when a
-  // transaction leaves this unchanged it changed no record (sqlite_generation.cpp).
+  // Rows inserted, updated or deleted on this connection, audit rows and the outcome
+  // report's derived rows left out: when a transaction leaves this unchanged it changed no
+  // record (sqlite_generation.cpp).
   std::int64_t record_changes();
   std::int64_t audit_rows_appended = 0;
+  std::int64_t derived_rows_written = 0;  // by refresh_outcome_rows
   // Resets every statement still stepping (a lookup that read its one row and stopped),
   // called before COMMIT or ROLLBACK. Such a statement would keep the transaction's
   // snapshot open after it ends; once another process commits, the next BEGIN IMMEDIATE

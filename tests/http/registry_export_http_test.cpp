@@ -49,8 +49,11 @@ TEST(RegistryExportHttp, TheAnalystExportsEveryCentreDeidentifiedAndAnAdminOnlyT
   ASSERT_EQ(admin.login("admin.b").status, 200);
   const Reply own = admin.get("/api/v1/registry/export");
   ASSERT_EQ(own.status, 200) << own.body;
-  for (const auto& l : lines(own.body))
-    if (l["table"] == "patients" || l["table"] == "episodes") EXPECT_EQ(l["row"]["centre"], "b") << l;
+  for (const auto& l : lines(own.body)) {
+    if (l["table"] == "patients" || l["table"] == "episodes") {
+      EXPECT_EQ(l["row"]["centre"], "b") << l;
+    }
+  }
   EXPECT_EQ(admin.get("/api/v1/registry/export?centre=a").status, 403);
 
   Client surgeon{server.port()};
