@@ -7,6 +7,7 @@
 #include "api/routes.hpp"
 #include "api/worklist_json.hpp"
 #include "service/worklist.hpp"
+#include "service/worklist_cursor.hpp"
 
 namespace rp::api {
 
@@ -30,6 +31,7 @@ void add_worklist_routes(http::Router& r, Services& s) {
          http::querying<contract::WorklistQuery>([&s](http::Call& c, const contract::WorklistQuery& q) {
            service::WorklistFilter filter = worklist_filter(q);
            if (q.closed_offset) filter.closed_offset = static_cast<int>(*q.closed_offset);
+           if (q.after) filter.after = service::decode_cursor(*q.after, "after");
            return contract::worklist_out(
                service::worklist(s.store, s.clock, c.actor, q.date, s.auth.policy().guess_alert, filter));
          })});

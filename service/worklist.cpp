@@ -70,7 +70,8 @@ void check_filter(const WorklistFilter& f) {
 }
 
 store::WorklistItemsQuery items_query(const std::string& centre, const CivilDate& date, const WorklistFilter& f) {
-  store::WorklistItemsQuery q{centre, date, date.plus_days(kUpcomingDays), f.kind, f.patient, "", f.limit, f.offset};
+  store::WorklistItemsQuery q{centre,   date,   date.plus_days(kUpcomingDays), f.kind, f.patient, "", f.limit,
+                              f.offset, f.after};
   if (!f.responsible.empty()) {
     // "," alone keeps nothing: no item of any protocol is the role's.
     q.items = ",";
@@ -93,6 +94,12 @@ WorklistEntry worklist_entry(const store::WorklistOpenItemRow& row, const CivilD
   return e;
 }
 
+store::WorklistCursor cursor_after(const store::WorklistOpenItemRow& row, const CivilDate& date) {
+  const std::string group = group_of(row.item, date);
+  const int part = group == "today" ? 0 : group == "overdue" ? 1 : 2;
+  return {part, row.item.window_end, row.item.start, row.who.episode_id, row.item.id};
+}
+
 Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, std::optional<CivilDate> date,
                   const GuessAlert& guesses, const WorklistFilter& filter) {
   require(actor, Permission::patient_read);
@@ -108,12 +115,16 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   std::vector<store::WorklistOpenItemRow> items, closed;
   std::vector<store::WorklistProductRow> products;
   const bool show_mobile = identifiers_shown(actor, PatientView::search_results).mobile;
-  store.write(record_scope(actor), [&](store::Transaction& tx) {
+  // One row more than the page: whether another page follows.
+  ++query.limit;
+  store.snapshot(record_scope(actor), [&](store::Transaction& tx) {
     if (!holds_only) {
       items = tx.worklist_open_items(query);
       w.items_total = tx.worklist_open_count(query);
       store::WorklistItemsQuery closed_query = query;
+      closed_query.limit = filter.limit;
       closed_query.offset = filter.closed_offset;
+      closed_query.after.reset();
       closed = tx.worklist_window_closed(closed_query);
       w.window_closed_total = tx.worklist_window_closed_count(closed_query);
     }
@@ -126,31 +137,40 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
       w.holds.push_back(std::move(e));
     }
     w.red_flags = tx.worklist_red_flags(actor.centre);
-    // The number to call from the flag's card, for the roles shown mobiles in lists.
-    if (!identifiers_shown(actor, PatientView::search_results).mobile)
-      for (auto& f : w.red_flags) f.mobile.clear();
     products = tx.worklist_awaiting_release(actor.centre);
     w.code_guesses = tx.worklist_code_guesses(actor.centre, Clock::fixed(clock.now_ms() - guesses.window_ms).now_iso(),
                                               guesses.min_wrong);
-    store::AuditEntry row =
-        audit_entry(clock, actor, actor.centre, "worklist.read", "worklist", w.date.iso(),
-                    std::to_string(items.size()) + " items, " + std::to_string(closed.size()) +
-                        " with the window closed, " + std::to_string(w.holds.size()) + " holds, " +
-                        std::to_string(w.red_flags.size()) + " red flags, " + std::to_string(products.size()) +
-                        " products, " + std::to_string(w.code_guesses.size()) + " codes being guessed");
-    // Every patient the list shows, by id, so the log answers who saw whom.
-    std::vector<std::int64_t> shown;
-    shown.reserve(items.size() + closed.size() + w.holds.size() + w.red_flags.size() + products.size() +
-                  w.code_guesses.size());
-    for (const auto& i : items) shown.push_back(i.who.patient_id);
-    for (const auto& i : closed) shown.push_back(i.who.patient_id);
-    for (const auto& h : w.holds) shown.push_back(h.who.patient_id);
-    for (const auto& f : w.red_flags) shown.push_back(f.who.patient_id);
-    for (const auto& p : products) shown.push_back(p.who.patient_id);
-    for (const auto& g : w.code_guesses) shown.push_back(g.patient_id);
-    row.shown = store::format_shown(std::move(shown));
-    tx.append_audit(row);
   });
+  if (static_cast<int>(items.size()) > filter.limit) {
+    items.resize(filter.limit);
+    w.next = cursor_after(items.back(), w.date);
+  }
+  // The number to call from the flag's card, for the roles shown mobiles in lists.
+  if (!show_mobile)
+    for (auto& f : w.red_flags) f.mobile.clear();
+  store::AuditEntry row =
+      audit_entry(clock, actor, actor.centre, "worklist.read", "worklist", w.date.iso(),
+                  std::to_string(items.size()) + " items, " + std::to_string(closed.size()) +
+                      " with the window closed, " + std::to_string(w.holds.size()) + " holds, " +
+                      std::to_string(w.red_flags.size()) + " red flags, " + std::to_string(products.size()) +
+                      " products, " + std::to_string(w.code_guesses.size()) + " codes being guessed");
+  // Every patient the list shows, by id, so the log answers who saw whom.
+  std::vector<std::int64_t> shown;
+  shown.reserve(items.size() + closed.size() + w.holds.size() + w.red_flags.size() + products.size() +
+                w.code_guesses.size());
+  for (const auto& i : items) shown.push_back(i.who.patient_id);
+  for (const auto& i : closed) shown.push_back(i.who.patient_id);
+  for (const auto& h : w.holds) shown.push_back(h.who.patient_id);
+  for (const auto& f : w.red_flags) shown.push_back(f.who.patient_id);
+  for (const auto& p : products) shown.push_back(p.who.patient_id);
+  for (const auto& g : w.code_guesses) shown.push_back(g.patient_id);
+  row.shown = store::format_shown(std::move(shown));
+  // The audit row comes after the read, in a write of its own, rather than around it: it
+  // names the patients shown, known only once they are read, and a read inside the write
+  // would hold every other writer back for as long as it reads. The answer is returned
+  // only once this row is durable, so no worklist is ever sent without its row (a read
+  // whose row fails to write fails with it, and what was read is dropped).
+  store.write(record_scope(actor), [&](store::Transaction& tx) { tx.append_audit(row); });
   for (const auto& row : items) w.items.push_back(worklist_entry(row, w.date, actor));
   for (const auto& row : closed) w.window_closed.push_back(worklist_entry(row, w.date, actor));
   for (const auto& p : products) {

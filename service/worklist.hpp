@@ -22,6 +22,9 @@ struct WorklistFilter {
   int limit = 200;          // rows per section, 1-1000
   int offset = 0;           // of the day's items
   int closed_offset = 0;    // of the items whose window closed
+  // The day's items after this row (a page's `next`, service/worklist_cursor.hpp), then
+  // `offset` more skipped.
+  std::optional<store::WorklistCursor> after;
 };
 
 // A schedule item on the worklist with what the protocol says about it.
@@ -54,6 +57,8 @@ struct Worklist {
   // kUpcomingDays (group upcoming); one page, and how many.
   std::vector<WorklistEntry> items;
   std::int64_t items_total = 0;
+  // Where the next page of items starts, when more items follow this page.
+  std::optional<store::WorklistCursor> next;
   // Still planned with the window closed before the day: the latest closed first.
   std::vector<WorklistEntry> window_closed;
   std::int64_t window_closed_total = 0;
@@ -79,7 +84,12 @@ store::WorklistItemsQuery items_query(const std::string& centre, const CivilDate
 // mobile for the worklist's day.
 WorklistEntry worklist_entry(const store::WorklistOpenItemRow& row, const CivilDate& date, const Actor& actor);
 
-// Clinical staff (patient_read) of the actor's own centre. `date` is the clinic's today
+// The cursor that follows an item row in the worklist's order on `date`.
+store::WorklistCursor cursor_after(const store::WorklistOpenItemRow& row, const CivilDate& date);
+
+// Clinical staff (patient_read) of the actor's own centre. The lists are read from a
+// snapshot beside the writer (no write waits on them), then the audit row naming every
+// patient shown is written in a short write of its own, before the answer is returned. `date` is the clinic's today
 // unless given; `guesses` says when a patient's code counts as being guessed.
 Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, std::optional<CivilDate> date,
                   const GuessAlert& guesses = {}, const WorklistFilter& filter = {});

@@ -56,6 +56,18 @@ struct WorklistQuery {
   CivilDate holds_until;
 };
 
+// Where a page of the day's items starts: after this row, in the worklist's order (group
+// today, overdue, upcoming; then the group's own order: overdue by the day the window
+// closes, every group by start date, episode and item). The last row of a page makes the
+// next page's cursor, which stays right while rows come and go.
+struct WorklistCursor {
+  int group = 0;  // 0 today, 1 overdue, 2 upcoming
+  CivilDate window_end, start;
+  std::int64_t episode_id = 0;
+  std::string item_id;
+  bool operator==(const WorklistCursor&) const = default;
+};
+
 // The worklist's schedule items at a centre (visits, imaging, questionnaires, work-up
 // orders), still planned, of episodes still running; a questionnaire with an answer
 // for its time point is left out. Filters: "" means any.
@@ -69,6 +81,8 @@ struct WorklistItemsQuery {
   // responsible for, as the protocols say).
   std::string items;
   int limit = 200, offset = 0;
+  // The day's items only: the page starts after this row (then skips `offset` more).
+  std::optional<WorklistCursor> after;
 };
 
 // A schedule item with its patient, and the patient's mobile for a call.

@@ -81,6 +81,7 @@ struct WorklistFilterQuery {
 struct WorklistQuery : WorklistFilterQuery {
   std::optional<CivilDate> date;
   std::optional<std::int64_t> closed_offset;
+  std::optional<std::string> after;
   template <class V>
   static void fields(V& v) {
     v("date", &WorklistQuery::date,
@@ -89,6 +90,9 @@ struct WorklistQuery : WorklistFilterQuery {
     WorklistFilterQuery::fields(v);
     v("closed_offset", &WorklistQuery::closed_offset,
       "rows to skip of the items whose window closed (0-1000000, default 0)", ParamRule{.min = 0, .max = 1000000});
+    v("after", &WorklistQuery::after,
+      "the previous page's next: the items that follow it (then offset more skipped); anything else is refused",
+      ParamRule{.max_bytes = 512});
   }
 };
 

@@ -2,6 +2,7 @@
 
 #include "api/contract/optional_text.hpp"
 #include "base/jalali.hpp"
+#include "service/worklist_cursor.hpp"
 
 namespace rp::api::contract {
 namespace {
@@ -79,6 +80,7 @@ WorklistOut worklist_out(const service::Worklist& w) {
   out.filter = {f.kind, f.patient, f.responsible, f.limit, f.offset, f.closed_offset};
   out.items = entries_out(w.items);
   out.items_total = w.items_total;
+  if (w.next) out.next = service::encode_cursor(*w.next);
   out.window_closed = entries_out(w.window_closed);
   out.window_closed_total = w.window_closed_total;
   out.holds = entries_out(w.holds);

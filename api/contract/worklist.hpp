@@ -205,6 +205,7 @@ struct WorklistOut {
   WorklistFilterOut filter;
   std::vector<WorklistEntryOut> items;
   std::int64_t items_total = 0;
+  std::optional<std::string> next;
   std::vector<WorklistEntryOut> window_closed;
   std::int64_t window_closed_total = 0;
   std::vector<WorklistEntryOut> holds;
@@ -219,6 +220,10 @@ struct WorklistOut {
     v("filter", &W::filter, "the filter applied");
     v("items", &W::items, "due today, then overdue, then upcoming: one page");
     v("items_total", &W::items_total, "items on all pages");
+    v("next", &W::next,
+      "present when more items follow this page: pass it as `after` for the next page (opaque; it stays right while "
+      "rows come and go, as an offset does not)",
+      FieldRule{.omit_when_empty = true});
     v("window_closed", &W::window_closed, "still planned with the window closed before the day: one page");
     v("window_closed_total", &W::window_closed_total, "");
     v("holds", &W::holds, "drug holds starting within 7 days");

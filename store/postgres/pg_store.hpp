@@ -146,6 +146,8 @@ class PgTransaction final : public Transaction {
   std::vector<WorklistOpenItemRow> worklist_window_closed(const WorklistItemsQuery& q) override;
   std::int64_t worklist_window_closed_count(const WorklistItemsQuery& q) override;
   std::vector<WorklistClosedRow> worklist_closed_missed(const WorklistItemsQuery& q) override;
+  // One part of the day's items counted (store/worklist_parts.hpp).
+  std::int64_t open_part_count(const WorklistItemsQuery& q, int part, bool from_cursor);
   std::int64_t insert_schedule_closure(const ScheduleClosureRow& r) override;
   std::vector<ScheduleClosureRow> schedule_closures(std::int64_t episode_id, const std::string& item_id) override;
 

@@ -1,17 +1,17 @@
 // The staff worklist on PostgreSQL: holds, red flags, products awaiting release, code
 // guesses, and the schedule items of the day (the SQLite adapter's statements with $n
 // parameters, strpos for instr, and typed parameters where nothing else names a type).
+#include <array>
+
 #include "store/postgres/pg_store.hpp"
 #include "store/search_names.hpp"
+#include "store/worklist_parts.hpp"
 
 namespace rp::store::postgres {
 namespace {
 
 // The first eight columns of every worklist query: the patient and the episode.
 constexpr const char* kWho = "SELECT p.id, p.mrn, p.name_fa, p.name_latin, e.id, e.side, e.state, e.protocol_id";
-
-// Episodes that need nothing more from the clinic.
-constexpr const char* kEnded = "('completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up', 'ineligible')";
 
 WorklistPatient read_who(const Result& r, int i) {
   WorklistPatient w;
@@ -33,23 +33,76 @@ constexpr const char* kColumns =
     "s.status, s.done_on ";
 
 // $1 centre, $2 kind, $3 patient text folded for search ('' = any: the SQLite adapter says
-// how it is matched), $4 items kept, $5 today, $6 upcoming until.
+// how it is matched), $4 items kept, $5 today, $6 upcoming until; the items read as the
+// SQLite adapter reads them (by worklist_centre, part by part, store/worklist_parts.hpp),
+// $7-$10 a cursor's window end, start, episode and item (the smallest row when there is
+// none), $11, $12 a page's limit and offset.
 constexpr const char* kJoin =
     "FROM episodes e JOIN patients p ON p.id = e.patient_id JOIN schedule_items s ON s.episode_id = e.id ";
 constexpr const char* kWhere =
     "WHERE e.centre_id = $1::text AND e.state NOT IN ('completed', 'converted_to_thr', 'withdrawn', "
     "'lost_to_follow_up', 'ineligible') "
     "AND s.kind IN ('visit', 'imaging', 'questionnaire', 'order') "
-    "AND ($2::text = '' OR s.kind = $2) "
+    "AND ($2::text = '' OR s.kind = $2) ";
+constexpr const char* kFilters =
     "AND ($3::text = '' OR strpos(p.search_names, $3) > 0 OR strpos(lower(p.mrn), $3) > 0) "
     "AND ($4::text = '' OR strpos($4, ',' || e.protocol_id || '/' || s.item_id || ',') > 0) ";
-constexpr const char* kUnanswered =
-    "AND NOT (s.kind = 'questionnaire' AND EXISTS (SELECT 1 FROM questionnaire_responses r "
-    "WHERE r.episode_id = s.episode_id AND r.item_id = s.item_id)) ";
-constexpr const char* kOpen =
-    "AND s.status = 'planned' AND s.window_end >= $5::text AND (s.window_start <= $5 OR s.start_date <= $6::text) ";
-constexpr const char* kWindowClosed = "AND s.status = 'planned' AND s.window_end < $5::text AND $6::text = $6 ";
 constexpr const char* kMissed = "AND s.status = 'missed' ";
+
+constexpr const char* kOnWorklist =
+    "WHERE s.worklist_centre = $1::text AND s.kind <> 'hold' AND ($2::text = '' OR s.kind = $2) ";
+constexpr const char* kUnfiltered = "AND $3::text = '' AND $4::text = '' ";
+constexpr const char* kItemsFirst =
+    "FROM schedule_items s JOIN episodes e ON e.id = s.episode_id JOIN patients p ON p.id = e.patient_id ";
+
+// Each part names $5-$10, whether it uses them or not (the cursor compares what its order
+// holds).
+struct Part {
+  const char* where;
+  const char* order;
+};
+constexpr Part kParts[kWorklistParts] = {
+    {"AND s.start_date = $5::text AND s.window_end >= $5 AND $6::text = $6 AND $7::text = $7 AND $8::text = $8 "
+     "AND (s.episode_id, s.item_id) > ($9::bigint, $10::text) ",
+     "ORDER BY s.episode_id, s.item_id "},
+    {"AND s.window_end >= $5::text AND s.start_date < $5 AND $6::text = $6 "
+     "AND (s.window_end, s.start_date, s.episode_id, s.item_id) > ($7::text, $8::text, $9::bigint, $10::text) ",
+     "ORDER BY s.window_end, s.start_date, s.episode_id, s.item_id "},
+    {"AND s.start_date > $5::text AND s.window_end >= $5 AND (s.window_start <= $5 OR s.start_date <= $6::text) "
+     "AND $7::text = $7 "
+     "AND (s.start_date, s.episode_id, s.item_id) > ($8::text, $9::bigint, $10::text) ",
+     "ORDER BY s.start_date, s.episode_id, s.item_id "},
+};
+// The three parts together, counted in one range of the index by window end.
+constexpr const char* kOpen =
+    "AND s.window_end >= $5::text AND (s.window_start <= $5 OR s.start_date <= $6::text) AND $7::text = $7 "
+    "AND $8::text = $8 AND $9::bigint = $9 AND $10::text = $10 ";
+constexpr const char* kWindowClosed =
+    "AND s.window_end < $5::text AND $6::text = $6 AND $7::text = $7 AND $8::text = $8 AND $9::bigint = $9 "
+    "AND $10::text = $10 ";
+
+// The query's parameters, with the cursor's (or, where the part reads from its start,
+// the smallest row's).
+Params part_params(const WorklistItemsQuery& w, bool from_cursor) {
+  Params p;
+  p.text(w.centre_id).text(w.kind).text(search_folded(w.patient)).text(w.items).date(w.today).date(w.upcoming_until);
+  if (from_cursor && w.after)
+    p.date(w.after->window_end).date(w.after->start).integer(w.after->episode_id).text(w.after->item_id);
+  else
+    p.text("").text("").integer(0).text("");
+  return p;
+}
+
+bool filtered(const WorklistItemsQuery& w) { return !search_folded(w.patient).empty() || !w.items.empty(); }
+
+std::string rows_sql(const char* part_where, const char* order) {
+  return std::string(kColumns) + kItemsFirst + kOnWorklist + kFilters + part_where + order + "LIMIT $11 OFFSET $12";
+}
+
+std::string count_sql(const char* part_where, bool with_filters) {
+  return with_filters ? std::string("SELECT COUNT(*) ") + kItemsFirst + kOnWorklist + kFilters + part_where
+                      : std::string("SELECT COUNT(*) FROM schedule_items s ") + kOnWorklist + kUnfiltered + part_where;
+}
 
 Params query_params(const WorklistItemsQuery& w) {
   Params p;
@@ -79,8 +132,9 @@ ScheduleClosureRow read_closure(const Result& r, int i, int first) {
   return c;
 }
 
-std::vector<WorklistOpenItemRow> read_rows(Connection& c, const std::string& sql, const WorklistItemsQuery& w) {
-  auto r = c.exec(sql, query_params(w).integer(w.limit).integer(w.offset));
+std::vector<WorklistOpenItemRow> read_rows(Connection& c, const std::string& sql, Params params, int limit,
+                                           int offset) {
+  auto r = c.exec(sql, params.integer(limit).integer(offset));
   std::vector<WorklistOpenItemRow> out;
   for (int i = 0; i < r.rows(); ++i) out.push_back(read_row(r, i));
   return out;
@@ -93,11 +147,9 @@ std::vector<WorklistItemRow> PgTransaction::worklist_items(const WorklistQuery& 
       std::string(kWho) +
       ", s.item_id, s.kind, s.anchor, s.offset_text, s.start_date, s.end_date, s.window_start, s.window_end, "
       "s.status, s.done_on "
-      "FROM episodes e JOIN patients p ON p.id = e.patient_id JOIN schedule_items s ON s.episode_id = e.id "
-      "WHERE e.centre_id = $1 AND e.state NOT IN " +
-      kEnded +
-      " AND s.status = 'planned' AND s.kind = 'hold' AND s.start_date >= $2 AND s.start_date <= $3 "
-      "ORDER BY s.start_date, e.id, s.item_id";
+      "FROM schedule_items s JOIN episodes e ON e.id = s.episode_id JOIN patients p ON p.id = e.patient_id "
+      "WHERE s.worklist_centre = $1 AND s.kind = 'hold' AND s.start_date >= $2 AND s.start_date <= $3 "
+      "ORDER BY s.start_date, s.episode_id, s.item_id";
   auto r = c_.exec(sql, Params().text(query.centre_id).date(query.today).date(query.holds_until));
   std::vector<WorklistItemRow> out;
   for (int i = 0; i < r.rows(); ++i) out.push_back({read_who(r, i), read_scheduled_item(r, i, 8)});
@@ -145,8 +197,10 @@ std::vector<WorklistCodeGuessRow> PgTransaction::worklist_code_guesses(const std
                                                                        const std::string& since, int min_wrong) {
   auto r = c_.exec(
       "SELECT p.id, p.mrn, p.name_fa, p.name_latin, COUNT(*), MAX(c.at) "
-      "FROM code_events c JOIN patients p ON p.mobile = c.mobile "
-      "WHERE c.kind = 'wrong' AND c.at > $1 AND p.centre_id = $2 "
+      // The SQLite adapter's statement: the window's wrong codes, then their patients by
+      // mobile (PostgreSQL plans the CROSS JOIN as the join it is).
+      "FROM code_events c CROSS JOIN patients p "
+      "WHERE p.mobile = c.mobile AND c.kind = 'wrong' AND c.at > $1 AND p.centre_id = $2 "
       "GROUP BY p.id, p.mrn, p.name_fa, p.name_latin HAVING COUNT(*) >= $3 ORDER BY MAX(c.at) DESC, p.id",
       Params().text(since).text(centre_id).integer(min_wrong));
   std::vector<WorklistCodeGuessRow> out;
@@ -156,29 +210,43 @@ std::vector<WorklistCodeGuessRow> PgTransaction::worklist_code_guesses(const std
 }
 
 std::vector<WorklistOpenItemRow> PgTransaction::worklist_open_items(const WorklistItemsQuery& w) {
-  // Due today first, then overdue by the day its window closes, then the rest by date.
-  static const std::string sql =
-      std::string(kColumns) + kJoin + kWhere + kOpen + kUnanswered +
-      "ORDER BY CASE WHEN s.start_date = $5 THEN 0 WHEN s.start_date < $5 THEN 1 ELSE 2 END, "
-      "CASE WHEN s.start_date < $5 THEN s.window_end ELSE s.start_date END, s.start_date, "
-      "e.id, s.item_id LIMIT $7 OFFSET $8";
-  return read_rows(c_, sql, w);
+  static const auto sql = [] {
+    std::array<std::string, kWorklistParts> s;
+    for (int p = 0; p < kWorklistParts; ++p) s[p] = rows_sql(kParts[p].where, kParts[p].order);
+    return s;
+  }();
+  return read_worklist_parts(
+      w,
+      [&](int part, int limit, int offset, bool from_cursor) {
+        return read_rows(c_, sql[part], part_params(w, from_cursor), limit, offset);
+      },
+      [&](int part, bool from_cursor) { return open_part_count(w, part, from_cursor); });
+}
+
+std::int64_t PgTransaction::open_part_count(const WorklistItemsQuery& w, int part, bool from_cursor) {
+  // [part][filtered]
+  static const auto sql = [] {
+    std::array<std::array<std::string, 2>, kWorklistParts> s;
+    for (int p = 0; p < kWorklistParts; ++p)
+      for (int f = 0; f < 2; ++f) s[p][f] = count_sql(kParts[p].where, f);
+    return s;
+  }();
+  return c_.exec(sql[part][filtered(w)], part_params(w, from_cursor)).int64(0, 0);
 }
 
 std::int64_t PgTransaction::worklist_open_count(const WorklistItemsQuery& w) {
-  static const std::string sql = std::string("SELECT COUNT(*) ") + kJoin + kWhere + kOpen + kUnanswered;
-  return c_.exec(sql, query_params(w)).int64(0, 0);
+  static const std::string sql[2] = {count_sql(kOpen, false), count_sql(kOpen, true)};
+  return c_.exec(sql[filtered(w)], part_params(w, false)).int64(0, 0);
 }
 
 std::vector<WorklistOpenItemRow> PgTransaction::worklist_window_closed(const WorklistItemsQuery& w) {
-  static const std::string sql = std::string(kColumns) + kJoin + kWhere + kWindowClosed + kUnanswered +
-                                 "ORDER BY s.window_end DESC, e.id, s.item_id LIMIT $7 OFFSET $8";
-  return read_rows(c_, sql, w);
+  static const std::string sql = rows_sql(kWindowClosed, "ORDER BY s.window_end DESC, s.episode_id, s.item_id ");
+  return read_rows(c_, sql, part_params(w, false), w.limit, w.offset);
 }
 
 std::int64_t PgTransaction::worklist_window_closed_count(const WorklistItemsQuery& w) {
-  static const std::string sql = std::string("SELECT COUNT(*) ") + kJoin + kWhere + kWindowClosed + kUnanswered;
-  return c_.exec(sql, query_params(w)).int64(0, 0);
+  static const std::string sql[2] = {count_sql(kWindowClosed, false), count_sql(kWindowClosed, true)};
+  return c_.exec(sql[filtered(w)], part_params(w, false)).int64(0, 0);
 }
 
 std::vector<WorklistClosedRow> PgTransaction::worklist_closed_missed(const WorklistItemsQuery& w) {
@@ -188,7 +256,7 @@ std::vector<WorklistClosedRow> PgTransaction::worklist_closed_missed(const Workl
       kJoin +
       "JOIN schedule_closures c ON c.id = (SELECT MAX(x.id) FROM schedule_closures x "
       "WHERE x.episode_id = s.episode_id AND x.item_id = s.item_id) " +
-      kWhere + kMissed +
+      kWhere + kFilters + kMissed +
       "AND c.action = 'closed' AND $5::text = $5 AND $6::text = $6 ORDER BY c.id DESC LIMIT $7 OFFSET $8";
   auto r = c_.exec(sql, query_params(w).integer(w.limit).integer(w.offset));
   std::vector<WorklistClosedRow> out;

@@ -1,5 +1,7 @@
 // The staff worklist on SQLite. Plain SQL that PostgreSQL runs unchanged: dates are ISO
-// text compared as text, no engine functions.
+// text compared as text, no engine functions. Drug holds are read as the other worklist
+// items are (sqlite_worklist_items.cpp): by their worklist_centre, through its index by
+// start date.
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {
@@ -7,9 +9,6 @@ namespace {
 
 // The first eight columns of every worklist query: the patient and the episode.
 constexpr const char* kWho = "SELECT p.id, p.mrn, p.name_fa, p.name_latin, e.id, e.side, e.state, e.protocol_id";
-
-// Episodes that need nothing more from the clinic.
-constexpr const char* kEnded = "('completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up', 'ineligible')";
 
 WorklistPatient read_who(SQLite::Statement& q) {
   WorklistPatient w;
@@ -35,11 +34,9 @@ std::vector<WorklistItemRow> SqliteTransaction::worklist_items(const WorklistQue
       std::string(kWho) +
       ", s.item_id, s.kind, s.anchor, s.offset_text, s.start_date, s.end_date, s.window_start, s.window_end, "
       "s.status, s.done_on "
-      "FROM episodes e JOIN patients p ON p.id = e.patient_id JOIN schedule_items s ON s.episode_id = e.id "
-      "WHERE e.centre_id = ? AND e.state NOT IN " +
-      kEnded +
-      " AND s.status = 'planned' AND s.kind = 'hold' AND s.start_date >= ? AND s.start_date <= ? "
-      "ORDER BY s.start_date, e.id, s.item_id";
+      "FROM schedule_items s JOIN episodes e ON e.id = s.episode_id JOIN patients p ON p.id = e.patient_id "
+      "WHERE s.worklist_centre = ? AND s.kind = 'hold' AND s.start_date >= ? AND s.start_date <= ? "
+      "ORDER BY s.start_date, s.episode_id, s.item_id";
   auto& q = c_.statement(sql.c_str());
   q.bind(1, query.centre_id);
   q.bind(2, query.today.iso());
@@ -99,8 +96,11 @@ std::vector<WorklistCodeGuessRow> SqliteTransaction::worklist_code_guesses(const
                                                                            const std::string& since, int min_wrong) {
   auto& q = c_.statement(
       "SELECT p.id, p.mrn, p.name_fa, p.name_latin, COUNT(*), MAX(c.at) "
-      "FROM code_events c JOIN patients p ON p.mobile = c.mobile "
-      "WHERE c.kind = 'wrong' AND c.at > ? AND p.centre_id = ? "
+      // The wrong codes of the window first (code_events_by_time), then their patients by
+      // mobile: never the centre's every patient, as SQLite would choose by the centre's
+      // index if let (CROSS JOIN keeps the order on SQLite; PostgreSQL plans it alike).
+      "FROM code_events c CROSS JOIN patients p "
+      "WHERE p.mobile = c.mobile AND c.kind = 'wrong' AND c.at > ? AND p.centre_id = ? "
       "GROUP BY p.id, p.mrn, p.name_fa, p.name_latin HAVING COUNT(*) >= ? ORDER BY MAX(c.at) DESC, p.id");
   q.bind(1, since);
   q.bind(2, centre_id);

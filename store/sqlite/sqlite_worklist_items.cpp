@@ -1,13 +1,18 @@
 // The worklist's schedule items on SQLite: the day's (due today, overdue, due soon), those
 // whose window closed, those closed as missed, and the closing decisions. Plain SQL that
 // PostgreSQL runs unchanged: dates are ISO text compared as text, and "contains" is LIKE
-// with an escaped pattern (store/like_pattern.hpp). The planned items are found by status and the day their window
-// closes (index schedule_by_status_window_end, migration 0011), their episode and patient by key, and a questionnaire's
-// answers by time point (responses_by_episode_item): a read costs the items near the day, not the whole registry's
-// schedule. Pages are bounded by the caller.
+// with an escaped pattern (store/like_pattern.hpp). The items on a worklist are those with
+// a worklist_centre (migration 0020: planned, of a running episode, not answered), read
+// through its two partial indexes part by part (store/worklist_parts.hpp), each part in
+// its index's order: a page reads the rows it shows, and a count one index range (without
+// the episode or patient unless a filter names them). The items closed as missed are
+// found by status and the day their window closed (schedule_by_status_window_end).
+#include <array>
+
 #include "store/like_pattern.hpp"
 #include "store/search_names.hpp"
 #include "store/sqlite/sqlite_store.hpp"
+#include "store/worklist_parts.hpp"
 
 namespace rp::store::sqlite {
 namespace {
@@ -25,40 +30,68 @@ constexpr const char* kColumns =
 // lower case. A text that folds to nothing (spaces, invisible characters) filters nothing.
 // An item is kept when
 // ",protocol/item," is in ?4, matched literally: the item's own % or _ escaped as
-// contains_pattern escapes them.
+// contains_pattern escapes them. ?10-?13 a cursor's window end, start, episode and item.
 constexpr const char* kJoin =
     "FROM episodes e JOIN patients p ON p.id = e.patient_id JOIN schedule_items s ON s.episode_id = e.id ";
 constexpr const char* kWhere =
     "WHERE e.centre_id = ?1 AND e.state NOT IN ('completed', 'converted_to_thr', 'withdrawn', "
     "'lost_to_follow_up', 'ineligible') "
     "AND s.kind IN ('visit', 'imaging', 'questionnaire', 'order') "
-    "AND (?2 = '' OR s.kind = ?2) "
+    "AND (?2 = '' OR s.kind = ?2) ";
+constexpr const char* kFilters =
     "AND (?3 = '' OR p.search_names LIKE ?9 ESCAPE '\\' OR lower(p.mrn) LIKE ?9 ESCAPE '\\') "
     "AND (?4 = '' OR ?4 LIKE '%,' || replace(replace(replace(e.protocol_id || '/' || s.item_id, '\\', '\\\\'), "
     "     '%', '\\%'), '_', '\\_') || ',%' ESCAPE '\\') ";
-
-constexpr const char* kUnanswered =
-    "AND NOT (s.kind = 'questionnaire' AND EXISTS (SELECT 1 FROM questionnaire_responses r "
-    "WHERE r.episode_id = s.episode_id AND r.item_id = s.item_id)) ";
-
-// Window open today, or due by the end of the coming days (a window may open later).
-constexpr const char* kOpen =
-    "AND s.status = 'planned' AND s.window_end >= ?5 AND (s.window_start <= ?5 OR s.start_date <= ?6) ";
-// (?6 is bound for every query of the family; here it plays no part.)
-constexpr const char* kWindowClosed = "AND s.status = 'planned' AND s.window_end < ?5 AND ?6 = ?6 ";
 constexpr const char* kMissed = "AND s.status = 'missed' ";
 
-void bind_query(SQLite::Statement& q, const WorklistItemsQuery& w) {
-  q.bind(1, w.centre_id);
-  q.bind(2, w.kind);
-  const std::string patient = search_folded(w.patient);
-  q.bind(3, patient);
-  q.bind(4, w.items);
-  q.bind(5, w.today.iso());
-  q.bind(6, w.upcoming_until.iso());
-  q.bind(9, contains_pattern(patient));
-}
+// The items on the centre's worklist, drug holds aside (worklist_items reads those).
+constexpr const char* kOnWorklist = "WHERE s.worklist_centre = ?1 AND s.kind <> 'hold' AND (?2 = '' OR s.kind = ?2) ";
+// Without a patient or items filter, a count reads the index alone.
+constexpr const char* kUnfiltered = "AND ?3 = '' AND ?4 = '' ";
 
+// The parts of the day's items: which rows, their order (the index's), and where a page
+// after a cursor starts.
+struct Part {
+  const char* where;
+  const char* order;
+  const char* after;
+};
+constexpr Part kParts[kWorklistParts] = {
+    {"AND s.start_date = ?5 AND s.window_end >= ?5 ", "ORDER BY s.episode_id, s.item_id ",
+     "AND (s.episode_id, s.item_id) > (?12, ?13) "},
+    {"AND s.window_end >= ?5 AND s.start_date < ?5 ", "ORDER BY s.window_end, s.start_date, s.episode_id, s.item_id ",
+     "AND (s.window_end, s.start_date, s.episode_id, s.item_id) > (?10, ?11, ?12, ?13) "},
+    // Window open today, or due by the end of the coming days (a window may open later).
+    {"AND s.start_date > ?5 AND s.window_end >= ?5 AND (s.window_start <= ?5 OR s.start_date <= ?6) ",
+     "ORDER BY s.start_date, s.episode_id, s.item_id ",
+     "AND (s.start_date, s.episode_id, s.item_id) > (?11, ?12, ?13) "},
+};
+// The three parts together, counted in one range of the index by window end.
+constexpr const char* kOpen = "AND s.window_end >= ?5 AND (s.window_start <= ?5 OR s.start_date <= ?6) ";
+constexpr const char* kWindowClosed = "AND s.window_end < ?5 ";
+
+// Binds what the statement names: each statement names the parameters it uses, the
+// highest of them at most.
+void bind_query(SQLite::Statement& q, const WorklistItemsQuery& w) {
+  const int n = q.getBindParameterCount();
+  const std::string patient = search_folded(w.patient);
+  auto bind = [&](int i, const auto& v) {
+    if (i <= n) q.bind(i, v);
+  };
+  bind(1, w.centre_id);
+  bind(2, w.kind);
+  bind(3, patient);
+  bind(4, w.items);
+  bind(5, w.today.iso());
+  bind(6, w.upcoming_until.iso());
+  bind(9, contains_pattern(patient));
+  if (w.after) {
+    bind(10, w.after->window_end.iso());
+    bind(11, w.after->start.iso());
+    bind(12, static_cast<int64_t>(w.after->episode_id));
+    bind(13, w.after->item_id);
+  }
+}
 WorklistOpenItemRow read_row(SQLite::Statement& q) {
   WorklistOpenItemRow r;
   r.who.patient_id = q.getColumn(0).getInt64();
@@ -88,10 +121,10 @@ ScheduleClosureRow read_closure(SQLite::Statement& q, int first) {
   return c;
 }
 
-std::vector<WorklistOpenItemRow> read_rows(SQLite::Statement& q, const WorklistItemsQuery& w) {
+std::vector<WorklistOpenItemRow> read_rows(SQLite::Statement& q, const WorklistItemsQuery& w, int limit, int offset) {
   bind_query(q, w);
-  q.bind(7, w.limit);
-  q.bind(8, w.offset);
+  q.bind(7, limit);
+  q.bind(8, offset);
   std::vector<WorklistOpenItemRow> out;
   while (q.executeStep()) out.push_back(read_row(q));
   return out;
@@ -105,32 +138,69 @@ std::int64_t read_count(SQLite::Statement& q, const WorklistItemsQuery& w) {
   return n;
 }
 
+bool filtered(const WorklistItemsQuery& w) { return !search_folded(w.patient).empty() || !w.items.empty(); }
+
+// The items first, then their episode and patient by key (a filter on them is checked
+// as each item is read).
+std::string rows_sql(const char* part_where, const char* after, const char* order) {
+  return std::string(kColumns) +
+         "FROM schedule_items s JOIN episodes e ON e.id = s.episode_id JOIN patients p ON p.id = e.patient_id " +
+         kOnWorklist + kFilters + part_where + after + order + "LIMIT ?7 OFFSET ?8";
+}
+
+std::string count_sql(const char* part_where, const char* after, bool with_filters) {
+  return with_filters
+             ? std::string(
+                   "SELECT COUNT(*) FROM schedule_items s JOIN episodes e ON e.id = s.episode_id "
+                   "JOIN patients p ON p.id = e.patient_id ") +
+                   kOnWorklist + kFilters + part_where + after
+             : std::string("SELECT COUNT(*) FROM schedule_items s ") + kOnWorklist + kUnfiltered + part_where + after;
+}
+
 }  // namespace
 
 std::vector<WorklistOpenItemRow> SqliteTransaction::worklist_open_items(const WorklistItemsQuery& w) {
-  // Due today first, then overdue by the day its window closes, then the rest by date.
-  static const std::string sql =
-      std::string(kColumns) + kJoin + kWhere + kOpen + kUnanswered +
-      "ORDER BY CASE WHEN s.start_date = ?5 THEN 0 WHEN s.start_date < ?5 THEN 1 ELSE 2 END, "
-      "CASE WHEN s.start_date < ?5 THEN s.window_end ELSE s.start_date END, s.start_date, "
-      "e.id, s.item_id LIMIT ?7 OFFSET ?8";
-  return read_rows(c_.statement(sql.c_str()), w);
+  // [part][from a cursor]
+  static const auto sql = [] {
+    std::array<std::array<std::string, 2>, kWorklistParts> s;
+    for (int p = 0; p < kWorklistParts; ++p)
+      for (int c = 0; c < 2; ++c) s[p][c] = rows_sql(kParts[p].where, c ? kParts[p].after : "", kParts[p].order);
+    return s;
+  }();
+  return read_worklist_parts(
+      w,
+      [&](int part, int limit, int offset, bool from_cursor) {
+        return read_rows(c_.statement(sql[part][from_cursor].c_str()), w, limit, offset);
+      },
+      [&](int part, bool from_cursor) { return open_part_count(w, part, from_cursor); });
+}
+
+std::int64_t SqliteTransaction::open_part_count(const WorklistItemsQuery& w, int part, bool from_cursor) {
+  // [part][from a cursor][filtered]
+  static const auto sql = [] {
+    std::array<std::array<std::array<std::string, 2>, 2>, kWorklistParts> s;
+    for (int p = 0; p < kWorklistParts; ++p)
+      for (int c = 0; c < 2; ++c)
+        for (int f = 0; f < 2; ++f) s[p][c][f] = count_sql(kParts[p].where, c ? kParts[p].after : "", f);
+    return s;
+  }();
+  return read_count(c_.statement(sql[part][from_cursor][filtered(w)].c_str()), w);
 }
 
 std::int64_t SqliteTransaction::worklist_open_count(const WorklistItemsQuery& w) {
-  static const std::string sql = std::string("SELECT COUNT(*) ") + kJoin + kWhere + kOpen + kUnanswered;
-  return read_count(c_.statement(sql.c_str()), w);
+  static const std::string sql[2] = {count_sql(kOpen, "", false), count_sql(kOpen, "", true)};
+  return read_count(c_.statement(sql[filtered(w)].c_str()), w);
 }
 
 std::vector<WorklistOpenItemRow> SqliteTransaction::worklist_window_closed(const WorklistItemsQuery& w) {
-  static const std::string sql = std::string(kColumns) + kJoin + kWhere + kWindowClosed + kUnanswered +
-                                 "ORDER BY s.window_end DESC, e.id, s.item_id LIMIT ?7 OFFSET ?8";
-  return read_rows(c_.statement(sql.c_str()), w);
+  // The latest closed first: the index read backwards by the day the window closed.
+  static const std::string sql = rows_sql(kWindowClosed, "", "ORDER BY s.window_end DESC, s.episode_id, s.item_id ");
+  return read_rows(c_.statement(sql.c_str()), w, w.limit, w.offset);
 }
 
 std::int64_t SqliteTransaction::worklist_window_closed_count(const WorklistItemsQuery& w) {
-  static const std::string sql = std::string("SELECT COUNT(*) ") + kJoin + kWhere + kWindowClosed + kUnanswered;
-  return read_count(c_.statement(sql.c_str()), w);
+  static const std::string sql[2] = {count_sql(kWindowClosed, "", false), count_sql(kWindowClosed, "", true)};
+  return read_count(c_.statement(sql[filtered(w)].c_str()), w);
 }
 
 std::vector<WorklistClosedRow> SqliteTransaction::worklist_closed_missed(const WorklistItemsQuery& w) {
@@ -140,7 +210,8 @@ std::vector<WorklistClosedRow> SqliteTransaction::worklist_closed_missed(const W
       kJoin +
       "JOIN schedule_closures c ON c.id = (SELECT MAX(x.id) FROM schedule_closures x "
       "WHERE x.episode_id = s.episode_id AND x.item_id = s.item_id) " +
-      kWhere + kMissed + "AND c.action = 'closed' AND ?5 = ?5 AND ?6 = ?6 ORDER BY c.id DESC LIMIT ?7 OFFSET ?8";
+      kWhere + kFilters + kMissed +
+      "AND c.action = 'closed' AND ?5 = ?5 AND ?6 = ?6 ORDER BY c.id DESC LIMIT ?7 OFFSET ?8";
   auto& q = c_.statement(query.c_str());
   bind_query(q, w);
   q.bind(7, w.limit);

@@ -3,7 +3,8 @@
 // clinic's today): today's items first, then overdue, then due this week; work-up tests
 // on it; items whose window closed apart, closed as missed (one, in bulk, reopened) by
 // the roles that may, with a reason, nothing changed on a refusal; filters by kind,
-// patient and role; the phone for the roles shown it.
+// patient and role; the phone for the roles shown it; pages that follow `next` and each
+// read's one audit row naming the patients it showed.
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -399,6 +400,53 @@ TEST_F(WorklistToday, CompletenessCountsAMissedQuestionnaireAsMissing) {
   // Reopened, it is not due again until its window closes.
   ASSERT_EQ(coordinator_.post(item_path(built_.old, "prom-36m") + "/reopen", {{"reason", "back in Iran"}}).status, 200);
   EXPECT_EQ(completeness("prom-36m"), std::make_pair(0, 0));
+}
+
+TEST_F(WorklistToday, PagesFollowNextOnceEachAndEachReadNamesWhoItShowed) {
+  const auto key = [](const nlohmann::json& r) {
+    return std::to_string(r["episode_id"].get<std::int64_t>()) + "/" + r["item"]["id"].get<std::string>();
+  };
+  const nlohmann::json whole = list("?limit=1000");
+  ASSERT_GE(whole["items"].size(), 3u);
+  EXPECT_FALSE(whole.contains("next")) << "nothing follows the whole list";
+  std::vector<std::string> want, got;
+  for (const auto& r : whole["items"]) want.push_back(key(r));
+  nlohmann::json page = list("?limit=2");
+  for (int pages = 0; pages < 100; ++pages) {
+    ASSERT_LE(page["items"].size(), 2u);
+    for (const auto& r : page["items"]) got.push_back(key(r));
+    if (!page.contains("next")) break;
+    EXPECT_EQ(page["items"].size(), 2u) << "a page with a next is full";
+    page = list("?limit=2&after=" + page["next"].get<std::string>());
+  }
+  EXPECT_EQ(got, want);
+
+  // The read's one row names every patient the page showed (and no one more).
+  const std::int64_t reads = audit_rows(db_, "worklist.read");
+  const nlohmann::json first = list("?limit=2");
+  EXPECT_EQ(audit_rows(db_, "worklist.read"), reads + 1);
+  std::set<std::int64_t> shown_by_page;
+  for (const char* section : {"items", "window_closed", "holds", "red_flags", "awaiting_release", "code_guesses"})
+    for (const auto& r : first[section]) shown_by_page.insert(r["patient_id"].get<std::int64_t>());
+  SQLite::Database d(db_, SQLite::OPEN_READONLY);
+  const std::string shown =
+      d.execAndGet("SELECT shown FROM audit_log WHERE action = 'worklist.read' ORDER BY seq DESC LIMIT 1").getString();
+  std::set<std::int64_t> in_row;
+  for (std::size_t at = 0; at < shown.size();) {
+    const std::size_t comma = std::min(shown.find(',', at), shown.size());
+    in_row.insert(std::stoll(shown.substr(at, comma - at)));
+    at = comma + 1;
+  }
+  EXPECT_EQ(in_row, shown_by_page);
+
+  // A cursor the server did not write is refused, naming the field, and nothing is read.
+  for (const char* bad : {"", "not-a-cursor", "MXwyMDMxLTAyLTMwfDIwMzEtMDEtMDF8MXx2aXNpdC0ydw", "%2B%2B%2B"}) {
+    const Reply r = coordinator_.get(std::string("/api/v1/worklist?after=") + bad);
+    EXPECT_EQ(r.status, 422) << bad << " " << r.body;
+    EXPECT_EQ(r.json()["error"]["field"], "after") << r.body;
+    EXPECT_EQ(r.json()["error"]["reason"], "worklist_cursor_invalid") << r.body;
+  }
+  EXPECT_EQ(audit_rows(db_, "worklist.read"), reads + 1) << "a refused read writes nothing";
 }
 
 }  // namespace

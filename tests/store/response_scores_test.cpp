@@ -72,10 +72,20 @@ TEST_F(ResponseScores, EveryScoreOfEveryResponseIsARowAgreeingWithItsJson) {
 TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
   const auto written = rows();
   ASSERT_FALSE(written.empty());
+  const std::string on_worklists = "SELECT COUNT(*) FROM schedule_items WHERE worklist_centre IS NOT NULL";
+  const int worklist_items = count(on_worklists);
+  ASSERT_GT(worklist_items, 0);
   {
     // The database as the binary before 0014 left it: no typed rows, version 13 (and
     // nothing of the later migrations).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    // 0020's worklist column, its indexes and the triggers that keep it.
+    for (const char* t : {"schedule_insert", "schedule_update", "episode_state", "response_insert", "response_delete",
+                          "response_update"})
+      d.exec(std::string("DROP TRIGGER worklist_") + t);
+    d.exec("DROP INDEX schedule_worklist_by_start");
+    d.exec("DROP INDEX schedule_worklist_by_end");
+    d.exec("ALTER TABLE schedule_items DROP COLUMN worklist_centre");
     // 0019's derived outcome rows first: the triggers that mark them hang on response_scores too.
     for (const char* table : {"episode", "transition", "schedule", "response", "score", "event"})
       for (const char* op : {"insert", "update", "delete"})
@@ -106,6 +116,8 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
   EXPECT_EQ(s->migrate(), after_13);
   s.reset();
   EXPECT_EQ(rows(), written);
+  // 0020's own step marked the items on a worklist: those written since, as the triggers did.
+  EXPECT_EQ(count(on_worklists), worklist_items);
   // 0018's own step folded the names of the patients already there, and the trigram index
   // holds them: every patient is found by the first three letters of their folded Persian name.
   EXPECT_EQ(count("SELECT COUNT(*) FROM patients WHERE search_names NOT LIKE '_%' || char(10) || '_%'"), 0);

@@ -2,10 +2,16 @@
 // overdue by the window closing soonest, then coming up), the items whose window closed
 // apart and newest first, filters (kind, patient, the items of a role), bounded pages
 // whose count is the whole, closing decisions kept in order, and another centre's or an
-// ended episode's items never read.
+// ended episode's items never read. The indexed reads (migration 0020) against the rule
+// read from the schedules themselves, as items, episodes and answers change; pages by
+// offset and by cursor that together hold every item once.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include "service/pathway.hpp"
+#include "service/worklist.hpp"
 #include "store/store.hpp"
 #include "store_suite.hpp"
 #include "store_test_support.hpp"
@@ -62,6 +68,55 @@ class WorklistItemsStore : public EngineTest {
 };
 
 int rank(const ScheduledItem& s) { return s.start == kDay ? 0 : s.start < kDay ? 1 : 2; }
+
+// A row as "episode/item", to compare lists.
+std::string key(const store::WorklistOpenItemRow& r) { return std::to_string(r.who.episode_id) + "/" + r.item.id; }
+std::vector<std::string> keys(const std::vector<store::WorklistOpenItemRow>& rows) {
+  std::vector<std::string> out;
+  for (const auto& r : rows) out.push_back(key(r));
+  return out;
+}
+
+// The day's items and those whose window closed at centre a, in the worklist's order,
+// found from each episode's schedule and answers by the rule the store's doc states:
+// planned, a worklist kind, the episode running, a questionnaire not answered.
+struct Expected {
+  std::vector<std::string> open, closed;
+};
+bool ended(EpisodeState s) {
+  using S = EpisodeState;
+  return s == S::completed || s == S::converted_to_thr || s == S::withdrawn || s == S::lost_to_follow_up ||
+         s == S::ineligible;
+}
+Expected by_the_rule(store::Transaction& tx, const std::vector<std::int64_t>& episodes) {
+  using Row = std::tuple<int, CivilDate, CivilDate, std::int64_t, std::string>;
+  std::vector<Row> open, closed;
+  for (const std::int64_t id : episodes) {
+    const Episode e = *tx.find_episode(id);
+    if (e.centre_id != "a" || ended(e.state)) continue;
+    const auto answers = tx.responses_of(id);
+    for (const ScheduledItem& s : tx.schedule_of(id)) {
+      const bool kind = s.kind == "visit" || s.kind == "imaging" || s.kind == "questionnaire" || s.kind == "order";
+      const bool answered =
+          std::any_of(answers.begin(), answers.end(), [&](const auto& a) { return a.item_id == s.id; });
+      if (s.status != ItemStatus::planned || !kind || (s.kind == "questionnaire" && answered)) continue;
+      if (s.window_end < kDay) {
+        closed.push_back({0, CivilDate::from_days(-s.window_end.days_since_epoch()), s.start, id, s.id});
+      } else if (s.window_start <= kDay || s.start <= kDay.plus_days(7)) {
+        const int r = rank(s);
+        open.push_back({r, r == 1 ? s.window_end : s.start, s.start, id, s.id});
+      }
+    }
+  }
+  std::sort(open.begin(), open.end());
+  // Newest closed first; the start plays no part there.
+  for (auto& c : closed) std::get<2>(c) = CivilDate();
+  std::sort(closed.begin(), closed.end());
+  Expected out;
+  for (const auto& r : open) out.open.push_back(std::to_string(std::get<3>(r)) + "/" + std::get<4>(r));
+  for (const auto& r : closed) out.closed.push_back(std::to_string(std::get<3>(r)) + "/" + std::get<4>(r));
+  return out;
+}
 
 INSTANTIATE_ENGINES(WorklistItemsStore);
 
@@ -154,6 +209,122 @@ TEST_P(WorklistItemsStore, ClosedItemsWithTheirLatestDecision) {
     // No longer planned: on neither list.
     for (const auto& r : tx.worklist_window_closed(query()))
       EXPECT_FALSE(r.who.episode_id == overdue_ && r.item.id == "workup-mri");
+  });
+}
+
+TEST_P(WorklistItemsStore, TheIndexedListsFollowTheRuleAsItemsEpisodesAndAnswersChange) {
+  const std::vector<std::int64_t> all = {today_, overdue_, workup_, other_, ended_};
+  const auto expect_the_rule = [&](const char* after) {
+    SCOPED_TRACE(after);
+    store_->read([&](store::Transaction& tx) {
+      const Expected want = by_the_rule(tx, all);
+      ASSERT_FALSE(want.open.empty());
+      EXPECT_EQ(keys(tx.worklist_open_items(query())), want.open);
+      EXPECT_EQ(tx.worklist_open_count(query()), static_cast<std::int64_t>(want.open.size()));
+      EXPECT_EQ(keys(tx.worklist_window_closed(query())), want.closed);
+      EXPECT_EQ(tx.worklist_window_closed_count(query()), static_cast<std::int64_t>(want.closed.size()));
+    });
+  };
+  const auto on_list = [&](std::int64_t episode, const std::string& item) {
+    bool found = false;
+    store_->read([&](store::Transaction& tx) {
+      for (const auto& r : tx.worklist_open_items(query())) found |= key(r) == std::to_string(episode) + "/" + item;
+    });
+    return found;
+  };
+  expect_the_rule("as planned");
+  ASSERT_TRUE(on_list(today_, "prom-2w"));
+
+  // An answer for the time point takes the questionnaire off.
+  store_->write([&](store::Transaction& tx) {
+    store::QuestionnaireResponseRow r;
+    r.episode_id = today_;
+    r.centre_id = "a";
+    r.instrument = "hoos-jr";
+    r.item_id = "prom-2w";
+    r.answers_json = r.scores_json = "{}";
+    r.source = "staff";
+    r.submitted_by = "test";
+    r.submitted_at = "2031-05-20T08:00:00Z";
+    tx.insert_questionnaire_response(r);
+  });
+  EXPECT_FALSE(on_list(today_, "prom-2w"));
+  expect_the_rule("an answer");
+
+  // Done leaves the list; planned again comes back.
+  store_->write([&](store::Transaction& tx) {
+    auto item = *tx.schedule_item(today_, "visit-2w");
+    item.status = ItemStatus::done;
+    item.done_on = kDay;
+    tx.update_schedule_item_status(today_, item);
+  });
+  EXPECT_FALSE(on_list(today_, "visit-2w"));
+  expect_the_rule("an item done");
+  store_->write([&](store::Transaction& tx) {
+    auto item = *tx.schedule_item(today_, "visit-2w");
+    item.status = ItemStatus::planned;
+    item.done_on.reset();
+    tx.update_schedule_item_status(today_, item);
+  });
+  EXPECT_TRUE(on_list(today_, "visit-2w"));
+
+  // An episode that ends takes its items off; taken back, they return.
+  const auto set_state = [&](std::int64_t id, EpisodeState state) {
+    store_->write([&](store::Transaction& tx) {
+      Episode e = *tx.find_episode(id);
+      e.state = state;
+      tx.update_episode(e, "2031-05-20T08:00:00.000Z");
+    });
+  };
+  set_state(overdue_, EpisodeState::lost_to_follow_up);
+  expect_the_rule("an episode lost to follow-up");
+  set_state(ended_, EpisodeState::follow_up);
+  EXPECT_TRUE(on_list(ended_, "visit-2w"));
+  expect_the_rule("an episode taken back");
+
+  // A schedule written afresh (new dates) is on the list as written.
+  store_->write([&](store::Transaction& tx) {
+    auto items = tx.schedule_of(workup_);
+    for (auto& i : items) {
+      i.start = i.start.plus_days(-2);
+      i.window_end = i.window_end.plus_days(-2);
+    }
+    tx.replace_schedule(workup_, items);
+  });
+  expect_the_rule("a schedule written afresh");
+}
+
+TEST_P(WorklistItemsStore, PagesByOffsetOrCursorHoldEveryItemOnce) {
+  store_->read([&](store::Transaction& tx) {
+    const auto whole = keys(tx.worklist_open_items(query()));
+    ASSERT_GE(whole.size(), 7u);
+    for (const int limit : {1, 2, 3, 5}) {
+      SCOPED_TRACE(limit);
+      std::vector<std::string> by_offset, by_cursor;
+      auto q = query();
+      q.limit = limit;
+      for (q.offset = 0; q.offset < static_cast<int>(whole.size()) + limit; q.offset += limit)
+        for (const auto& k : keys(tx.worklist_open_items(q))) by_offset.push_back(k);
+      EXPECT_EQ(by_offset, whole);
+      q = query();
+      q.limit = limit;
+      for (int pages = 0; pages <= static_cast<int>(whole.size()); ++pages) {
+        const auto page = tx.worklist_open_items(q);
+        if (page.empty()) break;
+        for (const auto& k : keys(page)) by_cursor.push_back(k);
+        q.after = service::cursor_after(page.back(), kDay);
+      }
+      EXPECT_EQ(by_cursor, whole);
+    }
+    // A cursor, then an offset from it.
+    auto q = query();
+    q.limit = 2;
+    q.after = service::cursor_after(tx.worklist_open_items(q).back(), kDay);
+    q.offset = 3;
+    const auto page = keys(tx.worklist_open_items(q));
+    ASSERT_EQ(page.size(), 2u);
+    EXPECT_EQ(page[0], whole[5]);
+    EXPECT_EQ(page[1], whole[6]);
   });
 }
 
