@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <compare>
 #include <cstdint>
 #include <limits>
 #include <numeric>
 #include <string>
+#include <tuple>
 
 #include "base/error.hpp"
 #include "stats/distributions.hpp"
@@ -139,7 +139,10 @@ Design make_design(std::span<const double> time, std::span<const int> event,
     double time;
     int event;
     std::uint32_t pattern;
-    auto operator<=>(const Observation&) const = default;
+    bool operator==(const Observation&) const = default;
+    bool operator<(const Observation& o) const {
+      return std::tie(time, event, pattern) < std::tie(o.time, o.event, o.pattern);
+    }
   };
   std::vector<Observation> obs(n);
   for (std::size_t i = 0; i < n; ++i) obs[i] = {time[i], event[i], static_cast<std::uint32_t>(patterns.cell_of[i])};
