@@ -34,7 +34,7 @@ struct Search {
 };
 
 using Refusal = std::pair<std::string, std::string>;
-Refusal refused(const char* code, const char* field) { return {code, field}; }
+Refusal query_refused(const char* code, const char* field) { return {code, field}; }
 
 // The code and field of the InputError `f` throws ("" when it throws none).
 template <class F>
@@ -70,12 +70,12 @@ TEST(TypedQuery, RefusesABadValueNamingItsParameter) {
     q[name] = value;
     return refusal([&] { api::http::decode_query<Search>(q); });
   };
-  EXPECT_EQ(with("text", "123456789"), refused("too_many_bytes", "text"));
+  EXPECT_EQ(with("text", "123456789"), query_refused("too_many_bytes", "text"));
   EXPECT_EQ(with("state", "nowhere").second, "state");
-  EXPECT_EQ(with("limit", "51"), refused("whole_number_range", "limit"));
-  EXPECT_EQ(with("limit", ""), refused("whole_number_range", "limit"));
+  EXPECT_EQ(with("limit", "51"), query_refused("whole_number_range", "limit"));
+  EXPECT_EQ(with("limit", ""), query_refused("whole_number_range", "limit"));
   EXPECT_EQ(with("day", "2026-02-30").second, "day");
-  EXPECT_EQ(refusal([] { api::http::decode_query<Search>({}); }), refused("required", "patient"));
+  EXPECT_EQ(refusal([] { api::http::decode_query<Search>({}); }), query_refused("required", "patient"));
   // An id is a record's: a bad one is not found, as in a path.
   EXPECT_THROW(api::http::decode_query<Search>({{"patient", "x"}}), NotFoundError);
 }
@@ -123,7 +123,7 @@ TEST(TypedBody, ARuleAcrossFieldsRunsAtItsPlace) {
   EXPECT_EQ(refusal([] {
               api::http::decode<Names>(J{{"first", "a"}, {"second", "a"}, {"count", "x"}});
             }),
-            refused("give_one_not_both", "second"));
+            query_refused("give_one_not_both", "second"));
   EXPECT_EQ(refusal([] {
               api::http::decode<Names>(J{{"first", "a"}, {"second", "b"}, {"count", "x"}});
             }).second,

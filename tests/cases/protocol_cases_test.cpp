@@ -52,7 +52,7 @@ void expect_item(const ScheduledItem& item, const YAML::Node& written) {
   }
 }
 
-void run_case(const YAML::Node& file, const YAML::Node& one_case) {
+void run_protocol_case(const YAML::Node& file, const YAML::Node& one_case) {
   expect_only_keys(file, {"protocol", "cases"});
   expect_only_keys(one_case, {"case", "source", "dates", "schedule", "first item", "number of items", "refused"});
   const Protocol& protocol = protocol_named(file["protocol"].as<std::string>(""));
@@ -91,7 +91,8 @@ void run_case(const YAML::Node& file, const YAML::Node& one_case) {
   }
 }
 
-[[maybe_unused]] const bool registered = (register_cases("protocols", "Protocol", run_case), true);
+[[maybe_unused]] const bool protocol_cases_registered =
+    (register_cases("protocols", "Protocol", run_protocol_case), true);
 
 }  // namespace
 }  // namespace rp::cases

@@ -104,7 +104,7 @@ void run_analyses(const YAML::Node& one_case) {
   if (one_case["log rank"]) expect_log_rank(d, stats::log_rank(sorted), one_case["log rank"]);
 }
 
-void run_case(const YAML::Node& file, const YAML::Node& one_case) {
+void run_statistics_case(const YAML::Node& file, const YAML::Node& one_case) {
   expect_only_keys(file, {"cases"});
   expect_only_keys(
       one_case, {"case", "source", "time", "event", "group", "confidence", "curve", "curves", "log rank", "refused"});
@@ -124,7 +124,8 @@ void run_case(const YAML::Node& file, const YAML::Node& one_case) {
   }
 }
 
-[[maybe_unused]] const bool registered = (register_cases("statistics", "Statistics", run_case), true);
+[[maybe_unused]] const bool statistics_cases_registered =
+    (register_cases("statistics", "Statistics", run_statistics_case), true);
 
 }  // namespace
 }  // namespace rp::cases

@@ -10,7 +10,7 @@
 namespace rp::cli_test {
 namespace {
 
-std::string db_arg() { return "--db " + (scratch() / "wordings.db").string(); }
+std::string wordings_db_arg() { return "--db " + (scratch() / "wordings.db").string(); }
 
 std::int64_t wordings_kept() {
   SQLite::Database db((scratch() / "wordings.db").string());
@@ -26,35 +26,37 @@ nlohmann::json clinic_oxford() {
 }
 
 TEST(InstrumentCli, LoadsAWordingWithTheInstrumentsStructureAsAVersion) {
-  ASSERT_EQ(run("db init " + db_arg(), "").exit_code, 0);
+  ASSERT_EQ(run("db init " + wordings_db_arg(), "").exit_code, 0);
 
   auto wrong = clinic_oxford();
   wrong["item"][4]["answerOption"].erase(4);  // OHS5 without its "0 - worst"
-  auto r = run("instrument load - --instrument oxford-hip " + db_arg(), wrong.dump());
+  auto r = run("instrument load - --instrument oxford-hip " + wordings_db_arg(), wrong.dump());
   EXPECT_EQ(r.exit_code, 2) << r.out;
   EXPECT_EQ(r.error_field(), "item");
   EXPECT_NE(r.err.find("item OHS5 has answer codes [4, 3, 2, 1] where oxford-hip scores [4, 3, 2, 1, 0]"),
             std::string::npos)
       << r.err;
-  r = run("instrument load - " + db_arg(), R"({"resourceType": "Patient"})");
+  r = run("instrument load - " + wordings_db_arg(), R"({"resourceType": "Patient"})");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.error_field(), "resourceType");
-  r = run("instrument load - " + db_arg(), "{\"resourceType\": \"Questionnaire\", \"version\": \"1\", \"item\": 5}");
+  r = run("instrument load - " + wordings_db_arg(),
+          "{\"resourceType\": \"Questionnaire\", \"version\": \"1\", \"item\": 5}");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.error_field(), "questionnaire") << r.err;
   EXPECT_EQ(wordings_kept(), 0);
 
   const auto file = write_file("ohs-clinic.json", clinic_oxford().dump());
-  r = run("instrument load " + file.string() + " --by clinic.lead " + db_arg(), "");
+  r = run("instrument load " + file.string() + " --by clinic.lead " + wordings_db_arg(), "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["instrument"], "oxford-hip");
   EXPECT_EQ(r.json()["version"], "urn:clinic:ohs|2024-fa");
   EXPECT_EQ(r.json()["languages"], "en fa");
   EXPECT_EQ(r.json()["loaded_by"], "cli:clinic.lead");
-  EXPECT_EQ(run("instrument load " + file.string() + " " + db_arg(), "").exit_code, 2) << "a version loads once";
+  EXPECT_EQ(run("instrument load " + file.string() + " " + wordings_db_arg(), "").exit_code, 2)
+      << "a version loads once";
   EXPECT_EQ(wordings_kept(), 1);
 
-  r = run("instrument wordings " + db_arg(), "");
+  r = run("instrument wordings " + wordings_db_arg(), "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::map<std::string, nlohmann::json> by_key;
   for (const auto& w : r.json()) by_key[w["instrument"]] = w;

@@ -18,7 +18,7 @@ CivilDate days_from_today(int n) {
   return CivilDate::from_days(today.time_since_epoch().count()).plus_days(n);
 }
 
-std::string db_arg() { return "--db " + (scratch() / "pathway.db").string(); }
+std::string pathway_db_arg() { return "--db " + (scratch() / "pathway.db").string(); }
 
 std::int64_t count_rows(const std::string& table) {
   SQLite::Database db((scratch() / "pathway.db").string());
@@ -122,11 +122,13 @@ TEST(EligibilityCli, DecisionWithEveryReason) {
 // One patient through the pathway from the command line; refused steps write nothing.
 TEST(RecordsCli, PatientAndEpisodeLifecycle) {
   std::filesystem::remove(scratch() / "pathway.db");
-  ASSERT_EQ(run("db init " + db_arg(), "").exit_code, 0);
-  ASSERT_EQ(run("centre add " + db_arg() + " --id c1 --name-en Clinic --name-fa درمانگاه --licence-status licensed", "")
-                .exit_code,
-            0);
-  auto r = run("patient add " + db_arg() +
+  ASSERT_EQ(run("db init " + pathway_db_arg(), "").exit_code, 0);
+  ASSERT_EQ(
+      run("centre add " + pathway_db_arg() + " --id c1 --name-en Clinic --name-fa درمانگاه --licence-status licensed",
+          "")
+          .exit_code,
+      0);
+  auto r = run("patient add " + pathway_db_arg() +
                    " --centre c1 --mrn M-1 --name-fa 'مریم رضایی' --name-latin 'Maryam Rezaei' --sex female"
                    " --birth-date-jalali 1345/05/12 --mobile '0912 345 6789' --national-id 0013542419"
                    " --consent treatment,registry",
@@ -150,7 +152,7 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
            {"episode add --patient 1 --side left --diagnosis M16.11", "diagnosis.code"},
            {"episode add --patient 1 --side right --diagnosis M16.11 --protocol nope", "protocol"},
        }) {
-    const auto bad = run(args + " " + db_arg(), "");
+    const auto bad = run(args + " " + pathway_db_arg(), "");
     EXPECT_EQ(bad.exit_code, 2) << args;
     EXPECT_EQ(bad.error_field(), field) << args << " " << bad.err;
   }
@@ -159,7 +161,7 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
   EXPECT_EQ(count_rows("audit_log"), audit_before);
 
   // A correction: only what is given changes, and one audit row says why.
-  r = run("patient update 1 " + db_arg() +
+  r = run("patient update 1 " + pathway_db_arg() +
               " --mobile '۰۹۱۲ ۳۴۵ ۰۰۰۰' --birth-date-jalali 1345/05/13 --consent-contact yes --reason 'new phone'",
           "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -170,18 +172,18 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
   EXPECT_EQ(r.json()["name_latin"], "Maryam Rezaei");
   EXPECT_EQ(count_rows("audit_log"), audit_before + 1);
 
-  r = run("episode add " + db_arg() + " --patient 1 --side right --diagnosis M16.11 --kl 2", "");
+  r = run("episode add " + pathway_db_arg() + " --patient 1 --side right --diagnosis M16.11 --kl 2", "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["state"], "referred");
-  r = run("episode advance 1 --to injected " + db_arg(), "");
+  r = run("episode advance 1 --to injected " + pathway_db_arg(), "");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.error_field(), "state");
   EXPECT_NE(r.err.find("referred"), std::string::npos);
-  ASSERT_EQ(run("episode advance 1 --to screening " + db_arg(), "").exit_code, 0);
+  ASSERT_EQ(run("episode advance 1 --to screening " + pathway_db_arg(), "").exit_code, 0);
   const CivilDate planned = days_from_today(14);
-  r = run("episode plan 1 --harvest " + planned.iso() + " --injection " + planned.iso() + " " + db_arg(), "");
+  r = run("episode plan 1 --harvest " + planned.iso() + " --injection " + planned.iso() + " " + pathway_db_arg(), "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  r = run("episode show 1 " + db_arg(), "");
+  r = run("episode show 1 " + pathway_db_arg(), "");
   ASSERT_EQ(r.exit_code, 0);
   bool found = false;
   const auto shown = r.json();
@@ -189,24 +191,24 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
     if (item["id"] == "visit-12w") found = item["start"] == planned.plus_days(12 * 7).iso();
   }
   EXPECT_TRUE(found);
-  r = run("patient list --search rezaei " + db_arg(), "");
+  r = run("patient list --search rezaei " + pathway_db_arg(), "");
   ASSERT_EQ(r.exit_code, 0);
   EXPECT_EQ(r.json().size(), 1u);
-  r = run("patient show 1 " + db_arg(), "");
+  r = run("patient show 1 " + pathway_db_arg(), "");
   EXPECT_EQ(r.json()["episodes"].size(), 1u);
   // Written by the command line alone, nothing has signed the log's head: nothing is
   // wrong, and nothing is anchored either, until `audit anchor` (or a server's start).
-  r = run("audit verify " + db_arg(), "");
+  r = run("audit verify " + pathway_db_arg(), "");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.json()["verdict"], "unanchored");
   EXPECT_EQ(r.json()["tampered"], false);
   EXPECT_EQ(r.json()["unanchored_rows"], r.json()["rows"]);
   EXPECT_EQ(r.json()["records"]["checked"], 2);  // the patient and the episode
-  ASSERT_EQ(run("audit anchor " + db_arg(), "").exit_code, 0);
-  r = run("audit verify " + db_arg(), "");
+  ASSERT_EQ(run("audit anchor " + pathway_db_arg(), "").exit_code, 0);
+  r = run("audit verify " + pathway_db_arg(), "");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.json()["intact"], true);
-  r = run("db check " + db_arg(), "");
+  r = run("db check " + pathway_db_arg(), "");
   EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
   EXPECT_EQ(r.json()["integrity"], "ok");
 }

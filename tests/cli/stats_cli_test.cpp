@@ -18,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-struct Outcome {
+struct StatsOutcome {
   int code;
   std::string out, err;
 };
@@ -38,7 +38,7 @@ class StatsCli : public ::testing::Test {
     return p.string();
   }
 
-  Outcome run(const std::string& args) {
+  StatsOutcome run(const std::string& args) {
     const fs::path out = dir_ / "stdout", err = dir_ / "stderr";
     const std::string cmd = std::string(RP_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
     const int status = std::system(cmd.c_str());
@@ -52,7 +52,7 @@ class StatsCli : public ::testing::Test {
 
   // Runs a command that must fail with exit 2; returns the error object.
   json error_of(const std::string& args) {
-    const Outcome r = run(args);
+    const StatsOutcome r = run(args);
     EXPECT_EQ(r.code, 2) << r.out << r.err;
     EXPECT_TRUE(r.out.empty()) << r.out;
     return json::parse(r.err).at("error");
@@ -68,7 +68,7 @@ const char* kData =
 
 TEST_F(StatsCli, KmByGroupWithNullsWhereRHasNa) {
   const std::string csv = write("d.csv", kData);
-  const Outcome r = run("stats km --csv " + csv + " --time time --event status --group arm --at 2.5,4,100");
+  const StatsOutcome r = run("stats km --csv " + csv + " --time time --event status --group arm --at 2.5,4,100");
   ASSERT_EQ(r.code, 0) << r.err;
   const json j = json::parse(r.out);
   ASSERT_EQ(j["groups"].size(), 2u);
@@ -87,7 +87,7 @@ TEST_F(StatsCli, KmByGroupWithNullsWhereRHasNa) {
 
 TEST_F(StatsCli, KmWithoutGroupIsAll) {
   const std::string csv = write("d.csv", kData);
-  const Outcome r = run("stats km --csv " + csv + " --time time --event status --conf-type log-log");
+  const StatsOutcome r = run("stats km --csv " + csv + " --time time --event status --conf-type log-log");
   ASSERT_EQ(r.code, 0) << r.err;
   const json j = json::parse(r.out);
   ASSERT_EQ(j["groups"].size(), 1u);
@@ -97,7 +97,7 @@ TEST_F(StatsCli, KmWithoutGroupIsAll) {
 
 TEST_F(StatsCli, LogRankShape) {
   const std::string csv = write("d.csv", kData);
-  const Outcome r = run("stats logrank --csv " + csv + " --time time --event status --group arm");
+  const StatsOutcome r = run("stats logrank --csv " + csv + " --time time --event status --group arm");
   ASSERT_EQ(r.code, 0) << r.err;
   const json j = json::parse(r.out);
   EXPECT_EQ(j["df"], 1);
@@ -107,7 +107,7 @@ TEST_F(StatsCli, LogRankShape) {
 }
 
 TEST_F(StatsCli, Proportion) {
-  const Outcome r = run("stats proportion --successes 0 --n 10 --method clopper-pearson");
+  const StatsOutcome r = run("stats proportion --successes 0 --n 10 --method clopper-pearson");
   ASSERT_EQ(r.code, 0) << r.err;
   const json j = json::parse(r.out);
   EXPECT_EQ(j["lower"], 0.0);

@@ -11,12 +11,12 @@
 namespace rp::test {
 namespace {
 
-const CivilDate kDay = parse_gregorian("2031-05-20");
+const CivilDate kWorklistDay = parse_gregorian("2031-05-20");
 const std::string kDayText = "2031-05-20";
 
-std::string day(int offset) { return kDay.plus_days(offset).iso(); }
+std::string day(int offset) { return kWorklistDay.plus_days(offset).iso(); }
 
-struct Built {
+struct WorklistBuilt {
   std::int64_t overdue_episode = 0, holds_episode = 0, harvested_episode = 0, ended_episode = 0;
   std::int64_t older_flag = 0, newer_flag = 0;
 };
@@ -60,25 +60,27 @@ void set_state(store::Transaction& tx, std::int64_t episode, EpisodeState state,
   tx.update_episode(e, "2031-01-01T00:00:00.000Z");
 }
 
-Built build(const std::string& db, const Seeded& seeded) {
+WorklistBuilt build(const std::string& db, const Seeded& seeded) {
   auto store = store::open_sqlite(db);
   const auto op = service::Actor::cli_operator();
   // The fixture's steps are taken on day D, the worklist's day.
-  service::Pathway pathway(*store, Clock::fixed((kDay.days_since_epoch() * 86400 + std::int64_t{9} * 3600) * 1000));
-  Built b;
+  service::Pathway pathway(*store,
+                           Clock::fixed((kWorklistDay.days_since_epoch() * 86400 + std::int64_t{9} * 3600) * 1000));
+  WorklistBuilt b;
   // Injected 16 days before D: visit-2w was due D-2 (window D-5..D+1), prom-2w likewise.
   b.overdue_episode = seeded.episode_a;
-  pathway.plan(op, b.overdue_episode, kDay.plus_days(-30), kDay.plus_days(-16), "entered after the injection");
+  pathway.plan(op, b.overdue_episode, kWorklistDay.plus_days(-30), kWorklistDay.plus_days(-16),
+               "entered after the injection");
   // Harvest at D+17: both drug holds start at D+3; the baseline questionnaire's window is open.
   b.holds_episode = add_episode(pathway, op, "a", "MRN-holds");
-  pathway.plan(op, b.holds_episode, kDay.plus_days(17), kDay.plus_days(17));
+  pathway.plan(op, b.holds_episode, kWorklistDay.plus_days(17), kWorklistDay.plus_days(17));
   b.harvested_episode = add_episode(pathway, op, "a", "MRN-harvested");
   b.ended_episode = add_episode(pathway, op, "a", "MRN-ended");
-  pathway.plan(op, b.ended_episode, kDay.plus_days(-30), kDay.plus_days(-16), "entered late");
+  pathway.plan(op, b.ended_episode, kWorklistDay.plus_days(-30), kWorklistDay.plus_days(-16), "entered late");
   // The other centre's patient has the same overdue visit and an open red flag.
-  pathway.plan(op, seeded.episode_b, kDay.plus_days(-30), kDay.plus_days(-16), "entered late");
+  pathway.plan(op, seeded.episode_b, kWorklistDay.plus_days(-30), kWorklistDay.plus_days(-16), "entered late");
   store->write([&](store::Transaction& tx) {
-    set_state(tx, b.harvested_episode, EpisodeState::harvested, kDay.plus_days(-3));
+    set_state(tx, b.harvested_episode, EpisodeState::harvested, kWorklistDay.plus_days(-3));
     set_state(tx, b.ended_episode, EpisodeState::withdrawn, std::nullopt);
     b.older_flag = red_flag(tx, b.overdue_episode, "a", day(-2) + "T08:00:00.000Z", "open");
     b.newer_flag = red_flag(tx, b.overdue_episode, "a", day(-1) + "T09:30:00.000Z", "open");
@@ -128,7 +130,7 @@ class WorklistOverHttp : public ::testing::Test {
   TempDir dir_;
   std::string db_;
   Seeded seeded_;
-  Built built_;
+  WorklistBuilt built_;
   std::unique_ptr<ServerProcess> server_;
   Client coordinator_;
   nlohmann::json list_;

@@ -20,14 +20,14 @@ namespace {
 
 const CivilDate kToday = Clock::system().today();
 
-std::string day(int offset) { return kToday.plus_days(offset).iso(); }
+std::string day_from_today(int offset) { return kToday.plus_days(offset).iso(); }
 
-struct Built {
+struct TodayBuilt {
   std::int64_t overdue = 0, today = 0, workup = 0, old = 0;
 };
 
-std::int64_t add_episode(service::Pathway& pathway, const service::Actor& op, const std::string& mrn,
-                         const std::string& name) {
+std::int64_t add_today_episode(service::Pathway& pathway, const service::Actor& op, const std::string& mrn,
+                               const std::string& name) {
   Patient p = test_patient("a", mrn);
   p.name_latin = name;
   p.mobile = "0912555" + std::to_string(1000 + mrn.size() * 37 % 9000).substr(0, 4);
@@ -40,24 +40,24 @@ std::int64_t add_episode(service::Pathway& pathway, const service::Actor& op, co
   return pathway.add_episode(op, e).id;
 }
 
-Built build(const std::string& db, const Seeded& seeded) {
+TodayBuilt build_today_clinic(const std::string& db, const Seeded& seeded) {
   auto store = store::open_sqlite(db);
   const auto op = service::Actor::cli_operator();
   service::Pathway pathway(*store, Clock::system());
-  Built b;
+  TodayBuilt b;
   // Injected 16 days ago: visit-2w and prom-2w were due on T-2, windows still open (overdue);
   // the work-up, consultation and baseline windows closed weeks ago.
   b.overdue = seeded.episode_a;
   pathway.plan(op, b.overdue, kToday.plus_days(-30), kToday.plus_days(-16), "entered after the injection");
   // Injected 14 days ago: visit-2w and prom-2w are due today.
-  b.today = add_episode(pathway, op, "MRN-today", "Today Person");
+  b.today = add_today_episode(pathway, op, "MRN-today", "Today Person");
   pathway.plan(op, b.today, kToday.plus_days(-20), kToday.plus_days(-14), "entered after the injection");
   // Harvest in 29 days: the work-up tests (28 days before it) are due tomorrow.
-  b.workup = add_episode(pathway, op, "MRN-workup", "Workup Person");
+  b.workup = add_today_episode(pathway, op, "MRN-workup", "Workup Person");
   pathway.plan(op, b.workup, kToday.plus_days(29), kToday.plus_days(29));
   // Injected 300 days ago: every window up to the 6-month one has closed; the next opens
   // in a month.
-  b.old = add_episode(pathway, op, "MRN-old", "Old Person");
+  b.old = add_today_episode(pathway, op, "MRN-old", "Old Person");
   pathway.plan(op, b.old, kToday.plus_days(-305), kToday.plus_days(-300), "entered from paper");
   // It was injected then: a treated joint the outcome report counts.
   store->write([&](store::Transaction& tx) {
@@ -70,7 +70,8 @@ Built build(const std::string& db, const Seeded& seeded) {
   return b;
 }
 
-std::vector<nlohmann::json> rows(const nlohmann::json& section, std::int64_t episode, const std::string& item = "") {
+std::vector<nlohmann::json> rows_of_episode(const nlohmann::json& section, std::int64_t episode,
+                                            const std::string& item = "") {
   std::vector<nlohmann::json> out;
   for (const auto& r : section)
     if (r["episode_id"] == episode && (item.empty() || r["item"]["id"] == item)) out.push_back(r);
@@ -78,7 +79,7 @@ std::vector<nlohmann::json> rows(const nlohmann::json& section, std::int64_t epi
 }
 
 // Every record closing could change, and the decisions, as text.
-std::string records(const std::string& db) {
+std::string closing_records(const std::string& db) {
   SQLite::Database d(db, SQLite::OPEN_READONLY);
   std::string out;
   for (const char* table : {"schedule_items", "schedule_closures"}) {
@@ -102,7 +103,7 @@ class WorklistToday : public ::testing::Test {
   void SetUp() override {
     db_ = dir_.file("worklist.db");
     seeded_ = seed(db_);
-    built_ = build(db_, seeded_);
+    built_ = build_today_clinic(db_, seeded_);
     server_ = std::make_unique<ServerProcess>(db_);
     coordinator_ = login("coordinator.a");
   }
@@ -127,7 +128,7 @@ class WorklistToday : public ::testing::Test {
   TempDir dir_;
   std::string db_;
   Seeded seeded_;
-  Built built_;
+  TodayBuilt built_;
   std::unique_ptr<ServerProcess> server_;
   Client coordinator_;
 };
@@ -155,22 +156,22 @@ TEST_F(WorklistToday, TodayThenOverdueThenThisWeekAndNothingWhoseWindowClosed) {
     }
   }
   EXPECT_EQ(items[0]["item"]["group"], "today");
-  const auto today = rows(items, built_.today, "visit-2w");
+  const auto today = rows_of_episode(items, built_.today, "visit-2w");
   ASSERT_EQ(today.size(), 1u);
-  EXPECT_EQ(today[0]["item"]["due"], day(0));
+  EXPECT_EQ(today[0]["item"]["due"], day_from_today(0));
   EXPECT_EQ(today[0]["item"]["status"], "due");
-  const auto overdue = rows(items, built_.overdue, "visit-2w");
+  const auto overdue = rows_of_episode(items, built_.overdue, "visit-2w");
   ASSERT_EQ(overdue.size(), 1u);
   EXPECT_EQ(overdue[0]["item"]["group"], "overdue");
   EXPECT_EQ(overdue[0]["item"]["status"], "overdue");
-  EXPECT_EQ(overdue[0]["item"]["due"], day(-2));
+  EXPECT_EQ(overdue[0]["item"]["due"], day_from_today(-2));
   // Nothing on the day's list had its window close.
-  for (const auto& r : items) EXPECT_GE(r["item"]["window_to"].get<std::string>(), day(0)) << r.dump();
-  EXPECT_TRUE(rows(items, built_.old).empty());
+  for (const auto& r : items) EXPECT_GE(r["item"]["window_to"].get<std::string>(), day_from_today(0)) << r.dump();
+  EXPECT_TRUE(rows_of_episode(items, built_.old).empty());
   // Those are apart, the latest closed first, and counted.
   const auto& closed = w["window_closed"];
-  EXPECT_FALSE(rows(closed, built_.old, "visit-2w").empty());
-  EXPECT_FALSE(rows(closed, built_.overdue, "workup-mri").empty());
+  EXPECT_FALSE(rows_of_episode(closed, built_.old, "visit-2w").empty());
+  EXPECT_FALSE(rows_of_episode(closed, built_.overdue, "workup-mri").empty());
   EXPECT_EQ(w["window_closed_total"], closed.size());
   for (std::size_t i = 1; i < closed.size(); ++i)
     EXPECT_GE(closed[i - 1]["item"]["window_to"].get<std::string>(), closed[i]["item"]["window_to"].get<std::string>());
@@ -180,29 +181,29 @@ TEST_F(WorklistToday, TodayThenOverdueThenThisWeekAndNothingWhoseWindowClosed) {
 TEST_F(WorklistToday, WorkUpTestsAppearWhenDueAndOverdue) {
   const auto items = list()["items"];
   std::set<std::string> ids;
-  for (const auto& r : rows(items, built_.workup)) {
+  for (const auto& r : rows_of_episode(items, built_.workup)) {
     if (r["item"]["kind"] != "order") continue;
     ids.insert(r["item"]["id"]);
     EXPECT_EQ(r["item"]["kind"], "order");
     EXPECT_EQ(r["item"]["group"], "upcoming");
-    EXPECT_EQ(r["item"]["due"], day(1));
+    EXPECT_EQ(r["item"]["due"], day_from_today(1));
     EXPECT_EQ(r["item"]["responsible"], "surgeon");
   }
   EXPECT_EQ(ids, (std::set<std::string>{"workup-blood", "workup-exam", "workup-mri", "workup-xray"}));
   // A week later they are overdue, still on the list while their window is open.
-  const Reply later = coordinator_.get("/api/v1/worklist?date=" + day(8));
+  const Reply later = coordinator_.get("/api/v1/worklist?date=" + day_from_today(8));
   ASSERT_EQ(later.status, 200);
-  for (const auto& r : rows(later.json()["items"], built_.workup))
+  for (const auto& r : rows_of_episode(later.json()["items"], built_.workup))
     if (r["item"]["kind"] == "order") {
       EXPECT_EQ(r["item"]["group"], "overdue") << r.dump();
     }
-  EXPECT_EQ(rows(later.json()["items"], built_.workup, "workup-mri").size(), 1u);
+  EXPECT_EQ(rows_of_episode(later.json()["items"], built_.workup, "workup-mri").size(), 1u);
 }
 
 TEST_F(WorklistToday, FiltersByKindPatientAndRole) {
   for (const auto& r : section("?kind=order", "items")) EXPECT_EQ(r["item"]["kind"], "order");
-  EXPECT_EQ(rows(list("?kind=order")["items"], built_.workup).size(), 4u);
-  EXPECT_TRUE(rows(list("?kind=questionnaire")["items"], built_.workup).empty());
+  EXPECT_EQ(rows_of_episode(list("?kind=order")["items"], built_.workup).size(), 4u);
+  EXPECT_TRUE(rows_of_episode(list("?kind=questionnaire")["items"], built_.workup).empty());
   const auto by_mrn = list("?patient=mrn-TODAY");
   ASSERT_FALSE(by_mrn["items"].empty());
   for (const auto& r : by_mrn["items"]) EXPECT_EQ(r["episode_id"], built_.today);
@@ -256,11 +257,11 @@ TEST_F(WorklistToday, CloseOneAsMissedThenReopen) {
   EXPECT_EQ(closed.json()["closure"]["reason"], "moved_away");
   EXPECT_EQ(closed.json()["closure"]["by"], "coordinator.a");
   // It leaves the list, is kept with its reason and its audit row.
-  EXPECT_TRUE(rows(list()["window_closed"], built_.old, "visit-2w").empty());
+  EXPECT_TRUE(rows_of_episode(list()["window_closed"], built_.old, "visit-2w").empty());
   EXPECT_EQ(audit_rows(db_, "schedule.close_missed"), 1);
   const auto kept = coordinator_.get("/api/v1/worklist/closed").json();
-  ASSERT_EQ(rows(kept, built_.old, "visit-2w").size(), 1u) << kept.dump();
-  EXPECT_EQ(rows(kept, built_.old, "visit-2w")[0]["closure"]["note"], "moved to Mashhad");
+  ASSERT_EQ(rows_of_episode(kept, built_.old, "visit-2w").size(), 1u) << kept.dump();
+  EXPECT_EQ(rows_of_episode(kept, built_.old, "visit-2w")[0]["closure"]["note"], "moved to Mashhad");
   const auto timeline = coordinator_.get("/api/v1/episodes/" + std::to_string(built_.old)).json();
   bool missed = false;
   for (const auto& s : timeline["schedule"])
@@ -276,14 +277,14 @@ TEST_F(WorklistToday, CloseOneAsMissedThenReopen) {
   const Reply reopened = surgeon.post(path + "/reopen", {{"reason", "the patient called back"}});
   ASSERT_EQ(reopened.status, 200) << reopened.body;
   EXPECT_EQ(reopened.json()["item"]["status"], "out_of_window");
-  EXPECT_EQ(rows(list()["window_closed"], built_.old, "visit-2w").size(), 1u);
-  EXPECT_TRUE(rows(coordinator_.get("/api/v1/worklist/closed").json(), built_.old, "visit-2w").empty());
+  EXPECT_EQ(rows_of_episode(list()["window_closed"], built_.old, "visit-2w").size(), 1u);
+  EXPECT_TRUE(rows_of_episode(coordinator_.get("/api/v1/worklist/closed").json(), built_.old, "visit-2w").empty());
   EXPECT_EQ(audit_rows(db_, "schedule.reopen"), 1);
   EXPECT_EQ(surgeon.post(path + "/reopen", {{"reason", "again"}}).status, 409);
 }
 
 TEST_F(WorklistToday, RefusalsNameTheFieldAndChangeNothing) {
-  const std::string before = records(db_);
+  const std::string before = closing_records(db_);
   const std::string old_visit = item_path(built_.old, "visit-2w") + "/close-missed";
   struct Case {
     Client* who;
@@ -310,15 +311,19 @@ TEST_F(WorklistToday, RefusalsNameTheFieldAndChangeNothing) {
       {&lab, old_visit, {{"reason", "declined"}}, 403, "role"},
       {&analyst, old_visit, {{"reason", "declined"}}, 403, "role"},
       {&other, old_visit, {{"reason", "declined"}}, 404, "episode"},
-      {&coordinator_, "/api/v1/worklist/close-missed", {{"before", day(1)}, {"reason", "declined"}}, 422, "before"},
-      {&coordinator_, "/api/v1/worklist/close-missed", {{"reason", "declined"}}, 422, "before"},
-      {&coordinator_, "/api/v1/worklist/close-missed", {{"before", day(0)}, {"reason", "x"}}, 422, "reason"},
       {&coordinator_,
        "/api/v1/worklist/close-missed",
-       {{"before", day(0)}, {"reason", "declined"}, {"kind", "hip"}},
+       {{"before", day_from_today(1)}, {"reason", "declined"}},
+       422,
+       "before"},
+      {&coordinator_, "/api/v1/worklist/close-missed", {{"reason", "declined"}}, 422, "before"},
+      {&coordinator_, "/api/v1/worklist/close-missed", {{"before", day_from_today(0)}, {"reason", "x"}}, 422, "reason"},
+      {&coordinator_,
+       "/api/v1/worklist/close-missed",
+       {{"before", day_from_today(0)}, {"reason", "declined"}, {"kind", "hip"}},
        422,
        "kind"},
-      {&lab, "/api/v1/worklist/close-missed", {{"before", day(0)}, {"reason", "declined"}}, 403, "role"},
+      {&lab, "/api/v1/worklist/close-missed", {{"before", day_from_today(0)}, {"reason", "declined"}}, 403, "role"},
       {&coordinator_, item_path(built_.old, "visit-6w") + "/reopen", {{"reason", "x"}}, 409, "item"},
       {&physio, item_path(built_.old, "visit-6w") + "/reopen", {{"reason", "x"}}, 403, "role"},
   };
@@ -334,7 +339,7 @@ TEST_F(WorklistToday, RefusalsNameTheFieldAndChangeNothing) {
     EXPECT_EQ(fa.status, c.status);
     EXPECT_NE(fa.json()["error"]["message"], r.json()["error"]["message"]) << "not translated: " << r.body;
   }
-  EXPECT_EQ(records(db_), before) << "a refused close changes nothing";
+  EXPECT_EQ(closing_records(db_), before) << "a refused close changes nothing";
   EXPECT_EQ(audit_rows(db_, "schedule.close_missed"), 0);
   // The window-still-open message says when it closes, in Persian too.
   const Reply fa = coordinator_.call("POST", item_path(built_.overdue, "visit-2w") + "/close-missed",
@@ -347,17 +352,19 @@ TEST_F(WorklistToday, CloseInBulkEveryItemWhoseWindowClosedBeforeADay) {
   // Windows that closed before T-40: the old patient's, and the overdue patient's work-up
   // (closed T-45) but not its baseline questionnaire (closed T-23).
   std::size_t expected = 0;
-  for (const auto& r : before["window_closed"]) expected += r["item"]["window_to"].get<std::string>() < day(-40);
+  for (const auto& r : before["window_closed"])
+    expected += r["item"]["window_to"].get<std::string>() < day_from_today(-40);
   ASSERT_GT(expected, 4u);
-  const Reply bulk =
-      coordinator_.post("/api/v1/worklist/close-missed", {{"before", day(-40)}, {"reason", "patient_unreachable"}});
+  const Reply bulk = coordinator_.post("/api/v1/worklist/close-missed",
+                                       {{"before", day_from_today(-40)}, {"reason", "patient_unreachable"}});
   ASSERT_EQ(bulk.status, 200) << bulk.body;
   EXPECT_EQ(bulk.json()["closed"], expected);
   EXPECT_EQ(audit_rows(db_, "schedule.close_missed"), static_cast<std::int64_t>(expected));
   const auto after = list("?limit=1000");
-  for (const auto& r : after["window_closed"]) EXPECT_GE(r["item"]["window_to"].get<std::string>(), day(-40));
-  EXPECT_FALSE(rows(after["window_closed"], built_.overdue, "prom-baseline").empty());
-  EXPECT_TRUE(rows(after["window_closed"], built_.overdue, "workup-mri").empty());
+  for (const auto& r : after["window_closed"])
+    EXPECT_GE(r["item"]["window_to"].get<std::string>(), day_from_today(-40));
+  EXPECT_FALSE(rows_of_episode(after["window_closed"], built_.overdue, "prom-baseline").empty());
+  EXPECT_TRUE(rows_of_episode(after["window_closed"], built_.overdue, "workup-mri").empty());
   // The day's list is as it was.
   EXPECT_EQ(after["items"].dump(), before["items"].dump());
   // With a filter, only what it keeps: the remaining questionnaires, in Jalali.

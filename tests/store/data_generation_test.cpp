@@ -16,8 +16,6 @@ AuditEntry read_audit() {
   return {"2026-01-01T00:00:00.000Z", "u", "surgeon", "a", "episode.read", "episode", "1", ""};
 }
 
-Centre centre(const std::string& id) { return {id, "Centre " + id, "مرکز", "Tehran", "تهران", "licensed", "", ""}; }
-
 TEST(DataGeneration, AuditRowsLeaveItRecordChangesMoveIt) {
   test::TempDb db;
   auto s = open_sqlite(db.path());
@@ -27,7 +25,7 @@ TEST(DataGeneration, AuditRowsLeaveItRecordChangesMoveIt) {
   EXPECT_EQ(s->data_generation(), start);
   s->read([](Transaction& tx) { tx.list_centres(); });
   EXPECT_EQ(s->data_generation(), start);
-  s->write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
+  s->write([](Transaction& tx) { tx.upsert_centre(test::test_centre("a")); });
   EXPECT_NE(s->data_generation(), start);
 }
 
@@ -36,7 +34,7 @@ TEST(DataGeneration, ARolledBackWriteChangedNothing) {
   auto s = open_sqlite(db.path());
   const auto start = s->data_generation();
   EXPECT_THROW(s->write([](Transaction& tx) {
-    tx.upsert_centre(centre("a"));
+    tx.upsert_centre(test::test_centre("a"));
     throw std::runtime_error("changed my mind");
   }),
                std::runtime_error);
@@ -51,7 +49,7 @@ TEST(DataGeneration, GroupCommitOfReadAuditsLeavesItAWriteInTheBatchMovesIt) {
   const auto start = s.data_generation();
   ASSERT_TRUE(start.has_value());
   const std::function<void(Transaction&)> audit = [](Transaction& tx) { tx.append_audit(read_audit()); };
-  const std::function<void(Transaction&)> change = [](Transaction& tx) { tx.upsert_centre(centre("a")); };
+  const std::function<void(Transaction&)> change = [](Transaction& tx) { tx.upsert_centre(test::test_centre("a")); };
   EXPECT_TRUE(inner->write_batch({&audit, &audit})[0] == nullptr);
   s.write(audit);
   EXPECT_EQ(s.data_generation(), start);

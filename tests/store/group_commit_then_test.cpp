@@ -14,8 +14,6 @@
 namespace rp::store {
 namespace {
 
-Centre centre(const std::string& id) { return {id, "Centre " + id, "مرکز", "Tehran", "تهران", "licensed", "", ""}; }
-
 // The group commit over every engine (store_suite.hpp).
 class GroupCommitThen : public test::EngineTest {};
 INSTANTIATE_ENGINES(GroupCommitThen);
@@ -32,7 +30,7 @@ TEST_P(GroupCommitThen, TellsEachCallerAfterItsCommitWithItsOwnError) {
     s.write_then(
         [id, i](Transaction& tx) {
           if (i % 10 == 3) throw std::runtime_error("refused");
-          tx.upsert_centre(centre(id));
+          tx.upsert_centre(test::test_centre(id));
         },
         [&, id](std::exception_ptr error) {
           bool committed = false;
@@ -47,7 +45,7 @@ TEST_P(GroupCommitThen, TellsEachCallerAfterItsCommitWithItsOwnError) {
         });
   }
   // A synchronous write in between is committed too.
-  s.write([](Transaction& tx) { tx.upsert_centre(centre("sync")); });
+  s.write([](Transaction& tx) { tx.upsert_centre(test::test_centre("sync")); });
   std::unique_lock lock(m);
   ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(30), [&] { return told == kWrites; }));
   EXPECT_EQ(failed, 4);
@@ -60,7 +58,7 @@ TEST_P(GroupCommitThen, TellsEachCallerAfterItsCommitWithItsOwnError) {
 TEST_P(GroupCommitThen, AuditRowsQueuedAmongWritesAreAllChainedAndTold) {
   auto inner = open();
   GroupCommitStore s(*inner);
-  s.write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
+  s.write([](Transaction& tx) { tx.upsert_centre(test::test_centre("a")); });
   std::mutex m;
   std::condition_variable cv;
   int told = 0, failed = 0;

@@ -14,8 +14,6 @@
 namespace rp::store {
 namespace {
 
-Centre centre(const std::string& id) { return {id, "Centre " + id, "مرکز", "Tehran", "تهران", "licensed", "", ""}; }
-
 // On every engine (store_suite.hpp).
 class NestedTransaction : public test::EngineTest {};
 INSTANTIATE_ENGINES(NestedTransaction);
@@ -29,15 +27,15 @@ bool has_centre(Store& s, const std::string& id) {
 TEST_P(NestedTransaction, IsRefusedAndTheOuterWriteRollsBack) {
   auto s = open();
   EXPECT_THROW(s->write([&](Transaction& tx) {
-    tx.upsert_centre(centre("outer"));
-    s->write([](Transaction& inner) { inner.upsert_centre(centre("inner")); });
+    tx.upsert_centre(test::test_centre("outer"));
+    s->write([](Transaction& inner) { inner.upsert_centre(test::test_centre("inner")); });
   }),
                std::logic_error);
   EXPECT_THROW(s->write([&](Transaction&) { s->read([](Transaction&) {}); }), std::logic_error);
   EXPECT_FALSE(has_centre(*s, "outer"));
   EXPECT_FALSE(has_centre(*s, "inner"));
   // The store is usable afterwards.
-  s->write([](Transaction& tx) { tx.upsert_centre(centre("after")); });
+  s->write([](Transaction& tx) { tx.upsert_centre(test::test_centre("after")); });
   EXPECT_TRUE(has_centre(*s, "after"));
 }
 
@@ -45,13 +43,13 @@ TEST_P(NestedTransaction, IsRefusedThroughTheGroupCommitWithoutWaitingForItself)
   auto inner = open();
   GroupCommitStore s(*inner);
   EXPECT_THROW(s.write([&](Transaction& tx) {
-    tx.upsert_centre(centre("outer"));
-    s.write([](Transaction& nested) { nested.upsert_centre(centre("nested")); });
+    tx.upsert_centre(test::test_centre("outer"));
+    s.write([](Transaction& nested) { nested.upsert_centre(test::test_centre("nested")); });
   }),
                std::logic_error);
   EXPECT_FALSE(has_centre(*inner, "outer"));
   EXPECT_FALSE(has_centre(*inner, "nested"));
-  s.write([](Transaction& tx) { tx.upsert_centre(centre("after")); });
+  s.write([](Transaction& tx) { tx.upsert_centre(test::test_centre("after")); });
   EXPECT_TRUE(has_centre(*inner, "after"));
 }
 

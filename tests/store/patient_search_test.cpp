@@ -17,13 +17,14 @@
 namespace rp::test {
 namespace {
 
-const CivilDate kDay = parse_gregorian("2031-05-20");
+const CivilDate kSearchDay = parse_gregorian("2031-05-20");
 
 class PatientSearch : public EngineTest {
  protected:
   void SetUp() override {
     store_ = open();
-    service::Pathway pathway(*store_, Clock::fixed((kDay.days_since_epoch() * 86400 + 9 * 3600) * std::int64_t{1000}));
+    service::Pathway pathway(*store_,
+                             Clock::fixed((kSearchDay.days_since_epoch() * 86400 + 9 * 3600) * std::int64_t{1000}));
     add_centres(pathway, {"a", "b"});
     const auto add = [&](const char* centre, const char* mrn, const char* fa, const char* latin, const char* mobile) {
       Patient p;
@@ -37,7 +38,7 @@ class PatientSearch : public EngineTest {
       p.mobile = mobile;
       p.consent = {true, true, true};
       p = pathway.add_patient(service::Actor::cli_operator(), p);
-      planned_episode(pathway, p.id, kDay.plus_days(-20), kDay.plus_days(-14));
+      planned_episode(pathway, p.id, kSearchDay.plus_days(-20), kSearchDay.plus_days(-14));
       return p;
     };
     karimi_ = add("a", "A-1", "علی کریمی", "Ali Karimi", "09121111111");  // Persian ی and ک
@@ -59,7 +60,7 @@ class PatientSearch : public EngineTest {
   std::vector<std::string> worklist(const std::string& patient) {
     std::vector<std::string> out;
     store_->read([&](store::Transaction& tx) {
-      const store::WorklistItemsQuery q{"a", kDay, kDay.plus_days(7), "", patient, "", 1000, 0};
+      const store::WorklistItemsQuery q{"a", kSearchDay, kSearchDay.plus_days(7), "", patient, "", 1000, 0};
       for (const auto& row : tx.worklist_open_items(q)) out.push_back(row.who.mrn);
     });
     std::sort(out.begin(), out.end());

@@ -27,8 +27,6 @@ using postgres::Connection;
 using postgres::PgError;
 using test::PgTestCluster;
 
-Centre centre(const std::string& id) { return {id, "C " + id, "م " + id, "Tehran", "تهران", "licensed", "", ""}; }
-
 AuditEntry entry(int i) {
   return {"2026-11-25T08:00:00.000Z", "u" + std::to_string(i), "coordinator", "a", "x.y", "e", std::to_string(i), ""};
 }
@@ -120,7 +118,7 @@ TEST(StoreFactory, ChoosesTheEngineByTheValue) {
   EXPECT_FALSE(std::filesystem::exists("sqlite:" + prefixed));
 
   const std::string url = PgTestCluster::shared().fresh_database();
-  open_store(url)->write([](Transaction& tx) { tx.upsert_centre(centre("pg")); });
+  open_store(url)->write([](Transaction& tx) { tx.upsert_centre(test::test_centre("pg")); });
   EXPECT_EQ(Connection(url).exec("SELECT COUNT(*) FROM centres WHERE id = 'pg'").int64(0, 0), 1);
   // postgres:// is libpq's other spelling of the same thing.
   const std::string other = "postgres://" + url.substr(std::string("postgresql://").size());
@@ -158,7 +156,7 @@ TEST(PostgresStore, AWriteThatLosesADeadlockRunsAgainAndCommits) {
   const std::string url = PgTestCluster::shared().fresh_database();
   auto opened = open_postgres(url);
   auto& s = dynamic_cast<postgres::PgStore&>(*opened);
-  s.write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
+  s.write([](Transaction& tx) { tx.upsert_centre(test::test_centre("a")); });
 
   Connection other(url);
   other.run("BEGIN");
@@ -172,7 +170,7 @@ TEST(PostgresStore, AWriteThatLosesADeadlockRunsAgainAndCommits) {
         // Let the other side start waiting for the writer lock first.
         std::this_thread::sleep_for(std::chrono::milliseconds(400));
       }
-      Centre c = centre("a");
+      Centre c = test::test_centre("a");
       c.phone = "021";
       tx.upsert_centre(c);  // waits for the other side's row lock
       tx.append_audit(entry(1));
@@ -261,7 +259,7 @@ TEST(PostgresStore, AnExhaustedPoolRefusesAfterItsWaitAndRecovers) {
   }
   cv.notify_all();
   holder.join();
-  EXPECT_NO_THROW(s->write([](Transaction& tx) { tx.upsert_centre(centre("after")); }));
+  EXPECT_NO_THROW(s->write([](Transaction& tx) { tx.upsert_centre(test::test_centre("after")); }));
 }
 
 // The generation that caches of rendered records key on: a record read's audit row
@@ -277,7 +275,7 @@ TEST(PostgresStore, TheDataGenerationMovesOnEveryServerButNotForAuditRows) {
   s->write([&](Transaction& tx) { tx.append_audit(read); });
   s->read([](Transaction& tx) { tx.list_centres(); });
   EXPECT_THROW(s->write([](Transaction& tx) {
-    tx.upsert_centre(centre("a"));
+    tx.upsert_centre(test::test_centre("a"));
     throw std::runtime_error("changed my mind");
   }),
                std::runtime_error);
@@ -285,7 +283,7 @@ TEST(PostgresStore, TheDataGenerationMovesOnEveryServerButNotForAuditRows) {
   EXPECT_EQ(s->data_generation(), start);
 
   const auto elsewhere = other_server->data_generation();
-  s->write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
+  s->write([](Transaction& tx) { tx.upsert_centre(test::test_centre("a")); });
   EXPECT_NE(s->data_generation(), start);  // the writer's own: at its commit
   auto moves = [](Store& store, std::optional<std::uint64_t> from) {
     for (int i = 0; i < 200 && store.data_generation() == from; ++i)
@@ -304,7 +302,7 @@ TEST(PostgresStore, TheDataGenerationMovesOnEveryServerButNotForAuditRows) {
 // that request wrote.
 TEST(PostgresStore, ABatchCommitsTogetherAndAFailingRequestLosesOnlyItsOwnRows) {
   auto s = open_postgres(PgTestCluster::shared().fresh_database());
-  s->write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
+  s->write([](Transaction& tx) { tx.upsert_centre(test::test_centre("a")); });
   auto add = [](const std::string& mrn, bool fail) {
     return [mrn, fail](Transaction& tx) {
       Patient p;
@@ -341,7 +339,7 @@ TEST(PostgresStore, TheWriteProbeAndTheScratchModeWork) {
   const std::string url = PgTestCluster::shared().fresh_database();
   auto s = open_postgres(url, OpenMode::scratch);
   EXPECT_NO_THROW(s->probe_write());
-  s->write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
+  s->write([](Transaction& tx) { tx.upsert_centre(test::test_centre("a")); });
   s.reset();
   std::size_t centres = 0;
   open_postgres(url)->read([&](Transaction& tx) { centres = tx.list_centres().size(); });
@@ -351,7 +349,7 @@ TEST(PostgresStore, TheWriteProbeAndTheScratchModeWork) {
 TEST(PostgresStore, ANestedTransactionIsRefusedAndTheOuterRollsBack) {
   auto s = open_postgres(PgTestCluster::shared().fresh_database());
   EXPECT_THROW(s->write([&](Transaction& tx) {
-    tx.upsert_centre(centre("outer"));
+    tx.upsert_centre(test::test_centre("outer"));
     s->read([](Transaction&) {});
   }),
                std::logic_error);
@@ -366,7 +364,7 @@ TEST(PostgresStore, TheSameWritesGiveTheSameChainAndOrderAsSqlite) {
   auto lite = open_sqlite(dir.path());
   auto pg = open_postgres(PgTestCluster::shared().fresh_database());
   auto work = [](Transaction& tx) {
-    for (const char* id : {"b", "B", "_z", "a-1", "a_1", "a1"}) tx.upsert_centre(centre(id));
+    for (const char* id : {"b", "B", "_z", "a-1", "a_1", "a1"}) tx.upsert_centre(test::test_centre(id));
     Patient p;
     p.centre_id = "a1";
     p.mrn = "M-1";

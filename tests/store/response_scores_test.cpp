@@ -18,15 +18,15 @@
 namespace rp::test {
 namespace {
 
-const CivilDate kToday = parse_gregorian("2031-05-20");
-const std::vector<std::string> kTimePoints = {"prom-baseline", "prom-2w",  "prom-6w", "prom-3m",
-                                              "prom-6m",       "prom-12m", "prom-24m"};
+const CivilDate kScoresToday = parse_gregorian("2031-05-20");
+const std::vector<std::string> kScoreTimePoints = {"prom-baseline", "prom-2w",  "prom-6w", "prom-3m",
+                                                   "prom-6m",       "prom-12m", "prom-24m"};
 
 class ResponseScores : public ::testing::Test {
  protected:
   void SetUp() override {
     auto s = store::open_sqlite(db_.path());
-    demo::build_demo(*s, kToday, 40);
+    demo::build_demo(*s, kScoresToday, 40);
   }
   int count(const std::string& sql) {
     SQLite::Database d(db_.path(), SQLite::OPEN_READONLY);
@@ -45,7 +45,7 @@ class ResponseScores : public ::testing::Test {
   store::OutcomeColumns outcome_columns() {
     auto s = store::open_sqlite(db_.path());
     store::OutcomeColumns out;
-    s->read([&](store::Transaction& tx) { out = tx.outcome_columns("hip-msc-v1", kTimePoints); });
+    s->read([&](store::Transaction& tx) { out = tx.outcome_columns("hip-msc-v1", kScoreTimePoints); });
     return out;
   }
   TempDb db_;
@@ -156,7 +156,7 @@ TEST_F(ResponseScores, TheOutcomeReadTakesTheRowsNotTheJson) {
   }
   const store::OutcomeColumns without_json = outcome_columns();
   for (std::size_t m = 0; m < before.proms.value.size(); ++m)
-    for (std::size_t tp = 0; tp < kTimePoints.size(); ++tp)
+    for (std::size_t tp = 0; tp < kScoreTimePoints.size(); ++tp)
       for (std::size_t row = 0; row < before.episodes.size(); ++row)
         ASSERT_TRUE(same(before.proms.value[m][tp][row], without_json.proms.value[m][tp][row]))
             << "measure " << m << " time point " << tp << " row " << row;

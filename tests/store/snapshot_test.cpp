@@ -14,8 +14,6 @@ namespace {
 using store::Transaction;
 using namespace std::chrono_literals;
 
-Centre centre(const std::string& id) { return {id, "Centre " + id, "مرکز", "Tehran", "تهران", "licensed", "", ""}; }
-
 std::size_t centres_in_snapshot(store::Store& s) {
   std::size_t n = 0;
   s.snapshot([&](Transaction& tx) { n = tx.list_centres().size(); });
@@ -28,12 +26,12 @@ INSTANTIATE_ENGINES(Snapshot);
 TEST_P(Snapshot, RunsWhileAWriteHoldsTheWriteLock) {
   auto inner = open();
   store::GroupCommitStore s(*inner);
-  s.write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
+  s.write([](Transaction& tx) { tx.upsert_centre(test_centre("a")); });
 
   std::promise<void> writing, release;
   std::thread writer([&] {
     s.write([&](Transaction& tx) {
-      tx.upsert_centre(centre("b"));
+      tx.upsert_centre(test_centre("b"));
       writing.set_value();
       release.get_future().wait();
     });
@@ -52,12 +50,12 @@ TEST_P(Snapshot, RunsWhileAWriteHoldsTheWriteLock) {
 TEST_P(Snapshot, SeesTheDataAsOfItsStart) {
   auto inner = open();
   store::GroupCommitStore s(*inner);
-  s.write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
+  s.write([](Transaction& tx) { tx.upsert_centre(test_centre("a")); });
   std::size_t before = 0, after = 0;
   s.snapshot([&](Transaction& tx) {
     before = tx.list_centres().size();
     // Another thread commits meanwhile (a thread of its own: transactions never nest).
-    std::thread([&] { s.write([](Transaction& w) { w.upsert_centre(centre("b")); }); }).join();
+    std::thread([&] { s.write([](Transaction& w) { w.upsert_centre(test_centre("b")); }); }).join();
     after = tx.list_centres().size();
   });
   EXPECT_EQ(before, 1u);
@@ -67,8 +65,8 @@ TEST_P(Snapshot, SeesTheDataAsOfItsStart) {
 
 TEST_P(Snapshot, RefusesAWriteInside) {
   auto s = open();
-  s->write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
-  EXPECT_ANY_THROW(s->snapshot([](Transaction& tx) { tx.upsert_centre(centre("b")); }));
+  s->write([](Transaction& tx) { tx.upsert_centre(test_centre("a")); });
+  EXPECT_ANY_THROW(s->snapshot([](Transaction& tx) { tx.upsert_centre(test_centre("b")); }));
   EXPECT_EQ(centres_in_snapshot(*s), 1u);
 }
 

@@ -14,8 +14,6 @@
 namespace rp::store {
 namespace {
 
-Centre centre(const std::string& id) { return {id, "C " + id, "م " + id, "Tehran", "تهران", "licensed", "", ""}; }
-
 // The interface's tests, on every engine (store_suite.hpp); SQLite's own file handling
 // and pragmas are tested with TEST(SqliteStore, ...) alone.
 class StoreSuite : public test::EngineTest {};
@@ -71,8 +69,8 @@ TEST(SqliteStore, CheckModeNeverCreatesAFile) {
 TEST_P(StoreSuite, DuplicateRecordNumberIsAConflictPerCentre) {
   auto s = open();
   s->write([](Transaction& tx) {
-    tx.upsert_centre(centre("a"));
-    tx.upsert_centre(centre("b"));
+    tx.upsert_centre(test::test_centre("a"));
+    tx.upsert_centre(test::test_centre("b"));
     tx.insert_patient(patient("a", "M1"), "t");
     tx.insert_patient(patient("b", "M1"), "t");  // the same number at another centre is fine
   });
@@ -89,7 +87,7 @@ TEST_P(StoreSuite, DuplicateRecordNumberIsAConflictPerCentre) {
 TEST_P(StoreSuite, AConflictDoesNotBreakTheNextInsert) {
   auto s = open();
   s->write([](Transaction& tx) {
-    tx.upsert_centre(centre("a"));
+    tx.upsert_centre(test::test_centre("a"));
     tx.insert_patient(patient("a", "M1"), "t");
   });
   for (int round = 0; round < 3; ++round) {
@@ -102,7 +100,7 @@ TEST_P(StoreSuite, AConflictDoesNotBreakTheNextInsert) {
 
 TEST_P(StoreSuite, AFailedTransactionLeavesNothing) {
   auto s = open();
-  s->write([](Transaction& tx) { tx.upsert_centre(centre("a")); });
+  s->write([](Transaction& tx) { tx.upsert_centre(test::test_centre("a")); });
   EXPECT_THROW(s->write([](Transaction& tx) {
     tx.insert_patient(patient("a", "M1"), "t");
     tx.append_audit({"t", "u", "r", "a", "patient.create", "patient", "1", ""});
@@ -121,8 +119,8 @@ TEST_P(StoreSuite, AnEpisodeNeverMovesToAnotherCentre) {
   auto s = open();
   Episode e;
   s->write([&](Transaction& tx) {
-    tx.upsert_centre(centre("a"));
-    tx.upsert_centre(centre("b"));
+    tx.upsert_centre(test::test_centre("a"));
+    tx.upsert_centre(test::test_centre("b"));
     e.patient_id = tx.insert_patient(patient("a", "M1"), "t");
     e.centre_id = "a";
     e.protocol_id = "hip-msc-v1";
@@ -150,7 +148,7 @@ TEST_P(StoreSuite, OutcomeColumnsHoldOneProtocolsEpisodes) {
   auto s = open();
   std::int64_t hip = 0, knee = 0;
   s->write([&](Transaction& tx) {
-    tx.upsert_centre(centre("a"));
+    tx.upsert_centre(test::test_centre("a"));
     const auto patient_id = tx.insert_patient(patient("a", "M1"), "t");
     for (const auto& [protocol, id] : {std::pair<const char*, std::int64_t*>{"hip-msc-v1", &hip},
                                        std::pair<const char*, std::int64_t*>{"knee-prp-test", &knee}}) {
@@ -202,7 +200,7 @@ TEST_P(StoreSuite, ARepeatTreatmentCountsOnceForItsJoint) {
   auto s = open();
   std::int64_t first = 0;
   s->write([&](Transaction& tx) {
-    tx.upsert_centre(centre("a"));
+    tx.upsert_centre(test::test_centre("a"));
     const auto patient_id = tx.insert_patient(patient("a", "M1"), "t");
     Episode e;
     e.patient_id = patient_id;

@@ -20,11 +20,11 @@
 namespace rp::test {
 namespace {
 
-const CivilDate kToday = parse_gregorian("2031-05-20");
+const CivilDate kCopyToday = parse_gregorian("2031-05-20");
 
 nlohmann::json outcome_report(store::Store& s) {
   // A fixed clock: the report's audit row is then the same on every engine.
-  service::Outcomes outcomes(s, Clock::fixed((kToday.days_since_epoch() * 86400 + 9 * 3600) * 1000));
+  service::Outcomes outcomes(s, Clock::fixed((kCopyToday.days_since_epoch() * 86400 + 9 * 3600) * 1000));
   return api::http::encode(
       api::contract::outcome_report_out(outcomes.report(service::Actor::cli_operator(), service::OutcomeRequest{})));
 }
@@ -47,7 +47,7 @@ void expect_same_checksums(const std::vector<store::TableCheck>& a, const std::v
 TEST(StoreCopy, DemoGoesToPostgresAndBackWithEveryRowChainAndReport) {
   TempDb source_file, back_file;
   auto sqlite = store::open_sqlite(source_file.path());
-  demo::build_demo(*sqlite, kToday, 30);
+  demo::build_demo(*sqlite, kCopyToday, 30);
   auto pg = store::open_postgres(PgTestCluster::shared().fresh_database());
 
   const store::CopyOutcome there = store::copy_store(*sqlite, *pg);
@@ -96,7 +96,7 @@ TEST(StoreCopy, ChecksumSeesValuesNotColumnOrderAndAMismatchNamesItsTable) {
 TEST(StoreCopy, NewRecordsOnTheCopyTakeIdsPastTheCopiedOnes) {
   TempDb source_file;
   auto sqlite = store::open_sqlite(source_file.path());
-  demo::build_demo(*sqlite, kToday, 10);
+  demo::build_demo(*sqlite, kCopyToday, 10);
   auto pg = store::open_postgres(PgTestCluster::shared().fresh_database());
   store::copy_store(*sqlite, *pg);
   std::int64_t largest = 0, added = 0;
@@ -113,7 +113,7 @@ TEST(StoreCopy, NewRecordsOnTheCopyTakeIdsPastTheCopiedOnes) {
 TEST(StoreCopy, TargetWithAnyRowIsRefusedAndLeftUnchanged) {
   TempDb source_file, target_file;
   auto sqlite = store::open_sqlite(source_file.path());
-  demo::build_demo(*sqlite, kToday, 10);
+  demo::build_demo(*sqlite, kCopyToday, 10);
   auto pg = store::open_postgres(PgTestCluster::shared().fresh_database());
   // One audit row is enough to make a database not empty.
   pg->write([](store::Transaction& tx) {
@@ -130,7 +130,7 @@ TEST(StoreCopy, TargetWithAnyRowIsRefusedAndLeftUnchanged) {
 
   // The same on SQLite, with records this time.
   auto target = store::open_sqlite(target_file.path());
-  demo::build_demo(*target, kToday, 3);
+  demo::build_demo(*target, kCopyToday, 3);
   const auto target_before = store::store_checksums(*target);
   EXPECT_THROW(store::copy_store(*sqlite, *target), store::TargetNotEmpty);
   expect_same_checksums(store::store_checksums(*target), target_before);

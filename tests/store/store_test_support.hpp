@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include "domain/centre.hpp"
 #include "domain/patient.hpp"
 
 namespace rp::test {
@@ -34,6 +35,11 @@ inline std::string test_national_id(const std::string& mrn) {
   std::string nine = std::to_string(std::hash<std::string>{}(mrn) % 1000000000ULL);
   nine.insert(0, 9 - nine.size(), '0');
   return nine + national_id_check_digit(nine);
+}
+
+// A licensed centre in Tehran with the given id: names and city in both languages.
+inline Centre test_centre(const std::string& id) {
+  return {id, "Centre " + id, "مرکز " + id, "Tehran", "تهران", "licensed", "", ""};
 }
 
 }  // namespace rp::test

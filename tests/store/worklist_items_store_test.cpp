@@ -19,14 +19,15 @@
 namespace rp::test {
 namespace {
 
-const CivilDate kDay = parse_gregorian("2031-05-20");
+const CivilDate kWorklistDay = parse_gregorian("2031-05-20");
 
 class WorklistItemsStore : public EngineTest {
  protected:
   void SetUp() override {
     store_ = open();
     const auto op = service::Actor::cli_operator();
-    service::Pathway pathway(*store_, Clock::fixed((kDay.days_since_epoch() * 86400 + 9 * 3600) * std::int64_t{1000}));
+    service::Pathway pathway(*store_,
+                             Clock::fixed((kWorklistDay.days_since_epoch() * 86400 + 9 * 3600) * std::int64_t{1000}));
     for (const std::string c : {"a", "b"})
       pathway.upsert_centre(op, {c, "Centre " + c, "مرکز", "Tehran", "تهران", "licensed", "", ""});
     const auto add = [&](const std::string& centre, const std::string& mrn, int harvest, int injection) {
@@ -46,7 +47,7 @@ class WorklistItemsStore : public EngineTest {
       e.side = Side::right;
       e.diagnosis = {std::string(kIcd10Cm), "M16.11"};
       e = pathway.add_episode(op, e);
-      pathway.plan(op, e.id, kDay.plus_days(harvest), kDay.plus_days(injection), "test");
+      pathway.plan(op, e.id, kWorklistDay.plus_days(harvest), kWorklistDay.plus_days(injection), "test");
       return e.id;
     };
     today_ = add("a", "T-1", -20, -14);    // visit-2w and prom-2w due today
@@ -61,13 +62,15 @@ class WorklistItemsStore : public EngineTest {
     });
   }
 
-  store::WorklistItemsQuery query() const { return {"a", kDay, kDay.plus_days(7), "", "", "", 1000, 0}; }
+  store::WorklistItemsQuery query() const {
+    return {"a", kWorklistDay, kWorklistDay.plus_days(7), "", "", "", 1000, 0};
+  }
 
   std::unique_ptr<store::Store> store_;
   std::int64_t today_ = 0, overdue_ = 0, workup_ = 0, other_ = 0, ended_ = 0;
 };
 
-int rank(const ScheduledItem& s) { return s.start == kDay ? 0 : s.start < kDay ? 1 : 2; }
+int rank(const ScheduledItem& s) { return s.start == kWorklistDay ? 0 : s.start < kWorklistDay ? 1 : 2; }
 
 // A row as "episode/item", to compare lists.
 std::string key(const store::WorklistOpenItemRow& r) { return std::to_string(r.who.episode_id) + "/" + r.item.id; }
@@ -100,9 +103,9 @@ Expected by_the_rule(store::Transaction& tx, const std::vector<std::int64_t>& ep
       const bool answered =
           std::any_of(answers.begin(), answers.end(), [&](const auto& a) { return a.item_id == s.id; });
       if (s.status != ItemStatus::planned || !kind || (s.kind == "questionnaire" && answered)) continue;
-      if (s.window_end < kDay) {
+      if (s.window_end < kWorklistDay) {
         closed.push_back({0, CivilDate::from_days(-s.window_end.days_since_epoch()), s.start, id, s.id});
-      } else if (s.window_start <= kDay || s.start <= kDay.plus_days(7)) {
+      } else if (s.window_start <= kWorklistDay || s.start <= kWorklistDay.plus_days(7)) {
         const int r = rank(s);
         open.push_back({r, r == 1 ? s.window_end : s.start, s.start, id, s.id});
       }
@@ -135,7 +138,7 @@ TEST_P(WorklistItemsStore, TodayThenOverdueThenComingUpAndTheWholeCount) {
     for (const auto& r : rows) {
       EXPECT_NE(r.who.episode_id, other_);
       EXPECT_NE(r.who.episode_id, ended_);
-      EXPECT_GE(r.item.window_end, kDay);
+      EXPECT_GE(r.item.window_end, kWorklistDay);
       EXPECT_EQ(r.mobile, "+989121234567");
     }
     // A page and the next one: no row twice, the count unchanged.
@@ -158,7 +161,7 @@ TEST_P(WorklistItemsStore, WindowClosedApartNewestFirst) {
     const auto rows = tx.worklist_window_closed(query());
     ASSERT_FALSE(rows.empty());
     for (std::size_t i = 0; i < rows.size(); ++i) {
-      EXPECT_LT(rows[i].item.window_end, kDay);
+      EXPECT_LT(rows[i].item.window_end, kWorklistDay);
       if (i) {
         EXPECT_GE(rows[i - 1].item.window_end, rows[i].item.window_end);
       }
@@ -255,7 +258,7 @@ TEST_P(WorklistItemsStore, TheIndexedListsFollowTheRuleAsItemsEpisodesAndAnswers
   store_->write([&](store::Transaction& tx) {
     auto item = *tx.schedule_item(today_, "visit-2w");
     item.status = ItemStatus::done;
-    item.done_on = kDay;
+    item.done_on = kWorklistDay;
     tx.update_schedule_item_status(today_, item);
   });
   EXPECT_FALSE(on_list(today_, "visit-2w"));
@@ -312,14 +315,14 @@ TEST_P(WorklistItemsStore, PagesByOffsetOrCursorHoldEveryItemOnce) {
         const auto page = tx.worklist_open_items(q);
         if (page.empty()) break;
         for (const auto& k : keys(page)) by_cursor.push_back(k);
-        q.after = service::cursor_after(page.back(), kDay);
+        q.after = service::cursor_after(page.back(), kWorklistDay);
       }
       EXPECT_EQ(by_cursor, whole);
     }
     // A cursor, then an offset from it.
     auto q = query();
     q.limit = 2;
-    q.after = service::cursor_after(tx.worklist_open_items(q).back(), kDay);
+    q.after = service::cursor_after(tx.worklist_open_items(q).back(), kWorklistDay);
     q.offset = 3;
     const auto page = keys(tx.worklist_open_items(q));
     ASSERT_EQ(page.size(), 2u);
