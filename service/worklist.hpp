@@ -19,7 +19,7 @@ struct WorklistFilter {
   std::string kind;         // visit, imaging, questionnaire, order (work-up) or hold
   std::string patient;      // part of either name, or of the record number
   std::string responsible;  // the role responsible (domain/worklist_rules.hpp)
-  int limit = 200;          // rows per section, 1-1000
+  int limit = 50;           // rows per section, 1-1000 (a page; `after` reads the next)
   int offset = 0;           // of the day's items
   int closed_offset = 0;    // of the items whose window closed
   // The day's items after this row (a page's `next`, service/worklist_cursor.hpp), then

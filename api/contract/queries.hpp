@@ -70,7 +70,7 @@ struct WorklistFilterQuery {
       ParamRule{.max_bytes = 64, .cut = true, .values = responsible_role_values});
     v("patient", &W::patient, "only patients whose name (either script) or record number contains this text",
       ParamRule{.digits = true});
-    v("limit", &W::limit, "rows per section (a whole number 1-1000, default 200; anything else is refused)",
+    v("limit", &W::limit, "rows per section (a whole number 1-1000, default 50; anything else is refused)",
       ParamRule{.min = 1, .max = 1000});
     v("offset", &W::offset, "rows of the list to skip (a whole number 0-1000000, default 0)",
       ParamRule{.min = 0, .max = 1000000});

@@ -232,3 +232,59 @@ test('a lab account sees no mobile numbers and cannot close items', async () => 
     await b.close()
   }
 })
+
+// Rows on the day's list (today's and overdue, then coming up).
+const dayRows = (page) =>
+  page.$$eval('[data-testid=wl-today] tbody tr[data-item], [data-testid=wl-upcoming] tbody tr[data-item]', (rows) =>
+    rows.map((r) => `${r.dataset.mrn}/${r.dataset.item}`),
+  )
+
+test('a long day is shown fifty items at a time: "show more" adds the next page, in English and in Persian', async () => {
+  const coordinator = await apiSession(server, 'coordinator.tehran-1')
+  const total = async () => (await coordinator.get('/api/v1/worklist')).json.items_total
+  // Late patients until the day's list is longer than one page.
+  for (let n = 0; (await total()) <= 60 && n < 40; n++) {
+    await latePatient(`WL-P${7400 + n}`, `0912556${7400 + n}`, `Worklist Page ${n}`)
+  }
+  const whole = (await coordinator.get('/api/v1/worklist?limit=1000')).json
+  assert.ok(whole.items_total > 50, `only ${whole.items_total} items`)
+  const b = await launch({ lang: 'en' })
+  const { page } = b
+  try {
+    await loginStaff(page, server, 'coordinator.tehran-1')
+    await page.goto(server.url + '/worklist')
+    await page.getByTestId('wl-filters').waitFor()
+    await setLang(page, 'en')
+    await page.getByTestId('wl-truncated').waitFor()
+    assert.equal((await dayRows(page)).length, 50)
+    assert.match(await page.getByTestId('wl-truncated').textContent(), new RegExp(`50 of ${whole.items_total} shown`))
+
+    // In Persian: the count in Persian digits, the button in Persian.
+    await setLang(page, 'fa')
+    const shown = await page.getByTestId('wl-truncated').textContent()
+    assert.match(shown, PERSIAN_DIGIT)
+    assert.doesNotMatch(shown, /[0-9A-Za-z]/)
+    assert.equal((await page.getByTestId('wl-more').textContent()).trim(), 'نمایش بیشتر')
+
+    // The next page follows the first: the rows are the server's whole list.
+    await page.getByTestId('wl-more').click()
+    const second = Math.min(100, whole.items_total)
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=wl-today] tbody tr[data-item], [data-testid=wl-upcoming] tbody tr[data-item]').length === n,
+      second,
+    )
+    const expected = whole.items.slice(0, second).map((r) => `${r.mrn}/${r.item.id}`)
+    assert.deepEqual((await dayRows(page)).sort(), expected.sort())
+    assert.equal(await page.getByTestId('wl-more').count(), whole.items_total > 100 ? 1 : 0)
+
+    // A filter starts again from the first page.
+    await page.getByTestId('wl-filter-kind').selectOption('visit')
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid=wl-today] tbody tr[data-item]')].every((r) => r.dataset.kind === 'visit'),
+    )
+    assert.ok((await dayRows(page)).length <= 50)
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+})

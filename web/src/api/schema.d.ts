@@ -7262,7 +7262,7 @@ export interface operations {
                 responsible?: "coordinator" | "surgeon" | "physiotherapist" | "lab";
                 /** @description only patients whose name (either script) or record number contains this text */
                 patient?: string;
-                /** @description rows per section (a whole number 1-1000, default 200; anything else is refused) */
+                /** @description rows per section (a whole number 1-1000, default 50; anything else is refused) */
                 limit?: number;
                 /** @description rows of the list to skip (a whole number 0-1000000, default 0) */
                 offset?: number;
@@ -7421,7 +7421,7 @@ export interface operations {
                 responsible?: "coordinator" | "surgeon" | "physiotherapist" | "lab";
                 /** @description only patients whose name (either script) or record number contains this text */
                 patient?: string;
-                /** @description rows per section (a whole number 1-1000, default 200; anything else is refused) */
+                /** @description rows per section (a whole number 1-1000, default 50; anything else is refused) */
                 limit?: number;
                 /** @description rows of the list to skip (a whole number 0-1000000, default 0) */
                 offset?: number;

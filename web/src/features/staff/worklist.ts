@@ -23,8 +23,17 @@ function filterQuery(filter: WorklistFilter) {
   return { kind: filter.kind || undefined, responsible: filter.responsible || undefined, patient: filter.patient.trim() }
 }
 
-export async function loadWorklist(filter: WorklistFilter = emptyFilter()): Promise<Worklist> {
-  return answer<Worklist>(http.GET('/api/v1/worklist', { params: { query: filterQuery(filter) } }))
+// The day's list a page at a time (the server's page is 50 items): `pages` pages, the
+// first and those after it by each page's `next`, as one list whose `next` is the last
+// page's. A refresh reads again the pages the user has opened, so rows stay in place.
+export async function loadWorklist(filter: WorklistFilter = emptyFilter(), pages = 1): Promise<Worklist> {
+  const first = await answer<Worklist>(http.GET('/api/v1/worklist', { params: { query: filterQuery(filter) } }))
+  let last = first
+  for (let n = 1; n < pages && last.next; n++) {
+    last = await answer<Worklist>(http.GET('/api/v1/worklist', { params: { query: { ...filterQuery(filter), after: last.next } } }))
+    first.items.push(...last.items)
+  }
+  return { ...first, next: last.next }
 }
 
 export interface Closing {
