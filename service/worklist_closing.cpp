@@ -151,15 +151,16 @@ std::vector<ClosedItem> closed_items(store::Store& store, const Clock& clock, co
   const CivilDate today = clock.today();
   const store::WorklistItemsQuery query = items_query(actor.centre, today, filter);
   std::vector<store::WorklistClosedRow> rows;
-  store.write(record_scope(actor), [&](store::Transaction& tx) {
-    rows = tx.worklist_closed_missed(query);
-    store::AuditEntry row = audit_entry(clock, actor, actor.centre, "worklist.closed.read", "worklist", today.iso(),
-                                        std::to_string(rows.size()) + " items closed as missed");
-    std::vector<std::int64_t> shown;
-    for (const auto& r : rows) shown.push_back(r.who.patient_id);
-    row.shown = store::format_shown(std::move(shown));
-    tx.append_audit(row);
-  });
+  store.snapshot(record_scope(actor), [&](store::Transaction& tx) { rows = tx.worklist_closed_missed(query); });
+  store::AuditEntry row = audit_entry(clock, actor, actor.centre, "worklist.closed.read", "worklist", today.iso(),
+                                      std::to_string(rows.size()) + " items closed as missed");
+  std::vector<std::int64_t> shown;
+  shown.reserve(rows.size());
+  for (const auto& r : rows) shown.push_back(r.who.patient_id);
+  row.shown = store::format_shown(std::move(shown));
+  // As the worklist's own row (service/worklist.cpp): read off the writer, then the row
+  // naming the patients shown in a short write of its own; nothing is answered without it.
+  store.write(record_scope(actor), [&](store::Transaction& tx) { tx.append_audit(row); });
   std::vector<ClosedItem> out;
   for (auto& r : rows) {
     out.push_back({worklist_entry({r.who, r.mobile, r.item}, today, actor), std::move(r.closure)});

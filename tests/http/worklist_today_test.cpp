@@ -261,6 +261,12 @@ TEST_F(WorklistToday, CloseOneAsMissedThenReopen) {
   EXPECT_EQ(audit_rows(db_, "schedule.close_missed"), 1);
   const auto kept = coordinator_.get("/api/v1/worklist/closed").json();
   ASSERT_EQ(rows_of_episode(kept, built_.old, "visit-2w").size(), 1u) << kept.dump();
+  // Reading the closed items leaves one row, naming the patient shown.
+  EXPECT_EQ(audit_rows(db_, "worklist.closed.read"), 1);
+  EXPECT_EQ(SQLite::Database(db_, SQLite::OPEN_READONLY)
+                .execAndGet("SELECT shown FROM audit_log WHERE action = 'worklist.closed.read'")
+                .getString(),
+            std::to_string(kept[0]["patient_id"].get<std::int64_t>()));
   EXPECT_EQ(rows_of_episode(kept, built_.old, "visit-2w")[0]["closure"]["note"], "moved to Mashhad");
   const auto timeline = coordinator_.get("/api/v1/episodes/" + std::to_string(built_.old)).json();
   bool missed = false;
