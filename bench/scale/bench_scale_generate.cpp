@@ -5,13 +5,14 @@
 //
 // on a database at the current schema (`regenpath db migrate` first, or a new SQLite
 // file): the centres and their staff, then N patients (default 1,000,000 across 20
-// centres) with their histories, in one transaction. Prints the rows of each table, the
+// centres) with their histories, a transaction per 10,000. Prints the rows of each table, the
 // time and rows/s; --accounts writes "username role centre" per line for the load.
 // PostgreSQL (empty and migrated): generated into a scratch SQLite file beside the
 // system's temporary files, then copied in with COPY (pg_copy.hpp).
 #include <unistd.h>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -76,7 +77,7 @@ int main(int argc, char** argv) {
                 static_cast<long long>(o.patients), o.today.iso().c_str());
     const auto start = std::chrono::steady_clock::now();
     const auto counts = bench::scale::add_patients(*store, o, [&](std::int64_t done) {
-      if (done % 100000 == 0)
+      if (done % 100000 == 0 || std::getenv("RP_SCALE_PROGRESS"))
         std::fprintf(stderr, "  %lld patients, %.0f s\n", static_cast<long long>(done), seconds_since(start));
     });
     const double t = seconds_since(start);
@@ -87,7 +88,7 @@ int main(int argc, char** argv) {
         static_cast<long long>(counts.schedule_items), static_cast<long long>(counts.eligibility),
         static_cast<long long>(counts.responses), static_cast<long long>(counts.scores),
         static_cast<long long>(counts.events), static_cast<long long>(counts.audit_rows));
-    std::printf("wrote %lld rows in %.1f s (one transaction, committed): %.0f rows/s, %.0f patients/s\n",
+    std::printf("wrote %lld rows in %.1f s (a transaction per 10,000 patients): %.0f rows/s, %.0f patients/s\n",
                 static_cast<long long>(counts.rows()), t, counts.rows() / t, counts.patients / t);
     if (postgres) {
       store.reset();

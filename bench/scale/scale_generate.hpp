@@ -1,7 +1,7 @@
 #pragma once
 // The scale bench's database (bench/scale/run.sh): centres, a few staff accounts per
 // centre, and N patients with their histories (scale_history.hpp), written through the
-// store's own operations in one transaction, each patient's records vouched for by one
+// store's own operations, a transaction per 10,000 patients, each patient's records vouched for by one
 // audit row, so that `regenpath db check` and `audit verify` hold for them.
 #include <cstdint>
 #include <functional>
