@@ -2,12 +2,15 @@
 //
 //   bench_registry emit --episodes N --out DIR
 //       writes the generated registry's tables as CSV for COPY, and peer.csv for R
-//   bench_registry measure --db postgresql://... --peer DIR/peer.csv [--runs 3]
+//   bench_registry measure --db postgresql://... --peer DIR/peer.csv [--runs 3] [--report FILE]
+//                          [--peers no]
 //       on the loaded database: the cross-centre outcome report as the registry analyst
 //       reads it (store read + figures, best of --runs; the whole-table read it replaced
 //       once, for comparison), beside a plain SQL aggregate of
 //       the same questions on the same server and R's glm + survfit + coxph on the same
-//       patients (CSV reading excluded), with the ratios.
+//       patients (CSV reading excluded), with the ratios. --report writes the report as the
+//       API answers it, so that two builds' figures can be compared byte for byte;
+//       --peers no leaves out the SQL and R peers and the whole-table read (to profile ours).
 #include <libpq-fe.h>
 
 #include <algorithm>
@@ -20,6 +23,8 @@
 #include <iostream>
 #include <string>
 
+#include "api/contract/reports.hpp"
+#include "api/http/contract.hpp"
 #include "bench/registry/registry_rows.hpp"
 #include "service/outcomes.hpp"
 #include "service/protocols.hpp"
@@ -119,7 +124,7 @@ double r_seconds(const std::string& peer_csv) {
   return seconds;
 }
 
-int measure(const std::string& url, const std::string& peer_csv, int runs) {
+int measure(const std::string& url, const std::string& peer_csv, int runs, const std::string& report_file, bool peers) {
   using namespace rp;
   const auto as_of = CivilDate::from_ymd(2026, 11, 24);
   const Clock clock = Clock::fixed((as_of.days_since_epoch() * 86400 + 9 * 3600) * 1000);
@@ -128,6 +133,8 @@ int measure(const std::string& url, const std::string& peer_csv, int runs) {
   const service::Actor analyst{"bench-analyst", service::Role::analyst, "", false};
   service::OutcomeReport report;
   const double ours = best_of(runs, [&] { report = outcomes.report(analyst, {}); });
+  if (!report_file.empty())
+    std::ofstream(report_file) << api::http::encode(api::contract::outcome_report_out(report)).dump() << "\n";
 
   // The same report's two halves: the store's read and the figures.
   const auto& entry = service::catalogue_entry("hip-msc-v1");
@@ -142,7 +149,7 @@ int measure(const std::string& url, const std::string& peer_csv, int runs) {
   });
   // The whole-table read the derived rows replace (every schedule item, answer and score).
   store::OutcomeColumns scanned;
-  const double scan = best_of(1, [&] {
+  const double scan = best_of(peers ? 1 : 0, [&] {
     store->read([&](store::Transaction& tx) {
       scanned = tx.scan_outcome_columns("hip-msc-v1", items, store::ConsentScope::registry());
     });
@@ -152,17 +159,17 @@ int measure(const std::string& url, const std::string& peer_csv, int runs) {
   std::printf("  ours: %lld treated joints counted, %zu centres\n", static_cast<long long>(report.scopes[0].injected),
               columns.centre_ids.size());
 
-  const double sql = plain_sql_seconds(url, runs);
-  const double r = r_seconds(peer_csv);
+  const double sql = peers ? plain_sql_seconds(url, runs) : -1;
+  const double r = peers ? r_seconds(peer_csv) : -1;
   std::printf("\n%-58s %10s\n", "registry report (best of runs)", "seconds");
   std::printf("%-58s %10.3f\n", "ours: cross-centre report as the analyst reads it", ours);
   std::printf("%-58s %10.3f\n", "  of which the store's read of the columns", read);
   std::printf("%-58s %10.3f\n", "  of which the figures", figures);
-  std::printf("%-58s %10.3f\n", "  (the whole-table read instead, once)", scan);
-  std::printf("%-58s %10.3f   ratio %.2fx\n", "peer: plain SQL aggregate, same server", sql, sql / ours);
+  if (peers) std::printf("%-58s %10.3f\n", "  (the whole-table read instead, once)", scan);
+  if (sql >= 0) std::printf("%-58s %10.3f   ratio %.2fx\n", "peer: plain SQL aggregate, same server", sql, sql / ours);
   if (r >= 0)
     std::printf("%-58s %10.3f   ratio %.2fx\n", "peer: R glm + survfit + coxph (CSV read excluded)", r, r / ours);
-  else
+  else if (peers)
     std::printf("peer: R with the survival package not found: no R figure\n");
   std::printf("goal: ours <= 2 s on 2 cores, >= 10x R\n");
   return 0;
@@ -173,7 +180,8 @@ int measure(const std::string& url, const std::string& peer_csv, int runs) {
 int main(int argc, char** argv) {
   const std::string mode = argc > 1 ? argv[1] : "";
   std::size_t episodes = 1'000'000;
-  std::string out, db, peer;
+  std::string out, db, peer, report;
+  bool peers = true;
   int runs = 3;
   for (int a = 2; a + 1 < argc; a += 2) {
     const std::string arg = argv[a], value = argv[a + 1];
@@ -185,6 +193,10 @@ int main(int argc, char** argv) {
       db = value;
     else if (arg == "--peer")
       peer = value;
+    else if (arg == "--peers")
+      peers = value != "no";
+    else if (arg == "--report")
+      report = value;
     else if (arg == "--runs")
       runs = std::max(1, std::stoi(value));
   }
@@ -195,12 +207,13 @@ int main(int argc, char** argv) {
                   counts.rows(), counts.responses, counts.scores);
       return 0;
     }
-    if (mode == "measure" && !db.empty() && !peer.empty()) return measure(db, peer, runs);
+    if (mode == "measure" && !db.empty() && !peer.empty()) return measure(db, peer, runs, report, peers);
   } catch (const std::exception& e) {
     std::cerr << "bench_registry: " << e.what() << "\n";
     return 1;
   }
-  std::cerr << "usage: bench_registry emit --episodes N --out DIR\n"
-               "       bench_registry measure --db postgresql://... --peer FILE [--runs N]\n";
+  std::cerr
+      << "usage: bench_registry emit --episodes N --out DIR\n"
+         "       bench_registry measure --db postgresql://... --peer FILE [--runs N] [--report FILE] [--peers no]\n";
   return 2;
 }
