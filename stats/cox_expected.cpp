@@ -64,9 +64,19 @@ namespace {
 std::vector<double> expected_from_scores(std::span<const double> time, std::span<const int> event,
                                          std::vector<double> score) {
   const std::size_t n = time.size();
+  // The observations in time order, ties in input order: a sort of (time, index) pairs
+  // gives the order a stable sort of indices by time gives, without reading the times
+  // at random on every comparison.
+  struct Keyed {
+    double time;
+    std::size_t i;
+  };
+  std::vector<Keyed> keyed(n);
+  for (std::size_t i = 0; i < n; ++i) keyed[i] = {time[i], i};
+  std::sort(keyed.begin(), keyed.end(),
+            [](const Keyed& a, const Keyed& b) { return a.time < b.time || (a.time == b.time && a.i < b.i); });
   std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return time[a] < time[b]; });
+  for (std::size_t r = 0; r < n; ++r) order[r] = keyed[r].i;
 
   // The risk set of each time: every observation with a time at or after it.
   std::vector<double> at_risk(n);
