@@ -107,34 +107,33 @@ Evaluation evaluate(const Design& d, const std::vector<double>& beta) {
   return ev;
 }
 
-Design make_design(std::span<const double> time, std::span<const int> event,
-                   const std::vector<std::span<const double>>& covariates) {
+void check_observation(std::span<const double> time, std::span<const int> event, std::size_t i) {
+  if (!std::isfinite(time[i]) || time[i] < 0) {
+    throw InputError("time", "observation_time_invalid"_err, {{"row", std::to_string(i)}});
+  }
+  if (event[i] != 0 && event[i] != 1) {
+    throw InputError("event", "observation_event_invalid"_err, {{"row", std::to_string(i)}});
+  }
+}
+
+// The mean of each covariate over the observations, added observation by observation as
+// a sum down each covariate's column adds them.
+std::vector<double> pattern_means(const RowCells& patterns) {
+  std::vector<double> sums(patterns.width, 0.0);
+  for (const std::size_t g : patterns.cell_of) {
+    const double* x = patterns.row(g);
+    for (std::size_t j = 0; j < patterns.width; ++j) sums[j] += x[j];
+  }
+  for (double& s : sums) s /= static_cast<double>(patterns.cell_of.size());
+  return sums;
+}
+
+// The observations as (time, event, pattern) sorted and collapsed: a sort of small
+// records, where a table of every distinct observation would be as large as the data and
+// as slow to probe. The patterns centred on `means`.
+Design make_design(std::span<const double> time, std::span<const int> event, const RowCells& patterns,
+                   const std::vector<double>& means) {
   const std::size_t n = time.size();
-  if (event.size() != n) throw InputError("event", "event_time_lengths"_err);
-  if (covariates.empty()) throw InputError("covariates", "covariate_required"_err);
-  for (const auto& c : covariates) {
-    if (c.size() != n) throw InputError("covariates", "covariate_time_lengths"_err);
-  }
-  std::int64_t events = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!std::isfinite(time[i]) || time[i] < 0) {
-      throw InputError("time", "observation_time_invalid"_err, {{"row", std::to_string(i)}});
-    }
-    if (event[i] != 0 && event[i] != 1) {
-      throw InputError("event", "observation_event_invalid"_err, {{"row", std::to_string(i)}});
-    }
-    events += event[i];
-    for (const auto& c : covariates) {
-      if (!std::isfinite(c[i])) {
-        throw InputError("covariates", "observation_covariates_invalid"_err, {{"row", std::to_string(i)}});
-      }
-    }
-  }
-  if (events == 0) throw InputError("event", "cox_needs_event"_err);
-  // The covariate patterns, then the observations as (time, event, pattern) sorted and
-  // collapsed: a sort of small records, where a table of every distinct observation
-  // would be as large as the data and as slow to probe.
-  const RowCells patterns = collapse_rows(covariates, n);
   struct Observation {
     double time;
     int event;
@@ -148,8 +147,8 @@ Design make_design(std::span<const double> time, std::span<const int> event,
   for (std::size_t i = 0; i < n; ++i) obs[i] = {time[i], event[i], static_cast<std::uint32_t>(patterns.cell_of[i])};
   std::sort(obs.begin(), obs.end());
   Design d;
-  d.p = static_cast<int>(covariates.size());
-  const auto p = covariates.size();
+  d.p = static_cast<int>(patterns.width);
+  const auto p = patterns.width;
   for (std::size_t i = 0; i < n; ++i) {
     if (i > 0 && obs[i] == obs[i - 1]) {
       d.count.back() += 1;
@@ -161,18 +160,14 @@ Design make_design(std::span<const double> time, std::span<const int> event,
     d.count.push_back(1);
   }
   d.x.resize(patterns.size() * p);
-  for (std::size_t j = 0; j < p; ++j) {
-    const double mean = std::accumulate(covariates[j].begin(), covariates[j].end(), 0.0) / static_cast<double>(n);
-    for (std::size_t g = 0; g < patterns.size(); ++g) d.x[g * p + j] = patterns.row(g)[j] - mean;
-  }
+  for (std::size_t j = 0; j < p; ++j)
+    for (std::size_t g = 0; g < patterns.size(); ++g) d.x[g * p + j] = patterns.row(g)[j] - means[j];
   return d;
 }
 
-}  // namespace
-
-CoxFit cox_ph(std::span<const double> time, std::span<const int> event,
-              const std::vector<std::span<const double>>& covariates, const CoxOptions& options) {
-  const Design d = make_design(time, event, covariates);
+CoxFit fit_patterns(std::span<const double> time, std::span<const int> event, const RowCells& patterns,
+                    const CoxOptions& options) {
+  const Design d = make_design(time, event, patterns, pattern_means(patterns));
   const int p = d.p;
   const auto pu = static_cast<std::size_t>(p);
   const double toler =
@@ -242,6 +237,51 @@ CoxFit cox_ph(std::span<const double> time, std::span<const int> event,
   fit.wald_p = pchisq_upper(fit.wald_chisq, fit.df);
   fit.score_p = pchisq_upper(fit.score_chisq, fit.df);
   return fit;
+}
+
+}  // namespace
+
+CoxFit cox_ph(std::span<const double> time, std::span<const int> event,
+              const std::vector<std::span<const double>>& covariates, const CoxOptions& options) {
+  const std::size_t n = time.size();
+  if (event.size() != n) throw InputError("event", "event_time_lengths"_err);
+  if (covariates.empty()) throw InputError("covariates", "covariate_required"_err);
+  for (const auto& c : covariates) {
+    if (c.size() != n) throw InputError("covariates", "covariate_time_lengths"_err);
+  }
+  std::int64_t events = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    check_observation(time, event, i);
+    events += event[i];
+    for (const auto& c : covariates) {
+      if (!std::isfinite(c[i])) {
+        throw InputError("covariates", "observation_covariates_invalid"_err, {{"row", std::to_string(i)}});
+      }
+    }
+  }
+  if (events == 0) throw InputError("event", "cox_needs_event"_err);
+  // The covariate patterns (stats/row_cells.hpp), then the fit on them.
+  return fit_patterns(time, event, collapse_rows(covariates, n), options);
+}
+
+CoxFit cox_ph(std::span<const double> time, std::span<const int> event, const RowCells& patterns,
+              const CoxOptions& options) {
+  if (event.size() != time.size()) throw InputError("event", "event_time_lengths"_err);
+  if (patterns.width == 0) throw InputError("covariates", "covariate_required"_err);
+  if (patterns.cell_of.size() != time.size()) throw InputError("covariates", "covariate_time_lengths"_err);
+  std::int64_t events = 0;
+  for (std::size_t i = 0; i < time.size(); ++i) {
+    check_observation(time, event, i);
+    events += event[i];
+    if (patterns.cell_of[i] >= patterns.size())
+      throw InputError("covariates", "observation_covariates_invalid"_err, {{"row", std::to_string(i)}});
+  }
+  for (std::size_t g = 0; g < patterns.size(); ++g)
+    for (std::size_t j = 0; j < patterns.width; ++j)
+      if (!std::isfinite(patterns.row(g)[j]))
+        throw InputError("covariates", "observation_covariates_invalid"_err, {{"row", std::to_string(g)}});
+  if (events == 0) throw InputError("event", "cox_needs_event"_err);
+  return fit_patterns(time, event, patterns, options);
 }
 
 }  // namespace rp::stats

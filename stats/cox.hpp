@@ -6,6 +6,8 @@
 #include <span>
 #include <vector>
 
+#include "stats/row_cells.hpp"
+
 namespace rp::stats {
 
 struct CoxOptions {
@@ -34,5 +36,11 @@ struct CoxFit {
 // no events).
 CoxFit cox_ph(std::span<const double> time, std::span<const int> event,
               const std::vector<std::span<const double>>& covariates, const CoxOptions& options = {});
+// The same fit with the covariates given as patterns (stats/row_cells.hpp): observation i
+// has the covariates of pattern patterns.cell_of[i]. What the form above fits after
+// collapsing its columns, for a caller that knows the patterns without a column per
+// covariate; patterns numbered in order of first appearance give the same figures.
+CoxFit cox_ph(std::span<const double> time, std::span<const int> event, const RowCells& patterns,
+              const CoxOptions& options = {});
 
 }  // namespace rp::stats

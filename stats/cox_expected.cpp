@@ -8,6 +8,15 @@
 
 namespace rp::stats {
 
+namespace {
+
+// The expected events from each observation's risk score (its exp(x'beta) on centred
+// covariates).
+std::vector<double> expected_from_scores(std::span<const double> time, std::span<const int> event,
+                                         std::vector<double> score);
+
+}  // namespace
+
 std::vector<double> cox_expected_events(std::span<const double> time, std::span<const int> event,
                                         const std::vector<std::span<const double>>& covariates, const CoxFit& fit) {
   const std::size_t n = time.size();
@@ -25,10 +34,49 @@ std::vector<double> cox_expected_events(std::span<const double> time, std::span<
     for (std::size_t i = 0; i < n; ++i) score[i] += fit.coef[j] * (c[i] - mean);
   }
   for (double& s : score) s = std::exp(s);
+  return expected_from_scores(time, event, std::move(score));
+}
 
+std::vector<double> cox_expected_events(std::span<const double> time, std::span<const int> event,
+                                        const RowCells& patterns, const CoxFit& fit) {
+  const std::size_t n = time.size();
+  if (event.size() != n) throw InputError("event", "event_time_lengths"_err);
+  if (patterns.width != fit.coef.size()) throw InputError("covariates", "covariate_required"_err);
+  if (patterns.cell_of.size() != n) throw InputError("covariates", "covariate_time_lengths"_err);
+  // The column form's sums, once per pattern: each mean added observation by observation
+  // as a column's sum adds them, each score term by term in covariate order.
+  std::vector<double> means(patterns.width, 0.0);
+  for (const std::size_t g : patterns.cell_of)
+    for (std::size_t j = 0; j < patterns.width; ++j) means[j] += patterns.row(g)[j];
+  for (double& m : means) m /= static_cast<double>(n);
+  std::vector<double> pattern_score(patterns.size(), 0.0);
+  for (std::size_t g = 0; g < patterns.size(); ++g) {
+    for (std::size_t j = 0; j < patterns.width; ++j) pattern_score[g] += fit.coef[j] * (patterns.row(g)[j] - means[j]);
+    pattern_score[g] = std::exp(pattern_score[g]);
+  }
+  std::vector<double> score(n);
+  for (std::size_t i = 0; i < n; ++i) score[i] = pattern_score[patterns.cell_of[i]];
+  return expected_from_scores(time, event, std::move(score));
+}
+
+namespace {
+
+std::vector<double> expected_from_scores(std::span<const double> time, std::span<const int> event,
+                                         std::vector<double> score) {
+  const std::size_t n = time.size();
+  // The observations in time order, ties in input order: a sort of (time, index) pairs
+  // gives the order a stable sort of indices by time gives, without reading the times
+  // at random on every comparison.
+  struct Keyed {
+    double time;
+    std::size_t i;
+  };
+  std::vector<Keyed> keyed(n);
+  for (std::size_t i = 0; i < n; ++i) keyed[i] = {time[i], i};
+  std::sort(keyed.begin(), keyed.end(),
+            [](const Keyed& a, const Keyed& b) { return a.time < b.time || (a.time == b.time && a.i < b.i); });
   std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return time[a] < time[b]; });
+  for (std::size_t r = 0; r < n; ++r) order[r] = keyed[r].i;
 
   // The risk set of each time: every observation with a time at or after it.
   std::vector<double> at_risk(n);
@@ -73,4 +121,5 @@ std::vector<double> cox_expected_events(std::span<const double> time, std::span<
   return expected;
 }
 
+}  // namespace
 }  // namespace rp::stats

@@ -16,5 +16,8 @@ namespace rp::stats {
 // The same time, event and covariates as cox_ph was given, and its fit. Input order.
 std::vector<double> cox_expected_events(std::span<const double> time, std::span<const int> event,
                                         const std::vector<std::span<const double>>& covariates, const CoxFit& fit);
+// The same with the covariates as the patterns cox_ph was given (stats/row_cells.hpp).
+std::vector<double> cox_expected_events(std::span<const double> time, std::span<const int> event,
+                                        const RowCells& patterns, const CoxFit& fit);
 
 }  // namespace rp::stats

@@ -50,21 +50,42 @@ void validate(std::span<const int> y, const std::vector<std::span<const double>>
     throw InputError("outcome", "logistic_needs_both_outcomes"_err);
 }
 
+// The cells' outcomes 0 or 1, both present, and their covariates finite.
+void validate(const RowCells& cells) {
+  if (cells.width < 1) throw InputError("outcome", "covariate_outcome_lengths"_err);
+  double events = 0, n = 0;
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    const double* row = cells.row(c);
+    if (row[0] != 0 && row[0] != 1)
+      throw InputError("outcome", "observation_outcome_invalid"_err, {{"row", std::to_string(c + 1)}});
+    for (std::size_t j = 1; j < cells.width; ++j)
+      if (!std::isfinite(row[j]))
+        throw InputError("covariates", "observation_covariates_invalid"_err, {{"row", std::to_string(c + 1)}});
+    events += row[0] * cells.count[c];
+    n += cells.count[c];
+  }
+  if (events == 0 || events == n) throw InputError("outcome", "logistic_needs_both_outcomes"_err);
+}
+
 }  // namespace
 
 LogisticFit logistic_regression(std::span<const int> y, const std::vector<std::span<const double>>& x,
                                 const LogisticOptions& options) {
   validate(y, x);
-  const std::size_t n = y.size();
-  const std::size_t k = x.size() + 1;
-  const int ki = static_cast<int>(k);
   // Every quantity of glm.fit's IRLS is a function of an observation's outcome and
   // covariates: it runs on cells of identical observations (outcome first), each sum's
   // term counted as many times as the cell holds observations (stats/row_cells.hpp).
   std::vector<double> outcome(y.begin(), y.end());
   std::vector<std::span<const double>> rows{outcome};
   rows.insert(rows.end(), x.begin(), x.end());
-  const RowCells cells = collapse_rows(rows, n);
+  return logistic_regression(collapse_rows(rows, y.size()), options);
+}
+
+LogisticFit logistic_regression(const RowCells& cells, const LogisticOptions& options) {
+  validate(cells);
+  const std::size_t n = cells.cell_of.size();
+  const std::size_t k = cells.width;
+  const int ki = static_cast<int>(k);
   const std::size_t m = cells.size();
   const auto yc = [&cells](std::size_t c) { return static_cast<int>(cells.row(c)[0]); };
   const auto column = [&cells](std::size_t j, std::size_t c) { return j == 0 ? 1.0 : cells.row(c)[j]; };

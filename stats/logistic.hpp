@@ -9,6 +9,8 @@
 #include <span>
 #include <vector>
 
+#include "stats/row_cells.hpp"
+
 namespace rp::stats {
 
 struct LogisticOptions {
@@ -39,6 +41,12 @@ struct LogisticFit {
 // than 0/1, non-finite covariates, only one outcome among the observations).
 LogisticFit logistic_regression(std::span<const int> outcome, const std::vector<std::span<const double>>& covariates,
                                 const LogisticOptions& options = {});
+
+// The same fit on observations already collapsed into cells (stats/row_cells.hpp), each
+// cell's row its outcome then its covariates: what the form above fits after collapsing
+// them, for a caller that knows the cells without a column per covariate. The cells'
+// order is the sums' order, so cells in order of first appearance give the same figures.
+LogisticFit logistic_regression(const RowCells& cells, const LogisticOptions& options = {});
 
 // The probability the fitted model gives a new observation (covariates in fit order);
 // aliased coefficients count as 0, as predict.glm does.

@@ -440,6 +440,8 @@ OutcomeRowsMerge::OutcomeRowsMerge(OutcomeColumns& out, const std::vector<std::s
       protocol_(protocol),
       consent_(consent) {
   out_.proms.resize(static_cast<int>(time_points.size()), 0);
+  for (std::size_t c = 0; c < out_.centre_ids.size(); ++c)
+    centres_.emplace(out_.centre_ids[c], static_cast<std::int32_t>(c));  // the first of a repeated id, as before
 }
 
 OutcomeRowsMerge::~OutcomeRowsMerge() = default;
@@ -476,7 +478,8 @@ void OutcomeRowsMerge::add(std::string_view centre, std::string_view facts) {
   PromColumns& p = out_.proms;
   const auto row = static_cast<std::int32_t>(e.centre.size());
   Reader r(facts);
-  e.centre.push_back(index_of(out_.centre_ids, centre));
+  const auto centre_at = centres_.find(centre);
+  e.centre.push_back(centre_at == centres_.end() ? -1 : centre_at->second);
   e.injection_day.push_back(r.get<std::int32_t>());
   e.converted_day.push_back(r.get<std::int32_t>());
   e.exit_day.push_back(r.get<std::int32_t>());
@@ -488,8 +491,11 @@ void OutcomeRowsMerge::add(std::string_view centre, std::string_view facts) {
   out_.adverse_events.untriaged_red_flags.push_back(r.get<std::int32_t>());
   std::int32_t op = -1;
   if (r.get<std::uint8_t>() != 0) {
-    const auto name = std::string(r.text());
-    op = operators_.emplace(name, static_cast<std::int32_t>(operators_.size())).first->second;
+    const std::string_view name = r.text();
+    auto known = operators_.find(name);
+    if (known == operators_.end())
+      known = operators_.emplace(std::string(name), static_cast<std::int32_t>(operators_.size())).first;
+    op = known->second;
   }
   e.injecting_operator.push_back(op);
   for (int tp = 0; tp < p.time_points; ++tp) {
@@ -498,8 +504,13 @@ void OutcomeRowsMerge::add(std::string_view centre, std::string_view facts) {
     p.window_end_day[tp].push_back(kNoDay);
   }
   const auto items = r.get<std::uint16_t>();
+  if (item_time_point_.size() < items) item_time_point_.resize(items, -1);
   for (int i = 0; i < items; ++i) {
-    const int tp = index_of(time_points_, r.text());
+    // Rows list their items alike: the last row's i-th time point is checked first.
+    const std::string_view item = r.text();
+    int& guess = item_time_point_[static_cast<std::size_t>(i)];
+    if (guess < 0 || time_points_[static_cast<std::size_t>(guess)] != item) guess = index_of(time_points_, item);
+    const int tp = guess;
     const auto mask = r.get<std::uint8_t>();
     const std::int32_t window = mask & kHasWindow ? r.get<std::int32_t>() : kNoDay;
     double values[kPromMeasures];

@@ -140,7 +140,15 @@ class OutcomeRowsMerge {
   std::size_t next_fresh_ = 0;
   const std::string& protocol_;
   const ConsentScope& consent_;
-  std::unordered_map<std::string, std::int32_t> operators_;  // name -> provisional index
+  // Looked up by the blob's text without making a string of it (a million rows, one each).
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using TextIndex = std::unordered_map<std::string, std::int32_t, TextHash, std::equal_to<>>;
+  TextIndex operators_;               // name -> provisional index
+  TextIndex centres_;                 // out_.centre_ids -> index
+  std::vector<int> item_time_point_;  // the last row's i-th item's time point: the next row's guess
   std::vector<Event> events_;
 };
 

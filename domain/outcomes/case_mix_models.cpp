@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <future>
 #include <map>
 #include <span>
+#include <unordered_map>
 
 #include "domain/episode.hpp"
 #include "stats/cox.hpp"
@@ -23,38 +25,86 @@ std::string level_name(int factor, int level) {
   return std::to_string(level);
 }
 
-// Dummy columns for the factors' levels present among `rows`, against each factor's most
-// frequent level (ties: the lowest). A factor with one level present adds nothing.
+// The case mix as dummy columns for the factors' levels present among `rows`, against each
+// factor's most frequent level (ties: the lowest); a factor with one level present adds
+// nothing. The columns are never made a row at a time: the rows hold a few hundred
+// combinations of levels (patterns), numbered in order of first appearance, and each
+// pattern's dummies are its row of covariates (stats/row_cells.hpp), as collapsing the
+// columns would number and fill them.
 struct Design {
-  std::vector<std::vector<double>> columns;
-  std::vector<CaseMixTerm> terms;  // one per column; ratios filled from a fit
+  std::vector<CaseMixTerm> terms;          // one per column; ratios filled from a fit
+  stats::RowCells patterns;                // of the covariates; cell_of: each of `rows`'s pattern
+  std::vector<std::array<int, 3>> levels;  // each pattern's levels
 };
 
 Design design(const EpisodeColumns& e, const std::vector<std::size_t>& rows) {
   static constexpr std::array<const char*, 3> kFactors{"age_band", "kl_grade", "cell_source"};
   const std::array<const std::vector<std::int8_t>*, 3> values{&e.age_band, &e.kl_grade, &e.cell_source};
-  Design d;
-  for (int f = 0; f < 3; ++f) {
+  auto level_of = [&](int f, std::size_t i) {
     const auto& v = *values[static_cast<std::size_t>(f)];
-    auto level_of = [&](std::size_t i) { return v.empty() ? int{EpisodeColumns::kUnknown} : int{v[i]}; };
+    return v.empty() ? int{EpisodeColumns::kUnknown} : int{v[i]};
+  };
+  Design d;
+  stats::RowCells& p = d.patterns;
+  p.cell_of.resize(rows.size());
+  std::unordered_map<std::uint32_t, std::uint32_t> pattern_of_key;
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const std::array<int, 3> levels{level_of(0, rows[k]), level_of(1, rows[k]), level_of(2, rows[k])};
+    std::uint32_t key = 0;
+    for (const int level : levels) key = key << 8 | static_cast<std::uint8_t>(level);
+    const auto [at, added] = pattern_of_key.emplace(key, static_cast<std::uint32_t>(d.levels.size()));
+    if (added) {
+      d.levels.push_back(levels);
+      p.count.push_back(0);
+    }
+    p.count[at->second] += 1;
+    p.cell_of[k] = at->second;
+  }
+  std::vector<std::pair<int, int>> columns;  // (factor, level) of each column
+  for (int f = 0; f < 3; ++f) {
     std::map<int, std::int64_t> counts;
-    for (std::size_t i : rows) ++counts[level_of(i)];
+    for (std::size_t g = 0; g < d.levels.size(); ++g)
+      counts[d.levels[g][static_cast<std::size_t>(f)]] += static_cast<std::int64_t>(p.count[g]);
     if (counts.size() < 2) continue;
     const auto reference = std::max_element(counts.begin(), counts.end(),
                                             [](const auto& a, const auto& b) { return a.second < b.second; });
     for (const auto& [level, n] : counts) {
       if (level == reference->first) continue;
-      std::vector<double> column(rows.size());
-      for (std::size_t k = 0; k < rows.size(); ++k) column[k] = level_of(rows[k]) == level ? 1.0 : 0.0;
-      d.columns.push_back(std::move(column));
+      columns.emplace_back(f, level);
       d.terms.push_back({kFactors[static_cast<std::size_t>(f)], level_name(f, level), level_name(f, reference->first),
                          n, kNaN, kNaN, kNaN, kNaN});
     }
   }
+  p.width = columns.size();
+  p.values.reserve(d.levels.size() * p.width);
+  for (const auto& levels : d.levels)
+    for (const auto& [f, level] : columns) p.values.push_back(levels[static_cast<std::size_t>(f)] == level ? 1.0 : 0.0);
   return d;
 }
 
-std::vector<std::span<const double>> spans(const Design& d) { return {d.columns.begin(), d.columns.end()}; }
+// The logistic fit's cells (stats/row_cells.hpp): the rows by outcome and pattern, in order
+// of first appearance, each cell's row its outcome then its pattern's covariates.
+stats::RowCells responder_cells(const Design& d, const std::vector<double>& observed) {
+  const stats::RowCells& p = d.patterns;
+  stats::RowCells cells;
+  cells.width = p.width + 1;
+  cells.cell_of.resize(observed.size());
+  std::vector<std::int64_t> cell_of_key(2 * p.size(), -1);  // pattern * 2 + outcome -> cell
+  for (std::size_t k = 0; k < observed.size(); ++k) {
+    const std::size_t g = p.cell_of[k];
+    std::int64_t& cell = cell_of_key[2 * g + (observed[k] == 1.0 ? 1 : 0)];
+    if (cell < 0) {
+      cell = static_cast<std::int64_t>(cells.count.size());
+      cells.values.push_back(observed[k]);
+      cells.values.insert(cells.values.end(), p.values.begin() + static_cast<std::ptrdiff_t>(g * p.width),
+                          p.values.begin() + static_cast<std::ptrdiff_t>((g + 1) * p.width));
+      cells.count.push_back(0);
+    }
+    cells.count[static_cast<std::size_t>(cell)] += 1;
+    cells.cell_of[k] = static_cast<std::size_t>(cell);
+  }
+  return cells;
+}
 
 // The common checks before a fit: enough events and non-events, and something to adjust for.
 bool fittable(CaseMixFit& fit, const Design& d, bool both_outcomes) {
@@ -66,7 +116,7 @@ bool fittable(CaseMixFit& fit, const Design& d, bool both_outcomes) {
     s.warnings.push_back(FitWarning::too_few_events);
     return false;
   }
-  if (d.columns.empty()) {
+  if (d.terms.empty()) {
     s.warnings.push_back(FitWarning::no_case_mix_variation);
     return false;
   }
@@ -83,8 +133,7 @@ CaseMixFit fit_responders(const Registry& r, ResponderDefinition definition, int
   }
   Design d = design(r.cols.episodes, fit.rows);
   if (!fittable(fit, d, true)) return fit;
-  std::vector<int> outcome(fit.observed.begin(), fit.observed.end());
-  const stats::LogisticFit m = stats::logistic_regression(outcome, spans(d));
+  const stats::LogisticFit m = stats::logistic_regression(responder_cells(d, fit.observed));
   AdjustedComparison& s = fit.summary;
   if (!m.converged) {
     s.warnings.push_back(FitWarning::not_converged);
@@ -112,8 +161,7 @@ CaseMixFit fit_survival(const Registry& r) {
   }
   Design d = design(r.cols.episodes, fit.rows);
   if (!fittable(fit, d, false)) return fit;
-  const auto covariates = spans(d);
-  const stats::CoxFit m = stats::cox_ph(time, event, covariates);
+  const stats::CoxFit m = stats::cox_ph(time, event, d.patterns);
   AdjustedComparison& s = fit.summary;
   if (!m.converged) {
     s.warnings.push_back(FitWarning::not_converged);
@@ -124,14 +172,17 @@ CaseMixFit fit_survival(const Registry& r) {
                   m.hazard_ratio[j], m.hr_lower[j],    m.hr_upper[j],        m.p[j]};
   s.terms = std::move(d.terms);
   s.adjusted = true;
-  fit.expected = stats::cox_expected_events(time, event, covariates, m);
+  fit.expected = stats::cox_expected_events(time, event, d.patterns, m);
   return fit;
 }
 
 }  // namespace
 
 CaseMixModels fit_case_mix(const Registry& r, ResponderDefinition definition, int time_point) {
-  return {fit_responders(r, definition, time_point), fit_survival(r)};
+  // The two fits share nothing: the Cox model (the longer) on a thread of its own.
+  auto survival = std::async(std::launch::async, [&r] { return fit_survival(r); });
+  CaseMixFit responders = fit_responders(r, definition, time_point);
+  return {std::move(responders), survival.get()};
 }
 
 }  // namespace rp::outcomes::detail

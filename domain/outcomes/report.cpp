@@ -1,5 +1,6 @@
 // The outcome report: survival by scope and the log-rank test by centre from one sort, the
-// sections beside each other, the claims after them, and the funnel of centres.
+// sections and the case-mix models beside each other, the claims after them, and the
+// funnel of centres.
 #include <algorithm>
 #include <cmath>
 #include <future>
@@ -36,13 +37,19 @@ SurvivalSummary summarise(const stats::KaplanMeier& km, const std::vector<double
 
 // ---- funnel ----
 
+// The funnel's time point among the inputs', -1 when it names none (the last one named).
+int funnel_time_point(const OutcomeInputs& in) {
+  int at = -1;
+  for (std::size_t t = 0; t < in.time_points.size(); ++t)
+    if (in.time_points[t].item_id == in.funnel_time_point) at = static_cast<int>(t);
+  return at;
+}
+
 std::optional<Funnel> funnel(const OutcomeInputs& in, const std::vector<ScopeReport>& all,
                              const std::vector<std::string>& labels, const std::vector<bool>& own) {
   if (in.funnel_time_point.empty()) return std::nullopt;
   Funnel f{in.funnel_definition};
-  f.time_point = -1;
-  for (std::size_t t = 0; t < in.time_points.size(); ++t)
-    if (in.time_points[t].item_id == in.funnel_time_point) f.time_point = static_cast<int>(t);
+  f.time_point = funnel_time_point(in);
   if (f.time_point < 1)
     throw InputError("funnel_time_point", "not_a_follow_up"_err, {{"time_point", in.funnel_time_point}});
   auto rate_in = [&](const ScopeReport& s) {
@@ -73,11 +80,20 @@ std::optional<Funnel> funnel(const OutcomeInputs& in, const std::vector<ScopeRep
 
 // ---- cross-centre, adjusted for case mix ----
 
+// The case-mix models of the funnel's responders and of survival, when the report has a
+// funnel: they need none of the other sections, so they are fitted beside them.
+std::future<std::optional<CaseMixModels>> fit_case_mix_beside(const Registry& r) {
+  return std::async(std::launch::async, [&r]() -> std::optional<CaseMixModels> {
+    const int tp = funnel_time_point(r.in);
+    if (r.in.funnel_time_point.empty() || tp < 1) return std::nullopt;
+    return fit_case_mix(r, r.in.funnel_definition, tp);
+  });
+}
+
 void adjusted_comparisons(const Registry& r, const ReportView& view, const std::vector<std::string>& labels,
-                          const std::vector<bool>& own, OutcomeReport& report) {
+                          const std::vector<bool>& own, const CaseMixModels& models, OutcomeReport& report) {
   if (!report.funnel || report.funnel->time_point < 1) return;
   const CrossCentre head{report.funnel->definition, report.funnel->time_point, {}, {}};
-  const CaseMixModels models = fit_case_mix(r, head.definition, head.time_point);
   report.cross_centre = compare_units(models, head, r.centre, labels, own);
 
   const auto& e = r.cols.episodes;
@@ -103,6 +119,7 @@ void adjusted_comparisons(const Registry& r, const ReportView& view, const std::
 
 OutcomeReport compute_outcome_report(const Columns& columns, const OutcomeInputs& inputs, const ReportView& view) {
   const Registry r = derive(columns, inputs);
+  auto models = fit_case_mix_beside(r);
   std::vector<ScopeReport> all(static_cast<std::size_t>(r.scopes()));
   for (int c = 0; c < r.n_centres; ++c) all[static_cast<std::size_t>(c) + 1].centre_id = columns.centre_ids[c];
 
@@ -150,7 +167,8 @@ OutcomeReport compute_outcome_report(const Columns& columns, const OutcomeInputs
 
   OutcomeReport report{inputs.as_of, inputs.time_points};
   report.funnel = funnel(inputs, all, labels, own);
-  adjusted_comparisons(r, view, labels, own, report);
+  if (const std::optional<CaseMixModels> fitted = models.get())
+    adjusted_comparisons(r, view, labels, own, *fitted, report);
   report.end_point = inputs.end_point;
   report.safety_follow_up_days = inputs.safety_follow_up_days;
   report.measures_asked = inputs.measures_asked;

@@ -2,6 +2,7 @@
 // A thin RAII layer over libpq: one connection with its prepared statements, text-format
 // parameters and results, and errors that carry PostgreSQL's SQLSTATE.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "base/civil_date.hpp"
+#include "store/postgres/pg_copy_binary.hpp"
 
 struct pg_conn;
 struct pg_result;
@@ -99,6 +101,13 @@ class Connection {
   Result exec_binary(const std::string& sql, const Params& params = {});
   // Runs one or more statements without parameters (transaction control, migrations).
   void run(const std::string& sql);
+  // Runs `copy`, a COPY (SELECT ...) TO STDOUT (FORMAT binary), calling `row` for each row
+  // as it arrives: a bulk read then works while the server is still sending. COPY takes
+  // no parameters: values go in as literal(). A throw from `row` reads the rest of the
+  // COPY before it leaves, so that the connection stays usable.
+  void copy_out(const std::string& copy, const std::function<void(CopyFields)>& row);
+  // `text` as a quoted SQL string literal, escaped for this connection.
+  std::string literal(std::string_view text) const;
   // Whether the connection is still usable (a lost one is dropped from the pool), and
   // whether it is outside any transaction (one left inside is dropped too).
   bool ok() const;
