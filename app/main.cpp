@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
   rp::app::add_export_commands(app);
   rp::app::add_serve_commands(app);
   rp::app::add_openapi_command(app);
+  rp::app::add_din_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
