@@ -53,7 +53,7 @@ struct Product {
   std::int64_t episode_id = 0;
   std::int64_t patient_id = 0;  // the donor: autologous, so the only patient it may enter
   std::string centre_id;
-  CellSource source = CellSource::bone_marrow;
+  std::optional<CellSource> source;  // unset only on products migrated from episodes without one
   State state = State::received;
   bool migrated = false;  // built by migration 0021 from an episode already past harvest
 
