@@ -3,8 +3,11 @@
 // release, and every wrong step refused with nothing changed but its own audit row.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "../store/store_test_support.hpp"
 #include "base/error.hpp"
+#include "eligible_findings.hpp"
 #include "service/pathway.hpp"
 #include "service/products.hpp"
 
@@ -40,17 +43,7 @@ class ProductUseCases : public ::testing::Test {
 
   void walk_to_scheduled(Pathway& pathway, std::int64_t episode) {
     pathway.advance(coordinator_, episode, {EpisodeState::screening, "", std::nullopt});
-    pathway.assess_eligibility(surgeon_, episode,
-                               {{"kl_grade", 2},
-                                {"active_infection", false},
-                                {"malignancy", false},
-                                {"bleeding_disorder", false},
-                                {"pregnancy", false},
-                                {"inflammatory_arthritis", false},
-                                {"weeks_since_intra_articular_steroid", 52},
-                                {"anticoagulant_use", false},
-                                {"diabetes", false},
-                                {"bmi", 26}});
+    pathway.assess_eligibility(surgeon_, episode, test::eligible_hip_findings());
     pathway.advance(surgeon_, episode, {EpisodeState::eligible, "", std::nullopt});
     pathway.advance(surgeon_, episode, {EpisodeState::workup, "", std::nullopt});
     pathway.plan(coordinator_, episode, CivilDate::from_ymd(2026, 11, 18), CivilDate::from_ymd(2026, 11, 18));
@@ -204,6 +197,73 @@ TEST_F(ProductUseCases, WrongStepsAreRefusedWithNothingChanged) {
   Products later(*store_, Clock::fixed(k20261118 + 49LL * 3600 * 1000));
   products().release(lab_b_, din, std::nullopt);
   EXPECT_EQ(later.verify(surgeon_, din, "M1", "").verdict, product::Verdict::expired);
+}
+
+// Random sequences of use-case calls on both patients' products, in any order and by any
+// of the lab and theatre staff: whatever is refused, no product is ever injected into
+// anyone but its donor, and none twice.
+TEST_F(ProductUseCases, RandomCallsNeverInjectIntoAnyoneButTheDonor) {
+  std::mt19937 rng(17);
+  std::vector<std::string> dins;
+  for (std::size_t i = 0; i < 2; ++i) {
+    HarvestRecord h = harvest(i, i == 0 ? "M1" : "M2");
+    h.products = 2;
+    for (const auto& p : products().register_harvest(surgeon_, h))
+      dins.push_back(product::parse_din(p.din).with_check());
+  }
+  const Actor labs[] = {lab_a_, lab_b_};
+  const std::string mrns[] = {"M1", "M2"};
+  int injections = 0;
+  for (int step = 0; step < 160; ++step) {
+    const std::string& din = dins[rng() % dins.size()];
+    const Actor& lab = labs[rng() % 2];
+    const std::string& mrn = mrns[rng() % 2];
+    try {
+      switch (rng() % 7) {
+        case 0:
+          products().receive(lab, din, 4.0, "lab");
+          break;
+        case 1:
+          products().process(lab, din, product::Method::centrifugation, std::nullopt);
+          break;
+        case 2: {
+          QcRecord qc;
+          qc.total_nucleated_cells = 1e8;
+          qc.viability_percent = rng() % 4 ? 90.0 : 50.0;
+          qc.sterility = product::QcTest{rng() % 5 ? product::QcResult::passed : product::QcResult::failed, {}};
+          qc.complete = rng() % 2;
+          products().record_qc(lab, din, qc);
+          break;
+        }
+        case 3:
+          products().release(lab, din, std::nullopt);
+          break;
+        case 4:
+          if (rng() % 6 == 0) products().set_aside(lab, din, product::State::quarantined, "doubt");
+          break;
+        default: {
+          const product::Product before = stored(din);
+          products().inject(surgeon_, {din, mrn, Guidance::ultrasound, {}, {}, ""});
+          // Only ever reached for the donor's wristband, once.
+          Patient donor;
+          store_->read([&](store::Transaction& tx) { donor = *tx.find_patient(before.patient_id); });
+          ASSERT_EQ(mrn, donor.mrn) << din;
+          ASSERT_NE(before.state, product::State::used) << din;
+          ++injections;
+        }
+      }
+    } catch (const InputError&) {
+    }
+  }
+  EXPECT_GT(injections, 0);  // the sequence did reach the bedside
+  for (const auto& din : dins) {
+    const product::Product p = stored(din);
+    if (p.state != product::State::used) continue;
+    Episode e;
+    store_->read([&](store::Transaction& tx) { e = *tx.find_episode(p.episode_id); });
+    EXPECT_EQ(e.patient_id, p.patient_id);
+    EXPECT_EQ(e.state, EpisodeState::injected);
+  }
 }
 
 }  // namespace
