@@ -33,6 +33,7 @@ int report_input_error(const rp::InputError& e) {
   nlohmann::json params = nlohmann::json::object();
   for (const auto& p : e.params()) params[p.name] = p.value;
   err["reason"] = e.code();
+  err["code"] = e.code();  // the same, by the name scripts check refusals by
   err["params"] = std::move(params);
   std::cerr << nlohmann::json{{"error", err}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   return 2;
@@ -61,6 +62,8 @@ int main(int argc, char** argv) {
   rp::app::add_export_commands(app);
   rp::app::add_serve_commands(app);
   rp::app::add_openapi_command(app);
+  rp::app::add_din_commands(app);
+  rp::app::add_product_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -207,6 +207,7 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
     ++summary.patients;
   }
   add_demo_extras(store, today, summary);
+  add_demo_products(store, today);
   return summary;
 }
 

@@ -31,4 +31,8 @@ RecordedFindings demo_hip_findings(int kl_grade, int bmi);
 // protocol patients, red flags waiting and triaged, a hip treated a second time.
 void add_demo_extras(store::Store& store, const CivilDate& today, DemoSummary& summary);
 
+// Added last (demo/demo_products.cpp): a cell product for each episode past its harvest, in
+// its episode's state, and lab products in every state of the lab.
+void add_demo_products(store::Store& store, const CivilDate& today);
+
 }  // namespace rp::demo

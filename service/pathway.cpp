@@ -132,8 +132,16 @@ EpisodeRecord Pathway::episode_record(const Actor& actor, std::int64_t episode_i
 Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const TransitionRequest& req) {
   require_transition(actor, to_string(req.to));
   Episode e;
-  store_.write(record_scope(actor), [&](store::Transaction& tx) {
+  store_.write(record_scope(actor), [&](store::Transaction& tx) { e = advance_in(tx, actor, episode_id, req); });
+  return e;
+}
+
+Episode Pathway::advance_in(store::Transaction& tx, const Actor& actor, std::int64_t episode_id,
+                            const TransitionRequest& req, const std::function<void(Episode&)>& complete) {
+  Episode e;
+  {
     e = visible_episode(tx, actor, episode_id);
+    if (complete) complete(e);
     check_transition(e.state, req.to, req.reason);
     const auto protocol = load_protocol(e.protocol_id);
     const CivilDate on = req.on.value_or(clock_.today());
@@ -200,7 +208,7 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
     tx.insert_transition(t);
     tx.append_audit(audit_entry(clock_, actor, e.centre_id, "episode.transition", "episode", std::to_string(episode_id),
                                 std::string(to_string(t.from)) + " -> " + std::string(to_string(t.to))));
-  });
+  }
   return e;
 }
 

@@ -2,6 +2,7 @@
 // The pathway's use cases: one function per thing a user does. Each checks the actor's
 // role and centre, applies the domain rules, and writes its data with an audit row in
 // one transaction.
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -71,6 +72,11 @@ class Pathway {
   Episode add_episode(const Actor& actor, Episode e);
   EpisodeRecord episode_record(const Actor& actor, std::int64_t episode_id);
   Episode advance(const Actor& actor, std::int64_t episode_id, const TransitionRequest& request);
+  // The same step inside a caller's transaction (the cell product's use cases move the
+  // episode with the product): the permission is the caller's to check. `complete` fills
+  // what the step asks of the episode (who injected, the guidance) before it is checked.
+  Episode advance_in(store::Transaction& tx, const Actor& actor, std::int64_t episode_id,
+                     const TransitionRequest& request, const std::function<void(Episode&)>& complete = {});
   // Sets or moves the planned harvest and injection dates and re-derives every item not
   // yet done. A date is within a year before and two years after today; one before today
   // needs the reason, kept in the audit row. The dates already planned write nothing.

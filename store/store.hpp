@@ -18,6 +18,7 @@
 #include "domain/schedule.hpp"
 #include "store/access_records.hpp"
 #include "store/outcome_columns.hpp"
+#include "store/product_records.hpp"
 #include "store/pseudonym_records.hpp"
 #include "store/submission_records.hpp"
 #include "store/table_copy.hpp"
@@ -290,6 +291,21 @@ class Transaction {
   // one or the pseudonym is taken (false then, and nothing written).
   virtual std::vector<PseudonymRow> pseudonyms(const std::string& kind) = 0;
   virtual bool insert_pseudonym(const PseudonymRow& r) = 0;
+
+  // Cell products and their chain of custody (0021_products.sql, store/product_records.hpp).
+  // ConflictError("din") when another product has the DIN; NotFoundError for no product.
+  virtual std::int64_t insert_product(const product::Product& p, const std::string& now) = 0;
+  virtual void update_product(const product::Product& p, const std::string& now) = 0;
+  virtual std::optional<product::Product> find_product(std::int64_t id) = 0;
+  virtual std::optional<product::Product> find_product_by_din(const std::string& din) = 0;
+  // Products by id, at most q.limit of them.
+  virtual std::vector<product::Product> list_products(const ProductQuery& q) = 0;
+  // The highest sequence number among DINs that begin with `facility_year` (7 characters),
+  // 0 when there is none: the next DIN of a facility takes the one after.
+  virtual std::int64_t last_din_sequence(const std::string& facility_year) = 0;
+  virtual std::int64_t insert_product_event(const ProductEventRow& e) = 0;
+  // The product's custody chain, oldest first.
+  virtual std::vector<ProductEventRow> product_events(std::int64_t product_id) = 0;
 };
 
 class Store {

@@ -32,6 +32,8 @@ const std::vector<CopiedTable>& copied_tables() {
       {"schedule_closures", "id", {}},
       {"instrument_wordings", "id", {}},
       {"pseudonyms", "kind, record_id", {}},  // the export's, so a moved clinic exports alike
+      {"products", "id", {}},
+      {"product_events", "id", {}},
   };
   return tables;
 }

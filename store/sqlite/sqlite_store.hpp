@@ -137,6 +137,14 @@ class SqliteTransaction final : public Transaction {
   std::vector<InstrumentWordingRow> latest_instrument_wordings() override;
   std::vector<PseudonymRow> pseudonyms(const std::string& kind) override;
   bool insert_pseudonym(const PseudonymRow& r) override;
+  std::int64_t insert_product(const product::Product& p, const std::string& now) override;
+  void update_product(const product::Product& p, const std::string& now) override;
+  std::optional<product::Product> find_product(std::int64_t id) override;
+  std::optional<product::Product> find_product_by_din(const std::string& din) override;
+  std::vector<product::Product> list_products(const ProductQuery& q) override;
+  std::int64_t last_din_sequence(const std::string& facility_year) override;
+  std::int64_t insert_product_event(const ProductEventRow& e) override;
+  std::vector<ProductEventRow> product_events(std::int64_t product_id) override;
   std::int64_t insert_adverse_event(const AdverseEventRow& r) override;
   std::optional<AdverseEventRow> find_adverse_event(std::int64_t id) override;
   std::vector<AdverseEventRow> adverse_events_of(std::int64_t episode_id) override;

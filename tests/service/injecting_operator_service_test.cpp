@@ -4,6 +4,7 @@
 
 #include "../store/store_test_support.hpp"
 #include "base/error.hpp"
+#include "eligible_findings.hpp"
 #include "service/accounts.hpp"
 #include "service/pathway.hpp"
 
@@ -43,17 +44,7 @@ class InjectingOperatorRules : public ::testing::Test {
   // Referral to the product's release, with cell source and guidance recorded.
   void walk_to_release() {
     pathway_->advance(coordinator_a_, episode_, {EpisodeState::screening, "", std::nullopt});
-    pathway_->assess_eligibility(surgeon_a_, episode_,
-                                 {{"kl_grade", 2},
-                                  {"active_infection", false},
-                                  {"malignancy", false},
-                                  {"bleeding_disorder", false},
-                                  {"pregnancy", false},
-                                  {"inflammatory_arthritis", false},
-                                  {"weeks_since_intra_articular_steroid", 52},
-                                  {"anticoagulant_use", false},
-                                  {"diabetes", false},
-                                  {"bmi", 26}});
+    pathway_->assess_eligibility(surgeon_a_, episode_, test::eligible_hip_findings());
     pathway_->advance(surgeon_a_, episode_, {EpisodeState::eligible, "", std::nullopt});
     pathway_->advance(surgeon_a_, episode_, {EpisodeState::workup, "", std::nullopt});
     pathway_->plan(coordinator_a_, episode_, CivilDate::from_ymd(2026, 11, 18), CivilDate::from_ymd(2026, 11, 18));

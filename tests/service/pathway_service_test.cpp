@@ -4,6 +4,7 @@
 
 #include "../store/store_test_support.hpp"
 #include "base/error.hpp"
+#include "eligible_findings.hpp"
 #include "service/accounts.hpp"
 #include "service/audit.hpp"
 #include "service/pathway.hpp"
@@ -44,18 +45,7 @@ class PathwayTest : public ::testing::Test {
     store_->read([&](store::Transaction& tx) { n = static_cast<std::int64_t>(tx.audit_rows(0, 100000).size()); });
     return n;
   }
-  static RecordedFindings clean_findings() {
-    return {{"kl_grade", 2},
-            {"active_infection", false},
-            {"malignancy", false},
-            {"bleeding_disorder", false},
-            {"pregnancy", false},
-            {"inflammatory_arthritis", false},
-            {"weeks_since_intra_articular_steroid", 52},
-            {"anticoagulant_use", false},
-            {"diabetes", false},
-            {"bmi", 26}};
-  }
+  static RecordedFindings clean_findings() { return test::eligible_hip_findings(); }
 
   test::TempDb db_;
   std::unique_ptr<store::Store> store_;

@@ -79,6 +79,9 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
     // The database as the binary before 0014 left it: no typed rows, version 13 (and
     // nothing of the later migrations).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    // 0021's products and their custody chain.
+    d.exec("DROP TABLE product_events");
+    d.exec("DROP TABLE products");
     // 0020's worklist column, its indexes and the triggers that keep it.
     for (const char* t : {"schedule_insert", "schedule_update", "episode_state", "response_insert", "response_delete",
                           "response_update"})

@@ -1,0 +1,140 @@
+// The demo's cell products: one for each hip and knee episode past its harvest, in the
+// state its episode stands at, and, among the episodes harvested and not yet released,
+// products at every step of the lab (received, processing, QC, awaiting release,
+// quarantined), so the lab's view and the bedside check have every state to show. Each
+// has its custody chain from the harvest on.
+#include "demo/demo.hpp"
+#include "domain/product/din.hpp"
+
+namespace rp::demo {
+namespace {
+
+using product::State;
+
+constexpr const char* kDemoFacility = "RPDEM";  // lettered: never a real ICCBBA facility
+
+std::string at(const CivilDate& day, const char* time) { return day.iso() + "T" + time + ".000Z"; }
+
+struct Step {
+  const char* kind;
+  const char* time;
+  const char* actor;
+  const char* role;
+};
+
+// The custody steps that lead to `s`, in order.
+std::vector<Step> steps_to(State s) {
+  std::vector<Step> out = {{"harvest", "06:30:00", "surgeon", "surgeon"}};
+  const int depth = s == State::received                                      ? 0
+                    : s == State::processing                                  ? 1
+                    : s == State::qc_pending                                  ? 2
+                    : s == State::awaiting_release || s == State::quarantined ? 3
+                                                                              : 4;
+  if (depth >= 1) out.push_back({"receipt", "07:00:00", "lab.a", "lab"});
+  if (depth >= 1) out.push_back({"processing", "07:30:00", "lab.a", "lab"});
+  if (depth >= 2) out.push_back({"qc", "09:00:00", "lab.a", "lab"});
+  if (s == State::quarantined) out.push_back({"quarantine", "09:30:00", "lab.b", "lab"});
+  if (depth >= 4) out.push_back({"release", "10:00:00", "lab.b", "lab"});
+  if (s == State::used) {
+    out.push_back({"bedside_check", "11:00:00", "surgeon", "surgeon"});
+    out.push_back({"injection", "11:05:00", "surgeon", "surgeon"});
+  }
+  if (s == State::discarded) out.push_back({"discard", "12:00:00", "lab.b", "lab"});
+  if (s == State::expired) out.push_back({"expiry", "12:00:00", "lab.b", "lab"});
+  return out;
+}
+
+product::Product made(const Episode& e, State s, const CivilDate& harvest, int seq) {
+  product::Product p;
+  p.din = product::make_din(kDemoFacility, harvest.iso().substr(2, 2), seq).text();
+  p.product_code = "S0000";
+  p.episode_id = e.id;
+  p.patient_id = e.patient_id;
+  p.centre_id = e.centre_id;
+  p.source = e.cell_source.value_or(CellSource::bone_marrow);
+  p.state = s;
+  p.harvest_side = e.side;
+  p.harvest_volume_ml = 60;
+  p.anaesthesia = "local";
+  p.harvest_started_at = at(harvest, "06:00:00");
+  p.harvest_ended_at = at(harvest, "06:30:00");
+  p.harvested_by = demo_surgeon(e.centre_id);
+  p.expires_at = at(harvest.plus_days(2), "06:30:00");
+  if (s != State::received) {
+    p.received_at = at(harvest, "07:00:00");
+    p.received_by = "lab.a";
+    p.receipt_temperature_c = 4;
+  }
+  if (s != State::received && s != State::processing) {
+    p.method = product::Method::density_gradient;
+    p.processed_at = at(harvest, "07:30:00");
+    p.processed_by = "lab.a";
+    p.total_nucleated_cells = 1.5e8 + seq * 1e6;
+    p.viability_percent = 85 + seq % 10;
+    p.sterility = {product::QcResult::pending, harvest.plus_days(7)};
+    p.endotoxin.result = product::QcResult::passed;
+  }
+  if (s == State::released || s == State::used || s == State::expired) {
+    p.sterility.result = product::QcResult::passed;
+    p.released_at = at(harvest, "10:00:00");
+    p.released_by = "lab.b";
+  }
+  return p;
+}
+
+}  // namespace
+
+void add_demo_products(store::Store& store, const CivilDate& today) {
+  store.write([&](store::Transaction& tx) {
+    std::vector<Episode> harvested, released, injected, stopped;
+    for (const Patient& pt : tx.list_patients({std::nullopt, "", false, std::nullopt, 100000}))
+      for (const Episode& e : tx.episodes_of_patient(pt.id)) {
+        if (e.state == EpisodeState::harvested) harvested.push_back(e);
+        if (e.state == EpisodeState::product_released) released.push_back(e);
+        if (e.injection_date && (e.state == EpisodeState::injected || e.state == EpisodeState::follow_up ||
+                                 e.state == EpisodeState::completed || e.state == EpisodeState::converted_to_thr))
+          injected.push_back(e);
+        if (e.harvest_date && (e.state == EpisodeState::withdrawn || e.state == EpisodeState::lost_to_follow_up))
+          stopped.push_back(e);
+      }
+    // Every state at least once: the lab's states among the harvested (several products of
+    // one harvest, split, when there are few), released and expired among the released, a
+    // discarded split of an injected harvest when no harvested episode was given up.
+    std::vector<std::pair<Episode, State>> plan;
+    const State lab[] = {State::received, State::processing, State::qc_pending, State::awaiting_release,
+                         State::quarantined};
+    for (std::size_t i = 0; !harvested.empty() && i < std::max<std::size_t>(5, harvested.size()); ++i)
+      plan.push_back({harvested[i % harvested.size()], lab[i % 5]});
+    for (std::size_t i = 0; !released.empty() && i < std::max<std::size_t>(2, released.size()); ++i)
+      plan.push_back({released[i % released.size()], i == 1 ? State::expired : State::released});
+    for (const Episode& e : injected) plan.push_back({e, State::used});
+    for (const Episode& e : stopped) plan.push_back({e, State::discarded});
+    if (stopped.empty() && !injected.empty()) plan.push_back({injected.front(), State::discarded});
+
+    int seq = 0;
+    for (const auto& [e, s] : plan) {
+      const CivilDate harvest = e.harvest_date.value_or(today);
+      product::Product p = made(e, s, harvest, ++seq);
+      // Those still to be injected keep two days from the demo's day; the expired one ran out.
+      if (s != State::used && s != State::discarded && s != State::expired)
+        p.expires_at = at(today.plus_days(2), "06:30:00");
+      if (s == State::used) {
+        p.used_at = at(e.injection_date.value_or(harvest), "11:05:00");
+        p.used_by = e.injected_by.value_or(demo_surgeon(e.centre_id));
+      }
+      p.id = tx.insert_product(p, at(harvest, "06:30:00"));
+      const CivilDate used_on = e.injection_date.value_or(harvest);
+      for (const Step& st : steps_to(s)) {
+        const bool bedside = std::string(st.kind) == "bedside_check" || std::string(st.kind) == "injection";
+        const std::string actor = std::string(st.actor) == "surgeon" ? demo_surgeon(e.centre_id) : st.actor;
+        tx.insert_product_event({0, p.id, at(bedside ? used_on : harvest, st.time), actor, st.role,
+                                 bedside                         ? "injection room"
+                                 : std::string(st.role) == "lab" ? "lab"
+                                                                 : "theatre",
+                                 st.kind, bedside ? "din " + product::parse_din(p.din).with_check() + ": ok" : "", ""});
+      }
+    }
+  });
+}
+
+}  // namespace rp::demo

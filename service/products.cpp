@@ -1,0 +1,302 @@
+// The cell product's use cases (service/products.hpp). Who may do what follows the
+// episode's transition table: the steps that move a product toward release are the lab's
+// (the roles that may release a product), the harvest the roles that record one, the
+// bedside check and the injection the injecting surgeon's.
+#include "service/products.hpp"
+
+#include "base/error.hpp"
+#include "service/audit_entry.hpp"
+#include "service/centre_scope.hpp"
+#include "service/pathway.hpp"
+
+namespace rp::service {
+namespace {
+
+using product::Product;
+using product::State;
+
+constexpr std::int64_t kHourMs = 3600 * 1000;
+
+// A product of another centre is reported as not found, so DINs reveal nothing.
+Product visible_product(store::Transaction& tx, const Actor& actor, const product::Din& din) {
+  auto p = tx.find_product_by_din(din.text());
+  if (!p || !actor.sees_centre(p->centre_id))
+    throw NotFoundError("din", "product_not_found"_err, {{"din", din.with_check()}});
+  return *p;
+}
+
+std::string role_of(const Actor& a) { return std::string(to_string(a.role)); }
+
+}  // namespace
+
+// Runs a step; a refusal rolls it back and is recorded on its own (action product.refused,
+// the DIN and the reason's code), then thrown on.
+template <typename Fn>
+auto refusal_recorded(store::Store& store, const Clock& clock, const Actor& actor, const std::string& step,
+                      const std::string& din_text, Fn&& fn) -> decltype(fn()) {
+  try {
+    return fn();
+  } catch (const ForbiddenError&) {
+    throw;
+  } catch (const InputError& e) {
+    store.write(record_scope(actor), [&](store::Transaction& tx) {
+      tx.append_audit(audit_entry(clock, actor, actor.centre, "product.refused", "product", din_text.substr(0, 32),
+                                  step + ": " + e.code() + (e.field().empty() ? "" : " (" + e.field() + ")")));
+    });
+    throw;
+  }
+}
+
+namespace {
+
+// One step on a product found by its DIN: the change, its custody event and audit row.
+template <typename Change>
+Product step(store::Store& store, const Clock& clock, const Actor& actor, const std::string& din_text,
+             const std::string& kind, const std::string& location, Change&& change) {
+  return refusal_recorded(store, clock, actor, kind, din_text, [&] {
+    const product::Din din = product::parse_din(din_text);
+    Product p;
+    store.write(record_scope(actor), [&](store::Transaction& tx) {
+      p = visible_product(tx, actor, din);
+      const State from = p.state;
+      std::string verified = change(tx, p);
+      const std::string now = clock.now_iso();
+      tx.update_product(p, now);
+      tx.insert_product_event({0, p.id, now, actor.user, role_of(actor), location, kind,
+                               verified.empty() ? "din " + din.with_check() : verified,
+                               std::string(to_string(from)) + " -> " + std::string(to_string(p.state))});
+      tx.append_audit(
+          audit_entry(clock, actor, p.centre_id, "product." + kind, "product", std::to_string(p.id), p.din));
+    });
+    return p;
+  });
+}
+
+void move(Product& p, State to) {
+  product::check_transition(p.state, to);
+  p.state = to;
+}
+
+}  // namespace
+
+std::vector<Product> Products::register_harvest(const Actor& actor, const HarvestRecord& h) {
+  require_transition(actor, "harvested");
+  return refusal_recorded(store_, clock_, actor, "harvest", "episode " + std::to_string(h.episode_id), [&] {
+    if (h.products < 1 || h.products > 4) throw InputError("products", "product_count"_err);
+    std::vector<Product> out;
+    store_.write(record_scope(actor), [&](store::Transaction& tx) {
+      const auto e = tx.find_episode(h.episode_id);
+      if (!e || !actor.sees_centre(e->centre_id))
+        throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(h.episode_id)}});
+      const auto patient = tx.find_patient(e->patient_id);
+      // The wristband scanned in theatre names the episode's patient, or nothing is harvested.
+      if (!patient || patient->mrn != h.wristband_mrn) throw ConflictError("mrn", "wrong_patient"_err);
+      const std::string now = clock_.now_iso();
+      Pathway(store_, clock_)
+          .advance_in(tx, actor, e->id, {EpisodeState::harvested, "", std::nullopt},
+                      [&](Episode& ep) { ep.cell_source = h.source; });
+      const std::string year = clock_.today().iso().substr(2, 2);
+      std::int64_t seq = tx.last_din_sequence(settings_.facility + year);
+      for (int i = 0; i < h.products; ++i) {
+        Product p;
+        p.din = product::make_din(settings_.facility, year, ++seq).text();
+        p.product_code = settings_.product_code;
+        p.episode_id = e->id;
+        p.patient_id = e->patient_id;
+        p.centre_id = e->centre_id;
+        p.source = h.source;
+        p.state = State::received;
+        p.harvest_side = e->side;
+        p.harvest_volume_ml = h.volume_ml;
+        p.anaesthesia = h.anaesthesia;
+        p.harvest_started_at = h.started_at;
+        p.harvest_ended_at = h.ended_at.empty() ? now : h.ended_at;
+        p.harvested_by = actor.user;
+        p.expires_at = Clock::fixed(clock_.now_ms() + settings_.shelf_life_hours * kHourMs).now_iso();
+        p.id = tx.insert_product(p, now);
+        tx.insert_product_event({0, p.id, now, actor.user, role_of(actor), h.location, "harvest",
+                                 "wristband " + h.wristband_mrn, "product " + std::to_string(i + 1)});
+        tx.append_audit(
+            audit_entry(clock_, actor, p.centre_id, "product.harvest", "product", std::to_string(p.id), p.din));
+        out.push_back(p);
+      }
+    });
+    return out;
+  });
+}
+
+Product Products::receive(const Actor& actor, const std::string& din, std::optional<double> temperature_c,
+                          const std::string& location) {
+  require_transition(actor, "product_released");
+  return step(store_, clock_, actor, din, "receipt", location, [&](store::Transaction&, Product& p) {
+    if (!p.received_at.empty() || p.state != State::received)
+      throw ConflictError("state", "product_transition_not_allowed"_err,
+                          {{"from", std::string(to_string(p.state))}, {"to", "received"}});
+    p.received_at = clock_.now_iso();
+    p.received_by = actor.user;
+    p.receipt_temperature_c = temperature_c;
+    return std::string();
+  });
+}
+
+Product Products::process(const Actor& actor, const std::string& din, product::Method method,
+                          std::optional<int> passages) {
+  require_transition(actor, "product_released");
+  return step(store_, clock_, actor, din, "processing", "lab", [&](store::Transaction&, Product& p) {
+    if (p.received_at.empty()) throw ConflictError("state", "product_not_received"_err);
+    move(p, State::processing);
+    p.method = method;
+    p.passages = passages;
+    p.processed_at = clock_.now_iso();
+    p.processed_by = actor.user;
+    return std::string();
+  });
+}
+
+Product Products::record_qc(const Actor& actor, const std::string& din, const QcRecord& qc) {
+  require_transition(actor, "product_released");
+  return step(store_, clock_, actor, din, "qc", "lab", [&](store::Transaction&, Product& p) {
+    if (p.state == State::processing) move(p, State::qc_pending);
+    if (p.state != State::qc_pending) move(p, State::qc_pending);  // refused, naming the states
+    if (qc.total_nucleated_cells) p.total_nucleated_cells = qc.total_nucleated_cells;
+    if (qc.viability_percent) p.viability_percent = qc.viability_percent;
+    if (qc.cfu_f) p.cfu_f = qc.cfu_f;
+    if (qc.isct_markers_met) p.isct_markers_met = qc.isct_markers_met;
+    if (qc.sterility) p.sterility = *qc.sterility;
+    if (qc.endotoxin) p.endotoxin = *qc.endotoxin;
+    if (qc.mycoplasma) p.mycoplasma = *qc.mycoplasma;
+    if (qc.complete) move(p, State::awaiting_release);
+    return std::string();
+  });
+}
+
+Product Products::release(const Actor& actor, const std::string& din,
+                          const std::optional<product::ReleaseException>& exception) {
+  require_transition(actor, "product_released");
+  return step(store_, clock_, actor, din, "release", "lab", [&](store::Transaction& tx, Product& p) {
+    p.exception_criteria = product::check_release(p, actor.user, settings_.criteria, exception);
+    if (!p.exception_criteria.empty()) {
+      p.exception_by = exception->surgeon;
+      p.exception_reason = exception->reason;
+    }
+    p.state = State::released;
+    p.released_at = clock_.now_iso();
+    p.released_by = actor.user;
+    // The episode follows its product: released once its first product is.
+    const auto e = tx.find_episode(p.episode_id);
+    if (e && e->state == EpisodeState::harvested)
+      Pathway(store_, clock_).advance_in(tx, actor, p.episode_id, {EpisodeState::product_released, "", std::nullopt});
+    return std::string();
+  });
+}
+
+Product Products::set_aside(const Actor& actor, const std::string& din, State to, const std::string& reason) {
+  require_transition(actor, "product_released");
+  const std::string kind = to == State::quarantined ? "quarantine" : to == State::discarded ? "discard" : "expiry";
+  return step(store_, clock_, actor, din, kind, "lab", [&](store::Transaction&, Product& p) {
+    if (to != State::quarantined && to != State::discarded && to != State::expired)
+      throw InputError("state", "product_transition_not_allowed"_err,
+                       {{"from", std::string(to_string(p.state))}, {"to", std::string(to_string(to))}});
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError("reason", "required"_err);
+    move(p, to);
+    return "reason: " + reason.substr(0, 200);
+  });
+}
+
+BedsideCheck Products::verify(const Actor& actor, const std::string& din_text, const std::string& mrn,
+                              const std::string& location) {
+  require_transition(actor, "injected");
+  return refusal_recorded(store_, clock_, actor, "bedside_check", din_text, [&] {
+    const product::Din din = product::parse_din(din_text);
+    BedsideCheck c;
+    store_.write(record_scope(actor), [&](store::Transaction& tx) {
+      c.product = visible_product(tx, actor, din);
+      const std::string now = clock_.now_iso();
+      c.verdict = product::Verdict::wrong_patient;
+      for (const Patient& p : tx.list_patients({c.product.centre_id, mrn, false, std::nullopt, 20}))
+        if (p.mrn == mrn) {
+          c.patient = p;
+          c.verdict = product::bedside_verdict(c.product, p.id, now);
+        }
+      const std::string verdict(to_string(c.verdict));
+      tx.insert_product_event({0, c.product.id, now, actor.user, role_of(actor), location, "bedside_check",
+                               "din " + din.with_check() + ", wristband " + mrn.substr(0, 64), verdict});
+      tx.append_audit(audit_entry(clock_, actor, c.product.centre_id, "product.bedside_check", "product",
+                                  std::to_string(c.product.id), c.product.din + " " + verdict));
+    });
+    return c;
+  });
+}
+
+Product Products::inject(const Actor& actor, const InjectionRecord& r) {
+  require_transition(actor, "injected");
+  return refusal_recorded(store_, clock_, actor, "injection", r.din, [&] {
+    const product::Din din = product::parse_din(r.din);
+    Product p;
+    store_.write(record_scope(actor), [&](store::Transaction& tx) {
+      p = visible_product(tx, actor, din);
+      const std::string now = clock_.now_iso();
+      const auto patient = tx.find_patient(p.patient_id);
+      // The wristband must name the product's donor, by record number at the donor's centre.
+      const std::int64_t scanned = patient && patient->mrn == r.mrn ? patient->id : -1;
+      const product::Verdict v = product::bedside_verdict(p, scanned, now);
+      if (v != product::Verdict::ok) throw ConflictError("din", ErrorCode{to_string(v)});
+      move(p, State::used);
+      p.used_at = now;
+      p.used_by = actor.user;
+      tx.update_product(p, now);
+      Pathway(store_, clock_)
+          .advance_in(tx, actor, p.episode_id, {EpisodeState::injected, "", std::nullopt}, [&](Episode& e) {
+            e.guidance = r.guidance;
+            e.injected_by = actor.user;
+          });
+      std::string dose;
+      if (r.dose_cells) dose += "dose " + std::to_string(*r.dose_cells) + " cells";
+      if (r.volume_ml)
+        dose += (dose.empty() ? "" : ", ") + std::string("volume ") + std::to_string(*r.volume_ml) + " ml";
+      tx.insert_product_event({0, p.id, now, actor.user, role_of(actor), r.location, "injection",
+                               "din " + din.with_check() + ", wristband " + r.mrn + ": ok",
+                               dose + (dose.empty() ? "" : ", ") + "guidance " + std::string(to_string(r.guidance))});
+      tx.append_audit(
+          audit_entry(clock_, actor, p.centre_id, "product.injection", "product", std::to_string(p.id), p.din));
+    });
+    return p;
+  });
+}
+
+std::vector<ListedProduct> Products::list(const Actor& actor, std::optional<State> state, int limit) {
+  require(actor, Permission::episode_read);
+  std::vector<ListedProduct> out;
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
+    store::ProductQuery q;
+    if (!actor.all_centres) q.centre_id = actor.centre;
+    q.state = state;
+    q.limit = limit;
+    std::string shown;
+    for (auto& p : tx.list_products(q)) {
+      const auto patient = tx.find_patient(p.patient_id);
+      shown += (shown.empty() ? "" : ",") + std::to_string(p.patient_id);
+      out.push_back({std::move(p), patient ? patient->mrn : ""});
+    }
+    auto entry = audit_entry(clock_, actor, actor.centre, "product.list", "product", "",
+                             state ? "state " + std::string(to_string(*state)) : "");
+    entry.shown = shown;
+    tx.append_audit(entry);
+  });
+  return out;
+}
+
+ProductTrace Products::trace(const Actor& actor, const std::string& din_text) {
+  require(actor, Permission::episode_read);
+  const product::Din din = product::parse_din(din_text);
+  ProductTrace t;
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
+    t.product = visible_product(tx, actor, din);
+    t.events = tx.product_events(t.product.id);
+    tx.append_audit(audit_entry(clock_, actor, t.product.centre_id, "product.trace", "product",
+                                std::to_string(t.product.id), t.product.din));
+  });
+  return t;
+}
+
+}  // namespace rp::service

@@ -1,0 +1,100 @@
+#pragma once
+// The cell product's use cases (issue 17): harvest, lab receipt, processing, QC, release,
+// the bedside check and the injection through it, discard; each writes its product, a
+// custody event and an audit row in one transaction. A refusal changes nothing and
+// leaves only its own audit row (action product.refused, the reason in its detail).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/clock.hpp"
+#include "domain/product/product.hpp"
+#include "service/actor.hpp"
+#include "store/store.hpp"
+
+namespace rp::service {
+
+// The clinic's settings for its products.
+struct ProductSettings {
+  // The ISBT 128 facility identification number ICCBBA assigned the clinic. Unset, new
+  // DINs take kUnconfiguredFacility: lettered, so it can never be a real facility's.
+  std::string facility = "RPLAB";
+  std::string product_code = "S0000";  // the product description code (ICCBBA's table is licensed)
+  product::ReleaseCriteria criteria;
+  int shelf_life_hours = 48;  // from the end of harvest, for a fresh product
+};
+inline constexpr const char* kUnconfiguredFacility = "RPLAB";
+
+struct HarvestRecord {
+  std::int64_t episode_id = 0;
+  std::string wristband_mrn;  // the patient's wristband, scanned in theatre
+  CellSource source = CellSource::bone_marrow;
+  std::optional<double> volume_ml;
+  std::string anaesthesia = "local";
+  std::string started_at, ended_at;  // ISO 8601 UTC; ended_at defaults to now
+  int products = 1;                  // a split for a later repeat gives more than one
+  std::string location;
+};
+
+struct QcRecord {
+  std::optional<double> total_nucleated_cells, viability_percent, cfu_f;
+  std::optional<bool> isct_markers_met;
+  std::optional<product::QcTest> sterility, endotoxin, mycoplasma;
+  bool complete = false;  // every result the release needs is in: awaiting release
+};
+
+struct BedsideCheck {
+  product::Verdict verdict = product::Verdict::ok;
+  product::Product product;
+  Patient patient;
+};
+
+struct InjectionRecord {
+  std::string din, mrn;
+  Guidance guidance = Guidance::ultrasound;
+  std::optional<double> dose_cells, volume_ml;
+  std::string location;
+};
+
+struct ListedProduct {
+  product::Product product;
+  std::string mrn;  // the donor's record number
+};
+
+struct ProductTrace {
+  product::Product product;
+  std::vector<store::ProductEventRow> events;
+};
+
+class Products {
+ public:
+  Products(store::Store& store, Clock clock, ProductSettings settings = {})
+      : store_(store), clock_(std::move(clock)), settings_(std::move(settings)) {}
+
+  std::vector<product::Product> register_harvest(const Actor& actor, const HarvestRecord& h);
+  product::Product receive(const Actor& actor, const std::string& din, std::optional<double> temperature_c,
+                           const std::string& location);
+  product::Product process(const Actor& actor, const std::string& din, product::Method method,
+                           std::optional<int> passages);
+  product::Product record_qc(const Actor& actor, const std::string& din, const QcRecord& qc);
+  product::Product release(const Actor& actor, const std::string& din,
+                           const std::optional<product::ReleaseException>& exception);
+  // Quarantine, discard or expire, with why.
+  product::Product set_aside(const Actor& actor, const std::string& din, product::State to, const std::string& reason);
+  // The bedside check: the product's DIN and the patient's wristband. Records the check
+  // (audit row and custody event) whatever the verdict, and returns it.
+  BedsideCheck verify(const Actor& actor, const std::string& din, const std::string& mrn, const std::string& location);
+  // Injects through the bedside check: refused (ConflictError with the verdict's code)
+  // unless it is ok; the product is used and the episode injected, in one transaction.
+  product::Product inject(const Actor& actor, const InjectionRecord& r);
+
+  std::vector<ListedProduct> list(const Actor& actor, std::optional<product::State> state, int limit = 500);
+  ProductTrace trace(const Actor& actor, const std::string& din);
+
+ private:
+  store::Store& store_;
+  Clock clock_;
+  ProductSettings settings_;
+};
+
+}  // namespace rp::service

@@ -1,0 +1,296 @@
+// Cell products and their custody chain (migration 0021) on every engine: every field
+// stored and read back, a DIN used once, the next sequence of a facility, episodes already
+// past harvest migrated into products with a correct check character, and (PostgreSQL)
+// a centre's transaction seeing only its own products.
+#include <gtest/gtest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "base/error.hpp"
+#include "store/postgres/pg_connection.hpp"
+#include "store/store.hpp"
+#include "store_suite.hpp"
+#include "tests/support/pg_app_role.hpp"
+
+namespace rp::store {
+namespace {
+
+class ProductsStore : public test::EngineTest {
+ protected:
+  void SetUp() override {
+    store_ = open();
+    store_->write([&](Transaction& tx) {
+      for (const char* c : {"a", "b"}) tx.upsert_centre({c, "Centre", "مرکز", "", "", "licensed", "", ""});
+      Patient p;
+      p.centre_id = "a";
+      p.mrn = "M1";
+      p.name_latin = "Test Patient";
+      p.birth_date = CivilDate::from_ymd(1960, 5, 1);
+      patient_ = tx.insert_patient(p, "t");
+      episode_ = tx.insert_episode(episode(EpisodeState::harvested), "t");
+    });
+  }
+
+  Episode episode(EpisodeState state) const {
+    Episode e;
+    e.patient_id = patient_;
+    e.centre_id = "a";
+    e.protocol_id = "hip-msc-v1";
+    e.diagnosis = {"icd-10-cm", "M16.11"};
+    e.state = state;
+    return e;
+  }
+
+  product::Product full_product() const {
+    product::Product p;
+    p.din = "A999926000001";
+    p.product_code = "S1234V00";
+    p.episode_id = episode_;
+    p.patient_id = patient_;
+    p.centre_id = "a";
+    p.source = CellSource::adipose;
+    p.state = product::State::released;
+    p.harvest_side = Side::left;
+    p.harvest_volume_ml = 60.5;
+    p.anaesthesia = "local";
+    p.harvest_started_at = "2026-12-01T06:00:00.000Z";
+    p.harvest_ended_at = "2026-12-01T06:35:00.000Z";
+    p.harvested_by = "dr.a";
+    p.received_at = "2026-12-01T07:00:00.000Z";
+    p.received_by = "lab.a";
+    p.receipt_temperature_c = 4.2;
+    p.method = product::Method::culture_expansion;
+    p.passages = 3;
+    p.processed_at = "2026-12-02T07:00:00.000Z";
+    p.processed_by = "lab.a";
+    p.total_nucleated_cells = 1.2345678901e9;
+    p.viability_percent = 69.9;
+    p.cfu_f = 41;
+    p.isct_markers_met = true;
+    p.sterility = {product::QcResult::pending, CivilDate::from_ymd(2026, 12, 9)};
+    p.endotoxin.result = product::QcResult::passed;
+    p.mycoplasma.result = product::QcResult::not_done;
+    p.expires_at = "2026-12-03T07:00:00.000Z";
+    p.released_at = "2026-12-02T09:00:00.000Z";
+    p.released_by = "lab.b";
+    p.exception_by = "dr.a";
+    p.exception_reason = "viability just under the limit; the patient declined a second harvest";
+    p.exception_criteria = {"viability", "sterility"};
+    return p;
+  }
+
+  void raw_exec(const std::string& sql) {
+    if (postgres())
+      postgres::Connection(db()).run(sql);
+    else
+      SQLite::Database(db().substr(7), SQLite::OPEN_READWRITE).exec(sql);
+  }
+
+  // din|check_char of every product, by id, read as another program would.
+  std::vector<std::string> raw_checks() {
+    const std::string sql = "SELECT din || '|' || check_char FROM products ORDER BY id";
+    std::vector<std::string> out;
+    if (postgres()) {
+      postgres::Connection c(db());
+      c.run("SELECT set_config('regenpath.centre', '*', false)");
+      auto r = c.exec(sql);
+      for (int i = 0; i < r.rows(); ++i) out.push_back(r.text(i, 0));
+    } else {
+      SQLite::Database d(db().substr(7), SQLite::OPEN_READONLY);
+      SQLite::Statement q(d, sql);
+      while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+    }
+    return out;
+  }
+
+  std::unique_ptr<Store> store_;
+  std::int64_t patient_ = 0, episode_ = 0;
+};
+INSTANTIATE_ENGINES(ProductsStore);
+
+void expect_same(const product::Product& a, const product::Product& b) {
+  EXPECT_EQ(a.din, b.din);
+  EXPECT_EQ(a.product_code, b.product_code);
+  EXPECT_EQ(a.episode_id, b.episode_id);
+  EXPECT_EQ(a.patient_id, b.patient_id);
+  EXPECT_EQ(a.centre_id, b.centre_id);
+  EXPECT_EQ(a.source, b.source);
+  EXPECT_EQ(a.state, b.state);
+  EXPECT_EQ(a.migrated, b.migrated);
+  EXPECT_EQ(a.harvest_side, b.harvest_side);
+  EXPECT_EQ(a.harvest_volume_ml, b.harvest_volume_ml);
+  EXPECT_EQ(a.anaesthesia, b.anaesthesia);
+  EXPECT_EQ(a.harvest_started_at, b.harvest_started_at);
+  EXPECT_EQ(a.harvest_ended_at, b.harvest_ended_at);
+  EXPECT_EQ(a.harvested_by, b.harvested_by);
+  EXPECT_EQ(a.received_at, b.received_at);
+  EXPECT_EQ(a.received_by, b.received_by);
+  EXPECT_EQ(a.receipt_temperature_c, b.receipt_temperature_c);
+  EXPECT_EQ(a.method, b.method);
+  EXPECT_EQ(a.passages, b.passages);
+  EXPECT_EQ(a.processed_at, b.processed_at);
+  EXPECT_EQ(a.processed_by, b.processed_by);
+  EXPECT_EQ(a.total_nucleated_cells, b.total_nucleated_cells);
+  EXPECT_EQ(a.viability_percent, b.viability_percent);
+  EXPECT_EQ(a.cfu_f, b.cfu_f);
+  EXPECT_EQ(a.isct_markers_met, b.isct_markers_met);
+  EXPECT_EQ(a.sterility.result, b.sterility.result);
+  EXPECT_EQ(a.sterility.due, b.sterility.due);
+  EXPECT_EQ(a.endotoxin.result, b.endotoxin.result);
+  EXPECT_EQ(a.mycoplasma.result, b.mycoplasma.result);
+  EXPECT_EQ(a.expires_at, b.expires_at);
+  EXPECT_EQ(a.released_at, b.released_at);
+  EXPECT_EQ(a.released_by, b.released_by);
+  EXPECT_EQ(a.exception_by, b.exception_by);
+  EXPECT_EQ(a.exception_reason, b.exception_reason);
+  EXPECT_EQ(a.exception_criteria, b.exception_criteria);
+  EXPECT_EQ(a.used_at, b.used_at);
+  EXPECT_EQ(a.used_by, b.used_by);
+}
+
+TEST_P(ProductsStore, EveryFieldIsStoredUpdatedAndReadBack) {
+  product::Product p = full_product();
+  store_->write([&](Transaction& tx) { p.id = tx.insert_product(p, "t1"); });
+  store_->read([&](Transaction& tx) {
+    const auto by_id = tx.find_product(p.id);
+    ASSERT_TRUE(by_id);
+    expect_same(*by_id, p);
+    const auto by_din = tx.find_product_by_din(p.din);
+    ASSERT_TRUE(by_din);
+    EXPECT_EQ(by_din->id, p.id);
+    EXPECT_FALSE(tx.find_product_by_din("A999926000002"));
+  });
+  p.state = product::State::used;
+  p.used_at = "2026-12-02T11:00:00.000Z";
+  p.used_by = "dr.a";
+  p.harvest_volume_ml.reset();
+  p.exception_criteria.clear();
+  p.sterility = {product::QcResult::passed, std::nullopt};
+  store_->write([&](Transaction& tx) { tx.update_product(p, "t2"); });
+  store_->read([&](Transaction& tx) { expect_same(*tx.find_product(p.id), p); });
+  product::Product missing = p;
+  missing.id = 999;
+  EXPECT_THROW(store_->write([&](Transaction& tx) { tx.update_product(missing, "t3"); }), NotFoundError);
+}
+
+TEST_P(ProductsStore, ADinNamesOneProductAndSequencesCountOn) {
+  product::Product p = full_product();
+  store_->write([&](Transaction& tx) { tx.insert_product(p, "t"); });
+  try {
+    store_->write([&](Transaction& tx) { tx.insert_product(p, "t"); });
+    ADD_FAILURE() << "a second product took the DIN";
+  } catch (const ConflictError& e) {
+    EXPECT_EQ(e.field(), "din");
+    EXPECT_EQ(e.code(), "product_din_used");
+  }
+  p.din = "A999926000017";
+  p.state = product::State::processing;
+  store_->write([&](Transaction& tx) { tx.insert_product(p, "t"); });
+  p.din = "A999925000040";
+  store_->write([&](Transaction& tx) { tx.insert_product(p, "t"); });
+  store_->read([&](Transaction& tx) {
+    EXPECT_EQ(tx.last_din_sequence("A999926"), 17);
+    EXPECT_EQ(tx.last_din_sequence("A999925"), 40);
+    EXPECT_EQ(tx.last_din_sequence("B000026"), 0);
+    EXPECT_EQ(tx.list_products({}).size(), 3U);
+    ProductQuery q;
+    q.state = product::State::processing;
+    EXPECT_EQ(tx.list_products(q).size(), 2U);
+    q.centre_id = "b";
+    EXPECT_TRUE(tx.list_products(q).empty());
+    q = {};
+    q.limit = 1;
+    EXPECT_EQ(tx.list_products(q).size(), 1U);
+  });
+}
+
+TEST_P(ProductsStore, TheCustodyChainIsKeptInOrder) {
+  product::Product p = full_product();
+  store_->write([&](Transaction& tx) {
+    p.id = tx.insert_product(p, "t");
+    tx.insert_product_event(
+        {0, p.id, "2026-12-01T06:40:00.000Z", "dr.a", "surgeon", "theatre 2", "harvest", "wristband M1", ""});
+    tx.insert_product_event(
+        {0, p.id, "2026-12-01T07:00:00.000Z", "lab.a", "lab", "lab", "receipt", "din A999926000001", "4.2 C"});
+  });
+  store_->read([&](Transaction& tx) {
+    const auto chain = tx.product_events(p.id);
+    ASSERT_EQ(chain.size(), 2U);
+    EXPECT_EQ(chain[0].kind, "harvest");
+    EXPECT_EQ(chain[0].location, "theatre 2");
+    EXPECT_EQ(chain[0].verified, "wristband M1");
+    EXPECT_EQ(chain[1].kind, "receipt");
+    EXPECT_EQ(chain[1].actor, "lab.a");
+    EXPECT_EQ(chain[1].detail, "4.2 C");
+    EXPECT_LT(chain[0].id, chain[1].id);
+  });
+}
+
+TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
+  std::int64_t injected = 0, scheduled = 0;
+  store_->write([&](Transaction& tx) {
+    Episode e = episode(EpisodeState::injected);
+    e.harvest_date = CivilDate::from_ymd(2025, 3, 1);
+    e.injection_date = CivilDate::from_ymd(2025, 3, 2);
+    e.injected_by = "dr.a";
+    e.cell_source = CellSource::bone_marrow;
+    injected = tx.insert_episode(e, "2025-02-01T00:00:00.000Z");
+    scheduled = tx.insert_episode(episode(EpisodeState::scheduled), "t");
+  });
+  store_.reset();
+  // The database as it was before 0021: no products, version 20.
+  raw_exec("DROP TABLE product_events; DROP TABLE products; DELETE FROM schema_version WHERE version >= 21");
+  store_ = open();
+  std::vector<product::Product> products;
+  store_->read([&](Transaction& tx) { products = tx.list_products({}); });
+  ASSERT_EQ(products.size(), 2U);  // the harvested and the injected episode, not the scheduled one
+  for (const auto& p : products) {
+    EXPECT_TRUE(p.migrated);
+    EXPECT_NE(p.episode_id, scheduled);
+    EXPECT_EQ(p.patient_id, patient_);
+    EXPECT_EQ(p.din.substr(0, 5), "RPMIG");
+    // The DIN reads as a DIN, and the check character SQL wrote is MOD 37-2's.
+    EXPECT_NO_THROW(product::parse_din(p.din));
+  }
+  const auto& harvested = products[0].episode_id == episode_ ? products[0] : products[1];
+  const auto& used = products[0].episode_id == injected ? products[0] : products[1];
+  EXPECT_EQ(harvested.state, product::State::processing);
+  EXPECT_EQ(used.state, product::State::used);
+  EXPECT_EQ(used.used_by, "dr.a");
+  EXPECT_EQ(used.source, CellSource::bone_marrow);
+  EXPECT_EQ(used.din.substr(5, 2), "25");  // the harvest's year
+  for (const std::string& row : raw_checks()) {
+    const std::string din = row.substr(0, 13);
+    EXPECT_EQ(row.substr(14), std::string(1, product::parse_din(din).check())) << row;
+  }
+  store_->read([&](Transaction& tx) {
+    const auto chain = tx.product_events(used.id);
+    ASSERT_EQ(chain.size(), 1U);
+    EXPECT_EQ(chain[0].kind, "migrated");
+  });
+}
+
+TEST_P(ProductsStore, ACentreSeesOnlyItsOwnProducts) {
+  if (!postgres()) GTEST_SKIP() << "SQLite has no row security: the service's checks are its wall";
+  product::Product p = full_product();
+  store_->write([&](Transaction& tx) {
+    p.id = tx.insert_product(p, "t");
+    tx.insert_product_event({0, p.id, "t", "dr.a", "surgeon", "", "harvest", "", ""});
+  });
+  // As the unprivileged role a server connects as: the superuser that owns the test
+  // cluster is above row security.
+  store_.reset();
+  store_ = store::open_store(test::app_role_url(db()), OpenMode::existing_no_migrate);
+  store_->read(CentreScope::of_centre("b"), [&](Transaction& tx) {
+    EXPECT_FALSE(tx.find_product(p.id));
+    EXPECT_TRUE(tx.list_products({}).empty());
+    EXPECT_TRUE(tx.product_events(p.id).empty());
+  });
+  store_->read(CentreScope::of_centre("a"), [&](Transaction& tx) {
+    EXPECT_TRUE(tx.find_product(p.id));
+    EXPECT_EQ(tx.product_events(p.id).size(), 1U);
+  });
+}
+
+}  // namespace
+}  // namespace rp::store
