@@ -38,7 +38,7 @@ json Product::schema(bool listed) {
       {"flag", text},
       {"product_code", text},
       {"episode_id", of("integer")},
-      {"centre_id", of("integer")},
+      {"centre_id", text},
       {"state", states()},
       {"migrated", of("boolean")},
       {"source", maybe_text},

@@ -83,7 +83,7 @@ std::string product_route_snapshot(const std::string& db, const std::string& din
 
 void expect_product_refusal(const Reply& r, int status, const std::string& code, const std::string& field) {
   ASSERT_EQ(r.status, status) << r.body;
-  EXPECT_EQ(r.json()["error"]["code"], code) << r.body;
+  EXPECT_EQ(r.json()["error"]["reason"], code) << r.body;
   EXPECT_EQ(r.json()["error"]["field"], field) << r.body;
 }
 
@@ -121,7 +121,8 @@ TEST_F(ProductRoutes, ListsTheCentresProductsByStateWithTheirDonor) {
   const auto all = lab.get("/api/v1/products");
   ASSERT_EQ(all.status, 200) << all.body;
   ASSERT_EQ(all.json().size(), 2u);
-  for (const auto& p : all.json()) {
+  const auto listed = all.json();
+  for (const auto& p : listed) {
     EXPECT_EQ(p["patient"]["mrn"], "MRN-a");
     EXPECT_EQ(p["din"].get<std::string>().size(), 14u);
   }
@@ -138,7 +139,9 @@ TEST_F(ProductRoutes, AProductComesWithItsChainInOrder) {
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.json()["state"], "released");
   std::vector<std::string> kinds;
-  for (const auto& e : r.json()["events"]) kinds.push_back(e["kind"]);
+  const auto trace = r.json();
+  for (const auto& e : trace["events"]) kinds.push_back(e["kind"]);
+  ASSERT_FALSE(kinds.empty()) << r.body;
   EXPECT_EQ(kinds, (std::vector<std::string>{"harvest", "receipt", "processing", "qc", "release"}));
 }
 
