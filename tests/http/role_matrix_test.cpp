@@ -37,6 +37,8 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
   replace("item_id", "visit-2w");
   replace("token", "00000000000000000000000000000000");
   replace("protocol_id", "hip-msc-v1");
+  // A well-formed DIN no centre has: found nowhere, so not found at either centre.
+  replace("din", "RPLAB26999999Y");
   (void)method;
   return path;
 }
@@ -102,6 +104,8 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
       {"POST /api/v1/episodes/{episode_id}/schedule/{item_id}", {{"status", "done"}}},
       {"POST /api/v1/episodes/{episode_id}/schedule/{item_id}/close-missed", {{"reason", "declined"}}},
       {"POST /api/v1/episodes/{episode_id}/schedule/{item_id}/reopen", {{"reason", "the patient called back"}}},
+      {"POST /api/v1/products/verify", {{"din", "RPLAB26999999Y"}, {"mrn", "MRN-a"}}},
+      {"POST /api/v1/products/{din}/inject", {{"mrn", "MRN-a"}}},
       {"POST /api/v1/worklist/close-missed", {{"before", Clock::system().today().iso()}, {"reason", "declined"}}},
   };
   return bodies;
@@ -211,8 +215,11 @@ TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
         // Moving an episode is allowed per target state: a role the route lists may still
         // not take this step, whoever's episode it is.
         const auto movers = service::roles_for_transition("screening");
-        const bool step_refused = path == "/api/v1/episodes/{episode_id}/transitions" &&
-                                  std::find(movers.begin(), movers.end(), who) == movers.end();
+        const auto injectors = service::roles_for_transition("injected");
+        const bool bedside = path == "/api/v1/products/verify" || path == "/api/v1/products/{din}/inject";
+        const bool step_refused = (path == "/api/v1/episodes/{episode_id}/transitions" &&
+                                   std::find(movers.begin(), movers.end(), who) == movers.end()) ||
+                                  (bedside && std::find(injectors.begin(), injectors.end(), who) == injectors.end());
         if (is_public) {
           EXPECT_NE(r.status, 403);
           // A one-time code nobody asked for is wrong, a choice nobody was offered expired:
