@@ -65,6 +65,38 @@ void add_product_routes(http::Router& r, Services& s) {
                                               {check.patient.id, check.patient.mrn}};
          }});
   r.add({"POST",
+         "/api/v1/products/{din}/process",
+         "The lab records how a received product is processed; it is then processing, its counts and QC to come",
+         service::Permission::episode_transition,
+         {},
+         "{method: density_gradient|centrifugation|enzymatic_svf|culture_expansion, passages?}",
+         false,
+         false,
+         [&s](http::Call& c, const contract::ProcessingIn& in) {
+           const auto method = product::parse_method(in.method, "method");
+           std::optional<int> passages;
+           if (in.passages) {
+             if (*in.passages < 0 || *in.passages > 100)
+               throw InputError("passages", "whole_number_range"_err, {{"min", 0}, {"max", 100}});
+             passages = static_cast<int>(*in.passages);
+           }
+           return contract::ProductJson{product_json(
+               service::Products(s.store, s.clock).process(c.actor, c.request.params.at("din"), method, passages))};
+         }});
+  r.add({"POST",
+         "/api/v1/products/{din}/release",
+         "A second person of the lab, who did not process the product, releases it against the protocol's criteria; "
+         "a failed criterion is a 409 naming it. The episode is then product_released",
+         service::Permission::episode_transition,
+         {},
+         "",
+         false,
+         false,
+         [&s](http::Call& c) {
+           return contract::ProductJson{product_json(
+               service::Products(s.store, s.clock).release(c.actor, c.request.params.at("din"), std::nullopt))};
+         }});
+  r.add({"POST",
          "/api/v1/products/{din}/inject",
          "Injects the product through the bedside check (the wristband scanned now): refused with the verdict's code "
          "unless it is ok; the product is used and its episode injected, in one step. There is no other way to mark "

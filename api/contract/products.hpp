@@ -61,6 +61,18 @@ struct InjectionIn {
   }
 };
 
+struct ProcessingIn {
+  static constexpr const char* kSchema = "ProductProcessing";
+  std::string method;
+  std::optional<std::int64_t> passages;
+  template <class V>
+  static void fields(V& v) {
+    v("method", &ProcessingIn::method, "density_gradient, centrifugation, enzymatic_svf or culture_expansion",
+      FieldRule{.max_bytes = 32});
+    v("passages", &ProcessingIn::passages, "culture expansion: the passages");
+  }
+};
+
 struct BedsidePatient {
   static constexpr const char* kSchema = "BedsidePatient";
   std::int64_t id = 0;

@@ -158,6 +158,15 @@ export async function tour(server, observe) {
   await call(productSurgeon, 'POST', '/api/v1/products/verify', { body: { din: product.din, mrn: `${product.patient.mrn}-X` }, expect: 409 })
   await call(productSurgeon, 'POST', '/api/v1/products/{din}/inject', { params: din, body: { mrn: product.patient.mrn, guidance: 'ultrasound' }, expect: 200 })
 
+  // The lab's steps at the tour's centre: a received product processed, one awaiting
+  // release released (or refused with the criterion it fails).
+  const receivedProducts = await call(lab, 'GET', '/api/v1/products', { q: { state: 'received' }, expect: 200 })
+  assert.ok(receivedProducts.length > 0, 'the demo centre has a received product')
+  await call(lab, 'POST', '/api/v1/products/{din}/process', { params: { din: receivedProducts[0].din }, body: { method: 'density_gradient' }, expect: 200 })
+  const awaiting = await call(lab, 'GET', '/api/v1/products', { q: { state: 'awaiting_release' }, expect: 200 })
+  assert.ok(awaiting.length > 0, 'the demo centre has a product awaiting release')
+  await call(lab, 'POST', '/api/v1/products/{din}/release', { params: { din: awaiting[0].din } })
+
   // Questionnaires: at the clinic, from a link, from the portal.
   await call(coordinator, 'GET', '/api/v1/instruments', { expect: 200 })
   const nrs = { pain_rest: 3, pain_activity: 5 }

@@ -189,6 +189,29 @@ TEST_F(ProductRoutes, TheBedsideCheckRefusesEachWrongScanWithItsCode) {
   EXPECT_EQ(product_route_snapshot(db_, clinic_.released), before);
 }
 
+TEST_F(ProductRoutes, TheLabProcessesAndAProductNotThroughQcIsNotReleased) {
+  const auto path = [](const std::string& step) {
+    return "/api/v1/products/" + ProductRoutes::clinic_.received + step;
+  };
+  const Client lab = signed_in("lab.a");
+  const std::string received = product_route_snapshot(db_, clinic_.received);
+  expect_product_refusal(lab.post(path("/process"), {{"method", "boiling"}}), 422, "not_one_of", "method");
+  expect_product_refusal(lab.post(path("/process"), {{"method", "culture_expansion"}, {"passages", -1}}), 422,
+                         "whole_number_range", "passages");
+  EXPECT_EQ(product_route_snapshot(db_, clinic_.received), received);
+  EXPECT_EQ(signed_in("surgeon.a").post(path("/process"), {{"method", "density_gradient"}}).status, 403);
+  const auto processed = lab.post(path("/process"), {{"method", "culture_expansion"}, {"passages", 3}});
+  ASSERT_EQ(processed.status, 200) << processed.body;
+  EXPECT_EQ(processed.json()["state"], "processing");
+  EXPECT_EQ(processed.json()["processing"]["passages"], 3);
+  // Not through QC yet: refused, nothing changed.
+  const std::string processing = product_route_snapshot(db_, clinic_.received);
+  EXPECT_EQ(processing.substr(0, 11), "processing/");
+  const auto refused = lab.call("POST", path("/release"));
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(product_route_snapshot(db_, clinic_.received), processing);
+}
+
 TEST_F(ProductRoutes, InjectionGoesThroughTheCheckAndOnlyTheSurgeonMayInject) {
   const auto path = [](const std::string& din) { return "/api/v1/products/" + din + "/inject"; };
   const std::string released = product_route_snapshot(db_, clinic_.released);
@@ -200,6 +223,7 @@ TEST_F(ProductRoutes, InjectionGoesThroughTheCheckAndOnlyTheSurgeonMayInject) {
   const Client surgeon = signed_in("surgeon.a");
   expect_product_refusal(surgeon.post(path(clinic_.released), {{"mrn", "MRN-b"}}), 409, "wrong_patient", "din");
   expect_product_refusal(surgeon.post(path(clinic_.received), {{"mrn", "MRN-a"}}), 409, "not_released", "din");
+  EXPECT_EQ(product_route_snapshot(db_, clinic_.received), received);
   EXPECT_EQ(product_route_snapshot(db_, clinic_.released), released);
   EXPECT_EQ(product_route_snapshot(db_, clinic_.received), received);
   EXPECT_EQ(episode_state(), state);

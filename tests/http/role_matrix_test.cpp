@@ -106,6 +106,8 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
       {"POST /api/v1/episodes/{episode_id}/schedule/{item_id}/reopen", {{"reason", "the patient called back"}}},
       {"POST /api/v1/products/verify", {{"din", "RPLAB26999999Y"}, {"mrn", "MRN-a"}}},
       {"POST /api/v1/products/{din}/inject", {{"mrn", "MRN-a"}}},
+      {"POST /api/v1/products/{din}/process", {{"method", "density_gradient"}}},
+      {"POST /api/v1/products/{din}/release", nlohmann::json::object()},
       {"POST /api/v1/worklist/close-missed", {{"before", Clock::system().today().iso()}, {"reason", "declined"}}},
   };
   return bodies;
@@ -215,11 +217,14 @@ TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
         // Moving an episode is allowed per target state: a role the route lists may still
         // not take this step, whoever's episode it is.
         const auto movers = service::roles_for_transition("screening");
-        const auto injectors = service::roles_for_transition("injected");
+        // The product's steps likewise: the bedside's the injecting surgeon's, the lab's the lab's.
         const bool bedside = path == "/api/v1/products/verify" || path == "/api/v1/products/{din}/inject";
+        const bool lab_step = path == "/api/v1/products/{din}/process" || path == "/api/v1/products/{din}/release";
+        const auto product_steppers = service::roles_for_transition(bedside ? "injected" : "product_released");
         const bool step_refused = (path == "/api/v1/episodes/{episode_id}/transitions" &&
                                    std::find(movers.begin(), movers.end(), who) == movers.end()) ||
-                                  (bedside && std::find(injectors.begin(), injectors.end(), who) == injectors.end());
+                                  ((bedside || lab_step) && std::find(product_steppers.begin(), product_steppers.end(),
+                                                                      who) == product_steppers.end());
         if (is_public) {
           EXPECT_NE(r.status, 403);
           // A one-time code nobody asked for is wrong, a choice nobody was offered expired:
