@@ -158,11 +158,12 @@ export async function tour(server, observe) {
   await call(productSurgeon, 'POST', '/api/v1/products/verify', { body: { din: product.din, mrn: `${product.patient.mrn}-X` }, expect: 409 })
   await call(productSurgeon, 'POST', '/api/v1/products/{din}/inject', { params: din, body: { mrn: product.patient.mrn, guidance: 'ultrasound' }, expect: 200 })
 
-  // The lab's steps at the tour's centre: a received product processed, one awaiting
-  // release released (or refused with the criterion it fails).
+  // The lab's steps at the tour's centre: a product registered at its harvest but whose
+  // receipt the lab has not recorded is not processed (409); one awaiting release is
+  // released (or refused with the criterion it fails).
   const receivedProducts = await call(lab, 'GET', '/api/v1/products', { q: { state: 'received' }, expect: 200 })
   assert.ok(receivedProducts.length > 0, 'the demo centre has a received product')
-  await call(lab, 'POST', '/api/v1/products/{din}/process', { params: { din: receivedProducts[0].din }, body: { method: 'density_gradient' }, expect: 200 })
+  await call(lab, 'POST', '/api/v1/products/{din}/process', { params: { din: receivedProducts[0].din }, body: { method: 'density_gradient' }, expect: 409 })
   const awaiting = await call(lab, 'GET', '/api/v1/products', { q: { state: 'awaiting_release' }, expect: 200 })
   assert.ok(awaiting.length > 0, 'the demo centre has a product awaiting release')
   await call(lab, 'POST', '/api/v1/products/{din}/release', { params: { din: awaiting[0].din } })

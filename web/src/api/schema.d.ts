@@ -775,6 +775,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/{din}/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lab records how a received product is processed; it is then processing, its counts and QC to come */
+        post: operations["post/api/v1/products/{din}/process"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{din}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A second person of the lab, who did not process the product, releases it against the protocol's criteria; a failed criterion is a 409 naming it. The episode is then product_released */
+        post: operations["post/api/v1/products/{din}/release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/protocols": {
         parameters: {
             query?: never;
@@ -2375,6 +2409,12 @@ export interface components {
             location?: string | null;
             /** @description the record number on the patient's wristband, scanned now */
             mrn: string;
+        };
+        ProductProcessing: {
+            /** @description density_gradient, centrifugation, enzymatic_svf or culture_expansion */
+            method: string;
+            /** @description culture expansion: the passages */
+            passages?: number | null;
         };
         Protocol: {
             /** @description each anchor's name in both languages */
@@ -7063,6 +7103,323 @@ export interface operations {
                 "application/json": components["schemas"]["ProductInjection"];
             };
         };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        centre_id: string;
+                        counts: {
+                            cfu_f: number | null;
+                            isct_markers_met: boolean | null;
+                            total_nucleated_cells: number | null;
+                            viability_percent: number | null;
+                        };
+                        din: string;
+                        episode_id: number;
+                        expires_at: string | null;
+                        flag: string;
+                        harvest: {
+                            anaesthesia: string | null;
+                            by: string | null;
+                            ended_at: string | null;
+                            side: string | null;
+                            started_at: string | null;
+                            volume_ml: number | null;
+                        };
+                        id: number;
+                        migrated: boolean;
+                        processing: {
+                            at: string | null;
+                            by: string | null;
+                            method: string | null;
+                            passages: number | null;
+                        };
+                        product_code: string;
+                        qc: {
+                            endotoxin: {
+                                due: string | null;
+                                result: string;
+                            };
+                            mycoplasma: {
+                                due: string | null;
+                                result: string;
+                            };
+                            sterility: {
+                                due: string | null;
+                                result: string;
+                            };
+                        };
+                        receipt: {
+                            at: string | null;
+                            by: string | null;
+                            temperature_c: number | null;
+                        };
+                        release: {
+                            at: string | null;
+                            by: string | null;
+                            exception_by: string | null;
+                            exception_criteria: string[];
+                            exception_reason: string | null;
+                        };
+                        source: string | null;
+                        /** @enum {string} */
+                        state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        used: {
+                            at: string | null;
+                            by: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/products/{din}/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                din: string;
+            };
+            cookie?: never;
+        };
+        /** @description {method: density_gradient|centrifugation|enzymatic_svf|culture_expansion, passages?} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductProcessing"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        centre_id: string;
+                        counts: {
+                            cfu_f: number | null;
+                            isct_markers_met: boolean | null;
+                            total_nucleated_cells: number | null;
+                            viability_percent: number | null;
+                        };
+                        din: string;
+                        episode_id: number;
+                        expires_at: string | null;
+                        flag: string;
+                        harvest: {
+                            anaesthesia: string | null;
+                            by: string | null;
+                            ended_at: string | null;
+                            side: string | null;
+                            started_at: string | null;
+                            volume_ml: number | null;
+                        };
+                        id: number;
+                        migrated: boolean;
+                        processing: {
+                            at: string | null;
+                            by: string | null;
+                            method: string | null;
+                            passages: number | null;
+                        };
+                        product_code: string;
+                        qc: {
+                            endotoxin: {
+                                due: string | null;
+                                result: string;
+                            };
+                            mycoplasma: {
+                                due: string | null;
+                                result: string;
+                            };
+                            sterility: {
+                                due: string | null;
+                                result: string;
+                            };
+                        };
+                        receipt: {
+                            at: string | null;
+                            by: string | null;
+                            temperature_c: number | null;
+                        };
+                        release: {
+                            at: string | null;
+                            by: string | null;
+                            exception_by: string | null;
+                            exception_criteria: string[];
+                            exception_reason: string | null;
+                        };
+                        source: string | null;
+                        /** @enum {string} */
+                        state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        used: {
+                            at: string | null;
+                            by: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/products/{din}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                din: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description success */
             200: {
