@@ -13,7 +13,8 @@ namespace rp::api {
 void add_product_routes(http::Router& r, Services& s) {
   r.add({"GET",
          "/api/v1/products",
-         "The cell products at the caller's centre, newest first, each with its donor; ?state= one state (the lab "
+         "The cell products at the caller's centre in the order they were made, each with its donor; ?state= one state "
+         "(the lab "
          "view's list)",
          service::Permission::episode_read,
          {},

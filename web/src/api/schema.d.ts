@@ -714,7 +714,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The cell products at the caller's centre, newest first, each with its donor; ?state= one state (the lab view's list) */
+        /** The cell products at the caller's centre in the order they were made, each with its donor; ?state= one state (the lab view's list) */
         get: operations["get/api/v1/products"];
         put?: never;
         post?: never;
