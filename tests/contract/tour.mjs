@@ -143,6 +143,31 @@ export async function tour(server, observe) {
   assert.ok(visit, 'the schedule has a visit')
   await call(coordinator, 'POST', '/api/v1/episodes/{episode_id}/schedule/{item_id}', { params: { ...ep, item_id: visit.id }, body: { status: 'done', on: day }, expect: 200 })
 
+  // The cell products, at the demo centre with products released: the lab's list, a
+  // product's chain, the bedside check (a wrong wristband is refused with its verdict) and
+  // the injection through it.
+  const productCentre = 'mashhad-1'
+  const productLab = await as('lab', productCentre)
+  const productSurgeon = await as('surgeon', productCentre)
+  const releasedProducts = await call(productLab, 'GET', '/api/v1/products', { q: { state: 'released' }, expect: 200 })
+  assert.ok(releasedProducts.length > 0, `the demo's ${productCentre} has a released product`)
+  const product = releasedProducts[0]
+  const din = { din: product.din }
+  await call(productLab, 'GET', '/api/v1/products/{din}', { params: din, expect: 200 })
+  await call(productSurgeon, 'POST', '/api/v1/products/verify', { body: { din: product.din, mrn: product.patient.mrn }, expect: 200 })
+  await call(productSurgeon, 'POST', '/api/v1/products/verify', { body: { din: product.din, mrn: `${product.patient.mrn}-X` }, expect: 409 })
+  await call(productSurgeon, 'POST', '/api/v1/products/{din}/inject', { params: din, body: { mrn: product.patient.mrn, guidance: 'ultrasound' }, expect: 200 })
+
+  // The lab's steps at the tour's centre: a product registered at its harvest but whose
+  // receipt the lab has not recorded is not processed (409); one awaiting release is
+  // released (or refused with the criterion it fails).
+  const receivedProducts = await call(lab, 'GET', '/api/v1/products', { q: { state: 'received' }, expect: 200 })
+  assert.ok(receivedProducts.length > 0, 'the demo centre has a received product')
+  await call(lab, 'POST', '/api/v1/products/{din}/process', { params: { din: receivedProducts[0].din }, body: { method: 'density_gradient' }, expect: 409 })
+  const awaiting = await call(lab, 'GET', '/api/v1/products', { q: { state: 'awaiting_release' }, expect: 200 })
+  assert.ok(awaiting.length > 0, 'the demo centre has a product awaiting release')
+  await call(lab, 'POST', '/api/v1/products/{din}/release', { params: { din: awaiting[0].din } })
+
   // Questionnaires: at the clinic, from a link, from the portal.
   await call(coordinator, 'GET', '/api/v1/instruments', { expect: 200 })
   const nrs = { pain_rest: 3, pain_activity: 5 }

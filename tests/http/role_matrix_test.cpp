@@ -37,6 +37,8 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
   replace("item_id", "visit-2w");
   replace("token", "00000000000000000000000000000000");
   replace("protocol_id", "hip-msc-v1");
+  // A well-formed DIN no centre has: found nowhere, so not found at either centre.
+  replace("din", "RPLAB26999999Y");
   (void)method;
   return path;
 }
@@ -102,6 +104,10 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
       {"POST /api/v1/episodes/{episode_id}/schedule/{item_id}", {{"status", "done"}}},
       {"POST /api/v1/episodes/{episode_id}/schedule/{item_id}/close-missed", {{"reason", "declined"}}},
       {"POST /api/v1/episodes/{episode_id}/schedule/{item_id}/reopen", {{"reason", "the patient called back"}}},
+      {"POST /api/v1/products/verify", {{"din", "RPLAB26999999Y"}, {"mrn", "MRN-a"}}},
+      {"POST /api/v1/products/{din}/inject", {{"mrn", "MRN-a"}}},
+      {"POST /api/v1/products/{din}/process", {{"method", "density_gradient"}}},
+      {"POST /api/v1/products/{din}/release", nlohmann::json::object()},
       {"POST /api/v1/worklist/close-missed", {{"before", Clock::system().today().iso()}, {"reason", "declined"}}},
   };
   return bodies;
@@ -211,8 +217,14 @@ TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
         // Moving an episode is allowed per target state: a role the route lists may still
         // not take this step, whoever's episode it is.
         const auto movers = service::roles_for_transition("screening");
-        const bool step_refused = path == "/api/v1/episodes/{episode_id}/transitions" &&
-                                  std::find(movers.begin(), movers.end(), who) == movers.end();
+        // The product's steps likewise: the bedside's the injecting surgeon's, the lab's the lab's.
+        const bool bedside = path == "/api/v1/products/verify" || path == "/api/v1/products/{din}/inject";
+        const bool lab_step = path == "/api/v1/products/{din}/process" || path == "/api/v1/products/{din}/release";
+        const auto product_steppers = service::roles_for_transition(bedside ? "injected" : "product_released");
+        const bool step_refused = (path == "/api/v1/episodes/{episode_id}/transitions" &&
+                                   std::find(movers.begin(), movers.end(), who) == movers.end()) ||
+                                  ((bedside || lab_step) && std::find(product_steppers.begin(), product_steppers.end(),
+                                                                      who) == product_steppers.end());
         if (is_public) {
           EXPECT_NE(r.status, 403);
           // A one-time code nobody asked for is wrong, a choice nobody was offered expired:

@@ -707,6 +707,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cell products at the caller's centre in the order they were made, each with its donor; ?state= one state (the lab view's list) */
+        get: operations["get/api/v1/products"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The bedside check: the product's DIN beside the patient's wristband. Recorded whatever the verdict; a verdict other than ok is a 409 whose code is the verdict (wrong_patient, not_released, expired, used, failed_qc, quarantined); a malformed or wrongly checked DIN is a 422 naming din */
+        post: operations["post/api/v1/products/verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{din}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A product and its chain of custody, every scan and step in order. Another centre's product is not found */
+        get: operations["get/api/v1/products/{din}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{din}/inject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Injects the product through the bedside check (the wristband scanned now): refused with the verdict's code unless it is ok; the product is used and its episode injected, in one step. There is no other way to mark an episode injected once it has a product */
+        post: operations["post/api/v1/products/{din}/inject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{din}/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lab records how a received product is processed; it is then processing, its counts and QC to come */
+        post: operations["post/api/v1/products/{din}/process"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{din}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A second person of the lab, who did not process the product, releases it against the protocol's criteria; a failed criterion is a 409 naming it. The episode is then product_released */
+        post: operations["post/api/v1/products/{din}/release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/protocols": {
         parameters: {
             query?: never;
@@ -1220,6 +1322,29 @@ export interface components {
             /** @description rows after the last anchor */
             unanchored_rows: number;
             verdict: components["schemas"]["AuditVerdict"];
+        };
+        BedsideCheck: {
+            /** @description the product's DIN as typed (with its check character) or scanned */
+            din: string;
+            /** @description where the check is made */
+            location?: string | null;
+            /** @description the record number on the patient's wristband */
+            mrn: string;
+        };
+        BedsidePatient: {
+            id: number;
+            mrn: string;
+        };
+        BedsideVerdict: {
+            /** @description the DIN with its check character */
+            din: string;
+            /** @description ISO 8601 UTC, or empty */
+            expires_at: string;
+            /** @description the donor, whose wristband was scanned */
+            patient: components["schemas"]["BedsidePatient"];
+            state: string;
+            /** @description ok */
+            verdict: string;
         };
         BulkMissedClosing: {
             /**
@@ -2274,6 +2399,22 @@ export interface components {
             name_latin: string;
             /** @description the clinic's today, YYYY-MM-DD */
             today: string;
+        };
+        ProductInjection: {
+            /** @description cells injected */
+            dose_cells?: number | null;
+            /** @description ultrasound (default) or fluoroscopy */
+            guidance?: components["schemas"]["Guidance"] | null;
+            /** @description where the injection is given */
+            location?: string | null;
+            /** @description the record number on the patient's wristband, scanned now */
+            mrn: string;
+        };
+        ProductProcessing: {
+            /** @description density_gradient, centrifugation, enzymatic_svf or culture_expansion */
+            method: string;
+            /** @description culture expansion: the passages */
+            passages?: number | null;
         };
         Protocol: {
             /** @description each anchor's name in both languages */
@@ -6513,6 +6654,842 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Episode"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/products": {
+        parameters: {
+            query?: {
+                /** @description received, processing, qc_pending, awaiting_release, released, quarantined, used, discarded or expired */
+                state?: string;
+                /** @description at most this many (1-1000, default 500) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        centre_id: string;
+                        counts: {
+                            cfu_f: number | null;
+                            isct_markers_met: boolean | null;
+                            total_nucleated_cells: number | null;
+                            viability_percent: number | null;
+                        };
+                        din: string;
+                        episode_id: number;
+                        expires_at: string | null;
+                        flag: string;
+                        harvest: {
+                            anaesthesia: string | null;
+                            by: string | null;
+                            ended_at: string | null;
+                            side: string | null;
+                            started_at: string | null;
+                            volume_ml: number | null;
+                        };
+                        id: number;
+                        migrated: boolean;
+                        patient: {
+                            id: number;
+                            mrn: string;
+                        };
+                        processing: {
+                            at: string | null;
+                            by: string | null;
+                            method: string | null;
+                            passages: number | null;
+                        };
+                        product_code: string;
+                        qc: {
+                            endotoxin: {
+                                due: string | null;
+                                result: string;
+                            };
+                            mycoplasma: {
+                                due: string | null;
+                                result: string;
+                            };
+                            sterility: {
+                                due: string | null;
+                                result: string;
+                            };
+                        };
+                        receipt: {
+                            at: string | null;
+                            by: string | null;
+                            temperature_c: number | null;
+                        };
+                        release: {
+                            at: string | null;
+                            by: string | null;
+                            exception_by: string | null;
+                            exception_criteria: string[];
+                            exception_reason: string | null;
+                        };
+                        source: string | null;
+                        /** @enum {string} */
+                        state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        used: {
+                            at: string | null;
+                            by: string | null;
+                        };
+                    }[];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/products/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description {din, mrn, location?} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BedsideCheck"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BedsideVerdict"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/products/{din}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                din: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        din: string;
+                        events: {
+                            actor: string;
+                            at: string;
+                            detail: string;
+                            kind: string;
+                            location: string;
+                            role: string;
+                            verified: string;
+                        }[];
+                        product: {
+                            centre_id: string;
+                            counts: {
+                                cfu_f: number | null;
+                                isct_markers_met: boolean | null;
+                                total_nucleated_cells: number | null;
+                                viability_percent: number | null;
+                            };
+                            din: string;
+                            episode_id: number;
+                            expires_at: string | null;
+                            flag: string;
+                            harvest: {
+                                anaesthesia: string | null;
+                                by: string | null;
+                                ended_at: string | null;
+                                side: string | null;
+                                started_at: string | null;
+                                volume_ml: number | null;
+                            };
+                            id: number;
+                            migrated: boolean;
+                            processing: {
+                                at: string | null;
+                                by: string | null;
+                                method: string | null;
+                                passages: number | null;
+                            };
+                            product_code: string;
+                            qc: {
+                                endotoxin: {
+                                    due: string | null;
+                                    result: string;
+                                };
+                                mycoplasma: {
+                                    due: string | null;
+                                    result: string;
+                                };
+                                sterility: {
+                                    due: string | null;
+                                    result: string;
+                                };
+                            };
+                            receipt: {
+                                at: string | null;
+                                by: string | null;
+                                temperature_c: number | null;
+                            };
+                            release: {
+                                at: string | null;
+                                by: string | null;
+                                exception_by: string | null;
+                                exception_criteria: string[];
+                                exception_reason: string | null;
+                            };
+                            source: string | null;
+                            /** @enum {string} */
+                            state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                            used: {
+                                at: string | null;
+                                by: string | null;
+                            };
+                        };
+                        /** @enum {string} */
+                        state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                    };
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/products/{din}/inject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                din: string;
+            };
+            cookie?: never;
+        };
+        /** @description {mrn, guidance?: ultrasound|fluoroscopy, dose_cells?, location?} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductInjection"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        centre_id: string;
+                        counts: {
+                            cfu_f: number | null;
+                            isct_markers_met: boolean | null;
+                            total_nucleated_cells: number | null;
+                            viability_percent: number | null;
+                        };
+                        din: string;
+                        episode_id: number;
+                        expires_at: string | null;
+                        flag: string;
+                        harvest: {
+                            anaesthesia: string | null;
+                            by: string | null;
+                            ended_at: string | null;
+                            side: string | null;
+                            started_at: string | null;
+                            volume_ml: number | null;
+                        };
+                        id: number;
+                        migrated: boolean;
+                        processing: {
+                            at: string | null;
+                            by: string | null;
+                            method: string | null;
+                            passages: number | null;
+                        };
+                        product_code: string;
+                        qc: {
+                            endotoxin: {
+                                due: string | null;
+                                result: string;
+                            };
+                            mycoplasma: {
+                                due: string | null;
+                                result: string;
+                            };
+                            sterility: {
+                                due: string | null;
+                                result: string;
+                            };
+                        };
+                        receipt: {
+                            at: string | null;
+                            by: string | null;
+                            temperature_c: number | null;
+                        };
+                        release: {
+                            at: string | null;
+                            by: string | null;
+                            exception_by: string | null;
+                            exception_criteria: string[];
+                            exception_reason: string | null;
+                        };
+                        source: string | null;
+                        /** @enum {string} */
+                        state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        used: {
+                            at: string | null;
+                            by: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/products/{din}/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                din: string;
+            };
+            cookie?: never;
+        };
+        /** @description {method: density_gradient|centrifugation|enzymatic_svf|culture_expansion, passages?} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductProcessing"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        centre_id: string;
+                        counts: {
+                            cfu_f: number | null;
+                            isct_markers_met: boolean | null;
+                            total_nucleated_cells: number | null;
+                            viability_percent: number | null;
+                        };
+                        din: string;
+                        episode_id: number;
+                        expires_at: string | null;
+                        flag: string;
+                        harvest: {
+                            anaesthesia: string | null;
+                            by: string | null;
+                            ended_at: string | null;
+                            side: string | null;
+                            started_at: string | null;
+                            volume_ml: number | null;
+                        };
+                        id: number;
+                        migrated: boolean;
+                        processing: {
+                            at: string | null;
+                            by: string | null;
+                            method: string | null;
+                            passages: number | null;
+                        };
+                        product_code: string;
+                        qc: {
+                            endotoxin: {
+                                due: string | null;
+                                result: string;
+                            };
+                            mycoplasma: {
+                                due: string | null;
+                                result: string;
+                            };
+                            sterility: {
+                                due: string | null;
+                                result: string;
+                            };
+                        };
+                        receipt: {
+                            at: string | null;
+                            by: string | null;
+                            temperature_c: number | null;
+                        };
+                        release: {
+                            at: string | null;
+                            by: string | null;
+                            exception_by: string | null;
+                            exception_criteria: string[];
+                            exception_reason: string | null;
+                        };
+                        source: string | null;
+                        /** @enum {string} */
+                        state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        used: {
+                            at: string | null;
+                            by: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/products/{din}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                din: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        centre_id: string;
+                        counts: {
+                            cfu_f: number | null;
+                            isct_markers_met: boolean | null;
+                            total_nucleated_cells: number | null;
+                            viability_percent: number | null;
+                        };
+                        din: string;
+                        episode_id: number;
+                        expires_at: string | null;
+                        flag: string;
+                        harvest: {
+                            anaesthesia: string | null;
+                            by: string | null;
+                            ended_at: string | null;
+                            side: string | null;
+                            started_at: string | null;
+                            volume_ml: number | null;
+                        };
+                        id: number;
+                        migrated: boolean;
+                        processing: {
+                            at: string | null;
+                            by: string | null;
+                            method: string | null;
+                            passages: number | null;
+                        };
+                        product_code: string;
+                        qc: {
+                            endotoxin: {
+                                due: string | null;
+                                result: string;
+                            };
+                            mycoplasma: {
+                                due: string | null;
+                                result: string;
+                            };
+                            sterility: {
+                                due: string | null;
+                                result: string;
+                            };
+                        };
+                        receipt: {
+                            at: string | null;
+                            by: string | null;
+                            temperature_c: number | null;
+                        };
+                        release: {
+                            at: string | null;
+                            by: string | null;
+                            exception_by: string | null;
+                            exception_criteria: string[];
+                            exception_reason: string | null;
+                        };
+                        source: string | null;
+                        /** @enum {string} */
+                        state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        used: {
+                            at: string | null;
+                            by: string | null;
+                        };
+                    };
                 };
             };
             /** @description the body is not JSON */

@@ -1,0 +1,85 @@
+#include "api/contract/products.hpp"
+
+#include "domain/product/product.hpp"
+
+namespace rp::api::contract::shapes {
+namespace {
+
+using nlohmann::json;
+
+json of(const char* type, bool nullable = false) {
+  json s = {{"type", type}};
+  if (nullable) s["nullable"] = true;
+  return s;
+}
+
+// An object whose every property is required (product_json writes them all, null when unset).
+json object(json properties) {
+  json required = json::array();
+  for (const auto& [name, _] : properties.items()) required.push_back(name);
+  return {{"type", "object"}, {"required", required}, {"properties", std::move(properties)}};
+}
+
+json states() {
+  json names = json::array();
+  for (const auto s : product::all_states()) names.push_back(std::string(to_string(s)));
+  return {{"type", "string"}, {"enum", names}};
+}
+
+json qc_test() { return object({{"result", of("string")}, {"due", of("string", true)}}); }
+
+}  // namespace
+
+json Product::schema(bool listed) {
+  const json text = of("string"), maybe_text = of("string", true), maybe_number = of("number", true);
+  json p = {
+      {"id", of("integer")},
+      {"din", text},
+      {"flag", text},
+      {"product_code", text},
+      {"episode_id", of("integer")},
+      {"centre_id", text},
+      {"state", states()},
+      {"migrated", of("boolean")},
+      {"source", maybe_text},
+      {"harvest", object({{"side", maybe_text},
+                          {"volume_ml", maybe_number},
+                          {"anaesthesia", maybe_text},
+                          {"started_at", maybe_text},
+                          {"ended_at", maybe_text},
+                          {"by", maybe_text}})},
+      {"receipt", object({{"at", maybe_text}, {"by", maybe_text}, {"temperature_c", maybe_number}})},
+      {"processing",
+       object({{"method", maybe_text}, {"passages", of("integer", true)}, {"at", maybe_text}, {"by", maybe_text}})},
+      {"counts", object({{"total_nucleated_cells", maybe_number},
+                         {"viability_percent", maybe_number},
+                         {"cfu_f", maybe_number},
+                         {"isct_markers_met", of("boolean", true)}})},
+      {"qc", object({{"sterility", qc_test()}, {"endotoxin", qc_test()}, {"mycoplasma", qc_test()}})},
+      {"expires_at", maybe_text},
+      {"release", object({{"at", maybe_text},
+                          {"by", maybe_text},
+                          {"exception_by", maybe_text},
+                          {"exception_reason", maybe_text},
+                          {"exception_criteria", {{"type", "array"}, {"items", text}}}})},
+      {"used", object({{"at", maybe_text}, {"by", maybe_text}})}};
+  if (listed) p["patient"] = object({{"id", of("integer")}, {"mrn", text}});
+  return object(std::move(p));
+}
+
+json ProductTrace::schema() {
+  const json text = of("string");
+  const json event = object({{"at", text},
+                             {"actor", text},
+                             {"role", text},
+                             {"location", text},
+                             {"kind", text},
+                             {"verified", text},
+                             {"detail", text}});
+  return object({{"din", text},
+                 {"state", states()},
+                 {"product", Product::schema()},
+                 {"events", {{"type", "array"}, {"items", event}}}});
+}
+
+}  // namespace rp::api::contract::shapes
