@@ -96,7 +96,8 @@ nlohmann::json to_json(const Centre& c) {
           {"city_fa", c.city_fa},
           {"licence_status", c.licence_status},
           {"licence_number", c.licence_number},
-          {"phone", c.phone}};
+          {"phone", c.phone},
+          {"facility_code", c.facility_code}};
 }
 
 nlohmann::json to_json(const Patient& p) { return http::encode(contract::patient_out(p)); }

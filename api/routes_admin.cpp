@@ -5,6 +5,7 @@
 #include "api/contract/queries.hpp"
 #include "api/http/json_body.hpp"
 #include "api/routes.hpp"
+#include "domain/product/din.hpp"
 #include "service/audit.hpp"
 
 namespace rp::api {
@@ -99,8 +100,8 @@ void add_admin_routes(http::Router& r, Services& s) {
          "Creates or updates the admin's own centre",
          service::Permission::centre_edit,
          {},
-         "{name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?}. The answer says "
-         "\"changed\": false when the centre already had these details (nothing is written then)",
+         "{name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?, facility_code?}. The "
+         "answer says \"changed\": false when the centre already had these details (nothing is written then)",
          false,
          false,
          // Decoded in the handler: another centre is not found before its body is read, and a
@@ -111,11 +112,16 @@ void add_admin_routes(http::Router& r, Services& s) {
              throw NotFoundError("centre", "centre_not_found"_err, {{"centre", id.substr(0, 64)}});
            const auto body = http::parse_json_object(c.request.body);
            auto centre = contract::to_centre(http::decode<contract::CentreIn>(body), id);
-           // Not sent: the status the registry set stays (the admin may not change it).
-           if (!body.contains("licence_status")) {
-             for (const auto& now : s.pathway.centres())
-               if (now.id == id) centre.licence_status = now.licence_status;
+           // Not sent: the status the registry set stays (the admin may not change it), and
+           // the facility code stays as it was.
+           for (const auto& now : s.pathway.centres()) {
+             if (now.id != id) continue;
+             if (!body.contains("licence_status")) centre.licence_status = now.licence_status;
+             if (!body.contains("facility_code")) centre.facility_code = now.facility_code;
            }
+           // Answered as it is kept: upper case.
+           if (!centre.facility_code.empty())
+             centre.facility_code = product::parse_facility(centre.facility_code, "facility_code");
            const bool changed = s.pathway.upsert_centre(c.actor, centre);
            return contract::centre_updated(centre, changed);
          })});

@@ -5,6 +5,7 @@
 #include "base/date_input.hpp"
 #include "base/error.hpp"
 #include "base/jalali.hpp"
+#include "domain/product/din.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
 
@@ -198,10 +199,19 @@ void add_centre_commands(CLI::App& app) {
       ->check(CLI::IsMember({"licensed", "pending", "suspended", "unknown"}));
   add->add_option("--licence-number", c->licence_number, "licence number");
   add->add_option("--phone", c->phone, "contact phone");
-  add->callback([c, db] {
+  auto* facility = add->add_option("--facility-code", c->facility_code,
+                                   "the ISBT 128 facility identification number that begins the centre's DINs "
+                                   "(5 letters or digits); not given: it stays as it was, \"\": unset");
+  add->callback([c, db, facility] {
     with_pathway(*db, [&](service::Pathway& pw, const service::Actor& a) {
+      if (facility->count() == 0)
+        for (const auto& now : pw.centres())
+          if (now.id == c->id) c->facility_code = now.facility_code;
       pw.upsert_centre(a, *c);
-      print_json({{"id", c->id}, {"name_en", c->name_en}, {"licence_status", c->licence_status}});
+      print_json({{"id", c->id},
+                  {"name_en", c->name_en},
+                  {"licence_status", c->licence_status},
+                  {"facility_code", c->facility_code.empty() ? "" : product::parse_facility(c->facility_code)}});
     });
   });
   auto* list = centre->add_subcommand("list", "Every centre");

@@ -12,6 +12,9 @@ struct Centre {
   std::string licence_status = "unknown";  // licensed | pending | suspended | unknown
   std::string licence_number;
   std::string phone;
+  // The ISBT 128 facility identification number ICCBBA assigned the centre (5 characters),
+  // which begins every DIN the centre makes; empty until the centre's admin sets it.
+  std::string facility_code;
 
   bool operator==(const Centre&) const = default;
 };

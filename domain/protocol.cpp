@@ -179,7 +179,8 @@ Protocol parse_protocol(std::string_view yaml_text, std::string_view source) {
   if (!root.IsMap())
     ctx.fail(root, "protocol",
              {"must be a mapping at the top level", "باید در بالاترین سطح یک نگاشت (کلید: مقدار) باشد"});
-  allow_keys(ctx, root, "", {"id", "version", "joint", "title", "anchors", "eligibility", "items", "outcomes"});
+  allow_keys(ctx, root, "",
+             {"id", "version", "joint", "title", "anchors", "eligibility", "items", "outcomes", "product"});
   Protocol p;
   p.id = req_string(ctx, root, "id", "");
   const double version = number(ctx, need(ctx, root, "version", ""), "version");
@@ -221,6 +222,7 @@ Protocol parse_protocol(std::string_view yaml_text, std::string_view source) {
     }
   }
   p.outcomes = parse_protocol_outcomes(ctx, root["outcomes"], p);
+  p.product = parse_protocol_product(ctx, root["product"]);
   return p;
 }
 

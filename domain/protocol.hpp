@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/civil_date.hpp"
+#include "domain/product/product.hpp"
 
 namespace rp {
 
@@ -86,6 +87,14 @@ struct ProtocolOutcomes {
 };
 std::string_view to_string(ProtocolOutcomes::EndPoint e);
 
+// What the protocol says of its cell products (the `product:` section): the release
+// criteria the lab checks and how long a fresh product keeps from the end of its harvest.
+// A protocol without the section leaves them to the clinic's settings (service/products.hpp).
+struct ProtocolProduct {
+  product::ReleaseCriteria release;
+  int shelf_life_hours = 48;
+};
+
 struct Protocol {
   std::string id;
   int version = 0;
@@ -95,6 +104,7 @@ struct Protocol {
   EligibilityRules eligibility;
   std::vector<ProtocolItem> items;
   ProtocolOutcomes outcomes;
+  std::optional<ProtocolProduct> product;
   const ProtocolItem* find_item(std::string_view id) const;
 };
 

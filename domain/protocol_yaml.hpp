@@ -105,4 +105,7 @@ inline std::vector<std::string> string_list(const Ctx& ctx, const YAML::Node& n,
 // The `outcomes:` section (absent: the defaults), checked against the protocol's items.
 ProtocolOutcomes parse_protocol_outcomes(const Ctx& ctx, const YAML::Node& n, const Protocol& p);
 
+// The `product:` section (absent: nullopt, the clinic's settings apply).
+std::optional<ProtocolProduct> parse_protocol_product(const Ctx& ctx, const YAML::Node& n);
+
 }  // namespace rp::protocol_yaml

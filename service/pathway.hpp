@@ -50,7 +50,8 @@ class Pathway {
  public:
   Pathway(store::Store& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
 
-  // Returns whether anything changed: the same details again write nothing.
+  // Returns whether anything changed: the same details again write nothing. A facility
+  // code is checked (5 letters or digits, InputError naming facility_code) and kept upper case.
   bool upsert_centre(const Actor& actor, const Centre& centre);
   // The registry (and the operator) set a centre's licence status and, when given, its
   // number; a centre's admin keeps the status the registry set (kLicenceByRegistry).

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "base/error.hpp"
+#include "domain/product/din.hpp"
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
 #include "service/idempotency.hpp"
@@ -40,11 +41,14 @@ void check_licence_status(const std::string& s) {
 
 }  // namespace
 
-bool Pathway::upsert_centre(const Actor& actor, const Centre& c) {
+bool Pathway::upsert_centre(const Actor& actor, const Centre& sent) {
   if (actor.role != Role::operator_ && actor.role != Role::admin)
     throw ForbiddenError("role", "centres_admin_only"_err);
-  if (c.id.empty()) throw InputError("id", "required"_err);
-  if (c.name_en.empty() || c.name_fa.empty()) throw InputError("name", "centre_names_required"_err);
+  if (sent.id.empty()) throw InputError("id", "required"_err);
+  if (sent.name_en.empty() || sent.name_fa.empty()) throw InputError("name", "centre_names_required"_err);
+  Centre c = sent;
+  // Every DIN the centre makes begins with it: checked as a DIN's facility is.
+  if (!c.facility_code.empty()) c.facility_code = product::parse_facility(c.facility_code, "facility_code");
   bool changed = false;
   store_.write([&](store::Transaction& tx) {
     const auto before = tx.find_centre(c.id);

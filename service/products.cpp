@@ -11,6 +11,7 @@
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
 #include "service/pathway.hpp"
+#include "service/protocols.hpp"
 
 namespace rp::service {
 namespace {
@@ -43,6 +44,7 @@ constexpr std::int64_t kClockSkewMs = 5 * 60 * 1000;
 // The harvest's times, checked and written as Clock::now_iso writes instants.
 struct HarvestTimes {
   std::string started_at, ended_at;
+  std::int64_t ended_ms = 0;  // the shelf life counts from here
 };
 HarvestTimes harvest_times(const HarvestRecord& h, const Clock& clock) {
   const std::int64_t now = clock.now_ms();
@@ -55,13 +57,22 @@ HarvestTimes harvest_times(const HarvestRecord& h, const Clock& clock) {
   }
   if (h.ended_at.empty()) {
     t.ended_at = clock.now_iso();
+    t.ended_ms = now;
   } else {
     const UtcInstant end = parse_utc_instant(h.ended_at, "ended_at");
     if (end.ms > now + kClockSkewMs) throw InputError("ended_at", "in_the_future"_err);
     t.ended_at = end.iso;
+    t.ended_ms = end.ms;
   }
   if (start && t.ended_at < t.started_at) throw InputError("ended_at", "harvest_ends_before_start"_err);
   return t;
+}
+
+// The protocol's rules for its products (its `product:` section), or the settings'.
+ProtocolProduct product_rules(const ProductSettings& settings, const std::string& protocol_id) {
+  const auto protocol = load_protocol(protocol_id);
+  if (protocol->product) return *protocol->product;
+  return {settings.criteria, settings.shelf_life_hours};
 }
 
 void check_anaesthesia(const std::string& a) {
@@ -140,11 +151,16 @@ std::vector<Product> Products::register_harvest(const Actor& actor, const Harves
       Pathway(store_, clock_)
           .advance_in(tx, actor, e->id, {EpisodeState::harvested, "", std::nullopt},
                       [&](Episode& ep) { ep.cell_source = h.source; });
+      // The centre's own facility code begins its DINs; a centre without one, the settings'.
+      const auto centre = tx.find_centre(e->centre_id);
+      const std::string facility =
+          centre && !centre->facility_code.empty() ? centre->facility_code : settings_.facility;
+      const ProtocolProduct rules = product_rules(settings_, e->protocol_id);
       const std::string year = clock_.today().iso().substr(2, 2);
-      std::int64_t seq = tx.last_din_sequence(settings_.facility + year);
+      std::int64_t seq = tx.last_din_sequence(facility + year);
       for (int i = 0; i < h.products; ++i) {
         Product p;
-        p.din = product::make_din(settings_.facility, year, ++seq).text();
+        p.din = product::make_din(facility, year, ++seq).text();
         p.product_code = settings_.product_code;
         p.episode_id = e->id;
         p.patient_id = e->patient_id;
@@ -157,7 +173,7 @@ std::vector<Product> Products::register_harvest(const Actor& actor, const Harves
         p.harvest_started_at = times.started_at;
         p.harvest_ended_at = times.ended_at;
         p.harvested_by = actor.user;
-        p.expires_at = Clock::fixed(clock_.now_ms() + settings_.shelf_life_hours * kHourMs).now_iso();
+        p.expires_at = Clock::fixed(times.ended_ms + rules.shelf_life_hours * kHourMs).now_iso();
         p.id = tx.insert_product(p, now);
         tx.insert_product_event({0, p.id, now, actor.user, role_of(actor), h.location, "harvest",
                                  "wristband " + h.wristband_mrn, "product " + std::to_string(i + 1)});
@@ -226,7 +242,9 @@ Product Products::release(const Actor& actor, const std::string& din,
     require_transition(actor, "product_released");
   }
   return step(store_, clock_, actor, din, "release", "lab", [&](store::Transaction& tx, Product& p) {
-    p.exception_criteria = product::check_release(p, actor.user, settings_.criteria, surgeons);
+    const auto e = tx.find_episode(p.episode_id);
+    const auto criteria = e ? product_rules(settings_, e->protocol_id).release : settings_.criteria;
+    p.exception_criteria = product::check_release(p, actor.user, criteria, surgeons);
     if (!p.exception_criteria.empty()) {
       p.exception_by = surgeons->surgeon;
       p.exception_reason = surgeons->reason;
@@ -235,7 +253,6 @@ Product Products::release(const Actor& actor, const std::string& din,
     p.released_at = clock_.now_iso();
     p.released_by = actor.user;
     // The episode follows its product: released once its first product is.
-    const auto e = tx.find_episode(p.episode_id);
     if (e && e->state == EpisodeState::harvested)
       Pathway(store_, clock_).advance_in(tx, actor, p.episode_id, {EpisodeState::product_released, "", std::nullopt});
     return std::string();

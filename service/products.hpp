@@ -14,14 +14,16 @@
 
 namespace rp::service {
 
-// The clinic's settings for its products.
+// The clinic's settings for its products. A centre's facility code (Centre::facility_code)
+// comes before `facility`, and a protocol's `product:` section before `criteria` and
+// `shelf_life_hours`: these are what applies when neither says.
 struct ProductSettings {
   // The ISBT 128 facility identification number ICCBBA assigned the clinic. Unset, new
   // DINs take kUnconfiguredFacility: lettered, so it can never be a real facility's.
   std::string facility = "RPLAB";
   std::string product_code = "S0000";  // the product description code (ICCBBA's table is licensed)
   product::ReleaseCriteria criteria;
-  int shelf_life_hours = 48;  // from the end of harvest, for a fresh product
+  int shelf_life_hours = 48;  // from the end of the harvest, for a fresh product
 };
 inline constexpr const char* kUnconfiguredFacility = "RPLAB";
 

@@ -25,6 +25,7 @@ Centre to_centre(const CentreIn& in, const std::string& id) {
       std::string(http::EnumNames<LicenceStatus>::name(in.licence_status.value_or(LicenceStatus::unknown)));
   c.licence_number = in.licence_number.value_or("");
   c.phone = in.phone.value_or("");
+  c.facility_code = in.facility_code.value_or("");
   return c;
 }
 

@@ -50,7 +50,7 @@ namespace rp::api::contract {
 
 struct CentreOut {
   static constexpr const char* kSchema = "Centre";
-  std::string id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone;
+  std::string id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, facility_code;
   template <class V>
   static void fields(V& v) {
     v("id", &CentreOut::id, "");
@@ -61,6 +61,8 @@ struct CentreOut {
     v("licence_status", &CentreOut::licence_status, "set by the registry", FieldRule{.ref = "LicenceStatus"});
     v("licence_number", &CentreOut::licence_number, "empty when not given");
     v("phone", &CentreOut::phone, "empty when not given");
+    v("facility_code", &CentreOut::facility_code,
+      "the ISBT 128 facility identification number that begins the centre's DINs; empty when not set");
   }
 };
 
@@ -81,7 +83,7 @@ struct CentreIn {
   std::string name_en, name_fa;
   std::optional<std::string> city_en, city_fa;
   std::optional<LicenceStatus> licence_status;
-  std::optional<std::string> licence_number, phone;
+  std::optional<std::string> licence_number, phone, facility_code;
   template <class V>
   static void fields(V& v) {
     v("name_en", &CentreIn::name_en, "");
@@ -93,6 +95,10 @@ struct CentreIn {
       FieldRule{.max_bytes = 16});
     v("licence_number", &CentreIn::licence_number, "", FieldRule{.max_bytes = 64});
     v("phone", &CentreIn::phone, "", FieldRule{.max_bytes = 32});
+    v("facility_code", &CentreIn::facility_code,
+      "the ISBT 128 facility identification number ICCBBA assigned the centre: 5 letters or digits, the first not O "
+      "or 0. Not sent: it stays as it was; empty: unset",
+      FieldRule{.max_bytes = 16});
   }
   // Names patients and staff read: a letter at least, nothing invisible or reordering.
   static void check_names(const CentreIn& in);
@@ -114,7 +120,8 @@ struct LicenceChange {
 };
 
 inline CentreOut centre_out(const Centre& c) {
-  return {c.id, c.name_en, c.name_fa, c.city_en, c.city_fa, c.licence_status, c.licence_number, c.phone};
+  return {c.id,    c.name_en,      c.name_fa, c.city_en, c.city_fa, c.licence_status, c.licence_number,
+          c.phone, c.facility_code};
 }
 
 inline CentreUpdated centre_updated(const Centre& c, bool changed) {

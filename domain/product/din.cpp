@@ -113,4 +113,12 @@ Din make_din(std::string_view facility, std::string_view year, long long sequenc
   }
 }
 
+std::string parse_facility(std::string_view text, std::string_view field) {
+  try {
+    return std::string(make_din(text, "00", 0).facility());
+  } catch (const InputError&) {
+    throw InputError(std::string(field), "din_facility"_err, {{"value", shown(normalised(text))}});
+  }
+}
+
 }  // namespace rp::product

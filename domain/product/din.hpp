@@ -55,4 +55,8 @@ Din parse_din(std::string_view text, std::string_view field = "din");
 // sequence number (0..999999). Throws InputError naming `facility`, `year` or `seq`.
 Din make_din(std::string_view facility, std::string_view year, long long sequence);
 
+// A facility identification number as an admin types it (blanks dropped, letters read as
+// upper case): 5 letters or digits, the first not O or 0. Throws InputError(field, din_facility).
+std::string parse_facility(std::string_view text, std::string_view field = "facility");
+
 }  // namespace rp::product

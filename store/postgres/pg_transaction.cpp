@@ -100,10 +100,11 @@ ScheduledItem read_scheduled_item(const Result& r, int i, int first) {
 
 void PgTransaction::upsert_centre(const Centre& c) {
   c_.exec(
-      "INSERT INTO centres (id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone) "
-      "VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_fa = "
-      "excluded.name_fa, city_en = excluded.city_en, city_fa = excluded.city_fa, licence_status = "
-      "excluded.licence_status, licence_number = excluded.licence_number, phone = excluded.phone",
+      "INSERT INTO centres (id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, "
+      "facility_code) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, "
+      "name_fa = excluded.name_fa, city_en = excluded.city_en, city_fa = excluded.city_fa, licence_status = "
+      "excluded.licence_status, licence_number = excluded.licence_number, phone = excluded.phone, facility_code = "
+      "excluded.facility_code",
       Params()
           .text(c.id)
           .text(c.name_en)
@@ -112,27 +113,33 @@ void PgTransaction::upsert_centre(const Centre& c) {
           .text(c.city_fa)
           .text(c.licence_status)
           .text(c.licence_number)
-          .text(c.phone));
+          .text(c.phone)
+          .text(c.facility_code));
 }
 
+namespace {
+
+constexpr const char* kCentreColumns =
+    "SELECT id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, facility_code FROM centres ";
+
+Centre centre_at(const Result& r, int i) {
+  return {r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
+          r.text(i, 5), r.text(i, 6), r.text(i, 7), r.text(i, 8)};
+}
+
+}  // namespace
+
 std::vector<Centre> PgTransaction::list_centres() {
-  auto r = c_.exec(
-      "SELECT id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone FROM centres ORDER BY id");
+  auto r = c_.exec(std::string(kCentreColumns) + "ORDER BY id");
   std::vector<Centre> out;
-  for (int i = 0; i < r.rows(); ++i)
-    out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5), r.text(i, 6),
-                   r.text(i, 7)});
+  for (int i = 0; i < r.rows(); ++i) out.push_back(centre_at(r, i));
   return out;
 }
 
 std::optional<Centre> PgTransaction::find_centre(const std::string& id) {
-  auto r = c_.exec(
-      "SELECT id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone FROM centres "
-      "WHERE id = $1",
-      Params().text(id));
+  auto r = c_.exec(std::string(kCentreColumns) + "WHERE id = $1", Params().text(id));
   if (r.rows() == 0) return std::nullopt;
-  return Centre{r.text(0, 0), r.text(0, 1), r.text(0, 2), r.text(0, 3),
-                r.text(0, 4), r.text(0, 5), r.text(0, 6), r.text(0, 7)};
+  return centre_at(r, 0);
 }
 
 std::int64_t PgTransaction::insert_patient(const Patient& p, const std::string& now) {

@@ -92,5 +92,24 @@ TEST_F(ProductCli, VerifyPassesOnlyTheDonorsReleasedProduct) {
   EXPECT_EQ(chain["events"][0]["kind"], "harvest");
 }
 
+// The facility code of a centre from the command line, where centres are set: checked and
+// kept upper case, left as it was when a change does not name it.
+TEST_F(ProductCli, ACentresFacilityCodeIsSetWhereCentresAre) {
+  const std::string centre = "centre add" + db() + " --id facility-test --name-en Lab --name-fa آزمایشگاه";
+  auto r = run(centre + " --facility-code 0bad1", "");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.error_field(), "facility_code");
+  r = run(centre + " --facility-code a1b2c", "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["facility_code"], "A1B2C");
+  ASSERT_EQ(run(centre + " --phone 021-555", "").exit_code, 0);
+  const auto listed = run("centre list" + db(), "");
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  std::string kept = "missing";
+  for (const auto& c : listed.json())
+    if (c["id"] == "facility-test") kept = c["facility_code"];
+  EXPECT_EQ(kept, "A1B2C");
+}
+
 }  // namespace
 }  // namespace rp::cli_test

@@ -100,6 +100,54 @@ TEST(Protocol, OutcomesSectionIsCheckedAgainstTheItems) {
   EXPECT_TRUE(bare.outcomes.funnel_time_point.empty());
 }
 
+// The `product:` section: release criteria and shelf life as data, each checked; absent,
+// the clinic's settings apply (nullopt); a key left out keeps its default.
+TEST(Protocol, ProductSectionCarriesTheReleaseCriteria) {
+  const Protocol& hip = test::hip_protocol();
+  ASSERT_TRUE(hip.product.has_value());
+  EXPECT_EQ(hip.product->release.min_viability_percent, 70);
+  EXPECT_FALSE(hip.product->release.sterility_pending_allowed);
+  EXPECT_TRUE(hip.product->release.isct_markers_for_expanded);
+  EXPECT_EQ(hip.product->shelf_life_hours, 48);
+
+  const std::string head = test::read_file(std::string(RP_DATA_DIR) + "/protocols/knee-prp-test.yaml");
+  const std::string before = head.substr(0, head.find("items:"));
+  const std::string items = head.substr(head.find("items:"));
+  EXPECT_FALSE(parse_protocol(before + items, "knee.yaml").product.has_value());
+  const Protocol strict = parse_protocol(
+      before + "product:\n  min_viability_percent: 85.5\n  sterility_pending_allowed: true\n  shelf_life_hours: 24\n" +
+          items,
+      "knee.yaml");
+  ASSERT_TRUE(strict.product.has_value());
+  EXPECT_EQ(strict.product->release.min_viability_percent, 85.5);
+  EXPECT_TRUE(strict.product->release.sterility_pending_allowed);
+  EXPECT_TRUE(strict.product->release.isct_markers_for_expanded);
+  EXPECT_EQ(strict.product->shelf_life_hours, 24);
+  // The criteria the section sets decide: a product at 80 % passes the default, not this.
+  product::Product p;
+  p.total_nucleated_cells = 1e8;
+  p.viability_percent = 80;
+  p.sterility.result = product::QcResult::pending;
+  EXPECT_EQ(product::failed_criteria(p, product::ReleaseCriteria{}), std::vector<std::string>{"sterility"});
+  EXPECT_EQ(product::failed_criteria(p, strict.product->release), std::vector<std::string>{"viability"});
+
+  auto refused = [&](const std::string& section, const std::string& field) {
+    try {
+      parse_protocol(before + section + items, "knee.yaml");
+      ADD_FAILURE() << section;
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.field(), field) << e.what();
+    }
+  };
+  refused("product:\n  min_viability_percent: 101\n", "product.min_viability_percent");
+  refused("product:\n  min_viability_percent: high\n", "product.min_viability_percent");
+  refused("product:\n  sterility_pending_allowed: maybe\n", "product.sterility_pending_allowed");
+  refused("product:\n  shelf_life_hours: 0\n", "product.shelf_life_hours");
+  refused("product:\n  shelf_life_hours: 12.5\n", "product.shelf_life_hours");
+  refused("product:\n  colour: red\n", "product.colour");
+  refused("product: [70]\n", "product");
+}
+
 TEST(Protocol, OffsetsParseAndApply) {
   const CivilDate d = CivilDate::from_ymd(2027, 1, 31);
   EXPECT_EQ(Offset::parse("+1m", "f").apply(d).iso(), "2027-02-28");

@@ -7,6 +7,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "../service/eligible_findings.hpp"
 #include "http_test_support.hpp"
 #include "service/accounts.hpp"
@@ -85,13 +88,17 @@ class ProductSteps : public ::testing::Test {
   static inline std::vector<std::string> dins_;  // the harvest's products, with check characters
 };
 
+// The harvest this morning: two hours ago, for 35 minutes (the shelf life counts from its end).
+const std::int64_t kHarvestStartMs = Clock::system().now_ms() / 1000 * 1000 - 2 * 3600 * 1000;
+const std::string kHarvestStart = Clock::fixed(kHarvestStartMs).now_iso();
+const std::string kHarvestEnd = Clock::fixed(kHarvestStartMs + 35 * 60 * 1000 + 500).now_iso();
 const nlohmann::json kHarvest = {{"mrn", "MRN-a"},
                                  {"source", "bone_marrow"},
                                  {"side", "left"},
                                  {"volume_ml", 62.5},
                                  {"anaesthesia", "local"},
-                                 {"started_at", "2026-01-10T06:00:00Z"},
-                                 {"ended_at", "2026-01-10T06:35:12.5Z"},
+                                 {"started_at", kHarvestStart.substr(0, 19) + "Z"},
+                                 {"ended_at", kHarvestEnd.substr(0, 19) + ".5Z"},
                                  {"products", 3},
                                  {"location", "theatre 2"}};
 
@@ -117,7 +124,8 @@ TEST_F(ProductSteps, TheHarvestRefusesEachBadFieldAndChangesNothing) {
   expect_refused(post(harvest_with("anaesthesia", "spinal")), 422, "not_one_of", "anaesthesia");
   expect_refused(post(harvest_with("started_at", "2026-01-10 06:00")), 422, "utc_instant", "started_at");
   expect_refused(post(harvest_with("started_at", "2026-01-10T06:00:00+03:30")), 422, "utc_instant", "started_at");
-  expect_refused(post(harvest_with("ended_at", "2026-01-10T05:00:00Z")), 422, "harvest_ends_before_start", "ended_at");
+  expect_refused(post(harvest_with("ended_at", Clock::fixed(kHarvestStartMs - 60000).now_iso())), 422,
+                 "harvest_ends_before_start", "ended_at");
   expect_refused(post(harvest_with("ended_at", "2099-01-10T05:00:00Z")), 422, "in_the_future", "ended_at");
   expect_refused(post(harvest_with("products", 5)), 422, "product_count", "products");
   expect_refused(post(harvest_with("mrn", "")), 422, "required", "mrn");
@@ -143,8 +151,10 @@ TEST_F(ProductSteps, TheHarvestMakesItsSplitProductsEachWithItsDin) {
     EXPECT_EQ(p["source"], "bone_marrow");
     EXPECT_EQ(p["harvest"]["side"], "left");
     EXPECT_EQ(p["harvest"]["volume_ml"], 62.5);
-    EXPECT_EQ(p["harvest"]["started_at"], "2026-01-10T06:00:00.000Z");
-    EXPECT_EQ(p["harvest"]["ended_at"], "2026-01-10T06:35:12.500Z");
+    EXPECT_EQ(p["harvest"]["started_at"], kHarvestStart);
+    EXPECT_EQ(p["harvest"]["ended_at"], kHarvestEnd);
+    EXPECT_EQ(p["expires_at"], Clock::fixed(kHarvestStartMs + 35 * 60 * 1000 + 500 + 48LL * 3600 * 1000).now_iso())
+        << "the protocol's 48 hours from the end of the harvest";
     EXPECT_EQ(p["harvest"]["by"], "surgeon.a");
     dins_.push_back(din);
   }
@@ -302,6 +312,129 @@ TEST_F(ProductSteps, TheInjectionRecordsItsVolume) {
   const auto trace = surgeon.get("/api/v1/products/" + dins_[1]);
   ASSERT_EQ(trace.status, 200) << trace.body;
   EXPECT_EQ(trace.json()["events"].back()["detail"], "dose 40000000 cells, volume 2.5 ml, guidance ultrasound");
+}
+
+// The facility code is the centre's: its admin sets it (checked, kept upper case, another
+// centre's admin cannot), and the harvests that follow take it for their DINs.
+TEST(CentreFacilityCode, TheCentresAdminSetsItAndNewDinsTakeIt) {
+  TempDir dir;
+  const std::string db = dir.file("facility.db");
+  const Seeded seeded = seed(db);
+  build_product_steps_clinic(db, seeded);
+  ServerProcess server(db);
+  Client admin{server.port()};
+  ASSERT_EQ(admin.login("admin.a").status, 200);
+  const auto centre_a = [&] {
+    for (const auto& c : admin.get("/api/v1/centres").json())
+      if (c["id"] == "a") return c;
+    return nlohmann::json();
+  };
+  EXPECT_EQ(centre_a()["facility_code"], "");
+  const nlohmann::json names = {{"name_en", "Centre a"}, {"name_fa", "مرکز"}};
+  const auto put = [&](const Client& who, const nlohmann::json& code) {
+    nlohmann::json body = names;
+    body["facility_code"] = code;
+    return who.call("PUT", "/api/v1/centres/a", body.dump());
+  };
+  for (const char* bad : {"AB12", "0ABCD", "OABCD", "AB-12", "ABCDEF"}) {
+    const auto r = put(admin, bad);
+    EXPECT_EQ(r.status, 422) << bad << " " << r.body;
+    EXPECT_EQ(r.json()["error"]["field"], "facility_code") << r.body;
+    EXPECT_EQ(r.json()["error"]["reason"], "din_facility") << r.body;
+  }
+  EXPECT_EQ(put(admin, 12345).json()["error"]["reason"], "not_a_string");
+  EXPECT_EQ(centre_a()["facility_code"], "");
+  Client admin_b{server.port()};
+  ASSERT_EQ(admin_b.login("admin.b").status, 200);
+  EXPECT_EQ(put(admin_b, "B7777").status, 404);
+  Client lab{server.port()};
+  ASSERT_EQ(lab.login("lab.a").status, 200);
+  EXPECT_EQ(put(lab, "B7777").status, 403);
+
+  const auto set = put(admin, "a1b2c");
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(set.json()["facility_code"], "A1B2C");
+  EXPECT_EQ(centre_a()["facility_code"], "A1B2C");
+  // Another change that does not name it leaves it as it was.
+  ASSERT_EQ(admin.call("PUT", "/api/v1/centres/a", names.dump()).status, 200);
+  EXPECT_EQ(centre_a()["facility_code"], "A1B2C");
+
+  Client surgeon{server.port()};
+  ASSERT_EQ(surgeon.login("surgeon.a").status, 200);
+  const auto r = surgeon.post("/api/v1/episodes/" + std::to_string(seeded.episode_a) + "/harvest",
+                              {{"mrn", "MRN-a"}, {"source", "adipose"}, {"products", 2}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto products = r.json()["products"];
+  ASSERT_EQ(products.size(), 2U);
+  const std::string year = Clock::system().today().iso().substr(2, 2);
+  EXPECT_EQ(products[0]["din"].get<std::string>().substr(0, 13), "A1B2C" + year + "000001");
+  EXPECT_EQ(products[1]["din"].get<std::string>().substr(0, 13), "A1B2C" + year + "000002");
+}
+
+// A data folder like the source tree's, whose hip protocol asks for 80 % viability and
+// keeps a fresh product 24 hours.
+std::string strict_protocol_data_dir(const TempDir& dir) {
+  namespace fs = std::filesystem;
+  const fs::path root = dir.file("data");
+  fs::create_directories(root / "protocols");
+  for (const char* shared : {"claims", "instruments", "templates"})
+    fs::create_directory_symlink(fs::path(RP_DATA_DIR) / shared, root / shared);
+  fs::copy_file(fs::path(RP_DATA_DIR) / "protocols" / "knee-prp-test.yaml", root / "protocols" / "knee-prp-test.yaml");
+  std::ifstream in(fs::path(RP_DATA_DIR) / "protocols" / "hip-msc-v1.yaml");
+  std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (const auto& [from, to] :
+       {std::pair<std::string, std::string>{"min_viability_percent: 70", "min_viability_percent: 80"},
+        {"shelf_life_hours: 48", "shelf_life_hours: 24"}}) {
+    const auto at = yaml.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) yaml.replace(at, from.size(), to);
+  }
+  std::ofstream(root / "protocols" / "hip-msc-v1.yaml") << yaml;
+  return root.string();
+}
+
+// The release criteria and shelf life are the protocol's: the same product, at 75 %
+// viability, is refused under a protocol asking 80 % and released under the shipped 70 %.
+TEST(ProtocolReleaseCriteria, TheProtocolsThresholdDecidesTheRelease) {
+  TempDir dir;
+  const std::string db = dir.file("criteria.db");
+  const Seeded seeded = seed(db);
+  build_product_steps_clinic(db, seeded);
+  const std::int64_t ended_ms = Clock::system().now_ms() - 3600 * 1000;
+  const std::string ended = Clock::fixed(ended_ms).now_iso();
+  const std::string expires = Clock::fixed(ended_ms + 24LL * 3600 * 1000).now_iso();
+  std::string din;
+  {
+    ServerProcess strict(db, {"REGENPATH_DATA_DIR=" + strict_protocol_data_dir(dir)});
+    Client surgeon{strict.port()}, lab{strict.port()}, lab2{strict.port()};
+    ASSERT_EQ(surgeon.login("surgeon.a").status, 200);
+    ASSERT_EQ(lab.login("lab.a").status, 200);
+    ASSERT_EQ(lab2.login("lab2.a").status, 200);
+    const auto made = surgeon.post("/api/v1/episodes/" + std::to_string(seeded.episode_a) + "/harvest",
+                                   {{"mrn", "MRN-a"}, {"source", "bone_marrow"}, {"ended_at", ended}});
+    ASSERT_EQ(made.status, 200) << made.body;
+    din = made.json()["products"][0]["din"];
+    EXPECT_EQ(made.json()["products"][0]["expires_at"], expires) << "24 hours from the end of the harvest";
+    const std::string at = "/api/v1/products/" + din + "/";
+    ASSERT_EQ(lab.post(at + "receive", {{"temperature_c", 4}}).status, 200);
+    ASSERT_EQ(lab.post(at + "process", {{"method", "density_gradient"}}).status, 200);
+    ASSERT_EQ(lab.post(at + "qc", {{"total_nucleated_cells", 2e8},
+                                   {"viability_percent", 75},
+                                   {"sterility", {{"result", "passed"}}},
+                                   {"complete", true}})
+                  .status,
+              200);
+    const auto refused = lab2.post(at + "release", nlohmann::json::object());
+    ASSERT_EQ(refused.status, 409) << refused.body;
+    EXPECT_EQ(refused.json()["error"]["reason"], "product_release_criteria_failed");
+    EXPECT_EQ(refused.json()["error"]["params"]["criteria"], "viability") << refused.body;
+  }
+  ServerProcess shipped(db);
+  Client lab2{shipped.port()};
+  ASSERT_EQ(lab2.login("lab2.a").status, 200);
+  const auto released = lab2.post("/api/v1/products/" + din + "/release", nlohmann::json::object());
+  ASSERT_EQ(released.status, 200) << released.body;
+  EXPECT_EQ(released.json()["state"], "released");
 }
 
 }  // namespace

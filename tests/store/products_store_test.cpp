@@ -204,6 +204,24 @@ TEST_P(ProductsStore, ADinNamesOneProductAndSequencesCountOn) {
   });
 }
 
+// Migration 0022: a centre's facility code, kept, changed and cleared; a code of another
+// length is refused by the table itself.
+TEST_P(ProductsStore, ACentreKeepsItsFacilityCode) {
+  store_->read([&](Transaction& tx) { EXPECT_EQ(tx.find_centre("a")->facility_code, ""); });
+  Centre a{"a", "Centre", "مرکز", "", "", "licensed", "", "", "A1B2C"};
+  store_->write([&](Transaction& tx) { tx.upsert_centre(a); });
+  store_->read([&](Transaction& tx) {
+    EXPECT_EQ(tx.find_centre("a")->facility_code, "A1B2C");
+    EXPECT_EQ(tx.find_centre("b")->facility_code, "");
+    for (const auto& c : tx.list_centres()) EXPECT_EQ(c.facility_code, c.id == "a" ? "A1B2C" : "");
+  });
+  a.facility_code = "ABCDEF";
+  EXPECT_ANY_THROW(store_->write([&](Transaction& tx) { tx.upsert_centre(a); }));
+  a.facility_code = "";
+  store_->write([&](Transaction& tx) { tx.upsert_centre(a); });
+  store_->read([&](Transaction& tx) { EXPECT_EQ(tx.find_centre("a")->facility_code, ""); });
+}
+
 TEST_P(ProductsStore, TheCustodyChainIsKeptInOrder) {
   product::Product p = full_product();
   store_->write([&](Transaction& tx) {
@@ -238,8 +256,10 @@ TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
     scheduled = tx.insert_episode(episode(EpisodeState::scheduled), "t");
   });
   store_.reset();
-  // The database as it was before 0021: no products, version 20.
-  raw_exec("DROP TABLE product_events; DROP TABLE products; DELETE FROM schema_version WHERE version >= 21");
+  // The database as it was before 0021: no products (nor 0022's facility code), version 20.
+  raw_exec(
+      "DROP TABLE product_events; DROP TABLE products; ALTER TABLE centres DROP COLUMN facility_code; "
+      "DELETE FROM schema_version WHERE version >= 21");
   store_ = open();
   std::vector<product::Product> products;
   store_->read([&](Transaction& tx) { products = tx.list_products({}); });
