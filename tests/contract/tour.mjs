@@ -75,7 +75,9 @@ export async function tour(server, observe) {
   const centres = await call(admin, 'GET', '/api/v1/centres', { expect: 200 })
   const own = centres.find((c) => c.id === centre)
   assert.ok(own, `the demo has centre ${centre}`)
-  await call(admin, 'PUT', '/api/v1/centres/{centre_id}', { params: { centre_id: centre }, body: { name_en: own.name_en, name_fa: own.name_fa }, expect: 200 })
+  await call(admin, 'PUT', '/api/v1/centres/{centre_id}', { params: { centre_id: centre }, body: { name_en: own.name_en, name_fa: own.name_fa, facility_code: '0BAD' }, expect: 422 })
+  // The centre's ISBT 128 facility code: the DINs of its harvests begin with it.
+  await call(admin, 'PUT', '/api/v1/centres/{centre_id}', { params: { centre_id: centre }, body: { name_en: own.name_en, name_fa: own.name_fa, facility_code: 'T1RPL' }, expect: 200 })
   const registry = await as('registry', 'licensing')
   await call(registry, 'PUT', '/api/v1/centres/{centre_id}/licence', { params: { centre_id: centre }, body: { licence_status: 'licensed', licence_number: 'LIC-1' }, expect: 200 })
   await call(admin, 'GET', '/api/v1/protocols', { expect: 200 })
@@ -201,6 +203,7 @@ export async function tour(server, observe) {
   await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/harvest', { params: ep2, body: { ...harvest, mrn: 'CONTRACT-1' }, expect: 409 })
   const harvested = await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/harvest', { params: ep2, body: harvest, expect: 200 })
   assert.equal(harvested.products.length, 3, 'the harvest is split in three')
+  assert.ok(harvested.products.every((p) => p.din.startsWith('T1RPL')), 'the DINs take the centre\'s facility code')
   const [kept, doubted, late] = harvested.products.map((p) => ({ din: p.din }))
   await call(lab, 'POST', '/api/v1/products/{din}/receive', { params: kept, body: { temperature_c: '4' }, expect: 422 })
   for (const p of [kept, doubted, late]) await call(lab, 'POST', '/api/v1/products/{din}/receive', { params: p, body: { temperature_c: 4.5, location: 'lab' }, expect: 200 })
