@@ -110,14 +110,17 @@ export async function tour(server, observe) {
   await call(coordinator, 'GET', '/api/v1/patients/{patient_id}', { params: { patient_id: patient.id }, expect: 200 })
 
   // The pathway to an injection today.
-  const episode = await call(coordinator, 'POST', '/api/v1/patients/{patient_id}/episodes', {
-    params: { patient_id: patient.id },
-    body: { protocol: 'hip-msc-v1', side: 'right', diagnosis: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M16.11' }, kl_grade: 3 },
-    headers: key(),
-    expect: 201,
-  })
+  const openEpisode = (patient_id, side, code, kl_grade) =>
+    call(coordinator, 'POST', '/api/v1/patients/{patient_id}/episodes', {
+      params: { patient_id },
+      body: { protocol: 'hip-msc-v1', side, diagnosis: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code }, kl_grade },
+      headers: key(),
+      expect: 201,
+    })
+  const mover = (params) => (who, to) => call(who, 'POST', '/api/v1/episodes/{episode_id}/transitions', { params, body: { to }, expect: 200 })
+  const episode = await openEpisode(patient.id, 'right', 'M16.11', 3)
   const ep = { episode_id: episode.id }
-  const move = (who, to) => call(who, 'POST', '/api/v1/episodes/{episode_id}/transitions', { params: ep, body: { to }, expect: 200 })
+  const move = mover(ep)
   await move(coordinator, 'screening')
   const findings = { kl_grade: 3, bmi: 26.5, weeks_since_intra_articular_steroid: 30 }
   for (const f of ['active_infection', 'malignancy', 'bleeding_disorder', 'pregnancy', 'inflammatory_arthritis', 'anticoagulant_use', 'diabetes'])
@@ -175,14 +178,8 @@ export async function tour(server, observe) {
   // its viability is released on the surgeon's exception and injected, one quarantined and
   // discarded, one expired. A wrong wristband, a temperature sent as text and the lab's
   // release despite failed criteria are refused.
-  const episode2 = await call(coordinator, 'POST', '/api/v1/patients/{patient_id}/episodes', {
-    params: { patient_id: sibling.id },
-    body: { protocol: 'hip-msc-v1', side: 'left', diagnosis: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M16.12' }, kl_grade: 2 },
-    headers: key(),
-    expect: 201,
-  })
-  const ep2 = { episode_id: episode2.id }
-  const move2 = (who, to) => call(who, 'POST', '/api/v1/episodes/{episode_id}/transitions', { params: ep2, body: { to }, expect: 200 })
+  const ep2 = { episode_id: (await openEpisode(sibling.id, 'left', 'M16.12', 2)).id }
+  const move2 = mover(ep2)
   await move2(coordinator, 'screening')
   await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/eligibility', { params: ep2, body: { findings: { ...findings, kl_grade: 2 } }, expect: 200 })
   await move2(surgeon, 'eligible')

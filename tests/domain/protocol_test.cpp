@@ -24,6 +24,17 @@ void expect_error(const std::string& yaml, const std::string& field, const std::
   }
 }
 
+// The knee protocol with `section` between its head and its items is refused, naming `field`.
+void expect_section_refused(const std::string& head, const std::string& section, const std::string& items,
+                            const std::string& field) {
+  try {
+    parse_protocol(head + section + items, "knee.yaml");
+    ADD_FAILURE() << section;
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.field(), field) << e.what();
+  }
+}
+
 TEST(Protocol, TheHipProtocolLoadsCompletely) {
   const Protocol& p = test::hip_protocol();
   EXPECT_EQ(p.id, "hip-msc-v1");
@@ -79,12 +90,7 @@ TEST(Protocol, OutcomesSectionIsCheckedAgainstTheItems) {
   const std::string before = head.substr(0, head.find("outcomes:"));
   const std::string items = head.substr(head.find("items:"));
   auto refused = [&](const std::string& outcomes, const std::string& field) {
-    try {
-      parse_protocol(before + outcomes + items, "knee.yaml");
-      ADD_FAILURE() << outcomes;
-    } catch (const InputError& e) {
-      EXPECT_EQ(e.field(), field) << e.what();
-    }
+    expect_section_refused(before, outcomes, items, field);
   };
   refused("outcomes:\n  baseline: visit-1m\n", "outcomes.baseline");      // not a questionnaire
   refused("outcomes:\n  claims: ../../etc/passwd\n", "outcomes.claims");  // a name, never a path
@@ -132,12 +138,7 @@ TEST(Protocol, ProductSectionCarriesTheReleaseCriteria) {
   EXPECT_EQ(product::failed_criteria(p, strict.product->release), std::vector<std::string>{"viability"});
 
   auto refused = [&](const std::string& section, const std::string& field) {
-    try {
-      parse_protocol(before + section + items, "knee.yaml");
-      ADD_FAILURE() << section;
-    } catch (const InputError& e) {
-      EXPECT_EQ(e.field(), field) << e.what();
-    }
+    expect_section_refused(before, section, items, field);
   };
   refused("product:\n  min_viability_percent: 101\n", "product.min_viability_percent");
   refused("product:\n  min_viability_percent: high\n", "product.min_viability_percent");

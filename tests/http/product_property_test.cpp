@@ -16,8 +16,7 @@
 #include <map>
 #include <random>
 
-#include "../service/eligible_findings.hpp"
-#include "http_test_support.hpp"
+#include "product_test_support.hpp"
 #include "service/accounts.hpp"
 
 namespace rp::test {
@@ -46,14 +45,8 @@ PropertyClinic build_property_clinic(const std::string& db, const Seeded& seeded
     e.diagnosis = {std::string(kIcd10Cm), "M16.12"};
     episodes.emplace_back(pathway.add_episode(op, e).id, mrn);
   }
-  const CivilDate today = Clock::system().today();
   for (const auto& [episode, mrn] : episodes) {
-    pathway.advance(op, episode, {EpisodeState::screening, "", std::nullopt});
-    pathway.assess_eligibility(op, episode, eligible_hip_findings());
-    pathway.advance(op, episode, {EpisodeState::eligible, "", std::nullopt});
-    pathway.advance(op, episode, {EpisodeState::workup, "", std::nullopt});
-    pathway.plan(op, episode, today, today);
-    pathway.advance(op, episode, {EpisodeState::scheduled, "", std::nullopt});
+    walk_to_scheduled_harvest(*store, episode, mrn.substr(4, 1));
     c.episodes.push_back(episode);
     c.mrn_of[episode] = mrn;
   }

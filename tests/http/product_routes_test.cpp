@@ -6,9 +6,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
-#include "../service/eligible_findings.hpp"
 #include "domain/product/din.hpp"
-#include "http_test_support.hpp"
+#include "product_test_support.hpp"
 #include "service/products.hpp"
 
 namespace rp::test {
@@ -21,19 +20,11 @@ struct ProductRouteClinic {
 // Episode a walked to its harvest, which gives two products: one released, one only received.
 ProductRouteClinic build_product_route_clinic(const std::string& db, const Seeded& seeded) {
   auto store = store::open_sqlite(db);
-  const service::Actor coordinator{"coordinator.a", service::Role::coordinator, "a"};
   const service::Actor surgeon{"surgeon.a", service::Role::surgeon, "a"};
   const service::Actor lab{"lab.a", service::Role::lab, "a"};
   const service::Actor second_lab{"lab2.a", service::Role::lab, "a"};
-  service::Pathway pathway(*store, Clock::system());
   const auto episode = seeded.episode_a;
-  pathway.advance(coordinator, episode, {EpisodeState::screening, "", std::nullopt});
-  pathway.assess_eligibility(surgeon, episode, eligible_hip_findings());
-  pathway.advance(surgeon, episode, {EpisodeState::eligible, "", std::nullopt});
-  pathway.advance(surgeon, episode, {EpisodeState::workup, "", std::nullopt});
-  const CivilDate today = Clock::system().today();
-  pathway.plan(coordinator, episode, today, today);
-  pathway.advance(coordinator, episode, {EpisodeState::scheduled, "", std::nullopt});
+  walk_to_scheduled_harvest(*store, episode, "a");
 
   service::Products products(*store, Clock::system());
   service::HarvestRecord h;

@@ -10,8 +10,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "../service/eligible_findings.hpp"
-#include "http_test_support.hpp"
+#include "product_test_support.hpp"
 #include "service/accounts.hpp"
 
 namespace rp::test {
@@ -20,17 +19,7 @@ namespace {
 // Episode a walked to its scheduled harvest; a second lab account at centre a (four eyes).
 void build_product_steps_clinic(const std::string& db, const Seeded& seeded) {
   auto store = store::open_sqlite(db);
-  const service::Actor coordinator{"coordinator.a", service::Role::coordinator, "a"};
-  const service::Actor surgeon{"surgeon.a", service::Role::surgeon, "a"};
-  service::Pathway pathway(*store, Clock::system());
-  const auto episode = seeded.episode_a;
-  pathway.advance(coordinator, episode, {EpisodeState::screening, "", std::nullopt});
-  pathway.assess_eligibility(surgeon, episode, eligible_hip_findings());
-  pathway.advance(surgeon, episode, {EpisodeState::eligible, "", std::nullopt});
-  pathway.advance(surgeon, episode, {EpisodeState::workup, "", std::nullopt});
-  const CivilDate today = Clock::system().today();
-  pathway.plan(coordinator, episode, today, today);
-  pathway.advance(coordinator, episode, {EpisodeState::scheduled, "", std::nullopt});
+  walk_to_scheduled_harvest(*store, seeded.episode_a, "a");
   service::Accounts(*store, Clock::system()).create(service::Actor::cli_operator(), "lab2.a", "lab", "a", kPassword);
 }
 
