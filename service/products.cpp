@@ -8,6 +8,7 @@
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
 #include "service/pathway.hpp"
+#include "service/product_access.hpp"
 
 namespace rp::service {
 namespace {
@@ -16,14 +17,6 @@ using product::Product;
 using product::State;
 
 constexpr std::int64_t kHourMs = 3600 * 1000;
-
-// A product of another centre is reported as not found, so DINs reveal nothing.
-Product visible_product(store::Transaction& tx, const Actor& actor, const product::Din& din) {
-  auto p = tx.find_product_by_din(din.text());
-  if (!p || !actor.sees_centre(p->centre_id))
-    throw NotFoundError("din", "product_not_found"_err, {{"din", din.with_check()}});
-  return *p;
-}
 
 std::string role_of(const Actor& a) { return std::string(to_string(a.role)); }
 
