@@ -12,7 +12,9 @@
 namespace rp::service {
 namespace {
 
-std::string what_printed(const LabelPrint& print) { return print.format + " " + print.lang; }
+std::string what_printed(const LabelPrint& print) {
+  return print.format + " " + print.lang + (print.location.empty() ? "" : " at " + print.location.substr(0, 200));
+}
 
 }  // namespace
 
@@ -34,7 +36,8 @@ std::string Labels::product_label(const Actor& actor, const std::string& din_tex
     const std::string now = clock_.now_iso();
     const std::string state(product::to_string(now_p.state));
     tx.insert_product_event({0, now_p.id, now, actor.user, std::string(to_string(actor.role)), print.location,
-                             "label_printed", "din " + din.with_check(), what_printed(print) + ", " + state});
+                             "label_printed", "din " + din.with_check(),
+                             print.format + " " + print.lang + ", " + state});
     tx.append_audit(audit_entry(clock_, actor, now_p.centre_id, "product.label_printed", "product",
                                 std::to_string(now_p.id), now_p.din + " " + what_printed(print)));
   });

@@ -23,7 +23,8 @@ struct LabelQuery {
     v("lang", &LabelQuery::lang,
       "en (the default: Gregorian dates) or fa (right to left, Jalali dates, Persian digits)",
       ParamRule{.max_bytes = 8, .empty_is_absent = true, .values = label_languages});
-    v("location", &LabelQuery::location, "where the label is printed, for the product's chain of custody",
+    v("location", &LabelQuery::location,
+      "where the label is printed, for the product's chain of custody and the audit row",
       ParamRule{.max_bytes = 200, .empty_is_absent = true});
   }
 };
