@@ -2,6 +2,7 @@
 
 #include "base/clock.hpp"
 #include "base/digits.hpp"
+#include "base/error.hpp"
 #include "base/jalali.hpp"
 #include "base/zone_day.hpp"
 
@@ -76,15 +77,28 @@ std::string name_text(const Patient& patient, std::string_view lang) {
 
 std::string date_text(const CivilDate& date, std::string_view lang) { return display_date(date, lang, persian(lang)); }
 
+namespace {
+
+// The instant, or 0 when the text is not one: a label prints what it can rather than fail.
+std::int64_t readable_instant(const std::string& iso) {
+  try {
+    return instant_ms(iso);
+  } catch (const InputError&) {
+    return 0;
+  }
+}
+
+}  // namespace
+
 std::string instant_date_text(const std::string& iso, std::string_view lang) {
-  const std::int64_t ms = instant_ms(iso);
-  if (iso.empty() || ms == 0) return "—";
+  const std::int64_t ms = readable_instant(iso);
+  if (ms == 0) return "—";
   return date_text(civil_date_in_zone(ms, kZone), lang);
 }
 
 std::string instant_time_text(const std::string& iso, std::string_view lang) {
-  const std::int64_t ms = instant_ms(iso);
-  if (iso.empty() || ms == 0) return "";
+  const std::int64_t ms = readable_instant(iso);
+  if (ms == 0) return "";
   const std::int64_t minutes = (ms - day_start_in_zone(civil_date_in_zone(ms, kZone), kZone)) / 60000;
   std::string hh = std::to_string(minutes / 60), mm = std::to_string(minutes % 60);
   if (hh.size() < 2) hh.insert(0, "0");
