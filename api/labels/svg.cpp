@@ -5,33 +5,10 @@
 #include <algorithm>
 
 #include "api/labels/label.hpp"
+#include "base/markup.hpp"
 
 namespace rp::labels {
 namespace {
-
-std::string escaped(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::size_t code_points(std::string_view utf8) {
   return static_cast<std::size_t>(
@@ -67,7 +44,7 @@ std::string svg(const Label& label) {
       "lang=\"{2}\">\n<title>{3}</title>\n<desc>{4}</desc>\n"
       "<rect class=\"paper\" x=\"0\" y=\"0\" width=\"{0}\" height=\"{1}\" fill=\"#fff\"/>\n<g class=\"barcode\" "
       "fill=\"#000\">\n",
-      label.width, label.height, label.lang, escaped(label.title), escaped(label.barcode_data));
+      label.width, label.height, label.lang, escape_markup(label.title), escape_markup(label.barcode_data));
   for (const Rect& r : label.bars)
     out += fmt::format("<rect x=\"{:.4f}\" y=\"{:.4f}\" width=\"{:.4f}\" height=\"{:.4f}\"/>\n", r.x, r.y, r.w, r.h);
   out += "</g>\n";
@@ -82,7 +59,7 @@ std::string svg(const Label& label) {
         "text-anchor=\"{}\">{}</text>\n",
         t.role, t.x, t.y, t.mono ? "DejaVu Sans Mono, monospace" : "DejaVu Sans, Vazirmatn, Tahoma, sans-serif",
         fitted_size(t), t.bold ? " font-weight=\"bold\"" : "", t.rtl ? " direction=\"rtl\"" : "", anchor(t),
-        escaped(t.text));
+        escape_markup(t.text));
   out += "</svg>\n";
   return out;
 }

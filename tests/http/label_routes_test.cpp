@@ -4,40 +4,18 @@
 // is not found, nobody signed in is refused, and a bad DIN or format is a 422 naming it.
 #include <gtest/gtest.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "http_test_support.hpp"
 #include "product_route_clinic.hpp"
 
 namespace rp::test {
 namespace {
 
-std::int64_t label_audit_rows(const std::string& db, const std::string& action) {
-  SQLite::Database d(db);
-  SQLite::Statement q(d, "SELECT COUNT(*) FROM audit_log WHERE action = ?");
-  q.bind(1, action);
-  q.executeStep();
-  return q.getColumn(0).getInt64();
-}
-
 class LabelRoutes : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir;
-    db_ = dir_->file("labels.db");
-    seeded_ = seed(db_);
-    clinic_ = build_product_route_clinic(db_, seeded_);
-    server_ = new ServerProcess(db_);
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete dir_;
-  }
-  static Client signed_in(const std::string& user) {
-    Client c{server_->port()};
-    EXPECT_EQ(c.login(user).status, 200);
-    return c;
-  }
+  static void SetUpTestSuite() { clinic_ = new ProductClinicServer("labels.db"); }
+  static void TearDownTestSuite() { delete clinic_; }
+  static Client signed_in(const std::string& user) { return clinic_->signed_in(user); }
+  static std::int64_t audit_rows(const std::string& action) { return product_route_audit_count(clinic_->db, action); }
   static std::string label_path(const std::string& din, const std::string& query = "") {
     return "/api/v1/products/" + din + "/label" + query;
   }
@@ -45,32 +23,28 @@ class LabelRoutes : public ::testing::Test {
     return "/api/v1/patients/" + std::to_string(patient) + "/wristband" + query;
   }
 
-  static inline TempDir* dir_ = nullptr;
-  static inline std::string db_;
-  static inline Seeded seeded_;
-  static inline ProductRouteClinic clinic_;
-  static inline ServerProcess* server_ = nullptr;
+  static inline ProductClinicServer* clinic_ = nullptr;
 };
 
 TEST_F(LabelRoutes, TheProductLabelIsSvgOrPdfAndEachPrintJoinsTheChain) {
   const Client lab = signed_in("lab.a");
-  const auto printed = label_audit_rows(db_, "product.label_printed");
-  const auto svg = lab.get(label_path(clinic_.released));
+  const auto printed = audit_rows("product.label_printed");
+  const auto svg = lab.get(label_path(clinic_->clinic.released));
   ASSERT_EQ(svg.status, 200) << svg.body;
   EXPECT_EQ(svg.header("content-type").rfind("image/svg+xml", 0), 0u) << svg.header("content-type");
   EXPECT_EQ(svg.body.rfind("<?xml", 0), 0u);
-  const product::Din din = product::parse_din(clinic_.released);
+  const product::Din din = product::parse_din(clinic_->clinic.released);
   EXPECT_NE(svg.body.find("<desc>" + din.scan_data() + "</desc>"), std::string::npos);
   EXPECT_NE(svg.body.find(">MRN: MRN-a<"), std::string::npos);
 
-  const auto pdf = lab.get(label_path(clinic_.released, "?format=pdf&lang=fa&location=lab%20bench"));
+  const auto pdf = lab.get(label_path(clinic_->clinic.released, "?format=pdf&lang=fa&location=lab%20bench"));
   ASSERT_EQ(pdf.status, 200) << pdf.body;
   EXPECT_EQ(pdf.header("content-type"), "application/pdf");
   EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
-  EXPECT_NE(pdf.header("content-disposition").find(clinic_.released + ".pdf"), std::string::npos);
+  EXPECT_NE(pdf.header("content-disposition").find(clinic_->clinic.released + ".pdf"), std::string::npos);
 
-  EXPECT_EQ(label_audit_rows(db_, "product.label_printed"), printed + 2);
-  const auto chain = lab.get("/api/v1/products/" + clinic_.released).json();
+  EXPECT_EQ(audit_rows("product.label_printed"), printed + 2);
+  const auto chain = lab.get("/api/v1/products/" + clinic_->clinic.released).json();
   std::vector<std::string> labels;
   for (const auto& e : chain["events"])
     if (e["kind"] == "label_printed") labels.push_back(e.dump());
@@ -80,48 +54,48 @@ TEST_F(LabelRoutes, TheProductLabelIsSvgOrPdfAndEachPrintJoinsTheChain) {
 }
 
 TEST_F(LabelRoutes, AnotherCentreNobodyAndBadInputAreRefused) {
-  const auto printed = label_audit_rows(db_, "product.label_printed");
-  const auto other = signed_in("lab.b").get(label_path(clinic_.released));
+  const auto printed = audit_rows("product.label_printed");
+  const auto other = signed_in("lab.b").get(label_path(clinic_->clinic.released));
   ASSERT_EQ(other.status, 404) << other.body;
   EXPECT_EQ(other.json()["error"]["field"], "din");
-  EXPECT_EQ(Client{server_->port()}.get(label_path(clinic_.released)).status, 401);
+  EXPECT_EQ(Client{clinic_->server.port()}.get(label_path(clinic_->clinic.released)).status, 401);
 
   const Client lab = signed_in("lab.a");
-  std::string wrong = clinic_.released;
+  std::string wrong = clinic_->clinic.released;
   wrong.back() = wrong.back() == 'A' ? 'B' : 'A';
   for (const std::string& bad : {std::string("garbage"), wrong}) {
     const auto r = lab.get(label_path(bad));
     ASSERT_EQ(r.status, 422) << bad << " " << r.body;
     EXPECT_EQ(r.json()["error"]["field"], "din") << r.body;
   }
-  const auto png = lab.get(label_path(clinic_.released, "?format=png"));
+  const auto png = lab.get(label_path(clinic_->clinic.released, "?format=png"));
   ASSERT_EQ(png.status, 422) << png.body;
   EXPECT_EQ(png.json()["error"]["field"], "format");
   EXPECT_EQ(png.json()["error"]["reason"], "not_one_of");
-  const auto lang = lab.get(label_path(clinic_.released, "?lang=de"));
+  const auto lang = lab.get(label_path(clinic_->clinic.released, "?lang=de"));
   ASSERT_EQ(lang.status, 422) << lang.body;
   EXPECT_EQ(lang.json()["error"]["field"], "lang");
-  EXPECT_EQ(label_audit_rows(db_, "product.label_printed"), printed) << "a refused print was recorded";
+  EXPECT_EQ(audit_rows("product.label_printed"), printed) << "a refused print was recorded";
 }
 
 TEST_F(LabelRoutes, TheWristbandCarriesTheRecordNumberAtTheOwnCentreOnly) {
   const Client coordinator = signed_in("coordinator.a");
-  const auto printed = label_audit_rows(db_, "patient.wristband_printed");
-  const auto svg = coordinator.get(wristband_path(seeded_.patient_a, "?lang=fa"));
+  const auto printed = audit_rows("patient.wristband_printed");
+  const auto svg = coordinator.get(wristband_path(clinic_->seeded.patient_a, "?lang=fa"));
   ASSERT_EQ(svg.status, 200) << svg.body;
   EXPECT_EQ(svg.header("content-type").rfind("image/svg+xml", 0), 0u);
   EXPECT_NE(svg.body.find("<desc>MRN-a</desc>"), std::string::npos);
   EXPECT_NE(svg.body.find("direction=\"rtl\""), std::string::npos);
-  const auto pdf = coordinator.get(wristband_path(seeded_.patient_a, "?format=pdf"));
+  const auto pdf = coordinator.get(wristband_path(clinic_->seeded.patient_a, "?format=pdf"));
   ASSERT_EQ(pdf.status, 200) << pdf.body;
   EXPECT_EQ(pdf.header("content-type"), "application/pdf");
-  EXPECT_EQ(label_audit_rows(db_, "patient.wristband_printed"), printed + 2);
+  EXPECT_EQ(audit_rows("patient.wristband_printed"), printed + 2);
 
-  const auto other = coordinator.get(wristband_path(seeded_.patient_b));
+  const auto other = coordinator.get(wristband_path(clinic_->seeded.patient_b));
   ASSERT_EQ(other.status, 404) << other.body;
   EXPECT_EQ(other.json()["error"]["field"], "patient");
-  EXPECT_EQ(Client{server_->port()}.get(wristband_path(seeded_.patient_a)).status, 401);
-  EXPECT_EQ(label_audit_rows(db_, "patient.wristband_printed"), printed + 2);
+  EXPECT_EQ(Client{clinic_->server.port()}.get(wristband_path(clinic_->seeded.patient_a)).status, 401);
+  EXPECT_EQ(audit_rows("patient.wristband_printed"), printed + 2);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #pragma once
 // A clinic with cell products, for the product and label route tests: centre a's episode
 // walked to its harvest, which gives two products, one released and one only received.
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "../service/eligible_findings.hpp"
 #include "domain/product/din.hpp"
 #include "http_test_support.hpp"
@@ -51,5 +53,30 @@ inline ProductRouteClinic build_product_route_clinic(const std::string& db, cons
   products.release(second_lab, c.released, std::nullopt);
   return c;
 }
+
+inline std::int64_t product_route_audit_count(const std::string& db, const std::string& action) {
+  SQLite::Database d(db);
+  SQLite::Statement q(d, "SELECT COUNT(*) FROM audit_log WHERE action = ?");
+  q.bind(1, action);
+  q.executeStep();
+  return q.getColumn(0).getInt64();
+}
+
+// The clinic in a fresh SQLite file with a server over it, for one test suite.
+struct ProductClinicServer {
+  explicit ProductClinicServer(const std::string& file)
+      : db(dir.file(file)), seeded(seed(db)), clinic(build_product_route_clinic(db, seeded)), server(db) {}
+  Client signed_in(const std::string& user) const {
+    Client c{server.port()};
+    EXPECT_EQ(c.login(user).status, 200);
+    return c;
+  }
+
+  TempDir dir;
+  std::string db;
+  Seeded seeded;
+  ProductRouteClinic clinic;
+  ServerProcess server;
+};
 
 }  // namespace rp::test

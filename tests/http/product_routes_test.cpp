@@ -12,14 +12,6 @@
 namespace rp::test {
 namespace {
 
-std::int64_t product_route_audit_count(const std::string& db, const std::string& action) {
-  SQLite::Database d(db);
-  SQLite::Statement q(d, "SELECT COUNT(*) FROM audit_log WHERE action = ?");
-  q.bind(1, action);
-  q.executeStep();
-  return q.getColumn(0).getInt64();
-}
-
 std::int64_t product_route_audit_total(const std::string& db) {
   SQLite::Database d(db);
   return d.execAndGet("SELECT COUNT(*) FROM audit_log").getInt64();
