@@ -191,5 +191,47 @@ TEST(LabelBarcodes, PersianPdfCarriesItsTextShapedInReadingOrder) {
   EXPECT_NE(text.find(persian_digits("1405/09/08")), std::string::npos) << text;
 }
 
+// The columns of a greyscale PGM (pdftoppm -gray) that hold ink within a band of rows,
+// as runs of inked columns: letters joined into one word are one run.
+int ink_runs(const std::string& pgm_path, int top, int bottom, int left, int right) {
+  std::ifstream in(pgm_path, std::ios::binary);
+  std::string magic;
+  int width = 0, height = 0, max = 0;
+  in >> magic >> width >> height >> max;
+  in.get();
+  if (magic != "P5" || width <= 0 || height <= 0) return -1;
+  std::string pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), '\0');
+  in.read(pixels.data(), static_cast<std::streamsize>(pixels.size()));
+  int runs = 0;
+  bool inked_before = false;
+  for (int x = left; x < std::min(right, width); ++x) {
+    bool inked = false;
+    for (int y = top; y < std::min(bottom, height) && !inked; ++y)
+      inked = static_cast<unsigned char>(pixels[static_cast<std::size_t>(y) * width + x]) < 128;
+    if (inked && !inked_before) ++runs;
+    inked_before = inked;
+  }
+  return runs;
+}
+
+TEST(LabelBarcodes, PersianNameInThePdfHasItsLettersJoined) {
+  LabelFiles files;
+  // م ح م د join one to the next and have no dots: shaped, the name is one stroke of ink;
+  // drawn letter by letter, four.
+  Patient who = donor();
+  who.name_fa = "محمد";
+  const std::string file = files.write("band.pdf", pdf(wristband_label(who, "fa")));
+  label_command_output("pdftoppm -r 300 -gray -singlefile " + file + " " + files.path("band"));
+  // The name's line: right-aligned at 95 mm, baseline 8 mm, 4 mm type (300 dpi: 11.81 px/mm).
+  const auto px = [](double mm) { return static_cast<int>(mm * 300 / 25.4); };
+  EXPECT_EQ(ink_runs(files.path("band.pgm"), px(4.5), px(9.5), px(60), px(96)), 1);
+  // The same band of an English wristband, where the name starts after the bars: a Latin
+  // name's letters stand apart.
+  who.name_latin = "Mohammad";
+  const std::string english = files.write("band-en.pdf", pdf(wristband_label(who, "en")));
+  label_command_output("pdftoppm -r 300 -gray -singlefile " + english + " " + files.path("band-en"));
+  EXPECT_GE(ink_runs(files.path("band-en.pgm"), px(4.5), px(9.5), px(40), px(96)), 6);
+}
+
 }  // namespace
 }  // namespace rp::labels
