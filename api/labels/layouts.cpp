@@ -86,10 +86,17 @@ Label product_label(const product::Product& p, const Patient& donor, std::string
   const double box = advance + 1.4, gap = 1.2;
   const double readable_width = advance * static_cast<double>(readable.size());
   const double left = (label.width - readable_width - gap - box) / 2;
-  label.texts.push_back({left, 30, size, 0, readable, Align::left, true, false, true, "din"});
+  label.texts.push_back(
+      {.x = left, .y = 30, .size = size, .text = readable, .bold = true, .mono = true, .role = "din"});
   label.frames.push_back({left + readable_width + gap, 30 - size * 0.95, box, size * 1.25, "check-box"});
-  label.texts.push_back({left + readable_width + gap + box / 2, 30, size, 0, std::string(1, din.check()), Align::centre,
-                         true, false, true, "check"});
+  label.texts.push_back({.x = left + readable_width + gap + box / 2,
+                         .y = 30,
+                         .size = size,
+                         .text = std::string(1, din.check()),
+                         .align = Align::centre,
+                         .bold = true,
+                         .mono = true,
+                         .role = "check"});
 
   label.texts.push_back(line(label, 37.5, 3.2,
                              source_text(p.source, label.lang) + (fa ? "، " : ", ") + method_text(p, label.lang), false,
@@ -116,7 +123,8 @@ Label wristband_label(const Patient& patient, std::string_view lang) {
   label.title = std::string(w.wristband) + " " + patient.mrn;
   label.barcode_data = patient.mrn;
   const double bars_width = place_bars(label, code128(patient.mrn), 4, 3.5, 12, 52);
-  label.texts.push_back({4, 20.5, 3.2, bars_width, patient.mrn, Align::left, false, false, true, "mrn"});
+  label.texts.push_back(
+      {.x = 4, .y = 20.5, .size = 3.2, .max_width = bars_width, .text = patient.mrn, .mono = true, .role = "mrn"});
   // The name and the rest beside the bars, from the reading edge.
   const double text_left = 4 + bars_width + 4;
   for (Text t :
