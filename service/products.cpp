@@ -27,6 +27,11 @@ Product visible_product(store::Transaction& tx, const Actor& actor, const produc
 
 std::string role_of(const Actor& a) { return std::string(to_string(a.role)); }
 
+Donor donor_of(const std::optional<Patient>& p) {
+  if (!p) return {};
+  return {p->id, p->mrn, p->name_fa, p->name_latin};
+}
+
 }  // namespace
 
 // Runs a step; a refusal rolls it back and is recorded on its own (action product.refused,
@@ -276,7 +281,7 @@ std::vector<ListedProduct> Products::list(const Actor& actor, std::optional<Stat
     for (auto& p : tx.list_products(q)) {
       const auto patient = tx.find_patient(p.patient_id);
       shown += (shown.empty() ? "" : ",") + std::to_string(p.patient_id);
-      out.push_back({std::move(p), patient ? patient->mrn : ""});
+      out.push_back({std::move(p), donor_of(patient)});
     }
     auto entry = audit_entry(clock_, actor, actor.centre, "product.list", "product", "",
                              state ? "state " + std::string(to_string(*state)) : "");
@@ -293,6 +298,7 @@ ProductTrace Products::trace(const Actor& actor, const std::string& din_text) {
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
     t.product = visible_product(tx, actor, din);
     t.events = tx.product_events(t.product.id);
+    t.donor = donor_of(tx.find_patient(t.product.patient_id));
     tx.append_audit(audit_entry(clock_, actor, t.product.centre_id, "product.trace", "product",
                                 std::to_string(t.product.id), t.product.din));
   });

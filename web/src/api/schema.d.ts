@@ -6775,6 +6775,8 @@ export interface operations {
                         patient: {
                             id: number;
                             mrn: string;
+                            name_fa: string;
+                            name_latin: string;
                         };
                         processing: {
                             at: string | null;
@@ -6973,6 +6975,12 @@ export interface operations {
                             role: string;
                             verified: string;
                         }[];
+                        patient: {
+                            id: number;
+                            mrn: string;
+                            name_fa: string;
+                            name_latin: string;
+                        };
                         product: {
                             centre_id: string;
                             counts: {
