@@ -38,13 +38,15 @@ function stateWord(s: string): string {
   return te('products.state.' + s) ? t('products.state.' + s) : s
 }
 
-// 'a -> b', 'product N', 'guidance G', 'D cells, guidance G'; several joined by ', '.
+// A bedside check's verdict ('ok', 'wrong_patient'), 'a -> b', 'product N', 'guidance G',
+// 'dose D cells'; several joined by ', '.
 export function detailWords(d: string): Phrase | null {
   if (!d) return null
   const out: string[] = []
   for (const piece of d.split(', ')) {
     let m: RegExpExecArray | null
-    if ((m = /^(\w+) -> (\w+)$/.exec(piece))) out.push(t('products.chain.move', { from: stateWord(m[1]), to: stateWord(m[2]) }))
+    if (piece === 'ok' || te('products.bedside.verdict.' + piece)) out.push(t('products.chain.verdict', { verdict: verdictWord(piece) }))
+    else if ((m = /^(\w+) -> (\w+)$/.exec(piece))) out.push(t('products.chain.move', { from: stateWord(m[1]), to: stateWord(m[2]) }))
     else if ((m = /^product (\d+)$/.exec(piece))) out.push(t('products.chain.split', { n: formatNumber(+m[1]) }))
     else if ((m = /^guidance (\w+)$/.exec(piece)) && te('products.guidance.' + m[1])) out.push(t('products.chain.guidance', { g: t('products.guidance.' + m[1]) }))
     else if ((m = /^(?:dose )?([\d.e+]+) cells$/.exec(piece))) out.push(t('products.chain.dose', { n: formatNumber(+m[1], 0) }))
