@@ -85,6 +85,40 @@ test('the lab view lists the centre’s products by state, and a product page sh
   }
 })
 
+test('the release refused: the criteria the product fails, in words, and the product still awaiting release', async () => {
+  let found
+  for (const centre of ['tehran-1', 'mashhad-1', 'shiraz-1']) {
+    const lab = await apiSession(server, `lab.${centre}`)
+    const waiting = (await lab.get('/api/v1/products?state=awaiting_release')).json
+    if (waiting.length) found = { centre, lab, product: waiting[0] }
+    if (found) break
+  }
+  assert.ok(found, 'the demo has a product awaiting release')
+  const b = await launch({ lang: 'en' })
+  const { page } = b
+  try {
+    await loginStaff(page, server, `lab.${found.centre}`)
+    await page.goto(server.url + '/staff/products/' + encodeURIComponent(found.product.din))
+    const form = page.getByTestId('release-form')
+    await form.getByTestId('release-submit').click()
+    const failed = form.getByTestId('release-failed')
+    await failed.waitFor()
+    // the demo's product waits for its sterility result
+    const criteria = await failed.locator('li').evaluateAll((ls) => ls.map((l) => l.dataset.criterion))
+    assert.ok(criteria.includes('sterility'), criteria.join())
+    assert.match(await failed.textContent(), /not met.*sterility.*surgeon may record an exception/s)
+    const after = (await found.lab.get('/api/v1/products/' + found.product.din)).json
+    assert.equal(after.state, 'awaiting_release')
+    assert.ok(!after.events.some((e) => e.kind === 'release'))
+    b.assertClean()
+  } catch (e) {
+    await shot(page, 'products-release-failure').catch(() => {})
+    throw e
+  } finally {
+    await b.close()
+  }
+})
+
 test('Persian: the lab view and an injected product’s chain show no Latin text but the codes', async () => {
   const b = await launch({ lang: 'fa' })
   const { page } = b
