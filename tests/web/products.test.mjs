@@ -135,6 +135,12 @@ test('Persian: the lab view and an injected product’s chain show no Latin text
       await assertPersianOnly(page, 'an injected product’s page')
     }
     await shot(page, 'products-lab-fa')
+    // the lab's forms on a product awaiting release: QC, release, setting aside
+    const waiting = await demoProduct((p) => p.state === 'awaiting_release')
+    await loginStaff(page, server, `lab.${waiting.centre}`)
+    await page.goto(server.url + '/staff/products/' + encodeURIComponent(waiting.product.din))
+    await page.getByTestId('release-form').waitFor()
+    await assertPersianOnly(page, 'a product awaiting release, with the lab’s forms')
     b.assertClean()
   } catch (e) {
     await shot(page, 'products-fa-failure').catch(() => {})
@@ -269,6 +275,127 @@ test('the bedside check fits a phone: no sideways scrolling', async () => {
     assert.ok(check.height >= 44, `a touch target of ${check.height}px`)
     await shot(page, 'products-bedside-phone')
     b.assertClean()
+  } finally {
+    await b.close()
+  }
+})
+
+// The first demo product, at any centre, for which `pick` holds, with that centre's lab.
+async function demoProduct(pick) {
+  for (const centre of ['tehran-1', 'mashhad-1', 'shiraz-1']) {
+    const lab = await apiSession(server, `lab.${centre}`)
+    const product = (await lab.get('/api/v1/products')).json.find(pick)
+    if (product) return { centre, lab, product }
+  }
+  assert.fail('no demo product for this step')
+}
+
+test('the lab’s steps in the browser: receipt, processing, QC, the release by a second person only', async () => {
+  const found = await demoProduct((p) => p.state === 'received' && !p.receipt.at)
+  const { centre, lab, product } = found
+  // a second person of the lab, made by the centre's administrator
+  const admin = await apiSession(server, `admin.${centre}`)
+  const second = { username: `labtwo.${centre.replace(/-\d+$/, '')}`, password: 'second-person-7391' }
+  const made = await admin.post('/api/v1/accounts', { ...second, role: 'lab' })
+  assert.ok(made.status < 300, JSON.stringify(made.json))
+  server.accounts.set(second.username, second.password)
+
+  const b = await launch({ lang: 'en' })
+  const { page } = b
+  const url = server.url + '/staff/products/' + encodeURIComponent(product.din)
+  const state = async () => (await lab.get('/api/v1/products/' + product.din)).json.product
+  try {
+    await loginStaff(page, server, `lab.${centre}`)
+    await page.goto(url)
+    const receive = page.getByTestId('receive-form')
+    await receive.locator('input[name=temperature_c]').fill('4.5')
+    await receive.getByTestId('receive-submit').click()
+    const process = page.getByTestId('process-form')
+    await process.waitFor()
+    assert.equal((await state()).receipt.temperature_c, 4.5)
+    await process.locator('select[name=method]').selectOption('culture_expansion')
+    await process.getByTestId('process-submit').click()
+    assert.match(await process.textContent(), /Passages.*Required/s) // culture expansion asks how many
+    await process.locator('input[name=passages]').fill('3')
+    await process.getByTestId('process-submit').click()
+    const qc = page.getByTestId('qc-form')
+    await qc.waitFor()
+    let p = await state()
+    assert.equal(p.state, 'processing')
+    assert.equal(p.processing.passages, 3)
+    await qc.locator('input[name=total_nucleated_cells]').fill('150000000')
+    await qc.locator('input[name=viability_percent]').fill('120')
+    await qc.getByTestId('qc-submit').click()
+    assert.match(await qc.textContent(), /Out of range/) // refused before it is sent
+    await qc.locator('input[name=viability_percent]').fill('85')
+    await qc.locator('select[name=isct_markers_met]').selectOption('met')
+    for (const t of ['sterility', 'endotoxin', 'mycoplasma']) await qc.locator(`select[name=${t}]`).selectOption('passed')
+    await qc.locator('input[name=complete]').check()
+    await qc.getByTestId('qc-submit').click()
+    await page.waitForSelector('[data-testid=product-state][data-value=awaiting_release]')
+    p = await state()
+    assert.equal(p.counts.viability_percent, 85)
+    assert.equal(p.qc.sterility.result, 'passed')
+    // the person who processed it may not release it
+    await page.getByTestId('release-submit').click()
+    await page.getByTestId('release-error').waitFor()
+    assert.match(await page.getByTestId('release-error').textContent(), /second person/)
+    assert.equal((await state()).state, 'awaiting_release')
+    await checkA11y(page, 'product page, lab forms')
+
+    await loginStaff(page, server, second.username)
+    await page.goto(url)
+    await page.getByTestId('release-submit').click()
+    await page.waitForSelector('[data-testid=product-state][data-value=released]')
+    p = await state()
+    assert.equal(p.release.by, second.username)
+    const kinds = (await lab.get('/api/v1/products/' + product.din)).json.events.map((e) => e.kind)
+    assert.deepEqual(kinds.slice(-4), ['receipt', 'processing', 'qc', 'release'])
+    b.assertClean()
+  } catch (e) {
+    await shot(page, 'products-lab-steps-failure').catch(() => {})
+    throw e
+  } finally {
+    await b.close()
+  }
+})
+
+test('a surgeon’s exception releases a product that fails a criterion, with the reason kept; the lab sets another aside', async () => {
+  const waiting = await demoProduct((p) => p.state === 'awaiting_release' && p.qc.sterility.result === 'pending')
+  const b = await launch({ lang: 'en' })
+  const { page } = b
+  try {
+    await loginStaff(page, server, `surgeon.${waiting.centre}`)
+    await page.goto(server.url + '/staff/products/' + encodeURIComponent(waiting.product.din))
+    const form = page.getByTestId('release-form')
+    await form.getByTestId('release-submit').click()
+    assert.match(await form.textContent(), /Give the reason/) // the reason is asked for first
+    await form.locator('textarea[name=exception_reason]').fill('Sterility culture negative at 48 h; the patient cannot return')
+    await form.getByTestId('release-submit').click()
+    await page.waitForSelector('[data-testid=product-state][data-value=released]')
+    const p = (await waiting.lab.get('/api/v1/products/' + waiting.product.din)).json.product
+    assert.equal(p.release.exception_by, `surgeon.${waiting.centre}`)
+    assert.deepEqual(p.release.exception_criteria, ['sterility'])
+    assert.match(await page.getByTestId('release-exception').textContent(), /sterility.*cannot return/s)
+
+    // the lab quarantines an open product, with why
+    const open = await demoProduct((x) => x.state === 'qc_pending' || x.state === 'processing')
+    await loginStaff(page, server, `lab.${open.centre}`)
+    await page.goto(server.url + '/staff/products/' + encodeURIComponent(open.product.din))
+    const aside = page.getByTestId('set-aside-form')
+    await aside.locator('select[name=action]').selectOption('quarantine')
+    await aside.getByTestId('set-aside-submit').click()
+    assert.match(await aside.textContent(), /Why.*Required/s)
+    assert.equal((await open.lab.get('/api/v1/products/' + open.product.din)).json.state, open.product.state)
+    await aside.locator('textarea[name=reason]').fill('Bag seal found loose on inspection')
+    await aside.getByTestId('set-aside-submit').click()
+    await page.waitForSelector('[data-testid=product-state][data-value=quarantined]')
+    const events = (await open.lab.get('/api/v1/products/' + open.product.din)).json.events
+    assert.equal(events.at(-1).kind, 'quarantine')
+    b.assertClean()
+  } catch (e) {
+    await shot(page, 'products-exception-failure').catch(() => {})
+    throw e
   } finally {
     await b.close()
   }
