@@ -392,6 +392,10 @@ test('a surgeon’s exception releases a product that fails a criterion, with th
     await page.waitForSelector('[data-testid=product-state][data-value=quarantined]')
     const events = (await open.lab.get('/api/v1/products/' + open.product.din)).json.events
     assert.equal(events.at(-1).kind, 'quarantine')
+    // the chain says why, in the words written
+    const quarantine = page.locator('[data-testid=custody-event][data-kind=quarantine]')
+    await quarantine.waitFor()
+    assert.match(await quarantine.getByTestId('custody-reason').textContent(), /Why: Bag seal found loose on inspection/)
     b.assertClean()
   } catch (e) {
     await shot(page, 'products-exception-failure').catch(() => {})

@@ -8,6 +8,7 @@ import { formatNumber } from '../../format/numbers'
 export interface Phrase {
   text: string
   codes: { din?: string; mrn?: string } // shown as codes beside the words
+  said?: string // a person's own words (why a product was set aside), shown as written
   raw: boolean // not understood: shown as recorded (Latin)
 }
 
@@ -18,9 +19,11 @@ export function eventKind(kind: string): string {
   return te('products.event.' + kind) ? t('products.event.' + kind) : kind
 }
 
-// 'din X[, wristband Y][: verdict]'
+// 'din X[, wristband Y][: verdict]', or 'reason: why' for a product set aside.
 export function verifiedWords(v: string): Phrase | null {
   if (!v) return null
+  const why = /^reason: ([\s\S]*)$/.exec(v)
+  if (why) return { text: t('products.chain.reason'), codes: {}, said: why[1], raw: false }
   const m = /^din (\S+?)(?:, wristband (.+?))?(?:: (\w+))?$/.exec(v)
   if (!m) return { text: v, codes: {}, raw: true }
   const [, din, mrn, verdict] = m
@@ -46,12 +49,15 @@ export function detailWords(d: string): Phrase | null {
   for (const piece of d.split(', ')) {
     let m: RegExpExecArray | null
     if (piece === 'ok' || te('products.bedside.verdict.' + piece)) out.push(t('products.chain.verdict', { verdict: verdictWord(piece) }))
-    else if ((m = /^(\w+) -> (\w+)$/.exec(piece))) out.push(t('products.chain.move', { from: stateWord(m[1]), to: stateWord(m[2]) }))
+    else if ((m = /^(\w+) -> (\w+)$/.exec(piece))) {
+      if (m[1] !== m[2]) out.push(t('products.chain.move', { from: stateWord(m[1]), to: stateWord(m[2]) }))
+    }
     else if ((m = /^product (\d+)$/.exec(piece))) out.push(t('products.chain.split', { n: formatNumber(+m[1]) }))
     else if ((m = /^guidance (\w+)$/.exec(piece)) && te('products.guidance.' + m[1])) out.push(t('products.chain.guidance', { g: t('products.guidance.' + m[1]) }))
     else if ((m = /^(?:dose )?([\d.e+]+) cells$/.exec(piece))) out.push(t('products.chain.dose', { n: formatNumber(+m[1], 0) }))
     else if ((m = /^volume ([\d.]+) ml$/.exec(piece))) out.push(t('products.chain.volume', { n: formatNumber(+m[1]) }))
     else return { text: d, codes: {}, raw: true }
   }
+  if (!out.length) return null
   return { text: out.join(i18n.global.t('staff.listSeparator')), codes: {}, raw: false }
 }
