@@ -273,6 +273,11 @@ test('the bedside check fits a phone: no sideways scrolling', async () => {
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`)
     const check = await page.getByTestId('bedside-check').boundingBox()
     assert.ok(check.height >= 44, `a touch target of ${check.height}px`)
+    // a scan made while nothing typeable has the focus still lands in the DIN's field, and starts over
+    await page.getByRole('heading', { name: 'Bedside check' }).click()
+    await page.keyboard.type(site.released.din, { delay: 5 })
+    assert.equal(await page.getByTestId('scan-din').inputValue(), site.released.din)
+    assert.equal(await page.getByTestId('verdict').count(), 0)
     await shot(page, 'products-bedside-phone')
     b.assertClean()
   } finally {
