@@ -70,6 +70,9 @@ TEST_F(ProductRoutes, ListsTheCentresProductsByStateWithTheirDonor) {
   const auto listed = all.json();
   for (const auto& p : listed) {
     EXPECT_EQ(p["patient"]["mrn"], "MRN-a");
+    EXPECT_EQ(p["patient"]["id"], seeded_.patient_a);
+    EXPECT_FALSE(p["patient"]["name_fa"].get<std::string>().empty() &&
+                 p["patient"]["name_latin"].get<std::string>().empty());
     EXPECT_EQ(p["din"].get<std::string>().size(), 14u);
   }
   const auto released = lab.get("/api/v1/products?state=released");
@@ -89,6 +92,9 @@ TEST_F(ProductRoutes, AProductComesWithItsChainInOrder) {
   for (const auto& e : trace["events"]) kinds.push_back(e["kind"]);
   ASSERT_FALSE(kinds.empty()) << r.body;
   EXPECT_EQ(kinds, (std::vector<std::string>{"harvest", "receipt", "processing", "qc", "release"}));
+  // the donor, for the product page's heading
+  EXPECT_EQ(trace["patient"]["id"], seeded_.patient_a);
+  EXPECT_EQ(trace["patient"]["mrn"], "MRN-a");
 }
 
 TEST_F(ProductRoutes, AnotherCentresProductIsNotFound) {
