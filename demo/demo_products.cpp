@@ -89,6 +89,8 @@ void add_demo_products(store::Store& store, const CivilDate& today) {
     std::vector<Episode> harvested, released, injected, stopped;
     for (const Patient& pt : tx.list_patients({std::nullopt, "", false, std::nullopt, 100000}))
       for (const Episode& e : tx.episodes_of_patient(pt.id)) {
+        // A course walked through its product already has it (demo_extras.cpp).
+        if (!tx.list_products({std::nullopt, std::nullopt, e.id, 1}).empty()) continue;
         if (e.state == EpisodeState::harvested) harvested.push_back(e);
         if (e.state == EpisodeState::product_released) released.push_back(e);
         if (e.injection_date && (e.state == EpisodeState::injected || e.state == EpisodeState::follow_up ||
