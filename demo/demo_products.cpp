@@ -114,6 +114,7 @@ void add_demo_products(store::Store& store, const CivilDate& today) {
     if (stopped.empty() && !injected.empty()) plan.push_back({injected.front(), State::discarded});
 
     int seq = 0;
+    bool refused = false;
     for (const auto& [e, s] : plan) {
       const CivilDate harvest = e.harvest_date.value_or(today);
       product::Product p = made(e, s, harvest, ++seq);
@@ -134,6 +135,15 @@ void add_demo_products(store::Store& store, const CivilDate& today) {
                                  : std::string(st.role) == "lab" ? "lab"
                                                                  : "theatre",
                                  st.kind, bedside ? "din " + product::parse_din(p.din).with_check() + ": ok" : "", ""});
+      }
+      if (s == State::released && !refused && e.centre_id == "tehran-1") {
+        // Yesterday a released product was scanned beside another patient's wristband and
+        // refused: the worklist's alert has something to show.
+        refused = true;
+        tx.insert_product_event({0, p.id, at(today.plus_days(-1), "10:30:00"), demo_surgeon(e.centre_id), "surgeon",
+                                 "injection room", "bedside_check",
+                                 "din " + product::parse_din(p.din).with_check() + ", wristband MRN-0000",
+                                 "wrong_patient"});
       }
     }
   });
