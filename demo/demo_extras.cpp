@@ -39,7 +39,7 @@ void walk_to_injection(store::Store& store, const Actor& op, std::int64_t episod
     std::string centre;
     store.read([&](store::Transaction& tx) { centre = tx.find_episode(episode)->centre_id; });
     const Actor surgeon{demo_surgeon(centre), Role::surgeon, centre};
-    const ProductCrew crew{surgeon, {"lab.a", Role::lab, centre}, {"lab.b", Role::lab, centre}, surgeon};
+    const ProductCrew crew{surgeon, {"lab." + centre, Role::lab, centre}, {"qa." + centre, Role::lab, centre}, surgeon};
     walk_product(store, noon_of(injection), crew, episode, EpisodeState::injected);
     return;
   }
