@@ -4,6 +4,9 @@
 #include <cstdint>
 #include <string_view>
 
+#include <cmath>
+
+#include "api/contract/products.hpp"
 #include "api/decode.hpp"
 #include "api/http/json_body.hpp"
 #include "base/error.hpp"
@@ -37,6 +40,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   attempt([&] { rp::api::decode_assessment_change(body); });
   attempt([&] { rp::api::decode_triage(body); });
   attempt([&] { rp::api::decode_centre(body, "c"); });
+  // The lab's bodies: their decimals come out finite and within their rules, or not at all.
+  const auto within = [](const std::optional<double>& v, double min, double max) {
+    if (v && (!std::isfinite(*v) || *v < min || *v > max)) __builtin_trap();
+  };
+  namespace contract = rp::api::contract;
+  attempt([&] {
+    const auto h = rp::api::http::decode<contract::HarvestIn>(body);
+    within(h.volume_ml, contract::kMinVolumeMl, 1000);
+  });
+  attempt([&] { within(rp::api::http::decode<contract::ReceiptIn>(body).temperature_c, -200, 45); });
+  attempt([&] {
+    const auto qc = rp::api::http::decode<contract::QcIn>(body);
+    within(qc.viability_percent, 0, 100);
+    within(qc.total_nucleated_cells, 0, 1e13);
+    within(qc.cfu_f, 0, 1e9);
+  });
+  attempt([&] { within(rp::api::http::decode<contract::InjectionIn>(body).volume_ml, contract::kMinVolumeMl, 100); });
+  attempt([&] { rp::api::http::decode<contract::ReleaseIn>(body); });
+  attempt([&] { rp::api::http::decode<contract::SetAsideIn>(body); });
   // The person-typed text rules and numbers every decoder relies on, on the raw bytes.
   const std::string_view raw(reinterpret_cast<const char*>(data), size);
   attempt([&] { rp::check_name(raw, "name"); });

@@ -4,7 +4,10 @@
 // bedside check and the injection the injecting surgeon's.
 #include "service/products.hpp"
 
+#include <charconv>
+
 #include "base/error.hpp"
+#include "base/utc_instant.hpp"
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
 #include "service/pathway.hpp"
@@ -26,6 +29,46 @@ Product visible_product(store::Transaction& tx, const Actor& actor, const produc
 }
 
 std::string role_of(const Actor& a) { return std::string(to_string(a.role)); }
+
+// A measure as a person writes it: 2.5, 40000000 (no exponent, no trailing zeros).
+std::string number_text(double v) {
+  char buf[400];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+  return r.ec == std::errc() ? std::string(buf, r.ptr) : std::to_string(v);
+}
+
+// A five-minute allowance for a theatre clock a little ahead of the server's.
+constexpr std::int64_t kClockSkewMs = 5 * 60 * 1000;
+
+// The harvest's times, checked and written as Clock::now_iso writes instants.
+struct HarvestTimes {
+  std::string started_at, ended_at;
+};
+HarvestTimes harvest_times(const HarvestRecord& h, const Clock& clock) {
+  const std::int64_t now = clock.now_ms();
+  HarvestTimes t;
+  std::optional<UtcInstant> start;
+  if (!h.started_at.empty()) {
+    start = parse_utc_instant(h.started_at, "started_at");
+    if (start->ms > now + kClockSkewMs) throw InputError("started_at", "in_the_future"_err);
+    t.started_at = start->iso;
+  }
+  if (h.ended_at.empty()) {
+    t.ended_at = clock.now_iso();
+  } else {
+    const UtcInstant end = parse_utc_instant(h.ended_at, "ended_at");
+    if (end.ms > now + kClockSkewMs) throw InputError("ended_at", "in_the_future"_err);
+    t.ended_at = end.iso;
+  }
+  if (start && t.ended_at < t.started_at) throw InputError("ended_at", "harvest_ends_before_start"_err);
+  return t;
+}
+
+void check_anaesthesia(const std::string& a) {
+  if (a != "local" && a != "sedation" && a != "general")
+    throw InputError("anaesthesia", "not_one_of"_err,
+                     {{"value", a.substr(0, 32)}, {"allowed", "local, sedation, general"}});
+}
 
 }  // namespace
 
@@ -83,6 +126,8 @@ std::vector<Product> Products::register_harvest(const Actor& actor, const Harves
   require_transition(actor, "harvested");
   return refusal_recorded(store_, clock_, actor, "harvest", "episode " + std::to_string(h.episode_id), [&] {
     if (h.products < 1 || h.products > 4) throw InputError("products", "product_count"_err);
+    check_anaesthesia(h.anaesthesia);
+    const HarvestTimes times = harvest_times(h, clock_);
     std::vector<Product> out;
     store_.write(record_scope(actor), [&](store::Transaction& tx) {
       const auto e = tx.find_episode(h.episode_id);
@@ -106,11 +151,11 @@ std::vector<Product> Products::register_harvest(const Actor& actor, const Harves
         p.centre_id = e->centre_id;
         p.source = h.source;
         p.state = State::received;
-        p.harvest_side = e->side;
+        p.harvest_side = h.side ? h.side : e->side;
         p.harvest_volume_ml = h.volume_ml;
         p.anaesthesia = h.anaesthesia;
-        p.harvest_started_at = h.started_at;
-        p.harvest_ended_at = h.ended_at.empty() ? now : h.ended_at;
+        p.harvest_started_at = times.started_at;
+        p.harvest_ended_at = times.ended_at;
         p.harvested_by = actor.user;
         p.expires_at = Clock::fixed(clock_.now_ms() + settings_.shelf_life_hours * kHourMs).now_iso();
         p.id = tx.insert_product(p, now);
@@ -172,12 +217,19 @@ Product Products::record_qc(const Actor& actor, const std::string& din, const Qc
 
 Product Products::release(const Actor& actor, const std::string& din,
                           const std::optional<product::ReleaseException>& exception) {
-  require_transition(actor, "product_released");
+  std::optional<product::ReleaseException> surgeons;
+  if (exception) {
+    // The exception is the surgeon's who signs it: never a name another account types.
+    if (actor.role != Role::surgeon) throw ForbiddenError("exception", "release_exception_surgeon"_err);
+    surgeons = product::ReleaseException{actor.user, exception->reason};
+  } else {
+    require_transition(actor, "product_released");
+  }
   return step(store_, clock_, actor, din, "release", "lab", [&](store::Transaction& tx, Product& p) {
-    p.exception_criteria = product::check_release(p, actor.user, settings_.criteria, exception);
+    p.exception_criteria = product::check_release(p, actor.user, settings_.criteria, surgeons);
     if (!p.exception_criteria.empty()) {
-      p.exception_by = exception->surgeon;
-      p.exception_reason = exception->reason;
+      p.exception_by = surgeons->surgeon;
+      p.exception_reason = surgeons->reason;
     }
     p.state = State::released;
     p.released_at = clock_.now_iso();
@@ -190,10 +242,11 @@ Product Products::release(const Actor& actor, const std::string& din,
   });
 }
 
-Product Products::set_aside(const Actor& actor, const std::string& din, State to, const std::string& reason) {
+Product Products::set_aside(const Actor& actor, const std::string& din, State to, const std::string& reason,
+                            const std::string& location) {
   require_transition(actor, "product_released");
   const std::string kind = to == State::quarantined ? "quarantine" : to == State::discarded ? "discard" : "expiry";
-  return step(store_, clock_, actor, din, kind, "lab", [&](store::Transaction&, Product& p) {
+  return step(store_, clock_, actor, din, kind, location, [&](store::Transaction&, Product& p) {
     if (to != State::quarantined && to != State::discarded && to != State::expired)
       throw InputError("state", "product_transition_not_allowed"_err,
                        {{"from", std::string(to_string(p.state))}, {"to", std::string(to_string(to))}});
@@ -259,9 +312,8 @@ Product Products::inject(const Actor& actor, const InjectionRecord& r) {
             e.injected_by = actor.user;
           });
       std::string dose;
-      if (r.dose_cells) dose += "dose " + std::to_string(*r.dose_cells) + " cells";
-      if (r.volume_ml)
-        dose += (dose.empty() ? "" : ", ") + std::string("volume ") + std::to_string(*r.volume_ml) + " ml";
+      if (r.dose_cells) dose += "dose " + number_text(*r.dose_cells) + " cells";
+      if (r.volume_ml) dose += (dose.empty() ? "" : ", ") + std::string("volume ") + number_text(*r.volume_ml) + " ml";
       tx.insert_product_event({0, p.id, now, actor.user, role_of(actor), r.location, "injection",
                                "din " + din.with_check() + ", wristband " + r.mrn + ": ok",
                                dose + (dose.empty() ? "" : ", ") + "guidance " + std::string(to_string(r.guidance))});

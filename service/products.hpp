@@ -29,10 +29,13 @@ struct HarvestRecord {
   std::int64_t episode_id = 0;
   std::string wristband_mrn;  // the patient's wristband, scanned in theatre
   CellSource source = CellSource::bone_marrow;
+  std::optional<Side> side;  // the side harvested; the episode's when unset
   std::optional<double> volume_ml;
-  std::string anaesthesia = "local";
-  std::string started_at, ended_at;  // ISO 8601 UTC; ended_at defaults to now
-  int products = 1;                  // a split for a later repeat gives more than one
+  std::string anaesthesia = "local";  // local, sedation or general
+  // ISO 8601 in UTC as sent (base/utc_instant.hpp), stored as Clock::now_iso writes them;
+  // ended_at defaults to now. Neither in the future, the end not before the start.
+  std::string started_at, ended_at;
+  int products = 1;  // a split for a later repeat gives more than one
   std::string location;
 };
 
@@ -77,10 +80,14 @@ class Products {
   product::Product process(const Actor& actor, const std::string& din, product::Method method,
                            std::optional<int> passages);
   product::Product record_qc(const Actor& actor, const std::string& din, const QcRecord& qc);
+  // A lab release; with an exception, the release is the signed-in surgeon's and the
+  // exception is theirs (`exception->surgeon` is ignored: it is the actor). A caller who is
+  // not a surgeon sending an exception is refused (ForbiddenError naming `exception`).
   product::Product release(const Actor& actor, const std::string& din,
                            const std::optional<product::ReleaseException>& exception);
   // Quarantine, discard or expire, with why.
-  product::Product set_aside(const Actor& actor, const std::string& din, product::State to, const std::string& reason);
+  product::Product set_aside(const Actor& actor, const std::string& din, product::State to, const std::string& reason,
+                             const std::string& location = "lab");
   // The bedside check: the product's DIN and the patient's wristband. Records the check
   // (audit row and custody event) whatever the verdict, and returns it.
   BedsideCheck verify(const Actor& actor, const std::string& din, const std::string& mrn, const std::string& location);

@@ -9,6 +9,20 @@
 #include "api/contract/enums.hpp"
 #include "api/contract/shaped_json.hpp"
 #include "api/http/query.hpp"
+#include "domain/product/product.hpp"
+
+namespace rp::api::http {
+
+inline constexpr char kQcResultName[] = "QcResult";
+template <>
+struct EnumNames<product::QcResult> : ParsedEnum<product::QcResult, kQcResultName, product::parse_qc_result> {
+  static std::vector<product::QcResult> values() {
+    using R = product::QcResult;
+    return {R::not_done, R::pending, R::passed, R::failed};
+  }
+};
+
+}  // namespace rp::api::http
 
 namespace rp::api::contract {
 
@@ -17,6 +31,8 @@ using http::FieldRule;
 // A DIN is 13 characters, 14 with its check character; a scan may carry its data
 // identifier and flag: the service's parser reads and checks it.
 inline constexpr std::size_t kDinBytes = 32;
+// The least volume worth recording, in millilitres: a volume of 0 is a mistake.
+inline constexpr double kMinVolumeMl = 0.1;
 
 // GET /api/v1/products
 struct ProductListQuery {
@@ -50,6 +66,7 @@ struct InjectionIn {
   std::string mrn;
   std::optional<Guidance> guidance;
   std::optional<std::int64_t> dose_cells;
+  std::optional<double> volume_ml;
   std::optional<std::string> location;
   template <class V>
   static void fields(V& v) {
@@ -57,7 +74,114 @@ struct InjectionIn {
       FieldRule{.max_bytes = 64});
     v("guidance", &InjectionIn::guidance, "ultrasound (default) or fluoroscopy", FieldRule{.max_bytes = 16});
     v("dose_cells", &InjectionIn::dose_cells, "cells injected");
+    v("volume_ml", &InjectionIn::volume_ml, "the volume injected, in millilitres",
+      FieldRule{.min = kMinVolumeMl, .max = 100});
     v("location", &InjectionIn::location, "where the injection is given", FieldRule{.max_bytes = 200});
+  }
+};
+
+// The harvest in theatre (POST /episodes/{episode_id}/harvest): the wristband scanned, and
+// what was taken. One harvest may give more than one product (a split for a later repeat).
+struct HarvestIn {
+  static constexpr const char* kSchema = "ProductHarvest";
+  std::string mrn;
+  CellSource source = CellSource::bone_marrow;
+  std::optional<Side> side;
+  std::optional<double> volume_ml;
+  std::optional<std::string> anaesthesia, started_at, ended_at, location;
+  std::optional<std::int64_t> products;
+  template <class V>
+  static void fields(V& v) {
+    v("mrn", &HarvestIn::mrn, "the record number on the patient's wristband, scanned in theatre",
+      FieldRule{.max_bytes = 64});
+    v("source", &HarvestIn::source, "bone_marrow (iliac crest) or adipose (abdominal fat)", FieldRule{.max_bytes = 16});
+    v("side", &HarvestIn::side, "the side harvested (the iliac crest's); the episode's side when not sent",
+      FieldRule{.max_bytes = 16});
+    v("volume_ml", &HarvestIn::volume_ml, "the volume taken, in millilitres",
+      FieldRule{.min = kMinVolumeMl, .max = 1000});
+    v("anaesthesia", &HarvestIn::anaesthesia, "local (default), sedation or general", FieldRule{.max_bytes = 32});
+    v("started_at", &HarvestIn::started_at, "when the harvest began: ISO 8601 in UTC, 2026-03-20T08:30:00Z",
+      FieldRule{.max_bytes = 40});
+    v("ended_at", &HarvestIn::ended_at, "when it ended, likewise; now when not sent", FieldRule{.max_bytes = 40});
+    v("products", &HarvestIn::products, "how many products the harvest is split into (1-4, default 1)");
+    v("location", &HarvestIn::location, "where the harvest is done", FieldRule{.max_bytes = 200});
+  }
+};
+
+struct ReceiptIn {
+  static constexpr const char* kSchema = "ProductReceipt";
+  std::optional<double> temperature_c;
+  std::optional<std::string> location;
+  template <class V>
+  static void fields(V& v) {
+    v("temperature_c", &ReceiptIn::temperature_c, "the product's temperature on arrival, in degrees Celsius",
+      FieldRule{.min = -200, .max = 45});
+    v("location", &ReceiptIn::location, "where it is received (the lab, when not sent)", FieldRule{.max_bytes = 200});
+  }
+};
+
+struct QcTestIn {
+  static constexpr const char* kSchema = "ProductQcTest";
+  product::QcResult result = product::QcResult::not_done;
+  std::optional<CivilDate> due;
+  template <class V>
+  static void fields(V& v) {
+    v("result", &QcTestIn::result, "not_done, pending, passed or failed", FieldRule{.max_bytes = 16});
+    v("due", &QcTestIn::due, "a pending result: the day it is expected");
+  }
+};
+
+// Counts and QC results; what is not sent stays as it was. `complete` says every result
+// the release needs is in: the product then awaits release.
+struct QcIn {
+  static constexpr const char* kSchema = "ProductQc";
+  std::optional<double> total_nucleated_cells, viability_percent, cfu_f;
+  std::optional<bool> isct_markers_met;
+  std::optional<QcTestIn> sterility, endotoxin, mycoplasma;
+  bool complete = false;
+  template <class V>
+  static void fields(V& v) {
+    v("total_nucleated_cells", &QcIn::total_nucleated_cells, "total nucleated cells", FieldRule{.min = 0, .max = 1e13});
+    v("viability_percent", &QcIn::viability_percent, "viable fraction, in percent", FieldRule{.min = 0, .max = 100});
+    v("cfu_f", &QcIn::cfu_f, "fibroblast colony-forming units, where done", FieldRule{.min = 0, .max = 1e9});
+    v("isct_markers_met", &QcIn::isct_markers_met, "the ISCT marker panel, for expanded cells");
+    v("sterility", &QcIn::sterility, "");
+    v("endotoxin", &QcIn::endotoxin, "");
+    v("mycoplasma", &QcIn::mycoplasma, "");
+    v("complete", &QcIn::complete, "every result the release needs is in (default false)");
+  }
+};
+
+struct ReleaseExceptionIn {
+  static constexpr const char* kSchema = "ProductReleaseException";
+  std::string reason;
+  template <class V>
+  static void fields(V& v) {
+    v("reason", &ReleaseExceptionIn::reason, "why the product is released despite the failed criteria",
+      FieldRule{.max_bytes = 500});
+  }
+};
+
+// A release; with an exception, the signed-in surgeon's, which covers the failed criteria.
+struct ReleaseIn {
+  static constexpr const char* kSchema = "ProductRelease";
+  std::optional<ReleaseExceptionIn> exception;
+  template <class V>
+  static void fields(V& v) {
+    v("exception", &ReleaseIn::exception,
+      "a surgeon's exception to failed criteria: only a surgeon sends one, and is its surgeon");
+  }
+};
+
+// Quarantine, discard or expiry: why, always.
+struct SetAsideIn {
+  static constexpr const char* kSchema = "ProductSetAside";
+  std::string reason;
+  std::optional<std::string> location;
+  template <class V>
+  static void fields(V& v) {
+    v("reason", &SetAsideIn::reason, "why", FieldRule{.max_bytes = 500});
+    v("location", &SetAsideIn::location, "where (the lab, when not sent)", FieldRule{.max_bytes = 200});
   }
 };
 
@@ -116,5 +240,17 @@ struct ProductTrace {
 using ProductJson = ShapedJson<shapes::Product>;
 using ListedProductJson = ShapedJson<shapes::ListedProduct>;
 using ProductTraceJson = ShapedJson<shapes::ProductTrace>;
+
+// The harvest's products, each with its DIN (a label for each to print).
+struct HarvestOut {
+  static constexpr const char* kSchema = "ProductHarvested";
+  std::int64_t episode_id = 0;
+  std::vector<ProductJson> products;
+  template <class V>
+  static void fields(V& v) {
+    v("episode_id", &HarvestOut::episode_id, "");
+    v("products", &HarvestOut::products, "the products made, in DIN order");
+  }
+};
 
 }  // namespace rp::api::contract

@@ -17,7 +17,9 @@
 // first bad field of a body is the one named) is listed there too:
 //   v.rule([](const Login& in) { ... throw InputError(...); });
 // the decoder runs it once the fields before it are read; the other visitors skip it.
+#include <cmath>
 #include <functional>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -42,6 +44,9 @@ struct FieldRule {
   ErrorCode missing = "required"_err;
   // The schema is this component instead of the C++ type's (a role named by a string).
   const char* ref = nullptr;
+  // A decimal (double) field in a request: a finite JSON number within [min, max].
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
 };
 
 // Specialise for each enum a contract carries:
@@ -174,6 +179,10 @@ struct SchemaVisitor {
     if constexpr (std::is_same_v<M, std::string>) {
       if (rule.max_bytes != 200) s["maxLength"] = rule.max_bytes;
     }
+    if constexpr (std::is_same_v<M, double> || std::is_same_v<M, std::optional<double>>) {
+      if (std::isfinite(rule.min)) s["minimum"] = rule.min;
+      if (std::isfinite(rule.max)) s["maximum"] = rule.max;
+    }
     if (rule.ref) s = {{"$ref", std::string("#/components/schemas/") + rule.ref}};
     if (optional && !rule.omit_when_empty) s = nullable(std::move(s));
     if (doc && *doc) s = describe(std::move(s), doc);
@@ -238,6 +247,14 @@ struct DecodeVisitor {
   }
   void read(const char* name, std::int64_t& v, const FieldRule&) { v = r.integer(name); }
   void read(const char* name, std::optional<std::int64_t>& v, const FieldRule&) { v = r.opt_int(name); }
+  void read(const char* name, std::optional<double>& v, const FieldRule& rule) {
+    v = r.opt_number(name, rule.min, rule.max);
+  }
+  void read(const char* name, double& v, const FieldRule& rule) {
+    const auto n = r.opt_number(name, rule.min, rule.max);
+    if (!n) missing(name, rule);
+    v = *n;
+  }
   void read(const char* name, bool& v, const FieldRule&) { v = r.opt_bool(name).value_or(false); }
   void read(const char* name, std::optional<bool>& v, const FieldRule&) { v = r.opt_bool(name); }
   void read(const char* name, std::optional<CivilDate>& v, const FieldRule&) { v = r.opt_date(name); }
@@ -283,9 +300,17 @@ struct DecodeVisitor {
     if (!o) missing(name, rule);
     v = decode_object<S>(*o);
   }
+  // An optional object's own fields are named inside it (sterility.result), so that the
+  // error says which of several alike objects is wrong.
   template <class S, std::enable_if_t<is_described<S>::value, int> = 0>
   void read(const char* name, std::optional<S>& v, const FieldRule&) {
-    if (const auto* o = r.opt_object(name)) v = decode_object<S>(*o);
+    const auto* o = r.opt_object(name);
+    if (!o) return;
+    try {
+      v = decode_object<S>(*o);
+    } catch (const InputError& e) {
+      throw InputError(std::string(name) + "." + e.field(), ErrorCode{e.code()}, e.params());
+    }
   }
 };
 

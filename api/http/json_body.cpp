@@ -1,6 +1,7 @@
 #include "api/http/json_body.hpp"
 
 #include <charconv>
+#include <cmath>
 
 #include "base/date_input.hpp"
 #include "base/digits.hpp"
@@ -17,6 +18,13 @@ void check_utf8_text(const std::string& field, const std::string& s) { check_typ
 
 // A date in Persian digits takes two bytes a digit, and may come wrapped in direction marks.
 constexpr std::size_t kDateBytes = 64;
+
+// A limit as a person reads it: no exponent (10000000000000, not 1e+13), no trailing zeros.
+std::string decimal_text(double d) {
+  char buf[400];
+  const auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+  return r.ec == std::errc() ? std::string(buf, r.ptr) : std::to_string(d);
+}
 
 }  // namespace
 
@@ -100,6 +108,19 @@ std::int64_t BodyReader::integer(const char* field) const {
   auto v = opt_int(field);
   if (!v) throw InputError(field, "required"_err);
   return *v;
+}
+
+std::optional<double> BodyReader::opt_number(const char* field, double min, double max) const {
+  const auto* v = find(field);
+  if (!v) return std::nullopt;
+  if (v->is_string()) throw InputError(field, "not_a_json_number"_err);
+  if (!v->is_number()) throw InputError(field, "not_a_number"_err);
+  const double d = v->get<double>();
+  // A literal past the double's range (1e400) is read as infinity.
+  if (!std::isfinite(d)) throw InputError(field, "not_finite"_err);
+  if (d < min || d > max)
+    throw InputError(field, "number_range"_err, {{"min", decimal_text(min)}, {"max", decimal_text(max)}});
+  return d;
 }
 
 std::optional<bool> BodyReader::opt_bool(const char* field) const {

@@ -38,6 +38,9 @@ class BodyReader {
   std::optional<std::int64_t> opt_int(const char* field) const;
   std::int64_t integer(const char* field) const;
   std::optional<bool> opt_bool(const char* field) const;
+  // A decimal: a JSON number (an integer one too), finite, within [min, max]; text that
+  // spells a number is refused like an integer's.
+  std::optional<double> opt_number(const char* field, double min, double max) const;
   // The day in `field` (Gregorian, 2026-03-20) or in its twin `field`_jalali (Jalali,
   // 1404/12/29), any digits (base/date_input.hpp). The route lists both as known. A
   // Gregorian date with a Jalali year (1300-1499) is refused, saying where it goes.

@@ -168,6 +168,52 @@ export async function tour(server, observe) {
   assert.ok(awaiting.length > 0, 'the demo centre has a product awaiting release')
   await call(lab, 'POST', '/api/v1/products/{din}/release', { params: { din: awaiting[0].din } })
 
+  // Every step of the lab from a harvest: the sibling's episode walked to its harvest,
+  // which is split in three, each product received, processed and counted; one failing
+  // its viability is released on the surgeon's exception and injected, one quarantined and
+  // discarded, one expired. A wrong wristband, a temperature sent as text and the lab's
+  // release despite failed criteria are refused.
+  const episode2 = await call(coordinator, 'POST', '/api/v1/patients/{patient_id}/episodes', {
+    params: { patient_id: sibling.id },
+    body: { protocol: 'hip-msc-v1', side: 'left', diagnosis: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M16.12' }, kl_grade: 2 },
+    headers: key(),
+    expect: 201,
+  })
+  const ep2 = { episode_id: episode2.id }
+  const move2 = (who, to) => call(who, 'POST', '/api/v1/episodes/{episode_id}/transitions', { params: ep2, body: { to }, expect: 200 })
+  await move2(coordinator, 'screening')
+  await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/eligibility', { params: ep2, body: { findings: { ...findings, kl_grade: 2 } }, expect: 200 })
+  await move2(surgeon, 'eligible')
+  await move2(surgeon, 'workup')
+  await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/plan', { params: ep2, body: { harvest: day, injection: day }, expect: 200 })
+  await move2(surgeon, 'scheduled')
+  const harvest = {
+    mrn: 'CONTRACT-2',
+    source: 'adipose',
+    side: 'left',
+    volume_ml: 120.5,
+    anaesthesia: 'local',
+    started_at: new Date(Date.now() - 3600 * 1000).toISOString(),
+    ended_at: new Date(Date.now() - 1800 * 1000).toISOString(),
+    products: 3,
+    location: 'theatre 1',
+  }
+  await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/harvest', { params: ep2, body: { ...harvest, mrn: 'CONTRACT-1' }, expect: 409 })
+  const harvested = await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/harvest', { params: ep2, body: harvest, expect: 200 })
+  assert.equal(harvested.products.length, 3, 'the harvest is split in three')
+  const [kept, doubted, late] = harvested.products.map((p) => ({ din: p.din }))
+  await call(lab, 'POST', '/api/v1/products/{din}/receive', { params: kept, body: { temperature_c: '4' }, expect: 422 })
+  for (const p of [kept, doubted, late]) await call(lab, 'POST', '/api/v1/products/{din}/receive', { params: p, body: { temperature_c: 4.5, location: 'lab' }, expect: 200 })
+  for (const p of [kept, doubted]) await call(lab, 'POST', '/api/v1/products/{din}/process', { params: p, body: { method: 'enzymatic_svf' }, expect: 200 })
+  const qc = { total_nucleated_cells: 1.5e8, viability_percent: 62.5, cfu_f: 40, sterility: { result: 'passed' }, mycoplasma: { result: 'pending', due: day }, complete: true }
+  await call(lab, 'POST', '/api/v1/products/{din}/qc', { params: kept, body: qc, expect: 200 })
+  await call(lab, 'POST', '/api/v1/products/{din}/release', { params: kept, body: {}, expect: 409 })
+  await call(surgeon, 'POST', '/api/v1/products/{din}/release', { params: kept, body: { exception: { reason: 'no second harvest possible' } }, expect: 200 })
+  await call(surgeon, 'POST', '/api/v1/products/{din}/inject', { params: kept, body: { mrn: 'CONTRACT-2', guidance: 'ultrasound', dose_cells: 30000000, volume_ml: 3.5 }, expect: 200 })
+  await call(lab, 'POST', '/api/v1/products/{din}/quarantine', { params: doubted, body: { reason: 'label torn' }, expect: 200 })
+  await call(lab, 'POST', '/api/v1/products/{din}/discard', { params: doubted, body: { reason: 'bag leaking' }, expect: 200 })
+  await call(lab, 'POST', '/api/v1/products/{din}/expire', { params: late, body: { reason: 'past its time' }, expect: 200 })
+
   // Questionnaires: at the clinic, from a link, from the portal.
   await call(coordinator, 'GET', '/api/v1/instruments', { expect: 200 })
   const nrs = { pain_rest: 3, pain_activity: 5 }

@@ -108,6 +108,12 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
       {"POST /api/v1/products/{din}/inject", {{"mrn", "MRN-a"}}},
       {"POST /api/v1/products/{din}/process", {{"method", "density_gradient"}}},
       {"POST /api/v1/products/{din}/release", nlohmann::json::object()},
+      {"POST /api/v1/episodes/{episode_id}/harvest", {{"mrn", "MRN-a"}, {"source", "bone_marrow"}, {"volume_ml", 60.5}}},
+      {"POST /api/v1/products/{din}/receive", {{"temperature_c", 4.5}}},
+      {"POST /api/v1/products/{din}/qc", {{"viability_percent", 91.5}, {"sterility", {{"result", "passed"}}}}},
+      {"POST /api/v1/products/{din}/quarantine", {{"reason", "label torn"}}},
+      {"POST /api/v1/products/{din}/discard", {{"reason", "bag leaking"}}},
+      {"POST /api/v1/products/{din}/expire", {{"reason", "past its time"}}},
       {"POST /api/v1/worklist/close-missed", {{"before", Clock::system().today().iso()}, {"reason", "declined"}}},
   };
   return bodies;
@@ -218,13 +224,17 @@ TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
         // not take this step, whoever's episode it is.
         const auto movers = service::roles_for_transition("screening");
         // The product's steps likewise: the bedside's the injecting surgeon's, the lab's the lab's.
+        // The harvest is the roles' that record one; every other step on a product is the lab's.
         const bool bedside = path == "/api/v1/products/verify" || path == "/api/v1/products/{din}/inject";
-        const bool lab_step = path == "/api/v1/products/{din}/process" || path == "/api/v1/products/{din}/release";
-        const auto product_steppers = service::roles_for_transition(bedside ? "injected" : "product_released");
+        const bool harvest = path == "/api/v1/episodes/{episode_id}/harvest";
+        const bool lab_step = !bedside && path.rfind("/api/v1/products/{din}/", 0) == 0;
+        const auto product_steppers =
+            service::roles_for_transition(bedside ? "injected" : harvest ? "harvested" : "product_released");
         const bool step_refused = (path == "/api/v1/episodes/{episode_id}/transitions" &&
                                    std::find(movers.begin(), movers.end(), who) == movers.end()) ||
-                                  ((bedside || lab_step) && std::find(product_steppers.begin(), product_steppers.end(),
-                                                                      who) == product_steppers.end());
+                                  ((bedside || harvest || lab_step) &&
+                                   std::find(product_steppers.begin(), product_steppers.end(), who) ==
+                                       product_steppers.end());
         if (is_public) {
           EXPECT_NE(r.status, 403);
           // A one-time code nobody asked for is wrong, a choice nobody was offered expired:

@@ -187,9 +187,18 @@ TEST_F(ProductUseCases, WrongStepsAreRefusedWithNothingChanged) {
   low.complete = true;
   products().record_qc(lab_a_, second, low);  // a recount: back to QC, then awaiting release
   EXPECT_EQ(refused([&] { products().release(lab_b_, second, std::nullopt); }), "product_release_criteria_failed");
-  EXPECT_EQ(refused([&] { products().release(lab_b_, second, product::ReleaseException{"dr-a", " "}); }), "required");
-  products().release(lab_b_, second, product::ReleaseException{"dr-a", "no second harvest possible"});
+  // The exception is a surgeon's: the lab cannot send one, and the surgeon named is the caller.
+  try {
+    products().release(lab_b_, second, product::ReleaseException{"dr-a", "why"});
+    ADD_FAILURE() << "the lab recorded a surgeon's exception";
+  } catch (const ForbiddenError& e) {
+    EXPECT_EQ(e.field(), "exception");
+    EXPECT_EQ(e.code(), "release_exception_surgeon");
+  }
+  EXPECT_EQ(refused([&] { products().release(surgeon_, second, product::ReleaseException{"dr-a", " "}); }), "required");
+  products().release(surgeon_, second, product::ReleaseException{"dr-a", "no second harvest possible"});
   EXPECT_EQ(stored(second).exception_criteria, std::vector<std::string>{"viability"});
+  EXPECT_EQ(stored(second).exception_by, surgeon_.user);
   products().set_aside(lab_b_, second, product::State::quarantined, "label torn");
   EXPECT_EQ(products().verify(surgeon_, second, "M2", "").verdict, product::Verdict::quarantined);
   EXPECT_EQ(stored(din).state, product::State::awaiting_release);

@@ -1,0 +1,308 @@
+// The lab's steps over real HTTP against a real SQLite file: the harvest with its wristband
+// scan, the receipt, the QC results, the release with a surgeon's exception, the set-asides
+// and the injection's volume. Every bad value is a 422 naming its field and changes
+// nothing; every refusal has its code; another centre's product or episode is not found;
+// each step is the role's that the issue names.
+#include <gtest/gtest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "../service/eligible_findings.hpp"
+#include "http_test_support.hpp"
+#include "service/accounts.hpp"
+
+namespace rp::test {
+namespace {
+
+// Episode a walked to its scheduled harvest; a second lab account at centre a (four eyes).
+void build_product_steps_clinic(const std::string& db, const Seeded& seeded) {
+  auto store = store::open_sqlite(db);
+  const service::Actor coordinator{"coordinator.a", service::Role::coordinator, "a"};
+  const service::Actor surgeon{"surgeon.a", service::Role::surgeon, "a"};
+  service::Pathway pathway(*store, Clock::system());
+  const auto episode = seeded.episode_a;
+  pathway.advance(coordinator, episode, {EpisodeState::screening, "", std::nullopt});
+  pathway.assess_eligibility(surgeon, episode, eligible_hip_findings());
+  pathway.advance(surgeon, episode, {EpisodeState::eligible, "", std::nullopt});
+  pathway.advance(surgeon, episode, {EpisodeState::workup, "", std::nullopt});
+  const CivilDate today = Clock::system().today();
+  pathway.plan(coordinator, episode, today, today);
+  pathway.advance(coordinator, episode, {EpisodeState::scheduled, "", std::nullopt});
+  service::Accounts(*store, Clock::system()).create(service::Actor::cli_operator(), "lab2.a", "lab", "a", kPassword);
+}
+
+// Everything a product step could change, as text: products, their events, the episode.
+std::string product_steps_records(const std::string& db) {
+  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  std::string out;
+  for (const char* table : {"products", "product_events", "episodes", "episode_transitions"}) {
+    SQLite::Statement q(d, std::string("SELECT * FROM ") + table + " ORDER BY 1");
+    while (q.executeStep())
+      for (int i = 0; i < q.getColumnCount(); ++i) out += q.getColumn(i).getString() + '\x1f';
+  }
+  return out;
+}
+
+class ProductSteps : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir;
+    db_ = dir_->file("steps.db");
+    seeded_ = seed(db_);
+    build_product_steps_clinic(db_, seeded_);
+    server_ = new ServerProcess(db_);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+  static Client as(const std::string& user) {
+    Client c{server_->port()};
+    EXPECT_EQ(c.login(user).status, 200) << user;
+    return c;
+  }
+  static std::string harvest_path() { return "/api/v1/episodes/" + std::to_string(seeded_.episode_a) + "/harvest"; }
+  static std::string product_path(int which, const std::string& step) {
+    return "/api/v1/products/" + dins_.at(which) + "/" + step;
+  }
+  // The call is refused with `status`, `reason` and `field`, and changes no record.
+  static void expect_refused(const std::function<Reply()>& call, int status, const std::string& reason,
+                             const std::string& field) {
+    const std::string before = product_steps_records(db_);
+    const Reply r = call();
+    EXPECT_EQ(r.status, status) << r.body;
+    if (r.status == status && status != 403) {
+      EXPECT_EQ(r.json()["error"]["reason"], reason) << r.body;
+      EXPECT_EQ(r.json()["error"]["field"], field) << r.body;
+    }
+    EXPECT_EQ(product_steps_records(db_), before) << "a refused step changed a record: " << r.body;
+  }
+
+  static inline TempDir* dir_ = nullptr;
+  static inline std::string db_;
+  static inline Seeded seeded_;
+  static inline ServerProcess* server_ = nullptr;
+  static inline std::vector<std::string> dins_;  // the harvest's products, with check characters
+};
+
+const nlohmann::json kHarvest = {{"mrn", "MRN-a"},
+                                 {"source", "bone_marrow"},
+                                 {"side", "left"},
+                                 {"volume_ml", 62.5},
+                                 {"anaesthesia", "local"},
+                                 {"started_at", "2026-01-10T06:00:00Z"},
+                                 {"ended_at", "2026-01-10T06:35:12.5Z"},
+                                 {"products", 3},
+                                 {"location", "theatre 2"}};
+
+nlohmann::json harvest_with(const std::string& field, const nlohmann::json& value) {
+  nlohmann::json b = kHarvest;
+  b[field] = value;
+  return b;
+}
+
+TEST_F(ProductSteps, TheHarvestRefusesEachBadFieldAndChangesNothing) {
+  const Client surgeon = as("surgeon.a");
+  const auto post = [&](const nlohmann::json& body) { return [=] { return surgeon.post(harvest_path(), body); }; };
+  expect_refused(post(harvest_with("source", "blood")), 422, "not_one_of", "source");
+  expect_refused(post(harvest_with("side", "middle")), 422, "not_one_of", "side");
+  expect_refused(post(harvest_with("volume_ml", "62.5")), 422, "not_a_json_number", "volume_ml");
+  expect_refused(post(harvest_with("volume_ml", 0)), 422, "number_range", "volume_ml");
+  expect_refused(post(harvest_with("volume_ml", 5000)), 422, "number_range", "volume_ml");
+  expect_refused(post(harvest_with("volume_ml", true)), 422, "not_a_number", "volume_ml");
+  // A number past the double's range is no JSON the server reads: the whole body is refused.
+  expect_refused(
+      [&] { return surgeon.call("POST", harvest_path(), R"({"mrn":"MRN-a","source":"adipose","volume_ml":1e400})"); },
+      400, "body_not_json", "body");
+  expect_refused(post(harvest_with("anaesthesia", "spinal")), 422, "not_one_of", "anaesthesia");
+  expect_refused(post(harvest_with("started_at", "2026-01-10 06:00")), 422, "utc_instant", "started_at");
+  expect_refused(post(harvest_with("started_at", "2026-01-10T06:00:00+03:30")), 422, "utc_instant", "started_at");
+  expect_refused(post(harvest_with("ended_at", "2026-01-10T05:00:00Z")), 422, "harvest_ends_before_start", "ended_at");
+  expect_refused(post(harvest_with("ended_at", "2099-01-10T05:00:00Z")), 422, "in_the_future", "ended_at");
+  expect_refused(post(harvest_with("products", 5)), 422, "product_count", "products");
+  expect_refused(post(harvest_with("mrn", "")), 422, "required", "mrn");
+  expect_refused(post(harvest_with("weight", 3)), 422, "unknown_field", "weight");
+  // Another patient's wristband: nothing is harvested.
+  expect_refused(post(harvest_with("mrn", "MRN-b")), 409, "wrong_patient", "mrn");
+  // Not the coordinator's step; another centre's episode is not found.
+  expect_refused([&] { return as("coordinator.a").post(harvest_path(), kHarvest); }, 403, "", "");
+  expect_refused([&] { return as("surgeon.b").post(harvest_path(), kHarvest); }, 404, "episode_not_found", "episode");
+}
+
+TEST_F(ProductSteps, TheHarvestMakesItsSplitProductsEachWithItsDin) {
+  const auto r = as("surgeon.a").post(harvest_path(), kHarvest);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto made = r.json();
+  EXPECT_EQ(made["episode_id"], seeded_.episode_a);
+  ASSERT_EQ(made["products"].size(), 3u) << r.body;
+  for (const auto& p : made["products"]) {
+    const std::string din = p["din"];
+    EXPECT_EQ(din.size(), 14u);
+    EXPECT_EQ(din.substr(0, 5), "RPLAB") << "no facility configured: the unconfigured code";
+    EXPECT_EQ(p["state"], "received");
+    EXPECT_EQ(p["source"], "bone_marrow");
+    EXPECT_EQ(p["harvest"]["side"], "left");
+    EXPECT_EQ(p["harvest"]["volume_ml"], 62.5);
+    EXPECT_EQ(p["harvest"]["started_at"], "2026-01-10T06:00:00.000Z");
+    EXPECT_EQ(p["harvest"]["ended_at"], "2026-01-10T06:35:12.500Z");
+    EXPECT_EQ(p["harvest"]["by"], "surgeon.a");
+    dins_.push_back(din);
+  }
+  EXPECT_NE(dins_[0], dins_[1]);
+  EXPECT_EQ(as("coordinator.a").get("/api/v1/episodes/" + std::to_string(seeded_.episode_a)).json()["state"],
+            "harvested");
+  // The episode is harvested: a second harvest is refused.
+  expect_refused([&] { return as("surgeon.a").post(harvest_path(), kHarvest); }, 409, "illegal_transition", "state");
+}
+
+TEST_F(ProductSteps, TheReceiptTakesADecimalTemperature) {
+  ASSERT_EQ(dins_.size(), 3u);
+  const Client lab = as("lab.a");
+  const auto post = [&](const nlohmann::json& body) {
+    return [=] { return lab.post(product_path(0, "receive"), body); };
+  };
+  expect_refused(post({{"temperature_c", "4"}}), 422, "not_a_json_number", "temperature_c");
+  expect_refused(post({{"temperature_c", 99.5}}), 422, "number_range", "temperature_c");
+  expect_refused([&] { return as("surgeon.a").post(product_path(0, "receive"), {{"temperature_c", 4}}); }, 403, "", "");
+  expect_refused(
+      [&] {
+        return as("lab.b").post(product_path(0, "receive"), {{"temperature_c", 4}});
+      },
+      404, "product_not_found", "din");
+  std::string wrong = dins_[0];
+  wrong.back() = wrong.back() == 'A' ? 'B' : 'A';
+  expect_refused(
+      [&] {
+        return lab.post("/api/v1/products/" + wrong + "/receive", {{"temperature_c", 4}});
+      },
+      422, "din_check_character", "din");
+  for (int i = 0; i < 3; ++i) {
+    const auto r = lab.post(product_path(i, "receive"), {{"temperature_c", 4.5}, {"location", "lab bench 1"}});
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.json()["receipt"]["temperature_c"], 4.5);
+    EXPECT_EQ(r.json()["receipt"]["by"], "lab.a");
+  }
+  expect_refused(post({{"temperature_c", 4}}), 409, "product_transition_not_allowed", "state");
+}
+
+TEST_F(ProductSteps, QcResultsAreDecimalsAndNamedTests) {
+  const Client lab = as("lab.a");
+  for (int i = 0; i < 3; ++i)
+    ASSERT_EQ(lab.post(product_path(i, "process"), {{"method", "density_gradient"}}).status, 200);
+  const auto post = [&](const nlohmann::json& body) { return [=] { return lab.post(product_path(0, "qc"), body); }; };
+  expect_refused(post({{"viability_percent", 100.5}}), 422, "number_range", "viability_percent");
+  expect_refused(post({{"total_nucleated_cells", -1}}), 422, "number_range", "total_nucleated_cells");
+  expect_refused(post({{"cfu_f", "12"}}), 422, "not_a_json_number", "cfu_f");
+  expect_refused(post({{"sterility", {{"result", "maybe"}}}}), 422, "not_one_of", "sterility.result");
+  expect_refused(post({{"mycoplasma", {{"result", "pending"}, {"due", "2026-02-30"}}}}), 422, "not_a_gregorian_day",
+                 "mycoplasma.due");
+  expect_refused(post({{"endotoxin", "passed"}}), 422, "not_an_object", "endotoxin");
+  expect_refused(post({{"isct_markers_met", "yes"}}), 422, "not_a_boolean", "isct_markers_met");
+  expect_refused([&] { return as("surgeon.a").post(product_path(0, "qc"), {{"viability_percent", 90}}); }, 403, "", "");
+
+  const std::string due = Clock::system().today().plus_days(7).iso();
+  const auto partial = lab.post(product_path(0, "qc"), {{"total_nucleated_cells", 2.15e8},
+                                                        {"viability_percent", 55.5},
+                                                        {"cfu_f", 120.5},
+                                                        {"mycoplasma", {{"result", "pending"}, {"due", due}}}});
+  ASSERT_EQ(partial.status, 200) << partial.body;
+  EXPECT_EQ(partial.json()["state"], "qc_pending");
+  EXPECT_EQ(partial.json()["counts"]["viability_percent"], 55.5);
+  EXPECT_EQ(partial.json()["counts"]["total_nucleated_cells"], 2.15e8);
+  EXPECT_EQ(partial.json()["qc"]["mycoplasma"]["result"], "pending");
+  EXPECT_EQ(partial.json()["qc"]["mycoplasma"]["due"], due);
+  const auto done = lab.post(product_path(0, "qc"), {{"sterility", {{"result", "passed"}}}, {"complete", true}});
+  ASSERT_EQ(done.status, 200) << done.body;
+  EXPECT_EQ(done.json()["state"], "awaiting_release");
+  EXPECT_EQ(done.json()["counts"]["viability_percent"], 55.5) << "what is not sent stays";
+  const nlohmann::json good = {{"total_nucleated_cells", 3e8},
+                               {"viability_percent", 91},
+                               {"sterility", {{"result", "passed"}}},
+                               {"complete", true}};
+  for (int i = 1; i < 3; ++i) ASSERT_EQ(lab.post(product_path(i, "qc"), good).status, 200);
+}
+
+TEST_F(ProductSteps, AFailedCriterionIsReleasedOnlyOnTheSignedInSurgeonsException) {
+  const Client lab2 = as("lab2.a");
+  const Client surgeon = as("surgeon.a");
+  const auto release = [&](const Client& who, int which, const nlohmann::json& body) {
+    return [=] { return who.post(product_path(which, "release"), body); };
+  };
+  // Viability 55.5 % is below the protocol's 70 %.
+  expect_refused(release(lab2, 0, nlohmann::json::object()), 409, "product_release_criteria_failed", "criteria");
+  // The exception is a surgeon's: the lab sending one is refused, naming it.
+  expect_refused(release(lab2, 0, {{"exception", {{"reason", "no second harvest"}}}}), 403, "", "");
+  const Reply lab_exception = lab2.post(product_path(0, "release"), {{"exception", {{"reason", "x"}}}});
+  EXPECT_EQ(lab_exception.json()["error"]["field"], "exception") << lab_exception.body;
+  EXPECT_EQ(lab_exception.json()["error"]["reason"], "release_exception_surgeon") << lab_exception.body;
+  expect_refused(release(surgeon, 0, {{"exception", {{"reason", " "}}}}), 422, "required", "exception.reason");
+  expect_refused(release(surgeon, 0, {{"exception", {{"surgeon", "someone.else"}, {"reason", "why"}}}}), 422,
+                 "unknown_field", "exception.surgeon");
+  // Without an exception a surgeon may not release at all.
+  expect_refused(release(surgeon, 1, nlohmann::json::object()), 403, "", "");
+  const auto excepted = surgeon.post(product_path(0, "release"),
+                                     {{"exception", {{"reason", "no second harvest possible; patient informed"}}}});
+  ASSERT_EQ(excepted.status, 200) << excepted.body;
+  EXPECT_EQ(excepted.json()["state"], "released");
+  EXPECT_EQ(excepted.json()["release"]["exception_by"], "surgeon.a");
+  EXPECT_EQ(excepted.json()["release"]["exception_criteria"], nlohmann::json::array({"viability"}));
+
+  // Four eyes: the one who processed does not release.
+  expect_refused(release(as("lab.a"), 1, nlohmann::json::object()), 409, "product_release_same_person", "released_by");
+  const auto released = lab2.call("POST", product_path(1, "release"));  // no body at all
+  ASSERT_EQ(released.status, 200) << released.body;
+  EXPECT_EQ(released.json()["release"]["by"], "lab2.a");
+  expect_refused([&] { return as("lab.b").post(product_path(1, "release"), nlohmann::json::object()); }, 404,
+                 "product_not_found", "din");
+}
+
+TEST_F(ProductSteps, ASetAsideNeedsItsReason) {
+  const Client lab = as("lab.a");
+  for (const char* step : {"quarantine", "discard", "expire"}) {
+    SCOPED_TRACE(step);
+    expect_refused([&] { return lab.post(product_path(2, step), nlohmann::json::object()); }, 422, "required",
+                   "reason");
+    expect_refused([&] { return lab.post(product_path(2, step), {{"reason", 3}}); }, 422, "not_a_string", "reason");
+    expect_refused([&] { return as("surgeon.a").post(product_path(2, step), {{"reason", "x"}}); }, 403, "", "");
+    expect_refused(
+        [&] {
+          return as("lab.b").post(product_path(2, step), {{"reason", "x"}});
+        },
+        404, "product_not_found", "din");
+  }
+  const auto quarantined = lab.post(product_path(2, "quarantine"), {{"reason", "label torn"}});
+  ASSERT_EQ(quarantined.status, 200) << quarantined.body;
+  EXPECT_EQ(quarantined.json()["state"], "quarantined");
+  const auto discarded = lab.post(product_path(2, "discard"), {{"reason", "bag leaking"}, {"location", "lab"}});
+  ASSERT_EQ(discarded.status, 200) << discarded.body;
+  EXPECT_EQ(discarded.json()["state"], "discarded");
+  expect_refused(
+      [&] {
+        return lab.post(product_path(2, "expire"), {{"reason", "past its time"}});
+      },
+      409, "product_transition_not_allowed", "state");
+  const auto trace = lab.get("/api/v1/products/" + dins_[2]);
+  ASSERT_EQ(trace.status, 200) << trace.body;
+  EXPECT_EQ(trace.json()["events"].back()["verified"], "reason: bag leaking");
+}
+
+TEST_F(ProductSteps, TheInjectionRecordsItsVolume) {
+  const Client surgeon = as("surgeon.a");
+  const auto inject = [&](const nlohmann::json& body) {
+    return [=] { return surgeon.post(product_path(1, "inject"), body); };
+  };
+  expect_refused(inject({{"mrn", "MRN-a"}, {"volume_ml", "2.5"}}), 422, "not_a_json_number", "volume_ml");
+  expect_refused(inject({{"mrn", "MRN-a"}, {"volume_ml", 0}}), 422, "number_range", "volume_ml");
+  expect_refused(inject({{"mrn", "MRN-a"}, {"volume_ml", 250}}), 422, "number_range", "volume_ml");
+  const auto r =
+      surgeon.post(product_path(1, "inject"),
+                   {{"mrn", "MRN-a"}, {"dose_cells", 40000000}, {"volume_ml", 2.5}, {"guidance", "ultrasound"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["state"], "used");
+  const auto trace = surgeon.get("/api/v1/products/" + dins_[1]);
+  ASSERT_EQ(trace.status, 200) << trace.body;
+  EXPECT_EQ(trace.json()["events"].back()["detail"], "dose 40000000 cells, volume 2.5 ml, guidance ultrasound");
+}
+
+}  // namespace
+}  // namespace rp::test
