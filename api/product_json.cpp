@@ -65,9 +65,13 @@ json product_json(const product::Product& p) {
           {"used", {{"at", text_or_null(p.used_at)}, {"by", text_or_null(p.used_by)}}}};
 }
 
+json donor_json(const service::Donor& d) {
+  return {{"id", d.id}, {"mrn", d.mrn}, {"name_fa", d.name_fa}, {"name_latin", d.name_latin}};
+}
+
 json listed_product_json(const service::ListedProduct& l) {
   json j = product_json(l.product);
-  j["patient"] = {{"id", l.product.patient_id}, {"mrn", l.mrn}};
+  j["patient"] = donor_json(l.donor);
   return j;
 }
 
@@ -80,7 +84,8 @@ json trace_json(const service::ProductTrace& t) {
   json events = json::array();
   for (const auto& e : t.events) events.push_back(custody_event_json(e));
   json j = product_json(t.product);
-  return {{"din", j["din"]}, {"state", j["state"]}, {"product", j}, {"events", events}};
+  return {
+      {"din", j["din"]}, {"state", j["state"]}, {"product", j}, {"patient", donor_json(t.donor)}, {"events", events}};
 }
 
 }  // namespace rp::api

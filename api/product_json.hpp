@@ -9,7 +9,7 @@
 namespace rp::api {
 
 nlohmann::json product_json(const product::Product& p);
-// product_json with "patient": {"id", "mrn"}.
+// product_json with "patient": the donor's {"id", "mrn", "name_fa", "name_latin"}.
 nlohmann::json listed_product_json(const service::ListedProduct& l);
 nlohmann::json custody_event_json(const store::ProductEventRow& e);
 nlohmann::json trace_json(const service::ProductTrace& t);

@@ -57,6 +57,9 @@ void add_serve_commands(CLI::App& app);    // serve, config sample, user add/res
 void add_openapi_command(CLI::App& app);   // the API's OpenAPI document, for the web app's build
 void add_din_commands(CLI::App& app);      // din check, din new (cli_din.cpp)
 void add_product_commands(CLI::App& app);  // product list, verify, trace (cli_products.cpp)
+// product label, patient wristband (cli_labels.cpp), under `product` and `patient`.
+void add_product_label_command(CLI::App* product);
+void add_patient_wristband_command(CLI::App* patient);
 
 // Runs the HTTP server on the demo database after creating one account per role per
 // centre; prints the URL and the accounts, and blocks until SIGTERM/SIGINT.

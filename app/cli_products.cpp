@@ -73,6 +73,8 @@ void add_product_commands(CLI::App& app) {
     auto store = open_store(o->db);
     print_json(api::trace_json(service::Products(*store, Clock::system()).trace(actor_of(*o), o->din)));
   });
+
+  add_product_label_command(product);
 }
 
 }  // namespace rp::app

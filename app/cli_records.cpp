@@ -223,6 +223,7 @@ void add_patient_commands(CLI::App& app) {
   add_patient_add(patient, db);
   add_patient_list_show(patient, db);
   add_patient_update(patient, db);
+  add_patient_wristband_command(patient);
 }
 
 void add_episode_commands(CLI::App& app) {

@@ -6,32 +6,11 @@
 
 #include "base/digits.hpp"
 #include "base/error.hpp"
+#include "base/markup.hpp"
 
 namespace rp::app {
 
-std::string escape_html(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string escape_html(const std::string& text) { return escape_markup(text); }
 
 std::string tag(const char* name, const std::string& body, const std::string& cls) {
   return std::string("<") + name + (cls.empty() ? "" : " class=\"" + cls + "\"") + ">" + body + "</" + name + ">";

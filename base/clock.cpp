@@ -8,6 +8,7 @@
 #include <unicode/gregocal.h>
 #include <unicode/timezone.h>
 
+#include <charconv>
 #include <chrono>
 #include <limits>
 #include <memory>
@@ -67,6 +68,29 @@ CivilDate Clock::today(const std::string& zone) const {
     cached_zone = zone;
   }
   return cached;
+}
+
+namespace {
+
+std::int64_t field_at(std::string_view text, std::size_t at, std::size_t length) {
+  std::int64_t value = 0;
+  if (at + length > text.size()) return 0;
+  std::from_chars(text.data() + at, text.data() + at + length, value);
+  return value;
+}
+
+}  // namespace
+
+std::int64_t instant_ms(std::string_view iso) {
+  // 2026-11-24T21:57:58.123Z, or 2026-11-24T21:57:58Z
+  const bool whole_seconds = iso.size() >= 20 && iso[19] == 'Z';
+  if (iso.size() < 23 && !whole_seconds) return 0;
+  const CivilDate day =
+      CivilDate::from_ymd(static_cast<int>(field_at(iso, 0, 4)), static_cast<int>(field_at(iso, 5, 2)),
+                          static_cast<int>(field_at(iso, 8, 2)));
+  const std::int64_t seconds =
+      day.days_since_epoch() * 86400 + field_at(iso, 11, 2) * 3600 + field_at(iso, 14, 2) * 60 + field_at(iso, 17, 2);
+  return seconds * 1000 + (whole_seconds ? 0 : field_at(iso, 20, 3));
 }
 
 CivilDate civil_date_in_zone(std::int64_t utc_ms, const std::string& zone) {

@@ -11,6 +11,7 @@
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
 #include "service/pathway.hpp"
+#include "service/product_access.hpp"
 
 namespace rp::service {
 namespace {
@@ -20,15 +21,12 @@ using product::State;
 
 constexpr std::int64_t kHourMs = 3600 * 1000;
 
-// A product of another centre is reported as not found, so DINs reveal nothing.
-Product visible_product(store::Transaction& tx, const Actor& actor, const product::Din& din) {
-  auto p = tx.find_product_by_din(din.text());
-  if (!p || !actor.sees_centre(p->centre_id))
-    throw NotFoundError("din", "product_not_found"_err, {{"din", din.with_check()}});
-  return *p;
-}
-
 std::string role_of(const Actor& a) { return std::string(to_string(a.role)); }
+
+Donor donor_of(const std::optional<Patient>& p) {
+  if (!p) return {};
+  return {p->id, p->mrn, p->name_fa, p->name_latin};
+}
 
 // A measure as a person writes it: 2.5, 40000000 (no exponent, no trailing zeros).
 std::string number_text(double v) {
@@ -337,7 +335,7 @@ std::vector<ListedProduct> Products::list(const Actor& actor, std::optional<Stat
     for (auto& p : tx.list_products(q)) {
       const auto patient = tx.find_patient(p.patient_id);
       shown += (shown.empty() ? "" : ",") + std::to_string(p.patient_id);
-      out.push_back({std::move(p), patient ? patient->mrn : ""});
+      out.push_back({std::move(p), donor_of(patient)});
     }
     auto entry = audit_entry(clock_, actor, actor.centre, "product.list", "product", "",
                              state ? "state " + std::string(to_string(*state)) : "");
@@ -354,6 +352,7 @@ ProductTrace Products::trace(const Actor& actor, const std::string& din_text) {
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
     t.product = visible_product(tx, actor, din);
     t.events = tx.product_events(t.product.id);
+    t.donor = donor_of(tx.find_patient(t.product.patient_id));
     tx.append_audit(audit_entry(clock_, actor, t.product.centre_id, "product.trace", "product",
                                 std::to_string(t.product.id), t.product.din));
   });

@@ -59,14 +59,21 @@ struct InjectionRecord {
   std::string location;
 };
 
+// The donor as the lab's screens name it: record number and names.
+struct Donor {
+  std::int64_t id = 0;
+  std::string mrn, name_fa, name_latin;
+};
+
 struct ListedProduct {
   product::Product product;
-  std::string mrn;  // the donor's record number
+  Donor donor;
 };
 
 struct ProductTrace {
   product::Product product;
   std::vector<store::ProductEventRow> events;
+  Donor donor;
 };
 
 class Products {

@@ -4,17 +4,9 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 
 namespace rp::service {
 namespace {
-
-std::int64_t field_at(std::string_view text, std::size_t at, std::size_t length) {
-  std::int64_t value = 0;
-  if (at + length > text.size()) return 0;
-  std::from_chars(text.data() + at, text.data() + at + length, value);
-  return value;
-}
 
 // Whole seconds, rounded up, for a span of milliseconds; 0 when it is not positive.
 int ceil_seconds(std::int64_t ms) { return ms <= 0 ? 0 : static_cast<int>((ms + 999) / 1000); }
@@ -40,17 +32,6 @@ std::string address_key(std::string_view peer) {
   std::fill(bytes.begin() + 8, bytes.end(), 0);
   ::inet_ntop(AF_INET6, bytes.data(), out.data(), out.size());
   return std::string(out.data()) + "/64";
-}
-
-std::int64_t instant_ms(std::string_view iso) {
-  // 2026-11-24T21:57:58.123Z
-  if (iso.size() < 23) return 0;
-  const CivilDate day =
-      CivilDate::from_ymd(static_cast<int>(field_at(iso, 0, 4)), static_cast<int>(field_at(iso, 5, 2)),
-                          static_cast<int>(field_at(iso, 8, 2)));
-  const std::int64_t seconds =
-      day.days_since_epoch() * 86400 + field_at(iso, 11, 2) * 3600 + field_at(iso, 14, 2) * 60 + field_at(iso, 17, 2);
-  return seconds * 1000 + field_at(iso, 20, 3);
 }
 
 int wait_s(store::Transaction& tx, const std::string& key, std::int64_t now_ms) {

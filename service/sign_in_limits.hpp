@@ -50,9 +50,6 @@ int delay_after_failures(const DelayRule& rule, int failures);
 // subscriber usually holds whole, so hopping within it does not reset a count.
 std::string address_key(std::string_view peer);
 
-// Milliseconds since the epoch of an instant written by Clock::now_iso.
-std::int64_t instant_ms(std::string_view iso);
-
 // Whole seconds from `now_ms` until the key's wait ends (rounded up), or 0.
 int wait_s(store::Transaction& tx, const std::string& key, std::int64_t now_ms);
 // Counts a failure under the key and sets its wait by the rule.

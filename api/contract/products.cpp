@@ -26,6 +26,12 @@ json states() {
   return {{"type", "string"}, {"enum", names}};
 }
 
+// The donor: record number and names, as the lab's screens show them.
+json donor() {
+  return object(
+      {{"id", of("integer")}, {"mrn", of("string")}, {"name_fa", of("string")}, {"name_latin", of("string")}});
+}
+
 json qc_test() { return object({{"result", of("string")}, {"due", of("string", true)}}); }
 
 }  // namespace
@@ -63,7 +69,7 @@ json Product::schema(bool listed) {
                           {"exception_reason", maybe_text},
                           {"exception_criteria", {{"type", "array"}, {"items", text}}}})},
       {"used", object({{"at", maybe_text}, {"by", maybe_text}})}};
-  if (listed) p["patient"] = object({{"id", of("integer")}, {"mrn", text}});
+  if (listed) p["patient"] = donor();
   return object(std::move(p));
 }
 
@@ -79,6 +85,7 @@ json ProductTrace::schema() {
   return object({{"din", text},
                  {"state", states()},
                  {"product", Product::schema()},
+                 {"patient", donor()},
                  {"events", {{"type", "array"}, {"items", event}}}});
 }
 

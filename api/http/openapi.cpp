@@ -104,8 +104,9 @@ nlohmann::json operation(const Route& r, SchemaSet& schemas) {
   }
   nlohmann::json responses = nlohmann::json::object();
   if (h.answer) {
-    responses[std::to_string(h.status)] = {{"description", "success"},
-                                           {"content", json_content(h.answer.schema(schemas), h.answer_media)}};
+    nlohmann::json content = json_content(h.answer.schema(schemas), h.answer_media);
+    for (const auto& media : h.more_media) content.update(json_content(h.answer.schema(schemas), media));
+    responses[std::to_string(h.status)] = {{"description", "success"}, {"content", std::move(content)}};
   } else {
     // An untyped creating route answers 201 like the typed ones.
     responses[r.creates ? "201" : "200"] = {{"description", "success"},

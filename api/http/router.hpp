@@ -60,6 +60,7 @@ struct Handler {
   TypeSchema request, answer;
   int status = 200;                               // of a typed answer
   std::string answer_media = "application/json";  // of the answer
+  std::vector<std::string> more_media;            // other media the answer may be (a query chooses)
   std::vector<Param> query;                       // the typed query it reads (querying<Q>, api/http/query.hpp)
 
   Handler() = default;
@@ -97,6 +98,16 @@ Handler answering_text(std::string media, F f) {
   Handler h(std::move(f));
   h.answer = {[](SchemaSet&) { return nlohmann::json{{"type", "string"}}; }};
   h.answer_media = std::move(media);
+  return h;
+}
+
+// Documents an answer that is a file in one of several media (a label as SVG or PDF).
+template <class F>
+Handler answering_files(std::vector<std::string> media, F f) {
+  Handler h(std::move(f));
+  h.answer = {[](SchemaSet&) { return nlohmann::json{{"type", "string"}, {"format", "binary"}}; }};
+  h.answer_media = media.front();
+  h.more_media.assign(media.begin() + 1, media.end());
   return h;
 }
 

@@ -167,6 +167,11 @@ export async function tour(server, observe) {
   const product = releasedProducts[0]
   const din = { din: product.din }
   await call(productLab, 'GET', '/api/v1/products/{din}', { params: din, expect: 200 })
+  // Its label for the screen and for the printer, a DIN that is not one, and the donor's wristband.
+  await call(productLab, 'GET', '/api/v1/products/{din}/label', { params: din, expect: 200 })
+  await call(productLab, 'GET', '/api/v1/products/{din}/label', { params: din, q: { format: 'pdf', lang: 'fa' }, expect: 200 })
+  await call(productLab, 'GET', '/api/v1/products/{din}/label', { params: { din: 'NOT-A-DIN' }, expect: 422 })
+  await call(productLab, 'GET', '/api/v1/patients/{patient_id}/wristband', { params: { patient_id: product.patient.id }, q: { lang: 'fa' }, expect: 200 })
   await call(productSurgeon, 'POST', '/api/v1/products/verify', { body: { din: product.din, mrn: product.patient.mrn }, expect: 200 })
   await call(productSurgeon, 'POST', '/api/v1/products/verify', { body: { din: product.din, mrn: `${product.patient.mrn}-X` }, expect: 409 })
   await call(productSurgeon, 'POST', '/api/v1/products/{din}/inject', { params: din, body: { mrn: product.patient.mrn, guidance: 'ultrasound' }, expect: 200 })

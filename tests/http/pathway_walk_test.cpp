@@ -98,6 +98,11 @@ TEST_P(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
     EXPECT_EQ(r.status, 409) << to << " " << r.body;
     EXPECT_EQ(r.json()["error"]["reason"], "step_on_the_product") << r.body;
   }
+  // The app is told which steps are the product's, to offer their screens instead.
+  bool harvest_on_product = false;
+  for (const auto& n : coordinator_.get("/api/v1/episodes/" + eid).json()["next"])
+    if (n["to"] == "harvested") harvest_on_product = n["on_product"].get<bool>();
+  EXPECT_TRUE(harvest_on_product);
   // In theatre, the wristband scanned: another patient's harvests nothing.
   const std::string harvest = "/api/v1/episodes/" + eid + "/harvest";
   EXPECT_EQ(surgeon_.post(harvest, {{"mrn", "MRN-a"}, {"source", "bone_marrow"}}).status, 409);

@@ -82,6 +82,10 @@ TEST_F(PathwayTest, WalksOnePatientThroughThePathway) {
       EXPECT_EQ(err.code(), "step_on_the_product") << to_string(to);
     }
   }
+  // A protocol that harvests no cells (the knee test protocol's plasma) moves by hand.
+  EXPECT_TRUE(step_on_the_product("hip-msc-v1", EpisodeState::injected));
+  EXPECT_FALSE(step_on_the_product("hip-msc-v1", EpisodeState::scheduled));
+  EXPECT_FALSE(step_on_the_product("knee-prp-test", EpisodeState::injected));
   // Steps are recorded on the day they happen: a fortnight later, 2026-12-02.
   Pathway later(*store_, Clock::fixed(1795000000000 + 14 * 86400000LL));
   demo::walk_product(*store_, Clock::fixed(1795000000000 + 14 * 86400000LL),

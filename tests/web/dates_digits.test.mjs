@@ -8,6 +8,7 @@ import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { startServer, launch, loginStaff, apiSession, checkA11y, shot, nationalIdFor, repo, unfold } from './support.mjs'
+import { assertPersianOnly } from './persian.mjs'
 
 const jalaali = createRequire(join(repo, 'web/package.json'))('jalaali-js')
 const isoOfJalali = (jy, jm, jd) => {
@@ -208,50 +209,6 @@ test('Persian on a phone: only a Persian name, a Jalali birth date picked in Per
     await b.close()
   }
 })
-
-// Every Latin letter or digit visible on the page outside the spots allowed to hold one:
-// text marked lang="en" (a name in Latin script) or translate="no" (a code such as M16.11,
-// shown beside its Persian name), the product's name, usernames, and the acronyms of
-// instruments, grading scales and response criteria. Inputs' values and every option of a list count too.
-function latinOnScreen() {
-  const allowed = [
-    /\bregenpath\b/g,
-    /\b[a-z]+\.[a-z]+(-\d+)?\b/g, // usernames: coordinator.tehran-1, demo.coordinator
-    /\b(HOOS( JR)?|WOMAC|CTCAE|NSAID)\b/g,
-    /\b(OMERACT-OARSI|IMMPACT)\b/g, // the published response criteria, named as published
-    /\bICD-10(-CM)?\b/g, // the code systems, named as published
-    /ویتامین [A-Z](?: و [A-Z])?/g, // vitamins C and D, in the protocol's advice
-    /\bM[۰-۹]{2}(\.[۰-۹]+)?(?= [\u0600-\u06FF])/g, // an ICD code, in Persian digits, before its Persian name
-  ]
-  const skip = (el) => el.closest('[lang=en],[translate=no],script,style,.visually-hidden')
-  const out = []
-  const root = document.querySelector('#app') || document.body
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n.parentElement
-    if (!el || skip(el) || !el.getClientRects().length) continue
-    let text = n.textContent
-    for (const a of allowed) text = text.replace(a, '')
-    if (/[A-Za-z0-9]/.test(text)) out.push(n.textContent.trim().slice(0, 90))
-  }
-  for (const el of root.querySelectorAll('input:not([type=checkbox]):not([type=radio]):not([type=hidden]),textarea'))
-    if (!skip(el) && el.getClientRects().length && /[A-Za-z0-9]/.test(el.value)) out.push(`input ${el.name}=${el.value}`)
-  for (const el of root.querySelectorAll('select')) {
-    if (skip(el) || !el.getClientRects().length) continue
-    for (const o of el.options) {
-      let text = o.textContent
-      for (const a of allowed) text = text.replace(a, '')
-      if (!skip(o) && /[A-Za-z0-9]/.test(text)) out.push(`option of ${el.name || el.id}: ${o.textContent.trim()}`)
-    }
-  }
-  return [...new Set(out)]
-}
-
-async function assertPersianOnly(page, label) {
-  await page.waitForLoadState('networkidle')
-  const found = await page.evaluate(latinOnScreen)
-  assert.deepEqual(found, [], `${label}: Latin letters or digits on a Persian screen`)
-}
 
 test('Persian staff screens show no Latin letter, Latin digit or raw value', async () => {
   const b = await launch({ lang: 'fa' })

@@ -201,38 +201,78 @@ test('staff click through the pathway in English and Persian', async () => {
     assert.match(await page.locator('[data-testid=timeline] tr[data-item=hold-blood-thinner]').textContent(), /prescribing doctor must approve/)
     assert.equal(await page.locator('[data-testid=timeline] table[data-phase]').count(), 4)
     await step(page, 'scheduled')
-    await step(page, 'harvested', (panel) => panel.getByTestId('transition-cell-source').selectOption('bone_marrow'))
+    // --- theatre: the harvest is the product's, recorded with the wristband scanned (never a plain step)
+    await unfold(page, 'transition')
+    const panel = page.getByTestId('transition-panel')
+    assert.ok(!(await panel.locator('[data-testid=transition-to] option').evaluateAll((os) => os.map((o) => o.value))).includes('harvested'))
+    const harvestForm = panel.getByTestId('harvest-form')
+    await harvestForm.locator('input[name=mrn]').fill('MRN-1000') // another patient's wristband: nothing harvested
+    await harvestForm.getByTestId('harvest-submit').click()
+    await harvestForm.getByTestId('harvest-error').waitFor()
     const surgeonApi = await apiSession(server, 'surgeon.tehran-1')
     let episode = (await surgeonApi.get(`/api/v1/episodes/${episodeId}`)).json
-    assert.equal(episode.state, 'harvested')
+    assert.equal(episode.state, 'scheduled')
+    await harvestForm.locator('input[name=mrn]').fill(MRN)
+    await harvestForm.locator('input[name=volume_ml]').fill('60')
+    await harvestForm.getByTestId('harvest-submit').click()
+    await page.waitForFunction(() => document.querySelector('[data-testid=episode-state]')?.getAttribute('data-value') === 'harvested')
+    episode = (await surgeonApi.get(`/api/v1/episodes/${episodeId}`)).json
     assert.equal(episode.cell_source, 'bone_marrow')
     assert.equal(episode.harvest_date, today)
-    // the surgeon may not release the product: the step is the lab's
-    assert.match(await page.getByTestId('transition-panel').textContent(), /Laboratory/)
+    const [product] = (await surgeonApi.get('/api/v1/products')).json.filter((p) => p.episode_id === episodeId)
+    assert.equal(product.state, 'received')
+    // the surgeon may not release the product: the lab does, on the product's page
+    await page.getByTestId('release-in-lab').waitFor()
     await signOut(page)
 
-    // --- lab: the product waits on the worklist; release it
+    // --- lab: the product waits on the worklist by its DIN; receipt, processing and QC on its page
     await loginStaff(page, server, 'lab.tehran-1')
     await page.goto(server.url + '/worklist')
-    await page.getByTestId('wl-release').locator(`text=${MRN}`).waitFor()
+    await page.locator(`[data-testid=wl-product][data-din="${product.din}"]`).waitFor()
     await openPatient(page, patientId)
     // the lab knows the patient by record number, name and birth date: no national id, no mobile
     const facts = await page.getByTestId('demographics').textContent()
     assert.match(facts, new RegExp(MRN))
     assert.doesNotMatch(facts, /National id|کد ملی|Mobile|تلفن همراه/)
-    await step(page, 'product_released')
+    await page.goto(server.url + '/worklist')
+    await page.locator(`[data-testid=wl-product][data-din="${product.din}"] a`).click()
+    await page.waitForURL(/\/staff\/products\//)
+    await page.getByTestId('receive-form').locator('input[name=temperature_c]').fill('4')
+    await page.getByTestId('receive-submit').click()
+    await page.getByTestId('process-form').getByTestId('process-submit').click()
+    const qc = page.getByTestId('qc-form')
+    await qc.waitFor()
+    await qc.locator('input[name=total_nucleated_cells]').fill('200000000')
+    await qc.locator('input[name=viability_percent]').fill('90')
+    for (const name of ['sterility', 'endotoxin', 'mycoplasma']) await qc.locator(`select[name=${name}]`).selectOption('passed')
+    await qc.locator('input[name=complete]').check()
+    await qc.getByTestId('qc-submit').click()
+    await page.waitForSelector('[data-testid=product-state][data-value=awaiting_release]')
+    await signOut(page)
+    // the lab's second person, who did not process it, releases it
+    await loginStaff(page, server, 'qa.tehran-1')
+    await page.goto(server.url + '/staff/products/' + encodeURIComponent(product.din))
+    await page.getByTestId('release-submit').click()
+    await page.waitForSelector('[data-testid=product-state][data-value=released]')
+    assert.equal((await surgeonApi.get(`/api/v1/episodes/${episodeId}`)).json.state, 'product_released')
     await signOut(page)
 
-    // --- surgeon: record the injection today; the visits move with it
+    // --- surgeon: the injection at the bedside check, the product and the wristband scanned; the visits move with it
     await loginStaff(page, server, 'surgeon.tehran-1')
     await openPatient(page, patientId)
-    await step(page, 'injected', async (panel) => {
-      await panel.getByTestId('transition-guidance').selectOption('ultrasound')
-      // who injected is asked with the step, the signed-in surgeon offered first
-      const injectedBy = panel.getByTestId('transition-injected-by')
-      await injectedBy.locator('option[value="surgeon.tehran-1"]').waitFor({ state: 'attached' })
-      await page.waitForFunction(() => document.querySelector('[data-testid=transition-injected-by]')?.value === 'surgeon.tehran-1')
-    })
+    await unfold(page, 'transition')
+    await page.getByTestId('inject-at-bedside').getByRole('link').click()
+    await page.waitForURL(/\/staff\/bedside$/)
+    await page.getByTestId('scan-din').fill(product.din)
+    await page.getByTestId('scan-din').press('Enter')
+    await page.getByTestId('scan-mrn').fill(MRN)
+    await page.getByTestId('scan-mrn').press('Enter')
+    const inject = page.getByTestId('inject-form')
+    await inject.waitFor()
+    await inject.getByTestId('guidance-ultrasound').click()
+    await inject.getByTestId('inject-submit').click()
+    await page.getByTestId('injected').waitFor()
+    await openPatient(page, patientId)
     episode = (await surgeonApi.get(`/api/v1/episodes/${episodeId}`)).json
     assert.equal(episode.injection_date, today)
     assert.equal(episode.guidance, 'ultrasound')
@@ -246,7 +286,7 @@ test('staff click through the pathway in English and Persian', async () => {
     assert.equal(starts['visit-12w'], addDays(today, 84))
     const history = await page.getByTestId('transition-history').textContent()
     assert.match(history, /surgeon\.tehran-1/)
-    assert.match(history, /lab\.tehran-1/)
+    assert.match(history, /qa\.tehran-1/)
 
     // --- the worklist: the baseline questionnaire (a week before the harvest) is overdue
     await page.goto(server.url + '/worklist')

@@ -1,7 +1,7 @@
 // One way to talk to the regenpath API: JSON in and out, the session cookie sent by the
 // browser, the CSRF token echoed on every state-changing request, the language the user
 // chose (so the server explains a refusal in it), and errors turned into ApiError
-// carrying the server's {code, message, field, reason} so a form can show the message
+// carrying the server's {code, message, field, reason, params} so a form can show the message
 // beside the field it names. `reason` is the error catalogue's code (messages/errors.json,
 // typed from the document's enum): a screen that words a refusal its own way keys it by
 // reason, never by the sentence. Calls go through `http`, an openapi-fetch client typed by the
@@ -21,6 +21,8 @@ export class ApiError extends Error {
     message: string,
     public readonly field: string | null,
     public readonly reason: ErrorReason | null = null,
+    // The values the catalogue sentence names (a release's failed criteria), as text.
+    public readonly params: Record<string, string> | null = null,
   ) {
     super(message)
   }
@@ -83,6 +85,7 @@ export async function answer<T>(pending: Promise<{ data?: unknown; error?: unkno
       e?.message ?? response.statusText,
       e?.field ?? null,
       e?.reason ?? null,
+      e?.params ?? null,
     )
   }
   return (data ?? null) as T

@@ -1,0 +1,63 @@
+// A custody event in words. The server records what was verified and what changed as short
+// machine phrases ('din RPDEM260000049, wristband MRN-1048: wrong_patient', 'qc_pending ->
+// awaiting_release', 'guidance ultrasound'); the screen reads the known ones into the
+// user's language, keeping the codes themselves, and shows any other phrase as it came.
+import { i18n } from '../../i18n'
+import { formatNumber } from '../../format/numbers'
+
+export interface Phrase {
+  text: string
+  codes: { din?: string; mrn?: string } // shown as codes beside the words
+  said?: string // a person's own words (why a product was set aside), shown as written
+  raw: boolean // not understood: shown as recorded (Latin)
+}
+
+const t = (k: string, p?: Record<string, unknown>) => i18n.global.t(k, p ?? {})
+const te = (k: string) => i18n.global.te(k)
+
+export function eventKind(kind: string): string {
+  return te('products.event.' + kind) ? t('products.event.' + kind) : kind
+}
+
+// 'din X[, wristband Y][: verdict]', or 'reason: why' for a product set aside.
+export function verifiedWords(v: string): Phrase | null {
+  if (!v) return null
+  const why = /^reason: ([\s\S]*)$/.exec(v)
+  if (why) return { text: t('products.chain.reason'), codes: {}, said: why[1], raw: false }
+  const m = /^din (\S+?)(?:, wristband (.+?))?(?:: (\w+))?$/.exec(v)
+  if (!m) return { text: v, codes: {}, raw: true }
+  const [, din, mrn, verdict] = m
+  const parts: string[] = []
+  if (verdict) parts.push(t('products.chain.verdict', { verdict: verdictWord(verdict) }))
+  return { text: parts.join(' '), codes: { din, ...(mrn ? { mrn } : {}) }, raw: false }
+}
+
+function verdictWord(v: string): string {
+  if (v === 'ok') return t('products.chain.ok')
+  return te('products.bedside.verdict.' + v) ? t('products.bedside.verdict.' + v) : v
+}
+
+function stateWord(s: string): string {
+  return te('products.state.' + s) ? t('products.state.' + s) : s
+}
+
+// A bedside check's verdict ('ok', 'wrong_patient'), 'a -> b', 'product N', 'guidance G',
+// 'dose D cells'; several joined by ', '.
+export function detailWords(d: string): Phrase | null {
+  if (!d) return null
+  const out: string[] = []
+  for (const piece of d.split(', ')) {
+    let m: RegExpExecArray | null
+    if (piece === 'ok' || te('products.bedside.verdict.' + piece)) out.push(t('products.chain.verdict', { verdict: verdictWord(piece) }))
+    else if ((m = /^(\w+) -> (\w+)$/.exec(piece))) {
+      if (m[1] !== m[2]) out.push(t('products.chain.move', { from: stateWord(m[1]), to: stateWord(m[2]) }))
+    }
+    else if ((m = /^product (\d+)$/.exec(piece))) out.push(t('products.chain.split', { n: formatNumber(+m[1]) }))
+    else if ((m = /^guidance (\w+)$/.exec(piece)) && te('products.guidance.' + m[1])) out.push(t('products.chain.guidance', { g: t('products.guidance.' + m[1]) }))
+    else if ((m = /^(?:dose )?([\d.e+]+) cells$/.exec(piece))) out.push(t('products.chain.dose', { n: formatNumber(+m[1], 0) }))
+    else if ((m = /^volume ([\d.]+) ml$/.exec(piece))) out.push(t('products.chain.volume', { n: formatNumber(+m[1]) }))
+    else return { text: d, codes: {}, raw: true }
+  }
+  if (!out.length) return null
+  return { text: out.join(i18n.global.t('staff.listSeparator')), codes: {}, raw: false }
+}
