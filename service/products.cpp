@@ -133,7 +133,7 @@ std::vector<Product> Products::register_harvest(const Actor& actor, const Harves
         throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(h.episode_id)}});
       const auto patient = tx.find_patient(e->patient_id);
       // The wristband scanned in theatre names the episode's patient, or nothing is harvested.
-      if (!patient || patient->mrn != h.wristband_mrn) throw ConflictError("mrn", "wrong_patient"_err);
+      if (!patient || patient->mrn != h.wristband_mrn) throw ConflictError("mrn", "wristband_not_this_patient"_err);
       const std::string now = clock_.now_iso();
       Pathway(store_, clock_)
           .advance_in(tx, actor, e->id, {EpisodeState::harvested, "", std::nullopt},

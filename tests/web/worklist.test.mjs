@@ -246,7 +246,7 @@ test('the lab sees its products by DIN with the hours to expiry, and a refused b
   try {
     await loginStaff(b.page, server, 'lab.tehran-1')
     await b.page.goto(server.url + '/worklist')
-    const alert = b.page.locator(`[data-testid=wl-refusal][data-verdict=wrong_patient]`).filter({ hasText: inLab[0].din.slice(0, 13) })
+    const alert = b.page.locator(`[data-testid=wl-refusal][data-verdict=wrong_patient]`).filter({ has: b.page.locator(`[data-din="${inLab[0].din}"]`) })
     await alert.first().waitFor()
     assert.match(await alert.first().textContent(), /Wrong patient/)
     const row = b.page.locator(`[data-testid=wl-product][data-din="${inLab[0].din}"]`)
