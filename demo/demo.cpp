@@ -185,7 +185,14 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
         at.assess_eligibility(op, e.id, findings(target != EpisodeState::ineligible, rng));
       }
       if (s == EpisodeState::scheduled) at.plan(op, e.id, harvest, injection);
-      at.advance(op, e.id, req);
+      if (s == EpisodeState::harvested || s == EpisodeState::product_released || s == EpisodeState::injected) {
+        // The product's own steps, days apart here (an expanded product waits three weeks):
+        // the episode is moved as its product was, and add_demo_products builds that product
+        // with its custody chain, as migration 0021 does for a clinic's earlier courses.
+        store.write([&](store::Transaction& tx) { at.advance_in(tx, op, e.id, req); });
+      } else {
+        at.advance(op, e.id, req);
+      }
     }
     // Items whose window has passed were mostly done; a few were missed. Nothing is done
     // after the episode ended (lost to follow-up, converted to hip replacement).

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "demo/demo.hpp"
+#include "demo/product_walk.hpp"
 #include "service/submissions.hpp"
 
 namespace rp::demo {
@@ -33,6 +34,15 @@ void walk_to_injection(store::Store& store, const Actor& op, std::int64_t episod
   (void)referral;
   at(21).plan(op, episode, harvests ? std::optional(injection) : std::nullopt, injection);
   at(21).advance(op, episode, {EpisodeState::scheduled, "", std::nullopt});
+  if (harvests) {
+    // A protocol that harvests cells records those steps on the product, scan by scan.
+    std::string centre;
+    store.read([&](store::Transaction& tx) { centre = tx.find_episode(episode)->centre_id; });
+    const Actor surgeon{demo_surgeon(centre), Role::surgeon, centre};
+    const ProductCrew crew{surgeon, {"lab." + centre, Role::lab, centre}, {"qa." + centre, Role::lab, centre}, surgeon};
+    walk_product(store, noon_of(injection), crew, episode, EpisodeState::injected);
+    return;
+  }
   at(0).advance(op, episode, {EpisodeState::harvested, "", std::nullopt});
   at(0).advance(op, episode, {EpisodeState::product_released, "", std::nullopt});
   at(0).advance(op, episode, {EpisodeState::injected, "", std::nullopt});

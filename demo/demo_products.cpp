@@ -30,17 +30,17 @@ std::vector<Step> steps_to(State s) {
                     : s == State::qc_pending                                  ? 2
                     : s == State::awaiting_release || s == State::quarantined ? 3
                                                                               : 4;
-  if (depth >= 1) out.push_back({"receipt", "07:00:00", "lab.a", "lab"});
-  if (depth >= 1) out.push_back({"processing", "07:30:00", "lab.a", "lab"});
-  if (depth >= 2) out.push_back({"qc", "09:00:00", "lab.a", "lab"});
-  if (s == State::quarantined) out.push_back({"quarantine", "09:30:00", "lab.b", "lab"});
-  if (depth >= 4) out.push_back({"release", "10:00:00", "lab.b", "lab"});
+  if (depth >= 1) out.push_back({"receipt", "07:00:00", "lab", "lab"});
+  if (depth >= 1) out.push_back({"processing", "07:30:00", "lab", "lab"});
+  if (depth >= 2) out.push_back({"qc", "09:00:00", "lab", "lab"});
+  if (s == State::quarantined) out.push_back({"quarantine", "09:30:00", "qa", "lab"});
+  if (depth >= 4) out.push_back({"release", "10:00:00", "qa", "lab"});
   if (s == State::used) {
     out.push_back({"bedside_check", "11:00:00", "surgeon", "surgeon"});
     out.push_back({"injection", "11:05:00", "surgeon", "surgeon"});
   }
-  if (s == State::discarded) out.push_back({"discard", "12:00:00", "lab.b", "lab"});
-  if (s == State::expired) out.push_back({"expiry", "12:00:00", "lab.b", "lab"});
+  if (s == State::discarded) out.push_back({"discard", "12:00:00", "qa", "lab"});
+  if (s == State::expired) out.push_back({"expiry", "12:00:00", "qa", "lab"});
   return out;
 }
 
@@ -62,13 +62,13 @@ product::Product made(const Episode& e, State s, const CivilDate& harvest, int s
   p.expires_at = at(harvest.plus_days(2), "06:30:00");
   if (s != State::received) {
     p.received_at = at(harvest, "07:00:00");
-    p.received_by = "lab.a";
+    p.received_by = "lab." + e.centre_id;
     p.receipt_temperature_c = 4;
   }
   if (s != State::received && s != State::processing) {
     p.method = product::Method::density_gradient;
     p.processed_at = at(harvest, "07:30:00");
-    p.processed_by = "lab.a";
+    p.processed_by = "lab." + e.centre_id;
     p.total_nucleated_cells = 1.5e8 + seq * 1e6;
     p.viability_percent = 85 + seq % 10;
     p.sterility = {product::QcResult::pending, harvest.plus_days(7)};
@@ -77,7 +77,7 @@ product::Product made(const Episode& e, State s, const CivilDate& harvest, int s
   if (s == State::released || s == State::used || s == State::expired) {
     p.sterility.result = product::QcResult::passed;
     p.released_at = at(harvest, "10:00:00");
-    p.released_by = "lab.b";
+    p.released_by = "qa." + e.centre_id;
   }
   return p;
 }
@@ -89,6 +89,8 @@ void add_demo_products(store::Store& store, const CivilDate& today) {
     std::vector<Episode> harvested, released, injected, stopped;
     for (const Patient& pt : tx.list_patients({std::nullopt, "", false, std::nullopt, 100000}))
       for (const Episode& e : tx.episodes_of_patient(pt.id)) {
+        // A course walked through its product already has it (demo_extras.cpp).
+        if (!tx.list_products({std::nullopt, std::nullopt, e.id, 1}).empty()) continue;
         if (e.state == EpisodeState::harvested) harvested.push_back(e);
         if (e.state == EpisodeState::product_released) released.push_back(e);
         if (e.injection_date && (e.state == EpisodeState::injected || e.state == EpisodeState::follow_up ||
@@ -112,6 +114,7 @@ void add_demo_products(store::Store& store, const CivilDate& today) {
     if (stopped.empty() && !injected.empty()) plan.push_back({injected.front(), State::discarded});
 
     int seq = 0;
+    bool refused = false;
     for (const auto& [e, s] : plan) {
       const CivilDate harvest = e.harvest_date.value_or(today);
       product::Product p = made(e, s, harvest, ++seq);
@@ -126,12 +129,25 @@ void add_demo_products(store::Store& store, const CivilDate& today) {
       const CivilDate used_on = e.injection_date.value_or(harvest);
       for (const Step& st : steps_to(s)) {
         const bool bedside = std::string(st.kind) == "bedside_check" || std::string(st.kind) == "injection";
-        const std::string actor = std::string(st.actor) == "surgeon" ? demo_surgeon(e.centre_id) : st.actor;
+        // The centre's own accounts (those `demo` serves with): its surgeon, lab and QA.
+        const std::string actor =
+            std::string(st.actor) == "surgeon" ? demo_surgeon(e.centre_id) : std::string(st.actor) + "." + e.centre_id;
         tx.insert_product_event({0, p.id, at(bedside ? used_on : harvest, st.time), actor, st.role,
                                  bedside                         ? "injection room"
                                  : std::string(st.role) == "lab" ? "lab"
                                                                  : "theatre",
-                                 st.kind, bedside ? "din " + product::parse_din(p.din).with_check() + ": ok" : "", ""});
+                                 st.kind, bedside ? "din " + product::parse_din(p.din).with_check() + ": ok" : "",
+                                 std::string(st.kind) == "bedside_check" ? "ok" : ""});
+      }
+      if (s == State::received && !refused && e.centre_id == "tehran-1") {
+        // Yesterday a product still in the lab was scanned at the bedside and refused:
+        // the worklist's alert has something to show.
+        refused = true;
+        tx.insert_product_event(
+            {0, p.id, at(today.plus_days(-1), "05:30:00"), demo_surgeon(e.centre_id), "surgeon", "injection room",
+             "bedside_check",
+             "din " + product::parse_din(p.din).with_check() + ", wristband " + tx.find_patient(e.patient_id)->mrn,
+             "not_released"});
       }
     }
   });

@@ -240,6 +240,18 @@ std::vector<Accounts::Credential> Accounts::create_demo_accounts(const Actor& ac
       out.push_back(std::move(c));
     }
   }
+  // A second person of each lab, who releases what lab.<centre> processed (a product is
+  // released by someone who did not process it): the lab's quality assurance.
+  for (const auto& centre : centre_ids) {
+    Credential c{"qa." + centre, "lab", centre, random_password()};
+    std::optional<store::AccountRow> existing;
+    store_.read([&](store::Transaction& tx) { existing = tx.find_account_by_username(c.username); });
+    if (existing)
+      reset_password(actor, existing->id, c.password);
+    else
+      create(actor, c.username, c.role, c.centre_id, c.password);
+    out.push_back(std::move(c));
+  }
   // One registry account (kept at the first centre, as every account has one): it sets
   // every centre's licence status.
   if (!centre_ids.empty()) {

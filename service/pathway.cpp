@@ -129,10 +129,23 @@ EpisodeRecord Pathway::episode_record(const Actor& actor, std::int64_t episode_i
   return r;
 }
 
+bool step_on_the_product(const std::string& protocol_id, EpisodeState to) {
+  const bool product_step =
+      to == EpisodeState::harvested || to == EpisodeState::product_released || to == EpisodeState::injected;
+  return product_step && load_protocol(protocol_id)->anchors.count("harvest") > 0;
+}
+
+// The product's steps, each with its scan (the wristband in theatre, a second person of the
+// lab at release, the product beside the wristband at the bedside), are taken on the
+// product: the episode follows it. Moving the episode by hand would skip every check.
 Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const TransitionRequest& req) {
   require_transition(actor, to_string(req.to));
   Episode e;
-  store_.write(record_scope(actor), [&](store::Transaction& tx) { e = advance_in(tx, actor, episode_id, req); });
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
+    if (step_on_the_product(visible_episode(tx, actor, episode_id).protocol_id, req.to))
+      throw ConflictError("to", "step_on_the_product"_err, {{"to", std::string(to_string(req.to))}});
+    e = advance_in(tx, actor, episode_id, req);
+  });
   return e;
 }
 

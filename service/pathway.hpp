@@ -39,6 +39,11 @@ struct EpisodeRecord {
   std::vector<store::EligibilityRecord> eligibility;
 };
 
+// Where the protocol harvests cells, the harvest, the release and the injection are steps
+// of the cell product (service/products.hpp), each with its scan; Pathway::advance refuses
+// them (step_on_the_product) and the app offers the product's own screens instead.
+bool step_on_the_product(const std::string& protocol_id, EpisodeState to);
+
 // Moving an episode; `on` is the day it happened (harvest or injection day), default today.
 struct TransitionRequest {
   EpisodeState to = EpisodeState::referred;

@@ -144,7 +144,7 @@ std::vector<Product> Products::register_harvest(const Actor& actor, const Harves
         throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(h.episode_id)}});
       const auto patient = tx.find_patient(e->patient_id);
       // The wristband scanned in theatre names the episode's patient, or nothing is harvested.
-      if (!patient || patient->mrn != h.wristband_mrn) throw ConflictError("mrn", "wrong_patient"_err);
+      if (!patient || patient->mrn != h.wristband_mrn) throw ConflictError("mrn", "wristband_not_this_patient"_err);
       const std::string now = clock_.now_iso();
       Pathway(store_, clock_)
           .advance_in(tx, actor, e->id, {EpisodeState::harvested, "", std::nullopt},
@@ -301,14 +301,22 @@ Product Products::inject(const Actor& actor, const InjectionRecord& r) {
   return refusal_recorded(store_, clock_, actor, "injection", r.din, [&] {
     const product::Din din = product::parse_din(r.din);
     Product p;
+    product::Verdict v = product::Verdict::ok;
     store_.write(record_scope(actor), [&](store::Transaction& tx) {
       p = visible_product(tx, actor, din);
       const std::string now = clock_.now_iso();
       const auto patient = tx.find_patient(p.patient_id);
       // The wristband must name the product's donor, by record number at the donor's centre.
       const std::int64_t scanned = patient && patient->mrn == r.mrn ? patient->id : -1;
-      const product::Verdict v = product::bedside_verdict(p, scanned, now);
-      if (v != product::Verdict::ok) throw ConflictError("din", ErrorCode{to_string(v)});
+      v = product::bedside_verdict(p, scanned, now);
+      if (v != product::Verdict::ok) {
+        // The refused check is kept in the chain, as verify keeps it: the worklist's alert
+        // reads it. Nothing else is written.
+        tx.insert_product_event({0, p.id, now, actor.user, role_of(actor), r.location, "bedside_check",
+                                 "din " + din.with_check() + ", wristband " + r.mrn.substr(0, 64),
+                                 std::string(to_string(v))});
+        return;
+      }
       move(p, State::used);
       p.used_at = now;
       p.used_by = actor.user;
@@ -327,6 +335,7 @@ Product Products::inject(const Actor& actor, const InjectionRecord& r) {
       tx.append_audit(
           audit_entry(clock_, actor, p.centre_id, "product.injection", "product", std::to_string(p.id), p.din));
     });
+    if (v != product::Verdict::ok) throw ConflictError("din", ErrorCode{to_string(v)});
     return p;
   });
 }

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "base/error.hpp"
+#include "domain/product/din.hpp"
 #include "domain/worklist_rules.hpp"
 #include "service/audit_entry.hpp"
 #include "service/pathway.hpp"
@@ -137,7 +138,9 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
       w.holds.push_back(std::move(e));
     }
     w.red_flags = tx.worklist_red_flags(actor.centre);
-    products = tx.worklist_awaiting_release(actor.centre);
+    products = tx.worklist_awaiting_release(actor.centre, kLabProductsShown);
+    w.bedside_refusals = tx.worklist_bedside_refusals(
+        actor.centre, Clock::fixed(clock.now_ms() - std::int64_t{kRefusalAlertDays} * 86400000).now_iso(), 50);
     w.code_guesses = tx.worklist_code_guesses(actor.centre, Clock::fixed(clock.now_ms() - guesses.window_ms).now_iso(),
                                               guesses.min_wrong);
   });
@@ -148,21 +151,22 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   // The number to call from the flag's card, for the roles shown mobiles in lists.
   if (!show_mobile)
     for (auto& f : w.red_flags) f.mobile.clear();
-  store::AuditEntry row =
-      audit_entry(clock, actor, actor.centre, "worklist.read", "worklist", w.date.iso(),
-                  std::to_string(items.size()) + " items, " + std::to_string(closed.size()) +
-                      " with the window closed, " + std::to_string(w.holds.size()) + " holds, " +
-                      std::to_string(w.red_flags.size()) + " red flags, " + std::to_string(products.size()) +
-                      " products, " + std::to_string(w.code_guesses.size()) + " codes being guessed");
+  store::AuditEntry row = audit_entry(
+      clock, actor, actor.centre, "worklist.read", "worklist", w.date.iso(),
+      std::to_string(items.size()) + " items, " + std::to_string(closed.size()) + " with the window closed, " +
+          std::to_string(w.holds.size()) + " holds, " + std::to_string(w.red_flags.size()) + " red flags, " +
+          std::to_string(products.size()) + " products, " + std::to_string(w.bedside_refusals.size()) +
+          " refused bedside checks, " + std::to_string(w.code_guesses.size()) + " codes being guessed");
   // Every patient the list shows, by id, so the log answers who saw whom.
   std::vector<std::int64_t> shown;
   shown.reserve(items.size() + closed.size() + w.holds.size() + w.red_flags.size() + products.size() +
-                w.code_guesses.size());
+                w.bedside_refusals.size() + w.code_guesses.size());
   for (const auto& i : items) shown.push_back(i.who.patient_id);
   for (const auto& i : closed) shown.push_back(i.who.patient_id);
   for (const auto& h : w.holds) shown.push_back(h.who.patient_id);
   for (const auto& f : w.red_flags) shown.push_back(f.who.patient_id);
   for (const auto& p : products) shown.push_back(p.who.patient_id);
+  for (const auto& r : w.bedside_refusals) shown.push_back(r.who.patient_id);
   for (const auto& g : w.code_guesses) shown.push_back(g.patient_id);
   row.shown = store::format_shown(std::move(shown));
   // The audit row comes after the read, in a write of its own, rather than around it: it
@@ -176,7 +180,8 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   for (const auto& p : products) {
     std::optional<int> days;
     if (p.harvest_date) days = static_cast<int>(w.date.days_since_epoch() - p.harvest_date->days_since_epoch());
-    w.awaiting_release.push_back({p.who, p.harvest_date, days});
+    w.awaiting_release.push_back(
+        {p.who, p.harvest_date, days, product::parse_din(p.din).with_check(), p.state, p.expires_at});
   }
   return w;
 }

@@ -43,10 +43,14 @@ struct WorklistEntry {
   std::optional<std::string> mobile;
 };
 
+// A cell product in the lab, not yet released.
 struct WorklistProduct {
   store::WorklistPatient who;
   std::optional<CivilDate> harvest_date;
   std::optional<int> days_since_harvest;
+  std::string din;  // 14 characters: the DIN and its check character
+  std::string state;
+  std::string expires_at;  // UTC instant; "" when none was set
 };
 
 struct Worklist {
@@ -64,7 +68,10 @@ struct Worklist {
   std::int64_t window_closed_total = 0;
   std::vector<WorklistEntry> holds;                  // drug holds starting within kHoldLookaheadDays
   std::vector<store::WorklistRedFlagRow> red_flags;  // open, newest first
-  std::vector<WorklistProduct> awaiting_release;     // harvested, product not yet released
+  std::vector<WorklistProduct> awaiting_release;     // products in the lab, the soonest to expire first
+  // Bedside checks that refused a product within kRefusalAlertDays, the latest first: a
+  // product was nearly given to the wrong patient, or given unreleased, failed or expired.
+  std::vector<store::WorklistRefusalRow> bedside_refusals;
   // Patients whose sign-in code is being guessed: wrong codes typed for their number
   // within the alert's window, the most recent first.
   std::vector<store::WorklistCodeGuessRow> code_guesses;
@@ -72,6 +79,8 @@ struct Worklist {
 
 inline constexpr int kHoldLookaheadDays = 7;
 inline constexpr int kUpcomingDays = 7;
+inline constexpr int kRefusalAlertDays = 7;
+inline constexpr int kLabProductsShown = 200;
 
 // Checks a filter's words (InputError naming kind, responsible, limit or offset).
 void check_filter(const WorklistFilter& f);

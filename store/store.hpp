@@ -265,8 +265,13 @@ class Transaction {
   virtual std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) = 0;
   // Red flags not yet triaged: open ones first, then those acknowledged, newest first in each.
   virtual std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) = 0;
-  // Episodes harvested whose product is not yet released, oldest harvest first.
-  virtual std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id) = 0;
+  // The centre's cell products in the lab, not yet released (received to awaiting release,
+  // quarantined), the soonest to expire first; at most `limit`.
+  virtual std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id, int limit) = 0;
+  // Bedside checks of the centre's products that refused them since `since` (a UTC
+  // instant), the latest first; at most `limit` (0023's partial index keeps it to them).
+  virtual std::vector<WorklistRefusalRow> worklist_bedside_refusals(const std::string& centre_id,
+                                                                    const std::string& since, int limit) = 0;
   // Patients of the centre whose mobile number got at least `min_wrong` wrong sign-in
   // codes since `since`, the most recently guessed first.
   virtual std::vector<WorklistCodeGuessRow> worklist_code_guesses(const std::string& centre_id,

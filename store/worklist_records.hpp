@@ -32,9 +32,24 @@ struct WorklistRedFlagRow {
   std::string mobile;  // the patient's, to call them; the service blanks it for roles not shown it
 };
 
+// A cell product in the lab, not yet released (received to awaiting release, or
+// quarantined), with its donor's episode.
 struct WorklistProductRow {
   WorklistPatient who;
   std::optional<CivilDate> harvest_date;
+  std::string din;  // the 13 characters
+  std::string state;
+  std::string expires_at;  // UTC instant, ISO 8601; "" when none was set
+};
+
+// A bedside check that refused a product: the product, its donor, who scanned it when and
+// where, what was scanned and the verdict.
+struct WorklistRefusalRow {
+  WorklistPatient who;  // the product's donor and episode
+  std::string din;
+  std::string at, actor, location;
+  std::string scanned;  // what was scanned ("din ..., wristband ...")
+  std::string verdict;  // wrong_patient, not_released, expired, used, failed_qc, quarantined
 };
 
 // A patient whose sign-in code is being guessed: wrong codes typed for their mobile

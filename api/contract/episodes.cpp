@@ -4,6 +4,7 @@
 
 #include "base/jalali.hpp"
 #include "service/actor.hpp"
+#include "service/pathway.hpp"
 #include "service/protocols.hpp"
 
 namespace rp::api::contract {
@@ -83,7 +84,8 @@ EpisodeRecordOut episode_record_out(const service::EpisodeRecord& r, const std::
   // The steps the state machine allows from here, who may take each, and whether it
   // needs a reason: the app offers these; the service still decides.
   for (const EpisodeState to : allowed_transitions(r.episode.state))
-    out.next.push_back({to, service::roles_for_transition(to_string(to)), transition_needs_reason(to)});
+    out.next.push_back({to, service::roles_for_transition(to_string(to)), transition_needs_reason(to),
+                        service::step_on_the_product(r.episode.protocol_id, to)});
   for (const auto& a : r.eligibility)
     out.eligibility.push_back(
         {a.decision, {nlohmann::json::parse(a.findings_json)}, {nlohmann::json::parse(a.reasons_json)}, a.actor, a.at});

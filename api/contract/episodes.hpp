@@ -167,11 +167,15 @@ struct NextStep {
   EpisodeState to = EpisodeState::referred;
   std::vector<std::string> roles;
   bool needs_reason = false;
+  bool on_product = false;
   template <class V>
   static void fields(V& v) {
     v("to", &NextStep::to, "");
     v("roles", &NextStep::roles, "the roles that may take this step");
     v("needs_reason", &NextStep::needs_reason, "");
+    v("on_product", &NextStep::on_product,
+      "taken on the cell product, not as a transition: the harvest (POST /episodes/{id}/harvest), the lab's "
+      "release, the injection at the bedside check");
   }
 };
 

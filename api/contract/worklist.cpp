@@ -2,6 +2,7 @@
 
 #include "api/contract/optional_text.hpp"
 #include "base/jalali.hpp"
+#include "domain/product/din.hpp"
 #include "service/worklist_cursor.hpp"
 
 namespace rp::api::contract {
@@ -34,6 +35,21 @@ WorklistProductOut product_out(const service::WorklistProduct& p) {
   static_cast<WorklistWho&>(out) = who_out(p.who, std::nullopt);
   if (p.harvest_date) out.harvest_date = p.harvest_date->iso();
   out.days_since_harvest = p.days_since_harvest;
+  out.din = p.din;
+  out.product_state = p.state;
+  out.expires_at = unless_empty(p.expires_at);
+  return out;
+}
+
+WorklistRefusalOut refusal_out(const store::WorklistRefusalRow& r) {
+  WorklistRefusalOut out;
+  static_cast<WorklistWho&>(out) = who_out(r.who, std::nullopt);
+  out.din = product::parse_din(r.din).with_check();
+  out.at = r.at;
+  out.actor = r.actor;
+  out.location = r.location;
+  out.scanned = r.scanned;
+  out.verdict = r.verdict;
   return out;
 }
 
@@ -86,6 +102,7 @@ WorklistOut worklist_out(const service::Worklist& w) {
   out.holds = entries_out(w.holds);
   for (const auto& f : w.red_flags) out.red_flags.push_back(red_flag_out(f));
   for (const auto& p : w.awaiting_release) out.awaiting_release.push_back(product_out(p));
+  for (const auto& r : w.bedside_refusals) out.bedside_refusals.push_back(refusal_out(r));
   for (const auto& g : w.code_guesses)
     out.code_guesses.push_back({{g.patient_id, g.mrn, g.name_fa, g.name_latin}, g.wrong_codes, g.last_wrong_at});
   return out;

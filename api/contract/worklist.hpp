@@ -179,11 +179,34 @@ struct WorklistProductOut : WorklistWho {
   static constexpr const char* kSchema = "WorklistProduct";
   std::optional<std::string> harvest_date;
   std::optional<std::int64_t> days_since_harvest;
+  std::string din, product_state;
+  std::optional<std::string> expires_at;
   template <class V>
   static void fields(V& v) {
     WorklistWho::fields(v);
     v("harvest_date", &WorklistProductOut::harvest_date, "YYYY-MM-DD");
     v("days_since_harvest", &WorklistProductOut::days_since_harvest, "");
+    v("din", &WorklistProductOut::din, "the product's DIN with its check character (14 characters)");
+    v("product_state", &WorklistProductOut::product_state,
+      "received, processing, qc_pending, awaiting_release or quarantined (state is the episode's)");
+    v("expires_at", &WorklistProductOut::expires_at, "UTC instant; absent when none was set");
+  }
+};
+
+// A bedside check that refused a product: the alert a nurse or the lab acts on.
+struct WorklistRefusalOut : WorklistWho {
+  static constexpr const char* kSchema = "WorklistBedsideRefusal";
+  std::string din, at, actor, location, scanned, verdict;
+  template <class V>
+  static void fields(V& v) {
+    WorklistWho::fields(v);
+    v("din", &WorklistRefusalOut::din,
+      "the product's DIN with its check character; the patient fields are its donor's");
+    v("at", &WorklistRefusalOut::at, "UTC instant of the check");
+    v("actor", &WorklistRefusalOut::actor, "who scanned");
+    v("location", &WorklistRefusalOut::location, "where");
+    v("scanned", &WorklistRefusalOut::scanned, "what was scanned: the DIN and the wristband");
+    v("verdict", &WorklistRefusalOut::verdict, "wrong_patient, not_released, expired, used, failed_qc or quarantined");
   }
 };
 
@@ -211,6 +234,7 @@ struct WorklistOut {
   std::vector<WorklistEntryOut> holds;
   std::vector<WorklistRedFlagOut> red_flags;
   std::vector<WorklistProductOut> awaiting_release;
+  std::vector<WorklistRefusalOut> bedside_refusals;
   std::vector<CodeGuessOut> code_guesses;
   template <class V>
   static void fields(V& v) {
@@ -228,7 +252,10 @@ struct WorklistOut {
     v("window_closed_total", &W::window_closed_total, "");
     v("holds", &W::holds, "drug holds starting within 7 days");
     v("red_flags", &W::red_flags, "open red flags, newest first");
-    v("awaiting_release", &W::awaiting_release, "harvested, product not yet released");
+    v("awaiting_release", &W::awaiting_release,
+      "cell products in the lab, not yet released (quarantined included), the soonest to expire first");
+    v("bedside_refusals", &W::bedside_refusals,
+      "bedside checks that refused a product in the last 7 days, latest first");
     v("code_guesses", &W::code_guesses, "patients whose sign-in code is being guessed");
   }
 };

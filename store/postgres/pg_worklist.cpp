@@ -183,13 +183,35 @@ std::vector<WorklistRedFlagRow> PgTransaction::worklist_red_flags(const std::str
   return out;
 }
 
-std::vector<WorklistProductRow> PgTransaction::worklist_awaiting_release(const std::string& centre_id) {
-  static const std::string sql = std::string(kWho) +
-                                 ", e.harvest_date FROM episodes e JOIN patients p ON p.id = e.patient_id "
-                                 "WHERE e.centre_id = $1 AND e.state = 'harvested' ORDER BY e.harvest_date, e.id";
-  auto r = c_.exec(sql, Params().text(centre_id));
+std::vector<WorklistProductRow> PgTransaction::worklist_awaiting_release(const std::string& centre_id, int limit) {
+  // The SQLite adapter's statement (sqlite_worklist.cpp), with $n parameters.
+  static const std::string sql =
+      std::string(kWho) +
+      ", e.harvest_date, pr.din, pr.state, COALESCE(pr.expires_at, '') "
+      "FROM products pr JOIN episodes e ON e.id = pr.episode_id JOIN patients p ON p.id = pr.patient_id "
+      "WHERE pr.centre_id = $1 AND pr.state IN ('received', 'processing', 'qc_pending', 'awaiting_release', "
+      "'quarantined') ORDER BY COALESCE(pr.expires_at, '') = '', pr.expires_at, pr.id LIMIT $2";
+  auto r = c_.exec(sql, Params().text(centre_id).integer(limit));
   std::vector<WorklistProductRow> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back({read_who(r, i), r.opt_date(i, 8)});
+  for (int i = 0; i < r.rows(); ++i)
+    out.push_back({read_who(r, i), r.opt_date(i, 8), r.text(i, 9), r.text(i, 10), r.text(i, 11)});
+  return out;
+}
+
+std::vector<WorklistRefusalRow> PgTransaction::worklist_bedside_refusals(const std::string& centre_id,
+                                                                         const std::string& since, int limit) {
+  static const std::string sql =
+      std::string(kWho) +
+      ", pr.din, ev.at, ev.actor, ev.location, ev.verified, ev.detail "
+      "FROM product_events ev JOIN products pr ON pr.id = ev.product_id JOIN episodes e ON e.id = pr.episode_id "
+      "JOIN patients p ON p.id = pr.patient_id "
+      "WHERE ev.kind = 'bedside_check' AND ev.detail <> 'ok' AND ev.at > $1 AND pr.centre_id = $2 "
+      "ORDER BY ev.at DESC, ev.id DESC LIMIT $3";
+  auto r = c_.exec(sql, Params().text(since).text(centre_id).integer(limit));
+  std::vector<WorklistRefusalRow> out;
+  for (int i = 0; i < r.rows(); ++i)
+    out.push_back(
+        {read_who(r, i), r.text(i, 8), r.text(i, 9), r.text(i, 10), r.text(i, 11), r.text(i, 12), r.text(i, 13)});
   return out;
 }
 

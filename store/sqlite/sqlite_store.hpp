@@ -161,7 +161,9 @@ class SqliteTransaction final : public Transaction {
   // sqlite_worklist.cpp
   std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) override;
   std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) override;
-  std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id) override;
+  std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id, int limit) override;
+  std::vector<WorklistRefusalRow> worklist_bedside_refusals(const std::string& centre_id, const std::string& since,
+                                                            int limit) override;
   std::vector<WorklistCodeGuessRow> worklist_code_guesses(const std::string& centre_id, const std::string& since,
                                                           int min_wrong) override;
   // sqlite_worklist_items.cpp

@@ -10,6 +10,21 @@ namespace {
 // The first eight columns of every worklist query: the patient and the episode.
 constexpr const char* kWho = "SELECT p.id, p.mrn, p.name_fa, p.name_latin, e.id, e.side, e.state, e.protocol_id";
 
+// The lab's products of centre ?1 not yet released, through products_by_centre_state.
+constexpr const char* kLabProducts =
+    "FROM products pr JOIN episodes e ON e.id = pr.episode_id JOIN patients p ON p.id = pr.patient_id "
+    "WHERE pr.centre_id = ? AND pr.state IN ('received', 'processing', 'qc_pending', 'awaiting_release', "
+    "'quarantined')";
+
+// Refused bedside checks since ?1 of centre ?2's products, the latest first, at most ?3:
+// 0023's partial index holds only the refusals, so the read never walks the custody chain.
+constexpr const char* kRefusals =
+    ", pr.din, ev.at, ev.actor, ev.location, ev.verified, ev.detail "
+    "FROM product_events ev JOIN products pr ON pr.id = ev.product_id JOIN episodes e ON e.id = pr.episode_id "
+    "JOIN patients p ON p.id = pr.patient_id "
+    "WHERE ev.kind = 'bedside_check' AND ev.detail <> 'ok' AND ev.at > ? AND pr.centre_id = ? "
+    "ORDER BY ev.at DESC, ev.id DESC LIMIT ?";
+
 WorklistPatient read_who(SQLite::Statement& q) {
   WorklistPatient w;
   w.patient_id = q.getColumn(0).getInt64();
@@ -81,14 +96,31 @@ std::vector<WorklistRedFlagRow> SqliteTransaction::worklist_red_flags(const std:
   return out;
 }
 
-std::vector<WorklistProductRow> SqliteTransaction::worklist_awaiting_release(const std::string& centre_id) {
+std::vector<WorklistProductRow> SqliteTransaction::worklist_awaiting_release(const std::string& centre_id, int limit) {
   static const std::string sql = std::string(kWho) +
-                                 ", e.harvest_date FROM episodes e JOIN patients p ON p.id = e.patient_id "
-                                 "WHERE e.centre_id = ? AND e.state = 'harvested' ORDER BY e.harvest_date, e.id";
+                                 ", e.harvest_date, pr.din, pr.state, COALESCE(pr.expires_at, '') " + kLabProducts +
+                                 " ORDER BY COALESCE(pr.expires_at, '') = '', pr.expires_at, pr.id LIMIT ?";
   auto& q = c_.statement(sql.c_str());
   q.bind(1, centre_id);
+  q.bind(2, limit);
   std::vector<WorklistProductRow> out;
-  while (q.executeStep()) out.push_back({read_who(q), opt_date(q.getColumn(8))});
+  while (q.executeStep())
+    out.push_back({read_who(q), opt_date(q.getColumn(8)), q.getColumn(9).getString(), q.getColumn(10).getString(),
+                   q.getColumn(11).getString()});
+  return out;
+}
+
+std::vector<WorklistRefusalRow> SqliteTransaction::worklist_bedside_refusals(const std::string& centre_id,
+                                                                             const std::string& since, int limit) {
+  static const std::string sql = std::string(kWho) + kRefusals;
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, since);
+  q.bind(2, centre_id);
+  q.bind(3, limit);
+  std::vector<WorklistRefusalRow> out;
+  while (q.executeStep())
+    out.push_back({read_who(q), q.getColumn(8).getString(), q.getColumn(9).getString(), q.getColumn(10).getString(),
+                   q.getColumn(11).getString(), q.getColumn(12).getString(), q.getColumn(13).getString()});
   return out;
 }
 

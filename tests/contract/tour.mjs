@@ -132,14 +132,27 @@ export async function tour(server, observe) {
   await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/plan', { params: ep, body: { harvest: day, injection: day }, expect: 200 })
   await move(surgeon, 'scheduled')
   await call(surgeon, 'PATCH', '/api/v1/episodes/{episode_id}', { params: ep, body: { cell_source: 'bone_marrow' }, expect: 200 })
-  await move(surgeon, 'harvested')
-  await move(lab, 'product_released')
+  // The harvest, the release and the injection are the product's steps, each with its scan:
+  // moving the episode there by hand is refused. The wristband scanned in theatre, the lab's
+  // receipt, processing and QC, the release by the lab's second person (qa.<centre>).
+  await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/transitions', { params: ep, body: { to: 'harvested' }, expect: 409 })
+  const walked = await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/harvest', { params: ep, body: { mrn: patient.mrn, source: 'bone_marrow' }, expect: 200 })
+  const walkedDin = { din: walked.products[0].din }
+  await call(lab, 'POST', '/api/v1/products/{din}/receive', { params: walkedDin, body: { temperature_c: 4 }, expect: 200 })
+  await call(lab, 'POST', '/api/v1/products/{din}/process', { params: walkedDin, body: { method: 'density_gradient' }, expect: 200 })
+  const passedTest = { result: 'passed' }
+  const passingQc = { total_nucleated_cells: 2e8, viability_percent: 90, sterility: passedTest, endotoxin: passedTest, mycoplasma: passedTest, complete: true }
+  await call(lab, 'POST', '/api/v1/products/{din}/qc', { params: walkedDin, body: passingQc, expect: 200 })
+  const qa = await as('qa')
+  qa.role = 'lab' // the lab's second person: a lab account
+  await call(qa, 'POST', '/api/v1/products/{din}/release', { params: walkedDin, body: {}, expect: 200 })
   // Who may be named as the injecting operator, then the one who injected.
   const operators = await call(coordinator, 'GET', '/api/v1/episodes/{episode_id}/operators', { params: ep, expect: 200 })
   assert.ok(operators.usernames.includes(`surgeon.${centre}`), 'the centre\'s surgeon may be named')
   await call(surgeon, 'PATCH', '/api/v1/episodes/{episode_id}', { params: ep, body: { injected_by: 'nobody.here' }, expect: 422 })
   await call(surgeon, 'PATCH', '/api/v1/episodes/{episode_id}', { params: ep, body: { guidance: 'ultrasound', injected_by: `surgeon.${centre}` }, expect: 200 })
-  await move(surgeon, 'injected')
+  await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/transitions', { params: ep, body: { to: 'injected' }, expect: 409 })
+  await call(surgeon, 'POST', '/api/v1/products/{din}/inject', { params: walkedDin, body: { mrn: patient.mrn, guidance: 'ultrasound' }, expect: 200 })
   await call(surgeon, 'GET', '/api/v1/episodes/{episode_id}', { params: ep, expect: 200 })
   await call(surgeon, 'GET', '/api/v1/episodes/{episode_id}/timeline', { params: ep, expect: 200 })
   const schedule = await call(coordinator, 'GET', '/api/v1/episodes/{episode_id}/schedule', { params: ep, expect: 200 })

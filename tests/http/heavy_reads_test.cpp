@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "api/answers_json.hpp"
+#include "demo/product_walk.hpp"
 #include "http_test_support.hpp"
 #include "tests/support/pg_test_cluster.hpp"
 
@@ -21,8 +22,8 @@ using namespace std::chrono_literals;
 
 // An episode of centre a with everything its injection needs, moved on as far as its
 // product's release (harvest and injection planned for today): the injection itself is
-// left to the test, as the write that changes the report.
-std::int64_t released_episode(const std::string& db) {
+// left to the test, as the write that changes the report. Returns the product's DIN.
+std::string released_product(const std::string& db) {
   auto store = store::open_store(db);
   const auto op = service::Actor::cli_operator();
   const CivilDate today = Clock::system().today();
@@ -44,9 +45,8 @@ std::int64_t released_episode(const std::string& db) {
     days_ago(40).advance(op, id, {s, "", std::nullopt});
   days_ago(30).plan(op, id, today, today);
   days_ago(30).advance(op, id, {EpisodeState::scheduled, "", std::nullopt});
-  for (EpisodeState s : {EpisodeState::harvested, EpisodeState::product_released})
-    days_ago(0).advance(op, id, {s, "", std::nullopt});
-  return id;
+  return demo::walk_product(*store, Clock::fixed((today.days_since_epoch() * 86400 + 9 * 3600) * 1000),
+                            demo::ProductCrew::of(op), id, EpisodeState::product_released);
 }
 
 int report_audit_rows(const std::string& db) {
@@ -69,12 +69,12 @@ int centre_a_injected(const Reply& report) {
 
 class HeavyReads : public ::testing::TestWithParam<std::string> {
  protected:
-  // A seeded database on this test's engine, with released_episode()'s episode.
+  // A seeded database on this test's engine, with released_product()'s product.
   void SetUp() override {
     postgres_ = GetParam() == "postgresql";
     db_ = postgres_ ? PgTestCluster::shared().fresh_database() : dir_.file("clinic.db");
     seeded_ = seed(db_);
-    released_ = released_episode(db_);
+    released_ = released_product(db_);
   }
   std::unique_ptr<ServerProcess> start(std::vector<std::string> env = {}) {
     if (postgres_) {
@@ -99,7 +99,7 @@ class HeavyReads : public ::testing::TestWithParam<std::string> {
   bool postgres_ = false;
   std::string db_;
   Seeded seeded_;
-  std::int64_t released_ = 0;
+  std::string released_;  // the product awaiting its injection
 };
 INSTANTIATE_TEST_SUITE_P(Engines, HeavyReads, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
@@ -157,8 +157,7 @@ TEST_P(HeavyReads, ASecondLookIsCachedAWriteMakesTheNextFreshEachIsAudited) {
   EXPECT_EQ(centre_a_injected(own_centre), 0);
 
   // The injection, through the API: the next report is computed afresh and counts it.
-  const Reply injected =
-      surgeon.post("/api/v1/episodes/" + std::to_string(released_) + "/transitions", {{"to", "injected"}});
+  const Reply injected = surgeon.post("/api/v1/products/" + released_ + "/inject", {{"mrn", "MRN-heavy"}});
   ASSERT_EQ(injected.status, 200) << injected.body;
   settle();
   const Reply third = analyst.get("/api/v1/reports/outcomes");

@@ -299,8 +299,9 @@ inline Patient test_patient(const std::string& centre, const std::string& mrn) {
   return p;
 }
 
-// Centres a and b, every staff role at each (username role.centre, kPassword), and a
-// patient with a referred episode at each centre.
+// Centres a and b, every staff role at each (username role.centre, kPassword), a second
+// person of each lab (qa.centre: a product is released by someone who did not process
+// it), and a patient with a referred episode at each centre.
 inline Seeded seed(const std::string& db) {
   auto store = store::open_store(db);  // a file, or a postgresql:// URL
   const auto op = service::Actor::cli_operator();
@@ -311,6 +312,7 @@ inline Seeded seed(const std::string& db) {
     pathway.upsert_centre(op, {c, "Centre " + c, "مرکز", "Tehran", "تهران", "licensed", "", ""});
     for (auto role : service::kStaffRoles)
       accounts.create(op, std::string(role) + "." + c, std::string(role), c, kPassword);
+    accounts.create(op, "qa." + c, "lab", c, kPassword);
     Patient p = pathway.add_patient(op, test_patient(c, "MRN-" + c));
     Episode e;
     e.patient_id = p.id;

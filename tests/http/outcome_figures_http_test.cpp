@@ -21,6 +21,7 @@
 #include "api/answers_json.hpp"
 #include "api/contract/reports.hpp"
 #include "api/http/contract.hpp"
+#include "demo/product_walk.hpp"
 #include "http_test_support.hpp"
 #include "service/submissions.hpp"
 #include "stats/interval.hpp"
@@ -61,11 +62,9 @@ struct Clinic {
     on(day - 28).advance(op, e, {EpisodeState::workup, "", std::nullopt});
     on(day - 21).plan(op, e, today.plus_days(day), today.plus_days(day));
     on(day - 21).advance(op, e, {EpisodeState::scheduled, "", std::nullopt});
-    for (EpisodeState s : {EpisodeState::harvested, EpisodeState::product_released, EpisodeState::injected}) {
-      if (until == EpisodeState::scheduled) return;
-      on(day).advance(op, e, {s, "", std::nullopt});
-      if (s == until) return;
-    }
+    if (until == EpisodeState::scheduled) return;
+    // The harvest, the release and the injection through the product, as the clinic records them.
+    demo::walk_product(store, noon(today.plus_days(day)), demo::ProductCrew::of(op), e, until);
   }
   void nrs(std::int64_t e, const std::string& item, int day, int pain) const {
     const Clock clock = noon(today.plus_days(day));

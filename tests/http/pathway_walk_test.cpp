@@ -1,8 +1,9 @@
 // One patient through the whole pathway over real HTTP against a real SQLite file, and
 // against a PostgreSQL database:
-// register, open an episode, screen, assess eligibility, plan, harvest, release,
-// inject, follow up with questionnaires (staff, link, portal), red flag, and verify
-// the audit chain at the end.
+// register, open an episode, screen, assess eligibility, plan, harvest with the wristband
+// scanned, the lab's receipt, processing and QC, release by a second person of the lab,
+// inject through the bedside check, follow up with questionnaires (staff, link, portal),
+// red flag, and verify the audit chain at the end.
 #include <gtest/gtest.h>
 
 #include "base/clock.hpp"
@@ -29,10 +30,11 @@ class PathwayOverHttp : public ::testing::TestWithParam<std::string> {
     seeded_ = seed(db_);
     if (GetParam() == "postgresql_app_role") db_ = app_role_url(db_);
     server_ = std::make_unique<ServerProcess>(db_, env, dir_.file("log"));
-    for (auto* c : {&coordinator_, &surgeon_, &lab_, &admin_}) c->port = server_->port();
+    for (auto* c : {&coordinator_, &surgeon_, &lab_, &qa_, &admin_}) c->port = server_->port();
     ASSERT_EQ(coordinator_.login("coordinator.a").status, 200);
     ASSERT_EQ(surgeon_.login("surgeon.a").status, 200);
     ASSERT_EQ(lab_.login("lab.a").status, 200);
+    ASSERT_EQ(qa_.login("qa.a").status, 200);
     ASSERT_EQ(admin_.login("admin.a").status, 200);
   }
   Reply step(const Client& c, const std::string& episode, const nlohmann::json& body) {
@@ -43,7 +45,7 @@ class PathwayOverHttp : public ::testing::TestWithParam<std::string> {
   std::string db_;
   Seeded seeded_;
   std::unique_ptr<ServerProcess> server_;
-  Client coordinator_, surgeon_, lab_, admin_;
+  Client coordinator_, surgeon_, lab_, qa_, admin_;
 };
 
 INSTANTIATE_TEST_SUITE_P(Engines, PathwayOverHttp, ::testing::Values("sqlite", "postgresql", "postgresql_app_role"),
@@ -88,12 +90,49 @@ TEST_P(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   ASSERT_EQ(r.status, 200) << r.body;
   // The lab may not inject; the surgeon may not release the product.
   EXPECT_EQ(step(lab_, eid, {{"to", "injected"}}).status, 403);
-  EXPECT_EQ(step(surgeon_, eid, {{"to", "harvested"}, {"on", "2030-01-10"}}).status, 422);  // not yet
-  ASSERT_EQ(step(surgeon_, eid, {{"to", "harvested"}, {"on", today}}).status, 200);
-  EXPECT_EQ(step(surgeon_, eid, {{"to", "product_released"}}).status, 403);
-  ASSERT_EQ(step(lab_, eid, {{"to", "product_released"}}).status, 200);
-  r = step(surgeon_, eid, {{"to", "injected"}, {"on", today}});
+  // The harvest, the release and the injection are the cell product's steps, each with its
+  // scan: moving the episode there by hand is refused, naming the step.
+  for (const auto& [who, to] :
+       {std::pair{&surgeon_, "harvested"}, std::pair{&lab_, "product_released"}, std::pair{&surgeon_, "injected"}}) {
+    r = step(*who, eid, {{"to", to}, {"on", today}});
+    EXPECT_EQ(r.status, 409) << to << " " << r.body;
+    EXPECT_EQ(r.json()["error"]["reason"], "step_on_the_product") << r.body;
+  }
+  // The app is told which steps are the product's, to offer their screens instead.
+  bool harvest_on_product = false;
+  for (const auto& n : coordinator_.get("/api/v1/episodes/" + eid).json()["next"])
+    if (n["to"] == "harvested") harvest_on_product = n["on_product"].get<bool>();
+  EXPECT_TRUE(harvest_on_product);
+  // In theatre, the wristband scanned: another patient's harvests nothing.
+  const std::string harvest = "/api/v1/episodes/" + eid + "/harvest";
+  EXPECT_EQ(surgeon_.post(harvest, {{"mrn", "MRN-a"}, {"source", "bone_marrow"}}).status, 409);
+  r = surgeon_.post(harvest,
+                    {{"mrn", "WALK-1"}, {"source", "bone_marrow"}, {"volume_ml", 60}, {"location", "theatre 2"}});
   ASSERT_EQ(r.status, 200) << r.body;
+  const std::string product = "/api/v1/products/" + r.json()["products"][0]["din"].get<std::string>();
+  // The lab receives, processes and tests it; a second person of the lab releases it.
+  ASSERT_EQ(lab_.post(product + "/receive", {{"temperature_c", 4.5}}).status, 200);
+  ASSERT_EQ(lab_.post(product + "/process", {{"method", "density_gradient"}}).status, 200);
+  const nlohmann::json passed = {{"result", "passed"}};
+  r = lab_.post(product + "/qc", {{"total_nucleated_cells", 2.1e8},
+                                  {"viability_percent", 91.5},
+                                  {"sterility", passed},
+                                  {"endotoxin", passed},
+                                  {"mycoplasma", passed},
+                                  {"complete", true}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(surgeon_.call("POST", product + "/release").status, 403);
+  EXPECT_EQ(lab_.call("POST", product + "/release").status, 409);  // who processed it may not release it
+  ASSERT_EQ(qa_.call("POST", product + "/release").status, 200);
+  EXPECT_EQ(coordinator_.get("/api/v1/episodes/" + eid).json()["state"], "product_released");
+  // At the bedside: another patient's wristband is refused, the donor's goes through.
+  EXPECT_EQ(surgeon_.post(product + "/inject", {{"mrn", "MRN-a"}}).status, 409);
+  r = surgeon_.post(product + "/inject",
+                    {{"mrn", "WALK-1"}, {"guidance", "ultrasound"}, {"dose_cells", 40000000}, {"volume_ml", 4}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["state"], "used");
+  r = coordinator_.get("/api/v1/episodes/" + eid);
+  EXPECT_EQ(r.json()["state"], "injected");
   EXPECT_EQ(r.json()["injection_date"], today);
   EXPECT_EQ(r.json()["injected_by"], "surgeon.a");
   ASSERT_EQ(step(coordinator_, eid, {{"to", "follow_up"}}).status, 200);

@@ -6,6 +6,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <set>
+
 #include "http_test_support.hpp"
 #include "product_route_clinic.hpp"
 
@@ -25,6 +27,12 @@ std::string product_route_snapshot(const std::string& db, const std::string& din
                       "FROM products p WHERE p.din = ?");
   q.bind(1, din.substr(0, 13));
   return q.executeStep() ? q.getColumn(0).getString() : "missing";
+}
+
+// A snapshot ("state/events") with one custody event more.
+std::string one_more_event(const std::string& snapshot) {
+  const auto slash = snapshot.find('/');
+  return snapshot.substr(0, slash + 1) + std::to_string(std::stoi(snapshot.substr(slash + 1)) + 1);
 }
 
 void expect_product_refusal(const Reply& r, int status, const std::string& code, const std::string& field) {
@@ -175,9 +183,10 @@ TEST_F(ProductRoutes, InjectionGoesThroughTheCheckAndOnlyTheSurgeonMayInject) {
   const Client surgeon = signed_in("surgeon.a");
   expect_product_refusal(surgeon.post(path(clinic_.released), {{"mrn", "MRN-b"}}), 409, "wrong_patient", "din");
   expect_product_refusal(surgeon.post(path(clinic_.received), {{"mrn", "MRN-a"}}), 409, "not_released", "din");
-  EXPECT_EQ(product_route_snapshot(db_, clinic_.received), received);
-  EXPECT_EQ(product_route_snapshot(db_, clinic_.released), released);
-  EXPECT_EQ(product_route_snapshot(db_, clinic_.received), received);
+  // Each refusal is kept in its product's chain as a refused bedside check (the worklist's
+  // alert reads it); the product and the episode are as they were.
+  EXPECT_EQ(product_route_snapshot(db_, clinic_.released), one_more_event(released));
+  EXPECT_EQ(product_route_snapshot(db_, clinic_.received), one_more_event(received));
   EXPECT_EQ(episode_state(), state);
 
   const auto done =
@@ -187,6 +196,36 @@ TEST_F(ProductRoutes, InjectionGoesThroughTheCheckAndOnlyTheSurgeonMayInject) {
   EXPECT_EQ(done.json()["used"]["by"], "surgeon.a");
   EXPECT_EQ(episode_state(), "injected");
   expect_product_refusal(surgeon.post(path(clinic_.released), {{"mrn", "MRN-a"}}), 409, "used", "din");
+}
+
+// The worklist raises each refused bedside check (at the check or at the injection) as an
+// alert, with the product and its donor, and lists the lab's products not yet released by
+// their DIN; another centre sees neither.
+TEST_F(ProductRoutes, TheWorklistAlertsOnRefusedChecksAndListsTheLabsProducts) {
+  const Client surgeon = signed_in("surgeon.a");
+  EXPECT_EQ(surgeon.post("/api/v1/products/verify", {{"din", clinic_.released}, {"mrn", "MRN-b"}}).status, 409);
+  EXPECT_EQ(surgeon.post("/api/v1/products/" + clinic_.received + "/inject", {{"mrn", "MRN-a"}}).status, 409);
+  const auto list = signed_in("lab.a").get("/api/v1/worklist");
+  ASSERT_EQ(list.status, 200) << list.body;
+  const auto w = list.json();
+  std::set<std::string> verdicts;
+  for (const auto& r : w["bedside_refusals"]) {
+    verdicts.insert(r["verdict"].get<std::string>());
+    EXPECT_EQ(r["mrn"], "MRN-a") << r.dump();  // the product's donor
+    EXPECT_TRUE(r["din"] == clinic_.released || r["din"] == clinic_.received) << r.dump();
+    EXPECT_NE(r["scanned"].get<std::string>().find("wristband"), std::string::npos) << r.dump();
+  }
+  EXPECT_EQ(verdicts, (std::set<std::string>{"wrong_patient", "not_released"})) << w["bedside_refusals"].dump();
+  ASSERT_EQ(w["awaiting_release"].size(), 1u) << w["awaiting_release"].dump();
+  EXPECT_EQ(w["awaiting_release"][0]["din"], clinic_.received);
+  EXPECT_EQ(w["awaiting_release"][0]["product_state"], "received");
+  EXPECT_EQ(w["awaiting_release"][0]["mrn"], "MRN-a");
+  EXPECT_TRUE(w["awaiting_release"][0]["expires_at"].is_string());
+
+  const auto other = signed_in("lab.b").get("/api/v1/worklist");
+  ASSERT_EQ(other.status, 200) << other.body;
+  EXPECT_TRUE(other.json()["bedside_refusals"].empty()) << other.body;
+  EXPECT_TRUE(other.json()["awaiting_release"].empty()) << other.body;
 }
 
 }  // namespace

@@ -162,7 +162,7 @@ TEST_F(ProductSteps, TheHarvestRefusesEachBadFieldAndChangesNothing) {
   expect_refused(post(harvest_with("mrn", "")), 422, "required", "mrn");
   expect_refused(post(harvest_with("weight", 3)), 422, "unknown_field", "weight");
   // Another patient's wristband: nothing is harvested.
-  expect_refused(post(harvest_with("mrn", "MRN-b")), 409, "wrong_patient", "mrn");
+  expect_refused(post(harvest_with("mrn", "MRN-b")), 409, "wristband_not_this_patient", "mrn");
   // Not the coordinator's step; another centre's episode is not found.
   expect_refused([&] { return as("coordinator.a").post(harvest_path(), kHarvest); }, 403, "", "");
   expect_refused([&] { return as("surgeon.b").post(harvest_path(), kHarvest); }, 404, "episode_not_found", "episode");

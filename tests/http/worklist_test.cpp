@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "domain/product/din.hpp"
+#include "domain/product/product.hpp"
 #include "http_test_support.hpp"
 
 namespace rp::test {
@@ -81,6 +83,15 @@ WorklistBuilt build(const std::string& db, const Seeded& seeded) {
   pathway.plan(op, seeded.episode_b, kWorklistDay.plus_days(-30), kWorklistDay.plus_days(-16), "entered late");
   store->write([&](store::Transaction& tx) {
     set_state(tx, b.harvested_episode, EpisodeState::harvested, kWorklistDay.plus_days(-3));
+    // Its product waits in the lab for release, a day from its expiry.
+    product::Product pr;
+    pr.din = product::make_din("RPLAB", "31", 7).text();
+    pr.episode_id = b.harvested_episode;
+    pr.patient_id = tx.find_episode(b.harvested_episode)->patient_id;
+    pr.centre_id = "a";
+    pr.state = product::State::awaiting_release;
+    pr.expires_at = day(1) + "T06:00:00.000Z";
+    tx.insert_product(pr, day(-3) + "T06:00:00.000Z");
     set_state(tx, b.ended_episode, EpisodeState::withdrawn, std::nullopt);
     b.older_flag = red_flag(tx, b.overdue_episode, "a", day(-2) + "T08:00:00.000Z", "open");
     b.newer_flag = red_flag(tx, b.overdue_episode, "a", day(-1) + "T09:30:00.000Z", "open");
@@ -237,6 +248,10 @@ TEST_F(WorklistOverHttp, ProductAwaitingRelease) {
   EXPECT_EQ(products[0]["state"], "harvested");
   EXPECT_EQ(products[0]["harvest_date"], day(-3));
   EXPECT_EQ(products[0]["days_since_harvest"], 3);
+  const std::string din = product::make_din("RPLAB", "31", 7).with_check();
+  EXPECT_EQ(products[0]["din"], din);
+  EXPECT_EQ(products[0]["product_state"], "awaiting_release");
+  EXPECT_EQ(products[0]["expires_at"], day(1) + "T06:00:00.000Z");
 }
 
 TEST_F(WorklistOverHttp, OtherCentreAndEndedEpisodesLeftOut) {

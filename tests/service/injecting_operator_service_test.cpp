@@ -4,9 +4,11 @@
 
 #include "../store/store_test_support.hpp"
 #include "base/error.hpp"
+#include "demo/product_walk.hpp"
 #include "eligible_findings.hpp"
 #include "service/accounts.hpp"
 #include "service/pathway.hpp"
+#include "service/products.hpp"
 
 namespace rp::service {
 namespace {
@@ -51,8 +53,21 @@ class InjectingOperatorRules : public ::testing::Test {
     pathway_->advance(coordinator_a_, episode_, {EpisodeState::scheduled, "", std::nullopt});
     pathway_->update_details(surgeon_a_, episode_,
                              details(std::nullopt, CellSource::bone_marrow, Guidance::ultrasound));
-    pathway_->advance(surgeon_a_, episode_, {EpisodeState::harvested, "", std::nullopt});
-    pathway_->advance(lab_a_, episode_, {EpisodeState::product_released, "", std::nullopt});
+    demo::walk_product(*store_, Clock::fixed(k20261118), {surgeon_a_, lab_a_, lab_a2_, surgeon_a_}, episode_,
+                       EpisodeState::product_released);
+  }
+
+  // The injection through the bedside check: the product and the wristband scanned.
+  Episode inject(const Actor& by) {
+    std::vector<product::Product> products;
+    store_->read([&](store::Transaction& tx) {
+      products = tx.list_products({std::nullopt, std::nullopt, episode_, 1});
+    });
+    InjectionRecord shot;
+    shot.din = products.at(0).din;
+    shot.mrn = "M1";
+    Products(*store_, Clock::fixed(k20261118)).inject(by, shot);
+    return pathway_->episode_record(by, episode_).episode;
   }
 
   static Pathway::Details details(std::optional<std::string> by, std::optional<CellSource> source = std::nullopt,
@@ -88,6 +103,7 @@ class InjectingOperatorRules : public ::testing::Test {
   Actor surgeon_a_{"dr-a", Role::surgeon, "a"};
   Actor coordinator_a_{"co-a", Role::coordinator, "a"};
   Actor lab_a_{"lab-a", Role::lab, "a"};
+  Actor lab_a2_{"lab-a2", Role::lab, "a"};  // releases what lab-a processed
 };
 
 TEST_F(InjectingOperatorRules, OnlyAnActiveSurgeonOfTheEpisodesCentre) {
@@ -104,25 +120,26 @@ TEST_F(InjectingOperatorRules, OnlyAnActiveSurgeonOfTheEpisodesCentre) {
   EXPECT_THROW(pathway_->injecting_operators(Actor{"dr-b", Role::surgeon, "b"}, episode_), NotFoundError);
 }
 
-TEST_F(InjectingOperatorRules, TheInjectionAsksWhoDidIt) {
+TEST_F(InjectingOperatorRules, TheInjectionRecordsWhoDidIt) {
   walk_to_release();
+  // Not by moving the episode: the injection is the product's, at the bedside check.
   try {
     pathway_->advance(surgeon_a_, episode_, {EpisodeState::injected, "", std::nullopt});
-    ADD_FAILURE() << "injected without naming who injected";
-  } catch (const InputError& e) {
-    EXPECT_EQ(e.field(), "injected_by");
-    EXPECT_EQ(e.code(), "injected_by_required");
+    ADD_FAILURE() << "injected without the bedside check";
+  } catch (const ConflictError& e) {
+    EXPECT_EQ(e.field(), "to");
+    EXPECT_EQ(e.code(), "step_on_the_product");
   }
+  // The surgeon who scans and injects is the one recorded, whoever was planned.
   pathway_->update_details(surgeon_a_, episode_, details("dr-a"));
-  const Episode e = pathway_->advance(surgeon_a_, episode_, {EpisodeState::injected, "", std::nullopt});
+  const Episode e = inject(Actor{"dr-a2", Role::surgeon, "a"});
   EXPECT_EQ(e.state, EpisodeState::injected);
-  EXPECT_EQ(e.injected_by, "dr-a");
+  EXPECT_EQ(e.injected_by, "dr-a2");
 }
 
 TEST_F(InjectingOperatorRules, AChangeAfterTheInjectionSaysWhyAndIsAudited) {
   walk_to_release();
-  pathway_->update_details(surgeon_a_, episode_, details("dr-a"));
-  pathway_->advance(surgeon_a_, episode_, {EpisodeState::injected, "", std::nullopt});
+  inject(surgeon_a_);
   try {
     pathway_->update_details(surgeon_a_, episode_, details("dr-a2"));
     ADD_FAILURE() << "the operator changed after the injection without a reason";

@@ -4,6 +4,7 @@
 
 #include "../store/store_test_support.hpp"
 #include "base/error.hpp"
+#include "demo/product_walk.hpp"
 #include "eligible_findings.hpp"
 #include "service/accounts.hpp"
 #include "service/audit.hpp"
@@ -69,15 +70,27 @@ TEST_F(PathwayTest, WalksOnePatientThroughThePathway) {
   pathway_->advance(coordinator_a_, e.id, {EpisodeState::scheduled, "", std::nullopt});
   pathway_->update_details(surgeon_a_, e.id,
                            {std::nullopt, 1, CellSource::bone_marrow, Guidance::ultrasound, "", "dr-a"});
+  // The harvest, the release and the injection are the cell product's steps, each with
+  // its scans (products_service_test.cpp): moving the episode by hand is refused.
+  for (const auto& [who, to] :
+       {std::pair{surgeon_a_, EpisodeState::harvested}, std::pair{lab_a_, EpisodeState::product_released},
+        std::pair{surgeon_a_, EpisodeState::injected}}) {
+    try {
+      pathway_->advance(who, e.id, {to, "", std::nullopt});
+      ADD_FAILURE() << to_string(to) << " moved by hand";
+    } catch (const ConflictError& err) {
+      EXPECT_EQ(err.code(), "step_on_the_product") << to_string(to);
+    }
+  }
+  // A protocol that harvests no cells (the knee test protocol's plasma) moves by hand.
+  EXPECT_TRUE(step_on_the_product("hip-msc-v1", EpisodeState::injected));
+  EXPECT_FALSE(step_on_the_product("hip-msc-v1", EpisodeState::scheduled));
+  EXPECT_FALSE(step_on_the_product("knee-prp-test", EpisodeState::injected));
   // Steps are recorded on the day they happen: a fortnight later, 2026-12-02.
   Pathway later(*store_, Clock::fixed(1795000000000 + 14 * 86400000LL));
-  EXPECT_THROW(pathway_->advance(surgeon_a_, e.id, {EpisodeState::harvested, "", CivilDate::from_ymd(2026, 12, 1)}),
-               InputError);  // not yet: 2026-12-01 is still to come on the 18th
-  later.advance(surgeon_a_, e.id, {EpisodeState::harvested, "", CivilDate::from_ymd(2026, 12, 1)});
-  EXPECT_THROW(later.advance(lab_a_, e.id, {EpisodeState::product_released, "", CivilDate::from_ymd(2026, 11, 30)}),
-               InputError);  // before the harvest it follows
-  later.advance(lab_a_, e.id, {EpisodeState::product_released, "", CivilDate::from_ymd(2026, 12, 2)});
-  e = later.advance(surgeon_a_, e.id, {EpisodeState::injected, "", CivilDate::from_ymd(2026, 12, 2)});
+  demo::walk_product(*store_, Clock::fixed(1795000000000 + 14 * 86400000LL),
+                     {surgeon_a_, lab_a_, Actor{"lab-a2", Role::lab, "a"}, surgeon_a_}, e.id, EpisodeState::injected);
+  e = later.episode_record(surgeon_a_, e.id).episode;
   EXPECT_EQ(e.injection_date->iso(), "2026-12-02");
   // What was done at the injection changes only with a reason, kept in the audit row.
   try {

@@ -155,8 +155,9 @@ TEST_F(ProductUseCases, FromHarvestToInjectionEveryStepIsInTheChain) {
   const auto t = products().trace(op_, din);
   std::vector<std::string> kinds;
   for (const auto& ev : t.events) kinds.push_back(ev.kind);
+  // Each refused injection keeps its refused check in the chain (the worklist's alert).
   EXPECT_EQ(kinds, (std::vector<std::string>{"harvest", "receipt", "processing", "qc", "release", "bedside_check",
-                                             "bedside_check", "injection"}));
+                                             "bedside_check", "bedside_check", "injection", "bedside_check"}));
   EXPECT_EQ(t.events[0].verified, "wristband M1");
   EXPECT_EQ(t.events[5].detail, "wrong_patient");
   EXPECT_EQ(t.events[7].actor, "dr-a");
@@ -164,7 +165,7 @@ TEST_F(ProductUseCases, FromHarvestToInjectionEveryStepIsInTheChain) {
 
 TEST_F(ProductUseCases, WrongStepsAreRefusedWithNothingChanged) {
   // The wristband scanned in theatre names another patient: no product, no harvest.
-  EXPECT_EQ(refused([&] { products().register_harvest(surgeon_, harvest(0, "M2")); }), "wrong_patient");
+  EXPECT_EQ(refused([&] { products().register_harvest(surgeon_, harvest(0, "M2")); }), "wristband_not_this_patient");
   EXPECT_EQ(episode(0).state, EpisodeState::scheduled);
   std::vector<product::Product> none;
   store_->read([&](store::Transaction& tx) { none = tx.list_products({}); });

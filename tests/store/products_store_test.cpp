@@ -256,7 +256,8 @@ TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
     scheduled = tx.insert_episode(episode(EpisodeState::scheduled), "t");
   });
   store_.reset();
-  // The database as it was before 0021: no products (nor 0022's facility code), version 20.
+  // The database as it was before 0021: no products (nor 0022's facility code, nor 0023's index,
+  // which goes with its table), version 20.
   raw_exec(
       "DROP TABLE product_events; DROP TABLE products; ALTER TABLE centres DROP COLUMN facility_code; "
       "DELETE FROM schema_version WHERE version >= 21");
@@ -309,6 +310,53 @@ TEST_P(ProductsStore, ACentreSeesOnlyItsOwnProducts) {
   store_->read(CentreScope::of_centre("a"), [&](Transaction& tx) {
     EXPECT_TRUE(tx.find_product(p.id));
     EXPECT_EQ(tx.product_events(p.id).size(), 1U);
+  });
+}
+
+// The worklist's two product sections: the lab's products not yet released, the soonest to
+// expire first (released, used and other centres' left out), and the bedside checks that
+// refused a product since an instant, the latest first (checks that passed left out).
+TEST_P(ProductsStore, TheWorklistReadsTheLabsProductsAndTheRefusedChecks) {
+  std::vector<std::int64_t> ids;
+  store_->write([&](Transaction& tx) {
+    const std::pair<product::State, const char*> made[] = {{product::State::processing, "2026-12-03T07:00:00.000Z"},
+                                                           {product::State::quarantined, "2026-12-02T07:00:00.000Z"},
+                                                           {product::State::released, "2026-12-01T07:00:00.000Z"},
+                                                           {product::State::awaiting_release, ""}};
+    int seq = 10;
+    for (const auto& [state, expires] : made) {
+      product::Product p = full_product();
+      p.din = "A9999260000" + std::to_string(++seq);
+      p.state = state;
+      p.expires_at = expires;
+      ids.push_back(tx.insert_product(p, "t"));
+    }
+    auto check = [&](std::int64_t id, const char* at, const char* verdict) {
+      tx.insert_product_event(
+          {0, id, at, "dr.a", "surgeon", "room 3", "bedside_check", "din X, wristband M9", verdict});
+    };
+    check(ids[2], "2026-12-01T08:00:00.000Z", "ok");
+    check(ids[2], "2026-12-01T09:00:00.000Z", "wrong_patient");
+    check(ids[0], "2026-12-03T09:00:00.000Z", "not_released");
+    check(ids[0], "2026-11-20T09:00:00.000Z", "not_released");  // before the window
+  });
+  store_->read([&](Transaction& tx) {
+    std::vector<std::string> lab;
+    for (const auto& r : tx.worklist_awaiting_release("a", 10)) lab.push_back(r.din + " " + r.state);
+    EXPECT_EQ(lab, (std::vector<std::string>{"A999926000012 quarantined", "A999926000011 processing",
+                                             "A999926000014 awaiting_release"}));
+    EXPECT_EQ(tx.worklist_awaiting_release("a", 1).size(), 1U);
+    EXPECT_TRUE(tx.worklist_awaiting_release("b", 10).empty());
+    const auto refused = tx.worklist_bedside_refusals("a", "2026-11-30T00:00:00.000Z", 10);
+    ASSERT_EQ(refused.size(), 2U);
+    EXPECT_EQ(refused[0].verdict, "not_released");
+    EXPECT_EQ(refused[0].din, "A999926000011");
+    EXPECT_EQ(refused[1].verdict, "wrong_patient");
+    EXPECT_EQ(refused[1].location, "room 3");
+    EXPECT_EQ(refused[1].scanned, "din X, wristband M9");
+    EXPECT_EQ(refused[1].who.mrn, "M1");
+    EXPECT_EQ(refused[1].who.episode_id, episode_);
+    EXPECT_TRUE(tx.worklist_bedside_refusals("b", "2026-11-30T00:00:00.000Z", 10).empty());
   });
 }
 

@@ -221,10 +221,17 @@ export async function injectedPatient(server, { mrn, mobile, side = 'right' }) {
   ok(await surgeon.post(`/api/v1/episodes/${id}/plan`, { harvest, injection }), 'plan')
   await move(surgeon, 'scheduled')
   ok(await surgeon.patch(`/api/v1/episodes/${id}`, { cell_source: 'bone_marrow' }), 'cell source')
-  await move(surgeon, 'harvested')
-  await move(lab, 'product_released')
-  ok(await surgeon.patch(`/api/v1/episodes/${id}`, { guidance: 'ultrasound', injected_by: 'surgeon.tehran-1' }), 'guidance')
-  await move(surgeon, 'injected')
+  // The product's steps, as the clinic records them: the harvest with the wristband scanned,
+  // the lab's receipt, processing and QC, the release by its second person, the injection
+  // through the bedside check.
+  const harvested = ok(await surgeon.post(`/api/v1/episodes/${id}/harvest`, { mrn, source: 'bone_marrow' }), 'harvest')
+  const product = `/api/v1/products/${harvested.products[0].din}`
+  ok(await lab.post(product + '/receive', { temperature_c: 4 }), 'receipt')
+  ok(await lab.post(product + '/process', { method: 'density_gradient' }), 'processing')
+  const passed = { result: 'passed' }
+  ok(await lab.post(product + '/qc', { total_nucleated_cells: 2e8, viability_percent: 90, sterility: passed, endotoxin: passed, mycoplasma: passed, complete: true }), 'QC')
+  ok(await (await apiSession(server, 'qa.tehran-1')).post(product + '/release', {}), 'release')
+  ok(await surgeon.post(product + '/inject', { mrn, guidance: 'ultrasound' }), 'injection')
   return { patientId: patient.id, episodeId: id, mobile: patient.mobile, today, harvest, injection, coordinator, surgeon }
 }
 

@@ -233,6 +233,35 @@ test('a lab account sees no mobile numbers and cannot close items', async () => 
   }
 })
 
+test('the lab sees its products by DIN with the hours to expiry, and a refused bedside check at the top', async () => {
+  const lab = await apiSession(server, 'lab.tehran-1')
+  const surgeon = await apiSession(server, 'surgeon.tehran-1')
+  const inLab = (await lab.get('/api/v1/products?state=awaiting_release')).json
+  assert.ok(inLab.length > 0, 'the demo has a product awaiting release at tehran-1')
+  // The surgeon scans it beside another patient's wristband: refused, and the lab is told.
+  const other = (await surgeon.get('/api/v1/patients?state=follow_up')).json.find((p) => p.id !== inLab[0].patient.id)
+  const refused = await surgeon.post('/api/v1/products/verify', { din: inLab[0].din, mrn: other.mrn })
+  assert.equal(refused.status, 409)
+  const b = await launch({ lang: 'en' })
+  try {
+    await loginStaff(b.page, server, 'lab.tehran-1')
+    await b.page.goto(server.url + '/worklist')
+    const alert = b.page.locator(`[data-testid=wl-refusal][data-verdict=wrong_patient]`).filter({ has: b.page.locator(`[data-din="${inLab[0].din}"]`) })
+    await alert.first().waitFor()
+    assert.match(await alert.first().textContent(), /Wrong patient/)
+    const row = b.page.locator(`[data-testid=wl-product][data-din="${inLab[0].din}"]`)
+    await row.waitFor()
+    assert.equal(await row.getAttribute('data-state'), 'awaiting_release')
+    assert.match(await row.getByTestId('wl-product-expiry').textContent(), /^in \d+ h$|^Expired$/)
+    // every product the lab has not released, and only those
+    const shown = await b.page.$$eval('[data-testid=wl-product]', (rows) => rows.map((r) => r.dataset.state))
+    assert.ok(shown.length > 0 && shown.every((st) => ['received', 'processing', 'qc_pending', 'awaiting_release', 'quarantined'].includes(st)), shown.join())
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+})
+
 // Rows on the day's list (today's and overdue, then coming up).
 const dayRows = (page) =>
   page.$$eval('[data-testid=wl-today] tbody tr[data-item], [data-testid=wl-upcoming] tbody tr[data-item]', (rows) =>

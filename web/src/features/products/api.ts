@@ -1,6 +1,6 @@
 // The product screens' calls, one function per thing a user does.
 import { answer, http, sent } from '../../api/client'
-import type { BedsideVerdict, Guidance, ListedProduct, Method, Product, ProductState, ProductTrace } from './types'
+import type { BedsideVerdict, Guidance, Harvested, ListedProduct, Method, Product, ProductState, ProductTrace } from './types'
 
 const dinPath = (din: string) => ({ path: { din } })
 
@@ -18,7 +18,18 @@ export interface QcBody {
   complete: boolean
 }
 
+// The harvest in theatre, with the wristband scanned.
+export interface HarvestBody {
+  mrn: string
+  source: 'bone_marrow' | 'adipose'
+  volume_ml?: number
+  products?: number
+  location?: string
+}
+
 export const productsApi = {
+  harvest: (episodeId: number, body: HarvestBody) =>
+    answer<Harvested>(http.POST('/api/v1/episodes/{episode_id}/harvest', { params: { path: { episode_id: episodeId } }, body: sent(body) })),
   list: (state: ProductState | '') =>
     answer<ListedProduct[]>(http.GET('/api/v1/products', { params: { query: { state: state || undefined } } })),
   trace: (din: string) => answer<ProductTrace>(http.GET('/api/v1/products/{din}', { params: dinPath(din) })),
@@ -58,9 +69,4 @@ export const productsApi = {
     answer<BedsideVerdict>(http.POST('/api/v1/products/verify', { body: sent({ din, mrn, ...(location ? { location } : {}) }) })),
   inject: (din: string, body: { mrn: string; guidance: Guidance; dose_cells?: number; volume_ml?: number; location?: string }) =>
     answer<Product>(http.POST('/api/v1/products/{din}/inject', { params: dinPath(din), body: sent(body) })),
-}
-
-// The episode's released product, if it has one: its injection goes through the bedside check.
-export async function releasedProductOf(episodeId: number): Promise<ListedProduct | null> {
-  return (await productsApi.list('released')).find((p) => p.episode_id === episodeId) ?? null
 }

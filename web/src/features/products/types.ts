@@ -6,6 +6,8 @@ export type ProductTrace = Answer<'/api/v1/products/{din}', 'get'>
 export type Product = ProductTrace['product']
 export type CustodyEvent = ProductTrace['events'][number]
 export type BedsideVerdict = Answer<'/api/v1/products/verify', 'post'>
+// The products a harvest gave, each with its DIN.
+export type Harvested = Answer<'/api/v1/episodes/{episode_id}/harvest', 'post'>
 export type ProductState = Product['state']
 
 // The lab's states in the order a product goes through them, then the ends.
