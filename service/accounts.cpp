@@ -227,43 +227,26 @@ std::vector<Account> Accounts::list(const Actor& actor) {
 std::vector<Accounts::Credential> Accounts::create_demo_accounts(const Actor& actor,
                                                                  const std::vector<std::string>& centre_ids) {
   std::vector<Credential> out;
-  for (const auto& centre : centre_ids) {
-    for (const auto role : kStaffRoles) {
-      Credential c{std::string(role) + "." + centre, std::string(role), centre, random_password()};
-      std::optional<store::AccountRow> existing;
-      store_.read([&](store::Transaction& tx) { existing = tx.find_account_by_username(c.username); });
-      if (existing) {
-        reset_password(actor, existing->id, c.password);
-      } else {
-        create(actor, c.username, c.role, c.centre_id, c.password);
-      }
-      out.push_back(std::move(c));
-    }
-  }
+  // The account with a fresh password: made, or its password reset when it is there.
+  const auto ensure = [&](Credential c) {
+    std::optional<store::AccountRow> existing;
+    store_.read([&](store::Transaction& tx) { existing = tx.find_account_by_username(c.username); });
+    if (existing)
+      reset_password(actor, existing->id, c.password);
+    else
+      create(actor, c.username, c.role, c.centre_id, c.password);
+    out.push_back(std::move(c));
+  };
+  for (const auto& centre : centre_ids)
+    for (const auto role : kStaffRoles)
+      ensure({std::string(role) + "." + centre, std::string(role), centre, random_password()});
   // A second person of each lab, who releases what lab.<centre> processed (a product is
   // released by someone who did not process it): the lab's quality assurance.
-  for (const auto& centre : centre_ids) {
-    Credential c{"qa." + centre, "lab", centre, random_password()};
-    std::optional<store::AccountRow> existing;
-    store_.read([&](store::Transaction& tx) { existing = tx.find_account_by_username(c.username); });
-    if (existing)
-      reset_password(actor, existing->id, c.password);
-    else
-      create(actor, c.username, c.role, c.centre_id, c.password);
-    out.push_back(std::move(c));
-  }
+  for (const auto& centre : centre_ids) ensure({"qa." + centre, "lab", centre, random_password()});
   // One registry account (kept at the first centre, as every account has one): it sets
   // every centre's licence status.
-  if (!centre_ids.empty()) {
-    Credential c{"registry.licensing", std::string(kRegistryRole), centre_ids.front(), random_password()};
-    std::optional<store::AccountRow> existing;
-    store_.read([&](store::Transaction& tx) { existing = tx.find_account_by_username(c.username); });
-    if (existing)
-      reset_password(actor, existing->id, c.password);
-    else
-      create(actor, c.username, c.role, c.centre_id, c.password);
-    out.push_back(std::move(c));
-  }
+  if (!centre_ids.empty())
+    ensure({"registry.licensing", std::string(kRegistryRole), centre_ids.front(), random_password()});
   return out;
 }
 

@@ -142,8 +142,11 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
   require_transition(actor, to_string(req.to));
   Episode e;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
-    if (step_on_the_product(visible_episode(tx, actor, episode_id).protocol_id, req.to))
+    const Episode now = visible_episode(tx, actor, episode_id);
+    if (step_on_the_product(now.protocol_id, req.to)) {
+      check_transition(now.state, req.to, req.reason);  // a step never allowed from here says so first
       throw ConflictError("to", "step_on_the_product"_err, {{"to", std::string(to_string(req.to))}});
+    }
     e = advance_in(tx, actor, episode_id, req);
   });
   return e;

@@ -91,16 +91,17 @@ TEST_P(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   // The lab may not inject; the surgeon may not release the product.
   EXPECT_EQ(step(lab_, eid, {{"to", "injected"}}).status, 403);
   // The harvest, the release and the injection are the cell product's steps, each with its
-  // scan: moving the episode there by hand is refused, naming the step.
-  for (const auto& [who, to] :
-       {std::pair{&surgeon_, "harvested"}, std::pair{&lab_, "product_released"}, std::pair{&surgeon_, "injected"}}) {
-    r = step(*who, eid, {{"to", to}, {"on", today}});
-    EXPECT_EQ(r.status, 409) << to << " " << r.body;
-    EXPECT_EQ(r.json()["error"]["reason"], "step_on_the_product") << r.body;
-  }
+  // scan: moving the episode there by hand is refused, naming the step (here and below).
+  const auto by_hand_refused = [&](const Client& who, const char* to) {
+    const Reply refused = step(who, eid, {{"to", to}, {"on", today}});
+    EXPECT_EQ(refused.status, 409) << to << " " << refused.body;
+    EXPECT_EQ(refused.json()["error"]["reason"], "step_on_the_product") << refused.body;
+  };
+  by_hand_refused(surgeon_, "harvested");
   // The app is told which steps are the product's, to offer their screens instead.
   bool harvest_on_product = false;
-  for (const auto& n : coordinator_.get("/api/v1/episodes/" + eid).json()["next"])
+  const nlohmann::json timeline = coordinator_.get("/api/v1/episodes/" + eid + "/timeline").json();
+  for (const auto& n : timeline["next"])
     if (n["to"] == "harvested") harvest_on_product = n["on_product"].get<bool>();
   EXPECT_TRUE(harvest_on_product);
   // In theatre, the wristband scanned: another patient's harvests nothing.
@@ -110,6 +111,7 @@ TEST_P(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
                     {{"mrn", "WALK-1"}, {"source", "bone_marrow"}, {"volume_ml", 60}, {"location", "theatre 2"}});
   ASSERT_EQ(r.status, 200) << r.body;
   const std::string product = "/api/v1/products/" + r.json()["products"][0]["din"].get<std::string>();
+  by_hand_refused(lab_, "product_released");
   // The lab receives, processes and tests it; a second person of the lab releases it.
   ASSERT_EQ(lab_.post(product + "/receive", {{"temperature_c", 4.5}}).status, 200);
   ASSERT_EQ(lab_.post(product + "/process", {{"method", "density_gradient"}}).status, 200);
@@ -125,6 +127,7 @@ TEST_P(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   EXPECT_EQ(lab_.call("POST", product + "/release").status, 409);  // who processed it may not release it
   ASSERT_EQ(qa_.call("POST", product + "/release").status, 200);
   EXPECT_EQ(coordinator_.get("/api/v1/episodes/" + eid).json()["state"], "product_released");
+  by_hand_refused(surgeon_, "injected");
   // At the bedside: another patient's wristband is refused, the donor's goes through.
   EXPECT_EQ(surgeon_.post(product + "/inject", {{"mrn", "MRN-a"}}).status, 409);
   r = surgeon_.post(product + "/inject",

@@ -76,6 +76,15 @@ test('the lab view lists the centre’s products by state, and a product page sh
     assert.deepEqual(kinds, chain.events.map((e) => e.kind))
     assert.ok(kinds.includes('release'), kinds.join())
     await checkA11y(page, 'product page')
+    // the label for the printer, a PDF read with the page's own session; the print joins the chain
+    const label = await page.request.get(server.url + (await page.getByTestId('print-label').getAttribute('href')))
+    assert.equal(label.status(), 200)
+    assert.equal(label.headers()['content-type'], 'application/pdf')
+    assert.equal((await label.body()).subarray(0, 5).toString(), '%PDF-')
+    await page.reload()
+    const printed = page.locator('[data-testid=custody-event][data-kind=label_printed]')
+    await printed.waitFor()
+    assert.match(await printed.textContent(), /Label printed.*PDF label in English/s)
     b.assertClean()
   } catch (e) {
     await shot(page, 'products-lab-failure').catch(() => {})

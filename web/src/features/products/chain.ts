@@ -56,6 +56,10 @@ export function detailWords(d: string): Phrase | null {
     else if ((m = /^guidance (\w+)$/.exec(piece)) && te('products.guidance.' + m[1])) out.push(t('products.chain.guidance', { g: t('products.guidance.' + m[1]) }))
     else if ((m = /^(?:dose )?([\d.e+]+) cells$/.exec(piece))) out.push(t('products.chain.dose', { n: formatNumber(+m[1], 0) }))
     else if ((m = /^volume ([\d.]+) ml$/.exec(piece))) out.push(t('products.chain.volume', { n: formatNumber(+m[1]) }))
+    // a label printed: 'pdf fa', then the product's state then
+    else if ((m = /^(pdf|svg) (en|fa)$/.exec(piece)))
+      out.push(t('products.chain.label', { format: t('products.chain.format.' + m[1]), lang: t('products.chain.lang.' + m[2]) }))
+    else if (te('products.state.' + piece)) out.push(t('products.chain.stateThen', { s: stateWord(piece) }))
     else return { text: d, codes: {}, raw: true }
   }
   if (!out.length) return null

@@ -34,6 +34,7 @@ export default {
         expired: 'Expired',
       },
       page: {
+        printLabel: 'Print the label (PDF)',
         title: 'Product',
         back: 'All products',
         donor: 'Donor',
@@ -106,6 +107,7 @@ export default {
         quarantine: 'Quarantine',
         discard: 'Discarded',
         expiry: 'Expired',
+        label_printed: 'Label printed',
         bedside_check: 'Bedside check',
         injection: 'Injection',
         storage: 'Storage',
@@ -113,6 +115,10 @@ export default {
         migrated: 'Built from the episode',
       },
       chain: {
+        label: '{format} label in {lang}',
+        format: { pdf: 'PDF', svg: 'SVG' },
+        lang: { en: 'English', fa: 'Persian' },
+        stateThen: 'the product {s}',
         when: 'When',
         step: 'Step',
         who: 'Who',
@@ -267,6 +273,7 @@ export default {
         expired: 'منقضی',
       },
       page: {
+        printLabel: 'چاپ برچسب (پی‌دی‌اف)',
         title: 'فرآورده',
         back: 'همهٔ فرآورده‌ها',
         donor: 'اهداکننده',
@@ -339,6 +346,7 @@ export default {
         quarantine: 'قرنطینه',
         discard: 'دورریختن',
         expiry: 'انقضا',
+        label_printed: 'چاپ برچسب',
         bedside_check: 'وارسی بالین',
         injection: 'تزریق',
         storage: 'نگهداری',
@@ -346,6 +354,10 @@ export default {
         migrated: 'ساخته‌شده از دورهٔ درمان',
       },
       chain: {
+        label: 'برچسب {format} به {lang}',
+        format: { pdf: 'پی‌دی‌اف', svg: 'اس‌وی‌جی' },
+        lang: { en: 'انگلیسی', fa: 'فارسی' },
+        stateThen: 'فرآورده {s}',
         when: 'زمان',
         step: 'گام',
         who: 'چه کسی',
