@@ -106,7 +106,9 @@ class ProductUseCases : public ::testing::Test {
     }
     const auto after = audit();
     EXPECT_EQ(after.size(), before + 1) << code;
-    if (after.size() == before + 1) EXPECT_EQ(after.back().action, "product.refused");
+    if (after.size() == before + 1) {
+      EXPECT_EQ(after.back().action, "product.refused");
+    }
     return code;
   }
 
