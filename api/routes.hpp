@@ -58,7 +58,8 @@ void add_worklist_routes(http::Router& r, Services& s);
 void add_protocol_routes(http::Router& r, Services& s);
 void add_product_routes(http::Router& r, Services& s);
 void add_product_storage_routes(http::Router& r, Services& s);  // storage, freeze, thaw, return, passages
-void add_label_routes(http::Router& r, Services& s);  // product labels, wristbands
+void add_label_routes(http::Router& r, Services& s);            // product labels, wristbands
+void add_calendar_routes(http::Router& r, Services& s);         // patients' private calendar feeds
 
 // Every family, in documentation order.
 void add_all_routes(http::Router& r, Services& s);

@@ -17,6 +17,7 @@
 #include "domain/patient.hpp"
 #include "domain/schedule.hpp"
 #include "store/access_records.hpp"
+#include "store/calendar_feed_records.hpp"
 #include "store/outcome_columns.hpp"
 #include "store/product_records.hpp"
 #include "store/pseudonym_records.hpp"
@@ -317,6 +318,16 @@ class Transaction {
   virtual std::vector<product::StorageReading> product_readings(std::int64_t product_id) = 0;
   virtual void replace_product_passages(std::int64_t product_id, const std::vector<product::Passage>& passages) = 0;
   virtual std::vector<product::Passage> product_passages(std::int64_t product_id) = 0;
+
+  // Private calendar feeds (0026_calendar_feeds.sql, store/calendar_feed_records.hpp).
+  // ConflictError("patient_id") when the patient already has a live feed: revoke it first.
+  virtual std::int64_t insert_calendar_feed(const CalendarFeedRow& r) = 0;
+  // The feed with this token hash, live or revoked.
+  virtual std::optional<CalendarFeedRow> find_calendar_feed(const std::string& token_hash) = 0;
+  // The patient's live feed, if any.
+  virtual std::optional<CalendarFeedRow> live_calendar_feed(std::int64_t patient_id) = 0;
+  // Sets revoked_by and revoked_at of a live feed; false when it was not live.
+  virtual bool revoke_calendar_feed(std::int64_t id, const std::string& by, const std::string& at) = 0;
 };
 
 class Store {

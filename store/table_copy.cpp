@@ -34,6 +34,7 @@ const std::vector<CopiedTable>& copied_tables() {
       {"pseudonyms", "kind, record_id", {}},  // the export's, so a moved clinic exports alike
       {"products", "id", {}},
       {"product_events", "id", {}},
+      {"calendar_feeds", "id", {}},
   };
   return tables;
 }

@@ -1,7 +1,8 @@
 #pragma once
 // The built web app (web/dist) served beside the API: GET and HEAD for every path outside
-// /api/, /healthz and /metrics. A path without a file extension that names no file is
-// a route of the single-page app and gets index.html, so a reload of /patients/12 works.
+// /api/, /calendar/ (the patients' calendar feeds), /healthz and /metrics. A path
+// without a file extension that names no file is a route of the single-page app and gets
+// index.html, so a reload of /patients/12 works.
 // A file is read again when its size or modification time changes, so a rebuild while
 // the server runs is picked up at once; otherwise it is served, and its gzip form made,
 // from memory. The folder is small: every file in it may be kept.

@@ -133,6 +133,10 @@ class PgTransaction final : public Transaction {
   std::vector<product::StorageReading> product_readings(std::int64_t product_id) override;
   void replace_product_passages(std::int64_t product_id, const std::vector<product::Passage>& passages) override;
   std::vector<product::Passage> product_passages(std::int64_t product_id) override;
+  std::int64_t insert_calendar_feed(const CalendarFeedRow& r) override;
+  std::optional<CalendarFeedRow> find_calendar_feed(const std::string& token_hash) override;
+  std::optional<CalendarFeedRow> live_calendar_feed(std::int64_t patient_id) override;
+  bool revoke_calendar_feed(std::int64_t id, const std::string& by, const std::string& at) override;
   std::int64_t insert_adverse_event(const AdverseEventRow& r) override;
   std::optional<AdverseEventRow> find_adverse_event(std::int64_t id) override;
   std::vector<AdverseEventRow> adverse_events_of(std::int64_t episode_id) override;

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, apiSession, launch, loginStaff, checkA11y, shot, injectedPatient, nationalIdFor } from './support.mjs'
+import { assertPersianOnly } from './persian.mjs'
 
 const phone = { viewport: { width: 390, height: 844 }, mobile: true }
 const persianDigit = /[\u06F0-\u06F9]/
@@ -170,6 +171,22 @@ test('a patient signs in with mobile and code, reads the schedule in Jalali, and
     // the demo's centres all have a phone: the patient can call it from here
     assert.match(await page.getByTestId('centre-phone').getAttribute('href'), /^tel:\+?\d+$/)
     await a11yBoth(page, 'home')
+
+    // The private calendar link: made on asking, shown once, in the screen's language;
+    // nothing Latin on the Persian screen but the link itself (translate="no", left to right).
+    await page.getByTestId('calendar-make').tap()
+    const feedUrl = page.getByTestId('calendar-url')
+    await feedUrl.waitFor()
+    const url = await feedUrl.inputValue()
+    assert.match(url, /\/calendar\/[0-9a-f]{64}\.ics\?lang=fa$/)
+    assert.ok(url.startsWith(server.url), url)
+    assert.equal(await feedUrl.getAttribute('dir'), 'ltr')
+    assert.equal(await feedUrl.getAttribute('translate'), 'no')
+    await assertPersianOnly(page, 'portal calendar link')
+    const feed = await fetch(url)
+    assert.equal(feed.status, 200)
+    assert.equal(feed.headers.get('content-type'), 'text/calendar; charset=utf-8')
+    assert.match(await feed.text(), /SUMMARY:[^\r]*[\u0600-\u06FF]/)
 
     // English with the Jalali calendar chosen: Latin digits, Jalali months in English.
     await setLang(page, 'en')

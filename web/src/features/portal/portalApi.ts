@@ -29,7 +29,13 @@ export type LinkInfo = Schema<'QuestionnaireLinkAsks'>
 // A questionnaire answered, by the patient signed in or by a link.
 export type Submitted = Schema<'QuestionnaireResponse'> | Schema<'QuestionnaireLinkAnswered'>
 
+// The patient's private calendar link (GET and POST /api/v1/me/calendar-feed).
+export type OwnCalendarFeed = Schema<'OwnCalendarFeed'>
+export type CalendarFeed = Schema<'CalendarFeed'>
+
 export const portalApi = {
+  ownCalendarFeed: () => answer<OwnCalendarFeed>(http.GET('/api/v1/me/calendar-feed')),
+  makeCalendarFeed: () => answer<CalendarFeed>(http.POST('/api/v1/me/calendar-feed')),
   record: () => answer<PortalRecord>(http.GET('/api/v1/me/record')),
   reportRedFlag: (episodeId: number, body: RedFlagInput) =>
     answer<Schema<'AdverseEvent'>>(
