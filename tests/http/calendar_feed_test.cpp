@@ -137,7 +137,8 @@ TEST_F(CalendarFeed, RevokedReplacedAndUnknownTokensAreNotFoundAlike) {
   EXPECT_EQ(gone.body, unknown.body) << "a revoked token reveals no more than an unknown one";
   EXPECT_EQ(replaced.body, unknown.body);
   EXPECT_EQ(unknown.json()["error"]["reason"], "calendar_feed_not_found");
-  for (const std::string bad : {"/calendar/x.ics", "/calendar/" + second.substr(10, 64), "/calendar/"})
+  for (const std::string& bad :
+       std::vector<std::string>{"/calendar/x.ics", "/calendar/" + second.substr(10, 64), "/calendar/"})
     EXPECT_EQ(anonymous_get(bad).status, 404) << bad;
   // Nothing left to revoke.
   EXPECT_EQ(coordinator.call("DELETE", feed_route(seeded_.patient_a)).status, 404);
