@@ -36,6 +36,7 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
   replace("centre_id", centre);
   replace("item_id", "visit-2w");
   replace("token", "00000000000000000000000000000000");
+  replace("feed", std::string(64, '0') + ".ics");  // a calendar feed's token nobody has
   replace("protocol_id", "hip-msc-v1");
   // A well-formed DIN no centre has: found nowhere, so not found at either centre.
   replace("din", "RPLAB26999999Y");
@@ -46,7 +47,7 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
 // Path parameters that name shared data, not a centre's records: the same for every centre.
 bool centre_scoped(const std::string& path) {
   std::string rest = path;
-  for (const char* shared : {"{protocol_id}", "{token}"}) {
+  for (const char* shared : {"{protocol_id}", "{token}", "{feed}"}) {
     if (auto pos = rest.find(shared); pos != std::string::npos) rest.erase(pos, std::string(shared).size());
   }
   return rest.find('{') != std::string::npos;
@@ -115,6 +116,8 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
       {"POST /api/v1/products/{din}/quarantine", {{"reason", "label torn"}}},
       {"POST /api/v1/products/{din}/discard", {{"reason", "bag leaking"}}},
       {"POST /api/v1/products/{din}/expire", {{"reason", "past its time"}}},
+      {"POST /api/v1/patients/{patient_id}/calendar-feed", nlohmann::json::object()},
+      {"POST /api/v1/me/calendar-feed", nlohmann::json::object()},
       {"POST /api/v1/worklist/close-missed", {{"before", Clock::system().today().iso()}, {"reason", "declined"}}},
   };
   return bodies;
@@ -124,8 +127,9 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
 std::string records(const std::string& db) {
   SQLite::Database d(db, SQLite::OPEN_READONLY);
   std::string out;
-  for (const char* table : {"centres", "patients", "episodes", "episode_transitions", "schedule_items",
-                            "eligibility_assessments", "questionnaire_responses", "adverse_events", "access_tokens"}) {
+  for (const char* table :
+       {"centres", "patients", "episodes", "episode_transitions", "schedule_items", "eligibility_assessments",
+        "questionnaire_responses", "adverse_events", "access_tokens", "calendar_feeds"}) {
     SQLite::Statement q(d, std::string("SELECT * FROM ") + table + " ORDER BY 1");
     while (q.executeStep())
       for (int i = 0; i < q.getColumnCount(); ++i) out += q.getColumn(i).getString() + '\x1f';
@@ -192,7 +196,7 @@ TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
     std::string method = method_lower;
     for (auto& ch : method) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     std::string body;
-    if (method != "GET") {
+    if (method != "GET" && method != "DELETE") {  // a DELETE takes no body
       const auto it = valid_bodies().find(method + " " + path);
       ASSERT_NE(it, valid_bodies().end()) << "no valid body for " << method << " " << path << ": add one";
       body = it->second.dump();
