@@ -15,6 +15,8 @@ namespace {
 
 constexpr std::string_view kFeedSuffix = ".ics";
 
+std::int64_t patient_of(const http::Call& c) { return http::id_param(c.request.params.at("patient_id"), "patient"); }
+
 contract::CalendarFeedOut feed_out(const service::CalendarFeedIssued& f) {
   return {f.token, "/calendar/" + f.token + std::string(kFeedSuffix), f.created_at};
 }
@@ -52,9 +54,8 @@ void add_calendar_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c) {
-           const auto id = http::id_param(c.request.params.at("patient_id"), "patient");
            return http::Created<contract::CalendarFeedOut>{
-               feed_out(service::CalendarFeeds(s.store, s.clock).create(c.actor, id))};
+               feed_out(service::CalendarFeeds(s.store, s.clock).create(c.actor, patient_of(c)))};
          }});
   r.add({"DELETE",
          "/api/v1/patients/{patient_id}/calendar-feed",
@@ -65,8 +66,7 @@ void add_calendar_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c) {
-           const auto id = http::id_param(c.request.params.at("patient_id"), "patient");
-           service::CalendarFeeds(s.store, s.clock).revoke(c.actor, id);
+           service::CalendarFeeds(s.store, s.clock).revoke(c.actor, patient_of(c));
            return contract::CalendarFeedRevoked{};
          }});
   r.add({"GET",

@@ -18,12 +18,7 @@ class CalendarFeedsStore : public test::EngineTest {
     store_ = open();
     store_->write([&](Transaction& tx) {
       for (const char* centre : {"a", "b"}) tx.upsert_centre(test::test_centre(centre));
-      Patient p;
-      p.centre_id = "a";
-      p.mrn = "M1";
-      p.name_latin = "Test Patient";
-      p.birth_date = CivilDate::from_ymd(1960, 5, 1);
-      patient_ = tx.insert_patient(p, "t");
+      patient_ = tx.insert_patient(test::bare_patient("a", "M1"), "t");
     });
   }
 

@@ -42,4 +42,15 @@ inline Centre test_centre(const std::string& id) {
   return {id, "Centre " + id, "مرکز " + id, "Tehran", "تهران", "licensed", "", ""};
 }
 
+// A patient of `centre` with only what a record needs: a record number, a Latin name and
+// a birth date.
+inline Patient bare_patient(const std::string& centre, const std::string& mrn) {
+  Patient p;
+  p.centre_id = centre;
+  p.mrn = mrn;
+  p.name_latin = "Test Patient";
+  p.birth_date = CivilDate::from_ymd(1960, 5, 1);
+  return p;
+}
+
 }  // namespace rp::test
