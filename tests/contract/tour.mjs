@@ -282,6 +282,16 @@ export async function tour(server, observe) {
   const flag = await call(portal, 'POST', '/api/v1/me/episodes/{episode_id}/red-flags', { params: ep, body: { category: 'swelling', severity: 'moderate', description: 'since yesterday' }, headers: key(), expect: 201 })
   await call(portal, 'GET', '/api/v1/me/red-flags', { expect: 200 })
 
+  // The calendar: the patient makes their private link and a calendar app reads it without
+  // signing in; the coordinator makes a new one (the old stops working) and revokes it.
+  await call(portal, 'GET', '/api/v1/me/calendar-feed', { expect: 200 })
+  const feed = await call(portal, 'POST', '/api/v1/me/calendar-feed', { expect: 201 })
+  await call(nobody, 'GET', '/calendar/{feed}', { params: { feed: feed.token + '.ics' }, q: { lang: 'fa' }, expect: 200 })
+  const feedOf = { patient_id: patient.id }
+  await call(coordinator, 'POST', '/api/v1/patients/{patient_id}/calendar-feed', { params: feedOf, expect: 201 })
+  await call(nobody, 'GET', '/calendar/{feed}', { params: { feed: feed.token + '.ics' }, expect: 404 })
+  await call(coordinator, 'DELETE', '/api/v1/patients/{patient_id}/calendar-feed', { params: feedOf, expect: 200 })
+
   // The clinic sees the red flag, acknowledges and triages it; the alert stream opens.
   await call(surgeon, 'GET', '/api/v1/events', { expect: 200 })
   await call(coordinator, 'GET', '/api/v1/red-flags', { expect: 200 })
