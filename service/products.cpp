@@ -5,6 +5,7 @@
 #include "service/products.hpp"
 
 #include <charconv>
+#include <tuple>
 
 #include "base/error.hpp"
 #include "base/utc_instant.hpp"
@@ -69,6 +70,38 @@ void check_anaesthesia(const std::string& a) {
   if (a != "local" && a != "sedation" && a != "general")
     throw InputError("anaesthesia", "not_one_of"_err,
                      {{"value", a.substr(0, 32)}, {"allowed", "local, sedation, general"}});
+}
+
+// A result that comes back after the product left the lab's bench (a sterility culture
+// takes days; a protocol may release on a pending one): only a test still pending may be
+// completed. A failure quarantines a released product (the bedside check refuses it
+// anyway); one already injected is said in the chain, for the surgeon to follow up.
+std::string late_qc_results(Product& p, const QcRecord& qc) {
+  const bool other = qc.total_nucleated_cells || qc.viability_percent || qc.cfu_f || qc.isct_markers_met ||
+                     !qc.isct.empty() || qc.complete;
+  if (other || (!qc.sterility && !qc.endotoxin && !qc.mycoplasma)) move_product(p, State::qc_pending);  // refused
+  std::string said;
+  bool failed = false;
+  const std::tuple<const std::optional<product::QcTest>&, product::QcTest&, const char*> tests[] = {
+      {qc.sterility, p.sterility, "sterility"},
+      {qc.endotoxin, p.endotoxin, "endotoxin"},
+      {qc.mycoplasma, p.mycoplasma, "mycoplasma"}};
+  for (const auto& [sent, kept, name] : tests) {
+    if (!sent) continue;
+    if (kept.result != product::QcResult::pending)
+      throw ConflictError(name, "qc_result_not_pending"_err, {{"test", std::string(name)}});
+    kept = *sent;
+    failed = failed || sent->result == product::QcResult::failed;
+    said += (said.empty() ? "" : ", ") + std::string(name) + " " + std::string(to_string(sent->result));
+  }
+  said = "late result: " + said;
+  if (failed && p.state == State::released) {
+    move_product(p, State::quarantined);
+    said += "; quarantined";
+  } else if (failed && p.state == State::used) {
+    said += "; the product was injected: the surgeon follows the patient up";
+  }
+  return said;
 }
 
 }  // namespace
@@ -167,6 +200,8 @@ Product Products::record_qc(const Actor& actor, const std::string& din, const Qc
     throw InputError("isct_markers_met", "give_one_not_both"_err,
                      {{"first", "isct_markers_met"}, {"second", "isct_markers"}});
   return step(store_, clock_, actor, din, "qc", "lab", [&](store::Transaction& tx, Product& p) {
+    if (p.state == State::released || p.state == State::used || p.state == State::quarantined)
+      return late_qc_results(p, qc);
     if (p.state == State::processing) move_product(p, State::qc_pending);
     if (p.state != State::qc_pending) move_product(p, State::qc_pending);  // refused, naming the states
     if (qc.total_nucleated_cells) p.total_nucleated_cells = qc.total_nucleated_cells;

@@ -347,6 +347,46 @@ TEST_P(ProductsStore, ReadingsAndPassagesAreKeptAndReadBack) {
   }));
 }
 
+// Migration 0027: the products with a QC result pending, by id, released and used ones
+// too; neither those set aside nor another centre's.
+TEST_P(ProductsStore, TheWorklistReadsTheProductsWithAResultPending) {
+  std::vector<std::int64_t> ids;
+  store_->write([&](Transaction& tx) {
+    const std::pair<product::State, product::QcResult> made[] = {
+        {product::State::released, product::QcResult::pending},
+        {product::State::used, product::QcResult::passed},
+        {product::State::used, product::QcResult::pending},
+        {product::State::discarded, product::QcResult::pending}};
+    int seq = 10;
+    for (const auto& [state, sterility] : made) {
+      product::Product p = full_product();
+      p.din = "A99992600001" + std::to_string(seq++ % 10);
+      p.state = state;
+      p.sterility = {sterility, CivilDate::from_ymd(2026, 12, 9)};
+      p.endotoxin.result = product::QcResult::passed;
+      ids.push_back(tx.insert_product(p, "t"));
+    }
+    product::Product other = full_product();
+    other.din = "A999926000099";
+    other.centre_id = "b";
+    other.mycoplasma.result = product::QcResult::pending;
+    tx.insert_product(other, "t");
+  });
+  store_->read([&](Transaction& tx) {
+    const auto rows = tx.worklist_qc_pending("a", 10);
+    ASSERT_EQ(rows.size(), 2U);
+    EXPECT_EQ(rows[0].din, "A999926000010");
+    EXPECT_EQ(rows[0].state, "released");
+    EXPECT_EQ(rows[0].sterility.result, product::QcResult::pending);
+    EXPECT_EQ(rows[0].sterility.due, CivilDate::from_ymd(2026, 12, 9));
+    EXPECT_EQ(rows[0].endotoxin.result, product::QcResult::passed);
+    EXPECT_EQ(rows[0].who.patient_id, patient_);
+    EXPECT_EQ(rows[0].who.mrn, "M1");
+    EXPECT_EQ(rows[1].state, "used");
+    EXPECT_EQ(tx.worklist_qc_pending("a", 1).size(), 1U);
+  });
+}
+
 TEST_P(ProductsStore, ACentreSeesOnlyItsOwnProducts) {
   if (!postgres()) GTEST_SKIP() << "SQLite has no row security: the service's checks are its wall";
   product::Product p = full_product();

@@ -79,6 +79,8 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
     // The database as the binary before 0014 left it: no typed rows, version 13 (and
     // nothing of the later migrations).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    // 0027's index of products with a QC result pending.
+    d.exec("DROP INDEX products_qc_pending");
     // 0025's storage readings and culture passages (its product columns go with the table).
     d.exec("DROP TABLE product_readings");
     d.exec("DROP TABLE product_passages");
