@@ -1,6 +1,6 @@
 // The product screens' calls, one function per thing a user does.
 import { answer, http, sent } from '../../api/client'
-import type { BedsideVerdict, Guidance, Harvested, ListedProduct, Method, Product, ProductState, ProductTrace } from './types'
+import type { BedsideVerdict, Guidance, Harvested, IsctMarker, ListedProduct, Method, Product, ProductState, ProductTrace } from './types'
 
 const dinPath = (din: string) => ({ path: { din } })
 
@@ -12,6 +12,8 @@ export interface QcBody {
   viability_percent?: number
   cfu_f?: number
   isct_markers_met?: boolean
+  // the panel marker by marker (percent positive); the verdict then follows from it
+  isct_markers?: Partial<Record<IsctMarker, number>>
   sterility?: QcTestBody
   endotoxin?: QcTestBody
   mycoplasma?: QcTestBody
@@ -26,6 +28,28 @@ export interface HarvestBody {
   products?: number
   location?: string
 }
+
+// A storage reading; where, and when when not now.
+export interface ReadingBody {
+  temperature_c: number
+  location?: string
+  at?: string
+}
+// A released product back from theatre unused, with why.
+export interface ReturnBody {
+  reason: string
+  location?: string
+  temperature_c?: number
+}
+// A culture expansion's passages in order, the first first: ISO dates.
+export interface PassageBody {
+  seeded_on: string
+  harvested_on?: string
+}
+
+// BRIDGE (until the server's document lists them): the storage and passages routes, untyped.
+type Pending = (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>
+const pending = http as unknown as { POST: Pending; PUT: Pending }
 
 export const productsApi = {
   harvest: (episodeId: number, body: HarvestBody) =>
@@ -64,6 +88,18 @@ export const productsApi = {
         body: sent(exceptionReason ? { exception: { reason: exceptionReason } } : {}),
       }),
     ),
+  // What the lab records between the steps: storage readings, freeze and thaw, a return
+  // from theatre, the passages of a culture expansion (the whole list at once).
+  reading: (din: string, body: ReadingBody) =>
+    answer<Product>(pending.POST('/api/v1/products/{din}/storage', { params: dinPath(din), body: sent(body) })),
+  freeze: (din: string, body: { location?: string; temperature_c?: number }) =>
+    answer<Product>(pending.POST('/api/v1/products/{din}/freeze', { params: dinPath(din), body: sent(body) })),
+  thaw: (din: string, body: { location?: string }) =>
+    answer<Product>(pending.POST('/api/v1/products/{din}/thaw', { params: dinPath(din), body: sent(body) })),
+  giveBack: (din: string, body: ReturnBody) =>
+    answer<Product>(pending.POST('/api/v1/products/{din}/return', { params: dinPath(din), body: sent(body) })),
+  passages: (din: string, passages: PassageBody[]) =>
+    answer<Product>(pending.PUT('/api/v1/products/{din}/passages', { params: dinPath(din), body: sent({ passages }) })),
   // The bedside check: recorded whatever the verdict; any verdict but ok is a refusal.
   verify: (din: string, mrn: string, location: string) =>
     answer<BedsideVerdict>(http.POST('/api/v1/products/verify', { body: sent({ din, mrn, ...(location ? { location } : {}) }) })),

@@ -2,7 +2,27 @@
 import type { Answer } from '../../api/contract'
 
 export type ListedProduct = Answer<'/api/v1/products', 'get'>[number]
-export type ProductTrace = Answer<'/api/v1/products/{din}', 'get'>
+// BRIDGE (until the server's document lists storage, passages and the ISCT panel): the
+// answer as the contract gives it, with what it gains.
+type Served = Answer<'/api/v1/products/{din}', 'get'>
+type ServedProduct = Served['product']
+export interface Reading {
+  at: string
+  temperature_c: number
+  location: string
+  by: string
+  excursion: boolean
+}
+export interface Passage {
+  n: number
+  seeded_on: string
+  harvested_on: string | null
+}
+type StoredProduct = ServedProduct & {
+  storage?: { frozen_at: string | null; thawed_at: string | null }
+  counts: ServedProduct['counts'] & { isct_markers?: Record<IsctMarker, number | null> }
+}
+export type ProductTrace = Omit<Served, 'product'> & { product: StoredProduct; readings?: Reading[]; passages?: Passage[] }
 export type Product = ProductTrace['product']
 export type CustodyEvent = ProductTrace['events'][number]
 export type BedsideVerdict = Answer<'/api/v1/products/verify', 'post'>
@@ -29,3 +49,17 @@ export type Guidance = 'ultrasound' | 'fluoroscopy'
 
 // The bedside refusals the server answers with a 409 whose reason is the verdict.
 export const VERDICTS = ['wrong_patient', 'not_released', 'expired', 'used', 'failed_qc', 'quarantined'] as const
+
+// The ISCT panel's markers (percent of cells positive): the three the cells carry, then the
+// five they lack. Their names are codes, shown as written in every language.
+export const ISCT_MARKERS = [
+  { key: 'cd105', code: 'CD105', positive: true },
+  { key: 'cd73', code: 'CD73', positive: true },
+  { key: 'cd90', code: 'CD90', positive: true },
+  { key: 'cd45', code: 'CD45', positive: false },
+  { key: 'cd34', code: 'CD34', positive: false },
+  { key: 'cd14_or_cd11b', code: 'CD14 / CD11b', positive: false },
+  { key: 'cd79a_or_cd19', code: 'CD79a / CD19', positive: false },
+  { key: 'hla_dr', code: 'HLA-DR', positive: false },
+] as const
+export type IsctMarker = (typeof ISCT_MARKERS)[number]['key']
