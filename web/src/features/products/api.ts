@@ -47,10 +47,6 @@ export interface PassageBody {
   harvested_on?: string
 }
 
-// BRIDGE (until the server's document lists them): the storage and passages routes, untyped.
-type Pending = (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>
-const pending = http as unknown as { POST: Pending; PUT: Pending }
-
 export const productsApi = {
   harvest: (episodeId: number, body: HarvestBody) =>
     answer<Harvested>(http.POST('/api/v1/episodes/{episode_id}/harvest', { params: { path: { episode_id: episodeId } }, body: sent(body) })),
@@ -91,15 +87,15 @@ export const productsApi = {
   // What the lab records between the steps: storage readings, freeze and thaw, a return
   // from theatre, the passages of a culture expansion (the whole list at once).
   reading: (din: string, body: ReadingBody) =>
-    answer<Product>(pending.POST('/api/v1/products/{din}/storage', { params: dinPath(din), body: sent(body) })),
+    answer<Product>(http.POST('/api/v1/products/{din}/storage', { params: dinPath(din), body: sent(body) })),
   freeze: (din: string, body: { location?: string; temperature_c?: number }) =>
-    answer<Product>(pending.POST('/api/v1/products/{din}/freeze', { params: dinPath(din), body: sent(body) })),
+    answer<Product>(http.POST('/api/v1/products/{din}/freeze', { params: dinPath(din), body: sent(body) })),
   thaw: (din: string, body: { location?: string }) =>
-    answer<Product>(pending.POST('/api/v1/products/{din}/thaw', { params: dinPath(din), body: sent(body) })),
+    answer<Product>(http.POST('/api/v1/products/{din}/thaw', { params: dinPath(din), body: sent(body) })),
   giveBack: (din: string, body: ReturnBody) =>
-    answer<Product>(pending.POST('/api/v1/products/{din}/return', { params: dinPath(din), body: sent(body) })),
+    answer<Product>(http.POST('/api/v1/products/{din}/return', { params: dinPath(din), body: sent(body) })),
   passages: (din: string, passages: PassageBody[]) =>
-    answer<Product>(pending.PUT('/api/v1/products/{din}/passages', { params: dinPath(din), body: sent({ passages }) })),
+    answer<Product>(http.PUT('/api/v1/products/{din}/passages', { params: dinPath(din), body: sent({ passages }) })),
   // The bedside check: recorded whatever the verdict; any verdict but ok is a refusal.
   verify: (din: string, mrn: string, location: string) =>
     answer<BedsideVerdict>(http.POST('/api/v1/products/verify', { body: sent({ din, mrn, ...(location ? { location } : {}) }) })),

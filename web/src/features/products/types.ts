@@ -2,27 +2,7 @@
 import type { Answer } from '../../api/contract'
 
 export type ListedProduct = Answer<'/api/v1/products', 'get'>[number]
-// BRIDGE (until the server's document lists storage, passages and the ISCT panel): the
-// answer as the contract gives it, with what it gains.
-type Served = Answer<'/api/v1/products/{din}', 'get'>
-type ServedProduct = Served['product']
-export interface Reading {
-  at: string
-  temperature_c: number
-  location: string
-  by: string
-  excursion: boolean
-}
-export interface Passage {
-  n: number
-  seeded_on: string
-  harvested_on: string | null
-}
-type StoredProduct = ServedProduct & {
-  storage?: { frozen_at: string | null; thawed_at: string | null }
-  counts: ServedProduct['counts'] & { isct_markers?: Record<IsctMarker, number | null> }
-}
-export type ProductTrace = Omit<Served, 'product'> & { product: StoredProduct; readings?: Reading[]; passages?: Passage[] }
+export type ProductTrace = Answer<'/api/v1/products/{din}', 'get'>
 export type Product = ProductTrace['product']
 export type CustodyEvent = ProductTrace['events'][number]
 export type BedsideVerdict = Answer<'/api/v1/products/verify', 'post'>
@@ -63,3 +43,5 @@ export const ISCT_MARKERS = [
   { key: 'hla_dr', code: 'HLA-DR', positive: false },
 ] as const
 export type IsctMarker = (typeof ISCT_MARKERS)[number]['key']
+export type Reading = ProductTrace['readings'][number]
+export type Passage = ProductTrace['passages'][number]
