@@ -454,7 +454,7 @@ test('the lab’s steps in the browser: receipt, processing with its passages, s
   }
 })
 
-test('a surgeon’s exception releases a product that fails a criterion, with the reason kept; the lab sets another aside', async () => {
+test('a surgeon’s exception releases a product that fails a criterion, with the reason kept; the lab takes it back from theatre unused and sets another aside', async () => {
   const waiting = await demoProduct((p) => p.state === 'awaiting_release' && p.qc.sterility.result === 'pending')
   const b = await launch({ lang: 'en' })
   const { page } = b
@@ -471,6 +471,25 @@ test('a surgeon’s exception releases a product that fails a criterion, with th
     assert.equal(p.release.exception_by, `surgeon.${waiting.centre}`)
     assert.deepEqual(p.release.exception_criteria, ['sterility'])
     assert.match(await page.getByTestId('release-exception').textContent(), /sterility.*cannot return/s)
+
+    // back from theatre unused and warm, taken in by the lab: the reason asked for first,
+    // then quarantined, the reading an excursion marked in red
+    await loginStaff(page, server, `lab.${waiting.centre}`)
+    await page.goto(server.url + '/staff/products/' + encodeURIComponent(waiting.product.din))
+    const back = page.getByTestId('return-form')
+    await back.getByTestId('return-submit').click()
+    assert.match(await back.textContent(), /Why it came back.*Required/s)
+    await back.locator('textarea[name=return_reason]').fill('Injection postponed: the patient was unwell')
+    await back.locator('input[name=return_temperature_c]').fill('31')
+    await back.getByTestId('return-submit').click()
+    await page.waitForSelector('[data-testid=product-state][data-value=quarantined]')
+    const warm = page.locator('[data-testid=reading][data-excursion=true]')
+    await warm.waitFor()
+    assert.equal(await warm.locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor), 'rgb(253, 232, 232)')
+    assert.match(await warm.textContent(), /31 °C.*outside the limits/s)
+    const returned = (await waiting.lab.get('/api/v1/products/' + waiting.product.din)).json
+    assert.equal(returned.events.at(-1).kind, 'return')
+    assert.deepEqual(returned.readings.map((r) => [r.temperature_c, r.excursion]), [[31, true]])
 
     // the lab quarantines an open product, with why
     const open = await demoProduct((x) => x.state === 'qc_pending' || x.state === 'processing')

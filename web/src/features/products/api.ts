@@ -4,7 +4,8 @@ import type { BedsideVerdict, Guidance, Harvested, IsctMarker, ListedProduct, Me
 
 const dinPath = (din: string) => ({ path: { din } })
 
-export type SetAside = 'quarantine' | 'discard' | 'expire'
+// clear: a quarantined product the lab has looked at awaits release again.
+export type SetAside = 'quarantine' | 'discard' | 'expire' | 'clear'
 type QcTestBody = { result: 'pending' | 'passed' | 'failed'; due?: string }
 // Counts and QC results; what is left out stays as it was.
 export interface QcBody {
@@ -67,7 +68,9 @@ export const productsApi = {
         ? http.POST('/api/v1/products/{din}/quarantine', { params: dinPath(din), body: sent({ reason }) })
         : action === 'discard'
           ? http.POST('/api/v1/products/{din}/discard', { params: dinPath(din), body: sent({ reason }) })
-          : http.POST('/api/v1/products/{din}/expire', { params: dinPath(din), body: sent({ reason }) }),
+          : action === 'expire'
+            ? http.POST('/api/v1/products/{din}/expire', { params: dinPath(din), body: sent({ reason }) })
+            : http.POST('/api/v1/products/{din}/clear', { params: dinPath(din), body: sent({ reason }) }),
     ),
   process: (din: string, method: Method, passages: number | null) =>
     answer<Product>(

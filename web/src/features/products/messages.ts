@@ -196,6 +196,7 @@ export default {
         quarantine: 'Quarantine (a doubt to resolve)',
         discard: 'Discard (final)',
         expire: 'Record its expiry (final)',
+        clear: 'Clear it: it awaits release again, by a second person',
         reason: 'Why',
         submit: 'Set aside',
         done: 'Recorded.',
@@ -232,7 +233,7 @@ export default {
       },
       giveBack: {
         title: 'Back from theatre unused',
-        intro: 'A released product that came back without being injected. The lab looks at it again: one that may have left its storage range is quarantined.',
+        intro: 'A released product that came back without being injected. It waits in quarantine until the lab has looked at it and cleared it; a temperature outside the storage range is marked as an excursion.',
         reason: 'Why it came back',
         temperature: 'Temperature on return (°C)',
         location: 'Where it came back to',
@@ -511,6 +512,7 @@ export default {
         quarantine: 'قرنطینه (تردیدی که باید روشن شود)',
         discard: 'دورریختن (پایانی)',
         expire: 'ثبت انقضا (پایانی)',
+        clear: 'رفع قرنطینه: دوباره در انتظار آزادسازی به دست نفر دوم',
         reason: 'چرا',
         submit: 'کنار گذاشتن',
         done: 'ثبت شد.',
@@ -547,7 +549,7 @@ export default {
       },
       giveBack: {
         title: 'بازگشت بی‌مصرف از اتاق عمل',
-        intro: 'فرآوردهٔ آزادشده‌ای که بی آنکه تزریق شود برگشته است. آزمایشگاه دوباره آن را می‌سنجد: فرآورده‌ای که شاید از محدودهٔ دمای نگهداری بیرون رفته باشد قرنطینه می‌شود.',
+        intro: 'فرآوردهٔ آزادشده‌ای که بی آنکه تزریق شود برگشته است. تا آزمایشگاه آن را بسنجد و قرنطینه را بردارد در قرنطینه می‌ماند؛ دمای بیرون از محدودهٔ نگهداری به‌عنوان انحراف دما نشان داده می‌شود.',
         reason: 'چرا برگشت',
         temperature: 'دما هنگام بازگشت (درجهٔ سلسیوس)',
         location: 'کجا برگشت',
