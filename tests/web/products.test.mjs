@@ -454,7 +454,7 @@ test('the lab’s steps in the browser: receipt, processing with its passages, s
   }
 })
 
-test('a surgeon’s exception releases a product that fails a criterion, with the reason kept; the lab takes it back from theatre unused and sets another aside', async () => {
+test('a surgeon’s exception releases a product that fails a criterion, with the reason kept; the lab takes it back from theatre unused, clears it, and sets another aside', async () => {
   const waiting = await demoProduct((p) => p.state === 'awaiting_release' && p.qc.sterility.result === 'pending')
   const b = await launch({ lang: 'en' })
   const { page } = b
@@ -490,6 +490,13 @@ test('a surgeon’s exception releases a product that fails a criterion, with th
     const returned = (await waiting.lab.get('/api/v1/products/' + waiting.product.din)).json
     assert.equal(returned.events.at(-1).kind, 'return')
     assert.deepEqual(returned.readings.map((r) => [r.temperature_c, r.excursion]), [[31, true]])
+    // the lab clears it with what it checked: it awaits release again
+    const clearing = page.getByTestId('set-aside-form')
+    await clearing.locator('select[name=action]').selectOption('clear')
+    await clearing.locator('textarea[name=reason]').fill('Temperature log and bag seal checked')
+    await clearing.getByTestId('set-aside-submit').click()
+    await page.waitForSelector('[data-testid=product-state][data-value=awaiting_release]')
+    assert.equal((await waiting.lab.get('/api/v1/products/' + waiting.product.din)).json.events.at(-1).kind, 'clearance')
 
     // the lab quarantines an open product, with why
     const open = await demoProduct((x) => x.state === 'qc_pending' || x.state === 'processing')
