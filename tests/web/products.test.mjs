@@ -367,6 +367,8 @@ test('the lab’s steps in the browser: receipt, processing with its passages, s
     const reading = page.getByTestId('reading-form')
     await reading.locator('input[name=reading_temperature_c]').fill('4.5')
     await reading.locator('input[name=reading_location]').fill('Lab fridge 1')
+    // read at midnight's minute in Tehran: today's, and never ahead of the server's clock
+    await reading.locator('input[name=reading_at]').fill('00:00')
     await reading.getByTestId('reading-submit').click()
     await page.getByTestId('reading').first().waitFor()
     const readings = (await trace()).readings
@@ -374,6 +376,8 @@ test('the lab’s steps in the browser: receipt, processing with its passages, s
     assert.equal(readings[0].temperature_c, 4.5)
     assert.equal(readings[0].location, 'Lab fridge 1')
     assert.equal(readings[0].excursion, false)
+    const tehranToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(new Date())
+    assert.equal(readings[0].at, new Date(`${tehranToday}T00:00:00+03:30`).toISOString())
     assert.equal(await page.getByTestId('reading').first().getAttribute('data-excursion'), 'false')
 
     // The page with its new sections in Persian: no Latin text but the codes (the markers').
@@ -489,7 +493,9 @@ test('a surgeon’s exception releases a product that fails a criterion, with th
     assert.match(await warm.textContent(), /31 °C.*outside the limits/s)
     const returned = (await waiting.lab.get('/api/v1/products/' + waiting.product.din)).json
     assert.equal(returned.events.at(-1).kind, 'return')
-    assert.deepEqual(returned.readings.map((r) => [r.temperature_c, r.excursion]), [[31, true]])
+    // the demo's fridge readings before it, this one last
+    assert.deepEqual(returned.readings.map((r) => [r.temperature_c, r.excursion]).at(-1), [31, true])
+    assert.ok(returned.readings.slice(0, -1).every((r) => !r.excursion), 'the fridge readings before it were within limits')
     // the lab clears it with what it checked: it awaits release again
     const clearing = page.getByTestId('set-aside-form')
     await clearing.locator('select[name=action]').selectOption('clear')

@@ -25,6 +25,10 @@ export interface QcBody {
 export interface HarvestBody {
   mrn: string
   source: 'bone_marrow' | 'adipose'
+  side?: 'left' | 'right'
+  anaesthesia?: 'local' | 'sedation' | 'general'
+  started_at?: string
+  ended_at?: string
   volume_ml?: number
   products?: number
   location?: string
