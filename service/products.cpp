@@ -311,10 +311,12 @@ Product Products::inject(const Actor& actor, const InjectionRecord& r) {
       v = product::bedside_verdict(p, scanned, now);
       if (v != product::Verdict::ok) {
         // The refused check is kept in the chain, as verify keeps it: the worklist's alert
-        // reads it. Nothing else is written.
+        // reads it. Nothing else is written. Its audit row vouches for the chain it grew.
         tx.insert_product_event({0, p.id, now, actor.user, role_of(actor), r.location, "bedside_check",
                                  "din " + din.with_check() + ", wristband " + r.mrn.substr(0, 64),
                                  std::string(to_string(v))});
+        tx.append_audit(audit_entry(clock_, actor, p.centre_id, "product.bedside_check", "product",
+                                    std::to_string(p.id), p.din + " " + std::string(to_string(v))));
         return;
       }
       move(p, State::used);
