@@ -10,6 +10,7 @@
 #include "base/utc_instant.hpp"
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
+#include "service/idempotency.hpp"
 #include "service/pathway.hpp"
 #include "service/product_access.hpp"
 #include "service/protocols.hpp"
@@ -67,6 +68,26 @@ HarvestTimes harvest_times(const HarvestRecord& h, const Clock& clock) {
 }
 
 // The protocol's rules for its products (its `product:` section), or the settings'.
+// What a harvest's Idempotency-Key refers to: its products' ids, "12,13".
+std::string product_ids(const std::vector<Product>& products) {
+  std::string out;
+  for (const Product& p : products) out += (out.empty() ? "" : ",") + std::to_string(p.id);
+  return out;
+}
+
+std::vector<Product> products_by_ids(store::Transaction& tx, std::string_view ids) {
+  std::vector<Product> out;
+  while (!ids.empty()) {
+    const auto comma = ids.find(',');
+    const std::string_view id = ids.substr(0, comma);
+    std::int64_t n = 0;
+    std::from_chars(id.data(), id.data() + id.size(), n);
+    if (auto p = tx.find_product(n)) out.push_back(std::move(*p));
+    ids.remove_prefix(comma == std::string_view::npos ? ids.size() : comma + 1);
+  }
+  return out;
+}
+
 ProtocolProduct product_rules(const ProductSettings& settings, const std::string& protocol_id) {
   const auto protocol = load_protocol(protocol_id);
   if (protocol->product) return *protocol->product;
@@ -139,6 +160,11 @@ std::vector<Product> Products::register_harvest(const Actor& actor, const Harves
     const HarvestTimes times = harvest_times(h, clock_);
     std::vector<Product> out;
     store_.write(record_scope(actor), [&](store::Transaction& tx) {
+      // A retry with the first request's Idempotency-Key: its products, none registered again.
+      if (const auto earlier = earlier_request(tx, actor)) {
+        out = products_by_ids(tx, *earlier);
+        return;
+      }
       const auto e = tx.find_episode(h.episode_id);
       if (!e || !actor.sees_centre(e->centre_id))
         throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(h.episode_id)}});
@@ -179,6 +205,7 @@ std::vector<Product> Products::register_harvest(const Actor& actor, const Harves
             audit_entry(clock_, actor, p.centre_id, "product.harvest", "product", std::to_string(p.id), p.din));
         out.push_back(p);
       }
+      remember_request(tx, actor, product_ids(out), now);
     });
     return out;
   });

@@ -169,7 +169,8 @@ TEST_F(ProductSteps, TheHarvestRefusesEachBadFieldAndChangesNothing) {
 }
 
 TEST_F(ProductSteps, TheHarvestMakesItsSplitProductsEachWithItsDin) {
-  const auto r = as("surgeon.a").post(harvest_path(), kHarvest);
+  const Client surgeon = as("surgeon.a");
+  const auto r = surgeon.post(harvest_path(), kHarvest, {{"Idempotency-Key", "harvest-1"}});
   ASSERT_EQ(r.status, 200) << r.body;
   const auto made = r.json();
   EXPECT_EQ(made["episode_id"], seeded_.episode_a);
@@ -195,6 +196,21 @@ TEST_F(ProductSteps, TheHarvestMakesItsSplitProductsEachWithItsDin) {
             "harvested");
   // The episode is harvested: a second harvest is refused.
   expect_refused([&] { return as("surgeon.a").post(harvest_path(), kHarvest); }, 409, "illegal_transition", "state");
+
+  // A retry with the first request's Idempotency-Key (the answer was lost on the way):
+  // the same products, none registered again.
+  const std::string before = product_steps_records(db_);
+  const auto retry = surgeon.post(harvest_path(), kHarvest, {{"Idempotency-Key", "harvest-1"}});
+  ASSERT_EQ(retry.status, 200) << retry.body;
+  EXPECT_EQ(retry.header("idempotent-replayed"), "true");
+  EXPECT_EQ(retry.body, r.body);
+  EXPECT_EQ(product_steps_records(db_), before);
+  // The same key with another harvest is another request: refused, naming the header.
+  expect_refused(
+      [&] {
+        return surgeon.post(harvest_path(), harvest_with("products", 2), {{"Idempotency-Key", "harvest-1"}});
+      },
+      409, "idempotency_key_reused", "Idempotency-Key");
 }
 
 TEST_F(ProductSteps, TheReceiptTakesADecimalTemperature) {
