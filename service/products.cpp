@@ -102,8 +102,14 @@ void check_anaesthesia(const std::string& a) {
 
 }  // namespace
 
-// Runs a step; a refusal rolls it back and is recorded on its own (action product.refused,
-// the DIN and the reason's code), then thrown on.
+// The audit row of a refused step: action product.refused, the DIN and the reason's code.
+store::AuditEntry refusal_entry(const Clock& clock, const Actor& actor, const std::string& step,
+                                const std::string& din_text, const InputError& e) {
+  return audit_entry(clock, actor, actor.centre, "product.refused", "product", din_text.substr(0, 32),
+                     step + ": " + e.code() + (e.field().empty() ? "" : " (" + e.field() + ")"));
+}
+
+// Runs a step; a refusal rolls it back and is recorded on its own, then thrown on.
 template <typename Fn>
 auto refusal_recorded(store::Store& store, const Clock& clock, const Actor& actor, const std::string& step,
                       const std::string& din_text, Fn&& fn) -> decltype(fn()) {
@@ -112,10 +118,8 @@ auto refusal_recorded(store::Store& store, const Clock& clock, const Actor& acto
   } catch (const ForbiddenError&) {
     throw;
   } catch (const InputError& e) {
-    store.write(record_scope(actor), [&](store::Transaction& tx) {
-      tx.append_audit(audit_entry(clock, actor, actor.centre, "product.refused", "product", din_text.substr(0, 32),
-                                  step + ": " + e.code() + (e.field().empty() ? "" : " (" + e.field() + ")")));
-    });
+    store.write(record_scope(actor),
+                [&](store::Transaction& tx) { tx.append_audit(refusal_entry(clock, actor, step, din_text, e)); });
     throw;
   }
 }
@@ -144,6 +148,9 @@ Product step(store::Store& store, const Clock& clock, const Actor& actor, const 
     return p;
   });
 }
+
+// The bedside check's refusal of a product, as the injection throws it.
+ConflictError bedside_refusal(product::Verdict v) { return ConflictError("din", ErrorCode{to_string(v)}); }
 
 void move(Product& p, State to) {
   product::check_transition(p.state, to);
@@ -325,10 +332,10 @@ BedsideCheck Products::verify(const Actor& actor, const std::string& din_text, c
 
 Product Products::inject(const Actor& actor, const InjectionRecord& r) {
   require_transition(actor, "injected");
-  return refusal_recorded(store_, clock_, actor, "injection", r.din, [&] {
+  product::Verdict v = product::Verdict::ok;
+  Product injected = refusal_recorded(store_, clock_, actor, "injection", r.din, [&] {
     const product::Din din = product::parse_din(r.din);
     Product p;
-    product::Verdict v = product::Verdict::ok;
     store_.write(record_scope(actor), [&](store::Transaction& tx) {
       p = visible_product(tx, actor, din);
       const std::string now = clock_.now_iso();
@@ -338,12 +345,12 @@ Product Products::inject(const Actor& actor, const InjectionRecord& r) {
       v = product::bedside_verdict(p, scanned, now);
       if (v != product::Verdict::ok) {
         // The refused check is kept in the chain, as verify keeps it: the worklist's alert
-        // reads it. Nothing else is written. Its audit row vouches for the chain it grew.
+        // reads it. Nothing else is written but the refusal's audit row, here, in the same
+        // transaction, so that the row vouches for the chain the check grew.
         tx.insert_product_event({0, p.id, now, actor.user, role_of(actor), r.location, "bedside_check",
                                  "din " + din.with_check() + ", wristband " + r.mrn.substr(0, 64),
                                  std::string(to_string(v))});
-        tx.append_audit(audit_entry(clock_, actor, p.centre_id, "product.bedside_check", "product",
-                                    std::to_string(p.id), p.din + " " + std::string(to_string(v))));
+        tx.append_audit(refusal_entry(clock_, actor, "injection", r.din, bedside_refusal(v)));
         return;
       }
       move(p, State::used);
@@ -364,9 +371,11 @@ Product Products::inject(const Actor& actor, const InjectionRecord& r) {
       tx.append_audit(
           audit_entry(clock_, actor, p.centre_id, "product.injection", "product", std::to_string(p.id), p.din));
     });
-    if (v != product::Verdict::ok) throw ConflictError("din", ErrorCode{to_string(v)});
     return p;
   });
+  // Thrown past refusal_recorded: the refusal's row is written with its custody event.
+  if (v != product::Verdict::ok) throw bedside_refusal(v);
+  return injected;
 }
 
 std::vector<ListedProduct> Products::list(const Actor& actor, std::optional<State> state, int limit) {
