@@ -50,7 +50,17 @@ json product_json(const product::Product& p) {
            {{"total_nucleated_cells", opt(p.total_nucleated_cells)},
             {"viability_percent", opt(p.viability_percent)},
             {"cfu_f", opt(p.cfu_f)},
-            {"isct_markers_met", opt(p.isct_markers_met)}}},
+            {"isct_markers_met", opt(p.isct_markers_met)},
+            {"isct_markers",
+             {{"cd105", opt(p.isct.cd105)},
+              {"cd73", opt(p.isct.cd73)},
+              {"cd90", opt(p.isct.cd90)},
+              {"cd45", opt(p.isct.cd45)},
+              {"cd34", opt(p.isct.cd34)},
+              {"cd14_or_cd11b", opt(p.isct.cd14_or_cd11b)},
+              {"cd79a_or_cd19", opt(p.isct.cd79a_or_cd19)},
+              {"hla_dr", opt(p.isct.hla_dr)}}}}},
+          {"storage", {{"frozen_at", text_or_null(p.frozen_at)}, {"thawed_at", text_or_null(p.thawed_at)}}},
           {"qc",
            {{"sterility", qc_json(p.sterility)},
             {"endotoxin", qc_json(p.endotoxin)},
@@ -83,9 +93,21 @@ json custody_event_json(const store::ProductEventRow& e) {
 json trace_json(const service::ProductTrace& t) {
   json events = json::array();
   for (const auto& e : t.events) events.push_back(custody_event_json(e));
+  json readings = json::array();
+  for (const auto& r : t.readings)
+    readings.push_back({{"at", r.at},
+                        {"temperature_c", r.temperature_c},
+                        {"location", r.location},
+                        {"by", r.by},
+                        {"excursion", r.excursion}});
+  json passages = json::array();
+  for (const auto& p : t.passages)
+    passages.push_back({{"n", p.n},
+                        {"seeded_on", p.seeded_on.iso()},
+                        {"harvested_on", p.harvested_on ? json(p.harvested_on->iso()) : json(nullptr)}});
   json j = product_json(t.product);
-  return {
-      {"din", j["din"]}, {"state", j["state"]}, {"product", j}, {"patient", donor_json(t.donor)}, {"events", events}};
+  return {{"din", j["din"]},  {"state", j["state"]},  {"product", j},        {"patient", donor_json(t.donor)},
+          {"events", events}, {"readings", readings}, {"passages", passages}};
 }
 
 }  // namespace rp::api

@@ -15,6 +15,7 @@ void add_all_routes(http::Router& r, Services& s) {
   add_questionnaire_routes(r, s);
   add_event_routes(r, s);
   add_product_routes(r, s);
+  add_product_storage_routes(r, s);
   add_label_routes(r, s);
   add_portal_routes(r, s);
   add_report_routes(r, s);

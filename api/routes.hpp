@@ -57,6 +57,7 @@ void add_portal_routes(http::Router& r, Services& s);
 void add_worklist_routes(http::Router& r, Services& s);
 void add_protocol_routes(http::Router& r, Services& s);
 void add_product_routes(http::Router& r, Services& s);
+void add_product_storage_routes(http::Router& r, Services& s);  // storage, freeze, thaw, return, passages
 void add_label_routes(http::Router& r, Services& s);  // product labels, wristbands
 
 // Every family, in documentation order.

@@ -125,7 +125,8 @@ void add_product_routes(http::Router& r, Services& s) {
          "awaiting release",
          service::Permission::episode_transition,
          {},
-         "{total_nucleated_cells?, viability_percent?, cfu_f?, isct_markers_met?, sterility?, endotoxin?, "
+         "{total_nucleated_cells?, viability_percent?, cfu_f?, isct_markers_met? | isct_markers?: {cd105?, cd73?, "
+         "cd90?, cd45?, cd34?, cd14_or_cd11b?, cd79a_or_cd19?, hla_dr?}, sterility?, endotoxin?, "
          "mycoplasma?: {result: not_done|pending|passed|failed, due?}, complete?}",
          false,
          false,
@@ -135,6 +136,8 @@ void add_product_routes(http::Router& r, Services& s) {
            qc.viability_percent = in.viability_percent;
            qc.cfu_f = in.cfu_f;
            qc.isct_markers_met = in.isct_markers_met;
+           if (const auto& m = in.isct_markers)
+             qc.isct = {m->cd105, m->cd73, m->cd90, m->cd45, m->cd34, m->cd14_or_cd11b, m->cd79a_or_cd19, m->hla_dr};
            const auto test = [](const std::optional<contract::QcTestIn>& t) -> std::optional<product::QcTest> {
              if (!t) return std::nullopt;
              return product::QcTest{t->result, t->due};

@@ -9,6 +9,7 @@
 
 #include "base/civil_date.hpp"
 #include "domain/product/product.hpp"
+#include "domain/product/storage.hpp"
 
 namespace rp {
 
@@ -93,6 +94,7 @@ std::string_view to_string(ProtocolOutcomes::EndPoint e);
 struct ProtocolProduct {
   product::ReleaseCriteria release;
   int shelf_life_hours = 48;
+  product::StorageLimits storage;  // readings' limits, and the shelf lives once frozen and thawed
 };
 
 struct Protocol {

@@ -56,6 +56,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     within(qc.total_nucleated_cells, 0, 1e13);
     within(qc.cfu_f, 0, 1e9);
   });
+  attempt([&] {
+    const auto qc = rp::api::http::decode<contract::QcIn>(body);
+    if (const auto& m = qc.isct_markers)
+      for (const auto* v :
+           {&m->cd105, &m->cd73, &m->cd90, &m->cd45, &m->cd34, &m->cd14_or_cd11b, &m->cd79a_or_cd19, &m->hla_dr})
+        within(*v, 0, 100);
+  });
+  attempt([&] {
+    const auto r = rp::api::http::decode<contract::ReadingIn>(body);
+    within(r.temperature_c, -200, 45);
+  });
+  attempt([&] { within(rp::api::http::decode<contract::FreezeIn>(body).temperature_c, -200, 45); });
+  attempt([&] { within(rp::api::http::decode<contract::ReturnIn>(body).temperature_c, -200, 45); });
+  // A list of objects: at most 50, each a passage with a day it was seeded.
+  attempt([&] {
+    if (rp::api::http::decode<contract::PassagesIn>(body).passages.size() > 50) __builtin_trap();
+  });
   attempt([&] { within(rp::api::http::decode<contract::InjectionIn>(body).volume_ml, contract::kMinVolumeMl, 100); });
   attempt([&] { rp::api::http::decode<contract::ReleaseIn>(body); });
   attempt([&] { rp::api::http::decode<contract::SetAsideIn>(body); });

@@ -13,6 +13,7 @@
 #include "service/idempotency.hpp"
 #include "service/pathway.hpp"
 #include "service/product_access.hpp"
+#include "service/product_step.hpp"
 #include "service/protocols.hpp"
 
 namespace rp::service {
@@ -22,8 +23,6 @@ using product::Product;
 using product::State;
 
 constexpr std::int64_t kHourMs = 3600 * 1000;
-
-std::string role_of(const Actor& a) { return std::string(to_string(a.role)); }
 
 Donor donor_of(const std::optional<Patient>& p) {
   if (!p) return {};
@@ -67,7 +66,6 @@ HarvestTimes harvest_times(const HarvestRecord& h, const Clock& clock) {
   return t;
 }
 
-// The protocol's rules for its products (its `product:` section), or the settings'.
 // What a harvest's Idempotency-Key refers to: its products' ids, "12,13".
 std::string product_ids(const std::vector<Product>& products) {
   std::string out;
@@ -88,11 +86,8 @@ std::vector<Product> products_by_ids(store::Transaction& tx, std::string_view id
   return out;
 }
 
-ProtocolProduct product_rules(const ProductSettings& settings, const std::string& protocol_id) {
-  const auto protocol = load_protocol(protocol_id);
-  if (protocol->product) return *protocol->product;
-  return {settings.criteria, settings.shelf_life_hours};
-}
+// The bedside check's refusal of a product, as the injection throws it.
+ConflictError bedside_refusal(product::Verdict v) { return ConflictError("din", ErrorCode{to_string(v)}); }
 
 void check_anaesthesia(const std::string& a) {
   if (a != "local" && a != "sedation" && a != "general")
@@ -102,62 +97,11 @@ void check_anaesthesia(const std::string& a) {
 
 }  // namespace
 
-// The audit row of a refused step: action product.refused, the DIN and the reason's code.
-store::AuditEntry refusal_entry(const Clock& clock, const Actor& actor, const std::string& step,
-                                const std::string& din_text, const InputError& e) {
-  return audit_entry(clock, actor, actor.centre, "product.refused", "product", din_text.substr(0, 32),
-                     step + ": " + e.code() + (e.field().empty() ? "" : " (" + e.field() + ")"));
+ProtocolProduct product_rules(const ProductSettings& settings, const std::string& protocol_id) {
+  const auto protocol = load_protocol(protocol_id);
+  if (protocol->product) return *protocol->product;
+  return {settings.criteria, settings.shelf_life_hours, {}};
 }
-
-// Runs a step; a refusal rolls it back and is recorded on its own, then thrown on.
-template <typename Fn>
-auto refusal_recorded(store::Store& store, const Clock& clock, const Actor& actor, const std::string& step,
-                      const std::string& din_text, Fn&& fn) -> decltype(fn()) {
-  try {
-    return fn();
-  } catch (const ForbiddenError&) {
-    throw;
-  } catch (const InputError& e) {
-    store.write(record_scope(actor),
-                [&](store::Transaction& tx) { tx.append_audit(refusal_entry(clock, actor, step, din_text, e)); });
-    throw;
-  }
-}
-
-namespace {
-
-// One step on a product found by its DIN: the change, its custody event and audit row.
-template <typename Change>
-Product step(store::Store& store, const Clock& clock, const Actor& actor, const std::string& din_text,
-             const std::string& kind, const std::string& location, Change&& change) {
-  return refusal_recorded(store, clock, actor, kind, din_text, [&] {
-    const product::Din din = product::parse_din(din_text);
-    Product p;
-    store.write(record_scope(actor), [&](store::Transaction& tx) {
-      p = visible_product(tx, actor, din);
-      const State from = p.state;
-      std::string verified = change(tx, p);
-      const std::string now = clock.now_iso();
-      tx.update_product(p, now);
-      tx.insert_product_event({0, p.id, now, actor.user, role_of(actor), location, kind,
-                               verified.empty() ? "din " + din.with_check() : verified,
-                               std::string(to_string(from)) + " -> " + std::string(to_string(p.state))});
-      tx.append_audit(
-          audit_entry(clock, actor, p.centre_id, "product." + kind, "product", std::to_string(p.id), p.din));
-    });
-    return p;
-  });
-}
-
-// The bedside check's refusal of a product, as the injection throws it.
-ConflictError bedside_refusal(product::Verdict v) { return ConflictError("din", ErrorCode{to_string(v)}); }
-
-void move(Product& p, State to) {
-  product::check_transition(p.state, to);
-  p.state = to;
-}
-
-}  // namespace
 
 std::vector<Product> Products::register_harvest(const Actor& actor, const HarvestRecord& h) {
   require_transition(actor, "harvested");
@@ -237,7 +181,7 @@ Product Products::process(const Actor& actor, const std::string& din, product::M
   require_transition(actor, "product_released");
   return step(store_, clock_, actor, din, "processing", "lab", [&](store::Transaction&, Product& p) {
     if (p.received_at.empty()) throw ConflictError("state", "product_not_received"_err);
-    move(p, State::processing);
+    move_product(p, State::processing);
     p.method = method;
     p.passages = passages;
     p.processed_at = clock_.now_iso();
@@ -248,17 +192,41 @@ Product Products::process(const Actor& actor, const std::string& din, product::M
 
 Product Products::record_qc(const Actor& actor, const std::string& din, const QcRecord& qc) {
   require_transition(actor, "product_released");
-  return step(store_, clock_, actor, din, "qc", "lab", [&](store::Transaction&, Product& p) {
-    if (p.state == State::processing) move(p, State::qc_pending);
-    if (p.state != State::qc_pending) move(p, State::qc_pending);  // refused, naming the states
+  // A verdict sent beside the panel it should follow from could contradict it: one or the other.
+  if (qc.isct_markers_met && !qc.isct.empty())
+    throw InputError("isct_markers_met", "give_one_not_both"_err,
+                     {{"first", "isct_markers_met"}, {"second", "isct_markers"}});
+  return step(store_, clock_, actor, din, "qc", "lab", [&](store::Transaction& tx, Product& p) {
+    if (p.state == State::processing) move_product(p, State::qc_pending);
+    if (p.state != State::qc_pending) move_product(p, State::qc_pending);  // refused, naming the states
     if (qc.total_nucleated_cells) p.total_nucleated_cells = qc.total_nucleated_cells;
     if (qc.viability_percent) p.viability_percent = qc.viability_percent;
     if (qc.cfu_f) p.cfu_f = qc.cfu_f;
     if (qc.isct_markers_met) p.isct_markers_met = qc.isct_markers_met;
+    if (!qc.isct.empty()) {
+      auto merge = [](std::optional<double>& into, const std::optional<double>& v) {
+        if (v) into = v;
+      };
+      merge(p.isct.cd105, qc.isct.cd105);
+      merge(p.isct.cd73, qc.isct.cd73);
+      merge(p.isct.cd90, qc.isct.cd90);
+      merge(p.isct.cd45, qc.isct.cd45);
+      merge(p.isct.cd34, qc.isct.cd34);
+      merge(p.isct.cd14_or_cd11b, qc.isct.cd14_or_cd11b);
+      merge(p.isct.cd79a_or_cd19, qc.isct.cd79a_or_cd19);
+      merge(p.isct.hla_dr, qc.isct.hla_dr);
+      // The verdict follows from the panel, against the protocol's limits: unset until
+      // every marker is in, false as soon as one misses.
+      const auto e = tx.find_episode(p.episode_id);
+      const auto criteria = e ? product_rules(settings_, e->protocol_id).release : settings_.criteria;
+      p.isct_markers_met = product::isct_markers_missed(p.isct, criteria).empty()
+                               ? product::isct_panel_met(p.isct, criteria)
+                               : std::optional(false);
+    }
     if (qc.sterility) p.sterility = *qc.sterility;
     if (qc.endotoxin) p.endotoxin = *qc.endotoxin;
     if (qc.mycoplasma) p.mycoplasma = *qc.mycoplasma;
-    if (qc.complete) move(p, State::awaiting_release);
+    if (qc.complete) move_product(p, State::awaiting_release);
     return std::string();
   });
 }
@@ -300,7 +268,7 @@ Product Products::set_aside(const Actor& actor, const std::string& din, State to
       throw InputError("state", "product_transition_not_allowed"_err,
                        {{"from", std::string(to_string(p.state))}, {"to", std::string(to_string(to))}});
     if (reason.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError("reason", "required"_err);
-    move(p, to);
+    move_product(p, to);
     return "reason: " + reason.substr(0, 200);
   });
 }
@@ -353,7 +321,7 @@ Product Products::inject(const Actor& actor, const InjectionRecord& r) {
         tx.append_audit(refusal_entry(clock_, actor, "injection", r.din, bedside_refusal(v)));
         return;
       }
-      move(p, State::used);
+      move_product(p, State::used);
       p.used_at = now;
       p.used_by = actor.user;
       tx.update_product(p, now);
@@ -408,6 +376,8 @@ ProductTrace Products::trace(const Actor& actor, const std::string& din_text) {
     t.product = visible_product(tx, actor, din);
     t.events = tx.product_events(t.product.id);
     t.donor = donor_of(tx.find_patient(t.product.patient_id));
+    t.readings = tx.product_readings(t.product.id);
+    t.passages = tx.product_passages(t.product.id);
     tx.append_audit(audit_entry(clock_, actor, t.product.centre_id, "product.trace", "product",
                                 std::to_string(t.product.id), t.product.din));
   });

@@ -43,7 +43,8 @@ struct HarvestRecord {
 
 struct QcRecord {
   std::optional<double> total_nucleated_cells, viability_percent, cfu_f;
-  std::optional<bool> isct_markers_met;
+  std::optional<bool> isct_markers_met;  // the verdict alone, where the lab has no panel
+  product::IsctPanel isct;               // the markers measured; the verdict follows from them
   std::optional<product::QcTest> sterility, endotoxin, mycoplasma;
   bool complete = false;  // every result the release needs is in: awaiting release
 };
@@ -76,6 +77,15 @@ struct ProductTrace {
   product::Product product;
   std::vector<store::ProductEventRow> events;
   Donor donor;
+  std::vector<product::StorageReading> readings;
+  std::vector<product::Passage> passages;
+};
+
+// A storage temperature reading as the lab records it; `at` (ISO 8601 UTC) defaults to now.
+struct ReadingRecord {
+  double temperature_c = 0;
+  std::string location = "lab";
+  std::string at;
 };
 
 class Products {
@@ -97,6 +107,21 @@ class Products {
   // Quarantine, discard or expire, with why.
   product::Product set_aside(const Actor& actor, const std::string& din, product::State to, const std::string& reason,
                              const std::string& location = "lab");
+  // Storage (service/product_storage.cpp). A reading outside the protocol's limits for the
+  // product's storage is an excursion: a product not yet used is quarantined until the lab
+  // has looked at it. Freezing counts the expiry from the freeze; thawing from the thaw.
+  product::Product record_reading(const Actor& actor, const std::string& din, const ReadingRecord& r);
+  product::Product freeze(const Actor& actor, const std::string& din, const std::string& location,
+                          std::optional<double> temperature_c);
+  product::Product thaw(const Actor& actor, const std::string& din, const std::string& location);
+  // A released product back from theatre unused: quarantined until the lab clears it.
+  product::Product return_product(const Actor& actor, const std::string& din, const std::string& reason,
+                                  const std::string& location, std::optional<double> temperature_c);
+  // The lab clears a quarantined product, which then awaits a release again.
+  product::Product clear_quarantine(const Actor& actor, const std::string& din, const std::string& reason);
+  // The culture expansion's passages, the whole list at once.
+  product::Product set_passages(const Actor& actor, const std::string& din, std::vector<product::Passage> passages);
+
   // The bedside check: the product's DIN and the patient's wristband. Records the check
   // (audit row and custody event) whatever the verdict, and returns it.
   BedsideCheck verify(const Actor& actor, const std::string& din, const std::string& mrn, const std::string& location);

@@ -1,6 +1,7 @@
 // Products as text cells (store/product_columns.hpp).
 #include "store/product_columns.hpp"
 
+#include <array>
 #include <charconv>
 #include <stdexcept>
 
@@ -54,6 +55,12 @@ QcTest read_qc(const std::optional<std::string>& result, const std::optional<std
   return t;
 }
 
+// The panel's markers in the order of their columns (isct_cd105 ... isct_hla_dr).
+template <typename Panel>
+auto isct_markers(Panel& m) {
+  return std::array{&m.cd105, &m.cd73, &m.cd90, &m.cd45, &m.cd34, &m.cd14_or_cd11b, &m.cd79a_or_cd19, &m.hla_dr};
+}
+
 std::string joined(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
@@ -79,7 +86,9 @@ const char* const kProductColumns =
     "harvest_volume_ml, anaesthesia, harvest_started_at, harvest_ended_at, harvested_by, received_at, received_by, "
     "receipt_temperature_c, method, passages, processed_at, processed_by, total_nucleated_cells, viability_percent, "
     "cfu_f, isct_markers_met, sterility, sterility_due, endotoxin, endotoxin_due, mycoplasma, mycoplasma_due, "
-    "expires_at, released_at, released_by, exception_by, exception_reason, exception_criteria, used_at, used_by";
+    "expires_at, released_at, released_by, exception_by, exception_reason, exception_criteria, used_at, used_by, "
+    "frozen_at, thawed_at, isct_cd105, isct_cd73, isct_cd90, isct_cd45, isct_cd34, isct_cd14_cd11b, isct_cd79a_cd19, "
+    "isct_hla_dr";
 
 namespace {
 
@@ -161,6 +170,9 @@ TextCells product_cells(const Product& p) {
   c.push_back(text(joined(p.exception_criteria)));
   c.push_back(text(p.used_at));
   c.push_back(text(p.used_by));
+  c.push_back(text(p.frozen_at));
+  c.push_back(text(p.thawed_at));
+  for (const auto* marker : isct_markers(p.isct)) c.push_back(real(*marker));
   return c;
 }
 
@@ -204,6 +216,10 @@ Product product_from_cells(std::int64_t id, const TextCells& c) {
   p.exception_criteria = split(read_text(c[37]));
   p.used_at = read_text(c[38]);
   p.used_by = read_text(c[39]);
+  p.frozen_at = read_text(c[40]);
+  p.thawed_at = read_text(c[41]);
+  std::size_t i = 42;
+  for (auto* marker : isct_markers(p.isct)) *marker = read_real(c[i++]);
   return p;
 }
 

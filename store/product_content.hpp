@@ -29,6 +29,15 @@ inline constexpr ProductPart kProductParts[] = {
     {"product_events",
      "SELECT id, at, actor, role, location, kind, verified, detail FROM product_events WHERE product_id = ? "
      "ORDER BY id"},
+    // 0025: the freeze, the thaw and the ISCT panel marker by marker, once any is set.
+    {"products.storage",
+     "SELECT frozen_at, thawed_at, isct_cd105, isct_cd73, isct_cd90, isct_cd45, isct_cd34, isct_cd14_cd11b, "
+     "isct_cd79a_cd19, isct_hla_dr FROM products WHERE id = ? AND (frozen_at IS NOT NULL OR thawed_at IS NOT NULL "
+     "OR isct_cd105 IS NOT NULL OR isct_cd73 IS NOT NULL OR isct_cd90 IS NOT NULL OR isct_cd45 IS NOT NULL OR "
+     "isct_cd34 IS NOT NULL OR isct_cd14_cd11b IS NOT NULL OR isct_cd79a_cd19 IS NOT NULL OR isct_hla_dr IS NOT NULL)"},
+    {"product_readings",
+     "SELECT id, at, temperature_c, location, actor, excursion FROM product_readings WHERE product_id = ? ORDER BY id"},
+    {"product_passages", "SELECT n, seeded_on, harvested_on FROM product_passages WHERE product_id = ? ORDER BY n"},
 };
 
 }  // namespace rp::store

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "domain/product/product.hpp"
+#include "domain/product/storage.hpp"
 
 namespace rp::store {
 

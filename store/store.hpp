@@ -311,6 +311,12 @@ class Transaction {
   virtual std::int64_t insert_product_event(const ProductEventRow& e) = 0;
   // The product's custody chain, oldest first.
   virtual std::vector<ProductEventRow> product_events(std::int64_t product_id) = 0;
+  // Its storage temperature readings, oldest first, and its culture passages by n
+  // (0025_product_storage.sql); the passages are replaced as one list.
+  virtual std::int64_t insert_product_reading(const product::StorageReading& r) = 0;
+  virtual std::vector<product::StorageReading> product_readings(std::int64_t product_id) = 0;
+  virtual void replace_product_passages(std::int64_t product_id, const std::vector<product::Passage>& passages) = 0;
+  virtual std::vector<product::Passage> product_passages(std::int64_t product_id) = 0;
 };
 
 class Store {

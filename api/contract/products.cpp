@@ -60,7 +60,16 @@ json Product::schema(bool listed) {
       {"counts", object({{"total_nucleated_cells", maybe_number},
                          {"viability_percent", maybe_number},
                          {"cfu_f", maybe_number},
-                         {"isct_markers_met", of("boolean", true)}})},
+                         {"isct_markers_met", of("boolean", true)},
+                         {"isct_markers", object({{"cd105", maybe_number},
+                                                  {"cd73", maybe_number},
+                                                  {"cd90", maybe_number},
+                                                  {"cd45", maybe_number},
+                                                  {"cd34", maybe_number},
+                                                  {"cd14_or_cd11b", maybe_number},
+                                                  {"cd79a_or_cd19", maybe_number},
+                                                  {"hla_dr", maybe_number}})}})},
+      {"storage", object({{"frozen_at", maybe_text}, {"thawed_at", maybe_text}})},
       {"qc", object({{"sterility", qc_test()}, {"endotoxin", qc_test()}, {"mycoplasma", qc_test()}})},
       {"expires_at", maybe_text},
       {"release", object({{"at", maybe_text},
@@ -82,11 +91,16 @@ json ProductTrace::schema() {
                              {"kind", text},
                              {"verified", text},
                              {"detail", text}});
+  const json reading = object(
+      {{"at", text}, {"temperature_c", of("number")}, {"location", text}, {"by", text}, {"excursion", of("boolean")}});
+  const json passage = object({{"n", of("integer")}, {"seeded_on", text}, {"harvested_on", of("string", true)}});
   return object({{"din", text},
                  {"state", states()},
                  {"product", Product::schema()},
                  {"patient", donor()},
-                 {"events", {{"type", "array"}, {"items", event}}}});
+                 {"events", {{"type", "array"}, {"items", event}}},
+                 {"readings", {{"type", "array"}, {"items", reading}}},
+                 {"passages", {{"type", "array"}, {"items", passage}}}});
 }
 
 }  // namespace rp::api::contract::shapes

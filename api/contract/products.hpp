@@ -5,6 +5,7 @@
 // stated here for the document.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "api/contract/enums.hpp"
 #include "api/contract/shaped_json.hpp"
@@ -131,12 +132,31 @@ struct QcTestIn {
   }
 };
 
+// The ISCT flow-cytometry panel: the percentage of cells positive for each marker.
+struct IsctPanelIn {
+  static constexpr const char* kSchema = "ProductIsctPanel";
+  std::optional<double> cd105, cd73, cd90, cd45, cd34, cd14_or_cd11b, cd79a_or_cd19, hla_dr;
+  template <class V>
+  static void fields(V& v) {
+    const FieldRule percent{.min = 0, .max = 100};
+    v("cd105", &IsctPanelIn::cd105, "CD105 positive, percent (ISCT: at least 95)", percent);
+    v("cd73", &IsctPanelIn::cd73, "CD73 positive, percent (ISCT: at least 95)", percent);
+    v("cd90", &IsctPanelIn::cd90, "CD90 positive, percent (ISCT: at least 95)", percent);
+    v("cd45", &IsctPanelIn::cd45, "CD45 positive, percent (ISCT: at most 2)", percent);
+    v("cd34", &IsctPanelIn::cd34, "CD34 positive, percent (ISCT: at most 2)", percent);
+    v("cd14_or_cd11b", &IsctPanelIn::cd14_or_cd11b, "CD14 or CD11b positive, percent (ISCT: at most 2)", percent);
+    v("cd79a_or_cd19", &IsctPanelIn::cd79a_or_cd19, "CD79a or CD19 positive, percent (ISCT: at most 2)", percent);
+    v("hla_dr", &IsctPanelIn::hla_dr, "HLA-DR positive, percent (ISCT: at most 2)", percent);
+  }
+};
+
 // Counts and QC results; what is not sent stays as it was. `complete` says every result
 // the release needs is in: the product then awaits release.
 struct QcIn {
   static constexpr const char* kSchema = "ProductQc";
   std::optional<double> total_nucleated_cells, viability_percent, cfu_f;
   std::optional<bool> isct_markers_met;
+  std::optional<IsctPanelIn> isct_markers;
   std::optional<QcTestIn> sterility, endotoxin, mycoplasma;
   bool complete = false;
   template <class V>
@@ -144,7 +164,11 @@ struct QcIn {
     v("total_nucleated_cells", &QcIn::total_nucleated_cells, "total nucleated cells", FieldRule{.min = 0, .max = 1e13});
     v("viability_percent", &QcIn::viability_percent, "viable fraction, in percent", FieldRule{.min = 0, .max = 100});
     v("cfu_f", &QcIn::cfu_f, "fibroblast colony-forming units, where done", FieldRule{.min = 0, .max = 1e9});
-    v("isct_markers_met", &QcIn::isct_markers_met, "the ISCT marker panel, for expanded cells");
+    v("isct_markers_met", &QcIn::isct_markers_met,
+      "the ISCT panel's verdict alone, for a lab without the panel's figures (not with isct_markers)");
+    v("isct_markers", &QcIn::isct_markers,
+      "the ISCT panel marker by marker, for expanded cells; the verdict follows from it against the protocol's "
+      "limits");
     v("sterility", &QcIn::sterility, "");
     v("endotoxin", &QcIn::endotoxin, "");
     v("mycoplasma", &QcIn::mycoplasma, "");
@@ -194,6 +218,90 @@ struct ProcessingIn {
     v("method", &ProcessingIn::method, "density_gradient, centrifugation, enzymatic_svf or culture_expansion",
       FieldRule{.max_bytes = 32});
     v("passages", &ProcessingIn::passages, "culture expansion: the passages");
+  }
+};
+
+// A storage temperature reading (POST /products/{din}/storage).
+struct ReadingIn {
+  static constexpr const char* kSchema = "ProductReading";
+  double temperature_c = 0;
+  std::optional<std::string> location, at;
+  template <class V>
+  static void fields(V& v) {
+    v("temperature_c", &ReadingIn::temperature_c, "the reading, in degrees Celsius", FieldRule{.min = -200, .max = 45});
+    v("location", &ReadingIn::location, "where the product is stored (the lab, when not sent)",
+      FieldRule{.max_bytes = 200});
+    v("at", &ReadingIn::at, "when it was read: ISO 8601 in UTC; now when not sent", FieldRule{.max_bytes = 40});
+  }
+};
+
+// Cryopreservation (POST /products/{din}/freeze), with the first reading if taken.
+struct FreezeIn {
+  static constexpr const char* kSchema = "ProductFreeze";
+  std::optional<std::string> location;
+  std::optional<double> temperature_c;
+  template <class V>
+  static void fields(V& v) {
+    v("location", &FreezeIn::location, "the freezer or tank (the lab, when not sent)", FieldRule{.max_bytes = 200});
+    v("temperature_c", &FreezeIn::temperature_c, "the storage temperature once frozen, in degrees Celsius",
+      FieldRule{.min = -200, .max = 45});
+  }
+};
+
+// A thaw, a clearance from quarantine, or a return from theatre: where, and why where it matters.
+struct ThawIn {
+  static constexpr const char* kSchema = "ProductThaw";
+  std::optional<std::string> location;
+  template <class V>
+  static void fields(V& v) {
+    v("location", &ThawIn::location, "where it is thawed (the lab, when not sent)", FieldRule{.max_bytes = 200});
+  }
+};
+
+struct ReturnIn {
+  static constexpr const char* kSchema = "ProductReturn";
+  std::string reason;
+  std::optional<std::string> location;
+  std::optional<double> temperature_c;
+  template <class V>
+  static void fields(V& v) {
+    v("reason", &ReturnIn::reason, "why the product came back unused", FieldRule{.max_bytes = 500});
+    v("location", &ReturnIn::location, "where it is received back (the lab, when not sent)",
+      FieldRule{.max_bytes = 200});
+    v("temperature_c", &ReturnIn::temperature_c, "its temperature on return, in degrees Celsius",
+      FieldRule{.min = -200, .max = 45});
+  }
+};
+
+struct ClearanceIn {
+  static constexpr const char* kSchema = "ProductClearance";
+  std::string reason;
+  template <class V>
+  static void fields(V& v) {
+    v("reason", &ClearanceIn::reason, "what the lab checked before clearing it", FieldRule{.max_bytes = 500});
+  }
+};
+
+// One passage of a culture expansion.
+struct PassageIn {
+  static constexpr const char* kSchema = "ProductPassage";
+  CivilDate seeded_on;
+  std::optional<CivilDate> harvested_on;
+  template <class V>
+  static void fields(V& v) {
+    v("seeded_on", &PassageIn::seeded_on, "the day the cells were seeded");
+    v("harvested_on", &PassageIn::harvested_on, "the day they were harvested; absent while the passage runs");
+  }
+};
+
+// The whole list of passages, replacing the one before (PUT /products/{din}/passages).
+struct PassagesIn {
+  static constexpr const char* kSchema = "ProductPassages";
+  std::vector<PassageIn> passages;
+  template <class V>
+  static void fields(V& v) {
+    v("passages", &PassagesIn::passages, "the passages in order, the first first (at most 50)",
+      FieldRule{.max_items = 50});
   }
 };
 

@@ -300,6 +300,21 @@ struct DecodeVisitor {
     if (!o) missing(name, rule);
     v = decode_object<S>(*o);
   }
+  // A list of objects: each one's fields are named by its place (passages[2].seeded_on).
+  template <class S, std::enable_if_t<is_described<S>::value, int> = 0>
+  void read(const char* name, std::vector<S>& v, const FieldRule& rule) {
+    const auto* list = r.opt_object_list(name, rule.max_items);
+    if (!list) missing(name, rule);
+    v.clear();
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      try {
+        v.push_back(decode_object<S>((*list)[i]));
+      } catch (const InputError& e) {
+        throw InputError(std::string(name) + "[" + std::to_string(i) + "]." + e.field(), ErrorCode{e.code()},
+                         e.params());
+      }
+    }
+  }
   // An optional object's own fields are named inside it (sterility.result), so that the
   // error says which of several alike objects is wrong.
   template <class S, std::enable_if_t<is_described<S>::value, int> = 0>

@@ -159,6 +159,16 @@ const nlohmann::json* BodyReader::opt_object(const char* field) const {
   return v;
 }
 
+const nlohmann::json* BodyReader::opt_object_list(const char* field, std::size_t max_items) const {
+  const auto* v = find(field);
+  if (!v) return nullptr;
+  if (!v->is_array()) throw InputError(field, "not_an_object_list"_err);
+  if (v->size() > max_items) throw InputError(field, "too_many_items"_err, {{"max", std::to_string(max_items)}});
+  for (const auto& item : *v)
+    if (!item.is_object()) throw InputError(field, "not_an_object_list"_err);
+  return v;
+}
+
 std::int64_t bounded_integer(std::string_view text, const char* field, std::int64_t min, std::int64_t max) {
   if (text.size() > 64) throw InputError(field, "whole_number_range"_err, {{"min", min}, {"max", max}});
   const std::string ascii = ascii_digits(text, field);

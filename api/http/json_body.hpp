@@ -46,6 +46,8 @@ class BodyReader {
   // Gregorian date with a Jalali year (1300-1499) is refused, saying where it goes.
   std::optional<CivilDate> opt_date(const char* field) const;
   const nlohmann::json* opt_object(const char* field) const;
+  // A list of objects, at most max_items of them (an empty list is a list).
+  const nlohmann::json* opt_object_list(const char* field, std::size_t max_items) const;
   // A list of strings (an empty list is a list, not an absence).
   std::optional<std::vector<std::string>> opt_text_list(const char* field, std::size_t max_items,
                                                         std::size_t max_bytes = 64) const;

@@ -141,4 +141,33 @@ Verdict bedside_verdict(const Product& p, std::int64_t patient_id, std::string_v
   return Verdict::ok;
 }
 
+bool IsctPanel::empty() const {
+  return !cd105 && !cd73 && !cd90 && !cd45 && !cd34 && !cd14_or_cd11b && !cd79a_or_cd19 && !hla_dr;
+}
+
+bool IsctPanel::complete() const {
+  return cd105 && cd73 && cd90 && cd45 && cd34 && cd14_or_cd11b && cd79a_or_cd19 && hla_dr;
+}
+
+std::vector<std::string> isct_markers_missed(const IsctPanel& panel, const ReleaseCriteria& c) {
+  std::vector<std::string> missed;
+  const std::pair<const std::optional<double>*, const char*> positives[] = {
+      {&panel.cd105, "cd105"}, {&panel.cd73, "cd73"}, {&panel.cd90, "cd90"}};
+  for (const auto& [value, name] : positives)
+    if (*value && **value < c.isct_positive_min_percent) missed.emplace_back(name);
+  const std::pair<const std::optional<double>*, const char*> negatives[] = {{&panel.cd45, "cd45"},
+                                                                            {&panel.cd34, "cd34"},
+                                                                            {&panel.cd14_or_cd11b, "cd14_or_cd11b"},
+                                                                            {&panel.cd79a_or_cd19, "cd79a_or_cd19"},
+                                                                            {&panel.hla_dr, "hla_dr"}};
+  for (const auto& [value, name] : negatives)
+    if (*value && **value > c.isct_negative_max_percent) missed.emplace_back(name);
+  return missed;
+}
+
+std::optional<bool> isct_panel_met(const IsctPanel& panel, const ReleaseCriteria& c) {
+  if (!panel.complete()) return std::nullopt;
+  return isct_markers_missed(panel, c).empty();
+}
+
 }  // namespace rp::product

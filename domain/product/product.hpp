@@ -46,6 +46,16 @@ struct QcTest {
   std::optional<CivilDate> due;  // when a pending result is expected
 };
 
+// The ISCT minimal criteria's flow-cytometry panel (Dominici 2006): the percentage of
+// cells positive for each marker. The first three must be present on nearly every cell,
+// the other five on almost none; "or" markers are alternatives a lab chooses between.
+struct IsctPanel {
+  std::optional<double> cd105, cd73, cd90;
+  std::optional<double> cd45, cd34, cd14_or_cd11b, cd79a_or_cd19, hla_dr;
+  bool empty() const;
+  bool complete() const;
+};
+
 struct Product {
   std::int64_t id = 0;
   std::string din;           // the 13 characters (product::Din's text)
@@ -73,9 +83,13 @@ struct Product {
   std::optional<double> total_nucleated_cells;
   std::optional<double> viability_percent;
   std::optional<double> cfu_f;
-  std::optional<bool> isct_markers_met;  // the ISCT panel, for expanded cells
+  std::optional<bool> isct_markers_met;  // the ISCT panel's verdict, for expanded cells
+  IsctPanel isct;                        // the panel itself, marker by marker, where measured
   // Quality control
   QcTest sterility, endotoxin, mycoplasma;
+  // Storage: a cryopreserved product's freeze and thaw (ISO 8601 instants, UTC)
+  std::string frozen_at, thawed_at;
+  bool frozen() const { return !frozen_at.empty() && thawed_at.empty(); }
   // Release and expiry
   std::string expires_at;  // ISO 8601 instant, UTC ("" = not yet set)
   std::string released_at, released_by;
@@ -90,7 +104,14 @@ struct ReleaseCriteria {
   double min_viability_percent = 70.0;
   bool sterility_pending_allowed = false;  // release on a pending culture, followed up later
   bool isct_markers_for_expanded = true;
+  double isct_positive_min_percent = 95.0;  // CD105, CD73, CD90 (ISCT 2006)
+  double isct_negative_max_percent = 2.0;   // CD45, CD34, CD14/CD11b, CD79a/CD19, HLA-DR
 };
+
+// The panel's verdict against the criteria: unset until every marker is measured.
+std::optional<bool> isct_panel_met(const IsctPanel& panel, const ReleaseCriteria& c);
+// The panel's markers that miss their limit, by name (cd105, ..., hla_dr).
+std::vector<std::string> isct_markers_missed(const IsctPanel& panel, const ReleaseCriteria& c);
 
 // The criteria the product fails, by name (viability, sterility, endotoxin, mycoplasma,
 // isct_markers, counts); empty when it may be released.

@@ -129,6 +129,10 @@ class PgTransaction final : public Transaction {
   std::int64_t last_din_sequence(const std::string& facility_year) override;
   std::int64_t insert_product_event(const ProductEventRow& e) override;
   std::vector<ProductEventRow> product_events(std::int64_t product_id) override;
+  std::int64_t insert_product_reading(const product::StorageReading& r) override;
+  std::vector<product::StorageReading> product_readings(std::int64_t product_id) override;
+  void replace_product_passages(std::int64_t product_id, const std::vector<product::Passage>& passages) override;
+  std::vector<product::Passage> product_passages(std::int64_t product_id) override;
   std::int64_t insert_adverse_event(const AdverseEventRow& r) override;
   std::optional<AdverseEventRow> find_adverse_event(std::int64_t id) override;
   std::vector<AdverseEventRow> adverse_events_of(std::int64_t episode_id) override;

@@ -35,6 +35,8 @@ constexpr RecordTable kRecordTables[] = {
     {"adverse_events", "adverse_event", "id"},
     {"products", "product", "id"},
     {"product_events", "product", "product_id"},
+    {"product_readings", "product", "product_id"},
+    {"product_passages", "product", "product_id"},
 };
 
 // Content v1: every column named, so a column a later migration adds changes no v1 hash.

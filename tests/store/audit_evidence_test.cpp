@@ -248,6 +248,22 @@ TEST_P(AuditEvidence, AProductsRowAndEachCustodyEventAreVouchedForByTheirRow) {
   });
   EXPECT_NE(hash(), received);
   EXPECT_EQ(rows().back().content, format_content({{"product", p.id, hash()}}));
+  // 0025's parts: the freeze, a storage reading and a culture passage each move it too.
+  auto vouched_after = [&](const std::function<void(Transaction&)>& write) {
+    const std::string before = hash();
+    store_->write([&](Transaction& tx) {
+      write(tx);
+      tx.append_audit(entry("product.storage", std::to_string(p.id)));
+    });
+    EXPECT_NE(hash(), before);
+    EXPECT_EQ(rows().back().content, format_content({{"product", p.id, hash()}}));
+  };
+  p.frozen_at = "2026-12-01T09:00:00.000Z";
+  vouched_after([&](Transaction& tx) { tx.update_product(p, "t3"); });
+  vouched_after([&](Transaction& tx) { tx.insert_product_reading({0, p.id, "t4", -150.5, "tank 2", "lab.a", false}); });
+  vouched_after([&](Transaction& tx) {
+    tx.replace_product_passages(p.id, {{1, CivilDate::from_ymd(2026, 12, 1), std::nullopt}});
+  });
 }
 
 TEST(AuditChain, ARowWithContentOrShownHashesThemAndOlderRowsAsBefore) {

@@ -76,6 +76,9 @@ class ProductsStore : public test::EngineTest {
     p.exception_by = "dr.a";
     p.exception_reason = "viability just under the limit; the patient declined a second harvest";
     p.exception_criteria = {"viability", "sterility"};
+    p.frozen_at = "2026-12-02T08:00:00.000Z";
+    p.thawed_at = "2026-12-02T08:30:00.000Z";
+    p.isct = {99.5, 98.25, 97, 0.5, 1.75, 0, 0.1, 1.9};
     return p;
   }
 
@@ -146,6 +149,17 @@ void expect_same(const product::Product& a, const product::Product& b) {
   EXPECT_EQ(a.exception_criteria, b.exception_criteria);
   EXPECT_EQ(a.used_at, b.used_at);
   EXPECT_EQ(a.used_by, b.used_by);
+  EXPECT_EQ(a.frozen_at, b.frozen_at);
+  EXPECT_EQ(a.thawed_at, b.thawed_at);
+  for (const auto& [x, y] : {std::pair{a.isct.cd105, b.isct.cd105},
+                             {a.isct.cd73, b.isct.cd73},
+                             {a.isct.cd90, b.isct.cd90},
+                             {a.isct.cd45, b.isct.cd45},
+                             {a.isct.cd34, b.isct.cd34},
+                             {a.isct.cd14_or_cd11b, b.isct.cd14_or_cd11b},
+                             {a.isct.cd79a_or_cd19, b.isct.cd79a_or_cd19},
+                             {a.isct.hla_dr, b.isct.hla_dr}})
+    EXPECT_EQ(x, y);
 }
 
 TEST_P(ProductsStore, EveryFieldIsStoredUpdatedAndReadBack) {
@@ -166,6 +180,8 @@ TEST_P(ProductsStore, EveryFieldIsStoredUpdatedAndReadBack) {
   p.harvest_volume_ml.reset();
   p.exception_criteria.clear();
   p.sterility = {product::QcResult::passed, std::nullopt};
+  p.thawed_at.clear();
+  p.isct.cd34.reset();
   store_->write([&](Transaction& tx) { tx.update_product(p, "t2"); });
   store_->read([&](Transaction& tx) { expect_same(*tx.find_product(p.id), p); });
   product::Product missing = p;
@@ -257,10 +273,12 @@ TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
   });
   store_.reset();
   // The database as it was before 0021: no products (nor 0022's facility code, nor 0023's index,
-  // which goes with its table, nor 0024's first product the audit rows vouch for), version 20.
+  // which goes with its table, nor 0024's first product the audit rows vouch for, nor 0025's
+  // readings and passages), version 20.
   raw_exec(
-      "DROP TABLE product_events; DROP TABLE products; ALTER TABLE centres DROP COLUMN facility_code; "
-      "DELETE FROM audit_content_start WHERE kind = 'product'; DELETE FROM schema_version WHERE version >= 21");
+      "DROP TABLE product_readings; DROP TABLE product_passages; DROP TABLE product_events; DROP TABLE products; ALTER "
+      "TABLE centres DROP COLUMN facility_code; DELETE FROM audit_content_start WHERE kind = 'product'; "
+      "DELETE FROM schema_version WHERE version >= 21");
   store_ = open();
   std::vector<product::Product> products;
   store_->read([&](Transaction& tx) { products = tx.list_products({}); });
@@ -293,12 +311,52 @@ TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
   });
 }
 
+// Migration 0025: storage readings in the order they were read, whatever order they were
+// written in; culture passages replaced as a whole list, a running one without its harvest.
+TEST_P(ProductsStore, ReadingsAndPassagesAreKeptAndReadBack) {
+  product::Product p = full_product();
+  store_->write([&](Transaction& tx) {
+    p.id = tx.insert_product(p, "t");
+    tx.insert_product_reading({0, p.id, "2026-12-02T10:00:00.000Z", -150.5, "tank 1", "lab.a", false});
+    tx.insert_product_reading({0, p.id, "2026-12-02T09:00:00.000Z", -120, "tank 1", "lab.b", true});
+    tx.replace_product_passages(p.id, {{1, CivilDate::from_ymd(2026, 11, 1), CivilDate::from_ymd(2026, 11, 8)},
+                                       {2, CivilDate::from_ymd(2026, 11, 8), std::nullopt}});
+  });
+  store_->write([&](Transaction& tx) {
+    tx.replace_product_passages(p.id, {{1, CivilDate::from_ymd(2026, 11, 1), CivilDate::from_ymd(2026, 11, 8)},
+                                       {2, CivilDate::from_ymd(2026, 11, 8), CivilDate::from_ymd(2026, 11, 15)},
+                                       {3, CivilDate::from_ymd(2026, 11, 15), std::nullopt}});
+  });
+  store_->read([&](Transaction& tx) {
+    const auto readings = tx.product_readings(p.id);
+    ASSERT_EQ(readings.size(), 2U);
+    EXPECT_EQ(readings[0].at, "2026-12-02T09:00:00.000Z");
+    EXPECT_EQ(readings[0].temperature_c, -120);
+    EXPECT_EQ(readings[0].by, "lab.b");
+    EXPECT_TRUE(readings[0].excursion);
+    EXPECT_EQ(readings[1].temperature_c, -150.5);
+    EXPECT_EQ(readings[1].location, "tank 1");
+    EXPECT_FALSE(readings[1].excursion);
+    const auto passages = tx.product_passages(p.id);
+    ASSERT_EQ(passages.size(), 3U);
+    EXPECT_EQ(passages[1].n, 2);
+    EXPECT_EQ(passages[1].harvested_on, CivilDate::from_ymd(2026, 11, 15));
+    EXPECT_FALSE(passages[2].harvested_on);
+    EXPECT_TRUE(tx.product_readings(p.id + 1).empty());
+  });
+  // A reading out of any storage's range is refused by the table itself.
+  EXPECT_ANY_THROW(store_->write([&](Transaction& tx) {
+    tx.insert_product_reading({0, p.id, "2026-12-02T11:00:00.000Z", 90, "oven", "lab.a", false});
+  }));
+}
+
 TEST_P(ProductsStore, ACentreSeesOnlyItsOwnProducts) {
   if (!postgres()) GTEST_SKIP() << "SQLite has no row security: the service's checks are its wall";
   product::Product p = full_product();
   store_->write([&](Transaction& tx) {
     p.id = tx.insert_product(p, "t");
     tx.insert_product_event({0, p.id, "t", "dr.a", "surgeon", "", "harvest", "", ""});
+    tx.insert_product_reading({0, p.id, "t", 4, "lab", "lab.a", false});
   });
   // As the unprivileged role a server connects as: the superuser that owns the test
   // cluster is above row security.
@@ -308,6 +366,7 @@ TEST_P(ProductsStore, ACentreSeesOnlyItsOwnProducts) {
     EXPECT_FALSE(tx.find_product(p.id));
     EXPECT_TRUE(tx.list_products({}).empty());
     EXPECT_TRUE(tx.product_events(p.id).empty());
+    EXPECT_TRUE(tx.product_readings(p.id).empty());
   });
   store_->read(CentreScope::of_centre("a"), [&](Transaction& tx) {
     EXPECT_TRUE(tx.find_product(p.id));

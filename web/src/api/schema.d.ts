@@ -792,6 +792,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/{din}/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lab clears a quarantined, processed product with what it checked: it awaits release again, by a second person against the criteria */
+        post: operations["post/api/v1/products/{din}/clear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products/{din}/discard": {
         parameters: {
             query?: never;
@@ -826,6 +843,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/products/{din}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lab cryopreserves a processed product: its expiry then counts from the freeze with the protocol's frozen shelf life */
+        post: operations["post/api/v1/products/{din}/freeze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products/{din}/inject": {
         parameters: {
             query?: never;
@@ -853,6 +887,23 @@ export interface paths {
         /** The product's label: the DIN in Code 128 (ISBT 128: data identifier, DIN, type-3 flag), the DIN with its check character boxed, what the product is, the donor's name and record number, the harvest date and expiry. Each print is a label_printed event in the product's chain. A malformed or wrongly checked DIN is a 422 naming din; another centre's product is not found */
         get: operations["get/api/v1/products/{din}/label"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{din}/passages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The lab records a culture expansion's passages, the whole list at once (n counts from 1): each seeded on or after the previous harvest, only the last still running */
+        put: operations["put/api/v1/products/{din}/passages"];
         post?: never;
         delete?: never;
         options?: never;
@@ -939,6 +990,57 @@ export interface paths {
         put?: never;
         /** A second person of the lab, who did not process the product, releases it against the protocol's criteria; a failed criterion is a 409 naming it. A surgeon who did not process it may release it despite failed criteria by sending an exception with its reason: the exception is the signed-in surgeon's, and anyone else sending one is refused (403 naming exception). The episode is then product_released */
         post: operations["post/api/v1/products/{din}/release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{din}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A released product comes back from theatre unused, with why (and its temperature): it is quarantined until the lab clears it */
+        post: operations["post/api/v1/products/{din}/return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{din}/storage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lab records a storage temperature reading. Outside the protocol's limits for the product's storage (fresh or frozen) it is an excursion, and a product not yet used is quarantined until the lab clears it */
+        post: operations["post/api/v1/products/{din}/storage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{din}/thaw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lab thaws a frozen product: its expiry is then the protocol's hours after the thaw (never later than the freeze allowed) */
+        post: operations["post/api/v1/products/{din}/thaw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1938,7 +2040,7 @@ export interface components {
                  * @description the catalogue code of the refusal (messages/errors.json)
                  * @enum {string}
                  */
-                reason?: "required" | "unknown_field" | "not_a_string" | "not_an_integer" | "not_a_json_integer" | "not_a_number" | "not_finite" | "negative" | "not_a_boolean" | "not_an_object" | "not_a_json_object" | "control_characters" | "invalid_utf8" | "body_too_deep" | "unsupported_media_type" | "sign_in_first" | "csrf_token" | "wrong_password" | "too_many_failed_logins" | "account_disabled" | "wrong_code" | "too_many_codes_asked" | "too_many_wrong_codes" | "choice_expired" | "not_a_patient_of_this_mobile" | "link_spent" | "portal_for_patients" | "red_flag_action_required" | "not_a_clinical_role" | "live_events_unavailable" | "red_flags_by_patient" | "centres_admin_only" | "licence_set_by_registry" | "registry_accounts_operator_only" | "before_from_date" | "own_centre_report_only" | "worklist_needs_centre" | "worklist_cursor_invalid" | "not_closable_as_missed" | "other_reason_required" | "closed_before_required" | "password_too_short" | "password_letters_and_digits" | "password_contains_username" | "password_well_known" | "username_length" | "username_characters" | "username_taken" | "unknown_role" | "cannot_disable_self" | "cannot_change_own_role" | "account_change_empty" | "unknown_licence_status" | "centre_names_required" | "name_required_without_latin" | "unknown_sex" | "national_id_length" | "national_id_all_equal" | "national_id_check_digit" | "not_an_iranian_number" | "not_an_iranian_mobile" | "in_the_future" | "older_than_120_years" | "no_patient" | "details_change_reason_required" | "not_0_to_4" | "not_0_to_3" | "kl_grade_range" | "tonnis_grade_range" | "unknown_finding" | "findings_not_an_object" | "unknown_code_system" | "not_same_hip" | "not_same_patient" | "not_other_hip" | "episode_already_linked" | "episode_centre_unknown" | "plan_date_required" | "before_harvest_date" | "before_injection" | "injection_before_harvest" | "eligibility_not_assessed" | "assessed_ineligible" | "assessment_needs_review" | "plan_before_scheduling" | "harvest_already_done" | "cell_source_required" | "guidance_required" | "unknown_item_status" | "no_such_item" | "answers_not_an_object" | "answers_required" | "answers_shape" | "submission_key_reused" | "instrument_required_for_link" | "too_deep" | "not_json" | "not_a_questionnaire" | "wording_version_required" | "not_questionnaire_shape" | "wording_matches_no_instrument" | "wording_incomplete" | "wording_operator_only" | "questionnaire_required" | "unknown_severity" | "ctcae_grade_range" | "not_a_string_list" | "assessment_change_reason_required" | "assessment_change_empty" | "not_adverse_reason_required" | "red_flag_not_graded" | "unknown_triage_decision" | "only_for_adverse_event" | "adverse_category_required" | "grade_5_needs_death" | "death_needs_grade_5" | "death_criterion_needs_death" | "past_plan_needs_reason" | "consent_required" | "injection_change_reason_required" | "injected_by_required" | "injected_by_not_an_operator" | "repeat_before_injection" | "birth_date_required" | "name_without_letter" | "hoos_no_subscale" | "womac_no_subscale" | "no_such_route" | "no_such_file" | "internal" | "disk_full" | "metrics_token_required" | "too_many_bytes" | "too_many_characters" | "patient_not_found" | "episode_not_found" | "event_not_found" | "adverse_event_not_found" | "account_not_found" | "username_not_found" | "centre_not_found" | "episode_item_not_found" | "illegal_transition" | "transition_needs_reason" | "role_may_not_transition" | "role_may_not_read_outcomes" | "role_may_not" | "event_already_handled" | "before_previous_step" | "method_not_allowed" | "unknown_instrument" | "unknown_item" | "item_answered_twice" | "item_answer_invalid" | "harris_item_missing" | "hoos_item_out_of_range" | "not_hip_oa_code" | "not_knee_oa_code" | "too_many_streams_for_account" | "too_many_streams_on_server" | "heavy_reads_busy" | "red_flag_not_found" | "implausible_plan_date" | "before_episode_began" | "window_not_open_yet" | "joint_has_open_episode" | "national_id_already_registered" | "red_flag_already_triaged" | "item_already_closed" | "window_still_open" | "missed_after_today" | "only_missed_reopened" | "too_many_items" | "each_too_many_bytes" | "unknown_protocol_known" | "not_one_of" | "only_digits_and_separators" | "body_not_json" | "not_a_gregorian_day" | "not_a_jalali_day" | "not_a_date" | "record_number_used" | "idempotency_key_reused" | "unknown_protocol" | "jalali_date_for_gregorian_field_send_as" | "jalali_date_for_gregorian_field" | "gregorian_date_for_jalali_field" | "give_one_not_both" | "bidi_control_character" | "line_separator_character" | "invisible_character" | "whole_number_range" | "not_a_time_point" | "not_asked_at" | "scored_only_with_all_items" | "no_score_without_answer" | "clinician_reported_instrument" | "derived_instrument" | "time_point_asks_nothing" | "link_asks_several" | "not_asked_by_link" | "wording_version_exists" | "wording_item_missing" | "wording_item_order" | "wording_item_type" | "wording_answer_range" | "wording_answer_codes" | "wording_item_no_text" | "wording_item_unknown" | "unexpected_field_answers" | "payload_too_large" | "header_too_large" | "malformed_request" | "malformed_target" | "forbidden_route" | "port_in_use" | "csv_empty" | "csv_column_unnamed" | "csv_column_twice" | "csv_no_column" | "csv_not_a_number" | "not_an_anchor" | "diagnosis_other_side" | "hoos_jr_raw_range" | "responder_scale_range" | "responder_nrs_range" | "unknown_harris_item" | "conf_level_range" | "event_time_lengths" | "covariate_required" | "covariate_time_lengths" | "observation_time_invalid" | "observation_event_invalid" | "observation_covariates_invalid" | "case_mix_level_invalid" | "cox_needs_event" | "covariate_outcome_lengths" | "observation_outcome_invalid" | "logistic_needs_both_outcomes" | "funnel_level_invalid" | "funnel_target_invalid" | "funnel_expected_invalid" | "column_lengths_differ" | "observation_unit_invalid" | "observation_count_invalid" | "cusum_odds_ratio_invalid" | "cusum_threshold_invalid" | "observation_risk_invalid" | "funnel_proportion_or_ratio" | "n_not_positive" | "successes_negative" | "successes_exceed_n" | "t_interval_two_values" | "values_not_finite" | "before_after_lengths" | "log_rank_two_groups" | "log_rank_singular" | "group_time_lengths" | "group_required" | "observation_group_invalid" | "cannot_read_file" | "signing_key_not_set" | "signing_key_readable" | "not_a_signing_key" | "public_key_mismatch" | "not_a_public_key" | "no_database" | "schema_newer" | "cannot_read_instrument_file" | "instrument_file_not_json" | "birth_date_exactly_one" | "birth_date_at_most_one" | "not_a_consent_kind" | "not_yes_or_no" | "cannot_read_named_file" | "malformed_json" | "data_row_time_negative" | "data_row_event_invalid" | "not_a_finite_number" | "not_a_whole_number" | "conf_level_between" | "unknown_conf_type" | "unknown_interval_method" | "t_interval_two_rows" | "unknown_instrument_one_of" | "quoted_field_required" | "number_0_to_100" | "unknown_score_field" | "quoted_field_not_number" | "unknown_responder_field" | "report_wording_missing" | "no_anchor_file" | "anchor_needs_public_key" | "config_key_type" | "cannot_read_config" | "config_file_invalid" | "config_not_mapping" | "unknown_config_key" | "port_range" | "read_timeout_renamed" | "trusted_proxy_not_ip" | "anchor_interval_range" | "event_streams_at_least_one" | "heartbeat_range" | "io_threads_range" | "workers_range" | "body_limit_range" | "header_limit_range" | "metrics_token_shape" | "tls_pair" | "csv_malformed" | "csv_row_length" | "no_such_id" | "seconds_range" | "integer_range" | "diagnosis_required" | "not_accepted_in_request" | "schema_not_current" | "restore_target_not_empty" | "restore_target_not_empty_postgres" | "backup_onto_database" | "score_group_shape" | "responder_file_shape" | "returned_on_not_a_date" | "no_score_from_answers" | "claim_time_point_unknown" | "not_a_follow_up" | "protocol_id_not_file_name" | "claim_not_a_follow_up" | "answers_body_shape" | "not_an_offset" | "protocol_yaml_malformed" | "protocol_rule" | "protocol_rule_at_line" | "yaml_rule" | "yaml_rule_at_line" | "yaml_malformed" | "unsupported_version" | "cannot_read_because" | "din_length" | "din_character" | "din_facility" | "din_year" | "din_sequence" | "din_sequence_range" | "din_check_character" | "din_flag" | "din_flag_mismatch" | "product_transition_not_allowed" | "product_release_same_person" | "product_release_criteria_failed" | "wristband_not_this_patient" | "step_on_the_product" | "wrong_patient" | "not_released" | "expired" | "used" | "failed_qc" | "quarantined" | "product_din_used" | "product_not_found" | "cannot_write_file" | "patient_mrn_not_found" | "mrn_not_barcode_text" | "product_count" | "product_not_received" | "not_a_json_number" | "number_range" | "utc_instant" | "harvest_ends_before_start" | "release_exception_surgeon";
+                reason?: "required" | "unknown_field" | "not_a_string" | "not_an_integer" | "not_a_json_integer" | "not_a_number" | "not_finite" | "negative" | "not_a_boolean" | "not_an_object" | "not_a_json_object" | "control_characters" | "invalid_utf8" | "body_too_deep" | "unsupported_media_type" | "sign_in_first" | "csrf_token" | "wrong_password" | "too_many_failed_logins" | "account_disabled" | "wrong_code" | "too_many_codes_asked" | "too_many_wrong_codes" | "choice_expired" | "not_a_patient_of_this_mobile" | "link_spent" | "portal_for_patients" | "red_flag_action_required" | "not_a_clinical_role" | "live_events_unavailable" | "red_flags_by_patient" | "centres_admin_only" | "licence_set_by_registry" | "registry_accounts_operator_only" | "before_from_date" | "own_centre_report_only" | "worklist_needs_centre" | "worklist_cursor_invalid" | "not_closable_as_missed" | "other_reason_required" | "closed_before_required" | "password_too_short" | "password_letters_and_digits" | "password_contains_username" | "password_well_known" | "username_length" | "username_characters" | "username_taken" | "unknown_role" | "cannot_disable_self" | "cannot_change_own_role" | "account_change_empty" | "unknown_licence_status" | "centre_names_required" | "name_required_without_latin" | "unknown_sex" | "national_id_length" | "national_id_all_equal" | "national_id_check_digit" | "not_an_iranian_number" | "not_an_iranian_mobile" | "in_the_future" | "older_than_120_years" | "no_patient" | "details_change_reason_required" | "not_0_to_4" | "not_0_to_3" | "kl_grade_range" | "tonnis_grade_range" | "unknown_finding" | "findings_not_an_object" | "unknown_code_system" | "not_same_hip" | "not_same_patient" | "not_other_hip" | "episode_already_linked" | "episode_centre_unknown" | "plan_date_required" | "before_harvest_date" | "before_injection" | "injection_before_harvest" | "eligibility_not_assessed" | "assessed_ineligible" | "assessment_needs_review" | "plan_before_scheduling" | "harvest_already_done" | "cell_source_required" | "guidance_required" | "unknown_item_status" | "no_such_item" | "answers_not_an_object" | "answers_required" | "answers_shape" | "submission_key_reused" | "instrument_required_for_link" | "too_deep" | "not_json" | "not_a_questionnaire" | "wording_version_required" | "not_questionnaire_shape" | "wording_matches_no_instrument" | "wording_incomplete" | "wording_operator_only" | "questionnaire_required" | "unknown_severity" | "ctcae_grade_range" | "not_a_string_list" | "not_an_object_list" | "assessment_change_reason_required" | "assessment_change_empty" | "not_adverse_reason_required" | "red_flag_not_graded" | "unknown_triage_decision" | "only_for_adverse_event" | "adverse_category_required" | "grade_5_needs_death" | "death_needs_grade_5" | "death_criterion_needs_death" | "past_plan_needs_reason" | "consent_required" | "injection_change_reason_required" | "injected_by_required" | "injected_by_not_an_operator" | "repeat_before_injection" | "birth_date_required" | "name_without_letter" | "hoos_no_subscale" | "womac_no_subscale" | "no_such_route" | "no_such_file" | "internal" | "disk_full" | "metrics_token_required" | "too_many_bytes" | "too_many_characters" | "patient_not_found" | "episode_not_found" | "event_not_found" | "adverse_event_not_found" | "account_not_found" | "username_not_found" | "centre_not_found" | "episode_item_not_found" | "illegal_transition" | "transition_needs_reason" | "role_may_not_transition" | "role_may_not_read_outcomes" | "role_may_not" | "event_already_handled" | "before_previous_step" | "method_not_allowed" | "unknown_instrument" | "unknown_item" | "item_answered_twice" | "item_answer_invalid" | "harris_item_missing" | "hoos_item_out_of_range" | "not_hip_oa_code" | "not_knee_oa_code" | "too_many_streams_for_account" | "too_many_streams_on_server" | "heavy_reads_busy" | "red_flag_not_found" | "implausible_plan_date" | "before_episode_began" | "window_not_open_yet" | "joint_has_open_episode" | "national_id_already_registered" | "red_flag_already_triaged" | "item_already_closed" | "window_still_open" | "missed_after_today" | "only_missed_reopened" | "too_many_items" | "each_too_many_bytes" | "unknown_protocol_known" | "not_one_of" | "only_digits_and_separators" | "body_not_json" | "not_a_gregorian_day" | "not_a_jalali_day" | "not_a_date" | "record_number_used" | "idempotency_key_reused" | "unknown_protocol" | "jalali_date_for_gregorian_field_send_as" | "jalali_date_for_gregorian_field" | "gregorian_date_for_jalali_field" | "give_one_not_both" | "bidi_control_character" | "line_separator_character" | "invisible_character" | "whole_number_range" | "not_a_time_point" | "not_asked_at" | "scored_only_with_all_items" | "no_score_without_answer" | "clinician_reported_instrument" | "derived_instrument" | "time_point_asks_nothing" | "link_asks_several" | "not_asked_by_link" | "wording_version_exists" | "wording_item_missing" | "wording_item_order" | "wording_item_type" | "wording_answer_range" | "wording_answer_codes" | "wording_item_no_text" | "wording_item_unknown" | "unexpected_field_answers" | "payload_too_large" | "header_too_large" | "malformed_request" | "malformed_target" | "forbidden_route" | "port_in_use" | "csv_empty" | "csv_column_unnamed" | "csv_column_twice" | "csv_no_column" | "csv_not_a_number" | "not_an_anchor" | "diagnosis_other_side" | "hoos_jr_raw_range" | "responder_scale_range" | "responder_nrs_range" | "unknown_harris_item" | "conf_level_range" | "event_time_lengths" | "covariate_required" | "covariate_time_lengths" | "observation_time_invalid" | "observation_event_invalid" | "observation_covariates_invalid" | "case_mix_level_invalid" | "cox_needs_event" | "covariate_outcome_lengths" | "observation_outcome_invalid" | "logistic_needs_both_outcomes" | "funnel_level_invalid" | "funnel_target_invalid" | "funnel_expected_invalid" | "column_lengths_differ" | "observation_unit_invalid" | "observation_count_invalid" | "cusum_odds_ratio_invalid" | "cusum_threshold_invalid" | "observation_risk_invalid" | "funnel_proportion_or_ratio" | "n_not_positive" | "successes_negative" | "successes_exceed_n" | "t_interval_two_values" | "values_not_finite" | "before_after_lengths" | "log_rank_two_groups" | "log_rank_singular" | "group_time_lengths" | "group_required" | "observation_group_invalid" | "cannot_read_file" | "signing_key_not_set" | "signing_key_readable" | "not_a_signing_key" | "public_key_mismatch" | "not_a_public_key" | "no_database" | "schema_newer" | "cannot_read_instrument_file" | "instrument_file_not_json" | "birth_date_exactly_one" | "birth_date_at_most_one" | "not_a_consent_kind" | "not_yes_or_no" | "cannot_read_named_file" | "malformed_json" | "data_row_time_negative" | "data_row_event_invalid" | "not_a_finite_number" | "not_a_whole_number" | "conf_level_between" | "unknown_conf_type" | "unknown_interval_method" | "t_interval_two_rows" | "unknown_instrument_one_of" | "quoted_field_required" | "number_0_to_100" | "unknown_score_field" | "quoted_field_not_number" | "unknown_responder_field" | "report_wording_missing" | "no_anchor_file" | "anchor_needs_public_key" | "config_key_type" | "cannot_read_config" | "config_file_invalid" | "config_not_mapping" | "unknown_config_key" | "port_range" | "read_timeout_renamed" | "trusted_proxy_not_ip" | "anchor_interval_range" | "event_streams_at_least_one" | "heartbeat_range" | "io_threads_range" | "workers_range" | "body_limit_range" | "header_limit_range" | "metrics_token_shape" | "tls_pair" | "csv_malformed" | "csv_row_length" | "no_such_id" | "seconds_range" | "integer_range" | "diagnosis_required" | "not_accepted_in_request" | "schema_not_current" | "restore_target_not_empty" | "restore_target_not_empty_postgres" | "backup_onto_database" | "score_group_shape" | "responder_file_shape" | "returned_on_not_a_date" | "no_score_from_answers" | "claim_time_point_unknown" | "not_a_follow_up" | "protocol_id_not_file_name" | "claim_not_a_follow_up" | "answers_body_shape" | "not_an_offset" | "protocol_yaml_malformed" | "protocol_rule" | "protocol_rule_at_line" | "yaml_rule" | "yaml_rule_at_line" | "yaml_malformed" | "unsupported_version" | "cannot_read_because" | "din_length" | "din_character" | "din_facility" | "din_year" | "din_sequence" | "din_sequence_range" | "din_check_character" | "din_flag" | "din_flag_mismatch" | "product_transition_not_allowed" | "product_release_same_person" | "product_release_criteria_failed" | "wristband_not_this_patient" | "step_on_the_product" | "wrong_patient" | "not_released" | "expired" | "used" | "failed_qc" | "quarantined" | "product_din_used" | "product_not_found" | "cannot_write_file" | "patient_mrn_not_found" | "mrn_not_barcode_text" | "product_count" | "product_not_received" | "product_not_processed" | "product_already_frozen" | "product_not_frozen" | "product_already_thawed" | "product_return_not_released" | "passages_only_for_expansion" | "passage_before_previous" | "passage_not_finished" | "passage_harvest_before_seeding" | "not_a_json_number" | "number_range" | "utc_instant" | "harvest_ends_before_start" | "release_exception_surgeon";
             };
         };
         /** @enum {string} */
@@ -2544,6 +2646,16 @@ export interface components {
             /** @description the clinic's today, YYYY-MM-DD */
             today: string;
         };
+        ProductClearance: {
+            /** @description what the lab checked before clearing it */
+            reason: string;
+        };
+        ProductFreeze: {
+            /** @description the freezer or tank (the lab, when not sent) */
+            location?: string | null;
+            /** @description the storage temperature once frozen, in degrees Celsius */
+            temperature_c?: number | null;
+        };
         ProductHarvest: {
             /** @description local (default), sedation or general */
             anaesthesia?: string | null;
@@ -2571,6 +2683,16 @@ export interface components {
                 centre_id: string;
                 counts: {
                     cfu_f: number | null;
+                    isct_markers: {
+                        cd105: number | null;
+                        cd14_or_cd11b: number | null;
+                        cd34: number | null;
+                        cd45: number | null;
+                        cd73: number | null;
+                        cd79a_or_cd19: number | null;
+                        cd90: number | null;
+                        hla_dr: number | null;
+                    };
                     isct_markers_met: boolean | null;
                     total_nucleated_cells: number | null;
                     viability_percent: number | null;
@@ -2625,6 +2747,10 @@ export interface components {
                 source: string | null;
                 /** @enum {string} */
                 state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                storage: {
+                    frozen_at: string | null;
+                    thawed_at: string | null;
+                };
                 used: {
                     at: string | null;
                     by: string | null;
@@ -2643,6 +2769,44 @@ export interface components {
             /** @description the volume injected, in millilitres */
             volume_ml?: number | null;
         };
+        ProductIsctPanel: {
+            /** @description CD105 positive, percent (ISCT: at least 95) */
+            cd105?: number | null;
+            /** @description CD14 or CD11b positive, percent (ISCT: at most 2) */
+            cd14_or_cd11b?: number | null;
+            /** @description CD34 positive, percent (ISCT: at most 2) */
+            cd34?: number | null;
+            /** @description CD45 positive, percent (ISCT: at most 2) */
+            cd45?: number | null;
+            /** @description CD73 positive, percent (ISCT: at least 95) */
+            cd73?: number | null;
+            /** @description CD79a or CD19 positive, percent (ISCT: at most 2) */
+            cd79a_or_cd19?: number | null;
+            /** @description CD90 positive, percent (ISCT: at least 95) */
+            cd90?: number | null;
+            /** @description HLA-DR positive, percent (ISCT: at most 2) */
+            hla_dr?: number | null;
+        };
+        ProductPassage: {
+            /**
+             * Format: date
+             * @description the day they were harvested; absent while the passage runs
+             */
+            harvested_on?: string | null;
+            /** @description the same day as harvested_on in the Jalali calendar, YYYY/MM/DD */
+            harvested_on_jalali?: string;
+            /**
+             * Format: date
+             * @description the day the cells were seeded
+             */
+            seeded_on?: string;
+            /** @description the same day as seeded_on in the Jalali calendar, YYYY/MM/DD */
+            seeded_on_jalali?: string;
+        };
+        ProductPassages: {
+            /** @description the passages in order, the first first (at most 50) */
+            passages: components["schemas"]["ProductPassage"][];
+        };
         ProductProcessing: {
             /** @description density_gradient, centrifugation, enzymatic_svf or culture_expansion */
             method: string;
@@ -2655,7 +2819,9 @@ export interface components {
             /** @description every result the release needs is in (default false) */
             complete?: boolean;
             endotoxin?: components["schemas"]["ProductQcTest"] | null;
-            /** @description the ISCT marker panel, for expanded cells */
+            /** @description the ISCT panel marker by marker, for expanded cells; the verdict follows from it against the protocol's limits */
+            isct_markers?: components["schemas"]["ProductIsctPanel"] | null;
+            /** @description the ISCT panel's verdict alone, for a lab without the panel's figures (not with isct_markers) */
             isct_markers_met?: boolean | null;
             mycoplasma?: components["schemas"]["ProductQcTest"] | null;
             sterility?: components["schemas"]["ProductQcTest"] | null;
@@ -2675,6 +2841,14 @@ export interface components {
             /** @description not_done, pending, passed or failed */
             result: components["schemas"]["QcResult"];
         };
+        ProductReading: {
+            /** @description when it was read: ISO 8601 in UTC; now when not sent */
+            at?: string | null;
+            /** @description where the product is stored (the lab, when not sent) */
+            location?: string | null;
+            /** @description the reading, in degrees Celsius */
+            temperature_c: number;
+        };
         ProductReceipt: {
             /** @description where it is received (the lab, when not sent) */
             location?: string | null;
@@ -2689,11 +2863,23 @@ export interface components {
             /** @description why the product is released despite the failed criteria */
             reason: string;
         };
+        ProductReturn: {
+            /** @description where it is received back (the lab, when not sent) */
+            location?: string | null;
+            /** @description why the product came back unused */
+            reason: string;
+            /** @description its temperature on return, in degrees Celsius */
+            temperature_c?: number | null;
+        };
         ProductSetAside: {
             /** @description where (the lab, when not sent) */
             location?: string | null;
             /** @description why */
             reason: string;
+        };
+        ProductThaw: {
+            /** @description where it is thawed (the lab, when not sent) */
+            location?: string | null;
         };
         Protocol: {
             /** @description each anchor's name in both languages */
@@ -7243,6 +7429,16 @@ export interface operations {
                         centre_id: string;
                         counts: {
                             cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
                             isct_markers_met: boolean | null;
                             total_nucleated_cells: number | null;
                             viability_percent: number | null;
@@ -7303,6 +7499,10 @@ export interface operations {
                         source: string | null;
                         /** @enum {string} */
                         state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
                         used: {
                             at: string | null;
                             by: string | null;
@@ -7464,6 +7664,11 @@ export interface operations {
                             role: string;
                             verified: string;
                         }[];
+                        passages: {
+                            harvested_on: string | null;
+                            n: number;
+                            seeded_on: string;
+                        }[];
                         patient: {
                             id: number;
                             mrn: string;
@@ -7474,6 +7679,16 @@ export interface operations {
                             centre_id: string;
                             counts: {
                                 cfu_f: number | null;
+                                isct_markers: {
+                                    cd105: number | null;
+                                    cd14_or_cd11b: number | null;
+                                    cd34: number | null;
+                                    cd45: number | null;
+                                    cd73: number | null;
+                                    cd79a_or_cd19: number | null;
+                                    cd90: number | null;
+                                    hla_dr: number | null;
+                                };
                                 isct_markers_met: boolean | null;
                                 total_nucleated_cells: number | null;
                                 viability_percent: number | null;
@@ -7528,11 +7743,22 @@ export interface operations {
                             source: string | null;
                             /** @enum {string} */
                             state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                            storage: {
+                                frozen_at: string | null;
+                                thawed_at: string | null;
+                            };
                             used: {
                                 at: string | null;
                                 by: string | null;
                             };
                         };
+                        readings: {
+                            at: string;
+                            by: string;
+                            excursion: boolean;
+                            location: string;
+                            temperature_c: number;
+                        }[];
                         /** @enum {string} */
                         state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
                     };
@@ -7585,7 +7811,7 @@ export interface operations {
             };
         };
     };
-    "post/api/v1/products/{din}/discard": {
+    "post/api/v1/products/{din}/clear": {
         parameters: {
             query?: never;
             header?: never;
@@ -7594,10 +7820,10 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description {reason, location?} */
+        /** @description {reason} */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProductSetAside"];
+                "application/json": components["schemas"]["ProductClearance"];
             };
         };
         responses: {
@@ -7611,6 +7837,16 @@ export interface operations {
                         centre_id: string;
                         counts: {
                             cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
                             isct_markers_met: boolean | null;
                             total_nucleated_cells: number | null;
                             viability_percent: number | null;
@@ -7665,6 +7901,185 @@ export interface operations {
                         source: string | null;
                         /** @enum {string} */
                         state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
+                        used: {
+                            at: string | null;
+                            by: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/products/{din}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                din: string;
+            };
+            cookie?: never;
+        };
+        /** @description {reason, location?} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductSetAside"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        centre_id: string;
+                        counts: {
+                            cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
+                            isct_markers_met: boolean | null;
+                            total_nucleated_cells: number | null;
+                            viability_percent: number | null;
+                        };
+                        din: string;
+                        episode_id: number;
+                        expires_at: string | null;
+                        flag: string;
+                        harvest: {
+                            anaesthesia: string | null;
+                            by: string | null;
+                            ended_at: string | null;
+                            side: string | null;
+                            started_at: string | null;
+                            volume_ml: number | null;
+                        };
+                        id: number;
+                        migrated: boolean;
+                        processing: {
+                            at: string | null;
+                            by: string | null;
+                            method: string | null;
+                            passages: number | null;
+                        };
+                        product_code: string;
+                        qc: {
+                            endotoxin: {
+                                due: string | null;
+                                result: string;
+                            };
+                            mycoplasma: {
+                                due: string | null;
+                                result: string;
+                            };
+                            sterility: {
+                                due: string | null;
+                                result: string;
+                            };
+                        };
+                        receipt: {
+                            at: string | null;
+                            by: string | null;
+                            temperature_c: number | null;
+                        };
+                        release: {
+                            at: string | null;
+                            by: string | null;
+                            exception_by: string | null;
+                            exception_criteria: string[];
+                            exception_reason: string | null;
+                        };
+                        source: string | null;
+                        /** @enum {string} */
+                        state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
                         used: {
                             at: string | null;
                             by: string | null;
@@ -7772,6 +8187,16 @@ export interface operations {
                         centre_id: string;
                         counts: {
                             cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
                             isct_markers_met: boolean | null;
                             total_nucleated_cells: number | null;
                             viability_percent: number | null;
@@ -7826,6 +8251,185 @@ export interface operations {
                         source: string | null;
                         /** @enum {string} */
                         state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
+                        used: {
+                            at: string | null;
+                            by: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/products/{din}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                din: string;
+            };
+            cookie?: never;
+        };
+        /** @description {location?, temperature_c?} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductFreeze"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        centre_id: string;
+                        counts: {
+                            cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
+                            isct_markers_met: boolean | null;
+                            total_nucleated_cells: number | null;
+                            viability_percent: number | null;
+                        };
+                        din: string;
+                        episode_id: number;
+                        expires_at: string | null;
+                        flag: string;
+                        harvest: {
+                            anaesthesia: string | null;
+                            by: string | null;
+                            ended_at: string | null;
+                            side: string | null;
+                            started_at: string | null;
+                            volume_ml: number | null;
+                        };
+                        id: number;
+                        migrated: boolean;
+                        processing: {
+                            at: string | null;
+                            by: string | null;
+                            method: string | null;
+                            passages: number | null;
+                        };
+                        product_code: string;
+                        qc: {
+                            endotoxin: {
+                                due: string | null;
+                                result: string;
+                            };
+                            mycoplasma: {
+                                due: string | null;
+                                result: string;
+                            };
+                            sterility: {
+                                due: string | null;
+                                result: string;
+                            };
+                        };
+                        receipt: {
+                            at: string | null;
+                            by: string | null;
+                            temperature_c: number | null;
+                        };
+                        release: {
+                            at: string | null;
+                            by: string | null;
+                            exception_by: string | null;
+                            exception_criteria: string[];
+                            exception_reason: string | null;
+                        };
+                        source: string | null;
+                        /** @enum {string} */
+                        state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
                         used: {
                             at: string | null;
                             by: string | null;
@@ -7933,6 +8537,16 @@ export interface operations {
                         centre_id: string;
                         counts: {
                             cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
                             isct_markers_met: boolean | null;
                             total_nucleated_cells: number | null;
                             viability_percent: number | null;
@@ -7987,6 +8601,10 @@ export interface operations {
                         source: string | null;
                         /** @enum {string} */
                         state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
                         used: {
                             at: string | null;
                             by: string | null;
@@ -8143,7 +8761,7 @@ export interface operations {
             };
         };
     };
-    "post/api/v1/products/{din}/process": {
+    "put/api/v1/products/{din}/passages": {
         parameters: {
             query?: never;
             header?: never;
@@ -8152,10 +8770,10 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description {method: density_gradient|centrifugation|enzymatic_svf|culture_expansion, passages?} */
+        /** @description {passages: [{seeded_on, harvested_on?}]} */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProductProcessing"];
+                "application/json": components["schemas"]["ProductPassages"];
             };
         };
         responses: {
@@ -8169,6 +8787,16 @@ export interface operations {
                         centre_id: string;
                         counts: {
                             cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
                             isct_markers_met: boolean | null;
                             total_nucleated_cells: number | null;
                             viability_percent: number | null;
@@ -8223,6 +8851,185 @@ export interface operations {
                         source: string | null;
                         /** @enum {string} */
                         state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
+                        used: {
+                            at: string | null;
+                            by: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/products/{din}/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                din: string;
+            };
+            cookie?: never;
+        };
+        /** @description {method: density_gradient|centrifugation|enzymatic_svf|culture_expansion, passages?} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductProcessing"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        centre_id: string;
+                        counts: {
+                            cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
+                            isct_markers_met: boolean | null;
+                            total_nucleated_cells: number | null;
+                            viability_percent: number | null;
+                        };
+                        din: string;
+                        episode_id: number;
+                        expires_at: string | null;
+                        flag: string;
+                        harvest: {
+                            anaesthesia: string | null;
+                            by: string | null;
+                            ended_at: string | null;
+                            side: string | null;
+                            started_at: string | null;
+                            volume_ml: number | null;
+                        };
+                        id: number;
+                        migrated: boolean;
+                        processing: {
+                            at: string | null;
+                            by: string | null;
+                            method: string | null;
+                            passages: number | null;
+                        };
+                        product_code: string;
+                        qc: {
+                            endotoxin: {
+                                due: string | null;
+                                result: string;
+                            };
+                            mycoplasma: {
+                                due: string | null;
+                                result: string;
+                            };
+                            sterility: {
+                                due: string | null;
+                                result: string;
+                            };
+                        };
+                        receipt: {
+                            at: string | null;
+                            by: string | null;
+                            temperature_c: number | null;
+                        };
+                        release: {
+                            at: string | null;
+                            by: string | null;
+                            exception_by: string | null;
+                            exception_criteria: string[];
+                            exception_reason: string | null;
+                        };
+                        source: string | null;
+                        /** @enum {string} */
+                        state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
                         used: {
                             at: string | null;
                             by: string | null;
@@ -8313,7 +9120,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description {total_nucleated_cells?, viability_percent?, cfu_f?, isct_markers_met?, sterility?, endotoxin?, mycoplasma?: {result: not_done|pending|passed|failed, due?}, complete?} */
+        /** @description {total_nucleated_cells?, viability_percent?, cfu_f?, isct_markers_met? | isct_markers?: {cd105?, cd73?, cd90?, cd45?, cd34?, cd14_or_cd11b?, cd79a_or_cd19?, hla_dr?}, sterility?, endotoxin?, mycoplasma?: {result: not_done|pending|passed|failed, due?}, complete?} */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ProductQc"];
@@ -8330,6 +9137,16 @@ export interface operations {
                         centre_id: string;
                         counts: {
                             cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
                             isct_markers_met: boolean | null;
                             total_nucleated_cells: number | null;
                             viability_percent: number | null;
@@ -8384,6 +9201,10 @@ export interface operations {
                         source: string | null;
                         /** @enum {string} */
                         state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
                         used: {
                             at: string | null;
                             by: string | null;
@@ -8491,6 +9312,16 @@ export interface operations {
                         centre_id: string;
                         counts: {
                             cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
                             isct_markers_met: boolean | null;
                             total_nucleated_cells: number | null;
                             viability_percent: number | null;
@@ -8545,6 +9376,10 @@ export interface operations {
                         source: string | null;
                         /** @enum {string} */
                         state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
                         used: {
                             at: string | null;
                             by: string | null;
@@ -8652,6 +9487,16 @@ export interface operations {
                         centre_id: string;
                         counts: {
                             cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
                             isct_markers_met: boolean | null;
                             total_nucleated_cells: number | null;
                             viability_percent: number | null;
@@ -8706,6 +9551,10 @@ export interface operations {
                         source: string | null;
                         /** @enum {string} */
                         state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
                         used: {
                             at: string | null;
                             by: string | null;
@@ -8813,6 +9662,16 @@ export interface operations {
                         centre_id: string;
                         counts: {
                             cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
                             isct_markers_met: boolean | null;
                             total_nucleated_cells: number | null;
                             viability_percent: number | null;
@@ -8867,6 +9726,535 @@ export interface operations {
                         source: string | null;
                         /** @enum {string} */
                         state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
+                        used: {
+                            at: string | null;
+                            by: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/products/{din}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                din: string;
+            };
+            cookie?: never;
+        };
+        /** @description {reason, location?, temperature_c?} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductReturn"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        centre_id: string;
+                        counts: {
+                            cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
+                            isct_markers_met: boolean | null;
+                            total_nucleated_cells: number | null;
+                            viability_percent: number | null;
+                        };
+                        din: string;
+                        episode_id: number;
+                        expires_at: string | null;
+                        flag: string;
+                        harvest: {
+                            anaesthesia: string | null;
+                            by: string | null;
+                            ended_at: string | null;
+                            side: string | null;
+                            started_at: string | null;
+                            volume_ml: number | null;
+                        };
+                        id: number;
+                        migrated: boolean;
+                        processing: {
+                            at: string | null;
+                            by: string | null;
+                            method: string | null;
+                            passages: number | null;
+                        };
+                        product_code: string;
+                        qc: {
+                            endotoxin: {
+                                due: string | null;
+                                result: string;
+                            };
+                            mycoplasma: {
+                                due: string | null;
+                                result: string;
+                            };
+                            sterility: {
+                                due: string | null;
+                                result: string;
+                            };
+                        };
+                        receipt: {
+                            at: string | null;
+                            by: string | null;
+                            temperature_c: number | null;
+                        };
+                        release: {
+                            at: string | null;
+                            by: string | null;
+                            exception_by: string | null;
+                            exception_criteria: string[];
+                            exception_reason: string | null;
+                        };
+                        source: string | null;
+                        /** @enum {string} */
+                        state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
+                        used: {
+                            at: string | null;
+                            by: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/products/{din}/storage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                din: string;
+            };
+            cookie?: never;
+        };
+        /** @description {temperature_c, location?, at?} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductReading"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        centre_id: string;
+                        counts: {
+                            cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
+                            isct_markers_met: boolean | null;
+                            total_nucleated_cells: number | null;
+                            viability_percent: number | null;
+                        };
+                        din: string;
+                        episode_id: number;
+                        expires_at: string | null;
+                        flag: string;
+                        harvest: {
+                            anaesthesia: string | null;
+                            by: string | null;
+                            ended_at: string | null;
+                            side: string | null;
+                            started_at: string | null;
+                            volume_ml: number | null;
+                        };
+                        id: number;
+                        migrated: boolean;
+                        processing: {
+                            at: string | null;
+                            by: string | null;
+                            method: string | null;
+                            passages: number | null;
+                        };
+                        product_code: string;
+                        qc: {
+                            endotoxin: {
+                                due: string | null;
+                                result: string;
+                            };
+                            mycoplasma: {
+                                due: string | null;
+                                result: string;
+                            };
+                            sterility: {
+                                due: string | null;
+                                result: string;
+                            };
+                        };
+                        receipt: {
+                            at: string | null;
+                            by: string | null;
+                            temperature_c: number | null;
+                        };
+                        release: {
+                            at: string | null;
+                            by: string | null;
+                            exception_by: string | null;
+                            exception_criteria: string[];
+                            exception_reason: string | null;
+                        };
+                        source: string | null;
+                        /** @enum {string} */
+                        state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
+                        used: {
+                            at: string | null;
+                            by: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/products/{din}/thaw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                din: string;
+            };
+            cookie?: never;
+        };
+        /** @description {location?} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductThaw"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        centre_id: string;
+                        counts: {
+                            cfu_f: number | null;
+                            isct_markers: {
+                                cd105: number | null;
+                                cd14_or_cd11b: number | null;
+                                cd34: number | null;
+                                cd45: number | null;
+                                cd73: number | null;
+                                cd79a_or_cd19: number | null;
+                                cd90: number | null;
+                                hla_dr: number | null;
+                            };
+                            isct_markers_met: boolean | null;
+                            total_nucleated_cells: number | null;
+                            viability_percent: number | null;
+                        };
+                        din: string;
+                        episode_id: number;
+                        expires_at: string | null;
+                        flag: string;
+                        harvest: {
+                            anaesthesia: string | null;
+                            by: string | null;
+                            ended_at: string | null;
+                            side: string | null;
+                            started_at: string | null;
+                            volume_ml: number | null;
+                        };
+                        id: number;
+                        migrated: boolean;
+                        processing: {
+                            at: string | null;
+                            by: string | null;
+                            method: string | null;
+                            passages: number | null;
+                        };
+                        product_code: string;
+                        qc: {
+                            endotoxin: {
+                                due: string | null;
+                                result: string;
+                            };
+                            mycoplasma: {
+                                due: string | null;
+                                result: string;
+                            };
+                            sterility: {
+                                due: string | null;
+                                result: string;
+                            };
+                        };
+                        receipt: {
+                            at: string | null;
+                            by: string | null;
+                            temperature_c: number | null;
+                        };
+                        release: {
+                            at: string | null;
+                            by: string | null;
+                            exception_by: string | null;
+                            exception_criteria: string[];
+                            exception_reason: string | null;
+                        };
+                        source: string | null;
+                        /** @enum {string} */
+                        state: "received" | "processing" | "qc_pending" | "awaiting_release" | "released" | "quarantined" | "used" | "discarded" | "expired";
+                        storage: {
+                            frozen_at: string | null;
+                            thawed_at: string | null;
+                        };
                         used: {
                             at: string | null;
                             by: string | null;
