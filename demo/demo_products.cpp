@@ -4,7 +4,9 @@
 // quarantined), so the lab's view and the bedside check have every state to show. Each
 // has its custody chain from the harvest on.
 #include "demo/demo.hpp"
+#include "demo/history.hpp"
 #include "domain/product/din.hpp"
+#include "service/audit_entry.hpp"
 
 namespace rp::demo {
 namespace {
@@ -105,6 +107,8 @@ void add_demo_readings(store::Transaction& tx, const product::Product& p, State 
 }  // namespace
 
 void add_demo_products(store::Store& store, const CivilDate& today) {
+  const Clock clock = clock_on(today);
+  const service::Actor op = service::Actor::cli_operator();
   store.write([&](store::Transaction& tx) {
     std::vector<Episode> harvested, released, injected, stopped;
     for (const Patient& pt : tx.list_patients({std::nullopt, "", false, std::nullopt, 100000}))
@@ -176,6 +180,9 @@ void add_demo_products(store::Store& store, const CivilDate& today) {
              "din " + product::parse_din(p.din).with_check() + ", wristband " + tx.find_patient(e.patient_id)->mrn,
              "not_released"});
       }
+      // Its audit row vouches for the product as written, chain and all (`audit verify`).
+      tx.append_audit(service::audit_entry(clock, op, e.centre_id, "product.recorded", "product", std::to_string(p.id),
+                                           p.din + " " + std::string(product::to_string(p.state))));
     }
   });
 }

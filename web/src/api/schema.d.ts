@@ -5106,7 +5106,10 @@ export interface operations {
     "post/api/v1/episodes/{episode_id}/harvest": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description a retried request with the same key returns the first response */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 episode_id: number;
             };

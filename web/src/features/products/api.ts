@@ -1,5 +1,5 @@
 // The product screens' calls, one function per thing a user does.
-import { answer, http, sent } from '../../api/client'
+import { answer, http, idempotencyKey, sent } from '../../api/client'
 import type { BedsideVerdict, Guidance, Harvested, IsctMarker, ListedProduct, Method, Product, ProductState, ProductTrace } from './types'
 
 const dinPath = (din: string) => ({ path: { din } })
@@ -21,7 +21,8 @@ export interface QcBody {
   complete: boolean
 }
 
-// The harvest in theatre, with the wristband scanned.
+// The harvest in theatre, with the wristband scanned. It carries an Idempotency-Key, so a
+// retried request answers the products it registered and registers none again.
 export interface HarvestBody {
   mrn: string
   source: 'bone_marrow' | 'adipose'
@@ -54,7 +55,13 @@ export interface PassageBody {
 
 export const productsApi = {
   harvest: (episodeId: number, body: HarvestBody) =>
-    answer<Harvested>(http.POST('/api/v1/episodes/{episode_id}/harvest', { params: { path: { episode_id: episodeId } }, body: sent(body) })),
+    answer<Harvested>(
+      http.POST('/api/v1/episodes/{episode_id}/harvest', {
+        params: { path: { episode_id: episodeId } },
+        body: sent(body),
+        headers: idempotencyKey(),
+      }),
+    ),
   list: (state: ProductState | '') =>
     answer<ListedProduct[]>(http.GET('/api/v1/products', { params: { query: { state: state || undefined } } })),
   trace: (din: string) => answer<ProductTrace>(http.GET('/api/v1/products/{din}', { params: dinPath(din) })),
