@@ -20,9 +20,10 @@ std::string one_of(const std::optional<std::string>& value, const std::vector<st
   return *value;
 }
 
-service::LabelPrint label_print(const contract::LabelQuery& q) {
+// A HEAD request answers the print's headers without printing: nothing is recorded.
+service::LabelPrint label_print(const http::Call& c, const contract::LabelQuery& q) {
   return {one_of(q.format, contract::label_formats(), "format"), one_of(q.lang, contract::label_languages(), "lang"),
-          q.location.value_or("")};
+          q.location.value_or(""), c.request.method != "HEAD"};
 }
 
 std::string drawn(const labels::Label& label, const std::string& format) {
@@ -53,7 +54,7 @@ void add_label_routes(http::Router& r, Services& s) {
          false,
          http::answering_files({"image/svg+xml", "application/pdf"},
                                http::querying<contract::LabelQuery>([&s](http::Call& c, const contract::LabelQuery& q) {
-                                 const auto print = label_print(q);
+                                 const auto print = label_print(c, q);
                                  std::string name;
                                  auto body = service::Labels(s.store, s.clock)
                                                  .product_label(
@@ -77,7 +78,7 @@ void add_label_routes(http::Router& r, Services& s) {
          http::answering_files(
              {"image/svg+xml", "application/pdf"},
              http::querying<contract::LabelQuery>([&s](http::Call& c, const contract::LabelQuery& q) {
-               const auto print = label_print(q);
+               const auto print = label_print(c, q);
                const auto id = http::id_param(c.request.params.at("patient_id"), "patient");
                auto body = service::Labels(s.store, s.clock).wristband(c.actor, id, print, [&](const Patient& p) {
                  return drawn(labels::wristband_label(p, print.lang), print.format);

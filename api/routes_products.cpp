@@ -85,7 +85,7 @@ void add_product_routes(http::Router& r, Services& s) {
          {},
          "{mrn, source: bone_marrow|adipose, side?, volume_ml?, anaesthesia?: local|sedation|general, started_at?, "
          "ended_at?, products?, location?}",
-         false,
+         true,  // a retry with the same Idempotency-Key answers the first harvest's products
          false,
          [&s](http::Call& c, const contract::HarvestIn& in) {
            service::HarvestRecord h;

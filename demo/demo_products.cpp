@@ -4,7 +4,9 @@
 // quarantined), so the lab's view and the bedside check have every state to show. Each
 // has its custody chain from the harvest on.
 #include "demo/demo.hpp"
+#include "demo/history.hpp"
 #include "domain/product/din.hpp"
+#include "service/audit_entry.hpp"
 
 namespace rp::demo {
 namespace {
@@ -82,9 +84,31 @@ product::Product made(const Episode& e, State s, const CivilDate& harvest, int s
   return p;
 }
 
+// The lab's fridge read at receipt and before release; the quarantined product's bench
+// reading that put it there (an excursion); the frozen product's tank.
+void add_demo_readings(store::Transaction& tx, const product::Product& p, State s, const CivilDate& harvest,
+                       bool& first_frozen) {
+  if (s == State::received) return;
+  const std::string lab = "lab." + p.centre_id;
+  tx.insert_product_reading({0, p.id, at(harvest, "07:05:00"), 4.0, "lab fridge 1", lab, false});
+  if (s == State::quarantined)
+    tx.insert_product_reading({0, p.id, at(harvest, "09:25:00"), 31.0, "lab bench", lab, true});
+  if (s == State::released || s == State::used)
+    tx.insert_product_reading({0, p.id, at(harvest, "09:45:00"), 4.5, "lab fridge 1", lab, false});
+  if (!p.frozen_at.empty()) {
+    first_frozen = false;
+    tx.insert_product_reading({0, p.id, at(harvest, "11:00:00"), -162.0, "nitrogen tank 1", lab, false});
+    tx.insert_product_event({0, p.id, p.frozen_at, lab, "lab", "nitrogen tank 1", "freeze",
+                             "din " + product::parse_din(p.din).with_check() + ", frozen until " + p.expires_at,
+                             "released -> released"});
+  }
+}
+
 }  // namespace
 
 void add_demo_products(store::Store& store, const CivilDate& today) {
+  const Clock clock = clock_on(today);
+  const service::Actor op = service::Actor::cli_operator();
   store.write([&](store::Transaction& tx) {
     std::vector<Episode> harvested, released, injected, stopped;
     for (const Patient& pt : tx.list_patients({std::nullopt, "", false, std::nullopt, 100000}))
@@ -115,6 +139,7 @@ void add_demo_products(store::Store& store, const CivilDate& today) {
 
     int seq = 0;
     bool refused = false;
+    bool first_frozen = true;
     for (const auto& [e, s] : plan) {
       const CivilDate harvest = e.harvest_date.value_or(today);
       product::Product p = made(e, s, harvest, ++seq);
@@ -124,6 +149,11 @@ void add_demo_products(store::Store& store, const CivilDate& today) {
       if (s == State::used) {
         p.used_at = at(e.injection_date.value_or(harvest), "11:05:00");
         p.used_by = e.injected_by.value_or(demo_surgeon(e.centre_id));
+      }
+      // The first released product was cryopreserved after its release: it keeps a year.
+      if (s == State::released && first_frozen) {
+        p.frozen_at = at(harvest, "10:30:00");
+        p.expires_at = at(harvest.plus_days(365), "10:30:00");
       }
       p.id = tx.insert_product(p, at(harvest, "06:30:00"));
       const CivilDate used_on = e.injection_date.value_or(harvest);
@@ -139,6 +169,7 @@ void add_demo_products(store::Store& store, const CivilDate& today) {
                                  st.kind, bedside ? "din " + product::parse_din(p.din).with_check() + ": ok" : "",
                                  std::string(st.kind) == "bedside_check" ? "ok" : ""});
       }
+      add_demo_readings(tx, p, s, harvest, first_frozen);
       if (s == State::received && !refused && e.centre_id == "tehran-1") {
         // Yesterday a product still in the lab was scanned at the bedside and refused:
         // the worklist's alert has something to show.
@@ -149,6 +180,9 @@ void add_demo_products(store::Store& store, const CivilDate& today) {
              "din " + product::parse_din(p.din).with_check() + ", wristband " + tx.find_patient(e.patient_id)->mrn,
              "not_released"});
       }
+      // Its audit row vouches for the product as written, chain and all (`audit verify`).
+      tx.append_audit(service::audit_entry(clock, op, e.centre_id, "product.recorded", "product", std::to_string(p.id),
+                                           p.din + " " + std::string(product::to_string(p.state))));
     }
   });
 }

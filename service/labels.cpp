@@ -31,6 +31,7 @@ std::string Labels::product_label(const Actor& actor, const std::string& din_tex
     donor = *patient;
   });
   std::string out = render(p, donor);
+  if (!print.record) return out;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
     const product::Product now_p = visible_product(tx, actor, din);
     const std::string now = clock_.now_iso();
@@ -50,6 +51,7 @@ std::string Labels::wristband(const Actor& actor, std::int64_t patient_id, const
   Patient patient;
   store_.read(record_scope(actor), [&](store::Transaction& tx) { patient = visible_patient(tx, actor, patient_id); });
   std::string out = render(patient);
+  if (!print.record) return out;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
     const Patient now_p = visible_patient(tx, actor, patient_id);
     tx.append_audit(audit_entry(clock_, actor, now_p.centre_id, "patient.wristband_printed", "patient",

@@ -20,6 +20,9 @@ struct LabelPrint {
   std::string format = "svg";  // svg | pdf
   std::string lang = "en";     // en | fa
   std::string location;        // where it is printed, for the custody chain
+  // false for a HEAD request: the answer's headers are drawn as for the print, but no label
+  // leaves the server, so nothing is recorded (no label_printed event, no audit row).
+  bool record = true;
 };
 
 using ProductLabelRenderer = std::function<std::string(const product::Product&, const Patient& donor)>;

@@ -22,8 +22,14 @@ inline std::string role_of(const Actor& a) { return std::string(to_string(a.role
 // The protocol's rules for its products (its `product:` section), or the settings'.
 ProtocolProduct product_rules(const ProductSettings& settings, const std::string& protocol_id);
 
-// Runs a step; a refusal rolls it back and is recorded on its own (action product.refused,
-// the DIN and the reason's code), then thrown on.
+// The audit row of a refused step: action product.refused, the DIN and the reason's code.
+inline store::AuditEntry refusal_entry(const Clock& clock, const Actor& actor, const std::string& step,
+                                       const std::string& din_text, const InputError& e) {
+  return audit_entry(clock, actor, actor.centre, "product.refused", "product", din_text.substr(0, 32),
+                     step + ": " + e.code() + (e.field().empty() ? "" : " (" + e.field() + ")"));
+}
+
+// Runs a step; a refusal rolls it back and is recorded on its own, then thrown on.
 template <typename Fn>
 auto refusal_recorded(store::Store& store, const Clock& clock, const Actor& actor, const std::string& step,
                       const std::string& din_text, Fn&& fn) -> decltype(fn()) {
@@ -32,10 +38,8 @@ auto refusal_recorded(store::Store& store, const Clock& clock, const Actor& acto
   } catch (const ForbiddenError&) {
     throw;
   } catch (const InputError& e) {
-    store.write(record_scope(actor), [&](store::Transaction& tx) {
-      tx.append_audit(audit_entry(clock, actor, actor.centre, "product.refused", "product", din_text.substr(0, 32),
-                                  step + ": " + e.code() + (e.field().empty() ? "" : " (" + e.field() + ")")));
-    });
+    store.write(record_scope(actor),
+                [&](store::Transaction& tx) { tx.append_audit(refusal_entry(clock, actor, step, din_text, e)); });
     throw;
   }
 }

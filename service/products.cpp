@@ -5,11 +5,13 @@
 #include "service/products.hpp"
 
 #include <charconv>
+#include <tuple>
 
 #include "base/error.hpp"
 #include "base/utc_instant.hpp"
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
+#include "service/idempotency.hpp"
 #include "service/pathway.hpp"
 #include "service/product_access.hpp"
 #include "service/product_step.hpp"
@@ -65,10 +67,65 @@ HarvestTimes harvest_times(const HarvestRecord& h, const Clock& clock) {
   return t;
 }
 
+// What a harvest's Idempotency-Key refers to: its products' ids, "12,13".
+std::string product_ids(const std::vector<Product>& products) {
+  std::string out;
+  for (const Product& p : products) out += (out.empty() ? "" : ",") + std::to_string(p.id);
+  return out;
+}
+
+std::vector<Product> products_by_ids(store::Transaction& tx, std::string_view ids) {
+  std::vector<Product> out;
+  while (!ids.empty()) {
+    const auto comma = ids.find(',');
+    const std::string_view id = ids.substr(0, comma);
+    std::int64_t n = 0;
+    std::from_chars(id.data(), id.data() + id.size(), n);
+    if (auto p = tx.find_product(n)) out.push_back(std::move(*p));
+    ids.remove_prefix(comma == std::string_view::npos ? ids.size() : comma + 1);
+  }
+  return out;
+}
+
+// The bedside check's refusal of a product, as the injection throws it.
+ConflictError bedside_refusal(product::Verdict v) { return ConflictError("din", ErrorCode{to_string(v)}); }
+
 void check_anaesthesia(const std::string& a) {
   if (a != "local" && a != "sedation" && a != "general")
     throw InputError("anaesthesia", "not_one_of"_err,
                      {{"value", a.substr(0, 32)}, {"allowed", "local, sedation, general"}});
+}
+
+// A result that comes back after the product left the lab's bench (a sterility culture
+// takes days; a protocol may release on a pending one): only a test still pending may be
+// completed. A failure quarantines a released product (the bedside check refuses it
+// anyway); one already injected is said in the chain, for the surgeon to follow up.
+std::string late_qc_results(Product& p, const QcRecord& qc) {
+  const bool other = qc.total_nucleated_cells || qc.viability_percent || qc.cfu_f || qc.isct_markers_met ||
+                     !qc.isct.empty() || qc.complete;
+  if (other || (!qc.sterility && !qc.endotoxin && !qc.mycoplasma)) move_product(p, State::qc_pending);  // refused
+  std::string said;
+  bool failed = false;
+  const std::tuple<const std::optional<product::QcTest>&, product::QcTest&, const char*> tests[] = {
+      {qc.sterility, p.sterility, "sterility"},
+      {qc.endotoxin, p.endotoxin, "endotoxin"},
+      {qc.mycoplasma, p.mycoplasma, "mycoplasma"}};
+  for (const auto& [sent, kept, name] : tests) {
+    if (!sent) continue;
+    if (kept.result != product::QcResult::pending)
+      throw ConflictError(name, "qc_result_not_pending"_err, {{"test", std::string(name)}});
+    kept = *sent;
+    failed = failed || sent->result == product::QcResult::failed;
+    said += (said.empty() ? "" : ", ") + std::string(name) + " " + std::string(to_string(sent->result));
+  }
+  said = "late result: " + said;
+  if (failed && p.state == State::released) {
+    move_product(p, State::quarantined);
+    said += "; quarantined";
+  } else if (failed && p.state == State::used) {
+    said += "; the product was injected: the surgeon follows the patient up";
+  }
+  return said;
 }
 
 }  // namespace
@@ -87,6 +144,11 @@ std::vector<Product> Products::register_harvest(const Actor& actor, const Harves
     const HarvestTimes times = harvest_times(h, clock_);
     std::vector<Product> out;
     store_.write(record_scope(actor), [&](store::Transaction& tx) {
+      // A retry with the first request's Idempotency-Key: its products, none registered again.
+      if (const auto earlier = earlier_request(tx, actor)) {
+        out = products_by_ids(tx, *earlier);
+        return;
+      }
       const auto e = tx.find_episode(h.episode_id);
       if (!e || !actor.sees_centre(e->centre_id))
         throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(h.episode_id)}});
@@ -127,6 +189,7 @@ std::vector<Product> Products::register_harvest(const Actor& actor, const Harves
             audit_entry(clock_, actor, p.centre_id, "product.harvest", "product", std::to_string(p.id), p.din));
         out.push_back(p);
       }
+      remember_request(tx, actor, product_ids(out), now);
     });
     return out;
   });
@@ -167,6 +230,8 @@ Product Products::record_qc(const Actor& actor, const std::string& din, const Qc
     throw InputError("isct_markers_met", "give_one_not_both"_err,
                      {{"first", "isct_markers_met"}, {"second", "isct_markers"}});
   return step(store_, clock_, actor, din, "qc", "lab", [&](store::Transaction& tx, Product& p) {
+    if (p.state == State::released || p.state == State::used || p.state == State::quarantined)
+      return late_qc_results(p, qc);
     if (p.state == State::processing) move_product(p, State::qc_pending);
     if (p.state != State::qc_pending) move_product(p, State::qc_pending);  // refused, naming the states
     if (qc.total_nucleated_cells) p.total_nucleated_cells = qc.total_nucleated_cells;
@@ -270,10 +335,10 @@ BedsideCheck Products::verify(const Actor& actor, const std::string& din_text, c
 
 Product Products::inject(const Actor& actor, const InjectionRecord& r) {
   require_transition(actor, "injected");
-  return refusal_recorded(store_, clock_, actor, "injection", r.din, [&] {
+  product::Verdict v = product::Verdict::ok;
+  Product injected = refusal_recorded(store_, clock_, actor, "injection", r.din, [&] {
     const product::Din din = product::parse_din(r.din);
     Product p;
-    product::Verdict v = product::Verdict::ok;
     store_.write(record_scope(actor), [&](store::Transaction& tx) {
       p = visible_product(tx, actor, din);
       const std::string now = clock_.now_iso();
@@ -283,10 +348,12 @@ Product Products::inject(const Actor& actor, const InjectionRecord& r) {
       v = product::bedside_verdict(p, scanned, now);
       if (v != product::Verdict::ok) {
         // The refused check is kept in the chain, as verify keeps it: the worklist's alert
-        // reads it. Nothing else is written.
+        // reads it. Nothing else is written but the refusal's audit row, here, in the same
+        // transaction, so that the row vouches for the chain the check grew.
         tx.insert_product_event({0, p.id, now, actor.user, role_of(actor), r.location, "bedside_check",
                                  "din " + din.with_check() + ", wristband " + r.mrn.substr(0, 64),
                                  std::string(to_string(v))});
+        tx.append_audit(refusal_entry(clock_, actor, "injection", r.din, bedside_refusal(v)));
         return;
       }
       move_product(p, State::used);
@@ -307,9 +374,11 @@ Product Products::inject(const Actor& actor, const InjectionRecord& r) {
       tx.append_audit(
           audit_entry(clock_, actor, p.centre_id, "product.injection", "product", std::to_string(p.id), p.din));
     });
-    if (v != product::Verdict::ok) throw ConflictError("din", ErrorCode{to_string(v)});
     return p;
   });
+  // Thrown past refusal_recorded: the refusal's row is written with its custody event.
+  if (v != product::Verdict::ok) throw bedside_refusal(v);
+  return injected;
 }
 
 std::vector<ListedProduct> Products::list(const Actor& actor, std::optional<State> state, int limit) {

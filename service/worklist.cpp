@@ -15,6 +15,23 @@
 namespace rp::service {
 namespace {
 
+// One entry per pending test, the soonest due first, those without a day last.
+std::vector<WorklistQcDue> qc_due_entries(const std::vector<store::WorklistQcPendingRow>& rows, const CivilDate& day) {
+  std::vector<WorklistQcDue> out;
+  for (const auto& r : rows) {
+    const std::string din = product::parse_din(r.din).with_check();
+    for (const auto& [test, name] : {std::pair{&r.sterility, "sterility"}, std::pair{&r.endotoxin, "endotoxin"},
+                                     std::pair{&r.mycoplasma, "mycoplasma"}})
+      if (test->result == product::QcResult::pending)
+        out.push_back({r.who, din, r.state, name, test->due, test->due && *test->due < day});
+  }
+  std::stable_sort(out.begin(), out.end(), [](const WorklistQcDue& a, const WorklistQcDue& b) {
+    if (a.due.has_value() != b.due.has_value()) return a.due.has_value();
+    return a.due && *a.due < *b.due;
+  });
+  return out;
+}
+
 const ProtocolItem* protocol_item(const std::string& protocol_id, const std::string& item_id) {
   return load_protocol(protocol_id)->find_item(item_id);
 }
@@ -115,6 +132,7 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   std::vector<store::WorklistItemRow> holds;
   std::vector<store::WorklistOpenItemRow> items, closed;
   std::vector<store::WorklistProductRow> products;
+  std::vector<store::WorklistQcPendingRow> qc_pending;
   const bool show_mobile = identifiers_shown(actor, PatientView::search_results).mobile;
   // One row more than the page: whether another page follows.
   ++query.limit;
@@ -139,6 +157,7 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
     }
     w.red_flags = tx.worklist_red_flags(actor.centre);
     products = tx.worklist_awaiting_release(actor.centre, kLabProductsShown);
+    qc_pending = tx.worklist_qc_pending(actor.centre, kLabProductsShown);
     w.bedside_refusals = tx.worklist_bedside_refusals(
         actor.centre, Clock::fixed(clock.now_ms() - std::int64_t{kRefusalAlertDays} * 86400000).now_iso(), 50);
     w.code_guesses = tx.worklist_code_guesses(actor.centre, Clock::fixed(clock.now_ms() - guesses.window_ms).now_iso(),
@@ -155,8 +174,9 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
       clock, actor, actor.centre, "worklist.read", "worklist", w.date.iso(),
       std::to_string(items.size()) + " items, " + std::to_string(closed.size()) + " with the window closed, " +
           std::to_string(w.holds.size()) + " holds, " + std::to_string(w.red_flags.size()) + " red flags, " +
-          std::to_string(products.size()) + " products, " + std::to_string(w.bedside_refusals.size()) +
-          " refused bedside checks, " + std::to_string(w.code_guesses.size()) + " codes being guessed");
+          std::to_string(products.size()) + " products, " + std::to_string(qc_pending.size()) + " with QC pending, " +
+          std::to_string(w.bedside_refusals.size()) + " refused bedside checks, " +
+          std::to_string(w.code_guesses.size()) + " codes being guessed");
   // Every patient the list shows, by id, so the log answers who saw whom.
   std::vector<std::int64_t> shown;
   shown.reserve(items.size() + closed.size() + w.holds.size() + w.red_flags.size() + products.size() +
@@ -166,6 +186,7 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   for (const auto& h : w.holds) shown.push_back(h.who.patient_id);
   for (const auto& f : w.red_flags) shown.push_back(f.who.patient_id);
   for (const auto& p : products) shown.push_back(p.who.patient_id);
+  for (const auto& p : qc_pending) shown.push_back(p.who.patient_id);
   for (const auto& r : w.bedside_refusals) shown.push_back(r.who.patient_id);
   for (const auto& g : w.code_guesses) shown.push_back(g.patient_id);
   row.shown = store::format_shown(std::move(shown));
@@ -183,6 +204,7 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
     w.awaiting_release.push_back(
         {p.who, p.harvest_date, days, product::parse_din(p.din).with_check(), p.state, p.expires_at});
   }
+  w.qc_due = qc_due_entries(qc_pending, w.date);
   return w;
 }
 

@@ -53,6 +53,17 @@ struct WorklistProduct {
   std::string expires_at;  // UTC instant; "" when none was set
 };
 
+// A quality-control result still pending for a product: the test, the day it is due, and
+// whether that day has passed. One entry per pending test.
+struct WorklistQcDue {
+  store::WorklistPatient who;
+  std::string din;  // 14 characters: the DIN and its check character
+  std::string state;
+  std::string test;  // sterility, endotoxin or mycoplasma
+  std::optional<CivilDate> due;
+  bool overdue = false;
+};
+
 struct Worklist {
   CivilDate date;
   WorklistFilter filter;
@@ -69,6 +80,9 @@ struct Worklist {
   std::vector<WorklistEntry> holds;                  // drug holds starting within kHoldLookaheadDays
   std::vector<store::WorklistRedFlagRow> red_flags;  // open, newest first
   std::vector<WorklistProduct> awaiting_release;     // products in the lab, the soonest to expire first
+  // QC results still pending, released and injected products' too: the soonest due first
+  // (those without a day last), so the lab chases a culture before it is forgotten.
+  std::vector<WorklistQcDue> qc_due;
   // Bedside checks that refused a product within kRefusalAlertDays, the latest first: a
   // product was nearly given to the wrong patient, or given unreleased, failed or expired.
   std::vector<store::WorklistRefusalRow> bedside_refusals;

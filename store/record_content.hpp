@@ -7,6 +7,8 @@
 //                              schedule items and eligibility assessments.
 //   adverse_event N          - one adverse event or red flag (adverse_events row).
 //   questionnaire_response N - one set of answers with its scores.
+//   product N                - a cell product (products row) with its chain of custody
+//                              (product_events) and the parts store/product_content.hpp lists.
 // Responses and events are records of their own, not parts of their episode: an episode
 // gathers answers for three years, and a write hashes only what it wrote, so the cost of
 // a submission does not grow with the episode's history.
@@ -31,7 +33,8 @@
 
 namespace rp::store {
 
-inline constexpr const char* kRecordKinds[] = {"patient", "episode", "adverse_event", "questionnaire_response"};
+inline constexpr const char* kRecordKinds[] = {"patient", "episode", "adverse_event", "questionnaire_response",
+                                               "product"};
 
 // The content hash written for a record a transaction deleted.
 inline const std::string kAbsentRecordHash(64, '0');

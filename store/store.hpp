@@ -269,6 +269,9 @@ class Transaction {
   // The centre's cell products in the lab, not yet released (received to awaiting release,
   // quarantined), the soonest to expire first; at most `limit`.
   virtual std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id, int limit) = 0;
+  // The centre's products, not discarded nor expired, with a QC result still pending, by
+  // id; at most `limit` (0027's partial index holds only them).
+  virtual std::vector<WorklistQcPendingRow> worklist_qc_pending(const std::string& centre_id, int limit) = 0;
   // Bedside checks of the centre's products that refused them since `since` (a UTC
   // instant), the latest first; at most `limit` (0023's partial index keeps it to them).
   virtual std::vector<WorklistRefusalRow> worklist_bedside_refusals(const std::string& centre_id,

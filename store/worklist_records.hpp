@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 
+#include "domain/product/product.hpp"
+
 #include "domain/episode.hpp"
 #include "domain/schedule.hpp"
 #include "store/submission_records.hpp"
@@ -40,6 +42,15 @@ struct WorklistProductRow {
   std::string din;  // the 13 characters
   std::string state;
   std::string expires_at;  // UTC instant, ISO 8601; "" when none was set
+};
+
+// A product with a quality-control result still pending (a culture takes days, and a
+// protocol may release on a pending sterility result): its three tests as they stand.
+struct WorklistQcPendingRow {
+  WorklistPatient who;  // the product's donor and episode
+  std::string din;      // the 13 characters
+  std::string state;
+  product::QcTest sterility, endotoxin, mycoplasma;
 };
 
 // A bedside check that refused a product: the product, its donor, who scanned it when and

@@ -41,6 +41,20 @@ WorklistProductOut product_out(const service::WorklistProduct& p) {
   return out;
 }
 
+WorklistQcDueOut qc_due_out(const service::WorklistQcDue& q) {
+  WorklistQcDueOut out;
+  static_cast<WorklistWho&>(out) = who_out(q.who, std::nullopt);
+  out.din = q.din;
+  out.product_state = q.state;
+  out.test = q.test;
+  if (q.due) {
+    out.due = q.due->iso();
+    out.due_jalali = to_jalali(*q.due).iso();
+  }
+  out.overdue = q.overdue;
+  return out;
+}
+
 WorklistRefusalOut refusal_out(const store::WorklistRefusalRow& r) {
   WorklistRefusalOut out;
   static_cast<WorklistWho&>(out) = who_out(r.who, std::nullopt);
@@ -102,6 +116,7 @@ WorklistOut worklist_out(const service::Worklist& w) {
   out.holds = entries_out(w.holds);
   for (const auto& f : w.red_flags) out.red_flags.push_back(red_flag_out(f));
   for (const auto& p : w.awaiting_release) out.awaiting_release.push_back(product_out(p));
+  for (const auto& q : w.qc_due) out.qc_due.push_back(qc_due_out(q));
   for (const auto& r : w.bedside_refusals) out.bedside_refusals.push_back(refusal_out(r));
   for (const auto& g : w.code_guesses)
     out.code_guesses.push_back({{g.patient_id, g.mrn, g.name_fa, g.name_latin}, g.wrong_codes, g.last_wrong_at});

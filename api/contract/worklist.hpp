@@ -193,6 +193,25 @@ struct WorklistProductOut : WorklistWho {
   }
 };
 
+// A QC result still pending for a product, one per test: what the lab chases.
+struct WorklistQcDueOut : WorklistWho {
+  static constexpr const char* kSchema = "WorklistQcDue";
+  std::string din, product_state, test;
+  std::optional<std::string> due, due_jalali;
+  bool overdue = false;
+  template <class V>
+  static void fields(V& v) {
+    WorklistWho::fields(v);
+    v("din", &WorklistQcDueOut::din, "the product's DIN with its check character; the patient fields are its donor's");
+    v("product_state", &WorklistQcDueOut::product_state, "the product's state (released and used included)");
+    v("test", &WorklistQcDueOut::test, "sterility, endotoxin or mycoplasma");
+    v("due", &WorklistQcDueOut::due, "YYYY-MM-DD the result is expected; absent when no day was given",
+      FieldRule{.omit_when_empty = true});
+    v("due_jalali", &WorklistQcDueOut::due_jalali, "the same day, YYYY/MM/DD", FieldRule{.omit_when_empty = true});
+    v("overdue", &WorklistQcDueOut::overdue, "the day has passed without the result");
+  }
+};
+
 // A bedside check that refused a product: the alert a nurse or the lab acts on.
 struct WorklistRefusalOut : WorklistWho {
   static constexpr const char* kSchema = "WorklistBedsideRefusal";
@@ -234,6 +253,7 @@ struct WorklistOut {
   std::vector<WorklistEntryOut> holds;
   std::vector<WorklistRedFlagOut> red_flags;
   std::vector<WorklistProductOut> awaiting_release;
+  std::vector<WorklistQcDueOut> qc_due;
   std::vector<WorklistRefusalOut> bedside_refusals;
   std::vector<CodeGuessOut> code_guesses;
   template <class V>
@@ -254,6 +274,9 @@ struct WorklistOut {
     v("red_flags", &W::red_flags, "open red flags, newest first");
     v("awaiting_release", &W::awaiting_release,
       "cell products in the lab, not yet released (quarantined included), the soonest to expire first");
+    v("qc_due", &W::qc_due,
+      "QC results still pending, of released and injected products too, the soonest due first (those without a day "
+      "last)");
     v("bedside_refusals", &W::bedside_refusals,
       "bedside checks that refused a product in the last 7 days, latest first");
     v("code_guesses", &W::code_guesses, "patients whose sign-in code is being guessed");

@@ -16,6 +16,7 @@ std::int64_t PgTransaction::insert_product_reading(const product::StorageReading
           .text(r.location)
           .text(r.by)
           .integer(r.excursion ? 1 : 0));
+  note_change("product", r.product_id);
   return res.int64(0, 0);
 }
 
@@ -33,6 +34,7 @@ std::vector<product::StorageReading> PgTransaction::product_readings(std::int64_
 
 void PgTransaction::replace_product_passages(std::int64_t product_id, const std::vector<product::Passage>& passages) {
   c_.exec("DELETE FROM product_passages WHERE product_id = $1", Params().integer(product_id));
+  note_change("product", product_id);
   for (const auto& p : passages) {
     Params params;
     params.integer(product_id).integer(p.n).text(p.seeded_on.iso());

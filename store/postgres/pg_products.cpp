@@ -44,6 +44,7 @@ std::int64_t PgTransaction::insert_product(const product::Product& p, const std:
   cells.push_back(now);
   auto r = c_.exec(sql, params_of(cells));
   if (r.rows() != 1) throw ConflictError("din", "product_din_used"_err, {{"din", p.din}});
+  note_change("product", r.int64(0, 0));
   return r.int64(0, 0);
 }
 
@@ -54,6 +55,7 @@ void PgTransaction::update_product(const product::Product& p, const std::string&
   cells.push_back(std::to_string(p.id));
   auto r = c_.exec(sql, params_of(cells));
   if (r.affected() != 1) throw NotFoundError("din", "product_not_found"_err, {{"din", p.din}});
+  note_change("product", p.id);
 }
 
 std::optional<product::Product> PgTransaction::find_product(std::int64_t id) {
@@ -94,6 +96,7 @@ std::int64_t PgTransaction::insert_product_event(const ProductEventRow& e) {
           .text(e.kind)
           .text(e.verified)
           .text(e.detail));
+  note_change("product", e.product_id);
   return r.int64(0, 0);
 }
 

@@ -13,6 +13,7 @@
 #include <stdexcept>
 
 #include "store/postgres/pg_store.hpp"
+#include "store/product_content.hpp"
 #include "store/record_content.hpp"
 
 namespace rp::store::postgres {
@@ -40,6 +41,7 @@ constexpr RecordKind kKinds[] = {
     {"questionnaire_response", "questionnaire_responses",
      "SELECT id, centre_id, episode_id, instrument, item_id, answers_json, scores_json, source, submitted_by, "
      "submitted_at, idempotency_key FROM questionnaire_responses WHERE id = $1"},
+    {"product", "products", kProductRowSql},
 };
 
 const RecordKind& record_kind(const std::string& kind) {
@@ -70,6 +72,18 @@ constexpr EpisodePart kEpisodeParts[] = {
 constexpr EpisodePart kEpisodeLaterFields[] = {
     {"injected_by", "SELECT injected_by FROM episodes WHERE id = $1 AND injected_by IS NOT NULL"},
 };
+
+// The shared statements (store/product_content.hpp) mark the record's id '?': here $1.
+std::string numbered(const char* sql) {
+  std::string out;
+  for (const char* c = sql; *c; ++c) {
+    if (*c == '?')
+      out += "$1";
+    else
+      out += *c;
+  }
+  return out;
+}
 
 // pg_type oids of the column types the schema uses.
 constexpr unsigned kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701;
@@ -139,7 +153,7 @@ std::string PgTransaction::take_changed_content() {
 
 std::optional<RecordContent> PgTransaction::record_content(const std::string& kind, std::int64_t id) {
   const RecordKind& k = record_kind(kind);
-  auto main = c_.exec(k.sql, Params().integer(id));
+  auto main = c_.exec(numbered(k.sql), Params().integer(id));
   if (main.rows() == 0) return std::nullopt;
   ContentHash h;
   h.tagged('K', "regenpath record v1");
@@ -155,6 +169,13 @@ std::optional<RecordContent> PgTransaction::record_content(const std::string& ki
       if (r.rows() == 0) continue;
       h.tagged('F', field.table);
       h.row(r, 0);
+    }
+  }
+  if (kind == "product") {
+    // A part with no rows adds nothing (store/product_content.hpp).
+    for (const ProductPart& part : kProductParts) {
+      const auto r = c_.exec(numbered(part.sql), Params().integer(id));
+      if (r.rows() > 0) h.table(part.name, r);
     }
   }
   out.hash = h.hex();

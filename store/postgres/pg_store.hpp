@@ -154,6 +154,7 @@ class PgTransaction final : public Transaction {
   std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) override;
   std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) override;
   std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id, int limit) override;
+  std::vector<WorklistQcPendingRow> worklist_qc_pending(const std::string& centre_id, int limit) override;
   std::vector<WorklistRefusalRow> worklist_bedside_refusals(const std::string& centre_id, const std::string& since,
                                                             int limit) override;
   std::vector<WorklistCodeGuessRow> worklist_code_guesses(const std::string& centre_id, const std::string& since,

@@ -198,6 +198,29 @@ std::vector<WorklistProductRow> PgTransaction::worklist_awaiting_release(const s
   return out;
 }
 
+std::vector<WorklistQcPendingRow> PgTransaction::worklist_qc_pending(const std::string& centre_id, int limit) {
+  // The SQLite adapter's statement, through the same partial index (0027).
+  static const std::string sql =
+      std::string(kWho) +
+      ", pr.din, pr.state, pr.sterility, pr.sterility_due, pr.endotoxin, pr.endotoxin_due, pr.mycoplasma, "
+      "pr.mycoplasma_due FROM products pr JOIN episodes e ON e.id = pr.episode_id JOIN patients p ON p.id = "
+      "pr.patient_id "
+      "WHERE pr.centre_id = $1 AND (sterility = 'pending' OR endotoxin = 'pending' OR mycoplasma = 'pending') "
+      "AND pr.state NOT IN ('discarded', 'expired') ORDER BY pr.id LIMIT $2";
+  auto r = c_.exec(sql, Params().text(centre_id).integer(limit));
+  std::vector<WorklistQcPendingRow> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    const auto test = [&](int col) {
+      product::QcTest t;
+      t.result = product::parse_qc_result(r.text(i, col), "qc");
+      t.due = r.opt_date(i, col + 1);
+      return t;
+    };
+    out.push_back({read_who(r, i), r.text(i, 8), r.text(i, 9), test(10), test(12), test(14)});
+  }
+  return out;
+}
+
 std::vector<WorklistRefusalRow> PgTransaction::worklist_bedside_refusals(const std::string& centre_id,
                                                                          const std::string& since, int limit) {
   static const std::string sql =

@@ -9,6 +9,7 @@
 #include <map>
 #include <stdexcept>
 
+#include "store/product_content.hpp"
 #include "store/record_content.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -32,6 +33,10 @@ constexpr RecordTable kRecordTables[] = {
     {"eligibility_assessments", "episode", "episode_id"},
     {"questionnaire_responses", "questionnaire_response", "id"},
     {"adverse_events", "adverse_event", "id"},
+    {"products", "product", "id"},
+    {"product_events", "product", "product_id"},
+    {"product_readings", "product", "product_id"},
+    {"product_passages", "product", "product_id"},
 };
 
 // Content v1: every column named, so a column a later migration adds changes no v1 hash.
@@ -56,6 +61,7 @@ constexpr RecordKind kKinds[] = {
     {"questionnaire_response", "questionnaire_responses",
      "SELECT id, centre_id, episode_id, instrument, item_id, answers_json, scores_json, source, submitted_by, "
      "submitted_at, idempotency_key FROM questionnaire_responses WHERE id = ?"},
+    {"product", "products", kProductRowSql},
 };
 
 const RecordKind& record_kind(const std::string& kind) {
@@ -115,6 +121,14 @@ class ContentHash {
   void table(std::string_view name, SQLite::Statement& q) {
     tagged('T', name);
     while (q.executeStep()) row(q);
+  }
+  // A part of a record hashed only when it has rows (store/product_content.hpp): the
+  // part's name, then its rows.
+  void part(std::string_view name, SQLite::Statement& q) {
+    if (!q.executeStep()) return;
+    tagged('T', name);
+    do row(q);
+    while (q.executeStep());
   }
   std::string hex() {
     unsigned char out[32];
@@ -231,6 +245,14 @@ std::optional<RecordContent> SqliteTransaction::record_content(const std::string
         h.tagged('F', field.table);
         h.row(q);
       }
+      q.reset();
+    }
+  }
+  if (kind == "product") {
+    for (const ProductPart& part : kProductParts) {
+      auto& q = c_.statement(part.sql);
+      q.bind(1, static_cast<int64_t>(id));
+      h.part(part.name, q);
       q.reset();
     }
   }

@@ -25,6 +25,15 @@ constexpr const char* kRefusals =
     "WHERE ev.kind = 'bedside_check' AND ev.detail <> 'ok' AND ev.at > ? AND pr.centre_id = ? "
     "ORDER BY ev.at DESC, ev.id DESC LIMIT ?";
 
+// Centre ?1's products with a QC result pending, at most ?2, through 0027's partial index
+// (its predicate is this query's, word for word, so that SQLite sees the one imply the other).
+constexpr const char* kQcPending =
+    ", pr.din, pr.state, pr.sterility, pr.sterility_due, pr.endotoxin, pr.endotoxin_due, pr.mycoplasma, "
+    "pr.mycoplasma_due FROM products pr JOIN episodes e ON e.id = pr.episode_id JOIN patients p ON p.id = "
+    "pr.patient_id "
+    "WHERE pr.centre_id = ? AND (sterility = 'pending' OR endotoxin = 'pending' OR mycoplasma = 'pending') "
+    "AND pr.state NOT IN ('discarded', 'expired') ORDER BY pr.id LIMIT ?";
+
 WorklistPatient read_who(SQLite::Statement& q) {
   WorklistPatient w;
   w.patient_id = q.getColumn(0).getInt64();
@@ -107,6 +116,23 @@ std::vector<WorklistProductRow> SqliteTransaction::worklist_awaiting_release(con
   while (q.executeStep())
     out.push_back({read_who(q), opt_date(q.getColumn(8)), q.getColumn(9).getString(), q.getColumn(10).getString(),
                    q.getColumn(11).getString()});
+  return out;
+}
+
+std::vector<WorklistQcPendingRow> SqliteTransaction::worklist_qc_pending(const std::string& centre_id, int limit) {
+  static const std::string sql = std::string(kWho) + kQcPending;
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, centre_id);
+  q.bind(2, limit);
+  std::vector<WorklistQcPendingRow> out;
+  const auto test = [&](int col) {
+    product::QcTest t;
+    t.result = product::parse_qc_result(q.getColumn(col).getString(), "qc");
+    t.due = opt_date(q.getColumn(col + 1));
+    return t;
+  };
+  while (q.executeStep())
+    out.push_back({read_who(q), q.getColumn(8).getString(), q.getColumn(9).getString(), test(10), test(12), test(14)});
   return out;
 }
 

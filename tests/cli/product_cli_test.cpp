@@ -3,6 +3,8 @@
 // unexpired product, and refuses every other case with exit 2 and the verdict's code.
 #include <gtest/gtest.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <set>
 
 #include "score_cli_support.hpp"
@@ -90,6 +92,41 @@ TEST_F(ProductCli, VerifyPassesOnlyTheDonorsReleasedProduct) {
   for (const auto& e : chain["events"]) checks += e["kind"] == "bedside_check";
   EXPECT_EQ(checks, 2);
   EXPECT_EQ(chain["events"][0]["kind"], "harvest");
+}
+
+// Every product is a record the audit chain vouches for: the demo's products (and the
+// checks the tests above ran through regenpath) verify, each one checked; a product's row
+// changed and a custody event deleted outside regenpath are each named.
+TEST_F(ProductCli, AProductChangedBehindRegenpathsBackIsNamedByAuditVerify) {
+  const auto copy = scratch() / "product-tampered.db";
+  std::filesystem::copy_file(scratch() / "product-demo" / "demo.db", copy,
+                             std::filesystem::copy_options::overwrite_existing);
+  std::int64_t products = 0, viable = 0, chained = 0;
+  {
+    SQLite::Database d(copy.string());
+    products = d.execAndGet("SELECT COUNT(*) FROM products").getInt64();
+    viable = d.execAndGet("SELECT MIN(id) FROM products WHERE viability_percent IS NOT NULL").getInt64();
+    chained = d.execAndGet("SELECT MAX(product_id) FROM product_events").getInt64();
+  }
+  ASSERT_GT(products, 9);
+  ASSERT_NE(viable, chained);
+  auto r = run("audit verify --db " + copy.string(), "");
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(r.json()["records"]["changed"].empty()) << r.out;
+  EXPECT_EQ(r.json()["records"]["unchecked"], 0);
+  {
+    SQLite::Database d(copy.string(), SQLite::OPEN_READWRITE);
+    d.exec("UPDATE products SET viability_percent = viability_percent - 20 WHERE id = " + std::to_string(viable));
+    d.exec("DELETE FROM product_events WHERE id = (SELECT MAX(id) FROM product_events WHERE product_id = " +
+           std::to_string(chained) + ")");
+  }
+  r = run("audit verify --db " + copy.string(), "");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  const auto verdict = r.json();
+  std::set<std::string> named;
+  for (const auto& c : verdict["records"]["changed"]) named.insert(c["kind"].get<std::string>() + " " + c["id"].dump());
+  EXPECT_EQ(named, (std::set<std::string>{"product " + std::to_string(viable), "product " + std::to_string(chained)}))
+      << r.out;
 }
 
 // The facility code of a centre from the command line, where centres are set: checked and

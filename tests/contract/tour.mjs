@@ -228,8 +228,23 @@ export async function tour(server, observe) {
   await call(lab, 'POST', '/api/v1/products/{din}/release', { params: kept, body: {}, expect: 409 })
   await call(surgeon, 'POST', '/api/v1/products/{din}/release', { params: kept, body: { exception: { reason: 'no second harvest possible' } }, expect: 200 })
   await call(surgeon, 'POST', '/api/v1/products/{din}/inject', { params: kept, body: { mrn: 'CONTRACT-2', guidance: 'ultrasound', dose_cells: 30000000, volume_ml: 3.5 }, expect: 200 })
+  // A late result completes the injected product's pending mycoplasma test.
+  await call(lab, 'POST', '/api/v1/products/{din}/qc', { params: kept, body: { mycoplasma: { result: 'passed' } }, expect: 200 })
+  // The doubted product is released, comes back from theatre unused, is cleared, then set aside.
+  await call(lab, 'POST', '/api/v1/products/{din}/qc', { params: doubted, body: { ...qc, viability_percent: 88, mycoplasma: { result: 'passed' } }, expect: 200 })
+  await call(qa, 'POST', '/api/v1/products/{din}/release', { params: doubted, body: {}, expect: 200 })
+  await call(lab, 'POST', '/api/v1/products/{din}/return', { params: doubted, body: { reason: 'list ran late', temperature_c: 18.5 }, expect: 200 })
+  await call(lab, 'POST', '/api/v1/products/{din}/clear', { params: doubted, body: { reason: 'seal intact' }, expect: 200 })
   await call(lab, 'POST', '/api/v1/products/{din}/quarantine', { params: doubted, body: { reason: 'label torn' }, expect: 200 })
   await call(lab, 'POST', '/api/v1/products/{din}/discard', { params: doubted, body: { reason: 'bag leaking' }, expect: 200 })
+  // The late product is stored, expanded in culture with its passages and ISCT panel, frozen and thawed.
+  await call(lab, 'POST', '/api/v1/products/{din}/storage', { params: late, body: { temperature_c: 4.5, location: 'fridge 1' }, expect: 200 })
+  await call(lab, 'PUT', '/api/v1/products/{din}/passages', { params: kept, body: { passages: [] }, expect: 409 })
+  await call(lab, 'POST', '/api/v1/products/{din}/process', { params: late, body: { method: 'culture_expansion' }, expect: 200 })
+  await call(lab, 'PUT', '/api/v1/products/{din}/passages', { params: late, body: { passages: [{ seeded_on: day }] }, expect: 200 })
+  await call(lab, 'POST', '/api/v1/products/{din}/qc', { params: late, body: { isct_markers: { cd105: 98, cd73: 99, cd90: 97, cd45: 1, cd34: 0.5, cd14_or_cd11b: 0.2, cd79a_or_cd19: 0.1, hla_dr: 1.5 } }, expect: 200 })
+  await call(lab, 'POST', '/api/v1/products/{din}/freeze', { params: late, body: { location: 'tank 1', temperature_c: -160 }, expect: 200 })
+  await call(lab, 'POST', '/api/v1/products/{din}/thaw', { params: late, body: {}, expect: 200 })
   await call(lab, 'POST', '/api/v1/products/{din}/expire', { params: late, body: { reason: 'past its time' }, expect: 200 })
 
   // Questionnaires: at the clinic, from a link, from the portal.

@@ -98,5 +98,41 @@ TEST_F(LabelRoutes, TheWristbandCarriesTheRecordNumberAtTheOwnCentreOnly) {
   EXPECT_EQ(audit_rows("patient.wristband_printed"), printed + 2);
 }
 
+// HEAD answers what GET would, headers only: no label leaves the server, so no print is
+// recorded, neither in the product's chain nor in the audit.
+TEST_F(LabelRoutes, AHeadRequestAnswersThePrintsHeadersAndRecordsNothing) {
+  const Client lab = signed_in("lab.a");
+  const std::string path = label_path(clinic_->clinic.released, "?lang=fa");
+  auto label_events = [&] {
+    const auto product = lab.get("/api/v1/products/" + clinic_->clinic.released);
+    EXPECT_EQ(product.status, 200) << product.body;
+    const auto chain = product.json();
+    int n = 0;
+    for (const auto& e : chain["events"]) n += e["kind"] == "label_printed";
+    return n;
+  };
+  const int events = label_events();
+  const auto printed = audit_rows("product.label_printed");
+  const auto head = lab.call("HEAD", path);
+  ASSERT_EQ(head.status, 200) << head.body;
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(label_events(), events) << "a HEAD request joined the chain";
+  EXPECT_EQ(audit_rows("product.label_printed"), printed);
+  // The same headers as the print itself, which is recorded.
+  const auto get = lab.get(path);
+  ASSERT_EQ(get.status, 200) << get.body;
+  for (const char* h : {"content-type", "content-disposition", "content-length"})
+    EXPECT_EQ(head.header(h), get.header(h)) << h;
+  EXPECT_EQ(label_events(), events + 1);
+  EXPECT_EQ(audit_rows("product.label_printed"), printed + 1);
+
+  const Client coordinator = signed_in("coordinator.a");
+  const auto wristbands = audit_rows("patient.wristband_printed");
+  const auto band = coordinator.call("HEAD", wristband_path(clinic_->seeded.patient_a));
+  ASSERT_EQ(band.status, 200) << band.body;
+  EXPECT_EQ(band.header("content-type").rfind("image/svg+xml", 0), 0u);
+  EXPECT_EQ(audit_rows("patient.wristband_printed"), wristbands);
+}
+
 }  // namespace
 }  // namespace rp::test

@@ -209,8 +209,9 @@ TEST_P(PathwayOverHttp, WalksOnePatientFromReferralToFollowUp) {
   EXPECT_GT(r.json()["rows"].get<int>(), 20);
   // Every write of the walk (each step, the answers, the red flag) left its record's
   // content in its audit row: the three patients, their episodes, the walk's two
-  // questionnaire responses and its red flag match what the log last vouched for.
-  EXPECT_EQ(r.json()["records"]["checked"], 9) << r.body;
+  // questionnaire responses, its red flag and the product its harvest registered match
+  // what the log last vouched for.
+  EXPECT_EQ(r.json()["records"]["checked"], 10) << r.body;
   EXPECT_TRUE(r.json()["records"]["changed"].empty()) << r.body;
 
   // The outcome report counts the walk's treated joint: its centre's surgeon reads it

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "audit_test_support.hpp"
 #include "product_test_support.hpp"
 #include "service/accounts.hpp"
 
@@ -169,7 +170,8 @@ TEST_F(ProductSteps, TheHarvestRefusesEachBadFieldAndChangesNothing) {
 }
 
 TEST_F(ProductSteps, TheHarvestMakesItsSplitProductsEachWithItsDin) {
-  const auto r = as("surgeon.a").post(harvest_path(), kHarvest);
+  const Client surgeon = as("surgeon.a");
+  const auto r = surgeon.post(harvest_path(), kHarvest, {{"Idempotency-Key", "harvest-1"}});
   ASSERT_EQ(r.status, 200) << r.body;
   const auto made = r.json();
   EXPECT_EQ(made["episode_id"], seeded_.episode_a);
@@ -195,6 +197,21 @@ TEST_F(ProductSteps, TheHarvestMakesItsSplitProductsEachWithItsDin) {
             "harvested");
   // The episode is harvested: a second harvest is refused.
   expect_refused([&] { return as("surgeon.a").post(harvest_path(), kHarvest); }, 409, "illegal_transition", "state");
+
+  // A retry with the first request's Idempotency-Key (the answer was lost on the way):
+  // the same products, none registered again.
+  const std::string before = product_steps_records(db_);
+  const auto retry = surgeon.post(harvest_path(), kHarvest, {{"Idempotency-Key", "harvest-1"}});
+  ASSERT_EQ(retry.status, 200) << retry.body;
+  EXPECT_EQ(retry.header("idempotent-replayed"), "true");
+  EXPECT_EQ(retry.body, r.body);
+  EXPECT_EQ(product_steps_records(db_), before);
+  // The same key with another harvest is another request: refused, naming the header.
+  expect_refused(
+      [&] {
+        return surgeon.post(harvest_path(), harvest_with("products", 2), {{"Idempotency-Key", "harvest-1"}});
+      },
+      409, "idempotency_key_reused", "Idempotency-Key");
 }
 
 TEST_F(ProductSteps, TheReceiptTakesADecimalTemperature) {
@@ -348,6 +365,41 @@ TEST_F(ProductSteps, TheInjectionRecordsItsVolume) {
   const auto trace = surgeon.get("/api/v1/products/" + dins_[1]);
   ASSERT_EQ(trace.status, 200) << trace.body;
   EXPECT_EQ(trace.json()["events"].back()["detail"], "dose 40000000 cells, volume 2.5 ml, guidance ultrasound");
+}
+
+// Every product step the server took, a refused injection and a label print among them,
+// is vouched for by its audit row: `audit verify` finds the products as written. A product
+// released in the database behind regenpath's back (no second person, no audit row) is named.
+TEST_F(ProductSteps, EveryStepIsVouchedForAndAReleaseBehindRegenpathsBackIsNamed) {
+  reach(4);
+  const Client surgeon = as("surgeon.a");
+  // The refused injection keeps its check in the chain, with its refusal's audit row.
+  const auto refused = surgeon.post(product_path(0, "inject"), {{"mrn", "MRN-b"}});
+  ASSERT_EQ(refused.status, 409) << refused.body;
+  EXPECT_EQ(refused.json()["error"]["reason"], "wrong_patient");
+  ASSERT_EQ(surgeon.get("/api/v1/products/" + dins_[2] + "/label").status, 200);
+  const std::string copy = dir_->file("vouched.db");
+  std::filesystem::remove(copy);
+  SQLite::Database(db_, SQLite::OPEN_READONLY).backup(copy.c_str(), SQLite::Database::Save);
+  auto r = regenpath(dir_->file(""), "audit verify --db " + copy);
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(r.json()["findings"].empty()) << r.out;
+
+  std::int64_t waiting = 0;
+  {
+    SQLite::Database d(copy, SQLite::OPEN_READWRITE);
+    SQLite::Statement q(d, "SELECT id FROM products WHERE din = ? AND state = 'awaiting_release'");
+    q.bind(1, dins_[2].substr(0, 13));
+    ASSERT_TRUE(q.executeStep());
+    waiting = q.getColumn(0).getInt64();
+    d.exec("UPDATE products SET state = 'released', released_by = 'lab.a' WHERE id = " + std::to_string(waiting));
+  }
+  r = regenpath(dir_->file(""), "audit verify --db " + copy);
+  EXPECT_EQ(r.exit_code, kExitTampered) << r.out;
+  const auto verdict = r.json();
+  ASSERT_EQ(verdict["records"]["changed"].size(), 1U) << r.out;
+  EXPECT_EQ(verdict["records"]["changed"][0]["kind"], "product");
+  EXPECT_EQ(verdict["records"]["changed"][0]["id"], waiting);
 }
 
 // The facility code is the centre's: its admin sets it (checked, kept upper case, another

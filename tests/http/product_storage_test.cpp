@@ -238,5 +238,48 @@ TEST_F(ProductStorage, PassagesCarryTheirDatesAndTheIsctPanelGivesTheVerdict) {
   EXPECT_NE(refused.body.find("isct_markers"), std::string::npos) << refused.body;
 }
 
+// A sterility culture takes days: released on a surgeon's exception with it pending, the
+// product stands on the worklist until its result is in; a late failure quarantines it.
+TEST_F(ProductStorage, ALatePendingResultIsChasedOnTheWorklistAndAFailureQuarantines) {
+  const Client lab = as("lab.a");
+  const CivilDate today = Clock::system().today();
+  for (int i = 0; i < 2; ++i) {
+    ok(lab.post(path(i, "process"), {{"method", "density_gradient"}}));
+    ok(lab.post(path(i, "qc"), {{"total_nucleated_cells", 3e8},
+                                {"viability_percent", 90},
+                                {"sterility", {{"result", "pending"}, {"due", today.plus_days(i == 0 ? 3 : -1).iso()}}},
+                                {"complete", true}}));
+    ok(as("surgeon.a").post(path(i, "release"), {{"exception", {{"reason", "culture reads at day 7"}}}}));
+  }
+  nlohmann::json w = as("coordinator.a").get("/api/v1/worklist").json();
+  ASSERT_EQ(w["qc_due"].size(), 2u) << w["qc_due"];
+  EXPECT_EQ(w["qc_due"][0]["din"], dins_[1]) << "the overdue one first";
+  EXPECT_EQ(w["qc_due"][0]["overdue"], true);
+  EXPECT_EQ(w["qc_due"][0]["test"], "sterility");
+  EXPECT_EQ(w["qc_due"][0]["mrn"], "MRN-a");
+  EXPECT_EQ(w["qc_due"][1]["due"], today.plus_days(3).iso());
+  EXPECT_EQ(w["qc_due"][1]["overdue"], false);
+  EXPECT_TRUE(as("coordinator.b").get("/api/v1/worklist").json()["qc_due"].empty()) << "another centre's lab";
+  // Once released only a pending result is completed: nothing else, no test not pending.
+  expect_refused(
+      [&] {
+        return lab.post(path(0, "qc"), {{"viability_percent", 95}});
+      },
+      409, "product_transition_not_allowed", "state");
+  expect_refused(
+      [&] {
+        return lab.post(path(0, "qc"), {{"endotoxin", {{"result", "passed"}}}});
+      },
+      409, "qc_result_not_pending", "endotoxin");
+  auto p = ok(lab.post(path(0, "qc"), {{"sterility", {{"result", "passed"}}}})).json();
+  EXPECT_EQ(p["state"], "released");
+  p = ok(lab.post(path(1, "qc"), {{"sterility", {{"result", "failed"}}}})).json();
+  EXPECT_EQ(p["state"], "quarantined") << "the exception covered a pending culture, not a failed one";
+  const Reply check = as("surgeon.a").post("/api/v1/products/verify", {{"din", dins_[1]}, {"mrn", "MRN-a"}});
+  EXPECT_EQ(check.json()["error"]["reason"], "quarantined") << check.body;
+  w = as("coordinator.a").get("/api/v1/worklist").json();
+  EXPECT_TRUE(w["qc_due"].empty()) << w["qc_due"];
+}
+
 }  // namespace
 }  // namespace rp::test

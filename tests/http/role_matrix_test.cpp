@@ -118,6 +118,12 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
       {"POST /api/v1/products/{din}/expire", {{"reason", "past its time"}}},
       {"POST /api/v1/patients/{patient_id}/calendar-feed", nlohmann::json::object()},
       {"POST /api/v1/me/calendar-feed", nlohmann::json::object()},
+      {"POST /api/v1/products/{din}/storage", {{"temperature_c", 4.5}}},
+      {"POST /api/v1/products/{din}/freeze", nlohmann::json::object()},
+      {"POST /api/v1/products/{din}/thaw", nlohmann::json::object()},
+      {"POST /api/v1/products/{din}/return", {{"reason", "list ran late"}}},
+      {"POST /api/v1/products/{din}/clear", {{"reason", "seal intact"}}},
+      {"PUT /api/v1/products/{din}/passages", {{"passages", nlohmann::json::array()}}},
       {"POST /api/v1/worklist/close-missed", {{"before", Clock::system().today().iso()}, {"reason", "declined"}}},
   };
   return bodies;
@@ -232,7 +238,8 @@ TEST(RoleRouteCentreMatrix, EveryCellIsAllowedOrRefused) {
         // The harvest is the roles' that record one; every other step on a product is the lab's.
         const bool bedside = path == "/api/v1/products/verify" || path == "/api/v1/products/{din}/inject";
         const bool harvest = path == "/api/v1/episodes/{episode_id}/harvest";
-        const bool lab_step = method == "POST" && !bedside && path.rfind("/api/v1/products/{din}/", 0) == 0;
+        const bool lab_step =
+            (method == "POST" || method == "PUT") && !bedside && path.rfind("/api/v1/products/{din}/", 0) == 0;
         const auto product_steppers = service::roles_for_transition(bedside   ? "injected"
                                                                     : harvest ? "harvested"
                                                                               : "product_released");

@@ -165,6 +165,107 @@ TEST_P(AuditEvidence, TheRecordContentFormatNeverChanges) {
   EXPECT_NE(content_of(7), "1fb24a61629d225afb490187071d7d1dac6f057029bd6320154cddda6c36da54");
 }
 
+// A cell product is its row and its chain of custody (store/product_content.hpp), hashed
+// as SQLite stores them on either engine. Pinned like the patient: the value was computed
+// by an independent implementation (Python's hashlib.blake2b over the tagged values).
+TEST_P(AuditEvidence, TheProductContentFormatIsPinnedOnEitherEngine) {
+  raw_exec(
+      "INSERT INTO patients (id, centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, "
+      "consent_treatment, consent_registry, consent_contact, created_at) VALUES (7, 'a', 'M-7', 'مریم', "
+      "'Maryam Rezaei', 'female', '1961-03-21', '+989121234567', '0013542419', 1, 1, 0, "
+      "'2026-11-25T08:00:00.000Z')");
+  raw_exec(
+      "INSERT INTO episodes (id, patient_id, centre_id, protocol_id, side, diagnosis_system, diagnosis_code, state, "
+      "created_at, updated_at) VALUES (8, 7, 'a', 'hip-msc-v1', 'right', 'icd-10-cm', 'M16.11', 'harvested', "
+      "'2026-11-25T08:00:00.000Z', '2026-11-25T08:00:00.000Z')");
+  raw_exec(
+      "INSERT INTO products (id, din, check_char, product_code, episode_id, patient_id, centre_id, source, state, "
+      "harvest_side, harvest_volume_ml, passages, total_nucleated_cells, viability_percent, isct_markers_met, "
+      "sterility, created_at, updated_at) VALUES (9, 'A999926000001', 'X', 'S0000', 8, 7, 'a', 'bone_marrow', "
+      "'processing', 'right', 60.5, 2, 150000000, 85, 1, 'pending', '2026-12-01T06:30:00.000Z', "
+      "'2026-12-01T07:30:00.000Z')");
+  raw_exec(
+      "INSERT INTO product_events (id, product_id, at, actor, role, location, kind, verified, detail) VALUES "
+      "(11, 9, '2026-12-01T06:30:00.000Z', 'dr.a', 'surgeon', 'theatre', 'harvest', 'din A999926000001X', ''), "
+      "(12, 9, '2026-12-01T07:00:00.000Z', 'lab.a', 'lab', 'lab', 'receipt', 'din A999926000001X', '4.2 C')");
+  auto hash = [&] {
+    std::string out;
+    store_->read([&](Transaction& tx) { out = tx.record_content("product", 9)->hash; });
+    return out;
+  };
+  const std::string pinned = "b9b314196203823467ba061c13a9cfd1af3308bd515b2ed41fbedef65a290f3e";
+  EXPECT_EQ(hash(), pinned);
+  // The row's viability and a custody event deleted: each is a change.
+  raw_exec("UPDATE products SET viability_percent = 65 WHERE id = 9");
+  EXPECT_NE(hash(), pinned);
+  raw_exec("UPDATE products SET viability_percent = 85 WHERE id = 9");
+  EXPECT_EQ(hash(), pinned);
+  raw_exec("DELETE FROM product_events WHERE id = 12");
+  EXPECT_NE(hash(), pinned);
+}
+
+// Each write of a product or of its chain notes the product: the transaction's audit row
+// carries its content after the write, on both engines (PostgreSQL notes it in code).
+TEST_P(AuditEvidence, AProductsRowAndEachCustodyEventAreVouchedForByTheirRow) {
+  product::Product p;
+  p.din = "A999926000001";
+  p.product_code = "S0000";
+  p.centre_id = "a";
+  p.state = product::State::received;
+  store_->write([&](Transaction& tx) {
+    p.patient_id = tx.insert_patient(patient("M1"), "t");
+    Episode e;
+    e.patient_id = p.patient_id;
+    e.centre_id = "a";
+    e.protocol_id = "hip-msc-v1";
+    e.diagnosis = {"icd-10-cm", "M16.11"};
+    p.episode_id = tx.insert_episode(e, "t");
+    tx.append_audit(entry("episode.create", std::to_string(p.episode_id)));
+  });
+  auto hash = [&] {
+    std::string out;
+    store_->read([&](Transaction& tx) { out = tx.record_content("product", p.id)->hash; });
+    return out;
+  };
+  store_->write([&](Transaction& tx) {
+    p.id = tx.insert_product(p, "t");
+    tx.append_audit(entry("product.harvest", std::to_string(p.id)));
+  });
+  const std::string made = hash();
+  EXPECT_EQ(rows().back().content, format_content({{"product", p.id, made}}));
+  store_->write([&](Transaction& tx) {
+    tx.insert_product_event({0, p.id, "t", "lab.a", "lab", "lab", "receipt", "din", ""});
+    tx.append_audit(entry("product.receipt", std::to_string(p.id)));
+  });
+  const std::string received = hash();
+  EXPECT_NE(received, made);
+  EXPECT_EQ(rows().back().content, format_content({{"product", p.id, received}}));
+  p.state = product::State::processing;
+  p.viability_percent = 82.5;
+  store_->write([&](Transaction& tx) {
+    tx.update_product(p, "t2");
+    tx.append_audit(entry("product.processing", std::to_string(p.id)));
+  });
+  EXPECT_NE(hash(), received);
+  EXPECT_EQ(rows().back().content, format_content({{"product", p.id, hash()}}));
+  // 0025's parts: the freeze, a storage reading and a culture passage each move it too.
+  auto vouched_after = [&](const std::function<void(Transaction&)>& write) {
+    const std::string before = hash();
+    store_->write([&](Transaction& tx) {
+      write(tx);
+      tx.append_audit(entry("product.storage", std::to_string(p.id)));
+    });
+    EXPECT_NE(hash(), before);
+    EXPECT_EQ(rows().back().content, format_content({{"product", p.id, hash()}}));
+  };
+  p.frozen_at = "2026-12-01T09:00:00.000Z";
+  vouched_after([&](Transaction& tx) { tx.update_product(p, "t3"); });
+  vouched_after([&](Transaction& tx) { tx.insert_product_reading({0, p.id, "t4", -150.5, "tank 2", "lab.a", false}); });
+  vouched_after([&](Transaction& tx) {
+    tx.replace_product_passages(p.id, {{1, CivilDate::from_ymd(2026, 12, 1), std::nullopt}});
+  });
+}
+
 TEST(AuditChain, ARowWithContentOrShownHashesThemAndOlderRowsAsBefore) {
   AuditEntry e{
       "2026-11-25T08:00:00.000Z", "coordinator.a", "coordinator", "a", "episode.read", "episode", "42", "timeline"};

@@ -273,12 +273,12 @@ TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
   });
   store_.reset();
   // The database as it was before 0021: no products (nor 0022's facility code, nor 0023's index,
-  // which goes with its table, nor 0025's readings and passages, nor 0026's calendar feeds),
-  // version 20.
+  // which goes with its table, nor 0024's first product the audit rows vouch for, nor 0025's
+  // readings and passages, nor 0026's calendar feeds), version 20.
   raw_exec(
       "DROP TABLE calendar_feeds; DROP TABLE product_readings; DROP TABLE product_passages; DROP TABLE product_events; "
-      "DROP TABLE products; ALTER "
-      "TABLE centres DROP COLUMN facility_code; "
+      "DROP TABLE products; ALTER TABLE centres DROP COLUMN facility_code; "
+      "DELETE FROM audit_content_start WHERE kind = 'product'; "
       "DELETE FROM schema_version WHERE version >= 21");
   store_ = open();
   std::vector<product::Product> products;
@@ -307,6 +307,8 @@ TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
     const auto chain = tx.product_events(used.id);
     ASSERT_EQ(chain.size(), 1U);
     EXPECT_EQ(chain[0].kind, "migrated");
+    // No audit row vouches for them: `audit verify` counts them as not checkable (0024).
+    EXPECT_GT(tx.first_id_with_content("product"), std::max(products[0].id, products[1].id));
   });
 }
 
@@ -347,6 +349,46 @@ TEST_P(ProductsStore, ReadingsAndPassagesAreKeptAndReadBack) {
   EXPECT_ANY_THROW(store_->write([&](Transaction& tx) {
     tx.insert_product_reading({0, p.id, "2026-12-02T11:00:00.000Z", 90, "oven", "lab.a", false});
   }));
+}
+
+// Migration 0027: the products with a QC result pending, by id, released and used ones
+// too; neither those set aside nor another centre's.
+TEST_P(ProductsStore, TheWorklistReadsTheProductsWithAResultPending) {
+  std::vector<std::int64_t> ids;
+  store_->write([&](Transaction& tx) {
+    const std::pair<product::State, product::QcResult> made[] = {
+        {product::State::released, product::QcResult::pending},
+        {product::State::used, product::QcResult::passed},
+        {product::State::used, product::QcResult::pending},
+        {product::State::discarded, product::QcResult::pending}};
+    int seq = 10;
+    for (const auto& [state, sterility] : made) {
+      product::Product p = full_product();
+      p.din = "A99992600001" + std::to_string(seq++ % 10);
+      p.state = state;
+      p.sterility = {sterility, CivilDate::from_ymd(2026, 12, 9)};
+      p.endotoxin.result = product::QcResult::passed;
+      ids.push_back(tx.insert_product(p, "t"));
+    }
+    product::Product other = full_product();
+    other.din = "A999926000099";
+    other.centre_id = "b";
+    other.mycoplasma.result = product::QcResult::pending;
+    tx.insert_product(other, "t");
+  });
+  store_->read([&](Transaction& tx) {
+    const auto rows = tx.worklist_qc_pending("a", 10);
+    ASSERT_EQ(rows.size(), 2U);
+    EXPECT_EQ(rows[0].din, "A999926000010");
+    EXPECT_EQ(rows[0].state, "released");
+    EXPECT_EQ(rows[0].sterility.result, product::QcResult::pending);
+    EXPECT_EQ(rows[0].sterility.due, CivilDate::from_ymd(2026, 12, 9));
+    EXPECT_EQ(rows[0].endotoxin.result, product::QcResult::passed);
+    EXPECT_EQ(rows[0].who.patient_id, patient_);
+    EXPECT_EQ(rows[0].who.mrn, "M1");
+    EXPECT_EQ(rows[1].state, "used");
+    EXPECT_EQ(tx.worklist_qc_pending("a", 1).size(), 1U);
+  });
 }
 
 TEST_P(ProductsStore, ACentreSeesOnlyItsOwnProducts) {

@@ -79,11 +79,15 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
     // The database as the binary before 0014 left it: no typed rows, version 13 (and
     // nothing of the later migrations).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    // 0027's index of products with a QC result pending.
+    d.exec("DROP INDEX products_qc_pending");
     // 0026's calendar feeds (their index goes with the table).
     d.exec("DROP TABLE calendar_feeds");
     // 0025's storage readings and culture passages (its product columns go with the table).
     d.exec("DROP TABLE product_readings");
     d.exec("DROP TABLE product_passages");
+    // 0024's first product the audit rows vouch for.
+    d.exec("DELETE FROM audit_content_start WHERE kind = 'product'");
     // 0023's index of refused bedside checks.
     d.exec("DROP INDEX product_events_refused");
     // 0022's facility code of a centre.

@@ -4,7 +4,8 @@
 // centre, audit check and protocol view, both in English and in Persian.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, loginStaff, apiSession, checkA11y, shot } from './support.mjs'
+import { assertPersianOnly } from './persian.mjs'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot, injectedPatient } from './support.mjs'
 
 let server
 before(async () => {
@@ -324,6 +325,32 @@ test('admin: accounts, centre, audit check and protocol, in English and Persian'
     assert.equal(centre.phone, '+982188776655')
     assert.equal(centre.name_en, 'Tehran Cell Therapy Centre', 'the other fields are kept')
 
+    // The centre's ISBT 128 facility code: one starting with O refused beside its field in the
+    // server's words (and nothing saved), a good one typed in lower case saved upper case,
+    // read back, and the DIN of a product harvested after it begins with it.
+    const refused = await admin.put('/api/v1/centres/tehran-1', { name_en: centre.name_en, name_fa: centre.name_fa, facility_code: 'O1234' })
+    assert.equal(refused.status, 422)
+    assert.equal(refused.json.error.field, 'facility_code')
+    await row.getByRole('button', { name: /Edit/ }).click()
+    const facility = centreForm.locator('input[name=facility_code]')
+    await facility.fill('O1234')
+    await centreForm.locator('button[type=submit]').click()
+    const facilityError = centreForm.locator('.field', { has: page.locator('input[name=facility_code]') }).locator('.error-text')
+    await facilityError.waitFor()
+    assert.ok((await facilityError.textContent()).includes(refused.json.error.message.slice(1)), await facilityError.textContent())
+    assert.equal(await facility.getAttribute('aria-invalid'), 'true')
+    assert.equal((await admin.get('/api/v1/centres')).json.find((c) => c.id === 'tehran-1').facility_code, centre.facility_code)
+    await facility.fill('w4k21')
+    await centreForm.locator('button[type=submit]').click()
+    await page.getByTestId('centres-notice').filter({ hasText: 'saved' }).waitFor()
+    await centreForm.waitFor({ state: 'detached' })
+    assert.equal((await row.getByTestId('centre-facility').textContent()).trim(), 'W4K21')
+    assert.equal((await admin.get('/api/v1/centres')).json.find((c) => c.id === 'tehran-1').facility_code, 'W4K21')
+    const harvested = await injectedPatient(server, { mrn: 'FAC-8101', mobile: '09125550801' })
+    const dins = (await harvested.surgeon.get('/api/v1/products')).json.filter((p) => p.patient.id === harvested.patientId).map((p) => p.din)
+    assert.equal(dins.length, 1)
+    assert.match(dins[0], /^W4K21\d{8}.$/)
+
     // The audit chain check.
     await page.getByTestId('audit-check').click()
     await page.locator('[data-testid=audit-result][data-intact=true]').waitFor()
@@ -345,6 +372,12 @@ test('admin: accounts, centre, audit check and protocol, in English and Persian'
     await page.waitForFunction(() => document.documentElement.dir === 'rtl')
     assert.match(await blood.getByTestId('item-when').textContent(), /۱۴ روز پیش از برداشت سلول/)
     assert.equal((await row.getByTestId('centre-phone').textContent()).trim(), '+۹۸۲۱۸۸۷۷۶۶۵۵')
+    assert.equal(await row.getByTestId('centre-facility').locator('[translate=no][dir=ltr]').textContent(), 'W4K21')
+    await row.getByRole('button', { name: /ویرایش/ }).click()
+    await facility.waitFor()
+    assert.equal(await facility.inputValue(), 'W4K21')
+    await assertPersianOnly(page, 'the centre’s facility code', '[data-testid=centre-form] .field:has(input[name=facility_code])')
+    await centreForm.locator('button.secondary').click()
     await form.locator('input[name=new-username]').fill('physio2.tehran-1')
     await form.locator('input[name=new-password]').fill('short1')
     await form.locator('button[type=submit]').click()

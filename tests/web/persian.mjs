@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 // text marked lang="en" (a name in Latin script) or translate="no" (a code such as M16.11,
 // shown beside its Persian name), the product's name, usernames, and the acronyms of
 // instruments, grading scales and response criteria. Inputs' values and every option of a list count too.
-export function latinOnScreen() {
+export function latinOnScreen(scope) {
   const allowed = [
     /\bregenpath\b/g,
     /\b[a-z]+\.[a-z]+(-\d+)?\b/g, // usernames: coordinator.tehran-1, demo.coordinator
@@ -18,7 +18,7 @@ export function latinOnScreen() {
   ]
   const skip = (el) => el.closest('[lang=en],[translate=no],script,style,.visually-hidden')
   const out = []
-  const root = document.querySelector('#app') || document.body
+  const root = document.querySelector(scope || '#app') || document.body
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement
@@ -40,8 +40,9 @@ export function latinOnScreen() {
   return [...new Set(out)]
 }
 
-export async function assertPersianOnly(page, label) {
+// `scope`: a selector of the part of the page to check, the whole app when not given.
+export async function assertPersianOnly(page, label, scope) {
   await page.waitForLoadState('networkidle')
-  const found = await page.evaluate(latinOnScreen)
+  const found = await page.evaluate(latinOnScreen, scope ?? null)
   assert.deepEqual(found, [], `${label}: Latin letters or digits on a Persian screen`)
 }

@@ -7,7 +7,7 @@
 // did is read back through the API.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, loginStaff, apiSession, checkA11y, shot } from './support.mjs'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot, addDays } from './support.mjs'
 import { assertPersianOnly } from './persian.mjs'
 
 let server
@@ -305,7 +305,7 @@ async function demoProduct(pick) {
   assert.fail('no demo product for this step')
 }
 
-test('the lab’s steps in the browser: receipt, processing, QC, the release by a second person only', async () => {
+test('the lab’s steps in the browser: receipt, processing with its passages, storage readings, QC with the ISCT panel, freeze and thaw, the release by a second person only', async () => {
   const found = await demoProduct((p) => p.state === 'received' && !p.receipt.at)
   const { centre, lab, product } = found
   // a second person of the lab, made by the centre's administrator
@@ -318,7 +318,8 @@ test('the lab’s steps in the browser: receipt, processing, QC, the release by 
   const b = await launch({ lang: 'en' })
   const { page } = b
   const url = server.url + '/staff/products/' + encodeURIComponent(product.din)
-  const state = async () => (await lab.get('/api/v1/products/' + product.din)).json.product
+  const trace = async () => (await lab.get('/api/v1/products/' + product.din)).json
+  const state = async () => (await trace()).product
   try {
     await loginStaff(page, server, `lab.${centre}`)
     await page.goto(url)
@@ -338,12 +339,71 @@ test('the lab’s steps in the browser: receipt, processing, QC, the release by 
     let p = await state()
     assert.equal(p.state, 'processing')
     assert.equal(p.processing.passages, 3)
+
+    // The passages, a row each: the second seeded on the first's harvest (offered), then
+    // harvested before it was seeded, which the server refuses beside that day; then running.
+    const today = new Date().toISOString().slice(0, 10)
+    const passages = page.getByTestId('passages-form')
+    const rows = passages.getByTestId('passage-row')
+    await rows.nth(0).locator('input[name=passage_seeded_on]').fill(addDays(today, -12))
+    await rows.nth(0).locator('input[name=passage_harvested_on]').fill(addDays(today, -5))
+    await passages.getByTestId('passage-add').click()
+    await rows.nth(1).locator('input[name=passage_harvested_on]').fill(addDays(today, -6))
+    await passages.getByTestId('passages-submit').click()
+    const refusal = rows.nth(1).locator('.error-text[data-field="passages[1].harvested_on"]')
+    await refusal.waitFor()
+    assert.ok((await refusal.textContent()).trim().length > 10, 'the server’s rule, in words')
+    assert.equal(await rows.nth(1).locator('input[name=passage_harvested_on]').getAttribute('aria-invalid'), 'true')
+    assert.deepEqual((await trace()).passages, [])
+    await rows.nth(1).locator('input[name=passage_harvested_on]').fill('')
+    await passages.getByTestId('passages-submit').click()
+    await page.locator('[data-testid=custody-event][data-kind=passages]').waitFor()
+    assert.deepEqual((await trace()).passages, [
+      { n: 1, seeded_on: addDays(today, -12), harvested_on: addDays(today, -5) },
+      { n: 2, seeded_on: addDays(today, -5), harvested_on: null },
+    ])
+
+    // A storage reading, in the table and read back.
+    const reading = page.getByTestId('reading-form')
+    await reading.locator('input[name=reading_temperature_c]').fill('4.5')
+    await reading.locator('input[name=reading_location]').fill('Lab fridge 1')
+    // read at midnight's minute in Tehran: today's, and never ahead of the server's clock
+    await reading.locator('input[name=reading_at]').fill('00:00')
+    await reading.getByTestId('reading-submit').click()
+    await page.getByTestId('reading').first().waitFor()
+    const readings = (await trace()).readings
+    assert.equal(readings.length, 1)
+    assert.equal(readings[0].temperature_c, 4.5)
+    assert.equal(readings[0].location, 'Lab fridge 1')
+    assert.equal(readings[0].excursion, false)
+    const tehranToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(new Date())
+    assert.equal(readings[0].at, new Date(`${tehranToday}T00:00:00+03:30`).toISOString())
+    assert.equal(await page.getByTestId('reading').first().getAttribute('data-excursion'), 'false')
+
+    // The page with its new sections in Persian: no Latin text but the codes (the markers').
+    await page.getByTestId('lang').selectOption('fa')
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl')
+    await page.locator('[data-testid=custody-event][data-kind=storage]').waitFor()
+    assert.equal(await qc.locator('label[for=isct-cd105] [translate=no][dir=ltr]').textContent(), 'CD105')
+    await assertPersianOnly(page, 'a culture expansion with its passages, storage and ISCT panel')
+    await shot(page, 'products-lab-forms-fa')
+    // and on a phone: the new sections fit without sideways scrolling
+    await page.setViewportSize({ width: 360, height: 740 })
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    assert.ok(overflow <= 0, `the product page is ${overflow}px wider than the phone`)
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.getByTestId('lang').selectOption('en')
+    await page.waitForFunction(() => document.documentElement.dir === 'ltr')
+
+    // QC with the ISCT panel marker by marker: the verdict follows from the figures.
     await qc.locator('input[name=total_nucleated_cells]').fill('150000000')
     await qc.locator('input[name=viability_percent]').fill('120')
     await qc.getByTestId('qc-submit').click()
     assert.match(await qc.textContent(), /Out of range/) // refused before it is sent
     await qc.locator('input[name=viability_percent]').fill('85')
-    await qc.locator('select[name=isct_markers_met]').selectOption('met')
+    const panel = { cd105: 98, cd73: 99, cd90: 97.5, cd45: 1, cd34: 0.5, cd14_or_cd11b: 1.5, cd79a_or_cd19: 0, hla_dr: 1 }
+    for (const [m, v] of Object.entries(panel)) await qc.locator(`input[name=isct_${m}]`).fill(String(v))
+    assert.equal(await qc.locator('select[name=isct_markers_met]').count(), 0, 'no verdict alone beside the figures')
     for (const t of ['sterility', 'endotoxin', 'mycoplasma']) await qc.locator(`select[name=${t}]`).selectOption('passed')
     await qc.locator('input[name=complete]').check()
     await qc.getByTestId('qc-submit').click()
@@ -351,6 +411,29 @@ test('the lab’s steps in the browser: receipt, processing, QC, the release by 
     p = await state()
     assert.equal(p.counts.viability_percent, 85)
     assert.equal(p.qc.sterility.result, 'passed')
+    assert.deepEqual(p.counts.isct_markers, panel)
+    assert.equal(p.counts.isct_markers_met, true)
+    assert.equal(await page.locator('[data-testid=isct-figures] [data-marker=cd90]').getAttribute('data-value'), '97.5')
+
+    // Freeze, then thaw, each confirmed first: the expiry then counts from the thaw.
+    await page.getByTestId('freeze-open').click()
+    const freeze = page.getByTestId('freeze-form')
+    assert.match(await freeze.textContent(), /Freeze this product\?/)
+    await freeze.locator('input[name=move_location]').fill('Tank 2')
+    await freeze.getByTestId('freeze-confirm').click()
+    await page.getByTestId('thaw-open').click()
+    p = await state()
+    assert.ok(p.storage.frozen_at, 'frozen')
+    assert.equal(p.storage.thawed_at, null)
+    assert.equal(await page.getByTestId('frozen-at').getAttribute('data-value'), p.storage.frozen_at)
+    await page.getByTestId('thaw-confirm').click()
+    await page.locator('[data-testid=thawed-at][data-value^="2"]').waitFor()
+    p = await state()
+    assert.ok(p.storage.thawed_at >= p.storage.frozen_at)
+    const left = Date.parse(p.expires_at) - Date.parse(p.storage.thawed_at)
+    assert.ok(left > 0 && left <= 4 * 3600_000, `${left} ms from the thaw to the expiry`)
+    assert.match(await page.getByTestId('product-expiry').textContent(), /Expires in: [34] h/)
+    assert.equal(await page.getByTestId('storage-move').count(), 0, 'nothing to freeze or thaw once thawed')
     // the person who processed it may not release it
     await page.getByTestId('release-submit').click()
     await page.getByTestId('release-error').waitFor()
@@ -365,7 +448,7 @@ test('the lab’s steps in the browser: receipt, processing, QC, the release by 
     p = await state()
     assert.equal(p.release.by, second.username)
     const kinds = (await lab.get('/api/v1/products/' + product.din)).json.events.map((e) => e.kind)
-    assert.deepEqual(kinds.slice(-4), ['receipt', 'processing', 'qc', 'release'])
+    assert.deepEqual(kinds.slice(-8), ['receipt', 'processing', 'passages', 'storage', 'qc', 'freeze', 'thaw', 'release'])
     b.assertClean()
   } catch (e) {
     await shot(page, 'products-lab-steps-failure').catch(() => {})
@@ -375,7 +458,7 @@ test('the lab’s steps in the browser: receipt, processing, QC, the release by 
   }
 })
 
-test('a surgeon’s exception releases a product that fails a criterion, with the reason kept; the lab sets another aside', async () => {
+test('a surgeon’s exception releases a product that fails a criterion, with the reason kept; the lab takes it back from theatre unused, clears it, and sets another aside', async () => {
   const waiting = await demoProduct((p) => p.state === 'awaiting_release' && p.qc.sterility.result === 'pending')
   const b = await launch({ lang: 'en' })
   const { page } = b
@@ -392,6 +475,34 @@ test('a surgeon’s exception releases a product that fails a criterion, with th
     assert.equal(p.release.exception_by, `surgeon.${waiting.centre}`)
     assert.deepEqual(p.release.exception_criteria, ['sterility'])
     assert.match(await page.getByTestId('release-exception').textContent(), /sterility.*cannot return/s)
+
+    // back from theatre unused and warm, taken in by the lab: the reason asked for first,
+    // then quarantined, the reading an excursion marked in red
+    await loginStaff(page, server, `lab.${waiting.centre}`)
+    await page.goto(server.url + '/staff/products/' + encodeURIComponent(waiting.product.din))
+    const back = page.getByTestId('return-form')
+    await back.getByTestId('return-submit').click()
+    assert.match(await back.textContent(), /Why it came back.*Required/s)
+    await back.locator('textarea[name=return_reason]').fill('Injection postponed: the patient was unwell')
+    await back.locator('input[name=return_temperature_c]').fill('31')
+    await back.getByTestId('return-submit').click()
+    await page.waitForSelector('[data-testid=product-state][data-value=quarantined]')
+    const warm = page.locator('[data-testid=reading][data-excursion=true]')
+    await warm.waitFor()
+    assert.equal(await warm.locator('td').first().evaluate((td) => getComputedStyle(td).backgroundColor), 'rgb(253, 232, 232)')
+    assert.match(await warm.textContent(), /31 °C.*outside the limits/s)
+    const returned = (await waiting.lab.get('/api/v1/products/' + waiting.product.din)).json
+    assert.equal(returned.events.at(-1).kind, 'return')
+    // the demo's fridge readings before it, this one last
+    assert.deepEqual(returned.readings.map((r) => [r.temperature_c, r.excursion]).at(-1), [31, true])
+    assert.ok(returned.readings.slice(0, -1).every((r) => !r.excursion), 'the fridge readings before it were within limits')
+    // the lab clears it with what it checked: it awaits release again
+    const clearing = page.getByTestId('set-aside-form')
+    await clearing.locator('select[name=action]').selectOption('clear')
+    await clearing.locator('textarea[name=reason]').fill('Temperature log and bag seal checked')
+    await clearing.getByTestId('set-aside-submit').click()
+    await page.waitForSelector('[data-testid=product-state][data-value=awaiting_release]')
+    assert.equal((await waiting.lab.get('/api/v1/products/' + waiting.product.din)).json.events.at(-1).kind, 'clearance')
 
     // the lab quarantines an open product, with why
     const open = await demoProduct((x) => x.state === 'qc_pending' || x.state === 'processing')

@@ -215,6 +215,23 @@ test('staff click through the pathway in English and Persian', async () => {
     assert.equal(episode.state, 'scheduled')
     await harvestForm.locator('input[name=mrn]').fill(MRN)
     await harvestForm.locator('input[name=volume_ml]').fill('60')
+    await harvestForm.getByTestId('harvest-anaesthesia').selectOption('sedation')
+    // began and ended as the theatre's clock said, today in Tehran (unless that was yesterday)
+    const theatre = (minutesAgo) => {
+      const at = new Date(Date.now() - minutesAgo * 60000)
+      const [h, m] = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tehran', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at).split(':')
+      const day = (d) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tehran' }).format(d)
+      const tehranToday = day(new Date())
+      return day(at) === tehranToday ? { hhmm: `${h}:${m}`, iso: new Date(`${tehranToday}T${h}:${m}:00+03:30`).toISOString() } : null
+    }
+    const began = theatre(90), ended = theatre(45)
+    if (began && ended) {
+      await harvestForm.locator('input[name=started_at]').fill('7:61') // not a time: named, nothing sent
+      await harvestForm.getByTestId('harvest-submit').click()
+      await harvestForm.locator('input[name=started_at][aria-invalid=true]').waitFor()
+      await harvestForm.locator('input[name=started_at]').fill(began.hhmm)
+      await harvestForm.locator('input[name=ended_at]').fill(ended.hhmm.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d])) // Persian digits read too
+    }
     await harvestForm.getByTestId('harvest-submit').click()
     await page.waitForFunction(() => document.querySelector('[data-testid=episode-state]')?.getAttribute('data-value') === 'harvested')
     episode = (await surgeonApi.get(`/api/v1/episodes/${episodeId}`)).json
@@ -222,6 +239,11 @@ test('staff click through the pathway in English and Persian', async () => {
     assert.equal(episode.harvest_date, today)
     const [product] = (await surgeonApi.get('/api/v1/products')).json.filter((p) => p.episode_id === episodeId)
     assert.equal(product.state, 'received')
+    assert.equal(product.harvest.anaesthesia, 'sedation')
+    if (began && ended) {
+      assert.equal(product.harvest.started_at, began.iso)
+      assert.equal(product.harvest.ended_at, ended.iso)
+    }
     // the surgeon may not release the product: the lab does, on the product's page
     await page.getByTestId('release-in-lab').waitFor()
     await signOut(page)

@@ -112,3 +112,15 @@ export function jalaliToIso(text: string): string | null {
 export function toLatinDigits(text: string): string {
   return text.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (c) => String((c.charCodeAt(0) & 0xf) % 10))
 }
+
+// A time of day typed in the clinic ('07:30', any digits) → that instant today in Tehran,
+// as UTC ISO 8601; null for nothing typed, 'bad' for what is not a time. Iran keeps
+// UTC+03:30 all year since 2022, so the offset is fixed.
+export function tehranTimeToday(text: string): string | null | 'bad' {
+  const typed = toLatinDigits(text).trim()
+  if (!typed) return null
+  const m = /^(\d{1,2})[:٫.](\d{2})$/.exec(typed)
+  if (!m || +m[1] > 23 || +m[2] > 59) return 'bad'
+  const d = new Date(`${todayIso()}T${m[1].padStart(2, '0')}:${m[2]}:00+03:30`)
+  return Number.isNaN(d.getTime()) ? 'bad' : d.toISOString()
+}

@@ -29,3 +29,19 @@ export type Guidance = 'ultrasound' | 'fluoroscopy'
 
 // The bedside refusals the server answers with a 409 whose reason is the verdict.
 export const VERDICTS = ['wrong_patient', 'not_released', 'expired', 'used', 'failed_qc', 'quarantined'] as const
+
+// The ISCT panel's markers (percent of cells positive): the three the cells carry, then the
+// five they lack. Their names are codes, shown as written in every language.
+export const ISCT_MARKERS = [
+  { key: 'cd105', code: 'CD105', positive: true },
+  { key: 'cd73', code: 'CD73', positive: true },
+  { key: 'cd90', code: 'CD90', positive: true },
+  { key: 'cd45', code: 'CD45', positive: false },
+  { key: 'cd34', code: 'CD34', positive: false },
+  { key: 'cd14_or_cd11b', code: 'CD14 / CD11b', positive: false },
+  { key: 'cd79a_or_cd19', code: 'CD79a / CD19', positive: false },
+  { key: 'hla_dr', code: 'HLA-DR', positive: false },
+] as const
+export type IsctMarker = (typeof ISCT_MARKERS)[number]['key']
+export type Reading = ProductTrace['readings'][number]
+export type Passage = ProductTrace['passages'][number]

@@ -174,6 +174,7 @@ export type WorklistProduct = Schema<'WorklistProduct'>
 
 // A bedside check that refused a product (the patient fields are the product's donor's).
 export type WorklistBedsideRefusal = Schema<'WorklistBedsideRefusal'>
+export type WorklistQcDue = Schema<'WorklistQcDue'>
 
 // A patient whose portal sign-in code is being guessed (wrong codes for their number).
 export type WorklistCodeGuess = Schema<'WorklistCodeGuess'>

@@ -262,6 +262,7 @@ export default {
     mobileFormat: 'An Iranian mobile number, like 0912 345 6789.',
     wholeNumber: 'A whole number.',
     number: 'A number.',
+    time: 'A time of day, like 07:30.',
     range: 'Out of range.',
     diagnosisCode: 'Not an osteoarthritis code of this protocol’s joint in this system.',
     diagnosisSide: 'This code is for the other side.',

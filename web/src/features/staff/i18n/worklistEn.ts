@@ -62,6 +62,12 @@ export default {
       verdict: 'Refused because',
       donor: 'Product of',
       checkedBy: 'Scanned by',
+      qcDue: 'QC results to chase',
+      qcDueHint: 'Results still pending, of products released or injected too. When one comes back, record it on the product; a failure quarantines a released product, and an injected one needs its surgeon.',
+      test: 'Test',
+      due: 'Expected',
+      noDueDay: 'no day given',
+      overdue: 'overdue',
     },
   },
 }
