@@ -34,6 +34,8 @@ const std::vector<CopiedTable>& copied_tables() {
       {"pseudonyms", "kind, record_id", {}},  // the export's, so a moved clinic exports alike
       {"products", "id", {}},
       {"product_events", "id", {}},
+      {"product_readings", "id", {}},
+      {"product_passages", "product_id, n", {}},
       {"calendar_feeds", "id", {}},
   };
   return tables;
