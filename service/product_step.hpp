@@ -21,6 +21,10 @@ inline std::string role_of(const Actor& a) { return std::string(to_string(a.role
 
 // The protocol's rules for its products (its `product:` section), or the settings'.
 ProtocolProduct product_rules(const ProductSettings& settings, const std::string& protocol_id);
+// The rules of the product's own protocol, through its episode (the settings' without one).
+ProtocolProduct rules_of(store::Transaction& tx, const ProductSettings& settings, const product::Product& p);
+// A reason with something in it, or InputError("reason", required).
+void require_reason(const std::string& reason);
 
 // The audit row of a refused step: action product.refused, the DIN and the reason's code.
 inline store::AuditEntry refusal_entry(const Clock& clock, const Actor& actor, const std::string& step,

@@ -23,16 +23,6 @@ std::string celsius_text(double v) {
   return std::string(buf, r.ptr) + " °C";
 }
 
-// The storage limits of the product's protocol (or the clinic's settings).
-product::StorageLimits limits_of(store::Transaction& tx, const ProductSettings& settings, const Product& p) {
-  const auto e = tx.find_episode(p.episode_id);
-  return e ? product_rules(settings, e->protocol_id).storage : product::StorageLimits{};
-}
-
-void require_reason(const std::string& reason) {
-  if (reason.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError("reason", "required"_err);
-}
-
 // A reading outside the limits: the product, unless used or set aside already, is
 // quarantined until the lab has looked at it. Returns what the chain says of the reading.
 std::string judge_reading(Product& p, double temperature_c, const product::StorageLimits& limits, bool& excursion) {
@@ -61,7 +51,7 @@ Product Products::record_reading(const Actor& actor, const std::string& din, con
       at = when.iso;
     }
     bool excursion = false;
-    const std::string said = judge_reading(p, r.temperature_c, limits_of(tx, settings_, p), excursion);
+    const std::string said = judge_reading(p, r.temperature_c, rules_of(tx, settings_, p).storage, excursion);
     tx.insert_product_reading({0, p.id, at, r.temperature_c, r.location, actor.user, excursion});
     return "din " + p.din + ", reading at " + at + ": " + said;
   });
@@ -74,7 +64,7 @@ Product Products::freeze(const Actor& actor, const std::string& din, const std::
     product::check_storable(p, "frozen");
     if (!p.frozen_at.empty()) throw ConflictError("state", "product_already_frozen"_err);
     if (p.processed_at.empty()) throw ConflictError("state", "product_not_processed"_err);
-    const product::StorageLimits limits = limits_of(tx, settings_, p);
+    const product::StorageLimits limits = rules_of(tx, settings_, p).storage;
     const std::int64_t now = clock_.now_ms();
     p.frozen_at = Clock::fixed(now).now_iso();
     p.expires_at = Clock::fixed(now + limits.frozen_shelf_life_days * kDayMs).now_iso();
@@ -98,7 +88,7 @@ Product Products::thaw(const Actor& actor, const std::string& din, const std::st
     p.thawed_at = Clock::fixed(now).now_iso();
     // The thaw starts the short clock; it never lengthens what the freeze allowed.
     const std::string after_thaw =
-        Clock::fixed(now + limits_of(tx, settings_, p).thawed_shelf_life_hours * kHourMs).now_iso();
+        Clock::fixed(now + rules_of(tx, settings_, p).storage.thawed_shelf_life_hours * kHourMs).now_iso();
     if (p.expires_at.empty() || after_thaw < p.expires_at) p.expires_at = after_thaw;
     return "din " + p.din + ", thawed; use before " + p.expires_at;
   });
@@ -113,7 +103,7 @@ Product Products::return_product(const Actor& actor, const std::string& din, con
     std::string said = "din " + p.din + ", back from theatre unused: " + reason.substr(0, 200);
     if (temperature_c) {
       bool excursion = false;
-      said += "; " + judge_reading(p, *temperature_c, limits_of(tx, settings_, p), excursion);
+      said += "; " + judge_reading(p, *temperature_c, rules_of(tx, settings_, p).storage, excursion);
       tx.insert_product_reading({0, p.id, clock_.now_iso(), *temperature_c, location, actor.user, excursion});
     }
     // Whatever its temperature, a product that left the lab's hands waits for the lab's look.

@@ -136,6 +136,16 @@ ProtocolProduct product_rules(const ProductSettings& settings, const std::string
   return {settings.criteria, settings.shelf_life_hours, {}};
 }
 
+ProtocolProduct rules_of(store::Transaction& tx, const ProductSettings& settings, const Product& p) {
+  const auto e = tx.find_episode(p.episode_id);
+  return e ? product_rules(settings, e->protocol_id)
+           : ProtocolProduct{settings.criteria, settings.shelf_life_hours, {}};
+}
+
+void require_reason(const std::string& reason) {
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError("reason", "required"_err);
+}
+
 std::vector<Product> Products::register_harvest(const Actor& actor, const HarvestRecord& h) {
   require_transition(actor, "harvested");
   return refusal_recorded(store_, clock_, actor, "harvest", "episode " + std::to_string(h.episode_id), [&] {
@@ -252,8 +262,7 @@ Product Products::record_qc(const Actor& actor, const std::string& din, const Qc
       merge(p.isct.hla_dr, qc.isct.hla_dr);
       // The verdict follows from the panel, against the protocol's limits: unset until
       // every marker is in, false as soon as one misses.
-      const auto e = tx.find_episode(p.episode_id);
-      const auto criteria = e ? product_rules(settings_, e->protocol_id).release : settings_.criteria;
+      const auto criteria = rules_of(tx, settings_, p).release;
       p.isct_markers_met = product::isct_markers_missed(p.isct, criteria).empty()
                                ? product::isct_panel_met(p.isct, criteria)
                                : std::optional(false);
@@ -278,7 +287,7 @@ Product Products::release(const Actor& actor, const std::string& din,
   }
   return step(store_, clock_, actor, din, "release", "lab", [&](store::Transaction& tx, Product& p) {
     const auto e = tx.find_episode(p.episode_id);
-    const auto criteria = e ? product_rules(settings_, e->protocol_id).release : settings_.criteria;
+    const auto criteria = rules_of(tx, settings_, p).release;
     p.exception_criteria = product::check_release(p, actor.user, criteria, surgeons);
     if (!p.exception_criteria.empty()) {
       p.exception_by = surgeons->surgeon;
@@ -302,7 +311,7 @@ Product Products::set_aside(const Actor& actor, const std::string& din, State to
     if (to != State::quarantined && to != State::discarded && to != State::expired)
       throw InputError("state", "product_transition_not_allowed"_err,
                        {{"from", std::string(to_string(p.state))}, {"to", std::string(to_string(to))}});
-    if (reason.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError("reason", "required"_err);
+    require_reason(reason);
     move_product(p, to);
     return "reason: " + reason.substr(0, 200);
   });
