@@ -6,7 +6,7 @@ cmake_minimum_required(VERSION 3.25)
 # would step around the roots.
 #
 # The order must match RP_LAYERS in the root CMakeLists.txt.
-set(layers base stats domain store service demo api app)
+set(layers base stats domain store channels service demo api app)
 # Layers for which JSON is no format: their code takes and returns types.
 set(no_json base stats domain service)
 # A database engine's headers and its adapter (store/sqlite/, store/postgres/) are seen only
