@@ -2,11 +2,13 @@
 // The services the routes call, and one registration function per route family
 // (routes_*.cpp). Handlers decode JSON into typed commands, call one service function
 // and render its result; the service checks role and centre and writes the audit row.
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
 
 #include "api/event_streams.hpp"
+#include "api/http/json_body.hpp"
 #include "api/http/router.hpp"
 #include "base/clock.hpp"
 #include "service/accounts.hpp"
@@ -43,6 +45,11 @@ struct Services {
   // (service/heavy_reads.hpp); null: unbounded and not cached.
   service::HeavyReads* heavy_reads = nullptr;
 };
+
+// The {episode_id} of a route's path, refused as a field named "episode" when it is no id.
+inline std::int64_t episode_param(const http::Call& c) {
+  return http::id_param(c.request.params.at("episode_id"), "episode");
+}
 
 void add_auth_routes(http::Router& r, Services& s);
 void add_patient_routes(http::Router& r, Services& s);

@@ -9,8 +9,6 @@
 namespace rp::api {
 namespace {
 
-std::int64_t episode_id(const http::Call& c) { return http::id_param(c.request.params.at("episode_id"), "episode"); }
-
 // Schedule statuses depend on the clinic's today: a rendering is kept for one day and
 // one language.
 std::string timeline_variant(const Services& s, const CivilDate& today) { return s.lang + " " + today.iso(); }
@@ -49,7 +47,7 @@ void add_episode_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c) {
-           return contract::episode_record_out(s.pathway.episode_record(c.actor, episode_id(c)), s.lang,
+           return contract::episode_record_out(s.pathway.episode_record(c.actor, episode_param(c)), s.lang,
                                                Clock::system().today());
          }});
   r.add({"GET",
@@ -65,7 +63,7 @@ void add_episode_routes(http::Router& r, Services& s) {
          http::answering<contract::EpisodeTimelineOut>([&s](http::Call& c, http::Reply reply) {
            const CivilDate today = s.clock.today();
            s.submissions.rendered_timeline_then(
-               c.actor, episode_id(c), timeline_variant(s, today), timeline_renderer(s, today),
+               c.actor, episode_param(c), timeline_variant(s, today), timeline_renderer(s, today),
                [reply = std::move(reply)](service::Submissions::Fetch fetch) {
                  reply([fetch = std::move(fetch)] { return http::shared_json_response(200, fetch()); });
                });
@@ -85,7 +83,7 @@ void add_episode_routes(http::Router& r, Services& s) {
          [&s](http::Call& c, const contract::DetailsChange& in) {
            contract::EpisodeUpdated out;
            static_cast<contract::EpisodeOut&>(out) = contract::episode_out(
-               s.pathway.update_details(c.actor, episode_id(c), contract::to_details(in), &out.changed));
+               s.pathway.update_details(c.actor, episode_param(c), contract::to_details(in), &out.changed));
            return out;
          }});
   r.add({"GET",
@@ -98,7 +96,7 @@ void add_episode_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c) {
-           return contract::InjectingOperatorsOut{s.pathway.injecting_operators(c.actor, episode_id(c))};
+           return contract::InjectingOperatorsOut{s.pathway.injecting_operators(c.actor, episode_param(c))};
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/transitions",
@@ -110,7 +108,7 @@ void add_episode_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c, const contract::TransitionIn& in) {
-           return contract::episode_out(s.pathway.advance(c.actor, episode_id(c), contract::to_transition(in)));
+           return contract::episode_out(s.pathway.advance(c.actor, episode_param(c), contract::to_transition(in)));
          }});
 }
 

@@ -14,8 +14,6 @@
 namespace rp::api {
 namespace {
 
-std::int64_t episode_id(const http::Call& c) { return http::id_param(c.request.params.at("episode_id"), "episode"); }
-
 http::Response submitted(const service::SubmittedQuestionnaire& s) {
   auto res = ok(to_json(s.row), s.replayed ? 200 : 201);
   if (s.replayed) res.headers.emplace_back("Idempotent-Replayed", "true");
@@ -27,7 +25,7 @@ http::Response submitted(const service::SubmittedQuestionnaire& s) {
 http::Response submit_questionnaire(Services& s, http::Call& c) {
   auto q = decode_questionnaire(http::parse_json_object(c.request.body));
   q.idempotency_key = c.request.idempotency_key;
-  return submitted(s.submissions.submit_questionnaire(c.actor, episode_id(c), q));
+  return submitted(s.submissions.submit_questionnaire(c.actor, episode_param(c), q));
 }
 
 void add_questionnaire_routes(http::Router& r, Services& s) {
@@ -87,7 +85,7 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
                auto q = decode_questionnaire(http::parse_json_object(c.request.body));
                q.idempotency_key = c.request.idempotency_key;
                s.submissions.submit_questionnaire_then(
-                   c.actor, episode_id(c), std::move(q),
+                   c.actor, episode_param(c), std::move(q),
                    [reply = std::move(reply)](std::function<service::SubmittedQuestionnaire()> result) {
                      reply([result = std::move(result)] { return submitted(result()); });
                    });
@@ -103,7 +101,7 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c) {
            std::vector<contract::QuestionnaireResponseOut> out;
-           for (const auto& q : s.submissions.questionnaires(c.actor, episode_id(c)))
+           for (const auto& q : s.submissions.questionnaires(c.actor, episode_param(c)))
              out.push_back(contract::questionnaire_response_out(q));
            return out;
          }});
@@ -118,7 +116,7 @@ void add_questionnaire_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c, const contract::LinkRequest& in) {
            const auto link =
-               s.auth.issue_link(c.actor, episode_id(c), in.instrument.value_or(""), in.item_id.value_or(""));
+               s.auth.issue_link(c.actor, episode_param(c), in.instrument.value_or(""), in.item_id.value_or(""));
            return http::Created<contract::LinkIssued>{{link.token, "/q/" + link.token, link.expires_at}};
          }});
   r.add({"GET",

@@ -7,11 +7,7 @@
 #include "service/protocols.hpp"
 
 namespace rp::api {
-namespace {
-
-std::int64_t episode_id(const http::Call& c) { return http::id_param(c.request.params.at("episode_id"), "episode"); }
-
-}  // namespace
+namespace {}  // namespace
 
 void add_schedule_routes(http::Router& r, Services& s) {
   // Planning moves the procedures; marking is allowed per item kind (service::require_mark):
@@ -26,7 +22,7 @@ void add_schedule_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c, const contract::EligibilityRequest& in) {
            return contract::eligibility_result_out(
-               s.pathway.assess_eligibility(c.actor, episode_id(c), recorded_findings(in.findings.value)), s.lang);
+               s.pathway.assess_eligibility(c.actor, episode_param(c), recorded_findings(in.findings.value)), s.lang);
          }});
   r.add({"GET",
          "/api/v1/episodes/{episode_id}/schedule",
@@ -37,7 +33,7 @@ void add_schedule_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c) {
-           const auto rec = s.pathway.episode_record(c.actor, episode_id(c));
+           const auto rec = s.pathway.episode_record(c.actor, episode_param(c));
            return contract::schedule_out(rec.schedule, *service::load_protocol(rec.episode.protocol_id), s.lang,
                                          s.clock.today());
          }});
@@ -54,9 +50,10 @@ void add_schedule_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c, const contract::PlanRequestIn& in) {
            contract::EpisodePlanned out;
-           static_cast<contract::EpisodeRecordOut&>(out) = contract::episode_record_out(
-               s.pathway.plan(c.actor, episode_id(c), in.harvest, in.injection, in.reason.value_or(""), &out.changed),
-               s.lang, s.clock.today());
+           static_cast<contract::EpisodeRecordOut&>(out) =
+               contract::episode_record_out(s.pathway.plan(c.actor, episode_param(c), in.harvest, in.injection,
+                                                           in.reason.value_or(""), &out.changed),
+                                            s.lang, s.clock.today());
            return out;
          }});
   r.add({"POST",
@@ -74,7 +71,7 @@ void add_schedule_routes(http::Router& r, Services& s) {
            const std::string& item = c.request.params.at("item_id");
            if (item.size() > 64) throw NotFoundError("item", "no_such_item"_err);
            bool changed = false;
-           const auto done = s.pathway.mark_item(c.actor, episode_id(c), item, m.status, m.on, &changed);
+           const auto done = s.pathway.mark_item(c.actor, episode_param(c), item, m.status, m.on, &changed);
            return contract::item_marked(done, changed);
          }});
 }

@@ -12,8 +12,6 @@ namespace {
 
 constexpr const char* kReasons = "patient_unreachable, declined, moved_away, clinical_reason or other";
 
-std::int64_t episode_of(const http::Call& c) { return http::id_param(c.request.params.at("episode_id"), "episode"); }
-
 const std::string& item_of(const http::Call& c) {
   const std::string& item = c.request.params.at("item_id");
   if (item.size() > 64) throw NotFoundError("item", "no_such_item"_err);
@@ -37,8 +35,8 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c, const contract::MissedClosingIn& in) {
-           return contract::closed_item_out(
-               service::close_missed(s.store, s.clock, c.actor, episode_of(c), item_of(c), contract::to_closing(in)));
+           return contract::closed_item_out(service::close_missed(s.store, s.clock, c.actor, episode_param(c),
+                                                                  item_of(c), contract::to_closing(in)));
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/schedule/{item_id}/reopen",
@@ -50,7 +48,7 @@ void add_worklist_closing_routes(http::Router& r, Services& s) {
          false,
          [&s](http::Call& c, const contract::ReopenIn& in) {
            return contract::closed_item_out(
-               service::reopen_item(s.store, s.clock, c.actor, episode_of(c), item_of(c), in.reason));
+               service::reopen_item(s.store, s.clock, c.actor, episode_param(c), item_of(c), in.reason));
          }});
   r.add({"POST",
          "/api/v1/worklist/close-missed",

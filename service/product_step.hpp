@@ -2,6 +2,7 @@
 // One step on a cell product, shared by the product's use cases (service/products.cpp,
 // service/product_storage.cpp): the change, its custody event and its audit row in one
 // transaction; a refusal rolls the change back and leaves only its own audit row.
+#include <cstdint>
 #include <string>
 
 #include "base/clock.hpp"
@@ -16,6 +17,10 @@
 #include "store/store.hpp"
 
 namespace rp::service {
+
+constexpr std::int64_t kHourMs = 3600 * 1000;
+// A five-minute allowance for a theatre or lab clock a little ahead of the server's.
+constexpr std::int64_t kClockSkewMs = 5 * 60 * 1000;
 
 inline std::string role_of(const Actor& a) { return std::string(to_string(a.role)); }
 

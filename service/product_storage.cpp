@@ -13,9 +13,7 @@ namespace {
 using product::Product;
 using product::State;
 
-constexpr std::int64_t kHourMs = 3600 * 1000;
 constexpr std::int64_t kDayMs = 24 * kHourMs;
-constexpr std::int64_t kClockSkewMs = 5 * 60 * 1000;
 
 std::string celsius_text(double v) {
   char buf[64];

@@ -23,8 +23,6 @@ namespace {
 using product::Product;
 using product::State;
 
-constexpr std::int64_t kHourMs = 3600 * 1000;
-
 Donor donor_of(const std::optional<Patient>& p) {
   if (!p) return {};
   return {p->id, p->mrn, p->name_fa, p->name_latin};
@@ -36,9 +34,6 @@ std::string number_text(double v) {
   const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
   return r.ec == std::errc() ? std::string(buf, r.ptr) : std::to_string(v);
 }
-
-// A five-minute allowance for a theatre clock a little ahead of the server's.
-constexpr std::int64_t kClockSkewMs = 5 * 60 * 1000;
 
 // The harvest's times, checked and written as Clock::now_iso writes instants.
 struct HarvestTimes {

@@ -32,7 +32,7 @@ double interpolated(const Cdf& cdf, double p, double hi) {
   return r - alpha;
 }
 
-void check_level(double level) {
+void check_funnel_level(double level) {
   if (!(level > 0 && level < 1)) throw InputError("level", "funnel_level_invalid"_err);
 }
 
@@ -54,13 +54,13 @@ double poisson_funnel_point(double expected, double p) {
 }
 
 FunnelLimits binomial_funnel(double target, std::int64_t n, double level) {
-  check_level(level);
+  check_funnel_level(level);
   const double tail = (1 - level) / 2;
   return {binomial_funnel_point(target, n, tail), binomial_funnel_point(target, n, 1 - tail)};
 }
 
 FunnelLimits poisson_funnel(double expected, double level) {
-  check_level(level);
+  check_funnel_level(level);
   const double tail = (1 - level) / 2;
   return {poisson_funnel_point(expected, tail), poisson_funnel_point(expected, 1 - tail)};
 }

@@ -18,7 +18,7 @@ void check_counts(std::int64_t k, std::int64_t n) {
                      {{"successes", std::to_string(k)}, {"n", std::to_string(n)}});
 }
 
-void check_level(double conf_level) {
+void check_conf_level(double conf_level) {
   if (!(conf_level > 0 && conf_level < 1)) throw InputError("conf_level", "conf_level_range"_err);
 }
 
@@ -39,7 +39,7 @@ Interval wilson(std::int64_t successes, std::int64_t n, double conf_level) {
 
 Interval clopper_pearson(std::int64_t successes, std::int64_t n, double conf_level) {
   check_counts(successes, n);
-  check_level(conf_level);
+  check_conf_level(conf_level);
   const double alpha = (1 - conf_level) / 2;
   const double x = static_cast<double>(successes), nn = static_cast<double>(n);
   const double lower = successes == 0 ? 0.0 : qbeta(alpha, x, nn - x + 1);
@@ -48,7 +48,7 @@ Interval clopper_pearson(std::int64_t successes, std::int64_t n, double conf_lev
 }
 
 Interval mean_ci(std::span<const double> values, double conf_level) {
-  check_level(conf_level);
+  check_conf_level(conf_level);
   const std::size_t n = values.size();
   if (n < 2) throw InputError("values", "t_interval_two_values"_err);
   double sum = 0;

@@ -8,17 +8,7 @@
 #include "service/protocols.hpp"
 
 namespace rp::api::contract {
-namespace {
-
-// A grade is stored as sent when it is a small number, and the domain refuses it there.
-std::optional<int> grade(const std::optional<std::int64_t>& g) {
-  if (!g) return std::nullopt;
-  return static_cast<int>(std::clamp<std::int64_t>(*g, -1, 99));
-}
-
-Texts texts(const LocalText& t) { return {t.en, t.fa}; }
-
-}  // namespace
+namespace {}  // namespace
 
 Episode to_episode(const NewEpisode& in, std::int64_t patient_id) {
   Episode e;

@@ -1,6 +1,8 @@
 #pragma once
 // An episode's record, schedule and moves as the API reads and writes them
 // (api/routes_episodes.cpp, api/routes_schedule.cpp).
+#include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -122,6 +124,14 @@ struct Texts {
     v("fa", &Texts::fa, "");
   }
 };
+inline Texts texts(const LocalText& t) { return {t.en, t.fa}; }
+
+// A grade (CTCAE, Kellgren-Lawrence) as stored: sent back as it was when it is a small
+// number, since the domain refuses a bad one when it is recorded.
+inline std::optional<int> grade(const std::optional<std::int64_t>& g) {
+  if (!g) return std::nullopt;
+  return static_cast<int>(std::clamp<std::int64_t>(*g, -1, 99));
+}
 
 struct ScheduleItemOut {
   static constexpr const char* kSchema = "ScheduleItem";

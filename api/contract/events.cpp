@@ -3,16 +3,7 @@
 #include <algorithm>
 
 namespace rp::api::contract {
-namespace {
-
-std::optional<int> grade(const std::optional<std::int64_t>& g) {
-  if (!g) return std::nullopt;
-  return static_cast<int>(std::clamp<std::int64_t>(*g, -1, 99));
-}
-
-std::optional<std::string> unless_empty(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
-
-}  // namespace
+namespace {}  // namespace
 
 AdverseEventOut adverse_event_out(const store::AdverseEventRow& r) {
   const EventAssessment& a = r.assessment;

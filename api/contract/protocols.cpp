@@ -3,8 +3,6 @@
 namespace rp::api::contract {
 namespace {
 
-Texts texts(const LocalText& t) { return {t.en, t.fa}; }
-
 EligibilityRuleOut rule_out(const EligibilityRule& r) {
   return {r.id, r.finding, texts(r.text), r.is, r.at_least, r.at_most, r.below, r.above};
 }

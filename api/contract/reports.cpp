@@ -11,8 +11,6 @@ Figure figure(double v) { return std::isfinite(v) ? Figure(v) : std::nullopt; }
 
 IntervalOut interval(const stats::Interval& i) { return {figure(i.estimate), figure(i.lower), figure(i.upper)}; }
 
-Texts texts(const LocalText& t) { return {t.en, t.fa}; }
-
 // A hidden figure answers null (outcomes::ReportSuppression marks what the reader may not see).
 bool hidden(const std::vector<bool>& mask, std::size_t i) { return i < mask.size() && mask[i]; }
 Count shown(std::int64_t count, bool hide) { return hide ? Count() : Count(count); }

@@ -20,7 +20,7 @@ struct OptionItem {
   std::span<const Option> options;
 };
 
-constexpr std::array<Option, 6> kPain{
+constexpr std::array<Option, 6> kPainGrades{
     {{"none", 44}, {"slight", 40}, {"mild", 30}, {"moderate", 20}, {"marked", 10}, {"disabled", 0}}};
 constexpr std::array<Option, 4> kLimp{{{"none", 11}, {"slight", 8}, {"moderate", 5}, {"severe", 0}}};
 constexpr std::array<Option, 6> kSupport{{{"none", 11},
@@ -38,7 +38,7 @@ constexpr std::array<Option, 3> kSitting{{{"ordinary_chair_1h", 5}, {"high_chair
 constexpr std::array<Option, 2> kPublicTransport{{{"able", 1}, {"unable", 0}}};
 
 constexpr std::array<OptionItem, 8> kOptionItems{{
-    {"pain", kPain},
+    {"pain", kPainGrades},
     {"limp", kLimp},
     {"support", kSupport},
     {"distance", kDistance},

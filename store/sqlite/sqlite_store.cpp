@@ -12,8 +12,6 @@
 
 namespace rp::store {
 
-int latest_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
-
 std::unique_ptr<Store> open_sqlite(const std::string& path, OpenMode mode) {
   return std::make_unique<sqlite::SqliteStore>(path, mode);
 }

@@ -5,12 +5,18 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "store/store.hpp"
 
 namespace rp::store::sqlite {
+
+// A nullable date column, stored as Gregorian YYYY-MM-DD.
+inline std::optional<CivilDate> opt_date(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional<CivilDate>(parse_gregorian(c.getString()));
+}
 
 // One connection with its prepared statements, kept across transactions because
 // preparing costs more than running most of these statements.

@@ -44,9 +44,6 @@ std::optional<int> opt_int(const SQLite::Column& c) {
 std::optional<std::int64_t> opt_int64(const SQLite::Column& c) {
   return c.isNull() ? std::nullopt : std::optional<std::int64_t>(c.getInt64());
 }
-std::optional<CivilDate> opt_date(const SQLite::Column& c) {
-  return c.isNull() ? std::nullopt : std::optional<CivilDate>(parse_gregorian(c.getString()));
-}
 
 // Runs an insert or update, turning a UNIQUE violation into a ConflictError on `field`.
 void exec_unique(SQLite::Statement& q, const std::string& field, ErrorCode code, ErrorParams params) {

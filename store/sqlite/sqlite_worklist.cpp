@@ -47,10 +47,6 @@ WorklistPatient read_who(SQLite::Statement& q) {
   return w;
 }
 
-std::optional<CivilDate> opt_date(const SQLite::Column& c) {
-  return c.isNull() ? std::nullopt : std::optional(parse_gregorian(c.getString()));
-}
-
 }  // namespace
 
 std::vector<WorklistItemRow> SqliteTransaction::worklist_items(const WorklistQuery& query) {

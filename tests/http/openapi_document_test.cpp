@@ -123,7 +123,9 @@ TEST(OpenApiDocument, EveryOperationDocumentsItsAnswersAndWhoMayCallIt) {
       const auto& content = responses[success]["content"];
       // One media, or several a query parameter chooses between (a label as SVG or PDF).
       ASSERT_GE(content.size(), 1U);
-      if (content.size() > 1) EXPECT_TRUE(op.contains("parameters")) << "several media and nothing to choose one";
+      if (content.size() > 1) {
+        EXPECT_TRUE(op.contains("parameters")) << "several media and nothing to choose one";
+      }
       for (const auto& [media, body] : content.items()) ASSERT_TRUE(body.contains("schema")) << media;
       if (op.value("x-untyped-answer", false)) {
         untyped.insert(name);
