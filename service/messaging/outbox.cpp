@@ -81,4 +81,27 @@ MessageRow Outbox::resend(const Actor& actor, std::int64_t id, const std::string
   return m;
 }
 
+bool record_delivery_report(store::Store& store, const Clock& clock, const DeliveryReport& report) {
+  static const Actor gateway{"sms-gateway", Role::operator_, "", true};
+  bool found = false;
+  store.write([&](store::Transaction& tx) {
+    auto m = tx.find_message_by_provider_id(report.provider_id);
+    if (!m) return;
+    found = true;
+    const std::string now = clock.now_iso();
+    // A report after a person cancelled or resent it still says what became of the try.
+    if (m->state == MessageState::sent || m->state == MessageState::unknown || m->state == MessageState::sending) {
+      m->state = report.delivered ? MessageState::delivered : MessageState::failed;
+      if (report.delivered) m->delivered_at = now;
+    }
+    m->last_detail = report.detail;
+    tx.update_message(*m);
+    tx.insert_message_attempt({0, m->id, m->centre_id, now, report.delivered ? "delivered" : "undelivered",
+                               report.provider_id, report.detail});
+    tx.append_audit(audit_entry(clock, gateway, m->centre_id, "message.delivery", "message", std::to_string(m->id),
+                                report.delivered ? "delivered" : "undelivered"));
+  });
+  return found;
+}
+
 }  // namespace rp::service::messaging

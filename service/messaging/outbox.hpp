@@ -39,4 +39,15 @@ class Outbox {
   Clock clock_;
 };
 
+// A provider's delivery report (the SMS gateway's callback route): the message its id
+// names becomes delivered, or failed when the provider says it never arrived, with an
+// attempt row and an audit row. False, and nothing written, when no message has that id
+// (a report for another system's message, or a guess).
+struct DeliveryReport {
+  std::string provider_id;
+  bool delivered = false;
+  std::string detail;  // the provider's word for it, never the number or the text
+};
+bool record_delivery_report(store::Store& store, const Clock& clock, const DeliveryReport& report);
+
 }  // namespace rp::service::messaging

@@ -293,5 +293,25 @@ TEST_F(SchedulerTest, StaffReadCancelAndResendWithAReasonEachAudited) {
   EXPECT_EQ(actions, expected);
 }
 
+TEST_F(SchedulerTest, ADeliveryReportFindsItsMessageByTheProvidersId) {
+  Scheduler scheduler(*store_, channel_);
+  scheduler.pass(at("2026-12-01T06:00:00Z"));
+  EXPECT_EQ(scheduler.pass(at("2026-12-05T05:31:00Z")).sent, 1);
+  const MessageRow sent = messages().front();
+  ASSERT_EQ(sent.state, MessageState::sent);
+  const Clock later = Clock::fixed(at("2026-12-05T05:32:00Z"));
+  EXPECT_TRUE(record_delivery_report(*store_, later, {*sent.provider_id, true, "DELIVRD"}));
+  EXPECT_FALSE(record_delivery_report(*store_, later, {"gw-nobody", true, "DELIVRD"}));
+  store_->read([&](store::Transaction& tx) {
+    const auto m = tx.find_message(sent.id);
+    EXPECT_EQ(m->state, MessageState::delivered);
+    EXPECT_EQ(m->delivered_at, "2026-12-05T05:32:00.000Z");
+    const auto tries = tx.message_attempts(sent.id);
+    ASSERT_EQ(tries.size(), 2U);
+    EXPECT_EQ(tries[1].outcome, "delivered");
+    EXPECT_EQ(tries[1].detail, "DELIVRD");
+  });
+}
+
 }  // namespace
 }  // namespace rp::service::messaging
