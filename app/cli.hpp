@@ -43,6 +43,7 @@ void add_patient_commands(CLI::App& app);
 void add_episode_commands(CLI::App& app);
 void add_event_commands(CLI::App& app);
 void add_worklist_commands(CLI::App& app);  // worklist list, close, close-before, reopen
+void add_messages_commands(CLI::App& app);  // messages run, list (cli_messages.cpp)
 void add_demo_command(CLI::App& app);
 void add_score_commands(CLI::App& app);
 void add_instrument_commands(CLI::App& app);  // instrument load, wordings

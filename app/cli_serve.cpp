@@ -18,9 +18,11 @@
 #include "app/cli.hpp"
 #include "app/store_options.hpp"
 #include "base/error.hpp"
+#include "channels/log_channel.hpp"
 #include "service/accounts.hpp"
 #include "service/audit_anchors.hpp"
 #include "service/heavy_reads.hpp"
+#include "service/messaging/scheduler_loop.hpp"
 #include "service/protocols.hpp"
 #include "store/audit_anchor_file.hpp"
 #include "store/group_commit.hpp"
@@ -106,6 +108,16 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
                                 [](const std::string& problem) { spdlog::error("{}", problem); });
   anchors.start(std::chrono::seconds(cfg.audit_anchor_interval_s));
   spdlog::info("audit anchors: {} (public key {})", anchoring.anchor_path, store::public_key_path(anchoring.key_path));
+  // The patient outbox: a scheduler pass every minute (service/messaging/). No gateway is
+  // configured here yet, so messages go to the server log (their ids only), and it says so.
+  channels::LogChannel message_channel;
+  service::messaging::SchedulerSettings message_settings;
+  message_settings.portal_link = cfg.portal_url;
+  service::messaging::Scheduler message_scheduler(store, message_channel, message_settings);
+  service::messaging::SchedulerLoop message_loop(store, clock, message_scheduler,
+                                                 [](const std::string& problem) { spdlog::error("{}", problem); });
+  if (cfg.messages_interval_s > 0) message_loop.start(std::chrono::seconds(cfg.messages_interval_s));
+  spdlog::warn("messages: no SMS gateway configured: patient messages are written to the log, not sent");
   service::HeavyReads heavy_reads(heavy_read_limits(cfg));
   hold_heavy_reads_for_tests(heavy_reads);
   api::Services services{store,
@@ -139,6 +151,7 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   if (on_ready) on_ready(url);
   std::cout << nlohmann::json{{"listening", url}}.dump() << std::endl;
   server.run();
+  message_loop.stop();
   anchors.stop();  // the shutdown anchor: every row written is now vouched for
   spdlog::info("stopped; audit head signed; store closed cleanly");
 }

@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
   rp::app::add_episode_commands(app);
   rp::app::add_event_commands(app);
   rp::app::add_worklist_commands(app);
+  rp::app::add_messages_commands(app);
   rp::app::add_demo_command(app);
   rp::app::add_score_commands(app);
   rp::app::add_instrument_commands(app);

@@ -5,8 +5,11 @@
 #include <random>
 
 #include "base/error.hpp"
+#include "channels/log_channel.hpp"
+#include "domain/messaging/quiet_hours.hpp"
 #include "service/accounts.hpp"
 #include "service/audit_entry.hpp"
+#include "service/messaging/scheduler.hpp"
 #include "service/protocols.hpp"
 
 namespace rp::demo {
@@ -215,6 +218,10 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
   }
   add_demo_extras(store, today, summary);
   add_demo_products(store, today);
+  // The outbox as the scheduler leaves it early on `today`: every message still to come
+  // planned, none sent (the server's passes send them, to its log).
+  channels::LogChannel log;
+  rp::service::messaging::Scheduler(store, log).plan(rp::messaging::local_instant(today, 7 * 60, {}));
   return summary;
 }
 

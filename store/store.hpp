@@ -18,6 +18,7 @@
 #include "domain/schedule.hpp"
 #include "store/access_records.hpp"
 #include "store/calendar_feed_records.hpp"
+#include "store/message_records.hpp"
 #include "store/outcome_columns.hpp"
 #include "store/product_records.hpp"
 #include "store/pseudonym_records.hpp"
@@ -331,6 +332,40 @@ class Transaction {
   virtual std::optional<CalendarFeedRow> live_calendar_feed(std::int64_t patient_id) = 0;
   // Sets revoked_by and revoked_at of a live feed; false when it was not live.
   virtual bool revoke_calendar_feed(std::int64_t id, const std::string& by, const std::string& at) = 0;
+
+  // The patient outbox (0028_messages.sql, store/message_records.hpp).
+  // Inserts a message unless one with its dedupe key exists: its id, or nullopt (and
+  // nothing written) when the key is taken, so that planning a message twice is harmless.
+  virtual std::optional<std::int64_t> insert_message(const MessageRow& m) = 0;
+  virtual std::optional<MessageRow> find_message(std::int64_t id) = 0;
+  // The message a provider's id names (a delivery report), the latest if several do.
+  virtual std::optional<MessageRow> find_message_by_provider_id(const std::string& provider_id) = 0;
+  // A patient's messages by due instant, then id, at most `limit`.
+  virtual std::vector<MessageRow> messages_of_patient(std::int64_t patient_id, int limit) = 0;
+  // An episode's messages by due instant, then id: what a re-plan compares against.
+  virtual std::vector<MessageRow> messages_of_episode(std::int64_t episode_id) = 0;
+  // Pending messages due by `now` whose next try (if any) is due by then too, by due
+  // instant then id, at most `limit` (the partial index messages_pending_due).
+  virtual std::vector<MessageRow> due_messages(const std::string& now, int limit) = 0;
+  // Messages left `sending` whose claim is at or before `claimed_by` (a crash between
+  // claim and send), at most `limit`.
+  virtual std::vector<MessageRow> stuck_sending(const std::string& claimed_by, int limit) = 0;
+  // pending -> sending with claimed_at = now, only if it is still pending: false when
+  // another pass claimed it or a person cancelled it first.
+  virtual bool claim_message(std::int64_t id, const std::string& now) = 0;
+  // Writes every field that changes after the insert: state, attempts, next_attempt_at,
+  // provider_id, body, due_at, claimed_at, sent_at, delivered_at, cancelled_by,
+  // cancel_reason, last_detail. NotFoundError for no such message.
+  virtual void update_message(const MessageRow& m) = 0;
+  virtual std::int64_t insert_message_attempt(const MessageAttemptRow& a) = 0;
+  // A message's attempts and reports, oldest first.
+  virtual std::vector<MessageAttemptRow> message_attempts(std::int64_t message_id) = 0;
+  // How many of a patient's messages were claimed for sending in [from, to) (UTC
+  // instants), whatever became of them: the per-day cap.
+  virtual int messages_sent_between(std::int64_t patient_id, const std::string& from, const std::string& to) = 0;
+  // Episodes still on the pathway (not ineligible, completed, converted, withdrawn nor
+  // lost) with id above `after_id`, by id, at most `limit` (index episodes_on_pathway).
+  virtual std::vector<PathwayEpisodeRow> pathway_episodes(std::int64_t after_id, int limit) = 0;
 };
 
 class Store {

@@ -37,6 +37,8 @@ const std::vector<CopiedTable>& copied_tables() {
       {"product_readings", "id", {}},
       {"product_passages", "product_id, n", {}},
       {"calendar_feeds", "id", {}},
+      {"messages", "id", {}},
+      {"message_attempts", "id", {}},
   };
   return tables;
 }

@@ -75,7 +75,8 @@ nlohmann::json operation(const Route& r, SchemaSet& schemas) {
   if (r.access.permission) op["x-permission"] = std::string(service::permission_name(*r.access.permission));
   nlohmann::json params = nlohmann::json::array();
   for (const auto& name : r.path_params()) {
-    const bool numeric = name == "patient_id" || name == "episode_id" || name == "event_id" || name == "account_id";
+    const bool numeric = name == "patient_id" || name == "episode_id" || name == "event_id" || name == "account_id" ||
+                         name == "message_id";
     params.push_back(
         {{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", numeric ? "integer" : "string"}}}});
   }

@@ -98,6 +98,8 @@ ServerConfig load_server_config(const std::string& path) {
                                   "audit_anchors",
                                   "audit_anchor_copy",
                                   "audit_anchor_interval_s",
+                                  "messages_interval_s",
+                                  "portal_url",
                                   "event_streams",
                                   "event_streams_per_account",
                                   "event_heartbeat_s",
@@ -136,6 +138,8 @@ ServerConfig load_server_config(const std::string& path) {
     read_key(root, "audit_anchors", c.audit_anchors);
     read_key(root, "audit_anchor_copy", c.audit_anchor_copy);
     read_key(root, "audit_anchor_interval_s", c.audit_anchor_interval_s);
+    read_key(root, "messages_interval_s", c.messages_interval_s);
+    read_key(root, "portal_url", c.portal_url);
     read_key(root, "event_streams", c.event_streams);
     read_key(root, "event_streams_per_account", c.event_streams_per_account);
     read_key(root, "event_heartbeat_s", c.event_heartbeat_s);
@@ -165,6 +169,9 @@ ServerConfig load_server_config(const std::string& path) {
   c.audit_anchor_interval_s = env_int("REGENPATH_AUDIT_ANCHOR_INTERVAL_S", c.audit_anchor_interval_s, 1, 86400);
   if (c.audit_anchor_interval_s < 1 || c.audit_anchor_interval_s > 86400)
     throw InputError("audit_anchor_interval_s", "anchor_interval_range"_err);
+  c.messages_interval_s = env_int("REGENPATH_MESSAGES_INTERVAL_S", c.messages_interval_s, 0, 86400);
+  if (c.messages_interval_s < 0 || c.messages_interval_s > 86400)
+    throw InputError("messages_interval_s", "messages_interval_range"_err);
   c.event_streams = env_int("REGENPATH_EVENT_STREAMS", c.event_streams, 1, 100000);
   c.event_streams_per_account = env_int("REGENPATH_EVENT_STREAMS_PER_ACCOUNT", c.event_streams_per_account, 1, 1000);
   c.event_heartbeat_s = env_int("REGENPATH_EVENT_HEARTBEAT_S", c.event_heartbeat_s, 1, 3600);
@@ -305,6 +312,13 @@ log_level: info
 # audit_anchors: /var/lib/regenpath/regenpath.db.anchors
 # audit_anchor_copy: /mnt/evidence/regenpath.anchors
 audit_anchor_interval_s: 60
+
+# Patient messages (reminders of holds, visits and questionnaires): the outbox's scheduler
+# runs every messages_interval_s seconds (0: never), one server at a time. Without an SMS
+# gateway configured they are written to the log (their ids only), not sent. portal_url is
+# the portal's public address, the link in questionnaire invitations.
+messages_interval_s: 60
+# portal_url: https://clinic.example/portal
 )";
 }
 

@@ -38,6 +38,10 @@ struct ServerConfig {
   // signed while it moves. Empty paths: beside the database.
   std::string audit_key, audit_anchors, audit_anchor_copy;
   int audit_anchor_interval_s = 60;
+  // The patient outbox's scheduler (service/messaging/): a pass every this many seconds,
+  // 0 for none; and the portal's public address, the questionnaire invitations' {link}.
+  int messages_interval_s = 60;
+  std::string portal_url;
   // Live event streams (GET /api/v1/events): the bounds overall and per account, and the
   // heartbeat, at which the session is also checked.
   int event_streams = 200;

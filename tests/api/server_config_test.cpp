@@ -57,6 +57,9 @@ TEST(ServerConfig, TheSampleReadsBackAsTheDefaults) {
   EXPECT_EQ(read.audit_key_path(), defaults.audit_key_path());
   EXPECT_EQ(read.audit_anchor_path(), defaults.audit_anchor_path());
   EXPECT_EQ(read.audit_anchor_interval_s, defaults.audit_anchor_interval_s);
+  EXPECT_EQ(read.messages_interval_s, defaults.messages_interval_s);
+  EXPECT_EQ(read.messages_interval_s, 60);
+  EXPECT_EQ(read.portal_url, defaults.portal_url);
   EXPECT_EQ(read.event_streams, defaults.event_streams);
   EXPECT_EQ(read.event_streams_per_account, defaults.event_streams_per_account);
   EXPECT_EQ(read.event_heartbeat_s, defaults.event_heartbeat_s);

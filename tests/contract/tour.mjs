@@ -307,6 +307,22 @@ export async function tour(server, observe) {
   await call(nobody, 'GET', '/calendar/{feed}', { params: { feed: feed.token + '.ics' }, expect: 404 })
   await call(coordinator, 'DELETE', '/api/v1/patients/{patient_id}/calendar-feed', { params: feedOf, expect: 200 })
 
+  // The outbox: the demo planned its patients' messages (none sent yet); the coordinator
+  // reads a patient's, cancels one still pending with why, then sends it again.
+  let pending
+  for (const p of await call(coordinator, 'GET', '/api/v1/patients', { expect: 200 })) {
+    if (!p.consent.contact) continue
+    const { messages } = await call(coordinator, 'GET', '/api/v1/patients/{patient_id}/messages', { params: { patient_id: p.id }, expect: 200 })
+    pending = messages.find((m) => m.state === 'pending')
+    if (pending) break
+  }
+  assert.ok(pending, 'the demo planned its patients\' messages')
+  const messageOf = { message_id: pending.id }
+  const cancelled = await call(coordinator, 'POST', '/api/v1/messages/{message_id}/cancel', { params: messageOf, body: { reason: 'the patient asked by phone' }, expect: 200 })
+  assert.equal(cancelled.state, 'cancelled')
+  const resent = await call(coordinator, 'POST', '/api/v1/messages/{message_id}/resend', { params: messageOf, body: { reason: 'the patient asked again' }, expect: 200 })
+  assert.equal(resent.state, 'pending')
+
   // The clinic sees the red flag, acknowledges and triages it; the alert stream opens.
   await call(surgeon, 'GET', '/api/v1/events', { expect: 200 })
   await call(coordinator, 'GET', '/api/v1/red-flags', { expect: 200 })

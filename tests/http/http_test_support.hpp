@@ -212,6 +212,9 @@ class ServerProcess {
       }
       for (const auto& e : env) ::putenv(const_cast<char*>(e.c_str()));
       ::setenv("REGENPATH_LOG_LEVEL", "warn", 0);
+      // No outbox pass in the background unless a test asks for one: a pass writes
+      // messages and audit rows that a test comparing the database would not expect.
+      ::setenv("REGENPATH_MESSAGES_INTERVAL_S", "0", 0);
       ::execl(RP_BINARY, RP_BINARY, "serve", "--port", "0", "--db", db.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }

@@ -38,6 +38,7 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
   replace("token", "00000000000000000000000000000000");
   replace("feed", std::string(64, '0') + ".ics");  // a calendar feed's token nobody has
   replace("protocol_id", "hip-msc-v1");
+  replace("message_id", "999999");  // a message nobody has: not found at either centre
   // A well-formed DIN no centre has: found nowhere, so not found at either centre.
   replace("din", "RPLAB26999999Y");
   (void)method;
@@ -118,6 +119,8 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
       {"POST /api/v1/products/{din}/expire", {{"reason", "past its time"}}},
       {"POST /api/v1/patients/{patient_id}/calendar-feed", nlohmann::json::object()},
       {"POST /api/v1/me/calendar-feed", nlohmann::json::object()},
+      {"POST /api/v1/messages/{message_id}/cancel", {{"reason", "the patient asked not to be texted"}}},
+      {"POST /api/v1/messages/{message_id}/resend", {{"reason", "the patient changed phones"}}},
       {"POST /api/v1/products/{din}/storage", {{"temperature_c", 4.5}}},
       {"POST /api/v1/products/{din}/freeze", nlohmann::json::object()},
       {"POST /api/v1/products/{din}/thaw", nlohmann::json::object()},
@@ -135,7 +138,7 @@ std::string records(const std::string& db) {
   std::string out;
   for (const char* table :
        {"centres", "patients", "episodes", "episode_transitions", "schedule_items", "eligibility_assessments",
-        "questionnaire_responses", "adverse_events", "access_tokens", "calendar_feeds"}) {
+        "questionnaire_responses", "adverse_events", "access_tokens", "calendar_feeds", "messages"}) {
     SQLite::Statement q(d, std::string("SELECT * FROM ") + table + " ORDER BY 1");
     while (q.executeStep())
       for (int i = 0; i < q.getColumnCount(); ++i) out += q.getColumn(i).getString() + '\x1f';

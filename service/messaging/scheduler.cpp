@@ -1,0 +1,302 @@
+#include "service/messaging/scheduler.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "base/error.hpp"
+#include "base/jalali.hpp"
+#include "domain/messaging/plan.hpp"
+#include "domain/messaging/templates.hpp"
+#include "service/audit_entry.hpp"
+#include "service/protocols.hpp"
+
+namespace rp::service::messaging {
+namespace {
+
+using store::MessageRow;
+using store::MessageState;
+
+// The scheduler's rows in the audit log: system work, across centres.
+const Actor& scheduler_actor() {
+  static const Actor actor{"scheduler", Role::operator_, "", true};
+  return actor;
+}
+
+const std::string& name_in(const Patient& p, const std::string& language) {
+  if (language == "fa") return p.name_fa.empty() ? p.name_latin : p.name_fa;
+  return p.name_latin.empty() ? p.name_fa : p.name_latin;
+}
+
+std::string render_body(const Patient& patient, const std::optional<Centre>& centre, const Protocol& protocol,
+                        const rp::messaging::PlannedMessage& m, const SchedulerSettings& settings) {
+  const std::string& lang = settings.language;
+  const ProtocolItem* item = protocol.find_item(m.item_id);
+  std::map<std::string, std::string> values = {
+      {"name", name_in(patient, lang)},
+      {"item", item ? item->title.in(lang) : m.item_id},
+      {"date", display_date(m.about, lang, lang == "fa")},
+      {"link", settings.portal_link},
+      {"centre", centre ? (lang == "fa" ? centre->name_fa : centre->name_en) : std::string()},
+  };
+  return rp::messaging::MessageTemplates::built_in().render(m.template_id, lang, values);
+}
+
+void cancel(store::Transaction& tx, MessageRow& m, const std::string& reason, const Clock& clock) {
+  m.state = MessageState::cancelled;
+  m.cancelled_by = "scheduler";
+  m.cancel_reason = reason;
+  tx.update_message(m);
+  tx.append_audit(
+      audit_entry(clock, scheduler_actor(), m.centre_id, "message.cancel", "message", std::to_string(m.id), reason));
+}
+
+std::string outcome_text(channels::SendResult::Outcome o) {
+  switch (o) {
+    case channels::SendResult::Outcome::sent:
+      return "sent";
+    case channels::SendResult::Outcome::failed:
+      return "failed";
+    case channels::SendResult::Outcome::unknown:
+      return "unknown";
+    case channels::SendResult::Outcome::rejected:
+      return "rejected";
+  }
+  return "unknown";
+}
+
+}  // namespace
+
+std::string message_group(const std::string& dedupe_key) {
+  // episode:<id>:item:<item>:... -> the first four parts.
+  std::size_t at = 0;
+  for (int parts = 0; parts < 4; ++parts) {
+    at = dedupe_key.find(':', at);
+    if (at == std::string::npos) return dedupe_key;
+    ++at;
+  }
+  return dedupe_key.substr(0, at - 1);
+}
+
+std::string iso_of(std::int64_t utc_ms) { return Clock::fixed(utc_ms).now_iso(); }
+
+Scheduler::Scheduler(store::Store& store, channels::Channel& channel, SchedulerSettings settings)
+    : store_(store), channel_(channel), settings_(std::move(settings)) {}
+
+PassSummary Scheduler::pass(std::int64_t now_ms) {
+  PassSummary s;
+  recover_stuck(now_ms, s);
+  plan_all(now_ms, s);
+  send_due(now_ms, s);
+  return s;
+}
+
+PassSummary Scheduler::plan(std::int64_t now_ms) {
+  PassSummary s;
+  recover_stuck(now_ms, s);
+  plan_all(now_ms, s);
+  return s;
+}
+
+void Scheduler::recover_stuck(std::int64_t now_ms, PassSummary& s) {
+  const Clock clock = Clock::fixed(now_ms);
+  const std::string now = iso_of(now_ms);
+  store_.write([&](store::Transaction& tx) {
+    for (MessageRow m : tx.stuck_sending(iso_of(now_ms - settings_.stuck_after_ms), settings_.send_batch)) {
+      m.state = MessageState::unknown;
+      m.last_detail = "claimed for sending but no result was recorded: check with the provider before resending";
+      tx.update_message(m);
+      tx.insert_message_attempt({0, m.id, m.centre_id, now, "unknown", m.provider_id, m.last_detail});
+      tx.append_audit(audit_entry(clock, scheduler_actor(), m.centre_id, "message.unknown", "message",
+                                  std::to_string(m.id), "left sending"));
+      ++s.marked_unknown;
+    }
+  });
+}
+
+void Scheduler::plan_all(std::int64_t now_ms, PassSummary& s) {
+  const std::string now = iso_of(now_ms);
+  const Clock clock = Clock::fixed(now_ms);
+  std::int64_t after = 0;
+  for (;;) {
+    bool more = false;
+    store_.write([&](store::Transaction& tx) {
+      const auto page = tx.pathway_episodes(after, settings_.episode_page);
+      more = static_cast<int>(page.size()) == settings_.episode_page;
+      std::map<std::string, std::optional<Centre>> centres;
+      for (const auto& row : page) {
+        after = row.episode_id;
+        ++s.episodes;
+        const auto episode = tx.find_episode(row.episode_id);
+        const auto patient = tx.find_patient(row.patient_id);
+        if (!episode || !patient) continue;
+        std::shared_ptr<const Protocol> protocol;
+        try {
+          protocol = load_protocol(episode->protocol_id);
+        } catch (const NotFoundError&) {
+          continue;  // a protocol no longer in the catalogue plans nothing
+        }
+        if (!centres.count(row.centre_id)) centres[row.centre_id] = tx.find_centre(row.centre_id);
+        const auto plan = rp::messaging::plan_messages(row.episode_id, *patient, *protocol,
+                                                       tx.schedule_of(row.episode_id), settings_.hours);
+        std::set<std::string> planned;
+        for (const auto& p : plan) planned.insert(p.dedupe_key);
+        int inserted = 0, cancelled = 0;
+        std::set<std::string> existing;
+        for (MessageRow m : tx.messages_of_episode(row.episode_id)) {
+          existing.insert(m.dedupe_key);
+          if (m.state != MessageState::pending || planned.count(m.dedupe_key)) continue;
+          const bool consent = patient->consent.contact && !patient->mobile.empty();
+          cancel(tx, m, consent ? "replanned" : "consent_withdrawn", clock);
+          ++(consent ? s.cancelled_replanned : s.cancelled_consent);
+          ++cancelled;
+        }
+        for (const auto& p : plan) {
+          if (existing.count(p.dedupe_key) || p.expires_ms <= now_ms) continue;
+          MessageRow m;
+          m.patient_id = row.patient_id;
+          m.episode_id = row.episode_id;
+          m.centre_id = row.centre_id;
+          m.dedupe_key = p.dedupe_key;
+          m.template_id = p.template_id;
+          m.item_id = p.item_id;
+          m.channel = channel_.name();
+          m.language = settings_.language;
+          m.to_address = patient->mobile;
+          m.due_at = iso_of(p.due_ms);
+          m.expires_at = iso_of(p.expires_ms);
+          m.body = render_body(*patient, centres[row.centre_id], *protocol, p, settings_);
+          m.created_at = now;
+          if (tx.insert_message(m)) ++inserted;
+        }
+        s.inserted += inserted;
+        if (inserted || cancelled)
+          tx.append_audit(audit_entry(
+              clock, scheduler_actor(), row.centre_id, "messages.plan", "episode", std::to_string(row.episode_id),
+              "inserted " + std::to_string(inserted) + ", cancelled " + std::to_string(cancelled)));
+      }
+    });
+    if (!more) break;
+  }
+}
+
+void Scheduler::send_due(std::int64_t now_ms, PassSummary& s) {
+  const std::string now = iso_of(now_ms);
+  const Clock clock = Clock::fixed(now_ms);
+  const std::string stale_before = iso_of(now_ms - settings_.stale_after_ms);
+  std::vector<MessageRow> to_send;
+  // Tidy the due messages first: expired, superseded, of a closed episode.
+  store_.write([&](store::Transaction& tx) {
+    const auto due = tx.due_messages(now, settings_.send_batch);
+    std::map<std::string, std::string> latest_due;  // group -> the latest due instant
+    for (const auto& m : due) {
+      auto& latest = latest_due[message_group(m.dedupe_key)];
+      latest = std::max(latest, m.due_at);
+    }
+    std::map<std::int64_t, bool> on_pathway;
+    for (MessageRow m : due) {
+      if (m.expires_at <= now) {
+        cancel(tx, m, "expired", clock);
+        ++s.cancelled_expired;
+        continue;
+      }
+      if (m.due_at < stale_before && m.due_at < latest_due[message_group(m.dedupe_key)]) {
+        cancel(tx, m, "superseded", clock);
+        ++s.cancelled_superseded;
+        continue;
+      }
+      if (m.episode_id) {
+        if (!on_pathway.count(*m.episode_id)) {
+          const auto e = tx.find_episode(*m.episode_id);
+          const auto closed = {EpisodeState::ineligible, EpisodeState::completed, EpisodeState::converted_to_thr,
+                               EpisodeState::withdrawn, EpisodeState::lost_to_follow_up};
+          on_pathway[*m.episode_id] = e && std::find(closed.begin(), closed.end(), e->state) == closed.end();
+        }
+        if (!on_pathway[*m.episode_id]) {
+          cancel(tx, m, "episode_closed", clock);
+          ++s.cancelled_closed;
+          continue;
+        }
+      }
+      to_send.push_back(std::move(m));
+    }
+  });
+  if (rp::messaging::in_quiet_hours(now_ms, settings_.hours)) {
+    s.quiet_hours = !to_send.empty();
+    return;
+  }
+  const CivilDate today = civil_date_in_zone(now_ms, settings_.hours.zone);
+  const std::string day_from = iso_of(rp::messaging::local_instant(today, 0, settings_.hours));
+  const std::string day_to = iso_of(rp::messaging::local_instant(today.plus_days(1), 0, settings_.hours));
+  const std::string next_morning =
+      iso_of(rp::messaging::local_instant(today.plus_days(1), settings_.hours.quiet_until_minute, settings_.hours));
+  for (const MessageRow& due : to_send) {
+    bool claimed = false;
+    store_.write([&](store::Transaction& tx) {
+      if (tx.messages_sent_between(due.patient_id, day_from, day_to) >= settings_.daily_cap) {
+        auto m = tx.find_message(due.id);
+        if (!m || m->state != MessageState::pending) return;
+        m->next_attempt_at = next_morning;
+        m->last_detail = "the patient's messages for the day are at the cap: waits for the next morning";
+        tx.update_message(*m);
+        tx.append_audit(audit_entry(clock, scheduler_actor(), m->centre_id, "message.defer", "message",
+                                    std::to_string(m->id), "daily cap"));
+        ++s.deferred_by_cap;
+        return;
+      }
+      claimed = tx.claim_message(due.id, now);
+      if (claimed)
+        tx.append_audit(
+            audit_entry(clock, scheduler_actor(), due.centre_id, "message.claim", "message", std::to_string(due.id)));
+    });
+    if (!claimed) continue;
+    ++s.claimed;
+    // Outside any transaction: a provider that takes seconds holds no lock.
+    channels::SendResult result;
+    try {
+      result = channel_.send({due.to_address, "", due.body, "message-" + std::to_string(due.id)});
+    } catch (const std::exception& e) {
+      // It may or may not have reached the provider: a person checks.
+      result = {channels::SendResult::Outcome::unknown, "", std::string("the channel failed: ") + e.what()};
+    }
+    store_.write([&](store::Transaction& tx) {
+      auto m = tx.find_message(due.id);
+      if (!m) return;
+      m->last_detail = result.detail;
+      if (!result.provider_id.empty()) m->provider_id = result.provider_id;
+      std::string outcome = outcome_text(result.outcome);
+      switch (result.outcome) {
+        case channels::SendResult::Outcome::sent:
+          m->state = MessageState::sent;
+          m->sent_at = now;
+          m->next_attempt_at.reset();
+          ++s.sent;
+          break;
+        case channels::SendResult::Outcome::failed:
+          if (m->attempts >= settings_.max_attempts) {
+            m->state = MessageState::failed;
+            ++s.failed;
+          } else {
+            m->state = MessageState::pending;
+            m->next_attempt_at = iso_of(now_ms + (settings_.first_backoff_ms << (m->attempts - 1)));
+            ++s.retrying;
+          }
+          break;
+        case channels::SendResult::Outcome::rejected:
+          m->state = MessageState::failed;
+          ++s.failed;
+          break;
+        case channels::SendResult::Outcome::unknown:
+          m->state = MessageState::unknown;
+          ++s.unknown;
+          break;
+      }
+      tx.update_message(*m);
+      tx.insert_message_attempt({0, m->id, m->centre_id, now, outcome, m->provider_id, result.detail});
+      tx.append_audit(audit_entry(clock, scheduler_actor(), m->centre_id, "message.send", "message",
+                                  std::to_string(m->id), outcome));
+    });
+  }
+}
+
+}  // namespace rp::service::messaging

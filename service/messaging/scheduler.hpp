@@ -1,0 +1,84 @@
+#pragma once
+// The outbox's scheduler (issue 18): one pass plans every episode's messages and sends
+// those due through a channel, so that no message is sent twice and none is lost:
+//
+// 1. A message left `sending` for minutes (a crash between claim and result) becomes
+//    `unknown`, for a person to check: it may have gone, so it is never resent.
+// 2. Each episode on the pathway, a page at a time: its plan (domain/messaging/plan.hpp)
+//    is compared with its messages; planned ones missing are inserted (the dedupe key
+//    makes a second insert a no-op), pending ones no longer planned are cancelled
+//    ("replanned", or "consent_withdrawn" once the patient withdrew consent to contact).
+// 3. Due messages: one past its expiry is cancelled ("expired"); after a downtime, of
+//    the stale ones (due more than a grace ago) about one item only the latest stays,
+//    the others are cancelled ("superseded"); one whose episode left the pathway is
+//    cancelled ("episode_closed").
+// 4. Outside quiet hours, each due message under the patient's daily cap is claimed in
+//    a transaction (pending -> sending), sent outside any transaction, and its result
+//    written in another: sent; failed, tried again after an exponential backoff until
+//    the last try fails it; rejected, failed at once; unknown, left for a person. A
+//    patient at the cap waits for the next local morning.
+// One pass runs at a time (the server holds store/work_lock.hpp's lock while it runs).
+#include <cstdint>
+#include <string>
+
+#include "base/clock.hpp"
+#include "channels/channel.hpp"
+#include "domain/messaging/quiet_hours.hpp"
+#include "store/store.hpp"
+
+namespace rp::service::messaging {
+
+struct SchedulerSettings {
+  rp::messaging::SendingHours hours;
+  int daily_cap = 3;                            // messages claimed per patient per local day
+  std::int64_t stale_after_ms = 12 * 3600'000;  // due longer ago than this: stale
+  // A message claimed this long ago and still `sending` was left by a crash (a send in
+  // flight, of this server or a `messages run` beside it, ends well within it).
+  std::int64_t stuck_after_ms = 5 * 60'000;
+  int max_attempts = 5;                        // tries before a failing message is failed
+  std::int64_t first_backoff_ms = 5 * 60'000;  // doubles with each failed try
+  // Patients have no language of their own yet: every message is in this one (the
+  // clinic's, Persian by default).
+  std::string language = "fa";
+  std::string portal_link;  // {link}: where a patient answers questionnaires
+  int episode_page = 500;   // episodes planned per transaction
+  int send_batch = 500;     // due messages handled per pass
+};
+
+struct PassSummary {
+  int inserted = 0;
+  int cancelled_replanned = 0, cancelled_consent = 0, cancelled_superseded = 0, cancelled_expired = 0,
+      cancelled_closed = 0;
+  int marked_unknown = 0;  // left `sending` by an earlier pass
+  int claimed = 0, sent = 0, retrying = 0, failed = 0, unknown = 0;
+  int deferred_by_cap = 0;
+  bool quiet_hours = false;  // nothing was sent: the pass ran inside quiet hours
+  int episodes = 0;
+};
+
+class Scheduler {
+ public:
+  // The channel is the one every message of this scheduler goes through (app/ picks it:
+  // the SMS gateway, or the log in the demo); its name() is the messages' channel.
+  Scheduler(store::Store& store, channels::Channel& channel, SchedulerSettings settings = {});
+  PassSummary pass(std::int64_t now_ms);
+  // Steps 1 and 2 only: the outbox planned as of now, nothing sent (the demo's data).
+  PassSummary plan(std::int64_t now_ms);
+
+ private:
+  void recover_stuck(std::int64_t now_ms, PassSummary& s);
+  void plan_all(std::int64_t now_ms, PassSummary& s);
+  void send_due(std::int64_t now_ms, PassSummary& s);
+
+  store::Store& store_;
+  channels::Channel& channel_;
+  SchedulerSettings settings_;
+};
+
+// The group of a dedupe key ("episode:7:item:prom-2w:reminder-3:2026-12-09" ->
+// "episode:7:item:prom-2w"): the messages about one item.
+std::string message_group(const std::string& dedupe_key);
+// The ISO text of an instant (2026-12-09T05:30:00.000Z).
+std::string iso_of(std::int64_t utc_ms);
+
+}  // namespace rp::service::messaging

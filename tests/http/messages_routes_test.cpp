@@ -1,0 +1,143 @@
+// The patient outbox over real HTTP against a real SQLite file: staff read a patient's
+// messages (an audited read, their centre's only), a coordinator cancels one with a
+// reason and sends it again; the lab reads but may not act; a reason is required; and
+// `regenpath messages run` plans and sends through the log as the server's pass would.
+#include <gtest/gtest.h>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "channels/log_channel.hpp"
+#include "http_test_support.hpp"
+#include "service/messaging/scheduler.hpp"
+
+namespace rp::test {
+namespace {
+
+class MessagesRoutes : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    db_ = dir_->file("messages.db");
+    seeded_ = seed(db_);
+    {
+      // Patient a's episode planned a month from now, and its messages planned.
+      auto store = store::open_store(db_);
+      service::Pathway pathway(*store, Clock::system());
+      const auto op = service::Actor::cli_operator();
+      const CivilDate today = Clock::system().today();
+      pathway.plan(op, seeded_.episode_a, today.plus_days(30), today.plus_days(33));
+      channels::LogChannel log;
+      service::messaging::Scheduler(*store, log).plan(Clock::system().now_ms());
+    }
+    server_ = new ServerProcess(db_);
+  }
+  static void TearDownTestSuite() {
+    delete server_;
+    delete dir_;
+  }
+
+  static Client staff(const std::string& user) {
+    Client c{server_->port()};
+    EXPECT_EQ(c.login(user).status, 200) << user;
+    return c;
+  }
+  static std::string messages_of(std::int64_t patient) {
+    return "/api/v1/patients/" + std::to_string(patient) + "/messages";
+  }
+  static std::int64_t count(const std::string& sql) {
+    SQLite::Database d(db_);
+    return d.execAndGet(sql).getInt64();
+  }
+
+  static inline TempDir* dir_ = nullptr;
+  static inline std::string db_;
+  static inline Seeded seeded_;
+  static inline ServerProcess* server_ = nullptr;
+};
+
+TEST_F(MessagesRoutes, StaffReadTheirPatientsMessagesAndOnlyThose) {
+  const auto reads_before = count("SELECT COUNT(*) FROM audit_log WHERE action = 'messages.read'");
+  const auto r = staff("coordinator.a").get(messages_of(seeded_.patient_a));
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto messages = r.json()["messages"];
+  ASSERT_GT(messages.size(), 20U);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'messages.read'"), reads_before + 1);
+  const auto& first = messages[0];
+  EXPECT_EQ(first["state"], "pending");
+  EXPECT_EQ(first["language"], "fa");
+  EXPECT_EQ(first["channel"], "log");
+  EXPECT_EQ(first["attempts"], 0);
+  EXPECT_NE(first["body"].get<std::string>().find("گرامی"), std::string::npos);
+  EXPECT_FALSE(first.contains("to_address")) << "the number is not shown";
+  // The lab reads them (as it reads the record); another centre finds no such patient.
+  EXPECT_EQ(staff("lab.a").get(messages_of(seeded_.patient_a)).status, 200);
+  EXPECT_EQ(staff("coordinator.b").get(messages_of(seeded_.patient_a)).status, 404);
+  EXPECT_EQ(Client{server_->port()}.get(messages_of(seeded_.patient_a)).status, 401);
+}
+
+TEST_F(MessagesRoutes, ACoordinatorCancelsWithAReasonAndSendsAgain) {
+  const auto listed = staff("coordinator.a").get(messages_of(seeded_.patient_a)).json()["messages"];
+  ASSERT_FALSE(listed.empty());
+  const std::string id = std::to_string(listed[0]["id"].get<std::int64_t>());
+  const std::string cancel = "/api/v1/messages/" + id + "/cancel", resend = "/api/v1/messages/" + id + "/resend";
+  EXPECT_EQ(staff("lab.a").post(cancel, {{"reason", "no"}}).status, 403);
+  EXPECT_EQ(staff("coordinator.b").post(cancel, {{"reason", "no"}}).status, 404);
+  const auto no_reason = staff("coordinator.a").post(cancel, {{"reason", " "}});
+  EXPECT_EQ(no_reason.status, 422) << no_reason.body;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM messages WHERE id = " + id + " AND state = 'pending'"), 1)
+      << "a refused cancel changes nothing";
+  const auto refused_resend = staff("coordinator.a").post(resend, {{"reason", "again"}});
+  EXPECT_EQ(refused_resend.status, 409) << refused_resend.body;
+
+  const auto cancelled = staff("coordinator.a").post(cancel, {{"reason", "the patient asked by phone"}});
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(cancelled.json()["state"], "cancelled");
+  EXPECT_EQ(cancelled.json()["cancelled_by"], "coordinator.a");
+  EXPECT_EQ(cancelled.json()["cancel_reason"], "the patient asked by phone");
+  const auto resent = staff("coordinator.a").post(resend, {{"reason", "the patient asked again"}});
+  ASSERT_EQ(resent.status, 200) << resent.body;
+  EXPECT_EQ(resent.json()["state"], "pending");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE entity = 'message' AND entity_id = '" + id +
+                  "' AND action IN ('message.cancel', 'message.resend') AND actor = 'coordinator.a'"),
+            2);
+}
+
+TEST_F(MessagesRoutes, TheCommandLineRunsOnePassThroughTheLog) {
+  TempDir cli_dir;
+  const std::string db = cli_dir.file("cli.db");
+  const Seeded s = seed(db);
+  {
+    auto store = store::open_store(db);
+    service::Pathway(*store, Clock::system())
+        .plan(service::Actor::cli_operator(), s.episode_a, CivilDate::from_ymd(2027, 1, 10),
+              CivilDate::from_ymd(2027, 1, 12));
+  }
+  const auto run = [&](const std::string& args) {
+    const std::string command = std::string(RP_BINARY) + " messages " + args + " --db " + db + " 2>/dev/null";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
+    std::string out;
+    char buf[4096];
+    while (std::fgets(buf, sizeof buf, pipe.get())) out += buf;
+    return nlohmann::json::parse(out, nullptr, false);
+  };
+  // Planned on 2026-12-01; on 2026-12-05 at 09:01 in Tehran the consultation's reminder goes.
+  const auto planned = run("run --now 2026-12-01T06:00:00Z");
+  ASSERT_TRUE(planned.is_object()) << planned;
+  EXPECT_GT(planned["inserted"].get<int>(), 30);
+  EXPECT_EQ(planned["sent"], 0);
+  const auto sent = run("run --now 2026-12-05T05:31:00Z");
+  EXPECT_EQ(sent["sent"], 1);
+  EXPECT_EQ(sent["inserted"], 0);
+  EXPECT_EQ(sent["channel"], "log");
+  const auto listed = run("list --patient " + std::to_string(s.patient_a));
+  ASSERT_TRUE(listed.is_array()) << listed;
+  int sent_rows = 0;
+  for (const auto& m : listed) sent_rows += m["state"] == "sent";
+  EXPECT_EQ(sent_rows, 1);
+}
+
+}  // namespace
+}  // namespace rp::test

@@ -1,0 +1,202 @@
+// The patient outbox (messages and message_attempts, migration 0028) on every engine: a
+// dedupe key plans a message once, the due query returns only pending messages whose
+// instant (and next try) has come, a claim succeeds once, a provider's id finds its
+// message, the scheduler's page of episodes skips those off the pathway, and on
+// PostgreSQL row security keeps a centre to its own.
+#include <gtest/gtest.h>
+
+#include "base/error.hpp"
+#include "store/store.hpp"
+#include "store_suite.hpp"
+#include "store_test_support.hpp"
+#include "tests/support/pg_app_role.hpp"
+
+namespace rp::store {
+namespace {
+
+class MessagesStore : public test::EngineTest {
+ protected:
+  void SetUp() override {
+    store_ = open();
+    store_->write([&](Transaction& tx) {
+      for (const char* centre : {"a", "b"}) tx.upsert_centre(test::test_centre(centre));
+      patient_ = tx.insert_patient(test::bare_patient("a", "M1"), "t");
+      episode_ = tx.insert_episode(outbox_episode(EpisodeState::injected), "t");
+    });
+  }
+
+  Episode outbox_episode(EpisodeState state) const {
+    Episode e;
+    e.patient_id = patient_;
+    e.centre_id = "a";
+    e.protocol_id = "hip-msc-v1";
+    e.diagnosis = {std::string(kIcd10Who), "M16.1"};
+    e.state = state;
+    return e;
+  }
+
+  MessageRow message(const std::string& key, const std::string& due) const {
+    MessageRow m;
+    m.patient_id = patient_;
+    m.episode_id = episode_;
+    m.centre_id = "a";
+    m.dedupe_key = key;
+    m.template_id = "visit_day_before";
+    m.item_id = "visit-2w";
+    m.channel = "sms";
+    m.language = "fa";
+    m.to_address = "+989121234567";
+    m.due_at = due;
+    m.expires_at = "2026-12-20T00:00:00.000Z";
+    m.body = "text";
+    m.created_at = "2026-12-01T00:00:00.000Z";
+    return m;
+  }
+
+  std::unique_ptr<Store> store_;
+  std::int64_t patient_ = 0, episode_ = 0;
+};
+INSTANTIATE_ENGINES(MessagesStore);
+
+TEST_P(MessagesStore, ADedupeKeyPlansAMessageOnce) {
+  std::optional<std::int64_t> first, again;
+  store_->write([&](Transaction& tx) {
+    first = tx.insert_message(message("episode:1:item:visit-2w:day-before", "2026-12-10T05:30:00.000Z"));
+    again = tx.insert_message(message("episode:1:item:visit-2w:day-before", "2026-12-11T05:30:00.000Z"));
+  });
+  ASSERT_TRUE(first);
+  EXPECT_FALSE(again);
+  store_->read([&](Transaction& tx) {
+    const auto rows = tx.messages_of_episode(episode_);
+    ASSERT_EQ(rows.size(), 1U);
+    EXPECT_EQ(rows[0].id, *first);
+    EXPECT_EQ(rows[0].due_at, "2026-12-10T05:30:00.000Z");  // the first plan stands
+    EXPECT_EQ(rows[0].state, MessageState::pending);
+    EXPECT_EQ(rows[0].episode_id, episode_);
+    EXPECT_EQ(rows[0].language, "fa");
+    EXPECT_FALSE(rows[0].claimed_at);
+    EXPECT_EQ(tx.messages_of_patient(patient_, 10).size(), 1U);
+  });
+}
+
+TEST_P(MessagesStore, TheDueQueryReturnsPendingMessagesWhoseTimeHasCome) {
+  std::int64_t early = 0, later = 0, retry = 0, cancelled = 0;
+  store_->write([&](Transaction& tx) {
+    early = *tx.insert_message(message("k:early", "2026-12-10T05:30:00.000Z"));
+    later = *tx.insert_message(message("k:later", "2026-12-12T05:30:00.000Z"));
+    MessageRow r = message("k:retry", "2026-12-09T05:30:00.000Z");
+    r.next_attempt_at = "2026-12-10T07:00:00.000Z";
+    retry = *tx.insert_message(r);
+    MessageRow c = message("k:cancelled", "2026-12-09T05:30:00.000Z");
+    c.state = MessageState::cancelled;
+    c.cancelled_by = "system";
+    c.cancel_reason = "replanned";
+    cancelled = *tx.insert_message(c);
+  });
+  store_->read([&](Transaction& tx) {
+    const auto due = tx.due_messages("2026-12-10T06:00:00.000Z", 10);
+    ASSERT_EQ(due.size(), 1U);
+    EXPECT_EQ(due[0].id, early);
+    const auto due_later = tx.due_messages("2026-12-12T06:00:00.000Z", 10);
+    ASSERT_EQ(due_later.size(), 3U);
+    EXPECT_EQ(due_later[0].id, retry);  // by due instant
+    EXPECT_EQ(due_later[1].id, early);
+    EXPECT_EQ(due_later[2].id, later);
+    EXPECT_EQ(tx.due_messages("2026-12-12T06:00:00.000Z", 2).size(), 2U);
+    EXPECT_EQ(tx.find_message(cancelled)->cancel_reason, "replanned");
+  });
+}
+
+TEST_P(MessagesStore, AClaimSucceedsOnceAndTheResultIsKeptWithItsAttempts) {
+  std::int64_t id = 0;
+  store_->write([&](Transaction& tx) { id = *tx.insert_message(message("k:1", "2026-12-10T05:30:00.000Z")); });
+  bool first = false, second = true;
+  store_->write([&](Transaction& tx) {
+    first = tx.claim_message(id, "2026-12-10T06:00:00.000Z");
+    second = tx.claim_message(id, "2026-12-10T06:00:01.000Z");
+  });
+  EXPECT_TRUE(first);
+  EXPECT_FALSE(second);
+  store_->read([&](Transaction& tx) {
+    const auto m = tx.find_message(id);
+    EXPECT_EQ(m->state, MessageState::sending);
+    EXPECT_EQ(m->attempts, 1);
+    EXPECT_EQ(m->claimed_at, "2026-12-10T06:00:00.000Z");
+    EXPECT_TRUE(tx.due_messages("2026-12-11T00:00:00.000Z", 10).empty());
+    EXPECT_EQ(tx.stuck_sending("2026-12-10T06:00:00.000Z", 10).size(), 1U);
+    EXPECT_TRUE(tx.stuck_sending("2026-12-10T05:59:59.000Z", 10).empty());
+    EXPECT_EQ(tx.messages_sent_between(patient_, "2026-12-09T20:30:00.000Z", "2026-12-10T20:30:00.000Z"), 1);
+    EXPECT_EQ(tx.messages_sent_between(patient_, "2026-12-10T20:30:00.000Z", "2026-12-11T20:30:00.000Z"), 0);
+  });
+  store_->write([&](Transaction& tx) {
+    auto m = *tx.find_message(id);
+    m.state = MessageState::sent;
+    m.provider_id = "gw-778";
+    m.sent_at = "2026-12-10T06:00:02.000Z";
+    m.last_detail = "accepted";
+    tx.update_message(m);
+    tx.insert_message_attempt({0, id, "a", "2026-12-10T06:00:02.000Z", "sent", "gw-778", "accepted"});
+    tx.insert_message_attempt({0, id, "a", "2026-12-10T06:01:00.000Z", "delivered", "gw-778", "report"});
+  });
+  store_->read([&](Transaction& tx) {
+    const auto m = tx.find_message_by_provider_id("gw-778");
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->id, id);
+    EXPECT_EQ(m->state, MessageState::sent);
+    EXPECT_EQ(m->last_detail, "accepted");
+    EXPECT_FALSE(tx.find_message_by_provider_id("gw-779"));
+    const auto attempts = tx.message_attempts(id);
+    ASSERT_EQ(attempts.size(), 2U);
+    EXPECT_EQ(attempts[0].outcome, "sent");
+    EXPECT_EQ(attempts[1].outcome, "delivered");
+    EXPECT_EQ(attempts[1].provider_id, "gw-778");
+  });
+  MessageRow missing = message("k:none", "2026-12-10T05:30:00.000Z");
+  missing.id = 999999;
+  EXPECT_THROW(store_->write([&](Transaction& tx) { tx.update_message(missing); }), NotFoundError);
+}
+
+TEST_P(MessagesStore, ThePageOfEpisodesOnThePathwaySkipsThoseThatLeftIt) {
+  std::int64_t withdrawn = 0, scheduled = 0;
+  store_->write([&](Transaction& tx) {
+    withdrawn = tx.insert_episode(outbox_episode(EpisodeState::withdrawn), "t");
+    scheduled = tx.insert_episode(outbox_episode(EpisodeState::scheduled), "t");
+  });
+  store_->read([&](Transaction& tx) {
+    const auto page = tx.pathway_episodes(0, 10);
+    ASSERT_EQ(page.size(), 2U);
+    EXPECT_EQ(page[0].episode_id, episode_);
+    EXPECT_EQ(page[0].patient_id, patient_);
+    EXPECT_EQ(page[0].centre_id, "a");
+    EXPECT_EQ(page[1].episode_id, scheduled);
+    EXPECT_EQ(tx.pathway_episodes(episode_, 10).size(), 1U);
+    EXPECT_EQ(tx.pathway_episodes(0, 1).size(), 1U);
+  });
+  (void)withdrawn;
+}
+
+TEST_P(MessagesStore, AnotherCentreReachesNoMessageUnderRowSecurity) {
+  std::int64_t id = 0;
+  store_->write([&](Transaction& tx) {
+    id = *tx.insert_message(message("k:rls", "2026-12-10T05:30:00.000Z"));
+    tx.insert_message_attempt({0, id, "a", "2026-12-10T06:00:02.000Z", "failed", std::nullopt, "timeout"});
+  });
+  if (postgres()) {
+    store_.reset();
+    store_ = open_store(test::app_role_url(db()), OpenMode::existing_no_migrate);
+  }
+  store_->read(CentreScope::of_centre("a"), [&](Transaction& tx) {
+    EXPECT_TRUE(tx.find_message(id));
+    EXPECT_EQ(tx.message_attempts(id).size(), 1U);
+  });
+  if (postgres()) {
+    store_->read(CentreScope::of_centre("b"), [&](Transaction& tx) {
+      EXPECT_FALSE(tx.find_message(id));
+      EXPECT_TRUE(tx.message_attempts(id).empty());
+      EXPECT_TRUE(tx.due_messages("2027-01-01T00:00:00.000Z", 10).empty());
+    });
+  }
+}
+
+}  // namespace
+}  // namespace rp::store

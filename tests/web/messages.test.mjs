@@ -1,0 +1,80 @@
+// The patient's messages on the staff's patient page: the demo's planned messages listed
+// with what, when (the clinic's day and time) and state; a coordinator cancels one with a
+// reason and sends it again, each read back from the server; in Persian the section is
+// right to left with Jalali dates in Persian digits and no Latin text but the item codes.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot } from './support.mjs'
+import { assertPersianOnly } from './persian.mjs'
+
+let server
+before(async () => {
+  server = await startServer()
+})
+after(async () => {
+  await server?.stop()
+})
+
+const JALALI_MONTHS = /فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند/
+
+test('a coordinator sees a patient\'s messages, cancels one with why and sends it again', async () => {
+  const api = await apiSession(server, 'coordinator.tehran-1')
+  let patientId
+  let message
+  for (const p of (await api.get('/api/v1/patients')).json) {
+    if (!p.consent.contact) continue
+    const { messages } = (await api.get(`/api/v1/patients/${p.id}/messages`)).json
+    message = messages.find((m) => m.state === 'pending')
+    if (message) {
+      patientId = p.id
+      break
+    }
+  }
+  assert.ok(message, 'the demo planned messages for a patient of the centre')
+
+  const b = await launch({ lang: 'en' })
+  try {
+    const { page } = b
+    await loginStaff(page, server, 'coordinator.tehran-1')
+    await page.goto(`${server.url}/patients/${patientId}`)
+    const section = page.getByTestId('patient-messages')
+    const row = section.locator(`tr[data-message="${message.id}"]`)
+    await row.waitFor()
+    assert.equal(await row.getAttribute('data-state'), 'pending')
+    assert.match(await row.textContent(), /Waiting/)
+    assert.match(await row.textContent(), new RegExp(message.item_id))
+
+    await row.getByTestId('message-cancel').click()
+    const form = section.getByTestId('message-action-form')
+    await form.getByTestId('message-action-submit').click()
+    await form.locator('.error-text').first().waitFor() // a reason is required
+    assert.equal((await api.get(`/api/v1/patients/${patientId}/messages`)).json.messages.find((m) => m.id === message.id).state, 'pending')
+    await form.getByTestId('message-reason').fill('the patient asked by phone')
+    await form.getByTestId('message-action-submit').click()
+    await section.locator(`tr[data-message="${message.id}"][data-state=cancelled]`).waitFor()
+    let now = (await api.get(`/api/v1/patients/${patientId}/messages`)).json.messages.find((m) => m.id === message.id)
+    assert.equal(now.state, 'cancelled')
+    assert.equal(now.cancel_reason, 'the patient asked by phone')
+
+    await section.locator(`tr[data-message="${message.id}"]`).getByTestId('message-resend').click()
+    await section.getByTestId('message-reason').fill('the patient asked again')
+    await section.getByTestId('message-action-submit').click()
+    await section.locator(`tr[data-message="${message.id}"][data-state=pending]`).waitFor()
+    now = (await api.get(`/api/v1/patients/${patientId}/messages`)).json.messages.find((m) => m.id === message.id)
+    assert.equal(now.state, 'pending')
+    await checkA11y(page, 'messages en')
+
+    await page.getByTestId('lang').selectOption('fa')
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl')
+    const due = await section.locator(`tr[data-message="${message.id}"] time`).first().textContent()
+    assert.match(due, JALALI_MONTHS)
+    assert.doesNotMatch(due, /[0-9]/)
+    assert.match(await section.textContent(), /پیام‌ها به بیمار/)
+    await assertPersianOnly(page, 'messages fa', '[data-testid=patient-messages]')
+    await checkA11y(page, 'messages fa')
+    await shot(page, 'staff-patient-messages-fa')
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+})

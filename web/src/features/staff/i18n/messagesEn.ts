@@ -1,0 +1,45 @@
+// English words of the patient's messages on the staff's patient page (PatientMessages.vue).
+// vue-i18n reads { } @ $ | as syntax: only placeholders use them here.
+export default {
+  msg: {
+    title: 'Messages to the patient',
+    none: 'No messages: none planned, or the patient has not agreed to be contacted.',
+    what: 'Message',
+    due: 'Due (clinic time)',
+    state: 'State',
+    attempts: 'Tries',
+    action: 'Action',
+    cancel: 'Cancel message',
+    resend: 'Send again',
+    reason: 'Why',
+    template: {
+      hold_soon: 'Drug hold in 3 days',
+      hold_today: 'Drug hold starts today',
+      hold_blood_thinner_soon: 'Blood-thinner hold in 3 days (prescriber’s approval)',
+      hold_blood_thinner_today: 'Blood-thinner hold starts today (prescriber’s approval)',
+      visit_day_before: 'Visit tomorrow',
+      imaging_day_before: 'Imaging tomorrow',
+      procedure_day_before: 'Procedure tomorrow',
+      rest_start: 'Rest starts today',
+      rehab_start: 'New rehabilitation stage',
+      questionnaire_invite: 'Questionnaire invitation',
+      questionnaire_reminder: 'Questionnaire reminder',
+    },
+    states: {
+      pending: 'Waiting',
+      sending: 'Sending',
+      sent: 'Sent',
+      delivered: 'Delivered',
+      failed: 'Failed',
+      cancelled: 'Cancelled',
+      unknown: 'Unknown: check with the provider',
+    },
+    reasons: {
+      replanned: 'the schedule changed',
+      consent_withdrawn: 'consent to contact withdrawn',
+      superseded: 'a later reminder went instead',
+      expired: 'too late to be useful',
+      episode_closed: 'the episode ended',
+    },
+  },
+}

@@ -1,0 +1,45 @@
+// Persian words of the patient's messages on the staff's patient page (PatientMessages.vue).
+// vue-i18n reads { } @ $ | as syntax: only placeholders use them here.
+export default {
+  msg: {
+    title: 'پیام‌ها به بیمار',
+    none: 'پیامی نیست: پیامی برنامه‌ریزی نشده یا بیمار با تماس موافقت نکرده است.',
+    what: 'پیام',
+    due: 'زمان ارسال (به وقت مرکز)',
+    state: 'وضعیت',
+    attempts: 'دفعات تلاش',
+    action: 'اقدام',
+    cancel: 'لغو پیام',
+    resend: 'ارسال دوباره',
+    reason: 'چرا',
+    template: {
+      hold_soon: 'قطع دارو تا ۳ روز دیگر',
+      hold_today: 'قطع دارو از امروز',
+      hold_blood_thinner_soon: 'قطع رقیق‌کنندهٔ خون تا ۳ روز دیگر (با تأیید پزشک تجویزکننده)',
+      hold_blood_thinner_today: 'قطع رقیق‌کنندهٔ خون از امروز (با تأیید پزشک تجویزکننده)',
+      visit_day_before: 'ویزیت فردا',
+      imaging_day_before: 'تصویربرداری فردا',
+      procedure_day_before: 'اقدام درمانی فردا',
+      rest_start: 'آغاز استراحت از امروز',
+      rehab_start: 'مرحلهٔ تازهٔ توان‌بخشی',
+      questionnaire_invite: 'دعوت به پرسشنامه',
+      questionnaire_reminder: 'یادآوری پرسشنامه',
+    },
+    states: {
+      pending: 'در انتظار',
+      sending: 'در حال ارسال',
+      sent: 'ارسال شد',
+      delivered: 'رسید',
+      failed: 'ناموفق',
+      cancelled: 'لغو شد',
+      unknown: 'نامعلوم: با ارائه‌دهنده بررسی کنید',
+    },
+    reasons: {
+      replanned: 'برنامه تغییر کرد',
+      consent_withdrawn: 'رضایت به تماس پس گرفته شد',
+      superseded: 'یادآوری بعدی به جای آن رفت',
+      expired: 'دیگر سودی نداشت',
+      episode_closed: 'دورهٔ درمان پایان یافت',
+    },
+  },
+}
