@@ -7,7 +7,6 @@
 #include "service/protocols.hpp"
 
 namespace rp::api {
-namespace {}  // namespace
 
 void add_schedule_routes(http::Router& r, Services& s) {
   // Planning moves the procedures; marking is allowed per item kind (service::require_mark):

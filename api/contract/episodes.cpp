@@ -8,7 +8,6 @@
 #include "service/protocols.hpp"
 
 namespace rp::api::contract {
-namespace {}  // namespace
 
 Episode to_episode(const NewEpisode& in, std::int64_t patient_id) {
   Episode e;

@@ -1,9 +1,9 @@
 #include "api/contract/events.hpp"
 
-#include <algorithm>
+#include "api/contract/episodes.hpp"
+#include "api/contract/optional_text.hpp"
 
 namespace rp::api::contract {
-namespace {}  // namespace
 
 AdverseEventOut adverse_event_out(const store::AdverseEventRow& r) {
   const EventAssessment& a = r.assessment;
