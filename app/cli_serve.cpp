@@ -16,10 +16,12 @@
 #include "api/http/server.hpp"
 #include "api/http/server_config.hpp"
 #include "app/cli.hpp"
+#include "app/messaging_channels.hpp"
 #include "app/store_options.hpp"
 #include "base/error.hpp"
 #include "service/accounts.hpp"
 #include "service/audit_anchors.hpp"
+#include "service/code_by_channel.hpp"
 #include "service/heavy_reads.hpp"
 #include "service/protocols.hpp"
 #include "store/audit_anchor_file.hpp"
@@ -40,6 +42,25 @@ void setup_logging(const std::string& level) {
 // by several patients gets one code, logged once for each of them.
 void log_code(const std::vector<std::int64_t>& patient_ids, const std::string& /*mobile*/, const std::string& code) {
   for (const std::int64_t id : patient_ids) spdlog::info("one-time code for patient #{}: {}", id, code);
+}
+
+// The one-time codes' way to the patient: the SMS gateway when one is configured (sent off
+// the request's thread; each send logged with the patients' ids and its outcome, never the
+// number or the code), else the log, and the server says so.
+service::CodeSender code_sender(channels::Channel* sms, std::unique_ptr<service::ChannelCodeSender>& by_sms) {
+  if (!sms) {
+    spdlog::warn("no SMS gateway: one-time codes go to the server log (configure sms: to send them by SMS)");
+    return log_code;
+  }
+  by_sms = std::make_unique<service::ChannelCodeSender>(*sms, [](const std::string& level, const std::string& line) {
+    if (level == "info") {
+      spdlog::info("{}", line);
+    } else {
+      spdlog::error("{}", line);
+    }
+  });
+  spdlog::info("SMS gateway configured: one-time codes go by SMS");
+  return by_sms->sender();
 }
 
 // Whether only this machine can connect to the address (127.0.0.0/8 or ::1).
@@ -90,7 +111,10 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   service::Pathway pathway(store, clock);
   service::AuthPolicy policy;
   policy.idle_ms = cfg.session_idle_s * 1000LL;
-  service::Auth auth(store, clock, policy, log_code);
+  const MessagingChannels messaging = messaging_channels(cfg);
+  std::unique_ptr<service::ChannelCodeSender> codes_by_sms;  // outlives auth, which sends through it
+  service::Auth auth(store, clock, policy, code_sender(messaging.sms.get(), codes_by_sms));
+  if (messaging.email) spdlog::info("e-mail: SMTP configured");
   service::Accounts accounts(store, clock, &auth);
   service::Submissions submissions(store, clock, auth);
   // Red flags raised and acknowledged reach the staff's open pages at once.
@@ -169,7 +193,8 @@ void serve_demo(const std::string& db, int port) {
     std::ostringstream text;
     text << "\nregenpath demo: open " << url << "/\nDemo accounts (username / password):\n";
     for (const auto& c : credentials) text << "  " << c.username << "  " << c.password << '\n';
-    text << "Patients sign in with their mobile number; one-time codes appear in this log.\n"
+    text << (cfg.sms_configured() ? "Patients sign in with their mobile number; one-time codes go by SMS.\n"
+                                  : "Patients sign in with their mobile number; one-time codes appear in this log.\n")
          << "Stop with Ctrl-C.\n\n";
     std::cerr << text.str() << std::flush;
   });
