@@ -16,11 +16,13 @@
 #include "api/http/server.hpp"
 #include "api/http/server_config.hpp"
 #include "app/cli.hpp"
+#include "app/messaging_channels.hpp"
 #include "app/store_options.hpp"
 #include "base/error.hpp"
 #include "channels/log_channel.hpp"
 #include "service/accounts.hpp"
 #include "service/audit_anchors.hpp"
+#include "service/code_by_channel.hpp"
 #include "service/heavy_reads.hpp"
 #include "service/messaging/scheduler_loop.hpp"
 #include "service/protocols.hpp"
@@ -42,6 +44,25 @@ void setup_logging(const std::string& level) {
 // by several patients gets one code, logged once for each of them.
 void log_code(const std::vector<std::int64_t>& patient_ids, const std::string& /*mobile*/, const std::string& code) {
   for (const std::int64_t id : patient_ids) spdlog::info("one-time code for patient #{}: {}", id, code);
+}
+
+// The one-time codes' way to the patient: the SMS gateway when one is configured (sent off
+// the request's thread; each send logged with the patients' ids and its outcome, never the
+// number or the code), else the log, and the server says so.
+service::CodeSender code_sender(channels::Channel* sms, std::unique_ptr<service::ChannelCodeSender>& by_sms) {
+  if (!sms) {
+    spdlog::warn("no SMS gateway: one-time codes go to the server log (configure sms: to send them by SMS)");
+    return log_code;
+  }
+  by_sms = std::make_unique<service::ChannelCodeSender>(*sms, [](const std::string& level, const std::string& line) {
+    if (level == "info") {
+      spdlog::info("{}", line);
+    } else {
+      spdlog::error("{}", line);
+    }
+  });
+  spdlog::info("SMS gateway configured: one-time codes go by SMS");
+  return by_sms->sender();
 }
 
 // Whether only this machine can connect to the address (127.0.0.0/8 or ::1).
@@ -92,7 +113,10 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   service::Pathway pathway(store, clock);
   service::AuthPolicy policy;
   policy.idle_ms = cfg.session_idle_s * 1000LL;
-  service::Auth auth(store, clock, policy, log_code);
+  const MessagingChannels messaging = messaging_channels(cfg);
+  std::unique_ptr<service::ChannelCodeSender> codes_by_sms;  // outlives auth, which sends through it
+  service::Auth auth(store, clock, policy, code_sender(messaging.sms.get(), codes_by_sms));
+  if (messaging.email) spdlog::info("e-mail: SMTP configured");
   service::Accounts accounts(store, clock, &auth);
   service::Submissions submissions(store, clock, auth);
   // Red flags raised and acknowledged reach the staff's open pages at once.
@@ -108,16 +132,18 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
                                 [](const std::string& problem) { spdlog::error("{}", problem); });
   anchors.start(std::chrono::seconds(cfg.audit_anchor_interval_s));
   spdlog::info("audit anchors: {} (public key {})", anchoring.anchor_path, store::public_key_path(anchoring.key_path));
-  // The patient outbox: a scheduler pass every minute (service/messaging/). No gateway is
-  // configured here yet, so messages go to the server log (their ids only), and it says so.
-  channels::LogChannel message_channel;
+  // The patient outbox: a scheduler pass every minute (service/messaging/), through the SMS
+  // gateway when one is configured; otherwise to the server log (their ids only), and it says so.
+  channels::LogChannel log_channel;
+  channels::Channel& message_channel = messaging.sms ? *messaging.sms : static_cast<channels::Channel&>(log_channel);
   service::messaging::SchedulerSettings message_settings;
   message_settings.portal_link = cfg.portal_url;
   service::messaging::Scheduler message_scheduler(store, message_channel, message_settings);
   service::messaging::SchedulerLoop message_loop(store, clock, message_scheduler,
                                                  [](const std::string& problem) { spdlog::error("{}", problem); });
   if (cfg.messages_interval_s > 0) message_loop.start(std::chrono::seconds(cfg.messages_interval_s));
-  spdlog::warn("messages: no SMS gateway configured: patient messages are written to the log, not sent");
+  if (!messaging.sms)
+    spdlog::warn("messages: no SMS gateway configured: patient messages are written to the log, not sent");
   service::HeavyReads heavy_reads(heavy_read_limits(cfg));
   hold_heavy_reads_for_tests(heavy_reads);
   api::Services services{store,
@@ -182,7 +208,8 @@ void serve_demo(const std::string& db, int port) {
     std::ostringstream text;
     text << "\nregenpath demo: open " << url << "/\nDemo accounts (username / password):\n";
     for (const auto& c : credentials) text << "  " << c.username << "  " << c.password << '\n';
-    text << "Patients sign in with their mobile number; one-time codes appear in this log.\n"
+    text << (cfg.sms_configured() ? "Patients sign in with their mobile number; one-time codes go by SMS.\n"
+                                  : "Patients sign in with their mobile number; one-time codes appear in this log.\n")
          << "Stop with Ctrl-C.\n\n";
     std::cerr << text.str() << std::flush;
   });

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "api/http/client_address.hpp"
+#include "api/http/messaging_config.hpp"
 #include "api/http/server_config.hpp"
 #include "base/error.hpp"
 #include "store/audit_anchor_file.hpp"
@@ -104,7 +105,9 @@ ServerConfig load_server_config(const std::string& path) {
                                   "event_streams_per_account",
                                   "event_heartbeat_s",
                                   "heavy_reads",
-                                  "report_cache_mb"};
+                                  "report_cache_mb",
+                                  "sms",
+                                  "smtp"};
     for (const auto& kv : root) {
       if (!kv.first.IsScalar()) throw InputError("config", "config_key_type"_err, {{"key", "?"}});
       const auto key = kv.first.Scalar();
@@ -145,6 +148,7 @@ ServerConfig load_server_config(const std::string& path) {
     read_key(root, "event_heartbeat_s", c.event_heartbeat_s);
     read_key(root, "heavy_reads", c.heavy_reads);
     read_key(root, "report_cache_mb", c.report_cache_mb);
+    read_messaging_config(root, c);
   }
   if (const char* v = env("REGENPATH_ADDRESS")) c.address = v;
   c.port = static_cast<unsigned short>(env_int("REGENPATH_PORT", c.port, 0, 65535));
@@ -197,6 +201,7 @@ ServerConfig load_server_config(const std::string& path) {
   if (!c.metrics_token.empty() && (c.metrics_token.size() < 16 || c.metrics_token.size() > 256 || !visible_ascii))
     throw InputError("metrics_token", "metrics_token_shape"_err);
   if (c.tls_cert.empty() != c.tls_key.empty()) throw InputError("tls_cert", "tls_pair"_err);
+  apply_messaging_env(c);
   return c;
 }
 
@@ -221,7 +226,8 @@ std::string sample_server_config() {
 # REGENPATH_REQUEST_TIMEOUT, REGENPATH_METRICS_TOKEN, REGENPATH_TRUSTED_PROXIES (comma-separated),
 # REGENPATH_AUDIT_KEY, REGENPATH_AUDIT_ANCHORS, REGENPATH_AUDIT_ANCHOR_COPY,
 # REGENPATH_AUDIT_ANCHOR_INTERVAL_S, REGENPATH_EVENT_STREAMS, REGENPATH_EVENT_STREAMS_PER_ACCOUNT,
-# REGENPATH_EVENT_HEARTBEAT_S.
+# REGENPATH_EVENT_HEARTBEAT_S, and the messaging blocks' REGENPATH_SMS_* and REGENPATH_SMTP_*
+# (below).
 
 # Where to listen. Keep 127.0.0.1 behind a reverse proxy; 0.0.0.0 listens everywhere.
 address: 127.0.0.1
@@ -319,7 +325,7 @@ audit_anchor_interval_s: 60
 # the portal's public address, the link in questionnaire invitations.
 messages_interval_s: 60
 # portal_url: https://clinic.example/portal
-)";
+)" + messaging_sample_config();
 }
 
 }  // namespace rp::api::http

@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "channels/sms_delivery_report.hpp"
+#include "channels/sms_http.hpp"
+#include "channels/smtp_mail.hpp"
+
 namespace rp::api::http {
 
 // One thread per core but one: the store's committer thread (SQLite, fsync) takes the
@@ -50,6 +54,15 @@ struct ServerConfig {
   // Heavy reads at once (0: one per core) and the outcome reports' cache (service/heavy_reads.hpp).
   int heavy_reads = 0;
   int report_cache_mb = 64;
+  // Messaging (api/http/messaging_config.hpp): the `sms:` block (an HTTP gateway; no url:
+  // none, and one-time codes go to the server log) with its delivery reports, and the
+  // `smtp:` block (no url: no e-mail).
+  channels::SmsGatewayConfig sms;
+  channels::DeliveryReportRules sms_delivery;
+  std::string sms_delivery_token;  // the callback's shared secret; empty: reports are refused
+  channels::SmtpConfig smtp;
+  bool sms_configured() const { return !sms.url.empty(); }
+  bool smtp_configured() const { return !smtp.url.empty(); }
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }
   std::string audit_key_path() const;
   std::string audit_anchor_path() const;
@@ -59,7 +72,8 @@ struct ServerConfig {
 // overrides (REGENPATH_ADDRESS, _PORT, _DB, _TLS_CERT, _TLS_KEY, _WORKERS, _IO_THREADS,
 // _LOG_LEVEL, _SESSION_IDLE_S, _WEB_DIR, _REQUEST_TIMEOUT, _METRICS_TOKEN, _TRUSTED_PROXIES
 // comma-separated, _AUDIT_KEY, _AUDIT_ANCHORS, _AUDIT_ANCHOR_COPY, _AUDIT_ANCHOR_INTERVAL_S,
-// _EVENT_STREAMS, _EVENT_STREAMS_PER_ACCOUNT, _EVENT_HEARTBEAT_S, _HEAVY_READS, _REPORT_CACHE_MB).
+// _EVENT_STREAMS, _EVENT_STREAMS_PER_ACCOUNT, _EVENT_HEARTBEAT_S, _HEAVY_READS, _REPORT_CACHE_MB,
+// and the messaging blocks' REGENPATH_SMS_* and REGENPATH_SMTP_*: messaging_config.hpp).
 // An empty path reads no file. Throws InputError naming a bad key.
 ServerConfig load_server_config(const std::string& path);
 // A documented sample config file.
