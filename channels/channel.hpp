@@ -29,6 +29,21 @@ struct SendResult {
   std::string detail;       // what happened, for the attempt log; never the text or the number
 };
 
+// The outcome as the attempt log and the server log write it.
+inline const char* to_string(SendResult::Outcome o) {
+  switch (o) {
+    case SendResult::Outcome::sent:
+      return "sent";
+    case SendResult::Outcome::failed:
+      return "failed";
+    case SendResult::Outcome::unknown:
+      return "unknown";
+    case SendResult::Outcome::rejected:
+      return "rejected";
+  }
+  return "unknown";
+}
+
 class Channel {
  public:
   virtual ~Channel() = default;

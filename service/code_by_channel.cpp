@@ -11,20 +11,6 @@ std::string ids_text(const std::vector<std::int64_t>& ids) {
   return out;
 }
 
-const char* outcome_text(channels::SendResult::Outcome o) {
-  switch (o) {
-    case channels::SendResult::Outcome::sent:
-      return "sent";
-    case channels::SendResult::Outcome::failed:
-      return "failed";
-    case channels::SendResult::Outcome::unknown:
-      return "unknown";
-    case channels::SendResult::Outcome::rejected:
-      return "rejected";
-  }
-  return "?";
-}
-
 }  // namespace
 
 std::string code_message_text(const std::string& code) {
@@ -84,7 +70,7 @@ void ChannelCodeSender::deliver(const Pending& p) {
     result = {channels::SendResult::Outcome::failed, "", std::string("the channel failed: ") + e.what()};
   }
   const std::string line = "one-time code for patient " + ids_text(p.patient_ids) + " by " + channel_.name() + ": " +
-                           outcome_text(result.outcome) + " (" + result.detail + ")";
+                           channels::to_string(result.outcome) + " (" + result.detail + ")";
   log_(result.outcome == channels::SendResult::Outcome::sent ? "info" : "error", line);
 }
 

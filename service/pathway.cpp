@@ -17,7 +17,7 @@ namespace rp::service {
 namespace {
 
 // An episode of another centre is reported as not found, so ids reveal nothing.
-Episode visible_episode(store::Transaction& tx, const Actor& actor, std::int64_t id) {
+Episode centre_visible_episode(store::Transaction& tx, const Actor& actor, std::int64_t id) {
   auto e = tx.find_episode(id);
   if (!e || !actor.sees_centre(e->centre_id))
     throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(id)}});
@@ -119,7 +119,7 @@ EpisodeRecord Pathway::episode_record(const Actor& actor, std::int64_t episode_i
   require(actor, Permission::patient_read);
   EpisodeRecord r;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
-    r.episode = visible_episode(tx, actor, episode_id);
+    r.episode = centre_visible_episode(tx, actor, episode_id);
     r.schedule = tx.schedule_of(episode_id);
     r.transitions = tx.transitions_of(episode_id);
     r.eligibility = tx.eligibility_of(episode_id);
@@ -142,7 +142,7 @@ Episode Pathway::advance(const Actor& actor, std::int64_t episode_id, const Tran
   require_transition(actor, to_string(req.to));
   Episode e;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
-    const Episode now = visible_episode(tx, actor, episode_id);
+    const Episode now = centre_visible_episode(tx, actor, episode_id);
     if (step_on_the_product(now.protocol_id, req.to)) {
       check_transition(now.state, req.to, req.reason);  // a step never allowed from here says so first
       throw ConflictError("to", "step_on_the_product"_err, {{"to", std::string(to_string(req.to))}});
@@ -156,7 +156,7 @@ Episode Pathway::advance_in(store::Transaction& tx, const Actor& actor, std::int
                             const TransitionRequest& req, const std::function<void(Episode&)>& complete) {
   Episode e;
   {
-    e = visible_episode(tx, actor, episode_id);
+    e = centre_visible_episode(tx, actor, episode_id);
     if (complete) complete(e);
     check_transition(e.state, req.to, req.reason);
     const auto protocol = load_protocol(e.protocol_id);
@@ -237,7 +237,7 @@ EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::op
   if (reason.size() > 500) throw InputError("reason", "too_many_bytes"_err, {{"max", 500}});
   EpisodeRecord r;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
-    Episode e = visible_episode(tx, actor, episode_id);
+    Episode e = centre_visible_episode(tx, actor, episode_id);
     if (plans_nothing_new(e, harvest, injection, changed)) return read_record(tx, e, r);
     // A plan dated before today records a decision made earlier: it says why.
     for (const auto& date : {harvest, injection})
@@ -273,7 +273,7 @@ Episode Pathway::update_details(const Actor& actor, std::int64_t episode_id, con
   require(actor, Permission::episode_update);
   Episode e;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
-    e = visible_episode(tx, actor, episode_id);
+    e = centre_visible_episode(tx, actor, episode_id);
     const Episode before = e;
     if (d.kl_grade) e.kl_grade = d.kl_grade;
     if (d.tonnis_grade) e.tonnis_grade = d.tonnis_grade;
@@ -315,7 +315,7 @@ std::vector<std::string> Pathway::injecting_operators(const Actor& actor, std::i
   require(actor, Permission::episode_update);
   std::vector<std::string> out;
   store_.read([&](store::Transaction& tx) {
-    const Episode e = visible_episode(tx, actor, episode_id);
+    const Episode e = centre_visible_episode(tx, actor, episode_id);
     const auto roles = roles_for_transition("injected");
     for (const auto& a : tx.list_accounts(e.centre_id))
       if (!a.disabled && std::find(roles.begin(), roles.end(), a.role) != roles.end()) out.push_back(a.username);
@@ -329,7 +329,7 @@ EligibilityResult Pathway::assess_eligibility(const Actor& actor, std::int64_t e
   require(actor, Permission::eligibility_assess);
   EligibilityResult result;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
-    Episode e = visible_episode(tx, actor, episode_id);
+    Episode e = centre_visible_episode(tx, actor, episode_id);
     const auto protocol = load_protocol(e.protocol_id);
     const Findings findings = check_findings(recorded, protocol->eligibility);
     result = rp::assess_eligibility(protocol->eligibility, findings);
@@ -350,7 +350,7 @@ ScheduledItem Pathway::mark_item(const Actor& actor, std::int64_t episode_id, co
   require(actor, Permission::schedule_mark);
   ScheduledItem out;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
-    const Episode e = visible_episode(tx, actor, episode_id);
+    const Episode e = centre_visible_episode(tx, actor, episode_id);
     auto items = tx.schedule_of(episode_id);
     auto it = std::find_if(items.begin(), items.end(), [&](const auto& s) { return s.id == item_id; });
     if (it == items.end())

@@ -51,20 +51,6 @@ void cancel(store::Transaction& tx, MessageRow& m, const std::string& reason, co
       audit_entry(clock, scheduler_actor(), m.centre_id, "message.cancel", "message", std::to_string(m.id), reason));
 }
 
-std::string outcome_text(channels::SendResult::Outcome o) {
-  switch (o) {
-    case channels::SendResult::Outcome::sent:
-      return "sent";
-    case channels::SendResult::Outcome::failed:
-      return "failed";
-    case channels::SendResult::Outcome::unknown:
-      return "unknown";
-    case channels::SendResult::Outcome::rejected:
-      return "rejected";
-  }
-  return "unknown";
-}
-
 }  // namespace
 
 std::string message_group(const std::string& dedupe_key) {
@@ -264,7 +250,7 @@ void Scheduler::send_due(std::int64_t now_ms, PassSummary& s) {
       if (!m) return;
       m->last_detail = result.detail;
       if (!result.provider_id.empty()) m->provider_id = result.provider_id;
-      std::string outcome = outcome_text(result.outcome);
+      std::string outcome = channels::to_string(result.outcome);
       switch (result.outcome) {
         case channels::SendResult::Outcome::sent:
           m->state = MessageState::sent;

@@ -9,11 +9,6 @@ constexpr const char* kFeedColumns =
     "SELECT id, token_hash, patient_id, centre_id, created_by, created_at, revoked_by, revoked_at "
     "FROM calendar_feeds ";
 
-std::optional<std::string> optional_text(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
-}
-
 std::optional<CalendarFeedRow> first_feed(SQLite::Statement& q) {
   if (!q.executeStep()) return std::nullopt;
   return CalendarFeedRow{q.getColumn(0).getInt64(),     q.getColumn(1).getString(),   q.getColumn(2).getInt64(),

@@ -11,11 +11,6 @@ constexpr const char* kMessageColumns =
     "delivered_at, "
     "cancelled_by, cancel_reason, last_detail FROM messages ";
 
-std::optional<std::string> optional_text(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
-}
-
 void bind_optional(SQLite::Statement& q, int i, const std::optional<std::string>& v) {
   if (v)
     q.bind(i, *v);

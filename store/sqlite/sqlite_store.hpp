@@ -13,6 +13,12 @@
 
 namespace rp::store::sqlite {
 
+// A nullable text column.
+inline std::optional<std::string> optional_text(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
+
 // A nullable date column, stored as Gregorian YYYY-MM-DD.
 inline std::optional<CivilDate> opt_date(const SQLite::Column& c) {
   return c.isNull() ? std::nullopt : std::optional<CivilDate>(parse_gregorian(c.getString()));
