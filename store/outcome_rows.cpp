@@ -64,16 +64,21 @@ class Reader {
   std::size_t at_ = 0;
 };
 
-// Which answer of which instrument fills which measure (the whole-table read's mapping).
-enum class Instrument : std::int8_t { nrs, hoos, oxford, global, returned, other };
+}  // namespace
 
-Instrument instrument_of(std::string_view name) {
-  if (name == "nrs") return Instrument::nrs;
-  if (name == "hoos") return Instrument::hoos;
-  if (name == "oxford-hip") return Instrument::oxford;
-  if (name == "patient-global") return Instrument::global;
-  if (name == "return-to-activity") return Instrument::returned;
-  return Instrument::other;
+// Which answer of which instrument fills which measure (the whole-table read's mapping).
+// Outside the anonymous namespace: JointFacts::Answer, declared in the header, holds one.
+enum class AnswerInstrument : std::int8_t { nrs, hoos, oxford, global, returned, other };
+
+namespace {
+
+AnswerInstrument instrument_of(std::string_view name) {
+  if (name == "nrs") return AnswerInstrument::nrs;
+  if (name == "hoos") return AnswerInstrument::hoos;
+  if (name == "oxford-hip") return AnswerInstrument::oxford;
+  if (name == "patient-global") return AnswerInstrument::global;
+  if (name == "return-to-activity") return AnswerInstrument::returned;
+  return AnswerInstrument::other;
 }
 
 // Item mask bits in the blob.
@@ -141,7 +146,7 @@ struct JointFacts::Answer {
   std::size_t joint;
   std::int64_t id;
   std::string item;
-  Instrument instrument;
+  AnswerInstrument instrument;
   struct Score {
     std::string name;
     double value;
@@ -266,20 +271,20 @@ std::vector<JointRow> JointFacts::rows() {
       item.value[static_cast<int>(m)] = s ? s->value : kNaN;
     };
     switch (a.instrument) {
-      case Instrument::nrs:
+      case AnswerInstrument::nrs:
         set(PromMeasure::nrs_pain, "pain");
         break;
-      case Instrument::hoos:
+      case AnswerInstrument::hoos:
         set(PromMeasure::hoos_pain, "pain");
         set(PromMeasure::hoos_adl, "adl");
         break;
-      case Instrument::oxford:
+      case AnswerInstrument::oxford:
         set(PromMeasure::oxford_total, "total");
         break;
-      case Instrument::global:
+      case AnswerInstrument::global:
         set(PromMeasure::patient_global, "global");
         break;
-      case Instrument::returned:
+      case AnswerInstrument::returned:
         if (const auto* r = score("returned"); r && !std::isnan(r->value)) {
           const auto* date = score("date");
           item.returned = r->value;
@@ -287,7 +292,7 @@ std::vector<JointRow> JointFacts::rows() {
           item.mask |= kHasReturned;
         }
         break;
-      case Instrument::other:
+      case AnswerInstrument::other:
         break;
     }
   }
