@@ -1,6 +1,6 @@
 #pragma once
-// The demo database the `report outcomes` CLI tests share (made once per run of the
-// suite), the CLI run with its exit code and output, and the escaping the page applies.
+// The demo database the `report outcomes` CLI tests share (made once per build), the CLI run with its exit code and
+// output, and the escaping the page applies.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -10,7 +10,10 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+
+#include "../support/made_once.hpp"
 
 namespace rp::report_test {
 
@@ -27,9 +30,14 @@ class ReportCli : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = fs::temp_directory_path() / ("rp-report-cli-" + std::to_string(::getpid()));
     fs::create_directories(dir_);
-    const Outcome demo = run("demo --no-serve --data " + dir_.string() + " --today 2026-11-24");
-    ASSERT_EQ(demo.code, 0) << demo.err;
+    // The demo is the same for the same --today: made once per build, copied here.
+    const fs::path made = test::made_once("report-demo", [](const fs::path& into) {
+      const Outcome demo = run("demo --no-serve --data " + into.string() + " --today 2026-11-24");
+      if (demo.code != 0) throw std::runtime_error("demo: " + demo.err);
+      if (fs::exists(into / "demo.db-wal")) throw std::runtime_error("demo: the database kept its WAL");
+    });
     db_ = (dir_ / "demo.db").string();
+    fs::copy_file(made / "demo.db", db_);
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "../store/store_test_support.hpp"
+#include "../support/made_once.hpp"
 #include "service/accounts.hpp"
 #include "service/pathway.hpp"
 #include "store/store.hpp"
@@ -305,7 +306,7 @@ inline Patient test_patient(const std::string& centre, const std::string& mrn) {
 // Centres a and b, every staff role at each (username role.centre, kPassword), a second
 // person of each lab (qa.centre: a product is released by someone who did not process
 // it), and a patient with a referred episode at each centre.
-inline Seeded seed(const std::string& db) {
+inline Seeded seed_into(const std::string& db) {
   auto store = store::open_store(db);  // a file, or a postgresql:// URL
   const auto op = service::Actor::cli_operator();
   service::Pathway pathway(*store, Clock::system());
@@ -327,6 +328,29 @@ inline Seeded seed(const std::string& db) {
     (c == "a" ? s.episode_a : s.episode_b) = e.id;
   }
   return s;
+}
+
+// The seeded database, for a SQLite file that does not exist yet, is a copy of one
+// seeded once per build (made_once.hpp): the same database with the same ids.
+inline Seeded seed(const std::string& db) {
+  namespace fs = std::filesystem;
+  if (db.rfind("postgres", 0) == 0 || fs::exists(db)) return seed_into(db);
+  const fs::path made = made_once("seed", [](const fs::path& dir) {
+    const Seeded s = seed_into((dir / "seed.db").string());
+    if (fs::exists(dir / "seed.db-wal")) throw std::runtime_error("seed: the database kept its WAL after closing");
+    std::FILE* f = std::fopen((dir / "ids").c_str(), "w");
+    if (!f) throw std::runtime_error("seed: cannot write the ids");
+    std::fprintf(f, "%lld %lld %lld %lld\n", static_cast<long long>(s.patient_a), static_cast<long long>(s.episode_a),
+                 static_cast<long long>(s.patient_b), static_cast<long long>(s.episode_b));
+    std::fclose(f);
+  });
+  long long pa = 0, ea = 0, pb = 0, eb = 0;
+  std::FILE* f = std::fopen((made / "ids").c_str(), "r");
+  const bool read = f && std::fscanf(f, "%lld %lld %lld %lld", &pa, &ea, &pb, &eb) == 4;
+  if (f) std::fclose(f);
+  if (!read) throw std::runtime_error("seed: cannot read " + (made / "ids").string());
+  fs::copy_file(made / "seed.db", db);
+  return {pa, ea, pb, eb};
 }
 
 }  // namespace rp::test
