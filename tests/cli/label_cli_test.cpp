@@ -4,6 +4,7 @@
 // print joins the product's chain; bad options exit 2 naming the option.
 #include <gtest/gtest.h>
 
+#include "../support/made_once.hpp"
 #include "score_cli_support.hpp"
 
 namespace rp::cli_test {
@@ -13,8 +14,8 @@ class LabelCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     std::filesystem::remove_all(scratch() / "label-demo");
-    const auto r = run("demo --no-serve --patients 30 --data " + (scratch() / "label-demo").string(), "");
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::filesystem::create_directories(scratch() / "label-demo");
+    std::filesystem::copy_file(test::demo_made_once("--patients 30"), scratch() / "label-demo" / "demo.db");
   }
   static std::string db() { return " --db " + (scratch() / "label-demo" / "demo.db").string(); }
   static nlohmann::json released() {

@@ -7,6 +7,7 @@
 
 #include <set>
 
+#include "../support/made_once.hpp"
 #include "score_cli_support.hpp"
 
 namespace rp::cli_test {
@@ -16,8 +17,8 @@ class ProductCli : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     std::filesystem::remove_all(scratch() / "product-demo");
-    const auto r = run("demo --no-serve --patients 30 --data " + (scratch() / "product-demo").string(), "");
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::filesystem::create_directories(scratch() / "product-demo");
+    std::filesystem::copy_file(test::demo_made_once("--patients 30"), scratch() / "product-demo" / "demo.db");
   }
   static std::string db() { return " --db " + (scratch() / "product-demo" / "demo.db").string(); }
   static nlohmann::json list(const std::string& state) {

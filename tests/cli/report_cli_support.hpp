@@ -31,13 +31,8 @@ class ReportCli : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("rp-report-cli-" + std::to_string(::getpid()));
     fs::create_directories(dir_);
     // The demo is the same for the same --today: made once per build, copied here.
-    const fs::path made = test::made_once("report-demo", [](const fs::path& into) {
-      const Outcome demo = run("demo --no-serve --data " + into.string() + " --today 2026-11-24");
-      if (demo.code != 0) throw std::runtime_error("demo: " + demo.err);
-      if (fs::exists(into / "demo.db-wal")) throw std::runtime_error("demo: the database kept its WAL");
-    });
     db_ = (dir_ / "demo.db").string();
-    fs::copy_file(made / "demo.db", db_);
+    fs::copy_file(test::demo_made_once("--today 2026-11-24"), db_);
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "audit_test_support.hpp"
 #include "store/audit_anchor.hpp"
@@ -22,35 +23,43 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// One database the server wrote, made once; each test tampers with its own copy.
+// One database the server wrote, made once per build (made_once.hpp); each test tampers
+// with its own copy.
 class AuditTamper : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    master_ = new TempDir;
-    const std::string db = master_->file("clinic.db");
-    seeded_ = seed(db);
-    {
-      SQLite::Database raw(db);
-      seed_rows_ = raw.execAndGet("SELECT MAX(seq) FROM audit_log").getInt64();
-    }
-    ServerProcess server(db);
-    Client coordinator{server.port()};
-    ASSERT_EQ(coordinator.login("coordinator.a").status, 200);
-    // A search that shows centre a's patient (and never centre b's).
-    ASSERT_EQ(coordinator.get("/api/v1/patients?q=MRN-a").status, 200);
-    // More than a thousand record reads, each an audit row.
-    const std::string record = "/api/v1/patients/" + std::to_string(seeded_.patient_a);
-    for (int i = 0; i < 1010; ++i) ASSERT_EQ(coordinator.get(record).status, 200);
-    // SIGTERM: the server stops cleanly and signs the head it leaves.
-    ASSERT_EQ(server.stop(SIGTERM), 0);
-  }
-  static void TearDownTestSuite() {
-    delete master_;
-    master_ = nullptr;
+    master_ = made_once("audit-tamper", [](const fs::path& into) {
+      const auto require = [](bool held, const char* what) {
+        if (!held) throw std::runtime_error(std::string("audit-tamper database: ") + what);
+      };
+      const std::string db = (into / "clinic.db").string();
+      const Seeded seeded = seed(db);
+      std::int64_t seed_rows = 0;
+      {
+        SQLite::Database raw(db);
+        seed_rows = raw.execAndGet("SELECT MAX(seq) FROM audit_log").getInt64();
+      }
+      ServerProcess server(db);
+      Client coordinator{server.port()};
+      require(coordinator.login("coordinator.a").status == 200, "sign-in");
+      // A search that shows centre a's patient (and never centre b's).
+      require(coordinator.get("/api/v1/patients?q=MRN-a").status == 200, "search");
+      // More than a thousand record reads, each an audit row.
+      const std::string record = "/api/v1/patients/" + std::to_string(seeded.patient_a);
+      for (int i = 0; i < 1010; ++i) require(coordinator.get(record).status == 200, "record read");
+      // SIGTERM: the server stops cleanly and signs the head it leaves.
+      require(server.stop(SIGTERM) == 0, "clean stop");
+      std::ofstream(into / "facts") << seeded.patient_a << ' ' << seeded.patient_b << ' ' << seed_rows << '\n';
+    });
+    std::ifstream facts(master_ / "facts");
+    facts >> seeded_.patient_a >> seeded_.patient_b >> seed_rows_;
+    ASSERT_TRUE(facts) << "the made database's facts";
   }
 
   void SetUp() override {
-    for (const auto& f : fs::directory_iterator(master_->file(""))) fs::copy(f.path(), dir_.file(""));
+    for (const auto& f : fs::directory_iterator(master_)) {
+      if (f.path().filename() != "facts") fs::copy(f.path(), dir_.file(""));
+    }
     db_ = dir_.file("clinic.db");
     SQLite::Database raw(db_);
     last_seq_ = raw.execAndGet("SELECT MAX(seq) FROM audit_log").getInt64();
@@ -97,7 +106,7 @@ class AuditTamper : public ::testing::Test {
     tx.commit();
   }
 
-  static TempDir* master_;
+  static fs::path master_;
   static Seeded seeded_;
   static std::int64_t seed_rows_;
   TempDir dir_;
@@ -105,7 +114,7 @@ class AuditTamper : public ::testing::Test {
   std::int64_t last_seq_ = 0;
 };
 
-TempDir* AuditTamper::master_ = nullptr;
+fs::path AuditTamper::master_;
 Seeded AuditTamper::seeded_;
 std::int64_t AuditTamper::seed_rows_ = 0;
 
@@ -123,9 +132,8 @@ TEST_F(AuditTamper, TheServersLogVerifiesIntactUpToItsShutdownAnchor) {
   EXPECT_EQ(v["records"]["checked"], 4);  // two patients, two episodes
   EXPECT_TRUE(v["records"]["changed"].empty());
   // The key stays outside the database, readable by its owner only.
-  EXPECT_EQ(
-      fs::status(master_->file("audit-signing.key")).permissions() & (fs::perms::group_all | fs::perms::others_all),
-      fs::perms::none);
+  EXPECT_EQ(fs::status((master_ / "audit-signing.key")).permissions() & (fs::perms::group_all | fs::perms::others_all),
+            fs::perms::none);
 }
 
 TEST_F(AuditTamper, CuttingTheLastRowIsAMissingRow) {

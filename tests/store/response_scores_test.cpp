@@ -9,6 +9,7 @@
 
 #include <cmath>
 
+#include "../support/made_once.hpp"
 #include "demo/demo.hpp"
 #include "store/migrations.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -24,9 +25,13 @@ const std::vector<std::string> kScoreTimePoints = {"prom-baseline", "prom-2w",  
 
 class ResponseScores : public ::testing::Test {
  protected:
+  // The demo's responses, written once per build (made_once.hpp) and copied.
   void SetUp() override {
-    auto s = store::open_sqlite(db_.path());
-    demo::build_demo(*s, kScoresToday, 40);
+    const auto made = made_once("response-scores", [](const std::filesystem::path& into) {
+      auto s = store::open_sqlite((into / "demo.db").string());
+      demo::build_demo(*s, kScoresToday, 40);
+    });
+    std::filesystem::copy_file(made / "demo.db", db_.path());
   }
   int count(const std::string& sql) {
     SQLite::Database d(db_.path(), SQLite::OPEN_READONLY);
