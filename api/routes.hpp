@@ -11,6 +11,7 @@
 #include "api/http/json_body.hpp"
 #include "api/http/router.hpp"
 #include "base/clock.hpp"
+#include "channels/sms_delivery_report.hpp"
 #include "service/accounts.hpp"
 #include "service/audit_anchors.hpp"
 #include "service/auth.hpp"
@@ -44,6 +45,10 @@ struct Services {
   // The bound on heavy reads at once and the cache of outcome reports
   // (service/heavy_reads.hpp); null: unbounded and not cached.
   service::HeavyReads* heavy_reads = nullptr;
+  // The SMS provider's delivery reports: how to read one, and the callback's shared
+  // token (empty: the callback is refused as not there).
+  channels::DeliveryReportRules sms_delivery = {};
+  std::string sms_delivery_token = {};
 };
 
 // The {episode_id} of a route's path, refused as a field named "episode" when it is no id.

@@ -160,7 +160,9 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
                          cfg.metrics_token,
                          cfg.trusted_proxies,
                          &event_streams,
-                         &heavy_reads};
+                         &heavy_reads,
+                         cfg.sms_delivery,
+                         cfg.sms_delivery_token};
   if (cfg.metrics_token.empty() && !loopback_only(cfg.address))
     spdlog::warn("/metrics is open to every client that reaches {}: set metrics_token to require a token", cfg.address);
   api::http::Api api(services, &store);

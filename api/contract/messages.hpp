@@ -1,6 +1,7 @@
 #pragma once
 // A patient's messages from the outbox (service/messaging/outbox.hpp), as staff see them
-// on the patient page, and a coordinator's cancel or resend of one.
+// on the patient page, a coordinator's cancel or resend of one, and what became of a
+// provider's delivery report.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -77,6 +78,20 @@ struct MessageActionIn {
   template <class V>
   static void fields(V& v) {
     v("reason", &MessageActionIn::reason, "why, kept in the audit row", http::FieldRule{.max_bytes = 500});
+  }
+};
+
+// What regenpath made of a provider's delivery report.
+struct DeliveryReportOut {
+  static constexpr const char* kSchema = "DeliveryReportAnswer";
+  std::string status;
+  bool applied = false;
+  template <class V>
+  static void fields(V& v) {
+    v("status", &DeliveryReportOut::status,
+      "delivered, failed, or unknown (a status sms.delivery_report lists as neither: still on its way)");
+    v("applied", &DeliveryReportOut::applied,
+      "whether a message sent with that provider id took the report (unknown ones are not applied)");
   }
 };
 

@@ -211,7 +211,8 @@ bool Api::handle_async(Request& request, std::function<void(std::function<Respon
 
 std::optional<Response> Api::admit(Request& request, const Route& route, std::optional<service::Principal>& principal) {
   if (changes_state(request.method) && !request.body.empty() &&
-      request.content_type.rfind("application/json", 0) != 0) {
+      request.content_type.rfind("application/json", 0) != 0 &&
+      !(route.takes_form && request.content_type.rfind("application/x-www-form-urlencoded", 0) == 0)) {
     return error_response(415, "unsupported_media_type", "unsupported_media_type"_err, {}, "Content-Type");
   }
   if (const std::string token = cookie_value(request.cookie, kSessionCookie); !token.empty())

@@ -207,10 +207,11 @@ std::string messaging_sample_config() {
 #   success_value: "200"
 #   timeout_ms: 10000
 #   connect_timeout_ms: 5000
-#   # Delivery reports the provider calls back (the callback, guarded by this shared token,
-#   # is read with these rules once the outbox applies reports): where its message id and
+#   # Delivery reports the provider calls back: POST /api/v1/messaging/sms-delivery with
+#   # this shared token as a bearer token, or in the URL (?token=...) for a provider that
+#   # calls a fixed URL; without a token the route is not there. Where its message id and
 #   # status are (a JSON path, or a form field's name), and which status values mean
-#   # delivered and failed; any other is "unknown" (still on its way).
+#   # delivered and failed; any other is "unknown" (still on its way) and changes nothing.
 #   delivery_report:
 #     token: a-shared-secret-of-16-or-more-characters
 #     message_id_path: messageid

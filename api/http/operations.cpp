@@ -57,10 +57,27 @@ Response health_check(store::Store& store, store::GroupCommitStore* group_commit
 std::optional<Response> refuse_metrics_reader(const Request& request, const std::string& token) {
   if (token.empty()) return std::nullopt;
   const auto credentials = bearer_credentials(request.authorization);
-  if (credentials && sodium_memcmp(digest(*credentials).data(), digest(token).data(), crypto_generichash_BYTES) == 0)
-    return std::nullopt;
+  if (credentials && same_token(*credentials, token)) return std::nullopt;
   Response refused = error_response(401, "unauthorized", "metrics_token_required"_err, {}, "Authorization");
   refused.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"regenpath metrics\"");
+  return refused;
+}
+
+bool same_token(std::string_view presented, std::string_view token) {
+  return sodium_memcmp(digest(presented).data(), digest(token).data(), crypto_generichash_BYTES) == 0;
+}
+
+std::optional<Response> refuse_delivery_reporter(const Request& request, const std::string& token) {
+  if (token.empty())
+    return error_response(404, "not_found", "delivery_reports_off"_err, {{"key", "sms.delivery_report.token"}},
+                          "sms.delivery_report.token");
+  const auto credentials = bearer_credentials(request.authorization);
+  const auto in_query = request.query.find("token");
+  if (credentials ? same_token(*credentials, token)
+                  : in_query != request.query.end() && same_token(in_query->second, token))
+    return std::nullopt;
+  Response refused = error_response(401, "unauthorized", "delivery_token_required"_err, {{"name", "token"}}, "token");
+  refused.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"regenpath delivery reports\"");
   return refused;
 }
 

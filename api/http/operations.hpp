@@ -1,7 +1,9 @@
 #pragma once
-// The operator's endpoints: /healthz for a load balancer, and who may read /metrics.
+// The operator's endpoints: /healthz for a load balancer, who may read /metrics, and
+// who may call back with an SMS provider's delivery report.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "api/http/message.hpp"
 #include "store/group_commit.hpp"
@@ -20,5 +22,14 @@ Response health_check(store::Store& store, store::GroupCommitStore* group_commit
 // loopback by default); otherwise only a request with `Authorization: Bearer <token>`,
 // compared in constant time. Returns the refusal (401), or nothing when it may read.
 std::optional<Response> refuse_metrics_reader(const Request& request, const std::string& token);
+
+// Whether `presented` is `token`, compared in constant time (digests of one size).
+bool same_token(std::string_view presented, std::string_view token);
+
+// Who may report a message's delivery: nobody when no token is configured (404, as if the
+// route were not there); otherwise a request with the token as a bearer token, or as
+// ?token= for a gateway that calls a configured URL and sets no header (401 without it).
+// Returns the refusal, or nothing when it may report.
+std::optional<Response> refuse_delivery_reporter(const Request& request, const std::string& token);
 
 }  // namespace rp::api::http

@@ -135,6 +135,9 @@ struct Route {
   bool creates = false;
   bool idempotent_in_service = false;
   Handler handler;
+  // Takes a form body (application/x-www-form-urlencoded) as well as JSON: a provider's
+  // callback whose format is the provider's. Every other route refuses one with 415.
+  bool takes_form = false;
 
   bool allows(std::string_view role) const;
   bool is_public() const { return !access.permission; }

@@ -7,8 +7,11 @@ import { binary, repo, startDemo } from '../demo_server.mjs'
 
 export { binary, repo }
 
+// The SMS provider's delivery reports are taken with this token (the tour calls back).
+export const deliveryToken = 'contract-delivery-token-2026'
+
 export async function startServer() {
-  const demo = await startDemo({ prefix: 'rp-contract-' })
+  const demo = await startDemo({ prefix: 'rp-contract-', env: { REGENPATH_SMS_DELIVERY_TOKEN: deliveryToken } })
   return {
     ...demo,
     // The newest one-time code the server logged for this patient, waiting for it a little.

@@ -7,7 +7,7 @@
 // Every call is handed to `observe(step, answer)` with the operation's path template;
 // calls that only set something up for the next step are still calls, and are checked.
 import assert from 'node:assert/strict'
-import { client } from './server.mjs'
+import { client, deliveryToken } from './server.mjs'
 
 const centre = 'tehran-1'
 const today = () => new Date().toISOString().slice(0, 10)
@@ -322,6 +322,16 @@ export async function tour(server, observe) {
   assert.equal(cancelled.state, 'cancelled')
   const resent = await call(coordinator, 'POST', '/api/v1/messages/{message_id}/resend', { params: messageOf, body: { reason: 'the patient asked again' }, expect: 200 })
   assert.equal(resent.state, 'pending')
+  // The SMS provider calls back with a delivery: refused without the shared token; with
+  // it, read (a message id no message of this server was sent with changes nothing).
+  const report = { messageid: '9900001', status: '10' }
+  await call(nobody, 'POST', '/api/v1/messaging/sms-delivery', { body: report, expect: 401 })
+  const delivery = await call(nobody, 'POST', '/api/v1/messaging/sms-delivery', {
+    body: report,
+    headers: { Authorization: `Bearer ${deliveryToken}` },
+    expect: 200,
+  })
+  assert.deepEqual(delivery, { status: 'unknown', applied: false })
 
   // The clinic sees the red flag, acknowledges and triages it; the alert stream opens.
   await call(surgeon, 'GET', '/api/v1/events', { expect: 200 })

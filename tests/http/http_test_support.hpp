@@ -132,7 +132,7 @@ struct Client {
     std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
     if (!cookie.empty()) req += "Cookie: " + cookie + "\r\n";
     if (send_csrf && !csrf.empty()) req += "X-CSRF-Token: " + csrf + "\r\n";
-    if (!body.empty()) req += "Content-Type: application/json\r\n";
+    if (!body.empty() && !extra.count("Content-Type")) req += "Content-Type: application/json\r\n";
     for (const auto& [k, v] : extra) req += k + ": " + v + "\r\n";
     req += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
     return raw_exchange(port, req, from);
@@ -177,9 +177,11 @@ class TempDir {
 class ServerProcess {
  public:
   // `log` (optional) receives the server's stderr log, where one-time codes appear.
-  explicit ServerProcess(const std::string& db, std::vector<std::string> env = {}, std::string log = "")
+  // `args` are added to the command line (--config FILE, say).
+  explicit ServerProcess(const std::string& db, std::vector<std::string> env = {}, std::string log = "",
+                         std::vector<std::string> args = {})
       : log_(std::move(log)) {
-    start(db, env);
+    start(db, env, args);
   }
   ~ServerProcess() { stop(SIGTERM); }
 
@@ -198,7 +200,7 @@ class ServerProcess {
   }
 
  private:
-  void start(const std::string& db, const std::vector<std::string>& env) {
+  void start(const std::string& db, const std::vector<std::string>& env, const std::vector<std::string>& args) {
     int pipe_fd[2];
     if (::pipe(pipe_fd) != 0) throw std::runtime_error("pipe");
     pid_ = ::fork();
@@ -216,7 +218,10 @@ class ServerProcess {
       // No outbox pass in the background unless a test asks for one: a pass writes
       // messages and audit rows that a test comparing the database would not expect.
       ::setenv("REGENPATH_MESSAGES_INTERVAL_S", "0", 0);
-      ::execl(RP_BINARY, RP_BINARY, "serve", "--port", "0", "--db", db.c_str(), static_cast<char*>(nullptr));
+      std::vector<const char*> argv{RP_BINARY, "serve", "--port", "0", "--db", db.c_str()};
+      for (const auto& a : args) argv.push_back(a.c_str());
+      argv.push_back(nullptr);
+      ::execv(RP_BINARY, const_cast<char* const*>(argv.data()));
       ::_exit(127);
     }
     ::close(pipe_fd[1]);
