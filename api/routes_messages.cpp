@@ -45,7 +45,7 @@ http::Response delivery_report(Services& s, const http::Call& c) {
         s.store, s.clock,
         {report->provider_id, report->status == channels::DeliveryReport::Status::delivered, report->detail});
   }
-  return http::typed_response(200, http::encode(out));
+  return http::handler_detail::typed_response(200, http::encode(out));
 }
 
 }  // namespace

@@ -121,6 +121,8 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
       {"POST /api/v1/me/calendar-feed", nlohmann::json::object()},
       {"POST /api/v1/messages/{message_id}/cancel", {{"reason", "the patient asked not to be texted"}}},
       {"POST /api/v1/messages/{message_id}/resend", {{"reason", "the patient changed phones"}}},
+      // The provider's call back (public; with no token configured here, not there: 404).
+      {"POST /api/v1/messaging/sms-delivery", {{"messageid", "prov-1"}, {"status", "10"}}},
       {"POST /api/v1/products/{din}/storage", {{"temperature_c", 4.5}}},
       {"POST /api/v1/products/{din}/freeze", nlohmann::json::object()},
       {"POST /api/v1/products/{din}/thaw", nlohmann::json::object()},

@@ -106,15 +106,16 @@ TEST_F(SmsDelivery, AJsonReportOfDeliveryMarksTheMessageDeliveredWithATryAndAnAu
   const Reply list = coordinator.get("/api/v1/patients/" + std::to_string(seeded_.patient_a) + "/messages");
   ASSERT_EQ(list.status, 200) << list.body;
   bool seen = false;
-  for (const auto& m : list.json()["messages"]) {
+  const nlohmann::json messages = list.json()["messages"];
+  for (const auto& m : messages) {
     if (m["id"] != first_) continue;
     seen = true;
     EXPECT_EQ(m["state"], "delivered");
     ASSERT_FALSE(m["tries"].empty());
     EXPECT_EQ(m["tries"].back()["outcome"], "delivered");
-    EXPECT_EQ(m["tries"].back()["detail"], "10");
+    EXPECT_EQ(m["tries"].back()["detail"], "status 10");
   }
-  EXPECT_TRUE(seen) << list.body;
+  EXPECT_TRUE(seen) << "message " << first_ << " not in " << list.body;
 }
 
 TEST_F(SmsDelivery, AFormReportWithTheTokenInTheQueryMarksTheMessageFailed) {
@@ -149,7 +150,7 @@ TEST_F(SmsDelivery, WithoutTheTokenOrWithAnotherTheReportIsRefusedAndChangesNoth
                          report(body, "application/json", "", "?token=not-the-token"),
                          report(body, "application/json", std::string(kToken) + "x")}) {
     EXPECT_EQ(r.status, 401) << r.body;
-    EXPECT_EQ(r.json()["error"]["code"], "delivery_token_required") << r.body;
+    EXPECT_EQ(r.json()["error"]["reason"], "delivery_token_required") << r.body;
     EXPECT_EQ(r.json()["error"]["field"], "token") << r.body;
   }
   EXPECT_EQ(count("SELECT COUNT(*) FROM message_attempts"), attempts);
@@ -157,8 +158,8 @@ TEST_F(SmsDelivery, WithoutTheTokenOrWithAnotherTheReportIsRefusedAndChangesNoth
 
 TEST_F(SmsDelivery, ABodyWithoutAMessageIdOrOfAnotherMediaIsRefused) {
   Reply r = report(R"({"status": "10"})", "application/json", kToken);
-  EXPECT_EQ(r.status, 400) << r.body;
-  EXPECT_EQ(r.json()["error"]["code"], "delivery_report_without_id") << r.body;
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(r.json()["error"]["reason"], "delivery_report_without_id") << r.body;
   EXPECT_EQ(r.json()["error"]["field"], "messageid") << r.body;
   r = report("messageid=prov-777&status=10", "text/plain", kToken);
   EXPECT_EQ(r.status, 415) << r.body;
@@ -179,7 +180,7 @@ TEST(SmsDeliveryOff, AServerWithoutATokenHasNoSuchRoute) {
   const Reply r = provider.call("POST", "/api/v1/messaging/sms-delivery", R"({"messageid": "x", "status": "10"})",
                                 {{"Content-Type", "application/json"}});
   EXPECT_EQ(r.status, 404) << r.body;
-  EXPECT_EQ(r.json()["error"]["code"], "delivery_reports_off") << r.body;
+  EXPECT_EQ(r.json()["error"]["reason"], "delivery_reports_off") << r.body;
 }
 
 }  // namespace
