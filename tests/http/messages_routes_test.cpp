@@ -11,6 +11,7 @@
 
 #include "channels/log_channel.hpp"
 #include "http_test_support.hpp"
+#include "planned_messages_support.hpp"
 #include "service/messaging/scheduler.hpp"
 
 namespace rp::test {
@@ -21,17 +22,7 @@ class MessagesRoutes : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     db_ = dir_->file("messages.db");
-    seeded_ = seed(db_);
-    {
-      // Patient a's episode planned a month from now, and its messages planned.
-      auto store = store::open_store(db_);
-      service::Pathway pathway(*store, Clock::system());
-      const auto op = service::Actor::cli_operator();
-      const CivilDate today = Clock::system().today();
-      pathway.plan(op, seeded_.episode_a, today.plus_days(30), today.plus_days(33));
-      channels::LogChannel log;
-      service::messaging::Scheduler(*store, log).plan(Clock::system().now_ms());
-    }
+    seeded_ = seed_with_planned_messages(db_);
     server_ = new ServerProcess(db_);
   }
   static void TearDownTestSuite() {

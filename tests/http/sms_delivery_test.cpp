@@ -9,9 +9,8 @@
 
 #include <fstream>
 
-#include "channels/log_channel.hpp"
 #include "http_test_support.hpp"
-#include "service/messaging/scheduler.hpp"
+#include "planned_messages_support.hpp"
 
 namespace rp::test {
 namespace {
@@ -23,16 +22,11 @@ class SmsDelivery : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = new TempDir();
     db_ = dir_->file("delivery.db");
-    seeded_ = seed(db_);
+    seeded_ = seed_with_planned_messages(db_);
     {
-      // Patient a's episode planned a month from now, its messages planned, and two of
-      // them taken by the provider (as a pass through an SMS gateway leaves them).
+      // Two of patient a's messages taken by the provider (as a pass through an SMS
+      // gateway leaves them).
       auto store = store::open_store(db_);
-      service::Pathway pathway(*store, Clock::system());
-      const CivilDate today = Clock::system().today();
-      pathway.plan(service::Actor::cli_operator(), seeded_.episode_a, today.plus_days(30), today.plus_days(33));
-      channels::LogChannel log;
-      service::messaging::Scheduler(*store, log).plan(Clock::system().now_ms());
       store->write([](store::Transaction& tx) {
         auto planned = tx.messages_of_patient(seeded_.patient_a, 100);
         ASSERT_GE(planned.size(), 2U);

@@ -1,0 +1,24 @@
+#pragma once
+// A seeded database (http_test_support.hpp) whose patient a has an episode planned a
+// month from now and that episode's messages planned in the outbox: what the messaging
+// routes' tests start from.
+#include <string>
+
+#include "channels/log_channel.hpp"
+#include "http_test_support.hpp"
+#include "service/messaging/scheduler.hpp"
+
+namespace rp::test {
+
+inline Seeded seed_with_planned_messages(const std::string& db) {
+  const Seeded seeded = seed(db);
+  auto store = store::open_store(db);
+  service::Pathway pathway(*store, Clock::system());
+  const CivilDate today = Clock::system().today();
+  pathway.plan(service::Actor::cli_operator(), seeded.episode_a, today.plus_days(30), today.plus_days(33));
+  channels::LogChannel log;
+  service::messaging::Scheduler(*store, log).plan(Clock::system().now_ms());
+  return seeded;
+}
+
+}  // namespace rp::test
