@@ -18,18 +18,6 @@ std::int64_t message_of(const http::Call& c) { return http::id_param(c.request.p
 // The message as it stands after a cancel or resend (its tries are on the patient's list).
 contract::MessageOut one_message(const store::MessageRow& m) { return contract::message_out({m, {}}); }
 
-std::string_view status_text(channels::DeliveryReport::Status status) {
-  switch (status) {
-    case channels::DeliveryReport::Status::delivered:
-      return "delivered";
-    case channels::DeliveryReport::Status::failed:
-      return "failed";
-    case channels::DeliveryReport::Status::unknown:
-      break;
-  }
-  return "unknown";
-}
-
 // A report is applied to the message sent with its provider id; a status still on its
 // way changes nothing. The answer is 200 whenever the report was read, matched or not: a
 // provider calls back again on anything else, and a report for a message another server
@@ -39,7 +27,7 @@ http::Response delivery_report(Services& s, const http::Call& c) {
   const auto report = channels::parse_delivery_report(s.sms_delivery, c.request.body);
   if (!report)
     throw InputError(s.sms_delivery.id_path, "delivery_report_without_id"_err, {{"path", s.sms_delivery.id_path}});
-  contract::DeliveryReportOut out{std::string(status_text(report->status)), false};
+  contract::DeliveryReportOut out{channels::to_string(report->status), false};
   if (report->status != channels::DeliveryReport::Status::unknown) {
     out.applied = service::messaging::record_delivery_report(
         s.store, s.clock,

@@ -25,6 +25,18 @@ struct DeliveryReport {
   std::string detail;  // the provider's status value (short, plain) for the attempt log
 };
 
+inline const char* to_string(DeliveryReport::Status s) {
+  switch (s) {
+    case DeliveryReport::Status::delivered:
+      return "delivered";
+    case DeliveryReport::Status::failed:
+      return "failed";
+    case DeliveryReport::Status::unknown:
+      break;
+  }
+  return "unknown";
+}
+
 // The report, or nullopt when the body names no message id (nothing to apply it to).
 // A status that is neither delivered nor failed (queued at the operator, say) is unknown.
 std::optional<DeliveryReport> parse_delivery_report(const DeliveryReportRules& rules, std::string_view body);

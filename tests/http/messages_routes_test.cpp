@@ -38,10 +38,7 @@ class MessagesRoutes : public ::testing::Test {
   static std::string messages_of(std::int64_t patient) {
     return "/api/v1/patients/" + std::to_string(patient) + "/messages";
   }
-  static std::int64_t count(const std::string& sql) {
-    SQLite::Database d(db_);
-    return d.execAndGet(sql).getInt64();
-  }
+  static std::int64_t count(const std::string& sql) { return count_in(db_, sql); }
 
   static inline TempDir* dir_ = nullptr;
   static inline std::string db_;

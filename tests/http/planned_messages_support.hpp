@@ -2,6 +2,9 @@
 // A seeded database (http_test_support.hpp) whose patient a has an episode planned a
 // month from now and that episode's messages planned in the outbox: what the messaging
 // routes' tests start from.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
 #include <string>
 
 #include "channels/log_channel.hpp"
@@ -19,6 +22,12 @@ inline Seeded seed_with_planned_messages(const std::string& db) {
   channels::LogChannel log;
   service::messaging::Scheduler(*store, log).plan(Clock::system().now_ms());
   return seeded;
+}
+
+// One number a query of the test's database answers (a count, say).
+inline std::int64_t count_in(const std::string& db, const std::string& sql) {
+  SQLite::Database d(db);
+  return d.execAndGet(sql).getInt64();
 }
 
 }  // namespace rp::test

@@ -70,10 +70,7 @@ class SmsDelivery : public ::testing::Test {
     SQLite::Database d(db_);
     return d.execAndGet("SELECT state FROM messages WHERE id = " + std::to_string(message)).getString();
   }
-  static std::int64_t count(const std::string& sql) {
-    SQLite::Database d(db_);
-    return d.execAndGet(sql).getInt64();
-  }
+  static std::int64_t count(const std::string& sql) { return count_in(db_, sql); }
 
   static inline TempDir* dir_ = nullptr;
   static inline std::string db_;
