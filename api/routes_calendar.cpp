@@ -23,10 +23,12 @@ contract::CalendarFeedOut feed_out(const service::CalendarFeedIssued& f) {
 
 // The feed's text: every dated item of the open episodes, each episode's items under
 // UIDs of its own ("<item>.<episode id>@regenpath"), so a re-plan moves the events.
-http::Response feed_calendar(Services& s, const std::string& file, const std::string& lang) {
+// In `asked` when the subscriber's URL says (?lang=), else in the patient's language.
+http::Response feed_calendar(Services& s, const std::string& file, const std::optional<std::string>& asked) {
   const bool named_ics = file.size() > kFeedSuffix.size() && file.ends_with(kFeedSuffix);
   if (!named_ics) throw NotFoundError("token", "calendar_feed_not_found"_err);
   const auto content = service::CalendarFeeds(s.store, s.clock).read(file.substr(0, file.size() - kFeedSuffix.size()));
+  const std::string lang = asked.value_or(std::string(to_string(content.language)));
   std::vector<std::shared_ptr<const Protocol>> protocols;
   std::vector<calendar::CalendarSchedule> schedules;
   for (std::size_t i = 0; i < content.episodes.size(); ++i) {
@@ -104,8 +106,7 @@ void add_calendar_routes(http::Router& r, Services& s) {
          false,
          http::answering_text("text/calendar", http::querying<contract::CalendarFeedQuery>(
                                                    [&s](http::Call& c, const contract::CalendarFeedQuery& q) {
-                                                     return feed_calendar(s, c.request.params.at("feed"),
-                                                                          q.lang.value_or("en"));
+                                                     return feed_calendar(s, c.request.params.at("feed"), q.lang);
                                                    }))});
 }
 

@@ -23,6 +23,7 @@ struct MessagesOptions {
 nlohmann::json summary_json(const service::messaging::PassSummary& s) {
   return {{"episodes", s.episodes},
           {"inserted", s.inserted},
+          {"readdressed", s.readdressed},
           {"cancelled",
            {{"replanned", s.cancelled_replanned},
             {"consent_withdrawn", s.cancelled_consent},

@@ -43,7 +43,8 @@ nlohmann::json episode_record_json(const service::EpisodeRecord& r, const std::s
 
 void add_patient_add(CLI::App* patient, const std::shared_ptr<std::string>& db) {
   struct Opts {
-    std::string centre, mrn, name_fa, name_latin, sex = "unknown", birth, birth_jalali, mobile, national_id;
+    std::string centre, mrn, name_fa, name_latin, sex = "unknown", birth, birth_jalali, mobile, national_id,
+                                                  language = "fa";
     std::vector<std::string> consent;
   };
   auto o = std::make_shared<Opts>();
@@ -59,6 +60,7 @@ void add_patient_add(CLI::App* patient, const std::shared_ptr<std::string>& db) 
   add->add_option("--mobile", o->mobile, "mobile number (09…, +989…)");
   add->add_option("--national-id", o->national_id, "10-digit national id");
   add->add_option("--consent", o->consent, "treatment, registry, contact")->delimiter(',');
+  add->add_option("--language", o->language, "fa or en: the language of the patient's messages (default fa)");
   add->callback([o, db] {
     Patient p;
     p.centre_id = o->centre;
@@ -66,6 +68,7 @@ void add_patient_add(CLI::App* patient, const std::shared_ptr<std::string>& db) 
     p.name_fa = o->name_fa;
     p.name_latin = o->name_latin;
     p.sex = parse_sex(o->sex);
+    p.language = parse_language(o->language);
     if (o->birth.empty() == o->birth_jalali.empty()) {
       throw InputError("birth_date", "birth_date_exactly_one"_err);
     }
@@ -99,7 +102,7 @@ std::optional<bool> yes_no(const std::string& text, const std::string& field) {
 void add_patient_update(CLI::App* patient, const std::shared_ptr<std::string>& db) {
   struct Opts {
     std::int64_t id = 0;
-    std::string mrn, name_fa, name_latin, sex, birth, birth_jalali, mobile, national_id, reason;
+    std::string mrn, name_fa, name_latin, sex, birth, birth_jalali, mobile, national_id, language, reason;
     std::string treatment, registry, contact;
   };
   auto o = std::make_shared<Opts>();
@@ -118,6 +121,7 @@ void add_patient_update(CLI::App* patient, const std::shared_ptr<std::string>& d
   update->add_option("--consent-treatment", o->treatment, "yes or no");
   update->add_option("--consent-registry", o->registry, "yes or no");
   update->add_option("--consent-contact", o->contact, "yes or no");
+  update->add_option("--language", o->language, "fa or en: the language of the patient's messages");
   update->callback([o, db, update] {
     service::PatientChange c;
     c.reason = o->reason;
@@ -133,6 +137,7 @@ void add_patient_update(CLI::App* patient, const std::shared_ptr<std::string>& d
     if (given("--birth-date-jalali")) c.birth_date = parse_jalali_input(o->birth_jalali, "birth_date", "--birth-date");
     if (given("--mobile")) c.mobile = o->mobile;
     if (given("--national-id")) c.national_id = o->national_id;
+    if (given("--language")) c.language = parse_language(o->language);
     c.consent_treatment = yes_no(o->treatment, "consent.treatment");
     c.consent_registry = yes_no(o->registry, "consent.registry");
     c.consent_contact = yes_no(o->contact, "consent.contact");

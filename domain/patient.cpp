@@ -50,6 +50,15 @@ Sex parse_sex(std::string_view text, std::string_view field) {
   throw InputError(std::string(field), "unknown_sex"_err);
 }
 
+std::string_view to_string(Language l) { return l == Language::en ? "en" : "fa"; }
+
+Language parse_language(std::string_view text, std::string_view field) {
+  for (Language l : {Language::fa, Language::en}) {
+    if (text == to_string(l)) return l;
+  }
+  throw InputError(std::string(field), "unknown_language"_err);
+}
+
 char national_id_check_digit(std::string_view nine) {
   int sum = 0;
   for (int i = 0; i < 9; ++i) sum += (nine[i] - '0') * (10 - i);

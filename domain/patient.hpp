@@ -13,6 +13,12 @@ enum class Sex { female, male, other, unknown };
 std::string_view to_string(Sex s);
 Sex parse_sex(std::string_view text, std::string_view field = "sex");
 
+// The language a patient reads: their messages and their calendar feed are written in
+// it. Persian unless the clinic records otherwise.
+enum class Language { fa, en };
+std::string_view to_string(Language l);
+Language parse_language(std::string_view text, std::string_view field = "language");
+
 struct Consent {
   bool treatment = false;
   bool registry = false;  // de-identified use in the multi-centre registry
@@ -30,6 +36,7 @@ struct Patient {
   std::string mobile;       // normalised +989XXXXXXXXX
   std::string national_id;  // 10 digits, check digit valid
   Consent consent;
+  Language language = Language::fa;
 };
 
 // Iranian national id (code melli): 10 digits with a mod-11 check digit. Accepts

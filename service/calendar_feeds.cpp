@@ -98,11 +98,12 @@ CalendarFeedContent CalendarFeeds::read(const std::string& token) {
   std::optional<store::CalendarFeedRow> feed;
   store_.read([&](store::Transaction& tx) { feed = tx.find_calendar_feed(hash); });
   if (!feed || !feed->live()) throw no_feed();
-  CalendarFeedContent out{feed->id, feed->patient_id, {}, {}};
+  CalendarFeedContent out{feed->id, feed->patient_id, Language::fa, {}, {}};
   const Actor reader{"calendar_feed:" + std::to_string(feed->id), Role::anonymous, feed->centre_id};
   store_.write(store::CentreScope::of_centre(feed->centre_id), [&](store::Transaction& tx) {
     const auto again = tx.find_calendar_feed(hash);  // revoked meanwhile: nothing is served
     if (!again || !again->live()) throw no_feed();
+    if (const auto patient = tx.find_patient(feed->patient_id)) out.language = patient->language;
     for (const auto& e : tx.episodes_of_patient(feed->patient_id)) {
       if (!episode_open(e.state)) continue;
       out.episodes.push_back(e);

@@ -27,6 +27,7 @@ struct CalendarFeedIssued {
 // What the feed serves: the patient's open episodes and their schedules, in order.
 struct CalendarFeedContent {
   std::int64_t feed_id = 0, patient_id = 0;
+  Language language = Language::fa;  // the patient's: the feed's language unless asked otherwise
   std::vector<Episode> episodes;
   std::vector<std::vector<ScheduledItem>> schedules;  // parallel to episodes
 };

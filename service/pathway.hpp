@@ -29,6 +29,7 @@ struct PatientChange {
   std::optional<Sex> sex;
   std::optional<CivilDate> birth_date;
   std::optional<bool> consent_treatment, consent_registry, consent_contact;
+  std::optional<Language> language;
   std::string reason;
 };
 

@@ -51,7 +51,8 @@ struct CalendarFeedQuery {
   template <class V>
   static void fields(V& v) {
     using http::ParamRule;
-    v("lang", &CalendarFeedQuery::lang, "en (the default) or fa: the events' titles and descriptions",
+    v("lang", &CalendarFeedQuery::lang,
+      "en or fa: the events' titles and descriptions; the patient's language when left out",
       ParamRule{.max_bytes = 8, .empty_is_absent = true, .values = calendar_languages});
   }
 };

@@ -35,6 +35,7 @@ namespace enum_names {
 inline constexpr char kEpisodeState[] = "EpisodeState";
 inline constexpr char kSide[] = "Side";
 inline constexpr char kSex[] = "Sex";
+inline constexpr char kLanguage[] = "Language";
 inline constexpr char kCellSource[] = "CellSource";
 inline constexpr char kGuidance[] = "Guidance";
 inline constexpr char kItemStatus[] = "ItemStatus";
@@ -56,6 +57,10 @@ struct EnumNames<Side> : ParsedEnum<Side, enum_names::kSide, parse_side> {
 template <>
 struct EnumNames<Sex> : ParsedEnum<Sex, enum_names::kSex, parse_sex> {
   static std::vector<Sex> values() { return {Sex::female, Sex::male, Sex::other, Sex::unknown}; }
+};
+template <>
+struct EnumNames<Language> : ParsedEnum<Language, enum_names::kLanguage, parse_language> {
+  static std::vector<Language> values() { return {Language::fa, Language::en}; }
 };
 template <>
 struct EnumNames<CellSource> : ParsedEnum<CellSource, enum_names::kCellSource, parse_cell_source> {

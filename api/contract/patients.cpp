@@ -15,7 +15,8 @@ PatientOut patient_out(const Patient& p) {
           to_jalali(p.birth_date).iso(),
           p.mobile,
           p.national_id,
-          {p.consent.treatment, p.consent.registry, p.consent.contact}};
+          {p.consent.treatment, p.consent.registry, p.consent.contact},
+          p.language};
 }
 
 EpisodeOut episode_out(const Episode& e) {
@@ -52,6 +53,7 @@ Patient to_patient(const NewPatient& in) {
   p.mobile = in.mobile;
   p.national_id = in.national_id;
   if (in.consent) p.consent = {in.consent->treatment, in.consent->registry, in.consent->contact};
+  p.language = in.language.value_or(Language::fa);
   return p;
 }
 
@@ -69,6 +71,7 @@ service::PatientChange to_change(const PatientCorrection& in) {
     c.consent_registry = in.consent->registry;
     c.consent_contact = in.consent->contact;
   }
+  c.language = in.language;
   c.reason = in.reason.value_or("");
   return c;
 }

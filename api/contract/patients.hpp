@@ -30,6 +30,7 @@ struct NewPatient {
   Sex sex = Sex::unknown;
   CivilDate birth_date;
   std::optional<ConsentIn> consent;
+  std::optional<Language> language;
   template <class V>
   static void fields(V& v) {
     v("centre", &NewPatient::centre, "ignored: the signed-in user's centre", FieldRule{.max_bytes = 64});
@@ -42,6 +43,8 @@ struct NewPatient {
     v("mobile", &NewPatient::mobile, "any usual form, any digits", FieldRule{.max_bytes = 32});
     v("national_id", &NewPatient::national_id, "10 digits with a valid check digit", FieldRule{.max_bytes = 32});
     v("consent", &NewPatient::consent, "");
+    v("language", &NewPatient::language, "the language the patient reads their messages in; Persian when left out",
+      FieldRule{.max_bytes = 8});
   }
 };
 
@@ -63,6 +66,7 @@ struct PatientCorrection {
   std::optional<CivilDate> birth_date;
   std::optional<std::string> mobile, national_id;
   std::optional<ConsentChange> consent;
+  std::optional<Language> language;
   std::optional<std::string> reason;
   template <class V>
   static void fields(V& v) {
@@ -74,6 +78,7 @@ struct PatientCorrection {
     v("mobile", &PatientCorrection::mobile, "", FieldRule{.max_bytes = 32});
     v("national_id", &PatientCorrection::national_id, "", FieldRule{.max_bytes = 32});
     v("consent", &PatientCorrection::consent, "only the consents sent change");
+    v("language", &PatientCorrection::language, "the language of the patient's messages", FieldRule{.max_bytes = 8});
     v("reason", &PatientCorrection::reason, "why, kept in the audit row", FieldRule{.max_bytes = 500});
   }
 };
@@ -88,6 +93,7 @@ struct PatientOut {
   std::string birth_date, birth_date_jalali;
   std::optional<std::string> mobile, national_id;
   ConsentIn consent;
+  Language language = Language::fa;
   template <class V>
   static void fields(V& v) {
     v("id", &PatientOut::id, "");
@@ -103,6 +109,7 @@ struct PatientOut {
     v("national_id", &PatientOut::national_id, "left out where the role is not shown it",
       FieldRule{.omit_when_empty = true});
     v("consent", &PatientOut::consent, "");
+    v("language", &PatientOut::language, "the language of the patient's messages and calendar");
   }
 };
 

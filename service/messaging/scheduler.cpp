@@ -23,23 +23,32 @@ const Actor& scheduler_actor() {
   return actor;
 }
 
-const std::string& name_in(const Patient& p, const std::string& language) {
-  if (language == "fa") return p.name_fa.empty() ? p.name_latin : p.name_fa;
+const std::string& name_in(const Patient& p, Language language) {
+  if (language == Language::fa) return p.name_fa.empty() ? p.name_latin : p.name_fa;
   return p.name_latin.empty() ? p.name_fa : p.name_latin;
 }
 
+// The message in the patient's own language, with their name in its script.
 std::string render_body(const Patient& patient, const std::optional<Centre>& centre, const Protocol& protocol,
                         const rp::messaging::PlannedMessage& m, const SchedulerSettings& settings) {
-  const std::string& lang = settings.language;
+  const std::string lang(to_string(patient.language));
   const ProtocolItem* item = protocol.find_item(m.item_id);
   std::map<std::string, std::string> values = {
-      {"name", name_in(patient, lang)},
+      {"name", name_in(patient, patient.language)},
       {"item", item ? item->title.in(lang) : m.item_id},
       {"date", display_date(m.about, lang, lang == "fa")},
       {"link", settings.portal_link},
       {"centre", centre ? (lang == "fa" ? centre->name_fa : centre->name_en) : std::string()},
   };
   return rp::messaging::MessageTemplates::built_in().render(m.template_id, lang, values);
+}
+
+// A centre read once per page of episodes.
+const std::optional<Centre>& centre_of(store::Transaction& tx, std::map<std::string, std::optional<Centre>>& centres,
+                                       const std::string& id) {
+  auto at = centres.find(id);
+  if (at == centres.end()) at = centres.emplace(id, tx.find_centre(id)).first;
+  return at->second;
 }
 
 void cancel(store::Transaction& tx, MessageRow& m, const std::string& reason, const Clock& clock) {
@@ -122,21 +131,31 @@ void Scheduler::plan_all(std::int64_t now_ms, PassSummary& s) {
         } catch (const NotFoundError&) {
           continue;  // a protocol no longer in the catalogue plans nothing
         }
-        if (!centres.count(row.centre_id)) centres[row.centre_id] = tx.find_centre(row.centre_id);
         const auto plan = rp::messaging::plan_messages(row.episode_id, *patient, *protocol,
                                                        tx.schedule_of(row.episode_id), settings_.hours);
-        std::set<std::string> planned;
-        for (const auto& p : plan) planned.insert(p.dedupe_key);
-        int inserted = 0, cancelled = 0;
+        std::map<std::string, const rp::messaging::PlannedMessage*> planned;
+        for (const auto& p : plan) planned[p.dedupe_key] = &p;
+        const std::string language(to_string(patient->language));
+        int inserted = 0, cancelled = 0, readdressed = 0;
         std::set<std::string> existing;
         for (MessageRow m : tx.messages_of_episode(row.episode_id)) {
           existing.insert(m.dedupe_key);
-          if (m.state != MessageState::pending || planned.count(m.dedupe_key)) continue;
+          if (m.state != MessageState::pending) continue;
+          if (const auto still = planned.find(m.dedupe_key); still != planned.end()) {
+            if (m.language == language && m.to_address == patient->mobile) continue;
+            m.language = language;
+            m.to_address = patient->mobile;
+            m.body = render_body(*patient, centre_of(tx, centres, row.centre_id), *protocol, *still->second, settings_);
+            tx.update_message(m);
+            ++readdressed;
+            continue;
+          }
           const bool consent = patient->consent.contact && !patient->mobile.empty();
           cancel(tx, m, consent ? "replanned" : "consent_withdrawn", clock);
           ++(consent ? s.cancelled_replanned : s.cancelled_consent);
           ++cancelled;
         }
+        s.readdressed += readdressed;
         for (const auto& p : plan) {
           if (existing.count(p.dedupe_key) || p.expires_ms <= now_ms) continue;
           MessageRow m;
@@ -147,19 +166,20 @@ void Scheduler::plan_all(std::int64_t now_ms, PassSummary& s) {
           m.template_id = p.template_id;
           m.item_id = p.item_id;
           m.channel = channel_.name();
-          m.language = settings_.language;
+          m.language = language;
           m.to_address = patient->mobile;
           m.due_at = iso_of(p.due_ms);
           m.expires_at = iso_of(p.expires_ms);
-          m.body = render_body(*patient, centres[row.centre_id], *protocol, p, settings_);
+          m.body = render_body(*patient, centre_of(tx, centres, row.centre_id), *protocol, p, settings_);
           m.created_at = now;
           if (tx.insert_message(m)) ++inserted;
         }
         s.inserted += inserted;
-        if (inserted || cancelled)
-          tx.append_audit(audit_entry(
-              clock, scheduler_actor(), row.centre_id, "messages.plan", "episode", std::to_string(row.episode_id),
-              "inserted " + std::to_string(inserted) + ", cancelled " + std::to_string(cancelled)));
+        if (inserted || cancelled || readdressed)
+          tx.append_audit(audit_entry(clock, scheduler_actor(), row.centre_id, "messages.plan", "episode",
+                                      std::to_string(row.episode_id),
+                                      "inserted " + std::to_string(inserted) + ", cancelled " +
+                                          std::to_string(cancelled) + ", readdressed " + std::to_string(readdressed)));
       }
     });
     if (!more) break;

@@ -6,8 +6,10 @@
 //    `unknown`, for a person to check: it may have gone, so it is never resent.
 // 2. Each episode on the pathway, a page at a time: its plan (domain/messaging/plan.hpp)
 //    is compared with its messages; planned ones missing are inserted (the dedupe key
-//    makes a second insert a no-op), pending ones no longer planned are cancelled
-//    ("replanned", or "consent_withdrawn" once the patient withdrew consent to contact).
+//    makes a second insert a no-op), in the patient's language to their mobile; pending
+//    ones no longer planned are cancelled ("replanned", or "consent_withdrawn" once the
+//    patient withdrew consent to contact); pending ones still planned whose patient now
+//    reads another language or has another mobile are rewritten ("readdressed").
 // 3. Due messages: one past its expiry is cancelled ("expired"); after a downtime, of
 //    the stale ones (due more than a grace ago) about one item only the latest stays,
 //    the others are cancelled ("superseded"); one whose episode left the pathway is
@@ -37,16 +39,14 @@ struct SchedulerSettings {
   std::int64_t stuck_after_ms = 5 * 60'000;
   int max_attempts = 5;                        // tries before a failing message is failed
   std::int64_t first_backoff_ms = 5 * 60'000;  // doubles with each failed try
-  // Patients have no language of their own yet: every message is in this one (the
-  // clinic's, Persian by default).
-  std::string language = "fa";
-  std::string portal_link;  // {link}: where a patient answers questionnaires
-  int episode_page = 500;   // episodes planned per transaction
-  int send_batch = 500;     // due messages handled per pass
+  std::string portal_link;                     // {link}: where a patient answers questionnaires
+  int episode_page = 500;                      // episodes planned per transaction
+  int send_batch = 500;                        // due messages handled per pass
 };
 
 struct PassSummary {
   int inserted = 0;
+  int readdressed = 0;  // pending messages rewritten for a new language or mobile
   int cancelled_replanned = 0, cancelled_consent = 0, cancelled_superseded = 0, cancelled_expired = 0,
       cancelled_closed = 0;
   int marked_unknown = 0;  // left `sending` by an earlier pass

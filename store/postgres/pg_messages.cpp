@@ -140,7 +140,7 @@ void PgTransaction::update_message(const MessageRow& m) {
   auto res = c_.exec(
       "UPDATE messages SET state = $1, attempts = $2, next_attempt_at = $3, provider_id = $4, body = $5, "
       "due_at = $6, expires_at = $7, claimed_at = $8, sent_at = $9, delivered_at = $10, cancelled_by = $11, "
-      "cancel_reason = $12, last_detail = $13 WHERE id = $14 RETURNING id",
+      "cancel_reason = $12, last_detail = $13, language = $14, to_address = $15 WHERE id = $16 RETURNING id",
       Params()
           .text(std::string(to_string(m.state)))
           .integer(m.attempts)
@@ -155,6 +155,8 @@ void PgTransaction::update_message(const MessageRow& m) {
           .opt_text(m.cancelled_by)
           .opt_text(m.cancel_reason)
           .text(m.last_detail)
+          .text(m.language)
+          .text(m.to_address)
           .integer(m.id));
   if (res.rows() != 1) throw NotFoundError("id", "message_not_found"_err, {{"id", std::to_string(m.id)}});
 }

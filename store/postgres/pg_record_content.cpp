@@ -72,6 +72,9 @@ constexpr EpisodePart kEpisodeParts[] = {
 constexpr EpisodePart kEpisodeLaterFields[] = {
     {"injected_by", "SELECT injected_by FROM episodes WHERE id = $1 AND injected_by IS NOT NULL"},
 };
+constexpr EpisodePart kPatientLaterFields[] = {
+    {"language", "SELECT language FROM patients WHERE id = $1 AND language <> 'fa'"},
+};
 
 // The shared statements (store/product_content.hpp) mark the record's id '?': here $1.
 std::string numbered(const char* sql) {
@@ -162,14 +165,18 @@ std::optional<RecordContent> PgTransaction::record_content(const std::string& ki
   h.row(main, 0);
   RecordContent out;
   out.centre_id = main.text(0, 1);
-  if (kind == "episode") {
-    for (const EpisodePart& part : kEpisodeParts) h.table(part.table, c_.exec(part.sql, Params().integer(id)));
-    for (const EpisodePart& field : kEpisodeLaterFields) {
+  const auto later_fields = [&](const auto& fields) {
+    for (const EpisodePart& field : fields) {
       const auto r = c_.exec(field.sql, Params().integer(id));
       if (r.rows() == 0) continue;
       h.tagged('F', field.table);
       h.row(r, 0);
     }
+  };
+  if (kind == "patient") later_fields(kPatientLaterFields);
+  if (kind == "episode") {
+    for (const EpisodePart& part : kEpisodeParts) h.table(part.table, c_.exec(part.sql, Params().integer(id)));
+    later_fields(kEpisodeLaterFields);
   }
   if (kind == "product") {
     // A part with no rows adds nothing (store/product_content.hpp).

@@ -159,9 +159,8 @@ bool SqliteTransaction::claim_message(std::int64_t id, const std::string& now) {
 void SqliteTransaction::update_message(const MessageRow& m) {
   auto& q = c_.statement(
       "UPDATE messages SET state = ?, attempts = ?, next_attempt_at = ?, provider_id = ?, body = ?, due_at = ?, "
-      "expires_at = ?, claimed_at = ?, sent_at = ?, delivered_at = ?, cancelled_by = ?, cancel_reason = ?, last_detail "
-      "= ? "
-      "WHERE id = ?");
+      "expires_at = ?, claimed_at = ?, sent_at = ?, delivered_at = ?, cancelled_by = ?, cancel_reason = ?, "
+      "last_detail = ?, language = ?, to_address = ? WHERE id = ?");
   q.bind(1, std::string(to_string(m.state)));
   q.bind(2, m.attempts);
   bind_optional(q, 3, m.next_attempt_at);
@@ -175,7 +174,9 @@ void SqliteTransaction::update_message(const MessageRow& m) {
   bind_optional(q, 11, m.cancelled_by);
   bind_optional(q, 12, m.cancel_reason);
   q.bind(13, m.last_detail);
-  q.bind(14, static_cast<int64_t>(m.id));
+  q.bind(14, m.language);
+  q.bind(15, m.to_address);
+  q.bind(16, static_cast<int64_t>(m.id));
   if (q.exec() != 1) throw NotFoundError("id", "message_not_found"_err, {{"id", std::to_string(m.id)}});
 }
 

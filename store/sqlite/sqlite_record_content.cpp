@@ -94,6 +94,11 @@ constexpr EpisodePart kEpisodeParts[] = {
 constexpr EpisodePart kEpisodeLaterFields[] = {
     {"injected_by", "SELECT injected_by FROM episodes WHERE id = ? AND injected_by IS NOT NULL"},
 };
+// Columns added to the patients row after content v1, hashed only when they differ from
+// the value every earlier patient was given (the same rule as the episode's).
+constexpr EpisodePart kPatientLaterFields[] = {
+    {"language", "SELECT language FROM patients WHERE id = ? AND language <> 'fa'"},
+};
 
 // BLAKE2b-256 over a stream of tagged, length-prefixed values: no two different records
 // give the same input, whatever their text holds.
@@ -232,13 +237,9 @@ std::optional<RecordContent> SqliteTransaction::record_content(const std::string
   RecordContent out;
   out.centre_id = main.getColumn(1).getString();
   main.reset();
-  if (kind == "episode") {
-    for (const EpisodePart& part : kEpisodeParts) {
-      auto& q = c_.statement(part.sql);
-      q.bind(1, static_cast<int64_t>(id));
-      h.table(part.table, q);
-    }
-    for (const EpisodePart& field : kEpisodeLaterFields) {
+  // Columns added after content v1: each a tagged 'F' name and its row, when set.
+  const auto later_fields = [&](const auto& fields) {
+    for (const EpisodePart& field : fields) {
       auto& q = c_.statement(field.sql);
       q.bind(1, static_cast<int64_t>(id));
       if (q.executeStep()) {
@@ -247,6 +248,15 @@ std::optional<RecordContent> SqliteTransaction::record_content(const std::string
       }
       q.reset();
     }
+  };
+  if (kind == "patient") later_fields(kPatientLaterFields);
+  if (kind == "episode") {
+    for (const EpisodePart& part : kEpisodeParts) {
+      auto& q = c_.statement(part.sql);
+      q.bind(1, static_cast<int64_t>(id));
+      h.table(part.table, q);
+    }
+    later_fields(kEpisodeLaterFields);
   }
   if (kind == "product") {
     for (const ProductPart& part : kProductParts) {

@@ -67,6 +67,7 @@ Patient read_patient(SQLite::Statement& q) {
   p.mobile = q.getColumn(7).getString();
   p.national_id = q.getColumn(8).getString();
   p.consent = {q.getColumn(9).getInt() != 0, q.getColumn(10).getInt() != 0, q.getColumn(11).getInt() != 0};
+  p.language = parse_language(q.getColumn(12).getString());
   return p;
 }
 
@@ -183,7 +184,8 @@ void bind_patient_fields(SQLite::Statement& q, const Patient& p, int first) {
   q.bind(i++, p.consent.treatment ? 1 : 0);
   q.bind(i++, p.consent.registry ? 1 : 0);
   q.bind(i++, p.consent.contact ? 1 : 0);
-  q.bind(i, patient_search_names(p.name_fa, p.name_latin));
+  q.bind(i++, patient_search_names(p.name_fa, p.name_latin));
+  q.bind(i, std::string(to_string(p.language)));
 }
 
 }  // namespace
@@ -191,11 +193,11 @@ void bind_patient_fields(SQLite::Statement& q, const Patient& p, int first) {
 std::int64_t SqliteTransaction::insert_patient(const Patient& p, const std::string& now) {
   auto& q = c_.statement(
       "INSERT INTO patients (centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, "
-      "consent_treatment, consent_registry, consent_contact, search_names, created_at) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "consent_treatment, consent_registry, consent_contact, search_names, language, created_at) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, p.centre_id);
   bind_patient_fields(q, p, 2);
-  q.bind(13, now);
+  q.bind(14, now);
   exec_unique(q, "mrn", "record_number_used"_err, {{"record", p.mrn}, {"centre", p.centre_id}});
   return c_.db().getLastInsertRowid();
 }
@@ -203,9 +205,9 @@ std::int64_t SqliteTransaction::insert_patient(const Patient& p, const std::stri
 void SqliteTransaction::update_patient(const Patient& p) {
   auto& q = c_.statement(
       "UPDATE patients SET mrn = ?, name_fa = ?, name_latin = ?, sex = ?, birth_date = ?, mobile = ?, national_id = ?, "
-      "consent_treatment = ?, consent_registry = ?, consent_contact = ?, search_names = ? WHERE id = ?");
+      "consent_treatment = ?, consent_registry = ?, consent_contact = ?, search_names = ?, language = ? WHERE id = ?");
   bind_patient_fields(q, p, 1);
-  q.bind(12, static_cast<int64_t>(p.id));
+  q.bind(13, static_cast<int64_t>(p.id));
   exec_unique(q, "mrn", "record_number_used"_err, {{"record", p.mrn}, {"centre", p.centre_id}});
 }
 

@@ -136,6 +136,7 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["mobile"], "+989123456789");
   EXPECT_EQ(r.json()["birth_date"], "1966-08-03");
+  EXPECT_EQ(r.json()["language"], "fa");  // Persian unless recorded otherwise
   const auto audit_before = count_rows("audit_log");
 
   // Bad input: exit 2, the field named, nothing written.
@@ -147,6 +148,8 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
            {"patient add --centre c1 --mrn M-4 --name-latin X --birth-date 1960-01-01 --mobile 02112345678", "mobile"},
            {"patient update 1 --mobile 0812 --reason typo", "mobile"},
            {"patient update 1 --consent-contact maybe --reason typo", "consent.contact"},
+           {"patient add --centre c1 --mrn M-5 --name-latin X --birth-date 1960-01-01 --language de", "language"},
+           {"patient update 1 --language english --reason typo", "language"},
            {"patient update 1 --mobile 09120000000 --reason ' '", "reason"},
            {"patient update 2 --mobile 09120000000 --reason typo", "patient"},
            {"episode add --patient 1 --side left --diagnosis M16.11", "diagnosis.code"},
@@ -170,7 +173,14 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
   EXPECT_EQ(r.json()["consent"]["contact"], true);
   EXPECT_EQ(r.json()["consent"]["registry"], true);
   EXPECT_EQ(r.json()["name_latin"], "Maryam Rezaei");
+  EXPECT_EQ(r.json()["language"], "fa");
   EXPECT_EQ(count_rows("audit_log"), audit_before + 1);
+  // She reads English: her messages will be written in it.
+  r = run("patient update 1 " + pathway_db_arg() + " --language en --reason 'reads English'", "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["language"], "en");
+  EXPECT_EQ(count_rows("audit_log"), audit_before + 2);
+  EXPECT_EQ(run("patient show 1 " + pathway_db_arg(), "").json()["language"], "en");
 
   r = run("episode add " + pathway_db_arg() + " --patient 1 --side right --diagnosis M16.11 --kl 2", "");
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -81,8 +81,9 @@ TEST_F(CalendarFeed, ACalendarAppReadsTheEpisodesScheduleWithoutSigningIn) {
 
   const auto schedule = staff("coordinator.a").get(episode_path() + "/schedule").json();
   ASSERT_GT(schedule.size(), 20u);
-  for (const std::string lang : {"en", "fa"}) {
-    const auto read = lang == "en" ? feed : anonymous_get(path + "?lang=fa");
+  // The plain URL in the patient's language (Persian, as recorded); ?lang= asks for one.
+  for (const std::string lang : {"fa", "en"}) {
+    const auto read = lang == "fa" ? feed : anonymous_get(path + "?lang=en");
     ASSERT_EQ(read.status, 200) << read.body;
     const auto events = read_ics_events(read.body).at("events");
     ASSERT_EQ(events.size(), schedule.size()) << lang;
@@ -98,6 +99,19 @@ TEST_F(CalendarFeed, ACalendarAppReadsTheEpisodesScheduleWithoutSigningIn) {
       EXPECT_EQ(e.at("end"), day_after(item.at(questionnaire ? "window_end" : "end"))) << uid;
       EXPECT_EQ(e.at("summary"), item.at("titles").at(lang)) << uid;
     }
+  }
+  // Once staff record that the patient reads English, the same URL is in English.
+  const auto changed = staff("coordinator.a")
+                           .call("PATCH", "/api/v1/patients/" + std::to_string(seeded_.patient_a),
+                                 R"({"language":"en","reason":"reads English"})");
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  const auto english = read_ics_events(anonymous_get(path).body).at("events");
+  ASSERT_FALSE(english.empty());
+  const auto first = schedule[0];
+  for (const auto& e : english) {
+    const std::string uid = e.at("uid");
+    if (uid.starts_with(first.at("id").get<std::string>() + "."))
+      EXPECT_EQ(e.at("summary"), first.at("titles").at("en"));
   }
 }
 

@@ -93,6 +93,60 @@ TEST_F(MessagesRoutes, ACoordinatorCancelsWithAReasonAndSendsAgain) {
             2);
 }
 
+// A coordinator records that the patient reads English, over HTTP: the next pass writes
+// the messages still waiting in English, with her Latin name; a language the clinic
+// does not write is refused naming the field and changes nothing.
+TEST_F(MessagesRoutes, StaffRecordThePatientsLanguageAndTheWaitingMessagesFollowIt) {
+  Client coordinator = staff("coordinator.a");
+  const std::string path = "/api/v1/patients/" + std::to_string(seeded_.patient_a);
+  EXPECT_EQ(coordinator.get(path).json()["language"], "fa");
+  const Reply bad = coordinator.call("PATCH", path, R"({"language":"de","reason":"reads German"})");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(bad.json()["error"]["field"], "language");
+  EXPECT_EQ(coordinator.get(path).json()["language"], "fa");
+
+  const Reply changed = coordinator.call("PATCH", path, R"({"language":"en","reason":"reads English"})");
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(changed.json()["language"], "en");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'patient.update' AND detail LIKE '%language%'"), 1);
+
+  const auto pass = run_messages_cli(db_, "run");
+  ASSERT_TRUE(pass.is_object()) << pass;
+  EXPECT_GT(pass["readdressed"].get<int>(), 20);
+  const nlohmann::json listed = coordinator.get(messages_of(seeded_.patient_a)).json();
+  int pending = 0;
+  for (const auto& m : listed["messages"]) {
+    if (m["state"] != "pending") continue;
+    ++pending;
+    EXPECT_EQ(m["language"], "en");
+    const std::string body = m["body"];
+    EXPECT_EQ(body.rfind("Test Patient, ", 0), 0U) << body;
+  }
+  EXPECT_GT(pending, 20);
+
+  // A patient registered as reading English is planned in English from the start.
+  const Reply added = coordinator.post("/api/v1/patients", {{"mrn", "EN-1"},
+                                                            {"name_latin", "Sara Smith"},
+                                                            {"sex", "female"},
+                                                            {"birth_date", "1970-01-01"},
+                                                            {"mobile", "09120000009"},
+                                                            {"national_id", test_national_id("EN-1")},
+                                                            {"language", "en"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(added.json()["language"], "en");
+  const auto patients = count("SELECT COUNT(*) FROM patients");
+  const Reply refused = coordinator.post("/api/v1/patients", {{"mrn", "EN-2"},
+                                                              {"name_latin", "Other"},
+                                                              {"sex", "male"},
+                                                              {"birth_date", "1970-01-01"},
+                                                              {"mobile", "09120000008"},
+                                                              {"national_id", test_national_id("EN-2")},
+                                                              {"language", "Persian"}});
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_EQ(refused.json()["error"]["field"], "language");
+  EXPECT_EQ(count("SELECT COUNT(*) FROM patients"), patients);
+}
+
 TEST_F(MessagesRoutes, TheCommandLineRunsOnePassThroughTheLog) {
   TempDir cli_dir;
   const std::string db = cli_dir.file("cli.db");
@@ -103,14 +157,7 @@ TEST_F(MessagesRoutes, TheCommandLineRunsOnePassThroughTheLog) {
         .plan(service::Actor::cli_operator(), s.episode_a, CivilDate::from_ymd(2027, 1, 10),
               CivilDate::from_ymd(2027, 1, 12));
   }
-  const auto run = [&](const std::string& args) {
-    const std::string command = std::string(RP_BINARY) + " messages " + args + " --db " + db + " 2>/dev/null";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
-    std::string out;
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, pipe.get())) out += buf;
-    return nlohmann::json::parse(out, nullptr, false);
-  };
+  const auto run = [&](const std::string& args) { return run_messages_cli(db, args); };
   // Planned on 2026-12-01; on 2026-12-05 at 09:01 in Tehran the consultation's reminder goes.
   const auto planned = run("run --now 2026-12-01T06:00:00Z");
   ASSERT_TRUE(planned.is_object()) << planned;

@@ -5,6 +5,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cstdint>
+#include <cstdio>
+#include <memory>
 #include <string>
 
 #include "channels/log_channel.hpp"
@@ -28,6 +30,16 @@ inline Seeded seed_with_planned_messages(const std::string& db) {
 inline std::int64_t count_in(const std::string& db, const std::string& sql) {
   SQLite::Database d(db);
   return d.execAndGet(sql).getInt64();
+}
+
+// `regenpath messages ARGS --db DB`'s answer (JSON; discarded when it is not).
+inline nlohmann::json run_messages_cli(const std::string& db, const std::string& args) {
+  const std::string command = std::string(RP_BINARY) + " messages " + args + " --db " + db + " 2>/dev/null";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
+  std::string out;
+  char buf[4096];
+  while (std::fgets(buf, sizeof buf, pipe.get())) out += buf;
+  return nlohmann::json::parse(out, nullptr, false);
 }
 
 }  // namespace rp::test

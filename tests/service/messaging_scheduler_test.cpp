@@ -125,6 +125,51 @@ TEST_F(SchedulerTest, AFirstYearIsSentMessageByMessageEachOnceOnItsDay) {
   EXPECT_EQ(first->to, "+989121234567");
 }
 
+// The patient's own language writes their messages; when staff record another language
+// or mobile, the messages still waiting are rewritten for it, and those already sent
+// stay as they went.
+TEST_F(SchedulerTest, MessagesAreInThePatientsLanguageAndFollowAChange) {
+  store_->write([&](store::Transaction& tx) {
+    Patient p = *tx.find_patient(patient_);
+    p.name_latin = "Maryam";
+    p.language = Language::en;
+    tx.update_patient(p);
+  });
+  Scheduler scheduler(*store_, channel_);
+  scheduler.pass(at("2026-12-05T06:00:00Z"));  // the consultation's reminder, 2026-12-05
+  const auto reminder = std::find_if(channel_.sent.begin(), channel_.sent.end(),
+                                     [](const auto& m) { return m.body.find("2026-12-06") != std::string::npos; });
+  ASSERT_NE(reminder, channel_.sent.end());
+  EXPECT_EQ(reminder->body.rfind("Maryam, tomorrow, 2026-12-06", 0), 0U) << reminder->body;
+  for (const auto& m : messages()) {
+    EXPECT_EQ(m.language, "en") << m.dedupe_key;
+    EXPECT_EQ(m.body.find("گرامی"), std::string::npos) << m.body;
+  }
+
+  store_->write([&](store::Transaction& tx) {
+    Patient p = *tx.find_patient(patient_);
+    p.language = Language::fa;
+    p.mobile = "+989127654321";
+    tx.update_patient(p);
+  });
+  const PassSummary s = scheduler.plan(at("2026-12-05T07:00:00Z"));
+  EXPECT_EQ(s.readdressed, count(MessageState::pending));
+  EXPECT_GT(s.readdressed, 30);
+  EXPECT_EQ(s.inserted + s.cancelled_replanned, 0);
+  for (const auto& m : messages()) {
+    if (m.state == MessageState::sent) {
+      EXPECT_EQ(m.language, "en");  // what went, went in English to the old number
+      EXPECT_EQ(m.to_address, "+989121234567");
+      continue;
+    }
+    EXPECT_EQ(m.language, "fa") << m.dedupe_key;
+    EXPECT_EQ(m.to_address, "+989127654321");
+    EXPECT_EQ(m.body.rfind("مریم گرامی", 0), 0U) << m.body;
+  }
+  // Nothing differs now: a second pass rewrites nothing.
+  EXPECT_EQ(scheduler.plan(at("2026-12-05T07:05:00Z")).readdressed, 0);
+}
+
 TEST_F(SchedulerTest, AMessageLeftSendingByACrashBecomesUnknownAndIsNeverResent) {
   Scheduler scheduler(*store_, channel_);
   scheduler.pass(at("2026-12-01T06:00:00Z"));  // plans, sends nothing yet

@@ -165,6 +165,30 @@ TEST_P(AuditEvidence, TheRecordContentFormatNeverChanges) {
   EXPECT_NE(content_of(7), "1fb24a61629d225afb490187071d7d1dac6f057029bd6320154cddda6c36da54");
 }
 
+// The patient's language (0029) is stored and read back on either engine, and is part of
+// the record the audit vouches for once it is not the Persian every earlier patient had:
+// a change made behind regenpath's back changes the hash.
+TEST_P(AuditEvidence, ThePatientsLanguageIsKeptAndVouchedFor) {
+  Patient p = patient("M-en");
+  p.language = Language::en;
+  store_->write([&](Transaction& tx) { p.id = tx.insert_patient(p, "2026-11-25T08:00:00.000Z"); });
+  std::optional<Patient> read;
+  store_->read([&](Transaction& tx) { read = tx.find_patient(p.id); });
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->language, Language::en);
+  const std::string english = content_of(p.id);
+
+  p.language = Language::fa;
+  store_->write([&](Transaction& tx) { tx.update_patient(p); });
+  store_->read([&](Transaction& tx) { read = tx.find_patient(p.id); });
+  EXPECT_EQ(read->language, Language::fa);
+  EXPECT_NE(content_of(p.id), english);
+
+  raw_exec("UPDATE patients SET language = 'en' WHERE id = " + std::to_string(p.id));
+  EXPECT_EQ(content_of(p.id), english);
+  EXPECT_ANY_THROW(raw_exec("UPDATE patients SET language = 'de' WHERE id = " + std::to_string(p.id)));
+}
+
 // A cell product is its row and its chain of custody (store/product_content.hpp), hashed
 // as SQLite stores them on either engine. Pinned like the patient: the value was computed
 // by an independent implementation (Python's hashlib.blake2b over the tagged values).

@@ -274,9 +274,11 @@ TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
   store_.reset();
   // The database as it was before 0021: no products (nor 0022's facility code, nor 0023's index,
   // which goes with its table, nor 0024's first product the audit rows vouch for, nor 0025's
-  // readings and passages, nor 0026's calendar feeds, nor 0028's outbox), version 20.
+  // readings and passages, nor 0026's calendar feeds, nor 0028's outbox, nor 0029's patient
+  // language), version 20.
   raw_exec(
-      "DROP TABLE message_attempts; DROP TABLE messages; DROP INDEX episodes_on_pathway; DROP TABLE calendar_feeds; "
+      "ALTER TABLE patients DROP COLUMN language; DROP TABLE message_attempts; DROP TABLE messages; DROP INDEX "
+      "episodes_on_pathway; DROP TABLE calendar_feeds; "
       "DROP TABLE product_readings; DROP TABLE product_passages; DROP TABLE product_events; "
       "DROP TABLE products; ALTER TABLE centres DROP COLUMN facility_code; "
       "DELETE FROM audit_content_start WHERE kind = 'product'; "

@@ -100,6 +100,7 @@ test('staff click through the pathway in English and Persian', async () => {
     const patientId = found[0].id
     assert.equal(found[0].mobile, '+989125550101')
     assert.deepEqual(found[0].consent, { treatment: true, registry: true, contact: false })
+    assert.equal(found[0].language, 'fa') // Persian unless the form says otherwise
 
     // found by record number and by the Persian name
     await page.locator(`tr[data-mrn="${MRN}"]`).waitFor()
@@ -153,6 +154,8 @@ test('staff click through the pathway in English and Persian', async () => {
     const fix = page.getByTestId('correct-form')
     assert.equal(await fix.locator('input[name=mrn]').inputValue(), MRN)
     await fix.locator('input[name=mobile]').fill('۰۹۱۲ ۵۵۵ ۰۲۰۲')
+    // she reads English: her reminders will be written in it
+    await fix.locator('select[name=language]').selectOption('en')
     await fix.getByTestId('correct-submit').click()
     assert.match(await fix.locator('.field', { has: page.locator('textarea[name=reason]') }).textContent(), /Required/)
     await fix.locator('textarea[name=reason]').fill('The patient gave a new number')
@@ -162,9 +165,11 @@ test('staff click through the pathway in English and Persian', async () => {
     await page.getByTestId('corrected').waitFor()
     const fixed = (await coordinatorApi.get(`/api/v1/patients/${patientId}`)).json
     assert.equal(fixed.mobile, '+989125550202')
+    assert.equal(fixed.language, 'en')
     assert.equal(fixed.name_latin, NAME_LATIN)
     assert.deepEqual(fixed.consent, { treatment: true, registry: true, contact: false })
     await page.waitForFunction(() => /555 ?0202|5550202|۵۵۵۰۲۰۲/.test(document.querySelector('[data-testid=demographics]')?.textContent ?? ''))
+    assert.equal((await page.getByTestId('language').textContent()).trim(), 'English')
     await signOut(page)
 
     // --- surgeon: screen eligible with the reasons shown, plan, schedule, record the harvest

@@ -13,6 +13,7 @@ import type {
   Findings,
   Guidance,
   Instrument,
+  Language,
   Patient,
   PatientRecord,
   Protocol,
@@ -32,6 +33,7 @@ export interface NewPatient {
   mobile: string
   national_id: string
   consent: Consent
+  language: Language
 }
 
 // A correction: the fields that change (consent flags one by one) and why.

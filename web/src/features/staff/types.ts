@@ -31,6 +31,7 @@ const everyStateListed: [Exclude<EpisodeState, (typeof EPISODE_STATES)[number]>]
 void everyStateListed
 
 export type Sex = Schema<'Sex'>
+export type Language = Schema<'Language'>
 export type Side = Schema<'Side'>
 export type CellSource = Schema<'CellSource'>
 export type Guidance = Schema<'Guidance'>

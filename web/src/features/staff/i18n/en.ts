@@ -97,6 +97,7 @@ export default {
     mobile: 'Mobile',
     nationalId: 'National id',
     consent: 'Consent',
+    language: 'Language of messages',
     protocol: 'Protocol',
     side: 'Side',
     codeSystem: 'Code system',
@@ -109,6 +110,7 @@ export default {
   },
   hint: { kl: '0 to 4', tonnis: '0 to 3' },
   consent: { treatment: 'Treatment', registry: 'Registry', contact: 'Contact' },
+  language: { fa: 'Persian', en: 'English', hint: 'Reminders, questionnaire invitations and the calendar are written in it.' },
   patient: {
     demographics: 'Patient details',
     age: '{n} years',

@@ -97,6 +97,7 @@ export default {
     mobile: 'تلفن همراه',
     nationalId: 'کد ملی',
     consent: 'رضایت‌نامه',
+    language: 'زبان پیام‌ها',
     protocol: 'پروتکل درمان',
     side: 'سمت',
     codeSystem: 'نظام کدگذاری',
@@ -109,6 +110,7 @@ export default {
   },
   hint: { kl: '۰ تا ۴', tonnis: '۰ تا ۳' },
   consent: { treatment: 'درمان', registry: 'ثبت در رجیستری', contact: 'تماس با بیمار' },
+  language: { fa: 'فارسی', en: 'انگلیسی', hint: 'یادآوری‌ها، دعوت به پرسش‌نامه و تقویم به این زبان نوشته می‌شوند.' },
   patient: {
     demographics: 'مشخصات بیمار',
     age: '{n} سال',
