@@ -162,6 +162,14 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
         actor.centre, Clock::fixed(clock.now_ms() - std::int64_t{kRefusalAlertDays} * 86400000).now_iso(), 50);
     w.code_guesses = tx.worklist_code_guesses(actor.centre, Clock::fixed(clock.now_ms() - guesses.window_ms).now_iso(),
                                               guesses.min_wrong);
+    std::map<std::int64_t, std::optional<Patient>> patients;  // a patient read once, however many messages
+    for (auto& m : tx.messages_for_a_person(actor.centre, kUndeliveredMessagesShown)) {
+      auto at = patients.find(m.patient_id);
+      if (at == patients.end()) at = patients.emplace(m.patient_id, tx.find_patient(m.patient_id)).first;
+      if (!at->second) continue;
+      const Patient& p = *at->second;
+      w.undelivered_messages.push_back({p.id, p.mrn, p.name_fa, p.name_latin, std::move(m)});
+    }
   });
   if (static_cast<int>(items.size()) > filter.limit) {
     items.resize(filter.limit);
@@ -176,11 +184,12 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
           std::to_string(w.holds.size()) + " holds, " + std::to_string(w.red_flags.size()) + " red flags, " +
           std::to_string(products.size()) + " products, " + std::to_string(qc_pending.size()) + " with QC pending, " +
           std::to_string(w.bedside_refusals.size()) + " refused bedside checks, " +
-          std::to_string(w.code_guesses.size()) + " codes being guessed");
+          std::to_string(w.code_guesses.size()) + " codes being guessed, " +
+          std::to_string(w.undelivered_messages.size()) + " undelivered messages");
   // Every patient the list shows, by id, so the log answers who saw whom.
   std::vector<std::int64_t> shown;
   shown.reserve(items.size() + closed.size() + w.holds.size() + w.red_flags.size() + products.size() +
-                w.bedside_refusals.size() + w.code_guesses.size());
+                w.bedside_refusals.size() + w.code_guesses.size() + w.undelivered_messages.size());
   for (const auto& i : items) shown.push_back(i.who.patient_id);
   for (const auto& i : closed) shown.push_back(i.who.patient_id);
   for (const auto& h : w.holds) shown.push_back(h.who.patient_id);
@@ -189,6 +198,7 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   for (const auto& p : qc_pending) shown.push_back(p.who.patient_id);
   for (const auto& r : w.bedside_refusals) shown.push_back(r.who.patient_id);
   for (const auto& g : w.code_guesses) shown.push_back(g.patient_id);
+  for (const auto& m : w.undelivered_messages) shown.push_back(m.patient_id);
   row.shown = store::format_shown(std::move(shown));
   // The audit row comes after the read, in a write of its own, rather than around it: it
   // names the patients shown, known only once they are read, and a read inside the write

@@ -64,6 +64,15 @@ struct WorklistQcDue {
   bool overdue = false;
 };
 
+// A message that did not reach its patient and needs a person: it failed for good, or its
+// sending ended without a result (`unknown`: check with the provider before sending again).
+// It stays on the worklist until a coordinator sends it again or cancels it.
+struct WorklistMessage {
+  std::int64_t patient_id = 0;
+  std::string mrn, name_fa, name_latin;
+  store::MessageRow message;
+};
+
 struct Worklist {
   CivilDate date;
   WorklistFilter filter;
@@ -89,12 +98,15 @@ struct Worklist {
   // Patients whose sign-in code is being guessed: wrong codes typed for their number
   // within the alert's window, the most recent first.
   std::vector<store::WorklistCodeGuessRow> code_guesses;
+  // Messages that did not reach their patient, the latest due first.
+  std::vector<WorklistMessage> undelivered_messages;
 };
 
 inline constexpr int kHoldLookaheadDays = 7;
 inline constexpr int kUpcomingDays = 7;
 inline constexpr int kRefusalAlertDays = 7;
 inline constexpr int kLabProductsShown = 200;
+inline constexpr int kUndeliveredMessagesShown = 100;
 
 // Checks a filter's words (InputError naming kind, responsible, limit or offset).
 void check_filter(const WorklistFilter& f);

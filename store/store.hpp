@@ -347,6 +347,9 @@ class Transaction {
   // Pending messages due by `now` whose next try (if any) is due by then too, by due
   // instant then id, at most `limit` (the partial index messages_pending_due).
   virtual std::vector<MessageRow> due_messages(const std::string& now, int limit) = 0;
+  // A centre's messages that need a person: failed for good, or `unknown` (sending ended
+  // without a result), the latest due first, at most `limit` (0030's partial index).
+  virtual std::vector<MessageRow> messages_for_a_person(const std::string& centre_id, int limit) = 0;
   // Messages left `sending` whose claim is at or before `claimed_by` (a crash between
   // claim and send), at most `limit`.
   virtual std::vector<MessageRow> stuck_sending(const std::string& claimed_by, int limit) = 0;

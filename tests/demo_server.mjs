@@ -52,6 +52,9 @@ export async function startDemo({ prefix = 'rp-demo-', args = [], env = {} } = {
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    // The demo's folder (its database is demo.db there), for a test that sets up a state
+    // no request makes, as another program on the machine would.
+    data,
     accounts,
     out: () => out,
     err: () => err,

@@ -241,6 +241,33 @@ struct CodeGuessOut : PatientLabel {
   }
 };
 
+// A message that did not reach its patient: on the list until sent again or cancelled.
+struct UndeliveredMessageOut : PatientLabel {
+  static constexpr const char* kSchema = "WorklistUndeliveredMessage";
+  std::int64_t message_id = 0;
+  std::optional<std::int64_t> episode_id;
+  std::string template_id, item_id, channel, state, due_at;
+  std::int64_t attempts = 0;
+  std::string last_detail;
+  template <class V>
+  static void fields(V& v) {
+    using M = UndeliveredMessageOut;
+    PatientLabel::fields(v);
+    v("message_id", &M::message_id, "the message, as the patient's messages list it");
+    v("episode_id", &M::episode_id, "the episode whose schedule asked for it; absent for a message of no episode",
+      FieldRule{.omit_when_empty = true});
+    v("template", &M::template_id, "what kind of message (as PatientMessage.template)");
+    v("item_id", &M::item_id, "the schedule item (or questionnaire time point) it is about");
+    v("channel", &M::channel, "sms, email or log");
+    v("state", &M::state,
+      "failed (every try failed, or the provider refused it) or unknown (sending ended without a result: check with "
+      "the provider before sending it again)");
+    v("due_at", &M::due_at, "UTC instant it was due");
+    v("attempts", &M::attempts, "tries made");
+    v("last_detail", &M::last_detail, "what became of the last try");
+  }
+};
+
 struct WorklistOut {
   static constexpr const char* kSchema = "Worklist";
   std::string date, date_jalali;
@@ -256,6 +283,7 @@ struct WorklistOut {
   std::vector<WorklistQcDueOut> qc_due;
   std::vector<WorklistRefusalOut> bedside_refusals;
   std::vector<CodeGuessOut> code_guesses;
+  std::vector<UndeliveredMessageOut> undelivered_messages;
   template <class V>
   static void fields(V& v) {
     using W = WorklistOut;
@@ -280,6 +308,9 @@ struct WorklistOut {
     v("bedside_refusals", &W::bedside_refusals,
       "bedside checks that refused a product in the last 7 days, latest first");
     v("code_guesses", &W::code_guesses, "patients whose sign-in code is being guessed");
+    v("undelivered_messages", &W::undelivered_messages,
+      "messages that did not reach their patient (failed or unknown), the latest due first: each waits for a "
+      "coordinator to send it again or cancel it");
   }
 };
 

@@ -121,6 +121,14 @@ std::vector<MessageRow> PgTransaction::due_messages(const std::string& now, int 
               Params().text(now).integer(limit)));
 }
 
+std::vector<MessageRow> PgTransaction::messages_for_a_person(const std::string& centre_id, int limit) {
+  return all_messages(
+      c_.exec(std::string(kMessageColumns) +
+                  "WHERE centre_id = $1 AND state IN ('failed', 'unknown') ORDER BY due_at DESC, id DESC "
+                  "LIMIT $2",
+              Params().text(centre_id).integer(limit)));
+}
+
 std::vector<MessageRow> PgTransaction::stuck_sending(const std::string& claimed_by, int limit) {
   return all_messages(c_.exec(std::string(kMessageColumns) +
                                   "WHERE state = 'sending' AND claimed_at <= $1 ORDER BY claimed_at, id "

@@ -138,6 +138,17 @@ std::vector<MessageRow> SqliteTransaction::due_messages(const std::string& now, 
   return all_messages(q);
 }
 
+std::vector<MessageRow> SqliteTransaction::messages_for_a_person(const std::string& centre_id, int limit) {
+  // The predicate is the index's, word for word, so that SQLite uses it.
+  static const std::string sql = std::string(kMessageColumns) +
+                                 "WHERE centre_id = ? AND state IN ('failed', 'unknown') ORDER BY due_at DESC, id DESC "
+                                 "LIMIT ?";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, centre_id);
+  q.bind(2, limit);
+  return all_messages(q);
+}
+
 std::vector<MessageRow> SqliteTransaction::stuck_sending(const std::string& claimed_by, int limit) {
   static const std::string sql =
       std::string(kMessageColumns) + "WHERE state = 'sending' AND claimed_at <= ? ORDER BY claimed_at, id LIMIT ?";

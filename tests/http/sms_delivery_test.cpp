@@ -118,6 +118,32 @@ TEST_F(SmsDelivery, AFormReportWithTheTokenInTheQueryMarksTheMessageFailed) {
   EXPECT_EQ(state_of(second_), "failed");
   EXPECT_EQ(count("SELECT COUNT(*) FROM message_attempts WHERE outcome = 'undelivered' AND provider_id = 'prov-778'"),
             1);
+
+  // The message that never arrived waits on the centre's worklist, for a person; another
+  // centre's coordinator does not see it; sent again, it leaves the list.
+  const auto undelivered = [](const std::string& user) {
+    Client c{server_->port()};
+    EXPECT_EQ(c.login(user).status, 200) << user;
+    const Reply w = c.get("/api/v1/worklist");
+    EXPECT_EQ(w.status, 200) << w.body;
+    return w.json()["undelivered_messages"];
+  };
+  const nlohmann::json listed = undelivered("coordinator.a");
+  ASSERT_EQ(listed.size(), 1U) << listed;
+  EXPECT_EQ(listed[0]["message_id"], second_);
+  EXPECT_EQ(listed[0]["patient_id"], seeded_.patient_a);
+  EXPECT_EQ(listed[0]["state"], "failed");
+  EXPECT_EQ(listed[0]["attempts"], 1);
+  EXPECT_TRUE(undelivered("coordinator.b").empty());
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE action = 'worklist.read' AND shown LIKE '%" +
+                  std::to_string(seeded_.patient_a) + "%' AND detail LIKE '%1 undelivered messages%'"),
+            1);
+  Client coordinator{server_->port()};
+  ASSERT_EQ(coordinator.login("coordinator.a").status, 200);
+  const Reply resent = coordinator.post("/api/v1/messages/" + std::to_string(second_) + "/resend",
+                                        {{"reason", "the patient's phone was off; sending again"}});
+  ASSERT_EQ(resent.status, 200) << resent.body;
+  EXPECT_TRUE(undelivered("coordinator.a").empty());
 }
 
 TEST_F(SmsDelivery, AStatusStillOnItsWayOrAnUnknownIdChangesNothing) {

@@ -5,6 +5,8 @@
 // PostgreSQL row security keeps a centre to its own.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "base/error.hpp"
 #include "store/store.hpp"
 #include "store_suite.hpp"
@@ -154,6 +156,48 @@ TEST_P(MessagesStore, AClaimSucceedsOnceAndTheResultIsKeptWithItsAttempts) {
   MessageRow missing = message("k:none", "2026-12-10T05:30:00.000Z");
   missing.id = 999999;
   EXPECT_THROW(store_->write([&](Transaction& tx) { tx.update_message(missing); }), NotFoundError);
+}
+
+// The worklist's section of messages that need a person: the centre's failed and unknown
+// ones, the latest due first; neither pending, sent, delivered, cancelled nor another
+// centre's; a message sent again leaves it.
+TEST_P(MessagesStore, TheMessagesThatNeedAPersonAreTheCentresFailedAndUnknownOnes) {
+  std::map<std::string, std::int64_t> ids;
+  store_->write([&](Transaction& tx) {
+    const std::int64_t other = tx.insert_patient(test::bare_patient("b", "B1"), "t");
+    int n = 0;
+    for (const auto state : {MessageState::failed, MessageState::unknown, MessageState::pending, MessageState::sent,
+                             MessageState::delivered, MessageState::cancelled}) {
+      const std::string name(to_string(state));
+      MessageRow m = message("k:" + name, "2026-12-1" + std::to_string(n++) + "T05:30:00.000Z");
+      const std::int64_t id = *tx.insert_message(m);
+      m = *tx.find_message(id);
+      m.state = state;
+      tx.update_message(m);
+      ids[name] = id;
+    }
+    MessageRow elsewhere = message("k:b", "2026-12-19T05:30:00.000Z");
+    elsewhere.patient_id = other;
+    elsewhere.episode_id.reset();
+    elsewhere.centre_id = "b";
+    elsewhere = *tx.find_message(*tx.insert_message(elsewhere));
+    elsewhere.state = MessageState::failed;
+    tx.update_message(elsewhere);
+  });
+  store_->read([&](Transaction& tx) {
+    const auto rows = tx.messages_for_a_person("a", 10);
+    ASSERT_EQ(rows.size(), 2U);
+    EXPECT_EQ(rows[0].id, ids["unknown"]);  // due 2026-12-11, after the failed one
+    EXPECT_EQ(rows[1].id, ids["failed"]);
+    EXPECT_EQ(tx.messages_for_a_person("a", 1).size(), 1U);
+    EXPECT_EQ(tx.messages_for_a_person("b", 10).size(), 1U);
+  });
+  store_->write([&](Transaction& tx) {
+    auto m = *tx.find_message(ids["failed"]);
+    m.state = MessageState::pending;  // a coordinator sent it again
+    tx.update_message(m);
+  });
+  store_->read([&](Transaction& tx) { EXPECT_EQ(tx.messages_for_a_person("a", 10).size(), 1U); });
 }
 
 TEST_P(MessagesStore, ThePageOfEpisodesOnThePathwaySkipsThoseThatLeftIt) {

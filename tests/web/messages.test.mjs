@@ -2,8 +2,12 @@
 // with what, when (the clinic's day and time) and state; a coordinator cancels one with a
 // reason and sends it again, each read back from the server; in Persian the section is
 // right to left with Jalali dates in Persian digits and no Latin text but the item codes.
+// A message that did not reach its patient waits on the worklist (on a desktop in English,
+// on a phone in Persian) until sent again.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
 import { startServer, launch, loginStaff, apiSession, checkA11y, shot } from './support.mjs'
 import { assertPersianOnly } from './persian.mjs'
 
@@ -17,20 +21,20 @@ after(async () => {
 
 const JALALI_MONTHS = /فروردین|اردیبهشت|خرداد|تیر|مرداد|شهریور|مهر|آبان|آذر|دی|بهمن|اسفند/
 
-test('a coordinator sees a patient\'s messages, cancels one with why and sends it again', async () => {
-  const api = await apiSession(server, 'coordinator.tehran-1')
-  let patientId
-  let message
+// A patient of the centre with a message still to go, and that message.
+async function pendingMessage(api) {
   for (const p of (await api.get('/api/v1/patients')).json) {
     if (!p.consent.contact) continue
     const { messages } = (await api.get(`/api/v1/patients/${p.id}/messages`)).json
-    message = messages.find((m) => m.state === 'pending')
-    if (message) {
-      patientId = p.id
-      break
-    }
+    const message = messages.find((m) => m.state === 'pending')
+    if (message) return { patientId: p.id, message }
   }
-  assert.ok(message, 'the demo planned messages for a patient of the centre')
+  assert.fail('the demo planned messages for a patient of the centre')
+}
+
+test('a coordinator sees a patient\'s messages, cancels one with why and sends it again', async () => {
+  const api = await apiSession(server, 'coordinator.tehran-1')
+  const { patientId, message } = await pendingMessage(api)
 
   const b = await launch({ lang: 'en' })
   try {
@@ -77,4 +81,46 @@ test('a coordinator sees a patient\'s messages, cancels one with why and sends i
   } finally {
     await b.close()
   }
+})
+
+test('a message that did not reach its patient waits on the worklist until sent again, in English and Persian', async () => {
+  const api = await apiSession(server, 'coordinator.tehran-1')
+  const { message } = await pendingMessage(api)
+  // Every try failed, as the scheduler leaves a message whose gateway kept refusing it.
+  execFileSync('sqlite3', ['-cmd', '.timeout 5000', join(server.data, 'demo.db'),
+    `UPDATE messages SET state = 'failed', attempts = 5, last_detail = 'the gateway answered 503' WHERE id = ${message.id}`])
+  const listed = (await api.get('/api/v1/worklist')).json.undelivered_messages
+  assert.deepEqual(listed.map((m) => m.message_id), [message.id])
+
+  for (const viewport of [{ lang: 'en' }, { lang: 'fa', viewport: { width: 390, height: 844 }, mobile: true }]) {
+    const b = await launch(viewport)
+    try {
+      const { page } = b
+      await loginStaff(page, server, 'coordinator.tehran-1')
+      await page.goto(`${server.url}/worklist`)
+      const section = page.getByTestId('wl-undelivered')
+      const row = section.locator(`tr[data-message="${message.id}"]`)
+      await row.waitFor()
+      assert.equal(await row.getAttribute('data-state'), 'failed')
+      if (viewport.lang === 'en') {
+        assert.match(await section.textContent(), /Messages that did not reach the patient/)
+        assert.match(await row.textContent(), /Failed/)
+        await checkA11y(page, 'worklist undelivered en')
+        await shot(page, 'staff-worklist-undelivered-en')
+      } else {
+        assert.match(await section.textContent(), /پیام‌هایی که به بیمار نرسید/)
+        await assertPersianOnly(page, 'worklist undelivered fa', '[data-testid=wl-undelivered]')
+        await checkA11y(page, 'worklist undelivered fa phone')
+        await shot(page, 'staff-worklist-undelivered-fa-phone')
+      }
+      b.assertClean()
+    } finally {
+      await b.close()
+    }
+  }
+
+  // Sent again from the patient's page, it leaves the worklist.
+  const resent = await api.post(`/api/v1/messages/${message.id}/resend`, { reason: 'checked the number with the patient' })
+  assert.equal(resent.status, 200)
+  assert.deepEqual((await api.get('/api/v1/worklist')).json.undelivered_messages, [])
 })

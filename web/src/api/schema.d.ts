@@ -3540,6 +3540,8 @@ export interface components {
             qc_due: components["schemas"]["WorklistQcDue"][];
             /** @description open red flags, newest first */
             red_flags: components["schemas"]["WorklistRedFlag"][];
+            /** @description messages that did not reach their patient (failed or unknown), the latest due first: each waits for a coordinator to send it again or cancel it */
+            undelivered_messages: components["schemas"]["WorklistUndeliveredMessage"][];
             /** @description still planned with the window closed before the day: one page */
             window_closed: components["schemas"]["WorklistEntry"][];
             window_closed_total: number;
@@ -3732,6 +3734,30 @@ export interface components {
             severity: string;
             /** @description open or acknowledged (kept on the list until triaged) */
             status: string;
+        };
+        WorklistUndeliveredMessage: {
+            /** @description tries made */
+            attempts: number;
+            /** @description sms, email or log */
+            channel: string;
+            /** @description UTC instant it was due */
+            due_at: string;
+            /** @description the episode whose schedule asked for it; absent for a message of no episode */
+            episode_id?: number;
+            /** @description the schedule item (or questionnaire time point) it is about */
+            item_id: string;
+            /** @description what became of the last try */
+            last_detail: string;
+            /** @description the message, as the patient's messages list it */
+            message_id: number;
+            mrn: string;
+            name_fa: string;
+            name_latin: string;
+            patient_id: number;
+            /** @description failed (every try failed, or the provider refused it) or unknown (sending ended without a result: check with the provider before sending it again) */
+            state: string;
+            /** @description what kind of message (as PatientMessage.template) */
+            template: string;
         };
     };
     responses: never;
@@ -12097,7 +12123,7 @@ export interface operations {
     "get/calendar/{feed}": {
         parameters: {
             query?: {
-                /** @description en (the default) or fa: the events' titles and descriptions */
+                /** @description en or fa: the events' titles and descriptions; the patient's language when left out */
                 lang?: "en" | "fa";
             };
             header?: never;

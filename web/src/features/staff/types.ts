@@ -185,3 +185,4 @@ export type Worklist = Schema<'Worklist'>
 // A step the state machine allows from the episode's state (GET /episodes/{id}: `next`).
 // Narrowed: the document lists the roles as strings; they are the permission table's.
 export type NextStep = Omit<Schema<'NextStep'>, 'roles'> & { roles: Role[] }
+export type WorklistUndeliveredMessage = Schema<'WorklistUndeliveredMessage'>
