@@ -97,7 +97,8 @@ nlohmann::json to_json(const Centre& c) {
           {"licence_status", c.licence_status},
           {"licence_number", c.licence_number},
           {"phone", c.phone},
-          {"facility_code", c.facility_code}};
+          {"facility_code", c.facility_code},
+          {"on_call_mobile", c.on_call_mobile}};
 }
 
 nlohmann::json to_json(const Patient& p) { return http::encode(contract::patient_out(p)); }

@@ -100,7 +100,8 @@ void add_admin_routes(http::Router& r, Services& s) {
          "Creates or updates the admin's own centre",
          service::Permission::centre_edit,
          {},
-         "{name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?, facility_code?}. The "
+         "{name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?, facility_code?, "
+         "on_call_mobile?}. The "
          "answer says \"changed\": false when the centre already had these details (nothing is written then)",
          false,
          false,
@@ -118,10 +119,13 @@ void add_admin_routes(http::Router& r, Services& s) {
              if (now.id != id) continue;
              if (!body.contains("licence_status")) centre.licence_status = now.licence_status;
              if (!body.contains("facility_code")) centre.facility_code = now.facility_code;
+             if (!body.contains("on_call_mobile")) centre.on_call_mobile = now.on_call_mobile;
            }
            // Answered as it is kept: upper case.
            if (!centre.facility_code.empty())
              centre.facility_code = product::parse_facility(centre.facility_code, "facility_code");
+           if (!centre.on_call_mobile.empty())
+             centre.on_call_mobile = normalise_mobile(centre.on_call_mobile, "on_call_mobile");
            const bool changed = s.pathway.upsert_centre(c.actor, centre);
            return contract::centre_updated(centre, changed);
          })});

@@ -207,16 +207,22 @@ void add_centre_commands(CLI::App& app) {
   auto* facility = add->add_option("--facility-code", c->facility_code,
                                    "the ISBT 128 facility identification number that begins the centre's DINs "
                                    "(5 letters or digits); not given: it stays as it was, \"\": unset");
-  add->callback([c, db, facility] {
+  auto* on_call = add->add_option("--on-call-mobile", c->on_call_mobile,
+                                  "the on-call clinician's mobile: a patient's red flag goes to it by SMS at any "
+                                  "hour; not given: it stays as it was, \"\": none");
+  add->callback([c, db, facility, on_call] {
     with_pathway(*db, [&](service::Pathway& pw, const service::Actor& a) {
-      if (facility->count() == 0)
-        for (const auto& now : pw.centres())
-          if (now.id == c->id) c->facility_code = now.facility_code;
+      for (const auto& now : pw.centres()) {
+        if (now.id != c->id) continue;
+        if (facility->count() == 0) c->facility_code = now.facility_code;
+        if (on_call->count() == 0) c->on_call_mobile = now.on_call_mobile;
+      }
       pw.upsert_centre(a, *c);
       print_json({{"id", c->id},
                   {"name_en", c->name_en},
                   {"licence_status", c->licence_status},
-                  {"facility_code", c->facility_code.empty() ? "" : product::parse_facility(c->facility_code)}});
+                  {"facility_code", c->facility_code.empty() ? "" : product::parse_facility(c->facility_code)},
+                  {"on_call_mobile", c->on_call_mobile.empty() ? "" : normalise_mobile(c->on_call_mobile)}});
     });
   });
   auto* list = centre->add_subcommand("list", "Every centre");

@@ -15,6 +15,9 @@ struct Centre {
   // The ISBT 128 facility identification number ICCBBA assigned the centre (5 characters),
   // which begins every DIN the centre makes; empty until the centre's admin sets it.
   std::string facility_code;
+  // The on-call clinician's mobile (+989XXXXXXXXX): a patient's red flag goes to it by SMS
+  // at any hour. Empty: none (the worklist and the live alert still show the flag).
+  std::string on_call_mobile;
 
   bool operator==(const Centre&) const = default;
 };

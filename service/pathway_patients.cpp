@@ -49,6 +49,8 @@ bool Pathway::upsert_centre(const Actor& actor, const Centre& sent) {
   Centre c = sent;
   // Every DIN the centre makes begins with it: checked as a DIN's facility is.
   if (!c.facility_code.empty()) c.facility_code = product::parse_facility(c.facility_code, "facility_code");
+  // Red flags go to it by SMS: any usual form, kept as +989XXXXXXXXX.
+  if (!c.on_call_mobile.empty()) c.on_call_mobile = normalise_mobile(c.on_call_mobile, "on_call_mobile");
   bool changed = false;
   store_.write([&](store::Transaction& tx) {
     const auto before = tx.find_centre(c.id);

@@ -9,6 +9,7 @@
 #include "service/centre_scope.hpp"
 #include "service/episode_access.hpp"
 #include "service/idempotency.hpp"
+#include "service/messaging/on_call_alert.hpp"
 #include "service/submissions.hpp"
 #include "store/audit_chain.hpp"
 
@@ -40,6 +41,12 @@ store::AdverseEventRow Submissions::report_red_flag(const Actor& patient, std::i
                                 r.category + " " + r.severity));
     remember_request(tx, patient, std::to_string(r.id), r.reported_at);
     open = open_count(tx, e.centre_id);
+    // The on-call clinician's SMS, queued with the flag (sent by the scheduler's next pass).
+    const auto centre = tx.find_centre(e.centre_id);
+    const auto who = tx.find_patient(e.patient_id);
+    if (centre && who && messaging::queue_on_call_alert(tx, *centre, *who, r.id, r.reported_at, clock_.now_ms()))
+      tx.append_audit(audit_entry(clock_, patient, e.centre_id, "message.on_call", "adverse_event",
+                                  std::to_string(r.id), "queued for the on-call clinician"));
   });
   // A retry raised nothing new: the clinic was alerted by the first report.
   if (alerts_ && !replayed) alerts_->publish({"red_flag.raised", r.centre_id, r.id, r.episode_id, open});

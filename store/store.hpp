@@ -365,7 +365,8 @@ class Transaction {
   // A message's attempts and reports, oldest first.
   virtual std::vector<MessageAttemptRow> message_attempts(std::int64_t message_id) = 0;
   // How many of a patient's messages were claimed for sending in [from, to) (UTC
-  // instants), whatever became of them: the per-day cap.
+  // instants), whatever became of them: the per-day cap. An on-call clinician's alert about
+  // the patient (template red_flag_on_call) is not one of them.
   virtual int messages_sent_between(std::int64_t patient_id, const std::string& from, const std::string& to) = 0;
   // Episodes still on the pathway (not ineligible, completed, converted, withdrawn nor
   // lost) with id above `after_id`, by id, at most `limit` (index episodes_on_pathway).

@@ -26,6 +26,7 @@ Centre to_centre(const CentreIn& in, const std::string& id) {
   c.licence_number = in.licence_number.value_or("");
   c.phone = in.phone.value_or("");
   c.facility_code = in.facility_code.value_or("");
+  c.on_call_mobile = in.on_call_mobile.value_or("");
   return c;
 }
 

@@ -50,7 +50,8 @@ namespace rp::api::contract {
 
 struct CentreOut {
   static constexpr const char* kSchema = "Centre";
-  std::string id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, facility_code;
+  std::string id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, facility_code,
+      on_call_mobile;
   template <class V>
   static void fields(V& v) {
     v("id", &CentreOut::id, "");
@@ -63,6 +64,9 @@ struct CentreOut {
     v("phone", &CentreOut::phone, "empty when not given");
     v("facility_code", &CentreOut::facility_code,
       "the ISBT 128 facility identification number that begins the centre's DINs; empty when not set");
+    v("on_call_mobile", &CentreOut::on_call_mobile,
+      "+989XXXXXXXXX: the on-call clinician's mobile, which a patient's red flag reaches by SMS at any hour; empty "
+      "when not set");
   }
 };
 
@@ -83,7 +87,7 @@ struct CentreIn {
   std::string name_en, name_fa;
   std::optional<std::string> city_en, city_fa;
   std::optional<LicenceStatus> licence_status;
-  std::optional<std::string> licence_number, phone, facility_code;
+  std::optional<std::string> licence_number, phone, facility_code, on_call_mobile;
   template <class V>
   static void fields(V& v) {
     v("name_en", &CentreIn::name_en, "");
@@ -99,6 +103,10 @@ struct CentreIn {
       "the ISBT 128 facility identification number ICCBBA assigned the centre: 5 letters or digits, the first not O "
       "or 0. Not sent: it stays as it was; empty: unset",
       FieldRule{.max_bytes = 16});
+    v("on_call_mobile", &CentreIn::on_call_mobile,
+      "the on-call clinician's mobile in any usual form: a patient's red flag goes to it by SMS at any hour. Not "
+      "sent: it stays as it was; empty: none",
+      FieldRule{.max_bytes = 32});
   }
   // Names patients and staff read: a letter at least, nothing invisible or reordering.
   static void check_names(const CentreIn& in);
@@ -120,8 +128,8 @@ struct LicenceChange {
 };
 
 inline CentreOut centre_out(const Centre& c) {
-  return {c.id,    c.name_en,      c.name_fa, c.city_en, c.city_fa, c.licence_status, c.licence_number,
-          c.phone, c.facility_code};
+  return {c.id,    c.name_en,       c.name_fa,       c.city_en, c.city_fa, c.licence_status, c.licence_number,
+          c.phone, c.facility_code, c.on_call_mobile};
 }
 
 inline CentreUpdated centre_updated(const Centre& c, bool changed) {

@@ -10,7 +10,7 @@
 namespace rp::messaging {
 namespace {
 
-constexpr std::array<std::string_view, 5> kPlaceholders = {"name", "item", "date", "link", "centre"};
+constexpr std::array<std::string_view, 6> kPlaceholders = {"name", "item", "date", "link", "centre", "record"};
 
 [[noreturn]] void bad(const std::string& what) {
   throw InputError("templates", "message_template"_err, {{"what", what}});

@@ -13,7 +13,7 @@ class MessageTemplates {
  public:
   // Reads the file's text. Throws InputError("templates", message_template) when a
   // template lacks a language or names a placeholder that is not one of {name}, {item},
-  // {date}, {link}, {centre}.
+  // {date}, {link}, {centre}, {record}.
   static MessageTemplates parse(std::string_view yaml_text);
   // The file compiled into the binary, read once.
   static const MessageTemplates& built_in();

@@ -9,6 +9,7 @@
 #include "domain/messaging/plan.hpp"
 #include "domain/messaging/templates.hpp"
 #include "service/audit_entry.hpp"
+#include "service/messaging/on_call_alert.hpp"
 #include "service/protocols.hpp"
 
 namespace rp::service::messaging {
@@ -227,9 +228,11 @@ void Scheduler::send_due(std::int64_t now_ms, PassSummary& s) {
       to_send.push_back(std::move(m));
     }
   });
+  // Quiet hours hold the patients' messages; an on-call alert goes at any hour.
   if (rp::messaging::in_quiet_hours(now_ms, settings_.hours)) {
-    s.quiet_hours = !to_send.empty();
-    return;
+    const auto held = std::stable_partition(to_send.begin(), to_send.end(), [](const auto& m) { return urgent(m); });
+    s.quiet_hours = held != to_send.end();
+    to_send.erase(held, to_send.end());
   }
   const CivilDate today = civil_date_in_zone(now_ms, settings_.hours.zone);
   const std::string day_from = iso_of(rp::messaging::local_instant(today, 0, settings_.hours));
@@ -239,7 +242,7 @@ void Scheduler::send_due(std::int64_t now_ms, PassSummary& s) {
   for (const MessageRow& due : to_send) {
     bool claimed = false;
     store_.write([&](store::Transaction& tx) {
-      if (tx.messages_sent_between(due.patient_id, day_from, day_to) >= settings_.daily_cap) {
+      if (!urgent(due) && tx.messages_sent_between(due.patient_id, day_from, day_to) >= settings_.daily_cap) {
         auto m = tx.find_message(due.id);
         if (!m || m->state != MessageState::pending) return;
         m->next_attempt_at = next_morning;

@@ -198,7 +198,7 @@ std::vector<MessageAttemptRow> PgTransaction::message_attempts(std::int64_t mess
 int PgTransaction::messages_sent_between(std::int64_t patient_id, const std::string& from, const std::string& to) {
   auto r = c_.exec(
       "SELECT COUNT(*) FROM messages WHERE patient_id = $1 AND claimed_at >= $2 AND claimed_at < $3 "
-      "AND state <> 'cancelled'",
+      "AND state <> 'cancelled' AND template <> 'red_flag_on_call'",
       Params().integer(patient_id).text(from).text(to));
   return r.int32(0, 0);
 }

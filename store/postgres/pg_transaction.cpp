@@ -102,10 +102,10 @@ ScheduledItem read_scheduled_item(const Result& r, int i, int first) {
 void PgTransaction::upsert_centre(const Centre& c) {
   c_.exec(
       "INSERT INTO centres (id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, "
-      "facility_code) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, "
-      "name_fa = excluded.name_fa, city_en = excluded.city_en, city_fa = excluded.city_fa, licence_status = "
-      "excluded.licence_status, licence_number = excluded.licence_number, phone = excluded.phone, facility_code = "
-      "excluded.facility_code",
+      "facility_code, on_call_mobile) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (id) DO UPDATE SET "
+      "name_en = excluded.name_en, name_fa = excluded.name_fa, city_en = excluded.city_en, city_fa = excluded.city_fa, "
+      "licence_status = excluded.licence_status, licence_number = excluded.licence_number, phone = excluded.phone, "
+      "facility_code = excluded.facility_code, on_call_mobile = excluded.on_call_mobile",
       Params()
           .text(c.id)
           .text(c.name_en)
@@ -115,17 +115,19 @@ void PgTransaction::upsert_centre(const Centre& c) {
           .text(c.licence_status)
           .text(c.licence_number)
           .text(c.phone)
-          .text(c.facility_code));
+          .text(c.facility_code)
+          .text(c.on_call_mobile));
 }
 
 namespace {
 
 constexpr const char* kCentreColumns =
-    "SELECT id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, facility_code FROM centres ";
+    "SELECT id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, facility_code, "
+    "on_call_mobile FROM centres ";
 
 Centre centre_at(const Result& r, int i) {
   return {r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
-          r.text(i, 5), r.text(i, 6), r.text(i, 7), r.text(i, 8)};
+          r.text(i, 5), r.text(i, 6), r.text(i, 7), r.text(i, 8), r.text(i, 9)};
 }
 
 }  // namespace

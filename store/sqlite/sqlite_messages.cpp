@@ -220,7 +220,7 @@ std::vector<MessageAttemptRow> SqliteTransaction::message_attempts(std::int64_t 
 int SqliteTransaction::messages_sent_between(std::int64_t patient_id, const std::string& from, const std::string& to) {
   auto& q = c_.statement(
       "SELECT COUNT(*) FROM messages WHERE patient_id = ? AND claimed_at >= ? AND claimed_at < ? "
-      "AND state <> 'cancelled'");
+      "AND state <> 'cancelled' AND template <> 'red_flag_on_call'");
   q.bind(1, static_cast<int64_t>(patient_id));
   q.bind(2, from);
   q.bind(3, to);

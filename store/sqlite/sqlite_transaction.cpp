@@ -135,13 +135,13 @@ ScheduledItem read_scheduled_item(SQLite::Statement& q, int first) {
 void SqliteTransaction::upsert_centre(const Centre& c) {
   auto& q = c_.statement(
       "INSERT INTO centres (id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, "
-      "facility_code) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET name_en = excluded.name_en, name_fa = "
-      "excluded.name_fa, city_en = excluded.city_en, city_fa = excluded.city_fa, licence_status = "
-      "excluded.licence_status, licence_number = excluded.licence_number, phone = excluded.phone, facility_code = "
-      "excluded.facility_code");
+      "facility_code, on_call_mobile) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET name_en = "
+      "excluded.name_en, name_fa = excluded.name_fa, city_en = excluded.city_en, city_fa = excluded.city_fa, "
+      "licence_status = excluded.licence_status, licence_number = excluded.licence_number, phone = excluded.phone, "
+      "facility_code = excluded.facility_code, on_call_mobile = excluded.on_call_mobile");
   int i = 1;
   for (const std::string* f : {&c.id, &c.name_en, &c.name_fa, &c.city_en, &c.city_fa, &c.licence_status,
-                               &c.licence_number, &c.phone, &c.facility_code}) {
+                               &c.licence_number, &c.phone, &c.facility_code, &c.on_call_mobile}) {
     q.bind(i++, *f);
   }
   q.exec();
@@ -149,13 +149,14 @@ void SqliteTransaction::upsert_centre(const Centre& c) {
 
 std::vector<Centre> SqliteTransaction::list_centres() {
   auto& q = c_.statement(
-      "SELECT id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, facility_code FROM "
-      "centres ORDER BY id");
+      "SELECT id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, facility_code, "
+      "on_call_mobile FROM centres ORDER BY id");
   std::vector<Centre> out;
   while (q.executeStep()) {
     out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
                    q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-                   q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString()});
+                   q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString(),
+                   q.getColumn(9).getString()});
   }
   return out;
 }

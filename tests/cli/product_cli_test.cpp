@@ -149,5 +149,23 @@ TEST_F(ProductCli, ACentresFacilityCodeIsSetWhereCentresAre) {
   EXPECT_EQ(kept, "A1B2C");
 }
 
+// The on-call clinician's mobile, where centres are set: any usual form kept as
+// +989XXXXXXXXX, a wrong one refused naming the field, left as it was when not named.
+TEST_F(ProductCli, ACentresOnCallMobileIsSetWhereCentresAre) {
+  const std::string centre = "centre add" + db() + " --id on-call-test --name-en Clinic --name-fa درمانگاه";
+  auto r = run(centre + " --on-call-mobile 02112345678", "");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  EXPECT_EQ(r.error_field(), "on_call_mobile");
+  r = run(centre + " --on-call-mobile '0912 777 6655'", "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["on_call_mobile"], "+989127776655");
+  ASSERT_EQ(run(centre + " --phone 021-555", "").exit_code, 0);
+  std::string kept = "missing";
+  const auto listed = run("centre list" + db(), "");
+  for (const auto& c : listed.json())
+    if (c["id"] == "on-call-test") kept = c["on_call_mobile"];
+  EXPECT_EQ(kept, "+989127776655");
+}
+
 }  // namespace
 }  // namespace rp::cli_test

@@ -12,6 +12,7 @@
 #include "base/error.hpp"
 #include "channels/log_channel.hpp"
 #include "domain/schedule.hpp"
+#include "service/messaging/on_call_alert.hpp"
 #include "service/messaging/outbox.hpp"
 #include "service/messaging/scheduler.hpp"
 #include "service/protocols.hpp"
@@ -168,6 +169,35 @@ TEST_F(SchedulerTest, MessagesAreInThePatientsLanguageAndFollowAChange) {
   }
   // Nothing differs now: a second pass rewrites nothing.
   EXPECT_EQ(scheduler.plan(at("2026-12-05T07:05:00Z")).readdressed, 0);
+}
+
+// A red flag's alert to the on-call clinician goes inside quiet hours and past the
+// patient's daily cap, and does not count toward the cap; the patients' messages wait.
+TEST_F(SchedulerTest, AnOnCallAlertGoesAtNightAndPastTheCap) {
+  Scheduler scheduler(*store_, channel_, {.daily_cap = 1});
+  scheduler.plan(at("2026-12-05T06:00:00Z"));
+  Centre centre;
+  store_->read([&](store::Transaction& tx) { centre = *tx.find_centre("a"); });
+  centre.on_call_mobile = "+989127776655";
+  const std::string night = "2026-12-05T22:30:00.000Z";  // 02:00 in Tehran
+  store_->write([&](store::Transaction& tx) {
+    tx.upsert_centre(centre);
+    // The patient's one message of the day has gone already.
+    ASSERT_TRUE(tx.claim_message(tx.messages_of_patient(patient_, 1)[0].id, "2026-12-05T21:00:00.000Z"));
+    EXPECT_TRUE(queue_on_call_alert(tx, centre, *tx.find_patient(patient_), 41, night, at(night)));
+    EXPECT_FALSE(queue_on_call_alert(tx, centre, *tx.find_patient(patient_), 41, night, at(night)));  // once
+  });
+  const PassSummary s = scheduler.pass(at(night) + 60'000);
+  EXPECT_EQ(s.sent, 1);
+  ASSERT_EQ(channel_.sent.size(), 1U);
+  EXPECT_EQ(channel_.sent[0].to, "+989127776655");
+  EXPECT_EQ(channel_.sent[0].body.rfind("علامت هشدار در", 0), 0U) << channel_.sent[0].body;
+  EXPECT_NE(channel_.sent[0].body.find("M1"), std::string::npos) << "the record number";
+  int cap_count = 0;
+  store_->read([&](store::Transaction& tx) {
+    cap_count = tx.messages_sent_between(patient_, "2026-12-05T20:30:00.000Z", "2026-12-06T20:30:00.000Z");
+  });
+  EXPECT_EQ(cap_count, 1) << "the alert is not the patient's message";
 }
 
 TEST_F(SchedulerTest, AMessageLeftSendingByACrashBecomesUnknownAndIsNeverResent) {

@@ -275,9 +275,10 @@ TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
   // The database as it was before 0021: no products (nor 0022's facility code, nor 0023's index,
   // which goes with its table, nor 0024's first product the audit rows vouch for, nor 0025's
   // readings and passages, nor 0026's calendar feeds, nor 0028's outbox, nor 0029's patient
-  // language), version 20.
+  // language, nor 0031's on-call mobile), version 20.
   raw_exec(
-      "ALTER TABLE patients DROP COLUMN language; DROP TABLE message_attempts; DROP TABLE messages; DROP INDEX "
+      "ALTER TABLE centres DROP COLUMN on_call_mobile; ALTER TABLE patients DROP COLUMN language; "
+      "DROP TABLE message_attempts; DROP TABLE messages; DROP INDEX "
       "episodes_on_pathway; DROP TABLE calendar_feeds; "
       "DROP TABLE product_readings; DROP TABLE product_passages; DROP TABLE product_events; "
       "DROP TABLE products; ALTER TABLE centres DROP COLUMN facility_code; "

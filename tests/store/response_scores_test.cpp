@@ -84,6 +84,8 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
     // The database as the binary before 0014 left it: no typed rows, version 13 (and
     // nothing of the later migrations).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    // 0031's on-call mobile.
+    d.exec("ALTER TABLE centres DROP COLUMN on_call_mobile");
     // 0029's patient language.
     d.exec("ALTER TABLE patients DROP COLUMN language");
     // 0028's outbox (its indexes go with the tables) and its index of episodes on the pathway.

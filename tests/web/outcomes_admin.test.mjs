@@ -318,11 +318,14 @@ test('admin: accounts, centre, audit check and protocol, in English and Persian'
     await row.getByRole('button', { name: /Edit/ }).click()
     const centreForm = page.getByTestId('centre-form')
     await centreForm.locator('input[name=phone]').fill('+982188776655')
+    // and the on-call clinician's mobile, typed in Persian digits, which red flags reach by SMS
+    await centreForm.locator('input[name=on_call_mobile]').fill('۰۹۱۲ ۷۷۷ ۶۶۵۵')
     await centreForm.locator('button[type=submit]').click()
     await page.getByTestId('centres-notice').filter({ hasText: 'saved' }).waitFor()
     assert.equal((await row.getByTestId('centre-phone').textContent()).trim(), '+982188776655')
     const centre = (await admin.get('/api/v1/centres')).json.find((c) => c.id === 'tehran-1')
     assert.equal(centre.phone, '+982188776655')
+    assert.equal(centre.on_call_mobile, '+989127776655')
     assert.equal(centre.name_en, 'Tehran Cell Therapy Centre', 'the other fields are kept')
 
     // The centre's ISBT 128 facility code: one starting with O refused beside its field in the

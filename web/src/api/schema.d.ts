@@ -1775,6 +1775,8 @@ export interface components {
             licence_status: components["schemas"]["LicenceStatus"];
             name_en: string;
             name_fa: string;
+            /** @description +989XXXXXXXXX: the on-call clinician's mobile, which a patient's red flag reaches by SMS at any hour; empty when not set */
+            on_call_mobile: string;
             /** @description empty when not given */
             phone: string;
         };
@@ -1788,6 +1790,8 @@ export interface components {
             licence_status?: components["schemas"]["LicenceStatus"] | null;
             name_en: string;
             name_fa: string;
+            /** @description the on-call clinician's mobile in any usual form: a patient's red flag goes to it by SMS at any hour. Not sent: it stays as it was; empty: none */
+            on_call_mobile?: string | null;
             phone?: string | null;
         };
         CentreContact: {
@@ -1813,6 +1817,8 @@ export interface components {
             licence_status: components["schemas"]["LicenceStatus"];
             name_en: string;
             name_fa: string;
+            /** @description +989XXXXXXXXX: the on-call clinician's mobile, which a patient's red flag reaches by SMS at any hour; empty when not set */
+            on_call_mobile: string;
             /** @description empty when not given */
             phone: string;
         };
@@ -4720,7 +4726,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description {name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?, facility_code?}. The answer says "changed": false when the centre already had these details (nothing is written then) */
+        /** @description {name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?, facility_code?, on_call_mobile?}. The answer says "changed": false when the centre already had these details (nothing is written then) */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CentreChange"];
