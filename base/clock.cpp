@@ -11,6 +11,7 @@
 #include <charconv>
 #include <chrono>
 #include <limits>
+#include <map>
 #include <memory>
 #include <stdexcept>
 
@@ -93,13 +94,38 @@ std::int64_t instant_ms(std::string_view iso) {
   return seconds * 1000 + (whole_seconds ? 0 : field_at(iso, 20, 3));
 }
 
+namespace {
+
+// A proleptic Gregorian calendar in `zone`, made once per thread and zone: making one
+// (the zone's rules, the locale's week data) costs about 20 times the conversion, and
+// the scheduler converts a few instants per message of every episode it plans.
+icu::GregorianCalendar& zone_calendar(const std::string& zone) {
+  thread_local std::map<std::string, std::unique_ptr<icu::GregorianCalendar>> calendars;
+  auto& cal = calendars[zone];
+  if (!cal) {
+    std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
+    if (*tz == icu::TimeZone::getUnknown()) {
+      calendars.erase(zone);
+      throw std::invalid_argument("unknown time zone " + zone);
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    auto made = std::make_unique<icu::GregorianCalendar>(tz.release(), status);
+    // A proleptic Gregorian calendar, so dates before 1582 agree with std::chrono.
+    made->setGregorianChange(-8.64e15, status);
+    if (U_FAILURE(status)) {
+      calendars.erase(zone);
+      throw std::runtime_error("ICU time zone calendar failed");
+    }
+    cal = std::move(made);
+  }
+  return *cal;
+}
+
+}  // namespace
+
 CivilDate civil_date_in_zone(std::int64_t utc_ms, const std::string& zone) {
-  std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
-  if (*tz == icu::TimeZone::getUnknown()) throw std::invalid_argument("unknown time zone " + zone);
+  icu::GregorianCalendar& cal = zone_calendar(zone);
   UErrorCode status = U_ZERO_ERROR;
-  icu::GregorianCalendar cal(tz.release(), status);
-  // A proleptic Gregorian calendar, so dates before 1582 agree with std::chrono.
-  cal.setGregorianChange(-8.64e15, status);
   cal.setTime(static_cast<UDate>(utc_ms), status);
   const int y = cal.get(UCAL_EXTENDED_YEAR, status), m = cal.get(UCAL_MONTH, status) + 1,
             d = cal.get(UCAL_DATE, status);
@@ -108,11 +134,8 @@ CivilDate civil_date_in_zone(std::int64_t utc_ms, const std::string& zone) {
 }
 
 std::int64_t day_start_in_zone(CivilDate day, const std::string& zone) {
-  std::unique_ptr<icu::TimeZone> tz(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
-  if (*tz == icu::TimeZone::getUnknown()) throw std::invalid_argument("unknown time zone " + zone);
+  icu::GregorianCalendar& cal = zone_calendar(zone);
   UErrorCode status = U_ZERO_ERROR;
-  icu::GregorianCalendar cal(tz.release(), status);
-  cal.setGregorianChange(-8.64e15, status);
   cal.clear();
   cal.set(static_cast<int32_t>(day.year()), static_cast<int32_t>(day.month()) - 1, static_cast<int32_t>(day.day()), 0,
           0, 0);
