@@ -37,11 +37,12 @@ TEST(WorkLock, OnPostgresAHolderWhoseSessionEndsFreesIt) {
   auto s = open_postgres(url);
   auto held = s->try_work_lock("audit_anchoring");
   ASSERT_TRUE(held);
-  // A server that crashed: its session is ended by the database, the lock with it.
+  // A server that crashed: its session is ended by the database, the lock with it. Only
+  // this test's database: the cluster is shared with tests running beside this one.
   postgres::Connection admin(url);
   admin.run(
       "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = 1920103284 "
-      "AND objid = 3");
+      "AND objid = 3 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
   bool free = false;
   for (int i = 0; i < 100 && !free; ++i) {
     free = open_postgres(url)->try_work_lock("audit_anchoring").has_value();
