@@ -371,6 +371,12 @@ class Transaction {
   // Episodes still on the pathway (not ineligible, completed, converted, withdrawn nor
   // lost) with id above `after_id`, by id, at most `limit` (index episodes_on_pathway).
   virtual std::vector<PathwayEpisodeRow> pathway_episodes(std::int64_t after_id, int limit) = 0;
+  // As pathway_episodes, of only the episodes marked for a re-plan (migration 0032: a
+  // change to the episode, its schedule, its patient or its centre marks it).
+  virtual std::vector<PathwayEpisodeRow> episodes_to_replan(std::int64_t after_id, int limit) = 0;
+  // Clears the re-plan marks of episodes with id in (after_id, through_id]: the scheduler,
+  // in the write that planned every such episode still on the pathway.
+  virtual void clear_replan_marks(std::int64_t after_id, std::int64_t through_id) = 0;
 };
 
 class Store {

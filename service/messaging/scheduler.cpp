@@ -1,6 +1,7 @@
 #include "service/messaging/scheduler.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -50,6 +51,15 @@ const std::optional<Centre>& centre_of(store::Transaction& tx, std::map<std::str
   auto at = centres.find(id);
   if (at == centres.end()) at = centres.emplace(id, tx.find_centre(id)).first;
   return at->second;
+}
+
+// A page's planning counted in the pass's summary once its write committed.
+void add_planning(PassSummary& s, const PassSummary& page) {
+  s.episodes += page.episodes;
+  s.inserted += page.inserted;
+  s.readdressed += page.readdressed;
+  s.cancelled_replanned += page.cancelled_replanned;
+  s.cancelled_consent += page.cancelled_consent;
 }
 
 void cancel(store::Transaction& tx, MessageRow& m, const std::string& reason, const Clock& clock) {
@@ -110,81 +120,94 @@ void Scheduler::recover_stuck(std::int64_t now_ms, PassSummary& s) {
   });
 }
 
-void Scheduler::plan_all(std::int64_t now_ms, PassSummary& s) {
+void Scheduler::plan_episode(store::Transaction& tx, const store::PathwayEpisodeRow& row, std::int64_t now_ms,
+                             CentreCache& centres, PassSummary& s) {
   const std::string now = iso_of(now_ms);
   const Clock clock = Clock::fixed(now_ms);
-  std::int64_t after = 0;
-  for (;;) {
-    bool more = false;
-    store_.write([&](store::Transaction& tx) {
-      const auto page = tx.pathway_episodes(after, settings_.episode_page);
-      more = static_cast<int>(page.size()) == settings_.episode_page;
-      std::map<std::string, std::optional<Centre>> centres;
-      for (const auto& row : page) {
-        after = row.episode_id;
-        ++s.episodes;
-        const auto episode = tx.find_episode(row.episode_id);
-        const auto patient = tx.find_patient(row.patient_id);
-        if (!episode || !patient) continue;
-        std::shared_ptr<const Protocol> protocol;
-        try {
-          protocol = load_protocol(episode->protocol_id);
-        } catch (const NotFoundError&) {
-          continue;  // a protocol no longer in the catalogue plans nothing
-        }
-        const auto plan = rp::messaging::plan_messages(row.episode_id, *patient, *protocol,
-                                                       tx.schedule_of(row.episode_id), settings_.hours);
-        std::map<std::string, const rp::messaging::PlannedMessage*> planned;
-        for (const auto& p : plan) planned[p.dedupe_key] = &p;
-        const std::string language(to_string(patient->language));
-        int inserted = 0, cancelled = 0, readdressed = 0;
-        std::set<std::string> existing;
-        for (MessageRow m : tx.messages_of_episode(row.episode_id)) {
-          existing.insert(m.dedupe_key);
-          if (m.state != MessageState::pending) continue;
-          if (const auto still = planned.find(m.dedupe_key); still != planned.end()) {
-            if (m.language == language && m.to_address == patient->mobile) continue;
-            m.language = language;
-            m.to_address = patient->mobile;
-            m.body = render_body(*patient, centre_of(tx, centres, row.centre_id), *protocol, *still->second, settings_);
-            tx.update_message(m);
-            ++readdressed;
-            continue;
-          }
-          const bool consent = patient->consent.contact && !patient->mobile.empty();
-          cancel(tx, m, consent ? "replanned" : "consent_withdrawn", clock);
-          ++(consent ? s.cancelled_replanned : s.cancelled_consent);
-          ++cancelled;
-        }
-        s.readdressed += readdressed;
-        for (const auto& p : plan) {
-          if (existing.count(p.dedupe_key) || p.expires_ms <= now_ms) continue;
-          MessageRow m;
-          m.patient_id = row.patient_id;
-          m.episode_id = row.episode_id;
-          m.centre_id = row.centre_id;
-          m.dedupe_key = p.dedupe_key;
-          m.template_id = p.template_id;
-          m.item_id = p.item_id;
-          m.channel = channel_.name();
-          m.language = language;
-          m.to_address = patient->mobile;
-          m.due_at = iso_of(p.due_ms);
-          m.expires_at = iso_of(p.expires_ms);
-          m.body = render_body(*patient, centre_of(tx, centres, row.centre_id), *protocol, p, settings_);
-          m.created_at = now;
-          if (tx.insert_message(m)) ++inserted;
-        }
-        s.inserted += inserted;
-        if (inserted || cancelled || readdressed)
-          tx.append_audit(audit_entry(clock, scheduler_actor(), row.centre_id, "messages.plan", "episode",
-                                      std::to_string(row.episode_id),
-                                      "inserted " + std::to_string(inserted) + ", cancelled " +
-                                          std::to_string(cancelled) + ", readdressed " + std::to_string(readdressed)));
-      }
-    });
-    if (!more) break;
+  ++s.episodes;
+  const auto episode = tx.find_episode(row.episode_id);
+  const auto patient = tx.find_patient(row.patient_id);
+  if (!episode || !patient) return;
+  std::shared_ptr<const Protocol> protocol;
+  try {
+    protocol = load_protocol(episode->protocol_id);
+  } catch (const NotFoundError&) {
+    return;  // a protocol no longer in the catalogue plans nothing
   }
+  const auto plan = rp::messaging::plan_messages(row.episode_id, *patient, *protocol, tx.schedule_of(row.episode_id),
+                                                 settings_.hours);
+  std::map<std::string, const rp::messaging::PlannedMessage*> planned;
+  for (const auto& p : plan) planned[p.dedupe_key] = &p;
+  const std::string language(to_string(patient->language));
+  int inserted = 0, cancelled = 0, readdressed = 0;
+  std::set<std::string> existing;
+  for (MessageRow m : tx.messages_of_episode(row.episode_id)) {
+    existing.insert(m.dedupe_key);
+    if (m.state != MessageState::pending) continue;
+    if (const auto still = planned.find(m.dedupe_key); still != planned.end()) {
+      if (m.language == language && m.to_address == patient->mobile) continue;
+      m.language = language;
+      m.to_address = patient->mobile;
+      m.body = render_body(*patient, centre_of(tx, centres, row.centre_id), *protocol, *still->second, settings_);
+      tx.update_message(m);
+      ++readdressed;
+      continue;
+    }
+    const bool consent = patient->consent.contact && !patient->mobile.empty();
+    cancel(tx, m, consent ? "replanned" : "consent_withdrawn", clock);
+    ++(consent ? s.cancelled_replanned : s.cancelled_consent);
+    ++cancelled;
+  }
+  s.readdressed += readdressed;
+  for (const auto& p : plan) {
+    if (existing.count(p.dedupe_key) || p.expires_ms <= now_ms) continue;
+    MessageRow m;
+    m.patient_id = row.patient_id;
+    m.episode_id = row.episode_id;
+    m.centre_id = row.centre_id;
+    m.dedupe_key = p.dedupe_key;
+    m.template_id = p.template_id;
+    m.item_id = p.item_id;
+    m.channel = channel_.name();
+    m.language = language;
+    m.to_address = patient->mobile;
+    m.due_at = iso_of(p.due_ms);
+    m.expires_at = iso_of(p.expires_ms);
+    m.body = render_body(*patient, centre_of(tx, centres, row.centre_id), *protocol, p, settings_);
+    m.created_at = now;
+    if (tx.insert_message(m)) ++inserted;
+  }
+  s.inserted += inserted;
+  if (inserted || cancelled || readdressed)
+    tx.append_audit(audit_entry(clock, scheduler_actor(), row.centre_id, "messages.plan", "episode",
+                                std::to_string(row.episode_id),
+                                "inserted " + std::to_string(inserted) + ", cancelled " + std::to_string(cancelled) +
+                                    ", readdressed " + std::to_string(readdressed)));
+}
+
+void Scheduler::plan_all(std::int64_t now_ms, PassSummary& s) {
+  // A scheduler's first plan walks every episode on the pathway: the protocols and the
+  // settings may have changed since the marks were set. Later ones plan the marked only.
+  const bool everything = !planned_everything_;
+  std::int64_t after = 0;
+  for (bool more = true; more;) {
+    PassSummary page_summary;
+    std::int64_t next = after;
+    store_.write([&](store::Transaction& tx) {
+      page_summary = {};
+      const auto page = everything ? tx.pathway_episodes(after, settings_.episode_page)
+                                   : tx.episodes_to_replan(after, settings_.episode_page);
+      more = static_cast<int>(page.size()) == settings_.episode_page;
+      CentreCache centres;
+      for (const auto& row : page) plan_episode(tx, row, now_ms, centres, page_summary);
+      // Every episode on the pathway in (after, next] is planned now: its mark goes.
+      next = more ? page.back().episode_id : std::numeric_limits<std::int64_t>::max();
+      tx.clear_replan_marks(after, next);
+    });
+    add_planning(s, page_summary);
+    after = next;
+  }
+  planned_everything_ = true;
 }
 
 void Scheduler::send_due(std::int64_t now_ms, PassSummary& s) {

@@ -4,7 +4,8 @@
 //
 // 1. A message left `sending` for minutes (a crash between claim and result) becomes
 //    `unknown`, for a person to check: it may have gone, so it is never resent.
-// 2. Each episode on the pathway, a page at a time: its plan (domain/messaging/plan.hpp)
+// 2. Each episode on the pathway (on a scheduler's first pass; on later ones, those a
+//    change marked: migration 0032), a page at a time: its plan (domain/messaging/plan.hpp)
 //    is compared with its messages; planned ones missing are inserted (the dedupe key
 //    makes a second insert a no-op), in the patient's language to their mobile; pending
 //    ones no longer planned are cancelled ("replanned", or "consent_withdrawn" once the
@@ -21,6 +22,8 @@
 //    patient at the cap waits for the next local morning.
 // One pass runs at a time (the server holds store/work_lock.hpp's lock while it runs).
 #include <cstdint>
+#include <map>
+#include <optional>
 #include <string>
 
 #include "base/clock.hpp"
@@ -67,12 +70,16 @@ class Scheduler {
 
  private:
   void recover_stuck(std::int64_t now_ms, PassSummary& s);
+  using CentreCache = std::map<std::string, std::optional<Centre>>;
   void plan_all(std::int64_t now_ms, PassSummary& s);
+  void plan_episode(store::Transaction& tx, const store::PathwayEpisodeRow& row, std::int64_t now_ms,
+                    CentreCache& centres, PassSummary& s);
   void send_due(std::int64_t now_ms, PassSummary& s);
 
   store::Store& store_;
   channels::Channel& channel_;
   SchedulerSettings settings_;
+  bool planned_everything_ = false;  // the first plan walked every episode on the pathway
 };
 
 // The group of a dedupe key ("episode:7:item:prom-2w:reminder-3:2026-12-09" ->

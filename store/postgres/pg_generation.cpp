@@ -21,10 +21,12 @@ constexpr const char* kNoticeFunction =
 // Tables whose changes change nothing a cache renders: the audit log (a record read's row
 // changes no record), the schema's own version list, and the outcome report's derived rows
 // (migration 0019), which follow the tables that notify for themselves; the refresh a
-// report runs must not make its own cached answer stale.
+// report runs must not make its own cached answer stale. The scheduler's re-plan marks
+// (0032) likewise follow other tables, and clearing them changes nothing shown.
 constexpr const char* kTablesWithout =
     "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-    "AND tablename NOT IN ('audit_log', 'schema_version', 'outcome_joints', 'outcome_stale') ORDER BY 1";
+    "AND tablename NOT IN ('audit_log', 'schema_version', 'outcome_joints', 'outcome_stale', 'messages_replan') "
+    "ORDER BY 1";
 
 // Notices an earlier version installed on a table now left out.
 std::string tables_left_out() {

@@ -213,4 +213,21 @@ std::vector<PathwayEpisodeRow> PgTransaction::pathway_episodes(std::int64_t afte
   return out;
 }
 
+std::vector<PathwayEpisodeRow> PgTransaction::episodes_to_replan(std::int64_t after_id, int limit) {
+  auto r = c_.exec(
+      "SELECT e.id, e.patient_id, e.centre_id FROM messages_replan r JOIN episodes e ON e.id = r.episode_id "
+      "WHERE r.episode_id > $1 AND e.state NOT IN "
+      "('ineligible', 'completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up') ORDER BY r.episode_id "
+      "LIMIT $2",
+      Params().integer(after_id).integer(limit));
+  std::vector<PathwayEpisodeRow> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back({r.int64(i, 0), r.int64(i, 1), r.text(i, 2)});
+  return out;
+}
+
+void PgTransaction::clear_replan_marks(std::int64_t after_id, std::int64_t through_id) {
+  c_.exec("DELETE FROM messages_replan WHERE episode_id > $1 AND episode_id <= $2",
+          Params().integer(after_id).integer(through_id));
+}
+
 }  // namespace rp::store::postgres

@@ -151,6 +151,8 @@ class PgTransaction final : public Transaction {
   std::vector<MessageAttemptRow> message_attempts(std::int64_t message_id) override;
   int messages_sent_between(std::int64_t patient_id, const std::string& from, const std::string& to) override;
   std::vector<PathwayEpisodeRow> pathway_episodes(std::int64_t after_id, int limit) override;
+  std::vector<PathwayEpisodeRow> episodes_to_replan(std::int64_t after_id, int limit) override;
+  void clear_replan_marks(std::int64_t after_id, std::int64_t through_id) override;
   std::int64_t insert_adverse_event(const AdverseEventRow& r) override;
   std::optional<AdverseEventRow> find_adverse_event(std::int64_t id) override;
   std::vector<AdverseEventRow> adverse_events_of(std::int64_t episode_id) override;

@@ -240,4 +240,25 @@ std::vector<PathwayEpisodeRow> SqliteTransaction::pathway_episodes(std::int64_t 
   return out;
 }
 
+std::vector<PathwayEpisodeRow> SqliteTransaction::episodes_to_replan(std::int64_t after_id, int limit) {
+  auto& q = c_.statement(
+      "SELECT e.id, e.patient_id, e.centre_id FROM messages_replan r JOIN episodes e ON e.id = r.episode_id "
+      "WHERE r.episode_id > ? AND e.state NOT IN "
+      "('ineligible', 'completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up') ORDER BY r.episode_id LIMIT "
+      "?");
+  q.bind(1, static_cast<int64_t>(after_id));
+  q.bind(2, limit);
+  std::vector<PathwayEpisodeRow> out;
+  while (q.executeStep())
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString()});
+  return out;
+}
+
+void SqliteTransaction::clear_replan_marks(std::int64_t after_id, std::int64_t through_id) {
+  auto& q = c_.statement("DELETE FROM messages_replan WHERE episode_id > ? AND episode_id <= ?");
+  q.bind(1, static_cast<int64_t>(after_id));
+  q.bind(2, static_cast<int64_t>(through_id));
+  q.exec();
+}
+
 }  // namespace rp::store::sqlite

@@ -297,6 +297,47 @@ TEST_F(SchedulerTest, AReplanCancelsTheOldDaysAndPlansTheNew) {
   EXPECT_EQ(again.inserted + again.cancelled_replanned, 0);
 }
 
+// A pass plans again only the episodes a change marked (migration 0032), so the pass the
+// server runs every minute costs the due query, not a walk of every episode; a new
+// scheduler (a restarted server, whose protocols may be new) plans them all once.
+TEST_F(SchedulerTest, OnlyAChangedEpisodeIsPlannedAgainAndARestartPlansEveryOne) {
+  Scheduler scheduler(*store_, channel_);
+  EXPECT_EQ(scheduler.pass(at("2026-12-01T06:00:00Z")).episodes, 1);
+  const PassSummary idle = scheduler.pass(at("2026-12-01T06:01:00Z"));
+  EXPECT_EQ(idle.episodes, 0);
+  EXPECT_EQ(idle.inserted, 0);
+  // The coordinator cancels one: the plan's output, not its input, so nothing is re-planned.
+  Outbox(*store_, Clock::fixed(at("2026-12-01T06:01:30Z")))
+      .cancel({"co-a", Role::coordinator, "a"}, messages().back().id, "the patient asked");
+  EXPECT_EQ(scheduler.pass(at("2026-12-01T06:02:00Z")).episodes, 0);
+
+  // The injection moves a week: that episode is planned again, once.
+  store_->write([&](store::Transaction& tx) { tx.replace_schedule(episode_, schedule_for("2027-01-19")); });
+  const PassSummary moved = scheduler.pass(at("2026-12-01T06:03:00Z"));
+  EXPECT_EQ(moved.episodes, 1);
+  EXPECT_GT(moved.cancelled_replanned, 0);
+  EXPECT_EQ(scheduler.pass(at("2026-12-01T06:04:00Z")).episodes, 0);
+
+  // The patient's mobile changes: the pending messages follow it on the next pass.
+  store_->write([&](store::Transaction& tx) {
+    Patient p = *tx.find_patient(patient_);
+    p.mobile = "+989351112233";
+    tx.update_patient(p);
+  });
+  const PassSummary readdressed = scheduler.pass(at("2026-12-01T06:05:00Z"));
+  EXPECT_EQ(readdressed.episodes, 1);
+  EXPECT_EQ(readdressed.readdressed, count(MessageState::pending));
+  for (const auto& m : messages())
+    if (m.state == MessageState::pending) EXPECT_EQ(m.to_address, "+989351112233");
+
+  // Another server (or this one restarted) walks every episode on its first pass.
+  Scheduler restarted(*store_, channel_);
+  const PassSummary first = restarted.pass(at("2026-12-01T06:06:00Z"));
+  EXPECT_EQ(first.episodes, 1);
+  EXPECT_EQ(first.inserted + first.cancelled_replanned + first.readdressed, 0);
+  EXPECT_EQ(restarted.pass(at("2026-12-01T06:07:00Z")).episodes, 0);
+}
+
 TEST_F(SchedulerTest, AFailingGatewayIsTriedAgainWithBackoffThenFailed) {
   SchedulerSettings settings;
   settings.max_attempts = 3;

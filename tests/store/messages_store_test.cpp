@@ -219,6 +219,69 @@ TEST_P(MessagesStore, ThePageOfEpisodesOnThePathwaySkipsThoseThatLeftIt) {
   (void)withdrawn;
 }
 
+// Migration 0032: every change the plan reads marks its episode, the scheduler's clear
+// takes the marks of a range, and what the plan does not read (a message, an answer's
+// worklist column) marks nothing.
+TEST_P(MessagesStore, ChangesThePlanReadsMarkTheirEpisodeForAReplan) {
+  auto marked = [&] {
+    std::vector<std::int64_t> ids;
+    store_->read([&](Transaction& tx) {
+      for (const auto& row : tx.episodes_to_replan(0, 100)) ids.push_back(row.episode_id);
+    });
+    return ids;
+  };
+  auto clear = [&] { store_->write([&](Transaction& tx) { tx.clear_replan_marks(0, INT64_MAX); }); };
+  using Ids = std::vector<std::int64_t>;
+  EXPECT_EQ(marked(), Ids{episode_}) << "a new episode is marked";
+  clear();
+  EXPECT_TRUE(marked().empty());
+
+  ScheduledItem item;
+  item.id = "visit-2w";
+  item.kind = "visit";
+  item.anchor = "injection";
+  item.offset = "+2w";
+  item.start = item.end = item.window_start = item.window_end = CivilDate::from_ymd(2026, 12, 20);
+  store_->write([&](Transaction& tx) { tx.replace_schedule(episode_, {item}); });
+  EXPECT_EQ(marked(), Ids{episode_}) << "its schedule written";
+  clear();
+  store_->write([&](Transaction& tx) { tx.insert_message(message("k:replan", "2026-12-10T05:30:00.000Z")); });
+  EXPECT_TRUE(marked().empty()) << "a message is the plan's output, not its input";
+  item.status = ItemStatus::done;
+  item.done_on = CivilDate::from_ymd(2026, 12, 20);
+  store_->write([&](Transaction& tx) { tx.update_schedule_item_status(episode_, item); });
+  EXPECT_EQ(marked(), Ids{episode_}) << "an item done";
+  clear();
+  store_->write([&](Transaction& tx) {
+    Patient p = *tx.find_patient(patient_);
+    p.mobile = "+989129999999";
+    tx.update_patient(p);
+  });
+  EXPECT_EQ(marked(), Ids{episode_}) << "its patient's mobile";
+  clear();
+  store_->write([&](Transaction& tx) {
+    Centre c = test::test_centre("a");
+    c.name_fa = "مرکز دیگر";
+    tx.upsert_centre(c);
+  });
+  EXPECT_EQ(marked(), Ids{episode_}) << "its centre's name";
+  clear();
+  std::int64_t second = 0, withdrawn = 0;
+  store_->write([&](Transaction& tx) {
+    second = tx.insert_episode(outbox_episode(EpisodeState::scheduled), "t");
+    withdrawn = tx.insert_episode(outbox_episode(EpisodeState::withdrawn), "t");
+  });
+  EXPECT_EQ(marked(), Ids{second}) << "an episode off the pathway is never returned";
+  store_->write([&](Transaction& tx) { tx.clear_replan_marks(0, second); });
+  EXPECT_TRUE(marked().empty());
+  store_->write([&](Transaction& tx) {
+    auto e = *tx.find_episode(withdrawn);
+    e.state = EpisodeState::scheduled;  // taken back onto the pathway
+    tx.update_episode(e, "t");
+  });
+  EXPECT_EQ(marked(), Ids{withdrawn}) << "the withdrawn episode's mark was cleared past the range";
+}
+
 TEST_P(MessagesStore, AnotherCentreReachesNoMessageUnderRowSecurity) {
   std::int64_t id = 0;
   store_->write([&](Transaction& tx) {

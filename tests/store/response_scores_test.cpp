@@ -84,6 +84,11 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
     // The database as the binary before 0014 left it: no typed rows, version 13 (and
     // nothing of the later migrations).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    // 0032's re-plan marks and the triggers that set them.
+    for (const char* t : {"episode_insert", "episode_update", "schedule_insert", "schedule_update", "schedule_delete",
+                          "patient_update", "centre_update"})
+      d.exec(std::string("DROP TRIGGER messages_replan_") + t);
+    d.exec("DROP TABLE messages_replan");
     // 0031's on-call mobile.
     d.exec("ALTER TABLE centres DROP COLUMN on_call_mobile");
     // 0029's patient language.
