@@ -68,5 +68,7 @@ void serve_demo(const std::string& db, int port);
 // Refuses (InputError "port") a port another program holds, before the demo database is
 // rebuilt: a second demo must not replace a running one's data and then fail.
 void check_demo_port(int port);
+// The demo server's portal (it listens on loopback): the link its messages carry.
+std::string demo_portal_url(int port);
 
 }  // namespace rp::app

@@ -52,7 +52,7 @@ void add_demo_command(CLI::App& app) {
     // The anchors of the database just removed (or of an earlier one of that name) would
     // vouch for rows that are not there.
     std::filesystem::remove(store::default_anchor_path(db));
-    const auto summary = demo::build_demo(*store, today, o->patients);
+    const auto summary = demo::build_demo(*store, today, o->patients, demo_portal_url(o->port));
     store.reset();  // closed before the server opens its own connection
     print_json({{"db", shown_db(db)},
                 {"today", today.iso()},

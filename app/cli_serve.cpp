@@ -188,10 +188,13 @@ void check_demo_port(int port) {
   api::http::check_port_free(api::http::load_server_config("").address, static_cast<unsigned short>(port));
 }
 
+std::string demo_portal_url(int port) { return "http://127.0.0.1:" + std::to_string(port) + "/portal"; }
+
 void serve_demo(const std::string& db, int port) {
   auto cfg = api::http::load_server_config("");
   cfg.db = db;
   cfg.port = static_cast<unsigned short>(port);
+  if (cfg.portal_url.empty()) cfg.portal_url = demo_portal_url(port);
   // The demo's anchors live beside its database, which each demo builds afresh.
   cfg.audit_anchors.clear();
   cfg.audit_anchor_copy.clear();

@@ -105,7 +105,7 @@ RecordedFindings demo_hip_findings(int kl_grade, int bmi) {
 
 std::string demo_surgeon(const std::string& centre_id) { return "surgeon." + centre_id; }
 
-DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_count) {
+DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_count, const std::string& portal_link) {
   std::mt19937 rng(20261124);
   // Timestamps are the clinic's noon of `today`, so the demo is the same on every run.
   const Clock clock = clock_on(today);
@@ -221,7 +221,9 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
   // The outbox as the scheduler leaves it early on `today`: every message still to come
   // planned, none sent (the server's passes send them, to its log).
   channels::LogChannel log;
-  rp::service::messaging::Scheduler(store, log).plan(rp::messaging::local_instant(today, 7 * 60, {}));
+  rp::service::messaging::SchedulerSettings settings;
+  settings.portal_link = portal_link;
+  rp::service::messaging::Scheduler(store, log, settings).plan(rp::messaging::local_instant(today, 7 * 60, {}));
   return summary;
 }
 

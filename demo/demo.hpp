@@ -18,7 +18,9 @@ struct DemoSummary {
 };
 
 // Fills an empty store. The same `today` and `patients` give the same data.
-DemoSummary build_demo(store::Store& store, const CivilDate& today, int patients = 60);
+// portal_link: the demo server's portal, the questionnaire messages' link.
+DemoSummary build_demo(store::Store& store, const CivilDate& today, int patients = 60,
+                       const std::string& portal_link = "");
 
 // The username of the centre's demo surgeon: the account `serve` signs in as
 // surgeon.<centre>, recorded as having injected the centre's demo patients.

@@ -30,16 +30,26 @@ const std::string& name_in(const Patient& p, Language language) {
   return p.name_latin.empty() ? p.name_fa : p.name_latin;
 }
 
+// {link}: the portal; for a questionnaire, its time point's page there (every instrument
+// of the time point in one sitting, after the patient signs in with a code by SMS).
+std::string link_for(const SchedulerSettings& settings, std::int64_t episode_id, const ProtocolItem* item) {
+  if (settings.portal_link.empty() || !item || item->kind != "questionnaire") return settings.portal_link;
+  std::string base = settings.portal_link;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + "/questionnaire/" + std::to_string(episode_id) + "/" + item->id;
+}
+
 // The message in the patient's own language, with their name in its script.
 std::string render_body(const Patient& patient, const std::optional<Centre>& centre, const Protocol& protocol,
-                        const rp::messaging::PlannedMessage& m, const SchedulerSettings& settings) {
+                        std::int64_t episode_id, const rp::messaging::PlannedMessage& m,
+                        const SchedulerSettings& settings) {
   const std::string lang(to_string(patient.language));
   const ProtocolItem* item = protocol.find_item(m.item_id);
   std::map<std::string, std::string> values = {
       {"name", name_in(patient, patient.language)},
       {"item", item ? item->title.in(lang) : m.item_id},
       {"date", display_date(m.about, lang, lang == "fa")},
-      {"link", settings.portal_link},
+      {"link", link_for(settings, episode_id, item)},
       {"centre", centre ? (lang == "fa" ? centre->name_fa : centre->name_en) : std::string()},
   };
   return rp::messaging::MessageTemplates::built_in().render(m.template_id, lang, values);
@@ -148,7 +158,8 @@ void Scheduler::plan_episode(store::Transaction& tx, const store::PathwayEpisode
       if (m.language == language && m.to_address == patient->mobile) continue;
       m.language = language;
       m.to_address = patient->mobile;
-      m.body = render_body(*patient, centre_of(tx, centres, row.centre_id), *protocol, *still->second, settings_);
+      m.body = render_body(*patient, centre_of(tx, centres, row.centre_id), *protocol, row.episode_id, *still->second,
+                           settings_);
       tx.update_message(m);
       ++readdressed;
       continue;
@@ -173,7 +184,7 @@ void Scheduler::plan_episode(store::Transaction& tx, const store::PathwayEpisode
     m.to_address = patient->mobile;
     m.due_at = iso_of(p.due_ms);
     m.expires_at = iso_of(p.expires_ms);
-    m.body = render_body(*patient, centre_of(tx, centres, row.centre_id), *protocol, p, settings_);
+    m.body = render_body(*patient, centre_of(tx, centres, row.centre_id), *protocol, row.episode_id, p, settings_);
     m.created_at = now;
     if (tx.insert_message(m)) ++inserted;
   }

@@ -338,6 +338,29 @@ TEST_F(SchedulerTest, OnlyAChangedEpisodeIsPlannedAgainAndARestartPlansEveryOne)
   EXPECT_EQ(restarted.pass(at("2026-12-01T06:07:00Z")).episodes, 0);
 }
 
+// One link for a whole time point: a questionnaire's invitation and reminders open its
+// page in the portal (every instrument of it in one sitting); other messages name the portal.
+TEST_F(SchedulerTest, AQuestionnairesMessagesLinkToItsTimePointInThePortal) {
+  SchedulerSettings settings;
+  settings.portal_link = "https://clinic.example/portal/";
+  Scheduler scheduler(*store_, channel_, settings);
+  scheduler.plan(at("2026-12-01T06:00:00Z"));
+  const std::string episode = std::to_string(episode_);
+  int questionnaires = 0;
+  for (const auto& m : messages()) {
+    const bool questionnaire = m.template_id.rfind("questionnaire_", 0) == 0;
+    if (questionnaire) {
+      ++questionnaires;
+      EXPECT_NE(m.body.find("https://clinic.example/portal/questionnaire/" + episode + "/" + m.item_id + " "),
+                std::string::npos)
+          << m.body;
+    } else {
+      EXPECT_EQ(m.body.find("/questionnaire/"), std::string::npos) << m.body;
+    }
+  }
+  EXPECT_EQ(questionnaires, 8 * 3) << "an invitation and two reminders for each of the 8 time points";
+}
+
 TEST_F(SchedulerTest, AFailingGatewayIsTriedAgainWithBackoffThenFailed) {
   SchedulerSettings settings;
   settings.max_attempts = 3;

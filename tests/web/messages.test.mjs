@@ -3,7 +3,8 @@
 // reason and sends it again, each read back from the server; in Persian the section is
 // right to left with Jalali dates in Persian digits and no Latin text but the item codes.
 // A message that did not reach its patient waits on the worklist (on a desktop in English,
-// on a phone in Persian) until sent again.
+// on a phone in Persian) until sent again. A questionnaire invitation's link opens its time
+// point in the portal once the patient signs in.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -123,4 +124,52 @@ test('a message that did not reach its patient waits on the worklist until sent 
   const resent = await api.post(`/api/v1/messages/${message.id}/resend`, { reason: 'checked the number with the patient' })
   assert.equal(resent.status, 200)
   assert.deepEqual((await api.get('/api/v1/worklist')).json.undelivered_messages, [])
+})
+
+// One link for a whole time point: the link in a questionnaire's invitation opens, on the
+// patient's phone, the portal's sign-in, and after the code by SMS the time point itself.
+test('a questionnaire invitation\'s link signs the patient in and opens its time point', async () => {
+  const api = await apiSession(server, 'coordinator.tehran-1')
+  let found
+  for (const p of (await api.get('/api/v1/patients')).json) {
+    if (!p.consent.contact) continue
+    const { messages } = (await api.get(`/api/v1/patients/${p.id}/messages`)).json
+    const invite = messages.find((m) => m.state === 'pending' && m.template === 'questionnaire_invite')
+    if (invite) {
+      found = { patientId: p.id, invite, mobile: (await api.get(`/api/v1/patients/${p.id}`)).json.mobile }
+      break
+    }
+  }
+  assert.ok(found, 'the demo planned a questionnaire invitation')
+  const link = found.invite.body.match(/https?:\/\/\S+\/portal\/questionnaire\/\d+\/[\w-]+/)?.[0]
+  assert.ok(link, `a time point link in: ${found.invite.body}`)
+  const target = new URL(link)
+  assert.equal(target.origin, new URL(server.url).origin)
+  assert.equal(target.pathname, `/portal/questionnaire/${found.invite.episode_id}/${found.invite.item_id}`)
+
+  const b = await launch({ viewport: { width: 390, height: 844 }, mobile: true, lang: 'fa' })
+  try {
+    const { page } = b
+    await page.goto(link)
+    await page.waitForURL(/\/portal\/login/)
+    await page.locator('input[name=mobile]').fill(found.mobile)
+    await page.locator('form button[type=submit]').tap()
+    await page.getByTestId('code-sent').waitFor()
+    let code
+    for (let i = 0; i < 50 && !code; i++) {
+      try {
+        code = server.codeFor(found.patientId)
+      } catch {
+        await new Promise((r) => setTimeout(r, 100))
+      }
+    }
+    await page.locator('input[name=code]').fill(code)
+    await page.locator('form button[type=submit]').tap()
+    await page.waitForURL((u) => u.pathname === target.pathname)
+    await page.getByTestId('sitting').waitFor()
+    await shot(page, 'portal-time-point-from-message-fa-phone')
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
 })
