@@ -130,6 +130,7 @@ SendResult SmtpMailChannel::send(const OutgoingMessage& message) {
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
   curl_easy_setopt(h, CURLOPT_USE_SSL, config_.starttls_required ? CURLUSESSL_ALL : CURLUSESSL_TRY);
+  if (!config_.ca_file.empty()) curl_easy_setopt(h, CURLOPT_CAINFO, config_.ca_file.c_str());
   if (!config_.user.empty()) {
     curl_easy_setopt(h, CURLOPT_USERNAME, config_.user.c_str());
     curl_easy_setopt(h, CURLOPT_PASSWORD, config_.password.c_str());

@@ -14,6 +14,9 @@ struct SmtpConfig {
   bool starttls_required = true;  // refuse to send over a connection that stayed plain
   std::string user, password;     // empty user: no authentication
   std::string from;               // the sender's address, e.g. clinic@example.ir
+  // PEM certificates to trust instead of the system's (a clinic's own mail server signed by
+  // its own authority); empty: the system's. The server's certificate is always verified.
+  std::string ca_file;
   std::chrono::milliseconds timeout{30000};
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "base/error.hpp"
@@ -93,7 +94,7 @@ void read_sms(const YAML::Node& block, ServerConfig& c) {
 }
 
 void read_smtp(const YAML::Node& block, ServerConfig& c) {
-  check_block(block, "smtp", {"url", "starttls", "user", "password", "from", "timeout_ms"});
+  check_block(block, "smtp", {"url", "starttls", "user", "password", "from", "timeout_ms", "ca_file"});
   read(block, "smtp", "url", c.smtp.url);
   std::string starttls;
   read(block, "smtp", "starttls", starttls);
@@ -101,6 +102,7 @@ void read_smtp(const YAML::Node& block, ServerConfig& c) {
   read(block, "smtp", "user", c.smtp.user);
   read(block, "smtp", "password", c.smtp.password);
   read(block, "smtp", "from", c.smtp.from);
+  read(block, "smtp", "ca_file", c.smtp.ca_file);
   long long timeout = c.smtp.timeout.count();
   read(block, "smtp", "timeout_ms", timeout);
   c.smtp.timeout = milliseconds_in("smtp.timeout_ms", timeout, 100, 300000);
@@ -138,6 +140,9 @@ void check(const ServerConfig& c) {
     if (c.smtp.from.find('@') == std::string::npos)
       throw InputError("smtp.from", "config_value_needed"_err,
                        {{"key", "smtp.from"}, {"why", "the address e-mail is sent from"}});
+    // A missing file would only show as a failed send, message after message.
+    if (!c.smtp.ca_file.empty() && !std::ifstream(c.smtp.ca_file))
+      throw InputError("smtp.ca_file", "cannot_read_file"_err, {{"path", c.smtp.ca_file}});
   }
 }
 
@@ -177,6 +182,7 @@ void apply_messaging_env(ServerConfig& c) {
   if (const char* v = env("REGENPATH_SMTP_USER")) c.smtp.user = v;
   if (const char* v = env("REGENPATH_SMTP_PASSWORD")) c.smtp.password = v;
   if (const char* v = env("REGENPATH_SMTP_FROM")) c.smtp.from = v;
+  if (const char* v = env("REGENPATH_SMTP_CA_FILE")) c.smtp.ca_file = v;
   check(c);
 }
 
@@ -220,8 +226,10 @@ std::string messaging_sample_config() {
 #     failed: ["6", "11", "14"]
 
 # E-mail: SMTP, STARTTLS on smtp:// (starttls: required refuses to send in the clear;
-# optional uses it when offered), implicit TLS on smtps://. Environment: REGENPATH_SMTP_URL,
-# _SMTP_STARTTLS, _SMTP_USER, _SMTP_PASSWORD, _SMTP_FROM.
+# optional uses it when offered), implicit TLS on smtps://. The server's certificate is
+# always verified, against the system's authorities or ca_file's (a server signed by the
+# clinic's own). Environment: REGENPATH_SMTP_URL, _SMTP_STARTTLS, _SMTP_USER,
+# _SMTP_PASSWORD, _SMTP_FROM, _SMTP_CA_FILE.
 # smtp:
 #   url: smtp://mail.example.ir:587
 #   starttls: required
@@ -229,6 +237,7 @@ std::string messaging_sample_config() {
 #   password: ""
 #   from: clinic@example.ir
 #   timeout_ms: 30000
+#   ca_file: ""
 )";
 }
 

@@ -34,7 +34,8 @@ void clear_messaging_env() {
        {"REGENPATH_SMS_URL", "REGENPATH_SMS_METHOD", "REGENPATH_SMS_HEADERS", "REGENPATH_SMS_CONTENT_TYPE",
         "REGENPATH_SMS_BODY", "REGENPATH_SMS_MESSAGE_ID_PATH", "REGENPATH_SMS_SUCCESS_PATH",
         "REGENPATH_SMS_SUCCESS_VALUE", "REGENPATH_SMS_TIMEOUT_MS", "REGENPATH_SMS_DELIVERY_TOKEN", "REGENPATH_SMTP_URL",
-        "REGENPATH_SMTP_STARTTLS", "REGENPATH_SMTP_USER", "REGENPATH_SMTP_PASSWORD", "REGENPATH_SMTP_FROM"})
+        "REGENPATH_SMTP_STARTTLS", "REGENPATH_SMTP_USER", "REGENPATH_SMTP_PASSWORD", "REGENPATH_SMTP_FROM",
+        "REGENPATH_SMTP_CA_FILE"})
     ::unsetenv(name);
 }
 
@@ -78,6 +79,7 @@ TEST(MessagingConfig, TheSamplesBlocksReadBackAsDocumented) {
   EXPECT_EQ(c.smtp.url, "smtp://mail.example.ir:587");
   EXPECT_TRUE(c.smtp.starttls_required);
   EXPECT_EQ(c.smtp.from, "clinic@example.ir");
+  EXPECT_EQ(c.smtp.ca_file, "");
 }
 
 TEST(MessagingConfig, TheEnvironmentOverridesTheFile) {
@@ -125,6 +127,8 @@ TEST(MessagingConfig, BadValuesAreRefusedNamingTheKey) {
   EXPECT_EQ(field_of("smtp: {url: 'http://h', from: a@b.ir}\n"), "smtp.url");
   EXPECT_EQ(field_of("smtp: {url: 'smtp://h:587', from: a@b.ir, starttls: maybe}\n"), "smtp.starttls");
   EXPECT_EQ(field_of("smtp: {url: 'smtps://h:465', from: a@b.ir}\n"), "accepted");
+  EXPECT_EQ(field_of("smtp: {url: 'smtps://h:465', from: a@b.ir, ca_file: /nonexistent/ca.pem}\n"), "smtp.ca_file");
+  EXPECT_EQ(field_of("smtp: {url: 'smtps://h:465', from: a@b.ir, ca_file: /etc/passwd}\n"), "accepted");
 }
 
 }  // namespace

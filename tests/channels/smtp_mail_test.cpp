@@ -1,7 +1,8 @@
 // E-mail through a real SMTP server on 127.0.0.1 (smtp_sink.py, Debian's aiosmtpd): a
 // Persian subject and body arrive intact, read back by Python's own e-mail parser; the
 // server's refusals become rejected (5xx) or failed (4xx); STARTTLS, when required, is
-// never skipped.
+// never skipped, and a server requiring it gets the message encrypted once its
+// certificate verifies.
 #include <gtest/gtest.h>
 
 #include "../support/python_sink.hpp"
@@ -75,6 +76,31 @@ TEST_F(SmtpMail, RequiredStarttlsIsNeverSkipped) {
   const SendResult r = channel.send({"patient@example.ir", "s", "secret body", "k3"});
   EXPECT_EQ(r.outcome, Outcome::failed) << r.detail;
   EXPECT_TRUE(sink_.records().empty());  // nothing went in the clear
+}
+
+// A server that requires STARTTLS (the sink with a certificate of its own): the message
+// goes encrypted once the client trusts that certificate, and never to a server it cannot
+// verify.
+TEST(SmtpStarttls, TheMessageGoesEncryptedToAVerifiedServerOnly) {
+  test::PythonSink sink("smtp_sink.py", "starttls");
+  SmtpConfig config;
+  config.url = "smtp://127.0.0.1:" + std::to_string(sink.port());
+  config.starttls_required = true;
+  config.from = "clinic@regenpath.test";
+  config.timeout = std::chrono::milliseconds(10000);
+  const SendResult untrusted = SmtpMailChannel(config).send({"patient@example.ir", "s", "secret body", "k4"});
+  EXPECT_EQ(untrusted.outcome, Outcome::failed) << untrusted.detail;
+  EXPECT_TRUE(sink.records().empty());
+
+  config.ca_file = sink.dir() + "/cert.pem";
+  const std::string body = "پرسشنامهٔ ۶ ماهه آماده است.";
+  const SendResult r = SmtpMailChannel(config).send({"patient@example.ir", "یادآوری", body, "k5"});
+  ASSERT_EQ(r.outcome, Outcome::sent) << r.detail;
+  const auto records = sink.await_records(1);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["tls"], true);
+  EXPECT_EQ(records[0]["subject"], "یادآوری");
+  EXPECT_EQ(smtp_test_text(records[0]["body"]), body);
 }
 
 TEST(SmtpMime, HeadersCannotBeInjectedThroughAnAddress) {

@@ -1,14 +1,19 @@
 #!/usr/bin/python3
-"""An SMTP server on 127.0.0.1 for the tests (Debian's python3-aiosmtpd), plain SMTP without
-STARTTLS. Each message it accepts is recorded as one JSON line in the file named by its
+"""An SMTP server on 127.0.0.1 for the tests (Debian's python3-aiosmtpd): plain SMTP without
+STARTTLS; or, with a second argument `starttls`, one that requires STARTTLS before any
+mail, with a self-signed certificate for 127.0.0.1 made by Debian's openssl into the
+record's folder (cert.pem, for the client to trust). Each message it accepts is recorded as one JSON line in the file named by its
 argument, read back with Python's own e-mail parser: sender, recipients, the decoded
 Subject and body, Message-ID and Content-Type. A recipient beginning reject@ is refused
 for good (550), later@ for now (451). It prints its port, then serves until stopped."""
 import email
 import email.policy
 import json
+import os
 import signal
 import socket
+import ssl
+import subprocess
 import sys
 
 from aiosmtpd.controller import Controller
@@ -33,7 +38,8 @@ class Sink:
                                 "subject": str(message["subject"]), "body": message.get_content(),
                                 "message_id": str(message["message-id"]),
                                 "content_type": message.get_content_type(),
-                                "charset": message.get_content_charset()}, ensure_ascii=False) + "\n")
+                                "charset": message.get_content_charset(),
+                                "tls": session.ssl is not None}, ensure_ascii=False) + "\n")
         return "250 OK accepted"
 
 
@@ -42,7 +48,17 @@ probe = socket.socket()
 probe.bind(("127.0.0.1", 0))
 port = probe.getsockname()[1]
 probe.close()
-controller = Controller(Sink(), hostname="127.0.0.1", port=port)
+tls = {}
+if sys.argv[2:] == ["starttls"]:
+    folder = os.path.dirname(RECORD)
+    cert, key = os.path.join(folder, "cert.pem"), os.path.join(folder, "key.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+                    "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", cert],
+                   check=True, capture_output=True)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    tls = {"tls_context": context, "require_starttls": True}
+controller = Controller(Sink(), hostname="127.0.0.1", port=port, **tls)
 controller.start()
 print(port, flush=True)
 signal.sigwait({signal.SIGTERM, signal.SIGINT})

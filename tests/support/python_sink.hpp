@@ -21,8 +21,9 @@ namespace rp::test {
 
 class PythonSink {
  public:
-  // `script` under tests/channels/; the record goes to a fresh file in /tmp.
-  explicit PythonSink(const std::string& script) {
+  // `script` under tests/channels/, with `option` after the record's path when given; the
+  // record goes to a fresh folder in /tmp (dir()), where a script may leave other files.
+  explicit PythonSink(const std::string& script, const std::string& option = "") {
     char tmpl[] = "/tmp/rp-sink-XXXXXX";
     dir_ = ::mkdtemp(tmpl);
     record_ = dir_ + "/record.jsonl";
@@ -34,7 +35,11 @@ class PythonSink {
       ::dup2(out[1], 1);
       ::close(out[0]);
       ::close(out[1]);
-      ::execl("/usr/bin/python3", "python3", path.c_str(), record_.c_str(), static_cast<char*>(nullptr));
+      if (option.empty())
+        ::execl("/usr/bin/python3", "python3", path.c_str(), record_.c_str(), static_cast<char*>(nullptr));
+      else
+        ::execl("/usr/bin/python3", "python3", path.c_str(), record_.c_str(), option.c_str(),
+                static_cast<char*>(nullptr));
       ::_exit(127);
     }
     ::close(out[1]);
@@ -56,6 +61,7 @@ class PythonSink {
   PythonSink& operator=(const PythonSink&) = delete;
 
   int port() const { return port_; }
+  const std::string& dir() const { return dir_; }
   std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
 
   // Every record so far, oldest first.
