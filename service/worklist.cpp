@@ -163,6 +163,7 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
     w.code_guesses = tx.worklist_code_guesses(actor.centre, Clock::fixed(clock.now_ms() - guesses.window_ms).now_iso(),
                                               guesses.min_wrong);
     std::map<std::int64_t, std::optional<Patient>> patients;  // a patient read once, however many messages
+    w.undelivered_total = tx.count_messages_for_a_person(actor.centre);
     for (auto& m : tx.messages_for_a_person(actor.centre, kUndeliveredMessagesShown)) {
       auto at = patients.find(m.patient_id);
       if (at == patients.end()) at = patients.emplace(m.patient_id, tx.find_patient(m.patient_id)).first;

@@ -98,8 +98,10 @@ struct Worklist {
   // Patients whose sign-in code is being guessed: wrong codes typed for their number
   // within the alert's window, the most recent first.
   std::vector<store::WorklistCodeGuessRow> code_guesses;
-  // Messages that did not reach their patient, the latest due first.
+  // Messages that did not reach their patient, the latest due first (at most
+  // kUndeliveredMessagesShown), and how many there are in all.
   std::vector<WorklistMessage> undelivered_messages;
+  int undelivered_total = 0;
 };
 
 inline constexpr int kHoldLookaheadDays = 7;

@@ -350,6 +350,8 @@ class Transaction {
   // A centre's messages that need a person: failed for good, or `unknown` (sending ended
   // without a result), the latest due first, at most `limit` (0030's partial index).
   virtual std::vector<MessageRow> messages_for_a_person(const std::string& centre_id, int limit) = 0;
+  // How many there are, however many a page shows (the same index).
+  virtual int count_messages_for_a_person(const std::string& centre_id) = 0;
   // Messages left `sending` whose claim is at or before `claimed_by` (a crash between
   // claim and send), at most `limit`.
   virtual std::vector<MessageRow> stuck_sending(const std::string& claimed_by, int limit) = 0;

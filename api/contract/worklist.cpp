@@ -120,6 +120,7 @@ WorklistOut worklist_out(const service::Worklist& w) {
   for (const auto& r : w.bedside_refusals) out.bedside_refusals.push_back(refusal_out(r));
   for (const auto& g : w.code_guesses)
     out.code_guesses.push_back({{g.patient_id, g.mrn, g.name_fa, g.name_latin}, g.wrong_codes, g.last_wrong_at});
+  out.undelivered_total = w.undelivered_total;
   for (const auto& u : w.undelivered_messages) {
     const auto& m = u.message;
     out.undelivered_messages.push_back({{u.patient_id, u.mrn, u.name_fa, u.name_latin},

@@ -284,6 +284,7 @@ struct WorklistOut {
   std::vector<WorklistRefusalOut> bedside_refusals;
   std::vector<CodeGuessOut> code_guesses;
   std::vector<UndeliveredMessageOut> undelivered_messages;
+  std::int64_t undelivered_total = 0;
   template <class V>
   static void fields(V& v) {
     using W = WorklistOut;
@@ -310,7 +311,8 @@ struct WorklistOut {
     v("code_guesses", &W::code_guesses, "patients whose sign-in code is being guessed");
     v("undelivered_messages", &W::undelivered_messages,
       "messages that did not reach their patient (failed or unknown), the latest due first: each waits for a "
-      "coordinator to send it again or cancel it");
+      "coordinator to send it again or cancel it; at most 100");
+    v("undelivered_total", &W::undelivered_total, "how many messages did not reach their patient, listed or not");
   }
 };
 

@@ -129,6 +129,12 @@ std::vector<MessageRow> PgTransaction::messages_for_a_person(const std::string& 
               Params().text(centre_id).integer(limit)));
 }
 
+int PgTransaction::count_messages_for_a_person(const std::string& centre_id) {
+  return c_.exec("SELECT COUNT(*) FROM messages WHERE centre_id = $1 AND state IN ('failed', 'unknown')",
+                 Params().text(centre_id))
+      .int32(0, 0);
+}
+
 std::vector<MessageRow> PgTransaction::stuck_sending(const std::string& claimed_by, int limit) {
   return all_messages(c_.exec(std::string(kMessageColumns) +
                                   "WHERE state = 'sending' AND claimed_at <= $1 ORDER BY claimed_at, id "

@@ -149,6 +149,13 @@ std::vector<MessageRow> SqliteTransaction::messages_for_a_person(const std::stri
   return all_messages(q);
 }
 
+int SqliteTransaction::count_messages_for_a_person(const std::string& centre_id) {
+  auto& q = c_.statement("SELECT COUNT(*) FROM messages WHERE centre_id = ? AND state IN ('failed', 'unknown')");
+  q.bind(1, centre_id);
+  q.executeStep();
+  return q.getColumn(0).getInt();
+}
+
 std::vector<MessageRow> SqliteTransaction::stuck_sending(const std::string& claimed_by, int limit) {
   static const std::string sql =
       std::string(kMessageColumns) + "WHERE state = 'sending' AND claimed_at <= ? ORDER BY claimed_at, id LIMIT ?";

@@ -172,6 +172,7 @@ class SqliteTransaction final : public Transaction {
   std::vector<MessageRow> messages_of_episode(std::int64_t episode_id) override;
   std::vector<MessageRow> due_messages(const std::string& now, int limit) override;
   std::vector<MessageRow> messages_for_a_person(const std::string& centre_id, int limit) override;
+  int count_messages_for_a_person(const std::string& centre_id) override;
   std::vector<MessageRow> stuck_sending(const std::string& claimed_by, int limit) override;
   bool claim_message(std::int64_t id, const std::string& now) override;
   void update_message(const MessageRow& m) override;

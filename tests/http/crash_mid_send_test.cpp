@@ -77,6 +77,7 @@ TEST(CrashMidSend, AMessageInFlightWhenTheServerIsKilledIsNeitherLostNorSentAgai
   const nlohmann::json worklist = coordinator.get("/api/v1/worklist").json();
   ASSERT_EQ(worklist["undelivered_messages"].size(), 1U) << worklist["undelivered_messages"];
   EXPECT_EQ(worklist["undelivered_messages"][0]["state"], "unknown");
+  EXPECT_EQ(worklist["undelivered_total"], 1);
 }
 
 }  // namespace

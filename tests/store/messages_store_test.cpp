@@ -190,7 +190,9 @@ TEST_P(MessagesStore, TheMessagesThatNeedAPersonAreTheCentresFailedAndUnknownOne
     EXPECT_EQ(rows[0].id, ids["unknown"]);  // due 2026-12-11, after the failed one
     EXPECT_EQ(rows[1].id, ids["failed"]);
     EXPECT_EQ(tx.messages_for_a_person("a", 1).size(), 1U);
+    EXPECT_EQ(tx.count_messages_for_a_person("a"), static_cast<int>(rows.size())) << "counted however many are shown";
     EXPECT_EQ(tx.messages_for_a_person("b", 10).size(), 1U);
+    EXPECT_EQ(tx.count_messages_for_a_person("b"), 1);
   });
   store_->write([&](Transaction& tx) {
     auto m = *tx.find_message(ids["failed"]);

@@ -124,6 +124,34 @@ test('a message that did not reach its patient waits on the worklist until sent 
   const resent = await api.post(`/api/v1/messages/${message.id}/resend`, { reason: 'checked the number with the patient' })
   assert.equal(resent.status, 200)
   assert.deepEqual((await api.get('/api/v1/worklist')).json.undelivered_messages, [])
+
+  // More than the worklist lists (100): the heading counts them all and says how many show.
+  const sql = (q) => execFileSync('sqlite3', ['-cmd', '.timeout 5000', join(server.data, 'demo.db'), q]).toString()
+  const ids = sql("SELECT id FROM messages WHERE centre_id = 'tehran-1' AND state = 'pending' ORDER BY id LIMIT 101")
+    .trim().split('\n').join(',')
+  assert.equal(ids.split(',').length, 101, 'the demo has 101 pending messages at the centre')
+  sql(`UPDATE messages SET state = 'failed' WHERE id IN (${ids})`)
+  try {
+    const w = (await api.get('/api/v1/worklist')).json
+    assert.equal(w.undelivered_messages.length, 100)
+    assert.equal(w.undelivered_total, 101)
+    const b = await launch({ lang: 'fa', viewport: { width: 390, height: 844 }, mobile: true })
+    try {
+      const { page } = b
+      await loginStaff(page, server, 'coordinator.tehran-1')
+      await page.goto(`${server.url}/worklist`)
+      const section = page.getByTestId('wl-undelivered')
+      await section.getByTestId('wl-undelivered-shown').waitFor()
+      assert.match(await section.locator('h2').textContent(), /۱۰۱/)
+      assert.match(await section.getByTestId('wl-undelivered-shown').textContent(), /۱۰۰ از ۱۰۱/)
+      await assertPersianOnly(page, 'worklist undelivered shown fa', '[data-testid=wl-undelivered]')
+      b.assertClean()
+    } finally {
+      await b.close()
+    }
+  } finally {
+    sql(`UPDATE messages SET state = 'pending' WHERE id IN (${ids})`)
+  }
 })
 
 // One link for a whole time point: the link in a questionnaire's invitation opens, on the

@@ -3546,8 +3546,10 @@ export interface components {
             qc_due: components["schemas"]["WorklistQcDue"][];
             /** @description open red flags, newest first */
             red_flags: components["schemas"]["WorklistRedFlag"][];
-            /** @description messages that did not reach their patient (failed or unknown), the latest due first: each waits for a coordinator to send it again or cancel it */
+            /** @description messages that did not reach their patient (failed or unknown), the latest due first: each waits for a coordinator to send it again or cancel it; at most 100 */
             undelivered_messages: components["schemas"]["WorklistUndeliveredMessage"][];
+            /** @description how many messages did not reach their patient, listed or not */
+            undelivered_total: number;
             /** @description still planned with the window closed before the day: one page */
             window_closed: components["schemas"]["WorklistEntry"][];
             window_closed_total: number;

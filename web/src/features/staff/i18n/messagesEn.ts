@@ -13,6 +13,7 @@ export default {
     resend: 'Send again',
     reason: 'Why',
     undelivered: 'Messages that did not reach the patient',
+    undeliveredLatest: 'The latest due are listed; as they are sent again or cancelled, the others take their place.',
     undeliveredHint: 'Every try failed, or sending ended without an answer from the provider. Open the patient to send it again (after checking with the provider when the state is unknown) or to cancel it; call the patient if the message matters.',
     template: {
       hold_soon: 'Drug hold in 3 days',
