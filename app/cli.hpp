@@ -33,6 +33,7 @@ void print_json(const nlohmann::json& value);
 
 // Sub-command families; each lives in its own cli_*.cpp.
 void add_date_commands(CLI::App& app);
+void add_cost_commands(CLI::App& app);  // cost instalments (cli_cost.cpp)
 void add_schedule_command(CLI::App& app);
 void add_eligibility_command(CLI::App& app);
 void add_db_commands(CLI::App& app);

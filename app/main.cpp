@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   CLI::App app{"regenpath: autologous cell therapy for hip osteoarthritis, from consult to outcome"};
   app.require_subcommand(1);
   rp::app::add_date_commands(app);
+  rp::app::add_cost_commands(app);
   rp::app::add_schedule_command(app);
   rp::app::add_eligibility_command(app);
   rp::app::add_db_commands(app);

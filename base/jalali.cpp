@@ -70,6 +70,19 @@ CivilDate from_jalali(int y, int m, int d, std::string_view field) {
   return g;
 }
 
+int jalali_month_days(int y, int m) {
+  if (m < 1 || m > 12) throw std::invalid_argument("a Jalali month is 1..12");
+  icu::Calendar& cal = persian_calendar();
+  UErrorCode status = U_ZERO_ERROR;
+  cal.clear();
+  cal.set(UCAL_EXTENDED_YEAR, y);
+  cal.set(UCAL_MONTH, m - 1);
+  cal.set(UCAL_DATE, 1);
+  const int days = cal.getActualMaximum(UCAL_DATE, status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU Persian calendar failed");
+  return days;
+}
+
 CivilDate parse_jalali(std::string_view text, std::string_view field) {
   const DateParts p = parse_date_parts(text, field);
   return from_jalali(p.y, p.m, p.d, field);
