@@ -273,26 +273,36 @@ void Scheduler::send_due(std::int64_t now_ms, PassSummary& s) {
   const std::string day_to = iso_of(rp::messaging::local_instant(today.plus_days(1), 0, settings_.hours));
   const std::string next_morning =
       iso_of(rp::messaging::local_instant(today.plus_days(1), settings_.hours.quiet_until_minute, settings_.hours));
-  for (const MessageRow& due : to_send) {
-    bool claimed = false;
-    store_.write([&](store::Transaction& tx) {
+  // The next message of to_send from `from` on that may go, claimed in tx (pending ->
+  // sending); one at the patient's daily cap waits for the next morning instead.
+  const auto claim_next = [&](store::Transaction& tx, std::size_t from) -> std::optional<std::size_t> {
+    for (std::size_t i = from; i < to_send.size(); ++i) {
+      const MessageRow& due = to_send[i];
       if (!urgent(due) && tx.messages_sent_between(due.patient_id, day_from, day_to) >= settings_.daily_cap) {
         auto m = tx.find_message(due.id);
-        if (!m || m->state != MessageState::pending) return;
+        if (!m || m->state != MessageState::pending) continue;
         m->next_attempt_at = next_morning;
         m->last_detail = "the patient's messages for the day are at the cap: waits for the next morning";
         tx.update_message(*m);
         tx.append_audit(audit_entry(clock, scheduler_actor(), m->centre_id, "message.defer", "message",
                                     std::to_string(m->id), "daily cap"));
         ++s.deferred_by_cap;
-        return;
+        continue;
       }
-      claimed = tx.claim_message(due.id, now);
-      if (claimed)
-        tx.append_audit(
-            audit_entry(clock, scheduler_actor(), due.centre_id, "message.claim", "message", std::to_string(due.id)));
-    });
-    if (!claimed) continue;
+      if (!tx.claim_message(due.id, now)) continue;
+      tx.append_audit(
+          audit_entry(clock, scheduler_actor(), due.centre_id, "message.claim", "message", std::to_string(due.id)));
+      return i;
+    }
+    return std::nullopt;
+  };
+  // One message claimed at a time, and its result written in the same write as the next
+  // one's claim: one commit a message, and a crash leaves at most the one in flight
+  // `sending` (made `unknown` by a later pass), as a write per step would.
+  std::optional<std::size_t> next;
+  store_.write([&](store::Transaction& tx) { next = claim_next(tx, 0); });
+  while (next) {
+    const MessageRow& due = to_send[*next];
     ++s.claimed;
     // Outside any transaction: a provider that takes seconds holds no lock.
     channels::SendResult result;
@@ -302,44 +312,53 @@ void Scheduler::send_due(std::int64_t now_ms, PassSummary& s) {
       // It may or may not have reached the provider: a person checks.
       result = {channels::SendResult::Outcome::unknown, "", std::string("the channel failed: ") + e.what()};
     }
+    const std::size_t after = *next + 1;
     store_.write([&](store::Transaction& tx) {
-      auto m = tx.find_message(due.id);
-      if (!m) return;
-      m->last_detail = result.detail;
-      if (!result.provider_id.empty()) m->provider_id = result.provider_id;
-      std::string outcome = channels::to_string(result.outcome);
-      switch (result.outcome) {
-        case channels::SendResult::Outcome::sent:
-          m->state = MessageState::sent;
-          m->sent_at = now;
-          m->next_attempt_at.reset();
-          ++s.sent;
-          break;
-        case channels::SendResult::Outcome::failed:
-          if (m->attempts >= settings_.max_attempts) {
-            m->state = MessageState::failed;
-            ++s.failed;
-          } else {
-            m->state = MessageState::pending;
-            m->next_attempt_at = iso_of(now_ms + (settings_.first_backoff_ms << (m->attempts - 1)));
-            ++s.retrying;
-          }
-          break;
-        case channels::SendResult::Outcome::rejected:
-          m->state = MessageState::failed;
-          ++s.failed;
-          break;
-        case channels::SendResult::Outcome::unknown:
-          m->state = MessageState::unknown;
-          ++s.unknown;
-          break;
-      }
-      tx.update_message(*m);
-      tx.insert_message_attempt({0, m->id, m->centre_id, now, outcome, m->provider_id, result.detail});
-      tx.append_audit(audit_entry(clock, scheduler_actor(), m->centre_id, "message.send", "message",
-                                  std::to_string(m->id), outcome));
+      record_result(tx, due.id, result, now_ms, s);
+      next = claim_next(tx, after);
     });
   }
+}
+
+void Scheduler::record_result(store::Transaction& tx, std::int64_t id, const channels::SendResult& result,
+                              std::int64_t now_ms, PassSummary& s) {
+  const std::string now = iso_of(now_ms);
+  const Clock clock = Clock::fixed(now_ms);
+  auto m = tx.find_message(id);
+  if (!m) return;
+  m->last_detail = result.detail;
+  if (!result.provider_id.empty()) m->provider_id = result.provider_id;
+  std::string outcome = channels::to_string(result.outcome);
+  switch (result.outcome) {
+    case channels::SendResult::Outcome::sent:
+      m->state = MessageState::sent;
+      m->sent_at = now;
+      m->next_attempt_at.reset();
+      ++s.sent;
+      break;
+    case channels::SendResult::Outcome::failed:
+      if (m->attempts >= settings_.max_attempts) {
+        m->state = MessageState::failed;
+        ++s.failed;
+      } else {
+        m->state = MessageState::pending;
+        m->next_attempt_at = iso_of(now_ms + (settings_.first_backoff_ms << (m->attempts - 1)));
+        ++s.retrying;
+      }
+      break;
+    case channels::SendResult::Outcome::rejected:
+      m->state = MessageState::failed;
+      ++s.failed;
+      break;
+    case channels::SendResult::Outcome::unknown:
+      m->state = MessageState::unknown;
+      ++s.unknown;
+      break;
+  }
+  tx.update_message(*m);
+  tx.insert_message_attempt({0, m->id, m->centre_id, now, outcome, m->provider_id, result.detail});
+  tx.append_audit(
+      audit_entry(clock, scheduler_actor(), m->centre_id, "message.send", "message", std::to_string(m->id), outcome));
 }
 
 }  // namespace rp::service::messaging

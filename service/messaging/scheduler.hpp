@@ -17,9 +17,9 @@
 //    cancelled ("episode_closed").
 // 4. Outside quiet hours, each due message under the patient's daily cap is claimed in
 //    a transaction (pending -> sending), sent outside any transaction, and its result
-//    written in another: sent; failed, tried again after an exponential backoff until
-//    the last try fails it; rejected, failed at once; unknown, left for a person. A
-//    patient at the cap waits for the next local morning.
+//    written in another (with the next message's claim): sent; failed, tried again
+//    after an exponential backoff until the last try fails it; rejected, failed at once;
+//    unknown, left for a person. A patient at the cap waits for the next local morning.
 // One pass runs at a time (the server holds store/work_lock.hpp's lock while it runs).
 #include <cstdint>
 #include <map>
@@ -75,6 +75,8 @@ class Scheduler {
   void plan_episode(store::Transaction& tx, const store::PathwayEpisodeRow& row, std::int64_t now_ms,
                     CentreCache& centres, PassSummary& s);
   void send_due(std::int64_t now_ms, PassSummary& s);
+  void record_result(store::Transaction& tx, std::int64_t id, const channels::SendResult& result, std::int64_t now_ms,
+                     PassSummary& s);
 
   store::Store& store_;
   channels::Channel& channel_;
