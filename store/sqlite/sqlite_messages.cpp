@@ -235,10 +235,10 @@ int SqliteTransaction::messages_sent_between(std::int64_t patient_id, const std:
   return q.getColumn(0).getInt();
 }
 
-std::vector<PathwayEpisodeRow> SqliteTransaction::pathway_episodes(std::int64_t after_id, int limit) {
-  auto& q = c_.statement(
-      "SELECT id, patient_id, centre_id FROM episodes WHERE id > ? AND state NOT IN "
-      "('ineligible', 'completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up') ORDER BY id LIMIT ?");
+namespace {
+
+// A page of episodes from `sql`, whose parameters are the id to start after and the limit.
+std::vector<PathwayEpisodeRow> episode_page(SQLite::Statement& q, std::int64_t after_id, int limit) {
   q.bind(1, static_cast<int64_t>(after_id));
   q.bind(2, limit);
   std::vector<PathwayEpisodeRow> out;
@@ -247,18 +247,23 @@ std::vector<PathwayEpisodeRow> SqliteTransaction::pathway_episodes(std::int64_t 
   return out;
 }
 
+}  // namespace
+
+std::vector<PathwayEpisodeRow> SqliteTransaction::pathway_episodes(std::int64_t after_id, int limit) {
+  return episode_page(
+      c_.statement(
+          "SELECT id, patient_id, centre_id FROM episodes WHERE id > ? AND state NOT IN "
+          "('ineligible', 'completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up') ORDER BY id LIMIT ?"),
+      after_id, limit);
+}
+
 std::vector<PathwayEpisodeRow> SqliteTransaction::episodes_to_replan(std::int64_t after_id, int limit) {
-  auto& q = c_.statement(
-      "SELECT e.id, e.patient_id, e.centre_id FROM messages_replan r JOIN episodes e ON e.id = r.episode_id "
-      "WHERE r.episode_id > ? AND e.state NOT IN "
-      "('ineligible', 'completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up') ORDER BY r.episode_id LIMIT "
-      "?");
-  q.bind(1, static_cast<int64_t>(after_id));
-  q.bind(2, limit);
-  std::vector<PathwayEpisodeRow> out;
-  while (q.executeStep())
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(), q.getColumn(2).getString()});
-  return out;
+  return episode_page(
+      c_.statement("SELECT e.id, e.patient_id, e.centre_id FROM messages_replan r JOIN episodes e ON e.id = "
+                   "r.episode_id WHERE r.episode_id > ? AND e.state NOT IN "
+                   "('ineligible', 'completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up') "
+                   "ORDER BY r.episode_id LIMIT ?"),
+      after_id, limit);
 }
 
 void SqliteTransaction::clear_replan_marks(std::int64_t after_id, std::int64_t through_id) {
