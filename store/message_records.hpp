@@ -84,4 +84,10 @@ struct PathwayEpisodeRow {
   std::string centre_id;
 };
 
+// The states of an episode that has left the pathway, as SQL: the predicate
+// `state NOT IN` this is the partial index episodes_on_pathway's (migration 0028), word
+// for word, so that both engines use it.
+inline constexpr const char* kOffPathwayStates =
+    "('ineligible', 'completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up')";
+
 }  // namespace rp::store

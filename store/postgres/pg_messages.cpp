@@ -130,8 +130,9 @@ std::vector<MessageRow> PgTransaction::messages_for_a_person(const std::string& 
 }
 
 int PgTransaction::count_messages_for_a_person(const std::string& centre_id) {
-  return c_.exec("SELECT COUNT(*) FROM messages WHERE centre_id = $1 AND state IN ('failed', 'unknown')",
-                 Params().text(centre_id))
+  return c_
+      .exec("SELECT COUNT(*) FROM messages WHERE centre_id = $1 AND state IN ('failed', 'unknown')",
+            Params().text(centre_id))
       .int32(0, 0);
 }
 
@@ -209,26 +210,31 @@ int PgTransaction::messages_sent_between(std::int64_t patient_id, const std::str
   return r.int32(0, 0);
 }
 
-std::vector<PathwayEpisodeRow> PgTransaction::pathway_episodes(std::int64_t after_id, int limit) {
-  auto r = c_.exec(
-      "SELECT id, patient_id, centre_id FROM episodes WHERE id > $1 AND state NOT IN "
-      "('ineligible', 'completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up') ORDER BY id LIMIT $2",
-      Params().integer(after_id).integer(limit));
+namespace {
+
+// A page of episodes from `sql`, whose parameters are the id to start after and the limit.
+std::vector<PathwayEpisodeRow> episode_page(Connection& c, const std::string& sql, std::int64_t after_id, int limit) {
+  auto r = c.exec(sql, Params().integer(after_id).integer(limit));
   std::vector<PathwayEpisodeRow> out;
   for (int i = 0; i < r.rows(); ++i) out.push_back({r.int64(i, 0), r.int64(i, 1), r.text(i, 2)});
   return out;
 }
 
+}  // namespace
+
+std::vector<PathwayEpisodeRow> PgTransaction::pathway_episodes(std::int64_t after_id, int limit) {
+  static const std::string sql =
+      std::string("SELECT id, patient_id, centre_id FROM episodes WHERE id > $1 AND state ") + "NOT IN " +
+      kOffPathwayStates + " ORDER BY id LIMIT $2";
+  return episode_page(c_, sql, after_id, limit);
+}
+
 std::vector<PathwayEpisodeRow> PgTransaction::episodes_to_replan(std::int64_t after_id, int limit) {
-  auto r = c_.exec(
-      "SELECT e.id, e.patient_id, e.centre_id FROM messages_replan r JOIN episodes e ON e.id = r.episode_id "
-      "WHERE r.episode_id > $1 AND e.state NOT IN "
-      "('ineligible', 'completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up') ORDER BY r.episode_id "
-      "LIMIT $2",
-      Params().integer(after_id).integer(limit));
-  std::vector<PathwayEpisodeRow> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back({r.int64(i, 0), r.int64(i, 1), r.text(i, 2)});
-  return out;
+  static const std::string sql =
+      std::string("SELECT e.id, e.patient_id, e.centre_id FROM messages_replan r JOIN episodes e ON e.id = ") +
+      "r.episode_id WHERE r.episode_id > $1 AND e.state NOT IN " + kOffPathwayStates +
+      " ORDER BY r.episode_id LIMIT $2";
+  return episode_page(c_, sql, after_id, limit);
 }
 
 void PgTransaction::clear_replan_marks(std::int64_t after_id, std::int64_t through_id) {

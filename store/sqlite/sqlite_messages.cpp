@@ -250,20 +250,16 @@ std::vector<PathwayEpisodeRow> episode_page(SQLite::Statement& q, std::int64_t a
 }  // namespace
 
 std::vector<PathwayEpisodeRow> SqliteTransaction::pathway_episodes(std::int64_t after_id, int limit) {
-  return episode_page(
-      c_.statement(
-          "SELECT id, patient_id, centre_id FROM episodes WHERE id > ? AND state NOT IN "
-          "('ineligible', 'completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up') ORDER BY id LIMIT ?"),
-      after_id, limit);
+  static const std::string sql = std::string("SELECT id, patient_id, centre_id FROM episodes WHERE id > ? AND state ") +
+                                 "NOT IN " + kOffPathwayStates + " ORDER BY id LIMIT ?";
+  return episode_page(c_.statement(sql.c_str()), after_id, limit);
 }
 
 std::vector<PathwayEpisodeRow> SqliteTransaction::episodes_to_replan(std::int64_t after_id, int limit) {
-  return episode_page(
-      c_.statement("SELECT e.id, e.patient_id, e.centre_id FROM messages_replan r JOIN episodes e ON e.id = "
-                   "r.episode_id WHERE r.episode_id > ? AND e.state NOT IN "
-                   "('ineligible', 'completed', 'converted_to_thr', 'withdrawn', 'lost_to_follow_up') "
-                   "ORDER BY r.episode_id LIMIT ?"),
-      after_id, limit);
+  static const std::string sql =
+      std::string("SELECT e.id, e.patient_id, e.centre_id FROM messages_replan r JOIN episodes e ON e.id = ") +
+      "r.episode_id WHERE r.episode_id > ? AND e.state NOT IN " + kOffPathwayStates + " ORDER BY r.episode_id LIMIT ?";
+  return episode_page(c_.statement(sql.c_str()), after_id, limit);
 }
 
 void SqliteTransaction::clear_replan_marks(std::int64_t after_id, std::int64_t through_id) {
