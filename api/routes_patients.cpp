@@ -15,7 +15,11 @@ Out patient_shown(const Patient& p, const service::Actor& actor, service::Patien
   Out out{contract::patient_out(p)};
   const auto shown = service::identifiers_shown(actor, view);
   if (!shown.national_id) out.national_id.reset();
-  if (!shown.mobile) out.mobile.reset();
+  // The e-mail address is contact data like the mobile: shown to the same roles.
+  if (!shown.mobile) {
+    out.mobile.reset();
+    out.email.reset();
+  }
   return out;
 }
 
@@ -48,28 +52,31 @@ void add_patient_routes(http::Router& r, Services& s) {
                }
                return out;
              })});
-  r.add({"POST",
-         "/api/v1/patients",
-         "Registers a patient at the signed-in user's centre",
-         service::Permission::patient_create,
-         {},
-         "{mrn, name_fa, name_latin, sex, birth_date | birth_date_jalali, mobile, national_id, consent: {treatment, "
-         "registry, contact}}. birth_date is Gregorian (1961-03-21), birth_date_jalali Jalali (1340/01/01); any "
-         "digits. Names need a letter and refuse invisible and direction-control characters",
-         true,
-         false,
-         [&s](http::Call& c, const contract::NewPatient& in) {
-           return http::Created<contract::PatientOut>{
-               contract::patient_out(s.pathway.add_patient(c.actor, contract::to_patient(in)))};
-         }});
+  r.add(
+      {"POST",
+       "/api/v1/patients",
+       "Registers a patient at the signed-in user's centre",
+       service::Permission::patient_create,
+       {},
+       "{mrn, name_fa, name_latin, sex, birth_date | birth_date_jalali, mobile, national_id, email, preferred_channel, "
+       "language, consent: {treatment, registry, contact}}. birth_date is Gregorian (1961-03-21), birth_date_jalali "
+       "Jalali (1340/01/01); any "
+       "digits. Names need a letter and refuse invisible and direction-control characters",
+       true,
+       false,
+       [&s](http::Call& c, const contract::NewPatient& in) {
+         return http::Created<contract::PatientOut>{
+             contract::patient_out(s.pathway.add_patient(c.actor, contract::to_patient(in)))};
+       }});
   r.add({"PATCH",
          "/api/v1/patients/{patient_id}",
          "Corrects a patient's details (only the fields sent; the centre never changes). The audit row keeps each "
          "changed field's old and new value and the reason",
          service::Permission::patient_update,
          {},
-         "{mrn?, name_fa?, name_latin?, sex?, birth_date? | birth_date_jalali?, mobile?, national_id?, consent?: "
-         "{treatment?, registry?, contact?}, reason}. birth_date is Gregorian, birth_date_jalali Jalali; any digits. "
+         "{mrn?, name_fa?, name_latin?, sex?, birth_date? | birth_date_jalali?, mobile?, national_id?, email?, "
+         "preferred_channel?, language?, consent?: {treatment?, registry?, contact?}, reason}. birth_date is "
+         "Gregorian, birth_date_jalali Jalali; any digits. "
          "The answer says \"changed\": false when nothing differed (nothing is written then)",
          false,
          false,

@@ -1,9 +1,12 @@
 // messages sub-commands: one pass of the outbox's scheduler (service/messaging/) through
-// the log channel, as the server runs every minute, and a patient's messages.
+// the channels the configuration names (the log where it names none), as the server runs
+// every minute, and a patient's messages.
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "api/http/server_config.hpp"
 #include "app/cli.hpp"
+#include "app/messaging_channels.hpp"
 #include "app/store_options.hpp"
 #include "base/error.hpp"
 #include "base/utc_instant.hpp"
@@ -16,6 +19,7 @@ namespace {
 
 struct MessagesOptions {
   std::string db = kDefaultDb;
+  std::string config;
   std::string now;
   std::int64_t patient = 0;
 };
@@ -27,6 +31,7 @@ nlohmann::json summary_json(const service::messaging::PassSummary& s) {
           {"cancelled",
            {{"replanned", s.cancelled_replanned},
             {"consent_withdrawn", s.cancelled_consent},
+            {"no_address", s.cancelled_no_address},
             {"superseded", s.cancelled_superseded},
             {"expired", s.cancelled_expired},
             {"episode_closed", s.cancelled_closed}}},
@@ -50,21 +55,32 @@ void add_messages_commands(CLI::App& app) {
   auto o = std::make_shared<MessagesOptions>();
 
   auto* run = messages->add_subcommand(
-      "run", "One pass: plan every episode's messages, send those due through the log channel (JSON summary)");
+      "run",
+      "One pass: plan every episode's messages, send those due: text messages through the SMS gateway and e-mails "
+      "through SMTP as the server's configuration names them, else to the log (JSON summary)");
   add_db_option(run, o->db);
+  run->add_option("--config", o->config,
+                  "the server's YAML config file: its sms and smtp blocks (REGENPATH_SMS_* and REGENPATH_SMTP_* too)");
   run->add_option("--now", o->now, "the pass's instant, UTC (2026-12-05T05:30:00Z); default now");
   run->callback([o] {
+    const auto config = api::http::load_server_config(o->config);
     auto store = open_store(o->db);
     const std::int64_t now = o->now.empty() ? Clock::system().now_ms() : parse_utc_instant(o->now, "now").ms;
     // The log channel's lines go to stderr: stdout carries the JSON summary alone.
     spdlog::set_default_logger(spdlog::stderr_logger_mt("messages"));
-    channels::LogChannel channel;
-    service::messaging::Scheduler scheduler(*store, channel);
+    const MessagingChannels configured = messaging_channels(config);
+    channels::LogChannel log;
+    channels::Channel& text = configured.sms ? *configured.sms : static_cast<channels::Channel&>(log);
+    channels::Channel& email = configured.email ? *configured.email : static_cast<channels::Channel&>(log);
+    service::messaging::SchedulerSettings settings;
+    settings.portal_link = config.portal_url;
+    service::messaging::Scheduler scheduler(*store, text, email, settings);
     const auto turn = store->try_work_lock("messages");
     if (!turn) throw ConflictError("db", "messages_busy"_err);
     nlohmann::json out = summary_json(scheduler.pass(now));
     out["now"] = service::messaging::iso_of(now);
-    out["channel"] = channel.name();
+    // What carried each way to the patients: the gateway ("sms"), SMTP ("email") or the log.
+    out["carriers"] = {{"sms", text.name()}, {"email", email.name()}};
     print_json(out);
   });
 

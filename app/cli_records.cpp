@@ -44,7 +44,7 @@ nlohmann::json episode_record_json(const service::EpisodeRecord& r, const std::s
 void add_patient_add(CLI::App* patient, const std::shared_ptr<std::string>& db) {
   struct Opts {
     std::string centre, mrn, name_fa, name_latin, sex = "unknown", birth, birth_jalali, mobile, national_id,
-                                                  language = "fa";
+                                                  language = "fa", email, preferred_channel = "sms";
     std::vector<std::string> consent;
   };
   auto o = std::make_shared<Opts>();
@@ -61,6 +61,9 @@ void add_patient_add(CLI::App* patient, const std::shared_ptr<std::string>& db) 
   add->add_option("--national-id", o->national_id, "10-digit national id");
   add->add_option("--consent", o->consent, "treatment, registry, contact")->delimiter(',');
   add->add_option("--language", o->language, "fa or en: the language of the patient's messages (default fa)");
+  add->add_option("--email", o->email, "e-mail address (name@example.ir)");
+  add->add_option("--preferred-channel", o->preferred_channel,
+                  "sms or email: how reminders and invitations go (default sms; email needs --email)");
   add->callback([o, db] {
     Patient p;
     p.centre_id = o->centre;
@@ -69,6 +72,8 @@ void add_patient_add(CLI::App* patient, const std::shared_ptr<std::string>& db) 
     p.name_latin = o->name_latin;
     p.sex = parse_sex(o->sex);
     p.language = parse_language(o->language);
+    p.email = o->email;
+    p.preferred_channel = parse_contact_channel(o->preferred_channel);
     if (o->birth.empty() == o->birth_jalali.empty()) {
       throw InputError("birth_date", "birth_date_exactly_one"_err);
     }
@@ -102,7 +107,8 @@ std::optional<bool> yes_no(const std::string& text, const std::string& field) {
 void add_patient_update(CLI::App* patient, const std::shared_ptr<std::string>& db) {
   struct Opts {
     std::int64_t id = 0;
-    std::string mrn, name_fa, name_latin, sex, birth, birth_jalali, mobile, national_id, language, reason;
+    std::string mrn, name_fa, name_latin, sex, birth, birth_jalali, mobile, national_id, language, email,
+        preferred_channel, reason;
     std::string treatment, registry, contact;
   };
   auto o = std::make_shared<Opts>();
@@ -122,6 +128,8 @@ void add_patient_update(CLI::App* patient, const std::shared_ptr<std::string>& d
   update->add_option("--consent-registry", o->registry, "yes or no");
   update->add_option("--consent-contact", o->contact, "yes or no");
   update->add_option("--language", o->language, "fa or en: the language of the patient's messages");
+  update->add_option("--email", o->email, "e-mail address; \"\" removes it");
+  update->add_option("--preferred-channel", o->preferred_channel, "sms or email (email needs an address)");
   update->callback([o, db, update] {
     service::PatientChange c;
     c.reason = o->reason;
@@ -138,6 +146,8 @@ void add_patient_update(CLI::App* patient, const std::shared_ptr<std::string>& d
     if (given("--mobile")) c.mobile = o->mobile;
     if (given("--national-id")) c.national_id = o->national_id;
     if (given("--language")) c.language = parse_language(o->language);
+    if (given("--email")) c.email = o->email;
+    if (given("--preferred-channel")) c.preferred_channel = parse_contact_channel(o->preferred_channel);
     c.consent_treatment = yes_no(o->treatment, "consent.treatment");
     c.consent_registry = yes_no(o->registry, "consent.registry");
     c.consent_contact = yes_no(o->contact, "consent.contact");

@@ -132,18 +132,22 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
                                 [](const std::string& problem) { spdlog::error("{}", problem); });
   anchors.start(std::chrono::seconds(cfg.audit_anchor_interval_s));
   spdlog::info("audit anchors: {} (public key {})", anchoring.anchor_path, store::public_key_path(anchoring.key_path));
-  // The patient outbox: a scheduler pass every minute (service/messaging/), through the SMS
-  // gateway when one is configured; otherwise to the server log (their ids only), and it says so.
+  // The patient outbox: a scheduler pass every minute (service/messaging/), text messages
+  // through the SMS gateway and e-mails through SMTP where configured; otherwise to the
+  // server log (their ids only), and it says so.
   channels::LogChannel log_channel;
-  channels::Channel& message_channel = messaging.sms ? *messaging.sms : static_cast<channels::Channel&>(log_channel);
+  channels::Channel& text_channel = messaging.sms ? *messaging.sms : static_cast<channels::Channel&>(log_channel);
+  channels::Channel& email_channel = messaging.email ? *messaging.email : static_cast<channels::Channel&>(log_channel);
   service::messaging::SchedulerSettings message_settings;
   message_settings.portal_link = cfg.portal_url;
-  service::messaging::Scheduler message_scheduler(store, message_channel, message_settings);
+  service::messaging::Scheduler message_scheduler(store, text_channel, email_channel, message_settings);
   service::messaging::SchedulerLoop message_loop(store, clock, message_scheduler,
                                                  [](const std::string& problem) { spdlog::error("{}", problem); });
   if (cfg.messages_interval_s > 0) message_loop.start(std::chrono::seconds(cfg.messages_interval_s));
   if (!messaging.sms)
-    spdlog::warn("messages: no SMS gateway configured: patient messages are written to the log, not sent");
+    spdlog::warn("messages: no SMS gateway configured: patients' text messages are written to the log, not sent");
+  if (!messaging.email)
+    spdlog::warn("messages: no SMTP server configured: patients' e-mails are written to the log, not sent");
   service::HeavyReads heavy_reads(heavy_read_limits(cfg));
   hold_heavy_reads_for_tests(heavy_reads);
   api::Services services{store,

@@ -1,7 +1,9 @@
 #include "demo/demo.hpp"
 #include "demo/history.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <random>
 
 #include "base/error.hpp"
@@ -136,6 +138,13 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
     p.mobile = "+98912" + std::to_string(1000000 + i * 7919 % 9000000);
     p.national_id = national_id(rng);
     p.consent = {true, i % 7 != 0, i % 5 != 0};
+    // Some give an e-mail address, and half of those would rather be written to there.
+    if (i % 4 == 1) {
+      p.email = std::string(first.latin) + "." + family.latin + "." + std::to_string(i) + "@example.com";
+      std::transform(p.email.begin(), p.email.end(), p.email.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (i % 8 == 1) p.preferred_channel = ContactChannel::email;
+    }
     // When this episode's steps happen (see day_of_step): harvests over three years ago
     // for completed episodes, up to three years ago for the others past injection, in the last days for products
     // awaiting release or injection, in the coming weeks for the others.

@@ -5,6 +5,7 @@
 #include "base/digits.hpp"
 #include "base/error.hpp"
 #include "base/text.hpp"
+#include "domain/email_address.hpp"
 
 namespace rp {
 namespace {
@@ -57,6 +58,15 @@ Language parse_language(std::string_view text, std::string_view field) {
     if (text == to_string(l)) return l;
   }
   throw InputError(std::string(field), "unknown_language"_err);
+}
+
+std::string_view to_string(ContactChannel c) { return c == ContactChannel::email ? "email" : "sms"; }
+
+ContactChannel parse_contact_channel(std::string_view text, std::string_view field) {
+  for (ContactChannel c : {ContactChannel::sms, ContactChannel::email}) {
+    if (text == to_string(c)) return c;
+  }
+  throw InputError(std::string(field), "unknown_contact_channel"_err);
 }
 
 char national_id_check_digit(std::string_view nine) {
@@ -121,6 +131,13 @@ void validate_patient(Patient& p, const CivilDate& today) {
   if (p.birth_date < today.plus_months(-12 * 120)) throw InputError("birth_date", "older_than_120_years"_err);
   if (!p.mobile.empty()) p.mobile = normalise_mobile(p.mobile);
   if (!p.national_id.empty()) p.national_id = normalise_national_id(p.national_id);
+  if (trimmed_empty(p.email)) p.email.clear();
+  if (!p.email.empty()) p.email = normalise_email(p.email);
+  // E-mail chosen with no address would reach nobody: refused rather than quietly sent
+  // by text message. (Text messages are the default, so a patient with an e-mail address
+  // and no mobile is reached by e-mail without anyone choosing it.)
+  if (p.preferred_channel == ContactChannel::email && p.email.empty())
+    throw InputError("preferred_channel", "email_chosen_without_address"_err);
 }
 
 }  // namespace rp

@@ -19,10 +19,17 @@ enum class Language { fa, en };
 std::string_view to_string(Language l);
 Language parse_language(std::string_view text, std::string_view field = "language");
 
+// How a patient's reminders and invitations reach them: text messages to their mobile,
+// or e-mail. Text messages unless the clinic records otherwise; a patient without an
+// address on their chosen channel is reached on the other one when they have it.
+enum class ContactChannel { sms, email };
+std::string_view to_string(ContactChannel c);
+ContactChannel parse_contact_channel(std::string_view text, std::string_view field = "preferred_channel");
+
 struct Consent {
   bool treatment = false;
   bool registry = false;  // de-identified use in the multi-centre registry
-  bool contact = false;   // reminders by SMS
+  bool contact = false;   // reminders and invitations, by text message or e-mail
 };
 
 struct Patient {
@@ -37,6 +44,8 @@ struct Patient {
   std::string national_id;  // 10 digits, check digit valid
   Consent consent;
   Language language = Language::fa;
+  std::string email;  // normalised (trimmed, domain in lower case); empty: none recorded
+  ContactChannel preferred_channel = ContactChannel::sms;
 };
 
 // Iranian national id (code melli): 10 digits with a mod-11 check digit. Accepts

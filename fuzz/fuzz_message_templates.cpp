@@ -1,6 +1,6 @@
 // Fuzzes the patient messages' template file reader (domain/messaging/templates.hpp): any
 // text either parses into templates that each render in both languages with every
-// placeholder filled, or throws InputError. Nothing else may escape.
+// placeholder filled and a one-line subject, or throws InputError. Nothing else may escape.
 #include <cstdint>
 #include <map>
 #include <string>
@@ -20,6 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       for (const char* lang : {"en", "fa"}) {
         const std::string out = templates.render(id, lang, values);
         if (out.find('{') != std::string::npos) __builtin_trap();  // every placeholder was checked and filled
+        // A subject is one header line, its placeholders filled.
+        const std::string subject = templates.render_subject(id, lang, values);
+        if (subject.find_first_of("{\r\n") != std::string::npos) __builtin_trap();
       }
     }
   } catch (const rp::InputError&) {

@@ -30,6 +30,8 @@ struct PatientChange {
   std::optional<CivilDate> birth_date;
   std::optional<bool> consent_treatment, consent_registry, consent_contact;
   std::optional<Language> language;
+  std::optional<std::string> email;  // "" removes it
+  std::optional<ContactChannel> preferred_channel;
   std::string reason;
 };
 

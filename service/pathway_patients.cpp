@@ -170,6 +170,8 @@ Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, con
     if (change.consent_registry) after.consent.registry = *change.consent_registry;
     if (change.consent_contact) after.consent.contact = *change.consent_contact;
     if (change.language) after.language = *change.language;
+    if (change.email) after.email = *change.email;
+    if (change.preferred_channel) after.preferred_channel = *change.preferred_channel;
     validate_patient(after, clock_.today());
     if (after.national_id != before.national_id) check_national_id_free(tx, after);
     // Each changed field with what it was and what it is now: the audit row keeps the
@@ -189,6 +191,9 @@ Patient Pathway::update_patient(const Actor& actor, std::int64_t patient_id, con
     note("consent.registry", before.consent.registry, after.consent.registry);
     note("consent.contact", before.consent.contact, after.consent.contact);
     note("language", std::string(to_string(before.language)), std::string(to_string(after.language)));
+    note("email", before.email, after.email);
+    note("preferred_channel", std::string(to_string(before.preferred_channel)),
+         std::string(to_string(after.preferred_channel)));
     out = after;
     if (changed_anything) *changed_anything = !changed.empty();
     if (changed.empty()) return;

@@ -60,7 +60,8 @@ struct MessageRow {
   int attempts = 0;
   std::optional<std::string> next_attempt_at;  // after a failed try: not tried again before it
   std::optional<std::string> provider_id;
-  std::string body;  // the rendered text
+  std::string subject;  // an e-mail's subject line (rendered as the body is); empty for SMS
+  std::string body;     // the rendered text
   std::string created_at;
   std::optional<std::string> claimed_at, sent_at, delivered_at;
   std::optional<std::string> cancelled_by, cancel_reason;

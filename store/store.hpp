@@ -360,8 +360,8 @@ class Transaction {
   virtual bool claim_message(std::int64_t id, const std::string& now) = 0;
   // Writes every field that changes after the insert: state, attempts, next_attempt_at,
   // provider_id, body, due_at, claimed_at, sent_at, delivered_at, cancelled_by,
-  // cancel_reason, last_detail, language, to_address (a pending message follows its
-  // patient's language and mobile). NotFoundError for no such message.
+  // cancel_reason, last_detail, language, to_address, channel, subject (a pending message
+  // follows its patient's language, address and channel). NotFoundError for no such message.
   virtual void update_message(const MessageRow& m) = 0;
   virtual std::int64_t insert_message_attempt(const MessageAttemptRow& a) = 0;
   // A message's attempts and reports, oldest first.

@@ -36,6 +36,7 @@ inline constexpr char kEpisodeState[] = "EpisodeState";
 inline constexpr char kSide[] = "Side";
 inline constexpr char kSex[] = "Sex";
 inline constexpr char kLanguage[] = "Language";
+inline constexpr char kContactChannel[] = "ContactChannel";
 inline constexpr char kCellSource[] = "CellSource";
 inline constexpr char kGuidance[] = "Guidance";
 inline constexpr char kItemStatus[] = "ItemStatus";
@@ -61,6 +62,10 @@ struct EnumNames<Sex> : ParsedEnum<Sex, enum_names::kSex, parse_sex> {
 template <>
 struct EnumNames<Language> : ParsedEnum<Language, enum_names::kLanguage, parse_language> {
   static std::vector<Language> values() { return {Language::fa, Language::en}; }
+};
+template <>
+struct EnumNames<ContactChannel> : ParsedEnum<ContactChannel, enum_names::kContactChannel, parse_contact_channel> {
+  static std::vector<ContactChannel> values() { return {ContactChannel::sms, ContactChannel::email}; }
 };
 template <>
 struct EnumNames<CellSource> : ParsedEnum<CellSource, enum_names::kCellSource, parse_cell_source> {

@@ -33,7 +33,7 @@ struct MessageOut {
   std::string template_id, item_id, channel, language, due_at, expires_at, state;
   std::int64_t attempts = 0;
   std::optional<std::string> next_attempt_at, sent_at, delivered_at, cancelled_by, cancel_reason;
-  std::string body, last_detail;
+  std::string subject, body, last_detail;
   std::vector<MessageTryOut> tries;
   template <class V>
   static void fields(V& v) {
@@ -45,7 +45,9 @@ struct MessageOut {
       "imaging_day_before, procedure_day_before, rest_start, rehab_start, questionnaire_invite or "
       "questionnaire_reminder");
     v("item_id", &M::item_id, "the schedule item (or questionnaire time point) it is about");
-    v("channel", &M::channel, "sms, email or log (the demo: written to the server log, not sent)");
+    v("channel", &M::channel,
+      "sms or email: the way to the patient (where no gateway or SMTP server is configured, the server log carries it: "
+      "see the tries); log in rows of earlier releases");
     v("language", &M::language, "en or fa");
     v("due_at", &M::due_at, "UTC instant: not sent before it (outside quiet hours, 21:00-08:00 in Tehran)");
     v("expires_at", &M::expires_at, "UTC instant: pointless from then on; cancelled if still unsent");
@@ -56,7 +58,9 @@ struct MessageOut {
     v("delivered_at", &M::delivered_at, "when the provider reported it delivered");
     v("cancelled_by", &M::cancelled_by, "scheduler, or the user who cancelled it");
     v("cancel_reason", &M::cancel_reason,
-      "replanned, consent_withdrawn, superseded, expired, episode_closed, or a user's reason");
+      "replanned, consent_withdrawn, no_address, superseded, expired, episode_closed, or a user's reason");
+    v("subject", &M::subject, "an e-mail's subject line; left out for a text message",
+      http::FieldRule{.omit_when_empty = true});
     v("body", &M::body, "the text, in the patient's language");
     v("last_detail", &M::last_detail, "what became of the last try");
     v("tries", &M::tries, "every try and delivery report, oldest first");
@@ -97,12 +101,25 @@ struct DeliveryReportOut {
 
 inline MessageOut message_out(const service::messaging::PatientMessage& pm) {
   const auto& m = pm.message;
-  MessageOut out{m.id,           m.episode_id,      m.template_id,
-                 m.item_id,      m.channel,         m.language,
-                 m.due_at,       m.expires_at,      std::string(to_string(m.state)),
-                 m.attempts,     m.next_attempt_at, m.sent_at,
-                 m.delivered_at, m.cancelled_by,    m.cancel_reason,
-                 m.body,         m.last_detail,     {}};
+  MessageOut out{m.id,
+                 m.episode_id,
+                 m.template_id,
+                 m.item_id,
+                 m.channel,
+                 m.language,
+                 m.due_at,
+                 m.expires_at,
+                 std::string(to_string(m.state)),
+                 m.attempts,
+                 m.next_attempt_at,
+                 m.sent_at,
+                 m.delivered_at,
+                 m.cancelled_by,
+                 m.cancel_reason,
+                 m.subject,
+                 m.body,
+                 m.last_detail,
+                 {}};
   for (const auto& a : pm.attempts) out.tries.push_back({a.at, a.outcome, a.provider_id, a.detail});
   return out;
 }

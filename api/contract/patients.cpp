@@ -15,8 +15,10 @@ PatientOut patient_out(const Patient& p) {
           to_jalali(p.birth_date).iso(),
           p.mobile,
           p.national_id,
+          p.email.empty() ? std::nullopt : std::optional(p.email),  // none recorded: left out
           {p.consent.treatment, p.consent.registry, p.consent.contact},
-          p.language};
+          p.language,
+          p.preferred_channel};
 }
 
 EpisodeOut episode_out(const Episode& e) {
@@ -54,6 +56,8 @@ Patient to_patient(const NewPatient& in) {
   p.national_id = in.national_id;
   if (in.consent) p.consent = {in.consent->treatment, in.consent->registry, in.consent->contact};
   p.language = in.language.value_or(Language::fa);
+  p.email = in.email.value_or("");
+  p.preferred_channel = in.preferred_channel.value_or(ContactChannel::sms);
   return p;
 }
 
@@ -72,6 +76,8 @@ service::PatientChange to_change(const PatientCorrection& in) {
     c.consent_contact = in.consent->contact;
   }
   c.language = in.language;
+  c.email = in.email;
+  c.preferred_channel = in.preferred_channel;
   c.reason = in.reason.value_or("");
   return c;
 }

@@ -19,7 +19,7 @@ struct ConsentIn {
   static void fields(V& v) {
     v("treatment", &ConsentIn::treatment, "consent to the treatment");
     v("registry", &ConsentIn::registry, "de-identified use in the multi-centre registry");
-    v("contact", &ConsentIn::contact, "reminders by SMS");
+    v("contact", &ConsentIn::contact, "reminders and invitations, by text message or e-mail");
   }
 };
 
@@ -31,6 +31,8 @@ struct NewPatient {
   CivilDate birth_date;
   std::optional<ConsentIn> consent;
   std::optional<Language> language;
+  std::optional<std::string> email;
+  std::optional<ContactChannel> preferred_channel;
   template <class V>
   static void fields(V& v) {
     v("centre", &NewPatient::centre, "ignored: the signed-in user's centre", FieldRule{.max_bytes = 64});
@@ -45,6 +47,10 @@ struct NewPatient {
     v("consent", &NewPatient::consent, "");
     v("language", &NewPatient::language, "the language the patient reads their messages in; Persian when left out",
       FieldRule{.max_bytes = 8});
+    v("email", &NewPatient::email, "an e-mail address (name@example.ir); none when left out",
+      FieldRule{.max_bytes = 320});
+    v("preferred_channel", &NewPatient::preferred_channel,
+      "how reminders and invitations go: sms (the default) or email (needs an email)", FieldRule{.max_bytes = 8});
   }
 };
 
@@ -67,6 +73,8 @@ struct PatientCorrection {
   std::optional<std::string> mobile, national_id;
   std::optional<ConsentChange> consent;
   std::optional<Language> language;
+  std::optional<std::string> email;
+  std::optional<ContactChannel> preferred_channel;
   std::optional<std::string> reason;
   template <class V>
   static void fields(V& v) {
@@ -79,11 +87,14 @@ struct PatientCorrection {
     v("national_id", &PatientCorrection::national_id, "", FieldRule{.max_bytes = 32});
     v("consent", &PatientCorrection::consent, "only the consents sent change");
     v("language", &PatientCorrection::language, "the language of the patient's messages", FieldRule{.max_bytes = 8});
+    v("email", &PatientCorrection::email, "an e-mail address; \"\" removes it", FieldRule{.max_bytes = 320});
+    v("preferred_channel", &PatientCorrection::preferred_channel, "sms or email (needs an email)",
+      FieldRule{.max_bytes = 8});
     v("reason", &PatientCorrection::reason, "why, kept in the audit row", FieldRule{.max_bytes = 500});
   }
 };
 
-// A patient as the caller's role is shown them: national_id and mobile are left out
+// A patient as the caller's role is shown them: national_id, mobile and email are left out
 // where the role is not shown them (service::identifiers_shown), never blanked.
 struct PatientOut {
   static constexpr const char* kSchema = "Patient";
@@ -91,9 +102,10 @@ struct PatientOut {
   std::string centre, mrn, name_fa, name_latin;
   Sex sex = Sex::unknown;
   std::string birth_date, birth_date_jalali;
-  std::optional<std::string> mobile, national_id;
+  std::optional<std::string> mobile, national_id, email;
   ConsentIn consent;
   Language language = Language::fa;
+  ContactChannel preferred_channel = ContactChannel::sms;
   template <class V>
   static void fields(V& v) {
     v("id", &PatientOut::id, "");
@@ -110,6 +122,10 @@ struct PatientOut {
       FieldRule{.omit_when_empty = true});
     v("consent", &PatientOut::consent, "");
     v("language", &PatientOut::language, "the language of the patient's messages and calendar");
+    v("email", &PatientOut::email, "left out where none is recorded or the role is not shown it",
+      FieldRule{.omit_when_empty = true});
+    v("preferred_channel", &PatientOut::preferred_channel,
+      "how reminders and invitations go (sms or email); to the other address when this one is not recorded");
   }
 };
 

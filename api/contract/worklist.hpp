@@ -258,7 +258,7 @@ struct UndeliveredMessageOut : PatientLabel {
       FieldRule{.omit_when_empty = true});
     v("template", &M::template_id, "what kind of message (as PatientMessage.template)");
     v("item_id", &M::item_id, "the schedule item (or questionnaire time point) it is about");
-    v("channel", &M::channel, "sms, email or log");
+    v("channel", &M::channel, "sms or email (log in rows of earlier releases)");
     v("state", &M::state,
       "failed (every try failed, or the provider refused it) or unknown (sending ended without a result: check with "
       "the provider before sending it again)");

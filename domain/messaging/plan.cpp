@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "domain/messaging/route.hpp"
+
 namespace rp::messaging {
 namespace {
 
@@ -75,7 +77,7 @@ void plan_questionnaires(Planner& planner, const std::vector<ScheduledItem>& ite
 
 std::vector<PlannedMessage> plan_messages(std::int64_t episode_id, const Patient& patient, const Protocol& protocol,
                                           const std::vector<ScheduledItem>& items, const SendingHours& hours) {
-  if (!patient.consent.contact || patient.mobile.empty()) return {};
+  if (!route_for(patient)) return {};
   Planner planner(episode_id, hours);
   std::set<std::int64_t> procedure_days;
   for (const auto& item : items) {

@@ -13,7 +13,7 @@
 //   A window that closes unanswered gets no message: the worklist shows it.
 // Items done, missed or cancelled get no message (a time point is answered when none of
 // its items is still planned); a patient without consent to contact, or without a
-// mobile number, gets none at all.
+// mobile number or an e-mail address (route.hpp), gets none at all.
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -34,43 +34,21 @@ void check_text(const std::string& text, const std::string& where) {
   });
 }
 
-}  // namespace
-
-MessageTemplates MessageTemplates::parse(std::string_view yaml_text) {
-  MessageTemplates out;
-  try {
-    const YAML::Node root = YAML::Load(std::string(yaml_text));
-    if (!root.IsMap() || !root["templates"] || !root["templates"].IsMap()) bad("no templates");
-    for (const auto& entry : root["templates"]) {
-      if (!entry.first.IsScalar()) bad("a template's name is not text");
-      const std::string id = entry.first.Scalar();
-      const YAML::Node& node = entry.second;
-      if (!node.IsMap()) bad(id + ": not a map");
-      LocalText text;
-      for (auto [lang, field] : {std::pair{"en", &LocalText::en}, std::pair{"fa", &LocalText::fa}}) {
-        const YAML::Node value = node[lang];
-        if (value && !value.IsScalar()) bad(id + "." + lang + ": not text");
-        text.*field = value ? value.Scalar() : std::string();
-        check_text(text.*field, id + "." + lang);
-      }
-      out.texts_[id] = std::move(text);
-    }
-  } catch (const YAML::Exception& e) {
-    bad(e.what());
+// A map's "en" and "fa" texts, each checked; `where` names it in errors.
+LocalText local_text(const YAML::Node& node, const std::string& where) {
+  if (!node.IsMap()) bad(where + ": not a map");
+  LocalText text;
+  for (auto [lang, field] : {std::pair{"en", &LocalText::en}, std::pair{"fa", &LocalText::fa}}) {
+    const YAML::Node value = node[lang];
+    if (value && !value.IsScalar()) bad(where + "." + lang + ": not text");
+    text.*field = value ? value.Scalar() : std::string();
+    check_text(text.*field, where + "." + lang);
   }
-  return out;
+  return text;
 }
 
-const MessageTemplates& MessageTemplates::built_in() {
-  static const MessageTemplates templates = parse(kPatientMessagesYaml);
-  return templates;
-}
-
-std::string MessageTemplates::render(const std::string& id, std::string_view language,
-                                     const std::map<std::string, std::string>& values) const {
-  const auto found = texts_.find(id);
-  if (found == texts_.end()) bad("no template " + id);
-  const std::string& text = found->second.in(language);
+// The text with each {placeholder} replaced by its value, spaces tidied.
+std::string filled(const std::string& text, const std::map<std::string, std::string>& values) {
   std::string out;
   std::size_t from = 0;
   for (std::size_t at = text.find('{'); at != std::string::npos; at = text.find('{', from)) {
@@ -87,6 +65,49 @@ std::string MessageTemplates::render(const std::string& id, std::string_view lan
     if (!(c == ' ' && !tidy.empty() && tidy.back() == ' ')) tidy += c;
   while (!tidy.empty() && tidy.back() == ' ') tidy.pop_back();
   return tidy.substr(tidy.find_first_not_of(' ') == std::string::npos ? tidy.size() : tidy.find_first_not_of(' '));
+}
+
+}  // namespace
+
+MessageTemplates MessageTemplates::parse(std::string_view yaml_text) {
+  MessageTemplates out;
+  try {
+    const YAML::Node root = YAML::Load(std::string(yaml_text));
+    if (!root.IsMap() || !root["templates"] || !root["templates"].IsMap()) bad("no templates");
+    for (const auto& entry : root["templates"]) {
+      if (!entry.first.IsScalar()) bad("a template's name is not text");
+      const std::string id = entry.first.Scalar();
+      const YAML::Node& node = entry.second;
+      out.texts_[id] = local_text(node, id);
+      if (!node["subject"]) bad(id + ": no subject");
+      out.subjects_[id] = local_text(node["subject"], id + ".subject");
+      // A subject is one header line: a line break in it would end the mail's headers.
+      for (const std::string* s : {&out.subjects_[id].en, &out.subjects_[id].fa})
+        if (s->find_first_of("\r\n") != std::string::npos) bad(id + ".subject: a line break");
+    }
+  } catch (const YAML::Exception& e) {
+    bad(e.what());
+  }
+  return out;
+}
+
+const MessageTemplates& MessageTemplates::built_in() {
+  static const MessageTemplates templates = parse(kPatientMessagesYaml);
+  return templates;
+}
+
+std::string MessageTemplates::render(const std::string& id, std::string_view language,
+                                     const std::map<std::string, std::string>& values) const {
+  const auto found = texts_.find(id);
+  if (found == texts_.end()) bad("no template " + id);
+  return filled(found->second.in(language), values);
+}
+
+std::string MessageTemplates::render_subject(const std::string& id, std::string_view language,
+                                             const std::map<std::string, std::string>& values) const {
+  const auto found = subjects_.find(id);
+  if (found == subjects_.end()) bad("no template " + id);
+  return filled(found->second.in(language), values);
 }
 
 }  // namespace rp::messaging

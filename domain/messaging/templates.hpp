@@ -12,8 +12,8 @@ namespace rp::messaging {
 class MessageTemplates {
  public:
   // Reads the file's text. Throws InputError("templates", message_template) when a
-  // template lacks a language or names a placeholder that is not one of {name}, {item},
-  // {date}, {link}, {centre}, {record}.
+  // template or its subject lacks a language or names a placeholder that is not one of
+  // {name}, {item}, {date}, {link}, {centre}, {record}.
   static MessageTemplates parse(std::string_view yaml_text);
   // The file compiled into the binary, read once.
   static const MessageTemplates& built_in();
@@ -23,9 +23,12 @@ class MessageTemplates {
   // replaced by its value (a missing value becomes empty). InputError for an unknown id.
   std::string render(const std::string& id, std::string_view language,
                      const std::map<std::string, std::string>& values) const;
+  // The template's e-mail subject line, filled the same way.
+  std::string render_subject(const std::string& id, std::string_view language,
+                             const std::map<std::string, std::string>& values) const;
 
  private:
-  std::map<std::string, LocalText> texts_;
+  std::map<std::string, LocalText> texts_, subjects_;
 };
 
 // The text of messages/patient-messages.yaml (generated from the file at build time).

@@ -8,6 +8,7 @@
 #include "base/error.hpp"
 #include "base/jalali.hpp"
 #include "domain/messaging/plan.hpp"
+#include "domain/messaging/route.hpp"
 #include "domain/messaging/templates.hpp"
 #include "service/audit_entry.hpp"
 #include "service/messaging/on_call_alert.hpp"
@@ -39,10 +40,11 @@ std::string link_for(const SchedulerSettings& settings, std::int64_t episode_id,
   return base + "/questionnaire/" + std::to_string(episode_id) + "/" + item->id;
 }
 
-// The message in the patient's own language, with their name in its script.
-std::string render_body(const Patient& patient, const std::optional<Centre>& centre, const Protocol& protocol,
-                        std::int64_t episode_id, const rp::messaging::PlannedMessage& m,
-                        const SchedulerSettings& settings) {
+// The message in the patient's own language, with their name in its script, by their
+// route: its channel, address, text and (for an e-mail) subject line.
+void address_message(MessageRow& out, const Patient& patient, const rp::messaging::Route& route,
+                     const std::optional<Centre>& centre, const Protocol& protocol, std::int64_t episode_id,
+                     const rp::messaging::PlannedMessage& m, const SchedulerSettings& settings) {
   const std::string lang(to_string(patient.language));
   const ProtocolItem* item = protocol.find_item(m.item_id);
   std::map<std::string, std::string> values = {
@@ -52,7 +54,19 @@ std::string render_body(const Patient& patient, const std::optional<Centre>& cen
       {"link", link_for(settings, episode_id, item)},
       {"centre", centre ? (lang == "fa" ? centre->name_fa : centre->name_en) : std::string()},
   };
-  return rp::messaging::MessageTemplates::built_in().render(m.template_id, lang, values);
+  const auto& templates = rp::messaging::MessageTemplates::built_in();
+  out.channel = std::string(to_string(route.channel));
+  out.to_address = route.address;
+  out.language = lang;
+  out.body = templates.render(m.template_id, lang, values);
+  out.subject =
+      route.channel == ContactChannel::email ? templates.render_subject(m.template_id, lang, values) : std::string();
+}
+
+// A pending message still planned that its patient's language or route has left behind.
+bool addressed_otherwise(const MessageRow& m, const Patient& patient, const rp::messaging::Route& route) {
+  return m.language != to_string(patient.language) || m.to_address != route.address ||
+         rp::messaging::channel_named(m.channel) != route.channel;
 }
 
 // A centre read once per page of episodes.
@@ -70,6 +84,7 @@ void add_planning(PassSummary& s, const PassSummary& page) {
   s.readdressed += page.readdressed;
   s.cancelled_replanned += page.cancelled_replanned;
   s.cancelled_consent += page.cancelled_consent;
+  s.cancelled_no_address += page.cancelled_no_address;
 }
 
 void cancel(store::Transaction& tx, MessageRow& m, const std::string& reason, const Clock& clock) {
@@ -96,8 +111,8 @@ std::string message_group(const std::string& dedupe_key) {
 
 std::string iso_of(std::int64_t utc_ms) { return Clock::fixed(utc_ms).now_iso(); }
 
-Scheduler::Scheduler(store::Store& store, channels::Channel& channel, SchedulerSettings settings)
-    : store_(store), channel_(channel), settings_(std::move(settings)) {}
+Scheduler::Scheduler(store::Store& store, channels::Channel& text, channels::Channel& email, SchedulerSettings settings)
+    : store_(store), text_(text), email_(email), settings_(std::move(settings)) {}
 
 PassSummary Scheduler::pass(std::int64_t now_ms) {
   PassSummary s;
@@ -144,29 +159,27 @@ void Scheduler::plan_episode(store::Transaction& tx, const store::PathwayEpisode
   } catch (const NotFoundError&) {
     return;  // a protocol no longer in the catalogue plans nothing
   }
+  const auto route = rp::messaging::route_for(*patient);
   const auto plan = rp::messaging::plan_messages(row.episode_id, *patient, *protocol, tx.schedule_of(row.episode_id),
                                                  settings_.hours);
   std::map<std::string, const rp::messaging::PlannedMessage*> planned;
   for (const auto& p : plan) planned[p.dedupe_key] = &p;
-  const std::string language(to_string(patient->language));
   int inserted = 0, cancelled = 0, readdressed = 0;
   std::set<std::string> existing;
   for (MessageRow m : tx.messages_of_episode(row.episode_id)) {
     existing.insert(m.dedupe_key);
     if (m.state != MessageState::pending) continue;
     if (const auto still = planned.find(m.dedupe_key); still != planned.end()) {
-      if (m.language == language && m.to_address == patient->mobile) continue;
-      m.language = language;
-      m.to_address = patient->mobile;
-      m.body = render_body(*patient, centre_of(tx, centres, row.centre_id), *protocol, row.episode_id, *still->second,
-                           settings_);
+      if (!addressed_otherwise(m, *patient, *route)) continue;  // planned: the patient has a route
+      address_message(m, *patient, *route, centre_of(tx, centres, row.centre_id), *protocol, row.episode_id,
+                      *still->second, settings_);
       tx.update_message(m);
       ++readdressed;
       continue;
     }
-    const bool consent = patient->consent.contact && !patient->mobile.empty();
-    cancel(tx, m, consent ? "replanned" : "consent_withdrawn", clock);
-    ++(consent ? s.cancelled_replanned : s.cancelled_consent);
+    const char* reason = !patient->consent.contact ? "consent_withdrawn" : route ? "replanned" : "no_address";
+    cancel(tx, m, reason, clock);
+    ++(!patient->consent.contact ? s.cancelled_consent : route ? s.cancelled_replanned : s.cancelled_no_address);
     ++cancelled;
   }
   s.readdressed += readdressed;
@@ -179,12 +192,10 @@ void Scheduler::plan_episode(store::Transaction& tx, const store::PathwayEpisode
     m.dedupe_key = p.dedupe_key;
     m.template_id = p.template_id;
     m.item_id = p.item_id;
-    m.channel = channel_.name();
-    m.language = language;
-    m.to_address = patient->mobile;
     m.due_at = iso_of(p.due_ms);
     m.expires_at = iso_of(p.expires_ms);
-    m.body = render_body(*patient, centre_of(tx, centres, row.centre_id), *protocol, row.episode_id, p, settings_);
+    address_message(m, *patient, *route, centre_of(tx, centres, row.centre_id), *protocol, row.episode_id, p,
+                    settings_);
     m.created_at = now;
     if (tx.insert_message(m)) ++inserted;
   }
@@ -307,7 +318,8 @@ void Scheduler::send_due(std::int64_t now_ms, PassSummary& s) {
     // Outside any transaction: a provider that takes seconds holds no lock.
     channels::SendResult result;
     try {
-      result = channel_.send({due.to_address, "", due.body, "message-" + std::to_string(due.id)});
+      channels::Channel& carrier = rp::messaging::channel_named(due.channel) == ContactChannel::email ? email_ : text_;
+      result = carrier.send({due.to_address, due.subject, due.body, "message-" + std::to_string(due.id)});
     } catch (const std::exception& e) {
       // It may or may not have reached the provider: a person checks.
       result = {channels::SendResult::Outcome::unknown, "", std::string("the channel failed: ") + e.what()};

@@ -7,16 +7,19 @@
 // 2. Each episode on the pathway (on a scheduler's first pass; on later ones, those a
 //    change marked: migration 0032), a page at a time: its plan (domain/messaging/plan.hpp)
 //    is compared with its messages; planned ones missing are inserted (the dedupe key
-//    makes a second insert a no-op), in the patient's language to their mobile; pending
-//    ones no longer planned are cancelled ("replanned", or "consent_withdrawn" once the
-//    patient withdrew consent to contact); pending ones still planned whose patient now
-//    reads another language or has another mobile are rewritten ("readdressed").
+//    makes a second insert a no-op), in the patient's language, by their route (a text
+//    message to their mobile or an e-mail to their address: domain/messaging/route.hpp);
+//    pending ones no longer planned are cancelled ("replanned", or "consent_withdrawn"
+//    once the patient withdrew consent to contact, "no_address" once no address is left);
+//    pending ones still planned whose patient now reads another language or is reached
+//    another way are rewritten ("readdressed").
 // 3. Due messages: one past its expiry is cancelled ("expired"); after a downtime, of
 //    the stale ones (due more than a grace ago) about one item only the latest stays,
 //    the others are cancelled ("superseded"); one whose episode left the pathway is
 //    cancelled ("episode_closed").
 // 4. Outside quiet hours, each due message under the patient's daily cap is claimed in
-//    a transaction (pending -> sending), sent outside any transaction, and its result
+//    a transaction (pending -> sending), sent outside any transaction through the channel
+//    that carries its route (text messages, e-mail), and its result
 //    written in another (with the next message's claim): sent; failed, tried again
 //    after an exponential backoff until the last try fails it; rejected, failed at once;
 //    unknown, left for a person. A patient at the cap waits for the next local morning.
@@ -50,8 +53,8 @@ struct SchedulerSettings {
 struct PassSummary {
   int inserted = 0;
   int readdressed = 0;  // pending messages rewritten for a new language or mobile
-  int cancelled_replanned = 0, cancelled_consent = 0, cancelled_superseded = 0, cancelled_expired = 0,
-      cancelled_closed = 0;
+  int cancelled_replanned = 0, cancelled_consent = 0, cancelled_no_address = 0, cancelled_superseded = 0,
+      cancelled_expired = 0, cancelled_closed = 0;
   int marked_unknown = 0;  // left `sending` by an earlier pass
   int claimed = 0, sent = 0, retrying = 0, failed = 0, unknown = 0;
   int deferred_by_cap = 0;
@@ -61,9 +64,14 @@ struct PassSummary {
 
 class Scheduler {
  public:
-  // The channel is the one every message of this scheduler goes through (app/ picks it:
-  // the SMS gateway, or the log in the demo); its name() is the messages' channel.
-  Scheduler(store::Store& store, channels::Channel& channel, SchedulerSettings settings = {});
+  // `text` carries the text messages and `email` the e-mails (app/ picks them: the SMS
+  // gateway and SMTP, or the log where one is not configured, and says so). A message
+  // row names its route ("sms", "email"), never the carrier, so that a pass of another
+  // process with other carriers re-routes nothing.
+  Scheduler(store::Store& store, channels::Channel& text, channels::Channel& email, SchedulerSettings settings = {});
+  // One channel carrying both routes (the command line's log, tests).
+  Scheduler(store::Store& store, channels::Channel& channel, SchedulerSettings settings = {})
+      : Scheduler(store, channel, channel, std::move(settings)) {}
   PassSummary pass(std::int64_t now_ms);
   // Steps 1 and 2 only: the outbox planned as of now, nothing sent (the demo's data).
   PassSummary plan(std::int64_t now_ms);
@@ -79,7 +87,8 @@ class Scheduler {
                      PassSummary& s);
 
   store::Store& store_;
-  channels::Channel& channel_;
+  channels::Channel& text_;
+  channels::Channel& email_;
   SchedulerSettings settings_;
   bool planned_everything_ = false;  // the first plan walked every episode on the pathway
 };

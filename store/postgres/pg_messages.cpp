@@ -10,7 +10,7 @@ constexpr const char* kMessageColumns =
     "SELECT id, patient_id, episode_id, centre_id, dedupe_key, template, item_id, channel, language, to_address, "
     "due_at, expires_at, state, attempts, next_attempt_at, provider_id, body, created_at, claimed_at, sent_at, "
     "delivered_at, "
-    "cancelled_by, cancel_reason, last_detail FROM messages ";
+    "cancelled_by, cancel_reason, last_detail, subject FROM messages ";
 
 std::optional<std::string> optional_text(const Result& r, int row, int col) {
   if (r.null(row, col)) return std::nullopt;
@@ -43,6 +43,7 @@ MessageRow read_message(const Result& r, int i) {
   m.cancelled_by = optional_text(r, i, 21);
   m.cancel_reason = optional_text(r, i, 22);
   m.last_detail = r.text(i, 23);
+  m.subject = r.text(i, 24);
   return m;
 }
 
@@ -63,8 +64,8 @@ std::optional<std::int64_t> PgTransaction::insert_message(const MessageRow& m) {
   auto res = c_.exec(
       "INSERT INTO messages (patient_id, episode_id, centre_id, dedupe_key, template, item_id, channel, language, "
       "to_address, due_at, expires_at, state, attempts, next_attempt_at, provider_id, body, created_at, claimed_at, "
-      "sent_at, delivered_at, cancelled_by, cancel_reason, last_detail) VALUES "
-      "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23) "
+      "sent_at, delivered_at, cancelled_by, cancel_reason, last_detail, subject) VALUES "
+      "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24) "
       "ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
       Params()
           .integer(m.patient_id)
@@ -89,7 +90,8 @@ std::optional<std::int64_t> PgTransaction::insert_message(const MessageRow& m) {
           .opt_text(m.delivered_at)
           .opt_text(m.cancelled_by)
           .opt_text(m.cancel_reason)
-          .text(m.last_detail));
+          .text(m.last_detail)
+          .text(m.subject));
   if (res.rows() != 1) return std::nullopt;
   return res.int64(0, 0);
 }
@@ -155,7 +157,8 @@ void PgTransaction::update_message(const MessageRow& m) {
   auto res = c_.exec(
       "UPDATE messages SET state = $1, attempts = $2, next_attempt_at = $3, provider_id = $4, body = $5, "
       "due_at = $6, expires_at = $7, claimed_at = $8, sent_at = $9, delivered_at = $10, cancelled_by = $11, "
-      "cancel_reason = $12, last_detail = $13, language = $14, to_address = $15 WHERE id = $16 RETURNING id",
+      "cancel_reason = $12, last_detail = $13, language = $14, to_address = $15, channel = $16, subject = $17 "
+      "WHERE id = $18 RETURNING id",
       Params()
           .text(std::string(to_string(m.state)))
           .integer(m.attempts)
@@ -172,6 +175,8 @@ void PgTransaction::update_message(const MessageRow& m) {
           .text(m.last_detail)
           .text(m.language)
           .text(m.to_address)
+          .text(m.channel)
+          .text(m.subject)
           .integer(m.id));
   if (res.rows() != 1) throw NotFoundError("id", "message_not_found"_err, {{"id", std::to_string(m.id)}});
 }

@@ -74,6 +74,8 @@ constexpr EpisodePart kEpisodeLaterFields[] = {
 };
 constexpr EpisodePart kPatientLaterFields[] = {
     {"language", "SELECT language FROM patients WHERE id = $1 AND language <> 'fa'"},
+    {"email", "SELECT email FROM patients WHERE id = $1 AND email <> ''"},
+    {"preferred_channel", "SELECT preferred_channel FROM patients WHERE id = $1 AND preferred_channel <> 'sms'"},
 };
 
 // The shared statements (store/product_content.hpp) mark the record's id '?': here $1.

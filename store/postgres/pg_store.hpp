@@ -34,7 +34,7 @@ ScheduledItem read_scheduled_item(const Result& r, int row, int first);
 // The patients columns a Patient is read from (read_patient, pg_transaction.cpp).
 inline constexpr const char* kPatientColumns =
     "id, centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, consent_treatment, "
-    "consent_registry, consent_contact, language";
+    "consent_registry, consent_contact, language, email, preferred_channel";
 Patient read_patient(const Result& r, int i);
 
 // pg_patient_search.cpp: the statement list_patients runs for `q` and its parameters (the

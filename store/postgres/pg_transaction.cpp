@@ -20,6 +20,8 @@ Patient read_patient(const Result& r, int i) {
   p.national_id = r.text(i, 8);
   p.consent = {r.int64(i, 9) != 0, r.int64(i, 10) != 0, r.int64(i, 11) != 0};
   p.language = parse_language(r.view(i, 12));
+  p.email = r.text(i, 13);
+  p.preferred_channel = parse_contact_channel(r.view(i, 14));
   return p;
 }
 
@@ -77,6 +79,7 @@ void patient_fields(Params& q, const Patient& p) {
   q.text(p.mrn).text(p.name_fa).text(p.name_latin).text(std::string(to_string(p.sex))).date(p.birth_date);
   q.text(p.mobile).text(p.national_id).flag(p.consent.treatment).flag(p.consent.registry).flag(p.consent.contact);
   q.text(patient_search_names(p.name_fa, p.name_latin)).text(std::string(to_string(p.language)));
+  q.text(p.email).text(std::string(to_string(p.preferred_channel)));
 }
 
 constexpr const char* kItemColumns =
@@ -155,8 +158,8 @@ std::int64_t PgTransaction::insert_patient(const Patient& p, const std::string& 
   q.text(now);
   auto r = c_.exec(
       "INSERT INTO patients (centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, "
-      "consent_treatment, consent_registry, consent_contact, search_names, language, created_at) VALUES "
-      "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) "
+      "consent_treatment, consent_registry, consent_contact, search_names, language, email, preferred_channel, "
+      "created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) "
       "ON CONFLICT DO NOTHING RETURNING id",
       q);
   if (r.rows() == 0) throw ConflictError("mrn", "record_number_used"_err, {{"record", p.mrn}, {"centre", p.centre_id}});
@@ -176,7 +179,7 @@ void PgTransaction::update_patient(const Patient& p) {
     auto r = c_.exec(
         "UPDATE patients SET mrn = $1, name_fa = $2, name_latin = $3, sex = $4, birth_date = $5, mobile = $6, "
         "national_id = $7, consent_treatment = $8, consent_registry = $9, consent_contact = $10, search_names = $11, "
-        "language = $12 WHERE id = $13",
+        "language = $12, email = $13, preferred_channel = $14 WHERE id = $15",
         q);
     c_.run("RELEASE SAVEPOINT rp_update_patient");
     if (r.affected() > 0) note_change("patient", p.id);

@@ -9,7 +9,7 @@ constexpr const char* kMessageColumns =
     "SELECT id, patient_id, episode_id, centre_id, dedupe_key, template, item_id, channel, language, to_address, "
     "due_at, expires_at, state, attempts, next_attempt_at, provider_id, body, created_at, claimed_at, sent_at, "
     "delivered_at, "
-    "cancelled_by, cancel_reason, last_detail FROM messages ";
+    "cancelled_by, cancel_reason, last_detail, subject FROM messages ";
 
 void bind_optional(SQLite::Statement& q, int i, const std::optional<std::string>& v) {
   if (v)
@@ -44,6 +44,7 @@ MessageRow read_message(SQLite::Statement& q) {
   m.cancelled_by = optional_text(q.getColumn(21));
   m.cancel_reason = optional_text(q.getColumn(22));
   m.last_detail = q.getColumn(23).getString();
+  m.subject = q.getColumn(24).getString();
   return m;
 }
 
@@ -64,8 +65,8 @@ std::optional<std::int64_t> SqliteTransaction::insert_message(const MessageRow& 
   auto& q = c_.statement(
       "INSERT INTO messages (patient_id, episode_id, centre_id, dedupe_key, template, item_id, channel, language, "
       "to_address, due_at, expires_at, state, attempts, next_attempt_at, provider_id, body, created_at, claimed_at, "
-      "sent_at, delivered_at, cancelled_by, cancel_reason, last_detail) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+      "sent_at, delivered_at, cancelled_by, cancel_reason, last_detail, subject) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
       "ON CONFLICT (dedupe_key) DO NOTHING");
   q.bind(1, static_cast<int64_t>(m.patient_id));
   if (m.episode_id)
@@ -93,6 +94,7 @@ std::optional<std::int64_t> SqliteTransaction::insert_message(const MessageRow& 
   bind_optional(q, 21, m.cancelled_by);
   bind_optional(q, 22, m.cancel_reason);
   q.bind(23, m.last_detail);
+  q.bind(24, m.subject);
   if (q.exec() != 1) return std::nullopt;
   return c_.db().getLastInsertRowid();
 }
@@ -178,7 +180,7 @@ void SqliteTransaction::update_message(const MessageRow& m) {
   auto& q = c_.statement(
       "UPDATE messages SET state = ?, attempts = ?, next_attempt_at = ?, provider_id = ?, body = ?, due_at = ?, "
       "expires_at = ?, claimed_at = ?, sent_at = ?, delivered_at = ?, cancelled_by = ?, cancel_reason = ?, "
-      "last_detail = ?, language = ?, to_address = ? WHERE id = ?");
+      "last_detail = ?, language = ?, to_address = ?, channel = ?, subject = ? WHERE id = ?");
   q.bind(1, std::string(to_string(m.state)));
   q.bind(2, m.attempts);
   bind_optional(q, 3, m.next_attempt_at);
@@ -194,7 +196,9 @@ void SqliteTransaction::update_message(const MessageRow& m) {
   q.bind(13, m.last_detail);
   q.bind(14, m.language);
   q.bind(15, m.to_address);
-  q.bind(16, static_cast<int64_t>(m.id));
+  q.bind(16, m.channel);
+  q.bind(17, m.subject);
+  q.bind(18, static_cast<int64_t>(m.id));
   if (q.exec() != 1) throw NotFoundError("id", "message_not_found"_err, {{"id", std::to_string(m.id)}});
 }
 

@@ -98,6 +98,8 @@ constexpr EpisodePart kEpisodeLaterFields[] = {
 // the value every earlier patient was given (the same rule as the episode's).
 constexpr EpisodePart kPatientLaterFields[] = {
     {"language", "SELECT language FROM patients WHERE id = ? AND language <> 'fa'"},
+    {"email", "SELECT email FROM patients WHERE id = ? AND email <> ''"},
+    {"preferred_channel", "SELECT preferred_channel FROM patients WHERE id = ? AND preferred_channel <> 'sms'"},
 };
 
 // BLAKE2b-256 over a stream of tagged, length-prefixed values: no two different records

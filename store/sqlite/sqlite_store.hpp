@@ -62,7 +62,7 @@ class Connection {
 // The patients columns a Patient is read from, in read_patient's order.
 inline constexpr const char* kPatientColumns =
     "id, centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, consent_treatment, "
-    "consent_registry, consent_contact, language";
+    "consent_registry, consent_contact, language, email, preferred_channel";
 
 // sqlite_patient_search.cpp: the statement list_patients runs for `q` (one of a few fixed
 // texts, so that the connection prepares each once), and its parameters bound from `q`.

@@ -68,6 +68,8 @@ Patient read_patient(SQLite::Statement& q) {
   p.national_id = q.getColumn(8).getString();
   p.consent = {q.getColumn(9).getInt() != 0, q.getColumn(10).getInt() != 0, q.getColumn(11).getInt() != 0};
   p.language = parse_language(q.getColumn(12).getString());
+  p.email = q.getColumn(13).getString();
+  p.preferred_channel = parse_contact_channel(q.getColumn(14).getString());
   return p;
 }
 
@@ -186,7 +188,9 @@ void bind_patient_fields(SQLite::Statement& q, const Patient& p, int first) {
   q.bind(i++, p.consent.registry ? 1 : 0);
   q.bind(i++, p.consent.contact ? 1 : 0);
   q.bind(i++, patient_search_names(p.name_fa, p.name_latin));
-  q.bind(i, std::string(to_string(p.language)));
+  q.bind(i++, std::string(to_string(p.language)));
+  q.bind(i++, p.email);
+  q.bind(i, std::string(to_string(p.preferred_channel)));
 }
 
 }  // namespace
@@ -194,11 +198,11 @@ void bind_patient_fields(SQLite::Statement& q, const Patient& p, int first) {
 std::int64_t SqliteTransaction::insert_patient(const Patient& p, const std::string& now) {
   auto& q = c_.statement(
       "INSERT INTO patients (centre_id, mrn, name_fa, name_latin, sex, birth_date, mobile, national_id, "
-      "consent_treatment, consent_registry, consent_contact, search_names, language, created_at) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "consent_treatment, consent_registry, consent_contact, search_names, language, email, preferred_channel, "
+      "created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   q.bind(1, p.centre_id);
   bind_patient_fields(q, p, 2);
-  q.bind(14, now);
+  q.bind(16, now);
   exec_unique(q, "mrn", "record_number_used"_err, {{"record", p.mrn}, {"centre", p.centre_id}});
   return c_.db().getLastInsertRowid();
 }
@@ -206,9 +210,10 @@ std::int64_t SqliteTransaction::insert_patient(const Patient& p, const std::stri
 void SqliteTransaction::update_patient(const Patient& p) {
   auto& q = c_.statement(
       "UPDATE patients SET mrn = ?, name_fa = ?, name_latin = ?, sex = ?, birth_date = ?, mobile = ?, national_id = ?, "
-      "consent_treatment = ?, consent_registry = ?, consent_contact = ?, search_names = ?, language = ? WHERE id = ?");
+      "consent_treatment = ?, consent_registry = ?, consent_contact = ?, search_names = ?, language = ?, email = ?, "
+      "preferred_channel = ? WHERE id = ?");
   bind_patient_fields(q, p, 1);
-  q.bind(13, static_cast<int64_t>(p.id));
+  q.bind(15, static_cast<int64_t>(p.id));
   exec_unique(q, "mrn", "record_number_used"_err, {{"record", p.mrn}, {"centre", p.centre_id}});
 }
 

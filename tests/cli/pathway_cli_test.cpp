@@ -150,6 +150,13 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
            {"patient update 1 --consent-contact maybe --reason typo", "consent.contact"},
            {"patient add --centre c1 --mrn M-5 --name-latin X --birth-date 1960-01-01 --language de", "language"},
            {"patient update 1 --language english --reason typo", "language"},
+           {"patient add --centre c1 --mrn M-6 --name-latin X --birth-date 1960-01-01 --email 'x at example.ir'",
+            "email"},
+           {"patient add --centre c1 --mrn M-7 --name-latin X --birth-date 1960-01-01 --preferred-channel email",
+            "preferred_channel"},
+           {"patient update 1 --email 'a@b@example.ir' --reason typo", "email"},
+           {"patient update 1 --preferred-channel email --reason typo", "preferred_channel"},
+           {"patient update 1 --preferred-channel fax --reason typo", "preferred_channel"},
            {"patient update 1 --mobile 09120000000 --reason ' '", "reason"},
            {"patient update 2 --mobile 09120000000 --reason typo", "patient"},
            {"episode add --patient 1 --side left --diagnosis M16.11", "diagnosis.code"},
@@ -181,6 +188,25 @@ TEST(RecordsCli, PatientAndEpisodeLifecycle) {
   EXPECT_EQ(r.json()["language"], "en");
   EXPECT_EQ(count_rows("audit_log"), audit_before + 2);
   EXPECT_EQ(run("patient show 1 " + pathway_db_arg(), "").json()["language"], "en");
+  // She would rather read e-mail: the address and the choice, in one audit row.
+  EXPECT_EQ(r.json()["preferred_channel"], "sms");
+  EXPECT_FALSE(r.json().contains("email")) << "none recorded: the key is left out";
+  const auto audit_mail = count_rows("audit_log");  // `patient show` is an audited read
+  r = run("patient update 1 " + pathway_db_arg() +
+              " --email ' Maryam.Rezaei@Example.IR ' --preferred-channel email --reason 'prefers e-mail'",
+          "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["email"], "Maryam.Rezaei@example.ir");
+  EXPECT_EQ(r.json()["preferred_channel"], "email");
+  EXPECT_EQ(count_rows("audit_log"), audit_mail + 1);
+  // The address cannot go while e-mail is the choice: refused, nothing changed.
+  const auto keep = run("patient update 1 " + pathway_db_arg() + " --email '' --reason 'no e-mail'", "");
+  EXPECT_EQ(keep.exit_code, 2);
+  EXPECT_EQ(keep.error_field(), "preferred_channel");
+  EXPECT_EQ(count_rows("audit_log"), audit_mail + 1);
+  const auto shown_patient = run("patient show 1 " + pathway_db_arg(), "").json();
+  EXPECT_EQ(shown_patient["email"], "Maryam.Rezaei@example.ir");
+  EXPECT_EQ(shown_patient["preferred_channel"], "email");
 
   r = run("episode add " + pathway_db_arg() + " --patient 1 --side right --diagnosis M16.11 --kl 2", "");
   ASSERT_EQ(r.exit_code, 0) << r.err;

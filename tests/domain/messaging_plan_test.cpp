@@ -167,7 +167,29 @@ TEST(MessagingTemplates, AFileWithAnUnknownPlaceholderOrALanguageMissingIsRefuse
   EXPECT_THROW(MessageTemplates::parse("templates: [1, 2]"), InputError);
   EXPECT_THROW(MessageTemplates::parse("templates:\n  a:\n    en: \"hi {name\"\n    fa: \"x\"\n"), InputError);
   EXPECT_THROW(MessageTemplates::built_in().render("no_such", "en", {}), InputError);
-  EXPECT_NO_THROW(MessageTemplates::parse("templates:\n  a:\n    en: \"hi {name}\"\n    fa: \"x {link}\"\n"));
+  // Every template has an e-mail subject in both languages, one line, of the same placeholders.
+  const std::string body = "templates:\n  a:\n    en: \"hi {name}\"\n    fa: \"x {link}\"\n";
+  EXPECT_THROW(MessageTemplates::parse(body), InputError);
+  EXPECT_THROW(MessageTemplates::parse(body + "    subject:\n      en: \"s {item}\"\n"), InputError);
+  EXPECT_THROW(MessageTemplates::parse(body + "    subject:\n      en: \"s {nmae}\"\n      fa: \"t\"\n"), InputError);
+  EXPECT_THROW(MessageTemplates::parse(body + "    subject:\n      en: \"s\\r\\nBcc: x@y.ir\"\n      fa: \"t\"\n"),
+               InputError);
+  const auto ok = MessageTemplates::parse(body + "    subject:\n      en: \"s {item}\"\n      fa: \"ت {item}\"\n");
+  EXPECT_EQ(ok.render_subject("a", "en", {{"item", "Visit"}}), "s Visit");
+  EXPECT_EQ(ok.render_subject("a", "fa", {{"item", "ویزیت"}}), "ت ویزیت");
+}
+
+TEST(MessagingTemplates, EveryBuiltInTemplateHasASubjectInBothLanguages) {
+  const auto& t = MessageTemplates::built_in();
+  for (const char* id : {"hold_soon", "hold_today", "hold_blood_thinner_soon", "hold_blood_thinner_today",
+                         "visit_day_before", "imaging_day_before", "procedure_day_before", "rest_start", "rehab_start",
+                         "questionnaire_invite", "questionnaire_reminder", "red_flag_on_call"}) {
+    const std::string en = t.render_subject(id, "en", {{"item", "X"}, {"centre", "C"}});
+    const std::string fa = t.render_subject(id, "fa", {{"item", "X"}, {"centre", "C"}});
+    EXPECT_FALSE(en.empty()) << id;
+    EXPECT_NE(en, fa) << id;
+    EXPECT_EQ(fa.find_first_of("0123456789"), std::string::npos) << id;
+  }
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "../support/python_sink.hpp"
 #include "channels/log_channel.hpp"
 #include "http_test_support.hpp"
 #include "planned_messages_support.hpp"
@@ -56,7 +57,7 @@ TEST_F(MessagesRoutes, StaffReadTheirPatientsMessagesAndOnlyThose) {
   const auto& first = messages[0];
   EXPECT_EQ(first["state"], "pending");
   EXPECT_EQ(first["language"], "fa");
-  EXPECT_EQ(first["channel"], "log");
+  EXPECT_EQ(first["channel"], "sms");  // the way to her; the log carries it here (no gateway)
   EXPECT_EQ(first["attempts"], 0);
   EXPECT_NE(first["body"].get<std::string>().find("گرامی"), std::string::npos);
   EXPECT_FALSE(first.contains("to_address")) << "the number is not shown";
@@ -166,12 +167,88 @@ TEST_F(MessagesRoutes, TheCommandLineRunsOnePassThroughTheLog) {
   const auto sent = run("run --now 2026-12-05T05:31:00Z");
   EXPECT_EQ(sent["sent"], 1);
   EXPECT_EQ(sent["inserted"], 0);
-  EXPECT_EQ(sent["channel"], "log");
+  EXPECT_EQ(sent["carriers"], nlohmann::json({{"sms", "log"}, {"email", "log"}}));
   const auto listed = run("list --patient " + std::to_string(s.patient_a));
   ASSERT_TRUE(listed.is_array()) << listed;
   int sent_rows = 0;
   for (const auto& m : listed) sent_rows += m["state"] == "sent";
   EXPECT_EQ(sent_rows, 1);
+}
+
+// A patient who prefers e-mail, recorded by a coordinator over HTTP, gets her reminder by
+// e-mail through a real SMTP server (tests/channels/smtp_sink.py), with the subject line
+// and text in Persian, when `regenpath messages run` is configured with SMTP as the
+// server is; text messages still go to the log where no gateway is configured. A bad
+// address or e-mail chosen with none is refused naming the field and changes nothing,
+// and a role not shown the mobile is not shown the address either.
+TEST(EmailMessages, APatientWhoPrefersEmailGetsHerRemindersThroughSmtp) {
+  TempDir dir;
+  const std::string db = dir.file("email.db");
+  const Seeded s = seed(db);
+  {
+    auto store = store::open_store(db);
+    service::Pathway(*store, Clock::system())
+        .plan(service::Actor::cli_operator(), s.episode_a, CivilDate::from_ymd(2027, 1, 10),
+              CivilDate::from_ymd(2027, 1, 12));
+  }
+  const std::string path = "/api/v1/patients/" + std::to_string(s.patient_a);
+  {
+    ServerProcess server(db);
+    Client coordinator{server.port()};
+    ASSERT_EQ(coordinator.login("coordinator.a").status, 200);
+    const auto audit = [&] { return count_in(db, "SELECT COUNT(*) FROM audit_log WHERE action = 'patient.update'"); };
+    const auto before = audit();
+    for (const auto& [body, field] : std::vector<std::pair<std::string, std::string>>{
+             {R"({"email":"maryam at example.ir","reason":"e-mail"})", "email"},
+             {R"({"email":"a@example.ir\r\nBcc: all@example.ir","reason":"e-mail"})", "email"},
+             {R"({"preferred_channel":"email","reason":"e-mail"})", "preferred_channel"},
+             {R"({"preferred_channel":"fax","reason":"e-mail"})", "preferred_channel"}}) {
+      const Reply bad = coordinator.call("PATCH", path, body);
+      EXPECT_EQ(bad.status, 422) << body << " " << bad.body;
+      EXPECT_EQ(bad.json()["error"]["field"], field) << body;
+    }
+    EXPECT_EQ(audit(), before);
+    const Reply changed = coordinator.call(
+        "PATCH", path, R"({"email":" Maryam@Example.IR ","preferred_channel":"email","reason":"reads e-mail"})");
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    EXPECT_EQ(changed.json()["email"], "Maryam@example.ir");
+    EXPECT_EQ(changed.json()["preferred_channel"], "email");
+    EXPECT_EQ(audit(), before + 1);
+    EXPECT_EQ(coordinator.get(path).json()["email"], "Maryam@example.ir");
+    Client lab{server.port()};
+    ASSERT_EQ(lab.login("lab.a").status, 200);
+    const auto seen_by_lab = lab.get(path).json();
+    EXPECT_FALSE(seen_by_lab.contains("email")) << seen_by_lab;
+    EXPECT_FALSE(seen_by_lab.contains("mobile"));
+    EXPECT_EQ(seen_by_lab["preferred_channel"], "email");
+  }
+  PythonSink smtp("smtp_sink.py");
+  const std::string env = "REGENPATH_SMTP_URL=smtp://127.0.0.1:" + std::to_string(smtp.port()) +
+                          " REGENPATH_SMTP_STARTTLS=optional REGENPATH_SMTP_FROM=clinic@regenpath.test";
+  // Planned on 2026-12-01; on 2026-12-05 at 09:01 in Tehran the consultation's reminder goes.
+  const auto planned = run_messages_cli(db, "run --now 2026-12-01T06:00:00Z", env);
+  ASSERT_TRUE(planned.is_object()) << planned;
+  EXPECT_EQ(planned["carriers"], nlohmann::json({{"sms", "log"}, {"email", "email"}}));
+  EXPECT_GT(planned["inserted"].get<int>(), 30);
+  const std::string hers = "SELECT COUNT(*) FROM messages WHERE patient_id = " + std::to_string(s.patient_a);
+  EXPECT_GT(count_in(db, hers), 30);
+  EXPECT_EQ(count_in(db, hers + " AND channel = 'email' AND to_address = 'Maryam@example.ir' AND subject <> ''"),
+            count_in(db, hers));
+  const auto sent = run_messages_cli(db, "run --now 2026-12-05T05:31:00Z", env);
+  EXPECT_EQ(sent["sent"], 1) << sent;
+  const auto mail = smtp.await_records(1);
+  ASSERT_EQ(mail.size(), 1U);
+  EXPECT_EQ(mail[0]["rcpt_tos"], nlohmann::json::array({"Maryam@example.ir"}));
+  EXPECT_EQ(mail[0]["mail_from"], "clinic@regenpath.test");
+  const std::string subject = mail[0]["subject"], text = mail[0]["body"];
+  EXPECT_EQ(subject.rfind("فردا: ", 0), 0U) << subject;
+  EXPECT_NE(text.find("گرامی، فردا"), std::string::npos) << text;
+  EXPECT_NE(text.find("۱۴۰۵/۰۹/۱۵"), std::string::npos) << text;  // 2026-12-06 in Jalali, Persian digits
+  // The row says it went by e-mail, with the provider's (the message's own) id.
+  EXPECT_EQ(count_in(db,
+                     "SELECT COUNT(*) FROM messages WHERE state = 'sent' AND channel = 'email' AND "
+                     "provider_id LIKE '<message-%@regenpath.test>'"),
+            1);
 }
 
 }  // namespace

@@ -32,9 +32,11 @@ inline std::int64_t count_in(const std::string& db, const std::string& sql) {
   return d.execAndGet(sql).getInt64();
 }
 
-// `regenpath messages ARGS --db DB`'s answer (JSON; discarded when it is not).
-inline nlohmann::json run_messages_cli(const std::string& db, const std::string& args) {
-  const std::string command = std::string(RP_BINARY) + " messages " + args + " --db " + db + " 2>/dev/null";
+// `regenpath messages ARGS --db DB`'s answer (JSON; discarded when it is not), with the
+// environment's VAR=value words of `env` before it.
+inline nlohmann::json run_messages_cli(const std::string& db, const std::string& args, const std::string& env = "") {
+  const std::string command = (env.empty() ? "" : "env " + env + " ") + std::string(RP_BINARY) + " messages " + args +
+                              " --db " + db + " 2>/dev/null";
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
   std::string out;
   char buf[4096];

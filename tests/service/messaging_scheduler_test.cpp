@@ -27,7 +27,8 @@ using store::MessageState;
 // A channel answering as told (sent unless scripted otherwise), keeping what it was given.
 class ScriptedChannel final : public channels::Channel {
  public:
-  std::string name() const override { return "sms"; }
+  explicit ScriptedChannel(std::string name = "sms") : name_(std::move(name)) {}
+  std::string name() const override { return name_; }
   SendResult send(const channels::OutgoingMessage& m) override {
     sent.push_back(m);
     if (!script.empty()) {
@@ -39,6 +40,9 @@ class ScriptedChannel final : public channels::Channel {
   }
   std::vector<channels::OutgoingMessage> sent;
   std::vector<SendResult> script;
+
+ private:
+  std::string name_;
 };
 
 class SchedulerTest : public ::testing::Test {
@@ -169,6 +173,71 @@ TEST_F(SchedulerTest, MessagesAreInThePatientsLanguageAndFollowAChange) {
   }
   // Nothing differs now: a second pass rewrites nothing.
   EXPECT_EQ(scheduler.plan(at("2026-12-05T07:05:00Z")).readdressed, 0);
+}
+
+// A patient who prefers e-mail is written to at their address, through the e-mail
+// channel, with a subject line in their language; a change of preference or address
+// moves every message still waiting, and with no address left they are cancelled.
+TEST_F(SchedulerTest, APatientWhoPrefersEmailIsWrittenToAndAChangeMovesWhatWaits) {
+  const auto change = [&](auto edit) {
+    store_->write([&](store::Transaction& tx) {
+      Patient p = *tx.find_patient(patient_);
+      edit(p);
+      tx.update_patient(p);
+    });
+  };
+  change([](Patient& p) {
+    p.email = "maryam@example.ir";
+    p.preferred_channel = ContactChannel::email;
+  });
+  ScriptedChannel email("email");
+  Scheduler scheduler(*store_, channel_, email);
+  scheduler.pass(at("2026-12-05T06:00:00Z"));  // the consultation's reminder, 2026-12-05
+  EXPECT_TRUE(channel_.sent.empty()) << "no text message to a patient who prefers e-mail";
+  ASSERT_EQ(email.sent.size(), 1U);
+  EXPECT_EQ(email.sent[0].to, "maryam@example.ir");
+  EXPECT_EQ(email.sent[0].subject.rfind("فردا: ", 0), 0U) << email.sent[0].subject;
+  EXPECT_EQ(email.sent[0].body.rfind("مریم گرامی، فردا", 0), 0U) << email.sent[0].body;
+  const int waiting = count(MessageState::pending);
+  EXPECT_GT(waiting, 30);
+  for (const auto& m : messages()) {
+    EXPECT_EQ(m.channel, "email") << m.dedupe_key;
+    EXPECT_EQ(m.to_address, "maryam@example.ir");
+    EXPECT_FALSE(m.subject.empty()) << m.dedupe_key;
+  }
+
+  // Text messages preferred now: what waits goes to the mobile, with no subject.
+  change([](Patient& p) { p.preferred_channel = ContactChannel::sms; });
+  EXPECT_EQ(scheduler.plan(at("2026-12-05T07:00:00Z")).readdressed, waiting);
+  for (const auto& m : messages()) {
+    if (m.state == MessageState::sent) {
+      EXPECT_EQ(m.channel, "email");  // what went, went by e-mail
+      continue;
+    }
+    EXPECT_EQ(m.channel, "sms") << m.dedupe_key;
+    EXPECT_EQ(m.to_address, "+989121234567");
+    EXPECT_EQ(m.subject, "");
+  }
+  // The mobile removed: the e-mail address is the only way left, and it is taken.
+  change([](Patient& p) { p.mobile.clear(); });
+  EXPECT_EQ(scheduler.plan(at("2026-12-05T07:05:00Z")).readdressed, waiting);
+  for (const auto& m : messages()) EXPECT_EQ(m.channel, "email") << m.dedupe_key;
+  std::string next_due = "9999";
+  for (const auto& m : messages())
+    if (m.state == MessageState::pending) next_due = std::min(next_due, m.due_at);
+  const std::int64_t next = at(next_due) + 60'000;
+  EXPECT_EQ(scheduler.pass(next).sent, 1);
+  EXPECT_TRUE(channel_.sent.empty());
+  ASSERT_EQ(email.sent.size(), 2U);
+  EXPECT_EQ(email.sent[1].to, "maryam@example.ir");
+  // No address at all: what waits is cancelled, and said why.
+  change([](Patient& p) { p.email.clear(); });
+  const int left = count(MessageState::pending);
+  const PassSummary s = scheduler.plan(next + 60'000);
+  EXPECT_EQ(s.cancelled_no_address, left);
+  EXPECT_EQ(s.cancelled_consent + s.cancelled_replanned, 0);
+  EXPECT_EQ(count(MessageState::cancelled, "no_address"), left);
+  EXPECT_EQ(count(MessageState::pending), 0);
 }
 
 // A red flag's alert to the on-call clinician goes inside quiet hours and past the
@@ -393,7 +462,13 @@ TEST_F(SchedulerTest, TheLogChannelSendsTheDemosMessages) {
   scheduler.pass(at("2026-12-01T06:00:00Z"));
   EXPECT_EQ(scheduler.pass(at("2026-12-05T05:31:00Z")).sent, 1);
   EXPECT_EQ(log.sent(), 1);
-  for (const auto& m : messages()) EXPECT_EQ(m.channel, "log");
+  // The row names the way to the patient; the log's provider id and detail say what carried it.
+  for (const auto& m : messages()) {
+    EXPECT_EQ(m.channel, "sms");
+    if (m.state != MessageState::sent) continue;
+    EXPECT_EQ(m.provider_id, "log-message-" + std::to_string(m.id));
+    EXPECT_EQ(m.last_detail, "written to the server log");
+  }
 }
 
 TEST_F(SchedulerTest, StaffReadCancelAndResendWithAReasonEachAudited) {

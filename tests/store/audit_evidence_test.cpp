@@ -189,6 +189,34 @@ TEST_P(AuditEvidence, ThePatientsLanguageIsKeptAndVouchedFor) {
   EXPECT_ANY_THROW(raw_exec("UPDATE patients SET language = 'de' WHERE id = " + std::to_string(p.id)));
 }
 
+// The e-mail address and the channel a patient's messages go by (0033) are stored and
+// read back on either engine and vouched for once set; the pinned hash of a patient
+// without them (above) does not move.
+TEST_P(AuditEvidence, ThePatientsEmailAndChannelAreKeptAndVouchedFor) {
+  Patient p = patient("M-mail");
+  store_->write([&](Transaction& tx) { p.id = tx.insert_patient(p, "2026-11-25T08:00:00.000Z"); });
+  const std::string without = content_of(p.id);
+  p.email = "maryam@example.ir";
+  store_->write([&](Transaction& tx) { tx.update_patient(p); });
+  const std::string with_address = content_of(p.id);
+  EXPECT_NE(with_address, without);
+  p.preferred_channel = ContactChannel::email;
+  store_->write([&](Transaction& tx) { tx.update_patient(p); });
+  std::optional<Patient> read;
+  store_->read([&](Transaction& tx) { read = tx.find_patient(p.id); });
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->email, "maryam@example.ir");
+  EXPECT_EQ(read->preferred_channel, ContactChannel::email);
+  const std::string chosen = content_of(p.id);
+  EXPECT_NE(chosen, with_address);
+  // Changed behind regenpath's back: the hash says so.
+  raw_exec("UPDATE patients SET email = 'someone.else@example.ir' WHERE id = " + std::to_string(p.id));
+  EXPECT_NE(content_of(p.id), chosen);
+  raw_exec("UPDATE patients SET email = 'maryam@example.ir' WHERE id = " + std::to_string(p.id));
+  EXPECT_EQ(content_of(p.id), chosen);
+  EXPECT_ANY_THROW(raw_exec("UPDATE patients SET preferred_channel = 'fax' WHERE id = " + std::to_string(p.id)));
+}
+
 // A cell product is its row and its chain of custody (store/product_content.hpp), hashed
 // as SQLite stores them on either engine. Pinned like the patient: the value was computed
 // by an independent implementation (Python's hashlib.blake2b over the tagged values).

@@ -84,6 +84,10 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
     // The database as the binary before 0014 left it: no typed rows, version 13 (and
     // nothing of the later migrations).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    // 0033's e-mail address and preferred channel.
+    d.exec("ALTER TABLE patients DROP COLUMN preferred_channel");
+    d.exec("ALTER TABLE patients DROP COLUMN email");
+    d.exec("ALTER TABLE messages DROP COLUMN subject");
     // 0032's re-plan marks and the triggers that set them.
     for (const char* t : {"episode_insert", "episode_update", "schedule_insert", "schedule_update", "schedule_delete",
                           "patient_update", "centre_update"})

@@ -156,6 +156,14 @@ test('staff click through the pathway in English and Persian', async () => {
     await fix.locator('input[name=mobile]').fill('۰۹۱۲ ۵۵۵ ۰۲۰۲')
     // she reads English: her reminders will be written in it
     await fix.locator('select[name=language]').selectOption('en')
+    // and would rather have them by e-mail: chosen with no address, the form says what is missing
+    await fix.locator('select[name=preferred_channel]').selectOption('email')
+    await fix.getByTestId('correct-submit').click()
+    assert.match(await fix.locator('.field', { has: page.locator('select[name=preferred_channel]') }).textContent(), /Record the e-mail address/)
+    await fix.locator('input[name=email]').fill('maryam at example')
+    await fix.getByTestId('correct-submit').click()
+    assert.match(await fix.locator('.field', { has: page.locator('input[name=email]') }).textContent(), /Not an e-mail address/)
+    await fix.locator('input[name=email]').fill(' Maryam.Rezaei@Example.IR ')
     await fix.getByTestId('correct-submit').click()
     assert.match(await fix.locator('.field', { has: page.locator('textarea[name=reason]') }).textContent(), /Required/)
     await fix.locator('textarea[name=reason]').fill('The patient gave a new number')
@@ -166,10 +174,14 @@ test('staff click through the pathway in English and Persian', async () => {
     const fixed = (await coordinatorApi.get(`/api/v1/patients/${patientId}`)).json
     assert.equal(fixed.mobile, '+989125550202')
     assert.equal(fixed.language, 'en')
+    assert.equal(fixed.email, 'Maryam.Rezaei@example.ir')
+    assert.equal(fixed.preferred_channel, 'email')
     assert.equal(fixed.name_latin, NAME_LATIN)
     assert.deepEqual(fixed.consent, { treatment: true, registry: true, contact: false })
     await page.waitForFunction(() => /555 ?0202|5550202|۵۵۵۰۲۰۲/.test(document.querySelector('[data-testid=demographics]')?.textContent ?? ''))
     assert.equal((await page.getByTestId('language').textContent()).trim(), 'English')
+    assert.equal((await page.getByTestId('email').textContent()).trim(), 'Maryam.Rezaei@example.ir')
+    assert.equal((await page.getByTestId('preferred-channel').textContent()).trim(), 'E-mail')
     await signOut(page)
 
     // --- surgeon: screen eligible with the reasons shown, plan, schedule, record the harvest
@@ -379,6 +391,8 @@ test('staff click through the pathway in English and Persian', async () => {
     assert.match(visitFa, JALALI_MONTHS)
     assert.doesNotMatch(visitFa, /[0-9]/)
     assert.match(await page.getByTestId('timeline').textContent(), /ویزیت پیگیری ۲ هفته/)
+    assert.equal((await page.getByTestId('preferred-channel').textContent()).trim(), 'ایمیل')
+    assert.equal(await page.getByTestId('email').getAttribute('translate'), 'no') // an address, left as typed
     await checkA11y(page, 'patient fa')
     await shot(page, 'staff-patient-fa')
     await page.goto(server.url + '/worklist')
@@ -395,6 +409,9 @@ test('staff click through the pathway in English and Persian', async () => {
     assert.match(await page.getByTestId('register-form').textContent(), /تاریخ معتبر نیست/)
     await birthFa.fill('۱۳۴۷/۰۱/۲۳')
     assert.doesNotMatch(await page.getByTestId('register-form').textContent(), /تاریخ معتبر نیست/)
+    await page.getByTestId('register-form').locator('input[name=email]').fill('مریم')
+    assert.match(await page.getByTestId('register-form').textContent(), /نشانی ایمیل درست نیست/)
+    assert.match(await page.getByTestId('register-form').locator('select[name=preferred_channel]').textContent(), /پیامک/)
     await checkA11y(page, 'patients fa')
     await shot(page, 'staff-patients-fa')
     b.assertClean()

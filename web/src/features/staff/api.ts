@@ -14,6 +14,7 @@ import type {
   Guidance,
   Instrument,
   Language,
+  ContactChannel,
   Patient,
   PatientRecord,
   Protocol,
@@ -34,6 +35,8 @@ export interface NewPatient {
   national_id: string
   consent: Consent
   language: Language
+  email: string
+  preferred_channel: ContactChannel
 }
 
 // A correction: the fields that change (consent flags one by one) and why.

@@ -32,6 +32,7 @@ void everyStateListed
 
 export type Sex = Schema<'Sex'>
 export type Language = Schema<'Language'>
+export type ContactChannel = Schema<'ContactChannel'>
 export type Side = Schema<'Side'>
 export type CellSource = Schema<'CellSource'>
 export type Guidance = Schema<'Guidance'>

@@ -32,6 +32,13 @@ export function mobileProblem(text: string): Problem {
   return /^9\d{9}$/.test(d) ? null : 'mobileFormat'
 }
 
+// The server's rule (domain/email_address.hpp) in short: one @, a dotted domain, no spaces.
+export function emailProblem(text: string): Problem {
+  const t = text.trim()
+  if (!t) return null
+  return /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(t) ? null : 'emailFormat'
+}
+
 export function requiredProblem(value: string | number | null | undefined): Problem {
   return value === null || value === undefined || String(value).trim() === '' ? 'required' : null
 }

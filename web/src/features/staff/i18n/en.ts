@@ -78,6 +78,7 @@ export default {
     done: 'Patient {mrn} registered.',
     nameHint: 'Give the name in Persian, in Latin letters, or both: one of the two is required.',
     mobileHint: 'Iranian mobile, e.g. 0912 345 6789. The patient signs in with it.',
+    emailHint: 'Optional: the address the patient reads.',
     nationalIdHint: '10 digits.',
   },
   correct: {
@@ -98,6 +99,8 @@ export default {
     nationalId: 'National id',
     consent: 'Consent',
     language: 'Language of messages',
+    email: 'E-mail',
+    preferredChannel: 'Messages go by',
     protocol: 'Protocol',
     side: 'Side',
     codeSystem: 'Code system',
@@ -111,6 +114,7 @@ export default {
   hint: { kl: '0 to 4', tonnis: '0 to 3' },
   consent: { treatment: 'Treatment', registry: 'Registry', contact: 'Contact' },
   language: { fa: 'Persian', en: 'English', hint: 'Reminders, questionnaire invitations and the calendar are written in it.' },
+  channel: { sms: 'Text message (SMS)', email: 'E-mail', hint: 'To the other address when this one is not recorded.' },
   patient: {
     demographics: 'Patient details',
     age: '{n} years',
@@ -262,6 +266,8 @@ export default {
     nationalIdLength: 'A national id has exactly 10 digits.',
     nationalIdChecksum: 'This national id’s check digit does not match.',
     mobileFormat: 'An Iranian mobile number, like 0912 345 6789.',
+    emailFormat: 'Not an e-mail address: a name, the at sign, then a domain such as example.ir; no spaces.',
+    emailNeeded: 'Record the e-mail address to send by e-mail.',
     wholeNumber: 'A whole number.',
     number: 'A number.',
     time: 'A time of day, like 07:30.',

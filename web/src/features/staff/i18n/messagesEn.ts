@@ -28,6 +28,8 @@ export default {
       questionnaire_invite: 'Questionnaire invitation',
       questionnaire_reminder: 'Questionnaire reminder',
     },
+    // The way a message goes ("log": the demo's text messages of earlier releases).
+    channel: { sms: 'by text message', email: 'by e-mail', log: 'by text message' },
     states: {
       pending: 'Waiting',
       sending: 'Sending',
@@ -40,6 +42,7 @@ export default {
     reasons: {
       replanned: 'the schedule changed',
       consent_withdrawn: 'consent to contact withdrawn',
+      no_address: 'no mobile or e-mail address left',
       superseded: 'a later reminder went instead',
       expired: 'too late to be useful',
       episode_closed: 'the episode ended',

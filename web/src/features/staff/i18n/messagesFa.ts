@@ -28,6 +28,7 @@ export default {
       questionnaire_invite: 'دعوت به پرسشنامه',
       questionnaire_reminder: 'یادآوری پرسشنامه',
     },
+    channel: { sms: 'با پیامک', email: 'با ایمیل', log: 'با پیامک' },
     states: {
       pending: 'در انتظار',
       sending: 'در حال ارسال',
@@ -40,6 +41,7 @@ export default {
     reasons: {
       replanned: 'برنامه تغییر کرد',
       consent_withdrawn: 'رضایت به تماس پس گرفته شد',
+      no_address: 'نه شمارهٔ همراهی مانده نه نشانی ایمیلی',
       superseded: 'یادآوری بعدی به جای آن رفت',
       expired: 'دیگر سودی نداشت',
       episode_closed: 'دورهٔ درمان پایان یافت',
