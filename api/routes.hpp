@@ -73,6 +73,7 @@ void add_product_storage_routes(http::Router& r, Services& s);  // storage, free
 void add_label_routes(http::Router& r, Services& s);            // product labels, wristbands
 void add_calendar_routes(http::Router& r, Services& s);         // patients' private calendar feeds
 void add_message_routes(http::Router& r, Services& s);          // the patient outbox: messages, cancel, resend
+void add_cost_routes(http::Router& r, Services& s);             // price lists, insurers, estimates
 
 // Every family, in documentation order.
 void add_all_routes(http::Router& r, Services& s);

@@ -60,7 +60,7 @@ void print_instalments(const InstalmentArgs& a) {
 }  // namespace
 
 void add_cost_commands(CLI::App& app) {
-  auto* cost = app.add_subcommand("cost", "What a treatment costs the patient: instalment plans");
+  auto* cost = app.add_subcommand("cost", "What a treatment costs the patient: estimates and instalment plans");
   cost->require_subcommand(1);
   auto a = std::make_shared<InstalmentArgs>();
   auto* instalments = cost->add_subcommand(
@@ -71,6 +71,7 @@ void add_cost_commands(CLI::App& app) {
   instalments->add_option("--first-due", a->first_due, "the first instalment's Jalali date, YYYY/MM/DD (any digits)")
       ->required();
   instalments->callback([a] { print_instalments(*a); });
+  add_cost_estimate(cost);
 }
 
 }  // namespace rp::app

@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   rp::app::add_date_commands(app);
   rp::app::add_cost_commands(app);
+  rp::app::add_price_commands(app);
   rp::app::add_schedule_command(app);
   rp::app::add_eligibility_command(app);
   rp::app::add_db_commands(app);

@@ -6,7 +6,7 @@ include(GNUInstallDirs)
 
 install(TARGETS regenpath RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 # The binary finds these beside itself: <prefix>/bin/../share/regenpath (service::data_dir).
-install(DIRECTORY protocols instruments claims templates DESTINATION ${CMAKE_INSTALL_DATADIR}/regenpath)
+install(DIRECTORY protocols instruments claims templates insurance DESTINATION ${CMAKE_INSTALL_DATADIR}/regenpath)
 # The built web app (scripts/build-web): a package without it would serve a "not built" page.
 install(DIRECTORY web/dist/ DESTINATION ${CMAKE_INSTALL_DATADIR}/regenpath/web)
 install(FILES packaging/regenpath.service DESTINATION lib/systemd/system)

@@ -67,6 +67,12 @@ const Catalogue& catalogue() {
 
 }  // namespace
 
+const cost::InsuranceRules& insurance_rules() {
+  static const cost::InsuranceRules rules =
+      cost::InsuranceRules::parse(read_data_file(fs::path(data_dir()) / "insurance" / "insurers.yaml", "insurance"));
+  return rules;
+}
+
 std::string data_dir() {
   const char* env = std::getenv("REGENPATH_DATA_DIR");
   if (env && *env) return env;

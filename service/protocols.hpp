@@ -9,12 +9,13 @@
 #include <vector>
 
 #include "domain/claims.hpp"
+#include "domain/cost/insurance.hpp"
 #include "domain/instruments/responder_thresholds.hpp"
 #include "domain/protocol.hpp"
 
 namespace rp::service {
 
-// The folder holding protocols/, claims/, instruments/ and templates/:
+// The folder holding protocols/, claims/, instruments/, templates/ and insurance/:
 // $REGENPATH_DATA_DIR; else share/regenpath beside the binary's folder, where the Debian
 // package installs them (/usr/bin/regenpath -> /usr/share/regenpath); else the source tree.
 std::string data_dir();
@@ -35,6 +36,8 @@ std::vector<std::string> protocol_names();
 std::string protocol_source(const std::string& id);
 // The responder thresholds (instruments/responder-thresholds.yaml), read with the catalogue.
 const instruments::ResponderThresholds& responder_thresholds();
+// Who pays what of a treatment (insurance/insurers.yaml), read once, on first use.
+const cost::InsuranceRules& insurance_rules();
 
 // A protocol file the operator names on the command line (`schedule --protocol FILE`),
 // read now; never reachable from a request.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "domain/centre.hpp"
+#include "domain/cost/price_list.hpp"
 #include "domain/episode.hpp"
 #include "domain/patient.hpp"
 #include "domain/schedule.hpp"
@@ -332,6 +333,17 @@ class Transaction {
   virtual std::optional<CalendarFeedRow> live_calendar_feed(std::int64_t patient_id) = 0;
   // Sets revoked_by and revoked_at of a live feed; false when it was not live.
   virtual bool revoke_calendar_feed(std::int64_t id, const std::string& by, const std::string& at) = 0;
+
+  // Price lists (0034_price_lists.sql, domain/cost/price_list.hpp).
+  // Inserts a version with its lines: its id. A list's first version (series_id 0) gets
+  // its own id as series_id.
+  virtual std::int64_t insert_price_list(const cost::PriceList& list) = 0;
+  // Marks a version replaced by a later one; false when it already was.
+  virtual bool supersede_price_list(std::int64_t id, const std::string& at) = 0;
+  virtual std::optional<cost::PriceList> find_price_list(std::int64_t id) = 0;
+  // The centre's lists by first year then version: the current versions only, or every
+  // version ever written.
+  virtual std::vector<cost::PriceList> price_lists_of(const std::string& centre_id, bool with_superseded) = 0;
 
   // The patient outbox (0028_messages.sql, store/message_records.hpp).
   // Inserts a message unless one with its dedupe key exists: its id, or nullopt (and

@@ -39,6 +39,8 @@ const std::vector<CopiedTable>& copied_tables() {
       {"calendar_feeds", "id", {}},
       {"messages", "id", {}},
       {"message_attempts", "id", {}},
+      {"price_lists", "id", {}},
+      {"price_list_lines", "price_list_id, item", {}},
   };
   return tables;
 }

@@ -137,6 +137,10 @@ class PgTransaction final : public Transaction {
   std::optional<CalendarFeedRow> find_calendar_feed(const std::string& token_hash) override;
   std::optional<CalendarFeedRow> live_calendar_feed(std::int64_t patient_id) override;
   bool revoke_calendar_feed(std::int64_t id, const std::string& by, const std::string& at) override;
+  std::int64_t insert_price_list(const cost::PriceList& list) override;
+  bool supersede_price_list(std::int64_t id, const std::string& at) override;
+  std::optional<cost::PriceList> find_price_list(std::int64_t id) override;
+  std::vector<cost::PriceList> price_lists_of(const std::string& centre_id, bool with_superseded) override;
   std::optional<std::int64_t> insert_message(const MessageRow& m) override;
   std::optional<MessageRow> find_message(std::int64_t id) override;
   std::optional<MessageRow> find_message_by_provider_id(const std::string& provider_id) override;

@@ -84,6 +84,9 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
     // The database as the binary before 0014 left it: no typed rows, version 13 (and
     // nothing of the later migrations).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    // 0034's price lists.
+    d.exec("DROP TABLE price_list_lines");
+    d.exec("DROP TABLE price_lists");
     // 0033's e-mail address and preferred channel.
     d.exec("ALTER TABLE patients DROP COLUMN preferred_channel");
     d.exec("ALTER TABLE patients DROP COLUMN email");

@@ -1,0 +1,83 @@
+// Price lists, insurers and estimates (issue 19; service/price_lists.hpp): a centre's
+// staff read its price lists and estimate a treatment's cost; its admin writes them.
+#include "api/contract/costs.hpp"
+#include "api/routes.hpp"
+#include "service/protocols.hpp"
+
+namespace rp::api {
+
+void add_cost_routes(http::Router& r, Services& s) {
+  r.add({"GET",
+         "/api/v1/centres/{centre_id}/price-lists",
+         "The centre's current price lists (?history=true: every version ever written). Another centre is not found",
+         service::Permission::centre_read,
+         {},
+         "",
+         false,
+         false,
+         http::querying<contract::PriceListsQuery>([&s](http::Call& c, const contract::PriceListsQuery& q) {
+           contract::PriceListsOut out;
+           for (const auto& l : service::PriceLists(s.store, s.clock)
+                                    .of_centre(c.actor, c.request.params.at("centre_id"), q.history == "true"))
+             out.price_lists.push_back(contract::price_list_out(l));
+           return out;
+         })});
+  r.add({"POST",
+         "/api/v1/centres/{centre_id}/price-lists",
+         "Writes a price list of the admin's own centre: a new one, or with `replaces` the next version of a current "
+         "one (kept, marked superseded). A centre's current lists never cover a Jalali year twice (audited)",
+         service::Permission::centre_edit,
+         {},
+         "{valid_from_year, valid_to_year, lines: [{item, amount_rials}], note?, replaces?}",
+         true,
+         false,
+         [&s](http::Call& c, const contract::PriceListIn& in) {
+           const std::string& centre = c.request.params.at("centre_id");
+           return http::Created<contract::PriceListOut>{contract::price_list_out(
+               service::PriceLists(s.store, s.clock)
+                   .save(c.actor, contract::to_price_list(in, centre), in.replaces.value_or(0)))};
+         }});
+  r.add({"GET",
+         "/api/v1/insurers",
+         "The insurers the clinic lists (insurance/insurers.yaml): basic ones pay nothing for this treatment; a "
+         "supplementary one pays a share of the items it covers, up to a ceiling, after a waiting period",
+         service::Permission::centre_read,
+         {},
+         "",
+         false,
+         false,
+         [](http::Call&) {
+           contract::InsurersOut out;
+           for (const auto& i : service::insurance_rules().insurers()) out.insurers.push_back(contract::insurer_out(i));
+           return out;
+         }});
+  r.add({"POST",
+         "/api/v1/centres/{centre_id}/estimates",
+         "Estimates a treatment's cost at the centre: the lines of the price list current for the year, each "
+         "insurer's share and the patient's (summing to the total exactly), and an instalment plan when months are "
+         "given. Nothing is written",
+         service::Permission::centre_read,
+         {},
+         "{year, cell_source, expansion, guidance, insurers: [{insurer, months_insured}], down_rials?, months?, "
+         "first_due? | first_due_jalali?}",
+         false,
+         false,
+         [&s](http::Call& c, const contract::EstimateIn& in) {
+           const auto priced =
+               service::PriceLists(s.store, s.clock)
+                   .estimate(c.actor, contract::to_estimate_request(in, c.request.params.at("centre_id")));
+           std::optional<cost::InstalmentPlan> plan;
+           if (in.months) {
+             if (!in.first_due) throw InputError("first_due", "required"_err);
+             const auto months = static_cast<int>(std::clamp<std::int64_t>(*in.months, -1, 1000));
+             const auto down = in.down_rials.value_or(0);
+             if (down < 0 || down > Money::kMaxRials)
+               throw InputError("down_rials", "integer_range"_err,
+                                {{"name", "down_rials"}, {"min", 0}, {"max", Money::kMaxRials}});
+             plan = cost::plan_instalments(priced.estimate.patient, Money::rials(down), months, *in.first_due);
+           }
+           return contract::estimate_out(priced, service::insurance_rules(), plan);
+         }});
+}
+
+}  // namespace rp::api
