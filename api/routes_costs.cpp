@@ -16,6 +16,8 @@ void add_cost_routes(http::Router& r, Services& s) {
          false,
          false,
          http::querying<contract::PriceListsQuery>([&s](http::Call& c, const contract::PriceListsQuery& q) {
+           if (q.history && *q.history != "true" && *q.history != "false")
+             throw InputError("history", "not_a_boolean"_err);
            contract::PriceListsOut out;
            for (const auto& l : service::PriceLists(s.store, s.clock)
                                     .of_centre(c.actor, c.request.params.at("centre_id"), q.history == "true"))

@@ -7,11 +7,13 @@
 #include <random>
 
 #include "base/error.hpp"
+#include "base/jalali.hpp"
 #include "channels/log_channel.hpp"
 #include "domain/messaging/quiet_hours.hpp"
 #include "service/accounts.hpp"
 #include "service/audit_entry.hpp"
 #include "service/messaging/scheduler.hpp"
+#include "service/price_lists.hpp"
 #include "service/protocols.hpp"
 
 namespace rp::demo {
@@ -107,6 +109,32 @@ RecordedFindings demo_hip_findings(int kl_grade, int bmi) {
 
 std::string demo_surgeon(const std::string& centre_id) { return "surgeon." + centre_id; }
 
+// Each centre's price list for last year and this (Jalali), within the seed's 12 to 20
+// million tomans for a whole treatment, a little dearer in Tehran; written as a centre's
+// admin would, so the estimate screens have prices to show.
+void add_demo_price_lists(store::Store& store, const Clock& clock, const CivilDate& today) {
+  using cost::PriceItem;
+  const int year = to_jalali(today).y;
+  const std::vector<std::pair<PriceItem, std::int64_t>> tomans = {
+      {PriceItem::consultation, 1'500'000},         {PriceItem::tests, 2'500'000},
+      {PriceItem::harvest_bone_marrow, 3'500'000},  {PriceItem::harvest_adipose, 4'000'000},
+      {PriceItem::processing, 4'000'000},           {PriceItem::processing_expansion, 8'000'000},
+      {PriceItem::injection_ultrasound, 2'000'000}, {PriceItem::injection_fluoroscopy, 2'500'000}};
+  PriceLists lists(store, clock);
+  for (const Centre& c : demo_centres()) {
+    const int percent = c.id == "tehran-1" ? 110 : c.id == "shiraz-1" ? 90 : 100;
+    cost::PriceList l;
+    l.centre_id = c.id;
+    l.from_year = year - 1;
+    l.to_year = year;
+    l.note = "demo prices";
+    // Rounded to 100,000 tomans, as a clinic prices.
+    for (const auto& [item, t] : tomans)
+      l.lines.push_back({item, Money::tomans(t * percent / 100 / 100'000 * 100'000)});
+    lists.save(Actor::cli_operator(), l);
+  }
+}
+
 DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_count, const std::string& portal_link) {
   std::mt19937 rng(20261124);
   // Timestamps are the clinic's noon of `today`, so the demo is the same on every run.
@@ -120,6 +148,7 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
   Accounts accounts(store, clock);
   for (const Centre& c : demo_centres()) accounts.create(op, demo_surgeon(c.id), "surgeon", c.id, random_password());
   summary.centres = static_cast<int>(demo_centres().size());
+  add_demo_price_lists(store, clock, today);
 
   const auto& states = all_episode_states();
   const auto protocol = load_protocol("hip-msc-v1");

@@ -80,6 +80,19 @@ export async function tour(server, observe) {
   await call(admin, 'PUT', '/api/v1/centres/{centre_id}', { params: { centre_id: centre }, body: { name_en: own.name_en, name_fa: own.name_fa, facility_code: 'T1RPL' }, expect: 200 })
   const registry = await as('registry', 'licensing')
   await call(registry, 'PUT', '/api/v1/centres/{centre_id}/licence', { params: { centre_id: centre }, body: { licence_status: 'licensed', licence_number: 'LIC-1' }, expect: 200 })
+  // Prices: the admin writes the centre's list for a year, and its staff estimate a
+  // treatment's cost with the patient's insurers.
+  const ownCentre = { centre_id: centre }
+  const priceLines = ['consultation', 'tests', 'harvest_bone_marrow', 'processing', 'injection_ultrasound'].map((item, i) => ({ item, amount_rials: 10000000 * (i + 1) }))
+  await call(admin, 'POST', '/api/v1/centres/{centre_id}/price-lists', { params: ownCentre, body: { valid_from_year: 1490, valid_to_year: 1490, lines: [] }, headers: key(), expect: 422 })
+  await call(admin, 'POST', '/api/v1/centres/{centre_id}/price-lists', { params: ownCentre, body: { valid_from_year: 1490, valid_to_year: 1490, lines: priceLines }, headers: key(), expect: 201 })
+  await call(admin, 'GET', '/api/v1/centres/{centre_id}/price-lists', { params: ownCentre, q: { history: 'true' }, expect: 200 })
+  const insurers = await call(admin, 'GET', '/api/v1/insurers', { expect: 200 })
+  await call(admin, 'POST', '/api/v1/centres/{centre_id}/estimates', {
+    params: ownCentre,
+    body: { year: 1490, cell_source: 'bone_marrow', guidance: 'ultrasound', insurers: [{ insurer: insurers.insurers[0].id, months_insured: 12 }], months: 3, first_due_jalali: '1490/01/01' },
+    expect: 200,
+  })
   await call(admin, 'GET', '/api/v1/protocols', { expect: 200 })
   await call(admin, 'GET', '/api/v1/protocols/{protocol_id}', { params: { protocol_id: 'hip-msc-v1' }, expect: 200 })
 

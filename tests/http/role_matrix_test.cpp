@@ -138,9 +138,9 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
 std::string records(const std::string& db) {
   SQLite::Database d(db, SQLite::OPEN_READONLY);
   std::string out;
-  for (const char* table :
-       {"centres", "patients", "episodes", "episode_transitions", "schedule_items", "eligibility_assessments",
-        "questionnaire_responses", "adverse_events", "access_tokens", "calendar_feeds", "messages"}) {
+  for (const char* table : {"centres", "patients", "episodes", "episode_transitions", "schedule_items",
+                            "eligibility_assessments", "questionnaire_responses", "adverse_events", "access_tokens",
+                            "calendar_feeds", "messages", "price_lists", "price_list_lines"}) {
     SQLite::Statement q(d, std::string("SELECT * FROM ") + table + " ORDER BY 1");
     while (q.executeStep())
       for (int i = 0; i < q.getColumnCount(); ++i) out += q.getColumn(i).getString() + '\x1f';
