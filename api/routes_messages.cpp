@@ -42,19 +42,21 @@ void add_message_routes(http::Router& r, Services& s) {
   r.add({"GET",
          "/api/v1/patients/{patient_id}/messages",
          "The patient's messages (reminders of holds, visits, imaging and questionnaires) by due instant, each with "
-         "its tries. Another centre's patient is not found",
+         "its tries, a page at a time (?after=next_after for the next). Another centre's patient is not found",
          service::Permission::patient_read,
          {},
          "",
          false,
          false,
-         [&s](http::Call& c) {
+         http::querying<contract::PatientMessagesQuery>([&s](http::Call& c, const contract::PatientMessagesQuery& q) {
            const auto id = http::id_param(c.request.params.at("patient_id"), "patient");
+           const int limit = static_cast<int>(q.limit.value_or(100));
            contract::PatientMessagesOut out;
-           for (const auto& pm : service::messaging::Outbox(s.store, s.clock).of_patient(c.actor, id))
+           for (const auto& pm : service::messaging::Outbox(s.store, s.clock).of_patient(c.actor, id, limit, q.after))
              out.messages.push_back(contract::message_out(pm));
+           if (static_cast<int>(out.messages.size()) == limit) out.next_after = out.messages.back().id;
            return out;
-         }});
+         })});
   r.add({"POST",
          "/api/v1/messages/{message_id}/cancel",
          "Cancels a message still pending, or one whose fate is unknown (resolved as not to send), with why",

@@ -354,6 +354,9 @@ class Transaction {
   virtual std::optional<MessageRow> find_message_by_provider_id(const std::string& provider_id) = 0;
   // A patient's messages by due instant, then id, at most `limit`.
   virtual std::vector<MessageRow> messages_of_patient(std::int64_t patient_id, int limit) = 0;
+  // The next page: the patient's messages after message `after` in that order (none when
+  // `after` is no message).
+  virtual std::vector<MessageRow> messages_of_patient_after(std::int64_t patient_id, std::int64_t after, int limit) = 0;
   // An episode's messages by due instant, then id: what a re-plan compares against.
   virtual std::vector<MessageRow> messages_of_episode(std::int64_t episode_id) = 0;
   // Pending messages due by `now` whose next try (if any) is due by then too, by due

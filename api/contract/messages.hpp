@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "api/http/contract.hpp"
+#include "api/http/query.hpp"
 #include "service/messaging/outbox.hpp"
 
 namespace rp::api::contract {
@@ -70,9 +71,25 @@ struct MessageOut {
 struct PatientMessagesOut {
   static constexpr const char* kSchema = "PatientMessages";
   std::vector<MessageOut> messages;
+  std::optional<std::int64_t> next_after;
   template <class V>
   static void fields(V& v) {
-    v("messages", &PatientMessagesOut::messages, "by due instant");
+    v("messages", &PatientMessagesOut::messages, "by due instant, then id");
+    v("next_after", &PatientMessagesOut::next_after,
+      "when the page is full: the `after` that asks for the next page; left out on the last page",
+      http::FieldRule{.omit_when_empty = true});
+  }
+};
+
+// A page of a patient's messages: the first, or those after a message.
+struct PatientMessagesQuery {
+  std::optional<std::int64_t> after, limit;
+  template <class V>
+  static void fields(V& v) {
+    v("after", &PatientMessagesQuery::after, "a message's id: the messages after it (next_after of the page before)",
+      http::ParamRule{.id = true});
+    v("limit", &PatientMessagesQuery::limit, "at most this many (1-500, default 100)",
+      http::ParamRule{.min = 1, .max = 500});
   }
 };
 

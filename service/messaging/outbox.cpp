@@ -26,12 +26,13 @@ MessageRow Outbox::visible_message(store::Transaction& tx, const Actor& actor, s
   return *m;
 }
 
-std::vector<PatientMessage> Outbox::of_patient(const Actor& actor, std::int64_t patient_id, int limit) {
+std::vector<PatientMessage> Outbox::of_patient(const Actor& actor, std::int64_t patient_id, int limit,
+                                               std::optional<std::int64_t> after) {
   require(actor, Permission::patient_read);
   std::vector<PatientMessage> out;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
     const Patient p = visible_patient(tx, actor, patient_id);
-    for (auto& m : tx.messages_of_patient(p.id, limit)) {
+    for (auto& m : after ? tx.messages_of_patient_after(p.id, *after, limit) : tx.messages_of_patient(p.id, limit)) {
       auto attempts = tx.message_attempts(m.id);
       out.push_back({std::move(m), std::move(attempts)});
     }

@@ -4,6 +4,7 @@
 // that should not go or resend one that failed or whose fate is unknown. Each with its
 // audit row; a read of a patient's messages is one too.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,10 @@ class Outbox {
 
   // The patient's messages by due instant (at most `limit`). Permission patient_read;
   // another centre's patient is NotFoundError, as one that does not exist.
-  std::vector<PatientMessage> of_patient(const Actor& actor, std::int64_t patient_id, int limit = 500);
+  // A page of the patient's messages by due instant: the first, or those after message
+  // `after` (the last of the page before).
+  std::vector<PatientMessage> of_patient(const Actor& actor, std::int64_t patient_id, int limit = 500,
+                                         std::optional<std::int64_t> after = std::nullopt);
   // pending or unknown -> cancelled, by the actor with the reason (InputError "reason"
   // when empty). Permission worklist_close. ConflictError (message_state) in another state.
   store::MessageRow cancel(const Actor& actor, std::int64_t id, const std::string& reason);

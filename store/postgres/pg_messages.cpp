@@ -110,6 +110,15 @@ std::vector<MessageRow> PgTransaction::messages_of_patient(std::int64_t patient_
                               Params().integer(patient_id).integer(limit)));
 }
 
+std::vector<MessageRow> PgTransaction::messages_of_patient_after(std::int64_t patient_id, std::int64_t after,
+                                                                 int limit) {
+  return all_messages(
+      c_.exec(std::string(kMessageColumns) +
+                  "WHERE patient_id = $1 AND (due_at, id) > (SELECT due_at, id FROM messages WHERE id = $2) "
+                  "ORDER BY due_at, id LIMIT $3",
+              Params().integer(patient_id).integer(after).integer(limit)));
+}
+
 std::vector<MessageRow> PgTransaction::messages_of_episode(std::int64_t episode_id) {
   return all_messages(c_.exec(std::string(kMessageColumns) + "WHERE episode_id = $1 ORDER BY due_at, id",
                               Params().integer(episode_id)));

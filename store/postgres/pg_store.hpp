@@ -145,6 +145,7 @@ class PgTransaction final : public Transaction {
   std::optional<MessageRow> find_message(std::int64_t id) override;
   std::optional<MessageRow> find_message_by_provider_id(const std::string& provider_id) override;
   std::vector<MessageRow> messages_of_patient(std::int64_t patient_id, int limit) override;
+  std::vector<MessageRow> messages_of_patient_after(std::int64_t patient_id, std::int64_t after, int limit) override;
   std::vector<MessageRow> messages_of_episode(std::int64_t episode_id) override;
   std::vector<MessageRow> due_messages(const std::string& now, int limit) override;
   std::vector<MessageRow> messages_for_a_person(const std::string& centre_id, int limit) override;

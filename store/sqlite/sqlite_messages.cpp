@@ -121,6 +121,19 @@ std::vector<MessageRow> SqliteTransaction::messages_of_patient(std::int64_t pati
   return all_messages(q);
 }
 
+std::vector<MessageRow> SqliteTransaction::messages_of_patient_after(std::int64_t patient_id, std::int64_t after,
+                                                                     int limit) {
+  static const std::string sql =
+      std::string(kMessageColumns) +
+      "WHERE patient_id = ? AND (due_at, id) > (SELECT due_at, id FROM messages WHERE id = ?) "
+      "ORDER BY due_at, id LIMIT ?";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, static_cast<int64_t>(patient_id));
+  q.bind(2, static_cast<int64_t>(after));
+  q.bind(3, limit);
+  return all_messages(q);
+}
+
 std::vector<MessageRow> SqliteTransaction::messages_of_episode(std::int64_t episode_id) {
   static const std::string sql = std::string(kMessageColumns) + "WHERE episode_id = ? ORDER BY due_at, id";
   auto& q = c_.statement(sql.c_str());

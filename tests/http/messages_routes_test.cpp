@@ -67,6 +67,37 @@ TEST_F(MessagesRoutes, StaffReadTheirPatientsMessagesAndOnlyThose) {
   EXPECT_EQ(Client{server_->port()}.get(messages_of(seeded_.patient_a)).status, 401);
 }
 
+// A page at a time: the pages meet every message of the whole list once, in its order;
+// the last page says no more; a bad `after` or `limit` is refused, naming it.
+TEST_F(MessagesRoutes, APatientsMessagesComeAPageAtATime) {
+  Client coordinator = staff("coordinator.a");
+  const auto all = coordinator.get(messages_of(seeded_.patient_a) + "?limit=500").json();
+  ASSERT_GT(all["messages"].size(), 20U);
+  EXPECT_FALSE(all.contains("next_after"));
+  std::vector<std::int64_t> whole, paged;
+  for (const auto& m : all["messages"]) whole.push_back(m["id"]);
+  std::string query = "?limit=7";
+  for (int pages = 0; pages < 100; ++pages) {
+    const auto page = coordinator.get(messages_of(seeded_.patient_a) + query);
+    ASSERT_EQ(page.status, 200) << page.body;
+    const auto body = page.json();
+    for (const auto& m : body["messages"]) paged.push_back(m["id"]);
+    if (!body.contains("next_after")) break;
+    EXPECT_EQ(body["messages"].size(), 7U);
+    query = "?limit=7&after=" + std::to_string(body["next_after"].get<std::int64_t>());
+  }
+  EXPECT_EQ(paged, whole);
+  // The default page is 100.
+  EXPECT_LE(coordinator.get(messages_of(seeded_.patient_a)).json()["messages"].size(), 100U);
+  for (const char* bad : {"?limit=0", "?limit=501", "?limit=ten"}) {
+    const auto r = coordinator.get(messages_of(seeded_.patient_a) + bad);
+    EXPECT_EQ(r.status, 422) << bad << " " << r.body;
+    EXPECT_EQ(r.json()["error"]["field"], "limit") << bad;
+  }
+  EXPECT_EQ(coordinator.get(messages_of(seeded_.patient_a) + "?after=x").status, 404);
+  EXPECT_EQ(staff("coordinator.b").get(messages_of(seeded_.patient_a) + "?limit=7").status, 404);
+}
+
 TEST_F(MessagesRoutes, ACoordinatorCancelsWithAReasonAndSendsAgain) {
   const auto listed = staff("coordinator.a").get(messages_of(seeded_.patient_a)).json()["messages"];
   ASSERT_FALSE(listed.empty());

@@ -81,6 +81,36 @@ TEST_P(MessagesStore, ADedupeKeyPlansAMessageOnce) {
   });
 }
 
+// A patient's messages a page at a time, by due instant then id: pages after the last
+// message of the one before meet every message once, ties of one instant included; an
+// id that is no message gives an empty page; an e-mail's subject and its route read back.
+TEST_P(MessagesStore, APatientsMessagesComeAPageAtATimeEachOnce) {
+  std::vector<std::int64_t> made;
+  store_->write([&](Transaction& tx) {
+    for (int i = 0; i < 23; ++i) {
+      // Three messages share each instant: the id breaks the tie.
+      MessageRow m = message("k:page:" + std::to_string(i), "2026-12-" + std::to_string(10 + i / 3) + "T05:30:00.000Z");
+      m.channel = "email";
+      m.to_address = "maryam@example.ir";
+      m.subject = "فردا: ویزیت " + std::to_string(i);
+      made.push_back(*tx.insert_message(m));
+    }
+  });
+  std::vector<std::int64_t> seen;
+  store_->read([&](Transaction& tx) {
+    auto page = tx.messages_of_patient(patient_, 5);
+    while (!page.empty()) {
+      for (const auto& m : page) seen.push_back(m.id);
+      page = tx.messages_of_patient_after(patient_, page.back().id, 5);
+    }
+    const auto one = tx.find_message(made[4]);
+    EXPECT_EQ(one->subject, "فردا: ویزیت 4");
+    EXPECT_EQ(one->channel, "email");
+    EXPECT_TRUE(tx.messages_of_patient_after(patient_, 999999, 5).empty());
+  });
+  EXPECT_EQ(seen, made);
+}
+
 TEST_P(MessagesStore, TheDueQueryReturnsPendingMessagesWhoseTimeHasCome) {
   std::int64_t early = 0, later = 0, retry = 0, cancelled = 0;
   store_->write([&](Transaction& tx) {

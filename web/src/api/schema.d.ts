@@ -870,7 +870,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The patient's messages (reminders of holds, visits, imaging and questionnaires) by due instant, each with its tries. Another centre's patient is not found */
+        /** The patient's messages (reminders of holds, visits, imaging and questionnaires) by due instant, each with its tries, a page at a time (?after=next_after for the next). Another centre's patient is not found */
         get: operations["get/api/v1/patients/{patient_id}/messages"];
         put?: never;
         post?: never;
@@ -2907,8 +2907,10 @@ export interface components {
             tries: components["schemas"]["MessageTry"][];
         };
         PatientMessages: {
-            /** @description by due instant */
+            /** @description by due instant, then id */
             messages: components["schemas"]["PatientMessage"][];
+            /** @description when the page is full: the `after` that asks for the next page; left out on the last page */
+            next_after?: number;
         };
         PatientRecord: {
             /** @description YYYY-MM-DD */
@@ -8698,7 +8700,12 @@ export interface operations {
     };
     "get/api/v1/patients/{patient_id}/messages": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description a message's id: the messages after it (next_after of the page before) */
+                after?: number;
+                /** @description at most this many (1-500, default 100) */
+                limit?: number;
+            };
             header?: never;
             path: {
                 patient_id: number;

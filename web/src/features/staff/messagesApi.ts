@@ -9,8 +9,9 @@ type PatientMessages = components['schemas']['PatientMessages']
 const messagePath = (id: number) => ({ path: { message_id: id } })
 
 export const messagesApi = {
-  ofPatient: (patientId: number) =>
-    answer<PatientMessages>(http.GET('/api/v1/patients/{patient_id}/messages', { params: { path: { patient_id: patientId } } })),
+  // A page: the first (of `limit`, 100 by default), or the one after message `after`.
+  ofPatient: (patientId: number, page: { after?: number; limit?: number } = {}) =>
+    answer<PatientMessages>(http.GET('/api/v1/patients/{patient_id}/messages', { params: { path: { patient_id: patientId }, query: page } })),
   cancel: (id: number, reason: string) =>
     answer<PatientMessage>(http.POST('/api/v1/messages/{message_id}/cancel', { params: messagePath(id), body: { reason } })),
   resend: (id: number, reason: string) =>

@@ -11,6 +11,7 @@ export default {
     action: 'Action',
     cancel: 'Cancel message',
     resend: 'Send again',
+    more: 'Show later messages',
     reason: 'Why',
     undelivered: 'Messages that did not reach the patient',
     undeliveredLatest: 'The latest due are listed; as they are sent again or cancelled, the others take their place.',

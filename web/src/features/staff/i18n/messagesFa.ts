@@ -10,6 +10,7 @@ export default {
     attempts: 'دفعات تلاش',
     action: 'اقدام',
     cancel: 'لغو پیام',
+    more: 'نمایش پیام‌های بعدی',
     resend: 'ارسال دوباره',
     reason: 'چرا',
     undelivered: 'پیام‌هایی که به بیمار نرسید',
