@@ -5,6 +5,24 @@
 #include "service/protocols.hpp"
 
 namespace rp::api {
+namespace {
+
+// The estimate with its instalment plan, when the request asks for one.
+contract::EstimateOut estimate_answer(const contract::EstimateIn& in, const service::PricedEstimate& priced) {
+  std::optional<cost::InstalmentPlan> plan;
+  if (in.months) {
+    if (!in.first_due) throw InputError("first_due", "required"_err);
+    const auto months = static_cast<int>(std::clamp<std::int64_t>(*in.months, -1, 1000));
+    const auto down = in.down_rials.value_or(0);
+    if (down < 0 || down > Money::kMaxRials)
+      throw InputError("down_rials", "integer_range"_err,
+                       {{"name", "down_rials"}, {"min", 0}, {"max", Money::kMaxRials}});
+    plan = cost::plan_instalments(priced.estimate.patient, Money::rials(down), months, *in.first_due);
+  }
+  return contract::estimate_out(priced, service::insurance_rules(), plan);
+}
+
+}  // namespace
 
 void add_cost_routes(http::Router& r, Services& s) {
   r.add({"GET",
@@ -42,8 +60,9 @@ void add_cost_routes(http::Router& r, Services& s) {
   r.add({"GET",
          "/api/v1/insurers",
          "The insurers the clinic lists (insurance/insurers.yaml): basic ones pay nothing for this treatment; a "
-         "supplementary one pays a share of the items it covers, up to a ceiling, after a waiting period",
-         service::Permission::centre_read,
+         "supplementary one pays a share of the items it covers, up to a ceiling, after a waiting period. Public: "
+         "patients choose theirs on the portal",
+         http::kPublic,
          {},
          "",
          false,
@@ -65,20 +84,23 @@ void add_cost_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c, const contract::EstimateIn& in) {
-           const auto priced =
-               service::PriceLists(s.store, s.clock)
-                   .estimate(c.actor, contract::to_estimate_request(in, c.request.params.at("centre_id")));
-           std::optional<cost::InstalmentPlan> plan;
-           if (in.months) {
-             if (!in.first_due) throw InputError("first_due", "required"_err);
-             const auto months = static_cast<int>(std::clamp<std::int64_t>(*in.months, -1, 1000));
-             const auto down = in.down_rials.value_or(0);
-             if (down < 0 || down > Money::kMaxRials)
-               throw InputError("down_rials", "integer_range"_err,
-                                {{"name", "down_rials"}, {"min", 0}, {"max", Money::kMaxRials}});
-             plan = cost::plan_instalments(priced.estimate.patient, Money::rials(down), months, *in.first_due);
-           }
-           return contract::estimate_out(priced, service::insurance_rules(), plan);
+           return estimate_answer(
+               in, service::PriceLists(s.store, s.clock)
+                       .estimate(c.actor, contract::to_estimate_request(in, c.request.params.at("centre_id"))));
+         }});
+  r.add({"POST",
+         "/api/v1/me/estimates",
+         "The signed-in patient's own estimate at their centre: the steps of the year's price list, what each of "
+         "the insurers they name pays and what they pay, and an instalment plan when months are given",
+         service::Permission::portal_own,
+         {},
+         "{year, cell_source, expansion, guidance, insurers: [{insurer, months_insured}], down_rials?, months?, "
+         "first_due? | first_due_jalali?}",
+         false,
+         false,
+         [&s](http::Call& c, const contract::EstimateIn& in) {
+           return estimate_answer(
+               in, service::PriceLists(s.store, s.clock).own_estimate(c.actor, contract::to_estimate_request(in, "")));
          }});
 }
 

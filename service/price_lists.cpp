@@ -75,6 +75,16 @@ cost::PriceList PriceLists::save(const Actor& actor, cost::PriceList draft, std:
 PricedEstimate PriceLists::estimate(const Actor& actor, const EstimateRequest& request) {
   require(actor, Permission::centre_read);
   require_centre(actor, request.centre);
+  return priced(actor, request);
+}
+
+PricedEstimate PriceLists::own_estimate(const Actor& patient, EstimateRequest request) {
+  require(patient, Permission::portal_own);
+  request.centre = patient.centre;
+  return priced(patient, request);
+}
+
+PricedEstimate PriceLists::priced(const Actor& actor, const EstimateRequest& request) {
   const auto& rules = insurance_rules();
   std::vector<cost::Cover> cover;
   for (std::size_t i = 0; i < request.insurers.size(); ++i) {
@@ -87,7 +97,9 @@ PricedEstimate PriceLists::estimate(const Actor& actor, const EstimateRequest& r
   }
   PricedEstimate out;
   bool found = false;
-  for (const auto& l : of_centre(actor, request.centre, false)) {
+  std::vector<cost::PriceList> lists;
+  store_.read(record_scope(actor), [&](store::Transaction& tx) { lists = tx.price_lists_of(request.centre, false); });
+  for (const auto& l : lists) {
     if (!l.covers(request.year)) continue;
     out.list = l;
     found = true;

@@ -47,8 +47,13 @@ class PriceLists {
   // centre: ConflictError price_list_superseded otherwise). The admin of the centre only.
   cost::PriceList save(const Actor& actor, cost::PriceList draft, std::int64_t replaces = 0);
   PricedEstimate estimate(const Actor& actor, const EstimateRequest& request);
+  // A patient's own estimate from the portal: at their centre (request.centre is set to
+  // it), with the list current for the year and the insurers they name.
+  PricedEstimate own_estimate(const Actor& patient, EstimateRequest request);
 
  private:
+  PricedEstimate priced(const Actor& actor, const EstimateRequest& request);
+
   store::Store& store_;
   const Clock& clock_;
 };

@@ -312,6 +312,8 @@ export async function tour(server, observe) {
 
   // The calendar: the patient makes their private link and a calendar app reads it without
   // signing in; the coordinator makes a new one (the old stops working) and revokes it.
+  // What the treatment costs the patient at their centre (the year the admin priced above).
+  await call(portal, 'POST', '/api/v1/me/estimates', { body: { year: 1490, cell_source: 'bone_marrow', guidance: 'ultrasound', insurers: [] }, expect: 200 })
   await call(portal, 'GET', '/api/v1/me/calendar-feed', { expect: 200 })
   const feed = await call(portal, 'POST', '/api/v1/me/calendar-feed', { expect: 201 })
   await call(nobody, 'GET', '/calendar/{feed}', { params: { feed: feed.token + '.ics' }, q: { lang: 'fa' }, expect: 200 })

@@ -27,9 +27,9 @@ nlohmann::json seed_list(int from, int to, std::int64_t consultation) {
 
 TEST(PriceListsHttp, TheAdminWritesTheStaffReadAndEstimate) {
   TempDir dir;
-  const std::string db = dir.file("prices.db");
-  seed(db);
-  ServerProcess server(db);
+  const std::string db = dir.file("prices.db"), log = dir.file("server.log");
+  const Seeded seeded = seed(db);
+  ServerProcess server(db, {}, log);
   const auto as = [&](const std::string& user) {
     Client c{server.port()};
     EXPECT_EQ(c.login(user).status, 200) << user;
@@ -124,6 +124,18 @@ TEST(PriceListsHttp, TheAdminWritesTheStaffReadAndEstimate) {
     EXPECT_EQ(bad.json()["error"]["field"], field) << key << " " << bad.body;
   }
   EXPECT_EQ(as("coordinator.b").post("/api/v1/centres/a/estimates", ask).status, 404);
+
+  // The patient's own estimate from the portal: at their centre, the same figures; staff
+  // may not ask as a patient, and a patient may not ask for a centre's estimate.
+  Client patient = patient_client(server.port(), log, seeded.patient_a);
+  ASSERT_NE(patient.port, 0) << "the patient signed in";
+  const Reply own = patient.post("/api/v1/me/estimates", ask);
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(own.json()["total_rials"], e["total_rials"]);
+  EXPECT_EQ(own.json()["patient_rials"], e["patient_rials"]);
+  EXPECT_EQ(patient.post("/api/v1/centres/a/estimates", ask).status, 403);
+  EXPECT_EQ(as("coordinator.a").post("/api/v1/me/estimates", ask).status, 403);
+  EXPECT_EQ(Client{server.port()}.get("/api/v1/insurers").status, 200) << "public: the portal's choice";
 }
 
 }  // namespace

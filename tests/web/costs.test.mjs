@@ -3,10 +3,11 @@
 // server and the one before is kept), and a coordinator on a phone in Persian estimates a
 // treatment with a supplementary insurer and instalments: amounts in tomans in Persian
 // digits, the insurer's and the patient's shares summing to the total the server gives,
-// Jalali due dates, no Latin text, and a print view holding the estimate alone.
+// Jalali due dates, no Latin text, and a print view holding the estimate alone. A patient
+// on the portal, on a phone in Persian, sees their own treatment's cost with their insurer.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, loginStaff, apiSession, checkA11y, shot } from './support.mjs'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot, injectedPatient } from './support.mjs'
 import { assertPersianOnly } from './persian.mjs'
 
 let server
@@ -116,6 +117,51 @@ test('a coordinator estimates a treatment with insurance and instalments on a ph
     assert.equal(await result.isVisible(), true)
     assert.equal(await page.getByTestId('price-lists').isVisible(), false)
     await shot(page, 'costs-estimate-fa-print')
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+})
+
+test('a patient sees what their treatment costs on the portal, on a phone in Persian', async () => {
+  const made = await injectedPatient(server, { mrn: 'COST-7001', mobile: '09125557001' })
+  const coordinator = await apiSession(server, 'coordinator.tehran-1')
+  const episode = (await coordinator.get(`/api/v1/episodes/${made.episodeId}`)).json
+  const b = await launch({ viewport: { width: 390, height: 844 }, mobile: true, lang: 'fa' })
+  try {
+    const { page } = b
+    await page.goto(server.url + '/portal/login')
+    await page.locator('input[name=mobile]').fill(made.mobile)
+    await page.locator('form button[type=submit]').tap()
+    await page.getByTestId('code-sent').waitFor()
+    await page.locator('input[name=code]').fill(server.codeFor(made.patientId))
+    await page.locator('form button[type=submit]').tap()
+    const section = page.getByTestId('my-cost')
+    await section.waitFor()
+    await section.locator('select[name=insurer_1] option[value=supplementary-example-30]').waitFor({ state: 'attached' })
+    await section.locator('select[name=insurer_0]').selectOption('social-security')
+    await section.locator('select[name=insurer_1]').selectOption('supplementary-example-30')
+    await section.locator('input[name=months_insured_1]').fill('۲۴')
+    // Nothing wider than the phone: an insurer's long name wraps or truncates in its list.
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling')
+    await section.getByTestId('my-cost-submit').tap()
+    await section.getByTestId('estimate-result').waitFor()
+
+    // What the clinic's own estimate for the same treatment says.
+    const year = Number(new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', timeZone: 'UTC' }).format(new Date(episode.harvest_date + 'T12:00:00Z')).replace(/\D/g, ''))
+    const clinic = (await coordinator.post('/api/v1/centres/tehran-1/estimates', {
+      year,
+      cell_source: episode.cell_source ?? 'bone_marrow',
+      guidance: episode.guidance ?? 'ultrasound',
+      insurers: [{ insurer: 'social-security', months_insured: 0 }, { insurer: 'supplementary-example-30', months_insured: 24 }],
+    })).json
+    const tomans = (rials) => new Intl.NumberFormat('fa-IR', { maximumFractionDigits: 1 }).format(rials / 10)
+    assert.match(await section.getByTestId('estimate-patient').textContent(), new RegExp(tomans(clinic.patient_rials)))
+    assert.match(await section.locator('tr[data-payer=supplementary-example-30]').textContent(), new RegExp(tomans(clinic.payers[1].amount_rials)))
+    await assertPersianOnly(page, 'portal cost fa', '[data-testid=my-cost]')
+    await checkA11y(page, 'portal cost fa')
+    await section.scrollIntoViewIfNeeded()
+    await shot(page, 'portal-cost-fa-phone')
     b.assertClean()
   } finally {
     await b.close()

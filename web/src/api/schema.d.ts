@@ -577,7 +577,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The insurers the clinic lists (insurance/insurers.yaml): basic ones pay nothing for this treatment; a supplementary one pays a share of the items it covers, up to a ceiling, after a waiting period */
+        /** The insurers the clinic lists (insurance/insurers.yaml): basic ones pay nothing for this treatment; a supplementary one pays a share of the items it covers, up to a ceiling, after a waiting period. Public: patients choose theirs on the portal */
         get: operations["get/api/v1/insurers"];
         put?: never;
         post?: never;
@@ -633,6 +633,23 @@ export interface paths {
         put?: never;
         /** The patient reports a red flag (unusual pain, swelling, redness, fever): it reaches the clinic at once */
         post: operations["post/api/v1/me/episodes/{episode_id}/red-flags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The signed-in patient's own estimate at their centre: the steps of the year's price list, what each of the insurers they name pays and what they pay, and an instalment plan when months are given */
+        post: operations["post/api/v1/me/estimates"];
         delete?: never;
         options?: never;
         head?: never;
@@ -7094,24 +7111,6 @@ export interface operations {
                     "application/json": components["schemas"]["Insurers"];
                 };
             };
-            /** @description no session, the session expired, or the sign-in was refused */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description the role may not do this, or the CSRF token is missing or wrong */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
             /** @description error */
             default: {
                 headers: {
@@ -7412,6 +7411,94 @@ export interface operations {
             };
             /** @description no such record at the caller's centre */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the request conflicts with the record's state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "post/api/v1/me/estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description {year, cell_source, expansion, guidance, insurers: [{insurer, months_insured}], down_rials?, months?, first_due? | first_due_jalali?} */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EstimateRequest"];
+            };
+        };
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Estimate"];
+                };
+            };
+            /** @description the body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

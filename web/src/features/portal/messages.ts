@@ -94,6 +94,11 @@ export default {
           severe: 'Severe',
         },
       },
+      cost: {
+        title: 'What your treatment costs',
+        intro: 'Priced with your centre’s price list for the year of your treatment, the steps the clinic recorded for you. Choose your insurers to see what they pay and what you pay.',
+        submit: 'Show the cost',
+      },
       calendar: {
         title: 'Your schedule in your phone’s calendar',
         intro: 'Add every visit, drug hold and questionnaire to the calendar on your phone. It follows the clinic’s changes by itself.',
@@ -269,6 +274,11 @@ export default {
           moderate: 'متوسط',
           severe: 'شدید',
         },
+      },
+      cost: {
+        title: 'هزینهٔ درمان شما',
+        intro: 'با فهرست قیمت مرکز شما برای سال درمانتان و مرحله‌هایی که درمانگاه برای شما ثبت کرده است. بیمه‌های خود را برگزینید تا سهم آن‌ها و سهم خودتان را ببینید.',
+        submit: 'نمایش هزینه',
       },
       calendar: {
         title: 'برنامهٔ درمان در تقویم گوشی',
