@@ -2,11 +2,11 @@
 // lists, written as the operator (the admin's screen and the API write them too), and a
 // treatment's estimate with the patient's insurers, JSON on stdout as the API answers it.
 //
-//   regenpath price set --centre tehran-1 --from-year 1403 --to-year 1403 \
+//   regenpath price set --centre tehran-1 --from-year 1403 --to-year 1403
 //       --line consultation=15000000 --line tests=40000000 ... [--replaces ID] [--note TEXT]
 //   regenpath price list --centre tehran-1 [--history]
-//   regenpath cost estimate --centre tehran-1 --year 1403 --cell-source bone_marrow \
-//       --guidance ultrasound [--expansion] [--insurer supplementary-example-30:12] \
+//   regenpath cost estimate --centre tehran-1 --year 1403 --cell-source bone_marrow
+//       --guidance ultrasound [--expansion] [--insurer supplementary-example-30:12]
 //       [--down-rials D --months M --first-due YYYY/MM/DD]
 #include <charconv>
 

@@ -81,7 +81,7 @@ bool national_id_check_digit_ok(std::string_view d) {
 }
 
 std::string normalise_national_id(std::string_view text, std::string_view field) {
-  const std::string d = digits_only(text, field, "- ");
+  std::string d = digits_only(text, field, "- ");
   if (d.size() != 10) throw InputError(std::string(field), "national_id_length"_err);
   // Ten equal digits pass the checksum but are never issued.
   if (std::all_of(d.begin(), d.end(), [&](char c) { return c == d[0]; })) {

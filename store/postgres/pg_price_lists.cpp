@@ -78,6 +78,7 @@ std::vector<cost::PriceList> PgTransaction::price_lists_of(const std::string& ce
                   (with_superseded ? "" : " AND superseded_at IS NULL") + " ORDER BY from_year, series_id, version",
               Params().text(centre_id));
   std::vector<cost::PriceList> out;
+  out.reserve(static_cast<std::size_t>(r.rows()));
   for (int i = 0; i < r.rows(); ++i) out.push_back(*find_price_list(r.int64(i, 0)));
   return out;
 }

@@ -92,6 +92,7 @@ std::vector<cost::PriceList> SqliteTransaction::price_lists_of(const std::string
   while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
   q.reset();
   std::vector<cost::PriceList> out;
+  out.reserve(ids.size());
   for (std::int64_t id : ids) out.push_back(*find_price_list(id));
   return out;
 }
