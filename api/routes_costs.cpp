@@ -22,6 +22,10 @@ contract::EstimateOut estimate_answer(const contract::EstimateIn& in, const serv
   return contract::estimate_out(priced, service::insurance_rules(), plan);
 }
 
+constexpr const char* kEstimateBody =
+    "{year, cell_source, expansion, guidance, insurers: [{insurer, months_insured}], down_rials?, months?, "
+    "first_due? | first_due_jalali?}";
+
 }  // namespace
 
 void add_cost_routes(http::Router& r, Services& s) {
@@ -79,8 +83,7 @@ void add_cost_routes(http::Router& r, Services& s) {
          "given. Nothing is written",
          service::Permission::centre_read,
          {},
-         "{year, cell_source, expansion, guidance, insurers: [{insurer, months_insured}], down_rials?, months?, "
-         "first_due? | first_due_jalali?}",
+         kEstimateBody,
          false,
          false,
          [&s](http::Call& c, const contract::EstimateIn& in) {
@@ -94,8 +97,7 @@ void add_cost_routes(http::Router& r, Services& s) {
          "the insurers they name pays and what they pay, and an instalment plan when months are given",
          service::Permission::portal_own,
          {},
-         "{year, cell_source, expansion, guidance, insurers: [{insurer, months_insured}], down_rials?, months?, "
-         "first_due? | first_due_jalali?}",
+         kEstimateBody,
          false,
          false,
          [&s](http::Call& c, const contract::EstimateIn& in) {

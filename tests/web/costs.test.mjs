@@ -7,7 +7,7 @@
 // on the portal, on a phone in Persian, sees their own treatment's cost with their insurer.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, loginStaff, apiSession, checkA11y, shot, injectedPatient } from './support.mjs'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot, injectedPatient, portalSignIn } from './support.mjs'
 import { assertPersianOnly } from './persian.mjs'
 
 let server
@@ -130,12 +130,7 @@ test('a patient sees what their treatment costs on the portal, on a phone in Per
   const b = await launch({ viewport: { width: 390, height: 844 }, mobile: true, lang: 'fa' })
   try {
     const { page } = b
-    await page.goto(server.url + '/portal/login')
-    await page.locator('input[name=mobile]').fill(made.mobile)
-    await page.locator('form button[type=submit]').tap()
-    await page.getByTestId('code-sent').waitFor()
-    await page.locator('input[name=code]').fill(server.codeFor(made.patientId))
-    await page.locator('form button[type=submit]').tap()
+    await portalSignIn(page, server, made)
     const section = page.getByTestId('my-cost')
     await section.waitFor()
     await section.locator('select[name=insurer_1] option[value=supplementary-example-30]').waitFor({ state: 'attached' })

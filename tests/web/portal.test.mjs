@@ -6,7 +6,7 @@
 // Every portal screen passes axe in Persian and in English; each is photographed.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, apiSession, launch, loginStaff, checkA11y, shot, injectedPatient, nationalIdFor } from './support.mjs'
+import { startServer, apiSession, launch, loginStaff, checkA11y, shot, injectedPatient, nationalIdFor, portalSignIn } from './support.mjs'
 import { assertPersianOnly } from './persian.mjs'
 
 const phone = { viewport: { width: 390, height: 844 }, mobile: true }
@@ -250,12 +250,7 @@ test('a patient fills a scheduled questionnaire after signing in', async () => {
   const b = await launch({ ...phone, lang: 'en' })
   try {
     const { page } = b
-    await page.goto(server.url + '/portal/login')
-    await page.locator('input[name=mobile]').fill(made.mobile)
-    await page.locator('form button[type=submit]').tap()
-    await page.getByTestId('code-sent').waitFor()
-    await page.locator('input[name=code]').fill(server.codeFor(made.patientId))
-    await page.locator('form button[type=submit]').tap()
+    await portalSignIn(page, server, made)
     await page.getByTestId('questionnaires-due').waitFor()
     // One button for the whole time point; its first questionnaire is the pain scale.
     const fill = page.locator('[data-testid=fill-time-point][data-time-point=prom-baseline]')

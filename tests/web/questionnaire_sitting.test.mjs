@@ -7,7 +7,7 @@
 // Persian reader while the staff's link card says why.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, apiSession, launch, loginStaff, checkA11y, shot, injectedPatient, unfold } from './support.mjs'
+import { startServer, apiSession, launch, loginStaff, checkA11y, shot, injectedPatient, unfold, portalSignIn } from './support.mjs'
 
 const phone = { viewport: { width: 390, height: 844 }, mobile: true }
 const latin = /[A-Za-z]/
@@ -187,12 +187,7 @@ test('an English reader fills the baseline time point from the portal with one b
   const b = await launch({ ...phone, lang: 'en' })
   try {
     const { page } = b
-    await page.goto(server.url + '/portal/login')
-    await page.locator('input[name=mobile]').fill(made.mobile)
-    await page.locator('form button[type=submit]').tap()
-    await page.getByTestId('code-sent').waitFor()
-    await page.locator('input[name=code]').fill(server.codeFor(made.patientId))
-    await page.locator('form button[type=submit]').tap()
+    await portalSignIn(page, server, made)
     const button = page.locator('[data-testid=fill-time-point][data-time-point=prom-baseline]')
     await button.waitFor()
     // nrs 2 + HOOS 40 + Oxford 12 + global 1.

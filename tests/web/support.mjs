@@ -283,3 +283,14 @@ export async function unfold(page, ...ids) {
   const closed = page.locator(scope.map((s) => `${s} > .fold-head button[aria-expanded=false]`).join(', '))
   while ((await closed.count()) > 0) await closed.first().click()
 }
+
+// Signs a patient in on the portal's login page, as they would: their mobile, then the
+// one-time code (here, the one the server logged).
+export async function portalSignIn(page, server, { mobile, patientId }) {
+  await page.goto(server.url + '/portal/login')
+  await page.locator('input[name=mobile]').fill(mobile)
+  await page.locator('form button[type=submit]').tap()
+  await page.getByTestId('code-sent').waitFor()
+  await page.locator('input[name=code]').fill(server.codeFor(patientId))
+  await page.locator('form button[type=submit]').tap()
+}
