@@ -65,6 +65,8 @@ void validate_price_list(PriceList& list) {
     const std::string field = "lines." + std::string(to_string(list.lines[i].item));
     if (i > 0 && list.lines[i].item == list.lines[i - 1].item) throw InputError(field, "price_item_twice"_err);
     if (list.lines[i].amount <= Money()) throw InputError(field, "amount_not_positive"_err);
+    if (list.lines[i].amount.in_rials() > kMaxStepRials)
+      throw InputError(field, "amount_too_large"_err, {{"max", kMaxStepRials}});
   }
   if (list.note.size() > 500) throw InputError("note", "too_many_bytes"_err, {{"max", 500}});
 }

@@ -33,6 +33,9 @@ const std::vector<PriceItem>& all_price_items();
 
 // The Jalali years a list may name (the seed's prices are of 1402-1403).
 inline constexpr int kFirstPriceYear = 1390, kLastPriceYear = 1499;
+// The most one step may cost: a treatment's five steps then always sum within Money's
+// range (a trillion tomans a step is far above any price).
+inline constexpr std::int64_t kMaxStepRials = Money::kMaxRials / 8;
 
 struct PriceLine {
   PriceItem item = PriceItem::consultation;
@@ -55,8 +58,8 @@ struct PriceList {
 };
 
 // The years in range and in order (valid_from_year, valid_to_year), at least one line,
-// no item twice and every amount above zero (lines), a note of at most 500 bytes; sorts
-// the lines. InputError naming the first bad field.
+// no item twice and every amount above zero and at most kMaxStepRials (lines), a note of
+// at most 500 bytes; sorts the lines. InputError naming the first bad field.
 void validate_price_list(PriceList& list);
 
 // InputError(valid_from_year, price_periods_overlap) when `candidate`'s years meet those

@@ -56,6 +56,14 @@ TEST(PriceList, ValidatedNamingTheFieldAndSortedByItem) {
   bad = seed_like_list();
   bad.lines[0].amount = Money();
   EXPECT_EQ(field_of(bad), "lines.injection_ultrasound amount_not_positive");
+  // So large that five steps would pass Money's range: refused, never an overflow later.
+  bad = seed_like_list();
+  bad.lines[0].amount = Money::rials(kMaxStepRials + 1);
+  EXPECT_EQ(field_of(bad), "lines.injection_ultrasound amount_too_large");
+  bad.lines[0].amount = Money::rials(kMaxStepRials);
+  for (auto& l : bad.lines) l.amount = Money::rials(kMaxStepRials);
+  validate_price_list(bad);
+  EXPECT_NO_THROW(estimate(treatment_lines(bad, {CellSource::bone_marrow, true, Guidance::ultrasound}), {}));
   EXPECT_EQ(parse_price_item("processing_expansion"), PriceItem::processing_expansion);
   EXPECT_THROW(parse_price_item("massage"), InputError);
 }
