@@ -1,6 +1,8 @@
 // Price lists, insurers and estimates (issue 19). Amounts are integer rials.
 import { answer, http, idempotencyKey } from '../../api/client'
 import type { Schema } from '../../api/contract'
+import { toLatinDigits } from '../../format/dates'
+import { rialsFromTomans } from '../../format/money'
 
 export type PriceList = Schema<'PriceList'>
 export type PriceItem = Schema<'PriceItem'>
@@ -31,3 +33,27 @@ export const listInsurers = () => answer<Schema<'Insurers'>>(http.GET('/api/v1/i
 
 export const estimate = (centre: string, request: EstimateRequest) =>
   answer<Estimate>(http.POST('/api/v1/centres/{centre_id}/estimates', { params: { path: { centre_id: centre } }, body: { ...request } }))
+
+export const ownEstimate = (request: EstimateRequest) => answer<Estimate>(http.POST('/api/v1/me/estimates', { body: { ...request } }))
+
+// What the staff's and the patient's estimate forms share: the insurers with the months
+// insured, and an instalment plan when months are typed (any digits; tomans for the down
+// payment, a typo sent as -1 for the server to refuse naming down_rials).
+export interface PayerFields {
+  cover: { insurer: string; months: string }[]
+  months: string
+  down: string
+  first_due: string
+}
+export const payerFields = (): PayerFields => ({ cover: [{ insurer: '', months: '' }, { insurer: '', months: '' }], months: '', down: '', first_due: '' })
+const whole = (s: string) => Number(toLatinDigits(s).trim() || '0')
+export function payersAndPlan(f: PayerFields): Pick<EstimateRequest, 'insurers' | 'months' | 'down_rials' | 'first_due_jalali'> {
+  const insurers = f.cover.filter((c) => c.insurer).map((c) => ({ insurer: c.insurer, months_insured: whole(c.months) }))
+  if (!f.months.trim()) return { insurers }
+  const down = f.down.trim() ? (rialsFromTomans(f.down) ?? -1) : 0
+  return { insurers, months: whole(f.months), down_rials: down, first_due_jalali: toLatinDigits(f.first_due.trim()) }
+}
+
+// The Jalali year of a day (ISO; today when none).
+export const jalaliYearOf = (iso?: string) =>
+  Number(toLatinDigits(new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', timeZone: 'UTC' }).format(iso ? new Date(iso + 'T12:00:00Z') : new Date())).replace(/\D/g, ''))
