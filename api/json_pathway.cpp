@@ -1,5 +1,6 @@
 #include "api/json_pathway.hpp"
 
+#include "api/contract/centres.hpp"
 #include "api/contract/episodes.hpp"
 #include "base/jalali.hpp"
 
@@ -88,18 +89,7 @@ nlohmann::json to_json(const Protocol& p) {
                                             {"definition", p.outcomes.funnel_definition}}}}}};
 }
 
-nlohmann::json to_json(const Centre& c) {
-  return {{"id", c.id},
-          {"name_en", c.name_en},
-          {"name_fa", c.name_fa},
-          {"city_en", c.city_en},
-          {"city_fa", c.city_fa},
-          {"licence_status", c.licence_status},
-          {"licence_number", c.licence_number},
-          {"phone", c.phone},
-          {"facility_code", c.facility_code},
-          {"on_call_mobile", c.on_call_mobile}};
-}
+nlohmann::json to_json(const Centre& c) { return http::encode(contract::centre_out(c)); }
 
 nlohmann::json to_json(const Patient& p) { return http::encode(contract::patient_out(p)); }
 

@@ -101,7 +101,8 @@ void add_admin_routes(http::Router& r, Services& s) {
          service::Permission::centre_edit,
          {},
          "{name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?, facility_code?, "
-         "on_call_mobile?}. The "
+         "on_call_mobile?, address_en?, address_fa?, map_url?, services?}. The licence's issuer and expiry are the "
+         "registry's (PUT .../licence) and stay as they are. The "
          "answer says \"changed\": false when the centre already had these details (nothing is written then)",
          false,
          false,
@@ -120,6 +121,12 @@ void add_admin_routes(http::Router& r, Services& s) {
              if (!body.contains("licence_status")) centre.licence_status = now.licence_status;
              if (!body.contains("facility_code")) centre.facility_code = now.facility_code;
              if (!body.contains("on_call_mobile")) centre.on_call_mobile = now.on_call_mobile;
+             if (!body.contains("address_en")) centre.address_en = now.address_en;
+             if (!body.contains("address_fa")) centre.address_fa = now.address_fa;
+             if (!body.contains("map_url")) centre.map_url = now.map_url;
+             if (!body.contains("services")) centre.services = now.services;
+             centre.licence_issuer = now.licence_issuer;
+             centre.licence_expires = now.licence_expires;
            }
            // Answered as it is kept: upper case.
            if (!centre.facility_code.empty())
@@ -131,18 +138,42 @@ void add_admin_routes(http::Router& r, Services& s) {
          })});
   r.add({"PUT",
          "/api/v1/centres/{centre_id}/licence",
-         "Sets a centre's licence status (and number): the registry's, never the centre's own admin's",
+         "Sets a centre's licence status (and number, issuer and last valid day): the registry's, never the centre's "
+         "own admin's. A centre suspended, or past its licence's last day, books no new harvest or injection",
          service::Permission::centre_licence,
          {},
-         "{licence_status: licensed | pending | suspended | unknown, licence_number?}",
+         "{licence_status: licensed | pending | suspended | unknown, licence_number?, licence_issuer?, "
+         "licence_expires? (YYYY-MM-DD, null: not known)}",
          false,
          false,
-         [&s](http::Call& c, const contract::LicenceChange& in) {
+         // Decoded in the handler: an expiry sent as null (not known) differs from one not sent.
+         http::taking<contract::LicenceChange>([&s](http::Call& c) {
            const std::string& id = c.request.params.at("centre_id");
-           const bool changed = s.pathway.set_centre_licence(c.actor, id, in.licence_status, in.licence_number);
+           const auto body = http::parse_json_object(c.request.body);
+           const auto in = http::decode<contract::LicenceChange>(body);
+           service::Pathway::LicenceFacts facts{in.licence_status, in.licence_number, in.licence_issuer, std::nullopt};
+           if (body.contains("licence_expires")) facts.expires = in.licence_expires;
+           const bool changed = s.pathway.set_centre_licence(c.actor, id, facts);
            for (const auto& centre : s.pathway.centres())
              if (centre.id == id) return contract::centre_updated(centre, changed);
            throw NotFoundError("centre", "centre_not_found"_err, {{"centre", id.substr(0, 64)}});
+         })});
+  r.add({"GET",
+         "/api/v1/directory/centres",
+         "The public directory of centres: names, cities, addresses, phones, map links, services and each licence "
+         "with its issuer, last valid day and standing today, for a patient to check before choosing a centre. No "
+         "sign-in",
+         http::kPublic,
+         {},
+         "",
+         false,
+         false,
+         [&s](http::Call&) {
+           contract::DirectoryOut out;
+           const CivilDate today = s.clock.today();
+           for (const auto& centre : s.pathway.centres())
+             out.centres.push_back(contract::directory_centre_out(centre, today));
+           return out;
          }});
   r.add({"GET",
          "/api/v1/audit/verify",

@@ -196,6 +196,39 @@ void add_patient_list_show(CLI::App* patient, const std::shared_ptr<std::string>
   });
 }
 
+// The directory fields `centre add` takes: nullopt when not given.
+struct CentreDirectoryOptions {
+  std::optional<std::string> address_en, address_fa, map_url, services, issuer, expires, expires_jalali;
+};
+
+std::vector<std::string> split_services(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', from), text.size());
+    std::string item = text.substr(from, comma - from);
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (!item.empty()) out.push_back(item);
+    from = comma + 1;
+  }
+  return out;
+}
+
+void apply_directory_options(const CentreDirectoryOptions& d, Centre& c) {
+  if (d.address_en) c.address_en = *d.address_en;
+  if (d.address_fa) c.address_fa = *d.address_fa;
+  if (d.map_url) c.map_url = *d.map_url;
+  if (d.services) c.services = split_services(*d.services);
+  if (d.issuer) c.licence_issuer = *d.issuer;
+  const bool cleared = d.expires && d.expires->empty() && !d.expires_jalali;
+  if (cleared) {
+    c.licence_expires.reset();
+  } else if (auto day = date_from_twins(d.expires, d.expires_jalali, "licence_expires")) {
+    c.licence_expires = day;
+  }
+}
+
 }  // namespace
 
 void add_centre_commands(CLI::App& app) {
@@ -220,19 +253,33 @@ void add_centre_commands(CLI::App& app) {
   auto* on_call = add->add_option("--on-call-mobile", c->on_call_mobile,
                                   "the on-call clinician's mobile: a patient's red flag goes to it by SMS at any "
                                   "hour; not given: it stays as it was, \"\": none");
-  add->callback([c, db, facility, on_call] {
+  // The public directory's fields: each not given stays as it was.
+  auto d = std::make_shared<CentreDirectoryOptions>();
+  add->add_option("--address-en", d->address_en, "street address in English");
+  add->add_option("--address-fa", d->address_fa, "street address in Persian");
+  add->add_option("--map-url", d->map_url, "an https link to the centre on a map; \"\": none");
+  add->add_option("--services", d->services,
+                  "comma-separated, of bone_marrow, adipose, expansion_lab, ultrasound, fluoroscopy; \"\": none");
+  add->add_option("--licence-issuer", d->issuer, "who issued the licence");
+  add->add_option("--licence-expires", d->expires, "the licence's last valid day, Gregorian YYYY-MM-DD; \"\": unknown");
+  add->add_option("--licence-expires-jalali", d->expires_jalali, "the same day in the Jalali calendar, YYYY/MM/DD");
+  add->callback([c, db, facility, on_call, d] {
     with_pathway(*db, [&](service::Pathway& pw, const service::Actor& a) {
       for (const auto& now : pw.centres()) {
         if (now.id != c->id) continue;
         if (facility->count() == 0) c->facility_code = now.facility_code;
         if (on_call->count() == 0) c->on_call_mobile = now.on_call_mobile;
+        c->address_en = now.address_en;
+        c->address_fa = now.address_fa;
+        c->map_url = now.map_url;
+        c->services = now.services;
+        c->licence_issuer = now.licence_issuer;
+        c->licence_expires = now.licence_expires;
       }
+      apply_directory_options(*d, *c);
       pw.upsert_centre(a, *c);
-      print_json({{"id", c->id},
-                  {"name_en", c->name_en},
-                  {"licence_status", c->licence_status},
-                  {"facility_code", c->facility_code.empty() ? "" : product::parse_facility(c->facility_code)},
-                  {"on_call_mobile", c->on_call_mobile.empty() ? "" : normalise_mobile(c->on_call_mobile)}});
+      for (const auto& now : pw.centres())
+        if (now.id == c->id) print_json(api::to_json(now));
     });
   });
   auto* list = centre->add_subcommand("list", "Every centre");

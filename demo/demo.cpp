@@ -33,6 +33,32 @@ const std::vector<Centre>& demo_centres() {
   return centres;
 }
 
+// What the public directory shows of a demo centre: an invented address, a map link,
+// its services, and a licence issuer and last valid day (Mashhad's runs out in three
+// months, just after the demo's last booking, 81 days ahead; Shiraz's is still pending).
+Centre with_directory_facts(Centre c, const CivilDate& today) {
+  if (c.id == "tehran-1") {
+    c.address_en = "12 Kargar Street, Tehran";
+    c.address_fa = "تهران، خیابان کارگر، پلاک ۱۲";
+    c.map_url = "https://www.openstreetmap.org/?mlat=35.7040&mlon=51.3890#map=16/35.7040/51.3890";
+    c.services = {"bone_marrow", "adipose", "expansion_lab", "ultrasound", "fluoroscopy"};
+    c.licence_issuer = "Ministry of Health and Medical Education";
+    c.licence_expires = today.plus_days(300);
+  } else if (c.id == "mashhad-1") {
+    c.address_en = "40 Ahmadabad Boulevard, Mashhad";
+    c.address_fa = "مشهد، بلوار احمدآباد، پلاک ۴۰";
+    c.map_url = "https://www.openstreetmap.org/?mlat=36.3040&mlon=59.5770#map=16/36.3040/59.5770";
+    c.services = {"bone_marrow", "ultrasound"};
+    c.licence_issuer = "Ministry of Health and Medical Education";
+    c.licence_expires = today.plus_days(90);
+  } else {
+    c.address_en = "7 Zand Street, Shiraz";
+    c.address_fa = "شیراز، خیابان زند، پلاک ۷";
+    c.services = {"adipose", "ultrasound"};
+  }
+  return c;
+}
+
 RecordedFindings findings(bool eligible, std::mt19937& rng) {
   std::uniform_int_distribution<int> kl(2, 3), bmi(21, 33);
   return demo_hip_findings(eligible ? kl(rng) : 4, bmi(rng));
@@ -142,7 +168,7 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
   Pathway pathway(store, clock);
   const Actor op = Actor::cli_operator();
   DemoSummary summary;
-  for (const Centre& c : demo_centres()) pathway.upsert_centre(op, c);
+  for (const Centre& c : demo_centres()) pathway.upsert_centre(op, with_directory_facts(c, today));
   // Each centre's surgeon, recorded as the one who injected its patients (injected_by must
   // name an account of the centre). Serving the demo gives the account a password to show.
   Accounts accounts(store, clock);

@@ -2,12 +2,18 @@
 // domain/patient.hpp): any text is an e-mail address, a mobile number or a national id
 // in its one normal form (which reads back as itself), or an InputError naming the
 // field. A normal e-mail address never holds a space, a line break, a second "@" or a
-// byte past ASCII: nothing a mail header or an SMTP command could be split by.
+// byte past ASCII: nothing a mail header or an SMTP command could be split by. And a
+// centre's directory fields (domain/centre_licence.hpp): a map link accepted begins
+// https:// and holds no space, quote or angle bracket a page could be broken by; services
+// accepted are known codes in the directory's order, once each.
+#include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <string>
 #include <string_view>
 
 #include "base/error.hpp"
+#include "domain/centre_licence.hpp"
 #include "domain/email_address.hpp"
 #include "domain/patient.hpp"
 
@@ -28,6 +34,36 @@ void normal_form(std::string_view text, const char* field, Read read, bool email
   }
 }
 
+void centre_directory(std::string_view text) {
+  rp::Centre c;
+  c.map_url = std::string(text);
+  try {
+    rp::validate_centre_directory(c);
+    if (!c.map_url.empty() &&
+        (c.map_url.rfind("https://", 0) != 0 || c.map_url.find_first_of(" \"<>") != std::string::npos))
+      __builtin_trap();
+  } catch (const rp::InputError& e) {
+    if (e.field() != "map_url") __builtin_trap();
+  }
+  rp::Centre s;
+  for (std::size_t from = 0; from <= text.size();) {
+    const std::size_t end = std::min(text.find(',', from), text.size());
+    s.services.emplace_back(text.substr(from, end - from));
+    from = end + 1;
+  }
+  try {
+    rp::validate_centre_directory(s);
+    std::size_t at = 0;
+    for (const auto& service : s.services) {
+      while (at < std::size(rp::kCentreServices) && rp::kCentreServices[at] != service) ++at;
+      if (at == std::size(rp::kCentreServices)) __builtin_trap();  // unknown, repeated or out of order
+      ++at;
+    }
+  } catch (const rp::InputError& e) {
+    if (e.field() != "services") __builtin_trap();
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -39,5 +75,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   normal_form(
       text, "national_id", [](std::string_view t, std::string_view f) { return rp::normalise_national_id(t, f); },
       false);
+  centre_directory(text);
   return 0;
 }

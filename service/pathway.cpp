@@ -2,8 +2,10 @@
 #include "service/centre_scope.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "base/error.hpp"
+#include "domain/centre_licence.hpp"
 #include "domain/pathway_rules.hpp"
 #include "service/audit_entry.hpp"
 #include "service/idempotency.hpp"
@@ -54,6 +56,18 @@ void check_injecting_operator(store::Transaction& tx, const std::string& centre_
   if (!account || account->disabled || account->centre_id != centre_id ||
       std::find(roles.begin(), roles.end(), account->role) == roles.end())
     throw InputError("injected_by", "injected_by_not_an_operator"_err, {{"username", username}});
+}
+
+// A new harvest or injection day from today on is a booking: the centre's licence must
+// allow it (domain/centre_licence.hpp). A day already planned stays planned, and a past
+// day records what was decided then; follow-up never depends on the licence.
+void check_centre_books(store::Transaction& tx, const Episode& e, const std::optional<CivilDate>& harvest,
+                        const std::optional<CivilDate>& injection, const CivilDate& today) {
+  const auto centre = tx.find_centre(e.centre_id);
+  if (!centre) return;
+  for (const auto& [date, planned, field] :
+       {std::tuple{harvest, e.harvest_date, "harvest"}, std::tuple{injection, e.injection_date, "injection"}})
+    if (date && date != planned && !(*date < today)) check_may_book(*centre, *date, field);
 }
 
 void mark_done(std::vector<ScheduledItem>& items, const std::string& id, const CivilDate& on) {
@@ -248,6 +262,7 @@ EpisodeRecord Pathway::plan(const Actor& actor, std::int64_t episode_id, std::op
     if (harvested && harvest && harvest != e.harvest_date) {
       throw ConflictError("harvest", "harvest_already_done"_err);
     }
+    check_centre_books(tx, e, harvest, injection, today);
     if (harvest) e.harvest_date = harvest;
     if (injection) e.injection_date = injection;
     if (e.harvest_date && e.injection_date && *e.injection_date < *e.harvest_date) {

@@ -62,10 +62,14 @@ class Pathway {
   // code is checked (5 letters or digits, InputError naming facility_code) and kept upper case.
   bool upsert_centre(const Actor& actor, const Centre& centre);
   // The registry (and the operator) set a centre's licence status and, when given, its
-  // number; a centre's admin keeps the status the registry set (kLicenceByRegistry).
-  // Returns false when nothing changed.
-  bool set_centre_licence(const Actor& actor, const std::string& centre_id, const std::string& status,
-                          const std::optional<std::string>& number);
+  // number, issuer and last valid day (an inner nullopt unsets it); a centre's admin keeps
+  // what the registry set (kLicenceByRegistry). Returns false when nothing changed.
+  struct LicenceFacts {
+    std::string status;
+    std::optional<std::string> number, issuer;
+    std::optional<std::optional<CivilDate>> expires;
+  };
+  bool set_centre_licence(const Actor& actor, const std::string& centre_id, const LicenceFacts& facts);
   std::vector<Centre> centres();
 
   Patient add_patient(const Actor& actor, Patient p);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "base/error.hpp"
+#include "domain/centre_licence.hpp"
 #include "domain/product/din.hpp"
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
@@ -51,14 +52,18 @@ bool Pathway::upsert_centre(const Actor& actor, const Centre& sent) {
   if (!c.facility_code.empty()) c.facility_code = product::parse_facility(c.facility_code, "facility_code");
   // Red flags go to it by SMS: any usual form, kept as +989XXXXXXXXX.
   if (!c.on_call_mobile.empty()) c.on_call_mobile = normalise_mobile(c.on_call_mobile, "on_call_mobile");
+  validate_centre_directory(c);
   bool changed = false;
   store_.write([&](store::Transaction& tx) {
     const auto before = tx.find_centre(c.id);
     if (before && *before == c) return;  // the same: nothing written
     // Patients are told to check a centre's licence: the centre cannot vouch for itself.
-    const std::string status_now = before ? before->licence_status : Centre{}.licence_status;
-    if (!actor.all_centres && c.licence_status != status_now)
-      throw ForbiddenError("licence_status", "licence_set_by_registry"_err);
+    const Centre now = before ? *before : Centre{};
+    if (!actor.all_centres)
+      for (const auto& [differs, field] : {std::pair{c.licence_status != now.licence_status, "licence_status"},
+                                           std::pair{c.licence_issuer != now.licence_issuer, "licence_issuer"},
+                                           std::pair{c.licence_expires != now.licence_expires, "licence_expires"}})
+        if (differs) throw ForbiddenError(field, "licence_set_by_registry"_err);
     changed = true;
     tx.upsert_centre(c);
     tx.append_audit(audit_entry(clock_, actor, c.id, "centre.upsert", "centre", c.id));
@@ -66,23 +71,27 @@ bool Pathway::upsert_centre(const Actor& actor, const Centre& sent) {
   return changed;
 }
 
-bool Pathway::set_centre_licence(const Actor& actor, const std::string& centre_id, const std::string& status,
-                                 const std::optional<std::string>& number) {
+bool Pathway::set_centre_licence(const Actor& actor, const std::string& centre_id, const LicenceFacts& facts) {
   require(actor, Permission::centre_licence);
-  check_licence_status(status);
-  if (number && number->size() > 64) throw InputError("licence_number", "too_many_characters"_err, {{"max", 64}});
+  check_licence_status(facts.status);
+  if (facts.number && facts.number->size() > 64)
+    throw InputError("licence_number", "too_many_characters"_err, {{"max", 64}});
   bool changed = false;
   store_.write([&](store::Transaction& tx) {
     const auto before = tx.find_centre(centre_id);
     if (!before) throw NotFoundError("centre", "centre_not_found"_err, {{"centre", centre_id.substr(0, 64)}});
     Centre c = *before;
-    c.licence_status = status;
-    if (number) c.licence_number = *number;
+    c.licence_status = facts.status;
+    if (facts.number) c.licence_number = *facts.number;
+    if (facts.issuer) c.licence_issuer = *facts.issuer;
+    if (facts.expires) c.licence_expires = *facts.expires;
+    validate_centre_directory(c);
     if (c == *before) return;  // the same: nothing written
     changed = true;
     tx.upsert_centre(c);
-    tx.append_audit(
-        audit_entry(clock_, actor, c.id, "centre.licence", "centre", c.id, before->licence_status + " -> " + status));
+    tx.append_audit(audit_entry(clock_, actor, c.id, "centre.licence", "centre", c.id,
+                                before->licence_status + " -> " + c.licence_status + ", expires " +
+                                    (c.licence_expires ? c.licence_expires->iso() : std::string("-"))));
   });
   return changed;
 }

@@ -2,6 +2,7 @@
 // (transitions, schedule, eligibility). The SQLite adapter (store/sqlite/) is the
 // reference; text is ordered byte-wise (COLLATE "C" in the schema), as SQLite orders it.
 #include "base/error.hpp"
+#include "store/centre_columns.hpp"
 #include "store/postgres/pg_store.hpp"
 #include "store/search_names.hpp"
 
@@ -103,47 +104,32 @@ ScheduledItem read_scheduled_item(const Result& r, int i, int first) {
 }
 
 void PgTransaction::upsert_centre(const Centre& c) {
-  c_.exec(
-      "INSERT INTO centres (id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, "
-      "facility_code, on_call_mobile) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (id) DO UPDATE SET "
-      "name_en = excluded.name_en, name_fa = excluded.name_fa, city_en = excluded.city_en, city_fa = excluded.city_fa, "
-      "licence_status = excluded.licence_status, licence_number = excluded.licence_number, phone = excluded.phone, "
-      "facility_code = excluded.facility_code, on_call_mobile = excluded.on_call_mobile",
-      Params()
-          .text(c.id)
-          .text(c.name_en)
-          .text(c.name_fa)
-          .text(c.city_en)
-          .text(c.city_fa)
-          .text(c.licence_status)
-          .text(c.licence_number)
-          .text(c.phone)
-          .text(c.facility_code)
-          .text(c.on_call_mobile));
+  Params params;
+  for (const std::string& cell : centre_cells(c)) params.text(cell);
+  c_.exec(centre_upsert_sql('$'), params);
 }
 
 namespace {
 
-constexpr const char* kCentreColumns =
-    "SELECT id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, facility_code, "
-    "on_call_mobile FROM centres ";
+std::string centre_select() { return "SELECT " + centre_columns() + " FROM centres "; }
 
 Centre centre_at(const Result& r, int i) {
-  return {r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4),
-          r.text(i, 5), r.text(i, 6), r.text(i, 7), r.text(i, 8), r.text(i, 9)};
+  std::vector<std::string> cells;
+  for (int col = 0; col < r.columns(); ++col) cells.push_back(r.text(i, col));
+  return centre_from_cells(cells);
 }
 
 }  // namespace
 
 std::vector<Centre> PgTransaction::list_centres() {
-  auto r = c_.exec(std::string(kCentreColumns) + "ORDER BY id");
+  auto r = c_.exec(centre_select() + "ORDER BY id");
   std::vector<Centre> out;
   for (int i = 0; i < r.rows(); ++i) out.push_back(centre_at(r, i));
   return out;
 }
 
 std::optional<Centre> PgTransaction::find_centre(const std::string& id) {
-  auto r = c_.exec(std::string(kCentreColumns) + "WHERE id = $1", Params().text(id));
+  auto r = c_.exec(centre_select() + "WHERE id = $1", Params().text(id));
   if (r.rows() == 0) return std::nullopt;
   return centre_at(r, 0);
 }

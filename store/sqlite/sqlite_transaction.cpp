@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include "base/error.hpp"
+#include "store/centre_columns.hpp"
 #include "store/like_pattern.hpp"
 #include "store/search_names.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -135,30 +136,22 @@ ScheduledItem read_scheduled_item(SQLite::Statement& q, int first) {
 }
 
 void SqliteTransaction::upsert_centre(const Centre& c) {
-  auto& q = c_.statement(
-      "INSERT INTO centres (id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, "
-      "facility_code, on_call_mobile) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET name_en = "
-      "excluded.name_en, name_fa = excluded.name_fa, city_en = excluded.city_en, city_fa = excluded.city_fa, "
-      "licence_status = excluded.licence_status, licence_number = excluded.licence_number, phone = excluded.phone, "
-      "facility_code = excluded.facility_code, on_call_mobile = excluded.on_call_mobile");
+  static const std::string sql = centre_upsert_sql('?');
+  auto& q = c_.statement(sql.c_str());
   int i = 1;
-  for (const std::string* f : {&c.id, &c.name_en, &c.name_fa, &c.city_en, &c.city_fa, &c.licence_status,
-                               &c.licence_number, &c.phone, &c.facility_code, &c.on_call_mobile}) {
-    q.bind(i++, *f);
-  }
+  for (const std::string& cell : centre_cells(c)) q.bind(i++, cell);
   q.exec();
 }
 
 std::vector<Centre> SqliteTransaction::list_centres() {
-  auto& q = c_.statement(
-      "SELECT id, name_en, name_fa, city_en, city_fa, licence_status, licence_number, phone, facility_code, "
-      "on_call_mobile FROM centres ORDER BY id");
+  static const std::string sql = "SELECT " + centre_columns() + " FROM centres ORDER BY id";
+  auto& q = c_.statement(sql.c_str());
   std::vector<Centre> out;
+  std::vector<std::string> cells;
   while (q.executeStep()) {
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-                   q.getColumn(3).getString(), q.getColumn(4).getString(), q.getColumn(5).getString(),
-                   q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString(),
-                   q.getColumn(9).getString()});
+    cells.clear();
+    for (int i = 0; i < q.getColumnCount(); ++i) cells.push_back(q.getColumn(i).getString());
+    out.push_back(centre_from_cells(cells));
   }
   return out;
 }

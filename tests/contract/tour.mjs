@@ -77,9 +77,16 @@ export async function tour(server, observe) {
   assert.ok(own, `the demo has centre ${centre}`)
   await call(admin, 'PUT', '/api/v1/centres/{centre_id}', { params: { centre_id: centre }, body: { name_en: own.name_en, name_fa: own.name_fa, facility_code: '0BAD' }, expect: 422 })
   // The centre's ISBT 128 facility code: the DINs of its harvests begin with it.
-  await call(admin, 'PUT', '/api/v1/centres/{centre_id}', { params: { centre_id: centre }, body: { name_en: own.name_en, name_fa: own.name_fa, facility_code: 'T1RPL' }, expect: 200 })
+  await call(admin, 'PUT', '/api/v1/centres/{centre_id}', { params: { centre_id: centre }, body: { name_en: own.name_en, name_fa: own.name_fa, facility_code: 'T1RPL', address_en: '1 Test Street', map_url: 'https://www.openstreetmap.org/', services: ['bone_marrow', 'ultrasound'] }, expect: 200 })
   const registry = await as('registry', 'licensing')
-  await call(registry, 'PUT', '/api/v1/centres/{centre_id}/licence', { params: { centre_id: centre }, body: { licence_status: 'licensed', licence_number: 'LIC-1' }, expect: 200 })
+  await call(registry, 'PUT', '/api/v1/centres/{centre_id}/licence', {
+    params: { centre_id: centre },
+    body: { licence_status: 'licensed', licence_number: 'LIC-1', licence_issuer: 'Ministry of Health', licence_expires: '2099-12-31' },
+    expect: 200,
+  })
+  await call(registry, 'PUT', '/api/v1/centres/{centre_id}/licence', { params: { centre_id: centre }, body: { licence_status: 'licensed', licence_expires: '2099-02-30' }, expect: 422 })
+  // The public directory, read without signing in.
+  await call(nobody, 'GET', '/api/v1/directory/centres', { expect: 200 })
   // Prices: the admin writes the centre's list for a year, and its staff estimate a
   // treatment's cost with the patient's insurers.
   const ownCentre = { centre_id: centre }

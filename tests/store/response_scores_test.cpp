@@ -84,6 +84,9 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
     // The database as the binary before 0014 left it: no typed rows, version 13 (and
     // nothing of the later migrations).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
+    // 0035's directory fields of a centre.
+    for (const char* c : {"address_en", "address_fa", "map_url", "services", "licence_issuer", "licence_expires"})
+      d.exec(std::string("ALTER TABLE centres DROP COLUMN ") + c);
     // 0034's price lists.
     d.exec("DROP TABLE price_list_lines");
     d.exec("DROP TABLE price_lists");

@@ -5,6 +5,11 @@
 // digits, the insurer's and the patient's shares summing to the total the server gives,
 // Jalali due dates, no Latin text, and a print view holding the estimate alone. A patient
 // on the portal, on a phone in Persian, sees their own treatment's cost with their insurer.
+// And the public directory of centres: a centre's admin lists its services, address and
+// map link (a link that is not https refused beside its field), the licensing registry
+// suspends another centre and dates a licence's last day, and anyone, signed in or not,
+// reads the centres with their licences on a phone in Persian, the suspended one saying
+// it books no new harvest or injection.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { startServer, launch, loginStaff, apiSession, checkA11y, shot, injectedPatient, portalSignIn } from './support.mjs'
@@ -158,6 +163,93 @@ test('a patient sees what their treatment costs on the portal, on a phone in Per
     await section.scrollIntoViewIfNeeded()
     await shot(page, 'portal-cost-fa-phone')
     b.assertClean()
+  } finally {
+    await b.close()
+  }
+})
+
+test('the admin lists the centre\'s services and address; the registry suspends another centre', async () => {
+  const b = await launch({ lang: 'en' })
+  const { page } = b
+  try {
+    await loginStaff(page, server, 'admin.tehran-1')
+    await page.goto(server.url + '/admin#admin-centres')
+    await page.locator('[data-testid=centres-table] tr[data-centre=tehran-1] button').click()
+    const form = page.getByTestId('centre-form')
+    await form.waitFor()
+    await form.locator('input[name=address_en]').fill('14 Kargar Street, Tehran')
+    await form.locator('input[name=services][value=fluoroscopy]').uncheck()
+    await form.locator('input[name=map_url]').fill('http://maps.example/tehran')
+    await form.locator('button[type=submit]').click()
+    const mapField = form.locator('.field:has(input[name=map_url])')
+    await mapField.locator('.error-text').waitFor()
+    assert.match(await mapField.locator('.error-text').textContent(), /https/)
+    await form.locator('input[name=map_url]').fill('https://www.openstreetmap.org/?mlat=35.7041&mlon=51.3891')
+    await form.locator('button[type=submit]').click()
+    await page.getByTestId('save-status').getByText('Saved.').waitFor()
+    const listed = async (id) => (await (await fetch(server.url + '/api/v1/directory/centres')).json()).centres.find((c) => c.id === id)
+    const tehran = await listed('tehran-1')
+    assert.equal(tehran.address_en, '14 Kargar Street, Tehran')
+    assert.equal(tehran.map_url, 'https://www.openstreetmap.org/?mlat=35.7041&mlon=51.3891')
+    assert.deepEqual(tehran.services, ['bone_marrow', 'adipose', 'expansion_lab', 'ultrasound'])
+    await page.locator('header button.link-button').click()
+    await page.waitForURL(/\/login/)
+
+    // The registry suspends Mashhad's licence and records who issued it and its last day.
+    await loginStaff(page, server, 'registry.licensing')
+    await page.waitForURL(/\/admin/)
+    const row = page.locator('[data-testid=centres-table] tr[data-centre=mashhad-1]')
+    await row.getByTestId('licence-open').click()
+    const licence = page.getByTestId('licence-form')
+    await licence.locator('select[name=licence_status]').selectOption('suspended')
+    await licence.locator('input[name=licence_issuer]').fill('Ministry of Health and Medical Education')
+    await licence.getByTestId('licence-expires').fill('2027-06-30')
+    await licence.getByTestId('licence-submit').click()
+    await page.getByTestId('save-status').getByText('Saved.').waitFor()
+    assert.match(await row.getByTestId('centre-licence-expires').textContent(), /2027/)
+    const mashhad = await listed('mashhad-1')
+    assert.equal(mashhad.licence_standing, 'suspended')
+    assert.equal(mashhad.licence_expires, '2027-06-30')
+    assert.equal(mashhad.books_procedures, false)
+    await checkA11y(page, 'registry licence form')
+    b.assertClean()
+  } catch (e) {
+    await shot(page, 'directory-admin-failure').catch(() => {})
+    throw e
+  } finally {
+    await b.close()
+  }
+})
+
+test('anyone reads the centres and their licences without signing in, on a phone in Persian', async () => {
+  const b = await launch({ mobile: true, lang: 'fa' })
+  const { page } = b
+  try {
+    await page.goto(server.url + '/portal/login')
+    await page.getByTestId('directory-link').click()
+    const directory = page.getByTestId('centre-directory')
+    await directory.locator('article[data-centre]').first().waitFor()
+    assert.equal(await directory.locator('article[data-centre]').count(), 3)
+    const tehran = directory.locator('article[data-centre=tehran-1]')
+    assert.match(await tehran.locator('h2').textContent(), /مرکز سلول‌درمانی تهران/)
+    assert.equal(await tehran.getByTestId('centre-services').locator('li').count(), 4)
+    assert.match(await tehran.getByTestId('centre-services').textContent(), /برداشت از مغز استخوان/)
+    assert.match(await tehran.getByTestId('centre-licence').textContent(), /دارای مجوز/)
+    assert.match(await tehran.getByTestId('centre-expires').textContent(), /[۰-۹]{4}/)
+    assert.equal(await tehran.getByTestId('centre-map').getAttribute('href'), 'https://www.openstreetmap.org/?mlat=35.7041&mlon=51.3891')
+    assert.equal(await tehran.getByTestId('centre-not-booking').count(), 0)
+    // The centre the registry suspended says so, and that it books nothing new.
+    const mashhad = directory.locator('article[data-centre=mashhad-1]')
+    assert.match(await mashhad.getByTestId('centre-licence').textContent(), /مجوز تعلیق‌شده/)
+    assert.match(await mashhad.getByTestId('centre-not-booking').textContent(), /نوبت نمی‌دهد/)
+    assert.match(await directory.locator('article[data-centre=shiraz-1]').getByTestId('centre-licence').textContent(), /در انتظار مجوز/)
+    await assertPersianOnly(page, 'the directory of centres', '[data-testid=centre-directory]')
+    await checkA11y(page, 'directory fa phone')
+    await shot(page, 'directory-fa-phone')
+    b.assertClean()
+  } catch (e) {
+    await shot(page, 'directory-fa-failure').catch(() => {})
+    throw e
   } finally {
     await b.close()
   }

@@ -17,7 +17,7 @@ export const updateAccount = (id: number, change: Schema<'AccountChange'>) =>
 export const listCentres = () => answer<Centre[]>(http.GET('/api/v1/centres'))
 
 // Without licence_status the server keeps the status the registry set.
-export const saveCentre = (c: Omit<Centre, 'licence_status'> & { licence_status?: Centre['licence_status'] }) => {
+export const saveCentre = (c: Schema<'CentreChange'> & { id: string }) => {
   const { id, ...body } = c
   return answer<Centre>(http.PUT('/api/v1/centres/{centre_id}', { params: { path: { centre_id: id } }, body: { ...body } }))
 }

@@ -12,6 +12,9 @@ export type Account = Schema<'Account'>
 export type Centre = Schema<'Centre'>
 
 export type LicenceStatus = Schema<'LicenceStatus'>
+// The services a centre lists, in the directory's order (domain/centre_licence.hpp).
+export const centreServices = ['bone_marrow', 'adipose', 'expansion_lab', 'ultrasound', 'fluoroscopy'] as const
+
 export const licenceStatuses = ['licensed', 'pending', 'suspended', 'unknown'] as const satisfies readonly LicenceStatus[]
 
 // What an admin may give a new account; patients sign in another way.
