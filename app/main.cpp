@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "app/cli.hpp"
+#include "base/allocator.hpp"
 #include "base/error.hpp"
 #include "base/error_catalogue.hpp"
 
@@ -42,11 +43,13 @@ int report_input_error(const rp::InputError& e) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  rp::keep_freed_memory();
   CLI::App app{"regenpath: autologous cell therapy for hip osteoarthritis, from consult to outcome"};
   app.require_subcommand(1);
   rp::app::add_date_commands(app);
   rp::app::add_cost_commands(app);
   rp::app::add_price_commands(app);
+  rp::app::add_rating_commands(app);
   rp::app::add_schedule_command(app);
   rp::app::add_eligibility_command(app);
   rp::app::add_db_commands(app);

@@ -16,6 +16,7 @@
 #include "domain/cost/price_list.hpp"
 #include "domain/episode.hpp"
 #include "domain/patient.hpp"
+#include "domain/rating/rating.hpp"
 #include "domain/schedule.hpp"
 #include "store/access_records.hpp"
 #include "store/calendar_feed_records.hpp"
@@ -344,6 +345,18 @@ class Transaction {
   // The centre's lists by first year then version: the current versions only, or every
   // version ever written.
   virtual std::vector<cost::PriceList> price_lists_of(const std::string& centre_id, bool with_superseded) = 0;
+
+  // Ratings (0036_ratings.sql, domain/rating/rating.hpp).
+  // Writes the episode's rating, a new one or over the one before: its id.
+  virtual std::int64_t save_rating(const rating::Rating& r) = 0;
+  virtual std::optional<rating::Rating> rating_of_episode(std::int64_t episode_id) = 0;
+  virtual std::optional<rating::Rating> find_rating(std::int64_t id) = 0;
+  // The centre's ratings, the latest changed first; only those whose comment waits for
+  // moderation when `pending_only`.
+  virtual std::vector<rating::Rating> ratings_of_centre(const std::string& centre_id, bool pending_only) = 0;
+  // The satisfaction questionnaire's score (1-5) of each of the centre's episodes that
+  // answered it, its latest answer.
+  virtual std::vector<int> latest_satisfaction_of_centre(const std::string& centre_id) = 0;
 
   // The patient outbox (0028_messages.sql, store/message_records.hpp).
   // Inserts a message unless one with its dedupe key exists: its id, or nullopt (and

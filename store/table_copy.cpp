@@ -41,6 +41,7 @@ const std::vector<CopiedTable>& copied_tables() {
       {"message_attempts", "id", {}},
       {"price_lists", "id", {}},
       {"price_list_lines", "price_list_id, item", {}},
+      {"ratings", "id", {}},
   };
   return tables;
 }

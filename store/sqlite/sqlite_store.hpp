@@ -169,6 +169,11 @@ class SqliteTransaction final : public Transaction {
   bool supersede_price_list(std::int64_t id, const std::string& at) override;
   std::optional<cost::PriceList> find_price_list(std::int64_t id) override;
   std::vector<cost::PriceList> price_lists_of(const std::string& centre_id, bool with_superseded) override;
+  std::int64_t save_rating(const rating::Rating& r) override;
+  std::optional<rating::Rating> rating_of_episode(std::int64_t episode_id) override;
+  std::optional<rating::Rating> find_rating(std::int64_t id) override;
+  std::vector<rating::Rating> ratings_of_centre(const std::string& centre_id, bool pending_only) override;
+  std::vector<int> latest_satisfaction_of_centre(const std::string& centre_id) override;
   std::optional<std::int64_t> insert_message(const MessageRow& m) override;
   std::optional<MessageRow> find_message(std::int64_t id) override;
   std::optional<MessageRow> find_message_by_provider_id(const std::string& provider_id) override;

@@ -321,6 +321,13 @@ export async function tour(server, observe) {
   // signing in; the coordinator makes a new one (the old stops working) and revokes it.
   // What the treatment costs the patient at their centre (the year the admin priced above).
   await call(portal, 'POST', '/api/v1/me/estimates', { body: { year: 1490, cell_source: 'bone_marrow', guidance: 'ultrasound', insurers: [] }, expect: 200 })
+  // Rating the treatment waits for the 12-week visit; the admin's list and the public
+  // summary answer with none.
+  await call(portal, 'GET', '/api/v1/me/episodes/{episode_id}/rating', { params: ep, expect: 200 })
+  await call(portal, 'PUT', '/api/v1/me/episodes/{episode_id}/rating', { params: ep, body: { stars: 5, comment: 'Less pain.' }, expect: 409 })
+  await call(admin, 'GET', '/api/v1/centres/{centre_id}/ratings', { params: { centre_id: centre }, q: { pending: 'true' }, expect: 200 })
+  await call(admin, 'POST', '/api/v1/ratings/{rating_id}/moderation', { params: { rating_id: '999999' }, body: { decision: 'approve' }, expect: 404 })
+  await call(nobody, 'GET', '/api/v1/directory/centres/{centre_id}/ratings', { params: { centre_id: centre }, expect: 200 })
   await call(portal, 'GET', '/api/v1/me/calendar-feed', { expect: 200 })
   const feed = await call(portal, 'POST', '/api/v1/me/calendar-feed', { expect: 201 })
   await call(nobody, 'GET', '/calendar/{feed}', { params: { feed: feed.token + '.ics' }, q: { lang: 'fa' }, expect: 200 })

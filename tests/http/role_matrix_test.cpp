@@ -39,6 +39,7 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
   replace("feed", std::string(64, '0') + ".ics");  // a calendar feed's token nobody has
   replace("protocol_id", "hip-msc-v1");
   replace("message_id", "999999");  // a message nobody has: not found at either centre
+  replace("rating_id", "999999");   // a rating nobody gave: likewise
   // A well-formed DIN no centre has: found nowhere, so not found at either centre.
   replace("din", "RPLAB26999999Y");
   (void)method;
@@ -133,6 +134,8 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
         {"cell_source", "bone_marrow"},
         {"guidance", "ultrasound"},
         {"insurers", nlohmann::json::array()}}},
+      {"PUT /api/v1/me/episodes/{episode_id}/rating", {{"stars", 4}, {"comment", "Less pain."}}},
+      {"POST /api/v1/ratings/{rating_id}/moderation", {{"decision", "approve"}}},
       {"POST /api/v1/messages/{message_id}/cancel", {{"reason", "the patient asked not to be texted"}}},
       {"POST /api/v1/messages/{message_id}/resend", {{"reason", "the patient changed phones"}}},
       // The provider's call back (public; with no token configured here, not there: 404).

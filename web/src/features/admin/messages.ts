@@ -65,6 +65,16 @@ export default {
         licenceExpiresHint: 'The licence’s last valid day. From the day after, the centre books no new harvest or injection; its patients’ follow-up goes on. Leave empty when not known.',
         validUntil: 'valid until',
       },
+      ratings: {
+        heading: 'Patients’ comments',
+        explain: 'Comments patients left with their rating of the treatment at your centre. An approved comment appears on the centre’s public page without the patient’s name; a rejected one does not. The rating counts either way.',
+        none: 'No comment waits for approval.',
+        stars: '{n} of 5',
+        approve: 'Approve',
+        reject: 'Reject',
+        approved: 'The comment is approved: the public page shows it.',
+        rejected: 'The comment is rejected.',
+      },
       audit: {
         heading: 'Audit log',
         explain: 'Every read of a patient’s record and every change is written to a hash-chained audit log, and the server signs the chain’s last row with a key kept outside the database. The check recomputes the chain, compares it with the signed anchors, and compares every record with what its last audit row says.',
@@ -196,6 +206,16 @@ export default {
         licenceExpires: 'معتبر تا',
         licenceExpiresHint: 'آخرین روز اعتبار مجوز. از روز پس از آن، مرکز برداشت یا تزریق تازه‌ای نوبت نمی‌دهد؛ پیگیری بیمارانش ادامه می‌یابد. اگر نمی‌دانید، خالی بگذارید.',
         validUntil: 'معتبر تا',
+      },
+      ratings: {
+        heading: 'نظرهای بیماران',
+        explain: 'نظرهایی که بیماران همراه امتیازشان به درمان در مرکز شما نوشته‌اند. نظر پذیرفته‌شده بدون نام بیمار در صفحهٔ عمومی مرکز نشان داده می‌شود و نظر ردشده نه. امتیاز در هر حال حساب می‌شود.',
+        none: 'نظری در انتظار تأیید نیست.',
+        stars: '{n} از ۵',
+        approve: 'پذیرش',
+        reject: 'رد',
+        approved: 'نظر پذیرفته شد: صفحهٔ عمومی آن را نشان می‌دهد.',
+        rejected: 'نظر رد شد.',
       },
       audit: {
         heading: 'گزارش ممیزی',

@@ -17,6 +17,14 @@ export default {
       expiredOn: 'expired after',
       map: 'Open on a map',
       notBooking: 'This centre is not booking new cell harvests or injections now. Its patients’ follow-up visits go on.',
+      ratings: {
+        title: 'What patients say',
+        none: 'No patient has rated the treatment here yet.',
+        mean: '{mean} of 5 from {n} patients’ ratings',
+        satisfaction: 'Satisfaction questionnaire: {mean} of 5 from {n} patients',
+        noSatisfaction: 'No satisfaction questionnaire answered here yet.',
+        stars: '{n} of 5',
+      },
       standing: {
         in_force: 'Licensed',
         expired: 'Licence expired',
@@ -50,6 +58,14 @@ export default {
       expiredOn: 'منقضی پس از',
       map: 'نمایش روی نقشه',
       notBooking: 'این مرکز اکنون برای برداشت یا تزریق سلول تازه نوبت نمی‌دهد. ویزیت‌های پیگیری بیمارانش ادامه دارد.',
+      ratings: {
+        title: 'نظر بیماران',
+        none: 'هنوز بیماری به درمان در این مرکز امتیاز نداده است.',
+        mean: '{mean} از ۵ بر پایهٔ امتیاز {n} بیمار',
+        satisfaction: 'پرسشنامهٔ رضایت: {mean} از ۵ بر پایهٔ پاسخ {n} بیمار',
+        noSatisfaction: 'هنوز پرسشنامهٔ رضایتی در این مرکز پاسخ داده نشده است.',
+        stars: '{n} از ۵',
+      },
       standing: {
         in_force: 'دارای مجوز',
         expired: 'مجوز منقضی‌شده',
