@@ -275,7 +275,9 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
         pathway.mark_item(op, e.id, item.id, missed ? ItemStatus::missed : ItemStatus::done,
                           missed ? std::nullopt : std::optional<CivilDate>(item.start));
       }
-      add_outcome_data(store, clock, op, *protocol, pathway.episode_record(op, e.id), injection, i);
+      const auto done = pathway.episode_record(op, e.id);
+      add_outcome_data(store, clock, op, *protocol, done, injection, i);
+      add_demo_rating(store, clock, done, i);
     }
     ++summary.episodes_by_state[std::string(to_string(target))];
     ++summary.patients;

@@ -33,6 +33,10 @@ RecordedFindings demo_hip_findings(int kl_grade, int bmi);
 // protocol patients, red flags waiting and triaged, a hip treated a second time.
 void add_demo_extras(store::Store& store, const CivilDate& today, DemoSummary& summary);
 
+// The patient's rating of an injected episode whose 12-week visit is done, for most
+// (demo/demo_ratings.cpp); `index` varies the stars, the comment and its moderation.
+void add_demo_rating(store::Store& store, const Clock& clock, const service::EpisodeRecord& record, int index);
+
 // Added last (demo/demo_products.cpp): a cell product for each episode past its harvest, in
 // its episode's state, and lab products in every state of the lab.
 void add_demo_products(store::Store& store, const CivilDate& today);

@@ -9,9 +9,13 @@
 // map link (a link that is not https refused beside its field), the licensing registry
 // suspends another centre and dates a licence's last day, and anyone, signed in or not,
 // reads the centres with their licences on a phone in Persian, the suspended one saying
-// it books no new harvest or injection.
+// it books no new harvest or injection. A patient past the 12-week visit rates the
+// treatment on a phone in Persian; the centre's admin approves the comment, and the
+// directory shows it beside the ratings' count and mean.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { join } from 'node:path'
 import { startServer, launch, loginStaff, apiSession, checkA11y, shot, injectedPatient, portalSignIn } from './support.mjs'
 import { assertPersianOnly } from './persian.mjs'
 
@@ -252,5 +256,76 @@ test('anyone reads the centres and their licences without signing in, on a phone
     throw e
   } finally {
     await b.close()
+  }
+})
+
+test('a patient rates the treatment on a phone in Persian; the admin approves the comment and the directory shows it', async () => {
+  const made = await injectedPatient(server, { mrn: 'RATE-1', mobile: '09125550411' })
+  // Twelve weeks on: the visit done, as the clinic records it then.
+  execFileSync('sqlite3', ['-cmd', '.timeout 5000', join(server.data, 'demo.db'),
+    `UPDATE schedule_items SET status = 'done', done_on = '${made.today}' WHERE episode_id = ${made.episodeId} AND item_id = 'visit-12w'`])
+  const comment = 'درد رانم در راه رفتن کمتر شده است.'
+  const b = await launch({ mobile: true, lang: 'fa' })
+  try {
+    const { page } = b
+    await portalSignIn(page, server, { mobile: made.mobile, patientId: made.patientId })
+    const card = page.getByTestId('my-rating')
+    await card.waitFor()
+    await card.getByTestId('rating-submit').click()
+    assert.match(await card.locator('.banner.error').textContent(), /۱ تا ۵/)
+    await card.locator('input[name=stars][value="4"]').check()
+    await card.locator('textarea[name=comment]').fill(comment)
+    await card.getByTestId('rating-submit').click()
+    await card.getByTestId('rating-saved').waitFor()
+    assert.match(await card.getByTestId('rating-comment-status').textContent(), /در انتظار تأیید/)
+    await assertPersianOnly(page, 'the rating card', '[data-testid=my-rating]')
+    await checkA11y(page, 'portal rating fa phone')
+    await shot(page, 'rating-fa-phone')
+    b.assertClean()
+  } catch (e) {
+    await shot(b.page, 'rating-fa-failure').catch(() => {})
+    throw e
+  } finally {
+    await b.close()
+  }
+  const publicRatings = async () => (await fetch(server.url + '/api/v1/directory/centres/tehran-1/ratings')).json()
+  assert.ok(!(await publicRatings()).comments.some((c) => c.comment === comment), 'a comment waits for the admin')
+
+  const a = await launch({ lang: 'en' })
+  try {
+    const { page } = a
+    await loginStaff(page, server, 'admin.tehran-1')
+    await page.goto(server.url + '/admin#admin-ratings')
+    const waiting = page.getByTestId('ratings-panel').locator('li', { hasText: comment })
+    await waiting.getByTestId('rating-approve').click()
+    await page.getByTestId('ratings-notice').getByText('approved').waitFor()
+    assert.equal(await waiting.count(), 0)
+    await checkA11y(page, 'admin ratings')
+    a.assertClean()
+  } catch (e) {
+    await shot(a.page, 'rating-admin-failure').catch(() => {})
+    throw e
+  } finally {
+    await a.close()
+  }
+  const shown = await publicRatings()
+  assert.ok(shown.comments.some((c) => c.comment === comment && c.stars === 4))
+  assert.ok(shown.ratings.count >= 1)
+  assert.equal(shown.ratings.distribution.reduce((x, y) => x + y, 0), shown.ratings.count)
+
+  // The directory, on a phone in Persian, shows it with the centre's ratings.
+  const c = await launch({ mobile: true, lang: 'fa' })
+  try {
+    const { page } = c
+    await page.goto(server.url + '/centres')
+    const ratings = page.locator('article[data-centre=tehran-1]').getByTestId('centre-ratings')
+    await ratings.getByTestId('ratings-comments').waitFor()
+    assert.match(await ratings.getByTestId('ratings-comments').textContent(), new RegExp(comment))
+    assert.match(await ratings.getByTestId('ratings-mean').textContent(), /از ۵/)
+    await assertPersianOnly(page, 'the directory with ratings', '[data-testid=centre-directory]')
+    await shot(page, 'directory-ratings-fa-phone')
+    c.assertClean()
+  } finally {
+    await c.close()
   }
 })
