@@ -5,7 +5,6 @@
 #include "api/contract/queries.hpp"
 #include "api/http/json_body.hpp"
 #include "api/routes.hpp"
-#include "domain/product/din.hpp"
 #include "service/audit.hpp"
 
 namespace rp::api {
@@ -101,8 +100,8 @@ void add_admin_routes(http::Router& r, Services& s) {
          service::Permission::centre_edit,
          {},
          "{name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?, facility_code?, "
-         "on_call_mobile?, address_en?, address_fa?, map_url?, services?}. The licence's issuer and expiry are the "
-         "registry's (PUT .../licence) and stay as they are. The "
+         "on_call_mobile?, address_en?, address_fa?, map_url?, services?}. The licence's status, issuer and expiry "
+         "are the registry's (PUT .../licence): sent, they must be as it set them. The "
          "answer says \"changed\": false when the centre already had these details (nothing is written then)",
          false,
          false,
@@ -125,15 +124,15 @@ void add_admin_routes(http::Router& r, Services& s) {
              if (!body.contains("address_fa")) centre.address_fa = now.address_fa;
              if (!body.contains("map_url")) centre.map_url = now.map_url;
              if (!body.contains("services")) centre.services = now.services;
-             centre.licence_issuer = now.licence_issuer;
-             centre.licence_expires = now.licence_expires;
+             // The registry's: sent, they must be as the registry set them (the service says).
+             if (!body.contains("licence_issuer")) centre.licence_issuer = now.licence_issuer;
+             if (!body.contains("licence_expires")) centre.licence_expires = now.licence_expires;
            }
-           // Answered as it is kept: upper case.
-           if (!centre.facility_code.empty())
-             centre.facility_code = product::parse_facility(centre.facility_code, "facility_code");
-           if (!centre.on_call_mobile.empty())
-             centre.on_call_mobile = normalise_mobile(centre.on_call_mobile, "on_call_mobile");
            const bool changed = s.pathway.upsert_centre(c.actor, centre);
+           // Answered as it is kept: the facility code upper case, the mobile in full, the
+           // services in the directory's order.
+           for (const auto& kept : s.pathway.centres())
+             if (kept.id == id) return contract::centre_updated(kept, changed);
            return contract::centre_updated(centre, changed);
          })});
   r.add({"PUT",

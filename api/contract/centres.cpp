@@ -32,6 +32,8 @@ Centre to_centre(const CentreIn& in, const std::string& id) {
   c.address_fa = in.address_fa.value_or("");
   c.map_url = in.map_url.value_or("");
   c.services = in.services.value_or(std::vector<std::string>{});
+  c.licence_issuer = in.licence_issuer.value_or("");
+  c.licence_expires = in.licence_expires;
   return c;
 }
 

@@ -102,7 +102,9 @@ struct CentreIn {
   std::string name_en, name_fa;
   std::optional<std::string> city_en, city_fa;
   std::optional<LicenceStatus> licence_status;
-  std::optional<std::string> licence_number, phone, facility_code, on_call_mobile, address_en, address_fa, map_url;
+  std::optional<std::string> licence_number, phone, facility_code, on_call_mobile, address_en, address_fa, map_url,
+      licence_issuer;
+  std::optional<CivilDate> licence_expires;
   std::optional<std::vector<std::string>> services;
   template <class V>
   static void fields(V& v) {
@@ -131,6 +133,11 @@ struct CentreIn {
       "the services the centre offers, of bone_marrow, adipose, expansion_lab, ultrasound, fluoroscopy; not sent: they "
       "stay as they were",
       FieldRule{.max_items = 5});
+    v("licence_issuer", &CentreIn::licence_issuer,
+      "the registry's (PUT .../licence): not sent, or the same as it is; another value is refused",
+      FieldRule{.max_bytes = 120});
+    v("licence_expires", &CentreIn::licence_expires,
+      "the registry's (PUT .../licence): not sent, or the same as it is; another value is refused");
   }
   // Names patients and staff read: a letter at least, nothing invisible or reordering.
   static void check_names(const CentreIn& in);

@@ -83,6 +83,24 @@ TEST_F(CentreDirectory, TheAdminsDetailsAndTheRegistrysLicenceReachThePublicDire
   // A patient sees what to check, never the staff's fields.
   EXPECT_FALSE(a.contains("on_call_mobile"));
   EXPECT_FALSE(a.contains("facility_code"));
+  // What the admin reads back can be sent back as it is; the registry's facts changed in it
+  // are refused, naming the field, and change nothing.
+  auto own = nlohmann::json();
+  for (const auto& c : admin_.get("/api/v1/centres").json())
+    if (c["id"] == "a") own = c;
+  own.erase("id");
+  r = admin_.call("PUT", "/api/v1/centres/a", own.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["changed"], false);
+  for (const auto& [field, value] : {std::pair{"licence_expires", nlohmann::json("2099-01-01")},
+                                     std::pair{"licence_issuer", nlohmann::json("The centre itself")}}) {
+    auto changed = own;
+    changed[field] = value;
+    r = admin_.call("PUT", "/api/v1/centres/a", changed.dump());
+    EXPECT_EQ(r.status, 403) << r.body;
+    EXPECT_EQ(r.json()["error"]["field"], field);
+  }
+  EXPECT_EQ(listed("a")["licence_expires"], expires);
   // The admin's next change leaves the registry's facts and the unsent details as they are.
   r = admin_.call("PUT", "/api/v1/centres/a", nlohmann::json{{"name_en", "Centre a"}, {"name_fa", "مرکز"}}.dump());
   ASSERT_EQ(r.status, 200) << r.body;

@@ -1961,6 +1961,15 @@ export interface components {
             city_fa?: string | null;
             /** @description the ISBT 128 facility identification number ICCBBA assigned the centre: 5 letters or digits, the first not O or 0. Not sent: it stays as it was; empty: unset */
             facility_code?: string | null;
+            /**
+             * Format: date
+             * @description the registry's (PUT .../licence): not sent, or the same as it is; another value is refused
+             */
+            licence_expires?: string | null;
+            /** @description the same day as licence_expires in the Jalali calendar, YYYY/MM/DD */
+            licence_expires_jalali?: string;
+            /** @description the registry's (PUT .../licence): not sent, or the same as it is; another value is refused */
+            licence_issuer?: string | null;
             licence_number?: string | null;
             /** @description not sent: the status the registry set stays */
             licence_status?: components["schemas"]["LicenceStatus"] | null;
@@ -5198,7 +5207,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description {name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?, facility_code?, on_call_mobile?, address_en?, address_fa?, map_url?, services?}. The licence's issuer and expiry are the registry's (PUT .../licence) and stay as they are. The answer says "changed": false when the centre already had these details (nothing is written then) */
+        /** @description {name_en, name_fa, city_en?, city_fa?, licence_status?, licence_number?, phone?, facility_code?, on_call_mobile?, address_en?, address_fa?, map_url?, services?}. The licence's status, issuer and expiry are the registry's (PUT .../licence): sent, they must be as it set them. The answer says "changed": false when the centre already had these details (nothing is written then) */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CentreChange"];
