@@ -36,21 +36,22 @@ TEST(CentreCli, DirectoryFactsAreWrittenKeptAndRefusedNamingTheField) {
   EXPECT_EQ(c["licence_issuer"], "Ministry of Health");
 
   // Left out: kept.
-  r = run(
-      "centre add " + centres_db_arg() + " --id c1 --name-en Clinic --name-fa درمانگاه --licence-status licensed --phone 071",
-      "");
+  r = run("centre add " + centres_db_arg() +
+              " --id c1 --name-en Clinic --name-fa درمانگاه --licence-status licensed --phone 071",
+          "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   c = listed_centre("c1");
   EXPECT_EQ(c["map_url"], "https://www.openstreetmap.org/?mlat=29.61");
   EXPECT_EQ(c["licence_expires"], "2027-04-20");
 
-  for (const auto& [args, field] :
-       std::vector<std::pair<std::string, std::string>>{{" --map-url 'javascript:alert(1)'", "map_url"},
-                                                        {" --services bone_marrow,massage", "services"},
-                                                        {" --licence-expires-jalali 1404/12/30", "licence_expires_jalali"},
-                                                        {" --licence-expires 2027-02-30", "licence_expires"}}) {
-    const auto bad = run(
-        "centre add " + centres_db_arg() + " --id c1 --name-en Clinic --name-fa درمانگاه --licence-status licensed" + args, "");
+  for (const auto& [args, field] : std::vector<std::pair<std::string, std::string>>{
+           {" --map-url 'javascript:alert(1)'", "map_url"},
+           {" --services bone_marrow,massage", "services"},
+           {" --licence-expires-jalali 1404/12/30", "licence_expires_jalali"},
+           {" --licence-expires 2027-02-30", "licence_expires"}}) {
+    const auto bad = run("centre add " + centres_db_arg() +
+                             " --id c1 --name-en Clinic --name-fa درمانگاه --licence-status licensed" + args,
+                         "");
     EXPECT_EQ(bad.exit_code, 2) << args << " " << bad.err;
     EXPECT_EQ(bad.error_field(), field) << args << " " << bad.err;
   }
