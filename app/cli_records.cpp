@@ -5,6 +5,7 @@
 #include "base/date_input.hpp"
 #include "base/error.hpp"
 #include "base/jalali.hpp"
+#include "domain/centre_licence.hpp"
 #include "domain/product/din.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
@@ -201,25 +202,11 @@ struct CentreDirectoryOptions {
   std::optional<std::string> address_en, address_fa, map_url, services, issuer, expires, expires_jalali;
 };
 
-std::vector<std::string> split_services(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t from = 0;
-  while (from <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', from), text.size());
-    std::string item = text.substr(from, comma - from);
-    item.erase(0, item.find_first_not_of(' '));
-    item.erase(item.find_last_not_of(' ') + 1);
-    if (!item.empty()) out.push_back(item);
-    from = comma + 1;
-  }
-  return out;
-}
-
 void apply_directory_options(const CentreDirectoryOptions& d, Centre& c) {
   if (d.address_en) c.address_en = *d.address_en;
   if (d.address_fa) c.address_fa = *d.address_fa;
   if (d.map_url) c.map_url = *d.map_url;
-  if (d.services) c.services = split_services(*d.services);
+  if (d.services) c.services = services_from_list(*d.services);
   if (d.issuer) c.licence_issuer = *d.issuer;
   const bool cleared = d.expires && d.expires->empty() && !d.expires_jalali;
   if (cleared) {

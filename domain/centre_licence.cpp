@@ -23,6 +23,20 @@ std::string_view standing_name(LicenceStanding s) {
   return "unknown";
 }
 
+std::vector<std::string> services_from_list(std::string_view text) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  while (from <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', from), text.size());
+    std::string_view item = text.substr(from, comma - from);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (!item.empty()) out.emplace_back(item);
+    from = comma + 1;
+  }
+  return out;
+}
+
 LicenceStanding licence_standing(const Centre& c, CivilDate on) {
   if (c.licence_status == "suspended") return LicenceStanding::suspended;
   if (c.licence_status == "pending") return LicenceStanding::pending;

@@ -16,6 +16,11 @@ namespace rp {
 inline constexpr std::string_view kCentreServices[] = {"bone_marrow", "adipose", "expansion_lab", "ultrasound",
                                                        "fluoroscopy"};
 
+// Services written as a list ("bone_marrow, ultrasound"): split at commas, each trimmed of
+// spaces, empty ones dropped; not checked (validate_centre_directory checks them). The
+// store's column and the command line's option are written so.
+std::vector<std::string> services_from_list(std::string_view text);
+
 enum class LicenceStanding { in_force, expired, suspended, pending, unknown };
 std::string_view standing_name(LicenceStanding s);
 

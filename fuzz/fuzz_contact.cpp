@@ -6,7 +6,6 @@
 // centre's directory fields (domain/centre_licence.hpp): a map link accepted begins
 // https:// and holds no space, quote or angle bracket a page could be broken by; services
 // accepted are known codes in the directory's order, once each.
-#include <algorithm>
 #include <cstdint>
 #include <iterator>
 #include <string>
@@ -46,11 +45,10 @@ void centre_directory(std::string_view text) {
     if (e.field() != "map_url") __builtin_trap();
   }
   rp::Centre s;
-  for (std::size_t from = 0; from <= text.size();) {
-    const std::size_t end = std::min(text.find(',', from), text.size());
-    s.services.emplace_back(text.substr(from, end - from));
-    from = end + 1;
-  }
+  s.services = rp::services_from_list(text);
+  for (const auto& service : s.services)
+    if (service.empty() || service.front() == ' ' || service.back() == ' ' || service.find(',') != std::string::npos)
+      __builtin_trap();
   try {
     rp::validate_centre_directory(s);
     std::size_t at = 0;

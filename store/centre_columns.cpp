@@ -3,6 +3,8 @@
 #include <array>
 #include <stdexcept>
 
+#include "domain/centre_licence.hpp"
+
 namespace rp::store {
 namespace {
 
@@ -32,18 +34,6 @@ std::string joined_names() {
 std::string services_cell(const std::vector<std::string>& services) {
   std::string out;
   for (const auto& s : services) out += (out.empty() ? "" : ",") + s;
-  return out;
-}
-
-std::vector<std::string> services_of(const std::string& cell) {
-  std::vector<std::string> out;
-  std::size_t from = 0;
-  while (from < cell.size()) {
-    const std::size_t comma = cell.find(',', from);
-    const std::size_t end = comma == std::string::npos ? cell.size() : comma;
-    if (end > from) out.push_back(cell.substr(from, end - from));
-    from = end + 1;
-  }
   return out;
 }
 
@@ -89,7 +79,7 @@ Centre centre_from_cells(const std::vector<std::string>& cells) {
   c.address_en = cells[10];
   c.address_fa = cells[11];
   c.map_url = cells[12];
-  c.services = services_of(cells[13]);
+  c.services = services_from_list(cells[13]);
   c.licence_issuer = cells[14];
   if (!cells[15].empty()) c.licence_expires = parse_gregorian(cells[15], "licence_expires");
   return c;

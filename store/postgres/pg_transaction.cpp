@@ -106,12 +106,16 @@ ScheduledItem read_scheduled_item(const Result& r, int i, int first) {
 void PgTransaction::upsert_centre(const Centre& c) {
   Params params;
   for (const std::string& cell : centre_cells(c)) params.text(cell);
-  c_.exec(centre_upsert_sql('$'), params);
+  static const std::string sql = centre_upsert_sql('$');
+  c_.exec(sql, params);
 }
 
 namespace {
 
-std::string centre_select() { return "SELECT " + centre_columns() + " FROM centres "; }
+const std::string& centre_select() {
+  static const std::string sql = "SELECT " + centre_columns() + " FROM centres ";
+  return sql;
+}
 
 Centre centre_at(const Result& r, int i) {
   std::vector<std::string> cells;

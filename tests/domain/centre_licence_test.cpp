@@ -71,6 +71,13 @@ TEST(CentreDirectory, ServicesAreKnownCodesInTheDirectorysOrder) {
   EXPECT_EQ(field_refused(c), "services unknown_centre_service");
 }
 
+TEST(CentreDirectory, AListOfServicesSplitsAtCommasTrimmed) {
+  EXPECT_EQ(services_from_list(" ultrasound, bone_marrow ,,adipose "),
+            (std::vector<std::string>{"ultrasound", "bone_marrow", "adipose"}));
+  EXPECT_TRUE(services_from_list("").empty());
+  EXPECT_TRUE(services_from_list(" , ").empty());
+}
+
 TEST(CentreDirectory, MapLinksAreHttpsAndAddressesOneClearLine) {
   Centre c;
   c.map_url = "https://www.openstreetmap.org/?mlat=35.7&mlon=51.4";
