@@ -74,6 +74,7 @@ void add_label_routes(http::Router& r, Services& s);            // product label
 void add_calendar_routes(http::Router& r, Services& s);         // patients' private calendar feeds
 void add_message_routes(http::Router& r, Services& s);          // the patient outbox: messages, cancel, resend
 void add_cost_routes(http::Router& r, Services& s);             // price lists, insurers, estimates
+void add_education_routes(http::Router& r, Services& s);        // education pages and FAQ, with measured figures
 void add_rating_routes(http::Router& r, Services& s);           // patients' ratings, moderation, summaries
 
 // Every family, in documentation order.

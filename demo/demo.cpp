@@ -175,6 +175,9 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
   for (const Centre& c : demo_centres()) accounts.create(op, demo_surgeon(c.id), "surgeon", c.id, random_password());
   summary.centres = static_cast<int>(demo_centres().size());
   add_demo_price_lists(store, clock, today);
+  std::vector<std::string> centre_ids;
+  for (const Centre& c : demo_centres()) centre_ids.push_back(c.id);
+  add_demo_pages(store, clock, centre_ids);
 
   const auto& states = all_episode_states();
   const auto protocol = load_protocol("hip-msc-v1");

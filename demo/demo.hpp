@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "service/pathway.hpp"
 
@@ -36,6 +37,9 @@ void add_demo_extras(store::Store& store, const CivilDate& today, DemoSummary& s
 // The patient's rating of an injected episode whose 12-week visit is done, for most
 // (demo/demo_ratings.cpp); `index` varies the stars, the comment and its moderation.
 void add_demo_rating(store::Store& store, const Clock& clock, const service::EpisodeRecord& record, int index);
+
+// Every centre's education pages and FAQ, published (demo/demo_pages.cpp).
+void add_demo_pages(store::Store& store, const Clock& clock, const std::vector<std::string>& centres);
 
 // Added last (demo/demo_products.cpp): a cell product for each episode past its harvest, in
 // its episode's state, and lab products in every state of the lab.

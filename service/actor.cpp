@@ -51,6 +51,7 @@ const std::map<Permission, Roles>& permission_table() {
       {Permission::wording_load, {R::admin}},
       {Permission::episode_transition, {R::coordinator, R::surgeon, R::lab}},
       {Permission::centre_edit, {R::admin}},
+      {Permission::education_edit, {R::admin, R::surgeon, R::coordinator, R::physiotherapist}},
   };
   return table;
 }
@@ -152,6 +153,8 @@ const char* name(Permission p) {
       return "move episodes";
     case Permission::centre_edit:
       return "edit centres";
+    case Permission::education_edit:
+      return "write education pages";
   }
   return "?";
 }
@@ -205,6 +208,7 @@ static const std::map<Permission, std::string_view>& permission_names() {
       {Permission::wording_load, "wording_load"},
       {Permission::episode_transition, "episode_transition"},
       {Permission::centre_edit, "centre_edit"},
+      {Permission::education_edit, "education_edit"},
   };
   return names;
 }

@@ -67,6 +67,7 @@ enum class Permission {
   wording_load,        // load an instrument's wording
   episode_transition,  // move an episode on; which steps, by target state: require_transition
   centre_edit,         // a centre's names, city and phone
+  education_edit,      // write the centre's education pages and FAQ (its admin publishes them)
 };
 
 // The one permission table (actor.cpp) decides: whether `role` may do `p` (the operator

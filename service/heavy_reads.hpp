@@ -14,6 +14,7 @@
 #include <mutex>
 
 #include "base/error.hpp"
+#include "service/public_claims.hpp"
 #include "service/report_cache.hpp"
 
 namespace rp::service {
@@ -64,6 +65,7 @@ class HeavyReads {
   static Slot enter(HeavyReads* heavy) { return heavy ? heavy->enter() : Slot(nullptr); }
 
   ReportCache& reports() { return reports_; }
+  PublicClaimsCache& public_claims() { return public_claims_; }
   // How many run now, and how many wait in line.
   struct Counts {
     int running = 0, waiting = 0;
@@ -84,6 +86,7 @@ class HeavyReads {
 
   const HeavyReadLimits limits_;
   ReportCache reports_;
+  PublicClaimsCache public_claims_;
   std::function<void()> hold_;
   std::mutex mutex_;
   std::condition_variable freed_;

@@ -168,4 +168,36 @@ RenderedOutcomes Outcomes::rendered_report(const Actor& actor, const OutcomeRequ
   return {std::move(body), false};
 }
 
+std::shared_ptr<const PublicClaims> Outcomes::public_claims(const std::string& centre_id, const std::string& protocol) {
+  // Read as a registry reader reads one centre: the same consent scope and small cells.
+  const Actor reader{"public", Role::analyst, ""};
+  OutcomeRequest request;
+  request.centre_id = centre_id;
+  request.protocol = protocol;
+  Prepared p = prepare(reader, request);
+  store_.read([&](store::Transaction& tx) {
+    if (!tx.find_centre(centre_id))
+      throw NotFoundError("centre", "centre_not_found"_err, {{"centre", centre_id.substr(0, 64)}});
+  });
+  const auto generation = store_.data_generation();
+  const char sep = '\x1f';
+  const std::string key = protocol + sep + clock_.today().iso() + sep + centre_id;
+  if (heavy_ && generation) {
+    if (auto hit = heavy_->public_claims().find(key, *generation)) return hit;
+  }
+  auto out = std::make_shared<PublicClaims>();
+  out->claims = p.in.claims;
+  if (!out->claims.claims.empty()) {
+    const HeavyReads::Slot slot = HeavyReads::enter(heavy_);
+    OutcomeReport report = compute(reader, request, p);
+    for (std::size_t k = 0; k < report.scopes.size(); ++k)
+      if (report.scopes[k].centre_id == centre_id) {
+        out->results = std::move(report.scopes[k].claims);
+        out->hidden = report.suppressed.scopes[k].claims;
+      }
+  }
+  if (heavy_ && generation) heavy_->public_claims().put(key, *generation, out);
+  return out;
+}
+
 }  // namespace rp::service

@@ -14,6 +14,7 @@
 #include "domain/outcomes/report.hpp"
 #include "service/actor.hpp"
 #include "service/heavy_reads.hpp"
+#include "service/public_claims.hpp"
 #include "store/store.hpp"
 
 namespace rp::service {
@@ -82,6 +83,10 @@ class Outcomes {
   // `variant` names what else the rendering depends on (empty when nothing).
   RenderedOutcomes rendered_report(const Actor& actor, const OutcomeRequest& request, const std::string& variant,
                                    const std::function<std::string(const OutcomeReport&)>& render);
+  // The centre's claims as anyone may read them (service/public_claims.hpp): no role is
+  // asked and no audit row written. An unknown centre: NotFoundError("centre"); an unknown
+  // protocol: NotFoundError("protocol").
+  std::shared_ptr<const PublicClaims> public_claims(const std::string& centre_id, const std::string& protocol);
 
  private:
   // What the request asks for, checked: the role, the protocol, the centres shown.

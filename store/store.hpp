@@ -14,6 +14,7 @@
 
 #include "domain/centre.hpp"
 #include "domain/cost/price_list.hpp"
+#include "domain/education/page.hpp"
 #include "domain/episode.hpp"
 #include "domain/patient.hpp"
 #include "domain/rating/rating.hpp"
@@ -357,6 +358,13 @@ class Transaction {
   // The satisfaction questionnaire's score (1-5) of each of the centre's episodes that
   // answered it, its latest answer.
   virtual std::vector<int> latest_satisfaction_of_centre(const std::string& centre_id) = 0;
+
+  // Education pages (0037_education_pages.sql, domain/education/page.hpp).
+  // Writes a version: a new row (id 0) or the draft's row over itself; its id.
+  virtual std::int64_t save_education_page(const education::Page& page) = 0;
+  // The centre's pages, every version, by slug then version; only the page `slug`'s when given.
+  virtual std::vector<education::Page> education_pages(const std::string& centre_id,
+                                                       const std::optional<std::string>& slug) = 0;
 
   // The patient outbox (0028_messages.sql, store/message_records.hpp).
   // Inserts a message unless one with its dedupe key exists: its id, or nullopt (and

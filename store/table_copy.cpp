@@ -42,6 +42,7 @@ const std::vector<CopiedTable>& copied_tables() {
       {"price_lists", "id", {}},
       {"price_list_lines", "price_list_id, item", {}},
       {"ratings", "id", {}},
+      {"education_pages", "id", {}},
   };
   return tables;
 }

@@ -56,6 +56,8 @@ SurvivalOut survival(const service::SurvivalSummary& s, const outcomes::ScopeSup
   return out;
 }
 
+}  // namespace
+
 ClaimResultOut claim_result(const service::ClaimResult& c, bool hide) {
   const ClaimMeasurement& m = c.measured;
   ClaimResultOut out;
@@ -76,6 +78,8 @@ ClaimResultOut claim_result(const service::ClaimResult& c, bool hide) {
   out.suppressed = hide;
   return out;
 }
+
+namespace {
 
 std::string interval_kind(const service::TrajectoryPoint& p) {
   if (p.n < service::kMinNForInterval) return "n_too_small";
@@ -157,6 +161,8 @@ ScopeOut scope(const service::ScopeReport& s, const outcomes::ScopeSuppression& 
   return out;
 }
 
+}  // namespace
+
 ClaimDefinitionOut claim_definition(const Claim& c) {
   ClaimDefinitionOut out;
   out.id = c.id;
@@ -174,8 +180,6 @@ ClaimDefinitionOut claim_definition(const Claim& c) {
   if (!c.categories.empty()) out.categories = c.categories;
   return out;
 }
-
-}  // namespace
 
 RegistrySummaryOut registry_summary_out(const service::RegistrySummary& counts) {
   return {counts.episodes_by_state, counts.adverse_events, counts.suppressed};

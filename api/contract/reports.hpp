@@ -255,5 +255,8 @@ struct OutcomeReportOut {
 
 RegistrySummaryOut registry_summary_out(const service::RegistrySummary& counts);
 OutcomeReportOut outcome_report_out(const service::OutcomeReport& r);
+// One claim as the report writes it, and its result (`hide`: the counts and estimates null).
+ClaimDefinitionOut claim_definition(const Claim& c);
+ClaimResultOut claim_result(const service::ClaimResult& c, bool hide);
 
 }  // namespace rp::api::contract

@@ -173,6 +173,9 @@ class SqliteTransaction final : public Transaction {
   std::optional<rating::Rating> rating_of_episode(std::int64_t episode_id) override;
   std::optional<rating::Rating> find_rating(std::int64_t id) override;
   std::vector<rating::Rating> ratings_of_centre(const std::string& centre_id, bool pending_only) override;
+  std::int64_t save_education_page(const education::Page& page) override;
+  std::vector<education::Page> education_pages(const std::string& centre_id,
+                                               const std::optional<std::string>& slug) override;
   std::vector<int> latest_satisfaction_of_centre(const std::string& centre_id) override;
   std::optional<std::int64_t> insert_message(const MessageRow& m) override;
   std::optional<MessageRow> find_message(std::int64_t id) override;

@@ -328,6 +328,16 @@ export async function tour(server, observe) {
   await call(admin, 'GET', '/api/v1/centres/{centre_id}/ratings', { params: { centre_id: centre }, q: { pending: 'true' }, expect: 200 })
   await call(admin, 'POST', '/api/v1/ratings/{rating_id}/moderation', { params: { rating_id: '999999' }, body: { decision: 'approve' }, expect: 404 })
   await call(nobody, 'GET', '/api/v1/directory/centres/{centre_id}/ratings', { params: { centre_id: centre }, expect: 200 })
+  // An education page: the coordinator writes it with a measured figure, the admin
+  // publishes it, anyone reads it; a claim's figure written as a fact is refused.
+  const pageAt = { centre_id: centre, slug: 'tour-page' }
+  const pageBody = { kind: 'faq', position: 90, title_en: 'How soon?', title_fa: 'چه زود؟', body_en: 'Visits at 2 weeks.\n\n{{claim:success-75-85}}', body_fa: 'ویزیت در هفتهٔ ۲.' }
+  const written = await call(coordinator, 'PUT', '/api/v1/centres/{centre_id}/pages/{slug}', { params: pageAt, body: pageBody, expect: 200 })
+  await call(coordinator, 'PUT', '/api/v1/centres/{centre_id}/pages/{slug}', { params: pageAt, body: { ...pageBody, body_en: 'Success is 85 %.' }, expect: 422 })
+  await call(admin, 'POST', '/api/v1/centres/{centre_id}/pages/{slug}/publication', { params: pageAt, body: { version: written.version }, expect: 200 })
+  await call(coordinator, 'GET', '/api/v1/centres/{centre_id}/pages', { params: { centre_id: centre }, expect: 200 })
+  await call(coordinator, 'GET', '/api/v1/centres/{centre_id}/pages/{slug}/versions', { params: pageAt, expect: 200 })
+  await call(nobody, 'GET', '/api/v1/directory/centres/{centre_id}/pages', { params: { centre_id: centre }, expect: 200 })
   await call(portal, 'GET', '/api/v1/me/calendar-feed', { expect: 200 })
   const feed = await call(portal, 'POST', '/api/v1/me/calendar-feed', { expect: 201 })
   await call(nobody, 'GET', '/calendar/{feed}', { params: { feed: feed.token + '.ics' }, q: { lang: 'fa' }, expect: 200 })

@@ -40,6 +40,7 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
   replace("protocol_id", "hip-msc-v1");
   replace("message_id", "999999");  // a message nobody has: not found at either centre
   replace("rating_id", "999999");   // a rating nobody gave: likewise
+  replace("slug", "about-the-treatment");
   // A well-formed DIN no centre has: found nowhere, so not found at either centre.
   replace("din", "RPLAB26999999Y");
   (void)method;
@@ -136,6 +137,14 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
         {"insurers", nlohmann::json::array()}}},
       {"PUT /api/v1/me/episodes/{episode_id}/rating", {{"stars", 4}, {"comment", "Less pain."}}},
       {"POST /api/v1/ratings/{rating_id}/moderation", {{"decision", "approve"}}},
+      {"PUT /api/v1/centres/{centre_id}/pages/{slug}",
+       {{"kind", "page"},
+        {"position", 1},
+        {"title_en", "About"},
+        {"title_fa", "درباره"},
+        {"body_en", "Text."},
+        {"body_fa", "متن."}}},
+      {"POST /api/v1/centres/{centre_id}/pages/{slug}/publication", {{"version", 1}}},
       {"POST /api/v1/messages/{message_id}/cancel", {{"reason", "the patient asked not to be texted"}}},
       {"POST /api/v1/messages/{message_id}/resend", {{"reason", "the patient changed phones"}}},
       // The provider's call back (public; with no token configured here, not there: 404).
@@ -157,7 +166,7 @@ std::string records(const std::string& db) {
   std::string out;
   for (const char* table : {"centres", "patients", "episodes", "episode_transitions", "schedule_items",
                             "eligibility_assessments", "questionnaire_responses", "adverse_events", "access_tokens",
-                            "calendar_feeds", "messages", "price_lists", "price_list_lines"}) {
+                            "calendar_feeds", "messages", "price_lists", "price_list_lines", "education_pages"}) {
     SQLite::Statement q(d, std::string("SELECT * FROM ") + table + " ORDER BY 1");
     while (q.executeStep())
       for (int i = 0; i < q.getColumnCount(); ++i) out += q.getColumn(i).getString() + '\x1f';

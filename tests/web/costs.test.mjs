@@ -11,7 +11,11 @@
 // reads the centres with their licences on a phone in Persian, the suspended one saying
 // it books no new harvest or injection. A patient past the 12-week visit rates the
 // treatment on a phone in Persian; the centre's admin approves the comment, and the
-// directory shows it beside the ratings' count and mean.
+// directory shows it beside the ratings' count and mean. The centre's education pages: a
+// coordinator writes a FAQ answer on a desktop in English (a claim's figure written as a
+// fact refused beside its field; the preview shows the centre's measured figure), the admin
+// publishes it, and a patient reads the centre's pages and FAQ on a phone in Persian, each
+// claim beside what the centre measured or that it is not yet known.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -327,5 +331,105 @@ test('a patient rates the treatment on a phone in Persian; the admin approves th
     c.assertClean()
   } finally {
     await c.close()
+  }
+})
+
+test('a coordinator writes a FAQ answer on a desktop in English, a claimed figure refused beside its field; the admin publishes it', async () => {
+  const b = await launch({ lang: 'en' })
+  const { page } = b
+  try {
+    await loginStaff(page, server, 'coordinator.tehran-1')
+    await page.goto(server.url + '/pages')
+    const editorPage = page.getByTestId('pages-editor-page')
+    await editorPage.locator('[data-testid=page-row][data-page=how-soon]').waitFor()
+    assert.equal(await page.getByTestId('page-publish').count(), 0, 'the coordinator does not publish')
+    // The demo's draft of one answer waits with its version and the one the public reads.
+    assert.match(await editorPage.locator('[data-page=is-it-painful] [data-testid=page-status]').textContent(), /draft version 2; the public reads version 1/)
+    await page.getByTestId('page-new').click()
+    const form = page.getByTestId('page-editor')
+    await form.locator('input[name=slug]').fill('how-many-visits')
+    await form.locator('select[name=kind]').selectOption('faq')
+    await form.locator('input[name=position]').fill('70')
+    await form.locator('input[name=title_en]').fill('How many visits will I have?')
+    await form.locator('input[name=title_fa]').fill('چند بار باید به مرکز بیایم؟')
+    await form.locator('textarea[name=body_en]').fill('Three visits and two scans. Our success rate is 85 %.')
+    await form.locator('textarea[name=body_fa]').fill('سه ویزیت و دو تصویربرداری.')
+    await form.getByTestId('page-save').click()
+    const bodyField = form.locator('.field:has(textarea[name=body_en])')
+    await bodyField.locator('.error-text').waitFor()
+    assert.match(await bodyField.locator('.error-text').textContent(), /success-75-85/)
+    await form.locator('textarea[name=body_en]').fill('Three visits and two scans.\n\n{{claim:success-75-85}}')
+    await form.getByTestId('page-save').click()
+    await page.getByTestId('pages-notice').getByText('Version 1 saved as a draft.').waitFor()
+    const row = editorPage.locator('[data-testid=page-row][data-page=how-many-visits]')
+    assert.match(await row.getByTestId('page-status').textContent(), /draft, never published/)
+    // The preview shows the claim as a claim beside what the centre measured.
+    const figure = row.locator('[data-testid=claim-figure][data-claim=success-75-85]')
+    await figure.waitFor()
+    assert.match(await figure.textContent(), /The clinic’s article claims/)
+    await checkA11y(page, 'education editor')
+    await shot(page, 'pages-editor-en')
+    b.assertClean()
+  } catch (e) {
+    await shot(page, 'pages-editor-failure').catch(() => {})
+    throw e
+  } finally {
+    await b.close()
+  }
+  const published = async () => (await (await fetch(server.url + '/api/v1/directory/centres/tehran-1/pages')).json()).pages
+  assert.ok(!(await published()).some((p) => p.slug === 'how-many-visits'), 'a draft is not public')
+
+  const a = await launch({ lang: 'en' })
+  try {
+    const { page } = a
+    await loginStaff(page, server, 'admin.tehran-1')
+    await page.goto(server.url + '/pages')
+    const row = page.locator('[data-testid=page-row][data-page=how-many-visits]')
+    await row.getByTestId('page-publish').click()
+    await page.getByTestId('pages-notice').getByText('Version 1 published').waitFor()
+    assert.match(await row.getByTestId('page-status').textContent(), /version 1, published/)
+    a.assertClean()
+  } finally {
+    await a.close()
+  }
+  const page = (await published()).find((p) => p.slug === 'how-many-visits')
+  assert.equal(page.version, 1)
+  assert.deepEqual(page.blocks.en.map((x) => x.claim ?? x.text), ['Three visits and two scans.', 'success-75-85'])
+})
+
+test('a patient reads their centre\'s information and FAQ with its measured figures on a phone in Persian', async () => {
+  const made = await injectedPatient(server, { mrn: 'LEARN-1', mobile: '09125550412' })
+  const b = await launch({ mobile: true, lang: 'fa' })
+  const { page } = b
+  try {
+    await portalSignIn(page, server, { mobile: made.mobile, patientId: made.patientId })
+    await page.getByTestId('learn-link').click()
+    const learn = page.getByTestId('learn-page')
+    await learn.getByTestId('learn-article').first().waitFor()
+    assert.match(await learn.getByTestId('learn-centre').textContent(), /مرکز سلول‌درمانی تهران/)
+    const faq = learn.getByTestId('faq-entry')
+    assert.ok((await faq.count()) >= 6, 'the seed article\'s questions')
+    // Each claim the pages name shows as a claim, then the centre's figure or that it is not yet known.
+    const measured = learn.locator('[data-page=what-we-measure] [data-testid=claim-figure][data-claim=success-75-85]')
+    assert.match(await measured.textContent(), /مقالهٔ درمانگاه ادعا می‌کند/)
+    assert.match(await measured.textContent(), /هنوز در این مرکز معلوم نیست|سنجیده در این مرکز/)
+    const sideEffects = learn.locator('details[data-page=side-effects]')
+    await sideEffects.locator('summary').click()
+    await sideEffects.locator('[data-testid=claim-figure]').waitFor()
+    // The demo's newer draft of an answer is not what the public reads.
+    const painful = learn.locator('details[data-page=is-it-painful]')
+    await painful.locator('summary').click()
+    assert.doesNotMatch(await painful.textContent(), /استامینوفن بخواهید/)
+    const noScroll = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)
+    assert.ok(noScroll, 'no sideways scrolling on a phone')
+    await assertPersianOnly(page, 'the centre\'s information and FAQ', '[data-testid=learn-page]')
+    await checkA11y(page, 'learn fa phone')
+    await shot(page, 'learn-fa-phone')
+    b.assertClean()
+  } catch (e) {
+    await shot(page, 'learn-fa-failure').catch(() => {})
+    throw e
+  } finally {
+    await b.close()
   }
 })

@@ -16,6 +16,7 @@ export default {
       validUntil: 'valid until',
       expiredOn: 'expired after',
       map: 'Open on a map',
+      learn: 'Information and answers from this centre',
       notBooking: 'This centre is not booking new cell harvests or injections now. Its patients’ follow-up visits go on.',
       ratings: {
         title: 'What patients say',
@@ -57,6 +58,7 @@ export default {
       validUntil: 'معتبر تا',
       expiredOn: 'منقضی پس از',
       map: 'نمایش روی نقشه',
+      learn: 'اطلاعات و پاسخ‌های این مرکز',
       notBooking: 'این مرکز اکنون برای برداشت یا تزریق سلول تازه نوبت نمی‌دهد. ویزیت‌های پیگیری بیمارانش ادامه دارد.',
       ratings: {
         title: 'نظر بیماران',

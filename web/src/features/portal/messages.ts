@@ -3,6 +3,7 @@
 export default {
   en: {
     portal: {
+      learn: 'Information and answers from your centre',
       login: {
         title: 'Patient sign-in',
         intro: 'Sign in with the mobile number you gave the clinic. We send you a one-time code by text message.',
@@ -203,6 +204,7 @@ export default {
   },
   fa: {
     portal: {
+      learn: 'اطلاعات و پاسخ‌های مرکز شما',
       login: {
         title: 'ورود بیمار',
         intro: 'با شمارهٔ همراهی که به مرکز درمانی داده‌اید وارد شوید. یک کد یک‌بارمصرف برایتان پیامک می‌شود.',
