@@ -37,6 +37,9 @@ void add_education_routes(http::Router& r, Services& s) {
            }
            for (const auto& f : service.figures(centre_param(c), latest))
              out.figures.push_back(contract::page_figure_out(f));
+           out.claims.emplace();
+           for (const auto& claim : service::embeddable_claims(kDefaultProtocol))
+             out.claims->push_back(contract::claim_definition(claim));
            return out;
          }});
   r.add({"GET",

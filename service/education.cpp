@@ -45,6 +45,8 @@ bool listed_before(const education::Page& a, const education::Page& b) {
 
 }  // namespace
 
+std::vector<Claim> embeddable_claims(const std::string& protocol) { return claims_of(protocol).claims; }
+
 std::vector<PageState> Education::of_centre(const Actor& editor, const std::string& centre_id) {
   require(editor, Permission::education_edit);
   require_page_centre(editor, centre_id);

@@ -37,6 +37,10 @@ struct PublishedPages {
   std::vector<PageFigure> figures;     // every claim the pages embed, once
 };
 
+// The claims a page of `protocol` may embed (none for a protocol without a claims file).
+// InputError("protocol") for a protocol the catalogue does not have.
+std::vector<Claim> embeddable_claims(const std::string& protocol);
+
 class Education {
  public:
   Education(store::Store& store, const Clock& clock, HeavyReads* heavy) : store_(store), clock_(clock), heavy_(heavy) {}

@@ -5,7 +5,14 @@ namespace {
 
 std::vector<PageBlockOut> blocks_out(const std::string& body, const char* field) {
   std::vector<PageBlockOut> out;
-  for (auto& b : education::blocks_of(body, field)) out.push_back({std::move(b.text), std::move(b.claim_id)});
+  for (auto& b : education::blocks_of(body, field)) {
+    PageBlockOut o;
+    if (b.claim_id.empty())
+      o.text = std::move(b.text);
+    else
+      o.claim = std::move(b.claim_id);
+    out.push_back(std::move(o));
+  }
   return out;
 }
 

@@ -19,7 +19,7 @@ using http::FieldRule;
 
 struct PageBlockOut {
   static constexpr const char* kSchema = "PageBlock";
-  std::string text, claim;
+  std::optional<std::string> text, claim;  // one of the two
   template <class V>
   static void fields(V& v) {
     const FieldRule left_out{.omit_when_empty = true};
@@ -90,10 +90,14 @@ struct PagesOut {
   static constexpr const char* kSchema = "EducationPages";
   std::vector<PageOut> pages;
   std::vector<PageFigureOut> figures;
+  std::optional<std::vector<ClaimDefinitionOut>> claims;
   template <class V>
   static void fields(V& v) {
     v("pages", &PagesOut::pages, "pages, then FAQ entries, each by position");
     v("figures", &PagesOut::figures, "every claim the pages embed, at this centre");
+    v("claims", &PagesOut::claims,
+      "for the editors: the claims a page of the default protocol (hip-msc-v1) may embed; left out for the public",
+      FieldRule{.omit_when_empty = true});
   }
 };
 

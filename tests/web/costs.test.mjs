@@ -359,6 +359,10 @@ test('a coordinator writes a FAQ answer on a desktop in English, a claimed figur
     await bodyField.locator('.error-text').waitFor()
     assert.match(await bodyField.locator('.error-text').textContent(), /success-75-85/)
     await form.locator('textarea[name=body_en]').fill('Three visits and two scans.\n\n{{claim:success-75-85}}')
+    // The Persian text gets its figure from the list of the protocol's claims.
+    await form.getByTestId('claim-choice').selectOption('pain-relief-80-6m')
+    await form.getByTestId('insert-claim-fa').click()
+    assert.equal(await form.locator('textarea[name=body_fa]').inputValue(), 'سه ویزیت و دو تصویربرداری.\n\n{{claim:pain-relief-80-6m}}')
     await form.getByTestId('page-save').click()
     await page.getByTestId('pages-notice').getByText('Version 1 saved as a draft.').waitFor()
     const row = editorPage.locator('[data-testid=page-row][data-page=how-many-visits]')
@@ -379,22 +383,49 @@ test('a coordinator writes a FAQ answer on a desktop in English, a claimed figur
   const published = async () => (await (await fetch(server.url + '/api/v1/directory/centres/tehran-1/pages')).json()).pages
   assert.ok(!(await published()).some((p) => p.slug === 'how-many-visits'), 'a draft is not public')
 
-  const a = await launch({ lang: 'en' })
+  // The admin publishes it on a phone, in Persian.
+  const a = await launch({ mobile: true, lang: 'fa' })
   try {
     const { page } = a
     await loginStaff(page, server, 'admin.tehran-1')
     await page.goto(server.url + '/pages')
     const row = page.locator('[data-testid=page-row][data-page=how-many-visits]')
+    assert.match(await row.locator('h2').textContent(), /چند بار باید به مرکز بیایم؟/)
     await row.getByTestId('page-publish').click()
-    await page.getByTestId('pages-notice').getByText('Version 1 published').waitFor()
-    assert.match(await row.getByTestId('page-status').textContent(), /version 1, published/)
+    await page.getByTestId('pages-notice').getByText('نسخهٔ ۱ منتشر شد').waitFor()
+    assert.match(await row.getByTestId('page-status').textContent(), /نسخهٔ ۱، منتشرشده/)
+    await assertPersianOnly(page, 'the education pages editor', '[data-testid=pages-editor-page]')
+    await checkA11y(page, 'education editor fa phone')
+    await shot(page, 'pages-editor-fa-phone')
     a.assertClean()
+  } catch (e) {
+    await shot(a.page, 'pages-publish-failure').catch(() => {})
+    throw e
   } finally {
     await a.close()
   }
-  const page = (await published()).find((p) => p.slug === 'how-many-visits')
-  assert.equal(page.version, 1)
-  assert.deepEqual(page.blocks.en.map((x) => x.claim ?? x.text), ['Three visits and two scans.', 'success-75-85'])
+  const visits = (await published()).find((p) => p.slug === 'how-many-visits')
+  assert.equal(visits.version, 1)
+  assert.deepEqual(visits.blocks.en.map((x) => x.claim ?? x.text), ['Three visits and two scans.', 'success-75-85'])
+  assert.deepEqual(visits.blocks.fa.map((x) => x.claim ?? x.text), ['سه ویزیت و دو تصویربرداری.', 'pain-relief-80-6m'])
+
+  // Anyone reads it from the directory, on a desktop in English, without signing in.
+  const c = await launch({ lang: 'en' })
+  try {
+    const { page } = c
+    await page.goto(server.url + '/centres')
+    await page.locator('article[data-centre=tehran-1]').getByTestId('centre-learn').click()
+    const entry = page.locator('details[data-page=how-many-visits]')
+    await entry.locator('summary').click()
+    assert.match(await entry.textContent(), /Three visits and two scans\./)
+    const figure = entry.locator('[data-testid=claim-figure][data-claim=success-75-85]')
+    assert.match(await figure.textContent(), /The clinic’s article claims:/)
+    assert.match(await figure.textContent(), /Not yet known at this centre|Measured at this centre/)
+    await checkA11y(page, 'learn en desktop')
+    c.assertClean()
+  } finally {
+    await c.close()
+  }
 })
 
 test('a patient reads their centre\'s information and FAQ with its measured figures on a phone in Persian', async () => {

@@ -2344,6 +2344,8 @@ export interface components {
             versions: components["schemas"]["EducationPage"][];
         };
         EducationPages: {
+            /** @description for the editors: the claims a page of the default protocol (hip-msc-v1) may embed; left out for the public */
+            claims?: components["schemas"]["ClaimDefinition"][];
             /** @description every claim the pages embed, at this centre */
             figures: components["schemas"]["PageFigure"][];
             /** @description pages, then FAQ entries, each by position */
@@ -3127,9 +3129,9 @@ export interface components {
         };
         PageBlock: {
             /** @description the claim whose measured figure stands here (see figures); left out for text */
-            claim: string;
+            claim?: string;
             /** @description a paragraph (single line breaks kept); left out for a figure */
-            text: string;
+            text?: string;
         };
         PageBlocks: {
             en: components["schemas"]["PageBlock"][];

@@ -8,6 +8,7 @@ export type EducationPages = Schema<'EducationPages'>
 export type PageFigure = Schema<'PageFigure'>
 export type PageBlock = Schema<'PageBlock'>
 export type PageChange = Schema<'EducationPageChange'>
+export type ClaimDefinition = Schema<'ClaimDefinition'>
 
 const centrePath = (centre: string) => ({ params: { path: { centre_id: centre } } })
 const pagePath = (centre: string, slug: string) => ({ params: { path: { centre_id: centre, slug } } })

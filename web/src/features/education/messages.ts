@@ -27,6 +27,10 @@ export default {
       bodyFa: 'Text (Persian)',
       embedHint: 'Separate paragraphs with a blank line. To show this centre’s measured figure for a claim, write its id between double braces, for example',
       saveDraft: 'Save draft',
+      embedClaim: 'Embed a claim with this centre’s measured figure',
+      claim: 'Claim',
+      insertEn: 'Add to the English text',
+      insertFa: 'Add to the Persian text',
       status: {
         published: 'version {v}, published',
         draft: 'version {v}, draft, never published',
@@ -83,6 +87,10 @@ export default {
       bodyFa: 'متن (فارسی)',
       embedHint: 'بندها را با یک سطر خالی جدا کنید. برای نشان دادن رقم سنجیده‌شدهٔ این مرکز برای یک ادعا، شناسهٔ آن را میان دو آکولاد بنویسید، مانند',
       saveDraft: 'ذخیرهٔ پیش‌نویس',
+      embedClaim: 'جاسازی یک ادعا با رقم سنجیده‌شدهٔ این مرکز',
+      claim: 'ادعا',
+      insertEn: 'افزودن به متن انگلیسی',
+      insertFa: 'افزودن به متن فارسی',
       status: {
         published: 'نسخهٔ {v}، منتشرشده',
         draft: 'نسخهٔ {v}، پیش‌نویس، هرگز منتشر نشده',
