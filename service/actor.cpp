@@ -52,6 +52,7 @@ const std::map<Permission, Roles>& permission_table() {
       {Permission::episode_transition, {R::coordinator, R::surgeon, R::lab}},
       {Permission::centre_edit, {R::admin}},
       {Permission::education_edit, {R::admin, R::surgeon, R::coordinator, R::physiotherapist}},
+      {Permission::payment_record, {R::admin, R::coordinator}},
   };
   return table;
 }
@@ -155,6 +156,8 @@ const char* name(Permission p) {
       return "edit centres";
     case Permission::education_edit:
       return "write education pages";
+    case Permission::payment_record:
+      return "record payments";
   }
   return "?";
 }
@@ -209,6 +212,7 @@ static const std::map<Permission, std::string_view>& permission_names() {
       {Permission::episode_transition, "episode_transition"},
       {Permission::centre_edit, "centre_edit"},
       {Permission::education_edit, "education_edit"},
+      {Permission::payment_record, "payment_record"},
   };
   return names;
 }

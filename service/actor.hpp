@@ -68,6 +68,7 @@ enum class Permission {
   episode_transition,  // move an episode on; which steps, by target state: require_transition
   centre_edit,         // a centre's names, city and phone
   education_edit,      // write the centre's education pages and FAQ (its admin publishes them)
+  payment_record,      // agree a patient's payment plan and record the payments received
 };
 
 // The one permission table (actor.cpp) decides: whether `role` may do `p` (the operator

@@ -171,6 +171,7 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
       const Patient& p = *at->second;
       w.undelivered_messages.push_back({p.id, p.mrn, p.name_fa, p.name_latin, std::move(m)});
     }
+    if (allows(actor.role, Permission::payment_record)) w.overdue_payments = overdue_plans(tx, actor.centre, w.date);
   });
   if (static_cast<int>(items.size()) > filter.limit) {
     items.resize(filter.limit);
@@ -186,11 +187,13 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
           std::to_string(products.size()) + " products, " + std::to_string(qc_pending.size()) + " with QC pending, " +
           std::to_string(w.bedside_refusals.size()) + " refused bedside checks, " +
           std::to_string(w.code_guesses.size()) + " codes being guessed, " +
-          std::to_string(w.undelivered_messages.size()) + " undelivered messages");
+          std::to_string(w.undelivered_messages.size()) + " undelivered messages, " +
+          std::to_string(w.overdue_payments.size()) + " overdue payment plans");
   // Every patient the list shows, by id, so the log answers who saw whom.
   std::vector<std::int64_t> shown;
   shown.reserve(items.size() + closed.size() + w.holds.size() + w.red_flags.size() + products.size() +
-                w.bedside_refusals.size() + w.code_guesses.size() + w.undelivered_messages.size());
+                w.bedside_refusals.size() + w.code_guesses.size() + w.undelivered_messages.size() +
+                w.overdue_payments.size());
   for (const auto& i : items) shown.push_back(i.who.patient_id);
   for (const auto& i : closed) shown.push_back(i.who.patient_id);
   for (const auto& h : w.holds) shown.push_back(h.who.patient_id);
@@ -200,6 +203,7 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   for (const auto& r : w.bedside_refusals) shown.push_back(r.who.patient_id);
   for (const auto& g : w.code_guesses) shown.push_back(g.patient_id);
   for (const auto& m : w.undelivered_messages) shown.push_back(m.patient_id);
+  for (const auto& o : w.overdue_payments) shown.push_back(o.patient_id);
   row.shown = store::format_shown(std::move(shown));
   // The audit row comes after the read, in a write of its own, rather than around it: it
   // names the patients shown, known only once they are read, and a read inside the write

@@ -8,6 +8,7 @@
 
 #include "base/clock.hpp"
 #include "service/actor.hpp"
+#include "service/payments.hpp"
 #include "service/sign_in_limits.hpp"
 #include "store/store.hpp"
 
@@ -102,6 +103,10 @@ struct Worklist {
   // kUndeliveredMessagesShown), and how many there are in all.
   std::vector<WorklistMessage> undelivered_messages;
   int undelivered_total = 0;
+  // Payment plans with an instalment (or the down payment) due before the day and not
+  // paid, the oldest plan first (at most kOverduePlansShown): for the roles who record
+  // payments, empty for the others.
+  std::vector<OverduePlan> overdue_payments;
 };
 
 inline constexpr int kHoldLookaheadDays = 7;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "domain/centre.hpp"
+#include "domain/cost/payments.hpp"
 #include "domain/cost/price_list.hpp"
 #include "domain/education/page.hpp"
 #include "domain/episode.hpp"
@@ -358,6 +359,20 @@ class Transaction {
   // The satisfaction questionnaire's score (1-5) of each of the centre's episodes that
   // answered it, its latest answer.
   virtual std::vector<int> latest_satisfaction_of_centre(const std::string& centre_id) = 0;
+
+  // Payment plans and payments (0038_payment_plans.sql, domain/cost/payments.hpp).
+  // Writes the episode's plan with its instalments, over the one before (whose
+  // instalments it replaces): its id.
+  virtual std::int64_t save_payment_plan(const cost::PaymentPlan& plan) = 0;
+  virtual std::optional<cost::PaymentPlan> payment_plan_of_episode(std::int64_t episode_id) = 0;
+  virtual std::int64_t insert_payment(const cost::Payment& payment, const std::string& centre_id) = 0;
+  // The plan's payments, in the order recorded.
+  virtual std::vector<cost::Payment> payments_of_plan(std::int64_t plan_id) = 0;
+  // The centre's plans with more fallen due before `day` than was paid in all (payments
+  // settle the oldest first, so these are the plans with something overdue), by id, at
+  // most `limit`.
+  virtual std::vector<cost::PaymentPlan> plans_overdue_on(const std::string& centre_id, const CivilDate& day,
+                                                          int limit) = 0;
 
   // Education pages (0037_education_pages.sql, domain/education/page.hpp).
   // Writes a version: a new row (id 0) or the draft's row over itself; its id.

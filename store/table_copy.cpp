@@ -43,6 +43,9 @@ const std::vector<CopiedTable>& copied_tables() {
       {"price_list_lines", "price_list_id, item", {}},
       {"ratings", "id", {}},
       {"education_pages", "id", {}},
+      {"payment_plans", "id", {}},
+      {"plan_instalments", "plan_id, n", {}},
+      {"payments", "id", {}},
   };
   return tables;
 }

@@ -134,6 +134,12 @@ WorklistOut worklist_out(const service::Worklist& w) {
                                         m.attempts,
                                         m.last_detail});
   }
+  for (const auto& o : w.overdue_payments)
+    out.overdue_payments.push_back({{o.patient_id, o.mrn, o.name_fa, o.name_latin},
+                                    o.plan.episode_id,
+                                    o.standing.overdue.in_rials(),
+                                    o.standing.balance.in_rials(),
+                                    o.standing.overdue_since ? o.standing.overdue_since->iso() : ""});
   return out;
 }
 

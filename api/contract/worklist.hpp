@@ -268,6 +268,22 @@ struct UndeliveredMessageOut : PatientLabel {
   }
 };
 
+// A payment plan with something overdue: on the list until it is paid.
+struct OverduePaymentOut : PatientLabel {
+  static constexpr const char* kSchema = "WorklistOverduePayment";
+  std::int64_t episode_id = 0, overdue_rials = 0, balance_rials = 0;
+  std::string overdue_since;
+  template <class V>
+  static void fields(V& v) {
+    using O = OverduePaymentOut;
+    PatientLabel::fields(v);
+    v("episode_id", &O::episode_id, "");
+    v("overdue_rials", &O::overdue_rials, "due before the day and not paid");
+    v("overdue_since", &O::overdue_since, "YYYY-MM-DD the oldest unpaid payment fell due");
+    v("balance_rials", &O::balance_rials, "all still to pay");
+  }
+};
+
 struct WorklistOut {
   static constexpr const char* kSchema = "Worklist";
   std::string date, date_jalali;
@@ -285,6 +301,7 @@ struct WorklistOut {
   std::vector<CodeGuessOut> code_guesses;
   std::vector<UndeliveredMessageOut> undelivered_messages;
   std::int64_t undelivered_total = 0;
+  std::vector<OverduePaymentOut> overdue_payments;
   template <class V>
   static void fields(V& v) {
     using W = WorklistOut;
@@ -313,6 +330,9 @@ struct WorklistOut {
       "messages that did not reach their patient (failed or unknown), the latest due first: each waits for a "
       "coordinator to send it again or cancel it; at most 100");
     v("undelivered_total", &W::undelivered_total, "how many messages did not reach their patient, listed or not");
+    v("overdue_payments", &W::overdue_payments,
+      "payment plans with a payment due before the day and not paid, the oldest plan first (at most 100); for the "
+      "roles who record payments (admin, coordinator), empty for the others");
   }
 };
 

@@ -145,6 +145,12 @@ class PgTransaction final : public Transaction {
   std::optional<rating::Rating> rating_of_episode(std::int64_t episode_id) override;
   std::optional<rating::Rating> find_rating(std::int64_t id) override;
   std::vector<rating::Rating> ratings_of_centre(const std::string& centre_id, bool pending_only) override;
+  std::int64_t save_payment_plan(const cost::PaymentPlan& plan) override;
+  std::optional<cost::PaymentPlan> payment_plan_of_episode(std::int64_t episode_id) override;
+  std::int64_t insert_payment(const cost::Payment& payment, const std::string& centre_id) override;
+  std::vector<cost::Payment> payments_of_plan(std::int64_t plan_id) override;
+  std::vector<cost::PaymentPlan> plans_overdue_on(const std::string& centre_id, const CivilDate& day,
+                                                  int limit) override;
   std::int64_t save_education_page(const education::Page& page) override;
   std::vector<education::Page> education_pages(const std::string& centre_id,
                                                const std::optional<std::string>& slug) override;

@@ -321,6 +321,13 @@ export async function tour(server, observe) {
   // signing in; the coordinator makes a new one (the old stops working) and revokes it.
   // What the treatment costs the patient at their centre (the year the admin priced above).
   await call(portal, 'POST', '/api/v1/me/estimates', { body: { year: 1490, cell_source: 'bone_marrow', guidance: 'ultrasound', insurers: [] }, expect: 200 })
+  // The coordinator agrees the patient's payment plan and records a payment; the patient reads it.
+  await call(coordinator, 'GET', '/api/v1/episodes/{episode_id}/payment-plan', { params: ep, expect: 200 })
+  const planBody = { year: 1490, cell_source: 'bone_marrow', guidance: 'ultrasound', insurers: [], down_rials: 10000000, months: 3, first_due_jalali: '1490/02/01' }
+  await call(coordinator, 'PUT', '/api/v1/episodes/{episode_id}/payment-plan', { params: ep, body: { ...planBody, months: 0 }, expect: 422 })
+  const agreed = await call(coordinator, 'PUT', '/api/v1/episodes/{episode_id}/payment-plan', { params: ep, body: planBody, expect: 200 })
+  await call(coordinator, 'POST', '/api/v1/episodes/{episode_id}/payments', { params: ep, body: { amount_rials: 10000000, paid_on: agreed.agreed_on, method: 'card', reference: 'slip 1' }, expect: 200 })
+  await call(portal, 'GET', '/api/v1/me/episodes/{episode_id}/payment-plan', { params: ep, expect: 200 })
   // Rating the treatment waits for the 12-week visit; the admin's list and the public
   // summary answer with none.
   await call(portal, 'GET', '/api/v1/me/episodes/{episode_id}/rating', { params: ep, expect: 200 })

@@ -145,6 +145,16 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
         {"body_en", "Text."},
         {"body_fa", "متن."}}},
       {"POST /api/v1/centres/{centre_id}/pages/{slug}/publication", {{"version", 1}}},
+      {"PUT /api/v1/episodes/{episode_id}/payment-plan",
+       {{"year", 1420},
+        {"cell_source", "bone_marrow"},
+        {"guidance", "ultrasound"},
+        {"insurers", nlohmann::json::array()},
+        {"down_rials", 0},
+        {"months", 2},
+        {"first_due", soon}}},
+      {"POST /api/v1/episodes/{episode_id}/payments",
+       {{"amount_rials", 1000}, {"paid_on", Clock::system().today().iso()}, {"method", "cash"}}},
       {"POST /api/v1/messages/{message_id}/cancel", {{"reason", "the patient asked not to be texted"}}},
       {"POST /api/v1/messages/{message_id}/resend", {{"reason", "the patient changed phones"}}},
       // The provider's call back (public; with no token configured here, not there: 404).
@@ -164,9 +174,10 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
 std::string records(const std::string& db) {
   SQLite::Database d(db, SQLite::OPEN_READONLY);
   std::string out;
-  for (const char* table : {"centres", "patients", "episodes", "episode_transitions", "schedule_items",
-                            "eligibility_assessments", "questionnaire_responses", "adverse_events", "access_tokens",
-                            "calendar_feeds", "messages", "price_lists", "price_list_lines", "education_pages"}) {
+  for (const char* table :
+       {"centres", "patients", "episodes", "episode_transitions", "schedule_items", "eligibility_assessments",
+        "questionnaire_responses", "adverse_events", "access_tokens", "calendar_feeds", "messages", "price_lists",
+        "price_list_lines", "education_pages", "payment_plans", "payments"}) {
     SQLite::Statement q(d, std::string("SELECT * FROM ") + table + " ORDER BY 1");
     while (q.executeStep())
       for (int i = 0; i < q.getColumnCount(); ++i) out += q.getColumn(i).getString() + '\x1f';

@@ -1,0 +1,35 @@
+#include "api/contract/payments.hpp"
+
+#include <algorithm>
+
+#include "base/jalali.hpp"
+
+namespace rp::api::contract {
+
+PaymentPlanOut payment_plan_out(const service::PlanView& v) {
+  PaymentPlanOut out;
+  const auto& p = v.plan;
+  out.episode_id = p.episode_id;
+  out.price_list_id = p.price_list_id;
+  out.total_rials = p.total.in_rials();
+  out.patient_rials = p.patient.in_rials();
+  out.agreed_on = p.agreed_on.iso();
+  out.agreed_by = p.agreed_by;
+  out.agreed_at = p.agreed_at;
+  for (const auto& s : v.standing.instalments) {
+    std::string jalali = to_jalali(s.instalment.due).iso();
+    std::replace(jalali.begin(), jalali.end(), '-', '/');
+    out.instalments.push_back(
+        {s.instalment.n, s.instalment.amount.in_rials(), s.paid.in_rials(), s.instalment.due.iso(), jalali, s.overdue});
+  }
+  for (const auto& pay : v.payments)
+    out.payments.push_back({pay.id, pay.amount.in_rials(), pay.paid_on.iso(), std::string(cost::to_string(pay.method)),
+                            pay.reference, pay.recorded_by, pay.recorded_at});
+  out.paid_rials = v.standing.paid.in_rials();
+  out.balance_rials = v.standing.balance.in_rials();
+  out.overdue_rials = v.standing.overdue.in_rials();
+  if (v.standing.overdue_since) out.overdue_since = v.standing.overdue_since->iso();
+  return out;
+}
+
+}  // namespace rp::api::contract
