@@ -281,6 +281,7 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
       const auto done = pathway.episode_record(op, e.id);
       add_outcome_data(store, clock, op, *protocol, done, injection, i);
       add_demo_rating(store, clock, done, i);
+      add_demo_payments(store, today, done, i);
     }
     ++summary.episodes_by_state[std::string(to_string(target))];
     ++summary.patients;

@@ -38,6 +38,10 @@ void add_demo_extras(store::Store& store, const CivilDate& today, DemoSummary& s
 // (demo/demo_ratings.cpp); `index` varies the stars, the comment and its moderation.
 void add_demo_rating(store::Store& store, const Clock& clock, const service::EpisodeRecord& record, int index);
 
+// A payment plan agreed at the harvest for the patients harvested within the last year, paid on time but
+// for a third, who missed the latest instalment (demo/demo_payments.cpp).
+void add_demo_payments(store::Store& store, const CivilDate& today, const service::EpisodeRecord& record, int index);
+
 // Every centre's education pages and FAQ, published (demo/demo_pages.cpp).
 void add_demo_pages(store::Store& store, const Clock& clock, const std::vector<std::string>& centres);
 

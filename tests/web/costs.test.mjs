@@ -15,7 +15,10 @@
 // coordinator writes a FAQ answer on a desktop in English (a claim's figure written as a
 // fact refused beside its field; the preview shows the centre's measured figure), the admin
 // publishes it, and a patient reads the centre's pages and FAQ on a phone in Persian, each
-// claim beside what the centre measured or that it is not yet known.
+// claim beside what the centre measured or that it is not yet known. A coordinator on a
+// phone in Persian agrees a patient's payment plan (refused beside the field without a
+// first due day) and, months on, finds it overdue on the worklist and records the payment
+// (more than the balance refused beside the amount), after which the worklist drops it.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -463,4 +466,83 @@ test('a patient reads their centre\'s information and FAQ with its measured figu
   } finally {
     await b.close()
   }
+})
+
+test('a coordinator agrees a payment plan and records an overdue payment on a phone in Persian; the worklist lists it until paid', async () => {
+  const made = await injectedPatient(server, { mrn: 'PAY-1', mobile: '09125550413' })
+  const b = await launch({ mobile: true, lang: 'fa' })
+  const { page } = b
+  try {
+    await loginStaff(page, server, 'coordinator.tehran-1')
+    await page.goto(`${server.url}/patients/${made.patientId}?episode=${made.episodeId}`)
+    const fold = page.locator('[data-fold=payments]')
+    await fold.locator('[data-fold-toggle]').click()
+    const form = fold.getByTestId('plan-form')
+    await form.waitFor()
+    await form.locator('input[name=months]').fill('۴')
+    await form.locator('input[name=down]').fill('۳٬۰۰۰٬۰۰۰')
+    await form.getByTestId('plan-agree').click()
+    // No first due date: refused beside its field, in Persian.
+    await form.locator('.field:has(input[name=first_due]) .error-text').waitFor()
+    const nextMonth = (await (await apiSession(server, 'coordinator.tehran-1')).get('/api/v1/worklist')).json.date_jalali
+    const [y, m] = nextMonth.split(/\D/).map(Number)
+    const due = m === 12 ? `${y + 1}/01/10` : `${y}/${String(m + 1).padStart(2, '0')}/10`
+    await form.locator('input[name=first_due]').fill(persianDigits(due))
+    await form.getByTestId('plan-agree').click()
+    const standing = fold.getByTestId('plan-standing')
+    await standing.waitFor()
+    assert.equal(await standing.getByTestId('plan-instalment').count(), 5)
+    assert.match(await standing.locator('[data-n="0"]').textContent(), /پیش‌پرداخت/)
+    await assertPersianOnly(page, 'the payment plan', '[data-fold=payments]')
+    await checkA11y(page, 'payment plan fa phone')
+    b.assertClean()
+  } catch (e) {
+    await shot(page, 'payments-plan-failure').catch(() => {})
+    throw e
+  } finally {
+    await b.close()
+  }
+
+  // Three months on, as the clinic would find it: the plan agreed and due 90 days earlier, nothing paid.
+  execFileSync('sqlite3', ['-cmd', '.timeout 5000', join(server.data, 'demo.db'),
+    `UPDATE plan_instalments SET due = date(due, '-90 days') WHERE plan_id = (SELECT id FROM payment_plans WHERE episode_id = ${made.episodeId});
+     UPDATE payment_plans SET agreed_on = date(agreed_on, '-90 days') WHERE episode_id = ${made.episodeId}`])
+  const c = await launch({ mobile: true, lang: 'fa' })
+  try {
+    const { page } = c
+    await loginStaff(page, server, 'coordinator.tehran-1')
+    await page.goto(server.url + '/worklist')
+    const row = page.locator(`[data-testid=overdue-payment][data-episode="${made.episodeId}"]`)
+    await row.waitFor()
+    assert.match(await row.textContent(), /تومان/)
+    await shot(page, 'worklist-overdue-payments-fa-phone')
+    await row.locator('a').first().click()
+    const fold = page.locator('[data-fold=payments]')
+    await fold.locator('[data-fold-toggle]').click()
+    const overdue = await (await apiSession(server, 'coordinator.tehran-1')).get(`/api/v1/episodes/${made.episodeId}/payment-plan`)
+    const owed = overdue.json.plan.overdue_rials
+    assert.ok(owed > 0)
+    assert.match(await fold.getByTestId('plan-overdue').textContent(), /تومان/)
+    const pay = fold.getByTestId('payment-form')
+    // More than the balance: refused beside the amount.
+    await pay.locator('input[name=amount]').fill(persianDigits(overdue.json.plan.balance_rials / 10 + 1000))
+    await pay.getByTestId('payment-submit').click()
+    await pay.locator('.field:has(input[name=amount]) .error-text').waitFor()
+    await pay.locator('input[name=amount]').fill(persianDigits(owed / 10))
+    await pay.locator('select[name=method]').selectOption('transfer')
+    await pay.locator('input[name=reference]').fill('TR-5521')
+    await pay.getByTestId('payment-submit').click()
+    await fold.getByTestId('payments-list').waitFor()
+    assert.equal(await fold.getByTestId('plan-overdue').count(), 0)
+    assert.match(await fold.getByTestId('payments-list').textContent(), /حوالهٔ بانکی/)
+    await assertPersianOnly(page, 'the payments', '[data-fold=payments]')
+    c.assertClean()
+  } catch (e) {
+    await shot(c.page, 'payments-record-failure').catch(() => {})
+    throw e
+  } finally {
+    await c.close()
+  }
+  const after = (await (await apiSession(server, 'coordinator.tehran-1')).get('/api/v1/worklist')).json
+  assert.ok(!after.overdue_payments.some((p) => p.episode_id === made.episodeId), 'paid: off the worklist')
 })

@@ -57,3 +57,17 @@ export function payersAndPlan(f: PayerFields): Pick<EstimateRequest, 'insurers' 
 // The Jalali year of a day (ISO; today when none).
 export const jalaliYearOf = (iso?: string) =>
   Number(toLatinDigits(new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { year: 'numeric', timeZone: 'UTC' }).format(iso ? new Date(iso + 'T12:00:00Z') : new Date())).replace(/\D/g, ''))
+
+// A patient's payment plan (api/contract/payments.hpp): agreed from an estimate, payments
+// recorded against it; the patient reads their own.
+export type PaymentPlan = Schema<'PaymentPlan'>
+export type PaymentRecord = Schema<'PaymentRecord'>
+const episodePath = (episodeId: number) => ({ params: { path: { episode_id: episodeId } } })
+export const paymentPlan = (episodeId: number) =>
+  answer<Schema<'EpisodePaymentPlan'>>(http.GET('/api/v1/episodes/{episode_id}/payment-plan', episodePath(episodeId)))
+export const ownPaymentPlan = (episodeId: number) =>
+  answer<Schema<'EpisodePaymentPlan'>>(http.GET('/api/v1/me/episodes/{episode_id}/payment-plan', episodePath(episodeId)))
+export const agreePaymentPlan = (episodeId: number, body: EstimateRequest) =>
+  answer<PaymentPlan>(http.PUT('/api/v1/episodes/{episode_id}/payment-plan', { ...episodePath(episodeId), body }))
+export const recordPayment = (episodeId: number, body: PaymentRecord) =>
+  answer<PaymentPlan>(http.POST('/api/v1/episodes/{episode_id}/payments', { ...episodePath(episodeId), body }))

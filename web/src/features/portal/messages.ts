@@ -115,6 +115,7 @@ export default {
         },
       },
       cost: {
+        planTitle: 'Your payment plan, as agreed with the clinic',
         title: 'What your treatment costs',
         intro: 'Priced with your centre’s price list for the year of your treatment, the steps the clinic recorded for you. Choose your insurers to see what they pay and what you pay.',
         submit: 'Show the cost',
@@ -316,6 +317,7 @@ export default {
         },
       },
       cost: {
+        planTitle: 'برنامهٔ پرداخت شما، آن‌گونه که با مرکز توافق شده است',
         title: 'هزینهٔ درمان شما',
         intro: 'با فهرست قیمت مرکز شما برای سال درمانتان و مرحله‌هایی که درمانگاه برای شما ثبت کرده است. بیمه‌های خود را برگزینید تا سهم آن‌ها و سهم خودتان را ببینید.',
         submit: 'نمایش هزینه',
