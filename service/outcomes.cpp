@@ -183,7 +183,7 @@ std::shared_ptr<const PublicClaims> Outcomes::public_claims(const std::string& c
   const char sep = '\x1f';
   const std::string key = protocol + sep + clock_.today().iso() + sep + centre_id;
   if (heavy_ && generation) {
-    if (auto hit = heavy_->public_claims().find(key, *generation)) return hit;
+    if (auto hit = heavy_->public_claims().find(key, *generation, clock_.now_ms())) return hit;
   }
   auto out = std::make_shared<PublicClaims>();
   out->claims = p.in.claims;
@@ -196,7 +196,7 @@ std::shared_ptr<const PublicClaims> Outcomes::public_claims(const std::string& c
         out->hidden = report.suppressed.scopes[k].claims;
       }
   }
-  if (heavy_ && generation) heavy_->public_claims().put(key, *generation, out);
+  if (heavy_ && generation) heavy_->public_claims().put(key, *generation, clock_.now_ms(), out);
   return out;
 }
 

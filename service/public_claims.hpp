@@ -3,8 +3,9 @@
 // claim of the protocol with the centre's measured result as a registry reader sees it
 // (patients who withdrew registry consent left out; a count of 1-4 patients hidden). No
 // patient is named and no audit row is written: the figures are public aggregates. Kept
-// per data generation, as the outcome reports are, so that a page read by many costs one
-// computation until the data change.
+// per data generation, as the outcome reports are, and for kFreshMs after they were
+// computed even when the data changed meanwhile: anyone may ask for them without signing
+// in, and a busy clinic's writes must not let page views start a heavy read each.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -28,12 +29,17 @@ class PublicClaimsCache {
   // At most this many renderings are kept (centres x protocols); the next put beyond it
   // starts afresh.
   static constexpr std::size_t kMaxEntries = 256;
-  std::shared_ptr<const PublicClaims> find(const std::string& key, std::uint64_t generation);
-  void put(const std::string& key, std::uint64_t generation, std::shared_ptr<const PublicClaims> claims);
+  static constexpr std::int64_t kFreshMs = 10 * 60 * 1000;
+  // The figures kept under `key` for `generation`, or computed less than kFreshMs before
+  // `now_ms`; null otherwise.
+  std::shared_ptr<const PublicClaims> find(const std::string& key, std::uint64_t generation, std::int64_t now_ms);
+  void put(const std::string& key, std::uint64_t generation, std::int64_t now_ms,
+           std::shared_ptr<const PublicClaims> claims);
 
  private:
   struct Entry {
     std::uint64_t generation = 0;
+    std::int64_t computed_ms = 0;
     std::shared_ptr<const PublicClaims> claims;
   };
   std::mutex mutex_;
