@@ -47,11 +47,14 @@ std::vector<DemoPage> demo_pages(const Protocol& p) {
         "{{claim:success-75-85}}\n\n{{claim:free-of-replacement-70-2y}}\n\n"
         "Your follow-up, from the day of the injection:\n" +
             follow_up.en,
-        "مقاله‌ها دربارهٔ تزریق سلول بنیادی در مفصل ران رقم‌هایی از موفقیت می‌دهند. ما آنها را به‌عنوان "
+        "مقاله‌ها دربارهٔ تزریق سلول بنیادی در مفصل ران رقم‌هایی از موفقیت می‌دهند. ما آنها را "
+        "به‌عنوان "
         "واقعیت "
-        "تکرار نمی‌کنیم: همهٔ بیمارانی را که درمان می‌کنیم با پرسشنامه تا سه سال پیگیری می‌کنیم و آنچه در "
+        "تکرار نمی‌کنیم: همهٔ بیمارانی را که درمان می‌کنیم با پرسشنامه تا سه سال پیگیری می‌کنیم و آنچه "
+        "در "
         "بیماران "
-        "خودمان سنجیده‌ایم را با میزان عدم قطعیتش، یا این‌که هنوز معلوم نیست، اینجا نشان "
+        "خودمان سنجیده‌ایم را با میزان عدم قطعیتش، یا این‌که هنوز معلوم نیست، اینجا "
+        "نشان "
         "می‌دهیم.\n\n"
         "{{claim:success-75-85}}\n\n{{claim:free-of-replacement-70-2y}}\n\n"
         "پیگیری شما از روز تزریق:\n" +
@@ -64,9 +67,11 @@ std::vector<DemoPage> demo_pages(const Protocol& p) {
         "you and orders X-rays, an MRI and blood tests; severe arthritis, an active infection, a tumour, a "
         "bleeding disorder or pregnancy rule it out. Before the harvest:\n" +
             holds.en,
-        "این درمان برای آرتروز خفیف تا متوسط مفصل ران پیشنهاد می‌شود. پیش از هر درمانی جراح شما را معاینه "
+        "این درمان برای آرتروز خفیف تا متوسط مفصل ران پیشنهاد می‌شود. پیش از هر درمانی جراح شما را "
+        "معاینه "
         "می‌کند "
-        "و عکس رادیولوژی، ام‌آر‌آی و آزمایش خون درخواست می‌کند؛ آرتروز شدید، عفونت فعال، تومور، "
+        "و عکس رادیولوژی، ام‌آر‌آی و آزمایش خون درخواست می‌کند؛ آرتروز شدید، عفونت فعال، "
+        "تومور، "
         "اختلال "
         "انعقادی یا بارداری مانع درمان است. پیش از برداشت سلول:\n" +
             holds.fa}},
@@ -78,7 +83,8 @@ std::vector<DemoPage> demo_pages(const Protocol& p) {
        {"The article gives times for the first signs and the greatest effect; our own patients answer pain "
         "questionnaires at set times, so what we can measure is this:\n\n{{claim:pain-relief-80-6m}}\n\n"
         "{{claim:first-signs-3-4w}}",
-        "مقاله زمان‌هایی برای نخستین نشانه‌ها و بیشترین اثر می‌دهد؛ بیماران ما در زمان‌های مشخص به "
+        "مقاله زمان‌هایی برای نخستین نشانه‌ها و بیشترین اثر می‌دهد؛ بیماران ما در زمان‌های مشخص "
+        "به "
         "پرسشنامهٔ "
         "درد پاسخ می‌دهند، پس آنچه می‌توانیم بسنجیم این "
         "است:\n\n{{claim:pain-relief-80-6m}}\n\n"
@@ -118,7 +124,7 @@ std::vector<DemoPage> demo_pages(const Protocol& p) {
 }  // namespace
 
 void add_demo_pages(store::Store& store, const Clock& clock, const std::vector<std::string>& centres) {
-  const auto protocol = load_protocol("hip-msc-v1");
+  const auto protocol = service::load_protocol("hip-msc-v1");
   service::Education education(store, clock, nullptr);
   const service::Actor op = service::Actor::cli_operator();
   for (const auto& centre : centres)

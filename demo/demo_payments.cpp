@@ -2,6 +2,7 @@
 // plan at their harvest (a fifth down, six monthly instalments) and paid on time, except a
 // third of them, who missed the latest instalment that fell due: the coordinator's
 // worklist shows them overdue.
+#include "base/jalali.hpp"
 #include "demo/demo.hpp"
 #include "demo/history.hpp"
 #include "service/payments.hpp"
