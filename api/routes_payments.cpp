@@ -1,8 +1,11 @@
 // Payment plans and payments (issue 19; service/payments.hpp): the coordinator agrees a
 // patient's plan from an estimate and records what was paid; the centre's staff read it;
 // the patient reads their own on the portal.
+#include "api/contract/labels.hpp"
 #include "api/contract/payments.hpp"
+#include "api/labels/plan_sheet.hpp"
 #include "api/routes.hpp"
+#include "base/jalali.hpp"
 
 namespace rp::api {
 namespace {
@@ -11,6 +14,30 @@ contract::PaymentPlanAnswer plan_answer(const std::optional<service::PlanView>& 
   contract::PaymentPlanAnswer out;
   if (v) out.plan = contract::payment_plan_out(*v);
   return out;
+}
+
+// The plan as a printable A4 PDF in the reader's language (lang: en or fa).
+http::Response plan_sheet_pdf(Services& s, const http::Call& c, const contract::SheetQuery& q) {
+  const std::string lang = q.lang.value_or("en");
+  if (lang != "en" && lang != "fa")
+    throw InputError("lang", "not_one_of"_err, {{"value", lang.substr(0, 8)}, {"allowed", "en, fa"}});
+  const auto print = service::Payments(s.store, s.clock).printable(c.actor, episode_param(c));
+  const labels::PlanSheet sheet{print.view.plan, print.view.standing, print.patient,
+                                lang == "fa" ? print.centre.name_fa : print.centre.name_en,
+                                display_date(s.clock.today(), lang, lang == "fa")};
+  http::Response res;
+  res.body = labels::pdf(labels::plan_sheet(sheet, lang));
+  res.content_type = "application/pdf";
+  res.headers.emplace_back("Content-Disposition",
+                           "inline; filename=\"payment-plan-" + std::to_string(print.view.plan.episode_id) + ".pdf\"");
+  return res;
+}
+
+// Both readers' sheets (staff and the patient) answer alike: the service decides whose.
+http::Handler plan_sheet_handler(Services& s) {
+  return http::answering_files(
+      {"application/pdf"}, http::querying<contract::SheetQuery>(
+                               [&s](http::Call& c, const contract::SheetQuery& q) { return plan_sheet_pdf(s, c, q); }));
 }
 
 }  // namespace
@@ -82,6 +109,25 @@ void add_payment_routes(http::Router& r, Services& s) {
          [&s](http::Call& c) {
            return plan_answer(service::Payments(s.store, s.clock).of_episode(c.actor, episode_param(c)));
          }});
+  r.add({"GET",
+         "/api/v1/episodes/{episode_id}/payment-plan/sheet",
+         "The episode's payment plan as a printable A4 PDF (?lang=en, the default, or fa: right to left, Jalali "
+         "dates, Persian digits): the total, the patient's share, each payment due with what was paid, the balance",
+         service::Permission::patient_read,
+         {},
+         "",
+         false,
+         false,
+         plan_sheet_handler(s)});
+  r.add({"GET",
+         "/api/v1/me/episodes/{episode_id}/payment-plan/sheet",
+         "The signed-in patient's own payment plan as a printable A4 PDF (?lang=en or fa)",
+         service::Permission::portal_own,
+         {},
+         "",
+         false,
+         false,
+         plan_sheet_handler(s)});
 }
 
 }  // namespace rp::api

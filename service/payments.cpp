@@ -91,6 +91,19 @@ std::optional<PlanView> Payments::of_episode(const Actor& actor, std::int64_t ep
                               });
 }
 
+PlanPrint Payments::printable(const Actor& actor, std::int64_t episode_id) {
+  const CivilDate today = clock_.today();
+  return audited_episode_read(store_, clock_, actor, episode_id, "payment_plan.print", [&](store::Transaction& tx) {
+    auto plan = tx.payment_plan_of_episode(episode_id);
+    if (!plan) throw NotFoundError("payment_plan", "payment_plan_not_found"_err);
+    PlanPrint out;
+    out.patient = tx.find_patient(plan->patient_id).value_or(Patient{});
+    out.centre = tx.find_centre(plan->centre_id).value_or(Centre{});
+    out.view = view_of(tx, std::move(*plan), today);
+    return out;
+  });
+}
+
 std::vector<OverduePlan> overdue_plans(store::Transaction& tx, const std::string& centre_id, const CivilDate& day) {
   std::vector<OverduePlan> out;
   for (auto& plan : tx.plans_overdue_on(centre_id, day, kOverduePlansShown)) {

@@ -48,6 +48,13 @@ struct OverduePlan {
 
 inline constexpr int kOverduePlansShown = 100;
 
+// A plan with whom it is for and where, for its printed sheet.
+struct PlanPrint {
+  PlanView view;
+  Patient patient;
+  Centre centre;
+};
+
 class Payments {
  public:
   Payments(store::Store& store, const Clock& clock) : store_(store), clock_(clock) {}
@@ -62,6 +69,9 @@ class Payments {
   // The episode's plan as it stands today, if there is one: the centre's staff, or the
   // patient their own.
   std::optional<PlanView> of_episode(const Actor& actor, std::int64_t episode_id);
+  // The same, with the patient and the centre, to print; NotFoundError("payment_plan")
+  // without a plan. Audited as a read of the plan.
+  PlanPrint printable(const Actor& actor, std::int64_t episode_id);
 
  private:
   store::Store& store_;

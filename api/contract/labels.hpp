@@ -29,4 +29,15 @@ struct LabelQuery {
   }
 };
 
+// A printed sheet's language (the payment plan's).
+struct SheetQuery {
+  std::optional<std::string> lang;
+  template <class V>
+  static void fields(V& v) {
+    v("lang", &SheetQuery::lang,
+      "en (the default: Gregorian dates) or fa (right to left, Jalali dates, Persian digits)",
+      http::ParamRule{.max_bytes = 8, .empty_is_absent = true, .values = label_languages});
+  }
+};
+
 }  // namespace rp::api::contract

@@ -328,6 +328,9 @@ export async function tour(server, observe) {
   const agreed = await call(coordinator, 'PUT', '/api/v1/episodes/{episode_id}/payment-plan', { params: ep, body: planBody, expect: 200 })
   await call(coordinator, 'POST', '/api/v1/episodes/{episode_id}/payments', { params: ep, body: { amount_rials: 10000000, paid_on: agreed.agreed_on, method: 'card', reference: 'slip 1' }, expect: 200 })
   await call(portal, 'GET', '/api/v1/me/episodes/{episode_id}/payment-plan', { params: ep, expect: 200 })
+  await call(coordinator, 'GET', '/api/v1/episodes/{episode_id}/payment-plan/sheet', { params: ep, q: { lang: 'fa' }, expect: 200 })
+  await call(coordinator, 'GET', '/api/v1/episodes/{episode_id}/payment-plan/sheet', { params: ep, q: { lang: 'de' }, expect: 422 })
+  await call(portal, 'GET', '/api/v1/me/episodes/{episode_id}/payment-plan/sheet', { params: ep, expect: 200 })
   // Rating the treatment waits for the 12-week visit; the admin's list and the public
   // summary answer with none.
   await call(portal, 'GET', '/api/v1/me/episodes/{episode_id}/rating', { params: ep, expect: 200 })

@@ -7,6 +7,9 @@
 // payments are refused.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+
 #include "base/jalali.hpp"
 #include "http_test_support.hpp"
 #include "service/price_lists.hpp"
@@ -191,6 +194,43 @@ TEST_F(PaymentsOverHttp, AnOverduePlanIsOnTheCoordinatorsWorklistUntilPaid) {
   EXPECT_EQ(r.json()["overdue_rials"], 0);
   EXPECT_EQ(r.json()["balance_rials"], 30'000'000);
   EXPECT_TRUE(coordinator_.get("/api/v1/worklist").json()["overdue_payments"].empty());
+}
+
+// The text poppler reads out of a PDF.
+std::string pdf_text(const TempDir& dir, const std::string& pdf, const std::string& name) {
+  const std::string file = dir.file(name + ".pdf");
+  std::ofstream(file, std::ios::binary) << pdf;
+  std::string out;
+  if (FILE* p = ::popen(("pdftotext -enc UTF-8 " + file + " -").c_str(), "r")) {
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    ::pclose(p);
+  }
+  return out;
+}
+
+TEST_F(PaymentsOverHttp, ThePlanPrintsAsAPdfInEitherLanguageForStaffAndThePatient) {
+  const std::string sheet = plan_path(seeded_.episode_a) + "/sheet";
+  EXPECT_EQ(coordinator_.get(sheet).status, 404) << "no plan yet";
+  ASSERT_EQ(coordinator_.call("PUT", plan_path(seeded_.episode_a), plan_body().dump()).status, 200);
+  ASSERT_EQ(coordinator_.call("POST", pay_path(), payment(50'000'000).dump()).status, 200);
+  Reply r = coordinator_.get(sheet);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.body.substr(0, 5), "%PDF-");
+  std::string text = pdf_text(dir_, r.body, "en");
+  EXPECT_NE(text.find("Treatment cost and payment plan"), std::string::npos) << text;
+  EXPECT_NE(text.find("20,000,000"), std::string::npos) << "the share in tomans: " << text;
+  EXPECT_NE(text.find("15,000,000"), std::string::npos) << "the balance: " << text;
+  EXPECT_NE(text.find("MRN-a"), std::string::npos) << text;
+  r = patient_.get("/api/v1/me/episodes/" + std::to_string(seeded_.episode_a) + "/payment-plan/sheet?lang=fa");
+  ASSERT_EQ(r.status, 200) << r.body;
+  text = pdf_text(dir_, r.body, "fa");
+  EXPECT_NE(text.find("۲۰٬۰۰۰٬۰۰۰"), std::string::npos) << "Persian digits: " << text;
+  EXPECT_NE(text.find("۱۵٬۰۰۰٬۰۰۰"), std::string::npos) << "the balance: " << text;
+  EXPECT_EQ(coordinator_.get(sheet + "?lang=de").status, 422);
+  EXPECT_EQ(other_.get(sheet).status, 404);
+  EXPECT_EQ(patient_.get("/api/v1/me/episodes/" + std::to_string(seeded_.episode_b) + "/payment-plan/sheet").status,
+            404);
 }
 
 TEST_F(PaymentsOverHttp, AnotherCentreAndOtherRolesAreRefused) {

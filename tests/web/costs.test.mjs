@@ -493,6 +493,11 @@ test('a coordinator agrees a payment plan and records an overdue payment on a ph
     await standing.waitFor()
     assert.equal(await standing.getByTestId('plan-instalment').count(), 5)
     assert.match(await standing.locator('[data-n="0"]').textContent(), /پیش‌پرداخت/)
+    // The plan prints as a PDF from the link beside it, in the screen's language.
+    const sheet = await page.request.get(server.url + (await fold.getByTestId('plan-sheet').getAttribute('href')))
+    assert.equal(sheet.status(), 200)
+    assert.equal(sheet.headers()['content-type'], 'application/pdf')
+    assert.match((await fold.getByTestId('plan-sheet').getAttribute('href')) ?? '', /lang=fa/)
     await assertPersianOnly(page, 'the payment plan', '[data-fold=payments]')
     await checkA11y(page, 'payment plan fa phone')
     b.assertClean()

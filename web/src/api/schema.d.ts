@@ -519,6 +519,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/episodes/{episode_id}/payment-plan/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The episode's payment plan as a printable A4 PDF (?lang=en, the default, or fa: right to left, Jalali dates, Persian digits): the total, the patient's share, each payment due with what was paid, the balance */
+        get: operations["get/api/v1/episodes/{episode_id}/payment-plan/sheet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/episodes/{episode_id}/payments": {
         parameters: {
             query?: never;
@@ -785,6 +802,23 @@ export interface paths {
         };
         /** The signed-in patient's own payment plan for the episode: what falls due when, what they paid and what is overdue; null before one is agreed */
         get: operations["get/api/v1/me/episodes/{episode_id}/payment-plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/episodes/{episode_id}/payment-plan/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in patient's own payment plan as a printable A4 PDF (?lang=en or fa) */
+        get: operations["get/api/v1/me/episodes/{episode_id}/payment-plan/sheet"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7267,6 +7301,76 @@ export interface operations {
             };
         };
     };
+    "get/api/v1/episodes/{episode_id}/payment-plan/sheet": {
+        parameters: {
+            query?: {
+                /** @description en (the default: Gregorian dates) or fa (right to left, Jalali dates, Persian digits) */
+                lang?: "en" | "fa";
+            };
+            header?: never;
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     "post/api/v1/episodes/{episode_id}/payments": {
         parameters: {
             query?: never;
@@ -8613,6 +8717,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EpisodePaymentPlan"];
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "get/api/v1/me/episodes/{episode_id}/payment-plan/sheet": {
+        parameters: {
+            query?: {
+                /** @description en (the default: Gregorian dates) or fa (right to left, Jalali dates, Persian digits) */
+                lang?: "en" | "fa";
+            };
+            header?: never;
+            path: {
+                episode_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description no session, the session expired, or the sign-in was refused */

@@ -38,6 +38,7 @@ export default {
         methods: { cash: 'Cash', card: 'Card', transfer: 'Bank transfer', cheque: 'Cheque' },
         reference: 'Slip or transfer number',
         recordSubmit: 'Record the payment',
+        sheet: 'Print the plan (PDF)',
       },
       item: {
         consultation: 'Consultation',
@@ -148,6 +149,7 @@ export default {
         methods: { cash: 'نقد', card: 'کارت', transfer: 'حوالهٔ بانکی', cheque: 'چک' },
         reference: 'شمارهٔ رسید یا حواله',
         recordSubmit: 'ثبت پرداخت',
+        sheet: 'چاپ برنامه (پی‌دی‌اف)',
       },
       item: {
         consultation: 'ویزیت و مشاوره',
