@@ -22,13 +22,16 @@ std::string rials_text(Money m) { return std::to_string(m.in_rials()) + " rials"
 
 PlanView Payments::agree(const Actor& actor, std::int64_t episode_id, PlanRequest request) {
   require(actor, Permission::payment_record);
+  const CivilDate today = clock_.today();
+  // The first instalment falls due after the down payment, which is due the day agreed.
+  if (request.first_due < today)
+    throw InputError("first_due", "first_due_before_agreement"_err, {{"agreed_on", today.iso()}});
   Episode episode;
   store_.read(record_scope(actor), [&](store::Transaction& tx) { episode = visible_episode(tx, actor, episode_id); });
   request.estimate.centre = episode.centre_id;
   const PricedEstimate priced = PriceLists(store_, clock_).estimate(actor, request.estimate);
   const auto instalments =
       cost::plan_instalments(priced.estimate.patient, request.down, request.months, request.first_due);
-  const CivilDate today = clock_.today();
   PlanView out;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);

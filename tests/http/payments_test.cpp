@@ -141,6 +141,11 @@ TEST_F(PaymentsOverHttp, BadPlansAndPaymentsAreRefusedNamingTheFieldAndChangeNot
   body.erase("months");
   EXPECT_EQ(coordinator_.call("PUT", plan_path(seeded_.episode_a), body.dump()).json()["error"]["field"], "months");
   body = plan_body();
+  body["first_due"] = Clock::system().today().plus_days(-1).iso();
+  r = coordinator_.call("PUT", plan_path(seeded_.episode_a), body.dump());
+  EXPECT_EQ(r.json()["error"]["reason"], "first_due_before_agreement") << r.body;
+  EXPECT_EQ(r.json()["error"]["field"], "first_due");
+  body = plan_body();
   body["year"] = year_ + 5;
   EXPECT_NE(coordinator_.call("PUT", plan_path(seeded_.episode_a), body.dump()).status, 200) << "no price list";
   EXPECT_TRUE(coordinator_.get(plan_path(seeded_.episode_a)).json()["plan"].is_null());
