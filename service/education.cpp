@@ -153,7 +153,7 @@ std::vector<PageFigure> Education::figures(const std::string& centre_id, const s
       const auto& set = claims->claims.claims;
       const auto it = std::find_if(set.begin(), set.end(), [&](const Claim& c) { return c.id == id; });
       if (it == set.end()) continue;  // the protocol's claims changed since: the page shows no figure
-      PageFigure f{*it, std::nullopt, false};
+      PageFigure f{*it, claims->computed_at, std::nullopt, false};
       for (std::size_t k = 0; k < claims->results.size(); ++k)
         if (claims->results[k].claim_id == id) {
           f.result = claims->results[k];

@@ -28,6 +28,7 @@ struct PageState {
 // registry has none, e.g. the claim is not testable).
 struct PageFigure {
   Claim claim;
+  std::string computed_at;  // UTC: the registry's data as of then (kept up to ten minutes)
   std::optional<outcomes::ClaimResult> result;
   bool hidden = false;  // the counts and estimates are hidden (fewer than 5 patients)
 };

@@ -187,6 +187,7 @@ std::shared_ptr<const PublicClaims> Outcomes::public_claims(const std::string& c
   }
   auto out = std::make_shared<PublicClaims>();
   out->claims = p.in.claims;
+  out->computed_at = clock_.now_iso();
   if (!out->claims.claims.empty()) {
     const HeavyReads::Slot slot = HeavyReads::enter(heavy_);
     OutcomeReport report = compute(reader, request, p);

@@ -22,6 +22,7 @@ struct PublicClaims {
   ClaimSet claims;                             // the protocol's (none: no claims file)
   std::vector<outcomes::ClaimResult> results;  // the centre's, in the claims' order
   std::vector<bool> hidden;                    // per result: the counts and estimates hidden
+  std::string computed_at;                     // UTC: the data they rest on, as of then
 };
 
 class PublicClaimsCache {

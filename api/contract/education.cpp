@@ -39,6 +39,7 @@ PageOut page_out(const education::Page& p, std::optional<int> published_version)
 PageFigureOut page_figure_out(const service::PageFigure& f) {
   PageFigureOut out;
   out.claim = claim_definition(f.claim);
+  out.as_of = f.computed_at;
   if (f.result) {
     out.result = claim_result(*f.result, f.hidden);
     const auto v = f.result->judgement.verdict;

@@ -74,8 +74,11 @@ struct PageFigureOut {
   ClaimDefinitionOut claim;
   std::optional<ClaimResultOut> result;
   bool known = false;
+  std::string as_of;
   template <class V>
   static void fields(V& v) {
+    v("as_of", &PageFigureOut::as_of,
+      "UTC instant of the data the figure rests on: it is computed again at most every ten minutes");
     v("claim", &PageFigureOut::claim, "the claim as the article words it: a statement under test, never a fact");
     v("result", &PageFigureOut::result,
       "the centre's measured result as a registry reader sees it (withdrawn patients left out, counts of 1-4 "

@@ -89,6 +89,8 @@ TEST_F(EducationPagesOverHttp, WrittenByStaffPublishedByTheAdminReadByAnyoneWith
   // The seeded clinic has treated too few to know: the figure says so, with its verdict.
   EXPECT_EQ(figure["known"], false);
   EXPECT_EQ(figure["result"]["verdict"], "insufficient_data");
+  EXPECT_EQ(figure["as_of"].get<std::string>().substr(0, 10), Clock::system().now_iso().substr(0, 10))
+      << "the figures say when their data are from";
 
   // A later save is version 2, a draft: the public keeps reading version 1.
   changed["body_en"] = "Most patients come back to light activity in the second week.";

@@ -447,6 +447,7 @@ test('a patient reads their centre\'s information and FAQ with its measured figu
     const measured = learn.locator('[data-page=what-we-measure] [data-testid=claim-figure][data-claim=success-75-85]')
     assert.match(await measured.textContent(), /مقالهٔ درمانگاه ادعا می‌کند/)
     assert.match(await measured.textContent(), /هنوز در این مرکز معلوم نیست|سنجیده در این مرکز/)
+    assert.match(await measured.getByTestId('figure-as-of').textContent(), /[۰-۹]{4}/, 'the day its data are from')
     const sideEffects = learn.locator('details[data-page=side-effects]')
     await sideEffects.locator('summary').click()
     await sideEffects.locator('[data-testid=claim-figure]').waitFor()

@@ -3228,6 +3228,8 @@ export interface components {
             fa: components["schemas"]["PageBlock"][];
         };
         PageFigure: {
+            /** @description UTC instant of the data the figure rests on: it is computed again at most every ten minutes */
+            as_of: string;
             /** @description the claim as the article words it: a statement under test, never a fact */
             claim: components["schemas"]["ClaimDefinition"];
             /** @description the verdict rests on enough patients followed long enough (consistent or contradicted); false: the figure is not yet known */

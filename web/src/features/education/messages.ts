@@ -54,6 +54,7 @@ export default {
         awaitingAssessment: 'The centre is still assessing recent side effects; the figure follows once it has.',
         notTestable: 'This cannot be measured from the centre’s own patients.',
         howMeasured: 'How it is measured:',
+        asOf: 'From the centre’s records as of',
         verdict: {
           consistent: 'These patients do not contradict the claim. That does not prove it.',
           contradicted: 'These patients contradict the claim.',
@@ -114,6 +115,7 @@ export default {
         awaitingAssessment: 'مرکز هنوز عوارض اخیر را بررسی می‌کند؛ رقم پس از آن می‌آید.',
         notTestable: 'این را نمی‌توان از بیماران خود مرکز سنجید.',
         howMeasured: 'شیوهٔ سنجش:',
+        asOf: 'بر پایهٔ پرونده‌های مرکز تا',
         verdict: {
           consistent: 'این بیماران ادعا را رد نمی‌کنند. این به معنای اثبات آن نیست.',
           contradicted: 'این بیماران ادعا را رد می‌کنند.',
