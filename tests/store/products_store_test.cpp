@@ -286,7 +286,8 @@ TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
                         "DROP TRIGGER messages_replan_schedule_delete; DROP TRIGGER messages_replan_patient_update; "
                         "DROP TRIGGER messages_replan_centre_update; DROP TABLE messages_replan");
   raw_exec(
-      "DROP TABLE payments; DROP TABLE plan_instalments; DROP TABLE payment_plans; DROP TABLE education_pages; DROP TABLE ratings; ALTER TABLE centres DROP COLUMN address_en; ALTER TABLE centres DROP COLUMN address_fa; "
+      "DROP TABLE payments; DROP TABLE plan_instalments; DROP TABLE payment_plans; DROP TABLE education_pages; DROP "
+      "TABLE ratings; ALTER TABLE centres DROP COLUMN address_en; ALTER TABLE centres DROP COLUMN address_fa; "
       "ALTER TABLE centres DROP COLUMN map_url; ALTER TABLE centres DROP COLUMN services; "
       "ALTER TABLE centres DROP COLUMN licence_issuer; ALTER TABLE centres DROP COLUMN licence_expires; "
       "DROP TABLE price_list_lines; DROP TABLE price_lists; "
