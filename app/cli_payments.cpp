@@ -10,13 +10,11 @@
 //   regenpath payment show --episode 12
 //
 // JSON on stdout as the API answers it.
-#include <charconv>
-
 #include "api/contract/payments.hpp"
 #include "app/cli.hpp"
+#include "app/cli_treatment.hpp"
 #include "app/store_options.hpp"
 #include "base/date_input.hpp"
-#include "base/digits.hpp"
 #include "base/error.hpp"
 #include "service/payments.hpp"
 
@@ -26,34 +24,18 @@ namespace {
 struct PaymentArgs {
   std::string db = kDefaultDb;
   std::int64_t episode = 0;
-  std::string year, cell_source = "bone_marrow", guidance = "ultrasound", down = "0", months, first_due;
-  bool expansion = false;
-  std::vector<std::string> insurers;
+  TreatmentArgs treatment;
+  std::string down = "0", months, first_due;
   std::string amount, paid_on, paid_on_jalali, method, reference;
 };
-
-int number_in(const std::string& text, const std::string& field, int min, int max) {
-  const std::string ascii = ascii_digits(text, field);
-  int value = 0;
-  const auto [end, ec] = std::from_chars(ascii.data(), ascii.data() + ascii.size(), value);
-  if (ascii.empty() || ec != std::errc() || end != ascii.data() + ascii.size() || value < min || value > max)
-    throw InputError(field, "integer_range"_err, {{"name", field}, {"min", min}, {"max", max}});
-  return value;
-}
 
 void print_plan(const service::PlanView& v) { print_json(api::http::encode(api::contract::payment_plan_out(v))); }
 
 void agree(const PaymentArgs& a) {
   service::PlanRequest r;
-  r.estimate.year = number_in(a.year, "year", cost::kFirstPriceYear, cost::kLastPriceYear);
-  r.estimate.treatment = {parse_cell_source(a.cell_source), a.expansion, parse_guidance(a.guidance)};
-  for (const auto& by : a.insurers) {
-    const auto colon = by.find(':');
-    r.estimate.insurers.push_back(
-        {by.substr(0, colon), colon == std::string::npos ? 0 : number_in(by.substr(colon + 1), "insurer", 0, 1200)});
-  }
+  r.estimate = estimate_request(a.treatment, "");  // the episode's centre
   r.down = rials_from_text(a.down, "down-rials");
-  r.months = number_in(a.months, "months", 1, cost::kMaxInstalments);
+  r.months = whole_number(a.months, "months", 1, cost::kMaxInstalments);
   r.first_due = parse_jalali_input(a.first_due, "first-due", "first-due");
   auto store = open_store(a.db);
   const Clock clock = Clock::system();
@@ -84,11 +66,7 @@ void add_payment_commands(CLI::App& app) {
   auto* plan = payment->add_subcommand("plan", "Agrees the episode's payment plan from an estimate (JSON)");
   add_db_option(plan, a->db);
   plan->add_option("--episode", a->episode, "the episode's id")->required();
-  plan->add_option("--year", a->year, "the Jalali year of the treatment (any digits)")->required();
-  plan->add_option("--cell-source", a->cell_source, "bone_marrow (default) or adipose");
-  plan->add_flag("--expansion", a->expansion, "the cells are expanded in the laboratory");
-  plan->add_option("--guidance", a->guidance, "ultrasound (default) or fluoroscopy");
-  plan->add_option("--insurer", a->insurers, "an insurer's id and the months insured, id:months (repeat, basic first)");
+  add_treatment_options(plan, a->treatment);
   plan->add_option("--down-rials", a->down, "the down payment, due today (default 0)");
   plan->add_option("--months", a->months, "monthly instalments of the rest")->required();
   plan->add_option("--first-due", a->first_due, "the first instalment's Jalali date, YYYY/MM/DD")->required();

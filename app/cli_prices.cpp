@@ -12,6 +12,7 @@
 
 #include "api/contract/costs.hpp"
 #include "app/cli.hpp"
+#include "app/cli_treatment.hpp"
 #include "app/store_options.hpp"
 #include "base/digits.hpp"
 #include "base/error.hpp"
@@ -19,7 +20,6 @@
 #include "service/protocols.hpp"
 
 namespace rp::app {
-namespace {
 
 int whole_number(const std::string& text, const std::string& field, int min, int max) {
   const std::string ascii = ascii_digits(text, field);
@@ -30,6 +30,29 @@ int whole_number(const std::string& text, const std::string& field, int min, int
   return value;
 }
 
+void add_treatment_options(CLI::App* cmd, TreatmentArgs& a) {
+  cmd->add_option("--year", a.year, "the Jalali year of the treatment (any digits)")->required();
+  cmd->add_option("--cell-source", a.cell_source, "bone_marrow (default) or adipose");
+  cmd->add_flag("--expansion", a.expansion, "the cells are expanded in the laboratory");
+  cmd->add_option("--guidance", a.guidance, "ultrasound (default) or fluoroscopy");
+  cmd->add_option("--insurer", a.insurers, "an insurer's id and the months insured, id:months (repeat, basic first)");
+}
+
+service::EstimateRequest estimate_request(const TreatmentArgs& a, const std::string& centre) {
+  service::EstimateRequest r;
+  r.centre = centre;
+  r.year = whole_number(a.year, "year", cost::kFirstPriceYear, cost::kLastPriceYear);
+  r.treatment = {parse_cell_source(a.cell_source), a.expansion, parse_guidance(a.guidance)};
+  for (const auto& by : a.insurers) {
+    const auto colon = by.find(':');
+    r.insurers.push_back(
+        {by.substr(0, colon), colon == std::string::npos ? 0 : whole_number(by.substr(colon + 1), "insurer", 0, 1200)});
+  }
+  return r;
+}
+
+namespace {
+
 struct PriceArgs {
   std::string db = kDefaultDb, centre, from_year, to_year, note;
   std::vector<std::string> lines;
@@ -38,9 +61,8 @@ struct PriceArgs {
 };
 
 struct EstimateArgs {
-  std::string db = kDefaultDb, centre, year, cell_source = "bone_marrow", guidance = "ultrasound";
-  bool expansion = false;
-  std::vector<std::string> insurers;
+  std::string db = kDefaultDb, centre;
+  TreatmentArgs treatment;
   std::string down = "0", months, first_due;
 };
 
@@ -55,15 +77,7 @@ cost::PriceLine price_line(const std::string& text) {
 void print_list(const cost::PriceList& l) { print_json(api::http::encode(api::contract::price_list_out(l))); }
 
 void estimate(const EstimateArgs& a) {
-  service::EstimateRequest r;
-  r.centre = a.centre;
-  r.year = whole_number(a.year, "year", cost::kFirstPriceYear, cost::kLastPriceYear);
-  r.treatment = {parse_cell_source(a.cell_source), a.expansion, parse_guidance(a.guidance)};
-  for (const auto& by : a.insurers) {
-    const auto colon = by.find(':');
-    r.insurers.push_back(
-        {by.substr(0, colon), colon == std::string::npos ? 0 : whole_number(by.substr(colon + 1), "insurer", 0, 1200)});
-  }
+  const service::EstimateRequest r = estimate_request(a.treatment, a.centre);
   auto store = open_store(a.db);
   const auto priced = service::PriceLists(*store, Clock::system()).estimate(service::Actor::cli_operator(), r);
   std::optional<cost::InstalmentPlan> plan;
@@ -85,11 +99,7 @@ void add_cost_estimate(CLI::App* cost) {
       "A treatment's cost at a centre: its price list's lines, each insurer's share and the patient's (JSON)");
   add_db_option(cmd, a->db);
   cmd->add_option("--centre", a->centre, "the centre's id")->required();
-  cmd->add_option("--year", a->year, "the Jalali year of the treatment (any digits)")->required();
-  cmd->add_option("--cell-source", a->cell_source, "bone_marrow (default) or adipose");
-  cmd->add_flag("--expansion", a->expansion, "the cells are expanded in the laboratory");
-  cmd->add_option("--guidance", a->guidance, "ultrasound (default) or fluoroscopy");
-  cmd->add_option("--insurer", a->insurers, "an insurer's id and the months insured, id:months (repeat, basic first)");
+  add_treatment_options(cmd, a->treatment);
   cmd->add_option("--down-rials", a->down, "with --months: the down payment of the patient's share (default 0)");
   cmd->add_option("--months", a->months, "an instalment plan of the patient's share in this many months");
   cmd->add_option("--first-due", a->first_due, "the first instalment's Jalali date, YYYY/MM/DD");
