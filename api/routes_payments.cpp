@@ -6,13 +6,14 @@
 #include "api/labels/plan_sheet.hpp"
 #include "api/routes.hpp"
 #include "base/jalali.hpp"
+#include "service/protocols.hpp"
 
 namespace rp::api {
 namespace {
 
 contract::PaymentPlanAnswer plan_answer(const std::optional<service::PlanView>& v) {
   contract::PaymentPlanAnswer out;
-  if (v) out.plan = contract::payment_plan_out(*v);
+  if (v) out.plan = contract::payment_plan_out(*v, service::insurance_rules());
   return out;
 }
 
@@ -22,9 +23,14 @@ http::Response plan_sheet_pdf(Services& s, const http::Call& c, const contract::
   if (lang != "en" && lang != "fa")
     throw InputError("lang", "not_one_of"_err, {{"value", lang.substr(0, 8)}, {"allowed", "en, fa"}});
   const auto print = service::Payments(s.store, s.clock).printable(c.actor, episode_param(c));
-  const labels::PlanSheet sheet{print.view.plan, print.view.standing, print.patient,
-                                lang == "fa" ? print.centre.name_fa : print.centre.name_en,
-                                display_date(s.clock.today(), lang, lang == "fa")};
+  labels::PlanSheet sheet{print.view.plan,
+                          print.view.standing,
+                          print.patient,
+                          lang == "fa" ? print.centre.name_fa : print.centre.name_en,
+                          display_date(s.clock.today(), lang, lang == "fa"),
+                          {}};
+  for (const auto& payer : print.view.plan.payers)
+    sheet.payer_names.push_back(service::insurance_rules().name_of(payer.insurer).in(lang));
   http::Response res;
   res.body = labels::pdf(labels::plan_sheet(sheet, lang));
   res.content_type = "application/pdf";
@@ -77,7 +83,8 @@ void add_payment_routes(http::Router& r, Services& s) {
                                         static_cast<int>(std::clamp<std::int64_t>(*in.months, -1, 1000)),
                                         *in.first_due};
            return contract::payment_plan_out(
-               service::Payments(s.store, s.clock).agree(c.actor, episode_param(c), std::move(request)));
+               service::Payments(s.store, s.clock).agree(c.actor, episode_param(c), std::move(request)),
+               service::insurance_rules());
          }});
   r.add({"POST",
          "/api/v1/episodes/{episode_id}/payments",
@@ -95,7 +102,8 @@ void add_payment_routes(http::Router& r, Services& s) {
            const service::PaymentIn payment{Money::rials(in.amount_rials), in.paid_on,
                                             cost::parse_payment_method(in.method, "method"), in.reference.value_or("")};
            return contract::payment_plan_out(
-               service::Payments(s.store, s.clock).record(c.actor, episode_param(c), payment));
+               service::Payments(s.store, s.clock).record(c.actor, episode_param(c), payment),
+               service::insurance_rules());
          }});
   r.add({"GET",
          "/api/v1/me/episodes/{episode_id}/payment-plan",

@@ -17,6 +17,7 @@
 #include "base/date_input.hpp"
 #include "base/error.hpp"
 #include "service/payments.hpp"
+#include "service/protocols.hpp"
 
 namespace rp::app {
 namespace {
@@ -29,7 +30,9 @@ struct PaymentArgs {
   std::string amount, paid_on, paid_on_jalali, method, reference;
 };
 
-void print_plan(const service::PlanView& v) { print_json(api::http::encode(api::contract::payment_plan_out(v))); }
+void print_plan(const service::PlanView& v) {
+  print_json(api::http::encode(api::contract::payment_plan_out(v, service::insurance_rules())));
+}
 
 void agree(const PaymentArgs& a) {
   service::PlanRequest r;
@@ -89,7 +92,8 @@ void add_payment_commands(CLI::App& app) {
     auto store = open_store(a->db);
     const Clock clock = Clock::system();
     const auto v = service::Payments(*store, clock).of_episode(service::Actor::cli_operator(), a->episode);
-    print_json(v ? api::http::encode(api::contract::payment_plan_out(*v)) : nlohmann::json(nullptr));
+    print_json(v ? api::http::encode(api::contract::payment_plan_out(*v, service::insurance_rules()))
+                 : nlohmann::json(nullptr));
   });
 }
 

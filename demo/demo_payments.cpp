@@ -1,7 +1,8 @@
 // The demo's payment plans (issue 19): patients injected within the last year agreed a
-// plan at their harvest (a fifth down, six monthly instalments) and paid on time, except a
-// third of them, who missed the latest instalment that fell due: the coordinator's
-// worklist shows them overdue.
+// plan at their harvest (a fifth down, six monthly instalments; each with a basic insurer,
+// which pays nothing, and every fourth with a supplementary one insured a year, which
+// pays its share) and paid on time, except a third of them, who missed the latest instalment that fell due: the
+// coordinator's worklist shows them overdue.
 #include "base/jalali.hpp"
 #include "demo/demo.hpp"
 #include "demo/history.hpp"
@@ -20,13 +21,16 @@ void add_demo_payments(store::Store& store, const CivilDate& today, const servic
   request.estimate.year = to_jalali(agreed).y;
   request.estimate.treatment = {e.cell_source.value_or(CellSource::bone_marrow), false,
                                 e.guidance.value_or(Guidance::ultrasound)};
+  request.estimate.insurers = {{"social-security", 24}};
+  if (index % 4 == 2) request.estimate.insurers.push_back({"supplementary-example-30", 12});
   request.months = 6;
   request.first_due = agreed.plus_days(30);
   // A fifth down, in whole millions of rials.
   const Clock at_agreement = clock_on(agreed);
-  const auto share = service::PriceLists(store, at_agreement)
-                         .estimate(op, {e.centre_id, request.estimate.year, request.estimate.treatment, {}})
-                         .estimate.patient.in_rials();
+  const auto share =
+      service::PriceLists(store, at_agreement)
+          .estimate(op, {e.centre_id, request.estimate.year, request.estimate.treatment, request.estimate.insurers})
+          .estimate.patient.in_rials();
   request.estimate.centre = e.centre_id;
   request.down = Money::rials(share / 5 / 1'000'000 * 1'000'000);
   const auto plan = service::Payments(store, at_agreement).agree(op, e.id, request);

@@ -44,6 +44,8 @@ PlanView Payments::agree(const Actor& actor, std::int64_t episode_id, PlanReques
     plan.price_list_id = priced.list.id;
     plan.total = priced.estimate.total;
     plan.patient = priced.estimate.patient;
+    plan.lines = priced.estimate.lines;
+    plan.payers = priced.estimate.payers;
     plan.agreed_on = today;
     plan.instalments = cost::due_in_order(instalments, today);
     plan.agreed_by = actor.user;

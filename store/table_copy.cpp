@@ -45,6 +45,8 @@ const std::vector<CopiedTable>& copied_tables() {
       {"education_pages", "id", {}},
       {"payment_plans", "id", {}},
       {"plan_instalments", "plan_id, n", {}},
+      {"plan_lines", "plan_id, item", {}},
+      {"plan_payers", "plan_id, n", {}},
       {"payments", "id", {}},
   };
   return tables;

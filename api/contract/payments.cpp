@@ -6,7 +6,7 @@
 
 namespace rp::api::contract {
 
-PaymentPlanOut payment_plan_out(const service::PlanView& v) {
+PaymentPlanOut payment_plan_out(const service::PlanView& v, const cost::InsuranceRules& rules) {
   PaymentPlanOut out;
   const auto& p = v.plan;
   out.episode_id = p.episode_id;
@@ -16,6 +16,11 @@ PaymentPlanOut payment_plan_out(const service::PlanView& v) {
   out.agreed_on = p.agreed_on.iso();
   out.agreed_by = p.agreed_by;
   out.agreed_at = p.agreed_at;
+  for (const auto& line : p.lines) out.lines.push_back({line.item, line.amount.in_rials()});
+  for (const auto& payer : p.payers) {
+    const auto name = rules.name_of(payer.insurer);
+    out.payers.push_back({payer.insurer, name.en, name.fa, payer.why, payer.amount.in_rials()});
+  }
   for (const auto& s : v.standing.instalments) {
     std::string jalali = to_jalali(s.instalment.due).iso();
     std::replace(jalali.begin(), jalali.end(), '-', '/');

@@ -51,6 +51,8 @@ struct PaymentPlanOut {
   static constexpr const char* kSchema = "PaymentPlan";
   std::int64_t episode_id = 0, price_list_id = 0, total_rials = 0, patient_rials = 0;
   std::string agreed_on, agreed_by, agreed_at;
+  std::vector<PriceLineIO> lines;
+  std::vector<PayerOut> payers;
   std::vector<PlanInstalmentOut> instalments;
   std::vector<PaymentOut> payments;
   std::int64_t paid_rials = 0, balance_rials = 0, overdue_rials = 0;
@@ -65,6 +67,10 @@ struct PaymentPlanOut {
     v("agreed_on", &P::agreed_on, "YYYY-MM-DD");
     v("agreed_by", &P::agreed_by, "");
     v("agreed_at", &P::agreed_at, "UTC");
+    v("lines", &P::lines,
+      "the estimate as agreed: each step's price, summing to the total; empty for a plan agreed before they were "
+      "kept");
+    v("payers", &P::payers, "each insurer's share as agreed; with the patient's share they sum to the total");
     v("instalments", &P::instalments, "the down payment (n 0) when there is one, then each instalment");
     v("payments", &P::payments, "in the order recorded");
     v("paid_rials", &P::paid_rials, "");
@@ -100,6 +106,7 @@ struct PaymentIn {
   }
 };
 
-PaymentPlanOut payment_plan_out(const service::PlanView& v);
+// An insurer no longer in `rules` is named by its id in both languages.
+PaymentPlanOut payment_plan_out(const service::PlanView& v, const cost::InsuranceRules& rules);
 
 }  // namespace rp::api::contract

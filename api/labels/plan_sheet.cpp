@@ -10,7 +10,7 @@ constexpr double kSheetWidth = 210, kSheetHeight = 297, kSheetMargin = 18, kShee
 
 struct SheetWords {
   const char *title, *patient, *record, *centre, *agreed, *list, *total, *share, *due_col, *amount_col, *paid_col,
-      *down, *instalment, *paid, *balance, *overdue, *note, *printed;
+      *down, *instalment, *paid, *balance, *overdue, *note, *printed, *steps, *payers;
 };
 constexpr SheetWords kSheetEn{
     "Treatment cost and payment plan",
@@ -30,7 +30,9 @@ constexpr SheetWords kSheetEn{
     "Still to pay",
     "Overdue",
     "Amounts in tomans. The share is what insurers do not pay; the payments sum to it exactly.",
-    "Printed on"};
+    "Printed on",
+    "What the treatment is made of",
+    "What each insurer pays"};
 constexpr SheetWords kSheetFa{"هزینهٔ درمان و برنامهٔ پرداخت",
                               "بیمار",
                               "شمارهٔ پرونده",
@@ -47,10 +49,47 @@ constexpr SheetWords kSheetFa{"هزینهٔ درمان و برنامهٔ پرد�
                               "کل پرداخت‌شده",
                               "مانده",
                               "سررسید گذشته",
-                              "مبلغ‌ها به تومان است. سهم بیمار آن است که بیمه‌ها نمی‌پردازند؛ پرداخت‌ها "
+                              "مبلغ‌ها به تومان است. سهم بیمار آن است که بیمه‌ها نمی‌پردازند؛ "
+                              "پرداخت‌ها "
                               "دقیقاً "
                               "به آن می‌رسند.",
-                              "تاریخ چاپ"};
+                              "تاریخ چاپ",
+                              "مرحله‌های درمان",
+                              "سهم هر بیمه"};
+
+// A step of the treatment as the estimate on the staff screen and the portal names it.
+const char* item_words(cost::PriceItem item, bool fa) {
+  using cost::PriceItem;
+  switch (item) {
+    case PriceItem::consultation:
+      return fa ? "ویزیت و مشاوره" : "Consultation";
+    case PriceItem::tests:
+      return fa ? "تصویربرداری و آزمایش خون" : "Imaging and blood tests";
+    case PriceItem::harvest_bone_marrow:
+      return fa ? "برداشت از مغز استخوان" : "Harvest from bone marrow";
+    case PriceItem::harvest_adipose:
+      return fa ? "برداشت از بافت چربی" : "Harvest from fat tissue";
+    case PriceItem::processing:
+      return fa ? "فرآوری در آزمایشگاه" : "Laboratory processing";
+    case PriceItem::processing_expansion:
+      return fa ? "فرآوری با تکثیر سلول" : "Processing with expansion";
+    case PriceItem::injection_ultrasound:
+      return fa ? "تزریق با هدایت سونوگرافی" : "Injection under ultrasound";
+    case PriceItem::injection_fluoroscopy:
+      return fa ? "تزریق با هدایت فلوروسکوپی" : "Injection under fluoroscopy";
+  }
+  return "";
+}
+
+// Why an insurer pays what it pays, when that is not simply its share.
+const char* why_words(const std::string& why, bool fa) {
+  if (why == "pays_nothing")
+    return fa ? "برای این درمان چیزی نمی‌پردازد" : "pays nothing for this treatment";
+  if (why == "waiting_period") return fa ? "دورهٔ انتظار نگذشته است" : "waiting period not passed";
+  if (why == "ceiling") return fa ? "تا سقف پرداخت" : "up to its ceiling";
+  if (why == "rest_paid") return fa ? "آنچه مانده بود" : "what was left to pay";
+  return "";
+}
 
 }  // namespace
 
@@ -84,7 +123,25 @@ Label plan_sheet(const PlanSheet& sheet, std::string_view lang) {
   line(w.agreed, date(sheet.plan.agreed_on));
   line(w.list, number(std::to_string(sheet.plan.price_list_id)));
   y += kSheetRow / 2;
-  line(w.total, money(sheet.plan.total));
+  // The estimate as agreed: each step, the total, each insurer, the patient's share (the
+  // steps sum to the total; the insurers and the share sum to it too).
+  if (!sheet.plan.lines.empty()) {
+    l.texts.push_back({start, y, 3.6, 120, w.steps, at_start, true, fa, false, "head"});
+    y += kSheetRow;
+    for (const auto& item : sheet.plan.lines) line(item_words(item.item, fa), money(item.amount), false, 3.6);
+  }
+  line(w.total, money(sheet.plan.total), true);
+  if (!sheet.plan.payers.empty()) {
+    y += kSheetRow / 3;
+    l.texts.push_back({start, y, 3.6, 120, w.payers, at_start, true, fa, false, "head"});
+    y += kSheetRow;
+    for (std::size_t i = 0; i < sheet.plan.payers.size(); ++i) {
+      const auto& payer = sheet.plan.payers[i];
+      std::string who = i < sheet.payer_names.size() ? sheet.payer_names[i] : payer.insurer;
+      if (const std::string why = why_words(payer.why, fa); !why.empty()) who += " (" + why + ")";
+      line(who, money(payer.amount), false, 3.6);
+    }
+  }
   line(w.share, money(sheet.plan.patient), true);
   y += kSheetRow / 2;
   // The payments due: which, when, how much, what was paid of it.

@@ -95,6 +95,12 @@ const Insurer& InsuranceRules::find(std::string_view id, std::string_view field)
   throw InputError(std::string(field), "unknown_insurer"_err, {{"known", known}});
 }
 
+LocalText InsuranceRules::name_of(std::string_view id) const {
+  for (const auto& i : insurers_)
+    if (i.id == id) return i.name;
+  return {std::string(id), std::string(id)};
+}
+
 Estimate estimate(const std::vector<PriceLine>& lines, const std::vector<Cover>& cover) {
   Estimate out;
   out.lines = lines;

@@ -38,6 +38,9 @@ class InsuranceRules {
   const std::vector<Insurer>& insurers() const { return insurers_; }
   // InputError(field, unknown_insurer) naming the known ones.
   const Insurer& find(std::string_view id, std::string_view field = "insurer") const;
+  // The insurer's name, or its id in both languages when the rules no longer list it (a
+  // plan agreed before an insurer was taken out of the file still names it).
+  LocalText name_of(std::string_view id) const;
 
  private:
   std::vector<Insurer> insurers_;

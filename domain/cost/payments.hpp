@@ -14,6 +14,7 @@
 #include "base/civil_date.hpp"
 #include "base/money.hpp"
 #include "domain/cost/instalments.hpp"
+#include "domain/cost/insurance.hpp"
 
 namespace rp::cost {
 
@@ -29,7 +30,12 @@ struct PaymentPlan {
   std::string centre_id;
   std::int64_t price_list_id = 0;  // the version the estimate priced with
   Money total, patient;            // the treatment's total and the patient's share of it
-  CivilDate agreed_on;             // the down payment falls due that day
+  // The estimate as agreed: each step's price (they sum to `total`) and each insurer's
+  // share (with `patient`, they sum to `total`). Empty for a plan agreed before they were
+  // kept (migration 0039).
+  std::vector<PriceLine> lines;
+  std::vector<PayerShare> payers;
+  CivilDate agreed_on;  // the down payment falls due that day
   // The down payment as instalment 0 (when there is one), then 1..M: they sum to `patient`.
   std::vector<Instalment> instalments;
   std::string agreed_by, agreed_at;

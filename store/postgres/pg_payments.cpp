@@ -1,5 +1,7 @@
 // Payment plans and payments on PostgreSQL (0038_payment_plans.sql);
 // store/sqlite/sqlite_payments.cpp is the reference.
+#include <algorithm>
+
 #include "store/postgres/pg_store.hpp"
 
 namespace rp::store::postgres {
@@ -49,6 +51,15 @@ std::int64_t PgTransaction::save_payment_plan(const cost::PaymentPlan& p) {
   for (const auto& i : p.instalments)
     c_.exec("INSERT INTO plan_instalments (plan_id, n, due, amount_rials) VALUES ($1,$2,$3,$4)",
             Params().integer(id).integer(i.n).date(i.due).integer(i.amount.in_rials()));
+  c_.exec("DELETE FROM plan_lines WHERE plan_id = $1", Params().integer(id));
+  for (const auto& l : p.lines)
+    c_.exec("INSERT INTO plan_lines (plan_id, item, amount_rials) VALUES ($1,$2,$3)",
+            Params().integer(id).text(std::string(cost::to_string(l.item))).integer(l.amount.in_rials()));
+  c_.exec("DELETE FROM plan_payers WHERE plan_id = $1", Params().integer(id));
+  int n = 0;
+  for (const auto& s : p.payers)
+    c_.exec("INSERT INTO plan_payers (plan_id, n, insurer, amount_rials, why) VALUES ($1,$2,$3,$4,$5)",
+            Params().integer(id).integer(n++).text(s.insurer).integer(s.amount.in_rials()).text(s.why));
   return id;
 }
 
@@ -60,6 +71,15 @@ std::optional<cost::PaymentPlan> PgTransaction::payment_plan_of_episode(std::int
                            Params().integer(p.id));
   for (int i = 0; i < due.rows(); ++i)
     p.instalments.push_back({due.int32(i, 0), parse_gregorian(due.text(i, 1), "due"), Money::rials(due.int64(i, 2))});
+  const auto lines = c_.exec("SELECT item, amount_rials FROM plan_lines WHERE plan_id = $1", Params().integer(p.id));
+  for (int i = 0; i < lines.rows(); ++i)
+    p.lines.push_back({cost::parse_price_item(lines.text(i, 0)), Money::rials(lines.int64(i, 1))});
+  // The items' order, as the estimate listed them.
+  std::sort(p.lines.begin(), p.lines.end(), [](const auto& a, const auto& b) { return a.item < b.item; });
+  const auto payers = c_.exec("SELECT insurer, amount_rials, why FROM plan_payers WHERE plan_id = $1 ORDER BY n",
+                              Params().integer(p.id));
+  for (int i = 0; i < payers.rows(); ++i)
+    p.payers.push_back({payers.text(i, 0), Money::rials(payers.int64(i, 1)), payers.text(i, 2)});
   return p;
 }
 

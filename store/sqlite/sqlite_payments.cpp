@@ -1,4 +1,6 @@
 // Payment plans and payments on SQLite (0038_payment_plans.sql).
+#include <algorithm>
+
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {
@@ -57,6 +59,33 @@ std::int64_t SqliteTransaction::save_payment_plan(const cost::PaymentPlan& p) {
     add.exec();
     add.reset();
   }
+  auto& clear_lines = c_.statement("DELETE FROM plan_lines WHERE plan_id = ?");
+  clear_lines.bind(1, static_cast<int64_t>(id));
+  clear_lines.exec();
+  clear_lines.reset();
+  auto& line = c_.statement("INSERT INTO plan_lines (plan_id, item, amount_rials) VALUES (?,?,?)");
+  for (const auto& l : p.lines) {
+    line.bind(1, static_cast<int64_t>(id));
+    line.bind(2, std::string(cost::to_string(l.item)));
+    line.bind(3, static_cast<int64_t>(l.amount.in_rials()));
+    line.exec();
+    line.reset();
+  }
+  auto& clear_payers = c_.statement("DELETE FROM plan_payers WHERE plan_id = ?");
+  clear_payers.bind(1, static_cast<int64_t>(id));
+  clear_payers.exec();
+  clear_payers.reset();
+  auto& payer = c_.statement("INSERT INTO plan_payers (plan_id, n, insurer, amount_rials, why) VALUES (?,?,?,?,?)");
+  int n = 0;
+  for (const auto& s : p.payers) {
+    payer.bind(1, static_cast<int64_t>(id));
+    payer.bind(2, n++);
+    payer.bind(3, s.insurer);
+    payer.bind(4, static_cast<int64_t>(s.amount.in_rials()));
+    payer.bind(5, s.why);
+    payer.exec();
+    payer.reset();
+  }
   return id;
 }
 
@@ -72,6 +101,21 @@ std::optional<cost::PaymentPlan> SqliteTransaction::payment_plan_of_episode(std:
   while (due.executeStep())
     p.instalments.push_back({due.getColumn(0).getInt(), parse_gregorian(due.getColumn(1).getString(), "due"),
                              Money::rials(due.getColumn(2).getInt64())});
+  due.reset();
+  auto& lines = c_.statement("SELECT item, amount_rials FROM plan_lines WHERE plan_id = ?");
+  lines.bind(1, static_cast<int64_t>(p.id));
+  while (lines.executeStep())
+    p.lines.push_back(
+        {cost::parse_price_item(lines.getColumn(0).getString()), Money::rials(lines.getColumn(1).getInt64())});
+  lines.reset();
+  // The items' order, as the estimate listed them.
+  std::sort(p.lines.begin(), p.lines.end(), [](const auto& a, const auto& b) { return a.item < b.item; });
+  auto& payers = c_.statement("SELECT insurer, amount_rials, why FROM plan_payers WHERE plan_id = ? ORDER BY n");
+  payers.bind(1, static_cast<int64_t>(p.id));
+  while (payers.executeStep())
+    p.payers.push_back({payers.getColumn(0).getString(), Money::rials(payers.getColumn(1).getInt64()),
+                        payers.getColumn(2).getString()});
+  payers.reset();
   return p;
 }
 

@@ -64,6 +64,23 @@ TEST_F(PaymentCli, APlanAgreedAPaymentRecordedOnAJalaliDayTheBalanceShown) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["payments"][0]["reference"], "TR-77");
   EXPECT_EQ(r.json()["paid_rials"], 50'000'000);
+  // The estimate as agreed is shown with the plan: the five steps.
+  ASSERT_EQ(r.json()["lines"].size(), 5U);
+  EXPECT_EQ(r.json()["lines"][4]["item"], "injection_ultrasound");
+}
+
+TEST_F(PaymentCli, ThePlanKeepsEachInsurersShareAsAgreed) {
+  auto r = run(plan_args(year_) + " --insurer social-security:0 --insurer supplementary-example-30:12", "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto plan = r.json();
+  ASSERT_EQ(plan["payers"].size(), 2U);
+  EXPECT_EQ(plan["payers"][0]["why"], "pays_nothing");
+  // 30 % of the harvest, processing and injection (150,000,000 rials).
+  EXPECT_EQ(plan["payers"][1]["amount_rials"], 45'000'000);
+  EXPECT_EQ(plan["patient_rials"], 155'000'000);
+  r = run("payment show " + payments_db_arg() + " --episode 1", "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["payers"], plan["payers"]);
 }
 
 TEST_F(PaymentCli, RefusalsNameTheFieldAndChangeNothing) {

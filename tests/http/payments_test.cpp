@@ -238,6 +238,75 @@ TEST_F(PaymentsOverHttp, ThePlanPrintsAsAPdfInEitherLanguageForStaffAndThePatien
             404);
 }
 
+TEST_F(PaymentsOverHttp, ThePlanKeepsTheAgreedStepsAndInsurersSharesAfterThePricesChange) {
+  // A patient with a basic insurer (pays nothing) and a supplementary one (30 % of the
+  // harvest, processing and injection: 150,000,000 rials, so 45,000,000, under its ceiling).
+  auto body = plan_body();
+  body["insurers"] = nlohmann::json::array({{{"insurer", "social-security"}, {"months_insured", 0}},
+                                            {{"insurer", "supplementary-example-30"}, {"months_insured", 12}}});
+  Reply r = coordinator_.call("PUT", plan_path(seeded_.episode_a), body.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto check = [](const nlohmann::json& plan) {
+    ASSERT_EQ(plan["lines"].size(), 5U) << plan.dump();
+    std::int64_t steps = 0;
+    for (const auto& l : plan["lines"]) steps += l["amount_rials"].get<std::int64_t>();
+    EXPECT_EQ(steps, plan["total_rials"]);
+    EXPECT_EQ(plan["lines"][2]["item"], "harvest_bone_marrow");
+    EXPECT_EQ(plan["lines"][2]["amount_rials"], 50'000'000);
+    ASSERT_EQ(plan["payers"].size(), 2U);
+    EXPECT_EQ(plan["payers"][0]["insurer"], "social-security");
+    EXPECT_EQ(plan["payers"][0]["why"], "pays_nothing");
+    EXPECT_EQ(plan["payers"][0]["amount_rials"], 0);
+    EXPECT_EQ(plan["payers"][1]["why"], "share");
+    EXPECT_EQ(plan["payers"][1]["amount_rials"], 45'000'000);
+    EXPECT_EQ(plan["payers"][1]["name_en"], "Supplementary insurance (example: 30 %)");
+    EXPECT_EQ(plan["patient_rials"], 155'000'000);
+  };
+  check(r.json());
+  // The centre's admin raises the harvest's price: the agreed plan still says what it was.
+  Client admin;
+  admin.port = server_->port();
+  ASSERT_EQ(admin.login("admin.a").status, 200);
+  r = admin.get("/api/v1/centres/a/price-lists");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto lists = r.json();
+  ASSERT_FALSE(lists["price_lists"].empty()) << r.body;
+  const nlohmann::json next = {{"valid_from_year", year_},
+                               {"valid_to_year", year_},
+                               {"replaces", lists["price_lists"][0]["id"]},
+                               {"note", "harvest dearer"},
+                               {"lines",
+                                {{{"item", "consultation"}, {"amount_rials", 20'000'000}},
+                                 {{"item", "tests"}, {"amount_rials", 30'000'000}},
+                                 {{"item", "harvest_bone_marrow"}, {"amount_rials", 90'000'000}},
+                                 {{"item", "processing"}, {"amount_rials", 40'000'000}},
+                                 {{"item", "injection_ultrasound"}, {"amount_rials", 60'000'000}}}}};
+  r = admin.call("POST", "/api/v1/centres/a/price-lists", next.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  r = patient_.get("/api/v1/me/episodes/" + std::to_string(seeded_.episode_a) + "/payment-plan");
+  ASSERT_EQ(r.status, 200) << r.body;
+  check(r.json()["plan"]);
+
+  // The printed sheet lists the steps, each insurer and the share, in either language.
+  const std::string sheet = plan_path(seeded_.episode_a) + "/sheet";
+  r = coordinator_.get(sheet);
+  ASSERT_EQ(r.status, 200) << r.body;
+  std::string text = pdf_text(dir_, r.body, "steps-en");
+  for (const char* want : {"What the treatment is made of", "Harvest from bone marrow", "5,000,000",
+                           "Injection under ultrasound", "Social Security Organisation", "pays nothing",
+                           "Supplementary insurance", "4,500,000", "15,500,000", "20,000,000"})
+    EXPECT_NE(text.find(want), std::string::npos) << want << " in: " << text;
+  EXPECT_EQ(text.find("9,000,000"), std::string::npos) << "the later price is not the agreed one: " << text;
+  r = patient_.get("/api/v1/me/episodes/" + std::to_string(seeded_.episode_a) + "/payment-plan/sheet?lang=fa");
+  ASSERT_EQ(r.status, 200) << r.body;
+  text = pdf_text(dir_, r.body, "steps-fa");
+  // (poppler drops the zero-width non-joiner and splits some words by their glyphs' gaps:
+  // the phrases looked for have neither.)
+  for (const char* want :
+       {"سهم هر بیمه", "تصویربرداری و آزمایش خون", "۵٬۰۰۰٬۰۰۰", "سازمان تأمین اجتماعی", "۴٬۵۰۰٬۰۰۰", "۱۵٬۵۰۰٬۰۰۰"})
+    EXPECT_NE(text.find(want), std::string::npos) << want << " in: " << text;
+}
+
 TEST_F(PaymentsOverHttp, AnotherCentreAndOtherRolesAreRefused) {
   ASSERT_EQ(coordinator_.call("PUT", plan_path(seeded_.episode_a), plan_body().dump()).status, 200);
   EXPECT_EQ(other_.get(plan_path(seeded_.episode_a)).status, 404);

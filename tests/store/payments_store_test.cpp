@@ -1,8 +1,8 @@
-// Payment plans (payment_plans, plan_instalments, payments: migration 0038) on every
-// engine: a plan written with its instalments and read back whole, agreed again over
-// itself (its instalments replaced), payments read in the order recorded, the centre's
-// plans with something overdue on a day found by the sums, and on PostgreSQL row
-// security keeping a centre to its own plans.
+// Payment plans (payment_plans, plan_instalments, payments: migration 0038; plan_lines,
+// plan_payers: 0039) on every engine: a plan written with its instalments and its agreed
+// estimate and read back whole, agreed again over itself (both replaced), payments read in the order recorded, the
+// centre's plans with something overdue on a day found by the sums, and on PostgreSQL row security keeping a centre to
+// its own plans.
 #include <gtest/gtest.h>
 
 #include "store/store.hpp"
@@ -48,6 +48,10 @@ class PaymentsStore : public test::EngineTest {
     p.instalments = {{0, p.agreed_on, Money::rials(40'000'000)},
                      {1, p.agreed_on.plus_days(30), Money::rials(30'000'000)},
                      {2, p.agreed_on.plus_days(60), Money::rials(30'000'000)}};
+    p.lines = {{cost::PriceItem::consultation, Money::rials(20'000'000)},
+               {cost::PriceItem::harvest_adipose, Money::rials(100'000'000)}};
+    p.payers = {{"social-security", Money(), "pays_nothing"},
+                {"supplementary-example-30", Money::rials(20'000'000), "ceiling"}};
     p.agreed_by = "coordinator.a";
     p.agreed_at = agreed_on + "T08:00:00.000Z";
     return p;
@@ -76,6 +80,8 @@ TEST_P(PaymentsStore, APlanIsKeptWholeAndAgreedAgainOverItself) {
   auto again = plan(episodes_[0], "2026-03-05");
   again.instalments.pop_back();
   again.instalments.back().amount = Money::rials(60'000'000);
+  // Agreed again with one insurer fewer: the estimate kept is the later one.
+  again.payers.erase(again.payers.begin());
   store_->write([&](Transaction& tx) { EXPECT_EQ(tx.save_payment_plan(again), id); });
   store_->read([&](Transaction& tx) {
     const auto read = tx.payment_plan_of_episode(episodes_[0]);
@@ -87,6 +93,14 @@ TEST_P(PaymentsStore, APlanIsKeptWholeAndAgreedAgainOverItself) {
     ASSERT_EQ(read->instalments.size(), 2U);
     EXPECT_EQ(read->instalments[1].amount.in_rials(), 60'000'000);
     EXPECT_EQ(read->instalments[1].due.iso(), "2026-04-04");
+    ASSERT_EQ(read->lines.size(), 2U);
+    EXPECT_EQ(read->lines[0].item, cost::PriceItem::consultation);
+    EXPECT_EQ(read->lines[1].item, cost::PriceItem::harvest_adipose);
+    EXPECT_EQ(read->lines[1].amount.in_rials(), 100'000'000);
+    ASSERT_EQ(read->payers.size(), 1U);
+    EXPECT_EQ(read->payers[0].insurer, "supplementary-example-30");
+    EXPECT_EQ(read->payers[0].amount.in_rials(), 20'000'000);
+    EXPECT_EQ(read->payers[0].why, "ceiling");
     EXPECT_FALSE(tx.payment_plan_of_episode(episodes_[1]));
   });
 }
@@ -141,6 +155,19 @@ TEST_P(PaymentsStore, AnotherCentreReachesNoPlanUnderRowSecurity) {
       EXPECT_FALSE(tx.payment_plan_of_episode(episodes_[0]));
       EXPECT_TRUE(tx.plans_overdue_on("a", parse_gregorian("2027-01-01"), 10).empty());
     });
+    // The agreed estimate's rows follow their plan's centre.
+    postgres::Connection app(test::app_role_url(db()));
+    const auto rows_seen_by = [&](const std::string& centre, const std::string& table) {
+      app.exec("BEGIN");
+      app.exec("SELECT set_config('regenpath.centre', $1, true)", postgres::Params().text(centre));
+      const auto n = app.exec("SELECT COUNT(*) FROM " + table).int64(0, 0);
+      app.exec("COMMIT");
+      return n;
+    };
+    for (const char* table : {"plan_lines", "plan_payers"}) {
+      EXPECT_EQ(rows_seen_by("a", table), 2) << table;
+      EXPECT_EQ(rows_seen_by("b", table), 0) << table;
+    }
   }
 }
 

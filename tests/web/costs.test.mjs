@@ -35,6 +35,7 @@ after(async () => {
 })
 
 const persianDigits = (n) => String(n).replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d])
+const toLatin = (s) => String(s).replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))
 
 test('the admin writes the next version of the centre\'s price list', async () => {
   const api = await apiSession(server, 'admin.tehran-1')
@@ -482,6 +483,11 @@ test('a coordinator agrees a payment plan and records an overdue payment on a ph
     await form.waitFor()
     await form.locator('input[name=months]').fill('۴')
     await form.locator('input[name=down]').fill('۳٬۰۰۰٬۰۰۰')
+    // Two insurers, as on the estimate: a basic one and a supplementary one insured a year.
+    await form.locator('select[name=insurer_1] option[value=supplementary-example-30]').waitFor({ state: 'attached' })
+    await form.locator('select[name=insurer_0]').selectOption('social-security')
+    await form.locator('select[name=insurer_1]').selectOption('supplementary-example-30')
+    await form.locator('input[name=months_insured_1]').fill('۱۲')
     await form.getByTestId('plan-agree').click()
     // No first due date: refused beside its field, in Persian.
     await form.locator('.field:has(input[name=first_due]) .error-text').waitFor()
@@ -494,6 +500,17 @@ test('a coordinator agrees a payment plan and records an overdue payment on a ph
     await standing.waitFor()
     assert.equal(await standing.getByTestId('plan-instalment').count(), 5)
     assert.match(await standing.locator('[data-n="0"]').textContent(), /پیش‌پرداخت/)
+    // The estimate as agreed is kept with the plan: each step, both insurers, the share.
+    const agreed = (await (await apiSession(server, 'coordinator.tehran-1')).get(`/api/v1/episodes/${made.episodeId}/payment-plan`)).json.plan
+    assert.deepEqual(agreed.payers.map((p) => p.insurer), ['social-security', 'supplementary-example-30'])
+    assert.ok(agreed.payers[1].amount_rials > 0, 'the supplementary insurer pays its share')
+    assert.equal(agreed.lines.reduce((sum, l) => sum + l.amount_rials, 0), agreed.total_rials)
+    const estimate = standing.getByTestId('plan-agreed')
+    await estimate.locator('summary').click()
+    assert.equal(await estimate.locator('[data-item]').count(), agreed.lines.length)
+    assert.equal(await estimate.locator('[data-payer]').count(), 2)
+    assert.match(await estimate.locator('[data-payer=social-security]').textContent(), /تأمین اجتماعی/)
+    assert.equal(toLatin(await estimate.getByTestId('estimate-patient').textContent()).replace(/\D/g, ''), String(agreed.patient_rials / 10))
     // The plan prints as a PDF from the link beside it, in the screen's language.
     const sheet = await page.request.get(server.url + (await fold.getByTestId('plan-sheet').getAttribute('href')))
     assert.equal(sheet.status(), 200)

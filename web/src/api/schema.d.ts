@@ -3486,6 +3486,8 @@ export interface components {
             episode_id: number;
             /** @description the down payment (n 0) when there is one, then each instalment */
             instalments: components["schemas"]["PlanInstalment"][];
+            /** @description the estimate as agreed: each step's price, summing to the total; empty for a plan agreed before they were kept */
+            lines: components["schemas"]["PriceLine"][];
             /** @description due before today and not paid */
             overdue_rials: number;
             /** @description YYYY-MM-DD of the oldest payment overdue; left out when none */
@@ -3493,6 +3495,8 @@ export interface components {
             paid_rials: number;
             /** @description the patient's share: the instalments sum to it */
             patient_rials: number;
+            /** @description each insurer's share as agreed; with the patient's share they sum to the total */
+            payers: components["schemas"]["PayerShare"][];
             /** @description in the order recorded */
             payments: components["schemas"]["Payment"][];
             /** @description the price list version the estimate used */
