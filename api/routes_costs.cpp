@@ -1,25 +1,61 @@
 // Price lists, insurers and estimates (issue 19; service/price_lists.hpp): a centre's
 // staff read its price lists and estimate a treatment's cost; its admin writes them.
 #include "api/contract/costs.hpp"
+#include "api/http/json_body.hpp"
+#include "api/labels/estimate_sheet.hpp"
 #include "api/routes.hpp"
+#include "api/sheet_files.hpp"
+#include "base/jalali.hpp"
 #include "service/protocols.hpp"
 
 namespace rp::api {
 namespace {
 
+// The instalment plan of the patient's share, when the request asks for one.
+std::optional<cost::InstalmentPlan> instalments_asked(const contract::EstimateIn& in, Money share) {
+  if (!in.months) return std::nullopt;
+  if (!in.first_due) throw InputError("first_due", "required"_err);
+  const auto months = static_cast<int>(std::clamp<std::int64_t>(*in.months, -1, 1000));
+  const auto down = in.down_rials.value_or(0);
+  if (down < 0 || down > Money::kMaxRials)
+    throw InputError("down_rials", "integer_range"_err,
+                     {{"name", "down_rials"}, {"min", 0}, {"max", Money::kMaxRials}});
+  return cost::plan_instalments(share, Money::rials(down), months, *in.first_due);
+}
+
 // The estimate with its instalment plan, when the request asks for one.
 contract::EstimateOut estimate_answer(const contract::EstimateIn& in, const service::PricedEstimate& priced) {
-  std::optional<cost::InstalmentPlan> plan;
-  if (in.months) {
-    if (!in.first_due) throw InputError("first_due", "required"_err);
-    const auto months = static_cast<int>(std::clamp<std::int64_t>(*in.months, -1, 1000));
-    const auto down = in.down_rials.value_or(0);
-    if (down < 0 || down > Money::kMaxRials)
-      throw InputError("down_rials", "integer_range"_err,
-                       {{"name", "down_rials"}, {"min", 0}, {"max", Money::kMaxRials}});
-    plan = cost::plan_instalments(priced.estimate.patient, Money::rials(down), months, *in.first_due);
-  }
-  return contract::estimate_out(priced, service::insurance_rules(), plan);
+  return contract::estimate_out(priced, service::insurance_rules(), instalments_asked(in, priced.estimate.patient));
+}
+
+// The same estimate as a printable A4 PDF in the query's language.
+http::Response estimate_sheet_answer(Services& s, const contract::EstimateIn& in, const service::PricedEstimate& priced,
+                                     const std::string& lang) {
+  const bool fa = lang == "fa";
+  labels::EstimateSheet sheet;
+  sheet.estimate = priced.estimate;
+  sheet.price_list_series = priced.list.series_id;
+  sheet.price_list_version = priced.list.version;
+  sheet.centre_name = fa ? priced.centre.name_fa : priced.centre.name_en;
+  sheet.treatment = {in.cell_source, in.expansion, in.guidance};
+  for (const auto& payer : priced.estimate.payers)
+    sheet.payer_names.push_back(service::insurance_rules().name_of(payer.insurer).in(lang));
+  sheet.plan = instalments_asked(in, priced.estimate.patient);
+  sheet.printed_on = display_date(s.clock.today(), lang, fa);
+  return sheet_pdf(labels::estimate_sheet(sheet, lang), "estimate");
+}
+
+// A route that prices the body's treatment (as `price` does) and answers its sheet.
+template <class Price>
+http::Handler estimate_sheet_route(Services& s, Price price) {
+  return http::answering_files(
+      {"application/pdf"},
+      http::taking<contract::EstimateIn>(
+          http::querying<contract::SheetQuery>([&s, price](http::Call& c, const contract::SheetQuery& q) {
+            const std::string lang = sheet_language(q);
+            const auto in = http::decode<contract::EstimateIn>(http::parse_json_object(c.request.body));
+            return estimate_sheet_answer(s, in, price(c, in), lang);
+          })));
 }
 
 constexpr const char* kEstimateBody =
@@ -92,6 +128,19 @@ void add_cost_routes(http::Router& r, Services& s) {
                        .estimate(c.actor, contract::to_estimate_request(in, c.request.params.at("centre_id"))));
          }});
   r.add({"POST",
+         "/api/v1/centres/{centre_id}/estimates/sheet",
+         "The same estimate as a printable A4 PDF (?lang=en|fa): each step, each insurer's share, the patient's and "
+         "the instalments when months are given, marked as an estimate. Nothing is written",
+         service::Permission::centre_read,
+         {},
+         kEstimateBody,
+         false,
+         false,
+         estimate_sheet_route(s, [&s](http::Call& c, const contract::EstimateIn& in) {
+           return service::PriceLists(s.store, s.clock)
+               .estimate(c.actor, contract::to_estimate_request(in, c.request.params.at("centre_id")));
+         })});
+  r.add({"POST",
          "/api/v1/me/estimates",
          "The signed-in patient's own estimate at their centre: the steps of the year's price list, what each of "
          "the insurers they name pays and what they pay, and an instalment plan when months are given",
@@ -104,6 +153,18 @@ void add_cost_routes(http::Router& r, Services& s) {
            return estimate_answer(
                in, service::PriceLists(s.store, s.clock).own_estimate(c.actor, contract::to_estimate_request(in, "")));
          }});
+  r.add({"POST",
+         "/api/v1/me/estimates/sheet",
+         "The signed-in patient's own estimate as a printable A4 PDF (?lang=en|fa), as POST /api/v1/me/estimates "
+         "answers it",
+         service::Permission::portal_own,
+         {},
+         kEstimateBody,
+         false,
+         false,
+         estimate_sheet_route(s, [&s](http::Call& c, const contract::EstimateIn& in) {
+           return service::PriceLists(s.store, s.clock).own_estimate(c.actor, contract::to_estimate_request(in, ""));
+         })});
 }
 
 }  // namespace rp::api

@@ -5,6 +5,7 @@
 #include "api/contract/payments.hpp"
 #include "api/labels/plan_sheet.hpp"
 #include "api/routes.hpp"
+#include "api/sheet_files.hpp"
 #include "base/jalali.hpp"
 #include "service/protocols.hpp"
 
@@ -19,9 +20,7 @@ contract::PaymentPlanAnswer plan_answer(const std::optional<service::PlanView>& 
 
 // The plan as a printable A4 PDF in the reader's language (lang: en or fa).
 http::Response plan_sheet_pdf(Services& s, const http::Call& c, const contract::SheetQuery& q) {
-  const std::string lang = q.lang.value_or("en");
-  if (lang != "en" && lang != "fa")
-    throw InputError("lang", "not_one_of"_err, {{"value", lang.substr(0, 8)}, {"allowed", "en, fa"}});
+  const std::string lang = sheet_language(q);
   const auto print = service::Payments(s.store, s.clock).printable(c.actor, episode_param(c));
   labels::PlanSheet sheet{print.view.plan,
                           print.view.standing,
@@ -31,12 +30,7 @@ http::Response plan_sheet_pdf(Services& s, const http::Call& c, const contract::
                           {}};
   for (const auto& payer : print.view.plan.payers)
     sheet.payer_names.push_back(service::insurance_rules().name_of(payer.insurer).in(lang));
-  http::Response res;
-  res.body = labels::pdf(labels::plan_sheet(sheet, lang));
-  res.content_type = "application/pdf";
-  res.headers.emplace_back("Content-Disposition",
-                           "inline; filename=\"payment-plan-" + std::to_string(print.view.plan.episode_id) + ".pdf\"");
-  return res;
+  return sheet_pdf(labels::plan_sheet(sheet, lang), "payment-plan-" + std::to_string(print.view.plan.episode_id));
 }
 
 // Both readers' sheets (staff and the patient) answer alike: the service decides whose.

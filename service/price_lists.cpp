@@ -98,7 +98,10 @@ PricedEstimate PriceLists::priced(const Actor& actor, const EstimateRequest& req
   PricedEstimate out;
   bool found = false;
   std::vector<cost::PriceList> lists;
-  store_.read(record_scope(actor), [&](store::Transaction& tx) { lists = tx.price_lists_of(request.centre, false); });
+  store_.read(record_scope(actor), [&](store::Transaction& tx) {
+    lists = tx.price_lists_of(request.centre, false);
+    out.centre = tx.find_centre(request.centre).value_or(Centre{});
+  });
   for (const auto& l : lists) {
     if (!l.covers(request.year)) continue;
     out.list = l;

@@ -32,6 +32,7 @@ struct EstimateRequest {
 struct PricedEstimate {
   cost::PriceList list;  // the version used
   cost::Estimate estimate;
+  Centre centre;  // where: its names print on the estimate's sheet
 };
 
 class PriceLists {

@@ -100,6 +100,10 @@ export async function tour(server, observe) {
     body: { year: 1490, cell_source: 'bone_marrow', guidance: 'ultrasound', insurers: [{ insurer: insurers.insurers[0].id, months_insured: 12 }], months: 3, first_due_jalali: '1490/01/01' },
     expect: 200,
   })
+  // The same estimate printed (a PDF in Persian); a language it does not speak is refused.
+  const estimateBody = { year: 1490, cell_source: 'bone_marrow', guidance: 'ultrasound', insurers: [{ insurer: insurers.insurers[0].id, months_insured: 12 }], months: 3, first_due_jalali: '1490/01/01' }
+  await call(admin, 'POST', '/api/v1/centres/{centre_id}/estimates/sheet', { params: ownCentre, q: { lang: 'fa' }, body: estimateBody, expect: 200 })
+  await call(admin, 'POST', '/api/v1/centres/{centre_id}/estimates/sheet', { params: ownCentre, q: { lang: 'de' }, body: estimateBody, expect: 422 })
   await call(admin, 'GET', '/api/v1/protocols', { expect: 200 })
   await call(admin, 'GET', '/api/v1/protocols/{protocol_id}', { params: { protocol_id: 'hip-msc-v1' }, expect: 200 })
 
@@ -321,6 +325,7 @@ export async function tour(server, observe) {
   // signing in; the coordinator makes a new one (the old stops working) and revokes it.
   // What the treatment costs the patient at their centre (the year the admin priced above).
   await call(portal, 'POST', '/api/v1/me/estimates', { body: { year: 1490, cell_source: 'bone_marrow', guidance: 'ultrasound', insurers: [] }, expect: 200 })
+  await call(portal, 'POST', '/api/v1/me/estimates/sheet', { body: { year: 1490, cell_source: 'bone_marrow', guidance: 'ultrasound', insurers: [] }, expect: 200 })
   // The coordinator agrees the patient's payment plan and records a payment; the patient reads it.
   await call(coordinator, 'GET', '/api/v1/episodes/{episode_id}/payment-plan', { params: ep, expect: 200 })
   const planBody = { year: 1490, cell_source: 'bone_marrow', guidance: 'ultrasound', insurers: [], down_rials: 10000000, months: 3, first_due_jalali: '1490/02/01' }

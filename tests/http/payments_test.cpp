@@ -12,6 +12,7 @@
 
 #include "base/jalali.hpp"
 #include "http_test_support.hpp"
+#include "pdf_text_support.hpp"
 #include "service/price_lists.hpp"
 
 namespace rp::test {
@@ -199,19 +200,6 @@ TEST_F(PaymentsOverHttp, AnOverduePlanIsOnTheCoordinatorsWorklistUntilPaid) {
   EXPECT_EQ(r.json()["overdue_rials"], 0);
   EXPECT_EQ(r.json()["balance_rials"], 30'000'000);
   EXPECT_TRUE(coordinator_.get("/api/v1/worklist").json()["overdue_payments"].empty());
-}
-
-// The text poppler reads out of a PDF.
-std::string pdf_text(const TempDir& dir, const std::string& pdf, const std::string& name) {
-  const std::string file = dir.file(name + ".pdf");
-  std::ofstream(file, std::ios::binary) << pdf;
-  std::string out;
-  if (FILE* p = ::popen(("pdftotext -enc UTF-8 " + file + " -").c_str(), "r")) {
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-    ::pclose(p);
-  }
-  return out;
 }
 
 TEST_F(PaymentsOverHttp, ThePlanPrintsAsAPdfInEitherLanguageForStaffAndThePatient) {

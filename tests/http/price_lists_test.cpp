@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "http_test_support.hpp"
+#include "pdf_text_support.hpp"
 #include "planned_messages_support.hpp"
 
 namespace rp::test {
@@ -136,6 +137,34 @@ TEST(PriceListsHttp, TheAdminWritesTheStaffReadAndEstimate) {
   EXPECT_EQ(patient.post("/api/v1/centres/a/estimates", ask).status, 403);
   EXPECT_EQ(as("coordinator.a").post("/api/v1/me/estimates", ask).status, 403);
   EXPECT_EQ(Client{server.port()}.get("/api/v1/insurers").status, 200) << "public: the portal's choice";
+
+  // The estimate printed: a PDF with each step, each insurer, the share and the
+  // instalments, in English for the coordinator and Persian for the patient.
+  Reply sheet = as("coordinator.a").post("/api/v1/centres/a/estimates/sheet", ask);
+  ASSERT_EQ(sheet.status, 200) << sheet.body;
+  EXPECT_EQ(sheet.body.substr(0, 5), "%PDF-");
+  std::string text = pdf_text(dir, sheet.body, "estimate-en");
+  for (const char* want :
+       {"Treatment cost estimate", "Cells from fat tissue", "injected under fluoroscopy", "Harvest from fat tissue",
+        "4,500,000", "16,200,000", "pays nothing", "Supplementary insurance", "3,600,000", "12,600,000",
+        "If paid in instalments", "3,000,000", "it is not a bill"})
+    EXPECT_NE(text.find(want), std::string::npos) << want << " in: " << text;
+  sheet = patient.post("/api/v1/me/estimates/sheet?lang=fa", ask);
+  ASSERT_EQ(sheet.status, 200) << sheet.body;
+  text = pdf_text(dir, sheet.body, "estimate-fa");
+  for (const char* want : {"۱۶٬۲۰۰٬۰۰۰", "۱۲٬۶۰۰٬۰۰۰", "سهم هر بیمه", "۱۴۰۳/۰۷/۱۵"})
+    EXPECT_NE(text.find(want), std::string::npos) << want << " in: " << text;
+  // Refused as the estimate is, naming the field; a language it does not speak, too.
+  nlohmann::json bad = ask;
+  bad["months"] = 0;
+  sheet = as("coordinator.a").post("/api/v1/centres/a/estimates/sheet", bad);
+  EXPECT_EQ(sheet.status, 422) << sheet.body;
+  EXPECT_EQ(sheet.json()["error"]["field"], "months");
+  sheet = as("coordinator.a").post("/api/v1/centres/a/estimates/sheet?lang=de", ask);
+  EXPECT_EQ(sheet.status, 422);
+  EXPECT_EQ(sheet.json()["error"]["field"], "lang");
+  EXPECT_EQ(as("coordinator.b").post("/api/v1/centres/a/estimates/sheet", ask).status, 404);
+  EXPECT_EQ(as("coordinator.a").post("/api/v1/me/estimates/sheet", ask).status, 403);
 }
 
 }  // namespace

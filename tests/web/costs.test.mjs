@@ -22,6 +22,7 @@
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startServer, launch, loginStaff, apiSession, checkA11y, shot, injectedPatient, portalSignIn } from './support.mjs'
 import { assertPersianOnly } from './persian.mjs'
@@ -35,6 +36,14 @@ after(async () => {
 })
 
 const persianDigits = (n) => String(n).replace(/[0-9]/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[d])
+// The text of the PDF a button saves (pdftotext: what a reader of the sheet sees).
+async function savedPdfText(page, button) {
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()])
+  const file = await download.path()
+  assert.equal(readFileSync(file).subarray(0, 5).toString(), '%PDF-')
+  assert.match(download.suggestedFilename(), /\.pdf$/)
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString()
+}
 const toLatin = (s) => String(s).replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d)))
 
 test('the admin writes the next version of the centre\'s price list', async () => {
@@ -128,6 +137,11 @@ test('a coordinator estimates a treatment with insurance and instalments on a ph
     await checkA11y(page, 'estimate fa')
     await shot(page, 'costs-estimate-fa-phone')
 
+    // Saved as the server's A4 PDF in Persian: the same figures on the sheet.
+    const sheet = await savedPdfText(page, result.getByTestId('estimate-sheet'))
+    assert.ok(sheet.includes(tomans(asked.patient_rials)), `the share on the sheet: ${sheet}`)
+    assert.ok(sheet.includes(tomans(share)), `the insurer's share on the sheet: ${sheet}`)
+
     // Printed, the estimate stands alone.
     await page.emulateMedia({ media: 'print' })
     assert.equal(await form.isVisible(), false)
@@ -170,6 +184,8 @@ test('a patient sees what their treatment costs on the portal, on a phone in Per
     const tomans = (rials) => new Intl.NumberFormat('fa-IR', { maximumFractionDigits: 1 }).format(rials / 10)
     assert.match(await section.getByTestId('estimate-patient').textContent(), new RegExp(tomans(clinic.patient_rials)))
     assert.match(await section.locator('tr[data-payer=supplementary-example-30]').textContent(), new RegExp(tomans(clinic.payers[1].amount_rials)))
+    const sheet = await savedPdfText(page, section.getByTestId('estimate-sheet'))
+    assert.ok(sheet.includes(tomans(clinic.patient_rials)), `the share on the sheet: ${sheet}`)
     await assertPersianOnly(page, 'portal cost fa', '[data-testid=my-cost]')
     await checkA11y(page, 'portal cost fa')
     await section.scrollIntoViewIfNeeded()

@@ -47,13 +47,17 @@ export const http = createClient<paths>({
 
 http.use({
   onRequest({ request }) {
-    request.headers.set('Accept', 'application/json')
+    // A call for a file (a printed sheet) names its own media.
+    if (!request.headers.has('Accept')) request.headers.set('Accept', 'application/json')
     request.headers.set('Accept-Language', prefs.lang)
     if (request.method !== 'GET') request.headers.set('X-CSRF-Token', csrfToken || csrfFromCookie())
     return request
   },
-  // A body that is not JSON is no answer of this server's (a proxy's error page, say).
-  async onResponse({ response }) {
+  // A body that is not JSON is no answer of this server's (a proxy's error page, say),
+  // but for a file asked for as one (a PDF), passed on as it came.
+  async onResponse({ request, response }) {
+    const asked = request.headers.get('Accept') ?? ''
+    if (response.ok && asked !== 'application/json' && response.headers.get('Content-Type')?.startsWith(asked)) return response
     const text = await response.text()
     if (text) {
       try {

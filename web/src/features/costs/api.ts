@@ -35,6 +35,11 @@ export const estimate = (centre: string, request: EstimateRequest) =>
   answer<Estimate>(http.POST('/api/v1/centres/{centre_id}/estimates', { params: { path: { centre_id: centre } }, body: { ...request } }))
 
 export const ownEstimate = (request: EstimateRequest) => answer<Estimate>(http.POST('/api/v1/me/estimates', { body: { ...request } }))
+// The same estimates as printable A4 PDFs in a language (en or fa).
+export const estimateSheet = (centre: string, request: EstimateRequest, lang: 'en' | 'fa') =>
+  answer<Blob>(http.POST('/api/v1/centres/{centre_id}/estimates/sheet', { params: { path: { centre_id: centre }, query: { lang } }, body: { ...request }, headers: { Accept: 'application/pdf' }, parseAs: 'blob' }))
+export const ownEstimateSheet = (request: EstimateRequest, lang: 'en' | 'fa') =>
+  answer<Blob>(http.POST('/api/v1/me/estimates/sheet', { params: { query: { lang } }, body: { ...request }, headers: { Accept: 'application/pdf' }, parseAs: 'blob' }))
 
 // What the staff's and the patient's estimate forms share: the insurers with the months
 // insured, and an instalment plan when months are typed (any digits; tomans for the down
