@@ -99,6 +99,22 @@ void add_payment_routes(http::Router& r, Services& s) {
                service::Payments(s.store, s.clock).record(c.actor, episode_param(c), payment),
                service::insurance_rules());
          }});
+  r.add({"POST",
+         "/api/v1/episodes/{episode_id}/payments/{payment_id}/reversal",
+         "Reverses a payment recorded in error (the wrong amount, day or patient): it stays on the plan with who "
+         "reversed it, when and why, and counts for nothing; the plan as it stands after it. Record the right "
+         "payment after it",
+         service::Permission::payment_record,
+         {},
+         "{reason}",
+         false,
+         false,
+         [&s](http::Call& c, const contract::PaymentReversalIn& in) {
+           const auto payment = http::id_param(c.request.params.at("payment_id"), "payment");
+           return contract::payment_plan_out(
+               service::Payments(s.store, s.clock).reverse(c.actor, episode_param(c), payment, in.reason),
+               service::insurance_rules());
+         }});
   r.add({"GET",
          "/api/v1/me/episodes/{episode_id}/payment-plan",
          "The signed-in patient's own payment plan for the episode: what falls due when, what they paid and what is "

@@ -28,6 +28,8 @@ struct PaymentArgs {
   TreatmentArgs treatment;
   std::string down = "0", months, first_due;
   std::string amount, paid_on, paid_on_jalali, method, reference;
+  std::int64_t payment = 0;
+  std::string reason;
 };
 
 void print_plan(const service::PlanView& v) {
@@ -62,7 +64,7 @@ void record(const PaymentArgs& a) {
 
 void add_payment_commands(CLI::App& app) {
   auto* payment =
-      app.add_subcommand("payment", "A patient's payment plan and the payments received: plan, record, show");
+      app.add_subcommand("payment", "A patient's payment plan and the payments received: plan, record, reverse, show");
   payment->require_subcommand(1);
   auto a = std::make_shared<PaymentArgs>();
 
@@ -84,6 +86,19 @@ void add_payment_commands(CLI::App& app) {
   rec->add_option("--method", a->method, "cash, card, transfer or cheque")->required();
   rec->add_option("--reference", a->reference, "a slip's or a transfer's number");
   rec->callback([a] { record(*a); });
+
+  auto* rev = payment->add_subcommand(
+      "reverse", "Reverses a payment recorded in error: kept, counting for nothing, with why (JSON: the plan)");
+  add_db_option(rev, a->db);
+  rev->add_option("--episode", a->episode, "the episode's id")->required();
+  rev->add_option("--payment", a->payment, "the payment's id (payment show lists them)")->required();
+  rev->add_option("--reason", a->reason, "why it was recorded in error")->required();
+  rev->callback([a] {
+    auto store = open_store(a->db);
+    const Clock clock = Clock::system();
+    print_plan(
+        service::Payments(*store, clock).reverse(service::Actor::cli_operator(), a->episode, a->payment, a->reason));
+  });
 
   auto* show = payment->add_subcommand("show", "The episode's plan as it stands today (JSON; null without one)");
   add_db_option(show, a->db);

@@ -1,5 +1,7 @@
 #include "service/payments.hpp"
 
+#include <algorithm>
+
 #include "base/error.hpp"
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
@@ -35,8 +37,11 @@ PlanView Payments::agree(const Actor& actor, std::int64_t episode_id, PlanReques
   PlanView out;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);
+    // A plan whose payments were all reversed may be agreed again; one with a payment
+    // still counting may not.
     if (const auto before = tx.payment_plan_of_episode(episode_id))
-      if (!tx.payments_of_plan(before->id).empty()) throw ConflictError("episode", "payment_plan_has_payments"_err);
+      for (const auto& p : tx.payments_of_plan(before->id))
+        if (!p.reversed()) throw ConflictError("episode", "payment_plan_has_payments"_err);
     cost::PaymentPlan plan;
     plan.episode_id = episode_id;
     plan.patient_id = e.patient_id;
@@ -81,6 +86,30 @@ PlanView Payments::record(const Actor& actor, std::int64_t episode_id, const Pay
     tx.append_audit(
         audit_entry(clock_, actor, e.centre_id, "payment.record", "episode", std::to_string(episode_id),
                     rials_text(p.amount) + " by " + std::string(cost::to_string(p.method)) + " on " + p.paid_on.iso()));
+    out = view_of(tx, std::move(*plan), today);
+  });
+  return out;
+}
+
+PlanView Payments::reverse(const Actor& actor, std::int64_t episode_id, std::int64_t payment_id,
+                           const std::string& reason) {
+  require(actor, Permission::payment_record);
+  cost::validate_reversal_reason(reason);
+  const CivilDate today = clock_.today();
+  PlanView out;
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
+    const Episode e = visible_episode(tx, actor, episode_id);
+    auto plan = tx.payment_plan_of_episode(episode_id);
+    if (!plan) throw NotFoundError("payment_plan", "payment_plan_not_found"_err);
+    const auto payments = tx.payments_of_plan(plan->id);
+    const auto it = std::find_if(payments.begin(), payments.end(), [&](const auto& p) { return p.id == payment_id; });
+    if (it == payments.end()) throw NotFoundError("payment", "payment_not_found"_err);
+    if (it->reversed()) throw ConflictError("payment", "payment_already_reversed"_err);
+    if (!tx.reverse_payment(plan->id, payment_id, actor.user, clock_.now_iso(), reason))
+      throw ConflictError("payment", "payment_already_reversed"_err);
+    tx.append_audit(audit_entry(
+        clock_, actor, e.centre_id, "payment.reverse", "episode", std::to_string(episode_id),
+        "payment " + std::to_string(payment_id) + " of " + rials_text(it->amount) + " reversed: " + reason));
     out = view_of(tx, std::move(*plan), today);
   });
   return out;

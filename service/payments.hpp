@@ -66,6 +66,10 @@ class Payments {
   // Records a payment received; InputError naming the field (domain validate_payment);
   // NotFoundError("payment_plan") without a plan.
   PlanView record(const Actor& actor, std::int64_t episode_id, const PaymentIn& payment);
+  // Reverses a payment recorded in error (kept, counting for nothing) for `reason`:
+  // InputError(reason) without one; NotFoundError("payment") for no such payment of the
+  // episode's plan; ConflictError payment_already_reversed.
+  PlanView reverse(const Actor& actor, std::int64_t episode_id, std::int64_t payment_id, const std::string& reason);
   // The episode's plan as it stands today, if there is one: the centre's staff, or the
   // patient their own.
   std::optional<PlanView> of_episode(const Actor& actor, std::int64_t episode_id);

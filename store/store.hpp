@@ -366,8 +366,12 @@ class Transaction {
   virtual std::int64_t save_payment_plan(const cost::PaymentPlan& plan) = 0;
   virtual std::optional<cost::PaymentPlan> payment_plan_of_episode(std::int64_t episode_id) = 0;
   virtual std::int64_t insert_payment(const cost::Payment& payment, const std::string& centre_id) = 0;
-  // The plan's payments, in the order recorded.
+  // The plan's payments, in the order recorded, the reversed ones too.
   virtual std::vector<cost::Payment> payments_of_plan(std::int64_t plan_id) = 0;
+  // Marks the plan's payment reversed (0040_payment_reversals.sql) by `by` at `at` for
+  // `reason`: false when the plan has no such payment still counting.
+  virtual bool reverse_payment(std::int64_t plan_id, std::int64_t payment_id, const std::string& by,
+                               const std::string& at, const std::string& reason) = 0;
   // The centre's plans with more fallen due before `day` than was paid in all (payments
   // settle the oldest first, so these are the plans with something overdue), by id, at
   // most `limit`.

@@ -27,9 +27,24 @@ PaymentPlanOut payment_plan_out(const service::PlanView& v, const cost::Insuranc
     out.instalments.push_back(
         {s.instalment.n, s.instalment.amount.in_rials(), s.paid.in_rials(), s.instalment.due.iso(), jalali, s.overdue});
   }
-  for (const auto& pay : v.payments)
-    out.payments.push_back({pay.id, pay.amount.in_rials(), pay.paid_on.iso(), std::string(cost::to_string(pay.method)),
-                            pay.reference, pay.recorded_by, pay.recorded_at});
+  for (const auto& pay : v.payments) {
+    PaymentOut p{pay.id,
+                 pay.amount.in_rials(),
+                 pay.paid_on.iso(),
+                 std::string(cost::to_string(pay.method)),
+                 pay.reference,
+                 pay.recorded_by,
+                 pay.recorded_at,
+                 {},
+                 {},
+                 {}};
+    if (pay.reversed()) {
+      p.reversed_at = pay.reversed_at;
+      p.reversed_by = pay.reversed_by;
+      p.reversal_reason = pay.reversal_reason;
+    }
+    out.payments.push_back(std::move(p));
+  }
   out.paid_rials = v.standing.paid.in_rials();
   out.balance_rials = v.standing.balance.in_rials();
   out.overdue_rials = v.standing.overdue.in_rials();

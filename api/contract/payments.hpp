@@ -35,6 +35,7 @@ struct PaymentOut {
   static constexpr const char* kSchema = "Payment";
   std::int64_t id = 0, amount_rials = 0;
   std::string paid_on, method, reference, recorded_by, recorded_at;
+  std::optional<std::string> reversed_at, reversed_by, reversal_reason;
   template <class V>
   static void fields(V& v) {
     v("id", &PaymentOut::id, "");
@@ -44,6 +45,23 @@ struct PaymentOut {
     v("reference", &PaymentOut::reference, "a slip's or a transfer's number; empty when none");
     v("recorded_by", &PaymentOut::recorded_by, "");
     v("recorded_at", &PaymentOut::recorded_at, "UTC");
+    v("reversed_at", &PaymentOut::reversed_at,
+      "UTC, when it was reversed as recorded in error: it then counts for nothing; left out when it counts",
+      FieldRule{.omit_when_empty = true});
+    v("reversed_by", &PaymentOut::reversed_by, "who reversed it; left out when it counts",
+      FieldRule{.omit_when_empty = true});
+    v("reversal_reason", &PaymentOut::reversal_reason, "why it was reversed; left out when it counts",
+      FieldRule{.omit_when_empty = true});
+  }
+};
+
+struct PaymentReversalIn {
+  static constexpr const char* kSchema = "PaymentReversal";
+  std::string reason;
+  template <class V>
+  static void fields(V& v) {
+    v("reason", &PaymentReversalIn::reason, "why the payment was recorded in error, at most 500 bytes",
+      FieldRule{.max_bytes = 500});
   }
 };
 

@@ -37,7 +37,8 @@ std::vector<Instalment> due_in_order(const InstalmentPlan& plan, const CivilDate
 PlanStanding standing(const PaymentPlan& plan, const std::vector<Payment>& payments, const CivilDate& today) {
   PlanStanding s;
   std::int64_t left = 0;  // paid and not yet set against an instalment, in rials
-  for (const auto& p : payments) left += p.amount.in_rials();
+  for (const auto& p : payments)
+    if (!p.reversed()) left += p.amount.in_rials();
   s.paid = Money::rials(std::min(left, Money::kMaxRials));
   std::int64_t overdue = 0, owed = 0;
   for (const auto& i : plan.instalments) {
@@ -69,6 +70,13 @@ void validate_payment(const Payment& payment, const PaymentPlan& plan, Money bal
     throw InputError("reference", "too_many_bytes"_err,
                      {{"max", static_cast<std::int64_t>(kMaxPaymentReferenceBytes)}});
   check_typed_text(payment.reference, "reference", false);
+}
+
+void validate_reversal_reason(const std::string& reason) {
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError("reason", "required"_err);
+  if (reason.size() > kMaxReversalReasonBytes)
+    throw InputError("reason", "too_many_bytes"_err, {{"max", static_cast<std::int64_t>(kMaxReversalReasonBytes)}});
+  check_typed_text(reason, "reason");
 }
 
 }  // namespace rp::cost

@@ -51,7 +51,18 @@ struct Payment {
   PaymentMethod method = PaymentMethod::cash;
   std::string reference;  // a card slip's or a transfer's number; may be empty
   std::string recorded_by, recorded_at;
+  // A payment recorded in error (the wrong amount, episode or day) is reversed, never
+  // deleted: it stays on the record with who reversed it, when and why, and counts for
+  // nothing. The coordinator records the right payment after it.
+  std::optional<std::string> reversed_at;
+  std::string reversed_by, reversal_reason;
+  bool reversed() const { return reversed_at.has_value(); }
 };
+
+inline constexpr std::size_t kMaxReversalReasonBytes = 500;
+// A reversal's reason: required, at most kMaxReversalReasonBytes of typed text
+// (InputError naming `reason`).
+void validate_reversal_reason(const std::string& reason);
 
 struct InstalmentStanding {
   Instalment instalment;
@@ -66,7 +77,7 @@ struct PlanStanding {
   std::optional<CivilDate> overdue_since;  // the oldest instalment still overdue
 };
 
-// Where the plan stands on `today` with `payments`.
+// Where the plan stands on `today` with `payments` (a reversed one counts for nothing).
 PlanStanding standing(const PaymentPlan& plan, const std::vector<Payment>& payments, const CivilDate& today);
 
 // A payment as received: more than nothing and not more than the balance

@@ -102,8 +102,8 @@ std::int64_t PgTransaction::insert_payment(const cost::Payment& p, const std::st
 
 std::vector<cost::Payment> PgTransaction::payments_of_plan(std::int64_t plan_id) {
   const auto res = c_.exec(
-      "SELECT id, plan_id, amount_rials, paid_on, method, reference, recorded_by, recorded_at FROM payments WHERE "
-      "plan_id = $1 ORDER BY id",
+      "SELECT id, plan_id, amount_rials, paid_on, method, reference, recorded_by, recorded_at, reversed_at, "
+      "reversed_by, reversal_reason FROM payments WHERE plan_id = $1 ORDER BY id",
       Params().integer(plan_id));
   std::vector<cost::Payment> out;
   out.reserve(static_cast<std::size_t>(res.rows()));
@@ -117,9 +117,21 @@ std::vector<cost::Payment> PgTransaction::payments_of_plan(std::int64_t plan_id)
     p.reference = res.text(i, 5);
     p.recorded_by = res.text(i, 6);
     p.recorded_at = res.text(i, 7);
+    if (!res.null(i, 8)) p.reversed_at = res.text(i, 8);
+    p.reversed_by = res.text(i, 9);
+    p.reversal_reason = res.text(i, 10);
     out.push_back(std::move(p));
   }
   return out;
+}
+
+bool PgTransaction::reverse_payment(std::int64_t plan_id, std::int64_t payment_id, const std::string& by,
+                                    const std::string& at, const std::string& reason) {
+  return c_.exec(
+               "UPDATE payments SET reversed_at = $1, reversed_by = $2, reversal_reason = $3 WHERE id = $4 AND "
+               "plan_id = $5 AND reversed_at IS NULL",
+               Params().text(at).text(by).text(reason).integer(payment_id).integer(plan_id))
+             .affected() == 1;
 }
 
 std::vector<cost::PaymentPlan> PgTransaction::plans_overdue_on(const std::string& centre_id, const CivilDate& day,
@@ -127,7 +139,7 @@ std::vector<cost::PaymentPlan> PgTransaction::plans_overdue_on(const std::string
   const auto res = c_.exec(
       "SELECT episode_id FROM payment_plans p WHERE centre_id = $1 AND (SELECT COALESCE(SUM(i.amount_rials), 0) FROM "
       "plan_instalments i WHERE i.plan_id = p.id AND i.due < $2) > (SELECT COALESCE(SUM(y.amount_rials), 0) FROM "
-      "payments y WHERE y.plan_id = p.id) ORDER BY id LIMIT $3",
+      "payments y WHERE y.plan_id = p.id AND y.reversed_at IS NULL) ORDER BY id LIMIT $3",
       Params().text(centre_id).date(day).integer(limit));
   std::vector<cost::PaymentPlan> out;
   for (int i = 0; i < res.rows(); ++i)

@@ -138,8 +138,8 @@ std::int64_t SqliteTransaction::insert_payment(const cost::Payment& p, const std
 
 std::vector<cost::Payment> SqliteTransaction::payments_of_plan(std::int64_t plan_id) {
   auto& q = c_.statement(
-      "SELECT id, plan_id, amount_rials, paid_on, method, reference, recorded_by, recorded_at FROM payments WHERE "
-      "plan_id = ? ORDER BY id");
+      "SELECT id, plan_id, amount_rials, paid_on, method, reference, recorded_by, recorded_at, reversed_at, "
+      "reversed_by, reversal_reason FROM payments WHERE plan_id = ? ORDER BY id");
   q.bind(1, static_cast<int64_t>(plan_id));
   std::vector<cost::Payment> out;
   while (q.executeStep()) {
@@ -152,9 +152,27 @@ std::vector<cost::Payment> SqliteTransaction::payments_of_plan(std::int64_t plan
     p.reference = q.getColumn(5).getString();
     p.recorded_by = q.getColumn(6).getString();
     p.recorded_at = q.getColumn(7).getString();
+    if (!q.getColumn(8).isNull()) p.reversed_at = q.getColumn(8).getString();
+    p.reversed_by = q.getColumn(9).getString();
+    p.reversal_reason = q.getColumn(10).getString();
     out.push_back(std::move(p));
   }
   return out;
+}
+
+bool SqliteTransaction::reverse_payment(std::int64_t plan_id, std::int64_t payment_id, const std::string& by,
+                                        const std::string& at, const std::string& reason) {
+  auto& q = c_.statement(
+      "UPDATE payments SET reversed_at = ?, reversed_by = ?, reversal_reason = ? WHERE id = ? AND plan_id = ? AND "
+      "reversed_at IS NULL");
+  q.bind(1, at);
+  q.bind(2, by);
+  q.bind(3, reason);
+  q.bind(4, static_cast<int64_t>(payment_id));
+  q.bind(5, static_cast<int64_t>(plan_id));
+  const int changed = q.exec();
+  q.reset();
+  return changed == 1;
 }
 
 std::vector<cost::PaymentPlan> SqliteTransaction::plans_overdue_on(const std::string& centre_id, const CivilDate& day,
@@ -163,7 +181,7 @@ std::vector<cost::PaymentPlan> SqliteTransaction::plans_overdue_on(const std::st
       "SELECT episode_id FROM payment_plans WHERE centre_id = ? AND (SELECT COALESCE(SUM(i.amount_rials), 0) FROM "
       "plan_instalments i WHERE i.plan_id = "
       "payment_plans.id AND i.due < ?) > (SELECT COALESCE(SUM(y.amount_rials), 0) FROM payments y WHERE y.plan_id = "
-      "payment_plans.id) ORDER BY id LIMIT ?");
+      "payment_plans.id AND y.reversed_at IS NULL) ORDER BY id LIMIT ?");
   q.bind(1, centre_id);
   q.bind(2, day.iso());
   q.bind(3, limit);

@@ -69,6 +69,23 @@ TEST_F(PaymentCli, APlanAgreedAPaymentRecordedOnAJalaliDayTheBalanceShown) {
   EXPECT_EQ(r.json()["lines"][4]["item"], "injection_ultrasound");
 }
 
+TEST_F(PaymentCli, APaymentRecordedInErrorIsReversed) {
+  ASSERT_EQ(run(plan_args(year_), "").exit_code, 0);
+  auto r = run("payment record " + payments_db_arg() + " --episode 1 --amount-rials 90000000 --method cash --paid-on " +
+                   Clock::system().today().iso(),
+               "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto id = std::to_string(r.json()["payments"][0]["id"].get<std::int64_t>());
+  r = run("payment reverse " + payments_db_arg() + " --episode 1 --payment " + id + " --reason ''", "");
+  EXPECT_EQ(r.exit_code, 2) << r.out;
+  r = run("payment reverse " + payments_db_arg() + " --episode 1 --payment " + id + " --reason 'wrong patient'", "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["paid_rials"], 0);
+  EXPECT_EQ(r.json()["payments"][0]["reversal_reason"], "wrong patient");
+  r = run("payment reverse " + payments_db_arg() + " --episode 1 --payment " + id + " --reason again", "");
+  EXPECT_NE(r.exit_code, 0);
+}
+
 TEST_F(PaymentCli, ThePlanKeepsEachInsurersShareAsAgreed) {
   auto r = run(plan_args(year_) + " --insurer social-security:0 --insurer supplementary-example-30:12", "");
   ASSERT_EQ(r.exit_code, 0) << r.err;

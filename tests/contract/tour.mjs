@@ -332,6 +332,11 @@ export async function tour(server, observe) {
   await call(coordinator, 'PUT', '/api/v1/episodes/{episode_id}/payment-plan', { params: ep, body: { ...planBody, months: 0 }, expect: 422 })
   const agreed = await call(coordinator, 'PUT', '/api/v1/episodes/{episode_id}/payment-plan', { params: ep, body: planBody, expect: 200 })
   await call(coordinator, 'POST', '/api/v1/episodes/{episode_id}/payments', { params: ep, body: { amount_rials: 10000000, paid_on: agreed.agreed_on, method: 'card', reference: 'slip 1' }, expect: 200 })
+  // A payment recorded twice is reversed (kept, counting for nothing); twice is a conflict.
+  const twice = await call(coordinator, 'POST', '/api/v1/episodes/{episode_id}/payments', { params: ep, body: { amount_rials: 10000000, paid_on: agreed.agreed_on, method: 'card', reference: 'slip 1' }, expect: 200 })
+  const reversal = { params: { ...ep, payment_id: twice.payments[1].id }, body: { reason: 'recorded twice' } }
+  await call(coordinator, 'POST', '/api/v1/episodes/{episode_id}/payments/{payment_id}/reversal', { ...reversal, expect: 200 })
+  await call(coordinator, 'POST', '/api/v1/episodes/{episode_id}/payments/{payment_id}/reversal', { ...reversal, expect: 409 })
   await call(portal, 'GET', '/api/v1/me/episodes/{episode_id}/payment-plan', { params: ep, expect: 200 })
   await call(coordinator, 'GET', '/api/v1/episodes/{episode_id}/payment-plan/sheet', { params: ep, q: { lang: 'fa' }, expect: 200 })
   await call(coordinator, 'GET', '/api/v1/episodes/{episode_id}/payment-plan/sheet', { params: ep, q: { lang: 'de' }, expect: 422 })

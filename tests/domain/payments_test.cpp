@@ -94,6 +94,31 @@ TEST(PaymentPlan, APaymentIsRefusedNamingTheField) {
   EXPECT_THROW(parse_payment_method("bitcoin", "method"), InputError);
 }
 
+TEST(PaymentPlan, AReversedPaymentCountsForNothing) {
+  const PaymentPlan plan = plan_of(100'000'000, 20'000'000, 4);
+  Payment wrong = paid(50'000'000);
+  wrong.reversed_at = "2026-03-02T08:00:00.000Z";
+  wrong.reversal_reason = "typed 50,000,000 for 5,000,000";
+  const auto s = standing(plan, {wrong, paid(5'000'000)}, CivilDate::from_ymd(2026, 4, 2));
+  EXPECT_EQ(s.paid.in_rials(), 5'000'000);
+  EXPECT_EQ(s.balance.in_rials(), 95'000'000);
+  EXPECT_EQ(s.instalments[0].paid.in_rials(), 5'000'000);
+  EXPECT_EQ(s.overdue.in_rials(), 35'000'000) << "the down payment's rest and April's instalment";
+  EXPECT_EQ(*s.overdue_since, kAgreed);
+}
+
+TEST(PaymentPlan, AReversalNeedsAReason) {
+  for (const std::string& bad : {std::string(), std::string("  \n "), std::string(501, 'x')}) {
+    try {
+      validate_reversal_reason(bad);
+      ADD_FAILURE() << "accepted: " << bad;
+    } catch (const InputError& e) {
+      EXPECT_EQ(e.field(), "reason");
+    }
+  }
+  EXPECT_NO_THROW(validate_reversal_reason("مبلغ اشتباه وارد شد"));
+}
+
 TEST(PaymentPlan, WhatEachInstalmentHoldsSumsToWhatWasPaid) {
   std::mt19937 rng(19);
   for (int run = 0; run < 500; ++run) {

@@ -295,6 +295,45 @@ TEST_F(PaymentsOverHttp, ThePlanKeepsTheAgreedStepsAndInsurersSharesAfterThePric
     EXPECT_NE(text.find(want), std::string::npos) << want << " in: " << text;
 }
 
+TEST_F(PaymentsOverHttp, APaymentRecordedInErrorIsReversedKeptAndCountsForNothing) {
+  ASSERT_EQ(coordinator_.call("PUT", plan_path(seeded_.episode_a), plan_body().dump()).status, 200);
+  Reply r = coordinator_.call("POST", pay_path(), payment(150'000'000).dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto id = r.json()["payments"][0]["id"].get<std::int64_t>();
+  const std::string reversal = pay_path() + "/" + std::to_string(id) + "/reversal";
+  // Without a reason: refused naming it, nothing changed.
+  r = coordinator_.call("POST", reversal, nlohmann::json{{"reason", "  "}}.dump());
+  EXPECT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(r.json()["error"]["field"], "reason");
+  EXPECT_EQ(coordinator_.get(plan_path(seeded_.episode_a)).json()["plan"]["paid_rials"], 150'000'000);
+  r = coordinator_.call("POST", reversal, nlohmann::json{{"reason", "typed 150,000,000 for 15,000,000"}}.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto plan = r.json();
+  EXPECT_EQ(plan["paid_rials"], 0);
+  EXPECT_EQ(plan["balance_rials"], 200'000'000);
+  ASSERT_EQ(plan["payments"].size(), 1U) << "kept on the plan";
+  EXPECT_EQ(plan["payments"][0]["reversed_by"], "coordinator.a");
+  EXPECT_EQ(plan["payments"][0]["reversal_reason"], "typed 150,000,000 for 15,000,000");
+  EXPECT_TRUE(plan["payments"][0].contains("reversed_at"));
+  // Twice: a conflict; an unknown payment: not found; another centre: not found; the lab: forbidden.
+  r = coordinator_.call("POST", reversal, nlohmann::json{{"reason", "again"}}.dump());
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(r.json()["error"]["reason"], "payment_already_reversed");
+  EXPECT_EQ(coordinator_.call("POST", pay_path() + "/999/reversal", nlohmann::json{{"reason", "x"}}.dump()).status,
+            404);
+  EXPECT_EQ(other_.call("POST", reversal, nlohmann::json{{"reason", "x"}}.dump()).status, 404);
+  EXPECT_EQ(lab_.call("POST", reversal, nlohmann::json{{"reason", "x"}}.dump()).status, 403);
+  // The right payment recorded after it counts; with nothing else counting, the plan could
+  // be agreed again, but not once a payment counts.
+  r = coordinator_.call("POST", pay_path(), payment(15'000'000).dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["paid_rials"], 15'000'000);
+  EXPECT_EQ(coordinator_.call("PUT", plan_path(seeded_.episode_a), plan_body().dump()).status, 409);
+  // The patient sees the reversal too, and the audit trail has it.
+  r = patient_.get("/api/v1/me/episodes/" + std::to_string(seeded_.episode_a) + "/payment-plan");
+  EXPECT_EQ(r.json()["plan"]["payments"][0]["reversal_reason"], "typed 150,000,000 for 15,000,000");
+}
+
 TEST_F(PaymentsOverHttp, AnotherCentreAndOtherRolesAreRefused) {
   ASSERT_EQ(coordinator_.call("PUT", plan_path(seeded_.episode_a), plan_body().dump()).status, 200);
   EXPECT_EQ(other_.get(plan_path(seeded_.episode_a)).status, 404);

@@ -40,6 +40,7 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
   replace("protocol_id", "hip-msc-v1");
   replace("message_id", "999999");  // a message nobody has: not found at either centre
   replace("rating_id", "999999");   // a rating nobody gave: likewise
+  replace("payment_id", "999999");  // a payment nobody recorded: likewise
   replace("slug", "about-the-treatment");
   // A well-formed DIN no centre has: found nowhere, so not found at either centre.
   replace("din", "RPLAB26999999Y");
@@ -165,6 +166,7 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
         {"first_due", soon}}},
       {"POST /api/v1/episodes/{episode_id}/payments",
        {{"amount_rials", 1000}, {"paid_on", Clock::system().today().iso()}, {"method", "cash"}}},
+      {"POST /api/v1/episodes/{episode_id}/payments/{payment_id}/reversal", {{"reason", "recorded twice"}}},
       {"POST /api/v1/messages/{message_id}/cancel", {{"reason", "the patient asked not to be texted"}}},
       {"POST /api/v1/messages/{message_id}/resend", {{"reason", "the patient changed phones"}}},
       // The provider's call back (public; with no token configured here, not there: 404).

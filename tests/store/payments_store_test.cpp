@@ -135,6 +135,31 @@ TEST_P(PaymentsStore, PaymentsAreReadInOrderAndOverduePlansFoundByTheirSums) {
   });
 }
 
+TEST_P(PaymentsStore, AReversedPaymentIsKeptAndCountsForNothingInWhatIsOverdue) {
+  std::int64_t plan_id = 0, wrong = 0;
+  store_->write([&](Transaction& tx) {
+    plan_id = tx.save_payment_plan(plan(episodes_[0], "2026-03-01"));
+    wrong = tx.insert_payment(payment(plan_id, 40'000'000), "a");
+  });
+  store_->read([&](Transaction& tx) {
+    EXPECT_TRUE(tx.plans_overdue_on("a", parse_gregorian("2026-03-02"), 10).empty()) << "the down payment was paid";
+  });
+  store_->write([&](Transaction& tx) {
+    EXPECT_FALSE(tx.reverse_payment(plan_id + 1, wrong, "coordinator.a", "t", "wrong plan")) << "not that plan's";
+    EXPECT_TRUE(tx.reverse_payment(plan_id, wrong, "coordinator.a", "2026-03-02T09:00:00.000Z", "typed twice"));
+    EXPECT_FALSE(tx.reverse_payment(plan_id, wrong, "coordinator.a", "t", "again")) << "reversed once only";
+  });
+  store_->read([&](Transaction& tx) {
+    const auto paid = tx.payments_of_plan(plan_id);
+    ASSERT_EQ(paid.size(), 1U) << "kept";
+    ASSERT_TRUE(paid[0].reversed());
+    EXPECT_EQ(*paid[0].reversed_at, "2026-03-02T09:00:00.000Z");
+    EXPECT_EQ(paid[0].reversed_by, "coordinator.a");
+    EXPECT_EQ(paid[0].reversal_reason, "typed twice");
+    EXPECT_EQ(tx.plans_overdue_on("a", parse_gregorian("2026-03-02"), 10).size(), 1U) << "unpaid again";
+  });
+}
+
 TEST_P(PaymentsStore, AnotherCentreReachesNoPlanUnderRowSecurity) {
   store_->write([&](Transaction& tx) {
     tx.upsert_centre(test::test_centre("b"));

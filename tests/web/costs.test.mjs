@@ -563,6 +563,24 @@ test('a coordinator agrees a payment plan and records an overdue payment on a ph
     assert.ok(owed > 0)
     assert.match(await fold.getByTestId('plan-overdue').textContent(), /تومان/)
     const pay = fold.getByTestId('payment-form')
+    // A payment typed wrong (a thousand tomans) is reversed with why: kept, struck
+    // through, counting for nothing; the reason is required.
+    await pay.locator('input[name=amount]').fill(persianDigits(1000))
+    await pay.getByTestId('payment-submit').click()
+    const wrong = fold.locator('[data-testid=payments-list] li[data-reversed=no]').first()
+    await wrong.waitFor()
+    await wrong.getByTestId('payment-reverse').click()
+    const reversal = wrong.getByTestId('reversal-form')
+    await reversal.getByTestId('reversal-submit').click()
+    await reversal.locator('.field:has(input[name=reason]) .error-text').waitFor()
+    await reversal.locator('input[name=reason]').fill('مبلغ اشتباه وارد شد')
+    await reversal.getByTestId('reversal-submit').click()
+    const reversed = fold.locator('[data-testid=payments-list] li[data-reversed=yes]')
+    await reversed.waitFor()
+    assert.match(await reversed.getByTestId('payment-reversed').textContent(), /مبلغ اشتباه وارد شد/)
+    assert.equal(await reversed.locator('s').count(), 1)
+    const afterReversal = (await (await apiSession(server, 'coordinator.tehran-1')).get(`/api/v1/episodes/${made.episodeId}/payment-plan`)).json.plan
+    assert.equal(afterReversal.overdue_rials, owed, 'the reversed payment counts for nothing')
     // More than the balance: refused beside the amount.
     await pay.locator('input[name=amount]').fill(persianDigits(overdue.json.plan.balance_rials / 10 + 1000))
     await pay.getByTestId('payment-submit').click()
@@ -571,7 +589,8 @@ test('a coordinator agrees a payment plan and records an overdue payment on a ph
     await pay.locator('select[name=method]').selectOption('transfer')
     await pay.locator('input[name=reference]').fill('TR-5521')
     await pay.getByTestId('payment-submit').click()
-    await fold.getByTestId('payments-list').waitFor()
+    // The list had the reversed payment already: wait for the one that counts.
+    await fold.locator('[data-testid=payments-list] li[data-reversed=no]').waitFor()
     assert.equal(await fold.getByTestId('plan-overdue').count(), 0)
     assert.match(await fold.getByTestId('payments-list').textContent(), /حوالهٔ بانکی/)
     await assertPersianOnly(page, 'the payments', '[data-fold=payments]')

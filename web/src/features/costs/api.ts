@@ -76,3 +76,7 @@ export const agreePaymentPlan = (episodeId: number, body: EstimateRequest) =>
   answer<PaymentPlan>(http.PUT('/api/v1/episodes/{episode_id}/payment-plan', { ...episodePath(episodeId), body }))
 export const recordPayment = (episodeId: number, body: PaymentRecord) =>
   answer<PaymentPlan>(http.POST('/api/v1/episodes/{episode_id}/payments', { ...episodePath(episodeId), body }))
+export const reversePayment = (episodeId: number, paymentId: number, reason: string) =>
+  answer<PaymentPlan>(
+    http.POST('/api/v1/episodes/{episode_id}/payments/{payment_id}/reversal', { params: { path: { episode_id: episodeId, payment_id: String(paymentId) } }, body: { reason } }),
+  )
