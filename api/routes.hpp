@@ -75,6 +75,7 @@ void add_calendar_routes(http::Router& r, Services& s);         // patients' pri
 void add_message_routes(http::Router& r, Services& s);          // the patient outbox: messages, cancel, resend
 void add_cost_routes(http::Router& r, Services& s);             // price lists, insurers, estimates
 void add_education_routes(http::Router& r, Services& s);        // education pages and FAQ, with measured figures
+void add_evidence_routes(http::Router& r, Services& s);         // the published evidence beside the claims
 void add_payment_routes(http::Router& r, Services& s);          // payment plans and payments received
 void add_rating_routes(http::Router& r, Services& s);           // patients' ratings, moderation, summaries
 

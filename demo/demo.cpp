@@ -1,5 +1,6 @@
 #include "demo/demo.hpp"
 #include "demo/history.hpp"
+#include "service/evidence.hpp"
 
 #include <algorithm>
 #include <array>
@@ -178,6 +179,8 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
   std::vector<std::string> centre_ids;
   for (const Centre& c : demo_centres()) centre_ids.push_back(c.id);
   add_demo_pages(store, clock, centre_ids);
+  // The published evidence the installation ships, beside the claims.
+  service::Evidence(store, clock).import(op, service::starting_evidence());
 
   const auto& states = all_episode_states();
   const auto protocol = load_protocol("hip-msc-v1");

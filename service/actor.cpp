@@ -53,6 +53,7 @@ const std::map<Permission, Roles>& permission_table() {
       {Permission::centre_edit, {R::admin}},
       {Permission::education_edit, {R::admin, R::surgeon, R::coordinator, R::physiotherapist}},
       {Permission::payment_record, {R::admin, R::coordinator}},
+      {Permission::evidence_edit, {R::admin, R::surgeon}},
   };
   return table;
 }
@@ -158,6 +159,8 @@ const char* name(Permission p) {
       return "write education pages";
     case Permission::payment_record:
       return "record payments";
+    case Permission::evidence_edit:
+      return "write the published evidence";
   }
   return "?";
 }
@@ -213,6 +216,7 @@ static const std::map<Permission, std::string_view>& permission_names() {
       {Permission::centre_edit, "centre_edit"},
       {Permission::education_edit, "education_edit"},
       {Permission::payment_record, "payment_record"},
+      {Permission::evidence_edit, "evidence_edit"},
   };
   return names;
 }

@@ -69,6 +69,7 @@ enum class Permission {
   centre_edit,         // a centre's names, city and phone
   education_edit,      // write the centre's education pages and FAQ (its admin publishes them)
   payment_record,      // agree a patient's payment plan and record the payments received
+  evidence_edit,       // write the published evidence kept beside the claims (network-wide)
 };
 
 // The one permission table (actor.cpp) decides: whether `role` may do `p` (the operator

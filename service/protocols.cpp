@@ -22,6 +22,14 @@ std::string read_data_file(const fs::path& path, const std::string& field) {
   return text.str();
 }
 
+}  // namespace
+
+std::string data_file_text(const std::string& relative_path, const std::string& field) {
+  return read_data_file(fs::path(data_dir()) / relative_path, field);
+}
+
+namespace {
+
 struct Catalogue {
   std::map<std::string, CatalogueEntry> entries;
   instruments::ResponderThresholds thresholds;

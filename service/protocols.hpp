@@ -19,6 +19,9 @@ namespace rp::service {
 // $REGENPATH_DATA_DIR; else share/regenpath beside the binary's folder, where the Debian
 // package installs them (/usr/bin/regenpath -> /usr/share/regenpath); else the source tree.
 std::string data_dir();
+// The text of a file of the data directory the code names (claims/seed-evidence.yaml),
+// never a request. NotFoundError(field, cannot_read_file) when it cannot be read.
+std::string data_file_text(const std::string& relative_path, const std::string& field);
 
 struct CatalogueEntry {
   std::shared_ptr<const Protocol> protocol;

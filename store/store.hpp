@@ -17,6 +17,7 @@
 #include "domain/cost/price_list.hpp"
 #include "domain/education/page.hpp"
 #include "domain/episode.hpp"
+#include "domain/evidence/evidence.hpp"
 #include "domain/patient.hpp"
 #include "domain/rating/rating.hpp"
 #include "domain/schedule.hpp"
@@ -377,6 +378,12 @@ class Transaction {
   // most `limit`.
   virtual std::vector<cost::PaymentPlan> plans_overdue_on(const std::string& centre_id, const CivilDate& day,
                                                           int limit) = 0;
+
+  // The published evidence beside the claims (0041_evidence.sql, domain/evidence/evidence.hpp):
+  // writes the entry over the one of its id; the entries of a protocol (every protocol's
+  // without one), the withdrawn too, by id.
+  virtual void save_evidence(const evidence::Entry& entry) = 0;
+  virtual std::vector<evidence::Entry> evidence_entries(const std::optional<std::string>& protocol) = 0;
 
   // Education pages (0037_education_pages.sql, domain/education/page.hpp).
   // Writes a version: a new row (id 0) or the draft's row over itself; its id.

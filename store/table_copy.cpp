@@ -47,6 +47,7 @@ const std::vector<CopiedTable>& copied_tables() {
       {"plan_instalments", "plan_id, n", {}},
       {"plan_lines", "plan_id, item", {}},
       {"plan_payers", "plan_id, n", {}},
+      {"evidence_entries", "id", {}},
       {"payments", "id", {}},
   };
   return tables;

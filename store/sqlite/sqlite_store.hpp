@@ -177,6 +177,8 @@ class SqliteTransaction final : public Transaction {
   std::optional<cost::PaymentPlan> payment_plan_of_episode(std::int64_t episode_id) override;
   std::int64_t insert_payment(const cost::Payment& payment, const std::string& centre_id) override;
   std::vector<cost::Payment> payments_of_plan(std::int64_t plan_id) override;
+  void save_evidence(const evidence::Entry& entry) override;
+  std::vector<evidence::Entry> evidence_entries(const std::optional<std::string>& protocol) override;
   bool reverse_payment(std::int64_t plan_id, std::int64_t payment_id, const std::string& by, const std::string& at,
                        const std::string& reason) override;
   std::vector<cost::PaymentPlan> plans_overdue_on(const std::string& centre_id, const CivilDate& day,

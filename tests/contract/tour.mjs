@@ -104,6 +104,13 @@ export async function tour(server, observe) {
   const estimateBody = { year: 1490, cell_source: 'bone_marrow', guidance: 'ultrasound', insurers: [{ insurer: insurers.insurers[0].id, months_insured: 12 }], months: 3, first_due_jalali: '1490/01/01' }
   await call(admin, 'POST', '/api/v1/centres/{centre_id}/estimates/sheet', { params: ownCentre, q: { lang: 'fa' }, body: estimateBody, expect: 200 })
   await call(admin, 'POST', '/api/v1/centres/{centre_id}/estimates/sheet', { params: ownCentre, q: { lang: 'de' }, body: estimateBody, expect: 422 })
+  // The published evidence beside the claims: the clinical lead writes an entry, anyone
+  // reads it, a bad link is refused, the entry is withdrawn.
+  const evidenceBody = { protocol: 'hip-msc-v1', claims: ['success-75-85'], citation: 'A trial', year: 2023, design: 'randomised_trial', n: 40, stance: 'contradicts', finding_en: 'No better than a steroid.', finding_fa: 'بهتر از کورتون نبود.', link: 'https://example.org/trial' }
+  await call(admin, 'PUT', '/api/v1/evidence/{evidence_id}', { params: { evidence_id: 'tour-trial' }, body: evidenceBody, expect: 200 })
+  await call(admin, 'PUT', '/api/v1/evidence/{evidence_id}', { params: { evidence_id: 'tour-trial' }, body: { ...evidenceBody, link: 'http://x' }, expect: 422 })
+  await call(admin, 'GET', '/api/v1/protocols/{protocol_id}/evidence', { params: { protocol_id: 'hip-msc-v1' }, expect: 200 })
+  await call(admin, 'POST', '/api/v1/evidence/{evidence_id}/withdrawal', { params: { evidence_id: 'tour-trial' }, body: { reason: 'a test entry' }, expect: 200 })
   await call(admin, 'GET', '/api/v1/protocols', { expect: 200 })
   await call(admin, 'GET', '/api/v1/protocols/{protocol_id}', { params: { protocol_id: 'hip-msc-v1' }, expect: 200 })
 

@@ -41,6 +41,7 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
   replace("message_id", "999999");  // a message nobody has: not found at either centre
   replace("rating_id", "999999");   // a rating nobody gave: likewise
   replace("payment_id", "999999");  // a payment nobody recorded: likewise
+  replace("evidence_id", "role-matrix-entry");
   replace("slug", "about-the-treatment");
   // A well-formed DIN no centre has: found nowhere, so not found at either centre.
   replace("din", "RPLAB26999999Y");
@@ -51,7 +52,7 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
 // Path parameters that name shared data, not a centre's records: the same for every centre.
 bool centre_scoped(const std::string& path) {
   std::string rest = path;
-  for (const char* shared : {"{protocol_id}", "{token}", "{feed}"}) {
+  for (const char* shared : {"{protocol_id}", "{token}", "{feed}", "{evidence_id}"}) {
     if (auto pos = rest.find(shared); pos != std::string::npos) rest.erase(pos, std::string(shared).size());
   }
   return rest.find('{') != std::string::npos;
@@ -167,6 +168,17 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
       {"POST /api/v1/episodes/{episode_id}/payments",
        {{"amount_rials", 1000}, {"paid_on", Clock::system().today().iso()}, {"method", "cash"}}},
       {"POST /api/v1/episodes/{episode_id}/payments/{payment_id}/reversal", {{"reason", "recorded twice"}}},
+      {"PUT /api/v1/evidence/{evidence_id}",
+       {{"protocol", "hip-msc-v1"},
+        {"claims", {"success-75-85"}},
+        {"citation", "A trial"},
+        {"year", 2023},
+        {"design", "cohort"},
+        {"stance", "inconclusive"},
+        {"finding_en", "Found little."},
+        {"finding_fa", "چیز زیادی نیافت."},
+        {"link", "https://example.org/trial"}}},
+      {"POST /api/v1/evidence/{evidence_id}/withdrawal", {{"reason", "retracted"}}},
       {"POST /api/v1/messages/{message_id}/cancel", {{"reason", "the patient asked not to be texted"}}},
       {"POST /api/v1/messages/{message_id}/resend", {{"reason", "the patient changed phones"}}},
       // The provider's call back (public; with no token configured here, not there: 404).
@@ -189,7 +201,7 @@ std::string records(const std::string& db) {
   for (const char* table :
        {"centres", "patients", "episodes", "episode_transitions", "schedule_items", "eligibility_assessments",
         "questionnaire_responses", "adverse_events", "access_tokens", "calendar_feeds", "messages", "price_lists",
-        "price_list_lines", "education_pages", "payment_plans", "payments"}) {
+        "price_list_lines", "education_pages", "payment_plans", "payments", "evidence_entries"}) {
     SQLite::Statement q(d, std::string("SELECT * FROM ") + table + " ORDER BY 1");
     while (q.executeStep())
       for (int i = 0; i < q.getColumnCount(); ++i) out += q.getColumn(i).getString() + '\x1f';
