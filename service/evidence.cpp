@@ -61,7 +61,7 @@ EvidenceView Evidence::of_protocol(const std::string& protocol, bool with_withdr
     const auto n = std::count_if(standing.begin(), standing.end(), [&](const evidence::Entry& e) {
       return std::find(e.claims.begin(), e.claims.end(), c.id) != e.claims.end();
     });
-    out.claims.push_back({c.id, evidence::randomised_support(standing, c.id), static_cast<int>(n)});
+    out.claims.push_back({c.id, c.words, evidence::randomised_support(standing, c.id), static_cast<int>(n)});
   }
   return out;
 }

@@ -17,6 +17,7 @@ namespace rp::service {
 
 struct ClaimEvidence {
   std::string claim;
+  LocalText words;                  // the claim as the article says it
   bool randomised_support = false;  // a randomised trial or a systematic review supports it
   int entries = 0;                  // standing entries that bear on it
 };

@@ -47,7 +47,8 @@ EvidenceListOut evidence_list_out(const service::EvidenceView& v) {
   EvidenceListOut out;
   out.protocol = v.protocol;
   for (const auto& e : v.entries) out.entries.push_back(evidence_out(e));
-  for (const auto& c : v.claims) out.claims.push_back({c.claim, c.randomised_support, c.entries});
+  for (const auto& c : v.claims)
+    out.claims.push_back({c.claim, c.words.en, c.words.fa, c.randomised_support, c.entries});
   return out;
 }
 

@@ -101,12 +101,14 @@ struct EvidenceOut {
 
 struct ClaimEvidenceOut {
   static constexpr const char* kSchema = "ClaimEvidence";
-  std::string claim;
+  std::string claim, words_en, words_fa;
   bool randomised_support = false;
   std::int64_t entries = 0;
   template <class V>
   static void fields(V& v) {
     v("claim", &ClaimEvidenceOut::claim, "");
+    v("words_en", &ClaimEvidenceOut::words_en, "the claim as the article says it");
+    v("words_fa", &ClaimEvidenceOut::words_fa, "");
     v("randomised_support", &ClaimEvidenceOut::randomised_support,
       "a randomised trial or a systematic review supports it; false: it rests on no controlled evidence");
     v("entries", &ClaimEvidenceOut::entries, "the entries that bear on it");

@@ -119,6 +119,19 @@ test('analyst: outcome report and claims audit equal the API, de-identified, in 
     for (const k of ['treated', 'survival', 'trajectories', 'responders', 'completeness', 'adverse_events', 'serious_rate'])
       assert.equal((await page.getByTestId('definition-' + k).textContent()).includes(report.definitions[k].en), true, k)
 
+    // Beside each claim, the published evidence the clinic keeps, as the API answers it.
+    const evidence = (await analyst.get(`/api/v1/protocols/${report.protocol.id}/evidence`)).json
+    assert.ok(evidence.entries.length >= 5, 'the demo imports the shipped evidence')
+    for (const c of evidence.claims) {
+      const beside = page.locator(`[data-testid=claim-row][data-claim="${c.claim}"] [data-testid=claim-evidence]`)
+      assert.equal(await beside.getAttribute('data-supported'), c.randomised_support ? 'yes' : 'no', c.claim)
+    }
+    const success = page.locator('[data-testid=claim-row][data-claim="success-75-85"]')
+    assert.match(await success.getByTestId('evidence-support').textContent(), /No randomised trial or systematic review supports this claim/)
+    await success.locator('[data-testid=claim-evidence] details summary').click()
+    assert.equal(await success.getByTestId('evidence-entry').count(), evidence.entries.filter((e) => e.claims.includes('success-75-85')).length)
+    assert.match(await success.locator('[data-testid=evidence-entry][data-id=miles-2023]').textContent(), /corticosteroid/)
+
     // Nothing identifying: no patient's name, record number, national id or mobile.
     const text = await page.locator('body').innerText()
     for (const v of await identifyingValues()) assert.ok(!text.includes(v), `the outcomes page shows ${v}`)
@@ -157,6 +170,7 @@ test('analyst: outcome report and claims audit equal the API, de-identified, in 
     assert.ok((await page.getByTestId('as-of').textContent()).includes(jalaliLong(report.as_of)))
     assert.equal((await page.getByTestId('claim-verdict').first().textContent()).trim().length > 0, true)
     assert.match(await page.getByTestId('claims-table').textContent(), /مقاله می‌گوید/)
+    assert.match(await page.locator('[data-claim="success-75-85"] [data-testid=evidence-support]').textContent(), /هیچ کارآزمایی تصادفی/)
     assert.match(await page.getByTestId('suppressed-legend').textContent(), /کمتر از ۵ بیمار/)
     assert.equal(await page.getByTestId('claims-table').getByTestId('suppressed').first().getAttribute('title'), 'کمتر از ۵ بیمار')
     await checkA11y(page, 'outcomes fa')
@@ -391,5 +405,77 @@ test('admin: accounts, centre, audit check and protocol, in English and Persian'
     b.assertClean()
   } finally {
     await b.close()
+  }
+})
+
+test('the surgeon writes published evidence on a desktop in English, a bad link refused beside its field; it stands beside the claim in Persian on a phone until withdrawn', async () => {
+  const b = await launch({ lang: 'en' })
+  try {
+    const { page } = b
+    await loginStaff(page, server, 'surgeon.tehran-1')
+    await page.goto(server.url + '/evidence')
+    await page.getByTestId('evidence-claim').first().waitFor()
+    await page.getByTestId('evidence-add').click()
+    const form = page.getByTestId('evidence-form')
+    await form.locator('input[name=id]').fill('web-test-trial')
+    await form.locator('input[name=claims][value="daily-activities-90-2w"]').check()
+    await form.locator('input[name=citation]').fill('An invented trial for the browser test, 2024')
+    await form.locator('input[name=year]').fill('2024')
+    await form.locator('select[name=design]').selectOption('randomised_trial')
+    await form.locator('input[name=n]').fill('60')
+    await form.locator('select[name=stance]').selectOption('supports')
+    await form.locator('textarea[name=finding_en]').fill('Most patients were back to their daily activities within two weeks.')
+    await form.locator('textarea[name=finding_fa]').fill('بیشتر بیماران در دو هفته به کارهای روزانه برگشتند.')
+    await form.locator('input[name=link]').fill('http://example.org/trial')
+    await form.getByTestId('evidence-submit').click()
+    // A link that is not https: refused beside its field, nothing written.
+    await form.locator('.field:has(input[name=link]) .error-text').waitFor()
+    const surgeon = await apiSession(server, 'surgeon.tehran-1')
+    const before = (await surgeon.get('/api/v1/protocols/hip-msc-v1/evidence')).json
+    assert.ok(!before.entries.some((e) => e.id === 'web-test-trial'))
+    await form.locator('input[name=link]').fill('https://example.org/trial')
+    await form.getByTestId('evidence-submit').click()
+    await page.getByTestId('evidence-notice').waitFor()
+    const claim = page.locator('[data-testid=evidence-claim][data-claim="daily-activities-90-2w"] [data-testid=claim-evidence]')
+    assert.equal(await claim.getAttribute('data-supported'), 'yes')
+    const after = (await surgeon.get('/api/v1/protocols/hip-msc-v1/evidence')).json
+    const written = after.entries.find((e) => e.id === 'web-test-trial')
+    assert.equal(written.n, 60)
+    assert.equal(written.written_by, 'surgeon.tehran-1')
+    await checkA11y(page, 'evidence en')
+    await shot(page, 'evidence-en')
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+
+  const c = await launch({ ...phone, lang: 'fa' })
+  try {
+    const { page } = c
+    await loginStaff(page, server, 'surgeon.tehran-1')
+    await page.goto(server.url + '/outcomes')
+    const beside = page.locator('[data-testid=claim-row][data-claim="daily-activities-90-2w"] [data-testid=claim-evidence]')
+    await beside.waitFor()
+    assert.equal(await beside.getAttribute('data-supported'), 'yes')
+    assert.match(await beside.getByTestId('evidence-support').textContent(), /شواهد تصادفی‌شده/)
+    await beside.locator('details summary').click()
+    assert.match(await beside.locator('[data-id=web-test-trial]').textContent(), /بیشتر بیماران در دو هفته/)
+    // Withdrawn with why, on the phone: the claim rests on no controlled evidence again.
+    await page.goto(server.url + '/evidence')
+    const row = page.locator('[data-testid=evidence-row][data-id=web-test-trial]')
+    await row.getByTestId('evidence-withdraw').click()
+    await row.getByTestId('withdraw-submit').click()
+    await row.locator('.field:has(input[name=reason]) .error-text').waitFor()
+    await row.locator('input[name=reason]').fill('آزمون مرورگر تمام شد')
+    await row.getByTestId('withdraw-submit').click()
+    await page.getByTestId('evidence-notice').waitFor()
+    assert.equal(await page.locator('[data-testid=evidence-row][data-id=web-test-trial]').count(), 0)
+    assert.equal(await page.locator('[data-testid=evidence-claim][data-claim="daily-activities-90-2w"] [data-testid=claim-evidence]').getAttribute('data-supported'), 'no')
+    await assertPersianOnly(page, 'evidence fa', '[data-testid=evidence-page]')
+    await checkA11y(page, 'evidence fa phone')
+    await shot(page, 'evidence-fa-phone')
+    c.assertClean()
+  } finally {
+    await c.close()
   }
 })

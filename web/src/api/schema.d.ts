@@ -2339,6 +2339,9 @@ export interface components {
             entries: number;
             /** @description a randomised trial or a systematic review supports it; false: it rests on no controlled evidence */
             randomised_support: boolean;
+            /** @description the claim as the article says it */
+            words_en: string;
+            words_fa: string;
         };
         ClaimMinimum: {
             follow_up_days: number;
