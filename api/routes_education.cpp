@@ -99,6 +99,19 @@ void add_education_routes(http::Router& r, Services& s) {
            const auto page = education(s).publish(c.actor, centre_param(c), slug_param(c), version);
            return contract::page_out(page, page.version);
          }});
+  r.add({"POST",
+         "/api/v1/centres/{centre_id}/pages/{slug}/withdrawal",
+         "Takes the published page down with why: the public reads no version of it until one is published again "
+         "(page_not_published, page_already_withdrawn); the centre's admin only",
+         service::Permission::centre_edit,
+         {},
+         "{reason}",
+         false,
+         false,
+         [&s](http::Call& c, const contract::PageWithdrawalIn& in) {
+           const auto page = education(s).withdraw(c.actor, centre_param(c), slug_param(c), in.reason);
+           return contract::page_out(page, std::nullopt);
+         }});
   r.add({"GET",
          "/api/v1/directory/centres/{centre_id}/pages",
          "A centre's published education pages and FAQ, with the centre's measured figure for every claim they "

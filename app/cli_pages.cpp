@@ -1,9 +1,10 @@
-// `regenpath page list|save|publish`: a centre's education pages and FAQ entries, as the
+// `regenpath page list|save|publish|withdraw`: a centre's education pages and FAQ entries, as the
 // operator (issue 19, service/education.hpp); the staff's screen and the API do the same.
 //
 //   regenpath page save --centre tehran-1 --slug who-is-it-for --kind faq --position 10
 //       --title-en TEXT --title-fa TEXT --body-en-file FILE --body-fa-file FILE [--protocol ID]
 //   regenpath page publish --centre tehran-1 --slug who-is-it-for --version 2
+//   regenpath page withdraw --centre tehran-1 --slug who-is-it-for --reason "prices changed"
 //   regenpath page list --centre tehran-1 [--published]
 //
 // A body is plain text: paragraphs separated by blank lines, {{claim:ID}} where the
@@ -22,6 +23,7 @@ struct PageArgs {
   std::string title_en, title_fa, body_en, body_fa, body_en_file, body_fa_file;
   int position = 0, version = 0;
   bool published = false;
+  std::string reason;
 };
 
 // The body given inline or in a file ("-": standard input), never both.
@@ -51,7 +53,7 @@ void list_pages(const PageArgs& a) {
 }  // namespace
 
 void add_page_commands(CLI::App& app) {
-  auto* page = app.add_subcommand("page", "A centre's education pages and FAQ: list, save, publish");
+  auto* page = app.add_subcommand("page", "A centre's education pages and FAQ: list, save, publish, withdraw");
   page->require_subcommand(1);
   auto a = std::make_shared<PageArgs>();
 
@@ -107,6 +109,20 @@ void add_page_commands(CLI::App& app) {
     const auto p = service::Education(*store, clock, nullptr)
                        .publish(service::Actor::cli_operator(), a->centre, a->slug, a->version);
     print_json(api::http::encode(api::contract::page_out(p, p.version)));
+  });
+
+  auto* withdraw = page->add_subcommand(
+      "withdraw", "Takes a published page down with why: the public reads none of it until it is published again");
+  add_db_option(withdraw, a->db);
+  withdraw->add_option("--centre", a->centre, "the centre's id")->required();
+  withdraw->add_option("--slug", a->slug, "the page's name")->required();
+  withdraw->add_option("--reason", a->reason, "why it no longer stands")->required();
+  withdraw->callback([a] {
+    auto store = open_store(a->db);
+    const Clock clock = Clock::system();
+    const auto p = service::Education(*store, clock, nullptr)
+                       .withdraw(service::Actor::cli_operator(), a->centre, a->slug, a->reason);
+    print_json(api::http::encode(api::contract::page_out(p, std::nullopt)));
   });
 }
 

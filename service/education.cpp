@@ -23,7 +23,8 @@ std::map<std::string, PageState> states_of(const std::vector<education::Page>& v
   for (const auto& p : versions) {
     auto& s = out[p.slug];
     s.latest = p;
-    if (p.published()) s.published_version = p.version;
+    // The latest version published is what the public reads, unless it was withdrawn.
+    if (p.published()) s.published_version = p.withdrawn() ? std::nullopt : std::optional<int>(p.version);
   }
   return out;
 }
@@ -114,14 +115,44 @@ education::Page Education::publish(const Actor& admin, const std::string& centre
     page = all.back();
     if (version != page.version)
       throw ConflictError("version", "page_version_not_latest"_err, {{"latest", std::int64_t{page.version}}});
-    if (page.published()) return;
+    if (page.published() && !page.withdrawn()) return;
     // The claims may have changed since the draft was saved: what is published is checked now.
     education::validate_page(page, claims_of(page.protocol));
     page.published_by = admin.user;
     page.published_at = clock_.now_iso();
+    // Published again after a withdrawal: it stands again (the audit trail keeps both).
+    page.withdrawn_by.clear();
+    page.withdrawn_at.clear();
+    page.withdrawn_reason.clear();
     tx.save_education_page(page);
     tx.append_audit(audit_entry(clock_, admin, centre_id, "education.publish", "education_page", slug,
                                 "version " + std::to_string(page.version)));
+  });
+  return page;
+}
+
+education::Page Education::withdraw(const Actor& admin, const std::string& centre_id, const std::string& slug,
+                                    const std::string& reason) {
+  require(admin, Permission::centre_edit);
+  require_page_centre(admin, centre_id);
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError("reason", "required"_err);
+  if (reason.size() > kMaxWithdrawalReasonBytes)
+    throw InputError("reason", "too_many_bytes"_err, {{"max", static_cast<std::int64_t>(kMaxWithdrawalReasonBytes)}});
+  education::Page page;
+  store_.write(record_scope(admin), [&](store::Transaction& tx) {
+    const auto all = tx.education_pages(centre_id, slug);
+    if (all.empty()) throw NotFoundError("page", "page_not_found"_err, {{"slug", slug.substr(0, 64)}});
+    // The version the public reads: the latest published.
+    const auto it = std::find_if(all.rbegin(), all.rend(), [](const auto& p) { return p.published(); });
+    if (it == all.rend()) throw ConflictError("page", "page_not_published"_err);
+    if (it->withdrawn()) throw ConflictError("page", "page_already_withdrawn"_err);
+    page = *it;
+    page.withdrawn_by = admin.user;
+    page.withdrawn_at = clock_.now_iso();
+    page.withdrawn_reason = reason;
+    tx.save_education_page(page);
+    tx.append_audit(audit_entry(clock_, admin, centre_id, "education.withdraw", "education_page", slug,
+                                "version " + std::to_string(page.version) + ": " + reason));
   });
   return page;
 }
@@ -135,7 +166,8 @@ PublishedPages Education::published(const std::string& centre_id) {
     std::map<std::string, education::Page> latest_published;
     for (auto& p : tx.education_pages(centre_id, std::nullopt))
       if (p.published()) latest_published[p.slug] = std::move(p);
-    for (auto& [slug, p] : latest_published) out.pages.push_back(std::move(p));
+    for (auto& [slug, p] : latest_published)
+      if (!p.withdrawn()) out.pages.push_back(std::move(p));
   });
   std::sort(out.pages.begin(), out.pages.end(), listed_before);
   out.figures = figures(centre_id, out.pages);

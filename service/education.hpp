@@ -42,6 +42,8 @@ struct PublishedPages {
 // InputError("protocol") for a protocol the catalogue does not have.
 std::vector<Claim> embeddable_claims(const std::string& protocol);
 
+inline constexpr std::size_t kMaxWithdrawalReasonBytes = 500;
+
 class Education {
  public:
   Education(store::Store& store, const Clock& clock, HeavyReads* heavy) : store_(store), clock_(clock), heavy_(heavy) {}
@@ -59,7 +61,14 @@ class Education {
   // Publishes the page's latest version; publishing it again changes nothing. ConflictError
   // (page_version_not_latest) for an earlier version. The centre's admin only.
   education::Page publish(const Actor& admin, const std::string& centre_id, const std::string& slug, int version);
-  // What anyone reads of a centre's pages. NotFoundError("centre") for an unknown centre.
+  // Takes the published page down with why (reason required, at most 500 bytes): the
+  // public reads no version of it until one is published again (publish the latest again,
+  // or save and publish the next). ConflictError page_not_published, page_already_withdrawn.
+  // The centre's admin only.
+  education::Page withdraw(const Actor& admin, const std::string& centre_id, const std::string& slug,
+                           const std::string& reason);
+  // What anyone reads of a centre's pages (none withdrawn). NotFoundError("centre") for an
+  // unknown centre.
   PublishedPages published(const std::string& centre_id);
   // The figures `pages` embed, at `centre_id` (the editors' preview and the public pages).
   std::vector<PageFigure> figures(const std::string& centre_id, const std::vector<education::Page>& pages);

@@ -33,6 +33,10 @@ PageOut page_out(const education::Page& p, std::optional<int> published_version)
   out.published_by = p.published_by;
   out.published_at = p.published_at;
   if (published_version) out.published_version = *published_version;
+  if (p.withdrawn()) {
+    out.withdrawn_at = p.withdrawn_at;
+    out.withdrawn_reason = p.withdrawn_reason;
+  }
   return out;
 }
 

@@ -50,6 +50,7 @@ struct PageOut {
   PageBlocksOut blocks;
   std::string written_by, written_at, published_by, published_at;
   std::optional<std::int64_t> published_version;
+  std::optional<std::string> withdrawn_at, withdrawn_reason;
   template <class V>
   static void fields(V& v) {
     using P = PageOut;
@@ -65,7 +66,10 @@ struct PageOut {
     v("written_at", &P::written_at, "UTC");
     v("published_by", &P::published_by, "the admin who published it; empty for a draft and in the public answer");
     v("published_at", &P::published_at, "UTC; empty: a draft");
-    v("published_version", &P::published_version, "the version the public reads; null: never published");
+    v("published_version", &P::published_version, "the version the public reads; null: never published, or withdrawn");
+    v("withdrawn_at", &P::withdrawn_at, "UTC, when the admin took this version down; left out while it stands",
+      FieldRule{.omit_when_empty = true});
+    v("withdrawn_reason", &P::withdrawn_reason, "why; left out while it stands", FieldRule{.omit_when_empty = true});
   }
 };
 
@@ -140,6 +144,16 @@ struct PublicationIn {
   template <class V>
   static void fields(V& v) {
     v("version", &PublicationIn::version, "the page's latest version, as the editor last read it");
+  }
+};
+
+struct PageWithdrawalIn {
+  static constexpr const char* kSchema = "EducationPageWithdrawal";
+  std::string reason;
+  template <class V>
+  static void fields(V& v) {
+    v("reason", &PageWithdrawalIn::reason, "why the page no longer stands, at most 500 bytes",
+      FieldRule{.max_bytes = 500});
   }
 };
 

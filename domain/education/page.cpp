@@ -21,7 +21,8 @@ PageKind parse_page_kind(std::string_view text, std::string_view field) {
 bool Page::operator==(const Page& o) const {
   return id == o.id && centre_id == o.centre_id && slug == o.slug && version == o.version && same_content(*this, o) &&
          written_by == o.written_by && written_at == o.written_at && published_by == o.published_by &&
-         published_at == o.published_at;
+         published_at == o.published_at && withdrawn_by == o.withdrawn_by && withdrawn_at == o.withdrawn_at &&
+         withdrawn_reason == o.withdrawn_reason;
 }
 
 bool same_content(const Page& a, const Page& b) {

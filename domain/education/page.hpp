@@ -40,7 +40,11 @@ struct Page {
   LocalText title, body;
   std::string written_by, written_at;
   std::string published_by, published_at;  // empty: a draft
+  // The admin took the published page down (wrong, or no longer true): the public reads
+  // no version of it until a version is published again. Empty: standing.
+  std::string withdrawn_by, withdrawn_at, withdrawn_reason;
   bool published() const { return !published_at.empty(); }
+  bool withdrawn() const { return !withdrawn_at.empty(); }
   bool operator==(const Page& other) const;
 };
 

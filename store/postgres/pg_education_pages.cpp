@@ -7,7 +7,8 @@ namespace {
 
 constexpr const char* kPageColumns =
     "SELECT id, centre_id, slug, version, kind, position, protocol, title_en, title_fa, body_en, body_fa, "
-    "written_by, written_at, published_by, published_at FROM education_pages ";
+    "written_by, written_at, published_by, published_at, withdrawn_by, withdrawn_at, withdrawn_reason FROM "
+    "education_pages ";
 
 education::Page read_page(const Result& r, int i) {
   education::Page p;
@@ -24,6 +25,9 @@ education::Page read_page(const Result& r, int i) {
   p.written_at = r.text(i, 12);
   p.published_by = r.text(i, 13);
   p.published_at = r.text(i, 14);
+  p.withdrawn_by = r.text(i, 15);
+  p.withdrawn_at = r.text(i, 16);
+  p.withdrawn_reason = r.text(i, 17);
   return p;
 }
 
@@ -44,21 +48,24 @@ std::int64_t PgTransaction::save_education_page(const education::Page& p) {
         .text(p.written_by)
         .text(p.written_at)
         .text(p.published_by)
-        .text(p.published_at);
+        .text(p.published_at)
+        .text(p.withdrawn_by)
+        .text(p.withdrawn_at)
+        .text(p.withdrawn_reason);
     return head;
   };
   if (p.id == 0)
     return c_
         .exec(
             "INSERT INTO education_pages (centre_id, slug, version, kind, position, protocol, title_en, title_fa, "
-            "body_en, body_fa, written_by, written_at, published_by, published_at) VALUES "
-            "($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id",
+            "body_en, body_fa, written_by, written_at, published_by, published_at, withdrawn_by, withdrawn_at, "
+            "withdrawn_reason) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id",
             params(Params()))
         .int64(0, 0);
   c_.exec(
       "UPDATE education_pages SET centre_id = $2, slug = $3, version = $4, kind = $5, position = $6, protocol = $7, "
       "title_en = $8, title_fa = $9, body_en = $10, body_fa = $11, written_by = $12, written_at = $13, published_by "
-      "= $14, published_at = $15 WHERE id = $1",
+      "= $14, published_at = $15, withdrawn_by = $16, withdrawn_at = $17, withdrawn_reason = $18 WHERE id = $1",
       params(Params().integer(p.id)));
   return p.id;
 }

@@ -6,7 +6,8 @@ namespace {
 
 constexpr const char* kPageColumns =
     "SELECT id, centre_id, slug, version, kind, position, protocol, title_en, title_fa, body_en, body_fa, "
-    "written_by, written_at, published_by, published_at FROM education_pages ";
+    "written_by, written_at, published_by, published_at, withdrawn_by, withdrawn_at, withdrawn_reason FROM "
+    "education_pages ";
 
 education::Page read_page(SQLite::Statement& q) {
   education::Page p;
@@ -23,6 +24,9 @@ education::Page read_page(SQLite::Statement& q) {
   p.written_at = q.getColumn(12).getString();
   p.published_by = q.getColumn(13).getString();
   p.published_at = q.getColumn(14).getString();
+  p.withdrawn_by = q.getColumn(15).getString();
+  p.withdrawn_at = q.getColumn(16).getString();
+  p.withdrawn_reason = q.getColumn(17).getString();
   return p;
 }
 
@@ -31,8 +35,10 @@ education::Page read_page(SQLite::Statement& q) {
 std::int64_t SqliteTransaction::save_education_page(const education::Page& p) {
   auto& q = c_.statement(
       "INSERT INTO education_pages (id, centre_id, slug, version, kind, position, protocol, title_en, title_fa, "
-      "body_en, body_fa, written_by, written_at, published_by, published_at) VALUES "
-      "(NULLIF(?, 0),?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, position = "
+      "body_en, body_fa, written_by, written_at, published_by, published_at, withdrawn_by, withdrawn_at, "
+      "withdrawn_reason) VALUES (NULLIF(?, 0),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+      "withdrawn_by = excluded.withdrawn_by, withdrawn_at = excluded.withdrawn_at, withdrawn_reason = "
+      "excluded.withdrawn_reason, kind = excluded.kind, position = "
       "excluded.position, protocol = excluded.protocol, title_en = excluded.title_en, title_fa = excluded.title_fa, "
       "body_en = excluded.body_en, body_fa = excluded.body_fa, written_by = excluded.written_by, written_at = "
       "excluded.written_at, published_by = excluded.published_by, published_at = excluded.published_at RETURNING id");
@@ -51,6 +57,9 @@ std::int64_t SqliteTransaction::save_education_page(const education::Page& p) {
   q.bind(13, p.written_at);
   q.bind(14, p.published_by);
   q.bind(15, p.published_at);
+  q.bind(16, p.withdrawn_by);
+  q.bind(17, p.withdrawn_at);
+  q.bind(18, p.withdrawn_reason);
   q.executeStep();
   const std::int64_t id = q.getColumn(0).getInt64();
   q.reset();

@@ -68,6 +68,17 @@ TEST_F(PageCli, SavedFromFilesPublishedAndReadAsThePublicReadsIt) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["pages"][0]["version"], 2);
   EXPECT_EQ(r.json()["pages"][0]["published_version"], 1);
+
+  // Taken down with why: the public reads none of it; without a reason, refused.
+  r = run("page withdraw " + pages_db_arg() + " --centre c1 --slug is-it-painful --reason ' '", "");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.error_field(), "reason");
+  r = run("page withdraw " + pages_db_arg() + " --centre c1 --slug is-it-painful --reason 'the anaesthetic changed'",
+          "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["version"], 1) << "the version the public read";
+  EXPECT_EQ(r.json()["withdrawn_reason"], "the anaesthetic changed");
+  EXPECT_TRUE(published()["pages"].empty());
 }
 
 TEST_F(PageCli, RefusalsNameTheFieldAndChangeNothing) {

@@ -365,6 +365,9 @@ export async function tour(server, observe) {
   await call(coordinator, 'GET', '/api/v1/centres/{centre_id}/pages', { params: { centre_id: centre }, expect: 200 })
   await call(coordinator, 'GET', '/api/v1/centres/{centre_id}/pages/{slug}/versions', { params: pageAt, expect: 200 })
   await call(nobody, 'GET', '/api/v1/directory/centres/{centre_id}/pages', { params: { centre_id: centre }, expect: 200 })
+  // Taken down with why; twice is a conflict.
+  await call(admin, 'POST', '/api/v1/centres/{centre_id}/pages/{slug}/withdrawal', { params: pageAt, body: { reason: 'a test page' }, expect: 200 })
+  await call(admin, 'POST', '/api/v1/centres/{centre_id}/pages/{slug}/withdrawal', { params: pageAt, body: { reason: 'again' }, expect: 409 })
   await call(portal, 'GET', '/api/v1/me/calendar-feed', { expect: 200 })
   const feed = await call(portal, 'POST', '/api/v1/me/calendar-feed', { expect: 201 })
   await call(nobody, 'GET', '/calendar/{feed}', { params: { feed: feed.token + '.ics' }, q: { lang: 'fa' }, expect: 200 })

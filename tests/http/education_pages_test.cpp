@@ -113,6 +113,36 @@ TEST_F(EducationPagesOverHttp, WrittenByStaffPublishedByTheAdminReadByAnyoneWith
   EXPECT_EQ(r.json()["versions"][0]["published_by"], "admin.a");
 }
 
+TEST_F(EducationPagesOverHttp, APublishedPageIsWithdrawnWithWhyAndStandsAgainWhenPublishedAgain) {
+  ASSERT_EQ(save(coordinator_, page_body()).status, 200);
+  const std::string withdrawal = "/api/v1/centres/a/pages/feel-better/withdrawal";
+  // Nothing published yet: nothing to withdraw.
+  Reply r = admin_.call("POST", withdrawal, nlohmann::json{{"reason", "wrong"}}.dump());
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(r.json()["error"]["reason"], "page_not_published");
+  ASSERT_EQ(publish(admin_, 1).status, 200);
+  ASSERT_EQ(published()["pages"].size(), 1U);
+  // A reason is required; the coordinator and another centre's admin may not.
+  EXPECT_EQ(admin_.call("POST", withdrawal, nlohmann::json{{"reason", ""}}.dump()).json()["error"]["field"], "reason");
+  EXPECT_EQ(coordinator_.call("POST", withdrawal, nlohmann::json{{"reason", "x"}}.dump()).status, 403);
+  EXPECT_EQ(other_admin_.call("POST", withdrawal, nlohmann::json{{"reason", "x"}}.dump()).status, 404);
+  ASSERT_EQ(published()["pages"].size(), 1U);
+  r = admin_.call("POST", withdrawal, nlohmann::json{{"reason", "the visits changed"}}.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["withdrawn_reason"], "the visits changed");
+  EXPECT_TRUE(published()["pages"].empty()) << "the public reads none of it";
+  const auto listed = admin_.get("/api/v1/centres/a/pages").json()["pages"];
+  ASSERT_EQ(listed.size(), 1U);
+  EXPECT_TRUE(listed[0]["published_version"].is_null());
+  EXPECT_EQ(listed[0]["withdrawn_reason"], "the visits changed");
+  EXPECT_EQ(admin_.call("POST", withdrawal, nlohmann::json{{"reason", "again"}}.dump()).status, 409);
+  // Published again, it stands again.
+  r = publish(admin_, 1);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_FALSE(r.json().contains("withdrawn_at"));
+  EXPECT_EQ(published()["pages"].size(), 1U);
+}
+
 TEST_F(EducationPagesOverHttp, PagesAndQuestionsAreListedInTheirOrder) {
   auto page = page_body();
   page["kind"] = "page";

@@ -179,6 +179,7 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
         {"finding_fa", "چیز زیادی نیافت."},
         {"link", "https://example.org/trial"}}},
       {"POST /api/v1/evidence/{evidence_id}/withdrawal", {{"reason", "retracted"}}},
+      {"POST /api/v1/centres/{centre_id}/pages/{slug}/withdrawal", {{"reason", "no longer true"}}},
       {"POST /api/v1/messages/{message_id}/cancel", {{"reason", "the patient asked not to be texted"}}},
       {"POST /api/v1/messages/{message_id}/resend", {{"reason", "the patient changed phones"}}},
       // The provider's call back (public; with no token configured here, not there: 404).

@@ -49,6 +49,10 @@ TEST_P(EducationPagesStore, VersionsAreKeptWholeAndADraftIsSavedOverInPlace) {
   });
   first.published_by = "admin.a";
   first.published_at = "2026-12-01T09:00:00.000Z";
+  // Taken down (0042): who, when and why are kept with the version.
+  first.withdrawn_by = "admin.a";
+  first.withdrawn_at = "2026-12-02T09:00:00.000Z";
+  first.withdrawn_reason = "prices changed";
   auto draft = page("painful", 2);
   draft.body.en = "Changed.";
   store_->write([&](Transaction& tx) {

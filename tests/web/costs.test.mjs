@@ -446,6 +446,30 @@ test('a coordinator writes a FAQ answer on a desktop in English, a claimed figur
   } finally {
     await c.close()
   }
+
+  // The admin takes it down on a desktop in English: a reason is required; the public then
+  // reads none of it, and the editor's list says why.
+  const d = await launch({ lang: 'en' })
+  try {
+    const { page } = d
+    await loginStaff(page, server, 'admin.tehran-1')
+    await page.goto(server.url + '/pages')
+    const row = page.locator('[data-testid=page-row][data-page=how-many-visits]')
+    await row.getByTestId('page-withdraw').click()
+    const form = row.getByTestId('page-withdraw-form')
+    await form.getByTestId('page-withdraw-submit').click()
+    await form.locator('.field:has(input[name=reason]) .error-text').waitFor()
+    assert.ok((await published()).some((p) => p.slug === 'how-many-visits'), 'refused: still public')
+    await form.locator('input[name=reason]').fill('The visits changed this year.')
+    await form.getByTestId('page-withdraw-submit').click()
+    await page.getByTestId('pages-notice').getByText('Page withdrawn').waitFor()
+    assert.match(await row.getByTestId('page-status').textContent(), /withdrawn: The visits changed this year\./)
+    assert.ok(!(await published()).some((p) => p.slug === 'how-many-visits'), 'no longer public')
+    await checkA11y(page, 'education editor withdrawn en')
+    d.assertClean()
+  } finally {
+    await d.close()
+  }
 })
 
 test('a patient reads their centre\'s information and FAQ with its measured figures on a phone in Persian', async () => {

@@ -19,3 +19,5 @@ export const savePage = (centre: string, slug: string, body: PageChange) =>
   answer<EducationPage>(http.PUT('/api/v1/centres/{centre_id}/pages/{slug}', { ...pagePath(centre, slug), body }))
 export const publishPage = (centre: string, slug: string, version: number) =>
   answer<EducationPage>(http.POST('/api/v1/centres/{centre_id}/pages/{slug}/publication', { ...pagePath(centre, slug), body: { version } }))
+export const withdrawPage = (centre: string, slug: string, reason: string) =>
+  answer<EducationPage>(http.POST('/api/v1/centres/{centre_id}/pages/{slug}/withdrawal', { ...pagePath(centre, slug), body: { reason } }))
