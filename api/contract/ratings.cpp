@@ -1,7 +1,21 @@
 #include "api/contract/ratings.hpp"
 
+#include "base/clock.hpp"
+#include "base/error.hpp"
+#include "base/utc_instant.hpp"
+
 namespace rp::api::contract {
 namespace {
+
+// The clinic's day of a stored instant: a comment written at 01:00 in Tehran is of that
+// day, not of the UTC day before it.
+std::string clinic_day(const std::string& utc_iso) {
+  try {
+    return civil_date_in_zone(parse_utc_instant(utc_iso, "updated_at").ms, "Asia/Tehran").iso();
+  } catch (const InputError&) {
+    return utc_iso.substr(0, 10);  // written by an older binary in another form: its own day
+  }
+}
 
 SummaryOut summary_out(const rating::Summary& s) {
   return {s.count, s.mean, std::vector<std::int64_t>(s.distribution.begin(), s.distribution.end())};
@@ -16,7 +30,7 @@ RatingOut rating_out(const rating::Rating& r) {
 
 PublicRatingsOut public_ratings_out(const service::PublicRatings& p) {
   PublicRatingsOut out{summary_out(p.ratings), summary_out(p.satisfaction), {}};
-  for (const auto& r : p.comments) out.comments.push_back({r.stars, r.comment, r.updated_at.substr(0, 10)});
+  for (const auto& r : p.comments) out.comments.push_back({r.stars, r.comment, clinic_day(r.updated_at)});
   return out;
 }
 

@@ -5,6 +5,8 @@
 // cannot moderate, and bad stars or comments are refused naming the field.
 #include <gtest/gtest.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include "http_test_support.hpp"
 
 namespace rp::test {
@@ -90,6 +92,12 @@ TEST_F(RatingsOverHttp, APatientRatesAfterTheVisitTheLastCountsAndTheAdminApprov
   EXPECT_EQ(s["comments"][0]["stars"], 4);
   EXPECT_FALSE(s["comments"][0].contains("episode_id"));
   EXPECT_TRUE(admin_.get("/api/v1/centres/a/ratings?pending=true").json()["ratings"].empty());
+  // The comment's day is the clinic's: half past midnight in Tehran is 21:00 UTC the day before.
+  {
+    SQLite::Database d(dir_.file("clinic.db"), SQLite::OPEN_READWRITE);
+    d.exec("UPDATE ratings SET updated_at = '2026-03-20T21:00:00.000Z'");
+  }
+  EXPECT_EQ(summary()["comments"][0]["date"], "2026-03-21");
 
   // More stars, the same comment: still approved, and the last rating counts.
   r = rate(patient_a_, seeded_.episode_a, {{"stars", 5}, {"comment", "Less pain on the stairs."}});

@@ -4138,7 +4138,7 @@ export interface components {
         PublicComment: {
             /** @description as the patient wrote it; never who wrote it */
             comment: string;
-            /** @description YYYY-MM-DD: the rating's last change */
+            /** @description YYYY-MM-DD: the day of the rating's last change in the clinic's time zone (Asia/Tehran) */
             date: string;
             stars: number;
         };
