@@ -69,15 +69,16 @@ void add_portal_routes(http::Router& r, Services& s);
 void add_worklist_routes(http::Router& r, Services& s);
 void add_protocol_routes(http::Router& r, Services& s);
 void add_product_routes(http::Router& r, Services& s);
-void add_product_storage_routes(http::Router& r, Services& s);  // storage, freeze, thaw, return, passages
-void add_label_routes(http::Router& r, Services& s);            // product labels, wristbands
-void add_calendar_routes(http::Router& r, Services& s);         // patients' private calendar feeds
-void add_message_routes(http::Router& r, Services& s);          // the patient outbox: messages, cancel, resend
-void add_cost_routes(http::Router& r, Services& s);             // price lists, insurers, estimates
-void add_education_routes(http::Router& r, Services& s);        // education pages and FAQ, with measured figures
-void add_evidence_routes(http::Router& r, Services& s);         // the published evidence beside the claims
-void add_payment_routes(http::Router& r, Services& s);          // payment plans and payments received
-void add_rating_routes(http::Router& r, Services& s);           // patients' ratings, moderation, summaries
+void add_product_storage_routes(http::Router& r, Services& s);   // storage, freeze, thaw, return, passages
+void add_label_routes(http::Router& r, Services& s);             // product labels, wristbands
+void add_calendar_routes(http::Router& r, Services& s);          // patients' private calendar feeds
+void add_message_routes(http::Router& r, Services& s);           // the patient outbox: messages, cancel, resend
+void add_cost_routes(http::Router& r, Services& s);              // price lists, insurers, estimates
+void add_education_routes(http::Router& r, Services& s);         // education pages and FAQ, with measured figures
+void add_consent_document_routes(http::Router& r, Services& s);  // a centre's informed-consent documents
+void add_evidence_routes(http::Router& r, Services& s);          // the published evidence beside the claims
+void add_payment_routes(http::Router& r, Services& s);           // payment plans and payments received
+void add_rating_routes(http::Router& r, Services& s);            // patients' ratings, moderation, summaries
 
 // Every family, in documentation order.
 void add_all_routes(http::Router& r, Services& s);

@@ -33,13 +33,14 @@ void print_json(const nlohmann::json& value);
 
 // Sub-command families; each lives in its own cli_*.cpp.
 void add_date_commands(CLI::App& app);
-void add_cost_commands(CLI::App& app);     // cost instalments (cli_cost.cpp), cost estimate (cli_prices.cpp)
-void add_cost_estimate(CLI::App* cost);    // cost estimate (cli_prices.cpp)
-void add_price_commands(CLI::App& app);    // price set, list (cli_prices.cpp)
-void add_rating_commands(CLI::App& app);   // rating list, moderate (cli_ratings.cpp)
-void add_page_commands(CLI::App& app);     // page list, save, publish (cli_pages.cpp)
-void add_evidence_commands(CLI::App& app);  // evidence list, import, withdraw (cli_evidence.cpp)
-void add_payment_commands(CLI::App& app);  // payment plan, record, show (cli_payments.cpp)
+void add_cost_commands(CLI::App& app);              // cost instalments (cli_cost.cpp), cost estimate (cli_prices.cpp)
+void add_cost_estimate(CLI::App* cost);             // cost estimate (cli_prices.cpp)
+void add_price_commands(CLI::App& app);             // price set, list (cli_prices.cpp)
+void add_rating_commands(CLI::App& app);            // rating list, moderate (cli_ratings.cpp)
+void add_page_commands(CLI::App& app);              // page list, save, publish (cli_pages.cpp)
+void add_consent_document_commands(CLI::App& app);  // consent-document list, save, publish
+void add_evidence_commands(CLI::App& app);          // evidence list, import, withdraw (cli_evidence.cpp)
+void add_payment_commands(CLI::App& app);           // payment plan, record, show (cli_payments.cpp)
 void add_schedule_command(CLI::App& app);
 void add_eligibility_command(CLI::App& app);
 void add_db_commands(CLI::App& app);

@@ -54,6 +54,7 @@ const std::map<Permission, Roles>& permission_table() {
       {Permission::education_edit, {R::admin, R::surgeon, R::coordinator, R::physiotherapist}},
       {Permission::payment_record, {R::admin, R::coordinator}},
       {Permission::evidence_edit, {R::admin, R::surgeon}},
+      {Permission::consent_edit, {R::admin, R::surgeon}},
   };
   return table;
 }
@@ -161,6 +162,8 @@ const char* name(Permission p) {
       return "record payments";
     case Permission::evidence_edit:
       return "write the published evidence";
+    case Permission::consent_edit:
+      return "write consent documents";
   }
   return "?";
 }
@@ -217,6 +220,7 @@ static const std::map<Permission, std::string_view>& permission_names() {
       {Permission::education_edit, "education_edit"},
       {Permission::payment_record, "payment_record"},
       {Permission::evidence_edit, "evidence_edit"},
+      {Permission::consent_edit, "consent_edit"},
   };
   return names;
 }

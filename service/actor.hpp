@@ -70,6 +70,7 @@ enum class Permission {
   education_edit,      // write the centre's education pages and FAQ (its admin publishes them)
   payment_record,      // agree a patient's payment plan and record the payments received
   evidence_edit,       // write the published evidence kept beside the claims (network-wide)
+  consent_edit,        // write the centre's informed-consent documents (its admin publishes them)
 };
 
 // The one permission table (actor.cpp) decides: whether `role` may do `p` (the operator

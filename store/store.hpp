@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "domain/centre.hpp"
+#include "domain/consent/document.hpp"
 #include "domain/cost/payments.hpp"
 #include "domain/cost/price_list.hpp"
 #include "domain/education/page.hpp"
@@ -378,6 +379,14 @@ class Transaction {
   // most `limit`.
   virtual std::vector<cost::PaymentPlan> plans_overdue_on(const std::string& centre_id, const CivilDate& day,
                                                           int limit) = 0;
+
+  // A centre's consent documents (0043_consent_documents.sql, domain/consent/document.hpp):
+  // writes a version (a new row for id 0, else the draft's row over itself), its id; every
+  // version of the centre's documents (of one protocol, when given), by protocol, kind
+  // and version.
+  virtual std::int64_t save_consent_document(const consent::Document& document) = 0;
+  virtual std::vector<consent::Document> consent_documents(const std::string& centre_id,
+                                                           const std::optional<std::string>& protocol) = 0;
 
   // The published evidence beside the claims (0041_evidence.sql, domain/evidence/evidence.hpp):
   // writes the entry over the one of its id; the entries of a protocol (every protocol's

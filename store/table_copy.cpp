@@ -48,6 +48,7 @@ const std::vector<CopiedTable>& copied_tables() {
       {"plan_lines", "plan_id, item", {}},
       {"plan_payers", "plan_id, n", {}},
       {"evidence_entries", "id", {}},
+      {"consent_documents", "id", {}},
       {"payments", "id", {}},
   };
   return tables;

@@ -198,14 +198,14 @@ std::vector<double> percentages_in(std::string_view text) {
 
 namespace {
 
-void check_title(const std::string& title, const char* field) {
+void check_title(const std::string& title, const std::string& field) {
   if (trim_view(title).empty()) throw InputError(field, "required"_err);
   if (title.size() > kMaxTitleBytes)
     throw InputError(field, "too_many_bytes"_err, {{"max", static_cast<std::int64_t>(kMaxTitleBytes)}});
   check_typed_text(title, field, false);
 }
 
-void check_body(const std::string& body, const char* field) {
+void check_body(const std::string& body, const std::string& field) {
   if (trim_view(body).empty()) throw InputError(field, "required"_err);
   if (body.size() > kMaxBodyBytes)
     throw InputError(field, "too_many_bytes"_err, {{"max", static_cast<std::int64_t>(kMaxBodyBytes)}});
@@ -220,7 +220,7 @@ std::string percent_text(double value) {
 }
 
 // A claim's stated figure written as prose in `text`.
-void check_no_stated_figure(const std::string& text, const char* field, const ClaimSet& claims) {
+void check_no_stated_figure(const std::string& text, const std::string& field, const ClaimSet& claims) {
   const auto written = percentages_in(text);
   if (written.empty()) return;
   for (const Claim& claim : claims.claims)
@@ -237,22 +237,27 @@ void validate_page(const Page& p, const ClaimSet& claims) {
     throw InputError("slug", "bad_page_slug"_err, {{"max", static_cast<std::int64_t>(kMaxSlugBytes)}});
   if (p.position < 0 || p.position > kMaxPosition)
     throw InputError("position", "integer_range"_err, {{"name", "position"}, {"min", 0}, {"max", kMaxPosition}});
-  check_title(p.title.en, "title_en");
-  check_title(p.title.fa, "title_fa");
-  check_body(p.body.en, "body_en");
-  check_body(p.body.fa, "body_fa");
-  for (const auto& [text, field] : {std::pair{&p.title.en, "title_en"}, std::pair{&p.title.fa, "title_fa"}})
-    check_no_stated_figure(*text, field, claims);
-  for (const auto& [body, field] : {std::pair{&p.body.en, "body_en"}, std::pair{&p.body.fa, "body_fa"}}) {
-    for (const Block& b : blocks_of(*body, field)) {
-      if (b.claim_id.empty()) {
-        check_no_stated_figure(b.text, field, claims);
-        continue;
-      }
-      const bool known =
-          std::any_of(claims.claims.begin(), claims.claims.end(), [&](const Claim& c) { return c.id == b.claim_id; });
-      if (!known) throw InputError(field, "unknown_claim_in_page"_err, {{"claim", b.claim_id}});
+  check_title_text(p.title.en, "title_en", claims);
+  check_title_text(p.title.fa, "title_fa", claims);
+  check_body_text(p.body.en, "body_en", claims);
+  check_body_text(p.body.fa, "body_fa", claims);
+}
+
+void check_title_text(const std::string& text, const std::string& field, const ClaimSet& claims) {
+  check_title(text, field);
+  check_no_stated_figure(text, field, claims);
+}
+
+void check_body_text(const std::string& text, const std::string& field, const ClaimSet& claims) {
+  check_body(text, field);
+  for (const Block& b : blocks_of(text, field)) {
+    if (b.claim_id.empty()) {
+      check_no_stated_figure(b.text, field, claims);
+      continue;
     }
+    const bool known =
+        std::any_of(claims.claims.begin(), claims.claims.end(), [&](const Claim& c) { return c.id == b.claim_id; });
+    if (!known) throw InputError(field, "unknown_claim_in_page"_err, {{"claim", b.claim_id}});
   }
 }
 

@@ -62,6 +62,12 @@ struct Block {
 // wherever it stands. Throws InputError(field, bad_page_embed) for a `{{` that does not
 // close or holds anything but `claim:ID`.
 std::vector<Block> blocks_of(std::string_view body, std::string_view field);
+// A title (one line, at most kMaxTitleBytes) and a body (paragraphs and embeds, at most
+// kMaxBodyBytes) as a page's are checked, under `field`: required, typed text, embeds of
+// claims of `claims` only (unknown_claim_in_page), never a claim's figure written as a
+// fact (claimed_figure_as_fact). A consent document's sections are checked alike.
+void check_title_text(const std::string& text, const std::string& field, const ClaimSet& claims);
+void check_body_text(const std::string& text, const std::string& field, const ClaimSet& claims);
 // The claim ids the page's bodies embed, each once, in order of first appearance.
 std::vector<std::string> embedded_claims(const Page& p);
 

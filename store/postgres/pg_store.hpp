@@ -150,6 +150,9 @@ class PgTransaction final : public Transaction {
   std::int64_t insert_payment(const cost::Payment& payment, const std::string& centre_id) override;
   std::vector<cost::Payment> payments_of_plan(std::int64_t plan_id) override;
   void save_evidence(const evidence::Entry& entry) override;
+  std::int64_t save_consent_document(const consent::Document& document) override;
+  std::vector<consent::Document> consent_documents(const std::string& centre_id,
+                                                   const std::optional<std::string>& protocol) override;
   std::vector<evidence::Entry> evidence_entries(const std::optional<std::string>& protocol) override;
   bool reverse_payment(std::int64_t plan_id, std::int64_t payment_id, const std::string& by, const std::string& at,
                        const std::string& reason) override;

@@ -365,6 +365,15 @@ export async function tour(server, observe) {
   await call(coordinator, 'GET', '/api/v1/centres/{centre_id}/pages', { params: { centre_id: centre }, expect: 200 })
   await call(coordinator, 'GET', '/api/v1/centres/{centre_id}/pages/{slug}/versions', { params: pageAt, expect: 200 })
   await call(nobody, 'GET', '/api/v1/directory/centres/{centre_id}/pages', { params: { centre_id: centre }, expect: 200 })
+  // The centre's treatment consent: the surgeon writes it, a claim's figure as a fact is
+  // refused, the admin publishes it.
+  const consentAt = { centre_id: centre, kind: 'treatment' }
+  const consentBody = { title_en: 'Consent', title_fa: 'رضایت', sections: [{ heading: { en: 'Risks', fa: 'خطرها' }, body: { en: 'Pain for two days.\n\n{{claim:success-75-85}}', fa: 'درد تا دو روز.' } }], questions: [{ prompt: { en: 'Proven?', fa: 'اثبات‌شده؟' }, options: [{ en: 'Yes', fa: 'بله' }, { en: 'No', fa: 'نه' }], correct: 1 }] }
+  const surgeonOf = await as('surgeon')
+  const consentWritten = await call(surgeonOf, 'PUT', '/api/v1/centres/{centre_id}/consent-documents/{kind}', { params: consentAt, body: consentBody, expect: 200 })
+  await call(surgeonOf, 'PUT', '/api/v1/centres/{centre_id}/consent-documents/{kind}', { params: consentAt, body: { ...consentBody, title_en: 'It works in 85 % of cases' }, expect: 422 })
+  await call(admin, 'POST', '/api/v1/centres/{centre_id}/consent-documents/{kind}/publication', { params: consentAt, body: { version: consentWritten.version }, expect: 200 })
+  await call(admin, 'GET', '/api/v1/centres/{centre_id}/consent-documents', { params: { centre_id: centre }, expect: 200 })
   // Taken down with why; twice is a conflict.
   await call(admin, 'POST', '/api/v1/centres/{centre_id}/pages/{slug}/withdrawal', { params: pageAt, body: { reason: 'a test page' }, expect: 200 })
   await call(admin, 'POST', '/api/v1/centres/{centre_id}/pages/{slug}/withdrawal', { params: pageAt, body: { reason: 'again' }, expect: 409 })

@@ -6,8 +6,7 @@
 // in the audit trail.
 #include <gtest/gtest.h>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
+#include "audit_rows_support.hpp"
 #include "http_test_support.hpp"
 
 namespace rp::test {
@@ -43,13 +42,7 @@ class EvidenceOverHttp : public ::testing::Test {
     ADD_FAILURE() << "no claim " << claim;
     return false;
   }
-  int audit_rows(const std::string& action) const {
-    SQLite::Database d(db_, SQLite::OPEN_READONLY);
-    SQLite::Statement q(d, "SELECT COUNT(*) FROM audit_log WHERE action = ?");
-    q.bind(1, action);
-    q.executeStep();
-    return q.getColumn(0).getInt();
-  }
+  int audit_rows(const std::string& action) const { return audit_rows_of(db_, action); }
 
   TempDir dir_;
   std::string db_;

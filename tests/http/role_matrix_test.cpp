@@ -42,6 +42,7 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
   replace("rating_id", "999999");   // a rating nobody gave: likewise
   replace("payment_id", "999999");  // a payment nobody recorded: likewise
   replace("evidence_id", "role-matrix-entry");
+  replace("kind", "treatment");
   replace("slug", "about-the-treatment");
   // A well-formed DIN no centre has: found nowhere, so not found at either centre.
   replace("din", "RPLAB26999999Y");
@@ -180,6 +181,12 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
         {"link", "https://example.org/trial"}}},
       {"POST /api/v1/evidence/{evidence_id}/withdrawal", {{"reason", "retracted"}}},
       {"POST /api/v1/centres/{centre_id}/pages/{slug}/withdrawal", {{"reason", "no longer true"}}},
+      {"PUT /api/v1/centres/{centre_id}/consent-documents/{kind}",
+       {{"title_en", "Consent"},
+        {"title_fa", "رضایت"},
+        {"sections", {{{"heading", {{"en", "Risks"}, {"fa", "خطرها"}}}, {"body", {{"en", "Pain."}, {"fa", "درد."}}}}}},
+        {"questions", nlohmann::json::array()}}},
+      {"POST /api/v1/centres/{centre_id}/consent-documents/{kind}/publication", {{"version", 1}}},
       {"POST /api/v1/messages/{message_id}/cancel", {{"reason", "the patient asked not to be texted"}}},
       {"POST /api/v1/messages/{message_id}/resend", {{"reason", "the patient changed phones"}}},
       // The provider's call back (public; with no token configured here, not there: 404).
@@ -202,7 +209,7 @@ std::string records(const std::string& db) {
   for (const char* table :
        {"centres", "patients", "episodes", "episode_transitions", "schedule_items", "eligibility_assessments",
         "questionnaire_responses", "adverse_events", "access_tokens", "calendar_feeds", "messages", "price_lists",
-        "price_list_lines", "education_pages", "payment_plans", "payments", "evidence_entries"}) {
+        "price_list_lines", "education_pages", "payment_plans", "payments", "evidence_entries", "consent_documents"}) {
     SQLite::Statement q(d, std::string("SELECT * FROM ") + table + " ORDER BY 1");
     while (q.executeStep())
       for (int i = 0; i < q.getColumnCount(); ++i) out += q.getColumn(i).getString() + '\x1f';
