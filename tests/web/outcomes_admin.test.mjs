@@ -479,3 +479,63 @@ test('the surgeon writes published evidence on a desktop in English, a bad link 
     await c.close()
   }
 })
+
+test('the surgeon writes the treatment consent on a desktop in English, a claimed figure refused beside its field; the admin publishes it on a phone in Persian', async () => {
+  const b = await launch({ lang: 'en' })
+  try {
+    const { page } = b
+    await loginStaff(page, server, 'surgeon.tehran-1')
+    await page.goto(server.url + '/consent')
+    const kind = page.locator('[data-testid=consent-kind][data-kind=treatment]')
+    await kind.getByTestId('consent-write').click()
+    const form = kind.getByTestId('consent-form')
+    await form.locator('input[name=title_en]').fill('Consent to the stem-cell treatment')
+    await form.locator('input[name=title_fa]').fill('رضایت به درمان با سلول بنیادی')
+    await form.locator('input[name=heading_en_0]').fill('What the results are')
+    await form.locator('input[name=heading_fa_0]').fill('نتیجه‌ها چیست')
+    await form.locator('textarea[name=body_en_0]').fill('The article says it works in 85 % of patients.')
+    await form.locator('textarea[name=body_fa_0]').fill('نتیجه در این مرکز سنجیده می‌شود.\n\n{{claim:success-75-85}}')
+    await form.getByTestId('consent-add-question').click()
+    await form.locator('input[name=prompt_en_0]').fill('Is the treatment proven?')
+    await form.locator('input[name=prompt_fa_0]').fill('آیا درمان اثبات‌شده است؟')
+    await form.locator('input[name=option_en_0_0]').fill('Yes')
+    await form.locator('input[name=option_fa_0_0]').fill('بله')
+    await form.locator('input[name=option_en_0_1]').fill('No: it is being studied')
+    await form.locator('input[name=option_fa_0_1]').fill('نه: در حال بررسی است')
+    await form.locator('input[name=correct_0][value="1"]').check()
+    await form.getByTestId('consent-submit').click()
+    // A claim's figure written as a fact: refused beside the text that says it.
+    await form.locator('.field:has(textarea[name=body_en_0]) .error-text').waitFor()
+    await form.locator('textarea[name=body_en_0]').fill('What this centre measured stands below.\n\n{{claim:success-75-85}}')
+    await form.getByTestId('consent-submit').click()
+    await page.getByTestId('consent-notice').getByText('Saved: version 1.').waitFor()
+    assert.match(await kind.getByTestId('consent-status').textContent(), /version 1, draft/)
+    const surgeon = await apiSession(server, 'surgeon.tehran-1')
+    const saved = (await surgeon.get('/api/v1/centres/tehran-1/consent-documents')).json.documents.find((d) => d.kind === 'treatment')
+    assert.equal(saved.questions[0].correct, 1)
+    assert.equal(saved.written_by, 'surgeon.tehran-1')
+    assert.equal(await kind.getByTestId('consent-publish').count(), 0, 'the surgeon does not publish')
+    await checkA11y(page, 'consent editor en')
+    b.assertClean()
+  } finally {
+    await b.close()
+  }
+
+  const c = await launch({ ...phone, lang: 'fa' })
+  try {
+    const { page } = c
+    await loginStaff(page, server, 'admin.tehran-1')
+    await page.goto(server.url + '/consent')
+    const kind = page.locator('[data-testid=consent-kind][data-kind=treatment]')
+    await kind.getByTestId('consent-publish').click()
+    await page.getByTestId('consent-notice').getByText('نسخهٔ ۱ منتشر شد.').waitFor()
+    assert.match(await kind.getByTestId('consent-status').textContent(), /نسخهٔ ۱، منتشرشده/)
+    assert.match(await kind.getByTestId('consent-status').textContent(), /رضایت به درمان با سلول بنیادی/)
+    await assertPersianOnly(page, 'consent documents fa', '[data-testid=consent-page]')
+    await checkA11y(page, 'consent documents fa phone')
+    await shot(page, 'consent-documents-fa-phone')
+    c.assertClean()
+  } finally {
+    await c.close()
+  }
+})
