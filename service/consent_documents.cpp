@@ -92,6 +92,13 @@ consent::Document ConsentDocuments::save(const Actor& editor, consent::Document 
   return d;
 }
 
+std::optional<int> ConsentDocuments::published_version(const Actor& editor, const consent::Document& d) {
+  std::optional<int> out;
+  for (const auto& v : versions(editor, d.centre_id, d.protocol, d.kind))
+    if (v.published()) out = v.version;
+  return out;
+}
+
 consent::Document ConsentDocuments::publish(const Actor& admin, const std::string& centre_id,
                                             const std::string& protocol, consent::ConsentKind kind, int version) {
   require(admin, Permission::centre_edit);

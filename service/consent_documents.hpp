@@ -35,6 +35,8 @@ class ConsentDocuments {
   // InputError naming the field for what validate_document refuses and for an unknown
   // protocol.
   consent::Document save(const Actor& editor, consent::Document document);
+  // The version of the document patients sign (none: never published).
+  std::optional<int> published_version(const Actor& editor, const consent::Document& d);
   // Publishes the document's latest version (again: nothing changes). ConflictError
   // page_version_not_latest for an earlier one. The centre's admin only.
   consent::Document publish(const Actor& admin, const std::string& centre_id, const std::string& protocol,

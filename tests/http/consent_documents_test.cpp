@@ -71,6 +71,7 @@ TEST_F(ConsentDocumentsOverHttp, WrittenPublishedAndVersionedAsPatientsWillSignI
   changed["title_en"] = "Consent to the autologous stem-cell treatment";
   r = save(surgeon_, changed);
   EXPECT_EQ(r.json()["version"], 2) << "a published version never changes";
+  EXPECT_EQ(r.json()["published_version"], 1) << "patients still sign version 1";
   EXPECT_EQ(publish(admin_, 1).status, 409);
   const auto listed = admin_.get("/api/v1/centres/a/consent-documents").json()["documents"];
   ASSERT_EQ(listed.size(), 1U);
