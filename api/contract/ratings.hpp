@@ -110,7 +110,8 @@ struct PublicCommentOut {
   static void fields(V& v) {
     v("stars", &PublicCommentOut::stars, "");
     v("comment", &PublicCommentOut::comment, "as the patient wrote it; never who wrote it");
-    v("date", &PublicCommentOut::date, "YYYY-MM-DD: the day of the rating's last change in the clinic's time zone (Asia/Tehran)");
+    v("date", &PublicCommentOut::date,
+      "YYYY-MM-DD: the day of the rating's last change in the clinic's time zone (Asia/Tehran)");
   }
 };
 

@@ -23,21 +23,23 @@ constexpr EstimateSheetWords kEstimateSheetEn{
     "An estimate in tomans, at the centre's prices of the year: it is not a bill.",
     "Insurers' shares depend on their conditions; the plan agreed with the centre keeps its prices.",
     "Printed on"};
-constexpr EstimateSheetWords kEstimateSheetFa{"برآورد هزینهٔ درمان",
-                                              "مرکز",
-                                              "درمان",
-                                              "فهرست قیمت",
-                                              "نسخهٔ",
-                                              "در صورت پرداخت اقساطی",
-                                              "پیش‌پرداخت",
-                                              "ردیف",
-                                              "سررسید",
-                                              "مبلغ",
-                                              "این برآوردی به تومان با قیمت‌های امسال مرکز است، نه "
-                                              "صورت‌حساب.",
-                                              "سهم بیمه‌ها به شرایط آن‌ها بستگی دارد؛ برنامهٔ پرداختی که با مرکز "
-                                              "توافق شود قیمت‌هایش را نگه می‌دارد.",
-                                              "تاریخ چاپ"};
+constexpr EstimateSheetWords kEstimateSheetFa{
+    "برآورد هزینهٔ درمان",
+    "مرکز",
+    "درمان",
+    "فهرست قیمت",
+    "نسخهٔ",
+    "در صورت پرداخت اقساطی",
+    "پیش‌پرداخت",
+    "ردیف",
+    "سررسید",
+    "مبلغ",
+    "این برآوردی به تومان با قیمت‌های امسال مرکز است، نه "
+    "صورت‌حساب.",
+    "سهم بیمه‌ها به شرایط آن‌ها بستگی دارد؛ برنامهٔ پرداختی که با "
+    "مرکز "
+    "توافق شود قیمت‌هایش را نگه می‌دارد.",
+    "تاریخ چاپ"};
 
 // The treatment priced: its cell source, with expansion or not, and its guidance.
 std::string treatment_words(const cost::Treatment& t, bool fa) {
