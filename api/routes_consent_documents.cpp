@@ -41,10 +41,9 @@ void add_consent_document_routes(http::Router& r, Services& s) {
          false,
          false,
          [&s](http::Call& c, const contract::ConsentDocumentIn& in) {
-           service::ConsentDocuments documents(s.store, s.clock);
-           const auto d =
-               documents.save(c.actor, contract::to_consent_document(in, consent_centre(c), consent_kind(c)));
-           return contract::consent_document_out(d, documents.published_version(c.actor, d));
+           const auto saved = service::ConsentDocuments(s.store, s.clock)
+                                  .save(c.actor, contract::to_consent_document(in, consent_centre(c), consent_kind(c)));
+           return contract::consent_document_out(saved.latest, saved.published_version);
          }});
   r.add({"POST",
          "/api/v1/centres/{centre_id}/consent-documents/{kind}/publication",

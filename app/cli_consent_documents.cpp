@@ -62,10 +62,10 @@ void add_consent_document_commands(CLI::App& app) {
     const auto kind = consent::parse_consent_kind(a->kind, "kind");
     auto store = open_store(a->db);
     const Clock clock = Clock::system();
-    service::ConsentDocuments documents(*store, clock);
-    const auto op = service::Actor::cli_operator();
-    const auto d = documents.save(op, api::contract::to_consent_document(in, a->centre, kind));
-    print_json(api::http::encode(api::contract::consent_document_out(d, documents.published_version(op, d))));
+    const auto saved =
+        service::ConsentDocuments(*store, clock)
+            .save(service::Actor::cli_operator(), api::contract::to_consent_document(in, a->centre, kind));
+    print_json(api::http::encode(api::contract::consent_document_out(saved.latest, saved.published_version)));
   });
 
   auto* publish = cmd->add_subcommand("publish", "Publishes a document's latest version: patients sign it (JSON)");

@@ -77,4 +77,11 @@ void check_name(std::string_view text, std::string_view field) {
   if (!letter) throw InputError(std::string(field), "name_without_letter"_err);
 }
 
+void check_reason(std::string_view reason, std::size_t max_bytes) {
+  if (reason.find_first_not_of(" \t\r\n") == std::string_view::npos) throw InputError("reason", "required"_err);
+  if (reason.size() > max_bytes)
+    throw InputError("reason", "too_many_bytes"_err, {{"max", static_cast<std::int64_t>(max_bytes)}});
+  check_typed_text(reason, "reason");
+}
+
 }  // namespace rp

@@ -61,14 +61,17 @@ std::vector<consent::Document> ConsentDocuments::versions(const Actor& editor, c
   return out;
 }
 
-consent::Document ConsentDocuments::save(const Actor& editor, consent::Document d) {
+ConsentState ConsentDocuments::save(const Actor& editor, consent::Document d) {
   require(editor, Permission::consent_edit);
   require_consent_centre(editor, d.centre_id);
   consent::validate_document(d, consent_claims(d.protocol));
+  std::optional<int> published;  // the version patients sign, which a save never changes
   store_.write(record_scope(editor), [&](store::Transaction& tx) {
     if (!tx.find_centre(d.centre_id))
       throw NotFoundError("centre", "centre_not_found"_err, {{"centre", d.centre_id.substr(0, 64)}});
     const auto earlier = versions_of_document(tx.consent_documents(d.centre_id, d.protocol), d.protocol, d.kind);
+    for (const auto& v : earlier)
+      if (v.published()) published = v.version;
     if (!earlier.empty() && consent::same_content(earlier.back(), d)) {
       d = earlier.back();  // the same content again: nothing written
       return;
@@ -89,14 +92,7 @@ consent::Document ConsentDocuments::save(const Actor& editor, consent::Document 
     tx.append_audit(audit_entry(clock_, editor, d.centre_id, "consent_document.save", "consent_document",
                                 described_document(d), ""));
   });
-  return d;
-}
-
-std::optional<int> ConsentDocuments::published_version(const Actor& editor, const consent::Document& d) {
-  std::optional<int> out;
-  for (const auto& v : versions(editor, d.centre_id, d.protocol, d.kind))
-    if (v.published()) out = v.version;
-  return out;
+  return {std::move(d), published};
 }
 
 consent::Document ConsentDocuments::publish(const Actor& admin, const std::string& centre_id,

@@ -31,12 +31,11 @@ class ConsentDocuments {
   // Every version of one document, the first first: NotFoundError("consent_document").
   std::vector<consent::Document> versions(const Actor& editor, const std::string& centre_id,
                                           const std::string& protocol, consent::ConsentKind kind);
-  // Saves `document` (its centre, protocol, kind, title, sections and questions).
+  // Saves `document` (its centre, protocol, kind, title, sections and questions): the
+  // version written (or the latest, when nothing changed) and the version patients sign.
   // InputError naming the field for what validate_document refuses and for an unknown
   // protocol.
-  consent::Document save(const Actor& editor, consent::Document document);
-  // The version of the document patients sign (none: never published).
-  std::optional<int> published_version(const Actor& editor, const consent::Document& d);
+  ConsentState save(const Actor& editor, consent::Document document);
   // Publishes the document's latest version (again: nothing changes). ConflictError
   // page_version_not_latest for an earlier one. The centre's admin only.
   consent::Document publish(const Actor& admin, const std::string& centre_id, const std::string& protocol,

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "base/error.hpp"
+#include "base/text.hpp"
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
 #include "service/outcomes.hpp"
@@ -135,9 +136,7 @@ education::Page Education::withdraw(const Actor& admin, const std::string& centr
                                     const std::string& reason) {
   require(admin, Permission::centre_edit);
   require_page_centre(admin, centre_id);
-  if (reason.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError("reason", "required"_err);
-  if (reason.size() > kMaxWithdrawalReasonBytes)
-    throw InputError("reason", "too_many_bytes"_err, {{"max", static_cast<std::int64_t>(kMaxWithdrawalReasonBytes)}});
+  check_reason(reason);
   education::Page page;
   store_.write(record_scope(admin), [&](store::Transaction& tx) {
     const auto all = tx.education_pages(centre_id, slug);

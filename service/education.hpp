@@ -42,8 +42,6 @@ struct PublishedPages {
 // InputError("protocol") for a protocol the catalogue does not have.
 std::vector<Claim> embeddable_claims(const std::string& protocol);
 
-inline constexpr std::size_t kMaxWithdrawalReasonBytes = 500;
-
 class Education {
  public:
   Education(store::Store& store, const Clock& clock, HeavyReads* heavy) : store_(store), clock_(clock), heavy_(heavy) {}

@@ -1,8 +1,10 @@
 #include "service/evidence.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "base/error.hpp"
+#include "base/text.hpp"
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
 #include "service/education.hpp"
@@ -25,11 +27,11 @@ std::optional<evidence::Entry> find(store::Transaction& tx, const std::string& i
   return std::nullopt;
 }
 
-// Writes `draft` over the entry of its id inside `tx` (its version one more); nothing
-// when it says what it said. The entry as it stands.
-evidence::Entry write(store::Transaction& tx, const Clock& clock, const Actor& actor, evidence::Entry draft) {
-  const auto before = find(tx, draft.id);
-  if (before && same_content(draft, *before)) return *before;
+// Writes `draft` over `before`, the entry of its id (its version one more): the entry
+// written, or none when it says what it said.
+std::optional<evidence::Entry> write(store::Transaction& tx, const Clock& clock, const Actor& actor,
+                                     evidence::Entry draft, const std::optional<evidence::Entry>& before) {
+  if (before && same_content(draft, *before)) return std::nullopt;
   draft.version = before ? before->version + 1 : 1;
   draft.written_by = actor.user;
   draft.written_at = clock.now_iso();
@@ -70,14 +72,17 @@ evidence::Entry Evidence::save(const Actor& actor, evidence::Entry draft) {
   require(actor, Permission::evidence_edit);
   evidence::validate_entry(draft, claims_set(draft.protocol));
   evidence::Entry out;
-  store_.write(record_scope(actor), [&](store::Transaction& tx) { out = write(tx, clock_, actor, std::move(draft)); });
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
+    const auto before = find(tx, draft.id);
+    const auto written = write(tx, clock_, actor, std::move(draft), before);
+    out = written ? *written : *before;
+  });
   return out;
 }
 
 evidence::Entry Evidence::withdraw(const Actor& actor, const std::string& id, const std::string& reason) {
   require(actor, Permission::evidence_edit);
-  if (reason.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError("reason", "required"_err);
-  if (reason.size() > 500) throw InputError("reason", "too_many_bytes"_err, {{"max", 500}});
+  check_reason(reason);
   evidence::Entry out;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
     auto e = find(tx, id);
@@ -105,10 +110,17 @@ int Evidence::import(const Actor& actor, std::vector<evidence::Entry> entries) {
   }
   int written = 0;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
+    // Every entry read once, then kept as written (a file may name an id twice).
+    std::map<std::string, evidence::Entry> standing;
+    for (auto& e : tx.evidence_entries(std::nullopt)) standing.emplace(e.id, std::move(e));
     for (auto& e : entries) {
-      const auto before = find(tx, e.id);
-      const auto after = write(tx, clock_, actor, std::move(e));
-      if (!before || before->version != after.version) ++written;
+      const auto it = standing.find(e.id);
+      const std::string id = e.id;
+      const auto before = it == standing.end() ? std::nullopt : std::optional<evidence::Entry>(it->second);
+      if (auto after = write(tx, clock_, actor, std::move(e), before)) {
+        standing.insert_or_assign(id, std::move(*after));
+        ++written;
+      }
     }
   });
   return written;

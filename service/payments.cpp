@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/error.hpp"
+#include "base/text.hpp"
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
 #include "service/episode_access.hpp"
@@ -94,7 +95,7 @@ PlanView Payments::record(const Actor& actor, std::int64_t episode_id, const Pay
 PlanView Payments::reverse(const Actor& actor, std::int64_t episode_id, std::int64_t payment_id,
                            const std::string& reason) {
   require(actor, Permission::payment_record);
-  cost::validate_reversal_reason(reason);
+  check_reason(reason);
   const CivilDate today = clock_.today();
   PlanView out;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {

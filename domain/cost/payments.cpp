@@ -72,11 +72,4 @@ void validate_payment(const Payment& payment, const PaymentPlan& plan, Money bal
   check_typed_text(payment.reference, "reference", false);
 }
 
-void validate_reversal_reason(const std::string& reason) {
-  if (reason.find_first_not_of(" \t\r\n") == std::string::npos) throw InputError("reason", "required"_err);
-  if (reason.size() > kMaxReversalReasonBytes)
-    throw InputError("reason", "too_many_bytes"_err, {{"max", static_cast<std::int64_t>(kMaxReversalReasonBytes)}});
-  check_typed_text(reason, "reason");
-}
-
 }  // namespace rp::cost

@@ -59,11 +59,6 @@ struct Payment {
   bool reversed() const { return reversed_at.has_value(); }
 };
 
-inline constexpr std::size_t kMaxReversalReasonBytes = 500;
-// A reversal's reason: required, at most kMaxReversalReasonBytes of typed text
-// (InputError naming `reason`).
-void validate_reversal_reason(const std::string& reason);
-
 struct InstalmentStanding {
   Instalment instalment;
   Money paid;            // of this instalment, from the payments settled oldest first

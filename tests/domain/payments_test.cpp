@@ -8,6 +8,7 @@
 #include <random>
 
 #include "base/error.hpp"
+#include "base/text.hpp"
 #include "domain/cost/payments.hpp"
 
 namespace rp::cost {
@@ -107,16 +108,17 @@ TEST(PaymentPlan, AReversedPaymentCountsForNothing) {
   EXPECT_EQ(*s.overdue_since, kAgreed);
 }
 
-TEST(PaymentPlan, AReversalNeedsAReason) {
-  for (const std::string& bad : {std::string(), std::string("  \n "), std::string(501, 'x')}) {
+TEST(PaymentPlan, AReversalNeedsAReasonOfTypedText) {
+  for (const std::string& bad :
+       {std::string(), std::string("  \n "), std::string(501, 'x'), std::string("wrong\u202Eamount")}) {
     try {
-      validate_reversal_reason(bad);
+      check_reason(bad);
       ADD_FAILURE() << "accepted: " << bad;
     } catch (const InputError& e) {
       EXPECT_EQ(e.field(), "reason");
     }
   }
-  EXPECT_NO_THROW(validate_reversal_reason("مبلغ اشتباه وارد شد"));
+  EXPECT_NO_THROW(check_reason("مبلغ اشتباه وارد شد"));
 }
 
 TEST(PaymentPlan, WhatEachInstalmentHoldsSumsToWhatWasPaid) {
