@@ -26,6 +26,7 @@ void add_all_routes(http::Router& r, Services& s) {
   add_payment_routes(r, s);
   add_evidence_routes(r, s);
   add_consent_document_routes(r, s);
+  add_consent_routes(r, s);
   add_report_routes(r, s);
   add_admin_routes(r, s);
   add_audit_routes(r, s);

@@ -76,6 +76,7 @@ void add_message_routes(http::Router& r, Services& s);           // the patient 
 void add_cost_routes(http::Router& r, Services& s);              // price lists, insurers, estimates
 void add_education_routes(http::Router& r, Services& s);         // education pages and FAQ, with measured figures
 void add_consent_document_routes(http::Router& r, Services& s);  // a centre's informed-consent documents
+void add_consent_routes(http::Router& r, Services& s);           // signing them, countersigning, withdrawing
 void add_evidence_routes(http::Router& r, Services& s);          // the published evidence beside the claims
 void add_payment_routes(http::Router& r, Services& s);           // payment plans and payments received
 void add_rating_routes(http::Router& r, Services& s);            // patients' ratings, moderation, summaries

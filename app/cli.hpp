@@ -39,6 +39,7 @@ void add_price_commands(CLI::App& app);             // price set, list (cli_pric
 void add_rating_commands(CLI::App& app);            // rating list, moderate (cli_ratings.cpp)
 void add_page_commands(CLI::App& app);              // page list, save, publish (cli_pages.cpp)
 void add_consent_document_commands(CLI::App& app);  // consent-document list, save, publish
+void add_consent_commands(CLI::App& app);           // consent list, pdf, countersign, withdraw
 void add_evidence_commands(CLI::App& app);          // evidence list, import, withdraw (cli_evidence.cpp)
 void add_payment_commands(CLI::App& app);           // payment plan, record, show (cli_payments.cpp)
 void add_schedule_command(CLI::App& app);

@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
   rp::app::add_payment_commands(app);
   rp::app::add_evidence_commands(app);
   rp::app::add_consent_document_commands(app);
+  rp::app::add_consent_commands(app);
   rp::app::add_schedule_command(app);
   rp::app::add_eligibility_command(app);
   rp::app::add_db_commands(app);

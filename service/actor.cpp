@@ -55,6 +55,9 @@ const std::map<Permission, Roles>& permission_table() {
       {Permission::payment_record, {R::admin, R::coordinator}},
       {Permission::evidence_edit, {R::admin, R::surgeon}},
       {Permission::consent_edit, {R::admin, R::surgeon}},
+      // The surgeon who explains the treatment, or the coordinator who sits with the
+      // patient as they sign, witnesses it; the admin keeps the records.
+      {Permission::consent_witness, {R::admin, R::surgeon, R::coordinator}},
   };
   return table;
 }
@@ -164,6 +167,8 @@ const char* name(Permission p) {
       return "write the published evidence";
     case Permission::consent_edit:
       return "write consent documents";
+    case Permission::consent_witness:
+      return "witness signed consents";
   }
   return "?";
 }
@@ -221,6 +226,7 @@ static const std::map<Permission, std::string_view>& permission_names() {
       {Permission::payment_record, "payment_record"},
       {Permission::evidence_edit, "evidence_edit"},
       {Permission::consent_edit, "consent_edit"},
+      {Permission::consent_witness, "consent_witness"},
   };
   return names;
 }

@@ -71,6 +71,7 @@ enum class Permission {
   payment_record,      // agree a patient's payment plan and record the payments received
   evidence_edit,       // write the published evidence kept beside the claims (network-wide)
   consent_edit,        // write the centre's informed-consent documents (its admin publishes them)
+  consent_witness,     // see the centre's patients' signed consents, countersign them, withdraw one for a patient
 };
 
 // The one permission table (actor.cpp) decides: whether `role` may do `p` (the operator

@@ -1,5 +1,6 @@
 #include "service/pathway.hpp"
 #include "service/centre_scope.hpp"
+#include "service/consent_signing.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -204,6 +205,9 @@ Episode Pathway::advance_in(store::Transaction& tx, const Actor& actor, std::int
         items = reschedule(*protocol, anchors_of(e, *protocol), items);
         break;
       case EpisodeState::harvested:
+        // No cells are taken without the treatment consent the centre asks for now, signed
+        // and witnessed (on paper where it publishes none: the patient's flag).
+        if (!treatment_consent_current(tx, e)) throw ConflictError("consent", "consent_not_signed"_err);
         // The cell source is asked of a protocol that harvests cells.
         if (!e.cell_source && protocol->anchors.count("harvest"))
           throw InputError("cell_source", "cell_source_required"_err);

@@ -14,6 +14,7 @@
 
 #include "domain/centre.hpp"
 #include "domain/consent/document.hpp"
+#include "domain/consent/signing.hpp"
 #include "domain/cost/payments.hpp"
 #include "domain/cost/price_list.hpp"
 #include "domain/education/page.hpp"
@@ -387,6 +388,18 @@ class Transaction {
   virtual std::int64_t save_consent_document(const consent::Document& document) = 0;
   virtual std::vector<consent::Document> consent_documents(const std::string& centre_id,
                                                            const std::optional<std::string>& protocol) = 0;
+
+  // Signed consents (0044_consent_signatures.sql, domain/consent/signing.hpp): a new
+  // signature, its id; a patient's, by id, without their copy and PDF (a list); one by id
+  // whole (none: no such row); a countersignature (with the PDF redrawn with the witness
+  // on it) and a withdrawal written on a row that had none (false: it had one already).
+  virtual std::int64_t add_consent_signature(const consent::SignedConsent& signature) = 0;
+  virtual std::vector<consent::SignedConsent> consent_signatures_of(std::int64_t patient_id) = 0;
+  virtual std::optional<consent::SignedConsent> consent_signature(std::int64_t id) = 0;
+  virtual bool countersign_consent(std::int64_t id, const std::string& by, const std::string& role,
+                                   const std::string& at, const std::string& pdf, const std::string& pdf_sha256) = 0;
+  virtual bool withdraw_consent(std::int64_t id, const std::string& by, const std::string& at,
+                                const std::string& reason) = 0;
 
   // The published evidence beside the claims (0041_evidence.sql, domain/evidence/evidence.hpp):
   // writes the entry over the one of its id; the entries of a protocol (every protocol's

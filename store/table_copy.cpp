@@ -49,6 +49,7 @@ const std::vector<CopiedTable>& copied_tables() {
       {"plan_payers", "plan_id, n", {}},
       {"evidence_entries", "id", {}},
       {"consent_documents", "id", {}},
+      {"consent_signatures", "id", {}},
       {"payments", "id", {}},
   };
   return tables;

@@ -153,6 +153,13 @@ class PgTransaction final : public Transaction {
   std::int64_t save_consent_document(const consent::Document& document) override;
   std::vector<consent::Document> consent_documents(const std::string& centre_id,
                                                    const std::optional<std::string>& protocol) override;
+  std::int64_t add_consent_signature(const consent::SignedConsent& signature) override;
+  std::vector<consent::SignedConsent> consent_signatures_of(std::int64_t patient_id) override;
+  std::optional<consent::SignedConsent> consent_signature(std::int64_t id) override;
+  bool countersign_consent(std::int64_t id, const std::string& by, const std::string& role, const std::string& at,
+                           const std::string& pdf, const std::string& pdf_sha256) override;
+  bool withdraw_consent(std::int64_t id, const std::string& by, const std::string& at,
+                        const std::string& reason) override;
   std::vector<evidence::Entry> evidence_entries(const std::optional<std::string>& protocol) override;
   bool reverse_payment(std::int64_t plan_id, std::int64_t payment_id, const std::string& by, const std::string& at,
                        const std::string& reason) override;

@@ -38,9 +38,10 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
   replace("token", "00000000000000000000000000000000");
   replace("feed", std::string(64, '0') + ".ics");  // a calendar feed's token nobody has
   replace("protocol_id", "hip-msc-v1");
-  replace("message_id", "999999");  // a message nobody has: not found at either centre
-  replace("rating_id", "999999");   // a rating nobody gave: likewise
-  replace("payment_id", "999999");  // a payment nobody recorded: likewise
+  replace("message_id", "999999");    // a message nobody has: not found at either centre
+  replace("rating_id", "999999");     // a rating nobody gave: likewise
+  replace("payment_id", "999999");    // a payment nobody recorded: likewise
+  replace("signature_id", "999999");  // a consent nobody signed: likewise
   replace("evidence_id", "role-matrix-entry");
   replace("kind", "treatment");
   replace("slug", "about-the-treatment");
@@ -187,6 +188,15 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
         {"sections", {{{"heading", {{"en", "Risks"}, {"fa", "خطرها"}}}, {"body", {{"en", "Pain."}, {"fa", "درد."}}}}}},
         {"questions", nlohmann::json::array()}}},
       {"POST /api/v1/centres/{centre_id}/consent-documents/{kind}/publication", {{"version", 1}}},
+      {"POST /api/v1/me/consents/{kind}/signature",
+       {{"episode", 1},
+        {"language", "en"},
+        {"answers", nlohmann::json::array()},
+        {"name", "Test Patient"},
+        {"signature", "0.1 0.1,0.2 0.2"}}},
+      {"POST /api/v1/me/consent-signatures/{signature_id}/withdrawal", {{"reason", "changed my mind"}}},
+      {"POST /api/v1/consent-signatures/{signature_id}/withdrawal", {{"reason", "the patient called"}}},
+      {"POST /api/v1/consent-signatures/{signature_id}/countersignature", nlohmann::json::object()},
       {"POST /api/v1/messages/{message_id}/cancel", {{"reason", "the patient asked not to be texted"}}},
       {"POST /api/v1/messages/{message_id}/resend", {{"reason", "the patient changed phones"}}},
       // The provider's call back (public; with no token configured here, not there: 404).
@@ -209,7 +219,8 @@ std::string records(const std::string& db) {
   for (const char* table :
        {"centres", "patients", "episodes", "episode_transitions", "schedule_items", "eligibility_assessments",
         "questionnaire_responses", "adverse_events", "access_tokens", "calendar_feeds", "messages", "price_lists",
-        "price_list_lines", "education_pages", "payment_plans", "payments", "evidence_entries", "consent_documents"}) {
+        "price_list_lines", "education_pages", "payment_plans", "payments", "evidence_entries", "consent_documents",
+        "consent_signatures"}) {
     SQLite::Statement q(d, std::string("SELECT * FROM ") + table + " ORDER BY 1");
     while (q.executeStep())
       for (int i = 0; i < q.getColumnCount(); ++i) out += q.getColumn(i).getString() + '\x1f';

@@ -1,7 +1,9 @@
 // A centre's consent documents (consent_documents: migration 0043) on every engine: a
 // version is written with its sections and questions and read back whole, a draft saved
 // over in place, another version its own row; one protocol's or all; and on PostgreSQL
-// row security keeping a centre to its own documents.
+// row security keeping a centre to its own documents. A signed consent (consent_signatures:
+// migration 0044) is kept with the copy shown, its strokes, answers and PDF bytes, listed
+// without them, countersigned and withdrawn once each.
 #include <gtest/gtest.h>
 
 #include "store/store.hpp"
@@ -80,6 +82,70 @@ TEST_P(ConsentDocumentsStore, AnotherCentreReachesNoDocumentUnderRowSecurity) {
                [&](Transaction& tx) { EXPECT_EQ(tx.consent_documents("a", std::nullopt).size(), 1U); });
   store_->read(CentreScope::of_centre("b"),
                [&](Transaction& tx) { EXPECT_TRUE(tx.consent_documents("a", std::nullopt).empty()); });
+}
+
+TEST_P(ConsentDocumentsStore, ASignedConsentIsKeptWholeCountersignedAndWithdrawnOnce) {
+  consent::SignedConsent s;
+  store_->write([&](Transaction& tx) {
+    const auto patient = tx.insert_patient(test::bare_patient("a", "M-1"), "2026-12-01T08:00:00.000Z");
+    s.centre_id = "a";
+    s.patient_id = patient;
+    s.document_id = tx.save_consent_document(document(1));
+    s.protocol = "hip-msc-v1";
+    s.kind = consent::ConsentKind::registry;
+    s.version = 1;
+    s.language = "fa";
+    s.signed_name = "مریم رضایی";
+    s.strokes = {{{0.1, 0.2}, {0.3, 0.4}}};
+    s.answers = {1, 0};
+    s.shown.language = "fa";
+    s.shown.title = "رضایت‌نامه";
+    s.shown.figures_as_of = "2026-12-01T08:00:00.000Z";
+    s.shown.sections = {{"خطرها", {{"درد تا دو روز.", false}, {"در این مرکز: ۵۲٪", true}}}};
+    s.shown.questions = {{"اثبات‌شده؟", {"بله", "نه"}}};
+    s.pdf = std::string("%PDF-1.5\n\0\xff binary", 20);
+    s.pdf_sha256 = "ab12";
+    s.signed_at = "2026-12-01T09:00:00.000Z";
+    s.id = tx.add_consent_signature(s);
+  });
+  store_->read([&](Transaction& tx) {
+    const auto listed = tx.consent_signatures_of(s.patient_id);
+    ASSERT_EQ(listed.size(), 1U);
+    EXPECT_TRUE(listed[0].pdf.empty()) << "a list leaves the copy out";
+    EXPECT_FALSE(listed[0].episode_id);
+    EXPECT_EQ(listed[0].answers, (std::vector<int>{1, 0}));
+    const auto whole = tx.consent_signature(s.id);
+    ASSERT_TRUE(whole);
+    EXPECT_EQ(whole->pdf, s.pdf) << "the bytes as drawn, a NUL among them";
+    EXPECT_EQ(whole->kind, consent::ConsentKind::registry);
+    EXPECT_EQ(whole->signed_name, "مریم رضایی");
+    ASSERT_EQ(whole->strokes.size(), 1U);
+    EXPECT_DOUBLE_EQ(whole->strokes[0][1].y, 0.4);
+    ASSERT_EQ(whole->shown.sections.size(), 1U);
+    EXPECT_TRUE(whole->shown.sections[0].blocks[1].figure);
+    EXPECT_EQ(whole->shown.questions[0].options[1], "نه");
+    EXPECT_FALSE(tx.consent_signature(s.id + 100));
+  });
+  store_->write([&](Transaction& tx) {
+    EXPECT_TRUE(tx.countersign_consent(s.id, "surgeon.a", "surgeon", "2026-12-01T10:00:00.000Z", "%PDF-2", "cd34"));
+    EXPECT_FALSE(tx.countersign_consent(s.id, "admin.a", "admin", "2026-12-01T11:00:00.000Z", "%PDF-3", "ef56"));
+    EXPECT_TRUE(tx.withdraw_consent(s.id, "patient", "2026-12-02T10:00:00.000Z", "changed my mind"));
+    EXPECT_FALSE(tx.withdraw_consent(s.id, "patient", "2026-12-03T10:00:00.000Z", "again"));
+  });
+  store_->read([&](Transaction& tx) {
+    const auto whole = tx.consent_signature(s.id);
+    EXPECT_EQ(whole->witness_by, "surgeon.a");
+    EXPECT_EQ(whole->pdf, "%PDF-2");
+    EXPECT_EQ(whole->pdf_sha256, "cd34");
+    EXPECT_EQ(whole->withdrawn_at, "2026-12-02T10:00:00.000Z");
+    EXPECT_EQ(whole->withdrawal_reason, "changed my mind");
+  });
+  if (!postgres()) return;
+  store_.reset();
+  store_ = open_store(test::app_role_url(db()), OpenMode::existing_no_migrate);
+  store_->read(CentreScope::of_centre("b"), [&](Transaction& tx) {
+    EXPECT_TRUE(tx.consent_signatures_of(s.patient_id).empty()) << "row security: another centre's";
+  });
 }
 
 }  // namespace

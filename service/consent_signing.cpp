@@ -1,0 +1,311 @@
+#include "service/consent_signing.hpp"
+
+#include <sodium.h>
+
+#include <algorithm>
+
+#include "base/error.hpp"
+#include "base/text.hpp"
+#include "service/audit_entry.hpp"
+#include "service/centre_scope.hpp"
+#include "service/evidence.hpp"
+#include "service/outcomes.hpp"
+
+namespace rp::service {
+namespace {
+
+constexpr consent::ConsentKind kPatientKinds[] = {consent::ConsentKind::registry, consent::ConsentKind::contact};
+const std::string kDefaultProtocol = "hip-msc-v1";
+
+// The steps before the cells are taken: a treatment consent is asked for these episodes.
+bool before_harvest(EpisodeState s) {
+  return s == EpisodeState::referred || s == EpisodeState::screening || s == EpisodeState::eligible ||
+         s == EpisodeState::workup || s == EpisodeState::scheduled;
+}
+
+// The version of each document patients sign now: the latest published of each protocol
+// and kind.
+std::optional<consent::Document> published_now(const std::vector<consent::Document>& all, const std::string& protocol,
+                                               consent::ConsentKind kind) {
+  std::optional<consent::Document> out;
+  for (const auto& d : all)
+    if (d.protocol == protocol && d.kind == kind && d.published()) out = d;
+  return out;
+}
+
+// The signature that stands for this document's version (for the episode, a treatment one).
+std::optional<consent::SignedConsent> standing(const std::vector<consent::SignedConsent>& signatures,
+                                               const consent::Document& d, std::optional<std::int64_t> episode_id) {
+  for (const auto& s : signatures)
+    if (s.kind == d.kind && s.protocol == d.protocol && s.version == d.version && !s.withdrawn() &&
+        (d.kind != consent::ConsentKind::treatment || s.episode_id == episode_id))
+      return s;
+  return std::nullopt;
+}
+
+std::string sha256_hex(const std::string& bytes) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+std::string described(const consent::SignedConsent& s) {
+  std::string out = std::string(consent::to_string(s.kind)) + " " + s.protocol + " version " +
+                    std::to_string(s.version) + " (" + s.language + ")";
+  if (s.episode_id) out += " episode " + std::to_string(*s.episode_id);
+  return out + " sha256 " + s.pdf_sha256;
+}
+
+NotFoundError no_signature(std::int64_t id) {
+  return NotFoundError("consent_signature", "consent_signature_not_found"_err, {{"id", std::to_string(id)}});
+}
+
+// A signature the actor may see: the patient's own, or one of the witness's centre.
+consent::SignedConsent visible_signature(store::Transaction& tx, const Actor& actor, std::int64_t id) {
+  auto s = tx.consent_signature(id);
+  if (!s) throw no_signature(id);
+  if (actor.role == Role::patient) {
+    if (actor.patient_id != s->patient_id) throw no_signature(id);
+  } else {
+    require(actor, Permission::consent_witness);
+    if (!actor.sees_centre(s->centre_id)) throw no_signature(id);
+  }
+  return *s;
+}
+
+void set_flag(Patient& p, consent::ConsentKind kind, bool value) {
+  switch (kind) {
+    case consent::ConsentKind::treatment:
+      p.consent.treatment = value;
+      break;
+    case consent::ConsentKind::registry:
+      p.consent.registry = value;
+      break;
+    case consent::ConsentKind::contact:
+      p.consent.contact = value;
+      break;
+  }
+}
+
+Patient own_patient(store::Transaction& tx, const Actor& patient) {
+  auto p = tx.find_patient(*patient.patient_id);
+  if (!p) throw NotFoundError("patient", "no_patient"_err);
+  return *p;
+}
+
+void require_patient(const Actor& actor) {
+  if (actor.role != Role::patient || !actor.patient_id) throw ForbiddenError("role", "portal_for_patients"_err);
+}
+
+// What fills a protocol's documents at a centre today: its public claims (kept here, as
+// the figures point into them) and the standing evidence.
+class ConsentFigures {
+ public:
+  ConsentFigures(store::Store& store, const Clock& clock, HeavyReads* heavy)
+      : store_(store), clock_(clock), outcomes_(store, clock, heavy) {}
+  consent::Figures of(const std::string& centre_id, const std::string& protocol) {
+    claims_ = outcomes_.public_claims(centre_id, protocol);
+    consent::Figures f;
+    f.as_of = claims_->computed_at;
+    f.evidence = Evidence(store_, clock_).of_protocol(protocol, false).entries;
+    for (const Claim& claim : claims_->claims.claims) {
+      consent::ClaimFigure figure{&claim, nullptr, false};
+      for (std::size_t k = 0; k < claims_->results.size(); ++k)
+        if (claims_->results[k].claim_id == claim.id) {
+          figure.result = &claims_->results[k];
+          figure.hidden = k < claims_->hidden.size() && claims_->hidden[k];
+        }
+      f.claims.push_back(figure);
+    }
+    return f;
+  }
+
+ private:
+  store::Store& store_;
+  const Clock& clock_;
+  Outcomes outcomes_;
+  std::shared_ptr<const PublicClaims> claims_;
+};
+
+}  // namespace
+
+std::vector<ConsentToRead> ConsentSigning::to_read(const Actor& patient, const std::string& language) {
+  require_patient(patient);
+  Patient p;
+  std::vector<Episode> episodes;
+  std::vector<consent::Document> documents;
+  std::vector<consent::SignedConsent> signatures;
+  store_.read(record_scope(patient), [&](store::Transaction& tx) {
+    p = own_patient(tx, patient);
+    episodes = tx.episodes_of_patient(p.id);
+    documents = tx.consent_documents(p.centre_id, std::nullopt);
+    signatures = tx.consent_signatures_of(p.id);
+  });
+  std::vector<ConsentToRead> out;
+  ConsentFigures figures(store_, clock_, heavy_);
+  const auto add = [&](const consent::Document& d, std::optional<std::int64_t> episode_id) {
+    ConsentToRead r{d, episode_id, consent::fill(d, language, figures.of(p.centre_id, d.protocol)),
+                    standing(signatures, d, episode_id)};
+    out.push_back(std::move(r));
+  };
+  for (const auto& e : episodes)
+    if (before_harvest(e.state))
+      if (auto d = published_now(documents, e.protocol_id, consent::ConsentKind::treatment)) add(*d, e.id);
+  const std::string protocol = episodes.empty() ? kDefaultProtocol : episodes.back().protocol_id;
+  for (const auto kind : kPatientKinds)
+    if (auto d = published_now(documents, protocol, kind)) add(*d, std::nullopt);
+  return out;
+}
+
+consent::SignedConsent ConsentSigning::sign(const Actor& patient, consent::ConsentKind kind,
+                                            std::optional<std::int64_t> episode_id, const std::string& language,
+                                            const consent::Signing& signing) {
+  require_patient(patient);
+  if (kind == consent::ConsentKind::treatment && !episode_id)
+    throw InputError("episode", "episode_required_for_treatment"_err);
+  if (kind != consent::ConsentKind::treatment) episode_id.reset();
+  // What the patient reads now, as the portal showed it: the document published now,
+  // filled with today's figures. Read before the write, which keeps it short.
+  Patient p;
+  std::optional<consent::Document> document;
+  store_.read(record_scope(patient), [&](store::Transaction& tx) {
+    p = own_patient(tx, patient);
+    const auto episodes = tx.episodes_of_patient(p.id);
+    std::string protocol = episodes.empty() ? kDefaultProtocol : episodes.back().protocol_id;
+    if (episode_id) {
+      const auto e =
+          std::find_if(episodes.begin(), episodes.end(), [&](const Episode& x) { return x.id == *episode_id; });
+      if (e == episodes.end())
+        throw NotFoundError("episode", "episode_not_found"_err, {{"id", std::to_string(*episode_id)}});
+      protocol = e->protocol_id;
+    }
+    document = published_now(tx.consent_documents(p.centre_id, protocol), protocol, kind);
+  });
+  if (!document) throw NotFoundError("consent_document", "consent_not_published"_err);
+  consent::validate_signing(*document, signing);
+  consent::SignedConsent s;
+  s.centre_id = p.centre_id;
+  s.patient_id = p.id;
+  s.episode_id = episode_id;
+  s.document_id = document->id;
+  s.protocol = document->protocol;
+  s.kind = kind;
+  s.version = document->version;
+  s.language = language == "fa" ? "fa" : "en";
+  s.signed_name = signing.name;
+  s.strokes = signing.strokes;
+  s.answers = signing.answers;
+  s.shown = consent::fill(*document, s.language, ConsentFigures(store_, clock_, heavy_).of(p.centre_id, s.protocol));
+  s.signed_at = clock_.now_iso();
+  s.pdf = pdf_(s);
+  s.pdf_sha256 = sha256_hex(s.pdf);
+  store_.write(record_scope(patient), [&](store::Transaction& tx) {
+    // A version published meanwhile is what the patient must read: refuse the old one.
+    const auto now = published_now(tx.consent_documents(s.centre_id, s.protocol), s.protocol, kind);
+    if (!now || now->id != document->id)
+      throw ConflictError("version", "page_version_not_latest"_err, {{"latest", std::int64_t{now ? now->version : 0}}});
+    if (standing(tx.consent_signatures_of(s.patient_id), *document, episode_id))
+      throw ConflictError("consent", "consent_already_signed"_err);
+    s.id = tx.add_consent_signature(s);
+    auto after = own_patient(tx, patient);
+    set_flag(after, kind, true);
+    tx.update_patient(after);
+    tx.append_audit(audit_entry(clock_, patient, s.centre_id, "consent.sign", "consent_signature", std::to_string(s.id),
+                                described(s)));
+  });
+  return s;
+}
+
+std::vector<consent::SignedConsent> ConsentSigning::of_patient(const Actor& actor, std::int64_t patient_id) {
+  if (actor.role == Role::patient) {
+    if (actor.patient_id != patient_id)
+      throw NotFoundError("patient", "patient_not_found"_err, {{"id", std::to_string(patient_id)}});
+  } else {
+    require(actor, Permission::consent_witness);
+  }
+  std::vector<consent::SignedConsent> out;
+  store_.read(record_scope(actor), [&](store::Transaction& tx) {
+    const auto p = tx.find_patient(patient_id);
+    if (!p || !actor.sees_centre(p->centre_id))
+      throw NotFoundError("patient", "patient_not_found"_err, {{"id", std::to_string(patient_id)}});
+    out = tx.consent_signatures_of(patient_id);
+  });
+  return out;
+}
+
+consent::SignedConsent ConsentSigning::signed_copy(const Actor& actor, std::int64_t signature_id) {
+  consent::SignedConsent s;
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
+    s = visible_signature(tx, actor, signature_id);
+    tx.append_audit(audit_entry(clock_, actor, s.centre_id, "consent.read", "consent_signature", std::to_string(s.id),
+                                "sha256 " + s.pdf_sha256));
+  });
+  return s;
+}
+
+consent::SignedConsent ConsentSigning::countersign(const Actor& witness, std::int64_t signature_id) {
+  require(witness, Permission::consent_witness);
+  consent::SignedConsent s;
+  store_.read(record_scope(witness), [&](store::Transaction& tx) { s = visible_signature(tx, witness, signature_id); });
+  if (s.withdrawn()) throw ConflictError("consent", "consent_already_withdrawn"_err);
+  if (s.witnessed()) throw ConflictError("consent", "consent_already_countersigned"_err);
+  s.witness_by = witness.user;
+  s.witness_role = std::string(to_string(witness.role));
+  s.witnessed_at = clock_.now_iso();
+  s.pdf = pdf_(s);
+  s.pdf_sha256 = sha256_hex(s.pdf);
+  store_.write(record_scope(witness), [&](store::Transaction& tx) {
+    const auto now = visible_signature(tx, witness, signature_id);
+    if (now.withdrawn()) throw ConflictError("consent", "consent_already_withdrawn"_err);
+    if (!tx.countersign_consent(s.id, s.witness_by, s.witness_role, s.witnessed_at, s.pdf, s.pdf_sha256))
+      throw ConflictError("consent", "consent_already_countersigned"_err);
+    tx.append_audit(audit_entry(clock_, witness, s.centre_id, "consent.countersign", "consent_signature",
+                                std::to_string(s.id), described(s)));
+  });
+  return s;
+}
+
+consent::SignedConsent ConsentSigning::withdraw(const Actor& actor, std::int64_t signature_id,
+                                                const std::string& reason) {
+  check_reason(reason);
+  consent::SignedConsent s;
+  store_.write(record_scope(actor), [&](store::Transaction& tx) {
+    s = visible_signature(tx, actor, signature_id);
+    s.withdrawn_at = clock_.now_iso();
+    s.withdrawn_by = actor.user;
+    s.withdrawal_reason = reason;
+    if (!tx.withdraw_consent(s.id, s.withdrawn_by, s.withdrawn_at, reason))
+      throw ConflictError("consent", "consent_already_withdrawn"_err);
+    // The flag follows the consents that still stand (another hip's treatment consent may).
+    const auto others = tx.consent_signatures_of(s.patient_id);
+    const bool still = std::any_of(others.begin(), others.end(), [&](const consent::SignedConsent& o) {
+      return o.kind == s.kind && !o.withdrawn() && o.id != s.id;
+    });
+    if (!still) {
+      auto p = tx.find_patient(s.patient_id);
+      if (p) {
+        set_flag(*p, s.kind, false);
+        tx.update_patient(*p);
+      }
+    }
+    tx.append_audit(audit_entry(clock_, actor, s.centre_id, "consent.withdraw", "consent_signature",
+                                std::to_string(s.id), std::string(consent::to_string(s.kind)) + ": " + reason));
+  });
+  s.pdf.clear();
+  return s;
+}
+
+bool treatment_consent_current(store::Transaction& tx, const Episode& episode) {
+  const auto document = published_now(tx.consent_documents(episode.centre_id, episode.protocol_id), episode.protocol_id,
+                                      consent::ConsentKind::treatment);
+  if (!document) {
+    const auto p = tx.find_patient(episode.patient_id);
+    return p && p->consent.treatment;
+  }
+  const auto s = standing(tx.consent_signatures_of(episode.patient_id), *document, episode.id);
+  return s && s->witnessed();
+}
+
+}  // namespace rp::service
