@@ -41,46 +41,71 @@ const char* design_words(evidence::StudyDesign d, bool fa) {
   return "";
 }
 
+// The fixed wording, both languages side by side. clang-format miscounts the width of
+// Persian text with zero-width non-joiners and never settles on these lines: left as written.
+// clang-format off
+struct Words {
+  const char* en;
+  const char* fa;
+  std::string in(bool fa_wanted) const { return fa_wanted ? fa : en; }
+};
+constexpr Words kNotTestable{
+    "This centre cannot test this claim from its own patients' records.",
+    "این مرکز نمی‌تواند این ادعا را با داده‌های بیماران خودش بسنجد."};
+constexpr Words kHidden{
+    "At this centre: not yet known (fewer than five patients so far).",
+    "در این مرکز: هنوز معلوم نیست (تاکنون کمتر از پنج بیمار)."};
+constexpr Words kAwaitingAssessment{
+    "At this centre: not yet known (the clinic is still assessing some complications).",
+    "در این مرکز: هنوز معلوم نیست (مرکز هنوز برخی عارضه‌ها را ارزیابی می‌کند)."};
+constexpr Words kTooFew[] = {
+    {"At this centre: not yet known (", "در این مرکز: هنوز معلوم نیست ("},
+    {" patients followed long enough; at least ", " بیمار به اندازهٔ کافی پیگیری شده‌اند؛ دست‌کم "},
+    {" are needed).", " لازم است)."}};
+constexpr Words kMeasured[] = {
+    {"At this centre: ", "در این مرکز: "},
+    {" (95% CI ", " (بازهٔ اطمینان ۹۵٪: "},
+    {" to ", " تا "},
+    {") of ", ") از "},
+    {" patients.", " بیمار."}};
+constexpr Words kContradicted{
+    "This figure contradicts the claim.",
+    "این رقم با ادعای مقاله جور درنمی‌آید."};
+constexpr Words kConsistent{
+    "This figure does not contradict the claim, which does not prove it.",
+    "این رقم با ادعا ناسازگار نیست، اما درستی آن را ثابت نمی‌کند."};
+constexpr Words kNoRandomisedSupport{
+    "No randomised trial or systematic review supports this claim.",
+    "هیچ کارآزمایی تصادفی‌شده یا مرور نظام‌مندی این ادعا را تأیید نکرده است."};
+constexpr Words kClosingHeading{
+    "This centre's results and the published evidence",
+    "نتایج این مرکز و شواهد منتشرشده"};
+constexpr Words kClosingLead{
+    "The claims below are the clinic's article's, not established facts. The figures are measured from this "
+    "centre's own patients as they stood on the day of signing, and change as more patients are followed.",
+    "ادعاهای زیر از مقالهٔ مرکز است و واقعیت ثابت‌شده نیست. رقم‌ها از بیماران خود این مرکز سنجیده شده‌اند، "
+    "همان‌گونه که روز امضا بودند، و با پیگیری بیماران بیشتر تغییر می‌کنند."};
+// clang-format on
+
 // The centre's figure for the claim, or why there is none yet.
 std::vector<std::string> measured_lines(const ClaimFigure& f, bool fa) {
   const auto* r = f.result;
   if (!r || r->judgement.verdict == Verdict::not_testable) {
-    std::vector<std::string> out{fa ? "این مرکز نمی‌تواند این ادعا را با داده‌های بیماران خودش "
-                                      "بسنجد."
-                                    : "This centre cannot test this claim from its own patients' records."};
+    std::vector<std::string> out{kNotTestable.in(fa)};
     if (!f.claim->note.in(fa ? "fa" : "en").empty()) out.push_back(f.claim->note.in(fa ? "fa" : "en"));
     return out;
   }
-  if (f.hidden)
-    return {fa ? "در این مرکز: هنوز معلوم نیست (تاکنون کمتر از پنج بیمار)."
-               : "At this centre: not yet known (fewer than five patients so far)."};
+  if (f.hidden) return {kHidden.in(fa)};
   const auto& m = r->measured;
   const Verdict v = r->judgement.verdict;
-  if (v == Verdict::not_measurable)
-    return {fa ? "در این مرکز: هنوز معلوم نیست (مرکز هنوز برخی عارضه‌ها را ارزیابی "
-                 "می‌کند)."
-               : "At this centre: not yet known (the clinic is still assessing some complications)."};
+  if (v == Verdict::not_measurable) return {kAwaitingAssessment.in(fa)};
   if (v == Verdict::insufficient_data || std::isnan(m.estimate) || std::isnan(m.lower) || std::isnan(m.upper)) {
     const auto need = std::max<std::int64_t>(f.claim->min_n, 1);
-    return {fa ? "در این مرکز: هنوز معلوم نیست (" + number(m.n, true) +
-                     " بیمار به اندازهٔ کافی پیگیری شده‌اند؛ دست‌کم " +
-                     number(need, true) + " لازم است)."
-               : "At this centre: not yet known (" + number(m.n, false) + " patients followed long enough; at least " +
-                     number(need, false) + " are needed)."};
+    return {kTooFew[0].in(fa) + number(m.n, fa) + kTooFew[1].in(fa) + number(need, fa) + kTooFew[2].in(fa)};
   }
-  std::vector<std::string> out{
-      fa ? "در این مرکز: " + percent(m.estimate, true) + " (بازهٔ اطمینان ۹۵٪: " + percent(m.lower, true) + " تا " +
-               percent(m.upper, true) + ") از " + number(m.n, true) + " بیمار."
-         : "At this centre: " + percent(m.estimate, false) + " (95% CI " + percent(m.lower, false) + " to " +
-               percent(m.upper, false) + ") of " + number(m.n, false) + " patients."};
-  if (v == Verdict::contradicted)
-    out.push_back(fa ? "این رقم با ادعای مقاله جور درنمی‌آید."
-                     : "This figure contradicts the claim.");
-  else
-    out.push_back(fa ? "این رقم با ادعا ناسازگار نیست، اما درستی آن را ثابت "
-                       "نمی‌کند."
-                     : "This figure does not contradict the claim, which does not prove it.");
-  return out;
+  return {kMeasured[0].in(fa) + percent(m.estimate, fa) + kMeasured[1].in(fa) + percent(m.lower, fa) +
+              kMeasured[2].in(fa) + percent(m.upper, fa) + kMeasured[3].in(fa) + number(m.n, fa) + kMeasured[4].in(fa),
+          v == Verdict::contradicted ? kContradicted.in(fa) : kConsistent.in(fa)};
 }
 
 const Claim* find_claim(const Figures& figures, const std::string& id, const ClaimFigure** figure) {
@@ -114,10 +139,7 @@ std::vector<std::string> claim_lines(const ClaimFigure& figure, const std::vecto
     line += "): " + e.finding.in(lang);
     out.push_back(std::move(line));
   }
-  if (!evidence::randomised_support(evidence, figure.claim->id))
-    out.push_back(fa ? "هیچ کارآزمایی تصادفی‌شده یا مرور نظام‌مندی این ادعا را تأیید نکرده "
-                       "است."
-                     : "No randomised trial or systematic review supports this claim.");
+  if (!evidence::randomised_support(evidence, figure.claim->id)) out.push_back(kNoRandomisedSupport.in(fa));
   return out;
 }
 
@@ -139,16 +161,8 @@ ShownCopy fill(const Document& document, const std::string& language, const Figu
     copy.sections.push_back(std::move(shown));
   }
   if (!figures.claims.empty()) {
-    ShownSection closing{fa ? "نتایج این مرکز و شواهد منتشرشده" : "This centre's results and the published evidence",
-                         {}};
-    closing.blocks.push_back(
-        {fa ? "ادعاهای زیر از مقالهٔ مرکز است و واقعیت ثابت‌شده نیست. رقم‌ها از بیماران خود این مرکز سنجیده "
-              "شده‌اند، "
-              "همان‌گونه که روز امضا بودند، و با پیگیری بیماران بیشتر تغییر "
-              "می‌کنند."
-            : "The claims below are the clinic's article's, not established facts. The figures are measured from this "
-              "centre's own patients as they stood on the day of signing, and change as more patients are followed.",
-         false});
+    ShownSection closing{kClosingHeading.in(fa), {}};
+    closing.blocks.push_back({kClosingLead.in(fa), false});
     for (const auto& f : figures.claims)
       if (f.claim) closing.blocks.push_back({joined(claim_lines(f, figures.evidence, fa)), true});
     copy.sections.push_back(std::move(closing));
