@@ -374,6 +374,20 @@ export async function tour(server, observe) {
   await call(surgeonOf, 'PUT', '/api/v1/centres/{centre_id}/consent-documents/{kind}', { params: consentAt, body: { ...consentBody, title_en: 'It works in 85 % of cases' }, expect: 422 })
   await call(admin, 'POST', '/api/v1/centres/{centre_id}/consent-documents/{kind}/publication', { params: consentAt, body: { version: consentWritten.version }, expect: 200 })
   await call(admin, 'GET', '/api/v1/centres/{centre_id}/consent-documents', { params: { centre_id: centre }, expect: 200 })
+  // The patient reads it filled with the centre's figures and signs it for the episode; the
+  // surgeon sees it and countersigns; both download the signed copy.
+  // (The tour's episode is past its harvest: the list asks for the consent only before one.)
+  await call(portal, 'GET', '/api/v1/me/consents', { q: { lang: 'fa' }, expect: 200 })
+  const signingBody = { episode: Number(ep.episode_id), language: 'fa', answers: [{ option: 1 }], name: 'بیمار آزمون', signature: '0.1 0.5,0.4 0.6,0.7 0.4' }
+  await call(portal, 'POST', '/api/v1/me/consents/{kind}/signature', { params: { kind: 'treatment' }, body: { ...signingBody, answers: [{ option: 0 }] }, expect: 422 })
+  const signedConsent = await call(portal, 'POST', '/api/v1/me/consents/{kind}/signature', { params: { kind: 'treatment' }, body: signingBody, headers: key(), expect: 201 })
+  const signatureOf = { signature_id: signedConsent.id }
+  await call(portal, 'GET', '/api/v1/me/consent-signatures/{signature_id}/pdf', { params: signatureOf, expect: 200 })
+  await call(surgeonOf, 'GET', '/api/v1/patients/{patient_id}/consents', { params: { patient_id: patient.id }, expect: 200 })
+  await call(surgeonOf, 'POST', '/api/v1/consent-signatures/{signature_id}/countersignature', { params: signatureOf, expect: 200 })
+  await call(surgeonOf, 'GET', '/api/v1/consent-signatures/{signature_id}/pdf', { params: signatureOf, expect: 200 })
+  await call(surgeonOf, 'POST', '/api/v1/consent-signatures/{signature_id}/withdrawal', { params: signatureOf, body: { reason: '' }, expect: 422 })
+  await call(portal, 'POST', '/api/v1/me/consent-signatures/{signature_id}/withdrawal', { params: { signature_id: '999999' }, body: { reason: 'changed my mind' }, expect: 404 })
   // Taken down with why; twice is a conflict.
   await call(admin, 'POST', '/api/v1/centres/{centre_id}/pages/{slug}/withdrawal', { params: pageAt, body: { reason: 'a test page' }, expect: 200 })
   await call(admin, 'POST', '/api/v1/centres/{centre_id}/pages/{slug}/withdrawal', { params: pageAt, body: { reason: 'again' }, expect: 409 })

@@ -54,7 +54,8 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
 // Path parameters that name shared data, not a centre's records: the same for every centre.
 bool centre_scoped(const std::string& path) {
   std::string rest = path;
-  for (const char* shared : {"{protocol_id}", "{token}", "{feed}", "{evidence_id}"}) {
+  // A consent's kind (treatment, registry, contact) is a word, not a record.
+  for (const char* shared : {"{protocol_id}", "{token}", "{feed}", "{evidence_id}", "{kind}"}) {
     if (auto pos = rest.find(shared); pos != std::string::npos) rest.erase(pos, std::string(shared).size());
   }
   return rest.find('{') != std::string::npos;
