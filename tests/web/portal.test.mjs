@@ -384,3 +384,150 @@ test('a shared mobile: the portal asks who is signing in after the code, and wro
     await staff.close()
   }
 })
+
+// Informed consent (issue 21): the centre publishes its treatment and registry consents; a
+// Persian patient reads the treatment consent on a phone with the centre's figures and the
+// published evidence set apart, a wrong answer is refused naming the question, and they
+// sign with their finger; the coordinator sees it on a desktop in English, downloads the
+// copy and countersigns; the patient signs the registry consent in English and withdraws it.
+test('a patient signs the treatment consent on a phone in Persian; the clinic countersigns; the registry consent is signed in English and withdrawn', async () => {
+  const surgeon = await apiSession(server, 'surgeon.tehran-1')
+  const admin = await apiSession(server, 'admin.tehran-1')
+  const doc = (title_en, title_fa) => ({
+    title_en,
+    title_fa,
+    sections: [
+      {
+        heading: { en: 'What is done', fa: 'چه انجام می‌شود' },
+        body: { en: 'Cells are taken from your hip bone.\n\n{{claim:success-75-85}}', fa: 'سلول‌ها از استخوان لگن شما گرفته می‌شود.\n\n{{claim:success-75-85}}' },
+      },
+    ],
+    questions: [{ prompt: { en: 'Is the treatment proven to work?', fa: 'آیا اثر این درمان ثابت شده است؟' }, options: [{ en: 'Yes', fa: 'بله' }, { en: 'No, it is being studied', fa: 'نه، هنوز بررسی می‌شود' }], correct: 1 }],
+  })
+  for (const [kind, en, fa] of [
+    ['treatment', 'Consent to the cell treatment', 'رضایت به درمان با سلول'],
+    ['registry', 'Consent to the registry', 'رضایت به سامانهٔ ثبت'],
+  ]) {
+    const saved = await surgeon.put(`/api/v1/centres/tehran-1/consent-documents/${kind}`, doc(en, fa))
+    assert.equal(saved.status, 200, JSON.stringify(saved.json))
+    assert.equal((await admin.post(`/api/v1/centres/tehran-1/consent-documents/${kind}/publication`, { version: saved.json.version })).status, 200)
+  }
+  const mobile = '09125550911'
+  const registered = await coordinator.post('/api/v1/patients', {
+    mrn: 'CONSENT-1',
+    name_fa: 'مریم رضایی',
+    name_latin: 'Maryam Rezaei',
+    sex: 'female',
+    birth_date: '1962-05-01',
+    mobile,
+    national_id: nationalIdFor('CONSENT-1'),
+    consent: { treatment: false, registry: false, contact: true },
+  })
+  assert.equal(registered.status, 201, JSON.stringify(registered.json))
+  const id = registered.json.id
+  const episode = await coordinator.post(`/api/v1/patients/${id}/episodes`, {
+    protocol: 'hip-msc-v1',
+    side: 'left',
+    diagnosis: { system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M16.12' },
+    kl_grade: 2,
+  })
+  assert.equal(episode.status, 201, JSON.stringify(episode.json))
+
+  const b = await launch({ ...phone, lang: 'fa' })
+  try {
+    const { page, context } = b
+    await portalSignIn(page, server, { mobile, patientId: id })
+    await page.waitForURL((u) => u.pathname === '/portal')
+    const mine = page.getByTestId('my-consents')
+    await mine.waitFor()
+    await mine.getByTestId('consent-open-treatment').tap()
+    await page.waitForURL(new RegExp(`/portal/consent/treatment/${episode.json.id}$`))
+    const article = page.getByTestId('consent-document')
+    await article.waitFor()
+    assert.equal(await page.locator('h1').textContent(), 'رضایت به درمان با سلول')
+    const figures = page.getByTestId('consent-figure')
+    assert.ok((await figures.count()) >= 2, 'the embedded claim and the closing section')
+    const figure = await figures.first().textContent()
+    assert.match(figure, /ادعای مقاله/)
+    assert.match(figure, /در این مرکز/)
+    assert.match(figure, /MILES/, 'the published evidence as the demo imported it')
+    await assertPersianOnly(page, 'the consent in Persian', '[data-testid=consent-document]')
+
+    // A wrong answer: refused, the question named, nothing signed.
+    await page.getByTestId('consent-q0-o0').check()
+    await page.getByTestId('consent-name').fill('مریم رضایی')
+    const draw = async () => {
+      await page.getByTestId('signature-pad').scrollIntoViewIfNeeded()
+      const pad = await page.getByTestId('signature-pad').boundingBox()
+      await page.mouse.move(pad.x + pad.width * 0.1, pad.y + pad.height * 0.6)
+      await page.mouse.down()
+      for (const [x, y] of [[0.25, 0.3], [0.4, 0.7], [0.6, 0.35], [0.85, 0.55]]) await page.mouse.move(pad.x + pad.width * x, pad.y + pad.height * y, { steps: 4 })
+      await page.mouse.up()
+    }
+    await draw()
+    await page.getByTestId('consent-submit').tap()
+    const wrong = page.getByTestId('consent-answer-error')
+    await wrong.waitFor()
+    assert.match(await wrong.textContent(), /پرسش ۱/)
+    assert.equal((await coordinator.get(`/api/v1/patients/${id}/consents`)).json.length, 0)
+    await shot(page, 'portal-consent-wrong-answer-fa')
+
+    await page.getByTestId('consent-q0-o1').check()
+    await page.getByTestId('consent-submit').tap()
+    await page.getByTestId('consent-signed').waitFor()
+    await a11yBoth(page, 'consent-signed')
+    const pdfHref = await page.getByTestId('consent-pdf').getAttribute('href')
+    const pdf = await context.request.get(server.url + pdfHref)
+    assert.equal(pdf.status(), 200)
+    assert.equal(pdf.headers()['content-type'], 'application/pdf')
+    assert.equal((await pdf.body()).subarray(0, 4).toString(), '%PDF')
+
+    // The coordinator, on a desktop in English: the signature on the record; countersigned.
+    const staff = await launch({ lang: 'en' })
+    try {
+      await loginStaff(staff.page, server, 'coordinator.tehran-1')
+      await staff.page.goto(`${server.url}/patients/${id}`)
+      const panel = staff.page.getByTestId('patient-consents')
+      await panel.waitFor()
+      assert.match(await panel.textContent(), /Consent to the treatment · version 1/)
+      await checkA11y(staff.page, 'patient consents en')
+      await panel.getByTestId('consent-countersign').click()
+      await panel.getByText('coordinator.tehran-1').waitFor()
+      assert.equal(await panel.getByTestId('consent-countersign').count(), 0)
+      const copy = await staff.context.request.get(server.url + (await panel.getByTestId('consent-staff-pdf').getAttribute('href')))
+      assert.equal(copy.status(), 200)
+      await shot(staff.page, 'staff-patient-consents-en')
+    } finally {
+      await staff.close()
+    }
+    const signedRows = (await coordinator.get(`/api/v1/patients/${id}/consents`)).json
+    assert.equal(signedRows.length, 1)
+    assert.equal(signedRows[0].language, 'fa')
+    assert.equal(signedRows[0].witness_by, 'coordinator.tehran-1')
+    assert.equal((await coordinator.get(`/api/v1/patients/${id}`)).json.consent.treatment, true, 'signing set the flag')
+
+    // The registry consent, read and signed in English, then withdrawn with why.
+    await setLang(page, 'en')
+    await page.goto(server.url + '/portal')
+    await page.getByTestId('consent-open-registry').tap()
+    await page.getByTestId('consent-document').waitFor()
+    assert.equal(await page.locator('h1').textContent(), 'Consent to the registry')
+    assert.match(await page.getByTestId('consent-figure').first().textContent(), /At this centre/)
+    await page.getByTestId('consent-q0-o1').check()
+    await page.getByTestId('consent-name').fill('Maryam Rezaei')
+    await draw()
+    await page.getByTestId('consent-submit').tap()
+    await page.getByTestId('consent-signed').waitFor()
+    assert.equal((await coordinator.get(`/api/v1/patients/${id}`)).json.consent.registry, true)
+    await page.goto(server.url + '/portal')
+    const registry = page.locator('[data-testid=own-signature]').filter({ hasText: 'Consent to the registry' })
+    await registry.getByTestId('consent-withdraw').tap()
+    await registry.getByTestId('consent-withdraw-reason').fill('I would rather my data stay at the clinic')
+    await registry.getByTestId('consent-withdraw-submit').tap()
+    await registry.getByText('withdrawn on').waitFor()
+    await a11yBoth(page, 'consents-home')
+    assert.equal((await coordinator.get(`/api/v1/patients/${id}`)).json.consent.registry, false, 'withdrawing cleared the flag')
+  } finally {
+    await b.close()
+  }
+})
