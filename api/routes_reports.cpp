@@ -6,6 +6,7 @@
 #include "api/routes.hpp"
 #include "base/error.hpp"
 #include "service/deidentified_export.hpp"
+#include "service/evidence.hpp"
 #include "service/outcomes.hpp"
 
 namespace rp::api {
@@ -43,8 +44,11 @@ void add_report_routes(http::Router& r, Services& s) {
                if (q.centre) req.centre_id = *q.centre;
                if (q.protocol) req.protocol = *q.protocol;
                service::Outcomes outcomes(s.store, s.clock, s.heavy_reads);
-               const auto rendered = outcomes.rendered_report(c.actor, req, "", [](const service::OutcomeReport& r) {
-                 return ok(http::encode(contract::outcome_report_out(r))).body;
+               // The evidence is written in the store like the figures: a change of it is a new
+               // data generation, so the report kept for the last one is not served.
+               const auto rendered = outcomes.rendered_report(c.actor, req, "", [&](const service::OutcomeReport& r) {
+                 const auto evidence = service::Evidence(s.store, s.clock).of_protocol(r.protocol.id, false);
+                 return ok(http::encode(contract::outcome_report_out(r, evidence))).body;
                });
                http::Response res = http::shared_json_response(200, rendered.body);
                res.headers.emplace_back("X-Cache", rendered.cached ? "hit" : "miss");

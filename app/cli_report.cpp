@@ -10,6 +10,7 @@
 #include "app/report_html.hpp"
 #include "app/store_options.hpp"
 #include "base/error.hpp"
+#include "service/evidence.hpp"
 #include "service/outcomes.hpp"
 #include "service/protocols.hpp"
 
@@ -43,8 +44,9 @@ void run_outcomes(const ReportOptions& o) {
   if (!o.claims.empty())
     request.claims = parse_claims(slurp(o.claims, "claims"), std::filesystem::path(o.claims).filename().string());
   // The API's encoder: the printed JSON is the answer of GET /api/v1/reports/outcomes.
-  const api::contract::OutcomeReportOut report =
-      api::contract::outcome_report_out(outcomes.report(service::Actor::cli_operator(), request));
+  const service::OutcomeReport figures = outcomes.report(service::Actor::cli_operator(), request);
+  const api::contract::OutcomeReportOut report = api::contract::outcome_report_out(
+      figures, service::Evidence(*store, clock).of_protocol(figures.protocol.id, false));
   if (o.format == "json") {
     print_json(api::http::encode(report));
     return;

@@ -2,6 +2,8 @@
 // joints measured, its n and its verdict, never the claim alone.
 #include "app/report_sections.hpp"
 
+#include <algorithm>
+
 namespace rp::app {
 namespace {
 
@@ -82,6 +84,25 @@ std::string why_text(const ScopeOut& scope, const ClaimDefinitionOut& claim, con
   return why;
 }
 
+// The published evidence on the claim the clinic keeps (report.evidence): each standing
+// study with what it found, and, when none is a randomised trial or a review supporting
+// it, that the claim rests on no controlled evidence.
+std::string evidence_lines(const OutcomeReportOut& report, const std::string& claim_id, const Words& w) {
+  if (!report.evidence) return {};
+  std::string out;
+  for (const auto& e : report.evidence->entries) {
+    if (std::find(e.claims.begin(), e.claims.end(), claim_id) == e.claims.end()) continue;
+    const std::string design(to_string(e.design));
+    std::string study = "<bdi lang=\"en\" translate=\"no\">" + escape_html(e.citation) + "</bdi> (" +
+                        word_or_raw(w, "design_" + design, design) + (e.n ? ", n = " + w.count(*e.n) : "") + ")";
+    const std::string finding = escape_html(w.lang() == "fa" ? e.finding_fa : e.finding_en);
+    out += tag("div", w("evidence_study", {{"study", study}, {"finding", finding}}), "small evidence");
+  }
+  for (const auto& c : report.evidence->claims)
+    if (c.claim == claim_id && !c.randomised_support) out += tag("div", w("evidence_no_randomised"), "small evidence");
+  return out;
+}
+
 }  // namespace
 
 std::string claims_section(const OutcomeReportOut& report, const ScopeOut& scope, const Words& w) {
@@ -99,7 +120,8 @@ std::string claims_section(const OutcomeReportOut& report, const ScopeOut& scope
     // A claim that cannot be tested has its note beside the verdict, where it says why.
     const std::string claim_cell =
         tag("div", w("quote_open") + w.local(claim->words) + w("quote_close"), "claimwords") +
-        (testable && !note.empty() ? tag("div", note, "small") : "") + categories_line(w, *claim);
+        (testable && !note.empty() ? tag("div", note, "small") : "") + categories_line(w, *claim) +
+        evidence_lines(report, r.id, w);
     const std::string badge = verdict_badge(w, verdict) + tag("div", why_text(scope, *claim, r, w), "small");
     if (!testable) {
       rows += row({claim_cell, "–", "–", "–", "–", "–", badge});

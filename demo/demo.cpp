@@ -291,6 +291,8 @@ DemoSummary build_demo(store::Store& store, const CivilDate& today, int patient_
   }
   add_demo_extras(store, today, summary);
   add_demo_products(store, today);
+  // After the histories: a published treatment consent asks for a signature before a harvest.
+  add_demo_consents(store, clock, centre_ids);
   // The outbox as the scheduler leaves it early on `today`: every message still to come
   // planned, none sent (the server's passes send them, to its log).
   channels::LogChannel log;

@@ -44,6 +44,8 @@ void add_demo_payments(store::Store& store, const CivilDate& today, const servic
 
 // Every centre's education pages and FAQ, published (demo/demo_pages.cpp).
 void add_demo_pages(store::Store& store, const Clock& clock, const std::vector<std::string>& centres);
+// demo_consents.cpp: the consent documents, published at every centre but the first (on paper).
+void add_demo_consents(store::Store& store, const Clock& clock, const std::vector<std::string>& centres);
 
 // Added last (demo/demo_products.cpp): a cell product for each episode past its harvest, in
 // its episode's state, and lab products in every state of the lab.

@@ -241,4 +241,10 @@ OutcomeReportOut outcome_report_out(const service::OutcomeReport& r) {
   return out;
 }
 
+OutcomeReportOut outcome_report_out(const service::OutcomeReport& r, const service::EvidenceView& evidence) {
+  OutcomeReportOut out = outcome_report_out(r);
+  if (out.claims) out.evidence = evidence_list_out(evidence);
+  return out;
+}
+
 }  // namespace rp::api::contract

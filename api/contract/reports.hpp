@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/contract/cross_centre.hpp"
+#include "api/contract/evidence.hpp"
 #include "api/contract/outcome_scope.hpp"
 #include "service/outcomes.hpp"
 #include "service/registry_summary.hpp"
@@ -228,6 +229,7 @@ struct OutcomeReportOut {
   std::optional<OperatorComparisonOut> by_operator;
   std::optional<Texts> claims_source;
   std::optional<std::vector<ClaimDefinitionOut>> claims;
+  std::optional<EvidenceListOut> evidence;
   bool suppressed = false;
   template <class V>
   static void fields(V& v) {
@@ -247,6 +249,9 @@ struct OutcomeReportOut {
       "the same by injecting operator within the reader's centre: only for its own surgeons and admin");
     v("claims_source", &R::claims_source, "null when the protocol has no claims file");
     v("claims", &R::claims, "null when the protocol has no claims file");
+    v("evidence", &R::evidence,
+      "the published evidence the clinic keeps beside the claims, and for each claim whether a randomised trial "
+      "or a systematic review supports it; null when the protocol has no claims file");
     v("suppressed", &R::suppressed,
       "some figures are null for this reader: cells of fewer than 5 patients are suppressed for registry readers "
       "(each scope, row and unit says which)");
@@ -255,6 +260,9 @@ struct OutcomeReportOut {
 
 RegistrySummaryOut registry_summary_out(const service::RegistrySummary& counts);
 OutcomeReportOut outcome_report_out(const service::OutcomeReport& r);
+// The same with the published evidence beside its claims (service/evidence.hpp), as the API
+// and the command line answer it.
+OutcomeReportOut outcome_report_out(const service::OutcomeReport& r, const service::EvidenceView& evidence);
 // One claim as the report writes it, and its result (`hide`: the counts and estimates null).
 ClaimDefinitionOut claim_definition(const Claim& c);
 ClaimResultOut claim_result(const service::ClaimResult& c, bool hide);

@@ -1,7 +1,8 @@
 // `regenpath evidence import|list|withdraw` as the operator types them: the shipped
 // starting file imported (again: nothing changes), listed with each claim's randomised
 // support, an entry withdrawn; a file with one bad entry refused with exit 2 naming it,
-// nothing written.
+// nothing written. The outcome report carries the evidence beside its claims: in its JSON
+// and, in the reader's language, in its HTML claims table, a withdrawn entry no longer.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -33,11 +34,24 @@ TEST_F(EvidenceCli, TheStartingFileIsImportedListedAndAnEntryWithdrawn) {
   r = run("evidence list " + evidence_db_arg() + " --protocol hip-msc-v1", "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["entries"].size(), static_cast<std::size_t>(written));
+  r = run("report outcomes " + evidence_db_arg() + " --format json", "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.json()["evidence"]["entries"].size(), static_cast<std::size_t>(written));
+  std::string html = run("report outcomes " + evidence_db_arg() + " --format html --lang fa", "").out;
+  EXPECT_NE(html.find("MILES trial"), std::string::npos);
+  EXPECT_NE(html.find("کارآزمایی تصادفی‌شده"), std::string::npos)
+      << "the design in the reader's language";
+  EXPECT_NE(html.find("هیچ کارآزمایی تصادفی‌شده یا مرور نظام‌مندی این ادعا را تأیید نکرده "
+                      "است."),
+            std::string::npos);
   r = run("evidence withdraw " + evidence_db_arg() + " --id miles-2023 --reason 'checked against the full text'", "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["withdrawn_reason"], "checked against the full text");
   EXPECT_EQ(run("evidence list " + evidence_db_arg() + " --protocol hip-msc-v1", "").json()["entries"].size(),
             static_cast<std::size_t>(written - 1));
+  html = run("report outcomes " + evidence_db_arg() + " --format html", "").out;
+  EXPECT_EQ(html.find("MILES trial"), std::string::npos) << "a withdrawn entry is not shown";
+  EXPECT_NE(html.find("No randomised trial or systematic review supports this claim."), std::string::npos);
 }
 
 TEST_F(EvidenceCli, AFileWithOneBadEntryIsRefusedWhole) {
