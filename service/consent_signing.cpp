@@ -15,7 +15,7 @@ namespace rp::service {
 namespace {
 
 constexpr consent::ConsentKind kPatientKinds[] = {consent::ConsentKind::registry, consent::ConsentKind::contact};
-const std::string kDefaultProtocol = "hip-msc-v1";
+constexpr const char* kDefaultProtocol = "hip-msc-v1";
 
 // The steps before the cells are taken: a treatment consent is asked for these episodes.
 bool before_harvest(EpisodeState s) {

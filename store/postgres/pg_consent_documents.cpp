@@ -129,6 +129,7 @@ std::vector<consent::SignedConsent> PgTransaction::consent_signatures_of(std::in
       c_.exec(std::string("SELECT ") + kSignatureColumns + " FROM consent_signatures WHERE patient_id = $1 ORDER BY id",
               Params().integer(patient_id));
   std::vector<consent::SignedConsent> out;
+  out.reserve(static_cast<std::size_t>(res.rows()));
   for (int i = 0; i < res.rows(); ++i) out.push_back(signature_of(res, i));
   return out;
 }
