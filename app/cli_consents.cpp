@@ -6,6 +6,7 @@
 //   regenpath consent pdf 7 --out consent-7.pdf
 //   regenpath consent countersign 7 --by dr.karimi
 //   regenpath consent withdraw 7 --reason "the patient called to withdraw" --by coordinator.a
+//   regenpath consent verify 7 --file consent-7.pdf    (exit 3: not the copy signed, or the log tampered)
 //
 // JSON on stdout as the API answers it; the PDF to the file named.
 #include <fstream>
@@ -20,7 +21,7 @@ namespace rp::app {
 namespace {
 
 struct SignedConsentArgs {
-  std::string db = kDefaultDb, out, by, reason;
+  std::string db = kDefaultDb, out, by, reason, file;
   std::int64_t patient = 0, signature = 0;
 };
 
@@ -77,6 +78,30 @@ void add_consent_commands(CLI::App& app) {
   countersign->callback([a] {
     with_signing(*a, [&](service::ConsentSigning& s, const service::Actor& actor) {
       print_json(api::http::encode(api::contract::signed_consent_out(s.countersign(actor, a->signature))));
+    });
+  });
+
+  auto* verify = cmd->add_subcommand(
+      "verify",
+      "Checks a copy against the audit chain: the row that signed it with that hash, the chain intact (JSON)");
+  add_db_option(verify, a->db);
+  verify->add_option("SIGNATURE", a->signature, "the signed consent's id")->required();
+  verify->add_option("--file", a->file, "the PDF to check")->required();
+  verify->callback([a] {
+    const std::string bytes = read_text(a->file, "file");
+    with_signing(*a, [&](service::ConsentSigning& s, const service::Actor& actor) {
+      const auto check = s.check_copy(actor, a->signature, bytes);
+      nlohmann::json out{{"pdf_sha256", check.pdf_sha256},
+                         {"kept", check.kept},
+                         {"verified", check.verified()},
+                         {"chain", check.chain}};
+      if (check.row)
+        out["audit"] = {
+            {"seq", check.row->seq}, {"action", check.row->action}, {"at", check.row->at}, {"actor", check.row->actor}};
+      print_json(out);
+      if (!check.verified())
+        throw CommandVerdict(kExitTampered, check.row ? "the audit log shows tampering"
+                                                      : "no audit row signed a copy with this SHA-256");
     });
   });
 

@@ -6,6 +6,7 @@
 
 #include "base/error.hpp"
 #include "base/text.hpp"
+#include "service/audit.hpp"
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
 #include "service/evidence.hpp"
@@ -56,6 +57,15 @@ std::string described(const consent::SignedConsent& s) {
                     std::to_string(s.version) + " (" + s.language + ")";
   if (s.episode_id) out += " episode " + std::to_string(*s.episode_id);
   return out + " sha256 " + s.pdf_sha256;
+}
+
+// A signed consent's audit row names the patient (so the record's access history shows
+// it) and, first in its detail, the signature: "signature 7: ...". Nothing identifying:
+// a withdrawal's reason stays in its row.
+store::AuditEntry consent_audit(const Clock& clock, const Actor& actor, const consent::SignedConsent& s,
+                                const std::string& action, const std::string& detail) {
+  return audit_entry(clock, actor, s.centre_id, action, "patient", std::to_string(s.patient_id),
+                     "signature " + std::to_string(s.id) + ": " + detail);
 }
 
 NotFoundError no_signature(std::int64_t id) {
@@ -212,8 +222,7 @@ consent::SignedConsent ConsentSigning::sign(const Actor& patient, consent::Conse
     auto after = own_patient(tx, patient);
     set_flag(after, kind, true);
     tx.update_patient(after);
-    tx.append_audit(audit_entry(clock_, patient, s.centre_id, "consent.sign", "consent_signature", std::to_string(s.id),
-                                described(s)));
+    tx.append_audit(consent_audit(clock_, patient, s, "consent.sign", described(s)));
   });
   return s;
 }
@@ -239,8 +248,7 @@ consent::SignedConsent ConsentSigning::signed_copy(const Actor& actor, std::int6
   consent::SignedConsent s;
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
     s = visible_signature(tx, actor, signature_id);
-    tx.append_audit(audit_entry(clock_, actor, s.centre_id, "consent.read", "consent_signature", std::to_string(s.id),
-                                "sha256 " + s.pdf_sha256));
+    tx.append_audit(consent_audit(clock_, actor, s, "consent.read", "sha256 " + s.pdf_sha256));
   });
   return s;
 }
@@ -261,8 +269,7 @@ consent::SignedConsent ConsentSigning::countersign(const Actor& witness, std::in
     if (now.withdrawn()) throw ConflictError("consent", "consent_already_withdrawn"_err);
     if (!tx.countersign_consent(s.id, s.witness_by, s.witness_role, s.witnessed_at, s.pdf, s.pdf_sha256))
       throw ConflictError("consent", "consent_already_countersigned"_err);
-    tx.append_audit(audit_entry(clock_, witness, s.centre_id, "consent.countersign", "consent_signature",
-                                std::to_string(s.id), described(s)));
+    tx.append_audit(consent_audit(clock_, witness, s, "consent.countersign", described(s)));
   });
   return s;
 }
@@ -290,11 +297,27 @@ consent::SignedConsent ConsentSigning::withdraw(const Actor& actor, std::int64_t
         tx.update_patient(*p);
       }
     }
-    tx.append_audit(audit_entry(clock_, actor, s.centre_id, "consent.withdraw", "consent_signature",
-                                std::to_string(s.id), std::string(consent::to_string(s.kind)) + ": " + reason));
+    tx.append_audit(consent_audit(clock_, actor, s, "consent.withdraw", std::string(consent::to_string(s.kind))));
   });
   s.pdf.clear();
   return s;
+}
+
+CopyCheck ConsentSigning::check_copy(const Actor& actor, std::int64_t signature_id, const std::string& bytes) {
+  require(actor, Permission::audit_verify);
+  CopyCheck out;
+  out.pdf_sha256 = sha256_hex(bytes);
+  const std::string named = "signature " + std::to_string(signature_id) + ": ";
+  store_.read(record_scope(actor), [&](store::Transaction& tx) {
+    const auto s = visible_signature(tx, actor, signature_id);
+    out.kept = s.pdf_sha256 == out.pdf_sha256;
+    for (auto& row : tx.audit_rows_about_patient(s.patient_id))
+      if ((row.action == "consent.sign" || row.action == "consent.countersign") && row.detail.rfind(named, 0) == 0 &&
+          row.detail.find("sha256 " + out.pdf_sha256) != std::string::npos)
+        out.row = std::move(row);
+  });
+  out.chain = verify_audit_chain(store_, actor).verdict();
+  return out;
 }
 
 bool treatment_consent_current(store::Transaction& tx, const Episode& episode) {

@@ -34,6 +34,15 @@ struct ConsentToRead {
   std::optional<consent::SignedConsent> signed_copy;  // without its PDF
 };
 
+// A copy of a signed consent checked against the audit chain.
+struct CopyCheck {
+  std::string pdf_sha256;              // of the bytes checked
+  bool kept = false;                   // they are the copy kept now
+  std::optional<store::AuditRow> row;  // the signing or countersigning row that holds this hash
+  std::string chain;                   // the chain's verdict: intact | unanchored | tampered
+  bool verified() const { return row.has_value() && chain != "tampered"; }
+};
+
 // Draws a signed copy as a PDF (api/labels/consent_sheet.hpp): handed in, as the service
 // knows no format.
 using ConsentPdfWriter = std::function<std::string(const consent::SignedConsent&)>;
@@ -63,6 +72,10 @@ class ConsentSigning {
   // The patient (or a witness of the clinic for them) withdraws it with why:
   // ConflictError consent_already_withdrawn.
   consent::SignedConsent withdraw(const Actor& actor, std::int64_t signature_id, const std::string& reason);
+  // Checks a copy someone holds (a download, a printout scanned back is not one): its
+  // SHA-256 against the rows that signed and countersigned it, and the chain those rows
+  // stand in. Who may check the audit chain (audit_verify).
+  CopyCheck check_copy(const Actor& actor, std::int64_t signature_id, const std::string& bytes);
 
  private:
   store::Store& store_;

@@ -2,8 +2,9 @@
 // consent a patient signed (the row as the portal's signing leaves it: its API and
 // browser tests sign for real): listed, countersigned by a named witness (the copy drawn
 // again, its new hash what `pdf` writes), written to a file whose SHA-256 is the one the
-// command prints, withdrawn with why; a withdrawal without one refused with exit 2 naming
-// the reason, a second countersignature refused.
+// command prints, checked against the audit chain (a copy changed by one byte: exit 3),
+// withdrawn with why; a withdrawal without one refused with exit 2 naming the reason, a
+// second countersignature refused.
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -93,6 +94,20 @@ TEST_F(ConsentCli, ListedCountersignedWrittenToAFileAndWithdrawn) {
   std::string head(4, '\0');
   in.read(head.data(), 4);
   EXPECT_EQ(head, "%PDF");
+
+  r = run("consent verify 1 " + signed_db_arg() + " --file " + file, "");
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_TRUE(r.json()["verified"].get<bool>());
+  EXPECT_EQ(r.json()["audit"]["action"], "consent.countersign");
+  EXPECT_EQ(r.json()["chain"], "unanchored");
+  {
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(20);
+    f.put('~');
+  }
+  r = run("consent verify 1 " + signed_db_arg() + " --file " + file, "");
+  EXPECT_EQ(r.exit_code, 3) << r.out;
+  EXPECT_FALSE(r.json()["verified"].get<bool>());
 
   r = run("consent withdraw 1 " + signed_db_arg() + " --reason ''", "");
   EXPECT_EQ(r.exit_code, 2);
