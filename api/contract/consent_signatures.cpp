@@ -23,6 +23,7 @@ SignedConsentOut signed_consent_out(const consent::SignedConsent& s) {
   out.withdrawn_by = s.withdrawn_by;
   out.withdrawal_reason = s.withdrawal_reason;
   out.standing = !s.withdrawn();
+  out.drawn = !s.strokes.empty();
   return out;
 }
 
@@ -50,7 +51,8 @@ consent::Signing to_signing(const ConsentSigningIn& in) {
   for (const auto& a : in.answers)
     s.answers.push_back(a.option < 0 || a.option > std::numeric_limits<int>::max() ? -1 : static_cast<int>(a.option));
   s.name = in.name;
-  s.strokes = consent::parse_strokes(in.signature, "signature");
+  s.strokes = consent::parse_strokes(in.signature.value_or(""), "signature");
+  s.typed_only = in.typed_only;
   return s;
 }
 

@@ -54,7 +54,7 @@ struct SignedConsentOut {
   std::optional<std::int64_t> episode;
   std::string kind, protocol, language, signed_name, signed_at, pdf_sha256;
   std::string witness_by, witness_role, witnessed_at, withdrawn_at, withdrawn_by, withdrawal_reason;
-  bool standing = false;
+  bool standing = false, drawn = false;
   template <class V>
   static void fields(V& v) {
     using S = SignedConsentOut;
@@ -77,6 +77,7 @@ struct SignedConsentOut {
     v("withdrawn_by", &S::withdrawn_by, "");
     v("withdrawal_reason", &S::withdrawal_reason, "");
     v("standing", &S::standing, "not withdrawn");
+    v("drawn", &S::drawn, "signed with a drawing; false: with the typed name alone (typed_only)");
   }
 };
 
@@ -128,7 +129,9 @@ struct ConsentAnswerIn {
 struct ConsentSigningIn {
   static constexpr const char* kSchema = "ConsentSigning";
   std::optional<std::int64_t> episode;
-  std::string language, name, signature;
+  std::string language, name;
+  std::optional<std::string> signature;
+  bool typed_only = false;
   std::vector<ConsentAnswerIn> answers;
   template <class V>
   static void fields(V& v) {
@@ -139,8 +142,11 @@ struct ConsentSigningIn {
     v("name", &C::name, "the patient's name as they type it", FieldRule{.max_bytes = 200});
     v("signature", &C::signature,
       "the drawn strokes: points as 'x y' in the pad's unit square (x across, y down, the pad three times as wide "
-      "as high), split by ',', strokes by ';'",
+      "as high), split by ',', strokes by ';'; left out with typed_only",
       FieldRule{.max_bytes = 80000});
+    v("typed_only", &C::typed_only,
+      "true: the patient cannot draw, and the typed name is the signature (the clinic's witness countersigns it as "
+      "any); false or left out: a drawn signature is required");
   }
 };
 

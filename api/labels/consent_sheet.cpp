@@ -18,6 +18,11 @@ namespace {
 constexpr double kSheetWidth = 210, kSheetHeight = 297, kSheetMargin = 18,
                  kSheetBottom = kSheetHeight - kSheetMargin - 6;
 constexpr double kPadWidth = 84, kPadHeight = 28;  // the signing pad's 3:1
+// A signature by the typed name alone (clang-format never settles on this Persian line).
+// clang-format off
+constexpr const char* kTypedOnlyEn = "Signed with the typed name alone: the patient could not draw a signature.";
+constexpr const char* kTypedOnlyFa = "امضا با نامی که بیمار نوشت، بی‌نقش: بیمار نمی‌توانست امضا بکشد.";
+// clang-format on
 
 // The pages as they are written: a cursor down the page, a new page when a line does not fit.
 class Pages {
@@ -189,7 +194,10 @@ std::string consent_pdf(const consent::SignedConsent& s) {
     pages.paragraph(fa ? "امضا" : "Signature", 4.4, true);
     pages.paragraph((fa ? "نامی که بیمار نوشت: " : "Name typed by the patient: ") + s.signed_name, 3.5);
     pages.paragraph((fa ? "زمان امضا: " : "Signed on ") + tehran_moment(s.signed_at, fa), 3.5);
-    pages.signature(s.strokes);
+    if (s.strokes.empty())
+      pages.paragraph(fa ? kTypedOnlyFa : kTypedOnlyEn, 3.5, true);
+    else
+      pages.signature(s.strokes);
     if (s.witnessed())
       pages.paragraph((fa ? "گواهی‌شده به دست " : "Countersigned by ") + s.witness_by + " (" +
                           role_words(s.witness_role, fa) + ")" + (fa ? "، " : ", ") + tehran_moment(s.witnessed_at, fa),

@@ -187,6 +187,10 @@ void validate_signing(const Document& document, const Signing& s) {
   if (s.name.size() > kMaxSignedNameBytes)
     throw InputError("name", "too_many_bytes"_err, {{"max", static_cast<std::int64_t>(kMaxSignedNameBytes)}});
   check_name(s.name, "name");
+  if (s.typed_only) {
+    if (!s.strokes.empty()) throw InputError("signature", "signature_and_typed_only"_err);
+    return;
+  }
   std::size_t points = 0;
   bool drawn = false;
   for (const auto& stroke : s.strokes) {

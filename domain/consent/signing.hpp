@@ -79,12 +79,16 @@ struct Signing {
   std::vector<int> answers;  // per question, the option chosen
   std::string name;          // typed by the patient
   std::vector<Stroke> strokes;
+  // The patient cannot draw (a screen reader, a hand that will not hold a line): their
+  // typed name is their signature, and the clinic's witness countersigns it as for any.
+  bool typed_only = false;
 };
 
 // The answers (answers: one per question, answers[i]: the right option, consent_answer_wrong
 // naming the question, so the patient rereads it), the typed name (name: a person's name, at
 // most kMaxSignedNameBytes) and the signature (signature: at least one stroke of two points,
-// at most kMaxStrokes strokes and kMaxPoints points, each inside the unit square).
+// at most kMaxStrokes strokes and kMaxPoints points, each inside the unit square; none
+// when typed_only, which a drawing contradicts: signature_and_typed_only).
 // InputError naming the first bad field.
 void validate_signing(const Document& document, const Signing& signing);
 

@@ -146,6 +146,15 @@ TEST(ConsentSigning, ASigningIsRefusedNamingTheFieldThatBreaksItsRule) {
   EXPECT_EQ(refused(s).second, "signature_outside_pad");
   s.strokes = {{{0.1, 0.5}, {NAN, 0.5}}};
   EXPECT_EQ(refused(s).second, "signature_outside_pad");
+  // A patient who cannot draw signs with the typed name alone; a drawing beside it contradicts it.
+  s.typed_only = true;
+  s.strokes.clear();
+  EXPECT_EQ(refused(s).first, "");
+  s.strokes = good.strokes;
+  EXPECT_EQ(refused(s).second, "signature_and_typed_only");
+  s.strokes.clear();
+  s.name = "";
+  EXPECT_EQ(refused(s).first, "name") << "the typed name is then the signature itself";
 }
 
 TEST(ConsentSigning, StrokesReadBackAsWrittenAndBadOnesAreRefused) {

@@ -3,8 +3,8 @@
 // the question, a right signing answers 201 and its PDF (in Persian, with the typed name and
 // the centre's figure) hashes to what the audit row and the answer say; the surgeon sees it
 // and countersigns, which redraws it with a new hash; the patient downloads it and
-// withdraws a consent, which clears its flag; another centre, the lab and another patient
-// reach nothing; bad bodies change nothing.
+// withdraws a consent (signed with the typed name alone), which clears its flag; another
+// centre, the lab and another patient reach nothing; bad bodies change nothing.
 #include <gtest/gtest.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -193,14 +193,21 @@ TEST_F(ConsentSigningOverHttp, APatientSignsOnThePortalAndTheCopyIsVerifiedAgain
 }
 
 TEST_F(ConsentSigningOverHttp, AWithdrawnConsentClearsItsFlagAndAnotherPatientReachesNothing) {
+  // Signed with the typed name alone (the patient cannot draw); a drawing beside it is refused.
   auto body = signing();
   body.erase("episode");
   body["language"] = "en";
+  body["typed_only"] = true;
+  EXPECT_EQ(sign(body, "registry").json()["error"]["field"], "signature");
+  body.erase("signature");
   Reply r = sign(body, "registry");
   ASSERT_EQ(r.status, 201) << r.body;
   EXPECT_TRUE(r.json()["episode"].is_null());
+  EXPECT_FALSE(r.json()["drawn"].get<bool>());
   const auto id = r.json()["id"].get<std::int64_t>();
-  keep(patient_.get("/api/v1/me/consent-signatures/" + std::to_string(id) + "/pdf").body, "registry-en");
+  const std::string copy = patient_.get("/api/v1/me/consent-signatures/" + std::to_string(id) + "/pdf").body;
+  keep(copy, "registry-en");
+  EXPECT_NE(pdf_text(dir_, copy, "typed").find("Signed with the typed name alone"), std::string::npos);
   const std::string patient_path = "/api/v1/patients/" + std::to_string(ids_.patient_a);
   EXPECT_TRUE(coordinator_.get(patient_path).json()["consent"]["registry"].get<bool>());
   const std::string withdrawal = "/api/v1/me/consent-signatures/" + std::to_string(id) + "/withdrawal";

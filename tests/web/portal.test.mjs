@@ -389,7 +389,8 @@ test('a shared mobile: the portal asks who is signing in after the code, and wro
 // Persian patient reads the treatment consent on a phone with the centre's figures and the
 // published evidence set apart, a wrong answer is refused naming the question, and they
 // sign with their finger; the coordinator sees it on a desktop in English, downloads the
-// copy and countersigns; the patient signs the registry consent in English and withdraws it.
+// copy and countersigns; the patient signs the registry consent in English with the keyboard
+// alone (the typed name as the signature) and withdraws it.
 test('a patient signs the treatment consent on a phone in Persian; the clinic countersigns; the registry consent is signed in English and withdrawn', async () => {
   const surgeon = await apiSession(server, 'surgeon.tehran-1')
   const admin = await apiSession(server, 'admin.tehran-1')
@@ -513,12 +514,20 @@ test('a patient signs the treatment consent on a phone in Persian; the clinic co
     await page.getByTestId('consent-document').waitFor()
     assert.equal(await page.locator('h1').textContent(), 'Consent to the registry')
     assert.match(await page.getByTestId('consent-figure').first().textContent(), /At this centre/)
-    await page.getByTestId('consent-q0-o1').check()
-    await page.getByTestId('consent-name').fill('Maryam Rezaei')
-    await draw()
-    await page.getByTestId('consent-submit').tap()
+    // With the keyboard alone: the typed name as the signature, no drawing.
+    await page.getByTestId('consent-q0-o1').focus()
+    await page.keyboard.press('Space')
+    await page.getByTestId('consent-name').focus()
+    await page.keyboard.type('Maryam Rezaei')
+    await page.getByTestId('consent-typed-only').focus()
+    await page.keyboard.press('Space')
+    assert.equal(await page.getByTestId('signature-pad').count(), 0, 'no box to draw in')
+    await page.getByTestId('consent-submit').focus()
+    await page.keyboard.press('Enter')
     await page.getByTestId('consent-signed').waitFor()
     assert.equal((await coordinator.get(`/api/v1/patients/${id}`)).json.consent.registry, true)
+    const registrySigned = (await coordinator.get(`/api/v1/patients/${id}/consents`)).json.find((c) => c.kind === 'registry')
+    assert.equal(registrySigned.drawn, false, 'signed with the typed name alone')
     await page.goto(server.url + '/portal')
     const registry = page.locator('[data-testid=own-signature]').filter({ hasText: 'Consent to the registry' })
     await registry.getByTestId('consent-withdraw').tap()
