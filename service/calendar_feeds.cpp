@@ -66,7 +66,7 @@ CalendarFeedIssued CalendarFeeds::create(const Actor& actor, std::int64_t patien
 }
 
 CalendarFeedIssued CalendarFeeds::create_own(const Actor& patient) {
-  if (patient.role != Role::patient || !patient.patient_id) throw ForbiddenError("role", "portal_for_patients"_err);
+  require_portal_patient(patient);
   return issue(patient, *patient.patient_id);
 }
 
@@ -83,7 +83,7 @@ void CalendarFeeds::revoke(const Actor& actor, std::int64_t patient_id) {
 }
 
 std::optional<std::string> CalendarFeeds::own_feed_since(const Actor& patient) {
-  if (patient.role != Role::patient || !patient.patient_id) throw ForbiddenError("role", "portal_for_patients"_err);
+  require_portal_patient(patient);
   std::optional<std::string> out;
   store_.read(record_scope(patient), [&](store::Transaction& tx) {
     if (const auto live = tx.live_calendar_feed(*patient.patient_id)) out = live->created_at;

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <map>
 
 #include "base/error.hpp"
 #include "base/text.hpp"
@@ -11,6 +12,7 @@
 #include "service/centre_scope.hpp"
 #include "service/evidence.hpp"
 #include "service/outcomes.hpp"
+#include "service/patient_access.hpp"
 
 namespace rp::service {
 namespace {
@@ -105,44 +107,44 @@ Patient own_patient(store::Transaction& tx, const Actor& patient) {
   return *p;
 }
 
-void require_patient(const Actor& actor) {
-  if (actor.role != Role::patient || !actor.patient_id) throw ForbiddenError("role", "portal_for_patients"_err);
-}
-
 // What fills a protocol's documents at a centre today: its public claims (kept here, as
-// the figures point into them) and the standing evidence.
+// the figures point into them) and the standing evidence, read once per protocol however
+// many of its documents are filled (a patient's treatment, registry and contact consents).
 class ConsentFigures {
  public:
   ConsentFigures(store::Store& store, const Clock& clock, HeavyReads* heavy)
       : store_(store), clock_(clock), outcomes_(store, clock, heavy) {}
-  consent::Figures of(const std::string& centre_id, const std::string& protocol) {
-    claims_ = outcomes_.public_claims(centre_id, protocol);
+  const consent::Figures& of(const std::string& centre_id, const std::string& protocol) {
+    const std::string key = centre_id + '\x1f' + protocol;
+    if (const auto it = figures_.find(key); it != figures_.end()) return it->second;
+    const auto& claims = *claims_.emplace(key, outcomes_.public_claims(centre_id, protocol)).first->second;
     consent::Figures f;
-    f.as_of = claims_->computed_at;
+    f.as_of = claims.computed_at;
     f.evidence = Evidence(store_, clock_).of_protocol(protocol, false).entries;
-    for (const Claim& claim : claims_->claims.claims) {
+    for (const Claim& claim : claims.claims.claims) {
       consent::ClaimFigure figure{&claim, nullptr, false};
-      for (std::size_t k = 0; k < claims_->results.size(); ++k)
-        if (claims_->results[k].claim_id == claim.id) {
-          figure.result = &claims_->results[k];
-          figure.hidden = k < claims_->hidden.size() && claims_->hidden[k];
+      for (std::size_t k = 0; k < claims.results.size(); ++k)
+        if (claims.results[k].claim_id == claim.id) {
+          figure.result = &claims.results[k];
+          figure.hidden = k < claims.hidden.size() && claims.hidden[k];
         }
       f.claims.push_back(figure);
     }
-    return f;
+    return figures_.emplace(key, std::move(f)).first->second;
   }
 
  private:
   store::Store& store_;
   const Clock& clock_;
   Outcomes outcomes_;
-  std::shared_ptr<const PublicClaims> claims_;
+  std::map<std::string, std::shared_ptr<const PublicClaims>> claims_;
+  std::map<std::string, consent::Figures> figures_;
 };
 
 }  // namespace
 
 std::vector<ConsentToRead> ConsentSigning::to_read(const Actor& patient, const std::string& language) {
-  require_patient(patient);
+  require_portal_patient(patient);
   Patient p;
   std::vector<Episode> episodes;
   std::vector<consent::Document> documents;
@@ -172,7 +174,7 @@ std::vector<ConsentToRead> ConsentSigning::to_read(const Actor& patient, const s
 consent::SignedConsent ConsentSigning::sign(const Actor& patient, consent::ConsentKind kind,
                                             std::optional<std::int64_t> episode_id, const std::string& language,
                                             const consent::Signing& signing) {
-  require_patient(patient);
+  require_portal_patient(patient);
   if (kind == consent::ConsentKind::treatment && !episode_id)
     throw InputError("episode", "episode_required_for_treatment"_err);
   if (kind != consent::ConsentKind::treatment) episode_id.reset();

@@ -11,6 +11,11 @@
 
 namespace rp::service {
 
+// The portal's use cases are a signed-in patient's own: any other actor is refused.
+inline void require_portal_patient(const Actor& actor) {
+  if (actor.role != Role::patient || !actor.patient_id) throw ForbiddenError("role", "portal_for_patients"_err);
+}
+
 inline Patient visible_patient(store::Transaction& tx, const Actor& actor, std::int64_t id) {
   auto p = tx.find_patient(id);
   if (!p || !actor.sees_centre(p->centre_id))

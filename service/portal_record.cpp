@@ -2,12 +2,13 @@
 #include "base/error.hpp"
 #include "service/audit_entry.hpp"
 #include "service/centre_scope.hpp"
+#include "service/patient_access.hpp"
 #include "service/submissions.hpp"
 
 namespace rp::service {
 
 PortalRecord Submissions::portal_record(const Actor& patient) {
-  if (patient.role != Role::patient || !patient.patient_id) throw ForbiddenError("role", "portal_for_patients"_err);
+  require_portal_patient(patient);
   PortalRecord r;
   store_.write(record_scope(patient), [&](store::Transaction& tx) {
     auto p = tx.find_patient(*patient.patient_id);

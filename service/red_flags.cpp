@@ -10,6 +10,7 @@
 #include "service/episode_access.hpp"
 #include "service/idempotency.hpp"
 #include "service/messaging/on_call_alert.hpp"
+#include "service/patient_access.hpp"
 #include "service/submissions.hpp"
 #include "store/audit_chain.hpp"
 
@@ -115,7 +116,7 @@ store::AdverseEventRow Submissions::acknowledge_red_flag(const Actor& actor, std
 }
 
 std::vector<store::AdverseEventRow> Submissions::own_red_flags(const Actor& patient) {
-  if (patient.role != Role::patient || !patient.patient_id) throw ForbiddenError("role", "portal_for_patients"_err);
+  require_portal_patient(patient);
   std::vector<store::AdverseEventRow> out;
   store_.write(record_scope(patient), [&](store::Transaction& tx) {
     const auto p = tx.find_patient(*patient.patient_id);

@@ -39,11 +39,11 @@ TEST_F(EvidenceCli, TheStartingFileIsImportedListedAndAnEntryWithdrawn) {
   EXPECT_EQ(r.json()["evidence"]["entries"].size(), static_cast<std::size_t>(written));
   std::string html = run("report outcomes " + evidence_db_arg() + " --format html --lang fa", "").out;
   EXPECT_NE(html.find("MILES trial"), std::string::npos);
-  EXPECT_NE(html.find("کارآزمایی تصادفی‌شده"), std::string::npos)
-      << "the design in the reader's language";
-  EXPECT_NE(html.find("هیچ کارآزمایی تصادفی‌شده یا مرور نظام‌مندی این ادعا را تأیید نکرده "
-                      "است."),
-            std::string::npos);
+  // clang-format never settles on Persian with zero-width non-joiners: as written.
+  // clang-format off
+  EXPECT_NE(html.find("کارآزمایی تصادفی‌شده"), std::string::npos) << "the design in the reader's language";
+  EXPECT_NE(html.find("هیچ کارآزمایی تصادفی‌شده یا مرور نظام‌مندی این ادعا را تأیید نکرده است."), std::string::npos);
+  // clang-format on
   r = run("evidence withdraw " + evidence_db_arg() + " --id miles-2023 --reason 'checked against the full text'", "");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.json()["withdrawn_reason"], "checked against the full text");
