@@ -581,6 +581,10 @@ enum class OpenMode {
   // As create_or_migrate, but commits do not wait for the disk (synchronous = OFF): only
   // for a database rebuilt from nothing on every start, like the demo's.
   scratch,
+  // As current_schema, for a program writing millions of rows into a database no server
+  // uses yet (bench/scale's generator): commits do not wait for the disk, and SQLite keeps
+  // 256 MB of pages in memory, so the indexes' inner pages are not read again per row.
+  bulk_load,
 };
 
 // Opens (or creates) an SQLite database file: WAL, foreign keys on, full sync.

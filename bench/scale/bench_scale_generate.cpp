@@ -66,8 +66,8 @@ int main(int argc, char** argv) {
     const bool postgres = db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
     const std::filesystem::path scratch =
         std::filesystem::temp_directory_path() / ("rp-scale-generate-" + std::to_string(::getpid()) + ".db");
-    auto store = postgres ? store::open_sqlite(scratch.string(), store::OpenMode::scratch)
-                          : store::open_store(db, store::OpenMode::current_schema);
+    auto store = postgres ? store::open_sqlite(scratch.string(), store::OpenMode::bulk_load)
+                          : store::open_store(db, store::OpenMode::bulk_load);
     const auto staff = bench::scale::add_centres_and_staff(*store, o);
     if (!accounts_file.empty()) {
       std::ofstream out(accounts_file);

@@ -29,6 +29,7 @@ struct StaffAccount {
 struct GenerateCounts {
   std::int64_t patients = 0, transitions = 0, schedule_items = 0, eligibility = 0, responses = 0, scores = 0,
                events = 0, audit_rows = 0;
+  GenerateCounts& operator+=(const GenerateCounts& o);
   // Rows written: each patient's patients and episodes rows beside the counts.
   std::int64_t rows() const {
     return 2 * patients + transitions + schedule_items + eligibility + responses + scores + events + audit_rows;
@@ -42,8 +43,9 @@ std::vector<std::string> centre_ids(int centres);
 // role.centre), and one analyst, through the use cases, each with `password`.
 std::vector<StaffAccount> add_centres_and_staff(store::Store& store, const GenerateOptions& o);
 
-// Writes the patients in one write transaction; `progress` is told the patients done
-// now and then.
+// Writes the patients, a write transaction per 10,000, each batch's histories made on a
+// second thread while the one before is written; `progress` is told the patients done
+// after each batch.
 GenerateCounts add_patients(store::Store& store, const GenerateOptions& o,
                             const std::function<void(std::int64_t)>& progress = {});
 

@@ -158,7 +158,7 @@ void Pool::give_back(std::unique_ptr<Connection> c) {
 }
 
 PgStore::PgStore(PgOptions options, OpenMode mode)
-    : pool_(options), snapshots_(options), scratch_(mode == OpenMode::scratch) {
+    : pool_(options), snapshots_(options), scratch_(mode == OpenMode::scratch || mode == OpenMode::bulk_load) {
   int have = 0;
   try {
     auto c = pool_.acquire();
@@ -182,7 +182,7 @@ PgStore::PgStore(PgOptions options, OpenMode mode)
   }
   // Schema changes run only when asked (`regenpath db migrate`), as on SQLite; a database
   // with no tables yet is created at the latest version.
-  if (mode == OpenMode::current_schema && have < latest_schema_version()) {
+  if ((mode == OpenMode::current_schema || mode == OpenMode::bulk_load) && have < latest_schema_version()) {
     auto c = pool_.acquire();
     const auto tables =
         c->exec("SELECT COUNT(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_version'");

@@ -44,6 +44,12 @@ Connection::Connection(const std::string& path, bool create, bool read_only)
   // FULL: a commit is on disk before it returns, so an acknowledged write survives a crash
   // or power loss, not just a killed process.
   db_.exec("PRAGMA synchronous = FULL");
+  // The statement journals and the temporary tables that note a transaction's changed
+  // records (sqlite_record_content.cpp) in memory, not in temporary files: on a file, every
+  // row a write inserts cost several pwrite calls into them, most of a bulk write's time in
+  // the kernel. Snapshot readers (read_only) keep the default, so a large report's sort may
+  // still spill to disk rather than grow the server's memory.
+  db_.exec("PRAGMA temp_store = MEMORY");
 }
 
 SQLite::Statement& Connection::statement(const char* sql) {
@@ -116,12 +122,13 @@ SqliteStore::SqliteStore(const std::string& path, OpenMode mode)
   // Schema changes run only when asked (`regenpath db migrate`): starting a new binary
   // never changes the schema under a server still running the old one, and the operator
   // chooses the moment (after a backup).
-  if (mode == OpenMode::current_schema && have < latest_schema_version() &&
+  if ((mode == OpenMode::current_schema || mode == OpenMode::bulk_load) && have < latest_schema_version() &&
       (have > 0 || !holds_no_tables(conn_.db()))) {
     throw ConflictError("db", "schema_not_current"_err,
                         {{"db", path}, {"have", have}, {"latest", latest_schema_version()}});
   }
-  if (mode == OpenMode::scratch) conn_.db().exec("PRAGMA synchronous = OFF");
+  if (mode == OpenMode::scratch || mode == OpenMode::bulk_load) conn_.db().exec("PRAGMA synchronous = OFF");
+  if (mode == OpenMode::bulk_load) conn_.db().exec("PRAGMA cache_size = -262144");  // KiB: 256 MB
   if (mode != OpenMode::existing_no_migrate) {
     migrate();
   } else if (have == latest_schema_version()) {
