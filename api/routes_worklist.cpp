@@ -20,7 +20,8 @@ void add_worklist_routes(http::Router& r, Services& s) {
          "then overdue (target passed, window still open: group overdue), then those whose window is open or that "
          "are due within 7 days (group upcoming); apart, the items "
          "whose window closed with nothing recorded (window_closed, to be closed as missed); drug holds starting "
-         "within 7 days, open red flags (newest first), products awaiting release, and patients whose sign-in code "
+         "within 7 days (a page of limit rows from holds_offset, and holds_total), open red flags (newest first), "
+         "products awaiting release, and patients whose sign-in code "
          "is being guessed. Each item row has the role responsible and, for admin, coordinator and surgeon, the "
          "patient's mobile",
          service::Permission::worklist_read,
@@ -31,6 +32,7 @@ void add_worklist_routes(http::Router& r, Services& s) {
          http::querying<contract::WorklistQuery>([&s](http::Call& c, const contract::WorklistQuery& q) {
            service::WorklistFilter filter = worklist_filter(q);
            if (q.closed_offset) filter.closed_offset = static_cast<int>(*q.closed_offset);
+           if (q.holds_offset) filter.holds_offset = static_cast<int>(*q.holds_offset);
            if (q.after) filter.after = service::decode_cursor(*q.after, "after");
            return contract::worklist_out(
                service::worklist(s.store, s.clock, c.actor, q.date, s.auth.policy().guess_alert, filter));

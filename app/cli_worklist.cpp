@@ -77,7 +77,8 @@ void add_worklist_commands(CLI::App& app) {
                 {"items_total", w.items_total},
                 {"window_closed", api::entries_json(w.window_closed)},
                 {"window_closed_total", w.window_closed_total},
-                {"holds", api::entries_json(w.holds)}});
+                {"holds", api::entries_json(w.holds)},
+                {"holds_total", w.holds_total}});
   });
 
   auto* close = worklist->add_subcommand("close", "Close one item whose window closed as missed, with a reason");

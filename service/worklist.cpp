@@ -37,9 +37,10 @@ const ProtocolItem* protocol_item(const std::string& protocol_id, const std::str
 }
 
 // Fills the protocol's words and flags into a hold's row.
-WorklistEntry hold_entry(const store::WorklistItemRow& row, const CivilDate& date) {
+WorklistEntry hold_entry(const store::WorklistOpenItemRow& row, const CivilDate& date, const Actor& actor) {
   WorklistEntry e{row.who, row.item,     {row.item.id, row.item.id}, timeline_state(row.item, date), false,
                   "hold",  "coordinator"};
+  if (identifiers_shown(actor, PatientView::search_results).mobile) e.mobile = row.mobile;
   if (const ProtocolItem* p = protocol_item(row.who.protocol_id, row.item.id)) {
     e.title = p->title;
     e.responsible = responsible_role(*p);
@@ -56,22 +57,17 @@ std::string group_of(const ScheduledItem& item, const CivilDate& date) {
   return item.start < date ? "overdue" : "upcoming";
 }
 
-// Case-insensitive for Latin letters, as the store's lower() is.
-bool contains(std::string text, std::string part) {
-  auto lower = [](std::string& s) {
-    for (char& c : s)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  };
-  lower(text);
-  lower(part);
-  return text.find(part) != std::string::npos;
-}
-
-bool hold_matches(const WorklistEntry& e, const WorklistFilter& f) {
-  if (!f.kind.empty() && f.kind != "hold") return false;
-  if (!f.responsible.empty() && e.responsible != f.responsible) return false;
-  if (f.patient.empty()) return true;
-  return contains(e.who.name_latin, f.patient) || contains(e.who.name_fa, f.patient) || contains(e.who.mrn, f.patient);
+// The items a role is responsible for, of those `kept`, as the store's query names them:
+// ",protocol/item,...", or "" for any role; "," alone keeps nothing (no item of any
+// protocol is the role's).
+template <typename Kept>
+std::string items_of(const std::string& responsible, Kept kept) {
+  if (responsible.empty()) return "";
+  std::string out = ",";
+  for (const auto& id : protocol_names())
+    for (const auto& item : load_protocol(id)->items)
+      if (kept(item) && responsible_role(item) == responsible) out += id + "/" + item.id + ",";
+  return out;
 }
 
 }  // namespace
@@ -85,18 +81,21 @@ void check_filter(const WorklistFilter& f) {
     throw InputError("offset", "whole_number_range"_err, {{"min", 0}, {"max", 1000000}});
   if (f.closed_offset < 0 || f.closed_offset > 1000000)
     throw InputError("closed_offset", "whole_number_range"_err, {{"min", 0}, {"max", 1000000}});
+  if (f.holds_offset < 0 || f.holds_offset > 1000000)
+    throw InputError("holds_offset", "whole_number_range"_err, {{"min", 0}, {"max", 1000000}});
+}
+
+store::WorklistItemsQuery holds_query(const std::string& centre, const CivilDate& date, const WorklistFilter& f) {
+  return {
+      centre,  date,           date.plus_days(kHoldLookaheadDays),
+      "",      f.patient,      items_of(f.responsible, [](const ProtocolItem& item) { return item.kind == "hold"; }),
+      f.limit, f.holds_offset, {}};
 }
 
 store::WorklistItemsQuery items_query(const std::string& centre, const CivilDate& date, const WorklistFilter& f) {
   store::WorklistItemsQuery q{centre,   date,   date.plus_days(kUpcomingDays), f.kind, f.patient, "", f.limit,
                               f.offset, f.after};
-  if (!f.responsible.empty()) {
-    // "," alone keeps nothing: no item of any protocol is the role's.
-    q.items = ",";
-    for (const auto& id : protocol_names())
-      for (const auto& item : load_protocol(id)->items)
-        if (on_worklist(item.kind) && responsible_role(item) == f.responsible) q.items += id + "/" + item.id + ",";
-  }
+  q.items = items_of(f.responsible, [](const ProtocolItem& item) { return on_worklist(item.kind); });
   return q;
 }
 
@@ -126,11 +125,11 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   Worklist w;
   w.date = date.value_or(clock.today());
   w.filter = filter;
-  const store::WorklistQuery holds_query{actor.centre, w.date, w.date.plus_days(kHoldLookaheadDays)};
   store::WorklistItemsQuery query = items_query(actor.centre, w.date, filter);
+  const store::WorklistItemsQuery holds_page = holds_query(actor.centre, w.date, filter);
   const bool holds_only = filter.kind == "hold";
-  std::vector<store::WorklistItemRow> holds;
-  std::vector<store::WorklistOpenItemRow> items, closed;
+  const bool with_holds = filter.kind.empty() || holds_only;
+  std::vector<store::WorklistOpenItemRow> items, closed, holds;
   std::vector<store::WorklistProductRow> products;
   std::vector<store::WorklistQcPendingRow> qc_pending;
   const bool show_mobile = identifiers_shown(actor, PatientView::search_results).mobile;
@@ -147,13 +146,9 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
       closed = tx.worklist_window_closed(closed_query);
       w.window_closed_total = tx.worklist_window_closed_count(closed_query);
     }
-    holds = tx.worklist_items(holds_query);
-    for (const auto& h : holds) {
-      WorklistEntry e = hold_entry(h, w.date);
-      if (!hold_matches(e, filter)) continue;
-      if (show_mobile)
-        if (const auto p = tx.find_patient(h.who.patient_id)) e.mobile = p->mobile;
-      w.holds.push_back(std::move(e));
+    if (with_holds) {
+      holds = tx.worklist_holds(holds_page);
+      w.holds_total = tx.worklist_holds_count(holds_page);
     }
     w.red_flags = tx.worklist_red_flags(actor.centre);
     products = tx.worklist_awaiting_release(actor.centre, kLabProductsShown);
@@ -183,7 +178,7 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   store::AuditEntry row = audit_entry(
       clock, actor, actor.centre, "worklist.read", "worklist", w.date.iso(),
       std::to_string(items.size()) + " items, " + std::to_string(closed.size()) + " with the window closed, " +
-          std::to_string(w.holds.size()) + " holds, " + std::to_string(w.red_flags.size()) + " red flags, " +
+          std::to_string(holds.size()) + " holds, " + std::to_string(w.red_flags.size()) + " red flags, " +
           std::to_string(products.size()) + " products, " + std::to_string(qc_pending.size()) + " with QC pending, " +
           std::to_string(w.bedside_refusals.size()) + " refused bedside checks, " +
           std::to_string(w.code_guesses.size()) + " codes being guessed, " +
@@ -191,12 +186,12 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
           std::to_string(w.overdue_payments.size()) + " overdue payment plans");
   // Every patient the list shows, by id, so the log answers who saw whom.
   std::vector<std::int64_t> shown;
-  shown.reserve(items.size() + closed.size() + w.holds.size() + w.red_flags.size() + products.size() +
+  shown.reserve(items.size() + closed.size() + holds.size() + w.red_flags.size() + products.size() +
                 w.bedside_refusals.size() + w.code_guesses.size() + w.undelivered_messages.size() +
                 w.overdue_payments.size());
   for (const auto& i : items) shown.push_back(i.who.patient_id);
   for (const auto& i : closed) shown.push_back(i.who.patient_id);
-  for (const auto& h : w.holds) shown.push_back(h.who.patient_id);
+  for (const auto& h : holds) shown.push_back(h.who.patient_id);
   for (const auto& f : w.red_flags) shown.push_back(f.who.patient_id);
   for (const auto& p : products) shown.push_back(p.who.patient_id);
   for (const auto& p : qc_pending) shown.push_back(p.who.patient_id);
@@ -213,6 +208,7 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   store.write(record_scope(actor), [&](store::Transaction& tx) { tx.append_audit(row); });
   for (const auto& row : items) w.items.push_back(worklist_entry(row, w.date, actor));
   for (const auto& row : closed) w.window_closed.push_back(worklist_entry(row, w.date, actor));
+  for (const auto& row : holds) w.holds.push_back(hold_entry(row, w.date, actor));
   for (const auto& p : products) {
     std::optional<int> days;
     if (p.harvest_date) days = static_cast<int>(w.date.days_since_epoch() - p.harvest_date->days_since_epoch());

@@ -23,6 +23,7 @@ struct WorklistFilter {
   int limit = 50;           // rows per section, 1-1000 (a page; `after` reads the next)
   int offset = 0;           // of the day's items
   int closed_offset = 0;    // of the items whose window closed
+  int holds_offset = 0;     // of the drug holds
   // The day's items after this row (a page's `next`, service/worklist_cursor.hpp), then
   // `offset` more skipped.
   std::optional<store::WorklistCursor> after;
@@ -87,7 +88,9 @@ struct Worklist {
   // Still planned with the window closed before the day: the latest closed first.
   std::vector<WorklistEntry> window_closed;
   std::int64_t window_closed_total = 0;
-  std::vector<WorklistEntry> holds;                  // drug holds starting within kHoldLookaheadDays
+  // Drug holds starting within kHoldLookaheadDays, by start date: one page, and how many.
+  std::vector<WorklistEntry> holds;
+  std::int64_t holds_total = 0;
   std::vector<store::WorklistRedFlagRow> red_flags;  // open, newest first
   std::vector<WorklistProduct> awaiting_release;     // products in the lab, the soonest to expire first
   // QC results still pending, released and injected products' too: the soonest due first

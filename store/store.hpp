@@ -270,8 +270,11 @@ class Transaction {
   virtual std::size_t refresh_outcome_rows() = 0;
 
   // The staff worklist of one centre (store/worklist_records.hpp), one query each.
-  // Drug holds starting soon, by start date.
-  virtual std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) = 0;
+  // Drug holds still planned that start from q.today to q.upcoming_until, by start date,
+  // one page (q.limit, q.offset; q.kind unused), and how many there are: a centre of
+  // tens of thousands of patients starts hundreds in a week.
+  virtual std::vector<WorklistOpenItemRow> worklist_holds(const WorklistItemsQuery& q) = 0;
+  virtual std::int64_t worklist_holds_count(const WorklistItemsQuery& q) = 0;
   // Red flags not yet triaged: open ones first, then those acknowledged, newest first in each.
   virtual std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) = 0;
   // The centre's cell products in the lab, not yet released (received to awaiting release,

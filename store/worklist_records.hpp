@@ -23,11 +23,6 @@ struct WorklistPatient {
   std::string protocol_id;
 };
 
-struct WorklistItemRow {
-  WorklistPatient who;
-  ScheduledItem item;
-};
-
 struct WorklistRedFlagRow {
   WorklistPatient who;
   AdverseEventRow event;
@@ -71,15 +66,6 @@ struct WorklistCodeGuessRow {
   std::string mrn, name_fa, name_latin;
   int wrong_codes = 0;
   std::string last_wrong_at;  // UTC instant
-};
-
-// Drug holds still planned that start from `today` to `holds_until`. Episodes that have
-// ended (completed, withdrawn, ...) are left out. (Visits, imaging, questionnaires and
-// work-up orders: WorklistItemsQuery.)
-struct WorklistQuery {
-  std::string centre_id;
-  CivilDate today;
-  CivilDate holds_until;
 };
 
 // Where a page of the day's items starts: after this row, in the worklist's order (group

@@ -77,10 +77,11 @@ struct WorklistFilterQuery {
   }
 };
 
-// GET /api/v1/worklist: the day, the filters, and where the closed items' list starts.
+// GET /api/v1/worklist: the day, the filters, and where the closed items' and the drug
+// holds' lists start.
 struct WorklistQuery : WorklistFilterQuery {
   std::optional<CivilDate> date;
-  std::optional<std::int64_t> closed_offset;
+  std::optional<std::int64_t> closed_offset, holds_offset;
   std::optional<std::string> after;
   template <class V>
   static void fields(V& v) {
@@ -90,6 +91,8 @@ struct WorklistQuery : WorklistFilterQuery {
     WorklistFilterQuery::fields(v);
     v("closed_offset", &WorklistQuery::closed_offset,
       "rows to skip of the items whose window closed (0-1000000, default 0)", ParamRule{.min = 0, .max = 1000000});
+    v("holds_offset", &WorklistQuery::holds_offset, "rows to skip of the drug holds (0-1000000, default 0)",
+      ParamRule{.min = 0, .max = 1000000});
     v("after", &WorklistQuery::after,
       "the previous page's next: the items that follow it (then offset more skipped); anything else is refused",
       ParamRule{.max_bytes = 512});

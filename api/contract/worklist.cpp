@@ -107,13 +107,14 @@ WorklistOut worklist_out(const service::Worklist& w) {
   out.date = w.date.iso();
   out.date_jalali = to_jalali(w.date).iso();
   const auto& f = w.filter;
-  out.filter = {f.kind, f.patient, f.responsible, f.limit, f.offset, f.closed_offset};
+  out.filter = {f.kind, f.patient, f.responsible, f.limit, f.offset, f.closed_offset, f.holds_offset};
   out.items = entries_out(w.items);
   out.items_total = w.items_total;
   if (w.next) out.next = service::encode_cursor(*w.next);
   out.window_closed = entries_out(w.window_closed);
   out.window_closed_total = w.window_closed_total;
   out.holds = entries_out(w.holds);
+  out.holds_total = w.holds_total;
   for (const auto& f : w.red_flags) out.red_flags.push_back(red_flag_out(f));
   for (const auto& p : w.awaiting_release) out.awaiting_release.push_back(product_out(p));
   for (const auto& q : w.qc_due) out.qc_due.push_back(qc_due_out(q));

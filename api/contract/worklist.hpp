@@ -127,7 +127,7 @@ struct ClosedItemOut : WorklistEntryOut {
 struct WorklistFilterOut {
   static constexpr const char* kSchema = "WorklistFilter";
   std::string kind, patient, responsible;
-  std::int64_t limit = 0, offset = 0, closed_offset = 0;
+  std::int64_t limit = 0, offset = 0, closed_offset = 0, holds_offset = 0;
   template <class V>
   static void fields(V& v) {
     v("kind", &WorklistFilterOut::kind, "empty: any");
@@ -136,6 +136,7 @@ struct WorklistFilterOut {
     v("limit", &WorklistFilterOut::limit, "rows per section");
     v("offset", &WorklistFilterOut::offset, "");
     v("closed_offset", &WorklistFilterOut::closed_offset, "");
+    v("holds_offset", &WorklistFilterOut::holds_offset, "");
   }
 };
 
@@ -294,6 +295,7 @@ struct WorklistOut {
   std::vector<WorklistEntryOut> window_closed;
   std::int64_t window_closed_total = 0;
   std::vector<WorklistEntryOut> holds;
+  std::int64_t holds_total = 0;
   std::vector<WorklistRedFlagOut> red_flags;
   std::vector<WorklistProductOut> awaiting_release;
   std::vector<WorklistQcDueOut> qc_due;
@@ -316,7 +318,8 @@ struct WorklistOut {
       FieldRule{.omit_when_empty = true});
     v("window_closed", &W::window_closed, "still planned with the window closed before the day: one page");
     v("window_closed_total", &W::window_closed_total, "");
-    v("holds", &W::holds, "drug holds starting within 7 days");
+    v("holds", &W::holds, "drug holds starting within 7 days, by start date: one page");
+    v("holds_total", &W::holds_total, "drug holds on all pages");
     v("red_flags", &W::red_flags, "open red flags, newest first");
     v("awaiting_release", &W::awaiting_release,
       "cell products in the lab, not yet released (quarantined included), the soonest to expire first");

@@ -18,7 +18,10 @@ while [ $# -gt 0 ]; do
     *) build=$1; shift ;;
   esac
 done
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRP_TESTS=OFF >/dev/null
+# An existing build folder (the tests' own, say) is used as it is configured.
+if [ ! -f "$build/build.ninja" ]; then
+  cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DRP_TESTS=OFF >/dev/null
+fi
 cmake --build "$build" -j2 --target bench_registry regenpath
 
 pg=/usr/lib/postgresql/15/bin

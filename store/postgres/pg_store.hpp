@@ -201,7 +201,8 @@ class PgTransaction final : public Transaction {
                                       const ConsentScope& consent) override;
   std::size_t refresh_outcome_rows() override;
   // pg_worklist.cpp
-  std::vector<WorklistItemRow> worklist_items(const WorklistQuery& q) override;
+  std::vector<WorklistOpenItemRow> worklist_holds(const WorklistItemsQuery& q) override;
+  std::int64_t worklist_holds_count(const WorklistItemsQuery& q) override;
   std::vector<WorklistRedFlagRow> worklist_red_flags(const std::string& centre_id) override;
   std::vector<WorklistProductRow> worklist_awaiting_release(const std::string& centre_id, int limit) override;
   std::vector<WorklistQcPendingRow> worklist_qc_pending(const std::string& centre_id, int limit) override;

@@ -52,6 +52,11 @@ constexpr const char* kMissed = "AND s.status = 'missed' ";
 constexpr const char* kOnWorklist =
     "WHERE s.worklist_centre = $1::text AND s.kind <> 'hold' AND ($2::text = '' OR s.kind = $2) ";
 constexpr const char* kUnfiltered = "AND $3::text = '' AND $4::text = '' ";
+// The centre's drug holds starting from today to the lookahead's end ($5, $6), by start.
+constexpr const char* kHolds = "WHERE s.worklist_centre = $1::text AND s.kind = 'hold' AND $2::text = $2 ";
+constexpr const char* kHoldDays =
+    "AND s.start_date >= $5::text AND s.start_date <= $6::text AND $7::text = $7 AND $8::text = $8 "
+    "AND $9::bigint = $9 AND $10::text = $10 ";
 constexpr const char* kItemsFirst =
     "FROM schedule_items s JOIN episodes e ON e.id = s.episode_id JOIN patients p ON p.id = e.patient_id ";
 
@@ -95,13 +100,13 @@ Params part_params(const WorklistItemsQuery& w, bool from_cursor) {
 
 bool filtered(const WorklistItemsQuery& w) { return !search_folded(w.patient).empty() || !w.items.empty(); }
 
-std::string rows_sql(const char* part_where, const char* order) {
-  return std::string(kColumns) + kItemsFirst + kOnWorklist + kFilters + part_where + order + "LIMIT $11 OFFSET $12";
+std::string rows_sql(const char* part_where, const char* order, const char* on = kOnWorklist) {
+  return std::string(kColumns) + kItemsFirst + on + kFilters + part_where + order + "LIMIT $11 OFFSET $12";
 }
 
-std::string count_sql(const char* part_where, bool with_filters) {
-  return with_filters ? std::string("SELECT COUNT(*) ") + kItemsFirst + kOnWorklist + kFilters + part_where
-                      : std::string("SELECT COUNT(*) FROM schedule_items s ") + kOnWorklist + kUnfiltered + part_where;
+std::string count_sql(const char* part_where, bool with_filters, const char* on = kOnWorklist) {
+  return with_filters ? std::string("SELECT COUNT(*) ") + kItemsFirst + on + kFilters + part_where
+                      : std::string("SELECT COUNT(*) FROM schedule_items s ") + on + kUnfiltered + part_where;
 }
 
 Params query_params(const WorklistItemsQuery& w) {
@@ -141,20 +146,6 @@ std::vector<WorklistOpenItemRow> read_rows(Connection& c, const std::string& sql
 }
 
 }  // namespace
-
-std::vector<WorklistItemRow> PgTransaction::worklist_items(const WorklistQuery& query) {
-  static const std::string sql =
-      std::string(kWho) +
-      ", s.item_id, s.kind, s.anchor, s.offset_text, s.start_date, s.end_date, s.window_start, s.window_end, "
-      "s.status, s.done_on "
-      "FROM schedule_items s JOIN episodes e ON e.id = s.episode_id JOIN patients p ON p.id = e.patient_id "
-      "WHERE s.worklist_centre = $1 AND s.kind = 'hold' AND s.start_date >= $2 AND s.start_date <= $3 "
-      "ORDER BY s.start_date, s.episode_id, s.item_id";
-  auto r = c_.exec(sql, Params().text(query.centre_id).date(query.today).date(query.holds_until));
-  std::vector<WorklistItemRow> out;
-  for (int i = 0; i < r.rows(); ++i) out.push_back({read_who(r, i), read_scheduled_item(r, i, 8)});
-  return out;
-}
 
 std::vector<WorklistRedFlagRow> PgTransaction::worklist_red_flags(const std::string& centre_id) {
   static const std::string sql =
@@ -291,6 +282,16 @@ std::vector<WorklistOpenItemRow> PgTransaction::worklist_window_closed(const Wor
 
 std::int64_t PgTransaction::worklist_window_closed_count(const WorklistItemsQuery& w) {
   static const std::string sql[2] = {count_sql(kWindowClosed, false), count_sql(kWindowClosed, true)};
+  return c_.exec(sql[filtered(w)], part_params(w, false)).int64(0, 0);
+}
+
+std::vector<WorklistOpenItemRow> PgTransaction::worklist_holds(const WorklistItemsQuery& w) {
+  static const std::string sql = rows_sql(kHoldDays, "ORDER BY s.start_date, s.episode_id, s.item_id ", kHolds);
+  return read_rows(c_, sql, part_params(w, false), w.limit, w.offset);
+}
+
+std::int64_t PgTransaction::worklist_holds_count(const WorklistItemsQuery& w) {
+  static const std::string sql[2] = {count_sql(kHoldDays, false, kHolds), count_sql(kHoldDays, true, kHolds)};
   return c_.exec(sql[filtered(w)], part_params(w, false)).int64(0, 0);
 }
 

@@ -1,7 +1,7 @@
 // The staff worklist on SQLite. Plain SQL that PostgreSQL runs unchanged: dates are ISO
-// text compared as text, no engine functions. Drug holds are read as the other worklist
-// items are (sqlite_worklist_items.cpp): by their worklist_centre, through its index by
-// start date.
+// text compared as text, no engine functions. Drug holds are read, a page at a time, as the
+// other worklist items are (sqlite_worklist_items.cpp): by their worklist_centre, through
+// its index by start date.
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {
@@ -48,23 +48,6 @@ WorklistPatient read_who(SQLite::Statement& q) {
 }
 
 }  // namespace
-
-std::vector<WorklistItemRow> SqliteTransaction::worklist_items(const WorklistQuery& query) {
-  static const std::string sql =
-      std::string(kWho) +
-      ", s.item_id, s.kind, s.anchor, s.offset_text, s.start_date, s.end_date, s.window_start, s.window_end, "
-      "s.status, s.done_on "
-      "FROM schedule_items s JOIN episodes e ON e.id = s.episode_id JOIN patients p ON p.id = e.patient_id "
-      "WHERE s.worklist_centre = ? AND s.kind = 'hold' AND s.start_date >= ? AND s.start_date <= ? "
-      "ORDER BY s.start_date, s.episode_id, s.item_id";
-  auto& q = c_.statement(sql.c_str());
-  q.bind(1, query.centre_id);
-  q.bind(2, query.today.iso());
-  q.bind(3, query.holds_until.iso());
-  std::vector<WorklistItemRow> out;
-  while (q.executeStep()) out.push_back({read_who(q), read_scheduled_item(q, 8)});
-  return out;
-}
 
 std::vector<WorklistRedFlagRow> SqliteTransaction::worklist_red_flags(const std::string& centre_id) {
   static const std::string sql =

@@ -46,6 +46,9 @@ constexpr const char* kMissed = "AND s.status = 'missed' ";
 
 // The items on the centre's worklist, drug holds aside (worklist_items reads those).
 constexpr const char* kOnWorklist = "WHERE s.worklist_centre = ?1 AND s.kind <> 'hold' AND (?2 = '' OR s.kind = ?2) ";
+// The centre's drug holds starting from today to the lookahead's end (?5, ?6), by start.
+constexpr const char* kHolds = "WHERE s.worklist_centre = ?1 AND s.kind = 'hold' AND ?2 = ?2 ";
+constexpr const char* kHoldDays = "AND s.start_date >= ?5 AND s.start_date <= ?6 ";
 // Without a patient or items filter, a count reads the index alone.
 constexpr const char* kUnfiltered = "AND ?3 = '' AND ?4 = '' ";
 
@@ -142,19 +145,18 @@ bool filtered(const WorklistItemsQuery& w) { return !search_folded(w.patient).em
 
 // The items first, then their episode and patient by key (a filter on them is checked
 // as each item is read).
-std::string rows_sql(const char* part_where, const char* after, const char* order) {
+std::string rows_sql(const char* part_where, const char* after, const char* order, const char* on = kOnWorklist) {
   return std::string(kColumns) +
-         "FROM schedule_items s JOIN episodes e ON e.id = s.episode_id JOIN patients p ON p.id = e.patient_id " +
-         kOnWorklist + kFilters + part_where + after + order + "LIMIT ?7 OFFSET ?8";
+         "FROM schedule_items s JOIN episodes e ON e.id = s.episode_id JOIN patients p ON p.id = e.patient_id " + on +
+         kFilters + part_where + after + order + "LIMIT ?7 OFFSET ?8";
 }
 
-std::string count_sql(const char* part_where, const char* after, bool with_filters) {
-  return with_filters
-             ? std::string(
-                   "SELECT COUNT(*) FROM schedule_items s JOIN episodes e ON e.id = s.episode_id "
-                   "JOIN patients p ON p.id = e.patient_id ") +
-                   kOnWorklist + kFilters + part_where + after
-             : std::string("SELECT COUNT(*) FROM schedule_items s ") + kOnWorklist + kUnfiltered + part_where + after;
+std::string count_sql(const char* part_where, const char* after, bool with_filters, const char* on = kOnWorklist) {
+  return with_filters ? std::string(
+                            "SELECT COUNT(*) FROM schedule_items s JOIN episodes e ON e.id = s.episode_id "
+                            "JOIN patients p ON p.id = e.patient_id ") +
+                            on + kFilters + part_where + after
+                      : std::string("SELECT COUNT(*) FROM schedule_items s ") + on + kUnfiltered + part_where + after;
 }
 
 }  // namespace
@@ -200,6 +202,16 @@ std::vector<WorklistOpenItemRow> SqliteTransaction::worklist_window_closed(const
 
 std::int64_t SqliteTransaction::worklist_window_closed_count(const WorklistItemsQuery& w) {
   static const std::string sql[2] = {count_sql(kWindowClosed, "", false), count_sql(kWindowClosed, "", true)};
+  return read_count(c_.statement(sql[filtered(w)].c_str()), w);
+}
+
+std::vector<WorklistOpenItemRow> SqliteTransaction::worklist_holds(const WorklistItemsQuery& w) {
+  static const std::string sql = rows_sql(kHoldDays, "", "ORDER BY s.start_date, s.episode_id, s.item_id ", kHolds);
+  return read_rows(c_.statement(sql.c_str()), w, w.limit, w.offset);
+}
+
+std::int64_t SqliteTransaction::worklist_holds_count(const WorklistItemsQuery& w) {
+  static const std::string sql[2] = {count_sql(kHoldDays, "", false, kHolds), count_sql(kHoldDays, "", true, kHolds)};
   return read_count(c_.statement(sql[filtered(w)].c_str()), w);
 }
 

@@ -196,6 +196,34 @@ TEST_F(WorklistOverHttp, DrugHoldsStartingWithinAWeek) {
   EXPECT_TRUE(rows(list_["holds"], built_.overdue_episode).empty());
 }
 
+// A page of holds (limit), the next from holds_offset, the whole count beside them; a
+// kind that is not a hold reads none.
+TEST_F(WorklistOverHttp, DrugHoldsAPageAtATime) {
+  EXPECT_EQ(list_["holds_total"], list_["holds"].size());
+  std::vector<std::string> seen;
+  for (int offset : {0, 1}) {
+    const Reply r = coordinator_.get("/api/v1/worklist?limit=1&holds_offset=" + std::to_string(offset) +
+                                     "&patient=MRN-holds&date=" + kDayText);
+    ASSERT_EQ(r.status, 200) << r.body;
+    const auto w = r.json();
+    ASSERT_EQ(w["holds"].size(), 1u) << w["holds"].dump();
+    EXPECT_EQ(w["holds_total"], 2);
+    EXPECT_EQ(w["filter"]["holds_offset"], offset);
+    seen.push_back(w["holds"][0]["item"]["id"]);
+  }
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, (std::vector<std::string>{"hold-anti-inflammatory", "hold-blood-thinner"}));
+  const Reply visits = coordinator_.get("/api/v1/worklist?kind=visit&date=" + kDayText);
+  ASSERT_EQ(visits.status, 200);
+  EXPECT_TRUE(visits.json()["holds"].empty());
+  EXPECT_EQ(visits.json()["holds_total"], 0);
+  for (const char* bad : {"-1", "1000001", "x"}) {
+    const Reply r = coordinator_.get(std::string("/api/v1/worklist?holds_offset=") + bad);
+    EXPECT_EQ(r.status, 422) << bad;
+    EXPECT_EQ(r.json()["error"]["field"], "holds_offset") << r.body;
+  }
+}
+
 TEST_F(WorklistOverHttp, OpenRedFlagsNewestFirst) {
   const auto& flags = list_["red_flags"];
   ASSERT_EQ(flags.size(), 2u) << flags.dump();

@@ -25,31 +25,7 @@ class WorklistItemsStore : public EngineTest {
  protected:
   void SetUp() override {
     store_ = open();
-    const auto op = service::Actor::cli_operator();
-    service::Pathway pathway(*store_,
-                             Clock::fixed((kWorklistDay.days_since_epoch() * 86400 + 9 * 3600) * std::int64_t{1000}));
-    for (const std::string c : {"a", "b"})
-      pathway.upsert_centre(op, {c, "Centre " + c, "مرکز", "Tehran", "تهران", "licensed", "", ""});
-    const auto add = [&](const std::string& centre, const std::string& mrn, int harvest, int injection) {
-      Patient p;
-      p.centre_id = centre;
-      p.mrn = mrn;
-      p.name_latin = "Name " + mrn;
-      p.name_fa = "نام";
-      p.sex = Sex::male;
-      p.birth_date = CivilDate::from_ymd(1960, 1, 1);
-      p.national_id = test_national_id(mrn);
-      p.mobile = "09121234567";
-      p.consent = {true, true, true};
-      Episode e;
-      e.patient_id = pathway.add_patient(op, p).id;
-      e.protocol_id = "hip-msc-v1";
-      e.side = Side::right;
-      e.diagnosis = {std::string(kIcd10Cm), "M16.11"};
-      e = pathway.add_episode(op, e);
-      pathway.plan(op, e.id, kWorklistDay.plus_days(harvest), kWorklistDay.plus_days(injection), "test");
-      return e.id;
-    };
+    for (const std::string c : {"a", "b"}) add_centre(c);
     today_ = add("a", "T-1", -20, -14);    // visit-2w and prom-2w due today
     overdue_ = add("a", "O-1", -30, -16);  // due two days ago
     workup_ = add("a", "W-1", 27, 27);     // work-up due tomorrow
@@ -60,6 +36,41 @@ class WorklistItemsStore : public EngineTest {
       e.state = EpisodeState::withdrawn;
       tx.update_episode(e, "2031-01-01T00:00:00.000Z");
     });
+  }
+
+  service::Pathway pathway() {
+    return service::Pathway(*store_,
+                            Clock::fixed((kWorklistDay.days_since_epoch() * 86400 + 9 * 3600) * std::int64_t{1000}));
+  }
+
+  void add_centre(const std::string& c) {
+    pathway().upsert_centre(service::Actor::cli_operator(),
+                            {c, "Centre " + c, "مرکز", "Tehran", "تهران", "licensed", "", ""});
+  }
+
+  // A patient at `centre` with one hip planned: harvest and injection so many days from
+  // the worklist's day.
+  std::int64_t add(const std::string& centre, const std::string& mrn, int harvest, int injection) {
+    const auto op = service::Actor::cli_operator();
+    auto pathway = this->pathway();
+    Patient p;
+    p.centre_id = centre;
+    p.mrn = mrn;
+    p.name_latin = "Name " + mrn;
+    p.name_fa = "نام";
+    p.sex = Sex::male;
+    p.birth_date = CivilDate::from_ymd(1960, 1, 1);
+    p.national_id = test_national_id(mrn);
+    p.mobile = "09121234567";
+    p.consent = {true, true, true};
+    Episode e;
+    e.patient_id = pathway.add_patient(op, p).id;
+    e.protocol_id = "hip-msc-v1";
+    e.side = Side::right;
+    e.diagnosis = {std::string(kIcd10Cm), "M16.11"};
+    e = pathway.add_episode(op, e);
+    pathway.plan(op, e.id, kWorklistDay.plus_days(harvest), kWorklistDay.plus_days(injection), "test");
+    return e.id;
   }
 
   store::WorklistItemsQuery query() const {
@@ -188,6 +199,56 @@ TEST_P(WorklistItemsStore, FiltersByKindPatientAndItems) {
     for (const auto& r : visits) EXPECT_EQ(r.item.id, "visit-2w");
     q.items = ",";
     EXPECT_TRUE(tx.worklist_open_items(q).empty());
+  });
+}
+
+// A centre whose week holds more drug holds than a page: each page in start order, the
+// pages together every hold once, the count the whole, filters as the items' are.
+TEST_P(WorklistItemsStore, DrugHoldsAPageAtATimeWithTheirCount) {
+  add_centre("c");
+  // Each hip's two holds before harvest start 14 days before it: days 1, 2 and 3 of the
+  // coming week; the fourth hip's on day 16, beyond it.
+  std::vector<std::int64_t> soon;
+  for (int i = 0; i < 3; ++i) soon.push_back(add("c", "H-" + std::to_string(i), 15 + i, 15 + i));
+  add("c", "H-late", 30, 30);
+  store_->read([&](store::Transaction& tx) {
+    store::WorklistItemsQuery q{"c", kWorklistDay, kWorklistDay.plus_days(7), "", "", "", 4, 0};
+    EXPECT_EQ(tx.worklist_holds_count(q), 6);
+    std::vector<store::WorklistOpenItemRow> all;
+    for (int offset : {0, 4}) {
+      q.offset = offset;
+      const auto page = tx.worklist_holds(q);
+      EXPECT_EQ(page.size(), offset == 0 ? 4u : 2u);
+      all.insert(all.end(), page.begin(), page.end());
+    }
+    std::vector<std::string> seen = keys(all);
+    std::sort(seen.begin(), seen.end());
+    EXPECT_EQ(std::unique(seen.begin(), seen.end()), seen.end()) << "a hold on two pages";
+    ASSERT_EQ(all.size(), 6u);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      EXPECT_EQ(all[i].item.kind, "hold");
+      EXPECT_NE(std::find(soon.begin(), soon.end(), all[i].who.episode_id), soon.end());
+      EXPECT_GE(all[i].item.start, kWorklistDay);
+      EXPECT_LE(all[i].item.start, kWorklistDay.plus_days(7));
+      EXPECT_EQ(all[i].mobile, "+989121234567");  // read with the row (as stored), for the coordinator's call
+      if (i) {
+        EXPECT_LE(all[i - 1].item.start, all[i].item.start);
+      }
+    }
+    q.offset = 0;
+    q.patient = "h-1";  // the record number, any case
+    EXPECT_EQ(tx.worklist_holds_count(q), 2);
+    for (const auto& r : tx.worklist_holds(q)) EXPECT_EQ(r.who.mrn, "H-1");
+    q.patient = "";
+    q.items = ",hip-msc-v1/hold-blood-thinner,";
+    EXPECT_EQ(tx.worklist_holds_count(q), 3);
+    for (const auto& r : tx.worklist_holds(q)) EXPECT_EQ(r.item.id, "hold-blood-thinner");
+    q.items = ",";
+    EXPECT_TRUE(tx.worklist_holds(q).empty());
+    // Another centre's week has none of them.
+    q = {"a", kWorklistDay, kWorklistDay.plus_days(7), "", "", "", 50, 0};
+    for (const auto& r : tx.worklist_holds(q))
+      EXPECT_EQ(std::find(soon.begin(), soon.end(), r.who.episode_id), soon.end());
   });
 }
 

@@ -1944,7 +1944,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The day's worklist at the caller's centre: visits, imaging, questionnaires and work-up tests due today, then overdue (target passed, window still open: group overdue), then those whose window is open or that are due within 7 days (group upcoming); apart, the items whose window closed with nothing recorded (window_closed, to be closed as missed); drug holds starting within 7 days, open red flags (newest first), products awaiting release, and patients whose sign-in code is being guessed. Each item row has the role responsible and, for admin, coordinator and surgeon, the patient's mobile */
+        /** The day's worklist at the caller's centre: visits, imaging, questionnaires and work-up tests due today, then overdue (target passed, window still open: group overdue), then those whose window is open or that are due within 7 days (group upcoming); apart, the items whose window closed with nothing recorded (window_closed, to be closed as missed); drug holds starting within 7 days (a page of limit rows from holds_offset, and holds_total), open red flags (newest first), products awaiting release, and patients whose sign-in code is being guessed. Each item row has the role responsible and, for admin, coordinator and surgeon, the patient's mobile */
         get: operations["get/api/v1/worklist"];
         put?: never;
         post?: never;
@@ -4885,8 +4885,10 @@ export interface components {
             date_jalali: string;
             /** @description the filter applied */
             filter: components["schemas"]["WorklistFilter"];
-            /** @description drug holds starting within 7 days */
+            /** @description drug holds starting within 7 days, by start date: one page */
             holds: components["schemas"]["WorklistEntry"][];
+            /** @description drug holds on all pages */
+            holds_total: number;
             /** @description due today, then overdue, then upcoming: one page */
             items: components["schemas"]["WorklistEntry"][];
             /** @description items on all pages */
@@ -4989,6 +4991,7 @@ export interface components {
         };
         WorklistFilter: {
             closed_offset: number;
+            holds_offset: number;
             /** @description empty: any */
             kind: string;
             /** @description rows per section */
@@ -16506,6 +16509,8 @@ export interface operations {
                 offset?: number;
                 /** @description rows to skip of the items whose window closed (0-1000000, default 0) */
                 closed_offset?: number;
+                /** @description rows to skip of the drug holds (0-1000000, default 0) */
+                holds_offset?: number;
                 /** @description the previous page's next: the items that follow it (then offset more skipped); anything else is refused */
                 after?: string;
             };
