@@ -75,8 +75,10 @@ void add_worklist_commands(CLI::App& app) {
     print_json({{"date", w.date.iso()},
                 {"items", api::entries_json(w.items)},
                 {"items_total", w.items_total},
+                {"items_total_capped", w.items_total_capped},
                 {"window_closed", api::entries_json(w.window_closed)},
                 {"window_closed_total", w.window_closed_total},
+                {"window_closed_total_capped", w.window_closed_total_capped},
                 {"holds", api::entries_json(w.holds)},
                 {"holds_total", w.holds_total}});
   });

@@ -138,12 +138,15 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   store.snapshot(record_scope(actor), [&](store::Transaction& tx) {
     if (!holds_only) {
       items = tx.worklist_open_items(query);
-      w.items_total = tx.worklist_open_count(query);
+      store::WorklistItemsQuery counted = query;
+      counted.count_up_to = kCountedUpTo + 1;
+      w.items_total = tx.worklist_open_count(counted);
       store::WorklistItemsQuery closed_query = query;
       closed_query.limit = filter.limit;
       closed_query.offset = filter.closed_offset;
       closed_query.after.reset();
       closed = tx.worklist_window_closed(closed_query);
+      closed_query.count_up_to = kCountedUpTo + 1;
       w.window_closed_total = tx.worklist_window_closed_count(closed_query);
     }
     if (with_holds) {
@@ -168,6 +171,10 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
     }
     if (allows(actor.role, Permission::payment_record)) w.overdue_payments = overdue_plans(tx, actor.centre, w.date);
   });
+  w.items_total_capped = w.items_total > kCountedUpTo;
+  w.window_closed_total_capped = w.window_closed_total > kCountedUpTo;
+  w.items_total = std::min<std::int64_t>(w.items_total, kCountedUpTo);
+  w.window_closed_total = std::min<std::int64_t>(w.window_closed_total, kCountedUpTo);
   if (static_cast<int>(items.size()) > filter.limit) {
     items.resize(filter.limit);
     w.next = cursor_after(items.back(), w.date);

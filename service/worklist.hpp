@@ -83,11 +83,14 @@ struct Worklist {
   // kUpcomingDays (group upcoming); one page, and how many.
   std::vector<WorklistEntry> items;
   std::int64_t items_total = 0;
+  // Counts stop at kCountedUpTo: true when more than items_total items are open.
+  bool items_total_capped = false;
   // Where the next page of items starts, when more items follow this page.
   std::optional<store::WorklistCursor> next;
   // Still planned with the window closed before the day: the latest closed first.
   std::vector<WorklistEntry> window_closed;
   std::int64_t window_closed_total = 0;
+  bool window_closed_total_capped = false;
   // Drug holds starting within kHoldLookaheadDays, by start date: one page, and how many.
   std::vector<WorklistEntry> holds;
   std::int64_t holds_total = 0;
@@ -113,6 +116,10 @@ struct Worklist {
 };
 
 inline constexpr int kHoldLookaheadDays = 7;
+// The open and window-closed counts say "more than 1,000" beyond this: counting a large
+// centre's tens of thousands would read its whole index range on every worklist read,
+// and no one works down a list by its exact length past a thousand.
+inline constexpr int kCountedUpTo = 1000;
 inline constexpr int kUpcomingDays = 7;
 inline constexpr int kRefusalAlertDays = 7;
 inline constexpr int kLabProductsShown = 200;

@@ -95,6 +95,9 @@ struct WorklistItemsQuery {
   int limit = 200, offset = 0;
   // The day's items only: the page starts after this row (then skips `offset` more).
   std::optional<WorklistCursor> after;
+  // The open and window-closed counts stop at this many (0: they count every row), so a
+  // count reads no more of a large centre's index than a page does.
+  int count_up_to = 0;
 };
 
 // A schedule item with its patient, and the patient's mobile for a call.

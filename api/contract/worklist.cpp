@@ -110,9 +110,11 @@ WorklistOut worklist_out(const service::Worklist& w) {
   out.filter = {f.kind, f.patient, f.responsible, f.limit, f.offset, f.closed_offset, f.holds_offset};
   out.items = entries_out(w.items);
   out.items_total = w.items_total;
+  out.items_total_capped = w.items_total_capped;
   if (w.next) out.next = service::encode_cursor(*w.next);
   out.window_closed = entries_out(w.window_closed);
   out.window_closed_total = w.window_closed_total;
+  out.window_closed_total_capped = w.window_closed_total_capped;
   out.holds = entries_out(w.holds);
   out.holds_total = w.holds_total;
   for (const auto& f : w.red_flags) out.red_flags.push_back(red_flag_out(f));

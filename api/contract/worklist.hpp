@@ -291,9 +291,11 @@ struct WorklistOut {
   WorklistFilterOut filter;
   std::vector<WorklistEntryOut> items;
   std::int64_t items_total = 0;
+  bool items_total_capped = false;
   std::optional<std::string> next;
   std::vector<WorklistEntryOut> window_closed;
   std::int64_t window_closed_total = 0;
+  bool window_closed_total_capped = false;
   std::vector<WorklistEntryOut> holds;
   std::int64_t holds_total = 0;
   std::vector<WorklistRedFlagOut> red_flags;
@@ -311,13 +313,15 @@ struct WorklistOut {
     v("date_jalali", &W::date_jalali, "the same day, YYYY/MM/DD");
     v("filter", &W::filter, "the filter applied");
     v("items", &W::items, "due today, then overdue, then upcoming: one page");
-    v("items_total", &W::items_total, "items on all pages");
+    v("items_total", &W::items_total, "items on all pages, counted up to 1000");
+    v("items_total_capped", &W::items_total_capped, "true: more than items_total (1000) items are open");
     v("next", &W::next,
       "present when more items follow this page: pass it as `after` for the next page (opaque; it stays right while "
       "rows come and go, as an offset does not)",
       FieldRule{.omit_when_empty = true});
     v("window_closed", &W::window_closed, "still planned with the window closed before the day: one page");
-    v("window_closed_total", &W::window_closed_total, "");
+    v("window_closed_total", &W::window_closed_total, "counted up to 1000");
+    v("window_closed_total_capped", &W::window_closed_total_capped, "true: more than window_closed_total (1000)");
     v("holds", &W::holds, "drug holds starting within 7 days, by start date: one page");
     v("holds_total", &W::holds_total, "drug holds on all pages");
     v("red_flags", &W::red_flags, "open red flags, newest first");

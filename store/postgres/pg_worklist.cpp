@@ -36,7 +36,7 @@ constexpr const char* kColumns =
 // how it is matched), $4 items kept, $5 today, $6 upcoming until; the items read as the
 // SQLite adapter reads them (by worklist_centre, part by part, store/worklist_parts.hpp),
 // $7-$10 a cursor's window end, start, episode and item (the smallest row when there is
-// none), $11, $12 a page's limit and offset.
+// none), $11, $12 a page's limit and offset, or $11 how many rows a count reads at most.
 constexpr const char* kJoin =
     "FROM episodes e JOIN patients p ON p.id = e.patient_id JOIN schedule_items s ON s.episode_id = e.id ";
 constexpr const char* kWhere =
@@ -107,6 +107,17 @@ std::string rows_sql(const char* part_where, const char* order, const char* on =
 std::string count_sql(const char* part_where, bool with_filters, const char* on = kOnWorklist) {
   return with_filters ? std::string("SELECT COUNT(*) ") + kItemsFirst + on + kFilters + part_where
                       : std::string("SELECT COUNT(*) FROM schedule_items s ") + on + kUnfiltered + part_where;
+}
+
+// A count that stops at $11 rows (NULL: every row, as LIMIT ALL).
+std::string up_to(const std::string& count) {
+  const std::string head = "SELECT COUNT(*) FROM ";
+  return head + "(SELECT 1 FROM " + count.substr(head.size()) + " LIMIT $11::bigint) counted";
+}
+
+Params count_params(const WorklistItemsQuery& w) {
+  Params p = part_params(w, false);
+  return w.count_up_to > 0 ? p.integer(w.count_up_to) : p.null();
 }
 
 Params query_params(const WorklistItemsQuery& w) {
@@ -271,8 +282,8 @@ std::int64_t PgTransaction::open_part_count(const WorklistItemsQuery& w, int par
 }
 
 std::int64_t PgTransaction::worklist_open_count(const WorklistItemsQuery& w) {
-  static const std::string sql[2] = {count_sql(kOpen, false), count_sql(kOpen, true)};
-  return c_.exec(sql[filtered(w)], part_params(w, false)).int64(0, 0);
+  static const std::string sql[2] = {up_to(count_sql(kOpen, false)), up_to(count_sql(kOpen, true))};
+  return c_.exec(sql[filtered(w)], count_params(w)).int64(0, 0);
 }
 
 std::vector<WorklistOpenItemRow> PgTransaction::worklist_window_closed(const WorklistItemsQuery& w) {
@@ -281,8 +292,8 @@ std::vector<WorklistOpenItemRow> PgTransaction::worklist_window_closed(const Wor
 }
 
 std::int64_t PgTransaction::worklist_window_closed_count(const WorklistItemsQuery& w) {
-  static const std::string sql[2] = {count_sql(kWindowClosed, false), count_sql(kWindowClosed, true)};
-  return c_.exec(sql[filtered(w)], part_params(w, false)).int64(0, 0);
+  static const std::string sql[2] = {up_to(count_sql(kWindowClosed, false)), up_to(count_sql(kWindowClosed, true))};
+  return c_.exec(sql[filtered(w)], count_params(w)).int64(0, 0);
 }
 
 std::vector<WorklistOpenItemRow> PgTransaction::worklist_holds(const WorklistItemsQuery& w) {

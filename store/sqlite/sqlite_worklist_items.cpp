@@ -31,6 +31,7 @@ constexpr const char* kColumns =
 // An item is kept when
 // ",protocol/item," is in ?4, matched literally: the item's own % or _ escaped as
 // contains_pattern escapes them. ?10-?13 a cursor's window end, start, episode and item.
+// ?14 how many rows a count reads at most.
 constexpr const char* kJoin =
     "FROM episodes e JOIN patients p ON p.id = e.patient_id JOIN schedule_items s ON s.episode_id = e.id ";
 constexpr const char* kWhere =
@@ -159,6 +160,17 @@ std::string count_sql(const char* part_where, const char* after, bool with_filte
                       : std::string("SELECT COUNT(*) FROM schedule_items s ") + on + kUnfiltered + part_where + after;
 }
 
+// A count that stops at ?14 rows (-1: every row, SQLite's "no limit").
+std::string up_to(const std::string& count) {
+  const std::string head = "SELECT COUNT(*) FROM ";
+  return head + "(SELECT 1 FROM " + count.substr(head.size()) + " LIMIT ?14)";
+}
+
+std::int64_t read_count_up_to(SQLite::Statement& q, const WorklistItemsQuery& w) {
+  q.bind(14, w.count_up_to > 0 ? w.count_up_to : -1);
+  return read_count(q, w);
+}
+
 }  // namespace
 
 std::vector<WorklistOpenItemRow> SqliteTransaction::worklist_open_items(const WorklistItemsQuery& w) {
@@ -190,8 +202,8 @@ std::int64_t SqliteTransaction::open_part_count(const WorklistItemsQuery& w, int
 }
 
 std::int64_t SqliteTransaction::worklist_open_count(const WorklistItemsQuery& w) {
-  static const std::string sql[2] = {count_sql(kOpen, "", false), count_sql(kOpen, "", true)};
-  return read_count(c_.statement(sql[filtered(w)].c_str()), w);
+  static const std::string sql[2] = {up_to(count_sql(kOpen, "", false)), up_to(count_sql(kOpen, "", true))};
+  return read_count_up_to(c_.statement(sql[filtered(w)].c_str()), w);
 }
 
 std::vector<WorklistOpenItemRow> SqliteTransaction::worklist_window_closed(const WorklistItemsQuery& w) {
@@ -201,8 +213,9 @@ std::vector<WorklistOpenItemRow> SqliteTransaction::worklist_window_closed(const
 }
 
 std::int64_t SqliteTransaction::worklist_window_closed_count(const WorklistItemsQuery& w) {
-  static const std::string sql[2] = {count_sql(kWindowClosed, "", false), count_sql(kWindowClosed, "", true)};
-  return read_count(c_.statement(sql[filtered(w)].c_str()), w);
+  static const std::string sql[2] = {up_to(count_sql(kWindowClosed, "", false)),
+                                     up_to(count_sql(kWindowClosed, "", true))};
+  return read_count_up_to(c_.statement(sql[filtered(w)].c_str()), w);
 }
 
 std::vector<WorklistOpenItemRow> SqliteTransaction::worklist_holds(const WorklistItemsQuery& w) {

@@ -252,6 +252,26 @@ TEST_P(WorklistItemsStore, DrugHoldsAPageAtATimeWithTheirCount) {
   });
 }
 
+// A count asked to stop stops there, with and without filters; unasked, it counts all.
+TEST_P(WorklistItemsStore, CountsStopWhereAsked) {
+  store_->read([&](store::Transaction& tx) {
+    for (const std::string patient : {"", "name"}) {
+      auto q = query();
+      q.patient = patient;
+      const auto open = tx.worklist_open_count(q);
+      const auto closed = tx.worklist_window_closed_count(q);
+      ASSERT_GT(open, 2) << patient;
+      ASSERT_GT(closed, 2) << patient;
+      q.count_up_to = 2;
+      EXPECT_EQ(tx.worklist_open_count(q), 2) << patient;
+      EXPECT_EQ(tx.worklist_window_closed_count(q), 2) << patient;
+      q.count_up_to = 100000;
+      EXPECT_EQ(tx.worklist_open_count(q), open) << patient;
+      EXPECT_EQ(tx.worklist_window_closed_count(q), closed) << patient;
+    }
+  });
+}
+
 TEST_P(WorklistItemsStore, ClosedItemsWithTheirLatestDecision) {
   store_->write([&](store::Transaction& tx) {
     auto item = *tx.schedule_item(overdue_, "workup-mri");

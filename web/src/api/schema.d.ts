@@ -4891,8 +4891,10 @@ export interface components {
             holds_total: number;
             /** @description due today, then overdue, then upcoming: one page */
             items: components["schemas"]["WorklistEntry"][];
-            /** @description items on all pages */
+            /** @description items on all pages, counted up to 1000 */
             items_total: number;
+            /** @description true: more than items_total (1000) items are open */
+            items_total_capped: boolean;
             /** @description present when more items follow this page: pass it as `after` for the next page (opaque; it stays right while rows come and go, as an offset does not) */
             next?: string;
             /** @description payment plans with a payment due before the day and not paid, the oldest plan first (at most 100); for the roles who record payments (admin, coordinator), empty for the others */
@@ -4907,7 +4909,10 @@ export interface components {
             undelivered_total: number;
             /** @description still planned with the window closed before the day: one page */
             window_closed: components["schemas"]["WorklistEntry"][];
+            /** @description counted up to 1000 */
             window_closed_total: number;
+            /** @description true: more than window_closed_total (1000) */
+            window_closed_total_capped: boolean;
         };
         WorklistBedsideRefusal: {
             /** @description who scanned */

@@ -7,6 +7,8 @@ export default {
     upcoming: 'Coming up: window open or due this week',
     noUpcoming: 'Nothing coming up.',
     shown: '{shown} of {total} shown.',
+    shownOfMore: '{shown} of more than {total} shown.',
+    countMore: 'more than {n}',
     more: 'Show more',
     phone: 'Phone',
     call: 'Call {name}',

@@ -6,6 +6,8 @@ export default {
     upcoming: 'پیش رو: بازه باز یا موعد این هفته',
     noUpcoming: 'کاری پیش رو نیست.',
     shown: '{shown} از {total} نشان داده شده است.',
+    shownOfMore: '{shown} از بیش از {total} نشان داده شده است.',
+    countMore: 'بیش از {n}',
     more: 'نمایش بیشتر',
     phone: 'تلفن',
     call: 'تماس با {name}',
