@@ -165,6 +165,10 @@ GenerateCounts add_patients(store::Store& store, const GenerateOptions& o,
     store.write([&](store::Transaction& tx) {
       n = {};
       for (History& h : batch) n += write_history(tx, h, o);
+      // The outcome report's derived rows of the batch's joints, as the server keeps them
+      // after each change: left stale, a million would wait for the first report, which
+      // stores them inside a write that every other writer waits behind.
+      tx.refresh_outcome_rows();
     });
     total += n;
     if (progress) progress(from + static_cast<std::int64_t>(batch.size()));

@@ -43,9 +43,9 @@ std::vector<std::string> centre_ids(int centres);
 // role.centre), and one analyst, through the use cases, each with `password`.
 std::vector<StaffAccount> add_centres_and_staff(store::Store& store, const GenerateOptions& o);
 
-// Writes the patients, a write transaction per 10,000, each batch's histories made on a
-// second thread while the one before is written; `progress` is told the patients done
-// after each batch.
+// Writes the patients, a write transaction per 10,000 with the outcome report's derived
+// rows of its joints, each batch's histories made on a second thread while the one before
+// is written; `progress` is told the patients done after each batch.
 GenerateCounts add_patients(store::Store& store, const GenerateOptions& o,
                             const std::function<void(std::int64_t)>& progress = {});
 
