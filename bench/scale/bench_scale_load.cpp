@@ -1,10 +1,11 @@
 // The scale bench's load (bench/scale/run.sh drives it):
 //
 //   bench_scale_load run --port P --staff USER:PASSWORD [--staff ...] --analyst USER:PASSWORD
-//                        [--seconds D] [--clients K] [--report-every S] [--server-pid PID] [--label L]
-//                        [--out FILE]
+//                        [--seconds D] [--clients K] [--rate R] [--report-every S] [--server-pid PID]
+//                        [--label L] [--out FILE]
 //       runs the mixed day (mixed_day.hpp) against the server on 127.0.0.1:P and prints
 //       p50/p99 per kind of request, requests/s, the server's CPU per request and RSS;
+//       --rate paces the clients to R requests/s in all (default: as fast as answered);
 //       --out keeps the figures as JSON.
 //   bench_scale_load compare --demo FILE --scale FILE [--patients N]
 //       prints both runs' figures side by side with the goals of issue 16.
@@ -31,9 +32,11 @@ const char* const kKinds[] = {"search",     "timeline",       "worklist",
                               "submission", "outcome_report", "timeline_during_report"};
 
 void print_day(const std::string& label, const DayFigures& d) {
-  std::printf("%s: %lld requests in %.1f s (%.0f/s); server CPU %.2f ms per request; RSS peak %.0f MB, now %.0f MB\n",
-              label.c_str(), static_cast<long long>(d.requests), d.seconds, d.requests / d.seconds,
-              d.server_cpu_ms_per_request, d.server_vm_hwm_mb, d.server_vm_rss_mb);
+  std::printf(
+      "%s: %lld requests in %.1f s (%.0f/s, %s); server CPU %.2f ms per request; RSS peak %.0f MB, now %.0f MB\n",
+      label.c_str(), static_cast<long long>(d.requests), d.seconds, d.requests / d.seconds,
+      d.rate > 0 ? ("paced at " + std::to_string(static_cast<int>(d.rate)) + "/s").c_str() : "as fast as answered",
+      d.server_cpu_ms_per_request, d.server_vm_hwm_mb, d.server_vm_rss_mb);
   std::printf("  %-24s %8s %8s %10s %10s %10s %8s\n", "kind", "requests", "per s", "p50 ms", "p99 ms", "max ms",
               "failed");
   for (const char* kind : kKinds) {
@@ -93,7 +96,8 @@ void compare(const DayFigures& demo, const DayFigures& scale, const std::string&
 
 int usage() {
   std::cerr << "usage: bench_scale_load run --port P --staff USER:PASSWORD [--staff ...] --analyst USER:PASSWORD\n"
-               "                            [--seconds D] [--clients K] [--report-every S] [--server-pid PID]\n"
+               "                            [--seconds D] [--clients K] [--rate R] [--report-every S]\n"
+               "                            [--server-pid PID]\n"
                "                            [--label L] [--out FILE]\n"
                "       bench_scale_load compare --demo FILE --scale FILE [--patients N]\n";
   return 2;
@@ -121,6 +125,8 @@ int main(int argc, char** argv) {
         o.report_every = std::stod(value);
       else if (arg == "--clients")
         o.clients = std::stoi(value);
+      else if (arg == "--rate")
+        o.rate = std::stod(value);
       else if (arg == "--server-pid")
         o.server_pid = std::stoi(value);
       else if (arg == "--label")

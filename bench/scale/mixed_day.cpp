@@ -132,7 +132,15 @@ void run_client(const DayOptions& o, int index, Ready& ready, const Clock::time_
     arrival.wait();
     const auto end = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
     std::uniform_int_distribution<int> percent(0, 99), pain(0, 10);
+    // A paced client's requests are `interval` apart, the clients' starts spread over one.
+    const auto interval =
+        std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.rate > 0 ? o.clients / o.rate : 0));
+    auto next = start + interval * index / std::max(1, o.clients);
     while (Clock::now() < end) {
+      if (o.rate > 0) {
+        std::this_thread::sleep_until(next);
+        next = std::max(next + interval, Clock::now());
+      }
       const int roll = percent(rng);
       if (roll < 30) {
         kept.add("search", c.get("/api/v1/patients?q=" + url_encoded(pick(s.searches, rng))));
@@ -241,6 +249,7 @@ DayFigures run_mixed_day(const DayOptions& o) {
   for (const auto& k : kept) all.merge(k);
   DayFigures d;
   d.seconds = seconds;
+  d.rate = o.rate;
   for (const auto& [kind, ms] : all.ms) {
     d.kinds[kind] = figures_of(ms, all.failed[kind], seconds);
     if (kind != "timeline_during_report") d.requests += static_cast<std::int64_t>(ms.size());
@@ -254,6 +263,7 @@ DayFigures run_mixed_day(const DayOptions& o) {
 
 nlohmann::json DayFigures::to_json() const {
   nlohmann::json j{{"seconds", seconds},
+                   {"rate", rate},
                    {"requests", requests},
                    {"server_cpu_ms_per_request", server_cpu_ms_per_request},
                    {"server_vm_hwm_mb", server_vm_hwm_mb},
@@ -268,6 +278,7 @@ nlohmann::json DayFigures::to_json() const {
 DayFigures DayFigures::from_json(const nlohmann::json& j) {
   DayFigures d;
   d.seconds = j.at("seconds");
+  d.rate = j.value("rate", 0.0);
   d.requests = j.at("requests");
   d.server_cpu_ms_per_request = j.at("server_cpu_ms_per_request");
   d.server_vm_hwm_mb = j.at("server_vm_hwm_mb");

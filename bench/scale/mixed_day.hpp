@@ -27,6 +27,10 @@ struct DayOptions {
   double seconds = 60;
   double report_every = 60;  // seconds; the first at a tenth of that; 0: no report
   int server_pid = 0;        // 0: no server figures
+  // Requests per second over all the clients, each client keeping its own even pace (a
+  // late request is not made up for); 0: each asks again as soon as it is answered, which
+  // keeps both cores busy and measures throughput, the latencies then mostly queueing.
+  double rate = 0;
 };
 
 // One kind's latencies, in milliseconds.
@@ -40,6 +44,7 @@ struct DayFigures {
   std::map<std::string, KindFigures>
       kinds;  // search, timeline, worklist, submission, outcome_report, timeline_during_report
   double seconds = 0;
+  double rate = 0;  // as asked (DayOptions::rate)
   std::int64_t requests = 0;
   double server_cpu_ms_per_request = 0;  // (utime + stime) delta over all requests
   double server_vm_hwm_mb = 0, server_vm_rss_mb = 0;

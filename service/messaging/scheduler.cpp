@@ -1,9 +1,11 @@
 #include "service/messaging/scheduler.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <limits>
 #include <map>
 #include <set>
+#include <thread>
 
 #include "base/error.hpp"
 #include "base/jalali.hpp"
@@ -215,6 +217,7 @@ void Scheduler::plan_all(std::int64_t now_ms, PassSummary& s) {
   for (bool more = true; more;) {
     PassSummary page_summary;
     std::int64_t next = after;
+    const auto page_start = std::chrono::steady_clock::now();
     store_.write([&](store::Transaction& tx) {
       page_summary = {};
       const auto page = everything ? tx.pathway_episodes(after, settings_.episode_page)
@@ -228,6 +231,8 @@ void Scheduler::plan_all(std::int64_t now_ms, PassSummary& s) {
     });
     add_planning(s, page_summary);
     after = next;
+    if (everything && more && settings_.pause_between_pages)
+      std::this_thread::sleep_for(std::chrono::steady_clock::now() - page_start);
   }
   planned_everything_ = true;
 }

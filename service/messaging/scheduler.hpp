@@ -46,8 +46,14 @@ struct SchedulerSettings {
   int max_attempts = 5;                        // tries before a failing message is failed
   std::int64_t first_backoff_ms = 5 * 60'000;  // doubles with each failed try
   std::string portal_link;                     // {link}: where a patient answers questionnaires
-  int episode_page = 500;                      // episodes planned per transaction
-  int send_batch = 500;                        // due messages handled per pass
+  // Episodes planned per transaction: a page holds the store's one writer (about 0.3 ms an
+  // episode), so every request that writes, an audited read among them, may wait a page.
+  int episode_page = 100;
+  // After each page of the first walk over every episode (minutes at a million patients),
+  // the walk pauses as long as the page took: the requests' writes get the writer at least
+  // half of the time.
+  bool pause_between_pages = true;
+  int send_batch = 500;  // due messages handled per pass
 };
 
 struct PassSummary {

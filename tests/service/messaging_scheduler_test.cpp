@@ -407,6 +407,37 @@ TEST_F(SchedulerTest, OnlyAChangedEpisodeIsPlannedAgainAndARestartPlansEveryOne)
   EXPECT_EQ(restarted.pass(at("2026-12-01T06:07:00Z")).episodes, 0);
 }
 
+// The first walk goes a page of episodes per write, pausing after each as long as the page
+// took: every episode is still planned, once, however many pages.
+TEST_F(SchedulerTest, TheFirstWalkPlansEveryEpisodeAPageAtATime) {
+  store_->write([&](store::Transaction& tx) {
+    for (int i = 0; i < 6; ++i) {
+      Patient p = test::bare_patient("a", "P" + std::to_string(i));
+      p.mobile = "+98912123450" + std::to_string(i);
+      p.consent.contact = true;
+      Episode e;
+      e.patient_id = tx.insert_patient(p, "t");
+      e.centre_id = "a";
+      e.protocol_id = "hip-msc-v1";
+      e.diagnosis = {std::string(kIcd10Who), "M16.1"};
+      e.state = EpisodeState::scheduled;
+      tx.replace_schedule(tx.insert_episode(e, "t"), schedule_for("2027-01-12"));
+    }
+  });
+  SchedulerSettings settings;
+  settings.episode_page = 2;
+  ASSERT_TRUE(settings.pause_between_pages);
+  Scheduler scheduler(*store_, channel_, settings);
+  const PassSummary first = scheduler.plan(at("2026-12-01T06:00:00Z"));
+  EXPECT_EQ(first.episodes, 7);  // the fixture's and six more, over four pages
+  EXPECT_GT(first.inserted, 0);
+  EXPECT_EQ(scheduler.plan(at("2026-12-01T06:01:00Z")).episodes, 0);
+  Scheduler restarted(*store_, channel_, settings);
+  const PassSummary again = restarted.plan(at("2026-12-01T06:02:00Z"));
+  EXPECT_EQ(again.episodes, 7);
+  EXPECT_EQ(again.inserted, 0);  // nothing planned twice
+}
+
 // One link for a whole time point: a questionnaire's invitation and reminders open its
 // page in the portal (every instrument of it in one sitting); other messages name the portal.
 TEST_F(SchedulerTest, AQuestionnairesMessagesLinkToItsTimePointInThePortal) {
