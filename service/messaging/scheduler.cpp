@@ -120,7 +120,7 @@ PassSummary Scheduler::pass(std::int64_t now_ms) {
   PassSummary s;
   recover_stuck(now_ms, s);
   plan_all(now_ms, s);
-  send_due(now_ms, s);
+  if (!interrupted_) send_due(now_ms, s);
   return s;
 }
 
@@ -215,6 +215,7 @@ void Scheduler::plan_all(std::int64_t now_ms, PassSummary& s) {
   const bool everything = !planned_everything_;
   std::int64_t after = 0;
   for (bool more = true; more;) {
+    if (interrupted_) return;  // planned_everything_ stays false: the next pass walks again
     PassSummary page_summary;
     std::int64_t next = after;
     const auto page_start = std::chrono::steady_clock::now();

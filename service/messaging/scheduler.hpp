@@ -24,6 +24,7 @@
 //    after an exponential backoff until the last try fails it; rejected, failed at once;
 //    unknown, left for a person. A patient at the cap waits for the next local morning.
 // One pass runs at a time (the server holds store/work_lock.hpp's lock while it runs).
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -81,6 +82,10 @@ class Scheduler {
   PassSummary pass(std::int64_t now_ms);
   // Steps 1 and 2 only: the outbox planned as of now, nothing sent (the demo's data).
   PassSummary plan(std::int64_t now_ms);
+  // Asks a pass running on another thread to stop after its current write: a server that
+  // stops during the first walk (minutes at a million patients) stops at once. The walk
+  // is done again in full by the next pass, of this scheduler or another's.
+  void interrupt() { interrupted_ = true; }
 
  private:
   void recover_stuck(std::int64_t now_ms, PassSummary& s);
@@ -97,6 +102,7 @@ class Scheduler {
   channels::Channel& email_;
   SchedulerSettings settings_;
   bool planned_everything_ = false;  // the first plan walked every episode on the pathway
+  std::atomic<bool> interrupted_{false};
 };
 
 // The group of a dedupe key ("episode:7:item:prom-2w:reminder-3:2026-12-09" ->

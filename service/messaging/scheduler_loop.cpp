@@ -27,6 +27,7 @@ void SchedulerLoop::start(std::chrono::seconds interval) {
 }
 
 void SchedulerLoop::stop() {
+  scheduler_.interrupt();
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;

@@ -438,6 +438,20 @@ TEST_F(SchedulerTest, TheFirstWalkPlansEveryEpisodeAPageAtATime) {
   EXPECT_EQ(again.inserted, 0);  // nothing planned twice
 }
 
+// A scheduler told to stop (the server stopping) plans and sends nothing more, and a
+// restarted one walks every episode again.
+TEST_F(SchedulerTest, AnInterruptedWalkStopsAndTheNextSchedulerWalksAgain) {
+  Scheduler stopping(*store_, channel_);
+  stopping.interrupt();
+  const PassSummary cut = stopping.pass(at("2027-01-01T06:00:00Z"));
+  EXPECT_EQ(cut.episodes, 0);
+  EXPECT_TRUE(messages().empty());
+  EXPECT_TRUE(channel_.sent.empty());
+  Scheduler restarted(*store_, channel_);
+  EXPECT_EQ(restarted.plan(at("2027-01-01T06:01:00Z")).episodes, 1);
+  EXPECT_FALSE(messages().empty());
+}
+
 // One link for a whole time point: a questionnaire's invitation and reminders open its
 // page in the portal (every instrument of it in one sitting); other messages name the portal.
 TEST_F(SchedulerTest, AQuestionnairesMessagesLinkToItsTimePointInThePortal) {
