@@ -60,13 +60,16 @@ struct Part {
   const char* order;
   const char* after;
 };
+// The parts read by start date say so: "+s.window_end" keeps SQLite from reading them
+// through the index by window end (without statistics it chose that index for the rows of
+// today and sorted every item still to come: 3,000 pages a read at a million patients).
 constexpr Part kParts[kWorklistParts] = {
-    {"AND s.start_date = ?5 AND s.window_end >= ?5 ", "ORDER BY s.episode_id, s.item_id ",
+    {"AND s.start_date = ?5 AND +s.window_end >= ?5 ", "ORDER BY s.episode_id, s.item_id ",
      "AND (s.episode_id, s.item_id) > (?12, ?13) "},
     {"AND s.window_end >= ?5 AND s.start_date < ?5 ", "ORDER BY s.window_end, s.start_date, s.episode_id, s.item_id ",
      "AND (s.window_end, s.start_date, s.episode_id, s.item_id) > (?10, ?11, ?12, ?13) "},
     // Window open today, or due by the end of the coming days (a window may open later).
-    {"AND s.start_date > ?5 AND s.window_end >= ?5 AND (s.window_start <= ?5 OR s.start_date <= ?6) ",
+    {"AND s.start_date > ?5 AND +s.window_end >= ?5 AND (s.window_start <= ?5 OR s.start_date <= ?6) ",
      "ORDER BY s.start_date, s.episode_id, s.item_id ",
      "AND (s.start_date, s.episode_id, s.item_id) > (?11, ?12, ?13) "},
 };
