@@ -1,13 +1,16 @@
 // The patient search on SQLite (list_patients): each way of finding a patient through an
 // index of its own, so that none of them reads the table. A national id, mobile or record
 // number is looked up in its index (patients_by_national_id, patients_by_mobile,
-// patients_by_mrn); a name fragment in the trigram index patient_names (FTS5, migration
-// 0018) over the folded names, in id order and stopping at the limit. One OR across all
+// patients_by_mrn); a name fragment in the trigram index patient_names (FTS5, migrations
+// 0018 and 0045) over the folded names and the centre, in id order and stopping at the
+// limit: a centre's search matches its centre in the index too, so it does not read the
+// rows of the network's other patients of that name (the row's centre is still compared). One OR across all
 // of them, as before, made SQLite read every row. A text under three characters holds no
 // trigram: its names are matched by reading patients in id order until the limit is
 // reached (a short fragment matches many, so the read stops early; one that matches few
 // reads the centre's patients), while its identifiers still use their indexes.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,6 +51,14 @@ std::string fts_phrase(const std::string& folded) {
   return out + '"';
 }
 
+// The names' phrase, and the centre's where it names one: a centre id of three characters
+// or more holds a trigram (a shorter one is left to the row's own comparison).
+std::string fts_query(const std::string& folded, const std::optional<std::string>& centre) {
+  std::string out = "search_names : " + fts_phrase(folded);
+  if (centre && folded_length(*centre) >= kTrigram) out += " AND centre_id : " + fts_phrase(*centre);
+  return out;
+}
+
 }  // namespace
 
 const char* patient_search_sql(const PatientQuery& q) {
@@ -84,7 +95,7 @@ void bind_patient_search(SQLite::Statement& st, const PatientQuery& q) {
   if (folded.empty()) {
     st.bind(6);  // nothing of the text is a letter or digit: no name matches it
   } else if (folded_length(folded) >= kTrigram) {
-    st.bind(6, fts_phrase(folded));
+    st.bind(6, fts_query(folded, q.centre_id));
   } else {
     st.bind(6, contains_pattern(folded));
   }

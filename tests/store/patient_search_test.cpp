@@ -4,6 +4,7 @@
 // changes nothing, a fragment from the middle of a name is enough; national id, mobile
 // and record number found exactly; another centre's patient never returned; a correction
 // moves the patient to the new name. The worklist's patient filter folds the same way.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -123,6 +124,39 @@ TEST_P(PatientSearch, AnotherCentresPatientIsNeverReturned) {
   EXPECT_TRUE(found(other_.mobile).empty());
   EXPECT_EQ(found("Karimi", std::nullopt), (Mrns{"A-1", "B-1"}));  // every centre: the operator's search
   EXPECT_EQ(found("B-1", std::nullopt), Mrns{"B-1"});
+}
+
+// Centre ids long enough for the name index to match them too, one inside the other: a
+// centre's search still finds its own patients only, and (SQLite, where the index holds
+// the centre) a patient whose row moves to another centre is found there and no longer at
+// the first.
+TEST_P(PatientSearch, TheNameIndexNarrowsByCentreAndFollowsAMove) {
+  service::Pathway pathway(*store_, Clock::fixed(kSearchDay.days_since_epoch() * 86400 * std::int64_t{1000}));
+  add_centres(pathway, {"tehran-1", "tehran-10", "mashhad-1"});
+  const auto add = [&](const char* centre, const char* mrn, const char* mobile) {
+    Patient p;
+    p.centre_id = centre;
+    p.mrn = mrn;
+    p.name_fa = "مریم صادقی";
+    p.name_latin = "Maryam Sadeghi";
+    p.sex = Sex::female;
+    p.birth_date = CivilDate::from_ymd(1962, 1, 1);
+    p.national_id = test_national_id(mrn);
+    p.mobile = mobile;
+    p.consent = {true, true, true};
+    return pathway.add_patient(service::Actor::cli_operator(), p);
+  };
+  add("tehran-1", "T1-1", "09125550001");
+  const Patient ten = add("tehran-10", "T10-1", "09125550002");
+  add("tehran-1", "T1-2", "09125550003");
+  EXPECT_EQ(found("صادقی", "tehran-1"), (Mrns{"T1-1", "T1-2"}));
+  EXPECT_EQ(found("sadeghi", "tehran-10"), (Mrns{"T10-1"}));
+  EXPECT_EQ(found("صادقي", std::nullopt), (Mrns{"T1-1", "T10-1", "T1-2"}));  // every centre, Arabic ي
+  if (postgres()) return;
+  SQLite::Database(db().substr(7), SQLite::OPEN_READWRITE)
+      .exec("UPDATE patients SET centre_id = 'mashhad-1' WHERE id = " + std::to_string(ten.id));
+  EXPECT_EQ(found("sadeghi", "mashhad-1"), (Mrns{"T10-1"}));
+  EXPECT_TRUE(found("sadeghi", "tehran-10").empty());
 }
 
 TEST_P(PatientSearch, ACorrectionMovesThePatientToTheNewName) {
