@@ -100,7 +100,8 @@ int main(int argc, char** argv) {
     std::printf(
         "wrote %lld rows in %.1f s (a transaction per 10,000 patients, then %zu indexes created again in %.1f s): "
         "%.0f rows/s, %.0f patients/s\n",
-        static_cast<long long>(counts.rows()), t, set_aside.size(), indexing, counts.rows() / t, counts.patients / t);
+        static_cast<long long>(counts.rows()), t, set_aside.size(), indexing, static_cast<double>(counts.rows()) / t,
+        static_cast<double>(counts.patients) / t);
     if (postgres) {
       const auto copy_start = std::chrono::steady_clock::now();
       const std::int64_t rows = bench::scale::copy_into_postgres(scratch.string(), db);

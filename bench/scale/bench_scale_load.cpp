@@ -34,7 +34,7 @@ const char* const kKinds[] = {"search",     "timeline",       "worklist",
 void print_day(const std::string& label, const DayFigures& d) {
   std::printf(
       "%s: %lld requests in %.1f s (%.0f/s, %s); server CPU %.2f ms per request; RSS peak %.0f MB, now %.0f MB\n",
-      label.c_str(), static_cast<long long>(d.requests), d.seconds, d.requests / d.seconds,
+      label.c_str(), static_cast<long long>(d.requests), d.seconds, static_cast<double>(d.requests) / d.seconds,
       d.rate > 0 ? ("paced at " + std::to_string(static_cast<int>(d.rate)) + "/s").c_str() : "as fast as answered",
       d.server_cpu_ms_per_request, d.server_vm_hwm_mb, d.server_vm_rss_mb);
   std::printf("  %-24s %8s %8s %10s %10s %10s %8s\n", "kind", "requests", "per s", "p50 ms", "p99 ms", "max ms",
