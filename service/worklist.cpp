@@ -70,6 +70,13 @@ std::string items_of(const std::string& responsible, Kept kept) {
   return out;
 }
 
+// A count the store was asked to stop one past kCountedUpTo: the count shown, and whether
+// more are there.
+void cap_count(std::int64_t& total, bool& capped) {
+  capped = total > kCountedUpTo;
+  total = std::min<std::int64_t>(total, kCountedUpTo);
+}
+
 }  // namespace
 
 void check_filter(const WorklistFilter& f) {
@@ -96,6 +103,7 @@ store::WorklistItemsQuery items_query(const std::string& centre, const CivilDate
   store::WorklistItemsQuery q{centre,   date,   date.plus_days(kUpcomingDays), f.kind, f.patient, "", f.limit,
                               f.offset, f.after};
   q.items = items_of(f.responsible, [](const ProtocolItem& item) { return on_worklist(item.kind); });
+  q.count_up_to = kCountedUpTo + 1;  // one more: whether there are more than are said
   return q;
 }
 
@@ -138,15 +146,12 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
   store.snapshot(record_scope(actor), [&](store::Transaction& tx) {
     if (!holds_only) {
       items = tx.worklist_open_items(query);
-      store::WorklistItemsQuery counted = query;
-      counted.count_up_to = kCountedUpTo + 1;
-      w.items_total = tx.worklist_open_count(counted);
+      w.items_total = tx.worklist_open_count(query);
       store::WorklistItemsQuery closed_query = query;
       closed_query.limit = filter.limit;
       closed_query.offset = filter.closed_offset;
       closed_query.after.reset();
       closed = tx.worklist_window_closed(closed_query);
-      closed_query.count_up_to = kCountedUpTo + 1;
       w.window_closed_total = tx.worklist_window_closed_count(closed_query);
     }
     if (with_holds) {
@@ -171,10 +176,8 @@ Worklist worklist(store::Store& store, const Clock& clock, const Actor& actor, s
     }
     if (allows(actor.role, Permission::payment_record)) w.overdue_payments = overdue_plans(tx, actor.centre, w.date);
   });
-  w.items_total_capped = w.items_total > kCountedUpTo;
-  w.window_closed_total_capped = w.window_closed_total > kCountedUpTo;
-  w.items_total = std::min<std::int64_t>(w.items_total, kCountedUpTo);
-  w.window_closed_total = std::min<std::int64_t>(w.window_closed_total, kCountedUpTo);
+  cap_count(w.items_total, w.items_total_capped);
+  cap_count(w.window_closed_total, w.window_closed_total_capped);
   if (static_cast<int>(items.size()) > filter.limit) {
     items.resize(filter.limit);
     w.next = cursor_after(items.back(), w.date);

@@ -125,11 +125,12 @@ inline constexpr int kRefusalAlertDays = 7;
 inline constexpr int kLabProductsShown = 200;
 inline constexpr int kUndeliveredMessagesShown = 100;
 
-// Checks a filter's words (InputError naming kind, responsible, limit or offset).
+// Checks a filter's words (InputError naming kind, responsible, limit or an offset).
 void check_filter(const WorklistFilter& f);
 
 // The store query for a filter at the actor's centre on `date`: the kind and the
-// patient's text as given, the responsible role as the protocols' items it covers.
+// patient's text as given, the responsible role as the protocols' items it covers, its
+// counts stopping one past kCountedUpTo.
 store::WorklistItemsQuery items_query(const std::string& centre, const CivilDate& date, const WorklistFilter& f);
 
 // Fills an item row's words, group, responsible role and (when the role may see it)
