@@ -291,10 +291,12 @@ DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, 
       read_records(tx);
       HeavyReads::inside_read(heavy);
     };
-    if (centre)
-      store.snapshot(store::CentreScope::of_centre(*centre), read_and_hold);
-    else
-      store.snapshot(read_and_hold);
+    slot.run([&] {
+      if (centre)
+        store.snapshot(store::CentreScope::of_centre(*centre), read_and_hold);
+      else
+        store.snapshot(read_and_hold);
+    });
   }
   for (const auto& p : in_scope) {
     ++out.patients;

@@ -1,11 +1,24 @@
 #include "service/heavy_reads.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <thread>
 
 namespace rp::service {
 
 int default_heavy_reads() { return std::max(1, static_cast<int>(std::thread::hardware_concurrency())); }
+
+void lower_this_threads_priority(int by) {
+  // PRIO_PROCESS with a thread's id sets that thread's nice value alone on Linux.
+  const auto tid = static_cast<id_t>(::gettid());
+  errno = 0;
+  const int now = ::getpriority(PRIO_PROCESS, tid);
+  if (now == -1 && errno != 0) return;
+  ::setpriority(PRIO_PROCESS, tid, std::min(19, now + by));
+}
 
 HeavyReadsBusy::HeavyReadsBusy(int at_once, int retry_after_s)
     : InputError("server", "heavy_reads_busy"_err, {{"running", at_once}, {"seconds", retry_after_s}}),

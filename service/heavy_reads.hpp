@@ -8,9 +8,12 @@
 // `wait`, at most `queue_per_slot` per slot, and beyond either are refused with
 // HeavyReadsBusy (HTTP 503 with Retry-After), which a client may simply send again.
 // It also keeps the outcome reports rendered per data generation (service/report_cache.hpp).
+// A slot's work runs below the light requests' CPU priority (Slot::run), so that on two
+// cores a report takes what the clinic's timelines and searches leave, not half of it.
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <future>
 #include <mutex>
 
 #include "base/error.hpp"
@@ -28,6 +31,16 @@ struct HeavyReadLimits {
   std::chrono::milliseconds wait{15000};  // below the server's request deadline (30 s)
   std::size_t report_cache_bytes = 64u << 20;
 };
+
+// How far a heavy read's thread lowers its CPU priority (its nice value, raised by this):
+// a thread at +10 weighs about a tenth of one at 0 on Linux's scheduler, so it still
+// runs on a busy machine, only after the requests a user waits on.
+inline constexpr int kHeavyReadNice = 10;
+
+// Lowers the calling thread's CPU priority by `by` (Linux keeps a nice value per thread,
+// and the threads it starts inherit it). An unprivileged thread can never raise it back,
+// so only a thread made for the purpose calls this. Best effort: a refusal changes nothing.
+void lower_this_threads_priority(int by);
 
 // Every slot stayed busy: try again after retry_after_s seconds.
 class HeavyReadsBusy : public InputError {
@@ -55,6 +68,21 @@ class HeavyReads {
     Slot& operator=(const Slot&) = delete;
     Slot& operator=(Slot&&) = delete;
     ~Slot();
+
+    // Runs `work` and answers what it answers (or throws what it throws). In a server's
+    // slot it runs on a thread of its own at a lower CPU priority (kHeavyReadNice), which
+    // the threads it starts share, while the worker that asked waits; with no HeavyReads
+    // (the command line) on the calling thread, as before.
+    template <class Work>
+    auto run(Work&& work) const -> decltype(work()) {
+      if (!owner_) return work();
+      return std::async(std::launch::async,
+                        [&work] {
+                          lower_this_threads_priority(kHeavyReadNice);
+                          return work();
+                        })
+          .get();
+    }
 
    private:
     HeavyReads* owner_;

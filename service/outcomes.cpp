@@ -141,7 +141,7 @@ OutcomeReport Outcomes::report(const Actor& actor, const OutcomeRequest& request
   Prepared p = prepare(actor, request);
   audit_read(actor, request);
   const HeavyReads::Slot slot = HeavyReads::enter(heavy_);
-  return compute(actor, request, p);
+  return slot.run([&] { return compute(actor, request, p); });
 }
 
 RenderedOutcomes Outcomes::rendered_report(const Actor& actor, const OutcomeRequest& request,
@@ -163,7 +163,7 @@ RenderedOutcomes Outcomes::rendered_report(const Actor& actor, const OutcomeRequ
   if (cacheable) {
     if (auto body = heavy_->reports().find(key, *generation)) return {std::move(body), true};
   }
-  auto body = std::make_shared<const CompressibleText>(render(compute(actor, request, p)));
+  auto body = slot.run([&] { return std::make_shared<const CompressibleText>(render(compute(actor, request, p))); });
   if (cacheable) heavy_->reports().put(key, *generation, body);
   return {std::move(body), false};
 }
@@ -190,7 +190,7 @@ std::shared_ptr<const PublicClaims> Outcomes::public_claims(const std::string& c
   out->computed_at = clock_.now_iso();
   if (!out->claims.claims.empty()) {
     const HeavyReads::Slot slot = HeavyReads::enter(heavy_);
-    OutcomeReport report = compute(reader, request, p);
+    OutcomeReport report = slot.run([&] { return compute(reader, request, p); });
     for (std::size_t k = 0; k < report.scopes.size(); ++k)
       if (report.scopes[k].centre_id == centre_id) {
         out->results = std::move(report.scopes[k].claims);

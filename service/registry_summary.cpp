@@ -65,13 +65,15 @@ RegistrySummary Submissions::registry_summary(const Actor& actor, HeavyReads* he
     tx.append_audit(audit_entry(clock_, actor, actor.centre, "registry.summary", "registry", ""));
   });
   const HeavyReads::Slot slot = HeavyReads::enter(heavy);
-  RegistrySummary out;
-  store_.snapshot([&](store::Transaction& tx) {
-    add_rows(actor, tx.episode_state_counts(), out.episodes_by_state, out.suppressed);
-    add_rows(actor, tx.adverse_event_counts(), out.adverse_events, out.suppressed);
-    HeavyReads::inside_read(heavy);
+  return slot.run([&] {
+    RegistrySummary out;
+    store_.snapshot([&](store::Transaction& tx) {
+      add_rows(actor, tx.episode_state_counts(), out.episodes_by_state, out.suppressed);
+      add_rows(actor, tx.adverse_event_counts(), out.adverse_events, out.suppressed);
+      HeavyReads::inside_read(heavy);
+    });
+    return out;
   });
-  return out;
 }
 
 }  // namespace rp::service

@@ -2,6 +2,8 @@
 #include "service/heavy_reads.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <future>
 #include <optional>
@@ -84,6 +86,42 @@ TEST(HeavyReads, AHoldRunsInsideReadsOnlyOnceSet) {
   heavy.hold_inside_reads([&] { ++held; });
   HeavyReads::inside_read(&heavy);
   EXPECT_EQ(held, 1);
+}
+
+int this_threads_nice() { return ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid())); }
+
+TEST(HeavyReads, ASlotsWorkRunsBelowTheWorkersPriorityAndTheWorkerKeepsItsOwn) {
+  HeavyReads heavy;
+  const int worker = this_threads_nice();
+  const auto worker_thread = std::this_thread::get_id();
+  const HeavyReads::Slot slot = heavy.enter();
+  struct Seen {
+    int nice, started_nice;
+    bool other_thread;
+  };
+  const Seen seen = slot.run([&] {
+    // A thread the work starts (the report's sections beside each other) shares it.
+    const int started = std::async(std::launch::async, this_threads_nice).get();
+    return Seen{this_threads_nice(), started, std::this_thread::get_id() != worker_thread};
+  });
+  EXPECT_TRUE(seen.other_thread);
+  EXPECT_EQ(seen.nice, std::min(19, worker + kHeavyReadNice));
+  EXPECT_EQ(seen.started_nice, seen.nice);
+  EXPECT_EQ(this_threads_nice(), worker);
+}
+
+TEST(HeavyReads, ASlotsWorkAnswersWhatItThrows) {
+  HeavyReads heavy;
+  const HeavyReads::Slot slot = heavy.enter();
+  EXPECT_THROW(slot.run([]() -> int { throw InputError("centre", "centre_not_found"_err); }), InputError);
+  EXPECT_EQ(heavy.counts().running, 1);  // the slot is still held until it goes
+}
+
+TEST(HeavyReads, WithoutAServerTheWorkRunsOnTheCallingThreadAsItIs) {
+  const HeavyReads::Slot none = HeavyReads::enter(nullptr);
+  const int nice = this_threads_nice();
+  const auto here = std::this_thread::get_id();
+  EXPECT_TRUE(none.run([&] { return std::this_thread::get_id() == here && this_threads_nice() == nice; }));
 }
 
 }  // namespace
