@@ -12,6 +12,7 @@
 #include "stats/distributions.hpp"
 #include "stats/linear_algebra.hpp"
 #include "stats/row_cells.hpp"
+#include "stats/time_order.hpp"
 
 namespace rp::stats {
 namespace {
@@ -81,18 +82,27 @@ Evaluation evaluate(const Design& d, const std::vector<double>& beta) {
       }
     }
     if (ndead == 0) continue;
-    // Efron: the k-th of the tied deaths sees the risk set less k/ndead of the deaths' weight.
+    // Efron: the k-th of the tied deaths sees the risk set less k/ndead of the deaths' weight,
+    // d2_k = denom + f_k denom2 with f_k = 1 - k/ndead. Each term is linear in the sums a,
+    // a2, cmat, cmat2 with factors that depend on k alone, so the deaths are summed first
+    // (five scalars) and the p x p terms added once per time, not once per death: a
+    // registry's day holds a hundred deaths and more.
+    double s0 = 0, s1 = 0, t0 = 0, t1 = 0, t2 = 0;
     for (int k = 0; k < ndead; ++k) {
-      const double temp = static_cast<double>(k) / ndead;
-      const double d2 = denom + (1 - temp) * denom2;
+      const double f = 1 - static_cast<double>(k) / ndead;
+      const double d2 = denom + f * denom2;
       ev.loglik -= std::log(d2);
-      for (std::size_t i = 0; i < p; ++i) {
-        const double temp2 = (a[i] + (1 - temp) * a2[i]) / d2;
-        ev.u[i] -= temp2;
-        for (std::size_t j = 0; j <= i; ++j) {
-          ev.imat[j * p + i] +=
-              (cmat[i * p + j] + (1 - temp) * cmat2[i * p + j]) / d2 - temp2 * (a[j] + (1 - temp) * a2[j]) / d2;
-        }
+      s0 += 1 / d2;
+      s1 += f / d2;
+      t0 += 1 / (d2 * d2);
+      t1 += f / (d2 * d2);
+      t2 += f * f / (d2 * d2);
+    }
+    for (std::size_t i = 0; i < p; ++i) {
+      ev.u[i] -= a[i] * s0 + a2[i] * s1;
+      for (std::size_t j = 0; j <= i; ++j) {
+        ev.imat[j * p + i] += cmat[i * p + j] * s0 + cmat2[i * p + j] * s1 -
+                              (a[i] * a[j] * t0 + (a[i] * a2[j] + a2[i] * a[j]) * t1 + a2[i] * a2[j] * t2);
       }
     }
     denom += denom2;
@@ -145,7 +155,21 @@ Design make_design(std::span<const double> time, std::span<const int> event, con
   };
   std::vector<Observation> obs(n);
   for (std::size_t i = 0; i < n; ++i) obs[i] = {time[i], event[i], static_cast<std::uint32_t>(patterns.cell_of[i])};
-  std::sort(obs.begin(), obs.end());
+  // Counted by (time, event, pattern) when the times are whole days (stats/time_order.hpp):
+  // the cells come out in the order the sort gives them.
+  const std::size_t kinds = 2 * std::max<std::size_t>(patterns.size(), 1);
+  const auto days = whole_time_range(time);
+  if (days && *days <= std::numeric_limits<std::size_t>::max() / kinds && countable(*days * kinds, n)) {
+    const auto order = counting_order(n, *days * kinds, [&](std::size_t i) {
+      return (static_cast<std::size_t>(obs[i].time) * 2 + static_cast<std::size_t>(obs[i].event)) * (kinds / 2) +
+             obs[i].pattern;
+    });
+    std::vector<Observation> sorted(n);
+    for (std::size_t r = 0; r < n; ++r) sorted[r] = obs[order[r]];
+    obs = std::move(sorted);
+  } else {
+    std::sort(obs.begin(), obs.end());
+  }
   Design d;
   d.p = static_cast<int>(patterns.width);
   const auto p = patterns.width;

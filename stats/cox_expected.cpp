@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "base/error.hpp"
+#include "stats/time_order.hpp"
 
 namespace rp::stats {
 
@@ -64,19 +65,25 @@ namespace {
 std::vector<double> expected_from_scores(std::span<const double> time, std::span<const int> event,
                                          std::vector<double> score) {
   const std::size_t n = time.size();
-  // The observations in time order, ties in input order: a sort of (time, index) pairs
-  // gives the order a stable sort of indices by time gives, without reading the times
-  // at random on every comparison.
-  struct Keyed {
-    double time;
-    std::size_t i;
-  };
-  std::vector<Keyed> keyed(n);
-  for (std::size_t i = 0; i < n; ++i) keyed[i] = {time[i], i};
-  std::sort(keyed.begin(), keyed.end(),
-            [](const Keyed& a, const Keyed& b) { return a.time < b.time || (a.time == b.time && a.i < b.i); });
-  std::vector<std::size_t> order(n);
-  for (std::size_t r = 0; r < n; ++r) order[r] = keyed[r].i;
+  // The observations in time order, ties in input order: counted when the times are whole
+  // days (stats/time_order.hpp), else a sort of (time, index) pairs, which gives the order
+  // a stable sort of indices by time gives without reading the times at random on every
+  // comparison.
+  std::vector<std::size_t> order;
+  if (const auto days = whole_time_range(time)) {
+    order = counting_order(n, *days, [&](std::size_t i) { return static_cast<std::size_t>(time[i]); });
+  } else {
+    struct Keyed {
+      double time;
+      std::size_t i;
+    };
+    std::vector<Keyed> keyed(n);
+    for (std::size_t i = 0; i < n; ++i) keyed[i] = {time[i], i};
+    std::sort(keyed.begin(), keyed.end(),
+              [](const Keyed& a, const Keyed& b) { return a.time < b.time || (a.time == b.time && a.i < b.i); });
+    order.resize(n);
+    for (std::size_t r = 0; r < n; ++r) order[r] = keyed[r].i;
+  }
 
   // The risk set of each time: every observation with a time at or after it.
   std::vector<double> at_risk(n);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "base/error.hpp"
+#include "stats/time_order.hpp"
 
 namespace rp::stats {
 
@@ -29,9 +30,22 @@ SortedSurvival::SortedSurvival(std::span<const double> time, std::span<const int
     obs_[i] = {t, g, e};
     ++group_size_[static_cast<std::size_t>(g)];
   }
-  std::sort(obs_.begin(), obs_.end(), [](const Observation& a, const Observation& b) {
-    return a.time < b.time || (a.time == b.time && a.event > b.event);
-  });
+  // By time, and at one time the events before the censored (as survival tables count
+  // them); counted when the times are whole days (stats/time_order.hpp). The order among
+  // rows alike in both is not one a table reads.
+  const auto days = whole_time_range(time);
+  if (days && countable(2 * *days, obs_.size())) {
+    const auto order = counting_order(obs_.size(), 2 * *days, [&](std::size_t i) {
+      return 2 * static_cast<std::size_t>(obs_[i].time) + (obs_[i].event ? 0 : 1);
+    });
+    std::vector<Observation> sorted(obs_.size());
+    for (std::size_t r = 0; r < order.size(); ++r) sorted[r] = obs_[order[r]];
+    obs_ = std::move(sorted);
+  } else {
+    std::sort(obs_.begin(), obs_.end(), [](const Observation& a, const Observation& b) {
+      return a.time < b.time || (a.time == b.time && a.event > b.event);
+    });
+  }
 }
 
 std::vector<SurvivalTable> survival_tables(const SortedSurvival& data) {

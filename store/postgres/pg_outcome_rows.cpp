@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "store/outcome_rows.hpp"
+#include "store/outcome_rows_beside.hpp"
 #include "store/postgres/pg_store.hpp"
 
 namespace rp::store::postgres {
@@ -165,16 +166,18 @@ OutcomeColumns PgTransaction::outcome_columns(const std::string& protocol_id,
       c_.exec("SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = 'outcome_joints'::regclass");
   merge.reserve(static_cast<std::size_t>(estimate.rows() ? estimate.int64(0, 0) : 0));
   // A binary COPY: the blobs as they are stored, no hex on either side, each row merged
-  // as it arrives while the server reads the next.
+  // on a thread of its own (store/outcome_rows_beside.hpp) while the next arrive.
   std::string copy =
       "COPY (SELECT episode_id, centre_id, facts FROM outcome_joints WHERE protocol_id = " + c_.literal(protocol_id);
   if (!consent.every_patient)
     copy += " AND (consent_registry = 1 OR centre_id = " + c_.literal(consent.own_centre) + ")";
   copy += " ORDER BY episode_id) TO STDOUT (FORMAT binary)";
+  OutcomeRowsBeside beside(merge);
   c_.copy_out(copy, [&](CopyFields f) {
     if (f.size() != 3 || !f[0] || !f[1] || !f[2]) throw PgError("outcome_joints: a row without its columns", "");
-    merge.stored(big_endian_int64(*f[0]), *f[1], *f[2]);
+    beside.stored(big_endian_int64(*f[0]), *f[1], *f[2]);
   });
+  beside.finish();
   merge.finish();
   return out;
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "store/outcome_rows.hpp"
+#include "store/outcome_rows_beside.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {
@@ -146,12 +147,16 @@ OutcomeColumns SqliteTransaction::outcome_columns(const std::string& protocol_id
   q.bind(1, protocol_id);
   q.bind(2, consent.every_patient ? 1 : 0);
   q.bind(3, consent.own_centre);
+  // Each row merged on a thread of its own (store/outcome_rows_beside.hpp) while SQLite
+  // reads the next.
+  OutcomeRowsBeside beside(merge);
   while (q.executeStep()) {
     const SQLite::Column facts = q.getColumn(2);
-    merge.stored(
+    beside.stored(
         q.getColumn(0).getInt64(), q.getColumn(1).getText(),
         std::string_view(static_cast<const char*>(facts.getBlob()), static_cast<std::size_t>(facts.getBytes())));
   }
+  beside.finish();
   merge.finish();
   return out;
 }

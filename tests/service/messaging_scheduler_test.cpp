@@ -304,7 +304,9 @@ TEST_F(SchedulerTest, AfterADowntimeOnlyTheLatestStaleMessageOfAnItemGoes) {
   // The consultation's reminder (12-05) was pointless once the visit began (12-06).
   EXPECT_EQ(count(MessageState::cancelled, "expired"), 1);
   for (const auto& m : messages())
-    if (m.state == MessageState::sent) EXPECT_EQ(m.template_id, "questionnaire_reminder") << m.dedupe_key;
+    if (m.state == MessageState::sent) {
+      EXPECT_EQ(m.template_id, "questionnaire_reminder") << m.dedupe_key;
+    }
 }
 
 TEST_F(SchedulerTest, ThePatientsDailyCapHoldsTheRestToTheNextMorning) {
@@ -397,7 +399,9 @@ TEST_F(SchedulerTest, OnlyAChangedEpisodeIsPlannedAgainAndARestartPlansEveryOne)
   EXPECT_EQ(readdressed.episodes, 1);
   EXPECT_EQ(readdressed.readdressed, count(MessageState::pending));
   for (const auto& m : messages())
-    if (m.state == MessageState::pending) EXPECT_EQ(m.to_address, "+989351112233");
+    if (m.state == MessageState::pending) {
+      EXPECT_EQ(m.to_address, "+989351112233");
+    }
 
   // Another server (or this one restarted) walks every episode on its first pass.
   Scheduler restarted(*store_, channel_);

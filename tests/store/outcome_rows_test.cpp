@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "demo/demo.hpp"
+#include "store/outcome_rows_beside.hpp"
 #include "store/postgres/pg_connection.hpp"
 #include "store/store.hpp"
 #include "store_suite.hpp"
@@ -134,6 +135,64 @@ class OutcomeRows : public EngineTest {
 
   std::unique_ptr<store::Store> s_;
 };
+// The merge beside the read (store/outcome_rows_beside.hpp), here with a batch per row so
+// that every hand-over and wait is taken: the columns are those of a merge on the reading
+// thread; a blob cut short is an error the read answers, and nothing is left waiting.
+TEST_P(OutcomeRows, RowsMergedBesideTheReadABatchAtATimeAreTheSame) {
+  if (postgres()) GTEST_SKIP() << "the stored rows are read here with SQLite's API; the merge knows no engine";
+  s_->write([](store::Transaction& tx) { tx.refresh_outcome_rows(); });
+  SQLite::Database file(db().substr(std::strlen("sqlite:")), SQLite::OPEN_READONLY);
+  struct Stored {
+    std::int64_t episode;
+    std::string centre, facts;
+  };
+  std::vector<Stored> rows;
+  SQLite::Statement q(file,
+                      "SELECT episode_id, centre_id, facts FROM outcome_joints WHERE protocol_id = 'hip-msc-v1' "
+                      "ORDER BY episode_id");
+  while (q.executeStep()) {
+    const SQLite::Column facts = q.getColumn(2);
+    rows.push_back(
+        {q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+         std::string(static_cast<const char*>(facts.getBlob()), static_cast<std::size_t>(facts.getBytes()))});
+  }
+  ASSERT_GT(rows.size(), 10U);
+  std::vector<std::string> centres;
+  SQLite::Statement c(file, "SELECT id FROM centres ORDER BY id");
+  while (c.executeStep()) centres.push_back(c.getColumn(0).getString());
+  const std::string protocol = "hip-msc-v1";
+  const auto everyone = store::ConsentScope::everyone();
+
+  store::OutcomeColumns direct, beside;
+  direct.centre_ids = beside.centre_ids = centres;
+  {
+    store::OutcomeRowsMerge merge(direct, kTimePoints, {}, {}, protocol, everyone);
+    for (const auto& r : rows) merge.stored(r.episode, r.centre, r.facts);
+    merge.finish();
+  }
+  {
+    store::OutcomeRowsMerge merge(beside, kTimePoints, {}, {}, protocol, everyone);
+    store::OutcomeRowsBeside merging(merge, 1);
+    for (const auto& r : rows) merging.stored(r.episode, r.centre, r.facts);
+    merging.finish();
+    merge.finish();
+  }
+  ASSERT_EQ(beside.episodes.size(), rows.size());
+  EXPECT_EQ(difference(beside, direct), "");
+
+  store::OutcomeColumns cut;
+  cut.centre_ids = centres;
+  store::OutcomeRowsMerge merge(cut, kTimePoints, {}, {}, protocol, everyone);
+  store::OutcomeRowsBeside merging(merge, 1);
+  EXPECT_THROW(
+      {
+        for (std::size_t i = 0; i < rows.size(); ++i)
+          merging.stored(rows[i].episode, rows[i].centre, i == 3 ? rows[i].facts.substr(0, 5) : rows[i].facts);
+        merging.finish();
+      },
+      std::runtime_error);
+}
+
 INSTANTIATE_ENGINES(OutcomeRows);
 
 TEST_P(OutcomeRows, DerivedRowsMatchTheWholeTableReadThroughEdits) {
