@@ -99,6 +99,7 @@ class Outcomes {
   };
   Prepared prepare(const Actor& actor, const OutcomeRequest& request) const;
   void audit_read(const Actor& actor, const OutcomeRequest& request);
+  void refresh_changed_joints();
   // The snapshot read and the figures computed from it, cut to what the reader may see.
   OutcomeReport compute(const Actor& actor, const OutcomeRequest& request, Prepared& p);
 

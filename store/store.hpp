@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -267,7 +268,11 @@ class Transaction {
   // Recomputes and stores the derived rows of the joints marked stale (in scope), and
   // clears their marks: a write as short as the changes since the last one. Returns the
   // joints recomputed.
-  virtual std::size_t refresh_outcome_rows() = 0;
+  std::size_t refresh_outcome_rows() { return refresh_outcome_rows_up_to(std::numeric_limits<std::size_t>::max()); }
+  // The same for the joints of at most `marks` of the marks, the lowest episode ids first
+  // (a joint marked through two episodes may take two), so that one write stays short
+  // while other writes wait for it: the server refreshes a batch per write.
+  virtual std::size_t refresh_outcome_rows_up_to(std::size_t marks) = 0;
 
   // The staff worklist of one centre (store/worklist_records.hpp), one query each.
   // Drug holds still planned that start from q.today to q.upcoming_until, by start date,

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 #include "store/outcome_rows.hpp"
 #include "store/outcome_rows_beside.hpp"
@@ -182,10 +183,14 @@ OutcomeColumns PgTransaction::outcome_columns(const std::string& protocol_id,
   return out;
 }
 
-std::size_t PgTransaction::refresh_outcome_rows() {
+std::size_t PgTransaction::refresh_outcome_rows_up_to(std::size_t marks) {
   // The marks go first: a write that commits after this statement marks its joint again
   // (its insert waits on the deleted mark's lock), so no change is left unmarked.
-  const auto marked = ids_of(c_.exec("DELETE FROM outcome_stale RETURNING episode_id"));
+  const auto marked = ids_of(
+      c_.exec("DELETE FROM outcome_stale WHERE episode_id IN (SELECT episode_id FROM outcome_stale ORDER BY episode_id "
+              "LIMIT $1) RETURNING episode_id",
+              Params().integer(
+                  static_cast<std::int64_t>(std::min<std::size_t>(marks, std::numeric_limits<std::int64_t>::max())))));
   if (marked.empty()) return 0;
   PgJointSource source(c_);
   const std::size_t joints =

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "store/outcome_rows.hpp"
 #include "store/outcome_rows_beside.hpp"
@@ -161,8 +162,10 @@ OutcomeColumns SqliteTransaction::outcome_columns(const std::string& protocol_id
   return out;
 }
 
-std::size_t SqliteTransaction::refresh_outcome_rows() {
-  const auto marked = ids_of(c_.statement("SELECT episode_id FROM outcome_stale"));
+std::size_t SqliteTransaction::refresh_outcome_rows_up_to(std::size_t marks) {
+  auto& q = c_.statement("SELECT episode_id FROM outcome_stale ORDER BY episode_id LIMIT ?");
+  q.bind(1, static_cast<std::int64_t>(std::min<std::size_t>(marks, std::numeric_limits<std::int64_t>::max())));
+  const auto marked = ids_of(q);
   if (marked.empty()) return 0;
   // Derived from records whose own changes moved the data generation already.
   const auto changes_before = sqlite3_total_changes64(c_.db().getHandle());
@@ -171,7 +174,10 @@ std::size_t SqliteTransaction::refresh_outcome_rows() {
       recompute_joints(source, marked, [&](const std::vector<std::int64_t>& firsts, const std::vector<JointRow>& rows) {
         store_rows(c_, firsts, rows);
       });
-  c_.statement("DELETE FROM outcome_stale").exec();
+  // The marks read above (no other connection writes while this one does).
+  auto& done = c_.statement("DELETE FROM outcome_stale WHERE episode_id IN (SELECT value FROM json_each(?))");
+  done.bind(1, joined_ids(marked, '[', ']'));
+  done.exec();
   c_.derived_rows_written += sqlite3_total_changes64(c_.db().getHandle()) - changes_before;
   return joints;
 }

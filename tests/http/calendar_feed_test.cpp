@@ -110,8 +110,9 @@ TEST_F(CalendarFeed, ACalendarAppReadsTheEpisodesScheduleWithoutSigningIn) {
   const auto first = schedule[0];
   for (const auto& e : english) {
     const std::string uid = e.at("uid");
-    if (uid.starts_with(first.at("id").get<std::string>() + "."))
+    if (uid.starts_with(first.at("id").get<std::string>() + ".")) {
       EXPECT_EQ(e.at("summary"), first.at("titles").at("en"));
+    }
   }
 }
 

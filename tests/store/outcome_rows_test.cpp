@@ -135,6 +135,28 @@ class OutcomeRows : public EngineTest {
 
   std::unique_ptr<store::Store> s_;
 };
+// The server stores changed joints a batch per write (service/outcomes.cpp): the marks
+// with the lowest episode ids first, the others left marked for the next batch, and the
+// rows then as the whole-table read gives them.
+TEST_P(OutcomeRows, MarksAreRefreshedABatchAtATimeLowestFirst) {
+  s_->write([](store::Transaction& tx) { tx.refresh_outcome_rows(); });
+  // Five first episodes marked behind regenpath's back, as an operator's SQL would leave them.
+  sql("INSERT INTO outcome_stale (episode_id) SELECT episode_id FROM outcome_joints ORDER BY episode_id LIMIT 5");
+  const std::int64_t lowest = number("SELECT MIN(episode_id) FROM outcome_stale");
+  const std::int64_t highest = number("SELECT MAX(episode_id) FROM outcome_stale");
+  std::size_t refreshed = 0;
+  s_->write([&](store::Transaction& tx) { refreshed = tx.refresh_outcome_rows_up_to(2); });
+  EXPECT_EQ(refreshed, 2U);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM outcome_stale"), 3);
+  EXPECT_GT(number("SELECT MIN(episode_id) FROM outcome_stale"), lowest);
+  EXPECT_EQ(number("SELECT MAX(episode_id) FROM outcome_stale"), highest);
+  s_->write([&](store::Transaction& tx) { refreshed = tx.refresh_outcome_rows_up_to(10); });
+  EXPECT_EQ(refreshed, 3U);
+  s_->write([&](store::Transaction& tx) { refreshed = tx.refresh_outcome_rows_up_to(10); });
+  EXPECT_EQ(refreshed, 0U);
+  expect_same("a refresh in batches");
+}
+
 // The merge beside the read (store/outcome_rows_beside.hpp), here with a batch per row so
 // that every hand-over and wait is taken: the columns are those of a merge on the reading
 // thread; a blob cut short is an error the read answers, and nothing is left waiting.
