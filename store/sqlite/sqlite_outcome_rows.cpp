@@ -142,6 +142,15 @@ OutcomeColumns SqliteTransaction::outcome_columns(const std::string& protocol_id
       first_episodes_of(source, ids_of(c_.statement("SELECT episode_id FROM outcome_stale")));
   std::vector<JointRow> fresh = joint_rows(source, stale);
   OutcomeRowsMerge merge(out, time_points, std::move(stale), std::move(fresh), protocol_id, consent);
+  // Sized by the largest stored id (a look at the key's last page, not a count of rows):
+  // at least the rows to come, so that a million append in place and are never copied to
+  // a larger array; the room left over is never touched, so it takes no memory. Capped,
+  // as ids may run far ahead of the rows (the columns grow past a hint).
+  auto& largest = c_.statement("SELECT MAX(episode_id) FROM outcome_joints");
+  const std::int64_t last_id =
+      largest.executeStep() && !largest.getColumn(0).isNull() ? largest.getColumn(0).getInt64() : 0;
+  largest.tryReset();  // done with: no cursor left open on the snapshot
+  merge.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(last_id, 0, std::int64_t{1} << 24)));
   auto& q = c_.statement(
       "SELECT episode_id, centre_id, facts FROM outcome_joints "
       "WHERE protocol_id = ? AND (? = 1 OR consent_registry = 1 OR centre_id = ?) ORDER BY episode_id");
