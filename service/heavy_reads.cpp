@@ -1,5 +1,6 @@
 #include "service/heavy_reads.hpp"
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -19,6 +20,8 @@ void lower_this_threads_priority(int by) {
   if (now == -1 && errno != 0) return;
   ::setpriority(PRIO_PROCESS, tid, std::min(19, now + by));
 }
+
+void release_freed_memory() { ::malloc_trim(0); }
 
 HeavyReadsBusy::HeavyReadsBusy(int at_once, int retry_after_s)
     : InputError("server", "heavy_reads_busy"_err, {{"running", at_once}, {"seconds", retry_after_s}}),

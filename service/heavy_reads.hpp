@@ -42,6 +42,11 @@ inline constexpr int kHeavyReadNice = 10;
 // so only a thread made for the purpose calls this. Best effort: a refusal changes nothing.
 void lower_this_threads_priority(int by);
 
+// Gives the memory freed in the process back to the system (glibc keeps what its arenas
+// freed for reuse, and a heavy read frees hundreds of megabytes at once: without this the
+// server's resident memory stays at a report's peak until the next one).
+void release_freed_memory();
+
 // Every slot stayed busy: try again after retry_after_s seconds.
 class HeavyReadsBusy : public InputError {
  public:
@@ -79,6 +84,9 @@ class HeavyReads {
       return std::async(std::launch::async,
                         [&work] {
                           lower_this_threads_priority(kHeavyReadNice);
+                          struct ReleaseAfter {
+                            ~ReleaseAfter() { release_freed_memory(); }
+                          } release;
                           return work();
                         })
           .get();
