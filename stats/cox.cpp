@@ -159,17 +159,11 @@ Design make_design(std::span<const double> time, std::span<const int> event, con
   // the cells come out in the order the sort gives them.
   const std::size_t kinds = 2 * std::max<std::size_t>(patterns.size(), 1);
   const auto days = whole_time_range(time);
-  if (days && *days <= std::numeric_limits<std::size_t>::max() / kinds && countable(*days * kinds, n)) {
-    const auto order = counting_order(n, *days * kinds, [&](std::size_t i) {
-      return (static_cast<std::size_t>(obs[i].time) * 2 + static_cast<std::size_t>(obs[i].event)) * (kinds / 2) +
-             obs[i].pattern;
-    });
-    std::vector<Observation> sorted(n);
-    for (std::size_t r = 0; r < n; ++r) sorted[r] = obs[order[r]];
-    obs = std::move(sorted);
-  } else {
+  const auto by_cell = [&](const Observation& o) {
+    return (static_cast<std::size_t>(o.time) * 2 + static_cast<std::size_t>(o.event)) * (kinds / 2) + o.pattern;
+  };
+  if (!days || *days > std::numeric_limits<std::size_t>::max() / kinds || !counting_sort(obs, *days * kinds, by_cell))
     std::sort(obs.begin(), obs.end());
-  }
   Design d;
   d.p = static_cast<int>(patterns.width);
   const auto p = patterns.width;

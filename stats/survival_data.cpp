@@ -34,14 +34,10 @@ SortedSurvival::SortedSurvival(std::span<const double> time, std::span<const int
   // them); counted when the times are whole days (stats/time_order.hpp). The order among
   // rows alike in both is not one a table reads.
   const auto days = whole_time_range(time);
-  if (days && countable(2 * *days, obs_.size())) {
-    const auto order = counting_order(obs_.size(), 2 * *days, [&](std::size_t i) {
-      return 2 * static_cast<std::size_t>(obs_[i].time) + (obs_[i].event ? 0 : 1);
-    });
-    std::vector<Observation> sorted(obs_.size());
-    for (std::size_t r = 0; r < order.size(); ++r) sorted[r] = obs_[order[r]];
-    obs_ = std::move(sorted);
-  } else {
+  const auto by_time_events_first = [](const Observation& o) {
+    return 2 * static_cast<std::size_t>(o.time) + (o.event ? 0 : 1);
+  };
+  if (!days || !counting_sort(obs_, 2 * *days, by_time_events_first)) {
     std::sort(obs_.begin(), obs_.end(), [](const Observation& a, const Observation& b) {
       return a.time < b.time || (a.time == b.time && a.event > b.event);
     });

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace rp::stats {
@@ -29,6 +30,20 @@ std::vector<std::size_t> counting_order(std::size_t n, std::size_t range, Key ke
   std::vector<std::size_t> order(n);
   for (std::size_t i = 0; i < n; ++i) order[next[key(i)]++] = i;
   return order;
+}
+
+// Puts `rows` in order of key(row) ascending, ties in their order (keys in [0, range)),
+// by counting, when a table of `range` counts is affordable beside them; false (and
+// `rows` unchanged) when it is not, and the caller sorts.
+template <class Row, class Key>
+bool counting_sort(std::vector<Row>& rows, std::size_t range, Key key) {
+  if (!countable(range, rows.size())) return false;
+  const auto order = counting_order(rows.size(), range, [&](std::size_t i) { return key(rows[i]); });
+  std::vector<Row> sorted;
+  sorted.reserve(rows.size());
+  for (const std::size_t i : order) sorted.push_back(rows[i]);
+  rows = std::move(sorted);
+  return true;
 }
 
 }  // namespace rp::stats
