@@ -4,22 +4,6 @@
 
 namespace rp::store {
 
-void OutcomeRowBatch::add(std::int64_t episode, std::string_view centre, std::string_view facts) {
-  episodes.push_back(episode);
-  bytes.append(centre);
-  ends.push_back(bytes.size());
-  bytes.append(facts);
-  ends.push_back(bytes.size());
-}
-
-HeldOutcomeRows::HeldOutcomeRows(std::size_t batch_bytes) : batch_bytes_(batch_bytes) {}
-
-void HeldOutcomeRows::stored(std::int64_t episode, std::string_view centre, std::string_view facts) {
-  if (batches_.empty() || batches_.back().bytes.size() >= batch_bytes_) batches_.emplace_back();
-  batches_.back().add(episode, centre, facts);
-  ++rows_;
-}
-
 OutcomeRowsBeside::OutcomeRowsBeside(OutcomeRowsMerge& merge, std::size_t batch_bytes)
     : merge_(merge), batch_bytes_(batch_bytes) {
   merger_ = std::thread([this] { merge_batches(); });
@@ -35,18 +19,12 @@ OutcomeRowsBeside::~OutcomeRowsBeside() {
 }
 
 void OutcomeRowsBeside::stored(std::int64_t episode, std::string_view centre, std::string_view facts) {
-  filling_.add(episode, centre, facts);
+  filling_.episodes.push_back(episode);
+  filling_.bytes.append(centre);
+  filling_.ends.push_back(filling_.bytes.size());
+  filling_.bytes.append(facts);
+  filling_.ends.push_back(filling_.bytes.size());
   if (filling_.bytes.size() >= batch_bytes_) hand_over();
-}
-
-void OutcomeRowsBeside::stored(HeldOutcomeRows&& held) {
-  if (!filling_.episodes.empty()) hand_over();
-  for (Batch& batch : held.batches_) {
-    filling_ = std::move(batch);
-    hand_over();
-  }
-  held.batches_.clear();
-  held.rows_ = 0;
 }
 
 void OutcomeRowsBeside::hand_over() {
@@ -101,8 +79,7 @@ void OutcomeRowsBeside::merge_batches() {
     }
     batch.clear();
     lock.lock();
-    // A few kept for reuse; held rows' batches beyond those are freed as they are merged.
-    if (spare_.size() <= kBatchesWaiting) spare_.push_back(std::move(batch));
+    spare_.push_back(std::move(batch));
     merging_ = false;
     changed_.notify_all();
   }

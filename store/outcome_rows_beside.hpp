@@ -17,35 +17,6 @@
 
 namespace rp::store {
 
-// Stored rows as they are handed to the merge: their episodes, and each row's centre then
-// facts end in `bytes`.
-struct OutcomeRowBatch {
-  std::vector<std::int64_t> episodes;
-  std::vector<std::size_t> ends;
-  std::string bytes;
-  void add(std::int64_t episode, std::string_view centre, std::string_view facts);
-  void clear() {
-    episodes.clear();
-    ends.clear();
-    bytes.clear();
-  }
-};
-
-// Rows read before their turn to be merged (the later half of a read split in two, read
-// on a second connection while the first half is merged), kept in batches of
-// OutcomeRowsBeside's size so that they are handed over without another copy.
-class HeldOutcomeRows {
- public:
-  explicit HeldOutcomeRows(std::size_t batch_bytes);
-  void stored(std::int64_t episode, std::string_view centre, std::string_view facts);
-  std::size_t rows() const { return rows_; }
-
- private:
-  friend class OutcomeRowsBeside;
-  std::size_t batch_bytes_, rows_ = 0;
-  std::vector<OutcomeRowBatch> batches_;
-};
-
 class OutcomeRowsBeside {
  public:
   // Rows are handed over in batches of about this many bytes (a few thousand joints), and
@@ -62,14 +33,20 @@ class OutcomeRowsBeside {
   // A stored row, in episode order, as OutcomeRowsMerge::stored takes it; copied, so the
   // engine's buffer may be reused at once. Throws what the merge threw, if it did.
   void stored(std::int64_t episode, std::string_view centre, std::string_view facts);
-  // Rows held until now, after every row stored before (their episodes follow those).
-  void stored(HeldOutcomeRows&& held);
-  std::size_t batch_bytes() const { return batch_bytes_; }
   // Merges the rows left and waits for every one; then OutcomeRowsMerge::finish may run.
   void finish();
 
  private:
-  using Batch = OutcomeRowBatch;
+  struct Batch {
+    std::vector<std::int64_t> episodes;
+    std::vector<std::size_t> ends;  // each row's centre then facts end in `bytes`
+    std::string bytes;
+    void clear() {
+      episodes.clear();
+      ends.clear();
+      bytes.clear();
+    }
+  };
   void hand_over();
   void merge_batches();
 

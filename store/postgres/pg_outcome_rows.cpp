@@ -8,8 +8,6 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
-#include <memory>
-#include <thread>
 
 #include "store/outcome_rows.hpp"
 #include "store/outcome_rows_beside.hpp"
@@ -168,81 +166,21 @@ OutcomeColumns PgTransaction::outcome_columns(const std::string& protocol_id,
   const auto estimate =
       c_.exec("SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = 'outcome_joints'::regclass");
   merge.reserve(static_cast<std::size_t>(estimate.rows() ? estimate.int64(0, 0) : 0));
-  std::string select =
-      "SELECT episode_id, centre_id, facts FROM outcome_joints WHERE protocol_id = " + c_.literal(protocol_id);
+  // A binary COPY: the blobs as they are stored, no hex on either side, each row merged
+  // on a thread of its own (store/outcome_rows_beside.hpp) while the next arrive.
+  std::string copy =
+      "COPY (SELECT episode_id, centre_id, facts FROM outcome_joints WHERE protocol_id = " + c_.literal(protocol_id);
   if (!consent.every_patient)
-    select += " AND (consent_registry = 1 OR centre_id = " + c_.literal(consent.own_centre) + ")";
+    copy += " AND (consent_registry = 1 OR centre_id = " + c_.literal(consent.own_centre) + ")";
+  copy += " ORDER BY episode_id) TO STDOUT (FORMAT binary)";
   OutcomeRowsBeside beside(merge);
-  read_outcome_rows(select, beside, estimate.rows() ? estimate.int64(0, 0) : 0);
+  c_.copy_out(copy, [&](CopyFields f) {
+    if (f.size() != 3 || !f[0] || !f[1] || !f[2]) throw PgError("outcome_joints: a row without its columns", "");
+    beside.stored(big_endian_int64(*f[0]), *f[1], *f[2]);
+  });
   beside.finish();
   merge.finish();
   return out;
-}
-
-void PgTransaction::read_outcome_rows(const std::string& select, OutcomeRowsBeside& beside, std::int64_t estimate) {
-  // A binary COPY: the blobs as they are stored, no hex on either side, each row merged
-  // on a thread of its own (store/outcome_rows_beside.hpp) while the next arrive.
-  const auto copy = [&select](const std::string& range) {
-    return "COPY (" + select + range + " ORDER BY episode_id) TO STDOUT (FORMAT binary)";
-  };
-  const auto each_row = [](auto&& to) {
-    return [&to](CopyFields f) {
-      if (f.size() != 3 || !f[0] || !f[1] || !f[2]) throw PgError("outcome_joints: a row without its columns", "");
-      to.stored(big_endian_int64(*f[0]), *f[1], *f[2]);
-    };
-  };
-  const std::int64_t split_at = helpers_ ? helpers_->options().split_read_rows : 0;
-  std::unique_ptr<Pool::Lease> helper;
-  if (split_at > 0 && estimate >= split_at) {
-    try {
-      helper = helpers_->try_acquire();
-    } catch (const PgError&) {  // no second connection: the read runs in one piece
-    }
-  }
-  if (!helper) {
-    c_.copy_out(copy(""), each_row(beside));
-    return;
-  }
-  // PostgreSQL scans an index of a million rows on one core (about half the read at a
-  // million joints, bench/registry): the later half of the episode ids is read on a second
-  // connection in this transaction's snapshot and centre scope, and held until the first
-  // half is merged.
-  auto r = c_.exec("SELECT pg_export_snapshot(), COALESCE(current_setting('regenpath.centre', true), ''), "
-                   "min(episode_id), max(episode_id) FROM (" +
-                   select + ") AS rows");
-  if (r.null(0, 2)) return;  // no rows
-  const std::string snapshot = r.text(0, 0), scope = r.text(0, 1);
-  const std::int64_t low = r.int64(0, 2), high = r.int64(0, 3);
-  const std::string later = " AND episode_id > " + std::to_string(low + (high - low) / 2);
-  const std::string earlier = " AND episode_id <= " + std::to_string(low + (high - low) / 2);
-  HeldOutcomeRows held(beside.batch_bytes());
-  std::exception_ptr helper_error;
-  std::thread reader([&] {
-    Connection& h = **helper;
-    try {
-      h.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; SET TRANSACTION SNAPSHOT " + h.literal(snapshot));
-      h.exec("SELECT set_config('regenpath.centre', $1::text, true)", Params().text(scope));
-      h.copy_out(copy(later), each_row(held));
-      h.run("COMMIT");
-    } catch (...) {
-      helper_error = std::current_exception();
-      if (h.ok()) {
-        try {
-          h.run("ROLLBACK");
-        } catch (const PgError&) {
-        }
-      }
-    }
-  });
-  try {
-    c_.copy_out(copy(earlier), each_row(beside));
-  } catch (...) {
-    reader.join();
-    throw;
-  }
-  reader.join();
-  if (helper_error) std::rethrow_exception(helper_error);
-  beside.stored(std::move(held));
 }
 
 std::size_t PgTransaction::refresh_outcome_rows_up_to(std::size_t marks) {

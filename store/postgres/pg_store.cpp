@@ -92,17 +92,7 @@ PgOptions parse_url(const std::string& url) {
     const std::string pair = url.substr(start, end - start);
     const auto eq = pair.find('=');
     const std::string key = pair.substr(0, eq), value = eq == std::string::npos ? "" : pair.substr(eq + 1);
-    if (key == "split_read_rows") {
-      std::size_t used = 0;
-      std::int64_t n = -1;
-      try {
-        n = std::stoll(value, &used);
-      } catch (const std::exception&) {
-      }
-      if (n < 0 || used != value.size())
-        throw std::invalid_argument("--db: split_read_rows must be a whole number, 0 or above");
-      o.split_read_rows = n;
-    } else if (key == "pool_size" || key == "pool_wait_ms") {
+    if (key == "pool_size" || key == "pool_wait_ms") {
       int n = 0;
       try {
         n = std::stoi(value);
@@ -145,29 +135,6 @@ Pool::Lease Pool::acquire() {
   try {
     auto c = std::make_unique<Connection>(options_.conninfo);
     return Lease(*this, std::move(c));
-  } catch (...) {
-    lock.lock();
-    --open_;
-    freed_.notify_one();
-    throw;
-  }
-}
-
-std::unique_ptr<Pool::Lease> Pool::try_acquire() {
-  std::unique_lock lock(mutex_);
-  if (!idle_.empty()) {
-    auto c = std::move(idle_.back());
-    idle_.pop_back();
-    ++lent_without_waiting_;
-    return std::make_unique<Lease>(*this, std::move(c));
-  }
-  if (open_ >= options_.pool_size) return nullptr;
-  ++open_;
-  lock.unlock();
-  try {
-    auto lease = std::make_unique<Lease>(*this, std::make_unique<Connection>(options_.conninfo));
-    ++lent_without_waiting_;
-    return lease;
   } catch (...) {
     lock.lock();
     --open_;
@@ -318,7 +285,7 @@ void PgStore::in_transaction(bool writing, const std::function<void(Transaction&
   transact(
       writing, reach_disk,
       [&](Connection& c) {
-        PgTransaction tx(c, pool == &snapshots_ ? pool : nullptr);
+        PgTransaction tx(c);
         const Running running(this);
         fn(tx);
       },

@@ -16,10 +16,6 @@
 #include "store/postgres/pg_connection.hpp"
 #include "store/store.hpp"
 
-namespace rp::store {
-class OutcomeRowsBeside;
-}
-
 namespace rp::store::postgres {
 
 // How a PostgreSQL store is set up, from the --db URL's own parameters (pg_store.cpp):
@@ -28,10 +24,6 @@ struct PgOptions {
   std::string conninfo;                        // the URL as libpq takes it
   int pool_size = 8;                           // connections at most
   std::chrono::milliseconds pool_wait{10000};  // how long a caller waits for a free one
-  // A heavy read of about this many outcome rows or more reads its later half on a second
-  // connection of the snapshot pool, sharing the first's snapshot, when one is free
-  // (split_read_rows=0: never).
-  std::int64_t split_read_rows = 200000;
 };
 PgOptions parse_url(const std::string& url);
 
@@ -52,13 +44,9 @@ const std::string& patient_search_sql(const PatientQuery& q);
 Params patient_search_params(const PatientQuery& q);
 void fill_search_names(Connection& c);
 
-class Pool;
-
 class PgTransaction final : public Transaction {
  public:
-  // `helpers`: the pool a heavy read may take a second connection from (the snapshot
-  // pool's transactions only), with the size from which it does.
-  explicit PgTransaction(Connection& c, Pool* helpers = nullptr) : c_(c), helpers_(helpers) {}
+  explicit PgTransaction(Connection& c) : c_(c) {}
 
   // set_config('regenpath.centre', ..., true): the row-level security of migration 0017.
   void limit_to(const CentreScope& scope) override;
@@ -240,11 +228,7 @@ class PgTransaction final : public Transaction {
  private:
   // The content field for the records changed since the last audit row (and forgets them).
   std::string take_changed_content();
-  // pg_outcome_rows.cpp: the stored outcome rows read by `copy` (its SELECT up to the
-  // filters, which this adds to), in one piece or in two halves on two connections.
-  void read_outcome_rows(const std::string& select, OutcomeRowsBeside& beside, std::int64_t estimate);
   Connection& c_;
-  Pool* helpers_;
   std::set<std::pair<std::string, std::int64_t>> changed_;
 };
 
@@ -267,9 +251,6 @@ class Pool {
     std::unique_ptr<Connection> c_;
   };
   Lease acquire();
-  // A connection if one is idle or may be opened now, else null (never waits).
-  std::unique_ptr<Lease> try_acquire();
-  int lent_without_waiting() const { return lent_without_waiting_; }
   const PgOptions& options() const { return options_; }
 
  private:
@@ -279,7 +260,6 @@ class Pool {
   std::condition_variable freed_;
   std::vector<std::unique_ptr<Connection>> idle_;
   int open_ = 0;
-  std::atomic<int> lent_without_waiting_{0};  // by try_acquire
 };
 
 // pg_generation.cpp: statement triggers that note a change and NOTIFY rp_data (installed
@@ -338,8 +318,6 @@ class PgStore final : public Store {
   std::optional<WorkLock> try_work_lock(std::string_view name) override;
   // How many times a write was run again after a serialization failure or deadlock.
   int retries() const { return retries_; }
-  // How many heavy reads read a half on a second connection (PgOptions::split_read_rows).
-  int split_reads() const { return snapshots_.lent_without_waiting(); }
 
  private:
   // reach_disk: take a transaction id even if fn writes nothing, so that the commit

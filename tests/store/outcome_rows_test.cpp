@@ -15,10 +15,8 @@
 #include "demo/demo.hpp"
 #include "store/outcome_rows_beside.hpp"
 #include "store/postgres/pg_connection.hpp"
-#include "store/postgres/pg_store.hpp"
 #include "store/store.hpp"
 #include "store_suite.hpp"
-#include "tests/support/pg_app_role.hpp"
 
 namespace rp::test {
 namespace {
@@ -203,22 +201,6 @@ TEST_P(OutcomeRows, RowsMergedBesideTheReadABatchAtATimeAreTheSame) {
   }
   ASSERT_EQ(beside.episodes.size(), rows.size());
   EXPECT_EQ(difference(beside, direct), "");
-  {
-    // The later half held (read on a second connection) and handed over after the first.
-    store::OutcomeColumns halves;
-    halves.centre_ids = centres;
-    store::OutcomeRowsMerge merge(halves, kTimePoints, {}, {}, protocol, everyone);
-    store::OutcomeRowsBeside merging(merge, 1);
-    store::HeldOutcomeRows held(merging.batch_bytes());
-    for (std::size_t i = rows.size() / 2; i < rows.size(); ++i)
-      held.stored(rows[i].episode, rows[i].centre, rows[i].facts);
-    EXPECT_EQ(held.rows(), rows.size() - rows.size() / 2);
-    for (std::size_t i = 0; i < rows.size() / 2; ++i) merging.stored(rows[i].episode, rows[i].centre, rows[i].facts);
-    merging.stored(std::move(held));
-    merging.finish();
-    merge.finish();
-    EXPECT_EQ(difference(halves, direct), "");
-  }
 
   store::OutcomeColumns cut;
   cut.centre_ids = centres;
@@ -231,61 +213,6 @@ TEST_P(OutcomeRows, RowsMergedBesideTheReadABatchAtATimeAreTheSame) {
         merging.finish();
       },
       std::runtime_error);
-}
-
-// On PostgreSQL a large read takes its later half on a second connection of the snapshot
-// pool, in the first's snapshot and centre scope (PgOptions::split_read_rows): here every
-// read is large. The columns are those of one connection for each consent and centre
-// scope, a write committed after the snapshot began is in neither half, and with no
-// second connection free the read runs in one piece.
-TEST_P(OutcomeRows, AReadInTwoHalvesOnTwoConnectionsIsTheSameAsInOne) {
-  if (!postgres()) GTEST_SKIP() << "SQLite reads the file on one connection";
-  s_->write([](store::Transaction& tx) { tx.refresh_outcome_rows(); });
-  sql("ANALYZE outcome_joints");  // the split is sized by the planner's row count
-  // As the server's own role, to which row-level security applies (the owner passes it).
-  const std::string app = app_role_url(db());
-  auto one_piece = store::open_store(app, store::OpenMode::existing_no_migrate);
-  auto split = store::open_store(app + "?split_read_rows=1", store::OpenMode::existing_no_migrate);
-  auto* pg = dynamic_cast<store::postgres::PgStore*>(split.get());
-  ASSERT_NE(pg, nullptr);
-  const auto read = [&](store::Store& s, const store::CentreScope& scope, const store::ConsentScope& consent) {
-    store::OutcomeColumns out;
-    s.snapshot(scope, [&](store::Transaction& tx) { out = tx.outcome_columns("hip-msc-v1", kTimePoints, consent); });
-    return out;
-  };
-  const auto every = store::CentreScope::every_centre();
-  for (const auto& consent : {store::ConsentScope::everyone(), store::ConsentScope::registry(),
-                              store::ConsentScope::centre_staff("tehran-1")}) {
-    const auto one = read(*one_piece, every, consent);
-    ASSERT_GT(one.episodes.size(), 10U);
-    EXPECT_EQ(difference(read(*split, every, consent), one), "");
-  }
-  const auto tehran = store::CentreScope::of_centre("tehran-1");
-  const auto own = read(*one_piece, tehran, store::ConsentScope::centre_staff("tehran-1"));
-  ASSERT_GT(own.episodes.size(), 0U);
-  EXPECT_LT(own.episodes.size(), read(*one_piece, every, store::ConsentScope::everyone()).episodes.size());
-  EXPECT_EQ(difference(read(*split, tehran, store::ConsentScope::centre_staff("tehran-1")), own), "")
-      << "the second connection reads in the first's centre scope";
-  EXPECT_EQ(pg->split_reads(), 4);
-
-  // A joint's stored row removed after the snapshot began is still read by the later half.
-  std::int64_t last = 0;
-  store::OutcomeColumns during;
-  split->snapshot([&](store::Transaction& tx) {
-    last = number("SELECT MAX(episode_id) FROM outcome_joints WHERE protocol_id = 'hip-msc-v1'");
-    sql("DELETE FROM outcome_joints WHERE episode_id = " + std::to_string(last));
-    during = tx.outcome_columns("hip-msc-v1", kTimePoints, store::ConsentScope::everyone());
-  });
-  EXPECT_EQ(pg->split_reads(), 5);
-  sql("INSERT INTO outcome_stale VALUES (" + std::to_string(last) + ")");
-  s_->write([](store::Transaction& tx) { tx.refresh_outcome_rows(); });
-  EXPECT_EQ(difference(during, read(*one_piece, every, store::ConsentScope::everyone())), "");
-
-  auto alone = store::open_store(app + "?split_read_rows=1&pool_size=1", store::OpenMode::existing_no_migrate);
-  EXPECT_EQ(difference(read(*alone, every, store::ConsentScope::everyone()),
-                       read(*one_piece, every, store::ConsentScope::everyone())),
-            "");
-  EXPECT_EQ(dynamic_cast<store::postgres::PgStore&>(*alone).split_reads(), 0);
 }
 
 INSTANTIATE_ENGINES(OutcomeRows);
