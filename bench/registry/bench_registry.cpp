@@ -155,14 +155,15 @@ int measure(const std::string& url, const std::string& peer_csv, int runs, const
   if (!report_file.empty())
     std::ofstream(report_file) << api::http::encode(api::contract::outcome_report_out(report)).dump() << "\n";
 
-  // The same report's two halves: the store's read and the figures.
+  // The same report's two halves: the store's read (in a snapshot, as the service reads it)
+  // and the figures.
   const auto& entry = service::catalogue_entry("hip-msc-v1");
   const auto in = service::outcome_inputs(*entry.protocol, *entry.claims, as_of, service::responder_thresholds());
   std::vector<std::string> items;
   for (const auto& t : in.time_points) items.push_back(t.item_id);
   store::OutcomeColumns columns;
   const Best read = best_times(runs, [&] {
-    store->read([&](store::Transaction& tx) {
+    store->snapshot([&](store::Transaction& tx) {
       columns = tx.outcome_columns("hip-msc-v1", items, store::ConsentScope::registry());
     });
   });
