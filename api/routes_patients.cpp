@@ -42,6 +42,7 @@ void add_patient_routes(http::Router& r, Services& s) {
                if (search.q) q.text = *search.q;
                q.episode_state = search.state;
                if (search.limit) q.limit = static_cast<int>(*search.limit);
+               if (search.after) q.after = *search.after;
                const auto shown = service::identifiers_shown(c.actor, service::PatientView::search_results);
                q.by_identifiers = shown.national_id && shown.mobile;
                std::vector<contract::PatientFound> out;

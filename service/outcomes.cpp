@@ -2,6 +2,9 @@
 // row, and the one snapshot of the registry it rests on (kept rendered per generation).
 #include "service/outcomes.hpp"
 
+#include <algorithm>
+#include <chrono>
+
 #include "base/error.hpp"
 #include "domain/outcomes/suppression.hpp"
 #include "service/audit_entry.hpp"
@@ -75,23 +78,36 @@ std::string cache_key(const Actor& actor, const OutcomeRequest& request, const C
 
 namespace {
 
-// The stale joints stored afresh in one write before a report, and the batches of them
-// one report stores at most (the read computes any left, exactly, in its snapshot).
-constexpr std::size_t kRefreshBatch = 256;
-constexpr int kRefreshBatchesPerReport = 40;
+// The stale joints stored afresh in the first write before a report (next_refresh_batch
+// sizes the others), and the time one report spends so at most (the read computes any
+// left, exactly, in its snapshot).
+constexpr std::size_t kFirstRefreshBatch = 32, kFewestRefreshed = 4, kMostRefreshed = 1024;
+constexpr auto kRefreshWrite = std::chrono::milliseconds(5);
+constexpr auto kRefreshPerReport = std::chrono::milliseconds(600);
 
 }  // namespace
+
+std::size_t next_refresh_batch(std::size_t batch, std::chrono::nanoseconds took) {
+  if (took > kRefreshWrite) return std::max(kFewestRefreshed, batch / 2);
+  if (took < kRefreshWrite / 2) return std::min(kMostRefreshed, batch * 2);
+  return batch;
+}
 
 void Outcomes::refresh_changed_joints() {
   // The joints changed since the last report are stored afresh, a batch per write, so that
   // the snapshot's read finds them ready (it is exact either way: store/outcome_rows.hpp)
-  // while no other write waits behind more than one batch: a minute of a busy clinic's
-  // answers is a thousand joints and more, whose recomputation in one write held every
-  // timeline's audit row back for a tenth of a second at a million patients.
-  for (int batch = 0; batch < kRefreshBatchesPerReport; ++batch) {
+  // while no other write waits behind more than a few milliseconds of it: a minute of a
+  // busy clinic's answers is a thousand joints and more, and at a million patients a batch
+  // of 256 of them held every timeline's audit row back for 60-80 ms (bench/scale).
+  using Steady = std::chrono::steady_clock;
+  const auto began = Steady::now();
+  std::size_t batch = kFirstRefreshBatch;
+  while (Steady::now() - began < kRefreshPerReport) {
     std::size_t refreshed = 0;
-    store_.write([&](store::Transaction& tx) { refreshed = tx.refresh_outcome_rows_up_to(kRefreshBatch); });
+    const auto start = Steady::now();
+    store_.write([&](store::Transaction& tx) { refreshed = tx.refresh_outcome_rows_up_to(batch); });
     if (refreshed == 0) break;
+    batch = next_refresh_batch(batch, Steady::now() - start);
   }
 }
 

@@ -80,7 +80,8 @@ struct PatientQuery {
   std::string text;                           // matches either name, record number, national id or mobile
   bool by_identifiers = true;                 // false: the text never matches a national id or mobile
   std::optional<EpisodeState> episode_state;  // patients with an episode in this state
-  int limit = 200;
+  int limit = 50;
+  std::int64_t after = 0;  // the next page: patients with a greater id (results are in id order)
 };
 
 // Whose rows a transaction may read and write: one centre's (its staff, its patients) or

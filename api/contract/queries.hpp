@@ -41,7 +41,7 @@ struct OutcomesQuery {
 struct PatientSearch {
   std::optional<std::string> q;
   std::optional<EpisodeState> state;
-  std::optional<std::int64_t> limit;
+  std::optional<std::int64_t> limit, after;
   template <class V>
   static void fields(V& v) {
     v("q", &PatientSearch::q,
@@ -51,8 +51,11 @@ struct PatientSearch {
     v("state", &PatientSearch::state, "only patients with an episode in this state",
       ParamRule{.empty_is_absent = true});
     v("limit", &PatientSearch::limit,
-      "at most this many (a whole number 1-1000, default 200; anything else is refused)",
+      "at most this many, in id order (a whole number 1-1000, default 50; anything else is refused)",
       ParamRule{.min = 1, .max = 1000});
+    v("after", &PatientSearch::after,
+      "the next page: patients whose id is greater than this one (the last id of the page before)",
+      ParamRule{.min = 0});
   }
 };
 

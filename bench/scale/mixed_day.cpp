@@ -143,7 +143,8 @@ void run_client(const DayOptions& o, int index, Ready& ready, const Clock::time_
       }
       const int roll = percent(rng);
       if (roll < 30) {
-        kept.add("search", c.get("/api/v1/patients?q=" + url_encoded(pick(s.searches, rng))));
+        // As the patients screen asks: a page of 50 (web/src/features/staff/patientSearch.ts).
+        kept.add("search", c.get("/api/v1/patients?limit=50&q=" + url_encoded(pick(s.searches, rng))));
       } else if (roll < 70) {
         const int phase = report_phase.load();
         const Answer a = c.get("/api/v1/episodes/" + std::to_string(pick(s.episodes, rng)) + "/timeline");

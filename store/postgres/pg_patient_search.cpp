@@ -19,11 +19,13 @@ namespace {
 // $1 centre (NULL = all), $2 the text as typed, for identifiers, $3 episode state (NULL =
 // any), $4 limit, $5 whether the text may match a national id or mobile, $6 the folded
 // text as a LIKE pattern (NULL when nothing is left of it: no name matches), $7 the
-// mobile the text names (store/search_names.hpp).
-std::string in_scope(const char* alias) {
+// mobile the text names (store/search_names.hpp); the last parameter ($5 without a text,
+// $8 with one) the id the page starts after (0 for the first).
+std::string in_scope(const char* alias, const char* after) {
   const std::string a(alias);
-  return "($1::text IS NULL OR " + a + ".centre_id = $1) AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM episodes e " +
-         "WHERE e.patient_id = " + a + ".id AND e.state = $3))";
+  return a + ".id > " + after + "::bigint AND ($1::text IS NULL OR " + a +
+         ".centre_id = $1) AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM episodes e WHERE e.patient_id = " + a +
+         ".id AND e.state = $3))";
 }
 
 const std::string kSelect = std::string("SELECT ") + kPatientColumns + " FROM patients p ";
@@ -33,14 +35,14 @@ const std::string kSelect = std::string("SELECT ") + kPatientColumns + " FROM pa
 const std::string& patient_search_sql(const PatientQuery& q) {
   // ($2 is NULL here, named so that every statement takes the same first four parameters.)
   static const std::string every =
-      kSelect + "WHERE $2::text IS NULL AND " + in_scope("p") + " ORDER BY p.id LIMIT $4::int";
+      kSelect + "WHERE $2::text IS NULL AND " + in_scope("p", "$5") + " ORDER BY p.id LIMIT $4::int";
   static const std::string by_text = kSelect +
                                      "WHERE p.id IN ("
                                      "SELECT id FROM patients WHERE $5::int = 1 AND national_id = $2::text"
                                      " UNION ALL SELECT id FROM patients WHERE $5::int = 1 AND mobile = $7::text"
                                      " UNION ALL SELECT id FROM patients WHERE mrn = $2"
                                      " UNION ALL (SELECT n.id FROM patients n WHERE n.search_names LIKE $6::text AND " +
-                                     in_scope("n") + " ORDER BY n.id LIMIT $4::int)) AND " + in_scope("p") +
+                                     in_scope("n", "$8") + " ORDER BY n.id LIMIT $4::int)) AND " + in_scope("p", "$8") +
                                      " ORDER BY p.id LIMIT $4::int";
   return q.text.empty() ? every : by_text;
 }
@@ -50,12 +52,12 @@ Params patient_search_params(const PatientQuery& q) {
   p.opt_text(q.centre_id).text_or_null(q.text);
   q.episode_state ? p.text(std::string(to_string(*q.episode_state))) : p.null();
   p.integer(q.limit);
-  if (q.text.empty()) return p;
+  if (q.text.empty()) return p.integer(q.after);
   const std::string folded = search_folded(q.text);
   p.flag(q.by_identifiers);
   folded.empty() ? p.null() : p.text(contains_pattern(folded));
   p.text(searched_mobile(q.text));
-  return p;
+  return p.integer(q.after);
 }
 
 std::vector<Patient> PgTransaction::list_patients(const PatientQuery& pq) {

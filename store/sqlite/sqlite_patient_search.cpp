@@ -26,11 +26,11 @@ namespace {
 // any), ?4 limit, ?5 whether the text may match a national id or mobile (a role that is
 // not shown them must not learn them by searching), ?6 the folded text: an FTS5 phrase
 // or, for a short text, a LIKE pattern (NULL when nothing is left of it), ?7 the mobile the
-// text names (store/search_names.hpp).
+// text names (store/search_names.hpp), ?8 the id the page starts after (0 for the first).
 std::string in_scope(const char* alias) {
   const std::string a(alias);
-  return "(?1 IS NULL OR " + a + ".centre_id = ?1) AND (?3 IS NULL OR EXISTS (SELECT 1 FROM episodes e WHERE " +
-         "e.patient_id = " + a + ".id AND e.state = ?3))";
+  return a + ".id > ?8 AND (?1 IS NULL OR " + a + ".centre_id = ?1) AND (?3 IS NULL OR EXISTS (SELECT 1 FROM " +
+         "episodes e WHERE e.patient_id = " + a + ".id AND e.state = ?3))";
 }
 
 const std::string kById =
@@ -66,7 +66,7 @@ const char* patient_search_sql(const PatientQuery& q) {
   static const std::string by_trigrams =
       kSelect + "WHERE p.id IN (" + kById +
       " UNION ALL SELECT id FROM (SELECT patient_names.rowid AS id FROM patient_names"
-      " JOIN patients n ON n.id = patient_names.rowid WHERE patient_names MATCH ?6 AND " +
+      " JOIN patients n ON n.id = patient_names.rowid WHERE patient_names MATCH ?6 AND patient_names.rowid > ?8 AND " +
       in_scope("n") + " ORDER BY patient_names.rowid LIMIT ?4)) AND " + in_scope("p") + " ORDER BY p.id LIMIT ?4";
   static const std::string by_scan = kSelect + "WHERE " + in_scope("p") +
                                      " AND (p.search_names LIKE ?6 ESCAPE '\\' OR p.id IN (" + kById +
@@ -87,6 +87,7 @@ void bind_patient_search(SQLite::Statement& st, const PatientQuery& q) {
     st.bind(3);
   }
   st.bind(4, q.limit);
+  st.bind(8, static_cast<int64_t>(q.after));
   if (q.text.empty()) return;
   st.bind(2, q.text);
   st.bind(5, q.by_identifiers ? 1 : 0);

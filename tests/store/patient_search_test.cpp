@@ -185,6 +185,44 @@ TEST_P(PatientSearch, TheLimitAndTheEpisodeStateStillApply) {
   EXPECT_EQ(first, Mrns{"A-1"});
 }
 
+// A page starts after the last id of the one before, whichever index answers the text:
+// every patient of the centre (no text), names through trigrams, short names read in id
+// order, identifiers; the pages join without a gap or a repeat and end empty.
+TEST_P(PatientSearch, PagesFollowOneAnotherInIdOrder) {
+  const auto page = [&](const std::string& text, int limit, std::int64_t after) {
+    std::vector<std::int64_t> ids;
+    store_->read([&](store::Transaction& tx) {
+      store::PatientQuery q{"a", text, true, std::nullopt, limit};
+      q.after = after;
+      for (const Patient& p : tx.list_patients(q)) ids.push_back(p.id);
+    });
+    return ids;
+  };
+  const auto all_pages = [&](const std::string& text, int limit) {
+    std::vector<std::int64_t> ids;
+    std::int64_t after = 0;
+    for (int n = 0; n < 10; ++n) {
+      const auto next = page(text, limit, after);
+      if (next.empty()) break;
+      EXPECT_LE(next.size(), static_cast<std::size_t>(limit));
+      ids.insert(ids.end(), next.begin(), next.end());
+      after = next.back();
+    }
+    return ids;
+  };
+  using Ids = std::vector<std::int64_t>;
+  EXPECT_EQ(page("", 2, 0), (Ids{karimi_.id, kazem_.id}));
+  EXPECT_EQ(page("", 2, kazem_.id), Ids{mahdi_.id});
+  EXPECT_TRUE(page("", 2, mahdi_.id).empty());
+  EXPECT_EQ(all_pages("", 1), (Ids{karimi_.id, kazem_.id, mahdi_.id}));
+  EXPECT_EQ(all_pages("ali", 1), (Ids{karimi_.id, kazem_.id}));  // trigrams: Ali Karimi, Kazem Ali
+  EXPECT_EQ(page("ali", 1, karimi_.id), Ids{kazem_.id});
+  EXPECT_EQ(all_pages("ی", 1), (Ids{karimi_.id, kazem_.id, mahdi_.id}));  // under a trigram: read in id order
+  EXPECT_EQ(page("A-2", 5, 0), Ids{kazem_.id});
+  EXPECT_TRUE(page("A-2", 5, kazem_.id).empty());
+  EXPECT_TRUE(page("09122222222", 5, kazem_.id).empty());
+}
+
 TEST_P(PatientSearch, TheWorklistFilterFoldsTheSameWay) {
   ASSERT_EQ(worklist(""), (Mrns{"A-1", "A-2", "A-3"}));
   EXPECT_EQ(worklist("كريمي"), Mrns{"A-1"});

@@ -6,7 +6,7 @@
 // cannot open the patient. Every step is checked against the server's own state.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, loginStaff, apiSession, checkA11y, shot, patientSession, injectedPatient, unfold } from './support.mjs'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot, patientSession, injectedPatient, unfold, nationalIdFor } from './support.mjs'
 
 let server
 before(async () => {
@@ -600,5 +600,65 @@ test('a repeat treatment and the other hip are opened from the patient page', as
     throw e
   } finally {
     await b.close()
+  }
+})
+
+// A name shared by more patients than a page holds: the list shows the first 50 in id
+// order, says more may match and fetches the next page after the last one shown, on a
+// desktop in English and on a phone in Persian.
+test('a long list of patients comes a page at a time, in English and Persian', async () => {
+  const coordinatorApi = await apiSession(server, 'coordinator.tehran-1')
+  const ids = []
+  for (let i = 0; i < 53; i++) {
+    const mrn = `PAGE-${7400 + i}`
+    const r = await coordinatorApi.post('/api/v1/patients', {
+      mrn,
+      name_fa: 'پگاه صفحه‌نژاد',
+      name_latin: 'Pegah Safhenejad',
+      sex: 'female',
+      birth_date: '1961-05-06',
+      mobile: '0912 555 0177',
+      national_id: nationalIdFor(mrn),
+      consent: { treatment: true, registry: true, contact: false },
+    })
+    assert.equal(r.status, 201, JSON.stringify(r.json))
+    ids.push(r.json.id)
+  }
+  const firstPage = (await coordinatorApi.get('/api/v1/patients?q=Safhenejad')).json
+  assert.deepEqual(firstPage.map((p) => p.id), ids.slice(0, 50), 'the API answers a page of 50 by default, in id order')
+  const nextPage = (await coordinatorApi.get(`/api/v1/patients?q=Safhenejad&after=${ids[49]}`)).json
+  assert.deepEqual(nextPage.map((p) => p.id), ids.slice(50))
+  const refused = await coordinatorApi.get('/api/v1/patients?q=Safhenejad&after=-3')
+  assert.equal(refused.status, 422)
+  assert.equal(refused.json.error.field, 'after')
+
+  const rowsShown = (page) => page.locator('[data-testid=patient-results] tbody tr').count()
+  for (const [lang, options, typed, soFar, more] of [
+    ['en', {}, 'Safhenejad', /Patients shown so far: 50/, 'Show more'],
+    ['fa', { viewport: { width: 390, height: 844 }, mobile: true }, 'صفحه‌نژاد', /بیماران نمایش‌داده‌شده تاکنون: ۵۰/, 'نمایش بیشتر'],
+  ]) {
+    const b = await launch({ ...options, lang })
+    const { page } = b
+    try {
+      await loginStaff(page, server, 'coordinator.tehran-1')
+      await page.goto(server.url + '/patients?q=' + encodeURIComponent(typed))
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=patient-results] tbody tr').length === 50)
+      assert.match(await page.locator('#results-heading').textContent(), soFar)
+      const button = page.getByTestId('patients-more')
+      assert.equal((await button.textContent()).trim(), more)
+      await checkA11y(page, `patients paged ${lang}`)
+      await shot(page, `staff-patients-paged-${lang}`)
+      await button.click()
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=patient-results] tbody tr').length === 53)
+      assert.equal(await page.getByTestId('patients-more').count(), 0, 'a short page ends the list')
+      assert.equal(await rowsShown(page), 53)
+      assert.equal(await page.locator('tr[data-mrn="PAGE-7452"]').count(), 1)
+      b.assertClean()
+    } catch (e) {
+      await shot(page, `staff-patients-paged-failure-${lang}`).catch(() => {})
+      throw e
+    } finally {
+      await b.close()
+    }
   }
 })

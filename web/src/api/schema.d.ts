@@ -11966,8 +11966,10 @@ export interface operations {
                 q?: string;
                 /** @description only patients with an episode in this state */
                 state?: components["schemas"]["EpisodeState"];
-                /** @description at most this many (a whole number 1-1000, default 200; anything else is refused) */
+                /** @description at most this many, in id order (a whole number 1-1000, default 50; anything else is refused) */
                 limit?: number;
+                /** @description the next page: patients whose id is greater than this one (the last id of the page before) */
+                after?: number;
             };
             header?: never;
             path?: never;

@@ -75,8 +75,9 @@ export interface EpisodeDetails {
 // Each call names its route as the OpenAPI document does; the answer types are the
 // screens' own until the document gives them.
 export const staffApi = {
-  searchPatients: (q: string, state: EpisodeState | '') =>
-    answer<Patient[]>(http.GET('/api/v1/patients', { params: { query: { q, state: state || undefined } } })),
+  // A page of `limit` in id order; the next one starts after the last id of this one.
+  searchPatients: (q: string, state: EpisodeState | '', limit: number, after?: number) =>
+    answer<Patient[]>(http.GET('/api/v1/patients', { params: { query: { q, state: state || undefined, limit, after } } })),
   registerPatient: (p: NewPatient) => answer<Patient>(http.POST('/api/v1/patients', { body: sent({ ...p }), headers: idempotencyKey() })),
   correctPatient: (id: number, change: PatientCorrection) =>
     answer<Patient>(http.PATCH('/api/v1/patients/{patient_id}', { params: { path: { patient_id: id } }, body: sent({ ...change }) })),

@@ -17,7 +17,20 @@ export function normaliseSearch(text: string): string {
   return mobile && !/^\d{10}$/.test(digits) ? '+98' + mobile[1] : t
 }
 
-export async function searchPatients(text: string, state: EpisodeState | ''): Promise<PatientRow[]> {
-  const found = await staffApi.searchPatients(normaliseSearch(text), state)
-  return found.map((p) => ({ ...p, states: [...new Set((p.episodes ?? []).map((e) => e.state))] }))
+// Patients a page at a time: a name fragment can match thousands in a large network, and
+// a screen of them is neither read nor cheap to send.
+export const PATIENT_PAGE = 50
+
+export interface PatientPage {
+  rows: PatientRow[]
+  // A full page: more patients may match, after the last one shown.
+  more: boolean
+}
+
+export async function searchPatients(text: string, state: EpisodeState | '', after?: number): Promise<PatientPage> {
+  const found = await staffApi.searchPatients(normaliseSearch(text), state, PATIENT_PAGE, after)
+  return {
+    rows: found.map((p) => ({ ...p, states: [...new Set((p.episodes ?? []).map((e) => e.state))] })),
+    more: found.length === PATIENT_PAGE,
+  }
 }
