@@ -25,6 +25,7 @@
 #include "service/code_by_channel.hpp"
 #include "service/heavy_reads.hpp"
 #include "service/messaging/scheduler_loop.hpp"
+#include "service/outcome_rows_keeper.hpp"
 #include "service/protocols.hpp"
 #include "store/audit_anchor_file.hpp"
 #include "store/group_commit.hpp"
@@ -148,6 +149,10 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
     spdlog::warn("messages: no SMS gateway configured: patients' text messages are written to the log, not sent");
   if (!messaging.email)
     spdlog::warn("messages: no SMTP server configured: patients' e-mails are written to the log, not sent");
+  // The outcome report's rows of the joints changed meanwhile, stored a few milliseconds
+  // of the writer at a time, so that a report finds few left (service/outcome_rows_keeper.hpp).
+  service::OutcomeRowsKeeper outcome_rows(store);
+  outcome_rows.start();
   service::HeavyReads heavy_reads(heavy_read_limits(cfg));
   hold_heavy_reads_for_tests(heavy_reads);
   api::Services services{store,
@@ -183,6 +188,7 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   if (on_ready) on_ready(url);
   std::cout << nlohmann::json{{"listening", url}}.dump() << std::endl;
   server.run();
+  outcome_rows.stop();
   message_loop.stop();
   anchors.stop();  // the shutdown anchor: every row written is now vouched for
   spdlog::info("stopped; audit head signed; store closed cleanly");

@@ -2,12 +2,12 @@
 // row, and the one snapshot of the registry it rests on (kept rendered per generation).
 #include "service/outcomes.hpp"
 
-#include <algorithm>
 #include <chrono>
 
 #include "base/error.hpp"
 #include "domain/outcomes/suppression.hpp"
 #include "service/audit_entry.hpp"
+#include "service/outcome_rows_keeper.hpp"
 #include "service/pathway.hpp"
 #include "service/protocols.hpp"
 
@@ -78,37 +78,18 @@ std::string cache_key(const Actor& actor, const OutcomeRequest& request, const C
 
 namespace {
 
-// The stale joints stored afresh in the first write before a report (next_refresh_batch
-// sizes the others), and the time one report spends so at most (the read computes any
-// left, exactly, in its snapshot).
-constexpr std::size_t kFirstRefreshBatch = 32, kFewestRefreshed = 4, kMostRefreshed = 1024;
-constexpr auto kRefreshWrite = std::chrono::milliseconds(5);
+// The time one report spends at most storing the joints marked since the background
+// keeper's last pass (service/outcome_rows_keeper.hpp); the read computes any left,
+// exactly, in its snapshot.
 constexpr auto kRefreshPerReport = std::chrono::milliseconds(600);
 
 }  // namespace
 
-std::size_t next_refresh_batch(std::size_t batch, std::chrono::nanoseconds took) {
-  if (took > kRefreshWrite) return std::max(kFewestRefreshed, batch / 2);
-  if (took < kRefreshWrite / 2) return std::min(kMostRefreshed, batch * 2);
-  return batch;
-}
-
 void Outcomes::refresh_changed_joints() {
-  // The joints changed since the last report are stored afresh, a batch per write, so that
-  // the snapshot's read finds them ready (it is exact either way: store/outcome_rows.hpp)
-  // while no other write waits behind more than a few milliseconds of it: a minute of a
-  // busy clinic's answers is a thousand joints and more, and at a million patients a batch
-  // of 256 of them held every timeline's audit row back for 60-80 ms (bench/scale).
-  using Steady = std::chrono::steady_clock;
-  const auto began = Steady::now();
+  // Stored before the snapshot is taken, so that its read finds them ready, a batch per
+  // write of about 5 ms: no other request's write waits behind more than one.
   std::size_t batch = kFirstRefreshBatch;
-  while (Steady::now() - began < kRefreshPerReport) {
-    std::size_t refreshed = 0;
-    const auto start = Steady::now();
-    store_.write([&](store::Transaction& tx) { refreshed = tx.refresh_outcome_rows_up_to(batch); });
-    if (refreshed == 0) break;
-    batch = next_refresh_batch(batch, Steady::now() - start);
-  }
+  refresh_marked_joints(store_, kRefreshPerReport, batch);
 }
 
 Outcomes::Prepared Outcomes::prepare(const Actor& actor, const OutcomeRequest& request) const {

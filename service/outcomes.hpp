@@ -2,7 +2,6 @@
 // The outcome report use case. Its figures are computed in domain/outcomes/ from the
 // registry's plain columns (no store, no JSON); Outcomes::report() adds the role check,
 // the store read and the audit row.
-#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -19,12 +18,6 @@
 #include "store/store.hpp"
 
 namespace rp::service {
-
-// How many stale joints the next write before a report stores afresh, after `batch` took
-// `took`: each write is to hold the writer about 5 ms (other requests' audit rows wait
-// behind it), so the batch halves after a slower write and doubles after one under half
-// of that, between 4 and 1,024 joints.
-std::size_t next_refresh_batch(std::size_t batch, std::chrono::nanoseconds took);
 
 // The report's figures are the domain's (domain/outcomes/report.hpp); the service only
 // decides who reads which centres, and reads the registry.

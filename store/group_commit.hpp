@@ -54,6 +54,9 @@ class GroupCommitStore final : public Store {
   int schema_version() override { return inner_.schema_version(); }
   int migrate() override { return inner_.migrate(); }
   std::string integrity_check() override { return inner_.integrity_check(); }
+  // The inner store's lock: on PostgreSQL an advisory lock that other servers see (the
+  // default here would grant every caller its turn).
+  std::optional<WorkLock> try_work_lock(std::string_view name) override { return inner_.try_work_lock(name); }
   // Probes the inner store and records the outcome in storage_health().
   void probe_write() override;
 

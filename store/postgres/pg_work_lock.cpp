@@ -14,6 +14,8 @@ namespace {
 // the writer and migration locks. Names never come from outside this list.
 int work_lock_key(std::string_view name) {
   if (name == "audit_anchoring") return 3;
+  if (name == "messages") return 4;
+  if (name == "outcome_rows") return 5;
   throw std::invalid_argument("no work lock named " + std::string(name));
 }
 

@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 
+#include "store/group_commit.hpp"
 #include "store/postgres/pg_connection.hpp"
 #include "store/store.hpp"
 #include "store_test_support.hpp"
@@ -30,6 +31,20 @@ TEST(WorkLock, OnPostgresOneStoreAtATimeHoldsIt) {
   auto moved = std::move(*taken);  // a lock moved is held once, ended once
   taken.reset();
   EXPECT_FALSE(first->try_work_lock("audit_anchoring"));
+}
+
+// The server holds its store through the group commit (store/group_commit.hpp): the lock
+// is still the database's, not granted to every server.
+TEST(WorkLock, ThroughTheGroupCommitItIsStillTheDatabasesLock) {
+  const std::string url = PgTestCluster::shared().fresh_database();
+  auto first_store = open_postgres(url), second_store = open_postgres(url);
+  GroupCommitStore first(*first_store), second(*second_store);
+  {
+    auto held = first.try_work_lock("outcome_rows");
+    ASSERT_TRUE(held);
+    EXPECT_FALSE(second.try_work_lock("outcome_rows"));
+  }
+  EXPECT_TRUE(second.try_work_lock("outcome_rows"));
 }
 
 TEST(WorkLock, OnPostgresAHolderWhoseSessionEndsFreesIt) {
