@@ -26,6 +26,8 @@ std::size_t refresh_marked_joints(store::Store& store, std::chrono::milliseconds
   std::size_t total = 0;
   while (Steady::now() - began < budget) {
     std::size_t refreshed = 0;
+    // The batch's pages read first beside the writer (store.hpp read_marked_joints).
+    store.snapshot([&](store::Transaction& tx) { tx.read_marked_joints(batch); });
     const auto start = Steady::now();
     store.write([&](store::Transaction& tx) { refreshed = tx.refresh_outcome_rows_up_to(batch); });
     if (refreshed == 0) break;

@@ -274,6 +274,11 @@ class Transaction {
   // (a joint marked through two episodes may take two), so that one write stays short
   // while other writes wait for it: the server refreshes a batch per write.
   virtual std::size_t refresh_outcome_rows_up_to(std::size_t marks) = 0;
+  // Reads the source rows of the joints of the same `marks` marks and stores nothing: run
+  // in a snapshot just before that write, it brings their pages into memory, so that the
+  // write then holds the writer for the computation alone (a joint whose pages are on disk
+  // takes several milliseconds more). Returns the joints read.
+  virtual std::size_t read_marked_joints(std::size_t marks) = 0;
 
   // The staff worklist of one centre (store/worklist_records.hpp), one query each.
   // Drug holds still planned that start from q.today to q.upcoming_until, by start date,

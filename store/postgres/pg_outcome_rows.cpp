@@ -200,4 +200,13 @@ std::size_t PgTransaction::refresh_outcome_rows_up_to(std::size_t marks) {
   return joints;
 }
 
+std::size_t PgTransaction::read_marked_joints(std::size_t marks) {
+  const auto marked = ids_of(c_.exec("SELECT episode_id FROM outcome_stale ORDER BY episode_id LIMIT $1",
+                                     Params().integer(static_cast<std::int64_t>(
+                                         std::min<std::size_t>(marks, std::numeric_limits<std::int64_t>::max())))));
+  if (marked.empty()) return 0;
+  PgJointSource source(c_);
+  return joint_rows(source, first_episodes_of(source, marked)).size();
+}
+
 }  // namespace rp::store::postgres

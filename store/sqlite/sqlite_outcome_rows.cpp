@@ -191,4 +191,13 @@ std::size_t SqliteTransaction::refresh_outcome_rows_up_to(std::size_t marks) {
   return joints;
 }
 
+std::size_t SqliteTransaction::read_marked_joints(std::size_t marks) {
+  auto& q = c_.statement("SELECT episode_id FROM outcome_stale ORDER BY episode_id LIMIT ?");
+  q.bind(1, static_cast<std::int64_t>(std::min<std::size_t>(marks, std::numeric_limits<std::int64_t>::max())));
+  const auto marked = ids_of(q);
+  if (marked.empty()) return 0;
+  SqliteJointSource source(c_);
+  return joint_rows(source, first_episodes_of(source, marked)).size();
+}
+
 }  // namespace rp::store::sqlite

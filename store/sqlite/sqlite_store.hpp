@@ -228,6 +228,7 @@ class SqliteTransaction final : public Transaction {
   OutcomeColumns scan_outcome_columns(const std::string& protocol_id, const std::vector<std::string>& time_points,
                                       const ConsentScope& consent) override;
   std::size_t refresh_outcome_rows_up_to(std::size_t marks) override;
+  std::size_t read_marked_joints(std::size_t marks) override;
   // sqlite_worklist.cpp
   std::vector<WorklistOpenItemRow> worklist_holds(const WorklistItemsQuery& q) override;
   std::int64_t worklist_holds_count(const WorklistItemsQuery& q) override;

@@ -144,6 +144,14 @@ TEST_P(OutcomeRows, MarksAreRefreshedABatchAtATimeLowestFirst) {
   sql("INSERT INTO outcome_stale (episode_id) SELECT episode_id FROM outcome_joints ORDER BY episode_id LIMIT 5");
   const std::int64_t lowest = number("SELECT MIN(episode_id) FROM outcome_stale");
   const std::int64_t highest = number("SELECT MAX(episode_id) FROM outcome_stale");
+  // Read ahead in a snapshot (the keeper does so before each write): the same joints,
+  // and nothing stored or cleared.
+  std::size_t read = 0;
+  s_->snapshot([&](store::Transaction& tx) { read = tx.read_marked_joints(2); });
+  EXPECT_EQ(read, 2U);
+  EXPECT_EQ(number("SELECT COUNT(*) FROM outcome_stale"), 5);
+  s_->snapshot([&](store::Transaction& tx) { read = tx.read_marked_joints(10); });
+  EXPECT_EQ(read, 5U);
   std::size_t refreshed = 0;
   s_->write([&](store::Transaction& tx) { refreshed = tx.refresh_outcome_rows_up_to(2); });
   EXPECT_EQ(refreshed, 2U);
@@ -154,6 +162,8 @@ TEST_P(OutcomeRows, MarksAreRefreshedABatchAtATimeLowestFirst) {
   EXPECT_EQ(refreshed, 3U);
   s_->write([&](store::Transaction& tx) { refreshed = tx.refresh_outcome_rows_up_to(10); });
   EXPECT_EQ(refreshed, 0U);
+  s_->snapshot([&](store::Transaction& tx) { read = tx.read_marked_joints(10); });
+  EXPECT_EQ(read, 0U);
   expect_same("a refresh in batches");
 }
 
