@@ -162,7 +162,7 @@ void add_patient_list_show(CLI::App* patient, const std::shared_ptr<std::string>
   struct Opts {
     std::string centre, search, state;
     int limit = 200;
-    std::int64_t id = 0;
+    std::int64_t id = 0, after = 0;
   };
   auto o = std::make_shared<Opts>();
   auto* list = patient->add_subcommand("list", "Find patients (JSON array)");
@@ -170,13 +170,16 @@ void add_patient_list_show(CLI::App* patient, const std::shared_ptr<std::string>
   list->add_option("--centre", o->centre, "only this centre");
   list->add_option("--search", o->search, "name (either script), record number, national id or mobile");
   list->add_option("--state", o->state, "with an episode in this state");
-  list->add_option("--limit", o->limit, "at most this many");
+  list->add_option("--limit", o->limit, "at most this many, in id order");
+  list->add_option("--after", o->after, "the next page: patients whose id is greater than this one")
+      ->check(CLI::NonNegativeNumber);
   list->callback([o, db] {
     store::PatientQuery q;
     if (!o->centre.empty()) q.centre_id = o->centre;
     q.text = o->search;
     if (!o->state.empty()) q.episode_state = parse_episode_state(o->state);
     q.limit = o->limit;
+    q.after = o->after;
     with_pathway(*db, [&](service::Pathway& pw, const service::Actor& a) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& r : pw.find_patients(a, q)) out.push_back(api::to_json(r.patient));

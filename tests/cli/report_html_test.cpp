@@ -1,6 +1,7 @@
 // The HTML outcome report's figures and their words: what each figure counts, claims that
 // cannot be tested, adverse events by kind, a verdict waiting on an ungraded event, and
 // text from a claims file escaped, in English and Persian.
+#include <algorithm>
 #include <string>
 
 #include "report_cli_support.hpp"
@@ -64,6 +65,26 @@ TEST_F(ReportCli, AdverseEventsByCategory) {
   EXPECT_TRUE(en.find("<td>Infection</td>") != std::string::npos ||
               en.find("<td>Bleeding or haematoma</td>") != std::string::npos ||
               en.find("<td>Joint effusion</td>") != std::string::npos);
+}
+
+// The patient list a page at a time, as the API and the screen take it: --after the last
+// id of the page before; a negative id is refused naming the option.
+TEST_F(ReportCli, ThePatientListComesAPageAtATime) {
+  const auto ids = [&](const std::string& args) {
+    const Outcome list = run("patient list --db " + db_ + " " + args);
+    EXPECT_EQ(list.code, 0) << list.err;
+    std::vector<int> out;
+    for (const auto& p : json::parse(list.out)) out.push_back(p["id"].get<int>());
+    return out;
+  };
+  const auto all = ids("--limit 6");
+  ASSERT_EQ(all.size(), 6U);
+  EXPECT_TRUE(std::is_sorted(all.begin(), all.end()));
+  EXPECT_EQ(ids("--limit 3"), std::vector<int>(all.begin(), all.begin() + 3));
+  EXPECT_EQ(ids("--limit 3 --after " + std::to_string(all[2])), std::vector<int>(all.begin() + 3, all.end()));
+  const Outcome refused = run("patient list --db " + db_ + " --after -4");
+  EXPECT_EQ(refused.code, 2);
+  EXPECT_NE(refused.err.find("--after"), std::string::npos) << refused.err;
 }
 
 TEST_F(ReportCli, UngradedEventMakesTheSeriousClaimNotMeasurable) {
