@@ -80,7 +80,9 @@ TEST(Rating, TheSummaryAgreesWithTheStarsGiven) {
     }
     EXPECT_EQ(in_distribution, counted);
     EXPECT_EQ(weighted, sum);
-    if (counted > 0) EXPECT_DOUBLE_EQ(*s.mean, static_cast<double>(sum) / static_cast<double>(counted));
+    if (counted > 0) {
+      EXPECT_DOUBLE_EQ(*s.mean, static_cast<double>(sum) / static_cast<double>(counted));
+    }
   }
 }
 
