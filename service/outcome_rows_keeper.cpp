@@ -25,9 +25,11 @@ std::size_t refresh_marked_joints(store::Store& store, std::chrono::milliseconds
   const auto began = Steady::now();
   std::size_t total = 0;
   while (Steady::now() - began < budget) {
-    std::size_t refreshed = 0;
-    // The batch's pages read first beside the writer (store.hpp read_marked_joints).
-    store.snapshot([&](store::Transaction& tx) { tx.read_marked_joints(batch); });
+    std::size_t marked = 0, refreshed = 0;
+    // The batch's pages read first beside the writer (store.hpp read_marked_joints); with
+    // no mark left, no write at all (the keeper's pass on a quiet clinic).
+    store.snapshot([&](store::Transaction& tx) { marked = tx.read_marked_joints(batch); });
+    if (marked == 0) break;
     const auto start = Steady::now();
     store.write([&](store::Transaction& tx) { refreshed = tx.refresh_outcome_rows_up_to(batch); });
     if (refreshed == 0) break;

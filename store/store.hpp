@@ -277,7 +277,7 @@ class Transaction {
   // Reads the source rows of the joints of the same `marks` marks and stores nothing: run
   // in a snapshot just before that write, it brings their pages into memory, so that the
   // write then holds the writer for the computation alone (a joint whose pages are on disk
-  // takes several milliseconds more). Returns the joints read.
+  // takes several milliseconds more). Returns the marks read: 0 when none is left.
   virtual std::size_t read_marked_joints(std::size_t marks) = 0;
 
   // The staff worklist of one centre (store/worklist_records.hpp), one query each.

@@ -206,7 +206,8 @@ std::size_t PgTransaction::read_marked_joints(std::size_t marks) {
                                          std::min<std::size_t>(marks, std::numeric_limits<std::int64_t>::max())))));
   if (marked.empty()) return 0;
   PgJointSource source(c_);
-  return joint_rows(source, first_episodes_of(source, marked)).size();
+  joint_rows(source, first_episodes_of(source, marked));
+  return marked.size();
 }
 
 }  // namespace rp::store::postgres

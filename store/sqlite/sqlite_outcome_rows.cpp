@@ -26,6 +26,13 @@ std::vector<std::int64_t> ids_of(SQLite::Statement& q) {
   return ids;
 }
 
+// The lowest `marks` marks, by episode id.
+std::vector<std::int64_t> lowest_marks(Connection& c, std::size_t marks) {
+  auto& q = c.statement("SELECT episode_id FROM outcome_stale ORDER BY episode_id LIMIT ?");
+  q.bind(1, static_cast<std::int64_t>(std::min<std::size_t>(marks, std::numeric_limits<std::int64_t>::max())));
+  return ids_of(q);
+}
+
 class SqliteJointSource final : public JointSource {
  public:
   explicit SqliteJointSource(Connection& c) : c_(c) {}
@@ -172,9 +179,7 @@ OutcomeColumns SqliteTransaction::outcome_columns(const std::string& protocol_id
 }
 
 std::size_t SqliteTransaction::refresh_outcome_rows_up_to(std::size_t marks) {
-  auto& q = c_.statement("SELECT episode_id FROM outcome_stale ORDER BY episode_id LIMIT ?");
-  q.bind(1, static_cast<std::int64_t>(std::min<std::size_t>(marks, std::numeric_limits<std::int64_t>::max())));
-  const auto marked = ids_of(q);
+  const auto marked = lowest_marks(c_, marks);
   if (marked.empty()) return 0;
   // Derived from records whose own changes moved the data generation already.
   const auto changes_before = sqlite3_total_changes64(c_.db().getHandle());
@@ -192,12 +197,11 @@ std::size_t SqliteTransaction::refresh_outcome_rows_up_to(std::size_t marks) {
 }
 
 std::size_t SqliteTransaction::read_marked_joints(std::size_t marks) {
-  auto& q = c_.statement("SELECT episode_id FROM outcome_stale ORDER BY episode_id LIMIT ?");
-  q.bind(1, static_cast<std::int64_t>(std::min<std::size_t>(marks, std::numeric_limits<std::int64_t>::max())));
-  const auto marked = ids_of(q);
+  const auto marked = lowest_marks(c_, marks);
   if (marked.empty()) return 0;
   SqliteJointSource source(c_);
-  return joint_rows(source, first_episodes_of(source, marked)).size();
+  joint_rows(source, first_episodes_of(source, marked));
+  return marked.size();
 }
 
 }  // namespace rp::store::sqlite

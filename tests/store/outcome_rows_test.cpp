@@ -144,8 +144,8 @@ TEST_P(OutcomeRows, MarksAreRefreshedABatchAtATimeLowestFirst) {
   sql("INSERT INTO outcome_stale (episode_id) SELECT episode_id FROM outcome_joints ORDER BY episode_id LIMIT 5");
   const std::int64_t lowest = number("SELECT MIN(episode_id) FROM outcome_stale");
   const std::int64_t highest = number("SELECT MAX(episode_id) FROM outcome_stale");
-  // Read ahead in a snapshot (the keeper does so before each write): the same joints,
-  // and nothing stored or cleared.
+  // Read ahead in a snapshot (the keeper does so before each write): the same marks, and
+  // nothing stored or cleared.
   std::size_t read = 0;
   s_->snapshot([&](store::Transaction& tx) { read = tx.read_marked_joints(2); });
   EXPECT_EQ(read, 2U);
