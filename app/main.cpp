@@ -71,6 +71,7 @@ int main(int argc, char** argv) {
   rp::app::add_stats_commands(app);
   rp::app::add_report_commands(app);
   rp::app::add_export_commands(app);
+  rp::app::add_fhir_commands(app);
   rp::app::add_serve_commands(app);
   rp::app::add_openapi_command(app);
   rp::app::add_din_commands(app);

@@ -58,6 +58,9 @@ const std::map<Permission, Roles>& permission_table() {
       // The surgeon who explains the treatment, or the coordinator who sits with the
       // patient as they sign, witnesses it; the admin keeps the records.
       {Permission::consent_witness, {R::admin, R::surgeon, R::coordinator}},
+      // Every record of the centre with names and ids, for the hospital's own systems: the
+      // admin who answers for the centre's data, never a clinician's day-to-day account.
+      {Permission::records_export, {R::admin}},
   };
   return table;
 }
@@ -169,6 +172,8 @@ const char* name(Permission p) {
       return "write consent documents";
     case Permission::consent_witness:
       return "witness signed consents";
+    case Permission::records_export:
+      return "export the centre's records";
   }
   return "?";
 }

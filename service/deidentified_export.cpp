@@ -12,6 +12,7 @@
 #include "domain/adverse_event.hpp"
 #include "domain/deidentification.hpp"
 #include "service/audit_entry.hpp"
+#include "service/patient_records.hpp"
 #include "service/protocols.hpp"
 #include "store/response_scores.hpp"
 
@@ -72,19 +73,6 @@ class Pseudonyms {
   std::string kind_;
   char prefix_;
   std::map<std::int64_t, store::PseudonymRow> known_;
-};
-
-// One patient's records in scope, as read in one snapshot.
-struct EpisodeRecords {
-  Episode episode;
-  std::vector<ScheduledItem> schedule;
-  std::vector<Transition> transitions;
-  std::vector<store::QuestionnaireResponseRow> responses;
-  std::vector<store::AdverseEventRow> events;
-};
-struct PatientRecords {
-  Patient patient;
-  std::vector<EpisodeRecords> episodes;
 };
 
 // One row of a table, its cells set by column name (the dictionary's names only).
@@ -250,6 +238,7 @@ DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, 
   DeidentifiedExport out{export_dictionary()};
   std::vector<PatientRecords> in_scope;
   Pseudonyms patients("patient", 'P'), episodes("episode", 'E');
+  const RecordsWanted wanted{centre, request.protocol_id};
   // The records in one read snapshot, so that an export of a large registry never holds
   // the write lock the clinic's own writes wait for.
   const auto read_records = [&](store::Transaction& tx) {
@@ -261,23 +250,14 @@ DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, 
     for (std::int64_t id : tx.record_ids("patient")) {
       std::optional<Patient> p = tx.find_patient(id);
       if (!p || (centre && p->centre_id != *centre)) continue;
-      PatientRecords records{std::move(*p), {}};
-      for (auto& e : tx.episodes_of_patient(id))
-        if ((!centre || e.centre_id == *centre) && (!request.protocol_id || e.protocol_id == *request.protocol_id))
-          records.episodes.push_back({std::move(e), {}, {}, {}, {}});
+      PatientRecords records{std::move(*p), episodes_in_scope(tx, id, wanted)};
       // A protocol's export holds the patients treated under it, not every patient.
       if (request.protocol_id && records.episodes.empty()) continue;
       if (!records.patient.consent.registry) {
         ++out.withdrawn_left_out;
         continue;
       }
-      for (auto& r : records.episodes) {
-        const std::int64_t e = r.episode.id;
-        r.schedule = tx.schedule_of(e);
-        r.transitions = tx.transitions_of(e);
-        r.responses = tx.responses_of(e);
-        r.events = tx.adverse_events_of(e);
-      }
+      read_episode_records(tx, records.episodes, wanted);
       in_scope.push_back(std::move(records));
     }
   };

@@ -1,0 +1,48 @@
+#pragma once
+// The store's records as FHIR R4 resources, for the hospital systems regenpath sits among
+// (the bulk export `regenpath fhir export`, the read-only /fhir/r4 endpoint). One patient's
+// records map to:
+//   Patient; per episode a Condition (the diagnosis, ICD-10 or ICD-10-CM as recorded, with
+//   SNOMED CT 239872002 for a hip), a CarePlan instantiating the protocol, an Appointment
+//   per visit and imaging item, a Procedure per harvest and injection done, a
+//   QuestionnaireResponse per answer set with an Observation per score (LOINC only where
+//   two sources agree, domain/instruments/registry.cpp), an AdverseEvent per adverse
+//   event, a BiologicallyDerivedProduct per cell product; and a Consent per consent the
+//   patient's record holds (treatment, registry, contact).
+// Ids are the store's (Patient/12, Condition/40 for episode 40, Procedure/40-injection),
+// so that a resource names the record it came from and a second export the same one.
+// Codes of regenpath's own are under urn:regenpath: (as its Questionnaires' urls are).
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/centre.hpp"
+#include "service/patient_records.hpp"
+
+namespace rp::api::fhir {
+
+// Identifier systems and code systems of regenpath's own.
+inline constexpr std::string_view kNationalIdSystem = "urn:regenpath:sid:ir-national-id";
+inline constexpr std::string_view kScoreSystem = "urn:regenpath:score";
+inline constexpr std::string_view kProtocolItemSystem = "urn:regenpath:protocol-item";
+inline constexpr std::string_view kEpisodeStateUrl = "urn:regenpath:fhir:episode-state";
+
+// The record number's system: record numbers are unique within a centre only.
+std::string mrn_system(const std::string& centre_id);
+// A FHIR id (A-Z a-z 0-9 - ., at most 64) made of `text`: any other character becomes '-'.
+std::string fhir_id(std::string_view text);
+
+nlohmann::ordered_json organization(const Centre& centre);
+
+// Every resource of one patient's records, each handed to `out` as it is made, the
+// Patient first.
+void patient_resources(const service::PatientRecords& records,
+                       const std::function<void(nlohmann::ordered_json&&)>& out);
+
+// The resource types patient_resources makes, and Organization and Questionnaire: the
+// files of a bulk export, in the order a reader should take them in.
+const std::vector<std::string>& exported_types();
+
+}  // namespace rp::api::fhir

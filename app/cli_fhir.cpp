@@ -1,0 +1,115 @@
+// `regenpath fhir export`: a centre's records as FHIR R4 NDJSON, one file per resource
+// type (Patient.ndjson, ...), as the Bulk Data export writes them (api/fhir/resources.hpp),
+// streamed: each patient's resources are written as the snapshot reads them.
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "api/fhir/resources.hpp"
+#include "app/cli.hpp"
+#include "app/store_options.hpp"
+#include "base/error.hpp"
+#include "domain/instruments/registry.hpp"
+#include "service/protocols.hpp"
+#include "service/records_export.hpp"
+
+namespace rp::app {
+namespace {
+
+struct FhirExportOptions {
+  std::string db = kDefaultDb;
+  std::string out, centre;
+};
+
+// One NDJSON file per resource type, opened when its first resource comes; each resource
+// one line.
+class NdjsonFiles {
+ public:
+  explicit NdjsonFiles(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  void write(const nlohmann::ordered_json& resource) {
+    const std::string type = resource.at("resourceType").get<std::string>();
+    auto it = files_.find(type);
+    if (it == files_.end()) {
+      it = files_.emplace(type, File{std::ofstream(dir_ / (type + ".ndjson"), std::ios::binary | std::ios::trunc), 0})
+               .first;
+      if (!it->second.stream) throw std::runtime_error("cannot write " + (dir_ / (type + ".ndjson")).string());
+    }
+    it->second.stream << resource.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    ++it->second.count;
+  }
+  // Closes every file; the counts by type in the export's order.
+  nlohmann::json close() {
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& type : api::fhir::exported_types()) {
+      auto it = files_.find(type);
+      if (it == files_.end()) continue;
+      it->second.stream.close();
+      if (!it->second.stream) throw std::runtime_error("cannot write " + (dir_ / (type + ".ndjson")).string());
+      files.push_back({{"type", type}, {"file", type + ".ndjson"}, {"resources", it->second.count}});
+    }
+    return files;
+  }
+
+ private:
+  struct File {
+    std::ofstream stream;
+    std::int64_t count = 0;
+  };
+  std::filesystem::path dir_;
+  std::map<std::string, File> files_;
+};
+
+// The Questionnaires the answers were given to: the project's own files under
+// instruments/, as they are.
+void write_questionnaires(NdjsonFiles& files) {
+  for (const auto& d : instruments::all_instruments()) {
+    if (d.questionnaire_file.empty()) continue;
+    const auto path = std::filesystem::path(service::data_dir()) / "instruments" / std::string(d.questionnaire_file);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    files.write(nlohmann::ordered_json::parse(in));
+  }
+}
+
+void run_fhir_export(const FhirExportOptions& o) {
+  if (names_missing_file(o.db)) throw NotFoundError("db", "no_database"_err, {{"path", o.db}});
+  auto store = open_store(o.db);
+  const std::filesystem::path dir(o.out);
+  std::filesystem::create_directories(dir);
+  NdjsonFiles files(dir);
+  service::RecordsExportRequest request;
+  if (!o.centre.empty()) request.centre_id = o.centre;
+  service::RecordsExportSink sink;
+  sink.centres = [&](const std::vector<Centre>& centres) {
+    for (const auto& c : centres) files.write(api::fhir::organization(c));
+    write_questionnaires(files);
+  };
+  sink.patient = [&](const service::PatientRecords& records) {
+    api::fhir::patient_resources(records, [&](nlohmann::ordered_json&& r) { files.write(r); });
+  };
+  const service::RecordsExportSummary summary =
+      service::export_records(*store, Clock::system(), service::Actor::cli_operator(), request, sink);
+  print_json({{"out", o.out},
+              {"centre", summary.centre_id ? nlohmann::json(*summary.centre_id) : nlohmann::json()},
+              {"patients", summary.patients},
+              {"episodes", summary.episodes},
+              {"files", files.close()}});
+}
+
+}  // namespace
+
+void add_fhir_commands(CLI::App& app) {
+  auto* fhir = app.add_subcommand("fhir", "FHIR R4 exchange with other systems");
+  fhir->require_subcommand(1);
+  auto o = std::make_shared<FhirExportOptions>();
+  auto* exp = fhir->add_subcommand(
+      "export",
+      "A centre's records (or every centre's) as FHIR R4 NDJSON, one file per resource type (Patient.ndjson, ...), "
+      "identified: for the hospital's own systems, not the registry");
+  add_db_option(exp, o->db);
+  exp->add_option("--out", o->out, "the folder the files are written into (created if need be)")->required();
+  exp->add_option("--centre", o->centre, "one centre's records only (default: every centre)");
+  exp->callback([o] { run_fhir_export(*o); });
+}
+
+}  // namespace rp::app
