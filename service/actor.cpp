@@ -61,6 +61,8 @@ const std::map<Permission, Roles>& permission_table() {
       // Every record of the centre with names and ids, for the hospital's own systems: the
       // admin who answers for the centre's data, never a clinician's day-to-day account.
       {Permission::records_export, {R::admin}},
+      // Records of any centre, made at the command line from another system's files.
+      {Permission::records_import, {}},
   };
   return table;
 }
@@ -174,6 +176,8 @@ const char* name(Permission p) {
       return "witness signed consents";
     case Permission::records_export:
       return "export the centre's records";
+    case Permission::records_import:
+      return "import records";
   }
   return "?";
 }
@@ -232,6 +236,8 @@ static const std::map<Permission, std::string_view>& permission_names() {
       {Permission::evidence_edit, "evidence_edit"},
       {Permission::consent_edit, "consent_edit"},
       {Permission::consent_witness, "consent_witness"},
+      {Permission::records_export, "records_export"},
+      {Permission::records_import, "records_import"},
   };
   return names;
 }

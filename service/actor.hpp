@@ -73,6 +73,7 @@ enum class Permission {
   consent_edit,        // write the centre's informed-consent documents (its admin publishes them)
   consent_witness,     // see the centre's patients' signed consents, countersign them, withdraw one for a patient
   records_export,      // the centre's records, identified, in bulk for another system (FHIR NDJSON)
+  records_import,      // another system's records taken in (FHIR NDJSON): the operator only
 };
 
 // The one permission table (actor.cpp) decides: whether `role` may do `p` (the operator

@@ -4,6 +4,7 @@
 
 #include "base/error.hpp"
 #include "service/audit_entry.hpp"
+#include "service/records_import.hpp"
 
 namespace rp::service {
 namespace {
@@ -41,7 +42,7 @@ RecordsExportSummary export_records(store::Store& store, const Clock& clock, con
     std::vector<Centre> centres;
     for (auto& c : tx.list_centres())
       if (!centre || c.id == *centre) centres.push_back(std::move(c));
-    if (sink.centres) sink.centres(centres);
+    if (sink.centres) sink.centres(centres, export_source(tx));
     out.patients = out.episodes = 0;
     store::PatientQuery q;
     q.centre_id = centre;

@@ -28,8 +28,9 @@ struct RecordsExportRequest {
 };
 
 struct RecordsExportSink {
-  // First, once: the centres the export covers.
-  std::function<void(const std::vector<Centre>&)> centres;
+  // First, once: the centres the export covers, and the store's name as the source of
+  // every resource (service::export_source: an import into the same store knows its own).
+  std::function<void(const std::vector<Centre>&, const std::string& source)> centres;
   // Then each patient of those centres, by id, with every episode at that centre.
   std::function<void(const PatientRecords&)> patient;
 };

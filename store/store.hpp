@@ -26,6 +26,7 @@
 #include "domain/schedule.hpp"
 #include "store/access_records.hpp"
 #include "store/calendar_feed_records.hpp"
+#include "store/fhir_link_records.hpp"
 #include "store/message_records.hpp"
 #include "store/outcome_columns.hpp"
 #include "store/product_records.hpp"
@@ -322,6 +323,12 @@ class Transaction {
   // one or the pseudonym is taken (false then, and nothing written).
   virtual std::vector<PseudonymRow> pseudonyms(const std::string& kind) = 0;
   virtual bool insert_pseudonym(const PseudonymRow& r) = 0;
+
+  // A FHIR import's links (0046_fhir_links.sql, store/fhir_link_records.hpp): the record a
+  // resource of a sending system became when it was read before, and a new link (written
+  // once: ConflictError("resource") when the resource is linked already).
+  virtual std::optional<FhirLinkRow> find_fhir_link(const std::string& source, const std::string& resource) = 0;
+  virtual void insert_fhir_link(const FhirLinkRow& r) = 0;
 
   // Cell products and their chain of custody (0021_products.sql, store/product_records.hpp).
   // ConflictError("din") when another product has the DIN; NotFoundError for no product.

@@ -50,6 +50,7 @@ const std::vector<CopiedTable>& copied_tables() {
       {"evidence_entries", "id", {}},
       {"consent_documents", "id", {}},
       {"consent_signatures", "id", {}},
+      {"fhir_links", "source, resource", {}},
       {"payments", "id", {}},
   };
   return tables;

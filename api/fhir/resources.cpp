@@ -240,6 +240,8 @@ json care_plan_resource(const Patient& p, const service::EpisodeRecords& r) {
          {"subject", patient_ref(p)},
          {"addresses", json::array({ref("Condition", episode_id(e))})}};
   if (e.repeat_of) c["replaces"] = json::array({ref("CarePlan", std::to_string(*e.repeat_of))});
+  // The day the episode began: its referral, the first step of its history.
+  if (!r.transitions.empty()) c["created"] = r.transitions.front().on.iso();
   if (!r.schedule.empty()) {
     CivilDate first = r.schedule.front().start, last = r.schedule.front().end;
     for (const auto& item : r.schedule) {
@@ -301,6 +303,18 @@ void procedure_resources(const Patient& p, const service::EpisodeRecords& r, con
     }
     out(std::move(i));
   }
+  // The survival end point: the hip replaced, elsewhere as a rule, on the day recorded.
+  if (const auto on = day_reached(r, EpisodeState::converted_to_thr))
+    out(json{{"resourceType", "Procedure"},
+             {"id", episode_id(e) + "-conversion"},
+             {"status", "completed"},
+             {"code",
+              {{"coding", json::array({coding("urn:regenpath:procedure", "joint-replacement")})},
+               {"text", "Total replacement of the " + joint_text(e)}}},
+             {"subject", patient_ref(p)},
+             {"basedOn", json::array({ref("CarePlan", episode_id(e))})},
+             {"performedDateTime", on->iso()},
+             {"bodySite", json::array({text_concept(joint_text(e))})}});
 }
 
 const instruments::InstrumentDef* instrument_of(const std::string& key) {
@@ -358,6 +372,7 @@ json questionnaire_response(const Patient& p, const Episode& e, const store::Que
   }
   json r{{"resourceType", "QuestionnaireResponse"},
          {"id", std::to_string(row.id)},
+         {"extension", json::array({{{"url", kProtocolItemUrl}, {"valueCode", row.item_id}}})},
          {"questionnaire", canonical},
          {"status", "completed"},
          {"subject", patient_ref(p)},
@@ -446,8 +461,16 @@ json adverse_event_resource(const Patient& p, const Episode& e, const store::Adv
   if (as.outcome)
     r["outcome"] =
         concept_of("http://terminology.hl7.org/CodeSystem/adverse-event-outcome", event_outcome(*as.outcome));
+  // The grade and the seriousness criteria met, which R4's AdverseEvent has no element for.
+  json extensions = json::array();
   if (as.ctcae_grade)
-    r["extension"] = json::array({{{"url", "urn:regenpath:fhir:ctcae-grade"}, {"valueInteger", *as.ctcae_grade}}});
+    extensions.push_back({{"url", "urn:regenpath:fhir:ctcae-grade"}, {"valueInteger", *as.ctcae_grade}});
+  // The patient's own word for it (serious among them), which R4's three severities lack.
+  if (!a.severity.empty())
+    extensions.push_back({{"url", "urn:regenpath:fhir:reported-severity"}, {"valueCode", a.severity}});
+  for (const auto reason : as.serious)
+    extensions.push_back({{"url", "urn:regenpath:fhir:serious-reason"}, {"valueCode", to_string(reason)}});
+  if (!extensions.empty()) r["extension"] = std::move(extensions);
   // What the clinician judged it related to: the harvest or the injection of this episode.
   if (as.relatedness && *as.relatedness != Relatedness::neither)
     r["suspectEntity"] =
@@ -490,7 +513,7 @@ std::string fhir_id(std::string_view text) {
   return out.empty() ? "-" : out;
 }
 
-json organization(const Centre& c) {
+json organization(const Centre& c, const std::string& source) {
   json r{{"resourceType", "Organization"},
          {"id", fhir_id(c.id)},
          {"identifier", json::array({{{"system", "urn:regenpath:sid:centre"}, {"value", c.id}}})},
@@ -501,10 +524,16 @@ json organization(const Centre& c) {
   if (!c.name_fa.empty() && !c.name_en.empty()) r["alias"] = json::array({c.name_fa});
   if (!c.phone.empty()) r["telecom"] = json::array({{{"system", "phone"}, {"value", c.phone}}});
   if (!c.city_en.empty()) r["address"] = json::array({{{"city", c.city_en}, {"country", "IR"}}});
+  r["meta"] = {{"source", source}};
   return r;
 }
 
-void patient_resources(const service::PatientRecords& records, const std::function<void(json&&)>& out) {
+void patient_resources(const service::PatientRecords& records, const std::string& source,
+                       const std::function<void(json&&)>& sink) {
+  const auto out = [&](json&& r) {
+    r["meta"] = {{"source", source}};
+    sink(std::move(r));
+  };
   const Patient& p = records.patient;
   out(patient_resource(p));
   consent_resources(p, out);

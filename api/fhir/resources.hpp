@@ -28,17 +28,19 @@ inline constexpr std::string_view kNationalIdSystem = "urn:regenpath:sid:ir-nati
 inline constexpr std::string_view kScoreSystem = "urn:regenpath:score";
 inline constexpr std::string_view kProtocolItemSystem = "urn:regenpath:protocol-item";
 inline constexpr std::string_view kEpisodeStateUrl = "urn:regenpath:fhir:episode-state";
+// The protocol's time point a QuestionnaireResponse answers (prom-6m).
+inline constexpr std::string_view kProtocolItemUrl = "urn:regenpath:fhir:protocol-item";
 
 // The record number's system: record numbers are unique within a centre only.
 std::string mrn_system(const std::string& centre_id);
 // A FHIR id (A-Z a-z 0-9 - ., at most 64) made of `text`: any other character becomes '-'.
 std::string fhir_id(std::string_view text);
 
-nlohmann::ordered_json organization(const Centre& centre);
+nlohmann::ordered_json organization(const Centre& centre, const std::string& source);
 
 // Every resource of one patient's records, each handed to `out` as it is made, the
-// Patient first.
-void patient_resources(const service::PatientRecords& records,
+// Patient first; each names `source` as its meta.source (service::export_source).
+void patient_resources(const service::PatientRecords& records, const std::string& source,
                        const std::function<void(nlohmann::ordered_json&&)>& out);
 
 // The resource types patient_resources makes, and Organization and Questionnaire: the

@@ -278,7 +278,8 @@ TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
   // language, nor 0031's on-call mobile, nor 0032's re-plan marks, nor 0033's e-mail, nor 0034's price lists, nor
   // 0035's centre directory, nor 0036's ratings, nor 0037's education pages, nor 0038's payment plans, nor 0039's
   // agreed estimates, nor 0040's reversals, which go with their table, nor 0041's evidence, nor 0042's page
-  // withdrawals, which go with their table, nor 0043's consent documents, nor 0044's signed consents), version 20.
+  // withdrawals, which go with their table, nor 0043's consent documents, nor 0044's signed consents, nor 0046's FHIR
+  // links), version 20.
   raw_exec(postgres() ? "DROP FUNCTION regenpath_replan_episodes, regenpath_replan_schedule_rows, "
                         "regenpath_replan_schedule_item, regenpath_replan_patients, regenpath_replan_centres "
                         "CASCADE; DROP TABLE messages_replan"
@@ -287,7 +288,8 @@ TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
                         "DROP TRIGGER messages_replan_schedule_delete; DROP TRIGGER messages_replan_patient_update; "
                         "DROP TRIGGER messages_replan_centre_update; DROP TABLE messages_replan");
   raw_exec(
-      "DROP TABLE consent_signatures; DROP TABLE consent_documents; DROP TABLE evidence_entries; DROP TABLE "
+      "DROP TABLE fhir_links; DROP TABLE consent_signatures; DROP TABLE consent_documents; DROP TABLE "
+      "evidence_entries; DROP TABLE "
       "plan_payers; DROP TABLE plan_lines; DROP "
       "TABLE payments; DROP TABLE "
       "plan_instalments; DROP TABLE "

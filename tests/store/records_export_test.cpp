@@ -42,7 +42,7 @@ class RecordsExportTest : public test::EngineTest {
     // A second connection looks at the audit log while the export's snapshot is open.
     const auto beside = open();
     service::RecordsExportSink sink;
-    sink.centres = [&](const std::vector<Centre>& c) { t.centres = c; };
+    sink.centres = [&](const std::vector<Centre>& c, const std::string&) { t.centres = c; };
     sink.patient = [&](const service::PatientRecords& p) {
       if (t.patients.empty()) t.audit_rows_before_first = audit_rows(*beside);
       t.patients.push_back(p);
