@@ -160,10 +160,15 @@ void collect_answers(const Element& parent, Json& out) {
       throw InputError(a.path(), "required"_err);
     }
     const auto dot = link.find('.');
-    if (dot == std::string::npos)
+    if (dot == std::string::npos) {
       out[link] = std::move(value);
-    else
-      out[link.substr(0, dot)][link.substr(dot + 1)] = std::move(value);
+      continue;
+    }
+    // A dotted item is one of its group's ("rom.flexion" of "rom"): never beside an answer
+    // of the group's own name.
+    Json& group = out[link.substr(0, dot)];
+    if (!group.is_null() && !group.is_object()) throw InputError(item.path() + ".linkId", "not_an_object"_err);
+    group[link.substr(dot + 1)] = std::move(value);
   }
 }
 
