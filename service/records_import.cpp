@@ -236,6 +236,12 @@ void RecordsImport::take(const std::string& source, const ImportedProcedure& r) 
   } else if (r.kind == ImportedProcedure::Kind::injection) {
     e.injection_date = on;
     if (r.guidance) e.guidance = r.guidance;
+    // The operator is named when the clinic has that surgeon's account at the centre; a name
+    // of another system's accounts is not one of this clinic's operators.
+    if (r.performer)
+      if (const auto account = tx_.find_account_by_username(*r.performer);
+          account && account->centre_id == e.centre_id && account->role == "surgeon" && !account->disabled)
+        e.injected_by = account->username;
     to = EpisodeState::injected;
   } else {
     to = EpisodeState::converted_to_thr;

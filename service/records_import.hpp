@@ -77,6 +77,7 @@ struct ImportedProcedure {
   std::optional<CivilDate> on;
   std::optional<CellSource> cell_source;
   std::optional<Guidance> guidance;
+  std::optional<std::string> performer;  // the injecting operator's username, as the sender names it
 };
 struct ImportedResponse {
   std::string key, patient, care_plan;

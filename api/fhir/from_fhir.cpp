@@ -363,6 +363,8 @@ service::ImportedProcedure procedure_from_fhir(const Json& j) {
          {"allowed", "harvest-bone_marrow, harvest-adipose, intra-articular-cell-injection, joint-replacement"}});
   }
   if (const auto when = r.find("performedDateTime")) out.on = when->date();
+  for (const auto& p : r.list("performer"))
+    if (const auto actor = p.find("actor"); actor && actor->has("display")) out.performer = actor->text("display");
   for (const auto& u : r.list("usedCode")) {
     const std::string t = u.text_or("text");
     out.guidance = parse_guidance(t.substr(0, t.find(' ')), "Procedure.usedCode");

@@ -1,0 +1,160 @@
+// `regenpath fhir import` judged from outside: the demo clinic's export taken into an empty
+// database and exported again gives the same resources (ids aside: the new store's own);
+// the same files again change nothing, nor do they in the store they came from; a file
+// with mistakes names each line and imports nothing; an answer set of another system is
+// scored as a native one.
+import assert from 'node:assert/strict'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSync, readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve, dirname } from 'node:path'
+import { after, before, test } from 'node:test'
+import { fileURLToPath } from 'node:url'
+import { validateNdjsonDir } from './validate.mjs'
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
+const binary = process.env.RP_BINARY || join(repo, 'build/regenpath')
+const work = mkdtempSync(join(tmpdir(), 'rp-fhir-import-'))
+const clinic = join(work, 'clinic.db')
+const fresh = join(work, 'fresh.db')
+
+const regenpath = (...args) => JSON.parse(execFileSync(binary, args, { encoding: 'utf8', maxBuffer: 1 << 28 }))
+const lines = (dir, type) => readFileSync(join(dir, `${type}.ndjson`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+
+before(() => {
+  execFileSync(binary, ['demo', '--no-serve', '--patients', '40', '--today', '2026-11-24', '--db', clinic], { stdio: 'ignore' })
+  execFileSync(binary, ['db', 'migrate', '--db', fresh], { stdio: 'ignore' })
+  regenpath('fhir', 'export', '--db', clinic, '--out', join(work, 'first'))
+})
+after(() => rmSync(work, { recursive: true, force: true }))
+
+// A resource with what names a store's record taken out: ids, references, the store's
+// name, who typed it in; what is left is what the record says.
+function content(r) {
+  if (Array.isArray(r)) return r.map(content)
+  if (r && typeof r === 'object')
+    return Object.fromEntries(Object.entries(r).filter(([k]) => !['id', 'meta', 'reference', 'author'].includes(k)).map(([k, v]) => [k, content(v)]))
+  return r
+}
+const bag = (resources) => {
+  const m = new Map()
+  for (const r of resources) {
+    const k = JSON.stringify(content(r))
+    m.set(k, (m.get(k) ?? 0) + 1)
+  }
+  return m
+}
+
+// Products and the product of each injection are the chain of identity's, which the
+// import leaves to the lab (they are not in a hospital's FHIR feed).
+const compared = ['Organization', 'Patient', 'Consent', 'Condition', 'CarePlan', 'Appointment', 'QuestionnaireResponse', 'Observation', 'AdverseEvent']
+
+test('an empty store takes the export in, and exports the same resources again', async () => {
+  const taken = regenpath('fhir', 'import', '--db', fresh, '--in', join(work, 'first'))
+  const first = join(work, 'first')
+  assert.equal(taken.created.Patient, lines(first, 'Patient').length)
+  assert.equal(taken.created.QuestionnaireResponse, lines(first, 'QuestionnaireResponse').length)
+  assert.deepEqual(taken.left, ['BiologicallyDerivedProduct.ndjson', 'Observation.ndjson', 'Questionnaire.ndjson'])
+  regenpath('fhir', 'export', '--db', fresh, '--out', join(work, 'again'))
+  const again = await validateNdjsonDir(join(work, 'again'))
+  assert.deepEqual(again.problems, [])
+  for (const type of compared) {
+    const a = bag(lines(first, type))
+    const b = bag(lines(join(work, 'again'), type))
+    const missing = [...a].filter(([k, n]) => b.get(k) !== n).map(([k]) => k)
+    assert.deepEqual(missing.slice(0, 2), [], `${type}: re-exported differently`)
+    assert.equal(lines(join(work, 'again'), type).length, lines(first, type).length, type)
+  }
+  // Procedures too, but for the injection's product (the lab's chain of identity) and its
+  // operator, an account of the clinic it was recorded in, which the new store has not.
+  const plain = (rs) => rs.map(({ extension, performer, ...r }) => r)
+  const a = bag(plain(lines(first, 'Procedure')))
+  const b = bag(plain(lines(join(work, 'again'), 'Procedure')))
+  assert.deepEqual([...a].filter(([k, n]) => b.get(k) !== n).map(([k]) => k).slice(0, 2), [])
+})
+
+test('the same files again change nothing, nor in the store they came from', () => {
+  const second = regenpath('fhir', 'import', '--db', fresh, '--in', join(work, 'first'))
+  assert.deepEqual(second.created, {})
+  assert.equal(second.unchanged.Patient, lines(join(work, 'first'), 'Patient').length)
+  const home = regenpath('fhir', 'import', '--db', clinic, '--in', join(work, 'first'))
+  assert.deepEqual(home.created, {})
+  assert.equal(regenpath('patient', 'list', '--db', clinic, '--limit', '1000').length, lines(join(work, 'first'), 'Patient').length)
+})
+
+test('a file with mistakes names each line, and nothing of it is imported', () => {
+  const bad = join(work, 'bad')
+  mkdirSync(bad)
+  for (const f of readdirSync(join(work, 'first'))) copyFileSync(join(work, 'first', f), join(bad, f))
+  const patients = readFileSync(join(bad, 'Patient.ndjson'), 'utf8').split('\n')
+  const third = JSON.parse(patients[2])
+  third.birthDate = '1960-02-30'
+  patients[2] = JSON.stringify(third)
+  writeFileSync(join(bad, 'Patient.ndjson'), patients.join('\n'))
+  const conditions = readFileSync(join(bad, 'Condition.ndjson'), 'utf8').split('\n')
+  conditions[1] = conditions[1].slice(0, 40)
+  writeFileSync(join(bad, 'Condition.ndjson'), conditions.join('\n'))
+  const empty = join(work, 'empty.db')
+  execFileSync(binary, ['db', 'migrate', '--db', empty], { stdio: 'ignore' })
+  const r = spawnSync(binary, ['fhir', 'import', '--db', empty, '--in', bad], { encoding: 'utf8' })
+  assert.equal(r.status, 2)
+  assert.match(r.stderr, /^Patient\.ndjson:3: Patient\.birthDate: /m)
+  assert.match(r.stderr, /^Condition\.ndjson:2: line: is not JSON/m)
+  assert.deepEqual(regenpath('patient', 'list', '--db', empty, '--limit', '1000'), [])
+
+  // A line good alone whose reference resolves to nothing: named, and all of it rolled back.
+  const orphan = join(work, 'orphan')
+  mkdirSync(orphan)
+  for (const f of readdirSync(join(work, 'first'))) copyFileSync(join(work, 'first', f), join(orphan, f))
+  const plans = readFileSync(join(orphan, 'CarePlan.ndjson'), 'utf8').split('\n')
+  const plan = JSON.parse(plans[0])
+  plan.subject.reference = 'Patient/nobody'
+  plans[0] = JSON.stringify(plan)
+  writeFileSync(join(orphan, 'CarePlan.ndjson'), plans.join('\n'))
+  const o = spawnSync(binary, ['fhir', 'import', '--db', empty, '--in', orphan], { encoding: 'utf8' })
+  assert.equal(o.status, 2)
+  assert.match(o.stderr, /CarePlan\.ndjson:1: nothing was imported/)
+  assert.match(o.stderr, /Patient\/nobody/)
+  assert.deepEqual(regenpath('patient', 'list', '--db', empty, '--limit', '1000'), [])
+})
+
+test('an answer set of another system is scored as a native one', () => {
+  // One patient of the export, sent again by "another system": its own ids, no Observation,
+  // a HOOS whose pain items are all "moderate" (2): HOOS pain = 100 - 2 x 25 = 50.
+  const other = join(work, 'other')
+  mkdirSync(other)
+  const first = join(work, 'first')
+  const response = lines(first, 'QuestionnaireResponse').find((q) => q.questionnaire.startsWith('urn:regenpath:questionnaire:hoos|'))
+  const patientRef = response.subject.reference
+  const planRef = response.basedOn[0].reference
+  const send = (type, keep) => {
+    const rs = lines(first, type).filter(keep).map((r) => {
+      const copy = structuredClone(r)
+      delete copy.meta
+      copy.meta = { source: 'urn:other-his:1' }
+      return copy
+    })
+    writeFileSync(join(other, `${type}.ndjson`), rs.map((r) => JSON.stringify(r)).join('\n') + '\n')
+  }
+  const patient = lines(first, 'Patient').find((p) => `Patient/${p.id}` === patientRef)
+  send('Organization', (o) => `Organization/${o.id}` === patient.managingOrganization.reference)
+  send('Patient', (p) => p === p && `Patient/${p.id}` === patientRef)
+  send('Condition', (c) => `Condition/${planRef.split('/')[1]}` === `Condition/${c.id}`)
+  send('CarePlan', (c) => `CarePlan/${c.id}` === planRef)
+  send('Procedure', (p) => p.basedOn?.[0]?.reference === planRef)
+  const moderate = structuredClone(response)
+  moderate.id = 'his-answers-1'
+  moderate.meta = { source: 'urn:other-his:1' }
+  for (const group of moderate.item) if (group.linkId === 'pain') for (const i of group.item) i.answer = [{ valueCoding: { system: 'urn:regenpath:answer', code: '2' } }]
+  delete moderate.extension  // another system does not name the protocol's time point: found from the day
+  writeFileSync(join(other, 'QuestionnaireResponse.ndjson'), JSON.stringify(moderate) + '\n')
+  const target = join(work, 'other.db')
+  execFileSync(binary, ['db', 'migrate', '--db', target], { stdio: 'ignore' })
+  const taken = regenpath('fhir', 'import', '--db', target, '--in', other)
+  assert.equal(taken.created.QuestionnaireResponse, 1)
+  regenpath('fhir', 'export', '--db', target, '--out', join(work, 'other-out'))
+  const pain = lines(join(work, 'other-out'), 'Observation').find((o) => o.code.coding.some((c) => c.code === '72097-9'))
+  assert.equal(pain.valueQuantity.value, 50)
+  const qr = lines(join(work, 'other-out'), 'QuestionnaireResponse')[0]
+  assert.equal(qr.extension[0].valueCode, response.extension[0].valueCode, 'the time point found from the day')
+})
