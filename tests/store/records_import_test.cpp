@@ -1,0 +1,122 @@
+// The FHIR import's use case (service/records_import.hpp) on every engine: a demo clinic's
+// resources sent back by "another system" (a source of its own) are linked record by
+// record, patients matched by national id rather than registered twice; the same resources
+// again write nothing; the clinic's own export (its own source) writes nothing; a failure
+// half way leaves nothing.
+#include <gtest/gtest.h>
+
+#include "api/fhir/from_fhir.hpp"
+#include "api/fhir/resources.hpp"
+#include "base/error.hpp"
+#include "demo/demo.hpp"
+#include "service/records_export.hpp"
+#include "service/records_import.hpp"
+#include "store_suite.hpp"
+
+namespace rp::store {
+namespace {
+
+class RecordsImportTest : public test::EngineTest {
+ protected:
+  void SetUp() override {
+    s_ = open();
+    demo::build_demo(*s_, CivilDate::from_ymd(2026, 11, 24), 12);
+  }
+
+  // The clinic's export as resources by type, in the order an import reads them.
+  std::map<std::string, std::vector<nlohmann::json>> exported() {
+    std::map<std::string, std::vector<nlohmann::json>> out;
+    std::string source;
+    service::RecordsExportSink sink;
+    sink.centres = [&](const std::vector<Centre>& centres, const std::string& from) {
+      source = from;
+      for (const auto& c : centres)
+        out["Organization"].push_back(nlohmann::json::parse(api::fhir::organization(c, source).dump()));
+    };
+    sink.patient = [&](const service::PatientRecords& p) {
+      api::fhir::patient_resources(p, source, [&](nlohmann::ordered_json&& r) {
+        out[r["resourceType"].get<std::string>()].push_back(nlohmann::json::parse(r.dump()));
+      });
+    };
+    service::export_records(*s_, Clock::fixed(1'780'000'000'000), service::Actor::cli_operator(), {}, sink);
+    return out;
+  }
+
+  service::ImportCounts take(const std::map<std::string, std::vector<nlohmann::json>>& resources,
+                             const std::optional<std::string>& source) {
+    service::ImportCounts counts;
+    s_->write([&](Transaction& tx) {
+      service::RecordsImport import(tx, Clock::fixed(1'780'000'000'000), service::Actor::cli_operator());
+      for (const auto& type : api::fhir::imported_types()) {
+        auto it = resources.find(type);
+        if (it == resources.end()) continue;
+        for (auto body : it->second) {
+          if (source) body["meta"]["source"] = *source;
+          const auto line = api::fhir::read_ndjson_line(body.dump(), type);
+          namespace f = api::fhir;
+          if (type == "Organization") import.take(line.source, f::organization_from_fhir(line.body));
+          if (type == "Patient") import.take(line.source, f::patient_from_fhir(line.body));
+          if (type == "Consent") import.take(line.source, f::consent_from_fhir(line.body));
+          if (type == "Condition") import.take(line.source, f::condition_from_fhir(line.body));
+          if (type == "CarePlan") import.take(line.source, f::care_plan_from_fhir(line.body));
+          if (type == "Procedure") import.take(line.source, f::procedure_from_fhir(line.body));
+          if (type == "Appointment") import.take(line.source, f::appointment_from_fhir(line.body));
+          if (type == "QuestionnaireResponse") import.take(line.source, f::response_from_fhir(line.body));
+          if (type == "AdverseEvent") import.take(line.source, f::adverse_event_from_fhir(line.body));
+        }
+      }
+      import.finish();
+      counts = import.counts();
+    });
+    return counts;
+  }
+
+  std::int64_t count(const std::string& kind) {
+    std::int64_t n = 0;
+    s_->read([&](Transaction& tx) { n = static_cast<std::int64_t>(tx.record_ids(kind).size()); });
+    return n;
+  }
+
+  std::unique_ptr<Store> s_;
+};
+INSTANTIATE_ENGINES(RecordsImportTest);
+
+TEST_P(RecordsImportTest, AnotherSystemsResourcesAreLinkedOnceAndTheSameAgainWriteNothing) {
+  const auto resources = exported();
+  const std::int64_t patients = count("patient"), episodes = count("episode");
+  const auto first = take(resources, "urn:other-system");
+  // The same people are the same patients; their episodes are new records of this clinic.
+  EXPECT_EQ(first.created.count("Patient"), 0U);
+  EXPECT_EQ(first.unchanged.at("Patient"), patients);
+  EXPECT_EQ(first.created.at("CarePlan"), episodes);
+  EXPECT_EQ(count("patient"), patients);
+  EXPECT_EQ(count("episode"), 2 * episodes);
+  const auto again = take(resources, "urn:other-system");
+  EXPECT_TRUE(again.created.empty());
+  EXPECT_EQ(again.unchanged.at("CarePlan"), episodes);
+  EXPECT_EQ(count("episode"), 2 * episodes);
+}
+
+TEST_P(RecordsImportTest, TheClinicsOwnExportWritesNothing) {
+  const auto resources = exported();
+  const std::int64_t episodes = count("episode");
+  const auto own = take(resources, std::nullopt);
+  EXPECT_TRUE(own.created.empty());
+  EXPECT_EQ(own.unchanged.at("QuestionnaireResponse"),
+            static_cast<std::int64_t>(resources.at("QuestionnaireResponse").size()));
+  EXPECT_EQ(count("episode"), episodes);
+}
+
+TEST_P(RecordsImportTest, AFailureHalfWayLeavesNothing) {
+  auto resources = exported();
+  const std::int64_t episodes = count("episode");
+  // The last answer set names a patient nobody sent.
+  resources["QuestionnaireResponse"].back()["subject"]["reference"] = "Patient/nobody";
+  EXPECT_THROW(take(resources, "urn:other-system"), InputError);
+  EXPECT_EQ(count("episode"), episodes);
+  const auto clean = exported();
+  EXPECT_EQ(take(clean, "urn:other-system").created.at("CarePlan"), episodes) << "no link was left behind";
+}
+
+}  // namespace
+}  // namespace rp::store
