@@ -80,6 +80,7 @@ void add_consent_routes(http::Router& r, Services& s);           // signing them
 void add_evidence_routes(http::Router& r, Services& s);          // the published evidence beside the claims
 void add_payment_routes(http::Router& r, Services& s);           // payment plans and payments received
 void add_rating_routes(http::Router& r, Services& s);            // patients' ratings, moderation, summaries
+void add_fhir_routes(http::Router& r, Services& s);              // the read-only FHIR R4 endpoint
 
 // Every family, in documentation order.
 void add_all_routes(http::Router& r, Services& s);

@@ -78,4 +78,32 @@ RecordsExportSummary export_records(store::Store& store, const Clock& clock, con
   return out;
 }
 
+PatientRecords read_patient_records(store::Store& store, const Clock& clock, const Actor& actor,
+                                    std::int64_t patient_id) {
+  require(actor, Permission::patient_read);
+  const auto not_found = [&] {
+    return NotFoundError("patient", "patient_not_found"_err, {{"id", std::to_string(patient_id)}});
+  };
+  std::optional<PatientRecords> out;
+  // The read and its audit row in one transaction, held to the reader's centre: on
+  // PostgreSQL its row security keeps another centre's rows out as well.
+  const auto read = [&](store::Transaction& tx) {
+    std::optional<Patient> p = tx.find_patient(patient_id);
+    if (!p || !actor.sees_centre(p->centre_id)) throw not_found();
+    const RecordsWanted wanted{p->centre_id, std::nullopt, true};
+    out = PatientRecords{std::move(*p), episodes_in_scope(tx, patient_id, wanted)};
+    read_episode_records(tx, out->episodes, wanted);
+    tx.append_audit(audit_entry(clock, actor, out->patient.centre_id, "patient.read", "patient",
+                                std::to_string(patient_id), "fhir"));
+  };
+  if (actor.all_centres)
+    store.write(read);
+  else
+    store.write(store::CentreScope::of_centre(actor.centre), read);
+  const IdentifierAccess shown = identifiers_shown(actor, PatientView::record);
+  if (!shown.national_id) out->patient.national_id.clear();
+  if (!shown.mobile) out->patient.mobile.clear();
+  return std::move(*out);
+}
+
 }  // namespace rp::service

@@ -46,4 +46,12 @@ RecordsExportSummary export_records(store::Store& store, const Clock& clock, con
                                     const RecordsExportRequest& request, const RecordsExportSink& sink,
                                     HeavyReads* heavy = nullptr);
 
+// One patient's records, for a read of them as FHIR (/fhir/r4): staff who may read the
+// centre's patients (patient_read), a patient of their own centre only (NotFoundError for
+// any other, as for any record they cannot see); the national id and mobile left empty
+// for a role not shown them on a record; an audit row, durable before anything is
+// answered.
+PatientRecords read_patient_records(store::Store& store, const Clock& clock, const Actor& actor,
+                                    std::int64_t patient_id);
+
 }  // namespace rp::service

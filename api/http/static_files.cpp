@@ -98,7 +98,8 @@ std::string content_type_of(std::string_view file_name) {
 bool StaticFiles::serves(const Request& request) {
   if (request.method != "GET" && request.method != "HEAD") return false;
   const std::string_view p = request.path;
-  return !starts_with_segment(p, "/api") && !starts_with_segment(p, "/calendar") && p != "/healthz" && p != "/metrics";
+  return !starts_with_segment(p, "/api") && !starts_with_segment(p, "/calendar") && !starts_with_segment(p, "/fhir") &&
+         p != "/healthz" && p != "/metrics";
 }
 
 std::shared_ptr<const CompressibleText> StaticFiles::file(const fs::path& root, const fs::path& relative) const {

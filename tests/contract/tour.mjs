@@ -384,6 +384,12 @@ export async function tour(server, observe) {
   const signatureOf = { signature_id: signedConsent.id }
   await call(portal, 'GET', '/api/v1/me/consent-signatures/{signature_id}/pdf', { params: signatureOf, expect: 200 })
   await call(surgeonOf, 'GET', '/api/v1/patients/{patient_id}/consents', { params: { patient_id: patient.id }, expect: 200 })
+  // The read-only FHIR endpoint: what it offers, the patient, all of the record, one type of it.
+  await call(nobody, 'GET', '/fhir/r4/metadata', { expect: 200 })
+  await call(surgeonOf, 'GET', '/fhir/r4/Patient/{patient_id}', { params: { patient_id: patient.id }, expect: 200 })
+  await call(surgeonOf, 'GET', '/fhir/r4/Patient/{patient_id}/$everything', { params: { patient_id: patient.id }, expect: 200 })
+  await call(surgeonOf, 'GET', '/fhir/r4/{resource_type}', { params: { resource_type: 'Observation' }, q: { patient: patient.id }, expect: 200 })
+  await call(surgeonOf, 'GET', '/fhir/r4/{resource_type}', { params: { resource_type: 'Observation' }, expect: 422 })
   await call(surgeonOf, 'POST', '/api/v1/consent-signatures/{signature_id}/countersignature', { params: signatureOf, expect: 200 })
   await call(surgeonOf, 'GET', '/api/v1/consent-signatures/{signature_id}/pdf', { params: signatureOf, expect: 200 })
   await call(surgeonOf, 'POST', '/api/v1/consent-signatures/{signature_id}/withdrawal', { params: signatureOf, body: { reason: '' }, expect: 422 })

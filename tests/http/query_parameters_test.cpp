@@ -28,7 +28,8 @@ std::string filled(std::string path, const Seeded& s) {
                                                   {"centre_id", "a"},
                                                   {"item_id", "visit-2w"},
                                                   {"token", std::string(32, '0')},
-                                                  {"protocol_id", "hip-msc-v1"}};
+                                                  {"protocol_id", "hip-msc-v1"},
+                                                  {"resource_type", "Observation"}};
   for (const auto& [name, value] : values)
     if (auto pos = path.find("{" + name + "}"); pos != std::string::npos) path.replace(pos, name.size() + 2, value);
   return path;
