@@ -3,33 +3,14 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
+#include "api/sheets/dictionary.hpp"
+#include "base/csv.hpp"
+
 namespace rp::api {
 namespace {
 
 using service::ExportCell;
 using service::ExportColumnType;
-
-// Quoted when it holds a comma, a quote or a line break, quotes doubled (RFC 4180).
-void csv_field(std::string& out, const std::string& v) {
-  if (v.find_first_of(",\"\r\n") == std::string::npos) {
-    out += v;
-    return;
-  }
-  out += '"';
-  for (char c : v) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
-
-void csv_line(std::string& out, const std::vector<std::string>& fields) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i) out += ',';
-    csv_field(out, fields[i]);
-  }
-  out += "\r\n";
-}
 
 nlohmann::ordered_json json_cell(const ExportCell& cell, ExportColumnType type) {
   if (!cell) return nullptr;
@@ -55,11 +36,11 @@ std::string export_csv(const service::ExportTable& table) {
   std::string out;
   std::vector<std::string> fields;
   for (const auto& c : table.columns) fields.push_back(c.name);
-  csv_line(out, fields);
+  append_csv_record(out, fields);
   for (const auto& row : table.rows) {
     fields.clear();
     for (const auto& cell : row) fields.push_back(cell.value_or(""));
-    csv_line(out, fields);
+    append_csv_record(out, fields);
   }
   return out;
 }
@@ -92,12 +73,7 @@ std::string export_ndjson_all(const std::vector<service::ExportTable>& tables) {
 }
 
 std::string data_dictionary_csv(const std::vector<service::ExportTable>& tables) {
-  std::string out;
-  csv_line(out, {"table", "column", "type", "unit", "allowed", "meaning_en", "meaning_fa"});
-  for (const auto& t : tables)
-    for (const auto& c : t.columns)
-      csv_line(out, {t.name, c.name, std::string(to_string(c.type)), c.unit, c.allowed, c.meaning_en, c.meaning_fa});
-  return out;
+  return sheets::dictionary_csv(tables);
 }
 
 namespace {
@@ -116,11 +92,10 @@ std::string data_dictionary_markdown(const std::vector<service::ExportTable>& ta
       "# Data dictionary / فرهنگ داده‌ها\n\n"
       "De-identified: pseudonyms instead of ids, every date of a patient moved by the patient's own shift, "
       "ages in five-year bands; patients without registry consent left out.\n\n"
-      "بی‌نام‌شده: شناسهٔ مستعار به جای شناسه، همهٔ تاریخ‌های هر بیمار با جابه‌جایی ویژهٔ او، "
-      "سن "
-      "در "
-      "بازه‌های "
-      "پنج‌ساله؛ بیماران بدون رضایت ثبت کنار گذاشته شده‌اند.\n";
+      "بی‌نام‌شده: شناسهٔ مستعار به جای شناسه، "
+      "همهٔ تاریخ‌های هر بیمار با جابه‌جایی ویژهٔ او، "
+      "سن در بازه‌های پنج‌ساله؛ "
+      "بیماران بدون رضایت ثبت کنار گذاشته شده‌اند.\n";
   for (const auto& t : tables) {
     out += "\n## " + t.name + "\n\n" + t.meaning_en + "\n\n" + t.meaning_fa + "\n\n";
     out += "| column | type | unit | allowed | meaning | معنا |\n|---|---|---|---|---|---|\n";

@@ -164,6 +164,8 @@ std::string_view to_string(ExportColumnType t) {
       return "number";
     case T::date:
       return "date";
+    case T::instant:
+      return "instant";
     case T::text:
       break;
   }

@@ -26,7 +26,9 @@
 
 namespace rp::service {
 
-enum class ExportColumnType { text, integer, number, date };
+// A date is a civil day (YYYY-MM-DD); an instant a moment in UTC as ISO 8601
+// (2026-11-24T21:57:58.123Z), which the centre's identified export keeps.
+enum class ExportColumnType { text, integer, number, date, instant };
 std::string_view to_string(ExportColumnType t);
 
 // One column as the data dictionary describes it.
