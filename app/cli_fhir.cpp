@@ -113,22 +113,6 @@ struct LineOf {
   std::string text() const { return file + ":" + std::to_string(line); }
 };
 
-// Maps one resource of `type` to its record and hands it to `take` with its source.
-template <class Take>
-void map_resource(const api::fhir::ReadResource& r, Take&& take) {
-  namespace f = api::fhir;
-  const auto& b = r.body;
-  if (r.type == "Organization") return take(r.source, f::organization_from_fhir(b));
-  if (r.type == "Patient") return take(r.source, f::patient_from_fhir(b));
-  if (r.type == "Consent") return take(r.source, f::consent_from_fhir(b));
-  if (r.type == "Condition") return take(r.source, f::condition_from_fhir(b));
-  if (r.type == "CarePlan") return take(r.source, f::care_plan_from_fhir(b));
-  if (r.type == "Procedure") return take(r.source, f::procedure_from_fhir(b));
-  if (r.type == "Appointment") return take(r.source, f::appointment_from_fhir(b));
-  if (r.type == "QuestionnaireResponse") return take(r.source, f::response_from_fhir(b));
-  if (r.type == "AdverseEvent") return take(r.source, f::adverse_event_from_fhir(b));
-}
-
 // Every line of the files an import reads, in the order it reads them: `each(where,
 // resource)`. An error of a line is thrown with the line named first on stderr.
 template <class Each>
@@ -158,7 +142,7 @@ void run_fhir_import(const FhirImportOptions& o) {
   std::optional<InputError> first;
   for_each_line(dir, [&](const LineOf& where, const std::string& line, const std::string& type) {
     try {
-      map_resource(api::fhir::read_ndjson_line(line, type), [](const std::string&, auto&&) {});
+      api::fhir::take_resource(api::fhir::read_ndjson_line(line, type), nullptr);
     } catch (const InputError& e) {
       if (!first) first = e;
       if (problems.size() < 100) problems.push_back(where.text() + ": " + e.field() + ": " + e.what());
@@ -176,8 +160,7 @@ void run_fhir_import(const FhirImportOptions& o) {
     service::RecordsImport import(tx, Clock::system(), service::Actor::cli_operator());
     for_each_line(dir, [&](const LineOf& where, const std::string& line, const std::string& type) {
       try {
-        map_resource(api::fhir::read_ndjson_line(line, type),
-                     [&](const std::string& source, const auto& record) { import.take(source, record); });
+        api::fhir::take_resource(api::fhir::read_ndjson_line(line, type), &import);
       } catch (const std::exception&) {
         std::cerr << where.text() << ": nothing was imported\n";
         throw;

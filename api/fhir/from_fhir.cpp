@@ -437,6 +437,22 @@ service::ImportedAdverseEvent adverse_event_from_fhir(const Json& j) {
   return out;
 }
 
+void take_resource(const ReadResource& r, service::RecordsImport* import) {
+  const auto take = [&](const auto& record) {
+    if (import) import->take(r.source, record);
+  };
+  const auto& b = r.body;
+  if (r.type == "Organization") return take(organization_from_fhir(b));
+  if (r.type == "Patient") return take(patient_from_fhir(b));
+  if (r.type == "Consent") return take(consent_from_fhir(b));
+  if (r.type == "Condition") return take(condition_from_fhir(b));
+  if (r.type == "CarePlan") return take(care_plan_from_fhir(b));
+  if (r.type == "Procedure") return take(procedure_from_fhir(b));
+  if (r.type == "Appointment") return take(appointment_from_fhir(b));
+  if (r.type == "QuestionnaireResponse") return take(response_from_fhir(b));
+  if (r.type == "AdverseEvent") return take(adverse_event_from_fhir(b));
+}
+
 const std::vector<std::string>& imported_types() {
   // The procedures before the visits: their days anchor the schedule the visits are on.
   static const std::vector<std::string> types{"Organization", "Patient",   "Consent",     "Condition",

@@ -36,6 +36,11 @@ service::ImportedProcedure procedure_from_fhir(const nlohmann::json& r);
 service::ImportedResponse response_from_fhir(const nlohmann::json& r);
 service::ImportedAdverseEvent adverse_event_from_fhir(const nlohmann::json& r);
 
+// Reads a line's record by its type and hands it to `import` (with the line's source), or
+// only checks it when `import` is null: the command line's two passes and the tests
+// share this one dispatch.
+void take_resource(const ReadResource& r, service::RecordsImport* import);
+
 // The types an import reads, in the order it reads them (a reference points back only);
 // the other files of an export (Questionnaire, Observation, BiologicallyDerivedProduct) are
 // left: scores are recomputed from the answers, as a native submission's are.

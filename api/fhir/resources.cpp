@@ -34,9 +34,6 @@ json concept_of(std::string_view system, std::string_view code, std::string_view
 }
 json text_concept(std::string_view text) { return {{"text", text}}; }
 
-// An instant as FHIR writes one: the store's ISO 8601 UTC text as it is; a day alone
-// (a record from before times were kept) stays a date, which dateTime allows.
-std::string instant_text(const std::string& iso) { return iso; }
 // The instant a civil day begins at the clinic.
 std::string day_start(const CivilDate& day) { return Clock::fixed(day_start_in_zone(day, kClinicZone)).now_iso(); }
 
@@ -99,9 +96,6 @@ void consent_resources(const Patient& p, const std::function<void(json&&)>& out)
   }
 }
 
-bool reached(const service::EpisodeRecords& r, EpisodeState state) {
-  return std::any_of(r.transitions.begin(), r.transitions.end(), [&](const Transition& t) { return t.to == state; });
-}
 std::optional<CivilDate> day_reached(const service::EpisodeRecords& r, EpisodeState state) {
   for (const Transition& t : r.transitions)
     if (t.to == state) return t.on;
@@ -256,7 +250,7 @@ json care_plan_resource(const Patient& p, const service::EpisodeRecords& r) {
 
 void procedure_resources(const Patient& p, const service::EpisodeRecords& r, const std::function<void(json&&)>& out) {
   const Episode& e = r.episode;
-  if (reached(r, EpisodeState::harvested)) {
+  if (day_reached(r, EpisodeState::harvested)) {
     const bool marrow = e.cell_source != CellSource::adipose;
     json h{{"resourceType", "Procedure"},
            {"id", episode_id(e) + "-harvest"},
@@ -276,7 +270,7 @@ void procedure_resources(const Patient& p, const service::EpisodeRecords& r, con
     if (e.cell_source) h["bodySite"] = json::array({text_concept(marrow ? "iliac crest" : "abdominal fat")});
     out(std::move(h));
   }
-  if (reached(r, EpisodeState::injected)) {
+  if (day_reached(r, EpisodeState::injected)) {
     json i{{"resourceType", "Procedure"},
            {"id", episode_id(e) + "-injection"},
            {"status", "completed"},
@@ -377,7 +371,7 @@ json questionnaire_response(const Patient& p, const Episode& e, const store::Que
          {"status", "completed"},
          {"subject", patient_ref(p)},
          {"basedOn", json::array({ref("CarePlan", episode_id(e))})},
-         {"authored", instant_text(row.submitted_at)}};
+         {"authored", row.submitted_at}};
   // Who answered: the patient (at home or from a link) or a member of staff.
   if (row.source == "patient" || row.source == "link")
     r["source"] = patient_ref(p);
@@ -414,7 +408,7 @@ void score_observations(const Patient& p, const Episode& e, const store::Questio
          {{"coding", std::move(codings)}, {"text", (def ? std::string(def->title) : row.instrument) + ": " + s.name}}},
         {"subject", patient_ref(p)},
         {"basedOn", json::array({ref("CarePlan", episode_id(e))})},
-        {"effectiveDateTime", instant_text(row.submitted_at)},
+        {"effectiveDateTime", row.submitted_at},
         {"derivedFrom", json::array({ref("QuestionnaireResponse", std::to_string(row.id))})}};
     if (s.value)
       o["valueQuantity"] = {{"value", *s.value}, {"system", "http://unitsofmeasure.org"}, {"code", "{score}"}};
@@ -449,7 +443,7 @@ json adverse_event_resource(const Patient& p, const Episode& e, const store::Adv
           {{"coding", json::array({coding("urn:regenpath:adverse-event-category", a.category)})},
            {"text", a.description.empty() ? a.category : a.description}}},
          {"subject", patient_ref(p)},
-         {"recordedDate", instant_text(a.reported_at)}};
+         {"recordedDate", a.reported_at}};
   if (!a.onset_date.empty()) r["date"] = a.onset_date;
   // Serious by the regulatory definition once a clinician assessed it; not yet assessed,
   // no claim either way.

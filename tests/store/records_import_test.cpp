@@ -52,17 +52,7 @@ class RecordsImportTest : public test::EngineTest {
         if (it == resources.end()) continue;
         for (auto body : it->second) {
           if (source) body["meta"]["source"] = *source;
-          const auto line = api::fhir::read_ndjson_line(body.dump(), type);
-          namespace f = api::fhir;
-          if (type == "Organization") import.take(line.source, f::organization_from_fhir(line.body));
-          if (type == "Patient") import.take(line.source, f::patient_from_fhir(line.body));
-          if (type == "Consent") import.take(line.source, f::consent_from_fhir(line.body));
-          if (type == "Condition") import.take(line.source, f::condition_from_fhir(line.body));
-          if (type == "CarePlan") import.take(line.source, f::care_plan_from_fhir(line.body));
-          if (type == "Procedure") import.take(line.source, f::procedure_from_fhir(line.body));
-          if (type == "Appointment") import.take(line.source, f::appointment_from_fhir(line.body));
-          if (type == "QuestionnaireResponse") import.take(line.source, f::response_from_fhir(line.body));
-          if (type == "AdverseEvent") import.take(line.source, f::adverse_event_from_fhir(line.body));
+          api::fhir::take_resource(api::fhir::read_ndjson_line(body.dump(), type), &import);
         }
       }
       import.finish();
