@@ -62,8 +62,10 @@ void add_registry_stats_commands(CLI::App* stats_cmd);
 // stats cross-centre (cli_stats_cross_centre.cpp), under `stats`.
 void add_cross_centre_stats_command(CLI::App* stats_cmd);
 void add_report_commands(CLI::App& app);
-void add_export_commands(CLI::App& app);   // export deidentified (cli_export.cpp)
-void add_fhir_commands(CLI::App& app);     // fhir export (cli_fhir.cpp)
+void add_export_commands(CLI::App& app);  // export deidentified (cli_export.cpp)
+void add_fhir_commands(CLI::App& app);    // fhir export, import (cli_fhir.cpp)
+// fhir import (cli_fhir_import.cpp): the files of folder `in` into the store `db`.
+void run_fhir_import(const std::string& db, const std::string& in);
 void add_serve_commands(CLI::App& app);    // serve, config sample, user add/reset
 void add_openapi_command(CLI::App& app);   // the API's OpenAPI document, for the web app's build
 void add_din_commands(CLI::App& app);      // din check, din new (cli_din.cpp)

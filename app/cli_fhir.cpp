@@ -6,7 +6,6 @@
 #include <iostream>
 #include <map>
 
-#include "api/fhir/from_fhir.hpp"
 #include "api/fhir/resources.hpp"
 #include "app/cli.hpp"
 #include "app/store_options.hpp"
@@ -14,7 +13,6 @@
 #include "domain/instruments/registry.hpp"
 #include "service/protocols.hpp"
 #include "service/records_export.hpp"
-#include "service/records_import.hpp"
 
 namespace rp::app {
 namespace {
@@ -106,81 +104,6 @@ struct FhirImportOptions {
   std::string in;
 };
 
-// Where a resource was read, for a message that sends the reader to the line.
-struct LineOf {
-  std::string file;
-  std::int64_t line = 0;
-  std::string text() const { return file + ":" + std::to_string(line); }
-};
-
-// Every line of the files an import reads, in the order it reads them: `each(where,
-// resource)`. An error of a line is thrown with the line named first on stderr.
-template <class Each>
-void for_each_line(const std::filesystem::path& dir, Each&& each) {
-  for (const auto& type : api::fhir::imported_types()) {
-    const auto path = dir / (type + ".ndjson");
-    if (!std::filesystem::exists(path)) continue;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path.string());
-    LineOf where{type + ".ndjson", 0};
-    std::string line;
-    while (std::getline(in, line)) {
-      ++where.line;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-      each(where, line, type);
-    }
-  }
-}
-
-void run_fhir_import(const FhirImportOptions& o) {
-  if (names_missing_file(o.db)) throw NotFoundError("db", "no_database"_err, {{"path", o.db}});
-  const std::filesystem::path dir(o.in);
-  if (!std::filesystem::is_directory(dir)) throw NotFoundError("in", "no_database"_err, {{"path", o.in}});
-  // First every line is read and checked alone, each error named with its line, so that a
-  // file with several mistakes is mended in one go; nothing is written while any is left.
-  std::vector<std::string> problems;
-  std::optional<InputError> first;
-  for_each_line(dir, [&](const LineOf& where, const std::string& line, const std::string& type) {
-    try {
-      api::fhir::take_resource(api::fhir::read_ndjson_line(line, type), nullptr);
-    } catch (const InputError& e) {
-      if (!first) first = e;
-      if (problems.size() < 100) problems.push_back(where.text() + ": " + e.field() + ": " + e.what());
-    }
-  });
-  if (first) {
-    for (const auto& p : problems) std::cerr << p << "\n";
-    throw *first;
-  }
-  // Then all of it in one transaction: a reference that resolves to nothing, or a record
-  // that conflicts with the clinic's (a record number taken), rolls every line back.
-  auto store = open_store(o.db);
-  service::ImportCounts counts;
-  store->write([&](store::Transaction& tx) {
-    service::RecordsImport import(tx, Clock::system(), service::Actor::cli_operator());
-    for_each_line(dir, [&](const LineOf& where, const std::string& line, const std::string& type) {
-      try {
-        api::fhir::take_resource(api::fhir::read_ndjson_line(line, type), &import);
-      } catch (const std::exception&) {
-        std::cerr << where.text() << ": nothing was imported\n";
-        throw;
-      }
-    });
-    import.finish();
-    counts = import.counts();
-  });
-  nlohmann::json left = nlohmann::json::array();
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    const std::string name = entry.path().filename().string();
-    const auto& types = api::fhir::imported_types();
-    if (entry.path().extension() == ".ndjson" &&
-        std::find(types.begin(), types.end(), entry.path().stem().string()) == types.end())
-      left.push_back(name);
-  }
-  std::sort(left.begin(), left.end());
-  print_json({{"in", o.in}, {"created", counts.created}, {"unchanged", counts.unchanged}, {"left", left}});
-}
-
 }  // namespace
 
 void add_fhir_commands(CLI::App& app) {
@@ -200,11 +123,11 @@ void add_fhir_commands(CLI::App& app) {
   auto* imp = fhir->add_subcommand(
       "import",
       "Another system's FHIR R4 NDJSON files (or regenpath's own export) into a clinic, new or existing: patients, "
-      "consents, episodes, procedures, visits, answers (scored as here), adverse events; all of it or none, and "
-      "the same files twice change nothing");
+      "consents, episodes, procedures, visits, answers (scored as here), adverse events; every line checked before "
+      "anything is written, then patient by patient (no half of a patient), and the same files twice change nothing");
   add_db_option(imp, i->db);
   imp->add_option("--in", i->in, "the folder of NDJSON files (Patient.ndjson, ...)")->required();
-  imp->callback([i] { run_fhir_import(*i); });
+  imp->callback([i] { run_fhir_import(i->db, i->in); });
 }
 
 }  // namespace rp::app

@@ -58,7 +58,7 @@ std::string export_source(store::Transaction& tx) {
 }
 
 RecordsImport::RecordsImport(store::Transaction& tx, const Clock& clock, const Actor& actor)
-    : tx_(tx),
+    : tx_(&tx),
       clock_(clock),
       actor_(actor),
       own_source_(export_source(tx)),
@@ -72,12 +72,12 @@ std::string RecordsImport::key(const std::string& source, const std::string& res
 }
 
 std::optional<store::FhirLinkRow> RecordsImport::linked(const std::string& source, const std::string& resource) {
-  return tx_.find_fhir_link(source, resource);
+  return tx_->find_fhir_link(source, resource);
 }
 
 void RecordsImport::link(const std::string& source, const std::string& resource, const std::string& centre,
                          const std::string& kind, std::int64_t id) {
-  tx_.insert_fhir_link({source, resource, centre, kind, id, now_});
+  tx_->insert_fhir_link({source, resource, centre, kind, id, now_});
 }
 
 void RecordsImport::created(const std::string& type) {
@@ -88,14 +88,14 @@ void RecordsImport::created(const std::string& type) {
 
 void RecordsImport::audit_if_due(bool last) {
   if (written_since_audit_ == 0 || (!last && written_since_audit_ < kImportAuditBatch)) return;
-  tx_.append_audit(audit_entry(clock_, actor_, "", "records.import", "import", "",
-                               "records=" + std::to_string(written_since_audit_)));
+  tx_->append_audit(audit_entry(clock_, actor_, "", "records.import", "import", "",
+                                "records=" + std::to_string(written_since_audit_)));
   written_since_audit_ = 0;
 }
 
 std::int64_t RecordsImport::patient_of(const std::string& source, const std::string& ref) {
   if (own(source)) {
-    if (const std::int64_t id = id_number(ref); id && tx_.find_patient(id)) return id;
+    if (const std::int64_t id = id_number(ref); id && tx_->find_patient(id)) return id;
   } else if (const auto l = linked(source, ref)) {
     return l->record_id;
   }
@@ -104,7 +104,7 @@ std::int64_t RecordsImport::patient_of(const std::string& source, const std::str
 
 std::int64_t RecordsImport::episode_of(const std::string& source, const std::string& ref) {
   if (own(source)) {
-    if (const std::int64_t id = id_number(ref); id && tx_.find_episode(id)) return id;
+    if (const std::int64_t id = id_number(ref); id && tx_->find_episode(id)) return id;
   } else if (const auto l = linked(source, ref)) {
     return l->record_id;
   }
@@ -114,11 +114,11 @@ std::int64_t RecordsImport::episode_of(const std::string& source, const std::str
 void RecordsImport::take(const std::string& source, const ImportedCentre& r) {
   (void)source;
   // A centre is not a patient's record: one that exists stays as the clinic keeps it.
-  if (!tx_.find_centre(r.centre.id)) {
+  if (!tx_->find_centre(r.centre.id)) {
     Centre c = r.centre;
     if (c.name_fa.empty()) c.name_fa = c.name_en.empty() ? c.id : c.name_en;
     if (c.name_en.empty()) c.name_en = c.id;
-    tx_.upsert_centre(c);
+    tx_->upsert_centre(c);
     created("Organization");
   } else {
     unchanged("Organization");
@@ -135,7 +135,7 @@ void RecordsImport::take(const std::string& source, const ImportedPatient& r) {
   std::string centre;
   if (auto it = centres_.find(r.organization); it != centres_.end())
     centre = it->second;
-  else if (const auto c = tx_.find_centre(r.organization.substr(r.organization.find('/') + 1)))
+  else if (const auto c = tx_->find_centre(r.organization.substr(r.organization.find('/') + 1)))
     centre = c->id;
   else
     unknown_reference("Patient.managingOrganization", r.organization);
@@ -143,13 +143,13 @@ void RecordsImport::take(const std::string& source, const ImportedPatient& r) {
   p.centre_id = centre;
   validate_patient(p, today_);
   // The same person registered at the centre already is that patient.
-  for (const Patient& known : tx_.patients_with_national_id(p.national_id))
+  for (const Patient& known : tx_->patients_with_national_id(p.national_id))
     if (known.centre_id == centre) {
       link(source, r.key, centre, "patient", known.id);
       unchanged("Patient");
       return;
     }
-  p.id = tx_.insert_patient(p, now_);
+  p.id = tx_->insert_patient(p, now_);
   link(source, r.key, centre, "patient", p.id);
   new_patients_.insert(p.id);
   created("Patient");
@@ -163,11 +163,11 @@ void RecordsImport::take(const std::string& source, const ImportedConsent& r) {
     unchanged("Consent");
     return;
   }
-  Patient p = *tx_.find_patient(patient_id);
+  Patient p = *tx_->find_patient(patient_id);
   (r.kind == "treatment"  ? p.consent.treatment
    : r.kind == "registry" ? p.consent.registry
                           : p.consent.contact) = r.given;
-  tx_.update_patient(p);
+  tx_->update_patient(p);
   link(source, r.key, p.centre_id, "consent", patient_id);
   created("Consent");
 }
@@ -192,7 +192,7 @@ void RecordsImport::take(const std::string& source, const ImportedCarePlan& r) {
   if (condition->second.patient != r.patient)
     throw InputError("CarePlan.addresses", "fhir_other_patient"_err, {{"reference", r.condition}});
   const auto protocol = catalogue_entry(r.protocol_id).protocol;
-  const Patient patient = *tx_.find_patient(patient_id);
+  const Patient patient = *tx_->find_patient(patient_id);
   Episode e;
   e.patient_id = patient_id;
   e.centre_id = patient.centre_id;
@@ -205,7 +205,7 @@ void RecordsImport::take(const std::string& source, const ImportedCarePlan& r) {
   if (r.replaces) e.repeat_of = episode_of(source, *r.replaces);
   validate_episode(e, protocol->joint);
   if (!e.diagnosis.code.empty()) validate_diagnosis(e.diagnosis, e.side, protocol->joint);
-  e.id = tx_.insert_episode(e, now_);
+  e.id = tx_->insert_episode(e, now_);
   link(source, r.condition, e.centre_id, "episode", e.id);
   link(source, r.key, e.centre_id, "episode", e.id);
   for (const auto& a : r.appointments) appointments_[key(source, a)] = {e.id, ""};
@@ -225,7 +225,7 @@ void RecordsImport::take(const std::string& source, const ImportedProcedure& r) 
     unchanged("Procedure");
     return;
   }
-  Episode e = *tx_.find_episode(episode_id);
+  Episode e = *tx_->find_episode(episode_id);
   if (e.patient_id != patient_of(source, r.patient))
     throw InputError("Procedure.subject", "fhir_other_patient"_err, {{"reference", r.patient}});
   const CivilDate on = r.on.value_or(today_);
@@ -239,14 +239,14 @@ void RecordsImport::take(const std::string& source, const ImportedProcedure& r) 
     // The operator is named when the clinic has that surgeon's account at the centre; a name
     // of another system's accounts is not one of this clinic's operators.
     if (r.performer)
-      if (const auto account = tx_.find_account_by_username(*r.performer);
+      if (const auto account = tx_->find_account_by_username(*r.performer);
           account && account->centre_id == e.centre_id && account->role == "surgeon" && !account->disabled)
         e.injected_by = account->username;
     to = EpisodeState::injected;
   } else {
     to = EpisodeState::converted_to_thr;
   }
-  tx_.update_episode(e, now_);
+  tx_->update_episode(e, now_);
   pending->second.steps.push_back({episode_id, EpisodeState::referred, to, "", kImporter, "operator", now_, on});
   link(source, r.key, e.centre_id, "episode", episode_id);
   created("Procedure");
@@ -254,7 +254,7 @@ void RecordsImport::take(const std::string& source, const ImportedProcedure& r) 
 
 void RecordsImport::settle() {
   for (auto& [episode_id, pending] : pending_) {
-    Episode e = *tx_.find_episode(episode_id);
+    Episode e = *tx_->find_episode(episode_id);
     const auto protocol = catalogue_entry(e.protocol_id).protocol;
     // The history the procedures tell, in order of their days, and the state the plan
     // names last (a conversion or an exit needs its day: the latest known).
@@ -262,25 +262,25 @@ void RecordsImport::settle() {
               [](const Transition& a, const Transition& b) { return a.on < b.on; });
     // The referral, where the history begins, as a native episode's does.
     const CivilDate began = pending.began.value_or(pending.steps.empty() ? today_ : pending.steps.front().on);
-    tx_.insert_transition(
+    tx_->insert_transition(
         {episode_id, EpisodeState::referred, EpisodeState::referred, "referral", kImporter, "operator", now_, began});
     EpisodeState at = EpisodeState::referred;
     std::optional<CivilDate> last = began;
     for (Transition t : pending.steps) {
       t.from = at;
-      tx_.insert_transition(t);
+      tx_->insert_transition(t);
       at = t.to;
       last = t.on;
     }
     if (e.state != at && e.state != EpisodeState::referred)
-      tx_.insert_transition({episode_id, at, e.state, "imported", kImporter, "operator", now_, last.value_or(today_)});
+      tx_->insert_transition({episode_id, at, e.state, "imported", kImporter, "operator", now_, last.value_or(today_)});
     // A harvest or injection planned and not yet done dates the schedule as the plan says.
     bool planned = false;
     for (const auto& a : pending.activities) {
       if (a.item == "harvest" && a.start && !e.harvest_date) e.harvest_date = a.start, planned = true;
       if (a.item == "injection" && a.start && !e.injection_date) e.injection_date = a.start, planned = true;
     }
-    if (planned) tx_.update_episode(e, now_);
+    if (planned) tx_->update_episode(e, now_);
     Anchors anchors;
     if (e.harvest_date && protocol->anchors.count("harvest")) anchors["harvest"] = *e.harvest_date;
     if (e.injection_date && protocol->anchors.count("injection")) anchors["injection"] = *e.injection_date;
@@ -291,7 +291,7 @@ void RecordsImport::settle() {
           item.status = a.status;
           if (a.status == ItemStatus::done) item.done_on = item.start;
         }
-    tx_.replace_schedule(episode_id, schedule);
+    tx_->replace_schedule(episode_id, schedule);
   }
   pending_.clear();
 }
@@ -305,7 +305,7 @@ void RecordsImport::take(const std::string& source, const ImportedAppointment& r
     return;
   }
   const std::int64_t episode_id = at->second.first;
-  auto item = tx_.schedule_item(episode_id, r.item);
+  auto item = tx_->schedule_item(episode_id, r.item);
   // An item the protocol does not schedule (no date to anchor it yet) is left: the
   // schedule is the protocol's.
   if (!item) {
@@ -314,8 +314,8 @@ void RecordsImport::take(const std::string& source, const ImportedAppointment& r
   }
   item->status = r.status;
   item->done_on = r.status == ItemStatus::done ? std::optional(r.day.value_or(item->start)) : std::nullopt;
-  tx_.update_schedule_item_status(episode_id, *item);
-  link(source, r.key, tx_.find_episode(episode_id)->centre_id, "item", episode_id);
+  tx_->update_schedule_item_status(episode_id, *item);
+  link(source, r.key, tx_->find_episode(episode_id)->centre_id, "item", episode_id);
   created("Appointment");
 }
 
@@ -326,7 +326,7 @@ void RecordsImport::take(const std::string& source, const ImportedResponse& r) {
     return;
   }
   const std::int64_t episode_id = episode_of(source, r.care_plan);
-  const Episode e = *tx_.find_episode(episode_id);
+  const Episode e = *tx_->find_episode(episode_id);
   if (e.patient_id != patient_of(source, r.patient))
     throw InputError("QuestionnaireResponse.subject", "fhir_other_patient"_err, {{"reference", r.patient}});
   const auto id = instruments::parse_instrument_key(r.instrument);
@@ -337,9 +337,9 @@ void RecordsImport::take(const std::string& source, const ImportedResponse& r) {
   const instruments::Scores scores = instruments::score(*id, instruments::answers_from(r.answers));
   const CivilDate day = day_of(r.authored);
   std::string item = r.item.value_or("");
-  if (item.empty() || !tx_.schedule_item(episode_id, item)) {
+  if (item.empty() || !tx_->schedule_item(episode_id, item)) {
     const auto protocol = catalogue_entry(e.protocol_id).protocol;
-    const auto found = time_point(tx_.schedule_of(episode_id), *protocol, r.instrument, day);
+    const auto found = time_point(tx_->schedule_of(episode_id), *protocol, r.instrument, day);
     if (!found)
       throw InputError("QuestionnaireResponse.authored", "fhir_no_time_point"_err,
                        {{"instrument", r.instrument}, {"day", day.iso()}});
@@ -358,7 +358,7 @@ void RecordsImport::take(const std::string& source, const ImportedResponse& r) {
   row.submitted_at = r.authored.size() > 10 ? r.authored : r.authored + "T00:00:00.000Z";
   row.idempotency_key = r.key;
   row.wording_version = r.questionnaire.find('|') != std::string::npos ? r.questionnaire : "";
-  row.id = tx_.insert_questionnaire_response(row);
+  row.id = tx_->insert_questionnaire_response(row);
   link(source, r.key, e.centre_id, "response", row.id);
   created("QuestionnaireResponse");
 }
@@ -380,10 +380,10 @@ void RecordsImport::take(const std::string& source, const ImportedAdverseEvent& 
     if (p->second.second == "injection") a.assessment.relatedness = Relatedness::injection;
   } else {
     // Not tied to a procedure: the patient's latest episode.
-    for (const auto& e : tx_.episodes_of_patient(patient_id)) episode_id = std::max(episode_id.value_or(0), e.id);
+    for (const auto& e : tx_->episodes_of_patient(patient_id)) episode_id = std::max(episode_id.value_or(0), e.id);
   }
   if (!episode_id) unknown_reference("AdverseEvent.subject", r.patient);
-  const Episode e = *tx_.find_episode(*episode_id);
+  const Episode e = *tx_->find_episode(*episode_id);
   if (e.patient_id != patient_id)
     throw InputError("AdverseEvent.suspectEntity", "fhir_other_patient"_err, {{"reference", r.suspect.value_or("")}});
   check_category(a.kind, a.category);
@@ -398,7 +398,7 @@ void RecordsImport::take(const std::string& source, const ImportedAdverseEvent& 
     a.assessed_by = kImporter;
     a.assessed_at = now_;
   }
-  a.id = tx_.insert_adverse_event(a);
+  a.id = tx_->insert_adverse_event(a);
   link(source, r.key, e.centre_id, "adverse_event", a.id);
   created("AdverseEvent");
 }
@@ -406,6 +406,28 @@ void RecordsImport::take(const std::string& source, const ImportedAdverseEvent& 
 void RecordsImport::finish() {
   settle();
   audit_if_due(true);
+}
+
+void RecordsImport::continue_in(store::Transaction& tx) {
+  tx_ = &tx;
+  conditions_.clear();
+  appointments_.clear();
+  procedures_.clear();
+  new_patients_.clear();
+}
+
+bool RecordsImport::knows(const std::string& source, const std::string& ref) {
+  const std::string type = ref.substr(0, ref.find('/'));
+  if (type == "Organization") return tx_->find_centre(ref.substr(ref.find('/') + 1)).has_value();
+  if (own(source)) {
+    const std::int64_t id = id_number(ref);
+    if (type == "Patient") return id && tx_->find_patient(id);
+    if (type == "CarePlan" || type == "Condition") return id && tx_->find_episode(id);
+    // This store's own procedures are its episodes' days: an adverse event names one of
+    // the same file set.
+    return false;
+  }
+  return linked(source, ref).has_value();
 }
 
 }  // namespace rp::service

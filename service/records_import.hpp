@@ -10,7 +10,9 @@
 //   id) is that patient, not a second one. Resources of this database's own export (their
 //   meta.source is this store's, export_source) are its records already: nothing is written.
 // - Whole or not at all: the caller runs one RecordsImport inside one write transaction;
-//   an error of any resource (its InputError names the element) rolls all of it back.
+//   an error of any resource (its InputError names the element) rolls all of it back. A
+//   large import goes on in the next transaction (continue_in) after each finish(), whole
+//   patients to a transaction: no half of a patient is ever written.
 // - Audited: an audit row for every kImportAuditBatch records written and one at the end,
 //   in the same transaction, naming the records (store/record_content.hpp).
 // The CLI operator only: records come with their centres, whichever they are.
@@ -122,6 +124,17 @@ class RecordsImport {
   void take(const std::string& source, const ImportedAdverseEvent& r);
   // Derives the schedules still pending and writes the last audit row.
   void finish();
+  // After finish(), the takes that follow write in `tx`, the next transaction. What the
+  // import keeps of a patient's lines (conditions before their CarePlan, a CarePlan's
+  // visits, the procedures an adverse event names) is let go: a patient's lines are taken
+  // in one transaction.
+  void continue_in(store::Transaction& tx);
+
+  // Whether `ref` (Patient/, CarePlan/, Condition/, Procedure/, Organization/) names a
+  // record the store has already: this store's own, a centre, or one an earlier import
+  // linked. The command line checks the references its files do not resolve with it,
+  // before it writes anything.
+  bool knows(const std::string& source, const std::string& ref);
 
   const ImportCounts& counts() const { return counts_; }
 
@@ -144,8 +157,8 @@ class RecordsImport {
   void settle();  // the schedules of the episodes this run made, once their dates are known
   void audit_if_due(bool last);
 
-  store::Transaction& tx_;
-  Clock clock_;  // copies: the caller may hand in temporaries
+  store::Transaction* tx_;  // the transaction the takes write in
+  Clock clock_;             // copies: the caller may hand in temporaries
   Actor actor_;
   std::string own_source_, now_;
   CivilDate today_;

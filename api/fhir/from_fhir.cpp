@@ -437,20 +437,49 @@ service::ImportedAdverseEvent adverse_event_from_fhir(const Json& j) {
   return out;
 }
 
-void take_resource(const ReadResource& r, service::RecordsImport* import) {
+LineReferences take_resource(const ReadResource& r, service::RecordsImport* import) {
   const auto take = [&](const auto& record) {
     if (import) import->take(r.source, record);
   };
   const auto& b = r.body;
-  if (r.type == "Organization") return take(organization_from_fhir(b));
-  if (r.type == "Patient") return take(patient_from_fhir(b));
-  if (r.type == "Consent") return take(consent_from_fhir(b));
-  if (r.type == "Condition") return take(condition_from_fhir(b));
-  if (r.type == "CarePlan") return take(care_plan_from_fhir(b));
-  if (r.type == "Procedure") return take(procedure_from_fhir(b));
-  if (r.type == "Appointment") return take(appointment_from_fhir(b));
-  if (r.type == "QuestionnaireResponse") return take(response_from_fhir(b));
-  if (r.type == "AdverseEvent") return take(adverse_event_from_fhir(b));
+  LineReferences refs;
+  if (r.type == "Organization") {
+    take(organization_from_fhir(b));
+  } else if (r.type == "Patient") {
+    const auto p = patient_from_fhir(b);
+    refs = {p.key, {{"Patient.managingOrganization", p.organization}}, {}};
+    take(p);
+  } else if (r.type == "Consent") {
+    const auto c = consent_from_fhir(b);
+    refs = {c.patient, {{"Consent.patient", c.patient}}, {}};
+    take(c);
+  } else if (r.type == "Condition") {
+    const auto c = condition_from_fhir(b);
+    refs = {c.patient, {{"Condition.subject", c.patient}}, {}};
+    take(c);
+  } else if (r.type == "CarePlan") {
+    const auto c = care_plan_from_fhir(b);
+    refs = {c.patient, {{"CarePlan.subject", c.patient}, {"CarePlan.addresses", c.condition}}, c.appointments};
+    if (c.replaces) refs.needs.emplace_back("CarePlan.replaces", *c.replaces);
+    take(c);
+  } else if (r.type == "Procedure") {
+    const auto p = procedure_from_fhir(b);
+    refs = {p.patient, {{"Procedure.subject", p.patient}, {"Procedure.basedOn", p.care_plan}}, {}};
+    take(p);
+  } else if (r.type == "Appointment") {
+    take(appointment_from_fhir(b));
+  } else if (r.type == "QuestionnaireResponse") {
+    const auto q = response_from_fhir(b);
+    refs = {
+        q.patient, {{"QuestionnaireResponse.subject", q.patient}, {"QuestionnaireResponse.basedOn", q.care_plan}}, {}};
+    take(q);
+  } else if (r.type == "AdverseEvent") {
+    const auto a = adverse_event_from_fhir(b);
+    refs = {a.patient, {{"AdverseEvent.subject", a.patient}}, {}};
+    if (a.suspect) refs.needs.emplace_back("AdverseEvent.suspectEntity", *a.suspect);
+    take(a);
+  }
+  return refs;
 }
 
 const std::vector<std::string>& imported_types() {

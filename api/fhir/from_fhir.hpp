@@ -36,10 +36,20 @@ service::ImportedProcedure procedure_from_fhir(const nlohmann::json& r);
 service::ImportedResponse response_from_fhir(const nlohmann::json& r);
 service::ImportedAdverseEvent adverse_event_from_fhir(const nlohmann::json& r);
 
+// What a line's record points to: the patient it belongs to ("" for an Organization, and
+// for an Appointment, whose patient is its CarePlan's), the resources it needs taken in
+// before it (element, Type/id), and a CarePlan's appointments. The command line groups a
+// patient's lines by them and checks every reference before it writes.
+struct LineReferences {
+  std::string patient;
+  std::vector<std::pair<std::string, std::string>> needs;
+  std::vector<std::string> appointments;
+};
+
 // Reads a line's record by its type and hands it to `import` (with the line's source), or
-// only checks it when `import` is null: the command line's two passes and the tests
-// share this one dispatch.
-void take_resource(const ReadResource& r, service::RecordsImport* import);
+// only checks it when `import` is null; answers what the record points to. The command
+// line's two passes and the tests share this one dispatch.
+LineReferences take_resource(const ReadResource& r, service::RecordsImport* import);
 
 // The types an import reads, in the order it reads them (a reference points back only);
 // the other files of an export (Questionnaire, Observation, BiologicallyDerivedProduct) are

@@ -102,7 +102,8 @@ test('a file with mistakes names each line, and nothing of it is imported', () =
   assert.match(r.stderr, /^Condition\.ndjson:2: line: is not JSON/m)
   assert.deepEqual(regenpath('patient', 'list', '--db', empty, '--limit', '1000'), [])
 
-  // A line good alone whose reference resolves to nothing: named, and all of it rolled back.
+  // A line good alone whose reference resolves to nothing (neither in the files nor in the
+  // store): named by the first pass, before anything is written.
   const orphan = join(work, 'orphan')
   mkdirSync(orphan)
   for (const f of readdirSync(join(work, 'first'))) copyFileSync(join(work, 'first', f), join(orphan, f))
@@ -113,9 +114,69 @@ test('a file with mistakes names each line, and nothing of it is imported', () =
   writeFileSync(join(orphan, 'CarePlan.ndjson'), plans.join('\n'))
   const o = spawnSync(binary, ['fhir', 'import', '--db', empty, '--in', orphan], { encoding: 'utf8' })
   assert.equal(o.status, 2)
-  assert.match(o.stderr, /CarePlan\.ndjson:1: nothing was imported/)
-  assert.match(o.stderr, /Patient\/nobody/)
+  assert.match(o.stderr, /^CarePlan\.ndjson:1: CarePlan\.subject: 'Patient\/nobody' names a resource/m)
+  // One mistake, one line: the plan's visits and procedures are not named for it too.
+  assert.equal(o.stderr.split('\n').filter((l) => /\.ndjson:\d+:/.test(l)).length, 1, o.stderr)
   assert.deepEqual(regenpath('patient', 'list', '--db', empty, '--limit', '1000'), [])
+})
+
+test('a large clinic is taken in patient by patient: a failure keeps the patients before it, and the same files again take in the rest', () => {
+  // 150 patients: several transactions of whole patients (about 2,000 lines each).
+  const big = join(work, 'big.db')
+  execFileSync(binary, ['demo', '--no-serve', '--patients', '150', '--today', '2026-11-24', '--db', big], { stdio: 'ignore' })
+  const files = join(work, 'big-files')
+  regenpath('fhir', 'export', '--db', big, '--out', files)
+  // The last patient born in the future: a rule the store checks when it writes the
+  // patient, so the first pass lets the line by.
+  const patients = readFileSync(join(files, 'Patient.ndjson'), 'utf8').split('\n').filter(Boolean)
+  const last = JSON.parse(patients.at(-1))
+  const born = last.birthDate
+  last.birthDate = '2090-01-01'
+  patients[patients.length - 1] = JSON.stringify(last)
+  writeFileSync(join(files, 'Patient.ndjson'), patients.join('\n') + '\n')
+  const target = join(work, 'big-target.db')
+  execFileSync(binary, ['db', 'migrate', '--db', target], { stdio: 'ignore' })
+  const r = spawnSync(binary, ['fhir', 'import', '--db', target, '--in', files], { encoding: 'utf8' })
+  assert.equal(r.status, 2, r.stderr)
+  assert.match(r.stderr, new RegExp(`^Patient\\.ndjson:${patients.length}: nothing of this patient was imported, nor of the others of its transaction; (\\d+) patients before them were`, 'm'))
+  const kept = Number(/(\d+) patients before them were/.exec(r.stderr)[1])
+  const listed = regenpath('patient', 'list', '--db', target, '--limit', '1000')
+  assert.ok(kept > 0 && kept < patients.length - 1, `kept ${kept}`)
+  assert.equal(listed.length, kept)
+  assert.ok(!listed.some((p) => p.mrn === last.identifier.find((i) => i.system.startsWith('urn:regenpath:sid:mrn:')).value))
+  // Each patient kept is whole: as many answer sets, visits and plans as were sent.
+  regenpath('fhir', 'export', '--db', target, '--out', join(work, 'big-partial'))
+  const perPatient = (dir) => {
+    const mrn = new Map(lines(dir, 'Patient').map((p) => [`Patient/${p.id}`, p.identifier.find((i) => i.system.startsWith('urn:regenpath:sid:mrn:')).value]))
+    const counts = new Map()
+    for (const type of ['CarePlan', 'Procedure', 'QuestionnaireResponse', 'Consent']) {
+      for (const r of lines(dir, type)) {
+        const k = `${mrn.get((r.subject ?? r.patient).reference)} ${type}`
+        counts.set(k, (counts.get(k) ?? 0) + 1)
+      }
+    }
+    return counts
+  }
+  const sent = perPatient(files)
+  const held = perPatient(join(work, 'big-partial'))
+  assert.ok(held.size > 0)
+  for (const [k, n] of held) assert.equal(n, sent.get(k), k)
+
+  // Mended, the same files again: the patients taken in before are unchanged, the rest made.
+  last.birthDate = born
+  patients[patients.length - 1] = JSON.stringify(last)
+  writeFileSync(join(files, 'Patient.ndjson'), patients.join('\n') + '\n')
+  const again = regenpath('fhir', 'import', '--db', target, '--in', files)
+  assert.equal(again.unchanged.Patient, kept)
+  assert.equal(again.created.Patient, patients.length - kept)
+  assert.equal(regenpath('patient', 'list', '--db', target, '--limit', '1000').length, patients.length)
+  // And what it holds exports as what was sent.
+  regenpath('fhir', 'export', '--db', target, '--out', join(work, 'big-again'))
+  for (const type of ['Patient', 'CarePlan', 'QuestionnaireResponse', 'AdverseEvent']) {
+    const a = bag(lines(files, type))
+    const b = bag(lines(join(work, 'big-again'), type))
+    assert.deepEqual([...a].filter(([k, n]) => b.get(k) !== n).map(([k]) => k).slice(0, 2), [], type)
+  }
 })
 
 test('an answer set of another system is scored as a native one', () => {

@@ -2,7 +2,8 @@
 // resources sent back by "another system" (a source of its own) are linked record by
 // record, patients matched by national id rather than registered twice; the same resources
 // again write nothing; the clinic's own export (its own source) writes nothing; a failure
-// half way leaves nothing.
+// half way leaves nothing; an import goes on in the next transaction, and knows the records
+// the earlier ones linked.
 #include <gtest/gtest.h>
 
 #include "api/fhir/from_fhir.hpp"
@@ -106,6 +107,52 @@ TEST_P(RecordsImportTest, AFailureHalfWayLeavesNothing) {
   EXPECT_EQ(count("episode"), episodes);
   const auto clean = exported();
   EXPECT_EQ(take(clean, "urn:other-system").created.at("CarePlan"), episodes) << "no link was left behind";
+}
+
+TEST_P(RecordsImportTest, AnImportGoesOnInTheNextTransactionAndKnowsWhatTheEarlierOnesLinked) {
+  const auto resources = exported();
+  const std::string other = "urn:other-system";
+  const std::int64_t episodes = count("episode");
+  const auto take_types = [&](service::RecordsImport& import, const std::vector<std::string>& types) {
+    for (const auto& type : types)
+      for (auto body : resources.at(type)) {
+        body["meta"]["source"] = other;
+        api::fhir::take_resource(api::fhir::read_ndjson_line(body.dump(), type), &import);
+      }
+  };
+  std::optional<service::RecordsImport> import;
+  s_->write([&](Transaction& tx) {
+    import.emplace(tx, Clock::fixed(1'780'000'000'000), service::Actor::cli_operator());
+    take_types(*import, {"Organization", "Patient", "Consent", "Condition", "CarePlan", "Procedure", "Appointment"});
+    import->finish();
+  });
+  EXPECT_EQ(count("episode"), 2 * episodes) << "the first transaction is committed";
+  // The answers in a second transaction: their plans are found through the links the first wrote.
+  s_->write([&](Transaction& tx) {
+    import->continue_in(tx);
+    take_types(*import, {"QuestionnaireResponse"});
+    import->finish();
+  });
+  EXPECT_EQ(import->counts().created.at("CarePlan"), episodes);
+  EXPECT_EQ(import->counts().created.at("QuestionnaireResponse"),
+            static_cast<std::int64_t>(resources.at("QuestionnaireResponse").size()));
+
+  const std::string patient = "Patient/" + resources.at("Patient").front()["id"].get<std::string>();
+  const std::string plan = "CarePlan/" + resources.at("CarePlan").front()["id"].get<std::string>();
+  const std::string centre = "Organization/" + resources.at("Organization").front()["id"].get<std::string>();
+  s_->read([&](Transaction& tx) {
+    service::RecordsImport view(tx, Clock::fixed(1'780'000'000'000), service::Actor::cli_operator());
+    const std::string own = service::export_source(tx);
+    EXPECT_TRUE(view.knows(other, patient));
+    EXPECT_TRUE(view.knows(other, plan));
+    EXPECT_FALSE(view.knows(other, "Patient/nobody"));
+    EXPECT_FALSE(view.knows("urn:a-third-system", patient)) << "a link is its sender's";
+    EXPECT_TRUE(view.knows(own, patient)) << "this store's own ids";
+    EXPECT_TRUE(view.knows(own, plan));
+    EXPECT_FALSE(view.knows(own, "Patient/999999999"));
+    EXPECT_TRUE(view.knows(other, centre));
+    EXPECT_FALSE(view.knows(other, "Organization/no-such-centre"));
+  });
 }
 
 }  // namespace

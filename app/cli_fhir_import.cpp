@@ -1,0 +1,229 @@
+// `regenpath fhir import --db FILE --in DIR`: another system's FHIR R4 NDJSON files (or
+// regenpath's own export) into a clinic, a patient's lines together.
+//
+// Two passes over the files. The first reads every line alone (api/fhir/from_fhir.hpp)
+// and checks what it points to: a resource of an earlier line, or a record the store has
+// already (RecordsImport::knows); every mistake is named with its file and line, and
+// nothing is written while any is left. It also notes where each line is and whose it is.
+// The second takes the lines in patient by patient, whole patients to a transaction of
+// about kLinesPerTransaction lines: a clinic of any size imports in bounded memory and at
+// a steady rate (one transaction for all of it grew SQLite's WAL by gigabytes and slowed
+// each write with it), and no half of a patient is ever written. Should a transaction
+// still fail (a rule only the store can check), the patients before it stay imported, and
+// the same files again take in the rest (every resource is linked to its record).
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "api/fhir/from_fhir.hpp"
+#include "app/cli.hpp"
+#include "app/store_options.hpp"
+#include "base/error.hpp"
+#include "service/records_import.hpp"
+
+namespace rp::app {
+namespace {
+
+// Lines a transaction takes at least, ended at a patient's last line.
+constexpr std::size_t kLinesPerTransaction = 2048;
+// Mistakes named on stderr before the first pass stops listing them.
+constexpr std::size_t kProblemsShown = 100;
+
+const std::vector<std::string>& types() { return api::fhir::imported_types(); }
+
+// Where a line is: its file (an index into types()), its number and its byte offset; and
+// whose it is (a group: the lines of one patient, or the organizations, group 0).
+struct LinePlace {
+  std::uint32_t group = 0;
+  std::uint32_t line = 0;
+  std::uint64_t offset = 0;  // the file's index in the top byte
+  std::size_t file() const { return offset >> 56; }
+  std::uint64_t at() const { return offset & ((std::uint64_t{1} << 56) - 1); }
+};
+
+std::string where(std::size_t file, std::uint64_t line) { return types()[file] + ".ndjson:" + std::to_string(line); }
+
+// A resource's name within its sender, hashed: the first pass keeps one of these per
+// resource a later line may point to, not the strings.
+std::size_t name_hash(const std::string& source, const std::string& key) {
+  return std::hash<std::string>{}(source + "|" + key);
+}
+
+// Every line of the files an import reads, in the order it reads them:
+// `each(file, line_number, offset, text)`.
+template <class Each>
+void for_each_line(const std::filesystem::path& dir, Each&& each) {
+  for (std::size_t file = 0; file < types().size(); ++file) {
+    const auto path = dir / (types()[file] + ".ndjson");
+    if (!std::filesystem::exists(path)) continue;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    std::uint32_t number = 0;
+    std::string text;
+    for (std::uint64_t offset = 0; std::getline(in, text); offset += text.size() + 1) {
+      ++number;
+      if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+      each(file, number, offset, text);
+    }
+  }
+}
+
+// The first pass: every line checked, its place and patient noted.
+class ImportPlan {
+ public:
+  explicit ImportPlan(service::RecordsImport& store_view) : store_(store_view) {}
+
+  void read(const std::filesystem::path& dir) {
+    for_each_line(dir, [&](std::size_t file, std::uint32_t number, std::uint64_t offset, const std::string& text) {
+      std::optional<api::fhir::ReadResource> r;
+      try {
+        r = api::fhir::read_ndjson_line(text, types()[file]);
+        const auto refs = api::fhir::take_resource(*r, nullptr);
+        // Known before its references are checked: the lines that point to a line in
+        // error are not named for it too (one mistake, one line named).
+        const std::uint32_t group = group_of(*r, refs);
+        for (const auto& a : refs.appointments) appointment_group_[name_hash(r->source, a)] = group;
+        seen_.insert(name_hash(r->source, r->key()));
+        for (const auto& [element, ref] : refs.needs) check(r->source, element, ref);
+        lines_.push_back({group, number, (std::uint64_t{file} << 56) | offset});
+      } catch (const InputError& e) {
+        if (r) seen_.insert(name_hash(r->source, r->key()));
+        if (!first_) first_ = e;
+        if (problems_.size() < kProblemsShown)
+          problems_.push_back(where(file, number) + ": " + e.field() + ": " + e.what());
+      }
+    });
+    // A patient's lines in the order the files give them (the types' order, each file's).
+    std::stable_sort(lines_.begin(), lines_.end(),
+                     [](const LinePlace& a, const LinePlace& b) { return a.group < b.group; });
+  }
+
+  // Throws the first mistake after naming every one (up to kProblemsShown) on stderr.
+  void throw_if_wrong() const {
+    if (!first_) return;
+    for (const auto& p : problems_) std::cerr << p << "\n";
+    throw *first_;
+  }
+  const std::vector<LinePlace>& lines() const { return lines_; }
+
+ private:
+  // A reference must name a resource of an earlier line (the types' order points back
+  // only) or a record the store has.
+  void check(const std::string& source, const std::string& element, const std::string& ref) {
+    const std::size_t h = name_hash(source, ref);
+    if (seen_.count(h) || known_.count(h)) return;
+    if (!store_.knows(source, ref)) throw InputError(element, "fhir_reference_unknown"_err, {{"reference", ref}});
+    known_.insert(h);
+  }
+  std::uint32_t group_of(const api::fhir::ReadResource& r, const api::fhir::LineReferences& refs) {
+    if (r.type == "Organization") return 0;
+    if (r.type == "Appointment") {
+      const auto it = appointment_group_.find(name_hash(r.source, r.key()));
+      // An appointment is taken in with the CarePlan that lists it.
+      if (it == appointment_group_.end())
+        throw InputError("Appointment", "fhir_reference_unknown"_err, {{"reference", r.key()}});
+      return it->second;
+    }
+    const auto [it, added] = patient_group_.emplace(name_hash(r.source, refs.patient), next_group_);
+    if (added) ++next_group_;
+    return it->second;
+  }
+
+  service::RecordsImport& store_;
+  std::vector<LinePlace> lines_;
+  std::unordered_set<std::size_t> seen_, known_;
+  std::unordered_map<std::size_t, std::uint32_t> patient_group_, appointment_group_;
+  std::uint32_t next_group_ = 1;
+  std::vector<std::string> problems_;
+  std::optional<InputError> first_;
+};
+
+// The files again, a line at a time where the plan says it is.
+class LineReader {
+ public:
+  explicit LineReader(const std::filesystem::path& dir) {
+    for (const auto& type : types()) files_.emplace_back(dir / (type + ".ndjson"), std::ios::binary);
+  }
+  const std::string& text(const LinePlace& p) {
+    auto& in = files_[p.file()];
+    // A patient's lines follow one another in each file an export writes: a seek (which
+    // drops the stream's buffer) only where they do not.
+    if (next_[p.file()] != p.at()) {
+      in.clear();
+      in.seekg(static_cast<std::streamoff>(p.at()));
+    }
+    if (!std::getline(in, text_)) throw std::runtime_error("cannot read " + where(p.file(), p.line) + " again");
+    next_[p.file()] = p.at() + text_.size() + 1;
+    return text_;
+  }
+
+ private:
+  std::vector<std::ifstream> files_;
+  std::vector<std::uint64_t> next_ = std::vector<std::uint64_t>(types().size(), 0);
+  std::string text_;
+};
+
+}  // namespace
+
+void run_fhir_import(const std::string& db, const std::string& in) {
+  if (names_missing_file(db)) throw NotFoundError("db", "no_database"_err, {{"path", db}});
+  const std::filesystem::path dir(in);
+  if (!std::filesystem::is_directory(dir)) throw NotFoundError("in", "no_database"_err, {{"path", in}});
+  auto store = open_store(db);
+  std::vector<LinePlace> lines;
+  store->read([&](store::Transaction& tx) {
+    service::RecordsImport view(tx, Clock::system(), service::Actor::cli_operator());
+    ImportPlan plan(view);
+    plan.read(dir);
+    plan.throw_if_wrong();
+    lines = plan.lines();
+  });
+
+  LineReader reader(dir);
+  std::optional<service::RecordsImport> import;
+  std::int64_t patients_done = 0;
+  for (std::size_t begin = 0; begin < lines.size();) {
+    // Whole groups (patients), at least kLinesPerTransaction lines unless the files end.
+    std::size_t end = begin;
+    while (end < lines.size() && (end - begin < kLinesPerTransaction || lines[end].group == lines[end - 1].group))
+      ++end;
+    std::int64_t patients = 0;
+    store->write([&](store::Transaction& tx) {
+      if (!import)
+        import.emplace(tx, Clock::system(), service::Actor::cli_operator());
+      else
+        import->continue_in(tx);
+      for (std::size_t i = begin; i < end; ++i) {
+        if (lines[i].group != 0 && (i == begin || lines[i].group != lines[i - 1].group)) ++patients;
+        try {
+          api::fhir::take_resource(api::fhir::read_ndjson_line(reader.text(lines[i]), types()[lines[i].file()]),
+                                   &*import);
+        } catch (const std::exception&) {
+          std::cerr << where(lines[i].file(), lines[i].line)
+                    << ": nothing of this patient was imported, nor of the others of its transaction; " << patients_done
+                    << " patients before them were (the same files again take in the rest)\n";
+          throw;
+        }
+      }
+      import->finish();
+    });
+    patients_done += patients;
+    begin = end;
+  }
+
+  const service::ImportCounts counts = import ? import->counts() : service::ImportCounts{};
+  nlohmann::json left = nlohmann::json::array();
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() == ".ndjson" &&
+        std::find(types().begin(), types().end(), entry.path().stem().string()) == types().end())
+      left.push_back(entry.path().filename().string());
+  }
+  std::sort(left.begin(), left.end());
+  print_json({{"in", in}, {"created", counts.created}, {"unchanged", counts.unchanged}, {"left", left}});
+}
+
+}  // namespace rp::app
