@@ -7,6 +7,7 @@
 #include <chrono>
 #include <utility>
 
+#include "api/fhir/operation_outcome.hpp"
 #include "api/http/compression.hpp"
 #include "api/http/error_language.hpp"
 #include "api/http/json_body.hpp"
@@ -155,6 +156,13 @@ void Api::finish(Response& res, const Request& request, const Route* route,
                  std::chrono::steady_clock::time_point start) {
   add_security_headers(res, services_.tls);
   localize_error(res, request.accept_language);
+  // A FHIR client is answered an OperationOutcome, as FHIR answers errors.
+  if (res.status >= 400 && request.path.rfind("/fhir/", 0) == 0)
+    if (auto outcome = fhir::operation_outcome(res.body_text())) {
+      res.shared_body.reset();
+      res.body = std::move(*outcome);
+      res.content_type = "application/fhir+json";
+    }
   negotiate_encoding(request, res);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   metrics_.observe(metrics_label(request, route), request.method, res.status, seconds);

@@ -43,6 +43,30 @@ nlohmann::json error_schema() {
                   {"additionalProperties", {{"type", "string"}}}}}}}}}}}};
 }
 
+// The FHIR endpoint's refusals (api/fhir/operation_outcome.hpp).
+nlohmann::json operation_outcome_schema() {
+  const nlohmann::json text{{"type", "string"}};
+  const nlohmann::json coding{{"type", "object"}, {"properties", {{"system", text}, {"code", text}}}};
+  const nlohmann::json details{{"type", "object"},
+                               {"description", "the catalogue code of the refusal under urn:regenpath:error"},
+                               {"properties", {{"coding", {{"type", "array"}, {"items", coding}}}, {"text", text}}}};
+  const nlohmann::json issue{
+      {"type", "object"},
+      {"required", {"severity", "code"}},
+      {"properties",
+       {{"severity", text},
+        {"code", {{"type", "string"}, {"description", "FHIR's IssueType: not-found, login, invalid, ..."}}},
+        {"diagnostics", text},
+        {"expression", {{"type", "array"}, {"items", text}}},
+        {"details", details}}}};
+  return {{"type", "object"},
+          {"description", "a refusal of the FHIR endpoint, as FHIR R4 answers errors"},
+          {"required", {"resourceType", "issue"}},
+          {"properties",
+           {{"resourceType", {{"type", "string"}, {"enum", {"OperationOutcome"}}}},
+            {"issue", {{"type", "array"}, {"items", issue}}}}}};
+}
+
 bool takes_body(const Route& r) { return r.method != "GET" && r.method != "DELETE"; }
 
 // The refusals a route can answer, by what it takes and who may call it.
@@ -66,6 +90,13 @@ std::vector<std::pair<int, const char*>> error_answers(const Route& r) {
 
 nlohmann::json json_content(nlohmann::json schema, const std::string& media = "application/json") {
   return {{media, {{"schema", std::move(schema)}}}};
+}
+
+// A route's refusals: the API's error body, or an OperationOutcome under /fhir/.
+nlohmann::json error_content(const Route& r) {
+  if (r.path.rfind("/fhir/", 0) == 0)
+    return json_content({{"$ref", "#/components/schemas/OperationOutcome"}}, "application/fhir+json");
+  return json_content({{"$ref", "#/components/schemas/Error"}});
 }
 
 nlohmann::json operation(const Route& r, SchemaSet& schemas) {
@@ -115,10 +146,8 @@ nlohmann::json operation(const Route& r, SchemaSet& schemas) {
     op["x-untyped-answer"] = true;
   }
   for (const auto& [status, why] : error_answers(r))
-    responses[std::to_string(status)] = {{"description", why},
-                                         {"content", json_content({{"$ref", "#/components/schemas/Error"}})}};
-  responses["default"] = {{"description", "error"},
-                          {"content", json_content({{"$ref", "#/components/schemas/Error"}})}};
+    responses[std::to_string(status)] = {{"description", why}, {"content", error_content(r)}};
+  responses["default"] = {{"description", "error"}, {"content", error_content(r)}};
   op["responses"] = std::move(responses);
   if (!r.is_public()) op["security"] = nlohmann::json::array({{{"session", nlohmann::json::array()}}});
   return op;
@@ -136,6 +165,7 @@ nlohmann::json openapi_document(const Router& router) {
   for (const Route& r : router.routes()) paths[r.path][lower(r.method)] = operation(r, schemas);
   nlohmann::json components = schemas.components();
   components["Error"] = error_schema();
+  components["OperationOutcome"] = operation_outcome_schema();
   // Who may do what, as the permission table says: the roles the routes name.
   nlohmann::json roles = nlohmann::json::array();
   for (const auto& role : service::all_roles()) roles.push_back(role);

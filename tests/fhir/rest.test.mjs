@@ -93,6 +93,48 @@ test('another centre\'s patient, no sign-in, a type or parameter it lacks: refus
   assert.equal((await analyst(`/fhir/r4/Patient/${patient.id}`)).status, 403)
 })
 
+test('every refusal is a valid OperationOutcome naming why, in the language asked for', async () => {
+  const tehran = await signedIn('surgeon.tehran-1')
+  const shiraz = await signedIn('surgeon.shiraz-1')
+  const analyst = await signedIn('analyst.tehran-1')
+  const { patient } = await richPatient(tehran, 'tehran-1')
+  const anonymous = await fetch(`${server.url}/fhir/r4/Patient/${patient.id}`)
+  const cases = [
+    [await shiraz(`/fhir/r4/Patient/${patient.id}`), 404, 'not-found', 'patient_not_found'],
+    [{ status: anonymous.status, type: anonymous.headers.get('content-type'), body: await anonymous.json() }, 401, 'login', null],
+    [await tehran('/fhir/r4/Condition'), 422, 'invalid', 'required', 'patient'],
+    [await tehran(`/fhir/r4/Account?patient=${patient.id}`), 404, 'not-found', 'not_one_of', 'resource_type'],
+    [await analyst(`/fhir/r4/Patient/${patient.id}`), 403, 'forbidden', null],
+  ]
+  for (const [r, status, code, reason, field] of cases) {
+    assert.equal(r.status, status)
+    assert.match(r.type, /^application\/fhir\+json/)
+    assert.equal(r.body.resourceType, 'OperationOutcome', JSON.stringify(r.body))
+    assert.deepEqual(validate(r.body), [])
+    const [issue] = r.body.issue
+    assert.equal(issue.severity, 'error')
+    assert.equal(issue.code, code)
+    assert.ok(issue.diagnostics.length > 0)
+    if (reason) assert.equal(issue.details.coding[0].code, reason)
+    if (field) assert.deepEqual(issue.expression, [field])
+  }
+  // The API's own errors stay the API's.
+  const api = await fetch(`${server.url}/api/v1/patients/${patient.id}`)
+  assert.ok((await api.json()).error)
+  // In Persian for a client that asks for it.
+  const login = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'surgeon.shiraz-1', password: server.accounts.get('surgeon.shiraz-1') }),
+  })
+  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const fa = await fetch(`${server.url}/fhir/r4/Patient/${patient.id}`, { headers: { Cookie: cookie, 'Accept-Language': 'fa' } })
+  const outcome = await fa.json()
+  assert.equal(fa.status, 404)
+  assert.match(outcome.issue[0].diagnostics, /[\u0600-\u06FF]/)
+  assert.equal(fa.headers.get('content-language'), 'fa')
+})
+
 test('the lab reads the record without the national id and mobile it is not shown', async () => {
   const surgeon = await signedIn('surgeon.tehran-1')
   const { patient } = await richPatient(surgeon, 'tehran-1')

@@ -149,9 +149,16 @@ TEST(OpenApiDocument, EveryOperationDocumentsItsAnswersAndWhoMayCallIt) {
       if (path.find('{') != std::string::npos) {
         EXPECT_TRUE(responses.contains("404"));
       }
+      // The FHIR endpoint's are OperationOutcomes, as FHIR answers errors.
+      const bool fhir = path.rfind("/fhir/", 0) == 0;
       for (const auto& [status, answer] : responses.items()) {
         if (status[0] != '4' && status != "default") continue;
-        EXPECT_EQ(answer["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/Error") << status;
+        if (fhir)
+          EXPECT_EQ(answer["content"]["application/fhir+json"]["schema"]["$ref"],
+                    "#/components/schemas/OperationOutcome")
+              << status;
+        else
+          EXPECT_EQ(answer["content"]["application/json"]["schema"]["$ref"], "#/components/schemas/Error") << status;
       }
       // Who may call it is what the permission table says.
       const auto listed = op["x-roles"].get<std::set<std::string>>();

@@ -3663,6 +3663,26 @@ export interface components {
             triage: string | null;
             triage_reason: string;
         };
+        /** @description a refusal of the FHIR endpoint, as FHIR R4 answers errors */
+        OperationOutcome: {
+            issue: {
+                /** @description FHIR's IssueType: not-found, login, invalid, ... */
+                code: string;
+                /** @description the catalogue code of the refusal under urn:regenpath:error */
+                details?: {
+                    coding?: {
+                        code?: string;
+                        system?: string;
+                    }[];
+                    text?: string;
+                };
+                diagnostics?: string;
+                expression?: string[];
+                severity: string;
+            }[];
+            /** @enum {string} */
+            resourceType: "OperationOutcome";
+        };
         OperatorComparison: {
             /** @description the centre whose operators are compared */
             centre: string;
@@ -16875,7 +16895,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description the role may not do this, or the CSRF token is missing or wrong */
@@ -16884,7 +16904,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description no such record at the caller's centre */
@@ -16893,7 +16913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description a field, parameter or value was refused; `field` names it */
@@ -16902,7 +16922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description error */
@@ -16911,7 +16931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
@@ -16942,7 +16962,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description the role may not do this, or the CSRF token is missing or wrong */
@@ -16951,7 +16971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description no such record at the caller's centre */
@@ -16960,7 +16980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description a field, parameter or value was refused; `field` names it */
@@ -16969,7 +16989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description error */
@@ -16978,7 +16998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
@@ -17007,7 +17027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
@@ -17041,7 +17061,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description the role may not do this, or the CSRF token is missing or wrong */
@@ -17050,7 +17070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description no such record at the caller's centre */
@@ -17059,7 +17079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description a field, parameter or value was refused; `field` names it */
@@ -17068,7 +17088,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
             /** @description error */
@@ -17077,7 +17097,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
                 };
             };
         };
