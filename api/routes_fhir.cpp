@@ -19,7 +19,8 @@ constexpr const char* kFhirMedia = "application/fhir+json";
 const std::vector<std::string>& searchable_types() {
   static const std::vector<std::string> types{"Consent",     "Condition",    "CarePlan",
                                               "Appointment", "Procedure",    "QuestionnaireResponse",
-                                              "Observation", "AdverseEvent", "BiologicallyDerivedProduct"};
+                                              "Observation", "AdverseEvent", "BiologicallyDerivedProduct",
+                                              "Provenance"};
   return types;
 }
 
@@ -147,7 +148,7 @@ void add_fhir_routes(http::Router& r, Services& s) {
                                   {"allowed",
                                    "Consent, Condition, CarePlan, Appointment, Procedure, "
                                    "QuestionnaireResponse, Observation, AdverseEvent, "
-                                   "BiologicallyDerivedProduct"}});
+                                   "BiologicallyDerivedProduct, Provenance"}});
            const auto asked = c.request.query.find("patient");
            if (asked == c.request.query.end() || asked->second.empty()) throw InputError("patient", "required"_err);
            std::string id = asked->second;

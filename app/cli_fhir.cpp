@@ -102,6 +102,7 @@ void run_fhir_export(const FhirExportOptions& o) {
 struct FhirImportOptions {
   std::string db = kDefaultDb;
   std::string in;
+  std::size_t lines_per_transaction = kImportLinesPerTransaction;
 };
 
 }  // namespace
@@ -127,7 +128,10 @@ void add_fhir_commands(CLI::App& app) {
       "anything is written, then patient by patient (no half of a patient), and the same files twice change nothing");
   add_db_option(imp, i->db);
   imp->add_option("--in", i->in, "the folder of NDJSON files (Patient.ndjson, ...)")->required();
-  imp->callback([i] { run_fhir_import(i->db, i->in); });
+  imp->add_option("--lines-per-transaction", i->lines_per_transaction,
+                  "lines a transaction takes at least, whole patients to each (default 16384)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 24));
+  imp->callback([i] { run_fhir_import(i->db, i->in, i->lines_per_transaction); });
 }
 
 }  // namespace rp::app

@@ -6,7 +6,7 @@
 // already (RecordsImport::knows); every mistake is named with its file and line, and
 // nothing is written while any is left. It also notes where each line is and whose it is.
 // The second takes the lines in patient by patient, whole patients to a transaction of
-// about kLinesPerTransaction lines: a clinic of any size imports in bounded memory and at
+// about `lines_per_transaction` lines (app/cli.hpp): a clinic of any size imports in bounded memory and at
 // a steady rate (one transaction for all of it grew SQLite's WAL by gigabytes and slowed
 // each write with it), and no half of a patient is ever written. Should a transaction
 // still fail (a rule only the store can check), the patients before it stay imported, and
@@ -28,8 +28,6 @@
 namespace rp::app {
 namespace {
 
-// Lines a transaction takes at least, ended at a patient's last line.
-constexpr std::size_t kLinesPerTransaction = 2048;
 // Mistakes named on stderr before the first pass stops listing them.
 constexpr std::size_t kProblemsShown = 100;
 
@@ -87,11 +85,11 @@ class ImportPlan {
         // error are not named for it too (one mistake, one line named).
         const std::uint32_t group = group_of(*r, refs);
         for (const auto& a : refs.appointments) appointment_group_[name_hash(r->source, a)] = group;
-        seen_.insert(name_hash(r->source, r->key()));
+        if (referenced(r->type)) seen_.insert(name_hash(r->source, r->key()));
         for (const auto& [element, ref] : refs.needs) check(r->source, element, ref);
         lines_.push_back({group, number, (std::uint64_t{file} << 56) | offset});
       } catch (const InputError& e) {
-        if (r) seen_.insert(name_hash(r->source, r->key()));
+        if (r && referenced(r->type)) seen_.insert(name_hash(r->source, r->key()));
         if (!first_) first_ = e;
         if (problems_.size() < kProblemsShown)
           problems_.push_back(where(file, number) + ": " + e.field() + ": " + e.what());
@@ -111,6 +109,12 @@ class ImportPlan {
   const std::vector<LinePlace>& lines() const { return lines_; }
 
  private:
+  // The types a later line may point to: only their names are kept (the answers, most of
+  // the lines, are pointed to by nothing).
+  static bool referenced(const std::string& type) {
+    return type == "Organization" || type == "Patient" || type == "Condition" || type == "CarePlan" ||
+           type == "Procedure";
+  }
   // A reference must name a resource of an earlier line (the types' order points back
   // only) or a record the store has.
   void check(const std::string& source, const std::string& element, const std::string& ref) {
@@ -169,7 +173,7 @@ class LineReader {
 
 }  // namespace
 
-void run_fhir_import(const std::string& db, const std::string& in) {
+void run_fhir_import(const std::string& db, const std::string& in, std::size_t lines_per_transaction) {
   if (names_missing_file(db)) throw NotFoundError("db", "no_database"_err, {{"path", db}});
   const std::filesystem::path dir(in);
   if (!std::filesystem::is_directory(dir)) throw NotFoundError("in", "no_database"_err, {{"path", in}});
@@ -187,9 +191,9 @@ void run_fhir_import(const std::string& db, const std::string& in) {
   std::optional<service::RecordsImport> import;
   std::int64_t patients_done = 0;
   for (std::size_t begin = 0; begin < lines.size();) {
-    // Whole groups (patients), at least kLinesPerTransaction lines unless the files end.
+    // Whole groups (patients), at least lines_per_transaction lines unless the files end.
     std::size_t end = begin;
-    while (end < lines.size() && (end - begin < kLinesPerTransaction || lines[end].group == lines[end - 1].group))
+    while (end < lines.size() && (end - begin < lines_per_transaction || lines[end].group == lines[end - 1].group))
       ++end;
     std::int64_t patients = 0;
     store->write([&](store::Transaction& tx) {

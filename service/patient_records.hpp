@@ -27,6 +27,9 @@ struct EpisodeRecords {
 struct PatientRecords {
   Patient patient;
   std::vector<EpisodeRecords> episodes;
+  // What of it a FHIR import took in from another system (the FHIR export's Provenance);
+  // read by the FHIR export and read, not by the de-identified one.
+  std::vector<store::FhirLinkRow> links;
 };
 
 struct RecordsWanted {

@@ -28,13 +28,14 @@ std::string records_joined(const std::vector<std::string_view>& values) {
 template <typename E, typename All>
 std::string records_allowed(const All& all) {
   std::vector<std::string_view> names;
+  names.reserve(std::size(all));
   for (E v : all) names.push_back(to_string(v));
   return records_joined(names);
 }
 
-const std::string kJalaliAllowed = "YYYY/MM/DD";
-const std::string kInstantUnit = "UTC";
-const std::string kBooleanAllowed = "0 | 1";
+constexpr const char* kJalaliAllowed = "YYYY/MM/DD";
+constexpr const char* kInstantUnit = "UTC";
+constexpr const char* kBooleanAllowed = "0 | 1";
 
 // A date and its Jalali twin, which follows it.
 void records_date(std::vector<ExportColumn>& out, const std::string& name, const std::string& en,

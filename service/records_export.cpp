@@ -57,6 +57,7 @@ RecordsExportSummary export_records(store::Store& store, const Clock& clock, con
         at_their_centre.centre_id = records.patient.centre_id;
         records.episodes = episodes_in_scope(tx, records.patient.id, at_their_centre);
         read_episode_records(tx, records.episodes, at_their_centre);
+        records.links = tx.fhir_links_of_patient(records.patient.id);
         ++out.patients;
         out.episodes += static_cast<std::int64_t>(records.episodes.size());
         if (sink.patient) sink.patient(records);
@@ -93,6 +94,7 @@ PatientRecords read_patient_records(store::Store& store, const Clock& clock, con
     const RecordsWanted wanted{p->centre_id, std::nullopt, true};
     out = PatientRecords{std::move(*p), episodes_in_scope(tx, patient_id, wanted)};
     read_episode_records(tx, out->episodes, wanted);
+    out->links = tx.fhir_links_of_patient(patient_id);
     tx.append_audit(audit_entry(clock, actor, out->patient.centre_id, "patient.read", "patient",
                                 std::to_string(patient_id), "fhir"));
   };

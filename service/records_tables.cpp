@@ -20,7 +20,7 @@ enum RecordsTable : std::size_t { kPatients, kEpisodes, kVisits, kScores, kAdver
 
 // The clinic's day of an answer: a questionnaire answered at 01:00 in Tehran belongs to
 // that day, not to the UTC day before.
-const std::string kClinicZone = "Asia/Tehran";
+constexpr const char* kClinicZone = "Asia/Tehran";
 
 ExportCell records_number(std::optional<double> v) {
   if (!v) return std::nullopt;
@@ -53,6 +53,7 @@ std::optional<CivilDate> records_clinic_day(const std::string& instant) {
 std::vector<const store::QuestionnaireResponseRow*> records_oldest_first(
     const std::vector<store::QuestionnaireResponseRow>& responses) {
   std::vector<const store::QuestionnaireResponseRow*> out;
+  out.reserve(responses.size());
   for (const auto& r : responses) out.push_back(&r);
   std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
     return std::tie(a->submitted_at, a->id) < std::tie(b->submitted_at, b->id);

@@ -329,6 +329,10 @@ class Transaction {
   // once: ConflictError("resource") when the resource is linked already).
   virtual std::optional<FhirLinkRow> find_fhir_link(const std::string& source, const std::string& resource) = 0;
   virtual void insert_fhir_link(const FhirLinkRow& r) = 0;
+  // The links whose records are a patient's: the patient and its consents, its episodes
+  // (their conditions, plans, procedures and visits), answers and adverse events, by source
+  // and resource; what the export's Provenance names.
+  virtual std::vector<FhirLinkRow> fhir_links_of_patient(std::int64_t patient_id) = 0;
 
   // Cell products and their chain of custody (0021_products.sql, store/product_records.hpp).
   // ConflictError("din") when another product has the DIN; NotFoundError for no product.

@@ -38,7 +38,7 @@ class Element {
   }
   std::string text(std::string_view name) const { return at(name).text(); }
   std::string text_or(std::string_view name, std::string fallback = "") const {
-    return has(name) ? at(name).text() : fallback;
+    return has(name) ? at(name).text() : std::move(fallback);
   }
   std::vector<Element> list(std::string_view name) const {
     std::vector<Element> out;
@@ -56,7 +56,7 @@ class Element {
   }
   // "Type/id" of a Reference element, refused unless it names a `type`.
   std::string reference(std::string_view type) const {
-    const std::string ref = text("reference");
+    std::string ref = text("reference");
     const auto slash = ref.find('/');
     if (slash == std::string::npos || ref.substr(0, slash) != type || slash + 1 == ref.size() ||
         ref.find('/', slash + 1) != std::string::npos)
@@ -121,7 +121,7 @@ std::string instrument_of(const Element& q) {
   const std::string url = canonical.substr(0, canonical.find('|'));
   constexpr std::string_view prefix = "urn:regenpath:questionnaire:";
   if (url.rfind(prefix, 0) == 0) {
-    const std::string key = url.substr(prefix.size());
+    std::string key = url.substr(prefix.size());
     for (const auto& d : instruments::all_instruments())
       if (d.key == key) return key;
   }

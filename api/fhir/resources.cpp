@@ -496,6 +496,69 @@ json product_resource(const Patient& p, const product::Product& x) {
   return r;
 }
 
+// The resource a link's record is exported as, when the export holds it: a patient's
+// consents are flags of its Patient; a procedure or a visit is named by its plan, which
+// holds its day.
+std::optional<std::string> provenance_target(const service::PatientRecords& records, const store::FhirLinkRow& l) {
+  const std::string type = l.resource.substr(0, l.resource.find('/'));
+  const std::string id = std::to_string(l.record_id);
+  if (l.record_kind == "patient" || l.record_kind == "consent")
+    return l.record_id == records.patient.id ? std::optional("Patient/" + id) : std::nullopt;
+  for (const auto& r : records.episodes) {
+    if (l.record_kind == "episode" || l.record_kind == "item") {
+      if (r.episode.id == l.record_id) return (type == "Condition" ? "Condition/" : "CarePlan/") + id;
+    } else if (l.record_kind == "response") {
+      for (const auto& q : r.responses)
+        if (q.id == l.record_id) return "QuestionnaireResponse/" + id;
+    } else if (l.record_kind == "adverse_event") {
+      for (const auto& a : r.events)
+        if (a.id == l.record_id && a.kind == "adverse_event") return "AdverseEvent/" + id;
+    }
+  }
+  return std::nullopt;
+}
+
+// What of the patient's record an import took in, one Provenance for each system it came
+// from: the resources it became (target), when, by the import, and each resource as the
+// sender named it (entity, role source).
+void provenance_resources(const service::PatientRecords& records, const std::function<void(json&&)>& out) {
+  std::map<std::string, std::vector<const store::FhirLinkRow*>> by_source;
+  for (const auto& l : records.links) by_source[l.source].push_back(&l);
+  int n = 0;
+  for (const auto& [source, links] : by_source) {
+    json targets = json::array(), entities = json::array();
+    std::vector<std::string> seen;
+    std::string recorded;
+    for (const auto* l : links) {
+      const auto target = provenance_target(records, *l);
+      if (!target) continue;
+      if (std::find(seen.begin(), seen.end(), *target) == seen.end()) {
+        seen.push_back(*target);
+        targets.push_back({{"reference", *target}});
+      }
+      json identifier{{"value", l->resource}};
+      if (!source.empty()) identifier = {{"system", source}, {"value", l->resource}};
+      entities.push_back({{"role", "source"}, {"what", {{"identifier", std::move(identifier)}}}});
+      if (recorded.empty() || l->imported_at < recorded) recorded = l->imported_at;
+    }
+    if (targets.empty()) continue;
+    out({{"resourceType", "Provenance"},
+         {"id", std::to_string(records.patient.id) + "-import-" + std::to_string(++n)},
+         {"target", std::move(targets)},
+         {"recorded", recorded},
+         {"activity",
+          {{"coding",
+            json::array({coding("http://terminology.hl7.org/CodeSystem/v3-DataOperation", "CREATE", "create")})}}},
+         {"agent",
+          json::array(
+              {{{"type",
+                 {{"coding", json::array({coding("http://terminology.hl7.org/CodeSystem/provenance-participant-type",
+                                                 "assembler", "Assembler")})}}},
+                {"who", {{"display", "regenpath fhir import"}}}}})},
+         {"entity", std::move(entities)}});
+  }
+}
+
 }  // namespace
 
 std::string mrn_system(const std::string& centre_id) { return "urn:regenpath:sid:mrn:" + fhir_id(centre_id); }
@@ -546,6 +609,7 @@ void patient_resources(const service::PatientRecords& records, const std::string
     for (const auto& a : r.events)
       if (a.kind == "adverse_event") out(adverse_event_resource(p, e, a));
   }
+  provenance_resources(records, out);
 }
 
 const std::vector<std::string>& exported_types() {
@@ -554,7 +618,8 @@ const std::vector<std::string>& exported_types() {
                                               "Condition",    "CarePlan",
                                               "Appointment",  "BiologicallyDerivedProduct",
                                               "Procedure",    "QuestionnaireResponse",
-                                              "Observation",  "AdverseEvent"};
+                                              "Observation",  "AdverseEvent",
+                                              "Provenance"};
   return types;
 }
 

@@ -26,4 +26,26 @@ void PgTransaction::insert_fhir_link(const FhirLinkRow& l) {
   if (r.rows() != 1) throw ConflictError("resource", "fhir_resource_linked"_err, {{"resource", l.resource}});
 }
 
+std::vector<FhirLinkRow> PgTransaction::fhir_links_of_patient(std::int64_t patient_id) {
+  auto r = c_.exec(
+      "SELECT l.source, l.resource, l.centre_id, l.record_kind, l.record_id, l.imported_at FROM fhir_links l "
+      "WHERE l.record_kind IN ('patient', 'consent') AND l.record_id = $1 "
+      "UNION ALL SELECT l.source, l.resource, l.centre_id, l.record_kind, l.record_id, l.imported_at "
+      "FROM episodes e JOIN fhir_links l ON l.record_kind IN ('episode', 'item') AND l.record_id = e.id "
+      "WHERE e.patient_id = $1 "
+      "UNION ALL SELECT l.source, l.resource, l.centre_id, l.record_kind, l.record_id, l.imported_at "
+      "FROM episodes e JOIN questionnaire_responses r ON r.episode_id = e.id "
+      "JOIN fhir_links l ON l.record_kind = 'response' AND l.record_id = r.id WHERE e.patient_id = $1 "
+      "UNION ALL SELECT l.source, l.resource, l.centre_id, l.record_kind, l.record_id, l.imported_at "
+      "FROM episodes e JOIN adverse_events a ON a.episode_id = e.id "
+      "JOIN fhir_links l ON l.record_kind = 'adverse_event' AND l.record_id = a.id WHERE e.patient_id = $1 "
+      "ORDER BY 1, 2",
+      Params().integer(patient_id));
+  std::vector<FhirLinkRow> out;
+  out.reserve(r.rows());
+  for (int i = 0; i < r.rows(); ++i)
+    out.push_back({r.text(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.int64(i, 4), r.text(i, 5)});
+  return out;
+}
+
 }  // namespace rp::store::postgres

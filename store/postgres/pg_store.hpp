@@ -123,6 +123,7 @@ class PgTransaction final : public Transaction {
   bool insert_pseudonym(const PseudonymRow& r) override;
   std::optional<FhirLinkRow> find_fhir_link(const std::string& source, const std::string& resource) override;
   void insert_fhir_link(const FhirLinkRow& r) override;
+  std::vector<FhirLinkRow> fhir_links_of_patient(std::int64_t patient_id) override;
   std::int64_t insert_product(const product::Product& p, const std::string& now) override;
   void update_product(const product::Product& p, const std::string& now) override;
   std::optional<product::Product> find_product(std::int64_t id) override;

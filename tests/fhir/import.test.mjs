@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve, dirname } from 'node:path'
 import { after, before, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { validateNdjsonDir } from './validate.mjs'
+import { loadValidator, validateNdjsonDir } from './validate.mjs'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const binary = process.env.RP_BINARY || join(repo, 'build/regenpath')
@@ -21,7 +21,9 @@ const fresh = join(work, 'fresh.db')
 const regenpath = (...args) => JSON.parse(execFileSync(binary, args, { encoding: 'utf8', maxBuffer: 1 << 28 }))
 const lines = (dir, type) => readFileSync(join(dir, `${type}.ndjson`), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
 
-before(() => {
+let validate
+before(async () => {
+  validate = await loadValidator()
   execFileSync(binary, ['demo', '--no-serve', '--patients', '40', '--today', '2026-11-24', '--db', clinic], { stdio: 'ignore' })
   execFileSync(binary, ['db', 'migrate', '--db', fresh], { stdio: 'ignore' })
   regenpath('fhir', 'export', '--db', clinic, '--out', join(work, 'first'))
@@ -121,7 +123,7 @@ test('a file with mistakes names each line, and nothing of it is imported', () =
 })
 
 test('a large clinic is taken in patient by patient: a failure keeps the patients before it, and the same files again take in the rest', () => {
-  // 150 patients: several transactions of whole patients (about 2,000 lines each).
+  // 150 patients, several transactions of whole patients (500 lines or more each).
   const big = join(work, 'big.db')
   execFileSync(binary, ['demo', '--no-serve', '--patients', '150', '--today', '2026-11-24', '--db', big], { stdio: 'ignore' })
   const files = join(work, 'big-files')
@@ -136,7 +138,7 @@ test('a large clinic is taken in patient by patient: a failure keeps the patient
   writeFileSync(join(files, 'Patient.ndjson'), patients.join('\n') + '\n')
   const target = join(work, 'big-target.db')
   execFileSync(binary, ['db', 'migrate', '--db', target], { stdio: 'ignore' })
-  const r = spawnSync(binary, ['fhir', 'import', '--db', target, '--in', files], { encoding: 'utf8' })
+  const r = spawnSync(binary, ['fhir', 'import', '--db', target, '--in', files, '--lines-per-transaction', '500'], { encoding: 'utf8' })
   assert.equal(r.status, 2, r.stderr)
   assert.match(r.stderr, new RegExp(`^Patient\\.ndjson:${patients.length}: nothing of this patient was imported, nor of the others of its transaction; (\\d+) patients before them were`, 'm'))
   const kept = Number(/(\d+) patients before them were/.exec(r.stderr)[1])
@@ -166,7 +168,7 @@ test('a large clinic is taken in patient by patient: a failure keeps the patient
   last.birthDate = born
   patients[patients.length - 1] = JSON.stringify(last)
   writeFileSync(join(files, 'Patient.ndjson'), patients.join('\n') + '\n')
-  const again = regenpath('fhir', 'import', '--db', target, '--in', files)
+  const again = regenpath('fhir', 'import', '--db', target, '--in', files, '--lines-per-transaction', '500')
   assert.equal(again.unchanged.Patient, kept)
   assert.equal(again.created.Patient, patients.length - kept)
   assert.equal(regenpath('patient', 'list', '--db', target, '--limit', '1000').length, patients.length)
@@ -218,4 +220,19 @@ test('an answer set of another system is scored as a native one', () => {
   assert.equal(pain.valueQuantity.value, 50)
   const qr = lines(join(work, 'other-out'), 'QuestionnaireResponse')[0]
   assert.equal(qr.extension[0].valueCode, response.extension[0].valueCode, 'the time point found from the day')
+  // What came from the other system says so: one Provenance naming the records it became
+  // and each resource as the sender named it; valid, every target in the export.
+  const [provenance, ...more] = lines(join(work, 'other-out'), 'Provenance')
+  assert.equal(more.length, 0)
+  assert.deepEqual(validate(provenance), [])
+  const targets = provenance.target.map((t) => t.reference)
+  assert.ok(targets.includes(`QuestionnaireResponse/${qr.id}`), targets.join(' '))
+  assert.ok(targets.some((t) => t.startsWith('Patient/')) && targets.some((t) => t.startsWith('CarePlan/')), targets.join(' '))
+  const sent = provenance.entity.map((e) => `${e.what.identifier.system} ${e.what.identifier.value}`)
+  assert.ok(sent.includes('urn:other-his:1 QuestionnaireResponse/his-answers-1'), sent.join(' '))
+  assert.ok(sent.includes(`urn:other-his:1 ${patientRef}`))
+  const exported = new Set(['Patient', 'CarePlan', 'Condition', 'QuestionnaireResponse'].flatMap((t) => lines(join(work, 'other-out'), t).map((r) => `${t}/${r.id}`)))
+  for (const t of targets) assert.ok(exported.has(t), t)
+  // The demo clinic's own export has none: nothing of it was imported.
+  assert.throws(() => lines(first, 'Provenance'))
 })

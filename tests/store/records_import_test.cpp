@@ -6,6 +6,8 @@
 // the earlier ones linked.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "api/fhir/from_fhir.hpp"
 #include "api/fhir/resources.hpp"
 #include "base/error.hpp"
@@ -86,6 +88,48 @@ TEST_P(RecordsImportTest, AnotherSystemsResourcesAreLinkedOnceAndTheSameAgainWri
   EXPECT_TRUE(again.created.empty());
   EXPECT_EQ(again.unchanged.at("CarePlan"), episodes);
   EXPECT_EQ(count("episode"), 2 * episodes);
+}
+
+TEST_P(RecordsImportTest, APatientsLinksAreWhatTheImportTookInOfTheirRecord) {
+  const auto resources = exported();
+  // A patient with answers: the first answer set's.
+  const auto first_patient = [&] {
+    return std::stoll(
+        resources.at("QuestionnaireResponse").front()["subject"]["reference"].get<std::string>().substr(8));
+  };
+  std::vector<FhirLinkRow> before;
+  s_->read([&](Transaction& tx) { before = tx.fhir_links_of_patient(first_patient()); });
+  EXPECT_TRUE(before.empty());
+  const auto counts = take(resources, "urn:other-system");
+  std::vector<FhirLinkRow> links;
+  std::set<std::string> kinds, every_resource;
+  std::int64_t every_link = 0;
+  s_->read([&](Transaction& tx) {
+    links = tx.fhir_links_of_patient(first_patient());
+    for (const auto& id : tx.record_ids("patient"))
+      for (const auto& l : tx.fhir_links_of_patient(id)) {
+        every_resource.insert(l.resource);
+        ++every_link;
+      }
+  });
+  for (const auto& l : links) {
+    kinds.insert(l.record_kind);
+    EXPECT_EQ(l.source, "urn:other-system");
+  }
+  // The patient (matched by national id: the clinic's own consents stay), its episodes and
+  // answers.
+  EXPECT_TRUE(kinds.count("patient"));
+  EXPECT_TRUE(kinds.count("episode"));
+  EXPECT_TRUE(kinds.count("response"));
+  EXPECT_FALSE(kinds.count("consent"));
+  EXPECT_TRUE(std::is_sorted(links.begin(), links.end(), [](const FhirLinkRow& a, const FhirLinkRow& b) {
+    return std::tie(a.source, a.resource) < std::tie(b.source, b.resource);
+  }));
+  // Each link is one patient's, and every answer taken in is some patient's.
+  EXPECT_EQ(static_cast<std::int64_t>(every_resource.size()), every_link);
+  std::int64_t responses = 0;
+  for (const auto& r : every_resource) responses += r.rfind("QuestionnaireResponse/", 0) == 0;
+  EXPECT_EQ(responses, counts.created.at("QuestionnaireResponse"));
 }
 
 TEST_P(RecordsImportTest, TheClinicsOwnExportWritesNothing) {
