@@ -46,9 +46,11 @@ struct LinePlace {
 std::string where(std::size_t file, std::uint64_t line) { return types()[file] + ".ndjson:" + std::to_string(line); }
 
 // A resource's name within its sender, hashed: the first pass keeps one of these per
-// resource a later line may point to, not the strings.
+// resource a later line may point to, not the strings. An organization is the same
+// whichever system names it, as the import matches centres by id.
 std::size_t name_hash(const std::string& source, const std::string& key) {
-  return std::hash<std::string>{}(source + "|" + key);
+  const bool organization = key.rfind("Organization/", 0) == 0;
+  return std::hash<std::string>{}((organization ? std::string() : source) + "|" + key);
 }
 
 // Every line of the files an import reads, in the order it reads them:
@@ -106,7 +108,7 @@ class ImportPlan {
     for (const auto& p : problems_) std::cerr << p << "\n";
     throw *first_;
   }
-  const std::vector<LinePlace>& lines() const { return lines_; }
+  std::vector<LinePlace> take_lines() { return std::move(lines_); }
 
  private:
   // The types a later line may point to: only their names are kept (the answers, most of
@@ -184,7 +186,7 @@ void run_fhir_import(const std::string& db, const std::string& in, std::size_t l
     ImportPlan plan(view);
     plan.read(dir);
     plan.throw_if_wrong();
-    lines = plan.lines();
+    lines = plan.take_lines();
   });
 
   LineReader reader(dir);
@@ -196,11 +198,16 @@ void run_fhir_import(const std::string& db, const std::string& in, std::size_t l
     while (end < lines.size() && (end - begin < lines_per_transaction || lines[end].group == lines[end - 1].group))
       ++end;
     std::int64_t patients = 0;
+    bool tried = false;  // the store may run a transaction again (a serialization failure)
     store->write([&](store::Transaction& tx) {
       if (!import)
         import.emplace(tx, Clock::system(), service::Actor::cli_operator());
+      else if (tried)
+        import->retry_in(tx);
       else
         import->continue_in(tx);
+      tried = true;
+      patients = 0;
       for (std::size_t i = begin; i < end; ++i) {
         if (lines[i].group != 0 && (i == begin || lines[i].group != lines[i - 1].group)) ++patients;
         try {

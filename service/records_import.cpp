@@ -410,10 +410,18 @@ void RecordsImport::finish() {
 
 void RecordsImport::continue_in(store::Transaction& tx) {
   tx_ = &tx;
+  counts_before_ = counts_;
   conditions_.clear();
   appointments_.clear();
   procedures_.clear();
   new_patients_.clear();
+  pending_.clear();
+  written_since_audit_ = 0;
+}
+
+void RecordsImport::retry_in(store::Transaction& tx) {
+  counts_ = counts_before_;
+  continue_in(tx);
 }
 
 bool RecordsImport::knows(const std::string& source, const std::string& ref) {

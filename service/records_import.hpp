@@ -129,6 +129,9 @@ class RecordsImport {
   // visits, the procedures an adverse event names) is let go: a patient's lines are taken
   // in one transaction.
   void continue_in(store::Transaction& tx);
+  // The same transaction again, when the store retries it (a serialization failure on
+  // PostgreSQL): what the failed attempt took in and counted is forgotten.
+  void retry_in(store::Transaction& tx);
 
   // Whether `ref` (Patient/, CarePlan/, Condition/, Procedure/, Organization/) names a
   // record the store has already: this store's own, a centre, or one an earlier import
@@ -163,6 +166,7 @@ class RecordsImport {
   std::string own_source_, now_;
   CivilDate today_;
   ImportCounts counts_;
+  ImportCounts counts_before_;  // at the current transaction's start, for retry_in
   std::int64_t written_since_audit_ = 0;
   std::map<std::string, std::string> centres_;                                // Organization key -> centre id
   std::map<std::string, ImportedCondition> conditions_;                       // until their CarePlan comes

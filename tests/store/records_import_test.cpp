@@ -171,9 +171,17 @@ TEST_P(RecordsImportTest, AnImportGoesOnInTheNextTransactionAndKnowsWhatTheEarli
     import->finish();
   });
   EXPECT_EQ(count("episode"), 2 * episodes) << "the first transaction is committed";
-  // The answers in a second transaction: their plans are found through the links the first wrote.
-  s_->write([&](Transaction& tx) {
+  // The answers in a second transaction: their plans are found through the links the first
+  // wrote. Its first attempt fails (as a serialization failure would) and the store runs it
+  // again: what the failed attempt counted is forgotten.
+  EXPECT_THROW(s_->write([&](Transaction& tx) {
     import->continue_in(tx);
+    take_types(*import, {"QuestionnaireResponse"});
+    throw std::runtime_error("the attempt failed");
+  }),
+               std::runtime_error);
+  s_->write([&](Transaction& tx) {
+    import->retry_in(tx);
     take_types(*import, {"QuestionnaireResponse"});
     import->finish();
   });
