@@ -11,19 +11,21 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-// RFC 9110 qvalue: "0" or "1" with up to three decimals, 1 at most.
-std::optional<int> thousandths(std::string_view q) {
-  if (q.empty() || (q[0] != '0' && q[0] != '1')) return std::nullopt;
+// RFC 9110 qvalue: "0" or "1" with up to three decimals, 1 at most; in thousandths, or -1
+// for text that is not one. (An int, not an optional: GCC 12 took the optional's value for
+// uninitialised once this was inlined, with UBSan's null check off in the sanitizer build.)
+int thousandths(std::string_view q) {
+  if (q.empty() || (q[0] != '0' && q[0] != '1')) return -1;
   int value = (q[0] - '0') * 1000;
   if (q.size() == 1) return value;
-  if (q[1] != '.' || q.size() > 5) return std::nullopt;
+  if (q[1] != '.' || q.size() > 5) return -1;
   int scale = 100;
   for (const char c : q.substr(2)) {
-    if (c < '0' || c > '9') return std::nullopt;
+    if (c < '0' || c > '9') return -1;
     value += (c - '0') * scale;
     scale /= 10;
   }
-  return value <= 1000 ? std::optional<int>(value) : std::nullopt;
+  return value <= 1000 ? value : -1;
 }
 
 std::optional<int> weight_of(std::string_view params) {
@@ -34,9 +36,9 @@ std::optional<int> weight_of(std::string_view params) {
     const auto eq = param.find('=');
     const std::string_view name = trim(param.substr(0, eq));
     if (eq != std::string_view::npos && name.size() == 1 && (name[0] == 'q' || name[0] == 'Q')) {
-      const auto parsed = thousandths(trim(param.substr(eq + 1)));
-      if (!parsed) return std::nullopt;
-      q = *parsed;
+      const int parsed = thousandths(trim(param.substr(eq + 1)));
+      if (parsed < 0) return std::nullopt;
+      q = parsed;
     }
     if (semi == std::string_view::npos) break;
     params.remove_prefix(semi + 1);
