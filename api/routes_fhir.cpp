@@ -24,6 +24,13 @@ const std::vector<std::string>& searchable_types() {
   return types;
 }
 
+// The searchable types as a refusal names them: "Consent, Condition, ...".
+std::string types_listed() {
+  std::string out;
+  for (const auto& t : searchable_types()) out += (out.empty() ? "" : ", ") + t;
+  return out;
+}
+
 http::Response fhir_answer(const ordered_json& body) {
   http::Response res;
   res.body = body.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
@@ -143,12 +150,7 @@ void add_fhir_routes(http::Router& r, Services& s) {
            const std::string type = c.request.params.at("resource_type");
            const auto& types = searchable_types();
            if (std::find(types.begin(), types.end(), type) == types.end())
-             throw NotFoundError("resource_type", "not_one_of"_err,
-                                 {{"value", type},
-                                  {"allowed",
-                                   "Consent, Condition, CarePlan, Appointment, Procedure, "
-                                   "QuestionnaireResponse, Observation, AdverseEvent, "
-                                   "BiologicallyDerivedProduct, Provenance"}});
+             throw NotFoundError("resource_type", "not_one_of"_err, {{"value", type}, {"allowed", types_listed()}});
            const auto asked = c.request.query.find("patient");
            if (asked == c.request.query.end() || asked->second.empty()) throw InputError("patient", "required"_err);
            std::string id = asked->second;
