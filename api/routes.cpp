@@ -25,6 +25,7 @@ void add_all_routes(http::Router& r, Services& s) {
   add_education_routes(r, s);
   add_payment_routes(r, s);
   add_evidence_routes(r, s);
+  add_imaging_routes(r, s);
   add_fhir_routes(r, s);
   add_consent_document_routes(r, s);
   add_consent_routes(r, s);

@@ -11,6 +11,7 @@
 #include "api/http/json_body.hpp"
 #include "api/http/router.hpp"
 #include "base/clock.hpp"
+#include "channels/imaging_archive.hpp"
 #include "channels/sms_delivery_report.hpp"
 #include "service/accounts.hpp"
 #include "service/audit_anchors.hpp"
@@ -49,6 +50,8 @@ struct Services {
   // token (empty: the callback is refused as not there).
   channels::DeliveryReportRules sms_delivery = {};
   std::string sms_delivery_token = {};
+  // The imaging archive (channels/orthanc_archive.hpp); null: none configured.
+  channels::ImagingArchive* imaging_archive = nullptr;
 };
 
 // The {episode_id} of a route's path, refused as a field named "episode" when it is no id.
@@ -80,6 +83,7 @@ void add_consent_routes(http::Router& r, Services& s);           // signing them
 void add_evidence_routes(http::Router& r, Services& s);          // the published evidence beside the claims
 void add_payment_routes(http::Router& r, Services& s);           // payment plans and payments received
 void add_rating_routes(http::Router& r, Services& s);            // patients' ratings, moderation, summaries
+void add_imaging_routes(http::Router& r, Services& s);           // the imaging archive: links, studies, grades
 void add_fhir_routes(http::Router& r, Services& s);              // the read-only FHIR R4 endpoint
 
 // Every family, in documentation order.

@@ -37,6 +37,7 @@ void add_cost_commands(CLI::App& app);              // cost instalments (cli_cos
 void add_cost_estimate(CLI::App* cost);             // cost estimate (cli_prices.cpp)
 void add_price_commands(CLI::App& app);             // price set, list (cli_prices.cpp)
 void add_rating_commands(CLI::App& app);            // rating list, moderate (cli_ratings.cpp)
+void add_imaging_commands(CLI::App& app);           // imaging candidates, link, show, grade (cli_imaging.cpp)
 void add_page_commands(CLI::App& app);              // page list, save, publish (cli_pages.cpp)
 void add_consent_document_commands(CLI::App& app);  // consent-document list, save, publish
 void add_consent_commands(CLI::App& app);           // consent list, pdf, countersign, withdraw

@@ -172,6 +172,10 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
                          &heavy_reads,
                          cfg.sms_delivery,
                          cfg.sms_delivery_token};
+  const auto imaging_archive =
+      cfg.orthanc.configured() ? channels::orthanc_archive(cfg.orthanc) : std::unique_ptr<channels::ImagingArchive>();
+  services.imaging_archive = imaging_archive.get();
+  if (!imaging_archive) spdlog::info("imaging: no archive configured (orthanc.url): grades are recorded by study date");
   if (cfg.metrics_token.empty() && !loopback_only(cfg.address))
     spdlog::warn("/metrics is open to every client that reaches {}: set metrics_token to require a token", cfg.address);
   api::http::Api api(services, &store);

@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
   rp::app::add_cost_commands(app);
   rp::app::add_price_commands(app);
   rp::app::add_rating_commands(app);
+  rp::app::add_imaging_commands(app);
   rp::app::add_page_commands(app);
   rp::app::add_payment_commands(app);
   rp::app::add_evidence_commands(app);

@@ -39,9 +39,14 @@ EligibilityRule rule(const Ctx& ctx, const YAML::Node& n, const std::string& pat
 const std::set<std::string> kKinds{"order", "hold",  "procedure", "rest",         "advice",
                                    "rehab", "visit", "imaging",   "questionnaire"};
 
+// The modalities a study of the hip is taken with: radiographs (computed, digital), MRI,
+// CT and ultrasound.
+const std::set<std::string> kModalities{"CR", "DX", "MR", "CT", "US"};
+
 ProtocolItem item(const Ctx& ctx, const YAML::Node& n, const std::string& path, const Protocol& p) {
   allow_keys(ctx, n, path,
-             {"id", "kind", "anchor", "at", "until", "window", "title", "detail", "flags", "instruments", "role"});
+             {"id", "kind", "anchor", "at", "until", "window", "title", "detail", "flags", "instruments", "role",
+              "modalities"});
   ProtocolItem it;
   it.id = req_string(ctx, n, "id", path);
   it.kind = req_string(ctx, n, "kind", path);
@@ -93,6 +98,19 @@ ProtocolItem item(const Ctx& ctx, const YAML::Node& n, const std::string& path, 
   if (n["flags"]) it.flags = string_list(ctx, n["flags"], child_path(path, "flags"));
   if (n["instruments"]) it.instruments = string_list(ctx, n["instruments"], child_path(path, "instruments"));
   if (n["role"]) it.role = scalar(ctx, n["role"], child_path(path, "role"));
+  if (n["modalities"]) {
+    it.modalities = string_list(ctx, n["modalities"], child_path(path, "modalities"));
+    for (const auto& m : it.modalities)
+      if (!kModalities.count(m))
+        ctx.fail(n["modalities"], child_path(path, "modalities"),
+                 {"'" + m + "' is not a DICOM modality of radiographs, MRI, CT or ultrasound (CR, DX, MR, CT, US)",
+                  "«" + m +
+                      "» از کدهای DICOM رادیوگرافی، ام‌آر‌آی، سی‌تی یا سونوگرافی (CR، DX، MR، CT، US) "
+                      "نیست"});
+    if (it.kind != "imaging" && it.kind != "order")
+      ctx.fail(n["modalities"], child_path(path, "modalities"),
+               {"is for an imaging item or an order", "برای تصویربرداری یا دستور (order) است"});
+  }
   if (it.kind == "questionnaire" && it.instruments.empty()) {
     ctx.fail(n, child_path(path, "instruments"), {"is required for a questionnaire", "برای پرسشنامه الزامی است"});
   }

@@ -68,6 +68,9 @@ struct ProtocolItem {
   std::vector<std::string> flags;
   std::vector<std::string> instruments;  // questionnaires only
   std::string role;                      // who carries it out, when not the surgeon
+  // The DICOM modalities (CR, DX, MR, ...) of the studies that answer an imaging item or
+  // an order for imaging: the archive's studies are set against it by these.
+  std::vector<std::string> modalities;
 };
 
 // How the outcome report reads this protocol's patients (the `outcomes:` section). A

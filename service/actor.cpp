@@ -63,6 +63,10 @@ const std::map<Permission, Roles>& permission_table() {
       {Permission::records_export, {R::admin}},
       // Records of any centre, made at the command line from another system's files.
       {Permission::records_import, {}},
+      // Those who register patients and book their imaging link them to the archive; the
+      // surgeon reads the films.
+      {Permission::imaging_link, {R::coordinator, R::surgeon}},
+      {Permission::imaging_grade, {R::surgeon}},
   };
   return table;
 }
@@ -178,6 +182,10 @@ const char* name(Permission p) {
       return "export the centre's records";
     case Permission::records_import:
       return "import records";
+    case Permission::imaging_link:
+      return "link patients to the imaging archive";
+    case Permission::imaging_grade:
+      return "record radiographic grades";
   }
   return "?";
 }
@@ -238,6 +246,8 @@ static const std::map<Permission, std::string_view>& permission_names() {
       {Permission::consent_witness, "consent_witness"},
       {Permission::records_export, "records_export"},
       {Permission::records_import, "records_import"},
+      {Permission::imaging_link, "imaging_link"},
+      {Permission::imaging_grade, "imaging_grade"},
   };
   return names;
 }

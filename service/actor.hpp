@@ -74,6 +74,8 @@ enum class Permission {
   consent_witness,     // see the centre's patients' signed consents, countersign them, withdraw one for a patient
   records_export,      // the centre's records, identified, in bulk for another system (FHIR NDJSON)
   records_import,      // another system's records taken in (FHIR NDJSON): the operator only
+  imaging_link,        // link a patient to the imaging archive's patient (and look for them there)
+  imaging_grade,       // record the radiographic grades read on a study
 };
 
 // The one permission table (actor.cpp) decides: whether `role` may do `p` (the operator

@@ -21,6 +21,7 @@
 #include "domain/education/page.hpp"
 #include "domain/episode.hpp"
 #include "domain/evidence/evidence.hpp"
+#include "domain/imaging/imaging.hpp"
 #include "domain/patient.hpp"
 #include "domain/rating/rating.hpp"
 #include "domain/schedule.hpp"
@@ -375,6 +376,17 @@ class Transaction {
   // The centre's lists by first year then version: the current versions only, or every
   // version ever written.
   virtual std::vector<cost::PriceList> price_lists_of(const std::string& centre_id, bool with_superseded) = 0;
+
+  // Imaging (0047_imaging.sql, domain/imaging/imaging.hpp): which archive patient a
+  // patient is, and the radiographic grades read on an episode's studies.
+  virtual std::optional<imaging::ArchiveLink> imaging_link(std::int64_t patient_id) = 0;
+  // Writes the patient's link, a new one or over the one before.
+  virtual void save_imaging_link(const imaging::ArchiveLink& link) = 0;
+  // The episode's grades by study date, then id.
+  virtual std::vector<imaging::RadiographicGrade> radiographic_grades(std::int64_t episode_id) = 0;
+  // Writes the grade of the episode's study, a new one or over the study's grade before:
+  // its id.
+  virtual std::int64_t save_radiographic_grade(const imaging::RadiographicGrade& g) = 0;
 
   // Ratings (0036_ratings.sql, domain/rating/rating.hpp).
   // Writes the episode's rating, a new one or over the one before: its id.

@@ -51,6 +51,8 @@ const std::vector<CopiedTable>& copied_tables() {
       {"consent_documents", "id", {}},
       {"consent_signatures", "id", {}},
       {"fhir_links", "source, resource", {}},
+      {"imaging_links", "patient_id", {}},
+      {"radiographic_grades", "id", {}},
       {"payments", "id", {}},
   };
   return tables;

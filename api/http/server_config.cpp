@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "api/http/client_address.hpp"
+#include "api/http/imaging_config.hpp"
 #include "api/http/messaging_config.hpp"
 #include "api/http/server_config.hpp"
 #include "base/error.hpp"
@@ -107,7 +108,8 @@ ServerConfig load_server_config(const std::string& path) {
                                   "heavy_reads",
                                   "report_cache_mb",
                                   "sms",
-                                  "smtp"};
+                                  "smtp",
+                                  "orthanc"};
     for (const auto& kv : root) {
       if (!kv.first.IsScalar()) throw InputError("config", "config_key_type"_err, {{"key", "?"}});
       const auto key = kv.first.Scalar();
@@ -149,6 +151,7 @@ ServerConfig load_server_config(const std::string& path) {
     read_key(root, "heavy_reads", c.heavy_reads);
     read_key(root, "report_cache_mb", c.report_cache_mb);
     read_messaging_config(root, c);
+    read_imaging_config(root, c);
   }
   if (const char* v = env("REGENPATH_ADDRESS")) c.address = v;
   c.port = static_cast<unsigned short>(env_int("REGENPATH_PORT", c.port, 0, 65535));
@@ -202,6 +205,7 @@ ServerConfig load_server_config(const std::string& path) {
     throw InputError("metrics_token", "metrics_token_shape"_err);
   if (c.tls_cert.empty() != c.tls_key.empty()) throw InputError("tls_cert", "tls_pair"_err);
   apply_messaging_env(c);
+  apply_imaging_env(c);
   return c;
 }
 
@@ -325,7 +329,8 @@ audit_anchor_interval_s: 60
 # the portal's public address, the link in questionnaire invitations.
 messages_interval_s: 60
 # portal_url: https://clinic.example/portal
-)" + messaging_sample_config();
+)" + messaging_sample_config() +
+         imaging_sample_config();
 }
 
 }  // namespace rp::api::http

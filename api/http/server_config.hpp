@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "channels/orthanc_archive.hpp"
 #include "channels/sms_delivery_report.hpp"
 #include "channels/sms_http.hpp"
 #include "channels/smtp_mail.hpp"
@@ -61,6 +62,8 @@ struct ServerConfig {
   channels::DeliveryReportRules sms_delivery;
   std::string sms_delivery_token;  // the callback's shared secret; empty: reports are refused
   channels::SmtpConfig smtp;
+  // The imaging archive (api/http/imaging_config.hpp): the `orthanc:` block; no url: none.
+  channels::OrthancConfig orthanc;
   bool sms_configured() const { return !sms.url.empty(); }
   bool smtp_configured() const { return !smtp.url.empty(); }
   bool tls() const { return !tls_cert.empty() && !tls_key.empty(); }

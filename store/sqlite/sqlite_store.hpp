@@ -172,6 +172,10 @@ class SqliteTransaction final : public Transaction {
   bool supersede_price_list(std::int64_t id, const std::string& at) override;
   std::optional<cost::PriceList> find_price_list(std::int64_t id) override;
   std::vector<cost::PriceList> price_lists_of(const std::string& centre_id, bool with_superseded) override;
+  std::optional<imaging::ArchiveLink> imaging_link(std::int64_t patient_id) override;
+  void save_imaging_link(const imaging::ArchiveLink& link) override;
+  std::vector<imaging::RadiographicGrade> radiographic_grades(std::int64_t episode_id) override;
+  std::int64_t save_radiographic_grade(const imaging::RadiographicGrade& g) override;
   std::int64_t save_rating(const rating::Rating& r) override;
   std::optional<rating::Rating> rating_of_episode(std::int64_t episode_id) override;
   std::optional<rating::Rating> find_rating(std::int64_t id) override;
