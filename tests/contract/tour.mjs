@@ -313,6 +313,16 @@ export async function tour(server, observe) {
   await call(surgeon, 'GET', '/api/v1/episodes/{episode_id}/adverse-events', { params: ep, expect: 200 })
   await call(surgeon, 'PATCH', '/api/v1/adverse-events/{event_id}', { params: { event_id: event.id }, body: { ctcae_grade: 1, reason: 'graded at the visit' }, expect: 200 })
 
+  // Imaging with no archive configured: the coordinator links the patient to the archive's
+  // Patient ID all the same, and the surgeon records the grades read on a study, with its
+  // date (refused without one, since no archive can say it).
+  const pid = { patient_id: patient.id }
+  await call(coordinator, 'GET', '/api/v1/patients/{patient_id}/imaging/candidates', { params: pid, q: { dicom_patient_id: 'PACS-CONTRACT-1' }, expect: 200 })
+  await call(coordinator, 'PUT', '/api/v1/patients/{patient_id}/imaging/link', { params: pid, body: { dicom_patient_id: 'PACS-CONTRACT-1' }, expect: 200 })
+  await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/imaging/grades', { params: ep, body: { study_uid: '1.2.840.1', kl_grade: 2 }, expect: 422 })
+  await call(surgeon, 'POST', '/api/v1/episodes/{episode_id}/imaging/grades', { params: ep, body: { study_uid: '1.2.840.1', study_date: '2026-01-10', kl_grade: 2, tonnis_grade: 1, joint_space_mm: 3.5 }, expect: 200 })
+  await call(surgeon, 'GET', '/api/v1/episodes/{episode_id}/imaging', { params: ep, expect: 200 })
+
   // The patient signs in on the shared number, picks who they are, and uses the portal.
   const portal = client(server)
   portal.role = 'patient'
