@@ -9,7 +9,7 @@ namespace rp::channels {
 namespace {
 
 // Orthanc's answers for one patient are small; a larger one is not the archive we know.
-constexpr std::size_t kMaxArchiveAnswerBytes = 8 * 1024 * 1024;
+constexpr std::size_t kMaxArchiveAnswerBytes = std::size_t{8} << 20;
 
 std::size_t collect_archive_answer(char* data, std::size_t size, std::size_t count, void* user) {
   auto* body = static_cast<std::string*>(user);
