@@ -23,6 +23,10 @@
 
 namespace rp::api {
 
+namespace fhir {
+class BulkExportRunner;
+}
+
 struct Services {
   store::Store& store;
   Clock clock;
@@ -50,6 +54,9 @@ struct Services {
   // token (empty: the callback is refused as not there).
   channels::DeliveryReportRules sms_delivery = {};
   std::string sms_delivery_token = {};
+  // Runs the FHIR Bulk Data exports (api/fhir/bulk_export_runner.hpp); null: kick-offs are
+  // refused.
+  fhir::BulkExportRunner* bulk_exports = nullptr;
   // The imaging archive (channels/orthanc_archive.hpp); null: none configured.
   channels::ImagingArchive* imaging_archive = nullptr;
 };
@@ -84,7 +91,9 @@ void add_evidence_routes(http::Router& r, Services& s);          // the publishe
 void add_payment_routes(http::Router& r, Services& s);           // payment plans and payments received
 void add_rating_routes(http::Router& r, Services& s);            // patients' ratings, moderation, summaries
 void add_imaging_routes(http::Router& r, Services& s);           // the imaging archive: links, studies, grades
-void add_fhir_routes(http::Router& r, Services& s);              // the read-only FHIR R4 endpoint
+void add_fhir_routes(http::Router& r, Services& s);
+void add_fhir_bulk_routes(http::Router& r,
+                          Services& s);  // the FHIR Bulk Data export              // the read-only FHIR R4 endpoint
 
 // Every family, in documentation order.
 void add_all_routes(http::Router& r, Services& s);

@@ -10,8 +10,6 @@
 #include "app/cli.hpp"
 #include "app/store_options.hpp"
 #include "base/error.hpp"
-#include "domain/instruments/registry.hpp"
-#include "service/protocols.hpp"
 #include "service/records_export.hpp"
 
 namespace rp::app {
@@ -60,18 +58,6 @@ class NdjsonFiles {
   std::map<std::string, File> files_;
 };
 
-// The Questionnaires the answers were given to: the project's own files under
-// instruments/, as they are.
-void write_questionnaires(NdjsonFiles& files) {
-  for (const auto& d : instruments::all_instruments()) {
-    if (d.questionnaire_file.empty()) continue;
-    const auto path = std::filesystem::path(service::data_dir()) / "instruments" / std::string(d.questionnaire_file);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + path.string());
-    files.write(nlohmann::ordered_json::parse(in));
-  }
-}
-
 void run_fhir_export(const FhirExportOptions& o) {
   if (names_missing_file(o.db)) throw NotFoundError("db", "no_database"_err, {{"path", o.db}});
   auto store = open_store(o.db);
@@ -85,7 +71,7 @@ void run_fhir_export(const FhirExportOptions& o) {
   sink.centres = [&](const std::vector<Centre>& centres, const std::string& from) {
     source = from;
     for (const auto& c : centres) files.write(api::fhir::organization(c, source));
-    write_questionnaires(files);
+    api::fhir::questionnaires([&](nlohmann::ordered_json&& q) { files.write(q); });
   };
   sink.patient = [&](const service::PatientRecords& records) {
     api::fhir::patient_resources(records, source, [&](nlohmann::ordered_json&& r) { files.write(r); });

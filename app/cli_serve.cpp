@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "api/fhir/bulk_export_runner.hpp"
 #include "api/http/api.hpp"
 #include "api/http/server.hpp"
 #include "api/http/server_config.hpp"
@@ -175,6 +176,9 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   const auto imaging_archive =
       cfg.orthanc.configured() ? channels::orthanc_archive(cfg.orthanc) : std::unique_ptr<channels::ImagingArchive>();
   services.imaging_archive = imaging_archive.get();
+  api::fhir::BulkExportRunner bulk_exports(
+      store, clock, [db = cfg.db] { return store::open_store(db, store::OpenMode::existing_no_migrate); });
+  services.bulk_exports = &bulk_exports;
   if (!imaging_archive) spdlog::info("imaging: no archive configured (orthanc.url): grades are recorded by study date");
   if (cfg.metrics_token.empty() && !loopback_only(cfg.address))
     spdlog::warn("/metrics is open to every client that reaches {}: set metrics_token to require a token", cfg.address);

@@ -26,6 +26,7 @@
 #include "domain/rating/rating.hpp"
 #include "domain/schedule.hpp"
 #include "store/access_records.hpp"
+#include "store/bulk_export_records.hpp"
 #include "store/calendar_feed_records.hpp"
 #include "store/fhir_link_records.hpp"
 #include "store/message_records.hpp"
@@ -376,6 +377,21 @@ class Transaction {
   // The centre's lists by first year then version: the current versions only, or every
   // version ever written.
   virtual std::vector<cost::PriceList> price_lists_of(const std::string& centre_id, bool with_superseded) = 0;
+
+  // FHIR Bulk Data exports (0048_bulk_exports.sql, store/bulk_export_records.hpp).
+  virtual void insert_bulk_export(const BulkExportRow& r) = 0;
+  virtual std::optional<BulkExportRow> find_bulk_export(const std::string& id) = 0;
+  // Writes the export's state, progress, error, updated_at and finished_at.
+  virtual void update_bulk_export(const BulkExportRow& r) = 0;
+  virtual void insert_bulk_export_file(const BulkExportFileRow& f) = 0;
+  // The export's files in order, without their content.
+  virtual std::vector<BulkExportFileRow> bulk_export_files(const std::string& export_id) = 0;
+  virtual std::optional<std::string> bulk_export_file_content(const std::string& export_id, int n) = 0;
+  // The export and its files.
+  virtual void delete_bulk_export(const std::string& id) = 0;
+  // The ids of the exports begun before `created_before`, and of the centre's running ones.
+  virtual std::vector<std::string> bulk_exports_begun_before(const std::string& created_before) = 0;
+  virtual std::vector<BulkExportRow> running_bulk_exports(const std::string& centre_id) = 0;
 
   // Imaging (0047_imaging.sql, domain/imaging/imaging.hpp): which archive patient a
   // patient is, and the radiographic grades read on an episode's studies.

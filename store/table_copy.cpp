@@ -53,6 +53,8 @@ const std::vector<CopiedTable>& copied_tables() {
       {"fhir_links", "source, resource", {}},
       {"imaging_links", "patient_id", {}},
       {"radiographic_grades", "id", {}},
+      {"bulk_exports", "id", {}},
+      {"bulk_export_files", "export_id, n", {}},
       {"payments", "id", {}},
   };
   return tables;

@@ -2,6 +2,8 @@
 #include "api/fhir/resources.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "api/answers_json.hpp"
@@ -10,6 +12,7 @@
 #include "domain/adverse_event.hpp"
 #include "domain/instruments/registry.hpp"
 #include "service/instrument_forms.hpp"
+#include "service/protocols.hpp"
 #include "store/response_scores.hpp"
 
 namespace rp::api::fhir {
@@ -621,6 +624,16 @@ const std::vector<std::string>& exported_types() {
                                               "Observation",  "AdverseEvent",
                                               "Provenance"};
   return types;
+}
+
+void questionnaires(const std::function<void(nlohmann::ordered_json&&)>& out) {
+  for (const auto& d : instruments::all_instruments()) {
+    if (d.questionnaire_file.empty()) continue;
+    const auto path = std::filesystem::path(service::data_dir()) / "instruments" / std::string(d.questionnaire_file);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read " + path.string());
+    out(nlohmann::ordered_json::parse(in));
+  }
 }
 
 }  // namespace rp::api::fhir

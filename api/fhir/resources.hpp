@@ -38,6 +38,10 @@ std::string fhir_id(std::string_view text);
 
 nlohmann::ordered_json organization(const Centre& centre, const std::string& source);
 
+// The Questionnaires the answers were given to: the project's own files under
+// instruments/, as they are, each handed to `out`.
+void questionnaires(const std::function<void(nlohmann::ordered_json&&)>& out);
+
 // Every resource of one patient's records, each handed to `out` as it is made, the
 // Patient first; each names `source` as its meta.source (service::export_source).
 void patient_resources(const service::PatientRecords& records, const std::string& source,

@@ -25,6 +25,9 @@ struct Request {
   // The headers the API reads.
   std::string content_type, cookie, csrf_token, idempotency_key, accept_encoding, accept_language;
   std::string authorization;  // read by /metrics only (its bearer token); sessions use the cookie
+  // Read by the FHIR Bulk Data export: its kick-off asks Prefer: respond-async, and its
+  // answers name the status and files by absolute URL, on the host the client called.
+  std::string host, prefer;
   // The IP address of the socket's peer (the proxy's, behind a reverse proxy), and the
   // X-Forwarded-For header, which client_address.hpp believes only from a trusted proxy:
   // sign-in attempts are counted per client address.

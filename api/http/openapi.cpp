@@ -138,6 +138,8 @@ nlohmann::json operation(const Route& r, SchemaSet& schemas) {
   if (h.answer) {
     nlohmann::json content = json_content(h.answer.schema(schemas), h.answer_media);
     for (const auto& media : h.more_media) content.update(json_content(h.answer.schema(schemas), media));
+    for (const auto& [status, why] : h.more_statuses)
+      responses[std::to_string(status)] = {{"description", why}, {"content", content}};
     responses[std::to_string(h.status)] = {{"description", "success"}, {"content", std::move(content)}};
   } else {
     // An untyped creating route answers 201 like the typed ones.

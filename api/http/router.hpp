@@ -61,7 +61,10 @@ struct Handler {
   int status = 200;                               // of a typed answer
   std::string answer_media = "application/json";  // of the answer
   std::vector<std::string> more_media;            // other media the answer may be (a query chooses)
-  std::vector<Param> query;                       // the typed query it reads (querying<Q>, api/http/query.hpp)
+  // Other successes a handler answers by hand, with what each means (the FHIR Bulk Data
+  // status: 202 while running, 200 once done); their body is of the answer's media.
+  std::vector<std::pair<int, std::string>> more_statuses;
+  std::vector<Param> query;  // the typed query it reads (querying<Q>, api/http/query.hpp)
 
   Handler() = default;
   Handler(std::nullptr_t) {}

@@ -265,6 +265,8 @@ struct Server::Impl {
         req.accept_encoding = header(breq, "Accept-Encoding");
         req.accept_language = header(breq, "Accept-Language");
         req.authorization = header(breq, "Authorization");
+        req.host = header(breq, "Host");
+        req.prefer = header(breq, "Prefer");
         req.tls = cfg.tls();
         req.peer_address = peer_address(state.socket);
         req.forwarded_for = header(breq, "X-Forwarded-For");

@@ -172,6 +172,15 @@ class SqliteTransaction final : public Transaction {
   bool supersede_price_list(std::int64_t id, const std::string& at) override;
   std::optional<cost::PriceList> find_price_list(std::int64_t id) override;
   std::vector<cost::PriceList> price_lists_of(const std::string& centre_id, bool with_superseded) override;
+  void insert_bulk_export(const BulkExportRow& r) override;
+  std::optional<BulkExportRow> find_bulk_export(const std::string& id) override;
+  void update_bulk_export(const BulkExportRow& r) override;
+  void insert_bulk_export_file(const BulkExportFileRow& f) override;
+  std::vector<BulkExportFileRow> bulk_export_files(const std::string& export_id) override;
+  std::optional<std::string> bulk_export_file_content(const std::string& export_id, int n) override;
+  void delete_bulk_export(const std::string& id) override;
+  std::vector<std::string> bulk_exports_begun_before(const std::string& created_before) override;
+  std::vector<BulkExportRow> running_bulk_exports(const std::string& centre_id) override;
   std::optional<imaging::ArchiveLink> imaging_link(std::int64_t patient_id) override;
   void save_imaging_link(const imaging::ArchiveLink& link) override;
   std::vector<imaging::RadiographicGrade> radiographic_grades(std::int64_t episode_id) override;

@@ -400,6 +400,26 @@ export async function tour(server, observe) {
   await call(surgeonOf, 'GET', '/fhir/r4/Patient/{patient_id}/$everything', { params: { patient_id: patient.id }, expect: 200 })
   await call(surgeonOf, 'GET', '/fhir/r4/{resource_type}', { params: { resource_type: 'Observation' }, q: { patient: patient.id }, expect: 200 })
   await call(surgeonOf, 'GET', '/fhir/r4/{resource_type}', { params: { resource_type: 'Observation' }, expect: 422 })
+  // The Bulk Data export: the admin kicks it off (asynchronously only), polls the status URL
+  // it is given until the manifest comes, takes a file, and deletes it.
+  const prefer = { Prefer: 'respond-async' }
+  await call(admin, 'GET', '/fhir/r4/$export', { expect: 422 })
+  const kicked = await admin.call('GET', '/fhir/r4/$export?_type=Patient', undefined, prefer)
+  observe({ method: 'GET', path: '/fhir/r4/$export', as: admin.role, expect: 202 }, kicked)
+  const exportOf = { export_id: kicked.headers.get('content-location').split('/').pop() }
+  let exported
+  for (let i = 0; i < 300 && exported?.status !== 200; i++) {
+    exported = await admin.call('GET', fill('/fhir/r4/$export-status/{export_id}', exportOf))
+    observe({ method: 'GET', path: '/fhir/r4/$export-status/{export_id}', as: admin.role }, exported)
+    if (exported.status === 202) await new Promise((r) => setTimeout(r, 100))
+  }
+  assert.equal(exported.status, 200, 'the export finished')
+  await call(admin, 'GET', '/fhir/r4/$export-file/{export_id}/{file}', { params: { ...exportOf, file: '1' }, expect: 200 })
+  await call(admin, 'GET', '/fhir/r4/$export-file/{export_id}/{file}', { params: { ...exportOf, file: '99' }, expect: 404 })
+  await call(admin, 'DELETE', '/fhir/r4/$export-status/{export_id}', { params: exportOf, expect: 202 })
+  await call(admin, 'GET', '/fhir/r4/$export-status/{export_id}', { params: exportOf, expect: 404 })
+  const patientKick = await admin.call('GET', '/fhir/r4/Patient/$export?_type=Spaceship', undefined, prefer)
+  observe({ method: 'GET', path: '/fhir/r4/Patient/$export', as: admin.role, expect: 422 }, patientKick)
   await call(surgeonOf, 'POST', '/api/v1/consent-signatures/{signature_id}/countersignature', { params: signatureOf, expect: 200 })
   await call(surgeonOf, 'GET', '/api/v1/consent-signatures/{signature_id}/pdf', { params: signatureOf, expect: 200 })
   await call(surgeonOf, 'POST', '/api/v1/consent-signatures/{signature_id}/withdrawal', { params: signatureOf, body: { reason: '' }, expect: 422 })

@@ -1,0 +1,133 @@
+// The FHIR Bulk Data export over HTTP (http://hl7.org/fhir/uv/bulkdata/export.html) of a
+// running demo server, judged from outside: a centre's admin kicks it off asynchronously,
+// polls the status URL it is given, downloads every file of the manifest and finds the
+// same resources as `regenpath fhir export --centre` writes, each valid R4 (Medplum's
+// validator), every reference resolving; _type narrows it; another centre's admin and a
+// surgeon are refused; a delete removes it.
+import assert from 'node:assert/strict'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, test } from 'node:test'
+import { binary, startDemo } from '../demo_server.mjs'
+import { validateNdjsonDir } from './validate.mjs'
+
+const work = mkdtempSync(join(tmpdir(), 'rp-fhir-bulk-'))
+let server
+before(async () => {
+  server = await startDemo({ prefix: 'rp-fhir-bulk-demo-' })
+})
+after(async () => {
+  await server?.stop()
+  rmSync(work, { recursive: true, force: true })
+})
+
+async function signedIn(username) {
+  const r = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: server.accounts.get(username) }),
+  })
+  assert.equal(r.status, 200, username)
+  const { csrf_token } = await r.json()
+  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  return (url, { method = 'GET', headers = {} } = {}) =>
+    fetch(url.startsWith('http') ? url : server.url + url, {
+      method,
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf_token, Accept: 'application/fhir+json', ...headers },
+    })
+}
+
+const async_ = { headers: { Prefer: 'respond-async' } }
+
+// Polls the status URL until the manifest comes (202s meanwhile, each with X-Progress).
+async function manifestOf(get, statusUrl) {
+  for (let i = 0; i < 600; i++) {
+    const r = await get(statusUrl)
+    if (r.status === 200) {
+      assert.match(r.headers.get('content-type'), /^application\/json/)
+      return r.json()
+    }
+    assert.equal(r.status, 202, await r.text())
+    assert.ok(r.headers.get('x-progress'))
+    await new Promise((ok) => setTimeout(ok, 100))
+  }
+  throw new Error('the export did not finish')
+}
+
+async function download(get, manifest, dir) {
+  mkdirSync(dir, { recursive: true })
+  for (const file of manifest.output) {
+    const r = await get(file.url)
+    assert.equal(r.status, 200, file.url)
+    assert.match(r.headers.get('content-type'), /^application\/fhir\+ndjson/)
+    const text = await r.text()
+    assert.equal(text.split('\n').filter(Boolean).length, file.count, file.url)
+    appendFileSync(join(dir, `${file.type}.ndjson`), text)
+  }
+}
+
+const countsOf = (dir) =>
+  Object.fromEntries(readdirSync(dir).map((f) => [f.replace('.ndjson', ''), readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean).length]))
+
+test('the admin exports the centre asynchronously and gets what the command line writes, every resource valid', async () => {
+  const admin = await signedIn('admin.tehran-1')
+  // Synchronous asks are refused, as FHIR refuses: an OperationOutcome naming the header.
+  const sync = await admin('/fhir/r4/$export')
+  assert.equal(sync.status, 422)
+  const refusal = await sync.json()
+  assert.equal(refusal.resourceType, 'OperationOutcome')
+  assert.equal(refusal.issue[0].expression[0], 'Prefer')
+  const badType = await admin('/fhir/r4/$export?_type=Patient,Spaceship', async_)
+  assert.equal(badType.status, 422)
+  const badFormat = await admin('/fhir/r4/$export?_outputFormat=text/csv', async_)
+  assert.equal(badFormat.status, 422)
+
+  const kick = await admin('/fhir/r4/$export', async_)
+  assert.equal(kick.status, 202, await kick.text())
+  const statusUrl = kick.headers.get('content-location')
+  assert.match(statusUrl, new RegExp(`^${server.url.replace(/\./g, '\\.')}/fhir/r4/\\$export-status/[0-9a-f]{32}$`))
+  const manifest = await manifestOf(admin, statusUrl)
+  assert.equal(manifest.requiresAccessToken, true)
+  assert.equal(manifest.request, `${server.url}/fhir/r4/$export`)
+  assert.ok(Date.parse(manifest.transactionTime))
+  assert.deepEqual(manifest.error, [])
+  const got = join(work, 'http')
+  await download(admin, manifest, got)
+
+  const cli = join(work, 'cli')
+  execFileSync(binary, ['fhir', 'export', '--db', join(server.data, 'demo.db'), '--out', cli, '--centre', 'tehran-1'], { stdio: 'ignore' })
+  assert.deepEqual(countsOf(got), countsOf(cli), 'the same resources by type as the command line writes')
+  const { problems, counts } = await validateNdjsonDir(got)
+  assert.deepEqual(problems, [])
+  assert.ok(counts.Patient > 0 && counts.Observation > 0)
+  // Only the centre's patients.
+  for (const line of readFileSync(join(got, 'Patient.ndjson'), 'utf8').split('\n').filter(Boolean))
+    assert.equal(JSON.parse(line).managingOrganization.reference, 'Organization/tehran-1')
+
+  // Another centre's admin and the centre's surgeon reach none of it.
+  const elsewhere = await signedIn('admin.mashhad-1')
+  assert.equal((await elsewhere(statusUrl)).status, 404)
+  assert.equal((await elsewhere(manifest.output[0].url)).status, 404)
+  const surgeon = await signedIn('surgeon.tehran-1')
+  assert.equal((await surgeon('/fhir/r4/$export', async_)).status, 403)
+  assert.equal((await surgeon(statusUrl)).status, 403)
+
+  // Deleted: the status and the files are gone.
+  const deleted = await admin(statusUrl, { method: 'DELETE' })
+  assert.equal(deleted.status, 202)
+  assert.equal((await admin(statusUrl)).status, 404)
+  assert.equal((await admin(manifest.output[0].url)).status, 404)
+})
+
+test('_type narrows the export to the types asked, at the Patient level too', async () => {
+  const admin = await signedIn('admin.mashhad-1')
+  const kick = await admin('/fhir/r4/Patient/$export?_type=Patient,Condition&_outputFormat=application/fhir%2Bndjson', async_)
+  assert.equal(kick.status, 202, await kick.text())
+  const manifest = await manifestOf(admin, kick.headers.get('content-location'))
+  assert.deepEqual([...new Set(manifest.output.map((f) => f.type))].sort(), ['Condition', 'Patient'])
+  const got = join(work, 'typed')
+  await download(admin, manifest, got)
+  assert.ok(countsOf(got).Patient > 0)
+})
