@@ -14,13 +14,14 @@ const webDist = process.env.RP_WEB_DIST || join(repo, 'web/dist')
 const artefacts = process.env.RP_WEB_ARTIFACTS || join(repo, 'build/test-artifacts/web')
 const chromiumPath = process.env.RP_CHROMIUM || '/usr/bin/chromium'
 
-// Starts `regenpath demo` serving the built web app and waits until it listens.
-export async function startServer({ patients } = {}) {
+// Starts `regenpath demo` serving the built web app and waits until it listens; `env`
+// adds to the server's environment (REGENPATH_ORTHANC_URL, say).
+export async function startServer({ patients, env = {} } = {}) {
   if (!existsSync(join(webDist, 'index.html'))) throw new Error(`web app not built: ${webDist}/index.html missing`)
   const demo = await startDemo({
     prefix: 'rp-web-',
     args: patients ? ['--patients', String(patients)] : [],
-    env: { REGENPATH_WEB_DIR: webDist },
+    env: { ...env, REGENPATH_WEB_DIR: webDist },
   })
   return {
     ...demo,
@@ -275,7 +276,7 @@ export async function patientSession(server, patientId, mobile) {
 }
 
 // Opens the patient page's folded sections (every one, or those named: transition,
-// details, eligibility, plan, timeline, questionnaires, events, history) once the
+// details, imaging, eligibility, plan, timeline, questionnaires, events, history) once the
 // episode has loaded. The page remembers them open until it is left.
 export async function unfold(page, ...ids) {
   await page.locator('[data-fold=history]').waitFor({ state: 'attached' })

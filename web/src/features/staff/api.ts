@@ -9,8 +9,12 @@ import type {
   Consent,
   Episode,
   EpisodeState,
+  EpisodeImaging,
   EpisodeTimeline,
   Findings,
+  GradeRecorded,
+  ImagingCandidates,
+  ImagingLink,
   Guidance,
   Instrument,
   Language,
@@ -70,6 +74,16 @@ export interface EpisodeDetails {
   guidance?: Guidance
   injected_by?: string // the username of the surgeon who injected
   reason?: string // required to correct the cell source, guidance or operator after the injection
+}
+
+// A study's radiographic grades as the surgeon reads them; the date only when the archive
+// cannot give it (not configured, not answering, or the patient not linked).
+export interface NewGrade {
+  study_uid: string
+  study_date?: string
+  kl_grade?: number
+  tonnis_grade?: number
+  joint_space_mm?: number
 }
 
 // Each call names its route as the OpenAPI document does; the answer types are the
@@ -146,6 +160,24 @@ export const staffApi = {
     answer<{ red_flag: AdverseEvent; adverse_event: AdverseEvent | null }>(
       http.POST('/api/v1/red-flags/{event_id}/triage', { params: { path: { event_id: flagId } }, body: sent({ ...decision }) }),
     ),
+  // The patient's studies in the imaging archive and the episode's grades, read apart from
+  // the timeline: the archive may be slow or down, and `archive` then says so.
+  imaging: (id: number) => answer<EpisodeImaging>(http.GET('/api/v1/episodes/{episode_id}/imaging', { params: episodePath(id) })),
+  // The archive's patients with a Patient ID: the one given, else the patient's record
+  // number and national id. Staff choose one; nothing is linked by this.
+  imagingCandidates: (patientId: number, dicomPatientId = '') =>
+    answer<ImagingCandidates>(
+      http.GET('/api/v1/patients/{patient_id}/imaging/candidates', {
+        params: { path: { patient_id: patientId }, query: { dicom_patient_id: dicomPatientId || undefined } },
+      }),
+    ),
+  linkImaging: (patientId: number, dicomPatientId: string) =>
+    answer<ImagingLink>(
+      http.PUT('/api/v1/patients/{patient_id}/imaging/link', { params: { path: { patient_id: patientId } }, body: sent({ dicom_patient_id: dicomPatientId }) }),
+    ),
+  // A second reading of a study replaces the first; the episode takes its baseline study's grades.
+  recordGrade: (id: number, g: NewGrade) =>
+    answer<GradeRecorded>(http.POST('/api/v1/episodes/{episode_id}/imaging/grades', { params: episodePath(id), body: sent({ ...g }) })),
   instruments: () => answer<Instrument[]>(http.GET('/api/v1/instruments')),
   protocol: (id: string) => answer<Protocol>(http.GET('/api/v1/protocols/{protocol_id}', { params: { path: { protocol_id: id } } })),
   worklist: () => answer<Worklist>(http.GET('/api/v1/worklist')),

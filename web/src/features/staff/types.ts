@@ -187,3 +187,14 @@ export type Worklist = Schema<'Worklist'>
 // Narrowed: the document lists the roles as strings; they are the permission table's.
 export type NextStep = Omit<Schema<'NextStep'>, 'roles'> & { roles: Role[] }
 export type WorklistUndeliveredMessage = Schema<'WorklistUndeliveredMessage'>
+
+// Imaging through the clinic's archive (GET /episodes/{id}/imaging and the patient's link).
+// Narrowed: the document gives the archive's state as a plain string.
+export type ArchiveState = 'not_configured' | 'available' | 'unavailable'
+export type RadiographicGrade = Schema<'RadiographicGrade'>
+export type ImagingStudy = Schema<'ImagingStudy'>
+export type ImagingLink = Schema<'ImagingArchiveLink'>
+export type EpisodeImaging = Omit<Schema<'EpisodeImaging'>, 'archive'> & { archive: ArchiveState }
+export type ImagingArchivePatient = Schema<'ImagingArchivePatient'>
+export type ImagingCandidates = Omit<Schema<'ImagingArchiveCandidates'>, 'archive'> & { archive: ArchiveState }
+export type GradeRecorded = Schema<'RadiographicGradeRecorded'>

@@ -287,5 +287,8 @@ export default {
     changeReason: 'Give the reason for this change.',
     triageReason: 'Say why it is not an adverse event.',
     nothingChanged: 'Change at least one field.',
+    studyUid: 'Digits and single dots, at most 64 characters.',
+    gradeOne: 'Give at least one of the grades or the joint-space width.',
+    tenths: 'At most one decimal.',
   },
 }
