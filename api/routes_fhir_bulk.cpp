@@ -33,7 +33,10 @@ std::string request_url(const http::Call& c) {
   std::string url = base_url(c) + c.request.path;
   char sep = '?';
   for (const auto& [k, v] : c.request.query) {
-    url += sep + k + "=" + v;
+    url += sep;
+    url += k;
+    url += '=';
+    url += v;
     sep = '&';
   }
   return url;
@@ -122,7 +125,7 @@ ordered_json manifest(const http::Call& c, const service::BulkExportStatus& st) 
 
 int file_number(const std::string& text) {
   if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos)
-    throw NotFoundError("file", "bulk_export_file_not_found"_err, {{"n", text}});
+    throw NotFoundError("file", "bulk_export_file_not_found"_err);
   return std::stoi(text);
 }
 

@@ -10,8 +10,7 @@ namespace {
 
 store::BulkExportRow visible_export(store::Transaction& tx, const Actor& actor, const std::string& id) {
   auto row = tx.find_bulk_export(id);
-  if (!row || !actor.sees_centre(row->centre_id))
-    throw NotFoundError("export", "bulk_export_not_found"_err, {{"id", id}});
+  if (!row || !actor.sees_centre(row->centre_id)) throw NotFoundError("export", "bulk_export_not_found"_err);
   return *row;
 }
 
@@ -33,8 +32,7 @@ store::BulkExportRow BulkExports::kick_off(const Actor& actor, const std::string
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
     const std::string silent_since = iso_at(clock_.now_ms() - kBulkExportSilentMs);
     for (const auto& running : tx.running_bulk_exports(actor.centre))
-      if (running.updated_at >= silent_since)
-        throw ConflictError("export", "bulk_export_running"_err, {{"id", running.id}});
+      if (running.updated_at >= silent_since) throw ConflictError("export", "bulk_export_running"_err);
     tx.insert_bulk_export(row);
     tx.append_audit(audit_entry(clock_, actor, actor.centre, "records.export", "centre", actor.centre,
                                 "FHIR bulk export " + row.id + " begun" + (types.empty() ? "" : ": " + types)));
@@ -62,7 +60,7 @@ std::string BulkExports::file(const Actor& actor, const std::string& id, int n) 
   store_.write(record_scope(actor), [&](store::Transaction& tx) {
     const auto row = visible_export(tx, actor, id);
     if (row.state == "done") content = tx.bulk_export_file_content(id, n);
-    if (!content) throw NotFoundError("file", "bulk_export_file_not_found"_err, {{"n", n}});
+    if (!content) throw NotFoundError("file", "bulk_export_file_not_found"_err);
     tx.append_audit(audit_entry(clock_, actor, row.centre_id, "records.export", "centre", row.centre_id,
                                 "FHIR bulk export " + id + " file " + std::to_string(n) + " downloaded"));
   });

@@ -16,8 +16,9 @@ namespace rp::api::contract {
 using http::FieldRule;
 
 inline constexpr const char* kArchiveStateText =
-    "not_configured (the server names no archive), available (the archive answered) or unavailable (it did not, "
-    "or not in time: archive_error says why; the grades recorded still show)";
+    "not_configured (the server names no archive), available (the archive answered; before the patient is linked, "
+    "configured and not asked) or unavailable (it did not answer, or not in time: archive_error says why; the grades "
+    "recorded still show)";
 
 struct ArchiveLinkOut {
   static constexpr const char* kSchema = "ImagingArchiveLink";

@@ -81,8 +81,8 @@ void BulkExportRunner::start(const service::Actor& actor, const store::BulkExpor
       [this, own, row, types = std::move(types)](const std::stop_token& stop) { run(stop, own, row, types); });
 }
 
-void BulkExportRunner::run(const std::stop_token& stop, service::Actor actor, store::BulkExportRow row,
-                           std::vector<std::string> types) {
+void BulkExportRunner::run(const std::stop_token& stop, const service::Actor& actor, const store::BulkExportRow& row,
+                           const std::vector<std::string>& types) {
   service::BulkExports exports(store_, clock_);
   try {
     const auto snapshot = open_snapshot_ ? open_snapshot_() : nullptr;

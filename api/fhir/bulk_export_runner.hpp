@@ -35,7 +35,8 @@ class BulkExportRunner {
   void start(const service::Actor& actor, const store::BulkExportRow& row, std::vector<std::string> types);
 
  private:
-  void run(const std::stop_token& stop, service::Actor actor, store::BulkExportRow row, std::vector<std::string> types);
+  void run(const std::stop_token& stop, const service::Actor& actor, const store::BulkExportRow& row,
+           const std::vector<std::string>& types);
 
   store::Store& store_;
   Clock clock_;

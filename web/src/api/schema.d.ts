@@ -3175,7 +3175,7 @@ export interface components {
             tonnis_grade?: number | null;
         };
         EpisodeImaging: {
-            /** @description not_configured (the server names no archive), available (the archive answered) or unavailable (it did not, or not in time: archive_error says why; the grades recorded still show) */
+            /** @description not_configured (the server names no archive), available (the archive answered; before the patient is linked, configured and not asked) or unavailable (it did not answer, or not in time: archive_error says why; the grades recorded still show) */
             archive: string;
             /** @description why the studies could not be read; empty otherwise */
             archive_error: string;
@@ -3505,7 +3505,7 @@ export interface components {
             status: string;
         };
         ImagingArchiveCandidates: {
-            /** @description not_configured (the server names no archive), available (the archive answered) or unavailable (it did not, or not in time: archive_error says why; the grades recorded still show) */
+            /** @description not_configured (the server names no archive), available (the archive answered; before the patient is linked, configured and not asked) or unavailable (it did not answer, or not in time: archive_error says why; the grades recorded still show) */
             archive: string;
             /** @description why the archive could not be asked; empty otherwise */
             archive_error: string;
