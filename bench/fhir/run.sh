@@ -39,6 +39,42 @@ read -r import_s import_kb < <(seconds_and_kb "$bin" fhir import --db "$work/emp
 cp "$work/out" "$work/import.json"
 imported=$(resources "$work/import.json" created)
 
+# --- the Bulk Data $export over HTTP of one centre, beside the command line's of the same centre
+read -r centre_s centre_kb < <(seconds_and_kb "$bin" fhir export --db "$work/clinic.db" --out "$work/centre" --centre tehran-1)
+cp "$work/out" "$work/centre.json"
+centre_resources=$(resources "$work/centre.json" files)
+REGENPATH_LOG_LEVEL=warn "$bin" serve --db "$work/clinic.db" --port 18284 >"$work/serve.out" 2>&1 &
+serve_pid=$!
+for i in $(seq 1 150); do curl -s -o /dev/null http://127.0.0.1:18284/healthz && break; sleep 0.2; done
+cat >"$work/bulk.py" <<'PY2'
+# Signs in as the centre's admin, kicks the export off, polls its status, downloads every
+# file of the manifest; prints the resources and the seconds from kick-off to the last byte.
+import http.client, json, sys, time
+conn = http.client.HTTPConnection("127.0.0.1", 18284)
+def ask(method, path, body=None, headers={}):
+    conn.request(method, path, body, headers); r = conn.getresponse(); return r, r.read()
+r, b = ask("POST", "/api/v1/auth/login", json.dumps({"username": "admin.tehran-1", "password": sys.argv[1]}),
+           {"Content-Type": "application/json"})
+cookie = "; ".join(c.split(";")[0] for k, c in r.getheaders() if k.lower() == "set-cookie")
+start = time.monotonic()
+r, b = ask("GET", "/fhir/r4/$export", headers={"Cookie": cookie, "Prefer": "respond-async"})
+if r.status != 202: sys.exit("kick-off answered %d %s" % (r.status, b[:200]))
+status = r.getheader("Content-Location").split("18284", 1)[1]
+while True:
+    r, b = ask("GET", status, headers={"Cookie": cookie})
+    if r.status == 200: break
+    if r.status != 202: sys.exit("status answered %d %s" % (r.status, b[:200]))
+    time.sleep(0.1)
+count = 0
+for f in json.loads(b)["output"]:
+    r, b = ask("GET", f["url"].split("18284", 1)[1], headers={"Cookie": cookie})
+    count += b.count(b"\n")
+print(count, "%.2f" % (time.monotonic() - start))
+PY2
+read -r http_resources http_s < <(python3 "$work/bulk.py" scalebench2026staff)
+http_kb=$(awk '/VmHWM/ {print $2}' /proc/$serve_pid/status)
+kill $serve_pid
+
 # --- Orthanc: POST /instances, M distinct instances of one small DICOM file -------------
 python3 "$root/bench/http/make_dicom.py" "$work/one.dcm"
 mkdir -p "$work/orthanc-db"
@@ -72,9 +108,11 @@ orthanc_rate=$(unshare --net sh -c "
   kill \$OP
 ")
 
-python3 - "$patients" "$exported" "$export_s" "$export_kb" "$imported" "$import_s" "$import_kb" "$orthanc_rate" "$instances" <<'PY'
+python3 - "$patients" "$exported" "$export_s" "$export_kb" "$imported" "$import_s" "$import_kb" "$orthanc_rate" "$instances" \
+  "$centre_resources" "$centre_s" "$http_resources" "$http_s" "$http_kb" <<'PY'
 import sys
-patients, exported, export_s, export_kb, imported, import_s, import_kb, orthanc, instances = sys.argv[1:]
+patients, exported, export_s, export_kb, imported, import_s, import_kb, orthanc, instances = sys.argv[1:10]
+centre_resources, centre_s, http_resources, http_s, http_kb = sys.argv[10:]
 exported, imported = int(exported), int(imported)
 export_s, import_s, orthanc = float(export_s), float(import_s), float(orthanc)
 er, ir = exported / export_s, imported / import_s
@@ -84,4 +122,8 @@ print(f"export: {exported} resources in {export_s:.1f} s = {er:,.0f} resources/s
 print(f"import: {imported} resources made records in {import_s:.1f} s = {ir:,.0f} resources/s, peak RSS {int(import_kb)//1024} MB")
 print(f"Orthanc POST /instances ({instances} instances, one connection): {orthanc:,.1f} instances/s")
 print(f"ratios: export/Orthanc = {er/orthanc:.0f}x   import/Orthanc = {ir/orthanc:.0f}x   (goal >= 100x)")
+cr, hr = int(centre_resources) / float(centre_s), int(http_resources) / float(http_s)
+print(f"one centre (tehran-1): command line {int(centre_resources)} resources in {float(centre_s):.1f} s = {cr:,.0f}/s; "
+      f"HTTP $export (kick-off to the last file's last byte) {int(http_resources)} in {float(http_s):.1f} s = {hr:,.0f}/s, "
+      f"server peak RSS {int(http_kb)//1024} MB; HTTP/command line = {hr/cr:.2f}, HTTP/Orthanc = {hr/orthanc:.0f}x")
 PY

@@ -61,7 +61,7 @@ std::vector<StaffAccount> add_centres_and_staff(store::Store& store, const Gener
   for (int c = 0; c < o.centres; ++c) {
     const Centre centre_row = centre(c);
     pathway.upsert_centre(op, centre_row);
-    std::vector<std::string> roles{"surgeon", "coordinator"};
+    std::vector<std::string> roles{"surgeon", "coordinator", "admin"};  // admin: the Bulk Data export (bench/fhir)
     if (c == 0) roles.push_back("analyst");
     for (const std::string& role : roles) {
       out.push_back({username(role, centre_row.id), role, centre_row.id});

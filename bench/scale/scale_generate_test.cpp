@@ -95,7 +95,7 @@ TEST_F(ScaleGenerate, DbCheckFindsEveryRecordVouchedFor) {
 
 TEST_F(ScaleGenerate, HistoriesSpreadOverTheProtocol) {
   EXPECT_EQ(counts_.patients, 200);
-  EXPECT_EQ(staff_.size(), 2u * 3 + 1);  // a surgeon and a coordinator per centre, one analyst
+  EXPECT_EQ(staff_.size(), 3u * 3 + 1);  // a surgeon, a coordinator and an admin per centre, one analyst
   auto store = store::open_sqlite(db_file().string(), store::OpenMode::current_schema);
   std::map<std::string, int> states;
   int joined = 0, arabic = 0;
