@@ -141,7 +141,8 @@ RecordedGrade Imaging::record_grade(const Actor& actor, std::int64_t episode_id,
   g.kl_grade = request.kl_grade;
   g.tonnis_grade = request.tonnis_grade;
   g.joint_space_tenths_mm = request.joint_space_tenths_mm;
-  imaging::check_study_uid(g.study_uid);
+  // Bad input is named before the archive is asked (the date is checked once known).
+  imaging::validate_grade(g);
   std::optional<imaging::ArchiveLink> link;
   store_.read(record_scope(actor), [&](store::Transaction& tx) {
     const Episode e = visible_episode(tx, actor, episode_id);
