@@ -61,12 +61,12 @@ BulkExportRunner::BulkExportRunner(store::Store& store, Clock clock,
     : store_(store), clock_(std::move(clock)), open_snapshot_(std::move(open_snapshot)) {}
 
 BulkExportRunner::~BulkExportRunner() {
-  std::vector<std::jthread> threads;
+  std::vector<Running> threads;
   {
     std::lock_guard lock(mutex_);
     threads.swap(threads_);
   }
-  for (auto& t : threads) t.request_stop();
+  for (auto& r : threads) r.thread.request_stop();
   // jthreads join as they go.
 }
 
@@ -75,10 +75,13 @@ void BulkExportRunner::start(const service::Actor& actor, const store::BulkExpor
   service::Actor own = actor;
   own.request = nullptr;  // the request ends before the export does
   std::lock_guard lock(mutex_);
-  // Threads whose export ended are joined at the next start, so they do not pile up.
-  std::erase_if(threads_, [](std::jthread& t) { return !t.joinable(); });
-  threads_.emplace_back(
-      [this, own, row, types = std::move(types)](const std::stop_token& stop) { run(stop, own, row, types); });
+  std::erase_if(threads_, [](const Running& r) { return r.ended->load(); });  // joined as erased
+  auto ended = std::make_shared<std::atomic<bool>>(false);
+  threads_.push_back(
+      {ended, std::jthread([this, own, row, ended, types = std::move(types)](const std::stop_token& stop) {
+         run(stop, own, row, types);
+         ended->store(true);
+       })});
 }
 
 void BulkExportRunner::run(const std::stop_token& stop, const service::Actor& actor, const store::BulkExportRow& row,

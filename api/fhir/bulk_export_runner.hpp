@@ -5,6 +5,7 @@
 // makes them, and kept as NDJSON files of at most kResourcesPerFile resources each, so
 // that no file, nor the runner, holds a large clinic whole. Stopped and joined when the
 // server stops; an export deleted meanwhile stops at its next file.
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -41,8 +42,14 @@ class BulkExportRunner {
   store::Store& store_;
   Clock clock_;
   std::function<std::unique_ptr<store::Store>()> open_snapshot_;
+  // A thread and whether its export has ended: an ended one is joined at the next start,
+  // so that a server running for months does not keep every export's thread.
+  struct Running {
+    std::shared_ptr<std::atomic<bool>> ended;
+    std::jthread thread;
+  };
   std::mutex mutex_;
-  std::vector<std::jthread> threads_;
+  std::vector<Running> threads_;
 };
 
 }  // namespace rp::api::fhir
