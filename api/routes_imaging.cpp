@@ -40,14 +40,7 @@ void add_imaging_routes(http::Router& r, Services& s) {
        http::querying<contract::ArchiveCandidatesQuery>([&s](http::Call& c, const contract::ArchiveCandidatesQuery& q) {
          const auto found = service::Imaging(s.store, s.clock, s.imaging_archive)
                                 .candidates(c.actor, patient_param(c), q.dicom_patient_id.value_or(""));
-         contract::ArchiveCandidatesOut out;
-         out.archive = std::string(service::to_string(found.archive));
-         out.archive_error = found.archive_error;
-         out.asked = found.asked;
-         for (const auto& p : found.candidates)
-           out.candidates.push_back({p.dicom_patient_id, p.name, p.birth_date, p.sex, p.studies});
-         if (found.link) out.link = contract::archive_link_out(*found.link);
-         return out;
+         return contract::archive_candidates_out(found);
        })});
   r.add({"PUT",
          "/api/v1/patients/{patient_id}/imaging/link",
@@ -91,8 +84,7 @@ void add_imaging_routes(http::Router& r, Services& s) {
          [&s](http::Call& c, const contract::RadiographicGradeIn& in) {
            const auto recorded = service::Imaging(s.store, s.clock, s.imaging_archive)
                                      .record_grade(c.actor, episode_param(c), grade_request(in));
-           return contract::GradeRecordedOut{contract::grade_out(recorded.grade, recorded.baseline),
-                                             contract::episode_out(recorded.episode)};
+           return contract::grade_recorded_out(recorded);
          }});
 }
 

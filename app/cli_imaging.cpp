@@ -54,14 +54,7 @@ void add_imaging_commands(CLI::App& app) {
     auto archive = configured_archive(a->config);
     const auto found = service::Imaging(*store, Clock::system(), archive.get())
                            .candidates(service::Actor::cli_operator(), a->patient, a->dicom_patient_id);
-    api::contract::ArchiveCandidatesOut out;
-    out.archive = std::string(service::to_string(found.archive));
-    out.archive_error = found.archive_error;
-    out.asked = found.asked;
-    for (const auto& p : found.candidates)
-      out.candidates.push_back({p.dicom_patient_id, p.name, p.birth_date, p.sex, p.studies});
-    if (found.link) out.link = api::contract::archive_link_out(*found.link);
-    print_json(api::http::encode(out));
+    print_json(api::http::encode(api::contract::archive_candidates_out(found)));
   });
 
   auto* link = imaging->add_subcommand("link", "Links the patient to the archive's Patient ID (JSON)");
@@ -108,8 +101,7 @@ void add_imaging_commands(CLI::App& app) {
     auto archive = configured_archive(a->config);
     const auto recorded = service::Imaging(*store, Clock::system(), archive.get())
                               .record_grade(service::Actor::cli_operator(), a->episode, r);
-    print_json(api::http::encode(api::contract::GradeRecordedOut{
-        api::contract::grade_out(recorded.grade, recorded.baseline), api::contract::episode_out(recorded.episode)}));
+    print_json(api::http::encode(api::contract::grade_recorded_out(recorded)));
   });
 }
 

@@ -77,14 +77,13 @@ void BulkExports::remove(const Actor& actor, const std::string& id) {
   });
 }
 
-bool BulkExports::add_file(const std::string& id, const std::string& type, std::int64_t resources,
+bool BulkExports::add_file(const std::string& id, int n, const std::string& type, std::int64_t resources,
                            std::string content) {
   bool there = false;
   store_.write([&](store::Transaction& tx) {
     auto row = tx.find_bulk_export(id);
     if (!row) return;
     there = true;
-    const int n = static_cast<int>(tx.bulk_export_files(id).size()) + 1;
     tx.insert_bulk_export_file({id, n, type, resources, std::move(content)});
     row->updated_at = clock_.now_iso();
     tx.update_bulk_export(*row);

@@ -45,9 +45,9 @@ class BulkExports {
   // Removes the export and its files (audited); a running one stops at its next file.
   void remove(const Actor& actor, const std::string& id);
 
-  // For the runner. A file of the export; false when the export was removed meanwhile
-  // (the runner stops).
-  bool add_file(const std::string& id, const std::string& type, std::int64_t resources, std::string content);
+  // For the runner. The export's file `n` (1, 2, ... in the manifest's order); false when
+  // the export was removed meanwhile (the runner stops).
+  bool add_file(const std::string& id, int n, const std::string& type, std::int64_t resources, std::string content);
   // The export's progress as the status shows it (X-Progress); false when removed.
   bool progressed(const std::string& id, const std::string& progress);
   void finished(const std::string& id);

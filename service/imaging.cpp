@@ -173,7 +173,6 @@ RecordedGrade Imaging::record_grade(const Actor& actor, std::int64_t episode_id,
     g.centre_id = e.centre_id;
     g.recorded_by = actor.user;
     g.recorded_at = clock_.now_iso();
-    imaging::validate_grade(g);
     g.id = tx.save_radiographic_grade(g);
     std::string detail = "study " + g.study_uid + " of " + g.study_date.iso() + ": kl_grade " + grade_text(g.kl_grade) +
                          ", tonnis_grade " + grade_text(g.tonnis_grade) + ", joint_space_tenths_mm " +

@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url'
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export const binary = process.env.RP_BINARY || join(repo, 'build/regenpath')
 
-function freePort() {
+// A port nothing listens on yet, on loopback.
+export function freePort() {
   return new Promise((ok, fail) => {
     const s = createServer()
     s.once('error', fail)
@@ -73,4 +74,16 @@ export async function startDemo({ prefix = 'rp-demo-', args = [], env = {} } = {
       rmSync(data, { recursive: true, force: true })
     },
   }
+}
+
+// A staff account's signed-in session on a started server: its cookie and CSRF token.
+export async function staffLogin(server, username) {
+  const r = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password: server.accounts.get(username) }),
+  })
+  if (r.status !== 200) throw new Error(`${username} could not sign in: ${r.status}`)
+  const { csrf_token } = await r.json()
+  return { cookie: r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: csrf_token }
 }

@@ -6,6 +6,21 @@ ArchiveLinkOut archive_link_out(const imaging::ArchiveLink& l, bool changed) {
   return {l.patient_id, l.dicom_patient_id, l.linked_by, l.linked_at, changed};
 }
 
+ArchiveCandidatesOut archive_candidates_out(const service::ArchiveCandidates& found) {
+  ArchiveCandidatesOut out;
+  out.archive = std::string(service::to_string(found.archive));
+  out.archive_error = found.archive_error;
+  out.asked = found.asked;
+  for (const auto& p : found.candidates)
+    out.candidates.push_back({p.dicom_patient_id, p.name, p.birth_date, p.sex, p.studies});
+  if (found.link) out.link = archive_link_out(*found.link);
+  return out;
+}
+
+GradeRecordedOut grade_recorded_out(const service::RecordedGrade& recorded) {
+  return {grade_out(recorded.grade, recorded.baseline), episode_out(recorded.episode)};
+}
+
 RadiographicGradeOut grade_out(const imaging::RadiographicGrade& g, bool baseline) {
   RadiographicGradeOut out;
   out.id = g.id;

@@ -80,6 +80,8 @@ struct ArchiveCandidatesOut {
   }
 };
 
+ArchiveCandidatesOut archive_candidates_out(const service::ArchiveCandidates& found);
+
 struct ArchiveCandidatesQuery {
   std::optional<std::string> dicom_patient_id;
   template <class V>
@@ -146,6 +148,8 @@ struct GradeRecordedOut {
     v("episode", &GradeRecordedOut::episode, "the episode after: its grades are its baseline study's");
   }
 };
+
+GradeRecordedOut grade_recorded_out(const service::RecordedGrade& recorded);
 
 struct ImagingStudyOut {
   static constexpr const char* kSchema = "ImagingStudy";

@@ -44,7 +44,7 @@ class ExportFiles {
   };
 
   void store(const std::string& type, Part& part) {
-    if (!exports_.add_file(id_, type, part.resources, std::move(part.lines))) throw ExportStopped{};
+    if (!exports_.add_file(id_, ++files_, type, part.resources, std::move(part.lines))) throw ExportStopped{};
     part = Part{};
   }
 
@@ -52,6 +52,7 @@ class ExportFiles {
   std::string id_;
   const std::vector<std::string>& types_;
   std::map<std::string, Part> parts_;
+  int files_ = 0;
 };
 
 }  // namespace

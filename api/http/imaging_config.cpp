@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "api/http/config_block.hpp"
 #include "base/error.hpp"
 
 namespace rp::api::http {
@@ -13,47 +14,22 @@ const char* orthanc_env(const char* name) {
   return v && *v ? v : nullptr;
 }
 
-template <typename T>
-void read_orthanc_key(const YAML::Node& block, const char* key, T& out) {
-  const auto node = block[key];
-  if (!node) return;
-  const std::string field = std::string("orthanc.") + key;
-  try {
-    out = node.as<T>();
-  } catch (const YAML::Exception&) {
-    throw InputError(field, "config_key_type"_err, {{"key", field}});
-  }
-}
-
-std::chrono::milliseconds orthanc_ms(const char* key, long long ms) {
-  const std::string field = std::string("orthanc.") + key;
-  if (ms < 100 || ms > 60000)
-    throw InputError(field, "integer_range"_err, {{"name", field}, {"min", 100}, {"max", 60000}});
-  return std::chrono::milliseconds(ms);
-}
-
 }  // namespace
 
 void read_imaging_config(const YAML::Node& root, ServerConfig& c) {
   const auto block = root["orthanc"];
   if (!block) return;
-  if (!block.IsMap()) throw InputError("orthanc", "config_key_type"_err, {{"key", "orthanc"}});
-  static constexpr const char* known[] = {"url", "user", "password", "viewer_url", "timeout_ms", "connect_timeout_ms"};
-  for (const auto& kv : block) {
-    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
-    if (std::none_of(std::begin(known), std::end(known), [&](const char* k) { return key == k; }))
-      throw InputError("orthanc." + key, "unknown_config_key"_err, {{"key", "orthanc." + key}});
-  }
+  check_config_block(block, "orthanc", {"url", "user", "password", "viewer_url", "timeout_ms", "connect_timeout_ms"});
   auto& o = c.orthanc;
-  read_orthanc_key(block, "url", o.url);
-  read_orthanc_key(block, "user", o.user);
-  read_orthanc_key(block, "password", o.password);
-  read_orthanc_key(block, "viewer_url", o.viewer_url);
+  read_config_key(block, "orthanc", "url", o.url);
+  read_config_key(block, "orthanc", "user", o.user);
+  read_config_key(block, "orthanc", "password", o.password);
+  read_config_key(block, "orthanc", "viewer_url", o.viewer_url);
   long long timeout = o.timeout.count(), connect = o.connect_timeout.count();
-  read_orthanc_key(block, "timeout_ms", timeout);
-  read_orthanc_key(block, "connect_timeout_ms", connect);
-  o.timeout = orthanc_ms("timeout_ms", timeout);
-  o.connect_timeout = orthanc_ms("connect_timeout_ms", connect);
+  read_config_key(block, "orthanc", "timeout_ms", timeout);
+  read_config_key(block, "orthanc", "connect_timeout_ms", connect);
+  o.timeout = config_milliseconds("orthanc.timeout_ms", timeout, 100, 60000);
+  o.connect_timeout = config_milliseconds("orthanc.connect_timeout_ms", connect, 100, 60000);
 }
 
 void apply_imaging_env(ServerConfig& c) {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "api/http/config_block.hpp"
 #include "base/error.hpp"
 
 namespace rp::api::http {
@@ -13,33 +14,6 @@ namespace {
 const char* env(const char* name) {
   const char* v = std::getenv(name);
   return v && *v ? v : nullptr;
-}
-
-// `block` must be a mapping whose keys are all in `known`; its field names are block.key.
-void check_block(const YAML::Node& block, const std::string& name, std::initializer_list<const char*> known) {
-  if (!block.IsMap()) throw InputError(name, "config_key_type"_err, {{"key", name}});
-  for (const auto& kv : block) {
-    const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "?";
-    if (std::none_of(known.begin(), known.end(), [&](const char* k) { return key == k; }))
-      throw InputError(name + "." + key, "unknown_config_key"_err, {{"key", name + "." + key}});
-  }
-}
-
-template <typename T>
-void read(const YAML::Node& block, const std::string& name, const char* key, T& out) {
-  const auto node = block[key];
-  if (!node) return;
-  const std::string field = name + "." + key;
-  try {
-    out = node.as<T>();
-  } catch (const YAML::Exception&) {
-    throw InputError(field, "config_key_type"_err, {{"key", field}});
-  }
-}
-
-std::chrono::milliseconds milliseconds_in(const std::string& field, long long ms, long long lo, long long hi) {
-  if (ms < lo || ms > hi) throw InputError(field, "integer_range"_err, {{"name", field}, {"min", lo}, {"max", hi}});
-  return std::chrono::milliseconds(ms);
 }
 
 channels::BodyEncoding encoding_of(const std::string& field, const std::string& text) {
@@ -55,12 +29,12 @@ bool starttls_required(const std::string& field, const std::string& text) {
 }
 
 void read_sms(const YAML::Node& block, ServerConfig& c) {
-  check_block(block, "sms",
-              {"url", "method", "headers", "content_type", "body", "message_id_path", "success_path", "success_value",
-               "timeout_ms", "connect_timeout_ms", "delivery_report"});
+  check_config_block(block, "sms",
+                     {"url", "method", "headers", "content_type", "body", "message_id_path", "success_path",
+                      "success_value", "timeout_ms", "connect_timeout_ms", "delivery_report"});
   auto& s = c.sms;
-  read(block, "sms", "url", s.url);
-  read(block, "sms", "method", s.method);
+  read_config_key(block, "sms", "url", s.url);
+  read_config_key(block, "sms", "method", s.method);
   if (const auto headers = block["headers"]) {
     if (!headers.IsMap()) throw InputError("sms.headers", "config_key_type"_err, {{"key", "sms.headers"}});
     s.headers.clear();
@@ -71,41 +45,41 @@ void read_sms(const YAML::Node& block, ServerConfig& c) {
     }
   }
   std::string content_type;
-  read(block, "sms", "content_type", content_type);
+  read_config_key(block, "sms", "content_type", content_type);
   if (!content_type.empty()) s.encoding = encoding_of("sms.content_type", content_type);
-  read(block, "sms", "body", s.body);
-  read(block, "sms", "message_id_path", s.answer.message_id_path);
-  read(block, "sms", "success_path", s.answer.success_path);
-  read(block, "sms", "success_value", s.answer.success_value);
+  read_config_key(block, "sms", "body", s.body);
+  read_config_key(block, "sms", "message_id_path", s.answer.message_id_path);
+  read_config_key(block, "sms", "success_path", s.answer.success_path);
+  read_config_key(block, "sms", "success_value", s.answer.success_value);
   long long timeout = s.timeout.count(), connect = s.connect_timeout.count();
-  read(block, "sms", "timeout_ms", timeout);
-  read(block, "sms", "connect_timeout_ms", connect);
-  s.timeout = milliseconds_in("sms.timeout_ms", timeout, 100, 120000);
-  s.connect_timeout = milliseconds_in("sms.connect_timeout_ms", connect, 100, 120000);
+  read_config_key(block, "sms", "timeout_ms", timeout);
+  read_config_key(block, "sms", "connect_timeout_ms", connect);
+  s.timeout = config_milliseconds("sms.timeout_ms", timeout, 100, 120000);
+  s.connect_timeout = config_milliseconds("sms.connect_timeout_ms", connect, 100, 120000);
   if (const auto reports = block["delivery_report"]) {
     const std::string name = "sms.delivery_report";
-    check_block(reports, name, {"token", "message_id_path", "status_path", "delivered", "failed"});
-    read(reports, name, "token", c.sms_delivery_token);
-    read(reports, name, "message_id_path", c.sms_delivery.id_path);
-    read(reports, name, "status_path", c.sms_delivery.status_path);
-    read(reports, name, "delivered", c.sms_delivery.delivered);
-    read(reports, name, "failed", c.sms_delivery.failed);
+    check_config_block(reports, name, {"token", "message_id_path", "status_path", "delivered", "failed"});
+    read_config_key(reports, name, "token", c.sms_delivery_token);
+    read_config_key(reports, name, "message_id_path", c.sms_delivery.id_path);
+    read_config_key(reports, name, "status_path", c.sms_delivery.status_path);
+    read_config_key(reports, name, "delivered", c.sms_delivery.delivered);
+    read_config_key(reports, name, "failed", c.sms_delivery.failed);
   }
 }
 
 void read_smtp(const YAML::Node& block, ServerConfig& c) {
-  check_block(block, "smtp", {"url", "starttls", "user", "password", "from", "timeout_ms", "ca_file"});
-  read(block, "smtp", "url", c.smtp.url);
+  check_config_block(block, "smtp", {"url", "starttls", "user", "password", "from", "timeout_ms", "ca_file"});
+  read_config_key(block, "smtp", "url", c.smtp.url);
   std::string starttls;
-  read(block, "smtp", "starttls", starttls);
+  read_config_key(block, "smtp", "starttls", starttls);
   if (!starttls.empty()) c.smtp.starttls_required = starttls_required("smtp.starttls", starttls);
-  read(block, "smtp", "user", c.smtp.user);
-  read(block, "smtp", "password", c.smtp.password);
-  read(block, "smtp", "from", c.smtp.from);
-  read(block, "smtp", "ca_file", c.smtp.ca_file);
+  read_config_key(block, "smtp", "user", c.smtp.user);
+  read_config_key(block, "smtp", "password", c.smtp.password);
+  read_config_key(block, "smtp", "from", c.smtp.from);
+  read_config_key(block, "smtp", "ca_file", c.smtp.ca_file);
   long long timeout = c.smtp.timeout.count();
-  read(block, "smtp", "timeout_ms", timeout);
-  c.smtp.timeout = milliseconds_in("smtp.timeout_ms", timeout, 100, 300000);
+  read_config_key(block, "smtp", "timeout_ms", timeout);
+  c.smtp.timeout = config_milliseconds("smtp.timeout_ms", timeout, 100, 300000);
 }
 
 long long env_ms(const char* name, long long fallback) {
@@ -173,8 +147,8 @@ void apply_messaging_env(ServerConfig& c) {
   if (const char* v = env("REGENPATH_SMS_MESSAGE_ID_PATH")) c.sms.answer.message_id_path = v;
   if (const char* v = env("REGENPATH_SMS_SUCCESS_PATH")) c.sms.answer.success_path = v;
   if (const char* v = env("REGENPATH_SMS_SUCCESS_VALUE")) c.sms.answer.success_value = v;
-  c.sms.timeout = milliseconds_in("REGENPATH_SMS_TIMEOUT_MS", env_ms("REGENPATH_SMS_TIMEOUT_MS", c.sms.timeout.count()),
-                                  100, 120000);
+  c.sms.timeout = config_milliseconds("REGENPATH_SMS_TIMEOUT_MS",
+                                      env_ms("REGENPATH_SMS_TIMEOUT_MS", c.sms.timeout.count()), 100, 120000);
   if (const char* v = env("REGENPATH_SMS_DELIVERY_TOKEN")) c.sms_delivery_token = v;
   if (const char* v = env("REGENPATH_SMTP_URL")) c.smtp.url = v;
   if (const char* v = env("REGENPATH_SMTP_STARTTLS"))

@@ -98,8 +98,8 @@ TEST(Imaging, TheBaselineIsTheLatestGradedStudyBeforeTheHarvest) {
 
 TEST(Imaging, AStudyAnswersTheItemOfItsModalityWhoseWindowHoldsIt) {
   const auto& p = test::hip_protocol();
-  const auto items = derive_schedule(p, {{"harvest", parse_gregorian("2026-03-01")},
-                                         {"injection", parse_gregorian("2026-03-03")}});
+  const auto items =
+      derive_schedule(p, {{"harvest", parse_gregorian("2026-03-01")}, {"injection", parse_gregorian("2026-03-03")}});
   // The work-up is ordered 28 days before the harvest (2026-02-01), its window 14 days
   // before to 13 after.
   EXPECT_EQ(item_of_study(study_of("2026-02-03", {"CR"}), p, items), "workup-xray");

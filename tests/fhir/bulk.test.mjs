@@ -10,7 +10,7 @@ import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { binary, startDemo } from '../demo_server.mjs'
+import { binary, staffLogin, startDemo } from '../demo_server.mjs'
 import { validateNdjsonDir } from './validate.mjs'
 
 const work = mkdtempSync(join(tmpdir(), 'rp-fhir-bulk-'))
@@ -24,14 +24,7 @@ after(async () => {
 })
 
 async function signedIn(username) {
-  const r = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: server.accounts.get(username) }),
-  })
-  assert.equal(r.status, 200, username)
-  const { csrf_token } = await r.json()
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const { cookie, csrf: csrf_token } = await staffLogin(server, username)
   return (url, { method = 'GET', headers = {} } = {}) =>
     fetch(url.startsWith('http') ? url : server.url + url, {
       method,

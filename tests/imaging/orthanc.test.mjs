@@ -16,7 +16,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { binary, startDemo } from '../demo_server.mjs'
+import { binary, freePort, staffLogin, startDemo } from '../demo_server.mjs'
 
 const work = mkdtempSync(join(tmpdir(), 'rp-imaging-'))
 let orthanc
@@ -25,17 +25,6 @@ let server
 let patient
 let episode
 let other // the patient's record at the Tehran centre, for the other centre's refusal
-
-function freePort() {
-  return new Promise((ok, fail) => {
-    const s = createServer()
-    s.once('error', fail)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => ok(port))
-    })
-  })
-}
 
 const days = (iso, n) => new Date(Date.parse(iso + 'T00:00:00Z') + n * 86400000).toISOString().slice(0, 10)
 const dicomDate = (iso) => iso.replaceAll('-', '')
@@ -94,14 +83,7 @@ async function startOrthanc(port) {
 }
 
 async function signedIn(username) {
-  const r = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: server.accounts.get(username) }),
-  })
-  assert.equal(r.status, 200, username)
-  const { csrf_token } = await r.json()
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const { cookie, csrf: csrf_token } = await staffLogin(server, username)
   return async (method, path, body) => {
     const a = await fetch(server.url + path, {
       method,
@@ -253,13 +235,7 @@ test('an archive that never answers, then one that is down: the grades still sho
   const silentUrl = `http://127.0.0.1:${silent.address().port}`
   const slow = await startDemo({ prefix: 'rp-imaging-slow-', env: { REGENPATH_ORTHANC_URL: silentUrl } })
   try {
-    const login = await fetch(`${slow.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'coordinator.tehran-1', password: slow.accounts.get('coordinator.tehran-1') }),
-    })
-    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
-    const { csrf_token } = await login.json()
+    const { cookie, csrf: csrf_token } = await staffLogin(slow, 'coordinator.tehran-1')
     const first = (await (await fetch(`${slow.url}/api/v1/patients?state=follow_up&limit=1`, { headers: { Cookie: cookie } })).json())[0]
     const record = await (await fetch(`${slow.url}/api/v1/patients/${first.id}`, { headers: { Cookie: cookie } })).json()
     // Staff's choice is kept while the archive cannot confirm it.

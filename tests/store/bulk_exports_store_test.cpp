@@ -45,8 +45,8 @@ TEST_P(BulkExportsStore, AnExportsFilesAreKeptInOrderAndOneExportOfACentreRunsAt
     EXPECT_EQ(e.code(), "bulk_export_running");
   }
   EXPECT_NO_THROW(exports.kick_off(admin_b_, "http://h/fhir/r4/$export", "Patient")) << "another centre's may run";
-  EXPECT_TRUE(exports.add_file(row.id, "Patient", 2, "{\"a\":1}\n{\"a\":2}\n"));
-  EXPECT_TRUE(exports.add_file(row.id, "Observation", 1, "{\"o\":1}\n"));
+  EXPECT_TRUE(exports.add_file(row.id, 1, "Patient", 2, "{\"a\":1}\n{\"a\":2}\n"));
+  EXPECT_TRUE(exports.add_file(row.id, 2, "Observation", 1, "{\"o\":1}\n"));
   EXPECT_EQ(exports.status(admin_a_, row.id).row.state, "running");
   EXPECT_TRUE(exports.status(admin_a_, row.id).files.empty()) << "no files listed before it is done";
   EXPECT_THROW(exports.file(admin_a_, row.id, 1), NotFoundError);
@@ -69,7 +69,7 @@ TEST_P(BulkExportsStore, AnExportsFilesAreKeptInOrderAndOneExportOfACentreRunsAt
   EXPECT_NO_THROW(exports.kick_off(admin_a_, "http://h/fhir/r4/$export", ""));
   exports.remove(admin_a_, row.id);
   EXPECT_THROW(exports.status(admin_a_, row.id), NotFoundError);
-  EXPECT_FALSE(exports.add_file(row.id, "Patient", 1, "{}\n"));
+  EXPECT_FALSE(exports.add_file(row.id, 3, "Patient", 1, "{}\n"));
   EXPECT_FALSE(exports.progressed(row.id, "10 patients"));
   store_->read([&](Transaction& tx) { EXPECT_EQ(tx.bulk_export_file_content(row.id, 1), std::nullopt); });
 }

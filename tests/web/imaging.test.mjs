@@ -6,9 +6,9 @@
 // an archive configured that does not answer, the panel says why and still lists the grades.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { createServer } from 'node:net'
 import { startServer, launch, loginStaff, apiSession, checkA11y, shot, unfold, addDays } from './support.mjs'
 import { assertPersianOnly } from './persian.mjs'
+import { freePort } from '../demo_server.mjs'
 
 let server
 before(async () => {
@@ -209,20 +209,8 @@ test('the imaging panel in Persian shows no Latin letter, and fits a phone in bo
   }
 })
 
-// A port nothing listens on: the configured archive cannot be reached.
-function closedPort() {
-  return new Promise((ok, fail) => {
-    const s = createServer()
-    s.once('error', fail)
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address()
-      s.close(() => ok(port))
-    })
-  })
-}
-
 test('an archive that does not answer: the panel says why, and the grades recorded still show', async () => {
-  const silent = await startServer({ env: { REGENPATH_ORTHANC_URL: `http://127.0.0.1:${await closedPort()}` } })
+  const silent = await startServer({ env: { REGENPATH_ORTHANC_URL: `http://127.0.0.1:${await freePort()}` } })
   const b = await launch({ lang: 'en' })
   const { page } = b
   try {

@@ -12,12 +12,12 @@ import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startServer, launch, loginStaff, apiSession, checkA11y, shot, unfold, addDays } from './support.mjs'
 import { assertPersianOnly } from './persian.mjs'
+import { freePort } from '../demo_server.mjs'
 
 const ORTHANC = process.env.RP_ORTHANC || '/usr/sbin/Orthanc'
 const inside = process.env.RP_WEB_IN_NETNS === '1'
@@ -47,16 +47,6 @@ if (!inside) {
   const XRAY = '1.2.826.0.1.3680043.8.498.501'
   const MRI = '1.2.826.0.1.3680043.8.498.502'
   const CONTROL = '1.2.826.0.1.3680043.8.498.503'
-
-  const freePort = () =>
-    new Promise((ok, fail) => {
-      const s = createServer()
-      s.once('error', fail)
-      s.listen(0, '127.0.0.1', () => {
-        const { port } = s.address()
-        s.close(() => ok(port))
-      })
-    })
 
   // One instance made by Orthanc itself from its tags (Force: the study's own UID).
   async function study({ patientId, name, birth, uid, date, modality, description }) {
