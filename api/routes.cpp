@@ -28,6 +28,7 @@ void add_all_routes(http::Router& r, Services& s) {
   add_imaging_routes(r, s);
   add_fhir_routes(r, s);
   add_fhir_bulk_routes(r, s);
+  add_sheet_export_routes(r, s);
   add_consent_document_routes(r, s);
   add_consent_routes(r, s);
   add_report_routes(r, s);

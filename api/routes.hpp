@@ -26,6 +26,9 @@ namespace rp::api {
 namespace fhir {
 class BulkExportRunner;
 }
+namespace sheets {
+class SheetExportRunner;
+}
 
 struct Services {
   store::Store& store;
@@ -57,6 +60,8 @@ struct Services {
   // Runs the FHIR Bulk Data exports (api/fhir/bulk_export_runner.hpp); null: kick-offs are
   // refused.
   fhir::BulkExportRunner* bulk_exports = nullptr;
+  // Makes the spreadsheet exports (api/sheets/sheet_export_runner.hpp); null: refused.
+  sheets::SheetExportRunner* sheet_exports = nullptr;
   // The imaging archive (channels/orthanc_archive.hpp); null: none configured.
   channels::ImagingArchive* imaging_archive = nullptr;
 };
@@ -65,6 +70,10 @@ struct Services {
 inline std::int64_t episode_param(const http::Call& c) {
   return http::id_param(c.request.params.at("episode_id"), "episode");
 }
+
+// The {file} of an export's file route (1, 2, ...): anything else names no file
+// (NotFoundError "file", bulk_export_file_not_found).
+int export_file_number(const std::string& text);
 
 void add_auth_routes(http::Router& r, Services& s);
 void add_patient_routes(http::Router& r, Services& s);
@@ -91,9 +100,9 @@ void add_evidence_routes(http::Router& r, Services& s);          // the publishe
 void add_payment_routes(http::Router& r, Services& s);           // payment plans and payments received
 void add_rating_routes(http::Router& r, Services& s);            // patients' ratings, moderation, summaries
 void add_imaging_routes(http::Router& r, Services& s);           // the imaging archive: links, studies, grades
-void add_fhir_routes(http::Router& r, Services& s);
-void add_fhir_bulk_routes(http::Router& r,
-                          Services& s);  // the FHIR Bulk Data export              // the read-only FHIR R4 endpoint
+void add_sheet_export_routes(http::Router& r, Services& s);      // spreadsheets of records and the registry
+void add_fhir_routes(http::Router& r, Services& s);              // the read-only FHIR R4 endpoint
+void add_fhir_bulk_routes(http::Router& r, Services& s);         // the FHIR Bulk Data export
 
 // Every family, in documentation order.
 void add_all_routes(http::Router& r, Services& s);

@@ -123,13 +123,13 @@ ordered_json manifest(const http::Call& c, const service::BulkExportStatus& st) 
           {"error", ordered_json::array()}};
 }
 
-int file_number(const std::string& text) {
+}  // namespace
+
+int export_file_number(const std::string& text) {
   if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos)
     throw NotFoundError("file", "bulk_export_file_not_found"_err);
   return std::stoi(text);
 }
-
-}  // namespace
 
 void add_fhir_bulk_routes(http::Router& r, Services& s) {
   const char* kick_off_summary =
@@ -199,8 +199,9 @@ void add_fhir_bulk_routes(http::Router& r, Services& s) {
          false,
          http::answering_text(kNdjson, [&s](http::Call& c) {
            http::Response res;
-           res.body = service::BulkExports(s.store, s.clock)
-                          .file(c.actor, c.request.params.at("export_id"), file_number(c.request.params.at("file")));
+           res.body =
+               service::BulkExports(s.store, s.clock)
+                   .file(c.actor, c.request.params.at("export_id"), export_file_number(c.request.params.at("file")));
            res.content_type = kNdjson;
            return res;
          })});

@@ -16,6 +16,7 @@
 #include "api/http/api.hpp"
 #include "api/http/server.hpp"
 #include "api/http/server_config.hpp"
+#include "api/sheets/sheet_export_runner.hpp"
 #include "app/cli.hpp"
 #include "app/messaging_channels.hpp"
 #include "app/store_options.hpp"
@@ -179,6 +180,9 @@ void run_server(const api::http::ServerConfig& cfg, const std::function<void(con
   api::fhir::BulkExportRunner bulk_exports(
       store, clock, [db = cfg.db] { return store::open_store(db, store::OpenMode::existing_no_migrate); });
   services.bulk_exports = &bulk_exports;
+  api::sheets::SheetExportRunner sheet_exports(
+      store, clock, [db = cfg.db] { return store::open_store(db, store::OpenMode::existing_no_migrate); });
+  services.sheet_exports = &sheet_exports;
   if (!imaging_archive) spdlog::info("imaging: no archive configured (orthanc.url): grades are recorded by study date");
   if (cfg.metrics_token.empty() && !loopback_only(cfg.address))
     spdlog::warn("/metrics is open to every client that reaches {}: set metrics_token to require a token", cfg.address);

@@ -33,6 +33,7 @@
 #include "store/outcome_columns.hpp"
 #include "store/product_records.hpp"
 #include "store/pseudonym_records.hpp"
+#include "store/sheet_export_records.hpp"
 #include "store/submission_records.hpp"
 #include "store/table_copy.hpp"
 #include "store/work_lock.hpp"
@@ -392,6 +393,22 @@ class Transaction {
   // The ids of the exports begun before `created_before`, and of the centre's running ones.
   virtual std::vector<std::string> bulk_exports_begun_before(const std::string& created_before) = 0;
   virtual std::vector<BulkExportRow> running_bulk_exports(const std::string& centre_id) = 0;
+
+  // Spreadsheet exports (0049_sheet_exports.sql, store/sheet_export_records.hpp).
+  virtual void insert_sheet_export(const SheetExportRow& r) = 0;
+  virtual std::optional<SheetExportRow> find_sheet_export(const std::string& id) = 0;
+  // Writes the export's state, progress, error, summary, updated_at and finished_at.
+  virtual void update_sheet_export(const SheetExportRow& r) = 0;
+  // A user's exports, the latest first.
+  virtual std::vector<SheetExportRow> sheet_exports_of(const std::string& requested_by) = 0;
+  virtual void insert_sheet_export_file(const SheetExportFileRow& f) = 0;
+  virtual std::vector<SheetExportFileRow> sheet_export_files(const std::string& export_id) = 0;
+  // One part of a file's bytes (binary: an XLSX part is a piece of a zip).
+  virtual void insert_sheet_export_part(const std::string& export_id, int n, int part, const std::string& bytes) = 0;
+  virtual std::optional<std::string> sheet_export_part(const std::string& export_id, int n, int part) = 0;
+  // The export, its files and their parts.
+  virtual void delete_sheet_export(const std::string& id) = 0;
+  virtual std::vector<std::string> sheet_exports_begun_before(const std::string& created_before) = 0;
 
   // Imaging (0047_imaging.sql, domain/imaging/imaging.hpp): which archive patient a
   // patient is, and the radiographic grades read on an episode's studies.

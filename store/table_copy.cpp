@@ -55,6 +55,8 @@ const std::vector<CopiedTable>& copied_tables() {
       {"radiographic_grades", "id", {}},
       {"bulk_exports", "id", {}},
       {"bulk_export_files", "export_id, n", {}},
+      // Not the spreadsheet exports (0049): their files are a day's downloads of the asker's,
+      // binary parts kept for them alone, not the clinic's records.
       {"payments", "id", {}},
   };
   return tables;

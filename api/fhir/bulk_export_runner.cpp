@@ -61,28 +61,12 @@ BulkExportRunner::BulkExportRunner(store::Store& store, Clock clock,
                                    std::function<std::unique_ptr<store::Store>()> open_snapshot)
     : store_(store), clock_(std::move(clock)), open_snapshot_(std::move(open_snapshot)) {}
 
-BulkExportRunner::~BulkExportRunner() {
-  std::vector<Running> threads;
-  {
-    std::lock_guard lock(mutex_);
-    threads.swap(threads_);
-  }
-  for (auto& r : threads) r.thread.request_stop();
-  // jthreads join as they go.
-}
-
 void BulkExportRunner::start(const service::Actor& actor, const store::BulkExportRow& row,
                              std::vector<std::string> types) {
   service::Actor own = actor;
   own.request = nullptr;  // the request ends before the export does
-  std::lock_guard lock(mutex_);
-  std::erase_if(threads_, [](const Running& r) { return r.ended->load(); });  // joined as erased
-  auto ended = std::make_shared<std::atomic<bool>>(false);
-  threads_.push_back(
-      {ended, std::jthread([this, own, row, ended, types = std::move(types)](const std::stop_token& stop) {
-         run(stop, own, row, types);
-         ended->store(true);
-       })});
+  threads_.start(
+      [this, own, row, types = std::move(types)](const std::stop_token& stop) { run(stop, own, row, types); });
 }
 
 void BulkExportRunner::run(const std::stop_token& stop, const service::Actor& actor, const store::BulkExportRow& row,

@@ -5,14 +5,12 @@
 // makes them, and kept as NDJSON files of at most kResourcesPerFile resources each, so
 // that no file, nor the runner, holds a large clinic whole. Stopped and joined when the
 // server stops; an export deleted meanwhile stops at its next file.
-#include <atomic>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "base/background_threads.hpp"
 #include "base/clock.hpp"
 #include "service/actor.hpp"
 #include "store/bulk_export_records.hpp"
@@ -27,7 +25,6 @@ class BulkExportRunner {
   // `open_snapshot` opens the database on a connection of its own for the reading; null:
   // `store` itself is read.
   BulkExportRunner(store::Store& store, Clock clock, std::function<std::unique_ptr<store::Store>()> open_snapshot);
-  ~BulkExportRunner();
   BulkExportRunner(const BulkExportRunner&) = delete;
   BulkExportRunner& operator=(const BulkExportRunner&) = delete;
 
@@ -42,14 +39,7 @@ class BulkExportRunner {
   store::Store& store_;
   Clock clock_;
   std::function<std::unique_ptr<store::Store>()> open_snapshot_;
-  // A thread and whether its export has ended: an ended one is joined at the next start,
-  // so that a server running for months does not keep every export's thread.
-  struct Running {
-    std::shared_ptr<std::atomic<bool>> ended;
-    std::jthread thread;
-  };
-  std::mutex mutex_;
-  std::vector<Running> threads_;
+  BackgroundThreads threads_;  // last: stopped and joined before the rest goes
 };
 
 }  // namespace rp::api::fhir

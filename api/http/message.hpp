@@ -2,6 +2,8 @@
 // Requests and responses as the API sees them: plain data, no Beast types, so routing,
 // authentication and the handlers compile fast and can be tested and fuzzed without a
 // socket. The server (server.cpp) converts to and from Beast's messages.
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -35,6 +37,17 @@ struct Request {
   bool tls = false;
 };
 
+// A body sent in parts as they are read (a stored export's file, kept in the database a
+// mebibyte at a time), so that no answer holds a large file whole: `size` bytes in all,
+// the head's Content-Length; `read(i)` gives part i (0 to count - 1) and runs on a worker
+// thread. A part that cannot be read, or parts that do not add up to `size`, end the
+// connection: the client sees a body cut short, never a wrong one.
+struct BodyParts {
+  std::int64_t size = 0;
+  int count = 0;
+  std::function<std::string(int)> read;
+};
+
 struct Response {
   int status = 200;
   std::string body;
@@ -61,6 +74,8 @@ struct Response {
   // A stream of events (text/event-stream) that follows the head instead of a body: the
   // head has no Content-Length and the connection closes when the stream ends.
   std::shared_ptr<EventStream> stream;
+  // Set for a body sent in parts (`body` is then empty, and never compressed).
+  std::shared_ptr<BodyParts> parts;
 
   // What goes on the wire: the gzip form when chosen.
   std::string_view body_text() const {

@@ -137,6 +137,10 @@ struct Server::Impl {
 
   template <class AnyStream>
   Task<void> send(AnyStream& stream, Response res, unsigned version, bool keep_alive, beast::error_code& ec) {
+    if (res.parts) {
+      co_await send_parts(stream, std::move(res), version, keep_alive, ec);
+      co_return;
+    }
     const std::string_view body = res.body_text();
     // Content-Length stays that of the body, which HEAD does not send.
     const std::string head = response_head(res, version, keep_alive, body.size());
@@ -144,6 +148,39 @@ struct Server::Impl {
                                                     asio::buffer(body.data(), res.head ? 0 : body.size())};
     beast::get_lowest_layer(stream).expires_after(cfg.write_timeout);
     co_await asio::async_write(stream, buffers, asio::redirect_error(use_task, ec));
+  }
+
+  // A body in parts (BodyParts): the head with the whole size, then each part as a worker
+  // reads it, so that the connection's thread never waits on the database. A part that
+  // could not be read, or a size that does not add up, ends the connection (ec set).
+  template <class AnyStream>
+  Task<void> send_parts(AnyStream& stream, Response res, unsigned version, bool keep_alive, beast::error_code& ec) {
+    const std::shared_ptr<BodyParts> parts = std::move(res.parts);
+    const std::string head = response_head(res, version, keep_alive, static_cast<std::size_t>(parts->size));
+    beast::get_lowest_layer(stream).expires_after(cfg.write_timeout);
+    co_await asio::async_write(stream, asio::buffer(head), asio::redirect_error(use_task, ec));
+    if (ec || res.head) co_return;
+    std::int64_t sent = 0;
+    for (int i = 0; i < parts->count; ++i) {
+      const std::optional<std::string> part = co_await asio::co_spawn(
+          workers, [parts, i]() -> asio::awaitable<std::optional<std::string>> { co_return read_part(*parts, i); },
+          use_task);
+      if (!part || sent + static_cast<std::int64_t>(part->size()) > parts->size) break;
+      sent += static_cast<std::int64_t>(part->size());
+      beast::get_lowest_layer(stream).expires_after(cfg.write_timeout);
+      co_await asio::async_write(stream, asio::buffer(*part), asio::redirect_error(use_task, ec));
+      if (ec) co_return;
+    }
+    if (sent != parts->size) ec = asio::error::connection_aborted;
+  }
+
+  static std::optional<std::string> read_part(const BodyParts& parts, int i) {
+    try {
+      return parts.read(i);
+    } catch (const std::exception& e) {
+      spdlog::warn("a body's part {} could not be read: {}", i, e.what());
+      return std::nullopt;
+    }
   }
 
   // A refusal before any route runs, in the language the request asks for.

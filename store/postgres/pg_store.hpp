@@ -153,6 +153,16 @@ class PgTransaction final : public Transaction {
   void delete_bulk_export(const std::string& id) override;
   std::vector<std::string> bulk_exports_begun_before(const std::string& created_before) override;
   std::vector<BulkExportRow> running_bulk_exports(const std::string& centre_id) override;
+  void insert_sheet_export(const SheetExportRow& r) override;
+  std::optional<SheetExportRow> find_sheet_export(const std::string& id) override;
+  void update_sheet_export(const SheetExportRow& r) override;
+  std::vector<SheetExportRow> sheet_exports_of(const std::string& requested_by) override;
+  void insert_sheet_export_file(const SheetExportFileRow& f) override;
+  std::vector<SheetExportFileRow> sheet_export_files(const std::string& export_id) override;
+  void insert_sheet_export_part(const std::string& export_id, int n, int part, const std::string& bytes) override;
+  std::optional<std::string> sheet_export_part(const std::string& export_id, int n, int part) override;
+  void delete_sheet_export(const std::string& id) override;
+  std::vector<std::string> sheet_exports_begun_before(const std::string& created_before) override;
   std::optional<imaging::ArchiveLink> imaging_link(std::int64_t patient_id) override;
   void save_imaging_link(const imaging::ArchiveLink& link) override;
   std::vector<imaging::RadiographicGrade> radiographic_grades(std::int64_t episode_id) override;

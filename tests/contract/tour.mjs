@@ -483,6 +483,23 @@ export async function tour(server, observe) {
   await call(analyst, 'GET', '/api/v1/reports/outcomes', { q: { protocol: 'hip-msc-v1' }, expect: 200 })
   await call(analyst, 'GET', '/api/v1/registry/summary', { expect: 200 })
   await call(analyst, 'GET', '/api/v1/registry/export', { q: { format: 'ndjson' }, expect: 200 })
+  // Spreadsheet exports: the analyst asks for the de-identified tables as a workbook, polls
+  // until it is made, downloads its file and deletes it; identified records are refused.
+  await call(analyst, 'POST', '/api/v1/exports', { body: { kind: 'records' }, headers: key(), expect: 403 })
+  await call(analyst, 'POST', '/api/v1/exports', { body: { kind: 'deidentified', format: 'pdf' }, headers: key(), expect: 422 })
+  const sheetExport = await call(analyst, 'POST', '/api/v1/exports', { body: { kind: 'deidentified', format: 'xlsx' }, headers: key(), expect: 202 })
+  const sheetOf = { export_id: sheetExport.id }
+  let sheet = sheetExport
+  for (let i = 0; i < 300 && sheet.state === 'running'; i++) {
+    await new Promise((r) => setTimeout(r, 100))
+    sheet = await call(analyst, 'GET', '/api/v1/exports/{export_id}', { params: sheetOf, expect: 200 })
+  }
+  assert.equal(sheet.state, 'done', sheet.error)
+  await call(analyst, 'GET', '/api/v1/exports', { expect: 200 })
+  await call(analyst, 'GET', '/api/v1/exports/{export_id}/files/{file}', { params: { ...sheetOf, file: '1' }, expect: 200 })
+  await call(analyst, 'GET', '/api/v1/exports/{export_id}/files/{file}', { params: { ...sheetOf, file: '9' }, expect: 404 })
+  await call(analyst, 'DELETE', '/api/v1/exports/{export_id}', { params: sheetOf, expect: 200 })
+  await call(analyst, 'GET', '/api/v1/exports/{export_id}', { params: sheetOf, expect: 404 })
 
   // The audit log.
   await call(admin, 'GET', '/api/v1/audit/verify', { expect: 200 })

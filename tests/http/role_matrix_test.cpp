@@ -43,7 +43,7 @@ std::string fill(std::string path, const std::string& method, const Ids& ids, co
   replace("payment_id", "999999");    // a payment nobody recorded: likewise
   replace("signature_id", "999999");  // a consent nobody signed: likewise
   replace("evidence_id", "role-matrix-entry");
-  replace("export_id", std::string(32, '0'));  // a bulk export nobody began: not found at either centre
+  replace("export_id", std::string(32, '0'));  // an export nobody began: not found at either centre
   replace("file", "1");
   replace("kind", "treatment");
   replace("slug", "about-the-treatment");
@@ -154,6 +154,7 @@ const std::map<std::string, nlohmann::json>& valid_bodies() {
         {"insurers", nlohmann::json::array()}}},
       {"PUT /api/v1/me/episodes/{episode_id}/rating", {{"stars", 4}, {"comment", "Less pain."}}},
       {"POST /api/v1/ratings/{rating_id}/moderation", {{"decision", "approve"}}},
+      {"POST /api/v1/exports", {{"kind", "deidentified"}}},
       {"PUT /api/v1/patients/{patient_id}/imaging/link", {{"dicom_patient_id", "PACS-1"}}},
       {"POST /api/v1/episodes/{episode_id}/imaging/grades",
        {{"study_uid", "1.2.840.1"}, {"study_date", Clock::system().today().plus_days(-10).iso()}, {"kl_grade", 2}}},

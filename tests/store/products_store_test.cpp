@@ -279,7 +279,7 @@ TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
   // 0035's centre directory, nor 0036's ratings, nor 0037's education pages, nor 0038's payment plans, nor 0039's
   // agreed estimates, nor 0040's reversals, which go with their table, nor 0041's evidence, nor 0042's page
   // withdrawals, which go with their table, nor 0043's consent documents, nor 0044's signed consents, nor 0046's FHIR
-  // links, nor 0047's imaging links and grades, nor 0048's bulk
+  // links, nor 0047's imaging links and grades, nor 0048's bulk exports, nor 0049's sheet
   // exports), version 20.
   raw_exec(postgres() ? "DROP FUNCTION regenpath_replan_episodes, regenpath_replan_schedule_rows, "
                         "regenpath_replan_schedule_item, regenpath_replan_patients, regenpath_replan_centres "
@@ -289,6 +289,7 @@ TEST_P(ProductsStore, EpisodesPastHarvestBecomeMigratedProducts) {
                         "DROP TRIGGER messages_replan_schedule_delete; DROP TRIGGER messages_replan_patient_update; "
                         "DROP TRIGGER messages_replan_centre_update; DROP TABLE messages_replan");
   raw_exec(
+      "DROP TABLE sheet_export_parts; DROP TABLE sheet_export_files; DROP TABLE sheet_exports; "
       "DROP TABLE bulk_export_files; DROP TABLE bulk_exports; DROP TABLE radiographic_grades; DROP TABLE "
       "imaging_links; DROP TABLE fhir_links; DROP TABLE consent_signatures; "
       "DROP TABLE consent_documents; DROP TABLE "

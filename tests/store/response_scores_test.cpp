@@ -84,10 +84,11 @@ TEST_F(ResponseScores, TheMigrationBackfillsTheRowsOfEarlierResponses) {
     // The database as the binary before 0014 left it: no typed rows, version 13 (and
     // nothing of the later migrations).
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
-    // 0048's bulk exports, 0047's imaging links and grades, 0046's FHIR links, 0044's signed consents, 0043's consent
-    // documents, 0042's withdrawals (with their table), 0041's evidence, 0040's reversals (with their table), 0039's
-    // agreed estimates, 0038's payment plans, 0037's education pages, 0036's ratings.
-    for (const char* table : {"bulk_export_files", "bulk_exports", "radiographic_grades", "imaging_links", "fhir_links",
+    // 0049's sheet exports, 0048's bulk exports, 0047's imaging links and grades, 0046's FHIR links, 0044's signed
+    // consents, 0043's consent documents, 0042's withdrawals (with their table), 0041's evidence, 0040's reversals
+    // (with their table), 0039's agreed estimates, 0038's payment plans, 0037's education pages, 0036's ratings.
+    for (const char* table : {"sheet_export_parts", "sheet_export_files", "sheet_exports", "bulk_export_files",
+                              "bulk_exports", "radiographic_grades", "imaging_links", "fhir_links",
                               "consent_signatures", "consent_documents", "evidence_entries", "plan_payers",
                               "plan_lines", "payments", "plan_instalments", "payment_plans", "education_pages"})
       d.exec(std::string("DROP TABLE ") + table);

@@ -6,7 +6,7 @@
 // an archive configured that does not answer, the panel says why and still lists the grades.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { startServer, launch, loginStaff, apiSession, checkA11y, shot, unfold, addDays } from './support.mjs'
+import { startServer, launch, loginStaff, apiSession, checkA11y, shot, unfold, addDays, overflowing } from './support.mjs'
 import { assertPersianOnly } from './persian.mjs'
 import { freePort } from '../demo_server.mjs'
 
@@ -40,24 +40,6 @@ async function fieldError(form, testid) {
 async function openEpisode(page, srv, patientId, episodeId) {
   await page.goto(`${srv.url}/patients/${patientId}?episode=${episodeId}`)
   await page.getByTestId('episode-panel').waitFor()
-}
-
-// What sticks out of the viewport's width, or scrolls sideways, in the part of the page named.
-async function overflowing(page, scope) {
-  return page.evaluate((sel) => {
-    const width = document.documentElement.clientWidth
-    const out = []
-    if (document.documentElement.scrollWidth > width) out.push(`the page is ${document.documentElement.scrollWidth}px wide in ${width}px`)
-    for (const el of document.querySelectorAll(`${sel}, ${sel} *`)) {
-      const r = el.getBoundingClientRect()
-      // Not shown, or shown only to screen readers (a 1px clipped heading).
-      if (r.width <= 1 || el.closest('.visually-hidden')) continue
-      if (r.right > width + 1 || r.left < -1) out.push(`${el.tagName.toLowerCase()}.${el.className} spans ${Math.round(r.left)}–${Math.round(r.right)}px`)
-      else if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
-        out.push(`${el.tagName.toLowerCase()}.${el.className} scrolls sideways (${el.scrollWidth}px in ${el.clientWidth}px)`)
-    }
-    return out.slice(0, 10)
-  }, scope)
 }
 
 test('no archive: the panel says so, waits apart from the timeline, and a grade before the harvest becomes the baseline', async () => {

@@ -295,3 +295,21 @@ export async function portalSignIn(page, server, { mobile, patientId }) {
   await page.locator('input[name=code]').fill(server.codeFor(patientId))
   await page.locator('form button[type=submit]').tap()
 }
+
+// What sticks out of the viewport's width, or scrolls sideways, in the part of the page named.
+export async function overflowing(page, scope) {
+  return page.evaluate((sel) => {
+    const width = document.documentElement.clientWidth
+    const out = []
+    if (document.documentElement.scrollWidth > width) out.push(`the page is ${document.documentElement.scrollWidth}px wide in ${width}px`)
+    for (const el of document.querySelectorAll(`${sel}, ${sel} *`)) {
+      const r = el.getBoundingClientRect()
+      // Not shown, or shown only to screen readers (a 1px clipped heading).
+      if (r.width <= 1 || el.closest('.visually-hidden')) continue
+      if (r.right > width + 1 || r.left < -1) out.push(`${el.tagName.toLowerCase()}.${el.className} spans ${Math.round(r.left)}–${Math.round(r.right)}px`)
+      else if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+        out.push(`${el.tagName.toLowerCase()}.${el.className} scrolls sideways (${el.scrollWidth}px in ${el.clientWidth}px)`)
+    }
+    return out.slice(0, 10)
+  }, scope)
+}
