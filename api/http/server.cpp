@@ -162,9 +162,7 @@ struct Server::Impl {
     if (ec || res.head) co_return;
     std::int64_t sent = 0;
     for (int i = 0; i < parts->count; ++i) {
-      const std::optional<std::string> part = co_await asio::co_spawn(
-          workers, [parts, i]() -> asio::awaitable<std::optional<std::string>> { co_return read_part(*parts, i); },
-          use_task);
+      const std::optional<std::string> part = co_await asio::co_spawn(workers, read_part_on_worker(parts, i), use_task);
       if (!part || sent + static_cast<std::int64_t>(part->size()) > parts->size) break;
       sent += static_cast<std::int64_t>(part->size());
       beast::get_lowest_layer(stream).expires_after(cfg.write_timeout);
@@ -172,6 +170,12 @@ struct Server::Impl {
       if (ec) co_return;
     }
     if (sent != parts->size) ec = asio::error::connection_aborted;
+  }
+
+  // A coroutine of its own, its arguments copied into its frame (a capturing lambda's
+  // captures would live in the lambda, not the frame).
+  static asio::awaitable<std::optional<std::string>> read_part_on_worker(std::shared_ptr<BodyParts> parts, int i) {
+    co_return read_part(*parts, i);
   }
 
   static std::optional<std::string> read_part(const BodyParts& parts, int i) {

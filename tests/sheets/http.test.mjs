@@ -1,6 +1,6 @@
 // Spreadsheet exports over HTTP, judged from outside on a running demo server: a centre's
 // admin asks for the centre's records, polls the export until it is done and downloads
-// each file, which is byte for byte what `regenpath export records` writes, read by R's
+// each file (one of several mebibyte parts), which is byte for byte what `regenpath export records` writes, read by R's
 // read.csv (CSV) and by openpyxl (XLSX) with the rows the export's summary counts; an
 // analyst takes the de-identified tables, byte for byte `regenpath export deidentified`'s;
 // each role reaches only what it may, a bad ask names its field, and a delete removes it.
@@ -15,7 +15,9 @@ import { binary, repo, staffLogin, startDemo } from '../demo_server.mjs'
 const work = mkdtempSync(join(tmpdir(), 'rp-sheets-http-'))
 let server
 before(async () => {
-  server = await startDemo({ prefix: 'rp-sheets-http-demo-' })
+  // A clinic large enough that a centre's visits take more than one of the store's
+  // mebibyte parts: the download goes on across parts.
+  server = await startDemo({ prefix: 'rp-sheets-http-demo-', args: ['--patients', '1500'] })
 })
 after(async () => {
   await server?.stop()
@@ -75,6 +77,7 @@ test("the admin's records as CSV: the command line's files byte for byte, read b
   await download(admin, st, got)
   const cli = join(work, 'records-cli')
   execFileSync(binary, ['export', 'records', '--db', db(), '--out', cli, '--centre', 'tehran-1'], { stdio: 'ignore' })
+  assert.ok(st.files.some((f) => f.bytes > 1 << 20), 'a file of more than one part')
   assert.deepEqual(readdirSync(got).sort(), readdirSync(cli).sort())
   for (const name of readdirSync(cli)) assert.ok(readFileSync(join(got, name)).equals(readFileSync(join(cli, name))), name)
 
