@@ -31,33 +31,53 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
   if (!f) throw std::runtime_error("cannot write " + path.string());
 }
 
+// CSV: the rows streamed into the files as the records are read (memory flat whatever
+// the registry's size); NDJSON: the tables made whole first.
 void run_export(const ExportOptions& o) {
   if (names_missing_file(o.db)) throw NotFoundError("db", "no_database"_err, {{"path", o.db}});
   auto store = open_store(o.db);
   service::ExportRequest request;
   if (!o.centre.empty()) request.centre_id = o.centre;
   if (!o.protocol.empty()) request.protocol_id = o.protocol;
-  const service::DeidentifiedExport e =
-      service::export_deidentified(*store, Clock::system(), service::Actor::cli_operator(), request);
-
   const std::filesystem::path dir(o.out);
-  std::filesystem::create_directories(dir);
   nlohmann::json files = nlohmann::json::array();
-  for (const auto& t : e.tables) {
-    const std::string name = t.name + (o.format == "csv" ? ".csv" : ".ndjson");
-    write_file(dir / name, o.format == "csv" ? api::export_csv(t) : api::export_ndjson(t));
-    files.push_back({{"file", name}, {"rows", t.rows.size()}});
+  service::DeidentifiedCounts counts;
+  if (o.format == "csv") {
+    std::unique_ptr<api::sheets::TableFiles> sheets;
+    service::DeidentifiedRowSink sink;
+    // The files are begun once the export is under way (who may take it, the centre and
+    // the protocol checked, the audit row written): a refused export leaves no file.
+    sink.begin = [&] {
+      sheets.reset();
+      std::filesystem::create_directories(dir);
+      sheets = api::sheets::open_table_files(api::sheets::SheetFormat::csv, dir, service::export_dictionary());
+    };
+    sink.row = [&](std::size_t table, std::vector<service::ExportCell>&& cells) { sheets->row(table, cells); };
+    counts = service::export_deidentified_rows(*store, Clock::system(), service::Actor::cli_operator(), request, sink);
+    if (!sheets) throw std::logic_error("export deidentified: no rows were begun");
+    for (const auto& t : sheets->finish().tables) files.push_back({{"file", t.table + ".csv"}, {"rows", t.rows}});
+    files.push_back({{"file", "data-dictionary.csv"}});
+  } else {
+    const service::DeidentifiedExport e =
+        service::export_deidentified(*store, Clock::system(), service::Actor::cli_operator(), request);
+    counts = {e.patients, e.episodes, e.withdrawn_left_out};
+    std::filesystem::create_directories(dir);
+    for (const auto& t : e.tables) {
+      const std::string name = t.name + ".ndjson";
+      write_file(dir / name, api::export_ndjson(t));
+      files.push_back({{"file", name}, {"rows", t.rows.size()}});
+    }
+    write_file(dir / "data-dictionary.csv", api::data_dictionary_csv(e.tables));
+    files.push_back({{"file", "data-dictionary.csv"}});
   }
-  write_file(dir / "data-dictionary.csv", api::data_dictionary_csv(e.tables));
-  files.push_back({{"file", "data-dictionary.csv"}});
-  write_file(dir / "data-dictionary.md", api::data_dictionary_markdown(e.tables));
+  write_file(dir / "data-dictionary.md", api::data_dictionary_markdown(service::export_dictionary()));
   files.push_back({{"file", "data-dictionary.md"}});
   print_json({{"out", o.out},
               {"format", o.format},
               {"files", files},
-              {"patients", e.patients},
-              {"episodes", e.episodes},
-              {"withdrawn_left_out", e.withdrawn_left_out}});
+              {"patients", counts.patients},
+              {"episodes", counts.episodes},
+              {"withdrawn_left_out", counts.withdrawn_left_out}});
 }
 
 struct RecordsExportOptions {

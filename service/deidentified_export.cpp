@@ -5,7 +5,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <charconv>
+#include <functional>
 #include <map>
 
 #include "base/error.hpp"
@@ -75,18 +77,22 @@ class Pseudonyms {
   std::map<std::int64_t, store::PseudonymRow> known_;
 };
 
-// One row of a table, its cells set by column name (the dictionary's names only).
+// One row of a table, its cells set by column name (the dictionary's names only), handed
+// to the sink when whole.
 class Row {
  public:
-  explicit Row(ExportTable& table) : table_(table), cells_(table.columns.size()) {}
+  Row(std::size_t table, const DeidentifiedRowSink& sink)
+      : table_(table), columns_(export_dictionary()[table]), sink_(sink), cells_(columns_.columns.size()) {}
   Row& set(const std::string& column, ExportCell value) {
-    cells_[table_.column(column)] = std::move(value);
+    cells_[columns_.column(column)] = std::move(value);
     return *this;
   }
-  void add() { table_.rows.push_back(std::move(cells_)); }
+  void add() { sink_.row(table_, std::move(cells_)); }
 
  private:
-  ExportTable& table_;
+  std::size_t table_;
+  const ExportTable& columns_;
+  const DeidentifiedRowSink& sink_;
   std::vector<ExportCell> cells_;
 };
 
@@ -107,7 +113,7 @@ std::optional<CivilDate> day_of(const std::string& text) {
 
 // One patient's rows: everything dated moves by the patient's shift.
 struct PatientWriter {
-  std::map<std::string, ExportTable*> tables;
+  const DeidentifiedRowSink& sink;
   const Patient& patient;
   const store::PseudonymRow& name;
   const Pseudonyms& episodes;
@@ -118,12 +124,14 @@ struct PatientWriter {
   ExportCell band(const std::optional<CivilDate>& true_day) const {
     return true_day ? ExportCell(five_year_age_band(patient.birth_date, *true_day)) : std::nullopt;
   }
+  // An episode begun after the export's pseudonyms were drawn has none: left out.
   ExportCell episode_name(std::optional<std::int64_t> id) {
-    return id ? ExportCell(episodes.of(*id).pseudonym) : std::nullopt;
+    return id && episodes.has(*id) ? ExportCell(episodes.of(*id).pseudonym) : std::nullopt;
   }
+  Row row(const char* table) const { return Row(export_table_index(table), sink); }
 
   void patient_row() {
-    Row(*tables["patients"])
+    row("patients")
         .set("patient", name.pseudonym)
         .set("centre", patient.centre_id)
         .set("sex", std::string(to_string(patient.sex)))
@@ -133,7 +141,7 @@ struct PatientWriter {
   void episode_rows(const EpisodeRecords& records) {
     const Episode& e = records.episode;
     const std::string ep = episodes.of(e.id).pseudonym;
-    Row(*tables["episodes"])
+    row("episodes")
         .set("episode", ep)
         .set("patient", name.pseudonym)
         .set("centre", e.centre_id)
@@ -153,7 +161,7 @@ struct PatientWriter {
         .set("age_band_at_injection", band(e.injection_date))
         .add();
     for (const auto& item : records.schedule)
-      Row(*tables["visits"])
+      row("visits")
           .set("episode", ep)
           .set("item", item.id)
           .set("kind", text(item.kind))
@@ -165,7 +173,7 @@ struct PatientWriter {
           .set("done_on", date(item.done_on))
           .add();
     for (const auto& t : records.transitions)
-      Row(*tables["transitions"])
+      row("transitions")
           .set("episode", ep)
           .set("from_state", std::string(to_string(t.from)))
           .set("to_state", std::string(to_string(t.to)))
@@ -182,7 +190,7 @@ struct PatientWriter {
       ExportCell score_text;
       // A date given as a score moves with the patient's other dates.
       if (s.text) score_text = looks_like_iso_date(*s.text) ? date(parse_gregorian(*s.text)) : text(*s.text);
-      Row(*tables["scores"])
+      row("scores")
           .set("episode", ep)
           .set("item", r.item_id)
           .set("instrument", r.instrument)
@@ -199,7 +207,7 @@ struct PatientWriter {
     const std::optional<CivilDate> onset =
         looks_like_iso_date(a.onset_date) ? std::optional(parse_gregorian(a.onset_date)) : std::nullopt;
     const auto& as = a.assessment;
-    Row(*tables["adverse_events"])
+    row("adverse_events")
         .set("episode", ep)
         .set("kind", text(a.kind))
         .set("category", text(a.category))
@@ -230,45 +238,60 @@ std::optional<std::string> centre_in_scope(const Actor& actor, const ExportReque
 
 }  // namespace
 
-DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, const Actor& actor,
-                                       const ExportRequest& request, HeavyReads* heavy) {
+std::size_t export_table_index(std::string_view name) {
+  const auto& tables = export_dictionary();
+  for (std::size_t i = 0; i < tables.size(); ++i)
+    if (tables[i].name == name) return i;
+  throw std::logic_error("no export table " + std::string(name));
+}
+
+DeidentifiedCounts export_deidentified_rows(store::Store& store, const Clock& clock, const Actor& actor,
+                                            const ExportRequest& request, const DeidentifiedRowSink& sink,
+                                            HeavyReads* heavy) {
   const std::optional<std::string> centre = centre_in_scope(actor, request);
   // A protocol this clinic does not know is named as such (NotFoundError "protocol").
   if (request.protocol_id) (void)catalogue_entry(*request.protocol_id);
-  DeidentifiedExport out{export_dictionary()};
-  std::vector<PatientRecords> in_scope;
-  Pseudonyms patients("patient", 'P'), episodes("episode", 'E');
   const RecordsWanted wanted{centre, request.protocol_id};
-  // The records in one read snapshot, so that an export of a large registry never holds
-  // the write lock the clinic's own writes wait for.
-  const auto read_records = [&](store::Transaction& tx) {
+  DeidentifiedCounts asked;
+  // First the ids in scope only (the patients with registry consent, their episodes and
+  // those theirs name), never their records: what the pseudonyms are drawn for.
+  std::vector<std::int64_t> patient_ids;
+  std::vector<std::int64_t> episode_ids;
+  const auto read_ids = [&](store::Transaction& tx) {
     // A centre that does not exist is named as such, never answered with an empty export.
     if (request.centre_id && !tx.find_centre(*request.centre_id))
       throw NotFoundError("centre", "centre_not_found"_err, {{"centre", *request.centre_id}});
-    in_scope.clear();
-    out.withdrawn_left_out = 0;
+    patient_ids.clear();
+    episode_ids.clear();
+    asked = {};
     for (std::int64_t id : tx.record_ids("patient")) {
       std::optional<Patient> p = tx.find_patient(id);
       if (!p || (centre && p->centre_id != *centre)) continue;
-      PatientRecords records{std::move(*p), episodes_in_scope(tx, id, wanted)};
+      const auto episodes = episodes_in_scope(tx, id, wanted);
       // A protocol's export holds the patients treated under it, not every patient.
-      if (request.protocol_id && records.episodes.empty()) continue;
-      if (!records.patient.consent.registry) {
-        ++out.withdrawn_left_out;
+      if (request.protocol_id && episodes.empty()) continue;
+      if (!p->consent.registry) {
+        ++asked.withdrawn_left_out;
         continue;
       }
-      read_episode_records(tx, records.episodes, wanted);
-      in_scope.push_back(std::move(records));
+      patient_ids.push_back(id);
+      ++asked.patients;
+      for (const auto& r : episodes) {
+        ++asked.episodes;
+        episode_ids.push_back(r.episode.id);
+        for (const auto& other : {r.episode.bilateral_with, r.episode.repeat_of})
+          if (other) episode_ids.push_back(*other);
+      }
     }
   };
   // One centre's export reads under that centre's scope: on PostgreSQL its row-level
   // security keeps any other centre's rows out even if a check above were missed.
   // A snapshot of its own (store::Store::snapshot): the clinic's writes and record reads
   // go on while it reads, and at most so many heavy reads run at once.
-  {
-    const HeavyReads::Slot slot = HeavyReads::enter(heavy);
+  const HeavyReads::Slot slot = HeavyReads::enter(heavy);
+  const auto in_snapshot = [&](const std::function<void(store::Transaction&)>& read) {
     const auto read_and_hold = [&](store::Transaction& tx) {
-      read_records(tx);
+      read(tx);
       HeavyReads::inside_read(heavy);
     };
     slot.run([&] {
@@ -277,35 +300,60 @@ DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, 
       else
         store.snapshot(read_and_hold);
     });
-  }
-  for (const auto& p : in_scope) {
-    ++out.patients;
-    out.episodes += static_cast<std::int64_t>(p.episodes.size());
-  }
+  };
+  in_snapshot(read_ids);
   // Then a short write: the pseudonyms the records lack, and the audit row (counts only:
   // it names no patient, as the export names none), durable before anything is answered.
+  Pseudonyms patients("patient", 'P'), episodes("episode", 'E');
   store.write([&](store::Transaction& tx) {
     patients.load(tx);
     episodes.load(tx);
-    for (const auto& p : in_scope) {
-      patients.ensure(tx, p.patient.id);
-      for (const auto& r : p.episodes) {
-        episodes.ensure(tx, r.episode.id);
-        for (const auto& other : {r.episode.bilateral_with, r.episode.repeat_of})
-          if (other) episodes.ensure(tx, *other);
-      }
-    }
+    for (std::int64_t id : patient_ids) patients.ensure(tx, id);
+    for (std::int64_t id : episode_ids) episodes.ensure(tx, id);
     tx.append_audit(audit_entry(clock, actor, centre.value_or(""), "registry.export", "registry", "",
                                 "protocol=" + request.protocol_id.value_or("") + " patients=" +
-                                    std::to_string(out.patients) + " episodes=" + std::to_string(out.episodes)));
+                                    std::to_string(asked.patients) + " episodes=" + std::to_string(asked.episodes)));
   });
-  std::map<std::string, ExportTable*> tables;
-  for (auto& t : out.tables) tables[t.name] = &t;
-  for (const auto& p : in_scope) {
-    PatientWriter w{tables, p.patient, patients.of(p.patient.id), episodes};
-    w.patient_row();
-    for (const auto& r : p.episodes) w.episode_rows(r);
-  }
+  episode_ids = {};
+  // Then the records, patient by patient from a second snapshot, each patient's rows handed
+  // out as they are read and none kept: memory stays that of one patient. A patient who
+  // withdrew consent meanwhile is left out; one who came since is not in this export.
+  DeidentifiedCounts out;
+  in_snapshot([&](store::Transaction& tx) {
+    if (sink.begin) sink.begin();
+    out = {};
+    out.withdrawn_left_out = asked.withdrawn_left_out;
+    for (std::int64_t id : patient_ids) {
+      std::optional<Patient> p = tx.find_patient(id);
+      if (!p || (centre && p->centre_id != *centre) || !p->consent.registry) continue;
+      PatientRecords records{std::move(*p), episodes_in_scope(tx, id, wanted)};
+      std::erase_if(records.episodes, [&](const EpisodeRecords& r) { return !episodes.has(r.episode.id); });
+      if (request.protocol_id && records.episodes.empty()) continue;
+      read_episode_records(tx, records.episodes, wanted);
+      PatientWriter w{sink, records.patient, patients.of(id), episodes};
+      w.patient_row();
+      for (const auto& r : records.episodes) w.episode_rows(r);
+      ++out.patients;
+      out.episodes += static_cast<std::int64_t>(records.episodes.size());
+    }
+  });
+  return out;
+}
+
+DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, const Actor& actor,
+                                       const ExportRequest& request, HeavyReads* heavy) {
+  DeidentifiedExport out{export_dictionary()};
+  DeidentifiedRowSink sink;
+  sink.begin = [&] {
+    for (auto& t : out.tables) t.rows.clear();
+  };
+  sink.row = [&](std::size_t table, std::vector<ExportCell>&& cells) {
+    out.tables[table].rows.push_back(std::move(cells));
+  };
+  const DeidentifiedCounts counts = export_deidentified_rows(store, clock, actor, request, sink, heavy);
+  out.patients = counts.patients;
+  out.episodes = counts.episodes;
+  out.withdrawn_left_out = counts.withdrawn_left_out;
   return out;
 }
 

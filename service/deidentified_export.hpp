@@ -15,8 +15,10 @@
 // Who: the registry analyst and the operator, any centre or all; a centre's admin their
 // own centre only (Permission::registry_read). Each export leaves an audit row.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/clock.hpp"
@@ -54,6 +56,8 @@ struct ExportTable {
 
 // The tables the export writes, with their columns and no rows: the data dictionary.
 const std::vector<ExportTable>& export_dictionary();
+// A table's index in export_dictionary(); std::logic_error for a name it lacks.
+std::size_t export_table_index(std::string_view name);
 
 struct ExportRequest {
   std::optional<std::string> centre_id;    // unset: every centre the reader may export
@@ -66,10 +70,34 @@ struct DeidentifiedExport {
   std::int64_t withdrawn_left_out = 0;  // patients in scope left out for withdrawn consent
 };
 
-// Reads the records in scope in one snapshot (store::Store::snapshot, bounded by `heavy`
-// when given), then in one short write gives pseudonyms and shifts to those that lack
-// them and writes the audit row, durable before anything is answered. ForbiddenError for
-// a role without registry_read, or an admin asking for another centre.
+struct DeidentifiedCounts {
+  std::int64_t patients = 0, episodes = 0;
+  std::int64_t withdrawn_left_out = 0;  // patients in scope left out for withdrawn consent
+};
+
+// Where the export's rows go, one at a time.
+struct DeidentifiedRowSink {
+  // Before the first row, and again should the read begin again (the store may retry a
+  // snapshot): whatever was received is to be dropped.
+  std::function<void()> begin;
+  // One row: its table's index in export_dictionary() and its cells in the columns' order.
+  std::function<void(std::size_t table, std::vector<ExportCell>&& cells)> row;
+};
+
+// The export streamed: the ids in scope read in one snapshot; then one short write that
+// gives pseudonyms and shifts to those that lack them and writes the audit row, durable
+// before any row is handed out; then the records read patient by patient from a second
+// snapshot (bounded by `heavy` when given), each row handed to `sink` as it is made and
+// none kept, so that memory does not grow with the registry. A patient who withdrew
+// registry consent between the two reads is left out. ForbiddenError for a role without
+// registry_read, or an admin asking for another centre.
+DeidentifiedCounts export_deidentified_rows(store::Store& store, const Clock& clock, const Actor& actor,
+                                            const ExportRequest& request, const DeidentifiedRowSink& sink,
+                                            HeavyReads* heavy = nullptr);
+
+// The same export kept whole in memory, table by table (export_deidentified_rows's rows
+// collected): for the API's NDJSON answer and small exports; a large one goes through the
+// rows.
 DeidentifiedExport export_deidentified(store::Store& store, const Clock& clock, const Actor& actor,
                                        const ExportRequest& request, HeavyReads* heavy = nullptr);
 

@@ -116,11 +116,21 @@ void SheetExportRunner::run(const std::stop_token& stop, const service::Actor& a
       service::ExportRequest request;
       if (!row.centre_id.empty()) request.centre_id = row.centre_id;
       if (!row.protocol_id.empty()) request.protocol_id = row.protocol_id;
-      const auto e = service::export_deidentified(reading, clock_, actor, request);
-      if (stop.stop_requested()) throw SheetExportStopped{};
-      files = open_table_files(format, folder.path(), e.tables, "registry.xlsx");
-      for (std::size_t t = 0; t < e.tables.size(); ++t)
-        for (const auto& cells : e.tables[t].rows) files->row(t, cells);
+      service::DeidentifiedRowSink sink;
+      sink.begin = [&] {
+        files.reset();
+        files = open_table_files(format, folder.path(), service::export_dictionary(), "registry.xlsx");
+      };
+      // A patient's rows begin with their row of the patients table: counted there.
+      const std::size_t patients_table = service::export_table_index("patients");
+      std::int64_t patients = 0;
+      sink.row = [&](std::size_t table, std::vector<service::ExportCell>&& cells) {
+        if (table == patients_table && ++patients % 1000 == 0 &&
+            (stop.stop_requested() || !exports.progressed(row.id, std::to_string(patients) + " patients")))
+          throw SheetExportStopped{};
+        files->row(table, cells);
+      };
+      const auto e = service::export_deidentified_rows(reading, clock_, actor, request, sink);
       summary = {{"patients", e.patients}, {"episodes", e.episodes}, {"withdrawn_left_out", e.withdrawn_left_out}};
     }
     if (stop.stop_requested()) throw SheetExportStopped{};

@@ -22,7 +22,14 @@ cmake --build "$build" -j2 --target regenpath bench_scale_generate >/dev/null
 bin=$build/regenpath
 work=$(mktemp -d "${TMPDIR:-/tmp}/rp-bench-sheets-http.XXXXXX")
 serve_pid=
-trap '[ -n "$serve_pid" ] && kill $serve_pid 2>/dev/null; rm -rf "$work"' EXIT
+cleanup() {
+  if [ -n "$serve_pid" ]; then
+    kill "$serve_pid" 2>/dev/null || true
+    wait "$serve_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
 
 echo "generating $patients patients in one centre (bench/scale's generator) ..."
 "$build/bench/bench_scale_generate" --db "sqlite:$work/clinic.db" --patients "$patients" --centres 1 --seed 1 >/dev/null
@@ -66,6 +73,7 @@ def reads(seconds, stop=None):
         time.sleep(0.05)
     return sorted(out)
 pct = lambda xs, p: xs[min(len(xs) - 1, int(p * len(xs)))] if xs else float("nan")
+reads(1)  # warm: the first reads of a fresh server fill its caches
 idle = reads(3)
 conn, h = session(who)
 busy, stop = [], threading.Event()
@@ -95,7 +103,10 @@ rss_kb() { awk "/$1/ {print \$2}" /proc/$serve_pid/status; }
 printf '%-20s %10s %10s %10s %8s %10s %10s %12s %12s\n' export "cli s" "cli MB" "http s" "http/cli" "file MB" "server MB" "read p99 idle" "p99 during"
 row() {  # name cli_s cli_kb who body
   local out
-  out=$(python3 "$work/client.py" $port "$4" scalebench2026staff "$5")
+  if ! out=$(python3 "$work/client.py" $port "$4" scalebench2026staff "$5" 2>"$work/client.err"); then
+    printf '%-20s %10.2f %10.1f   failed over HTTP: %s\n' "$1" "$2" "$(($3 / 1024))" "$(tail -1 "$work/client.err")"
+    return
+  fi
   read -r hs bytes ip50 ip99 bp50 bp99 <<<"$out"
   awk -v n="$1" -v cs="$2" -v ck="$3" -v hs="$hs" -v by="$bytes" -v sk="$(rss_kb VmHWM)" -v ip="$ip99" -v bp="$bp99" \
     'BEGIN { printf "%-20s %10.2f %10.1f %10.2f %8.2f %10.1f %10.1f %12.1f %12.1f\n", n, cs, ck / 1024, hs, hs / cs, by / 1048576, sk / 1024, ip, bp }'
