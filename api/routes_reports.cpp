@@ -57,7 +57,8 @@ void add_report_routes(http::Router& r, Services& s) {
   r.add({"GET",
          "/api/v1/registry/export",
          "The de-identified export as NDJSON, a line {table, row} per row of patients, episodes, visits, scores, "
-         "transitions and adverse_events: pseudonyms, dates moved by a per-patient shift, ages in five-year bands, "
+         "transitions, adverse_events and products (the lab's measures, no DIN): pseudonyms, dates moved by a "
+         "per-patient shift, ages in five-year bands, "
          "no patient without registry consent. Analysts export any centre; a centre's admin their own",
          service::Permission::registry_read,
          {},

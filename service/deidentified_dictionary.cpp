@@ -6,6 +6,7 @@
 
 #include "domain/adverse_event.hpp"
 #include "domain/episode.hpp"
+#include "domain/product/product.hpp"
 #include "service/deidentified_export.hpp"
 
 namespace rp::service {
@@ -36,6 +37,14 @@ const std::string kShiftedEn = " (moved by the patient's date shift)";
 const std::string kShiftedFa =
     " (جابه‌جا شده به اندازهٔ جابه‌جایی تاریخ بیمار)";
 
+std::string product_states() {
+  std::vector<std::string_view> names;
+  for (product::State s : product::all_states()) names.push_back(product::to_string(s));
+  return joined(names);
+}
+
+const std::string kQc = "not_done | pending | passed | failed";
+
 ExportColumn episode_key() {
   return {"episode",
           T::text,
@@ -43,6 +52,38 @@ ExportColumn episode_key() {
           "",
           "the episode's pseudonym (random, the same in every export)",
           "شناسهٔ مستعار دوره (تصادفی، در همهٔ خروجی‌ها یکسان)"};
+}
+
+// The lab's measures of each cell product, for dose-response and quality analyses: no DIN,
+// product id or staff (the DIN is a label's identifier), its days moved like the patient's.
+ExportTable products_table() {
+  return {
+      "products",
+      "one row per cell product (one harvest's cells): the lab's counts and tests, no identifier",
+      "یک ردیف برای هر فراوردهٔ سلولی (سلول‌های یک برداشت): شمارش‌ها و آزمون‌های آزمایشگاه، بدون "
+      "شناسه",
+      {episode_key(),
+       {"source", T::text, "", "bone_marrow | adipose", "where the cells were harvested", "منبع برداشت سلول"},
+       {"state", T::text, "", product_states(), "where the product stands", "وضعیت فراورده"},
+       {"harvest_volume_ml", T::number, "mL", "", "volume harvested", "حجم برداشت"},
+       {"harvested_on", T::date, "", "", "the day (UTC) the harvest began" + kShiftedEn,
+        "روز (UTC) آغاز برداشت" + kShiftedFa},
+       {"method", T::text, "", "density_gradient | centrifugation | enzymatic_svf | culture_expansion",
+        "the processing method", "روش فراوری"},
+       {"passages", T::integer, "", "", "culture passages (expanded cells only)", "شمار پاساژ کشت"},
+       {"total_nucleated_cells", T::number, "cells", "", "total nucleated cells",
+        "کل سلول‌های هسته‌دار"},
+       {"viability_percent", T::number, "%", "0-100", "cell viability", "زنده‌مانی سلول‌ها"},
+       {"cfu_f", T::number, "colonies", "", "fibroblast colony-forming units, where done",
+        "واحدهای کلنی‌ساز فیبروبلاستی، اگر انجام شده"},
+       {"isct_markers_met", T::integer, "", "0 | 1", "the ISCT marker panel met (expanded cells)",
+        "برآورده شدن نشانگرهای ISCT (سلول‌های کشت‌شده)"},
+       {"sterility", T::text, "", kQc, "sterility culture", "کشت استریلیتی"},
+       {"endotoxin", T::text, "", kQc, "endotoxin test", "آزمون اندوتوکسین"},
+       {"mycoplasma", T::text, "", kQc, "mycoplasma test", "آزمون مایکوپلاسما"},
+       {"cryopreserved", T::integer, "", "0 | 1", "frozen before use", "منجمد شده پیش از مصرف"},
+       {"injected_on", T::date, "", "", "the day (UTC) it was injected" + kShiftedEn, "روز (UTC) تزریق" + kShiftedFa}},
+      {}};
 }
 
 std::vector<ExportTable> build() {
@@ -151,6 +192,7 @@ std::vector<ExportTable> build() {
         {"age_band_at_onset", T::text, "years", kBand, "the patient's age on the true onset day",
          "سن بیمار در روز واقعی آغاز"}},
        {}});
+  t.push_back(products_table());
   return t;
 }
 

@@ -182,6 +182,30 @@ struct PatientWriter {
           .add();
     for (const auto& r : records.responses) score_rows(ep, r);
     for (const auto& a : records.events) adverse_event_row(ep, a);
+    for (const auto& pr : records.products) product_row(ep, pr);
+  }
+
+  void product_row(const std::string& ep, const product::Product& pr) {
+    const auto qc = [](const product::QcTest& t) { return ExportCell(std::string(product::to_string(t.result))); };
+    const auto optional_number = [](const std::optional<double>& v) { return v ? number(*v) : std::nullopt; };
+    row("products")
+        .set("episode", ep)
+        .set("source", pr.source ? text(to_string(*pr.source)) : std::nullopt)
+        .set("state", std::string(product::to_string(pr.state)))
+        .set("harvest_volume_ml", optional_number(pr.harvest_volume_ml))
+        .set("harvested_on", date(day_of(pr.harvest_started_at)))
+        .set("method", pr.method ? text(product::to_string(*pr.method)) : std::nullopt)
+        .set("passages", integer(pr.passages ? std::optional<std::int64_t>(*pr.passages) : std::nullopt))
+        .set("total_nucleated_cells", optional_number(pr.total_nucleated_cells))
+        .set("viability_percent", optional_number(pr.viability_percent))
+        .set("cfu_f", optional_number(pr.cfu_f))
+        .set("isct_markers_met", pr.isct_markers_met ? ExportCell(*pr.isct_markers_met ? "1" : "0") : std::nullopt)
+        .set("sterility", qc(pr.sterility))
+        .set("endotoxin", qc(pr.endotoxin))
+        .set("mycoplasma", qc(pr.mycoplasma))
+        .set("cryopreserved", pr.frozen_at.empty() ? "0" : "1")
+        .set("injected_on", date(day_of(pr.used_at)))
+        .add();
   }
 
   void score_rows(const std::string& ep, const store::QuestionnaireResponseRow& r) {
@@ -251,7 +275,8 @@ DeidentifiedCounts export_deidentified_rows(store::Store& store, const Clock& cl
   const std::optional<std::string> centre = centre_in_scope(actor, request);
   // A protocol this clinic does not know is named as such (NotFoundError "protocol").
   if (request.protocol_id) (void)catalogue_entry(*request.protocol_id);
-  const RecordsWanted wanted{centre, request.protocol_id};
+  // Products too: the lab's counts are the dose an outcome may answer to.
+  const RecordsWanted wanted{centre, request.protocol_id, true};
   DeidentifiedCounts asked;
   // First the ids in scope only (the patients with registry consent, their episodes and
   // those theirs name), never their records: what the pseudonyms are drawn for.

@@ -6,6 +6,8 @@
 // carry the same rows; the dictionary lists every column written.
 #include <gtest/gtest.h>
 
+#include "domain/product/product.hpp"
+
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -117,8 +119,29 @@ class DeidentifiedExportTest : public test::EngineTest {
       a.status = "open";
       a.assessment.ctcae_grade = 2;
       tx.insert_adverse_event(a);
+      // The cells harvested 14 days before the injection and injected that day.
+      product::Product cells;
+      cells.din = din_of(person);
+      cells.product_code = "S1234000";
+      cells.episode_id = person.episode;
+      cells.patient_id = person.id;
+      cells.centre_id = person.centre;
+      cells.source = CellSource::bone_marrow;
+      cells.state = product::State::used;
+      cells.harvest_volume_ml = 60;
+      cells.harvest_started_at = shifted_by(person.injection, -14).iso() + "T07:30:00.000Z";
+      cells.harvested_by = "surgeon.a";
+      cells.method = product::Method::density_gradient;
+      cells.total_nucleated_cells = 2.4e8;
+      cells.viability_percent = 91.5;
+      cells.sterility = {product::QcResult::passed, std::nullopt};
+      cells.used_at = person.injection.iso() + "T09:00:00.000Z";
+      cells.used_by = "surgeon.a";
+      tx.insert_product(cells, "2026-01-01T00:00:00.000Z");
     });
   }
+  // A DIN of the person's own (ISBT 128: facility, year, serial, flags).
+  static std::string din_of(const Person& person) { return "A9999260" + person.mrn.substr(4, 5); }
   static CivilDate shifted_by(const CivilDate& d, int days) {
     return CivilDate::from_days(d.days_since_epoch() + days);
   }
@@ -217,7 +240,7 @@ TEST_P(DeidentifiedExportTest, NoByteOfTheFilesNamesAPatient) {
   bytes += api::data_dictionary_csv(e.tables);
   for (const auto& p : people_) {
     for (const std::string& identifier : {p.mrn, p.latin, p.fa, p.mobile, p.mobile.substr(3), "0" + p.mobile.substr(3),
-                                          test::test_national_id(p.mrn), p.birth.iso()})
+                                          test::test_national_id(p.mrn), p.birth.iso(), din_of(p)})
       EXPECT_EQ(bytes.find(identifier), std::string::npos) << identifier;
   }
   EXPECT_EQ(bytes.find("at home"), std::string::npos) << "an adverse event's description is free text";
@@ -273,6 +296,15 @@ TEST_P(DeidentifiedExportTest, EveryDateOfAPatientMovesByOneShiftAndAgesAreBands
     EXPECT_EQ(days(event.at("onset_date")) - days(row.at("injection_date")), 3);
     EXPECT_EQ(days(event.at("reported_on")) - days(row.at("injection_date")), 4);
     EXPECT_EQ(event.at("ctcae_grade"), "2");
+    // The cells: their days moved like the rest, the lab's measures as recorded.
+    const auto cells = row_where(table(e, "products"), "episode", ep);
+    EXPECT_EQ(days(cells.at("injected_on")), days(row.at("injection_date")));
+    EXPECT_EQ(days(cells.at("injected_on")) - days(cells.at("harvested_on")), 14);
+    EXPECT_EQ(cells.at("total_nucleated_cells"), "2.4e+08");  // the shortest form, as the records export writes
+    EXPECT_EQ(cells.at("viability_percent"), "91.5");
+    EXPECT_EQ(cells.at("sterility"), "passed");
+    EXPECT_EQ(cells.at("method"), "density_gradient");
+    EXPECT_EQ(cells.at("cryopreserved"), "0");
     const auto scores = table(e, "scores");
     for (const auto& r : scores.rows) {
       if (r[scores.column("episode")] != ep) continue;
@@ -334,6 +366,11 @@ TEST_P(DeidentifiedExportTest, CsvAndNdjsonCarryTheSameRowsAndTheDictionaryLists
       ASSERT_EQ(o.size(), csv[0].size());
       for (std::size_t c = 0; c < csv[0].size(); ++c) {
         const auto& v = o.at(csv[0][c]);
+        // A number is the same number in both (2.4e+08 in CSV is 240000000.0 in JSON).
+        if (v.is_number_float()) {
+          EXPECT_EQ(v.get<double>(), std::stod(csv[r + 1][c])) << t.name << "." << csv[0][c];
+          continue;
+        }
         const std::string as_text = v.is_null() ? "" : v.is_string() ? v.get<std::string>() : v.dump();
         EXPECT_EQ(as_text, csv[r + 1][c]) << t.name << "." << csv[0][c];
       }

@@ -2014,7 +2014,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The de-identified export as NDJSON, a line {table, row} per row of patients, episodes, visits, scores, transitions and adverse_events: pseudonyms, dates moved by a per-patient shift, ages in five-year bands, no patient without registry consent. Analysts export any centre; a centre's admin their own */
+        /** The de-identified export as NDJSON, a line {table, row} per row of patients, episodes, visits, scores, transitions, adverse_events and products (the lab's measures, no DIN): pseudonyms, dates moved by a per-patient shift, ages in five-year bands, no patient without registry consent. Analysts export any centre; a centre's admin their own */
         get: operations["get/api/v1/registry/export"];
         put?: never;
         post?: never;
