@@ -43,7 +43,7 @@ std::string product_states() {
   return joined(names);
 }
 
-const std::string kQc = "not_done | pending | passed | failed";
+constexpr const char* kQc = "not_done | pending | passed | failed";
 
 ExportColumn episode_key() {
   return {"episode",
