@@ -88,7 +88,10 @@ TEST_P(SheetExportsStore, ABadAskIsRefusedNamingTheFieldAndWritesNothing) {
   auto other_deid = ask("deidentified");
   other_deid.centre = "b";
   EXPECT_THROW(exports.kick_off(admin_a_, other_deid), ForbiddenError);
-  EXPECT_THROW(exports.kick_off(service::Actor{"s", service::Role::surgeon, "a"}, ask("deidentified")), ForbiddenError);
+  const service::Actor surgeon{"s", service::Role::surgeon, "a"};
+  EXPECT_THROW(exports.kick_off(surgeon, ask("deidentified")), ForbiddenError);
+  EXPECT_THROW(exports.mine(surgeon), ForbiddenError);
+  EXPECT_THROW(exports.status(surgeon, std::string(32, '0')), ForbiddenError);
   EXPECT_TRUE(exports.mine(admin_a_).empty());
   EXPECT_TRUE(exports.mine(analyst_).empty());
   EXPECT_EQ(audit_rows(), 0);
