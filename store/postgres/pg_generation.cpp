@@ -22,10 +22,13 @@ constexpr const char* kNoticeFunction =
 // changes no record), the schema's own version list, and the outcome report's derived rows
 // (migration 0019), which follow the tables that notify for themselves; the refresh a
 // report runs must not make its own cached answer stale. The scheduler's re-plan marks
-// (0032) likewise follow other tables, and clearing them changes nothing shown.
+// (0032) likewise follow other tables, and clearing them changes nothing shown. The
+// exports' own rows (0048, 0049: their state and files, written part by part while one is
+// made) are no record either: an export being made must not empty every cache.
 constexpr const char* kTablesWithout =
     "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-    "AND tablename NOT IN ('audit_log', 'schema_version', 'outcome_joints', 'outcome_stale', 'messages_replan') "
+    "AND tablename NOT IN ('audit_log', 'schema_version', 'outcome_joints', 'outcome_stale', 'messages_replan', "
+    "'bulk_exports', 'bulk_export_files', 'sheet_exports', 'sheet_export_files', 'sheet_export_parts') "
     "ORDER BY 1";
 
 // Notices an earlier version installed on a table now left out.

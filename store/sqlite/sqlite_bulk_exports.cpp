@@ -36,7 +36,7 @@ void SqliteTransaction::insert_bulk_export(const BulkExportRow& r) {
        {&r.id, &r.centre_id, &r.requested_by, &r.request, &r.types, &r.state, &r.transaction_time, &r.progress,
         &r.error, &r.created_at, &r.updated_at, &r.finished_at})
     q.bind(++i, *v);
-  q.exec();
+  c_.not_a_record([&] { q.exec(); });
 }
 
 std::optional<BulkExportRow> SqliteTransaction::find_bulk_export(const std::string& id) {
@@ -58,7 +58,7 @@ void SqliteTransaction::update_bulk_export(const BulkExportRow& r) {
   q.bind(4, r.updated_at);
   q.bind(5, r.finished_at);
   q.bind(6, r.id);
-  q.exec();
+  c_.not_a_record([&] { q.exec(); });
 }
 
 void SqliteTransaction::insert_bulk_export_file(const BulkExportFileRow& f) {
@@ -68,7 +68,7 @@ void SqliteTransaction::insert_bulk_export_file(const BulkExportFileRow& f) {
   q.bind(3, f.type);
   q.bind(4, static_cast<int64_t>(f.resources));
   q.bind(5, f.content);
-  q.exec();
+  c_.not_a_record([&] { q.exec(); });
 }
 
 std::vector<BulkExportFileRow> SqliteTransaction::bulk_export_files(const std::string& export_id) {
@@ -93,10 +93,10 @@ std::optional<std::string> SqliteTransaction::bulk_export_file_content(const std
 void SqliteTransaction::delete_bulk_export(const std::string& id) {
   auto& files = c_.statement("DELETE FROM bulk_export_files WHERE export_id = ?");
   files.bind(1, id);
-  files.exec();
+  c_.not_a_record([&] { files.exec(); });
   auto& row = c_.statement("DELETE FROM bulk_exports WHERE id = ?");
   row.bind(1, id);
-  row.exec();
+  c_.not_a_record([&] { row.exec(); });
 }
 
 std::vector<std::string> SqliteTransaction::bulk_exports_begun_before(const std::string& created_before) {

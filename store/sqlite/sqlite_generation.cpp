@@ -1,13 +1,16 @@
 // The data generation of an SQLite store: caches of rendered records (an episode's
 // timeline) stay valid while it stays the same. It moves after a commit that changed
-// any row other than audit rows and derived rows, so the audit row every record read
-// appends, and the outcome rows a report refreshes from records already counted, do not
-// empty the caches, and when another connection (the CLI, another process) committed.
+// any row other than audit rows, derived rows and the exports' own, so the audit row every
+// record read appends, the outcome rows a report refreshes from records already counted
+// and the parts of an export being made do not empty the caches, and when another
+// connection (the CLI, another process) committed.
 #include <sqlite3.h>
 
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {
+
+std::int64_t Connection::total_changes() { return static_cast<std::int64_t>(sqlite3_total_changes64(db_.getHandle())); }
 
 std::int64_t Connection::record_changes() {
   // Counts rows of statements rolled back too: a cache emptied needlessly, never a stale one.

@@ -28,7 +28,7 @@ void SqliteTransaction::insert_sheet_export(const SheetExportRow& r) {
        {&r.id, &r.kind, &r.centre_id, &r.protocol_id, &r.requested_by, &r.format, &r.layout, &r.state, &r.progress,
         &r.error, &r.summary, &r.created_at, &r.updated_at, &r.finished_at})
     q.bind(++i, *v);
-  q.exec();
+  c_.not_a_record([&] { q.exec(); });
 }
 
 std::optional<SheetExportRow> SqliteTransaction::find_sheet_export(const std::string& id) {
@@ -48,7 +48,7 @@ void SqliteTransaction::update_sheet_export(const SheetExportRow& r) {
   int i = 0;
   for (const std::string* v : {&r.state, &r.progress, &r.error, &r.summary, &r.updated_at, &r.finished_at, &r.id})
     q.bind(++i, *v);
-  q.exec();
+  c_.not_a_record([&] { q.exec(); });
 }
 
 std::vector<SheetExportRow> SqliteTransaction::sheet_exports_of(const std::string& requested_by) {
@@ -68,7 +68,7 @@ void SqliteTransaction::insert_sheet_export_file(const SheetExportFileRow& f) {
   q.bind(3, f.name);
   q.bind(4, static_cast<int64_t>(f.bytes));
   q.bind(5, f.parts);
-  q.exec();
+  c_.not_a_record([&] { q.exec(); });
 }
 
 std::vector<SheetExportFileRow> SqliteTransaction::sheet_export_files(const std::string& export_id) {
@@ -88,7 +88,7 @@ void SqliteTransaction::insert_sheet_export_part(const std::string& export_id, i
   q.bind(2, n);
   q.bind(3, part);
   q.bind(4, static_cast<const void*>(bytes.data()), static_cast<int>(bytes.size()));
-  q.exec();
+  c_.not_a_record([&] { q.exec(); });
 }
 
 std::optional<std::string> SqliteTransaction::sheet_export_part(const std::string& export_id, int n, int part) {
@@ -111,7 +111,7 @@ void SqliteTransaction::delete_sheet_export(const std::string& id) {
         "DELETE FROM sheet_exports WHERE id = ?"}) {
     auto& q = c_.statement(sql);
     q.bind(1, id);
-    q.exec();
+    c_.not_a_record([&] { q.exec(); });
   }
 }
 

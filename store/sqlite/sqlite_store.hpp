@@ -39,7 +39,17 @@ class Connection {
   // record (sqlite_generation.cpp).
   std::int64_t record_changes();
   std::int64_t audit_rows_appended = 0;
-  std::int64_t derived_rows_written = 0;  // by refresh_outcome_rows
+  // By refresh_outcome_rows, and the exports' own rows (not_a_record below).
+  std::int64_t derived_rows_written = 0;
+  // Runs `write`, its rows counted as no record's: the exports' state and files, written
+  // part by part while one is made, must not empty every cache (sqlite_generation.cpp).
+  template <class Write>
+  void not_a_record(Write&& write) {
+    const std::int64_t before = total_changes();
+    write();
+    derived_rows_written += total_changes() - before;
+  }
+  std::int64_t total_changes();
   // Resets every statement still stepping (a lookup that read its one row and stopped),
   // called before COMMIT or ROLLBACK. Such a statement would keep the transaction's
   // snapshot open after it ends; once another process commits, the next BEGIN IMMEDIATE

@@ -29,6 +29,35 @@ TEST(DataGeneration, AuditRowsLeaveItRecordChangesMoveIt) {
   EXPECT_NE(s->data_generation(), start);
 }
 
+// An export's own rows (its state, its files' parts) are no record: an export being made
+// leaves every cache of rendered records valid.
+TEST(DataGeneration, AnExportsOwnRowsLeaveIt) {
+  test::TempDb db;
+  auto s = open_sqlite(db.path());
+  const auto start = s->data_generation();
+  SheetExportRow e;
+  e.id = "0123456789abcdef0123456789abcdef";
+  e.kind = "records";
+  e.centre_id = "a";
+  e.requested_by = "admin.a";
+  e.format = "csv";
+  e.layout = "long";
+  e.state = "running";
+  e.created_at = e.updated_at = "2026-01-01T00:00:00.000Z";
+  s->write([&](Transaction& tx) {
+    tx.insert_sheet_export(e);
+    tx.insert_sheet_export_part(e.id, 1, 0, "patient_id\n1\n");
+    tx.insert_sheet_export_file({e.id, 1, "patients.csv", 13, 1});
+    e.state = "done";
+    tx.update_sheet_export(e);
+  });
+  EXPECT_EQ(s->data_generation(), start);
+  s->write([&](Transaction& tx) { tx.delete_sheet_export(e.id); });
+  EXPECT_EQ(s->data_generation(), start);
+  s->write([](Transaction& tx) { tx.upsert_centre(test::test_centre("a")); });
+  EXPECT_NE(s->data_generation(), start);
+}
+
 TEST(DataGeneration, ARolledBackWriteChangedNothing) {
   test::TempDb db;
   auto s = open_sqlite(db.path());
