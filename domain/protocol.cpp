@@ -105,9 +105,9 @@ ProtocolItem item(const Ctx& ctx, const YAML::Node& n, const std::string& path, 
         ctx.fail(n["modalities"], child_path(path, "modalities"),
                  {"'" + m + "' is not a DICOM modality of radiographs, MRI, CT or ultrasound (CR, DX, MR, CT, US)",
                   "«" + m +
-                      "» از کدهای DICOM رادیوگرافی، ام‌آر‌آی، سی‌تی یا سونوگرافی (CR، DX، MR، CT، "
-                      "US) "
-                      "نیست"});
+                      "» از کدهای DICOM رادیوگرافی، "
+                      "ام‌آر‌آی، سی‌تی یا سونوگرافی "
+                      "(CR، DX، MR، CT، US) نیست"});
     if (it.kind != "imaging" && it.kind != "order")
       ctx.fail(n["modalities"], child_path(path, "modalities"),
                {"is for an imaging item or an order", "برای تصویربرداری یا دستور (order) است"});

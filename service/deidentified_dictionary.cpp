@@ -60,8 +60,10 @@ ExportTable products_table() {
   return {
       "products",
       "one row per cell product (one harvest's cells): the lab's counts and tests, no identifier",
-      "یک ردیف برای هر فراوردهٔ سلولی (سلول‌های یک برداشت): شمارش‌ها و آزمون‌های آزمایشگاه، بدون "
-      "شناسه",
+      "یک ردیف برای هر فراوردهٔ سلولی "
+      "(سلول‌های یک برداشت): "
+      "شمارش‌ها و آزمون‌های آزمایشگاه، "
+      "بدون شناسه",
       {episode_key(),
        {"source", T::text, "", "bone_marrow | adipose", "where the cells were harvested", "منبع برداشت سلول"},
        {"state", T::text, "", product_states(), "where the product stands", "وضعیت فراورده"},
