@@ -1,11 +1,14 @@
 // `regenpath fhir export`: a centre's records as FHIR R4 NDJSON, one file per resource
 // type (Patient.ndjson, ...), as the Bulk Data export writes them (api/fhir/resources.hpp),
-// streamed: each patient's resources are written as the snapshot reads them.
+// streamed: patients' resources are made on every core as the snapshot reads them and
+// written in the order read (api/fhir/ndjson_batches.hpp).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 
+#include "api/fhir/ndjson_batches.hpp"
 #include "api/fhir/resources.hpp"
 #include "app/cli.hpp"
 #include "app/store_options.hpp"
@@ -20,21 +23,21 @@ struct FhirExportOptions {
   std::string out, centre;
 };
 
-// One NDJSON file per resource type, opened when its first resource comes; each resource
-// one line.
+// One NDJSON file per resource type, opened when its first lines come.
 class NdjsonFiles {
  public:
   explicit NdjsonFiles(std::filesystem::path dir) : dir_(std::move(dir)) {}
-  void write(const nlohmann::ordered_json& resource) {
-    const std::string type = resource.at("resourceType").get<std::string>();
-    auto it = files_.find(type);
-    if (it == files_.end()) {
-      it = files_.emplace(type, File{std::ofstream(dir_ / (type + ".ndjson"), std::ios::binary | std::ios::trunc), 0})
-               .first;
-      if (!it->second.stream) throw std::runtime_error("cannot write " + (dir_ / (type + ".ndjson")).string());
+  void write(const api::fhir::NdjsonByType& lines) {
+    for (const auto& [type, of_type] : lines) {
+      auto it = files_.find(type);
+      if (it == files_.end()) {
+        it = files_.emplace(type, File{std::ofstream(dir_ / (type + ".ndjson"), std::ios::binary | std::ios::trunc), 0})
+                 .first;
+        if (!it->second.stream) throw std::runtime_error("cannot write " + (dir_ / (type + ".ndjson")).string());
+      }
+      it->second.stream.write(of_type.text.data(), static_cast<std::streamsize>(of_type.text.size()));
+      it->second.count += of_type.resources;
     }
-    it->second.stream << resource.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
-    ++it->second.count;
   }
   // Closes every file; the counts by type in the export's order.
   nlohmann::json close() {
@@ -67,17 +70,19 @@ void run_fhir_export(const FhirExportOptions& o) {
   service::RecordsExportRequest request;
   if (!o.centre.empty()) request.centre_id = o.centre;
   service::RecordsExportSink sink;
-  std::string source;
-  sink.centres = [&](const std::vector<Centre>& centres, const std::string& from) {
-    source = from;
-    for (const auto& c : centres) files.write(api::fhir::organization(c, source));
-    api::fhir::questionnaires([&](nlohmann::ordered_json&& q) { files.write(q); });
+  // Made once the source is known (the first thing the export hands out).
+  std::optional<api::fhir::NdjsonBatches> batches;
+  sink.centres = [&](const std::vector<Centre>& centres, const std::string& source) {
+    api::fhir::NdjsonByType head;
+    for (const auto& c : centres) api::fhir::append_ndjson(head, api::fhir::organization(c, source));
+    api::fhir::questionnaires([&](nlohmann::ordered_json&& q) { api::fhir::append_ndjson(head, q); });
+    files.write(head);
+    batches.emplace(source, std::vector<std::string>{}, [&](api::fhir::NdjsonByType&& lines) { files.write(lines); });
   };
-  sink.patient = [&](const service::PatientRecords& records) {
-    api::fhir::patient_resources(records, source, [&](nlohmann::ordered_json&& r) { files.write(r); });
-  };
+  sink.patient = [&](service::PatientRecords&& records) { batches->add(std::move(records)); };
   const service::RecordsExportSummary summary =
       service::export_records(*store, Clock::system(), service::Actor::cli_operator(), request, sink);
+  if (batches) batches->finish();
   print_json({{"out", o.out},
               {"centre", summary.centre_id ? nlohmann::json(*summary.centre_id) : nlohmann::json()},
               {"patients", summary.patients},

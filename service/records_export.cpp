@@ -60,7 +60,7 @@ RecordsExportSummary export_records(store::Store& store, const Clock& clock, con
         records.links = tx.fhir_links_of_patient(records.patient.id);
         ++out.patients;
         out.episodes += static_cast<std::int64_t>(records.episodes.size());
-        if (sink.patient) sink.patient(records);
+        if (sink.patient) sink.patient(std::move(records));
       }
       if (static_cast<int>(page.size()) < q.limit) break;
       q.after = page.back().id;

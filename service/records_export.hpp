@@ -31,8 +31,9 @@ struct RecordsExportSink {
   // First, once: the centres the export covers, and the store's name as the source of
   // every resource (service::export_source: an import into the same store knows its own).
   std::function<void(const std::vector<Centre>&, const std::string& source)> centres;
-  // Then each patient of those centres, by id, with every episode at that centre.
-  std::function<void(const PatientRecords&)> patient;
+  // Then each patient of those centres, by id, with every episode at that centre: the
+  // sink's to keep (an export making resources on other threads moves them there).
+  std::function<void(PatientRecords&&)> patient;
 };
 
 struct RecordsExportSummary {

@@ -1,9 +1,10 @@
 #include "api/fhir/bulk_export_runner.hpp"
 
 #include <algorithm>
-#include <map>
+#include <optional>
 
 #include <spdlog/spdlog.h>
+#include "api/fhir/ndjson_batches.hpp"
 #include "api/fhir/resources.hpp"
 
 #include "service/bulk_exports.hpp"
@@ -15,45 +16,32 @@ namespace {
 // The export was deleted, or the server is stopping: the read ends here.
 struct ExportStopped {};
 
-// The export's files as they fill: a type's lines kept until kResourcesPerFile, then
-// stored as one file.
+// The export's files: a type's lines kept until kResourcesPerFile, then stored as one file.
 class ExportFiles {
  public:
-  ExportFiles(service::BulkExports& exports, std::string id, const std::vector<std::string>& types)
-      : exports_(exports), id_(std::move(id)), types_(types) {}
+  ExportFiles(service::BulkExports& exports, std::string id)
+      : exports_(exports),
+        id_(std::move(id)),
+        cutter_(kResourcesPerFile, [this](const std::string& type, std::string&& lines, std::int64_t resources) {
+          if (!exports_.add_file(id_, ++files_, type, resources, std::move(lines))) throw ExportStopped{};
+        }) {}
 
-  void write(const nlohmann::ordered_json& resource) {
-    const std::string type = resource.at("resourceType").get<std::string>();
-    if (!types_.empty() && std::find(types_.begin(), types_.end(), type) == types_.end()) return;
-    Part& part = parts_[type];
-    part.lines += resource.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    part.lines += '\n';
-    if (++part.resources == kResourcesPerFile) store(type, part);
-  }
-
+  void write(NdjsonByType&& lines) { cutter_.add(std::move(lines)); }
   // The rest of every type, in the export's order.
-  void close() {
-    for (const auto& type : exported_types())
-      if (auto it = parts_.find(type); it != parts_.end() && it->second.resources > 0) store(type, it->second);
-  }
+  void close() { cutter_.close(exported_types()); }
 
  private:
-  struct Part {
-    std::string lines;
-    std::int64_t resources = 0;
-  };
-
-  void store(const std::string& type, Part& part) {
-    if (!exports_.add_file(id_, ++files_, type, part.resources, std::move(part.lines))) throw ExportStopped{};
-    part = Part{};
-  }
-
   service::BulkExports& exports_;
   std::string id_;
-  const std::vector<std::string>& types_;
-  std::map<std::string, Part> parts_;
   int files_ = 0;
+  NdjsonFileCutter cutter_;
 };
+
+// Whether `types` (empty: every type) takes `resource`.
+bool wanted(const std::vector<std::string>& types, const nlohmann::ordered_json& resource) {
+  return types.empty() || std::find(types.begin(), types.end(),
+                                    resource.at("resourceType").get_ref<const std::string&>()) != types.end();
+}
 
 }  // namespace
 
@@ -75,24 +63,32 @@ void BulkExportRunner::run(const std::stop_token& stop, const service::Actor& ac
   try {
     const auto snapshot = open_snapshot_ ? open_snapshot_() : nullptr;
     store::Store& reading = snapshot ? *snapshot : store_;
-    ExportFiles files(exports, row.id, types);
-    std::string source;
+    ExportFiles files(exports, row.id);
+    // Made once the source is known (the first thing the export hands out); its threads
+    // run at this thread's lower priority, as threads inherit it.
+    std::optional<NdjsonBatches> batches;
     std::int64_t patients = 0;
     service::RecordsExportSink sink;
-    sink.centres = [&](const std::vector<Centre>& centres, const std::string& from) {
-      source = from;
-      for (const auto& c : centres) files.write(organization(c, source));
-      questionnaires([&](nlohmann::ordered_json&& q) { files.write(q); });
+    sink.centres = [&](const std::vector<Centre>& centres, const std::string& source) {
+      NdjsonByType head;
+      for (const auto& c : centres)
+        if (auto org = organization(c, source); wanted(types, org)) append_ndjson(head, org);
+      questionnaires([&](nlohmann::ordered_json&& q) {
+        if (wanted(types, q)) append_ndjson(head, q);
+      });
+      files.write(std::move(head));
+      batches.emplace(source, types, [&](NdjsonByType&& lines) { files.write(std::move(lines)); });
     };
-    sink.patient = [&](const service::PatientRecords& records) {
+    sink.patient = [&](service::PatientRecords&& records) {
       if (stop.stop_requested()) throw ExportStopped{};
-      patient_resources(records, source, [&](nlohmann::ordered_json&& r) { files.write(r); });
+      batches->add(std::move(records));
       if (++patients % 1000 == 0 && !exports.progressed(row.id, std::to_string(patients) + " patients"))
         throw ExportStopped{};
     };
     service::RecordsExportRequest request;
     request.centre_id = row.centre_id;
     service::export_records(reading, clock_, actor, request, sink);
+    if (batches) batches->finish();
     files.close();
     exports.finished(row.id);
   } catch (const ExportStopped&) {
