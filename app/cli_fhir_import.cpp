@@ -11,18 +11,24 @@
 // each write with it), and no half of a patient is ever written. Should a transaction
 // still fail (a rule only the store can check), the patients before it stay imported, and
 // the same files again take in the rest (every resource is linked to its record).
+// Both passes read the JSON of a batch of lines on every core (OrderedParallel) and take
+// the batches in the files' order, so that what is named and written is as one thread
+// would do it; the store's writes, most of the second pass, stay on this thread.
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "api/fhir/from_fhir.hpp"
 #include "app/cli.hpp"
 #include "app/store_options.hpp"
 #include "base/error.hpp"
+#include "base/ordered_parallel.hpp"
 #include "service/records_import.hpp"
 
 namespace rp::app {
@@ -41,6 +47,29 @@ struct LinePlace {
   std::uint64_t offset = 0;  // the file's index in the top byte
   std::size_t file() const { return offset >> 56; }
   std::uint64_t at() const { return offset & ((std::uint64_t{1} << 56) - 1); }
+};
+
+// Lines a worker thread takes at a time: enough that handing them over costs nothing
+// beside reading them, few enough that the batches in flight hold little.
+constexpr std::size_t kLinesPerBatch = 512;
+// Batches waiting or being read at once, beyond those the threads are reading.
+constexpr std::size_t kBatchesAhead = 6;
+
+// A line as the first pass reads it: its place and text, then what it was found to be.
+struct CheckedLine {
+  std::size_t file = 0;
+  std::uint32_t number = 0;
+  std::uint64_t offset = 0;
+  std::string text;
+  std::optional<api::fhir::ReadResource> resource;  // its body dropped once checked
+  std::optional<api::fhir::LineReferences> refs;
+  std::optional<InputError> error;
+};
+
+// A line as the second pass reads it again: its resource, or why it is none.
+struct ParsedLine {
+  api::fhir::ReadResource resource;
+  std::exception_ptr error;
 };
 
 std::string where(std::size_t file, std::uint64_t line) { return types()[file] + ".ndjson:" + std::to_string(line); }
@@ -78,25 +107,23 @@ class ImportPlan {
   explicit ImportPlan(service::RecordsImport& store_view) : store_(store_view) {}
 
   void read(const std::filesystem::path& dir) {
+    // The lines are read and made into resources on every core, a batch at a time, and
+    // their references followed here in the files' order (OrderedParallel).
+    OrderedParallel<std::vector<CheckedLine>> checking(0, kBatchesAhead,
+                                                       [&](std::vector<CheckedLine>&& batch) { follow(batch); });
+    std::vector<CheckedLine> batch;
+    const auto hand_over = [&] {
+      checking.submit([lines = std::exchange(batch, {})]() mutable {
+        for (auto& line : lines) check_alone(line);
+        return std::move(lines);
+      });
+    };
     for_each_line(dir, [&](std::size_t file, std::uint32_t number, std::uint64_t offset, const std::string& text) {
-      std::optional<api::fhir::ReadResource> r;
-      try {
-        r = api::fhir::read_ndjson_line(text, types()[file]);
-        const auto refs = api::fhir::take_resource(*r, nullptr);
-        // Known before its references are checked: the lines that point to a line in
-        // error are not named for it too (one mistake, one line named).
-        const std::uint32_t group = group_of(*r, refs);
-        for (const auto& a : refs.appointments) appointment_group_[name_hash(r->source, a)] = group;
-        if (referenced(r->type)) seen_.insert(name_hash(r->source, r->key()));
-        for (const auto& [element, ref] : refs.needs) check(r->source, element, ref);
-        lines_.push_back({group, number, (std::uint64_t{file} << 56) | offset});
-      } catch (const InputError& e) {
-        if (r && referenced(r->type)) seen_.insert(name_hash(r->source, r->key()));
-        if (!first_) first_ = e;
-        if (problems_.size() < kProblemsShown)
-          problems_.push_back(where(file, number) + ": " + e.field() + ": " + e.what());
-      }
+      batch.push_back({file, number, offset, text, {}, {}, {}});
+      if (batch.size() == kLinesPerBatch) hand_over();
     });
+    if (!batch.empty()) hand_over();
+    checking.finish();
     // A patient's lines in the order the files give them (the types' order, each file's).
     std::stable_sort(lines_.begin(), lines_.end(),
                      [](const LinePlace& a, const LinePlace& b) { return a.group < b.group; });
@@ -117,6 +144,42 @@ class ImportPlan {
     return type == "Organization" || type == "Patient" || type == "Condition" || type == "CarePlan" ||
            type == "Procedure";
   }
+  // What of a line can be known from it alone: its resource and what it points to, or
+  // its mistake (the resource kept, when it was one, so that lines pointing to it are
+  // not named for its mistake too). Pure: run on any thread.
+  static void check_alone(CheckedLine& line) {
+    try {
+      line.resource = api::fhir::read_ndjson_line(line.text, types()[line.file]);
+      line.refs = api::fhir::take_resource(*line.resource, nullptr);
+    } catch (const InputError& e) {
+      line.error = e;
+    }
+    line.text = {};
+    if (line.resource) line.resource->body = nullptr;  // all that is needed is kept beside it
+  }
+
+  // A batch of lines in the files' order: their references followed, their places noted.
+  void follow(const std::vector<CheckedLine>& batch) {
+    for (const auto& line : batch) {
+      const auto& r = line.resource;
+      try {
+        if (line.error) throw *line.error;
+        // Known before its references are checked: the lines that point to a line in
+        // error are not named for it too (one mistake, one line named).
+        const std::uint32_t group = group_of(*r, *line.refs);
+        for (const auto& a : line.refs->appointments) appointment_group_[name_hash(r->source, a)] = group;
+        if (referenced(r->type)) seen_.insert(name_hash(r->source, r->key()));
+        for (const auto& [element, ref] : line.refs->needs) check(r->source, element, ref);
+        lines_.push_back({group, line.number, (std::uint64_t{line.file} << 56) | line.offset});
+      } catch (const InputError& e) {
+        if (r && referenced(r->type)) seen_.insert(name_hash(r->source, r->key()));
+        if (!first_) first_ = e;
+        if (problems_.size() < kProblemsShown)
+          problems_.push_back(where(line.file, line.number) + ": " + e.field() + ": " + e.what());
+      }
+    }
+  }
+
   // A reference must name a resource of an earlier line (the types' order points back
   // only) or a record the store has.
   void check(const std::string& source, const std::string& element, const std::string& ref) {
@@ -208,18 +271,39 @@ void run_fhir_import(const std::string& db, const std::string& in, std::size_t l
         import->continue_in(tx);
       tried = true;
       patients = 0;
-      for (std::size_t i = begin; i < end; ++i) {
-        if (lines[i].group != 0 && (i == begin || lines[i].group != lines[i - 1].group)) ++patients;
-        try {
-          api::fhir::take_resource(api::fhir::read_ndjson_line(reader.text(lines[i]), types()[lines[i].file()]),
-                                   &*import);
-        } catch (const std::exception&) {
-          std::cerr << where(lines[i].file(), lines[i].line)
-                    << ": nothing of this patient was imported, nor of the others of its transaction; " << patients_done
-                    << " patients before them were (the same files again take in the rest)\n";
-          throw;
+      // The lines read again here, made into resources on every core (the JSON is most
+      // of the work), and taken in here in the plan's order.
+      std::size_t next = begin;  // the next line to take in
+      OrderedParallel<std::vector<ParsedLine>> parsing(0, kBatchesAhead, [&](std::vector<ParsedLine>&& batch) {
+        for (auto& parsed : batch) {
+          const std::size_t i = next++;
+          if (lines[i].group != 0 && (i == begin || lines[i].group != lines[i - 1].group)) ++patients;
+          try {
+            if (parsed.error) std::rethrow_exception(parsed.error);
+            api::fhir::take_resource(parsed.resource, &*import);
+          } catch (const std::exception&) {
+            std::cerr << where(lines[i].file(), lines[i].line)
+                      << ": nothing of this patient was imported, nor of the others of its transaction; "
+                      << patients_done << " patients before them were (the same files again take in the rest)\n";
+            throw;
+          }
         }
+      });
+      for (std::size_t from = begin; from < end; from += kLinesPerBatch) {
+        std::vector<std::pair<std::string, std::size_t>> texts;  // a line's text and file
+        for (std::size_t i = from; i < std::min(end, from + kLinesPerBatch); ++i)
+          texts.emplace_back(reader.text(lines[i]), lines[i].file());
+        parsing.submit([texts = std::move(texts)] {
+          std::vector<ParsedLine> parsed(texts.size());
+          for (std::size_t k = 0; k < texts.size(); ++k) try {
+              parsed[k].resource = api::fhir::read_ndjson_line(texts[k].first, types()[texts[k].second]);
+            } catch (...) {
+              parsed[k].error = std::current_exception();
+            }
+          return parsed;
+        });
       }
+      parsing.finish();
       import->finish();
     });
     patients_done += patients;

@@ -138,6 +138,22 @@ test('a large clinic is taken in patient by patient: a failure keeps the patient
   writeFileSync(join(files, 'Patient.ndjson'), patients.join('\n') + '\n')
   const target = join(work, 'big-target.db')
   execFileSync(binary, ['db', 'migrate', '--db', target], { stdio: 'ignore' })
+  // The first pass reads lines on several threads, a batch of 512 at a time (the files'
+  // lines counted one after another): a mistake in a late batch, and one in a later file
+  // and batch, are each named at their own line, in order.
+  const appointments = readFileSync(join(files, 'Appointment.ndjson'), 'utf8').split('\n').filter(Boolean)
+  const answers = readFileSync(join(files, 'QuestionnaireResponse.ndjson'), 'utf8').split('\n').filter(Boolean)
+  assert.ok(appointments.length > 500 && answers.length > 560, `${appointments.length} visits, ${answers.length} answer sets`)
+  const broken = (list, at) => list.map((l, i) => (i === at ? l.slice(0, 60) : l)).join('\n') + '\n'
+  writeFileSync(join(files, 'Appointment.ndjson'), broken(appointments, 499))
+  writeFileSync(join(files, 'QuestionnaireResponse.ndjson'), broken(answers, 559))
+  const named = spawnSync(binary, ['fhir', 'import', '--db', target, '--in', files], { encoding: 'utf8' })
+  assert.equal(named.status, 2, named.stderr)
+  assert.deepEqual(named.stderr.split('\n').filter((l) => /\.ndjson:\d+:/.test(l)).map((l) => l.split(': ')[0]),
+    ['Appointment.ndjson:500', 'QuestionnaireResponse.ndjson:560'], named.stderr)
+  assert.deepEqual(regenpath('patient', 'list', '--db', target, '--limit', '1000'), [])
+  writeFileSync(join(files, 'Appointment.ndjson'), appointments.join('\n') + '\n')
+  writeFileSync(join(files, 'QuestionnaireResponse.ndjson'), answers.join('\n') + '\n')
   const r = spawnSync(binary, ['fhir', 'import', '--db', target, '--in', files, '--lines-per-transaction', '500'], { encoding: 'utf8' })
   assert.equal(r.status, 2, r.stderr)
   assert.match(r.stderr, new RegExp(`^Patient\\.ndjson:${patients.length}: nothing of this patient was imported, nor of the others of its transaction; (\\d+) patients before them were`, 'm'))
