@@ -51,24 +51,22 @@ static nlohmann::ordered_json json_row(const service::ExportTable& table, const 
   return o;
 }
 
-std::string export_ndjson(const service::ExportTable& table) {
-  std::string out;
-  for (const auto& row : table.rows) {
-    out += json_row(table, row).dump();
-    out += '\n';
+std::string ndjson_row_line(const service::ExportTable& table, const std::vector<ExportCell>& row, bool tagged) {
+  std::string line;
+  if (tagged) {
+    line = "{\"table\":";
+    line += nlohmann::ordered_json(table.name).dump();
+    line += ",\"row\":";
   }
-  return out;
+  line += json_row(table, row).dump();
+  if (tagged) line += '}';
+  line += '\n';
+  return line;
 }
 
-std::string export_ndjson_all(const std::vector<service::ExportTable>& tables) {
+std::string export_ndjson(const service::ExportTable& table) {
   std::string out;
-  for (const auto& t : tables)
-    for (const auto& row : t.rows) {
-      nlohmann::ordered_json line{{"table", t.name}};
-      line["row"] = json_row(t, row);
-      out += line.dump();
-      out += '\n';
-    }
+  for (const auto& row : table.rows) out += ndjson_row_line(table, row, false);
   return out;
 }
 

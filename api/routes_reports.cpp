@@ -3,6 +3,7 @@
 #include "api/contract/registry_export.hpp"
 #include "api/contract/reports.hpp"
 #include "api/deidentified_files.hpp"
+#include "api/deidentified_ndjson_body.hpp"
 #include "api/routes.hpp"
 #include "base/error.hpp"
 #include "service/deidentified_export.hpp"
@@ -73,9 +74,10 @@ void add_report_routes(http::Router& r, Services& s) {
                service::ExportRequest req;
                req.centre_id = q.centre;
                req.protocol_id = q.protocol;
-               const auto e = service::export_deidentified(s.store, s.clock, c.actor, req, s.heavy_reads);
+               // Made into temporary files as the rows come and sent from them a part at a
+               // time: a registry's export never held whole in the server's memory.
                http::Response res;
-               res.body = export_ndjson_all(e.tables);
+               res.parts = deidentified_ndjson_body(s.store, s.clock, c.actor, req, s.heavy_reads);
                res.content_type = "application/x-ndjson; charset=utf-8";
                res.headers.emplace_back("Content-Disposition", "attachment; filename=\"registry-export.ndjson\"");
                return res;

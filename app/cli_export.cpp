@@ -31,8 +31,8 @@ void write_file(const std::filesystem::path& path, const std::string& content) {
   if (!f) throw std::runtime_error("cannot write " + path.string());
 }
 
-// CSV: the rows streamed into the files as the records are read (memory flat whatever
-// the registry's size); NDJSON: the tables made whole first.
+// The rows streamed into the files as the records are read, CSV or NDJSON: memory flat
+// whatever the registry's size.
 void run_export(const ExportOptions& o) {
   if (names_missing_file(o.db)) throw NotFoundError("db", "no_database"_err, {{"path", o.db}});
   auto store = open_store(o.db);
@@ -58,16 +58,32 @@ void run_export(const ExportOptions& o) {
     for (const auto& t : sheets->finish().tables) files.push_back({{"file", t.table + ".csv"}, {"rows", t.rows}});
     files.push_back({{"file", "data-dictionary.csv"}});
   } else {
-    const service::DeidentifiedExport e =
-        service::export_deidentified(*store, Clock::system(), service::Actor::cli_operator(), request);
-    counts = {e.patients, e.episodes, e.withdrawn_left_out};
-    std::filesystem::create_directories(dir);
-    for (const auto& t : e.tables) {
-      const std::string name = t.name + ".ndjson";
-      write_file(dir / name, api::export_ndjson(t));
-      files.push_back({{"file", name}, {"rows", t.rows.size()}});
+    // Each table's rows into its file as they come, one object per line.
+    const auto& dictionary = service::export_dictionary();
+    std::vector<std::ofstream> tables;
+    std::vector<std::int64_t> rows;
+    service::DeidentifiedRowSink sink;
+    sink.begin = [&] {
+      std::filesystem::create_directories(dir);
+      tables.clear();
+      rows.assign(dictionary.size(), 0);
+      for (const auto& t : dictionary) {
+        tables.emplace_back(dir / (t.name + ".ndjson"), std::ios::binary | std::ios::trunc);
+        if (!tables.back()) throw std::runtime_error("cannot write " + (dir / (t.name + ".ndjson")).string());
+      }
+    };
+    sink.row = [&](std::size_t table, std::vector<service::ExportCell>&& cells) {
+      tables[table] << api::ndjson_row_line(dictionary[table], cells, false);
+      ++rows[table];
+    };
+    counts = service::export_deidentified_rows(*store, Clock::system(), service::Actor::cli_operator(), request, sink);
+    if (tables.empty()) throw std::logic_error("export deidentified: no rows were begun");
+    for (std::size_t t = 0; t < dictionary.size(); ++t) {
+      tables[t].close();
+      if (!tables[t]) throw std::runtime_error("cannot write " + (dir / (dictionary[t].name + ".ndjson")).string());
+      files.push_back({{"file", dictionary[t].name + ".ndjson"}, {"rows", rows[t]}});
     }
-    write_file(dir / "data-dictionary.csv", api::data_dictionary_csv(e.tables));
+    write_file(dir / "data-dictionary.csv", api::data_dictionary_csv(dictionary));
     files.push_back({{"file", "data-dictionary.csv"}});
   }
   write_file(dir / "data-dictionary.md", api::data_dictionary_markdown(service::export_dictionary()));

@@ -2,7 +2,9 @@
 # Spreadsheet exports over HTTP at a large clinic's size, beside the command line's in the
 # same run: bench/scale's generator writes N patients (default 100,000) into one centre;
 # then, for the centre's records as CSV and as XLSX and for the registry's de-identified
-# tables as CSV, the command line's time and peak memory, and over HTTP (a served copy of
+# tables as CSV (and as NDJSON: `export deidentified --format ndjson` beside GET
+# /api/v1/registry/export, answered at once from temporary files), the command line's time
+# and peak memory, and over HTTP (a served copy of
 # the same store) the time from the ask to the last byte of the last file, the server's
 # peak memory, and the latency of a patient read (an audited write) made every 50 ms by
 # another user while the export is made and downloaded, beside the same read's on the idle
@@ -38,6 +40,7 @@ seconds_and_kb() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null && c
 read -r cli_csv_s cli_csv_kb < <(seconds_and_kb "$bin" export records --db "$work/clinic.db" --out "$work/cli-csv" --centre tehran-1 --format csv)
 read -r cli_xlsx_s cli_xlsx_kb < <(seconds_and_kb "$bin" export records --db "$work/clinic.db" --out "$work/cli-xlsx" --centre tehran-1 --format xlsx)
 read -r cli_deid_s cli_deid_kb < <(seconds_and_kb "$bin" export deidentified --db "$work/clinic.db" --out "$work/cli-deid" --format csv)
+read -r cli_nd_s cli_nd_kb < <(seconds_and_kb "$bin" export deidentified --db "$work/clinic.db" --out "$work/cli-nd" --format ndjson)
 rm -rf "$work"/cli-*
 
 port=18291
@@ -79,18 +82,23 @@ conn, h = session(who)
 busy, stop = [], threading.Event()
 t = threading.Thread(target=lambda: busy.extend(reads(0, stop))); t.start()
 start = time.monotonic()
-r, b = ask(conn, h, "POST", "/api/v1/exports", body)
-if r.status != 202: sys.exit("the ask answered %d %s" % (r.status, b[:300]))
-eid = json.loads(b)["id"]
-while True:
-    r, b = ask(conn, h, "GET", "/api/v1/exports/" + eid)
-    st = json.loads(b)
-    if st["state"] != "running": break
-    time.sleep(0.2)
-if st["state"] != "done": sys.exit("the export failed: " + st["error"])
+if body.startswith("/"):  # a path answered at once (the registry's NDJSON), not an export to ask for
+    urls = [body]
+else:
+    r, b = ask(conn, h, "POST", "/api/v1/exports", body)
+    if r.status != 202: sys.exit("the ask answered %d %s" % (r.status, b[:300]))
+    eid = json.loads(b)["id"]
+    while True:
+        r, b = ask(conn, h, "GET", "/api/v1/exports/" + eid)
+        st = json.loads(b)
+        if st["state"] != "running": break
+        time.sleep(0.2)
+    if st["state"] != "done": sys.exit("the export failed: " + st["error"])
+    urls = [f["url"] for f in st["files"]]
 total = 0
-for f in st["files"]:
-    conn.request("GET", f["url"], headers=h); r = conn.getresponse()
+for url in urls:
+    conn.request("GET", url, headers=h); r = conn.getresponse()
+    if r.status != 200: sys.exit("%s answered %d" % (url, r.status))
     while True:
         chunk = r.read(1 << 16)
         if not chunk: break
@@ -115,4 +123,5 @@ echo "server RSS before any export: $(( $(rss_kb VmRSS) / 1024 )) MB"
 row "records csv" "$cli_csv_s" "$cli_csv_kb" admin.tehran-1 '{"kind":"records","format":"csv"}'
 row "records xlsx" "$cli_xlsx_s" "$cli_xlsx_kb" admin.tehran-1 '{"kind":"records","format":"xlsx"}'
 row "de-identified csv" "$cli_deid_s" "$cli_deid_kb" analyst.tehran-1 '{"kind":"deidentified","format":"csv"}'
+row "registry ndjson" "$cli_nd_s" "$cli_nd_kb" analyst.tehran-1 /api/v1/registry/export
 echo "(server MB: the server's peak resident memory so far; read p99: ms of GET /api/v1/patients/{id} by another user)"

@@ -2,7 +2,8 @@
 // admin asks for the centre's records, polls the export until it is done and downloads
 // each file (one of several mebibyte parts), which is byte for byte what `regenpath export records` writes, read by R's
 // read.csv (CSV) and by openpyxl (XLSX) with the rows the export's summary counts; an
-// analyst takes the de-identified tables, byte for byte `regenpath export deidentified`'s;
+// analyst takes the de-identified tables, byte for byte `regenpath export deidentified`'s
+// (and the registry's NDJSON answer, sent from temporary files part by part, its lines);
 // each role reaches only what it may, a bad ask names its field, and a delete removes it.
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
@@ -116,6 +117,29 @@ test("the analyst's de-identified tables: the command line's byte for byte, no i
   const header = readFileSync(join(got, 'patients.csv'), 'utf8').split('\n')[0]
   for (const identifier of ['name', 'national_id', 'mobile', 'mrn']) assert.ok(!header.split(',').includes(identifier), header)
   assert.ok(st.summary.patients > 0)
+})
+
+test("GET /api/v1/registry/export: the command line's NDJSON tables, table after table, sent from files part by part", async () => {
+  const analyst = await signedIn('analyst.tehran-1')
+  const r = await analyst('/api/v1/registry/export?format=ndjson')
+  assert.equal(r.status, 200)
+  assert.match(r.headers.get('content-type'), /^application\/x-ndjson/)
+  const body = Buffer.from(await r.arrayBuffer())
+  assert.equal(Number(r.headers.get('content-length')), body.length)
+  assert.ok(body.length > 3 * 1024 * 1024, `${body.length} bytes: more than three of the server's mebibyte parts`)
+  const cli = join(work, 'deid-ndjson-cli')
+  const summary = JSON.parse(execFileSync(binary, ['export', 'deidentified', '--db', db(), '--out', cli, '--format', 'ndjson'], { encoding: 'utf8' }))
+  // The body is each table's file of the command line, each row tagged with its table, in
+  // the dictionary's order (the order of the summary's files).
+  let expected = ''
+  for (const f of summary.files.filter((f) => f.file.endsWith('.ndjson'))) {
+    const table = f.file.replace(/\.ndjson$/, '')
+    const rows = readFileSync(join(cli, f.file), 'utf8').split('\n').filter(Boolean)
+    assert.equal(rows.length, f.rows, f.file)
+    for (const row of rows) expected += `{"table":${JSON.stringify(table)},"row":${row}}\n`
+  }
+  assert.ok(body.equals(Buffer.from(expected)), 'the same lines in the same order')
+  assert.equal(summary.patients, body.toString('utf8').split('\n').filter((l) => l.startsWith('{"table":"patients"')).length)
 })
 
 test('each role reaches only what it may; a bad ask names its field; a delete removes the export', async () => {
