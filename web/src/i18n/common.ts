@@ -8,6 +8,8 @@ export default {
       skip: 'Skip to main content',
       loading: 'Loading…',
       nav: 'Main',
+      // The phone's fold of the navigation.
+      menu: 'Menu',
       signedInAs: 'Signed in as {user} ({role}), {centre}',
       // A patient's login name is an internal id: it means nothing to them.
       signedInPatient: 'Signed in',
@@ -119,6 +121,7 @@ export default {
       skip: 'رفتن به محتوای اصلی',
       loading: 'در حال بارگذاری…',
       nav: 'منوی اصلی',
+      menu: 'منو',
       signedInAs: 'واردشده: {user} ({role})، {centre}',
       signedInPatient: 'وارد شده‌اید',
       signOut: 'خروج',
