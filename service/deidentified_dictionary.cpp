@@ -88,6 +88,24 @@ ExportTable products_table() {
       {}};
 }
 
+// The grades read on the episode's radiographs: the joint's state against its outcome. No
+// study UID (the archive's identifier of the patient's study) or staff.
+ExportTable radiographs_table() {
+  return {
+      "radiographs",
+      "one row per graded imaging study of an episode (Kellgren-Lawrence, Tönnis, joint-space width)",
+      "یک ردیف برای هر تصویربرداری درجه‌بندی‌شدهٔ دوره (کلگرن-لارنس، تونیس، پهنای فضای "
+      "مفصل)",
+      {episode_key(),
+       {"study_date", T::date, "", "", "the day the study was made" + kShiftedEn, "روز انجام تصویربرداری" + kShiftedFa},
+       {"kl_grade", T::integer, "grade", "0-4", "Kellgren-Lawrence grade", "درجهٔ کلگرن-لارنس"},
+       {"tonnis_grade", T::integer, "grade", "0-3", "Tönnis grade", "درجهٔ تونیس"},
+       {"joint_space_mm", T::number, "mm", "0.0-15.0", "the minimal joint-space width", "کمترین پهنای فضای مفصل"},
+       {"baseline", T::integer, "", "0 | 1", "1: the baseline study, whose grades are the episode's",
+        "۱: تصویربرداری پایه، که درجه‌های دوره از آن است"}},
+      {}};
+}
+
 std::vector<ExportTable> build() {
   std::vector<ExportTable> t;
   t.push_back({"patients",
@@ -195,6 +213,7 @@ std::vector<ExportTable> build() {
          "سن بیمار در روز واقعی آغاز"}},
        {}});
   t.push_back(products_table());
+  t.push_back(radiographs_table());
   return t;
 }
 

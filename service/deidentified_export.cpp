@@ -13,6 +13,7 @@
 #include "base/error.hpp"
 #include "domain/adverse_event.hpp"
 #include "domain/deidentification.hpp"
+#include "domain/imaging/imaging.hpp"
 #include "service/audit_entry.hpp"
 #include "service/patient_records.hpp"
 #include "service/protocols.hpp"
@@ -183,6 +184,16 @@ struct PatientWriter {
     for (const auto& r : records.responses) score_rows(ep, r);
     for (const auto& a : records.events) adverse_event_row(ep, a);
     for (const auto& pr : records.products) product_row(ep, pr);
+    const imaging::RadiographicGrade* baseline = imaging::baseline_grade(records.grades, e.harvest_date);
+    for (const auto& g : records.grades)
+      row("radiographs")
+          .set("episode", ep)
+          .set("study_date", date(g.study_date))
+          .set("kl_grade", integer(g.kl_grade ? std::optional<std::int64_t>(*g.kl_grade) : std::nullopt))
+          .set("tonnis_grade", integer(g.tonnis_grade ? std::optional<std::int64_t>(*g.tonnis_grade) : std::nullopt))
+          .set("joint_space_mm", g.joint_space_tenths_mm ? number(*g.joint_space_tenths_mm / 10.0) : std::nullopt)
+          .set("baseline", &g == baseline ? "1" : "0")
+          .add();
   }
 
   void product_row(const std::string& ep, const product::Product& pr) {

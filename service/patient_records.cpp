@@ -19,6 +19,7 @@ void read_episode_records(store::Transaction& tx, std::vector<EpisodeRecords>& e
     r.transitions = tx.transitions_of(e);
     r.responses = tx.responses_of(e);
     r.events = tx.adverse_events_of(e);
+    r.grades = tx.radiographic_grades(e);
     if (wanted.products) {
       store::ProductQuery q;
       q.centre_id = r.episode.centre_id;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/episode.hpp"
+#include "domain/imaging/imaging.hpp"
 #include "domain/patient.hpp"
 #include "domain/product/product.hpp"
 #include "domain/schedule.hpp"
@@ -21,7 +22,8 @@ struct EpisodeRecords {
   std::vector<Transition> transitions;
   std::vector<store::QuestionnaireResponseRow> responses;
   std::vector<store::AdverseEventRow> events;
-  std::vector<product::Product> products;  // empty unless RecordsWanted::products
+  std::vector<product::Product> products;          // empty unless RecordsWanted::products
+  std::vector<imaging::RadiographicGrade> grades;  // the grades read on its studies, by study date
 };
 
 struct PatientRecords {

@@ -326,6 +326,33 @@ std::vector<WideScoreColumn> wide_score_columns() {
   return out;
 }
 
+// The grades read on the episode's radiographs (service/imaging.hpp): the joint's state
+// studied against its outcome; the episode's own grade is its baseline study's.
+ExportTable radiographs_table() {
+  ExportTable t{"radiographs",
+                "one row per graded imaging study of an episode (Kellgren-Lawrence, Tönnis, joint-space width)",
+                "یک ردیف برای هر تصویربرداری درجه‌بندی‌شدهٔ دوره (کلگرن-لارنس، تونیس، پهنای فضای "
+                "مفصل)",
+                {},
+                {}};
+  auto& c = t.columns;
+  c.push_back({"grade_id", T::integer, "", "", "the grade's id", "شناسهٔ درجه‌بندی"});
+  c.push_back(episode_id_column());
+  c.push_back(patient_id_column());
+  c.push_back({"study_uid", T::text, "", "DICOM UID", "the study's instance UID in the imaging archive",
+               "شناسهٔ مطالعه در بایگانی تصویر (DICOM UID)"});
+  records_date(c, "study_date", "the day the study was made", "روز انجام تصویربرداری");
+  c.push_back({"kl_grade", T::integer, "grade", "0-4", "Kellgren-Lawrence grade", "درجهٔ کلگرن-لارنس"});
+  c.push_back({"tonnis_grade", T::integer, "grade", "0-3", "Tönnis grade", "درجهٔ تونیس"});
+  c.push_back(
+      {"joint_space_mm", T::number, "mm", "0.0-15.0", "the minimal joint-space width", "کمترین پهنای فضای مفصل"});
+  c.push_back({"baseline", T::integer, "", kBooleanAllowed, "1: the baseline study, whose grades are the episode's",
+               "۱: تصویربرداری پایه، که درجه‌های دوره از آن است"});
+  c.push_back({"recorded_by", T::text, "", "", "the account that recorded the grade", "حسابی که درجه را ثبت کرد"});
+  c.push_back(records_instant("recorded_at", "when the grade was recorded", "زمان ثبت درجه"));
+  return t;
+}
+
 std::vector<ExportTable> records_dictionary(ScoresLayout layout) {
   std::vector<ExportTable> t;
   t.push_back(patients_table());
@@ -334,6 +361,7 @@ std::vector<ExportTable> records_dictionary(ScoresLayout layout) {
   t.push_back(layout == ScoresLayout::wide ? scores_wide_table() : scores_long_table());
   t.push_back(adverse_events_table());
   t.push_back(products_table());
+  t.push_back(radiographs_table());
   return t;
 }
 

@@ -10,13 +10,14 @@
 #include "base/clock.hpp"
 #include "base/jalali.hpp"
 #include "domain/adverse_event.hpp"
+#include "domain/imaging/imaging.hpp"
 #include "store/response_scores.hpp"
 
 namespace rp::service {
 namespace {
 
 // The tables' places in records_dictionary().
-enum RecordsTable : std::size_t { kPatients, kEpisodes, kVisits, kScores, kAdverseEvents, kProducts };
+enum RecordsTable : std::size_t { kPatients, kEpisodes, kVisits, kScores, kAdverseEvents, kProducts, kRadiographs };
 
 // The clinic's day of an answer: a questionnaire answered at 01:00 in Tehran belongs to
 // that day, not to the UTC day before.
@@ -28,6 +29,8 @@ ExportCell records_number(std::optional<double> v) {
   const auto r = std::to_chars(buf, buf + sizeof buf, *v);
   return std::string(buf, r.ptr);
 }
+// A width kept in tenths of a millimetre (35), in millimetres (3.5).
+ExportCell joint_space_mm(std::optional<int> tenths) { return tenths ? records_number(*tenths / 10.0) : std::nullopt; }
 ExportCell records_integer(std::optional<std::int64_t> v) { return v ? ExportCell(std::to_string(*v)) : std::nullopt; }
 ExportCell records_text(std::string_view v) { return v.empty() ? std::nullopt : ExportCell(std::string(v)); }
 ExportCell records_flag(bool v) { return std::string(v ? "1" : "0"); }
@@ -273,6 +276,22 @@ void RecordsTables::add_patient(const PatientRecords& records, const RowSink& si
           .set("used_at", records_text(pr.used_at))
           .add(sink);
     }
+
+    const imaging::RadiographicGrade* baseline = imaging::baseline_grade(er.grades, er.episode.harvest_date);
+    for (const imaging::RadiographicGrade& g : er.grades)
+      Builder(*this, kRadiographs)
+          .set("grade_id", std::to_string(g.id))
+          .set("episode_id", episode_id)
+          .set("patient_id", patient_id)
+          .set("study_uid", records_text(g.study_uid))
+          .date("study_date", g.study_date)
+          .set("kl_grade", records_integer(g.kl_grade))
+          .set("tonnis_grade", records_integer(g.tonnis_grade))
+          .set("joint_space_mm", joint_space_mm(g.joint_space_tenths_mm))
+          .set("baseline", records_flag(baseline == &g))
+          .set("recorded_by", records_text(g.recorded_by))
+          .set("recorded_at", records_text(g.recorded_at))
+          .add(sink);
   }
 }
 

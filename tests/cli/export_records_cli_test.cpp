@@ -12,13 +12,15 @@
 #include <set>
 
 #include "../support/made_once.hpp"
+#include "base/civil_date.hpp"
 #include "base/csv.hpp"
 #include "score_cli_support.hpp"
 
 namespace rp::cli_test {
 namespace {
 
-const std::vector<std::string> kRecordsTables{"patients", "episodes", "visits", "scores", "adverse_events", "products"};
+const std::vector<std::string> kRecordsTables{"patients",       "episodes", "visits",     "scores",
+                                              "adverse_events", "products", "radiographs"};
 
 std::string records_hex(const std::string& bytes) {
   static const char digits[] = "0123456789abcdef";
@@ -70,6 +72,27 @@ class ExportRecordsCli : public ::testing::Test {
         "source, submitted_by, submitted_at) SELECT episode_id, centre_id, 'nrs', '', '{}', "
         "'{\"instrument\":\"nrs\",\"scores\":{\"pain\":3,\"pain_activity\":4,\"pain_rest\":null}}', 'staff', "
         "submitted_by, submitted_at FROM questionnaire_responses ORDER BY id LIMIT 1");
+    // Radiographs graded as staff grade them (`imaging grade`): an episode's study before the
+    // harvest (its baseline) and one after, the joint space to a tenth of a millimetre.
+    SQLite::Statement h(d,
+                        "SELECT id, harvest_date FROM episodes WHERE harvest_date IS NOT NULL "
+                        "AND harvest_date != '' ORDER BY id LIMIT 1");
+    ASSERT_TRUE(h.executeStep());
+    graded_episode() = h.getColumn(0).getInt64();
+    const CivilDate harvest = parse_gregorian(h.getColumn(1).getString());
+    h.reset();
+    const std::string episode = " --episode " + std::to_string(graded_episode());
+    for (const std::string& args : {" --study-uid 1.2.826.0.1.3680043.8.498.77.1 --study-date " +
+                                        harvest.plus_days(-20).iso() + " --kl 3 --tonnis 2 --joint-space-mm 2.5",
+                                    " --study-uid 1.2.826.0.1.3680043.8.498.77.2 --study-date " +
+                                        harvest.plus_days(180).iso() + " --joint-space-mm 3.5"}) {
+      const auto graded = run("imaging grade --db " + db_path() + episode + args, "");
+      ASSERT_EQ(graded.exit_code, 0) << graded.err;
+    }
+  }
+  static std::int64_t& graded_episode() {
+    static std::int64_t id = 0;
+    return id;
   }
   static std::string db_path() { return (scratch() / "records-demo" / "demo.db").string(); }
   static std::string db() { return " --db " + db_path(); }
@@ -91,7 +114,9 @@ class ExportRecordsCli : public ::testing::Test {
         {"adverse_events",
          count("SELECT COUNT(*) FROM adverse_events a JOIN (SELECT e.id " + episodes + ") x ON x.id = a.episode_id")},
         {"products",
-         count("SELECT COUNT(*) FROM products r JOIN (SELECT e.id " + episodes + ") x ON x.id = r.episode_id")}};
+         count("SELECT COUNT(*) FROM products r JOIN (SELECT e.id " + episodes + ") x ON x.id = r.episode_id")},
+        {"radiographs", count("SELECT COUNT(*) FROM radiographic_grades r JOIN (SELECT e.id " + episodes +
+                              ") x ON x.id = r.episode_id")}};
   }
   static std::pair<std::int64_t, std::string> quoted_patient() {
     SQLite::Database d(db_path());
@@ -128,6 +153,18 @@ TEST_F(ExportRecordsCli, CsvReadByRHoldsTheStoresRowsNamesAndDates) {
   EXPECT_EQ(summary["patients"], listed.json().size());
   EXPECT_EQ(summary["episodes"], counts.at("episodes"));
   EXPECT_TRUE(r["scores_value_is_numeric"].get<bool>());
+  EXPECT_TRUE(r["radiographs_joint_space_is_numeric"].get<bool>());
+
+  // The graded studies as recorded, the earlier (before the harvest) the baseline.
+  const CsvTable radiographs = parse_csv(slurp(out("long") + "/radiographs.csv"));
+  ASSERT_EQ(radiographs.rows(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) EXPECT_EQ(radiographs.column("episode_id")[i], std::to_string(graded_episode()));
+  EXPECT_EQ(radiographs.column("study_uid")[0], "1.2.826.0.1.3680043.8.498.77.1");
+  EXPECT_EQ(radiographs.column("kl_grade"), (std::vector<std::string>{"3", ""}));
+  EXPECT_EQ(radiographs.column("tonnis_grade"), (std::vector<std::string>{"2", ""}));
+  EXPECT_EQ(radiographs.column("joint_space_mm"), (std::vector<std::string>{"2.5", "3.5"}));
+  EXPECT_EQ(radiographs.column("baseline"), (std::vector<std::string>{"1", "0"}));
+  EXPECT_FALSE(radiographs.column("recorded_by")[1].empty());
 
   // The Persian name, zero-width non-joiner and all, byte for byte.
   const auto [id, name_fa] = quoted_patient();

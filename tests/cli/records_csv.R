@@ -80,7 +80,7 @@ for (g in names(known)) {
 read_text <- function(path) {
   read.csv(path, encoding = "UTF-8", colClasses = "character", check.names = FALSE, na.strings = character(0))
 }
-tables <- c("patients", "episodes", "visits", "scores", "scores_wide", "adverse_events", "products")
+tables <- c("patients", "episodes", "visits", "scores", "scores_wide", "adverse_events", "products", "radiographs")
 out <- list(rows = list(), headers = list(), jalali_checked = 0, jalali_mismatches = list())
 
 read_dir <- function(dir) {
@@ -91,6 +91,7 @@ read_dir <- function(dir) {
     plain <- read.csv(path, encoding = "UTF-8")
     out$rows[[t]] <<- nrow(plain)
     if (t == "scores") out$scores_value_is_numeric <<- is.numeric(plain$value)
+    if (t == "radiographs") out$radiographs_joint_space_is_numeric <<- is.numeric(plain$joint_space_mm)
     x <- read_text(path)
     out$headers[[t]] <<- names(x)
     for (col in names(x)) {

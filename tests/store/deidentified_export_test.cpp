@@ -6,6 +6,7 @@
 // carry the same rows; the dictionary lists every column written.
 #include <gtest/gtest.h>
 
+#include "domain/imaging/imaging.hpp"
 #include "domain/product/product.hpp"
 
 #include <map>
@@ -138,7 +139,22 @@ class DeidentifiedExportTest : public test::EngineTest {
       cells.used_at = person.injection.iso() + "T09:00:00.000Z";
       cells.used_by = "surgeon.a";
       tx.insert_product(cells, "2026-01-01T00:00:00.000Z");
+      // The baseline radiograph, graded 20 days before the injection.
+      imaging::RadiographicGrade graded;
+      graded.episode_id = person.episode;
+      graded.centre_id = person.centre;
+      graded.study_uid = study_uid_of(person);
+      graded.study_date = shifted_by(person.injection, -20);
+      graded.kl_grade = 3;
+      graded.joint_space_tenths_mm = 25;
+      graded.recorded_by = "surgeon.a";
+      graded.recorded_at = "2026-01-01T00:00:00.000Z";
+      tx.save_radiographic_grade(graded);
     });
+  }
+  // The study's DICOM UID, the archive's name for it: an identifier the export leaves out.
+  static std::string study_uid_of(const Person& person) {
+    return "1.2.826.0.1.3680043.8.498.55." + std::to_string(person.episode);
   }
   // A DIN of the person's own (ISBT 128: facility, year, serial, flags).
   static std::string din_of(const Person& person) { return "A9999260" + person.mrn.substr(4, 5); }
@@ -240,7 +256,7 @@ TEST_P(DeidentifiedExportTest, NoByteOfTheFilesNamesAPatient) {
   bytes += api::data_dictionary_csv(e.tables);
   for (const auto& p : people_) {
     for (const std::string& identifier : {p.mrn, p.latin, p.fa, p.mobile, p.mobile.substr(3), "0" + p.mobile.substr(3),
-                                          test::test_national_id(p.mrn), p.birth.iso(), din_of(p)})
+                                          test::test_national_id(p.mrn), p.birth.iso(), din_of(p), study_uid_of(p)})
       EXPECT_EQ(bytes.find(identifier), std::string::npos) << identifier;
   }
   EXPECT_EQ(bytes.find("at home"), std::string::npos) << "an adverse event's description is free text";
@@ -305,6 +321,12 @@ TEST_P(DeidentifiedExportTest, EveryDateOfAPatientMovesByOneShiftAndAgesAreBands
     EXPECT_EQ(cells.at("sterility"), "passed");
     EXPECT_EQ(cells.at("method"), "density_gradient");
     EXPECT_EQ(cells.at("cryopreserved"), "0");
+    // The radiograph: its day moved like the rest, the grades as read, the baseline marked.
+    const auto graded = row_where(table(e, "radiographs"), "episode", ep);
+    EXPECT_EQ(days(graded.at("study_date")) - days(row.at("injection_date")), -20);
+    EXPECT_EQ(graded.at("kl_grade"), "3");
+    EXPECT_EQ(graded.at("joint_space_mm"), "2.5");
+    EXPECT_EQ(graded.at("baseline"), "1");
     const auto scores = table(e, "scores");
     for (const auto& r : scores.rows) {
       if (r[scores.column("episode")] != ep) continue;
