@@ -71,7 +71,7 @@ void NdjsonFileCutter::close(const std::vector<std::string>& order) {
 
 NdjsonBatches::NdjsonBatches(std::string source, std::vector<std::string> types,
                              std::function<void(NdjsonByType&&)> take, unsigned threads)
-    : source_(std::make_shared<const std::string>(std::move(source))),  // EXPERIMENT
+    : source_(std::make_shared<const std::string>(std::move(source))),
       types_(std::make_shared<const std::vector<std::string>>(std::move(types))),
       workers_(threads, kBatchesAhead + std::max(1U, threads == 0 ? std::thread::hardware_concurrency() : threads),
                std::move(take)) {
