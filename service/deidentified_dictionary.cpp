@@ -94,8 +94,10 @@ ExportTable radiographs_table() {
   return {
       "radiographs",
       "one row per graded imaging study of an episode (Kellgren-Lawrence, Tönnis, joint-space width)",
-      "یک ردیف برای هر تصویربرداری درجه‌بندی‌شدهٔ دوره (کلگرن-لارنس، تونیس، پهنای فضای "
-      "مفصل)",
+      "یک ردیف برای هر تصویربرداری "
+      "درجه‌بندی‌شدهٔ دوره "
+      "(کلگرن-لارنس، تونیس، "
+      "پهنای فضای مفصل)",
       {episode_key(),
        {"study_date", T::date, "", "", "the day the study was made" + kShiftedEn, "روز انجام تصویربرداری" + kShiftedFa},
        {"kl_grade", T::integer, "grade", "0-4", "Kellgren-Lawrence grade", "درجهٔ کلگرن-لارنس"},

@@ -331,8 +331,10 @@ std::vector<WideScoreColumn> wide_score_columns() {
 ExportTable radiographs_table() {
   ExportTable t{"radiographs",
                 "one row per graded imaging study of an episode (Kellgren-Lawrence, Tönnis, joint-space width)",
-                "یک ردیف برای هر تصویربرداری درجه‌بندی‌شدهٔ دوره (کلگرن-لارنس، تونیس، پهنای فضای "
-                "مفصل)",
+                "یک ردیف برای هر تصویربرداری "
+                "درجه‌بندی‌شدهٔ دوره "
+                "(کلگرن-لارنس، تونیس، "
+                "پهنای فضای مفصل)",
                 {},
                 {}};
   auto& c = t.columns;

@@ -35,15 +35,7 @@ TEST(DataGeneration, AnExportsOwnRowsLeaveIt) {
   test::TempDb db;
   auto s = open_sqlite(db.path());
   const auto start = s->data_generation();
-  SheetExportRow e;
-  e.id = "0123456789abcdef0123456789abcdef";
-  e.kind = "records";
-  e.centre_id = "a";
-  e.requested_by = "admin.a";
-  e.format = "csv";
-  e.layout = "long";
-  e.state = "running";
-  e.created_at = e.updated_at = "2026-01-01T00:00:00.000Z";
+  SheetExportRow e = test::running_sheet_export("records", "a", "admin.a");
   s->write([&](Transaction& tx) {
     tx.insert_sheet_export(e);
     tx.insert_sheet_export_part(e.id, 1, 0, "patient_id\n1\n");

@@ -281,14 +281,7 @@ TEST(PostgresStore, TheDataGenerationMovesOnEveryServerButNotForAuditRows) {
                std::runtime_error);
   // An export's own rows are no record (pg_generation.cpp leaves their tables out).
   s->write(CentreScope::every_centre(), [](Transaction& tx) {
-    SheetExportRow e;
-    e.id = "0123456789abcdef0123456789abcdef";
-    e.kind = "deidentified";
-    e.requested_by = "analyst";
-    e.format = "csv";
-    e.layout = "long";
-    e.state = "running";
-    e.created_at = e.updated_at = "2026-01-01T00:00:00.000Z";
+    const SheetExportRow e = test::running_sheet_export("deidentified", "", "analyst");
     tx.insert_sheet_export(e);
     tx.insert_sheet_export_part(e.id, 1, 0, std::string("PK\0\x01", 4));
   });

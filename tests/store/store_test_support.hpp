@@ -7,6 +7,7 @@
 
 #include "domain/centre.hpp"
 #include "domain/patient.hpp"
+#include "store/sheet_export_records.hpp"
 
 namespace rp::test {
 
@@ -51,6 +52,22 @@ inline Patient bare_patient(const std::string& centre, const std::string& mrn) {
   p.name_latin = "Test Patient";
   p.birth_date = CivilDate::from_ymd(1960, 5, 1);
   return p;
+}
+
+// A spreadsheet export just asked for and running (CSV, long), of `kind` for `centre`
+// ("" for every centre).
+inline store::SheetExportRow running_sheet_export(const std::string& kind, const std::string& centre,
+                                                  const std::string& requested_by) {
+  store::SheetExportRow e;
+  e.id = "0123456789abcdef0123456789abcdef";
+  e.kind = kind;
+  e.centre_id = centre;
+  e.requested_by = requested_by;
+  e.format = "csv";
+  e.layout = "long";
+  e.state = "running";
+  e.created_at = e.updated_at = "2026-01-01T00:00:00.000Z";
+  return e;
 }
 
 }  // namespace rp::test
