@@ -83,19 +83,32 @@ ordered_json capability_statement(const std::string& when) {
     resources.push_back({{"type", type},
                          {"interaction", ordered_json::array({{{"code", "search-type"}}})},
                          {"searchParam", ordered_json::array({{{"name", "patient"}, {"type", "reference"}}})}});
-  return {{"resourceType", "CapabilityStatement"},
-          {"status", "active"},
-          {"date", when},
-          {"kind", "instance"},
-          {"software", {{"name", "regenpath"}}},
-          {"implementation", {{"description", "regenpath: the clinic's records of autologous cell injection"}}},
-          {"fhirVersion", "4.0.1"},
-          {"format", ordered_json::array({"json"})},
-          {"rest", ordered_json::array({{{"mode", "server"},
-                                         {"documentation",
-                                          "Read-only. Signed-in staff of a centre read its patients' records; every "
-                                          "read is audited."},
-                                         {"resource", std::move(resources)}}})}};
+  // The registry's de-identified Bulk Data export: Group/registry/$export.
+  resources.push_back(
+      {{"type", "Group"},
+       {"operation",
+        ordered_json::array({{{"name", "export"},
+                              {"definition", "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/group-export"}}})}});
+  return {
+      {"resourceType", "CapabilityStatement"},
+      {"status", "active"},
+      {"date", when},
+      {"kind", "instance"},
+      {"software", {{"name", "regenpath"}}},
+      {"implementation", {{"description", "regenpath: the clinic's records of autologous cell injection"}}},
+      {"fhirVersion", "4.0.1"},
+      {"format", ordered_json::array({"json"})},
+      {"rest",
+       ordered_json::array(
+           {{{"mode", "server"},
+             {"documentation",
+              "Read-only. Signed-in staff of a centre read its patients' records; every "
+              "read is audited."},
+             {"resource", std::move(resources)},
+             // A centre's identified records in bulk (its admin).
+             {"operation", ordered_json::array(
+                               {{{"name", "export"},
+                                 {"definition", "http://hl7.org/fhir/uv/bulkdata/OperationDefinition/export"}}})}}})}};
 }
 
 }  // namespace

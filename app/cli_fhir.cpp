@@ -1,5 +1,6 @@
 // `regenpath fhir export`: a centre's records as FHIR R4 NDJSON, one file per resource
-// type (Patient.ndjson, ...), as the Bulk Data export writes them (api/fhir/resources.hpp),
+// type (Patient.ndjson, ...), as the Bulk Data export writes them (api/fhir/resources.hpp);
+// with --deidentified, the registry's (api/fhir/deidentified_resources.hpp),
 // streamed: patients' resources are made on every core as the snapshot reads them and
 // written in the order read (api/fhir/ndjson_batches.hpp).
 #include <filesystem>
@@ -8,6 +9,7 @@
 #include <map>
 #include <optional>
 
+#include "api/fhir/deidentified_resources.hpp"
 #include "api/fhir/ndjson_batches.hpp"
 #include "api/fhir/resources.hpp"
 #include "app/cli.hpp"
@@ -20,7 +22,8 @@ namespace {
 
 struct FhirExportOptions {
   std::string db = kDefaultDb;
-  std::string out, centre;
+  std::string out, centre, protocol;
+  bool deidentified = false;
 };
 
 // One NDJSON file per resource type, opened when its first lines come.
@@ -37,6 +40,15 @@ class NdjsonFiles {
       }
       it->second.stream.write(of_type.text.data(), static_cast<std::streamsize>(of_type.text.size()));
       it->second.count += of_type.resources;
+    }
+  }
+  // Every file begun again, empty (the export's read began again).
+  void restart() {
+    for (auto& [type, file] : files_) {
+      file.stream.close();
+      file.stream.open(dir_ / (type + ".ndjson"), std::ios::binary | std::ios::trunc);
+      if (!file.stream) throw std::runtime_error("cannot write " + (dir_ / (type + ".ndjson")).string());
+      file.count = 0;
     }
   }
   // Closes every file; the counts by type in the export's order.
@@ -61,12 +73,33 @@ class NdjsonFiles {
   std::map<std::string, File> files_;
 };
 
+// The registry's de-identified records as FHIR (api/fhir/deidentified_resources.hpp).
+void run_deidentified_fhir_export(const FhirExportOptions& o, store::Store& store, NdjsonFiles& files) {
+  service::ExportRequest request;
+  if (!o.centre.empty()) request.centre_id = o.centre;
+  if (!o.protocol.empty()) request.protocol_id = o.protocol;
+  api::fhir::DeidentifiedNdjsonSink sink;
+  sink.begin = [&] { files.restart(); };
+  sink.take = [&](api::fhir::NdjsonByType&& lines) { files.write(lines); };
+  const auto counts =
+      api::fhir::export_deidentified_ndjson(store, Clock::system(), service::Actor::cli_operator(), request, {}, sink);
+  print_json({{"out", o.out},
+              {"centre", request.centre_id ? nlohmann::json(*request.centre_id) : nlohmann::json()},
+              {"deidentified", true},
+              {"patients", counts.patients},
+              {"episodes", counts.episodes},
+              {"withdrawn_left_out", counts.withdrawn_left_out},
+              {"files", files.close()}});
+}
+
 void run_fhir_export(const FhirExportOptions& o) {
   if (names_missing_file(o.db)) throw NotFoundError("db", "no_database"_err, {{"path", o.db}});
+  if (!o.protocol.empty() && !o.deidentified) throw InputError("protocol", "protocol_needs_deidentified"_err);
   auto store = open_store(o.db);
   const std::filesystem::path dir(o.out);
   std::filesystem::create_directories(dir);
   NdjsonFiles files(dir);
+  if (o.deidentified) return run_deidentified_fhir_export(o, *store, files);
   service::RecordsExportRequest request;
   if (!o.centre.empty()) request.centre_id = o.centre;
   service::RecordsExportSink sink;
@@ -109,6 +142,11 @@ void add_fhir_commands(CLI::App& app) {
   add_db_option(exp, o->db);
   exp->add_option("--out", o->out, "the folder the files are written into (created if need be)")->required();
   exp->add_option("--centre", o->centre, "one centre's records only (default: every centre)");
+  exp->add_flag("--deidentified", o->deidentified,
+                "the registry's de-identified records instead: pseudonyms, dates moved by each patient's shift, ages "
+                "in five-year bands, no identifier, no patient without registry consent (as GET "
+                "/fhir/r4/Group/registry/$export)");
+  exp->add_option("--protocol", o->protocol, "with --deidentified: the patients treated under one protocol only");
   exp->callback([o] { run_fhir_export(*o); });
 
   auto i = std::make_shared<FhirImportOptions>();

@@ -6,6 +6,10 @@
 // is removed a day after it began. Only the centre's admins (records_export) reach an
 // export of their centre; any other id is not found. Every kick-off and download is an
 // audit row.
+//
+// The registry's de-identified export (kind registry, GET /fhir/r4/Group/registry/$export)
+// runs the same way: the analyst (any centre or all) or a centre's admin (their own)
+// kicks it off under registry_read, and it is seen by whoever asked for it alone.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,6 +28,8 @@ inline constexpr std::int64_t kBulkExportKeptMs = 24LL * 3600 * 1000;
 // (its server stopped): another may be kicked off.
 inline constexpr std::int64_t kBulkExportSilentMs = 10LL * 60 * 1000;
 
+enum class BulkExportKind { centre, registry };
+
 struct BulkExportStatus {
   store::BulkExportRow row;
   std::vector<store::BulkExportFileRow> files;  // without their content
@@ -37,17 +43,26 @@ class BulkExports {
   // kick-off's URL as asked. ConflictError(bulk_export_running) while one of the centre's
   // runs. Removes the exports of every centre begun more than a day ago.
   store::BulkExportRow kick_off(const Actor& actor, const std::string& request, const std::string& types);
-  // The export's state and, once done, its files. NotFoundError for one not the actor's
-  // centre's, or removed. A running export silent too long reads as failed.
-  BulkExportStatus status(const Actor& actor, const std::string& id);
+  // Begins a de-identified registry export of `centre` (unset: every centre the actor's
+  // aggregates reach: the analyst's all, an admin's their own). ForbiddenError for a role
+  // without registry_read or an admin naming another centre; NotFoundError for no such
+  // centre; ConflictError(registry_export_running) while one the actor asked for runs.
+  store::BulkExportRow kick_off_registry(const Actor& actor, const std::string& request, const std::string& types,
+                                         const std::optional<std::string>& centre);
+  // The export's state and, once done, its files. NotFoundError for one of another kind,
+  // not the actor's centre's (a centre's) or not the actor's (the registry's), or removed.
+  // A running export silent too long reads as failed.
+  BulkExportStatus status(const Actor& actor, const std::string& id, BulkExportKind kind = BulkExportKind::centre);
   // One file's NDJSON (audited). NotFoundError as status, or for no such file.
-  std::string file(const Actor& actor, const std::string& id, int n);
+  std::string file(const Actor& actor, const std::string& id, int n, BulkExportKind kind = BulkExportKind::centre);
   // Removes the export and its files (audited); a running one stops at its next file.
-  void remove(const Actor& actor, const std::string& id);
+  void remove(const Actor& actor, const std::string& id, BulkExportKind kind = BulkExportKind::centre);
 
   // For the runner. The export's file `n` (1, 2, ... in the manifest's order); false when
   // the export was removed meanwhile (the runner stops).
   bool add_file(const std::string& id, int n, const std::string& type, std::int64_t resources, std::string content);
+  // The files written so far dropped (the export's read began again); false when removed.
+  bool restarted(const std::string& id);
   // The export's progress as the status shows it (X-Progress); false when removed.
   bool progressed(const std::string& id, const std::string& progress);
   void finished(const std::string& id);

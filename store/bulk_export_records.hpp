@@ -1,5 +1,5 @@
 #pragma once
-// A FHIR Bulk Data export and its files (0048_bulk_exports.sql, service/bulk_exports.hpp).
+// A FHIR Bulk Data export and its files (0048_bulk_exports.sql, 0050, service/bulk_exports.hpp).
 #include <cstdint>
 #include <string>
 
@@ -9,6 +9,9 @@ struct BulkExportRow {
   std::string id, centre_id, requested_by, request, types;
   std::string state;  // running | done | failed
   std::string transaction_time, progress, error, created_at, updated_at, finished_at;
+  // centre: a centre's records, identified; registry: the de-identified registry's
+  // (0050), centre_id empty when of every centre.
+  std::string kind = "centre";
   bool operator==(const BulkExportRow&) const = default;
 };
 

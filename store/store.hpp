@@ -379,7 +379,7 @@ class Transaction {
   // version ever written.
   virtual std::vector<cost::PriceList> price_lists_of(const std::string& centre_id, bool with_superseded) = 0;
 
-  // FHIR Bulk Data exports (0048_bulk_exports.sql, store/bulk_export_records.hpp).
+  // FHIR Bulk Data exports (0048_bulk_exports.sql, 0050, store/bulk_export_records.hpp).
   virtual void insert_bulk_export(const BulkExportRow& r) = 0;
   virtual std::optional<BulkExportRow> find_bulk_export(const std::string& id) = 0;
   // Writes the export's state, progress, error, updated_at and finished_at.
@@ -390,9 +390,13 @@ class Transaction {
   virtual std::optional<std::string> bulk_export_file_content(const std::string& export_id, int n) = 0;
   // The export and its files.
   virtual void delete_bulk_export(const std::string& id) = 0;
-  // The ids of the exports begun before `created_before`, and of the centre's running ones.
+  // The export's files only (its read began again: they are written anew).
+  virtual void delete_bulk_export_files(const std::string& id) = 0;
+  // The ids of the exports begun before `created_before`; the centre's running exports of
+  // its records; the registry exports running that `requested_by` asked for.
   virtual std::vector<std::string> bulk_exports_begun_before(const std::string& created_before) = 0;
   virtual std::vector<BulkExportRow> running_bulk_exports(const std::string& centre_id) = 0;
+  virtual std::vector<BulkExportRow> running_registry_exports(const std::string& requested_by) = 0;
 
   // Spreadsheet exports (0049_sheet_exports.sql, store/sheet_export_records.hpp).
   virtual void insert_sheet_export(const SheetExportRow& r) = 0;

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include <spdlog/spdlog.h>
+#include "api/fhir/deidentified_resources.hpp"
 #include "api/fhir/ndjson_batches.hpp"
 #include "api/fhir/resources.hpp"
 
@@ -95,6 +96,53 @@ void BulkExportRunner::run(const std::stop_token& stop, const service::Actor& ac
     if (stop.stop_requested()) exports.failed(row.id, "the server stopped before the export was done");
   } catch (const std::exception& e) {
     spdlog::error("bulk export {} failed: {}", row.id, e.what());
+    exports.failed(row.id, e.what());
+  }
+}
+
+void BulkExportRunner::start_registry(const service::Actor& actor, const store::BulkExportRow& row,
+                                      std::vector<std::string> types, std::optional<std::string> protocol) {
+  service::Actor own = actor;
+  own.request = nullptr;
+  threads_.start([this, own, row, types = std::move(types), protocol = std::move(protocol)](
+                     const std::stop_token& stop) { run_registry(stop, own, row, types, protocol); });
+}
+
+void BulkExportRunner::run_registry(const std::stop_token& stop, const service::Actor& actor,
+                                    const store::BulkExportRow& row, const std::vector<std::string>& types,
+                                    const std::optional<std::string>& protocol) {
+  service::BulkExports exports(store_, clock_);
+  try {
+    // The de-identified export reads its own snapshots and writes the pseudonyms it lacks:
+    // it is given the store itself.
+    std::optional<ExportFiles> files;
+    std::int64_t resources = 0;
+    fhir::DeidentifiedNdjsonSink sink;
+    sink.begin = [&] {
+      // Begun again: the files written so far go, and are written anew.
+      if (files && !exports.restarted(row.id)) throw ExportStopped{};
+      files.emplace(exports, row.id);
+      resources = 0;
+    };
+    sink.take = [&](NdjsonByType&& lines) {
+      if (stop.stop_requested()) throw ExportStopped{};
+      std::int64_t taken = 0;
+      for (const auto& [type, of_type] : lines) taken += of_type.resources;
+      files->write(std::move(lines));
+      if ((resources += taken) / 10000 != (resources - taken) / 10000 &&
+          !exports.progressed(row.id, std::to_string(resources) + " resources"))
+        throw ExportStopped{};
+    };
+    service::ExportRequest request;
+    if (!row.centre_id.empty()) request.centre_id = row.centre_id;
+    request.protocol_id = protocol;
+    fhir::export_deidentified_ndjson(store_, clock_, actor, request, types, sink);
+    if (files) files->close();
+    exports.finished(row.id);
+  } catch (const ExportStopped&) {
+    if (stop.stop_requested()) exports.failed(row.id, "the server stopped before the export was done");
+  } catch (const std::exception& e) {
+    spdlog::error("registry export {} failed: {}", row.id, e.what());
     exports.failed(row.id, e.what());
   }
 }

@@ -1,5 +1,6 @@
 #pragma once
-// Runs the FHIR Bulk Data exports the centres' admins kick off (service/bulk_exports.hpp)
+// Runs the FHIR Bulk Data exports the centres' admins and the registry's analysts kick off
+// (service/bulk_exports.hpp)
 // in the background, one thread each: the centre's records read from a snapshot of their
 // own (the clinic's writes go on), made into FHIR resources as `regenpath fhir export`
 // makes them, and kept as NDJSON files of at most kResourcesPerFile resources each, so
@@ -7,6 +8,7 @@
 // server stops; an export deleted meanwhile stops at its next file.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,10 +33,16 @@ class BulkExportRunner {
   // Runs the export `row` (kicked off by `actor`) of the resource types `types` (empty:
   // every type).
   void start(const service::Actor& actor, const store::BulkExportRow& row, std::vector<std::string> types);
+  // Runs the registry export `row`: the de-identified records of its centre (or of every
+  // centre) as api/fhir/deidentified_resources.hpp makes them, `protocol` narrowing them.
+  void start_registry(const service::Actor& actor, const store::BulkExportRow& row, std::vector<std::string> types,
+                      std::optional<std::string> protocol);
 
  private:
   void run(const std::stop_token& stop, const service::Actor& actor, const store::BulkExportRow& row,
            const std::vector<std::string>& types);
+  void run_registry(const std::stop_token& stop, const service::Actor& actor, const store::BulkExportRow& row,
+                    const std::vector<std::string>& types, const std::optional<std::string>& protocol);
 
   store::Store& store_;
   Clock clock_;

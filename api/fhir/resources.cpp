@@ -7,6 +7,7 @@
 #include <map>
 
 #include "api/answers_json.hpp"
+#include "api/fhir/fhir_json.hpp"
 #include "base/clock.hpp"
 #include "base/zone_day.hpp"
 #include "domain/adverse_event.hpp"
@@ -23,53 +24,8 @@ using json = nlohmann::ordered_json;
 // The clinic's days begin in Tehran: a visit booked for a day is that whole day there.
 constexpr const char* kClinicZone = "Asia/Tehran";
 
-json ref(std::string_view type, const std::string& id) { return {{"reference", std::string(type) + "/" + id}}; }
 json patient_ref(const Patient& p) { return ref("Patient", std::to_string(p.id)); }
 std::string episode_id(const Episode& e) { return std::to_string(e.id); }
-
-json coding(std::string_view system, std::string_view code, std::string_view display = {}) {
-  json c{{"system", system}, {"code", code}};
-  if (!display.empty()) c["display"] = display;
-  return c;
-}
-json concept_of(std::string_view system, std::string_view code, std::string_view display = {}) {
-  return {{"coding", json::array({coding(system, code, display)})}};
-}
-json text_concept(std::string_view text) { return {{"text", text}}; }
-
-// The instant a civil day begins at the clinic.
-std::string day_start(const CivilDate& day) { return Clock::fixed(day_start_in_zone(day, kClinicZone)).now_iso(); }
-
-json patient_resource(const Patient& p) {
-  json r{{"resourceType", "Patient"}, {"id", std::to_string(p.id)}, {"active", true}};
-  json ids = json::array();
-  if (!p.national_id.empty())
-    ids.push_back({{"use", "official"}, {"system", kNationalIdSystem}, {"value", p.national_id}});
-  if (!p.mrn.empty())
-    ids.push_back({{"use", "usual"},
-                   {"type", concept_of("http://terminology.hl7.org/CodeSystem/v2-0203", "MR", "Medical record number")},
-                   {"system", mrn_system(p.centre_id)},
-                   {"value", p.mrn}});
-  if (!ids.empty()) r["identifier"] = std::move(ids);
-  json names = json::array();
-  if (!p.name_fa.empty()) names.push_back({{"use", "official"}, {"text", p.name_fa}});
-  if (!p.name_latin.empty())
-    names.push_back({{"use", p.name_fa.empty() ? "official" : "usual"}, {"text", p.name_latin}});
-  if (!names.empty()) r["name"] = std::move(names);
-  // The channel the patient chose is ranked first.
-  json telecom = json::array();
-  const bool sms_first = p.preferred_channel == ContactChannel::sms;
-  if (!p.mobile.empty())
-    telecom.push_back({{"system", "phone"}, {"value", p.mobile}, {"use", "mobile"}, {"rank", sms_first ? 1 : 2}});
-  if (!p.email.empty()) telecom.push_back({{"system", "email"}, {"value", p.email}, {"rank", sms_first ? 2 : 1}});
-  if (!telecom.empty()) r["telecom"] = std::move(telecom);
-  r["gender"] = to_string(p.sex);  // the same four words as FHIR's administrative gender
-  r["birthDate"] = p.birth_date.iso();
-  r["communication"] =
-      json::array({{{"language", concept_of("urn:ietf:bcp:47", to_string(p.language))}, {"preferred", true}}});
-  r["managingOrganization"] = ref("Organization", fhir_id(p.centre_id));
-  return r;
-}
 
 // The patient's three consents as the record holds them: given (permit) or not (deny).
 void consent_resources(const Patient& p, const std::function<void(json&&)>& out) {
@@ -146,19 +102,6 @@ std::string appointment_id(const Episode& e, const ScheduledItem& item) {
   return fhir_id(episode_id(e) + "-" + item.id);
 }
 
-std::string_view appointment_status(ItemStatus s) {
-  switch (s) {
-    case ItemStatus::planned:
-      return "booked";
-    case ItemStatus::done:
-      return "fulfilled";
-    case ItemStatus::missed:
-      return "noshow";
-    case ItemStatus::cancelled:
-      return "cancelled";
-  }
-  return "booked";
-}
 std::string_view activity_status(ItemStatus s) {
   switch (s) {
     case ItemStatus::planned:
@@ -194,20 +137,6 @@ json appointment_resource(const Patient& p, const Episode& e, const ScheduledIte
          {"requestedPeriod", json::array({{{"start", item.window_start.iso()}, {"end", item.window_end.iso()}}})},
          {"participant", json::array({{{"actor", patient_ref(p)}, {"status", "accepted"}}})}};
   return a;
-}
-
-std::string_view care_plan_status(EpisodeState s) {
-  switch (s) {
-    case EpisodeState::completed:
-    case EpisodeState::converted_to_thr:
-      return "completed";
-    case EpisodeState::ineligible:
-    case EpisodeState::withdrawn:
-    case EpisodeState::lost_to_follow_up:
-      return "revoked";
-    default:
-      return "active";
-  }
 }
 
 json care_plan_resource(const Patient& p, const service::EpisodeRecords& r) {
@@ -384,13 +313,6 @@ json questionnaire_response(const Patient& p, const Episode& e, const store::Que
   return r;
 }
 
-std::string_view loinc_of(const instruments::InstrumentDef* def, const std::string& score) {
-  if (def)
-    for (const auto& s : def->scores)
-      if (s.name == score) return s.loinc;
-  return "";
-}
-
 void score_observations(const Patient& p, const Episode& e, const store::QuestionnaireResponseRow& row,
                         const std::function<void(json&&)>& out) {
   const instruments::InstrumentDef* def = instrument_of(row.instrument);
@@ -399,7 +321,8 @@ void score_observations(const Patient& p, const Episode& e, const store::Questio
     // QuestionnaireResponse, and no Observation claims a score.
     if (!s.value && !s.text) continue;
     json codings = json::array();
-    if (const auto loinc = loinc_of(def, s.name); !loinc.empty()) codings.push_back(coding("http://loinc.org", loinc));
+    if (const auto loinc = loinc_of(row.instrument, s.name); !loinc.empty())
+      codings.push_back(coding("http://loinc.org", loinc));
     codings.push_back(coding(kScoreSystem, row.instrument + "/" + s.name));
     json o{
         {"resourceType", "Observation"},
@@ -421,20 +344,6 @@ void score_observations(const Patient& p, const Episode& e, const store::Questio
       o["valueString"] = *s.text;
     out(std::move(o));
   }
-}
-
-std::string_view event_outcome(EventOutcome o) {
-  switch (o) {
-    case EventOutcome::resolved:
-      return "resolved";
-    case EventOutcome::ongoing:
-      return "ongoing";
-    case EventOutcome::sequelae:
-      return "resolvedWithSequelae";
-    case EventOutcome::death:
-      return "fatal";
-  }
-  return "unknown";
 }
 
 json adverse_event_resource(const Patient& p, const Episode& e, const store::AdverseEventRow& a) {
@@ -563,6 +472,89 @@ void provenance_resources(const service::PatientRecords& records, const std::fun
 }
 
 }  // namespace
+
+// The instant a civil day begins at the clinic.
+std::string day_start(const CivilDate& day) { return Clock::fixed(day_start_in_zone(day, kClinicZone)).now_iso(); }
+
+json patient_resource(const Patient& p) {
+  json r{{"resourceType", "Patient"}, {"id", std::to_string(p.id)}, {"active", true}};
+  json ids = json::array();
+  if (!p.national_id.empty())
+    ids.push_back({{"use", "official"}, {"system", kNationalIdSystem}, {"value", p.national_id}});
+  if (!p.mrn.empty())
+    ids.push_back({{"use", "usual"},
+                   {"type", concept_of("http://terminology.hl7.org/CodeSystem/v2-0203", "MR", "Medical record number")},
+                   {"system", mrn_system(p.centre_id)},
+                   {"value", p.mrn}});
+  if (!ids.empty()) r["identifier"] = std::move(ids);
+  json names = json::array();
+  if (!p.name_fa.empty()) names.push_back({{"use", "official"}, {"text", p.name_fa}});
+  if (!p.name_latin.empty())
+    names.push_back({{"use", p.name_fa.empty() ? "official" : "usual"}, {"text", p.name_latin}});
+  if (!names.empty()) r["name"] = std::move(names);
+  // The channel the patient chose is ranked first.
+  json telecom = json::array();
+  const bool sms_first = p.preferred_channel == ContactChannel::sms;
+  if (!p.mobile.empty())
+    telecom.push_back({{"system", "phone"}, {"value", p.mobile}, {"use", "mobile"}, {"rank", sms_first ? 1 : 2}});
+  if (!p.email.empty()) telecom.push_back({{"system", "email"}, {"value", p.email}, {"rank", sms_first ? 2 : 1}});
+  if (!telecom.empty()) r["telecom"] = std::move(telecom);
+  r["gender"] = to_string(p.sex);  // the same four words as FHIR's administrative gender
+  r["birthDate"] = p.birth_date.iso();
+  r["communication"] =
+      json::array({{{"language", concept_of("urn:ietf:bcp:47", to_string(p.language))}, {"preferred", true}}});
+  r["managingOrganization"] = ref("Organization", fhir_id(p.centre_id));
+  return r;
+}
+
+std::string_view appointment_status(ItemStatus s) {
+  switch (s) {
+    case ItemStatus::planned:
+      return "booked";
+    case ItemStatus::done:
+      return "fulfilled";
+    case ItemStatus::missed:
+      return "noshow";
+    case ItemStatus::cancelled:
+      return "cancelled";
+  }
+  return "booked";
+}
+
+std::string_view care_plan_status(EpisodeState s) {
+  switch (s) {
+    case EpisodeState::completed:
+    case EpisodeState::converted_to_thr:
+      return "completed";
+    case EpisodeState::ineligible:
+    case EpisodeState::withdrawn:
+    case EpisodeState::lost_to_follow_up:
+      return "revoked";
+    default:
+      return "active";
+  }
+}
+
+std::string_view loinc_of(const std::string& instrument, const std::string& score) {
+  if (const instruments::InstrumentDef* def = instrument_of(instrument))
+    for (const auto& s : def->scores)
+      if (s.name == score) return s.loinc;
+  return "";
+}
+
+std::string_view event_outcome(EventOutcome o) {
+  switch (o) {
+    case EventOutcome::resolved:
+      return "resolved";
+    case EventOutcome::ongoing:
+      return "ongoing";
+    case EventOutcome::sequelae:
+      return "resolvedWithSequelae";
+    case EventOutcome::death:
+      return "fatal";
+  }
+  return "unknown";
+}
 
 std::string mrn_system(const std::string& centre_id) { return "urn:regenpath:sid:mrn:" + fhir_id(centre_id); }
 

@@ -18,7 +18,11 @@
 #include <string_view>
 #include <vector>
 
+#include "base/civil_date.hpp"
+#include "domain/adverse_event.hpp"
 #include "domain/centre.hpp"
+#include "domain/episode.hpp"
+#include "domain/schedule.hpp"
 #include "service/patient_records.hpp"
 
 namespace rp::api::fhir {
@@ -46,6 +50,16 @@ void questionnaires(const std::function<void(nlohmann::ordered_json&&)>& out);
 // Patient first; each names `source` as its meta.source (service::export_source).
 void patient_resources(const service::PatientRecords& records, const std::string& source,
                        const std::function<void(nlohmann::ordered_json&&)>& out);
+
+// The words FHIR has for the store's, shared with the de-identified registry's resources
+// (api/fhir/deidentified_resources.hpp): the instant a civil day begins at the clinic
+// (Tehran), an item's Appointment.status, an episode's CarePlan.status, an adverse
+// event's outcome, and a score's LOINC code where one is verified ("" where none).
+std::string day_start(const CivilDate& day);
+std::string_view appointment_status(ItemStatus s);
+std::string_view care_plan_status(EpisodeState s);
+std::string_view event_outcome(EventOutcome o);
+std::string_view loinc_of(const std::string& instrument, const std::string& score);
 
 // The resource types patient_resources makes, and Organization and Questionnaire: the
 // files of a bulk export, in the order a reader should take them in.

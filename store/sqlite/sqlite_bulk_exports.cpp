@@ -1,4 +1,4 @@
-// FHIR Bulk Data exports and their files on SQLite (0048_bulk_exports.sql).
+// FHIR Bulk Data exports and their files on SQLite (0048_bulk_exports.sql, 0050).
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace rp::store::sqlite {
@@ -6,7 +6,7 @@ namespace {
 
 constexpr const char* kBulkExportColumns =
     "SELECT id, centre_id, requested_by, request, types, state, transaction_time, progress, error, created_at, "
-    "updated_at, finished_at FROM bulk_exports ";
+    "updated_at, finished_at, kind FROM bulk_exports ";
 
 BulkExportRow read_bulk_export(SQLite::Statement& q) {
   BulkExportRow r;
@@ -22,6 +22,7 @@ BulkExportRow read_bulk_export(SQLite::Statement& q) {
   r.created_at = q.getColumn(9).getString();
   r.updated_at = q.getColumn(10).getString();
   r.finished_at = q.getColumn(11).getString();
+  r.kind = q.getColumn(12).getString();
   return r;
 }
 
@@ -30,12 +31,14 @@ BulkExportRow read_bulk_export(SQLite::Statement& q) {
 void SqliteTransaction::insert_bulk_export(const BulkExportRow& r) {
   auto& q = c_.statement(
       "INSERT INTO bulk_exports (id, centre_id, requested_by, request, types, state, transaction_time, progress, "
-      "error, created_at, updated_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+      "error, created_at, updated_at, finished_at, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   int i = 0;
   for (const std::string* v :
        {&r.id, &r.centre_id, &r.requested_by, &r.request, &r.types, &r.state, &r.transaction_time, &r.progress,
-        &r.error, &r.created_at, &r.updated_at, &r.finished_at})
+        &r.error, &r.created_at, &r.updated_at, &r.finished_at, &r.kind})
     q.bind(++i, *v);
+  // A registry export of every centre names none.
+  if (r.centre_id.empty()) q.bind(2);
   c_.not_a_record([&] { q.exec(); });
 }
 
@@ -99,6 +102,12 @@ void SqliteTransaction::delete_bulk_export(const std::string& id) {
   c_.not_a_record([&] { row.exec(); });
 }
 
+void SqliteTransaction::delete_bulk_export_files(const std::string& id) {
+  auto& files = c_.statement("DELETE FROM bulk_export_files WHERE export_id = ?");
+  files.bind(1, id);
+  c_.not_a_record([&] { files.exec(); });
+}
+
 std::vector<std::string> SqliteTransaction::bulk_exports_begun_before(const std::string& created_before) {
   auto& q = c_.statement("SELECT id FROM bulk_exports WHERE created_at < ? ORDER BY created_at");
   q.bind(1, created_before);
@@ -108,9 +117,20 @@ std::vector<std::string> SqliteTransaction::bulk_exports_begun_before(const std:
 }
 
 std::vector<BulkExportRow> SqliteTransaction::running_bulk_exports(const std::string& centre_id) {
-  static const std::string sql = std::string(kBulkExportColumns) + "WHERE centre_id = ? AND state = 'running'";
+  static const std::string sql =
+      std::string(kBulkExportColumns) + "WHERE centre_id = ? AND kind = 'centre' AND state = 'running'";
   auto& q = c_.statement(sql.c_str());
   q.bind(1, centre_id);
+  std::vector<BulkExportRow> out;
+  while (q.executeStep()) out.push_back(read_bulk_export(q));
+  return out;
+}
+
+std::vector<BulkExportRow> SqliteTransaction::running_registry_exports(const std::string& requested_by) {
+  static const std::string sql =
+      std::string(kBulkExportColumns) + "WHERE requested_by = ? AND kind = 'registry' AND state = 'running'";
+  auto& q = c_.statement(sql.c_str());
+  q.bind(1, requested_by);
   std::vector<BulkExportRow> out;
   while (q.executeStep()) out.push_back(read_bulk_export(q));
   return out;

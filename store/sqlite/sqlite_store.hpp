@@ -191,6 +191,8 @@ class SqliteTransaction final : public Transaction {
   void delete_bulk_export(const std::string& id) override;
   std::vector<std::string> bulk_exports_begun_before(const std::string& created_before) override;
   std::vector<BulkExportRow> running_bulk_exports(const std::string& centre_id) override;
+  std::vector<BulkExportRow> running_registry_exports(const std::string& requested_by) override;
+  void delete_bulk_export_files(const std::string& id) override;
   void insert_sheet_export(const SheetExportRow& r) override;
   std::optional<SheetExportRow> find_sheet_export(const std::string& id) override;
   void update_sheet_export(const SheetExportRow& r) override;
