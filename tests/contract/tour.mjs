@@ -483,6 +483,20 @@ export async function tour(server, observe) {
   await call(analyst, 'GET', '/api/v1/reports/outcomes', { q: { protocol: 'hip-msc-v1' }, expect: 200 })
   await call(analyst, 'GET', '/api/v1/registry/summary', { expect: 200 })
   await call(analyst, 'GET', '/api/v1/registry/export', { q: { format: 'ndjson' }, expect: 200 })
+  // The registry's de-identified FHIR Bulk Data export: kicked off, polled until its
+  // manifest comes, a file taken, deleted.
+  const registryKick = await analyst.call('GET', '/fhir/r4/Group/registry/$export?_type=Patient', undefined, prefer)
+  observe({ method: 'GET', path: '/fhir/r4/Group/registry/$export', as: analyst.role, expect: 202 }, registryKick)
+  const registryOf = { export_id: registryKick.headers.get('content-location').split('/').pop() }
+  let registryStatus
+  for (let i = 0; i < 300 && registryStatus?.status !== 200; i++) {
+    registryStatus = await analyst.call('GET', fill('/fhir/r4/Group/registry/$export-status/{export_id}', registryOf))
+    observe({ method: 'GET', path: '/fhir/r4/Group/registry/$export-status/{export_id}', as: analyst.role }, registryStatus)
+    if (registryStatus.status === 202) await new Promise((r) => setTimeout(r, 100))
+  }
+  assert.equal(registryStatus.status, 200, 'the registry export finished')
+  await call(analyst, 'GET', '/fhir/r4/Group/registry/$export-file/{export_id}/{file}', { params: { ...registryOf, file: '1' }, expect: 200 })
+  await call(analyst, 'DELETE', '/fhir/r4/Group/registry/$export-status/{export_id}', { params: registryOf, expect: 202 })
   // Spreadsheet exports: the analyst asks for the de-identified tables as a workbook, polls
   // until it is made, downloads its file and deletes it; identified records are refused.
   await call(analyst, 'POST', '/api/v1/exports', { body: { kind: 'records' }, headers: key(), expect: 403 })

@@ -124,3 +124,108 @@ test('_type narrows the export to the types asked, at the Patient level too', as
   await download(admin, manifest, got)
   assert.ok(countsOf(got).Patient > 0)
 })
+
+// The identifying values of every patient of the demo, from the identified export: none may
+// appear in the registry's files.
+function identifiersOf(dir) {
+  const out = new Set()
+  for (const line of readFileSync(join(dir, 'Patient.ndjson'), 'utf8').split('\n').filter(Boolean)) {
+    const p = JSON.parse(line)
+    for (const id of p.identifier ?? []) out.add(id.value)
+    for (const n of p.name ?? []) out.add(n.text)
+    for (const t of p.telecom ?? []) out.add(t.value)
+    out.add(p.birthDate)
+  }
+  return out
+}
+
+const sortedLines = (dir, type) => readFileSync(join(dir, `${type}.ndjson`), 'utf8').split('\n').filter(Boolean).sort()
+
+test("the registry's de-identified export: the analyst's, valid R4, no identifier, what the command line writes", async () => {
+  const analyst = await signedIn('analyst.tehran-1')
+  assert.equal((await analyst('/fhir/r4/Group/registry/$export')).status, 422, 'asynchronous only')
+  const badType = await analyst('/fhir/r4/Group/registry/$export?_type=QuestionnaireResponse', async_)
+  assert.equal(badType.status, 422, 'no answers: the registry has their scores only')
+  assert.equal((await badType.json()).issue[0].expression[0], '_type')
+  assert.equal((await analyst('/fhir/r4/Group/registry/$export?protocol=no-such-protocol', async_)).status, 404)
+  assert.equal((await analyst('/fhir/r4/Group/registry/$export?centre=no-such-centre', async_)).status, 404)
+
+  const kick = await analyst('/fhir/r4/Group/registry/$export', async_)
+  assert.equal(kick.status, 202, await kick.text())
+  const statusUrl = kick.headers.get('content-location')
+  assert.match(statusUrl, new RegExp(`^${server.url.replace(/\./g, '\\.')}/fhir/r4/Group/registry/\\$export-status/[0-9a-f]{32}$`))
+  // One of the analyst's at a time.
+  const again = await analyst('/fhir/r4/Group/registry/$export', async_)
+  assert.ok([202, 409].includes(again.status), `${again.status}`)
+  if (again.status === 202) await manifestOf(analyst, again.headers.get('content-location'))
+  const manifest = await manifestOf(analyst, statusUrl)
+  assert.equal(manifest.request, `${server.url}/fhir/r4/Group/registry/$export`)
+  for (const f of manifest.output) assert.match(f.url, /\/fhir\/r4\/Group\/registry\/\$export-file\/[0-9a-f]{32}\/\d+$/)
+  const got = join(work, 'registry-http')
+  await download(analyst, manifest, got)
+  const { problems, counts } = await validateNdjsonDir(got)
+  assert.deepEqual(problems, [])
+  assert.deepEqual(Object.keys(counts).sort(), ['AdverseEvent', 'Appointment', 'BiologicallyDerivedProduct', 'CarePlan', 'Condition', 'Observation', 'Patient', 'Procedure'])
+
+  // The command line writes the same resources: the pseudonyms and date shifts are kept.
+  const db = join(server.data, 'demo.db')
+  const cli = join(work, 'registry-cli')
+  execFileSync(binary, ['fhir', 'export', '--db', db, '--out', cli, '--deidentified'], { stdio: 'ignore' })
+  for (const type of Object.keys(counts)) assert.deepEqual(sortedLines(got, type), sortedLines(cli, type), type)
+
+  // Nothing that names a patient, and every resource labelled pseudonymised.
+  const identified = join(work, 'registry-identified')
+  execFileSync(binary, ['fhir', 'export', '--db', db, '--out', identified], { stdio: 'ignore' })
+  const identifiers = identifiersOf(identified)
+  assert.ok(identifiers.size > 100)
+  const text = Object.keys(counts).map((type) => readFileSync(join(got, `${type}.ndjson`), 'utf8')).join('')
+  for (const value of identifiers) assert.ok(!text.includes(`"${value}"`), `${value} is in the registry's export`)
+  for (const line of text.split('\n').filter(Boolean)) {
+    const r = JSON.parse(line)
+    assert.equal(r.meta.security[0].code, 'PSEUDED', r.id)
+    assert.equal(r.birthDate, undefined)
+    assert.equal(r.identifier, undefined, `${r.resourceType}/${r.id} has an identifier`)
+  }
+  // Patients under pseudonyms, fewer than the demo's: those who withdrew registry consent are out.
+  const patients = sortedLines(got, 'Patient').map((l) => JSON.parse(l))
+  assert.ok(patients.every((p) => /^P-[0-9a-f]{16}$/.test(p.id)))
+  assert.ok(patients.length < sortedLines(identified, 'Patient').length)
+  // Dates moved: no injection falls on its identified day for every patient alike.
+  const injected = (dir) => sortedLines(dir, 'Procedure').map((l) => JSON.parse(l)).filter((p) => p.id.endsWith('-injection')).map((p) => p.performedDateTime).sort()
+  assert.notDeepEqual(injected(got), injected(identified))
+
+  // Another analyst, a centre's admin and a surgeon reach none of it; the centre's export
+  // routes do not know it.
+  const other = await signedIn('analyst.mashhad-1')
+  assert.equal((await other(statusUrl)).status, 404)
+  assert.equal((await other(manifest.output[0].url)).status, 404)
+  const admin = await signedIn('admin.tehran-1')
+  assert.equal((await admin(statusUrl)).status, 404)
+  assert.equal((await admin(statusUrl.replace('/Group/registry', ''))).status, 404)
+  assert.equal((await analyst(statusUrl.replace('/Group/registry', ''))).status, 403)
+  const surgeon = await signedIn('surgeon.tehran-1')
+  assert.equal((await surgeon('/fhir/r4/Group/registry/$export', async_)).status, 403)
+
+  assert.equal((await analyst(statusUrl, { method: 'DELETE' })).status, 202)
+  assert.equal((await analyst(statusUrl)).status, 404)
+  assert.equal((await analyst(manifest.output[0].url)).status, 404)
+})
+
+test("a centre's admin exports the registry's records of their own centre only", async () => {
+  const admin = await signedIn('admin.mashhad-1')
+  assert.equal((await admin('/fhir/r4/Group/registry/$export?centre=tehran-1', async_)).status, 403)
+  const kick = await admin('/fhir/r4/Group/registry/$export?_type=Patient,Observation', async_)
+  assert.equal(kick.status, 202, await kick.text())
+  const manifest = await manifestOf(admin, kick.headers.get('content-location'))
+  assert.deepEqual([...new Set(manifest.output.map((f) => f.type))].sort(), ['Observation', 'Patient'])
+  const got = join(work, 'registry-admin')
+  await download(admin, manifest, got)
+  const patients = sortedLines(got, 'Patient').map((l) => JSON.parse(l))
+  assert.ok(patients.length > 0)
+  for (const p of patients) assert.equal(p.managingOrganization.identifier.value, 'mashhad-1')
+  // Every score and grade is of one of the centre's patients.
+  const ids = new Set(patients.map((p) => `Patient/${p.id}`))
+  const observations = sortedLines(got, 'Observation').map((l) => JSON.parse(l))
+  assert.ok(observations.length > 0)
+  for (const o of observations) assert.ok(ids.has(o.subject.reference), o.id)
+})

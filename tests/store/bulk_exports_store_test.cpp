@@ -2,7 +2,10 @@
 // export kicked off, its files added in order and read back, one export of a centre at a
 // time, the status of another centre's export not found, a delete removing it and its
 // files, a runner silent too long read as failed, and exports removed a day after they
-// began.
+// began; and the registry's de-identified exports (0050): the analyst's of every centre
+// (no centre named), an admin's of their own centre only, each seen by its asker alone,
+// apart from the centres' exports, one of an asker's at a time, begun again without its
+// files, and on PostgreSQL a centre-less one out of any centre's row security.
 #include <gtest/gtest.h>
 
 #include "base/error.hpp"
@@ -10,6 +13,7 @@
 #include "store/store.hpp"
 #include "store_suite.hpp"
 #include "store_test_support.hpp"
+#include "tests/support/pg_app_role.hpp"
 
 namespace rp::store {
 namespace {
@@ -88,6 +92,67 @@ TEST_P(BulkExportsStore, ASilentRunnerReadsAsFailedAndADayLaterTheExportIsGone) 
   at(t0_ + 25 * 3600'000LL).kick_off(admin_b_, "http://h/fhir/r4/$export", "");
   EXPECT_THROW(at(t0_ + 25 * 3600'000LL).status(admin_a_, row.id), NotFoundError);
   EXPECT_THROW(at(t0_ + 25 * 3600'000LL).status(admin_a_, second.id), NotFoundError);
+}
+
+TEST_P(BulkExportsStore, ARegistryExportIsItsAskersAloneAndApartFromTheCentresExports) {
+  auto exports = at(t0_);
+  const service::Actor analyst{"analyst.a", service::Role::analyst, "a"};
+  const service::Actor other_analyst{"analyst.b", service::Role::analyst, "b"};
+  const auto every = exports.kick_off_registry(analyst, "http://h/fhir/r4/Group/registry/$export", "", std::nullopt);
+  EXPECT_EQ(every.kind, "registry");
+  EXPECT_EQ(every.centre_id, "") << "every centre's names none";
+  try {
+    exports.kick_off_registry(analyst, "x", "", "b");
+    ADD_FAILURE() << "a second of the analyst's while one runs";
+  } catch (const ConflictError& e) {
+    EXPECT_EQ(e.code(), "registry_export_running");
+  }
+  const auto of_b = exports.kick_off_registry(other_analyst, "x", "Patient", "b");
+  EXPECT_EQ(of_b.centre_id, "b");
+  EXPECT_THROW(exports.kick_off_registry(other_analyst, "x", "", "nowhere"), NotFoundError);
+  // An admin's: their own centre, asked or not; another's refused. It does not stand in
+  // the way of the centre's own export, nor that in its way.
+  const auto admins = exports.kick_off_registry(admin_a_, "x", "", std::nullopt);
+  EXPECT_EQ(admins.centre_id, "a");
+  EXPECT_THROW(exports.kick_off_registry(admin_b_, "x", "", "a"), ForbiddenError);
+  EXPECT_NO_THROW(exports.kick_off(admin_a_, "http://h/fhir/r4/$export", ""));
+  const service::Actor surgeon{"surgeon.a", service::Role::surgeon, "a"};
+  EXPECT_THROW(exports.kick_off_registry(surgeon, "x", "", std::nullopt), ForbiddenError);
+
+  // Files written, the read begun again (its files gone), written anew, done.
+  EXPECT_TRUE(exports.add_file(every.id, 1, "Patient", 1, "{\"p\":1}\n"));
+  EXPECT_TRUE(exports.restarted(every.id));
+  store_->read([&](Transaction& tx) { EXPECT_TRUE(tx.bulk_export_files(every.id).empty()); });
+  EXPECT_TRUE(exports.add_file(every.id, 1, "Patient", 1, "{\"p\":2}\n"));
+  exports.finished(every.id);
+  using K = service::BulkExportKind;
+  const auto st = exports.status(analyst, every.id, K::registry);
+  EXPECT_EQ(st.row.state, "done");
+  ASSERT_EQ(st.files.size(), 1U);
+  EXPECT_EQ(exports.file(analyst, every.id, 1, K::registry), "{\"p\":2}\n");
+  // Its asker's alone: another analyst, the centre's admin, and the centres' routes find none.
+  EXPECT_THROW(exports.status(other_analyst, every.id, K::registry), NotFoundError);
+  EXPECT_THROW(exports.file(other_analyst, every.id, 1, K::registry), NotFoundError);
+  EXPECT_THROW(exports.status(admin_a_, every.id, K::registry), NotFoundError);
+  EXPECT_THROW(exports.status(admin_a_, every.id, K::centre), NotFoundError);
+  EXPECT_THROW(exports.status(admin_a_, admins.id, K::centre), NotFoundError)
+      << "a registry export is not the centre's";
+  EXPECT_EQ(exports.status(admin_a_, admins.id, K::registry).row.kind, "registry");
+  EXPECT_THROW(exports.status(analyst, every.id, K::centre), ForbiddenError) << "the analyst exports no records";
+  // Row security, as the unprivileged role a server connects as (the cluster's superuser
+  // is above it): a centre's scope reaches no export of every centre, nor another centre's.
+  if (postgres()) {
+    const auto app = open_store(test::app_role_url(db()), OpenMode::existing_no_migrate);
+    app->read(CentreScope::of_centre("a"), [&](Transaction& tx) {
+      EXPECT_EQ(tx.find_bulk_export(every.id), std::nullopt);
+      EXPECT_EQ(tx.find_bulk_export(of_b.id), std::nullopt);
+      EXPECT_TRUE(tx.bulk_export_files(every.id).empty());
+      EXPECT_NE(tx.find_bulk_export(admins.id), std::nullopt);
+    });
+  }
+  exports.remove(analyst, every.id, K::registry);
+  EXPECT_THROW(exports.status(analyst, every.id, K::registry), NotFoundError);
+  EXPECT_NO_THROW(exports.kick_off_registry(analyst, "x", "", std::nullopt)) << "the analyst's next may begin";
 }
 
 }  // namespace

@@ -2178,6 +2178,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/fhir/r4/Group/registry/$export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Begins the registry's de-identified FHIR Bulk Data export: patients and episodes under their pseudonyms, every date moved by the patient's shift, ages in five-year bands, no name, identifier, birth date, staff or free text, no patient without registry consent; each resource labelled pseudonymised. Asynchronous only (Prefer: respond-async), answered 202 with the status's URL in Content-Location; seen by whoever asked for it alone; one of theirs runs at a time; kept a day */
+        get: operations["get/fhir/r4/Group/registry/$export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/r4/Group/registry/$export-file/{export_id}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One NDJSON file of a finished export, as its manifest lists it (audited) */
+        get: operations["get/fhir/r4/Group/registry/$export-file/{export_id}/{file}"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/fhir/r4/Group/registry/$export-status/{export_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An export's status: 202 while it runs, then its manifest (the files, each by URL with its type and count) */
+        get: operations["get/fhir/r4/Group/registry/$export-status/{export_id}"];
+        put?: never;
+        post?: never;
+        /** Deletes an export and its files (a running one stops) */
+        delete: operations["delete/fhir/r4/Group/registry/$export-status/{export_id}"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/fhir/r4/Patient/$export": {
         parameters: {
             query?: never;
@@ -3384,7 +3436,7 @@ export interface components {
                  * @description the catalogue code of the refusal (messages/errors.json)
                  * @enum {string}
                  */
-                reason?: "required" | "unknown_field" | "not_a_string" | "not_an_integer" | "not_a_json_integer" | "not_a_number" | "not_finite" | "negative" | "not_a_boolean" | "not_an_object" | "not_a_json_object" | "control_characters" | "invalid_utf8" | "body_too_deep" | "unsupported_media_type" | "sign_in_first" | "csrf_token" | "wrong_password" | "too_many_failed_logins" | "account_disabled" | "wrong_code" | "too_many_codes_asked" | "too_many_wrong_codes" | "choice_expired" | "not_a_patient_of_this_mobile" | "link_spent" | "portal_for_patients" | "red_flag_action_required" | "not_a_clinical_role" | "live_events_unavailable" | "red_flags_by_patient" | "centres_admin_only" | "licence_set_by_registry" | "registry_accounts_operator_only" | "before_from_date" | "own_centre_report_only" | "own_centre_records_only" | "fhir_resource_linked" | "fhir_wrong_resource_type" | "fhir_not_a_reference" | "fhir_reference_unknown" | "fhir_other_patient" | "fhir_unknown_questionnaire" | "fhir_no_time_point" | "worklist_needs_centre" | "worklist_cursor_invalid" | "not_closable_as_missed" | "other_reason_required" | "closed_before_required" | "password_too_short" | "password_letters_and_digits" | "password_contains_username" | "password_well_known" | "username_length" | "username_characters" | "username_taken" | "unknown_role" | "cannot_disable_self" | "cannot_change_own_role" | "account_change_empty" | "unknown_licence_status" | "centre_names_required" | "centre_licence_suspended" | "centre_licence_expires_before" | "map_url_not_https" | "unknown_centre_service" | "unknown_comment_status" | "rating_before_12_week_visit" | "ratings_from_patients_only" | "rating_not_found" | "no_comment_to_moderate" | "unknown_moderation_decision" | "unknown_page_kind" | "bad_page_slug" | "bad_page_embed" | "unknown_claim_in_page" | "unknown_claim_for_evidence" | "evidence_not_found" | "evidence_withdrawn" | "claimed_figure_as_fact" | "page_not_found" | "page_version_not_latest" | "page_not_published" | "page_already_withdrawn" | "consent_document_not_found" | "unknown_payment_method" | "payment_exceeds_balance" | "payment_before_plan" | "payment_plan_not_found" | "payment_plan_has_payments" | "payment_not_found" | "payment_already_reversed" | "first_due_before_agreement" | "name_required_without_latin" | "unknown_sex" | "unknown_language" | "unknown_contact_channel" | "email_chosen_without_address" | "email_format" | "national_id_length" | "national_id_all_equal" | "national_id_check_digit" | "not_an_iranian_number" | "not_an_iranian_mobile" | "in_the_future" | "older_than_120_years" | "no_patient" | "details_change_reason_required" | "not_0_to_4" | "not_0_to_3" | "kl_grade_range" | "tonnis_grade_range" | "unknown_finding" | "findings_not_an_object" | "unknown_code_system" | "not_same_hip" | "not_same_patient" | "not_other_hip" | "episode_already_linked" | "episode_centre_unknown" | "plan_date_required" | "before_harvest_date" | "before_injection" | "injection_before_harvest" | "eligibility_not_assessed" | "assessed_ineligible" | "assessment_needs_review" | "plan_before_scheduling" | "harvest_already_done" | "cell_source_required" | "guidance_required" | "unknown_item_status" | "no_such_item" | "answers_not_an_object" | "answers_required" | "answers_shape" | "submission_key_reused" | "instrument_required_for_link" | "too_deep" | "not_json" | "not_a_questionnaire" | "wording_version_required" | "not_questionnaire_shape" | "wording_matches_no_instrument" | "wording_incomplete" | "wording_operator_only" | "questionnaire_required" | "unknown_severity" | "ctcae_grade_range" | "not_a_string_list" | "not_an_object_list" | "assessment_change_reason_required" | "assessment_change_empty" | "not_adverse_reason_required" | "red_flag_not_graded" | "unknown_triage_decision" | "only_for_adverse_event" | "adverse_category_required" | "grade_5_needs_death" | "death_needs_grade_5" | "death_criterion_needs_death" | "past_plan_needs_reason" | "consent_required" | "injection_change_reason_required" | "injected_by_required" | "injected_by_not_an_operator" | "repeat_before_injection" | "birth_date_required" | "name_without_letter" | "hoos_no_subscale" | "womac_no_subscale" | "no_such_route" | "no_such_file" | "internal" | "disk_full" | "metrics_token_required" | "too_many_bytes" | "too_many_characters" | "patient_not_found" | "episode_not_found" | "event_not_found" | "adverse_event_not_found" | "account_not_found" | "username_not_found" | "centre_not_found" | "episode_item_not_found" | "illegal_transition" | "transition_needs_reason" | "role_may_not_transition" | "role_may_not_read_outcomes" | "role_may_not" | "event_already_handled" | "before_previous_step" | "method_not_allowed" | "unknown_instrument" | "unknown_item" | "item_answered_twice" | "item_answer_invalid" | "harris_item_missing" | "hoos_item_out_of_range" | "not_hip_oa_code" | "not_knee_oa_code" | "too_many_streams_for_account" | "too_many_streams_on_server" | "heavy_reads_busy" | "red_flag_not_found" | "implausible_plan_date" | "before_episode_began" | "window_not_open_yet" | "joint_has_open_episode" | "national_id_already_registered" | "red_flag_already_triaged" | "item_already_closed" | "window_still_open" | "missed_after_today" | "only_missed_reopened" | "too_many_items" | "item_count_range" | "each_too_many_bytes" | "unknown_protocol_known" | "not_one_of" | "only_digits_and_separators" | "body_not_json" | "not_a_gregorian_day" | "not_a_jalali_day" | "not_a_date" | "record_number_used" | "idempotency_key_reused" | "unknown_protocol" | "jalali_date_for_gregorian_field_send_as" | "jalali_date_for_gregorian_field" | "gregorian_date_for_jalali_field" | "give_one_not_both" | "bidi_control_character" | "line_separator_character" | "invisible_character" | "whole_number_range" | "not_a_time_point" | "not_asked_at" | "scored_only_with_all_items" | "no_score_without_answer" | "clinician_reported_instrument" | "derived_instrument" | "time_point_asks_nothing" | "link_asks_several" | "not_asked_by_link" | "wording_version_exists" | "wording_item_missing" | "wording_item_order" | "wording_item_type" | "wording_answer_range" | "wording_answer_codes" | "wording_item_no_text" | "wording_item_unknown" | "unexpected_field_answers" | "payload_too_large" | "header_too_large" | "malformed_request" | "malformed_target" | "forbidden_route" | "port_in_use" | "csv_empty" | "csv_column_unnamed" | "csv_column_twice" | "csv_no_column" | "csv_not_a_number" | "not_an_anchor" | "diagnosis_other_side" | "hoos_jr_raw_range" | "responder_scale_range" | "responder_nrs_range" | "unknown_harris_item" | "conf_level_range" | "event_time_lengths" | "covariate_required" | "covariate_time_lengths" | "observation_time_invalid" | "observation_event_invalid" | "observation_covariates_invalid" | "case_mix_level_invalid" | "cox_needs_event" | "covariate_outcome_lengths" | "observation_outcome_invalid" | "logistic_needs_both_outcomes" | "funnel_level_invalid" | "funnel_target_invalid" | "funnel_expected_invalid" | "column_lengths_differ" | "observation_unit_invalid" | "observation_count_invalid" | "cusum_odds_ratio_invalid" | "cusum_threshold_invalid" | "observation_risk_invalid" | "funnel_proportion_or_ratio" | "n_not_positive" | "successes_negative" | "successes_exceed_n" | "t_interval_two_values" | "values_not_finite" | "before_after_lengths" | "log_rank_two_groups" | "log_rank_singular" | "group_time_lengths" | "group_required" | "observation_group_invalid" | "cannot_read_file" | "signing_key_not_set" | "signing_key_readable" | "not_a_signing_key" | "public_key_mismatch" | "not_a_public_key" | "no_database" | "schema_newer" | "cannot_read_instrument_file" | "instrument_file_not_json" | "birth_date_exactly_one" | "birth_date_at_most_one" | "not_a_consent_kind" | "not_yes_or_no" | "cannot_read_named_file" | "malformed_json" | "data_row_time_negative" | "data_row_event_invalid" | "not_a_finite_number" | "not_a_whole_number" | "conf_level_between" | "unknown_conf_type" | "unknown_interval_method" | "t_interval_two_rows" | "unknown_instrument_one_of" | "quoted_field_required" | "number_0_to_100" | "unknown_score_field" | "quoted_field_not_number" | "unknown_responder_field" | "report_wording_missing" | "no_anchor_file" | "anchor_needs_public_key" | "config_key_type" | "cannot_read_config" | "config_file_invalid" | "config_not_mapping" | "unknown_config_key" | "port_range" | "read_timeout_renamed" | "trusted_proxy_not_ip" | "anchor_interval_range" | "event_streams_at_least_one" | "heartbeat_range" | "io_threads_range" | "workers_range" | "body_limit_range" | "header_limit_range" | "metrics_token_shape" | "tls_pair" | "config_value_choice" | "config_value_needed" | "csv_malformed" | "csv_row_length" | "no_such_id" | "seconds_range" | "integer_range" | "diagnosis_required" | "not_accepted_in_request" | "schema_not_current" | "restore_target_not_empty" | "restore_target_not_empty_postgres" | "backup_onto_database" | "score_group_shape" | "responder_file_shape" | "returned_on_not_a_date" | "no_score_from_answers" | "claim_time_point_unknown" | "not_a_follow_up" | "protocol_id_not_file_name" | "claim_not_a_follow_up" | "answers_body_shape" | "not_an_offset" | "protocol_yaml_malformed" | "protocol_rule" | "protocol_rule_at_line" | "yaml_rule" | "yaml_rule_at_line" | "yaml_malformed" | "unsupported_version" | "cannot_read_because" | "din_length" | "din_character" | "din_facility" | "din_year" | "din_sequence" | "din_sequence_range" | "din_check_character" | "din_flag" | "din_flag_mismatch" | "product_transition_not_allowed" | "product_release_same_person" | "product_release_criteria_failed" | "wristband_not_this_patient" | "step_on_the_product" | "wrong_patient" | "not_released" | "expired" | "used" | "failed_qc" | "quarantined" | "product_din_used" | "product_not_found" | "cannot_write_file" | "patient_mrn_not_found" | "mrn_not_barcode_text" | "product_count" | "product_not_received" | "product_not_processed" | "product_already_frozen" | "product_not_frozen" | "product_already_thawed" | "product_return_not_released" | "passages_only_for_expansion" | "passage_before_previous" | "passage_not_finished" | "passage_harvest_before_seeding" | "qc_result_not_pending" | "not_a_json_number" | "number_range" | "calendar_feed_exists" | "calendar_feed_not_found" | "utc_instant" | "harvest_ends_before_start" | "release_exception_surgeon" | "message_not_found" | "message_state" | "messages_interval_range" | "messages_busy" | "message_template" | "delivery_reports_off" | "delivery_token_required" | "delivery_report_without_id" | "not_an_amount" | "amount_too_large" | "down_payment_not_below_total" | "instalments_too_small" | "unknown_price_item" | "price_years_reversed" | "price_list_empty" | "price_item_twice" | "amount_not_positive" | "price_periods_overlap" | "item_not_priced" | "insurance_rules" | "unknown_insurer" | "price_list_not_found" | "price_list_superseded" | "no_price_list_for_year" | "price_line_form" | "consent_answer_wrong" | "signature_required" | "signature_outside_pad" | "signature_too_long" | "consent_not_published" | "consent_already_signed" | "consent_not_signed" | "consent_signature_not_found" | "consent_already_countersigned" | "consent_already_withdrawn" | "episode_required_for_treatment" | "signature_malformed" | "signature_and_typed_only" | "dicom_patient_id_shape" | "study_uid_shape" | "joint_space_tenths" | "grade_required" | "imaging_not_linked" | "imaging_patient_not_in_archive" | "imaging_study_not_of_patient" | "study_date_required" | "study_date_not_the_archives" | "bulk_export_not_found" | "bulk_export_file_not_found" | "bulk_export_running" | "sheet_export_protocol_deidentified_only" | "sheet_export_running" | "bulk_export_async_only" | "bulk_export_unavailable";
+                reason?: "required" | "unknown_field" | "not_a_string" | "not_an_integer" | "not_a_json_integer" | "not_a_number" | "not_finite" | "negative" | "not_a_boolean" | "not_an_object" | "not_a_json_object" | "control_characters" | "invalid_utf8" | "body_too_deep" | "unsupported_media_type" | "sign_in_first" | "csrf_token" | "wrong_password" | "too_many_failed_logins" | "account_disabled" | "wrong_code" | "too_many_codes_asked" | "too_many_wrong_codes" | "choice_expired" | "not_a_patient_of_this_mobile" | "link_spent" | "portal_for_patients" | "red_flag_action_required" | "not_a_clinical_role" | "live_events_unavailable" | "red_flags_by_patient" | "centres_admin_only" | "licence_set_by_registry" | "registry_accounts_operator_only" | "before_from_date" | "own_centre_report_only" | "own_centre_records_only" | "fhir_resource_linked" | "fhir_wrong_resource_type" | "fhir_not_a_reference" | "fhir_reference_unknown" | "fhir_other_patient" | "fhir_unknown_questionnaire" | "fhir_no_time_point" | "worklist_needs_centre" | "worklist_cursor_invalid" | "not_closable_as_missed" | "other_reason_required" | "closed_before_required" | "password_too_short" | "password_letters_and_digits" | "password_contains_username" | "password_well_known" | "username_length" | "username_characters" | "username_taken" | "unknown_role" | "cannot_disable_self" | "cannot_change_own_role" | "account_change_empty" | "unknown_licence_status" | "centre_names_required" | "centre_licence_suspended" | "centre_licence_expires_before" | "map_url_not_https" | "unknown_centre_service" | "unknown_comment_status" | "rating_before_12_week_visit" | "ratings_from_patients_only" | "rating_not_found" | "no_comment_to_moderate" | "unknown_moderation_decision" | "unknown_page_kind" | "bad_page_slug" | "bad_page_embed" | "unknown_claim_in_page" | "unknown_claim_for_evidence" | "evidence_not_found" | "evidence_withdrawn" | "claimed_figure_as_fact" | "page_not_found" | "page_version_not_latest" | "page_not_published" | "page_already_withdrawn" | "consent_document_not_found" | "unknown_payment_method" | "payment_exceeds_balance" | "payment_before_plan" | "payment_plan_not_found" | "payment_plan_has_payments" | "payment_not_found" | "payment_already_reversed" | "first_due_before_agreement" | "name_required_without_latin" | "unknown_sex" | "unknown_language" | "unknown_contact_channel" | "email_chosen_without_address" | "email_format" | "national_id_length" | "national_id_all_equal" | "national_id_check_digit" | "not_an_iranian_number" | "not_an_iranian_mobile" | "in_the_future" | "older_than_120_years" | "no_patient" | "details_change_reason_required" | "not_0_to_4" | "not_0_to_3" | "kl_grade_range" | "tonnis_grade_range" | "unknown_finding" | "findings_not_an_object" | "unknown_code_system" | "not_same_hip" | "not_same_patient" | "not_other_hip" | "episode_already_linked" | "episode_centre_unknown" | "plan_date_required" | "before_harvest_date" | "before_injection" | "injection_before_harvest" | "eligibility_not_assessed" | "assessed_ineligible" | "assessment_needs_review" | "plan_before_scheduling" | "harvest_already_done" | "cell_source_required" | "guidance_required" | "unknown_item_status" | "no_such_item" | "answers_not_an_object" | "answers_required" | "answers_shape" | "submission_key_reused" | "instrument_required_for_link" | "too_deep" | "not_json" | "not_a_questionnaire" | "wording_version_required" | "not_questionnaire_shape" | "wording_matches_no_instrument" | "wording_incomplete" | "wording_operator_only" | "questionnaire_required" | "unknown_severity" | "ctcae_grade_range" | "not_a_string_list" | "not_an_object_list" | "assessment_change_reason_required" | "assessment_change_empty" | "not_adverse_reason_required" | "red_flag_not_graded" | "unknown_triage_decision" | "only_for_adverse_event" | "adverse_category_required" | "grade_5_needs_death" | "death_needs_grade_5" | "death_criterion_needs_death" | "past_plan_needs_reason" | "consent_required" | "injection_change_reason_required" | "injected_by_required" | "injected_by_not_an_operator" | "repeat_before_injection" | "birth_date_required" | "name_without_letter" | "hoos_no_subscale" | "womac_no_subscale" | "no_such_route" | "no_such_file" | "internal" | "disk_full" | "metrics_token_required" | "too_many_bytes" | "too_many_characters" | "patient_not_found" | "episode_not_found" | "event_not_found" | "adverse_event_not_found" | "account_not_found" | "username_not_found" | "centre_not_found" | "episode_item_not_found" | "illegal_transition" | "transition_needs_reason" | "role_may_not_transition" | "role_may_not_read_outcomes" | "role_may_not" | "event_already_handled" | "before_previous_step" | "method_not_allowed" | "unknown_instrument" | "unknown_item" | "item_answered_twice" | "item_answer_invalid" | "harris_item_missing" | "hoos_item_out_of_range" | "not_hip_oa_code" | "not_knee_oa_code" | "too_many_streams_for_account" | "too_many_streams_on_server" | "heavy_reads_busy" | "red_flag_not_found" | "implausible_plan_date" | "before_episode_began" | "window_not_open_yet" | "joint_has_open_episode" | "national_id_already_registered" | "red_flag_already_triaged" | "item_already_closed" | "window_still_open" | "missed_after_today" | "only_missed_reopened" | "too_many_items" | "item_count_range" | "each_too_many_bytes" | "unknown_protocol_known" | "not_one_of" | "only_digits_and_separators" | "body_not_json" | "not_a_gregorian_day" | "not_a_jalali_day" | "not_a_date" | "record_number_used" | "idempotency_key_reused" | "unknown_protocol" | "jalali_date_for_gregorian_field_send_as" | "jalali_date_for_gregorian_field" | "gregorian_date_for_jalali_field" | "give_one_not_both" | "bidi_control_character" | "line_separator_character" | "invisible_character" | "whole_number_range" | "not_a_time_point" | "not_asked_at" | "scored_only_with_all_items" | "no_score_without_answer" | "clinician_reported_instrument" | "derived_instrument" | "time_point_asks_nothing" | "link_asks_several" | "not_asked_by_link" | "wording_version_exists" | "wording_item_missing" | "wording_item_order" | "wording_item_type" | "wording_answer_range" | "wording_answer_codes" | "wording_item_no_text" | "wording_item_unknown" | "unexpected_field_answers" | "payload_too_large" | "header_too_large" | "malformed_request" | "malformed_target" | "forbidden_route" | "port_in_use" | "csv_empty" | "csv_column_unnamed" | "csv_column_twice" | "csv_no_column" | "csv_not_a_number" | "not_an_anchor" | "diagnosis_other_side" | "hoos_jr_raw_range" | "responder_scale_range" | "responder_nrs_range" | "unknown_harris_item" | "conf_level_range" | "event_time_lengths" | "covariate_required" | "covariate_time_lengths" | "observation_time_invalid" | "observation_event_invalid" | "observation_covariates_invalid" | "case_mix_level_invalid" | "cox_needs_event" | "covariate_outcome_lengths" | "observation_outcome_invalid" | "logistic_needs_both_outcomes" | "funnel_level_invalid" | "funnel_target_invalid" | "funnel_expected_invalid" | "column_lengths_differ" | "observation_unit_invalid" | "observation_count_invalid" | "cusum_odds_ratio_invalid" | "cusum_threshold_invalid" | "observation_risk_invalid" | "funnel_proportion_or_ratio" | "n_not_positive" | "successes_negative" | "successes_exceed_n" | "t_interval_two_values" | "values_not_finite" | "before_after_lengths" | "log_rank_two_groups" | "log_rank_singular" | "group_time_lengths" | "group_required" | "observation_group_invalid" | "cannot_read_file" | "signing_key_not_set" | "signing_key_readable" | "not_a_signing_key" | "public_key_mismatch" | "not_a_public_key" | "no_database" | "schema_newer" | "cannot_read_instrument_file" | "instrument_file_not_json" | "birth_date_exactly_one" | "birth_date_at_most_one" | "not_a_consent_kind" | "not_yes_or_no" | "cannot_read_named_file" | "malformed_json" | "data_row_time_negative" | "data_row_event_invalid" | "not_a_finite_number" | "not_a_whole_number" | "conf_level_between" | "unknown_conf_type" | "unknown_interval_method" | "t_interval_two_rows" | "unknown_instrument_one_of" | "quoted_field_required" | "number_0_to_100" | "unknown_score_field" | "quoted_field_not_number" | "unknown_responder_field" | "report_wording_missing" | "no_anchor_file" | "anchor_needs_public_key" | "config_key_type" | "cannot_read_config" | "config_file_invalid" | "config_not_mapping" | "unknown_config_key" | "port_range" | "read_timeout_renamed" | "trusted_proxy_not_ip" | "anchor_interval_range" | "event_streams_at_least_one" | "heartbeat_range" | "io_threads_range" | "workers_range" | "body_limit_range" | "header_limit_range" | "metrics_token_shape" | "tls_pair" | "config_value_choice" | "config_value_needed" | "csv_malformed" | "csv_row_length" | "no_such_id" | "seconds_range" | "integer_range" | "diagnosis_required" | "not_accepted_in_request" | "schema_not_current" | "restore_target_not_empty" | "restore_target_not_empty_postgres" | "backup_onto_database" | "score_group_shape" | "responder_file_shape" | "returned_on_not_a_date" | "no_score_from_answers" | "claim_time_point_unknown" | "not_a_follow_up" | "protocol_id_not_file_name" | "claim_not_a_follow_up" | "answers_body_shape" | "not_an_offset" | "protocol_yaml_malformed" | "protocol_rule" | "protocol_rule_at_line" | "yaml_rule" | "yaml_rule_at_line" | "yaml_malformed" | "unsupported_version" | "cannot_read_because" | "din_length" | "din_character" | "din_facility" | "din_year" | "din_sequence" | "din_sequence_range" | "din_check_character" | "din_flag" | "din_flag_mismatch" | "product_transition_not_allowed" | "product_release_same_person" | "product_release_criteria_failed" | "wristband_not_this_patient" | "step_on_the_product" | "wrong_patient" | "not_released" | "expired" | "used" | "failed_qc" | "quarantined" | "product_din_used" | "product_not_found" | "cannot_write_file" | "patient_mrn_not_found" | "mrn_not_barcode_text" | "product_count" | "product_not_received" | "product_not_processed" | "product_already_frozen" | "product_not_frozen" | "product_already_thawed" | "product_return_not_released" | "passages_only_for_expansion" | "passage_before_previous" | "passage_not_finished" | "passage_harvest_before_seeding" | "qc_result_not_pending" | "not_a_json_number" | "number_range" | "calendar_feed_exists" | "calendar_feed_not_found" | "utc_instant" | "harvest_ends_before_start" | "release_exception_surgeon" | "message_not_found" | "message_state" | "messages_interval_range" | "messages_busy" | "message_template" | "delivery_reports_off" | "delivery_token_required" | "delivery_report_without_id" | "not_an_amount" | "amount_too_large" | "down_payment_not_below_total" | "instalments_too_small" | "unknown_price_item" | "price_years_reversed" | "price_list_empty" | "price_item_twice" | "amount_not_positive" | "price_periods_overlap" | "item_not_priced" | "insurance_rules" | "unknown_insurer" | "price_list_not_found" | "price_list_superseded" | "no_price_list_for_year" | "price_line_form" | "consent_answer_wrong" | "signature_required" | "signature_outside_pad" | "signature_too_long" | "consent_not_published" | "consent_already_signed" | "consent_not_signed" | "consent_signature_not_found" | "consent_already_countersigned" | "consent_already_withdrawn" | "episode_required_for_treatment" | "signature_malformed" | "signature_and_typed_only" | "dicom_patient_id_shape" | "study_uid_shape" | "joint_space_tenths" | "grade_required" | "imaging_not_linked" | "imaging_patient_not_in_archive" | "imaging_study_not_of_patient" | "study_date_required" | "study_date_not_the_archives" | "bulk_export_not_found" | "bulk_export_file_not_found" | "bulk_export_running" | "registry_export_running" | "protocol_needs_deidentified" | "sheet_export_protocol_deidentified_only" | "sheet_export_running" | "bulk_export_async_only" | "bulk_export_unavailable";
             };
         };
         Estimate: {
@@ -18125,6 +18177,291 @@ export interface operations {
         };
     };
     "delete/fhir/r4/$export-status/{export_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                export_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": string;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    "get/fhir/r4/Group/registry/$export": {
+        parameters: {
+            query?: {
+                /** @description the resource types to export, comma-separated (default: every type the registry's export has: Patient, Condition, CarePlan, Appointment, BiologicallyDerivedProduct, Procedure, Observation, AdverseEvent) */
+                _type?: string;
+                /** @description application/fhir+ndjson (the default), application/ndjson or ndjson */
+                _outputFormat?: string;
+                /** @description one centre's patients (the analyst: any centre, default every one; an admin: their own) */
+                centre?: string;
+                /** @description the patients treated under one protocol only */
+                protocol?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": string;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    "get/fhir/r4/Group/registry/$export-file/{export_id}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                export_id: string;
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+ndjson": string;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    "get/fhir/r4/Group/registry/$export-status/{export_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                export_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            /** @description still running: X-Progress says how far, Retry-After when to ask again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            /** @description no session, the session expired, or the sign-in was refused */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description the role may not do this, or the CSRF token is missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description no such record at the caller's centre */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description a field, parameter or value was refused; `field` names it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+            /** @description the export failed: an OperationOutcome says why */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+            /** @description error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": components["schemas"]["OperationOutcome"];
+                };
+            };
+        };
+    };
+    "delete/fhir/r4/Group/registry/$export-status/{export_id}": {
         parameters: {
             query?: never;
             header?: never;
