@@ -35,6 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (type == "Appointment") check_key(f::appointment_from_fhir(r.body), type);
     if (type == "QuestionnaireResponse") check_key(f::response_from_fhir(r.body), type);
     if (type == "AdverseEvent") check_key(f::adverse_event_from_fhir(r.body), type);
+    if (type == "Observation")
+      if (const auto o = f::radiograph_from_fhir(r.body)) check_key(*o, type);
   } catch (const rp::InputError&) {
     // Refused, naming the element and the rule.
   }

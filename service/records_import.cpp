@@ -403,6 +403,29 @@ void RecordsImport::take(const std::string& source, const ImportedAdverseEvent& 
   created("AdverseEvent");
 }
 
+void RecordsImport::take(const std::string& source, const ImportedRadiograph& r) {
+  settle();
+  if (own(source) || linked(source, r.key)) {
+    unchanged("Observation");
+    return;
+  }
+  const std::int64_t episode_id = episode_of(source, r.care_plan);
+  const Episode e = *tx_->find_episode(episode_id);
+  if (e.patient_id != patient_of(source, r.patient))
+    throw InputError("Observation.subject", "fhir_other_patient"_err, {{"reference", r.patient}});
+  imaging::RadiographicGrade g = r.grade;
+  g.id = 0;
+  g.episode_id = e.id;
+  g.centre_id = e.centre_id;
+  if (g.recorded_by.empty()) g.recorded_by = kImporter;
+  g.recorded_at = now_;
+  // A study graded twice (in this store, or by two resources) keeps the later reading, as
+  // staff's grading again does.
+  g.id = tx_->save_radiographic_grade(g);
+  link(source, r.key, e.centre_id, "radiograph", g.id);
+  created("Observation");
+}
+
 void RecordsImport::finish() {
   settle();
   audit_if_due(true);

@@ -2,7 +2,7 @@
 // Records another system sent as FHIR (api/fhir/from_fhir.hpp reads them), written into
 // the store as the clinic's own: patients, their consents, episodes with the schedule
 // their protocol derives, the harvest, injection and conversion days, questionnaire
-// answers scored as a native submission is, adverse events.
+// answers scored as a native submission is, adverse events, radiographic grades.
 //
 // - Idempotent: every resource taken in is linked to the record it became
 //   (0046_fhir_links.sql), by the system that sent it and its Type/id; the same resource
@@ -26,6 +26,7 @@
 #include "base/clock.hpp"
 #include "domain/centre.hpp"
 #include "domain/episode.hpp"
+#include "domain/imaging/imaging.hpp"
 #include "domain/instruments/sent_answers.hpp"
 #include "domain/patient.hpp"
 #include "domain/schedule.hpp"
@@ -98,6 +99,12 @@ struct ImportedAdverseEvent {
   store::AdverseEventRow row;  // episode, centre and who reported it: the import's
 };
 
+// A study's radiographic grades (an Observation coded urn:regenpath:radiograph "grades").
+struct ImportedRadiograph {
+  std::string key, patient, care_plan;
+  imaging::RadiographicGrade grade;  // study UID, day and grades; episode, centre, who and when: the import's
+};
+
 // The `source` every resource of this store's export names (meta.source), made of the
 // first audit row's hash: two databases never share it, a copy of one keeps it.
 std::string export_source(store::Transaction& tx);
@@ -122,6 +129,7 @@ class RecordsImport {
   void take(const std::string& source, const ImportedAppointment& r);
   void take(const std::string& source, const ImportedResponse& r);
   void take(const std::string& source, const ImportedAdverseEvent& r);
+  void take(const std::string& source, const ImportedRadiograph& r);
   // Derives the schedules still pending and writes the last audit row.
   void finish();
   // After finish(), the takes that follow write in `tx`, the next transaction. What the

@@ -229,40 +229,13 @@ json product_resource(const Cells& c, const std::string& patient, int n) {
   return r;
 }
 
-json radiograph_observation(const Cells& c, const std::string& patient, const std::string& joint, int n) {
-  json components = json::array();
-  if (c.has("kl_grade"))
-    components.push_back(
-        {{"code", concept_of("urn:regenpath:radiograph", "kellgren-lawrence", "Kellgren-Lawrence grade")},
-         {"valueInteger", c.number("kl_grade")}});
-  if (c.has("tonnis_grade"))
-    components.push_back({{"code", concept_of("urn:regenpath:radiograph", "tonnis", "Tönnis grade")},
-                          {"valueInteger", c.number("tonnis_grade")}});
-  if (c.has("joint_space_mm"))
-    components.push_back(
-        {{"code", concept_of("urn:regenpath:radiograph", "joint-space-width", "Minimal joint-space width")},
-         {"valueQuantity",
-          {{"value", c.number("joint_space_mm")},
-           {"unit", "mm"},
-           {"system", "http://unitsofmeasure.org"},
-           {"code", "mm"}}}});
-  json o{
-      {"resourceType", "Observation"},
-      {"id", fhir_id(c.text("episode") + "-radiograph-" + std::to_string(n))},
-      {"status", "final"},
-      {"category",
-       json::array({concept_of("http://terminology.hl7.org/CodeSystem/observation-category", "imaging", "Imaging")})},
-      {"code",
-       {{"coding", json::array({coding("urn:regenpath:radiograph", "grades")})},
-        {"text", "Radiographic grades of the " + joint}}},
-      {"subject", patient_ref(patient)},
-      {"basedOn", json::array({ref("CarePlan", c.text("episode"))})},
-      {"effectiveDateTime", c.text("study_date")}};
-  // The study the episode's grades come from.
-  if (c.flag("baseline"))
-    o["extension"] = json::array({extension("urn:regenpath:fhir:baseline-study", "valueBoolean", true)});
-  if (!components.empty()) o["component"] = std::move(components);
-  return o;
+json radiograph_resource(const Cells& c, const std::string& patient, const std::string& joint, int n) {
+  RadiographGrades g{c.text("study_date"), std::nullopt, std::nullopt, std::nullopt, c.flag("baseline")};
+  if (c.has("kl_grade")) g.kl_grade = c.number("kl_grade").get<int>();
+  if (c.has("tonnis_grade")) g.tonnis_grade = c.number("tonnis_grade").get<int>();
+  if (c.has("joint_space_mm")) g.joint_space_mm = c.number("joint_space_mm").get<double>();
+  return radiograph_observation(fhir_id(c.text("episode") + "-radiograph-" + std::to_string(n)), patient,
+                                c.text("episode"), joint, g);
 }
 
 }  // namespace
@@ -359,7 +332,7 @@ void DeidentifiedResources::row(std::size_t table, const std::vector<ExportCell>
   } else if (name == "products") {
     emit(product_resource(c, episode_.patient, ++episode_.products));
   } else if (name == "radiographs") {
-    emit(radiograph_observation(c, episode_.patient, episode_.joint, ++episode_.radiographs));
+    emit(radiograph_resource(c, episode_.patient, episode_.joint, ++episode_.radiographs));
   }
 }
 

@@ -9,6 +9,7 @@
 #include "base/clock.hpp"
 #include "base/error.hpp"
 #include "domain/adverse_event.hpp"
+#include "domain/imaging/imaging.hpp"
 #include "domain/instruments/registry.hpp"
 
 namespace rp::api::fhir {
@@ -437,6 +438,51 @@ service::ImportedAdverseEvent adverse_event_from_fhir(const Json& j) {
   return out;
 }
 
+std::optional<service::ImportedRadiograph> radiograph_from_fhir(const Json& j) {
+  const Element r = root(j, "Observation");
+  if (r.at("code").code_in(kRadiographSystem) != "grades") return std::nullopt;
+  service::ImportedRadiograph out;
+  out.key = "Observation/" + r.text("id");
+  out.patient = r.at("subject").reference("Patient");
+  const auto based_on = r.list("basedOn");
+  if (based_on.empty()) throw InputError("Observation.basedOn", "required"_err);
+  out.care_plan = based_on.front().reference("CarePlan");
+  imaging::RadiographicGrade& g = out.grade;
+  g.study_date = r.at("effectiveDateTime").date();
+  for (const auto& d : r.list("derivedFrom"))
+    if (const auto id = d.find("identifier"); id && id->text_or("system") == kDicomUidSystem) {
+      std::string uid = id->text("value");
+      if (uid.rfind("urn:oid:", 0) == 0) uid = uid.substr(8);
+      imaging::check_study_uid(uid, id->path() + ".value");
+      g.study_uid = uid;
+    }
+  if (g.study_uid.empty()) throw InputError("Observation.derivedFrom", "required"_err);
+  for (const auto& p : r.list("performer"))
+    if (p.has("display")) g.recorded_by = p.text("display");
+  for (const auto& c : r.list("component")) {
+    const std::string code = c.at("code").code_in(kRadiographSystem).value_or("");
+    const auto whole = [&](int most, ErrorCode error) {
+      const Element v = c.at("valueInteger");
+      if (!v.value().is_number_integer() || v.value().get<int>() < 0 || v.value().get<int>() > most)
+        throw InputError(v.path(), error);
+      return v.value().get<int>();
+    };
+    if (code == "kellgren-lawrence") g.kl_grade = whole(4, "kl_grade_range"_err);
+    if (code == "tonnis") g.tonnis_grade = whole(3, "tonnis_grade_range"_err);
+    if (code == "joint-space-width") {
+      const Element q = c.at("valueQuantity");
+      const Element v = q.at("value");
+      if (!v.value().is_number()) throw InputError(v.path(), "not_a_number"_err);
+      if (q.text_or("code", "mm") != "mm")
+        throw InputError(q.path() + ".code", "not_one_of"_err, {{"value", q.text("code")}, {"allowed", "mm"}});
+      g.joint_space_tenths_mm = imaging::joint_space_tenths(v.value().get<double>(), v.path());
+    }
+  }
+  if (!g.kl_grade && !g.tonnis_grade && !g.joint_space_tenths_mm)
+    throw InputError("Observation.component", "grade_required"_err);
+  return out;
+}
+
 LineReferences take_resource(const ReadResource& r, service::RecordsImport* import) {
   const auto take = [&](const auto& record) {
     if (import) import->take(r.source, record);
@@ -478,15 +524,20 @@ LineReferences take_resource(const ReadResource& r, service::RecordsImport* impo
     refs = {a.patient, {{"AdverseEvent.subject", a.patient}}, {}};
     if (a.suspect) refs.needs.emplace_back("AdverseEvent.suspectEntity", *a.suspect);
     take(a);
+  } else if (r.type == "Observation") {
+    if (const auto o = radiograph_from_fhir(b)) {
+      refs = {o->patient, {{"Observation.subject", o->patient}, {"Observation.basedOn", o->care_plan}}, {}};
+      take(*o);
+    }
   }
   return refs;
 }
 
 const std::vector<std::string>& imported_types() {
   // The procedures before the visits: their days anchor the schedule the visits are on.
-  static const std::vector<std::string> types{"Organization", "Patient",   "Consent",     "Condition",
-                                              "CarePlan",     "Procedure", "Appointment", "QuestionnaireResponse",
-                                              "AdverseEvent"};
+  static const std::vector<std::string> types{"Organization", "Patient",    "Consent",     "Condition",
+                                              "CarePlan",     "Procedure",  "Appointment", "QuestionnaireResponse",
+                                              "AdverseEvent", "Observation"};
   return types;
 }
 

@@ -35,6 +35,9 @@ service::ImportedAppointment appointment_from_fhir(const nlohmann::json& r);
 service::ImportedProcedure procedure_from_fhir(const nlohmann::json& r);
 service::ImportedResponse response_from_fhir(const nlohmann::json& r);
 service::ImportedAdverseEvent adverse_event_from_fhir(const nlohmann::json& r);
+// An Observation of a study's grades; none for another Observation (a score: scores are
+// recomputed from the answers).
+std::optional<service::ImportedRadiograph> radiograph_from_fhir(const nlohmann::json& r);
 
 // What a line's record points to: the patient it belongs to ("" for an Organization, and
 // for an Appointment, whose patient is its CarePlan's), the resources it needs taken in
@@ -52,8 +55,9 @@ struct LineReferences {
 LineReferences take_resource(const ReadResource& r, service::RecordsImport* import);
 
 // The types an import reads, in the order it reads them (a reference points back only);
-// the other files of an export (Questionnaire, Observation, BiologicallyDerivedProduct) are
-// left: scores are recomputed from the answers, as a native submission's are.
+// the other files of an export (Questionnaire, BiologicallyDerivedProduct) are left. Of the
+// Observations only the radiographic grades are taken: scores are recomputed from the
+// answers, as a native submission's are.
 const std::vector<std::string>& imported_types();
 
 }  // namespace rp::api::fhir

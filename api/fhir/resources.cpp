@@ -11,6 +11,7 @@
 #include "base/clock.hpp"
 #include "base/zone_day.hpp"
 #include "domain/adverse_event.hpp"
+#include "domain/imaging/imaging.hpp"
 #include "domain/instruments/registry.hpp"
 #include "service/instrument_forms.hpp"
 #include "service/protocols.hpp"
@@ -24,6 +25,7 @@ using json = nlohmann::ordered_json;
 // The clinic's days begin in Tehran: a visit booked for a day is that whole day there.
 constexpr const char* kClinicZone = "Asia/Tehran";
 
+std::string radiograph_id(std::int64_t grade_id) { return "radiograph-" + std::to_string(grade_id); }
 json patient_ref(const Patient& p) { return ref("Patient", std::to_string(p.id)); }
 std::string episode_id(const Episode& e) { return std::to_string(e.id); }
 
@@ -408,6 +410,23 @@ json product_resource(const Patient& p, const product::Product& x) {
   return r;
 }
 
+// A graded study: the grades, the study by its DICOM UID, who read it.
+void radiograph_observations(const Patient& p, const service::EpisodeRecords& r,
+                             const std::function<void(json&&)>& out) {
+  const imaging::RadiographicGrade* baseline = imaging::baseline_grade(r.grades, r.episode.harvest_date);
+  for (const auto& g : r.grades) {
+    RadiographGrades grades{g.study_date.iso(), g.kl_grade, g.tonnis_grade, std::nullopt, &g == baseline};
+    if (g.joint_space_tenths_mm) grades.joint_space_mm = *g.joint_space_tenths_mm / 10.0;
+    json o = radiograph_observation(radiograph_id(g.id), std::to_string(p.id), episode_id(r.episode),
+                                    joint_text(r.episode).substr(joint_text(r.episode).find(' ') + 1), grades);
+    o["derivedFrom"] =
+        json::array({{{"type", "ImagingStudy"},
+                      {"identifier", {{"system", kDicomUidSystem}, {"value", "urn:oid:" + g.study_uid}}}}});
+    if (!g.recorded_by.empty()) o["performer"] = json::array({{{"display", g.recorded_by}}});
+    out(std::move(o));
+  }
+}
+
 // The resource a link's record is exported as, when the export holds it: a patient's
 // consents are flags of its Patient; a procedure or a visit is named by its plan, which
 // holds its day.
@@ -422,6 +441,9 @@ std::optional<std::string> provenance_target(const service::PatientRecords& reco
     } else if (l.record_kind == "response") {
       for (const auto& q : r.responses)
         if (q.id == l.record_id) return "QuestionnaireResponse/" + id;
+    } else if (l.record_kind == "radiograph") {
+      for (const auto& g : r.grades)
+        if (g.id == l.record_id) return "Observation/" + radiograph_id(g.id);
     } else if (l.record_kind == "adverse_event") {
       for (const auto& a : r.events)
         if (a.id == l.record_id && a.kind == "adverse_event") return "AdverseEvent/" + id;
@@ -556,6 +578,37 @@ std::string_view event_outcome(EventOutcome o) {
   return "unknown";
 }
 
+nlohmann::ordered_json radiograph_observation(const std::string& id, const std::string& patient,
+                                              const std::string& care_plan, const std::string& joint,
+                                              const RadiographGrades& g) {
+  json components = json::array();
+  if (g.kl_grade)
+    components.push_back({{"code", concept_of(kRadiographSystem, "kellgren-lawrence", "Kellgren-Lawrence grade")},
+                          {"valueInteger", *g.kl_grade}});
+  if (g.tonnis_grade)
+    components.push_back(
+        {{"code", concept_of(kRadiographSystem, "tonnis", "Tönnis grade")}, {"valueInteger", *g.tonnis_grade}});
+  if (g.joint_space_mm)
+    components.push_back(
+        {{"code", concept_of(kRadiographSystem, "joint-space-width", "Minimal joint-space width")},
+         {"valueQuantity",
+          {{"value", *g.joint_space_mm}, {"unit", "mm"}, {"system", "http://unitsofmeasure.org"}, {"code", "mm"}}}});
+  json o{{"resourceType", "Observation"}, {"id", id}};
+  // The study the episode's grades come from.
+  if (g.baseline)
+    o["extension"] = json::array({{{"url", "urn:regenpath:fhir:baseline-study"}, {"valueBoolean", true}}});
+  o["status"] = "final";
+  o["category"] =
+      json::array({concept_of("http://terminology.hl7.org/CodeSystem/observation-category", "imaging", "Imaging")});
+  o["code"] = {{"coding", json::array({coding(kRadiographSystem, "grades")})},
+               {"text", "Radiographic grades of the " + joint}};
+  o["subject"] = ref("Patient", patient);
+  o["basedOn"] = json::array({ref("CarePlan", care_plan)});
+  o["effectiveDateTime"] = g.study_date;
+  if (!components.empty()) o["component"] = std::move(components);
+  return o;
+}
+
 std::string mrn_system(const std::string& centre_id) { return "urn:regenpath:sid:mrn:" + fhir_id(centre_id); }
 
 std::string fhir_id(std::string_view text) {
@@ -603,6 +656,7 @@ void patient_resources(const service::PatientRecords& records, const std::string
     }
     for (const auto& a : r.events)
       if (a.kind == "adverse_event") out(adverse_event_resource(p, e, a));
+    radiograph_observations(p, r, out);
   }
   provenance_resources(records, out);
 }

@@ -14,6 +14,7 @@
 // Codes of regenpath's own are under urn:regenpath: (as its Questionnaires' urls are).
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,6 +61,24 @@ std::string_view appointment_status(ItemStatus s);
 std::string_view care_plan_status(EpisodeState s);
 std::string_view event_outcome(EventOutcome o);
 std::string_view loinc_of(const std::string& instrument, const std::string& score);
+
+// The code system of a radiograph's grades (the Observation's code "grades", its
+// components' codes), and the DICOM UID system a study is named in.
+inline constexpr std::string_view kRadiographSystem = "urn:regenpath:radiograph";
+inline constexpr std::string_view kDicomUidSystem = "urn:dicom:uid";
+
+// What an Observation of a study's radiographic grades says.
+struct RadiographGrades {
+  std::string study_date;  // YYYY-MM-DD
+  std::optional<int> kl_grade, tonnis_grade;
+  std::optional<double> joint_space_mm;
+  bool baseline = false;  // the study the episode's grades come from
+};
+// The Observation (category imaging) of a study's grades: its components Kellgren-Lawrence,
+// Tönnis and the minimal joint-space width in mm, for the patient's episode's CarePlan.
+nlohmann::ordered_json radiograph_observation(const std::string& id, const std::string& patient,
+                                              const std::string& care_plan, const std::string& joint,
+                                              const RadiographGrades& g);
 
 // The resource types patient_resources makes, and Organization and Questionnaire: the
 // files of a bulk export, in the order a reader should take them in.

@@ -25,6 +25,10 @@ let validate
 before(async () => {
   validate = await loadValidator()
   execFileSync(binary, ['demo', '--no-serve', '--patients', '40', '--today', '2026-11-24', '--db', clinic], { stdio: 'ignore' })
+  // Two studies of an episode graded as staff grade them: Observations that are records.
+  for (const [uid, day, grades] of [['1.2.826.0.1.3680043.8.498.11', '2026-05-01', ['--kl', '3', '--tonnis', '2', '--joint-space-mm', '2.5']],
+    ['1.2.826.0.1.3680043.8.498.12', '2026-10-01', ['--kl', '4']]])
+    execFileSync(binary, ['imaging', 'grade', '--db', clinic, '--episode', '3', '--study-uid', uid, '--study-date', day, ...grades], { stdio: 'ignore' })
   execFileSync(binary, ['db', 'migrate', '--db', fresh], { stdio: 'ignore' })
   regenpath('fhir', 'export', '--db', clinic, '--out', join(work, 'first'))
 })
@@ -56,7 +60,11 @@ test('an empty store takes the export in, and exports the same resources again',
   const first = join(work, 'first')
   assert.equal(taken.created.Patient, lines(first, 'Patient').length)
   assert.equal(taken.created.QuestionnaireResponse, lines(first, 'QuestionnaireResponse').length)
-  assert.deepEqual(taken.left, ['BiologicallyDerivedProduct.ndjson', 'Observation.ndjson', 'Questionnaire.ndjson'])
+  // Of the Observations the radiographs' grades are records; the scores are recomputed.
+  assert.deepEqual(taken.left, ['BiologicallyDerivedProduct.ndjson', 'Questionnaire.ndjson'])
+  const radiographs = lines(first, 'Observation').filter((o) => o.code.coding[0].system === 'urn:regenpath:radiograph')
+  assert.equal(radiographs.length, 2)
+  assert.equal(taken.created.Observation, 2)
   regenpath('fhir', 'export', '--db', fresh, '--out', join(work, 'again'))
   const again = await validateNdjsonDir(join(work, 'again'))
   assert.deepEqual(again.problems, [])
@@ -96,12 +104,24 @@ test('a file with mistakes names each line, and nothing of it is imported', () =
   const conditions = readFileSync(join(bad, 'Condition.ndjson'), 'utf8').split('\n')
   conditions[1] = conditions[1].slice(0, 40)
   writeFileSync(join(bad, 'Condition.ndjson'), conditions.join('\n'))
+  // A radiograph graded 7 on a scale of 0 to 4, and one of no study.
+  const observations = readFileSync(join(bad, 'Observation.ndjson'), 'utf8').split('\n')
+  const graded = observations.map((l, i) => [l, i]).filter(([l]) => l.includes('urn:regenpath:radiograph'))
+  const seven = JSON.parse(graded[0][0])
+  seven.component[0].valueInteger = 7
+  observations[graded[0][1]] = JSON.stringify(seven)
+  const unstudied = JSON.parse(graded[1][0])
+  delete unstudied.derivedFrom
+  observations[graded[1][1]] = JSON.stringify(unstudied)
+  writeFileSync(join(bad, 'Observation.ndjson'), observations.join('\n'))
   const empty = join(work, 'empty.db')
   execFileSync(binary, ['db', 'migrate', '--db', empty], { stdio: 'ignore' })
   const r = spawnSync(binary, ['fhir', 'import', '--db', empty, '--in', bad], { encoding: 'utf8' })
   assert.equal(r.status, 2)
   assert.match(r.stderr, /^Patient\.ndjson:3: Patient\.birthDate: /m)
   assert.match(r.stderr, /^Condition\.ndjson:2: line: is not JSON/m)
+  assert.match(r.stderr, new RegExp(`^Observation\\.ndjson:${graded[0][1] + 1}: Observation\\.component\\[0\\]\\.valueInteger: `, 'm'))
+  assert.match(r.stderr, new RegExp(`^Observation\\.ndjson:${graded[1][1] + 1}: Observation\\.derivedFrom: `, 'm'))
   assert.deepEqual(regenpath('patient', 'list', '--db', empty, '--limit', '1000'), [])
 
   // A line good alone whose reference resolves to nothing (neither in the files nor in the
