@@ -34,6 +34,9 @@ class NdjsonFiles {
     for (const auto& [type, of_type] : lines) {
       auto it = files_.find(type);
       if (it == files_.end()) {
+        // Made with the first file: an export refused (an unknown centre or protocol)
+        // leaves nothing behind.
+        std::filesystem::create_directories(dir_);
         it = files_.emplace(type, File{std::ofstream(dir_ / (type + ".ndjson"), std::ios::binary | std::ios::trunc), 0})
                  .first;
         if (!it->second.stream) throw std::runtime_error("cannot write " + (dir_ / (type + ".ndjson")).string());
@@ -53,6 +56,7 @@ class NdjsonFiles {
   }
   // Closes every file; the counts by type in the export's order.
   nlohmann::json close() {
+    std::filesystem::create_directories(dir_);  // an export of nothing is an empty folder
     nlohmann::json files = nlohmann::json::array();
     for (const auto& type : api::fhir::exported_types()) {
       auto it = files_.find(type);
@@ -96,9 +100,7 @@ void run_fhir_export(const FhirExportOptions& o) {
   if (names_missing_file(o.db)) throw NotFoundError("db", "no_database"_err, {{"path", o.db}});
   if (!o.protocol.empty() && !o.deidentified) throw InputError("protocol", "protocol_needs_deidentified"_err);
   auto store = open_store(o.db);
-  const std::filesystem::path dir(o.out);
-  std::filesystem::create_directories(dir);
-  NdjsonFiles files(dir);
+  NdjsonFiles files{std::filesystem::path(o.out)};
   if (o.deidentified) return run_deidentified_fhir_export(o, *store, files);
   service::RecordsExportRequest request;
   if (!o.centre.empty()) request.centre_id = o.centre;

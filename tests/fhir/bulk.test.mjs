@@ -5,8 +5,8 @@
 // validator), every reference resolving; _type narrows it; another centre's admin and a
 // surgeon are refused; a delete removes it.
 import assert from 'node:assert/strict'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
@@ -172,6 +172,14 @@ test("the registry's de-identified export: the analyst's, valid R4, no identifie
   const cli = join(work, 'registry-cli')
   execFileSync(binary, ['fhir', 'export', '--db', db, '--out', cli, '--deidentified'], { stdio: 'ignore' })
   for (const type of Object.keys(counts)) assert.deepEqual(sortedLines(got, type), sortedLines(cli, type), type)
+  // Refused at the command line as over HTTP, naming the option, and leaving no folder.
+  for (const [args, field] of [[['--deidentified', '--protocol', 'no-such-protocol'], 'protocol'], [['--deidentified', '--centre', 'nowhere'], 'centre'], [['--protocol', 'hip-msc-v1'], 'protocol']]) {
+    const out = join(work, `refused-${field}-${args.length}`)
+    const r = spawnSync(binary, ['fhir', 'export', '--db', db, '--out', out, ...args], { encoding: 'utf8' })
+    assert.equal(r.status, 2, r.stderr)
+    assert.equal(JSON.parse(r.stderr).error.field, field)
+    assert.ok(!existsSync(out), `${args.join(' ')} left ${out}`)
+  }
 
   // Nothing that names a patient, and every resource labelled pseudonymised.
   const identified = join(work, 'registry-identified')
