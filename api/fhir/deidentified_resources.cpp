@@ -2,10 +2,14 @@
 #include "api/fhir/deidentified_resources.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <optional>
+#include <thread>
 #include <utility>
 
 #include "api/fhir/fhir_json.hpp"
 #include "api/fhir/resources.hpp"
+#include "base/ordered_parallel.hpp"
 #include "domain/adverse_event.hpp"
 #include "domain/episode.hpp"
 #include "domain/instruments/registry.hpp"
@@ -336,34 +340,62 @@ void DeidentifiedResources::row(std::size_t table, const std::vector<ExportCell>
   }
 }
 
+namespace {
+
+// A run of rows, whole patients only (a patient's rows name its episodes' context), and
+// the resources it makes as NDJSON lines, made on a worker thread.
+using Rows = std::vector<std::pair<std::size_t, std::vector<ExportCell>>>;
+
+NdjsonByType lines_of(const Rows& rows, const std::vector<std::string>& types) {
+  NdjsonByType lines;
+  DeidentifiedResources resources(kRegistrySource, [&](json&& r) {
+    if (types.empty() ||
+        std::find(types.begin(), types.end(), r.at("resourceType").get_ref<const std::string&>()) != types.end())
+      append_ndjson(lines, r);
+  });
+  for (const auto& [table, cells] : rows) resources.row(table, cells);
+  return lines;
+}
+
+}  // namespace
+
 service::DeidentifiedCounts export_deidentified_ndjson(store::Store& store, const Clock& clock,
                                                        const service::Actor& actor,
                                                        const service::ExportRequest& request,
                                                        const std::vector<std::string>& types,
                                                        const DeidentifiedNdjsonSink& sink) {
-  // Handed on every so many resources: the lines held stay a few megabytes.
-  constexpr std::int64_t kResourcesPerTake = 4096;
-  NdjsonByType lines;
-  std::int64_t held = 0;
-  DeidentifiedResources resources(kRegistrySource, [&](json&& r) {
-    if (!types.empty() &&
-        std::find(types.begin(), types.end(), r.at("resourceType").get_ref<const std::string&>()) == types.end())
-      return;
-    append_ndjson(lines, r);
-    if (++held == kResourcesPerTake) {
-      sink.take(std::exchange(lines, {}));
-      held = 0;
-    }
-  });
+  // Rows gathered into runs of about this many, cut where a patient begins, each made into
+  // resources on a worker thread (one per core) and handed on in the order read: the
+  // lines are the same as one thread makes them, and a few runs are held at a time.
+  constexpr std::size_t kRowsPerRun = 4096;
+  const auto patients_table = service::export_table_index("patients");
+  const auto wanted = std::make_shared<const std::vector<std::string>>(types);
+  const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+  std::optional<OrderedParallel<NdjsonByType>> workers;
+  Rows run;
+  const auto submit = [&] {
+    workers->submit([rows = std::move(run), wanted] { return lines_of(rows, *wanted); });
+    run = {};
+    run.reserve(kRowsPerRun);
+  };
   service::DeidentifiedRowSink rows;
   rows.begin = [&] {
-    lines.clear();
-    held = 0;
+    // Begun again: the runs in flight are dropped with their workers.
+    workers.reset();
+    run.clear();
+    run.reserve(kRowsPerRun);
     if (sink.begin) sink.begin();
+    workers.emplace(cores, 2 + cores, [&](NdjsonByType&& lines) { sink.take(std::move(lines)); });
   };
-  rows.row = [&](std::size_t table, std::vector<ExportCell>&& cells) { resources.row(table, cells); };
+  rows.row = [&](std::size_t table, std::vector<ExportCell>&& cells) {
+    if (table == patients_table && run.size() >= kRowsPerRun) submit();
+    run.emplace_back(table, std::move(cells));
+  };
   const auto counts = service::export_deidentified_rows(store, clock, actor, request, rows);
-  if (held > 0) sink.take(std::move(lines));
+  if (workers) {
+    if (!run.empty()) submit();
+    workers->finish();
+  }
   return counts;
 }
 

@@ -71,12 +71,13 @@ struct DeidentifiedNdjsonSink {
   // The read begins, and begins again should the store read it again: whatever was taken
   // is to be dropped.
   std::function<void()> begin;
-  // Some rows' resources, a few thousand at a time, in the order made.
+  // Some rows' resources, a few thousand rows' at a time, in the order read.
   std::function<void(NdjsonByType&&)> take;
 };
 
 // The de-identified export of `request` (service::export_deidentified_rows: its checks,
-// its audit row, its snapshot) as FHIR NDJSON of `types` (empty: every type).
+// its audit row, its snapshot) as FHIR NDJSON of `types` (empty: every type), the
+// resources made on every core and handed to `sink` in the order the rows were read.
 service::DeidentifiedCounts export_deidentified_ndjson(store::Store& store, const Clock& clock,
                                                        const service::Actor& actor,
                                                        const service::ExportRequest& request,

@@ -40,6 +40,12 @@ cp "$work/out" "$work/import.json"
 imported=$(resources "$work/import.json" created)
 
 # --- the Bulk Data $export over HTTP of one centre, beside the command line's of the same centre
+# The registry's de-identified export as FHIR (every centre; its first run draws the
+# pseudonyms and shifts, a write, as an analyst's first export does).
+read -r registry_s registry_kb < <(seconds_and_kb "$bin" fhir export --db "$work/clinic.db" --out "$work/registry" --deidentified)
+cp "$work/out" "$work/registry.json"
+registry_resources=$(resources "$work/registry.json" files)
+
 read -r centre_s centre_kb < <(seconds_and_kb "$bin" fhir export --db "$work/clinic.db" --out "$work/centre" --centre tehran-1)
 cp "$work/out" "$work/centre.json"
 centre_resources=$(resources "$work/centre.json" files)
@@ -109,10 +115,10 @@ orthanc_rate=$(unshare --net sh -c "
 ")
 
 python3 - "$patients" "$exported" "$export_s" "$export_kb" "$imported" "$import_s" "$import_kb" "$orthanc_rate" "$instances" \
-  "$centre_resources" "$centre_s" "$http_resources" "$http_s" "$http_kb" <<'PY'
+  "$centre_resources" "$centre_s" "$http_resources" "$http_s" "$http_kb" "$registry_resources" "$registry_s" "$registry_kb" <<'PY'
 import sys
 patients, exported, export_s, export_kb, imported, import_s, import_kb, orthanc, instances = sys.argv[1:10]
-centre_resources, centre_s, http_resources, http_s, http_kb = sys.argv[10:]
+centre_resources, centre_s, http_resources, http_s, http_kb, registry_resources, registry_s, registry_kb = sys.argv[10:]
 exported, imported = int(exported), int(imported)
 export_s, import_s, orthanc = float(export_s), float(import_s), float(orthanc)
 er, ir = exported / export_s, imported / import_s
@@ -122,6 +128,10 @@ print(f"export: {exported} resources in {export_s:.1f} s = {er:,.0f} resources/s
 print(f"import: {imported} resources made records in {import_s:.1f} s = {ir:,.0f} resources/s, peak RSS {int(import_kb)//1024} MB")
 print(f"Orthanc POST /instances ({instances} instances, one connection): {orthanc:,.1f} instances/s")
 print(f"ratios: export/Orthanc = {er/orthanc:.0f}x   import/Orthanc = {ir/orthanc:.0f}x   (goal >= 100x)")
+rr = int(registry_resources) / float(registry_s)
+print(f"registry (de-identified, every centre): {int(registry_resources)} resources in {float(registry_s):.1f} s = "
+      f"{rr:,.0f} resources/s, peak RSS {int(registry_kb)//1024} MB; /Orthanc = {rr/orthanc:.0f}x, "
+      f"/identified export = {rr/er:.2f}")
 cr, hr = int(centre_resources) / float(centre_s), int(http_resources) / float(http_s)
 print(f"one centre (tehran-1): command line {int(centre_resources)} resources in {float(centre_s):.1f} s = {cr:,.0f}/s; "
       f"HTTP $export (kick-off to the last file's last byte) {int(http_resources)} in {float(http_s):.1f} s = {hr:,.0f}/s, "
