@@ -134,14 +134,17 @@ std::optional<std::string> query_value(const http::Call& c, const char* name) {
 http::Response kick_off_registry(Services& s, http::Call& c) {
   check_output_format(c);
   auto types = asked_types(c, fhir::DeidentifiedResources::types());
+  auto protocol = query_value(c, "protocol");
+  // A protocol or a centre this clinic does not know is named now, not as a failed export
+  // later, and before the ask's form.
+  if (protocol) (void)service::catalogue_entry(*protocol);
+  service::BulkExports exports(s.store, s.clock);
+  const auto centre = query_value(c, "centre");
+  (void)exports.registry_centre(c.actor, centre);
   if (c.request.prefer.find("respond-async") == std::string::npos)
     throw InputError("Prefer", "bulk_export_async_only"_err);
   if (!s.bulk_exports) throw ConflictError("export", "bulk_export_unavailable"_err);
-  auto protocol = query_value(c, "protocol");
-  // A protocol this clinic does not know is named now, not as a failed export later.
-  if (protocol) (void)service::catalogue_entry(*protocol);
-  const auto row = service::BulkExports(s.store, s.clock)
-                       .kick_off_registry(c.actor, request_url(c), joined(types), query_value(c, "centre"));
+  const auto row = exports.kick_off_registry(c.actor, request_url(c), joined(types), centre);
   s.bulk_exports->start_registry(c.actor, row, std::move(types), std::move(protocol));
   return begun(c, service::BulkExportKind::registry, row.id);
 }

@@ -67,24 +67,31 @@ store::BulkExportRow BulkExports::kick_off(const Actor& actor, const std::string
   return row;
 }
 
-store::BulkExportRow BulkExports::kick_off_registry(const Actor& actor, const std::string& request,
-                                                    const std::string& types,
-                                                    const std::optional<std::string>& centre) {
+std::string BulkExports::registry_centre(const Actor& actor, const std::optional<std::string>& centre) {
   require(actor, Permission::registry_read);
   // The analyst and the operator any centre (or every one); a centre's admin their own,
   // which is also what they get without asking (as the de-identified export decides).
   const bool any_centre = actor.all_centres || actor.role == Role::analyst || actor.role == Role::operator_;
   if (!any_centre && centre && *centre != actor.centre) throw ForbiddenError("centre", "own_centre_report_only"_err);
   const std::string of_centre = any_centre ? centre.value_or("") : actor.centre;
+  // A centre that does not exist is named as such, never answered with an empty export.
+  if (!of_centre.empty())
+    store_.read([&](store::Transaction& tx) {
+      if (!tx.find_centre(of_centre)) throw NotFoundError("centre", "centre_not_found"_err, {{"centre", of_centre}});
+    });
+  return of_centre;
+}
+
+store::BulkExportRow BulkExports::kick_off_registry(const Actor& actor, const std::string& request,
+                                                    const std::string& types,
+                                                    const std::optional<std::string>& centre) {
+  const std::string of_centre = registry_centre(actor, centre);
   const std::string now = clock_.now_iso();
   store::BulkExportRow row{random_hex(16), of_centre, actor.user, request, types, "running", now, "", "", now, now, "",
                            "registry"};
   store_.write([&](store::Transaction& tx) {
     for (const auto& id : tx.bulk_exports_begun_before(iso_at(clock_.now_ms() - kBulkExportKeptMs)))
       tx.delete_bulk_export(id);
-    // A centre that does not exist is named as such, never answered with an empty export.
-    if (!of_centre.empty() && !tx.find_centre(of_centre))
-      throw NotFoundError("centre", "centre_not_found"_err, {{"centre", of_centre}});
     const std::string silent_since = iso_at(clock_.now_ms() - kBulkExportSilentMs);
     for (const auto& running : tx.running_registry_exports(actor.user))
       if (running.updated_at >= silent_since) throw ConflictError("export", "registry_export_running"_err);

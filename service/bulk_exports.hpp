@@ -47,6 +47,10 @@ class BulkExports {
   // aggregates reach: the analyst's all, an admin's their own). ForbiddenError for a role
   // without registry_read or an admin naming another centre; NotFoundError for no such
   // centre; ConflictError(registry_export_running) while one the actor asked for runs.
+  // The centre a registry export of `centre` covers ("" for every centre), with
+  // kick_off_registry's checks of the actor and the centre, and nothing written: for a
+  // kick-off to refuse a bad ask before it looks at anything else.
+  std::string registry_centre(const Actor& actor, const std::optional<std::string>& centre);
   store::BulkExportRow kick_off_registry(const Actor& actor, const std::string& request, const std::string& types,
                                          const std::optional<std::string>& centre);
   // The export's state and, once done, its files. NotFoundError for one of another kind,
