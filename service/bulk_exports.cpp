@@ -73,7 +73,7 @@ std::string BulkExports::registry_centre(const Actor& actor, const std::optional
   // which is also what they get without asking (as the de-identified export decides).
   const bool any_centre = actor.all_centres || actor.role == Role::analyst || actor.role == Role::operator_;
   if (!any_centre && centre && *centre != actor.centre) throw ForbiddenError("centre", "own_centre_report_only"_err);
-  const std::string of_centre = any_centre ? centre.value_or("") : actor.centre;
+  std::string of_centre = any_centre ? centre.value_or("") : actor.centre;
   // A centre that does not exist is named as such, never answered with an empty export.
   if (!of_centre.empty())
     store_.read([&](store::Transaction& tx) {
