@@ -9,15 +9,24 @@
 #include <vector>
 
 #include "api/deidentified_files.hpp"
+#include "base/gzip_pieces.hpp"
 
 namespace rp::api {
 namespace {
 
-// A table's rows so far: an unnamed temporary file and how many bytes it holds.
+// A table's rows so far: an unnamed temporary file and how many bytes it holds; when
+// the answer goes gzip, the rows' compressed piece (base/gzip_pieces.hpp).
 struct TableFile {
   std::shared_ptr<std::FILE> file;
   std::int64_t bytes = 0;
+  std::unique_ptr<DeflatePiece> piece;
 };
+
+void write_to(TableFile& f, std::string_view bytes) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), f.file.get()) != bytes.size())
+    throw std::runtime_error("registry export: the temporary file could not be written");
+  f.bytes += static_cast<std::int64_t>(bytes.size());
+}
 
 // A file in $TMPDIR (else /tmp) whose name is removed at once: it is the open file's
 // alone, readable by no one else, and gone with it when closed, even should the server die.
@@ -35,10 +44,12 @@ std::shared_ptr<std::FILE> unnamed_file() {
   return {f, [](std::FILE* open) { std::fclose(open); }};
 }
 
-// Where part i of the body is: a table's file, the offset and the bytes.
+// Where part i of the body is: a table's file, the offset and the bytes; or, for the
+// gzip header and trailer, the bytes themselves.
 struct PartPlace {
   std::size_t table = 0;
   std::int64_t offset = 0, bytes = 0;
+  std::string inline_bytes;
 };
 
 }  // namespace
@@ -46,7 +57,7 @@ struct PartPlace {
 std::shared_ptr<http::BodyParts> deidentified_ndjson_body(store::Store& store, const Clock& clock,
                                                           const service::Actor& actor,
                                                           const service::ExportRequest& request,
-                                                          service::HeavyReads* heavy) {
+                                                          service::HeavyReads* heavy, bool gzip) {
   const auto& dictionary = service::export_dictionary();
   auto files = std::make_shared<std::vector<TableFile>>();
   service::DeidentifiedRowSink sink;
@@ -54,31 +65,56 @@ std::shared_ptr<http::BodyParts> deidentified_ndjson_body(store::Store& store, c
   // and begun again should the store read it again.
   sink.begin = [&] {
     files->clear();
-    for (std::size_t t = 0; t < dictionary.size(); ++t) files->push_back({unnamed_file(), 0});
+    // Reserved whole: each piece writes through a pointer to its table's place.
+    files->reserve(dictionary.size());
+    for (std::size_t t = 0; t < dictionary.size(); ++t) {
+      files->push_back({unnamed_file(), 0, nullptr});
+      if (gzip) {
+        TableFile* f = &files->back();
+        // Level 1: fast, and NDJSON of repeated keys shrinks to a tenth or so even so.
+        f->piece = std::make_unique<DeflatePiece>(1, [f](std::string_view bytes) { write_to(*f, bytes); });
+      }
+    }
   };
   sink.row = [&](std::size_t table, std::vector<service::ExportCell>&& cells) {
     const std::string line = ndjson_row_line(dictionary[table], cells, true);
     TableFile& f = (*files)[table];
-    if (std::fwrite(line.data(), 1, line.size(), f.file.get()) != line.size())
-      throw std::runtime_error("registry export: the temporary file could not be written");
-    f.bytes += static_cast<std::int64_t>(line.size());
+    if (f.piece)
+      f.piece->add(line);
+    else
+      write_to(f, line);
   };
   service::export_deidentified_rows(store, clock, actor, request, sink, heavy);
 
   auto places = std::make_shared<std::vector<PartPlace>>();
   auto parts = std::make_shared<http::BodyParts>();
+  const auto add_inline = [&](std::string bytes) {
+    parts->size += static_cast<std::int64_t>(bytes.size());
+    places->push_back({0, 0, 0, std::move(bytes)});
+  };
+  std::uint32_t crc = 0;
+  std::uint64_t size = 0;
+  if (gzip) add_inline(gzip_header());
   for (std::size_t t = 0; t < files->size(); ++t) {
     TableFile& f = (*files)[t];
+    if (f.piece) {
+      f.piece->end(t + 1 == files->size());
+      crc = t == 0 ? f.piece->crc() : crc32_joined(crc, f.piece->crc(), f.piece->size());
+      size += f.piece->size();
+      f.piece.reset();
+    }
     if (std::fflush(f.file.get()) != 0)
       throw std::runtime_error("registry export: the temporary file could not be written");
     for (std::int64_t at = 0; at < f.bytes; at += kNdjsonPartBytes)
-      places->push_back({t, at, std::min(kNdjsonPartBytes, f.bytes - at)});
+      places->push_back({t, at, std::min(kNdjsonPartBytes, f.bytes - at), {}});
     parts->size += f.bytes;
   }
+  if (gzip) add_inline(gzip_trailer(crc, size));
   parts->count = static_cast<int>(places->size());
   // Each part read where it is (pread: the parts may be read on any worker thread).
   parts->read = [files, places](int i) {
     const PartPlace& p = places->at(static_cast<std::size_t>(i));
+    if (!p.inline_bytes.empty()) return p.inline_bytes;
     std::string out(static_cast<std::size_t>(p.bytes), '\0');
     const int fd = fileno((*files)[p.table].file.get());
     std::size_t got = 0;

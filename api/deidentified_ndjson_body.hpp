@@ -19,10 +19,12 @@ namespace rp::api {
 inline constexpr std::int64_t kNdjsonPartBytes = std::int64_t{1} << 20;
 
 // The export's refusals as service::export_deidentified_rows throws them, before any
-// file is made.
+// file is made. `gzip`: the body is one gzip member (the answer's Content-Encoding), each
+// table's rows compressed as they come into their own piece (base/gzip_pieces.hpp), so
+// that nothing is compressed again when it is sent.
 std::shared_ptr<http::BodyParts> deidentified_ndjson_body(store::Store& store, const Clock& clock,
                                                           const service::Actor& actor,
                                                           const service::ExportRequest& request,
-                                                          service::HeavyReads* heavy);
+                                                          service::HeavyReads* heavy, bool gzip = false);
 
 }  // namespace rp::api

@@ -74,7 +74,8 @@ struct Response {
   // A stream of events (text/event-stream) that follows the head instead of a body: the
   // head has no Content-Length and the connection closes when the stream ends.
   std::shared_ptr<EventStream> stream;
-  // Set for a body sent in parts (`body` is then empty, and never compressed).
+  // Set for a body sent in parts (`body` is then empty): never compressed by the server,
+  // already gzip when its maker set `gzip` with it (the registry's NDJSON).
   std::shared_ptr<BodyParts> parts;
 
   // What goes on the wire: the gzip form when chosen.

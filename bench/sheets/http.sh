@@ -54,6 +54,7 @@ cat >"$work/client.py" <<'PY'
 # the last byte, the bytes, and the reads' p50 and p99 in ms while it ran and while idle.
 import http.client, json, sys, threading, time
 port, who, password, body = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+encoding = sys.argv[5] if len(sys.argv) > 5 else "identity"  # gzip: asked as a browser asks
 def session(username):
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
     c.request("POST", "/api/v1/auth/login", json.dumps({"username": username, "password": password}),
@@ -79,6 +80,7 @@ pct = lambda xs, p: xs[min(len(xs) - 1, int(p * len(xs)))] if xs else float("nan
 reads(2)  # warm: the first reads of the 20 patients read fill the caches
 idle = reads(3)
 conn, h = session(who)
+h["Accept-Encoding"] = encoding
 busy, stop = [], threading.Event()
 t = threading.Thread(target=lambda: busy.extend(reads(0, stop))); t.start()
 start = time.monotonic()
@@ -109,9 +111,9 @@ print("%.2f %d %.1f %.1f %.1f %.1f" % (seconds, total, pct(idle, .5), pct(idle, 
 PY
 rss_kb() { awk "/$1/ {print \$2}" /proc/$serve_pid/status; }
 printf '%-20s %10s %10s %10s %8s %10s %10s %12s %12s\n' export "cli s" "cli MB" "http s" "http/cli" "file MB" "server MB" "read p99 idle" "p99 during"
-row() {  # name cli_s cli_kb who body
+row() {  # name cli_s cli_kb who body [encoding]
   local out
-  if ! out=$(python3 "$work/client.py" $port "$4" scalebench2026staff "$5" 2>"$work/client.err"); then
+  if ! out=$(python3 "$work/client.py" $port "$4" scalebench2026staff "$5" "${6:-identity}" 2>"$work/client.err"); then
     printf '%-20s %10.2f %10.1f   failed over HTTP: %s\n' "$1" "$2" "$(($3 / 1024))" "$(tail -1 "$work/client.err")"
     return
   fi
@@ -124,4 +126,6 @@ row "records csv" "$cli_csv_s" "$cli_csv_kb" admin.tehran-1 '{"kind":"records","
 row "records xlsx" "$cli_xlsx_s" "$cli_xlsx_kb" admin.tehran-1 '{"kind":"records","format":"xlsx"}'
 row "de-identified csv" "$cli_deid_s" "$cli_deid_kb" analyst.tehran-1 '{"kind":"deidentified","format":"csv"}'
 row "registry ndjson" "$cli_nd_s" "$cli_nd_kb" analyst.tehran-1 /api/v1/registry/export
-echo "(server MB: the server's peak resident memory so far; read p99: ms of GET /api/v1/patients/{id} by another user)"
+row "registry ndjson gz" "$cli_nd_s" "$cli_nd_kb" analyst.tehran-1 /api/v1/registry/export gzip
+echo "(server MB: the server's peak resident memory so far; read p99: ms of GET /api/v1/patients/{id} by another user;"
+echo " file MB: the bytes sent, the gzip row's compressed as it was made)"

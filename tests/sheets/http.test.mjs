@@ -6,6 +6,8 @@
 // (and the registry's NDJSON answer, sent from temporary files part by part, its lines);
 // each role reaches only what it may, a bad ask names its field, and a delete removes it.
 import assert from 'node:assert/strict'
+import { get } from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -27,10 +29,10 @@ after(async () => {
 
 async function signedIn(username) {
   const { cookie, csrf } = await staffLogin(server, username)
-  return (path, { method = 'GET', body } = {}) =>
+  return (path, { method = 'GET', body, headers = {} } = {}) =>
     fetch(server.url + path, {
       method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json' },
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf, 'Content-Type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
 }
@@ -121,9 +123,11 @@ test("the analyst's de-identified tables: the command line's byte for byte, no i
 
 test("GET /api/v1/registry/export: the command line's NDJSON tables, table after table, sent from files part by part", async () => {
   const analyst = await signedIn('analyst.tehran-1')
-  const r = await analyst('/api/v1/registry/export?format=ndjson')
+  const r = await analyst('/api/v1/registry/export?format=ndjson', { headers: { 'Accept-Encoding': 'identity' } })
   assert.equal(r.status, 200)
   assert.match(r.headers.get('content-type'), /^application\/x-ndjson/)
+  assert.equal(r.headers.get('content-encoding'), null)
+  assert.match(r.headers.get('vary') ?? '', /Accept-Encoding/)
   const body = Buffer.from(await r.arrayBuffer())
   assert.equal(Number(r.headers.get('content-length')), body.length)
   assert.ok(body.length > 3 * 1024 * 1024, `${body.length} bytes: more than three of the server's mebibyte parts`)
@@ -140,6 +144,21 @@ test("GET /api/v1/registry/export: the command line's NDJSON tables, table after
   }
   assert.ok(body.equals(Buffer.from(expected)), 'the same lines in the same order')
   assert.equal(summary.patients, body.toString('utf8').split('\n').filter((l) => l.startsWith('{"table":"patients"')).length)
+  // Asked as a browser or curl --compressed asks: one gzip member of the same lines, each
+  // table compressed apart as its rows came, its length what Content-Length says.
+  const { cookie } = await staffLogin(server, 'analyst.tehran-1')
+  const raw = await new Promise((resolve, reject) => {
+    get(`${server.url}/api/v1/registry/export?format=ndjson`, { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip, deflate' } }, (res) => {
+      const chunks = []
+      res.on('data', (c) => chunks.push(c))
+      res.on('end', () => resolve({ headers: res.headers, status: res.statusCode, body: Buffer.concat(chunks) }))
+    }).on('error', reject)
+  })
+  assert.equal(raw.status, 200)
+  assert.equal(raw.headers['content-encoding'], 'gzip')
+  assert.equal(Number(raw.headers['content-length']), raw.body.length)
+  assert.ok(raw.body.length * 5 < body.length, `${raw.body.length} bytes compressed of ${body.length}`)
+  assert.ok(gunzipSync(raw.body).equals(body), 'the same lines, compressed')
 })
 
 test('each role reaches only what it may; a bad ask names its field; a delete removes the export', async () => {
