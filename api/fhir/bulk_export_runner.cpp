@@ -129,8 +129,10 @@ void BulkExportRunner::run_registry(const std::stop_token& stop, const service::
       std::int64_t taken = 0;
       for (const auto& [type, of_type] : lines) taken += of_type.resources;
       files->write(std::move(lines));
-      if ((resources += taken) / 10000 != (resources - taken) / 10000 &&
-          !exports.progressed(row.id, std::to_string(resources) + " resources"))
+      // The progress written at each ten thousandth resource passed.
+      const std::int64_t before = resources;
+      resources += taken;
+      if (resources / 10000 != before / 10000 && !exports.progressed(row.id, std::to_string(resources) + " resources"))
         throw ExportStopped{};
     };
     service::ExportRequest request;
