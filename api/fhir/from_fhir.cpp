@@ -463,9 +463,10 @@ std::optional<service::ImportedRadiograph> radiograph_from_fhir(const Json& j) {
     const std::string code = c.at("code").code_in(kRadiographSystem).value_or("");
     const auto whole = [&](int most, ErrorCode error) {
       const Element v = c.at("valueInteger");
-      if (!v.value().is_number_integer() || v.value().get<int>() < 0 || v.value().get<int>() > most)
+      // Compared as 64 bits: a number past an int's range is refused, never cut to one in it.
+      if (!v.value().is_number_integer() || v.value().get<std::int64_t>() < 0 || v.value().get<std::int64_t>() > most)
         throw InputError(v.path(), error);
-      return v.value().get<int>();
+      return static_cast<int>(v.value().get<std::int64_t>());
     };
     if (code == "kellgren-lawrence") g.kl_grade = whole(4, "kl_grade_range"_err);
     if (code == "tonnis") g.tonnis_grade = whole(3, "tonnis_grade_range"_err);

@@ -104,11 +104,12 @@ test('a file with mistakes names each line, and nothing of it is imported', () =
   const conditions = readFileSync(join(bad, 'Condition.ndjson'), 'utf8').split('\n')
   conditions[1] = conditions[1].slice(0, 40)
   writeFileSync(join(bad, 'Condition.ndjson'), conditions.join('\n'))
-  // A radiograph graded 7 on a scale of 0 to 4, and one of no study.
+  // A radiograph graded 2^32 + 3 on a scale of 0 to 4 (refused, not cut to 3), and one of
+  // no study.
   const observations = readFileSync(join(bad, 'Observation.ndjson'), 'utf8').split('\n')
   const graded = observations.map((l, i) => [l, i]).filter(([l]) => l.includes('urn:regenpath:radiograph'))
   const seven = JSON.parse(graded[0][0])
-  seven.component[0].valueInteger = 7
+  seven.component[0].valueInteger = 4294967299
   observations[graded[0][1]] = JSON.stringify(seven)
   const unstudied = JSON.parse(graded[1][0])
   delete unstudied.derivedFrom
