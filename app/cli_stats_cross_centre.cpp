@@ -53,8 +53,8 @@ nlohmann::json run_cross_centre(const std::string& csv) {
     e.last_contact_day.push_back(event[i] ? kNoDay : end);
     e.exit_day.push_back(kNoDay);
     e.repeat_day.push_back(kNoDay);
-    c.proms.value[static_cast<int>(outcomes::PromMeasure::nrs_pain)][0][i] = 8;
-    c.proms.value[static_cast<int>(outcomes::PromMeasure::nrs_pain)][1][i] = responded[i] ? 3 : 8;
+    c.proms.set(outcomes::PromMeasure::nrs_pain, 0, i, 8);
+    c.proms.set(outcomes::PromMeasure::nrs_pain, 1, i, responded[i] ? 3 : 8);
     longest = std::max(longest, days[i]);
   }
   c.adverse_events.untriaged_red_flags.assign(n, 0);

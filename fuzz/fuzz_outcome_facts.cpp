@@ -36,7 +36,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       out.adverse_events.untriaged_red_flags.size() != rows)
     __builtin_trap();
   for (int tp = 0; tp < out.proms.time_points; ++tp)
-    if (out.proms.window_end_day[tp].size() != rows || out.proms.value[0][tp].size() != rows) __builtin_trap();
+    if (out.proms.window_end_day[tp].size() != rows ||
+        out.proms.column(rp::store::PromMeasure::nrs_pain, tp).size() != rows)
+      __builtin_trap();
   for (const auto op : e.injecting_operator)
     if (op >= static_cast<std::int32_t>(out.operator_ids.size())) __builtin_trap();
   const auto& a = out.adverse_events;

@@ -464,12 +464,7 @@ void OutcomeRowsMerge::reserve(std::size_t rows) {
                        &e.injecting_operator, &out_.adverse_events.untriaged_red_flags})
     column->reserve(rows);
   for (auto* column : {&e.age_band, &e.kl_grade, &e.cell_source}) column->reserve(rows);
-  PromColumns& p = out_.proms;
-  for (int tp = 0; tp < p.time_points; ++tp) {
-    for (auto& measure : p.value) measure[tp].reserve(rows);
-    p.returned_after[tp].reserve(rows);
-    p.window_end_day[tp].reserve(rows);
-  }
+  out_.proms.reserve(rows);
 }
 
 void OutcomeRowsMerge::stored(std::int64_t episode, std::string_view centre, std::string_view facts) {
@@ -503,11 +498,7 @@ void OutcomeRowsMerge::add(std::string_view centre, std::string_view facts) {
     op = known->second;
   }
   e.injecting_operator.push_back(op);
-  for (int tp = 0; tp < p.time_points; ++tp) {
-    for (auto& measure : p.value) measure[tp].push_back(std::numeric_limits<double>::quiet_NaN());
-    p.returned_after[tp].push_back(kNoDay);
-    p.window_end_day[tp].push_back(kNoDay);
-  }
+  p.add_row();
   const auto items = r.get<std::uint16_t>();
   if (item_time_point_.size() < items) item_time_point_.resize(items, -1);
   for (int i = 0; i < items; ++i) {
@@ -523,7 +514,9 @@ void OutcomeRowsMerge::add(std::string_view centre, std::string_view facts) {
     const std::int32_t returned = mask & kHasReturned ? r.get<std::int32_t>() : kNoDay;
     if (tp < 0) continue;
     if (mask & kHasWindow) p.window_end_day[tp].back() = window;
-    for (int m = 0; m < kPromMeasures; ++m) p.value[m][tp].back() = values[m];
+    // The row was added with every score missing, and a row lists a time point's item once.
+    for (int m = 0; m < kPromMeasures; ++m)
+      if (!std::isnan(values[m])) p.set(static_cast<PromMeasure>(m), tp, static_cast<std::size_t>(row), values[m]);
     p.returned_after[tp].back() = returned;
   }
   const auto events = r.get<std::uint32_t>();

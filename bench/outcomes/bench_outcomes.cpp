@@ -79,15 +79,18 @@ OutcomeColumns generate(std::size_t n, const OutcomeInputs& in) {
       if (day > followed || unit(rng) < 0.1) continue;  // not reached, or not answered
       const double f = tp == 0 ? 0 : p * std::min(1.0, day / 90.0);
       const double nrs = std::clamp(std::round(nrs0 * (1 - f)) + jitter(rng), 0.0, 10.0);
-      c.proms.value[static_cast<int>(PromMeasure::nrs_pain)][tp][i] = nrs;
-      c.proms.value[static_cast<int>(PromMeasure::hoos_pain)][tp][i] =
-          std::clamp(hoos0 + (100 - hoos0) * f + 2.5 * jitter(rng), 0.0, 100.0);
-      c.proms.value[static_cast<int>(PromMeasure::hoos_adl)][tp][i] =
-          std::clamp(hoos0 + 5 + (95 - hoos0) * f + 1.47 * jitter(rng), 0.0, 100.0);
-      c.proms.value[static_cast<int>(PromMeasure::oxford_total)][tp][i] =
-          std::clamp(20 + 20 * f + jitter(rng), 0.0, 48.0);
-      c.proms.value[static_cast<int>(PromMeasure::patient_global)][tp][i] =
-          std::clamp(10 * nrs + 5 * jitter(rng), 0.0, 100.0);
+      // Each score on its instrument's steps, as scored answers are: HOOS pain 100 - 2.5 x
+      // the sum of its 10 items, ADL 100 - 100/68 x the sum of its 17, Oxford and the
+      // global whole numbers.
+      const auto on_steps = [](double v, double step, double top) {
+        return std::clamp(top - step * std::round((top - v) / step), 0.0, top);
+      };
+      c.proms.set(PromMeasure::nrs_pain, tp, i, nrs);
+      c.proms.set(PromMeasure::hoos_pain, tp, i, on_steps(hoos0 + (100 - hoos0) * f + 2.5 * jitter(rng), 2.5, 100));
+      c.proms.set(PromMeasure::hoos_adl, tp, i,
+                  on_steps(hoos0 + 5 + (95 - hoos0) * f + 1.47 * jitter(rng), 100.0 / 68, 100));
+      c.proms.set(PromMeasure::oxford_total, tp, i, std::round(std::clamp(20 + 20 * f + jitter(rng), 0.0, 48.0)));
+      c.proms.set(PromMeasure::patient_global, tp, i, std::round(std::clamp(10 * nrs + 5 * jitter(rng), 0.0, 100.0)));
       if (day > 0 && day <= 42) {
         const int b = back(rng);
         c.proms.returned_after[tp][i] = b <= day ? b : rp::store::PromColumns::kNotYet;

@@ -4,7 +4,8 @@
 // little beyond their case mix, and adipose-derived cells respond a little less often.
 // A responder's HOOS pain and function improve by 40 points and their global burden
 // falls from 70 to 20 (an OMERACT-OARSI responder without doubt); a non-responder's
-// scores move by at most 3 points, so the report's classification and R's input agree.
+// scores move by at most 3 points (and 2.5 more on the instruments' steps), so the
+// report's classification and R's input agree.
 #include "bench/registry/registry_rows.hpp"
 
 #include <algorithm>
@@ -148,11 +149,14 @@ RegistryCounts write_registry(std::size_t n, const std::filesystem::path& dir) {
       const std::string at = day_iso(due) + "T08:00:00Z";
       f.responses << ++response_id << ',' << id << ',' << centre << ",hoos," << item.id << ",{},{},staff,bench," << at
                   << '\n';
-      f.scores << response_id << ",pain," << std::min(100.0, base + shift) << '\n'
-               << response_id << ",adl," << std::min(100.0, base + 5 + shift) << '\n';
+      // On the instrument's steps, as scored answers are: HOOS pain 2.5 points (10 items
+      // of 0-4), function 100/68 (17 items); the global a whole number.
+      const auto on_steps = [](double v, double step) { return std::min(100.0, step * std::round(v / step)); };
+      f.scores << response_id << ",pain," << on_steps(base + shift, 2.5) << '\n'
+               << response_id << ",adl," << on_steps(base + 5 + shift, 100.0 / 68) << '\n';
       f.responses << ++response_id << ',' << id << ',' << centre << ",patient-global," << item.id
                   << ",{},{},staff,bench," << at << '\n';
-      f.scores << response_id << ",global," << global << '\n';
+      f.scores << response_id << ",global," << std::round(global) << '\n';
       counts.responses += 2;
       counts.scores += 3;
     }

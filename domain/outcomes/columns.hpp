@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "domain/outcomes/score_codes.hpp"
+
 namespace rp::outcomes {
 
 inline constexpr std::int32_t kNoDay = std::numeric_limits<std::int32_t>::min();
@@ -74,11 +76,11 @@ inline std::pair<double, double> scale_of(PromMeasure m) {
 }
 
 // Scores per time point (a questionnaire item of the protocol, in the order asked for):
-// value[measure][time_point][episode row], NaN where not answered or not scorable. One
-// contiguous column per measure and time point, so each statistic reads memory in order.
+// column(measure, time_point)[episode row], NaN where not answered or not scorable. Each
+// measure and time point is one contiguous column of codes into the measure's table of
+// values (score_codes.hpp), so each statistic reads memory in order.
 struct PromColumns {
   int time_points = 0;
-  std::array<std::vector<std::vector<double>>, kPromMeasures> value;
   // Days from injection to the return to usual daily activities as answered at that time
   // point; kNotYet when the answer was "not yet"; kNoDay when not answered.
   static constexpr std::int32_t kNotYet = -1;
@@ -89,11 +91,31 @@ struct PromColumns {
   static constexpr std::int32_t kMissedDay = std::numeric_limits<std::int32_t>::min() + 1;
   std::vector<std::vector<std::int32_t>> window_end_day;
 
-  const std::vector<double>& column(PromMeasure m, int tp) const {
-    return value[static_cast<int>(m)][static_cast<std::size_t>(tp)];
+  ScoreColumn column(PromMeasure m, int tp) const {
+    const auto& codes = codes_[static_cast<std::size_t>(m)][static_cast<std::size_t>(tp)];
+    return {codes.data(), codes.size(), tables_[static_cast<std::size_t>(m)].values(),
+            &spilled_[static_cast<std::size_t>(m)], tp};
+  }
+  double at(PromMeasure m, int tp, std::size_t row) const { return column(m, tp)[row]; }
+  // Sets one score (NaN: missing) of a row the columns already have.
+  void set(PromMeasure m, int tp, std::size_t row, double v) {
+    const auto mi = static_cast<std::size_t>(m);
+    ScoreCode code = tables_[mi].code_of(v);
+    auto& spill = spilled_[mi];
+    if (code == kSpilledScore) spill[spill_key(tp, row)] = v;
+    codes_[mi][static_cast<std::size_t>(tp)][row] = code;
   }
   // Sizes every column for `episodes` rows, all missing.
   void resize(int n_time_points, std::size_t episodes);
+  // Reserves room for `rows` rows in every column (the merge adds rows one at a time).
+  void reserve(std::size_t rows);
+  // Adds a row, every score missing and no window or return; the caller sets the rest.
+  void add_row();
+
+ private:
+  std::array<std::vector<std::vector<ScoreCode>>, kPromMeasures> codes_;
+  std::array<ScoreTable, kPromMeasures> tables_;
+  std::array<SpilledScores, kPromMeasures> spilled_;
 };
 
 // One row per staff-recorded adverse event of a treated joint (its episode or a repeat's).
@@ -123,10 +145,27 @@ struct Columns {
 inline void PromColumns::resize(int n_time_points, std::size_t episodes) {
   time_points = n_time_points;
   const auto tps = static_cast<std::size_t>(n_time_points);
-  for (auto& measure : value)
-    measure.assign(tps, std::vector<double>(episodes, std::numeric_limits<double>::quiet_NaN()));
+  for (auto& measure : codes_) measure.assign(tps, std::vector<ScoreCode>(episodes, kMissingScore));
+  tables_ = {};
+  for (auto& spill : spilled_) spill.clear();
   returned_after.assign(tps, std::vector<std::int32_t>(episodes, kNoDay));
   window_end_day.assign(tps, std::vector<std::int32_t>(episodes, kNoDay));
+}
+
+inline void PromColumns::reserve(std::size_t rows) {
+  for (std::size_t tp = 0; tp < static_cast<std::size_t>(time_points); ++tp) {
+    for (auto& measure : codes_) measure[tp].reserve(rows);
+    returned_after[tp].reserve(rows);
+    window_end_day[tp].reserve(rows);
+  }
+}
+
+inline void PromColumns::add_row() {
+  for (std::size_t tp = 0; tp < static_cast<std::size_t>(time_points); ++tp) {
+    for (auto& measure : codes_) measure[tp].push_back(kMissingScore);
+    returned_after[tp].push_back(kNoDay);
+    window_end_day[tp].push_back(kNoDay);
+  }
 }
 
 }  // namespace rp::outcomes

@@ -21,20 +21,20 @@ void trajectories(const Registry& r, std::vector<ScopeReport>& scopes, int from,
   for (int m = from; m < to; ++m) {
     for (auto& scope : scopes) scope.trajectories[static_cast<std::size_t>(m)] = {static_cast<PromMeasure>(m), {}};
     for (int tp = 0; tp < static_cast<int>(r.in.time_points.size()); ++tp) {
-      const std::vector<double>& col = r.cols.proms.column(static_cast<PromMeasure>(m), tp);
+      const ScoreColumn v = r.cols.proms.column(static_cast<PromMeasure>(m), tp);
       std::fill(sum.begin(), sum.end(), 0.0);
       std::fill(ss.begin(), ss.end(), 0.0);
       std::fill(n.begin(), n.end(), 0);
       // Branch-free: a missing value adds exactly 0, so the sums equal mean_ci's over the
       // answered values, in the same order. The overall sum lives in a register; the
       // centres' sums in their own array, so the two never alias.
-      const double* v = col.data();
       const int* centre = r.centre.data();
       double all_sum = 0;
       std::int64_t all_n = 0;
       for (std::size_t i = 0; i < r.size(); ++i) {
-        const bool answered = v[i] == v[i];
-        const double x = answered ? v[i] : 0.0;
+        const double vi = v[i];
+        const bool answered = vi == vi;
+        const double x = answered ? vi : 0.0;
         const auto c = static_cast<std::size_t>(centre[i]) + 1;
         all_sum += x;
         sum[c] += x;
@@ -47,10 +47,11 @@ void trajectories(const Registry& r, std::vector<ScopeReport>& scopes, int from,
       double all_ss = 0;
       const double all_mean = mean[0];
       for (std::size_t i = 0; i < r.size(); ++i) {
-        const bool answered = v[i] == v[i];
+        const double vi = v[i];
+        const bool answered = vi == vi;
         const auto c = static_cast<std::size_t>(centre[i]) + 1;
-        all_ss += answered ? (v[i] - all_mean) * (v[i] - all_mean) : 0.0;
-        ss[c] += answered ? (v[i] - mean[c]) * (v[i] - mean[c]) : 0.0;
+        all_ss += answered ? (vi - all_mean) * (vi - all_mean) : 0.0;
+        ss[c] += answered ? (vi - mean[c]) * (vi - mean[c]) : 0.0;
       }
       ss[0] = all_ss;
       const auto [bottom, top] = scale_of(static_cast<PromMeasure>(m));
@@ -92,11 +93,11 @@ void responders(const Registry& r, std::vector<ScopeReport>& scopes) {
   for (int tp = 1; tp < tps; ++tp) {
     std::fill(counts.begin(), counts.end(), std::array<Count, kDefs>{});
     const int day = r.in.time_points[tp].day;
-    auto col = [&](PromMeasure m, int at) { return r.cols.proms.column(m, at).data(); };
-    const double *nrs0 = col(PromMeasure::nrs_pain, 0), *nrs1 = col(PromMeasure::nrs_pain, tp);
-    const double *pain0 = col(PromMeasure::hoos_pain, 0), *pain1 = col(PromMeasure::hoos_pain, tp);
-    const double *adl0 = col(PromMeasure::hoos_adl, 0), *adl1 = col(PromMeasure::hoos_adl, tp);
-    const double *gl0 = col(PromMeasure::patient_global, 0), *gl1 = col(PromMeasure::patient_global, tp);
+    auto col = [&](PromMeasure m, int at) { return r.cols.proms.column(m, at); };
+    const ScoreColumn nrs0 = col(PromMeasure::nrs_pain, 0), nrs1 = col(PromMeasure::nrs_pain, tp);
+    const ScoreColumn pain0 = col(PromMeasure::hoos_pain, 0), pain1 = col(PromMeasure::hoos_pain, tp);
+    const ScoreColumn adl0 = col(PromMeasure::hoos_adl, 0), adl1 = col(PromMeasure::hoos_adl, tp);
+    const ScoreColumn gl0 = col(PromMeasure::patient_global, 0), gl1 = col(PromMeasure::patient_global, tp);
     for (std::size_t i = 0; i < r.size(); ++i) {
       std::array<Status, kDefs> st;
       if (r.converted_after[i] <= day) {

@@ -52,7 +52,7 @@ struct Registry {
     const std::int32_t d = end != kNoDay ? end : cols.episodes.injection_day[i] + in.time_points[tp].day;
     return d < as_of;
   }
-  double value(PromMeasure m, int tp, std::size_t i) const { return cols.proms.column(m, tp)[i]; }
+  double value(PromMeasure m, int tp, std::size_t i) const { return cols.proms.at(m, tp, i); }
 
   template <typename StatusOf>
   std::vector<Count> count(StatusOf status_of) const {

@@ -178,7 +178,7 @@ void read_responses(Connection& c, const Members& members, const std::vector<std
     ReadResponse& a = responses[it->second];
     const std::string_view name = s.view(i, 1);
     const double value = s.null(i, 2) ? std::numeric_limits<double>::quiet_NaN() : s.number(i, 2);
-    auto set = [&](PromMeasure measure) { p.value[static_cast<int>(measure)][a.tp][a.row] = value; };
+    auto set = [&](PromMeasure measure) { p.set(measure, a.tp, static_cast<std::size_t>(a.row), value); };
     switch (a.instrument) {
       case Answered::nrs:
         if (name == "pain") set(PromMeasure::nrs_pain);

@@ -185,7 +185,7 @@ void read_responses(Connection& c, const Members& members, const std::vector<std
     if (tp < 0) continue;
     const std::string_view instrument = q.getColumn(2).getText();
     auto set = [&](PromMeasure measure, int col) {
-      p.value[static_cast<int>(measure)][tp][row] = number_or_nan(q.getColumn(col));
+      p.set(measure, tp, static_cast<std::size_t>(row), number_or_nan(q.getColumn(col)));
     };
     if (instrument == "nrs") {
       set(PromMeasure::nrs_pain, 4);

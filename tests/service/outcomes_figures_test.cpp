@@ -211,7 +211,7 @@ TEST(OutcomesFigures, DurationOfBenefitByHand) {
   auto columns = test::registry(patients);
   const double at_two_weeks[] = {4, 4, 7, 4, 4};
   for (std::size_t i = 0; i < patients.size(); ++i)
-    columns.proms.value[static_cast<int>(store::PromMeasure::nrs_pain)][1][i] = at_two_weeks[i];
+    columns.proms.set(store::PromMeasure::nrs_pain, 1, i, at_two_weeks[i]);
   const auto report = compute_outcome_report(columns, in, both());
   const service::ClaimResult& c = report.scopes[0].claims[0];
   EXPECT_EQ(c.measured.n, 3);

@@ -57,7 +57,7 @@ inline store::OutcomeColumns registry(const std::vector<PatientSpec>& patients, 
     c.episodes.repeat_day.push_back(store::kNoDay);
     const int days[] = {0, 14, 183};
     for (int tp = 0; tp < 3; ++tp) c.proms.window_end_day[tp][i] = kDay0 + days[tp] + 7;
-    auto set = [&](store::PromMeasure m, int tp, double v) { c.proms.value[static_cast<int>(m)][tp][i] = v; };
+    auto set = [&](store::PromMeasure m, int tp, double v) { c.proms.set(m, tp, i, v); };
     set(store::PromMeasure::nrs_pain, 0, p.nrs0);
     set(store::PromMeasure::nrs_pain, 2, p.nrs6);
     set(store::PromMeasure::hoos_pain, 0, p.hoos0);

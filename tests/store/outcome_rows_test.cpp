@@ -80,8 +80,9 @@ std::string difference(const store::OutcomeColumns& a, const store::OutcomeColum
   for (int tp = 0; tp < std::min(a.proms.time_points, b.proms.time_points); ++tp) {
     const std::string at = "[" + kTimePoints[static_cast<std::size_t>(tp)] + "]";
     for (int m = 0; m < store::kPromMeasures; ++m)
-      found.push_back(
-          difference("proms.value[" + std::to_string(m) + "]" + at, a.proms.value[m][tp], b.proms.value[m][tp]));
+      found.push_back(difference("proms.value[" + std::to_string(m) + "]" + at,
+                                 a.proms.column(static_cast<store::PromMeasure>(m), tp).to_vector(),
+                                 b.proms.column(static_cast<store::PromMeasure>(m), tp).to_vector()));
     found.push_back(difference("proms.returned_after" + at, a.proms.returned_after[tp], b.proms.returned_after[tp]));
     found.push_back(difference("proms.window_end_day" + at, a.proms.window_end_day[tp], b.proms.window_end_day[tp]));
   }
@@ -250,7 +251,8 @@ TEST_P(OutcomeRows, DerivedRowsMatchTheWholeTableReadThroughEdits) {
     for (int m = 0; m < store::kPromMeasures; ++m) {
       bool answered = false;
       for (int tp = 0; tp < all.proms.time_points; ++tp)
-        answered |= any(all.proms.value[m][tp], [](double v) { return !std::isnan(v); });
+        answered |= any(all.proms.column(static_cast<store::PromMeasure>(m), tp).to_vector(),
+                        [](double v) { return !std::isnan(v); });
       EXPECT_TRUE(answered) << "measure " << m;
     }
   });

@@ -199,19 +199,21 @@ bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == 
 TEST_F(ResponseScores, TheOutcomeReadTakesTheRowsNotTheJson) {
   const store::OutcomeColumns before = outcome_columns();
   int answered = 0;
-  for (const auto& measure : before.proms.value)
-    for (const auto& tp : measure)
-      for (double v : tp) answered += std::isnan(v) ? 0 : 1;
+  for (int m = 0; m < store::kPromMeasures; ++m)
+    for (int tp = 0; tp < before.proms.time_points; ++tp)
+      for (double v : before.proms.column(static_cast<store::PromMeasure>(m), tp).to_vector())
+        answered += std::isnan(v) ? 0 : 1;
   ASSERT_GT(answered, 50);
   {
     SQLite::Database d(db_.path(), SQLite::OPEN_READWRITE);
     d.exec("UPDATE questionnaire_responses SET scores_json = '{}'");
   }
   const store::OutcomeColumns without_json = outcome_columns();
-  for (std::size_t m = 0; m < before.proms.value.size(); ++m)
-    for (std::size_t tp = 0; tp < kScoreTimePoints.size(); ++tp)
+  for (int m = 0; m < store::kPromMeasures; ++m)
+    for (int tp = 0; tp < static_cast<int>(kScoreTimePoints.size()); ++tp)
       for (std::size_t row = 0; row < before.episodes.size(); ++row)
-        ASSERT_TRUE(same(before.proms.value[m][tp][row], without_json.proms.value[m][tp][row]))
+        ASSERT_TRUE(same(before.proms.at(static_cast<store::PromMeasure>(m), tp, row),
+                         without_json.proms.at(static_cast<store::PromMeasure>(m), tp, row)))
             << "measure " << m << " time point " << tp << " row " << row;
   EXPECT_EQ(before.proms.returned_after, without_json.proms.returned_after);
   {
@@ -219,9 +221,10 @@ TEST_F(ResponseScores, TheOutcomeReadTakesTheRowsNotTheJson) {
     d.exec("DELETE FROM response_scores");
   }
   const store::OutcomeColumns without_rows = outcome_columns();
-  for (const auto& measure : without_rows.proms.value)
-    for (const auto& tp : measure)
-      for (double v : tp) ASSERT_TRUE(std::isnan(v));
+  for (int m = 0; m < store::kPromMeasures; ++m)
+    for (int tp = 0; tp < without_rows.proms.time_points; ++tp)
+      for (double v : without_rows.proms.column(static_cast<store::PromMeasure>(m), tp).to_vector())
+        ASSERT_TRUE(std::isnan(v));
 }
 
 }  // namespace
