@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 
 #include <spdlog/spdlog.h>
 #include "api/fhir/deidentified_resources.hpp"
@@ -44,6 +45,22 @@ bool wanted(const std::vector<std::string>& types, const nlohmann::ordered_json&
                                     resource.at("resourceType").get_ref<const std::string&>()) != types.end();
 }
 
+// Runs an export's work and records how it ended: done, stopped with the server (a
+// deleted export has no row left to record it in), or failed with the error's text.
+template <typename Work>
+void run_to_end(const std::stop_token& stop, service::BulkExports& exports, const std::string& id,
+                std::string_view kind, Work&& work) {
+  try {
+    work();
+    exports.finished(id);
+  } catch (const ExportStopped&) {
+    if (stop.stop_requested()) exports.failed(id, "the server stopped before the export was done");
+  } catch (const std::exception& e) {
+    spdlog::error("{} {} failed: {}", kind, id, e.what());
+    exports.failed(id, e.what());
+  }
+}
+
 }  // namespace
 
 BulkExportRunner::BulkExportRunner(store::Store& store, Clock clock,
@@ -61,7 +78,7 @@ void BulkExportRunner::start(const service::Actor& actor, const store::BulkExpor
 void BulkExportRunner::run(const std::stop_token& stop, const service::Actor& actor, const store::BulkExportRow& row,
                            const std::vector<std::string>& types) {
   service::BulkExports exports(store_, clock_);
-  try {
+  run_to_end(stop, exports, row.id, "bulk export", [&] {
     const auto snapshot = open_snapshot_ ? open_snapshot_() : nullptr;
     store::Store& reading = snapshot ? *snapshot : store_;
     ExportFiles files(exports, row.id);
@@ -91,13 +108,7 @@ void BulkExportRunner::run(const std::stop_token& stop, const service::Actor& ac
     service::export_records(reading, clock_, actor, request, sink);
     if (batches) batches->finish();
     files.close();
-    exports.finished(row.id);
-  } catch (const ExportStopped&) {
-    if (stop.stop_requested()) exports.failed(row.id, "the server stopped before the export was done");
-  } catch (const std::exception& e) {
-    spdlog::error("bulk export {} failed: {}", row.id, e.what());
-    exports.failed(row.id, e.what());
-  }
+  });
 }
 
 void BulkExportRunner::start_registry(const service::Actor& actor, const store::BulkExportRow& row,
@@ -112,7 +123,7 @@ void BulkExportRunner::run_registry(const std::stop_token& stop, const service::
                                     const store::BulkExportRow& row, const std::vector<std::string>& types,
                                     const std::optional<std::string>& protocol) {
   service::BulkExports exports(store_, clock_);
-  try {
+  run_to_end(stop, exports, row.id, "registry export", [&] {
     // The de-identified export reads its own snapshots and writes the pseudonyms it lacks:
     // it is given the store itself.
     std::optional<ExportFiles> files;
@@ -140,13 +151,7 @@ void BulkExportRunner::run_registry(const std::stop_token& stop, const service::
     request.protocol_id = protocol;
     fhir::export_deidentified_ndjson(store_, clock_, actor, request, types, sink);
     if (files) files->close();
-    exports.finished(row.id);
-  } catch (const ExportStopped&) {
-    if (stop.stop_requested()) exports.failed(row.id, "the server stopped before the export was done");
-  } catch (const std::exception& e) {
-    spdlog::error("registry export {} failed: {}", row.id, e.what());
-    exports.failed(row.id, e.what());
-  }
+  });
 }
 
 }  // namespace rp::api::fhir

@@ -39,8 +39,6 @@ class Cells {
 
 json patient_ref(const std::string& pseudonym) { return ref("Patient", pseudonym); }
 
-std::string joint_of(const std::string& diagnosis_code) { return diagnosis_code.rfind("M17", 0) == 0 ? "knee" : "hip"; }
-
 json extension(std::string_view url, const char* value_type, json value) {
   return {{"url", url}, {value_type, std::move(value)}};
 }
@@ -262,8 +260,10 @@ void DeidentifiedResources::emit(json&& resource) {
 
 void DeidentifiedResources::episode(const std::vector<ExportCell>& cells) {
   const Cells c(service::export_dictionary()[service::export_table_index("episodes")], cells);
-  episode_ = {c.text("episode"),     c.text("patient"),  c.text("side"),         joint_of(c.text("diagnosis_code")),
-              c.text("cell_source"), c.text("guidance"), c.text("harvest_date"), c.text("injection_date")};
+  episode_ = {c.text("episode"),      c.text("patient"),
+              c.text("side"),         std::string(joint_word(c.text("diagnosis_code"))),
+              c.text("cell_source"),  c.text("guidance"),
+              c.text("harvest_date"), c.text("injection_date")};
   emit(condition_resource(c, episode_.joint));
   emit(care_plan_resource(c, episode_.joint));
 }

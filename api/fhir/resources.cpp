@@ -64,8 +64,7 @@ std::optional<CivilDate> day_reached(const service::EpisodeRecords& r, EpisodeSt
 }
 
 std::string joint_text(const Episode& e) {
-  const bool knee = e.diagnosis.code.rfind("M17", 0) == 0;
-  return std::string(to_string(e.side)) + (knee ? " knee" : " hip");
+  return std::string(to_string(e.side)) + " " + std::string(joint_word(e.diagnosis.code));
 }
 
 json condition_resource(const Patient& p, const service::EpisodeRecords& r) {
@@ -418,7 +417,7 @@ void radiograph_observations(const Patient& p, const service::EpisodeRecords& r,
     RadiographGrades grades{g.study_date.iso(), g.kl_grade, g.tonnis_grade, std::nullopt, &g == baseline};
     if (g.joint_space_tenths_mm) grades.joint_space_mm = *g.joint_space_tenths_mm / 10.0;
     json o = radiograph_observation(radiograph_id(g.id), std::to_string(p.id), episode_id(r.episode),
-                                    joint_text(r.episode).substr(joint_text(r.episode).find(' ') + 1), grades);
+                                    std::string(joint_word(r.episode.diagnosis.code)), grades);
     o["derivedFrom"] =
         json::array({{{"type", "ImagingStudy"},
                       {"identifier", {{"system", kDicomUidSystem}, {"value", "urn:oid:" + g.study_uid}}}}});
@@ -497,6 +496,10 @@ void provenance_resources(const service::PatientRecords& records, const std::fun
 
 // The instant a civil day begins at the clinic.
 std::string day_start(const CivilDate& day) { return Clock::fixed(day_start_in_zone(day, kClinicZone)).now_iso(); }
+
+std::string_view joint_word(std::string_view diagnosis_code) {
+  return diagnosis_code.starts_with("M17") ? "knee" : "hip";
+}
 
 json patient_resource(const Patient& p) {
   json r{{"resourceType", "Patient"}, {"id", std::to_string(p.id)}, {"active", true}};

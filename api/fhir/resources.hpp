@@ -57,6 +57,8 @@ void patient_resources(const service::PatientRecords& records, const std::string
 // (Tehran), an item's Appointment.status, an episode's CarePlan.status, an adverse
 // event's outcome, and a score's LOINC code where one is verified ("" where none).
 std::string day_start(const CivilDate& day);
+// The joint a diagnosis names, as the resources' texts say it: "knee" for M17, else "hip".
+std::string_view joint_word(std::string_view diagnosis_code);
 std::string_view appointment_status(ItemStatus s);
 std::string_view care_plan_status(EpisodeState s);
 std::string_view event_outcome(EventOutcome o);
