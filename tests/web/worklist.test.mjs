@@ -199,8 +199,24 @@ test('a coordinator on a phone, in Persian: right to left, Persian digits, close
       closed.map((c) => [c.item.id, c.closure.reason]),
       [['workup-blood', 'patient_unreachable']],
     )
-    // The page fits the phone's width: nothing but the tables scrolls sideways.
+    // The page fits the phone's width, and no list scrolls sideways inside its box either:
+    // each row is a card, every cell under its column's name.
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1))
+    const boxes = await page.$$eval('section[data-testid^=wl-] .st-cards', (all) =>
+      all.map((b) => ({ section: b.closest('section').dataset.testid, wide: b.scrollWidth > b.clientWidth + 1 })),
+    )
+    assert.ok(boxes.length > 0, 'a list with rows is shown')
+    assert.deepEqual(boxes.filter((b) => b.wide), [])
+    const card = page.locator('section[data-testid^=wl-] .st-cards tbody tr[data-item]').first()
+    assert.equal(await card.evaluate((tr) => getComputedStyle(tr).display), 'block')
+    const statusLabel = await card.locator('td').last().evaluate((td) => getComputedStyle(td, '::before').content)
+    assert.equal(statusLabel, '"وضعیت"')
+    // The value sits beside its name, on the cell's first line, not on a line under it.
+    const offset = await card.locator('td').last().evaluate((td) => {
+      const badge = td.firstElementChild.getBoundingClientRect()
+      return badge.top - td.getBoundingClientRect().top
+    })
+    assert.ok(offset < 10, `the status is ${offset}px below its cell's top: beside its name, not under it`)
     await checkA11y(page, 'worklist close fa phone')
     await shot(page, 'worklist-closed-fa-phone')
 
