@@ -33,6 +33,7 @@ void show_silence(store::SheetExportRow& row, std::int64_t now_ms) {
   if (row.state == "running" && row.updated_at < sheet_iso_at(now_ms - kSheetExportSilentMs)) {
     row.state = "failed";
     row.error = "the export stopped: the server making it gave no sign of life since " + row.updated_at;
+    row.error_code = kSheetExportSilent;
   }
 }
 
@@ -228,12 +229,13 @@ void SheetExports::finished(const std::string& id, const std::string& summary_js
   });
 }
 
-void SheetExports::failed(const std::string& id, const std::string& why) {
+void SheetExports::failed(const std::string& id, const char* code, const std::string& why) {
   store_.write([&](store::Transaction& tx) {
     auto row = tx.find_sheet_export(id);
     if (!row) return;
     row->state = "failed";
     row->error = why;
+    row->error_code = code;
     row->updated_at = row->finished_at = clock_.now_iso();
     tx.update_sheet_export(*row);
   });

@@ -34,6 +34,12 @@ struct SheetExportAsk {
   std::optional<std::string> centre, protocol;  // protocol: de-identified only
 };
 
+// Why an export failed (the row's error_code), for a screen to say in its reader's
+// language; the row's error is the English detail.
+inline constexpr const char* kSheetExportServerStopped = "server_stopped";  // the server stopped mid-way
+inline constexpr const char* kSheetExportSilent = "runner_silent";          // no sign of life for too long
+inline constexpr const char* kSheetExportCouldNotMake = "could_not_make";   // an error while making it
+
 struct SheetExportStatus {
   store::SheetExportRow row;
   std::vector<store::SheetExportFileRow> files;  // once done
@@ -65,7 +71,8 @@ class SheetExports {
   bool add_file(const std::string& id, int n, const std::string& name, const std::function<std::string()>& read);
   bool progressed(const std::string& id, const std::string& progress);
   void finished(const std::string& id, const std::string& summary_json);
-  void failed(const std::string& id, const std::string& why);
+  // `code` one of the kSheetExport... codes above; `why` the English detail.
+  void failed(const std::string& id, const char* code, const std::string& why);
 
  private:
   store::Store& store_;

@@ -14,7 +14,10 @@ struct SheetExportRow {
   std::string format;  // csv | xlsx
   std::string layout;  // long | wide
   std::string state;   // running | done | failed
-  std::string progress, error;
+  std::string progress;
+  // Why it failed: error_code (0051) is one of service/sheet_exports.hpp's, for a screen
+  // to say in its reader's language; error is the English detail, for the API's readers.
+  std::string error, error_code;
   std::string summary = "{}";  // JSON: patients, episodes, rows per table
   std::string created_at, updated_at, finished_at;
   bool operator==(const SheetExportRow&) const = default;

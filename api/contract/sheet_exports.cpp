@@ -17,7 +17,7 @@ SheetExportOut sheet_export_out(const service::SheetExportStatus& st) {
   SheetExportOut out{r.id,     r.kind,       r.centre_id,   r.protocol_id,
                      r.format, r.layout,     r.state,       r.progress,
                      r.error,  r.created_at, r.finished_at, nlohmann::json::parse(r.summary, nullptr, false),
-                     {}};
+                     {},       r.error_code};
   if (out.summary.is_discarded()) out.summary = nlohmann::json::object();
   for (const auto& f : st.files)
     out.files.push_back({f.n, f.name, "/api/v1/exports/" + r.id + "/files/" + std::to_string(f.n), f.bytes});

@@ -60,6 +60,7 @@ struct SheetExportOut {
   std::string id, kind, centre, protocol, format, layout, state, progress, error, created_at, finished_at;
   http::AnyJson summary;
   std::vector<SheetExportFileOut> files;
+  std::string error_code;
   template <class V>
   static void fields(V& v) {
     v("id", &SheetExportOut::id, "");
@@ -72,7 +73,11 @@ struct SheetExportOut {
       "running, done (its files listed) or failed (error says why; a server that stopped making it leaves it "
       "failed after ten minutes)");
     v("progress", &SheetExportOut::progress, "while running: how far (\"2000 patients\")");
-    v("error", &SheetExportOut::error, "");
+    v("error", &SheetExportOut::error, "once failed: why, in English (the detail of error_code)");
+    v("error_code", &SheetExportOut::error_code,
+      "once failed: server_stopped (the server stopped while making it), runner_silent (the server making it gave "
+      "no sign of life for ten minutes) or could_not_make (an error while making it: error names it); a screen "
+      "says it in its reader's language; empty otherwise");
     v("created_at", &SheetExportOut::created_at, "UTC; the export and its files are removed a day later");
     v("finished_at", &SheetExportOut::finished_at, "UTC; empty while running");
     v("summary", &SheetExportOut::summary,

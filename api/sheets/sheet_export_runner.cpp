@@ -139,10 +139,11 @@ void SheetExportRunner::run(const std::stop_token& stop, const service::Actor& a
     if (!store_files(exports, row.id, folder.path(), written)) throw SheetExportStopped{};
     exports.finished(row.id, summary.dump());
   } catch (const SheetExportStopped&) {
-    if (stop.stop_requested()) exports.failed(row.id, "the server stopped before the export was done");
+    if (stop.stop_requested())
+      exports.failed(row.id, service::kSheetExportServerStopped, "the server stopped before the export was done");
   } catch (const std::exception& e) {
     spdlog::error("spreadsheet export {} failed: {}", row.id, e.what());
-    exports.failed(row.id, e.what());
+    exports.failed(row.id, service::kSheetExportCouldNotMake, e.what());
   }
 }
 

@@ -5,15 +5,15 @@ namespace rp::store::postgres {
 namespace {
 
 constexpr const char* kPgSheetExportColumns =
-    "SELECT id, kind, centre_id, protocol_id, requested_by, format, layout, state, progress, error, summary, "
-    "created_at, updated_at, finished_at FROM sheet_exports ";
+    "SELECT id, kind, centre_id, protocol_id, requested_by, format, layout, state, progress, error, error_code, "
+    "summary, created_at, updated_at, finished_at FROM sheet_exports ";
 
 SheetExportRow sheet_export_at(const Result& r, int i) {
   SheetExportRow out;
   int col = 0;
   for (std::string* v :
        {&out.id, &out.kind, &out.centre_id, &out.protocol_id, &out.requested_by, &out.format, &out.layout, &out.state,
-        &out.progress, &out.error, &out.summary, &out.created_at, &out.updated_at, &out.finished_at})
+        &out.progress, &out.error, &out.error_code, &out.summary, &out.created_at, &out.updated_at, &out.finished_at})
     *v = r.text(i, col++);
   return out;
 }
@@ -36,12 +36,12 @@ void PgTransaction::insert_sheet_export(const SheetExportRow& r) {
   Params p;
   for (const std::string* v :
        {&r.id, &r.kind, &r.centre_id, &r.protocol_id, &r.requested_by, &r.format, &r.layout, &r.state, &r.progress,
-        &r.error, &r.summary, &r.created_at, &r.updated_at, &r.finished_at})
+        &r.error, &r.error_code, &r.summary, &r.created_at, &r.updated_at, &r.finished_at})
     p.text(*v);
   c_.exec(
       "INSERT INTO sheet_exports (id, kind, centre_id, protocol_id, requested_by, format, layout, state, progress, "
-      "error, summary, created_at, updated_at, finished_at) "
-      "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)",
+      "error, error_code, summary, created_at, updated_at, finished_at) "
+      "VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)",
       p);
 }
 
@@ -53,12 +53,13 @@ std::optional<SheetExportRow> PgTransaction::find_sheet_export(const std::string
 
 void PgTransaction::update_sheet_export(const SheetExportRow& r) {
   c_.exec(
-      "UPDATE sheet_exports SET state = $1, progress = $2, error = $3, summary = $4, updated_at = $5, "
-      "finished_at = $6 WHERE id = $7",
+      "UPDATE sheet_exports SET state = $1, progress = $2, error = $3, error_code = $4, summary = $5, "
+      "updated_at = $6, finished_at = $7 WHERE id = $8",
       Params()
           .text(r.state)
           .text(r.progress)
           .text(r.error)
+          .text(r.error_code)
           .text(r.summary)
           .text(r.updated_at)
           .text(r.finished_at)

@@ -5,14 +5,15 @@ namespace rp::store::sqlite {
 namespace {
 
 constexpr const char* kSheetExportColumns =
-    "SELECT id, kind, centre_id, protocol_id, requested_by, format, layout, state, progress, error, summary, "
-    "created_at, updated_at, finished_at FROM sheet_exports ";
+    "SELECT id, kind, centre_id, protocol_id, requested_by, format, layout, state, progress, error, error_code, "
+    "summary, created_at, updated_at, finished_at FROM sheet_exports ";
 
 SheetExportRow read_sheet_export(SQLite::Statement& q) {
   SheetExportRow r;
   int i = 0;
-  for (std::string* v : {&r.id, &r.kind, &r.centre_id, &r.protocol_id, &r.requested_by, &r.format, &r.layout, &r.state,
-                         &r.progress, &r.error, &r.summary, &r.created_at, &r.updated_at, &r.finished_at})
+  for (std::string* v :
+       {&r.id, &r.kind, &r.centre_id, &r.protocol_id, &r.requested_by, &r.format, &r.layout, &r.state, &r.progress,
+        &r.error, &r.error_code, &r.summary, &r.created_at, &r.updated_at, &r.finished_at})
     *v = q.getColumn(i++).getString();
   return r;
 }
@@ -22,11 +23,11 @@ SheetExportRow read_sheet_export(SQLite::Statement& q) {
 void SqliteTransaction::insert_sheet_export(const SheetExportRow& r) {
   auto& q = c_.statement(
       "INSERT INTO sheet_exports (id, kind, centre_id, protocol_id, requested_by, format, layout, state, progress, "
-      "error, summary, created_at, updated_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "error, error_code, summary, created_at, updated_at, finished_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   int i = 0;
   for (const std::string* v :
        {&r.id, &r.kind, &r.centre_id, &r.protocol_id, &r.requested_by, &r.format, &r.layout, &r.state, &r.progress,
-        &r.error, &r.summary, &r.created_at, &r.updated_at, &r.finished_at})
+        &r.error, &r.error_code, &r.summary, &r.created_at, &r.updated_at, &r.finished_at})
     q.bind(++i, *v);
   c_.not_a_record([&] { q.exec(); });
 }
@@ -43,10 +44,11 @@ std::optional<SheetExportRow> SqliteTransaction::find_sheet_export(const std::st
 
 void SqliteTransaction::update_sheet_export(const SheetExportRow& r) {
   auto& q = c_.statement(
-      "UPDATE sheet_exports SET state = ?, progress = ?, error = ?, summary = ?, updated_at = ?, finished_at = ? "
-      "WHERE id = ?");
+      "UPDATE sheet_exports SET state = ?, progress = ?, error = ?, error_code = ?, summary = ?, updated_at = ?, "
+      "finished_at = ? WHERE id = ?");
   int i = 0;
-  for (const std::string* v : {&r.state, &r.progress, &r.error, &r.summary, &r.updated_at, &r.finished_at, &r.id})
+  for (const std::string* v :
+       {&r.state, &r.progress, &r.error, &r.error_code, &r.summary, &r.updated_at, &r.finished_at, &r.id})
     q.bind(++i, *v);
   c_.not_a_record([&] { q.exec(); });
 }

@@ -2,7 +2,8 @@
 // checked field by field before anything is written, the kinds each role may take, a
 // file's binary parts kept byte for byte and read back in order, an export its asker's
 // alone, one of a user's made at a time, a delete removing it with its files and parts,
-// a silent runner read as failed, and exports removed a day after they began.
+// a silent runner read as failed, a failure's cause kept as a code beside its English
+// detail, and exports removed a day after they began.
 #include <gtest/gtest.h>
 
 #include "base/error.hpp"
@@ -160,6 +161,7 @@ TEST_P(SheetExportsStore, ASilentRunnerReadsAsFailedAndADayLaterTheExportIsGone)
   const auto silent = at(t0_ + 60'000 + service::kSheetExportSilentMs + 1).status(admin_a_, row.id);
   EXPECT_EQ(silent.row.state, "failed");
   EXPECT_NE(silent.row.error.find("no sign of life"), std::string::npos);
+  EXPECT_EQ(silent.row.error_code, service::kSheetExportSilent);
   EXPECT_NO_THROW(at(t0_ + 60'000 + service::kSheetExportSilentMs + 1).kick_off(admin_a_, ask("deidentified")))
       << "a silent export does not hold the user's next";
   // A day after the later of the two began.
@@ -167,6 +169,26 @@ TEST_P(SheetExportsStore, ASilentRunnerReadsAsFailedAndADayLaterTheExportIsGone)
   EXPECT_TRUE(at(next_day).mine(admin_a_).empty()) << "a day-old export is not listed";
   at(next_day).kick_off(admin_a2_, ask("records"));
   EXPECT_THROW(at(next_day).status(admin_a_, row.id), NotFoundError) << "removed a day after it began";
+}
+
+TEST_P(SheetExportsStore, AFailureKeepsItsCauseAsACodeBesideTheEnglishDetail) {
+  const auto stopped = at(t0_).kick_off(admin_a_, ask("records"));
+  EXPECT_EQ(at(t0_).status(admin_a_, stopped.id).row.error_code, "") << "no cause while running";
+  at(t0_ + 60'000)
+      .failed(stopped.id, service::kSheetExportServerStopped, "the server stopped before the export was done");
+  const auto a = at(t0_ + 61'000).status(admin_a_, stopped.id).row;
+  EXPECT_EQ(a.state, "failed");
+  EXPECT_EQ(a.error_code, "server_stopped");
+  EXPECT_EQ(a.error, "the server stopped before the export was done");
+
+  const auto broken = at(t0_ + 62'000).kick_off(admin_a_, ask("records", "xlsx"));
+  at(t0_ + 63'000).failed(broken.id, service::kSheetExportCouldNotMake, "No space left on device");
+  const auto mine = at(t0_ + 64'000).mine(admin_a_);
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0].row.id, broken.id) << "the latest first";
+  EXPECT_EQ(mine[0].row.error_code, "could_not_make");
+  EXPECT_EQ(mine[0].row.error, "No space left on device");
+  EXPECT_EQ(mine[1].row.error_code, "server_stopped");
 }
 
 }  // namespace

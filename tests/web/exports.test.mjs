@@ -3,11 +3,13 @@
 // browser saves (a zip that openpyxl reads, with the rows the page counts); the analyst
 // sees only the de-identified kind, may pick a centre, and deletes an export. In Persian
 // on a phone the page shows no Latin letter (file names aside) and fits the screen; a
-// refusal shows in the user's language.
+// refusal shows in the user's language. An export that fails (the server's temporary folder
+// is gone) says why in the reader's language: in Persian with no Latin letter, in English
+// with the server's own words beneath.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startServer, launch, loginStaff, checkA11y, shot, overflowing, repo } from './support.mjs'
@@ -94,5 +96,49 @@ test('the analyst in Persian on a phone: de-identified only, a centre to pick, n
     throw e
   } finally {
     await b.close()
+  }
+})
+
+test('an export that fails says why in the reader\'s language; the server\'s words only in English', async () => {
+  // TMPDIR naming a file, not a folder: the server cannot make the export's working folder,
+  // as when a clinic's temporary disk is gone; the rest of the server works on.
+  const work = mkdtempSync(join(tmpdir(), 'rp-web-exports-fail-'))
+  const notAFolder = join(work, 'not-a-folder')
+  writeFileSync(notAFolder, '')
+  const broken = await startServer({ patients: 4, env: { TMPDIR: notAFolder } })
+  const fa = await launch({ lang: 'fa', viewport: { width: 360, height: 740 }, mobile: true })
+  const en = await launch({ lang: 'en' })
+  try {
+    await loginStaff(fa.page, broken, 'admin.tehran-1')
+    await fa.page.goto(broken.url + '/exports')
+    await fa.page.getByTestId('exports-kind-records').check()
+    await fa.page.getByTestId('exports-submit').click()
+    const failed = fa.page.locator('[data-testid=export-row][data-state=failed]').first()
+    await failed.waitFor({ timeout: 60000 })
+    const error = failed.getByTestId('export-error')
+    assert.equal(await error.getAttribute('data-code'), 'could_not_make')
+    assert.match(await error.textContent(), /ساخته نشد/)
+    assert.equal(await failed.getByTestId('export-error-detail').count(), 0, "the server's English words stay off the Persian screen")
+    await assertPersianOnly(fa.page, 'a failed export', '[data-testid=exports-page]')
+    assert.deepEqual(await overflowing(fa.page, '[data-testid=exports-page]'), [], 'the failed export fits 360px')
+
+    await loginStaff(en.page, broken, 'admin.tehran-1')
+    await en.page.goto(broken.url + '/exports')
+    const row = en.page.locator('[data-testid=export-row][data-state=failed]').first()
+    await row.waitFor()
+    assert.match(await row.getByTestId('export-error').textContent(), /could not be made/)
+    assert.match(await row.getByTestId('export-error-detail').textContent(), /temp/i, 'the server names the folder it could not use')
+    await checkA11y(en.page, 'a failed export (en)')
+    fa.assertClean()
+    en.assertClean()
+  } catch (e) {
+    await shot(fa.page, 'exports-failed-fa').catch(() => {})
+    await shot(en.page, 'exports-failed-en').catch(() => {})
+    throw e
+  } finally {
+    await fa.close()
+    await en.close()
+    await broken.stop()
+    rmSync(work, { recursive: true, force: true })
   }
 })

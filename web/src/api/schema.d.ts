@@ -5194,7 +5194,10 @@ export interface components {
             centre: string;
             /** @description UTC; the export and its files are removed a day later */
             created_at: string;
+            /** @description once failed: why, in English (the detail of error_code) */
             error: string;
+            /** @description once failed: server_stopped (the server stopped while making it), runner_silent (the server making it gave no sign of life for ten minutes) or could_not_make (an error while making it: error names it); a screen says it in its reader's language; empty otherwise */
+            error_code: string;
             /** @description once done: each file with its link */
             files: components["schemas"]["SheetExportFile"][];
             /** @description UTC; empty while running */

@@ -33,6 +33,12 @@ export default {
       delete: 'Delete',
       deleted: 'Export deleted.',
       begun: 'The export has begun; it appears below when ready.',
+      failure: {
+        server_stopped: 'The server stopped before the export was made. Ask for it again.',
+        runner_silent: 'The server making the export stopped answering for ten minutes. Ask for it again.',
+        could_not_make: 'The export could not be made. Ask for it again; if it fails again, tell the system administrator what it says below.',
+      },
+      failureDetail: 'The server said',
     },
   },
   fa: {
@@ -68,6 +74,12 @@ export default {
       delete: 'پاک کردن',
       deleted: 'برون‌بری پاک شد.',
       begun: 'ساخت برون‌بری آغاز شد؛ وقتی آماده شود در زیر می‌آید.',
+      failure: {
+        server_stopped: 'سرور پیش از پایانِ ساخت این برون‌بری از کار ایستاد. دوباره آن را درخواست کنید.',
+        runner_silent: 'سروری که این برون‌بری را می‌ساخت ده دقیقه پاسخی نداد. دوباره آن را درخواست کنید.',
+        could_not_make: 'این برون‌بری ساخته نشد. دوباره آن را درخواست کنید و اگر باز هم نشد، به مدیر سامانه خبر دهید.',
+      },
+      failureDetail: 'پیام سرور',
     },
   },
 }
