@@ -498,7 +498,9 @@ void OutcomeRowsMerge::add(std::string_view centre, std::string_view facts) {
     op = known->second;
   }
   e.injecting_operator.push_back(op);
-  p.add_row();
+  // The score columns grow a block of rows ahead (finish() cuts them to the rows added).
+  constexpr std::size_t kPromRowsAhead = 1 << 16;
+  if (static_cast<std::size_t>(row) >= prom_rows_) p.resize_rows(prom_rows_ += kPromRowsAhead);
   const auto items = r.get<std::uint16_t>();
   if (item_time_point_.size() < items) item_time_point_.resize(items, -1);
   for (int i = 0; i < items; ++i) {
@@ -513,11 +515,11 @@ void OutcomeRowsMerge::add(std::string_view centre, std::string_view facts) {
     for (int m = 0; m < kPromMeasures; ++m) values[m] = mask & value_bit(m) ? r.get<double>() : kNaN;
     const std::int32_t returned = mask & kHasReturned ? r.get<std::int32_t>() : kNoDay;
     if (tp < 0) continue;
-    if (mask & kHasWindow) p.window_end_day[tp].back() = window;
+    if (mask & kHasWindow) p.window_end_day[tp][static_cast<std::size_t>(row)] = window;
     // The row was added with every score missing, and a row lists a time point's item once.
     for (int m = 0; m < kPromMeasures; ++m)
       if (!std::isnan(values[m])) p.set(static_cast<PromMeasure>(m), tp, static_cast<std::size_t>(row), values[m]);
-    p.returned_after[tp].back() = returned;
+    p.returned_after[tp][static_cast<std::size_t>(row)] = returned;
   }
   const auto events = r.get<std::uint32_t>();
   for (std::uint32_t i = 0; i < events; ++i) {
@@ -529,6 +531,8 @@ void OutcomeRowsMerge::add(std::string_view centre, std::string_view facts) {
 
 void OutcomeRowsMerge::finish() {
   fresh_before(std::numeric_limits<std::int64_t>::max());
+  out_.proms.resize_rows(out_.episodes.centre.size());
+  prom_rows_ = out_.episodes.centre.size();
   // Operators in name order, as the whole-table read lists them.
   std::vector<std::pair<std::string, std::int32_t>> names(operators_.begin(), operators_.end());
   std::sort(names.begin(), names.end());

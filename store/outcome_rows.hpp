@@ -150,6 +150,7 @@ class OutcomeRowsMerge {
   TextIndex centres_;                 // out_.centre_ids -> index
   std::vector<int> item_time_point_;  // the last row's i-th item's time point: the next row's guess
   std::vector<Event> events_;
+  std::size_t prom_rows_ = 0;  // rows the score columns have: a block past the rows added
 };
 
 }  // namespace rp::store

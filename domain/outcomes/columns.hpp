@@ -107,10 +107,12 @@ struct PromColumns {
   }
   // Sizes every column for `episodes` rows, all missing.
   void resize(int n_time_points, std::size_t episodes);
-  // Reserves room for `rows` rows in every column (the merge adds rows one at a time).
+  // Reserves room for `rows` rows in every column (the merge adds rows as it reads).
   void reserve(std::size_t rows);
-  // Adds a row, every score missing and no window or return; the caller sets the rest.
-  void add_row();
+  // Every column to `rows` rows, keeping those it has; a row added is missing every score
+  // and has no window or return. The merge grows the columns a block of rows at a time
+  // and fills rows by index: one fill per column and block, not a push per cell.
+  void resize_rows(std::size_t rows);
 
  private:
   std::array<std::vector<std::vector<ScoreCode>>, kPromMeasures> codes_;
@@ -160,11 +162,11 @@ inline void PromColumns::reserve(std::size_t rows) {
   }
 }
 
-inline void PromColumns::add_row() {
+inline void PromColumns::resize_rows(std::size_t rows) {
   for (std::size_t tp = 0; tp < static_cast<std::size_t>(time_points); ++tp) {
-    for (auto& measure : codes_) measure[tp].push_back(kMissingScore);
-    returned_after[tp].push_back(kNoDay);
-    window_end_day[tp].push_back(kNoDay);
+    for (auto& measure : codes_) measure[tp].resize(rows, kMissingScore);
+    returned_after[tp].resize(rows, kNoDay);
+    window_end_day[tp].resize(rows, kNoDay);
   }
 }
 

@@ -52,17 +52,26 @@ TEST(ScoreCodes, MoreDistinctValuesThanCodesAreStillHeldExactly) {
   }
 }
 
-TEST(ScoreCodes, RowsAddedOneAtATimeStartMissing) {
+TEST(ScoreCodes, RowsAddedABlockAtATimeStartMissingAndKeepWhatTheyHad) {
   PromColumns p;
   p.resize(2, 0);
   p.reserve(3);
-  for (int i = 0; i < 3; ++i) p.add_row();
-  p.set(PromMeasure::oxford_total, 1, 2, 41);
-  EXPECT_EQ(p.column(PromMeasure::oxford_total, 1).size(), 3U);
-  EXPECT_TRUE(std::isnan(p.at(PromMeasure::oxford_total, 1, 1)));
-  EXPECT_EQ(p.at(PromMeasure::oxford_total, 1, 2), 41);
-  EXPECT_EQ(p.window_end_day[1][2], kNoDay);
-  EXPECT_EQ(p.returned_after[0][0], kNoDay);
+  p.resize_rows(2);
+  p.set(PromMeasure::oxford_total, 1, 1, 40);
+  p.window_end_day[1][1] = 90;
+  p.resize_rows(5);
+  p.set(PromMeasure::oxford_total, 1, 4, 41);
+  EXPECT_EQ(p.column(PromMeasure::oxford_total, 1).size(), 5U);
+  EXPECT_EQ(p.at(PromMeasure::oxford_total, 1, 1), 40) << "a row kept as it was";
+  EXPECT_EQ(p.window_end_day[1][1], 90);
+  EXPECT_TRUE(std::isnan(p.at(PromMeasure::oxford_total, 1, 2)));
+  EXPECT_EQ(p.at(PromMeasure::oxford_total, 1, 4), 41);
+  EXPECT_EQ(p.window_end_day[1][4], kNoDay);
+  EXPECT_EQ(p.returned_after[0][3], kNoDay);
+  p.resize_rows(2);
+  EXPECT_EQ(p.column(PromMeasure::oxford_total, 0).size(), 2U) << "cut to the rows added";
+  EXPECT_EQ(p.window_end_day[0].size(), 2U);
+  EXPECT_EQ(p.at(PromMeasure::oxford_total, 1, 1), 40);
 }
 
 }  // namespace
