@@ -306,6 +306,30 @@ test('the lab sees its products by DIN with the hours to expiry, and a refused b
   } finally {
     await b.close()
   }
+  // On a phone, in Persian: the refusals and the QC results due are cards too, each cell
+  // beside its column's name, and neither box scrolls sideways.
+  const phone = await launch({ lang: 'fa', viewport: { width: 360, height: 740 }, mobile: true })
+  try {
+    await loginStaff(phone.page, server, 'lab.tehran-1')
+    await phone.page.goto(server.url + '/worklist')
+    for (const [box, row, label] of [
+      ['wl-refusals', 'wl-refusal', 'شناسهٔ فرآورده'],
+      ['wl-qc-due', 'wl-qc', 'شناسهٔ فرآورده'],
+    ]) {
+      await phone.page.getByTestId(row).first().waitFor()
+      const wide = await phone.page.$eval(`[data-testid=${box}] .st-cards`, (b) => b.scrollWidth - b.clientWidth)
+      assert.ok(wide <= 1, `${box} scrolls sideways by ${wide}px on a phone`)
+      const card = phone.page.getByTestId(row).first()
+      assert.equal(await card.evaluate((tr) => getComputedStyle(tr).display), 'block', `${box}: a card per row`)
+      const din = await card.locator('td').nth(1).evaluate((td) => getComputedStyle(td, '::before').content)
+      assert.match(din, new RegExp(label), `${box}: the product's cell under its name`)
+    }
+    assert.ok(await phone.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1))
+    await shot(phone.page, 'worklist-lab-fa-phone')
+    phone.assertClean()
+  } finally {
+    await phone.close()
+  }
 })
 
 // Rows on the day's list (today's and overdue, then coming up).
