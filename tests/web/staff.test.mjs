@@ -644,6 +644,15 @@ test('a long list of patients comes a page at a time, in English and Persian', a
       await page.goto(server.url + '/patients?q=' + encodeURIComponent(typed))
       await page.waitForFunction(() => document.querySelectorAll('[data-testid=patient-results] tbody tr').length === 50)
       assert.match(await page.locator('#results-heading').textContent(), soFar)
+      if (options.mobile) {
+        // On a phone each patient is a card, each cell beside its column's name: the list
+        // does not scroll sideways.
+        const wide = await page.$eval('[data-testid=patient-results]', (t) => t.parentElement.scrollWidth - t.parentElement.clientWidth)
+        assert.ok(wide <= 1, `the results scroll sideways by ${wide}px on a phone`)
+        const card = page.locator('[data-testid=patient-results] tbody tr').first()
+        assert.equal(await card.evaluate((tr) => getComputedStyle(tr).display), 'block')
+        assert.equal(await card.locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content), '"شمارهٔ پرونده"')
+      }
       const button = page.getByTestId('patients-more')
       assert.equal((await button.textContent()).trim(), more)
       await checkA11y(page, `patients paged ${lang}`)
