@@ -1,36 +1,53 @@
 // A fuzz target's corpus replayed without libFuzzer: the sanitizer build (GCC, ASan and
-// UBSan) links each fuzz/fuzz_<name>.cpp with this driver, and CTest runs it over
-// fuzz/corpus/<name>/ (every seed and every input a fuzzing run once found worth
-// keeping), the empty input first. A crash, a sanitizer report or a trap fails the test.
+// UBSan) links every fuzz/fuzz_<name>.cpp with this driver into one program, and CTest runs
+// `fuzz_replay <name> fuzz/corpus/<name>/` (every seed and every input a fuzzing run once
+// found worth keeping), the empty input first. A crash, a sanitizer report or a trap fails
+// the test.
 // The fuzzing itself (new inputs, coverage-guided) runs in the clang build: scripts/fuzz.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <vector>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);
+#include "fuzz/replay_targets.hpp"
 
 namespace {
 
-void run_one(const std::string& bytes) {
+using TestOneInput = int (*)(const std::uint8_t*, std::size_t);
+
+void run_one(TestOneInput target, const std::string& bytes) {
   // A copy of exactly the input's size, as libFuzzer hands it: a read past the end is the
   // sanitizer's to see.
   std::vector<std::uint8_t> input(bytes.begin(), bytes.end());
-  LLVMFuzzerTestOneInput(input.data(), input.size());
+  target(input.data(), input.size());
+}
+
+TestOneInput find_target(const char* name) {
+  for (std::size_t i = 0; i < rp::fuzz::target_count; ++i)
+    if (std::strcmp(rp::fuzz::targets[i].name, name) == 0) return rp::fuzz::targets[i].test_one_input;
+  return nullptr;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;
-  run_one("");
+  const TestOneInput target = argc > 1 ? find_target(argv[1]) : nullptr;
+  if (target == nullptr) {
+    std::fprintf(stderr, "usage: fuzz_replay TARGET [CORPUS_DIR|FILE]...\ntargets:");
+    for (std::size_t i = 0; i < rp::fuzz::target_count; ++i) std::fprintf(stderr, " %s", rp::fuzz::targets[i].name);
+    std::fprintf(stderr, "\n");
+    return 2;
+  }
+  run_one(target, "");
   std::size_t inputs = 1;
-  for (int i = 1; i < argc; ++i) {
+  for (int i = 2; i < argc; ++i) {
     std::vector<fs::path> files;
     if (fs::is_directory(argv[i])) {
       for (const auto& entry : fs::directory_iterator(argv[i]))
@@ -41,7 +58,7 @@ int main(int argc, char** argv) {
     }
     for (const auto& file : files) {
       std::ifstream in(file, std::ios::binary);
-      run_one(std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
+      run_one(target, std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()));
       ++inputs;
     }
   }
