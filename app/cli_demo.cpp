@@ -3,6 +3,7 @@
 #include "app/store_options.hpp"
 #include "base/clock.hpp"
 #include "demo/demo.hpp"
+#include "service/accounts.hpp"
 #include "store/audit_anchor_file.hpp"
 
 namespace rp::app {
@@ -23,6 +24,7 @@ void add_demo_command(CLI::App& app) {
     int patients = 60;
     int port = 8080;
     bool no_serve = false;
+    bool least_cost_hashes = false;
   };
   auto o = std::make_shared<Opts>();
   auto* demo = app.add_subcommand("demo", "Build a fresh demo database (3 centres, ~60 patients in every state)");
@@ -35,7 +37,12 @@ void add_demo_command(CLI::App& app) {
                    "build the demo in this empty database instead (postgresql://... or an SQLite FILE), kept as it "
                    "is found if it holds records");
   demo->add_flag("--no-serve", o->no_serve, "build the database only; do not start the server");
+  // Only here, never on `serve`: a throw-away demo's accounts have random passwords that
+  // its log prints, and the browser and contract tests start a score of demo servers.
+  demo->add_flag("--least-cost-hashes", o->least_cost_hashes,
+                 "hash the demo's passwords at libsodium's least cost (for tests that start many demo servers)");
   demo->callback([o] {
+    if (o->least_cost_hashes) service::set_password_hash_cost(service::PasswordHashCost::least);
     const CivilDate today = o->today.empty() ? Clock::system().today() : parse_gregorian(o->today, "today");
     const std::string db = o->db.empty() ? (std::filesystem::path(o->data) / "demo.db").string() : o->db;
     if (!o->no_serve) check_demo_port(o->port);

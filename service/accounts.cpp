@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <stdexcept>
 
@@ -72,21 +73,26 @@ void check_password_rules(std::string_view username, std::string_view password) 
 // The sanitizer build (RP_SANITIZE, never packaged) hashes at libsodium's least cost: its
 // tests look for memory errors, and every sign-in at the interactive limits filled 64 MiB
 // through the sanitizer's allocator, most of each of its HTTP tests' time. Every other
-// build, the installed one among them, uses the interactive limits. A hash names its own
-// limits, so either build verifies the other's.
+// build, the installed one among them, uses the interactive limits unless the process is
+// told otherwise (set_password_hash_cost). A hash names its own limits, so either build
+// verifies the other's.
+namespace {
 #ifdef RP_PASSWORD_HASH_LEAST_COST
-constexpr unsigned long long kHashOps = crypto_pwhash_OPSLIMIT_MIN;
-constexpr std::size_t kHashMemory = crypto_pwhash_MEMLIMIT_MIN;
+std::atomic<PasswordHashCost> hash_cost{PasswordHashCost::least};
 #else
-constexpr unsigned long long kHashOps = crypto_pwhash_OPSLIMIT_INTERACTIVE;
-constexpr std::size_t kHashMemory = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+std::atomic<PasswordHashCost> hash_cost{PasswordHashCost::interactive};
 #endif
+}  // namespace
+
+void set_password_hash_cost(PasswordHashCost cost) { hash_cost.store(cost); }
 
 std::string hash_password(std::string_view password) {
   init_sodium();
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str_alg(out, password.data(), password.size(), kHashOps, kHashMemory,
-                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+  const bool least = hash_cost.load() == PasswordHashCost::least;
+  const unsigned long long ops = least ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+  const std::size_t memory = least ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), ops, memory, crypto_pwhash_ALG_ARGON2ID13) != 0) {
     throw std::runtime_error("out of memory hashing a password");
   }
   return out;

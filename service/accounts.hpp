@@ -40,8 +40,16 @@ class Auth;
 // At least 12 and at most 128 characters, letters and digits, not containing the
 // username, not a well-known password. Throws InputError("password") naming the rule.
 void check_password_rules(std::string_view username, std::string_view password);
-// argon2id (libsodium's interactive limits): a self-describing string with salt.
+// argon2id (libsodium's interactive limits, or its least: set_password_hash_cost): a
+// self-describing string with salt. A hash names its own limits, so any is verified.
 std::string hash_password(std::string_view password);
+// The work of every password hash this process makes from now on, the dummy one sign-in
+// spends on unknown usernames among them (so time still tells nothing). `least` only for
+// a throw-away demo server a test starts (`regenpath demo --least-cost-hashes`): its
+// accounts' passwords are random (79 bits) and printed in its log, and the browser and
+// contract tests start a score of them, each hashing some thirty passwords.
+enum class PasswordHashCost { interactive, least };
+void set_password_hash_cost(PasswordHashCost cost);
 bool verify_password(const std::string& hash, std::string_view password);
 // A random password that meets the rules (for the demo and for resets by the CLI).
 std::string random_password();

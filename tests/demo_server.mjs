@@ -28,10 +28,13 @@ export function freePort() {
 // Starts `regenpath demo` and waits until it listens. The demo prints one account per
 // role per centre ("  username  password") and writes patients' one-time codes to its
 // log. `prefix` names the data folder under the temp dir, `args` and `env` are added.
+// Its passwords are hashed at libsodium's least cost (--least-cost-hashes): the suites
+// start a score of demo servers, and each hashed some thirty passwords at the interactive
+// limits, a quarter of a second of a processor apiece, and as much again for a sign-in.
 export async function startDemo({ prefix = 'rp-demo-', args = [], env = {} } = {}) {
   const data = mkdtempSync(join(tmpdir(), prefix))
   const port = await freePort()
-  const child = spawn(binary, ['demo', '--data', data, '--port', String(port), ...args], {
+  const child = spawn(binary, ['demo', '--data', data, '--port', String(port), '--least-cost-hashes', ...args], {
     env: { ...process.env, REGENPATH_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

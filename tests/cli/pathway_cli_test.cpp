@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <chrono>
+#include <set>
 
 #include "base/civil_date.hpp"
 #include "score_cli_support.hpp"
@@ -262,6 +263,33 @@ TEST(DemoCli, BuildsEveryStateDeterministically) {
   EXPECT_EQ(r.json(), first);
   r = run("audit verify --db " + dir + "/demo.db", "");
   EXPECT_EQ(r.exit_code, 0) << r.out;
+}
+
+// The demo's passwords are hashed at the interactive limits unless the demo is told
+// --least-cost-hashes (the suites that start many demo servers); `serve` has no such flag.
+// An argon2id string names its memory: m=65536 (KiB, interactive) or m=8 (least).
+TEST(DemoCli, HashesAtTheLeastCostOnlyWhenTold) {
+  const auto memory_of_hashes = [](const std::string& db) {
+    std::set<std::string> memory;
+    SQLite::Database d(db);
+    SQLite::Statement q(d, "SELECT password_hash FROM accounts");
+    while (q.executeStep()) {
+      const std::string hash = q.getColumn(0).getString();
+      const auto at = hash.find("$m=");
+      memory.insert(at == std::string::npos ? hash : hash.substr(at + 1, hash.find(',', at) - at - 1));
+    }
+    return memory;
+  };
+  const std::string plain = (scratch() / "demo-plain").string(), least = (scratch() / "demo-least").string();
+  auto r = run("demo --no-serve --patients 3 --today 2026-11-24 --data " + plain, "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(memory_of_hashes(plain + "/demo.db"), std::set<std::string>{"m=65536"});
+  r = run("demo --no-serve --least-cost-hashes --patients 3 --today 2026-11-24 --data " + least, "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(memory_of_hashes(least + "/demo.db"), std::set<std::string>{"m=8"});
+  r = run("serve --least-cost-hashes --port 1", "");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("least-cost-hashes"), std::string::npos) << r.err;
 }
 
 // Staff accounts from the command line: created with a printed password, listed, reset,

@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
+import { after } from 'node:test'
 import { chromium } from 'playwright-core'
 import { repo, startDemo } from '../demo_server.mjs'
 
@@ -77,8 +78,13 @@ function watch(page, problems) {
 }
 
 // Chromium from Debian. The flags keep it off the network this machine does not have.
-export async function launch({ viewport = { width: 1280, height: 900 }, mobile = false, lang } = {}) {
-  const browser = await chromium.launch({
+// One browser per test file, started by the first launch() and closed after the file's
+// last test; each launch() is a context of its own (cookies, storage and cache apart, as a
+// fresh browser's), which is how playwright isolates tests. A browser started per launch
+// cost a second or more of both processors at each of the suite's eighty-odd launches.
+let sharedBrowser = null
+function browserOnce() {
+  sharedBrowser ??= chromium.launch({
     executablePath: chromiumPath,
     args: [
       '--no-sandbox',
@@ -91,6 +97,14 @@ export async function launch({ viewport = { width: 1280, height: 900 }, mobile =
       '--disable-dev-shm-usage',
     ],
   })
+  return sharedBrowser
+}
+after(async () => {
+  if (sharedBrowser) await (await sharedBrowser).close()
+})
+
+export async function launch({ viewport = { width: 1280, height: 900 }, mobile = false, lang } = {}) {
+  const browser = await browserOnce()
   const context = await browser.newContext({
     viewport,
     isMobile: mobile,
@@ -117,7 +131,7 @@ export async function launch({ viewport = { width: 1280, height: 900 }, mobile =
     assertClean() {
       if (problems.length) throw new Error('browser problems:\n' + problems.join('\n'))
     },
-    close: () => browser.close(),
+    close: () => context.close(),
   }
 }
 
