@@ -85,6 +85,7 @@ std::atomic<PasswordHashCost> hash_cost{PasswordHashCost::interactive};
 }  // namespace
 
 void set_password_hash_cost(PasswordHashCost cost) { hash_cost.store(cost); }
+PasswordHashCost password_hash_cost() { return hash_cost.load(); }
 
 std::string hash_password(std::string_view password) {
   init_sodium();

@@ -50,6 +50,7 @@ std::string hash_password(std::string_view password);
 // contract tests start a score of them, each hashing some thirty passwords.
 enum class PasswordHashCost { interactive, least };
 void set_password_hash_cost(PasswordHashCost cost);
+PasswordHashCost password_hash_cost();
 bool verify_password(const std::string& hash, std::string_view password);
 // A random password that meets the rules (for the demo and for resets by the CLI).
 std::string random_password();

@@ -312,6 +312,15 @@ inline Patient test_patient(const std::string& centre, const std::string& mrn) {
 // person of each lab (qa.centre: a product is released by someone who did not process
 // it), and a patient with a referred episode at each centre.
 inline Seeded seed_into(const std::string& db) {
+  // The seeded accounts' hashes at libsodium's least cost: the tests sign in by the
+  // hundred, and a server verifies a hash at the cost the hash names, which at the
+  // interactive limits (64 MiB, a quarter of a second) was most of the HTTP suites'
+  // processor time. An account a test creates itself keeps the process's own limits.
+  struct LeastCostWhileSeeding {
+    service::PasswordHashCost before = service::password_hash_cost();
+    LeastCostWhileSeeding() { service::set_password_hash_cost(service::PasswordHashCost::least); }
+    ~LeastCostWhileSeeding() { service::set_password_hash_cost(before); }
+  } least_cost;
   auto store = store::open_store(db);  // a file, or a postgresql:// URL
   const auto op = service::Actor::cli_operator();
   service::Pathway pathway(*store, Clock::system());
