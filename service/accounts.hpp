@@ -44,10 +44,11 @@ void check_password_rules(std::string_view username, std::string_view password);
 // self-describing string with salt. A hash names its own limits, so any is verified.
 std::string hash_password(std::string_view password);
 // The work of every password hash this process makes from now on, the dummy one sign-in
-// spends on unknown usernames among them (so time still tells nothing). `least` only for
-// a throw-away demo server a test starts (`regenpath demo --least-cost-hashes`): its
-// accounts' passwords are random (79 bits) and printed in its log, and the browser and
-// contract tests start a score of them, each hashing some thirty passwords.
+// spends on unknown usernames among them (so time still tells nothing). `least` only where
+// the passwords are a test's: a throw-away demo server a test starts (`regenpath demo
+// --least-cost-hashes`; its passwords are random, 79 bits, and printed in its log) and the
+// HTTP suites' seeded databases. The suites start a score of demo servers, each hashing
+// some thirty passwords, and sign in by the hundred.
 enum class PasswordHashCost { interactive, least };
 void set_password_hash_cost(PasswordHashCost cost);
 PasswordHashCost password_hash_cost();
