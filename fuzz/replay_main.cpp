@@ -19,7 +19,7 @@
 
 namespace {
 
-using TestOneInput = int (*)(const std::uint8_t*, std::size_t);
+using rp::fuzz::TestOneInput;
 
 void run_one(TestOneInput target, const std::string& bytes) {
   // A copy of exactly the input's size, as libFuzzer hands it: a read past the end is the

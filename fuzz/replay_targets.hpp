@@ -7,9 +7,12 @@
 
 namespace rp::fuzz {
 
+// A target's LLVMFuzzerTestOneInput, renamed for its file.
+using TestOneInput = int (*)(const std::uint8_t* data, std::size_t size);
+
 struct Target {
   const char* name;
-  int (*test_one_input)(const std::uint8_t* data, std::size_t size);
+  TestOneInput test_one_input;
 };
 
 extern const Target targets[];
